@@ -1,0 +1,43 @@
+// Enforces the layering of DESIGN.md: each layer imports only the layers below it.
+const layer = (name) => `^src/${name}/`;
+const forbid = (from, notAllowed, comment) => ({
+  name: `${from}-imports-${notAllowed.join('-')}`,
+  severity: 'error',
+  comment,
+  from: { path: layer(from) },
+  to: { path: `^src/(${notAllowed.join('|')})/` },
+});
+module.exports = {
+  forbidden: [
+    forbid('protocol', ['server', 'client', 'node', 'compat', 'store', 'emoji', 'react', 'ui'], 'protocol imports nothing of natter'),
+    forbid('emoji', ['protocol', 'server', 'client', 'node', 'compat', 'store', 'react', 'ui'], 'emoji is a pure leaf'),
+    forbid('server', ['client', 'node', 'compat', 'store', 'emoji', 'react', 'ui'], 'server core imports protocol only'),
+    forbid('client', ['server', 'node', 'compat', 'store', 'emoji', 'react', 'ui'], 'client imports protocol only'),
+    forbid('node', ['client', 'compat', 'store', 'emoji', 'react', 'ui'], 'node host imports protocol and server'),
+    forbid('compat', ['node', 'store', 'emoji', 'react', 'ui'], 'compat imports protocol, client, server'),
+    forbid('store', ['server', 'node', 'compat', 'emoji', 'react', 'ui'], 'store imports protocol and client'),
+    forbid('react', ['server', 'node', 'compat', 'ui'], 'react imports store, client, protocol, emoji'),
+    forbid('ui', ['server', 'node', 'compat', 'store', 'client'], 'ui reads only through react hooks (plus protocol types and emoji)'),
+    {
+      name: 'browser-entry-reaches-node',
+      severity: 'error',
+      comment: 'src/node must never be reachable from a browser entry point',
+      from: { path: '^src/entries/(index|react|ui|compat-tencent|compat-webim)\\.ts' },
+      to: { path: '^src/node/', reachable: true },
+    },
+    {
+      name: 'browser-code-imports-node-builtins',
+      severity: 'error',
+      comment: 'only src/node may use Node built-ins',
+      from: { path: '^src/', pathNot: '^src/node/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
+  },
+};
