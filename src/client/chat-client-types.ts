@@ -1,0 +1,175 @@
+// Owns the public shape of ChatClient: its options, its Promise API and its
+// typed events. Implementation lives in chat-client.ts.
+import type { ConversationId } from '../protocol/ids';
+import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
+import type { ChatEvent, HistoryPage, Ops } from '../protocol/frames';
+import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
+import type { ChatType, Ext, Message, MessageConfig, OutgoingBody, UserId } from '../protocol/message';
+import type { NatterError } from '../protocol/errors';
+import type { Transport, UploadedFile } from '../protocol/link';
+
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface ChatClientOptions {
+  /** How to reach the server: a Transport (e.g. `embeddedServer.transport()`), or a ws:// URL. */
+  transport?: Transport;
+  url?: string;
+  /** Who to log in as (dev mode servers), or `token` for servers that check signed tokens. */
+  user?: UserId;
+  token?: string;
+  /** Stable device id; defaults to a random one per client. */
+  device?: string;
+  /** Send delivery receipts automatically for incoming messages (Easemob's `delivery: true`). */
+  delivery?: boolean;
+  /** Reconnect backoff: first delay and cap, in ms. */
+  reconnect?: { initialDelayMs?: number; maxDelayMs?: number; maxAttempts?: number } | false;
+  /** Request timeout in ms before a request is treated as lost (it is retried, not failed, for sends). */
+  requestTimeoutMs?: number;
+  /** Injected for tests; defaults to Date.now / setTimeout. */
+  clock?: { now(): number };
+  /** Id generator for localIds; defaults to ULID. */
+  newId?: () => string;
+  /** WebSocket constructor for Node or tests; defaults to globalThis.WebSocket. */
+  WebSocket?: unknown;
+}
+
+/** Status of a message this client sent (its own view). */
+export type OutgoingStatus = 'pending' | 'sent' | 'failed';
+
+/** A message this client is sending, before the server answers. */
+export interface PendingMessage {
+  localId: string;
+  to: string;
+  chatType: ChatType;
+  body: OutgoingBody;
+  ext?: Ext;
+  config?: MessageConfig;
+  from: UserId;
+  conversation: ConversationId;
+  createdAt: number;
+  status: OutgoingStatus;
+  error?: { code: number; message: string };
+  /** Upload progress 0..1 for file-bearing messages still uploading. */
+  progress?: number;
+}
+
+/** Client-side events. Server events (ChatEvent) are re-emitted under their `type`. */
+export interface ChatClientEvents {
+  state: { state: ConnectionState; error?: NatterError };
+  /** Connected and welcomed; `reset` means stored state must be resynced (a full sync follows). */
+  ready: { user: UserId; resumed: boolean; reset: boolean };
+  /** The outbox changed: a message became pending, was sent, or failed. */
+  outbox: PendingMessage;
+  /** An error with no request to reject (malformed frame answers, bye). */
+  error: NatterError;
+  message: Extract<ChatEvent, { type: 'message' }>;
+  recall: Extract<ChatEvent, { type: 'recall' }>;
+  delivered: Extract<ChatEvent, { type: 'delivered' }>;
+  read: Extract<ChatEvent, { type: 'read' }>;
+  groupRead: Extract<ChatEvent, { type: 'groupRead' }>;
+  channelAck: Extract<ChatEvent, { type: 'channelAck' }>;
+  readState: Extract<ChatEvent, { type: 'readState' }>;
+  conversationDeleted: Extract<ChatEvent, { type: 'conversationDeleted' }>;
+  invitation: Extract<ChatEvent, { type: 'invitation' }>;
+  group: Extract<ChatEvent, { type: 'group' }>;
+  room: Extract<ChatEvent, { type: 'room' }>;
+  blocklist: Extract<ChatEvent, { type: 'blocklist' }>;
+}
+
+export type Unsubscribe = () => void;
+
+export interface SendOptions {
+  ext?: Ext;
+  config?: MessageConfig;
+  /** Reuse a localId (retry of a failed send); otherwise a new ULID. */
+  localId?: string;
+}
+
+export interface SendFileOptions extends SendOptions {
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Image/video dimensions and audio/video duration (seconds), when known. */
+  width?: number;
+  height?: number;
+  duration?: number;
+  name?: string;
+}
+
+export interface InviteOptions {
+  data?: string;
+  timeout?: number;
+  onlineUserOnly?: boolean;
+  offlinePushInfo?: OfflinePushInfo;
+}
+
+export interface ChatClient {
+  readonly user: UserId;
+  readonly device: string;
+  readonly state: ConnectionState;
+  /** Limits the server announced at welcome (null before the first welcome). */
+  readonly limits: ServerLimits | null;
+  /** Server time estimate (local clock corrected by the welcome's serverTime). */
+  serverNow(): number;
+
+  connect(): Promise<void>;
+  /** Close the connection for good (no reconnect). Pending sends stay in the outbox. */
+  close(): void;
+  /** Drop the connection as a network failure would; reconnect follows unless disabled. Useful for demos and tests. */
+  dropConnection(): void;
+
+  on<K extends keyof ChatClientEvents>(event: K, handler: (e: ChatClientEvents[K]) => void): Unsubscribe;
+  off<K extends keyof ChatClientEvents>(event: K, handler: (e: ChatClientEvents[K]) => void): void;
+
+  /** Low-level: any request operation. Rejects with NatterError. */
+  request<K extends keyof Ops>(op: K, params: Ops[K]['p']): Promise<Ops[K]['r']>;
+
+  /** Send any outgoing body; resolves once the server stored it. Queued in the outbox while offline. */
+  send(to: string, chatType: ChatType, body: OutgoingBody, options?: SendOptions): Promise<Message>;
+  sendText(conversation: ConversationId, text: string, options?: SendOptions): Promise<Message>;
+  /** Upload then send an img/file/audio/video message. */
+  sendFile(conversation: ConversationId, kind: 'img' | 'file' | 'audio' | 'video', file: Blob, options?: SendFileOptions): Promise<Message>;
+  upload(file: Blob, options?: { name?: string; mime?: string; onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal }): Promise<UploadedFile>;
+  /** Messages waiting in the outbox (pending or failed). */
+  pending(): PendingMessage[];
+  /** Retry a failed send with its original localId. */
+  retry(localId: string): Promise<Message>;
+  /** Give up on a failed or pending send. */
+  discard(localId: string): void;
+
+  recall(serverId: string): Promise<Message>;
+  history(conversation: ConversationId, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
+  conversations(): Promise<ConversationSummary[]>;
+  deleteConversation(conversation: ConversationId, options?: { deleteHistory?: boolean }): Promise<void>;
+  markRead(conversation: ConversationId, upToSeq?: number): Promise<number>;
+  sendReadReceipt(serverId: string): Promise<void>;
+  sendDeliveryReceipt(serverIds: string[]): Promise<void>;
+  groupReaders(serverId: string): Promise<UserId[]>;
+
+  createGroup(params: Ops['group.create']['p']): Promise<GroupInfo>;
+  group(groupId: string): Promise<GroupInfo>;
+  groups(): Promise<GroupInfo[]>;
+  addGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo>;
+  removeGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo>;
+  leaveGroup(groupId: string): Promise<void>;
+  destroyGroup(groupId: string): Promise<void>;
+  muteGroupMember(groupId: string, user: UserId, mute: boolean, durationMs?: number): Promise<GroupInfo>;
+  setGroupWhitelist(groupId: string, change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] }): Promise<GroupInfo>;
+
+  createRoom(params: Ops['room.create']['p']): Promise<RoomInfo>;
+  joinRoom(roomId: string): Promise<RoomInfo>;
+  leaveRoom(roomId: string): Promise<void>;
+  rooms(): Promise<RoomInfo[]>;
+
+  block(user: UserId): Promise<UserId[]>;
+  unblock(user: UserId): Promise<UserId[]>;
+  blocklist(): Promise<UserId[]>;
+
+  invite(invitee: UserId, options?: InviteOptions): Promise<{ invitation: Invitation; message: Message | null }>;
+  inviteInGroup(groupId: string, invitees: UserId[], options?: InviteOptions): Promise<{ invitation: Invitation; message: Message | null }>;
+  cancelInvitation(inviteId: string, data?: string): Promise<{ invitation: Invitation; message: Message | null }>;
+  acceptInvitation(inviteId: string, data?: string): Promise<{ invitation: Invitation; message: Message | null }>;
+  rejectInvitation(inviteId: string, data?: string): Promise<{ invitation: Invitation; message: Message | null }>;
+  modifyInvitation(inviteId: string, data: string): Promise<{ invitation: Invitation; message: Message | null }>;
+  invitation(inviteId: string): Promise<Invitation>;
+  pendingInvitations(): Promise<Invitation[]>;
+}

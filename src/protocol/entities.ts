@@ -1,0 +1,58 @@
+// Owns the non-message records the server reports: conversation summaries,
+// groups and chat rooms, and the limits a server announces.
+import type { ChatType, Message, UserId } from './message';
+import type { ConversationId } from './ids';
+
+export interface ConversationSummary {
+  id: ConversationId;
+  type: ChatType;
+  /** Peer user id (single) or group/room id. */
+  target: string;
+  lastMessage: Message | null;
+  /** Server-computed: messages after `readSeq` not sent by this user and not excluded. */
+  unread: number;
+  /** This user's read marker: everything up to this seq is read. */
+  readSeq: number;
+  /** The highest seq in the conversation. */
+  lastSeq: number;
+  updatedAt: number;
+}
+
+export interface GroupInfo {
+  groupId: string;
+  name: string;
+  desc: string;
+  owner: UserId;
+  admins: UserId[];
+  members: UserId[];
+  public: boolean;
+  approval: boolean;
+  allowInvites: boolean;
+  /** When true, only whitelisted members (and owner/admins) may send. */
+  whitelistOnly: boolean;
+  whitelist: UserId[];
+  /** Muted member → server time the mute ends (0 = until lifted). */
+  muted: Record<UserId, number>;
+  createdAt: number;
+}
+
+export interface RoomInfo {
+  roomId: string;
+  name: string;
+  owner: UserId;
+  members: UserId[];
+  /** Rooms may keep no history: then history requests return nothing and only live members receive. */
+  keepHistory: boolean;
+  createdAt: number;
+}
+
+export interface ServerLimits {
+  maxFrameBytes: number;
+  maxTextLength: number;
+  maxExtBytes: number;
+  maxFileBytes: number;
+  /** Allowed MIME types for uploads. */
+  allowedFileTypes: string[];
+  recallWindowMs: number;
+  recallEnabled: boolean;
+}

@@ -1,0 +1,109 @@
+// Owns the one table of error codes natter speaks: the vendor codes where the
+// Easemob and Tencent documents define one, natter's own for the rest.
+
+export const ErrorCode = {
+  // Easemob (环信) Web IM codes, as `e.type` in its `fail` callbacks.
+  WEBIM_CONNCTION_AUTH_ERROR: 51,
+  WEBIM_CONNCTION_OPEN_ERROR: 52,
+  SENSITIVE_WORDS: 501,
+  INTERCEPTED: 502,
+  UNKNOWN: 503,
+  RECALL_WINDOW_PASSED: 504,
+  RECALL_NOT_ENABLED: 505,
+  NOT_WHITELISTED: 506,
+  MUTED: 507,
+  MESSAGE_NOT_FOUND: 508,
+  RATE_LIMITED: 509,
+  NOT_ALLOWED: 510,
+  TOO_LARGE: 511,
+  NOT_IN_GROUP: 602,
+  BLOCKED: 603,
+  GROUP_NOT_FOUND: 605,
+  // Tencent Cloud Chat signaling codes.
+  INVITATION_INVALID: 8010,
+  INVITATION_NO_PERMISSION: 8011,
+  INVITATION_EXISTS: 8012,
+  INVITATION_INVALID_CANCEL: 8020,
+  // natter's own.
+  MALFORMED_FRAME: 4000,
+  UNKNOWN_OPERATION: 4001,
+  INVALID_PARAMS: 4002,
+  UNSUPPORTED_VERSION: 4003,
+  NOT_AUTHENTICATED: 4010,
+  TOKEN_EXPIRED: 4011,
+  TOKEN_INVALID: 4012,
+  FILE_TYPE_NOT_ALLOWED: 4150,
+  FILE_CONTENT_MISMATCH: 4151,
+  FILE_NOT_FOUND: 4040,
+  USER_NOT_FOUND: 4041,
+  CONVERSATION_NOT_FOUND: 4042,
+  ROOM_NOT_FOUND: 4043,
+  ALREADY_EXISTS: 4090,
+  DISCONNECTED: 4999,
+  SHUTTING_DOWN: 5030,
+  INTERNAL: 5000,
+} as const;
+
+export type ErrorCodeName = keyof typeof ErrorCode;
+export type ErrorCodeValue = (typeof ErrorCode)[ErrorCodeName];
+
+const defaultMessages: Record<number, string> = {
+  51: 'authentication failed',
+  52: 'connection could not be opened',
+  501: 'message contains sensitive words',
+  502: 'message intercepted by a custom rule',
+  503: 'unknown error',
+  504: 'recall window has passed',
+  505: 'message recall is not enabled',
+  506: 'not on the group whitelist',
+  507: 'you are muted in this group',
+  508: 'message not found',
+  509: 'too many requests',
+  510: 'not allowed',
+  511: 'payload too large',
+  602: 'not a member of this group or chat room',
+  603: 'blocked by the recipient',
+  605: 'group does not exist',
+  8010: 'invitation is invalid or already handled',
+  8011: 'no permission for this invitation',
+  8012: 'invitation already exists',
+  8020: 'invalid cancel',
+  4000: 'malformed frame',
+  4001: 'unknown operation',
+  4002: 'invalid parameters',
+  4003: 'unsupported protocol version',
+  4010: 'not authenticated',
+  4011: 'token expired',
+  4012: 'token invalid',
+  4150: 'file type not allowed',
+  4151: 'file content does not match its declared type',
+  4040: 'file not found',
+  4041: 'user not found',
+  4042: 'conversation not found',
+  4043: 'chat room does not exist',
+  4090: 'already exists',
+  4999: 'disconnected',
+  5030: 'server is shutting down',
+  5000: 'internal server error',
+};
+
+export function defaultErrorMessage(code: number): string {
+  return defaultMessages[code] ?? 'error';
+}
+
+/** The error every natter API rejects with: a numeric `code` from {@link ErrorCode} and a message. */
+export class NatterError extends Error {
+  readonly code: number;
+  /** Milliseconds to wait before retrying (rate limits). */
+  readonly retryAfter: number | undefined;
+  constructor(code: number, message?: string, retryAfter?: number) {
+    super(message ?? defaultErrorMessage(code));
+    this.name = 'NatterError';
+    this.code = code;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function isNatterError(e: unknown): e is NatterError {
+  return e instanceof NatterError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'NatterError' && typeof (e as { code?: unknown }).code === 'number');
+}
