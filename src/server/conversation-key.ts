@@ -1,0 +1,25 @@
+// Owns the viewer-independent conversation key used by storage, and the
+// mapping between it and each user's view (`single:<peer>` etc.).
+import type { ConversationId } from '../protocol/ids';
+import { conversationId, parseConversationId } from '../protocol/ids';
+import type { ChatType, UserId } from '../protocol/message';
+import type { ConversationKey } from './storage';
+
+/** `single:<a>|<b>` with the two users sorted, `group:<id>`, `room:<id>`. */
+export function conversationKey(chatType: ChatType, from: UserId, to: string): ConversationKey {
+  if (chatType !== 'single') return `${chatType}:${to}`;
+  return from < to ? `single:${from}|${to}` : `single:${to}|${from}`;
+}
+
+/** The key of a conversation named from `viewer`'s side, or null when the id is malformed. */
+export function keyOfConversationId(viewer: UserId, id: string): { key: ConversationKey; type: ChatType; target: string } | null {
+  const parsed = parseConversationId(id);
+  if (!parsed) return null;
+  return { key: conversationKey(parsed.type, viewer, parsed.target), type: parsed.type, target: parsed.target };
+}
+
+/** How `viewer` names the conversation of a message from `from` to `to`. */
+export function viewerConversationId(chatType: ChatType, from: UserId, to: string, viewer: UserId): ConversationId {
+  if (chatType !== 'single') return conversationId(chatType, to);
+  return conversationId('single', from === viewer ? to : from);
+}

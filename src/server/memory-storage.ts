@@ -1,0 +1,384 @@
+// Owns the in-memory implementation of Storage (embedded server, tests).
+// Transactions are made atomic with an undo log: every write inside a
+// transaction records how to revert itself, and a throw replays the log
+// backwards. Records are cloned on the way in and out (see storage.ts rules).
+import type { GroupInfo, RoomInfo } from '../protocol/entities';
+import type { Invitation } from '../protocol/invitation';
+import { isInvitationOpen } from '../protocol/invitation';
+import type { ChatEvent } from '../protocol/frames';
+import type { Message, UserId } from '../protocol/message';
+import type {
+  ConversationKey,
+  ConversationStateRecord,
+  EventRecord,
+  FileRecord,
+  FileStore,
+  MessageQuery,
+  MessageRecord,
+  ReceiptKind,
+  Storage,
+  UnreadQuery,
+} from './storage';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+interface EventLog {
+  last: number;
+  items: EventRecord[];
+}
+
+/** Storage in plain Maps; see the module header for how transactions roll back. */
+export class MemoryStorage implements Storage {
+  private undo: (() => void)[] | null = null;
+  private readonly messages = new Map<string, MessageRecord>();
+  private readonly byLocalId = new Map<string, string>();
+  /** Per conversation: messages ordered by seq ascending. */
+  private readonly byConversation = new Map<ConversationKey, Message[]>();
+  private readonly seqs = new Map<ConversationKey, number>();
+  private readonly states = new Map<UserId, Map<ConversationKey, ConversationStateRecord>>();
+  private readonly receipts = new Map<string, UserId[]>();
+  private readonly groups = new Map<string, GroupInfo>();
+  private readonly rooms = new Map<string, RoomInfo>();
+  private readonly blocklists = new Map<UserId, UserId[]>();
+  private readonly invitations = new Map<string, Invitation>();
+  private readonly events = new Map<UserId, EventLog>();
+  private readonly files = new Map<string, FileRecord>();
+
+  transaction<T>(fn: () => T): T {
+    if (this.undo) return fn();
+    const log: (() => void)[] = [];
+    this.undo = log;
+    try {
+      const result = fn();
+      this.undo = null;
+      return result;
+    } catch (e) {
+      this.undo = null;
+      for (let i = log.length - 1; i >= 0; i--) log[i]!();
+      throw e;
+    }
+  }
+
+  private record(step: () => void): void {
+    this.undo?.push(step);
+  }
+
+  /** Sets `map[key] = value`, remembering the previous value for rollback. */
+  private setIn<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
+    const had = map.has(key);
+    const prev = map.get(key);
+    if (value === undefined) map.delete(key);
+    else map.set(key, value);
+    this.record(() => {
+      if (had) map.set(key, prev as V);
+      else map.delete(key);
+    });
+  }
+
+  // ---- messages --------------------------------------------------------------
+
+  insertMessage(record: MessageRecord): void {
+    const { message } = record;
+    const localKey = `${message.from}\u0000${message.localId}`;
+    if (this.messages.has(message.serverId)) throw new Error(`duplicate serverId ${message.serverId}`);
+    if (this.byLocalId.has(localKey)) throw new Error(`duplicate localId ${message.localId} from ${message.from}`);
+    const stored = clone(record);
+    this.setIn(this.messages, message.serverId, stored);
+    this.setIn(this.byLocalId, localKey, message.serverId);
+    let list = this.byConversation.get(record.key);
+    if (!list) {
+      list = [];
+      this.setIn(this.byConversation, record.key, list);
+    }
+    const list2 = list;
+    // Seqs are handed out in order, so this is nearly always an append.
+    let i = list2.length;
+    while (i > 0 && list2[i - 1]!.seq > message.seq) i--;
+    list2.splice(i, 0, stored.message);
+    this.record(() => {
+      const j = list2.indexOf(stored.message);
+      if (j >= 0) list2.splice(j, 1);
+    });
+  }
+
+  updateMessage(message: Message): void {
+    const existing = this.messages.get(message.serverId);
+    if (!existing) throw new Error(`unknown message ${message.serverId}`);
+    const prev = existing.message;
+    const next = clone(message);
+    next.seq = prev.seq;
+    next.localId = prev.localId;
+    next.from = prev.from;
+    this.replaceMessageObject(existing, prev, next);
+    this.record(() => this.replaceMessageObject(existing, next, prev));
+  }
+
+  private replaceMessageObject(record: MessageRecord, from: Message, to: Message): void {
+    record.message = to;
+    const list = this.byConversation.get(record.key);
+    if (!list) return;
+    const i = list.indexOf(from);
+    if (i >= 0) list[i] = to;
+  }
+
+  getMessage(serverId: string): MessageRecord | null {
+    const r = this.messages.get(serverId);
+    return r ? clone(r) : null;
+  }
+
+  getMessageByLocalId(from: UserId, localId: string): MessageRecord | null {
+    const id = this.byLocalId.get(`${from}\u0000${localId}`);
+    return id === undefined ? null : this.getMessage(id);
+  }
+
+  listMessages(key: ConversationKey, query: MessageQuery): Message[] {
+    const list = this.byConversation.get(key) ?? [];
+    const out: Message[] = [];
+    for (let i = list.length - 1; i >= 0 && out.length < query.limit; i--) {
+      const m = list[i]!;
+      if (query.before !== undefined && m.seq >= query.before) continue;
+      if (query.after !== undefined && m.seq <= query.after) break;
+      out.push(clone(m));
+    }
+    return out;
+  }
+
+  countUnread(key: ConversationKey, query: UnreadQuery): number {
+    const list = this.byConversation.get(key) ?? [];
+    let n = 0;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i]!;
+      if (m.seq <= query.afterSeq) break;
+      if (m.from !== query.notFrom && !m.excluded) n++;
+    }
+    return n;
+  }
+
+  // ---- seq -------------------------------------------------------------------
+
+  nextSeq(key: ConversationKey): number {
+    const next = (this.seqs.get(key) ?? 0) + 1;
+    this.setIn(this.seqs, key, next);
+    return next;
+  }
+
+  lastSeq(key: ConversationKey): number {
+    return this.seqs.get(key) ?? 0;
+  }
+
+  // ---- conversation state ----------------------------------------------------
+
+  getConversationState(user: UserId, key: ConversationKey): ConversationStateRecord | null {
+    const s = this.states.get(user)?.get(key);
+    return s ? clone(s) : null;
+  }
+
+  putConversationState(state: ConversationStateRecord): void {
+    let perUser = this.states.get(state.user);
+    if (!perUser) {
+      perUser = new Map();
+      this.setIn(this.states, state.user, perUser);
+    }
+    this.setIn(perUser, state.key, clone(state));
+  }
+
+  listConversationStates(user: UserId): ConversationStateRecord[] {
+    const perUser = this.states.get(user);
+    if (!perUser) return [];
+    return [...perUser.values()].sort((a, b) => b.updatedAt - a.updatedAt).map(clone);
+  }
+
+  // ---- receipts --------------------------------------------------------------
+
+  addReceipt(serverId: string, user: UserId, kind: ReceiptKind, _at: number): boolean {
+    const k = `${kind}\u0000${serverId}`;
+    const list = this.receipts.get(k) ?? [];
+    if (list.includes(user)) return false;
+    this.setIn(this.receipts, k, [...list, user]);
+    return true;
+  }
+
+  listReceipts(serverId: string, kind: ReceiptKind): UserId[] {
+    return [...(this.receipts.get(`${kind}\u0000${serverId}`) ?? [])];
+  }
+
+  // ---- groups and rooms ------------------------------------------------------
+
+  getGroup(groupId: string): GroupInfo | null {
+    const g = this.groups.get(groupId);
+    return g ? clone(g) : null;
+  }
+
+  putGroup(group: GroupInfo): void {
+    this.setIn(this.groups, group.groupId, clone(group));
+  }
+
+  deleteGroup(groupId: string): void {
+    this.setIn(this.groups, groupId, undefined);
+  }
+
+  listGroupsOf(user: UserId): GroupInfo[] {
+    return [...this.groups.values()]
+      .filter((g) => g.members.includes(user))
+      .sort((a, b) => a.createdAt - b.createdAt || a.groupId.localeCompare(b.groupId))
+      .map(clone);
+  }
+
+  getRoom(roomId: string): RoomInfo | null {
+    const r = this.rooms.get(roomId);
+    return r ? clone(r) : null;
+  }
+
+  putRoom(room: RoomInfo): void {
+    this.setIn(this.rooms, room.roomId, clone(room));
+  }
+
+  deleteRoom(roomId: string): void {
+    this.setIn(this.rooms, roomId, undefined);
+  }
+
+  listRooms(): RoomInfo[] {
+    return [...this.rooms.values()].sort((a, b) => a.createdAt - b.createdAt || a.roomId.localeCompare(b.roomId)).map(clone);
+  }
+
+  // ---- blocklists ------------------------------------------------------------
+
+  getBlocklist(user: UserId): UserId[] {
+    return [...(this.blocklists.get(user) ?? [])];
+  }
+
+  setBlocklist(user: UserId, blocked: UserId[]): void {
+    this.setIn(this.blocklists, user, [...blocked]);
+  }
+
+  // ---- invitations -----------------------------------------------------------
+
+  getInvitation(inviteId: string): Invitation | null {
+    const inv = this.invitations.get(inviteId);
+    return inv ? clone(inv) : null;
+  }
+
+  putInvitation(invitation: Invitation): void {
+    this.setIn(this.invitations, invitation.inviteId, clone(invitation));
+  }
+
+  listDueInvitations(time: number, limit: number): Invitation[] {
+    return [...this.invitations.values()]
+      .filter((i) => i.deadline !== null && i.deadline <= time && isInvitationOpen(i))
+      .sort((a, b) => (a.deadline ?? 0) - (b.deadline ?? 0))
+      .slice(0, limit)
+      .map(clone);
+  }
+
+  listOpenInvitations(user: UserId): Invitation[] {
+    return [...this.invitations.values()]
+      .filter((i) => isInvitationOpen(i) && (i.inviter === user || i.invitees.includes(user)))
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map(clone);
+  }
+
+  nextInvitationDeadline(): number | null {
+    let next: number | null = null;
+    for (const i of this.invitations.values()) {
+      if (i.deadline !== null && isInvitationOpen(i) && (next === null || i.deadline < next)) next = i.deadline;
+    }
+    return next;
+  }
+
+  // ---- event log -------------------------------------------------------------
+
+  private log(user: UserId): EventLog {
+    let log = this.events.get(user);
+    if (!log) {
+      log = { last: 0, items: [] };
+      this.setIn(this.events, user, log);
+    }
+    return log;
+  }
+
+  appendEvent(user: UserId, event: ChatEvent, at: number): number {
+    const log = this.log(user);
+    const pos = log.last + 1;
+    log.last = pos;
+    log.items.push({ pos, event: clone(event), at });
+    this.record(() => {
+      log.items.pop();
+      log.last = pos - 1;
+    });
+    return pos;
+  }
+
+  readEvents(user: UserId, after: number, limit: number): EventRecord[] {
+    const items = this.events.get(user)?.items ?? [];
+    // Positions are contiguous within the retained window, so index directly.
+    const first = items[0]?.pos ?? 1;
+    const start = Math.max(0, after + 1 - first);
+    return items.slice(start, start + limit).map(clone);
+  }
+
+  lastEventPosition(user: UserId): number {
+    return this.events.get(user)?.last ?? 0;
+  }
+
+  firstEventPosition(user: UserId): number {
+    const log = this.events.get(user);
+    if (!log) return 1;
+    return log.items[0]?.pos ?? log.last + 1;
+  }
+
+  pruneEvents(user: UserId, upTo: number): void {
+    const log = this.events.get(user);
+    if (!log) return;
+    const before = log.items;
+    log.items = before.filter((e) => e.pos > upTo);
+    this.record(() => {
+      log.items = before;
+    });
+  }
+
+  pruneEventsBefore(time: number): void {
+    for (const log of this.events.values()) {
+      const before = log.items;
+      const keep = before.findIndex((e) => e.at >= time);
+      log.items = keep < 0 ? [] : before.slice(keep);
+      this.record(() => {
+        log.items = before;
+      });
+    }
+  }
+
+  // ---- files -----------------------------------------------------------------
+
+  putFile(record: FileRecord): void {
+    this.setIn(this.files, record.fileId, clone(record));
+  }
+
+  getFile(fileId: string): FileRecord | null {
+    const f = this.files.get(fileId);
+    return f ? clone(f) : null;
+  }
+
+  deleteFile(fileId: string): void {
+    this.setIn(this.files, fileId, undefined);
+  }
+}
+
+/** FileStore keeping bytes in memory (embedded server, tests). */
+export class MemoryFileStore implements FileStore {
+  private readonly bytes = new Map<string, Uint8Array>();
+
+  put(fileId: string, bytes: Uint8Array): Promise<void> {
+    this.bytes.set(fileId, bytes.slice());
+    return Promise.resolve();
+  }
+
+  get(fileId: string): Promise<Uint8Array | null> {
+    const b = this.bytes.get(fileId);
+    return Promise.resolve(b ? b.slice() : null);
+  }
+
+  delete(fileId: string): Promise<void> {
+    this.bytes.delete(fileId);
+    return Promise.resolve();
+  }
+}
