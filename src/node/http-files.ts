@@ -1,0 +1,268 @@
+// Owns natter's HTTP file API on the Node host: `POST /files` (raw body or
+// multipart with a `file` field) handed to the core's `putFile`, which checks
+// type by content; `GET /files/<id>` serving the bytes back. Size limits are
+// enforced while streaming, so an oversized upload is refused (511) without
+// being buffered.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import busboy from 'busboy';
+import { ErrorCode, NatterError, isNatterError } from '../protocol/errors';
+import type { UploadedFile } from '../protocol/link';
+import type { UserId } from '../protocol/message';
+import type { Credentials } from './token';
+import type { Logger } from './logger';
+
+export interface FileInput {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+  width?: number;
+  height?: number;
+  duration?: number;
+}
+
+/** What the file API needs from the server core. */
+export interface FileApiCore {
+  putFile(user: UserId, input: FileInput): UploadedFile | Promise<UploadedFile>;
+  getFile(fileId: string): { meta: UploadedFile; bytes: Uint8Array } | null | Promise<{ meta: UploadedFile; bytes: Uint8Array } | null>;
+}
+
+export interface FileApiOptions {
+  core: FileApiCore;
+  authenticate: (creds: Credentials) => UserId;
+  maxFileBytes: number;
+  logger: Logger;
+}
+
+/** File ids are the store's random hex/base64url strings; anything else is unknown (no traversal). */
+const FILE_ID = /^[A-Za-z0-9_-]{8,128}$/;
+const MAX_NAME = 255;
+
+/** An `(req, res) => handled` function: true when the request was a file API request. */
+export function createFileApi(options: FileApiOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    if (path !== '/files' && !path.startsWith('/files/')) return false;
+    cors(res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Max-Age': '600' }).end();
+      return true;
+    }
+    const done = (p: Promise<void>): void => {
+      p.catch((err: unknown) => fail(res, req, err, options.logger));
+    };
+    if (path === '/files' && req.method === 'POST') done(upload(req, res, url, options));
+    else if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) done(download(req, res, path.slice('/files/'.length), options));
+    else sendJson(res, 405, { code: ErrorCode.NOT_ALLOWED, message: 'method not allowed' });
+    return true;
+  };
+}
+
+function cors(res: ServerResponse): void {
+  // Auth is a bearer header, never a cookie, so any origin may call the API.
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Natter-User');
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Disposition, Content-Length');
+}
+
+function credentials(req: IncomingMessage): Credentials {
+  const auth = req.headers.authorization;
+  const bearer = auth && /^Bearer\s+(\S+)$/i.exec(auth);
+  const user = req.headers['x-natter-user'];
+  return { token: bearer ? bearer[1] : undefined, user: typeof user === 'string' ? user : undefined };
+}
+
+function numberParam(v: string | null | undefined): number | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new NatterError(ErrorCode.INVALID_PARAMS, `not a number: ${v}`);
+  return n;
+}
+
+/** Keep only the last path segment of a client-given name: it is metadata, never a path. */
+export function safeFileName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const noDots = clean === '.' || clean === '..' ? '' : clean;
+  return (noDots || 'file').slice(0, MAX_NAME);
+}
+
+async function upload(req: IncomingMessage, res: ServerResponse, url: URL, options: FileApiOptions): Promise<void> {
+  const user = options.authenticate(credentials(req));
+  const declared = Number(req.headers['content-length']);
+  // Refuse before reading anything when the client announces too much. Multipart
+  // overhead is small; the per-file limit below is the exact check.
+  if (Number.isFinite(declared) && declared > options.maxFileBytes + 64 * 1024) throw new NatterError(ErrorCode.TOO_LARGE, `file larger than ${options.maxFileBytes} bytes`);
+  const contentType = req.headers['content-type'] ?? 'application/octet-stream';
+  const input = /^multipart\/form-data/i.test(contentType)
+    ? await readMultipart(req, options.maxFileBytes)
+    : {
+        name: safeFileName(url.searchParams.get('name') ?? undefined),
+        mime: contentType.split(';')[0]!.trim().toLowerCase(),
+        bytes: await readBody(req, options.maxFileBytes),
+        width: numberParam(url.searchParams.get('width')),
+        height: numberParam(url.searchParams.get('height')),
+        duration: numberParam(url.searchParams.get('duration')),
+      };
+  const file = await options.core.putFile(user, stripUndefined(input));
+  options.logger.log('info', 'file.uploaded', { user, fileId: file.fileId, size: file.size, mime: file.mime });
+  sendJson(res, 201, { file: absolutize(file, req) });
+}
+
+function stripUndefined(input: FileInput): FileInput {
+  const out: FileInput = { name: input.name, mime: input.mime, bytes: input.bytes };
+  if (input.width !== undefined) out.width = input.width;
+  if (input.height !== undefined) out.height = input.height;
+  if (input.duration !== undefined) out.duration = input.duration;
+  return out;
+}
+
+/** File URLs are absolute: a relative one from the core is resolved against the address the client used. */
+function absolutize(file: UploadedFile, req: IncomingMessage): UploadedFile {
+  if (/^[a-z]+:\/\//i.test(file.url)) return file;
+  const host = req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`;
+  const path = file.url || `/files/${file.fileId ?? ''}`;
+  return { ...file, url: new URL(path, `http://${host}`).toString() };
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        reject(new NatterError(ErrorCode.TOO_LARGE, `file larger than ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks, size))));
+    req.on('error', reject);
+  });
+}
+
+function readMultipart(req: IncomingMessage, limit: number): Promise<FileInput> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 1024 } });
+    } catch (e) {
+      reject(new NatterError(ErrorCode.INVALID_PARAMS, e instanceof Error ? e.message : 'bad multipart body'));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    let file: { name: string; mime: string; chunks: Buffer[]; size: number } | null = null;
+    let failed = false;
+    const failWith = (e: NatterError): void => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(bb);
+      req.pause();
+      reject(e);
+    };
+    bb.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    bb.on('file', (field, stream, info) => {
+      if (field !== 'file' || file) {
+        stream.resume();
+        return;
+      }
+      const f = { name: safeFileName(info.filename), mime: (info.mimeType || 'application/octet-stream').toLowerCase(), chunks: [] as Buffer[], size: 0 };
+      file = f;
+      stream.on('data', (c: Buffer) => {
+        f.size += c.length;
+        f.chunks.push(c);
+      });
+      stream.on('limit', () => failWith(new NatterError(ErrorCode.TOO_LARGE, `file larger than ${limit} bytes`)));
+    });
+    bb.on('error', (e: unknown) => failWith(new NatterError(ErrorCode.INVALID_PARAMS, e instanceof Error ? e.message : 'bad multipart body')));
+    bb.on('close', () => {
+      if (failed) return;
+      const f = file as { name: string; mime: string; chunks: Buffer[]; size: number } | null;
+      if (!f) {
+        failWith(new NatterError(ErrorCode.INVALID_PARAMS, 'multipart body has no "file" field'));
+        return;
+      }
+      try {
+        resolve({
+          name: fields['name'] ? safeFileName(fields['name']) : f.name,
+          mime: f.mime,
+          bytes: new Uint8Array(Buffer.concat(f.chunks, f.size)),
+          width: numberParam(fields['width']),
+          height: numberParam(fields['height']),
+          duration: numberParam(fields['duration']),
+        });
+      } catch (e) {
+        failWith(isNatterError(e) ? e : new NatterError(ErrorCode.INVALID_PARAMS));
+      }
+    });
+    req.pipe(bb);
+  });
+}
+
+async function download(req: IncomingMessage, res: ServerResponse, id: string, options: FileApiOptions): Promise<void> {
+  const found = FILE_ID.test(id) ? await options.core.getFile(id) : null;
+  if (!found) {
+    sendJson(res, 404, { code: ErrorCode.FILE_NOT_FOUND, message: 'file not found' });
+    return;
+  }
+  const { meta, bytes } = found;
+  const media = /^(image|audio|video)\//.test(meta.mime);
+  res.writeHead(200, {
+    'Content-Type': meta.mime,
+    'Content-Length': String(bytes.byteLength),
+    'Content-Disposition': contentDisposition(media ? 'inline' : 'attachment', meta.name),
+    'X-Content-Type-Options': 'nosniff',
+    // Uploaded content is never allowed to run as a page of this origin.
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, max-age=31536000, immutable',
+  });
+  if (req.method === 'HEAD') res.end();
+  else res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+/** RFC 6266: an ASCII `filename` fallback plus the exact name as RFC 5987 `filename*`. */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+const STATUS: Record<number, number> = {
+  [ErrorCode.TOO_LARGE]: 413,
+  [ErrorCode.FILE_TYPE_NOT_ALLOWED]: 415,
+  [ErrorCode.FILE_CONTENT_MISMATCH]: 415,
+  [ErrorCode.NOT_AUTHENTICATED]: 401,
+  [ErrorCode.TOKEN_EXPIRED]: 401,
+  [ErrorCode.TOKEN_INVALID]: 401,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.FILE_NOT_FOUND]: 404,
+  [ErrorCode.SHUTTING_DOWN]: 503,
+  [ErrorCode.INTERNAL]: 500,
+};
+
+function fail(res: ServerResponse, req: IncomingMessage, err: unknown, logger: Logger): void {
+  const e = isNatterError(err) ? err : new NatterError(ErrorCode.INTERNAL);
+  if (!isNatterError(err)) logger.log('error', 'http.error', { path: req.url, error: err });
+  const status = STATUS[e.code] ?? (e.code >= 5000 ? 500 : 400);
+  // If the body was not read to the end, the connection can't be reused: say so and let it close.
+  const unread = !req.complete;
+  if (unread) res.setHeader('Connection', 'close');
+  sendJson(res, status, { code: e.code, message: e.message });
+  if (unread) res.on('finish', () => setTimeout(() => req.destroy(), 50).unref());
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}

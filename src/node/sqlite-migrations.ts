@@ -1,0 +1,103 @@
+// Owns the SQLite schema of the Node host as an ordered list of migrations.
+// `PRAGMA user_version` records how many have been applied; a new schema
+// change is a new entry at the end, never an edit of an applied one.
+import type Database from 'better-sqlite3';
+
+/** Each entry moves the schema from version i to i + 1. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: everything the server core keeps. Records are JSON columns, plus the
+  // columns each Storage method queries by.
+  `
+  CREATE TABLE messages (
+    server_id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    from_user TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    excluded INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    UNIQUE (from_user, local_id)
+  );
+  CREATE INDEX messages_by_key_seq ON messages (key, seq);
+
+  CREATE TABLE seqs (key TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE conversation_states (
+    user TEXT NOT NULL,
+    key TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (user, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_states_by_user ON conversation_states (user, updated_at);
+
+  CREATE TABLE receipts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    server_id TEXT NOT NULL,
+    user TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    UNIQUE (server_id, kind, user)
+  );
+
+  CREATE TABLE groups (group_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, json TEXT NOT NULL);
+  CREATE TABLE group_members (
+    user TEXT NOT NULL,
+    group_id TEXT NOT NULL,
+    PRIMARY KEY (user, group_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX group_members_by_group ON group_members (group_id);
+
+  CREATE TABLE rooms (room_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, json TEXT NOT NULL);
+
+  CREATE TABLE blocklists (user TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE invitations (
+    invite_id TEXT PRIMARY KEY,
+    open INTEGER NOT NULL,
+    deadline INTEGER,
+    created_at INTEGER NOT NULL,
+    json TEXT NOT NULL
+  );
+  CREATE INDEX invitations_due ON invitations (open, deadline);
+  CREATE TABLE invitation_parties (
+    user TEXT NOT NULL,
+    invite_id TEXT NOT NULL,
+    PRIMARY KEY (user, invite_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX invitation_parties_by_invite ON invitation_parties (invite_id);
+
+  CREATE TABLE events (
+    user TEXT NOT NULL,
+    pos INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (user, pos)
+  ) WITHOUT ROWID;
+  CREATE INDEX events_by_time ON events (at);
+  CREATE TABLE event_heads (user TEXT PRIMARY KEY, last_pos INTEGER NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE files (
+    file_id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    json TEXT NOT NULL
+  );
+  `,
+];
+
+/** Applies the migrations the database has not seen yet, each in its own transaction. */
+export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(`natter: database schema version ${current} is newer than this server (${migrations.length}); upgrade natter`);
+  }
+  for (let v = current; v < migrations.length; v++) {
+    const sql = migrations[v]!;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return migrations.length;
+}

@@ -1,0 +1,269 @@
+// Owns the durable Storage of the Node host: the server core's synchronous
+// Storage interface on SQLite (better-sqlite3, WAL). Records are JSON columns
+// re-parsed on every read, so nothing handed out aliases what is stored.
+// `synchronous: 'NORMAL'` survives a process crash; 'FULL' also power loss.
+import Database from 'better-sqlite3';
+import type { ChatEvent } from '../protocol/frames';
+import type { GroupInfo, RoomInfo } from '../protocol/entities';
+import { isInvitationOpen, type Invitation } from '../protocol/invitation';
+import type { Message, UserId } from '../protocol/message';
+import type {
+  ConversationKey,
+  ConversationStateRecord,
+  EventRecord,
+  FileRecord,
+  MessageQuery,
+  MessageRecord,
+  ReceiptKind,
+  Storage,
+  UnreadQuery,
+} from '../server/storage';
+import { migrate } from './sqlite-migrations';
+
+export interface SqliteStorageOptions {
+  /** Database file; ':memory:' for a throwaway one. */
+  path: string;
+  /** 'NORMAL' (default) survives crashes of the process; 'FULL' also survives power loss. */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+type Row = { json: string };
+const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.json) as T) : null);
+const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+
+export class SqliteStorage implements Storage {
+  readonly db: Database.Database;
+  private readonly s: ReturnType<typeof prepare>;
+
+  constructor(options: SqliteStorageOptions) {
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.s = prepare(this.db);
+  }
+
+  transaction<T>(fn: () => T): T {
+    // Nested calls join the outer transaction rather than opening a savepoint.
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(fn)();
+  }
+
+  /** Flushes the WAL into the main file and closes the database. */
+  close(): void {
+    if (!this.db.open) return;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+
+  // ---- messages --------------------------------------------------------------
+  insertMessage(record: MessageRecord): void {
+    const m = record.message;
+    this.s.insertMessage.run(m.serverId, record.key, m.seq, m.from, m.localId, m.excluded ? 1 : 0, JSON.stringify(record));
+  }
+  updateMessage(message: Message): void {
+    const row = this.s.getMessage.get(message.serverId) as Row | undefined;
+    const old = parse<MessageRecord>(row);
+    if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
+    // Key, seq and ids stay as stored; only the content changes.
+    const next: MessageRecord = { key: old.key, message: { ...message, serverId: old.message.serverId, localId: old.message.localId, from: old.message.from, seq: old.message.seq } };
+    this.s.updateMessage.run(next.message.excluded ? 1 : 0, JSON.stringify(next), message.serverId);
+  }
+  getMessage(serverId: string): MessageRecord | null {
+    return parse<MessageRecord>(this.s.getMessage.get(serverId) as Row | undefined);
+  }
+  getMessageByLocalId(from: UserId, localId: string): MessageRecord | null {
+    return parse<MessageRecord>(this.s.getMessageByLocalId.get(from, localId) as Row | undefined);
+  }
+  listMessages(key: ConversationKey, query: MessageQuery): Message[] {
+    const rows = this.s.listMessages.all(key, query.before ?? Number.MAX_SAFE_INTEGER, query.after ?? -1, Math.max(0, query.limit)) as Row[];
+    return parseAll<MessageRecord>(rows).map((r) => r.message);
+  }
+  countUnread(key: ConversationKey, query: UnreadQuery): number {
+    return (this.s.countUnread.get(key, query.afterSeq, query.notFrom) as { n: number }).n;
+  }
+
+  // ---- per-conversation sequence ---------------------------------------------
+  nextSeq(key: ConversationKey): number {
+    return (this.s.nextSeq.get(key) as { last: number }).last;
+  }
+  lastSeq(key: ConversationKey): number {
+    return (this.s.lastSeq.get(key) as { last: number } | undefined)?.last ?? 0;
+  }
+
+  // ---- per-user conversation state -------------------------------------------
+  getConversationState(user: UserId, key: ConversationKey): ConversationStateRecord | null {
+    return parse<ConversationStateRecord>(this.s.getConversationState.get(user, key) as Row | undefined);
+  }
+  putConversationState(state: ConversationStateRecord): void {
+    this.s.putConversationState.run(state.user, state.key, state.updatedAt, JSON.stringify(state));
+  }
+  listConversationStates(user: UserId): ConversationStateRecord[] {
+    return parseAll<ConversationStateRecord>(this.s.listConversationStates.all(user) as Row[]);
+  }
+
+  // ---- receipts --------------------------------------------------------------
+  addReceipt(serverId: string, user: UserId, kind: ReceiptKind, at: number): boolean {
+    return this.s.addReceipt.run(serverId, user, kind, at).changes > 0;
+  }
+  listReceipts(serverId: string, kind: ReceiptKind): UserId[] {
+    return (this.s.listReceipts.all(serverId, kind) as { user: string }[]).map((r) => r.user);
+  }
+
+  // ---- groups ----------------------------------------------------------------
+  getGroup(groupId: string): GroupInfo | null {
+    return parse<GroupInfo>(this.s.getGroup.get(groupId) as Row | undefined);
+  }
+  putGroup(group: GroupInfo): void {
+    this.transaction(() => {
+      this.s.putGroup.run(group.groupId, group.createdAt, JSON.stringify(group));
+      this.s.deleteGroupMembers.run(group.groupId);
+      for (const user of new Set(group.members)) this.s.insertGroupMember.run(user, group.groupId);
+    });
+  }
+  deleteGroup(groupId: string): void {
+    this.transaction(() => {
+      this.s.deleteGroup.run(groupId);
+      this.s.deleteGroupMembers.run(groupId);
+    });
+  }
+  listGroupsOf(user: UserId): GroupInfo[] {
+    return parseAll<GroupInfo>(this.s.listGroupsOf.all(user) as Row[]);
+  }
+
+  // ---- chat rooms ------------------------------------------------------------
+  getRoom(roomId: string): RoomInfo | null {
+    return parse<RoomInfo>(this.s.getRoom.get(roomId) as Row | undefined);
+  }
+  putRoom(room: RoomInfo): void {
+    this.s.putRoom.run(room.roomId, room.createdAt, JSON.stringify(room));
+  }
+  deleteRoom(roomId: string): void {
+    this.s.deleteRoom.run(roomId);
+  }
+  listRooms(): RoomInfo[] {
+    return parseAll<RoomInfo>(this.s.listRooms.all() as Row[]);
+  }
+
+  // ---- blocklists ------------------------------------------------------------
+  getBlocklist(user: UserId): UserId[] {
+    return parse<UserId[]>(this.s.getBlocklist.get(user) as Row | undefined) ?? [];
+  }
+  setBlocklist(user: UserId, blocked: UserId[]): void {
+    this.s.setBlocklist.run(user, JSON.stringify(blocked));
+  }
+
+  // ---- invitations -----------------------------------------------------------
+  getInvitation(inviteId: string): Invitation | null {
+    return parse<Invitation>(this.s.getInvitation.get(inviteId) as Row | undefined);
+  }
+  putInvitation(inv: Invitation): void {
+    this.transaction(() => {
+      this.s.putInvitation.run(inv.inviteId, isInvitationOpen(inv) ? 1 : 0, inv.deadline, inv.createdAt, JSON.stringify(inv));
+      this.s.deleteInvitationParties.run(inv.inviteId);
+      for (const user of new Set([inv.inviter, ...inv.invitees])) this.s.insertInvitationParty.run(user, inv.inviteId);
+    });
+  }
+  listDueInvitations(time: number, limit: number): Invitation[] {
+    return parseAll<Invitation>(this.s.listDueInvitations.all(time, Math.max(0, limit)) as Row[]);
+  }
+  listOpenInvitations(user: UserId): Invitation[] {
+    return parseAll<Invitation>(this.s.listOpenInvitations.all(user) as Row[]);
+  }
+  nextInvitationDeadline(): number | null {
+    return (this.s.nextInvitationDeadline.get() as { d: number | null }).d ?? null;
+  }
+
+  // ---- per-user durable event log --------------------------------------------
+  appendEvent(user: UserId, event: ChatEvent, at: number): number {
+    return this.transaction(() => {
+      const pos = (this.s.bumpEventHead.get(user) as { last_pos: number }).last_pos;
+      this.s.insertEvent.run(user, pos, at, JSON.stringify(event));
+      return pos;
+    });
+  }
+  readEvents(user: UserId, after: number, limit: number): EventRecord[] {
+    return (this.s.readEvents.all(user, after, Math.max(0, limit)) as { pos: number; at: number; json: string }[]).map((r) => ({
+      pos: r.pos,
+      at: r.at,
+      event: JSON.parse(r.json) as ChatEvent,
+    }));
+  }
+  lastEventPosition(user: UserId): number {
+    return (this.s.lastEventPosition.get(user) as { last_pos: number } | undefined)?.last_pos ?? 0;
+  }
+  firstEventPosition(user: UserId): number {
+    const first = (this.s.firstEventPosition.get(user) as { p: number | null }).p;
+    return first ?? this.lastEventPosition(user) + 1;
+  }
+  pruneEvents(user: UserId, upTo: number): void {
+    this.s.pruneEvents.run(user, upTo);
+  }
+  pruneEventsBefore(time: number): void {
+    this.s.pruneEventsBefore.run(time);
+  }
+
+  // ---- file metadata ---------------------------------------------------------
+  putFile(record: FileRecord): void {
+    this.s.putFile.run(record.fileId, record.owner, record.createdAt, JSON.stringify(record));
+  }
+  getFile(fileId: string): FileRecord | null {
+    return parse<FileRecord>(this.s.getFile.get(fileId) as Row | undefined);
+  }
+  deleteFile(fileId: string): void {
+    this.s.deleteFile.run(fileId);
+  }
+}
+
+/** Every statement, prepared once. */
+function prepare(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    insertMessage: p('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    updateMessage: p('UPDATE messages SET excluded = ?, json = ? WHERE server_id = ?'),
+    getMessage: p('SELECT json FROM messages WHERE server_id = ?'),
+    getMessageByLocalId: p('SELECT json FROM messages WHERE from_user = ? AND local_id = ?'),
+    listMessages: p('SELECT json FROM messages WHERE key = ? AND seq < ? AND seq > ? ORDER BY seq DESC LIMIT ?'),
+    countUnread: p('SELECT COUNT(*) AS n FROM messages WHERE key = ? AND seq > ? AND from_user <> ? AND excluded = 0'),
+    nextSeq: p('INSERT INTO seqs (key, last) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET last = last + 1 RETURNING last'),
+    lastSeq: p('SELECT last FROM seqs WHERE key = ?'),
+    getConversationState: p('SELECT json FROM conversation_states WHERE user = ? AND key = ?'),
+    putConversationState: p('INSERT OR REPLACE INTO conversation_states (user, key, updated_at, json) VALUES (?, ?, ?, ?)'),
+    listConversationStates: p('SELECT json FROM conversation_states WHERE user = ? ORDER BY updated_at DESC, key ASC'),
+    addReceipt: p('INSERT OR IGNORE INTO receipts (server_id, user, kind, at) VALUES (?, ?, ?, ?)'),
+    listReceipts: p('SELECT user FROM receipts WHERE server_id = ? AND kind = ? ORDER BY id'),
+    getGroup: p('SELECT json FROM groups WHERE group_id = ?'),
+    putGroup: p('INSERT OR REPLACE INTO groups (group_id, created_at, json) VALUES (?, ?, ?)'),
+    deleteGroup: p('DELETE FROM groups WHERE group_id = ?'),
+    deleteGroupMembers: p('DELETE FROM group_members WHERE group_id = ?'),
+    insertGroupMember: p('INSERT OR IGNORE INTO group_members (user, group_id) VALUES (?, ?)'),
+    listGroupsOf: p('SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user = ? ORDER BY g.created_at, g.group_id'),
+    getRoom: p('SELECT json FROM rooms WHERE room_id = ?'),
+    putRoom: p('INSERT OR REPLACE INTO rooms (room_id, created_at, json) VALUES (?, ?, ?)'),
+    deleteRoom: p('DELETE FROM rooms WHERE room_id = ?'),
+    listRooms: p('SELECT json FROM rooms ORDER BY created_at, room_id'),
+    getBlocklist: p('SELECT json FROM blocklists WHERE user = ?'),
+    setBlocklist: p('INSERT OR REPLACE INTO blocklists (user, json) VALUES (?, ?)'),
+    getInvitation: p('SELECT json FROM invitations WHERE invite_id = ?'),
+    putInvitation: p('INSERT OR REPLACE INTO invitations (invite_id, open, deadline, created_at, json) VALUES (?, ?, ?, ?, ?)'),
+    deleteInvitationParties: p('DELETE FROM invitation_parties WHERE invite_id = ?'),
+    insertInvitationParty: p('INSERT OR IGNORE INTO invitation_parties (user, invite_id) VALUES (?, ?)'),
+    listDueInvitations: p('SELECT json FROM invitations WHERE open = 1 AND deadline IS NOT NULL AND deadline <= ? ORDER BY deadline, invite_id LIMIT ?'),
+    listOpenInvitations: p(
+      'SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user = ? AND i.open = 1 ORDER BY i.created_at, i.invite_id',
+    ),
+    nextInvitationDeadline: p('SELECT MIN(deadline) AS d FROM invitations WHERE open = 1 AND deadline IS NOT NULL'),
+    bumpEventHead: p('INSERT INTO event_heads (user, last_pos) VALUES (?, 1) ON CONFLICT (user) DO UPDATE SET last_pos = last_pos + 1 RETURNING last_pos'),
+    insertEvent: p('INSERT INTO events (user, pos, at, json) VALUES (?, ?, ?, ?)'),
+    readEvents: p('SELECT pos, at, json FROM events WHERE user = ? AND pos > ? ORDER BY pos LIMIT ?'),
+    lastEventPosition: p('SELECT last_pos FROM event_heads WHERE user = ?'),
+    firstEventPosition: p('SELECT MIN(pos) AS p FROM events WHERE user = ?'),
+    pruneEvents: p('DELETE FROM events WHERE user = ? AND pos <= ?'),
+    pruneEventsBefore: p('DELETE FROM events WHERE at < ?'),
+    putFile: p('INSERT OR REPLACE INTO files (file_id, owner, created_at, json) VALUES (?, ?, ?, ?)'),
+    getFile: p('SELECT json FROM files WHERE file_id = ?'),
+    deleteFile: p('DELETE FROM files WHERE file_id = ?'),
+  };
+}
