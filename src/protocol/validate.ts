@@ -1,0 +1,246 @@
+// Owns validation of every frame that arrives from a client: JSON shape,
+// protocol version, operation name, per-operation parameters and the size
+// limits a server enforces (text length, ext bytes). Unknown keys are
+// stripped, so a client-sent `from` (or any server-owned field) never passes.
+import * as v from 'valibot';
+import { ErrorCode, defaultErrorMessage } from './errors';
+import type { ClientFrame, HelloFrame, OpName, Ops, PingFrame, RequestFrame } from './frames';
+import type { ConversationId } from './ids';
+import { ID_PATTERN, parseConversationId } from './ids';
+import type { OutgoingBody } from './message';
+import { PROTOCOL_VERSION } from './version';
+
+/** The limits validation enforces (a subset of ServerLimits). */
+export interface ValidationLimits {
+  maxTextLength: number;
+  maxExtBytes: number;
+}
+
+export type ValidationResult =
+  | { ok: true; frame: ClientFrame }
+  /** `id` is set when the failing frame was a request whose id could be read. */
+  | { ok: false; code: number; message: string; id?: string };
+
+const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
+const users = v.pipe(v.array(id), v.maxLength(1000));
+const conversation = v.custom<ConversationId>((s) => typeof s === 'string' && parseConversationId(s) !== null, 'invalid conversation id');
+const serverId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const size = v.pipe(v.number(), v.finite(), v.minValue(0));
+const empty = v.object({});
+
+const fileRef = {
+  fileId: v.optional(v.pipe(v.string(), v.maxLength(128))),
+  url: v.pipe(v.string(), v.maxLength(4096)),
+  name: v.pipe(v.string(), v.maxLength(1024)),
+  size: count,
+  mime: v.pipe(v.string(), v.maxLength(255)),
+};
+
+/** Bodies a client may send; `signal` and `recalled` are server-only and fail here. */
+const outgoingBody = v.variant('type', [
+  v.object({ type: v.literal('txt'), msg: v.string() }),
+  v.object({ type: v.literal('img'), ...fileRef, width: v.optional(size), height: v.optional(size) }),
+  v.object({ type: v.literal('cmd'), action: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) }),
+  v.object({ type: v.literal('file'), ...fileRef }),
+  v.object({ type: v.literal('audio'), ...fileRef, duration: size }),
+  v.object({
+    type: v.literal('video'),
+    ...fileRef,
+    duration: v.optional(size),
+    width: v.optional(size),
+    height: v.optional(size),
+    thumb: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+  }),
+  v.object({
+    type: v.literal('custom'),
+    customEvent: v.pipe(v.string(), v.maxLength(256)),
+    customExts: v.record(v.string(), v.string()),
+  }),
+  v.object({
+    type: v.literal('loc'),
+    lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+    lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+    addr: v.pipe(v.string(), v.maxLength(1024)),
+    buildingName: v.optional(v.pipe(v.string(), v.maxLength(1024))),
+  }),
+]);
+
+const ext = v.record(v.string(), v.unknown());
+const data = v.string();
+const offlinePushInfo = v.object({
+  disablePush: v.optional(v.boolean()),
+  disableVoipPush: v.optional(v.boolean()),
+  title: v.optional(v.string()),
+  description: v.optional(v.string()),
+  extension: v.optional(v.string()),
+  androidInfo: v.optional(v.record(v.string(), v.unknown())),
+  apnsInfo: v.optional(v.record(v.string(), v.unknown())),
+});
+const invite = { inviteId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) };
+
+type ParamSchemas = { [K in OpName]: v.GenericSchema<unknown, Ops[K]['p']> };
+
+/** One schema per operation: the parameters `p` of a request. */
+export const paramSchemas: ParamSchemas = {
+  send: v.object({
+    localId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+    to: id,
+    chatType: v.picklist(['single', 'group', 'room']),
+    body: outgoingBody,
+    ext: v.optional(ext),
+    config: v.optional(v.object({ allowGroupAck: v.optional(v.boolean()) })),
+  }),
+  recall: v.object({ serverId }),
+  history: v.object({
+    conversation,
+    before: v.optional(count),
+    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))),
+  }),
+  conversations: empty,
+  deleteConversation: v.object({ conversation, deleteHistory: v.optional(v.boolean()) }),
+  ack: v.object({ conversation, upToSeq: v.optional(count) }),
+  read: v.object({ serverId }),
+  delivered: v.object({ serverIds: v.pipe(v.array(serverId), v.maxLength(500)) }),
+  groupReaders: v.object({ serverId }),
+  'group.create': v.object({
+    groupId: v.optional(id),
+    name: v.pipe(v.string(), v.maxLength(256)),
+    desc: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+    members: v.optional(users),
+    public: v.optional(v.boolean()),
+    approval: v.optional(v.boolean()),
+    allowInvites: v.optional(v.boolean()),
+  }),
+  'group.info': v.object({ groupId: id }),
+  'group.list': empty,
+  'group.addMembers': v.object({ groupId: id, users }),
+  'group.removeMembers': v.object({ groupId: id, users }),
+  'group.leave': v.object({ groupId: id }),
+  'group.destroy': v.object({ groupId: id }),
+  'group.mute': v.object({ groupId: id, user: id, mute: v.boolean(), durationMs: v.optional(count) }),
+  'group.whitelist': v.object({ groupId: id, enabled: v.optional(v.boolean()), add: v.optional(users), remove: v.optional(users) }),
+  'room.create': v.object({ roomId: v.optional(id), name: v.pipe(v.string(), v.maxLength(256)), keepHistory: v.optional(v.boolean()) }),
+  'room.join': v.object({ roomId: id }),
+  'room.leave': v.object({ roomId: id }),
+  'room.list': empty,
+  block: v.object({ user: id }),
+  unblock: v.object({ user: id }),
+  blocklist: empty,
+  'sig.invite': v.object({
+    invitees: v.pipe(users, v.minLength(1)),
+    groupId: v.optional(id),
+    data: v.optional(data),
+    timeout: v.optional(v.pipe(count, v.maxValue(86_400))),
+    onlineUserOnly: v.optional(v.boolean()),
+    offlinePushInfo: v.optional(offlinePushInfo),
+  }),
+  'sig.cancel': v.object({ ...invite, data: v.optional(data) }),
+  'sig.accept': v.object({ ...invite, data: v.optional(data) }),
+  'sig.reject': v.object({ ...invite, data: v.optional(data) }),
+  'sig.modify': v.object({ ...invite, data }),
+  'sig.get': v.object(invite),
+  'sig.pending': empty,
+  'file.put': v.object({
+    name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+    mime: v.pipe(v.string(), v.maxLength(255)),
+    data: v.string(),
+    width: v.optional(size),
+    height: v.optional(size),
+    duration: v.optional(size),
+  }),
+};
+
+const helloSchema = v.object({
+  v: v.number(),
+  t: v.literal('hello'),
+  token: v.optional(v.pipe(v.string(), v.maxLength(8192))),
+  user: v.optional(id),
+  device: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+  resume: v.optional(count),
+});
+
+const envelope = v.object({ v: v.number(), t: v.string() });
+const reqEnvelope = v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)), op: v.string(), p: v.optional(v.unknown()) });
+
+function fail(code: number, message?: string, reqId?: string): ValidationResult {
+  const r: ValidationResult = { ok: false, code, message: message ?? defaultErrorMessage(code) };
+  if (reqId !== undefined) r.id = reqId;
+  return r;
+}
+
+function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return defaultErrorMessage(ErrorCode.INVALID_PARAMS);
+  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+const encoder = new TextEncoder();
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+function isOp(op: string): op is OpName {
+  return Object.prototype.hasOwnProperty.call(paramSchemas, op);
+}
+
+/** Size limits on parameters that passed their schema: 511 when exceeded. */
+function checkLimits(op: OpName, p: unknown, limits: ValidationLimits): string | null {
+  if (op === 'send') {
+    const m = p as Ops['send']['p'];
+    const body: OutgoingBody = m.body;
+    if (body.type === 'txt' && body.msg.length > limits.maxTextLength) return `text longer than ${limits.maxTextLength}`;
+    if (m.ext !== undefined && jsonBytes(m.ext) > limits.maxExtBytes) return `ext larger than ${limits.maxExtBytes} bytes`;
+    if (body.type === 'custom' && jsonBytes(body.customExts) > limits.maxExtBytes) return `customExts larger than ${limits.maxExtBytes} bytes`;
+  }
+  if (op.startsWith('sig.')) {
+    const d = (p as { data?: string }).data;
+    if (d !== undefined && encoder.encode(d).length > limits.maxExtBytes) return `data larger than ${limits.maxExtBytes} bytes`;
+  }
+  return null;
+}
+
+/**
+ * Parses and validates one serialized client frame. Failure codes: 4000 malformed (not JSON, no
+ * envelope, unknown frame type), 4003 wrong version, 4001 unknown op, 4002 invalid params,
+ * 511 a limit exceeded. Frame size (maxFrameBytes) is checked by the caller before parsing.
+ */
+export function validateClientFrame(raw: string, limits: ValidationLimits): ValidationResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return fail(ErrorCode.MALFORMED_FRAME, 'frame is not valid JSON');
+  }
+  const env = v.safeParse(envelope, json);
+  if (!env.success) return fail(ErrorCode.MALFORMED_FRAME, 'frame needs numeric v and string t');
+  const reqId = env.output.t === 'req' ? v.safeParse(reqEnvelope, json) : null;
+  const idOf = reqId?.success ? reqId.output.id : undefined;
+  if (env.output.v !== PROTOCOL_VERSION) return fail(ErrorCode.UNSUPPORTED_VERSION, `protocol version ${PROTOCOL_VERSION} expected`, idOf);
+  switch (env.output.t) {
+    case 'ping': {
+      const frame: PingFrame = { v: PROTOCOL_VERSION, t: 'ping' };
+      return { ok: true, frame };
+    }
+    case 'hello': {
+      const r = v.safeParse(helloSchema, json);
+      if (!r.success) return fail(ErrorCode.INVALID_PARAMS, issueText(r.issues));
+      const frame: HelloFrame = { ...r.output, v: PROTOCOL_VERSION, t: 'hello' };
+      return { ok: true, frame };
+    }
+    case 'req': {
+      if (!reqId?.success) return fail(ErrorCode.MALFORMED_FRAME, 'request needs string id and op');
+      const { op, p } = reqId.output;
+      if (!isOp(op)) return fail(ErrorCode.UNKNOWN_OPERATION, `unknown operation ${op.slice(0, 64)}`, idOf);
+      const params = v.safeParse(paramSchemas[op] as v.GenericSchema<unknown, unknown>, p ?? {});
+      if (!params.success) return fail(ErrorCode.INVALID_PARAMS, issueText(params.issues), idOf);
+      const tooLarge = checkLimits(op, params.output, limits);
+      if (tooLarge) return fail(ErrorCode.TOO_LARGE, tooLarge, idOf);
+      const frame: RequestFrame = { v: PROTOCOL_VERSION, t: 'req', id: reqId.output.id, op, p: params.output as Ops[OpName]['p'] };
+      return { ok: true, frame };
+    }
+    default:
+      return fail(ErrorCode.MALFORMED_FRAME, `unknown frame type ${env.output.t.slice(0, 32)}`);
+  }
+}
