@@ -1,0 +1,79 @@
+// SqliteStorage keeps the server's Storage contract (the same expectations as
+// MemoryStorage), survives reopening, and migrates by user_version.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MemoryStorage } from '../../src/server/memory-storage';
+import { SqliteStorage } from '../../src/node/sqlite-storage';
+import { MIGRATIONS } from '../../src/node/sqlite-migrations';
+import { describeStorageContract, group, invitation, KEY, message, rec } from './storage-contract';
+
+const opened: SqliteStorage[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDb(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'natter-sqlite-'));
+  dirs.push(dir);
+  return join(dir, 'natter.sqlite');
+}
+function open(path: string, synchronous?: 'NORMAL' | 'FULL'): SqliteStorage {
+  const s = new SqliteStorage({ path, synchronous });
+  opened.push(s);
+  return s;
+}
+
+describeStorageContract('MemoryStorage', () => new MemoryStorage());
+describeStorageContract('SqliteStorage', () => open(tempDb()));
+
+describe('SqliteStorage on disk', () => {
+  it('keeps everything the core stores across a close and reopen', () => {
+    const path = tempDb();
+    const a = open(path);
+    a.transaction(() => {
+      a.insertMessage(rec(message(a.nextSeq(KEY))));
+      a.putConversationState({ user: 'bob', key: KEY, id: 'single:alice', type: 'single', target: 'alice', readSeq: 0, unread: 1, clearedSeq: 0, hidden: false, lastServerId: 's1-alice-bob', updatedAt: 7 });
+      a.appendEvent('bob', { type: 'blocklist', blocked: [] }, 7);
+    });
+    a.addReceipt('s1-alice-bob', 'bob', 'delivered', 8);
+    a.putGroup(group('g', ['alice', 'bob']));
+    a.putRoom({ roomId: 'r', name: 'r', owner: 'alice', members: [], keepHistory: false, createdAt: 1 });
+    a.setBlocklist('bob', ['mallory']);
+    a.putInvitation(invitation('inv', { deadline: 99 }));
+    a.putFile({ fileId: 'f1', owner: 'alice', createdAt: 1, file: { fileId: 'f1', url: '/files/f1', name: 'x.txt', size: 1, mime: 'text/plain' } });
+    a.close();
+
+    const b = open(path);
+    expect(b.getMessageByLocalId('alice', 'l1-bob')?.message.seq).toBe(1);
+    expect(b.nextSeq(KEY)).toBe(2);
+    expect(b.listConversationStates('bob')[0]?.unread).toBe(1);
+    expect(b.readEvents('bob', 0, 10).map((e) => e.pos)).toEqual([1]);
+    expect(b.listReceipts('s1-alice-bob', 'delivered')).toEqual(['bob']);
+    expect(b.listGroupsOf('bob').map((g) => g.groupId)).toEqual(['g']);
+    expect(b.listRooms().map((r) => r.roomId)).toEqual(['r']);
+    expect(b.getBlocklist('bob')).toEqual(['mallory']);
+    expect(b.listDueInvitations(100, 10).map((i) => i.inviteId)).toEqual(['inv']);
+    expect(b.getFile('f1')?.file.name).toBe('x.txt');
+  });
+
+  it('runs in WAL mode with the synchronous level asked for, at the latest schema version', () => {
+    const s = open(tempDb(), 'FULL');
+    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const n = open(tempDb());
+    expect(n.db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('refuses a database written by a newer schema', () => {
+    const path = tempDb();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    expect(() => new SqliteStorage({ path })).toThrow(/newer/);
+  });
+});
