@@ -51,6 +51,8 @@ export interface PendingMessage {
   error?: { code: number; message: string };
   /** Upload progress 0..1 for file-bearing messages still uploading. */
   progress?: number;
+  /** The stored message, once `status` is 'sent' (so a store can swap the pending entry for it). */
+  message?: Message;
 }
 
 /** Client-side events. Server events (ChatEvent) are re-emitted under their `type`. */

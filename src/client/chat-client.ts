@@ -1,0 +1,332 @@
+// Owns createChatClient: it wires the connection manager, request tracker,
+// outbox, event position and delivery receipts together, turns server frames
+// into typed events, and exposes the Promise API of ChatClient.
+import { ulid } from 'ulidx';
+import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
+import { ErrorCode, NatterError, isNatterError } from '../protocol/errors';
+import type { ChatEvent, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
+import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
+import type { Invitation } from '../protocol/invitation';
+import type { Transport, UploadedFile } from '../protocol/link';
+import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
+import type {
+  ChatClient, ChatClientEvents, ChatClientOptions, ConnectionState, InviteOptions, PendingMessage,
+  SendFileOptions, SendOptions, Unsubscribe,
+} from './chat-client-types';
+import { ConnectionManager } from './connection-manager';
+import { DeliveryReceipts } from './delivery-receipts';
+import { Emitter } from './emitter';
+import { EventPosition } from './event-position';
+import { fileMessageBody, type FileKind } from './file-message';
+import { fileName, uploadFile } from './file-upload';
+import { RequestTracker } from './request-tracker';
+import { Outbox } from './outbox';
+import { ServerClock } from './server-clock';
+import { createWebSocketTransport } from './websocket-transport';
+
+type InvitationResult = { invitation: Invitation; message: Message | null };
+
+interface PendingUpload {
+  file: Blob;
+  kind: FileKind;
+  options: SendFileOptions;
+}
+
+function toNatterError(err: unknown): NatterError {
+  if (err instanceof NatterError) return err;
+  if (isNatterError(err)) return new NatterError(err.code, err.message, err.retryAfter);
+  return new NatterError(ErrorCode.UNKNOWN, err instanceof Error ? err.message : String(err));
+}
+
+function resolveTransport(options: ChatClientOptions): Transport {
+  if (options.transport) return options.transport;
+  if (options.url) {
+    return createWebSocketTransport({
+      url: options.url,
+      ...(options.WebSocket !== undefined ? { WebSocket: options.WebSocket } : {}),
+      ...(options.token !== undefined ? { token: options.token } : {}),
+      ...(options.user !== undefined ? { user: options.user } : {}),
+    });
+  }
+  throw new NatterError(ErrorCode.INVALID_PARAMS, 'createChatClient needs a transport or a url');
+}
+
+function target(conversation: ConversationId): { type: ChatType; target: string } {
+  const parsed = parseConversationId(conversation);
+  if (!parsed) throw new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`);
+  return parsed;
+}
+
+class NatterChatClient implements ChatClient {
+  private readonly emitter = new Emitter<ChatClientEvents>();
+  private readonly transport: Transport;
+  private readonly conn: ConnectionManager;
+  private readonly tracker: RequestTracker;
+  private readonly outbox: Outbox;
+  private readonly position = new EventPosition();
+  private readonly clock: ServerClock;
+  private readonly receipts: DeliveryReceipts | null;
+  private readonly uploads = new Map<string, PendingUpload>();
+  private readonly newId: () => string;
+  private currentUser: UserId;
+  private currentLimits: ServerLimits | null = null;
+  readonly device: string;
+
+  constructor(private readonly options: ChatClientOptions) {
+    this.transport = resolveTransport(options);
+    this.currentUser = options.user ?? '';
+    this.newId = options.newId ?? (() => ulid());
+    this.device = options.device ?? `web-${ulid()}`;
+    const local = options.clock ?? { now: () => Date.now() };
+    this.clock = new ServerClock(local);
+    this.conn = new ConnectionManager({
+      transport: this.transport,
+      reconnect: options.reconnect === false ? false : (options.reconnect ?? {}),
+      now: () => local.now(),
+      hello: () => {
+        const resume = this.position.resumeFrom;
+        return {
+          device: this.device,
+          ...(options.token !== undefined ? { token: options.token } : {}),
+          ...(options.user !== undefined ? { user: options.user } : {}),
+          ...(resume !== undefined ? { resume } : {}),
+        };
+      },
+      handlers: {
+        welcome: (w, sentAt) => this.onWelcome(w, sentAt),
+        frame: (f) => this.onFrame(f),
+        down: () => this.tracker.connectionLost(),
+        state: (state, error) => {
+          if (state === 'closed') this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
+          this.emitter.emit('state', error ? { state, error } : { state });
+        },
+        error: (e) => this.emitter.emit('error', e),
+      },
+    });
+    this.tracker = new RequestTracker({ write: (f) => this.conn.write(f), timeoutMs: options.requestTimeoutMs ?? 30_000 });
+    this.outbox = new Outbox({
+      dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
+      emit: (p) => this.emitter.emit('outbox', p),
+      isOpen: () => this.conn.isOpen,
+    });
+    this.receipts = options.delivery
+      ? new DeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
+      : null;
+  }
+
+  get user(): UserId { return this.currentUser; }
+  get state(): ConnectionState { return this.conn.state; }
+  get limits(): ServerLimits | null { return this.currentLimits; }
+  serverNow(): number { return this.clock.now(); }
+
+  connect(): Promise<void> { return this.conn.connect(); }
+  close(): void {
+    this.conn.close();
+    this.receipts?.dispose();
+    this.outbox.clearTimers();
+  }
+  dropConnection(): void { this.conn.drop(); }
+
+  on<K extends keyof ChatClientEvents>(event: K, handler: (e: ChatClientEvents[K]) => void): Unsubscribe {
+    return this.emitter.on(event, handler);
+  }
+  off<K extends keyof ChatClientEvents>(event: K, handler: (e: ChatClientEvents[K]) => void): void {
+    this.emitter.off(event, handler);
+  }
+
+  request<K extends OpName>(op: K, params: OpParams<K>): Promise<OpResult<K>> {
+    if (this.conn.state === 'idle' || this.conn.state === 'closed') {
+      return Promise.reject(new NatterError(ErrorCode.DISCONNECTED, `not connected (${this.conn.state}); call connect() first`));
+    }
+    return this.tracker.request(op, params);
+  }
+
+  // ---- frames and events ----
+
+  private onWelcome(w: WelcomeFrame, helloSentAt: number): void {
+    this.currentUser = w.user;
+    this.currentLimits = w.limits;
+    this.clock.sync(w.serverTime, helloSentAt);
+    this.position.welcome(w.pos, w.resumed);
+    this.emitter.emit('ready', { user: w.user, resumed: w.resumed, reset: w.reset });
+    this.tracker.flushWaiting();
+    this.outbox.flush();
+    this.receipts?.flush();
+  }
+
+  private onFrame(f: ServerFrame): void {
+    switch (f.t) {
+      case 'ok':
+        this.tracker.settle(f.id, { ok: true, result: f.r });
+        return;
+      case 'err': {
+        const error = new NatterError(f.code, f.message, f.retryAfter);
+        if (f.id === undefined || !this.tracker.settle(f.id, { ok: false, error })) this.emitter.emit('error', error);
+        return;
+      }
+      case 'evt':
+        if (this.position.accept(f.pos)) this.onEvent(f.e);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onEvent(e: ChatEvent): void {
+    if (e.type === 'message' && this.receipts && e.message.from !== this.currentUser && e.message.chatType === 'single' && e.message.body.type !== 'recalled') {
+      this.receipts.add(e.message.serverId);
+    }
+    // The event's `type` names the client event carrying it.
+    this.emitter.emit(e.type, e as never);
+  }
+
+  // ---- sending ----
+
+  send(to: string, chatType: ChatType, body: OutgoingBody, options: SendOptions = {}): Promise<Message> {
+    return this.outbox.add(this.pendingOf(to, chatType, body, options));
+  }
+
+  sendText(conversation: ConversationId, text: string, options?: SendOptions): Promise<Message> {
+    const t = target(conversation);
+    return this.send(t.target, t.type, { type: 'txt', msg: text }, options);
+  }
+
+  sendFile(conversation: ConversationId, kind: FileKind, file: Blob, options: SendFileOptions = {}): Promise<Message> {
+    const t = target(conversation);
+    const name = fileName(file, options.name);
+    const placeholder = fileMessageBody(kind, { url: '', name, size: file.size, mime: file.type || 'application/octet-stream' }, options);
+    const pending = this.pendingOf(t.target, t.type, placeholder, options);
+    const p = this.outbox.add({ ...pending, progress: 0 }, { preparing: true });
+    this.uploads.set(pending.localId, { file, kind, options });
+    this.runUpload(pending.localId);
+    return p;
+  }
+
+  private runUpload(localId: string): void {
+    const job = this.uploads.get(localId);
+    if (!job) return;
+    const { file, kind, options } = job;
+    this.upload(file, {
+      ...(options.name !== undefined ? { name: options.name } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.width !== undefined ? { width: options.width } : {}),
+      ...(options.height !== undefined ? { height: options.height } : {}),
+      ...(options.duration !== undefined ? { duration: options.duration } : {}),
+      onProgress: (loaded, total) => {
+        options.onProgress?.(loaded, total);
+        this.outbox.progress(localId, total > 0 ? loaded / total : 1);
+      },
+    }).then(
+      (uploaded) => {
+        this.uploads.delete(localId);
+        this.outbox.ready(localId, fileMessageBody(kind, uploaded, options));
+      },
+      (err: unknown) => this.outbox.fail(localId, toNatterError(err)),
+    );
+  }
+
+  upload(file: Blob, options: Parameters<ChatClient['upload']>[1] & { width?: number; height?: number; duration?: number } = {}): Promise<UploadedFile> {
+    return uploadFile(
+      {
+        transport: this.transport,
+        user: this.currentUser,
+        ...(this.options.token !== undefined ? { token: this.options.token } : {}),
+        request: (op, p) => this.request(op, p),
+      },
+      file,
+      options,
+    ).catch((err: unknown) => {
+      throw toNatterError(err);
+    });
+  }
+
+  private pendingOf(to: string, chatType: ChatType, body: OutgoingBody, options: SendOptions): Omit<PendingMessage, 'status'> {
+    return {
+      localId: options.localId ?? this.newId(),
+      to,
+      chatType,
+      body,
+      ...(options.ext !== undefined ? { ext: options.ext } : {}),
+      ...(options.config !== undefined ? { config: options.config } : {}),
+      from: this.currentUser,
+      conversation: conversationId(chatType, to),
+      createdAt: this.clock.localNow(),
+    };
+  }
+
+  pending(): PendingMessage[] { return this.outbox.list(); }
+
+  retry(localId: string): Promise<Message> {
+    const needsUpload = this.uploads.has(localId) && this.outbox.get(localId)?.status === 'failed';
+    const p = this.outbox.retry(localId, { preparing: needsUpload });
+    if (needsUpload) this.runUpload(localId);
+    return p;
+  }
+
+  discard(localId: string): void {
+    this.uploads.delete(localId);
+    this.outbox.discard(localId);
+  }
+
+  // ---- messages, conversations, receipts ----
+
+  async recall(serverId: string): Promise<Message> { return (await this.request('recall', { serverId })).message; }
+  history(conversation: ConversationId, options: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
+    return this.request('history', { conversation, ...options });
+  }
+  async conversations(): Promise<ConversationSummary[]> { return (await this.request('conversations', {})).conversations; }
+  async deleteConversation(conversation: ConversationId, options: { deleteHistory?: boolean } = {}): Promise<void> {
+    await this.request('deleteConversation', { conversation, ...options });
+  }
+  async markRead(conversation: ConversationId, upToSeq?: number): Promise<number> {
+    return (await this.request('ack', { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) })).readSeq;
+  }
+  async sendReadReceipt(serverId: string): Promise<void> { await this.request('read', { serverId }); }
+  async sendDeliveryReceipt(serverIds: string[]): Promise<void> { await this.request('delivered', { serverIds }); }
+  async groupReaders(serverId: string): Promise<UserId[]> { return (await this.request('groupReaders', { serverId })).readers; }
+
+  // ---- groups, rooms, blocklist ----
+
+  async createGroup(params: OpParams<'group.create'>): Promise<GroupInfo> { return (await this.request('group.create', params)).group; }
+  async group(groupId: string): Promise<GroupInfo> { return (await this.request('group.info', { groupId })).group; }
+  async groups(): Promise<GroupInfo[]> { return (await this.request('group.list', {})).groups; }
+  async addGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo> { return (await this.request('group.addMembers', { groupId, users })).group; }
+  async removeGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo> { return (await this.request('group.removeMembers', { groupId, users })).group; }
+  async leaveGroup(groupId: string): Promise<void> { await this.request('group.leave', { groupId }); }
+  async destroyGroup(groupId: string): Promise<void> { await this.request('group.destroy', { groupId }); }
+  async muteGroupMember(groupId: string, user: UserId, mute: boolean, durationMs?: number): Promise<GroupInfo> {
+    return (await this.request('group.mute', { groupId, user, mute, ...(durationMs !== undefined ? { durationMs } : {}) })).group;
+  }
+  async setGroupWhitelist(groupId: string, change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] }): Promise<GroupInfo> {
+    return (await this.request('group.whitelist', { groupId, ...change })).group;
+  }
+
+  async createRoom(params: OpParams<'room.create'>): Promise<RoomInfo> { return (await this.request('room.create', params)).room; }
+  async joinRoom(roomId: string): Promise<RoomInfo> { return (await this.request('room.join', { roomId })).room; }
+  async leaveRoom(roomId: string): Promise<void> { await this.request('room.leave', { roomId }); }
+  async rooms(): Promise<RoomInfo[]> { return (await this.request('room.list', {})).rooms; }
+
+  async block(user: UserId): Promise<UserId[]> { return (await this.request('block', { user })).blocked; }
+  async unblock(user: UserId): Promise<UserId[]> { return (await this.request('unblock', { user })).blocked; }
+  async blocklist(): Promise<UserId[]> { return (await this.request('blocklist', {})).blocked; }
+
+  // ---- signaling ----
+
+  invite(invitee: UserId, options: InviteOptions = {}): Promise<InvitationResult> {
+    return this.request('sig.invite', { invitees: [invitee], ...options });
+  }
+  inviteInGroup(groupId: string, invitees: UserId[], options: InviteOptions = {}): Promise<InvitationResult> {
+    return this.request('sig.invite', { invitees, groupId, ...options });
+  }
+  cancelInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.cancel', { inviteId, ...(data !== undefined ? { data } : {}) }); }
+  acceptInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.accept', { inviteId, ...(data !== undefined ? { data } : {}) }); }
+  rejectInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.reject', { inviteId, ...(data !== undefined ? { data } : {}) }); }
+  modifyInvitation(inviteId: string, data: string): Promise<InvitationResult> { return this.request('sig.modify', { inviteId, data }); }
+  async invitation(inviteId: string): Promise<Invitation> { return (await this.request('sig.get', { inviteId })).invitation; }
+  async pendingInvitations(): Promise<Invitation[]> { return (await this.request('sig.pending', {})).invitations; }
+}
+
+/** Create a client. Call `connect()` to log in; events and the outbox work from creation. */
+export function createChatClient(options: ChatClientOptions): ChatClient {
+  return new NatterChatClient(options);
+}

@@ -1,0 +1,32 @@
+// Owns turning an uploaded file into the message body of its kind
+// (img/file/audio/video), carrying url, size, name, type and dimensions or
+// duration, as the Easemob document's attachment messages do.
+import type { UploadedFile } from '../protocol/link';
+import type { AudioBody, FileBody, ImageBody, VideoBody } from '../protocol/message';
+
+export type FileKind = 'img' | 'file' | 'audio' | 'video';
+export type FileMessageBody = ImageBody | FileBody | AudioBody | VideoBody;
+
+export interface FileMeta {
+  width?: number;
+  height?: number;
+  duration?: number;
+}
+
+export function fileMessageBody(kind: FileKind, file: UploadedFile, meta: FileMeta = {}): FileMessageBody {
+  const ref = { url: file.url, name: file.name, size: file.size, mime: file.mime, ...(file.fileId !== undefined ? { fileId: file.fileId } : {}) };
+  const width = meta.width ?? file.width;
+  const height = meta.height ?? file.height;
+  const duration = meta.duration ?? file.duration;
+  const dims = { ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) };
+  switch (kind) {
+    case 'img':
+      return { type: 'img', ...ref, ...dims };
+    case 'file':
+      return { type: 'file', ...ref };
+    case 'audio':
+      return { type: 'audio', ...ref, duration: duration ?? 0 };
+    case 'video':
+      return { type: 'video', ...ref, ...dims, ...(duration !== undefined ? { duration } : {}) };
+  }
+}

@@ -1,0 +1,183 @@
+// Owns messages this client is sending until the server has stored them.
+// A send made while offline, or lost with a dropped connection, stays pending
+// and is sent again with the same localId when the connection returns; the
+// server's idempotency turns any duplicate into the original answer. Only a
+// server refusal (e.g. 602, 603, 501) fails a message; losing the connection
+// never does. Every status change is reported through `emit`.
+import { ErrorCode, NatterError } from '../protocol/errors';
+import type { Message, OutgoingBody, OutgoingMessage } from '../protocol/message';
+import type { PendingMessage } from './chat-client-types';
+import type { DispatchCallbacks } from './request-tracker';
+import { cancel, later, type TimerHandle } from './timers';
+
+/** Server answers after which the same send may succeed later. */
+const RETRYABLE = new Set<number>([ErrorCode.DISCONNECTED, ErrorCode.SHUTTING_DOWN, ErrorCode.RATE_LIMITED]);
+
+interface Waiter {
+  resolve(m: Message): void;
+  reject(e: NatterError): void;
+}
+
+interface Entry {
+  pending: PendingMessage;
+  waiters: Waiter[];
+  inFlight: boolean;
+  /** Still uploading its attachment: not sendable yet. */
+  preparing: boolean;
+  retryTimer: TimerHandle | null;
+}
+
+export interface OutboxDeps {
+  dispatch(op: 'send', params: OutgoingMessage, callbacks: DispatchCallbacks): boolean;
+  emit(p: PendingMessage): void;
+  isOpen(): boolean;
+}
+
+export class Outbox {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  /** Add a message and try to send it; resolves with the stored message. */
+  add(pending: Omit<PendingMessage, 'status'>, options: { preparing?: boolean } = {}): Promise<Message> {
+    const existing = this.entries.get(pending.localId);
+    if (existing) return this.wait(existing);
+    const entry: Entry = { pending: { ...pending, status: 'pending' }, waiters: [], inFlight: false, preparing: options.preparing ?? false, retryTimer: null };
+    this.entries.set(pending.localId, entry);
+    const p = this.wait(entry);
+    this.emit(entry);
+    this.trySend(entry);
+    return p;
+  }
+
+  /** Attachment upload progress (0..1) for a preparing message. */
+  progress(localId: string, fraction: number): void {
+    const e = this.entries.get(localId);
+    if (!e) return;
+    e.pending = { ...e.pending, progress: fraction };
+    this.emit(e);
+  }
+
+  /** The attachment is uploaded: the message gets its final body and becomes sendable. */
+  ready(localId: string, body: OutgoingBody): void {
+    const e = this.entries.get(localId);
+    if (!e) return;
+    e.preparing = false;
+    e.pending = { ...e.pending, body, progress: 1 };
+    this.emit(e);
+    this.trySend(e);
+  }
+
+  /** Fail a message without the server (e.g. its upload was refused). */
+  fail(localId: string, error: NatterError): void {
+    const e = this.entries.get(localId);
+    if (!e) return;
+    e.preparing = false;
+    this.markFailed(e, error);
+  }
+
+  /** The connection is (again) open: send everything pending, oldest first. */
+  flush(): void {
+    const list = [...this.entries.values()].sort((a, b) => a.pending.createdAt - b.pending.createdAt);
+    for (const e of list) this.trySend(e);
+  }
+
+  /** Send a failed message again; `preparing` when its attachment must be uploaded first. */
+  retry(localId: string, options: { preparing?: boolean } = {}): Promise<Message> {
+    const e = this.entries.get(localId);
+    if (!e) return Promise.reject(new NatterError(ErrorCode.MESSAGE_NOT_FOUND, `no message ${localId} in the outbox`));
+    const p = this.wait(e);
+    if (e.pending.status === 'failed') {
+      e.preparing = options.preparing ?? false;
+      const { error: _dropped, ...rest } = e.pending;
+      e.pending = { ...rest, status: 'pending' };
+      this.emit(e);
+      this.trySend(e);
+    }
+    return p;
+  }
+
+  discard(localId: string): void {
+    const e = this.entries.get(localId);
+    if (!e) return;
+    this.entries.delete(localId);
+    cancel(e.retryTimer);
+    const err = new NatterError(ErrorCode.NOT_ALLOWED, 'send discarded');
+    for (const w of e.waiters.splice(0)) w.reject(err);
+  }
+
+  get(localId: string): PendingMessage | undefined {
+    return this.entries.get(localId)?.pending;
+  }
+
+  /** Pending and failed messages, oldest first. */
+  list(): PendingMessage[] {
+    return [...this.entries.values()].map((e) => e.pending).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** Whether the message still needs its upload (a retry must upload first). */
+  isPreparing(localId: string): boolean {
+    return this.entries.get(localId)?.preparing ?? false;
+  }
+
+  clearTimers(): void {
+    for (const e of this.entries.values()) cancel(e.retryTimer);
+  }
+
+  private wait(e: Entry): Promise<Message> {
+    return new Promise<Message>((resolve, reject) => e.waiters.push({ resolve, reject }));
+  }
+
+  private trySend(e: Entry): void {
+    if (e.inFlight || e.preparing || e.pending.status !== 'pending' || e.retryTimer) return;
+    if (this.entries.get(e.pending.localId) !== e) return;
+    const { localId, to, chatType, body, ext, config } = e.pending;
+    const params: OutgoingMessage = { localId, to, chatType, body };
+    if (ext !== undefined) params.ext = ext;
+    if (config !== undefined) params.config = config;
+    e.inFlight = true;
+    const sent = this.deps.dispatch('send', params, {
+      ok: (r) => {
+        e.inFlight = false;
+        this.markSent(e, (r as { message: Message }).message);
+      },
+      err: (error) => {
+        e.inFlight = false;
+        if (RETRYABLE.has(error.code)) {
+          // Rate limited or server restarting: try again later with the same localId.
+          e.retryTimer = later(error.retryAfter ?? 1000, () => {
+            e.retryTimer = null;
+            this.trySend(e);
+          });
+          return;
+        }
+        this.markFailed(e, error);
+      },
+      lost: () => {
+        // Connection gone: stays pending and flush() resends it on the next welcome.
+        // No answer in time on a live connection: resend now (same localId, so at most once stored).
+        e.inFlight = false;
+        if (this.deps.isOpen()) queueMicrotask(() => this.trySend(e));
+      },
+    });
+    if (!sent) e.inFlight = false;
+  }
+
+  private markSent(e: Entry, message: Message): void {
+    if (this.entries.get(e.pending.localId) !== e) return;
+    this.entries.delete(e.pending.localId);
+    e.pending = { ...e.pending, status: 'sent', message };
+    this.emit(e);
+    for (const w of e.waiters.splice(0)) w.resolve(message);
+  }
+
+  private markFailed(e: Entry, error: NatterError): void {
+    e.pending = { ...e.pending, status: 'failed', error: { code: error.code, message: error.message } };
+    this.emit(e);
+    for (const w of e.waiters.splice(0)) w.reject(error);
+  }
+
+  private emit(e: Entry): void {
+    this.deps.emit(e.pending);
+  }
+}

@@ -1,0 +1,163 @@
+// Owns the WebSocket transport: frames over a WebSocket (the browser's, or a
+// constructor passed in — e.g. the `ws` package's in Node; this module
+// imports neither Node built-ins nor `ws`), and file uploads over the host's
+// HTTP API (`POST /files` on the same origin), with XMLHttpRequest when
+// present for upload progress, else fetch.
+import { ErrorCode, NatterError } from '../protocol/errors';
+import type { ClientConnection, ClientConnectionHandlers, Transport, UploadRequest, UploadedFile } from '../protocol/link';
+
+/** The part of the WebSocket API the transport uses (browser WebSocket and `ws` both have it). */
+interface SocketLike {
+  readonly readyState: number;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+type SocketConstructor = new (url: string) => SocketLike;
+
+export interface WebSocketTransportOptions {
+  /** ws:// or wss:// URL of the host; the `/ws` path is added when the URL has no path. */
+  url: string;
+  /** WebSocket constructor; defaults to globalThis.WebSocket. */
+  WebSocket?: unknown;
+  /** Bearer token for uploads (Node host with signed tokens). */
+  token?: string;
+  /** Dev-mode user for uploads when there is no token. */
+  user?: string;
+  /** Override the HTTP base (default: derived from `url`). */
+  httpBase?: string;
+}
+
+/** `ws://host:port` → `ws://host:port/ws`; a URL with a path is kept as given. */
+export function socketUrl(url: string): string {
+  const u = new URL(url);
+  if (u.pathname === '' || u.pathname === '/') u.pathname = '/ws';
+  return u.toString();
+}
+
+/** `ws://host:port/ws` → `http://host:port`; `wss:` → `https:`. */
+export function httpBaseOf(url: string): string {
+  const u = new URL(url);
+  const protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
+  const path = u.pathname.replace(/\/ws\/?$/, '').replace(/\/$/, '');
+  return `${protocol}//${u.host}${path}`;
+}
+
+function textOf(data: unknown): string {
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+  if (ArrayBuffer.isView(data)) return new TextDecoder().decode(data);
+  return String(data);
+}
+
+export function createWebSocketTransport(options: WebSocketTransportOptions): Transport {
+  const Ctor = (options.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket) as SocketConstructor | undefined;
+  const base = options.httpBase ?? httpBaseOf(socketUrl(options.url));
+  return {
+    connect(handlers: ClientConnectionHandlers): ClientConnection {
+      if (!Ctor) throw new NatterError(ErrorCode.WEBIM_CONNCTION_OPEN_ERROR, 'no WebSocket available: pass options.WebSocket');
+      const socket = new Ctor(socketUrl(options.url));
+      let closed = false;
+      const finish = (code: number, reason: string): void => {
+        if (closed) return;
+        closed = true;
+        handlers.close({ code, reason });
+      };
+      socket.onopen = () => handlers.open();
+      socket.onmessage = (ev) => {
+        if (!closed) handlers.frame(textOf(ev.data));
+      };
+      socket.onclose = (ev) => finish(ev.code, ev.reason);
+      // An error is always followed by close in the WebSocket API; nothing more to do here.
+      socket.onerror = () => undefined;
+      return {
+        send: (data) => socket.send(data),
+        close: () => {
+          closed = true;
+          try {
+            socket.close(1000, 'client closed');
+          } catch {
+            // Closing a socket that never opened can throw in some implementations.
+          }
+        },
+      };
+    },
+    upload(req: UploadRequest): Promise<UploadedFile> {
+      const url = uploadUrl(base, req);
+      const headers = authHeaders(req.token ?? options.token, req.user || options.user);
+      headers['Content-Type'] = req.mime;
+      const hasXhr = typeof (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest === 'function';
+      return hasXhr ? uploadWithXhr(url, headers, req) : uploadWithFetch(url, headers, req);
+    },
+  };
+}
+
+function uploadUrl(base: string, req: UploadRequest): string {
+  const q = new URLSearchParams({ name: req.name });
+  if (req.width !== undefined) q.set('width', String(req.width));
+  if (req.height !== undefined) q.set('height', String(req.height));
+  if (req.duration !== undefined) q.set('duration', String(req.duration));
+  return `${base}/files?${q.toString()}`;
+}
+
+function authHeaders(token: string | undefined, user: string | undefined): Record<string, string> {
+  if (token) return { Authorization: `Bearer ${token}` };
+  if (user) return { 'X-Natter-User': user };
+  return {};
+}
+
+function parseAnswer(status: number, text: string): UploadedFile {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: reported below with the status.
+  }
+  if (status >= 200 && status < 300 && body && typeof body === 'object' && 'file' in body) {
+    return (body as { file: UploadedFile }).file;
+  }
+  const b = body as { code?: unknown; message?: unknown } | null;
+  const code = typeof b?.code === 'number' ? b.code : status === 413 ? ErrorCode.TOO_LARGE : ErrorCode.UNKNOWN;
+  throw new NatterError(code, typeof b?.message === 'string' ? b.message : `upload failed (HTTP ${status})`);
+}
+
+function uploadWithXhr(url: string, headers: Record<string, string>, req: UploadRequest): Promise<UploadedFile> {
+  return new Promise<UploadedFile>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (ev) => req.onProgress?.(ev.loaded, ev.lengthComputable ? ev.total : req.data.size);
+    xhr.onload = () => {
+      try {
+        const file = parseAnswer(xhr.status, xhr.responseText);
+        req.onProgress?.(req.data.size, req.data.size);
+        resolve(file);
+      } catch (err) {
+        reject(err);
+      }
+    };
+    xhr.onerror = () => reject(new NatterError(ErrorCode.DISCONNECTED, 'upload failed: network error'));
+    xhr.onabort = () => reject(new NatterError(ErrorCode.NOT_ALLOWED, 'upload aborted'));
+    req.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(req.data);
+  });
+}
+
+async function uploadWithFetch(url: string, headers: Record<string, string>, req: UploadRequest): Promise<UploadedFile> {
+  // fetch cannot report upload progress: report the start and the end.
+  req.onProgress?.(0, req.data.size);
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers, body: req.data, ...(req.signal ? { signal: req.signal } : {}) });
+  } catch (err) {
+    if (req.signal?.aborted) throw new NatterError(ErrorCode.NOT_ALLOWED, 'upload aborted');
+    throw new NatterError(ErrorCode.DISCONNECTED, `upload failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const file = parseAnswer(res.status, await res.text());
+  req.onProgress?.(req.data.size, req.data.size);
+  return file;
+}
