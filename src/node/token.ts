@@ -6,6 +6,7 @@ import { ErrorCode, NatterError } from '../protocol/errors';
 import { isValidId } from '../protocol/ids';
 import type { HelloFrame } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
+import type { AuthResult } from '../server/server-options';
 
 export interface TokenOptions {
   secret: string;
@@ -96,8 +97,15 @@ export function createAuthenticator(options: AuthOptions): (creds: Credentials) 
   };
 }
 
-/** The server core's `authenticate(hello)` hook, for tokens (and dev users when `dev`). */
-export function createHelloAuthenticator(options: AuthOptions): (hello: HelloFrame) => UserId {
+/** The server core's `authenticate(hello)` hook, for tokens (and dev users when `dev`): a user or a refusal code. */
+export function createHelloAuthenticator(options: AuthOptions): (hello: HelloFrame) => AuthResult {
   const auth = createAuthenticator(options);
-  return (hello) => auth({ token: hello.token, user: hello.user });
+  return (hello) => {
+    try {
+      return { user: auth({ token: hello.token, user: hello.user }) };
+    } catch (e) {
+      if (e instanceof NatterError) return { code: e.code, message: e.message };
+      throw e;
+    }
+  };
 }

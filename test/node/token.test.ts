@@ -48,14 +48,15 @@ describe('tokens', () => {
 describe('hello authenticator', () => {
   it('requires a token unless dev mode is on', () => {
     const auth = createHelloAuthenticator({ secret });
-    expect(auth({ v: 1, t: 'hello', token: createToken('carol', { secret }) })).toBe('carol');
-    expect(codeOf(() => auth({ v: 1, t: 'hello', user: 'carol' }))).toBe(ErrorCode.NOT_AUTHENTICATED);
+    expect(auth({ v: 1, t: 'hello', token: createToken('carol', { secret }) })).toEqual({ user: 'carol' });
+    expect(auth({ v: 1, t: 'hello', user: 'carol' })).toMatchObject({ code: ErrorCode.NOT_AUTHENTICATED });
+    expect(auth({ v: 1, t: 'hello', token: createToken('carol', { secret, ttlSeconds: -1 }) })).toMatchObject({ code: ErrorCode.TOKEN_EXPIRED });
   });
 
   it('accepts a bare user id in dev mode, and still checks tokens that are sent', () => {
     const auth = createHelloAuthenticator({ secret, dev: true });
-    expect(auth({ v: 1, t: 'hello', user: 'dave' })).toBe('dave');
-    expect(codeOf(() => auth({ v: 1, t: 'hello', user: '../etc' }))).toBe(ErrorCode.NOT_AUTHENTICATED);
-    expect(codeOf(() => auth({ v: 1, t: 'hello', token: 'forged.token', user: 'dave' }))).toBe(ErrorCode.TOKEN_INVALID);
+    expect(auth({ v: 1, t: 'hello', user: 'dave' })).toEqual({ user: 'dave' });
+    expect(auth({ v: 1, t: 'hello', user: '../etc' })).toMatchObject({ code: ErrorCode.NOT_AUTHENTICATED });
+    expect(auth({ v: 1, t: 'hello', token: 'forged.token', user: 'dave' })).toMatchObject({ code: ErrorCode.TOKEN_INVALID });
   });
 });

@@ -1,0 +1,173 @@
+// Owns the WebSocket side of the Node host: upgrades on `/ws`, one ServerPeer
+// per connection handed to the core's `connect`, transport-level ping/pong to
+// drop dead peers, a bound on each connection's outbound buffer (a slow reader
+// is closed rather than allowed to grow memory), and closing every socket on
+// shutdown.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import type { ServerPeer, ServerSession } from '../protocol/link';
+import type { Logger } from './logger';
+
+/** Close codes the host uses (4xxx are application codes in RFC 6455). */
+export const CloseCode = {
+  GOING_AWAY: 1001,
+  /** The outbound buffer of this connection passed its bound: the client reads too slowly. */
+  SLOW_CONSUMER: 4008,
+  /** No pong within one ping interval. */
+  DEAD_PEER: 4009,
+} as const;
+
+export interface WebSocketHostOptions {
+  server: Server;
+  connect(peer: ServerPeer): ServerSession;
+  /** ws `maxPayload`: larger frames close the connection (1009) without being buffered. */
+  maxPayload: number;
+  /** Bytes a connection may have queued before it is closed as a slow consumer. */
+  maxBufferedBytes: number;
+  /** Transport ping interval; a peer that missed the previous pong is dropped. */
+  pingIntervalMs: number;
+  logger: Logger;
+  path?: string;
+}
+
+export interface WebSocketHost {
+  readonly connections: number;
+  /** Stop accepting upgrades, close every socket with 1001, and wait (bounded) for them to go. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export function attachWebSocketHost(options: WebSocketHostOptions): WebSocketHost {
+  const path = options.path ?? '/ws';
+  const { logger } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
+  const alive = new WeakMap<WebSocket, boolean>();
+  let accepting = true;
+  let nextId = 1;
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!accepting || pathname !== path) {
+      socket.end(`HTTP/1.1 ${accepting ? '404 Not Found' : '503 Service Unavailable'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
+  };
+  options.server.on('upgrade', onUpgrade);
+
+  function onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const conn = nextId++;
+    const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
+    alive.set(ws, true);
+    let closing = false;
+    const closeWith = (code: number, reason: string): void => {
+      if (closing) return;
+      closing = true;
+      ws.close(code, reason);
+      // A peer that does not complete the close handshake (e.g. one that stopped reading) is cut.
+      setTimeout(() => ws.terminate(), 1000).unref();
+    };
+    const peer: ServerPeer = {
+      send(data) {
+        if (closing || ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > options.maxBufferedBytes) {
+          logger.log('warn', 'ws.slow_consumer', { conn, bufferedAmount: ws.bufferedAmount });
+          closeWith(CloseCode.SLOW_CONSUMER, 'outbound queue full');
+          return;
+        }
+        ws.send(data);
+      },
+      close(code, reason) {
+        closeWith(code ?? 1000, reason ?? '');
+      },
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+    };
+    let session: ServerSession;
+    try {
+      session = options.connect(peer);
+    } catch (e) {
+      logger.log('error', 'ws.connect_failed', { conn, error: e });
+      ws.terminate();
+      return;
+    }
+    logger.log('info', 'ws.open', { conn, remote });
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (isBinary) {
+        closeWith(1003, 'text frames only');
+        return;
+      }
+      try {
+        session.receive(rawToString(data));
+      } catch (e) {
+        logger.log('error', 'ws.receive_failed', { conn, error: e });
+      }
+    });
+    ws.on('error', (e) => logger.log('warn', 'ws.error', { conn, error: e }));
+    ws.on('close', (code, reason) => {
+      logger.log('info', 'ws.close', { conn, code, reason: reason.toString() });
+      try {
+        session.closed();
+      } catch (e) {
+        logger.log('error', 'ws.closed_failed', { conn, error: e });
+      }
+    });
+  }
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        logger.log('info', 'ws.dead_peer', {});
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      try {
+        ws.ping();
+      } catch {
+        ws.terminate();
+      }
+    }
+  }, options.pingIntervalMs);
+  pinger.unref();
+
+  return {
+    get connections() {
+      return wss.clients.size;
+    },
+    async close(graceMs = 2000) {
+      accepting = false;
+      clearInterval(pinger);
+      options.server.off('upgrade', onUpgrade);
+      const open = [...wss.clients];
+      await new Promise<void>((resolve) => {
+        if (open.length === 0) {
+          resolve();
+          return;
+        }
+        let left = open.length;
+        const timer = setTimeout(() => {
+          for (const ws of open) ws.terminate();
+        }, graceMs);
+        for (const ws of open) {
+          ws.once('close', () => {
+            if (--left === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          ws.close(CloseCode.GOING_AWAY, 'server shutting down');
+        }
+      });
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function rawToString(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}
