@@ -1,0 +1,38 @@
+// Owns the shared state every operation module works with, and the
+// identity of the caller an operation runs for.
+import type { ServerLimits } from '../protocol/entities';
+import { NatterError } from '../protocol/errors';
+import type { UserId } from '../protocol/message';
+import type { Clock } from './clock';
+import type { EventPublisher } from './event-publisher';
+import type { IdSource } from './id-source';
+import type { InvitationTimers } from './invitation-timers';
+import type { ServerCoreOptions } from './server-options';
+import type { SessionRegistry } from './sessions';
+import type { FileStore, Storage } from './storage';
+import type { Invitation } from '../protocol/invitation';
+
+export interface CoreContext {
+  storage: Storage;
+  files: FileStore;
+  clock: Clock;
+  ids: IdSource;
+  limits: ServerLimits;
+  options: ServerCoreOptions;
+  sessions: SessionRegistry;
+  events: EventPublisher;
+  timers: InvitationTimers;
+  /** onlineUserOnly invitations: never stored, kept only while the server runs. */
+  liveInvitations: Map<string, Invitation>;
+}
+
+/** Who an operation runs for. */
+export interface Caller {
+  user: UserId;
+  device: string;
+}
+
+/** Throws the NatterError for `code` (with its default message unless one is given). */
+export function fail(code: number, message?: string): never {
+  throw new NatterError(code, message);
+}

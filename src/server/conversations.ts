@@ -1,0 +1,111 @@
+// Owns the per-user conversation operations: the conversation list with
+// last message and server-side unread, channel ack (read state on every
+// device + channelAck to the peer), delete conversation (optionally with
+// its history, for this user only) and history pages (members only).
+import type { ConversationSummary } from '../protocol/entities';
+import { ErrorCode } from '../protocol/errors';
+import type { HistoryPage } from '../protocol/frames';
+import type { ConversationId } from '../protocol/ids';
+import type { ChatType, UserId } from '../protocol/message';
+import type { Caller, CoreContext } from './context';
+import { fail } from './context';
+import { keyOfConversationId } from './conversation-key';
+import { newConversationState, recountUnread } from './conversation-state';
+import { requireGroupMember, requireRoomMember } from './membership';
+import type { OpHandlers } from './op-handler';
+import type { ConversationKey } from './storage';
+
+const DEFAULT_PAGE = 20;
+
+function resolve(user: UserId, id: ConversationId): { key: ConversationKey; type: ChatType; target: string } {
+  return keyOfConversationId(user, id) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
+}
+
+/** Members-only check for reading a conversation. */
+function requireAccess(ctx: CoreContext, user: UserId, type: ChatType, target: string): { keepHistory: boolean } {
+  if (type === 'group') requireGroupMember(ctx.storage, target, user);
+  if (type === 'room') return { keepHistory: requireRoomMember(ctx.storage, target, user).keepHistory };
+  return { keepHistory: true };
+}
+
+function conversations(ctx: CoreContext, caller: Caller): { conversations: ConversationSummary[] } {
+  const { storage } = ctx;
+  const list: ConversationSummary[] = [];
+  for (const s of storage.listConversationStates(caller.user)) {
+    if (s.hidden) continue;
+    const last = s.lastServerId ? storage.getMessage(s.lastServerId) : null;
+    list.push({
+      id: s.id,
+      type: s.type,
+      target: s.target,
+      lastMessage: last?.message ?? null,
+      unread: s.unread,
+      readSeq: s.readSeq,
+      lastSeq: storage.lastSeq(s.key),
+      updatedAt: s.updatedAt,
+    });
+  }
+  return { conversations: list };
+}
+
+function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): { readSeq: number } {
+  const { key, type, target } = resolve(caller.user, p.conversation);
+  requireAccess(ctx, caller.user, type, target);
+  return ctx.events.tx(() => {
+    const { storage } = ctx;
+    const lastSeq = storage.lastSeq(key);
+    const state = storage.getConversationState(caller.user, key) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
+    const upTo = Math.min(p.upToSeq ?? lastSeq, lastSeq);
+    if (upTo <= state.readSeq) return { readSeq: state.readSeq };
+    state.readSeq = upTo;
+    state.unread = recountUnread(storage, state);
+    storage.putConversationState(state);
+    ctx.events.durable([caller.user], { type: 'readState', conversation: state.id, readSeq: upTo, unread: state.unread });
+    if (type === 'single' && target !== caller.user) {
+      ctx.events.durable([target], { type: 'channelAck', conversation: `single:${caller.user}`, by: caller.user, upToSeq: upTo });
+    }
+    return { readSeq: upTo };
+  });
+}
+
+function deleteConversation(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; deleteHistory?: boolean }): Record<string, never> {
+  const { key, type, target } = resolve(caller.user, p.conversation);
+  const deleteHistory = p.deleteHistory === true;
+  ctx.events.tx(() => {
+    const { storage } = ctx;
+    const lastSeq = storage.lastSeq(key);
+    const state = storage.getConversationState(caller.user, key) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
+    state.hidden = true;
+    state.readSeq = Math.max(state.readSeq, lastSeq);
+    state.unread = 0;
+    if (deleteHistory) {
+      state.clearedSeq = lastSeq;
+      state.lastServerId = null;
+    }
+    storage.putConversationState(state);
+    ctx.events.durable([caller.user], { type: 'conversationDeleted', conversation: state.id, deleteHistory });
+  });
+  return {};
+}
+
+function history(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; before?: number; limit?: number }): HistoryPage {
+  const { key, type, target } = resolve(caller.user, p.conversation);
+  const { keepHistory } = requireAccess(ctx, caller.user, type, target);
+  if (!keepHistory) return { messages: [], cursor: null, hasMore: false };
+  const limit = p.limit ?? DEFAULT_PAGE;
+  const cleared = ctx.storage.getConversationState(caller.user, key)?.clearedSeq ?? 0;
+  const query: { before?: number; after: number; limit: number } = { after: cleared, limit: limit + 1 };
+  if (p.before !== undefined) query.before = p.before;
+  const rows = ctx.storage.listMessages(key, query);
+  const hasMore = rows.length > limit;
+  const messages = hasMore ? rows.slice(0, limit) : rows;
+  const oldest = messages[messages.length - 1];
+  return { messages, cursor: hasMore && oldest ? oldest.seq : null, hasMore };
+}
+
+export const conversationOps: OpHandlers<'conversations' | 'ack' | 'deleteConversation' | 'history'> = {
+  conversations,
+  ack,
+  deleteConversation,
+  history,
+};

@@ -1,0 +1,137 @@
+// Owns groups: create, info, list, add/remove members, leave, destroy,
+// mute a member (with an end time), whitelist mode. Owner and admins manage;
+// 605 for an unknown group, 602 for non-members, 510 for missing rights.
+import type { GroupInfo } from '../protocol/entities';
+import { ErrorCode } from '../protocol/errors';
+import type { Ops } from '../protocol/frames';
+import type { UserId } from '../protocol/message';
+import type { Caller, CoreContext } from './context';
+import { fail } from './context';
+import { isGroupManager, requireGroup, requireGroupMember } from './membership';
+import type { OpHandlers } from './op-handler';
+
+type GroupAction = Extract<import('../protocol/frames').ChatEvent, { type: 'group' }>['action'];
+
+function unique(users: UserId[]): UserId[] {
+  return [...new Set(users)];
+}
+
+/** Stores the group and tells `audience` (default: its members) in one transaction. */
+function commit(ctx: CoreContext, group: GroupInfo, action: GroupAction, users: UserId[], by: UserId, audience?: UserId[]): GroupInfo {
+  ctx.events.tx(() => {
+    if (action === 'destroyed') ctx.storage.deleteGroup(group.groupId);
+    else ctx.storage.putGroup(group);
+    ctx.events.durable(audience ?? group.members, { type: 'group', action, group, users, by });
+  });
+  return group;
+}
+
+function requireManager(ctx: CoreContext, groupId: string, user: UserId): GroupInfo {
+  const group = requireGroupMember(ctx.storage, groupId, user);
+  if (!isGroupManager(group, user)) fail(ErrorCode.NOT_ALLOWED, 'only the owner or an admin can do this');
+  return group;
+}
+
+function create(ctx: CoreContext, caller: Caller, p: Ops['group.create']['p']): { group: GroupInfo } {
+  const groupId = p.groupId ?? ctx.ids.serverId();
+  if (ctx.storage.getGroup(groupId)) fail(ErrorCode.ALREADY_EXISTS, 'group already exists');
+  const group: GroupInfo = {
+    groupId,
+    name: p.name,
+    desc: p.desc ?? '',
+    owner: caller.user,
+    admins: [],
+    members: unique([caller.user, ...(p.members ?? [])]),
+    public: p.public ?? false,
+    approval: p.approval ?? false,
+    allowInvites: p.allowInvites ?? false,
+    whitelistOnly: false,
+    whitelist: [],
+    muted: {},
+    createdAt: ctx.clock.now(),
+  };
+  return { group: commit(ctx, group, 'created', group.members, caller.user) };
+}
+
+function info(ctx: CoreContext, caller: Caller, p: { groupId: string }): { group: GroupInfo } {
+  const group = requireGroup(ctx.storage, p.groupId);
+  if (!group.public && !group.members.includes(caller.user)) fail(ErrorCode.NOT_IN_GROUP);
+  return { group };
+}
+
+function list(ctx: CoreContext, caller: Caller): { groups: GroupInfo[] } {
+  return { groups: ctx.storage.listGroupsOf(caller.user) };
+}
+
+function addMembers(ctx: CoreContext, caller: Caller, p: { groupId: string; users: UserId[] }): { group: GroupInfo } {
+  const group = requireGroupMember(ctx.storage, p.groupId, caller.user);
+  if (!isGroupManager(group, caller.user) && !group.allowInvites) fail(ErrorCode.NOT_ALLOWED, 'members may not invite in this group');
+  const added = unique(p.users).filter((u) => !group.members.includes(u));
+  if (added.length === 0) return { group };
+  group.members = [...group.members, ...added];
+  return { group: commit(ctx, group, 'memberAdded', added, caller.user) };
+}
+
+function dropMembers(group: GroupInfo, users: UserId[]): void {
+  group.members = group.members.filter((u) => !users.includes(u));
+  group.admins = group.admins.filter((u) => !users.includes(u));
+  group.whitelist = group.whitelist.filter((u) => !users.includes(u));
+  for (const u of users) delete group.muted[u];
+}
+
+function removeMembers(ctx: CoreContext, caller: Caller, p: { groupId: string; users: UserId[] }): { group: GroupInfo } {
+  const group = requireManager(ctx, p.groupId, caller.user);
+  if (p.users.includes(group.owner)) fail(ErrorCode.NOT_ALLOWED, 'the owner cannot be removed');
+  const removed = unique(p.users).filter((u) => group.members.includes(u));
+  if (removed.length === 0) return { group };
+  const audience = group.members;
+  dropMembers(group, removed);
+  return { group: commit(ctx, group, 'memberRemoved', removed, caller.user, audience) };
+}
+
+function leave(ctx: CoreContext, caller: Caller, p: { groupId: string }): Record<string, never> {
+  const group = requireGroupMember(ctx.storage, p.groupId, caller.user);
+  if (group.owner === caller.user) fail(ErrorCode.NOT_ALLOWED, 'the owner cannot leave; destroy the group instead');
+  const audience = group.members;
+  dropMembers(group, [caller.user]);
+  commit(ctx, group, 'left', [caller.user], caller.user, audience);
+  return {};
+}
+
+function destroy(ctx: CoreContext, caller: Caller, p: { groupId: string }): Record<string, never> {
+  const group = requireGroupMember(ctx.storage, p.groupId, caller.user);
+  if (group.owner !== caller.user) fail(ErrorCode.NOT_ALLOWED, 'only the owner can destroy the group');
+  commit(ctx, group, 'destroyed', group.members, caller.user);
+  return {};
+}
+
+function mute(ctx: CoreContext, caller: Caller, p: Ops['group.mute']['p']): { group: GroupInfo } {
+  const group = requireManager(ctx, p.groupId, caller.user);
+  if (!group.members.includes(p.user)) fail(ErrorCode.NOT_IN_GROUP, `${p.user} is not a member`);
+  if (p.user === group.owner) fail(ErrorCode.NOT_ALLOWED, 'the owner cannot be muted');
+  if (p.mute) group.muted[p.user] = p.durationMs ? ctx.clock.now() + p.durationMs : 0;
+  else delete group.muted[p.user];
+  return { group: commit(ctx, group, p.mute ? 'muted' : 'unmuted', [p.user], caller.user) };
+}
+
+function whitelist(ctx: CoreContext, caller: Caller, p: Ops['group.whitelist']['p']): { group: GroupInfo } {
+  const group = requireManager(ctx, p.groupId, caller.user);
+  if (p.enabled !== undefined) group.whitelistOnly = p.enabled;
+  const add = (p.add ?? []).filter((u) => group.members.includes(u) && !group.whitelist.includes(u));
+  group.whitelist = [...group.whitelist, ...add].filter((u) => !(p.remove ?? []).includes(u));
+  return { group: commit(ctx, group, 'updated', [...add, ...(p.remove ?? [])], caller.user) };
+}
+
+export const groupOps: OpHandlers<
+  'group.create' | 'group.info' | 'group.list' | 'group.addMembers' | 'group.removeMembers' | 'group.leave' | 'group.destroy' | 'group.mute' | 'group.whitelist'
+> = {
+  'group.create': create,
+  'group.info': info,
+  'group.list': list,
+  'group.addMembers': addMembers,
+  'group.removeMembers': removeMembers,
+  'group.leave': leave,
+  'group.destroy': destroy,
+  'group.mute': mute,
+  'group.whitelist': whitelist,
+};

@@ -1,0 +1,42 @@
+// Owns "who is in a conversation": the two users of a single chat, a
+// group's members, a room's members, and the checks that refuse outsiders
+// (602 not a member, 605 no such group, 4043 no such room).
+import type { GroupInfo, RoomInfo } from '../protocol/entities';
+import { ErrorCode } from '../protocol/errors';
+import type { ChatType, UserId } from '../protocol/message';
+import { fail } from './context';
+import type { Storage } from './storage';
+
+export function requireGroup(storage: Storage, groupId: string): GroupInfo {
+  return storage.getGroup(groupId) ?? fail(ErrorCode.GROUP_NOT_FOUND);
+}
+
+export function requireRoom(storage: Storage, roomId: string): RoomInfo {
+  return storage.getRoom(roomId) ?? fail(ErrorCode.ROOM_NOT_FOUND);
+}
+
+export function requireGroupMember(storage: Storage, groupId: string, user: UserId): GroupInfo {
+  const group = requireGroup(storage, groupId);
+  if (!group.members.includes(user)) fail(ErrorCode.NOT_IN_GROUP);
+  return group;
+}
+
+export function requireRoomMember(storage: Storage, roomId: string, user: UserId): RoomInfo {
+  const room = requireRoom(storage, roomId);
+  if (!room.members.includes(user)) fail(ErrorCode.NOT_IN_GROUP);
+  return room;
+}
+
+export function isGroupManager(group: GroupInfo, user: UserId): boolean {
+  return group.owner === user || group.admins.includes(user);
+}
+
+/**
+ * Everyone who receives the conversation's messages, after checking that `user` may take part
+ * (member of the group or room). For single chat: both users.
+ */
+export function conversationMembers(storage: Storage, chatType: ChatType, user: UserId, target: string): UserId[] {
+  if (chatType === 'single') return user === target ? [user] : [user, target];
+  if (chatType === 'group') return requireGroupMember(storage, target, user).members;
+  return requireRoomMember(storage, target, user).members;
+}

@@ -1,0 +1,91 @@
+// Owns assembling the platform-free server core from its options and its
+// public face: connect a peer, upload/download files, start (arms
+// invitation timeouts, including those that passed while the server was
+// down) and close.
+import type { ServerLimits } from '../protocol/entities';
+import { ErrorCode, defaultErrorMessage } from '../protocol/errors';
+import type { UploadedFile } from '../protocol/link';
+import type { ServerPeer, ServerSession } from '../protocol/link';
+import type { UserId } from '../protocol/message';
+import { PROTOCOL_VERSION } from '../protocol/version';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import type { CoreContext } from './context';
+import { EventPublisher } from './event-publisher';
+import type { FileInput } from './files';
+import { getFile, putFile } from './files';
+import { createIdSource } from './id-source';
+import { InvitationTimers } from './invitation-timers';
+import { resolveLimits } from './limits';
+import { MemoryFileStore, MemoryStorage } from './memory-storage';
+import type { ServerCoreOptions } from './server-options';
+import { Session } from './session';
+import { SessionRegistry } from './sessions';
+import { runInvitationTimeouts } from './signaling';
+import type { Storage } from './storage';
+
+export interface ServerCore {
+  /** A new connection from a host (WebSocket, loopback): feed it frames, tell it when closed. */
+  connect(peer: ServerPeer): ServerSession;
+  /** Checks and stores an upload (511 size, 4150 type, 4151 content) and returns what messages carry. */
+  putFile(user: UserId, input: FileInput): Promise<UploadedFile>;
+  getFile(fileId: string): Promise<{ meta: UploadedFile; bytes: Uint8Array } | null>;
+  /** Arms invitation timeouts; invitations whose deadline passed while the server was down time out now. */
+  start(): void;
+  /** Says bye (5030) to every session and stops the timers. */
+  close(): void;
+  readonly limits: ServerLimits;
+  readonly storage: Storage;
+  readonly clock: Clock;
+  /** True when the user has at least one connected, welcomed session. */
+  isOnline(user: UserId): boolean;
+}
+
+const DEFAULT_RETENTION = 10_000;
+
+export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
+  const storage = options.storage ?? new MemoryStorage();
+  const clock = options.clock ?? systemClock;
+  const sessions = new SessionRegistry();
+  const ctx: CoreContext = {
+    storage,
+    files: options.files ?? new MemoryFileStore(),
+    clock,
+    ids: options.ids ?? createIdSource(clock),
+    limits: resolveLimits(options.limits, options),
+    options,
+    sessions,
+    events: new EventPublisher(storage, sessions, clock, options.eventRetention ?? DEFAULT_RETENTION),
+    timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx)),
+    liveInvitations: new Map(),
+  };
+  let started = false;
+  let closed = false;
+
+  return {
+    connect(peer) {
+      const session = new Session(ctx, peer);
+      if (closed) session.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
+      return session;
+    },
+    putFile: (user, input) => putFile(ctx, user, input),
+    getFile: (fileId) => getFile(ctx, fileId),
+    start() {
+      if (started || closed) return;
+      started = true;
+      ctx.timers.fire();
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      ctx.timers.stop();
+      for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
+    },
+    limits: ctx.limits,
+    storage,
+    clock,
+    isOnline: (user) => sessions.isOnline(user),
+  };
+}
+
+export type { ServerCoreOptions };

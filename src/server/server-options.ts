@@ -1,0 +1,54 @@
+// Owns the options of createServerCore and the hooks a host plugs in
+// (authentication, moderation, offline push, file URLs).
+import type { ServerLimits } from '../protocol/entities';
+import type { HelloFrame } from '../protocol/frames';
+import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
+import type { Message, UserId } from '../protocol/message';
+import type { Clock } from './clock';
+import type { IdSource } from './id-source';
+import type { RateLimitOptions } from './rate-limiter';
+import type { FileStore, Storage } from './storage';
+
+/** What authentication decides: the user, or a refusal (a NatterError code, e.g. 4010/4011/4012). */
+export type AuthResult = { user: UserId } | { code: number; message?: string };
+
+/** `allow`, `reject` (501, e.g. sensitive words) or `intercept` (502, a custom rule). */
+export type ModerationVerdict = 'allow' | 'reject' | 'intercept' | { verdict: 'allow' | 'reject' | 'intercept'; reason?: string };
+
+/** Handed to the push hook for an invitee who has no connected session. */
+export interface PushNotice {
+  kind: 'invitation';
+  invitation: Invitation;
+  offlinePushInfo: OfflinePushInfo | undefined;
+  message: Message | null;
+}
+
+export interface ServerCoreOptions {
+  /** Default: a new MemoryStorage. */
+  storage?: Storage;
+  /** Default: a new MemoryFileStore. */
+  files?: FileStore;
+  /** Default: the system clock. */
+  clock?: Clock;
+  /** Default: ULIDs from `clock`. */
+  ids?: IdSource;
+  /** Default: dev mode, accepting `hello.user` as is. May be async (token checks). */
+  authenticate?: (hello: HelloFrame) => AuthResult | Promise<AuthResult>;
+  limits?: Partial<ServerLimits>;
+  /** Recall window in ms (default 120000). */
+  recallWindowMs?: number;
+  /** Default true; false answers recall with 505. */
+  recallEnabled?: boolean;
+  /** Called for every message before it is stored (the message as it would be stored). May be async. */
+  moderate?: (message: Message) => ModerationVerdict | Promise<ModerationVerdict>;
+  /** Offline push for invitees with no connected session (unless the invitation disables push). */
+  push?: (user: UserId, notice: PushNotice) => void;
+  /** Per-connection request rate; false disables it. Default 50/s with bursts of 200. */
+  rateLimit?: RateLimitOptions | false;
+  /** URL clients fetch a file from. Default `/files/<fileId>`. */
+  fileUrl?: (fileId: string, mime: string, bytes: Uint8Array) => string;
+  /** Events kept per user for resume (default 10000); older ones are pruned and resuming before them resets. */
+  eventRetention?: number;
+  /** Called with errors the core caught while serving (bugs, storage failures). Default: console.error. */
+  onError?: (error: unknown) => void;
+}

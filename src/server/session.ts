@@ -1,0 +1,175 @@
+// Owns one connection: frame size and validation errors (answered with an
+// `err`, the session keeps serving), hello/authentication, welcome with
+// resume (replay from the durable log, or reset when too old), rate limiting,
+// and running requests one after another so answers keep their order.
+import { ErrorCode, NatterError, defaultErrorMessage } from '../protocol/errors';
+import type { ErrFrame, HelloFrame, RequestFrame, ServerFrame } from '../protocol/frames';
+import type { ServerPeer, ServerSession } from '../protocol/link';
+import type { UserId } from '../protocol/message';
+import { validateClientFrame } from '../protocol/validate';
+import { PROTOCOL_VERSION } from '../protocol/version';
+import type { CoreContext } from './context';
+import type { RateLimiter } from './rate-limiter';
+import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
+import { dispatch } from './router';
+import type { LiveSession } from './sessions';
+
+const REPLAY_BATCH = 1000;
+const encoder = new TextEncoder();
+
+function tooLarge(data: string, max: number): boolean {
+  if (data.length > max) return true; // every UTF-16 unit is at least one byte
+  if (data.length * 3 <= max) return false; // and at most three
+  return encoder.encode(data).length > max;
+}
+
+export class Session implements ServerSession, LiveSession {
+  user: UserId = '';
+  device = '';
+  private phase: 'new' | 'hello' | 'ready' | 'closed' = 'new';
+  private queue: Promise<void> = Promise.resolve();
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly peer: ServerPeer,
+  ) {
+    this.limiter = createRateLimiter(ctx.clock, ctx.options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  }
+
+  receive(data: string): void {
+    if (this.phase === 'closed') return;
+    if (typeof data !== 'string' || tooLarge(data, this.ctx.limits.maxFrameBytes)) {
+      this.sendError(undefined, ErrorCode.TOO_LARGE, `frame larger than ${this.ctx.limits.maxFrameBytes} bytes`);
+      return;
+    }
+    const result = validateClientFrame(data, this.ctx.limits);
+    if (!result.ok) {
+      this.sendError(result.id, result.code, result.message);
+      return;
+    }
+    const frame = result.frame;
+    if (frame.t === 'ping') {
+      this.send({ v: PROTOCOL_VERSION, t: 'pong' });
+      return;
+    }
+    if (frame.t === 'hello') {
+      this.enqueue(() => this.hello(frame));
+      return;
+    }
+    const wait = this.limiter.take();
+    if (wait > 0) {
+      this.sendError(frame.id, ErrorCode.RATE_LIMITED, undefined, wait);
+      return;
+    }
+    this.enqueue(() => this.request(frame));
+  }
+
+  closed(): void {
+    if (this.phase === 'closed') return;
+    this.phase = 'closed';
+    this.ctx.sessions.remove(this);
+  }
+
+  send(frame: ServerFrame): void {
+    if (this.phase === 'closed') return;
+    try {
+      this.peer.send(JSON.stringify(frame));
+    } catch (e) {
+      this.report(e);
+    }
+  }
+
+  end(code: number, message: string): void {
+    if (this.phase === 'closed') return;
+    this.send({ v: PROTOCOL_VERSION, t: 'bye', code, message });
+    this.closed();
+    try {
+      this.peer.close(code, message);
+    } catch (e) {
+      this.report(e);
+    }
+  }
+
+  private enqueue(task: () => Promise<void> | void): void {
+    this.queue = this.queue.then(task).catch((e: unknown) => this.report(e));
+  }
+
+  private report(e: unknown): void {
+    (this.ctx.options.onError ?? ((err: unknown) => console.error('natter server:', err)))(e);
+  }
+
+  private sendError(id: string | undefined, code: number, message?: string, retryAfter?: number): void {
+    const frame: ErrFrame = { v: PROTOCOL_VERSION, t: 'err', code, message: message ?? defaultErrorMessage(code) };
+    if (id !== undefined) frame.id = id;
+    if (retryAfter !== undefined) frame.retryAfter = retryAfter;
+    this.send(frame);
+  }
+
+  private async hello(frame: HelloFrame): Promise<void> {
+    if (this.phase !== 'new') {
+      this.sendError(undefined, ErrorCode.INVALID_PARAMS, 'hello was already received');
+      return;
+    }
+    this.phase = 'hello';
+    const { ctx } = this;
+    const auth = ctx.options.authenticate
+      ? await ctx.options.authenticate(frame)
+      : frame.user
+        ? { user: frame.user }
+        : { code: ErrorCode.NOT_AUTHENTICATED, message: 'hello.user is required' };
+    if ((this.phase as string) === 'closed') return;
+    if ('code' in auth) {
+      this.sendError(undefined, auth.code, auth.message);
+      this.end(auth.code, auth.message ?? defaultErrorMessage(auth.code));
+      return;
+    }
+    this.user = auth.user;
+    this.device = frame.device ?? ctx.ids.device();
+    ctx.sessions.findDevice(this.user, this.device)?.end(ErrorCode.ALREADY_EXISTS, 'the same device connected again');
+    const last = ctx.storage.lastEventPosition(this.user);
+    const first = ctx.storage.firstEventPosition(this.user);
+    const resume = frame.resume;
+    const resumed = resume !== undefined && resume <= last && resume >= first - 1;
+    this.send({
+      v: PROTOCOL_VERSION,
+      t: 'welcome',
+      user: this.user,
+      device: this.device,
+      pos: last,
+      resumed,
+      reset: resume !== undefined && !resumed,
+      serverTime: ctx.clock.now(),
+      limits: ctx.limits,
+    });
+    // Storage is synchronous: nothing can be appended between this replay and joining the registry.
+    if (resumed) {
+      for (let after = resume; after < last; ) {
+        const batch = ctx.storage.readEvents(this.user, after, REPLAY_BATCH);
+        if (batch.length === 0) break;
+        for (const r of batch) this.send({ v: PROTOCOL_VERSION, t: 'evt', pos: r.pos, e: r.event });
+        after = batch[batch.length - 1]!.pos;
+      }
+    }
+    this.phase = 'ready';
+    ctx.sessions.add(this);
+  }
+
+  private async request(frame: RequestFrame): Promise<void> {
+    if (this.phase !== 'ready') {
+      this.sendError(frame.id, ErrorCode.NOT_AUTHENTICATED, 'send hello first');
+      return;
+    }
+    try {
+      const r = await dispatch(this.ctx, { user: this.user, device: this.device }, frame);
+      this.send({ v: PROTOCOL_VERSION, t: 'ok', id: frame.id, r });
+    } catch (e) {
+      if (e instanceof NatterError) {
+        this.sendError(frame.id, e.code, e.message, e.retryAfter);
+      } else {
+        this.report(e);
+        this.sendError(frame.id, ErrorCode.INTERNAL);
+      }
+    }
+  }
+}

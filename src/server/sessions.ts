@@ -1,0 +1,59 @@
+// Owns the registry of connected sessions: which users are online and on
+// which devices, so events reach every device of a user.
+import type { EventFrame, ServerFrame } from '../protocol/frames';
+import type { ChatEvent } from '../protocol/frames';
+import type { UserId } from '../protocol/message';
+import { PROTOCOL_VERSION } from '../protocol/version';
+
+/** What the registry needs from a welcomed session. */
+export interface LiveSession {
+  readonly user: UserId;
+  readonly device: string;
+  send(frame: ServerFrame): void;
+  /** Ends the session from the server side with a bye frame. */
+  end(code: number, message: string): void;
+}
+
+export class SessionRegistry {
+  private readonly byUser = new Map<UserId, Set<LiveSession>>();
+
+  add(session: LiveSession): void {
+    let set = this.byUser.get(session.user);
+    if (!set) {
+      set = new Set();
+      this.byUser.set(session.user, set);
+    }
+    set.add(session);
+  }
+
+  remove(session: LiveSession): void {
+    const set = this.byUser.get(session.user);
+    if (!set) return;
+    set.delete(session);
+    if (set.size === 0) this.byUser.delete(session.user);
+  }
+
+  of(user: UserId): LiveSession[] {
+    return [...(this.byUser.get(user) ?? [])];
+  }
+
+  findDevice(user: UserId, device: string): LiveSession | undefined {
+    return this.of(user).find((s) => s.device === device);
+  }
+
+  isOnline(user: UserId): boolean {
+    return (this.byUser.get(user)?.size ?? 0) > 0;
+  }
+
+  all(): LiveSession[] {
+    return [...this.byUser.values()].flatMap((s) => [...s]);
+  }
+
+  /** Pushes one event to every connected device of `user`. */
+  push(user: UserId, event: ChatEvent, pos?: number): void {
+    const set = this.byUser.get(user);
+    if (!set) return;
+    const frame: EventFrame = pos === undefined ? { v: PROTOCOL_VERSION, t: 'evt', e: event } : { v: PROTOCOL_VERSION, t: 'evt', pos, e: event };
+    for (const s of set) s.send(frame);
+  }
+}

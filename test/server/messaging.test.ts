@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createEmbeddedServer } from '../../src/server/embedded-server';
+import { createManualClock } from '../../src/server/clock';
+import { localId, login } from './raw-client';
+
+const text = (msg: string) => ({ type: 'txt' as const, msg });
+
+describe('send, receive and history over the loopback', () => {
+  it('stores a message once, assigns serverId/seq/ts and pushes it to both sides', async () => {
+    const clock = createManualClock();
+    const server = createEmbeddedServer({ clock });
+    const alice = await login(server.connect(), 'alice');
+    const bob = await login(server.connect(), 'bob');
+    const r = await alice.ok('send', { localId: 'm1', to: 'bob', chatType: 'single', body: text('hi') });
+    expect(r.message).toMatchObject({ from: 'alice', to: 'bob', seq: 1, ts: clock.now(), body: { type: 'txt', msg: 'hi' } });
+    expect(r.message.serverId).toMatch(/^[0-9A-Z]{26}$/);
+    await bob.sync();
+    expect(bob.eventsOf('message')).toEqual([{ type: 'message', message: r.message, conversation: 'single:alice', unread: 1 }]);
+    expect(alice.eventsOf('message')[0]?.conversation).toBe('single:bob');
+    const page = await bob.ok('history', { conversation: 'single:alice' });
+    expect(page.messages).toEqual([r.message]);
+  });
+
+  it('answers a repeated localId with the same message and stores it once, even after reconnecting', async () => {
+    const server = createEmbeddedServer({});
+    const alice = await login(server.connect(), 'alice', { device: 'a1' });
+    const first = await alice.ok('send', { localId: 'same', to: 'bob', chatType: 'single', body: text('once') });
+    alice.close();
+    const again = await login(server.connect(), 'alice', { device: 'a1' });
+    const second = await again.ok('send', { localId: 'same', to: 'bob', chatType: 'single', body: text('once') });
+    expect(second.message).toEqual(first.message);
+    const page = await again.ok('history', { conversation: 'single:bob' });
+    expect(page.messages).toHaveLength(1);
+  });
+
+  it('pages history newest first before a cursor', async () => {
+    const server = createEmbeddedServer({});
+    const a = await login(server.connect(), 'a');
+    for (let i = 1; i <= 5; i++) await a.ok('send', { localId: localId(), to: 'b', chatType: 'single', body: text(`m${i}`) });
+    const p1 = await a.ok('history', { conversation: 'single:b', limit: 2 });
+    expect(p1.messages.map((m) => m.seq)).toEqual([5, 4]);
+    expect(p1).toMatchObject({ cursor: 4, hasMore: true });
+    const p2 = await a.ok('history', { conversation: 'single:b', limit: 2, before: 4 });
+    expect(p2.messages.map((m) => m.seq)).toEqual([3, 2]);
+    const p3 = await a.ok('history', { conversation: 'single:b', limit: 2, before: 2 });
+    expect(p3).toMatchObject({ cursor: null, hasMore: false });
+    expect(p3.messages.map((m) => m.seq)).toEqual([1]);
+  });
+});
