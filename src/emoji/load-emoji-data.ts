@@ -1,0 +1,35 @@
+// Owns the one place emoji-mart's data (~430 KB of JSON) is loaded: a dynamic
+// import, made once on first call and shared by the shortcode table and the
+// picker. Nothing imports the data statically, so bundlers put it in its own chunk.
+
+import type { EmojiMartData } from '@emoji-mart/data';
+import { buildShortcodeTable, type ShortcodeTable } from './shortcode-table';
+
+let dataPromise: Promise<EmojiMartData> | undefined;
+let tablePromise: Promise<ShortcodeTable> | undefined;
+
+async function importData(): Promise<EmojiMartData> {
+  const mod = (await import('@emoji-mart/data', { with: { type: 'json' } })) as unknown as {
+    default: EmojiMartData;
+  };
+  return mod.default;
+}
+
+/** emoji-mart's data, loaded on first call (later calls share the same promise). */
+export function loadEmojiData(): Promise<EmojiMartData> {
+  if (dataPromise === undefined) {
+    dataPromise = importData();
+    // A failed load may be retried by a later call.
+    dataPromise.catch(() => {
+      dataPromise = undefined;
+      tablePromise = undefined;
+    });
+  }
+  return dataPromise;
+}
+
+/** The `:shortcode:` table built from emoji-mart's data, loaded on first call. */
+export function loadShortcodeTable(): Promise<ShortcodeTable> {
+  tablePromise ??= loadEmojiData().then(buildShortcodeTable);
+  return tablePromise;
+}

@@ -1,0 +1,97 @@
+// Owns recognition of Unicode emoji in text: which code units may start one (a
+// table, so the parser's scan over ordinary text is one array read per
+// character) and the exact extent of the emoji starting there (a sticky regex
+// built from Unicode properties, run only at those positions).
+//
+// Grammar (UTS #51 "possible emoji", tightened so that ordinary text stays text
+// and an emoji never spans two grapheme clusters):
+//   emoji   := tag sequence (🏴 + tags + cancel tag) | flag (two regional indicators)
+//            | keycap ([#*0-9] FE0F? 20E3) | a lone skin tone
+//            | pict (ZWJ element)*
+//   pict    := modifier base + skin tone | emoji pictograph + FE0F
+//            | an emoji-presentation pictograph | a pictograph that starts a ZWJ sequence
+//   element := modifier base + skin tone | pictograph FE0F?
+// Only pictographs take ZWJ continuations (grapheme rule GB11), so "🇺🇸‍👩" or
+// "🏽‍👩" are not glued. Text-default characters (©, ™, ↔, a bare ❤ …) count only
+// with FE0F, a skin tone or inside a ZWJ sequence, as Unicode specifies; digits
+// only as keycaps. Property escapes make the runtime's newer emoji work without a
+// data update.
+
+const ZWJ_ELEMENT = '\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}|\\p{Extended_Pictographic}\\uFE0F?';
+
+const PICT =
+  '\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}' +
+  '|(?=\\p{Emoji})\\p{Extended_Pictographic}\\uFE0F' +
+  '|(?=\\p{Emoji_Presentation})\\p{Extended_Pictographic}' +
+  `|\\p{Extended_Pictographic}(?=\\u200D(?:${ZWJ_ELEMENT}))`;
+
+const EMOJI =
+  '\\u{1F3F4}[\\u{E0020}-\\u{E007E}]{1,32}\\u{E007F}' +
+  '|\\p{Regional_Indicator}{2}' +
+  '|[#*0-9]\\uFE0F?\\u20E3' +
+  '|\\p{Emoji_Modifier}\\uFE0F?' +
+  `|(?:${PICT})(?:\\u200D(?:${ZWJ_ELEMENT}))*`;
+
+const EMOJI_AT = new RegExp(EMOJI, 'uy');
+
+/** Candidate kinds per UTF-16 code unit. */
+export const CANDIDATE_NONE = 0;
+/** May start an emoji: ask `unicodeEmojiEndAt`. */
+export const CANDIDATE_EMOJI = 1;
+/** `#`, `*`, `0`–`9`: an emoji only as a keycap (next unit FE0F or 20E3). */
+export const CANDIDATE_KEYCAP = 2;
+/** A BMP emoji-presentation character: alone it is a whole emoji. */
+const CANDIDATE_PRESENTATION = 3;
+
+/**
+ * For every BMP code unit, whether an emoji can start there. Built once from the
+ * runtime's own Unicode properties; emoji in the BMP all lie below U+3300, and all
+ * astral emoji below U+20000 start with the high surrogates D83C–D83F.
+ */
+export const UNICODE_CANDIDATES: Uint8Array = new Uint8Array(0x10000);
+
+/** For U+1F000–U+1FFFF: 1 when the code point alone is a whole emoji (no flags). */
+const ASTRAL_PRESENTATION = new Uint8Array(0x1000);
+
+(function buildTables(): void {
+  for (const ch of '#*0123456789') UNICODE_CANDIDATES[ch.charCodeAt(0)] = CANDIDATE_KEYCAP;
+  const emojiLike = /\p{Emoji}|\p{Extended_Pictographic}/u;
+  const presentation = /^(?!\p{Regional_Indicator})\p{Emoji_Presentation}$/u;
+  for (let c = 0x80; c < 0x3300; c++) {
+    const ch = String.fromCharCode(c);
+    if (presentation.test(ch)) UNICODE_CANDIDATES[c] = CANDIDATE_PRESENTATION;
+    else if (emojiLike.test(ch)) UNICODE_CANDIDATES[c] = CANDIDATE_EMOJI;
+  }
+  for (let c = 0xd83c; c <= 0xd83f; c++) UNICODE_CANDIDATES[c] = CANDIDATE_EMOJI;
+  for (let cp = 0; cp < 0x1000; cp++) {
+    if (presentation.test(String.fromCodePoint(0x1f000 + cp))) ASTRAL_PRESENTATION[cp] = 1;
+  }
+})();
+
+/**
+ * Whether the unit after a lone emoji code point could extend it (variation
+ * selector, ZWJ, keycap, skin tone or other U+1F3xx, tag): then the full grammar decides.
+ */
+function mayExtend(u: number): boolean {
+  return u === 0xfe0f || u === 0x200d || u === 0xd83c || u === 0xdb40 || u === 0x20e3 || u === 0xfe0e;
+}
+
+/**
+ * If a Unicode emoji starts at `index` of `text`, the index just past it; else -1.
+ * Allocates nothing: the common single-code-point emoji is settled by table
+ * lookups, everything else by a sticky `test` that leaves the end in `lastIndex`.
+ */
+export function unicodeEmojiEndAt(text: string, index: number): number {
+  const c = text.charCodeAt(index);
+  if (c >= 0xd83c && c <= 0xd83f) {
+    const lo = text.charCodeAt(index + 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff) {
+      const cp = ((c - 0xd83c) << 10) + (lo - 0xdc00);
+      if (ASTRAL_PRESENTATION[cp] === 1 && !mayExtend(text.charCodeAt(index + 2))) return index + 2;
+    }
+  } else if (UNICODE_CANDIDATES[c] === CANDIDATE_PRESENTATION && !mayExtend(text.charCodeAt(index + 1))) {
+    return index + 1;
+  }
+  EMOJI_AT.lastIndex = index;
+  return EMOJI_AT.test(text) ? EMOJI_AT.lastIndex : -1;
+}
