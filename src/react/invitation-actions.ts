@@ -1,0 +1,37 @@
+// Owns the invitation actions shared by both forms of useInvitation: each call
+// goes to the server, and its answer (the updated record) is written to the
+// store at once, so this device reflects it even before the event arrives.
+import type { ChatClient, InviteOptions } from '../client/chat-client-types';
+import type { Invitation } from '../protocol/invitation';
+import type { UserId } from '../protocol/message';
+import type { StoreInput } from '../store/store-input';
+
+export interface InvitationActions {
+  /** Invites one user (a call invitation); `timeout` seconds is enforced by the server. */
+  invite(invitee: UserId, options?: InviteOptions): Promise<Invitation>;
+  /** Invites group members. */
+  inviteInGroup(groupId: string, invitees: UserId[], options?: InviteOptions): Promise<Invitation>;
+  /** Accepts an incoming invitation (rejects with 8010 when already answered, cancelled or timed out). */
+  accept(inviteId: string, data?: string): Promise<Invitation>;
+  reject(inviteId: string, data?: string): Promise<Invitation>;
+  /** Cancels an invitation this user sent. */
+  cancel(inviteId: string, data?: string): Promise<Invitation>;
+  /** Replaces the custom `data` of an open invitation. */
+  modify(inviteId: string, data: string): Promise<Invitation>;
+}
+
+export function createInvitationActions(client: ChatClient, ingest: (input: StoreInput) => void): InvitationActions {
+  const record = async (p: Promise<{ invitation: Invitation }>): Promise<Invitation> => {
+    const { invitation } = await p;
+    ingest({ kind: 'invitation', invitation });
+    return invitation;
+  };
+  return {
+    invite: (invitee, options) => record(client.invite(invitee, options)),
+    inviteInGroup: (groupId, invitees, options) => record(client.inviteInGroup(groupId, invitees, options)),
+    accept: (id, data) => record(client.acceptInvitation(id, data)),
+    reject: (id, data) => record(client.rejectInvitation(id, data)),
+    cancel: (id, data) => record(client.cancelInvitation(id, data)),
+    modify: (id, data) => record(client.modifyInvitation(id, data)),
+  };
+}

@@ -1,0 +1,90 @@
+// Owns useConversation: one conversation's messages (stored, pending and
+// failed, each with its status), every send, recall, retry, read marking and
+// paging back through history. Selects only this conversation's slices, so
+// activity elsewhere does not re-render it.
+import { useMemo } from 'react';
+import type { ConversationSummary } from '../protocol/entities';
+import type { NatterError } from '../protocol/errors';
+import type { ConversationId } from '../protocol/ids';
+import type { Message } from '../protocol/message';
+import { EMPTY_MESSAGES, EMPTY_RECEIPTS } from '../store/chat-state';
+import { createMessageViewBuilder, type ChatMessage } from '../store/message-view';
+import { useChatContext } from './chat-context';
+import { createMessageSenders, type MessageSenders } from './message-senders';
+import { useChatSelector } from './use-chat-selector';
+import { useHistoryPages } from './use-history-pages';
+
+export interface UseConversationOptions {
+  /** Messages per history page (default 30). */
+  pageSize?: number;
+}
+
+export interface ConversationResult extends MessageSenders {
+  /** The conversation's summary (last message, unread, read marker), or undefined before it exists. */
+  conversation: ConversationSummary | undefined;
+  /**
+   * Messages in order: stored ones by seq, then this client's pending and failed sends.
+   * Each carries `status` ('pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'recalled' |
+   * 'received'), `error` ({code, message} when failed), `progress` (upload 0..1) and a stable `key`.
+   * Unchanged messages keep their object identity across updates.
+   */
+  messages: ChatMessage[];
+  /** The server's unread count for this conversation. */
+  unread: number;
+  /** Recalls one of this user's messages (rejects with NatterError: 504 window passed, 505 disabled, …). */
+  recall(serverId: string): Promise<Message>;
+  /** Marks the conversation read up to `upToSeq` (default: everything) on all devices; resolves with the read marker. */
+  markRead(upToSeq?: number): Promise<number>;
+  /** Loads the next older page of history (TanStack infinite query). */
+  loadOlder(): Promise<void>;
+  /** Older messages exist on the server. */
+  hasMore: boolean;
+  /** A history page is loading. */
+  loadingHistory: boolean;
+  /** The newest history page has been fetched. */
+  historyLoaded: boolean;
+  /** The last history fetch failed. */
+  historyError: NatterError | null;
+}
+
+/** Everything to show and act on one conversation. */
+export function useConversation(conversationId: ConversationId, options: UseConversationOptions = {}): ConversationResult {
+  const { client, ingest } = useChatContext();
+  const user = useChatSelector((s) => s.user);
+  const data = useChatSelector((s) => s.messages[conversationId] ?? EMPTY_MESSAGES);
+  const receipts = useChatSelector((s) => s.receipts[conversationId] ?? EMPTY_RECEIPTS);
+  const conversation = useChatSelector((s) => s.conversations.byId[conversationId]);
+  const history = useHistoryPages(conversationId, options.pageSize ?? 30);
+
+  const build = useMemo(() => createMessageViewBuilder(user, conversationId), [user, conversationId]);
+  const messages = useMemo(() => build(data, receipts), [build, data, receipts]);
+  const senders = useMemo(() => createMessageSenders(client, ingest, conversationId), [client, ingest, conversationId]);
+  const actions = useMemo(
+    () => ({
+      recall: async (serverId: string) => {
+        const tombstone = await client.recall(serverId);
+        ingest({ kind: 'event', event: { type: 'recall', message: tombstone, conversation: conversationId } });
+        return tombstone;
+      },
+      markRead: async (upToSeq?: number) => {
+        const readSeq = await client.markRead(conversationId, upToSeq);
+        ingest({ kind: 'readSeq', conversation: conversationId, readSeq });
+        return readSeq;
+      },
+    }),
+    [client, ingest, conversationId],
+  );
+
+  return {
+    ...senders,
+    ...actions,
+    conversation,
+    messages,
+    unread: conversation?.unread ?? 0,
+    loadOlder: history.loadOlder,
+    hasMore: history.hasMore,
+    loadingHistory: history.loading,
+    historyLoaded: history.loaded,
+    historyError: history.error,
+  };
+}

@@ -1,0 +1,186 @@
+// Owns the batching reducer: a batch of store inputs becomes exactly one new
+// state. Inputs are applied in order to a copy-on-write draft; the commit
+// rebuilds only the slices and entries the batch touched.
+import type { ConversationSummary } from '../protocol/entities';
+import type { ChatEvent } from '../protocol/frames';
+import type { ConversationId } from '../protocol/ids';
+import { conversationOf } from '../protocol/ids';
+import type { ChatState, ConversationReceipts, ConversationTyping, ConversationsSlice } from './chat-state';
+import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onProgress, onReadState, onRecall } from './reduce-messages';
+import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
+import { onChannelAck, onDelivered, onGroupRead, onRead } from './reduce-receipts';
+import { StoreDraft, type EngineContext } from './store-draft';
+import type { StoreInput } from './store-input';
+
+function onEvent(d: StoreDraft, e: ChatEvent): void {
+  switch (e.type) {
+    case 'message':
+      return onMessageEvent(d, e.conversation, e.message, e.unread);
+    case 'recall':
+      return onRecall(d, e.conversation, e.message);
+    case 'delivered':
+      return onDelivered(d, e.conversation, e.serverId, e.by);
+    case 'read':
+      return onRead(d, e.conversation, e.serverId, e.by);
+    case 'groupRead':
+      return onGroupRead(d, e.conversation, e.serverId, e.by, e.count);
+    case 'channelAck':
+      return onChannelAck(d, e.conversation, e.by, e.upToSeq);
+    case 'readState':
+      return onReadState(d, e.conversation, e.readSeq, e.unread);
+    case 'conversationDeleted':
+      d.deleteSummary(e.conversation);
+      d.ctx.touchedAt.set(e.conversation, d.ctx.batch);
+      if (e.deleteHistory) {
+        d.clearMessages(e.conversation);
+        d.receipts.set(e.conversation, null);
+      }
+      return;
+    case 'invitation':
+      onInvitation(d, e.invitation, true);
+      // The signaling message belongs in history; its unread effect comes with its own message event.
+      if (e.message) addStoredMessage(d, conversationOf(e.message, d.user), e.message);
+      return;
+    default:
+      return; // group, room, blocklist: no store slice (yet)
+  }
+}
+
+/** Merges a bootstrap summary with what live events already told us; the newer side wins per marker. */
+function mergeSummary(local: ConversationSummary | undefined, server: ConversationSummary): ConversationSummary {
+  if (!local) return server;
+  const r = { ...server };
+  if (local.lastSeq > server.lastSeq) {
+    r.lastSeq = local.lastSeq;
+    r.lastMessage = local.lastMessage ?? server.lastMessage;
+    r.updatedAt = Math.max(local.updatedAt, server.updatedAt);
+    r.unread = server.readSeq >= local.lastSeq ? 0 : local.unread;
+  }
+  if (local.readSeq > server.readSeq) {
+    r.readSeq = local.readSeq;
+    r.unread = local.unread;
+  }
+  r.unread = Math.max(0, r.unread);
+  return r;
+}
+
+function onConversationsBootstrap(d: StoreDraft, list: ConversationSummary[], startedAt: number): void {
+  const merged = list.map((s) => mergeSummary(d.peekSummary(s.id), s));
+  const keep = new Set<ConversationId>(list.map((s) => s.id));
+  for (const [id, at] of d.ctx.touchedAt) if (at >= startedAt && d.peekSummary(id)) keep.add(id);
+  d.keepOnly = keep;
+  for (const s of merged) d.summaries.set(s.id, s);
+  d.conversationsLoaded = true;
+}
+
+function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: number | null }): void {
+  switch (input.kind) {
+    case 'event':
+      return onEvent(d, input.event);
+    case 'outbox':
+      return onOutbox(d, input.pending);
+    case 'progress':
+      return onProgress(d, input.conversation, input.localId, input.progress);
+    case 'discard':
+      return onDiscard(d, input.conversation, input.localId);
+    case 'acked':
+      return addStoredMessage(d, conversationOf(input.message, d.user), input.message);
+    case 'connection': {
+      const c = d.conn();
+      c.state = input.state;
+      if (input.state !== 'open') c.ready = false;
+      if (input.error) c.error = input.error;
+      return;
+    }
+    case 'ready': {
+      const c = d.conn();
+      c.ready = true;
+      c.resumed = input.resumed;
+      c.error = null;
+      if (input.reset) c.syncGeneration += 1;
+      return;
+    }
+    case 'syncing':
+      d.conn().syncing = input.syncing;
+      return;
+    case 'conversations':
+      return onConversationsBootstrap(d, input.conversations, input.startedAt);
+    case 'history':
+      for (const m of input.messages) addStoredMessage(d, input.conversation, m);
+      return;
+    case 'invitations':
+      inviteStartedAt.value = input.startedAt;
+      return onInvitationsBootstrap(d, input.invitations);
+    case 'invitation':
+      return onInvitation(d, input.invitation, true);
+    case 'readSeq':
+      return onReadState(d, input.conversation, input.readSeq, null);
+    case 'typingExpired':
+      for (const [id, typing] of Object.entries(d.base.typing) as [ConversationId, ConversationTyping][]) {
+        for (const [u, until] of Object.entries(typing)) if (until <= input.now) delete d.typingOf(id)[u];
+      }
+      return;
+  }
+}
+
+function commitConversations(d: StoreDraft): ConversationsSlice {
+  const base = d.base.conversations;
+  const loaded = d.conversationsLoaded ?? base.loaded;
+  if (d.summaries.size === 0 && !d.keepOnly) return loaded === base.loaded ? base : { ...base, loaded };
+  const byId: Record<ConversationId, ConversationSummary> = {};
+  for (const id of Object.keys(base.byId) as ConversationId[]) {
+    if (!d.keepOnly || d.keepOnly.has(id)) byId[id] = base.byId[id] as ConversationSummary;
+  }
+  let membershipChanged = d.keepOnly !== null;
+  let orderChanged = membershipChanged;
+  for (const [id, s] of d.summaries) {
+    const prev = byId[id];
+    if (s === null) {
+      if (prev) {
+        delete byId[id];
+        membershipChanged = true;
+      }
+      continue;
+    }
+    if (!prev) membershipChanged = true;
+    else if (prev.updatedAt !== s.updatedAt) orderChanged = true;
+    byId[id] = s;
+  }
+  let order = base.order;
+  if (membershipChanged || orderChanged) {
+    const next = (Object.keys(byId) as ConversationId[]).sort((a, b) => (byId[b] as ConversationSummary).updatedAt - (byId[a] as ConversationSummary).updatedAt || (a < b ? -1 : a > b ? 1 : 0));
+    if (next.length !== order.length || next.some((id, i) => id !== order[i])) order = next;
+  }
+  let totalUnread = 0;
+  for (const id of order) totalUnread += (byId[id] as ConversationSummary).unread;
+  return { byId, order, totalUnread, loaded };
+}
+
+function commitRecord<T>(base: Readonly<Record<ConversationId, T>>, drafts: Map<ConversationId, T | null>, empty: (v: T) => boolean): Readonly<Record<ConversationId, T>> {
+  if (drafts.size === 0) return base;
+  const next: Record<ConversationId, T> = { ...base };
+  for (const [id, v] of drafts) {
+    if (v === null || empty(v)) delete next[id];
+    else next[id] = v;
+  }
+  return next;
+}
+
+/** Applies a batch of inputs and returns the next state (the same object when nothing changed). */
+export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonly StoreInput[]): ChatState {
+  ctx.batch += 1;
+  const d = new StoreDraft(base, ctx);
+  const inviteStartedAt = { value: null as number | null };
+  for (const input of inputs) apply(d, input, inviteStartedAt);
+  const next: ChatState = {
+    user: base.user,
+    connection: d.connection ?? base.connection,
+    conversations: commitConversations(d),
+    messages: d.commitMessages(),
+    invitations: commitInvitations(d, inviteStartedAt.value),
+    receipts: commitRecord<ConversationReceipts>(base.receipts, d.receipts, () => false),
+    typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),
+  };
+  const same = (Object.keys(next) as (keyof ChatState)[]).every((k) => next[k] === base[k]);
+  return same ? base : next;
+}

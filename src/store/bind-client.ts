@@ -1,0 +1,106 @@
+// Owns the one bridge from client events to the store: the only place in
+// natter's store and React layers that calls `client.on`. Events are queued and
+// applied in batches; on a fresh or reset session it resyncs the conversation
+// list, open invitations and the outbox.
+import type { ChatClient, ChatClientEvents } from '../client/chat-client-types';
+import type { NatterError } from '../protocol/errors';
+import type { ChatStore } from './create-chat-store';
+import { createIngestQueue, frameScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
+import { TYPING_TTL_MS } from './reduce-messages';
+
+export interface BindClientOptions {
+  /** When queued events are applied; defaults to once per animation frame (16 ms timer without frames). */
+  schedule?: Scheduler;
+}
+
+/** Call to unbind; also exposes the queue for tests and benchmarks. */
+export interface ChatBinding {
+  (): void;
+  /** Applies queued events now. */
+  flush(): void;
+  /** Fetches the conversation list, open invitations and the outbox again. */
+  resync(): Promise<void>;
+  readonly queue: IngestQueue;
+}
+
+const SERVER_EVENTS = [
+  'message', 'recall', 'delivered', 'read', 'groupRead', 'channelAck', 'readState', 'conversationDeleted', 'invitation',
+] as const satisfies readonly (keyof ChatClientEvents)[];
+
+function errorInfo(e: unknown): { code: number; message: string } {
+  const err = e as Partial<NatterError> | null;
+  return { code: typeof err?.code === 'number' ? err.code : 5000, message: typeof err?.message === 'string' ? err.message : String(e) };
+}
+
+/** Subscribes `store` to `client`'s events. Returns the dispose function. */
+export function bindClient(client: ChatClient, store: ChatStore, options: BindClientOptions = {}): ChatBinding {
+  const queue = createIngestQueue(store, options.schedule ?? frameScheduler);
+  const offs: (() => void)[] = [];
+  let disposed = false;
+  let bootstrapped = false;
+  let syncing: Promise<void> | null = null;
+  let typingTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const resync = (): Promise<void> => {
+    if (syncing) return syncing;
+    queue.push({ kind: 'syncing', syncing: true });
+    const startedAt = store.batchCount();
+    for (const p of client.pending()) queue.push({ kind: 'outbox', pending: p });
+    syncing = Promise.all([client.conversations(), client.pendingInvitations()])
+      .then(([conversations, invitations]) => {
+        if (disposed) return;
+        bootstrapped = true;
+        queue.push({ kind: 'conversations', conversations, startedAt });
+        queue.push({ kind: 'invitations', invitations, startedAt });
+      })
+      .catch((e: unknown) => {
+        if (!disposed) queue.push({ kind: 'connection', state: client.state, error: errorInfo(e) });
+      })
+      .finally(() => {
+        syncing = null;
+        if (!disposed) queue.push({ kind: 'syncing', syncing: false });
+      });
+    return syncing;
+  };
+
+  for (const type of SERVER_EVENTS) {
+    offs.push(client.on(type, (event) => queue.push({ kind: 'event', event })));
+  }
+  offs.push(client.on('outbox', (pending) => queue.push({ kind: 'outbox', pending })));
+  offs.push(client.on('state', (e) => queue.push({ kind: 'connection', state: e.state, ...(e.error ? { error: errorInfo(e.error) } : {}) })));
+  offs.push(client.on('error', (e) => queue.push({ kind: 'connection', state: client.state, error: errorInfo(e) })));
+  offs.push(
+    client.on('ready', (e) => {
+      queue.push({ kind: 'connection', state: client.state });
+      queue.push({ kind: 'ready', resumed: e.resumed, reset: e.reset });
+      if (e.reset || !bootstrapped) void resync();
+    }),
+  );
+
+  // Typing indicators expire without an event: sweep them while any are shown.
+  offs.push(
+    store.subscribe((s) => {
+      if (typingTimer || Object.keys(s.typing).length === 0) return;
+      typingTimer = setTimeout(() => {
+        typingTimer = null;
+        queue.push({ kind: 'typingExpired', now: Date.now() });
+      }, TYPING_TTL_MS / 2);
+    }),
+  );
+
+  queue.push({ kind: 'connection', state: client.state });
+  for (const p of client.pending()) queue.push({ kind: 'outbox', pending: p });
+  if (client.state === 'open') {
+    queue.push({ kind: 'ready', resumed: false, reset: false });
+    void resync();
+  }
+
+  const dispose = (() => {
+    if (disposed) return;
+    disposed = true;
+    for (const off of offs) off();
+    if (typingTimer) clearTimeout(typingTimer);
+    queue.dispose();
+  }) as ChatBinding;
+  return Object.assign(dispose, { flush: () => queue.flush(), resync, queue });
+}

@@ -1,0 +1,93 @@
+// Owns the shape of the chat store's state: one slice per concern (connection,
+// conversations, messages, invitations, receipts, typing). Plain immutable data:
+// every update replaces only the objects on the path it touched, so selectors
+// that read one conversation keep their references when another one changes.
+import type { ConnectionState, PendingMessage } from '../client/chat-client-types';
+import type { ConversationSummary } from '../protocol/entities';
+import type { ConversationId } from '../protocol/ids';
+import type { Invitation } from '../protocol/invitation';
+import type { Message, UserId } from '../protocol/message';
+
+export interface ConnectionSlice {
+  state: ConnectionState;
+  /** True once welcomed on the current connection. */
+  ready: boolean;
+  /** The last welcome resumed the previous session (missed events were replayed). */
+  resumed: boolean;
+  /** Last connection-level error, if any. */
+  error: { code: number; message: string } | null;
+  /** A full sync (conversation list, pending invitations) is in flight. */
+  syncing: boolean;
+  /** Incremented on every full sync after a `reset`: keys for refetching paged data. */
+  syncGeneration: number;
+}
+
+export interface ConversationsSlice {
+  /** Server summaries, updated live: last message, unread (server's number), read marker, last seq. */
+  byId: Readonly<Record<ConversationId, ConversationSummary>>;
+  /** Conversation ids, most recently updated first. */
+  order: readonly ConversationId[];
+  /** Sum of `unread` over all conversations. */
+  totalUnread: number;
+  /** The conversation list bootstrap has completed at least once. */
+  loaded: boolean;
+}
+
+/** One conversation's messages. */
+export interface ConversationMessages {
+  /** Messages the server stored, ascending by `seq`, one per seq (command messages are not kept here). */
+  items: readonly Message[];
+  /** This client's unacknowledged sends (pending or failed), oldest first; shown after `items`. */
+  pending: readonly PendingMessage[];
+}
+
+export interface InvitationsSlice {
+  /** Every invitation seen this session, open or closed (closed ones keep their final states). */
+  byId: Readonly<Record<string, Invitation>>;
+  /** Open invitations where this user is an invitee still pending, oldest first. */
+  incoming: readonly string[];
+  /** Open invitations this user sent (some invitee still pending), oldest first. */
+  outgoing: readonly string[];
+}
+
+/** Receipts for this user's own messages in one conversation. */
+export interface ConversationReceipts {
+  /** serverId → users whose clients received it. */
+  delivered: Readonly<Record<string, readonly UserId[]>>;
+  /** serverId → users who read it (per-message read receipts). */
+  read: Readonly<Record<string, readonly UserId[]>>;
+  /** serverId → group read count pushed by the server (messages sent with allowGroupAck). */
+  groupReadCount: Readonly<Record<string, number>>;
+  /** user → highest seq they acked for the whole conversation (channel ack). */
+  ackedUpTo: Readonly<Record<UserId, number>>;
+}
+
+/** Users typing in one conversation → local time (ms) their indicator expires. */
+export type ConversationTyping = Readonly<Record<UserId, number>>;
+
+export interface ChatState {
+  /** The user this store belongs to. */
+  user: UserId;
+  connection: ConnectionSlice;
+  conversations: ConversationsSlice;
+  messages: Readonly<Record<ConversationId, ConversationMessages>>;
+  invitations: InvitationsSlice;
+  receipts: Readonly<Record<ConversationId, ConversationReceipts>>;
+  typing: Readonly<Record<ConversationId, ConversationTyping>>;
+}
+
+export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({ items: Object.freeze([]) as readonly Message[], pending: Object.freeze([]) as readonly PendingMessage[] });
+export const EMPTY_RECEIPTS: ConversationReceipts = Object.freeze({ delivered: {}, read: {}, groupReadCount: {}, ackedUpTo: {} });
+export const EMPTY_TYPING: ConversationTyping = Object.freeze({});
+
+export function initialChatState(user: UserId): ChatState {
+  return {
+    user,
+    connection: { state: 'idle', ready: false, resumed: false, error: null, syncing: false, syncGeneration: 0 },
+    conversations: { byId: {}, order: [], totalUnread: 0, loaded: false },
+    messages: {},
+    invitations: { byId: {}, incoming: [], outgoing: [] },
+    receipts: {},
+    typing: {},
+  };
+}

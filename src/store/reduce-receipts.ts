@@ -1,0 +1,45 @@
+// Owns receipts for this user's own messages: who received and who read each
+// one, the group read counts the server pushes, and channel acks (a peer read
+// everything up to a seq). All updates are idempotent and only move forward.
+import type { ConversationId } from '../protocol/ids';
+import type { UserId } from '../protocol/message';
+import type { StoreDraft } from './store-draft';
+
+function addUser(record: Record<string, readonly UserId[]>, serverId: string, user: UserId): void {
+  const list = record[serverId];
+  if (!list) record[serverId] = [user];
+  else if (!list.includes(user)) record[serverId] = [...list, user];
+}
+
+function alreadyHas(d: StoreDraft, conversation: ConversationId, kind: 'delivered' | 'read', serverId: string, user: UserId): boolean {
+  const drafted = d.receipts.get(conversation);
+  const list = drafted ? drafted[kind][serverId] : d.base.receipts[conversation]?.[kind][serverId];
+  return !!list && list.includes(user);
+}
+
+export function onDelivered(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId): void {
+  if (alreadyHas(d, conversation, 'delivered', serverId, by)) return;
+  addUser(d.receiptsOf(conversation).delivered, serverId, by);
+}
+
+export function onRead(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId): void {
+  if (alreadyHas(d, conversation, 'read', serverId, by)) return;
+  const r = d.receiptsOf(conversation);
+  addUser(r.read, serverId, by);
+  addUser(r.delivered, serverId, by); // reading implies receiving
+}
+
+export function onGroupRead(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId, count: number): void {
+  const known = d.receipts.get(conversation)?.groupReadCount[serverId] ?? d.base.receipts[conversation]?.groupReadCount[serverId] ?? 0;
+  if (count <= known && alreadyHas(d, conversation, 'read', serverId, by)) return;
+  const r = d.receiptsOf(conversation);
+  r.groupReadCount[serverId] = Math.max(known, count);
+  addUser(r.read, serverId, by);
+}
+
+export function onChannelAck(d: StoreDraft, conversation: ConversationId, by: UserId, upToSeq: number): void {
+  if (by === d.user) return; // own acks move the read marker (readState), not receipts
+  const known = d.receipts.get(conversation)?.ackedUpTo[by] ?? d.base.receipts[conversation]?.ackedUpTo[by] ?? 0;
+  if (upToSeq <= known) return;
+  d.receiptsOf(conversation).ackedUpTo[by] = upToSeq;
+}
