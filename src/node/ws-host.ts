@@ -78,7 +78,7 @@ export function attachWebSocketHost(options: WebSocketHostOptions): WebSocketHos
         ws.send(data);
       },
       close(code, reason) {
-        closeWith(code ?? 1000, reason ?? '');
+        closeWith(wsCloseCode(code), truncateReason(reason ?? ''));
       },
       get bufferedAmount() {
         return ws.bufferedAmount;
@@ -164,6 +164,24 @@ export function attachWebSocketHost(options: WebSocketHostOptions): WebSocketHos
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * natter codes become WebSocket close codes: those a close frame may carry (1000–1014 less the
+ * reserved ones, 3000–4999) pass through; shutdown (5030) is 1001; anything else is 1008.
+ */
+export function wsCloseCode(code: number | undefined): number {
+  if (code === undefined) return 1000;
+  if (code === 5030) return CloseCode.GOING_AWAY;
+  const valid = (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+  return valid ? code : 1008;
+}
+
+/** Close reasons are limited to 123 bytes of UTF-8. */
+function truncateReason(reason: string): string {
+  let r = reason;
+  while (Buffer.byteLength(r) > 123) r = r.slice(0, -1);
+  return r;
 }
 
 function rawToString(data: RawData): string {

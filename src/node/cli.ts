@@ -1,0 +1,160 @@
+// Owns the `natter` command line: `natter serve` (the Node host) and
+// `natter token <user>` (mint a signed token), with --help for each.
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { createToken } from './token';
+import { startServer } from './serve';
+
+const HELP = `Usage:
+  natter serve [options]        run the natter server (WebSocket /ws + file API /files)
+  natter token <user> [options] print a signed token for <user>
+
+natter serve options:
+  --port <n>            TCP port (default 8080; 0 picks a free one)
+  --host <addr>         interface to listen on (default 127.0.0.1)
+  --db <path>           SQLite database file (default ./natter.sqlite)
+  --files <dir>         directory for uploaded files (default ./files)
+  --secret <s>          token secret (default: $NATTER_SECRET); required unless --dev
+  --dev                 accept any user id without a token (development only)
+  --synchronous <mode>  normal (default; survives a process crash) or full (also power loss)
+  --recall-window <ms>  message recall window (default 120000)
+  --max-file-bytes <n>  upload size limit
+  --ping-interval <ms>  WebSocket ping interval (default 30000)
+  --public-url <url>    base URL clients use to reach this server, for file URLs
+                        (default http://<host>:<port>)
+
+natter token options:
+  --ttl <seconds>       lifetime (default 3600)
+  --secret <s>          token secret (default: $NATTER_SECRET)
+
+  -h, --help            show this help
+`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  /** Called once the server is up, with a function that stops it (tests and signal handlers). */
+  onServer?(stop: () => Promise<void>): void;
+}
+
+const defaultIo: CliIo = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  env: process.env,
+};
+
+function intOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${value}`);
+  return n;
+}
+
+/** Runs the CLI; resolves with the exit code (serve resolves once listening, with 0). */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    io.out(HELP);
+    return command ? 0 : 1;
+  }
+  try {
+    if (command === 'serve') return await serve(rest, io);
+    if (command === 'token') return token(rest, io);
+  } catch (e) {
+    io.err(`natter: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  io.err(`natter: unknown command "${command}"\n\n${HELP}`);
+  return 2;
+}
+
+function token(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ttl: { type: 'string' }, secret: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const user = positionals[0];
+  if (!user || positionals.length > 1) throw new Error('usage: natter token <user> [--ttl 3600] [--secret s]');
+  const secret = values.secret ?? io.env['NATTER_SECRET'];
+  if (!secret) throw new Error('a secret is required: --secret or NATTER_SECRET');
+  io.out(`${createToken(user, { secret, ttlSeconds: intOption(values.ttl, 'ttl') ?? 3600 })}\n`);
+  return 0;
+}
+
+async function serve(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      files: { type: 'string' },
+      secret: { type: 'string' },
+      dev: { type: 'boolean' },
+      synchronous: { type: 'string' },
+      'recall-window': { type: 'string' },
+      'max-file-bytes': { type: 'string' },
+      'ping-interval': { type: 'string' },
+      'public-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length > 0) {
+    io.out(HELP);
+    return values.help ? 0 : 2;
+  }
+  const sync = (values.synchronous ?? 'normal').toLowerCase();
+  if (sync !== 'normal' && sync !== 'full') throw new Error(`--synchronous must be normal or full, got ${values.synchronous}`);
+  const maxFileBytes = intOption(values['max-file-bytes'], 'max-file-bytes');
+  const recallWindowMs = intOption(values['recall-window'], 'recall-window');
+  const pingIntervalMs = intOption(values['ping-interval'], 'ping-interval');
+  const secret = values.secret ?? io.env['NATTER_SECRET'];
+  const server = await startServer({
+    port: intOption(values.port, 'port') ?? 8080,
+    host: values.host ?? '127.0.0.1',
+    db: values.db ?? './natter.sqlite',
+    files: values.files ?? './files',
+    dev: values.dev ?? false,
+    synchronous: sync === 'full' ? 'FULL' : 'NORMAL',
+    ...(secret ? { secret } : {}),
+    ...(maxFileBytes !== undefined ? { limits: { maxFileBytes } } : {}),
+    ...(recallWindowMs !== undefined ? { recallWindowMs } : {}),
+    ...(pingIntervalMs !== undefined ? { pingIntervalMs } : {}),
+    ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  });
+  io.out(`natter listening on ${server.httpUrl} (WebSocket ${server.url})${values.dev ? ' [dev mode: no tokens required]' : ''}\n`);
+  if (io.onServer) io.onServer(server.close);
+  else {
+    const stop = (signal: string): void => {
+      io.err(`natter: ${signal}, shutting down\n`);
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  }
+  return 0;
+}
+
+// Run when executed directly (`node --import tsx src/node/cli.ts …` or the built bin).
+const invokedPath = process.argv[1];
+if (invokedPath && import.meta.url === pathToFileURL(invokedPath).href) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`natter: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

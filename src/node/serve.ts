@@ -1,0 +1,142 @@
+// Owns starting and stopping a natter server on Node: one http.Server carrying
+// the WebSocket endpoint (`/ws`) and the file API (`/files`), the server core
+// on SQLite storage and on-disk files, token auth, structured logs, and a
+// graceful shutdown (stop accepting, close sockets, stop the core, close the
+// database).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServerLimits } from '../protocol/entities';
+import { createServerCore, type ServerCore, type ServerCoreOptions } from '../server/server-core';
+import { createJsonLogger, type Logger } from './logger';
+import { SqliteStorage } from './sqlite-storage';
+import { DiskFileStore } from './disk-file-store';
+import { createAuthenticator, createHelloAuthenticator } from './token';
+import { createFileApi } from './http-files';
+import { attachWebSocketHost } from './ws-host';
+
+export interface StartServerOptions {
+  /** TCP port; 0 picks a free one. Default 8080. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** SQLite database file (':memory:' for a throwaway one). */
+  db: string;
+  /** Directory for uploaded files. */
+  files: string;
+  /** HMAC secret for tokens; required unless `dev`. */
+  secret?: string;
+  /** Accept `hello.user` / `X-Natter-User` without a token. Off by default. */
+  dev?: boolean;
+  /** SQLite durability: NORMAL survives a crash of the process, FULL also power loss. */
+  synchronous?: 'NORMAL' | 'FULL' | 'normal' | 'full';
+  limits?: Partial<ServerLimits>;
+  recallWindowMs?: number;
+  recallEnabled?: boolean;
+  /** Base URL clients reach this server at, for file URLs (default http://<host>:<port>). */
+  publicUrl?: string;
+  /** Further core options (moderation, push hook, rate limit…). */
+  core?: Partial<ServerCoreOptions>;
+  logger?: Logger;
+  /** Transport ping interval (dead peers are dropped after one missed pong). Default 30 s. */
+  pingIntervalMs?: number;
+  /** Outbound bytes a connection may have queued before it is closed as slow. Default 8 MiB. */
+  maxBufferedBytes?: number;
+}
+
+export interface RunningServer {
+  /** WebSocket URL, e.g. ws://127.0.0.1:8080/ws (what `createChatClient({ url })` takes). */
+  url: string;
+  /** HTTP base, e.g. http://127.0.0.1:8080 (file API). */
+  httpUrl: string;
+  port: number;
+  host: string;
+  core: ServerCore;
+  storage: SqliteStorage;
+  /** Graceful shutdown; resolves when the database is closed. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? createJsonLogger();
+  const dev = options.dev ?? false;
+  if (!dev && !options.secret) throw new Error('natter serve: a token secret is required (--secret or NATTER_SECRET), or --dev');
+  const synchronous = options.synchronous?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
+  const storage = new SqliteStorage({ path: options.db, synchronous });
+  const files = new DiskFileStore({ dir: options.files, fsync: synchronous === 'FULL' });
+  const authOptions = { ...(options.secret ? { secret: options.secret } : {}), dev };
+  // File URLs are absolute; the base is known once listening (or given as publicUrl).
+  let publicBase = options.publicUrl?.replace(/\/$/, '') ?? '';
+  const core = createServerCore({
+    ...options.core,
+    storage,
+    files,
+    fileUrl: (fileId) => `${publicBase}/files/${fileId}`,
+    authenticate: createHelloAuthenticator(authOptions),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.recallWindowMs !== undefined ? { recallWindowMs: options.recallWindowMs } : {}),
+    ...(options.recallEnabled !== undefined ? { recallEnabled: options.recallEnabled } : {}),
+  });
+  const limits = core.limits;
+
+  const fileApi = createFileApi({ core, authenticate: createAuthenticator(authOptions), maxFileBytes: limits.maxFileBytes, logger });
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (fileApi(req, res)) return;
+    if (req.url === '/health') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, connections: ws.connections }));
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 4040, message: 'not found' }));
+  });
+  const ws = attachWebSocketHost({
+    server,
+    connect: (peer) => core.connect(peer),
+    // Frames up to maxFrameBytes reach the core, which answers oversized ones with 511; far
+    // larger ones are cut by ws before being buffered.
+    maxPayload: Math.max(limits.maxFrameBytes * 2, 1024 * 1024),
+    maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    logger,
+  });
+
+  core.start();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    core.close();
+    storage.close();
+    throw e;
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const httpUrl = `http://${host}:${address.port}`;
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  if (!publicBase) publicBase = wildcard ? `http://localhost:${address.port}` : httpUrl;
+  logger.log('info', 'server.listening', { url: httpUrl, ws: `ws://${host}:${address.port}/ws`, db: options.db, files: files.dir, dev, synchronous });
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      logger.log('info', 'server.stopping', { connections: ws.connections });
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // The core says bye (5030) to every session and closes it (1001); then wait for the sockets.
+      core.close();
+      await ws.close();
+      // Uploads still in flight get a moment to finish before their sockets are cut.
+      const cut = setTimeout(() => server.closeAllConnections(), 2000);
+      await httpClosed;
+      clearTimeout(cut);
+      storage.close();
+      logger.log('info', 'server.stopped', {});
+    })();
+    return closing;
+  };
+
+  return { url: `ws://${host}:${address.port}/ws`, httpUrl, port: address.port, host: address.address, core, storage, close };
+}

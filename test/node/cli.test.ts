@@ -1,0 +1,86 @@
+// The `natter` command: help, minting tokens, refusing to serve without a
+// secret, and `natter serve` from bin/natter.js answering on the port it prints.
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { runCli, type CliIo } from '../../src/node/cli';
+import { verifyToken } from '../../src/node/token';
+import { tempDir } from './support/servers';
+
+function io(env: Record<string, string> = {}): CliIo & { stdout: string; stderr: string } {
+  const o = { stdout: '', stderr: '', env, out: (t: string) => void (o.stdout += t), err: (t: string) => void (o.stderr += t) };
+  return o;
+}
+
+describe('natter CLI', () => {
+  it('prints help for --help and for serve --help', async () => {
+    const a = io();
+    expect(await runCli(['--help'], a)).toBe(0);
+    expect(a.stdout).toContain('natter serve');
+    expect(a.stdout).toContain('--synchronous');
+    const b = io();
+    expect(await runCli(['serve', '--help'], b)).toBe(0);
+    expect(b.stdout).toContain('--db <path>');
+  });
+
+  it('mints a token with --secret or NATTER_SECRET and the given ttl', async () => {
+    const a = io();
+    expect(await runCli(['token', 'alice', '--secret', 's3cret', '--ttl', '60'], a)).toBe(0);
+    expect(verifyToken(a.stdout.trim(), { secret: 's3cret' })).toBe('alice');
+    expect(verifyToken(a.stdout.trim(), { secret: 's3cret', now: Date.now() + 59_000 })).toBe('alice');
+    expect(() => verifyToken(a.stdout.trim(), { secret: 's3cret', now: Date.now() + 61_000 })).toThrow('expired');
+    const b = io({ NATTER_SECRET: 'from-env' });
+    expect(await runCli(['token', 'bob'], b)).toBe(0);
+    expect(verifyToken(b.stdout.trim(), { secret: 'from-env' })).toBe('bob');
+    const c = io();
+    expect(await runCli(['token', 'bob'], c)).toBe(2);
+    expect(c.stderr).toContain('secret');
+  });
+
+  it('refuses to serve without a secret unless --dev, and rejects unknown commands and options', async () => {
+    const tmp = tempDir();
+    try {
+      const a = io();
+      expect(await runCli(['serve', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'f')], a)).toBe(2);
+      expect(a.stderr).toContain('--secret');
+      const b = io();
+      expect(await runCli(['serve', '--bogus'], b)).toBe(2);
+      const c = io();
+      expect(await runCli(['launch'], c)).toBe(2);
+      expect(c.stderr).toContain('unknown command');
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('runs `natter serve --dev` through bin/natter.js, prints where it listens, and stops on SIGTERM', async () => {
+    const tmp = tempDir();
+    const root = resolve(import.meta.dirname, '../..');
+    const child = spawn(process.execPath, [join(root, 'bin/natter.js'), 'serve', '--dev', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'files')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((res, rej) => {
+        let out = '';
+        const timer = setTimeout(() => rej(new Error('no listening line')), 20_000);
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            res(m[1]!);
+          }
+        });
+      });
+      const health = await fetch(`${url}/health`);
+      expect(await health.json()).toMatchObject({ ok: true });
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      tmp.remove();
+    }
+  });
+});
