@@ -58,7 +58,8 @@ function target(conversation: ConversationId): { type: ChatType; target: string 
 }
 
 class NatterChatClient implements ChatClient {
-  private readonly emitter = new Emitter<ChatClientEvents>();
+  // A throwing handler is an app bug: report it without breaking delivery or crashing a Node process.
+  private readonly emitter = new Emitter<ChatClientEvents>((err) => console.error('natter: an event handler threw', err));
   private readonly transport: Transport;
   private readonly conn: ConnectionManager;
   private readonly tracker: RequestTracker;
