@@ -8,7 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { startServer, type RunningServer, type StartServerOptions } from '../../../src/node/serve';
 import type { Logger } from '../../../src/node/logger';
 
-export const SECRET = 'test-secret-0123456789';
+import { SECRET } from './secret';
+
+export { SECRET };
 
 export function tempDir(prefix = 'natter-node-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

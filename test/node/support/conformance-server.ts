@@ -1,0 +1,39 @@
+// Child-process entry for the conformance harness: a real natter server
+// (startServer: WebSocket + SQLite + tokens) configured as the conformance
+// suite requires (its moderation rule, a short recall window), with a clock the
+// parent moves forward over IPC. Prints `listening <port> <offset>` on stdout.
+// Usage: node --import tsx conformance-server.ts <dir> <port> <recallWindowMs> <recallEnabled> <clockOffset>
+import { join } from 'node:path';
+import { startServer } from '../../../src/node/serve';
+import { silentLogger } from '../../../src/node/logger';
+import { conformanceModerate } from '../../conformance/harness';
+import { createOffsetClock } from './offset-clock';
+import { SECRET } from './secret';
+
+const [dir, port, recallWindowMs, recallEnabled, offset] = process.argv.slice(2);
+const clock = createOffsetClock(Number(offset ?? 0));
+const server = await startServer({
+  port: Number(port ?? 0),
+  host: '127.0.0.1',
+  db: join(dir!, 'natter.sqlite'),
+  files: join(dir!, 'files'),
+  secret: SECRET,
+  logger: silentLogger,
+  recallWindowMs: Number(recallWindowMs),
+  recallEnabled: recallEnabled === 'true',
+  core: { clock, moderate: conformanceModerate, onError: (e) => process.stderr.write(`natter core error: ${String(e)}\n`) },
+});
+process.stdout.write(`listening ${server.port}\n`);
+
+process.on('message', (msg: { id: number; advance?: number; stop?: boolean }) => {
+  if (msg.advance !== undefined) {
+    clock.advance(msg.advance);
+    process.send!({ id: msg.id, offset: clock.offset });
+  }
+  if (msg.stop) {
+    void server.close().then(() => {
+      process.send!({ id: msg.id, offset: clock.offset });
+      process.exit(0);
+    });
+  }
+});
