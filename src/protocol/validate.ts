@@ -84,7 +84,8 @@ type ParamSchemas = { [K in OpName]: v.GenericSchema<unknown, Ops[K]['p']> };
 /** One schema per operation: the parameters `p` of a request. */
 export const paramSchemas: ParamSchemas = {
   send: v.object({
-    localId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+    // `~` starts the localIds the server stamps itself (signaling steps), so no client can collide with one.
+    localId: v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.check((s) => !s.startsWith('~'), 'localId may not start with ~')),
     to: id,
     chatType: v.picklist(['single', 'group', 'room']),
     body: outgoingBody,

@@ -12,6 +12,7 @@ import type { CoreContext } from './context';
 import type { RateLimiter } from './rate-limiter';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
 import { dispatch } from './router';
+import type { AuthResult } from './server-options';
 import type { LiveSession } from './sessions';
 
 const REPLAY_BATCH = 1000;
@@ -113,11 +114,18 @@ export class Session implements ServerSession, LiveSession {
     }
     this.phase = 'hello';
     const { ctx } = this;
-    const auth = ctx.options.authenticate
-      ? await ctx.options.authenticate(frame)
-      : frame.user
-        ? { user: frame.user }
-        : { code: ErrorCode.NOT_AUTHENTICATED, message: 'hello.user is required' };
+    let auth: AuthResult;
+    try {
+      auth = ctx.options.authenticate
+        ? await ctx.options.authenticate(frame)
+        : frame.user
+          ? { user: frame.user }
+          : { code: ErrorCode.NOT_AUTHENTICATED, message: 'hello.user is required' };
+    } catch (e) {
+      // A throwing authenticator refuses the login instead of leaving the session half-open.
+      if (!(e instanceof NatterError)) this.report(e);
+      auth = e instanceof NatterError ? { code: e.code, message: e.message } : { code: ErrorCode.NOT_AUTHENTICATED };
+    }
     if ((this.phase as string) === 'closed') return;
     if ('code' in auth) {
       this.sendError(undefined, auth.code, auth.message);

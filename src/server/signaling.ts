@@ -45,7 +45,7 @@ function stepMessage(ctx: CoreContext, inv: Invitation, action: InvitationAction
   const peer = actor === inv.inviter ? (invitee ?? inv.invitees[0] ?? inv.inviter) : inv.inviter;
   const to = inv.groupId ?? peer;
   const members = inv.groupId ? (ctx.storage.getGroup(inv.groupId)?.members ?? participants(inv)) : [actor, peer];
-  const draft = { localId: `sig-${ctx.ids.serverId()}`, from: actor, to, chatType: inv.groupId ? ('group' as const) : ('single' as const), body };
+  const draft = { localId: `~sig-${ctx.ids.serverId()}`, from: actor, to, chatType: inv.groupId ? ('group' as const) : ('single' as const), body };
   return storeMessage(ctx, excludedFromHistory(data) ? { ...draft, excluded: true } : draft, { members });
 }
 

@@ -76,4 +76,21 @@ describe('malformed, oversized and unknown frames', () => {
     clock.advance(500);
     expect((await a.call('blocklist', {})).t).toBe('ok');
   });
+
+  it('refuses the login when the authenticate hook throws, and reserves ~localIds for the server', async () => {
+    const errors: unknown[] = [];
+    const server = createEmbeddedServer({
+      authenticate: () => {
+        throw new Error('db down');
+      },
+      onError: (e) => errors.push(e),
+    });
+    const c = new RawClient(server.connect());
+    const w = await c.hello('x');
+    expect(w).toMatchObject({ t: 'err', code: 4010 });
+    expect(errors).toHaveLength(1);
+    const dev = createEmbeddedServer({});
+    const a = await login(dev.connect(), 'a');
+    expect(await a.code('send', { localId: '~sig-1', to: 'b', chatType: 'single', body: text('x') })).toBe(4002);
+  });
 });
