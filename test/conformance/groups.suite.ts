@@ -72,9 +72,9 @@ export function groupsSuite(factory: HarnessFactory): void {
       const { c: bob } = await s.client(b);
       const group = await alice.createGroup({ name: 'timed', members: [b] });
       const id = conversationId('group', group.groupId);
-      await alice.muteGroupMember(group.groupId, b, true, 2000);
+      await alice.muteGroupMember(group.groupId, b, true, 1000);
       expect(await codeOf(bob.sendText(id, 'now?'))).toBe(507);
-      await s.h.advance(2500);
+      await s.h.advance(1500);
       await bob.sendText(id, 'now.');
     });
 
