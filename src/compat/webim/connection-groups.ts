@@ -1,0 +1,141 @@
+// Owns the group, chat room and blacklist calls of the WebIM connection
+// (createGroupNew, joinChatRoom / quitChatRoom, addToBlackList /
+// removeFromBlackList, muteGroupMember) and the callback-or-Promise settling
+// every call shares: `success` / `error` are called, and the returned
+// Promise rejects with the same `{ type, message }` for `await` users.
+import type { ChatClient } from '../../client/chat-client-types';
+import { natterId } from '../vendor-id';
+import { toBlacklist } from './client-events';
+import { safeCall, toWebIMError } from './errors';
+import type { Blacklist, Callbacks, ListenerArg, ListenerName, WebIMError } from './types';
+
+export interface CreateGroupData {
+  groupname: string;
+  desc?: string;
+  members?: string[];
+  public?: boolean;
+  approval?: boolean;
+  allowinvites?: boolean;
+  /** natter: choose the group id (Easemob assigns one). */
+  groupid?: string;
+}
+
+function names(name: string | string[]): string[] {
+  return (Array.isArray(name) ? name : [name]).map((n) => natterId(String(n)));
+}
+
+export abstract class ConnectionGroups {
+  protected abstract requireClient(): ChatClient;
+  protected abstract emit<K extends ListenerName>(name: K, arg: ListenerArg<K>): void;
+
+  protected requireClientAsync(): Promise<ChatClient> {
+    try {
+      return Promise.resolve(this.requireClient());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  protected settle<T>(p: Promise<T>, success?: (res: T) => void, error?: (e: WebIMError) => void): Promise<T> {
+    const out = p.then(
+      (res) => {
+        safeCall(success, res);
+        return res;
+      },
+      (err: unknown) => {
+        const e = toWebIMError(err);
+        safeCall(error, e);
+        throw e;
+      },
+    );
+    if (error) out.catch(() => undefined);
+    return out;
+  }
+
+  createGroupNew(option: { data: CreateGroupData } & Callbacks<{ data: { groupid: string } }>): Promise<{ data: { groupid: string } }> {
+    const d = option.data;
+    const p = this.requireClientAsync()
+      .then((c) =>
+        c.createGroup({
+          name: String(d.groupname ?? ''),
+          ...(d.groupid !== undefined ? { groupId: natterId(d.groupid) } : {}),
+          ...(d.desc !== undefined ? { desc: String(d.desc) } : {}),
+          members: (d.members ?? []).map((m) => natterId(String(m))),
+          public: d.public === true,
+          approval: d.approval === true,
+          allowInvites: d.allowinvites === true,
+        }),
+      )
+      .then((g) => ({ data: { groupid: g.groupId } }));
+    return this.settle(p, option.success, option.error);
+  }
+
+  /** Easemob 4.x createChatRoom; `roomId` is natter's (choose the id), `keepHistory` defaults to true. */
+  createChatRoom(option: { name: string; description?: string; roomId?: string; keepHistory?: boolean } & Callbacks<{ data: { id: string } }>): Promise<{ data: { id: string } }> {
+    const p = this.requireClientAsync()
+      .then((c) => c.createRoom({ name: String(option.name ?? ''), ...(option.roomId !== undefined ? { roomId: natterId(option.roomId) } : {}), keepHistory: option.keepHistory !== false }))
+      .then((r) => ({ data: { id: r.roomId } }));
+    return this.settle(p, option.success, option.error);
+  }
+
+  joinChatRoom(option: { roomId: string; message?: string } & Callbacks<{ data: { action: 'apply'; id: string; result: boolean } }>): Promise<{ data: { action: 'apply'; id: string; result: boolean } }> {
+    const p = this.requireClientAsync()
+      .then((c) => c.joinRoom(natterId(String(option.roomId))))
+      .then((r) => ({ data: { action: 'apply' as const, id: r.roomId, result: true } }));
+    return this.settle(p, option.success, option.error);
+  }
+
+  quitChatRoom(option: { roomId: string } & Callbacks<{ data: { result: boolean } }>): Promise<{ data: { result: boolean } }> {
+    const p = this.requireClientAsync()
+      .then((c) => c.leaveRoom(natterId(String(option.roomId))))
+      .then(() => ({ data: { result: true } }));
+    return this.settle(p, option.success, option.error);
+  }
+
+  /** Blocks `name` (one user or a list); onBlacklistUpdate follows with the whole list. */
+  addToBlackList(option: { name: string | string[] } & Callbacks<Blacklist>): Promise<Blacklist> {
+    const p = this.requireClientAsync().then(async (c) => {
+      let blocked: string[] = [];
+      for (const n of names(option.name)) blocked = await c.block(n);
+      return toBlacklist(blocked);
+    });
+    return this.settle(p, option.success, option.error);
+  }
+
+  removeFromBlackList(option: { name: string | string[] } & Callbacks<Blacklist>): Promise<Blacklist> {
+    const p = this.requireClientAsync().then(async (c) => {
+      let blocked: string[] = await c.blocklist();
+      for (const n of names(option.name)) blocked = await c.unblock(n);
+      return toBlacklist(blocked);
+    });
+    return this.settle(p, option.success, option.error);
+  }
+
+  getBlacklist(option: Callbacks<Blacklist> = {}): Promise<Blacklist> {
+    const p = this.requireClientAsync()
+      .then((c) => c.blocklist())
+      .then((blocked) => {
+        const list = toBlacklist(blocked);
+        this.emit('onBlacklistUpdate', list);
+        return list;
+      });
+    return this.settle(p, option.success, option.error);
+  }
+
+  /** `muteDuration` in ms (Easemob's unit); 0 or absent = until unmuted. Owner and admins only. */
+  muteGroupMember(option: { username: string; muteDuration?: number; groupId: string } & Callbacks<{ data: { result: boolean; user: string } }>): Promise<{ data: { result: boolean; user: string } }> {
+    const user = natterId(String(option.username));
+    const p = this.requireClientAsync()
+      .then((c) => c.muteGroupMember(natterId(String(option.groupId)), user, true, Math.max(0, Number(option.muteDuration) || 0)))
+      .then(() => ({ data: { result: true, user } }));
+    return this.settle(p, option.success, option.error);
+  }
+
+  unmuteGroupMember(option: { username: string; groupId: string } & Callbacks<{ data: { result: boolean; user: string } }>): Promise<{ data: { result: boolean; user: string } }> {
+    const user = natterId(String(option.username));
+    const p = this.requireClientAsync()
+      .then((c) => c.muteGroupMember(natterId(String(option.groupId)), user, false))
+      .then(() => ({ data: { result: true, user } }));
+    return this.settle(p, option.success, option.error);
+  }
+}

@@ -1,0 +1,91 @@
+// Owns the WebIM side of the compat tests: logging users in (the one thing
+// the document's examples leave to the app), recording every listener call a
+// connection gets, jsdom's missing pieces (object URLs, picked files) and
+// files whose bytes match their type (the server sniffs uploads).
+import { WebIM, type Connection, type ListenerName, type Listeners } from '../../../src/compat/webim';
+import type { ServerOption } from '../../../src/compat/server-option';
+
+export const LISTENER_NAMES: ListenerName[] = [
+  'onOpened', 'onClosed', 'onTextMessage', 'onEmojiMessage', 'onPictureMessage', 'onCmdMessage', 'onAudioMessage',
+  'onLocationMessage', 'onFileMessage', 'onCustomMessage', 'onVideoMessage', 'onPresence', 'onRoster', 'onInviteMessage',
+  'onOnline', 'onOffline', 'onError', 'onBlacklistUpdate', 'onRecallMessage', 'onReceivedMessage', 'onDeliveredMessage',
+  'onReadMessage', 'onCreateGroup', 'onMutedMessage', 'onChannelMessage', 'onStatisticMessage',
+];
+
+export interface Recorded {
+  name: ListenerName;
+  arg: unknown;
+}
+
+export interface Recorder {
+  calls: Recorded[];
+  of<T = Record<string, unknown>>(name: ListenerName): T[];
+}
+
+/** Records every listener call of `conn` (through addEventHandler, so the examples' `listen` stays theirs). */
+export function record(conn: Connection): Recorder {
+  const calls: Recorded[] = [];
+  const handlers: Listeners = {};
+  for (const name of LISTENER_NAMES) {
+    (handlers as Record<string, (arg: unknown) => void>)[name] = (arg: unknown) => calls.push({ name, arg });
+  }
+  conn.addEventHandler('natter-test-recorder', handlers);
+  return { calls, of: <T>(name: ListenerName) => calls.filter((c) => c.name === name).map((c) => c.arg as T) };
+}
+
+/** Logs `user` in: the login the tests add to the document's examples. */
+export async function login(server: ServerOption, user: string, options: { delivery?: boolean } = {}): Promise<{ conn: Connection; rec: Recorder }> {
+  const conn = new WebIM.connection({ server, ...options });
+  const rec = record(conn);
+  await conn.open({ user, pwd: 'password' });
+  return { conn, rec };
+}
+
+const blobs = new Map<string, Blob>();
+let nextUrl = 1;
+
+/** jsdom has no URL.createObjectURL for its Blobs: a page-like one that remembers what it named. */
+export function installObjectUrls(): void {
+  URL.createObjectURL = (blob: Blob) => {
+    const url = `blob:natter-test/${nextUrl++}`;
+    blobs.set(url, blob);
+    return url;
+  };
+  URL.revokeObjectURL = (url: string) => void blobs.delete(url);
+}
+
+export function blobAt(url: string): Blob | undefined {
+  return blobs.get(url);
+}
+
+export function readBlob(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+
+export const SAMPLE_BYTES = {
+  png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8]),
+  pdf: new Uint8Array([...ascii('%PDF-1.4\n'), 1, 2, 3]),
+  mp3: new Uint8Array([...ascii('ID3'), 4, 0, 0, 0, 0, 0, 0, 9, 9]),
+  mp4: new Uint8Array([0, 0, 0, 0x18, ...ascii('ftypmp42'), 0, 0, 0, 0, 7, 7]),
+};
+
+/** An `<input type=file id=...>` in the document with `file` picked, as a user would. */
+export function pickFile(id: string, file: File): HTMLInputElement {
+  let input = document.getElementById(id) as HTMLInputElement | null;
+  if (!input) {
+    input = document.createElement('input');
+    input.type = 'file';
+    input.id = id;
+    document.body.appendChild(input);
+  }
+  const list = { 0: file, length: 1, item: (i: number) => (i === 0 ? file : null), [Symbol.iterator]: function* () { yield file; } };
+  Object.defineProperty(input, 'files', { configurable: true, get: () => list });
+  return input;
+}
