@@ -139,3 +139,25 @@ describe('ChatClient uploads', () => {
     expect(c.pending()).toEqual([]);
   });
 });
+
+describe('ChatClient resume', () => {
+  it('when the server can no longer replay what was missed, ready says reset and only newer events are applied', async () => {
+    const srv = server({ eventRetention: 3 });
+    const ann = client(srv, 'ann');
+    const ben = client(srv, 'ben');
+    await ann.connect();
+    await ben.connect();
+    const rec = new Recorder(ben);
+    ben.close();
+    // The server prunes its per-user log in amortised steps: send enough for a prune to happen.
+    for (let i = 0; i < 600; i++) await ann.sendText(conversationId('single', 'ben'), `missed ${i}`);
+    await ben.connect();
+    expect(rec.all('ready').at(-1)).toMatchObject({ resumed: false, reset: true });
+    const after = await ann.sendText(conversationId('single', 'ben'), 'after the reset');
+    await rec.waitFor('message', (e) => e.message.serverId === after.serverId);
+    expect(rec.all('message').map((e) => e.message.serverId)).toEqual([after.serverId]);
+    // The full sync a store does on reset finds everything.
+    const [summary] = await ben.conversations();
+    expect(summary).toMatchObject({ id: conversationId('single', 'ann'), lastSeq: 601, unread: 601 });
+  });
+});
