@@ -148,7 +148,11 @@ function commitConversations(d: StoreDraft): ConversationsSlice {
   }
   let order = base.order;
   if (membershipChanged || orderChanged) {
-    const next = (Object.keys(byId) as ConversationId[]).sort((a, b) => (byId[b] as ConversationSummary).updatedAt - (byId[a] as ConversationSummary).updatedAt || (a < b ? -1 : a > b ? 1 : 0));
+    // Stable sort by updatedAt from "most recently changed first", so equal times keep recency.
+    const recent = [...d.summaries.keys()].reverse().filter((id) => byId[id]);
+    const touched = new Set(recent);
+    const rest = [...base.order, ...(Object.keys(byId) as ConversationId[])].filter((id) => byId[id] && !touched.has(id) && (touched.add(id), true));
+    const next = [...recent, ...rest].sort((a, b) => (byId[b] as ConversationSummary).updatedAt - (byId[a] as ConversationSummary).updatedAt);
     if (next.length !== order.length || next.some((id, i) => id !== order[i])) order = next;
   }
   let totalUnread = 0;

@@ -44,7 +44,8 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
   const resync = (): Promise<void> => {
     if (syncing) return syncing;
     queue.push({ kind: 'syncing', syncing: true });
-    const startedAt = store.batchCount();
+    // Batches from the next one on (queued events included) are newer than the answer may show.
+    const startedAt = store.batchCount() + 1;
     for (const p of client.pending()) queue.push({ kind: 'outbox', pending: p });
     syncing = Promise.all([client.conversations(), client.pendingInvitations()])
       .then(([conversations, invitations]) => {

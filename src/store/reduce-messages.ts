@@ -47,6 +47,7 @@ export function onMessageEvent(d: StoreDraft, conversation: ConversationId, mess
   if (!message.excluded && message.body.type !== 'cmd') {
     s.lastMessage = message;
     if (message.ts > s.updatedAt) s.updatedAt = message.ts;
+    d.touchLast(conversation);
   }
 }
 
@@ -62,7 +63,10 @@ export function onRecall(d: StoreDraft, conversation: ConversationId, tombstone:
   if (current.lastMessage && current.lastMessage.seq === tombstone.seq) d.summary(conversation).lastMessage = tombstone;
   // The server lowers the unread count of those who had not read it, without sending the new
   // count; mirror its rule (not own, not excluded, after the read marker, not a room).
-  const counted = tombstone.from !== d.user && !tombstone.excluded && tombstone.chatType !== 'room';
+  // The tombstone itself comes marked excluded; whether the original counted is on the original.
+  const original = d.findStored(conversation, tombstone.seq);
+  const excluded = original ? original.body.type !== 'recalled' && original.excluded === true : false;
+  const counted = tombstone.from !== d.user && !excluded && tombstone.chatType !== 'room';
   if (counted && tombstone.seq > current.readSeq && tombstone.seq <= current.lastSeq && current.unread > 0) {
     d.summary(conversation).unread = current.unread - 1;
   }

@@ -8,7 +8,7 @@ import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import { EMPTY_MESSAGES, EMPTY_RECEIPTS, type ChatState, type ConnectionSlice, type ConversationReceipts } from './chat-state';
-import { mergeMessages } from './message-list';
+import { indexOfSeq, mergeMessages } from './message-list';
 
 /** Mutable, store-lifetime bookkeeping the reducers consult (not part of the rendered state). */
 export interface EngineContext {
@@ -79,6 +79,14 @@ export class StoreDraft {
     return copy;
   }
 
+  /** Marks a drafted summary as the batch's most recent change (ties in updatedAt sort it first). */
+  touchLast(id: ConversationId): void {
+    const s = this.summaries.get(id);
+    if (s === undefined) return;
+    this.summaries.delete(id);
+    this.summaries.set(id, s);
+  }
+
   deleteSummary(id: ConversationId): void {
     this.summaries.set(id, null);
   }
@@ -103,6 +111,14 @@ export class StoreDraft {
     let oldest = items[0]?.seq ?? null;
     for (const m of d?.incoming ?? []) if (oldest === null || m.seq < oldest) oldest = m.seq;
     return oldest;
+  }
+
+  /** The stored message with `seq` in the base state or this batch, if loaded. */
+  findStored(id: ConversationId, seq: number): Message | undefined {
+    const items = (this.base.messages[id] ?? EMPTY_MESSAGES).items;
+    const i = indexOfSeq(items, seq);
+    if (i >= 0) return items[i];
+    return this.messages.get(id)?.incoming.find((m) => m.seq === seq && m.body.type !== 'recalled');
   }
 
   clearMessages(id: ConversationId): void {

@@ -24,8 +24,8 @@ export type StoreInput =
   | { kind: 'ready'; resumed: boolean; reset: boolean }
   | { kind: 'syncing'; syncing: boolean }
   /**
-   * Conversation list bootstrap. `startedAt` is the store's batch counter when the request was
-   * made: local entries absent from the list but touched since then are kept (they are newer).
+   * Conversation list bootstrap. `startedAt` is the first batch applied after the request was
+   * made: local entries absent from the list but touched from then on are kept (they are newer).
    */
   | { kind: 'conversations'; conversations: ConversationSummary[]; startedAt: number }
   /** A page of history (any order). */
