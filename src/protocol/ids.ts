@@ -1,6 +1,6 @@
 // Owns identifier formats: which strings are valid user, group and room ids,
 // and how a conversation is named from one user's point of view.
-import type { ChatType } from './message';
+import type { ChatType } from './primitives';
 
 /** User, group and room ids: 1–64 chars of letters, digits and `_ . @ -`. */
 export const ID_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;

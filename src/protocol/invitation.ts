@@ -1,6 +1,6 @@
 // Owns call invitations (Tencent signaling): the record the server keeps, each
 // invitee's state, and the actions that move it.
-import type { UserId } from './message';
+import type { UserId } from './primitives';
 
 export type InvitationAction = 'invite' | 'cancel' | 'accept' | 'reject' | 'timeout' | 'modify';
 

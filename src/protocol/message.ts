@@ -1,9 +1,10 @@
 // Owns the shape of a chat message on the wire: every body type of the Easemob
 // document, the server-assigned identity (serverId, seq, ts) and the tombstone.
-import type { InvitationAction, Invitation } from './invitation';
+import type { InvitationAction } from './invitation';
+import type { ChatType, UserId } from './primitives';
 
-export type ChatType = 'single' | 'group' | 'room';
-export type UserId = string;
+export type { ChatType, UserId };
+
 
 /** Attachment metadata as stored on the server and carried by file-bearing bodies. */
 export interface FileRef {
@@ -97,4 +98,3 @@ export function signalingInfo(message: Pick<Message, 'body'>): SignalBody | null
   return message.body.type === 'signal' ? message.body : null;
 }
 
-export type { Invitation };
