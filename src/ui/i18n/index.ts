@@ -1,0 +1,18 @@
+// Public surface of the UI's i18n: locales, the provider, typed strings and Intl formatting.
+export { LOCALES, toLocale, type Locale } from './locale';
+export { LocaleProvider, useLocale, useStrings, type LocaleProviderProps } from './locale-provider';
+export { stringsFor, type Strings, type StringOverrides } from './strings';
+export type { MessageListStrings } from './message-list-strings';
+export type { InputStrings } from './input-strings';
+export type { CallStrings } from './call-strings';
+export type { ConversationListStrings } from './conversation-list-strings';
+export {
+  dayKey,
+  formatTime,
+  formatDateTime,
+  formatDayLabel,
+  formatRelativeTime,
+  formatShortTimestamp,
+  formatFileSize,
+  formatDuration,
+} from './format-time';
