@@ -23,6 +23,8 @@ export interface ChatClientOptions {
   delivery?: boolean;
   /** Reconnect backoff: first delay and cap, in ms. */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number; maxAttempts?: number } | false;
+  /** Ping interval in ms (default 25000, 0 = off): a connection silent for a whole interval is dropped and reconnected. */
+  heartbeatMs?: number;
   /** Request timeout in ms before a request is treated as lost (it is retried, not failed, for sends). */
   requestTimeoutMs?: number;
   /** Injected for tests; defaults to Date.now / setTimeout. */

@@ -83,6 +83,7 @@ class NatterChatClient implements ChatClient {
     this.conn = new ConnectionManager({
       transport: this.transport,
       reconnect: options.reconnect === false ? false : (options.reconnect ?? {}),
+      heartbeatMs: options.heartbeatMs ?? 25_000,
       now: () => local.now(),
       hello: () => {
         const resume = this.position.resumeFrom;

@@ -38,6 +38,8 @@ export interface ConnectionManagerOptions {
   /** Built on every attempt, so `resume` carries the latest position. */
   hello(): Omit<HelloFrame, 'v' | 't'>;
   reconnect: BackoffOptions | false;
+  /** Ping interval; a connection that answers nothing for a whole interval is dropped. 0 disables. */
+  heartbeatMs: number;
   now(): number;
   handlers: ConnectionManagerHandlers;
 }
@@ -54,6 +56,9 @@ export class ConnectionManager {
   private generation = 0;
   private welcomed = false;
   private retryTimer: TimerHandle | null = null;
+  private heartbeatTimer: TimerHandle | null = null;
+  /** True from a ping until any frame arrives. */
+  private awaitingAnswer = false;
   private waiters: Waiter[] = [];
   private readonly backoff: Backoff | null;
 
@@ -101,6 +106,7 @@ export class ConnectionManager {
   close(): void {
     cancel(this.retryTimer);
     this.retryTimer = null;
+    this.stopHeartbeat();
     const wasWelcomed = this.welcomed;
     this.abandonConnection();
     if (wasWelcomed) this.options.handlers.down();
@@ -161,6 +167,7 @@ export class ConnectionManager {
 
   private onFrame(gen: number, data: string, helloSentAt: number): void {
     if (gen !== this.generation) return;
+    this.awaitingAnswer = false;
     const frame = decodeServerFrame(data);
     if (!frame) {
       this.options.handlers.error(new NatterError(ErrorCode.MALFORMED_FRAME, 'malformed frame from server'));
@@ -177,6 +184,7 @@ export class ConnectionManager {
       if (frame.t === 'welcome') {
         this.welcomed = true;
         this.backoff?.reset();
+        this.startHeartbeat(gen);
         this.setState('open');
         this.options.handlers.welcome(frame, helloSentAt);
         const ws = this.waiters;
@@ -204,6 +212,7 @@ export class ConnectionManager {
 
   /** Common path for every loss: tell the client, then reconnect or stop. */
   private lost(err: NatterError, fatal: boolean): void {
+    this.stopHeartbeat();
     const wasWelcomed = this.welcomed;
     this.welcomed = false;
     if (wasWelcomed) this.options.handlers.down();
@@ -220,6 +229,35 @@ export class ConnectionManager {
       this.retryTimer = null;
       if (this.current === 'reconnecting') this.attempt();
     });
+  }
+
+  /**
+   * A half-open connection (a laptop waking up, a NAT forgetting us) shows no error; only silence.
+   * Ping every interval; if nothing at all came back since the previous ping, treat it as lost.
+   */
+  private startHeartbeat(gen: number): void {
+    this.stopHeartbeat();
+    const interval = this.options.heartbeatMs;
+    if (!(interval > 0)) return;
+    const tick = (): void => {
+      if (gen !== this.generation || !this.welcomed) return;
+      if (this.awaitingAnswer) {
+        this.abandonConnection();
+        this.lost(new NatterError(ErrorCode.DISCONNECTED, 'no answer to ping'), false);
+        return;
+      }
+      this.awaitingAnswer = true;
+      this.write({ v: PROTOCOL_VERSION, t: 'ping' });
+      this.heartbeatTimer = later(interval, tick);
+    };
+    this.awaitingAnswer = false;
+    this.heartbeatTimer = later(interval, tick);
+  }
+
+  private stopHeartbeat(): void {
+    cancel(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+    this.awaitingAnswer = false;
   }
 
   private rejectWaiters(err: NatterError): void {

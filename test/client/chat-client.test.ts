@@ -161,3 +161,28 @@ describe('ChatClient resume', () => {
     expect(summary).toMatchObject({ id: conversationId('single', 'ann'), lastSeq: 601, unread: 601 });
   });
 });
+
+describe('ChatClient heartbeat', () => {
+  it('a connection that goes silent (half-open link) is dropped after a missed ping and resumed on a new one', async () => {
+    const srv = server();
+    const loopback = srv.connect();
+    let silenced = false;
+    // The real server behind a link that, once silenced, loses everything the server sends on it.
+    const lossy = {
+      connect: (h: Parameters<typeof loopback.connect>[0]) => loopback.connect({ ...h, frame: (d) => { if (!silenced) h.frame(d); } }),
+    };
+    const ann = client(srv, 'ann');
+    const ben = createChatClient({ transport: lossy, user: 'ben', heartbeatMs: 20, reconnect: { initialDelayMs: 5, maxDelayMs: 10 } });
+    clients.push(ben);
+    await ann.connect();
+    await ben.connect();
+    const rec = new Recorder(ben);
+    silenced = true;
+    const m = await ann.sendText(conversationId('single', 'ben'), 'sent into the void');
+    const drop = await rec.waitFor('state', (e) => e.state === 'reconnecting');
+    expect(drop.error?.message).toBe('no answer to ping');
+    silenced = false;
+    await rec.waitFor('message', (e) => e.message.serverId === m.serverId);
+    expect(rec.all('ready').at(-1)).toMatchObject({ resumed: true });
+  });
+});
