@@ -1,0 +1,253 @@
+// Fan-out benchmark (issue 8, item 3): N WebSocket clients on 127.0.0.1 in groups;
+// one sender per group sends with a bounded window; we count deliveries to the
+// other members and time send → receive. natter's Node host (SQLite NORMAL and
+// FULL) runs next to a bare `ws` broadcast server doing the same fan-out with no
+// storage (the ceiling on this machine). Each server is its own child process;
+// the clients share this process, identical for all servers. Servers alternate
+// within each round; medians and min–max over rounds.
+// Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1]
+// Prints one JSON document on stdout.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { WebSocket } from 'ws';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argNum = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const ROUNDS = argNum('rounds', 3);
+const SCALE = argNum('scale', 1);
+const WINDOW = 16;
+const TARGET_DELIVERIES = Math.max(200, Math.round(40_000 * SCALE));
+const CASE_TIMEOUT_MS = 120_000;
+
+type ServerKind = 'ws-ceiling' | 'natter-normal' | 'natter-full';
+const SERVERS: ServerKind[] = ['ws-ceiling', 'natter-normal', 'natter-full'];
+const CASES = [
+  { clients: 100, group: 10 },
+  { clients: 100, group: 100 },
+  { clients: 1000, group: 10 },
+  { clients: 1000, group: 100 },
+].map((c) => ({ clients: Math.max(c.group, Math.round(c.clients * Math.min(1, SCALE * 10))), group: c.group }));
+
+interface Started { port: number; child: ChildProcess }
+
+function startChild(kind: ServerKind): Promise<Started> {
+  const child =
+    kind === 'ws-ceiling'
+      ? spawn(process.execPath, [join(here, 'ws-server.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] })
+      : spawn(process.execPath, ['--import', 'tsx', join(here, 'natter-server.ts'), kind === 'natter-full' ? 'FULL' : 'NORMAL'], {
+          stdio: ['pipe', 'pipe', 'inherit'],
+        });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += String(d);
+      const m = /PORT (\d+)/.exec(buf);
+      if (m) resolve({ port: Number(m[1]), child });
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} exited with ${code}`)));
+  });
+}
+
+function stopChild(s: Started): Promise<void> {
+  return new Promise((resolve) => {
+    s.child.removeAllListeners('exit');
+    s.child.on('exit', () => resolve());
+    s.child.stdin!.end();
+    setTimeout(() => s.child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+interface Client { ws: WebSocket; user: string; onFrame: (f: any) => void }
+
+function open(url: string, user: string): Promise<Client> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    const c: Client = { ws, user, onFrame: () => {} };
+    ws.on('message', (d) => c.onFrame(JSON.parse(String(d))));
+    ws.on('open', () => resolve(c));
+    ws.on('error', reject);
+  });
+}
+
+/** One frame matching `pred` on client `c`. */
+function next(c: Client, pred: (f: any) => boolean): Promise<any> {
+  return new Promise((resolve) => {
+    const prev = c.onFrame;
+    c.onFrame = (f) => {
+      if (pred(f)) {
+        c.onFrame = prev;
+        resolve(f);
+      }
+    };
+  });
+}
+
+async function runCase(kind: ServerKind, port: number, clients: number, groupSize: number) {
+  const natter = kind !== 'ws-ceiling';
+  const url = natter ? `ws://127.0.0.1:${port}/ws` : `ws://127.0.0.1:${port}`;
+  const run = `r${Math.floor(Math.random() * 1e9).toString(36)}`;
+  const all: Client[] = [];
+  for (let i = 0; i < clients; i += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, clients - i) }, (_, j) => open(url, `${run}u${i + j}`)),
+    );
+    all.push(...batch);
+  }
+  const groups: Client[][] = [];
+  for (let g = 0; g * groupSize < clients; g++) groups.push(all.slice(g * groupSize, (g + 1) * groupSize));
+
+  // Log in / join.
+  if (natter) {
+    await Promise.all(
+      all.map((c) => {
+        const w = next(c, (f) => f.t === 'welcome' || f.t === 'err');
+        c.ws.send(JSON.stringify({ v: 1, t: 'hello', user: c.user, device: 'bench' }));
+        return w;
+      }),
+    );
+    await Promise.all(
+      groups.map(async (members, g) => {
+        const owner = members[0]!;
+        const ok = next(owner, (f) => (f.t === 'ok' || f.t === 'err') && f.id === 'create');
+        owner.ws.send(
+          JSON.stringify({ v: 1, t: 'req', id: 'create', op: 'group.create', p: { groupId: `${run}g${g}`, name: `g${g}`, members: members.slice(1).map((m) => m.user) } }),
+        );
+        const res = await ok;
+        if (res.t === 'err') throw new Error(`group.create: ${res.code} ${res.message}`);
+      }),
+    );
+  } else {
+    await Promise.all(
+      groups.flatMap((members, g) =>
+        members.map((c) => {
+          const w = next(c, (f) => f.t === 'joined');
+          c.ws.send(JSON.stringify({ t: 'join', user: c.user, group: `g${g}` }));
+          return w;
+        }),
+      ),
+    );
+  }
+
+  const perMessage = groups.reduce((n, m) => n + m.length - 1, 0);
+  const perSender = Math.max(5, Math.ceil(TARGET_DELIVERIES / perMessage));
+  const expected = groups.reduce((n, m) => n + (m.length - 1) * perSender, 0);
+  const latencies = new Float64Array(expected);
+  let delivered = 0;
+  let errors = 0;
+  let done!: () => void;
+  const finished = new Promise<void>((r) => (done = r));
+
+  for (const c of all) {
+    c.onFrame = (f) => {
+      let sentAt: number | undefined;
+      if (natter) {
+        if (f.t === 'evt' && f.e?.type === 'message' && f.e.message.from !== c.user) sentAt = Number(f.e.message.body.msg);
+      } else if (f.t === 'evt') sentAt = Number(f.body);
+      if (sentAt !== undefined) {
+        latencies[delivered++] = now() - sentAt;
+        if (delivered === expected) done();
+      }
+    };
+  }
+
+  const t0 = now();
+  const senders = groups.map(async (members, g) => {
+    const sender = members[0]!;
+    let sent = 0;
+    let acked = 0;
+    await new Promise<void>((resolve) => {
+      const pump = () => {
+        while (sent < perSender && sent - acked < WINDOW) {
+          const id = `${sender.user}-${sent++}`;
+          const body = String(now());
+          sender.ws.send(
+            natter
+              ? JSON.stringify({ v: 1, t: 'req', id, op: 'send', p: { localId: id, to: `${run}g${g}`, chatType: 'group', body: { type: 'txt', msg: body } } })
+              : JSON.stringify({ t: 'send', id, group: `g${g}`, body }),
+          );
+        }
+        if (acked === perSender) resolve();
+      };
+      const prev = sender.onFrame;
+      sender.onFrame = (f) => {
+        if (f.t === 'ok' || f.t === 'err') {
+          if (f.t === 'err') errors++;
+          acked++;
+          pump();
+        } else prev(f);
+      };
+      pump();
+    });
+  });
+  await Promise.all(senders);
+  const timeout = new Promise<void>((r) => setTimeout(r, CASE_TIMEOUT_MS).unref());
+  await Promise.race([finished, timeout]);
+  const elapsed = now() - t0;
+  for (const c of all) c.ws.terminate();
+  const lat = Array.from(latencies.subarray(0, delivered)).sort((a, b) => a - b);
+  const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
+  return { delivered, expected, errors, elapsedMs: elapsed, perSecond: (delivered / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99) };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const results: Record<string, Record<ServerKind, Array<Awaited<ReturnType<typeof runCase>>>>> = {};
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 ? [...SERVERS].reverse() : SERVERS;
+  for (const kind of order) {
+    const server = await startChild(kind);
+    try {
+      for (const c of CASES) {
+        const key = `${c.clients} clients, groups of ${c.group}`;
+        results[key] ??= { 'ws-ceiling': [], 'natter-normal': [], 'natter-full': [] };
+        results[key]![kind].push(await runCase(kind, server.port, c.clients, c.group));
+      }
+    } finally {
+      await stopChild(server);
+    }
+  }
+}
+
+const summary = Object.entries(results).map(([name, byKind]) => {
+  const stat = (kind: ServerKind) => {
+    const runs = byKind[kind];
+    const rate = runs.map((r) => r.perSecond);
+    return {
+      perSecond: median(rate),
+      perSecondMin: Math.min(...rate),
+      perSecondMax: Math.max(...rate),
+      p50: median(runs.map((r) => r.p50)),
+      p99: median(runs.map((r) => r.p99)),
+      p99Min: Math.min(...runs.map((r) => r.p99)),
+      p99Max: Math.max(...runs.map((r) => r.p99)),
+      delivered: runs.map((r) => r.delivered),
+      expected: runs[0]?.expected ?? 0,
+      errors: runs.reduce((n, r) => n + r.errors, 0),
+    };
+  };
+  const ceiling = stat('ws-ceiling');
+  const normal = stat('natter-normal');
+  const full = stat('natter-full');
+  return {
+    case: name,
+    ceiling,
+    normal,
+    full,
+    ratioNormal: normal.perSecond / ceiling.perSecond,
+    ratioFull: full.perSecond / ceiling.perSecond,
+    p99RatioNormal: normal.p99 / ceiling.p99,
+    p99RatioFull: full.p99 / ceiling.p99,
+  };
+});
+
+console.log(JSON.stringify({ bench: 'fanout', rounds: ROUNDS, scale: SCALE, window: WINDOW, summary }, null, 2));

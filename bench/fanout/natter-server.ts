@@ -1,0 +1,29 @@
+// Child process for the fan-out benchmark: a real `natter serve` host (SQLite on
+// a temp file, dev auth, no rate limit) that prints its port and runs until stdin closes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../src/node/serve';
+import { silentLogger } from '../../src/node/logger';
+
+const synchronous = process.argv[2] === 'FULL' ? 'FULL' : 'NORMAL';
+const dir = mkdtempSync(join(tmpdir(), 'natter-bench-'));
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  db: join(dir, 'bench.sqlite'),
+  files: join(dir, 'files'),
+  dev: true,
+  synchronous,
+  logger: silentLogger,
+  core: { rateLimit: false },
+  maxBufferedBytes: 256 * 1024 * 1024,
+});
+process.stdout.write(`PORT ${server.port}\n`);
+const stop = async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.stdin.on('end', stop);
+process.stdin.resume();
