@@ -1,0 +1,78 @@
+// Owns the list of benchmarks `npm run bench` knows: how to run each (full and
+// smoke size) and how to turn its JSON into tables, charts and target verdicts.
+const tsx = (script, ...args) => ['node', '--expose-gc', '--import', 'tsx', script, ...args];
+const r2 = (x) => Math.round(x * 100) / 100;
+
+export const BENCHMARKS = [
+  {
+    name: 'emoji',
+    title: 'Emoji parse throughput (MB/s)',
+    command: tsx('bench/emoji/emoji-parse.bench.ts'),
+    smoke: tsx('bench/emoji/emoji-parse.bench.ts', '--rounds', '1', '--size', '20000', '--min-ms', '5'),
+    summarize(d) {
+      const corpora = Object.entries(d.results);
+      const names = Object.keys(corpora[0][1].mbPerS);
+      const rows = corpora.flatMap(([corpus, c]) =>
+        names.map((n) => [corpus, n, c.mbPerS[n].median, `${c.mbPerS[n].min}–${c.mbPerS[n].max}`]),
+      );
+      const dense = d.results['emoji-dense'] ?? corpora.find(([k]) => k.includes('dense'))?.[1];
+      const ratio = dense ? dense.ratios.natterToEmojiRegexSplit : NaN;
+      return {
+        tables: [{ columns: ['corpus', 'parser', 'MB/s (median)', 'min–max'], rows }],
+        charts: corpora.map(([corpus, c]) => ({
+          title: `${corpus}: MB/s (higher is better)`,
+          unit: 'MB/s',
+          bars: names.map((n) => ({ label: n, value: c.mbPerS[n].median, highlight: n === 'natter' })),
+        })),
+        targets: [{ name: 'natter ≥ 0.5× emoji-regex split on emoji-dense text', actual: `${r2(ratio)}×`, pass: ratio >= 0.5 }],
+      };
+    },
+  },
+  {
+    name: 'fanout',
+    title: 'Fan-out through the Node host vs a bare ws broadcast server',
+    command: tsx('bench/fanout/fanout.bench.ts', '--rounds', '3'),
+    smoke: tsx('bench/fanout/fanout.bench.ts', '--rounds', '1', '--scale', '0.01'),
+    summarize(d) {
+      const rows = d.summary.flatMap((s) =>
+        [
+          ['bare ws (ceiling)', s.ceiling],
+          ['natter, SQLite NORMAL', s.normal],
+          ['natter, SQLite FULL', s.full],
+        ].map(([label, x]) => [
+          s.case,
+          label,
+          x.perSecond,
+          `${fmtInt(x.perSecondMin)}–${fmtInt(x.perSecondMax)}`,
+          x.p50,
+          x.p99,
+          `${x.delivered.join('/')} of ${x.expected}`,
+        ]),
+      );
+      const targets = d.summary.flatMap((s) => [
+        { name: `${s.case}: NORMAL throughput ≥ 0.5× ceiling`, actual: `${r2(s.ratioNormal)}×`, pass: s.ratioNormal >= 0.5 },
+        { name: `${s.case}: NORMAL p99 ≤ 2× ceiling`, actual: `${r2(s.p99RatioNormal)}×`, pass: s.p99RatioNormal <= 2 },
+      ]);
+      return {
+        tables: [{ columns: ['case', 'server', 'deliveries/s (median)', 'min–max', 'p50 ms', 'p99 ms', 'delivered'], rows }],
+        charts: [
+          {
+            title: 'Throughput as a ratio of the bare ws ceiling (higher is better)',
+            unit: '×',
+            referenceLine: 0.5,
+            bars: d.summary.flatMap((s) => [
+              { label: `${s.case} NORMAL`, value: s.ratioNormal, highlight: true },
+              { label: `${s.case} FULL`, value: s.ratioFull },
+            ]),
+          },
+        ],
+        targets,
+        notes: [`Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process.`],
+      };
+    },
+  },
+];
+
+function fmtInt(x) {
+  return Math.round(x).toLocaleString('en-US');
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `npm run bench [-- name ...] [-- --smoke]`: runs each benchmark of the registry
+// as its own process (so one's heap and JIT state never colour another's), collects
+// the JSON each prints, writes bench/results/latest.json and renders
+// bench/results/latest.md with a table and an SVG chart per benchmark.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCHMARKS } from './registry.mjs';
+import { renderReport } from './report.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const outArg = args.indexOf('--out');
+const outDir = outArg >= 0 ? args[outArg + 1] : join(root, 'bench', 'results');
+const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out');
+
+if (wanted.includes('list') && wanted.length === 1 && !BENCHMARKS.some((b) => b.name === 'list')) {
+  for (const b of BENCHMARKS) console.log(`${b.name}\t${b.title}`);
+  process.exit(0);
+}
+const unknown = wanted.filter((w) => !BENCHMARKS.some((b) => b.name === w));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+
+const results = [];
+let failed = 0;
+for (const b of selected) {
+  const cmd = smoke ? b.smoke : b.command;
+  process.stderr.write(`\n== ${b.name}: ${cmd.join(' ')}\n`);
+  const started = Date.now();
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  const seconds = (Date.now() - started) / 1000;
+  if (r.status !== 0) {
+    failed++;
+    results.push({ name: b.name, title: b.title, command: cmd.join(' '), error: `exit ${r.status}`, seconds });
+    process.stderr.write(`!! ${b.name} failed (exit ${r.status})\n${r.stdout.slice(-2000)}\n`);
+    continue;
+  }
+  let data;
+  try {
+    data = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+  } catch (e) {
+    failed++;
+    results.push({ name: b.name, title: b.title, command: cmd.join(' '), error: `unparseable output: ${e.message}`, seconds });
+    continue;
+  }
+  const summary = b.summarize(data);
+  results.push({ name: b.name, title: b.title, command: cmd.join(' '), seconds, summary, data });
+  for (const t of summary.targets ?? []) process.stderr.write(`   ${t.pass ? 'PASS' : 'MISS'} ${t.name}: ${t.actual}\n`);
+}
+
+const report = {
+  date: new Date().toISOString(),
+  command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
+  machine: { node: process.version, platform: `${process.platform} ${process.arch}` },
+  smoke,
+  results,
+};
+mkdirSync(outDir, { recursive: true });
+const base = smoke ? 'smoke' : 'latest';
+writeFileSync(join(outDir, `${base}.json`), JSON.stringify(report, null, 2));
+writeFileSync(join(outDir, `${base}.md`), renderReport(report, outDir, base));
+process.stderr.write(`\nwrote ${join(outDir, base)}.json and .md\n`);
+process.exit(failed ? 1 : 0);
