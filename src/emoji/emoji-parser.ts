@@ -9,7 +9,7 @@
 import { compileCustomEmoji, customEmojiAt, type CustomEmojiMap } from './custom-emoji-map';
 import type { Segment, UnicodeEmojiSegment } from './emoji-segment';
 import { createShortcodeMatcher, shortcodeTableFromRecord, type ShortcodeTable } from './shortcode-table';
-import { CANDIDATE_KEYCAP, UNICODE_CANDIDATES, unicodeEmojiEndAt } from './unicode-emoji';
+import { CANDIDATE_KEYCAP, unicodeEmojiEndAt, unicodeTables } from './unicode-emoji';
 
 export interface EmojiParserOptions {
   /** Custom image emoji, e.g. Easemob's `WebIM.Emoji` (`{ path, map }`), or several. */
@@ -41,11 +41,12 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
   const table = toTable(options.shortcodes);
   const shortcodeAt = table === null ? null : createShortcodeMatcher(table);
   const unicode = options.unicode !== false;
+  const candidates = unicodeTables().candidates;
   const ascii = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
     let flags = custom.asciiStarts[c] === 1 ? FLAG_CUSTOM : 0;
     if (c === 0x3a && shortcodeAt !== null) flags |= FLAG_SHORTCODE;
-    if (unicode && UNICODE_CANDIDATES[c] === CANDIDATE_KEYCAP) flags |= FLAG_KEYCAP;
+    if (unicode && candidates[c] === CANDIDATE_KEYCAP) flags |= FLAG_KEYCAP;
     ascii[c] = flags;
   }
   const customByUnit = custom.byFirstUnit;
@@ -67,7 +68,7 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
           continue;
         }
       } else {
-        flags = unicode && UNICODE_CANDIDATES[c] !== 0 ? FLAG_UNICODE : 0;
+        flags = unicode && candidates[c] !== 0 ? FLAG_UNICODE : 0;
         if (nonAsciiCustom && customByUnit.has(c)) flags |= FLAG_CUSTOM;
         if (flags === 0) {
           i++;
@@ -121,7 +122,7 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
  * Segments are immutable, so the one for a single-code-point emoji (most of them)
  * is made once and shared: emoji-dense text then allocates only its text runs.
  */
-const singleCodePointSegments = new Map<number, UnicodeEmojiSegment>();
+const singleCodePointSegments = /* @__PURE__ */ new Map<number, UnicodeEmojiSegment>();
 
 function unicodeSegment(text: string, start: number, end: number): UnicodeEmojiSegment {
   const length = end - start;
@@ -151,7 +152,7 @@ function toTable(shortcodes: EmojiParserOptions['shortcodes']): ShortcodeTable |
   return shortcodeTableFromRecord(shortcodes as Readonly<Record<string, string>>);
 }
 
-const parsers = new WeakMap<EmojiParserOptions, EmojiParser>();
+const parsers = /* @__PURE__ */ new WeakMap<EmojiParserOptions, EmojiParser>();
 let defaultParser: EmojiParser | undefined;
 
 /**

@@ -32,8 +32,6 @@ const EMOJI =
   '|\\p{Emoji_Modifier}\\uFE0F?' +
   `|(?:${PICT})(?:\\u200D(?:${ZWJ_ELEMENT}))*`;
 
-const EMOJI_AT = new RegExp(EMOJI, 'uy');
-
 /** Candidate kinds per UTF-16 code unit. */
 export const CANDIDATE_NONE = 0;
 /** May start an emoji: ask `unicodeEmojiEndAt`. */
@@ -43,30 +41,41 @@ export const CANDIDATE_KEYCAP = 2;
 /** A BMP emoji-presentation character: alone it is a whole emoji. */
 const CANDIDATE_PRESENTATION = 3;
 
+interface UnicodeTables {
+  /** For every BMP code unit, its candidate kind. */
+  readonly candidates: Uint8Array;
+  /** For U+1F000–U+1FFFF: 1 when the code point alone is a whole emoji (no flags). */
+  readonly astralPresentation: Uint8Array;
+  readonly emojiAt: RegExp;
+}
+
+let tables: UnicodeTables | undefined;
+
 /**
- * For every BMP code unit, whether an emoji can start there. Built once from the
- * runtime's own Unicode properties; emoji in the BMP all lie below U+3300, and all
- * astral emoji below U+20000 start with the high surrogates D83C–D83F.
+ * The lookup tables, built on first use from the runtime's own Unicode
+ * properties (so importing natter costs nothing until text is parsed, and
+ * bundlers can drop the module when it is unused). Emoji in the BMP all lie
+ * below U+3300; astral emoji start with the high surrogates D83C–D83F.
  */
-export const UNICODE_CANDIDATES: Uint8Array = new Uint8Array(0x10000);
-
-/** For U+1F000–U+1FFFF: 1 when the code point alone is a whole emoji (no flags). */
-const ASTRAL_PRESENTATION = new Uint8Array(0x1000);
-
-(function buildTables(): void {
-  for (const ch of '#*0123456789') UNICODE_CANDIDATES[ch.charCodeAt(0)] = CANDIDATE_KEYCAP;
+export function unicodeTables(): UnicodeTables {
+  if (tables !== undefined) return tables;
+  const candidates = new Uint8Array(0x10000);
+  const astralPresentation = new Uint8Array(0x1000);
+  for (const ch of '#*0123456789') candidates[ch.charCodeAt(0)] = CANDIDATE_KEYCAP;
   const emojiLike = /\p{Emoji}|\p{Extended_Pictographic}/u;
   const presentation = /^(?!\p{Regional_Indicator})\p{Emoji_Presentation}$/u;
   for (let c = 0x80; c < 0x3300; c++) {
     const ch = String.fromCharCode(c);
-    if (presentation.test(ch)) UNICODE_CANDIDATES[c] = CANDIDATE_PRESENTATION;
-    else if (emojiLike.test(ch)) UNICODE_CANDIDATES[c] = CANDIDATE_EMOJI;
+    if (presentation.test(ch)) candidates[c] = CANDIDATE_PRESENTATION;
+    else if (emojiLike.test(ch)) candidates[c] = CANDIDATE_EMOJI;
   }
-  for (let c = 0xd83c; c <= 0xd83f; c++) UNICODE_CANDIDATES[c] = CANDIDATE_EMOJI;
+  for (let c = 0xd83c; c <= 0xd83f; c++) candidates[c] = CANDIDATE_EMOJI;
   for (let cp = 0; cp < 0x1000; cp++) {
-    if (presentation.test(String.fromCodePoint(0x1f000 + cp))) ASTRAL_PRESENTATION[cp] = 1;
+    if (presentation.test(String.fromCodePoint(0x1f000 + cp))) astralPresentation[cp] = 1;
   }
-})();
+  tables = { candidates, astralPresentation, emojiAt: new RegExp(EMOJI, 'uy') };
+  return tables;
+}
 
 /**
  * Whether the unit after a lone emoji code point could extend it (variation
@@ -82,16 +91,18 @@ function mayExtend(u: number): boolean {
  * lookups, everything else by a sticky `test` that leaves the end in `lastIndex`.
  */
 export function unicodeEmojiEndAt(text: string, index: number): number {
+  const t = tables ?? unicodeTables();
   const c = text.charCodeAt(index);
   if (c >= 0xd83c && c <= 0xd83f) {
     const lo = text.charCodeAt(index + 1);
     if (lo >= 0xdc00 && lo <= 0xdfff) {
       const cp = ((c - 0xd83c) << 10) + (lo - 0xdc00);
-      if (ASTRAL_PRESENTATION[cp] === 1 && !mayExtend(text.charCodeAt(index + 2))) return index + 2;
+      if (t.astralPresentation[cp] === 1 && !mayExtend(text.charCodeAt(index + 2))) return index + 2;
     }
-  } else if (UNICODE_CANDIDATES[c] === CANDIDATE_PRESENTATION && !mayExtend(text.charCodeAt(index + 1))) {
+  } else if (t.candidates[c] === CANDIDATE_PRESENTATION && !mayExtend(text.charCodeAt(index + 1))) {
     return index + 1;
   }
-  EMOJI_AT.lastIndex = index;
-  return EMOJI_AT.test(text) ? EMOJI_AT.lastIndex : -1;
+  const re = t.emojiAt;
+  re.lastIndex = index;
+  return re.test(text) ? re.lastIndex : -1;
 }

@@ -1,0 +1,126 @@
+// Public entry `natter`: the protocol client, the embedded (in-page) server, the
+// wire types and error codes, and the pure emoji parser. Browser-safe: nothing
+// here reaches src/node (checked by `npm run lint`).
+
+export {
+  ErrorCode,
+  NatterError,
+  isNatterError,
+  defaultErrorMessage,
+  type ErrorCodeName,
+  type ErrorCodeValue,
+} from '../protocol/errors';
+export { PROTOCOL_VERSION } from '../protocol/version';
+export {
+  ID_PATTERN,
+  isValidId,
+  conversationId,
+  parseConversationId,
+  conversationOf,
+  type ConversationId,
+} from '../protocol/ids';
+export {
+  signalingInfo,
+  type ChatType,
+  type UserId,
+  type FileRef,
+  type TextBody,
+  type ImageBody,
+  type CommandBody,
+  type FileBody,
+  type AudioBody,
+  type VideoBody,
+  type CustomBody,
+  type LocationBody,
+  type OutgoingBody,
+  type OutgoingBodyType,
+  type SignalBody,
+  type RecalledBody,
+  type MessageBody,
+  type MessageBodyType,
+  type MessageConfig,
+  type Ext,
+  type Message,
+  type OutgoingMessage,
+} from '../protocol/message';
+export {
+  ACTION_TYPE,
+  isInvitationOpen,
+  excludedFromHistory,
+  type Invitation,
+  type InvitationAction,
+  type InviteeState,
+  type OfflinePushInfo,
+} from '../protocol/invitation';
+export type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
+export type {
+  HistoryPage,
+  Ops,
+  OpName,
+  OpParams,
+  OpResult,
+  ChatEvent,
+  ChatEventType,
+} from '../protocol/frames';
+export type { Transport, UploadRequest, UploadedFile, ServerPeer, ServerSession } from '../protocol/link';
+
+export { createChatClient } from '../client/chat-client';
+export { createWebSocketTransport, type WebSocketTransportOptions } from '../client/websocket-transport';
+export type {
+  ChatClient,
+  ChatClientOptions,
+  ChatClientEvents,
+  ConnectionState,
+  OutgoingStatus,
+  PendingMessage,
+  SendOptions,
+  SendFileOptions,
+  InviteOptions,
+  Unsubscribe,
+} from '../client/chat-client-types';
+
+export {
+  createEmbeddedServer,
+  createServerCore,
+  createLoopbackTransport,
+  createManualClock,
+  systemClock,
+  MemoryStorage,
+  MemoryFileStore,
+  DEFAULT_LIMITS,
+  DEFAULT_FILE_TYPES,
+  type EmbeddedServer,
+  type EmbeddedServerOptions,
+  type ServerCore,
+  type ServerCoreOptions,
+  type AuthResult,
+  type ModerationVerdict,
+  type PushNotice,
+  type Clock,
+  type ManualClock,
+} from '../server/index';
+
+export {
+  createEmojiParser,
+  parseEmoji,
+  isEmojiOnly,
+  countEmoji,
+  segmentsToText,
+  isSafeEmojiUrl,
+  compileCustomEmoji,
+  buildShortcodeTable,
+  shortcodeTableFromRecord,
+  loadEmojiData,
+  loadShortcodeTable,
+  DEFAULT_LARGE_EMOJI_MAX,
+  MAX_SHORTCODE_LENGTH,
+  type EmojiParser,
+  type EmojiParserOptions,
+  type CustomEmojiMap,
+  type ShortcodeTable,
+  type Segment,
+  type TextSegment,
+  type EmojiSegment,
+  type ImageEmojiSegment,
+  type UnicodeEmojiSegment,
+} from '../emoji/index';

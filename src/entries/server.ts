@@ -1,0 +1,48 @@
+// Public entry `natter/server` (Node only): the WebSocket + HTTP host, SQLite
+// storage, disk files, tokens and the `natter serve` runner, plus the server
+// core they host. The only entry allowed to reach src/node.
+
+export { startServer, type StartServerOptions, type RunningServer } from '../node/serve';
+export { attachWebSocketHost, CloseCode, type WebSocketHostOptions, type WebSocketHost } from '../node/ws-host';
+export { SqliteStorage, type SqliteStorageOptions } from '../node/sqlite-storage';
+export { migrate, MIGRATIONS } from '../node/sqlite-migrations';
+export { DiskFileStore, type DiskFileStoreOptions } from '../node/disk-file-store';
+export { createFileApi, type FileApiOptions } from '../node/http-files';
+export {
+  createToken,
+  verifyToken,
+  createAuthenticator,
+  createHelloAuthenticator,
+  type TokenOptions,
+  type TokenClaims,
+  type AuthOptions,
+  type Credentials,
+} from '../node/token';
+export { createJsonLogger, silentLogger, type Logger, type LogLevel } from '../node/logger';
+export { runCli, type CliIo } from '../node/cli';
+
+export {
+  createServerCore,
+  createEmbeddedServer,
+  createLoopbackTransport,
+  createManualClock,
+  systemClock,
+  createIdSource,
+  MemoryStorage,
+  MemoryFileStore,
+  DEFAULT_LIMITS,
+  DEFAULT_FILE_TYPES,
+  type ServerCore,
+  type ServerCoreOptions,
+  type EmbeddedServer,
+  type EmbeddedServerOptions,
+  type AuthResult,
+  type ModerationVerdict,
+  type PushNotice,
+  type Clock,
+  type ManualClock,
+  type IdSource,
+  type RateLimitOptions,
+  type FileInput,
+} from '../server/index';
+export type { Storage, FileStore } from '../server/storage';
