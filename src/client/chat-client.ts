@@ -3,7 +3,7 @@
 // into typed events, and exposes the Promise API of ChatClient.
 import { ulid } from 'ulidx';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
-import { ErrorCode, NatterError, isNatterError } from '../protocol/errors';
+import { ErrorCode, NatterError } from '../protocol/errors';
 import type { ChatEvent, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
 import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
@@ -17,26 +17,15 @@ import { ConnectionManager } from './connection-manager';
 import { DeliveryReceipts } from './delivery-receipts';
 import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
-import { fileMessageBody, type FileKind } from './file-message';
-import { fileName, uploadFile } from './file-upload';
+import type { FileKind } from './file-message';
+import { FileSender, toNatterError } from './file-sender';
+import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
 import { ServerClock } from './server-clock';
 import { createWebSocketTransport } from './websocket-transport';
 
 type InvitationResult = { invitation: Invitation; message: Message | null };
-
-interface PendingUpload {
-  file: Blob;
-  kind: FileKind;
-  options: SendFileOptions;
-}
-
-function toNatterError(err: unknown): NatterError {
-  if (err instanceof NatterError) return err;
-  if (isNatterError(err)) return new NatterError(err.code, err.message, err.retryAfter);
-  return new NatterError(ErrorCode.UNKNOWN, err instanceof Error ? err.message : String(err));
-}
 
 function resolveTransport(options: ChatClientOptions): Transport {
   if (options.transport) return options.transport;
@@ -67,7 +56,7 @@ class NatterChatClient implements ChatClient {
   private readonly position = new EventPosition();
   private readonly clock: ServerClock;
   private readonly receipts: DeliveryReceipts | null;
-  private readonly uploads = new Map<string, PendingUpload>();
+  private readonly files: FileSender;
   private readonly newId: () => string;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
@@ -111,6 +100,7 @@ class NatterChatClient implements ChatClient {
       emit: (p) => this.emitter.emit('outbox', p),
       isOpen: () => this.conn.isOpen,
     });
+    this.files = new FileSender(this.outbox, (file, input) => this.upload(file, input));
     this.receipts = options.delivery
       ? new DeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
       : null;
@@ -195,39 +185,11 @@ class NatterChatClient implements ChatClient {
 
   sendFile(conversation: ConversationId, kind: FileKind, file: Blob, options: SendFileOptions = {}): Promise<Message> {
     const t = target(conversation);
-    const name = fileName(file, options.name);
-    const placeholder = fileMessageBody(kind, { url: '', name, size: file.size, mime: file.type || 'application/octet-stream' }, options);
-    const pending = this.pendingOf(t.target, t.type, placeholder, options);
-    const p = this.outbox.add({ ...pending, progress: 0 }, { preparing: true });
-    this.uploads.set(pending.localId, { file, kind, options });
-    this.runUpload(pending.localId);
-    return p;
+    const { body: _placeholder, ...base } = this.pendingOf(t.target, t.type, { type: 'txt', msg: '' }, options);
+    return this.files.send(base, kind, file, options);
   }
 
-  private runUpload(localId: string): void {
-    const job = this.uploads.get(localId);
-    if (!job) return;
-    const { file, kind, options } = job;
-    this.upload(file, {
-      ...(options.name !== undefined ? { name: options.name } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.width !== undefined ? { width: options.width } : {}),
-      ...(options.height !== undefined ? { height: options.height } : {}),
-      ...(options.duration !== undefined ? { duration: options.duration } : {}),
-      onProgress: (loaded, total) => {
-        options.onProgress?.(loaded, total);
-        this.outbox.progress(localId, total > 0 ? loaded / total : 1);
-      },
-    }).then(
-      (uploaded) => {
-        this.uploads.delete(localId);
-        this.outbox.ready(localId, fileMessageBody(kind, uploaded, options));
-      },
-      (err: unknown) => this.outbox.fail(localId, toNatterError(err)),
-    );
-  }
-
-  upload(file: Blob, options: Parameters<ChatClient['upload']>[1] & { width?: number; height?: number; duration?: number } = {}): Promise<UploadedFile> {
+  upload(file: Blob, options: UploadInput = {}): Promise<UploadedFile> {
     return uploadFile(
       {
         transport: this.transport,
@@ -258,15 +220,10 @@ class NatterChatClient implements ChatClient {
 
   pending(): PendingMessage[] { return this.outbox.list(); }
 
-  retry(localId: string): Promise<Message> {
-    const needsUpload = this.uploads.has(localId) && this.outbox.get(localId)?.status === 'failed';
-    const p = this.outbox.retry(localId, { preparing: needsUpload });
-    if (needsUpload) this.runUpload(localId);
-    return p;
-  }
+  retry(localId: string): Promise<Message> { return this.files.retry(localId); }
 
   discard(localId: string): void {
-    this.uploads.delete(localId);
+    this.files.forget(localId);
     this.outbox.discard(localId);
   }
 
