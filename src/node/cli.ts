@@ -20,6 +20,7 @@ natter serve options:
   --recall-window <ms>  message recall window (default 120000)
   --max-file-bytes <n>  upload size limit
   --ping-interval <ms>  WebSocket ping interval (default 30000)
+  --rate-limit <r,b>    per-connection requests per second and burst (default 50,200), or off
   --public-url <url>    base URL clients use to reach this server, for file URLs
                         (default http://<host>:<port>)
 
@@ -49,6 +50,16 @@ function intOption(value: string | undefined, name: string): number | undefined 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${value}`);
   return n;
+}
+
+/** `off`, or `<perSecond>,<burst>` (burst defaults to 4× the rate). */
+function parseRateLimit(value: string | undefined): { perSecond: number; burst: number } | false | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'off' || value === '0') return false;
+  const m = /^(\d+)(?:,(\d+))?$/.exec(value);
+  if (!m) throw new Error(`--rate-limit must be off or <perSecond>[,<burst>], got ${value}`);
+  const perSecond = Number(m[1]);
+  return { perSecond, burst: m[2] !== undefined ? Number(m[2]) : perSecond * 4 };
 }
 
 /** Runs the CLI; resolves with the exit code (serve resolves once listening, with 0). */
@@ -103,6 +114,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'max-file-bytes': { type: 'string' },
       'ping-interval': { type: 'string' },
       'public-url': { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -116,6 +128,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const recallWindowMs = intOption(values['recall-window'], 'recall-window');
   const pingIntervalMs = intOption(values['ping-interval'], 'ping-interval');
   const secret = values.secret ?? io.env['NATTER_SECRET'];
+  const rateLimit = parseRateLimit(values['rate-limit']);
   const server = await startServer({
     port: intOption(values.port, 'port') ?? 8080,
     host: values.host ?? '127.0.0.1',
@@ -128,6 +141,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     ...(recallWindowMs !== undefined ? { recallWindowMs } : {}),
     ...(pingIntervalMs !== undefined ? { pingIntervalMs } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+    ...(rateLimit !== undefined ? { core: { rateLimit } } : {}),
   });
   io.out(`natter listening on ${server.httpUrl} (WebSocket ${server.url})${values.dev ? ' [dev mode: no tokens required]' : ''}\n`);
   if (io.onServer) io.onServer(server.close);

@@ -34,6 +34,8 @@ const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as 
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
   private readonly s: ReturnType<typeof prepare>;
+  /** One wrapper made once: better-sqlite3 builds several functions per `db.transaction` call. */
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   constructor(options: SqliteStorageOptions) {
     this.db = new Database(options.path);
@@ -43,12 +45,13 @@ export class SqliteStorage implements Storage {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.s = prepare(this.db);
+    this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
   transaction<T>(fn: () => T): T {
     // Nested calls join the outer transaction rather than opening a savepoint.
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn)();
+    return this.runInTransaction(fn) as T;
   }
 
   /** Flushes the WAL into the main file and closes the database. */

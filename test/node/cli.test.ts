@@ -45,6 +45,9 @@ describe('natter CLI', () => {
       expect(a.stderr).toContain('--secret');
       const b = io();
       expect(await runCli(['serve', '--bogus'], b)).toBe(2);
+      const r = io();
+      expect(await runCli(['serve', '--dev', '--rate-limit', 'fast'], r)).toBe(2);
+      expect(r.stderr).toContain('--rate-limit');
       const c = io();
       expect(await runCli(['launch'], c)).toBe(2);
       expect(c.stderr).toContain('unknown command');
