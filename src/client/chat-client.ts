@@ -40,10 +40,13 @@ function resolveTransport(options: ChatClientOptions): Transport {
   throw new NatterError(ErrorCode.INVALID_PARAMS, 'createChatClient needs a transport or a url');
 }
 
-function target(conversation: ConversationId): { type: ChatType; target: string } {
-  const parsed = parseConversationId(conversation);
-  if (!parsed) throw new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`);
-  return parsed;
+function target(conversation: ConversationId): { type: ChatType; target: string } | null {
+  return parseConversationId(conversation);
+}
+
+/** The API never throws synchronously: a bad conversation id is a rejected Promise like any other refusal. */
+function badConversation(conversation: string): Promise<never> {
+  return Promise.reject(new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`));
 }
 
 class NatterChatClient implements ChatClient {
@@ -180,11 +183,13 @@ class NatterChatClient implements ChatClient {
 
   sendText(conversation: ConversationId, text: string, options?: SendOptions): Promise<Message> {
     const t = target(conversation);
+    if (!t) return badConversation(conversation);
     return this.send(t.target, t.type, { type: 'txt', msg: text }, options);
   }
 
   sendFile(conversation: ConversationId, kind: FileKind, file: Blob, options: SendFileOptions = {}): Promise<Message> {
     const t = target(conversation);
+    if (!t) return badConversation(conversation);
     const { body: _placeholder, ...base } = this.pendingOf(t.target, t.type, { type: 'txt', msg: '' }, options);
     return this.files.send(base, kind, file, options);
   }

@@ -120,8 +120,12 @@ export class Outbox {
     return this.entries.get(localId)?.preparing ?? false;
   }
 
+  /** Stop waiting on rate-limit retries (client closed); flush() sends them when it reopens. */
   clearTimers(): void {
-    for (const e of this.entries.values()) cancel(e.retryTimer);
+    for (const e of this.entries.values()) {
+      cancel(e.retryTimer);
+      e.retryTimer = null;
+    }
   }
 
   private wait(e: Entry): Promise<Message> {

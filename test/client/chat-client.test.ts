@@ -186,3 +186,13 @@ describe('ChatClient heartbeat', () => {
     expect(rec.all('ready').at(-1)).toMatchObject({ resumed: true });
   });
 });
+
+describe('ChatClient API errors', () => {
+  it('a malformed conversation id rejects with 4002 instead of throwing', async () => {
+    const srv = server();
+    const c = client(srv, 'ann');
+    await c.connect();
+    expect(await codeOf(c.sendText('nonsense' as never, 'hi'))).toBe(4002);
+    expect(await codeOf(c.sendFile('single:' as never, 'img', new Blob([PNG], { type: 'image/png' })))).toBe(4002);
+  });
+});
