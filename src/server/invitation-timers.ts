@@ -3,6 +3,8 @@
 // so a client's skewed clock never changes how long an invitation rings.
 import type { Clock, TimerHandle } from './clock';
 
+const RETRY_MS = 1000;
+
 export class InvitationTimers {
   private handle: TimerHandle | null = null;
   private armedFor: number | null = null;
@@ -12,6 +14,7 @@ export class InvitationTimers {
     private readonly clock: Clock,
     /** Times out what is due and returns the next deadline (or null). */
     private readonly runDue: () => number | null,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   /** Makes sure a timer fires no later than `deadline`. */
@@ -28,7 +31,15 @@ export class InvitationTimers {
     this.handle = null;
     this.armedFor = null;
     if (this.stopped) return;
-    this.arm(this.runDue());
+    let next: number | null;
+    try {
+      next = this.runDue();
+    } catch (e) {
+      // A failing store must not crash the host from a timer callback: report and try again soon.
+      this.onError(e);
+      next = this.clock.now() + RETRY_MS;
+    }
+    this.arm(next);
   }
 
   stop(): void {

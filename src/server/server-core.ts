@@ -56,7 +56,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     options,
     sessions,
     events: new EventPublisher(storage, sessions, clock, options.eventRetention ?? DEFAULT_RETENTION),
-    timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx)),
+    timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), (e) => (options.onError ?? ((err: unknown) => console.error('natter server:', err)))(e)),
     liveInvitations: new Map(),
   };
   let started = false;

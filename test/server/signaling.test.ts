@@ -187,4 +187,29 @@ describe('signaling with the server as authority', () => {
     await bob.ok('block', { user: 'alice' });
     expect(await alice.code('sig.invite', { invitees: ['bob'] })).toBe(603);
   });
+
+  it('a storage failure while timing out is reported and retried, not thrown from the timer', async () => {
+    class FlakyStorage extends MemoryStorage {
+      failures = 1;
+      override listDueInvitations(time: number, limit: number) {
+        if (this.failures-- > 0) throw new Error('disk busy');
+        return super.listDueInvitations(time, limit);
+      }
+    }
+    const errors: unknown[] = [];
+    const clock = createManualClock();
+    const storage = new FlakyStorage();
+    storage.failures = 0;
+    const server = createEmbeddedServer({ clock, storage, onError: (e) => errors.push(e) });
+    const alice = await login(server.connect(), 'alice');
+    await alice.ok('sig.invite', { invitees: ['bob'], timeout: 1 });
+    storage.failures = 1;
+    clock.advance(1000);
+    expect(errors).toHaveLength(1);
+    expect(storage.listOpenInvitations('bob')).toHaveLength(1);
+    clock.advance(1000);
+    expect(storage.listOpenInvitations('bob')).toHaveLength(0);
+    await alice.sync();
+    expect(alice.eventsOf('invitation').map((e) => e.action)).toEqual(['invite', 'timeout']);
+  });
 });
