@@ -4,7 +4,7 @@
 // ≥ 0.5× on emoji-dense text while also doing custom maps and shortcodes) and a
 // plain `String.prototype.indexOf` scan (the floor: native code, finds nothing).
 // Contenders alternate inside every round; medians and min–max over the rounds.
-// Run: npx tsx bench/emoji/emoji-parse.bench.ts [--rounds N] [--size BYTES]
+// Run: npx tsx --expose-gc bench/emoji/emoji-parse.bench.ts [--rounds N] [--size UNITS] [--min-ms MS]
 // Prints one JSON document on stdout.
 
 import emojiRegex from 'emoji-regex';
@@ -53,7 +53,11 @@ const contenders: Record<string, (text: string) => void> = {
 };
 
 /** MB/s for one timed batch of `fn` over `text`, repeated until MIN_MS has passed. */
+const gc = (globalThis as { gc?: () => void }).gc;
+
 function measure(fn: (t: string) => void, text: string, bytes: number): number {
+  // Collect the previous contender's garbage first, so no one pays for another's.
+  gc?.();
   let reps = 0;
   const start = performance.now();
   let elapsed = 0;
@@ -106,10 +110,11 @@ console.log(
   JSON.stringify(
     {
       benchmark: 'emoji-parse',
-      command: `npx tsx bench/emoji/emoji-parse.bench.ts${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`,
+      command: `npx tsx${gc ? ' --expose-gc' : ''} bench/emoji/emoji-parse.bench.ts${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`,
       date: new Date().toISOString(),
       node: process.version,
       rounds: ROUNDS,
+      gcBetweenSamples: gc !== undefined,
       minMsPerSample: MIN_MS,
       unit: 'MB/s of UTF-8 input',
       target: 'natter >= 0.5x emoji-regex-split on emoji-dense',

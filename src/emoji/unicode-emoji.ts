@@ -5,9 +5,9 @@
 //
 // Grammar (UTS #51 "possible emoji", tightened so that ordinary text stays text
 // and an emoji never spans two grapheme clusters):
-//   emoji   := tag sequence (🏴 + tags + cancel tag) | flag (two regional indicators)
+//   emoji   := tag sequence (🏴 + up to 32 tags + cancel tag) | flag (two regional indicators)
 //            | keycap ([#*0-9] FE0F? 20E3) | a lone skin tone
-//            | pict (ZWJ element)*
+//            | pict (ZWJ element){0,9}
 //   pict    := modifier base + skin tone | emoji pictograph + FE0F
 //            | an emoji-presentation pictograph | a pictograph that starts a ZWJ sequence
 //   element := modifier base + skin tone | pictograph FE0F?
@@ -16,6 +16,13 @@
 // with FE0F, a skin tone or inside a ZWJ sequence, as Unicode specifies; digits
 // only as keycaps. Property escapes make the runtime's newer emoji work without a
 // data update.
+
+/**
+ * Longest ZWJ chain kept as one emoji. Real sequences join at most 4 parts (a
+ * family, a kiss with skin tones); the cap stops a hostile run of "👍‍👍‍…" from
+ * becoming one giant "emoji" (it splits into several instead).
+ */
+const MAX_ZWJ_JOINS = 9;
 
 const ZWJ_ELEMENT = '\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}|\\p{Extended_Pictographic}\\uFE0F?';
 
@@ -30,7 +37,7 @@ const EMOJI =
   '|\\p{Regional_Indicator}{2}' +
   '|[#*0-9]\\uFE0F?\\u20E3' +
   '|\\p{Emoji_Modifier}\\uFE0F?' +
-  `|(?:${PICT})(?:\\u200D(?:${ZWJ_ELEMENT}))*`;
+  `|(?:${PICT})(?:\\u200D(?:${ZWJ_ELEMENT})){0,${MAX_ZWJ_JOINS}}`;
 
 /** Candidate kinds per UTF-16 code unit. */
 export const CANDIDATE_NONE = 0;

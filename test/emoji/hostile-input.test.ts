@@ -61,6 +61,16 @@ describe('hostile and odd inputs', () => {
     expect(parser.parse(text)[0]).toMatchObject({ type: 'emoji', data: '🏴' });
   });
 
+  it('splits a hostile endless ZWJ chain into bounded emoji', async () => {
+    const parser = await fullParser();
+    const text = '👍\u200D'.repeat(100_000);
+    const segments = parser.parse(text);
+    expect(segmentsToText(segments)).toBe(text);
+    const longest = Math.max(...segments.map((s) => s.data.length));
+    expect(longest).toBeLessThanOrEqual(2 + 10 * 3);
+    expect(segments.filter((s) => s.type === 'emoji').length).toBeGreaterThan(9_000);
+  });
+
   it('treats HTML and script-looking text as plain text', async () => {
     const parser = await fullParser();
     const text = '<img src=x onerror=alert(1)>[):]<script>alert(1)</script>';
