@@ -63,6 +63,8 @@ describe('natter CLI', () => {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     try {
       const url = await new Promise<string>((res, rej) => {
         let out = '';
@@ -81,6 +83,12 @@ describe('natter CLI', () => {
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
+      // Structured logs: one JSON object per line on stderr.
+      const events = stderr
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => (JSON.parse(l) as { event: string }).event);
+      expect(events).toEqual(expect.arrayContaining(['server.listening', 'server.stopping', 'server.stopped']));
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       tmp.remove();
