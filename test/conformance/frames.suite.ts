@@ -94,6 +94,14 @@ export function framesSuite(factory: HarnessFactory): void {
       await stillServes();
     });
 
+    it('an ext over the size limit gets 511', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice } = await s.client(a);
+      const big = { blob: 'z'.repeat(alice.limits!.maxExtBytes + 16) };
+      const refused = await alice.sendText(conversationId('single', b), 'with a large ext', { ext: big }).then(() => null, (e: unknown) => e);
+      expect(refused).toMatchObject({ code: 511 });
+    });
+
     it('a client-sent `from` is never trusted', async () => {
       const [u, victim, peer] = s.users('raw', 'victim', 'peer');
       const { raw } = await welcomed(s, u);

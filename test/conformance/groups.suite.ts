@@ -116,6 +116,19 @@ export function groupsSuite(factory: HarnessFactory): void {
       expect(await codeOf(bob.sendText(id, 'back?'))).toBe(602);
     });
 
+    it('a chat room without history delivers to members present and keeps nothing', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice } = await s.client(a);
+      const { c: bob, rec: bobRec } = await s.client(b);
+      const room = await alice.createRoom({ name: 'ephemeral', keepHistory: false });
+      expect(room.keepHistory).toBe(false);
+      await bob.joinRoom(room.roomId);
+      const id = conversationId('room', room.roomId);
+      const m = await alice.sendText(id, 'now or never');
+      await bobRec.waitFor('message', (e) => e.message.serverId === m.serverId);
+      expect((await bob.history(id)).messages).toEqual([]);
+    });
+
     it('a blocked sender gets 603; the blocklist is listed and pushed to the user\'s devices; unblock restores delivery', async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);

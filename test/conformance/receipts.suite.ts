@@ -45,6 +45,18 @@ export function receiptsSuite(factory: HarnessFactory): void {
       expect(r).toMatchObject({ conversation: conversationId('single', b), by: b });
     });
 
+    it('group read counts that arrive while the sender is away reach it on return', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice, rec: aliceRec } = await s.client(a);
+      const { c: bob } = await s.client(b);
+      const group = await alice.createGroup({ name: 'later', members: [b] });
+      const m = await alice.sendText(conversationId('group', group.groupId), 'ack when you can', { config: { allowGroupAck: true } });
+      alice.close();
+      await bob.sendReadReceipt(m.serverId);
+      await alice.connect();
+      expect(await aliceRec.waitFor('groupRead', (e) => e.serverId === m.serverId)).toMatchObject({ by: b, count: 1 });
+    });
+
     it('group read receipts: readers of an allowGroupAck message are counted for the sender and listed on request', async () => {
       const [a, b, c] = s.users('alice', 'bob', 'carol');
       const { c: alice, rec: aliceRec } = await s.client(a);

@@ -31,6 +31,16 @@ export function signalingSuite(factory: HarnessFactory): void {
       expect(infos.map((i) => [i.action, i.inviteId])).toEqual([['invite', invitation.inviteId]]);
     });
 
+    it('offlinePushInfo is kept with the invitation', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice } = await s.client(a);
+      const offlinePushInfo = { title: 'Incoming call', description: 'alice is calling', disablePush: false, extension: '{"k":1}' };
+      const { invitation } = await alice.invite(b, { timeout: 30, offlinePushInfo });
+      expect(invitation.offlinePushInfo).toEqual(offlinePushInfo);
+      const { c: bob } = await s.client(b);
+      expect((await bob.invitation(invitation.inviteId)).offlinePushInfo).toEqual(offlinePushInfo);
+    });
+
     it('accept: the inviter and the invitee\'s other device are told; a second answer gets 8010', async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice, rec: aliceRec } = await s.client(a);
