@@ -87,8 +87,9 @@ export function createMessageSenders(client: ChatClient, ingest: (input: StoreIn
     send,
     sendText: (text, options) => send({ type: 'txt', msg: text }, options),
     sendImage: (image, options) => {
-      if (typeof Blob !== 'undefined' && image instanceof Blob) return upload('img', image, options);
-      const i = image as ImageUrl;
+      // Duck-typed: Blobs from another realm (iframes, Node's Blob in tests) are Blobs too.
+      if (!('url' in image)) return upload('img', image, options);
+      const i = image;
       const body: OutgoingBody = { type: 'img', url: i.url, name: i.name ?? baseName(i.url), size: i.size ?? 0, mime: i.mime ?? 'image/*' };
       if (i.width !== undefined) body.width = i.width;
       if (i.height !== undefined) body.height = i.height;
