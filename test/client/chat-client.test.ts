@@ -196,3 +196,19 @@ describe('ChatClient API errors', () => {
     expect(await codeOf(c.sendFile('single:' as never, 'img', new Blob([PNG], { type: 'image/png' })))).toBe(4002);
   });
 });
+
+describe('ChatClient replaced by the same device', () => {
+  it('when the same device connects again, the older client is told (bye 4090) and stops instead of fighting back', async () => {
+    const srv = server();
+    const first = client(srv, 'ann', { device: 'laptop' });
+    const rec = new Recorder(first);
+    await first.connect();
+    const second = client(srv, 'ann', { device: 'laptop' });
+    await second.connect();
+    const err = await rec.waitFor('error');
+    expect(err.code).toBe(4090);
+    await rec.waitFor('state', (e) => e.state === 'closed');
+    expect(rec.all('state', (e) => e.state === 'reconnecting')).toEqual([]);
+    expect(second.state).toBe('open');
+  });
+});
