@@ -13,21 +13,16 @@ import type {
   ConversationStateRecord,
   EventRecord,
   FileRecord,
-  FileStore,
   MessageQuery,
   MessageRecord,
   ReceiptKind,
   Storage,
   UnreadQuery,
 } from './storage';
+import { MemoryEventLog } from './memory-event-log';
 
 // Records are JSON-able by contract; a JSON round trip is much cheaper than structuredClone in Node.
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-interface EventLog {
-  last: number;
-  items: EventRecord[];
-}
 
 /** Storage in plain Maps; see the module header for how transactions roll back. */
 export class MemoryStorage implements Storage {
@@ -43,7 +38,7 @@ export class MemoryStorage implements Storage {
   private readonly rooms = new Map<string, RoomInfo>();
   private readonly blocklists = new Map<UserId, UserId[]>();
   private readonly invitations = new Map<string, Invitation>();
-  private readonly events = new Map<UserId, EventLog>();
+  private readonly events = new MemoryEventLog((step) => this.record(step));
   private readonly files = new Map<string, FileRecord>();
 
   transaction<T>(fn: () => T): T {
@@ -289,66 +284,30 @@ export class MemoryStorage implements Storage {
     return next;
   }
 
-  // ---- event log -------------------------------------------------------------
-
-  private log(user: UserId): EventLog {
-    let log = this.events.get(user);
-    if (!log) {
-      log = { last: 0, items: [] };
-      this.setIn(this.events, user, log);
-    }
-    return log;
-  }
+  // ---- event log (memory-event-log.ts) ---------------------------------------
 
   appendEvent(user: UserId, event: ChatEvent, at: number): number {
-    const log = this.log(user);
-    const pos = log.last + 1;
-    log.last = pos;
-    log.items.push({ pos, event, at });
-    this.record(() => {
-      log.items.pop();
-      log.last = pos - 1;
-    });
-    return pos;
+    return this.events.append(user, event, at);
   }
 
   readEvents(user: UserId, after: number, limit: number): EventRecord[] {
-    const items = this.events.get(user)?.items ?? [];
-    // Positions are contiguous within the retained window, so index directly.
-    const first = items[0]?.pos ?? 1;
-    const start = Math.max(0, after + 1 - first);
-    return items.slice(start, start + limit).map(clone);
+    return this.events.read(user, after, limit).map(clone);
   }
 
   lastEventPosition(user: UserId): number {
-    return this.events.get(user)?.last ?? 0;
+    return this.events.last(user);
   }
 
   firstEventPosition(user: UserId): number {
-    const log = this.events.get(user);
-    if (!log) return 1;
-    return log.items[0]?.pos ?? log.last + 1;
+    return this.events.first(user);
   }
 
   pruneEvents(user: UserId, upTo: number): void {
-    const log = this.events.get(user);
-    if (!log) return;
-    const before = log.items;
-    log.items = before.filter((e) => e.pos > upTo);
-    this.record(() => {
-      log.items = before;
-    });
+    this.events.prune(user, upTo);
   }
 
   pruneEventsBefore(time: number): void {
-    for (const log of this.events.values()) {
-      const before = log.items;
-      const keep = before.findIndex((e) => e.at >= time);
-      log.items = keep < 0 ? [] : before.slice(keep);
-      this.record(() => {
-        log.items = before;
-      });
-    }
+    this.events.pruneBefore(time);
   }
 
   // ---- files -----------------------------------------------------------------
@@ -367,22 +326,4 @@ export class MemoryStorage implements Storage {
   }
 }
 
-/** FileStore keeping bytes in memory (embedded server, tests). */
-export class MemoryFileStore implements FileStore {
-  private readonly bytes = new Map<string, Uint8Array>();
-
-  put(fileId: string, bytes: Uint8Array): Promise<void> {
-    this.bytes.set(fileId, bytes.slice());
-    return Promise.resolve();
-  }
-
-  get(fileId: string): Promise<Uint8Array | null> {
-    const b = this.bytes.get(fileId);
-    return Promise.resolve(b ? b.slice() : null);
-  }
-
-  delete(fileId: string): Promise<void> {
-    this.bytes.delete(fileId);
-    return Promise.resolve();
-  }
-}
+export { MemoryFileStore } from './memory-file-store';
