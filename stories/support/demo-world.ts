@@ -1,0 +1,70 @@
+// Owns the demo world the stories and the playground run on: one embedded server
+// in the page, a client per user, and a seeded history (a chat per pair of users
+// and a group of everyone). Uses only natter's public entry.
+import { createChatClient, createEmbeddedServer, type ChatClient, type EmbeddedServer, type EmbeddedServerOptions } from '../../src/entries/index';
+
+export interface DemoWorld {
+  server: EmbeddedServer;
+  clients: Record<string, ChatClient>;
+  /** Create (and connect) a client for a new user. */
+  addUser(user: string): Promise<ChatClient>;
+  close(): void;
+}
+
+export interface DemoWorldOptions {
+  users?: string[];
+  /** Seed a short history between every pair and a group of everyone. Default true. */
+  seed?: boolean;
+  groupId?: string;
+  server?: EmbeddedServerOptions;
+}
+
+const LINES: Array<[number, string]> = [
+  [0, 'Hi! Did you see the new release? 🎉'],
+  [1, 'Yes — the read receipts are great 👍'],
+  [0, 'Paste an image into the box below, it uploads with progress.'],
+  [1, 'And the call button rings everyone in the group 📞'],
+];
+
+export async function createDemoWorld(options: DemoWorldOptions = {}): Promise<DemoWorld> {
+  const users = options.users ?? ['alice', 'bob', 'carol'];
+  const server = createEmbeddedServer(options.server ?? {});
+  const clients: Record<string, ChatClient> = {};
+  const addUser = async (user: string) => {
+    const client = createChatClient({ transport: server.connect(), user, device: `demo-${user}`, delivery: true });
+    clients[user] = client;
+    await client.connect();
+    return client;
+  };
+  for (const u of users) await addUser(u);
+  if (options.seed ?? true) {
+    for (let i = 0; i < users.length; i++) {
+      for (let j = i + 1; j < users.length; j++) {
+        const pair = [users[i]!, users[j]!];
+        for (const [who, text] of LINES) await clients[pair[who]!]!.sendText(`single:${pair[1 - who]}`, text);
+      }
+    }
+    const groupId = options.groupId ?? 'team';
+    await clients[users[0]!]!.createGroup({ groupId, name: 'Team', members: users.slice(1) });
+    await clients[users[0]!]!.sendText(`group:${groupId}`, 'Welcome to the team room, everyone 👋');
+    if (users[1]) await clients[users[1]]!.sendText(`group:${groupId}`, 'Thanks! Happy to be here.');
+  }
+  return {
+    server,
+    clients,
+    addUser,
+    close() {
+      for (const c of Object.values(clients)) c.close();
+      server.close();
+    },
+  };
+}
+
+/** Seed `count` messages into one conversation quickly (pipelined sends). */
+export async function seedMessages(from: ChatClient, conversation: `single:${string}` | `group:${string}`, count: number, text = (i: number) => `Message ${i + 1}`): Promise<void> {
+  const batch = 500;
+  for (let i = 0; i < count; i += batch) {
+    const n = Math.min(batch, count - i);
+    await Promise.all(Array.from({ length: n }, (_, k) => from.sendText(conversation, text(i + k))));
+  }
+}
