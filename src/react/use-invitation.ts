@@ -57,6 +57,7 @@ export function useInvitation(inviteId?: string): InvitationsResult | OneInvitat
   const byId = useChatSelector((s) => s.invitations.byId);
   const incomingIds = useChatSelector((s) => s.invitations.incoming);
   const outgoingIds = useChatSelector((s) => s.invitations.outgoing);
+  const ready = useChatSelector((s) => s.connection.ready);
   const actions = useMemo(() => createInvitationActions(client, ingest), [client, ingest]);
 
   const one = inviteId === undefined ? undefined : byId[inviteId];
@@ -68,7 +69,7 @@ export function useInvitation(inviteId?: string): InvitationsResult | OneInvitat
         ingest({ kind: 'invitation', invitation });
         return invitation;
       },
-      enabled: inviteId !== undefined && one === undefined,
+      enabled: ready && inviteId !== undefined && one === undefined,
       retry: false,
     },
     queryClient,
