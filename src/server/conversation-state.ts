@@ -60,3 +60,13 @@ export function recountUnread(storage: Storage, state: ConversationStateRecord):
   if (after >= storage.lastSeq(state.key)) return 0;
   return storage.countUnread(state.key, { afterSeq: after, notFrom: state.user });
 }
+
+/** Hides a conversation from `user`'s list (they left the group, or it is gone); unread is dropped. */
+export function hideConversation(storage: Storage, user: UserId, key: ConversationKey): void {
+  const state = storage.getConversationState(user, key);
+  if (!state || state.hidden) return;
+  state.hidden = true;
+  state.unread = 0;
+  state.readSeq = Math.max(state.readSeq, storage.lastSeq(key));
+  storage.putConversationState(state);
+}

@@ -9,6 +9,8 @@ import type { Caller, CoreContext } from './context';
 import { fail } from './context';
 import { isGroupManager, requireGroup, requireGroupMember } from './membership';
 import type { OpHandlers } from './op-handler';
+import { conversationKey } from './conversation-key';
+import { hideConversation } from './conversation-state';
 
 type GroupAction = Extract<import('../protocol/frames').ChatEvent, { type: 'group' }>['action'];
 
@@ -21,6 +23,11 @@ function commit(ctx: CoreContext, group: GroupInfo, action: GroupAction, users: 
   ctx.events.tx(() => {
     if (action === 'destroyed') ctx.storage.deleteGroup(group.groupId);
     else ctx.storage.putGroup(group);
+    // Who is no longer in the group loses it from the conversation list (its history is members-only).
+    if (action === 'destroyed' || action === 'left' || action === 'memberRemoved') {
+      const key = conversationKey('group', by, group.groupId);
+      for (const u of users) hideConversation(ctx.storage, u, key);
+    }
     ctx.events.durable(audience ?? group.members, { type: 'group', action, group, users, by });
   });
   return group;

@@ -66,6 +66,8 @@ describe('groups', () => {
   it('remove, leave and destroy', async () => {
     const { owner, bob, eve } = await setup();
     await owner.ok('group.addMembers', { groupId: 'g', users: ['eve'] });
+    await owner.ok('send', gsend('g'));
+    expect((await bob.ok('conversations', {})).conversations.map((c) => c.id)).toEqual(['group:g']);
     expect(await bob.code('group.removeMembers', { groupId: 'g', users: ['eve'] })).toBe(510);
     await owner.ok('group.removeMembers', { groupId: 'g', users: ['eve'] });
     await eve.sync();
@@ -75,8 +77,10 @@ describe('groups', () => {
     await bob.ok('group.leave', { groupId: 'g' });
     expect(await bob.code('send', gsend('g'))).toBe(602);
     expect(await bob.code('group.destroy', { groupId: 'g' })).toBe(602);
+    expect((await bob.ok('conversations', {})).conversations.map((c) => c.id)).toEqual([]);
     await owner.ok('group.destroy', { groupId: 'g' });
     expect(await owner.code('send', gsend('g'))).toBe(605);
+    expect((await owner.ok('conversations', {})).conversations).toEqual([]);
   });
 
   it('group read receipts: count pushed to the sender, readers for the sender only, only with allowGroupAck', async () => {
