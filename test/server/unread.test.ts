@@ -79,4 +79,25 @@ describe('conversation list and server-side unread', () => {
     expect((await bob.ok('conversations', {})).conversations).toEqual([]);
     expect((await bob.ok('history', { conversation: 'single:alice' })).messages).toHaveLength(1);
   });
+
+  it('group messages raise every other member’s unread; members who join later start at zero', async () => {
+    const server = createEmbeddedServer({});
+    const owner = await login(server.connect(), 'owner');
+    const bob = await login(server.connect(), 'bob');
+    const late = await login(server.connect(), 'late');
+    await owner.ok('group.create', { groupId: 'g', name: 'g', members: ['bob'] });
+    for (const msg of ['1', '2']) await owner.ok('send', { localId: localId(), to: 'g', chatType: 'group', body: text(msg) });
+    await owner.ok('group.addMembers', { groupId: 'g', users: ['late'] });
+    await bob.ok('send', { localId: localId(), to: 'g', chatType: 'group', body: text('3') });
+    const unreadOf = async (c: typeof owner) => (await c.ok('conversations', {})).conversations.find((x) => x.id === 'group:g')?.unread;
+    expect(await unreadOf(owner)).toBe(1);
+    expect(await unreadOf(bob)).toBe(2);
+    expect(await unreadOf(late)).toBe(1);
+    // A signaling step in the group is a message every member sees, invited or not.
+    await owner.ok('sig.invite', { groupId: 'g', invitees: ['bob'] });
+    await late.sync();
+    expect(late.eventsOf('message').at(-1)?.message.body.type).toBe('signal');
+    expect(late.eventsOf('invitation')).toEqual([]);
+    expect(await unreadOf(late)).toBe(2);
+  });
 });
