@@ -6,12 +6,17 @@ import { createEmbeddedServer } from '../../../src/server/embedded-server';
 import { createManualClock, systemClock, type ManualClock } from '../../../src/server/clock';
 import { createIdSource } from '../../../src/server/id-source';
 import type { ServerOption } from '../../../src/compat/server-option';
+import type { Message } from '../../../src/protocol/message';
 
 export interface CompatServerOptions {
   /** Drive the server's clock by hand (signaling timeouts). */
   manualClock?: boolean;
   /** Invitation ids the server hands out first, in order. */
   inviteIds?: string[];
+  /** Server-side recall switch (false answers recall with 505). */
+  recallEnabled?: boolean;
+  /** Moderation hook: 'reject' (501) or 'intercept' (502) a message. */
+  moderate?: (message: Message) => 'allow' | 'reject' | 'intercept';
 }
 
 export interface CompatServer {
@@ -30,6 +35,8 @@ export const embeddedServer: CompatServerFactory = async (options = {}) => {
   const chosen = [...(options.inviteIds ?? [])];
   const server = createEmbeddedServer({
     ...(clock ? { clock } : {}),
+    ...(options.recallEnabled !== undefined ? { recallEnabled: options.recallEnabled } : {}),
+    ...(options.moderate ? { moderate: options.moderate } : {}),
     ids: { ...ids, inviteId: () => chosen.shift() ?? ids.inviteId() },
   });
   return {
