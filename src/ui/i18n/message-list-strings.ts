@@ -31,6 +31,8 @@ export interface MessageListStrings {
   recall: string;
   recallFailed(message: string): string;
   copyText: string;
+  showReaders: string;
+  readersList(names: string): string;
   imageAlt(name: string): string;
   openImage(name: string): string;
   closeLightbox: string;
@@ -83,6 +85,8 @@ const en: MessageListStrings = {
   recall: 'Recall',
   recallFailed: (m) => `Could not recall: ${m}`,
   copyText: 'Copy text',
+  showReaders: 'Who read it',
+  readersList: (names) => `Read by: ${names}`,
   imageAlt: (name) => `Image ${name}`,
   openImage: (name) => `Open image ${name}`,
   closeLightbox: 'Close',
@@ -132,6 +136,8 @@ const zhCN: MessageListStrings = {
   recall: '撤回',
   recallFailed: (m) => `撤回失败：${m}`,
   copyText: '复制文字',
+  showReaders: '查看已读成员',
+  readersList: (names) => `已读：${names}`,
   imageAlt: (name) => `图片 ${name}`,
   openImage: (name) => `查看图片 ${name}`,
   closeLightbox: '关闭',

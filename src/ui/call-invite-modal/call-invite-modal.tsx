@@ -1,0 +1,55 @@
+// Owns CallInviteModal: shows the oldest open call invitation of this user
+// (incoming first, else one this user is making) as a modal dialog, one at a
+// time, and moves on to the next once it ends. Reads only useInvitation.
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import type { Invitation } from '../../protocol/invitation';
+import { useInvitation } from '../../react';
+import type { Locale } from '../i18n';
+import { InvitationDialog, type CallEnding } from './invitation-dialog';
+
+export interface CallInviteModalProps {
+  /** The accepted invitation, for a media layer to start the call: the callee's own accept, or the caller's first invitee accepting. */
+  onAccepted?(invitation: Invitation): void;
+  /** Every ending, with why. */
+  onEnded?(invitation: Invitation, ending: CallEnding): void;
+  /** Names for user ids (default: the id). */
+  displayName?(userId: string): string;
+  avatarUrl?(userId: string): string | undefined;
+  locale?: Locale;
+  /** How long "Missed call", "No answer" or "Call declined" shows before closing (default 3000 ms). */
+  noticeMs?: number;
+}
+
+const identity = (id: string): string => id;
+
+export function CallInviteModal({ onAccepted, onEnded, displayName = identity, avatarUrl, locale, noticeMs = 3000 }: CallInviteModalProps): ReactNode {
+  const { incoming, outgoing } = useInvitation();
+  const [current, setCurrent] = useState<string | null>(null);
+  const finished = useRef(new Set<string>());
+  const candidate = [...incoming, ...outgoing].find((v) => !finished.current.has(v.inviteId))?.inviteId ?? null;
+  // Once shown, an invitation stays until its dialog ends, even after it leaves the open lists.
+  const shown = current ?? candidate;
+  if (shown !== null && current === null) setCurrent(shown);
+
+  const done = useCallback(() => {
+    setCurrent((id) => {
+      if (id !== null) finished.current.add(id);
+      return null;
+    });
+  }, []);
+
+  if (shown === null) return null;
+  return (
+    <InvitationDialog
+      key={shown}
+      inviteId={shown}
+      displayName={displayName}
+      noticeMs={noticeMs}
+      onDone={done}
+      {...(avatarUrl ? { avatarUrl } : {})}
+      {...(onAccepted ? { onAccepted } : {})}
+      {...(onEnded ? { onEnded } : {})}
+      {...(locale !== undefined ? { locale } : {})}
+    />
+  );
+}

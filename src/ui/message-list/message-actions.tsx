@@ -1,0 +1,98 @@
+// Owns a message's context actions: a "Message actions" menu button and its
+// menu (Recall for one's own message within the server's window, Copy text).
+// Keyboard: the row opens it with Enter, the Menu key or Shift+F10; arrows move
+// between items, Escape closes and returns focus to the button.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { MessageListStrings } from '../i18n/message-list-strings';
+
+export interface MessageAction {
+  id: string;
+  label: string;
+  run(): void;
+}
+
+export interface MessageActionsProps {
+  actions: readonly MessageAction[];
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  strings: MessageListStrings;
+  /** Id of the menu element (for aria-controls). */
+  menuId: string;
+}
+
+/** The menu button and, when open, the menu. */
+export function MessageActions({ actions, open, onOpenChange, strings, menuId }: MessageActionsProps): ReactNode {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (open) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
+
+  const close = (refocus: boolean) => {
+    onOpenChange(false);
+    if (refocus) buttonRef.current?.focus();
+  };
+
+  const onMenuKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') close(true);
+    else if (e.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
+    else if (e.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
+    else if (e.key === 'Home') items[0]?.focus();
+    else if (e.key === 'End') items[items.length - 1]?.focus();
+    else if (e.key === 'Tab') close(false);
+    else return;
+    // Keep the list's own arrow-key navigation out of the menu.
+    e.stopPropagation();
+    if (e.key !== 'Tab') e.preventDefault();
+  };
+
+  if (actions.length === 0) return null;
+  return (
+    <span className="natter-message-actions">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="natter-message-actions-button"
+        aria-label={strings.messageActions}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => onOpenChange(!open)}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {open ? (
+        <div
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-label={strings.messageActions}
+          className="natter-message-menu"
+          onKeyDown={onMenuKeyDown}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onOpenChange(false);
+          }}
+        >
+          {actions.map((a) => (
+            <button
+              key={a.id}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className={`natter-message-menu-item natter-message-menu-item--${a.id}`}
+              onClick={() => {
+                close(true);
+                a.run();
+              }}
+            >
+              {a.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,213 @@
+// Owns MessageList: one conversation's messages in a react-virtuoso list built
+// on useConversation and useReadReceipts. Older pages load at the top with
+// `firstItemIndex` keeping the visible message still; new messages are followed
+// only at the bottom, otherwise counted on a "N new messages" button. The list
+// is a `role="log"`; message rows are one roving tab stop moved with arrow keys.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
+import type { ConversationId } from '../../protocol/ids';
+import type { LocationBody } from '../../protocol/message';
+import { useChatClient, useConversation, useReadReceipts, type ChatMessage } from '../../react/index';
+import type { Locale } from '../i18n/locale';
+import { useLocale, useStrings } from '../i18n/locale-provider';
+import { nextLayout, type Layout, type Row } from './build-rows';
+import { ImageLightbox, type LightboxImage } from './image-lightbox';
+import { ListHeader } from './list-header';
+import { RowView, type RowContext } from './message-row';
+import { firstVisibleMessageIndex, lastMessageKey, nextMessageIndex, scrollerOf, tryFocus } from './row-navigation';
+import { useNewMessages } from './use-new-messages';
+
+export interface MessageListProps {
+  conversationId: ConversationId;
+  /** Overrides the LocaleProvider's locale. */
+  locale?: Locale;
+  /** Messages per history page (default 30). */
+  pageSize?: number;
+  /** Custom image emoji maps for text (keep the object stable). */
+  customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
+  /** `:shortcode:` table for text (e.g. from `loadShortcodeTable()`). */
+  shortcodes?: ShortcodeTable | null;
+  /** Draws the inside of a custom message's bubble. */
+  renderCustom?: (message: ChatMessage) => ReactNode;
+  /** Display name of a user id (default: the id). */
+  displayName?: (userId: string) => string;
+  /** Map link for a location (default: OpenStreetMap). */
+  mapUrl?: (location: LocationBody) => string | null;
+  /** Mark the conversation read while its newest message is on screen (default true). */
+  markReadOnView?: boolean;
+  /** Accessible name of the log (default: localized "Messages"). */
+  'aria-label'?: string;
+  className?: string;
+  style?: CSSProperties;
+}
+
+const identity = (u: string) => u;
+const DEFAULT_RECALL_WINDOW_MS = 120_000;
+
+/** The virtualized message log of one conversation. */
+export function MessageList(props: MessageListProps): ReactNode {
+  const { conversationId, pageSize, customEmoji, shortcodes, renderCustom, displayName = identity, mapUrl, markReadOnView = true } = props;
+  const locale = useLocale(props.locale);
+  const strings = useStrings(props.locale).messageList;
+  const conv = useConversation(conversationId, pageSize !== undefined ? { pageSize } : {});
+  const receipts = useReadReceipts(conversationId);
+  const client = useChatClient();
+  const idPrefix = useId();
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // The unread divider sits where unread started when the conversation was opened, and stays there.
+  const dividerRef = useRef<number | null | undefined>(undefined);
+  if (dividerRef.current === undefined && conv.conversation) dividerRef.current = conv.unread > 0 ? conv.conversation.readSeq : null;
+  const layoutRef = useRef<Layout | null>(null);
+  const layout = useMemo(() => nextLayout(layoutRef.current, conv.messages, dividerRef.current ?? null, true), [conv.messages, dividerRef.current]);
+  layoutRef.current = layout;
+  const { rows, firstItemIndex } = layout;
+
+  const [atBottom, setAtBottom] = useState(true);
+  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(rows, atBottom, displayName, strings);
+  const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const focusWanted = useRef<string | null>(null);
+
+  // Once mounted, Virtuoso stays mounted; before the first page there is nothing to anchor to.
+  const started = useRef(false);
+  if (rows.length > 0 || conv.historyLoaded) started.current = true;
+
+  const jumpToLatest = useCallback(() => {
+    virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'auto' });
+    clearNew();
+  }, [clearNew]);
+
+  // Own sends always bring the list down to them.
+  useEffect(() => {
+    if (lastOwnKey !== null && !atBottom) jumpToLatest();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lastOwnKey]);
+
+  // Reading at the bottom marks the conversation read (once per new last seq).
+  const markedSeq = useRef(-1);
+  const lastSeq = conv.conversation?.lastSeq ?? 0;
+  const { markRead, unread } = conv;
+  useEffect(() => {
+    if (!markReadOnView || !atBottom || unread === 0 || markedSeq.current >= lastSeq) return;
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    markedSeq.current = lastSeq;
+    markRead().catch(() => {
+      markedSeq.current = -1;
+    });
+  }, [markReadOnView, atBottom, unread, lastSeq, markRead]);
+
+  const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
+  const tabStopKey = activeKey !== null && rows.some((r) => r.key === activeKey) ? activeKey : lastMessageKey(rows);
+  const limits = client.limits;
+  const ctx = useMemo<RowContext>(
+    () => ({
+      strings,
+      locale,
+      customEmoji,
+      shortcodes,
+      renderCustom,
+      mapUrl,
+      name: displayName,
+      now: () => client.serverNow(),
+      recallWindowMs: limits?.recallWindowMs ?? DEFAULT_RECALL_WINDOW_MS,
+      recallEnabled: limits?.recallEnabled ?? true,
+      retry: (localId) => void retry(localId),
+      discard,
+      recall,
+      readers: receipts.readers,
+      receiptOf: receipts.receiptOf,
+      hasMore,
+      loadingHistory,
+      tabStopKey,
+      onRowFocus: setActiveKey,
+      idPrefix,
+      openImage: (m, url, trigger) => setLightbox({ url, name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '', returnFocus: trigger }),
+    }),
+    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, client, limits, retry, discard, recall, receipts, hasMore, loadingHistory, tabStopKey, idPrefix],
+  );
+
+  const startReached = useCallback(() => {
+    if (hasMore && !loadingHistory) void loadOlder();
+  }, [hasMore, loadingHistory, loadOlder]);
+
+  // Arrow keys move the roving tab stop between messages; the virtualizer brings the target into view.
+  const focusRow = useCallback(
+    (index: number) => {
+      const row = rows[index];
+      if (!row) return;
+      focusWanted.current = row.key;
+      setActiveKey(row.key);
+      virtuoso.current?.scrollIntoView({ index, behavior: 'auto' });
+      tryFocus(rootRef.current, row.key, focusWanted, 20);
+    },
+    [rows],
+  );
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+    const onRow = target.hasAttribute('data-natter-message');
+    if (!onRow && target !== scrollerOf(rootRef.current)) return;
+    const from = onRow ? rows.findIndex((r) => r.key === target.getAttribute('data-key')) : -1;
+    const step = e.key === 'ArrowUp' ? -1 : 1;
+    let i: number;
+    if (e.key === 'Home') i = nextMessageIndex(rows, -1, 1);
+    else if (e.key === 'End') i = nextMessageIndex(rows, rows.length, -1);
+    else if (from < 0) i = firstVisibleMessageIndex(rootRef.current, rows) ?? nextMessageIndex(rows, rows.length, -1);
+    else i = nextMessageIndex(rows, from, step);
+    if (i < 0) return;
+    e.preventDefault();
+    focusRow(i);
+  };
+
+  const itemContent = useCallback((_: number, row: Row, c: RowContext) => <RowView row={row} ctx={c} />, []);
+  const computeItemKey = useCallback((_: number, row: Row) => row.key, []);
+  const cls = ['natter-message-list', props.className ?? ''].filter(Boolean).join(' ');
+
+  return (
+    <div ref={rootRef} className={cls} style={props.style} role="log" aria-label={props['aria-label'] ?? strings.logLabel} aria-live="off" onKeyDown={onKeyDown}>
+      {!started.current ? (
+        <div className="natter-message-list-status">{conv.historyError ? strings.historyError : strings.loadingOlder}</div>
+      ) : rows.length === 0 ? (
+        <div className="natter-message-list-status">{strings.empty}</div>
+      ) : (
+        <Virtuoso<Row, RowContext>
+          ref={virtuoso}
+          className="natter-message-list-scroller"
+          data={rows}
+          context={ctx}
+          firstItemIndex={firstItemIndex}
+          initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+          computeItemKey={computeItemKey}
+          itemContent={itemContent}
+          startReached={startReached}
+          followOutput={(bottom) => (bottom ? 'auto' : false)}
+          atBottomStateChange={setAtBottom}
+          atBottomThreshold={32}
+          increaseViewportBy={{ top: 200, bottom: 200 }}
+          components={{ Header: ListHeader }}
+          tabIndex={0}
+        />
+      )}
+      {newCount > 0 && !atBottom ? (
+        <button type="button" className="natter-jump-button" onClick={jumpToLatest} aria-label={`${strings.newMessages(newCount)}. ${strings.jumpToLatest}`}>
+          {strings.newMessages(newCount)}
+        </button>
+      ) : null}
+      {conv.historyError && started.current ? (
+        <div className="natter-history-error" role="alert">
+          {strings.historyError}{' '}
+          <button type="button" className="natter-button" onClick={() => void loadOlder()}>
+            {strings.retryHistory}
+          </button>
+        </div>
+      ) : null}
+      <div className="natter-visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
+      {lightbox ? <ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+// Owns one row of the message list: a date separator, the unread divider, a
+// group header (sender and time), an event line (call step, recall) or a
+// message (bubble, time, status mark, upload progress, failure with Retry, and
+// the actions menu). Rows are memoized on their row object and the list context.
+import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ChatMessage } from '../../react/index';
+import { formatDateTime, formatDayLabel, formatTime } from '../i18n/format-time';
+import { ReadReceipt } from '../read-receipt/read-receipt';
+import type { Row } from './build-rows';
+import { callEventText } from './call-event';
+import { MessageActions, type MessageAction } from './message-actions';
+import { MessageBody, type BodyContext } from './message-body';
+
+export interface RowContext extends BodyContext {
+  /** Display name of a user id. */
+  name(user: string): string;
+  /** Server time now (for the recall window). */
+  now(): number;
+  recallWindowMs: number;
+  recallEnabled: boolean;
+  retry(localId: string): void;
+  discard(localId: string): void;
+  recall(serverId: string): Promise<unknown>;
+  /** Who read a group message (useReadReceipts().readers). */
+  readers(serverId: string): Promise<string[]>;
+  /** The receipt of an own stored message (useReadReceipts().receiptOf). */
+  receiptOf(serverId: string): { readCount: number } | undefined;
+  /** Older history exists / a page is loading (for the list header). */
+  hasMore: boolean;
+  loadingHistory: boolean;
+  /** The message row that is the list's tab stop. */
+  tabStopKey: string | null;
+  /** Focus moved to a message row (roving tab stop follows it). */
+  onRowFocus(key: string): void;
+  /** Id prefix for element ids in this list. */
+  idPrefix: string;
+}
+
+function canRecall(m: ChatMessage, ctx: RowContext): boolean {
+  return ctx.recallEnabled && m.own && m.serverId !== null && m.status !== 'recalled' && ctx.now() - m.ts < ctx.recallWindowMs;
+}
+
+function copyText(text: string): void {
+  if (typeof navigator !== 'undefined' && navigator.clipboard) navigator.clipboard.writeText(text).catch(() => undefined);
+}
+
+function MessageView({ message: m, groupStart, ctx }: { message: ChatMessage; groupStart: boolean; ctx: RowContext }): ReactNode {
+  const s = ctx.strings;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [recallError, setRecallError] = useState<string | null>(null);
+  const [readerList, setReaderList] = useState<string | null>(null);
+  const readCount = m.serverId !== null ? (ctx.receiptOf(m.serverId)?.readCount ?? m.readCount) : m.readCount;
+  const actions: MessageAction[] = [];
+  if (canRecall(m, ctx) && m.serverId !== null) {
+    const serverId = m.serverId;
+    actions.push({
+      id: 'recall',
+      label: s.recall,
+      run: () => {
+        setRecallError(null);
+        ctx.recall(serverId).catch((e: unknown) => setRecallError(s.recallFailed(e instanceof Error ? e.message : String(e))));
+      },
+    });
+  }
+  if (m.own && m.chatType !== 'single' && m.serverId !== null && readCount > 0) {
+    const serverId = m.serverId;
+    actions.push({
+      id: 'readers',
+      label: s.showReaders,
+      run: () => {
+        ctx.readers(serverId).then(
+          (users) => setReaderList(s.readersList(users.map(ctx.name).join(', '))),
+          (e: unknown) => setReaderList(e instanceof Error ? e.message : String(e)),
+        );
+      },
+    });
+  }
+  if (m.body.type === 'txt') {
+    const text = m.body.msg;
+    actions.push({ id: 'copy', label: s.copyText, run: () => copyText(text) });
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      if (actions.length > 0) {
+        e.preventDefault();
+        setMenuOpen(true);
+      }
+    }
+  };
+  const time = formatTime(m.ts, ctx.locale);
+  const sender = m.own ? s.you : ctx.name(m.from);
+  const cls = ['natter-message', m.own ? 'natter-message--own' : 'natter-message--other', groupStart ? 'natter-message--group-start' : '', `natter-message--${m.body.type}`, `natter-message--${m.status}`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      className={cls}
+      data-key={m.key}
+      data-natter-message=""
+      data-status={m.status}
+      tabIndex={ctx.tabStopKey === m.key ? 0 : -1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) ctx.onRowFocus(m.key);
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <span className="natter-visually-hidden">{s.messageFrom(sender, formatDateTime(m.ts, ctx.locale))}: </span>
+      <div className={`natter-bubble natter-bubble--${m.body.type}`}>
+        <MessageBody message={m} ctx={ctx} />
+        <span className="natter-message-meta">
+          <time className="natter-message-time" dateTime={new Date(m.ts).toISOString()} title={formatDateTime(m.ts, ctx.locale)} aria-hidden="true">
+            {time}
+          </time>
+          {m.own ? <ReadReceipt status={m.status} readCount={readCount} group={m.chatType !== 'single'} locale={ctx.locale} /> : null}
+        </span>
+      </div>
+      {m.progress !== null && m.status === 'pending' ? (
+        <progress className="natter-upload-progress" max={1} value={m.progress} aria-label={s.uploading(Math.round(m.progress * 100))} />
+      ) : null}
+      {m.status === 'failed' ? (
+        <div className="natter-message-failed">
+          <span role="alert">{m.error ? s.failedWithCode(m.error.code, m.error.message) : s.statusFailed}</span>
+          <button type="button" className="natter-button natter-retry" onClick={() => ctx.retry(m.localId)}>
+            {s.retry}
+          </button>
+          <button type="button" className="natter-button natter-discard" onClick={() => ctx.discard(m.localId)}>
+            {s.discard}
+          </button>
+        </div>
+      ) : null}
+      {readerList !== null ? (
+        <div className="natter-message-readers" role="status">
+          {readerList}
+        </div>
+      ) : null}
+      {recallError ? (
+        <div className="natter-message-error" role="alert">
+          {recallError}
+        </div>
+      ) : null}
+      <MessageActions actions={actions} open={menuOpen} onOpenChange={setMenuOpen} strings={s} menuId={`${ctx.idPrefix}-menu-${m.key}`} />
+    </div>
+  );
+}
+
+function EventLine({ message: m, ctx }: { message: ChatMessage; ctx: RowContext }): ReactNode {
+  const s = ctx.strings;
+  let text: string;
+  if (m.body.type === 'recalled') text = m.own ? s.recalledByYou : s.recalled;
+  else if (m.body.type === 'signal') text = callEventText(m.body, s, (u) => (u === '' ? '' : ctx.name(u)));
+  else text = '';
+  return (
+    <div
+      className={`natter-event natter-event--${m.body.type}`}
+      data-key={m.key}
+      data-natter-message=""
+      tabIndex={ctx.tabStopKey === m.key ? 0 : -1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) ctx.onRowFocus(m.key);
+      }}
+    >
+      <span className="natter-event-text">{text}</span>
+      <time className="natter-event-time" dateTime={new Date(m.ts).toISOString()}>
+        {formatTime(m.ts, ctx.locale)}
+      </time>
+    </div>
+  );
+}
+
+/** One virtualized row. */
+export const RowView = memo(function RowView({ row, ctx }: { row: Row; ctx: RowContext }): ReactNode {
+  switch (row.kind) {
+    case 'day':
+      return (
+        <div className="natter-day-separator" role="separator" aria-label={formatDayLabel(row.ts, ctx.now(), ctx.locale, ctx.strings)}>
+          <span aria-hidden="true">{formatDayLabel(row.ts, ctx.now(), ctx.locale, ctx.strings)}</span>
+        </div>
+      );
+    case 'unread':
+      return (
+        <div className="natter-unread-divider" role="separator" aria-label={ctx.strings.unreadDivider}>
+          <span aria-hidden="true">{ctx.strings.unreadDivider}</span>
+        </div>
+      );
+    case 'header':
+      return (
+        <div className={`natter-group-header ${row.own ? 'natter-group-header--own' : 'natter-group-header--other'}`} aria-hidden="true">
+          {row.own ? null : <span className="natter-group-sender">{ctx.name(row.from)}</span>}
+        </div>
+      );
+    case 'event':
+      return <EventLine message={row.message} ctx={ctx} />;
+    case 'message':
+      return <MessageView message={row.message} groupStart={row.groupStart} ctx={ctx} />;
+  }
+});

@@ -1,0 +1,2 @@
+// Public surface of ReadReceipt.
+export { ReadReceipt, type ReadReceiptProps } from './read-receipt';
