@@ -99,6 +99,20 @@ describe('POST /files', () => {
 });
 
 describe('GET /files/<id>', () => {
+  it('serves byte ranges (media seeking) and refuses unsatisfiable ones', async () => {
+    const { json } = await upload(PNG, { ...auth, 'Content-Type': 'image/png' }, '?name=r.png');
+    const url = json.file!.url;
+    const part = await fetch(url, { headers: { Range: 'bytes=1-3' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 1-3/${PNG.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(PNG.subarray(1, 4))).toBe(true);
+    const tail = await fetch(url, { headers: { Range: 'bytes=-4' } });
+    expect(Buffer.from(await tail.arrayBuffer()).equals(PNG.subarray(PNG.length - 4))).toBe(true);
+    expect((await fetch(url, { headers: { Range: `bytes=${PNG.length}-` } })).status).toBe(416);
+    const head = await fetch(url, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length')]).toEqual([200, String(PNG.length)]);
+  });
+
   it('answers 404 for unknown ids and for ids that try to be paths', async () => {
     for (const path of ['/files/AAAAAAAAAAAAAAAAAAAAAA', '/files/..%2F..%2Fnatter.sqlite', '/files/%2e%2e/natter.sqlite', '/files/']) {
       const status = await rawGet(path);
