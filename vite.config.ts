@@ -89,7 +89,9 @@ function addDeclarationExtensions(dir: string): void {
 function declarations(entryFiles: Record<string, string>): Plugin {
   return {
     name: 'natter-declarations',
-    apply: 'build',
+    // Only for the library build: Storybook's Vite builder reuses this file but
+    // drops `build` (so `build.lib`), and must not emit declarations.
+    apply: (config, env) => env.command === 'build' && Boolean(config.build?.lib) && !process.env.STORYBOOK,
     generateBundle() {
       for (const [name, file] of Object.entries(entryFiles)) {
         const target = `./entries/${name}.js`;
