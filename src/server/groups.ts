@@ -20,6 +20,7 @@ function unique(users: UserId[]): UserId[] {
 
 /** Stores the group and tells `audience` (default: its members) in one transaction. */
 function commit(ctx: CoreContext, group: GroupInfo, action: GroupAction, users: UserId[], by: UserId, audience?: UserId[]): GroupInfo {
+  current(group, ctx.clock.now());
   ctx.events.tx(() => {
     if (action === 'destroyed') ctx.storage.deleteGroup(group.groupId);
     else ctx.storage.putGroup(group);
@@ -60,14 +61,20 @@ function create(ctx: CoreContext, caller: Caller, p: Ops['group.create']['p']): 
   return { group: commit(ctx, group, 'created', group.members, caller.user) };
 }
 
+/** Mutes whose end time has passed are reported as lifted. */
+function current(group: GroupInfo, now: number): GroupInfo {
+  for (const [user, until] of Object.entries(group.muted)) if (until !== 0 && until <= now) delete group.muted[user];
+  return group;
+}
+
 function info(ctx: CoreContext, caller: Caller, p: { groupId: string }): { group: GroupInfo } {
   const group = requireGroup(ctx.storage, p.groupId);
   if (!group.public && !group.members.includes(caller.user)) fail(ErrorCode.NOT_IN_GROUP);
-  return { group };
+  return { group: current(group, ctx.clock.now()) };
 }
 
 function list(ctx: CoreContext, caller: Caller): { groups: GroupInfo[] } {
-  return { groups: ctx.storage.listGroupsOf(caller.user) };
+  return { groups: ctx.storage.listGroupsOf(caller.user).map((g) => current(g, ctx.clock.now())) };
 }
 
 function addMembers(ctx: CoreContext, caller: Caller, p: { groupId: string; users: UserId[] }): { group: GroupInfo } {

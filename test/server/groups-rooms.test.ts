@@ -45,8 +45,10 @@ describe('groups', () => {
     expect(await bob.code('group.mute', { groupId: 'g', user: 'owner', mute: true })).toBe(510);
     await owner.ok('group.mute', { groupId: 'g', user: 'bob', mute: true, durationMs: 60_000 });
     expect(await bob.code('send', gsend('g'))).toBe(507);
+    expect((await bob.ok('group.info', { groupId: 'g' })).group.muted).toEqual({ bob: clock.now() + 60_000 });
     clock.advance(60_001);
     expect((await bob.call('send', gsend('g'))).t).toBe('ok');
+    expect((await bob.ok('group.info', { groupId: 'g' })).group.muted).toEqual({});
     await owner.ok('group.mute', { groupId: 'g', user: 'bob', mute: true });
     clock.advance(10_000_000);
     expect(await bob.code('send', gsend('g'))).toBe(507);
@@ -148,6 +150,8 @@ describe('chat rooms', () => {
     expect(await bob.code('send', { localId: 'r1', to: 'r', chatType: 'room', body: text('x') })).toBe(602);
     expect(await bob.code('room.join', { roomId: 'nope' })).toBe(4043);
     await bob.ok('room.join', { roomId: 'r' });
+    await owner.sync();
+    expect(owner.eventsOf('room').at(-1)).toMatchObject({ action: 'joined', users: ['bob'], room: { members: ['owner', 'bob'] } });
     const m = await bob.ok('send', { localId: 'r2', to: 'r', chatType: 'room', body: text('hello room') });
     await owner.sync();
     expect(owner.eventsOf('message').at(-1)).toMatchObject({ conversation: 'room:r', message: { serverId: m.message.serverId } });
