@@ -9,7 +9,7 @@
 import { compileCustomEmoji, customEmojiAt, type CustomEmojiMap } from './custom-emoji-map';
 import type { Segment, UnicodeEmojiSegment } from './emoji-segment';
 import { createShortcodeMatcher, shortcodeTableFromRecord, type ShortcodeTable } from './shortcode-table';
-import { CANDIDATE_KEYCAP, unicodeEmojiEndAt, unicodeTables } from './unicode-emoji';
+import { KEYCAP_BASES, unicodeEmojiEndAt, unicodeTables } from './unicode-emoji';
 
 export interface EmojiParserOptions {
   /** Custom image emoji, e.g. Easemob's `WebIM.Emoji` (`{ path, map }`), or several. */
@@ -41,12 +41,14 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
   const table = toTable(options.shortcodes);
   const shortcodeAt = table === null ? null : createShortcodeMatcher(table);
   const unicode = options.unicode !== false;
-  const candidates = unicodeTables().candidates;
+  // The Unicode tables are built on the first parse, not here, so a parser made
+  // at module scope costs nothing at import time.
+  let candidates: Uint8Array | undefined;
   const ascii = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
     let flags = custom.asciiStarts[c] === 1 ? FLAG_CUSTOM : 0;
     if (c === 0x3a && shortcodeAt !== null) flags |= FLAG_SHORTCODE;
-    if (unicode && candidates[c] === CANDIDATE_KEYCAP) flags |= FLAG_KEYCAP;
+    if (unicode && KEYCAP_BASES.includes(c)) flags |= FLAG_KEYCAP;
     ascii[c] = flags;
   }
   const customByUnit = custom.byFirstUnit;
@@ -54,6 +56,7 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
 
   function parse(text: string): Segment[] {
     if (typeof text !== 'string') return [];
+    const table = (candidates ??= unicodeTables().candidates);
     const n = text.length;
     let out: Segment[] | null = null;
     let textStart = 0;
@@ -68,7 +71,7 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
           continue;
         }
       } else {
-        flags = unicode && candidates[c] !== 0 ? FLAG_UNICODE : 0;
+        flags = unicode && table[c] !== 0 ? FLAG_UNICODE : 0;
         if (nonAsciiCustom && customByUnit.has(c)) flags |= FLAG_CUSTOM;
         if (flags === 0) {
           i++;

@@ -45,6 +45,8 @@ export const CANDIDATE_NONE = 0;
 export const CANDIDATE_EMOJI = 1;
 /** `#`, `*`, `0`–`9`: an emoji only as a keycap (next unit FE0F or 20E3). */
 export const CANDIDATE_KEYCAP = 2;
+/** Code units of `#`, `*` and `0`–`9`. */
+export const KEYCAP_BASES: readonly number[] = [0x23, 0x2a, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39];
 /** A BMP emoji-presentation character: alone it is a whole emoji. */
 const CANDIDATE_PRESENTATION = 3;
 
@@ -68,7 +70,7 @@ export function unicodeTables(): UnicodeTables {
   if (tables !== undefined) return tables;
   const candidates = new Uint8Array(0x10000);
   const astralPresentation = new Uint8Array(0x1000);
-  for (const ch of '#*0123456789') candidates[ch.charCodeAt(0)] = CANDIDATE_KEYCAP;
+  for (const c of KEYCAP_BASES) candidates[c] = CANDIDATE_KEYCAP;
   const emojiLike = /\p{Emoji}|\p{Extended_Pictographic}/u;
   const presentation = /^(?!\p{Regional_Indicator})\p{Emoji_Presentation}$/u;
   for (let c = 0x80; c < 0x3300; c++) {
