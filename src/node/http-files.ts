@@ -7,25 +7,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { ErrorCode, NatterError, isNatterError } from '../protocol/errors';
 import type { UploadedFile } from '../protocol/link';
+import type { FileInput } from '../server/files';
+import type { ServerCore } from '../server/server-core';
 import type { UserId } from '../protocol/message';
 import type { Credentials } from './token';
 import type { Logger } from './logger';
 import { serveFile } from './file-download';
 
-export interface FileInput {
-  name: string;
-  mime: string;
-  bytes: Uint8Array;
-  width?: number;
-  height?: number;
-  duration?: number;
-}
-
 /** What the file API needs from the server core. */
-export interface FileApiCore {
-  putFile(user: UserId, input: FileInput): UploadedFile | Promise<UploadedFile>;
-  getFile(fileId: string): { meta: UploadedFile; bytes: Uint8Array } | null | Promise<{ meta: UploadedFile; bytes: Uint8Array } | null>;
-}
+export type FileApiCore = Pick<ServerCore, 'putFile' | 'getFile'>;
 
 export interface FileApiOptions {
   core: FileApiCore;
