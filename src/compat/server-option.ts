@@ -37,7 +37,7 @@ export function resolveServer(server: ServerOption | undefined): EmbeddedServerL
  * Client options that reach `server` as `user`. A signed token (Easemob's accessToken, Tencent's
  * userSig) is only passed to `natter serve`: the embedded server runs in dev mode and knows no signer.
  */
-export function clientOptionsFor(server: EmbeddedServerLike | string, user: string, token: string | undefined): ChatClientOptions {
-  if (typeof server === 'string') return { url: server, user, ...(token ? { token } : {}) };
+export function clientOptionsFor(server: EmbeddedServerLike | string, user: string, token: string | undefined, WebSocket?: unknown): ChatClientOptions {
+  if (typeof server === 'string') return { url: server, user, ...(token ? { token } : {}), ...(WebSocket !== undefined ? { WebSocket } : {}) };
   return { transport: server.connect(), user };
 }

@@ -28,7 +28,7 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
 
   /** Logs in with every signaling event and received message recorded (the login the tests add). */
   async function login(userID: string): Promise<Party> {
-    const chat = TencentCloudChat.create({ SDKAppID: 1400000000, server: srv.server });
+    const chat = TencentCloudChat.create({ SDKAppID: 1400000000, ...srv.facade });
     chats.push(chat);
     const party: Party = { chat, signals: [], messages: [] };
     const record: SignalingHandler = (e) => void party.signals.push(e);
@@ -36,7 +36,7 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
       await chat.addSignalingListener(name, record);
     }
     chat.on(TencentCloudChat.EVENT.MESSAGE_RECEIVED, (e) => void party.messages.push(...e.data));
-    await chat.login({ userID, userSig: 'sig' });
+    await chat.login({ userID, userSig: srv.credential(userID) });
     return party;
   }
 

@@ -20,7 +20,7 @@ describe.each(compatServers)('WebIM connection lifecycle on the %s', (_name, mak
 
   it('onOpened after open, onOffline / onOnline around a dropped network, onClosed after close', async () => {
     srv = await makeServer();
-    const { conn, rec } = await login(srv.server, 'alice');
+    const { conn, rec } = await login(srv, 'alice');
     open.push(conn);
     await until(() => rec.of('onOpened').length === 1);
     expect(conn.isOpened()).toBe(true);
@@ -35,8 +35,8 @@ describe.each(compatServers)('WebIM connection lifecycle on the %s', (_name, mak
 
   it('messages sent while the network was down arrive once it is back', async () => {
     srv = await makeServer();
-    const a = await login(srv.server, 'alice');
-    const b = await login(srv.server, 'bob');
+    const a = await login(srv, 'alice');
+    const b = await login(srv, 'bob');
     open.push(a.conn, b.conn);
     b.conn.client!.dropConnection();
     const msg = new WebIM.message('txt', a.conn.getUniqueId());
@@ -49,8 +49,8 @@ describe.each(compatServers)('WebIM connection lifecycle on the %s', (_name, mak
 
   it('createGroupNew: onCreateGroup for the creator, onPresence direct_joined for the members', async () => {
     srv = await makeServer();
-    const a = await login(srv.server, 'alice');
-    const b = await login(srv.server, 'bob');
+    const a = await login(srv, 'alice');
+    const b = await login(srv, 'bob');
     open.push(a.conn, b.conn);
     let answer: { data: { groupid: string } } | null = null;
     await a.conn.createGroupNew({ data: { groupname: 'friends', desc: 'd', members: ['bob'], public: true, approval: false, allowinvites: true }, success: (r) => (answer = r) });
@@ -63,8 +63,8 @@ describe.each(compatServers)('WebIM connection lifecycle on the %s', (_name, mak
 
   it('joinChatRoom / quitChatRoom: only current members receive room messages', async () => {
     srv = await makeServer();
-    const a = await login(srv.server, 'alice');
-    const b = await login(srv.server, 'bob');
+    const a = await login(srv, 'alice');
+    const b = await login(srv, 'bob');
     open.push(a.conn, b.conn);
     await a.conn.createChatRoom({ name: 'r', roomId: 'room1' });
     await a.conn.joinChatRoom({ roomId: 'room1' });

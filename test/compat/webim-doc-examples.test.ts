@@ -25,7 +25,7 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
   const received = <T extends ReceivedMessage>(rec: Recorder, name: Parameters<Recorder['of']>[0]): T[] => rec.of<T>(name);
 
   async function connect(user: string, options: { delivery?: boolean } = {}): Promise<{ conn: Connection; rec: Recorder }> {
-    const r = await login(srv.server, user, options);
+    const r = await login(srv, user, options);
     open.push(r.conn);
     return r;
   }
@@ -299,11 +299,11 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
     ex.groupReadReceiptExample(message)();
     await settle();
     const parse = vi.spyOn(JSON, 'parse');
-    const again = new WebIM.connection({ server: srv.server });
+    const again = new WebIM.connection({ ...srv.facade });
     open.push(again);
     const rec = (await import('./support/webim-harness')).record(again);
     ex.groupAckListenExample(again);
-    await again.open({ user: 'alice', pwd: 'password' });
+    await again.open({ user: 'alice', pwd: 'password', accessToken: srv.credential('alice') });
     const [s] = await until(() => rec.of<{ location: string }>('onStatisticMessage').length > 0 && rec.of<{ location: string }>('onStatisticMessage'));
     expect(parse).toHaveBeenCalledWith(s!.location);
     expect(JSON.parse(s!.location)).toEqual({ group_ack: [{ msg_id: message!.id, group_id: 'groupId', count: 1, readers: ['username'] }] });

@@ -15,8 +15,8 @@ describe.each(compatServers)('WebIM fail codes on the %s', (_name, makeServer) =
 
   async function setup(options: CompatServerOptions = {}): Promise<{ alice: Connection; aliceRec: Recorder; bob: Connection; bobRec: Recorder }> {
     srv = await makeServer(options);
-    const a = await login(srv.server, 'alice');
-    const b = await login(srv.server, 'bob');
+    const a = await login(srv, 'alice');
+    const b = await login(srv, 'bob');
     open.push(a.conn, b.conn);
     return { alice: a.conn, aliceRec: a.rec, bob: b.conn, bobRec: b.rec };
   }

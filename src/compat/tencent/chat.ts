@@ -51,6 +51,7 @@ function inviteOptions(o: { data?: string; timeout?: number; onlineUserOnly?: bo
 export class TencentChat {
   readonly SDKAppID: number;
   private readonly server: EmbeddedServerLike | string;
+  private readonly WebSocket: unknown;
   private natter: ChatClient | null = null;
   private unbind: (() => void) | null = null;
   private readonly handlers = new Map<string, Array<{ handler: Handler; context: unknown }>>();
@@ -61,6 +62,7 @@ export class TencentChat {
   constructor(options: CreateOptions) {
     this.SDKAppID = Number(options.SDKAppID);
     this.server = resolveServer(options.server);
+    this.WebSocket = options.WebSocket;
   }
 
   /** The natter ChatClient behind this instance (null before login). */
@@ -122,7 +124,7 @@ export class TencentChat {
       if (this.natter.user === user) return { code: 0, data: { repeatLogin: true } };
       await this.logout();
     }
-    const client = createChatClient(clientOptionsFor(this.server, user, options.userSig || undefined));
+    const client = createChatClient(clientOptionsFor(this.server, user, options.userSig || undefined, this.WebSocket));
     this.natter = client;
     this.unbind = this.bind(client);
     try {

@@ -9,6 +9,8 @@ export interface CreateOptions {
   SDKAppID: number;
   /** natter: an embedded server, a ws:// URL of `natter serve`, or omitted (the page's shared server). */
   server?: ServerOption;
+  /** natter: WebSocket constructor for `natter serve` URLs where the platform has none (Node: the `ws` package). */
+  WebSocket?: unknown;
   [key: string]: unknown;
 }
 

@@ -46,23 +46,18 @@ export async function readBytes(blob: Blob): Promise<Uint8Array> {
   return readWithFileReader(blob);
 }
 
-/** A Blob whose bytes the client can read (`arrayBuffer()`), keeping name and type. */
+/**
+ * A Blob whose bytes the client can read (`arrayBuffer()`), keeping name and type. Where the
+ * page's Blob cannot read itself (jsdom), a copy of the page's own kind is given the method, so
+ * the page's XMLHttpRequest can still send it to `natter serve`.
+ */
 export async function readableBlob(blob: Blob, name: string, type: string): Promise<Blob> {
   if (typeof blob.arrayBuffer === 'function') return blob;
   const bytes = await readWithFileReader(blob);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  // The page's Blob cannot read itself; hand the client a minimal Blob that can.
-  const like = {
-    size: bytes.byteLength,
-    type,
-    name,
-    arrayBuffer: () => Promise.resolve(buffer.slice(0)),
-    text: () => Promise.resolve(new TextDecoder().decode(bytes)),
-    bytes: () => Promise.resolve(bytes.slice()),
-    slice: (start?: number, end?: number) => new Blob([buffer.slice(start ?? 0, end)], { type }),
-    stream: () => new Blob([buffer], { type }).stream(),
-  };
-  return like as unknown as Blob;
+  const copy = typeof File === 'function' ? new File([buffer], name, { type }) : new Blob([buffer], { type });
+  Object.defineProperty(copy, 'arrayBuffer', { value: () => Promise.resolve(buffer.slice(0)), configurable: true });
+  return copy;
 }
 
 export interface DownloadSource {

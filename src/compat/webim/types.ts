@@ -240,6 +240,8 @@ export type ListenerArg<K extends ListenerName> = Parameters<NonNullable<Listene
 export interface ConnectionOptions {
   /** natter: an embedded server, a ws:// URL of `natter serve`, or omitted (the page's shared server). */
   server?: import('../server-option').ServerOption;
+  /** natter: WebSocket constructor for `natter serve` URLs where the platform has none (Node: the `ws` package). */
+  WebSocket?: unknown;
   /** Send delivery receipts automatically (webim.config.js `delivery: true`). */
   delivery?: boolean;
   appKey?: string;

@@ -3,7 +3,7 @@
 // connection gets, jsdom's missing pieces (object URLs, picked files) and
 // files whose bytes match their type (the server sniffs uploads).
 import { WebIM, type Connection, type ListenerName, type Listeners } from '../../../src/compat/webim';
-import type { ServerOption } from '../../../src/compat/server-option';
+import type { CompatServer } from './compat-server';
 
 export const LISTENER_NAMES: ListenerName[] = [
   'onOpened', 'onClosed', 'onTextMessage', 'onEmojiMessage', 'onPictureMessage', 'onCmdMessage', 'onAudioMessage',
@@ -34,10 +34,10 @@ export function record(conn: Connection): Recorder {
 }
 
 /** Logs `user` in: the login the tests add to the document's examples. */
-export async function login(server: ServerOption, user: string, options: { delivery?: boolean } = {}): Promise<{ conn: Connection; rec: Recorder }> {
-  const conn = new WebIM.connection({ server, ...options });
+export async function login(srv: CompatServer, user: string, options: { delivery?: boolean } = {}): Promise<{ conn: Connection; rec: Recorder }> {
+  const conn = new WebIM.connection({ ...srv.facade, ...options });
   const rec = record(conn);
-  await conn.open({ user, pwd: 'password' });
+  await conn.open({ user, pwd: 'password', accessToken: srv.credential(user) });
   return { conn, rec };
 }
 
