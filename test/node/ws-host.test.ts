@@ -72,6 +72,17 @@ describe('natter serve over WebSocket', () => {
     await bob.until(() => bob.eventsOf('message').length === 1);
   });
 
+  it('refuses requests over the per-connection rate with 509 and a retry-after, and keeps the connection', async () => {
+    const server = await serve({ core: { rateLimit: { perSecond: 1, burst: 3 } } });
+    const alice = await client(server, 'alice');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => alice.request('blocklist', {})));
+    expect(answers.filter((a) => a.ok)).toHaveLength(3);
+    const limited = alice.frames.filter((f) => f.t === 'err' && f.code === ErrorCode.RATE_LIMITED) as { retryAfter?: number }[];
+    expect(limited).toHaveLength(3);
+    for (const f of limited) expect(f.retryAfter).toBeGreaterThan(0);
+    expect(alice.closed).toBeNull();
+  });
+
   it('drops a peer that stops answering pings', async () => {
     const logger = memoryLogger();
     const server = await serve({ pingIntervalMs: 50, logger });
