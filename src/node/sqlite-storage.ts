@@ -25,6 +25,12 @@ export interface SqliteStorageOptions {
   path: string;
   /** 'NORMAL' (default) survives crashes of the process; 'FULL' also survives power loss. */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Hold an exclusive lock on the database for as long as it is open (default true): the core keeps
+   * sessions and timers in memory, so a second server on the same file would split them. Off lets
+   * other processes read the file while the server runs.
+   */
+  exclusive?: boolean;
 }
 
 type Row = { json: string };
@@ -38,11 +44,24 @@ export class SqliteStorage implements Storage {
   private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   constructor(options: SqliteStorageOptions) {
-    this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
+    const exclusive = options.exclusive ?? true;
+    this.db = new Database(options.path, { timeout: exclusive ? 500 : 5000 });
+    try {
+      this.db.pragma('journal_mode = WAL');
+      if (exclusive) {
+        this.db.pragma('locking_mode = EXCLUSIVE');
+        // Take the write lock now; in exclusive mode it is kept until close.
+        this.db.exec('BEGIN IMMEDIATE; COMMIT;');
+      }
+    } catch (e) {
+      this.db.close();
+      if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new Error(`natter: database ${options.path} is in use by another process (is another natter serve running on it?)`);
+      }
+      throw e;
+    }
     this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.s = prepare(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());

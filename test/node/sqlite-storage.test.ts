@@ -69,6 +69,14 @@ describe('SqliteStorage on disk', () => {
     expect(n.db.pragma('synchronous', { simple: true })).toBe(1);
   });
 
+  it('refuses to open a database another storage holds, until that one closes', () => {
+    const path = tempDb();
+    const first = open(path);
+    expect(() => new SqliteStorage({ path })).toThrow(/in use by another process/);
+    first.close();
+    expect(open(path).lastSeq(KEY)).toBe(0);
+  });
+
   it('refuses a database written by a newer schema', () => {
     const path = tempDb();
     const raw = new Database(path);
