@@ -1,40 +1,66 @@
 // Owns the strings of ConversationList and UnreadBadge, in every locale.
-// Starter keys; UI engineer B owns and extends this file.
 import type { Locale } from './locale';
 
 export interface ConversationListStrings {
   /** Accessible name of the list. */
   listLabel: string;
   empty: string;
+  loading: string;
   imagePreview: string;
   filePreview: string;
   audioPreview: string;
   videoPreview: string;
   locationPreview: string;
+  /** Custom message preview, e.g. "[gift]". */
+  customPreview(event: string): string;
+  recalledByYou: string;
+  recalledBy(name: string): string;
+  /** Group sender prefix, e.g. "Ann: ". */
+  senderPrefix(name: string): string;
   /** Badge's accessible text, e.g. "3 unread". */
   unread(count: number): string;
+  /** Delete button's accessible name. */
+  deleteConversation(name: string): string;
+  deleteLabel: string;
+  deleteFailed(message: string): string;
 }
 
 const en: ConversationListStrings = {
   listLabel: 'Conversations',
   empty: 'No conversations yet',
+  loading: 'Loading conversations…',
   imagePreview: '[Image]',
   filePreview: '[File]',
   audioPreview: '[Voice]',
   videoPreview: '[Video]',
   locationPreview: '[Location]',
+  customPreview: (e) => `[${e}]`,
+  recalledByYou: 'You recalled a message',
+  recalledBy: (name) => `${name} recalled a message`,
+  senderPrefix: (name) => `${name}: `,
   unread: (n) => `${n} unread`,
+  deleteConversation: (name) => `Delete conversation with ${name}`,
+  deleteLabel: 'Delete',
+  deleteFailed: (m) => `Could not delete: ${m}`,
 };
 
 const zhCN: ConversationListStrings = {
   listLabel: '会话',
   empty: '暂无会话',
+  loading: '正在加载会话…',
   imagePreview: '[图片]',
   filePreview: '[文件]',
   audioPreview: '[语音]',
   videoPreview: '[视频]',
   locationPreview: '[位置]',
+  customPreview: (e) => `[${e}]`,
+  recalledByYou: '你撤回了一条消息',
+  recalledBy: (name) => `${name} 撤回了一条消息`,
+  senderPrefix: (name) => `${name}：`,
   unread: (n) => `${n} 条未读`,
+  deleteConversation: (name) => `删除与 ${name} 的会话`,
+  deleteLabel: '删除',
+  deleteFailed: (m) => `删除失败：${m}`,
 };
 
 export const conversationListStrings: Record<Locale, ConversationListStrings> = { en, 'zh-CN': zhCN };

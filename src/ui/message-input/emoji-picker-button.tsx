@@ -103,7 +103,7 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
 
   return (
     <div
-      className="natter-emoji"
+      className="natter-emoji-picker"
       ref={wrapper}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
@@ -115,7 +115,7 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
       <button
         ref={button}
         type="button"
-        className="natter-input__tool natter-emoji__button"
+        className="natter-input__tool natter-emoji-picker__button"
         aria-label={t.emoji}
         aria-haspopup="dialog"
         aria-expanded={open}
@@ -126,14 +126,14 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
         <span aria-hidden="true">😊</span>
       </button>
       {open && (
-        <div id={popupId} className="natter-emoji__popup" role="dialog" aria-label={t.emojiPickerLabel} aria-busy={status === 'loading'}>
-          {status === 'loading' && <p className="natter-emoji__status">{t.emojiLoading}</p>}
+        <div id={popupId} className="natter-emoji-picker__popup" role="dialog" aria-label={t.emojiPickerLabel} aria-busy={status === 'loading'}>
+          {status === 'loading' && <p className="natter-emoji-picker__status">{t.emojiLoading}</p>}
           {status === 'error' && (
-            <p className="natter-emoji__status" role="alert">
+            <p className="natter-emoji-picker__status" role="alert">
               {t.emojiLoadFailed}
             </p>
           )}
-          <div ref={host} className="natter-emoji__host" />
+          <div ref={host} className="natter-emoji-picker__host" />
         </div>
       )}
     </div>

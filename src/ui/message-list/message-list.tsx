@@ -3,7 +3,7 @@
 // `firstItemIndex` keeping the visible message still; new messages are followed
 // only at the bottom, otherwise counted on a "N new messages" button. The list
 // is a `role="log"`; message rows are one roving tab stop moved with arrow keys.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
@@ -17,6 +17,7 @@ import { ListHeader } from './list-header';
 import { RowView, type RowContext } from './message-row';
 import { firstVisibleMessageIndex, lastMessageKey, nextMessageIndex, scrollerOf, tryFocus } from './row-navigation';
 import { useNewMessages } from './use-new-messages';
+import { useScrollAnchor } from './use-scroll-anchor';
 
 export interface MessageListProps {
   conversationId: ConversationId;
@@ -62,8 +63,12 @@ export function MessageList(props: MessageListProps): ReactNode {
   if (dividerRef.current === undefined && conv.conversation) dividerRef.current = conv.unread > 0 ? conv.conversation.readSeq : null;
   const layoutRef = useRef<Layout | null>(null);
   const layout = useMemo(() => nextLayout(layoutRef.current, conv.messages, dividerRef.current ?? null, true), [conv.messages, dividerRef.current]);
+  const anchor = useScrollAnchor(rootRef);
+  // Note where the top message is before Virtuoso draws the prepended rows (reading the DOM as it still is).
+  if (layoutRef.current && layout.firstItemIndex < layoutRef.current.firstItemIndex) anchor.capture();
   layoutRef.current = layout;
   const { rows, firstItemIndex } = layout;
+  useLayoutEffect(() => anchor.hold(), [firstItemIndex, anchor]);
 
   const [atBottom, setAtBottom] = useState(true);
   const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(rows, atBottom, displayName, strings);

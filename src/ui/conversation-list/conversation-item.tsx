@@ -1,0 +1,80 @@
+// Owns one row of the conversation list: a button that selects it (avatar or
+// initials, name, last-message preview, time, unread badge) and a delete button.
+import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
+import type { ConversationSummary } from '../../protocol/entities';
+import { useGroupName } from '../call-invite-modal/use-group-name';
+import { EmojiText } from '../emoji-text';
+import { formatDateTime, formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
+import { CountBadge } from '../unread-badge/count-badge';
+import { Avatar } from './avatar';
+import { messagePreview } from './message-preview';
+
+export interface ConversationItemProps {
+  conversation: ConversationSummary;
+  viewer: string;
+  selected: boolean;
+  /** Reachable by Tab (roving tabindex: one row at a time). */
+  tabbable: boolean;
+  name?: string;
+  avatarUrl?: string;
+  displayName(userId: string): string;
+  now: number;
+  locale?: Locale;
+  /** Called with the row's select button (and null when it goes), for keyboard navigation. */
+  register(id: string, button: HTMLButtonElement | null): void;
+  onSelect(id: ConversationSummary['id']): void;
+  onDelete(conversation: ConversationSummary): void | Promise<void>;
+  onKeyDown(e: KeyboardEvent<HTMLButtonElement>, id: ConversationSummary['id']): void;
+  onFocus(id: ConversationSummary['id']): void;
+}
+
+export const ConversationItem = memo(function ConversationItem(p: ConversationItemProps): ReactNode {
+  const { conversation: c } = p;
+  const strings = useStrings(p.locale);
+  const t = strings.conversationList;
+  const loc = useLocale(p.locale);
+  const groupName = useGroupName(c.type === 'group' ? c.target : undefined);
+  const name = p.name ?? groupName ?? (c.type === 'single' ? p.displayName(c.target) : c.target);
+  const preview = messagePreview(c.lastMessage, p.viewer, t, strings.messageList, p.displayName);
+  const ts = c.lastMessage?.ts ?? c.updatedAt;
+  const previewId = `natter-conv-${c.id}-preview`;
+  const { register } = p;
+  const buttonRef = useCallback((el: HTMLButtonElement | null) => register(c.id, el), [register, c.id]);
+  return (
+    <li className="natter-conversation" data-selected={p.selected || undefined} data-unread={c.unread > 0 || undefined}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="natter-conversation__select"
+        aria-current={p.selected ? 'true' : undefined}
+        tabIndex={p.tabbable ? 0 : -1}
+        data-conversation={c.id}
+        onClick={() => p.onSelect(c.id)}
+        onKeyDown={(e) => p.onKeyDown(e, c.id)}
+        onFocus={() => p.onFocus(c.id)}
+      >
+        <Avatar id={c.id} name={name} src={p.avatarUrl ?? null} />
+        <span className="natter-conversation__main">
+          <span className="natter-conversation__top">
+            <span className="natter-conversation__name">{name}</span>
+            {ts > 0 && (
+              <time className="natter-conversation__time" dateTime={new Date(ts).toISOString()} title={formatDateTime(ts, loc)}>
+                {formatShortTimestamp(ts, p.now, loc)}
+              </time>
+            )}
+          </span>
+          <span className="natter-conversation__bottom">
+            <span id={previewId} className="natter-conversation__preview" data-kind={preview.kind}>
+              {preview.prefix}
+              {preview.kind === 'text' ? <EmojiText text={preview.text} links={false} largeEmojiMax={0} /> : preview.text}
+            </span>
+            <CountBadge count={c.unread} label={t.unread} />
+          </span>
+        </span>
+      </button>
+      <button type="button" className="natter-conversation__delete" aria-label={t.deleteConversation(name)} tabIndex={p.tabbable ? 0 : -1} onClick={() => void p.onDelete(c)}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  );
+});

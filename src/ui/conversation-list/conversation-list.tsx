@@ -1,0 +1,142 @@
+// Owns ConversationList: the user's conversations from useConversationList,
+// most recent first, as a list of buttons with a roving tabindex (Arrow keys,
+// Home and End move between rows; Enter or Space selects; Delete deletes),
+// controlled or uncontrolled selection, and a delete action per row.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ConversationSummary } from '../../protocol/entities';
+import type { ConversationId } from '../../protocol/ids';
+import { useChatClient, useConversationList } from '../../react';
+import { useStrings, type Locale } from '../i18n';
+import { ConversationItem } from './conversation-item';
+
+export interface ConversationListProps {
+  /** The selected conversation (controlled); omit to let the list keep its own. */
+  selected?: ConversationId | null;
+  onSelect?(id: ConversationId): void;
+  /** Replaces the default delete (the server's `deleteConversation`, keeping roaming history). */
+  onDelete?(conversation: ConversationSummary): void | Promise<void>;
+  /** Delete the roaming history too when deleting (default false). */
+  deleteHistory?: boolean;
+  /** Name of a conversation (default: group name for groups, else the peer's `displayName`). */
+  conversationName?(conversation: ConversationSummary): string | undefined;
+  /** Names for user ids in previews and single chats (default: the id). */
+  displayName?(userId: string): string;
+  avatarUrl?(conversation: ConversationSummary): string | undefined;
+  locale?: Locale;
+  className?: string;
+}
+
+const identity = (id: string): string => id;
+
+export function ConversationList({
+  selected: controlled, onSelect, onDelete, deleteHistory = false, conversationName, displayName = identity, avatarUrl, locale, className,
+}: ConversationListProps): ReactNode {
+  const t = useStrings(locale).conversationList;
+  const client = useChatClient();
+  const { conversations, loaded } = useConversationList();
+  const [own, setOwn] = useState<ConversationId | null>(null);
+  const selected = controlled !== undefined ? controlled : own;
+  const [active, setActive] = useState<ConversationId | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const [now, setNow] = useState(() => Date.now());
+
+  // Row times say "14:05" today and a weekday later on: refresh them each minute.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const select = useCallback(
+    (id: ConversationId) => {
+      if (controlled === undefined) setOwn(id);
+      onSelect?.(id);
+    },
+    [controlled, onSelect],
+  );
+
+  const remove = useCallback(
+    async (c: ConversationSummary) => {
+      setError(null);
+      try {
+        if (onDelete) await onDelete(c);
+        else await client.deleteConversation(c.id, { deleteHistory });
+      } catch (e) {
+        setError(t.deleteFailed(e instanceof Error ? e.message : String(e)));
+      }
+    },
+    [client, onDelete, deleteHistory, t],
+  );
+
+  const ids = conversations.map((c) => c.id);
+  const tabbableId = ids.includes(active as ConversationId) ? active : ids.includes(selected as ConversationId) ? selected : (ids[0] ?? null);
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLButtonElement>, id: ConversationId) => {
+      const i = ids.indexOf(id);
+      let next: number | null = null;
+      if (e.key === 'ArrowDown') next = Math.min(i + 1, ids.length - 1);
+      else if (e.key === 'ArrowUp') next = Math.max(i - 1, 0);
+      else if (e.key === 'Home') next = 0;
+      else if (e.key === 'End') next = ids.length - 1;
+      else if (e.key === 'Delete') {
+        e.preventDefault();
+        const c = conversations[i];
+        if (c) void remove(c);
+        const neighbour = ids[i + 1] ?? ids[i - 1];
+        if (neighbour) buttons.current.get(neighbour)?.focus();
+        return;
+      }
+      if (next === null) return;
+      e.preventDefault();
+      const target = ids[next];
+      if (target) buttons.current.get(target)?.focus();
+    },
+    // ids/conversations change together with the list.
+    [conversations, remove],
+  );
+
+  const register = useCallback((id: string, el: HTMLButtonElement | null) => {
+    if (el) buttons.current.set(id, el);
+    else buttons.current.delete(id);
+  }, []);
+
+  return (
+    <nav className={['natter-conversations', className].filter(Boolean).join(' ')} aria-label={t.listLabel}>
+      {error && (
+        <p className="natter-conversations__error" role="alert">
+          {error}
+        </p>
+      )}
+      {conversations.length === 0 ? (
+        <p className="natter-conversations__empty">{loaded ? t.empty : t.loading}</p>
+      ) : (
+        <ul className="natter-conversations__list">
+          {conversations.map((c) => {
+            const name = conversationName?.(c);
+            const avatar = avatarUrl?.(c);
+            return (
+              <ConversationItem
+                key={c.id}
+                conversation={c}
+                viewer={client.user}
+                selected={c.id === selected}
+                tabbable={c.id === tabbableId}
+                displayName={displayName}
+                now={now}
+                register={register}
+                onSelect={select}
+                onDelete={remove}
+                onKeyDown={onKeyDown}
+                onFocus={setActive}
+                {...(name !== undefined ? { name } : {})}
+                {...(avatar !== undefined ? { avatarUrl: avatar } : {})}
+                {...(locale !== undefined ? { locale } : {})}
+              />
+            );
+          })}
+        </ul>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,78 @@
+// Browser fixture for MessageList: an embedded server preloaded with 100,000
+// messages between alice and bob (written straight into its storage, then one
+// real send so both users have the conversation), alice's MessageList mounted
+// in a 600 px box, and a small `window.__natter` handle the test drives.
+import { createRoot } from 'react-dom/client';
+import { createChatClient } from '../../../src/client/chat-client';
+import type { ClientConnectionHandlers, Transport } from '../../../src/protocol/link';
+import type { Message } from '../../../src/protocol/message';
+import { ChatProvider } from '../../../src/react/index';
+import { conversationKey } from '../../../src/server/conversation-key';
+import { createEmbeddedServer } from '../../../src/server/embedded-server';
+import { createChatStore } from '../../../src/store/create-chat-store';
+import { MessageList } from '../../../src/ui/index';
+import '../../../src/ui/styles.css';
+
+const TOTAL = Number(new URLSearchParams(location.search).get('messages') ?? 100_000);
+const PAGE = Number(new URLSearchParams(location.search).get('page') ?? 200);
+
+const server = createEmbeddedServer();
+const key = conversationKey('single', 'alice', 'bob');
+const start = Date.now() - TOTAL * 60_000;
+const words = ['hello', 'how are you', 'fine thanks', 'see you tomorrow at the station', 'ok 👍', 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor'];
+server.storage.transaction(() => {
+  for (let i = 1; i < TOTAL; i++) {
+    const seq = server.storage.nextSeq(key);
+    const from = Math.floor(i / 3) % 2 === 0 ? 'alice' : 'bob';
+    const message: Message = {
+      serverId: `pre-${seq}`,
+      localId: `pre-local-${seq}`,
+      from,
+      to: from === 'alice' ? 'bob' : 'alice',
+      chatType: 'single',
+      seq,
+      ts: start + i * 60_000,
+      body: { type: 'txt', msg: `#${seq} ${words[i % words.length]}` },
+    };
+    server.storage.insertMessage({ key, message });
+  }
+});
+
+// Frames to alice can be held back (all of them, in order) so a test can look at
+// the list between scrolling to the top and the older page arriving.
+let delayMs = 0;
+function delayable(t: Transport): Transport {
+  return {
+    connect: (h: ClientConnectionHandlers) =>
+      t.connect({ ...h, frame: (data) => (delayMs > 0 ? setTimeout(() => h.frame(data), delayMs) : h.frame(data)) }),
+    ...(t.upload ? { upload: t.upload.bind(t) } : {}),
+  };
+}
+
+const bob = createChatClient({ transport: server.connect(), user: 'bob', delivery: false });
+const alice = createChatClient({ transport: delayable(server.connect()), user: 'alice', delivery: false });
+const store = createChatStore(alice);
+
+async function main(): Promise<void> {
+  await bob.connect();
+  await bob.sendText('single:alice', `#${TOTAL} newest`);
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <ChatProvider client={alice} store={store}>
+      <MessageList conversationId="single:bob" pageSize={PAGE} markReadOnView={false} />
+    </ChatProvider>,
+  );
+  Object.assign(window, {
+    __natter: {
+      ready: true,
+      loaded: () => store.getState().messages['single:bob']?.items.length ?? 0,
+      setDelay: (ms: number) => {
+        delayMs = ms;
+      },
+      sendFromBob: (text: string) => bob.sendText('single:alice', text).then(() => undefined),
+    },
+  });
+}
+
+main().catch((e: unknown) => {
+  Object.assign(window, { __natterError: String(e) });
+});

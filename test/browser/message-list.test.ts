@@ -1,0 +1,144 @@
+// MessageList in Debian's Chromium (what jsdom cannot show): real layout and
+// scrolling over an embedded server holding 100,000 messages. The DOM stays the
+// same size however much history is loaded, and prepending an older page keeps
+// the message on screen where it was (within 1 px).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureSite, type FixtureSite } from './message-list-site';
+
+interface NatterHandle {
+  ready: boolean;
+  loaded(): number;
+  setDelay(ms: number): void;
+  sendFromBob(text: string): Promise<void>;
+}
+declare global {
+  interface Window {
+    __natter: NatterHandle;
+  }
+}
+
+let site: FixtureSite;
+
+beforeAll(async () => {
+  site = await startFixtureSite();
+}, 120_000);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+const SCROLLER = '.natter-message-list [data-virtuoso-scroller]';
+
+function frames(page: Page, n = 2): Promise<void> {
+  return page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }),
+    n,
+  );
+}
+
+function nodeCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.getElementsByTagName('*').length);
+}
+
+/** Scrolls to the top and waits for the next older page to be in the store and drawn. */
+async function loadOlderByScrolling(page: Page): Promise<number> {
+  const before = await page.evaluate(() => window.__natter.loaded());
+  await page.evaluate((sel) => {
+    const s = document.querySelector<HTMLElement>(sel);
+    if (s) s.scrollTop = 0;
+  }, SCROLLER);
+  await page.waitForFunction((b) => window.__natter.loaded() > b, before, { timeout: 15_000 });
+  await frames(page, 3);
+  return page.evaluate(() => window.__natter.loaded());
+}
+
+describe('MessageList with 100,000 messages in Chromium', () => {
+  it('keeps the DOM node count bounded while scrolling back through history', async () => {
+    const page = await site.open();
+    await page.waitForSelector('[data-natter-message]');
+    await frames(page, 3);
+    const samples: { loaded: number; nodes: number }[] = [{ loaded: await page.evaluate(() => window.__natter.loaded()), nodes: await nodeCount(page) }];
+    // 30 pages of 200: 6,200 messages loaded into the list (the server holds 100,000).
+    for (let i = 0; i < 30; i++) {
+      const loaded = await loadOlderByScrolling(page);
+      samples.push({ loaded, nodes: await nodeCount(page) });
+    }
+    // And scroll through the loaded range (middle, bottom), sampling as we go.
+    for (const fraction of [0.25, 0.5, 0.75, 1]) {
+      await page.evaluate(
+        ([sel, f]) => {
+          const s = document.querySelector<HTMLElement>(sel as string);
+          if (s) s.scrollTop = (s.scrollHeight - s.clientHeight) * (f as number);
+        },
+        [SCROLLER, fraction] as const,
+      );
+      await frames(page, 4);
+      samples.push({ loaded: samples[samples.length - 1]?.loaded ?? 0, nodes: await nodeCount(page) });
+    }
+    const first = samples[0] as { loaded: number; nodes: number };
+    const last = samples[samples.length - 1] as { loaded: number; nodes: number };
+    const max = Math.max(...samples.map((s) => s.nodes));
+    console.log(`[message-list] loaded ${first.loaded} → ${last.loaded} messages; DOM elements first ${first.nodes}, max ${max}, last ${last.nodes}`);
+    expect(last.loaded).toBeGreaterThanOrEqual(6_000);
+    // Bounded: a few hundred elements, however many messages are loaded.
+    expect(max).toBeLessThan(1_000);
+    // Independent of history length: 30× the messages, about the same DOM.
+    expect(max).toBeLessThan(first.nodes * 2);
+    await page.close();
+  }, 60_000);
+
+  it('keeps the anchor message within 1 px when an older page is prepended', async () => {
+    const page = await site.open();
+    await page.waitForSelector('[data-natter-message]');
+    await frames(page, 3);
+    // Hold alice's frames back so the page arrives after we have looked at the list.
+    const results: { before: number; after: number; moved: number; key: string }[] = [];
+    for (let round = 0; round < 3; round++) {
+      await page.evaluate(() => window.__natter.setDelay(400));
+      const loadedBefore = await page.evaluate(() => window.__natter.loaded());
+      await page.evaluate((sel) => {
+        const s = document.querySelector<HTMLElement>(sel);
+        if (s) s.scrollTop = 0;
+      }, SCROLLER);
+      await frames(page, 4);
+      const anchor = await page.evaluate((sel) => {
+        const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
+        const top = s.getBoundingClientRect().top;
+        const rows = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]'));
+        const el = rows.find((r) => r.getBoundingClientRect().top >= top) ?? rows[0];
+        return el ? { key: el.getAttribute('data-key') as string, top: el.getBoundingClientRect().top - top } : null;
+      }, SCROLLER);
+      const loadedAtAnchor = await page.evaluate(() => window.__natter.loaded());
+      expect(anchor).not.toBeNull();
+      expect(loadedAtAnchor).toBe(loadedBefore);
+      await page.waitForFunction((b) => window.__natter.loaded() > b, loadedBefore, { timeout: 15_000 });
+      await page.evaluate(() => window.__natter.setDelay(0));
+      await frames(page, 6);
+      const after = await page.evaluate(
+        ([sel, key]) => {
+          const s = document.querySelector<HTMLElement>(sel as string) as HTMLElement;
+          const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) => r.getAttribute('data-key') === key);
+          return el ? el.getBoundingClientRect().top - s.getBoundingClientRect().top : null;
+        },
+        [SCROLLER, anchor?.key ?? ''] as const,
+      );
+      expect(after).not.toBeNull();
+      results.push({ before: anchor?.top ?? 0, after: after ?? NaN, moved: Math.abs((after ?? NaN) - (anchor?.top ?? 0)), key: anchor?.key ?? '' });
+      // Let the scroll position settle away from the top before the next round.
+      await page.evaluate((sel) => {
+        const s = document.querySelector<HTMLElement>(sel);
+        if (s) s.scrollTop += 300;
+      }, SCROLLER);
+      await frames(page, 3);
+    }
+    console.log(`[message-list] anchor moves on prepend: ${results.map((r) => r.moved.toFixed(2)).join(', ')} px`);
+    for (const r of results) expect(r.moved).toBeLessThanOrEqual(1);
+    await page.close();
+  }, 60_000);
+});
