@@ -2,6 +2,7 @@
 // messages between connected users, frames over maxPayload, peers that stop
 // answering pings, slow readers, and a graceful shutdown.
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { RunningServer } from '../../src/node/serve';
 import { createToken } from '../../src/node/token';
 import { ErrorCode } from '../../src/protocol/errors';
@@ -43,6 +44,19 @@ describe('natter serve over WebSocket', () => {
       expect(c.welcome).toBeNull();
       expect(refusal(c)?.code).toBe(code);
     }
+  });
+
+  it('upgrades only on /ws; other paths answer 404', async () => {
+    const server = await serve();
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(server.url.replace(/\/ws$/, '/elsewhere'));
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => reject(new Error('upgraded on the wrong path')));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(404);
+    expect((await fetch(`${server.httpUrl}/nothing`)).status).toBe(404);
+    expect(await (await fetch(`${server.httpUrl}/health`)).json()).toEqual({ ok: true, connections: 0 });
   });
 
   it('accepts a bare user id in dev mode', async () => {
