@@ -57,6 +57,7 @@ export function isExternal(id: string): boolean {
 /**
  * Relative specifiers in tsc's declarations are extensionless (natter's sources
  * import that way); Node16/NodeNext consumers need `./x.js` or `./dir/index.js`.
+ * Also drops CSS side-effect imports (the ui entry's, for the build only).
  */
 function addDeclarationExtensions(dir: string): void {
   for (const name of readdirSync(dir)) {
@@ -67,7 +68,8 @@ function addDeclarationExtensions(dir: string): void {
     }
     if (!name.endsWith('.d.ts')) continue;
     const source = readFileSync(path, 'utf8');
-    const fixed = source.replace(
+    // CSS side-effect imports mean nothing to types and would not resolve from dist/types.
+    const fixed = source.replace(/^import\s+['"][^'"]+\.css['"];\r?\n/gm, '').replace(
       /((?:from\s+|import\s*\(\s*)(['"]))(\.{1,2}\/[^'"]*?)\2/g,
       (whole: string, head: string, quote: string, spec: string) => {
         if (/\.(js|json|mjs|cjs)$/.test(spec)) return whole;

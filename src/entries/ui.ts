@@ -1,0 +1,45 @@
+// Public entry `natter/ui`: the drop-in components, i18n and theming. The CSS
+// import below is only for the build, which extracts it to dist/natter.css
+// (`natter/ui/styles.css`); the built ui.js does not import CSS, so importing
+// natter/ui on a server touches no DOM.
+import '../ui/styles.css';
+
+export {
+  EmojiText,
+  linkify,
+  safeLinkHref,
+  ReadReceipt,
+  MessageList,
+  mediaBox,
+  safeUrl,
+  isVideoCall,
+  LOCALES,
+  toLocale,
+  LocaleProvider,
+  useLocale,
+  useStrings,
+  stringsFor,
+  dayKey,
+  formatTime,
+  formatDateTime,
+  formatDayLabel,
+  formatRelativeTime,
+  formatShortTimestamp,
+  formatFileSize,
+  formatDuration,
+  themeAttributes,
+  type EmojiTextProps,
+  type TextPiece,
+  type ReadReceiptProps,
+  type MessageListProps,
+  type MediaBox,
+  type Locale,
+  type LocaleProviderProps,
+  type Strings,
+  type StringOverrides,
+  type MessageListStrings,
+  type InputStrings,
+  type CallStrings,
+  type ConversationListStrings,
+  type Theme,
+} from '../ui/index';
