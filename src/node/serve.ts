@@ -71,6 +71,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     storage,
     files,
     fileUrl: (fileId) => `${publicBase}/files/${fileId}`,
+    onError: options.core?.onError ?? ((error: unknown) => logger.log('error', 'core.error', { error })),
     authenticate: createHelloAuthenticator(authOptions),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.recallWindowMs !== undefined ? { recallWindowMs: options.recallWindowMs } : {}),

@@ -56,7 +56,7 @@ export class SqliteStorage implements Storage {
     } catch (e) {
       this.db.close();
       if ((e as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new Error(`natter: database ${options.path} is in use by another process (is another natter serve running on it?)`);
+        throw new Error(`database ${options.path} is in use by another process (is another natter serve running on it?)`);
       }
       throw e;
     }
