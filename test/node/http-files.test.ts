@@ -162,3 +162,21 @@ function streamChunked(total: number): Promise<{ status: number; code: number }>
     pump();
   });
 }
+
+describe('POST /files in dev mode', () => {
+  it('accepts X-Natter-User without a token, and still refuses a forged token', async () => {
+    const devTmp = tempDir();
+    const dev = await startTestServer(devTmp.dir, { dev: true, secret: undefined });
+    try {
+      const ok = await fetch(`${dev.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { 'X-Natter-User': 'carol', 'Content-Type': 'text/plain' }, body: 'dev' });
+      expect(ok.status).toBe(201);
+      const forged = await fetch(`${dev.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { Authorization: 'Bearer forged.token', 'Content-Type': 'text/plain' }, body: 'dev' });
+      expect(((await forged.json()) as { code: number }).code).toBe(ErrorCode.TOKEN_INVALID);
+      const bad = await fetch(`${dev.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { 'X-Natter-User': '../root', 'Content-Type': 'text/plain' }, body: 'dev' });
+      expect(((await bad.json()) as { code: number }).code).toBe(ErrorCode.NOT_AUTHENTICATED);
+    } finally {
+      await dev.close();
+      devTmp.remove();
+    }
+  });
+});
