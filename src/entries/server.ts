@@ -32,6 +32,8 @@ export {
   MemoryFileStore,
   DEFAULT_LIMITS,
   DEFAULT_FILE_TYPES,
+  contentMatches,
+  normalizeMime,
   type ServerCore,
   type ServerCoreOptions,
   type EmbeddedServer,
@@ -45,4 +47,15 @@ export {
   type RateLimitOptions,
   type FileInput,
 } from '../server/index';
-export type { Storage, FileStore } from '../server/storage';
+export type {
+  Storage,
+  FileStore,
+  ConversationKey,
+  MessageRecord,
+  MessageQuery,
+  UnreadQuery,
+  ConversationStateRecord,
+  ReceiptKind,
+  EventRecord,
+  FileRecord,
+} from '../server/storage';
