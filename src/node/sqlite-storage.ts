@@ -199,10 +199,11 @@ export class SqliteStorage implements Storage {
   }
 
   // ---- per-user durable event log --------------------------------------------
-  appendEvent(user: UserId, event: ChatEvent, at: number): number {
+  /** `json`, when the core passes it, is the event already serialized (once for a whole fan-out). */
+  appendEvent(user: UserId, event: ChatEvent, at: number, json?: string): number {
     return this.transaction(() => {
       const pos = (this.s.bumpEventHead.get(user) as { last_pos: number }).last_pos;
-      this.s.insertEvent.run(user, pos, at, JSON.stringify(event));
+      this.s.insertEvent.run(user, pos, at, json ?? JSON.stringify(event));
       return pos;
     });
   }
