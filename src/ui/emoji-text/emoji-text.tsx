@@ -21,7 +21,7 @@ export interface EmojiTextProps {
   /** Custom image emoji maps (Easemob `WebIM.Emoji` shape). Keep the object stable between renders. */
   customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
   /** `:shortcode:` table (e.g. from `loadShortcodeTable()`); without one, shortcodes stay text. */
-  shortcodes?: ShortcodeTable | null;
+  shortcodes?: ShortcodeTable | Readonly<Record<string, string>> | null;
   /** A parser made once with `createEmojiParser` (overrides `customEmoji`/`shortcodes`). */
   parser?: EmojiParser;
   /** Emoji-only text with at most this many emoji is drawn large (default 3; 0 turns it off). */

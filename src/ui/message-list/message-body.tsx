@@ -17,7 +17,7 @@ export interface BodyContext {
   strings: MessageListStrings;
   locale: Locale;
   customEmoji: CustomEmojiMap | readonly CustomEmojiMap[] | undefined;
-  shortcodes: ShortcodeTable | null | undefined;
+  shortcodes: ShortcodeTable | Readonly<Record<string, string>> | null | undefined;
   renderCustom: ((message: ChatMessage) => ReactNode) | undefined;
   mapUrl: ((location: LocationBody) => string | null) | undefined;
   openImage(message: ChatMessage, url: string, trigger: HTMLElement): void;

@@ -28,7 +28,7 @@ export interface MessageListProps {
   /** Custom image emoji maps for text (keep the object stable). */
   customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
   /** `:shortcode:` table for text (e.g. from `loadShortcodeTable()`). */
-  shortcodes?: ShortcodeTable | null;
+  shortcodes?: ShortcodeTable | Readonly<Record<string, string>> | null;
   /** Draws the inside of a custom message's bubble. */
   renderCustom?: (message: ChatMessage) => ReactNode;
   /** Display name of a user id (default: the id). */
