@@ -2,7 +2,7 @@
 // clients on its loopback transport, the list rendered inside a ChatProvider
 // with react-virtuoso's mock sizes (jsdom has no layout, so Virtuoso would
 // otherwise render no rows), and a bounded wait.
-import { render, type RenderResult } from '@testing-library/react';
+import { act, render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { VirtuosoMockContext } from 'react-virtuoso';
 import { createChatClient } from '../../../src/client/chat-client';
@@ -19,7 +19,31 @@ export interface ListHarness {
   close(): void;
 }
 
+/** jsdom has no element scrolling methods; Virtuoso calls them (e.g. to follow new messages). */
+function polyfillElementScrolling(): void {
+  const proto = Element.prototype as Element & { scrollTo?: unknown; scrollBy?: unknown };
+  if (typeof proto.scrollTo !== 'function') {
+    Object.defineProperty(Element.prototype, 'scrollTo', {
+      configurable: true,
+      value(this: Element, a?: ScrollToOptions | number, b?: number) {
+        const top = typeof a === 'object' ? a.top : b;
+        if (typeof top === 'number') this.scrollTop = top;
+      },
+    });
+  }
+  if (typeof proto.scrollBy !== 'function') {
+    Object.defineProperty(Element.prototype, 'scrollBy', {
+      configurable: true,
+      value(this: Element, a?: ScrollToOptions | number, b?: number) {
+        const top = typeof a === 'object' ? a.top : b;
+        if (typeof top === 'number') this.scrollTop += top;
+      },
+    });
+  }
+}
+
 export function createListHarness(options: EmbeddedServerOptions = {}): ListHarness {
+  polyfillElementScrolling();
   const server = createEmbeddedServer(options);
   const clients: ChatClient[] = [];
   return {
@@ -65,4 +89,21 @@ export async function until<T>(read: () => T | undefined | null | false, what: s
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Virtuoso keeps its rows `visibility: hidden` until a scroll event confirms the initial scroll to
+ * the newest message; jsdom fires none for programmatic scrolling, so tests send one.
+ */
+export async function revealList(container: HTMLElement): Promise<void> {
+  await until(() => {
+    const scroller = container.querySelector('[data-virtuoso-scroller]');
+    const list = container.querySelector<HTMLElement>('[data-testid="virtuoso-item-list"]');
+    if (!scroller || !list) return false;
+    if (list.style.visibility !== 'hidden') return true;
+    act(() => {
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    return false;
+  }, 'the list to be shown');
 }
