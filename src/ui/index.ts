@@ -10,3 +10,4 @@ export { MessageInput, EmojiPickerButton, attachmentKind, checkFile, imageSizeFr
 export { CallInviteModal, callTypeOf, callData, type CallInviteModalProps, type CallEnding, type CallType } from './call-invite-modal/index';
 export { ConversationList, Avatar, initialsOf, messagePreview, type ConversationListProps, type AvatarProps, type Preview } from './conversation-list/index';
 export { UnreadBadge, CountBadge, formatCount, type UnreadBadgeProps, type CountBadgeProps } from './unread-badge/index';
+export { Chat, type ChatProps } from './chat/index';

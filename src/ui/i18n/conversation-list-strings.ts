@@ -23,6 +23,10 @@ export interface ConversationListStrings {
   deleteConversation(name: string): string;
   deleteLabel: string;
   deleteFailed(message: string): string;
+  /** Chat layout: the empty pane, the back button on narrow screens, call errors. */
+  selectConversation: string;
+  backToList: string;
+  callFailed(message: string): string;
 }
 
 const en: ConversationListStrings = {
@@ -42,6 +46,9 @@ const en: ConversationListStrings = {
   deleteConversation: (name) => `Delete conversation with ${name}`,
   deleteLabel: 'Delete',
   deleteFailed: (m) => `Could not delete: ${m}`,
+  selectConversation: 'Select a conversation to start chatting',
+  backToList: 'Back to conversations',
+  callFailed: (m) => `Could not start the call: ${m}`,
 };
 
 const zhCN: ConversationListStrings = {
@@ -61,6 +68,9 @@ const zhCN: ConversationListStrings = {
   deleteConversation: (name) => `删除与 ${name} 的会话`,
   deleteLabel: '删除',
   deleteFailed: (m) => `删除失败：${m}`,
+  selectConversation: '选择一个会话开始聊天',
+  backToList: '返回会话列表',
+  callFailed: (m) => `无法发起通话：${m}`,
 };
 
 export const conversationListStrings: Record<Locale, ConversationListStrings> = { en, 'zh-CN': zhCN };

@@ -26,6 +26,8 @@ export interface MessageInputProps {
   emojiPicker?: boolean;
   /** `accept` of the file dialog; default: the server's allowed types. */
   accept?: string;
+  /** Show who else is typing under the input (default true; Chat shows it in its header instead). */
+  showTyping?: boolean;
   /** Names shown in the typing line (default: the user id). */
   displayName?(userId: string): string;
   autoFocus?: boolean;
@@ -33,7 +35,7 @@ export interface MessageInputProps {
 }
 
 export function MessageInput({
-  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, displayName, autoFocus, className,
+  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className,
 }: MessageInputProps): ReactNode {
   const t = useStrings(locale).input;
   const loc = useLocale(locale);
@@ -215,9 +217,11 @@ export function MessageInput({
           {t.textTooLong(text.length, maxText)}
         </p>
       )}
-      <p className="natter-input__typing" aria-live="polite">
-        {others.length > 0 ? t.typing(others) : ''}
-      </p>
+      {showTyping && (
+        <p className="natter-input__typing" aria-live="polite">
+          {others.length > 0 ? t.typing(others) : ''}
+        </p>
+      )}
     </div>
   );
 }

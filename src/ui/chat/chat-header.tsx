@@ -1,0 +1,86 @@
+// Owns the header of the open conversation in Chat: a back button (shown on
+// narrow layouts), avatar and name, who is typing, and voice/video call
+// buttons that invite the peer (or the group's other members) through useInvitation.
+import { useState, type ReactNode } from 'react';
+import type { ConversationId } from '../../protocol/ids';
+import { parseConversationId } from '../../protocol/ids';
+import { useChatClient, useInvitation, useTyping } from '../../react';
+import { callData, type CallType } from '../call-invite-modal/call-type';
+import { useGroup } from '../call-invite-modal/use-group-name';
+import { Avatar } from '../conversation-list/avatar';
+import { useStrings } from '../i18n';
+
+export interface ChatHeaderProps {
+  conversationId: ConversationId;
+  name: string;
+  avatarUrl?: string | undefined;
+  displayName(userId: string): string;
+  /** Seconds the server lets a call ring (default 30). */
+  callTimeout: number;
+  /** Which call buttons to show. */
+  calls: readonly CallType[];
+  onBack(): void;
+  titleId: string;
+}
+
+export function ChatHeader({ conversationId, name, avatarUrl, displayName, callTimeout, calls, onBack, titleId }: ChatHeaderProps): ReactNode {
+  const strings = useStrings();
+  const t = strings.conversationList;
+  const c = strings.call;
+  const client = useChatClient();
+  const { invite, inviteInGroup, outgoing } = useInvitation();
+  const { typing } = useTyping(conversationId);
+  const target = parseConversationId(conversationId);
+  const group = useGroup(target?.type === 'group' ? target.target : undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const invitees = target?.type === 'single' ? [target.target] : target?.type === 'group' ? (group?.members ?? []).filter((u) => u !== client.user) : [];
+  const ringing = outgoing.length > 0;
+  const canCall = invitees.length > 0 && !ringing && !busy;
+
+  const call = async (type: CallType) => {
+    if (!target || !canCall) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const options = { data: callData(type), timeout: callTimeout };
+      if (target.type === 'single') await invite(target.target, options);
+      else await inviteInGroup(target.target, invitees, options);
+    } catch (e) {
+      setError(t.callFailed(e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const others = typing.filter((u) => u !== client.user).map(displayName);
+  return (
+    <header className="natter-chat__header">
+      <button type="button" className="natter-chat__back" aria-label={t.backToList} onClick={onBack}>
+        <span aria-hidden="true">‹</span>
+      </button>
+      <Avatar id={conversationId} name={name} src={avatarUrl ?? null} />
+      <div className="natter-chat__heading">
+        <h2 id={titleId} className="natter-chat__title">
+          {name}
+        </h2>
+        {others.length > 0 && <p className="natter-chat__typing">{strings.input.typing(others)}</p>}
+      </div>
+      {invitees.length > 0 && (
+        <div className="natter-chat__calls">
+          {calls.map((type) => (
+            <button key={type} type="button" className={`natter-chat__call natter-chat__call--${type}`} disabled={!canCall} onClick={() => void call(type)}>
+              {type === 'video' ? c.videoCall : c.voiceCall}
+            </button>
+          ))}
+        </div>
+      )}
+      {error && (
+        <p className="natter-chat__error" role="alert">
+          {error}
+        </p>
+      )}
+    </header>
+  );
+}

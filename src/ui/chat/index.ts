@@ -1,0 +1,2 @@
+// Public surface of the Chat layout.
+export { Chat, type ChatProps } from './chat';
