@@ -41,31 +41,7 @@ export async function login(srv: CompatServer, user: string, options: { delivery
   return { conn, rec };
 }
 
-const blobs = new Map<string, Blob>();
-let nextUrl = 1;
-
-/** jsdom has no URL.createObjectURL for its Blobs: a page-like one that remembers what it named. */
-export function installObjectUrls(): void {
-  URL.createObjectURL = (blob: Blob) => {
-    const url = `blob:natter-test/${nextUrl++}`;
-    blobs.set(url, blob);
-    return url;
-  };
-  URL.revokeObjectURL = (url: string) => void blobs.delete(url);
-}
-
-export function blobAt(url: string): Blob | undefined {
-  return blobs.get(url);
-}
-
-export function readBlob(blob: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
+export { installObjectUrls, blobAt, readBlob } from './object-urls';
 
 const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 
