@@ -42,8 +42,26 @@ function polyfillElementScrolling(): void {
   }
 }
 
+/** jsdom's Blob has no arrayBuffer() (browsers do); the client reads uploads with it. */
+function polyfillBlobReading(): void {
+  const proto = Blob.prototype as Blob & { arrayBuffer?: () => Promise<ArrayBuffer> };
+  if (typeof proto.arrayBuffer === 'function') return;
+  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
+    configurable: true,
+    value(this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
+      });
+    },
+  });
+}
+
 export function createListHarness(options: EmbeddedServerOptions = {}): ListHarness {
   polyfillElementScrolling();
+  polyfillBlobReading();
   const server = createEmbeddedServer(options);
   const clients: ChatClient[] = [];
   return {
