@@ -1,0 +1,20 @@
+// The Playground story: three users on one embedded server, side by side.
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Playground } from './playground';
+import './playground.css';
+
+const meta: Meta<typeof Playground> = {
+  title: 'Playground',
+  component: Playground,
+  parameters: { layout: 'fullscreen' },
+  argTypes: {
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    locale: { control: 'inline-radio', options: ['en', 'zh-CN'] },
+  },
+  args: { theme: 'light', locale: 'en' },
+};
+export default meta;
+
+export const ThreeUsers: StoryObj<typeof Playground> = {};
+export const Dark: StoryObj<typeof Playground> = { args: { theme: 'dark' } };
+export const Chinese: StoryObj<typeof Playground> = { args: { locale: 'zh-CN' } };
