@@ -13,7 +13,7 @@ import { microtaskScheduler } from '../../../src/store/ingest-queue';
 
 export interface ListHarness {
   server: EmbeddedServer;
-  client(user: string, options?: { device?: string }): Promise<ChatClient>;
+  client(user: string, options?: { device?: string; reconnect?: false }): Promise<ChatClient>;
   /** Renders `ui` for `client`; Virtuoso sees a viewport of `viewport` px with rows of `rowHeight` px. */
   renderAs(client: ChatClient, ui: ReactNode, options?: { viewport?: number; rowHeight?: number }): RenderResult;
   close(): void;
@@ -68,7 +68,7 @@ export function createListHarness(options: EmbeddedServerOptions = {}): ListHarn
     server,
     async client(user, o = {}) {
       const c = createChatClient({
-        transport: server.connect(), user, reconnect: { initialDelayMs: 5, maxDelayMs: 20 }, delivery: false, ...(o.device ? { device: o.device } : {}),
+        transport: server.connect(), user, reconnect: o.reconnect ?? { initialDelayMs: 5, maxDelayMs: 20 }, delivery: false, ...(o.device ? { device: o.device } : {}),
       });
       clients.push(c);
       await c.connect();
