@@ -60,6 +60,8 @@ export function MessageActions({ actions, open, onOpenChange, strings, menuId }:
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
+        // Not a tab stop of its own: keyboard users open the menu from the focused message.
+        tabIndex={-1}
         onClick={() => onOpenChange(!open)}
       >
         <span aria-hidden="true">⋯</span>

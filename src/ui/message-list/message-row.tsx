@@ -100,6 +100,7 @@ function MessageView({ message: m, groupStart, ctx }: { message: ChatMessage; gr
       data-natter-message=""
       data-status={m.status}
       tabIndex={ctx.tabStopKey === m.key ? 0 : -1}
+      aria-keyshortcuts={actions.length > 0 ? 'Enter Shift+F10' : undefined}
       onFocus={(e) => {
         if (e.target === e.currentTarget) ctx.onRowFocus(m.key);
       }}
