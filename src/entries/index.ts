@@ -61,8 +61,27 @@ export type {
   OpResult,
   ChatEvent,
   ChatEventType,
+  HelloFrame,
+  RequestFrame,
+  PingFrame,
+  ClientFrame,
+  WelcomeFrame,
+  OkFrame,
+  ErrFrame,
+  EventFrame,
+  PongFrame,
+  ByeFrame,
+  ServerFrame,
 } from '../protocol/frames';
-export type { Transport, UploadRequest, UploadedFile, ServerPeer, ServerSession } from '../protocol/link';
+export type {
+  Transport,
+  ClientConnection,
+  ClientConnectionHandlers,
+  UploadRequest,
+  UploadedFile,
+  ServerPeer,
+  ServerSession,
+} from '../protocol/link';
 
 export { createChatClient } from '../client/chat-client';
 export { createWebSocketTransport, type WebSocketTransportOptions } from '../client/websocket-transport';
