@@ -3,7 +3,7 @@
 // paste, drop or the file dialog and are staged with a preview before they are
 // uploaded (progress, cancel) and sent; an emoji-mart picker inserts at the
 // caret; keystrokes drive the typing indicator.
-import { useCallback, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useChatClient, useConversation, useTyping } from '../../react';
 import type { ConversationId } from '../../protocol/ids';
 import { formatFileSize, useLocale, useStrings, type Locale } from '../i18n';
@@ -50,6 +50,18 @@ export function MessageInput({
   const fileInput = useRef<HTMLInputElement>(null);
   const composing = useRef(false);
   const caret = useRef<{ start: number; end: number } | null>(null);
+  const pendingCaret = useRef<number | null>(null);
+
+  // After an emoji is inserted, put the caret right after it once React has written the value
+  // (writing a textarea's value moves its caret to the end).
+  useLayoutEffect(() => {
+    const at = pendingCaret.current;
+    const node = textarea.current;
+    if (at === null || !node) return;
+    pendingCaret.current = null;
+    node.focus();
+    node.setSelectionRange(at, at);
+  }, [text]);
 
   const maxText = client.limits?.maxTextLength ?? Infinity;
   const tooLong = text.length > maxText;
@@ -108,13 +120,7 @@ export function MessageInput({
     const next = insertAt(text, emoji, at?.start ?? null, at?.end ?? null);
     setText(next.value);
     caret.current = { start: next.caret, end: next.caret };
-    // Put the caret after the emoji once React has written the new value.
-    requestAnimationFrame(() => {
-      const node = textarea.current;
-      if (!node) return;
-      node.focus();
-      node.setSelectionRange(next.caret, next.caret);
-    });
+    pendingCaret.current = next.caret;
   };
 
   const problemText = (name: string, p: FileProblem): string => {

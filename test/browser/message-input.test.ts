@@ -1,0 +1,109 @@
+// MessageInput in Debian's Chromium (what jsdom cannot show): a real clipboard
+// paste of an image arriving at another client as an image message, and
+// emoji-mart's picker loading on first open and inserting at the caret.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInputSite, type InputSite } from './message-input-site';
+
+interface Received {
+  type: string;
+  name?: string;
+  mime?: string;
+  width?: number;
+  height?: number;
+  msg?: string;
+}
+
+let site: InputSite;
+
+beforeAll(async () => {
+  site = await startInputSite();
+}, 120_000);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+const received = (page: Page): Promise<Received[]> => page.evaluate(() => (window as unknown as { __natter: { received: Received[] } }).__natter.received);
+
+/** Puts a real 40×30 PNG (drawn on a canvas) on the system clipboard. */
+async function copyPngToClipboard(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 40;
+    canvas.height = 30;
+    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+    g.fillStyle = '#e5383b';
+    g.fillRect(0, 0, 40, 30);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/png'));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+  });
+}
+
+describe('MessageInput in Chromium', () => {
+  it('a real clipboard paste of an image (Ctrl+V) is previewed, then arrives at the other client as an image message', async () => {
+    const { context, page } = await site.open();
+    try {
+      await copyPngToClipboard(page);
+      const box = page.getByRole('textbox', { name: 'Message' });
+      await box.click();
+      await page.keyboard.press('Control+V');
+      const attachments = page.getByRole('list', { name: 'Attachments' });
+      await attachments.waitFor({ timeout: 10_000 });
+      // The preview is a local object URL, and its pixels really decode.
+      const preview = attachments.locator('img');
+      await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(40);
+      expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+      await expect.poll(() => attachments.textContent(), { timeout: 10_000 }).toContain('40×30');
+
+      await box.press('Enter');
+      await expect.poll(async () => (await received(page)).length, { timeout: 15_000 }).toBe(1);
+      const [image] = await received(page);
+      expect(image).toMatchObject({ type: 'img', mime: 'image/png', width: 40, height: 30 });
+      await attachments.waitFor({ state: 'detached', timeout: 10_000 });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('the emoji button loads emoji-mart on first open, and the chosen emoji is inserted at the caret', async () => {
+    const { context, page } = await site.open();
+    try {
+      // Vite names the dynamic chunks after their sources: emoji-mart's dist/module.js and
+      // @emoji-mart/data's sets/15/native.json.
+      const emojiChunks = () =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => (e.name.split('/').pop() ?? '').replace(/-[\w-]+\.js$/, ''))
+            .filter((n) => n === 'module' || n === 'native')
+            .sort(),
+        );
+      expect(await page.locator('em-emoji-picker').count()).toBe(0);
+      expect(await emojiChunks()).toEqual([]);
+
+      const box = page.getByRole('textbox', { name: 'Message' });
+      await box.click();
+      await page.keyboard.type('ab');
+      await page.keyboard.press('ArrowLeft');
+      await page.getByRole('button', { name: 'Emoji' }).click();
+      const picker = page.locator('em-emoji-picker');
+      await picker.waitFor({ timeout: 20_000 });
+      expect(await emojiChunks()).toEqual(['module', 'native']);
+
+      // emoji-mart draws its grid in an open shadow root; playwright's CSS engine pierces it.
+      const grinning = picker.locator('button[aria-label="😀"]').first();
+      await grinning.waitFor({ timeout: 20_000 });
+      await grinning.click();
+      await picker.waitFor({ state: 'detached', timeout: 10_000 });
+      await expect.poll(() => box.inputValue(), { timeout: 5_000 }).toBe('a😀b');
+      const caret = await box.evaluate((el: HTMLTextAreaElement) => el.selectionStart);
+      expect(caret).toBe('a😀'.length);
+
+      await box.press('Enter');
+      await expect.poll(async () => (await received(page)).map((b) => b.msg), { timeout: 15_000 }).toEqual(['a😀b']);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
