@@ -1,12 +1,12 @@
 // Runs every code example of Tencent's signaling document (copied in
-// tencent-doc-examples.ts) against natter, with assertions on what the other
+// tencent-doc/examples.ts) against natter, with assertions on what the other
 // side receives. The server hands out the document's literal inviteID first,
 // so cancel / accept / reject / modify examples act on a real invitation.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import TencentCloudChat, { type SignalingEvent, type SignalingHandler, type TencentChat, type TencentMessage } from '../../src/compat/tencent';
 import { compatServers, type CompatServer } from './support/compat-server';
 import { settle, until } from './support/wait';
-import * as ex from './tencent-doc-examples';
+import * as ex from './tencent-doc/examples';
 
 const DOC_INVITE_ID = '38897dbf-ecd4-4b59-a132-bc31529a2b18';
 const S = TencentCloudChat.TSignaling;

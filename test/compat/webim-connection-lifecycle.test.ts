@@ -4,7 +4,7 @@
 // presence, and the page's shared default server (no `server` option).
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebIM, type Connection, type PresenceMessage, type TextMessage } from '../../src/compat/webim';
-import { compatServers, type CompatServer } from './support/compat-server';
+import { compatServers, natterServe, type CompatServer } from './support/compat-server';
 import { login, record } from './support/webim-harness';
 import { until } from './support/wait';
 
@@ -103,5 +103,41 @@ describe('WebIM without a server option', () => {
     expect(m).toMatchObject({ data: 'no set-up', from: 'pageuser1' });
     a.close();
     b.close();
+  });
+});
+
+describe.each(compatServers)('WebIM receipts sent by hand on the %s', (_name, makeServer) => {
+  it("a 'delivery' message reaches the sender's onDeliveredMessage", async () => {
+    const srv = await makeServer();
+    const a = await login(srv, 'alice');
+    const b = await login(srv, 'bob');
+    const msg = new WebIM.message('txt', a.conn.getUniqueId());
+    msg.set({ msg: 'did you get it?', to: 'bob' });
+    await a.conn.send(msg.body);
+    const [m] = await until(() => b.rec.of<TextMessage>('onTextMessage').length > 0 && b.rec.of<TextMessage>('onTextMessage'));
+    const ack = new WebIM.message('delivery', b.conn.getUniqueId());
+    ack.set({ id: m!.id, to: 'alice' });
+    await b.conn.send(ack.body);
+    const [d] = await until(() => a.rec.of<{ mid: string; from: string }>('onDeliveredMessage').length > 0 && a.rec.of<{ mid: string; from: string }>('onDeliveredMessage'));
+    expect(d).toMatchObject({ mid: m!.id, from: 'bob' });
+    a.conn.close();
+    b.conn.close();
+    await srv.close();
+  });
+});
+
+describe('WebIM on natter serve with a bad token', () => {
+  it("a refused token reaches open's error callback and onError as type '4012'", async () => {
+    const srv = await natterServe();
+    const conn = new WebIM.connection({ ...srv.facade });
+    const errors: string[] = [];
+    conn.listen({ onError: (e) => void errors.push(e.type) });
+    const seen: string[] = [];
+    await expect(conn.open({ user: 'alice', pwd: 'x', accessToken: 'not-a-token', error: (e) => void seen.push(e.type) })).rejects.toMatchObject({ type: '4012' });
+    await until(() => seen.length === 1);
+    expect(seen).toEqual(['4012']);
+    expect(errors).toContain('4012');
+    conn.close();
+    await srv.close();
   });
 });

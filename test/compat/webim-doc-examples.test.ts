@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 // Runs every web code example of the Easemob messages document (copied in
-// webim-doc-examples.ts) against natter, with assertions on what arrives at
+// webim-doc/, one file per part of the document) against natter, with assertions on what arrives at
 // the other connection. Runs once per server kind in support/compat-server.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebIM, type Connection, type ReceivedMessage } from '../../src/compat/webim';
 import { compatServers, type CompatServer } from './support/compat-server';
 import { SAMPLE_BYTES, blobAt, installObjectUrls, login, pickFile, readBlob, type Recorder } from './support/webim-harness';
 import { settle, until } from './support/wait';
-import * as ex from './webim-doc-examples';
+import * as ex from './webim-doc';
 
 type Logged = unknown[];
 

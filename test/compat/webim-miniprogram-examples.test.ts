@@ -1,5 +1,5 @@
 // Runs the WeChat mini-program examples of the Easemob document (copied in
-// webim-miniprogram-examples.ts) against natter. `wx` is the platform: a
+// webim-doc/miniprogram.ts) against natter. `wx` is the platform: a
 // stand-in here whose uploadFile / downloadFile really move the bytes to and
 // from the natter server. Easemob's upload path `/<org>/<app>/chatfiles` is
 // natter's `/files` (the stand-in maps it, as a proxy in front of natter
@@ -9,7 +9,7 @@ import { WebIM, type AudioMessage, type Connection, type PictureMessage } from '
 import { compatServers, type CompatServer } from './support/compat-server';
 import { SAMPLE_BYTES, login, type Recorder } from './support/webim-harness';
 import { until } from './support/wait';
-import { MiniProgramPage } from './webim-miniprogram-examples';
+import { MiniProgramPage } from './webim-doc/miniprogram';
 
 interface WxStandIn {
   files: Map<string, Uint8Array>;

@@ -87,6 +87,8 @@ export class Connection extends ConnectionGroups implements DownloadSource {
 
   open(options: OpenOptions): Promise<{ user: string; access_token: string }> {
     const p = this.doOpen(options);
+    // Easemob 3.x apps do not await open(): failures reach `error` and onError, so the
+    // returned Promise is marked handled (it still rejects for those who await it).
     p.then((r) => safeCall(options.success, r), (e: unknown) => safeCall(options.error, toWebIMError(e)));
     return p;
   }

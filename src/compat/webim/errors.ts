@@ -4,7 +4,12 @@
 import { ErrorCode, isNatterError } from '../../protocol/errors';
 import type { WebIMError } from './types';
 
+function isWebIMError(err: unknown): err is WebIMError {
+  return typeof err === 'object' && err !== null && typeof (err as WebIMError).type === 'string' && typeof (err as WebIMError).message === 'string';
+}
+
 export function toWebIMError(err: unknown): WebIMError {
+  if (isWebIMError(err)) return err;
   const code = isNatterError(err) ? err.code : ErrorCode.UNKNOWN;
   const message = err instanceof Error ? err.message : typeof err === 'string' ? err : 'unknown error';
   return { type: String(code), message, data: { code, message } };

@@ -10,7 +10,7 @@
 // it on the same line (`// 邀请某个人 let promise = ...` is one comment). Those examples
 // are copied with a line break put back after each such comment, and before
 // `promise.then` where `}) promise.then(` shares a line — nothing else is changed.
-import TencentCloudChat from '../../src/compat/tencent';
+import TencentCloudChat from '../../../src/compat/tencent';
 
 // 监听信令事件
 export function addListenerExample(chat) {

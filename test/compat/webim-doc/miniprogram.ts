@@ -7,7 +7,7 @@
 // stand-in on globalThis), `msgType` the demo's message-type table (imported there).
 // natter: the document's `playAudio(message){` is never closed (the `// web` part of
 // the same block follows inside it); it is closed here.
-import WebIM from '../../src/compat/webim';
+import WebIM from '../../../src/compat/webim';
 
 const msgType = { TEXT: 'txt', IMAGE: 'img', AUDIO: 'audio', VIDEO: 'video', FILE: 'file', EMOJI: 'emoji' };
 
