@@ -1,5 +1,7 @@
 // Owns the list of benchmarks `npm run bench` knows: how to run each (full and
 // smoke size) and how to turn its JSON into tables, charts and target verdicts.
+import { summarizeBundle } from './bundle/summarize.mjs';
+import { summarizeList } from './list/summarize.mjs';
 const tsx = (script, ...args) => ['node', '--expose-gc', '--import', 'tsx', script, ...args];
 const r2 = (x) => Math.round(x * 100) / 100;
 
@@ -70,6 +72,20 @@ export const BENCHMARKS = [
         notes: [`Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process.`],
       };
     },
+  },
+  {
+    name: 'list',
+    title: 'Message list render in headless Chromium (1k / 10k / 100k messages)',
+    command: tsx('bench/list/list-render.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '5', '--cap-ms', '60000'),
+    smoke: tsx('bench/list/list-render.bench.ts', '--sizes', '200', '--rounds', '1', '--cap-ms', '20000'),
+    summarize: summarizeList,
+  },
+  {
+    name: 'bundle',
+    title: 'Bundle: minified + gzipped JS an app pays (react/react-dom excluded)',
+    command: tsx('bench/bundle/bundle-size.bench.ts'),
+    smoke: tsx('bench/bundle/bundle-size.bench.ts'),
+    summarize: summarizeBundle,
   },
 ];
 

@@ -1,0 +1,65 @@
+// List bench contender (a): natter's MessageList inside a ChatProvider whose
+// client is connected to an embedded server in the page. The conversation's
+// history goes into the store through its one write path, `store.apply`, as the
+// `history` input the history hook itself produces for a fetched page; a new
+// message is the `message` event input the client binding produces; older
+// messages are another `history` input (what "load older" writes).
+import type { ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createChatClient } from '../../../src/client/chat-client';
+import type { ConversationId } from '../../../src/protocol/ids';
+import type { Message } from '../../../src/protocol/message';
+import { ChatProvider } from '../../../src/react/index';
+import { createEmbeddedServer } from '../../../src/server/embedded-server';
+import { createChatStore } from '../../../src/store/create-chat-store';
+import { MessageList } from '../../../src/ui/message-list/index';
+import '../../../src/ui/styles.css';
+import type { RawMessage } from './fixture';
+import { installBench, reportStartupError } from './harness';
+
+const CONVERSATION: ConversationId = 'single:peer';
+/** seq of message i: older pages (negative i) still get seq ≥ 1. */
+const SEQ_BASE = 1000;
+
+const toMessage = (m: RawMessage): Message => ({
+  serverId: `s${m.i}`,
+  localId: `l${m.i}`,
+  from: m.user,
+  to: m.user === 'me' ? 'peer' : 'me',
+  chatType: 'single',
+  seq: SEQ_BASE + m.i,
+  ts: m.ts,
+  body: { type: 'txt', msg: m.text },
+});
+
+async function start(): Promise<void> {
+  const server = createEmbeddedServer();
+  const client = createChatClient({ transport: server.connect(), user: 'me', delivery: false });
+  await client.connect();
+  const store = createChatStore(client);
+
+  function App(): ReactNode {
+    return (
+      <ChatProvider client={client} store={store}>
+        <MessageList conversationId={CONVERSATION} style={{ height: '100%' }} />
+      </ChatProvider>
+    );
+  }
+
+  installBench({
+    ingest(history) {
+      store.apply([{ kind: 'history', conversation: CONVERSATION, messages: history.map(toMessage) }]);
+    },
+    mount(container) {
+      createRoot(container).render(<App />);
+    },
+    append(m) {
+      store.apply([{ kind: 'event', event: { type: 'message', message: toMessage(m), conversation: CONVERSATION, unread: 0 } }]);
+    },
+    prepend(older) {
+      store.apply([{ kind: 'history', conversation: CONVERSATION, messages: older.map(toMessage) }]);
+    },
+  });
+}
+
+start().catch(reportStartupError);

@@ -1,0 +1,41 @@
+// Keeps the benchmarks from rotting: runs every registry entry at its smoke size
+// (`node bench/run.mjs --smoke --out <tmp>`) and checks each produced results
+// and a report. It checks that they run, never how fast (speed is bench/'s job).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM module without type declarations
+import { BENCHMARKS } from '../../bench/registry.mjs';
+
+interface Entry { name: string; title: string }
+interface Result { name: string; error?: string; summary?: { tables?: unknown[]; targets?: unknown[] }; data?: unknown }
+
+const out = mkdtempSync(join(tmpdir(), 'natter-bench-smoke-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('npm run bench --smoke', () => {
+  it('runs every benchmark of the registry at a tiny size and reports each', () => {
+    const run = spawnSync(process.execPath, ['bench/run.mjs', '--smoke', '--out', out], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      timeout: 280_000,
+      maxBuffer: 64 << 20,
+    });
+    const entries = BENCHMARKS as Entry[];
+    expect(existsSync(join(out, 'smoke.json')), run.stderr.slice(-3000)).toBe(true);
+    const report = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8')) as { smoke: boolean; results: Result[] };
+    expect(report.smoke).toBe(true);
+    const failed = report.results.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`);
+    expect(failed, run.stderr.slice(-3000)).toEqual([]);
+    expect(report.results.map((r) => r.name).sort()).toEqual(entries.map((e) => e.name).sort());
+    for (const r of report.results) {
+      expect(r.data, r.name).toBeTruthy();
+      expect(r.summary?.tables?.length ?? 0, r.name).toBeGreaterThan(0);
+    }
+    const md = readFileSync(join(out, 'smoke.md'), 'utf8');
+    for (const e of entries) expect(md).toContain(`## ${e.title}`);
+    expect(run.status).toBe(0);
+  }, 300_000);
+});
