@@ -123,16 +123,36 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
   }
 }
 
+interface OrderKey {
+  id: ConversationId;
+  t: number;
+  r: number;
+}
+
+/** Most recently updated first; on equal times the later change in this batch, then the previous order. */
+function byRecency(a: OrderKey, b: OrderKey): number {
+  return b.t - a.t || b.r - a.r;
+}
+
+function keyOf(d: StoreDraft, byId: Record<ConversationId, ConversationSummary>, id: ConversationId, fallback: number): OrderKey {
+  return { id, t: (byId[id] as ConversationSummary).updatedAt, r: d.recency.get(id) ?? fallback };
+}
+
 function commitConversations(d: StoreDraft): ConversationsSlice {
   const base = d.base.conversations;
   const loaded = d.conversationsLoaded ?? base.loaded;
   if (d.summaries.size === 0 && !d.keepOnly) return loaded === base.loaded ? base : { ...base, loaded };
-  const byId: Record<ConversationId, ConversationSummary> = {};
-  for (const id of Object.keys(base.byId) as ConversationId[]) {
-    if (!d.keepOnly || d.keepOnly.has(id)) byId[id] = base.byId[id] as ConversationSummary;
+  let byId: Record<ConversationId, ConversationSummary>;
+  let membershipChanged = false;
+  if (d.keepOnly) {
+    byId = {};
+    for (const id of base.order) if (d.keepOnly.has(id)) byId[id] = base.byId[id] as ConversationSummary;
+    membershipChanged = true;
+  } else {
+    byId = { ...base.byId };
   }
-  let membershipChanged = d.keepOnly !== null;
-  let orderChanged = membershipChanged;
+  let unreadDelta = 0;
+  const moved: ConversationId[] = [];
   for (const [id, s] of d.summaries) {
     const prev = byId[id];
     if (s === null) {
@@ -143,21 +163,45 @@ function commitConversations(d: StoreDraft): ConversationsSlice {
       continue;
     }
     if (!prev) membershipChanged = true;
-    else if (prev.updatedAt !== s.updatedAt) orderChanged = true;
+    else {
+      unreadDelta += s.unread - prev.unread;
+      if (prev.updatedAt !== s.updatedAt || d.recency.has(id)) moved.push(id);
+    }
     byId[id] = s;
   }
+
   let order = base.order;
-  if (membershipChanged || orderChanged) {
-    // Stable sort by updatedAt from "most recently changed first", so equal times keep recency.
-    const recent = [...d.summaries.keys()].reverse().filter((id) => byId[id]);
-    const touched = new Set(recent);
-    const rest = [...base.order, ...(Object.keys(byId) as ConversationId[])].filter((id) => byId[id] && !touched.has(id) && (touched.add(id), true));
-    const next = [...recent, ...rest].sort((a, b) => (byId[b] as ConversationSummary).updatedAt - (byId[a] as ConversationSummary).updatedAt);
-    if (next.length !== order.length || next.some((id, i) => id !== order[i])) order = next;
+  let totalUnread = base.totalUnread + unreadDelta;
+  if (membershipChanged) {
+    // Previous order first (negative ranks keep it on ties), then conversations new to the list.
+    const seen = new Set<ConversationId>();
+    const keys: OrderKey[] = [];
+    base.order.forEach((id, i) => {
+      if (byId[id]) {
+        seen.add(id);
+        keys.push(keyOf(d, byId, id, -i - 1));
+      }
+    });
+    for (const id of Object.keys(byId) as ConversationId[]) if (!seen.has(id)) keys.push(keyOf(d, byId, id, -base.order.length - 1));
+    order = keys.sort(byRecency).map((k) => k.id);
+    totalUnread = 0;
+    for (const id of order) totalUnread += (byId[id] as ConversationSummary).unread;
+  } else if (moved.length > 0) {
+    // Re-place only the conversations that changed: sort them, merge them into the rest (already sorted).
+    const movedSet = new Set(moved);
+    const keys = moved.map((id) => keyOf(d, byId, id, 0)).sort(byRecency);
+    const next: ConversationId[] = [];
+    let k = 0;
+    for (const id of base.order) {
+      if (movedSet.has(id)) continue;
+      const t = (byId[id] as ConversationSummary).updatedAt;
+      while (k < keys.length && (keys[k] as OrderKey).t >= t) next.push((keys[k++] as OrderKey).id);
+      next.push(id);
+    }
+    while (k < keys.length) next.push((keys[k++] as OrderKey).id);
+    if (next.some((id, i) => id !== base.order[i])) order = next;
   }
-  let totalUnread = 0;
-  for (const id of order) totalUnread += (byId[id] as ConversationSummary).unread;
-  return { byId, order, totalUnread, loaded };
+  return { byId, order, totalUnread: Math.max(0, totalUnread), loaded };
 }
 
 function commitRecord<T>(base: Readonly<Record<ConversationId, T>>, drafts: Map<ConversationId, T | null>, empty: (v: T) => boolean): Readonly<Record<ConversationId, T>> {

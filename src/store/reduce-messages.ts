@@ -41,7 +41,6 @@ export function onMessageEvent(d: StoreDraft, conversation: ConversationId, mess
   const current = d.peekSummary(conversation);
   if (current && message.seq <= current.lastSeq) return; // a repeat or an older event: the store already knows better
   const s = d.summary(conversation);
-  d.ctx.touchedAt.set(conversation, d.ctx.batch);
   s.lastSeq = message.seq;
   if (message.seq > s.readSeq) s.unread = Math.max(0, unread);
   if (!message.excluded && message.body.type !== 'cmd') {
@@ -77,7 +76,6 @@ export function onReadState(d: StoreDraft, conversation: ConversationId, readSeq
   const current = d.peekSummary(conversation);
   if (current && readSeq <= current.readSeq) return; // not newer than what we have: its count may be stale
   const s = d.summary(conversation);
-  d.ctx.touchedAt.set(conversation, d.ctx.batch);
   s.readSeq = readSeq;
   if (readSeq > s.lastSeq) s.lastSeq = readSeq;
   if (unread !== null) s.unread = Math.max(0, unread);

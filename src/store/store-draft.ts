@@ -42,6 +42,9 @@ export class StoreDraft {
   conversationsLoaded: boolean | null = null;
   /** Replaced summaries; null marks a deletion. */
   readonly summaries = new Map<ConversationId, ConversationSummary | null>();
+  /** Conversation → order of its latest change in this batch (higher is later). */
+  readonly recency = new Map<ConversationId, number>();
+  private recencyCounter = 0;
   /** Set by a bootstrap: base summaries not in this set and not in `summaries` are dropped. */
   keepOnly: Set<ConversationId> | null = null;
   readonly messages = new Map<ConversationId, MessagesDraft>();
@@ -61,30 +64,31 @@ export class StoreDraft {
   }
 
   peekSummary(id: ConversationId): ConversationSummary | undefined {
-    if (this.summaries.has(id)) return this.summaries.get(id) ?? undefined;
+    const drafted = this.summaries.get(id);
+    if (drafted !== undefined) return drafted ?? undefined;
     if (this.keepOnly && !this.keepOnly.has(id)) return undefined;
     return this.base.conversations.byId[id];
   }
 
-  /** A mutable copy of a conversation's summary, created empty when unknown. */
+  /** A mutable copy of a conversation's summary, created empty when unknown; marks it touched live. */
   summary(id: ConversationId): ConversationSummary {
     const drafted = this.summaries.get(id);
     if (drafted) return drafted;
-    const current = this.peekSummary(id);
-    const parsed = parseConversationId(id);
-    const copy: ConversationSummary = current
-      ? { ...current }
-      : { id, type: parsed?.type ?? 'single', target: parsed?.target ?? id, lastMessage: null, unread: 0, readSeq: 0, lastSeq: 0, updatedAt: 0 };
+    const current = drafted === null ? undefined : this.peekSummary(id);
+    let copy: ConversationSummary;
+    if (current) copy = { ...current };
+    else {
+      const parsed = parseConversationId(id);
+      copy = { id, type: parsed?.type ?? 'single', target: parsed?.target ?? id, lastMessage: null, unread: 0, readSeq: 0, lastSeq: 0, updatedAt: 0 };
+    }
     this.summaries.set(id, copy);
+    this.ctx.touchedAt.set(id, this.ctx.batch);
     return copy;
   }
 
-  /** Marks a drafted summary as the batch's most recent change (ties in updatedAt sort it first). */
+  /** Marks a conversation as the batch's most recent change (ties in updatedAt sort it first). */
   touchLast(id: ConversationId): void {
-    const s = this.summaries.get(id);
-    if (s === undefined) return;
-    this.summaries.delete(id);
-    this.summaries.set(id, s);
+    this.recency.set(id, ++this.recencyCounter);
   }
 
   deleteSummary(id: ConversationId): void {
