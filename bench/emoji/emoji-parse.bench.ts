@@ -4,7 +4,8 @@
 // ≥ 0.5× on emoji-dense text while also doing custom maps and shortcodes) and a
 // plain `String.prototype.indexOf` scan (the floor: native code, finds nothing).
 // Contenders alternate inside every round; medians and min–max over the rounds.
-// Run: npx tsx --expose-gc bench/emoji/emoji-parse.bench.ts [--rounds N] [--size UNITS] [--min-ms MS]
+// Run: node --expose-gc --import tsx bench/emoji/emoji-parse.bench.ts [--rounds N] [--size UNITS] [--min-ms MS]
+// (or `npm run bench -- emoji`).
 // Prints one JSON document on stdout.
 
 import emojiRegex from 'emoji-regex';
@@ -110,7 +111,7 @@ console.log(
   JSON.stringify(
     {
       benchmark: 'emoji-parse',
-      command: `npx tsx${gc ? ' --expose-gc' : ''} bench/emoji/emoji-parse.bench.ts${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`,
+      command: ['node', ...(gc ? ['--expose-gc'] : []), '--import', 'tsx', 'bench/emoji/emoji-parse.bench.ts', ...process.argv.slice(2)].join(' '),
       date: new Date().toISOString(),
       node: process.version,
       rounds: ROUNDS,
