@@ -66,3 +66,21 @@ describe.each(compatServers)('a typed TencentCloudChat app on the %s', (_name, m
     await callee.logout();
   });
 });
+
+describe.each(compatServers)('TencentCloudChat SDK events on the %s', (_name, makeServer) => {
+  it('SDK_READY once per login; a dropped network is NET_STATE_CHANGE connecting → connected; logout is SDK_NOT_READY', async () => {
+    const srv = await makeServer();
+    const chat = TencentCloudChat.create({ SDKAppID: 1, ...srv.facade });
+    const events: string[] = [];
+    chat.on(TencentCloudChat.EVENT.SDK_READY, (e) => void events.push(e.name));
+    chat.on(TencentCloudChat.EVENT.SDK_NOT_READY, (e) => void events.push(e.name));
+    chat.on(TencentCloudChat.EVENT.NET_STATE_CHANGE, (e) => void events.push(e.data.state));
+    await chat.login({ userID: 'netuser', userSig: srv.credential('netuser') });
+    await until(() => events.includes('sdkStateReady'));
+    chat.client!.dropConnection();
+    await until(() => events.filter((e) => e === 'connected').length === 2);
+    await chat.logout();
+    expect(events).toEqual(['connected', 'sdkStateReady', 'connecting', 'connected', 'disconnected', 'sdkStateNotReady']);
+    await srv.close();
+  });
+});

@@ -156,10 +156,13 @@ export class TencentChat {
 
   private bind(client: ChatClient): () => void {
     const me = (): string => client.user;
+    let ready = false;
     const offs = [
       client.on('ready', () => {
         this.emit(EVENT.NET_STATE_CHANGE, { state: TYPES.NET_STATE_CONNECTED });
-        this.emit(EVENT.SDK_READY);
+        // SDK_READY once per login, as the SDK does; reconnects only change the net state.
+        if (!ready) this.emit(EVENT.SDK_READY);
+        ready = true;
       }),
       client.on('state', ({ state }) => {
         if (state === 'reconnecting') this.emit(EVENT.NET_STATE_CHANGE, { state: TYPES.NET_STATE_CONNECTING });

@@ -134,7 +134,8 @@ export class Connection extends ConnectionGroups implements DownloadSource {
       this.emit('onError', e);
       throw e;
     }
-    void this.reportOfflineGroupAcks(client);
+    // Only worth the requests when someone listens (the document registers listeners before open).
+    if ([this.listeners, ...this.handlers.values()].some((l) => typeof l.onStatisticMessage === 'function')) void this.reportOfflineGroupAcks(client);
     return { user, access_token: token };
   }
 
