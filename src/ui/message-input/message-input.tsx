@@ -9,6 +9,7 @@ import type { ConversationId } from '../../protocol/ids';
 import { formatFileSize, useLocale, useStrings, type Locale } from '../i18n';
 import { AttachmentPreview } from './attachment-preview';
 import type { FileProblem } from './check-file';
+import { readDraft, writeDraft } from './drafts';
 import { EmojiPickerButton } from './emoji-picker-button';
 import { insertAt } from './insert-at-caret';
 import { filesFromTransfer, transferHasFiles } from './transfer-files';
@@ -34,7 +35,12 @@ export interface MessageInputProps {
   className?: string;
 }
 
-export function MessageInput({
+/** The composer of one conversation; a new conversation gets a fresh one (its own draft, no staged files). */
+export function MessageInput(props: MessageInputProps): ReactNode {
+  return <Composer key={props.conversationId} {...props} />;
+}
+
+function Composer({
   conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className,
 }: MessageInputProps): ReactNode {
   const t = useStrings(locale).input;
@@ -44,7 +50,11 @@ export function MessageInput({
   const { typing, notifyTyping, stopTyping } = useTyping(conversationId);
   const limits = useCallback(() => client.limits, [client]);
   const files = useAttachments(conversation, limits);
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(() => readDraft(client, conversationId));
+  const setText = (value: string) => {
+    setTextState(value);
+    writeDraft(client, conversationId, value);
+  };
   const [dragging, setDragging] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);

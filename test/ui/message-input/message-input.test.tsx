@@ -252,3 +252,28 @@ describe('hostile file names', () => {
     expect(m?.body).toMatchObject({ type: 'img', name: evil });
   });
 });
+
+describe('drafts and typing', () => {
+  beforeEach(() => start());
+
+  test('switching conversation keeps each one\'s unsent text and drops staged files', async () => {
+    const user = userEvent.setup();
+    const { rerender } = h.renderAs(alice, <MessageInput conversationId="single:bob" />);
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'half written');
+    fireEvent.paste(screen.getByRole('textbox', { name: 'Message' }), { clipboardData: transferOf([pngFile('for-bob.png')]) });
+    await screen.findByText('for-bob.png');
+    rerender(<MessageInput conversationId="single:carol" />);
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+    expect(screen.queryByText('for-bob.png')).not.toBeInTheDocument();
+    rerender(<MessageInput conversationId="single:bob" />);
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('half written');
+  });
+
+  test('typing shows on the other user\'s input', async () => {
+    const user = userEvent.setup();
+    h.renderAs(alice, <MessageInput conversationId="single:bob" />);
+    const bobView = h.renderAs(bob, <MessageInput conversationId="single:alice" displayName={(u) => u.toUpperCase()} />);
+    await user.type(screen.getAllByRole('textbox', { name: 'Message' })[0] as HTMLElement, 'hel');
+    await waitFor(() => expect(bobView.container.querySelector('.natter-input__typing')).toHaveTextContent('ALICE is typing…'));
+  });
+});
