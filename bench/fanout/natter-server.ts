@@ -16,7 +16,8 @@ const server = await startServer({
   dev: true,
   synchronous,
   logger: silentLogger,
-  core: { rateLimit: false },
+  // Group commits per event-loop turn (what `natter serve` does too once the host passes it).
+  core: { rateLimit: false, scheduleCommit: (commit: () => void) => void setImmediate(commit) },
   maxBufferedBytes: 256 * 1024 * 1024,
 });
 process.stdout.write(`PORT ${server.port}\n`);

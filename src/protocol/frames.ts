@@ -45,6 +45,8 @@ export interface Ops {
   /** `durationMs` 0 = until unmuted; `mute: false` lifts it. Owner/admins only. */
   'group.mute': { p: { groupId: string; user: UserId; mute: boolean; durationMs?: number }; r: { group: GroupInfo } };
   'group.whitelist': { p: { groupId: string; enabled?: boolean; add?: UserId[]; remove?: UserId[] }; r: { group: GroupInfo } };
+  /** Owner only: make a member an admin (`admin: true`) or take the role back. Members hear of it as `updated`. */
+  'group.setAdmin': { p: { groupId: string; user: UserId; admin: boolean }; r: { group: GroupInfo } };
 
   'room.create': { p: { roomId?: string; name: string; keepHistory?: boolean }; r: { room: RoomInfo } };
   'room.join': { p: { roomId: string }; r: { room: RoomInfo } };

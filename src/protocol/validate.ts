@@ -121,6 +121,7 @@ export const paramSchemas: ParamSchemas = {
   'group.destroy': v.object({ groupId: id }),
   'group.mute': v.object({ groupId: id, user: id, mute: v.boolean(), durationMs: v.optional(count) }),
   'group.whitelist': v.object({ groupId: id, enabled: v.optional(v.boolean()), add: v.optional(users), remove: v.optional(users) }),
+  'group.setAdmin': v.object({ groupId: id, user: id, admin: v.boolean() }),
   'room.create': v.object({ roomId: v.optional(id), name: v.pipe(v.string(), v.maxLength(256)), keepHistory: v.optional(v.boolean()) }),
   'room.join': v.object({ roomId: id }),
   'room.leave': v.object({ roomId: id }),

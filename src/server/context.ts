@@ -9,11 +9,13 @@ import type { IdSource } from './id-source';
 import type { InvitationTimers } from './invitation-timers';
 import type { ServerCoreOptions } from './server-options';
 import type { SessionRegistry } from './sessions';
-import type { FileStore, Storage } from './storage';
+import type { CachedStorage } from './cached-storage';
+import type { FileStore } from './storage';
 import type { Invitation } from '../protocol/invitation';
 
 export interface CoreContext {
-  storage: Storage;
+  /** The host's storage behind the core's read cache. */
+  storage: CachedStorage;
   files: FileStore;
   clock: Clock;
   ids: IdSource;

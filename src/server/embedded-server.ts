@@ -1,6 +1,7 @@
 // Owns the embedded server: the server core with memory storage and memory
 // files, running in the page (demos, Storybook, tests), reached through
-// loopback transports. File URLs are object URLs where the platform has them.
+// loopback transports. File URLs are object URLs where the platform has them,
+// revoked when the server closes.
 import type { Transport } from '../protocol/link';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -26,24 +27,42 @@ export interface EmbeddedServer {
   close(): void;
 }
 
-function objectUrl(fileId: string, mime: string, bytes: Uint8Array): string {
-  const create = (globalThis as { URL?: { createObjectURL?: (b: Blob) => string } }).URL?.createObjectURL;
-  if (typeof create === 'function' && typeof Blob === 'function') {
-    return create(new Blob([bytes.slice().buffer as ArrayBuffer], { type: mime }));
-  }
-  return `/files/${fileId}`;
+interface UrlApi {
+  createObjectURL?: (b: Blob) => string;
+  revokeObjectURL?: (url: string) => void;
+}
+
+/** File URLs as object URLs where the platform has them; `revokeAll` releases them (on close). */
+function objectUrls(): { fileUrl: (fileId: string, mime: string, bytes: Uint8Array) => string; revokeAll: () => void } {
+  const made = new Set<string>();
+  return {
+    fileUrl(fileId, mime, bytes) {
+      const api = (globalThis as { URL?: UrlApi }).URL;
+      if (typeof api?.createObjectURL === 'function' && typeof Blob === 'function') {
+        const url = api.createObjectURL(new Blob([bytes.slice().buffer as ArrayBuffer], { type: mime }));
+        made.add(url);
+        return url;
+      }
+      return `/files/${fileId}`;
+    },
+    revokeAll() {
+      const api = (globalThis as { URL?: UrlApi }).URL;
+      for (const url of made) api?.revokeObjectURL?.(url);
+      made.clear();
+    },
+  };
 }
 
 export function createEmbeddedServer(options: EmbeddedServerOptions = {}): EmbeddedServer {
   const clock = options.clock ?? systemClock;
-  const storage = options.storage ?? new MemoryStorage();
+  const urls = objectUrls();
   const core = createServerCore({
     ...options,
     clock,
-    storage,
+    storage: options.storage ?? new MemoryStorage(),
     files: options.files ?? new MemoryFileStore(),
     rateLimit: options.rateLimit ?? false,
-    fileUrl: options.fileUrl ?? objectUrl,
+    fileUrl: options.fileUrl ?? urls.fileUrl,
   });
   core.start();
   const transport = createLoopbackTransport(core);
@@ -52,7 +71,11 @@ export function createEmbeddedServer(options: EmbeddedServerOptions = {}): Embed
     transport: () => transport,
     core,
     clock,
-    storage,
-    close: () => core.close(),
+    // The core's storage (behind its cache): writes made through it stay visible to the core.
+    storage: core.storage,
+    close: () => {
+      core.close();
+      urls.revokeAll();
+    },
   };
 }

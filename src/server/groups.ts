@@ -1,5 +1,6 @@
 // Owns groups: create, info, list, add/remove members, leave, destroy,
-// mute a member (with an end time), whitelist mode. Owner and admins manage;
+// mute a member (with an end time), whitelist mode, appointing admins (owner
+// only). Owner and admins manage;
 // 605 for an unknown group, 602 for non-members, 510 for missing rights.
 import type { GroupInfo } from '../protocol/entities';
 import { ErrorCode } from '../protocol/errors';
@@ -136,8 +137,27 @@ function whitelist(ctx: CoreContext, caller: Caller, p: Ops['group.whitelist']['
   return { group: commit(ctx, group, 'updated', [...add, ...(p.remove ?? [])], caller.user) };
 }
 
+function setAdmin(ctx: CoreContext, caller: Caller, p: Ops['group.setAdmin']['p']): { group: GroupInfo } {
+  const group = requireGroupMember(ctx.storage, p.groupId, caller.user);
+  if (group.owner !== caller.user) fail(ErrorCode.NOT_ALLOWED, 'only the owner can appoint admins');
+  if (!group.members.includes(p.user)) fail(ErrorCode.NOT_IN_GROUP, `${p.user} is not a member`);
+  if (p.user === group.owner) fail(ErrorCode.NOT_ALLOWED, 'the owner cannot be an admin');
+  if (group.admins.includes(p.user) === p.admin) return { group: current(group, ctx.clock.now()) };
+  group.admins = p.admin ? [...group.admins, p.user] : group.admins.filter((u) => u !== p.user);
+  return { group: commit(ctx, group, 'updated', [p.user], caller.user) };
+}
+
 export const groupOps: OpHandlers<
-  'group.create' | 'group.info' | 'group.list' | 'group.addMembers' | 'group.removeMembers' | 'group.leave' | 'group.destroy' | 'group.mute' | 'group.whitelist'
+  | 'group.create'
+  | 'group.info'
+  | 'group.list'
+  | 'group.addMembers'
+  | 'group.removeMembers'
+  | 'group.leave'
+  | 'group.destroy'
+  | 'group.mute'
+  | 'group.whitelist'
+  | 'group.setAdmin'
 > = {
   'group.create': create,
   'group.info': info,
@@ -148,4 +168,5 @@ export const groupOps: OpHandlers<
   'group.destroy': destroy,
   'group.mute': mute,
   'group.whitelist': whitelist,
+  'group.setAdmin': setAdmin,
 };

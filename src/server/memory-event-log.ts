@@ -71,6 +71,7 @@ export class MemoryEventLog {
     for (const log of this.logs.values()) {
       const before = log.items;
       const keep = before.findIndex((e) => e.at >= time);
+      if (keep === 0) continue;
       log.items = keep < 0 ? [] : before.slice(keep);
       this.record(() => {
         log.items = before;

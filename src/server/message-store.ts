@@ -1,7 +1,8 @@
 // Owns turning a checked message draft into a stored message: serverId,
 // per-conversation seq, server timestamp, the row (with its idempotency key),
 // every member's conversation state and the `message` event to each member.
-// Must run inside ctx.events.tx(): the answer and events follow the commit.
+// Must run inside ctx.events.tx() or a submitted write: the answer and
+// events follow the commit.
 import type { Message, MessageBody, UserId } from '../protocol/message';
 import type { CoreContext } from './context';
 import { conversationKey, viewerConversationId } from './conversation-key';
@@ -22,16 +23,24 @@ export function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: StoreO
   const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: storage.nextSeq(key), ts: ctx.clock.now() };
   if (message.excluded !== true) delete message.excluded;
   storage.insertMessage({ key, message });
-  const conv = (user: UserId) => viewerConversationId(message.chatType, message.from, message.to, user);
+  // The message is serialized once; each member's event differs only in its conversation id
+  // (single chats) and unread count, spliced around it (same JSON as stringifying each event).
+  const head = `{"type":"message","message":${JSON.stringify(message)},"conversation":`;
+  const single = message.chatType === 'single';
+  const shared = viewerConversationId(message.chatType, message.from, message.to, message.from);
+  const sharedJson = JSON.stringify(shared);
   if (message.chatType === 'room') {
     // Rooms are large: no per-member conversation state, no unread.
-    const event = (user: UserId) => ({ type: 'message' as const, message, conversation: conv(user), unread: 0 });
+    const event = { type: 'message' as const, message, conversation: shared, unread: 0 };
     if (opts.ephemeral) ctx.events.ephemeral(opts.members, event);
-    else ctx.events.durable(opts.members, event);
+    else for (const user of new Set(opts.members)) ctx.events.durableJson(user, event, `${head}${sharedJson},"unread":0}`);
     return message;
   }
-  const unread = new Map<UserId, number>();
-  for (const user of new Set(opts.members)) unread.set(user, applyNewMessage(storage, key, message, user).unread);
-  ctx.events.durable(opts.members, (user) => ({ type: 'message', message, conversation: conv(user), unread: unread.get(user) ?? 0 }));
+  for (const user of new Set(opts.members)) {
+    const { unread } = applyNewMessage(storage, key, message, user);
+    const conversation = single ? viewerConversationId('single', message.from, message.to, user) : shared;
+    const json = `${head}${single ? JSON.stringify(conversation) : sharedJson},"unread":${unread}}`;
+    ctx.events.durableJson(user, { type: 'message', message, conversation, unread }, json);
+  }
   return message;
 }

@@ -1,13 +1,14 @@
 // Owns sending: the idempotency lookup (same localId from the same user →
 // the same stored message and answer), who may send where (blocklist 603,
-// group membership 602/605, mute 507, whitelist 506, rooms), attachment
-// metadata from the server's own file records, and the moderation hook
-// (reject 501, intercept 502).
+// group membership 602/605, mute 507, whitelist 506, group read receipts
+// for owner/admins only 510, rooms), attachment metadata from the server's
+// own file records, the moderation hook (reject 501, intercept 502), and
+// queueing the write for the next group commit (event-publisher.ts).
 import { ErrorCode } from '../protocol/errors';
 import type { Message, MessageBody, OutgoingMessage, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail } from './context';
-import { isGroupManager, requireGroupMember, requireRoomMember } from './membership';
+import { isGroupManager } from './membership';
 import type { MessageDraft } from './message-store';
 import { storeMessage } from './message-store';
 import type { OpHandlers } from './op-handler';
@@ -18,21 +19,31 @@ interface Route {
   ephemeral: boolean;
 }
 
-/** Checks that `from` may send to the message's target now; returns who receives it. */
-export function routeMessage(ctx: CoreContext, from: UserId, chatType: OutgoingMessage['chatType'], to: string): Route {
+/**
+ * Checks that `from` may send to the message's target now; returns who receives it. Reads the
+ * core's cached group/room/blocklist records without copying them (nothing here mutates them).
+ */
+export function routeMessage(ctx: CoreContext, from: UserId, p: Pick<OutgoingMessage, 'chatType' | 'to' | 'config'>): Route {
   const { storage } = ctx;
+  const { chatType, to } = p;
   if (chatType === 'single') {
-    if (to !== from && storage.getBlocklist(to).includes(from)) fail(ErrorCode.BLOCKED);
+    if (to !== from && storage.peekBlocklist(to).includes(from)) fail(ErrorCode.BLOCKED);
     return { members: to === from ? [from] : [from, to], ephemeral: false };
   }
   if (chatType === 'group') {
-    const group = requireGroupMember(storage, to, from);
+    const view = storage.peekGroup(to) ?? fail(ErrorCode.GROUP_NOT_FOUND);
+    if (!view.members.has(from)) fail(ErrorCode.NOT_IN_GROUP);
+    const { group } = view;
     const mutedUntil = group.muted[from];
     if (mutedUntil !== undefined && (mutedUntil === 0 || mutedUntil > ctx.clock.now())) fail(ErrorCode.MUTED);
-    if (group.whitelistOnly && !isGroupManager(group, from) && !group.whitelist.includes(from)) fail(ErrorCode.NOT_WHITELISTED);
+    const manager = isGroupManager(group, from);
+    if (group.whitelistOnly && !manager && !group.whitelist.includes(from)) fail(ErrorCode.NOT_WHITELISTED);
+    // Easemob: asking for group read receipts needs owner or admin rights.
+    if (p.config?.allowGroupAck === true && !manager) fail(ErrorCode.NOT_ALLOWED, 'only the group owner or an admin can ask for group read receipts');
     return { members: group.members, ephemeral: false };
   }
-  const room = requireRoomMember(storage, to, from);
+  const room = storage.peekRoom(to) ?? fail(ErrorCode.ROOM_NOT_FOUND);
+  if (!room.members.includes(from)) fail(ErrorCode.NOT_IN_GROUP);
   return { members: room.members, ephemeral: !room.keepHistory };
 }
 
@@ -57,26 +68,42 @@ async function moderate(ctx: CoreContext, draft: MessageDraft): Promise<void> {
   if (verdict === 'intercept') fail(ErrorCode.INTERCEPTED, reason);
 }
 
-async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage): Promise<{ message: Message }> {
+/**
+ * Starts a send: `submitted` settles once the message is queued for the next group commit (or
+ * answered without one), so a session may start its next request then and keep their order;
+ * `result` settles after the commit.
+ */
+export function startSend(ctx: CoreContext, caller: Caller, p: OutgoingMessage): { submitted: Promise<void>; result: Promise<{ message: Message }> } {
+  let markSubmitted!: () => void;
+  const submitted = new Promise<void>((resolve) => (markSubmitted = resolve));
+  const result = send(ctx, caller, p, markSubmitted);
+  result.then(markSubmitted, markSubmitted);
+  return { submitted, result };
+}
+
+async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubmitted: () => void): Promise<{ message: Message }> {
   const { storage } = ctx;
   const existing = storage.getMessageByLocalId(caller.user, p.localId);
   if (existing) return { message: existing.message };
-  routeMessage(ctx, caller.user, p.chatType, p.to);
+  routeMessage(ctx, caller.user, p);
   const body = resolveBody(ctx, p.body);
   const draft: MessageDraft = { localId: p.localId, from: caller.user, to: p.to, chatType: p.chatType, body };
   if (p.ext !== undefined) draft.ext = p.ext;
   if (p.config !== undefined) draft.config = p.config;
   // Commands never count as unread nor become the last message.
   if (body.type === 'cmd') draft.excluded = true;
-  await moderate(ctx, draft);
-  return ctx.events.tx(() => {
-    // The moderation hook may have awaited: a retry with the same localId may have won meanwhile,
-    // and membership may have changed.
-    const again = storage.getMessageByLocalId(caller.user, p.localId);
-    if (again) return { message: again.message };
-    const route = routeMessage(ctx, caller.user, p.chatType, p.to);
-    return { message: storeMessage(ctx, draft, route) };
-  });
+  if (ctx.options.moderate) await moderate(ctx, draft);
+  const committed = ctx.events.submit(
+    // Checked again at commit time: a retry with the same localId may be queued before this one
+    // (or have won while the moderation hook awaited), and membership may have changed meanwhile.
+    (): { again: Message } | { route: Route } => {
+      const again = storage.getMessageByLocalId(caller.user, p.localId);
+      return again ? { again: again.message } : { route: routeMessage(ctx, caller.user, p) };
+    },
+    (checked) => ({ message: 'again' in checked ? checked.again : storeMessage(ctx, draft, checked.route) }),
+  );
+  onSubmitted();
+  return committed;
 }
 
-export const messagingOps: OpHandlers<'send'> = { send };
+export const messagingOps: OpHandlers<'send'> = { send: (ctx, caller, p) => startSend(ctx, caller, p).result };

@@ -1,12 +1,12 @@
 // Owns the table from operation name to handler, and dispatching one
-// validated request to it.
-import type { OpName, RequestFrame } from '../protocol/frames';
+// validated request to it (sends pipelined into group commits).
+import type { OpName, OpParams, RequestFrame } from '../protocol/frames';
 import { blocklistOps } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { conversationOps } from './conversations';
 import { fileOps } from './files';
 import { groupOps } from './groups';
-import { messagingOps } from './messaging';
+import { messagingOps, startSend } from './messaging';
 import type { OpHandler, OpHandlers } from './op-handler';
 import { recallOps } from './recall';
 import { receiptOps } from './receipts';
@@ -28,4 +28,22 @@ const handlers: OpHandlers<OpName> = {
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {
   const handler = handlers[frame.op] as OpHandler<OpName>;
   return handler(ctx, caller, frame.p);
+}
+
+/**
+ * Starts one request. `started` settles when the session may start its next request: for a send,
+ * once it is queued for the group commit (so one connection's sends share commits and keep their
+ * order); for anything else, when it is done. Any other operation first commits the queued sends,
+ * so it sees every send that came before it.
+ */
+export function start(ctx: CoreContext, caller: Caller, frame: RequestFrame): { started: Promise<unknown>; result: Promise<unknown> } {
+  if (frame.op === 'send') {
+    const { submitted, result } = startSend(ctx, caller, frame.p as OpParams<'send'>);
+    return { started: submitted, result };
+  }
+  const result = (async () => {
+    ctx.events.flush();
+    return dispatch(ctx, caller, frame);
+  })();
+  return { started: result, result };
 }

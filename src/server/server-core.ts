@@ -11,6 +11,8 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { CoreContext } from './context';
+import { CachedStorage } from './cached-storage';
+import { EventAgePruner } from './event-age-pruner';
 import { EventPublisher } from './event-publisher';
 import type { FileInput } from './files';
 import { getFile, putFile } from './files';
@@ -43,11 +45,16 @@ export interface ServerCore {
 }
 
 const DEFAULT_RETENTION = 10_000;
+const DEFAULT_MAX_AGE = 30 * 24 * 3600_000;
+const DEFAULT_PRUNE_INTERVAL = 3600_000;
 
 export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
-  const storage = options.storage ?? new MemoryStorage();
+  // The core is its storage's only writer, so it may cache what every send reads.
+  const storage = new CachedStorage(options.storage ?? new MemoryStorage());
   const clock = options.clock ?? systemClock;
   const sessions = new SessionRegistry();
+  const onError = options.onError ?? ((err: unknown) => console.error('natter server:', err));
+  const pruner = new EventAgePruner(storage, clock, options.eventMaxAgeMs ?? DEFAULT_MAX_AGE, options.eventPruneIntervalMs ?? DEFAULT_PRUNE_INTERVAL, onError);
   const ctx: CoreContext = {
     storage,
     files: options.files ?? new MemoryFileStore(),
@@ -56,8 +63,8 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     limits: resolveLimits(options.limits, options),
     options,
     sessions,
-    events: new EventPublisher(storage, sessions, clock, options.eventRetention ?? DEFAULT_RETENTION),
-    timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), (e) => (options.onError ?? ((err: unknown) => console.error('natter server:', err)))(e)),
+    events: new EventPublisher(storage, sessions, clock, options.eventRetention ?? DEFAULT_RETENTION, options.scheduleCommit),
+    timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError),
     liveInvitations: new Map(),
   };
   let started = false;
@@ -75,11 +82,15 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       if (started || closed) return;
       started = true;
       ctx.timers.fire();
+      pruner.start();
     },
     close() {
       if (closed) return;
       closed = true;
+      // Sends already queued are committed and answered before the sessions are told bye.
+      ctx.events.flush();
       ctx.timers.stop();
+      pruner.stop();
       for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
     },
     limits: ctx.limits,

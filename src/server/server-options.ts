@@ -49,6 +49,16 @@ export interface ServerCoreOptions {
   fileUrl?: (fileId: string, mime: string, bytes: Uint8Array) => string;
   /** Events kept per user for resume (default 10000); older ones are pruned and resuming before them resets. */
   eventRetention?: number;
+  /** Events older than this are pruned (resuming before them resets), checked every `eventPruneIntervalMs`. Default 30 days; 0 keeps them (the count bound still applies). */
+  eventMaxAgeMs?: number;
+  /** How often age-based pruning runs (default 1 hour). */
+  eventPruneIntervalMs?: number;
+  /**
+   * Schedules a group commit: sends that arrive before it runs share one storage transaction (each
+   * is answered after it). Default `queueMicrotask`; a Node host passes `setImmediate` so that
+   * sends from every socket read in one event-loop turn share a commit.
+   */
+  scheduleCommit?: (commit: () => void) => void;
   /** Called with errors the core caught while serving (bugs, storage failures). Default: console.error. */
   onError?: (error: unknown) => void;
 }

@@ -11,7 +11,7 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CoreContext } from './context';
 import type { RateLimiter } from './rate-limiter';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
-import { dispatch } from './router';
+import { start } from './router';
 import type { AuthResult } from './server-options';
 import type { LiveSession } from './sessions';
 
@@ -28,7 +28,10 @@ export class Session implements ServerSession, LiveSession {
   user: UserId = '';
   device = '';
   private phase: 'new' | 'hello' | 'ready' | 'closed' = 'new';
+  /** Requests start one after another ... */
   private queue: Promise<void> = Promise.resolve();
+  /** ... and are answered in the same order. */
+  private answers: Promise<void> = Promise.resolve();
   private readonly limiter: RateLimiter;
 
   constructor(
@@ -66,6 +69,11 @@ export class Session implements ServerSession, LiveSession {
     this.enqueue(() => this.request(frame));
   }
 
+  /** Answers go out in request order even when requests overlap (pipelined sends). */
+  private answer(task: () => Promise<void>): void {
+    this.answers = this.answers.then(task).catch((e: unknown) => this.report(e));
+  }
+
   closed(): void {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
@@ -73,9 +81,13 @@ export class Session implements ServerSession, LiveSession {
   }
 
   send(frame: ServerFrame): void {
+    this.sendRaw(JSON.stringify(frame));
+  }
+
+  sendRaw(data: string): void {
     if (this.phase === 'closed') return;
     try {
-      this.peer.send(JSON.stringify(frame));
+      this.peer.send(data);
     } catch (e) {
       this.report(e);
     }
@@ -92,8 +104,11 @@ export class Session implements ServerSession, LiveSession {
     }
   }
 
-  private enqueue(task: () => Promise<void> | void): void {
-    this.queue = this.queue.then(task).catch((e: unknown) => this.report(e));
+  private enqueue(task: () => Promise<unknown> | void): void {
+    this.queue = this.queue.then(task).then(
+      () => undefined,
+      (e: unknown) => this.report(e),
+    );
   }
 
   private report(e: unknown): void {
@@ -163,21 +178,27 @@ export class Session implements ServerSession, LiveSession {
     ctx.sessions.add(this);
   }
 
-  private async request(frame: RequestFrame): Promise<void> {
+  /** Starts a request; resolves when the next one may start (see router `start`). */
+  private request(frame: RequestFrame): Promise<unknown> | void {
     if (this.phase !== 'ready') {
-      this.sendError(frame.id, ErrorCode.NOT_AUTHENTICATED, 'send hello first');
+      this.answer(async () => this.sendError(frame.id, ErrorCode.NOT_AUTHENTICATED, 'send hello first'));
       return;
     }
-    try {
-      const r = await dispatch(this.ctx, { user: this.user, device: this.device }, frame);
-      this.send({ v: PROTOCOL_VERSION, t: 'ok', id: frame.id, r });
-    } catch (e) {
-      if (e instanceof NatterError) {
-        this.sendError(frame.id, e.code, e.message, e.retryAfter);
-      } else {
-        this.report(e);
-        this.sendError(frame.id, ErrorCode.INTERNAL);
+    const { started, result } = start(this.ctx, { user: this.user, device: this.device }, frame);
+    this.answer(async () => {
+      try {
+        const r = await result;
+        this.send({ v: PROTOCOL_VERSION, t: 'ok', id: frame.id, r });
+      } catch (e) {
+        if (e instanceof NatterError) {
+          this.sendError(frame.id, e.code, e.message, e.retryAfter);
+        } else {
+          this.report(e);
+          this.sendError(frame.id, ErrorCode.INTERNAL);
+        }
       }
-    }
+    });
+    // The next request waits for this one to start, never for its failure.
+    return started.catch(() => undefined);
   }
 }

@@ -1,15 +1,15 @@
 // Owns the registry of connected sessions: which users are online and on
 // which devices, so events reach every device of a user.
-import type { EventFrame, ServerFrame } from '../protocol/frames';
-import type { ChatEvent } from '../protocol/frames';
+import type { ServerFrame } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
-import { PROTOCOL_VERSION } from '../protocol/version';
 
 /** What the registry needs from a welcomed session. */
 export interface LiveSession {
   readonly user: UserId;
   readonly device: string;
   send(frame: ServerFrame): void;
+  /** Sends a frame already serialized (the same string may go to many sessions). */
+  sendRaw(data: string): void;
   /** Ends the session from the server side with a bye frame. */
   end(code: number, message: string): void;
 }
@@ -49,11 +49,10 @@ export class SessionRegistry {
     return [...this.byUser.values()].flatMap((s) => [...s]);
   }
 
-  /** Pushes one event to every connected device of `user`. */
-  push(user: UserId, event: ChatEvent, pos?: number): void {
+  /** Sends one serialized frame to every connected device of `user`. */
+  deliver(user: UserId, data: string): void {
     const set = this.byUser.get(user);
     if (!set) return;
-    const frame: EventFrame = pos === undefined ? { v: PROTOCOL_VERSION, t: 'evt', e: event } : { v: PROTOCOL_VERSION, t: 'evt', pos, e: event };
-    for (const s of set) s.send(frame);
+    for (const s of set) s.sendRaw(data);
   }
 }

@@ -171,8 +171,12 @@ export interface Storage {
   nextInvitationDeadline(): number | null;
 
   // ---- per-user durable event log --------------------------------------------
-  /** Appends an event to the user's log and returns its position (last position + 1). */
-  appendEvent(user: UserId, event: ChatEvent, at: number): number;
+  /**
+   * Appends an event to the user's log and returns its position (last position + 1).
+   * `json`, when given, is `JSON.stringify(event)` already made by the core (a message fanned out
+   * to many users is serialized once): an implementation that stores JSON should store it as is.
+   */
+  appendEvent(user: UserId, event: ChatEvent, at: number, json?: string): number;
   /** Events with pos > `after`, in position order, at most `limit`. */
   readEvents(user: UserId, after: number, limit: number): EventRecord[];
   /** The user's newest position; 0 when nothing was ever appended (unaffected by pruning). */
