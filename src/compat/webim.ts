@@ -10,7 +10,8 @@
 // oldest first; onRoster is never called (natter has no roster) and group
 // members are added directly (onPresence `direct_joined`, no onInviteMessage);
 // onStatisticMessage reports group acks this page has not yet seen, found by
-// asking the server when a connection opens.
+// asking the server when a connection opens; the user's own messages sent from
+// another device are not handed to the message listeners (they are in history).
 import { Connection } from './webim/connection';
 import type { EmojiConfig } from './webim/emoji-split';
 import { webimGlobals } from './webim/globals';

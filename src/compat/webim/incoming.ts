@@ -4,6 +4,7 @@
 import type { Message } from '../../protocol/message';
 import { toEasemobChatType, toEasemobKind } from './chat-type';
 import { splitEmoji, type EmojiConfig } from './emoji-split';
+import { extensionOf } from './file-source';
 import type { ListenerName, ReceivedBase, ReceivedMessage } from './types';
 
 export interface Incoming {
@@ -12,8 +13,8 @@ export interface Incoming {
 }
 
 function extension(name: string, mime: string): string {
-  const dot = name.lastIndexOf('.');
-  if (dot >= 0 && dot < name.length - 1) return name.slice(dot + 1).toLowerCase();
+  const ext = extensionOf(name);
+  if (ext) return ext;
   const slash = mime.indexOf('/');
   return slash >= 0 ? mime.slice(slash + 1).toLowerCase() : '';
 }

@@ -122,6 +122,14 @@ async function sendReceipt(ctx: SendContext, body: WebIMMessageBody, chatType: C
   else await client.sendDeliveryReceipt([serverId]);
 }
 
+function mutedSender(ctx: SendContext): string {
+  try {
+    return ctx.client().user;
+  } catch {
+    return '';
+  }
+}
+
 /** Sends; never rejects (outcomes go to the body's callbacks). Resolves null on failure. */
 export async function sendBody(ctx: SendContext, body: WebIMMessageBody): Promise<SendResult | null> {
   const chatType = toNatterChatType(body.chatType, body.roomType);
@@ -146,7 +154,7 @@ export async function sendBody(ctx: SendContext, body: WebIMMessageBody): Promis
     return { localMsgId: body.id, serverMsgId: message.serverId };
   } catch (err) {
     const e = toWebIMError(err);
-    if (e.type === String(ErrorCode.MUTED)) ctx.emit('onMutedMessage', { id: body.id, mid: body.id, from: '', to });
+    if (e.type === String(ErrorCode.MUTED)) ctx.emit('onMutedMessage', { id: body.id, mid: body.id, from: mutedSender(ctx), to, chatType: 'groupChat', type: 'groupchat' });
     safeCall(body.fail, e);
     return null;
   }
