@@ -1,11 +1,12 @@
-// Builds Storybook and opens every story in headless Chromium: a story that
-// throws, logs a console error or shows Storybook's error screen fails.
+// Builds Storybook once, opens every story in headless Chromium (a story that
+// throws, logs a console error or shows Storybook's error screen fails), and
+// drives the Playground end to end: three users on one embedded server.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { serveStatic, type StaticServer } from '../support/static-server';
 
@@ -67,4 +68,68 @@ describe('Storybook', () => {
     }
     expect(failures).toEqual([]);
   }, 600_000);
+});
+
+async function copyPngToClipboard(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 48;
+    canvas.height = 32;
+    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+    g.fillStyle = '#2a9d8f';
+    g.fillRect(0, 0, 48, 32);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/png'));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+  });
+}
+
+describe('Playground', () => {
+  it('carries a typed message from Alice to Bob, a pasted image from Bob to Alice, and Carol\'s call to Alice', async () => {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    try {
+      await page.goto(`${server.url}/iframe.html?id=playground--three-users&viewMode=story`);
+      const pane = (name: string): Locator => page.getByRole('region', { name: `${name}'s chat` });
+      const alice = pane('Alice');
+      const bob = pane('Bob');
+      const carol = pane('Carol');
+      await carol.waitFor({ timeout: 30_000 });
+
+      // Alice has her chat with Bob open; she types and presses Enter.
+      const text = `Hello Bob, it is ${Date.now()}`;
+      await alice.getByRole('textbox', { name: 'Message' }).fill(text);
+      await alice.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await bob.locator('[data-conversation="single:alice"]').click();
+      await bob.getByRole('log').getByText(text).waitFor({ timeout: 15_000 });
+
+      // Bob pastes an image from the clipboard and sends it; it shows in Alice's pane.
+      await copyPngToClipboard(page);
+      const bobBox = bob.getByRole('textbox', { name: 'Message' });
+      await bobBox.click();
+      await page.keyboard.press('Control+V');
+      await bob.getByRole('list', { name: 'Attachments' }).waitFor({ timeout: 10_000 });
+      await bobBox.press('Enter');
+      const aliceImages = alice.getByRole('log').locator('img[src^="blob:"]');
+      await expect.poll(() => aliceImages.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => aliceImages.last().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(48);
+
+      // Carol calls Alice; Alice's pane rings and she accepts.
+      await carol.locator('[data-conversation="single:alice"]').click();
+      await carol.getByRole('button', { name: 'Voice call' }).click();
+      const ringing = alice.getByRole('dialog');
+      await ringing.waitFor({ timeout: 15_000 });
+      expect(await ringing.textContent()).toContain('Carol');
+      await ringing.getByRole('button', { name: 'Accept' }).click();
+      await ringing.waitFor({ state: 'detached', timeout: 15_000 });
+      // Carol's outgoing call closes once her only invitee answered.
+      await carol.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
