@@ -72,6 +72,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     files,
     fileUrl: (fileId) => `${publicBase}/files/${fileId}`,
     onError: options.core?.onError ?? ((error: unknown) => logger.log('error', 'core.error', { error })),
+    // Sends read from every socket in one event-loop turn share one SQLite commit.
+    scheduleCommit: options.core?.scheduleCommit ?? ((commit: () => void) => void setImmediate(commit)),
     authenticate: createHelloAuthenticator(authOptions),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.recallWindowMs !== undefined ? { recallWindowMs: options.recallWindowMs } : {}),

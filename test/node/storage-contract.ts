@@ -164,6 +164,13 @@ export function describeStorageContract(name: string, make: () => Storage): void
       expect(s.appendEvent('bob', evt(5), 50)).toBe(2);
     });
 
+    it('stores the pre-serialized JSON the core passes with an event', () => {
+      const s = make();
+      const event = { type: 'blocklist' as const, blocked: ['x'] };
+      const pos = s.appendEvent('alice', event, 5, JSON.stringify(event));
+      expect(s.readEvents('alice', 0, 10)).toEqual([{ pos, at: 5, event }]);
+    });
+
     it('keeps file metadata', () => {
       const s = make();
       s.putFile({ fileId: 'f1', owner: 'alice', createdAt: 1, file: { fileId: 'f1', url: '/files/f1', name: 'a.png', size: 3, mime: 'image/png', width: 1, height: 1 } });
