@@ -17,7 +17,7 @@ export interface InputSite {
   url: string;
   browser: Browser;
   /** A fresh context (clipboard permissions granted) with the fixture loaded and ready. */
-  open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  open(query?: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -49,13 +49,13 @@ export async function startInputSite(): Promise<InputSite> {
   return {
     url,
     browser,
-    async open() {
+    async open(query = '') {
       const context = await browser.newContext({ viewport: { width: 800, height: 700 } });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.slice(0, -1) });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(url);
+      await page.goto(`${url}${query}`);
       await page.waitForFunction(() => {
         const w = window as unknown as { __natter?: { ready: boolean }; __natterError?: string };
         return w.__natter?.ready || w.__natterError;

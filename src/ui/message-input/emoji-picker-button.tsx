@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 
 import { loadEmojiData } from '../../emoji';
 import type { Locale } from '../i18n';
 import { useStrings } from '../i18n';
+import { SmileIcon } from './icons';
 
 export interface EmojiPickerButtonProps {
   /** Called with the chosen emoji's characters. */
@@ -123,7 +124,7 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
         disabled={disabled}
         onClick={() => setOpen((o) => !o)}
       >
-        <span aria-hidden="true">😊</span>
+        <SmileIcon />
       </button>
       {open && (
         <div id={popupId} className="natter-emoji-picker__popup" role="dialog" aria-label={t.emojiPickerLabel} aria-busy={status === 'loading'}>

@@ -11,6 +11,7 @@ import { AttachmentPreview } from './attachment-preview';
 import type { FileProblem } from './check-file';
 import { readDraft, writeDraft } from './drafts';
 import { EmojiPickerButton } from './emoji-picker-button';
+import { PaperclipIcon } from './icons';
 import { insertAt } from './insert-at-caret';
 import { filesFromTransfer, transferHasFiles } from './transfer-files';
 import { useAttachments } from './use-attachments';
@@ -185,7 +186,7 @@ function Composer({
       )}
       <div className="natter-input__row">
         <button type="button" className="natter-input__tool natter-input__attach" aria-label={t.attachFile} disabled={disabled} onClick={() => fileInput.current?.click()}>
-          <span aria-hidden="true">📎</span>
+          <PaperclipIcon />
         </button>
         <input
           ref={fileInput}

@@ -6,7 +6,7 @@ import { createChatClient } from '../../../src/client/chat-client';
 import type { MessageBody } from '../../../src/protocol/message';
 import { ChatProvider } from '../../../src/react/index';
 import { createEmbeddedServer, type EmbeddedServerOptions } from '../../../src/server/embedded-server';
-import { MessageInput } from '../../../src/ui/index';
+import { Chat, MessageInput } from '../../../src/ui/index';
 import '../../../src/ui/styles.css';
 
 interface Handle {
@@ -31,16 +31,31 @@ bob.on('message', (e) => {
   if (e.message.from === 'alice' && e.message.body.type !== 'cmd') handle.received.push(e.message.body);
 });
 
+// `?view=chat&width=N&theme=T`: the Chat layout in an N px wide box instead, with one conversation.
+const query = new URLSearchParams(location.search);
+
 async function main(): Promise<void> {
   await bob.connect();
   await alice.connect();
-  createRoot(document.getElementById('root') as HTMLElement).render(
-    <ChatProvider client={alice}>
-      <div data-natter-theme="light">
-        <MessageInput conversationId="single:bob" />
-      </div>
-    </ChatProvider>,
-  );
+  const root = document.getElementById('root') as HTMLElement;
+  if (query.get('view') === 'chat') {
+    await bob.sendText('single:alice', 'hello from bob');
+    root.style.cssText = `margin: 0; width: ${Number(query.get('width') ?? 900)}px; height: 520px`;
+    const theme = query.get('theme') === 'dark' ? 'dark' : 'light';
+    createRoot(root).render(
+      <ChatProvider client={alice}>
+        <Chat theme={theme} />
+      </ChatProvider>,
+    );
+  } else {
+    createRoot(root).render(
+      <ChatProvider client={alice}>
+        <div data-natter-theme="light">
+          <MessageInput conversationId="single:bob" />
+        </div>
+      </ChatProvider>,
+    );
+  }
   handle.ready = true;
 }
 
