@@ -1,6 +1,7 @@
 // Owns building the list benchmark's pages: one production Vite build per
 // contender (so a contender whose source is missing or broken fails alone),
 // each into its own folder of one temp directory served as static files.
+// BENCH_NO_MINIFY=1 keeps names readable for CPU profiles (not for figures).
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,7 +61,7 @@ export async function buildPages(names: readonly ContenderName[]): Promise<Built
         build: {
           outDir: join(dir, page),
           emptyOutDir: true,
-          minify: true,
+          minify: process.env.BENCH_NO_MINIFY ? false : true,
           sourcemap: false,
           reportCompressedSize: false,
           chunkSizeWarningLimit: 100_000,

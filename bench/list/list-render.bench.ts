@@ -150,13 +150,16 @@ async function main(): Promise<void> {
             if (worst > CAP_MS) cappedAt[c] = `a step took ${Math.round(worst)} ms at ${n} messages (cap ${CAP_MS} ms); larger sizes not run`;
           } catch (e) {
             const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-            (errors[n]![c] ??= []).push(msg);
-            log(`list n=${n} r${round + 1} ${c}: FAILED ${msg} (${Date.now() - started} ms)`);
-            if (Date.now() - started > CAP_MS) cappedAt[c] = `did not finish within the cap (${CAP_MS} ms) at ${n} messages; larger sizes not run`;
+            const elapsed = Date.now() - started;
+            log(`list n=${n} r${round + 1} ${c}: ${elapsed > CAP_MS ? 'CAPPED' : 'FAILED'} ${msg} (${elapsed} ms)`);
+            if (elapsed > CAP_MS) {
+              cappedAt[c] = `not finished within the cap (${CAP_MS} ms) at ${n} messages (stopped after ${Math.round(elapsed / 1000)} s); this and larger sizes not run further`;
+            } else {
+              (errors[n]![c] ??= []).push(msg);
+            }
           }
         }
       }
-      for (const c of runnable) if (cappedAt[c] && !runs[n]![c]?.length && !errors[n]![c]?.length) errors[n]![c] = [];
     }
   } finally {
     await browser.close();
