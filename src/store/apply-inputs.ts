@@ -93,6 +93,7 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return;
     }
     case 'ready': {
+      if (input.user) d.user = input.user;
       const c = d.conn();
       c.ready = true;
       c.resumed = input.resumed;
@@ -221,7 +222,7 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
   const inviteStartedAt = { value: null as number | null };
   for (const input of inputs) apply(d, input, inviteStartedAt);
   const next: ChatState = {
-    user: base.user,
+    user: d.user,
     connection: d.connection ?? base.connection,
     conversations: commitConversations(d),
     messages: d.commitMessages(),

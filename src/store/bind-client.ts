@@ -73,7 +73,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
   offs.push(
     client.on('ready', (e) => {
       queue.push({ kind: 'connection', state: client.state });
-      queue.push({ kind: 'ready', resumed: e.resumed, reset: e.reset });
+      queue.push({ kind: 'ready', resumed: e.resumed, reset: e.reset, user: e.user });
       if (e.reset || !bootstrapped) void resync();
     }),
   );
@@ -92,7 +92,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
   queue.push({ kind: 'connection', state: client.state });
   for (const p of client.pending()) queue.push({ kind: 'outbox', pending: p });
   if (client.state === 'open') {
-    queue.push({ kind: 'ready', resumed: false, reset: false });
+    queue.push({ kind: 'ready', resumed: false, reset: false, user: client.user });
     void resync();
   }
 

@@ -8,6 +8,7 @@ import { initialChatState, type ChatState } from './chat-state';
 import type { EngineContext } from './store-draft';
 import type { StoreInput } from './store-input';
 
+/** `state.user` starts as `client.user` and follows the welcome (token logins learn their user there). */
 export interface ChatStore extends Pick<StoreApi<ChatState>, 'getState' | 'getInitialState' | 'subscribe'> {
   /** The client this store mirrors (its `user` owns the store). */
   readonly client: ChatClient;

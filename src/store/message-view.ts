@@ -16,7 +16,7 @@ import { EMPTY_RECEIPTS, type ConversationMessages, type ConversationReceipts } 
 export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'recalled' | 'received';
 
 export interface ChatMessage {
-  /** Stable React key: the localId, identical for the pending copy and the stored one. */
+  /** Stable React key (`from` + localId), identical for the pending copy and the stored one. */
   key: string;
   localId: string;
   /** Null until the server stored it. */
@@ -66,14 +66,14 @@ export function readCountOf(m: Message, user: UserId, r: ConversationReceipts): 
 
 function storedView(m: Message, conversation: ConversationId, user: UserId, status: MessageStatus, readCount: number): ChatMessage {
   return {
-    key: m.localId || m.serverId, localId: m.localId, serverId: m.serverId, seq: m.seq, from: m.from, to: m.to, chatType: m.chatType,
+    key: `${m.from}/${m.localId || m.serverId}`, localId: m.localId, serverId: m.serverId, seq: m.seq, from: m.from, to: m.to, chatType: m.chatType,
     conversation, ts: m.ts, body: m.body, ext: m.ext, config: m.config, own: m.from === user, status, error: null, progress: null, readCount, message: m,
   };
 }
 
 function pendingView(p: PendingMessage): ChatMessage {
   return {
-    key: p.localId, localId: p.localId, serverId: null, seq: null, from: p.from, to: p.to, chatType: p.chatType, conversation: p.conversation,
+    key: `${p.from}/${p.localId}`, localId: p.localId, serverId: null, seq: null, from: p.from, to: p.to, chatType: p.chatType, conversation: p.conversation,
     ts: p.createdAt, body: p.body, ext: p.ext, config: p.config, own: true, status: p.status, error: p.error ?? null,
     progress: p.progress ?? null, readCount: 0, message: null,
   };

@@ -37,7 +37,8 @@ interface MessagesDraft {
 type MutableReceipts = { -readonly [K in keyof ConversationReceipts]: Record<string, ConversationReceipts[K][string]> };
 
 export class StoreDraft {
-  readonly user: UserId;
+  /** This user; set from the welcome (token logins learn it there). */
+  user: UserId;
   connection: ConnectionSlice | null = null;
   conversationsLoaded: boolean | null = null;
   /** Replaced summaries; null marks a deletion. */

@@ -21,7 +21,7 @@ export type StoreInput =
   /** A send was acknowledged: the stored copy replaces the pending one. */
   | { kind: 'acked'; message: Message }
   | { kind: 'connection'; state: ConnectionState; error?: { code: number; message: string } }
-  | { kind: 'ready'; resumed: boolean; reset: boolean }
+  | { kind: 'ready'; resumed: boolean; reset: boolean; user?: string }
   | { kind: 'syncing'; syncing: boolean }
   /**
    * Conversation list bootstrap. `startedAt` is the first batch applied after the request was
