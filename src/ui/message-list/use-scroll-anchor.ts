@@ -17,6 +17,8 @@ interface Anchor {
 }
 
 const HOLD_MS = 600;
+/** Frames without movement after which the prepend counts as settled. */
+const STILL_FRAMES = 3;
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -29,18 +31,21 @@ function findRow(scroller: HTMLElement, key: string): HTMLElement | undefined {
 export function useScrollAnchor(root: RefObject<HTMLElement | null>) {
   const anchor = useRef<Anchor | null>(null);
 
-  const correct = useCallback(() => {
+  /** Scrolls the anchor back into place; true when it had moved. */
+  const correct = useCallback((): boolean => {
     const a = anchor.current;
     const scroller = scrollerOf(root.current);
-    if (!a || !scroller) return;
+    if (!a || !scroller) return false;
     if (now() > a.until) {
       anchor.current = null;
-      return;
+      return false;
     }
     const el = findRow(scroller, a.key);
-    if (!el) return;
+    if (!el) return false;
     const delta = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - a.offset;
-    if (Math.abs(delta) >= 0.5) scroller.scrollTop += delta;
+    if (Math.abs(delta) < 0.5) return false;
+    scroller.scrollTop += delta;
+    return true;
   }, [root]);
 
   /** Notes the message at the top of the viewport; call before committing a prepend. */
@@ -58,14 +63,19 @@ export function useScrollAnchor(root: RefObject<HTMLElement | null>) {
     }
   }, [root]);
 
-  /** Starts correcting after the prepend was committed. */
+  /**
+   * Starts correcting after the prepend was committed; stops once the anchor has stayed put for
+   * a few frames, so the reader's next scroll (even a programmatic one) is never undone.
+   */
   const hold = useCallback(() => {
     if (!anchor.current || typeof requestAnimationFrame !== 'function') return;
     correct();
+    let still = 0;
     const tick = () => {
       if (!anchor.current) return;
-      correct();
-      requestAnimationFrame(tick);
+      still = correct() ? 0 : still + 1;
+      if (still >= STILL_FRAMES) anchor.current = null;
+      else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   }, [correct]);
@@ -92,12 +102,14 @@ export function useScrollAnchor(root: RefObject<HTMLElement | null>) {
     scroller.addEventListener('wheel', release, { passive: true });
     scroller.addEventListener('touchmove', release, { passive: true });
     scroller.addEventListener('keydown', release);
+    scroller.addEventListener('pointerdown', release);
     return () => {
       ro.disconnect();
       mo.disconnect();
       scroller.removeEventListener('wheel', release);
       scroller.removeEventListener('touchmove', release);
       scroller.removeEventListener('keydown', release);
+      scroller.removeEventListener('pointerdown', release);
     };
   });
 
