@@ -57,6 +57,21 @@ describe('conversations and unread counts in the store', () => {
     expect(alice.store.getState().conversations.totalUnread).toBe(0);
   });
 
+  it('drops a conversation deleted on another device, and its messages when history is deleted too', async () => {
+    h = createHarness();
+    const alice = await h.session('alice');
+    const phone = await h.session('alice', { device: 'phone' });
+    const bob = await h.client('bob');
+    await bob.sendText('single:alice', 'hello');
+    await until(() => alice.store.getState().messages['single:bob']?.items.length === 1, 'message');
+    await phone.client.deleteConversation('single:bob', { deleteHistory: true });
+    await until(() => !alice.store.getState().conversations.byId['single:bob'], 'removed from the list');
+    alice.binding.flush();
+    expect(alice.store.getState().conversations.order).toEqual([]);
+    expect(alice.store.getState().conversations.totalUnread).toBe(0);
+    expect(alice.store.getState().messages['single:bob']?.items ?? []).toEqual([]);
+  });
+
   it('bootstraps the list on the first welcome', async () => {
     h = createHarness();
     const bob = await h.client('bob');
