@@ -33,6 +33,8 @@ export const APPS: AppSpec[] = [
   { name: 'natter-chat', title: 'natter full Chat screen (natter/ui)', needs: ['src/ui/chat/chat.tsx', 'src/entries/ui.ts'] },
   { name: 'stream-chat-react', title: 'stream-chat-react Chat + Channel + MessageList + MessageComposer' },
   { name: 'chatscope', title: 'chatscope MainContainer + ChatContainer + MessageList + MessageInput' },
+  { name: 'ref-react-virtuoso', title: 'reference: react-virtuoso alone (natter\'s virtualizer)' },
+  { name: 'ref-tanstack-virtual', title: 'reference: @tanstack/react-virtual alone (the alternative)' },
 ];
 
 const NOT_MEASURED = [

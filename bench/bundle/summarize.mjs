@@ -9,7 +9,7 @@ const kib = (b) => b / 1024;
 export function summarizeBundle(d) {
   const apps = Object.entries(d.apps);
   const built = apps.filter(([, a]) => !a.error);
-  const peers = built.filter(([k]) => !k.startsWith('natter'));
+  const peers = built.filter(([k]) => !k.startsWith('natter') && !k.startsWith('ref-'));
   const bestPeer = peers.length ? Math.min(...peers.map(([, a]) => a.initial.gzBytes)) : undefined;
   const appRows = apps.map(([k, a]) =>
     a.error
@@ -31,6 +31,10 @@ export function summarizeBundle(d) {
     ...a.lazy.map((c) => [k, c.fileName, 'lazy', c.label, fmt(kib(c.minBytes)), fmt(kib(c.gzBytes))]),
   ]);
 
+  // Where natter's weight is: packages in its initial JS, by size before minification.
+  const weightRows = built
+    .filter(([k]) => k.startsWith('natter'))
+    .flatMap(([k, a]) => a.initialPackages.slice(0, 8).map((p) => [k, p.name, fmt(kib(p.renderedBytes))]));
   const gzOf = (k) => (d.apps[k] && !d.apps[k].error ? kib(d.apps[k].initial.gzBytes) : undefined);
   const headless = gzOf('natter-headless');
   const chat = gzOf('natter-chat');
@@ -50,13 +54,14 @@ export function summarizeBundle(d) {
     tables: [
       { columns: ['app', 'what', 'initial JS KiB min', 'initial JS KiB gz', 'gz vs smallest peer', 'initial chunks', 'lazy chunks (KiB gz)', 'CSS KiB gz'], rows: appRows },
       { columns: ['app', 'chunk', 'loaded', 'mostly', 'KiB min', 'KiB gz'], rows: chunkRows, caption: 'every JS chunk of every build' },
+      { columns: ['app', 'package', 'KiB before minification'], rows: weightRows, caption: "what natter's initial JS holds, largest first" },
     ],
     charts: [
       {
         title: 'Initial JS an app pays, KiB gzipped (react/react-dom excluded; lower is better)',
         unit: 'KiB',
         referenceLine: 60,
-        bars: built.map(([k, a]) => ({ label: k, value: kib(a.initial.gzBytes), highlight: k.startsWith('natter') })),
+        bars: built.filter(([k]) => !k.startsWith('ref-')).map(([k, a]) => ({ label: k, value: kib(a.initial.gzBytes), highlight: k.startsWith('natter') })),
       },
     ],
     targets,
