@@ -102,6 +102,15 @@ describe('MessageInput in Chromium', () => {
 
       await box.press('Enter');
       await expect.poll(async () => (await received(page)).map((b) => b.msg), { timeout: 15_000 }).toEqual(['a😀b']);
+
+      // Opened again (data already loaded), Escape closes it and focus returns to the button.
+      const button = page.getByRole('button', { name: 'Emoji' });
+      await button.click();
+      await picker.locator('button[aria-label="😀"]').first().waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Escape');
+      await picker.waitFor({ state: 'detached', timeout: 10_000 });
+      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
     } finally {
       await context.close();
     }

@@ -62,6 +62,22 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
     if (refocus) button.current?.focus();
   }, []);
 
+  // Escape closes the popup. Listened for on the document, in the capture phase: emoji-mart's
+  // search field handles Escape inside its shadow root, where React's handlers do not see it.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      const inside = wrapper.current !== null && e.composedPath().includes(wrapper.current);
+      const nowhere = document.activeElement === null || document.activeElement === document.body;
+      if (!inside && !nowhere) return;
+      e.stopPropagation();
+      close(true);
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [open, close]);
+
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
@@ -103,16 +119,7 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
   }, [open, theme, locale]);
 
   return (
-    <div
-      className="natter-emoji-picker"
-      ref={wrapper}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          close(true);
-        }
-      }}
-    >
+    <div className="natter-emoji-picker" ref={wrapper}>
       <button
         ref={button}
         type="button"
