@@ -42,9 +42,15 @@ export class SqliteStorage implements Storage {
   private readonly s: ReturnType<typeof prepare>;
   /** One wrapper made once: better-sqlite3 builds several functions per `db.transaction` call. */
   private readonly runInTransaction: (fn: () => unknown) => unknown;
+  /**
+   * Each user's last event position, when this storage holds the database exclusively (nobody else
+   * appends). Saves a write per appended event; dropped when a transaction rolls back.
+   */
+  private readonly heads: Map<UserId, number> | null;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
+    this.heads = exclusive ? new Map() : null;
     this.db = new Database(options.path, { timeout: exclusive ? 500 : 5000 });
     try {
       this.db.pragma('journal_mode = WAL');
@@ -70,7 +76,12 @@ export class SqliteStorage implements Storage {
   transaction<T>(fn: () => T): T {
     // Nested calls join the outer transaction rather than opening a savepoint.
     if (this.db.inTransaction) return fn();
-    return this.runInTransaction(fn) as T;
+    try {
+      return this.runInTransaction(fn) as T;
+    } catch (e) {
+      this.heads?.clear();
+      throw e;
+    }
   }
 
   /** Flushes the WAL into the main file and closes the database. */
@@ -199,13 +210,14 @@ export class SqliteStorage implements Storage {
   }
 
   // ---- per-user durable event log --------------------------------------------
+  // A user's last position is max(pos) of their events, or the head recorded when pruning removed
+  // the newest ones (positions are never reused), so an append is a single insert.
   /** `json`, when the core passes it, is the event already serialized (once for a whole fan-out). */
   appendEvent(user: UserId, event: ChatEvent, at: number, json?: string): number {
-    return this.transaction(() => {
-      const pos = (this.s.bumpEventHead.get(user) as { last_pos: number }).last_pos;
-      this.s.insertEvent.run(user, pos, at, json ?? JSON.stringify(event));
-      return pos;
-    });
+    const pos = this.lastEventPosition(user) + 1;
+    this.s.insertEvent.run(user, pos, at, json ?? JSON.stringify(event));
+    this.heads?.set(user, pos);
+    return pos;
   }
   readEvents(user: UserId, after: number, limit: number): EventRecord[] {
     return (this.s.readEvents.all(user, after, Math.max(0, limit)) as { pos: number; at: number; json: string }[]).map((r) => ({
@@ -215,17 +227,27 @@ export class SqliteStorage implements Storage {
     }));
   }
   lastEventPosition(user: UserId): number {
-    return (this.s.lastEventPosition.get(user) as { last_pos: number } | undefined)?.last_pos ?? 0;
+    const cached = this.heads?.get(user);
+    if (cached !== undefined) return cached;
+    const last = (this.s.lastEventPosition.get(user, user) as { p: number | null }).p ?? 0;
+    this.heads?.set(user, last);
+    return last;
   }
   firstEventPosition(user: UserId): number {
     const first = (this.s.firstEventPosition.get(user) as { p: number | null }).p;
     return first ?? this.lastEventPosition(user) + 1;
   }
   pruneEvents(user: UserId, upTo: number): void {
-    this.s.pruneEvents.run(user, upTo);
+    this.transaction(() => {
+      this.s.keepEventHead.run(user, this.lastEventPosition(user));
+      this.s.pruneEvents.run(user, upTo);
+    });
   }
   pruneEventsBefore(time: number): void {
-    this.s.pruneEventsBefore.run(time);
+    this.transaction(() => {
+      this.s.keepEventHeadsBefore.run(time);
+      this.s.pruneEventsBefore.run(time);
+    });
   }
 
   // ---- file metadata ---------------------------------------------------------
@@ -278,10 +300,13 @@ function prepare(db: Database.Database) {
       'SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user = ? AND i.open = 1 ORDER BY i.created_at, i.invite_id',
     ),
     nextInvitationDeadline: p('SELECT MIN(deadline) AS d FROM invitations WHERE open = 1 AND deadline IS NOT NULL'),
-    bumpEventHead: p('INSERT INTO event_heads (user, last_pos) VALUES (?, 1) ON CONFLICT (user) DO UPDATE SET last_pos = last_pos + 1 RETURNING last_pos'),
+    keepEventHead: p('INSERT INTO event_heads (user, last_pos) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET last_pos = MAX(last_pos, excluded.last_pos)'),
+    keepEventHeadsBefore: p(
+      'INSERT INTO event_heads (user, last_pos) SELECT user, MAX(pos) FROM events WHERE at < ? GROUP BY user ON CONFLICT (user) DO UPDATE SET last_pos = MAX(last_pos, excluded.last_pos)',
+    ),
     insertEvent: p('INSERT INTO events (user, pos, at, json) VALUES (?, ?, ?, ?)'),
     readEvents: p('SELECT pos, at, json FROM events WHERE user = ? AND pos > ? ORDER BY pos LIMIT ?'),
-    lastEventPosition: p('SELECT last_pos FROM event_heads WHERE user = ?'),
+    lastEventPosition: p('SELECT MAX(COALESCE((SELECT MAX(pos) FROM events WHERE user = ?), 0), COALESCE((SELECT last_pos FROM event_heads WHERE user = ?), 0)) AS p'),
     firstEventPosition: p('SELECT MIN(pos) AS p FROM events WHERE user = ?'),
     pruneEvents: p('DELETE FROM events WHERE user = ? AND pos <= ?'),
     pruneEventsBefore: p('DELETE FROM events WHERE at < ?'),

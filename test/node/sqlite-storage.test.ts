@@ -60,6 +60,20 @@ describe('SqliteStorage on disk', () => {
     expect(b.getFile('f1')?.file.name).toBe('x.txt');
   });
 
+  it('never reuses event positions, even when every event was pruned before a reopen', () => {
+    const path = tempDb();
+    const a = open(path);
+    const evt = { type: 'blocklist' as const, blocked: [] };
+    for (let i = 1; i <= 3; i++) a.appendEvent('alice', evt, i * 10);
+    a.appendEvent('bob', evt, 10);
+    a.pruneEvents('alice', 3);
+    a.pruneEventsBefore(100);
+    a.close();
+    const b = open(path);
+    expect([b.lastEventPosition('alice'), b.firstEventPosition('alice'), b.lastEventPosition('bob')]).toEqual([3, 4, 1]);
+    expect([b.appendEvent('alice', evt, 200), b.appendEvent('bob', evt, 200)]).toEqual([4, 2]);
+  });
+
   it('runs in WAL mode with the synchronous level asked for, at the latest schema version', () => {
     const s = open(tempDb(), 'FULL');
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
