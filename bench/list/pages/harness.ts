@@ -11,10 +11,10 @@
 //    list's box; timed from just before `mount` (the kit's state already holds
 //    the messages; converting them is timed separately as `ingest`);
 //  - append: the new message's row is in the DOM and overlaps the list's box;
-//  - prepend: the DOM inside the list stopped changing (no mutation for 3 frames);
-//    the end is the paint of the first frame begun after the last mutation. The
-//    anchor (topmost fully visible message before the prepend) is then found
-//    again and its move on screen is the shift in px.
+//  - prepend: the list stopped changing (no DOM mutation and no scroll inside it
+//    for 3 frames); the end is the paint of the first frame begun after the last
+//    change. The anchor (topmost fully visible message before the prepend) is
+//    then found again and its move on screen is the shift in px.
 import { createElement, useEffect, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -111,6 +111,14 @@ export function installBench(contender: ListContender): void {
     mutations++;
     dirty = true;
   }).observe(container, { subtree: true, childList: true, characterData: true, attributes: true });
+  // A scroll moves what is painted without touching the DOM: it counts as a change too.
+  container.addEventListener(
+    'scroll',
+    () => {
+      mutations++;
+    },
+    { capture: true, passive: true },
+  );
 
   /** A condition "message i's row is painted inside the list box", searching the DOM only after it changed. */
   const rowVisible = (i: number) => {
