@@ -85,11 +85,12 @@ export function MessageList(props: MessageListProps): ReactNode {
     clearNew();
   }, [clearNew]);
 
-  // Own sends always bring the list down to them.
+  // Own sends always bring the list down to them (only when a new own message arrives, not when atBottom changes).
+  const atBottomRef = useRef(atBottom);
+  atBottomRef.current = atBottom;
   useEffect(() => {
-    if (lastOwnKey !== null && !atBottom) jumpToLatest();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lastOwnKey]);
+    if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
+  }, [lastOwnKey, jumpToLatest]);
 
   // Reading at the bottom marks the conversation read (once per new last seq).
   const markedSeq = useRef(-1);

@@ -1,0 +1,68 @@
+// The row model under the virtualized list: date separators, sender headers and
+// the unread divider as rows of their own; commands left out; and the
+// `firstItemIndex` arithmetic that keeps the previous first message at the same
+// Virtuoso index when older messages are prepended (however the separators and
+// headers around it change).
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../../src/react/index';
+import { buildRows, FIRST_INDEX_START, nextLayout, type Row } from '../../../src/ui/message-list/build-rows';
+
+const T0 = new Date(2026, 3, 10, 9, 0).getTime();
+let n = 0;
+
+function msg(seq: number, from: string, ts: number, body: ChatMessage['body'] = { type: 'txt', msg: `#${seq}` }): ChatMessage {
+  n++;
+  return {
+    key: `k${seq}`, localId: `l${seq}`, serverId: `s${seq}`, seq, from, to: from === 'me' ? 'you' : 'me', chatType: 'single', conversation: 'single:you',
+    ts, body, ext: undefined, config: undefined, own: from === 'me', status: from === 'me' ? 'sent' : 'received', error: null, progress: null, readCount: 0, message: null,
+  };
+}
+
+function shape(rows: readonly Row[]): string[] {
+  return rows.map((r) => (r.kind === 'message' || r.kind === 'event' ? r.key : r.kind === 'header' ? `h:${r.from}` : r.kind));
+}
+
+function indexOfKey(layout: { rows: Row[]; firstItemIndex: number }, key: string): number {
+  return layout.firstItemIndex + layout.rows.findIndex((r) => r.key === key);
+}
+
+describe('buildRows', () => {
+  it('adds date separators, sender headers and the unread divider, and leaves commands out', () => {
+    const ms = [
+      msg(1, 'you', T0),
+      msg(2, 'you', T0 + 60_000),
+      msg(3, 'me', T0 + 120_000),
+      msg(4, 'you', T0 + 86_400_000, { type: 'cmd', action: 'typing' }),
+      msg(5, 'you', T0 + 86_400_000 + 1),
+      msg(6, 'you', T0 + 86_400_000 + 10 * 60_000),
+      msg(7, 'you', T0 + 86_400_000 + 11 * 60_000, { type: 'recalled', recalledAt: 0, by: 'you' }),
+      msg(8, 'you', T0 + 86_400_000 + 12 * 60_000),
+    ];
+    expect(shape(buildRows(ms, 4, true))).toEqual(['day', 'h:you', 'k1', 'k2', 'h:me', 'k3', 'day', 'unread', 'h:you', 'k5', 'h:you', 'k6', 'k7', 'h:you', 'k8']);
+    expect(shape(buildRows(ms, null, true))).not.toContain('unread');
+  });
+});
+
+describe('nextLayout', () => {
+  it('lowers firstItemIndex by exactly the rows added above the previous first message', () => {
+    const day2 = T0 + 86_400_000;
+    const newest = [msg(10, 'you', day2 + 60_000), msg(11, 'me', day2 + 120_000)];
+    const first = nextLayout(null, newest, null, true);
+    expect(first.firstItemIndex).toBe(FIRST_INDEX_START);
+    const before = indexOfKey(first, 'k10');
+    // An older page: same sender right before (k10 loses its header), plus a previous day.
+    const page = [msg(7, 'me', T0), msg(8, 'you', T0 + 1), msg(9, 'you', day2 + 30_000), ...newest];
+    const second = nextLayout(first, page, null, true);
+    expect(indexOfKey(second, 'k10')).toBe(before);
+    expect(indexOfKey(second, 'k11')).toBe(indexOfKey(first, 'k11'));
+    expect(second.firstItemIndex).toBeLessThan(first.firstItemIndex);
+  });
+
+  it('keeps firstItemIndex when messages are appended or nothing changed', () => {
+    const a = [msg(1, 'you', T0), msg(2, 'you', T0 + 1)];
+    const first = nextLayout(null, a, null, true);
+    expect(nextLayout(first, a, null, true)).toBe(first);
+    const appended = nextLayout(first, [...a, msg(3, 'me', T0 + 2)], null, true);
+    expect(appended.firstItemIndex).toBe(first.firstItemIndex);
+  });
+});
