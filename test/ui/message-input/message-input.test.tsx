@@ -135,22 +135,26 @@ describe('paste-to-send', () => {
 describe('drop and file dialog', () => {
   beforeEach(() => start());
 
-  test('files dropped on the input are staged and sent by type: image, audio, plain file', async () => {
+  test('files dropped on the input are staged and sent by type: image, audio, video, plain file', async () => {
     const user = userEvent.setup();
     const { container } = h.renderAs(alice, <MessageInput conversationId="single:bob" />);
     const zone = container.querySelector('.natter-input') as HTMLElement;
     const wav = new File([new Uint8Array([...'RIFF'].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0], [...'WAVE'].map((c) => c.charCodeAt(0))))], 'hello.wav', { type: 'audio/wav' });
     const txt = new File(['plain notes'], 'notes.txt', { type: 'text/plain' });
+    const webm = new File([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0])], 'clip.webm', { type: 'video/webm' });
     fireEvent.dragOver(zone, { dataTransfer: transferOf([pngFile('drop.png')]) });
-    fireEvent.drop(zone, { dataTransfer: transferOf([pngFile('drop.png'), wav, txt]) });
+    expect(zone).toHaveAttribute('data-dragging');
+    fireEvent.drop(zone, { dataTransfer: transferOf([pngFile('drop.png'), wav, webm, txt]) });
+    expect(zone).not.toHaveAttribute('data-dragging');
     await screen.findByText('drop.png');
     expect(screen.getByText('hello.wav')).toBeInTheDocument();
     expect(screen.getByText('notes.txt')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send' }));
-    const got = await arrived(3);
+    const got = await arrived(4);
     expect(got.map((m) => [m.body.type, 'name' in m.body ? m.body.name : ''])).toEqual([
       ['img', 'drop.png'],
       ['audio', 'hello.wav'],
+      ['video', 'clip.webm'],
       ['file', 'notes.txt'],
     ]);
   });
