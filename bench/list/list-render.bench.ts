@@ -216,7 +216,7 @@ async function main(): Promise<void> {
       domElements: 'elements inside the list box after first paint settles',
       heapMB: 'JS heap used after GC (CDP) once first paint settled, minus the same before ingest (the generated raw messages already exist): what the kit holds for N messages',
       appendMs: 'from the state change to after the paint of the first frame in which the new message row is in the DOM and overlaps the list box (list at the bottom)',
-      prependMs: 'list scrolled to its top; from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation in the list (3 quiet frames)',
+      prependMs: 'list scrolled to its top; from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation or scroll in the list (then 3 quiet frames)',
       prependShiftPx: 'on-screen move of the topmost fully visible message row across the prepend (0 = anchored)',
     },
     results,
