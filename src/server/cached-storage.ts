@@ -4,8 +4,8 @@
 // write-through. The core is the only writer of its storage (one core per
 // database), so the cache stays exact; a transaction that throws may have
 // written records that are rolled back underneath, so the whole cache is
-// dropped then. Conversation states are bounded (least recently used go)
-// and written once per transaction, at its end (write-behind).
+// dropped then. Conversation states are bounded (the least recently written
+// go first) and written once per transaction, at its end (write-behind).
 // Handed-out records are copies (storage.ts rules); `peek*` hand out the
 // cached record itself, for read-only hot paths.
 import type { ChatEvent } from '../protocol/frames';
@@ -133,10 +133,6 @@ export class CachedStorage implements Storage {
     if (state === undefined) {
       state = this.inner.getConversationState(user, key);
       this.remember(k, state);
-    } else {
-      // Move to the most recently used end.
-      this.states.delete(k);
-      this.states.set(k, state);
     }
     return state ? { ...state } : null;
   }

@@ -44,6 +44,7 @@ export class EventPublisher {
   private appended = 0;
   private batch: BatchItem[] = [];
   private scheduled = false;
+  private at = 0;
 
   constructor(
     private readonly storage: Storage,
@@ -109,6 +110,8 @@ export class EventPublisher {
   private run<T>(fn: () => T): T {
     const pending: Delivery[] = [];
     this.pending = pending;
+    // One timestamp per commit for the events appended in it (read once, not per recipient).
+    this.at = this.clock.now();
     let result: T;
     try {
       result = this.storage.transaction(fn);
@@ -133,7 +136,7 @@ export class EventPublisher {
   durableJson(user: UserId, event: ChatEvent, json: string): void {
     const pending = this.pending;
     if (!pending) throw new Error('durable events must be published inside tx()');
-    const pos = this.storage.appendEvent(user, event, this.clock.now(), json);
+    const pos = this.storage.appendEvent(user, event, this.at, json);
     if (this.sessions.isOnline(user)) pending.push({ user, data: eventFrame(json, pos) });
     this.maybePrune(user, pos);
   }

@@ -18,8 +18,8 @@ function requireMessage(ctx: CoreContext, serverId: string): Message {
 function isRecipient(ctx: CoreContext, m: Message, user: string): boolean {
   if (m.from === user) return false;
   if (m.chatType === 'single') return m.to === user;
-  if (m.chatType === 'group') return ctx.storage.getGroup(m.to)?.members.includes(user) ?? false;
-  return ctx.storage.getRoom(m.to)?.members.includes(user) ?? false;
+  if (m.chatType === 'group') return ctx.storage.peekGroup(m.to)?.members.has(user) ?? false;
+  return ctx.storage.peekRoom(m.to)?.members.includes(user) ?? false;
 }
 
 function delivered(ctx: CoreContext, caller: Caller, p: { serverIds: string[] }): Record<string, never> {

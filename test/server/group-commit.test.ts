@@ -25,6 +25,23 @@ describe('group commit of sends', () => {
     expect(bob.events.map((e) => e.pos)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('an asynchronous moderation hook does not reorder one connection\'s sends', async () => {
+    const server = createEmbeddedServer({
+      moderate: async (m) => {
+        // The first message is checked slowly, the later ones at once.
+        if (m.body.type === 'txt' && m.body.msg === 'm1') for (let i = 0; i < 20; i++) await Promise.resolve();
+        return 'allow';
+      },
+    });
+    const alice = await login(server.connect(), 'alice');
+    const answers = await Promise.all([1, 2, 3].map((i) => alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) })));
+    expect(answers.map((a) => [a.message.seq, a.message.body.type === 'txt' ? a.message.body.msg : ''])).toEqual([
+      [1, 'm1'],
+      [2, 'm2'],
+      [3, 'm3'],
+    ]);
+  });
+
   it('sends from several connections in one turn are stored once each, and the same localId twice only once', async () => {
     const server = createEmbeddedServer({});
     const owner = await login(server.connect(), 'owner');
