@@ -35,3 +35,9 @@ export {
   type ChatState,
   type ConnectionSlice,
 } from '../react/index';
+// Types a hooks user reaches for without importing `natter` itself.
+export type { ChatClient, ConnectionState, PendingMessage } from '../client/chat-client-types';
+export type { ConversationId } from '../protocol/ids';
+export type { Message, MessageBody, ChatType, UserId } from '../protocol/message';
+export type { ConversationSummary } from '../protocol/entities';
+export type { Invitation } from '../protocol/invitation';
