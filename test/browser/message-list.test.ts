@@ -9,6 +9,7 @@ import { startFixtureSite, type FixtureSite } from './message-list-site';
 interface NatterHandle {
   ready: boolean;
   loaded(): number;
+  unread(): number;
   setDelay(ms: number): void;
   sendFromBob(text: string): Promise<void>;
 }
@@ -188,6 +189,29 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     await page.waitForFunction(() => !document.querySelector('.natter-jump-button'), null, { timeout: 10_000 });
     await frames(page, 4);
     expect(await visible('new three')).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('opens at the unread divider, marking read only once the newest message is reached', async () => {
+    const page = await site.open('?messages=2000&unread=40&markRead');
+    await page.waitForSelector('.natter-unread-divider');
+    await frames(page, 6);
+    const where = await page.evaluate((sel) => {
+      const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
+      const box = s.getBoundingClientRect();
+      const divider = document.querySelector('.natter-unread-divider') as HTMLElement;
+      const newest = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) => r.textContent?.includes('newest'));
+      return { dividerTop: divider.getBoundingClientRect().top - box.top, newestShown: newest !== undefined && newest.getBoundingClientRect().top < box.bottom };
+    }, SCROLLER);
+    expect(where.dividerTop).toBeGreaterThanOrEqual(-4);
+    expect(where.dividerTop).toBeLessThan(5);
+    expect(where.newestShown).toBe(false);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__natter.unread())).toBe(40);
+    // Reading down to the newest message marks the conversation read.
+    await page.mouse.move(200, 300);
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 2000);
+    await page.waitForFunction(() => window.__natter.unread() === 0, null, { timeout: 10_000 });
     await page.close();
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
-import { useChatClient, useConversation, useReadReceipts, type ChatMessage } from '../../react/index';
+import { useChatClient, useChatSelector, useConversation, useReadReceipts, type ChatMessage } from '../../react/index';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { nextLayout, type Layout, type Row } from './build-rows';
@@ -45,6 +45,7 @@ export interface MessageListProps {
 
 const identity = (u: string) => u;
 const DEFAULT_RECALL_WINDOW_MS = 120_000;
+const MARK_READ_DELAY_MS = 300;
 
 /** The virtualized message log of one conversation. */
 export function MessageList(props: MessageListProps): ReactNode {
@@ -70,15 +71,28 @@ export function MessageList(props: MessageListProps): ReactNode {
   const { rows, firstItemIndex } = layout;
   useLayoutEffect(() => anchor.hold(), [firstItemIndex, anchor]);
 
+  // It opens at the unread divider when there is one (so unread messages are not skipped), else at
+  // the newest. It waits for the conversation's read marker (or for the list to say there is none).
+  const listLoaded = useChatSelector((s) => s.conversations.loaded);
+  const started = useRef(false);
+  const initialIndex = useRef<{ index: number | 'LAST'; align: 'start' | 'end' }>({ index: 'LAST', align: 'end' });
+  if (!started.current && (conv.conversation !== undefined || listLoaded) && (rows.length > 0 || conv.historyLoaded)) {
+    started.current = true;
+    const divider = rows.findIndex((r) => r.kind === 'unread');
+    if (divider >= 0) initialIndex.current = { index: divider, align: 'start' };
+  }
+
+  // Not at the bottom when opened at the divider (so nothing is marked read before it is seen).
   const [atBottom, setAtBottom] = useState(true);
+  const [openedAt, setOpenedAt] = useState<number | 'LAST' | null>(null);
+  if (started.current && openedAt === null) {
+    setOpenedAt(initialIndex.current.index);
+    if (initialIndex.current.index !== 'LAST') setAtBottom(false);
+  }
   const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(rows, atBottom, displayName, strings);
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusWanted = useRef<string | null>(null);
-
-  // Once mounted, Virtuoso stays mounted; before the first page there is nothing to anchor to.
-  const started = useRef(false);
-  if (rows.length > 0 || conv.historyLoaded) started.current = true;
 
   const jumpToLatest = useCallback(() => {
     virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'auto' });
@@ -97,13 +111,18 @@ export function MessageList(props: MessageListProps): ReactNode {
   const lastSeq = conv.conversation?.lastSeq ?? 0;
   const { markRead, unread } = conv;
   useEffect(() => {
-    if (!markReadOnView || !atBottom || unread === 0 || markedSeq.current >= lastSeq) return;
+    if (!markReadOnView || openedAt === null || !atBottom || unread === 0 || markedSeq.current >= lastSeq) return;
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
-    markedSeq.current = lastSeq;
-    markRead().catch(() => {
-      markedSeq.current = -1;
-    });
-  }, [markReadOnView, atBottom, unread, lastSeq, markRead]);
+    // Only once the bottom has stayed on screen a moment: Virtuoso may report "at bottom" while it
+    // is still scrolling to where the list opens.
+    const t = setTimeout(() => {
+      markedSeq.current = lastSeq;
+      markRead().catch(() => {
+        markedSeq.current = -1;
+      });
+    }, MARK_READ_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [markReadOnView, openedAt, atBottom, unread, lastSeq, markRead]);
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const tabStopKey = activeKey !== null && rows.some((r) => r.key === activeKey) ? activeKey : lastMessageKey(rows);
@@ -185,7 +204,7 @@ export function MessageList(props: MessageListProps): ReactNode {
           data={rows}
           context={ctx}
           firstItemIndex={firstItemIndex}
-          initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+          initialTopMostItemIndex={initialIndex.current}
           computeItemKey={computeItemKey}
           itemContent={itemContent}
           startReached={startReached}

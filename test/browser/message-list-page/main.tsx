@@ -15,6 +15,8 @@ import '../../../src/ui/styles.css';
 
 const TOTAL = Number(new URLSearchParams(location.search).get('messages') ?? 100_000);
 const PAGE = Number(new URLSearchParams(location.search).get('page') ?? 200);
+/** Real messages bob sends after the preload: alice's unread count when the list opens. */
+const UNREAD = Number(new URLSearchParams(location.search).get('unread') ?? 1);
 
 const server = createEmbeddedServer();
 const key = conversationKey('single', 'alice', 'bob');
@@ -55,16 +57,18 @@ const store = createChatStore(alice);
 
 async function main(): Promise<void> {
   await bob.connect();
+  for (let i = UNREAD - 1; i > 0; i--) await bob.sendText('single:alice', `unread ${UNREAD - i}`);
   await bob.sendText('single:alice', `#${TOTAL} newest`);
   createRoot(document.getElementById('root') as HTMLElement).render(
     <ChatProvider client={alice} store={store}>
-      <MessageList conversationId="single:bob" pageSize={PAGE} markReadOnView={false} />
+      <MessageList conversationId="single:bob" pageSize={PAGE} markReadOnView={new URLSearchParams(location.search).has('markRead')} />
     </ChatProvider>,
   );
   Object.assign(window, {
     __natter: {
       ready: true,
       loaded: () => store.getState().messages['single:bob']?.items.length ?? 0,
+      unread: () => store.getState().conversations.byId['single:bob']?.unread ?? -1,
       setDelay: (ms: number) => {
         delayMs = ms;
       },

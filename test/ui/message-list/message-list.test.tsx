@@ -136,6 +136,7 @@ describe('MessageList', () => {
     const bob = await h.client('bob');
     const alice = await h.client('alice');
     for (let i = 1; i <= 150; i++) await bob.sendText('single:alice', `r${i}`);
+    await alice.markRead('single:bob');
     // 300 px of 30 px rows: about ten rows, however many messages are loaded.
     const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" pageSize={150} markReadOnView={false} />, { viewport: 300, rowHeight: 30 });
     await screen.findByText('r150');
@@ -161,5 +162,21 @@ describe('MessageList', () => {
     await screen.findByText('消息已撤回');
     await revealList(container);
     expect(screen.getByRole('separator', { name: '今天' })).toBeTruthy();
+  });
+});
+
+describe('MessageList opening position', () => {
+  // Where it opens (at the divider) is checked in Chromium (test/browser/message-list.test.ts);
+  // jsdom cannot scroll, so here only what follows from it: nothing unread is marked read.
+  it('does not mark unread messages read when the conversation opens at the unread divider', async () => {
+    const bob = await h.client('bob');
+    const alice = await h.client('alice');
+    for (let i = 1; i <= 20; i++) await bob.sendText('single:alice', `seen ${i}`);
+    await alice.markRead('single:bob');
+    for (let i = 1; i <= 20; i++) await bob.sendText('single:alice', `unseen ${i}`);
+    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" pageSize={50} />, { viewport: 300, rowHeight: 30 });
+    await until(() => container.querySelector('[data-natter-message]'), 'rows');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await alice.conversations()).find((c) => c.id === 'single:bob')?.unread).toBe(20);
   });
 });
