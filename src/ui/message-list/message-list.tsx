@@ -125,6 +125,10 @@ export function MessageList(props: MessageListProps): ReactNode {
   }, [markReadOnView, openedAt, atBottom, unread, lastSeq, markRead]);
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
+  // Read counts come with each message's view; the readers query is reached through a ref so a
+  // new receipt does not re-render every visible row.
+  const readersRef = useRef(receipts.readers);
+  readersRef.current = receipts.readers;
   const tabStopKey = activeKey !== null && rows.some((r) => r.key === activeKey) ? activeKey : lastMessageKey(rows);
   const limits = client.limits;
   const ctx = useMemo<RowContext>(
@@ -142,8 +146,7 @@ export function MessageList(props: MessageListProps): ReactNode {
       retry: (localId) => void retry(localId),
       discard,
       recall,
-      readers: receipts.readers,
-      receiptOf: receipts.receiptOf,
+      readers: (serverId) => readersRef.current(serverId),
       hasMore,
       loadingHistory,
       tabStopKey,
@@ -151,7 +154,7 @@ export function MessageList(props: MessageListProps): ReactNode {
       idPrefix,
       openImage: (m, url, trigger) => setLightbox({ url, name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '', returnFocus: trigger }),
     }),
-    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, client, limits, retry, discard, recall, receipts, hasMore, loadingHistory, tabStopKey, idPrefix],
+    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, client, limits, retry, discard, recall, hasMore, loadingHistory, tabStopKey, idPrefix],
   );
 
   const startReached = useCallback(() => {

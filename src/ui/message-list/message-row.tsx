@@ -23,8 +23,6 @@ export interface RowContext extends BodyContext {
   recall(serverId: string): Promise<unknown>;
   /** Who read a group message (useReadReceipts().readers). */
   readers(serverId: string): Promise<string[]>;
-  /** The receipt of an own stored message (useReadReceipts().receiptOf). */
-  receiptOf(serverId: string): { readCount: number } | undefined;
   /** Older history exists / a page is loading (for the list header). */
   hasMore: boolean;
   loadingHistory: boolean;
@@ -49,7 +47,7 @@ function MessageView({ message: m, groupStart, ctx }: { message: ChatMessage; gr
   const [menuOpen, setMenuOpen] = useState(false);
   const [recallError, setRecallError] = useState<string | null>(null);
   const [readerList, setReaderList] = useState<string | null>(null);
-  const readCount = m.serverId !== null ? (ctx.receiptOf(m.serverId)?.readCount ?? m.readCount) : m.readCount;
+  const readCount = m.readCount;
   const actions: MessageAction[] = [];
   if (canRecall(m, ctx) && m.serverId !== null) {
     const serverId = m.serverId;
