@@ -78,6 +78,7 @@ for (const p of peers) p.frames = 0;
 
 const perSender = Math.ceil(MESSAGES / groups.length);
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 await Promise.all(
   groups.map(
     (members, g) =>
@@ -103,9 +104,10 @@ await Promise.all(
   ),
 );
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 const messages = perSender * groups.length;
 const deliveries = peers.reduce((n, p) => n + p.frames, 0);
-console.log(JSON.stringify({ storage: memory ? 'memory' : 'sqlite', clients: CLIENTS, group: GROUP, messages, ms: Math.round(ms), messagesPerSecond: Math.round((messages / ms) * 1000), framesPerSecond: Math.round((deliveries / ms) * 1000) }));
+console.log(JSON.stringify({ storage: memory ? 'memory' : 'sqlite', clients: CLIENTS, group: GROUP, messages, ms: Math.round(ms), messagesPerSecond: Math.round((messages / ms) * 1000), framesPerSecond: Math.round((deliveries / ms) * 1000), cpuUsPerFrame: Number(((cpu.user + cpu.system) / deliveries).toFixed(2)) }));
 core.close();
 if (storage instanceof SqliteStorage) storage.close();
 rmSync(dir, { recursive: true, force: true });

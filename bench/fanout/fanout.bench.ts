@@ -4,10 +4,12 @@
 // FULL) runs next to a bare `ws` broadcast server doing the same fan-out with no
 // storage (the ceiling on this machine). Each server is its own child process;
 // the clients share this process, identical for all servers. Servers alternate
-// within each round; medians and min–max over rounds.
+// within each round; medians and min–max over rounds. Each server's CPU time per
+// delivery is reported too (steadier than rates when the machine is shared).
 // Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1]
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { WebSocket } from 'ws';
@@ -64,6 +66,19 @@ function stopChild(s: Started): Promise<void> {
 
 const now = () => performance.timeOrigin + performance.now();
 
+/**
+ * CPU time (user + system, ms) the server process has used, from /proc (Linux); NaN elsewhere.
+ * On a shared machine, CPU per delivery varies much less than deliveries per second.
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 interface Client { ws: WebSocket; user: string; onFrame: (f: any) => void }
 
 function open(url: string, user: string): Promise<Client> {
@@ -89,7 +104,8 @@ function next(c: Client, pred: (f: any) => boolean): Promise<any> {
   });
 }
 
-async function runCase(kind: ServerKind, port: number, clients: number, groupSize: number) {
+async function runCase(kind: ServerKind, server: Started, clients: number, groupSize: number) {
+  const { port } = server;
   const natter = kind !== 'ws-ceiling';
   const url = natter ? `ws://127.0.0.1:${port}/ws` : `ws://127.0.0.1:${port}`;
   const run = `r${Math.floor(Math.random() * 1e9).toString(36)}`;
@@ -158,6 +174,7 @@ async function runCase(kind: ServerKind, port: number, clients: number, groupSiz
   }
 
   const t0 = now();
+  const cpu0 = cpuMs(server.child.pid);
   const senders = groups.map(async (members, g) => {
     const sender = members[0]!;
     let sent = 0;
@@ -190,10 +207,11 @@ async function runCase(kind: ServerKind, port: number, clients: number, groupSiz
   const timeout = new Promise<void>((r) => setTimeout(r, CASE_TIMEOUT_MS).unref());
   await Promise.race([finished, timeout]);
   const elapsed = now() - t0;
+  const cpu = cpuMs(server.child.pid) - cpu0;
   for (const c of all) c.ws.terminate();
   const lat = Array.from(latencies.subarray(0, delivered)).sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-  return { delivered, expected, errors, elapsedMs: elapsed, perSecond: (delivered / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99) };
+  return { delivered, expected, errors, elapsedMs: elapsed, perSecond: (delivered / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99), cpuUsPerDelivery: (cpu * 1000) / Math.max(1, delivered) };
 }
 
 const median = (xs: number[]) => {
@@ -210,7 +228,7 @@ for (let round = 0; round < ROUNDS; round++) {
       for (const c of CASES) {
         const key = `${c.clients} clients, groups of ${c.group}`;
         results[key] ??= { 'ws-ceiling': [], 'natter-normal': [], 'natter-full': [] };
-        results[key]![kind].push(await runCase(kind, server.port, c.clients, c.group));
+        results[key]![kind].push(await runCase(kind, server, c.clients, c.group));
       }
     } finally {
       await stopChild(server);
@@ -233,6 +251,8 @@ const summary = Object.entries(results).map(([name, byKind]) => {
       delivered: runs.map((r) => r.delivered),
       expected: runs[0]?.expected ?? 0,
       errors: runs.reduce((n, r) => n + r.errors, 0),
+      /** Server CPU (user + system) per delivered message, µs: the ceiling's is the floor. */
+      cpuUsPerDelivery: median(runs.map((r) => r.cpuUsPerDelivery)),
     };
   };
   const ceiling = stat('ws-ceiling');
@@ -247,6 +267,8 @@ const summary = Object.entries(results).map(([name, byKind]) => {
     ratioFull: full.perSecond / ceiling.perSecond,
     p99RatioNormal: normal.p99 / ceiling.p99,
     p99RatioFull: full.p99 / ceiling.p99,
+    cpuRatioNormal: normal.cpuUsPerDelivery / ceiling.cpuUsPerDelivery,
+    cpuRatioFull: full.cpuUsPerDelivery / ceiling.cpuUsPerDelivery,
   };
 });
 
