@@ -43,6 +43,26 @@ function frames(page: Page, n = 2): Promise<void> {
   );
 }
 
+/** Waits until the list's scroll position has not changed for five frames. */
+function settled(page: Page): Promise<void> {
+  return page.evaluate(
+    (sel) =>
+      new Promise<void>((resolve) => {
+        const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
+        let last = s.scrollTop;
+        let still = 0;
+        const step = () => {
+          still = s.scrollTop === last ? still + 1 : 0;
+          last = s.scrollTop;
+          if (still >= 5) resolve();
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+    SCROLLER,
+  );
+}
+
 function nodeCount(page: Page): Promise<number> {
   return page.evaluate(() => document.getElementsByTagName('*').length);
 }
@@ -170,9 +190,11 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     expect(await page.locator('.natter-jump-button').count()).toBe(0);
 
     // Scroll up (not to the top, so no page loads) and let three messages arrive.
-    await page.mouse.move(200, 300);
-    await page.mouse.wheel(0, -1500);
-    await frames(page, 6);
+    await page.evaluate((sel) => {
+      const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
+      s.scrollTop -= 1500;
+    }, SCROLLER);
+    await settled(page);
     const anchor = await page.evaluate((sel) => {
       const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
       const top = s.getBoundingClientRect().top;
