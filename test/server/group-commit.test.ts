@@ -30,7 +30,7 @@ describe('group commit of sends', () => {
       moderate: async (m) => {
         // The first message is checked slowly, the later ones at once.
         if (m.body.type === 'txt' && m.body.msg === 'm1') for (let i = 0; i < 20; i++) await Promise.resolve();
-        return 'allow';
+        return 'allow' as const;
       },
     });
     const alice = await login(server.connect(), 'alice');
