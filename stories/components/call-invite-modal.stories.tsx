@@ -14,7 +14,6 @@ import { peopleScene, type PeopleOptions } from '../support/two-user-scene';
 const meta: Meta<typeof CallInviteModal> = {
   title: 'Components/CallInviteModal',
   component: CallInviteModal,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'fullscreen' },
 };

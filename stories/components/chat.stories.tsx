@@ -10,7 +10,6 @@ import { peopleScene } from '../support/two-user-scene';
 const meta: Meta<typeof Chat> = {
   title: 'Components/Chat',
   component: Chat,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'fullscreen' },
 };

@@ -13,7 +13,6 @@ import { peopleScene } from '../support/two-user-scene';
 const meta: Meta<typeof ConversationList> = {
   title: 'Components/ConversationList',
   component: ConversationList,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'fullscreen' },
 };

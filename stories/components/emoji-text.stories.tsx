@@ -7,7 +7,6 @@ import { withNatter } from '../support/natter-decorator';
 const meta: Meta<typeof EmojiText> = {
   title: 'Components/Building blocks/EmojiText',
   component: EmojiText,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'padded' },
   args: { text: 'Great news 🎉 the flags 🇯🇵🇧🇷 and families 👨‍👩‍👧 stay whole — docs at https://example.com', largeEmojiMax: 3, links: true },

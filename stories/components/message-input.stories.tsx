@@ -18,7 +18,6 @@ type InputArgs = Partial<Omit<MessageInputProps, 'conversationId'>>;
 const meta: Meta<typeof MessageInput> = {
   title: 'Components/MessageInput',
   component: MessageInput,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'fullscreen' },
 };
@@ -141,7 +140,7 @@ const refused = async () => [
 export const UploadErrors: Story = {
   render: (args: InputArgs) => (
     <Composer
-      caption="This server allows files up to 128 KiB. Pasted: a 470 KB photo (too large), a .exe (type not allowed) — both refused before upload — and a “PNG” that is text, refused by the server (4151) when sent."
+      caption="This server allows files up to 128 KiB. Pasted: a ≈ 400 KB photo (too large), a .exe (type not allowed) — both refused before upload — and a “PNG” that is text, refused by the server (4151) when sent."
       args={args}
       setup={aliceAndBob({ limits: { maxFileBytes: 128 * 1024 } })}
       paste={refused}

@@ -11,7 +11,6 @@ import { ConversationView, type ListArgs } from './conversation-view';
 const meta: Meta<typeof MessageList> = {
   title: 'Components/MessageList/Size',
   component: MessageList,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'fullscreen' },
 };

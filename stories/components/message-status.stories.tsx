@@ -15,7 +15,6 @@ import { ConversationView, type ListArgs } from './conversation-view';
 const meta: Meta<typeof MessageList> = {
   title: 'Components/MessageList/Status',
   component: MessageList,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'fullscreen' },
 };
@@ -42,18 +41,11 @@ export const Delivered: Story = {
     <ConversationView
       caption="Bob's client is online with delivery receipts on: his client received the messages (two ticks), but he has not read them."
       args={args}
-      setup={() =>
-        peopleScene({}, async ({ alice, bob }) => {
-          const got = new Promise<void>((resolve) => {
-            let n = 0;
-            alice!.on('delivered', () => ++n === 2 && resolve());
-          });
-          await alice!.sendText('single:bob', 'Did the package arrive?');
-          await alice!.sendText('single:bob', 'It should say natter on the box 📦');
-          await Promise.race([got, new Promise((r) => setTimeout(r, 2000))]);
-          void bob;
-        })
-      }
+      setup={() => peopleScene({}, async () => undefined)}
+      live={async ({ people: { alice } }) => {
+        await alice!.sendText('single:bob', 'Did the package arrive?');
+        await alice!.sendText('single:bob', 'It should say natter on the box 📦');
+      }}
     />
   ),
 };
@@ -63,14 +55,13 @@ export const Read: Story = {
     <ConversationView
       caption="Bob opened the chat and marked it read (a channel ack): Alice's messages show as read."
       args={args}
-      setup={() =>
-        peopleScene({}, async ({ alice, bob }) => {
-          await alice!.sendText('single:bob', 'Lunch at 12:30?');
-          await alice!.sendText('single:bob', 'The new place on the corner 🍜');
-          await bob!.markRead('single:alice');
-          await bob!.sendText('single:alice', 'Sounds good!');
-        })
-      }
+      setup={() => peopleScene({}, async () => undefined)}
+      live={async ({ people: { alice, bob } }) => {
+        await alice!.sendText('single:bob', 'Lunch at 12:30?');
+        await alice!.sendText('single:bob', 'The new place on the corner 🍜');
+        await bob!.markRead('single:alice');
+        await bob!.sendText('single:alice', 'Sounds good!');
+      }}
     />
   ),
 };
@@ -81,14 +72,16 @@ export const GroupReadCount: Story = {
       caption="In a group, Alice sent with allowGroupAck; Bob and Carol sent read receipts, Dave has not: it shows “Read by 2” (open the message's actions for who read it)."
       args={args}
       setup={() =>
-        peopleScene({ users: ['alice', 'bob', 'carol', 'dave'], conversation: 'group:launch' }, async ({ alice, bob, carol }) => {
+        peopleScene({ users: ['alice', 'bob', 'carol', 'dave'], conversation: 'group:launch' }, async ({ alice }) => {
           await alice!.createGroup({ groupId: 'launch', name: 'Launch crew', members: ['bob', 'carol', 'dave'] });
-          const m = await alice!.sendText('group:launch', 'Launch checklist is final — please confirm you read it ✅', { config: { allowGroupAck: true } });
-          await bob!.sendReadReceipt(m.serverId);
-          await carol!.sendReadReceipt(m.serverId);
-          await carol!.sendText('group:launch', 'Read it, all good.');
         })
       }
+      live={async ({ people: { alice, bob, carol } }) => {
+        const m = await alice!.sendText('group:launch', 'Launch checklist is final — please confirm you read it ✅', { config: { allowGroupAck: true } });
+        await bob!.sendReadReceipt(m.serverId);
+        await carol!.sendReadReceipt(m.serverId);
+        await carol!.sendText('group:launch', 'Read it, all good.');
+      }}
     />
   ),
 };

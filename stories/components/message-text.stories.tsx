@@ -10,7 +10,6 @@ import { ConversationView, type ListArgs } from './conversation-view';
 const meta: Meta<typeof MessageList> = {
   title: 'Components/MessageList/Text',
   component: MessageList,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'fullscreen' },
 };

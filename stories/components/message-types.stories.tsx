@@ -14,7 +14,6 @@ import { ConversationView, type ListArgs } from './conversation-view';
 const meta: Meta<typeof MessageList> = {
   title: 'Components/MessageList/Message types',
   component: MessageList,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'fullscreen' },
 };

@@ -7,7 +7,6 @@ import { withNatter } from '../support/natter-decorator';
 const meta: Meta<typeof ReadReceipt> = {
   title: 'Components/Building blocks/ReadReceipt',
   component: ReadReceipt,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'padded' },
   argTypes: { status: { control: 'select', options: ['pending', 'sent', 'delivered', 'read', 'failed'] } },

@@ -10,7 +10,6 @@ import { peopleScene } from '../support/two-user-scene';
 const meta: Meta<typeof UnreadBadge> = {
   title: 'Components/Building blocks/UnreadBadge',
   component: UnreadBadge,
-  tags: ['autodocs'],
   decorators: [withNatter],
   parameters: { layout: 'padded' },
 };
