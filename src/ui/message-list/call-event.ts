@@ -2,24 +2,14 @@
 // video call", "Missed call") and how audio vs video is read from invitation data.
 import type { SignalBody } from '../../protocol/message';
 import type { MessageListStrings } from '../i18n/message-list-strings';
+import { callTypeOf } from '../call-invite-modal/call-type';
 
 /**
- * Whether an invitation's custom `data` describes a video call. Understands JSON with
- * `video: true`, `type`/`callType`/`mediaType: "video"`, or Tencent's `call_type: 2`.
+ * Whether an invitation's custom `data` describes a video call. Delegates to the call modal's
+ * `callTypeOf`, so the list's event line and the ringing dialog always agree on audio vs video.
  */
 export function isVideoCall(data: string): boolean {
-  if (typeof data !== 'string' || data.length === 0 || data.length > 10_000) return false;
-  try {
-    const v: unknown = JSON.parse(data);
-    if (typeof v !== 'object' || v === null) return false;
-    const o = v as Record<string, unknown>;
-    const inner = typeof o.data === 'object' && o.data !== null ? (o.data as Record<string, unknown>) : {};
-    if (o.video === true || inner.video === true) return true;
-    for (const k of ['type', 'callType', 'mediaType', 'media']) if (o[k] === 'video' || inner[k] === 'video') return true;
-    return o.call_type === 2 || o.callType === 2 || inner.call_type === 2;
-  } catch {
-    return /video/i.test(data);
-  }
+  return callTypeOf(data) === 'video';
 }
 
 /** The event line for a signaling step. */

@@ -66,3 +66,15 @@ describe('nextLayout', () => {
     expect(appended.firstItemIndex).toBe(first.firstItemIndex);
   });
 });
+
+describe('call event lines', () => {
+  it('read audio vs video from invitation data the same way as the ringing dialog', async () => {
+    const { isVideoCall } = await import('../../../src/ui/message-list/call-event');
+    const { callTypeOf } = await import('../../../src/ui/call-invite-modal/call-type');
+    for (const data of ['{"call_type":"video"}', '{"call_type":2}', '{"type":"audio"}', '{"video":true}', 'plain', '']) {
+      expect(isVideoCall(data)).toBe(callTypeOf(data) === 'video');
+    }
+    expect(isVideoCall('{"call_type":"video"}')).toBe(true);
+    expect(isVideoCall('{"type":"audio"}')).toBe(false);
+  });
+});
