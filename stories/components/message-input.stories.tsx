@@ -122,7 +122,7 @@ const noisy = async () => [await makeNoisePicture(480, 360, 'screenshot.png')];
 export const UploadInProgress: Story = {
   render: (args: InputArgs) => (
     <Composer
-      caption="A pasted 480×360 screenshot (≈ 690 KB) uploading over a link paced at 16 KiB/s: progress bar and Cancel in the input, the pending message in the list. It completes after about 40 s."
+      caption="A pasted 480×360 screenshot (≈ 580 KB of noise) uploading over a link paced at 16 KiB/s: progress bar and Cancel in the input, the pending message in the list. It completes after about 35 s."
       args={args}
       setup={aliceAndBob({}, 16 * 1024)}
       paste={noisy}
