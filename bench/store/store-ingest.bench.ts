@@ -50,10 +50,13 @@ function wireMessage(i: number, conversations: number): { peer: string; seq: num
   return { peer: `user${c}`, seq: Math.floor(i / conversations) + 1, id: `01S${hex(i, 23)}`, localId: `01L${hex(i, 23)}`, ts: T0 + i, text: `message ${i} in conversation ${c}, hello there` };
 }
 
+/** As a frame decoder hands it over: JSON.parse output (flat strings, no shared template pieces). */
+const fromWire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 function natterEvents(conversations: number, count = TOTAL): ChatEvent[] {
   const out: ChatEvent[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    const w = wireMessage(i, conversations);
+    const w = fromWire(wireMessage(i, conversations));
     const message: Message = { serverId: w.id, localId: w.localId, from: w.peer, to: 'me', chatType: 'single', seq: w.seq, ts: w.ts, body: { type: 'txt', msg: w.text } };
     out[i] = { type: 'message', message, conversation: `single:${w.peer}` as ConversationId, unread: w.seq };
   }
@@ -63,7 +66,7 @@ function natterEvents(conversations: number, count = TOTAL): ChatEvent[] {
 function streamMessages(conversations: number, count = TOTAL) {
   const out = new Array(count);
   for (let i = 0; i < count; i++) {
-    const w = wireMessage(i, conversations);
+    const w = fromWire(wireMessage(i, conversations));
     const at = new Date(w.ts).toISOString();
     out[i] = { id: w.id, text: w.text, type: 'regular', user: { id: w.peer }, created_at: at, updated_at: at, cid: `messaging:c${i % conversations}` };
   }
