@@ -74,6 +74,53 @@ export const BENCHMARKS = [
     },
   },
   {
+    name: 'store',
+    title: 'Store ingest: 100,000-message burst into natter\'s store vs stream-chat channel state',
+    command: tsx('bench/store/store-ingest.bench.ts', '--rounds=5', '--stream-rounds=3'),
+    smoke: tsx('bench/store/store-ingest.bench.ts', '--quick', '--rounds=1', '--stream-rounds=1', '--stream-single-count=500'),
+    summarize(d) {
+      const n = d.natter;
+      const s = d.streamChat;
+      const row = (label, x, extra = '') => [label, x.ms, x.cpuMs, x.heapMB, `${(x.allMs ?? []).join(' / ')}${extra}`];
+      const r = d.ratios;
+      return {
+        tables: [
+          {
+            caption: `${d.messages.toLocaleString('en-US')} messages; wall ms and CPU ms are medians; heap is what the state keeps after GC`,
+            columns: ['case', 'wall ms', 'CPU ms', 'heap MB', 'rounds (wall ms)'],
+            rows: [
+              row(`natter, over ${d.conversations} conversations, one flush`, n.over1000),
+              row(`natter, over ${d.conversations} conversations, frames of ${n.frameSize}`, n.over1000PerFrame),
+              row('natter, into one conversation, one flush', n.intoOne),
+              row(`natter, into one conversation, frames of ${n.frameSize}`, n.intoOnePerFrame),
+              row(`stream-chat, over ${d.conversations} channels`, s.over1000),
+              row(`stream-chat, into one channel (${s.intoOne.messages.toLocaleString('en-US')} messages)`, s.intoOne),
+            ],
+          },
+        ],
+        charts: [
+          {
+            title: 'Speed-up over stream-chat (higher is better; target 20×)',
+            unit: '×',
+            referenceLine: 20,
+            bars: [
+              { label: 'wall, one flush', value: r.speedupOver1000, highlight: true },
+              { label: 'CPU, one flush', value: r.cpu.speedupOver1000, highlight: true },
+              { label: 'wall, per frame', value: r.speedupOver1000PerFrame },
+              { label: 'CPU, per frame', value: r.cpu.speedupOver1000PerFrame },
+            ],
+          },
+        ],
+        targets: [
+          { name: '≥ 20× stream-chat (wall, 1,000 conversations)', actual: `${r.speedupOver1000}× (CPU ${r.cpu.speedupOver1000}×)`, pass: r.speedupOver1000 >= 20 },
+          { name: 'heap ≤ 0.5× stream-chat', actual: `${r.heapShareOver1000}×`, pass: r.heapShareOver1000 <= 0.5 },
+          { name: 'linear: one conversation ≈ 1,000 conversations (≤ 1.5×)', actual: `${r.natterLinearity}×`, pass: r.natterLinearity <= 1.5 },
+        ],
+        notes: s.intoOne.messages < d.messages ? [`stream-chat's one-channel case ran at ${s.intoOne.messages} messages; its 100,000 figure is extrapolated by its quadratic cost.`] : [],
+      };
+    },
+  },
+  {
     name: 'list',
     title: 'Message list render in headless Chromium (1k / 10k / 100k messages)',
     command: tsx('bench/list/list-render.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '5', '--cap-ms', '60000'),
