@@ -34,6 +34,7 @@ export interface SqliteStorageOptions {
 }
 
 type Row = { json: string };
+const CHECKPOINT_INTERVAL_MS = 1000;
 const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.json) as T) : null);
 const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
 
@@ -47,6 +48,8 @@ export class SqliteStorage implements Storage {
    * appends). Saves a write per appended event; dropped when a transaction rolls back.
    */
   private readonly heads: Map<UserId, number> | null;
+  /** Checkpoints run on this timer, not inside whichever commit crosses the WAL's page limit. */
+  private readonly checkpointer: ReturnType<typeof setInterval>;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
@@ -71,6 +74,20 @@ export class SqliteStorage implements Storage {
     migrate(this.db);
     this.s = prepare(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
+    // A checkpoint copies the WAL into the database file and syncs it; made inside a commit it
+    // stalls every send queued behind it, so commits never checkpoint and a timer does, once a second.
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = setInterval(() => this.checkpoint(), CHECKPOINT_INTERVAL_MS);
+    this.checkpointer.unref();
+  }
+
+  private checkpoint(): void {
+    if (!this.db.open || this.db.inTransaction) return;
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or failing now: the next tick tries again, and close() checkpoints in full.
+    }
   }
 
   transaction<T>(fn: () => T): T {
@@ -86,6 +103,7 @@ export class SqliteStorage implements Storage {
 
   /** Flushes the WAL into the main file and closes the database. */
   close(): void {
+    clearInterval(this.checkpointer);
     if (!this.db.open) return;
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
