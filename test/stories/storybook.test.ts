@@ -16,6 +16,7 @@ let out = '';
 let server: StaticServer;
 let browser: Browser;
 let stories: IndexEntry[] = [];
+let docs: IndexEntry[] = [];
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'natter-storybook-'));
@@ -25,6 +26,7 @@ beforeAll(async () => {
   });
   const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
   stories = Object.values(index.entries).filter((e) => e.type === 'story');
+  docs = Object.values(index.entries).filter((e) => e.type === 'docs');
   server = await serveStatic(out);
   browser = await launchChromium();
 }, 480_000);
@@ -36,6 +38,27 @@ afterAll(async () => {
 });
 
 describe('Storybook', () => {
+  it('renders every docs page (autodocs props tables and MDX) without an error', async () => {
+    const failures: string[] = [];
+    for (const entry of docs) {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+      });
+      await page.goto(`${server.url}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
+      await page
+        .waitForFunction(() => (document.querySelector('#storybook-docs')?.textContent?.length ?? 0) > 0 || document.body.classList.contains('sb-show-errordisplay'), undefined, { timeout: 20_000 })
+        .catch(() => problems.push('no docs rendered within 20 s'));
+      await page.waitForTimeout(400);
+      if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) problems.push('error display');
+      if (problems.length) failures.push(`${entry.id}\n  ${problems.join('\n  ')}`);
+      await page.close();
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+
   it('has stories for the playground, the headless hooks and the components', () => {
     const titles = new Set(stories.map((s) => s.title.split('/')[0]));
     expect(titles.has('Headless')).toBe(true);
