@@ -153,9 +153,9 @@ function commitConversations(d: StoreDraft): ConversationsSlice {
     byId = { ...base.byId };
   }
   let unreadDelta = 0;
-  const moved: ConversationId[] = [];
+  const moved: OrderKey[] = [];
   for (const [id, s] of d.summaries) {
-    const prev = byId[id];
+    const prev = d.keepOnly ? byId[id] : d.baseSummaries.get(id);
     if (s === null) {
       if (prev) {
         delete byId[id];
@@ -166,9 +166,18 @@ function commitConversations(d: StoreDraft): ConversationsSlice {
     if (!prev) membershipChanged = true;
     else {
       unreadDelta += s.unread - prev.unread;
-      if (prev.updatedAt !== s.updatedAt || d.recency.has(id)) moved.push(id);
+      if (prev.updatedAt !== s.updatedAt || d.recency.has(id)) moved.push({ id, t: s.updatedAt, r: d.recency.get(id) ?? 0 });
     }
     byId[id] = s;
+  }
+  const index = d.ctx.summaryIndex;
+  if (d.keepOnly) index.reset();
+  else {
+    for (const [id, s] of d.summaries) {
+      if (s) index.set(id, s);
+      else index.delete(id);
+    }
+    index.committed(byId);
   }
 
   let order = base.order;
@@ -189,13 +198,19 @@ function commitConversations(d: StoreDraft): ConversationsSlice {
     for (const id of order) totalUnread += (byId[id] as ConversationSummary).unread;
   } else if (moved.length > 0) {
     // Re-place only the conversations that changed: sort them, merge them into the rest (already sorted).
-    const movedSet = new Set(moved);
-    const keys = moved.map((id) => keyOf(d, byId, id, 0)).sort(byRecency);
+    const keys = moved.sort(byRecency);
+    if (moved.length === base.order.length) {
+      // Every conversation moved (a burst across all of them): the sorted keys are the order.
+      const next = keys.map((k) => k.id);
+      if (next.some((id, i) => id !== base.order[i])) order = next;
+      return { byId, order, totalUnread: Math.max(0, totalUnread), loaded };
+    }
+    const movedSet = new Set(keys.map((k) => k.id));
     const next: ConversationId[] = [];
     let k = 0;
     for (const id of base.order) {
       if (movedSet.has(id)) continue;
-      const t = (byId[id] as ConversationSummary).updatedAt;
+      const t = (d.baseSummaries.get(id) as ConversationSummary).updatedAt;
       while (k < keys.length && (keys[k] as OrderKey).t >= t) next.push((keys[k++] as OrderKey).id);
       next.push(id);
     }

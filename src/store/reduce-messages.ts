@@ -24,9 +24,8 @@ export function addStoredMessage(d: StoreDraft, conversation: ConversationId, me
   if (message.from === d.user) {
     d.ctx.ackedLocalIds.add(message.localId);
     d.removePending(conversation, message.localId);
-  } else {
-    const typing = d.base.typing[conversation];
-    if ((typing && message.from in typing) || d.typing.has(conversation)) delete d.typingOf(conversation)[message.from];
+  } else if (d.mayBeTyping(conversation, message.from)) {
+    delete d.typingOf(conversation)[message.from];
   }
 }
 
@@ -38,9 +37,10 @@ function applyTypingCommand(d: StoreDraft, conversation: ConversationId, from: s
 /** A live `message` event: the message, then the summary under the seq guard. */
 export function onMessageEvent(d: StoreDraft, conversation: ConversationId, message: Message, unread: number): void {
   addStoredMessage(d, conversation, message);
-  const current = d.peekSummary(conversation);
+  const drafted = d.summaries.get(conversation);
+  const current = drafted ?? (drafted === null ? undefined : d.peekSummary(conversation));
   if (current && message.seq <= current.lastSeq) return; // a repeat or an older event: the store already knows better
-  const s = d.summary(conversation);
+  const s = drafted ?? d.copySummary(conversation, current);
   s.lastSeq = message.seq;
   if (message.seq > s.readSeq) s.unread = Math.max(0, unread);
   if (!message.excluded && message.body.type !== 'cmd') {

@@ -7,8 +7,9 @@ import type { ConversationSummary } from '../protocol/entities';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
-import { EMPTY_MESSAGES, EMPTY_RECEIPTS, type ChatState, type ConnectionSlice, type ConversationReceipts } from './chat-state';
+import { EMPTY_MESSAGES, EMPTY_RECEIPTS, type ChatState, type ConnectionSlice, type ConversationMessages, type ConversationReceipts } from './chat-state';
 import { indexOfSeq, mergeMessages } from './message-list';
+import type { RecordIndex } from './record-index';
 
 /** Mutable, store-lifetime bookkeeping the reducers consult (not part of the rendered state). */
 export interface EngineContext {
@@ -26,6 +27,10 @@ export interface EngineContext {
   discarded: Set<string>;
   /** Local clock, for typing expiry. */
   now(): number;
+  /** Map mirror of `conversations.byId`. */
+  summaryIndex: RecordIndex<ConversationId, ConversationSummary>;
+  /** Map mirror of `messages`. */
+  messagesIndex: RecordIndex<ConversationId, ConversationMessages>;
 }
 
 interface MessagesDraft {
@@ -55,8 +60,29 @@ export class StoreDraft {
   openInvitesOnly: Set<string> | null = null;
   readonly typing = new Map<ConversationId, Record<UserId, number> | null>();
 
+  /** Whether the base state shows any typing indicator (checked once per batch, not per message). */
+  private readonly baseTyping: boolean;
+  /** Mirrors of the base records (Map reads instead of dictionary-object reads on the hot path). */
+  readonly baseSummaries: ReadonlyMap<ConversationId, ConversationSummary>;
+  readonly baseMessages: ReadonlyMap<ConversationId, ConversationMessages>;
+
   constructor(readonly base: ChatState, readonly ctx: EngineContext) {
     this.user = base.user;
+    this.baseSummaries = ctx.summaryIndex.of(base.conversations.byId);
+    this.baseMessages = ctx.messagesIndex.of(base.messages);
+    let any = false;
+    for (const _ in base.typing) {
+      any = true;
+      break;
+    }
+    this.baseTyping = any;
+  }
+
+  /** Whether `from` may be shown typing in a conversation (cheap when nobody is typing anywhere). */
+  mayBeTyping(id: ConversationId, from: UserId): boolean {
+    if (!this.baseTyping && this.typing.size === 0) return false;
+    const typing = this.base.typing[id];
+    return (!!typing && from in typing) || this.typing.has(id);
   }
 
   conn(): ConnectionSlice {
@@ -68,14 +94,18 @@ export class StoreDraft {
     const drafted = this.summaries.get(id);
     if (drafted !== undefined) return drafted ?? undefined;
     if (this.keepOnly && !this.keepOnly.has(id)) return undefined;
-    return this.base.conversations.byId[id];
+    return this.baseSummaries.get(id);
   }
 
   /** A mutable copy of a conversation's summary, created empty when unknown; marks it touched live. */
   summary(id: ConversationId): ConversationSummary {
     const drafted = this.summaries.get(id);
     if (drafted) return drafted;
-    const current = drafted === null ? undefined : this.peekSummary(id);
+    return this.copySummary(id, drafted === null ? undefined : this.peekSummary(id));
+  }
+
+  /** Like {@link summary} when the caller already holds `peekSummary(id)` and it is not drafted yet. */
+  copySummary(id: ConversationId, current: ConversationSummary | undefined): ConversationSummary {
     let copy: ConversationSummary;
     if (current) copy = { ...current };
     else {
@@ -106,13 +136,16 @@ export class StoreDraft {
   }
 
   addMessage(id: ConversationId, message: Message): void {
-    this.msgs(id).incoming.push(message);
+    const d = this.messages.get(id);
+    // A one-element literal: most conversations get one message per frame, and `[].push` reserves 17 slots.
+    if (!d) this.messages.set(id, { incoming: [message], pending: null, cleared: false });
+    else d.incoming.push(message);
   }
 
   /** Oldest seq currently known for a conversation (base or this batch), or null. */
   oldestSeq(id: ConversationId): number | null {
     const d = this.messages.get(id);
-    const items = d?.cleared ? [] : (this.base.messages[id] ?? EMPTY_MESSAGES).items;
+    const items = d?.cleared ? [] : (this.baseMessages.get(id) ?? EMPTY_MESSAGES).items;
     let oldest = items[0]?.seq ?? null;
     for (const m of d?.incoming ?? []) if (oldest === null || m.seq < oldest) oldest = m.seq;
     return oldest;
@@ -120,7 +153,7 @@ export class StoreDraft {
 
   /** The stored message with `seq` in the base state or this batch, if loaded. */
   findStored(id: ConversationId, seq: number): Message | undefined {
-    const items = (this.base.messages[id] ?? EMPTY_MESSAGES).items;
+    const items = (this.baseMessages.get(id) ?? EMPTY_MESSAGES).items;
     const i = indexOfSeq(items, seq);
     if (i >= 0) return items[i];
     return this.messages.get(id)?.incoming.find((m) => m.seq === seq && m.body.type !== 'recalled');
@@ -135,13 +168,13 @@ export class StoreDraft {
   /** A mutable copy of a conversation's pending list. */
   pending(id: ConversationId): PendingMessage[] {
     const d = this.msgs(id);
-    if (!d.pending) d.pending = (this.base.messages[id] ?? EMPTY_MESSAGES).pending.slice();
+    if (!d.pending) d.pending = (this.baseMessages.get(id) ?? EMPTY_MESSAGES).pending.slice();
     return d.pending;
   }
 
   hasPending(id: ConversationId): boolean {
     const d = this.messages.get(id);
-    return (d?.pending ?? (this.base.messages[id] ?? EMPTY_MESSAGES).pending).length > 0;
+    return (d?.pending ?? (this.baseMessages.get(id) ?? EMPTY_MESSAGES).pending).length > 0;
   }
 
   removePending(id: ConversationId, localId: string): void {
@@ -176,15 +209,22 @@ export class StoreDraft {
 
   commitMessages(): ChatState['messages'] {
     if (this.messages.size === 0) return this.base.messages;
-    const next: Record<ConversationId, ChatState['messages'][ConversationId]> = { ...this.base.messages };
+    const next: Record<ConversationId, ConversationMessages> = { ...this.base.messages };
+    const index = this.ctx.messagesIndex;
+    let changed = false;
     for (const [id, d] of this.messages) {
-      const before = d.cleared ? undefined : this.base.messages[id];
+      const before = d.cleared ? undefined : this.baseMessages.get(id);
       const baseItems = before?.items ?? EMPTY_MESSAGES.items;
       const items = mergeMessages(baseItems, d.incoming);
       const pending = d.pending ?? before?.pending ?? EMPTY_MESSAGES.pending;
       if (before && items === before.items && pending === before.pending) continue;
-      next[id] = items.length === 0 && pending.length === 0 ? EMPTY_MESSAGES : { items, pending };
+      const entry = items.length === 0 && pending.length === 0 ? EMPTY_MESSAGES : { items, pending };
+      next[id] = entry;
+      index.set(id, entry);
+      changed = true;
     }
+    if (!changed) return this.base.messages;
+    index.committed(next);
     return next;
   }
 }
