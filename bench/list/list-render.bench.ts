@@ -6,8 +6,9 @@
 // append one, prepend 50 older and the anchor's shift. The definitions of
 // "painted" live in pages/harness.ts. Contenders alternate within each round
 // (the order rotates every round); medians and min–max over rounds.
-// chatscope renders every message: once one of its runs exceeds the cap, its
-// larger sizes are not run (reported as capped).
+// chatscope renders every message: once one of its runs (page load to the end of
+// the prepend) takes longer than the cap, its further rounds and larger sizes are
+// not run (reported as capped).
 // Run: node --import tsx bench/list/list-render.bench.ts [--sizes 1000,10000,100000]
 //      [--rounds 5] [--cap-ms 60000] [--contenders natter,react-virtuoso]
 // Prints one JSON document on stdout (progress on stderr).
@@ -146,8 +147,8 @@ async function main(): Promise<void> {
             const r = await oneRun(browser, `${server.url}/${built.pages[c]}`, n, pe);
             (runs[n]![c] ??= []).push(r);
             log(`list n=${n} r${round + 1} ${c} (${((Date.now() - started) / 1000).toFixed(1)} s): paint ${r.firstPaintMs.toFixed(1)} ms, append ${r.appendMs.toFixed(1)}, prepend ${r.prependMs.toFixed(1)} (shift ${r.prependShiftPx}), ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`);
-            const worst = Math.max(r.firstPaintMs, r.appendMs, r.prependMs);
-            if (worst > CAP_MS) cappedAt[c] = `a step took ${Math.round(worst)} ms at ${n} messages (cap ${CAP_MS} ms); larger sizes not run`;
+            const took = Date.now() - started;
+            if (took > CAP_MS) cappedAt[c] = `one run took ${Math.round(took / 1000)} s at ${n} messages (cap ${CAP_MS / 1000} s a run); further rounds and larger sizes not run`;
           } catch (e) {
             const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
             const elapsed = Date.now() - started;
