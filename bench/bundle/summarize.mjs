@@ -20,7 +20,7 @@ export function summarizeBundle(d) {
           fmt(kib(a.initial.minBytes)),
           fmt(kib(a.initial.gzBytes)),
           bestPeer ? `${fmt(a.initial.gzBytes / bestPeer)}×` : '–',
-          a.initial.chunks.length,
+          String(a.initial.chunks.length),
           a.lazy.length ? a.lazy.map((c) => `${c.label} ${fmt(kib(c.gzBytes))}`).join('; ') : 'none',
           fmt(kib(a.css.gzBytes)),
         ],
