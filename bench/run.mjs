@@ -2,9 +2,11 @@
 // `npm run bench [-- name ...] [-- --smoke]`: runs each benchmark of the registry
 // as its own process (so one's heap and JIT state never colour another's), collects
 // the JSON each prints, writes bench/results/latest.json and renders
-// bench/results/latest.md with a table and an SVG chart per benchmark.
+// bench/results/latest.md with a table and an SVG chart per benchmark. With
+// `--merge`, benchmarks not run this time keep their previous results (each
+// result records its own date and command).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS } from './registry.mjs';
@@ -13,6 +15,7 @@ import { renderReport } from './report.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
+const merge = args.includes('--merge');
 const outArg = args.indexOf('--out');
 const outDir = outArg >= 0 ? args[outArg + 1] : join(root, 'bench', 'results');
 const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out');
@@ -32,13 +35,14 @@ const results = [];
 let failed = 0;
 for (const b of selected) {
   const cmd = smoke ? b.smoke : b.command;
+  const date = new Date().toISOString();
   process.stderr.write(`\n== ${b.name}: ${cmd.join(' ')}\n`);
   const started = Date.now();
   const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   const seconds = (Date.now() - started) / 1000;
   if (r.status !== 0) {
     failed++;
-    results.push({ name: b.name, title: b.title, command: cmd.join(' '), error: `exit ${r.status}`, seconds });
+    results.push({ name: b.name, title: b.title, command: cmd.join(' '), date, error: `exit ${r.status}`, seconds });
     process.stderr.write(`!! ${b.name} failed (exit ${r.status})\n${r.stdout.slice(-2000)}\n`);
     continue;
   }
@@ -47,12 +51,21 @@ for (const b of selected) {
     data = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
   } catch (e) {
     failed++;
-    results.push({ name: b.name, title: b.title, command: cmd.join(' '), error: `unparseable output: ${e.message}`, seconds });
+    results.push({ name: b.name, title: b.title, command: cmd.join(' '), date, error: `unparseable output: ${e.message}`, seconds });
     continue;
   }
   const summary = b.summarize(data);
-  results.push({ name: b.name, title: b.title, command: cmd.join(' '), seconds, summary, data });
+  results.push({ name: b.name, title: b.title, command: cmd.join(' '), date, seconds, summary, data });
   for (const t of summary.targets ?? []) process.stderr.write(`   ${t.pass ? 'PASS' : 'MISS'} ${t.name}: ${t.actual}\n`);
+}
+
+const base = smoke ? 'smoke' : 'latest';
+if (merge && existsSync(join(outDir, `${base}.json`))) {
+  const previous = JSON.parse(readFileSync(join(outDir, `${base}.json`), 'utf8'));
+  const ran = new Set(results.map((r) => r.name));
+  const kept = previous.results.filter((r) => !ran.has(r.name)).map((r) => ({ ...r, date: r.date ?? previous.date }));
+  results.push(...kept);
+  results.sort((a, b) => BENCHMARKS.findIndex((x) => x.name === a.name) - BENCHMARKS.findIndex((x) => x.name === b.name));
 }
 
 const report = {
@@ -63,7 +76,6 @@ const report = {
   results,
 };
 mkdirSync(outDir, { recursive: true });
-const base = smoke ? 'smoke' : 'latest';
 writeFileSync(join(outDir, `${base}.json`), JSON.stringify(report, null, 2));
 writeFileSync(join(outDir, `${base}.md`), renderReport(report, outDir, base));
 process.stderr.write(`\nwrote ${join(outDir, base)}.json and .md\n`);
