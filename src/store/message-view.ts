@@ -79,30 +79,153 @@ function pendingView(p: PendingMessage): ChatMessage {
   };
 }
 
-/** Builds views for one conversation; reuses the previous view object of a message whose status did not change. */
+/** The highest seq any reader acked for the whole conversation (channel ack), or -1. */
+function maxAckOf(r: ConversationReceipts): number {
+  let max = -1;
+  for (const upTo of Object.values(r.ackedUpTo)) if (upTo > max) max = upTo;
+  return max;
+}
+
+/** storedStatus and readCountOf in one step, with the channel ack already reduced to its maximum. */
+function viewOf(m: Message, conversation: ConversationId, user: UserId, r: ConversationReceipts, maxAck: number): ChatMessage {
+  let status: MessageStatus = 'sent';
+  let readCount = 0;
+  if (m.body.type === 'recalled') status = 'recalled';
+  else if (m.from !== user) status = 'received';
+  if (m.from === user) {
+    const group = r.groupReadCount[m.serverId];
+    const readers = r.read[m.serverId]?.length ?? 0;
+    const acked = m.chatType === 'single' && maxAck >= m.seq;
+    readCount = group !== undefined ? group : readers > 0 || m.chatType !== 'single' ? readers : acked ? 1 : 0;
+    if (m.body.type !== 'recalled') {
+      if (readers > 0 || (group ?? 0) > 0 || acked) status = 'read';
+      else if ((r.delivered[m.serverId]?.length ?? 0) > 0) status = 'delivered';
+      else status = 'sent';
+    }
+  }
+  return storedView(m, conversation, user, status, readCount);
+}
+
+/** serverIds whose per-message receipts differ between two receipt objects (compared by reference). */
+function changedIds(prev: ConversationReceipts, next: ConversationReceipts, into: Set<string>): void {
+  const records = [
+    [prev.delivered, next.delivered],
+    [prev.read, next.read],
+    [prev.groupReadCount, next.groupReadCount],
+  ] as const;
+  for (const [a, b] of records) {
+    if (a === b) continue;
+    for (const id of Object.keys(b)) if ((a as Record<string, unknown>)[id] !== (b as Record<string, unknown>)[id]) into.add(id);
+    for (const id of Object.keys(a)) if (!(id in b)) into.add(id);
+  }
+}
+
+function sameView(a: ChatMessage, b: ChatMessage): boolean {
+  return a.status === b.status && a.readCount === b.readCount;
+}
+
+/**
+ * Builds views for one conversation, incrementally: a message keeps its previous view object
+ * unless the message object itself or its receipts changed. Views are reused by position when
+ * the stored array was appended to, prepended to or edited in place (one pointer comparison a
+ * message), new message objects get a view of their own, and a receipt change recomputes only
+ * the messages it names (found from the newest end, where receipts land) or, for a channel ack,
+ * the seq range between the old and the new acked maximum. So an update costs O(changes) in
+ * status computation, not O(history).
+ */
 export function createMessageViewBuilder(user: UserId, conversation: ConversationId) {
-  const cache = new WeakMap<object, ChatMessage>();
-  return (data: ConversationMessages, receipts: ConversationReceipts = EMPTY_RECEIPTS): ChatMessage[] => {
-    const out: ChatMessage[] = new Array<ChatMessage>(data.items.length + data.pending.length);
-    let i = 0;
-    for (const m of data.items) {
-      const status = storedStatus(m, user, receipts);
-      const readCount = readCountOf(m, user, receipts);
-      let v = cache.get(m);
-      if (!v || v.status !== status || v.readCount !== readCount) {
-        v = storedView(m, conversation, user, status, readCount);
-        cache.set(m, v);
+  const pendingCache = new WeakMap<object, ChatMessage>();
+  let prevItems: readonly Message[] = [];
+  let prevStored: ChatMessage[] = [];
+  let prevReceipts: ConversationReceipts | null = null;
+  let prevMaxAck = -1;
+  let prevPending: readonly PendingMessage[] | null = null;
+  let lastStored: ChatMessage[] | null = null;
+  let prevOut: ChatMessage[] = [];
+
+  const storedViews = (items: readonly Message[], receipts: ConversationReceipts): ChatMessage[] => {
+    const receiptsChanged = receipts !== prevReceipts;
+    const maxAck = receiptsChanged ? maxAckOf(receipts) : prevMaxAck;
+    if (items === prevItems && !receiptsChanged) return prevStored;
+    let out: ChatMessage[];
+    // Receipts that changed for messages whose view is reused (new message objects are built with the new receipts anyway).
+    const dirty = new Set<string>();
+    if (receiptsChanged && prevReceipts !== null) changedIds(prevReceipts, receipts, dirty);
+    const ackChanged = receiptsChanged && prevReceipts !== null && maxAck !== prevMaxAck;
+    if (items === prevItems) out = prevStored.slice();
+    else {
+      // Both arrays ascend by seq: walk them together, reusing the view of every message object
+      // still at its seq (append, prepend, a merged page or one replaced message alike).
+      out = new Array<ChatMessage>(items.length);
+      let j = 0;
+      for (let i = 0; i < items.length; i++) {
+        const m = items[i] as Message;
+        while (j < prevItems.length && (prevItems[j] as Message).seq < m.seq) j++;
+        out[i] = prevItems[j] === m ? (prevStored[j] as ChatMessage) : viewOf(m, conversation, user, receipts, maxAck);
       }
-      out[i++] = v;
     }
-    for (const p of data.pending) {
-      let v = cache.get(p);
-      if (!v) {
-        v = pendingView(p);
-        cache.set(p, v);
+    if (dirty.size > 0) {
+      // Newest first: receipts land on recent messages, so this usually stops after a few.
+      let left = dirty.size;
+      for (let i = out.length - 1; i >= 0 && left > 0; i--) {
+        const v = out[i] as ChatMessage;
+        if (v.serverId === null || !dirty.has(v.serverId)) continue;
+        left--;
+        if (!v.own || v.message === null) continue;
+        const next = viewOf(v.message, conversation, user, receipts, maxAck);
+        if (!sameView(v, next)) out[i] = next;
       }
-      out[i++] = v;
     }
+    if (ackChanged) {
+      const lo = Math.min(prevMaxAck, maxAck);
+      const hi = Math.max(prevMaxAck, maxAck);
+      for (let i = upperBoundSeq(items, lo); i < items.length; i++) {
+        const m = items[i] as Message;
+        if (m.seq > hi) break;
+        const v = out[i] as ChatMessage;
+        if (!v.own || m.chatType !== 'single') continue;
+        const next = viewOf(m, conversation, user, receipts, maxAck);
+        if (!sameView(v, next)) out[i] = next;
+      }
+    }
+    prevItems = items;
+    prevStored = out;
+    prevReceipts = receipts;
+    prevMaxAck = maxAck;
     return out;
   };
+
+  return (data: ConversationMessages, receipts: ConversationReceipts = EMPTY_RECEIPTS): ChatMessage[] => {
+    const stored = storedViews(data.items, receipts);
+    if (stored === lastStored && data.pending === prevPending) return prevOut;
+    let out: ChatMessage[];
+    if (data.pending.length === 0) out = stored;
+    else {
+      out = stored.slice();
+      for (const p of data.pending) {
+        let v = pendingCache.get(p);
+        if (!v) {
+          v = pendingView(p);
+          pendingCache.set(p, v);
+        }
+        out.push(v);
+      }
+    }
+    lastStored = stored;
+    prevPending = data.pending;
+    prevOut = out;
+    return out;
+  };
+}
+
+/** Index of the first message with seq > `seq` (items ascend by seq). */
+function upperBoundSeq(items: readonly Message[], seq: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid] as Message).seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
