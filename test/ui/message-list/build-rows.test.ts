@@ -78,3 +78,47 @@ describe('call event lines', () => {
     expect(isVideoCall('{"type":"audio"}')).toBe(false);
   });
 });
+
+describe('incremental layouts', () => {
+  function detail(rows: readonly Row[]): string[] {
+    return rows.map((r) => (r.kind === 'message' ? `${r.key}:${r.groupStart}:${r.message.status}` : r.key));
+  }
+
+  it('give the same rows as a full build after appends, prepends, replacements and commands, reusing unchanged rows', () => {
+    // Deterministic pseudo-random conversation: senders in runs, gaps crossing groups and days.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const all: ChatMessage[] = [];
+    let ts = T0;
+    for (let seq = 1; seq <= 400; seq++) {
+      ts += rnd() < 0.1 ? 20 * 3_600_000 : rnd() < 0.2 ? 10 * 60_000 : 60_000;
+      const body: ChatMessage['body'] = rnd() < 0.05 ? { type: 'cmd', action: 'x' } : rnd() < 0.05 ? { type: 'recalled', recalledAt: 0, by: 'you' } : { type: 'txt', msg: `#${seq}` };
+      all.push(msg(seq, rnd() < 0.5 ? 'me' : 'you', ts, body));
+    }
+    for (const divider of [null, 150, 330]) {
+      let window = all.slice(200, 300);
+      let layout = nextLayout(null, window, divider, true);
+      const steps: ((w: ChatMessage[]) => ChatMessage[])[] = [
+        (w) => [...w, ...all.slice(all.indexOf(w[w.length - 1]!) + 1, all.indexOf(w[w.length - 1]!) + 2)],
+        (w) => [...all.slice(Math.max(0, all.indexOf(w[0]!) - 50), all.indexOf(w[0]!)), ...w],
+        (w) => w.map((m, i) => (i === Math.floor(w.length / 2) ? { ...m, status: 'read' as const } : m)),
+        (w) => [...w, ...all.slice(all.indexOf(w[w.length - 1]!) + 1, all.indexOf(w[w.length - 1]!) + 30)],
+        (w) => w.slice(0, -1),
+      ];
+      for (let round = 0; round < 4; round++) {
+        for (const step of steps) {
+          const next = step(window);
+          const incremental = nextLayout(layout, next, divider, true);
+          expect(detail(incremental.rows)).toEqual(detail(buildRows(next, divider, true)));
+          expect(incremental.unreadRow).toBe(incremental.rows.findIndex((r) => r.kind === 'unread'));
+          // Rows of messages well inside an unchanged prefix are the previous row objects.
+          const q = Math.floor(next.length / 4);
+          const kept = incremental.rows.find((r) => r.kind === 'message' && r.message === next[q]);
+          if (kept && next.slice(0, q + 2).every((m, i) => m === window[i])) expect(layout.rows).toContain(kept);
+          window = next;
+          layout = incremental;
+        }
+      }
+    }
+  });
+});
