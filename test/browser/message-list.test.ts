@@ -195,7 +195,7 @@ describe('MessageList with 100,000 messages in Chromium', () => {
       );
     await page.evaluate(() => window.__natter.sendFromBob('follow me'));
     await page.waitForFunction(() => document.body.textContent?.includes('follow me'));
-    await settled(page);
+    await frames(page, 4);
     expect(await visible('follow me')).toBe(true);
     expect(await page.locator('.natter-jump-button').count()).toBe(0);
 
@@ -214,7 +214,6 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     for (const t of ['new one', 'new two', 'new three']) await page.evaluate((text) => window.__natter.sendFromBob(text), t);
     const button = page.getByRole('button', { name: /3 new messages/ });
     await button.waitFor({ timeout: 10_000 });
-    await settled(page);
     expect(await visible('new three')).toBe(false);
     const anchorTop = await page.evaluate((key) => document.querySelector(`[data-key="${key}"]`)?.getBoundingClientRect().top ?? null, anchor.key);
     expect(anchorTop).toBe(anchor.top);
