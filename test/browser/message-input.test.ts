@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInputSite, type InputSite } from './message-input-site';
+import { copyPngToClipboard } from '../support/clipboard';
 
 interface Received {
   type: string;
@@ -27,24 +28,11 @@ afterAll(async () => {
 const received = (page: Page): Promise<Received[]> => page.evaluate(() => (window as unknown as { __natter: { received: Received[] } }).__natter.received);
 
 /** Puts a real 40×30 PNG (drawn on a canvas) on the system clipboard. */
-async function copyPngToClipboard(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 40;
-    canvas.height = 30;
-    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
-    g.fillStyle = '#e5383b';
-    g.fillRect(0, 0, 40, 30);
-    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/png'));
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
-  });
-}
-
 describe('MessageInput in Chromium', () => {
   it('a real clipboard paste of an image (Ctrl+V) is previewed, then arrives at the other client as an image message', async () => {
     const { context, page } = await site.open();
     try {
-      await copyPngToClipboard(page);
+      await copyPngToClipboard(page, { width: 40, height: 30, color: '#e5383b' });
       const box = page.getByRole('textbox', { name: 'Message' });
       await box.click();
       await page.keyboard.press('Control+V');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { copyPngToClipboard } from '../support/clipboard';
 import { serveStatic, type StaticServer } from '../support/static-server';
 
 interface IndexEntry { id: string; title: string; name: string; type: 'story' | 'docs' }
@@ -93,19 +94,6 @@ describe('Storybook', () => {
   }, 600_000);
 });
 
-async function copyPngToClipboard(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 48;
-    canvas.height = 32;
-    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
-    g.fillStyle = '#2a9d8f';
-    g.fillRect(0, 0, 48, 32);
-    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/png'));
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
-  });
-}
-
 describe('Playground', () => {
   it('carries a typed message from Alice to Bob, a pasted image from Bob to Alice, and Carol\'s call to Alice', async () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
@@ -130,7 +118,7 @@ describe('Playground', () => {
       await bob.getByRole('log').getByText(text).waitFor({ timeout: 15_000 });
 
       // Bob pastes an image from the clipboard and sends it; it shows in Alice's pane.
-      await copyPngToClipboard(page);
+      await copyPngToClipboard(page, { width: 48, height: 32, color: '#2a9d8f' });
       const bobBox = bob.getByRole('textbox', { name: 'Message' });
       await bobBox.click();
       await page.keyboard.press('Control+V');

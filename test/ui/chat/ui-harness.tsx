@@ -10,25 +10,9 @@ import { createEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions }
 import { microtaskScheduler } from '../../../src/store/ingest-queue';
 import { LocaleProvider, type Locale } from '../../../src/ui/i18n';
 
-/**
- * jsdom's Blob has no arrayBuffer()/text() (every browser has them); the client's upload reads
- * files with them. Implemented over jsdom's own FileReader.
- */
-export function polyfillBlobReading(): void {
-  const proto = Blob.prototype as Blob & { arrayBuffer?: () => Promise<ArrayBuffer> };
-  if (typeof proto.arrayBuffer === 'function') return;
-  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
-    configurable: true,
-    value(this: Blob): Promise<ArrayBuffer> {
-      return new Promise((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error);
-        reader.readAsArrayBuffer(this);
-      });
-    },
-  });
-}
+import { polyfillBlobReading } from '../../support/jsdom-polyfills';
+
+export { polyfillBlobReading };
 
 export interface UiHarness {
   server: EmbeddedServer;

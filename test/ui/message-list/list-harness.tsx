@@ -2,6 +2,7 @@
 // clients on its loopback transport, the list rendered inside a ChatProvider
 // with react-virtuoso's mock sizes (jsdom has no layout, so Virtuoso would
 // otherwise render no rows), and a bounded wait.
+import { polyfillBlobReading, polyfillElementScrolling } from '../../support/jsdom-polyfills';
 import { act, render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { VirtuosoMockContext } from 'react-virtuoso';
@@ -17,46 +18,6 @@ export interface ListHarness {
   /** Renders `ui` for `client`; Virtuoso sees a viewport of `viewport` px with rows of `rowHeight` px. */
   renderAs(client: ChatClient, ui: ReactNode, options?: { viewport?: number; rowHeight?: number }): RenderResult;
   close(): void;
-}
-
-/** jsdom has no element scrolling methods; Virtuoso calls them (e.g. to follow new messages). */
-function polyfillElementScrolling(): void {
-  const proto = Element.prototype as Element & { scrollTo?: unknown; scrollBy?: unknown };
-  if (typeof proto.scrollTo !== 'function') {
-    Object.defineProperty(Element.prototype, 'scrollTo', {
-      configurable: true,
-      value(this: Element, a?: ScrollToOptions | number, b?: number) {
-        const top = typeof a === 'object' ? a.top : b;
-        if (typeof top === 'number') this.scrollTop = top;
-      },
-    });
-  }
-  if (typeof proto.scrollBy !== 'function') {
-    Object.defineProperty(Element.prototype, 'scrollBy', {
-      configurable: true,
-      value(this: Element, a?: ScrollToOptions | number, b?: number) {
-        const top = typeof a === 'object' ? a.top : b;
-        if (typeof top === 'number') this.scrollTop += top;
-      },
-    });
-  }
-}
-
-/** jsdom's Blob has no arrayBuffer() (browsers do); the client reads uploads with it. */
-function polyfillBlobReading(): void {
-  const proto = Blob.prototype as Blob & { arrayBuffer?: () => Promise<ArrayBuffer> };
-  if (typeof proto.arrayBuffer === 'function') return;
-  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
-    configurable: true,
-    value(this: Blob): Promise<ArrayBuffer> {
-      return new Promise((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error);
-        reader.readAsArrayBuffer(this);
-      });
-    },
-  });
 }
 
 export function createListHarness(options: EmbeddedServerOptions = {}): ListHarness {
