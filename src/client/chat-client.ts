@@ -1,7 +1,7 @@
 // Owns createChatClient: it wires the connection manager, request tracker,
 // outbox, event position and delivery receipts together, turns server frames
 // into typed events, and exposes the Promise API of ChatClient.
-import { ulid } from 'ulidx';
+import { ulid } from '../protocol/ulid';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { ChatEvent, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';

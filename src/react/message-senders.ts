@@ -1,7 +1,7 @@
 // Owns the send functions of useConversation: one per message type, each
 // resolving to a SendResult instead of rejecting (a failed send also shows as a
 // failed message with its code), plus retry and discard of outbox entries.
-import { ulid } from 'ulidx';
+import { ulid } from '../protocol/ulid';
 import type { ChatClient, SendFileOptions, SendOptions } from '../client/chat-client-types';
 import { NatterError, isNatterError, ErrorCode } from '../protocol/errors';
 import { parseConversationId, type ConversationId } from '../protocol/ids';

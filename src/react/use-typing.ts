@@ -3,7 +3,7 @@
 // Typing signals are sent as plain requests, not through the outbox: a stale
 // "typing" replayed after a reconnect would be wrong.
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { ulid } from 'ulidx';
+import { ulid } from '../protocol/ulid';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
 import { EMPTY_TYPING } from '../store/chat-state';

@@ -1,8 +1,7 @@
 // Owns the ids the server hands out: message serverIds and invitation ids
 // (time-ordered ULIDs from the injected clock), unguessable file ids and
 // default device ids.
-import { monotonicFactory } from 'ulidx';
-import type { PRNG } from 'ulidx';
+import { createUlidFactory, pooledRandom, type RandomSource } from '../protocol/ulid';
 import type { Clock } from './clock';
 
 export interface IdSource {
@@ -19,25 +18,9 @@ function randomHex(bytes: number): string {
   return Array.from(buf, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * Random numbers in [0, 1) from the platform's CSPRNG, drawn 256 at a time: ulidx's default asks
- * the CSPRNG once per character (16 calls per id), a cost that showed on every send.
- */
-function pooledRandom(): PRNG {
-  const pool = new Uint32Array(256);
-  let next = pool.length;
-  return () => {
-    if (next === pool.length) {
-      globalThis.crypto.getRandomValues(pool);
-      next = 0;
-    }
-    return pool[next++]! / 0x1_0000_0000;
-  };
-}
-
 /** ULIDs stamped with `clock.now()`; `prng` may be injected for reproducible tests. */
-export function createIdSource(clock: Clock, prng?: PRNG): IdSource {
-  const ulid = monotonicFactory(prng ?? pooledRandom());
+export function createIdSource(clock: Clock, prng?: RandomSource): IdSource {
+  const ulid = createUlidFactory(prng ?? pooledRandom());
   return {
     serverId: () => ulid(clock.now()),
     inviteId: () => ulid(clock.now()),

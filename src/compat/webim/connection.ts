@@ -2,7 +2,7 @@
 // connection API — open/close, listen (and 4.x addEventHandler), send,
 // recall, roaming, sessions, receipts lookups — and the id bookkeeping that
 // lets the app refer to its own messages by local id.
-import { ulid } from 'ulidx';
+import { ulid } from '../../protocol/ulid';
 import { createChatClient } from '../../client/chat-client';
 import type { ChatClient } from '../../client/chat-client-types';
 import { ErrorCode, NatterError } from '../../protocol/errors';

@@ -5,7 +5,7 @@
 // server stays on the attachment (with its code) so the user can remove it or
 // try again; the failed outbox entry is discarded so it is not shown twice.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ulid } from 'ulidx';
+import { ulid } from '../../protocol/ulid';
 import type { ConversationResult } from '../../react';
 import type { ServerLimits } from '../../protocol/entities';
 import { attachmentKind, type AttachmentKind } from './attachment-kind';
