@@ -16,7 +16,21 @@ module.exports = {
     forbid('node', ['client', 'compat', 'store', 'emoji', 'react', 'ui'], 'node host imports protocol and server'),
     forbid('compat', ['node', 'store', 'emoji', 'react', 'ui'], 'compat imports protocol, client, server'),
     forbid('store', ['server', 'node', 'compat', 'emoji', 'react', 'ui'], 'store imports protocol and client'),
-    forbid('react', ['server', 'node', 'compat', 'ui'], 'react imports store, client, protocol, emoji'),
+    forbid('react', ['node', 'compat', 'ui'], 'react imports store, client, protocol, emoji'),
+    {
+      name: 'react-imports-server',
+      severity: 'error',
+      comment: 'react reaches the server core only through the lazy import in embedded-session.ts (ChatProvider without a client)',
+      from: { path: layer('react'), pathNot: '^src/react/embedded-session\\.ts$' },
+      to: { path: '^src/server/' },
+    },
+    {
+      name: 'react-imports-server-statically',
+      severity: 'error',
+      comment: 'the embedded server must stay out of the initial bundle of apps that bring their own client',
+      from: { path: '^src/react/embedded-session\\.ts$' },
+      to: { path: '^src/server/', dependencyTypesNot: ['dynamic-import'] },
+    },
     forbid('ui', ['server', 'node', 'compat', 'store', 'client'], 'ui reads only through react hooks (plus protocol types and emoji)'),
     {
       name: 'browser-entry-reaches-node',

@@ -1,6 +1,7 @@
 // Owns ChatProvider: it creates the store for a client, binds it to the
 // client's events for as long as it is mounted, connects the client if asked,
-// and provides the QueryClient natter's paged and one-shot fetches use.
+// and provides the QueryClient natter's paged and one-shot fetches use. Given
+// no client, it makes one on the page's embedded server (loaded lazily).
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import type { ChatClient } from '../client/chat-client-types';
@@ -8,14 +9,19 @@ import { bindClient, type ChatBinding } from '../store/bind-client';
 import { createChatStore, type ChatStore } from '../store/create-chat-store';
 import type { Scheduler } from '../store/ingest-queue';
 import { ChatContext, type ChatContextValue } from './chat-context';
+import { createEmbeddedClient } from './embedded-session';
 
 export interface ChatProviderProps {
   /**
-   * The client to mirror. Required: the React layer may not import the server, so a page that
-   * wants the embedded server creates it (`createEmbeddedServer`) and a client on
-   * `server.connect()` itself, then passes the client here.
+   * The client to mirror. When omitted, the provider makes a client for `user` on an embedded
+   * server shared by every such provider on the page (loaded on first use, memory storage: for
+   * demos, prototypes and tests), renders `fallback` until it is ready, and closes it on unmount.
    */
-  client: ChatClient;
+  client?: ChatClient;
+  /** The user of the embedded client made when no `client` is given (default `'me'`). */
+  user?: string;
+  /** Shown while the embedded client loads (only when no `client` is given; default nothing). */
+  fallback?: ReactNode;
   /**
    * QueryClient for history pages and one-shot fetches. natter passes it to its own queries
    * explicitly, so it does not replace an app's QueryClientProvider. Default: a private one.
@@ -30,8 +36,40 @@ export interface ChatProviderProps {
   children?: ReactNode;
 }
 
-/** Provides a chat session to natter's hooks. */
-export function ChatProvider({ client, queryClient, store: givenStore, autoConnect = true, schedule, children }: ChatProviderProps): ReactNode {
+/** Provides a chat session to natter's hooks: for `client`, or for `user` on the page's embedded server. */
+export function ChatProvider({ client, user = 'me', fallback = null, ...rest }: ChatProviderProps): ReactNode {
+  const embedded = useEmbeddedClient(client ? null : user);
+  const active = client ?? embedded;
+  return active ? <BoundProvider {...rest} client={active} /> : fallback;
+}
+
+/** A client for `user` on the embedded server while mounted (null while loading, or when `user` is null). */
+function useEmbeddedClient(user: string | null): ChatClient | null {
+  const [made, setMade] = useState<{ user: string; client: ChatClient } | null>(null);
+  useEffect(() => {
+    if (user === null) return;
+    let live = true;
+    let client: ChatClient | null = null;
+    createEmbeddedClient(user).then(
+      (c) => {
+        client = c;
+        if (live) setMade({ user, client: c });
+        else c.close();
+      },
+      (e: unknown) => console.error('natter: the embedded server could not be loaded', e),
+    );
+    return () => {
+      live = false;
+      client?.close();
+      setMade(null);
+    };
+  }, [user]);
+  return made && made.user === user ? made.client : null;
+}
+
+type BoundProviderProps = Omit<ChatProviderProps, 'client' | 'user' | 'fallback'> & { client: ChatClient };
+
+function BoundProvider({ client, queryClient, store: givenStore, autoConnect = true, schedule, children }: BoundProviderProps): ReactNode {
   const [ownQueryClient] = useState(() => queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
   const qc = queryClient ?? ownQueryClient;
   const store = useMemo(() => givenStore ?? createChatStore(client), [givenStore, client]);
