@@ -61,13 +61,21 @@ describe('Chat layout in Chromium', () => {
     }
   }, 60_000);
 
-  it('theme="dark" applies the dark custom properties', async () => {
-    const { context, page } = await site.open('?view=chat&width=900&theme=dark');
-    try {
-      const bg = await page.locator('.natter-chat').evaluate((el) => getComputedStyle(el).backgroundColor);
-      expect(bg).toBe('rgb(21, 23, 27)');
-    } finally {
-      await context.close();
+  it('each theme resolves its colours: light, dark, and auto following the system preference', async () => {
+    const cases = [
+      { theme: 'light', system: 'dark', bg: 'rgb(255, 255, 255)', text: 'rgb(27, 29, 33)' },
+      { theme: 'dark', system: 'light', bg: 'rgb(21, 23, 27)', text: 'rgb(232, 234, 237)' },
+      { theme: 'auto', system: 'light', bg: 'rgb(255, 255, 255)', text: 'rgb(27, 29, 33)' },
+      { theme: 'auto', system: 'dark', bg: 'rgb(21, 23, 27)', text: 'rgb(232, 234, 237)' },
+    ] as const;
+    for (const c of cases) {
+      const { context, page } = await site.open(`?view=chat&width=900&theme=${c.theme}`, { colorScheme: c.system });
+      try {
+        const seen = await page.locator('.natter-chat').evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, text: getComputedStyle(el).color }));
+        expect(seen, `${c.theme} on a ${c.system} system`).toEqual({ bg: c.bg, text: c.text });
+      } finally {
+        await context.close();
+      }
     }
-  }, 60_000);
+  }, 90_000);
 });

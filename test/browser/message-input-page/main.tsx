@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   if (query.get('view') === 'chat') {
     await bob.sendText('single:alice', 'hello from bob');
     root.style.cssText = `margin: 0; width: ${Number(query.get('width') ?? 900)}px; height: 520px`;
-    const theme = query.get('theme') === 'dark' ? 'dark' : 'light';
+    const asked = query.get('theme');
+    const theme = asked === 'dark' || asked === 'auto' ? asked : 'light';
     createRoot(root).render(
       <ChatProvider client={alice}>
         <Chat theme={theme} />
