@@ -108,7 +108,7 @@ function natter(conversations: number, frame: number): Sample {
         queue.flush();
         events = null;
         let n = 0;
-        for (const m of Object.values(store.getState().messages)) n += m.items.length;
+        for (const m of store.getState().conversationMessages.values()) n += m.items.length;
         return n;
       },
     };

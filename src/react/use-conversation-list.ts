@@ -21,10 +21,10 @@ export interface ConversationListResult {
 export function useConversationList(): ConversationListResult {
   const { resync } = useChatContext();
   const order = useChatSelector((s) => s.conversations.order);
-  const byId = useChatSelector((s) => s.conversations.byId);
+  const summaries = useChatSelector((s) => s.conversations.summaries);
   const loaded = useChatSelector((s) => s.conversations.loaded);
   const totalUnread = useChatSelector((s) => s.conversations.totalUnread);
   const syncing = useChatSelector((s) => s.connection.syncing);
-  const conversations = useMemo(() => order.flatMap((id) => byId[id] ?? []), [order, byId]);
+  const conversations = useMemo(() => order.flatMap((id) => summaries.get(id) ?? []), [order, summaries]);
   return { conversations, loaded, syncing, totalUnread, refresh: resync };
 }

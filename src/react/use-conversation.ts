@@ -51,9 +51,9 @@ export interface ConversationResult extends MessageSenders {
 export function useConversation(conversationId: ConversationId, options: UseConversationOptions = {}): ConversationResult {
   const { client, ingest } = useChatContext();
   const user = useChatSelector((s) => s.user);
-  const data = useChatSelector((s) => s.messages[conversationId] ?? EMPTY_MESSAGES);
+  const data = useChatSelector((s) => s.conversationMessages.get(conversationId) ?? EMPTY_MESSAGES);
   const receipts = useChatSelector((s) => s.receipts[conversationId] ?? EMPTY_RECEIPTS);
-  const conversation = useChatSelector((s) => s.conversations.byId[conversationId]);
+  const conversation = useChatSelector((s) => s.conversations.summaries.get(conversationId));
   const history = useHistoryPages(conversationId, options.pageSize ?? 30);
 
   const build = useMemo(() => createMessageViewBuilder(user, conversationId), [user, conversationId]);

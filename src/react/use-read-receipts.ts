@@ -46,7 +46,7 @@ export function readersQueryKey(user: string, serverId: string, count: number) {
 export function useReadReceipts(conversationId: ConversationId): ReadReceiptsResult {
   const { client, queryClient } = useChatContext();
   const user = useChatSelector((s) => s.user);
-  const items = useChatSelector((s) => (s.messages[conversationId] ?? EMPTY_MESSAGES).items);
+  const items = useChatSelector((s) => (s.conversationMessages.get(conversationId) ?? EMPTY_MESSAGES).items);
   const receipts = useChatSelector((s) => s.receipts[conversationId] ?? EMPTY_RECEIPTS);
 
   return useMemo(() => {

@@ -7,5 +7,5 @@ import { useChatSelector } from './use-chat-selector';
  * Never negative; re-renders only when that number changes.
  */
 export function useUnreadCount(conversationId?: ConversationId): number {
-  return useChatSelector((s) => (conversationId === undefined ? s.conversations.totalUnread : (s.conversations.byId[conversationId]?.unread ?? 0)));
+  return useChatSelector((s) => (conversationId === undefined ? s.conversations.totalUnread : (s.conversations.summaries.get(conversationId)?.unread ?? 0)));
 }

@@ -5,7 +5,7 @@ import type { ConversationSummary } from '../protocol/entities';
 import type { ChatEvent } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import { conversationOf } from '../protocol/ids';
-import type { ChatState, ConversationReceipts, ConversationTyping, ConversationsSlice } from './chat-state';
+import { chatState, conversationsSlice, type ChatState, type ConversationReceipts, type ConversationTyping, type ConversationsSlice } from './chat-state';
 import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onProgress, onReadState, onRecall } from './reduce-messages';
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
 import { onChannelAck, onDelivered, onGroupRead, onRead } from './reduce-receipts';
@@ -135,30 +135,66 @@ function byRecency(a: OrderKey, b: OrderKey): number {
   return b.t - a.t || b.r - a.r;
 }
 
-function keyOf(d: StoreDraft, byId: Record<ConversationId, ConversationSummary>, id: ConversationId, fallback: number): OrderKey {
-  return { id, t: (byId[id] as ConversationSummary).updatedAt, r: d.recency.get(id) ?? fallback };
+/** Every conversation in `summaries`, sorted; previous order first on ties, then conversations new to the list. */
+function fullOrder(d: StoreDraft, summaries: ReadonlyMap<ConversationId, ConversationSummary>, previous: readonly ConversationId[]): ConversationId[] {
+  const keys: OrderKey[] = [];
+  const key = (id: ConversationId, s: ConversationSummary, fallback: number) => keys.push({ id, t: s.updatedAt, r: d.recency.get(id) ?? fallback });
+  const seen = new Set<ConversationId>();
+  previous.forEach((id, i) => {
+    const s = summaries.get(id);
+    if (s) {
+      seen.add(id);
+      key(id, s, -i - 1);
+    }
+  });
+  for (const [id, s] of summaries) if (!seen.has(id)) key(id, s, -previous.length - 1);
+  return keys.sort(byRecency).map((k) => k.id);
+}
+
+/** Re-places only the conversations that moved: sorted among themselves, merged into the rest (already sorted). */
+function mergedOrder(d: StoreDraft, moved: OrderKey[], previous: readonly ConversationId[]): readonly ConversationId[] {
+  const keys = moved.sort(byRecency);
+  let next: ConversationId[];
+  if (moved.length === previous.length) {
+    next = keys.map((k) => k.id); // every conversation moved (a burst across all of them)
+  } else {
+    const movedSet = new Set(keys.map((k) => k.id));
+    next = [];
+    let k = 0;
+    for (const id of previous) {
+      if (movedSet.has(id)) continue;
+      const t = (d.baseSummaries.get(id) as ConversationSummary).updatedAt;
+      while (k < keys.length && (keys[k] as OrderKey).t >= t) next.push((keys[k++] as OrderKey).id);
+      next.push(id);
+    }
+    while (k < keys.length) next.push((keys[k++] as OrderKey).id);
+  }
+  for (let i = 0; i < next.length; i++) if (next[i] !== previous[i]) return next;
+  return previous;
 }
 
 function commitConversations(d: StoreDraft): ConversationsSlice {
   const base = d.base.conversations;
   const loaded = d.conversationsLoaded ?? base.loaded;
-  if (d.summaries.size === 0 && !d.keepOnly) return loaded === base.loaded ? base : { ...base, loaded };
-  let byId: Record<ConversationId, ConversationSummary>;
-  let membershipChanged = false;
+  if (d.summaries.size === 0 && !d.keepOnly) return loaded === base.loaded ? base : conversationsSlice({ ...fieldsOf(base), loaded });
+  let summaries: Map<ConversationId, ConversationSummary>;
   if (d.keepOnly) {
-    byId = {};
-    for (const id of base.order) if (d.keepOnly.has(id)) byId[id] = base.byId[id] as ConversationSummary;
-    membershipChanged = true;
+    summaries = new Map();
+    for (const id of base.order) {
+      const s = base.summaries.get(id);
+      if (s && d.keepOnly.has(id)) summaries.set(id, s);
+    }
   } else {
-    byId = { ...base.byId };
+    summaries = new Map(base.summaries);
   }
+  let membershipChanged = !!d.keepOnly;
   let unreadDelta = 0;
   const moved: OrderKey[] = [];
   for (const [id, s] of d.summaries) {
-    const prev = d.keepOnly ? byId[id] : d.baseSummaries.get(id);
+    const prev = summaries.get(id);
     if (s === null) {
       if (prev) {
-        delete byId[id];
+        summaries.delete(id);
         membershipChanged = true;
       }
       continue;
@@ -166,58 +202,26 @@ function commitConversations(d: StoreDraft): ConversationsSlice {
     if (!prev) membershipChanged = true;
     else {
       unreadDelta += s.unread - prev.unread;
-      if (prev.updatedAt !== s.updatedAt || d.recency.has(id)) moved.push({ id, t: s.updatedAt, r: d.recency.get(id) ?? 0 });
+      const r = d.recency.get(id);
+      if (prev.updatedAt !== s.updatedAt || r !== undefined) moved.push({ id, t: s.updatedAt, r: r ?? 0 });
     }
-    byId[id] = s;
-  }
-  const index = d.ctx.summaryIndex;
-  if (d.keepOnly) index.reset();
-  else {
-    for (const [id, s] of d.summaries) {
-      if (s) index.set(id, s);
-      else index.delete(id);
-    }
-    index.committed(byId);
+    summaries.set(id, s);
   }
 
   let order = base.order;
   let totalUnread = base.totalUnread + unreadDelta;
   if (membershipChanged) {
-    // Previous order first (negative ranks keep it on ties), then conversations new to the list.
-    const seen = new Set<ConversationId>();
-    const keys: OrderKey[] = [];
-    base.order.forEach((id, i) => {
-      if (byId[id]) {
-        seen.add(id);
-        keys.push(keyOf(d, byId, id, -i - 1));
-      }
-    });
-    for (const id of Object.keys(byId) as ConversationId[]) if (!seen.has(id)) keys.push(keyOf(d, byId, id, -base.order.length - 1));
-    order = keys.sort(byRecency).map((k) => k.id);
+    order = fullOrder(d, summaries, base.order);
     totalUnread = 0;
-    for (const id of order) totalUnread += (byId[id] as ConversationSummary).unread;
+    for (const s of summaries.values()) totalUnread += s.unread;
   } else if (moved.length > 0) {
-    // Re-place only the conversations that changed: sort them, merge them into the rest (already sorted).
-    const keys = moved.sort(byRecency);
-    if (moved.length === base.order.length) {
-      // Every conversation moved (a burst across all of them): the sorted keys are the order.
-      const next = keys.map((k) => k.id);
-      if (next.some((id, i) => id !== base.order[i])) order = next;
-      return { byId, order, totalUnread: Math.max(0, totalUnread), loaded };
-    }
-    const movedSet = new Set(keys.map((k) => k.id));
-    const next: ConversationId[] = [];
-    let k = 0;
-    for (const id of base.order) {
-      if (movedSet.has(id)) continue;
-      const t = (d.baseSummaries.get(id) as ConversationSummary).updatedAt;
-      while (k < keys.length && (keys[k] as OrderKey).t >= t) next.push((keys[k++] as OrderKey).id);
-      next.push(id);
-    }
-    while (k < keys.length) next.push((keys[k++] as OrderKey).id);
-    if (next.some((id, i) => id !== base.order[i])) order = next;
+    order = mergedOrder(d, moved, base.order);
   }
-  return { byId, order, totalUnread: Math.max(0, totalUnread), loaded };
+  return conversationsSlice({ summaries, order, totalUnread: Math.max(0, totalUnread), loaded });
+}
+
+function fieldsOf(c: ConversationsSlice): Omit<ConversationsSlice, 'byId'> {
+  return { summaries: c.summaries, order: c.order, totalUnread: c.totalUnread, loaded: c.loaded };
 }
 
 function commitRecord<T>(base: Readonly<Record<ConversationId, T>>, drafts: Map<ConversationId, T | null>, empty: (v: T) => boolean): Readonly<Record<ConversationId, T>> {
@@ -236,15 +240,18 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
   const d = new StoreDraft(base, ctx);
   const inviteStartedAt = { value: null as number | null };
   for (const input of inputs) apply(d, input, inviteStartedAt);
-  const next: ChatState = {
+  const next = {
     user: d.user,
     connection: d.connection ?? base.connection,
     conversations: commitConversations(d),
-    messages: d.commitMessages(),
+    conversationMessages: d.commitMessages(),
     invitations: commitInvitations(d, inviteStartedAt.value),
     receipts: commitRecord<ConversationReceipts>(base.receipts, d.receipts, () => false),
     typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),
   };
-  const same = (Object.keys(next) as (keyof ChatState)[]).every((k) => next[k] === base[k]);
-  return same ? base : next;
+  // Field by field (not Object.keys: the state's derived Record views must not be built here).
+  const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
+    && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
+    && next.receipts === base.receipts && next.typing === base.typing;
+  return same ? base : chatState(next);
 }

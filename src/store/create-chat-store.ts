@@ -4,7 +4,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChatClient } from '../client/chat-client-types';
 import { applyInputs } from './apply-inputs';
-import { RecordIndex } from './record-index';
 import { initialChatState, type ChatState } from './chat-state';
 import type { EngineContext } from './store-draft';
 import type { StoreInput } from './store-input';
@@ -35,8 +34,6 @@ export function createChatStore(client: ChatClient, options: ChatStoreOptions = 
     discarded: new Set(),
     recalled: new Set(),
     now: options.now ?? Date.now,
-    summaryIndex: new RecordIndex(),
-    messagesIndex: new RecordIndex(),
   };
   return {
     client,

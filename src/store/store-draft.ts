@@ -9,7 +9,6 @@ import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import { EMPTY_MESSAGES, EMPTY_RECEIPTS, type ChatState, type ConnectionSlice, type ConversationMessages, type ConversationReceipts } from './chat-state';
 import { indexOfSeq, mergeMessages } from './message-list';
-import type { RecordIndex } from './record-index';
 
 /** Mutable, store-lifetime bookkeeping the reducers consult (not part of the rendered state). */
 export interface EngineContext {
@@ -27,10 +26,6 @@ export interface EngineContext {
   discarded: Set<string>;
   /** Local clock, for typing expiry. */
   now(): number;
-  /** Map mirror of `conversations.byId`. */
-  summaryIndex: RecordIndex<ConversationId, ConversationSummary>;
-  /** Map mirror of `messages`. */
-  messagesIndex: RecordIndex<ConversationId, ConversationMessages>;
 }
 
 interface MessagesDraft {
@@ -62,14 +57,13 @@ export class StoreDraft {
 
   /** Whether the base state shows any typing indicator (checked once per batch, not per message). */
   private readonly baseTyping: boolean;
-  /** Mirrors of the base records (Map reads instead of dictionary-object reads on the hot path). */
   readonly baseSummaries: ReadonlyMap<ConversationId, ConversationSummary>;
   readonly baseMessages: ReadonlyMap<ConversationId, ConversationMessages>;
 
   constructor(readonly base: ChatState, readonly ctx: EngineContext) {
     this.user = base.user;
-    this.baseSummaries = ctx.summaryIndex.of(base.conversations.byId);
-    this.baseMessages = ctx.messagesIndex.of(base.messages);
+    this.baseSummaries = base.conversations.summaries;
+    this.baseMessages = base.conversationMessages;
     let any = false;
     for (const _ in base.typing) {
       any = true;
@@ -207,24 +201,21 @@ export class StoreDraft {
     return copy;
   }
 
-  commitMessages(): ChatState['messages'] {
-    if (this.messages.size === 0) return this.base.messages;
-    const next: Record<ConversationId, ConversationMessages> = { ...this.base.messages };
-    const index = this.ctx.messagesIndex;
-    let changed = false;
+  /** The next messages Map: one copy of the base Map, then one new entry per changed conversation. */
+  commitMessages(): ChatState['conversationMessages'] {
+    const base = this.baseMessages;
+    if (this.messages.size === 0) return base;
+    let next: Map<ConversationId, ConversationMessages> | null = null;
     for (const [id, d] of this.messages) {
-      const before = d.cleared ? undefined : this.baseMessages.get(id);
-      const baseItems = before?.items ?? EMPTY_MESSAGES.items;
-      const items = mergeMessages(baseItems, d.incoming);
+      const before = d.cleared ? undefined : base.get(id);
+      const items = mergeMessages(before?.items ?? EMPTY_MESSAGES.items, d.incoming);
       const pending = d.pending ?? before?.pending ?? EMPTY_MESSAGES.pending;
-      if (before && items === before.items && pending === before.pending) continue;
-      const entry = items.length === 0 && pending.length === 0 ? EMPTY_MESSAGES : { items, pending };
-      next[id] = entry;
-      index.set(id, entry);
-      changed = true;
+      if (items === before?.items && pending === before.pending) continue;
+      if (!before && !base.has(id) && items.length === 0 && pending.length === 0) continue;
+      next ??= new Map(base);
+      if (items.length === 0 && pending.length === 0) next.delete(id);
+      else next.set(id, { items, pending });
     }
-    if (!changed) return this.base.messages;
-    index.committed(next);
-    return next;
+    return next ?? base;
   }
 }

@@ -13,7 +13,7 @@ describe('receipts in the store', () => {
     const bob = await h.session('bob', { delivery: true });
     const status = () => {
       const s = alice.store.getState();
-      const m = s.messages['single:bob']?.items[0];
+      const m = s.conversationMessages.get('single:bob')?.items[0];
       return m ? storedStatus(m, 'alice', s.receipts['single:bob'] ?? EMPTY_RECEIPTS) : 'none';
     };
     const sent = await alice.client.sendText('single:bob', 'did you get this?');
@@ -31,7 +31,7 @@ describe('receipts in the store', () => {
     const carol = await h.session('carol');
     await alice.client.createGroup({ groupId: 'g', name: 'G', members: ['bob', 'carol'] });
     const sent = await alice.client.sendText('group:g', 'read me', { config: { allowGroupAck: true } });
-    await until(() => bob.store.getState().messages['group:g']?.items.length === 1, 'bob has it');
+    await until(() => bob.store.getState().conversationMessages.get('group:g')?.items.length === 1, 'bob has it');
     await bob.client.sendReadReceipt(sent.serverId);
     await until(() => alice.store.getState().receipts['group:g']?.groupReadCount[sent.serverId] === 1, 'one reader');
     await carol.client.sendReadReceipt(sent.serverId);

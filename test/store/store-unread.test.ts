@@ -23,10 +23,10 @@ describe('conversations and unread counts in the store', () => {
     expect(alice.store.getState().conversations.order).toEqual(['single:carol', 'single:bob']);
     await bob.sendText('single:alice', 'four');
     await until(() => alice.store.getState().conversations.order[0] === 'single:bob', 'bob first again');
-    expect(alice.store.getState().conversations.byId['single:bob']?.unread).toBe(3);
+    expect(alice.store.getState().conversations.summaries.get('single:bob')?.unread).toBe(3);
 
     await alicePhone.client.markRead('single:bob');
-    await until(() => alice.store.getState().conversations.byId['single:bob']?.unread === 0, 'read on the other device');
+    await until(() => alice.store.getState().conversations.summaries.get('single:bob')?.unread === 0, 'read on the other device');
     expect(alice.store.getState().conversations.totalUnread).toBe(1);
     const server = await alice.client.conversations();
     expect(server.find((c) => c.id === 'single:bob')?.unread).toBe(0);
@@ -43,17 +43,17 @@ describe('conversations and unread counts in the store', () => {
     await alice.client.markRead('single:bob', 2);
     await bob.sendText('single:alice', 'm3');
     await until(() => events.length === 5, 'five events');
-    await until(() => alice.store.getState().conversations.byId['single:bob']?.lastSeq === 4, 'all applied');
+    await until(() => alice.store.getState().conversations.summaries.get('single:bob')?.lastSeq === 4, 'all applied');
     alice.binding.flush();
-    const settled = alice.store.getState().conversations.byId['single:bob'];
+    const settled = alice.store.getState().conversations.summaries.get('single:bob');
     expect(settled?.unread).toBe(2);
     // The same events again, then in reverse: nothing moves.
     alice.store.apply(events.map((event) => ({ kind: 'event' as const, event })));
     alice.store.apply([...events].reverse().map((event) => ({ kind: 'event' as const, event })));
-    expect(alice.store.getState().conversations.byId['single:bob']).toBe(settled);
+    expect(alice.store.getState().conversations.summaries.get('single:bob')).toBe(settled);
     // A read marker further on with a nonsense count clamps at zero.
     alice.store.apply([{ kind: 'event', event: { type: 'readState', conversation: 'single:bob', readSeq: 9, unread: -4 } }]);
-    expect(alice.store.getState().conversations.byId['single:bob']?.unread).toBe(0);
+    expect(alice.store.getState().conversations.summaries.get('single:bob')?.unread).toBe(0);
     expect(alice.store.getState().conversations.totalUnread).toBe(0);
   });
 
@@ -63,13 +63,13 @@ describe('conversations and unread counts in the store', () => {
     const phone = await h.session('alice', { device: 'phone' });
     const bob = await h.client('bob');
     await bob.sendText('single:alice', 'hello');
-    await until(() => alice.store.getState().messages['single:bob']?.items.length === 1, 'message');
+    await until(() => alice.store.getState().conversationMessages.get('single:bob')?.items.length === 1, 'message');
     await phone.client.deleteConversation('single:bob', { deleteHistory: true });
-    await until(() => !alice.store.getState().conversations.byId['single:bob'], 'removed from the list');
+    await until(() => !alice.store.getState().conversations.summaries.get('single:bob'), 'removed from the list');
     alice.binding.flush();
     expect(alice.store.getState().conversations.order).toEqual([]);
     expect(alice.store.getState().conversations.totalUnread).toBe(0);
-    expect(alice.store.getState().messages['single:bob']?.items ?? []).toEqual([]);
+    expect(alice.store.getState().conversationMessages.get('single:bob')?.items ?? []).toEqual([]);
   });
 
   it('bootstraps the list on the first welcome', async () => {
@@ -81,7 +81,7 @@ describe('conversations and unread counts in the store', () => {
     const server = await alice.client.conversations();
     // The message and the invitation's signaling message both count.
     expect(server.find((c) => c.id === 'single:bob')?.unread).toBe(2);
-    expect(alice.store.getState().conversations.byId['single:bob']?.unread).toBe(2);
+    expect(alice.store.getState().conversations.summaries.get('single:bob')?.unread).toBe(2);
     expect(alice.store.getState().invitations.incoming.length).toBe(1);
   });
 
@@ -99,7 +99,7 @@ describe('conversations and unread counts in the store', () => {
       const bob = await h.client('bob');
       // Enough events that alice's position is past the end of the replacement's log.
       for (let i = 0; i < 6; i++) await bob.sendText('single:alice', `on the first server ${i}`);
-      await until(() => store.getState().conversations.byId['single:bob']?.unread === 6, 'first messages');
+      await until(() => store.getState().conversations.summaries.get('single:bob')?.unread === 6, 'first messages');
       const generation = store.getState().connection.syncGeneration;
 
       const bob2 = createChatClient({ transport: replacement.connect(), user: 'bob' });
@@ -109,8 +109,8 @@ describe('conversations and unread counts in the store', () => {
       target = replacement.connect();
       client.dropConnection();
       await until(() => store.getState().connection.syncGeneration > generation, 'a reset resync');
-      await until(() => store.getState().conversations.byId['group:team']?.unread === 1, 'the new server list');
-      expect(store.getState().conversations.byId['single:bob']).toBeUndefined();
+      await until(() => store.getState().conversations.summaries.get('group:team')?.unread === 1, 'the new server list');
+      expect(store.getState().conversations.summaries.get('single:bob')).toBeUndefined();
       expect(store.getState().conversations.totalUnread).toBe(1);
       bob2.close();
     } finally {
