@@ -1,6 +1,9 @@
 // Owns the display view of messages: one list per conversation joining stored
 // messages, this client's pending sends and receipts into `ChatMessage`s with a
-// status. A view builder caches each entry so unchanged messages keep their
+// status. The list is lazy: a read-only array whose entries are made when read,
+// so a conversation of 100,000 messages costs nothing per message until a row
+// shows it (a virtualized list reads only the rows on screen). Each message's
+// view is cached on the stored message object, so unchanged messages keep their
 // object identity between updates (memoized rows do not re-render).
 import type { PendingMessage } from '../client/chat-client-types';
 import type { ConversationId } from '../protocol/ids';
@@ -106,126 +109,113 @@ function viewOf(m: Message, conversation: ConversationId, user: UserId, r: Conve
   return storedView(m, conversation, user, status, readCount);
 }
 
-/** serverIds whose per-message receipts differ between two receipt objects (compared by reference). */
-function changedIds(prev: ConversationReceipts, next: ConversationReceipts, into: Set<string>): void {
-  const records = [
-    [prev.delivered, next.delivered],
-    [prev.read, next.read],
-    [prev.groupReadCount, next.groupReadCount],
-  ] as const;
-  for (const [a, b] of records) {
-    if (a === b) continue;
-    for (const id of Object.keys(b)) if ((a as Record<string, unknown>)[id] !== (b as Record<string, unknown>)[id]) into.add(id);
-    for (const id of Object.keys(a)) if (!(id in b)) into.add(id);
-  }
-}
-
 function sameView(a: ChatMessage, b: ChatMessage): boolean {
   return a.status === b.status && a.readCount === b.readCount;
 }
 
+/** Index of a canonical array index property name, or -1. */
+function indexOf(prop: string | symbol, length: number): number {
+  if (typeof prop !== 'string' || prop.length === 0) return -1;
+  const c = prop.charCodeAt(0);
+  if (c < 48 || c > 57) return -1;
+  const i = Number(prop);
+  return Number.isInteger(i) && i < length && (i > 0 || prop === '0') ? i : -1;
+}
+
 /**
- * Builds views for one conversation, incrementally: a message keeps its previous view object
- * unless the message object itself or its receipts changed. Views are reused by position when
- * the stored array was appended to, prepended to or edited in place (one pointer comparison a
- * message), new message objects get a view of their own, and a receipt change recomputes only
- * the messages it names (found from the newest end, where receipts land) or, for a channel ack,
- * the seq range between the old and the new acked maximum. So an update costs O(changes) in
- * status computation, not O(history).
+ * A read-only array of `length` entries whose entry i is `at(i)`, made when read. It is a real
+ * array to callers (`Array.isArray`, `map`, iteration, spreading, `toEqual`) but holds nothing per
+ * entry; writes throw.
+ */
+function lazyArray<T>(length: number, at: (i: number) => T): T[] {
+  const target: T[] = [];
+  target.length = length;
+  const readOnly = () => {
+    throw new TypeError('a conversation\'s message list is read-only');
+  };
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      if (prop === 'length') return length;
+      const i = indexOf(prop, length);
+      return i >= 0 ? at(i) : Reflect.get(t, prop, receiver);
+    },
+    has(t, prop) {
+      return indexOf(prop, length) >= 0 || Reflect.has(t, prop);
+    },
+    ownKeys() {
+      const keys: string[] = new Array<string>(length);
+      for (let i = 0; i < length; i++) keys[i] = String(i);
+      keys.push('length');
+      return keys;
+    },
+    getOwnPropertyDescriptor(t, prop) {
+      const i = indexOf(prop, length);
+      if (i >= 0) return { value: at(i), writable: false, enumerable: true, configurable: true };
+      return Reflect.getOwnPropertyDescriptor(t, prop);
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  });
+}
+
+/**
+ * Builds the views of one conversation. Nothing is computed per message up front: the returned
+ * array makes a message's view when it is read, reusing the view cached for that stored message
+ * object unless its receipts changed its status or read count. An update (append, prepend, a
+ * receipt) therefore costs nothing in the history's length, and views of untouched messages keep
+ * their identity. Equal inputs return the same array.
  */
 export function createMessageViewBuilder(user: UserId, conversation: ConversationId) {
+  const views = new WeakMap<Message, ChatMessage>();
+  /** The receipts object a cached view's status was last checked against. */
+  const checkedWith = new WeakMap<ChatMessage, ConversationReceipts>();
   const pendingCache = new WeakMap<object, ChatMessage>();
-  let prevItems: readonly Message[] = [];
-  let prevStored: ChatMessage[] = [];
+  let prevData: ConversationMessages | null = null;
   let prevReceipts: ConversationReceipts | null = null;
-  let prevMaxAck = -1;
-  let prevPending: readonly PendingMessage[] | null = null;
-  let lastStored: ChatMessage[] | null = null;
+  let maxAck = -1;
   let prevOut: ChatMessage[] = [];
 
-  const storedViews = (items: readonly Message[], receipts: ConversationReceipts): ChatMessage[] => {
-    const receiptsChanged = receipts !== prevReceipts;
-    const maxAck = receiptsChanged ? maxAckOf(receipts) : prevMaxAck;
-    if (items === prevItems && !receiptsChanged) return prevStored;
-    let out: ChatMessage[];
-    // Receipts that changed for messages whose view is reused (new message objects are built with the new receipts anyway).
-    const dirty = new Set<string>();
-    if (receiptsChanged && prevReceipts !== null) changedIds(prevReceipts, receipts, dirty);
-    const ackChanged = receiptsChanged && prevReceipts !== null && maxAck !== prevMaxAck;
-    if (items === prevItems) out = prevStored.slice();
-    else {
-      // Both arrays ascend by seq: walk them together, reusing the view of every message object
-      // still at its seq (append, prepend, a merged page or one replaced message alike).
-      out = new Array<ChatMessage>(items.length);
-      let j = 0;
-      for (let i = 0; i < items.length; i++) {
-        const m = items[i] as Message;
-        while (j < prevItems.length && (prevItems[j] as Message).seq < m.seq) j++;
-        out[i] = prevItems[j] === m ? (prevStored[j] as ChatMessage) : viewOf(m, conversation, user, receipts, maxAck);
+  const storedAt = (m: Message, r: ConversationReceipts, ack: number): ChatMessage => {
+    let v = views.get(m);
+    if (v === undefined) {
+      v = viewOf(m, conversation, user, r, ack);
+      views.set(m, v);
+    } else if (checkedWith.get(v) !== r && m.from === user) {
+      const next = viewOf(m, conversation, user, r, ack);
+      if (!sameView(v, next)) {
+        v = next;
+        views.set(m, v);
       }
     }
-    if (dirty.size > 0) {
-      // Newest first: receipts land on recent messages, so this usually stops after a few.
-      let left = dirty.size;
-      for (let i = out.length - 1; i >= 0 && left > 0; i--) {
-        const v = out[i] as ChatMessage;
-        if (v.serverId === null || !dirty.has(v.serverId)) continue;
-        left--;
-        if (!v.own || v.message === null) continue;
-        const next = viewOf(v.message, conversation, user, receipts, maxAck);
-        if (!sameView(v, next)) out[i] = next;
-      }
-    }
-    if (ackChanged) {
-      const lo = Math.min(prevMaxAck, maxAck);
-      const hi = Math.max(prevMaxAck, maxAck);
-      for (let i = upperBoundSeq(items, lo); i < items.length; i++) {
-        const m = items[i] as Message;
-        if (m.seq > hi) break;
-        const v = out[i] as ChatMessage;
-        if (!v.own || m.chatType !== 'single') continue;
-        const next = viewOf(m, conversation, user, receipts, maxAck);
-        if (!sameView(v, next)) out[i] = next;
-      }
-    }
-    prevItems = items;
-    prevStored = out;
-    prevReceipts = receipts;
-    prevMaxAck = maxAck;
-    return out;
+    checkedWith.set(v, r);
+    return v;
   };
 
   return (data: ConversationMessages, receipts: ConversationReceipts = EMPTY_RECEIPTS): ChatMessage[] => {
-    const stored = storedViews(data.items, receipts);
-    if (stored === lastStored && data.pending === prevPending) return prevOut;
-    let out: ChatMessage[];
-    if (data.pending.length === 0) out = stored;
-    else {
-      out = stored.slice();
-      for (const p of data.pending) {
-        let v = pendingCache.get(p);
-        if (!v) {
-          v = pendingView(p);
-          pendingCache.set(p, v);
-        }
-        out.push(v);
-      }
+    if (data === prevData && receipts === prevReceipts) return prevOut;
+    const samePending = prevData !== null && (data.pending === prevData.pending || (data.pending.length === 0 && prevData.pending.length === 0));
+    if (prevData !== null && samePending && data.items === prevData.items && receipts === prevReceipts) {
+      prevData = data;
+      return prevOut;
     }
-    lastStored = stored;
-    prevPending = data.pending;
-    prevOut = out;
-    return out;
+    if (receipts !== prevReceipts) maxAck = maxAckOf(receipts);
+    const { items, pending } = data;
+    const r = receipts;
+    const ack = maxAck;
+    const stored = items.length;
+    prevOut = lazyArray(stored + pending.length, (i) => {
+      if (i < stored) return storedAt(items[i] as Message, r, ack);
+      const p = pending[i - stored] as PendingMessage;
+      let v = pendingCache.get(p);
+      if (!v) {
+        v = pendingView(p);
+        pendingCache.set(p, v);
+      }
+      return v;
+    });
+    prevData = data;
+    prevReceipts = receipts;
+    return prevOut;
   };
-}
-
-/** Index of the first message with seq > `seq` (items ascend by seq). */
-function upperBoundSeq(items: readonly Message[], seq: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((items[mid] as Message).seq <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
