@@ -84,6 +84,44 @@ export const MIGRATIONS: readonly string[] = [
     json TEXT NOT NULL
   );
   `,
+  // 2: a message's events are references to its row, not a copy of its JSON per recipient
+  // (sqlite-event-log.ts). Messages get an explicit integer id (a plain rowid may change on
+  // VACUUM) that events name; old events keep their JSON; a recall keeps the original text.
+  `
+  CREATE TABLE messages_v2 (
+    id INTEGER PRIMARY KEY,
+    server_id TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    from_user TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    excluded INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    UNIQUE (from_user, local_id)
+  );
+  INSERT INTO messages_v2 (id, server_id, key, seq, from_user, local_id, excluded, json)
+    SELECT rowid, server_id, key, seq, from_user, local_id, excluded, json FROM messages ORDER BY rowid;
+  DROP TABLE messages;
+  ALTER TABLE messages_v2 RENAME TO messages;
+  CREATE INDEX messages_by_key_seq ON messages (key, seq);
+
+  CREATE TABLE message_originals (msg INTEGER PRIMARY KEY, json TEXT NOT NULL);
+
+  CREATE TABLE events_v2 (
+    user TEXT NOT NULL,
+    pos INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    msg INTEGER,
+    unread INTEGER,
+    json TEXT,
+    PRIMARY KEY (user, pos),
+    CHECK ((msg IS NULL) <> (json IS NULL))
+  ) WITHOUT ROWID;
+  INSERT INTO events_v2 (user, pos, at, json) SELECT user, pos, at, json FROM events;
+  DROP TABLE events;
+  ALTER TABLE events_v2 RENAME TO events;
+  CREATE INDEX events_by_time ON events (at);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -18,6 +18,7 @@ import type {
   Storage,
   UnreadQuery,
 } from '../server/storage';
+import { SqliteEventLog } from './sqlite-event-log';
 import { migrate } from './sqlite-migrations';
 
 export interface SqliteStorageOptions {
@@ -43,17 +44,13 @@ export class SqliteStorage implements Storage {
   private readonly s: ReturnType<typeof prepare>;
   /** One wrapper made once: better-sqlite3 builds several functions per `db.transaction` call. */
   private readonly runInTransaction: (fn: () => unknown) => unknown;
-  /**
-   * Each user's last event position, when this storage holds the database exclusively (nobody else
-   * appends). Saves a write per appended event; dropped when a transaction rolls back.
-   */
-  private readonly heads: Map<UserId, number> | null;
+  /** The per-user event logs (message events stored as references to the message row). */
+  private readonly events: SqliteEventLog;
   /** Checkpoints run on this timer, not inside whichever commit crosses the WAL's page limit. */
   private readonly checkpointer: ReturnType<typeof setInterval>;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
-    this.heads = exclusive ? new Map() : null;
     this.db = new Database(options.path, { timeout: exclusive ? 500 : 5000 });
     try {
       this.db.pragma('journal_mode = WAL');
@@ -73,6 +70,8 @@ export class SqliteStorage implements Storage {
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
     this.s = prepare(this.db);
+    // Each user's last position is cached only when nobody else can append (exclusive lock).
+    this.events = new SqliteEventLog(this.db, exclusive ? new Map() : null);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
     // A checkpoint copies the WAL into the database file and syncs it; made inside a commit it
     // stalls every send queued behind it, so commits never checkpoint and a timer does, once a second.
@@ -96,7 +95,7 @@ export class SqliteStorage implements Storage {
     try {
       return this.runInTransaction(fn) as T;
     } catch (e) {
-      this.heads?.clear();
+      this.events.reset();
       throw e;
     }
   }
@@ -110,9 +109,12 @@ export class SqliteStorage implements Storage {
   }
 
   // ---- messages --------------------------------------------------------------
-  insertMessage(record: MessageRecord): void {
+  /** `json`, when the core passes it, is `JSON.stringify(record.message)` (made once per send). */
+  insertMessage(record: MessageRecord, json?: string): void {
     const m = record.message;
-    this.s.insertMessage.run(m.serverId, record.key, m.seq, m.from, m.localId, m.excluded ? 1 : 0, JSON.stringify(record));
+    const recordJson = json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
+    const { lastInsertRowid } = this.s.insertMessage.run(m.serverId, record.key, m.seq, m.from, m.localId, m.excluded ? 1 : 0, recordJson);
+    this.events.noteMessage(m, Number(lastInsertRowid));
   }
   updateMessage(message: Message): void {
     const row = this.s.getMessage.get(message.serverId) as Row | undefined;
@@ -120,6 +122,8 @@ export class SqliteStorage implements Storage {
     if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
     // Key, seq and ids stay as stored; only the content changes.
     const next: MessageRecord = { key: old.key, message: { ...message, serverId: old.message.serverId, localId: old.message.localId, from: old.message.from, seq: old.message.seq } };
+    // Events refer to the row: they keep showing the message as it was sent (the first version).
+    this.s.keepOriginal.run(message.serverId);
     this.s.updateMessage.run(next.message.excluded ? 1 : 0, JSON.stringify(next), message.serverId);
   }
   getMessage(serverId: string): MessageRecord | null {
@@ -227,45 +231,25 @@ export class SqliteStorage implements Storage {
     return (this.s.nextInvitationDeadline.get() as { d: number | null }).d ?? null;
   }
 
-  // ---- per-user durable event log --------------------------------------------
-  // A user's last position is max(pos) of their events, or the head recorded when pruning removed
-  // the newest ones (positions are never reused), so an append is a single insert.
+  // ---- per-user durable event log (sqlite-event-log.ts) ---------------------
   /** `json`, when the core passes it, is the event already serialized (once for a whole fan-out). */
   appendEvent(user: UserId, event: ChatEvent, at: number, json?: string): number {
-    const pos = this.lastEventPosition(user) + 1;
-    this.s.insertEvent.run(user, pos, at, json ?? JSON.stringify(event));
-    this.heads?.set(user, pos);
-    return pos;
+    return this.events.append(user, event, at, json);
   }
   readEvents(user: UserId, after: number, limit: number): EventRecord[] {
-    return (this.s.readEvents.all(user, after, Math.max(0, limit)) as { pos: number; at: number; json: string }[]).map((r) => ({
-      pos: r.pos,
-      at: r.at,
-      event: JSON.parse(r.json) as ChatEvent,
-    }));
+    return this.events.read(user, after, limit);
   }
   lastEventPosition(user: UserId): number {
-    const cached = this.heads?.get(user);
-    if (cached !== undefined) return cached;
-    const last = (this.s.lastEventPosition.get(user, user) as { p: number | null }).p ?? 0;
-    this.heads?.set(user, last);
-    return last;
+    return this.events.last(user);
   }
   firstEventPosition(user: UserId): number {
-    const first = (this.s.firstEventPosition.get(user) as { p: number | null }).p;
-    return first ?? this.lastEventPosition(user) + 1;
+    return this.events.first(user);
   }
   pruneEvents(user: UserId, upTo: number): void {
-    this.transaction(() => {
-      this.s.keepEventHead.run(user, this.lastEventPosition(user));
-      this.s.pruneEvents.run(user, upTo);
-    });
+    this.transaction(() => this.events.prune(user, upTo));
   }
   pruneEventsBefore(time: number): void {
-    this.transaction(() => {
-      this.s.keepEventHeadsBefore.run(time);
-      this.s.pruneEventsBefore.run(time);
-    });
+    this.transaction(() => this.events.pruneBefore(time));
   }
 
   // ---- file metadata ---------------------------------------------------------
@@ -286,6 +270,7 @@ function prepare(db: Database.Database) {
   return {
     insertMessage: p('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     updateMessage: p('UPDATE messages SET excluded = ?, json = ? WHERE server_id = ?'),
+    keepOriginal: p('INSERT OR IGNORE INTO message_originals (msg, json) SELECT id, json FROM messages WHERE server_id = ?'),
     getMessage: p('SELECT json FROM messages WHERE server_id = ?'),
     getMessageByLocalId: p('SELECT json FROM messages WHERE from_user = ? AND local_id = ?'),
     listMessages: p('SELECT json FROM messages WHERE key = ? AND seq < ? AND seq > ? ORDER BY seq DESC LIMIT ?'),
@@ -318,16 +303,6 @@ function prepare(db: Database.Database) {
       'SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user = ? AND i.open = 1 ORDER BY i.created_at, i.invite_id',
     ),
     nextInvitationDeadline: p('SELECT MIN(deadline) AS d FROM invitations WHERE open = 1 AND deadline IS NOT NULL'),
-    keepEventHead: p('INSERT INTO event_heads (user, last_pos) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET last_pos = MAX(last_pos, excluded.last_pos)'),
-    keepEventHeadsBefore: p(
-      'INSERT INTO event_heads (user, last_pos) SELECT user, MAX(pos) FROM events WHERE at < ? GROUP BY user ON CONFLICT (user) DO UPDATE SET last_pos = MAX(last_pos, excluded.last_pos)',
-    ),
-    insertEvent: p('INSERT INTO events (user, pos, at, json) VALUES (?, ?, ?, ?)'),
-    readEvents: p('SELECT pos, at, json FROM events WHERE user = ? AND pos > ? ORDER BY pos LIMIT ?'),
-    lastEventPosition: p('SELECT MAX(COALESCE((SELECT MAX(pos) FROM events WHERE user = ?), 0), COALESCE((SELECT last_pos FROM event_heads WHERE user = ?), 0)) AS p'),
-    firstEventPosition: p('SELECT MIN(pos) AS p FROM events WHERE user = ?'),
-    pruneEvents: p('DELETE FROM events WHERE user = ? AND pos <= ?'),
-    pruneEventsBefore: p('DELETE FROM events WHERE at < ?'),
     putFile: p('INSERT OR REPLACE INTO files (file_id, owner, created_at, json) VALUES (?, ?, ?, ?)'),
     getFile: p('SELECT json FROM files WHERE file_id = ?'),
     deleteFile: p('DELETE FROM files WHERE file_id = ?'),

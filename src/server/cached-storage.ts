@@ -101,8 +101,8 @@ export class CachedStorage implements Storage {
   }
 
   // ---- messages (not cached) ---------------------------------------------------
-  insertMessage(record: MessageRecord): void {
-    this.inner.insertMessage(record);
+  insertMessage(record: MessageRecord, json?: string): void {
+    this.inner.insertMessage(record, json);
   }
   updateMessage(message: Message): void {
     this.inner.updateMessage(message);

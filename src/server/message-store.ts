@@ -22,10 +22,12 @@ export function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: StoreO
   const key = conversationKey(draft.chatType, draft.from, draft.to);
   const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: storage.nextSeq(key), ts: ctx.clock.now() };
   if (message.excluded !== true) delete message.excluded;
-  storage.insertMessage({ key, message });
-  // The message is serialized once; each member's event differs only in its conversation id
-  // (single chats) and unread count, spliced around it (same JSON as stringifying each event).
-  const head = `{"type":"message","message":${JSON.stringify(message)},"conversation":`;
+  // The message is serialized once, for its row and for every member's event: each event differs
+  // only in its conversation id (single chats) and unread count, spliced around it (same JSON as
+  // stringifying each event).
+  const messageJson = JSON.stringify(message);
+  storage.insertMessage({ key, message }, messageJson);
+  const head = `{"type":"message","message":${messageJson},"conversation":`;
   const single = message.chatType === 'single';
   const shared = viewerConversationId(message.chatType, message.from, message.to, message.from);
   const sharedJson = JSON.stringify(shared);

@@ -104,8 +104,12 @@ export interface Storage {
   transaction<T>(fn: () => T): T;
 
   // ---- messages --------------------------------------------------------------
-  /** Stores a new message. Throws if its serverId or (from, localId) already exists. */
-  insertMessage(record: MessageRecord): void;
+  /**
+   * Stores a new message. Throws if its serverId or (from, localId) already exists.
+   * `json`, when given, is `JSON.stringify(record.message)` already made by the core (once per send,
+   * reused for every recipient's event): an implementation that stores JSON may reuse it.
+   */
+  insertMessage(record: MessageRecord, json?: string): void;
   /** Replaces a stored message's content by serverId (used for the recall tombstone); key, seq and ids stay. */
   updateMessage(message: Message): void;
   getMessage(serverId: string): MessageRecord | null;
