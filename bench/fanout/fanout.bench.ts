@@ -6,7 +6,8 @@
 // the clients share this process, identical for all servers. Servers alternate
 // within each round; medians and min–max over rounds. Each server's CPU time per
 // delivery is reported too (steadier than rates when the machine is shared).
-// Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1]
+// Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1] [--servers ws-ceiling,natter-normal]
+// (FANOUT_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the natter server children.)
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,7 +28,10 @@ const TARGET_DELIVERIES = Math.max(200, Math.round(40_000 * SCALE));
 const CASE_TIMEOUT_MS = 120_000;
 
 type ServerKind = 'ws-ceiling' | 'natter-normal' | 'natter-full';
-const SERVERS: ServerKind[] = ['ws-ceiling', 'natter-normal', 'natter-full'];
+const ALL_SERVERS: ServerKind[] = ['ws-ceiling', 'natter-normal', 'natter-full'];
+const serversArg = process.argv.indexOf('--servers');
+const SERVERS: ServerKind[] = serversArg >= 0 ? ALL_SERVERS.filter((k) => (process.argv[serversArg + 1] ?? '').split(',').includes(k)) : ALL_SERVERS;
+const serverNodeArgs = (process.env.FANOUT_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const CASES = [
   { clients: 100, group: 10 },
   { clients: 100, group: 100 },
@@ -41,7 +45,7 @@ function startChild(kind: ServerKind): Promise<Started> {
   const child =
     kind === 'ws-ceiling'
       ? spawn(process.execPath, [join(here, 'ws-server.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] })
-      : spawn(process.execPath, ['--import', 'tsx', join(here, 'natter-server.ts'), kind === 'natter-full' ? 'FULL' : 'NORMAL'], {
+      : spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', join(here, 'natter-server.ts'), kind === 'natter-full' ? 'FULL' : 'NORMAL'], {
           stdio: ['pipe', 'pipe', 'inherit'],
         });
   return new Promise((resolve, reject) => {
