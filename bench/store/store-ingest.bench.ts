@@ -56,9 +56,10 @@ const fromWire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 function natterEvents(conversations: number, count = TOTAL): ChatEvent[] {
   const out: ChatEvent[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    const w = fromWire(wireMessage(i, conversations));
+    const w = wireMessage(i, conversations);
     const message: Message = { serverId: w.id, localId: w.localId, from: w.peer, to: 'me', chatType: 'single', seq: w.seq, ts: w.ts, body: { type: 'txt', msg: w.text } };
-    out[i] = { type: 'message', message, conversation: `single:${w.peer}` as ConversationId, unread: w.seq };
+    // The whole event frame through JSON, conversation id included (the server sends it; the client re-emits it).
+    out[i] = fromWire<ChatEvent>({ type: 'message', message, conversation: `single:${w.peer}` as ConversationId, unread: w.seq });
   }
   return out;
 }

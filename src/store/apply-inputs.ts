@@ -5,7 +5,8 @@ import type { ConversationSummary } from '../protocol/entities';
 import type { ChatEvent } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import { conversationOf } from '../protocol/ids';
-import { chatState, conversationsSlice, type ChatState, type ConversationReceipts, type ConversationTyping, type ConversationsSlice } from './chat-state';
+import { chatState, type ChatState, type ConversationReceipts, type ConversationTyping } from './chat-state';
+import { commitConversations, commitMessages } from './commit-conversations';
 import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onProgress, onReadState, onRecall } from './reduce-messages';
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
 import { onChannelAck, onDelivered, onGroupRead, onRead } from './reduce-receipts';
@@ -30,7 +31,6 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
       return onReadState(d, e.conversation, e.readSeq, e.unread);
     case 'conversationDeleted':
       d.deleteSummary(e.conversation);
-      d.ctx.touchedAt.set(e.conversation, d.ctx.batch);
       if (e.deleteHistory) {
         d.clearMessages(e.conversation);
         d.receipts.set(e.conversation, null);
@@ -67,9 +67,9 @@ function mergeSummary(local: ConversationSummary | undefined, server: Conversati
 function onConversationsBootstrap(d: StoreDraft, list: ConversationSummary[], startedAt: number): void {
   const merged = list.map((s) => mergeSummary(d.peekSummary(s.id), s));
   const keep = new Set<ConversationId>(list.map((s) => s.id));
-  for (const [id, at] of d.ctx.touchedAt) if (at >= startedAt && d.peekSummary(id)) keep.add(id);
+  for (const c of d.ctx.slots.values()) if (c.touchedAt >= startedAt && d.peekSummary(c.id)) keep.add(c.id);
   d.keepOnly = keep;
-  for (const s of merged) d.summaries.set(s.id, s);
+  for (const s of merged) d.setSummary(s);
   d.conversationsLoaded = true;
 }
 
@@ -124,106 +124,6 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
   }
 }
 
-interface OrderKey {
-  id: ConversationId;
-  t: number;
-  r: number;
-}
-
-/** Most recently updated first; on equal times the later change in this batch, then the previous order. */
-function byRecency(a: OrderKey, b: OrderKey): number {
-  return b.t - a.t || b.r - a.r;
-}
-
-/** Every conversation in `summaries`, sorted; previous order first on ties, then conversations new to the list. */
-function fullOrder(d: StoreDraft, summaries: ReadonlyMap<ConversationId, ConversationSummary>, previous: readonly ConversationId[]): ConversationId[] {
-  const keys: OrderKey[] = [];
-  const key = (id: ConversationId, s: ConversationSummary, fallback: number) => keys.push({ id, t: s.updatedAt, r: d.recency.get(id) ?? fallback });
-  const seen = new Set<ConversationId>();
-  previous.forEach((id, i) => {
-    const s = summaries.get(id);
-    if (s) {
-      seen.add(id);
-      key(id, s, -i - 1);
-    }
-  });
-  for (const [id, s] of summaries) if (!seen.has(id)) key(id, s, -previous.length - 1);
-  return keys.sort(byRecency).map((k) => k.id);
-}
-
-/** Re-places only the conversations that moved: sorted among themselves, merged into the rest (already sorted). */
-function mergedOrder(d: StoreDraft, moved: OrderKey[], previous: readonly ConversationId[]): readonly ConversationId[] {
-  const keys = moved.sort(byRecency);
-  let next: ConversationId[];
-  if (moved.length === previous.length) {
-    next = keys.map((k) => k.id); // every conversation moved (a burst across all of them)
-  } else {
-    const movedSet = new Set(keys.map((k) => k.id));
-    next = [];
-    let k = 0;
-    for (const id of previous) {
-      if (movedSet.has(id)) continue;
-      const t = (d.baseSummaries.get(id) as ConversationSummary).updatedAt;
-      while (k < keys.length && (keys[k] as OrderKey).t >= t) next.push((keys[k++] as OrderKey).id);
-      next.push(id);
-    }
-    while (k < keys.length) next.push((keys[k++] as OrderKey).id);
-  }
-  for (let i = 0; i < next.length; i++) if (next[i] !== previous[i]) return next;
-  return previous;
-}
-
-function commitConversations(d: StoreDraft): ConversationsSlice {
-  const base = d.base.conversations;
-  const loaded = d.conversationsLoaded ?? base.loaded;
-  if (d.summaries.size === 0 && !d.keepOnly) return loaded === base.loaded ? base : conversationsSlice({ ...fieldsOf(base), loaded });
-  let summaries: Map<ConversationId, ConversationSummary>;
-  if (d.keepOnly) {
-    summaries = new Map();
-    for (const id of base.order) {
-      const s = base.summaries.get(id);
-      if (s && d.keepOnly.has(id)) summaries.set(id, s);
-    }
-  } else {
-    summaries = new Map(base.summaries);
-  }
-  let membershipChanged = !!d.keepOnly;
-  let unreadDelta = 0;
-  const moved: OrderKey[] = [];
-  for (const [id, s] of d.summaries) {
-    const prev = summaries.get(id);
-    if (s === null) {
-      if (prev) {
-        summaries.delete(id);
-        membershipChanged = true;
-      }
-      continue;
-    }
-    if (!prev) membershipChanged = true;
-    else {
-      unreadDelta += s.unread - prev.unread;
-      const r = d.recency.get(id);
-      if (prev.updatedAt !== s.updatedAt || r !== undefined) moved.push({ id, t: s.updatedAt, r: r ?? 0 });
-    }
-    summaries.set(id, s);
-  }
-
-  let order = base.order;
-  let totalUnread = base.totalUnread + unreadDelta;
-  if (membershipChanged) {
-    order = fullOrder(d, summaries, base.order);
-    totalUnread = 0;
-    for (const s of summaries.values()) totalUnread += s.unread;
-  } else if (moved.length > 0) {
-    order = mergedOrder(d, moved, base.order);
-  }
-  return conversationsSlice({ summaries, order, totalUnread: Math.max(0, totalUnread), loaded });
-}
-
-function fieldsOf(c: ConversationsSlice): Omit<ConversationsSlice, 'byId'> {
-  return { summaries: c.summaries, order: c.order, totalUnread: c.totalUnread, loaded: c.loaded };
-}
-
 function commitRecord<T>(base: Readonly<Record<ConversationId, T>>, drafts: Map<ConversationId, T | null>, empty: (v: T) => boolean): Readonly<Record<ConversationId, T>> {
   if (drafts.size === 0) return base;
   const next: Record<ConversationId, T> = { ...base };
@@ -244,7 +144,7 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
     user: d.user,
     connection: d.connection ?? base.connection,
     conversations: commitConversations(d),
-    conversationMessages: d.commitMessages(),
+    conversationMessages: commitMessages(d),
     invitations: commitInvitations(d, inviteStartedAt.value),
     receipts: commitRecord<ConversationReceipts>(base.receipts, d.receipts, () => false),
     typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),

@@ -28,7 +28,7 @@ export function createChatStore(client: ChatClient, options: ChatStoreOptions = 
   const api = createStore<ChatState>()(() => initialChatState(client.user));
   const ctx: EngineContext = {
     batch: 0,
-    touchedAt: new Map(),
+    slots: new Map(),
     inviteTouchedAt: new Map(),
     ackedLocalIds: new Set(),
     discarded: new Set(),

@@ -5,7 +5,7 @@
 import type { PendingMessage } from '../client/chat-client-types';
 import type { ConversationId } from '../protocol/ids';
 import type { Message } from '../protocol/message';
-import type { StoreDraft } from './store-draft';
+import type { ConversationDraft, StoreDraft } from './store-draft';
 
 /** Typing indicators last this long without a refresh (ms). */
 export const TYPING_TTL_MS = 6000;
@@ -14,13 +14,13 @@ export const TYPING_ACTION = 'typing';
 export const TYPING_STOP_ACTION = 'typing:stop';
 
 /** A message the server stored, from an event, an answer or a history page. */
-export function addStoredMessage(d: StoreDraft, conversation: ConversationId, message: Message): void {
+export function addStoredMessage(d: StoreDraft, conversation: ConversationId, message: Message, draft?: ConversationDraft): void {
   const body = message.body;
   if (body.type === 'cmd') {
     if (message.from !== d.user) applyTypingCommand(d, conversation, message.from, body.action);
     return;
   }
-  d.addMessage(conversation, message);
+  d.addMessageTo(draft ?? d.draft(conversation), message);
   if (message.from === d.user) {
     d.ctx.ackedLocalIds.add(message.localId);
     d.removePending(conversation, message.localId);
@@ -36,17 +36,18 @@ function applyTypingCommand(d: StoreDraft, conversation: ConversationId, from: s
 
 /** A live `message` event: the message, then the summary under the seq guard. */
 export function onMessageEvent(d: StoreDraft, conversation: ConversationId, message: Message, unread: number): void {
-  addStoredMessage(d, conversation, message);
-  const drafted = d.summaries.get(conversation);
-  const current = drafted ?? (drafted === null ? undefined : d.peekSummary(conversation));
+  const c = d.draft(conversation);
+  addStoredMessage(d, conversation, message, c);
+  const drafted = c.summary;
+  const current = drafted === undefined ? d.baseSummary(conversation) : (drafted ?? undefined);
   if (current && message.seq <= current.lastSeq) return; // a repeat or an older event: the store already knows better
-  const s = drafted ?? d.copySummary(conversation, current);
+  const s = drafted ?? d.copySummary(c, current);
   s.lastSeq = message.seq;
   if (message.seq > s.readSeq) s.unread = Math.max(0, unread);
   if (!message.excluded && message.body.type !== 'cmd') {
     s.lastMessage = message;
     if (message.ts > s.updatedAt) s.updatedAt = message.ts;
-    d.touchLast(conversation);
+    d.touchLast(c);
   }
 }
 

@@ -1,6 +1,6 @@
 // Owns copy-on-write for one batch of store inputs: each conversation, receipt
-// record or invitation touched by the batch is copied once, mutated freely by
-// the reducers, and committed in one new state. Untouched objects keep their
+// record or invitation touched by the batch is drafted once, mutated freely by
+// the reducers, and committed in one new state (commit-conversations.ts). Untouched objects keep their
 // references, which is what lets hooks re-render only what changed.
 import type { PendingMessage } from '../client/chat-client-types';
 import type { ConversationSummary } from '../protocol/entities';
@@ -8,14 +8,17 @@ import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import { EMPTY_MESSAGES, EMPTY_RECEIPTS, type ChatState, type ConnectionSlice, type ConversationMessages, type ConversationReceipts } from './chat-state';
-import { indexOfSeq, mergeMessages } from './message-list';
+import { indexOfSeq } from './message-list';
 
 /** Mutable, store-lifetime bookkeeping the reducers consult (not part of the rendered state). */
 export interface EngineContext {
   /** Incremented once per applied batch. */
   batch: number;
-  /** Conversation → batch that last changed its summary from a live event. */
-  touchedAt: Map<ConversationId, number>;
+  /**
+   * One draft slot per conversation seen, for the store's lifetime: a batch resets the slots it
+   * touches instead of allocating drafts in a per-batch Map (the per-message lookup is one Map get).
+   */
+  slots: Map<ConversationId, ConversationDraft>;
   /** Invitation → batch that last changed it from a live event. */
   inviteTouchedAt: Map<string, number>;
   /** localIds of this user's messages the server has stored: their outbox entries are done. */
@@ -28,9 +31,26 @@ export interface EngineContext {
   now(): number;
 }
 
-interface MessagesDraft {
-  incoming: Message[];
+/**
+ * Everything one batch changes in one conversation. A store-lifetime slot, reset on its first
+ * touch in a batch: a message costs one Map lookup, and a burst allocates per conversation.
+ * The draft fields are meaningful only while `batch` is the current batch.
+ */
+export interface ConversationDraft {
+  readonly id: ConversationId;
+  /** The batch these draft fields belong to. */
+  batch: number;
+  /** Batch that last changed its summary from a live event (kept across batches). */
+  touchedAt: number;
+  /** Mutable copy of the summary; null when deleted in this batch; undefined when not changed. */
+  summary: ConversationSummary | null | undefined;
+  /** Order of its latest move to the top in this batch (higher is later; 0 = none). */
+  recency: number;
+  /** Stored messages to merge, in arrival order; null when none. */
+  incoming: Message[] | null;
+  /** Mutable copy of the pending list; null when not changed. */
   pending: PendingMessage[] | null;
+  /** History was deleted: the base messages are dropped. */
   cleared: boolean;
 }
 
@@ -41,14 +61,11 @@ export class StoreDraft {
   user: UserId;
   connection: ConnectionSlice | null = null;
   conversationsLoaded: boolean | null = null;
-  /** Replaced summaries; null marks a deletion. */
-  readonly summaries = new Map<ConversationId, ConversationSummary | null>();
-  /** Conversation → order of its latest change in this batch (higher is later). */
-  readonly recency = new Map<ConversationId, number>();
+  /** The drafts of the conversations this batch touched, in first-touch order. */
+  readonly touched: ConversationDraft[] = [];
   private recencyCounter = 0;
-  /** Set by a bootstrap: base summaries not in this set and not in `summaries` are dropped. */
+  /** Set by a bootstrap: base summaries not in this set and not drafted are dropped. */
   keepOnly: Set<ConversationId> | null = null;
-  readonly messages = new Map<ConversationId, MessagesDraft>();
   readonly receipts = new Map<ConversationId, MutableReceipts | null>();
   readonly invitations = new Map<string, Invitation>();
   /** Set by an invitations bootstrap: open ids not listed (and untouched since) are closed. */
@@ -84,64 +101,98 @@ export class StoreDraft {
     return this.connection;
   }
 
-  peekSummary(id: ConversationId): ConversationSummary | undefined {
-    const drafted = this.summaries.get(id);
-    if (drafted !== undefined) return drafted ?? undefined;
+  /** The batch's draft of a conversation, reset on its first use in the batch. */
+  draft(id: ConversationId): ConversationDraft {
+    const batch = this.ctx.batch;
+    let c = this.ctx.slots.get(id);
+    if (c === undefined) {
+      c = { id, batch, touchedAt: 0, summary: undefined, recency: 0, incoming: null, pending: null, cleared: false };
+      this.ctx.slots.set(id, c);
+      this.touched.push(c);
+    } else if (c.batch !== batch) {
+      c.batch = batch;
+      c.summary = undefined;
+      c.recency = 0;
+      c.incoming = null;
+      c.pending = null;
+      c.cleared = false;
+      this.touched.push(c);
+    }
+    return c;
+  }
+
+  /** The conversation's draft if this batch touched it (never creates one). */
+  drafted(id: ConversationId): ConversationDraft | undefined {
+    const c = this.ctx.slots.get(id);
+    return c !== undefined && c.batch === this.ctx.batch ? c : undefined;
+  }
+
+  /** The summary as of the base state (after a bootstrap in this batch: only the ones it kept). */
+  baseSummary(id: ConversationId): ConversationSummary | undefined {
     if (this.keepOnly && !this.keepOnly.has(id)) return undefined;
     return this.baseSummaries.get(id);
   }
 
-  /** A mutable copy of a conversation's summary, created empty when unknown; marks it touched live. */
-  summary(id: ConversationId): ConversationSummary {
-    const drafted = this.summaries.get(id);
-    if (drafted) return drafted;
-    return this.copySummary(id, drafted === null ? undefined : this.peekSummary(id));
+  /** The current summary (this batch's copy, else the base one), or undefined. */
+  peekSummary(id: ConversationId): ConversationSummary | undefined {
+    const c = this.drafted(id);
+    if (c !== undefined && c.summary !== undefined) return c.summary ?? undefined;
+    return this.baseSummary(id);
   }
 
-  /** Like {@link summary} when the caller already holds `peekSummary(id)` and it is not drafted yet. */
-  copySummary(id: ConversationId, current: ConversationSummary | undefined): ConversationSummary {
+  /** A mutable copy of a conversation's summary, created empty when unknown; marks it touched live. */
+  summary(id: ConversationId): ConversationSummary {
+    const c = this.draft(id);
+    if (c.summary) return c.summary;
+    return this.copySummary(c, c.summary === null ? undefined : this.baseSummary(id));
+  }
+
+  /** Like {@link summary} when the caller holds the draft and its current (undrafted) summary. */
+  copySummary(c: ConversationDraft, current: ConversationSummary | undefined): ConversationSummary {
     let copy: ConversationSummary;
     if (current) copy = { ...current };
     else {
-      const parsed = parseConversationId(id);
-      copy = { id, type: parsed?.type ?? 'single', target: parsed?.target ?? id, lastMessage: null, unread: 0, readSeq: 0, lastSeq: 0, updatedAt: 0 };
+      const parsed = parseConversationId(c.id);
+      copy = { id: c.id, type: parsed?.type ?? 'single', target: parsed?.target ?? c.id, lastMessage: null, unread: 0, readSeq: 0, lastSeq: 0, updatedAt: 0 };
     }
-    this.summaries.set(id, copy);
-    this.ctx.touchedAt.set(id, this.ctx.batch);
+    c.summary = copy;
+    c.touchedAt = this.ctx.batch;
     return copy;
   }
 
+  /** Replaces a summary with the server's (bootstrap): not a live touch. */
+  setSummary(s: ConversationSummary): void {
+    this.draft(s.id).summary = s;
+  }
+
   /** Marks a conversation as the batch's most recent change (ties in updatedAt sort it first). */
-  touchLast(id: ConversationId): void {
-    this.recency.set(id, ++this.recencyCounter);
+  touchLast(c: ConversationDraft): void {
+    c.recency = ++this.recencyCounter;
   }
 
+  /** Drops a conversation from the list (a live change). */
   deleteSummary(id: ConversationId): void {
-    this.summaries.set(id, null);
-  }
-
-  private msgs(id: ConversationId): MessagesDraft {
-    let d = this.messages.get(id);
-    if (!d) {
-      d = { incoming: [], pending: null, cleared: false };
-      this.messages.set(id, d);
-    }
-    return d;
+    const c = this.draft(id);
+    c.summary = null;
+    c.touchedAt = this.ctx.batch;
   }
 
   addMessage(id: ConversationId, message: Message): void {
-    const d = this.messages.get(id);
+    this.addMessageTo(this.draft(id), message);
+  }
+
+  addMessageTo(c: ConversationDraft, message: Message): void {
     // A one-element literal: most conversations get one message per frame, and `[].push` reserves 17 slots.
-    if (!d) this.messages.set(id, { incoming: [message], pending: null, cleared: false });
-    else d.incoming.push(message);
+    if (c.incoming === null) c.incoming = [message];
+    else c.incoming.push(message);
   }
 
   /** Oldest seq currently known for a conversation (base or this batch), or null. */
   oldestSeq(id: ConversationId): number | null {
-    const d = this.messages.get(id);
-    const items = d?.cleared ? [] : (this.baseMessages.get(id) ?? EMPTY_MESSAGES).items;
+    const c = this.drafted(id);
+    const items = c?.cleared ? [] : (this.baseMessages.get(id) ?? EMPTY_MESSAGES).items;
     let oldest = items[0]?.seq ?? null;
-    for (const m of d?.incoming ?? []) if (oldest === null || m.seq < oldest) oldest = m.seq;
+    for (const m of c?.incoming ?? []) if (oldest === null || m.seq < oldest) oldest = m.seq;
     return oldest;
   }
 
@@ -150,25 +201,25 @@ export class StoreDraft {
     const items = (this.baseMessages.get(id) ?? EMPTY_MESSAGES).items;
     const i = indexOfSeq(items, seq);
     if (i >= 0) return items[i];
-    return this.messages.get(id)?.incoming.find((m) => m.seq === seq && m.body.type !== 'recalled');
+    return this.drafted(id)?.incoming?.find((m) => m.seq === seq && m.body.type !== 'recalled');
   }
 
   clearMessages(id: ConversationId): void {
-    const d = this.msgs(id);
-    d.incoming = [];
-    d.cleared = true;
+    const c = this.draft(id);
+    c.incoming = null;
+    c.cleared = true;
   }
 
   /** A mutable copy of a conversation's pending list. */
   pending(id: ConversationId): PendingMessage[] {
-    const d = this.msgs(id);
-    if (!d.pending) d.pending = (this.baseMessages.get(id) ?? EMPTY_MESSAGES).pending.slice();
-    return d.pending;
+    const c = this.draft(id);
+    if (!c.pending) c.pending = (this.baseMessages.get(id) ?? EMPTY_MESSAGES).pending.slice();
+    return c.pending;
   }
 
   hasPending(id: ConversationId): boolean {
-    const d = this.messages.get(id);
-    return (d?.pending ?? (this.baseMessages.get(id) ?? EMPTY_MESSAGES).pending).length > 0;
+    const c = this.drafted(id);
+    return (c?.pending ?? (this.baseMessages.get(id) ?? EMPTY_MESSAGES).pending).length > 0;
   }
 
   removePending(id: ConversationId, localId: string): void {
@@ -199,23 +250,5 @@ export class StoreDraft {
     const copy = { ...(this.base.typing[id] ?? {}) };
     this.typing.set(id, copy);
     return copy;
-  }
-
-  /** The next messages Map: one copy of the base Map, then one new entry per changed conversation. */
-  commitMessages(): ChatState['conversationMessages'] {
-    const base = this.baseMessages;
-    if (this.messages.size === 0) return base;
-    let next: Map<ConversationId, ConversationMessages> | null = null;
-    for (const [id, d] of this.messages) {
-      const before = d.cleared ? undefined : base.get(id);
-      const items = mergeMessages(before?.items ?? EMPTY_MESSAGES.items, d.incoming);
-      const pending = d.pending ?? before?.pending ?? EMPTY_MESSAGES.pending;
-      if (items === before?.items && pending === before.pending) continue;
-      if (!before && !base.has(id) && items.length === 0 && pending.length === 0) continue;
-      next ??= new Map(base);
-      if (items.length === 0 && pending.length === 0) next.delete(id);
-      else next.set(id, { items, pending });
-    }
-    return next ?? base;
   }
 }

@@ -1,0 +1,128 @@
+// Owns the commit of a batch's conversation drafts: the next summaries Map,
+// the conversation order (most recently updated first) and unread total, and
+// the next messages Map. Each Map is copied once per batch and only drafted
+// conversations get new entries, so untouched ones keep their references.
+import type { ConversationSummary } from '../protocol/entities';
+import type { ConversationId } from '../protocol/ids';
+import { conversationsSlice, EMPTY_MESSAGES, type ChatState, type ConversationMessages, type ConversationsSlice } from './chat-state';
+import { mergeMessages } from './message-list';
+import type { ConversationDraft, StoreDraft } from './store-draft';
+
+const updatedAtOf = (c: ConversationDraft) => (c.summary as ConversationSummary).updatedAt;
+
+/** Most recently updated first; on equal times the later change in this batch. */
+function byRecency(a: ConversationDraft, b: ConversationDraft): number {
+  return updatedAtOf(b) - updatedAtOf(a) || b.recency - a.recency;
+}
+
+/** Every conversation in `summaries`, sorted; the previous order first on ties, then conversations new to the list. */
+function fullOrder(d: StoreDraft, summaries: ReadonlyMap<ConversationId, ConversationSummary>, previous: readonly ConversationId[]): ConversationId[] {
+  const keys: { id: ConversationId; t: number; r: number }[] = [];
+  const rank = (id: ConversationId, fallback: number) => {
+    const r = d.drafted(id)?.recency ?? 0;
+    return r > 0 ? r : fallback;
+  };
+  const seen = new Set<ConversationId>();
+  previous.forEach((id, i) => {
+    const s = summaries.get(id);
+    if (s) {
+      seen.add(id);
+      keys.push({ id, t: s.updatedAt, r: rank(id, -i - 1) });
+    }
+  });
+  for (const [id, s] of summaries) if (!seen.has(id)) keys.push({ id, t: s.updatedAt, r: rank(id, -previous.length - 1) });
+  return keys.sort((a, b) => b.t - a.t || b.r - a.r).map((k) => k.id);
+}
+
+/** Re-places only the conversations that moved: sorted among themselves, merged into the rest (already sorted). */
+function mergedOrder(d: StoreDraft, moved: ConversationDraft[], previous: readonly ConversationId[]): readonly ConversationId[] {
+  moved.sort(byRecency);
+  const next: ConversationId[] = new Array(previous.length);
+  let n = 0;
+  if (moved.length === previous.length) {
+    for (const c of moved) next[n++] = c.id; // every conversation moved (a burst across all of them)
+  } else {
+    let k = 0;
+    for (const id of previous) {
+      const t = (d.baseSummaries.get(id) as ConversationSummary).updatedAt;
+      const c = d.drafted(id);
+      if (c?.summary && (c.recency > 0 || c.summary.updatedAt !== t)) continue; // in `moved`
+      while (k < moved.length && updatedAtOf(moved[k] as ConversationDraft) >= t) next[n++] = (moved[k++] as ConversationDraft).id;
+      next[n++] = id;
+    }
+    while (k < moved.length) next[n++] = (moved[k++] as ConversationDraft).id;
+  }
+  for (let i = 0; i < n; i++) if (next[i] !== previous[i]) return next;
+  return previous;
+}
+
+export function commitConversations(d: StoreDraft): ConversationsSlice {
+  const base = d.base.conversations;
+  const loaded = d.conversationsLoaded ?? base.loaded;
+  let summaries: Map<ConversationId, ConversationSummary> | null = null;
+  if (d.keepOnly) {
+    summaries = new Map();
+    for (const id of base.order) {
+      const s = base.summaries.get(id);
+      if (s && d.keepOnly.has(id)) summaries.set(id, s);
+    }
+  }
+  let membershipChanged = !!d.keepOnly;
+  let unreadDelta = 0;
+  const moved: ConversationDraft[] = [];
+  for (const c of d.touched) {
+    const s = c.summary;
+    if (s === undefined) continue;
+    summaries ??= new Map(base.summaries);
+    const prev = summaries.get(c.id);
+    if (s === null) {
+      if (prev) {
+        summaries.delete(c.id);
+        membershipChanged = true;
+      }
+      continue;
+    }
+    if (!prev) membershipChanged = true;
+    else {
+      unreadDelta += s.unread - prev.unread;
+      // mergedOrder tells moved conversations apart by the same test.
+      if (prev.updatedAt !== s.updatedAt || c.recency > 0) moved.push(c);
+    }
+    summaries.set(c.id, s);
+  }
+  if (summaries === null) {
+    if (loaded === base.loaded) return base;
+    return conversationsSlice({ summaries: base.summaries, order: base.order, totalUnread: base.totalUnread, loaded });
+  }
+
+  let order = base.order;
+  let totalUnread = base.totalUnread + unreadDelta;
+  if (membershipChanged) {
+    order = fullOrder(d, summaries, base.order);
+    totalUnread = 0;
+    for (const s of summaries.values()) totalUnread += s.unread;
+  } else if (moved.length > 0) {
+    order = mergedOrder(d, moved, base.order);
+  }
+  return conversationsSlice({ summaries, order, totalUnread: Math.max(0, totalUnread), loaded });
+}
+
+/** The next messages Map: one copy of the base Map, then one new entry per changed conversation. */
+export function commitMessages(d: StoreDraft): ChatState['conversationMessages'] {
+  const base = d.baseMessages;
+  let next: Map<ConversationId, ConversationMessages> | null = null;
+  for (const c of d.touched) {
+    if (c.incoming === null && c.pending === null && !c.cleared) continue;
+    const before = c.cleared ? undefined : base.get(c.id);
+    const baseItems = before?.items ?? EMPTY_MESSAGES.items;
+    const items = c.incoming === null ? baseItems : mergeMessages(baseItems, c.incoming);
+    const pending = c.pending ?? before?.pending ?? EMPTY_MESSAGES.pending;
+    if (items === before?.items && pending === before.pending) continue;
+    const empty = items.length === 0 && pending.length === 0;
+    if (empty && !base.has(c.id)) continue;
+    next ??= new Map(base);
+    if (empty) next.delete(c.id);
+    else next.set(c.id, { items, pending });
+  }
+  return next ?? base;
+}
