@@ -6,7 +6,7 @@
 // the clients share this process, identical for all servers. Servers alternate
 // within each round; medians and min–max over rounds. Each server's CPU time per
 // delivery is reported too (steadier than rates when the machine is shared).
-// Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1] [--servers ws-ceiling,natter-normal]
+// Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1] [--servers ws-ceiling,natter-normal] [--cases 0,1]
 // (FANOUT_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the natter server children.)
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -37,7 +37,10 @@ const CASES = [
   { clients: 100, group: 100 },
   { clients: 1000, group: 10 },
   { clients: 1000, group: 100 },
-].map((c) => ({ clients: Math.max(c.group, Math.round(c.clients * Math.min(1, SCALE * 10))), group: c.group }));
+]
+  .map((c) => ({ clients: Math.max(c.group, Math.round(c.clients * Math.min(1, SCALE * 10))), group: c.group }))
+  // --cases 0,2 runs only those cases (by index), e.g. when profiling one of them.
+  .filter((_, i) => !process.argv.includes('--cases') || (process.argv[process.argv.indexOf('--cases') + 1] ?? '').split(',').includes(String(i)));
 
 interface Started { port: number; child: ChildProcess }
 

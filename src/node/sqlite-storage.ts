@@ -18,7 +18,9 @@ import type {
   Storage,
   UnreadQuery,
 } from '../server/storage';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
 import { SqliteEventLog } from './sqlite-event-log';
+import { takeOwnerLock, type OwnerLock } from './sqlite-owner-lock';
 import { migrate } from './sqlite-migrations';
 
 export interface SqliteStorageOptions {
@@ -35,7 +37,6 @@ export interface SqliteStorageOptions {
 }
 
 type Row = { json: string };
-const CHECKPOINT_INTERVAL_MS = 1000;
 const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.json) as T) : null);
 const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
 
@@ -46,47 +47,38 @@ export class SqliteStorage implements Storage {
   private readonly runInTransaction: (fn: () => unknown) => unknown;
   /** The per-user event logs (message events stored as references to the message row). */
   private readonly events: SqliteEventLog;
-  /** Checkpoints run on this timer, not inside whichever commit crosses the WAL's page limit. */
-  private readonly checkpointer: ReturnType<typeof setInterval>;
+  /** Checkpoints run off the main thread (sqlite-checkpointer.ts), never inside a commit. */
+  private readonly checkpointer: Checkpointer;
+  /** Held while open when `exclusive` (one server per database file). */
+  private readonly lock: OwnerLock | null;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
-    this.db = new Database(options.path, { timeout: exclusive ? 500 : 5000 });
+    const inMemory = options.path === ':memory:' || options.path === '';
+    this.lock = exclusive && !inMemory ? takeOwnerLock(options.path) : null;
+    const synchronous = options.synchronous === 'FULL' ? 'FULL' : 'NORMAL';
+    let db: Database.Database | undefined;
     try {
-      this.db.pragma('journal_mode = WAL');
-      if (exclusive) {
-        this.db.pragma('locking_mode = EXCLUSIVE');
-        // Take the write lock now; in exclusive mode it is kept until close.
-        this.db.exec('BEGIN IMMEDIATE; COMMIT;');
-      }
+      db = new Database(options.path, { timeout: 5000 });
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${synchronous}`);
+      db.pragma('foreign_keys = ON');
+      migrate(db);
     } catch (e) {
-      this.db.close();
-      if ((e as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new Error(`database ${options.path} is in use by another process (is another natter serve running on it?)`);
-      }
+      // A refused database (e.g. a newer schema) is left closed and unlocked.
+      db?.close();
+      this.lock?.release();
       throw e;
     }
-    this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
-    this.db.pragma('foreign_keys = ON');
-    migrate(this.db);
+    this.db = db;
     this.s = prepare(this.db);
     // Each user's last position is cached only when nobody else can append (exclusive lock).
     this.events = new SqliteEventLog(this.db, exclusive ? new Map() : null);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
     // A checkpoint copies the WAL into the database file and syncs it; made inside a commit it
-    // stalls every send queued behind it, so commits never checkpoint and a timer does, once a second.
+    // stalls every send queued behind it, so commits never checkpoint: a worker thread does.
     this.db.pragma('wal_autocheckpoint = 0');
-    this.checkpointer = setInterval(() => this.checkpoint(), CHECKPOINT_INTERVAL_MS);
-    this.checkpointer.unref();
-  }
-
-  private checkpoint(): void {
-    if (!this.db.open || this.db.inTransaction) return;
-    try {
-      this.db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // Busy or failing now: the next tick tries again, and close() checkpoints in full.
-    }
+    this.checkpointer = startCheckpointer(this.db, options.path, synchronous, !inMemory);
   }
 
   transaction<T>(fn: () => T): T {
@@ -102,10 +94,13 @@ export class SqliteStorage implements Storage {
 
   /** Flushes the WAL into the main file and closes the database. */
   close(): void {
-    clearInterval(this.checkpointer);
-    if (!this.db.open) return;
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.close();
+    this.checkpointer.stop();
+    if (this.db.open) {
+      // Busy when the checkpoint thread is mid-way (it is being stopped): the WAL then stays, durable.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+    this.lock?.release();
   }
 
   // ---- messages --------------------------------------------------------------

@@ -70,7 +70,7 @@ export function attachWebSocketHost(options: WebSocketHostOptions): WebSocketHos
       // A peer that does not complete the close handshake (e.g. one that stopped reading) is cut.
       setTimeout(() => ws.terminate(), 1000).unref();
     };
-    // Corked from the first frame of a turn until setImmediate (after this turn's other sends).
+    // Corked from the first frame until the current callback is done (a commit delivers synchronously).
     let corked = false;
     const uncork = (): void => {
       corked = false;
@@ -87,7 +87,7 @@ export function attachWebSocketHost(options: WebSocketHostOptions): WebSocketHos
         if (!corked) {
           corked = true;
           socket.cork();
-          setImmediate(uncork);
+          process.nextTick(uncork);
         }
         ws.send(data);
       },

@@ -1,0 +1,70 @@
+// Owns WAL checkpoints of the Node host's database, off the main thread. A
+// checkpoint copies the WAL into the database file and syncs it: run on the
+// main thread (inside a commit, or on a timer between commits) it stalled
+// every send behind it for 100–250 ms under fan-out. A worker thread with its
+// own connection runs PASSIVE checkpoints, which never block the writer; if
+// the worker cannot start, the same timer runs on the main connection.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+
+const INTERVAL_MS = 1000;
+
+// Plain CommonJS so it runs the same under tsx, vitest and the built package.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { timeout: 0 });
+db.pragma('synchronous = ' + workerData.synchronous);
+setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: next tick */ }
+}, workerData.intervalMs);
+`;
+
+export interface Checkpointer {
+  /** Stops checkpointing; the owner then checkpoints in full and closes its connection. */
+  stop(): void;
+}
+
+/**
+ * Starts background checkpoints for the WAL database at `path`, which `db` (the writer) has open.
+ * `inBackground: false` (e.g. ':memory:', or no worker threads) checkpoints on the main thread.
+ */
+export function startCheckpointer(db: Database.Database, path: string, synchronous: 'NORMAL' | 'FULL', inBackground: boolean): Checkpointer {
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const onMainThread = (): void => {
+    if (timer) return;
+    timer = setInterval(() => {
+      if (!db.open || db.inTransaction) return;
+      try {
+        db.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // Busy or failing now: the next tick tries again, and close() checkpoints in full.
+      }
+    }, INTERVAL_MS);
+    timer.unref();
+  };
+  let worker: Worker | null = null;
+  if (inBackground) {
+    try {
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, synchronous, intervalMs: INTERVAL_MS } });
+      worker.unref();
+      worker.on('error', () => {
+        worker = null;
+        onMainThread();
+      });
+    } catch {
+      worker = null;
+    }
+  }
+  if (!worker) onMainThread();
+  return {
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      void worker?.terminate();
+      worker = null;
+    },
+  };
+}
