@@ -29,7 +29,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-const SCROLLER = '.natter-message-list [data-virtuoso-scroller]';
+const SCROLLER = '.natter-message-list .natter-message-list-scroller';
 
 function frames(page: Page, n = 2): Promise<void> {
   return page.evaluate(
@@ -176,10 +176,10 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('follows new messages while the reader is at the bottom, without a jump button', async () => {
+  it('follows new messages at the bottom, and counts them on a jump button when scrolled up', async () => {
     const page = await site.open('?messages=2000');
     await page.waitForSelector('[data-natter-message]');
-    await frames(page, 3);
+    await settled(page);
     const visible = (text: string) =>
       page.evaluate(
         ([sel, t]) => {
@@ -193,14 +193,55 @@ describe('MessageList with 100,000 messages in Chromium', () => {
         },
         [SCROLLER, text] as const,
       );
+    const fromBottom = () =>
+      page.evaluate((sel) => {
+        const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
+        return s.scrollHeight - s.scrollTop - s.clientHeight;
+      }, SCROLLER);
     await page.evaluate(() => window.__natter.sendFromBob('follow me'));
     await page.waitForFunction(() => document.body.textContent?.includes('follow me'));
-    // Following may animate: wait until the list comes to rest, then the new message is in view.
     await settled(page);
-    await expect.poll(() => visible('follow me'), { timeout: 5_000 }).toBe(true);
+    expect(await visible('follow me')).toBe(true);
     expect(await page.locator('.natter-jump-button').count()).toBe(0);
 
-    // Scroll up (not to the top, so no page loads) and let three messages arrive.
+    // The reader scrolls up with the wheel (not to the top, so no page loads).
+    const box = await page.locator(SCROLLER).boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 100, (box?.y ?? 0) + 200);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -500);
+    await page.waitForFunction((sel) => {
+      const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
+      return s.scrollHeight - s.scrollTop - s.clientHeight >= 1000;
+    }, SCROLLER);
+    await settled(page);
+    const anchor = await page.evaluate((sel) => {
+      const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
+      const top = s.getBoundingClientRect().top;
+      const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) => r.getBoundingClientRect().top >= top) as HTMLElement;
+      return { key: el.getAttribute('data-key') as string, top: el.getBoundingClientRect().top };
+    }, SCROLLER);
+    const away = await fromBottom();
+
+    // Three more messages arrive: the list stays where the reader is and counts them.
+    for (const t of ['new one', 'new two', 'new three']) await page.evaluate((text) => window.__natter.sendFromBob(text), t);
+    await page.waitForFunction(() => document.querySelector('.natter-jump-button')?.textContent?.includes('3'), null, { timeout: 10_000 });
+    await settled(page);
+    expect(await page.locator('.natter-jump-button').textContent()).toContain('3 new messages');
+    expect(await visible('new three')).toBe(false);
+    expect(await fromBottom()).toBeGreaterThanOrEqual(away);
+    const anchorTop = await page.evaluate((key) => document.querySelector(`[data-key="${key}"]`)?.getBoundingClientRect().top ?? null, anchor.key);
+    expect(anchorTop).not.toBeNull();
+    expect(Math.abs((anchorTop ?? 0) - anchor.top)).toBeLessThanOrEqual(1);
+
+    // The button jumps to the newest message, and the list follows again.
+    await page.locator('.natter-jump-button').click();
+    await page.waitForFunction(() => !document.querySelector('.natter-jump-button'), null, { timeout: 10_000 });
+    await settled(page);
+    expect(await visible('new three')).toBe(true);
+    await page.evaluate(() => window.__natter.sendFromBob('and again'));
+    await page.waitForFunction(() => document.body.textContent?.includes('and again'));
+    await settled(page);
+    expect(await visible('and again')).toBe(true);
+    expect(await page.locator('.natter-jump-button').count()).toBe(0);
     await page.close();
   }, 60_000);
 

@@ -1,6 +1,6 @@
 // Public surface of MessageList.
 export { MessageList, type MessageListProps } from './message-list';
-export { buildRows, nextLayout, FIRST_INDEX_START, GROUP_GAP_MS, type Row, type Layout } from './build-rows';
+export { aboveOf, dividerIndex, localDay, GROUP_GAP_MS, type Above } from './row-facts';
 export { mediaBox, MEDIA_MAX_WIDTH, MEDIA_MAX_HEIGHT, type MediaBox } from './media-size';
 export { safeUrl, osmUrl } from './safe-url';
 export { isVideoCall } from './call-event';

@@ -1,23 +1,29 @@
-// Owns MessageList: one conversation's messages in a react-virtuoso list built
-// on useConversation and useReadReceipts. Older pages load at the top with
-// `firstItemIndex` keeping the visible message still; new messages are followed
-// only at the bottom, otherwise counted on a "N new messages" button. The list
-// is a `role="log"`; message rows are one roving tab stop moved with arrow keys.
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
-import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+// Owns MessageList: one conversation's messages in a list virtualized with
+// @tanstack/react-virtual, built on useConversation and useReadReceipts. One
+// virtual item per message; what goes above a message (date separator, unread
+// divider, sender header) is drawn at the bottom of the item before it, so
+// loading older pages only ever adds items above and the virtualizer's end
+// anchoring keeps the visible message exactly in place. New messages are
+// followed only at the bottom, otherwise counted on a "N new messages" button.
+// Nothing is computed per message over the history: facts are derived for the
+// rendered indices only. The list is a `role="log"`; message rows are one
+// roving tab stop moved with arrow keys.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
 import { useChatClient, useChatSelector, useConversation, useReadReceipts, type ChatMessage } from '../../react/index';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
-import { nextLayout, type Layout, type Row } from './build-rows';
 import { ImageLightbox, type LightboxImage } from './image-lightbox';
 import { ListHeader } from './list-header';
-import { RowView, type RowContext } from './message-row';
-import { firstVisibleMessageIndex, lastMessageKey, nextMessageIndex, scrollerOf, tryFocus } from './row-navigation';
+import { MessageItem, type RowContext } from './message-row';
+import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
+import { firstVisibleMessageIndex, scrollerOf, tryFocus } from './row-navigation';
+import { useItemKeys } from './use-item-keys';
 import { useNewMessages } from './use-new-messages';
-import { useScrollAnchor } from './use-scroll-anchor';
+import { settleOnDivider } from './settle-on-divider';
 
 export interface MessageListProps {
   conversationId: ConversationId;
@@ -46,6 +52,13 @@ export interface MessageListProps {
 const identity = (u: string) => u;
 const DEFAULT_RECALL_WINDOW_MS = 120_000;
 const MARK_READ_DELAY_MS = 300;
+/** Estimated item height before an item is measured. */
+const ESTIMATE_PX = 56;
+const estimateSize = () => ESTIMATE_PX;
+/** Within this distance of the end the reader is "at the bottom" (followed, marked read). */
+const BOTTOM_PX = 32;
+/** Items drawn beyond each edge of the viewport. */
+const OVERSCAN = 6;
 
 /** The virtualized message log of one conversation. */
 export function MessageList(props: MessageListProps): ReactNode {
@@ -56,52 +69,104 @@ export function MessageList(props: MessageListProps): ReactNode {
   const receipts = useReadReceipts(conversationId);
   const client = useChatClient();
   const idPrefix = useId();
-  const virtuoso = useRef<VirtuosoHandle>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const messages = conv.messages;
+  const n = messages.length;
 
   // The unread divider sits where unread started when the conversation was opened, and stays there.
-  const dividerRef = useRef<number | null | undefined>(undefined);
-  if (dividerRef.current === undefined && conv.conversation) dividerRef.current = conv.unread > 0 ? conv.conversation.readSeq : null;
-  const layoutRef = useRef<Layout | null>(null);
-  const layout = useMemo(() => nextLayout(layoutRef.current, conv.messages, dividerRef.current ?? null, true), [conv.messages, dividerRef.current]);
-  const anchor = useScrollAnchor(rootRef);
-  // Note where the top message is before Virtuoso draws the prepended rows (reading the DOM as it still is).
-  if (layoutRef.current && layout.firstItemIndex < layoutRef.current.firstItemIndex) anchor.capture();
-  layoutRef.current = layout;
-  const { rows, firstItemIndex } = layout;
-  useLayoutEffect(() => anchor.hold(), [firstItemIndex, anchor]);
+  const unreadAfterRef = useRef<number | null | undefined>(undefined);
+  if (unreadAfterRef.current === undefined && conv.conversation) unreadAfterRef.current = conv.unread > 0 ? conv.conversation.readSeq : null;
+  const unreadAfterSeq = unreadAfterRef.current ?? null;
+  const divider = useMemo(() => dividerIndex(messages, unreadAfterSeq), [messages, unreadAfterSeq]);
 
   // It opens at the unread divider when there is one (so unread messages are not skipped), else at
   // the newest. It waits for the conversation's read marker (or for the list to say there is none).
   const listLoaded = useChatSelector((s) => s.conversations.loaded);
   const started = useRef(false);
-  const initialIndex = useRef<{ index: number | 'LAST'; align: 'start' | 'end' }>({ index: 'LAST', align: 'end' });
-  if (!started.current && (conv.conversation !== undefined || listLoaded) && (rows.length > 0 || conv.historyLoaded)) {
+  const openAt = useRef<number | 'end'>('end');
+  if (!started.current && (conv.conversation !== undefined || listLoaded) && (n > 0 || conv.historyLoaded)) {
     started.current = true;
-    const divider = rows.findIndex((r) => r.kind === 'unread');
-    if (divider >= 0) initialIndex.current = { index: divider, align: 'start' };
+    if (divider >= 0) openAt.current = divider;
   }
+  const live = started.current && n > 0;
 
   // Not at the bottom when opened at the divider (so nothing is marked read before it is seen).
   const [atBottom, setAtBottom] = useState(true);
-  const [openedAt, setOpenedAt] = useState<number | 'LAST' | null>(null);
+  const [openedAt, setOpenedAt] = useState<number | 'end' | null>(null);
   if (started.current && openedAt === null) {
-    setOpenedAt(initialIndex.current.index);
-    if (initialIndex.current.index !== 'LAST') setAtBottom(false);
+    setOpenedAt(openAt.current);
+    if (openAt.current !== 'end') setAtBottom(false);
   }
-  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(rows, atBottom, displayName, strings);
+  const atBottomRef = useRef(atBottom);
+  atBottomRef.current = atBottom;
+
+  const [headerHeight, setHeaderHeight] = useState(0);
+  const { getItemKey, prependedBelow } = useItemKeys(messages);
+  const prependedBelowRef = useRef(prependedBelow);
+  prependedBelowRef.current = prependedBelow;
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    enabled: live,
+    count: n,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize,
+    getItemKey,
+    overscan: OVERSCAN,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: BOTTOM_PX,
+    scrollMargin: headerHeight,
+    // The first frame already draws where the list opens, not the top of the history.
+    initialOffset: () => (openAt.current === 'end' ? n * ESTIMATE_PX : openAt.current * ESTIMATE_PX),
+  });
+
+  // An item's first measurement moves the scroll position by its change from the estimate when it
+  // lies above the viewport (the virtualizer's rule) and also when it is one of the messages just
+  // prepended above the anchor: those may be on screen (at the very top, below the header) and
+  // their growth must not push the anchor message down.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, v) => {
+    const offset = v.scrollOffset ?? 0;
+    if (!v.itemSizeCache.has(item.key)) return item.start < offset || (typeof item.key === 'number' && item.key < prependedBelowRef.current);
+    return item.start + item.size <= offset && v.scrollDirection !== 'backward';
+  };
+
+  // The header has a fixed height (CSS); measured once so item positions start below it.
+  useLayoutEffect(() => {
+    const h = headerRef.current?.offsetHeight ?? 0;
+    if (h !== headerHeight) setHeaderHeight(h);
+  });
+
+  // Open at the newest message, or with the unread divider at the top.
+  const opened = useRef(false);
+  const stopOpening = useRef<(() => void) | null>(null);
+  useLayoutEffect(() => {
+    if (opened.current || !live || !scrollerRef.current) return;
+    opened.current = true;
+    const at = openAt.current;
+    if (at === 'end') virtualizer.scrollToEnd();
+    else stopOpening.current = settleOnDivider(virtualizer, scrollerRef.current, at);
+  });
+  useEffect(() => () => stopOpening.current?.(), []);
+
+  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, displayName, strings);
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const focusWanted = useRef<string | null>(null);
 
+  const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
+    const s = e.currentTarget;
+    const bottom = s.scrollHeight - s.scrollTop - s.clientHeight <= BOTTOM_PX;
+    if (bottom !== atBottomRef.current) setAtBottom(bottom);
+  }, []);
+
   const jumpToLatest = useCallback(() => {
-    virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'auto' });
+    stopOpening.current?.();
+    virtualizer.scrollToEnd();
     clearNew();
-  }, [clearNew]);
+  }, [virtualizer, clearNew]);
 
   // Own sends always bring the list down to them (only when a new own message arrives, not when atBottom changes).
-  const atBottomRef = useRef(atBottom);
-  atBottomRef.current = atBottom;
   useEffect(() => {
     if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
   }, [lastOwnKey, jumpToLatest]);
@@ -113,8 +178,7 @@ export function MessageList(props: MessageListProps): ReactNode {
   useEffect(() => {
     if (!markReadOnView || openedAt === null || !atBottom || unread === 0 || markedSeq.current >= lastSeq) return;
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
-    // Only once the bottom has stayed on screen a moment: Virtuoso may report "at bottom" while it
-    // is still scrolling to where the list opens.
+    // Only once the bottom has stayed on screen a moment, not while passing by.
     const t = setTimeout(() => {
       markedSeq.current = lastSeq;
       markRead().catch(() => {
@@ -129,7 +193,8 @@ export function MessageList(props: MessageListProps): ReactNode {
   // new receipt does not re-render every visible row.
   const readersRef = useRef(receipts.readers);
   readersRef.current = receipts.readers;
-  const tabStopKey = activeKey !== null && rows.some((r) => r.key === activeKey) ? activeKey : lastMessageKey(rows);
+  const lastShown = nextShownIndex(messages, n, -1);
+  const tabStopKey = activeKey ?? (lastShown >= 0 ? (messages[lastShown] as ChatMessage).key : null);
   const limits = client.limits;
   const ctx = useMemo<RowContext>(
     () => ({
@@ -147,77 +212,90 @@ export function MessageList(props: MessageListProps): ReactNode {
       discard,
       recall,
       readers: (serverId) => readersRef.current(serverId),
-      hasMore,
-      loadingHistory,
       tabStopKey,
       onRowFocus: setActiveKey,
       idPrefix,
       openImage: (m, url, trigger) => setLightbox({ url, name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '', returnFocus: trigger }),
     }),
-    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, client, limits, retry, discard, recall, hasMore, loadingHistory, tabStopKey, idPrefix],
+    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, client, limits, retry, discard, recall, tabStopKey, idPrefix],
   );
 
-  const startReached = useCallback(() => {
-    if (hasMore && !loadingHistory) void loadOlder();
-  }, [hasMore, loadingHistory, loadOlder]);
+  const items = virtualizer.getVirtualItems();
+  // Older history loads once the first message is drawn (it is within the overscan of the top).
+  const firstDrawn = items[0]?.index ?? -1;
+  useEffect(() => {
+    if (live && firstDrawn === 0 && hasMore && !loadingHistory) void loadOlder();
+  }, [live, firstDrawn, hasMore, loadingHistory, loadOlder]);
 
   // Arrow keys move the roving tab stop between messages; the virtualizer brings the target into view.
-  const focusRow = useCallback(
-    (index: number) => {
-      const row = rows[index];
-      if (!row) return;
-      focusWanted.current = row.key;
-      setActiveKey(row.key);
-      virtuoso.current?.scrollIntoView({ index, behavior: 'auto' });
-      tryFocus(rootRef.current, row.key, focusWanted, 20);
-    },
-    [rows],
-  );
+  const focusRow = (index: number) => {
+    const m = messages[index];
+    if (!m) return;
+    focusWanted.current = m.key;
+    setActiveKey(m.key);
+    stopOpening.current?.();
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    tryFocus(rootRef.current, m.key, focusWanted, 20);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
     if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
     const onRow = target.hasAttribute('data-natter-message');
     if (!onRow && target !== scrollerOf(rootRef.current)) return;
-    const from = onRow ? rows.findIndex((r) => r.key === target.getAttribute('data-key')) : -1;
-    const step = e.key === 'ArrowUp' ? -1 : 1;
+    const from = onRow ? Number(target.closest('[data-index]')?.getAttribute('data-index') ?? -1) : -1;
     let i: number;
-    if (e.key === 'Home') i = nextMessageIndex(rows, -1, 1);
-    else if (e.key === 'End') i = nextMessageIndex(rows, rows.length, -1);
-    else if (from < 0) i = firstVisibleMessageIndex(rootRef.current, rows) ?? nextMessageIndex(rows, rows.length, -1);
-    else i = nextMessageIndex(rows, from, step);
+    if (e.key === 'Home') i = nextShownIndex(messages, -1, 1);
+    else if (e.key === 'End') i = nextShownIndex(messages, n, -1);
+    else if (from < 0) i = firstVisibleMessageIndex(rootRef.current) ?? nextShownIndex(messages, n, -1);
+    else i = nextShownIndex(messages, from, e.key === 'ArrowUp' ? -1 : 1);
     if (i < 0) return;
     e.preventDefault();
     focusRow(i);
   };
 
-  const itemContent = useCallback((_: number, row: Row, c: RowContext) => <RowView row={row} ctx={c} />, []);
-  const computeItemKey = useCallback((_: number, row: Row) => row.key, []);
+  // What goes above each drawn message and the one after it, each computed once.
+  const aboves = new Map<number, Above | null>();
+  const above = (i: number) => {
+    let a = aboves.get(i);
+    if (a === undefined) {
+      a = aboveOf(messages, i, divider);
+      aboves.set(i, a);
+    }
+    return a;
+  };
   const cls = ['natter-message-list', props.className ?? ''].filter(Boolean).join(' ');
 
   return (
     <div ref={rootRef} className={cls} style={props.style} role="log" aria-label={props['aria-label'] ?? strings.logLabel} aria-live="off" onKeyDown={onKeyDown}>
       {!started.current ? (
         <div className="natter-message-list-status">{conv.historyError ? strings.historyError : strings.loadingOlder}</div>
-      ) : rows.length === 0 ? (
+      ) : n === 0 ? (
         <div className="natter-message-list-status">{strings.empty}</div>
       ) : (
-        <Virtuoso<Row, RowContext>
-          ref={virtuoso}
-          className="natter-message-list-scroller"
-          data={rows}
-          context={ctx}
-          firstItemIndex={firstItemIndex}
-          initialTopMostItemIndex={initialIndex.current}
-          computeItemKey={computeItemKey}
-          itemContent={itemContent}
-          startReached={startReached}
-          followOutput={(bottom) => (bottom ? 'auto' : false)}
-          atBottomStateChange={setAtBottom}
-          atBottomThreshold={32}
-          increaseViewportBy={{ top: 200, bottom: 200 }}
-          components={{ Header: ListHeader }}
-          tabIndex={0}
-        />
+        <div ref={scrollerRef} className="natter-message-list-scroller" tabIndex={0} onScroll={onScroll}>
+          <ListHeader ref={headerRef} hasMore={hasMore} loadingHistory={loadingHistory} above={above(0)} ctx={ctx} />
+          <div className="natter-list-items" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const i = item.index;
+              const m = messages[i] as ChatMessage;
+              const own = above(i);
+              const next = above(i + 1);
+              return (
+                <div key={item.key} ref={virtualizer.measureElement} data-index={i} className="natter-list-item" style={{ transform: `translateY(${item.start - headerHeight}px)` }}>
+                  <MessageItem
+                    message={m}
+                    groupStart={own !== null && own.header !== null}
+                    belowDayTs={next?.dayTs ?? null}
+                    belowUnread={next?.unread ?? false}
+                    belowFrom={next?.header?.from ?? null}
+                    belowOwn={next?.header?.own ?? false}
+                    ctx={ctx}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </div>
       )}
       {newCount > 0 && !atBottom ? (
         <button type="button" className="natter-jump-button" onClick={jumpToLatest} aria-label={`${strings.newMessages(newCount)}. ${strings.jumpToLatest}`}>

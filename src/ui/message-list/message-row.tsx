@@ -1,15 +1,18 @@
-// Owns one row of the message list: a date separator, the unread divider, a
-// group header (sender and time), an event line (call step, recall) or a
-// message (bubble, time, status mark, upload progress, failure with Retry, and
-// the actions menu). Rows are memoized on their row object and the list context.
+// Owns one item of the message list: a message (bubble, time, status mark,
+// upload progress, failure with Retry, and the actions menu) or an event line
+// (call step, recall), followed by what goes above the NEXT message (its date
+// separator, the unread divider, its sender header). Keeping those at the bottom
+// of the previous item means prepending older messages only ever adds items
+// above: an item already on screen never changes height. Items are memoized on
+// primitive props and the list context.
 import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ChatMessage } from '../../react/index';
 import { formatDateTime, formatDayLabel, formatTime } from '../i18n/format-time';
 import { ReadReceipt } from '../read-receipt/read-receipt';
-import type { Row } from './build-rows';
 import { callEventText } from './call-event';
 import { MessageActions, type MessageAction } from './message-actions';
 import { MessageBody, type BodyContext } from './message-body';
+import type { Above } from './row-facts';
 
 export interface RowContext extends BodyContext {
   /** Display name of a user id. */
@@ -23,9 +26,6 @@ export interface RowContext extends BodyContext {
   recall(serverId: string): Promise<unknown>;
   /** Who read a group message (useReadReceipts().readers). */
   readers(serverId: string): Promise<string[]>;
-  /** Older history exists / a page is loading (for the list header). */
-  hasMore: boolean;
-  loadingHistory: boolean;
   /** The message row that is the list's tab stop. */
   tabStopKey: string | null;
   /** Focus moved to a message row (roving tab stop follows it). */
@@ -167,30 +167,54 @@ function EventLine({ message: m, ctx }: { message: ChatMessage; ctx: RowContext 
   );
 }
 
-/** One virtualized row. */
-export const RowView = memo(function RowView({ row, ctx }: { row: Row; ctx: RowContext }): ReactNode {
-  switch (row.kind) {
-    case 'day':
-      return (
-        <div className="natter-day-separator" role="separator" aria-label={formatDayLabel(row.ts, ctx.now(), ctx.locale, ctx.strings)}>
-          <span aria-hidden="true">{formatDayLabel(row.ts, ctx.now(), ctx.locale, ctx.strings)}</span>
+/** The date separator, unread divider and sender header that go above a message. */
+export function AboveBlock({ above, ctx }: { above: Above; ctx: RowContext }): ReactNode {
+  const { dayTs, unread, header } = above;
+  const day = dayTs !== null ? formatDayLabel(dayTs, ctx.now(), ctx.locale, ctx.strings) : null;
+  return (
+    <>
+      {day !== null ? (
+        <div className="natter-day-separator" role="separator" aria-label={day}>
+          <span aria-hidden="true">{day}</span>
         </div>
-      );
-    case 'unread':
-      return (
+      ) : null}
+      {unread ? (
         <div className="natter-unread-divider" role="separator" aria-label={ctx.strings.unreadDivider}>
           <span aria-hidden="true">{ctx.strings.unreadDivider}</span>
         </div>
-      );
-    case 'header':
-      return (
-        <div className={`natter-group-header ${row.own ? 'natter-group-header--own' : 'natter-group-header--other'}`} aria-hidden="true">
-          {row.own ? null : <span className="natter-group-sender">{ctx.name(row.from)}</span>}
+      ) : null}
+      {header ? (
+        <div className={`natter-group-header ${header.own ? 'natter-group-header--own' : 'natter-group-header--other'}`} aria-hidden="true">
+          {header.own ? null : <span className="natter-group-sender">{ctx.name(header.from)}</span>}
         </div>
-      );
-    case 'event':
-      return <EventLine message={row.message} ctx={ctx} />;
-    case 'message':
-      return <MessageView message={row.message} groupStart={row.groupStart} ctx={ctx} />;
-  }
+      ) : null}
+    </>
+  );
+}
+
+export interface MessageItemProps {
+  message: ChatMessage;
+  groupStart: boolean;
+  /** What goes above the next message (primitives, so the memo compares them). */
+  belowDayTs: number | null;
+  belowUnread: boolean;
+  belowFrom: string | null;
+  belowOwn: boolean;
+  ctx: RowContext;
+}
+
+/** One virtualized item: a message or event line, then what goes above the next message. */
+export const MessageItem = memo(function MessageItem(p: MessageItemProps): ReactNode {
+  const m = p.message;
+  if (m.body.type === 'cmd') return null;
+  const below: Above | null =
+    p.belowDayTs !== null || p.belowUnread || p.belowFrom !== null
+      ? { dayTs: p.belowDayTs, unread: p.belowUnread, header: p.belowFrom !== null ? { from: p.belowFrom, own: p.belowOwn } : null }
+      : null;
+  return (
+    <>
+      {m.body.type === 'signal' || m.body.type === 'recalled' ? <EventLine message={m} ctx={p.ctx} /> : <MessageView message={m} groupStart={p.groupStart} ctx={p.ctx} />}
+      {below ? <AboveBlock above={below} ctx={p.ctx} /> : null}
+    </>
+  );
 });

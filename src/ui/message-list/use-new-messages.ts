@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../react/index';
 import type { MessageListStrings } from '../i18n/message-list-strings';
-import type { Row } from './build-rows';
+import { nextShownIndex } from './row-facts';
 
 interface NewState {
   count: number;
@@ -13,13 +13,8 @@ interface NewState {
   lastOwnKey: string | null;
 }
 
-function lastMessageRow(rows: readonly Row[]): number {
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const k = rows[i]?.kind;
-    if (k === 'message' || k === 'event') return i;
-  }
-  return -1;
-}
+/** How far back from the newest message the previous newest one is looked for. */
+const LOOK_BACK = 1000;
 
 /** Short text of a message for announcements. */
 export function previewOf(m: ChatMessage, s: MessageListStrings): string {
@@ -46,21 +41,21 @@ export function previewOf(m: ChatMessage, s: MessageListStrings): string {
   }
 }
 
-export function useNewMessages(rows: readonly Row[], atBottom: boolean, name: (user: string) => string, strings: MessageListStrings) {
+export function useNewMessages(messages: readonly ChatMessage[], atBottom: boolean, name: (user: string) => string, strings: MessageListStrings) {
   const lastKey = useRef<string | null>(null);
   const [state, setState] = useState<NewState>({ count: 0, announcement: '', lastOwnKey: null });
   const bottomRef = useRef(atBottom);
   bottomRef.current = atBottom;
 
   useEffect(() => {
-    const at = lastMessageRow(rows);
-    const key = at >= 0 ? (rows[at]?.key ?? null) : null;
+    const at = nextShownIndex(messages, messages.length, -1);
+    const key = at >= 0 ? (messages[at] as ChatMessage).key : null;
     const prev = lastKey.current;
     lastKey.current = key;
     if (prev === null || key === null || key === prev) return;
     let from = -1;
-    for (let i = at; i >= 0; i--) {
-      if (rows[i]?.key === prev) {
+    for (let i = at - 1; i >= 0 && at - i <= LOOK_BACK; i--) {
+      if ((messages[i] as ChatMessage).key === prev) {
         from = i;
         break;
       }
@@ -69,13 +64,13 @@ export function useNewMessages(rows: readonly Row[], atBottom: boolean, name: (u
     let added = 0;
     let own: string | null = null;
     let lastOther: ChatMessage | null = null;
-    for (let i = from + 1; i < rows.length; i++) {
-      const r = rows[i];
-      if (!r || (r.kind !== 'message' && r.kind !== 'event')) continue;
-      if (r.message.own) own = r.key;
+    for (let i = from + 1; i < messages.length; i++) {
+      const m = messages[i] as ChatMessage;
+      if (m.body.type === 'cmd') continue;
+      if (m.own) own = m.key;
       else {
         added++;
-        lastOther = r.message;
+        lastOther = m;
       }
     }
     if (added === 0 && own === null) return;
@@ -84,7 +79,7 @@ export function useNewMessages(rows: readonly Row[], atBottom: boolean, name: (u
       announcement: lastOther ? `${name(lastOther.from)}: ${previewOf(lastOther, strings)}` : s.announcement,
       lastOwnKey: own ?? s.lastOwnKey,
     }));
-  }, [rows, name, strings]);
+  }, [messages, name, strings]);
 
   useEffect(() => {
     if (atBottom) setState((s) => (s.count === 0 ? s : { ...s, count: 0 }));

@@ -37,7 +37,7 @@ describe('keyboard navigation', () => {
     expect(tabStops(container)).toEqual(['four']);
     // Tab reaches the scroll area, then the newest message.
     await user.tab();
-    expect(document.activeElement?.hasAttribute('data-virtuoso-scroller')).toBe(true);
+    expect(document.activeElement?.classList.contains('natter-message-list-scroller')).toBe(true);
     await user.tab();
     expect(focusedText()).toBe('four');
     await user.keyboard('{ArrowUp}');

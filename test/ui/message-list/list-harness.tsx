@@ -1,11 +1,11 @@
 // Test support for MessageList tests (jsdom): a real embedded server, real
 // clients on its loopback transport, the list rendered inside a ChatProvider
-// with react-virtuoso's mock sizes (jsdom has no layout, so Virtuoso would
-// otherwise render no rows), and a bounded wait.
+// with a mock layout (jsdom has none: the list's scroller gets a viewport
+// height and each virtualized item a row height, so the virtualizer renders
+// the rows a browser would), and a bounded wait.
 import { polyfillBlobReading, polyfillElementScrolling } from '../../support/jsdom-polyfills';
-import { act, render, type RenderResult } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { VirtuosoMockContext } from 'react-virtuoso';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { ChatProvider } from '../../../src/react/index';
@@ -15,13 +15,32 @@ import { microtaskScheduler } from '../../../src/store/ingest-queue';
 export interface ListHarness {
   server: EmbeddedServer;
   client(user: string, options?: { device?: string; reconnect?: false }): Promise<ChatClient>;
-  /** Renders `ui` for `client`; Virtuoso sees a viewport of `viewport` px with rows of `rowHeight` px. */
+  /** Renders `ui` for `client`; the list sees a viewport of `viewport` px with rows of `rowHeight` px. */
   renderAs(client: ChatClient, ui: ReactNode, options?: { viewport?: number; rowHeight?: number }): RenderResult;
   close(): void;
 }
 
+/** The layout the mock reports (the latest renderAs call's). */
+const layout = { viewport: 3000, rowHeight: 30 };
+
+/** jsdom reports 0 for every size; the virtualizer reads the scroller's clientHeight and each item's offsetHeight. */
+function mockListLayout(): void {
+  const define = (name: 'clientHeight' | 'offsetHeight', size: (el: HTMLElement) => number | null) => {
+    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name) ?? Object.getOwnPropertyDescriptor(Element.prototype, name);
+    Object.defineProperty(HTMLElement.prototype, name, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return size(this) ?? (original?.get?.call(this) as number | undefined) ?? 0;
+      },
+    });
+  };
+  define('clientHeight', (el) => (el.classList.contains('natter-message-list-scroller') ? layout.viewport : null));
+  define('offsetHeight', (el) => (el.classList.contains('natter-list-item') ? layout.rowHeight : null));
+}
+
 export function createListHarness(options: EmbeddedServerOptions = {}): ListHarness {
   polyfillElementScrolling();
+  mockListLayout();
   polyfillBlobReading();
   const server = createEmbeddedServer(options);
   const clients: ChatClient[] = [];
@@ -36,12 +55,12 @@ export function createListHarness(options: EmbeddedServerOptions = {}): ListHarn
       return c;
     },
     renderAs(client, ui, o = {}) {
+      layout.viewport = o.viewport ?? 3000;
+      layout.rowHeight = o.rowHeight ?? 30;
       const wrap = (node: ReactNode) => (
-        <VirtuosoMockContext.Provider value={{ viewportHeight: o.viewport ?? 3000, itemHeight: o.rowHeight ?? 30 }}>
-          <ChatProvider client={client} schedule={microtaskScheduler}>
-            {node}
-          </ChatProvider>
-        </VirtuosoMockContext.Provider>
+        <ChatProvider client={client} schedule={microtaskScheduler}>
+          {node}
+        </ChatProvider>
       );
       const result = render(wrap(ui));
       const rerender = result.rerender;
@@ -70,19 +89,7 @@ export async function until<T>(read: () => T | undefined | null | false, what: s
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/**
- * Virtuoso keeps its rows `visibility: hidden` until a scroll event confirms the initial scroll to
- * the newest message; jsdom fires none for programmatic scrolling, so tests send one.
- */
+/** Waits until the list shows message rows. */
 export async function revealList(container: HTMLElement): Promise<void> {
-  await until(() => {
-    const scroller = container.querySelector('[data-virtuoso-scroller]');
-    const list = container.querySelector<HTMLElement>('[data-testid="virtuoso-item-list"]');
-    if (!scroller || !list) return false;
-    if (list.style.visibility !== 'hidden') return true;
-    act(() => {
-      scroller.dispatchEvent(new Event('scroll'));
-    });
-    return false;
-  }, 'the list to be shown');
+  await until(() => container.querySelector('[data-natter-message]'), 'the list to be shown');
 }
