@@ -16,6 +16,21 @@ export interface ConversationSummary {
   /** The highest seq in the conversation. */
   lastSeq: number;
   updatedAt: number;
+  /**
+   * Single chats with another user only: the peer's read marker — the highest seq in this
+   * conversation the peer has read, raised by the peer's channel ack (`markRead`, to its
+   * `upToSeq`) and by the peer's read receipt for a message (to that message's seq). Each of this
+   * user's messages with `seq <= peerReadSeq` counts as read. 0 when the peer read nothing yet.
+   * Kept by the server, so it is known to a client that was offline when the receipts happened.
+   */
+  peerReadSeq?: number;
+  /**
+   * Single chats with another user only: the highest seq delivered to the peer's devices — raised
+   * by the peer's delivery receipts and by everything that raises {@link peerReadSeq} (a read
+   * message was delivered), so it is never below it. Own messages with `seq <= peerDeliveredSeq`
+   * count as delivered. 0 when nothing was acknowledged yet.
+   */
+  peerDeliveredSeq?: number;
 }
 
 export interface GroupInfo {

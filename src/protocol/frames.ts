@@ -14,6 +14,19 @@ export interface HistoryPage {
   /** Pass as `before` to get the next (older) page; null when there is none. */
   cursor: number | null;
   hasMore: boolean;
+  /**
+   * Single chats with another user: the peer's read marker now (same as
+   * `ConversationSummary.peerReadSeq`): this user's messages with `seq <= peerReadSeq` are read.
+   */
+  peerReadSeq?: number;
+  /** Single chats with another user: own messages with `seq <= peerDeliveredSeq` were delivered (`ConversationSummary.peerDeliveredSeq`). */
+  peerDeliveredSeq?: number;
+  /**
+   * Group chats: for each of this user's own messages in the page that was sent with
+   * `config.allowGroupAck`, keyed by serverId, how many members have sent a read receipt for it
+   * (the same count as the latest live `groupRead` event). Absent when the page has no such message.
+   */
+  groupReadCounts?: Record<string, number>;
 }
 
 /** Every request operation: its parameters `p` and its result `r`. */

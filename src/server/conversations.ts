@@ -1,7 +1,8 @@
 // Owns the per-user conversation operations: the conversation list with
 // last message and server-side unread, channel ack (read state on every
 // device + channelAck to the peer), delete conversation (optionally with
-// its history, for this user only) and history pages (members only).
+// its history, for this user only) and history pages (members only), both
+// with the receipt state of this user's own messages (peer-receipt-state.ts).
 import type { ConversationSummary } from '../protocol/entities';
 import { ErrorCode } from '../protocol/errors';
 import type { HistoryPage } from '../protocol/frames';
@@ -12,6 +13,7 @@ import { fail } from './context';
 import { keyOfConversationId } from './conversation-key';
 import { newConversationState, recountUnread } from './conversation-state';
 import { requireGroupMember, requireRoomMember } from './membership';
+import { groupReadCounts, peerMarkers, raisePeerMarkers } from './peer-receipt-state';
 import type { OpHandlers } from './op-handler';
 import type { ConversationKey } from './storage';
 
@@ -43,6 +45,7 @@ function conversations(ctx: CoreContext, caller: Caller): { conversations: Conve
       readSeq: s.readSeq,
       lastSeq: storage.lastSeq(s.key),
       updatedAt: s.updatedAt,
+      ...peerMarkers(s, s.type, s.target, caller.user),
     });
   }
   return { conversations: list };
@@ -62,6 +65,7 @@ function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId
     storage.putConversationState(state);
     ctx.events.durable([caller.user], { type: 'readState', conversation: state.id, readSeq: upTo, unread: state.unread });
     if (type === 'single' && target !== caller.user) {
+      raisePeerMarkers(storage, target, key, { deliveredSeq: upTo, readSeq: upTo });
       ctx.events.durable([target], { type: 'channelAck', conversation: `single:${caller.user}`, by: caller.user, upToSeq: upTo });
     }
     return { readSeq: upTo };
@@ -93,14 +97,18 @@ function history(ctx: CoreContext, caller: Caller, p: { conversation: Conversati
   const { keepHistory } = requireAccess(ctx, caller.user, type, target);
   if (!keepHistory) return { messages: [], cursor: null, hasMore: false };
   const limit = p.limit ?? DEFAULT_PAGE;
-  const cleared = ctx.storage.getConversationState(caller.user, key)?.clearedSeq ?? 0;
+  const state = ctx.storage.getConversationState(caller.user, key);
+  const cleared = state?.clearedSeq ?? 0;
   const query: { before?: number; after: number; limit: number } = { after: cleared, limit: limit + 1 };
   if (p.before !== undefined) query.before = p.before;
   const rows = ctx.storage.listMessages(key, query);
   const hasMore = rows.length > limit;
   const messages = hasMore ? rows.slice(0, limit) : rows;
   const oldest = messages[messages.length - 1];
-  return { messages, cursor: hasMore && oldest ? oldest.seq : null, hasMore };
+  const page: HistoryPage = { messages, cursor: hasMore && oldest ? oldest.seq : null, hasMore, ...peerMarkers(state, type, target, caller.user) };
+  const counts = type === 'group' ? groupReadCounts(ctx.storage, messages, caller.user) : null;
+  if (counts) page.groupReadCounts = counts;
+  return page;
 }
 
 export const conversationOps: OpHandlers<'conversations' | 'ack' | 'deleteConversation' | 'history'> = {

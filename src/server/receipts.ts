@@ -1,13 +1,16 @@
 // Owns receipts: delivery receipts (single chat, told to the sender), read
 // receipts per message (single chat; groups only for messages sent with
 // allowGroupAck, whose read count is pushed to the sender), and the list of
-// a group message's readers for its sender.
+// a group message's readers for its sender. Delivery and read receipts in
+// single chats also raise the sender's peer markers (peer-receipt-state.ts),
+// so the state is there for a sender who was offline when they happened.
 import { ErrorCode } from '../protocol/errors';
 import type { Message } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail } from './context';
-import { viewerConversationId } from './conversation-key';
+import { conversationKey, viewerConversationId } from './conversation-key';
 import { requireGroupMember, requireRoomMember } from './membership';
+import { raisePeerMarkers } from './peer-receipt-state';
 import type { OpHandlers } from './op-handler';
 
 function requireMessage(ctx: CoreContext, serverId: string): Message {
@@ -29,6 +32,7 @@ function delivered(ctx: CoreContext, caller: Caller, p: { serverIds: string[] })
       // A batch from an automatic receipt loop: unknown or foreign ids are skipped, not fatal.
       if (!m || m.chatType !== 'single' || !isRecipient(ctx, m, caller.user)) continue;
       if (!ctx.storage.addReceipt(id, caller.user, 'delivered', ctx.clock.now())) continue;
+      raisePeerMarkers(ctx.storage, m.from, conversationKey('single', m.from, m.to), { deliveredSeq: m.seq });
       ctx.events.durable([m.from], { type: 'delivered', serverId: id, conversation: viewerConversationId('single', m.from, m.to, m.from), by: caller.user });
     }
   });
@@ -47,6 +51,7 @@ function read(ctx: CoreContext, caller: Caller, p: { serverId: string }): Record
     if (!ctx.storage.addReceipt(m.serverId, caller.user, 'read', ctx.clock.now())) return;
     const conversation = viewerConversationId(m.chatType, m.from, m.to, m.from);
     if (m.chatType === 'single') {
+      raisePeerMarkers(ctx.storage, m.from, conversationKey('single', m.from, m.to), { deliveredSeq: m.seq, readSeq: m.seq });
       ctx.events.durable([m.from], { type: 'read', serverId: m.serverId, conversation, by: caller.user });
     } else {
       const count = ctx.storage.listReceipts(m.serverId, 'read').length;

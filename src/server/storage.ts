@@ -76,6 +76,10 @@ export interface ConversationStateRecord {
   lastServerId: string | null;
   /** Server time of the last change that moves the conversation in the list. */
   updatedAt: number;
+  /** Single chats: highest seq the peer has read (channel ack or read receipt); absent = 0. */
+  peerReadSeq?: number;
+  /** Single chats: highest seq delivered to the peer (delivery receipt, or read); absent = 0. */
+  peerDeliveredSeq?: number;
 }
 
 /** A receipt a user gave for one message. */
