@@ -1,12 +1,16 @@
 // Owns the top of the list, above the virtualized items: "Loading older
 // messages…" while a page loads, the start of the conversation once there is
 // nothing older, then what goes above the first loaded message (its date
-// separator, unread divider, sender header). Its height is fixed by CSS (room
-// for all three), so a prepended page, which moves those marks into the items,
-// never moves the messages below it.
-import { forwardRef, type ReactNode } from 'react';
+// separator, unread divider, sender header). Its height is fixed (room for all
+// three at the default theme sizes), so a prepended page, which moves those
+// marks into the items, never moves the messages below it; the virtualizer
+// reserves that height above the first item.
+import type { ReactNode } from 'react';
 import { AboveBlock, type RowContext } from './message-row';
 import type { Above } from './row-facts';
+
+/** Height of the list's top: a 32 px status line and room for a date separator, the unread divider and a sender header. */
+export const LIST_TOP_PX = 148;
 
 export interface ListHeaderProps {
   ctx: RowContext;
@@ -15,14 +19,14 @@ export interface ListHeaderProps {
   above: Above | null;
 }
 
-export const ListHeader = forwardRef<HTMLDivElement, ListHeaderProps>(function ListHeader({ ctx, hasMore, loadingHistory, above }, ref): ReactNode {
+export function ListHeader({ ctx, hasMore, loadingHistory, above }: ListHeaderProps): ReactNode {
   const text = loadingHistory ? ctx.strings.loadingOlder : hasMore ? '' : ctx.strings.historyStart;
   return (
-    <div ref={ref} className="natter-list-top">
+    <div className="natter-list-top" style={{ height: LIST_TOP_PX }}>
       <div className="natter-list-header" aria-hidden={text === '' ? true : undefined}>
         {text}
       </div>
       <div className="natter-list-top-marks">{above ? <AboveBlock above={above} ctx={ctx} /> : null}</div>
     </div>
   );
-});
+}

@@ -13,11 +13,12 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
-import { useChatClient, useChatSelector, useConversation, useReadReceipts, type ChatMessage } from '../../react/index';
+import { useChatContext, useChatSelector, useConversation, type ChatMessage } from '../../react/index';
+import { readersQueryKey } from '../../react/use-read-receipts';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { ImageLightbox, type LightboxImage } from './image-lightbox';
-import { ListHeader } from './list-header';
+import { LIST_TOP_PX, ListHeader } from './list-header';
 import { MessageItem, type RowContext } from './message-row';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
 import { firstVisibleMessageIndex, scrollerOf, tryFocus } from './row-navigation';
@@ -66,12 +67,13 @@ export function MessageList(props: MessageListProps): ReactNode {
   const locale = useLocale(props.locale);
   const strings = useStrings(props.locale).messageList;
   const conv = useConversation(conversationId, pageSize !== undefined ? { pageSize } : {});
-  const receipts = useReadReceipts(conversationId);
-  const client = useChatClient();
+  // Not useReadReceipts: it builds a record over every loaded message on each update; each
+  // message's view already carries its status and read count.
+  const { client, queryClient } = useChatContext();
+  const user = useChatSelector((s) => s.user);
   const idPrefix = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
-  const headerRef = useRef<HTMLDivElement>(null);
   const messages = conv.messages;
   const n = messages.length;
 
@@ -102,7 +104,6 @@ export function MessageList(props: MessageListProps): ReactNode {
   const atBottomRef = useRef(atBottom);
   atBottomRef.current = atBottom;
 
-  const [headerHeight, setHeaderHeight] = useState(0);
   const { getItemKey, prependedBelow } = useItemKeys(messages);
   const prependedBelowRef = useRef(prependedBelow);
   prependedBelowRef.current = prependedBelow;
@@ -116,9 +117,9 @@ export function MessageList(props: MessageListProps): ReactNode {
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: BOTTOM_PX,
-    scrollMargin: headerHeight,
+    paddingStart: LIST_TOP_PX,
     // The first frame already draws where the list opens, not the top of the history.
-    initialOffset: () => (openAt.current === 'end' ? n * ESTIMATE_PX : openAt.current * ESTIMATE_PX),
+    initialOffset: () => LIST_TOP_PX + (openAt.current === 'end' ? n : openAt.current) * ESTIMATE_PX,
   });
 
   // An item's first measurement moves the scroll position by its change from the estimate when it
@@ -130,12 +131,6 @@ export function MessageList(props: MessageListProps): ReactNode {
     if (!v.itemSizeCache.has(item.key)) return item.start < offset || (typeof item.key === 'number' && item.key < prependedBelowRef.current);
     return item.start + item.size <= offset && v.scrollDirection !== 'backward';
   };
-
-  // The header has a fixed height (CSS); measured once so item positions start below it.
-  useLayoutEffect(() => {
-    const h = headerRef.current?.offsetHeight ?? 0;
-    if (h !== headerHeight) setHeaderHeight(h);
-  });
 
   // Open at the newest message, or with the unread divider at the top.
   const opened = useRef(false);
@@ -189,10 +184,6 @@ export function MessageList(props: MessageListProps): ReactNode {
   }, [markReadOnView, openedAt, atBottom, unread, lastSeq, markRead]);
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
-  // Read counts come with each message's view; the readers query is reached through a ref so a
-  // new receipt does not re-render every visible row.
-  const readersRef = useRef(receipts.readers);
-  readersRef.current = receipts.readers;
   const lastShown = nextShownIndex(messages, n, -1);
   const tabStopKey = activeKey ?? (lastShown >= 0 ? (messages[lastShown] as ChatMessage).key : null);
   const limits = client.limits;
@@ -211,13 +202,14 @@ export function MessageList(props: MessageListProps): ReactNode {
       retry: (localId) => void retry(localId),
       discard,
       recall,
-      readers: (serverId) => readersRef.current(serverId),
+      readers: (serverId, readCount) =>
+        queryClient.fetchQuery({ queryKey: readersQueryKey(user, serverId, readCount), queryFn: () => client.groupReaders(serverId), staleTime: Infinity }),
       tabStopKey,
       onRowFocus: setActiveKey,
       idPrefix,
       openImage: (m, url, trigger) => setLightbox({ url, name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '', returnFocus: trigger }),
     }),
-    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, client, limits, retry, discard, recall, tabStopKey, idPrefix],
+    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, client, queryClient, user, limits, retry, discard, recall, tabStopKey, idPrefix],
   );
 
   const items = virtualizer.getVirtualItems();
@@ -273,15 +265,15 @@ export function MessageList(props: MessageListProps): ReactNode {
         <div className="natter-message-list-status">{strings.empty}</div>
       ) : (
         <div ref={scrollerRef} className="natter-message-list-scroller" tabIndex={0} onScroll={onScroll}>
-          <ListHeader ref={headerRef} hasMore={hasMore} loadingHistory={loadingHistory} above={above(0)} ctx={ctx} />
           <div className="natter-list-items" style={{ height: virtualizer.getTotalSize() }}>
+            <ListHeader hasMore={hasMore} loadingHistory={loadingHistory} above={above(0)} ctx={ctx} />
             {items.map((item) => {
               const i = item.index;
               const m = messages[i] as ChatMessage;
               const own = above(i);
               const next = above(i + 1);
               return (
-                <div key={item.key} ref={virtualizer.measureElement} data-index={i} className="natter-list-item" style={{ transform: `translateY(${item.start - headerHeight}px)` }}>
+                <div key={item.key} ref={virtualizer.measureElement} data-index={i} className="natter-list-item" style={{ transform: `translateY(${item.start}px)` }}>
                   <MessageItem
                     message={m}
                     groupStart={own !== null && own.header !== null}

@@ -24,8 +24,8 @@ export interface RowContext extends BodyContext {
   retry(localId: string): void;
   discard(localId: string): void;
   recall(serverId: string): Promise<unknown>;
-  /** Who read a group message (useReadReceipts().readers). */
-  readers(serverId: string): Promise<string[]>;
+  /** Who read a group message (cached per read count, as useReadReceipts().readers does). */
+  readers(serverId: string, readCount: number): Promise<string[]>;
   /** The message row that is the list's tab stop. */
   tabStopKey: string | null;
   /** Focus moved to a message row (roving tab stop follows it). */
@@ -66,7 +66,7 @@ function MessageView({ message: m, groupStart, ctx }: { message: ChatMessage; gr
       id: 'readers',
       label: s.showReaders,
       run: () => {
-        ctx.readers(serverId).then(
+        ctx.readers(serverId, readCount).then(
           (users) => setReaderList(s.readersList(users.map(ctx.name).join(', '))),
           (e: unknown) => setReaderList(e instanceof Error ? e.message : String(e)),
         );
