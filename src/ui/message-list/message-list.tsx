@@ -122,12 +122,17 @@ export function MessageList(props: MessageListProps): ReactNode {
     initialOffset: () => LIST_TOP_PX + (openAt.current === 'end' ? n : openAt.current) * ESTIMATE_PX,
   });
 
-  // An item's first measurement moves the scroll position by its change from the estimate when it
-  // lies above the viewport (the virtualizer's rule) and also when it is one of the messages just
-  // prepended above the anchor: those may be on screen (at the very top, below the header) and
-  // their growth must not push the anchor message down.
+  // End anchoring is what the virtualizer applies when the data changes (above); for measurements
+  // this list decides itself: in 'end' mode every measured size change would first recompute the
+  // whole layout to learn whether the list was at its end (O(history) per item measured).
+  virtualizer.options.anchorTo = 'start';
+  // A size change moves the scroll position by the same amount (keeping what is on screen still)
+  // when the list is at its end (it stays there), when the item lies above the viewport, and on a
+  // first measurement of a message just prepended above the anchor: those may be on screen (at
+  // the very top, below the header) and their growth must not push the anchor message down.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, v) => {
     const offset = v.scrollOffset ?? 0;
+    if (v.isAtEnd(BOTTOM_PX)) return true;
     if (!v.itemSizeCache.has(item.key)) return item.start < offset || (typeof item.key === 'number' && item.key < prependedBelowRef.current);
     return item.start + item.size <= offset && v.scrollDirection !== 'backward';
   };
