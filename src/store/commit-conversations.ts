@@ -56,6 +56,17 @@ function mergedOrder(d: StoreDraft, moved: ConversationDraft[], previous: readon
   return previous;
 }
 
+/**
+ * Whether the batch gives every entry of `base` a new value (a burst across all conversations):
+ * then filling an empty Map costs about half of copying `base` and overwriting each entry.
+ */
+function replacesAll(base: ReadonlyMap<ConversationId, unknown>, touched: readonly ConversationDraft[], replaces: (c: ConversationDraft) => boolean): boolean {
+  if (base.size < 64 || touched.length < base.size) return false;
+  let n = 0;
+  for (const c of touched) if (replaces(c) && base.has(c.id)) n++;
+  return n === base.size;
+}
+
 export function commitConversations(d: StoreDraft): ConversationsSlice {
   const base = d.base.conversations;
   const loaded = d.conversationsLoaded ?? base.loaded;
@@ -73,8 +84,9 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   for (const c of d.touched) {
     const s = c.summary;
     if (s === undefined) continue;
-    summaries ??= new Map(base.summaries);
-    const prev = summaries.get(c.id);
+    summaries ??= replacesAll(base.summaries, d.touched, (t) => !!t.summary) ? new Map() : new Map(base.summaries);
+    // Each conversation is drafted once: its previous summary is the base one (or gone after a bootstrap).
+    const prev = d.keepOnly ? summaries.get(c.id) : d.baseSummaries.get(c.id);
     if (s === null) {
       if (prev) {
         summaries.delete(c.id);
@@ -110,19 +122,26 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
 /** The next messages Map: one copy of the base Map, then one new entry per changed conversation. */
 export function commitMessages(d: StoreDraft): ChatState['conversationMessages'] {
   const base = d.baseMessages;
-  let next: Map<ConversationId, ConversationMessages> | null = null;
+  // Every base entry gets merged messages: fill a new Map, carrying over the entries that did not change.
+  const fresh = replacesAll(base, d.touched, (t) => t.incoming !== null && !t.cleared);
+  let next: Map<ConversationId, ConversationMessages> | null = fresh ? new Map() : null;
+  let changed = false;
   for (const c of d.touched) {
     if (c.incoming === null && c.pending === null && !c.cleared) continue;
     const before = c.cleared ? undefined : base.get(c.id);
     const baseItems = before?.items ?? EMPTY_MESSAGES.items;
     const items = c.incoming === null ? baseItems : mergeMessages(baseItems, c.incoming);
     const pending = c.pending ?? before?.pending ?? EMPTY_MESSAGES.pending;
-    if (items === before?.items && pending === before.pending) continue;
+    if (items === before?.items && pending === before.pending) {
+      if (fresh) next?.set(c.id, before);
+      continue;
+    }
     const empty = items.length === 0 && pending.length === 0;
     if (empty && !base.has(c.id)) continue;
     next ??= new Map(base);
+    changed = true;
     if (empty) next.delete(c.id);
     else next.set(c.id, { items, pending });
   }
-  return next ?? base;
+  return changed && next ? next : base;
 }

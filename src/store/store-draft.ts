@@ -54,6 +54,25 @@ export interface ConversationDraft {
   cleared: boolean;
 }
 
+/** Every field of a summary; tsc fails here when the type gains one that {@link cloneSummary} does not copy. */
+const SUMMARY_FIELDS = {
+  id: true, type: true, target: true, lastMessage: true, unread: true, readSeq: true, lastSeq: true, updatedAt: true, peerReadSeq: true, peerDeliveredSeq: true,
+} as const satisfies Record<keyof ConversationSummary, true>;
+void SUMMARY_FIELDS;
+
+/**
+ * A field-by-field copy: about four times faster than a spread on V8, and a burst copies one
+ * summary per conversation per frame. Optional fields are copied only when present.
+ */
+function cloneSummary(s: ConversationSummary): ConversationSummary {
+  const copy: ConversationSummary = {
+    id: s.id, type: s.type, target: s.target, lastMessage: s.lastMessage, unread: s.unread, readSeq: s.readSeq, lastSeq: s.lastSeq, updatedAt: s.updatedAt,
+  };
+  if (s.peerReadSeq !== undefined) copy.peerReadSeq = s.peerReadSeq;
+  if (s.peerDeliveredSeq !== undefined) copy.peerDeliveredSeq = s.peerDeliveredSeq;
+  return copy;
+}
+
 type MutableReceipts = { -readonly [K in keyof ConversationReceipts]: Record<string, ConversationReceipts[K][string]> };
 
 export class StoreDraft {
@@ -150,7 +169,7 @@ export class StoreDraft {
   /** Like {@link summary} when the caller holds the draft and its current (undrafted) summary. */
   copySummary(c: ConversationDraft, current: ConversationSummary | undefined): ConversationSummary {
     let copy: ConversationSummary;
-    if (current) copy = { ...current };
+    if (current) copy = cloneSummary(current);
     else {
       const parsed = parseConversationId(c.id);
       copy = { id: c.id, type: parsed?.type ?? 'single', target: parsed?.target ?? c.id, lastMessage: null, unread: 0, readSeq: 0, lastSeq: 0, updatedAt: 0 };

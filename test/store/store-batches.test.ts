@@ -28,7 +28,7 @@ function expectedOrder(summaries: ReadonlyMap<ConversationId, ConversationSummar
 describe('store batches', () => {
   it('keeps order, unread total and message counts right over frames that touch every conversation', () => {
     const store = offlineStore();
-    const peers = Array.from({ length: 50 }, (_, i) => `u${i}`);
+    const peers = Array.from({ length: 100 }, (_, i) => `u${i}`);
     let ts = 1000;
     for (let frame = 1; frame <= 20; frame++) {
       // Each frame visits the conversations in a different order.
@@ -39,8 +39,28 @@ describe('store batches', () => {
       expect(s.conversations.totalUnread).toBe(frame * peers.length);
     }
     const s = store.getState();
-    expect(s.conversations.order).toHaveLength(50);
+    expect(s.conversations.order).toHaveLength(100);
     for (const p of peers) expect(s.conversationMessages.get(conv(p))?.items.map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('keeps every conversation when a burst touches all of them but brings nothing new to some', () => {
+    const store = offlineStore();
+    const peers = Array.from({ length: 100 }, (_, i) => `u${i}`);
+    store.apply(peers.map((p, i) => message(p, 1, 100 + i)));
+    const before = store.getState();
+    // u0 gets a repeat of what it has; every other conversation a new message.
+    store.apply(peers.map((p, i) => (i === 0 ? message(p, 1, 100) : message(p, 2, 1000 + i))));
+    const after = store.getState();
+    expect(after.conversationMessages.size).toBe(100);
+    expect(after.conversations.summaries.size).toBe(100);
+    expect(after.conversationMessages.get(conv('u0'))).toBe(before.conversationMessages.get(conv('u0')));
+    expect(after.conversations.summaries.get(conv('u0'))).toBe(before.conversations.summaries.get(conv('u0')));
+    expect(after.conversationMessages.get(conv('u1'))?.items.map((m) => m.seq)).toEqual([1, 2]);
+    expect(after.conversations.order.at(-1)).toBe('single:u0');
+    expect(after.conversations.totalUnread).toBe(1 + 99 * 2);
+    // Nothing new anywhere: no new state.
+    store.apply(peers.map((p, i) => (i === 0 ? message(p, 1, 100) : message(p, 2, 1000 + i))));
+    expect(store.getState()).toBe(after);
   });
 
   it('moves only the conversations a batch touched and keeps the references of the others', () => {
