@@ -20,8 +20,19 @@ const server = await startServer({
   core: { rateLimit: false, scheduleCommit: (commit: () => void) => void setImmediate(commit) },
   maxBufferedBytes: 256 * 1024 * 1024,
 });
+// FANOUT_COUNT_COMMITS=1: report how many storage transactions (group commits) ran, on stderr.
+let commits = 0;
+if (process.env.FANOUT_COUNT_COMMITS) {
+  const storage = server.storage;
+  const inner = storage.transaction.bind(storage);
+  storage.transaction = <T>(fn: () => T): T => {
+    if (!storage.db.inTransaction) commits++;
+    return inner(fn);
+  };
+}
 process.stdout.write(`PORT ${server.port}\n`);
 const stop = async () => {
+  if (process.env.FANOUT_COUNT_COMMITS) process.stderr.write(`natter ${synchronous}: ${commits} commits\n`);
   await server.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);

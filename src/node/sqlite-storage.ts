@@ -40,6 +40,9 @@ type Row = { json: string };
 const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.json) as T) : null);
 const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
 
+/** SQLite page cache per database (KiB). */
+const PAGE_CACHE_KIB = 64 * 1024;
+
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
   private readonly s: ReturnType<typeof prepare>;
@@ -63,6 +66,9 @@ export class SqliteStorage implements Storage {
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${synchronous}`);
       db.pragma('foreign_keys = ON');
+      // Every send touches one event-log page per recipient, spread over all users' logs: with
+      // SQLite's default 2 MiB page cache those pages are re-read from the OS on every commit.
+      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       migrate(db);
     } catch (e) {
       // A refused database (e.g. a newer schema) is left closed and unlocked.
