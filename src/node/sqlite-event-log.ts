@@ -84,9 +84,23 @@ export class SqliteEventLog {
     this.s.prune.run(user, upTo);
   }
 
+  /**
+   * Drops every user's events appended before `time`. There is no index on time (it would cost an
+   * insert per event): a user's events are appended in time order, so the old ones are a prefix of
+   * their log. Users are visited by seeking to the next user id, and each user's prefix is found by
+   * walking from its oldest event: the work is one seek per user plus the events dropped.
+   */
   pruneBefore(time: number): void {
-    this.s.keepHeadsBefore.run(time);
-    this.s.pruneBefore.run(time);
+    for (let row = this.s.firstUser.get() as { user: UserId } | undefined; row; row = this.s.nextUser.get(row.user) as { user: UserId } | undefined) {
+      const kept = this.s.firstAtOrAfter.get(row.user, time) as { pos: number } | undefined;
+      if (kept) {
+        this.s.prune.run(row.user, kept.pos - 1);
+      } else {
+        // Every event of this user goes: remember the head so positions are never reused.
+        this.s.keepHead.run(row.user, this.last(row.user));
+        this.s.prune.run(row.user, Number.MAX_SAFE_INTEGER);
+      }
+    }
   }
 }
 
@@ -110,10 +124,9 @@ function prepare(db: Database.Database) {
     last: p('SELECT MAX(COALESCE((SELECT MAX(pos) FROM events WHERE user = ?), 0), COALESCE((SELECT last_pos FROM event_heads WHERE user = ?), 0)) AS p'),
     first: p('SELECT MIN(pos) AS p FROM events WHERE user = ?'),
     keepHead: p('INSERT INTO event_heads (user, last_pos) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET last_pos = MAX(last_pos, excluded.last_pos)'),
-    keepHeadsBefore: p(
-      'INSERT INTO event_heads (user, last_pos) SELECT user, MAX(pos) FROM events WHERE at < ? GROUP BY user ON CONFLICT (user) DO UPDATE SET last_pos = MAX(last_pos, excluded.last_pos)',
-    ),
     prune: p('DELETE FROM events WHERE user = ? AND pos <= ?'),
-    pruneBefore: p('DELETE FROM events WHERE at < ?'),
+    firstUser: p('SELECT user FROM events ORDER BY user LIMIT 1'),
+    nextUser: p('SELECT user FROM events WHERE user > ? ORDER BY user LIMIT 1'),
+    firstAtOrAfter: p('SELECT pos FROM events WHERE user = ? AND at >= ? ORDER BY pos LIMIT 1'),
   };
 }

@@ -122,6 +122,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE events_v2 RENAME TO events;
   CREATE INDEX events_by_time ON events (at);
   `,
+  // 3: no time index on events: it was a second b-tree insert per delivered event, for a prune
+  // that runs hourly. Pruning by age walks each user's log from its oldest event instead
+  // (positions grow with time), see SqliteEventLog.pruneBefore.
+  `
+  DROP INDEX events_by_time;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -103,6 +103,26 @@ describe('SqliteStorage event log with message references', () => {
     expect(rowsOf(s).map((r) => r.inline)).toEqual([1]);
   });
 
+  it('prunes by age without a time index: each user’s old prefix goes, positions are never reused', () => {
+    const path = tempDb();
+    const s = open(path);
+    const evt: ChatEvent = { type: 'blocklist', blocked: [] };
+    const users = ['ann', 'bob', 'cy', 'dee'];
+    for (let t = 1; t <= 5; t++) for (const [i, u] of users.entries()) if (i !== 3 || t <= 2) s.appendEvent(u, evt, t * 10 + i);
+    expect(s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all()).toEqual([]);
+    s.pruneEventsBefore(31);
+    expect(users.map((u) => [s.firstEventPosition(u), s.lastEventPosition(u)])).toEqual([
+      [4, 5], // ann: 10, 20, 30 dropped
+      [3, 5], // bob: 11, 21 dropped; 31 kept
+      [3, 5],
+      [3, 2], // dee: all (12, 22) dropped
+    ]);
+    s.close();
+    const again = open(path);
+    expect(users.map((u) => again.appendEvent(u, evt, 100))).toEqual([6, 6, 6, 3]);
+    expect(again.readEvents('ann', 0, 10).map((r) => r.pos)).toEqual([4, 5, 6]);
+  });
+
   it('migrates a schema-1 database: messages and JSON events kept, new events referenced', () => {
     const path = tempDb();
     const old = new Database(path);
