@@ -14,6 +14,8 @@ export function takeOwnerLock(dbPath: string): OwnerLock {
   const lock = new Database(`${dbPath}-lock`, { timeout: 500 });
   try {
     lock.pragma('locking_mode = EXCLUSIVE');
+    // Nothing is ever written to it: no journal file beside it.
+    lock.pragma('journal_mode = MEMORY');
     // BEGIN EXCLUSIVE takes the file's exclusive lock; in exclusive locking mode it is kept after COMMIT.
     lock.exec('BEGIN EXCLUSIVE; COMMIT;');
   } catch (e) {

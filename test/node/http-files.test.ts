@@ -94,7 +94,7 @@ describe('POST /files', () => {
       expect(json.file!.name).not.toMatch(/[\\/]|^\.\.$/);
     }
     expect(existsSync(join(tmp.dir, 'etc'))).toBe(false);
-    for (const entry of readdirSync(tmp.dir)) expect(['files', 'natter.sqlite', 'natter.sqlite-shm', 'natter.sqlite-wal']).toContain(entry);
+    for (const entry of readdirSync(tmp.dir)) expect(['files', 'natter.sqlite', 'natter.sqlite-shm', 'natter.sqlite-wal', 'natter.sqlite-lock']).toContain(entry);
   });
 });
 
