@@ -9,15 +9,17 @@ import type { ChatMessage } from '../../react/index';
 
 const BASE_START = 1_000_000_000;
 
-/** Where the previous first message now is in `messages` (0 when it was not moved or is gone). */
-function shiftOf(prev: readonly ChatMessage[], messages: readonly ChatMessage[]): number {
-  if (prev.length === 0 || messages.length === 0) return 0;
-  const first = prev[0] as ChatMessage;
+/**
+ * Where the previous first message (`first`, of a list `prevLength` long) now is in `messages`
+ * (0 when it was not moved or is gone). Only the new list is read.
+ */
+function shiftOf(first: ChatMessage | undefined, prevLength: number, messages: readonly ChatMessage[]): number {
+  if (first === undefined || messages.length === 0) return 0;
   if (messages[0] === first) return 0;
-  const guess = messages.length - prev.length;
+  const guess = messages.length - prevLength;
   if (guess > 0 && messages[guess] === first) return guess;
   if (first.seq === null) return 0;
-  // Stored messages ascend by seq: find the old first one's seq.
+  // Stored messages ascend by seq: find the old first one's seq (its view may be a new object).
   let lo = 0;
   let hi = messages.length - 1;
   while (lo <= hi) {
@@ -36,12 +38,19 @@ export interface ItemKeys {
   prependedBelow: number;
 }
 
+interface KeyState {
+  messages: readonly ChatMessage[];
+  first: ChatMessage | undefined;
+  base: number;
+  prependedBelow: number;
+}
+
 export function useItemKeys(messages: readonly ChatMessage[]): ItemKeys {
-  const state = useRef({ messages, base: BASE_START, prependedBelow: BASE_START });
-  if (state.current.messages !== messages) {
-    const { base, prependedBelow } = state.current;
-    const shift = shiftOf(state.current.messages, messages);
-    state.current = { messages, base: base - shift, prependedBelow: shift > 0 ? base : prependedBelow };
+  const state = useRef<KeyState>({ messages, first: messages[0], base: BASE_START, prependedBelow: BASE_START });
+  const prev = state.current;
+  if (prev.messages !== messages) {
+    const shift = shiftOf(prev.first, prev.messages.length, messages);
+    state.current = { messages, first: messages[0], base: prev.base - shift, prependedBelow: shift > 0 ? prev.base : prev.prependedBelow };
   }
   const { base, prependedBelow } = state.current;
   const getItemKey = useCallback((index: number) => base + index, [base]);
