@@ -52,6 +52,13 @@ export class SqliteStorage implements Storage {
   private readonly events: SqliteEventLog;
   /** Checkpoints run off the main thread (sqlite-checkpointer.ts), never inside a commit. */
   private readonly checkpointer: Checkpointer;
+  /**
+   * Conversation seq counters when this storage is the only writer: handed out from memory and
+   * written once per transaction, at its end (a group commit of 50 messages to one group wrote
+   * its counter 50 times). Dropped when a transaction rolls back.
+   */
+  private readonly seqs: Map<ConversationKey, number> | null;
+  private readonly dirtySeqs = new Set<ConversationKey>();
   /** Held while open when `exclusive` (one server per database file). */
   private readonly lock: OwnerLock | null;
 
@@ -80,7 +87,12 @@ export class SqliteStorage implements Storage {
     this.s = prepare(this.db);
     // Each user's last position is cached only when nobody else can append (exclusive lock).
     this.events = new SqliteEventLog(this.db, exclusive ? new Map() : null);
-    this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
+    this.seqs = exclusive ? new Map() : null;
+    this.runInTransaction = this.db.transaction((fn: () => unknown) => {
+      const result = fn();
+      this.writeSeqs();
+      return result;
+    });
     // A checkpoint copies the WAL into the database file and syncs it; made inside a commit it
     // stalls every send queued behind it, so commits never checkpoint: a worker thread does.
     this.db.pragma('wal_autocheckpoint = 0');
@@ -94,6 +106,8 @@ export class SqliteStorage implements Storage {
       return this.runInTransaction(fn) as T;
     } catch (e) {
       this.events.reset();
+      this.seqs?.clear();
+      this.dirtySeqs.clear();
       throw e;
     }
   }
@@ -143,10 +157,24 @@ export class SqliteStorage implements Storage {
 
   // ---- per-conversation sequence ---------------------------------------------
   nextSeq(key: ConversationKey): number {
-    return (this.s.nextSeq.get(key) as { last: number }).last;
+    if (!this.seqs) return (this.s.nextSeq.get(key) as { last: number }).last;
+    const next = this.lastSeq(key) + 1;
+    this.seqs.set(key, next);
+    if (this.db.inTransaction) this.dirtySeqs.add(key);
+    else this.s.putSeq.run(key, next);
+    return next;
   }
   lastSeq(key: ConversationKey): number {
-    return (this.s.lastSeq.get(key) as { last: number } | undefined)?.last ?? 0;
+    const cached = this.seqs?.get(key);
+    if (cached !== undefined) return cached;
+    const last = (this.s.lastSeq.get(key) as { last: number } | undefined)?.last ?? 0;
+    this.seqs?.set(key, last);
+    return last;
+  }
+  private writeSeqs(): void {
+    if (this.dirtySeqs.size === 0) return;
+    for (const key of this.dirtySeqs) this.s.putSeq.run(key, this.seqs?.get(key) ?? 0);
+    this.dirtySeqs.clear();
   }
 
   // ---- per-user conversation state -------------------------------------------
@@ -278,6 +306,7 @@ function prepare(db: Database.Database) {
     countUnread: p('SELECT COUNT(*) AS n FROM messages WHERE key = ? AND seq > ? AND from_user <> ? AND excluded = 0'),
     nextSeq: p('INSERT INTO seqs (key, last) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET last = last + 1 RETURNING last'),
     lastSeq: p('SELECT last FROM seqs WHERE key = ?'),
+    putSeq: p('INSERT OR REPLACE INTO seqs (key, last) VALUES (?, ?)'),
     getConversationState: p('SELECT json FROM conversation_states WHERE user = ? AND key = ?'),
     putConversationState: p('INSERT OR REPLACE INTO conversation_states (user, key, updated_at, json) VALUES (?, ?, ?, ?)'),
     listConversationStates: p('SELECT json FROM conversation_states WHERE user = ? ORDER BY updated_at DESC, key ASC'),

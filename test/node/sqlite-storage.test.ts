@@ -74,6 +74,25 @@ describe('SqliteStorage on disk', () => {
     expect([b.appendEvent('alice', evt, 200), b.appendEvent('bob', evt, 200)]).toEqual([4, 2]);
   });
 
+  it('keeps conversation seqs handed out in committed transactions only, across a reopen', () => {
+    const path = tempDb();
+    const a = open(path);
+    a.transaction(() => {
+      expect([a.nextSeq(KEY), a.nextSeq(KEY), a.nextSeq('group:g')]).toEqual([1, 2, 1]);
+    });
+    expect(() =>
+      a.transaction(() => {
+        expect(a.nextSeq(KEY)).toBe(3);
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
+    expect(a.lastSeq(KEY)).toBe(2);
+    expect(a.nextSeq(KEY)).toBe(3); // outside a transaction: written at once
+    a.close();
+    const b = open(path);
+    expect([b.lastSeq(KEY), b.lastSeq('group:g'), b.nextSeq(KEY)]).toEqual([3, 1, 4]);
+  });
+
   it('runs in WAL mode with the synchronous level asked for, at the latest schema version', () => {
     const s = open(tempDb(), 'FULL');
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
