@@ -59,7 +59,7 @@ const estimateSize = () => ESTIMATE_PX;
 /** Within this distance of the end the reader is "at the bottom" (followed, marked read). */
 const BOTTOM_PX = 32;
 /** Items drawn beyond each edge of the viewport. */
-const OVERSCAN = 6;
+const OVERSCAN = 3;
 
 /** The virtualized message log of one conversation. */
 export function MessageList(props: MessageListProps): ReactNode {
