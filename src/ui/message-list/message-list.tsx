@@ -218,7 +218,8 @@ export function MessageList(props: MessageListProps): ReactNode {
   );
 
   const items = virtualizer.getVirtualItems();
-  // Older history loads once the first message is drawn (it is within the overscan of the top).
+  // Older history loads once the first message is drawn (it is within the overscan of the top);
+  // the marks above it (in the fixed-height top) are drawn only then too, like any other row.
   const firstDrawn = items[0]?.index ?? -1;
   useEffect(() => {
     if (live && firstDrawn === 0 && hasMore && !loadingHistory) void loadOlder();
@@ -271,7 +272,7 @@ export function MessageList(props: MessageListProps): ReactNode {
       ) : (
         <div ref={scrollerRef} className="natter-message-list-scroller" tabIndex={0} onScroll={onScroll}>
           <div className="natter-list-items" style={{ height: virtualizer.getTotalSize() }}>
-            <ListHeader hasMore={hasMore} loadingHistory={loadingHistory} above={above(0)} ctx={ctx} />
+            <ListHeader hasMore={hasMore} loadingHistory={loadingHistory} above={firstDrawn === 0 ? above(0) : null} ctx={ctx} />
             {items.map((item) => {
               const i = item.index;
               const m = messages[i] as ChatMessage;
