@@ -124,7 +124,7 @@ describe('MessageList', () => {
     const bob = await h.client('bob');
     const alice = await h.client('alice');
     for (let i = 1; i <= 45; i++) await bob.sendText('single:alice', `n${i}`);
-    // A tall viewport: the top of each page is on screen, so Virtuoso reports the start reached.
+    // A tall viewport: the top of each page is on screen, so the first message is drawn and the next page loads.
     const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" pageSize={10} markReadOnView={false} />, { viewport: 5000, rowHeight: 30 });
     await screen.findByText('n1', {}, { timeout: 5000 });
     await screen.findByText('Beginning of the conversation');
