@@ -121,7 +121,7 @@ export const BENCHMARKS = [
         ],
         targets: [
           {
-            name: `≥ 20× stream-chat (wall, 1,000 conversations, ${frames ? `frames of ${n.frameSize}` : 'one flush'})`,
+            name: `≥ 20× stream-chat (wall, 1,000 conversations, ${frames ? `frames of ${n.frameSize.toLocaleString('en-US')}` : 'one flush'})`,
             actual: `${speedup}× (CPU ${cpuSpeedup}×; ${other})`,
             pass: speedup >= 20,
           },

@@ -153,5 +153,7 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
   const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
     && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
     && next.receipts === base.receipts && next.typing === base.typing;
-  return same ? base : chatState(next);
+  const result = same ? base : chatState(next);
+  ctx.committed = result; // the commits kept the slots' mirrors of its entries
+  return result;
 }

@@ -43,10 +43,11 @@ function mergedOrder(d: StoreDraft, moved: ConversationDraft[], previous: readon
     for (const c of moved) next[n++] = c.id; // every conversation moved (a burst across all of them)
   } else {
     let k = 0;
+    const batch = d.ctx.batch;
     for (const id of previous) {
-      const t = (d.baseSummaries.get(id) as ConversationSummary).updatedAt;
-      const c = d.drafted(id);
-      if (c?.summary && (c.recency > 0 || c.summary.updatedAt !== t)) continue; // in `moved`
+      const c = d.ctx.slots.get(id) as ConversationDraft; // every listed conversation has a slot
+      const t = (c.shownSummary as ConversationSummary).updatedAt;
+      if (c.batch === batch && c.summary && (c.recency > 0 || c.summary.updatedAt !== t)) continue; // in `moved`
       while (k < moved.length && updatedAtOf(moved[k] as ConversationDraft) >= t) next[n++] = (moved[k++] as ConversationDraft).id;
       next[n++] = id;
     }
@@ -63,7 +64,7 @@ function mergedOrder(d: StoreDraft, moved: ConversationDraft[], previous: readon
 function replacesAll(base: ReadonlyMap<ConversationId, unknown>, touched: readonly ConversationDraft[], replaces: (c: ConversationDraft) => boolean): boolean {
   if (base.size < 64 || touched.length < base.size) return false;
   let n = 0;
-  for (const c of touched) if (replaces(c) && base.has(c.id)) n++;
+  for (const c of touched) if (replaces(c)) n++;
   return n === base.size;
 }
 
@@ -84,9 +85,9 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   for (const c of d.touched) {
     const s = c.summary;
     if (s === undefined) continue;
-    summaries ??= replacesAll(base.summaries, d.touched, (t) => !!t.summary) ? new Map() : new Map(base.summaries);
+    summaries ??= replacesAll(base.summaries, d.touched, (t) => !!t.summary && t.shownSummary !== undefined) ? new Map() : new Map(base.summaries);
     // Each conversation is drafted once: its previous summary is the base one (or gone after a bootstrap).
-    const prev = d.keepOnly ? summaries.get(c.id) : d.baseSummaries.get(c.id);
+    const prev = d.keepOnly ? summaries.get(c.id) : c.shownSummary;
     if (s === null) {
       if (prev) {
         summaries.delete(c.id);
@@ -116,6 +117,10 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   } else if (moved.length > 0) {
     order = mergedOrder(d, moved, base.order);
   }
+  // The slots now mirror the committed summaries (a bootstrap may have dropped untouched ones).
+  // Last: mergedOrder above still reads the base summaries through them.
+  if (d.keepOnly) for (const c of d.ctx.slots.values()) c.shownSummary = summaries.get(c.id);
+  else for (const c of d.touched) if (c.summary !== undefined) c.shownSummary = c.summary ?? undefined;
   return conversationsSlice({ summaries, order, totalUnread: Math.max(0, totalUnread), loaded });
 }
 
@@ -123,12 +128,13 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
 export function commitMessages(d: StoreDraft): ChatState['conversationMessages'] {
   const base = d.baseMessages;
   // Every base entry gets merged messages: fill a new Map, carrying over the entries that did not change.
-  const fresh = replacesAll(base, d.touched, (t) => t.incoming !== null && !t.cleared);
+  const fresh = replacesAll(base, d.touched, (t) => t.incoming !== null && !t.cleared && t.shownMessages !== undefined);
   let next: Map<ConversationId, ConversationMessages> | null = fresh ? new Map() : null;
   let changed = false;
   for (const c of d.touched) {
     if (c.incoming === null && c.pending === null && !c.cleared) continue;
-    const before = c.cleared ? undefined : base.get(c.id);
+    const shown = c.shownMessages;
+    const before = c.cleared ? undefined : shown;
     const baseItems = before?.items ?? EMPTY_MESSAGES.items;
     const items = c.incoming === null ? baseItems : mergeMessages(baseItems, c.incoming);
     const pending = c.pending ?? before?.pending ?? EMPTY_MESSAGES.pending;
@@ -137,11 +143,17 @@ export function commitMessages(d: StoreDraft): ChatState['conversationMessages']
       continue;
     }
     const empty = items.length === 0 && pending.length === 0;
-    if (empty && !base.has(c.id)) continue;
+    if (empty && shown === undefined) continue;
     next ??= new Map(base);
     changed = true;
-    if (empty) next.delete(c.id);
-    else next.set(c.id, { items, pending });
+    if (empty) {
+      next.delete(c.id);
+      c.shownMessages = undefined;
+    } else {
+      const entry = { items, pending };
+      next.set(c.id, entry);
+      c.shownMessages = entry;
+    }
   }
   return changed && next ? next : base;
 }

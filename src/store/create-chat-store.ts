@@ -27,6 +27,7 @@ export interface ChatStoreOptions {
 export function createChatStore(client: ChatClient, options: ChatStoreOptions = {}): ChatStore {
   const api = createStore<ChatState>()(() => initialChatState(client.user));
   const ctx: EngineContext = {
+    committed: api.getState(),
     batch: 0,
     slots: new Map(),
     inviteTouchedAt: new Map(),

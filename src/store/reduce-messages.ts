@@ -39,7 +39,7 @@ export function onMessageEvent(d: StoreDraft, conversation: ConversationId, mess
   const c = d.draft(conversation);
   addStoredMessage(d, conversation, message, c);
   const drafted = c.summary;
-  const current = drafted === undefined ? d.baseSummary(conversation) : (drafted ?? undefined);
+  const current = drafted === undefined ? d.baseSummary(c) : (drafted ?? undefined);
   if (current && message.seq <= current.lastSeq) return; // a repeat or an older event: the store already knows better
   const s = drafted ?? d.copySummary(c, current);
   s.lastSeq = message.seq;

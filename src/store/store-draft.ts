@@ -19,6 +19,8 @@ export interface EngineContext {
    * touches instead of allocating drafts in a per-batch Map (the per-message lookup is one Map get).
    */
   slots: Map<ConversationId, ConversationDraft>;
+  /** The state whose entries the slots' `shown*` fields mirror (the last one committed). */
+  committed: ChatState | null;
   /** Invitation → batch that last changed it from a live event. */
   inviteTouchedAt: Map<string, number>;
   /** localIds of this user's messages the server has stored: their outbox entries are done. */
@@ -42,6 +44,10 @@ export interface ConversationDraft {
   batch: number;
   /** Batch that last changed its summary from a live event (kept across batches). */
   touchedAt: number;
+  /** Its entry in the committed state's summaries, kept by the commit (saves a Map lookup per touch). */
+  shownSummary: ConversationSummary | undefined;
+  /** Its entry in the committed state's messages, kept by the commit. */
+  shownMessages: ConversationMessages | undefined;
   /** Mutable copy of the summary; null when deleted in this batch; undefined when not changed. */
   summary: ConversationSummary | null | undefined;
   /** Order of its latest move to the top in this batch (higher is later; 0 = none). */
@@ -100,6 +106,7 @@ export class StoreDraft {
     this.user = base.user;
     this.baseSummaries = base.conversations.summaries;
     this.baseMessages = base.conversationMessages;
+    if (ctx.committed !== base) this.mirrorBase();
     let any = false;
     for (const _ in base.typing) {
       any = true;
@@ -120,12 +127,39 @@ export class StoreDraft {
     return this.connection;
   }
 
+  /** Points every slot at the base state's entries (when the base is not the state last committed). */
+  private mirrorBase(): void {
+    for (const c of this.ctx.slots.values()) {
+      c.shownSummary = this.baseSummaries.get(c.id);
+      c.shownMessages = this.baseMessages.get(c.id);
+    }
+    for (const id of this.baseSummaries.keys()) this.slot(id);
+    for (const id of this.baseMessages.keys()) this.slot(id);
+    this.ctx.committed = this.base;
+  }
+
+  private slot(id: ConversationId): ConversationDraft {
+    let c = this.ctx.slots.get(id);
+    if (c === undefined) {
+      c = {
+        id, batch: 0, touchedAt: 0, shownSummary: this.baseSummaries.get(id), shownMessages: this.baseMessages.get(id),
+        summary: undefined, recency: 0, incoming: null, pending: null, cleared: false,
+      };
+      this.ctx.slots.set(id, c);
+    }
+    return c;
+  }
+
   /** The batch's draft of a conversation, reset on its first use in the batch. */
   draft(id: ConversationId): ConversationDraft {
     const batch = this.ctx.batch;
     let c = this.ctx.slots.get(id);
     if (c === undefined) {
-      c = { id, batch, touchedAt: 0, summary: undefined, recency: 0, incoming: null, pending: null, cleared: false };
+      // A conversation neither state Map has (every key of theirs has a slot).
+      c = {
+        id, batch, touchedAt: 0, shownSummary: undefined, shownMessages: undefined,
+        summary: undefined, recency: 0, incoming: null, pending: null, cleared: false,
+      };
       this.ctx.slots.set(id, c);
       this.touched.push(c);
     } else if (c.batch !== batch) {
@@ -147,23 +181,24 @@ export class StoreDraft {
   }
 
   /** The summary as of the base state (after a bootstrap in this batch: only the ones it kept). */
-  baseSummary(id: ConversationId): ConversationSummary | undefined {
-    if (this.keepOnly && !this.keepOnly.has(id)) return undefined;
-    return this.baseSummaries.get(id);
+  baseSummary(c: ConversationDraft): ConversationSummary | undefined {
+    if (this.keepOnly && !this.keepOnly.has(c.id)) return undefined;
+    return c.shownSummary;
   }
 
   /** The current summary (this batch's copy, else the base one), or undefined. */
   peekSummary(id: ConversationId): ConversationSummary | undefined {
-    const c = this.drafted(id);
-    if (c !== undefined && c.summary !== undefined) return c.summary ?? undefined;
-    return this.baseSummary(id);
+    const c = this.ctx.slots.get(id);
+    if (c === undefined) return undefined;
+    if (c.batch === this.ctx.batch && c.summary !== undefined) return c.summary ?? undefined;
+    return this.baseSummary(c);
   }
 
   /** A mutable copy of a conversation's summary, created empty when unknown; marks it touched live. */
   summary(id: ConversationId): ConversationSummary {
     const c = this.draft(id);
     if (c.summary) return c.summary;
-    return this.copySummary(c, c.summary === null ? undefined : this.baseSummary(id));
+    return this.copySummary(c, c.summary === null ? undefined : this.baseSummary(c));
   }
 
   /** Like {@link summary} when the caller holds the draft and its current (undrafted) summary. */
