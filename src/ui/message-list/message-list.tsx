@@ -9,7 +9,7 @@
 // rendered indices only. The list is a `role="log"`; message rows are one
 // roving tab stop moved with arrow keys.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
@@ -24,7 +24,7 @@ import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
 import { firstVisibleMessageIndex, scrollerOf, tryFocus } from './row-navigation';
 import { useItemKeys } from './use-item-keys';
 import { useNewMessages } from './use-new-messages';
-import { settleOnDivider } from './settle-on-divider';
+import { useOpening } from './use-opening';
 
 export interface MessageListProps {
   conversationId: ConversationId;
@@ -84,13 +84,18 @@ export function MessageList(props: MessageListProps): ReactNode {
   const divider = useMemo(() => dividerIndex(messages, unreadAfterSeq), [messages, unreadAfterSeq]);
 
   // It opens at the unread divider when there is one (so unread messages are not skipped), else at
-  // the newest. It waits for the conversation's read marker (or for the list to say there is none).
+  // the newest. Messages already in the store are shown at once; when the conversation's read
+  // marker (or the list saying there is none) comes only after that, the list moves to the divider
+  // then, unless the reader has already scrolled.
   const listLoaded = useChatSelector((s) => s.conversations.loaded);
+  const markerKnown = conv.conversation !== undefined || listLoaded;
   const started = useRef(false);
   const openAt = useRef<number | 'end'>('end');
-  if (!started.current && (conv.conversation !== undefined || listLoaded) && (n > 0 || conv.historyLoaded)) {
+  const markerLate = useRef(false);
+  if (!started.current && (n > 0 || (conv.historyLoaded && markerKnown))) {
     started.current = true;
-    if (divider >= 0) openAt.current = divider;
+    markerLate.current = !markerKnown;
+    if (markerKnown && divider >= 0) openAt.current = divider;
   }
   const live = started.current && n > 0;
 
@@ -137,17 +142,7 @@ export function MessageList(props: MessageListProps): ReactNode {
     return item.start + item.size <= offset && v.scrollDirection !== 'backward';
   };
 
-  // Open at the newest message, or with the unread divider at the top.
-  const opened = useRef(false);
-  const stopOpening = useRef<(() => void) | null>(null);
-  useLayoutEffect(() => {
-    if (opened.current || !live || !scrollerRef.current) return;
-    opened.current = true;
-    const at = openAt.current;
-    if (at === 'end') virtualizer.scrollToEnd();
-    else stopOpening.current = settleOnDivider(virtualizer, scrollerRef.current, at);
-  });
-  useEffect(() => () => stopOpening.current?.(), []);
+  const opening = useOpening({ live, openAt: openAt.current, markerLate, markerKnown, divider, virtualizer, scrollerRef, onDividerLate: () => setAtBottom(false) });
 
   const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, displayName, strings);
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
@@ -161,7 +156,7 @@ export function MessageList(props: MessageListProps): ReactNode {
   }, []);
 
   const jumpToLatest = useCallback(() => {
-    stopOpening.current?.();
+    opening.stop();
     virtualizer.scrollToEnd();
     clearNew();
   }, [virtualizer, clearNew]);
@@ -231,7 +226,7 @@ export function MessageList(props: MessageListProps): ReactNode {
     if (!m) return;
     focusWanted.current = m.key;
     setActiveKey(m.key);
-    stopOpening.current?.();
+    opening.stop();
     virtualizer.scrollToIndex(index, { align: 'auto' });
     tryFocus(rootRef.current, m.key, focusWanted, 20);
   };
@@ -270,7 +265,16 @@ export function MessageList(props: MessageListProps): ReactNode {
       ) : n === 0 ? (
         <div className="natter-message-list-status">{strings.empty}</div>
       ) : (
-        <div ref={scrollerRef} className="natter-message-list-scroller" tabIndex={0} onScroll={onScroll}>
+        <div
+          ref={scrollerRef}
+          className="natter-message-list-scroller"
+          tabIndex={0}
+          onScroll={onScroll}
+          onWheel={opening.onInteract}
+          onTouchMove={opening.onInteract}
+          onPointerDown={opening.onInteract}
+          onKeyDown={opening.onInteract}
+        >
           <div className="natter-list-items" style={{ height: virtualizer.getTotalSize() }}>
             <ListHeader hasMore={hasMore} loadingHistory={loadingHistory} above={firstDrawn === 0 ? above(0) : null} ctx={ctx} />
             {items.map((item) => {

@@ -1,0 +1,54 @@
+// Owns where the list opens: at the newest message, or with the unread divider
+// at the top (held there while the rows around it are measured). When the read
+// marker becomes known only after the messages were shown (the conversation
+// list was still loading), it moves to the divider then, unless the reader has
+// already scrolled, clicked or pressed a key in the list.
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { settleOnDivider } from './settle-on-divider';
+
+export interface OpeningOptions {
+  /** The list is drawn (started, with messages). */
+  live: boolean;
+  /** Where it opens: the divider's message index, or the end. */
+  openAt: number | 'end';
+  /** True while the list opened before the read marker was known (cleared here once handled). */
+  markerLate: { current: boolean };
+  markerKnown: boolean;
+  /** Current unread divider index, or -1. */
+  divider: number;
+  virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>;
+  scrollerRef: RefObject<HTMLDivElement | null>;
+  /** Called when the list moves to a divider it learnt of late. */
+  onDividerLate(): void;
+}
+
+export function useOpening(o: OpeningOptions) {
+  const { live, openAt, markerLate, markerKnown, divider, virtualizer, scrollerRef, onDividerLate } = o;
+  const opened = useRef(false);
+  const stopSettling = useRef<(() => void) | null>(null);
+  const interacted = useRef(false);
+
+  useLayoutEffect(() => {
+    if (opened.current || !live || !scrollerRef.current) return;
+    opened.current = true;
+    if (openAt === 'end') virtualizer.scrollToEnd();
+    else stopSettling.current = settleOnDivider(virtualizer, scrollerRef.current, openAt);
+  });
+  useEffect(() => () => stopSettling.current?.(), []);
+
+  useEffect(() => {
+    if (!markerLate.current || !markerKnown || !opened.current || !scrollerRef.current) return;
+    markerLate.current = false;
+    if (divider < 0 || interacted.current) return;
+    onDividerLate();
+    stopSettling.current?.();
+    stopSettling.current = settleOnDivider(virtualizer, scrollerRef.current, divider);
+  });
+
+  const stop = useCallback(() => stopSettling.current?.(), []);
+  const onInteract = useCallback(() => {
+    interacted.current = true;
+  }, []);
+  return { stop, onInteract };
+}
