@@ -1,7 +1,8 @@
 // The list's message views are built incrementally (src/store/message-view.ts):
 // after appends, prepends, in-place replacements and receipt changes (per message
 // and channel acks) every view carries the same status and read count as a
-// from-scratch computation, and views of untouched messages keep their identity.
+// from-scratch computation, and views of untouched messages keep their identity;
+// a view is built only when its entry is read, and the list refuses writes.
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../src/protocol/message';
 import { EMPTY_RECEIPTS, type ConversationReceipts } from '../../../src/store/chat-state';
@@ -58,5 +59,33 @@ describe('incremental message views', () => {
     expect(v6.find((v) => v.serverId === 's20')?.status).toBe('recalled');
     expect(v6[0]).toBe(v5[0]);
     expect(build({ items: replaced, pending: [] }, r)).toBe(v6);
+  });
+});
+
+describe('lazy message views', () => {
+  it('builds a view only when its entry is read, and is a read-only array', () => {
+    const reads = new Map<number, number>();
+    const items = range(1, 1001).map((m) => {
+      const copy = { ...m };
+      Object.defineProperty(copy, 'from', {
+        enumerable: true,
+        get: () => {
+          reads.set(m.seq, (reads.get(m.seq) ?? 0) + 1);
+          return m.from;
+        },
+      });
+      return copy as Message;
+    });
+    const views = createMessageViewBuilder('me', 'single:you')({ items, pending: [] });
+    expect(views.length).toBe(1000);
+    expect(reads.size).toBe(0);
+    expect(views[500]?.seq).toBe(501);
+    expect([...reads.keys()]).toEqual([501]);
+    expect(Array.isArray(views)).toBe(true);
+    expect(views.slice(0, 2).map((v) => v.seq)).toEqual([1, 2]);
+    expect(() => {
+      (views as ChatMessage[])[0] = views[1] as ChatMessage;
+    }).toThrow(TypeError);
+    expect(() => views.push(views[0] as ChatMessage)).toThrow(TypeError);
   });
 });
