@@ -26,6 +26,12 @@ export interface CoreContext {
   timers: InvitationTimers;
   /** onlineUserOnly invitations: never stored, kept only while the server runs. */
   liveInvitations: Map<string, Invitation>;
+  /**
+   * Sends between their idempotency lookup and their commit, by `user\0localId`: how many, and
+   * whether two ever overlapped. A send that never overlapped another under its key need not look
+   * the key up again at commit time.
+   */
+  sendsInFlight: Map<string, { n: number; shared: boolean }>;
 }
 
 /** Who an operation runs for. */

@@ -92,16 +92,34 @@ async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubm
   if (p.config !== undefined) draft.config = p.config;
   // Commands never count as unread nor become the last message.
   if (body.type === 'cmd') draft.excluded = true;
-  if (ctx.options.moderate) await moderate(ctx, draft);
+  // This core is its storage's only writer, so between the lookup above and the commit only a
+  // send in flight under the same key can store that localId: the commit looks again only then.
+  const key = `${caller.user}\u0000${p.localId}`;
+  const inFlight = ctx.sendsInFlight;
+  let entry = inFlight.get(key);
+  if (!entry) inFlight.set(key, (entry = { n: 0, shared: false }));
+  const flight = entry;
+  // Signaling stores its messages under server-made `~sig-` ids: such a key is always looked up.
+  if (++flight.n > 1 || p.localId.startsWith('~sig-')) flight.shared = true;
+  const done = (): void => {
+    if (--flight.n === 0) inFlight.delete(key);
+  };
+  try {
+    if (ctx.options.moderate) await moderate(ctx, draft);
+  } catch (e) {
+    done();
+    throw e;
+  }
   const committed = ctx.events.submit(
     // Checked again at commit time: a retry with the same localId may be queued before this one
     // (or have won while the moderation hook awaited), and membership may have changed meanwhile.
     (): { again: Message } | { route: Route } => {
-      const again = storage.getMessageByLocalId(caller.user, p.localId);
+      const again = flight.shared ? storage.getMessageByLocalId(caller.user, p.localId) : null;
       return again ? { again: again.message } : { route: routeMessage(ctx, caller.user, p) };
     },
     (checked) => ({ message: 'again' in checked ? checked.again : storeMessage(ctx, draft, checked.route) }),
   );
+  committed.then(done, done);
   onSubmitted();
   return committed;
 }

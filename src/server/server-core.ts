@@ -66,6 +66,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     events: new EventPublisher(storage, sessions, clock, options.eventRetention ?? DEFAULT_RETENTION, options.scheduleCommit),
     timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError),
     liveInvitations: new Map(),
+    sendsInFlight: new Map(),
   };
   let started = false;
   let closed = false;

@@ -63,6 +63,28 @@ describe('group commit of sends', () => {
     expect(conv?.unread).toBe(2);
   });
 
+  it('the same localId from two devices, one held by moderation while the other commits first, is stored once', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const server = createEmbeddedServer({
+      moderate: async (m) => {
+        if (m.body.type === 'txt' && m.body.msg === 'slow') await held;
+        return 'allow' as const;
+      },
+    });
+    const phone = await login(server.connect(), 'alice', { device: 'phone' });
+    const laptop = await login(server.connect(), 'alice', { device: 'laptop' });
+    const same = localId();
+    const slow = phone.call('send', { localId: same, to: 'bob', chatType: 'single', body: text('slow') });
+    const fast = await laptop.ok('send', { localId: same, to: 'bob', chatType: 'single', body: text('fast') });
+    // The fast one's commit has settled (and its bookkeeping with it) before the slow one goes on.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    release();
+    const answer = await slow;
+    expect(answer.t === 'ok' ? (answer.r as { message: unknown }).message : answer).toEqual(fast.message);
+    expect((await laptop.ok('history', { conversation: 'single:bob' })).messages.map((m) => m.serverId)).toEqual([fast.message.serverId]);
+  });
+
   it('a request after pipelined sends sees all of them', async () => {
     const server = createEmbeddedServer({});
     const alice = await login(server.connect(), 'alice');
