@@ -4,8 +4,8 @@
 // write-through. The core is the only writer of its storage (one core per
 // database), so the cache stays exact; a transaction that throws may have
 // written records that are rolled back underneath, so the whole cache is
-// dropped then. Conversation states are bounded (the least recently written
-// go first) and written once per transaction, at its end (write-behind).
+// dropped then. Conversation states are bounded (conversation-state-cache.ts)
+// and written once per transaction, at its end (write-behind).
 // Handed-out records are copies (storage.ts rules); `peek*` hand out the
 // cached record itself, for read-only hot paths.
 import type { ChatEvent } from '../protocol/frames';
@@ -23,6 +23,7 @@ import type {
   Storage,
   UnreadQuery,
 } from './storage';
+import { ConversationStateCache } from './conversation-state-cache';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -37,14 +38,15 @@ export class CachedStorage implements Storage {
   private readonly groups = new Map<string, GroupView | null>();
   private readonly rooms = new Map<string, RoomInfo | null>();
   private readonly blocklists = new Map<UserId, readonly UserId[]>();
-  private readonly states = new Map<string, ConversationStateRecord | null>();
-  /** States put inside the current transaction, written just before it commits. */
-  private readonly dirty = new Map<string, ConversationStateRecord>();
+  /** States read or put, and those put inside the current transaction (written just before it commits). */
+  private readonly states: ConversationStateCache;
 
   constructor(
     readonly inner: Storage,
-    private readonly maxStates = 100_000,
-  ) {}
+    maxStates = 100_000,
+  ) {
+    this.states = new ConversationStateCache(maxStates);
+  }
 
   transaction<T>(fn: () => T): T {
     if (this.depth > 0) return fn();
@@ -66,7 +68,6 @@ export class CachedStorage implements Storage {
 
   /** Drops every cached record (and states not yet written). */
   clear(): void {
-    this.dirty.clear();
     this.groups.clear();
     this.rooms.clear();
     this.blocklists.clear();
@@ -128,21 +129,19 @@ export class CachedStorage implements Storage {
 
   // ---- conversation states (cached, bounded) -----------------------------------
   getConversationState(user: UserId, key: ConversationKey): ConversationStateRecord | null {
-    const k = `${user}\u0000${key}`;
-    let state = this.dirty.get(k) ?? this.states.get(k);
+    let state = this.states.get(user, key);
     if (state === undefined) {
       state = this.inner.getConversationState(user, key);
-      this.remember(k, state);
+      this.states.set(user, key, state);
     }
     return state ? { ...state } : null;
   }
   putConversationState(state: ConversationStateRecord): void {
-    const k = `${state.user}\u0000${state.key}`;
     const copy = { ...state };
-    this.remember(k, copy);
+    this.states.set(copy.user, copy.key, copy);
     // Inside a transaction the write waits for its end: a group commit of several messages to the
     // same members writes each member's state once.
-    if (this.depth > 0) this.dirty.set(k, copy);
+    if (this.depth > 0) this.states.markDirty(copy);
     else this.inner.putConversationState(copy);
   }
   listConversationStates(user: UserId): ConversationStateRecord[] {
@@ -150,17 +149,8 @@ export class CachedStorage implements Storage {
     return this.inner.listConversationStates(user);
   }
   private writeDirty(): void {
-    if (this.dirty.size === 0) return;
-    for (const state of this.dirty.values()) this.inner.putConversationState({ ...state });
-    this.dirty.clear();
-  }
-  private remember(k: string, state: ConversationStateRecord | null): void {
-    this.states.delete(k);
-    this.states.set(k, state);
-    if (this.states.size > this.maxStates) {
-      const oldest = this.states.keys().next();
-      if (!oldest.done) this.states.delete(oldest.value);
-    }
+    if (!this.states.hasDirty()) return;
+    for (const state of this.states.takeDirty()) this.inner.putConversationState({ ...state });
   }
 
   // ---- receipts ----------------------------------------------------------------

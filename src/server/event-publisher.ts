@@ -32,9 +32,6 @@ interface BatchItem {
   reject: (error: unknown) => void;
 }
 
-/** Changes queued before a group commit runs without waiting for its schedule. */
-const MAX_BATCH = 64;
-
 const FRAME_HEAD = `{"v":${PROTOCOL_VERSION},"t":"evt",`;
 
 /** The `evt` frame around an event's JSON (same bytes as JSON.stringify of the frame object). */
@@ -75,12 +72,6 @@ export class EventPublisher {
   submit<C, T>(check: () => C, write: (checked: C) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.batch.push({ check, write: write as (checked: never) => unknown, resolve: resolve as (v: unknown) => void, reject });
-      // A full batch commits at once: while a host reads a burst of sends, deliveries of the first
-      // ones go out instead of all waiting for the end of the turn (bounded latency per commit).
-      if (this.batch.length >= MAX_BATCH && !this.pending) {
-        this.flush();
-        return;
-      }
       if (this.scheduled) return;
       this.scheduled = true;
       this.schedule(() => {

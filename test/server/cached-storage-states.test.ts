@@ -1,0 +1,89 @@
+// The core's cache of conversation states in front of a real MemoryStorage:
+// bounded (the conversation cached longest ago goes as a whole), states put
+// in a transaction are written once at its end (the latest of each), stay
+// readable while pending, and a rolled-back transaction leaves nothing behind.
+import { describe, expect, it } from 'vitest';
+import { CachedStorage } from '../../src/server/cached-storage';
+import { MemoryStorage } from '../../src/server/memory-storage';
+import type { ConversationStateRecord } from '../../src/server/storage';
+
+const state = (user: string, key: string, unread: number): ConversationStateRecord => ({
+  user,
+  key,
+  id: `group:${key}`,
+  type: 'group',
+  target: key,
+  readSeq: 0,
+  unread,
+  clearedSeq: 0,
+  hidden: false,
+  lastServerId: null,
+  updatedAt: unread,
+});
+
+/** Counts the inner storage's state writes and reads. */
+function counted(): { inner: MemoryStorage; puts: ConversationStateRecord[]; gets: number } {
+  const inner = new MemoryStorage();
+  const log = { inner, puts: [] as ConversationStateRecord[], gets: 0 };
+  const put = inner.putConversationState.bind(inner);
+  const get = inner.getConversationState.bind(inner);
+  inner.putConversationState = (s) => {
+    log.puts.push({ ...s });
+    put(s);
+  };
+  inner.getConversationState = (u, k) => {
+    log.gets++;
+    return get(u, k);
+  };
+  return log;
+}
+
+describe('CachedStorage conversation states', () => {
+  it('writes each state once per transaction, the latest, and serves reads from memory', () => {
+    const log = counted();
+    const s = new CachedStorage(log.inner);
+    s.transaction(() => {
+      for (let i = 1; i <= 3; i++) for (const u of ['ann', 'bob']) s.putConversationState(state(u, 'g', i));
+      expect(s.getConversationState('bob', 'g')?.unread).toBe(3);
+      expect(log.puts).toEqual([]);
+    });
+    expect(log.puts.map((p) => [p.user, p.unread])).toEqual([
+      ['ann', 3],
+      ['bob', 3],
+    ]);
+    expect(s.getConversationState('ann', 'g')?.unread).toBe(3);
+    expect(log.gets).toBe(0);
+  });
+
+  it('keeps at most its bound, dropping the conversation cached longest ago, and pending writes survive eviction', () => {
+    const log = counted();
+    const s = new CachedStorage(log.inner, 3);
+    s.transaction(() => {
+      s.putConversationState(state('ann', 'old', 1));
+      s.putConversationState(state('bob', 'old', 1));
+      s.putConversationState(state('ann', 'new', 2));
+      s.putConversationState(state('bob', 'new', 2)); // 4 > 3: 'old' goes from the cache
+      expect(s.getConversationState('ann', 'old')?.unread).toBe(1); // still pending, still readable
+    });
+    expect(log.puts).toHaveLength(4);
+    log.gets = 0;
+    expect(s.getConversationState('bob', 'new')?.unread).toBe(2);
+    expect(log.gets).toBe(0);
+    expect(s.getConversationState('bob', 'old')?.unread).toBe(1); // from the inner storage
+    expect(log.gets).toBe(1);
+  });
+
+  it('forgets states put in a transaction that rolled back', () => {
+    const log = counted();
+    const s = new CachedStorage(log.inner);
+    s.putConversationState(state('ann', 'g', 1));
+    expect(() =>
+      s.transaction(() => {
+        s.putConversationState(state('ann', 'g', 9));
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
+    expect(s.getConversationState('ann', 'g')?.unread).toBe(1);
+    expect(log.puts.map((p) => p.unread)).toEqual([1]);
+  });
+});
