@@ -123,6 +123,10 @@ export function MessageList(props: MessageListProps): ReactNode {
     followOnAppend: true,
     scrollEndThreshold: BOTTOM_PX,
     paddingStart: LIST_TOP_PX,
+    // Rows mounted while the list counts as scrolling are measured a frame later (by the resize
+    // observer), which shows prepended rows at estimated heights for a frame; a short reset keeps
+    // a page that arrives after the reader stopped from being drawn twice.
+    isScrollingResetDelay: 50,
     // The first frame already draws where the list opens, not the top of the history.
     initialOffset: () => LIST_TOP_PX + (openAt.current === 'end' ? n : openAt.current) * ESTIMATE_PX,
   });
