@@ -7,6 +7,8 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { settleOnDivider } from './settle-on-divider';
 
+const END_COMMITS = 3;
+
 export interface OpeningOptions {
   /** The list is drawn (started, with messages). */
   live: boolean;
@@ -28,12 +30,26 @@ export function useOpening(o: OpeningOptions) {
   const opened = useRef(false);
   const stopSettling = useRef<(() => void) | null>(null);
   const interacted = useRef(false);
+  /** Commits after opening at the end in which the end is asserted again. */
+  const endCommits = useRef(0);
 
   useLayoutEffect(() => {
-    if (opened.current || !live || !scrollerRef.current) return;
-    opened.current = true;
-    if (openAt === 'end') virtualizer.scrollToEnd();
-    else stopSettling.current = settleOnDivider(virtualizer, scrollerRef.current, openAt);
+    const scroller = scrollerRef.current;
+    if (!live || !scroller) return;
+    if (!opened.current) {
+      opened.current = true;
+      if (openAt === 'end') {
+        virtualizer.scrollToEnd();
+        endCommits.current = END_COMMITS;
+      } else stopSettling.current = settleOnDivider(virtualizer, scroller, openAt);
+      return;
+    }
+    // The first rows' measurements re-render the list with its real height, in the same frame:
+    // stay at the end through those commits so the first frame painted shows the newest message.
+    if (endCommits.current > 0) {
+      endCommits.current--;
+      if (!interacted.current && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight > 1) virtualizer.scrollToEnd();
+    }
   });
   useEffect(() => () => stopSettling.current?.(), []);
 
