@@ -4,8 +4,8 @@
 // conversations get new entries, so untouched ones keep their references.
 import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
-import { conversationsSlice, EMPTY_MESSAGES, type ChatState, type ConversationMessages, type ConversationsSlice } from './chat-state';
-import { mergeMessages } from './message-list';
+import { conversationsSlice, type ChatState, type ConversationMessages, type ConversationsSlice } from './chat-state';
+import { nextMessages } from './message-log';
 import type { ConversationDraft, StoreDraft } from './store-draft';
 
 const updatedAtOf = (c: ConversationDraft) => (c.summary as ConversationSummary).updatedAt;
@@ -134,26 +134,17 @@ export function commitMessages(d: StoreDraft): ChatState['conversationMessages']
   for (const c of d.touched) {
     if (c.incoming === null && c.pending === null && !c.cleared) continue;
     const shown = c.shownMessages;
-    const before = c.cleared ? undefined : shown;
-    const baseItems = before?.items ?? EMPTY_MESSAGES.items;
-    const items = c.incoming === null ? baseItems : mergeMessages(baseItems, c.incoming);
-    const pending = c.pending ?? before?.pending ?? EMPTY_MESSAGES.pending;
-    if (items === before?.items && pending === before.pending) {
-      if (fresh) next?.set(c.id, before);
+    const entry = nextMessages(c.cleared ? undefined : shown, c.incoming, c.pending);
+    if (entry === shown) {
+      if (fresh && shown) next?.set(c.id, shown);
       continue;
     }
-    const empty = items.length === 0 && pending.length === 0;
-    if (empty && shown === undefined) continue;
+    if (entry === null && shown === undefined) continue;
     next ??= new Map(base);
     changed = true;
-    if (empty) {
-      next.delete(c.id);
-      c.shownMessages = undefined;
-    } else {
-      const entry = { items, pending };
-      next.set(c.id, entry);
-      c.shownMessages = entry;
-    }
+    if (entry === null) next.delete(c.id);
+    else next.set(c.id, entry);
+    c.shownMessages = entry ?? undefined;
   }
   return changed && next ? next : base;
 }

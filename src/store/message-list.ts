@@ -30,8 +30,8 @@ export function indexOfSeq(items: readonly Message[], seq: number): number {
   return -1;
 }
 
-/** Sorts a batch by seq and collapses duplicates within it (in place when already sorted). */
-function normalizeBatch(batch: Message[]): Message[] {
+/** Sorts a batch by seq and collapses duplicates within it (the batch itself when already so). */
+export function normalizeBatch(batch: Message[]): Message[] {
   let sorted = true;
   let unique = true;
   for (let i = 1; i < batch.length; i++) {
