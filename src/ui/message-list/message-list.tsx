@@ -9,7 +9,7 @@
 // rendered indices only. The list is a `role="log"`; message rows are one
 // roving tab stop moved with arrow keys.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
@@ -17,7 +17,7 @@ import { useChatContext, useChatSelector, useConversation, type ChatMessage } fr
 import { readersQueryKey } from '../../react/use-read-receipts';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
-import { ImageLightbox, type LightboxImage } from './image-lightbox';
+import type { LightboxImage } from './image-lightbox';
 import { LIST_TOP_PX, ListHeader } from './list-header';
 import { MessageItem, type RowContext } from './message-row';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
@@ -51,6 +51,8 @@ export interface MessageListProps {
 }
 
 const identity = (u: string) => u;
+// The lightbox is code an app needs only once an image is opened: loaded then, outside the list's bundle.
+const ImageLightbox = lazy(() => import('./image-lightbox').then((m) => ({ default: m.ImageLightbox })));
 const DEFAULT_RECALL_WINDOW_MS = 120_000;
 const MARK_READ_DELAY_MS = 300;
 /** Estimated item height before an item is measured. */
@@ -319,7 +321,11 @@ export function MessageList(props: MessageListProps): ReactNode {
       <div className="natter-visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
-      {lightbox ? <ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} /> : null}
+      {lightbox ? (
+        <Suspense fallback={null}>
+          <ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

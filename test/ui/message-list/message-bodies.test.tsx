@@ -55,7 +55,8 @@ describe('message bubbles', () => {
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['240', '180']);
     expect([open.style.width, open.style.height]).toEqual(['240px', '180px']);
     await user.click(open);
-    const dialog = screen.getByRole('dialog', { name: 'Image viewer' });
+    // The lightbox's code loads on first use.
+    const dialog = await screen.findByRole('dialog', { name: 'Image viewer' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(within(dialog).getByRole('img', { name: 'Image cat.png' }).getAttribute('src')).toBe('https://cdn.example/cat.png');
     const close = within(dialog).getByRole('button', { name: 'Close' });
