@@ -96,6 +96,8 @@ export class SqliteStorage implements Storage {
     // A checkpoint copies the WAL into the database file and syncs it; made inside a commit it
     // stalls every send queued behind it, so commits never checkpoint: a worker thread does.
     this.db.pragma('wal_autocheckpoint = 0');
+    // A restarted WAL file is cut back to 64 MiB rather than kept at its largest size.
+    this.db.pragma('journal_size_limit = 67108864');
     this.checkpointer = startCheckpointer(this.db, options.path, synchronous, !inMemory);
   }
 
