@@ -63,16 +63,20 @@ describe('Chat layout in Chromium', () => {
 
   it('each theme resolves its colours: light, dark, and auto following the system preference', async () => {
     const cases = [
-      { theme: 'light', system: 'dark', bg: 'rgb(255, 255, 255)', text: 'rgb(27, 29, 33)' },
-      { theme: 'dark', system: 'light', bg: 'rgb(21, 23, 27)', text: 'rgb(232, 234, 237)' },
-      { theme: 'auto', system: 'light', bg: 'rgb(255, 255, 255)', text: 'rgb(27, 29, 33)' },
-      { theme: 'auto', system: 'dark', bg: 'rgb(21, 23, 27)', text: 'rgb(232, 234, 237)' },
+      { theme: 'light', system: 'dark', bg: 'rgb(255, 255, 255)', text: 'rgb(27, 29, 33)', ownBubble: '#2563eb' },
+      { theme: 'dark', system: 'light', bg: 'rgb(21, 23, 27)', text: 'rgb(232, 234, 237)', ownBubble: '#3b6fd8' },
+      { theme: 'auto', system: 'light', bg: 'rgb(255, 255, 255)', text: 'rgb(27, 29, 33)', ownBubble: '#2563eb' },
+      { theme: 'auto', system: 'dark', bg: 'rgb(21, 23, 27)', text: 'rgb(232, 234, 237)', ownBubble: '#3b6fd8' },
     ] as const;
     for (const c of cases) {
       const { context, page } = await site.open(`?view=chat&width=900&theme=${c.theme}`, { colorScheme: c.system });
       try {
-        const seen = await page.locator('.natter-chat').evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, text: getComputedStyle(el).color }));
-        expect(seen, `${c.theme} on a ${c.system} system`).toEqual({ bg: c.bg, text: c.text });
+        // The custom property as the built stylesheet leaves it (a CSS minifier may rewrite colour functions).
+        const seen = await page.locator('.natter-chat').evaluate((el) => {
+          const style = getComputedStyle(el);
+          return { bg: style.backgroundColor, text: style.color, ownBubble: style.getPropertyValue('--natter-bubble-own-bg').trim() };
+        });
+        expect(seen, `${c.theme} on a ${c.system} system`).toEqual({ bg: c.bg, text: c.text, ownBubble: c.ownBubble });
       } finally {
         await context.close();
       }
