@@ -2,6 +2,9 @@
 // Storage interface on SQLite (better-sqlite3, WAL). Records are JSON columns
 // re-parsed on every read, so nothing handed out aliases what is stored.
 // `synchronous: 'NORMAL'` survives a process crash; 'FULL' also power loss.
+// Parts with their own module: the event log (message events as references,
+// sqlite-event-log.ts), seq counters (sqlite-seq-counters.ts), checkpoints off
+// the main thread (sqlite-checkpointer.ts), one server per file (sqlite-owner-lock.ts).
 import Database from 'better-sqlite3';
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
@@ -20,6 +23,7 @@ import type {
 } from '../server/storage';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
 import { SqliteEventLog } from './sqlite-event-log';
+import { SqliteSeqCounters } from './sqlite-seq-counters';
 import { takeOwnerLock, type OwnerLock } from './sqlite-owner-lock';
 import { migrate } from './sqlite-migrations';
 
@@ -52,13 +56,8 @@ export class SqliteStorage implements Storage {
   private readonly events: SqliteEventLog;
   /** Checkpoints run off the main thread (sqlite-checkpointer.ts), never inside a commit. */
   private readonly checkpointer: Checkpointer;
-  /**
-   * Conversation seq counters when this storage is the only writer: handed out from memory and
-   * written once per transaction, at its end (a group commit of 50 messages to one group wrote
-   * its counter 50 times). Dropped when a transaction rolls back.
-   */
-  private readonly seqs: Map<ConversationKey, number> | null;
-  private readonly dirtySeqs = new Set<ConversationKey>();
+  /** Conversation seq counters (written once per transaction when this storage is the only writer). */
+  private readonly seqs: SqliteSeqCounters;
   /** Held while open when `exclusive` (one server per database file). */
   private readonly lock: OwnerLock | null;
 
@@ -87,10 +86,10 @@ export class SqliteStorage implements Storage {
     this.s = prepare(this.db);
     // Each user's last position is cached only when nobody else can append (exclusive lock).
     this.events = new SqliteEventLog(this.db, exclusive ? new Map() : null);
-    this.seqs = exclusive ? new Map() : null;
+    this.seqs = new SqliteSeqCounters(this.db, exclusive);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => {
       const result = fn();
-      this.writeSeqs();
+      this.seqs.flush();
       return result;
     });
     // A checkpoint copies the WAL into the database file and syncs it; made inside a commit it
@@ -108,8 +107,7 @@ export class SqliteStorage implements Storage {
       return this.runInTransaction(fn) as T;
     } catch (e) {
       this.events.reset();
-      this.seqs?.clear();
-      this.dirtySeqs.clear();
+      this.seqs.reset();
       throw e;
     }
   }
@@ -159,24 +157,10 @@ export class SqliteStorage implements Storage {
 
   // ---- per-conversation sequence ---------------------------------------------
   nextSeq(key: ConversationKey): number {
-    if (!this.seqs) return (this.s.nextSeq.get(key) as { last: number }).last;
-    const next = this.lastSeq(key) + 1;
-    this.seqs.set(key, next);
-    if (this.db.inTransaction) this.dirtySeqs.add(key);
-    else this.s.putSeq.run(key, next);
-    return next;
+    return this.seqs.next(key);
   }
   lastSeq(key: ConversationKey): number {
-    const cached = this.seqs?.get(key);
-    if (cached !== undefined) return cached;
-    const last = (this.s.lastSeq.get(key) as { last: number } | undefined)?.last ?? 0;
-    this.seqs?.set(key, last);
-    return last;
-  }
-  private writeSeqs(): void {
-    if (this.dirtySeqs.size === 0) return;
-    for (const key of this.dirtySeqs) this.s.putSeq.run(key, this.seqs?.get(key) ?? 0);
-    this.dirtySeqs.clear();
+    return this.seqs.last(key);
   }
 
   // ---- per-user conversation state -------------------------------------------
@@ -306,9 +290,6 @@ function prepare(db: Database.Database) {
     getMessageByLocalId: p('SELECT json FROM messages WHERE from_user = ? AND local_id = ?'),
     listMessages: p('SELECT json FROM messages WHERE key = ? AND seq < ? AND seq > ? ORDER BY seq DESC LIMIT ?'),
     countUnread: p('SELECT COUNT(*) AS n FROM messages WHERE key = ? AND seq > ? AND from_user <> ? AND excluded = 0'),
-    nextSeq: p('INSERT INTO seqs (key, last) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET last = last + 1 RETURNING last'),
-    lastSeq: p('SELECT last FROM seqs WHERE key = ?'),
-    putSeq: p('INSERT OR REPLACE INTO seqs (key, last) VALUES (?, ?)'),
     getConversationState: p('SELECT json FROM conversation_states WHERE user = ? AND key = ?'),
     putConversationState: p('INSERT OR REPLACE INTO conversation_states (user, key, updated_at, json) VALUES (?, ?, ?, ?)'),
     listConversationStates: p('SELECT json FROM conversation_states WHERE user = ? ORDER BY updated_at DESC, key ASC'),
