@@ -1,11 +1,45 @@
 // Owns CallInviteModal: shows the oldest open call invitation of this user
 // (incoming first, else one this user is making) as a modal dialog, one at a
 // time, and moves on to the next once it ends. Reads only useInvitation.
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+// The dialog's code is its own chunk, fetched as soon as the modal mounts: a
+// chat screen should not pay for calls in its first load, yet a call that rings
+// later must not wait for the network.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Invitation } from '../../protocol/invitation';
 import { useInvitation } from '../../react';
 import type { Locale } from '../i18n';
-import { InvitationDialog, type CallEnding } from './invitation-dialog';
+import type { CallEnding } from './invitation-dialog';
+
+type DialogModule = typeof import('./invitation-dialog');
+
+let dialogModule: Promise<DialogModule> | null = null;
+
+/** The dialog's chunk; a failed fetch is forgotten so the next call tries again. */
+function loadDialog(): Promise<DialogModule> {
+  dialogModule ??= import('./invitation-dialog').catch((e: unknown) => {
+    dialogModule = null;
+    throw e;
+  });
+  return dialogModule;
+}
+
+/** The dialog module once loaded; fetched on mount, and again while `needed` if a fetch failed. */
+function useDialogModule(needed: boolean): DialogModule | null {
+  const [loaded, setLoaded] = useState<DialogModule | null>(null);
+  const attempt = needed && loaded === null;
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    loadDialog().then(
+      (m) => live && setLoaded(m),
+      (e: unknown) => console.error('natter: the call dialog could not be loaded', e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt, loaded]);
+  return loaded;
+}
 
 export interface CallInviteModalProps {
   /** The accepted invitation, for a media layer to start the call: the callee's own accept, or the caller's first invitee accepting. */
@@ -38,7 +72,9 @@ export function CallInviteModal({ onAccepted, onEnded, displayName = identity, a
     });
   }, []);
 
-  if (shown === null) return null;
+  const dialog = useDialogModule(shown !== null);
+  if (shown === null || dialog === null) return null;
+  const { InvitationDialog } = dialog;
   return (
     <InvitationDialog
       key={shown}
