@@ -33,12 +33,9 @@ class MessagesEntry implements ConversationMessages {
   }
 }
 
-/** The shared array and length after appending `sorted` (all newer than `entry`'s messages). */
-function appended(entry: MessagesEntry, sorted: readonly Message[]): { shared: Message[]; length: number } {
-  // Another entry already appended past ours (a branch): copy our part before appending.
-  const shared = entry.shared.length === entry.length ? entry.shared : entry.shared.slice(0, entry.length);
-  for (const m of sorted) shared.push(m);
-  return { shared, length: shared.length };
+/** `entry`'s shared array, ready to append to (copied first when another entry already appended past ours). */
+function appendable(entry: MessagesEntry): Message[] {
+  return entry.shared.length === entry.length ? entry.shared : entry.shared.slice(0, entry.length);
 }
 
 /**
@@ -57,8 +54,11 @@ export function nextMessages(
   let length = entry.length;
   if (incoming !== null && incoming.length > 0) {
     const sorted = normalizeBatch(incoming);
-    if ((sorted[0] as Message).seq > entry.lastSeq) ({ shared, length } = appended(entry, sorted));
-    else {
+    if ((sorted[0] as Message).seq > entry.lastSeq) {
+      shared = appendable(entry);
+      for (let i = 0; i < sorted.length; i++) shared.push(sorted[i] as Message);
+      length = shared.length;
+    } else {
       const current = entry.items;
       const merged = mergeMessages(current, sorted);
       if (merged !== current) {
