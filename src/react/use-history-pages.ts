@@ -38,7 +38,8 @@ export function useHistoryPages(conversation: ConversationId, pageSize: number):
       queryKey: historyQueryKey(client.user, conversation, generation),
       queryFn: async ({ pageParam }): Promise<PageInfo> => {
         const page = await client.history(conversation, { limit: pageSize, ...(pageParam !== undefined ? { before: pageParam } : {}) });
-        ingest({ kind: 'history', conversation, messages: page.messages });
+        const { peerReadSeq, peerDeliveredSeq, groupReadCounts } = page;
+        ingest({ kind: 'history', conversation, messages: page.messages, receipts: { peerReadSeq, peerDeliveredSeq, groupReadCounts } });
         return { cursor: page.cursor, hasMore: page.hasMore, count: page.messages.length };
       },
       initialPageParam: undefined as number | undefined,

@@ -9,7 +9,7 @@ import { chatState, type ChatState, type ConversationReceipts, type Conversation
 import { commitConversations, commitMessages } from './commit-conversations';
 import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onProgress, onReadState, onRecall } from './reduce-messages';
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
-import { onChannelAck, onDelivered, onGroupRead, onRead } from './reduce-receipts';
+import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
 import { StoreDraft, type EngineContext } from './store-draft';
 import type { StoreInput } from './store-input';
 
@@ -70,6 +70,7 @@ function onConversationsBootstrap(d: StoreDraft, list: ConversationSummary[], st
   for (const c of d.ctx.slots.values()) if (c.touchedAt >= startedAt && d.peekSummary(c.id)) keep.add(c.id);
   d.keepOnly = keep;
   for (const s of merged) d.setSummary(s);
+  for (const s of list) if (s.peerReadSeq || s.peerDeliveredSeq) onReceiptState(d, s.id, s);
   d.conversationsLoaded = true;
 }
 
@@ -108,6 +109,7 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return onConversationsBootstrap(d, input.conversations, input.startedAt);
     case 'history':
       for (const m of input.messages) addStoredMessage(d, input.conversation, m);
+      if (input.receipts) onReceiptState(d, input.conversation, input.receipts);
       return;
     case 'invitations':
       inviteStartedAt.value = input.startedAt;

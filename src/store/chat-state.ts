@@ -66,8 +66,14 @@ export interface ConversationReceipts {
   read: Readonly<Record<string, readonly UserId[]>>;
   /** serverId → group read count pushed by the server (messages sent with allowGroupAck). */
   groupReadCount: Readonly<Record<string, number>>;
-  /** user → highest seq they acked for the whole conversation (channel ack). */
+  /**
+   * user → highest seq they read in the whole conversation: their channel acks, and the peer's
+   * read marker the server reports (conversation list, history pages) for what happened while
+   * this client was away.
+   */
   ackedUpTo: Readonly<Record<UserId, number>>;
+  /** user → highest seq delivered to their devices, as the server reports it (single chats). */
+  deliveredUpTo: Readonly<Record<UserId, number>>;
 }
 
 /** Users typing in one conversation → local time (ms) their indicator expires. */
@@ -91,7 +97,7 @@ export interface ChatState {
 }
 
 export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({ items: Object.freeze([]) as readonly Message[], pending: Object.freeze([]) as readonly PendingMessage[] });
-export const EMPTY_RECEIPTS: ConversationReceipts = Object.freeze({ delivered: {}, read: {}, groupReadCount: {}, ackedUpTo: {} });
+export const EMPTY_RECEIPTS: ConversationReceipts = Object.freeze({ delivered: {}, read: {}, groupReadCount: {}, ackedUpTo: {}, deliveredUpTo: {} });
 export const EMPTY_TYPING: ConversationTyping = Object.freeze({});
 
 /** A conversations slice; `byId` is derived from `summaries` when read. */

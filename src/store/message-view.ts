@@ -54,6 +54,7 @@ export function storedStatus(m: Message, user: UserId, r: ConversationReceipts):
   if ((r.read[m.serverId]?.length ?? 0) > 0 || (r.groupReadCount[m.serverId] ?? 0) > 0) return 'read';
   if (m.chatType === 'single') for (const upTo of Object.values(r.ackedUpTo)) if (upTo >= m.seq) return 'read';
   if ((r.delivered[m.serverId]?.length ?? 0) > 0) return 'delivered';
+  if (m.chatType === 'single') for (const upTo of Object.values(r.deliveredUpTo)) if (upTo >= m.seq) return 'delivered';
   return 'sent';
 }
 
@@ -82,15 +83,21 @@ function pendingView(p: PendingMessage): ChatMessage {
   };
 }
 
-/** The highest seq any reader acked for the whole conversation (channel ack), or -1. */
-function maxAckOf(r: ConversationReceipts): number {
+/** The highest seq in `marks` (channel acks, delivery markers), or -1. */
+function maxOf(marks: Readonly<Record<string, number>>): number {
   let max = -1;
-  for (const upTo of Object.values(r.ackedUpTo)) if (upTo > max) max = upTo;
+  for (const upTo of Object.values(marks)) if (upTo > max) max = upTo;
   return max;
 }
 
-/** storedStatus and readCountOf in one step, with the channel ack already reduced to its maximum. */
-function viewOf(m: Message, conversation: ConversationId, user: UserId, r: ConversationReceipts, maxAck: number): ChatMessage {
+/** The conversation-wide markers reduced to their maxima once per receipts object. */
+interface Marks {
+  read: number;
+  delivered: number;
+}
+
+/** storedStatus and readCountOf in one step, with the conversation-wide markers already reduced. */
+function viewOf(m: Message, conversation: ConversationId, user: UserId, r: ConversationReceipts, marks: Marks): ChatMessage {
   let status: MessageStatus = 'sent';
   let readCount = 0;
   if (m.body.type === 'recalled') status = 'recalled';
@@ -98,11 +105,11 @@ function viewOf(m: Message, conversation: ConversationId, user: UserId, r: Conve
   if (m.from === user) {
     const group = r.groupReadCount[m.serverId];
     const readers = r.read[m.serverId]?.length ?? 0;
-    const acked = m.chatType === 'single' && maxAck >= m.seq;
+    const acked = m.chatType === 'single' && marks.read >= m.seq;
     readCount = group !== undefined ? group : readers > 0 || m.chatType !== 'single' ? readers : acked ? 1 : 0;
     if (m.body.type !== 'recalled') {
       if (readers > 0 || (group ?? 0) > 0 || acked) status = 'read';
-      else if ((r.delivered[m.serverId]?.length ?? 0) > 0) status = 'delivered';
+      else if ((r.delivered[m.serverId]?.length ?? 0) > 0 || (m.chatType === 'single' && marks.delivered >= m.seq)) status = 'delivered';
       else status = 'sent';
     }
   }
@@ -173,10 +180,10 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
   const pendingCache = new WeakMap<object, ChatMessage>();
   let prevData: ConversationMessages | null = null;
   let prevReceipts: ConversationReceipts | null = null;
-  let maxAck = -1;
+  let marks: Marks = { read: -1, delivered: -1 };
   let prevOut: ChatMessage[] = [];
 
-  const storedAt = (m: Message, r: ConversationReceipts, ack: number): ChatMessage => {
+  const storedAt = (m: Message, r: ConversationReceipts, ack: Marks): ChatMessage => {
     let v = views.get(m);
     if (v === undefined) {
       v = viewOf(m, conversation, user, r, ack);
@@ -199,10 +206,10 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
       prevData = data;
       return prevOut;
     }
-    if (receipts !== prevReceipts) maxAck = maxAckOf(receipts);
+    if (receipts !== prevReceipts) marks = { read: maxOf(receipts.ackedUpTo), delivered: maxOf(receipts.deliveredUpTo) };
     const { items, pending } = data;
     const r = receipts;
-    const ack = maxAck;
+    const ack = marks;
     const stored = items.length;
     prevOut = lazyArray(stored + pending.length, (i) => {
       if (i < stored) return storedAt(items[i] as Message, r, ack);

@@ -1,8 +1,9 @@
 // Owns receipts for this user's own messages: who received and who read each
 // one, the group read counts the server pushes, and channel acks (a peer read
 // everything up to a seq). All updates are idempotent and only move forward.
-import type { ConversationId } from '../protocol/ids';
+import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
+import type { ReceiptState } from './store-input';
 import type { StoreDraft } from './store-draft';
 
 function addUser(record: Record<string, readonly UserId[]>, serverId: string, user: UserId): void {
@@ -35,6 +36,26 @@ export function onGroupRead(d: StoreDraft, conversation: ConversationId, serverI
   const r = d.receiptsOf(conversation);
   r.groupReadCount[serverId] = Math.max(known, count);
   addUser(r.read, serverId, by);
+}
+
+/**
+ * The server's receipt state for a conversation (from the conversation list or a history page):
+ * the single-chat peer's read and delivered markers, and group read counts of own messages. It
+ * covers receipts given while this client was away; like live receipts it only moves forward.
+ */
+export function onReceiptState(d: StoreDraft, conversation: ConversationId, state: ReceiptState): void {
+  const parsed = parseConversationId(conversation);
+  if (parsed?.type === 'single' && parsed.target !== d.user) {
+    const peer = parsed.target;
+    if (state.peerReadSeq) onChannelAck(d, conversation, peer, state.peerReadSeq);
+    const delivered = Math.max(state.peerDeliveredSeq ?? 0, state.peerReadSeq ?? 0);
+    const known = d.receipts.get(conversation)?.deliveredUpTo[peer] ?? d.base.receipts[conversation]?.deliveredUpTo[peer] ?? 0;
+    if (delivered > known) d.receiptsOf(conversation).deliveredUpTo[peer] = delivered;
+  }
+  for (const [serverId, count] of Object.entries(state.groupReadCounts ?? {})) {
+    const known = d.receipts.get(conversation)?.groupReadCount[serverId] ?? d.base.receipts[conversation]?.groupReadCount[serverId] ?? 0;
+    if (count > known) d.receiptsOf(conversation).groupReadCount[serverId] = count;
+  }
 }
 
 export function onChannelAck(d: StoreDraft, conversation: ConversationId, by: UserId, upToSeq: number): void {

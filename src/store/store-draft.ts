@@ -283,12 +283,12 @@ export class StoreDraft {
     if (i >= 0) list.splice(i, 1);
   }
 
-  /** A mutable copy of a conversation's receipts (all four records copied once per batch). */
+  /** A mutable copy of a conversation's receipts (all five records copied once per batch). */
   receiptsOf(id: ConversationId): MutableReceipts {
     const drafted = this.receipts.get(id);
     if (drafted) return drafted;
     const b = this.base.receipts[id] ?? EMPTY_RECEIPTS;
-    const copy: MutableReceipts = { delivered: { ...b.delivered }, read: { ...b.read }, groupReadCount: { ...b.groupReadCount }, ackedUpTo: { ...b.ackedUpTo } };
+    const copy: MutableReceipts = { delivered: { ...b.delivered }, read: { ...b.read }, groupReadCount: { ...b.groupReadCount }, ackedUpTo: { ...b.ackedUpTo }, deliveredUpTo: { ...b.deliveredUpTo } };
     this.receipts.set(id, copy);
     return copy;
   }

@@ -9,6 +9,16 @@ import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message } from '../protocol/message';
 
+/** Receipt state the server reports with a conversation summary or a history page. */
+export interface ReceiptState {
+  /** Single chat: the peer read everything up to this seq. */
+  peerReadSeq?: number;
+  /** Single chat: everything up to this seq reached the peer's devices. */
+  peerDeliveredSeq?: number;
+  /** Group: read counts of own messages sent with allowGroupAck, by serverId. */
+  groupReadCounts?: Record<string, number>;
+}
+
 export type StoreInput =
   /** A server event, as the client re-emits it. */
   | { kind: 'event'; event: ChatEvent }
@@ -28,8 +38,8 @@ export type StoreInput =
    * made: local entries absent from the list but touched from then on are kept (they are newer).
    */
   | { kind: 'conversations'; conversations: ConversationSummary[]; startedAt: number }
-  /** A page of history (any order). */
-  | { kind: 'history'; conversation: ConversationId; messages: Message[] }
+  /** A page of history (any order), with the receipt state the server sent along. */
+  | { kind: 'history'; conversation: ConversationId; messages: Message[]; receipts?: ReceiptState }
   /** Bootstrap of open invitations (replaces the open lists); `startedAt` as for conversations. */
   | { kind: 'invitations'; invitations: Invitation[]; startedAt: number }
   /** One invitation record from an answer to this client's own request. */

@@ -50,4 +50,34 @@ describe('useReadReceipts', () => {
     expect(a.result.current.conv.messages[0]).toMatchObject({ status: 'read', readCount: 2 });
     await expect(b.result.current.receipts.readers(serverId)).rejects.toMatchObject({ code: expect.any(Number) });
   });
+
+  it('shows receipts given while the sender was away: read and delivered markers, group read counts', async () => {
+    h = createReactHarness();
+    const sender = await h.client('alice', { connect: true });
+    await sender.createGroup({ groupId: 'g', name: 'G', members: ['bob', 'carol'] });
+    const first = await sender.sendText('single:bob', 'one');
+    const second = await sender.sendText('single:bob', 'two');
+    const grouped = await sender.sendText('group:g', 'agenda', { config: { allowGroupAck: true } });
+    sender.close();
+    // Bob's client receives both (delivery receipts) and reads up to the second; a third arrives and is only delivered.
+    const bob = await h.client('bob', { delivery: true, connect: true });
+    await bob.history('single:alice');
+    await bob.markRead('single:alice');
+    const carol = await h.client('carol', { connect: true });
+    await carol.sendReadReceipt(grouped.serverId);
+    await bob.sendReadReceipt(grouped.serverId);
+    const late = await (await h.client('alice', { connect: true, device: 'other' })).sendText('single:bob', 'three');
+    await waitFor(async () => expect((await bob.history('single:alice')).messages.map((m) => m.serverId)).toContain(late.serverId));
+    await bob.sendDeliveryReceipt([late.serverId]);
+
+    // Alice opens natter on a new device: nothing of the above reached this client live.
+    const alice = await h.client('alice', { device: 'new' });
+    const { result } = h.render(alice, () => ({ single: useReadReceipts('single:bob'), conv: useConversation('single:bob'), group: useConversation('group:g') }));
+    await waitFor(() => expect(result.current.conv.messages.map((m) => m.status)).toEqual(['read', 'read', 'delivered']));
+    expect(result.current.single.receiptOf(first.serverId)).toMatchObject({ read: true, delivered: true });
+    expect(result.current.single.receiptOf(second.serverId)).toMatchObject({ read: true });
+    expect(result.current.single.receiptOf(late.serverId)).toMatchObject({ read: false, delivered: true });
+    expect(result.current.single.peerReadUpTo).toBe(2);
+    await waitFor(() => expect(result.current.group.messages[0]).toMatchObject({ status: 'read', readCount: 2 }));
+  });
 });
