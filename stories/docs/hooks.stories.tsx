@@ -201,7 +201,7 @@ export const UseChatClient: Story = {
       intro="Escape hatches. useChatClient gives the raw ChatClient for requests the hooks do not cover (groups, rooms, blocklist, …): use it for requests only, subscribe through hooks. useChatSelector re-renders when the selected value changes by identity, so select narrowly and return stored references."
       fields={[
         ['useChatClient()', 'ChatClient', 'user, state, limits, serverNow(), request(op, params), send…, history, groups, rooms, block, invite…'],
-        ['useChatSelector(s => …)', 'T', 'State slices: user, connection, conversations, messages, receipts, invitations, typing.'],
+        ['useChatSelector(s => …)', 'T', 'State slices: user, connection, conversations (summaries, order), conversationMessages, receipts, invitations, typing.'],
       ]}
       source={rawClientSource}
       example={<Blocklist />}

@@ -1,5 +1,5 @@
 // Owns the few browser APIs jsdom lacks that natter's real code paths call in
-// component tests: Blob reading (uploads) and element scrolling (Virtuoso).
+// component tests: Blob reading (uploads) and element scrolling (the list's virtualizer).
 
 /** jsdom's Blob has no arrayBuffer() (every browser has it); the client's upload reads files with it. */
 export function polyfillBlobReading(): void {
@@ -18,7 +18,7 @@ export function polyfillBlobReading(): void {
   });
 }
 
-/** jsdom has no element scrolling methods; Virtuoso calls them (e.g. to follow new messages). */
+/** jsdom has no element scrolling methods; the virtualizer calls them (e.g. to follow new messages). */
 export function polyfillElementScrolling(): void {
   const proto = Element.prototype as Element & { scrollTo?: unknown; scrollBy?: unknown };
   const define = (name: 'scrollTo' | 'scrollBy', apply: (el: Element, top: number) => void) => {

@@ -67,8 +67,8 @@ async function main(): Promise<void> {
   Object.assign(window, {
     __natter: {
       ready: true,
-      loaded: () => store.getState().messages['single:bob']?.items.length ?? 0,
-      unread: () => store.getState().conversations.byId['single:bob']?.unread ?? -1,
+      loaded: () => store.getState().conversationMessages.get('single:bob')?.items.length ?? 0,
+      unread: () => store.getState().conversations.summaries.get('single:bob')?.unread ?? -1,
       setDelay: (ms: number) => {
         delayMs = ms;
       },
