@@ -3,31 +3,14 @@
 // that were appended (the message as sent, even after a recall), and a
 // database written by schema version 1 (one JSON row per event) is migrated.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteStorage } from '../../src/node/sqlite-storage';
+import { useTempSqlite } from './support/temp-sqlite';
+import type { SqliteStorage } from '../../src/node/sqlite-storage';
 import { MIGRATIONS, migrate } from '../../src/node/sqlite-migrations';
 import type { ChatEvent } from '../../src/protocol/frames';
 import { KEY, message, rec } from './storage-contract';
 
-const opened: SqliteStorage[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function tempDb(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'natter-sqlite-refs-'));
-  dirs.push(dir);
-  return join(dir, 'natter.sqlite');
-}
-function open(path: string): SqliteStorage {
-  const s = new SqliteStorage({ path });
-  opened.push(s);
-  return s;
-}
+const { tempDb, open } = useTempSqlite('natter-sqlite-refs-');
 const rowsOf = (s: SqliteStorage) =>
   s.db.prepare('SELECT user, pos, msg IS NOT NULL AS ref, json IS NOT NULL AS inline FROM events ORDER BY user, pos').all() as { user: string; pos: number; ref: number; inline: number }[];
 

@@ -1,31 +1,14 @@
 // SqliteStorage keeps the server's Storage contract (the same expectations as
 // MemoryStorage), survives reopening, and migrates by user_version.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { useTempSqlite } from './support/temp-sqlite';
 import { MemoryStorage } from '../../src/server/memory-storage';
 import { SqliteStorage } from '../../src/node/sqlite-storage';
 import { MIGRATIONS } from '../../src/node/sqlite-migrations';
 import { describeStorageContract, group, invitation, KEY, message, rec } from './storage-contract';
 
-const opened: SqliteStorage[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function tempDb(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'natter-sqlite-'));
-  dirs.push(dir);
-  return join(dir, 'natter.sqlite');
-}
-function open(path: string, synchronous?: 'NORMAL' | 'FULL'): SqliteStorage {
-  const s = new SqliteStorage({ path, synchronous });
-  opened.push(s);
-  return s;
-}
+const { tempDb, open } = useTempSqlite('natter-sqlite-');
 
 describeStorageContract('MemoryStorage', () => new MemoryStorage());
 describeStorageContract('SqliteStorage', () => open(tempDb()));
