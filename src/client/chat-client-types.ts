@@ -33,6 +33,20 @@ export interface ChatClientOptions {
   newId?: () => string;
   /** WebSocket constructor for Node or tests; defaults to globalThis.WebSocket. */
   WebSocket?: unknown;
+  /**
+   * Keep unsent messages across reloads, e.g. `webStorageOutbox('natter:outbox:alice')`: a new
+   * client made with the same persistence lists them in `pending()` and sends them once connected.
+   * Default: the outbox lives in memory only.
+   */
+  outbox?: OutboxPersistence;
+}
+
+/** Where a client keeps its unsent messages between sessions (see `webStorageOutbox`). */
+export interface OutboxPersistence {
+  /** The entries saved last time (pending or failed), oldest first. */
+  load(): PendingMessage[];
+  /** Replaces what is saved with `pending` (called on every outbox change). */
+  save(pending: readonly PendingMessage[]): void;
 }
 
 /** Status of a message this client sent (its own view). */

@@ -102,6 +102,7 @@ class NatterChatClient implements ChatClient {
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
       emit: (p) => this.emitter.emit('outbox', p),
       isOpen: () => this.conn.isOpen,
+      ...(options.outbox ? { persistence: options.outbox } : {}),
     });
     this.files = new FileSender(this.outbox, (file, input) => this.upload(file, input));
     this.receipts = options.delivery

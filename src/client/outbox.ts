@@ -3,10 +3,12 @@
 // and is sent again with the same localId when the connection returns; the
 // server's idempotency turns any duplicate into the original answer. Only a
 // server refusal (e.g. 602, 603, 501) fails a message; losing the connection
-// never does. Every status change is reported through `emit`.
+// never does. Every status change is reported through `emit`, and written to
+// `persistence` when given, so unsent messages survive a reload.
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { Message, OutgoingBody, OutgoingMessage } from '../protocol/message';
 import type { PendingMessage } from './chat-client-types';
+import type { OutboxPersistence } from './chat-client-types';
 import type { DispatchCallbacks } from './request-tracker';
 import { cancel, later, type TimerHandle } from './timers';
 
@@ -31,12 +33,20 @@ export interface OutboxDeps {
   dispatch(op: 'send', params: OutgoingMessage, callbacks: DispatchCallbacks): boolean;
   emit(p: PendingMessage): void;
   isOpen(): boolean;
+  /** Where unsent messages are kept between sessions; restored on construction. */
+  persistence?: OutboxPersistence;
 }
 
 export class Outbox {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly deps: OutboxDeps) {}
+  constructor(private readonly deps: OutboxDeps) {
+    // Restored sends wait for the connection like any other (flush on welcome), with no caller waiting.
+    for (const p of deps.persistence?.load() ?? []) {
+      if (this.entries.has(p.localId)) continue;
+      this.entries.set(p.localId, { pending: p, waiters: [], inFlight: false, preparing: false, retryTimer: null });
+    }
+  }
 
   /** Add a message and try to send it; resolves with the stored message. */
   add(pending: Omit<PendingMessage, 'status'>, options: { preparing?: boolean } = {}): Promise<Message> {
@@ -55,7 +65,7 @@ export class Outbox {
     const e = this.entries.get(localId);
     if (!e) return;
     e.pending = { ...e.pending, progress: fraction };
-    this.emit(e);
+    this.deps.emit(e.pending); // progress is not worth a storage write
   }
 
   /** The attachment is uploaded: the message gets its final body and becomes sendable. */
@@ -101,6 +111,7 @@ export class Outbox {
     const e = this.entries.get(localId);
     if (!e) return;
     this.entries.delete(localId);
+    this.persist();
     cancel(e.retryTimer);
     const err = new NatterError(ErrorCode.NOT_ALLOWED, 'send discarded');
     for (const w of e.waiters.splice(0)) w.reject(err);
@@ -182,6 +193,14 @@ export class Outbox {
   }
 
   private emit(e: Entry): void {
+    this.persist();
     this.deps.emit(e.pending);
+  }
+
+  /** Saves what a reload could send again: everything not waiting for its upload. */
+  private persist(): void {
+    const persistence = this.deps.persistence;
+    if (!persistence) return;
+    persistence.save(this.list().filter((p) => !this.isPreparing(p.localId)));
   }
 }

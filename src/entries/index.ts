@@ -85,6 +85,7 @@ export type {
 
 export { createChatClient } from '../client/chat-client';
 export { createWebSocketTransport, type WebSocketTransportOptions } from '../client/websocket-transport';
+export { webStorageOutbox, type KeyValueStorage } from '../client/outbox-persistence';
 export type {
   ChatClient,
   ChatClientOptions,
@@ -95,6 +96,7 @@ export type {
   SendOptions,
   SendFileOptions,
   InviteOptions,
+  OutboxPersistence,
   Unsubscribe,
 } from '../client/chat-client-types';
 

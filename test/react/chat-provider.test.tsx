@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor, act } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createChatClient } from '../../src/client/chat-client';
+import { webStorageOutbox } from '../../src/client/outbox-persistence';
 import { ChatProvider } from '../../src/react/chat-provider';
+import { createEmbeddedServer } from '../../src/server/embedded-server';
 import { useChatClient } from '../../src/react/use-chat-client';
 import { useConnectionState } from '../../src/react/use-connection-state';
 import { useConversation } from '../../src/react/use-conversation';
@@ -68,5 +71,42 @@ describe('ChatProvider without a client', () => {
     r.unmount();
     expect(seen).not.toBeNull();
     expect(seen!.state).toBe('closed');
+  });
+});
+
+describe('ChatProvider with a client whose outbox was saved before a reload', () => {
+  it('shows the restored send as pending, then sent once connected', async () => {
+    const saved = new Map<string, string>();
+    const storage = { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v), removeItem: (k: string) => void saved.delete(k) };
+    const server = createEmbeddedServer();
+    const first = createChatClient({ transport: server.connect(), user: 'dee', outbox: webStorageOutbox('natter:outbox:dee', storage) });
+    void first.sendText('single:eve', 'written offline').catch(() => undefined);
+    first.close();
+    const client = createChatClient({ transport: server.connect(), user: 'dee', outbox: webStorageOutbox('natter:outbox:dee', storage) });
+    const statuses: string[] = [];
+    function Thread() {
+      const { messages } = useConversation('single:eve');
+      const last = messages[messages.length - 1];
+      if (last) statuses.push(last.status);
+      return <p>{last ? `${last.body.type === 'txt' ? last.body.msg : ''}:${last.status}` : 'none'}</p>;
+    }
+    const r = render(
+      <ChatProvider client={client} autoConnect={false}>
+        <Thread />
+      </ChatProvider>,
+    );
+    unmount = () => {
+      r.unmount();
+      client.close();
+      server.close();
+    };
+    await waitFor(() => expect(r.container.textContent).toBe('written offline:pending'));
+    await act(() => client.connect());
+    await waitFor(() => expect(r.container.textContent).toBe('written offline:sent'));
+    const eve = createChatClient({ transport: server.connect(), user: 'eve' });
+    await eve.connect();
+    expect((await eve.history('single:dee')).messages).toHaveLength(1);
+    eve.close();
+    expect(statuses).not.toContain('failed');
   });
 });
