@@ -18,6 +18,8 @@ natter serve options:
   --dev                 accept any user id without a token (development only)
   --synchronous <mode>  normal (default; survives a process crash) or full (also power loss)
   --recall-window <ms>  message recall window (default 120000)
+  --event-max-age <ms>  how long a device that went away can resume where it left off
+                        (default 2592000000, 30 days; older devices do a full sync; 0 = no age limit)
   --max-file-bytes <n>  upload size limit
   --ping-interval <ms>  WebSocket ping interval (default 30000)
   --rate-limit <r,b>    per-connection requests per second and burst (default 50,200), or off
@@ -111,6 +113,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       dev: { type: 'boolean' },
       synchronous: { type: 'string' },
       'recall-window': { type: 'string' },
+      'event-max-age': { type: 'string' },
       'max-file-bytes': { type: 'string' },
       'ping-interval': { type: 'string' },
       'public-url': { type: 'string' },
@@ -127,6 +130,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const maxFileBytes = intOption(values['max-file-bytes'], 'max-file-bytes');
   const recallWindowMs = intOption(values['recall-window'], 'recall-window');
   const pingIntervalMs = intOption(values['ping-interval'], 'ping-interval');
+  const eventMaxAgeMs = intOption(values['event-max-age'], 'event-max-age');
   const secret = values.secret ?? io.env['NATTER_SECRET'];
   const rateLimit = parseRateLimit(values['rate-limit']);
   const server = await startServer({
@@ -141,7 +145,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     ...(recallWindowMs !== undefined ? { recallWindowMs } : {}),
     ...(pingIntervalMs !== undefined ? { pingIntervalMs } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
-    ...(rateLimit !== undefined ? { core: { rateLimit } } : {}),
+    core: { ...(rateLimit !== undefined ? { rateLimit } : {}), ...(eventMaxAgeMs !== undefined ? { eventMaxAgeMs } : {}) },
   });
   io.out(`natter listening on ${server.httpUrl} (WebSocket ${server.url})${values.dev ? ' [dev mode: no tokens required]' : ''}\n`);
   if (io.onServer) io.onServer(server.close);

@@ -21,6 +21,7 @@ describe('natter CLI', () => {
     const b = io();
     expect(await runCli(['serve', '--help'], b)).toBe(0);
     expect(b.stdout).toContain('--db <path>');
+    expect(b.stdout).toContain('--event-max-age <ms>');
   });
 
   it('mints a token with --secret or NATTER_SECRET and the given ttl', async () => {
@@ -48,6 +49,9 @@ describe('natter CLI', () => {
       const r = io();
       expect(await runCli(['serve', '--dev', '--rate-limit', 'fast'], r)).toBe(2);
       expect(r.stderr).toContain('--rate-limit');
+      const age = io();
+      expect(await runCli(['serve', '--dev', '--event-max-age', 'a month'], age)).toBe(2);
+      expect(age.stderr).toContain('--event-max-age must be a non-negative integer');
       const c = io();
       expect(await runCli(['launch'], c)).toBe(2);
       expect(c.stderr).toContain('unknown command');
@@ -59,7 +63,7 @@ describe('natter CLI', () => {
   it('runs `natter serve --dev` through bin/natter.js, prints where it listens, and stops on SIGTERM', async () => {
     const tmp = tempDir();
     const root = resolve(import.meta.dirname, '../..');
-    const child = spawn(process.execPath, [join(root, 'bin/natter.js'), 'serve', '--dev', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'files')], {
+    const child = spawn(process.execPath, [join(root, 'bin/natter.js'), 'serve', '--dev', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'files'), '--event-max-age', '86400000'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
