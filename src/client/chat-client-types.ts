@@ -172,6 +172,8 @@ export interface ChatClient {
   destroyGroup(groupId: string): Promise<void>;
   muteGroupMember(groupId: string, user: UserId, mute: boolean, durationMs?: number): Promise<GroupInfo>;
   setGroupWhitelist(groupId: string, change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] }): Promise<GroupInfo>;
+  /** Owner only: make a member an admin or take it back (510 not allowed, 602 not a member, 605 no group). */
+  setGroupAdmin(groupId: string, user: UserId, admin: boolean): Promise<GroupInfo>;
 
   createRoom(params: Ops['room.create']['p']): Promise<RoomInfo>;
   joinRoom(roomId: string): Promise<RoomInfo>;

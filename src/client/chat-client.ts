@@ -265,6 +265,7 @@ class NatterChatClient implements ChatClient {
   async setGroupWhitelist(groupId: string, change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] }): Promise<GroupInfo> {
     return (await this.request('group.whitelist', { groupId, ...change })).group;
   }
+  async setGroupAdmin(groupId: string, user: UserId, admin: boolean): Promise<GroupInfo> { return (await this.request('group.setAdmin', { groupId, user, admin })).group; }
 
   async createRoom(params: OpParams<'room.create'>): Promise<RoomInfo> { return (await this.request('room.create', params)).room; }
   async joinRoom(roomId: string): Promise<RoomInfo> { return (await this.request('room.join', { roomId })).room; }

@@ -211,4 +211,18 @@ describe('ChatClient replaced by the same device', () => {
     expect(rec.all('state', (e) => e.state === 'reconnecting')).toEqual([]);
     expect(second.state).toBe('open');
   });
+
+  it('the group owner makes a member an admin and takes it back; others may not', async () => {
+    const srv = server();
+    const owner = client(srv, 'owner');
+    const bob = client(srv, 'bob');
+    await owner.connect();
+    await bob.connect();
+    await owner.createGroup({ groupId: 'crew', name: 'Crew', members: ['bob', 'carol'] });
+    expect((await owner.setGroupAdmin('crew', 'bob', true)).admins).toEqual(['bob']);
+    expect((await bob.group('crew')).admins).toEqual(['bob']);
+    expect(await codeOf(bob.setGroupAdmin('crew', 'carol', true))).toBe(510);
+    expect(await codeOf(owner.setGroupAdmin('crew', 'stranger', true))).toBe(602);
+    expect((await owner.setGroupAdmin('crew', 'bob', false)).admins).toEqual([]);
+  });
 });
