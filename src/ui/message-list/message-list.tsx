@@ -9,7 +9,7 @@
 // rendered indices only. The list is a `role="log"`; message rows are one
 // roving tab stop moved with arrow keys.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode, type UIEvent } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
@@ -21,8 +21,9 @@ import type { LightboxImage } from './image-lightbox';
 import { LIST_TOP_PX, ListHeader } from './list-header';
 import { MessageItem, type RowContext } from './message-row';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
-import { firstVisibleMessageIndex, scrollerOf, tryFocus } from './row-navigation';
 import { useItemKeys } from './use-item-keys';
+import { useMarkReadOnView } from './use-mark-read-on-view';
+import { useRowKeyboard } from './use-row-keyboard';
 import { useNewMessages } from './use-new-messages';
 import { useOpening } from './use-opening';
 
@@ -54,7 +55,6 @@ const identity = (u: string) => u;
 // The lightbox is code an app needs only once an image is opened: loaded then, outside the list's bundle.
 const ImageLightbox = lazy(() => import('./image-lightbox').then((m) => ({ default: m.ImageLightbox })));
 const DEFAULT_RECALL_WINDOW_MS = 120_000;
-const MARK_READ_DELAY_MS = 300;
 /** Estimated item height before an item is measured. */
 const ESTIMATE_PX = 56;
 const estimateSize = () => ESTIMATE_PX;
@@ -153,7 +153,6 @@ export function MessageList(props: MessageListProps): ReactNode {
   const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, displayName, strings);
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const focusWanted = useRef<string | null>(null);
 
   const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
     const s = e.currentTarget;
@@ -172,22 +171,7 @@ export function MessageList(props: MessageListProps): ReactNode {
     if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
   }, [lastOwnKey, jumpToLatest]);
 
-  // Reading at the bottom marks the conversation read (once per new last seq).
-  const markedSeq = useRef(-1);
-  const lastSeq = conv.conversation?.lastSeq ?? 0;
-  const { markRead, unread } = conv;
-  useEffect(() => {
-    if (!markReadOnView || openedAt === null || !atBottom || unread === 0 || markedSeq.current >= lastSeq) return;
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
-    // Only once the bottom has stayed on screen a moment, not while passing by.
-    const t = setTimeout(() => {
-      markedSeq.current = lastSeq;
-      markRead().catch(() => {
-        markedSeq.current = -1;
-      });
-    }, MARK_READ_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [markReadOnView, openedAt, atBottom, unread, lastSeq, markRead]);
+  useMarkReadOnView({ enabled: markReadOnView, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead: conv.markRead });
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
@@ -227,30 +211,15 @@ export function MessageList(props: MessageListProps): ReactNode {
   }, [live, firstDrawn, hasMore, loadingHistory, loadOlder]);
 
   // Arrow keys move the roving tab stop between messages; the virtualizer brings the target into view.
-  const focusRow = (index: number) => {
-    const m = messages[index];
-    if (!m) return;
-    focusWanted.current = m.key;
-    setActiveKey(m.key);
-    opening.stop();
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-    tryFocus(rootRef.current, m.key, focusWanted, 20);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const target = e.target as HTMLElement;
-    if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
-    const onRow = target.hasAttribute('data-natter-message');
-    if (!onRow && target !== scrollerOf(rootRef.current)) return;
-    const from = onRow ? Number(target.closest('[data-index]')?.getAttribute('data-index') ?? -1) : -1;
-    let i: number;
-    if (e.key === 'Home') i = nextShownIndex(messages, -1, 1);
-    else if (e.key === 'End') i = nextShownIndex(messages, n, -1);
-    else if (from < 0) i = firstVisibleMessageIndex(rootRef.current) ?? nextShownIndex(messages, n, -1);
-    else i = nextShownIndex(messages, from, e.key === 'ArrowUp' ? -1 : 1);
-    if (i < 0) return;
-    e.preventDefault();
-    focusRow(i);
-  };
+  const onKeyDown = useRowKeyboard({
+    messages,
+    rootRef,
+    setActiveKey,
+    scrollToIndex: (index) => {
+      opening.stop();
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    },
+  });
 
   // What goes above each drawn message and the one after it, each computed once.
   const aboves = new Map<number, Above | null>();
