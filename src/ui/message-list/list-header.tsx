@@ -21,8 +21,11 @@ export interface ListHeaderProps {
 
 export function ListHeader({ ctx, hasMore, loadingHistory, above }: ListHeaderProps): ReactNode {
   const text = loadingHistory ? ctx.strings.loadingOlder : hasMore ? '' : ctx.strings.historyStart;
+  // At the start of the history the spare height goes above "Beginning of the conversation", not
+  // between it and the first message's marks (the block's height itself never changes).
+  const atStart = !loadingHistory && !hasMore;
   return (
-    <div className="natter-list-top" style={{ height: LIST_TOP_PX }}>
+    <div className={atStart ? 'natter-list-top natter-list-top--start' : 'natter-list-top'} style={{ height: LIST_TOP_PX }}>
       <div className="natter-list-header" aria-hidden={text === '' ? true : undefined}>
         {text}
       </div>
