@@ -26,7 +26,9 @@ export interface ConversationResult extends MessageSenders {
    * Messages in order: stored ones by seq, then this client's pending and failed sends.
    * Each carries `status` ('pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'recalled' |
    * 'received'), `error` ({code, message} when failed), `progress` (upload 0..1) and a stable `key`.
-   * Unchanged messages keep their object identity across updates.
+   * Unchanged messages keep their object identity across updates. The array is read-only and
+   * lazy (each entry is made when read, so a long history costs nothing until rows show it):
+   * index, iterate, `map` or spread it; writing to it throws.
    */
   messages: ChatMessage[];
   /** The server's unread count for this conversation. */
