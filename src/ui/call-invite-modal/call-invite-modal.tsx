@@ -4,42 +4,14 @@
 // The dialog's code is its own chunk, fetched as soon as the modal mounts: a
 // chat screen should not pay for calls in its first load, yet a call that rings
 // later must not wait for the network.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Invitation } from '../../protocol/invitation';
 import { useInvitation } from '../../react';
 import type { Locale } from '../i18n';
+import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import type { CallEnding } from './invitation-dialog';
 
-type DialogModule = typeof import('./invitation-dialog');
-
-let dialogModule: Promise<DialogModule> | null = null;
-
-/** The dialog's chunk; a failed fetch is forgotten so the next call tries again. */
-function loadDialog(): Promise<DialogModule> {
-  dialogModule ??= import('./invitation-dialog').catch((e: unknown) => {
-    dialogModule = null;
-    throw e;
-  });
-  return dialogModule;
-}
-
-/** The dialog module once loaded; fetched on mount, and again while `needed` if a fetch failed. */
-function useDialogModule(needed: boolean): DialogModule | null {
-  const [loaded, setLoaded] = useState<DialogModule | null>(null);
-  const attempt = needed && loaded === null;
-  useEffect(() => {
-    if (loaded) return;
-    let live = true;
-    loadDialog().then(
-      (m) => live && setLoaded(m),
-      (e: unknown) => console.error('natter: the call dialog could not be loaded', e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt, loaded]);
-  return loaded;
-}
+const dialogChunk = lazyChunk(() => import('./invitation-dialog'), 'call dialog');
 
 export interface CallInviteModalProps {
   /** The accepted invitation, for a media layer to start the call: the callee's own accept, or the caller's first invitee accepting. */
@@ -72,7 +44,8 @@ export function CallInviteModal({ onAccepted, onEnded, displayName = identity, a
     });
   }, []);
 
-  const dialog = useDialogModule(shown !== null);
+  // Fetched when the modal mounts (so a call does not wait for the network), again per call after a failure.
+  const dialog = useLazyChunk(dialogChunk, shown ?? 'mount');
   if (shown === null || dialog === null) return null;
   const { InvitationDialog } = dialog;
   return (

@@ -9,7 +9,7 @@
 // rendered indices only. The list is a `role="log"`; message rows are one
 // roving tab stop moved with arrow keys.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode, type UIEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode, type UIEvent } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
@@ -17,6 +17,7 @@ import { useChatContext, useChatSelector, useConversation, type ChatMessage } fr
 import { readersQueryKey } from '../../react/use-read-receipts';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
+import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import type { LightboxImage } from './image-lightbox';
 import { LIST_TOP_PX, ListHeader } from './list-header';
 import { MessageItem, type RowContext } from './message-row';
@@ -53,7 +54,7 @@ export interface MessageListProps {
 
 const identity = (u: string) => u;
 // The lightbox is code an app needs only once an image is opened: loaded then, outside the list's bundle.
-const ImageLightbox = lazy(() => import('./image-lightbox').then((m) => ({ default: m.ImageLightbox })));
+const lightboxChunk = lazyChunk(() => import('./image-lightbox'), 'image viewer');
 const DEFAULT_RECALL_WINDOW_MS = 120_000;
 /** Estimated item height before an item is measured. */
 const ESTIMATE_PX = 56;
@@ -152,6 +153,7 @@ export function MessageList(props: MessageListProps): ReactNode {
 
   const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, displayName, strings);
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
+  const lightboxModule = useLazyChunk(lightboxChunk, lightbox?.url);
   const [activeKey, setActiveKey] = useState<string | null>(null);
 
   const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
@@ -290,11 +292,7 @@ export function MessageList(props: MessageListProps): ReactNode {
       <div className="natter-visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
-      {lightbox ? (
-        <Suspense fallback={null}>
-          <ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} />
-        </Suspense>
-      ) : null}
+      {lightbox && lightboxModule ? <lightboxModule.ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} /> : null}
     </div>
   );
 }
