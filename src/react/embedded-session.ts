@@ -14,7 +14,14 @@ interface PageServer {
 let pageServer: Promise<PageServer> | null = null;
 
 function sharedServer(): Promise<PageServer> {
-  pageServer ??= import('../server/embedded-server').then(({ createEmbeddedServer }) => createEmbeddedServer());
+  // A failed load is forgotten, so the next provider tries again instead of failing for good.
+  pageServer ??= import('../server/embedded-server').then(
+    ({ createEmbeddedServer }) => createEmbeddedServer(),
+    (e: unknown) => {
+      pageServer = null;
+      throw e;
+    },
+  );
   return pageServer;
 }
 

@@ -18,6 +18,11 @@ function alreadyHas(d: StoreDraft, conversation: ConversationId, kind: 'delivere
   return !!list && list.includes(user);
 }
 
+/** A conversation-wide marker or count as this batch currently sees it (0 when unknown). */
+function markOf(d: StoreDraft, conversation: ConversationId, kind: 'groupReadCount' | 'ackedUpTo' | 'deliveredUpTo', key: string): number {
+  return d.receipts.get(conversation)?.[kind][key] ?? d.base.receipts[conversation]?.[kind][key] ?? 0;
+}
+
 export function onDelivered(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId): void {
   if (alreadyHas(d, conversation, 'delivered', serverId, by)) return;
   addUser(d.receiptsOf(conversation).delivered, serverId, by);
@@ -31,7 +36,7 @@ export function onRead(d: StoreDraft, conversation: ConversationId, serverId: st
 }
 
 export function onGroupRead(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId, count: number): void {
-  const known = d.receipts.get(conversation)?.groupReadCount[serverId] ?? d.base.receipts[conversation]?.groupReadCount[serverId] ?? 0;
+  const known = markOf(d, conversation, 'groupReadCount', serverId);
   if (count <= known && alreadyHas(d, conversation, 'read', serverId, by)) return;
   const r = d.receiptsOf(conversation);
   r.groupReadCount[serverId] = Math.max(known, count);
@@ -49,18 +54,15 @@ export function onReceiptState(d: StoreDraft, conversation: ConversationId, stat
     const peer = parsed.target;
     if (state.peerReadSeq) onChannelAck(d, conversation, peer, state.peerReadSeq);
     const delivered = Math.max(state.peerDeliveredSeq ?? 0, state.peerReadSeq ?? 0);
-    const known = d.receipts.get(conversation)?.deliveredUpTo[peer] ?? d.base.receipts[conversation]?.deliveredUpTo[peer] ?? 0;
-    if (delivered > known) d.receiptsOf(conversation).deliveredUpTo[peer] = delivered;
+    if (delivered > markOf(d, conversation, 'deliveredUpTo', peer)) d.receiptsOf(conversation).deliveredUpTo[peer] = delivered;
   }
   for (const [serverId, count] of Object.entries(state.groupReadCounts ?? {})) {
-    const known = d.receipts.get(conversation)?.groupReadCount[serverId] ?? d.base.receipts[conversation]?.groupReadCount[serverId] ?? 0;
-    if (count > known) d.receiptsOf(conversation).groupReadCount[serverId] = count;
+    if (count > markOf(d, conversation, 'groupReadCount', serverId)) d.receiptsOf(conversation).groupReadCount[serverId] = count;
   }
 }
 
 export function onChannelAck(d: StoreDraft, conversation: ConversationId, by: UserId, upToSeq: number): void {
   if (by === d.user) return; // own acks move the read marker (readState), not receipts
-  const known = d.receipts.get(conversation)?.ackedUpTo[by] ?? d.base.receipts[conversation]?.ackedUpTo[by] ?? 0;
-  if (upToSeq <= known) return;
+  if (upToSeq <= markOf(d, conversation, 'ackedUpTo', by)) return;
   d.receiptsOf(conversation).ackedUpTo[by] = upToSeq;
 }
