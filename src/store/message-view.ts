@@ -48,24 +48,43 @@ export interface ChatMessage {
   message: Message | null;
 }
 
+/** The conversation-wide markers reduced to their maxima (once per receipts object on hot paths). */
+interface Marks {
+  read: number;
+  delivered: number;
+}
+
+/** The highest seq in `marks` (channel acks, delivery markers), or -1. */
+function maxOf(marks: Readonly<Record<string, number>>): number {
+  let max = -1;
+  for (const upTo of Object.values(marks)) if (upTo > max) max = upTo;
+  return max;
+}
+
+function marksOf(r: ConversationReceipts): Marks {
+  return { read: maxOf(r.ackedUpTo), delivered: maxOf(r.deliveredUpTo) };
+}
+
+/** The one rule for a stored message's status and read count. */
+function receiptStateOf(m: Message, user: UserId, r: ConversationReceipts, marks: Marks): { status: MessageStatus; readCount: number } {
+  if (m.from !== user) return { status: m.body.type === 'recalled' ? 'recalled' : 'received', readCount: 0 };
+  const group = r.groupReadCount[m.serverId];
+  const readers = r.read[m.serverId]?.length ?? 0;
+  const acked = m.chatType === 'single' && marks.read >= m.seq;
+  const readCount = group !== undefined ? group : readers > 0 || m.chatType !== 'single' ? readers : acked ? 1 : 0;
+  let status: MessageStatus = 'sent';
+  if (m.body.type === 'recalled') status = 'recalled';
+  else if (readers > 0 || (group ?? 0) > 0 || acked) status = 'read';
+  else if ((r.delivered[m.serverId]?.length ?? 0) > 0 || (m.chatType === 'single' && marks.delivered >= m.seq)) status = 'delivered';
+  return { status, readCount };
+}
+
 export function storedStatus(m: Message, user: UserId, r: ConversationReceipts): MessageStatus {
-  if (m.body.type === 'recalled') return 'recalled';
-  if (m.from !== user) return 'received';
-  if ((r.read[m.serverId]?.length ?? 0) > 0 || (r.groupReadCount[m.serverId] ?? 0) > 0) return 'read';
-  if (m.chatType === 'single') for (const upTo of Object.values(r.ackedUpTo)) if (upTo >= m.seq) return 'read';
-  if ((r.delivered[m.serverId]?.length ?? 0) > 0) return 'delivered';
-  if (m.chatType === 'single') for (const upTo of Object.values(r.deliveredUpTo)) if (upTo >= m.seq) return 'delivered';
-  return 'sent';
+  return receiptStateOf(m, user, r, marksOf(r)).status;
 }
 
 export function readCountOf(m: Message, user: UserId, r: ConversationReceipts): number {
-  if (m.from !== user) return 0;
-  const group = r.groupReadCount[m.serverId];
-  if (group !== undefined) return group;
-  const readers = r.read[m.serverId]?.length ?? 0;
-  if (readers > 0 || m.chatType !== 'single') return readers;
-  for (const upTo of Object.values(r.ackedUpTo)) if (upTo >= m.seq) return 1;
-  return 0;
+  return receiptStateOf(m, user, r, marksOf(r)).readCount;
 }
 
 function storedView(m: Message, conversation: ConversationId, user: UserId, status: MessageStatus, readCount: number): ChatMessage {
@@ -83,36 +102,8 @@ function pendingView(p: PendingMessage): ChatMessage {
   };
 }
 
-/** The highest seq in `marks` (channel acks, delivery markers), or -1. */
-function maxOf(marks: Readonly<Record<string, number>>): number {
-  let max = -1;
-  for (const upTo of Object.values(marks)) if (upTo > max) max = upTo;
-  return max;
-}
-
-/** The conversation-wide markers reduced to their maxima once per receipts object. */
-interface Marks {
-  read: number;
-  delivered: number;
-}
-
-/** storedStatus and readCountOf in one step, with the conversation-wide markers already reduced. */
 function viewOf(m: Message, conversation: ConversationId, user: UserId, r: ConversationReceipts, marks: Marks): ChatMessage {
-  let status: MessageStatus = 'sent';
-  let readCount = 0;
-  if (m.body.type === 'recalled') status = 'recalled';
-  else if (m.from !== user) status = 'received';
-  if (m.from === user) {
-    const group = r.groupReadCount[m.serverId];
-    const readers = r.read[m.serverId]?.length ?? 0;
-    const acked = m.chatType === 'single' && marks.read >= m.seq;
-    readCount = group !== undefined ? group : readers > 0 || m.chatType !== 'single' ? readers : acked ? 1 : 0;
-    if (m.body.type !== 'recalled') {
-      if (readers > 0 || (group ?? 0) > 0 || acked) status = 'read';
-      else if ((r.delivered[m.serverId]?.length ?? 0) > 0 || (m.chatType === 'single' && marks.delivered >= m.seq)) status = 'delivered';
-      else status = 'sent';
-    }
-  }
+  const { status, readCount } = receiptStateOf(m, user, r, marks);
   return storedView(m, conversation, user, status, readCount);
 }
 
@@ -206,7 +197,7 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
       prevData = data;
       return prevOut;
     }
-    if (receipts !== prevReceipts) marks = { read: maxOf(receipts.ackedUpTo), delivered: maxOf(receipts.deliveredUpTo) };
+    if (receipts !== prevReceipts) marks = marksOf(receipts);
     const { items, pending } = data;
     const r = receipts;
     const ack = marks;
