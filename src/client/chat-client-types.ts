@@ -92,6 +92,11 @@ export interface ChatClientEvents {
   group: Extract<ChatEvent, { type: 'group' }>;
   room: Extract<ChatEvent, { type: 'room' }>;
   blocklist: Extract<ChatEvent, { type: 'blocklist' }>;
+  messageUpdate: Extract<ChatEvent, { type: 'messageUpdate' }>;
+  messageHidden: Extract<ChatEvent, { type: 'messageHidden' }>;
+  pins: Extract<ChatEvent, { type: 'pins' }>;
+  threadReply: Extract<ChatEvent, { type: 'threadReply' }>;
+  mentionCount: Extract<ChatEvent, { type: 'mentionCount' }>;
 }
 
 export type Unsubscribe = () => void;

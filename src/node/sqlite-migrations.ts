@@ -128,6 +128,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   DROP INDEX events_by_time;
   `,
+  // 4: pinned messages per conversation (a short JSON list per conversation key).
+  `
+  CREATE TABLE pins (key TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
+import type { PinnedMessage } from '../protocol/features';
 import { isInvitationOpen, type Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type {
@@ -225,6 +226,15 @@ export class SqliteStorage implements Storage {
     this.s.setBlocklist.run(user, JSON.stringify(blocked));
   }
 
+  // ---- pins ------------------------------------------------------------------
+  getPins(key: ConversationKey): PinnedMessage[] {
+    return parse<PinnedMessage[]>(this.s.getPins.get(key) as Row | undefined) ?? [];
+  }
+  setPins(key: ConversationKey, pins: PinnedMessage[]): void {
+    if (pins.length === 0) this.s.deletePins.run(key);
+    else this.s.setPins.run(key, JSON.stringify(pins));
+  }
+
   // ---- invitations -----------------------------------------------------------
   getInvitation(inviteId: string): Invitation | null {
     return parse<Invitation>(this.s.getInvitation.get(inviteId) as Row | undefined);
@@ -307,6 +317,9 @@ function prepare(db: Database.Database) {
     listRooms: p('SELECT json FROM rooms ORDER BY created_at, room_id'),
     getBlocklist: p('SELECT json FROM blocklists WHERE user = ?'),
     setBlocklist: p('INSERT OR REPLACE INTO blocklists (user, json) VALUES (?, ?)'),
+    getPins: p('SELECT json FROM pins WHERE key = ?'),
+    setPins: p('INSERT OR REPLACE INTO pins (key, json) VALUES (?, ?)'),
+    deletePins: p('DELETE FROM pins WHERE key = ?'),
     getInvitation: p('SELECT json FROM invitations WHERE invite_id = ?'),
     putInvitation: p('INSERT OR REPLACE INTO invitations (invite_id, open, deadline, created_at, json) VALUES (?, ?, ?, ?, ?)'),
     deleteInvitationParties: p('DELETE FROM invitation_parties WHERE invite_id = ?'),

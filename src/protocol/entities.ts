@@ -31,6 +31,8 @@ export interface ConversationSummary {
    * count as delivered. 0 when nothing was acknowledged yet.
    */
   peerDeliveredSeq?: number;
+  /** Unread messages that mention this user (by name or @all); absent = 0. */
+  mentions?: number;
 }
 
 export interface GroupInfo {
@@ -70,4 +72,8 @@ export interface ServerLimits {
   allowedFileTypes: string[];
   recallWindowMs: number;
   recallEnabled: boolean;
+  /** How long after sending its author may edit a message (ms); absent = no limit. */
+  editWindowMs?: number;
+  /** How long after sending its author may delete a message for everyone (ms); absent = no limit. Group owner/admins have none. */
+  deleteWindowMs?: number;
 }

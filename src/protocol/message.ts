@@ -1,5 +1,6 @@
 // Owns the shape of a chat message on the wire: every body type of the Easemob
 // document, the server-assigned identity (serverId, seq, ts) and the tombstone.
+import type { EditMark, ForwardMark, MessageMentions, QuotedMessage, ReactionGroup, ThreadSummary } from './features';
 import type { InvitationAction } from './invitation';
 import type { ChatType, UserId } from './primitives';
 
@@ -49,8 +50,8 @@ export interface SignalBody {
   timeout: number;
 }
 
-/** What a recalled message becomes, for everyone, in history and live. */
-export interface RecalledBody { type: 'recalled'; recalledAt: number; by: UserId }
+/** What a recalled message becomes, for everyone, in history and live; `deleted` when it was deleted for everyone (no window, or by a group admin). */
+export interface RecalledBody { type: 'recalled'; recalledAt: number; by: UserId; deleted?: true }
 
 export type MessageBody = OutgoingBody | SignalBody | RecalledBody;
 export type MessageBodyType = MessageBody['type'];
@@ -81,6 +82,20 @@ export interface Message {
   config?: MessageConfig;
   /** Does not raise unread counts nor become the conversation's last message. */
   excluded?: boolean;
+  /** Reactions, one group per emoji in the order first used (features.ts). */
+  reactions?: ReactionGroup[];
+  /** The message this one replies to, quoted. */
+  reply?: QuotedMessage;
+  /** Users (or everyone) this message mentions. */
+  mentions?: MessageMentions;
+  /** On a thread root: its replies' summary. */
+  thread?: ThreadSummary;
+  /** On a thread reply: the root's serverId (thread replies are not in the conversation's history). */
+  threadOf?: string;
+  /** Set once the text was edited. */
+  edited?: EditMark;
+  /** Set on a forwarded copy. */
+  forwarded?: ForwardMark;
 }
 
 /** A message the client wants to send. */
@@ -91,6 +106,11 @@ export interface OutgoingMessage {
   body: OutgoingBody;
   ext?: Ext;
   config?: MessageConfig;
+  /** serverId of a message of the same conversation this one replies to (quoted). */
+  replyTo?: string;
+  mentions?: MessageMentions;
+  /** serverId of a thread root of the same conversation: this message is a reply in its thread. */
+  threadOf?: string;
 }
 
 /** Details of a signaling message, or null for any other message (Tencent's getSignalingInfo). */

@@ -8,6 +8,7 @@ import type { ClientFrame, HelloFrame, OpName, Ops, PingFrame, RequestFrame } fr
 import type { ConversationId } from './ids';
 import { ID_PATTERN, parseConversationId } from './ids';
 import type { OutgoingBody } from './message';
+import { featureParamSchemas, sendFeatureFields } from './validate-features';
 import { PROTOCOL_VERSION } from './version';
 
 /** The limits validation enforces (a subset of ServerLimits). */
@@ -91,6 +92,7 @@ export const paramSchemas: ParamSchemas = {
     body: outgoingBody,
     ext: v.optional(ext),
     config: v.optional(v.object({ allowGroupAck: v.optional(v.boolean()) })),
+    ...sendFeatureFields,
   }),
   recall: v.object({ serverId }),
   history: v.object({
@@ -151,6 +153,7 @@ export const paramSchemas: ParamSchemas = {
     height: v.optional(size),
     duration: v.optional(size),
   }),
+  ...featureParamSchemas,
 };
 
 const helloSchema = v.object({
@@ -196,6 +199,7 @@ function checkLimits(op: OpName, p: unknown, limits: ValidationLimits): string |
     if (m.ext !== undefined && jsonBytes(m.ext) > limits.maxExtBytes) return `ext larger than ${limits.maxExtBytes} bytes`;
     if (body.type === 'custom' && jsonBytes(body.customExts) > limits.maxExtBytes) return `customExts larger than ${limits.maxExtBytes} bytes`;
   }
+  if (op === 'edit' && (p as Ops['edit']['p']).body.msg.length > limits.maxTextLength) return `text longer than ${limits.maxTextLength}`;
   if (op.startsWith('sig.')) {
     const d = (p as { data?: string }).data;
     if (d !== undefined && encoder.encode(d).length > limits.maxExtBytes) return `data larger than ${limits.maxExtBytes} bytes`;

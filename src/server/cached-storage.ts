@@ -10,6 +10,7 @@
 // cached record itself, for read-only hot paths.
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
+import type { PinnedMessage } from '../protocol/features';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type {
@@ -200,7 +201,13 @@ export class CachedStorage implements Storage {
     this.inner.setBlocklist(user, blocked);
   }
 
-  // ---- invitations, event log, files (not cached) ------------------------------
+  // ---- pins, invitations, event log, files (not cached) ------------------------
+  getPins(key: ConversationKey): PinnedMessage[] {
+    return this.inner.getPins(key);
+  }
+  setPins(key: ConversationKey, pins: PinnedMessage[]): void {
+    this.inner.setPins(key, pins);
+  }
   getInvitation(inviteId: string): Invitation | null {
     return this.inner.getInvitation(inviteId);
   }

@@ -4,6 +4,7 @@
 // sent by the user, not excluded.
 import type { ChatType, Message, UserId } from '../protocol/message';
 import { viewerConversationId } from './conversation-key';
+import { hiddenStillCounted } from './hidden-messages';
 import type { ConversationKey, ConversationStateRecord, Storage } from './storage';
 
 export function newConversationState(
@@ -58,7 +59,8 @@ export function applyNewMessage(storage: Storage, key: ConversationKey, message:
 export function recountUnread(storage: Storage, state: ConversationStateRecord): number {
   const after = Math.max(state.readSeq, state.clearedSeq);
   if (after >= storage.lastSeq(state.key)) return 0;
-  return storage.countUnread(state.key, { afterSeq: after, notFrom: state.user });
+  const counted = storage.countUnread(state.key, { afterSeq: after, notFrom: state.user });
+  return state.hiddenIds ? counted - hiddenStillCounted(storage, state, after) : counted;
 }
 
 /** Hides a conversation from `user`'s list (they left the group, or it is gone); unread is dropped. */

@@ -12,9 +12,12 @@ import type { Caller, CoreContext } from './context';
 import { fail } from './context';
 import { keyOfConversationId } from './conversation-key';
 import { newConversationState, recountUnread } from './conversation-state';
+import { withoutHidden } from './hidden-messages';
 import { requireGroupMember, requireRoomMember } from './membership';
+import { mentionSummary, settleMentions } from './mentions';
 import { groupReadCounts, peerMarkers, raisePeerMarkers } from './peer-receipt-state';
 import type { OpHandlers } from './op-handler';
+import { refreshQuotes } from './replies';
 import type { ConversationKey } from './storage';
 
 const DEFAULT_PAGE = 20;
@@ -46,6 +49,7 @@ function conversations(ctx: CoreContext, caller: Caller): { conversations: Conve
       lastSeq: storage.lastSeq(s.key),
       updatedAt: s.updatedAt,
       ...peerMarkers(s, s.type, s.target, caller.user),
+      ...mentionSummary(s),
     });
   }
   return { conversations: list };
@@ -62,6 +66,7 @@ function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId
     if (upTo <= state.readSeq) return { readSeq: state.readSeq };
     state.readSeq = upTo;
     state.unread = recountUnread(storage, state);
+    settleMentions(ctx, state);
     storage.putConversationState(state);
     ctx.events.durable([caller.user], { type: 'readState', conversation: state.id, readSeq: upTo, unread: state.unread });
     if (type === 'single' && target !== caller.user) {
@@ -86,13 +91,14 @@ function deleteConversation(ctx: CoreContext, caller: Caller, p: { conversation:
       state.clearedSeq = lastSeq;
       state.lastServerId = null;
     }
+    settleMentions(ctx, state);
     storage.putConversationState(state);
     ctx.events.durable([caller.user], { type: 'conversationDeleted', conversation: state.id, deleteHistory });
   });
   return {};
 }
 
-function history(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; before?: number; limit?: number }): HistoryPage {
+async function history(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; before?: number; limit?: number }): Promise<HistoryPage> {
   const { key, type, target } = resolve(caller.user, p.conversation);
   const { keepHistory } = requireAccess(ctx, caller.user, type, target);
   if (!keepHistory) return { messages: [], cursor: null, hasMore: false };
@@ -105,7 +111,7 @@ function history(ctx: CoreContext, caller: Caller, p: { conversation: Conversati
   const hasMore = rows.length > limit;
   const messages = hasMore ? rows.slice(0, limit) : rows;
   const oldest = messages[messages.length - 1];
-  const page: HistoryPage = { messages, cursor: hasMore && oldest ? oldest.seq : null, hasMore, ...peerMarkers(state, type, target, caller.user) };
+  const page: HistoryPage = { messages: await refreshQuotes(ctx, withoutHidden(state, messages)), cursor: hasMore && oldest ? oldest.seq : null, hasMore, ...peerMarkers(state, type, target, caller.user) };
   const counts = type === 'group' ? groupReadCounts(ctx.storage, messages, caller.user) : null;
   if (counts) page.groupReadCounts = counts;
   return page;

@@ -7,6 +7,7 @@ import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { Invitation } from '../protocol/invitation';
 import { isInvitationOpen } from '../protocol/invitation';
 import type { ChatEvent } from '../protocol/frames';
+import type { PinnedMessage } from '../protocol/features';
 import type { Message, UserId } from '../protocol/message';
 import type {
   ConversationKey,
@@ -37,6 +38,7 @@ export class MemoryStorage implements Storage {
   private readonly groups = new Map<string, GroupInfo>();
   private readonly rooms = new Map<string, RoomInfo>();
   private readonly blocklists = new Map<UserId, UserId[]>();
+  private readonly pins = new Map<ConversationKey, PinnedMessage[]>();
   private readonly invitations = new Map<string, Invitation>();
   private readonly events = new MemoryEventLog((step) => this.record(step));
   private readonly files = new Map<string, FileRecord>();
@@ -248,6 +250,14 @@ export class MemoryStorage implements Storage {
 
   setBlocklist(user: UserId, blocked: UserId[]): void {
     this.setIn(this.blocklists, user, [...blocked]);
+  }
+
+  getPins(key: ConversationKey): PinnedMessage[] {
+    return clone(this.pins.get(key) ?? []);
+  }
+
+  setPins(key: ConversationKey, pins: PinnedMessage[]): void {
+    this.setIn(this.pins, key, pins.length > 0 ? pins : undefined);
   }
 
   // ---- invitations -----------------------------------------------------------

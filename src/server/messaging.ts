@@ -10,8 +10,8 @@ import type { Caller, CoreContext } from './context';
 import { fail } from './context';
 import { isGroupManager } from './membership';
 import type { MessageDraft } from './message-store';
-import { storeMessage } from './message-store';
 import type { OpHandlers } from './op-handler';
+import { prepareSendFeatures, storeWithFeatures } from './send-features';
 import type { ModerationVerdict } from './server-options';
 
 interface Route {
@@ -73,15 +73,15 @@ async function moderate(ctx: CoreContext, draft: MessageDraft): Promise<void> {
  * answered without one), so a session may start its next request then and keep their order;
  * `result` settles after the commit.
  */
-export function startSend(ctx: CoreContext, caller: Caller, p: OutgoingMessage): { submitted: Promise<void>; result: Promise<{ message: Message }> } {
+export function startSend(ctx: CoreContext, caller: Caller, p: OutgoingMessage, extra?: Pick<MessageDraft, 'forwarded'>): { submitted: Promise<void>; result: Promise<{ message: Message }> } {
   let markSubmitted!: () => void;
   const submitted = new Promise<void>((resolve) => (markSubmitted = resolve));
-  const result = send(ctx, caller, p, markSubmitted);
+  const result = send(ctx, caller, p, markSubmitted, extra);
   result.then(markSubmitted, markSubmitted);
   return { submitted, result };
 }
 
-async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubmitted: () => void): Promise<{ message: Message }> {
+async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubmitted: () => void, extra?: Pick<MessageDraft, 'forwarded'>): Promise<{ message: Message }> {
   const { storage } = ctx;
   const existing = storage.getMessageByLocalId(caller.user, p.localId);
   if (existing) return { message: existing.message };
@@ -90,6 +90,7 @@ async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubm
   const draft: MessageDraft = { localId: p.localId, from: caller.user, to: p.to, chatType: p.chatType, body };
   if (p.ext !== undefined) draft.ext = p.ext;
   if (p.config !== undefined) draft.config = p.config;
+  if (extra?.forwarded) draft.forwarded = extra.forwarded;
   // Commands never count as unread nor become the last message.
   if (body.type === 'cmd') draft.excluded = true;
   // This core is its storage's only writer, so between the lookup above and the commit only a
@@ -105,6 +106,7 @@ async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubm
     if (--flight.n === 0) inFlight.delete(key);
   };
   try {
+    if (p.replyTo !== undefined || p.mentions !== undefined || p.threadOf !== undefined) await prepareSendFeatures(ctx, caller, p, draft);
     if (ctx.options.moderate) await moderate(ctx, draft);
   } catch (e) {
     done();
@@ -117,7 +119,7 @@ async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubm
       const again = flight.shared ? storage.getMessageByLocalId(caller.user, p.localId) : null;
       return again ? { again: again.message } : { route: routeMessage(ctx, caller.user, p) };
     },
-    (checked) => ({ message: 'again' in checked ? checked.again : storeMessage(ctx, draft, checked.route) }),
+    (checked) => ({ message: 'again' in checked ? checked.again : storeWithFeatures(ctx, draft, checked.route) }),
   );
   committed.then(done, done);
   onSubmitted();

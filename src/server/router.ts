@@ -4,6 +4,7 @@ import type { OpName, OpParams, RequestFrame } from '../protocol/frames';
 import { blocklistOps } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { conversationOps } from './conversations';
+import { featureOps } from './feature-ops';
 import { fileOps } from './files';
 import { groupOps } from './groups';
 import { messagingOps, startSend } from './messaging';
@@ -23,6 +24,7 @@ const handlers: OpHandlers<OpName> = {
   ...blocklistOps,
   ...signalingOps,
   ...fileOps,
+  ...featureOps,
 };
 
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

@@ -18,6 +18,7 @@ import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { UploadedFile } from '../protocol/link';
+import type { PinnedMessage } from '../protocol/features';
 import type { ChatType, Message, UserId } from '../protocol/message';
 
 /**
@@ -80,6 +81,10 @@ export interface ConversationStateRecord {
   peerReadSeq?: number;
   /** Single chats: highest seq delivered to the peer (delivery receipt, or read); absent = 0. */
   peerDeliveredSeq?: number;
+  /** Seqs of unread messages that mention this user, ascending (the mention badge is their number). */
+  mentionSeqs?: number[];
+  /** serverIds of messages this user deleted for themselves (left out of their history). */
+  hiddenIds?: string[];
 }
 
 /** A receipt a user gave for one message. */
@@ -164,6 +169,12 @@ export interface Storage {
   getBlocklist(user: UserId): UserId[];
   /** Replaces the user's blocklist. */
   setBlocklist(user: UserId, blocked: UserId[]): void;
+
+  // ---- pins ------------------------------------------------------------------
+  /** The conversation's pinned messages, newest first; [] when none. */
+  getPins(key: ConversationKey): PinnedMessage[];
+  /** Replaces the conversation's pins. */
+  setPins(key: ConversationKey, pins: PinnedMessage[]): void;
 
   // ---- invitations (signaling) -----------------------------------------------
   // Only invitations that are not onlineUserOnly are stored. An invitation is "open" while

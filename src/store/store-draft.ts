@@ -62,7 +62,7 @@ export interface ConversationDraft {
 
 /** Every field of a summary; tsc fails here when the type gains one that {@link cloneSummary} does not copy. */
 const SUMMARY_FIELDS = {
-  id: true, type: true, target: true, lastMessage: true, unread: true, readSeq: true, lastSeq: true, updatedAt: true, peerReadSeq: true, peerDeliveredSeq: true,
+  id: true, type: true, target: true, lastMessage: true, unread: true, readSeq: true, lastSeq: true, updatedAt: true, peerReadSeq: true, peerDeliveredSeq: true, mentions: true,
 } as const satisfies Record<keyof ConversationSummary, true>;
 void SUMMARY_FIELDS;
 
@@ -76,6 +76,7 @@ function cloneSummary(s: ConversationSummary): ConversationSummary {
   };
   if (s.peerReadSeq !== undefined) copy.peerReadSeq = s.peerReadSeq;
   if (s.peerDeliveredSeq !== undefined) copy.peerDeliveredSeq = s.peerDeliveredSeq;
+  if (s.mentions !== undefined) copy.mentions = s.mentions;
   return copy;
 }
 

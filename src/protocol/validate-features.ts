@@ -1,0 +1,52 @@
+// Owns the parameter schemas of the conversation-feature operations (react,
+// edit, delete, pin, pins, thread, forward) and of the feature fields a send
+// may carry (replyTo, mentions, threadOf). validate.ts merges them into its
+// table; size limits beyond a field's shape are checked there too.
+import * as v from 'valibot';
+import { FEATURE_LIMITS } from './features';
+import type { Ops } from './frames';
+import type { ConversationId } from './ids';
+import { ID_PATTERN, parseConversationId } from './ids';
+
+type FeatureOp = 'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'forward';
+
+const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
+const serverId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const conversation = v.custom<ConversationId>((s) => typeof s === 'string' && parseConversationId(s) !== null, 'invalid conversation id');
+const localId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.check((s) => !s.startsWith('~'), 'localId may not start with ~'));
+
+/** A reaction key: any short text without line breaks (an emoji, a shortcode, a custom emoji id). */
+const emoji = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(FEATURE_LIMITS.maxEmojiLength),
+  v.check((s) => s.trim().length > 0 && !/[\r\n\t]/.test(s), 'emoji must be non-blank text on one line'),
+);
+
+export const mentionsSchema = v.object({
+  users: v.optional(v.pipe(v.array(id), v.maxLength(FEATURE_LIMITS.maxMentions))),
+  all: v.optional(v.literal(true)),
+});
+
+/** Feature fields of a `send`. */
+export const sendFeatureFields = {
+  replyTo: v.optional(serverId),
+  mentions: v.optional(mentionsSchema),
+  threadOf: v.optional(serverId),
+};
+
+export const featureParamSchemas: { [K in FeatureOp]: v.GenericSchema<unknown, Ops[K]['p']> } = {
+  react: v.object({ serverId, emoji, remove: v.optional(v.boolean()) }),
+  edit: v.object({
+    serverId,
+    body: v.object({ type: v.literal('txt'), msg: v.pipe(v.string(), v.minLength(1)) }),
+    editId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+    mentions: v.optional(mentionsSchema),
+  }),
+  delete: v.object({ serverId, scope: v.picklist(['me', 'everyone']) }),
+  pin: v.object({ serverId, unpin: v.optional(v.boolean()) }),
+  pins: v.object({ conversation }),
+  thread: v.object({ serverId, before: v.optional(count), limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))) }),
+  forward: v.object({ serverId, localId, to: id, chatType: v.picklist(['single', 'group', 'room']) }),
+};

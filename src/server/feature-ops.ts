@@ -1,0 +1,18 @@
+// Owns the table of the conversation-feature operations (reactions, edits,
+// deletes, pins, threads, forwarding) that the router merges into its own.
+import type { OpHandlers } from './op-handler';
+import { deleteOps } from './deletes';
+import { editOps } from './edits';
+import { forwardOps } from './forward';
+import { pinOps } from './pins';
+import { reactionOps } from './reactions';
+import { threadOps } from './threads';
+
+export const featureOps: OpHandlers<'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'forward'> = {
+  ...reactionOps,
+  ...editOps,
+  ...deleteOps,
+  ...pinOps,
+  ...threadOps,
+  ...forwardOps,
+};

@@ -1,0 +1,73 @@
+// Owns the conversation features a send may carry, checked before the
+// message is queued: a quoted reply (the quoted message must be in the same
+// conversation and not a tombstone: 508 unknown, 510 otherwise), mentions
+// (mentions.ts), a thread reply (the root must be a live message of the same
+// conversation that is not itself a thread reply), and storing the message
+// at commit time — a thread reply under its root's thread with the root's
+// summary updated, any other message as usual plus its mention badges.
+import { ErrorCode } from '../protocol/errors';
+import type { Message, OutgoingMessage, UserId } from '../protocol/message';
+import type { Caller, CoreContext } from './context';
+import { fail } from './context';
+import { conversationKey, viewerConversationId } from './conversation-key';
+import { applyMentions, cleanMentions } from './mentions';
+import { requireLiveContent, threadKey } from './message-access';
+import type { MessageDraft } from './message-store';
+import { storeMessage } from './message-store';
+import { applyUpdate } from './message-update';
+import { quoteOf } from './replies';
+
+interface Route {
+  members: UserId[];
+  ephemeral: boolean;
+}
+
+async function sameConversationMessage(ctx: CoreContext, caller: Caller, p: OutgoingMessage, serverId: string, what: string): Promise<Message> {
+  const record = (await ctx.storage.getMessage(serverId)) ?? fail(ErrorCode.MESSAGE_NOT_FOUND);
+  if (record.key !== conversationKey(p.chatType, caller.user, p.to)) fail(ErrorCode.MESSAGE_NOT_FOUND, `the ${what} is not in this conversation`);
+  return record.message;
+}
+
+/** Adds the checked feature fields of `p` to the draft. */
+export async function prepareSendFeatures(ctx: CoreContext, caller: Caller, p: OutgoingMessage, draft: MessageDraft): Promise<void> {
+  if (p.replyTo !== undefined) {
+    const quoted = await sameConversationMessage(ctx, caller, p, p.replyTo, 'quoted message');
+    requireLiveContent(quoted, 'quoted');
+    draft.reply = quoteOf(quoted);
+  }
+  if (p.mentions !== undefined) {
+    const mentions = cleanMentions(p, p.mentions);
+    if (mentions) draft.mentions = mentions;
+  }
+  if (p.threadOf !== undefined) {
+    const root = await sameConversationMessage(ctx, caller, p, p.threadOf, 'thread root');
+    requireLiveContent(root, 'replied to in a thread');
+    if (root.threadOf !== undefined || root.excluded) fail(ErrorCode.NOT_ALLOWED, 'a thread root must be a message of the conversation itself');
+    draft.threadOf = root.serverId;
+  }
+}
+
+function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: string, route: Route): Message {
+  const { storage } = ctx;
+  const key = threadKey(rootId);
+  const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: storage.nextSeq(key), ts: ctx.clock.now() };
+  if (message.excluded !== true) delete message.excluded;
+  storage.insertMessage({ key, message });
+  const event = (user: UserId) => ({ type: 'threadReply' as const, message, conversation: viewerConversationId(message.chatType, message.from, message.to, user) });
+  const access = { audience: route.members, ephemeral: route.ephemeral };
+  if (route.ephemeral) ctx.events.ephemeral(route.members, event);
+  else ctx.events.durable(route.members, event);
+  applyUpdate(ctx, access, rootId, 'thread', (root) => {
+    if (root.body.type === 'recalled') return null;
+    return { ...root, thread: { count: (root.thread?.count ?? 0) + 1, lastTs: message.ts, lastFrom: message.from } };
+  });
+  return message;
+}
+
+/** Inside the commit: stores the message with what its features change. */
+export function storeWithFeatures(ctx: CoreContext, draft: MessageDraft, route: Route): Message {
+  if (draft.threadOf !== undefined) return storeThreadReply(ctx, draft, draft.threadOf, route);
+  const message = storeMessage(ctx, draft, route);
+  if (message.mentions) applyMentions(ctx, message, route.members);
+  return message;
+}
