@@ -6,7 +6,9 @@ import type { ChatEvent, HistoryPage, Ops } from '../protocol/frames';
 import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { ChatType, Ext, Message, MessageConfig, OutgoingBody, UserId } from '../protocol/message';
 import type { NatterError } from '../protocol/errors';
+import type { MessageMentions } from '../protocol/features';
 import type { Transport, UploadedFile } from '../protocol/link';
+import type { MessageFeatureApi } from './message-features';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -60,6 +62,9 @@ export interface PendingMessage {
   body: OutgoingBody;
   ext?: Ext;
   config?: MessageConfig;
+  replyTo?: string;
+  mentions?: MessageMentions;
+  threadOf?: string;
   from: UserId;
   conversation: ConversationId;
   createdAt: number;
@@ -106,6 +111,12 @@ export interface SendOptions {
   config?: MessageConfig;
   /** Reuse a localId (retry of a failed send); otherwise a new ULID. */
   localId?: string;
+  /** serverId of a message of the same conversation to quote (a reply). */
+  replyTo?: string;
+  /** Users to mention, or everyone (`all`, group chats). */
+  mentions?: MessageMentions;
+  /** serverId of a thread root of the same conversation: send as a reply in its thread. */
+  threadOf?: string;
 }
 
 export interface SendFileOptions extends SendOptions {
@@ -125,7 +136,7 @@ export interface InviteOptions {
   offlinePushInfo?: OfflinePushInfo;
 }
 
-export interface ChatClient {
+export interface ChatClient extends MessageFeatureApi {
   readonly user: UserId;
   readonly device: string;
   readonly state: ConnectionState;

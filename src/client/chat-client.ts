@@ -13,12 +13,14 @@ import type {
   ChatClient, ChatClientEvents, ChatClientOptions, ConnectionState, InviteOptions, PendingMessage,
   SendFileOptions, SendOptions, Unsubscribe,
 } from './chat-client-types';
+import { ChangeQueue } from './change-queue';
 import { ConnectionManager } from './connection-manager';
 import { DeliveryReceipts } from './delivery-receipts';
 import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import type { FileKind } from './file-message';
 import { FileSender, toNatterError } from './file-sender';
+import { createMessageFeatures, type MessageFeatureApi } from './message-features';
 import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
@@ -49,6 +51,9 @@ function badConversation(conversation: string): Promise<never> {
   return Promise.reject(new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`));
 }
 
+// The conversation-feature methods are assigned in the constructor.
+interface NatterChatClient extends MessageFeatureApi {}
+
 class NatterChatClient implements ChatClient {
   // A throwing handler is an app bug: report it without breaking delivery or crashing a Node process.
   private readonly emitter = new Emitter<ChatClientEvents>((err) => console.error('natter: an event handler threw', err));
@@ -60,6 +65,7 @@ class NatterChatClient implements ChatClient {
   private readonly clock: ServerClock;
   private readonly receipts: DeliveryReceipts | null;
   private readonly files: FileSender;
+  private readonly changes: ChangeQueue;
   private readonly newId: () => string;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
@@ -104,6 +110,9 @@ class NatterChatClient implements ChatClient {
       isOpen: () => this.conn.isOpen,
       ...(options.outbox ? { persistence: options.outbox } : {}),
     });
+    this.changes = new ChangeQueue({ dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb), isOpen: () => this.conn.isOpen });
+    // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
+    Object.assign(this, createMessageFeatures({ changes: this.changes, request: (op, p) => this.request(op, p), newId: this.newId }));
     this.files = new FileSender(this.outbox, (file, input) => this.upload(file, input));
     this.receipts = options.delivery
       ? new DeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
@@ -120,6 +129,7 @@ class NatterChatClient implements ChatClient {
     this.conn.close();
     this.receipts?.dispose();
     this.outbox.clearTimers();
+    this.changes.clearTimers();
   }
   dropConnection(): void { this.conn.drop(); }
 
@@ -147,6 +157,7 @@ class NatterChatClient implements ChatClient {
     this.emitter.emit('ready', { user: w.user, resumed: w.resumed, reset: w.reset });
     this.tracker.flushWaiting();
     this.outbox.flush();
+    this.changes.flush();
     this.receipts?.flush();
   }
 
@@ -218,6 +229,9 @@ class NatterChatClient implements ChatClient {
       body,
       ...(options.ext !== undefined ? { ext: options.ext } : {}),
       ...(options.config !== undefined ? { config: options.config } : {}),
+      ...(options.replyTo !== undefined ? { replyTo: options.replyTo } : {}),
+      ...(options.mentions !== undefined ? { mentions: options.mentions } : {}),
+      ...(options.threadOf !== undefined ? { threadOf: options.threadOf } : {}),
       from: this.currentUser,
       conversation: conversationId(chatType, to),
       createdAt: this.clock.localNow(),

@@ -146,10 +146,13 @@ export class Outbox {
   private trySend(e: Entry): void {
     if (e.inFlight || e.preparing || e.pending.status !== 'pending' || e.retryTimer) return;
     if (this.entries.get(e.pending.localId) !== e) return;
-    const { localId, to, chatType, body, ext, config } = e.pending;
+    const { localId, to, chatType, body, ext, config, replyTo, mentions, threadOf } = e.pending;
     const params: OutgoingMessage = { localId, to, chatType, body };
     if (ext !== undefined) params.ext = ext;
     if (config !== undefined) params.config = config;
+    if (replyTo !== undefined) params.replyTo = replyTo;
+    if (mentions !== undefined) params.mentions = mentions;
+    if (threadOf !== undefined) params.threadOf = threadOf;
     e.inFlight = true;
     const sent = this.deps.dispatch('send', params, {
       ok: (r) => {

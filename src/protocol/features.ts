@@ -2,7 +2,6 @@
 // take part in: reactions, quoted replies, threads, edits, mentions, pins and
 // forwarding, and the limits the server holds them to. The fields live on
 // Message (message.ts); the operations and events in frames.ts.
-import type { MessageBodyType } from './message';
 import type { UserId } from './primitives';
 
 /** Everyone who reacted to a message with one emoji, in the order they reacted (count = users.length). */
@@ -10,6 +9,9 @@ export interface ReactionGroup {
   emoji: string;
   users: UserId[];
 }
+
+/** A message body's `type` (the same names as MessageBodyType in message.ts, which builds on this module). */
+export type QuotedBodyType = 'txt' | 'img' | 'cmd' | 'file' | 'audio' | 'video' | 'custom' | 'loc' | 'signal' | 'recalled';
 
 /**
  * What a reply shows of the message it quotes, as the server made it. History pages carry it as the
@@ -19,7 +21,7 @@ export interface ReactionGroup {
 export interface QuotedMessage {
   serverId: string;
   from: UserId;
-  type: MessageBodyType;
+  type: QuotedBodyType;
   /** The quoted text (text messages, cut to {@link FEATURE_LIMITS.quoteChars}); '' for other bodies. */
   text: string;
   /** The quoted message was recalled or deleted for everyone: nothing of it is shown. */

@@ -24,8 +24,10 @@ interface Route {
 
 async function sameConversationMessage(ctx: CoreContext, caller: Caller, p: OutgoingMessage, serverId: string, what: string): Promise<Message> {
   const record = (await ctx.storage.getMessage(serverId)) ?? fail(ErrorCode.MESSAGE_NOT_FOUND);
-  if (record.key !== conversationKey(p.chatType, caller.user, p.to)) fail(ErrorCode.MESSAGE_NOT_FOUND, `the ${what} is not in this conversation`);
-  return record.message;
+  const m = record.message;
+  // Compared by the message's conversation, not its storage key: thread replies live under their root's.
+  if (conversationKey(m.chatType, m.from, m.to) !== conversationKey(p.chatType, caller.user, p.to)) fail(ErrorCode.MESSAGE_NOT_FOUND, `the ${what} is not in this conversation`);
+  return m;
 }
 
 /** Adds the checked feature fields of `p` to the draft. */

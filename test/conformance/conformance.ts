@@ -7,6 +7,13 @@ import { groupsSuite } from './groups.suite';
 import { historySuite } from './history.suite';
 import { messagingSuite } from './messaging.suite';
 import { recallSuite } from './recall.suite';
+import { deletesSuite } from './deletes.suite';
+import { editsSuite } from './edits.suite';
+import { mentionsSuite } from './mentions.suite';
+import { pinsSuite } from './pins.suite';
+import { reactionsSuite } from './reactions.suite';
+import { repliesSuite } from './replies.suite';
+import { threadsSuite } from './threads.suite';
 import { receiptsSuite } from './receipts.suite';
 import { reliabilitySuite } from './reliability.suite';
 import { signalingSuite } from './signaling.suite';
@@ -21,4 +28,11 @@ export function runConformanceSuite(factory: HarnessFactory): void {
   groupsSuite(factory);
   signalingSuite(factory);
   framesSuite(factory);
+  reactionsSuite(factory);
+  editsSuite(factory);
+  deletesSuite(factory);
+  repliesSuite(factory);
+  mentionsSuite(factory);
+  pinsSuite(factory);
+  threadsSuite(factory);
 }

@@ -4,7 +4,7 @@
 import { createManualClock } from '../../src/server/clock';
 import { createEmbeddedServer } from '../../src/server/embedded-server';
 import { runConformanceSuite } from './conformance';
-import { conformanceModerate, type Harness, type HarnessConfig, type HarnessFactory } from './harness';
+import { conformanceModerate, FEATURE_WINDOWS, type Harness, type HarnessConfig, type HarnessFactory } from './harness';
 
 /** Let queued loopback frames (microtasks) and client timers (macrotasks) run. */
 async function drain(): Promise<void> {
@@ -19,6 +19,7 @@ const embedded: HarnessFactory = async (config: HarnessConfig): Promise<Harness>
     recallWindowMs,
     recallEnabled: config.recallEnabled ?? true,
     moderate: conformanceModerate,
+    limits: { ...FEATURE_WINDOWS },
   });
   return {
     name: 'embedded',

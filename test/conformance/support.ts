@@ -13,6 +13,7 @@ export type EventName = keyof ChatClientEvents;
 const EVENT_NAMES: EventName[] = [
   'state', 'ready', 'outbox', 'error', 'message', 'recall', 'delivered', 'read', 'groupRead', 'channelAck',
   'readState', 'conversationDeleted', 'invitation', 'group', 'room', 'blocklist',
+  'messageUpdate', 'messageHidden', 'pins', 'threadReply', 'mentionCount',
 ];
 
 /** Liveness guard for waits, so a missing event fails with a description instead of a test timeout. */

@@ -171,6 +171,21 @@ export function describeStorageContract(name: string, make: () => Storage): void
       expect(s.readEvents('alice', 0, 10)).toEqual([{ pos, at: 5, event }]);
     });
 
+    it('keeps each conversation’s pins, newest first, and forgets an emptied list', () => {
+      const s = make();
+      expect(s.getPins(KEY)).toEqual([]);
+      const pins = [{ serverId: 's2', by: 'bob', at: 20 }, { serverId: 's1', by: 'alice', at: 10 }];
+      s.setPins(KEY, pins);
+      s.setPins('group:g1', [{ serverId: 's9', by: 'carol', at: 5 }]);
+      const read = s.getPins(KEY);
+      expect(read).toEqual(pins);
+      read.pop();
+      expect(s.getPins(KEY)).toHaveLength(2);
+      s.setPins(KEY, []);
+      expect(s.getPins(KEY)).toEqual([]);
+      expect(s.getPins('group:g1')).toHaveLength(1);
+    });
+
     it('keeps file metadata', () => {
       const s = make();
       s.putFile({ fileId: 'f1', owner: 'alice', createdAt: 1, file: { fileId: 'f1', url: '/files/f1', name: 'a.png', size: 3, mime: 'image/png', width: 1, height: 1 } });

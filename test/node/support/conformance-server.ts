@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { startServer } from '../../../src/node/serve';
 import { silentLogger } from '../../../src/node/logger';
-import { conformanceModerate } from '../../conformance/harness';
+import { conformanceModerate, FEATURE_WINDOWS } from '../../conformance/harness';
 import { createOffsetClock } from './offset-clock';
 import { SECRET } from './secret';
 
@@ -21,6 +21,7 @@ const server = await startServer({
   logger: silentLogger,
   recallWindowMs: Number(recallWindowMs),
   recallEnabled: recallEnabled === 'true',
+  limits: { ...FEATURE_WINDOWS },
   core: { clock, moderate: conformanceModerate, onError: (e) => process.stderr.write(`natter core error: ${String(e)}\n`) },
 });
 process.stdout.write(`listening ${server.port}\n`);

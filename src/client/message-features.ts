@@ -1,0 +1,65 @@
+// Owns the ChatClient methods of the conversation features: reactions,
+// edits, deletes, pins, threads and forwarding. Changes go through the
+// change queue (sent once the connection is open, again after a drop,
+// applied once by the server); reads are plain requests. Replies, mentions
+// and thread replies are sends with options (SendOptions).
+import type { PinnedMessage } from '../protocol/features';
+import type { HistoryPage, OpName, OpParams, OpResult } from '../protocol/frames';
+import type { ConversationId } from '../protocol/ids';
+import { ErrorCode, NatterError } from '../protocol/errors';
+import { parseConversationId } from '../protocol/ids';
+import type { MessageMentions } from '../protocol/features';
+import type { Message } from '../protocol/message';
+import type { ChangeQueue } from './change-queue';
+
+/** The conversation-feature methods of ChatClient. */
+export interface MessageFeatureApi {
+  /** Adds this user's reaction (any short emoji text); resolves with the message and all its reactions. */
+  react(serverId: string, emoji: string): Promise<Message>;
+  /** Takes this user's reaction back. */
+  unreact(serverId: string, emoji: string): Promise<Message>;
+  /** Replaces the text of one of this user's text messages (within the server's edit window). */
+  editText(serverId: string, text: string, options?: { mentions?: MessageMentions }): Promise<Message>;
+  /**
+   * `me` (default): hides it from this user's history on every device; resolves null.
+   * `everyone`: the author (within the delete window) or a group's owner/admins; resolves with the tombstone.
+   */
+  deleteMessage(serverId: string, scope?: 'me' | 'everyone'): Promise<Message | null>;
+  pin(serverId: string): Promise<PinnedMessage[]>;
+  unpin(serverId: string): Promise<PinnedMessage[]>;
+  /** A conversation's pins (newest first) and the pinned messages. */
+  pins(conversation: ConversationId): Promise<{ pins: PinnedMessage[]; messages: Message[] }>;
+  /** A page of a thread's replies, newest first (`before` is a thread seq, from the previous page's cursor). */
+  thread(rootServerId: string, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
+  /** Sends a copy of a message to another conversation. */
+  forward(serverId: string, to: ConversationId, options?: { localId?: string }): Promise<Message>;
+}
+
+export interface MessageFeatureDeps {
+  changes: ChangeQueue;
+  request<K extends OpName>(op: K, params: OpParams<K>): Promise<OpResult<K>>;
+  newId(): string;
+}
+
+export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureApi {
+  const { changes } = deps;
+  return {
+    async react(serverId, emoji) { return (await changes.add('react', { serverId, emoji })).message; },
+    async unreact(serverId, emoji) { return (await changes.add('react', { serverId, emoji, remove: true })).message; },
+    async editText(serverId, text, options = {}) {
+      const params: OpParams<'edit'> = { serverId, body: { type: 'txt', msg: text }, editId: deps.newId() };
+      if (options.mentions) params.mentions = options.mentions;
+      return (await changes.add('edit', params)).message;
+    },
+    async deleteMessage(serverId, scope = 'me') { return (await changes.add('delete', { serverId, scope })).message; },
+    async pin(serverId) { return (await changes.add('pin', { serverId })).pins; },
+    async unpin(serverId) { return (await changes.add('pin', { serverId, unpin: true })).pins; },
+    pins(conversation) { return deps.request('pins', { conversation }); },
+    thread(serverId, options = {}) { return deps.request('thread', { serverId, ...options }); },
+    async forward(serverId, to, options = {}) {
+      const t = parseConversationId(to);
+      if (!t) throw new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${to}`);
+      return (await changes.add('forward', { serverId, localId: options.localId ?? deps.newId(), to: t.target, chatType: t.type })).message;
+    },
+  };
+}
