@@ -31,6 +31,8 @@ export interface MessageFeatureApi {
   pins(conversation: ConversationId): Promise<{ pins: PinnedMessage[]; messages: Message[] }>;
   /** A page of a thread's replies, newest first (`before` is a thread seq, from the previous page's cursor). */
   thread(rootServerId: string, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
+  /** Messages by serverId that this user can see (e.g. the original of a quote that is not loaded). */
+  messagesById(serverIds: string[]): Promise<Message[]>;
   /** Sends a copy of a message to another conversation. */
   forward(serverId: string, to: ConversationId, options?: { localId?: string }): Promise<Message>;
 }
@@ -55,6 +57,7 @@ export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureA
     async pin(serverId) { return (await changes.add('pin', { serverId })).pins; },
     async unpin(serverId) { return (await changes.add('pin', { serverId, unpin: true })).pins; },
     pins(conversation) { return deps.request('pins', { conversation }); },
+    async messagesById(serverIds) { return (await deps.request('messages', { serverIds })).messages; },
     thread(serverId, options = {}) { return deps.request('thread', { serverId, ...options }); },
     async forward(serverId, to, options = {}) {
       const t = parseConversationId(to);

@@ -19,6 +19,8 @@ natter serve options:
   --dev                 accept any user id without a token (development only)
   --synchronous <mode>  normal (default; survives a process crash) or full (also power loss)
   --recall-window <ms>  message recall window (default 120000)
+  --edit-window <ms>    how long after sending an author may edit (default: no limit)
+  --delete-window <ms>  how long after sending an author may delete for everyone (default: no limit)
   --event-max-age <ms>  how long a device that went away can resume where it left off
                         (default 2592000000, 30 days; older devices do a full sync; 0 = no age limit)
   --max-file-bytes <n>  upload size limit
@@ -119,6 +121,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       dev: { type: 'boolean' },
       synchronous: { type: 'string' },
       'recall-window': { type: 'string' },
+      'edit-window': { type: 'string' },
+      'delete-window': { type: 'string' },
       'event-max-age': { type: 'string' },
       'max-file-bytes': { type: 'string' },
       'ping-interval': { type: 'string' },
@@ -136,6 +140,13 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const maxFileBytes = intOption(values['max-file-bytes'], 'max-file-bytes');
   const recallWindowMs = intOption(values['recall-window'], 'recall-window');
   const pingIntervalMs = intOption(values['ping-interval'], 'ping-interval');
+  const editWindowMs = intOption(values['edit-window'], 'edit-window');
+  const deleteWindowMs = intOption(values['delete-window'], 'delete-window');
+  const limits = {
+    ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+    ...(editWindowMs !== undefined ? { editWindowMs } : {}),
+    ...(deleteWindowMs !== undefined ? { deleteWindowMs } : {}),
+  };
   const eventMaxAgeMs = intOption(values['event-max-age'], 'event-max-age');
   const secret = values.secret ?? io.env['NATTER_SECRET'];
   const rateLimit = parseRateLimit(values['rate-limit']);
@@ -147,7 +158,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     dev: values.dev ?? false,
     synchronous: sync === 'full' ? 'FULL' : 'NORMAL',
     ...(secret ? { secret } : {}),
-    ...(maxFileBytes !== undefined ? { limits: { maxFileBytes } } : {}),
+    ...(Object.keys(limits).length > 0 ? { limits } : {}),
     ...(recallWindowMs !== undefined ? { recallWindowMs } : {}),
     ...(pingIntervalMs !== undefined ? { pingIntervalMs } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),

@@ -93,6 +93,8 @@ export interface Ops {
   pin: { p: { serverId: string; unpin?: boolean }; r: { pins: PinnedMessage[] } };
   /** A conversation's pins, newest first, with the pinned messages. */
   pins: { p: { conversation: ConversationId }; r: { pins: PinnedMessage[]; messages: Message[] } };
+  /** Messages by serverId that this user can see (others are left out), e.g. a quoted message not loaded yet. */
+  messages: { p: { serverIds: string[] }; r: { messages: Message[] } };
   /** A thread's replies before `before` (a thread seq), newest first, like `history`. */
   thread: { p: { serverId: string; before?: number; limit?: number }; r: HistoryPage };
   /** Sends a copy of a message this user can see to another conversation (idempotent by `localId` like `send`). */

@@ -1,18 +1,20 @@
 // Owns the table of the conversation-feature operations (reactions, edits,
-// deletes, pins, threads, forwarding) that the router merges into its own.
+// deletes, pins, threads, forwarding, lookups by id) that the router merges into its own.
 import type { OpHandlers } from './op-handler';
 import { deleteOps } from './deletes';
 import { editOps } from './edits';
 import { forwardOps } from './forward';
+import { lookupOps } from './message-lookup';
 import { pinOps } from './pins';
 import { reactionOps } from './reactions';
 import { threadOps } from './threads';
 
-export const featureOps: OpHandlers<'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'forward'> = {
+export const featureOps: OpHandlers<'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'forward' | 'messages'> = {
   ...reactionOps,
   ...editOps,
   ...deleteOps,
   ...pinOps,
   ...threadOps,
   ...forwardOps,
+  ...lookupOps,
 };

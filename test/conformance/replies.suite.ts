@@ -39,6 +39,22 @@ export function repliesSuite(factory: HarnessFactory): void {
     });
   });
 
+  describe('messages by id', () => {
+    const s = useSession(factory);
+
+    it('the original of a quote is fetched by id; foreign, unknown and hidden ones are left out', async () => {
+      const [a, b, c] = s.users('alice', 'bob', 'carol');
+      const { c: alice } = await s.client(a);
+      const { c: bob } = await s.client(b);
+      const original = await alice.sendText(conversationId('single', b), 'original');
+      const hidden = await alice.sendText(conversationId('single', b), 'hidden');
+      const foreign = await alice.sendText(conversationId('single', c), 'for carol');
+      await bob.deleteMessage(hidden.serverId, 'me');
+      const found = await bob.messagesById([original.serverId, hidden.serverId, foreign.serverId, 'unknown']);
+      expect(found.map((m) => m.serverId)).toEqual([original.serverId]);
+    });
+  });
+
   describe('forwarding', () => {
     const s = useSession(factory);
 

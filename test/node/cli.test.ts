@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import WebSocket from 'ws';
+import { createChatClient } from '../../src/client/chat-client';
 import { runCli, type CliIo } from '../../src/node/cli';
 import { verifyToken } from '../../src/node/token';
 import { tempDir } from './support/servers';
@@ -66,6 +68,28 @@ describe('natter CLI', () => {
       expect(await runCli(['launch'], c)).toBe(2);
       expect(c.stderr).toContain('unknown command');
     } finally {
+      tmp.remove();
+    }
+  });
+
+  it('serve --edit-window and --delete-window are the windows the server announces and enforces', async () => {
+    const tmp = tempDir();
+    let stop: (() => Promise<void>) | null = null;
+    const o = io();
+    o.onServer = (close) => void (stop = close);
+    try {
+      const args = ['serve', '--dev', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'f'), '--edit-window', '60000', '--delete-window', '0'];
+      expect(await runCli(args, o)).toBe(0);
+      const url = /WebSocket (ws:\/\/[^)]+)\)/.exec(o.stdout)![1]!;
+      const client = createChatClient({ url, user: 'alice', WebSocket, reconnect: false });
+      await client.connect();
+      expect(client.limits).toMatchObject({ editWindowMs: 60_000, deleteWindowMs: 0 });
+      const m = await client.sendText('single:bob', 'hi');
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await client.deleteMessage(m.serverId, 'everyone').catch((e: { code: number }) => e.code)).toBe(4092);
+      client.close();
+    } finally {
+      await (stop as (() => Promise<void>) | null)?.();
       tmp.remove();
     }
   });
