@@ -2,7 +2,8 @@
 // SDK events (on/off), createGroup, getMessageList, getConversationList and
 // the signaling API (invite, inviteInGroup, cancel, accept, reject,
 // modifyInvitation, getSignalingInfo, add/removeSignalingListener) over one
-// natter ChatClient. Timeouts and permissions are the server's, not this
+// natter ChatClient, plus modifyMessage and message reactions
+// (chat-features.ts). Timeouts and permissions are the server's, not this
 // page's: see tencent.ts.
 import { createChatClient } from '../../client/chat-client';
 import type { ChatClient, InviteOptions as NatterInviteOptions } from '../../client/chat-client-types';
@@ -14,6 +15,7 @@ import { clientOptionsFor, resolveServer, type EmbeddedServerLike } from '../ser
 import { natterId } from '../vendor-id';
 import { EVENT, TYPES, type SignalingEventName } from './constants';
 import { getSignalingInfo, toTencentMessage } from './message';
+import { bindFeatureEvents, changeReaction, getMessageReactions, modifyMessage } from './chat-features';
 import { SignalingListeners, signalingEventOf } from './signaling-events';
 import type {
   ConversationInfo, CreateGroupOptions, EventDataMap, CreateOptions, GroupProfile, InvitationStepOptions, InviteInGroupOptions, InviteOptions,
@@ -174,6 +176,7 @@ export class TencentChat {
         if (e.message.from !== me()) this.emit(EVENT.MESSAGE_RECEIVED, [toTencentMessage(e.message, me())]);
       }),
       client.on('recall', (e) => this.emit(EVENT.MESSAGE_REVOKED, [toTencentMessage(e.message, me())])),
+      ...bindFeatureEvents(client, (name, data) => this.emit(name, data)),
       client.on('invitation', (e) => {
         const event = signalingEventOf(e, me());
         if (event) this.signaling.emit(event);
@@ -236,6 +239,13 @@ export class TencentChat {
       return { code: 0 as const, data: { conversationList } };
     });
   }
+
+  // ---- message extensions (chat-features.ts) ----
+
+  modifyMessage(message: TencentMessage): Promise<TencentResponse<{ message: TencentMessage }>> { return this.call((c) => modifyMessage(c, message)); }
+  addMessageReaction(message: TencentMessage, reactionID: string) { return this.call((c) => changeReaction(c, message, reactionID, false)); }
+  removeMessageReaction(message: TencentMessage, reactionID: string) { return this.call((c) => changeReaction(c, message, reactionID, true)); }
+  getMessageReactions(options: Parameters<typeof getMessageReactions>[1]) { return this.call((c) => getMessageReactions(c, options)); }
 
   // ---- signaling ----
 

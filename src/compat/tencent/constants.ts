@@ -30,6 +30,7 @@ export const EVENT = {
   MESSAGE_RECEIVED: 'onMessageReceived',
   MESSAGE_MODIFIED: 'onMessageModified',
   MESSAGE_REVOKED: 'onMessageRevoked',
+  MESSAGE_REACTIONS_UPDATED: 'onMessageReactionsUpdated',
   MESSAGE_READ_BY_PEER: 'onMessageReadByPeer',
   MESSAGE_READ_RECEIPT_RECEIVED: 'onMessageReadReceiptReceived',
   CONVERSATION_LIST_UPDATED: 'onConversationListUpdated',

@@ -1,6 +1,7 @@
 // Owns `new WebIM.connection(options)`: one ChatClient behind Easemob's
 // connection API — open/close, listen (and 4.x addEventHandler), send,
-// recall, roaming, sessions, receipts lookups — and the id bookkeeping that
+// recall, roaming, sessions, receipts lookups, reactions and edits
+// (connection-features.ts) — and the id bookkeeping that
 // lets the app refer to its own messages by local id.
 import { ulid } from '../../protocol/ulid';
 import { createChatClient } from '../../client/chat-client';
@@ -19,12 +20,12 @@ import { WebIMMessage } from './message';
 import { groupReadCounts, unseenGroupAcks } from './offline-group-acks';
 import { sendBody, type SendResult } from './send';
 import { toSessionList, type SessionList } from './session-list';
-import { ConnectionGroups } from './connection-groups';
+import { bindFeatureListeners, ConnectionFeatures } from './connection-features';
 import type { ConnectionOptions, ListenerArg, ListenerName, Listeners, OpenOptions, ReceivedMessage, WebIMMessageBody } from './types';
 
 const ID_MEMORY = 10_000;
 
-export class Connection extends ConnectionGroups implements DownloadSource {
+export class Connection extends ConnectionFeatures implements DownloadSource {
   /** Roaming cursors; `conn.mr_cache = []` makes fetchHistoryMessages start again from the newest. */
   mr_cache: HistoryCursor[] = [];
   readonly context: { userId: string; accessToken: string; appKey: string };
@@ -126,7 +127,8 @@ export class Connection extends ConnectionGroups implements DownloadSource {
       emoji: () => webimGlobals.emoji,
       noteGroupReadCount: (id, count) => groupReadCounts(client.user).set(id, count),
     });
-    this.unbind = () => [offState, offReady, offError, offEvents].forEach((off) => off());
+    const offFeatures = bindFeatureListeners(client, (name, arg) => this.emit(name, arg));
+    this.unbind = () => [offState, offReady, offError, offEvents, offFeatures].forEach((off) => off());
     try {
       await client.connect();
     } catch (err) {
@@ -227,7 +229,7 @@ export class Connection extends ConnectionGroups implements DownloadSource {
     if ((b.type === 'img' || b.type === 'file' || b.type === 'audio' || b.type === 'video') && b.fileId) this.fileIds.set(b.url, b.fileId);
   }
 
-  private serverIdOf(id: string): string {
+  protected serverIdOf(id: string): string {
     return this.serverIds.get(id) ?? id;
   }
 

@@ -232,6 +232,10 @@ export interface Listeners {
   onMutedMessage?: (message: ReceiptMessage) => void;
   onChannelMessage?: (message: ReceiptMessage) => void;
   onStatisticMessage?: (message: StatisticMessage) => void;
+  /** A message's reactions changed (the whole list, as getReactionList gives it). */
+  onReactionChange?: (change: { conversationId: string; messageId: string; reactions: Array<{ reaction: string; count: number; isAddedBySelf: boolean; userList: string[] }>; from: string }) => void;
+  /** Someone else edited a message: the message as received, with `modifiedInfo`. */
+  onModifiedMessage?: (message: Record<string, unknown> & { modifiedInfo: { operationTime: number; operatorId: string } }) => void;
 }
 
 export type ListenerName = keyof Listeners;
