@@ -96,6 +96,8 @@ export interface Message {
   edited?: EditMark;
   /** Set on a forwarded copy. */
   forwarded?: ForwardMark;
+  /** How many times the stored message changed in place (edits, reactions, thread summary): of two copies, the higher is newer. */
+  rev?: number;
 }
 
 /** A message the client wants to send. */

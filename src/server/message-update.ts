@@ -27,6 +27,7 @@ export function applyUpdate(ctx: CoreContext, access: Pick<MessageAccess, 'audie
   const current = ctx.storage.getMessage(serverId)?.message ?? fail(ErrorCode.MESSAGE_NOT_FOUND);
   const next = change(current);
   if (!next) return current;
+  next.rev = (current.rev ?? 0) + 1;
   ctx.storage.updateMessage(next);
   const event = (user: string) => ({ type: 'messageUpdate' as const, message: next, conversation: conversationFor(next, user), reason });
   if (access.ephemeral) ctx.events.ephemeral(access.audience, event);

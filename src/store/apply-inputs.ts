@@ -10,6 +10,7 @@ import { commitConversations, commitMessages } from './commit-conversations';
 import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onProgress, onReadState, onRecall } from './reduce-messages';
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
+import { commitFeatures, onMentionCount, onMessageHidden, onMessageUpdate, onPins, onThreadReply } from './reduce-features';
 import { StoreDraft, type EngineContext } from './store-draft';
 import type { StoreInput } from './store-input';
 
@@ -18,6 +19,7 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
     case 'message':
       return onMessageEvent(d, e.conversation, e.message, e.unread);
     case 'recall':
+      if (e.message.threadOf !== undefined) return onThreadReply(d, e.message);
       return onRecall(d, e.conversation, e.message);
     case 'delivered':
       return onDelivered(d, e.conversation, e.serverId, e.by);
@@ -41,6 +43,16 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
       // The signaling message belongs in history; its unread effect comes with its own message event.
       if (e.message) addStoredMessage(d, conversationOf(e.message, d.user), e.message);
       return;
+    case 'messageUpdate':
+      return onMessageUpdate(d, e.conversation, e.message);
+    case 'threadReply':
+      return onThreadReply(d, e.message);
+    case 'messageHidden':
+      return onMessageHidden(d, e.serverId);
+    case 'pins':
+      return onPins(d, e.conversation, e.pins);
+    case 'mentionCount':
+      return onMentionCount(d, e.conversation, e.count);
     default:
       return; // group, room, blocklist: no store slice (yet)
   }
@@ -150,11 +162,12 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
     invitations: commitInvitations(d, inviteStartedAt.value),
     receipts: commitRecord<ConversationReceipts>(base.receipts, d.receipts, () => false),
     typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),
+    features: commitFeatures(d),
   };
   // Field by field (not Object.keys: the state's derived Record views must not be built here).
   const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
     && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
-    && next.receipts === base.receipts && next.typing === base.typing;
+    && next.receipts === base.receipts && next.typing === base.typing && next.features === base.features;
   const result = same ? base : chatState(next);
   ctx.committed = result; // the commits kept the slots' mirrors of its entries
   return result;

@@ -25,6 +25,7 @@ export interface ChatBinding {
 
 const SERVER_EVENTS = [
   'message', 'recall', 'delivered', 'read', 'groupRead', 'channelAck', 'readState', 'conversationDeleted', 'invitation',
+  'messageUpdate', 'threadReply', 'messageHidden', 'pins', 'mentionCount',
 ] as const satisfies readonly (keyof ChatClientEvents)[];
 
 function errorInfo(e: unknown): { code: number; message: string } {

@@ -10,6 +10,7 @@ import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import { recordView } from './record-view';
+import { EMPTY_FEATURES, type FeaturesSlice } from './features-slice';
 
 export interface ConnectionSlice {
   state: ConnectionState;
@@ -94,6 +95,8 @@ export interface ChatState {
   invitations: InvitationsSlice;
   receipts: Readonly<Record<ConversationId, ConversationReceipts>>;
   typing: Readonly<Record<ConversationId, ConversationTyping>>;
+  /** Reactions and edits live on the messages; this holds what does not (reduce-features.ts). */
+  features: FeaturesSlice;
 }
 
 export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({ items: Object.freeze([]) as readonly Message[], pending: Object.freeze([]) as readonly PendingMessage[] });
@@ -123,6 +126,7 @@ export function chatState(fields: Omit<ChatState, 'messages'>): ChatState {
     invitations: fields.invitations,
     receipts: fields.receipts,
     typing: fields.typing,
+    features: fields.features,
     get messages() {
       return recordView(this.conversationMessages);
     },
@@ -138,5 +142,6 @@ export function initialChatState(user: UserId): ChatState {
     invitations: { byId: {}, incoming: [], outgoing: [] },
     receipts: {},
     typing: {},
+    features: EMPTY_FEATURES,
   });
 }

@@ -4,11 +4,14 @@
 // it does not (history pages, replays), so ingest stays linear in messages.
 import type { Message } from '../protocol/message';
 
-/** Which of two copies of the same seq to keep: a tombstone wins and is never resurrected. */
+/**
+ * Which of two copies of the same seq to keep: a tombstone wins and is never resurrected; else the
+ * later revision (an edit, a reaction, a thread summary changes a message in place).
+ */
 export function preferredCopy(existing: Message, incoming: Message): Message {
   if (existing.body.type === 'recalled') return existing;
   if (incoming.body.type === 'recalled') return incoming;
-  return existing;
+  return (incoming.rev ?? 0) > (existing.rev ?? 0) ? incoming : existing;
 }
 
 /** Index of the message with `seq`, or -1. Binary search; checks the dense-array guess first. */

@@ -1,0 +1,19 @@
+// Owns the shape of the store's features slice: what the conversation
+// features keep beside the messages (hidden messages, pins, thread replies),
+// and its empty values. Reduced by reduce-features.ts.
+import type { PinnedMessage } from '../protocol/features';
+import type { ConversationId } from '../protocol/ids';
+import type { Message } from '../protocol/message';
+
+export interface FeaturesSlice {
+  /** serverIds of messages this user deleted for themselves: left out of every list. */
+  hidden: ReadonlySet<string>;
+  /** Pinned messages by conversation, newest first. */
+  pins: ReadonlyMap<ConversationId, readonly PinnedMessage[]>;
+  /** Replies by thread root serverId, ascending by their thread seq. */
+  threads: ReadonlyMap<string, readonly Message[]>;
+}
+
+export const EMPTY_FEATURES: FeaturesSlice = Object.freeze({ hidden: new Set<string>(), pins: new Map(), threads: new Map() });
+export const EMPTY_THREAD: readonly Message[] = Object.freeze([]) as readonly Message[];
+export const EMPTY_PINS: readonly PinnedMessage[] = Object.freeze([]) as readonly PinnedMessage[];

@@ -1,0 +1,83 @@
+// Owns how the conversation features change the store: a message changed in
+// place (edit, reactions, thread summary) replaces its loaded copy when it is
+// a later revision; messages deleted for this user leave the lists; each
+// conversation's pins; each thread's replies (kept apart from the
+// conversation's messages: their seqs are the thread's own); the mention
+// badge on the conversation summary. Every value is the server's: nothing
+// is counted here.
+import type { PinnedMessage } from '../protocol/features';
+import type { ConversationId } from '../protocol/ids';
+import type { Message } from '../protocol/message';
+import { mergeMessages } from './message-list';
+import { EMPTY_THREAD, type FeaturesSlice } from './features-slice';
+import type { StoreDraft } from './store-draft';
+
+interface FeaturesDraft {
+  hidden: Set<string> | null;
+  pins: Map<ConversationId, readonly PinnedMessage[]> | null;
+  /** Per root: replies to merge this batch. */
+  threads: Map<string, Message[]> | null;
+}
+
+// A batch's feature changes, beside the draft (one per batch, dropped with it).
+const drafts = new WeakMap<StoreDraft, FeaturesDraft>();
+
+function draftOf(d: StoreDraft): FeaturesDraft {
+  let f = drafts.get(d);
+  if (!f) drafts.set(d, (f = { hidden: null, pins: null, threads: null }));
+  return f;
+}
+
+/** A message of this conversation changed in place: its loaded copy and the list's last message follow. */
+export function onMessageUpdate(d: StoreDraft, conversation: ConversationId, m: Message): void {
+  if (m.threadOf !== undefined) return onThreadReply(d, m);
+  const oldest = d.oldestSeq(conversation);
+  if (oldest !== null && m.seq >= oldest) d.addMessage(conversation, m);
+  const last = d.peekSummary(conversation)?.lastMessage;
+  if (last && last.serverId === m.serverId && last.body.type !== 'recalled' && (m.rev ?? 0) > (last.rev ?? 0)) d.summary(conversation).lastMessage = m;
+}
+
+/** A thread reply (new, changed or recalled) joins its root's loaded replies. */
+export function onThreadReply(d: StoreDraft, m: Message): void {
+  if (m.threadOf === undefined) return;
+  const f = draftOf(d);
+  f.threads ??= new Map();
+  const list = f.threads.get(m.threadOf);
+  if (list) list.push(m);
+  else f.threads.set(m.threadOf, [m]);
+}
+
+export function onMessageHidden(d: StoreDraft, serverId: string): void {
+  const f = draftOf(d);
+  f.hidden ??= new Set(d.base.features.hidden);
+  f.hidden.add(serverId);
+}
+
+export function onPins(d: StoreDraft, conversation: ConversationId, pins: readonly PinnedMessage[]): void {
+  const f = draftOf(d);
+  f.pins ??= new Map(d.base.features.pins);
+  f.pins.set(conversation, pins);
+}
+
+/** The server's count of unread mentions in a conversation. */
+export function onMentionCount(d: StoreDraft, conversation: ConversationId, count: number): void {
+  const current = d.peekSummary(conversation);
+  if (!current || (current.mentions ?? 0) === count) return;
+  const s = d.summary(conversation);
+  if (count > 0) s.mentions = count;
+  else delete s.mentions;
+}
+
+/** The features slice after the batch (the base one when the batch changed none). */
+export function commitFeatures(d: StoreDraft): FeaturesSlice {
+  const f = drafts.get(d);
+  const base = d.base.features;
+  if (!f) return base;
+  let threads = base.threads;
+  if (f.threads) {
+    const next = new Map(base.threads);
+    for (const [root, batch] of f.threads) next.set(root, mergeMessages(base.threads.get(root) ?? EMPTY_THREAD, batch));
+    threads = next;
+  }
+  return { hidden: f.hidden ?? base.hidden, pins: f.pins ?? base.pins, threads };
+}
