@@ -8,7 +8,7 @@
 import { ErrorCode } from '../protocol/errors';
 import type { Message, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
-import { fail } from './context';
+import { fail, inTx } from './context';
 import { newConversationState, targetFor } from './conversation-state';
 import { isGroupManager } from './membership';
 import type { MessageAccess } from './message-access';
@@ -17,56 +17,61 @@ import { dropMention } from './mentions';
 import type { ConversationStateRecord } from './storage';
 import { tombstoneMessage } from './tombstone';
 
-async function requireDeleteRights(ctx: CoreContext, m: Message, user: UserId): Promise<void> {
+/** Whether `user` manages the message's group or room (may delete anyone's message there). */
+async function managesConversation(ctx: CoreContext, m: Message, user: UserId): Promise<boolean> {
+  if (m.chatType === 'group') {
+    const group = await ctx.storage.getGroup(m.to);
+    return !!group && isGroupManager(group, user);
+  }
+  return m.chatType === 'room' && (await ctx.storage.getRoom(m.to))?.owner === user;
+}
+
+function checkDeleteRights(ctx: CoreContext, m: Message, user: UserId, manager: boolean): void {
+  if (m.body.type === 'recalled') return;
   if (m.body.type === 'signal') fail(ErrorCode.NOT_ALLOWED, 'signaling messages cannot be deleted');
   if (m.from === user) {
     const window = ctx.limits.deleteWindowMs;
-    if (window !== undefined && ctx.clock.now() - m.ts > window) fail(ErrorCode.DELETE_WINDOW_PASSED);
+    if (window !== undefined && ctx.clock.now() - m.ts > window && !manager) fail(ErrorCode.DELETE_WINDOW_PASSED);
     return;
   }
-  if (m.chatType === 'group') {
-    const group = await ctx.storage.getGroup(m.to);
-    if (group && isGroupManager(group, user)) return;
-  }
-  if (m.chatType === 'room' && (await ctx.storage.getRoom(m.to))?.owner === user) return;
-  fail(ErrorCode.NOT_ALLOWED, "only the author, or a group's owner or admins, can delete a message for everyone");
+  if (!manager) fail(ErrorCode.NOT_ALLOWED, "only the author, or a group's owner or admins, can delete a message for everyone");
 }
 
 /** The newest message before `seq` the user may see as the conversation's last one (bounded look-back). */
-function newestVisibleBefore(ctx: CoreContext, state: ConversationStateRecord, seq: number): string | null {
+async function newestVisibleBefore(ctx: CoreContext, state: ConversationStateRecord, seq: number): Promise<string | null> {
   const hidden = new Set(state.hiddenIds ?? []);
-  const rows = ctx.storage.listMessages(state.key, { before: seq, after: state.clearedSeq, limit: 50 });
+  const rows = await ctx.storage.listMessages(state.key, { before: seq, after: state.clearedSeq, limit: 50 });
   return rows.find((m) => !m.excluded && !hidden.has(m.serverId))?.serverId ?? null;
 }
 
-function hideForUser(ctx: CoreContext, user: UserId, access: MessageAccess): void {
-  const m = access.message;
-  ctx.events.tx(() => {
-    const { storage } = ctx;
-    const existing = storage.getConversationState(user, access.key);
+function hideForUser(ctx: CoreContext, user: UserId, access: MessageAccess): Promise<void> {
+  return inTx(ctx, async (t) => {
+    const { storage } = t;
+    // As stored now: a recall may have come in since the access check.
+    const m = (await storage.getMessage(access.message.serverId))?.message ?? access.message;
+    const existing = await storage.getConversationState(user, access.key);
     if (existing?.hiddenIds?.includes(m.serverId)) return;
-    if (m.body.type !== 'recalled') dropMention(ctx, user, m);
-    const state = storage.getConversationState(user, access.key) ?? newConversationState(user, access.key, m.chatType, targetFor(m, user), ctx.clock.now());
+    if (m.body.type !== 'recalled') await dropMention(t, user, m);
+    const state = (await storage.getConversationState(user, access.key)) ?? newConversationState(user, access.key, m.chatType, targetFor(m, user), ctx.clock.now());
     state.hiddenIds = [...(state.hiddenIds ?? []), m.serverId];
     const counted = !m.excluded && m.threadOf === undefined && m.from !== user && m.seq > Math.max(state.readSeq, state.clearedSeq) && state.unread > 0;
     if (counted) state.unread -= 1;
-    if (state.lastServerId === m.serverId) state.lastServerId = newestVisibleBefore(ctx, state, m.seq);
-    storage.putConversationState(state);
+    if (state.lastServerId === m.serverId) state.lastServerId = await newestVisibleBefore(t, state, m.seq);
+    await storage.putConversationState(state);
     const conversation = conversationFor(m, user);
-    ctx.events.durable([user], { type: 'messageHidden', serverId: m.serverId, conversation });
-    if (counted) ctx.events.durable([user], { type: 'readState', conversation, readSeq: state.readSeq, unread: state.unread });
+    t.events.durable([user], { type: 'messageHidden', serverId: m.serverId, conversation });
+    if (counted) t.events.durable([user], { type: 'readState', conversation, readSeq: state.readSeq, unread: state.unread });
   });
 }
 
 async function deleteMessage(ctx: CoreContext, caller: Caller, p: { serverId: string; scope: 'me' | 'everyone' }): Promise<{ message: Message | null }> {
   const access = await requireMessageAccess(ctx, caller.user, p.serverId);
   if (p.scope === 'me') {
-    hideForUser(ctx, caller.user, access);
+    await hideForUser(ctx, caller.user, access);
     return { message: null };
   }
-  if (access.message.body.type === 'recalled') return { message: access.message };
-  await requireDeleteRights(ctx, access.message, caller.user);
-  return { message: await tombstoneMessage(ctx, p.serverId, caller.user, true) };
+  const manager = await managesConversation(ctx, access.message, caller.user);
+  return { message: await tombstoneMessage(ctx, p.serverId, caller.user, true, (m) => checkDeleteRights(ctx, m, caller.user, manager)) };
 }
 
 export const deleteOps = { delete: deleteMessage };

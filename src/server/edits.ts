@@ -36,7 +36,7 @@ async function edit(ctx: CoreContext, caller: Caller, p: { serverId: string; bod
   checkEditable(ctx, access.message, caller.user);
   await moderateEdit(ctx, access.message, p.body);
   const mentions = p.mentions ? cleanMentions(access.message, p.mentions) : undefined;
-  const message = updateMessage(ctx, access, p.serverId, 'edit', (current) => {
+  const message = await updateMessage(ctx, access, p.serverId, 'edit', (current) => {
     if (current.edited?.id === p.editId) return null;
     checkEditable(ctx, current, caller.user);
     const next: Message = { ...current, body: { type: 'txt', msg: p.body.msg }, edited: { at: ctx.clock.now(), id: p.editId } };

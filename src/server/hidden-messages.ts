@@ -6,10 +6,10 @@ import type { Message } from '../protocol/message';
 import type { ConversationStateRecord, Storage } from './storage';
 
 /** Hidden messages that `countUnread` still counts for this state (after seq `after`). */
-export function hiddenStillCounted(storage: Storage, state: ConversationStateRecord, after: number): number {
+export async function hiddenStillCounted(storage: Storage, state: ConversationStateRecord, after: number): Promise<number> {
   let n = 0;
   for (const id of state.hiddenIds ?? []) {
-    const record = storage.getMessage(id);
+    const record = await storage.getMessage(id);
     if (!record || record.key !== state.key) continue;
     const m = record.message;
     if (!m.excluded && m.from !== state.user && m.seq > after) n++;

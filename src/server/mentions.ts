@@ -34,16 +34,16 @@ function publishCount(ctx: CoreContext, state: ConversationStateRecord): void {
   ctx.events.durable([state.user], { type: 'mentionCount', conversation: state.id, count: state.mentionSeqs?.length ?? 0 });
 }
 
-/** Inside the commit that stored `m`: raises each mentioned member's badge. */
-export function applyMentions(ctx: CoreContext, m: Message, members: readonly UserId[]): void {
+/** Inside the commit that stored `m` (`ctx` a transaction's): raises each mentioned member's badge. */
+export async function applyMentions(ctx: CoreContext, m: Message, members: readonly UserId[]): Promise<void> {
   const users = mentionedUsers(m, members);
   if (users.length === 0) return;
   const key = conversationKey(m.chatType, m.from, m.to);
   for (const user of new Set(users)) {
-    const state = ctx.storage.getConversationState(user, key);
+    const state = await ctx.storage.getConversationState(user, key);
     if (!state || m.seq <= Math.max(state.readSeq, state.clearedSeq)) continue;
     state.mentionSeqs = [...(state.mentionSeqs ?? []), m.seq];
-    ctx.storage.putConversationState(state);
+    await ctx.storage.putConversationState(state);
     publishCount(ctx, state);
   }
 }
@@ -64,14 +64,14 @@ export function settleMentions(ctx: CoreContext, state: ConversationStateRecord)
 }
 
 /** A message stops counting for `user` (recalled, deleted for everyone or for them). Stores the state. */
-export function dropMention(ctx: CoreContext, user: UserId, m: Message): void {
+export async function dropMention(ctx: CoreContext, user: UserId, m: Message): Promise<void> {
   if (m.chatType === 'room' || m.threadOf !== undefined) return;
-  const state = ctx.storage.getConversationState(user, conversationKey(m.chatType, m.from, m.to));
+  const state = await ctx.storage.getConversationState(user, conversationKey(m.chatType, m.from, m.to));
   if (!state?.mentionSeqs?.includes(m.seq)) return;
   const left = state.mentionSeqs.filter((s) => s !== m.seq);
   if (left.length > 0) state.mentionSeqs = left;
   else delete state.mentionSeqs;
-  ctx.storage.putConversationState(state);
+  await ctx.storage.putConversationState(state);
   publishCount(ctx, state);
 }
 

@@ -47,10 +47,10 @@ export async function requireMessageAccess(ctx: CoreContext, user: UserId, serve
     return { message: m, key: conversationKey('single', m.from, m.to), audience: m.from === m.to ? [m.from] : [m.from, m.to], ephemeral: false };
   }
   if (m.chatType === 'group') {
-    const group = requireGroupMember(ctx.storage, m.to, user);
+    const group = await requireGroupMember(ctx.storage, m.to, user);
     return { message: m, key: conversationKey('group', m.from, m.to), audience: group.members, ephemeral: false };
   }
-  const room = requireRoomMember(ctx.storage, m.to, user);
+  const room = await requireRoomMember(ctx.storage, m.to, user);
   return { message: m, key: conversationKey('room', m.from, m.to), audience: room.members, ephemeral: !room.keepHistory };
 }
 

@@ -9,7 +9,7 @@ import { FEATURE_LIMITS, type PinnedMessage } from '../protocol/features';
 import type { ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
-import { fail } from './context';
+import { fail, inTx } from './context';
 import { keyOfConversationId } from './conversation-key';
 import { isGroupManager, requireGroupMember, requireRoomMember } from './membership';
 import type { MessageAccess } from './message-access';
@@ -38,22 +38,22 @@ async function pin(ctx: CoreContext, caller: Caller, p: { serverId: string; unpi
     requireLiveContent(m, 'pinned');
     if (m.threadOf !== undefined || m.excluded) fail(ErrorCode.NOT_ALLOWED, 'thread replies and commands cannot be pinned');
   }
-  return ctx.events.tx(() => {
-    const current = ctx.storage.getPins(access.key);
+  return inTx(ctx, async (t) => {
+    const current = await t.storage.getPins(access.key);
     const has = current.some((x) => x.serverId === m.serverId);
     if (p.unpin ? !has : has) return { pins: current };
     if (!p.unpin && current.length >= FEATURE_LIMITS.maxPins) fail(ErrorCode.TOO_LARGE, `at most ${FEATURE_LIMITS.maxPins} pinned messages per conversation`);
     const pins = p.unpin ? current.filter((x) => x.serverId !== m.serverId) : [{ serverId: m.serverId, by: caller.user, at: ctx.clock.now() }, ...current];
-    ctx.storage.setPins(access.key, pins);
-    publishPins(ctx, m, access, pins);
+    await t.storage.setPins(access.key, pins);
+    publishPins(t, m, access, pins);
     return { pins };
   });
 }
 
 async function pins(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId }): Promise<{ pins: PinnedMessage[]; messages: Message[] }> {
   const resolved = keyOfConversationId(caller.user, p.conversation) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
-  if (resolved.type === 'group') requireGroupMember(ctx.storage, resolved.target, caller.user);
-  if (resolved.type === 'room') requireRoomMember(ctx.storage, resolved.target, caller.user);
+  if (resolved.type === 'group') await requireGroupMember(ctx.storage, resolved.target, caller.user);
+  if (resolved.type === 'room') await requireRoomMember(ctx.storage, resolved.target, caller.user);
   const list = await ctx.storage.getPins(resolved.key);
   const messages: Message[] = [];
   for (const x of list) {
@@ -63,12 +63,12 @@ async function pins(ctx: CoreContext, caller: Caller, p: { conversation: Convers
   return { pins: list, messages };
 }
 
-/** Inside a tombstone's transaction: the message leaves its conversation's pins. */
-export function dropPin(ctx: CoreContext, key: ConversationKey, m: Message, access: Pick<MessageAccess, 'audience' | 'ephemeral'>): void {
-  const current = ctx.storage.getPins(key);
+/** Inside a tombstone's transaction (`ctx` its context): the message leaves its conversation's pins. */
+export async function dropPin(ctx: CoreContext, key: ConversationKey, m: Message, access: Pick<MessageAccess, 'audience' | 'ephemeral'>): Promise<void> {
+  const current = await ctx.storage.getPins(key);
   if (!current.some((x) => x.serverId === m.serverId)) return;
   const next = current.filter((x) => x.serverId !== m.serverId);
-  ctx.storage.setPins(key, next);
+  await ctx.storage.setPins(key, next);
   publishPins(ctx, m, access, next);
 }
 

@@ -29,7 +29,7 @@ export function changeReactions(groups: readonly ReactionGroup[], user: UserId, 
 async function react(ctx: CoreContext, caller: Caller, p: { serverId: string; emoji: string; remove?: boolean }): Promise<{ message: Message }> {
   const access = await requireMessageAccess(ctx, caller.user, p.serverId);
   requireLiveContent(access.message, 'reacted to');
-  const message = updateMessage(ctx, access, p.serverId, 'reaction', (current) => {
+  const message = await updateMessage(ctx, access, p.serverId, 'reaction', (current) => {
     requireLiveContent(current, 'reacted to');
     const groups = changeReactions(current.reactions ?? [], caller.user, p.emoji, p.remove === true);
     if (!groups) return null;

@@ -49,27 +49,27 @@ export async function prepareSendFeatures(ctx: CoreContext, caller: Caller, p: O
   }
 }
 
-function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: string, route: Route): Message {
+async function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: string, route: Route): Promise<Message> {
   const { storage } = ctx;
   const key = threadKey(rootId);
-  const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: storage.nextSeq(key), ts: ctx.clock.now() };
+  const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: await storage.nextSeq(key), ts: ctx.clock.now() };
   if (message.excluded !== true) delete message.excluded;
-  storage.insertMessage({ key, message });
+  await storage.insertMessage({ key, message });
   const event = (user: UserId) => ({ type: 'threadReply' as const, message, conversation: viewerConversationId(message.chatType, message.from, message.to, user) });
   const access = { audience: route.members, ephemeral: route.ephemeral };
   if (route.ephemeral) ctx.events.ephemeral(route.members, event);
   else ctx.events.durable(route.members, event);
-  applyUpdate(ctx, access, rootId, 'thread', (root) => {
+  await applyUpdate(ctx, access, rootId, 'thread', (root) => {
     if (root.body.type === 'recalled') return null;
     return { ...root, thread: { count: (root.thread?.count ?? 0) + 1, lastTs: message.ts, lastFrom: message.from } };
   });
   return message;
 }
 
-/** Inside the commit: stores the message with what its features change. */
-export function storeWithFeatures(ctx: CoreContext, draft: MessageDraft, route: Route): Message {
+/** Inside the commit (`ctx` its transaction's context): stores the message with what its features change. */
+export async function storeWithFeatures(ctx: CoreContext, draft: MessageDraft, route: Route): Promise<Message> {
   if (draft.threadOf !== undefined) return storeThreadReply(ctx, draft, draft.threadOf, route);
-  const message = storeMessage(ctx, draft, route);
-  if (message.mentions) applyMentions(ctx, message, route.members);
+  const message = await storeMessage(ctx, draft, route);
+  if (message.mentions) await applyMentions(ctx, message, route.members);
   return message;
 }

@@ -4,41 +4,55 @@
 // and mention counts drop for those who had not read it, it leaves the
 // conversation's pins, a thread reply leaves its root's count, and every
 // member gets a durable recall event (so later reconnecters too).
+import { ErrorCode } from '../protocol/errors';
 import type { Message, UserId } from '../protocol/message';
 import type { CoreContext } from './context';
+import { fail, inTx } from './context';
 import { conversationKey, viewerConversationId } from './conversation-key';
 import { audienceOf } from './message-access';
 import { applyUpdate } from './message-update';
 import { dropMention } from './mentions';
 import { dropPin } from './pins';
 
-function lowerUnread(ctx: CoreContext, original: Message, members: UserId[]): void {
-  const { storage } = ctx;
+async function lowerUnread(t: CoreContext, original: Message, members: UserId[]): Promise<void> {
+  const { storage } = t;
   const key = conversationKey(original.chatType, original.from, original.to);
   for (const user of members) {
     if (user === original.from) continue;
-    dropMention(ctx, user, original);
-    const state = storage.getConversationState(user, key);
+    await dropMention(t, user, original);
+    const state = await storage.getConversationState(user, key);
     // A message this user deleted for themselves no longer counted for them.
     if (!state || state.unread === 0 || state.hiddenIds?.includes(original.serverId)) continue;
     if (original.seq > Math.max(state.readSeq, state.clearedSeq)) {
       state.unread -= 1;
-      storage.putConversationState(state);
+      await storage.putConversationState(state);
     }
   }
 }
 
+/** A thread reply became a tombstone: its root counts one reply fewer. */
+async function lowerThreadCount(t: CoreContext, rootId: string, access: { audience: UserId[]; ephemeral: boolean }): Promise<void> {
+  if (!(await t.storage.getMessage(rootId))) return;
+  await applyUpdate(t, access, rootId, 'thread', (root) => {
+    if (!root.thread || root.body.type === 'recalled') return null;
+    const count = Math.max(0, root.thread.count - 1);
+    const next: Message = { ...root, thread: { ...root.thread, count } };
+    if (count === 0) delete next.thread;
+    return next;
+  });
+}
+
 /**
- * Makes the tombstone (once: an already recalled message is answered as it is). Runs its own
- * transaction and re-reads the message inside it, so two concurrent recalls or deletes count once.
+ * Makes the tombstone, in one transaction that reads the message as stored: `check` runs on it first
+ * (and may refuse); an already recalled message is answered as it is, so two concurrent recalls or
+ * deletes count once.
  */
-export async function tombstoneMessage(ctx: CoreContext, serverId: string, by: UserId, deleted: boolean): Promise<Message> {
-  const first = await ctx.storage.getMessage(serverId);
-  const { audience: members, ephemeral } = first ? await audienceOf(ctx, first.message) : { audience: [], ephemeral: false };
-  return ctx.events.tx(() => {
-    const { storage } = ctx;
-    const original = storage.getMessage(serverId)?.message;
-    if (!original || original.body.type === 'recalled') return original as Message;
+export function tombstoneMessage(ctx: CoreContext, serverId: string, by: UserId, deleted: boolean, check: (original: Message) => void): Promise<Message> {
+  return inTx(ctx, async (t) => {
+    const { storage } = t;
+    const original = (await storage.getMessage(serverId))?.message ?? fail(ErrorCode.MESSAGE_NOT_FOUND);
+    check(original);
+    if (original.body.type === 'recalled') return original;
     const now = ctx.clock.now();
     const tombstone: Message = {
       serverId: original.serverId,
@@ -53,11 +67,12 @@ export async function tombstoneMessage(ctx: CoreContext, serverId: string, by: U
       excluded: true,
     };
     if (original.threadOf !== undefined) tombstone.threadOf = original.threadOf;
-    storage.updateMessage(tombstone);
-    if (original.chatType !== 'room' && !original.excluded && original.threadOf === undefined) lowerUnread(ctx, original, members);
+    await storage.updateMessage(tombstone);
+    const { audience: members, ephemeral } = await audienceOf(t, original);
+    if (original.chatType !== 'room' && !original.excluded && original.threadOf === undefined) await lowerUnread(t, original, members);
     const access = { audience: members, ephemeral };
-    if (original.threadOf === undefined) dropPin(ctx, conversationKey(original.chatType, original.from, original.to), original, access);
-    else lowerThreadCount(ctx, original.threadOf, access);
+    if (original.threadOf === undefined) await dropPin(t, conversationKey(original.chatType, original.from, original.to), original, access);
+    else await lowerThreadCount(t, original.threadOf, access);
     const event = (user: UserId) => ({
       type: 'recall' as const,
       message: tombstone,
@@ -66,17 +81,5 @@ export async function tombstoneMessage(ctx: CoreContext, serverId: string, by: U
     if (ephemeral) ctx.events.ephemeral(members, event);
     else ctx.events.durable(members, event);
     return tombstone;
-  });
-}
-
-/** A thread reply became a tombstone: its root counts one reply fewer. */
-function lowerThreadCount(ctx: CoreContext, rootId: string, access: { audience: UserId[]; ephemeral: boolean }): void {
-  if (!ctx.storage.getMessage(rootId)) return;
-  applyUpdate(ctx, access, rootId, 'thread', (root) => {
-    if (!root.thread || root.body.type === 'recalled') return null;
-    const count = Math.max(0, root.thread.count - 1);
-    const next: Message = { ...root, thread: { ...root.thread, count } };
-    if (count === 0) delete next.thread;
-    return next;
   });
 }
