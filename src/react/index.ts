@@ -12,6 +12,10 @@ export { useInvitation, type InvitationsResult, type OneInvitationResult, type I
 export type { InvitationActions } from './invitation-actions';
 export { useReadReceipts, type ReadReceiptsResult, type MessageReceipt } from './use-read-receipts';
 export { useTyping, type TypingResult } from './use-typing';
+export { useMessageActions, type MessageActionsResult } from './use-message-actions';
+export { usePins, type PinsResult } from './use-pins';
+export { useThread, type ThreadResult } from './use-thread';
+export { useMentionCount, mentionQueryAt, mentionCandidates } from './use-mentions';
 export { secondsLeft } from './use-server-now';
 export type { ChatMessage, MessageStatus } from '../store/message-view';
 export type { ChatState, ConnectionSlice } from '../store/chat-state';
