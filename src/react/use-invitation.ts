@@ -52,23 +52,19 @@ export function useInvitation(): InvitationsResult;
 /** One invitation by id (fetched when the store has not seen it), with actions bound to it. */
 export function useInvitation(inviteId: string): OneInvitationResult;
 export function useInvitation(inviteId?: string): InvitationsResult | OneInvitationResult {
-  const { client, ingest, queryClient } = useChatContext();
+  const { client, queryClient } = useChatContext();
   const user = useChatSelector((s) => s.user);
   const byId = useChatSelector((s) => s.invitations.byId);
   const incomingIds = useChatSelector((s) => s.invitations.incoming);
   const outgoingIds = useChatSelector((s) => s.invitations.outgoing);
   const ready = useChatSelector((s) => s.connection.ready);
-  const actions = useMemo(() => createInvitationActions(client, ingest), [client, ingest]);
+  const actions = useMemo(() => createInvitationActions(client), [client]);
 
   const one = inviteId === undefined ? undefined : byId[inviteId];
   const fetched = useQuery(
     {
       queryKey: ['natter', user, 'invitation', inviteId ?? ''],
-      queryFn: async () => {
-        const invitation = await client.invitation(inviteId as string);
-        ingest({ kind: 'invitation', invitation });
-        return invitation;
-      },
+      queryFn: () => client.invitation(inviteId as string),
       enabled: ready && inviteId !== undefined && one === undefined,
       retry: false,
     },

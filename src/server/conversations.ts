@@ -51,7 +51,7 @@ function conversations(ctx: CoreContext, caller: Caller): { conversations: Conve
   return { conversations: list };
 }
 
-function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): { readSeq: number } {
+function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): { readSeq: number; unread: number } {
   const { key, type, target } = resolve(caller.user, p.conversation);
   requireAccess(ctx, caller.user, type, target);
   return ctx.events.tx(() => {
@@ -59,7 +59,7 @@ function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId
     const lastSeq = storage.lastSeq(key);
     const state = storage.getConversationState(caller.user, key) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
     const upTo = Math.min(p.upToSeq ?? lastSeq, lastSeq);
-    if (upTo <= state.readSeq) return { readSeq: state.readSeq };
+    if (upTo <= state.readSeq) return { readSeq: state.readSeq, unread: state.unread };
     state.readSeq = upTo;
     state.unread = recountUnread(storage, state);
     storage.putConversationState(state);
@@ -68,7 +68,7 @@ function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId
       raisePeerMarkers(storage, target, key, { deliveredSeq: upTo, readSeq: upTo });
       ctx.events.durable([target], { type: 'channelAck', conversation: `single:${caller.user}`, by: caller.user, upToSeq: upTo });
     }
-    return { readSeq: upTo };
+    return { readSeq: upTo, unread: state.unread };
   });
 }
 
