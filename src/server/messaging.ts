@@ -8,6 +8,7 @@ import { ErrorCode } from '../protocol/errors';
 import type { Message, MessageBody, OutgoingMessage, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail } from './context';
+import { isSignalLocalId } from './id-source';
 import { isGroupManager } from './membership';
 import type { MessageDraft } from './message-store';
 import { storeMessage } from './message-store';
@@ -99,8 +100,8 @@ async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubm
   let entry = inFlight.get(key);
   if (!entry) inFlight.set(key, (entry = { n: 0, shared: false }));
   const flight = entry;
-  // Signaling stores its messages under server-made `~sig-` ids: such a key is always looked up.
-  if (++flight.n > 1 || p.localId.startsWith('~sig-')) flight.shared = true;
+  // Signaling stores its messages under server-made ids: such a key is always looked up.
+  if (++flight.n > 1 || isSignalLocalId(p.localId)) flight.shared = true;
   const done = (): void => {
     if (--flight.n === 0) inFlight.delete(key);
   };
