@@ -24,6 +24,8 @@ export interface ImageUrl {
 export type FileSendOptions = Omit<SendFileOptions, 'localId'> & { localId?: string };
 
 export interface MessageSenders {
+  /** A localId for a send (pass it as `localId`) when it is needed before the send resolves, e.g. to discard an upload. */
+  newLocalId(): string;
   /** Sends a text message. */
   sendText(text: string, options?: SendOptions): Promise<SendResult>;
   /** Sends an image: a File/Blob is uploaded first (progress on the pending message), an {@link ImageUrl} is sent as is. */
@@ -83,6 +85,7 @@ export function createMessageSenders(client: ChatClient, conversation: Conversat
   };
 
   return {
+    newLocalId: () => client.newLocalId(),
     send,
     sendText: (text, options) => send({ type: 'txt', msg: text }, options),
     sendImage: (image, options) => {
