@@ -119,6 +119,11 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
         for (const [u, until] of Object.entries(typing)) if (until <= input.now) delete d.typingOf(id)[u];
       }
       return;
+    default: {
+      // A new input kind must get its case here: tsc fails on this line until it does.
+      const unhandled: never = input;
+      return unhandled;
+    }
   }
 }
 
