@@ -6,7 +6,7 @@ import type { UserId } from '../protocol/message';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 
-export function readersQueryKey(user: string, serverId: string, count: number) {
+function readersQueryKey(user: string, serverId: string, count: number) {
   return ['natter', user, 'readers', serverId, count] as const;
 }
 

@@ -14,7 +14,7 @@ export interface GroupResult {
   error: NatterError | null;
 }
 
-export function groupQueryKey(user: string, groupId: string) {
+function groupQueryKey(user: string, groupId: string) {
   return ['natter', user, 'group', groupId] as const;
 }
 

@@ -25,7 +25,7 @@ export interface HistoryPagesResult {
   error: NatterError | null;
 }
 
-export function historyQueryKey(user: string, conversation: ConversationId, generation: number) {
+function historyQueryKey(user: string, conversation: ConversationId, generation: number) {
   return ['natter', user, 'history', conversation, generation] as const;
 }
 

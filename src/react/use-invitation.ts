@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { NatterError } from '../protocol/errors';
 import type { Invitation, InviteeState } from '../protocol/invitation';
 import { isIncomingOpen, isOutgoingOpen } from '../store/reduce-invitations';
+import { selectInvitation } from '../store/selectors';
 import { useChatContext } from './chat-context';
 import { createInvitationActions, type InvitationActions } from './invitation-actions';
 import { useChatSelector } from './use-chat-selector';
@@ -36,7 +37,7 @@ export interface OneInvitationResult {
 export function useInvitation(inviteId: string): OneInvitationResult {
   const { client, queryClient } = useChatContext();
   const user = useChatSelector((s) => s.user);
-  const one = useChatSelector((s) => s.invitations.byId[inviteId]);
+  const one = useChatSelector((s) => selectInvitation(s, inviteId));
   const ready = useChatSelector((s) => s.connection.ready);
   const actions = useMemo(() => createInvitationActions(client), [client]);
 
