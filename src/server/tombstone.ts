@@ -1,7 +1,8 @@
 // Owns turning a stored message into a tombstone, for recall and for delete
 // for everyone alike: the content goes with everything hanging on it (its
 // reactions, quote, mentions and thread summary are not carried over), unread
-// and mention counts drop for those who had not read it, it leaves the
+// and mention counts drop for those who had not read it (each member's
+// count after it goes with their event), it leaves the
 // conversation's pins, a thread reply leaves its root's count, and every
 // member gets a durable recall event (so later reconnecters too).
 import { ErrorCode } from '../protocol/errors';
@@ -14,20 +15,25 @@ import { applyUpdate } from './message-update';
 import { dropMention } from './mentions';
 import { dropPin } from './pins';
 
-async function lowerUnread(t: CoreContext, original: Message, members: UserId[]): Promise<void> {
+/** Lowers the counts of those who had not read it; returns each member's unread count after. */
+async function lowerUnread(t: CoreContext, original: Message, members: UserId[]): Promise<Map<UserId, number>> {
   const { storage } = t;
   const key = conversationKey(original.chatType, original.from, original.to);
+  const unreadOf = new Map<UserId, number>();
   for (const user of members) {
-    if (user === original.from) continue;
-    await dropMention(t, user, original);
+    if (user !== original.from && !original.excluded) await dropMention(t, user, original);
     const state = await storage.getConversationState(user, key);
+    if (!state) continue;
     // A message this user deleted for themselves no longer counted for them.
-    if (!state || state.unread === 0 || state.hiddenIds?.includes(original.serverId)) continue;
-    if (original.seq > Math.max(state.readSeq, state.clearedSeq)) {
+    const counted = !original.excluded && user !== original.from && state.unread > 0 && !state.hiddenIds?.includes(original.serverId)
+      && original.seq > Math.max(state.readSeq, state.clearedSeq);
+    if (counted) {
       state.unread -= 1;
       await storage.putConversationState(state);
     }
+    unreadOf.set(user, state.unread);
   }
+  return unreadOf;
 }
 
 /** A thread reply became a tombstone: its root counts one reply fewer. */
@@ -69,15 +75,20 @@ export function tombstoneMessage(ctx: CoreContext, serverId: string, by: UserId,
     if (original.threadOf !== undefined) tombstone.threadOf = original.threadOf;
     await storage.updateMessage(tombstone);
     const { audience: members, ephemeral } = await audienceOf(t, original);
-    if (original.chatType !== 'room' && !original.excluded && original.threadOf === undefined) await lowerUnread(t, original, members);
+    // Each member's count after the recall goes with their event: clients never recompute it.
+    const unreadOf = original.chatType !== 'room' && original.threadOf === undefined ? await lowerUnread(t, original, members) : new Map<UserId, number>();
     const access = { audience: members, ephemeral };
     if (original.threadOf === undefined) await dropPin(t, conversationKey(original.chatType, original.from, original.to), original, access);
     else await lowerThreadCount(t, original.threadOf, access);
-    const event = (user: UserId) => ({
-      type: 'recall' as const,
-      message: tombstone,
-      conversation: viewerConversationId(original.chatType, original.from, original.to, user),
-    });
+    const event = (user: UserId) => {
+      const unread = unreadOf.get(user);
+      return {
+        type: 'recall' as const,
+        message: tombstone,
+        conversation: viewerConversationId(original.chatType, original.from, original.to, user),
+        ...(unread !== undefined ? { unread } : {}),
+      };
+    };
     if (ephemeral) ctx.events.ephemeral(members, event);
     else ctx.events.durable(members, event);
     return tombstone;
