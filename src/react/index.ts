@@ -29,6 +29,7 @@ export { useMessageActions, type MessageActionsResult } from './use-message-acti
 export { usePins, type PinsResult } from './use-pins';
 export { useThread, type ThreadResult } from './use-thread';
 export { useMentionCount, mentionQueryAt, mentionCandidates } from './use-mentions';
+export { useComposer, type ComposerResult, type ComposerTarget } from './use-composer';
 export { secondsLeft } from './use-server-now';
 export { parseConversationId } from '../protocol/ids';
 export type { ChatMessage, MessageStatus } from '../store/message-view';

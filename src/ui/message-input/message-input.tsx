@@ -4,10 +4,12 @@
 // uploaded (progress, cancel) and sent; an emoji-mart picker inserts at the
 // caret; keystrokes drive the typing indicator.
 import { useCallback, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { useChatUser, useDraft, useMessageSenders, useServerLimits, useTyping } from '../../react';
+import { useChatUser, useComposer, useDraft, useMessageActions, useMessageSenders, useServerLimits, useTyping } from '../../react';
 import type { ConversationId } from '../../protocol/ids';
 import { formatFileSize, useLocale, useStrings, type Locale } from '../i18n';
 import { AttachmentPreview } from './attachment-preview';
+import { ComposerBanner } from './composer-banner';
+import { featureStrings } from '../i18n/feature-strings';
 import type { FileProblem } from './check-file';
 import { EmojiPickerButton } from './emoji-picker-button';
 import { PaperclipIcon } from './icons';
@@ -47,6 +49,16 @@ function Composer({
   const loc = useLocale(locale);
   const user = useChatUser();
   const senders = useMessageSenders(conversationId);
+  const composer = useComposer(conversationId);
+  const messageActions = useMessageActions();
+  // Editing starts with the message's text in the input, caret at its end.
+  const editing = composer.target?.kind === 'edit' ? composer.target.message : null;
+  useLayoutEffect(() => {
+    if (!editing || editing.body.type !== 'txt') return;
+    setText(editing.body.msg);
+    pendingCaret.current = editing.body.msg.length;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another message starts being edited
+  }, [editing?.serverId]);
   const { typing, notifyTyping, stopTyping } = useTyping(conversationId);
   const serverLimits = useServerLimits();
   const limits = useCallback(() => serverLimits, [serverLimits]);
@@ -76,10 +88,18 @@ function Composer({
 
   const submit = () => {
     if (!canSend) return;
-    if (files.attachments.length > 0) void files.sendAll();
     const body = text.trim();
+    if (composer.target?.kind === 'edit') {
+      if (body) void messageActions.editText(composer.target.message.serverId, body).catch(() => undefined);
+      composer.clear();
+      setText('');
+      textarea.current?.focus();
+      return;
+    }
+    if (files.attachments.length > 0) void files.sendAll();
     if (body) {
-      void senders.sendText(body);
+      void senders.sendText(body, composer.target?.kind === 'reply' ? { replyTo: composer.target.message.serverId } : undefined);
+      composer.clear();
       setText('');
       stopTyping();
     }
@@ -87,6 +107,12 @@ function Composer({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Escape' && composer.target) {
+      e.preventDefault();
+      if (composer.target.kind === 'edit') setText('');
+      composer.clear();
+      return;
+    }
     if (e.key !== 'Enter' || e.shiftKey) return;
     // keyCode 229: the IME still owns this Enter (Safari reports it after compositionend).
     if (composing.current || e.nativeEvent.isComposing || e.keyCode === 229) return;
@@ -153,6 +179,18 @@ function Composer({
         <div className="natter-input__drop-hint" aria-hidden="true">
           {t.dropHint}
         </div>
+      )}
+      {composer.target && (
+        <ComposerBanner
+          target={composer.target}
+          name={displayName?.(composer.target.message.from) ?? composer.target.message.from}
+          strings={featureStrings[loc]}
+          onCancel={() => {
+            if (composer.target?.kind === 'edit') setText('');
+            composer.clear();
+            textarea.current?.focus();
+          }}
+        />
       )}
       {files.rejected.length > 0 && (
         <ul className="natter-input__errors">

@@ -24,6 +24,7 @@ import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
 import { useItemKeys } from './use-item-keys';
 import { useMarkReadOnView } from './use-mark-read-on-view';
 import { useRowKeyboard } from './use-row-keyboard';
+import { useFeatureRowContext } from './use-feature-row-context';
 import { useNewMessages } from './use-new-messages';
 import { useOpening } from './use-opening';
 
@@ -177,8 +178,15 @@ export function MessageList(props: MessageListProps): ReactNode {
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
   const tabStopKey = activeKey ?? (lastShown >= 0 ? (messages[lastShown] as ChatMessage).key : null);
+  const scrollToIndex = useCallback((i: number) => virtualizer.scrollToIndex(i, { align: 'center' }), [virtualizer]);
+  const focusKey = useCallback((key: string) => {
+    setActiveKey(key);
+    requestAnimationFrame(() => scrollerRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
+  }, []);
+  const features = useFeatureRowContext(conversationId, locale, messages, scrollToIndex, focusKey);
   const ctx = useMemo<RowContext>(
     () => ({
+      ...features,
       strings,
       locale,
       customEmoji,
@@ -198,7 +206,7 @@ export function MessageList(props: MessageListProps): ReactNode {
       idPrefix,
       openImage: (m, url, trigger) => setLightbox({ url, name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '', returnFocus: trigger }),
     }),
-    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, serverNow, readers, limits, retry, discard, recall, tabStopKey, idPrefix],
+    [features, strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, serverNow, readers, limits, retry, discard, recall, tabStopKey, idPrefix],
   );
 
   const items = virtualizer.getVirtualItems();

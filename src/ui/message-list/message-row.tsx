@@ -12,9 +12,14 @@ import { ReadReceipt } from '../read-receipt/read-receipt';
 import { callEventText } from './call-event';
 import { MessageActions, type MessageAction } from './message-actions';
 import { MessageBody, type BodyContext } from './message-body';
+import { messageFeatureActions, type FeatureRowContext } from './message-feature-actions';
+import { ReactionBar, ReactionPicker } from './reaction-bar';
+import { ReplyQuote } from './reply-quote';
 import type { Above } from './row-facts';
 
-export interface RowContext extends BodyContext {
+export interface RowContext extends BodyContext, FeatureRowContext {
+  /** serverIds this user deleted for themselves (drawn as a short line). */
+  hidden: ReadonlySet<string>;
   /** Display name of a user id. */
   name(user: string): string;
   /** Server time now (for the recall window). */
@@ -43,12 +48,27 @@ function copyText(text: string): void {
 }
 
 function MessageView({ message: m, groupStart, ctx }: { message: ChatMessage; groupStart: boolean; ctx: RowContext }): ReactNode {
+  if (m.serverId !== null && ctx.hidden.has(m.serverId)) return <HiddenLine message={m} ctx={ctx} />;
+  return <ShownMessage message={m} groupStart={groupStart} ctx={ctx} />;
+}
+
+/** A message this user deleted for themselves: a short line in its place (the row keeps its slot). */
+function HiddenLine({ message: m, ctx }: { message: ChatMessage; ctx: RowContext }): ReactNode {
+  return (
+    <div className="natter-event natter-event--hidden" data-key={m.key} data-natter-message="" tabIndex={ctx.tabStopKey === m.key ? 0 : -1} onFocus={(e) => e.target === e.currentTarget && ctx.onRowFocus(m.key)}>
+      {ctx.features.deletedForYou}
+    </div>
+  );
+}
+
+function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; groupStart: boolean; ctx: RowContext }): ReactNode {
   const s = ctx.strings;
   const [menuOpen, setMenuOpen] = useState(false);
   const [recallError, setRecallError] = useState<string | null>(null);
   const [readerList, setReaderList] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
   const readCount = m.readCount;
-  const actions: MessageAction[] = [];
+  const actions: MessageAction[] = messageFeatureActions(m, ctx, () => setPicking(true), (e) => setRecallError(ctx.features.actionFailed(e)));
   if (canRecall(m, ctx) && m.serverId !== null) {
     const serverId = m.serverId;
     actions.push({
@@ -106,14 +126,30 @@ function MessageView({ message: m, groupStart, ctx }: { message: ChatMessage; gr
     >
       <span className="natter-visually-hidden">{s.messageFrom(sender, formatDateTime(m.ts, ctx.locale))}: </span>
       <div className={`natter-bubble natter-bubble--${m.body.type}`}>
+        {m.message?.forwarded ? <span className="natter-forwarded">{ctx.features.forwarded(ctx.name(m.message.forwarded.from))}</span> : null}
+        {m.message?.reply ? <ReplyQuote quote={m.message.reply} name={ctx.name(m.message.reply.from)} strings={ctx.features} onJump={ctx.jumpTo} /> : null}
         <MessageBody message={m} ctx={ctx} />
         <span className="natter-message-meta">
+          {m.message?.edited ? <span className="natter-edited">{ctx.features.edited}</span> : null}
           <time className="natter-message-time" dateTime={new Date(m.ts).toISOString()} title={formatDateTime(m.ts, ctx.locale)} aria-hidden="true">
             {time}
           </time>
           {m.own ? <ReadReceipt status={m.status} readCount={readCount} group={m.chatType !== 'single'} locale={ctx.locale} /> : null}
         </span>
       </div>
+      {m.message?.reactions ? (
+        <ReactionBar reactions={m.message.reactions} user={ctx.user} strings={ctx.features} onToggle={(emoji) => ctx.toggleReaction(m, emoji)} />
+      ) : null}
+      {picking ? (
+        <ReactionPicker
+          strings={ctx.features}
+          onPick={(emoji) => {
+            setPicking(false);
+            ctx.toggleReaction(m, emoji);
+          }}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
       {m.progress !== null && m.status === 'pending' ? (
         <progress className="natter-upload-progress" max={1} value={m.progress} aria-label={s.uploading(Math.round(m.progress * 100))} />
       ) : null}

@@ -1,0 +1,39 @@
+// Owns the conversation-feature items of a message's actions menu — add a
+// reaction, reply, edit (own text messages), pin or unpin, delete for me,
+// delete for everyone (own messages; the server refuses what it must) — and
+// what the list passes rows to carry them out.
+import type { ChatMessage, ComposerTarget } from '../../react';
+import type { FeatureStrings } from '../i18n/feature-strings';
+import type { MessageAction } from './message-actions';
+
+export interface FeatureRowContext {
+  /** This user. */
+  user: string;
+  features: FeatureStrings;
+  /** Serverids pinned in this conversation. */
+  pinned: ReadonlySet<string>;
+  toggleReaction(m: ChatMessage, emoji: string): void;
+  compose(target: ComposerTarget): void;
+  pin(serverId: string, pin: boolean): Promise<unknown>;
+  deleteMessage(serverId: string, scope: 'me' | 'everyone'): Promise<unknown>;
+  /** Brings the message with this serverId into view and focuses it, when loaded. */
+  jumpTo(serverId: string): void;
+}
+
+export function messageFeatureActions(m: ChatMessage, ctx: FeatureRowContext, openPicker: () => void, failed: (message: string) => void): MessageAction[] {
+  const stored = m.message;
+  if (!stored || m.status === 'recalled' || m.body.type === 'signal') return [];
+  const s = ctx.features;
+  const serverId = stored.serverId;
+  const report = (p: Promise<unknown>) => void p.catch((e: unknown) => failed(e instanceof Error ? e.message : String(e)));
+  const actions: MessageAction[] = [
+    { id: 'react', label: s.react, run: openPicker },
+    { id: 'reply', label: s.reply, run: () => ctx.compose({ kind: 'reply', message: stored }) },
+  ];
+  if (m.own && stored.body.type === 'txt') actions.push({ id: 'edit', label: s.edit, run: () => ctx.compose({ kind: 'edit', message: stored }) });
+  const pinned = ctx.pinned.has(serverId);
+  actions.push({ id: pinned ? 'unpin' : 'pin', label: pinned ? s.unpin : s.pin, run: () => report(ctx.pin(serverId, !pinned)) });
+  actions.push({ id: 'delete-me', label: s.deleteForMe, run: () => report(ctx.deleteMessage(serverId, 'me')) });
+  if (m.own) actions.push({ id: 'delete-everyone', label: s.deleteForEveryone, run: () => report(ctx.deleteMessage(serverId, 'everyone')) });
+  return actions;
+}

@@ -1,0 +1,52 @@
+// Owns what the message list hands its rows for the conversation features:
+// the user, strings, this conversation's pins and deleted-for-me ids, the
+// actions (through useMessageActions and useComposer), and jumping to a
+// quoted message (scrolled into view and focused when it is loaded).
+import { useMemo } from 'react';
+import type { ConversationId } from '../../protocol/ids';
+import { useChatSelector, useChatUser, useComposer, useMessageActions, usePins, type ChatMessage } from '../../react';
+import { featureStrings } from '../i18n/feature-strings';
+import type { Locale } from '../i18n/locale';
+import type { FeatureRowContext } from './message-feature-actions';
+
+export interface FeatureListContext extends FeatureRowContext {
+  hidden: ReadonlySet<string>;
+}
+
+export function useFeatureRowContext(
+  conversation: ConversationId,
+  locale: Locale,
+  messages: readonly ChatMessage[],
+  scrollToIndex: (index: number) => void,
+  focusKey: (key: string) => void,
+): FeatureListContext {
+  const user = useChatUser();
+  const actions = useMessageActions();
+  const composer = useComposer(conversation);
+  const { pins } = usePins(conversation);
+  const hidden = useChatSelector((s) => s.features.hidden);
+  return useMemo<FeatureListContext>(() => {
+    const pinned = new Set(pins.map((p) => p.serverId));
+    return {
+      user,
+      features: featureStrings[locale],
+      pinned,
+      hidden,
+      toggleReaction: (m, emoji) => {
+        if (m.message) void actions.toggleReaction(m.message, emoji).catch(() => undefined);
+      },
+      compose: (target) => (target.kind === 'reply' ? composer.replyTo(target.message) : composer.edit(target.message)),
+      pin: (serverId, pin) => (pin ? actions.pin(serverId) : actions.unpin(serverId)),
+      deleteMessage: (serverId, scope) => (scope === 'me' ? actions.deleteForMe(serverId) : actions.deleteForEveryone(serverId)),
+      jumpTo: (serverId) => {
+        for (let i = messages.length - 1; i >= 0; i--) {
+          const m = messages[i] as ChatMessage;
+          if (m.serverId !== serverId) continue;
+          scrollToIndex(i);
+          focusKey(m.key);
+          return;
+        }
+      },
+    };
+  }, [user, locale, pins, hidden, actions, composer, messages, scrollToIndex, focusKey]);
+}
