@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { EventPublisher } from './event-publisher';
 import type { IdSource } from './id-source';
 import type { InvitationTimers } from './invitation-timers';
+import type { RateLimitStore } from './rate-limiter';
 import type { ServerCoreOptions } from './server-options';
 import type { SessionRegistry } from './sessions';
 import type { CachedStorage } from './cached-storage';
@@ -22,6 +23,8 @@ export interface CoreContext {
   limits: ServerLimits;
   options: ServerCoreOptions;
   sessions: SessionRegistry;
+  /** Rate-limit buckets, per user across connections (shared by nodes when the store is). */
+  rateLimits: RateLimitStore;
   events: EventPublisher;
   timers: InvitationTimers;
   /** onlineUserOnly invitations: never stored, kept only while the server runs. */

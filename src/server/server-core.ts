@@ -19,6 +19,7 @@ import { getFile, putFile } from './files';
 import { createIdSource } from './id-source';
 import { InvitationTimers } from './invitation-timers';
 import { resolveLimits } from './limits';
+import { createMemoryRateLimitStore } from './rate-limiter';
 import { MemoryFileStore } from './memory-file-store';
 import { MemoryStorage } from './memory-storage';
 import type { ServerCoreOptions } from './server-options';
@@ -63,6 +64,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     limits: resolveLimits(options.limits, options),
     options,
     sessions,
+    rateLimits: options.rateLimitStore ?? createMemoryRateLimitStore(clock),
     events: new EventPublisher(storage, sessions, clock, options.eventRetention ?? DEFAULT_RETENTION, options.scheduleCommit),
     timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError),
     liveInvitations: new Map(),
