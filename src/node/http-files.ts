@@ -2,7 +2,8 @@
 // multipart with a `file` field) handed to the core's `putFile`, which checks
 // type by content; `GET /files/<id>` serving the bytes back. Size limits are
 // enforced while streaming, so an oversized upload is refused (511) without
-// being buffered.
+// being buffered; the rest of a refused body is read and dropped (bounded)
+// so the client gets its 413 instead of a reset while it is still sending.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { ErrorCode, NatterError, isNatterError } from '../protocol/errors';
@@ -19,7 +20,7 @@ export type FileApiCore = Pick<ServerCore, 'putFile' | 'getFile'>;
 
 export interface FileApiOptions {
   core: FileApiCore;
-  authenticate: (creds: Credentials) => UserId;
+  authenticate: (creds: Credentials) => Promise<{ user: UserId }>;
   maxFileBytes: number;
   logger: Logger;
 }
@@ -81,7 +82,7 @@ export function safeFileName(name: string | undefined): string {
 }
 
 async function upload(req: IncomingMessage, res: ServerResponse, url: URL, options: FileApiOptions): Promise<void> {
-  const user = options.authenticate(credentials(req));
+  const { user } = await options.authenticate(credentials(req));
   const declared = Number(req.headers['content-length']);
   // Refuse before reading anything when the client announces too much. Multipart
   // overhead is small; the per-file limit below is the exact check.
@@ -222,11 +223,57 @@ function fail(res: ServerResponse, req: IncomingMessage, err: unknown, logger: L
   const e = isNatterError(err) ? err : new NatterError(ErrorCode.INTERNAL);
   if (!isNatterError(err)) logger.log('error', 'http.error', { path: req.url, error: err });
   const status = STATUS[e.code] ?? (e.code >= 5000 ? 500 : 400);
-  // If the body was not read to the end, the connection can't be reused: say so and let it close.
-  const unread = !req.complete;
-  if (unread) res.setHeader('Connection', 'close');
-  sendJson(res, status, { code: e.code, message: e.message });
-  if (unread) res.on('finish', () => setTimeout(() => req.destroy(), 50).unref());
+  const body = { code: e.code, message: e.message };
+  if (req.complete) {
+    sendJson(res, status, body);
+    return;
+  }
+  // The body was not read to the end: the connection can't be reused.
+  res.setHeader('Connection', 'close');
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > DRAIN_BYTES) {
+    // Far larger than any upload: not worth reading. Answer and cut.
+    sendJson(res, status, body);
+    res.on('finish', () => req.destroy());
+    return;
+  }
+  void drain(req).then((all) => {
+    sendJson(res, status, body);
+    if (!all) res.on('finish', () => req.destroy());
+  });
+}
+
+/** A refused body is read and dropped up to this many bytes or this long; past that the socket is cut. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 30_000;
+
+/**
+ * Reads what is left of a refused request and drops it; resolves true once it all arrived, false
+ * when it went past DRAIN_BYTES or DRAIN_MS. The answer waits for this: closing a connection
+ * while the client is still writing resets it, and a client that reads its answer only after
+ * sending (most HTTP libraries) then sees EPIPE/ECONNRESET instead of the 413.
+ */
+function drain(req: IncomingMessage): Promise<boolean> {
+  return new Promise((resolve) => {
+    let dropped = 0;
+    const done = (all: boolean): void => {
+      clearTimeout(cut);
+      resolve(all);
+    };
+    const cut = setTimeout(() => done(false), DRAIN_MS);
+    cut.unref();
+    const count = (chunk: Buffer): void => {
+      dropped += chunk.length;
+      if (dropped > DRAIN_BYTES) done(false);
+    };
+    req.once('end', () => done(true));
+    req.once('close', () => done(req.complete));
+    // Earlier readers paused it (and would again on their next chunk) or piped it into a multipart parser.
+    req.unpipe();
+    for (const l of req.listeners('data')) req.off('data', l as (chunk: Buffer) => void);
+    req.on('data', count);
+    req.resume();
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

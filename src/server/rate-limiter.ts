@@ -12,6 +12,14 @@ export interface RateLimitOptions {
   burst: number;
 }
 
+/** A byte allowance that refills evenly over a period (per-user upload quota). */
+export interface UploadQuota {
+  /** Bytes a user may upload per period. */
+  bytes: number;
+  /** The period in ms over which the quota refills. */
+  perMs: number;
+}
+
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 50, burst: 200 };
 
 /**

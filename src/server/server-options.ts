@@ -6,7 +6,7 @@ import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type { Clock } from './clock';
 import type { IdSource } from './id-source';
-import type { RateLimitOptions, RateLimitStore } from './rate-limiter';
+import type { RateLimitOptions, RateLimitStore, UploadQuota } from './rate-limiter';
 import type { FileStore, Storage } from './storage';
 
 /**
@@ -50,6 +50,10 @@ export interface ServerCoreOptions {
   rateLimit?: RateLimitOptions | false;
   /** Where rate-limit buckets live. Default: this process's memory; several nodes share one (e.g. Redis). */
   rateLimitStore?: RateLimitStore;
+  /** Uploads per second per user (HTTP and `file.put`); false disables. Default 1/s with bursts of 20. */
+  uploadRateLimit?: RateLimitOptions | false;
+  /** Bytes a user may upload per period; false disables. Default 1 GiB per day. */
+  uploadQuota?: UploadQuota | false;
   /** A connection that has not sent `hello` this long after connecting is closed (4008). Default 10000; 0 disables. */
   helloTimeoutMs?: number;
   /** How long before a token expires the client is asked to renew it (an `expiring` frame). Default 60000. */
