@@ -214,6 +214,7 @@ const STATUS: Record<number, number> = {
   [ErrorCode.TOKEN_EXPIRED]: 401,
   [ErrorCode.TOKEN_INVALID]: 401,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.QUOTA_EXCEEDED]: 429,
   [ErrorCode.FILE_NOT_FOUND]: 404,
   [ErrorCode.SHUTTING_DOWN]: 503,
   [ErrorCode.INTERNAL]: 500,

@@ -18,6 +18,12 @@ import type { LiveSession } from './sessions';
 const REPLAY_BATCH = 1000;
 const encoder = new TextEncoder();
 
+/** The request id of a frame too large to parse, when it is near the start (as clients write it). */
+function leadingId(data: string): string | undefined {
+  const m = /^\s*\{[^{}[\]]{0,256}?"id"\s*:\s*"([^"\\]{1,128})"/.exec(data.slice(0, 512));
+  return m?.[1];
+}
+
 function tooLarge(data: string, max: number): boolean {
   if (data.length > max) return true; // every UTF-16 unit is at least one byte
   if (data.length * 3 <= max) return false; // and at most three
@@ -54,7 +60,7 @@ export class Session implements ServerSession, LiveSession {
 
   private receiveFrame(data: string): void {
     if (typeof data !== 'string' || tooLarge(data, this.ctx.limits.maxFrameBytes)) {
-      this.refuse(undefined, ErrorCode.TOO_LARGE, `frame larger than ${this.ctx.limits.maxFrameBytes} bytes`);
+      this.refuse(typeof data === 'string' ? leadingId(data) : undefined, ErrorCode.TOO_LARGE, `frame larger than ${this.ctx.limits.maxFrameBytes} bytes`);
       return;
     }
     const result = validateClientFrame(data, this.ctx.limits);
