@@ -23,6 +23,7 @@ import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
 import { ServerClock } from './server-clock';
+import { TokenRenewal } from './token-renewal';
 import { createWebSocketTransport } from './websocket-transport';
 
 type InvitationResult = { invitation: Invitation; message: Message | null };
@@ -61,6 +62,7 @@ class NatterChatClient implements ChatClient {
   private readonly receipts: DeliveryReceipts | null;
   private readonly files: FileSender;
   private readonly newId: () => string;
+  private readonly auth: TokenRenewal;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
   readonly device: string;
@@ -72,6 +74,15 @@ class NatterChatClient implements ChatClient {
     this.device = options.device ?? `web-${ulid()}`;
     const local = options.clock ?? { now: () => Date.now() };
     this.clock = new ServerClock(local);
+    this.auth = new TokenRenewal(options.token, {
+      ...(options.getToken ? { getToken: options.getToken } : {}),
+      state: () => this.conn.state,
+      renewOnConnection: (token) => this.request('auth.renew', { token }),
+      connect: () => this.conn.connect(),
+      willExpire: (expiresAt) => this.emitter.emit('tokenWillExpire', { expiresAt }),
+      expired: (error) => this.emitter.emit('tokenExpired', { error }),
+      error: (e) => this.emitter.emit('error', e),
+    });
     this.conn = new ConnectionManager({
       transport: this.transport,
       reconnect: options.reconnect === false ? false : (options.reconnect ?? {}),
@@ -81,7 +92,7 @@ class NatterChatClient implements ChatClient {
         const resume = this.position.resumeFrom;
         return {
           device: this.device,
-          ...(options.token !== undefined ? { token: options.token } : {}),
+          ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
           ...(options.user !== undefined ? { user: options.user } : {}),
           ...(resume !== undefined ? { resume } : {}),
         };
@@ -93,6 +104,7 @@ class NatterChatClient implements ChatClient {
         state: (state, error) => {
           if (state === 'closed') this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
           this.emitter.emit('state', error ? { state, error } : { state });
+          if (state === 'closed') this.auth.closed(error);
         },
         error: (e) => this.emitter.emit('error', e),
       },
@@ -114,6 +126,7 @@ class NatterChatClient implements ChatClient {
   get state(): ConnectionState { return this.conn.state; }
   get limits(): ServerLimits | null { return this.currentLimits; }
   serverNow(): number { return this.clock.now(); }
+  renewToken(token: string): Promise<void> { return this.auth.renew(token); }
 
   connect(): Promise<void> { return this.conn.connect(); }
   close(): void {
@@ -163,6 +176,9 @@ class NatterChatClient implements ChatClient {
       case 'evt':
         if (this.position.accept(f.pos)) this.onEvent(f.e);
         return;
+      case 'expiring':
+        this.auth.expiring(f.expiresAt);
+        return;
       default:
         return;
     }
@@ -200,7 +216,7 @@ class NatterChatClient implements ChatClient {
       {
         transport: this.transport,
         user: this.currentUser,
-        ...(this.options.token !== undefined ? { token: this.options.token } : {}),
+        ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
         request: (op, p) => this.request(op, p),
       },
       file,
