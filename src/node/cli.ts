@@ -7,6 +7,7 @@ import { intOption, jwtOptions, parseQuota, parseRateLimit, wordList } from './c
 import { MIN_SECRET_BYTES } from './jwt-auth';
 import { createToken } from './token';
 import { startServer } from './serve';
+import { SERVER_VERSION } from './version';
 
 const HELP = `Usage:
   natter serve [options]        run the natter server (WebSocket /ws + file API /files)
@@ -60,6 +61,7 @@ natter token options:
   --secret <s>          token secret, at least 32 bytes (default: $NATTER_SECRET)
 
   -h, --help            show this help
+  -v, --version         print the version of @natter/server
 `;
 
 export interface CliIo {
@@ -79,6 +81,10 @@ const defaultIo: CliIo = {
 /** Runs the CLI; resolves with the exit code (serve resolves once listening, with 0). */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '-v' || command === '--version' || command === 'version') {
+    io.out(`${SERVER_VERSION}\n`);
+    return 0;
+  }
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     io.out(HELP);
     return command ? 0 : 1;

@@ -23,18 +23,18 @@ function isHttpUrl(url: string): boolean {
 }
 
 /** The URL this server gave out for one of its files (the id is its last path segment). */
-function isOwnFileUrl(ctx: CoreContext, url: string): boolean {
+async function isOwnFileUrl(ctx: CoreContext, url: string): Promise<boolean> {
   const id = url.slice(url.lastIndexOf('/') + 1);
-  return id !== '' && ctx.storage.getFile(id)?.file.url === url;
+  return id !== '' && (await ctx.storage.getFile(id))?.file.url === url;
 }
 
-function allowed(ctx: CoreContext, url: string): boolean {
+async function allowed(ctx: CoreContext, url: string): Promise<boolean> {
   return isHttpUrl(url) || isOwnFileUrl(ctx, url);
 }
 
 /** Throws 4005 for a file-bearing body whose URL (or video thumbnail) is not allowed. */
-export function checkBodyUrls(ctx: CoreContext, body: OutgoingBody): void {
+export async function checkBodyUrls(ctx: CoreContext, body: OutgoingBody): Promise<void> {
   if (body.type !== 'img' && body.type !== 'file' && body.type !== 'audio' && body.type !== 'video') return;
-  if (body.fileId === undefined && !allowed(ctx, body.url)) fail(ErrorCode.URL_NOT_ALLOWED, `${body.type}.url must be an http(s) URL or one of this server's files`);
-  if (body.type === 'video' && body.thumb !== undefined && body.thumb !== '' && !allowed(ctx, body.thumb)) fail(ErrorCode.URL_NOT_ALLOWED, 'video.thumb must be an http(s) URL or one of this server\'s files');
+  if (body.fileId === undefined && !(await allowed(ctx, body.url))) fail(ErrorCode.URL_NOT_ALLOWED, `${body.type}.url must be an http(s) URL or one of this server's files`);
+  if (body.type === 'video' && body.thumb !== undefined && body.thumb !== '' && !(await allowed(ctx, body.thumb))) fail(ErrorCode.URL_NOT_ALLOWED, 'video.thumb must be an http(s) URL or one of this server\'s files');
 }
