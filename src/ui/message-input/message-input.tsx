@@ -34,7 +34,14 @@ export interface MessageInputProps {
   displayName?(userId: string): string;
   autoFocus?: boolean;
   className?: string;
+  /**
+   * Ask for group read receipts on what this input sends (Easemob's `allowGroupAck`): the sender
+   * sees "Read by N". Group owners and admins only; others' sends are refused with 510.
+   */
+  allowGroupAck?: boolean;
 }
+
+const GROUP_ACK = { allowGroupAck: true } as const;
 
 /** The composer of one conversation; a new conversation gets a fresh one (its own draft, no staged files). */
 export function MessageInput(props: MessageInputProps): ReactNode {
@@ -42,15 +49,16 @@ export function MessageInput(props: MessageInputProps): ReactNode {
 }
 
 function Composer({
-  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className,
+  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className, allowGroupAck = false,
 }: MessageInputProps): ReactNode {
+  const config = allowGroupAck ? GROUP_ACK : undefined;
   const t = useStrings(locale).input;
   const loc = useLocale(locale);
   const client = useChatClient();
   const conversation = useConversation(conversationId);
   const { typing, notifyTyping, stopTyping } = useTyping(conversationId);
   const limits = useCallback(() => client.limits, [client]);
-  const files = useAttachments(conversation, limits);
+  const files = useAttachments(conversation, limits, config);
   const [text, setTextState] = useState(() => readDraft(client, conversationId));
   const setText = (value: string) => {
     setTextState(value);
@@ -83,7 +91,7 @@ function Composer({
     if (files.attachments.length > 0) void files.sendAll();
     const body = text.trim();
     if (body) {
-      void conversation.sendText(body);
+      void conversation.sendText(body, config ? { config } : undefined);
       setText('');
       stopTyping();
     }
