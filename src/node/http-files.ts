@@ -1,5 +1,6 @@
 // Owns natter's HTTP file API on the Node host: `POST /files` (raw body or
-// multipart with a `file` field) handed to the core's `putFile`, which checks
+// multipart with a `file` field; also at Easemob's `/{org}/{app}/chatfiles`,
+// answered in Easemob's shape) handed to the core's `putFile`, which checks
 // type by content; `GET /files/<id>` serving the bytes back. Size limits are
 // enforced while streaming, so an oversized upload is refused (511) without
 // being buffered; the rest of a refused body is read and dropped (bounded)
@@ -25,6 +26,9 @@ export interface FileApiOptions {
   logger: Logger;
 }
 
+/** Easemob's upload path (`/{org}/{app}/chatfiles`), which its mini-program examples post to. */
+const EASEMOB_UPLOAD = /^\/[^/]+\/[^/]+\/chatfiles$/;
+
 /** File ids are the store's random hex/base64url strings; anything else is unknown (no traversal). */
 const FILE_ID = /^[A-Za-z0-9_-]{8,128}$/;
 const MAX_NAME = 255;
@@ -34,7 +38,8 @@ export function createFileApi(options: FileApiOptions): (req: IncomingMessage, r
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
-    if (path !== '/files' && !path.startsWith('/files/')) return false;
+    const easemob = EASEMOB_UPLOAD.test(path);
+    if (path !== '/files' && !path.startsWith('/files/') && !easemob) return false;
     cors(res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { 'Access-Control-Max-Age': '600' }).end();
@@ -43,7 +48,7 @@ export function createFileApi(options: FileApiOptions): (req: IncomingMessage, r
     const done = (p: Promise<void>): void => {
       p.catch((err: unknown) => fail(res, req, err, options.logger));
     };
-    if (path === '/files' && req.method === 'POST') done(upload(req, res, url, options));
+    if ((path === '/files' || easemob) && req.method === 'POST') done(upload(req, res, url, options, easemob));
     else if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) done(download(req, res, path.slice('/files/'.length), options));
     else sendJson(res, 405, { code: ErrorCode.NOT_ALLOWED, message: 'method not allowed' });
     return true;
@@ -81,7 +86,7 @@ export function safeFileName(name: string | undefined): string {
   return (noDots || 'file').slice(0, MAX_NAME);
 }
 
-async function upload(req: IncomingMessage, res: ServerResponse, url: URL, options: FileApiOptions): Promise<void> {
+async function upload(req: IncomingMessage, res: ServerResponse, url: URL, options: FileApiOptions, easemob = false): Promise<void> {
   const { user } = await options.authenticate(credentials(req));
   const declared = Number(req.headers['content-length']);
   // Refuse before reading anything when the client announces too much. Multipart
@@ -100,7 +105,11 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, optio
       };
   const file = await options.core.putFile(user, stripUndefined(input));
   options.logger.log('info', 'file.uploaded', { user, fileId: file.fileId, size: file.size, mime: file.mime });
-  sendJson(res, 201, { file: absolutize(file, req) });
+  const stored = absolutize(file, req);
+  // Easemob names the file `uri + '/' + entities[0].uuid`: the same URL natter gave it.
+  const cut = stored.url.lastIndexOf('/');
+  if (easemob) sendJson(res, 200, { uri: stored.url.slice(0, cut), entities: [{ uuid: stored.url.slice(cut + 1), type: 'chatfile', 'share-secret': '' }], file: stored });
+  else sendJson(res, 201, { file: stored });
 }
 
 function stripUndefined(input: FileInput): FileInput {
