@@ -1,21 +1,21 @@
-// Owns useThread: one thread's replies, oldest first — the pages fetched from
-// the server (TanStack Query) joined with the replies that arrived live in the
-// store (`threadReply`, recalls, reactions), the later copy of a reply
-// winning — and sending a reply into it.
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+// Owns useThread: one thread's replies, oldest first — the newest page from
+// the server (the session's fetch cache) and older pages on request, joined
+// with the replies that arrived live in the store (`threadReply`, recalls,
+// reactions), the later copy of a reply winning — and replying in it.
+import { useCallback, useMemo, useState } from 'react';
 import type { HistoryPage } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import type { Message } from '../protocol/message';
 import { EMPTY_THREAD } from '../store/features-slice';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
+import { useFetch } from './use-fetch';
 
 export interface ThreadResult {
   /** Replies, oldest first. */
   replies: readonly Message[];
   hasMore: boolean;
-  loadOlder(): Promise<unknown>;
+  loadOlder(): Promise<void>;
   loading: boolean;
   reply(text: string): Promise<Message>;
 }
@@ -27,31 +27,33 @@ function newer(a: Message, b: Message): Message {
 }
 
 export function useThread(conversation: ConversationId, rootServerId: string): ThreadResult {
-  const { client, queryClient } = useChatContext();
-  const live = useChatSelector((s) => s.features.threads.get(rootServerId) ?? EMPTY_THREAD);
+  const { client } = useChatContext();
+  const user = useChatSelector((s) => s.user);
   const ready = useChatSelector((s) => s.connection.ready);
-  const pages = useInfiniteQuery({
-    queryKey: ['natter', client.user, 'thread', rootServerId],
-    queryFn: ({ pageParam }): Promise<HistoryPage> => client.thread(rootServerId, pageParam === null ? {} : { before: pageParam }),
-    initialPageParam: null as number | null,
-    getNextPageParam: (last) => (last.hasMore ? last.cursor : null),
-    enabled: ready,
-    staleTime: Infinity,
-  }, queryClient);
+  const live = useChatSelector((s) => s.features.threads.get(rootServerId) ?? EMPTY_THREAD);
+  const first = useFetch(`${user}\u0000thread\u0000${rootServerId}`, () => client.thread(rootServerId), { enabled: ready });
+  const [older, setOlder] = useState<{ root: string; pages: HistoryPage[] }>({ root: rootServerId, pages: [] });
+  const olderPages = older.root === rootServerId ? older.pages : [];
+  const last = olderPages[olderPages.length - 1] ?? first.data;
+  const loadOlder = useCallback(async () => {
+    if (!last?.hasMore || last.cursor === null) return;
+    const page = await client.thread(rootServerId, { before: last.cursor });
+    setOlder((o) => ({ root: rootServerId, pages: [...(o.root === rootServerId ? o.pages : []), page] }));
+  }, [client, rootServerId, last]);
   const replies = useMemo(() => {
     const bySeq = new Map<number, Message>();
-    for (const page of pages.data?.pages ?? []) for (const m of page.messages) bySeq.set(m.seq, m);
+    for (const page of [...(first.data ? [first.data] : []), ...olderPages]) for (const m of page.messages) bySeq.set(m.seq, m);
     for (const m of live) {
       const had = bySeq.get(m.seq);
       bySeq.set(m.seq, had ? newer(had, m) : m);
     }
     return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-  }, [pages.data, live]);
+  }, [first.data, olderPages, live]);
   return {
     replies,
-    hasMore: pages.hasNextPage,
-    loadOlder: () => pages.fetchNextPage(),
-    loading: pages.isPending,
+    hasMore: last?.hasMore ?? false,
+    loadOlder,
+    loading: first.loading,
     reply: (text) => client.sendText(conversation, text, { threadOf: rootServerId }),
   };
 }

@@ -68,7 +68,7 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
   const [readerList, setReaderList] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
   const readCount = m.readCount;
-  const actions: MessageAction[] = messageFeatureActions(m, ctx, () => setPicking(true), (e) => setRecallError(ctx.features.actionFailed(e)));
+  const actions: MessageAction[] = [];
   if (canRecall(m, ctx) && m.serverId !== null) {
     const serverId = m.serverId;
     actions.push({
@@ -97,6 +97,7 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
     const text = m.body.msg;
     actions.push({ id: 'copy', label: s.copyText, run: () => copyText(text) });
   }
+  actions.push(...messageFeatureActions(m, ctx, () => setPicking(true), (e) => setRecallError(ctx.features.actionFailed(e))));
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     if (e.key === 'Enter' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {

@@ -126,7 +126,7 @@ describe('own message status', () => {
     expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Recall' }));
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Copy text' }));
-    await user.keyboard('{ArrowDown}{Enter}');
+    await user.keyboard('{ArrowUp}{Enter}');
     await screen.findByText('You recalled a message');
     expect(screen.queryByText('wrong chat')).toBeNull();
     await waitFor(async () => expect((await bob.history('single:alice')).messages[0]?.body.type).toBe('recalled'));
@@ -161,9 +161,11 @@ describe('own message status', () => {
     await screen.findByText('old news');
     await revealList(document.body);
     await user.click(within(rowOf('old news')).getByRole('button', { name: 'Message actions' }));
-    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Copy text']);
+    // Past the window: no Recall (delete for everyone, a feature of its own, stays offered).
+    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Copy text', 'Add reaction', 'Reply', 'Edit', 'Pin', 'Delete for me', 'Delete for everyone']);
     await user.keyboard('{Escape}');
     await user.click(within(rowOf('from bob')).getByRole('button', { name: 'Message actions' }));
-    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Copy text']);
+    // Someone else's message: no Recall, no Edit, no Delete for everyone.
+    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Copy text', 'Add reaction', 'Reply', 'Pin', 'Delete for me']);
   });
 });
