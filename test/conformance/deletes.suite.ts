@@ -43,7 +43,7 @@ export function deletesSuite(factory: HarnessFactory): void {
       const reply = await bob.sendText(conversationId('single', a), 'what?', { replyTo: m.serverId });
       await bob.react(m.serverId, '😂');
       await bob.pin(m.serverId);
-      await s.h.advance(10 * 60_000);
+      await s.h.advance(5 * 60_000);
       const tombstone = await alice.deleteMessage(m.serverId, 'everyone');
       expect(tombstone?.body).toMatchObject({ type: 'recalled', by: a, deleted: true });
       const live = await bobRec.waitFor('recall', (e) => e.message.serverId === m.serverId);
