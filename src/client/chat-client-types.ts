@@ -92,6 +92,8 @@ export interface ChatClientEvents {
   group: Extract<ChatEvent, { type: 'group' }>;
   room: Extract<ChatEvent, { type: 'room' }>;
   blocklist: Extract<ChatEvent, { type: 'blocklist' }>;
+  /** Media signaling for a call this device joined (see `createCallClient`). */
+  rtc: Extract<ChatEvent, { type: 'rtc' }>;
 }
 
 export type Unsubscribe = () => void;

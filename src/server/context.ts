@@ -12,6 +12,7 @@ import type { SessionRegistry } from './sessions';
 import type { CachedStorage } from './cached-storage';
 import type { FileStore } from './storage';
 import type { Invitation } from '../protocol/invitation';
+import type { RtcCalls } from './rtc-calls';
 
 export interface CoreContext {
   /** The host's storage behind the core's read cache. */
@@ -32,6 +33,8 @@ export interface CoreContext {
    * the key up again at commit time.
    */
   sendsInFlight: Map<string, { n: number; shared: boolean }>;
+  /** Live calls of the media relay (memory only). */
+  rtc: RtcCalls;
 }
 
 /** Who an operation runs for. */

@@ -12,6 +12,7 @@ import { recallOps } from './recall';
 import { receiptOps } from './receipts';
 import { roomOps } from './rooms';
 import { signalingOps } from './signaling';
+import { rtcOps } from './rtc-relay';
 
 const handlers: OpHandlers<OpName> = {
   ...messagingOps,
@@ -23,6 +24,7 @@ const handlers: OpHandlers<OpName> = {
   ...blocklistOps,
   ...signalingOps,
   ...fileOps,
+  ...rtcOps,
 };
 
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

@@ -25,6 +25,7 @@ import type { ServerCoreOptions } from './server-options';
 import { Session } from './session';
 import { SessionRegistry } from './sessions';
 import { runInvitationTimeouts } from './signaling';
+import { RtcCalls } from './rtc-calls';
 import type { Storage } from './storage';
 
 export interface ServerCore {
@@ -67,6 +68,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError),
     liveInvitations: new Map(),
     sendsInFlight: new Map(),
+    rtc: new RtcCalls(),
   };
   let started = false;
   let closed = false;

@@ -16,6 +16,7 @@ import { fail } from './context';
 import { requireGroupMember } from './membership';
 import { storeMessage } from './message-store';
 import type { OpHandlers } from './op-handler';
+import { followInvitation } from './rtc-lifecycle';
 
 type Answer = { invitation: Invitation; message: Message | null };
 
@@ -57,6 +58,7 @@ function step(ctx: CoreContext, inv: Invitation, action: InvitationAction, actor
     const event = { type: 'invitation' as const, action, invitation: inv, by: actor, data, message, ...(invitee !== undefined ? { invitee } : {}) };
     if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
     else ctx.events.durable(participants(inv), event);
+    followInvitation(ctx, inv);
     return { invitation: inv, message };
   });
 }
@@ -165,6 +167,7 @@ export function runInvitationTimeouts(ctx: CoreContext): number | null {
         if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
         else ctx.events.durable(participants(inv), event);
       }
+      followInvitation(ctx, inv);
     });
   }
   if (due.length >= 1000) return now;
