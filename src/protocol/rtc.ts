@@ -43,6 +43,9 @@ export type RtcEvent =
   | { type: 'rtc'; callId: string; kind: 'replaced' }
   | { type: 'rtc'; callId: string; kind: 'ended'; outcome: CallOutcome; durationMs: number };
 
+/** The `data` of the cancel that withdraws the losing call of a glare: that call leaves no summary. */
+export const GLARE_CANCEL_DATA = 'natter.glare';
+
 /** The custom event name of the one summary message a call leaves in its conversation. */
 export const CALL_SUMMARY_EVENT = 'natter.call';
 

@@ -15,3 +15,5 @@ export { useTyping, type TypingResult } from './use-typing';
 export { secondsLeft } from './use-server-now';
 export type { ChatMessage, MessageStatus } from '../store/message-view';
 export type { ChatState, ConnectionSlice } from '../store/chat-state';
+export { useCall, type CallResult } from './use-call';
+export type { CallState, CallParticipant, CallError, CallErrorKind, CallEndReason, CallClient } from '../client/call/call-types';

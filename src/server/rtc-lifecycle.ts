@@ -7,7 +7,7 @@ import type { Invitation } from '../protocol/invitation';
 import { isInvitationOpen } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
 import type { CallOutcome, CallSummaryExts, RtcEvent } from '../protocol/rtc';
-import { CALL_SUMMARY_EVENT } from '../protocol/rtc';
+import { CALL_SUMMARY_EVENT, GLARE_CANCEL_DATA } from '../protocol/rtc';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CoreContext } from './context';
 import { storeMessage } from './message-store';
@@ -27,13 +27,13 @@ export function sendToMembers(ctx: CoreContext, call: LiveCall, event: RtcEvent,
 }
 
 /** Ends a call once: tells the devices still in it, writes its summary message and forgets it. */
-export function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOutcome): void {
+export function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, summary = true): void {
   if (call.ended) return;
   call.ended = true;
   const durationMs = outcome === 'answered' && call.answeredAt !== null ? Math.max(0, ctx.clock.now() - call.answeredAt) : 0;
   sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'ended', outcome, durationMs });
   call.members.clear();
-  writeSummary(ctx, call, outcome, durationMs);
+  if (summary) writeSummary(ctx, call, outcome, durationMs);
   ctx.rtc.forget(call.callId);
 }
 
@@ -62,7 +62,7 @@ function writeSummary(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, du
  * invitation that closes with nobody having accepted ends the call as missed, declined or
  * cancelled; a cancel after an answer (group calls) only stops the ringing.
  */
-export function followInvitation(ctx: CoreContext, inv: Invitation): void {
+export function followInvitation(ctx: CoreContext, inv: Invitation, stepData = ''): void {
   const call = ctx.rtc.of(inv);
   if (!call || call.ended) return;
   for (const [user, state] of Object.entries(inv.states)) if (state === 'accepted') call.accepted.add(user);
@@ -70,5 +70,6 @@ export function followInvitation(ctx: CoreContext, inv: Invitation): void {
   if (call.answeredAt === null && states.includes('accepted')) call.answeredAt = ctx.clock.now();
   if (isInvitationOpen(inv) || call.answeredAt !== null) return;
   const outcome: CallOutcome = states.every((s) => s === 'rejected') ? 'declined' : states.includes('cancelled') ? 'cancelled' : 'missed';
-  endCall(ctx, call, outcome);
+  // The losing call of a glare was replaced by the other one: one call, one summary.
+  endCall(ctx, call, outcome, stepData !== GLARE_CANCEL_DATA);
 }

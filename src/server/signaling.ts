@@ -58,7 +58,7 @@ function step(ctx: CoreContext, inv: Invitation, action: InvitationAction, actor
     const event = { type: 'invitation' as const, action, invitation: inv, by: actor, data, message, ...(invitee !== undefined ? { invitee } : {}) };
     if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
     else ctx.events.durable(participants(inv), event);
-    followInvitation(ctx, inv);
+    followInvitation(ctx, inv, data);
     return { invitation: inv, message };
   });
 }

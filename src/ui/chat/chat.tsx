@@ -10,7 +10,9 @@ import type { ConversationId } from '../../protocol/ids';
 import { parseConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody } from '../../protocol/message';
-import { useConversationList, type ChatMessage } from '../../react';
+import { useCall, useChatClient, useConversationList, type ChatMessage } from '../../react';
+import { rtcCallType } from '../../protocol/rtc';
+import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
 import { useGroupName } from '../call-invite-modal/use-group-name';
@@ -43,6 +45,8 @@ export interface ChatProps {
   callTimeout?: number;
   /** Call buttons in the header (default both; [] hides them). */
   calls?: readonly CallType[];
+  /** 'media' (default): calls carry audio and video (useCall, CallView); 'invite-only': the buttons only send the invitation, for an app's own media layer. */
+  calling?: 'media' | 'invite-only';
   customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
   shortcodes?: ShortcodeTable | null;
   renderCustom?(message: ChatMessage): ReactNode;
@@ -64,7 +68,7 @@ export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode 
 
 function ChatLayout({
   theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
-  onAccepted, callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes, renderCustom, mapUrl, className, style,
+  onAccepted, callTimeout = 30, calls = BOTH_CALLS, calling = 'media', customEmoji, shortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const t = useStrings().conversationList;
   const [own, setOwn] = useState<ConversationId | null>(defaultConversationId);
@@ -72,6 +76,13 @@ function ChatLayout({
   const { conversations } = useConversationList();
   const summary = open ? conversations.find((c) => c.id === open) : undefined;
   const titleId = useId();
+  const me = useChatClient().user;
+  const { join } = useCall();
+  // The callee's own accept in the ringing dialog puts this device in the call.
+  const accepted = (inv: Invitation) => {
+    if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null) void join(inv.inviteId).catch(() => undefined);
+    onAccepted?.(inv);
+  };
 
   const choose = (id: ConversationId | null) => {
     if (controlled === undefined) setOwn(id);
@@ -110,6 +121,7 @@ function ChatLayout({
             avatarUrl={avatarUrl}
             callTimeout={callTimeout}
             calls={calls}
+            calling={calling}
             onBack={() => choose(null)}
             list={{ displayName, ...(customEmoji ? { customEmoji } : {}), ...(shortcodes !== undefined ? { shortcodes } : {}), ...(renderCustom ? { renderCustom } : {}), ...(mapUrl ? { mapUrl } : {}) }}
             theme={theme}
@@ -118,7 +130,8 @@ function ChatLayout({
           <p className="natter-chat__placeholder">{t.selectConversation}</p>
         )}
       </section>
-      <CallInviteModal displayName={displayName} {...(onAccepted ? { onAccepted } : {})} />
+      <CallInviteModal displayName={displayName} onAccepted={accepted} />
+      {calling === 'media' && <CallView displayName={displayName} />}
     </div>
   );
 }
@@ -132,12 +145,13 @@ interface OpenConversationProps {
   avatarUrl: ChatProps['avatarUrl'];
   callTimeout: number;
   calls: readonly CallType[];
+  calling: 'media' | 'invite-only';
   onBack(): void;
   list: Pick<ChatProps, 'customEmoji' | 'shortcodes' | 'renderCustom' | 'mapUrl'> & { displayName(userId: string): string };
   theme: Theme;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, onBack, list, theme }: OpenConversationProps): ReactNode {
+function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
   const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
@@ -150,6 +164,7 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         displayName={displayName}
         callTimeout={callTimeout}
         calls={calls}
+        calling={calling}
         onBack={onBack}
         titleId={titleId}
       />

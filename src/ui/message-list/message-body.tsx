@@ -10,6 +10,8 @@ import { EmojiText } from '../emoji-text/emoji-text';
 import { formatDuration, formatFileSize } from '../i18n/format-time';
 import type { Locale } from '../i18n/locale';
 import type { MessageListStrings } from '../i18n/message-list-strings';
+import { isCallSummary } from '../../protocol/rtc';
+import { CallSummaryLine } from '../call/call-summary';
 import { mediaBox } from './media-size';
 import { osmUrl, safeUrl } from './safe-url';
 
@@ -118,6 +120,7 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
       );
     }
     case 'custom':
+      if (isCallSummary(message)) return <CallSummaryLine message={message} />;
       return ctx.renderCustom ? <>{ctx.renderCustom(message)}</> : <Unavailable text={s.customMessage(String(b.customEvent))} />;
     default:
       return null;
