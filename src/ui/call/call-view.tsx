@@ -55,7 +55,7 @@ export function CallView({ displayName = identity, avatarUrl, locale, noticeMs =
   if (mediaError && (!call || finished)) {
     return (
       <section className="natter-call-view natter-call-view--notice" aria-label={t.controls}>
-        <p role="alert" className="natter-call-view__error">{t.mediaError[mediaError.kind]}</p>
+        <p role="alert" className="natter-call-view__error">{t.mediaError(mediaError.kind)}</p>
         <button type="button" className="natter-call-view__control" onClick={dismiss}>{t.close}</button>
       </section>
     );
@@ -74,7 +74,7 @@ export function CallView({ displayName = identity, avatarUrl, locale, noticeMs =
     return (
       <section className="natter-call-view natter-call-view--notice" aria-label={label}>
         <p role="status">{status}</p>
-        {call.error && <p role="alert" className="natter-call-view__error">{t.mediaError[call.error.kind]}</p>}
+        {call.error && <p role="alert" className="natter-call-view__error">{t.mediaError(call.error.kind)}</p>}
         <button type="button" className="natter-call-view__control" onClick={dismiss}>{t.close}</button>
       </section>
     );
