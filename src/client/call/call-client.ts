@@ -102,9 +102,11 @@ class NatterCallClient implements CallClient {
     }
   }
 
-  async join(callId: string): Promise<void> {
+  async join(call: string | Invitation): Promise<void> {
+    const callId = typeof call === 'string' ? call : call.inviteId;
     if (this.active()?.callId === callId) return;
-    const inv = await this.client.invitation(callId);
+    // A call's invitation is gone from the server once everyone answered: use the record when given.
+    const inv = typeof call === 'string' ? await this.client.invitation(callId) : call;
     const local = await this.openMedia(rtcCallType(inv.data) === 'video');
     await this.enter(inv, this.conversationOf(inv), local);
   }

@@ -2,6 +2,7 @@
 // draws it (an immutable snapshot, replaced on every change), its errors in
 // words, and the CallClient API.
 import type { ConversationId } from '../../protocol/ids';
+import type { Invitation } from '../../protocol/invitation';
 import type { UserId } from '../../protocol/message';
 import type { CallOutcome } from '../../protocol/rtc';
 import type { Unsubscribe } from '../chat-client-types';
@@ -81,8 +82,8 @@ export interface CallClient {
   start(conversation: ConversationId, callType: CallType, options?: StartCallOptions): Promise<CallState>;
   /** Answers an incoming call on this device (other devices of this user stop ringing) and joins it. */
   accept(callId: string): Promise<void>;
-  /** Joins a call this user already accepted (e.g. through the invitation modal) on this device. */
-  join(callId: string): Promise<void>;
+  /** Joins a call this user already accepted (e.g. through the invitation modal) on this device; pass the accepted record when at hand. */
+  join(call: string | Invitation): Promise<void>;
   reject(callId: string): Promise<void>;
   /** Leaves the call (cancels it while it still rings); the call ends when fewer than two remain. */
   hangUp(): Promise<void>;

@@ -23,6 +23,8 @@ class WebRtcSession implements MediaSession {
     if (old && old.epoch === epoch) return;
     old?.close();
     const ctx = this.ctx;
+    // Reports of a link that was replaced (or not yet registered) are dropped.
+    const current = (): boolean => this.links.get(user)?.epoch === epoch;
     const link = new PeerLink({
       user,
       epoch,
@@ -35,10 +37,10 @@ class WebRtcSession implements MediaSession {
       localStream: ctx.localStream,
       signal: (signal) => ctx.signal(user, signal),
       onStream: (stream) => {
-        if (this.links.get(user) === link) ctx.onRemoteStream(user, stream);
+        if (current()) ctx.onRemoteStream(user, stream);
       },
       onState: (state, restarts) => {
-        if (this.links.get(user) === link) ctx.onPeerState(user, state, restarts);
+        if (current()) ctx.onPeerState(user, state, restarts);
       },
       onError: (e) => console.warn('natter call: negotiation with', user, 'failed', e),
     });

@@ -80,7 +80,7 @@ function ChatLayout({
   const { join } = useCall();
   // The callee's own accept in the ringing dialog puts this device in the call.
   const accepted = (inv: Invitation) => {
-    if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null) void join(inv.inviteId).catch(() => undefined);
+    if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null) void join(inv).catch(() => undefined);
     onAccepted?.(inv);
   };
 
