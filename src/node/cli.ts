@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createToken } from './token';
 import { startServer } from './serve';
+import { iceServersFor, parseIceServers } from './ice-servers';
 
 const HELP = `Usage:
   natter serve [options]        run the natter server (WebSocket /ws + file API /files)
@@ -25,6 +26,11 @@ natter serve options:
   --rate-limit <r,b>    per-connection requests per second and burst (default 50,200), or off
   --public-url <url>    base URL clients use to reach this server, for file URLs
                         (default http://<host>:<port>)
+  --ice-servers <list>  STUN/TURN servers for calls: comma-separated stun:/turn: URLs, or a JSON
+                        array of RTCIceServer entries (default none: enough on a LAN or loopback)
+  --turn-secret <s>     secret shared with the TURN server (coturn use-auth-secret; default
+                        $NATTER_TURN_SECRET): each call gets short-lived TURN credentials
+  --turn-ttl <seconds>  lifetime of those credentials (default 3600)
 
 natter token options:
   --ttl <seconds>       lifetime (default 3600)
@@ -118,6 +124,9 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'ping-interval': { type: 'string' },
       'public-url': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'ice-servers': { type: 'string' },
+      'turn-secret': { type: 'string' },
+      'turn-ttl': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -133,6 +142,10 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const eventMaxAgeMs = intOption(values['event-max-age'], 'event-max-age');
   const secret = values.secret ?? io.env['NATTER_SECRET'];
   const rateLimit = parseRateLimit(values['rate-limit']);
+  const turnSecret = values['turn-secret'] ?? io.env['NATTER_TURN_SECRET'];
+  const turnTtlSeconds = intOption(values['turn-ttl'], 'turn-ttl');
+  if (turnSecret && !values['ice-servers']) throw new Error('--turn-secret needs --ice-servers with at least one turn: URL');
+  const iceServers = values['ice-servers'] ? iceServersFor({ servers: parseIceServers(values['ice-servers']), ...(turnSecret ? { turnSecret } : {}), ...(turnTtlSeconds !== undefined ? { turnTtlSeconds } : {}) }) : undefined;
   const server = await startServer({
     port: intOption(values.port, 'port') ?? 8080,
     host: values.host ?? '127.0.0.1',
@@ -145,6 +158,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     ...(recallWindowMs !== undefined ? { recallWindowMs } : {}),
     ...(pingIntervalMs !== undefined ? { pingIntervalMs } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+    ...(iceServers !== undefined ? { iceServers } : {}),
     core: { ...(rateLimit !== undefined ? { rateLimit } : {}), ...(eventMaxAgeMs !== undefined ? { eventMaxAgeMs } : {}) },
   });
   io.out(`natter listening on ${server.httpUrl} (WebSocket ${server.url})${values.dev ? ' [dev mode: no tokens required]' : ''}\n`);
