@@ -5,7 +5,7 @@ import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from './e
 import type { Invitation, InvitationAction, OfflinePushInfo } from './invitation';
 import type { Message, OutgoingMessage, UserId } from './message';
 import type { UploadedFile } from './link';
-import type { IceServer, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
+import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
 
 // ---- requests -------------------------------------------------------------
 
@@ -84,7 +84,7 @@ export interface Ops {
   'sig.pending': { p: Record<string, never>; r: { invitations: Invitation[] } };
 
   /** Joins this device to a live call (the inviter, or an invitee who accepted); another device of the same user taking it over replaces it. */
-  'rtc.join': { p: { callId: string }; r: { epoch: number; participants: RtcParticipant[]; iceServers: IceServer[] } };
+  'rtc.join': { p: { callId: string }; r: { epoch: number; participants: RtcParticipant[]; iceServers: IceServer[]; call: RtcCallInfo } };
   /** Relays one negotiation step to another joined participant's device; `delivered` is false while that device is offline. */
   'rtc.signal': { p: { callId: string; to: UserId; signal: RtcSignal }; r: { delivered: boolean } };
   'rtc.leave': { p: { callId: string }; r: Record<string, never> };

@@ -29,6 +29,16 @@ export interface RtcParticipant {
   epoch: number;
 }
 
+/** What a joining device learns of the call (its invitation may be gone once everyone answered). */
+export interface RtcCallInfo {
+  callType: 'audio' | 'video';
+  inviter: UserId;
+  invitees: UserId[];
+  groupId?: string;
+  /** Invitees who accepted so far. */
+  accepted: UserId[];
+}
+
 /** How a call ended, as its summary message says. */
 export type CallOutcome = 'answered' | 'missed' | 'declined' | 'cancelled';
 

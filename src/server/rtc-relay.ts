@@ -6,7 +6,7 @@
 // two remain after an answer). Anyone else is refused with 4060.
 import { ErrorCode } from '../protocol/errors';
 import type { Ops } from '../protocol/frames';
-import type { IceServer, RtcParticipant } from '../protocol/rtc';
+import type { IceServer, RtcCallInfo, RtcParticipant } from '../protocol/rtc';
 import { RTC_MAX_PARTICIPANTS } from '../protocol/rtc';
 import type { Caller, CoreContext } from './context';
 import { fail } from './context';
@@ -47,7 +47,9 @@ function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): Ops['r
   call.joined.add(caller.user);
   sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'joined', user: caller.user, epoch, rejoin }, caller.user);
   const participants: RtcParticipant[] = [...call.members].filter(([u]) => u !== caller.user).map(([user, m]) => ({ user, epoch: m.epoch }));
-  return { epoch, participants, iceServers: iceServersFor(ctx, caller) };
+  const info: RtcCallInfo = { callType: call.callType, inviter: call.inviter, invitees: [...call.invitees], accepted: [...call.accepted] };
+  if (call.groupId !== undefined) info.groupId = call.groupId;
+  return { epoch, participants, iceServers: iceServersFor(ctx, caller), call: info };
 }
 
 /** The caller's joined membership: only the device that holds the call may speak for the user in it. */

@@ -132,6 +132,30 @@ describe('calls on the embedded server', () => {
   }, 150_000);
 });
 
+type CallsWindow = { __natter: { calls: Record<string, { start(c: string, t: string): Promise<unknown>; join(id: string): Promise<void>; current: { callId: string; phase: string; ended: { reason: string } | null } | null }> } };
+
+describe('glare on the embedded server', () => {
+  it('both call each other at the same moment: one call results, connected both ways, with one summary', async () => {
+    const page = await site.open('users=alice,bob');
+    try {
+      await page.evaluate(async () => {
+        const { calls } = (window as unknown as CallsWindow).__natter;
+        await Promise.all([calls.alice!.start('single:bob', 'video'), calls.bob!.start('single:alice', 'video')]);
+      });
+      await expect.poll(() => phase(page, 'alice'), { timeout: 20_000 }).toBe('connected');
+      await expect.poll(() => phase(page, 'bob'), { timeout: 20_000 }).toBe('connected');
+      const ids = await page.evaluate(() => ['alice', 'bob'].map((u) => (window as unknown as CallsWindow).__natter.calls[u]!.current!.callId));
+      expect(ids[0]).toBe(ids[1]);
+      await framesFlow({ alice: page, bob: page }, [['alice', 'bob'], ['bob', 'alice']]);
+      await pane(page, 'bob').getByRole('button', { name: 'Hang up' }).click();
+      await expect.poll(() => phase(page, 'alice'), { timeout: 10_000 }).toBe('ended');
+      await expect.poll(() => summaries(page, 'alice', 'single:bob'), { timeout: 10_000 }).toEqual(['answered']);
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+});
+
 describe('calls on natter serve over 127.0.0.1', () => {
   let server: ChildServer;
   const dir = tempDir('natter-calls-');
@@ -168,6 +192,32 @@ describe('calls on natter serve over 127.0.0.1', () => {
     } finally {
       await a.context().close();
       await b.context().close();
+    }
+  }, 150_000);
+
+  it('bob on two devices: answering on one stops the ringing on the other; joining from the other hands the call over', async () => {
+    const url = encodeURIComponent(server.url);
+    const a = await site.open(`url=${url}&users=alice&open=single:carl`);
+    const phone = await site.open(`url=${url}&users=carl&open=single:alice`);
+    const laptop = await site.open(`url=${url}&users=carl&open=single:alice`);
+    try {
+      await pane(a, 'alice').getByRole('button', { name: 'Video call' }).click();
+      await pane(phone, 'carl').getByRole('dialog').waitFor({ timeout: 15_000 });
+      await answer(pane(laptop, 'carl'));
+      // The phone stops ringing (its dialog closes) without joining.
+      await pane(phone, 'carl').getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
+      await framesFlow({ alice: a, carl: laptop }, [['alice', 'carl'], ['carl', 'alice']]);
+      expect(await phase(phone, 'carl')).toBeNull();
+
+      // The phone takes the call over: the laptop is out, media flows with the phone.
+      const callId = await a.evaluate(() => (window as unknown as CallsWindow).__natter.calls.alice!.current!.callId);
+      await phone.evaluate((id) => (window as unknown as CallsWindow).__natter.calls.carl!.join(id), callId);
+      await expect.poll(() => laptop.evaluate(() => (window as unknown as CallsWindow).__natter.calls.carl!.current?.ended?.reason), { timeout: 15_000 }).toBe('moved');
+      await framesFlow({ alice: a, carl: phone }, [['alice', 'carl'], ['carl', 'alice']]);
+      await pane(phone, 'carl').getByRole('button', { name: 'Hang up' }).click();
+      await expect.poll(() => phase(a, 'alice'), { timeout: 10_000 }).toBe('ended');
+    } finally {
+      for (const p of [a, phone, laptop]) await p.context().close();
     }
   }, 150_000);
 });

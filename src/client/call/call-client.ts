@@ -5,10 +5,10 @@
 // cancelled and the winner answered), and handing the call over when another
 // device of this user answers or joins.
 import { ErrorCode, NatterError, isNatterError } from '../../protocol/errors';
-import type { ChatEvent } from '../../protocol/frames';
+import type { ChatEvent, OpResult } from '../../protocol/frames';
 import { parseConversationId, conversationId, type ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
-import { GLARE_CANCEL_DATA, RTC_MAX_PARTICIPANTS, rtcCallData, rtcCallType } from '../../protocol/rtc';
+import { GLARE_CANCEL_DATA, RTC_MAX_PARTICIPANTS, rtcCallData, rtcCallType, type RtcCallInfo } from '../../protocol/rtc';
 import type { ChatClient, Unsubscribe } from '../chat-client-types';
 import { participantsOf, updateParticipant, withPhase } from './call-state';
 import type { CallClient, CallClientOptions, CallEndReason, CallError, CallState, CallType, StartCallOptions } from './call-types';
@@ -17,6 +17,16 @@ import type { MediaLayer, MediaSession } from './media-layer';
 import { webRtcMedia } from './webrtc-media';
 
 type RtcEventOf = Extract<ChatEvent, { type: 'rtc' }>;
+
+/** An invitation-shaped record of a call known only from the relay. */
+function invitationOf(callId: string, call: RtcCallInfo): Invitation {
+  const inv: Invitation = {
+    inviteId: callId, inviter: call.inviter, invitees: call.invitees, data: rtcCallData(call.callType), timeout: 0, onlineUserOnly: true, createdAt: 0, deadline: null,
+    states: Object.fromEntries(call.invitees.map((u) => [u, call.accepted.includes(u) ? ('accepted' as const) : ('pending' as const)])),
+  };
+  if (call.groupId !== undefined) inv.groupId = call.groupId;
+  return inv;
+}
 type InvitationEvent = Extract<ChatEvent, { type: 'invitation' }>;
 
 class NatterCallClient implements CallClient {
@@ -105,10 +115,23 @@ class NatterCallClient implements CallClient {
   async join(call: string | Invitation): Promise<void> {
     const callId = typeof call === 'string' ? call : call.inviteId;
     if (this.active()?.callId === callId) return;
-    // A call's invitation is gone from the server once everyone answered: use the record when given.
-    const inv = typeof call === 'string' ? await this.client.invitation(callId) : call;
-    const local = await this.openMedia(rtcCallType(inv.data) === 'video');
-    await this.enter(inv, this.conversationOf(inv), local);
+    if (typeof call !== 'string') {
+      const local = await this.openMedia(rtcCallType(call.data) === 'video');
+      await this.enter(call, this.conversationOf(call), local);
+      return;
+    }
+    // By id (e.g. taking the call over from another device): the relay says what the call is,
+    // since its invitation is gone from the server once everyone answered.
+    const joined = await this.client.request('rtc.join', { callId });
+    const inv = invitationOf(callId, joined.call);
+    let local: MediaStream;
+    try {
+      local = await this.openMedia(joined.call.callType === 'video');
+    } catch (e) {
+      await this.client.request('rtc.leave', { callId }).catch(() => undefined);
+      throw e;
+    }
+    await this.enter(inv, this.conversationOf(inv), local, joined);
   }
 
   async reject(callId: string): Promise<void> {
@@ -132,7 +155,7 @@ class NatterCallClient implements CallClient {
   }
 
 
-  private async enter(inv: Invitation, conversation: ConversationId, local: MediaStream): Promise<void> {
+  private async enter(inv: Invitation, conversation: ConversationId, local: MediaStream, alreadyJoined?: OpResult<'rtc.join'>): Promise<void> {
     if (this.active()) this.finish('hung-up');
     const callType = rtcCallType(inv.data) ?? 'audio';
     this.mediaError = null;
@@ -144,7 +167,7 @@ class NatterCallClient implements CallClient {
       connectedAt: null, error: null, ended: null,
     });
     try {
-      const res = await this.client.request('rtc.join', { callId: inv.inviteId });
+      const res = alreadyJoined ?? (await this.client.request('rtc.join', { callId: inv.inviteId }));
       this.joined = true;
       const self = this.client.user;
       this.session = this.media.createSession({
