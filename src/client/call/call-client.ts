@@ -8,25 +8,16 @@ import { ErrorCode, NatterError, isNatterError } from '../../protocol/errors';
 import type { ChatEvent, OpResult } from '../../protocol/frames';
 import { parseConversationId, conversationId, type ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
-import { GLARE_CANCEL_DATA, RTC_MAX_PARTICIPANTS, rtcCallData, rtcCallType, type RtcCallInfo } from '../../protocol/rtc';
+import { GLARE_CANCEL_DATA, RTC_MAX_PARTICIPANTS, rtcCallData, rtcCallType } from '../../protocol/rtc';
 import type { ChatClient, Unsubscribe } from '../chat-client-types';
-import { participantsOf, updateParticipant, withPhase } from './call-state';
+import { glareWinner, invitationOf, participantsOf, updateParticipant, withPhase } from './call-state';
 import type { CallClient, CallClientOptions, CallEndReason, CallError, CallState, CallType, StartCallOptions } from './call-types';
-import { openDeviceTrack, openLocalMedia, openScreenTrack, toCallMediaError } from './local-media';
+import { openLocalMedia, toCallMediaError } from './local-media';
+import { LocalTracks } from './local-tracks';
 import type { MediaLayer, MediaSession } from './media-layer';
 import { webRtcMedia } from './webrtc-media';
 
 type RtcEventOf = Extract<ChatEvent, { type: 'rtc' }>;
-
-/** An invitation-shaped record of a call known only from the relay. */
-function invitationOf(callId: string, call: RtcCallInfo): Invitation {
-  const inv: Invitation = {
-    inviteId: callId, inviter: call.inviter, invitees: call.invitees, data: rtcCallData(call.callType), timeout: 0, onlineUserOnly: true, createdAt: 0, deadline: null,
-    states: Object.fromEntries(call.invitees.map((u) => [u, call.accepted.includes(u) ? ('accepted' as const) : ('pending' as const)])),
-  };
-  if (call.groupId !== undefined) inv.groupId = call.groupId;
-  return inv;
-}
 type InvitationEvent = Extract<ChatEvent, { type: 'invitation' }>;
 
 class NatterCallClient implements CallClient {
@@ -37,8 +28,7 @@ class NatterCallClient implements CallClient {
   private session: MediaSession | null = null;
   mediaError: CallError | null = null;
   private joined = false;
-  private camera: MediaStreamTrack | null = null;
-  private screen: MediaStreamTrack | null = null;
+  private tracks: LocalTracks | null = null;
   /** Open incoming call invitations seen, for glare. */
   private readonly incoming = new Map<string, Invitation>();
   private readonly unsubs: Unsubscribe[];
@@ -159,7 +149,7 @@ class NatterCallClient implements CallClient {
     if (this.active()) this.finish('hung-up');
     const callType = rtcCallType(inv.data) ?? 'audio';
     this.mediaError = null;
-    this.camera = local.getVideoTracks()[0] ?? null;
+    this.tracks = new LocalTracks(local);
     this.joined = false;
     this.set({
       callId: inv.inviteId, conversation, callType, direction: inv.inviter === this.client.user ? 'outgoing' : 'incoming', inviter: inv.inviter,
@@ -209,12 +199,8 @@ class NatterCallClient implements CallClient {
     this.session?.close();
     this.session = null;
     this.joined = false;
-    if (!keepMedia) {
-      for (const t of s?.localStream?.getTracks() ?? []) t.stop();
-      this.camera?.stop();
-    }
-    this.screen?.stop();
-    this.camera = this.screen = null;
+    this.tracks?.stop(keepMedia);
+    this.tracks = null;
     if (!s) return;
     const duration = durationMs ?? (s.connectedAt !== null ? this.now() - s.connectedAt : 0);
     this.set({ ...s, phase: 'ended', ended: { reason, durationMs: duration } });
@@ -276,11 +262,8 @@ class NatterCallClient implements CallClient {
   /** Both called each other: the call with the smaller id wins on both sides. */
   private resolveGlare(): void {
     const s = this.active();
-    if (!s || s.direction !== 'outgoing' || !s.participants.every((p) => p.state === 'ringing')) return;
-    const peer = parseConversationId(s.conversation);
-    if (peer?.type !== 'single') return;
-    const theirs = [...this.incoming.values()].find((i) => i.inviter === peer.target && i.groupId === undefined);
-    if (!theirs || theirs.inviteId > s.callId) return;
+    const theirs = glareWinner(s, this.incoming.values());
+    if (!s || !theirs) return;
     this.incoming.delete(theirs.inviteId);
     const local = s.localStream;
     // Keep the camera and microphone open across the switch (no second permission prompt).
@@ -313,55 +296,37 @@ class NatterCallClient implements CallClient {
 
   async setMuted(muted: boolean): Promise<void> {
     const s = this.active();
-    const track = s?.localStream?.getAudioTracks()[0] ?? null;
-    if (!s) return;
-    if (track) track.enabled = !muted;
+    if (!s || !this.tracks) return;
     this.set({ ...s, muted });
-    await this.session?.replaceTrack('audio', muted ? null : track);
+    await this.tracks.mute(this.session, muted);
   }
 
   async setCameraOff(off: boolean): Promise<void> {
     const s = this.active();
-    if (!s) return;
-    if (this.camera) this.camera.enabled = !off;
+    if (!s || !this.tracks) return;
     this.set({ ...s, cameraOff: off });
-    if (!s.screenSharing) await this.session?.replaceTrack('video', off ? null : this.camera);
+    await this.tracks.cameraOff(this.session, off, s.screenSharing);
   }
 
   async switchDevice(kind: 'audio' | 'video', deviceId: string): Promise<void> {
     const s = this.active();
-    if (!s?.localStream) return;
-    const track = await openDeviceTrack(kind, deviceId);
-    const stream = s.localStream;
-    for (const old of kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks()) {
-      stream.removeTrack(old);
-      old.stop();
-    }
-    stream.addTrack(track);
-    if (kind === 'video') this.camera = track;
-    const sending = kind === 'audio' ? !s.muted : !s.cameraOff && !s.screenSharing;
-    track.enabled = kind === 'audio' ? !s.muted : !s.cameraOff;
-    if (sending) await this.session?.replaceTrack(kind, track);
-    this.set({ ...s, localStream: stream });
+    if (!s || !this.tracks) return;
+    await this.tracks.switchDevice(this.session, kind, deviceId, s);
+    this.set({ ...this.active()!, localStream: this.tracks.stream });
   }
 
   async startScreenShare(): Promise<void> {
     const s = this.active();
-    if (!s || s.callType !== 'video' || s.screenSharing) return;
-    const track = await openScreenTrack();
-    this.screen = track;
-    track.addEventListener('ended', () => void this.stopScreenShare());
-    await this.session?.replaceTrack('video', track);
-    this.set({ ...s, screenSharing: true });
+    if (!s || !this.tracks || s.callType !== 'video' || s.screenSharing) return;
+    await this.tracks.startScreen(this.session, () => void this.stopScreenShare());
+    this.set({ ...this.active()!, screenSharing: true });
   }
 
   async stopScreenShare(): Promise<void> {
     const s = this.active();
-    if (!s?.screenSharing) return;
-    this.screen?.stop();
-    this.screen = null;
-    await this.session?.replaceTrack('video', s.cameraOff ? null : this.camera);
-    this.set({ ...s, screenSharing: false });
+    if (!s?.screenSharing || !this.tracks) return;
+    await this.tracks.stopScreen(this.session, s.cameraOff);
+    this.set({ ...this.active()!, screenSharing: false });
   }
 
   stats(user: string): Promise<RTCStatsReport | null> {

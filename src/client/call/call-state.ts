@@ -4,6 +4,7 @@
 // snapshot (UIs compare by identity).
 import type { Invitation, InviteeState } from '../../protocol/invitation';
 import type { UserId } from '../../protocol/message';
+import { rtcCallData, type RtcCallInfo } from '../../protocol/rtc';
 import type { CallParticipant, CallState } from './call-types';
 
 export function participantFromInvitee(user: UserId, state: InviteeState | undefined): CallParticipant {
@@ -45,4 +46,27 @@ export function withPhase(state: CallState, joined: boolean, online: boolean, no
   const connectedAt = state.connectedAt ?? (phase === 'connected' ? now : null);
   if (phase === state.phase && connectedAt === state.connectedAt) return state;
   return { ...state, phase, connectedAt };
+}
+
+/** An invitation-shaped record of a call known only from the relay. */
+export function invitationOf(callId: string, call: RtcCallInfo): Invitation {
+  const inv: Invitation = {
+    inviteId: callId, inviter: call.inviter, invitees: call.invitees, data: rtcCallData(call.callType), timeout: 0, onlineUserOnly: true, createdAt: 0, deadline: null,
+    states: Object.fromEntries(call.invitees.map((u) => [u, call.accepted.includes(u) ? ('accepted' as const) : ('pending' as const)])),
+  };
+  if (call.groupId !== undefined) inv.groupId = call.groupId;
+  return inv;
+}
+
+/**
+ * Glare: this device's outgoing 1:1 call still rings while the peer's call to this user rings
+ * here. Both sides keep the call with the smaller id; returns the peer's call when it wins
+ * (this side withdraws its own and answers it), else null.
+ */
+export function glareWinner(mine: CallState | null, incoming: Iterable<Invitation>): Invitation | null {
+  if (!mine || mine.ended || mine.direction !== 'outgoing' || !mine.participants.every((p) => p.state === 'ringing')) return null;
+  if (!mine.conversation.startsWith('single:')) return null;
+  const peer = mine.conversation.slice('single:'.length);
+  for (const inv of incoming) if (inv.inviter === peer && inv.groupId === undefined && inv.inviteId < mine.callId) return inv;
+  return null;
 }
