@@ -10,6 +10,7 @@ import type { CallOutcome, CallSummaryExts, RtcEvent } from '../protocol/rtc';
 import { CALL_SUMMARY_EVENT, GLARE_CANCEL_DATA } from '../protocol/rtc';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CoreContext } from './context';
+import { inTx } from './context';
 import { storeMessage } from './message-store';
 import type { LiveCall } from './rtc-calls';
 
@@ -27,24 +28,24 @@ export function sendToMembers(ctx: CoreContext, call: LiveCall, event: RtcEvent,
 }
 
 /** Ends a call once: tells the devices still in it, writes its summary message and forgets it. */
-export function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, summary = true): void {
+export async function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, summary = true): Promise<void> {
   if (call.ended) return;
   call.ended = true;
   const durationMs = outcome === 'answered' && call.answeredAt !== null ? Math.max(0, ctx.clock.now() - call.answeredAt) : 0;
   sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'ended', outcome, durationMs });
   call.members.clear();
-  if (summary) writeSummary(ctx, call, outcome, durationMs);
+  if (summary) await writeSummary(ctx, call, outcome, durationMs);
   ctx.rtc.forget(call.callId);
 }
 
-function writeSummary(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, durationMs: number): void {
+async function writeSummary(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, durationMs: number): Promise<void> {
   const exts: CallSummaryExts = { callId: call.callId, callType: call.callType, inviter: call.inviter, outcome, durationMs: String(durationMs), joined: [...call.joined].join(',') };
   const group = call.groupId;
   const peer = call.invitees[0] ?? call.inviter;
-  const members = group !== undefined ? (ctx.storage.getGroup(group)?.members ?? [call.inviter, ...call.invitees]) : [call.inviter, peer];
-  ctx.events.tx(() => {
-    storeMessage(
-      ctx,
+  await inTx(ctx, async (t) => {
+    const members = group !== undefined ? ((await t.storage.getGroup(group))?.members ?? [call.inviter, ...call.invitees]) : [call.inviter, peer];
+    await storeMessage(
+      t,
       {
         localId: `~call-${call.callId}`,
         from: call.inviter,
@@ -62,7 +63,7 @@ function writeSummary(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, du
  * invitation that closes with nobody having accepted ends the call as missed, declined or
  * cancelled; a cancel after an answer (group calls) only stops the ringing.
  */
-export function followInvitation(ctx: CoreContext, inv: Invitation, stepData = ''): void {
+export async function followInvitation(ctx: CoreContext, inv: Invitation, stepData = ''): Promise<void> {
   const call = ctx.rtc.of(inv);
   if (!call || call.ended) return;
   for (const [user, state] of Object.entries(inv.states)) if (state === 'accepted') call.accepted.add(user);
@@ -71,5 +72,5 @@ export function followInvitation(ctx: CoreContext, inv: Invitation, stepData = '
   if (isInvitationOpen(inv) || call.answeredAt !== null) return;
   const outcome: CallOutcome = states.every((s) => s === 'rejected') ? 'declined' : states.includes('cancelled') ? 'cancelled' : 'missed';
   // The losing call of a glare was replaced by the other one: one call, one summary.
-  endCall(ctx, call, outcome, stepData !== GLARE_CANCEL_DATA);
+  await endCall(ctx, call, outcome, stepData !== GLARE_CANCEL_DATA);
 }

@@ -21,21 +21,21 @@ function iceServersFor(ctx: CoreContext, caller: Caller): IceServer[] {
 }
 
 /** The live call `callId` for someone allowed to take part in it (4060 for anyone else, 4061 once ended). */
-function callFor(ctx: CoreContext, caller: Caller, callId: string): LiveCall {
+async function callFor(ctx: CoreContext, caller: Caller, callId: string): Promise<LiveCall> {
   const live = ctx.rtc.get(callId);
   if (live) {
     if (live.inviter !== caller.user && !live.invitees.includes(caller.user)) fail(ErrorCode.CALL_NOT_JOINED);
     return live;
   }
-  const inv = ctx.liveInvitations.get(callId) ?? ctx.storage.getInvitation(callId);
+  const inv = ctx.liveInvitations.get(callId) ?? (await ctx.storage.getInvitation(callId));
   // Strangers learn nothing about whether the id exists.
   if (!inv || (inv.inviter !== caller.user && !inv.invitees.includes(caller.user))) fail(ErrorCode.CALL_NOT_JOINED);
   const call = ctx.rtc.of(inv) ?? fail(ErrorCode.INVALID_PARAMS, 'not a call invitation');
   return call;
 }
 
-function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): Ops['rtc.join']['r'] {
-  const call = callFor(ctx, caller, p.callId);
+async function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): Promise<Ops['rtc.join']['r']> {
+  const call = await callFor(ctx, caller, p.callId);
   if (call.ended) fail(ErrorCode.CALL_ENDED);
   if (caller.user !== call.inviter && !call.accepted.has(caller.user)) fail(ErrorCode.CALL_NOT_JOINED, 'accept the invitation before joining');
   const before = call.members.get(caller.user);
@@ -53,15 +53,15 @@ function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): Ops['r
 }
 
 /** The caller's joined membership: only the device that holds the call may speak for the user in it. */
-function memberOf(ctx: CoreContext, caller: Caller, callId: string): LiveCall {
-  const call = callFor(ctx, caller, callId);
+async function memberOf(ctx: CoreContext, caller: Caller, callId: string): Promise<LiveCall> {
+  const call = await callFor(ctx, caller, callId);
   if (call.ended) fail(ErrorCode.CALL_ENDED);
   if (call.members.get(caller.user)?.device !== caller.device) fail(ErrorCode.CALL_NOT_JOINED, 'this device has not joined the call');
   return call;
 }
 
-function signal(ctx: CoreContext, caller: Caller, p: Ops['rtc.signal']['p']): Ops['rtc.signal']['r'] {
-  const call = memberOf(ctx, caller, p.callId);
+async function signal(ctx: CoreContext, caller: Caller, p: Ops['rtc.signal']['p']): Promise<Ops['rtc.signal']['r']> {
+  const call = await memberOf(ctx, caller, p.callId);
   const target = call.members.get(p.to);
   if (!target || p.to === caller.user) fail(ErrorCode.CALL_PEER_NOT_JOINED);
   const epoch = call.members.get(caller.user)!.epoch;
@@ -69,14 +69,14 @@ function signal(ctx: CoreContext, caller: Caller, p: Ops['rtc.signal']['p']): Op
   return { delivered };
 }
 
-function leave(ctx: CoreContext, caller: Caller, p: Ops['rtc.leave']['p']): Ops['rtc.leave']['r'] {
+async function leave(ctx: CoreContext, caller: Caller, p: Ops['rtc.leave']['p']): Promise<Ops['rtc.leave']['r']> {
   const call = ctx.rtc.get(p.callId);
   // Leaving a call that already ended (the other side hung up first) is not an error.
   if (!call || call.ended) return {};
-  memberOf(ctx, caller, p.callId);
+  await memberOf(ctx, caller, p.callId);
   call.members.delete(caller.user);
   sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'left', user: caller.user });
-  if (call.answeredAt !== null && call.members.size < 2) endCall(ctx, call, 'answered');
+  if (call.answeredAt !== null && call.members.size < 2) await endCall(ctx, call, 'answered');
   return {};
 }
 

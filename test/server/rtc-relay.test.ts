@@ -87,6 +87,9 @@ describe('media signaling relay', () => {
     const missed = await s.alice.ok('sig.invite', { invitees: ['bob'], data: rtcCallData('audio'), timeout: 30, onlineUserOnly: true });
     await s.alice.ok('rtc.join', { callId: missed.invitation.inviteId });
     s.clock.advance(31_000);
+    // The server's timer times the call out (and writes its summary) in a transaction of its own.
+    await s.alice.waitFor((f) => f.t === 'evt' && f.e.type === 'invitation' && f.e.action === 'timeout');
+    await s.alice.waitFor((f) => f.t === 'evt' && f.e.type === 'message');
     const declined = await s.alice.ok('sig.invite', { invitees: ['bob'], data: rtcCallData('audio'), timeout: 30, onlineUserOnly: true });
     await s.bob.ok('sig.reject', { inviteId: declined.invitation.inviteId });
     const history = await s.bob.ok('history', { conversation: 'single:alice' });
