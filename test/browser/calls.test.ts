@@ -90,6 +90,16 @@ describe('calls on the embedded server', () => {
       await unmute.click();
       await grows(audioOut, 'audio packets sent after unmute');
 
+      // Keyboard: Escape minimises to the floating view (the chat stays usable); Enter on "Back to call" returns.
+      await aliceCall.press('Escape');
+      const back = aliceCall.getByRole('button', { name: 'Back to call' });
+      await back.waitFor({ timeout: 5000 });
+      expect(await aliceCall.getByRole('toolbar').count()).toBe(0);
+      await alice.getByRole('textbox', { name: 'Message' }).fill('still chatting');
+      await back.press('Enter');
+      await aliceCall.getByRole('toolbar', { name: 'Call controls' }).waitFor({ timeout: 5000 });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Video call with bob');
+
       // Mallory, not in the call, forges a candidate for alice: refused with 4060.
       const code = await page.evaluate(async () => {
         const n = (window as unknown as { __natter: { clients: Record<string, { request(op: string, p: unknown): Promise<unknown> }>; calls: Record<string, { current: { callId: string } | null }> } }).__natter;
@@ -232,6 +242,10 @@ describe('device permission refused', () => {
       await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('was not allowed to use your microphone or camera');
       // Nobody was rung.
       expect(await pane(page, 'bob').getByRole('dialog').count()).toBe(0);
+      // In Chinese too.
+      const zh = await denied.open('users=alice,bob&locale=zh-CN');
+      await pane(zh, 'alice').getByRole('button', { name: '视频通话' }).click();
+      await expect.poll(() => pane(zh, 'alice').getByRole('alert').textContent(), { timeout: 15_000 }).toContain('浏览器没有获得使用麦克风或摄像头的权限');
     } finally {
       await denied.close();
     }

@@ -4,6 +4,7 @@
 // the conversation each pane shows; `group=<id>` makes the first user create
 // that group with every listed member (`members=`, default the users). The
 // test reads `window.__natter` for the clients, their calls and WebRTC stats.
+// `locale=zh-CN` shows the Chinese UI.
 import { createRoot } from 'react-dom/client';
 import { callClientFor } from '../../../src/client/call/call-client';
 import type { CallClient } from '../../../src/client/call/call-types';
@@ -29,6 +30,7 @@ const url = query.get('url');
 const group = query.get('group');
 const members = (query.get('members') ?? users.join(',')).split(',');
 const open = query.get('open');
+const locale = query.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
 
 const handle: Handle = {
   ready: false,
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
         return (
           <div key={user} className="pane" role="region" aria-label={`${user}'s screen`}>
             <ChatProvider client={handle.clients[user]!}>
-              <Chat theme="light" defaultConversationId={conversation} />
+              <Chat theme="light" locale={locale} defaultConversationId={conversation} />
             </ChatProvider>
           </div>
         );
