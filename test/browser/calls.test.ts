@@ -196,6 +196,21 @@ describe('calls on natter serve over 127.0.0.1', () => {
       await expect.poll(() => phase(a, 'alice'), { timeout: 20_000 }).toBe('connected');
       await framesFlow({ alice: a, bob: b }, [['alice', 'bob'], ['bob', 'alice']]);
 
+      // Switching the microphone mid-call: the new device's track is what goes out, and audio keeps flowing.
+      const switched = await a.evaluate(async () => {
+        const calls = (window as unknown as { __natter: { calls: Record<string, { switchDevice(k: string, id: string): Promise<void>; current: { localStream: MediaStream; participants: Array<{ user: string }> } | null; stats(u: string): Promise<RTCStatsReport | null> }> } }).__natter.calls;
+        const mic = (await navigator.mediaDevices.enumerateDevices()).find((d) => d.kind === 'audioinput' && d.label === 'Fake Audio Input 2')!;
+        await calls.alice!.switchDevice('audio', mic.deviceId);
+        const track = calls.alice!.current!.localStream.getAudioTracks()[0]!;
+        const sources: string[] = [];
+        (await calls.alice!.stats('bob'))!.forEach((s: { type: string; kind?: string; trackIdentifier?: string }) => {
+          if (s.type === 'media-source' && s.kind === 'audio' && s.trackIdentifier) sources.push(s.trackIdentifier);
+        });
+        return { label: track.label, sending: sources.includes(track.id) };
+      });
+      expect(switched).toEqual({ label: 'Fake Audio Input 2', sending: true });
+      await grows(() => rtp(b, 'bob', 'alice', 'inbound-rtp', 'audio', 'packetsReceived'), 'audio from the new microphone');
+
       await pane(a, 'alice').getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => phase(b, 'bob'), { timeout: 10_000 }).toBe('ended');
       await expect.poll(() => summaries(b, 'bob', 'single:alice'), { timeout: 10_000 }).toEqual(['answered']);
