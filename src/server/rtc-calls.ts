@@ -53,6 +53,10 @@ export class RtcCalls {
     return call;
   }
 
+  all(): LiveCall[] {
+    return [...this.calls.values()];
+  }
+
   forget(callId: string): void {
     this.calls.delete(callId);
   }

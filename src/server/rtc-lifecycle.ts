@@ -74,3 +74,28 @@ export async function followInvitation(ctx: CoreContext, inv: Invitation, stepDa
   // The losing call of a glare was replaced by the other one: one call, one summary.
   await endCall(ctx, call, outcome, stepData !== GLARE_CANCEL_DATA);
 }
+
+/** How long a joined device that lost its connection keeps its place before it is taken out of the call. */
+export const RTC_REJOIN_GRACE_MS = 60_000;
+
+/** Removes `user` from the call (left, or gone for good); the call ends when fewer than two remain after an answer. */
+export async function removeMember(ctx: CoreContext, call: LiveCall, user: UserId): Promise<void> {
+  call.members.delete(user);
+  sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'left', user });
+  if (call.answeredAt !== null && call.members.size < 2) await endCall(ctx, call, 'answered');
+}
+
+/**
+ * A session closed: a call it carried keeps the device's place for a while (media may still flow
+ * peer to peer, and the device rejoins with an ICE restart after reconnecting); a device that is
+ * not back by then leaves, so a call whose people all went away still ends with its summary.
+ */
+export function deviceGone(ctx: CoreContext, user: UserId, device: string): void {
+  for (const call of ctx.rtc.all()) {
+    if (call.ended || call.members.get(user)?.device !== device) continue;
+    ctx.clock.setTimeout(() => {
+      if (call.ended || call.members.get(user)?.device !== device || ctx.sessions.findDevice(user, device)) return;
+      removeMember(ctx, call, user).catch((e: unknown) => (ctx.options.onError ?? console.error)(e));
+    }, RTC_REJOIN_GRACE_MS);
+  }
+}

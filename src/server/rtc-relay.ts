@@ -11,7 +11,7 @@ import { RTC_MAX_PARTICIPANTS } from '../protocol/rtc';
 import type { Caller, CoreContext } from './context';
 import { fail } from './context';
 import type { LiveCall } from './rtc-calls';
-import { endCall, sendToDevice, sendToMembers } from './rtc-lifecycle';
+import { removeMember, sendToDevice, sendToMembers } from './rtc-lifecycle';
 import type { OpHandlers } from './op-handler';
 
 function iceServersFor(ctx: CoreContext, caller: Caller): IceServer[] {
@@ -74,9 +74,7 @@ async function leave(ctx: CoreContext, caller: Caller, p: Ops['rtc.leave']['p'])
   // Leaving a call that already ended (the other side hung up first) is not an error.
   if (!call || call.ended) return {};
   await memberOf(ctx, caller, p.callId);
-  call.members.delete(caller.user);
-  sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'left', user: caller.user });
-  if (call.answeredAt !== null && call.members.size < 2) await endCall(ctx, call, 'answered');
+  await removeMember(ctx, call, caller.user);
   return {};
 }
 

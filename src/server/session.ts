@@ -15,6 +15,7 @@ import { EventStream } from './event-stream';
 import { start } from './router';
 import type { AuthResult } from './server-options';
 import type { LiveSession } from './sessions';
+import { deviceGone } from './rtc-lifecycle';
 
 const encoder = new TextEncoder();
 
@@ -80,6 +81,7 @@ export class Session implements ServerSession, LiveSession {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
     this.ctx.sessions.remove(this);
+    if (this.user) deviceGone(this.ctx, this.user, this.device);
   }
 
   send(frame: ServerFrame): void {

@@ -3,6 +3,7 @@ import { createEmbeddedServer } from '../../src/server/embedded-server';
 import { createManualClock } from '../../src/server/clock';
 import { ErrorCode } from '../../src/protocol/errors';
 import { CALL_SUMMARY_EVENT, RTC_MAX_SDP_BYTES, isCallSummary, rtcCallData } from '../../src/protocol/rtc';
+import { RTC_REJOIN_GRACE_MS } from '../../src/server/rtc-lifecycle';
 import type { Message } from '../../src/protocol/message';
 import { login } from './raw-client';
 
@@ -115,5 +116,30 @@ describe('media signaling relay', () => {
     expect(again.epoch).toBe(taken.epoch);
     await s.alice.sync();
     expect(s.alice.eventsOf('rtc').filter((e) => e.kind === 'joined').at(-1)).toMatchObject({ rejoin: true, epoch: taken.epoch });
+  });
+
+  it('a device that lost its connection keeps its place for a minute; one that never comes back leaves and the call ends with its summary', async () => {
+    const s = await setup();
+    const { callId } = await answeredCall(s);
+    const offline = async () => {
+      for (let i = 0; i < 1000 && s.server.core.isOnline('bob'); i++) await new Promise((r) => setTimeout(r, 1));
+    };
+    s.bob.close();
+    await offline();
+    s.clock.advance(RTC_REJOIN_GRACE_MS - 1);
+    // Back in time (same device): still in the call, nobody was told it left.
+    const back = await login(s.server.connect(), 'bob', { device: 'b1' });
+    expect((await back.ok('rtc.join', { callId })).participants.map((p) => p.user)).toEqual(['alice']);
+    s.clock.advance(1);
+    await s.alice.sync();
+    expect(s.alice.eventsOf('rtc').map((e) => e.kind)).not.toContain('left');
+    // Gone for good this time.
+    back.close();
+    await offline();
+    s.clock.advance(RTC_REJOIN_GRACE_MS);
+    await s.alice.waitFor((f) => f.t === 'evt' && f.e.type === 'rtc' && f.e.kind === 'ended');
+    expect(s.alice.eventsOf('rtc').filter((e) => e.kind === 'left' || e.kind === 'ended').map((e) => e.kind)).toEqual(['left', 'ended']);
+    await s.alice.waitFor((f) => f.t === 'evt' && f.e.type === 'message');
+    expect(summaries((await s.alice.ok('history', { conversation: 'single:bob' })).messages)).toHaveLength(1);
   });
 });
