@@ -5,6 +5,7 @@
 import type { Invitation } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
 import { rtcCallType } from '../protocol/rtc';
+import type { TimerHandle } from './clock';
 
 export interface CallMember {
   device: string;
@@ -32,6 +33,8 @@ export interface LiveCall {
 export class RtcCalls {
   private readonly calls = new Map<string, LiveCall>();
   private epochs = 0;
+  /** Grace timers of devices that went away (cleared when the core closes). */
+  readonly timers = new Set<TimerHandle>();
 
   nextEpoch(): number {
     return ++this.epochs;

@@ -93,9 +93,11 @@ export async function removeMember(ctx: CoreContext, call: LiveCall, user: UserI
 export function deviceGone(ctx: CoreContext, user: UserId, device: string): void {
   for (const call of ctx.rtc.all()) {
     if (call.ended || call.members.get(user)?.device !== device) continue;
-    ctx.clock.setTimeout(() => {
+    const timer = ctx.clock.setTimeout(() => {
+      ctx.rtc.timers.delete(timer);
       if (call.ended || call.members.get(user)?.device !== device || ctx.sessions.findDevice(user, device)) return;
       removeMember(ctx, call, user).catch((e: unknown) => (ctx.options.onError ?? console.error)(e));
     }, RTC_REJOIN_GRACE_MS);
+    ctx.rtc.timers.add(timer);
   }
 }

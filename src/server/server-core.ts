@@ -101,6 +101,9 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       // ... and their answers, which follow the commit by a few promise steps.
       await new Promise((resolve) => setTimeout(resolve, 0));
       for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
+      // After the sessions ended: their calls' grace timers are not waited for.
+      for (const t of ctx.rtc.timers) ctx.clock.clearTimeout(t);
+      ctx.rtc.timers.clear();
     },
     limits: ctx.limits,
     storage,
