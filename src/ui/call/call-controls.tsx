@@ -9,7 +9,7 @@ export interface CallControlsProps {
   t: InCallStrings;
   call: NonNullable<CallResult['call']>;
   actions: Pick<CallResult, 'setMuted' | 'setCameraOff' | 'startScreenShare' | 'stopScreenShare' | 'hangUp'>;
-  onMinimise(): void;
+  onMinimise: () => void;
 }
 
 const canShareScreen = (): boolean => typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';

@@ -5,15 +5,15 @@
 // useCall; ringing is CallInviteModal's, so nothing shows while a call rings.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CallParticipant } from '../../react';
-import { useCall, useChatClient } from '../../react';
+import { useCall, useChatUser } from '../../react';
 import { formatDuration, useStrings, type Locale } from '../i18n';
 import type { InCallStrings } from '../i18n/in-call-strings';
 import { CallControls } from './call-controls';
 import { CallTile } from './call-tile';
 
 export interface CallViewProps {
-  displayName?(userId: string): string;
-  avatarUrl?(userId: string): string | undefined;
+  displayName?: (userId: string) => string;
+  avatarUrl?: (userId: string) => string | undefined;
   locale?: Locale;
   /** How long "Call ended" (or a device problem) stays before closing by itself (default 4000 ms; 0 keeps it). */
   noticeMs?: number;
@@ -35,7 +35,7 @@ function peerStatus(p: CallParticipant, t: InCallStrings): string | null {
 
 export function CallView({ displayName = identity, avatarUrl, locale, noticeMs = 4000 }: CallViewProps): ReactNode {
   const t = useStrings(locale).inCall;
-  const me = useChatClient().user;
+  const me = useChatUser();
   const c = useCall();
   const { call, mediaError, dismiss } = c;
   const [minimised, setMinimised] = useState(false);
@@ -93,6 +93,8 @@ export function CallView({ displayName = identity, avatarUrl, locale, noticeMs =
 
   const tiles = others.filter((p) => p.state !== 'left' && p.state !== 'closed' && p.state !== 'declined' && p.state !== 'missed');
   return (
+    // Escape pressed on any control inside minimises the call (the handler catches it as it bubbles).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
       ref={region}
       className="natter-call-view"

@@ -7,15 +7,12 @@ import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
-import { parseConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody } from '../../protocol/message';
-import { useCall, useChatClient, useConversationList, type ChatMessage } from '../../react';
-import { rtcCallType } from '../../protocol/rtc';
+import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroupName, type ChatMessage } from '../../react';
 import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
-import { useGroupName } from '../call-invite-modal/use-group-name';
 import { ConversationList } from '../conversation-list/conversation-list';
 import { LocaleProvider, useStrings, type Locale, type StringOverrides } from '../i18n';
 import { MessageInput } from '../message-input/message-input';
@@ -76,7 +73,7 @@ function ChatLayout({
   const { conversations } = useConversationList();
   const summary = open ? conversations.find((c) => c.id === open) : undefined;
   const titleId = useId();
-  const me = useChatClient().user;
+  const me = useChatUser();
   const { join } = useCall();
   // The callee's own accept in the ringing dialog puts this device in the call.
   const accepted = (inv: Invitation) => {

@@ -5,12 +5,11 @@
 import type { ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { LocationBody } from '../../protocol/message';
-import type { ChatMessage } from '../../react/index';
+import { isCallSummary, type ChatMessage } from '../../react';
 import { EmojiText } from '../emoji-text/emoji-text';
 import { formatDuration, formatFileSize } from '../i18n/format-time';
 import type { Locale } from '../i18n/locale';
 import type { MessageListStrings } from '../i18n/message-list-strings';
-import { isCallSummary } from '../../protocol/rtc';
 import { CallSummaryLine } from '../call/call-summary';
 import { mediaBox } from './media-size';
 import { osmUrl, safeUrl } from './safe-url';
