@@ -152,6 +152,8 @@ export interface ChatClientEvents {
   pins: Extract<ChatEvent, { type: 'pins' }>;
   threadReply: Extract<ChatEvent, { type: 'threadReply' }>;
   mentionCount: Extract<ChatEvent, { type: 'mentionCount' }>;
+  /** Media signaling for a call this device joined (see `createCallClient`). */
+  rtc: Extract<ChatEvent, { type: 'rtc' }>;
   /**
    * Everything above that changes what a user sees, plus the answers to this client's own requests
    * that do (history pages, recalls, read markers, invitation records), as one ordered stream of

@@ -6,6 +6,7 @@ import type { Invitation, InvitationAction, OfflinePushInfo } from './invitation
 import type { PinnedMessage } from './features';
 import type { Message, OutgoingMessage, TextBody, UserId } from './message';
 import type { UploadedFile } from './link';
+import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
 
 // ---- requests -------------------------------------------------------------
 
@@ -104,6 +105,11 @@ export interface Ops {
    * says when the new one expires (null: never).
    */
   'auth.renew': { p: { token: string }; r: { expiresAt: number | null } };
+  /** Joins this device to a live call (the inviter, or an invitee who accepted); another device of the same user taking it over replaces it. */
+  'rtc.join': { p: { callId: string }; r: { epoch: number; participants: RtcParticipant[]; iceServers: IceServer[]; call: RtcCallInfo } };
+  /** Relays one negotiation step to another joined participant's device; `delivered` is false while that device is offline. */
+  'rtc.signal': { p: { callId: string; to: UserId; signal: RtcSignal }; r: { delivered: boolean } };
+  'rtc.leave': { p: { callId: string }; r: Record<string, never> };
 
   /** Upload of a small file inside a frame (base64). Hosts also offer HTTP uploads for large files. */
   'file.put': { p: { name: string; mime: string; data: string; width?: number; height?: number; duration?: number }; r: { file: UploadedFile } };
@@ -147,7 +153,8 @@ export type ChatEvent =
   /** A reply in a thread (not part of the conversation's history); its root's summary follows as a messageUpdate. */
   | { type: 'threadReply'; message: Message; conversation: ConversationId }
   /** This user's unread mentions in a conversation changed (mention badge). */
-  | { type: 'mentionCount'; conversation: ConversationId; count: number };
+  | { type: 'mentionCount'; conversation: ConversationId; count: number }
+  | RtcEvent;
 
 export type ChatEventType = ChatEvent['type'];
 

@@ -14,6 +14,7 @@ import { recallOps } from './recall';
 import { receiptOps } from './receipts';
 import { roomOps } from './rooms';
 import { signalingOps } from './signaling';
+import { rtcOps } from './rtc-relay';
 
 const handlers: OpHandlers<OpName> = {
   ...messagingOps,
@@ -27,6 +28,7 @@ const handlers: OpHandlers<OpName> = {
   ...fileOps,
   ...featureOps,
   ...authOps,
+  ...rtcOps,
 };
 
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {
