@@ -5,12 +5,12 @@ import { ulid } from '../protocol/ulid';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { ChatEvent, ConversationPage, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
-import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
+import { conversationId, conversationOf, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type {
-  ChatClient, ChatClientEvents, ChatClientOptions, ConnectionState, InviteOptions, PendingMessage,
+  ChatClient, ChatClientEvents, ChatClientOptions, ClientInput, ConnectionState, ErrorInfo, InviteOptions, PendingMessage,
   SendFileOptions, SendOptions, Unsubscribe,
 } from './chat-client-types';
 import { ConnectionManager } from './connection-manager';
@@ -26,6 +26,10 @@ import { ServerClock } from './server-clock';
 import { createWebSocketTransport } from './websocket-transport';
 
 type InvitationResult = { invitation: Invitation; message: Message | null };
+
+function errorInfo(e: NatterError): ErrorInfo {
+  return { code: e.code, message: e.message };
+}
 
 function resolveTransport(options: ChatClientOptions): Transport {
   if (options.transport) return options.transport;
@@ -61,6 +65,8 @@ class NatterChatClient implements ChatClient {
   private readonly receipts: DeliveryReceipts | null;
   private readonly files: FileSender;
   private readonly newId: () => string;
+  /** localIds of sends in flight whose stored copy already came in a `message` event (pruned by the answer). */
+  private readonly storedSeen = new Set<string>();
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
   readonly device: string;
@@ -93,14 +99,18 @@ class NatterChatClient implements ChatClient {
         state: (state, error) => {
           if (state === 'closed') this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
           this.emitter.emit('state', error ? { state, error } : { state });
+          this.input(error ? { kind: 'connection', state, error: errorInfo(error) } : { kind: 'connection', state });
         },
-        error: (e) => this.emitter.emit('error', e),
+        error: (e) => {
+          this.emitter.emit('error', e);
+          this.input({ kind: 'connection', state: this.conn.state, error: errorInfo(e) });
+        },
       },
     });
     this.tracker = new RequestTracker({ write: (f) => this.conn.write(f), timeoutMs: options.requestTimeoutMs ?? 30_000 });
     this.outbox = new Outbox({
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
-      emit: (p) => this.emitter.emit('outbox', p),
+      emit: (p) => this.onOutbox(p),
       isOpen: () => this.conn.isOpen,
       ...(options.outbox ? { persistence: options.outbox } : {}),
     });
@@ -114,6 +124,7 @@ class NatterChatClient implements ChatClient {
   get state(): ConnectionState { return this.conn.state; }
   get limits(): ServerLimits | null { return this.currentLimits; }
   serverNow(): number { return this.clock.now(); }
+  newLocalId(): string { return this.newId(); }
 
   connect(): Promise<void> { return this.conn.connect(); }
   close(): void {
@@ -145,6 +156,8 @@ class NatterChatClient implements ChatClient {
     this.clock.sync(w.serverTime, helloSentAt);
     this.position.welcome(w.pos, w.resumed);
     this.emitter.emit('ready', { user: w.user, resumed: w.resumed, reset: w.reset });
+    this.input({ kind: 'connection', state: this.conn.state });
+    this.input({ kind: 'ready', user: w.user, resumed: w.resumed, reset: w.reset });
     this.tracker.flushWaiting();
     this.outbox.flush();
     this.receipts?.flush();
@@ -172,8 +185,21 @@ class NatterChatClient implements ChatClient {
     if (e.type === 'message' && this.receipts && e.message.from !== this.currentUser && e.message.chatType === 'single' && e.message.body.type !== 'recalled') {
       this.receipts.add(e.message.serverId);
     }
+    // The stored copy of a send in flight: its answer need not carry the message into the stream again.
+    if (e.type === 'message' && e.message.from === this.currentUser && this.outbox.get(e.message.localId)) this.storedSeen.add(e.message.localId);
     // The event's `type` names the client event carrying it.
     this.emitter.emit(e.type, e as never);
+    this.input({ kind: 'event', event: e });
+  }
+
+  private input(i: ClientInput): void {
+    this.emitter.emit('input', i);
+  }
+
+  private onOutbox(p: PendingMessage): void {
+    this.emitter.emit('outbox', p);
+    if (p.status !== 'sent') this.input({ kind: 'outbox', pending: p });
+    else if (!this.storedSeen.delete(p.localId) && p.message) this.input({ kind: 'sent', conversation: p.conversation, message: p.message });
   }
 
   // ---- sending ----
@@ -229,15 +255,24 @@ class NatterChatClient implements ChatClient {
   retry(localId: string): Promise<Message> { return this.files.retry(localId); }
 
   discard(localId: string): void {
+    const entry = this.outbox.get(localId);
     this.files.forget(localId);
     this.outbox.discard(localId);
+    this.storedSeen.delete(localId);
+    if (entry) this.input({ kind: 'discarded', conversation: entry.conversation, localId });
   }
 
   // ---- messages, conversations, receipts ----
 
-  async recall(serverId: string): Promise<Message> { return (await this.request('recall', { serverId })).message; }
-  history(conversation: ConversationId, options: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
-    return this.request('history', { conversation, ...options });
+  async recall(serverId: string): Promise<Message> {
+    const { message } = await this.request('recall', { serverId });
+    this.input({ kind: 'recalled', conversation: conversationOf(message, this.currentUser), message });
+    return message;
+  }
+  async history(conversation: ConversationId, options: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
+    const page = await this.request('history', { conversation, ...options });
+    this.input({ kind: 'history', conversation, page });
+    return page;
   }
   async conversations(): Promise<ConversationSummary[]> {
     const all: ConversationSummary[] = [];
@@ -261,7 +296,9 @@ class NatterChatClient implements ChatClient {
     await this.request('deleteConversation', { conversation, ...options });
   }
   async markRead(conversation: ConversationId, upToSeq?: number): Promise<number> {
-    return (await this.request('ack', { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) })).readSeq;
+    const { readSeq, unread } = await this.request('ack', { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) });
+    this.input({ kind: 'readMarker', conversation, readSeq, unread });
+    return readSeq;
   }
   async sendReadReceipt(serverId: string): Promise<void> { await this.request('read', { serverId }); }
   async sendDeliveryReceipt(serverIds: string[]): Promise<void> { await this.request('delivered', { serverIds }); }
@@ -296,16 +333,23 @@ class NatterChatClient implements ChatClient {
   // ---- signaling ----
 
   invite(invitee: UserId, options: InviteOptions = {}): Promise<InvitationResult> {
-    return this.request('sig.invite', { invitees: [invitee], ...options });
+    return this.invitationStep(this.request('sig.invite', { invitees: [invitee], ...options }));
   }
   inviteInGroup(groupId: string, invitees: UserId[], options: InviteOptions = {}): Promise<InvitationResult> {
-    return this.request('sig.invite', { invitees, groupId, ...options });
+    return this.invitationStep(this.request('sig.invite', { invitees, groupId, ...options }));
   }
-  cancelInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.cancel', { inviteId, ...(data !== undefined ? { data } : {}) }); }
-  acceptInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.accept', { inviteId, ...(data !== undefined ? { data } : {}) }); }
-  rejectInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.reject', { inviteId, ...(data !== undefined ? { data } : {}) }); }
-  modifyInvitation(inviteId: string, data: string): Promise<InvitationResult> { return this.request('sig.modify', { inviteId, data }); }
-  async invitation(inviteId: string): Promise<Invitation> { return (await this.request('sig.get', { inviteId })).invitation; }
+  cancelInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.cancel', { inviteId, ...(data !== undefined ? { data } : {}) })); }
+  acceptInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.accept', { inviteId, ...(data !== undefined ? { data } : {}) })); }
+  rejectInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.reject', { inviteId, ...(data !== undefined ? { data } : {}) })); }
+  modifyInvitation(inviteId: string, data: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.modify', { inviteId, data })); }
+  async invitation(inviteId: string): Promise<Invitation> { return (await this.invitationStep(this.request('sig.get', { inviteId }))).invitation; }
+
+  /** The answer's record goes into the input stream, so this device shows it before the event arrives. */
+  private async invitationStep<T extends { invitation: Invitation }>(answer: Promise<T>): Promise<T> {
+    const r = await answer;
+    this.input({ kind: 'invitation', invitation: r.invitation });
+    return r;
+  }
   async pendingInvitations(): Promise<Invitation[]> { return (await this.request('sig.pending', {})).invitations; }
 }
 

@@ -51,7 +51,7 @@ export interface ConversationResult extends MessageSenders {
 
 /** Everything to show and act on one conversation. */
 export function useConversation(conversationId: ConversationId, options: UseConversationOptions = {}): ConversationResult {
-  const { client, ingest } = useChatContext();
+  const { client } = useChatContext();
   const user = useChatSelector((s) => s.user);
   const data = useChatSelector((s) => s.conversationMessages.get(conversationId) ?? EMPTY_MESSAGES);
   const receipts = useChatSelector((s) => s.receipts[conversationId] ?? EMPTY_RECEIPTS);
@@ -60,21 +60,13 @@ export function useConversation(conversationId: ConversationId, options: UseConv
 
   const build = useMemo(() => createMessageViewBuilder(user, conversationId), [user, conversationId]);
   const messages = useMemo(() => build(data, receipts), [build, data, receipts]);
-  const senders = useMemo(() => createMessageSenders(client, ingest, conversationId), [client, ingest, conversationId]);
+  const senders = useMemo(() => createMessageSenders(client, conversationId), [client, conversationId]);
   const actions = useMemo(
     () => ({
-      recall: async (serverId: string) => {
-        const tombstone = await client.recall(serverId);
-        ingest({ kind: 'event', event: { type: 'recall', message: tombstone, conversation: conversationId } });
-        return tombstone;
-      },
-      markRead: async (upToSeq?: number) => {
-        const readSeq = await client.markRead(conversationId, upToSeq);
-        ingest({ kind: 'readSeq', conversation: conversationId, readSeq });
-        return readSeq;
-      },
+      recall: (serverId: string) => client.recall(serverId),
+      markRead: (upToSeq?: number) => client.markRead(conversationId, upToSeq),
     }),
-    [client, ingest, conversationId],
+    [client, conversationId],
   );
 
   return {

@@ -3,7 +3,6 @@
 // Typing signals are sent as plain requests, not through the outbox: a stale
 // "typing" replayed after a reconnect would be wrong.
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { ulid } from '../protocol/ulid';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
 import { EMPTY_TYPING } from '../store/chat-state';
@@ -40,7 +39,7 @@ export function useTyping(conversationId: ConversationId): TypingResult {
     const target = parseConversationId(conversationId);
     const signal = (action: string) => {
       if (!target || client.state !== 'open') return;
-      client.request('send', { localId: ulid(), to: target.target, chatType: target.type, body: { type: 'cmd', action } }).catch(() => undefined);
+      client.request('send', { localId: client.newLocalId(), to: target.target, chatType: target.type, body: { type: 'cmd', action } }).catch(() => undefined);
     };
     return {
       notifyTyping: () => {
