@@ -50,7 +50,7 @@ module.exports = {
       name: 'browser-entry-reaches-node',
       severity: 'error',
       comment: 'src/node must never be reachable from a browser entry point',
-      from: { path: '^src/entries/(index|react|ui|compat-tencent|compat-webim)\\.ts' },
+      from: { path: '^src/entries/(index|store|react|ui|compat-tencent|compat-webim)\\.ts' },
       to: { path: '^src/node/', reachable: true },
     },
     {

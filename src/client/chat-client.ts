@@ -10,7 +10,7 @@ import type { Invitation } from '../protocol/invitation';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type {
-  ChatClient, ChatClientEvents, ChatClientOptions, ClientInput, ConnectionState, ErrorInfo, InviteOptions, PendingMessage,
+  ChatClient, ChatClientEvents, ChatClientOptions, ConnectionState, InviteOptions, PendingMessage,
   SendFileOptions, SendOptions, Unsubscribe,
 } from './chat-client-types';
 import { ConnectionManager } from './connection-manager';
@@ -19,6 +19,7 @@ import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import type { FileKind } from './file-message';
 import { FileSender, toNatterError } from './file-sender';
+import { InputStream } from './input-stream';
 import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
@@ -27,9 +28,6 @@ import { createWebSocketTransport } from './websocket-transport';
 
 type InvitationResult = { invitation: Invitation; message: Message | null };
 
-function errorInfo(e: NatterError): ErrorInfo {
-  return { code: e.code, message: e.message };
-}
 
 function resolveTransport(options: ChatClientOptions): Transport {
   if (options.transport) return options.transport;
@@ -65,14 +63,14 @@ class NatterChatClient implements ChatClient {
   private readonly receipts: DeliveryReceipts | null;
   private readonly files: FileSender;
   private readonly newId: () => string;
-  /** localIds of sends in flight whose stored copy already came in a `message` event (pruned by the answer). */
-  private readonly storedSeen = new Set<string>();
+  private readonly inputs: InputStream;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
   readonly device: string;
 
   constructor(private readonly options: ChatClientOptions) {
     this.transport = resolveTransport(options);
+    this.inputs = new InputStream({ emit: (i) => this.emitter.emit('input', i), user: () => this.currentUser, inOutbox: (id) => this.outbox.get(id) !== undefined });
     this.currentUser = options.user ?? '';
     this.newId = options.newId ?? (() => ulid());
     this.device = options.device ?? `web-${ulid()}`;
@@ -99,18 +97,21 @@ class NatterChatClient implements ChatClient {
         state: (state, error) => {
           if (state === 'closed') this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
           this.emitter.emit('state', error ? { state, error } : { state });
-          this.input(error ? { kind: 'connection', state, error: errorInfo(error) } : { kind: 'connection', state });
+          this.inputs.connection(state, error);
         },
         error: (e) => {
           this.emitter.emit('error', e);
-          this.input({ kind: 'connection', state: this.conn.state, error: errorInfo(e) });
+          this.inputs.connection(this.conn.state, e);
         },
       },
     });
     this.tracker = new RequestTracker({ write: (f) => this.conn.write(f), timeoutMs: options.requestTimeoutMs ?? 30_000 });
     this.outbox = new Outbox({
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
-      emit: (p) => this.onOutbox(p),
+      emit: (p) => {
+        this.emitter.emit('outbox', p);
+        this.inputs.outbox(p);
+      },
       isOpen: () => this.conn.isOpen,
       ...(options.outbox ? { persistence: options.outbox } : {}),
     });
@@ -156,8 +157,8 @@ class NatterChatClient implements ChatClient {
     this.clock.sync(w.serverTime, helloSentAt);
     this.position.welcome(w.pos, w.resumed);
     this.emitter.emit('ready', { user: w.user, resumed: w.resumed, reset: w.reset });
-    this.input({ kind: 'connection', state: this.conn.state });
-    this.input({ kind: 'ready', user: w.user, resumed: w.resumed, reset: w.reset });
+    this.inputs.connection(this.conn.state);
+    this.inputs.push({ kind: 'ready', user: w.user, resumed: w.resumed, reset: w.reset });
     this.tracker.flushWaiting();
     this.outbox.flush();
     this.receipts?.flush();
@@ -185,21 +186,9 @@ class NatterChatClient implements ChatClient {
     if (e.type === 'message' && this.receipts && e.message.from !== this.currentUser && e.message.chatType === 'single' && e.message.body.type !== 'recalled') {
       this.receipts.add(e.message.serverId);
     }
-    // The stored copy of a send in flight: its answer need not carry the message into the stream again.
-    if (e.type === 'message' && e.message.from === this.currentUser && this.outbox.get(e.message.localId)) this.storedSeen.add(e.message.localId);
     // The event's `type` names the client event carrying it.
     this.emitter.emit(e.type, e as never);
-    this.input({ kind: 'event', event: e });
-  }
-
-  private input(i: ClientInput): void {
-    this.emitter.emit('input', i);
-  }
-
-  private onOutbox(p: PendingMessage): void {
-    this.emitter.emit('outbox', p);
-    if (p.status !== 'sent') this.input({ kind: 'outbox', pending: p });
-    else if (!this.storedSeen.delete(p.localId) && p.message) this.input({ kind: 'sent', conversation: p.conversation, message: p.message });
+    this.inputs.event(e);
   }
 
   // ---- sending ----
@@ -258,20 +247,19 @@ class NatterChatClient implements ChatClient {
     const entry = this.outbox.get(localId);
     this.files.forget(localId);
     this.outbox.discard(localId);
-    this.storedSeen.delete(localId);
-    if (entry) this.input({ kind: 'discarded', conversation: entry.conversation, localId });
+    this.inputs.discarded(entry);
   }
 
   // ---- messages, conversations, receipts ----
 
   async recall(serverId: string): Promise<Message> {
     const { message } = await this.request('recall', { serverId });
-    this.input({ kind: 'recalled', conversation: conversationOf(message, this.currentUser), message });
+    this.inputs.push({ kind: 'recalled', conversation: conversationOf(message, this.currentUser), message });
     return message;
   }
   async history(conversation: ConversationId, options: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
     const page = await this.request('history', { conversation, ...options });
-    this.input({ kind: 'history', conversation, page });
+    this.inputs.push({ kind: 'history', conversation, page });
     return page;
   }
   async conversations(): Promise<ConversationSummary[]> {
@@ -297,7 +285,7 @@ class NatterChatClient implements ChatClient {
   }
   async markRead(conversation: ConversationId, upToSeq?: number): Promise<number> {
     const { readSeq, unread } = await this.request('ack', { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) });
-    this.input({ kind: 'readMarker', conversation, readSeq, unread });
+    this.inputs.push({ kind: 'readMarker', conversation, readSeq, unread });
     return readSeq;
   }
   async sendReadReceipt(serverId: string): Promise<void> { await this.request('read', { serverId }); }
@@ -347,7 +335,7 @@ class NatterChatClient implements ChatClient {
   /** The answer's record goes into the input stream, so this device shows it before the event arrives. */
   private async invitationStep<T extends { invitation: Invitation }>(answer: Promise<T>): Promise<T> {
     const r = await answer;
-    this.input({ kind: 'invitation', invitation: r.invitation });
+    this.inputs.push({ kind: 'invitation', invitation: r.invitation });
     return r;
   }
   async pendingInvitations(): Promise<Invitation[]> { return (await this.request('sig.pending', {})).invitations; }

@@ -47,6 +47,8 @@ export {
   type MessageStatus,
   type ChatState,
   type ConnectionSlice,
+  type ChatStore,
+  type Scheduler,
 } from '../react/index';
 // Types a hooks user reaches for without importing `natter` itself.
 export type { ChatClient, ConnectionState, PendingMessage } from '../client/chat-client-types';

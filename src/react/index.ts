@@ -29,3 +29,6 @@ export { secondsLeft } from './use-server-now';
 export { parseConversationId } from '../protocol/ids';
 export type { ChatMessage, MessageStatus } from '../store/message-view';
 export type { ChatState, ConnectionSlice } from '../store/chat-state';
+// Named by ChatProviderProps: the store a provider may be given, and when it applies batches.
+export type { ChatStore } from '../store/create-chat-store';
+export type { Scheduler } from '../store/ingest-queue';

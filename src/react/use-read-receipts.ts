@@ -5,8 +5,8 @@
 import { useMemo } from 'react';
 import type { ConversationId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
-import { EMPTY_MESSAGES, EMPTY_RECEIPTS } from '../store/chat-state';
 import { readCountOf, storedStatus } from '../store/message-view';
+import { selectMessages, selectReceipts } from '../store/selectors';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 import { useGroupReaders } from './use-group-readers';
@@ -44,8 +44,8 @@ export function useReadReceipts(conversationId: ConversationId): ReadReceiptsRes
   const { client } = useChatContext();
   const groupReaders = useGroupReaders();
   const user = useChatSelector((s) => s.user);
-  const items = useChatSelector((s) => (s.conversationMessages.get(conversationId) ?? EMPTY_MESSAGES).items);
-  const receipts = useChatSelector((s) => s.receipts[conversationId] ?? EMPTY_RECEIPTS);
+  const items = useChatSelector((s) => selectMessages(s, conversationId).items);
+  const receipts = useChatSelector((s) => selectReceipts(s, conversationId));
 
   return useMemo(() => {
     const byMessage: Record<string, MessageReceipt> = {};

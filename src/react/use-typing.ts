@@ -5,14 +5,14 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
-import { EMPTY_TYPING } from '../store/chat-state';
+import { selectTyping } from '../store/selectors';
 import { TYPING_ACTION, TYPING_STOP_ACTION, TYPING_TTL_MS } from '../store/reduce-messages';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 
 export interface TypingResult {
   /** Other users typing now. */
-  typing: UserId[];
+  typing: readonly UserId[];
   /** Call on each keystroke: sends a `typing` command at most every `TYPING_TTL_MS / 2`. */
   notifyTyping(): void;
   /** Tells others this user stopped (e.g. the input was cleared or sent). */
@@ -22,7 +22,7 @@ export interface TypingResult {
 /** Typing indicator for `conversationId` over command messages (`cmd` action `typing` / `typing:stop`). */
 export function useTyping(conversationId: ConversationId): TypingResult {
   const { client } = useChatContext();
-  const entries = useChatSelector((s) => s.typing[conversationId] ?? EMPTY_TYPING);
+  const entries = useChatSelector((s) => selectTyping(s, conversationId));
   const [tick, bump] = useReducer((x: number) => x + 1, 0);
   const lastSent = useRef(0);
 

@@ -4,7 +4,7 @@
 import type { ConversationSummary } from '../protocol/entities';
 import type { ChatEvent } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
-import { chatState, type ChatState, type ConversationReceipts, type ConversationTyping } from './chat-state';
+import type { ChatState, ConversationReceipts, ConversationTyping } from './chat-state';
 import { commitConversations, commitMessages } from './commit-conversations';
 import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onReadState, onRecall } from './reduce-messages';
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
@@ -119,6 +119,11 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
         for (const [u, until] of Object.entries(typing)) if (until <= input.now) delete d.typingOf(id)[u];
       }
       return;
+    default: {
+      // A new input kind must get its case here: tsc fails on this line until it does.
+      const unhandled: never = input;
+      return unhandled;
+    }
   }
 }
 
@@ -138,7 +143,7 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
   const d = new StoreDraft(base, ctx);
   const inviteStartedAt = { value: null as number | null };
   for (const input of inputs) apply(d, input, inviteStartedAt);
-  const next = {
+  const next: ChatState = {
     user: d.user,
     connection: d.connection ?? base.connection,
     conversations: commitConversations(d),
@@ -147,11 +152,10 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
     receipts: commitRecord<ConversationReceipts>(base.receipts, d.receipts, () => false),
     typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),
   };
-  // Field by field (not Object.keys: the state's derived Record views must not be built here).
   const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
     && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
     && next.receipts === base.receipts && next.typing === base.typing;
-  const result = same ? base : chatState(next);
+  const result = same ? base : next;
   ctx.committed = result; // the commits kept the slots' mirrors of its entries
   return result;
 }
