@@ -23,7 +23,7 @@ natter serve options:
                         (default 2592000000, 30 days; older devices do a full sync; 0 = no age limit)
   --max-file-bytes <n>  upload size limit
   --ping-interval <ms>  WebSocket ping interval (default 30000)
-  --rate-limit <r,b>    per-connection requests per second and burst (default 50,200), or off
+  --rate-limit <r,b>    per-connection requests per second and burst (default 200,1000), or off
   --public-url <url>    base URL clients use to reach this server, for file URLs
                         (default http://<host>:<port>)
 

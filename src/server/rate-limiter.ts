@@ -10,7 +10,9 @@ export interface RateLimitOptions {
   burst: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 50, burst: 200 };
+// Sized for legitimate bursts: an outbox of hundreds of sends flushed after a reconnect, or a bot
+// answering a burst, goes through at full speed and in order; a flood is still cut off.
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 200, burst: 1000 };
 
 export interface RateLimiter {
   /** 0 when the request may proceed, else milliseconds to wait. */
