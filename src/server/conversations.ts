@@ -19,7 +19,7 @@ import type { OpHandlers } from './op-handler';
 import type { ConversationKey } from './storage';
 
 const DEFAULT_PAGE = 20;
-const DEFAULT_LIST_PAGE = 100;
+const DEFAULT_LIST_PAGE = 50;
 
 function resolve(user: UserId, id: ConversationId): { key: ConversationKey; type: ChatType; target: string } {
   return keyOfConversationId(user, id) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
@@ -60,7 +60,10 @@ async function conversations(ctx: CoreContext, caller: Caller, p: { cursor?: str
     });
   }
   const tail = states[states.length - 1];
-  return { conversations: list, cursor: hasMore && tail ? encodeListCursor(tail) : null, hasMore, unreadTotal: await storage.unreadTotal(caller.user) };
+  const page: ConversationPage = { conversations: list, cursor: hasMore && tail ? encodeListCursor(tail) : null, hasMore };
+  // The total is a sum over every conversation: once, with the first page.
+  if (!after) page.unreadTotal = await storage.unreadTotal(caller.user);
+  return page;
 }
 
 async function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): Promise<{ readSeq: number; unread: number }> {

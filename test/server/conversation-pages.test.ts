@@ -22,7 +22,7 @@ async function inbox(n: number) {
 }
 
 describe('conversation list pages', () => {
-  it('pages the list most recent first with a cursor, each conversation once, with the unread total of the whole list', async () => {
+  it('pages the list most recent first with a cursor, each conversation once, with the unread total of the whole list on the first', async () => {
     const { bob } = await inbox(7);
     const first = await bob.ok('conversations', { limit: 3 });
     expect(first.conversations.map((c) => c.target)).toEqual(['p6', 'p5', 'p4']);
@@ -31,7 +31,8 @@ describe('conversation list pages', () => {
     expect(second.conversations.map((c) => c.target)).toEqual(['p3', 'p2', 'p1']);
     const third = await bob.ok('conversations', { limit: 3, cursor: second.cursor! });
     expect(third.conversations.map((c) => c.target)).toEqual(['p0']);
-    expect(third).toMatchObject({ hasMore: false, cursor: null, unreadTotal: 7 });
+    expect(third).toMatchObject({ hasMore: false, cursor: null });
+    expect(second.unreadTotal).toBeUndefined();
     expect(third.conversations[0]?.lastMessage?.body).toEqual(text('hi 0'));
   });
 
