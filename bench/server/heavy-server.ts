@@ -53,7 +53,7 @@ if (!existsSync(db)) {
   const building = `${db}.building`;
   rmSync(building, { force: true });
   build(building);
-  for (const suffix of ['-wal', '-shm']) rmSync(building + suffix, { force: true });
+  for (const suffix of ['-wal', '-shm', '-lock']) rmSync(building + suffix, { force: true });
   renameSync(building, db);
   process.stderr.write(`built ${db} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
