@@ -178,6 +178,42 @@ export const BENCHMARKS = [
     },
   },
   {
+    name: 'latency',
+    title: 'Per-message latency: natter serve at its defaults vs a bare ws relay vs the embedded server',
+    command: tsx('bench/server/message-latency.bench.ts', '--sends', '1000', '--outbox', '500', '--rounds', '3'),
+    smoke: tsx('bench/server/message-latency.bench.ts', '--sends', '100', '--outbox', '100', '--rounds', '1'),
+    summarize(d) {
+      const label = { bare: 'bare ws relay', serve: 'natter serve (defaults)', embedded: 'embedded server' };
+      const rows = ['bare', 'serve', 'embedded'].map((k) => [label[k], d[k].p50, d[k].p99, d[k].drainMs, d[k].inOrder ? 'yes' : 'no']);
+      const { bare, serve } = d;
+      return {
+        tables: [
+          {
+            caption: `one sender back to back (${d.sends} sends) and an outbox of ${d.outbox} written at once; medians over ${d.rounds} rounds`,
+            columns: ['server', 'p50 ms', 'p99 ms', `outbox of ${d.outbox} drained (ms)`, 'in order'],
+            rows,
+          },
+        ],
+        charts: [
+          {
+            title: 'Outbox drain time as a ratio of the bare relay (lower is better)',
+            unit: '×',
+            referenceLine: 2,
+            bars: [
+              { label: 'natter serve', value: r2(serve.drainMs / bare.drainMs), highlight: true },
+              { label: 'embedded', value: r2(d.embedded.drainMs / bare.drainMs) },
+            ],
+          },
+        ],
+        targets: [
+          { name: 'natter serve p50 ≤ bare + 2 ms', actual: `${serve.p50} vs ${bare.p50} ms`, pass: serve.p50 <= bare.p50 + 2 },
+          { name: 'natter serve p99 ≤ 2× bare', actual: `${r2(serve.p99 / bare.p99)}×`, pass: serve.p99 <= 2 * bare.p99 },
+          { name: 'outbox drains in ≤ 2× the bare relay’s time, in order', actual: `${r2(serve.drainMs / bare.drainMs)}×, ${serve.inOrder ? 'in order' : 'out of order'}`, pass: serve.drainMs <= 2 * bare.drainMs && serve.inOrder },
+        ],
+      };
+    },
+  },
+  {
     name: 'list',
     title: 'Message list render in headless Chromium (1k / 10k / 100k messages)',
     command: tsx('bench/list/list-render.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '5', '--cap-ms', '60000'),
