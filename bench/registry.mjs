@@ -69,7 +69,7 @@ export const BENCHMARKS = [
           },
         ],
         targets,
-        notes: [`Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process.`],
+        notes: [`Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process; natter runs with its default rate limit.`],
       };
     },
   },
