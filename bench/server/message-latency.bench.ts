@@ -5,6 +5,9 @@
 // back to back (each send after the previous one arrived) and an outbox of
 // OUTBOX sends written at once (a client flushing after a reconnect): the
 // time until the receiver has all of them, and whether they came in order.
+// The outbox is sent on a new sender connection after OFFLINE_MS away (what a
+// reconnect is), so the rate limit sees a client coming back, not one that has
+// just sent a thousand messages. A refused request ends the run with an error.
 // Run: npx tsx bench/server/message-latency.bench.ts [--sends 1000] [--outbox 500] [--rounds 3]
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,10 +26,13 @@ const argNum = (name: string, fallback: number) => {
 const SENDS = argNum('sends', 1000);
 const OUTBOX = argNum('outbox', 500);
 const ROUNDS = argNum('rounds', 3);
+const OFFLINE_MS = argNum('offline-ms', 5000);
 
 /** A relay under test: `send(i)` sends message i; `onReceive` hears the index of each message that arrives. */
 interface Relay {
   send(i: number): void;
+  /** Drops the sender's connection and opens a new one (the receiver stays). */
+  reconnect(): Promise<void>;
   onReceive(fn: (i: number) => void): void;
   close(): Promise<void>;
 }
@@ -53,14 +59,21 @@ const firstFrame = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('me
 
 async function bareRelay(): Promise<Relay> {
   const { port, proc } = await child('../fanout/ws-server.mjs');
-  const [a, b] = [await openWs(`ws://127.0.0.1:${port}`), await openWs(`ws://127.0.0.1:${port}`)];
-  for (const ws of [a, b]) {
+  const join = async (user: string) => {
+    const ws = await openWs(`ws://127.0.0.1:${port}`);
     const joined = firstFrame(ws);
-    ws.send(JSON.stringify({ t: 'join', user: ws === a ? 'a' : 'b', group: 'g' }));
+    ws.send(JSON.stringify({ t: 'join', user, group: 'g' }));
     await joined;
-  }
+    return ws;
+  };
+  let a = await join('a');
+  const b = await join('b');
   return {
     send: (i) => a.send(JSON.stringify({ t: 'send', id: String(i), group: 'g', body: { i } })),
+    reconnect: async () => {
+      a.close();
+      a = await join('a');
+    },
     onReceive: (fn) => b.on('message', (d) => { const f = JSON.parse(String(d)); if (f.t === 'evt') fn(f.body.i); }),
     close: async () => { a.close(); b.close(); await stop(proc); },
   };
@@ -69,15 +82,26 @@ async function bareRelay(): Promise<Relay> {
 async function natterServe(): Promise<Relay> {
   const { port, proc } = await child('serve-defaults.ts');
   const url = `ws://127.0.0.1:${port}/ws`;
-  const [a, b] = [await openWs(url), await openWs(url)];
-  for (const [ws, user] of [[a, 'alice'], [b, 'bob']] as const) {
+  const login = async (user: string) => {
+    const ws = await openWs(url);
     const welcomed = firstFrame(ws);
     ws.send(JSON.stringify({ v: 1, t: 'hello', user, device: 'bench' }));
     await welcomed;
-  }
+    ws.on('message', (d) => {
+      const f = JSON.parse(String(d));
+      if (f.t === 'err') throw new Error(`natter serve refused ${f.id}: ${f.code} ${f.message}`);
+    });
+    return ws;
+  };
+  let a = await login('alice');
+  const b = await login('bob');
   const run = `${Date.now()}`;
   return {
     send: (i) => a.send(JSON.stringify({ v: 1, t: 'req', id: `r${i}`, op: 'send', p: { localId: `${run}-${i}`, to: 'bob', chatType: 'single', body: { type: 'txt', msg: String(i) } } })),
+    reconnect: async () => {
+      a.close();
+      a = await login('alice');
+    },
     onReceive: (fn) => b.on('message', (d) => { const f = JSON.parse(String(d)); if (f.t === 'evt' && f.e?.type === 'message') fn(Number(f.e.message.body.msg)); }),
     close: async () => { a.close(); b.close(); await stop(proc); },
   };
@@ -85,12 +109,17 @@ async function natterServe(): Promise<Relay> {
 
 async function embedded(): Promise<Relay> {
   const server = createEmbeddedServer();
-  const alice = createChatClient({ transport: server.connect(), user: 'alice', delivery: false });
+  let alice = createChatClient({ transport: server.connect(), user: 'alice', delivery: false });
   const bob = createChatClient({ transport: server.connect(), user: 'bob', delivery: false });
   await alice.connect();
   await bob.connect();
   return {
     send: (i) => void alice.sendText('single:bob', String(i)),
+    reconnect: async () => {
+      alice.close();
+      alice = createChatClient({ transport: server.connect(), user: 'alice', delivery: false });
+      await alice.connect();
+    },
     onReceive: (fn) => bob.on('message', (e) => { if (e.message.body.type === 'txt') fn(Number(e.message.body.msg)); }),
     close: async () => { alice.close(); bob.close(); server.close(); },
   };
@@ -110,7 +139,9 @@ async function measure(make: () => Promise<Relay>) {
     await new Promise<void>((resolve) => { waiting = (j) => { if (j === i) resolve(); }; relay.send(i); });
     if (i >= 100) times.push(performance.now() - t0);
   }
-  // outbox: OUTBOX sends at once
+  // outbox: OUTBOX sends at once, after being away
+  await new Promise((resolve) => setTimeout(resolve, OFFLINE_MS));
+  await relay.reconnect();
   const base = SENDS + 100;
   const got: number[] = [];
   const t0 = performance.now();
