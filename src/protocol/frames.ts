@@ -96,6 +96,12 @@ export interface Ops {
   /** Open invitations this user is part of (bootstrap after a full sync). */
   'sig.pending': { p: Record<string, never>; r: { invitations: Invitation[] } };
 
+  /**
+   * Swap this session's token for a fresh one of the same user (before it expires); the answer
+   * says when the new one expires (null: never).
+   */
+  'auth.renew': { p: { token: string }; r: { expiresAt: number | null } };
+
   /** Upload of a small file inside a frame (base64). Hosts also offer HTTP uploads for large files. */
   'file.put': { p: { name: string; mime: string; data: string; width?: number; height?: number; duration?: number }; r: { file: UploadedFile } };
 }
@@ -181,4 +187,7 @@ export interface PongFrame { v: number; t: 'pong' }
 /** Server is closing this session (e.g. the same device connected again, or shutdown). */
 export interface ByeFrame { v: number; t: 'bye'; code: number; message: string }
 
-export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame;
+/** The session's token expires at `expiresAt` (ms since epoch): renew it (`auth.renew`) or the session ends then (4011). */
+export interface ExpiringFrame { v: number; t: 'expiring'; expiresAt: number }
+
+export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame | ExpiringFrame;
