@@ -142,6 +142,8 @@ export interface ChatClientEvents {
   group: Extract<ChatEvent, { type: 'group' }>;
   room: Extract<ChatEvent, { type: 'room' }>;
   blocklist: Extract<ChatEvent, { type: 'blocklist' }>;
+  /** Media signaling for a call this device joined (see `createCallClient`). */
+  rtc: Extract<ChatEvent, { type: 'rtc' }>;
   /**
    * Everything above that changes what a user sees, plus the answers to this client's own requests
    * that do (history pages, recalls, read markers, invitation records), as one ordered stream of

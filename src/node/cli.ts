@@ -7,6 +7,7 @@ import { intOption, jwtOptions, parseQuota, parseRateLimit, wordList } from './c
 import { MIN_SECRET_BYTES } from './jwt-auth';
 import { createToken } from './token';
 import { startServer } from './serve';
+import { iceServersFor, parseIceServers } from './ice-servers';
 import { SERVER_VERSION } from './version';
 
 const HELP = `Usage:
@@ -30,6 +31,11 @@ natter serve options:
                         connections (default 200,1000), or off; malformed frames count too
   --public-url <url>    base URL clients use to reach this server, for file URLs
                         (default http://<host>:<port>)
+  --ice-servers <list>  STUN/TURN servers for calls: comma-separated stun:/turn: URLs, or a JSON
+                        array of RTCIceServer entries (default none: enough on a LAN or loopback)
+  --turn-secret <s>     secret shared with the TURN server (coturn use-auth-secret; default
+                        $NATTER_TURN_SECRET): each call gets short-lived TURN credentials
+  --turn-ttl <seconds>  lifetime of those credentials (default 3600)
 
   Limits on connections and uploads:
   --max-connections <n>         open WebSocket connections at most (default 10000; 0 = no cap)
@@ -154,6 +160,9 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'jwt-clock-skew': { type: 'string' },
       'jwt-user-claim': { type: 'string' },
       'jwt-algorithms': { type: 'string' },
+      'ice-servers': { type: 'string' },
+      'turn-secret': { type: 'string' },
+      'turn-ttl': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -180,6 +189,10 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const intercept = wordList(values['intercept-words'], 'intercept-words');
   const moderate = reject || intercept ? createWordFilter({ ...(reject ? { reject } : {}), ...(intercept ? { intercept } : {}) }) : undefined;
   const jwt = jwtOptions(values, io.env);
+  const turnSecret = values['turn-secret'] ?? io.env['NATTER_TURN_SECRET'];
+  const turnTtlSeconds = intOption(values['turn-ttl'], 'turn-ttl');
+  if (turnSecret && !values['ice-servers']) throw new Error('--turn-secret needs --ice-servers with at least one turn: URL');
+  const iceServers = values['ice-servers'] ? iceServersFor({ servers: parseIceServers(values['ice-servers']), ...(turnSecret ? { turnSecret } : {}), ...(turnTtlSeconds !== undefined ? { turnTtlSeconds } : {}) }) : undefined;
   const server = await startServer({
     port: intOption(values.port, 'port') ?? 8080,
     host: values.host ?? '127.0.0.1',
@@ -192,6 +205,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     ...(recallWindowMs !== undefined ? { recallWindowMs } : {}),
     ...(pingIntervalMs !== undefined ? { pingIntervalMs } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+    ...(iceServers !== undefined ? { iceServers } : {}),
     ...(jwt ? { jwt } : {}),
     ...(maxConnections !== undefined ? { maxConnections } : {}),
     ...(maxConnectionsPerAddress !== undefined ? { maxConnectionsPerAddress } : {}),

@@ -6,6 +6,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerLimits } from '../protocol/entities';
+import type { UserId } from '../protocol/message';
+import type { IceServer } from '../protocol/rtc';
 import { createServerCore, type ServerCore, type ServerCoreOptions } from '../server/server-core';
 import { createJsonLogger, type Logger } from './logger';
 import { SqliteStorage } from './sqlite-storage';
@@ -52,6 +54,8 @@ export interface StartServerOptions {
   headersTimeoutMs?: number;
   /** Time a client has to send a whole request, body included (Node's requestTimeout). Default 120 s. */
   requestTimeoutMs?: number;
+  /** STUN/TURN servers for calls (see `iceServersFor` for short-lived TURN credentials). Default none. */
+  iceServers?: IceServer[] | ((user: UserId) => IceServer[]);
 }
 
 export const DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -94,6 +98,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.recallWindowMs !== undefined ? { recallWindowMs: options.recallWindowMs } : {}),
     ...(options.recallEnabled !== undefined ? { recallEnabled: options.recallEnabled } : {}),
+    ...(options.iceServers !== undefined ? { iceServers: options.iceServers } : {}),
   });
   const limits = core.limits;
 

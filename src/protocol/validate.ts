@@ -9,6 +9,7 @@ import type { ConversationId } from './ids';
 import { ID_PATTERN, parseConversationId } from './ids';
 import { DEFAULT_MAX_JSON_DEPTH, jsonDeeperThan } from './json-depth';
 import type { OutgoingBody } from './message';
+import { RTC_MAX_CANDIDATE_BYTES, RTC_MAX_SDP_BYTES, type RtcSignal } from './rtc';
 import { PROTOCOL_VERSION } from './version';
 
 /** The limits validation enforces (a subset of ServerLimits). */
@@ -81,6 +82,18 @@ const offlinePushInfo = v.object({
   apnsInfo: v.optional(v.record(v.string(), v.unknown())),
 });
 const invite = { inviteId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) };
+const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+
+const rtcSignal = v.variant('type', [
+  v.object({ type: v.picklist(['offer', 'answer']), sdp: v.pipe(v.string(), v.minLength(1)) }),
+  v.object({
+    type: v.literal('candidate'),
+    candidate: v.string(),
+    sdpMid: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+    sdpMLineIndex: v.nullable(v.pipe(count, v.maxValue(64))),
+    usernameFragment: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(256)))),
+  }),
+]);
 
 type ParamSchemas = { [K in OpName]: v.GenericSchema<unknown, Ops[K]['p']> };
 
@@ -150,6 +163,9 @@ export const paramSchemas: ParamSchemas = {
   'sig.get': v.object(invite),
   'sig.pending': empty,
   'auth.renew': v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)) }),
+  'rtc.join': v.object({ callId }),
+  'rtc.signal': v.object({ callId, to: id, signal: rtcSignal }),
+  'rtc.leave': v.object({ callId }),
   'file.put': v.object({
     name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     mime: v.pipe(v.string(), v.maxLength(255)),
@@ -206,6 +222,11 @@ function checkLimits(op: OpName, p: unknown, limits: ValidationLimits): string |
   if (op.startsWith('sig.')) {
     const d = (p as { data?: string }).data;
     if (d !== undefined && encoder.encode(d).length > limits.maxExtBytes) return `data larger than ${limits.maxExtBytes} bytes`;
+  }
+  if (op === 'rtc.signal') {
+    const signal: RtcSignal = (p as Ops['rtc.signal']['p']).signal;
+    if (signal.type === 'candidate' && encoder.encode(signal.candidate).length > RTC_MAX_CANDIDATE_BYTES) return `candidate larger than ${RTC_MAX_CANDIDATE_BYTES} bytes`;
+    if (signal.type !== 'candidate' && encoder.encode(signal.sdp).length > RTC_MAX_SDP_BYTES) return `sdp larger than ${RTC_MAX_SDP_BYTES} bytes`;
   }
   return null;
 }

@@ -13,6 +13,7 @@ import type { SessionRegistry } from './sessions';
 import type { CachedStorage } from './cached-storage';
 import type { FileStore } from './storage';
 import type { Invitation } from '../protocol/invitation';
+import type { RtcCalls } from './rtc-calls';
 
 export interface CoreContext {
   /**
@@ -39,6 +40,8 @@ export interface CoreContext {
   timers: InvitationTimers;
   /** onlineUserOnly invitations: never stored, kept only while the server runs. */
   liveInvitations: Map<string, Invitation>;
+  /** Live calls of the media relay (memory only). */
+  rtc: RtcCalls;
 }
 
 /**

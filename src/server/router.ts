@@ -13,6 +13,7 @@ import { recallOps } from './recall';
 import { receiptOps } from './receipts';
 import { roomOps } from './rooms';
 import { signalingOps } from './signaling';
+import { rtcOps } from './rtc-relay';
 
 const handlers: OpHandlers<OpName> = {
   ...messagingOps,
@@ -25,6 +26,7 @@ const handlers: OpHandlers<OpName> = {
   ...signalingOps,
   ...fileOps,
   ...authOps,
+  ...rtcOps,
 };
 
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

@@ -4,6 +4,7 @@ import type { ServerLimits } from '../protocol/entities';
 import type { HelloFrame } from '../protocol/frames';
 import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
+import type { IceServer } from '../protocol/rtc';
 import type { Clock } from './clock';
 import type { IdSource } from './id-source';
 import type { RateLimitOptions, RateLimitStore, UploadQuota } from './rate-limiter';
@@ -86,6 +87,8 @@ export interface ServerCoreOptions {
    * sends from every socket read in one event-loop turn share a commit.
    */
   scheduleCommit?: (commit: () => void) => void;
+  /** STUN/TURN servers handed to a device joining a call, or a function of the user (short-lived TURN credentials). Default none (LAN, loopback). */
+  iceServers?: IceServer[] | ((user: UserId) => IceServer[]);
   /** Called with errors the core caught while serving (bugs, storage failures). Default: console.error. */
   onError?: (error: unknown) => void;
 }

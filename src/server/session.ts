@@ -15,6 +15,7 @@ import { start } from './router';
 import { SessionGuard } from './session-guard';
 import type { AuthResult } from './server-options';
 import type { LiveSession } from './sessions';
+import { deviceGone } from './rtc-lifecycle';
 
 const encoder = new TextEncoder();
 
@@ -122,6 +123,7 @@ export class Session implements ServerSession, LiveSession {
     this.phase = 'closed';
     this.guard.stop();
     this.ctx.sessions.remove(this);
+    if (this.user) deviceGone(this.ctx, this.user, this.device);
   }
 
   send(frame: ServerFrame): void {

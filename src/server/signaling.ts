@@ -20,6 +20,7 @@ import { signalLocalId } from './id-source';
 import { requireGroupMember } from './membership';
 import { storeMessage } from './message-store';
 import type { OpHandlers } from './op-handler';
+import { followInvitation } from './rtc-lifecycle';
 
 type Answer = { invitation: Invitation; message: Message | null };
 
@@ -74,6 +75,7 @@ function step(ctx: CoreContext, inv: Invitation, read: Invitation | null, action
     const event = { type: 'invitation' as const, action, invitation: inv, by: actor, data, message, ...(invitee !== undefined ? { invitee } : {}) };
     if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
     else ctx.events.durable(participants(inv), event);
+    await followInvitation(t, inv, data);
     return { invitation: inv, message };
   });
 }
@@ -187,6 +189,7 @@ export async function runInvitationTimeouts(ctx: CoreContext): Promise<number | 
           if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
           else ctx.events.durable(participants(inv), event);
         }
+        await followInvitation(t, inv);
       });
     } catch (e) {
       // Answered or timed out meanwhile (compare-and-set lost): nothing left to do for it.
