@@ -3,6 +3,7 @@
 import { callStrings, type CallStrings } from './call-strings';
 import { conversationListStrings, type ConversationListStrings } from './conversation-list-strings';
 import { inputStrings, type InputStrings } from './input-strings';
+import { inCallStrings, type InCallStrings } from './in-call-strings';
 import type { Locale } from './locale';
 import { messageListStrings, type MessageListStrings } from './message-list-strings';
 
@@ -11,18 +12,20 @@ export interface Strings {
   input: InputStrings;
   call: CallStrings;
   conversationList: ConversationListStrings;
+  inCall: InCallStrings;
 }
 
 /** Overrides for some strings of some groups (e.g. wording or a partial extra locale). */
 export type StringOverrides = { [G in keyof Strings]?: Partial<Strings[G]> };
 
 const tables: Record<Locale, Strings> = {
-  en: { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en },
+  en: { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en, inCall: inCallStrings.en },
   'zh-CN': {
     messageList: messageListStrings['zh-CN'],
     input: inputStrings['zh-CN'],
     call: callStrings['zh-CN'],
     conversationList: conversationListStrings['zh-CN'],
+    inCall: inCallStrings['zh-CN'],
   },
 };
 
@@ -35,5 +38,6 @@ export function stringsFor(locale: Locale, overrides?: StringOverrides): Strings
     input: { ...base.input, ...overrides.input },
     call: { ...base.call, ...overrides.call },
     conversationList: { ...base.conversationList, ...overrides.conversationList },
+    inCall: { ...base.inCall, ...overrides.inCall },
   };
 }
