@@ -92,6 +92,8 @@ export interface ChatClientEvents {
   group: Extract<ChatEvent, { type: 'group' }>;
   room: Extract<ChatEvent, { type: 'room' }>;
   blocklist: Extract<ChatEvent, { type: 'blocklist' }>;
+  presence: Extract<ChatEvent, { type: 'presence' }>;
+  profile: Extract<ChatEvent, { type: 'profile' }>;
 }
 
 export type Unsubscribe = () => void;

@@ -46,6 +46,9 @@ export {
   type IdSource,
   type RateLimitOptions,
   type FileInput,
+  type PeopleOptions,
+  type ProfileSource,
+  type SourceProfile,
 } from '../server/index';
 export type {
   Storage,
@@ -59,3 +62,13 @@ export type {
   EventRecord,
   FileRecord,
 } from '../server/storage';
+export type {
+  PeopleStorage,
+  ProfileRecord,
+  ProfileSearchQuery,
+  MessageSearchQuery,
+  MessageSearchRow,
+  MessageSearchResult,
+  SearchScope,
+  Awaitable,
+} from '../server/people-storage';

@@ -5,6 +5,7 @@ import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from './e
 import type { Invitation, InvitationAction, OfflinePushInfo } from './invitation';
 import type { Message, OutgoingMessage, UserId } from './message';
 import type { UploadedFile } from './link';
+import type { PeopleEvent, PeopleOps } from './people';
 
 // ---- requests -------------------------------------------------------------
 
@@ -30,7 +31,7 @@ export interface HistoryPage {
 }
 
 /** Every request operation: its parameters `p` and its result `r`. */
-export interface Ops {
+export interface Ops extends PeopleOps {
   send: { p: OutgoingMessage; r: { message: Message } };
   recall: { p: { serverId: string }; r: { message: Message } };
   /** Messages with seq < `before` (or the newest), newest first. */
@@ -111,7 +112,8 @@ export type ChatEvent =
   | { type: 'invitation'; action: InvitationAction; invitation: Invitation; by: UserId; invitee?: UserId; data?: string; message: Message | null }
   | { type: 'group'; action: 'created' | 'joined' | 'memberAdded' | 'memberRemoved' | 'left' | 'destroyed' | 'muted' | 'unmuted' | 'updated'; group: GroupInfo; users: UserId[]; by: UserId }
   | { type: 'room'; action: 'joined' | 'left'; room: RoomInfo; users: UserId[] }
-  | { type: 'blocklist'; blocked: UserId[] };
+  | { type: 'blocklist'; blocked: UserId[] }
+  | PeopleEvent;
 
 export type ChatEventType = ChatEvent['type'];
 

@@ -9,6 +9,7 @@ import type { ConversationId } from './ids';
 import { ID_PATTERN, parseConversationId } from './ids';
 import type { OutgoingBody } from './message';
 import { PROTOCOL_VERSION } from './version';
+import { peopleParamSchemas } from './validate-people';
 
 /** The limits validation enforces (a subset of ServerLimits). */
 export interface ValidationLimits {
@@ -151,6 +152,7 @@ export const paramSchemas: ParamSchemas = {
     height: v.optional(size),
     duration: v.optional(size),
   }),
+  ...peopleParamSchemas,
 };
 
 const helloSchema = v.object({

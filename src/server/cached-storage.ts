@@ -24,6 +24,7 @@ import type {
   UnreadQuery,
 } from './storage';
 import { ConversationStateCache } from './conversation-state-cache';
+import type { Awaitable, MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -242,5 +243,18 @@ export class CachedStorage implements Storage {
   }
   deleteFile(fileId: string): void {
     this.inner.deleteFile(fileId);
+  }
+  // People and search are not cached: they are read on demand, not on every send.
+  getProfiles(users: UserId[]): Awaitable<ProfileRecord[]> {
+    return this.inner.getProfiles(users);
+  }
+  putProfile(record: ProfileRecord): Awaitable<void> {
+    return this.inner.putProfile(record);
+  }
+  searchProfiles(query: ProfileSearchQuery): Awaitable<ProfileRecord[]> {
+    return this.inner.searchProfiles(query);
+  }
+  searchMessages(query: MessageSearchQuery): Awaitable<MessageSearchResult> {
+    return this.inner.searchMessages(query);
   }
 }

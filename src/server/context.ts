@@ -12,6 +12,8 @@ import type { SessionRegistry } from './sessions';
 import type { CachedStorage } from './cached-storage';
 import type { FileStore } from './storage';
 import type { Invitation } from '../protocol/invitation';
+import type { ContactFanout } from './contact-fanout';
+import type { Presence } from '../protocol/people';
 
 export interface CoreContext {
   /** The host's storage behind the core's read cache. */
@@ -32,6 +34,17 @@ export interface CoreContext {
    * the key up again at commit time.
    */
   sendsInFlight: Map<string, { n: number; shared: boolean }>;
+  /** Presence and the fan-out of presence and profile changes to contacts. */
+  people: { presence: PresenceService; fanout: ContactFanout };
+}
+
+/** What operations use of presence (PresenceTracker in presence.ts). */
+export interface PresenceService {
+  /** Presence of `users` as `viewer` may see it. */
+  view(viewer: UserId, users: readonly UserId[]): Promise<Presence[]>;
+  /** The device became active or idle. */
+  setDevice(user: UserId, device: string, status: 'online' | 'away'): void;
+  privacyChanged(user: UserId, hidden: boolean): void;
 }
 
 /** Who an operation runs for. */

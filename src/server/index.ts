@@ -16,3 +16,5 @@ export { DEFAULT_LIMITS, DEFAULT_FILE_TYPES } from './limits';
 export type { RateLimitOptions } from './rate-limiter';
 export type { FileInput } from './files';
 export { contentMatches, normalizeMime } from './file-sniff';
+export type { PeopleOptions, ProfileSource, SourceProfile } from './people-options';
+export type * from './people-storage';

@@ -6,11 +6,15 @@ import type { Caller, CoreContext } from './context';
 import { conversationOps } from './conversations';
 import { fileOps } from './files';
 import { groupOps } from './groups';
+import { historyWindowOps } from './history-window';
 import { messagingOps, startSend } from './messaging';
 import type { OpHandler, OpHandlers } from './op-handler';
+import { presenceOps } from './presence';
+import { profileOps } from './profiles';
 import { recallOps } from './recall';
 import { receiptOps } from './receipts';
 import { roomOps } from './rooms';
+import { searchOps } from './message-search';
 import { signalingOps } from './signaling';
 
 const handlers: OpHandlers<OpName> = {
@@ -23,6 +27,10 @@ const handlers: OpHandlers<OpName> = {
   ...blocklistOps,
   ...signalingOps,
   ...fileOps,
+  ...profileOps,
+  ...presenceOps,
+  ...searchOps,
+  ...historyWindowOps,
 };
 
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

@@ -13,6 +13,7 @@ import { systemClock } from './clock';
 import type { CoreContext } from './context';
 import { CachedStorage } from './cached-storage';
 import { EventAgePruner } from './event-age-pruner';
+import { ContactFanout } from './contact-fanout';
 import { EventPublisher } from './event-publisher';
 import type { FileInput } from './files';
 import { getFile, putFile } from './files';
@@ -21,6 +22,7 @@ import { InvitationTimers } from './invitation-timers';
 import { resolveLimits } from './limits';
 import { MemoryFileStore } from './memory-file-store';
 import { MemoryStorage } from './memory-storage';
+import { PresenceTracker } from './presence';
 import type { ServerCoreOptions } from './server-options';
 import { Session } from './session';
 import { SessionRegistry } from './sessions';
@@ -55,6 +57,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
   const sessions = new SessionRegistry();
   const onError = options.onError ?? ((err: unknown) => console.error('natter server:', err));
   const pruner = new EventAgePruner(storage, clock, options.eventMaxAgeMs ?? DEFAULT_MAX_AGE, options.eventPruneIntervalMs ?? DEFAULT_PRUNE_INTERVAL, onError);
+  const presence = new PresenceTracker(() => ctx, onError);
   const ctx: CoreContext = {
     storage,
     files: options.files ?? new MemoryFileStore(),
@@ -67,7 +70,12 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError),
     liveInvitations: new Map(),
     sendsInFlight: new Map(),
+    people: {
+      presence,
+      fanout: new ContactFanout(sessions, options.people?.fanoutBatch, options.people?.yieldTurn),
+    },
   };
+  sessions.listener = presence;
   let started = false;
   let closed = false;
 
@@ -92,6 +100,8 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       ctx.events.flush();
       ctx.timers.stop();
       pruner.stop();
+      presence.stop();
+      ctx.people.fanout.stop();
       for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
     },
     limits: ctx.limits,

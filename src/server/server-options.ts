@@ -6,6 +6,7 @@ import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type { Clock } from './clock';
 import type { IdSource } from './id-source';
+import type { PeopleOptions } from './people-options';
 import type { RateLimitOptions } from './rate-limiter';
 import type { FileStore, Storage } from './storage';
 
@@ -61,4 +62,6 @@ export interface ServerCoreOptions {
   scheduleCommit?: (commit: () => void) => void;
   /** Called with errors the core caught while serving (bugs, storage failures). Default: console.error. */
   onError?: (error: unknown) => void;
+  /** Profiles, presence and the directory (people-options.ts). */
+  people?: PeopleOptions;
 }

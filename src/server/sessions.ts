@@ -14,8 +14,16 @@ export interface LiveSession {
   end(code: number, message: string): void;
 }
 
+/** Told of every session that joins or leaves (presence follows the registry through it). */
+export interface SessionListener {
+  added(session: LiveSession): void;
+  removed(session: LiveSession): void;
+}
+
 export class SessionRegistry {
   private readonly byUser = new Map<UserId, Set<LiveSession>>();
+  /** Set once by the core after it is assembled. */
+  listener: SessionListener | null = null;
 
   add(session: LiveSession): void {
     let set = this.byUser.get(session.user);
@@ -24,13 +32,14 @@ export class SessionRegistry {
       this.byUser.set(session.user, set);
     }
     set.add(session);
+    this.listener?.added(session);
   }
 
   remove(session: LiveSession): void {
     const set = this.byUser.get(session.user);
-    if (!set) return;
-    set.delete(session);
+    if (!set?.delete(session)) return;
     if (set.size === 0) this.byUser.delete(session.user);
+    this.listener?.removed(session);
   }
 
   of(user: UserId): LiveSession[] {

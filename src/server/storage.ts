@@ -19,6 +19,7 @@ import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { UploadedFile } from '../protocol/link';
 import type { ChatType, Message, UserId } from '../protocol/message';
+import type { PeopleStorage } from './people-storage';
 
 /**
  * A conversation's viewer-independent key: `single:<a>|<b>` (the two user ids sorted),
@@ -103,7 +104,8 @@ export interface FileRecord {
   file: UploadedFile;
 }
 
-export interface Storage {
+/** People and search methods: see people-storage.ts. */
+export interface Storage extends PeopleStorage {
   /** Runs `fn` atomically (see the module header). Nested calls join the outer one. */
   transaction<T>(fn: () => T): T;
 

@@ -6,9 +6,11 @@ import { framesSuite } from './frames.suite';
 import { groupsSuite } from './groups.suite';
 import { historySuite } from './history.suite';
 import { messagingSuite } from './messaging.suite';
+import { peopleSuite } from './people.suite';
 import { recallSuite } from './recall.suite';
 import { receiptsSuite } from './receipts.suite';
 import { reliabilitySuite } from './reliability.suite';
+import { searchSuite } from './search.suite';
 import { signalingSuite } from './signaling.suite';
 
 export function runConformanceSuite(factory: HarnessFactory): void {
@@ -21,4 +23,6 @@ export function runConformanceSuite(factory: HarnessFactory): void {
   groupsSuite(factory);
   signalingSuite(factory);
   framesSuite(factory);
+  peopleSuite(factory);
+  searchSuite(factory);
 }
