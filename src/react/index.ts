@@ -15,3 +15,6 @@ export { useTyping, type TypingResult } from './use-typing';
 export { secondsLeft } from './use-server-now';
 export type { ChatMessage, MessageStatus } from '../store/message-view';
 export type { ChatState, ConnectionSlice } from '../store/chat-state';
+export { useUserSearch, type UserSearchResult } from './use-user-search';
+export { useNewConversation, type NewConversationActions, type NewGroup } from './use-new-conversation';
+export { useMessageSearch, type MessageSearchResult } from './use-message-search';

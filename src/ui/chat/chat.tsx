@@ -18,6 +18,7 @@ import { ConversationList } from '../conversation-list/conversation-list';
 import { LocaleProvider, useStrings, type Locale, type StringOverrides } from '../i18n';
 import { MessageInput } from '../message-input/message-input';
 import { MessageList } from '../message-list';
+import { NewConversationDialog } from '../new-conversation/new-conversation-dialog';
 import { themeAttributes, type Theme } from '../theme';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { ChatHeader } from './chat-header';
@@ -66,7 +67,9 @@ function ChatLayout({
   theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
   onAccepted, callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
-  const t = useStrings().conversationList;
+  const strings = useStrings();
+  const t = strings.conversationList;
+  const [composing, setComposing] = useState(false);
   const [own, setOwn] = useState<ConversationId | null>(defaultConversationId);
   const open = controlled !== undefined ? controlled : own;
   const { conversations } = useConversationList();
@@ -89,6 +92,9 @@ function ChatLayout({
         <div className="natter-chat__sidebar-header">
           <h2 className="natter-chat__sidebar-title">{t.listLabel}</h2>
           <UnreadBadge />
+          <button type="button" className="natter-chat__new" aria-label={strings.people.newConversation} title={strings.people.newConversation} onClick={() => setComposing(true)}>
+            <span aria-hidden="true">+</span>
+          </button>
         </div>
         <ConversationList
           selected={open}
@@ -119,6 +125,16 @@ function ChatLayout({
         )}
       </section>
       <CallInviteModal displayName={displayName} {...(onAccepted ? { onAccepted } : {})} />
+      {composing && (
+        <NewConversationDialog
+          displayName={displayName}
+          onClose={() => setComposing(false)}
+          onStart={(id) => {
+            setComposing(false);
+            choose(id);
+          }}
+        />
+      )}
     </div>
   );
 }

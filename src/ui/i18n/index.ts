@@ -6,6 +6,7 @@ export type { MessageListStrings } from './message-list-strings';
 export type { InputStrings } from './input-strings';
 export type { CallStrings } from './call-strings';
 export type { ConversationListStrings } from './conversation-list-strings';
+export type { PeopleStrings } from './people-strings';
 export {
   dayKey,
   formatTime,

@@ -5,24 +5,27 @@ import { conversationListStrings, type ConversationListStrings } from './convers
 import { inputStrings, type InputStrings } from './input-strings';
 import type { Locale } from './locale';
 import { messageListStrings, type MessageListStrings } from './message-list-strings';
+import { peopleStrings, type PeopleStrings } from './people-strings';
 
 export interface Strings {
   messageList: MessageListStrings;
   input: InputStrings;
   call: CallStrings;
   conversationList: ConversationListStrings;
+  people: PeopleStrings;
 }
 
 /** Overrides for some strings of some groups (e.g. wording or a partial extra locale). */
 export type StringOverrides = { [G in keyof Strings]?: Partial<Strings[G]> };
 
 const tables: Record<Locale, Strings> = {
-  en: { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en },
+  en: { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en, people: peopleStrings.en },
   'zh-CN': {
     messageList: messageListStrings['zh-CN'],
     input: inputStrings['zh-CN'],
     call: callStrings['zh-CN'],
     conversationList: conversationListStrings['zh-CN'],
+    people: peopleStrings['zh-CN'],
   },
 };
 
@@ -35,5 +38,6 @@ export function stringsFor(locale: Locale, overrides?: StringOverrides): Strings
     input: { ...base.input, ...overrides.input },
     call: { ...base.call, ...overrides.call },
     conversationList: { ...base.conversationList, ...overrides.conversationList },
+    people: { ...base.people, ...overrides.people },
   };
 }
