@@ -1,7 +1,7 @@
 // Shared body of the two headless bundle apps: every natter/react hook in use,
 // as an app drawing its own UI would, around a client given by the entry file.
 import { useState, type ReactNode } from 'react';
-import type { ChatClient, ConversationId } from '../../../src/entries/index';
+import type { ChatClient, ConversationId } from 'natter';
 import {
   ChatProvider,
   useChatClient,
@@ -12,7 +12,7 @@ import {
   useReadReceipts,
   useTyping,
   useUnreadCount,
-} from '../../../src/entries/react';
+} from 'natter/react';
 
 function Conversation({ id }: { id: ConversationId }): ReactNode {
   const conv = useConversation(id);
