@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../src/node/sqlite-migrations';
+import { SqlitePeopleStorage } from '../../src/node/sqlite-people-storage';
 import { MemoryStorage } from '../../src/server/memory-storage';
 import { describePeopleStorageContract } from './people-storage-contract';
 import { KEY, message, rec } from './storage-contract';
@@ -28,19 +29,26 @@ describe('SQLite message search index', () => {
     expect(r.rows.map((x) => x.message.serverId)).toEqual(['s1']);
   });
 
-  it('looks at a bounded number of rows per search and says where to go on', () => {
+  it('looks at a bounded window of rows per search and says where to go on', () => {
     const s = open(tempDb());
     s.transaction(() => {
       s.insertMessage(rec(message(1, { serverId: 'hit', localId: 'hit', body: { type: 'txt', msg: 'ok found' } })));
       // Newer rows in a conversation this search does not look in.
-      for (let i = 0; i < 12_000; i++) s.insertMessage(rec(message(i + 1, { serverId: `o${i}`, localId: `o${i}`, to: 'zed' }), 'single:alice|zed'));
+      for (let i = 0; i < 3_000; i++) s.insertMessage(rec(message(i + 1, { serverId: `o${i}`, localId: `o${i}`, to: 'zed' }), 'single:alice|zed'));
     });
-    // "ok" is shorter than a trigram: the scan path.
-    const first = s.searchMessages({ terms: ['ok'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 5 });
-    expect(first.rows).toEqual([]);
-    expect(first.resumeAt).toBeDefined();
-    const next = s.searchMessages({ terms: ['ok'], scopes: [{ key: KEY, afterSeq: 0 }], before: first.resumeAt!, limit: 5 });
-    expect(next.rows.map((r) => r.message.serverId)).toEqual(['hit']);
-    expect(next.resumeAt).toBeUndefined();
+    const people = new SqlitePeopleStorage(s.db, { window: 1_000, maxWindows: 2, maxExamined: 100 });
+    const scope = [{ key: KEY, afterSeq: 0 }];
+    for (const terms of [['ok'], ['found']]) {
+      const pages: string[][] = [];
+      let before: string | undefined;
+      for (let round = 0; round < 5; round++) {
+        const r = people.searchMessages({ terms, scopes: scope, limit: 5, ...(before !== undefined ? { before } : {}) });
+        pages.push(r.rows.map((x) => x.message.serverId));
+        if (r.resumeAt === undefined) break;
+        before = r.resumeAt;
+      }
+      // 3,001 rows in windows of 1,000, two windows a search: the hit is on the second page.
+      expect(pages, terms.join()).toEqual([[], ['hit']]);
+    }
   });
 });
