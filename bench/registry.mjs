@@ -188,6 +188,29 @@ export const BENCHMARKS = [
       };
     },
   },
+  {
+    name: 'presence',
+    title: 'Presence: a user with 5,000 connected contacts comes online',
+    command: tsx('bench/presence/presence-fanout.bench.ts', '--contacts', '5000', '--rounds', '5'),
+    smoke: tsx('bench/presence/presence-fanout.bench.ts', '--contacts', '200', '--rounds', '1'),
+    summarize(d) {
+      const cases = Object.entries(d).filter(([, v]) => v && typeof v === 'object' && 'maxBlockMs' in v);
+      const batched = cases.find(([k]) => k.startsWith('batched'))?.[1];
+      return {
+        tables: [
+          {
+            caption: `${d.contacts.toLocaleString('en-US')} contacts, all connected; medians of ${d.rounds} rounds; in-process peers, SQLite in memory`,
+            columns: ['fan-out', 'longest event-loop block ms', 'all contacts told ms', 'frames per contact'],
+            rows: cases.map(([k, v]) => [k, v.maxBlockMs, v.allHeardMs, v.framesPerContact]),
+          },
+        ],
+        charts: [
+          { title: 'Longest event-loop block, ms (lower is better)', unit: 'ms', bars: cases.map(([k, v]) => ({ label: k, value: v.maxBlockMs, highlight: k.startsWith('batched') })) },
+        ],
+        targets: batched ? [{ name: 'one presence frame per contact (coalesced)', actual: `${batched.framesPerContact}`, pass: batched.framesPerContact === 1 }] : [],
+      };
+    },
+  },
 ];
 
 function fmtInt(x) {
