@@ -18,3 +18,4 @@ export type { ChatState, ConnectionSlice } from '../store/chat-state';
 export { useUserSearch, type UserSearchResult } from './use-user-search';
 export { useNewConversation, type NewConversationActions, type NewGroup } from './use-new-conversation';
 export { useMessageSearch, type MessageSearchResult } from './use-message-search';
+export { useMessageWindow, type MessageWindowResult } from './use-message-window';
