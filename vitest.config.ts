@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: { alias: reactAliases() },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // The packed-package journey installs from the registry: `npm run test:package`.
+    exclude: ['test/package/**', '**/node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',

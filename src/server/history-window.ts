@@ -17,8 +17,8 @@ const DEFAULT_PAGE = 50;
 
 /** Members-only check; returns the seq history starts after for this user (cleared history). */
 async function readableFrom(ctx: CoreContext, user: UserId, type: Message['chatType'], target: string, key: ConversationKey): Promise<number | null> {
-  if (type === 'group') requireGroupMember(ctx.storage, target, user);
-  if (type === 'room' && !requireRoomMember(ctx.storage, target, user).keepHistory) return null;
+  if (type === 'group') await requireGroupMember(ctx.storage, target, user);
+  if (type === 'room' && !(await requireRoomMember(ctx.storage, target, user)).keepHistory) return null;
   const state = await ctx.storage.getConversationState(user, key);
   return state?.clearedSeq ?? 0;
 }

@@ -26,8 +26,8 @@ interface NamedScope extends SearchScope {
 /** One conversation `user` asked to search in, after the members-only check. */
 async function oneScope(ctx: CoreContext, user: UserId, id: ConversationId): Promise<NamedScope[]> {
   const k = keyOfConversationId(user, id) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
-  if (k.type === 'group') requireGroupMember(ctx.storage, k.target, user);
-  if (k.type === 'room' && !requireRoomMember(ctx.storage, k.target, user).keepHistory) return [];
+  if (k.type === 'group') await requireGroupMember(ctx.storage, k.target, user);
+  if (k.type === 'room' && !(await requireRoomMember(ctx.storage, k.target, user)).keepHistory) return [];
   const state = await ctx.storage.getConversationState(user, k.key);
   return [{ key: k.key, afterSeq: state?.clearedSeq ?? 0, id: conversationId(k.type, k.target) }];
 }

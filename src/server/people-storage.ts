@@ -1,15 +1,15 @@
 // Owns the storage contract of people and finding things: profile records
 // (with the server-owned last-seen time and presence privacy), the directory
 // prefix search and message full-text search. `Storage` extends it, so every
-// implementation (memory, SQLite) keeps these too. Methods may answer
-// synchronously or with a Promise; the core always awaits them.
+// implementation (memory, SQLite, PostgreSQL) keeps these too. Written in the
+// synchronous form of StorageOps; `Storage` offers each as a Promise.
 import type { Profile } from '../protocol/people';
 import type { Message, UserId } from '../protocol/message';
 
 /** storage.ts's ConversationKey (`single:<a>|<b>`, `group:<id>`, `room:<id>`), named here without importing it back. */
 type ConversationKey = string;
 
-/** A value now or later: the storage contract is becoming Promise-based. */
+/** A value now or later (the app's ProfileSource may answer either way). */
 export type Awaitable<T> = T | Promise<T>;
 
 /** What is stored per user: the profile as shown, and what only the server writes. */
@@ -65,14 +65,14 @@ export interface MessageSearchResult {
 
 export interface PeopleStorage {
   /** Records of the users that have one, in any order. */
-  getProfiles(users: UserId[]): Awaitable<ProfileRecord[]>;
+  getProfiles(users: UserId[]): ProfileRecord[];
   /** Insert or replace by `profile.user`. */
-  putProfile(record: ProfileRecord): Awaitable<void>;
+  putProfile(record: ProfileRecord): void;
   /** Matching records ordered by folded name then user id, at most `limit`. */
-  searchProfiles(query: ProfileSearchQuery): Awaitable<ProfileRecord[]>;
+  searchProfiles(query: ProfileSearchQuery): ProfileRecord[];
   /**
    * Text messages (never recalled or otherwise replaced by a non-text body) in the scopes that
    * contain every term, newest first, at most `limit`.
    */
-  searchMessages(query: MessageSearchQuery): Awaitable<MessageSearchResult>;
+  searchMessages(query: MessageSearchQuery): MessageSearchResult;
 }

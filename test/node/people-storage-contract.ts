@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/protocol/message';
 import type { ProfileRecord } from '../../src/server/people-storage';
 import { queryTerms } from '../../src/server/search-text';
-import type { Storage } from '../../src/server/storage';
+import type { SyncStorage } from '../../src/server/storage';
 import { KEY, message, rec } from './storage-contract';
 
 export function profile(user: string, name: string): ProfileRecord {
@@ -15,12 +15,12 @@ export function profile(user: string, name: string): ProfileRecord {
 
 const text = (seq: number, msg: string, over: Partial<Message> = {}): Message => message(seq, { body: { type: 'txt', msg }, ...over });
 
-async function found(s: Storage, query: string, scopes = [{ key: KEY, afterSeq: 0 }], limit = 50): Promise<string[]> {
+async function found(s: SyncStorage, query: string, scopes = [{ key: KEY, afterSeq: 0 }], limit = 50): Promise<string[]> {
   const r = await s.searchMessages({ terms: queryTerms(query), scopes, limit });
   return r.rows.map((row) => (row.message.body.type === 'txt' ? row.message.body.msg : row.message.body.type));
 }
 
-export function describePeopleStorageContract(name: string, make: () => Storage): void {
+export function describePeopleStorageContract(name: string, make: () => SyncStorage): void {
   describe(`PeopleStorage contract: ${name}`, () => {
     it('keeps profiles by user and replaces them', async () => {
       const s = make();
