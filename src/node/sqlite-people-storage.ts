@@ -26,7 +26,8 @@ const DEFAULT_BOUNDS: SearchBounds = { window: 50_000, maxWindows: 10, maxExamin
 /** Above every folded term in byte order (a prefix range's end). */
 const TOP = '\u{10FFFF}';
 
-type CandidateRow = { id: number; key: string; seq: number; json: string };
+/** `json` comes with scan rows; index rows are filtered first and read after. */
+type CandidateRow = { id: number; key: string; seq: number; json?: string };
 
 const quote = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
@@ -75,7 +76,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
       for (const row of rows) {
         examined++;
         if (row.seq <= (after.get(row.key) ?? Number.MAX_SAFE_INTEGER)) continue;
-        const { message } = JSON.parse(row.json) as MessageRecord;
+        const { message } = JSON.parse(row.json ?? (this.s.jsonOf.get(row.id) as { json: string }).json) as MessageRecord;
         const text = searchableText(message);
         // The index (or LIKE) finds candidates; every term and Unicode case folding are checked here.
         if (text === null || !matchesAll(text, query.terms)) continue;
@@ -99,12 +100,14 @@ function prepare(db: Database.Database) {
       'SELECT json FROM profiles WHERE user IN (SELECT user FROM profile_terms WHERE term >= ? AND term < ?) ORDER BY name_key, user LIMIT ?',
     ),
     maxId: p('SELECT max(id) AS id FROM messages'),
-    // The index drives within a window of row ids, newest first; the key list filters in SQL.
+    // The index drives within a window of row ids, newest first; the compact key table filters in
+    // SQL, so message rows are read only for candidates in the searched conversations.
     match: p(
-      `SELECT m.id, m.key, m.seq, m.json FROM message_search s JOIN messages m ON m.id = s.rowid
-       WHERE message_search MATCH ? AND s.rowid BETWEEN ? AND ? AND m.key IN (SELECT value FROM json_each(?))
+      `SELECT k.id, k.key, k.seq FROM message_search s JOIN message_search_keys k ON k.id = s.rowid
+       WHERE message_search MATCH ? AND s.rowid BETWEEN ? AND ? AND k.key IN (SELECT value FROM json_each(?))
        ORDER BY s.rowid DESC`,
     ),
+    jsonOf: p('SELECT json FROM messages WHERE id = ?'),
     // The (key, seq) index finds the rows of the searched conversations (its entries carry the row id).
     scan: p(
       `SELECT id, key, seq, json FROM messages
