@@ -91,12 +91,6 @@ function BoundProvider({ client, queryClient, store: givenStore, autoConnect = t
       store,
       queryClient: qc,
       resync: () => binding.current?.resync() ?? Promise.resolve(),
-      ingest: (...inputs) => {
-        const b = binding.current;
-        if (!b) return store.apply(inputs);
-        for (const input of inputs) b.queue.push(input);
-        b.flush();
-      },
     }),
     [client, store, qc],
   );

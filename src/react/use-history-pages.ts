@@ -25,21 +25,20 @@ export interface HistoryPagesResult {
   error: NatterError | null;
 }
 
-export function historyQueryKey(user: string, conversation: ConversationId, generation: number) {
+function historyQueryKey(user: string, conversation: ConversationId, generation: number) {
   return ['natter', user, 'history', conversation, generation] as const;
 }
 
 export function useHistoryPages(conversation: ConversationId, pageSize: number): HistoryPagesResult {
-  const { client, ingest, queryClient } = useChatContext();
+  const { client, queryClient } = useChatContext();
   const generation = useChatSelector((s) => s.connection.syncGeneration);
   const live = useChatSelector((s) => s.connection.state !== 'idle' && s.connection.state !== 'closed');
   const q = useInfiniteQuery(
     {
       queryKey: historyQueryKey(client.user, conversation, generation),
       queryFn: async ({ pageParam }): Promise<PageInfo> => {
+        // The client hands the page to the store (its input stream); the query keeps only cursors.
         const page = await client.history(conversation, { limit: pageSize, ...(pageParam !== undefined ? { before: pageParam } : {}) });
-        const { peerReadSeq, peerDeliveredSeq, groupReadCounts } = page;
-        ingest({ kind: 'history', conversation, messages: page.messages, receipts: { peerReadSeq, peerDeliveredSeq, groupReadCounts } });
         return { cursor: page.cursor, hasMore: page.hasMore, count: page.messages.length };
       },
       initialPageParam: undefined as number | undefined,

@@ -16,7 +16,7 @@ import { useChatSelector } from './use-chat-selector';
 
 export interface MessageWindowResult {
   /** The window's messages in order (with the live ones after it once it reached the newest). */
-  messages: ChatMessage[];
+  messages: readonly ChatMessage[];
   /** Index of the target in `messages`; -1 until loaded. */
   targetIndex: number;
   loaded: boolean;

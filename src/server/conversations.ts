@@ -51,14 +51,14 @@ async function conversations(ctx: CoreContext, caller: Caller): Promise<{ conver
   return { conversations: list };
 }
 
-async function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): Promise<{ readSeq: number }> {
+async function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): Promise<{ readSeq: number; unread: number }> {
   const { key, type, target } = resolve(caller.user, p.conversation);
   await requireAccess(ctx, caller.user, type, target);
   return inTx(ctx, async ({ storage }) => {
     const lastSeq = await storage.lastSeq(key);
     const state = (await storage.getConversationState(caller.user, key)) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
     const upTo = Math.min(p.upToSeq ?? lastSeq, lastSeq);
-    if (upTo <= state.readSeq) return { readSeq: state.readSeq };
+    if (upTo <= state.readSeq) return { readSeq: state.readSeq, unread: state.unread };
     state.readSeq = upTo;
     state.unread = await recountUnread(storage, state);
     await storage.putConversationState(state);
@@ -67,7 +67,7 @@ async function ack(ctx: CoreContext, caller: Caller, p: { conversation: Conversa
       await raisePeerMarkers(storage, target, key, { deliveredSeq: upTo, readSeq: upTo });
       ctx.events.durable([target], { type: 'channelAck', conversation: `single:${caller.user}`, by: caller.user, upToSeq: upTo });
     }
-    return { readSeq: upTo };
+    return { readSeq: upTo, unread: state.unread };
   });
 }
 

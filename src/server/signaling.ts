@@ -16,6 +16,7 @@ import type { Message, SignalBody, UserId } from '../protocol/message';
 import { isBlocked } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { fail, inTx } from './context';
+import { signalLocalId } from './id-source';
 import { requireGroupMember } from './membership';
 import { storeMessage } from './message-store';
 import type { OpHandlers } from './op-handler';
@@ -61,7 +62,7 @@ async function stepMessage(ctx: CoreContext, inv: Invitation, action: Invitation
   const peer = actor === inv.inviter ? (invitee ?? inv.invitees[0] ?? inv.inviter) : inv.inviter;
   const to = inv.groupId ?? peer;
   const members = inv.groupId ? ((await ctx.storage.getGroup(inv.groupId))?.members ?? participants(inv)) : [actor, peer];
-  const draft = { localId: `~sig-${ctx.ids.serverId()}`, from: actor, to, chatType: inv.groupId ? ('group' as const) : ('single' as const), body };
+  const draft = { localId: signalLocalId(ctx.ids.serverId()), from: actor, to, chatType: inv.groupId ? ('group' as const) : ('single' as const), body };
   return storeMessage(ctx, excludedFromHistory(data) ? { ...draft, excluded: true } : draft, { members });
 }
 

@@ -5,10 +5,8 @@
 // to the app (Chat opens the conversation at that message).
 import { useId, useState, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
-import { parseConversationId } from '../../protocol/ids';
 import type { MessageSearchHit } from '../../protocol/people';
-import { useMessageSearch } from '../../react';
-import { useGroupName } from '../call-invite-modal/use-group-name';
+import { parseConversationId, useGroupName, useMessageSearch } from '../../react';
 import { formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
 import { HighlightedText } from './highlighted-text';
 

@@ -4,9 +4,8 @@
 // hooks (useUserSearch, useNewConversation); a modal with its own focus.
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
-import { isValidId } from '../../protocol/ids';
 import type { UserId } from '../../protocol/message';
-import { useChatClient, useNewConversation, useUserSearch } from '../../react';
+import { isValidId, useChatClient, useNewConversation, useUserSearch } from '../../react';
 import { trapTab, useDialogFocus } from '../call-invite-modal/use-dialog-focus';
 import { useStrings, type Locale } from '../i18n';
 

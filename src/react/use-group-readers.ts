@@ -1,0 +1,25 @@
+// Owns useGroupReaders: who read a group message sent with `allowGroupAck`
+// (sender only), fetched on demand and cached until the read count the
+// server pushes changes.
+import { useCallback } from 'react';
+import type { UserId } from '../protocol/message';
+import { useChatContext } from './chat-context';
+import { useChatSelector } from './use-chat-selector';
+
+function readersQueryKey(user: string, serverId: string, count: number) {
+  return ['natter', user, 'readers', serverId, count] as const;
+}
+
+/**
+ * A function fetching the readers of one of this user's group messages. `readCount` is the count
+ * the caller shows (a message view's `readCount`): a higher count fetches again, the same one is cached.
+ */
+export function useGroupReaders(): (serverId: string, readCount: number) => Promise<UserId[]> {
+  const { client, queryClient } = useChatContext();
+  const user = useChatSelector((s) => s.user);
+  return useCallback(
+    (serverId, readCount) =>
+      queryClient.fetchQuery({ queryKey: readersQueryKey(user, serverId, readCount), queryFn: () => client.groupReaders(serverId), staleTime: Infinity }),
+    [client, queryClient, user],
+  );
+}
