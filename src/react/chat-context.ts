@@ -1,15 +1,15 @@
 // Owns the React context that carries one chat session: the client, its store
 // (read-only here: the provider's binding is its one writer), resync and the
-// QueryClient natter's hooks use.
+// fetch cache natter's hooks use for what they fetch once or page by page.
 import { createContext, useContext } from 'react';
-import type { QueryClient } from '@tanstack/react-query';
 import type { ChatClient } from '../client/chat-client-types';
 import type { ChatStore } from '../store/create-chat-store';
+import type { FetchCache } from './fetch-cache';
 
 export interface ChatContextValue {
   client: ChatClient;
   store: ChatStore;
-  queryClient: QueryClient;
+  fetchCache: FetchCache;
   /** Fetches the conversation list and open invitations again. */
   resync(): Promise<void>;
 }

@@ -6,8 +6,8 @@ import type { UserId } from '../protocol/message';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 
-function readersQueryKey(user: string, serverId: string, count: number) {
-  return ['natter', user, 'readers', serverId, count] as const;
+function readersKey(user: string, serverId: string, count: number): string {
+  return `${user}\u0000readers\u0000${serverId}\u0000${count}`;
 }
 
 /**
@@ -15,11 +15,10 @@ function readersQueryKey(user: string, serverId: string, count: number) {
  * the caller shows (a message view's `readCount`): a higher count fetches again, the same one is cached.
  */
 export function useGroupReaders(): (serverId: string, readCount: number) => Promise<UserId[]> {
-  const { client, queryClient } = useChatContext();
+  const { client, fetchCache } = useChatContext();
   const user = useChatSelector((s) => s.user);
   return useCallback(
-    (serverId, readCount) =>
-      queryClient.fetchQuery({ queryKey: readersQueryKey(user, serverId, readCount), queryFn: () => client.groupReaders(serverId), staleTime: Infinity }),
-    [client, queryClient, user],
+    (serverId, readCount) => fetchCache.fetch(readersKey(user, serverId, readCount), () => client.groupReaders(serverId)),
+    [client, fetchCache, user],
   );
 }

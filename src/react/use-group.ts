@@ -1,10 +1,10 @@
 // Owns useGroup: one group's record (name, members, admins, mutes) fetched
-// through the session's QueryClient and cached per group.
-import { useQuery } from '@tanstack/react-query';
+// through the session's fetch cache and kept a minute per group.
 import type { GroupInfo } from '../protocol/entities';
 import type { NatterError } from '../protocol/errors';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
+import { useFetch } from './use-fetch';
 
 export interface GroupResult {
   /** The record; undefined while loading, on error, or when no group id was given. */
@@ -14,24 +14,14 @@ export interface GroupResult {
   error: NatterError | null;
 }
 
-function groupQueryKey(user: string, groupId: string) {
-  return ['natter', user, 'group', groupId] as const;
-}
-
 /** The group `groupId` (nothing when undefined), refetched after a minute. */
 export function useGroup(groupId: string | undefined): GroupResult {
-  const { client, queryClient } = useChatContext();
+  const { client } = useChatContext();
   const user = useChatSelector((s) => s.user);
-  const q = useQuery(
-    {
-      queryKey: groupQueryKey(user, groupId ?? ''),
-      queryFn: () => client.group(groupId as string),
-      enabled: groupId !== undefined,
-      staleTime: 60_000,
-      retry: false,
-    },
-    queryClient,
-  );
+  const q = useFetch(`${user}\u0000group\u0000${groupId ?? ''}`, () => client.group(groupId as string), {
+    enabled: groupId !== undefined,
+    staleMs: 60_000,
+  });
   if (groupId === undefined) return { group: undefined, loading: false, error: null };
-  return { group: q.data, loading: q.isFetching, error: (q.error as NatterError | null) ?? null };
+  return { group: q.data, loading: q.loading, error: q.error };
 }

@@ -3,7 +3,6 @@
 // the server's deadline and the actions bound to it. The open ones of this
 // user are useInvitations.
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { NatterError } from '../protocol/errors';
 import type { Invitation, InviteeState } from '../protocol/invitation';
 import { isIncomingOpen, isOutgoingOpen } from '../store/reduce-invitations';
@@ -11,6 +10,7 @@ import { selectInvitation } from '../store/selectors';
 import { useChatContext } from './chat-context';
 import { createInvitationActions, type InvitationActions } from './invitation-actions';
 import { useChatSelector } from './use-chat-selector';
+import { useFetch } from './use-fetch';
 import { secondsLeft, useServerNow } from './use-server-now';
 
 export interface OneInvitationResult {
@@ -35,21 +35,13 @@ export interface OneInvitationResult {
 
 /** One invitation by id (fetched when the store has not seen it), with actions bound to it. */
 export function useInvitation(inviteId: string): OneInvitationResult {
-  const { client, queryClient } = useChatContext();
+  const { client } = useChatContext();
   const user = useChatSelector((s) => s.user);
   const one = useChatSelector((s) => selectInvitation(s, inviteId));
   const ready = useChatSelector((s) => s.connection.ready);
   const actions = useMemo(() => createInvitationActions(client), [client]);
 
-  const fetched = useQuery(
-    {
-      queryKey: ['natter', user, 'invitation', inviteId],
-      queryFn: () => client.invitation(inviteId),
-      enabled: ready && one === undefined,
-      retry: false,
-    },
-    queryClient,
-  );
+  const fetched = useFetch(`${user}\u0000invitation\u0000${inviteId}`, () => client.invitation(inviteId), { enabled: ready && one === undefined });
 
   const now = useServerNow([one?.deadline ?? null]);
 
@@ -62,8 +54,8 @@ export function useInvitation(inviteId: string): OneInvitationResult {
     open,
     myState: inv?.states[user] ?? null,
     secondsLeft: open ? secondsLeft(inv?.deadline ?? null, now) : null,
-    loading: fetched.isFetching,
-    error: (fetched.error as NatterError | null) ?? null,
+    loading: fetched.loading,
+    error: fetched.error,
     accept: (data?: string) => actions.accept(inviteId, data),
     reject: (data?: string) => actions.reject(inviteId, data),
     cancel: (data?: string) => actions.cancel(inviteId, data),
