@@ -163,6 +163,15 @@ export const BENCHMARKS = [
             columns: ['query', 'text', 'p50 ms', 'p99 ms', 'max ms', 'hits (mean)'],
             rows,
           },
+          ...(d.inProcess
+            ? [
+                {
+                  caption: 'The same queries in-process on the storage through the core (no socket, no other client): wall and CPU time per search',
+                  columns: ['query', 'wall p50 ms', 'wall p99 ms', 'CPU p50 ms', 'CPU p99 ms'],
+                  rows: d.inProcess.map((q) => [q.name, q.wallP50, q.wallP99, q.cpuP50, q.cpuP99]),
+                },
+              ]
+            : []),
           {
             caption: `Sends at ${d.sendRate}/s from another client`,
             columns: ['sends', 'answered', 'p50 ms', 'p99 ms'],
@@ -181,7 +190,7 @@ export const BENCHMARKS = [
           },
         ],
         targets: [
-          { name: 'search p99 ≤ 50 ms on every query', actual: `${d.worstP99} ms (worst)`, pass: d.worstP99 <= 50 },
+          { name: 'search p99 ≤ 50 ms on every query', actual: `${d.worstP99} ms (worst; CPU p99 in-process ${d.worstCpuP99 ?? '–'} ms)`, pass: d.worstP99 <= 50 },
           { name: 'sends still answered while searching', actual: `${s.duringSearch.n} answered, p99 ${s.duringSearch.p99} ms`, pass: s.duringSearch.n > 0 },
         ],
         notes: [`Database filled in ${d.buildSeconds} s (${d.dbMB} MB, FTS index included).`],

@@ -2,8 +2,12 @@
 // through a real `natter serve`, with another client sending messages all the
 // while (are sends still answered, and how fast?).
 //
-//   node --import tsx bench/search/search.bench.ts [--messages 1000000] [--rounds 40] [--rate 100]
+//   node --import tsx bench/search/search.bench.ts [--messages 1000000] [--rounds 40] [--rate 100] [--db path]
 //
+// `--db path` keeps the filled database there and reuses it when it exists
+// (filling 1,000,000 messages takes minutes). After the server run, the same
+// queries run in-process on the storage itself, timed as wall and CPU time
+// (CPU time says what a search costs even on a machine shared with others).
 // The database is filled first (straight through SqliteStorage, so the FTS5
 // index is kept by the same triggers as in production): `--messages` over
 // 10,000 single chats, each between one of 100 "heavy" users and a peer, so a
@@ -25,6 +29,10 @@ import { conversationKey } from '../../src/server/conversation-key';
 import type { Message } from '../../src/protocol/message';
 import { messageText, prng, QUERIES } from './corpus';
 
+const keepAt = (() => {
+  const i = process.argv.indexOf('--db');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+})();
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -130,12 +138,51 @@ function startSender(c: ChatClient): { latencies: number[]; stop(): Promise<void
   };
 }
 
+/** The same queries straight on the storage: wall and CPU ms per search (first page of 20). */
+async function inProcess(db: string): Promise<Array<{ name: string; wallP50: number; wallP99: number; cpuP50: number; cpuP99: number }>> {
+  const { asyncStorage } = await import('../../src/server/sync-storage-adapter');
+  const { createServerCore } = await import('../../src/server/server-core');
+  const sync = new SqliteStorage({ path: db });
+  const core = createServerCore({ storage: asyncStorage(sync), rateLimit: false });
+  const out = [];
+  try {
+    // Through the core's own search operation (scopes from the user's conversations), over the loopback.
+    const { createLoopbackTransport } = await import('../../src/server/loopback-transport');
+    const client = createChatClient({ transport: createLoopbackTransport(core), user: 'h1', reconnect: false, heartbeatMs: 0 });
+    await client.connect();
+    for (const q of QUERIES) {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        await searchMessages(client, q.query);
+        wall.push(performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
+      }
+      out.push({ name: q.name, wallP50: pct(wall, 50), wallP99: pct(wall, 99), cpuP50: pct(cpu, 50), cpuP99: pct(cpu, 99) });
+    }
+    client.close();
+  } finally {
+    await core.close();
+    sync.close();
+  }
+  return out;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'natter-search-bench-'));
 try {
-  const db = join(dir, 'search.sqlite');
-  const buildSeconds = build(db);
+  const db = keepAt ?? join(dir, 'search.sqlite');
+  let buildSeconds = 0;
+  try {
+    statSync(db);
+  } catch {
+    buildSeconds = build(db);
+  }
   const dbMB = Math.round(statSync(db).size / 1e5) / 10;
   const server = await startChild(db);
+  let stopped = false;
   try {
     const searchers = await Promise.all(Array.from({ length: 4 }, (_, i) => connect(server.port, `h${i + 1}`)));
     const sender = await connect(server.port, 'sender');
@@ -162,6 +209,9 @@ try {
     }
     await during.stop();
     for (const c of [...searchers, sender]) c.close();
+    await server.stop();
+    stopped = true;
+    const storage = await inProcess(db);
     const all = queries.flatMap((q) => [q.p99]);
     process.stdout.write(
       JSON.stringify({
@@ -174,6 +224,8 @@ try {
         dbMB,
         queries,
         worstP99: Math.max(...all),
+        inProcess: storage,
+        worstCpuP99: Math.max(...storage.map((x) => x.cpuP99)),
         sends: {
           alone: { n: baseline.latencies.length, p50: pct(baseline.latencies, 50), p99: pct(baseline.latencies, 99) },
           duringSearch: { n: during.latencies.length, p50: pct(during.latencies, 50), p99: pct(during.latencies, 99) },
@@ -181,7 +233,7 @@ try {
       }) + '\n',
     );
   } finally {
-    await server.stop();
+    if (!stopped) await server.stop();
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
