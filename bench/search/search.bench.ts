@@ -217,7 +217,8 @@ try {
       JSON.stringify({
         messages: MESSAGES,
         conversations: CONVERSATIONS,
-        readShare: HEAVY / CONVERSATIONS,
+        // Conversation c belongs to heavy user c % HEAVY: each reads 1 / HEAVY of all messages.
+        readShare: 1 / HEAVY,
         rounds: ROUNDS,
         sendRate: RATE,
         buildSeconds,
