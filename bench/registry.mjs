@@ -220,6 +220,26 @@ export const BENCHMARKS = [
       };
     },
   },
+  {
+    name: 'calls',
+    title: 'Call set-up: accept → first remote video frame decoded (1:1, loopback)',
+    command: tsx('bench/calls/call-connect.bench.ts', '--calls', '20'),
+    smoke: tsx('bench/calls/call-connect.bench.ts', '--calls', '2'),
+    summarize(d) {
+      return {
+        tables: [
+          {
+            caption: d.transport,
+            columns: ['calls', 'p50 ms', 'p99 ms', 'min ms', 'max ms'],
+            rows: [[d.calls, d.p50, d.p99, d.stats.min, d.stats.max]],
+          },
+        ],
+        charts: [{ title: 'accept → first remote frame (ms, lower is better)', unit: 'ms', bars: [{ label: 'p50', value: d.p50, highlight: true }, { label: 'p99', value: d.p99 }] }],
+        targets: [],
+        notes: ['No peer is compared: no other kit\'s calls run on this machine.'],
+      };
+    },
+  },
 ];
 
 function fmtInt(x) {

@@ -6,6 +6,7 @@ import type { Invitation, InvitationAction, OfflinePushInfo } from './invitation
 import type { Message, OutgoingMessage, UserId } from './message';
 import type { UploadedFile } from './link';
 import type { PeopleEvent, PeopleOps } from './people';
+import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
 
 // ---- requests -------------------------------------------------------------
 
@@ -83,6 +84,17 @@ export interface Ops extends PeopleOps {
   /** Open invitations this user is part of (bootstrap after a full sync). */
   'sig.pending': { p: Record<string, never>; r: { invitations: Invitation[] } };
 
+  /**
+   * Swap this session's token for a fresh one of the same user (before it expires); the answer
+   * says when the new one expires (null: never).
+   */
+  'auth.renew': { p: { token: string }; r: { expiresAt: number | null } };
+  /** Joins this device to a live call (the inviter, or an invitee who accepted); another device of the same user taking it over replaces it. */
+  'rtc.join': { p: { callId: string }; r: { epoch: number; participants: RtcParticipant[]; iceServers: IceServer[]; call: RtcCallInfo } };
+  /** Relays one negotiation step to another joined participant's device; `delivered` is false while that device is offline. */
+  'rtc.signal': { p: { callId: string; to: UserId; signal: RtcSignal }; r: { delivered: boolean } };
+  'rtc.leave': { p: { callId: string }; r: Record<string, never> };
+
   /** Upload of a small file inside a frame (base64). Hosts also offer HTTP uploads for large files. */
   'file.put': { p: { name: string; mime: string; data: string; width?: number; height?: number; duration?: number }; r: { file: UploadedFile } };
 }
@@ -116,7 +128,8 @@ export type ChatEvent =
   | { type: 'group'; action: 'created' | 'joined' | 'memberAdded' | 'memberRemoved' | 'left' | 'destroyed' | 'muted' | 'unmuted' | 'updated'; group: GroupInfo; users: UserId[]; by: UserId }
   | { type: 'room'; action: 'joined' | 'left'; room: RoomInfo; users: UserId[] }
   | { type: 'blocklist'; blocked: UserId[] }
-  | PeopleEvent;
+  | PeopleEvent
+  | RtcEvent;
 
 export type ChatEventType = ChatEvent['type'];
 
@@ -169,4 +182,7 @@ export interface PongFrame { v: number; t: 'pong' }
 /** Server is closing this session (e.g. the same device connected again, or shutdown). */
 export interface ByeFrame { v: number; t: 'bye'; code: number; message: string }
 
-export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame;
+/** The session's token expires at `expiresAt` (ms since epoch): renew it (`auth.renew`) or the session ends then (4011). */
+export interface ExpiringFrame { v: number; t: 'expiring'; expiresAt: number }
+
+export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame | ExpiringFrame;

@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { Delivery, EventPublisher } from './event-publisher';
 import type { IdSource } from './id-source';
 import type { InvitationTimers } from './invitation-timers';
+import type { RateLimitStore } from './rate-limiter';
 import type { ServerCoreOptions } from './server-options';
 import type { SessionRegistry } from './sessions';
 import type { CachedStorage } from './cached-storage';
@@ -14,6 +15,7 @@ import type { FileStore } from './storage';
 import type { Invitation } from '../protocol/invitation';
 import type { ContactFanout } from './contact-fanout';
 import type { Presence } from '../protocol/people';
+import type { RtcCalls } from './rtc-calls';
 
 export interface CoreContext {
   /**
@@ -34,10 +36,14 @@ export interface CoreContext {
   sessions: SessionRegistry;
   /** Every user's sessions, on this node and (in a cluster) the others. */
   delivery: Delivery;
+  /** Rate-limit buckets, per user across connections (shared by nodes when the store is). */
+  rateLimits: RateLimitStore;
   events: EventPublisher;
   timers: InvitationTimers;
   /** onlineUserOnly invitations: never stored, kept only while the server runs. */
   liveInvitations: Map<string, Invitation>;
+  /** Live calls of the media relay (memory only). */
+  rtc: RtcCalls;
   /** Presence and the fan-out of presence and profile changes to contacts. */
   people: { presence: PresenceService; fanout: ContactFanout };
 }

@@ -12,6 +12,7 @@ import type { Caller, CoreContext } from './context';
 import { fail, inTx } from './context';
 import { keyOfConversationId } from './conversation-key';
 import { newConversationState, recountUnread } from './conversation-state';
+import { groupReadsFromAck } from './group-read-on-ack';
 import { requireGroupMember, requireRoomMember } from './membership';
 import { groupReadCounts, peerMarkers, raisePeerMarkers } from './peer-receipt-state';
 import type { OpHandlers } from './op-handler';
@@ -59,6 +60,8 @@ async function ack(ctx: CoreContext, caller: Caller, p: { conversation: Conversa
     const state = (await storage.getConversationState(caller.user, key)) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
     const upTo = Math.min(p.upToSeq ?? lastSeq, lastSeq);
     if (upTo <= state.readSeq) return { readSeq: state.readSeq, unread: state.unread };
+    // Reading a group in the UI is a channel ack: it counts as a read receipt for allowGroupAck messages.
+    if (type === 'group') await groupReadsFromAck(ctx, storage, caller.user, key, state.readSeq, upTo);
     state.readSeq = upTo;
     state.unread = await recountUnread(storage, state);
     await storage.putConversationState(state);

@@ -1,6 +1,7 @@
 // Owns the table from operation name to handler, and dispatching one
 // validated request to it (sends pipelined into group commits).
 import type { OpName, OpParams, RequestFrame } from '../protocol/frames';
+import { authOps } from './auth-renew';
 import { blocklistOps } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { conversationOps } from './conversations';
@@ -16,6 +17,7 @@ import { receiptOps } from './receipts';
 import { roomOps } from './rooms';
 import { searchOps } from './message-search';
 import { signalingOps } from './signaling';
+import { rtcOps } from './rtc-relay';
 
 const handlers: OpHandlers<OpName> = {
   ...messagingOps,
@@ -31,6 +33,8 @@ const handlers: OpHandlers<OpName> = {
   ...presenceOps,
   ...searchOps,
   ...historyWindowOps,
+  ...authOps,
+  ...rtcOps,
 };
 
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

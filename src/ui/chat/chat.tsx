@@ -9,7 +9,8 @@ import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody } from '../../protocol/message';
-import { parseConversationId, useConversationList, useGroupName, type ChatMessage } from '../../react';
+import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroupName, type ChatMessage } from '../../react';
+import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
 import { ConversationList } from '../conversation-list/conversation-list';
@@ -43,6 +44,8 @@ export interface ChatProps {
   callTimeout?: number;
   /** Call buttons in the header (default both; [] hides them). */
   calls?: readonly CallType[];
+  /** 'media' (default): calls carry audio and video (useCall, CallView); 'invite-only': the buttons only send the invitation, for an app's own media layer. */
+  calling?: 'media' | 'invite-only';
   customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
   shortcodes?: ShortcodeTable | null;
   renderCustom?(message: ChatMessage): ReactNode;
@@ -64,7 +67,7 @@ export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode 
 
 function ChatLayout({
   theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
-  onAccepted, callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes, renderCustom, mapUrl, className, style,
+  onAccepted, callTimeout = 30, calls = BOTH_CALLS, calling = 'media', customEmoji, shortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const strings = useStrings();
   const t = strings.conversationList;
@@ -77,6 +80,13 @@ function ChatLayout({
   const { conversations } = useConversationList();
   const summary = open ? conversations.find((c) => c.id === open) : undefined;
   const titleId = useId();
+  const me = useChatUser();
+  const { join } = useCall();
+  // The callee's own accept in the ringing dialog puts this device in the call.
+  const accepted = (inv: Invitation) => {
+    if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null) void join(inv).catch(() => undefined);
+    onAccepted?.(inv);
+  };
 
   const choose = (id: ConversationId | null) => {
     if (id !== jump?.conversation) setJump(null);
@@ -130,6 +140,7 @@ function ChatLayout({
             avatarUrl={avatarUrl}
             callTimeout={callTimeout}
             calls={calls}
+            calling={calling}
             onBack={() => choose(null)}
             jumpTo={jump?.conversation === open ? jump.serverId : null}
             onJumpEnd={() => setJump(null)}
@@ -140,7 +151,8 @@ function ChatLayout({
           <p className="natter-chat__placeholder">{t.selectConversation}</p>
         )}
       </section>
-      <CallInviteModal displayName={displayName} {...(onAccepted ? { onAccepted } : {})} />
+      <CallInviteModal displayName={displayName} onAccepted={accepted} />
+      {calling === 'media' && <CallView displayName={displayName} />}
       {composing && (
         <NewConversationDialog
           displayName={displayName}
@@ -164,6 +176,7 @@ interface OpenConversationProps {
   avatarUrl: ChatProps['avatarUrl'];
   callTimeout: number;
   calls: readonly CallType[];
+  calling: 'media' | 'invite-only';
   onBack(): void;
   list: Pick<ChatProps, 'customEmoji' | 'shortcodes' | 'renderCustom' | 'mapUrl'> & { displayName(userId: string): string };
   theme: Theme;
@@ -171,7 +184,7 @@ interface OpenConversationProps {
   onJumpEnd(): void;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, onBack, list, theme, jumpTo, onJumpEnd }: OpenConversationProps): ReactNode {
+function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
   const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
@@ -184,6 +197,7 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         displayName={displayName}
         callTimeout={callTimeout}
         calls={calls}
+        calling={calling}
         onBack={onBack}
         titleId={titleId}
       />

@@ -5,6 +5,7 @@ export { stringsFor, type Strings, type StringOverrides } from './strings';
 export type { MessageListStrings } from './message-list-strings';
 export type { InputStrings } from './input-strings';
 export type { CallStrings } from './call-strings';
+export type { InCallStrings } from './in-call-strings';
 export type { ConversationListStrings } from './conversation-list-strings';
 export type { PeopleStrings } from './people-strings';
 export {

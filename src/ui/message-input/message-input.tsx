@@ -33,7 +33,14 @@ export interface MessageInputProps {
   displayName?(userId: string): string;
   autoFocus?: boolean;
   className?: string;
+  /**
+   * Ask for group read receipts on what this input sends (Easemob's `allowGroupAck`): the sender
+   * sees "Read by N". Group owners and admins only; others' sends are refused with 510.
+   */
+  allowGroupAck?: boolean;
 }
+
+const GROUP_ACK = { allowGroupAck: true } as const;
 
 /** The composer of one conversation; a new conversation gets a fresh one (its own draft, no staged files). */
 export function MessageInput(props: MessageInputProps): ReactNode {
@@ -41,8 +48,9 @@ export function MessageInput(props: MessageInputProps): ReactNode {
 }
 
 function Composer({
-  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className,
+  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className, allowGroupAck = false,
 }: MessageInputProps): ReactNode {
+  const config = allowGroupAck ? GROUP_ACK : undefined;
   const t = useStrings(locale).input;
   const loc = useLocale(locale);
   const user = useChatUser();
@@ -50,7 +58,7 @@ function Composer({
   const { typing, notifyTyping, stopTyping } = useTyping(conversationId);
   const serverLimits = useServerLimits();
   const limits = useCallback(() => serverLimits, [serverLimits]);
-  const files = useAttachments(senders, limits);
+  const files = useAttachments(senders, limits, config);
   const [text, setText] = useDraft(conversationId);
   const [dragging, setDragging] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -79,7 +87,7 @@ function Composer({
     if (files.attachments.length > 0) void files.sendAll();
     const body = text.trim();
     if (body) {
-      void senders.sendText(body);
+      void senders.sendText(body, config ? { config } : undefined);
       setText('');
       stopTyping();
     }
