@@ -2,7 +2,7 @@
 // typed events. Implementation lives in chat-client.ts.
 import type { ConversationId } from '../protocol/ids';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
-import type { ChatEvent, HistoryPage, Ops } from '../protocol/frames';
+import type { ChatEvent, ConversationPage, HistoryPage, Ops } from '../protocol/frames';
 import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { ChatType, Ext, Message, MessageConfig, OutgoingBody, UserId } from '../protocol/message';
 import type { NatterError } from '../protocol/errors';
@@ -224,7 +224,10 @@ export interface ChatClient {
 
   recall(serverId: string): Promise<Message>;
   history(conversation: ConversationId, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
+  /** Every conversation, most recently updated first (loads every page; see conversationPage). */
   conversations(): Promise<ConversationSummary[]>;
+  /** One page of the conversation list with the server's unread total; pass `cursor` from the previous page. */
+  conversationPage(options?: { cursor?: string; limit?: number }): Promise<ConversationPage>;
   deleteConversation(conversation: ConversationId, options?: { deleteHistory?: boolean }): Promise<void>;
   markRead(conversation: ConversationId, upToSeq?: number): Promise<number>;
   sendReadReceipt(serverId: string): Promise<void>;

@@ -4,7 +4,7 @@
 import { ulid } from '../protocol/ulid';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError } from '../protocol/errors';
-import type { ChatEvent, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
+import type { ChatEvent, ConversationPage, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
 import { conversationId, conversationOf, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Transport, UploadedFile } from '../protocol/link';
@@ -278,7 +278,24 @@ class NatterChatClient implements ChatClient {
     this.inputs.push({ kind: 'history', conversation, page });
     return page;
   }
-  async conversations(): Promise<ConversationSummary[]> { return (await this.request('conversations', {})).conversations; }
+  async conversations(): Promise<ConversationSummary[]> {
+    const all: ConversationSummary[] = [];
+    const seen = new Set<ConversationId>();
+    let cursor: string | null = null;
+    // A conversation that moves to the top while the pages load is not listed twice.
+    do {
+      const page: ConversationPage = await this.conversationPage(cursor === null ? {} : { cursor });
+      for (const c of page.conversations) if (!seen.has(c.id)) (seen.add(c.id), all.push(c));
+      cursor = page.cursor;
+    } while (cursor !== null);
+    return all;
+  }
+  conversationPage(options: { cursor?: string; limit?: number } = {}): Promise<ConversationPage> {
+    const p: { cursor?: string; limit?: number } = {};
+    if (options.cursor !== undefined) p.cursor = options.cursor;
+    if (options.limit !== undefined) p.limit = options.limit;
+    return this.request('conversations', p);
+  }
   async deleteConversation(conversation: ConversationId, options: { deleteHistory?: boolean } = {}): Promise<void> {
     await this.request('deleteConversation', { conversation, ...options });
   }

@@ -54,6 +54,7 @@ export {
 } from '../protocol/invitation';
 export type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
 export type {
+  ConversationPage,
   HistoryPage,
   Ops,
   OpName,

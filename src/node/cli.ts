@@ -28,7 +28,7 @@ natter serve options:
   --max-file-bytes <n>  upload size limit
   --ping-interval <ms>  WebSocket ping interval (default 30000)
   --rate-limit <r,b>    requests per second and burst per user, across all of the user's
-                        connections (default 50,200), or off; malformed frames count too
+                        connections (default 200,1000), or off; malformed frames count too
   --public-url <url>    base URL clients use to reach this server, for file URLs
                         (default http://<host>:<port>)
   --ice-servers <list>  STUN/TURN servers for calls: comma-separated stun:/turn: URLs, or a JSON

@@ -31,13 +31,27 @@ export interface HistoryPage {
   groupReadCounts?: Record<string, number>;
 }
 
+/** One page of the conversation list, most recently updated first. */
+export interface ConversationPage {
+  conversations: ConversationSummary[];
+  /** Pass as `cursor` to get the next page; null when there is none. */
+  cursor: string | null;
+  hasMore: boolean;
+  /**
+   * Unread messages over the whole list (every page), counted by the server; on the first page
+   * only (no `cursor` asked): later changes arrive as events.
+   */
+  unreadTotal?: number;
+}
+
 /** Every request operation: its parameters `p` and its result `r`. */
 export interface Ops extends PeopleOps {
   send: { p: OutgoingMessage; r: { message: Message } };
   recall: { p: { serverId: string }; r: { message: Message } };
   /** Messages with seq < `before` (or the newest), newest first. */
   history: { p: { conversation: ConversationId; before?: number; limit?: number }; r: HistoryPage };
-  conversations: { p: Record<string, never>; r: { conversations: ConversationSummary[] } };
+  /** The conversation list, one page at a time (`limit` default 50, at most 500). */
+  conversations: { p: { cursor?: string; limit?: number }; r: ConversationPage };
   deleteConversation: { p: { conversation: ConversationId; deleteHistory?: boolean }; r: Record<string, never> };
   /** Channel ack: mark the conversation read up to `upToSeq` (default: its last seq) on every device; `unread` is the count at the marker. */
   ack: { p: { conversation: ConversationId; upToSeq?: number }; r: { readSeq: number; unread: number } };

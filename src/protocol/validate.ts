@@ -115,7 +115,10 @@ export const paramSchemas: ParamSchemas = {
     before: v.optional(count),
     limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))),
   }),
-  conversations: empty,
+  conversations: v.object({
+    cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+  }),
   deleteConversation: v.object({ conversation, deleteHistory: v.optional(v.boolean()) }),
   ack: v.object({ conversation, upToSeq: v.optional(count) }),
   read: v.object({ serverId }),

@@ -20,7 +20,9 @@ export interface UploadQuota {
   perMs: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 50, burst: 200 };
+// Sized for legitimate bursts: an outbox of hundreds of sends flushed after a reconnect, or a bot
+// answering a burst, goes through at full speed and in order; a flood is still cut off.
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 200, burst: 1000 };
 
 /**
  * Shared token buckets. `take` removes `cost` tokens from bucket `key` (created full, refilled at

@@ -62,7 +62,7 @@ export interface ServerCoreOptions {
   moderate?: (message: Message) => ModerationVerdict | Promise<ModerationVerdict>;
   /** Offline push for invitees with no connected session (unless the invitation disables push). */
   push?: (user: UserId, notice: PushNotice) => void;
-  /** Request rate per user, across all of the user's connections; false disables it. Default 50/s with bursts of 200. */
+  /** Request rate per user, across all of the user's connections; false disables it. Default 200/s with bursts of 1000 (an outbox of hundreds drains at once). */
   rateLimit?: RateLimitOptions | false;
   /** Where rate-limit buckets live. Default: this process's memory; several nodes share one (e.g. Redis). */
   rateLimitStore?: RateLimitStore;

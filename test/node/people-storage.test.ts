@@ -19,7 +19,7 @@ describe('SQLite message search index', () => {
   it('indexes the messages a database held before the migration that added search', () => {
     const path = tempDb();
     const db = new Database(path);
-    migrate(db, MIGRATIONS.slice(0, 3));
+    migrate(db, MIGRATIONS.slice(0, 4));
     db.prepare('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       's1', KEY, 1, 'alice', 'l1', 0, JSON.stringify(rec(message(1, { serverId: 's1', body: { type: 'txt', msg: '旧消息 old message' } }))),
     );
