@@ -152,6 +152,8 @@ export interface ChatClientEvents {
   pins: Extract<ChatEvent, { type: 'pins' }>;
   threadReply: Extract<ChatEvent, { type: 'threadReply' }>;
   mentionCount: Extract<ChatEvent, { type: 'mentionCount' }>;
+  presence: Extract<ChatEvent, { type: 'presence' }>;
+  profile: Extract<ChatEvent, { type: 'profile' }>;
   /** Media signaling for a call this device joined (see `createCallClient`). */
   rtc: Extract<ChatEvent, { type: 'rtc' }>;
   /**

@@ -84,6 +84,30 @@ export type {
   ServerSession,
 } from '../protocol/link';
 
+export type {
+  Profile,
+  ProfileUpdate,
+  Presence,
+  PresenceStatus,
+  MessageSearchHit,
+  MessageSearchPage,
+  HistoryWindow,
+  NewerPage,
+  PeopleOps,
+  PeopleEvent,
+} from '../protocol/people';
+export {
+  setProfile,
+  getProfiles,
+  searchUsers,
+  getPresence,
+  setPresence,
+  searchMessages,
+  historyAround,
+  historyAfter,
+  type SearchMessagesOptions,
+} from '../client/people';
+
 export { createChatClient } from '../client/chat-client';
 export { createWebSocketTransport, type WebSocketTransportOptions } from '../client/websocket-transport';
 export { webStorageOutbox, type KeyValueStorage } from '../client/outbox-persistence';
@@ -122,6 +146,9 @@ export {
   type PushNotice,
   type Clock,
   type ManualClock,
+  type PeopleOptions,
+  type ProfileSource,
+  type SourceProfile,
 } from '../server/index';
 
 export {

@@ -57,6 +57,9 @@ export {
   type WordFilterOptions,
   type UploadQuota,
   type FileInput,
+  type PeopleOptions,
+  type ProfileSource,
+  type SourceProfile,
 } from '../server/index';
 export type {
   Storage,
@@ -70,3 +73,13 @@ export type {
   EventRecord,
   FileRecord,
 } from '../server/storage';
+export type {
+  PeopleStorage,
+  ProfileRecord,
+  ProfileSearchQuery,
+  MessageSearchQuery,
+  MessageSearchRow,
+  MessageSearchResult,
+  SearchScope,
+  Awaitable,
+} from '../server/people-storage';

@@ -143,6 +143,44 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE pins (key TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
   `,
+  // 6: people and search (sqlite-people-storage.ts). Profiles with the folded strings they are
+  // found by (name, its words, the id) for prefix search; text messages in an FTS5 trigram index
+  // (finds any substring of 3+ characters, Chinese and emoji included), kept by triggers so that a
+  // recall (or any update to a non-text body) drops the message from the index.
+  `
+  CREATE TABLE profiles (user TEXT PRIMARY KEY, name_key TEXT NOT NULL, json TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE profile_terms (term TEXT NOT NULL, user TEXT NOT NULL, PRIMARY KEY (term, user)) WITHOUT ROWID;
+  CREATE INDEX profile_terms_by_user ON profile_terms (user);
+
+  CREATE VIRTUAL TABLE message_search USING fts5(text, content='', contentless_delete=1, tokenize='trigram');
+  -- Each indexed message's conversation and seq, small enough to stay in the page cache: a
+  -- search filters the index's candidates by conversation without reading message rows.
+  CREATE TABLE message_search_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL, seq INTEGER NOT NULL);
+  INSERT INTO message_search (rowid, text)
+    SELECT id, json_extract(json, '$.message.body.msg') FROM messages WHERE json_extract(json, '$.message.body.type') = 'txt';
+  INSERT INTO message_search_keys (id, key, seq)
+    SELECT id, key, seq FROM messages WHERE json_extract(json, '$.message.body.type') = 'txt';
+  CREATE TRIGGER message_search_insert AFTER INSERT ON messages
+    WHEN json_extract(new.json, '$.message.body.type') = 'txt'
+  BEGIN
+    INSERT INTO message_search (rowid, text) VALUES (new.id, json_extract(new.json, '$.message.body.msg'));
+    INSERT INTO message_search_keys (id, key, seq) VALUES (new.id, new.key, new.seq);
+  END;
+  CREATE TRIGGER message_search_update AFTER UPDATE OF json ON messages
+  BEGIN
+    DELETE FROM message_search WHERE rowid = old.id;
+    DELETE FROM message_search_keys WHERE id = old.id;
+    INSERT INTO message_search (rowid, text)
+      SELECT new.id, json_extract(new.json, '$.message.body.msg') WHERE json_extract(new.json, '$.message.body.type') = 'txt';
+    INSERT INTO message_search_keys (id, key, seq)
+      SELECT new.id, new.key, new.seq WHERE json_extract(new.json, '$.message.body.type') = 'txt';
+  END;
+  CREATE TRIGGER message_search_delete AFTER DELETE ON messages
+  BEGIN
+    DELETE FROM message_search WHERE rowid = old.id;
+    DELETE FROM message_search_keys WHERE id = old.id;
+  END;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

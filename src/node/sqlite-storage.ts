@@ -29,6 +29,8 @@ import { SqliteEventLog } from './sqlite-event-log';
 import { SqliteSeqCounters } from './sqlite-seq-counters';
 import { takeOwnerLock, type OwnerLock } from './sqlite-owner-lock';
 import { migrate } from './sqlite-migrations';
+import { SqlitePeopleStorage } from './sqlite-people-storage';
+import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
 
 export interface SqliteStorageOptions {
   /** Database file; ':memory:' for a throwaway one. */
@@ -63,6 +65,8 @@ export class SqliteStorage implements SyncStorage {
   private readonly seqs: SqliteSeqCounters;
   /** Held while open when `exclusive` (one server per database file). */
   private readonly lock: OwnerLock | null;
+  /** Profiles, the directory and message search. */
+  private readonly people: SqlitePeopleStorage;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
@@ -90,6 +94,7 @@ export class SqliteStorage implements SyncStorage {
     // Each user's last position is cached only when nobody else can append (exclusive lock).
     this.events = new SqliteEventLog(this.db, exclusive ? new Map() : null);
     this.seqs = new SqliteSeqCounters(this.db, exclusive);
+    this.people = new SqlitePeopleStorage(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => {
       const result = fn();
       this.seqs.flush();
@@ -329,6 +334,12 @@ export class SqliteStorage implements SyncStorage {
   deleteFile(fileId: string): void {
     this.s.deleteFile.run(fileId);
   }
+
+  // ---- people and search (sqlite-people-storage.ts) ---------------------------
+  getProfiles(users: UserId[]): ProfileRecord[] { return this.people.getProfiles(users); }
+  putProfile(record: ProfileRecord): void { this.people.putProfile(record); }
+  searchProfiles(query: ProfileSearchQuery): ProfileRecord[] { return this.people.searchProfiles(query); }
+  searchMessages(query: MessageSearchQuery): MessageSearchResult { return this.people.searchMessages(query); }
 }
 
 /** Every statement, prepared once. */

@@ -6,6 +6,7 @@ import type { Invitation, InvitationAction, OfflinePushInfo } from './invitation
 import type { PinnedMessage } from './features';
 import type { Message, OutgoingMessage, TextBody, UserId } from './message';
 import type { UploadedFile } from './link';
+import type { PeopleEvent, PeopleOps } from './people';
 import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
 
 // ---- requests -------------------------------------------------------------
@@ -45,7 +46,7 @@ export interface ConversationPage {
 }
 
 /** Every request operation: its parameters `p` and its result `r`. */
-export interface Ops {
+export interface Ops extends PeopleOps {
   send: { p: OutgoingMessage; r: { message: Message } };
   recall: { p: { serverId: string }; r: { message: Message } };
   /** Messages with seq < `before` (or the newest), newest first. */
@@ -168,6 +169,7 @@ export type ChatEvent =
   | { type: 'threadReply'; message: Message; conversation: ConversationId }
   /** This user's unread mentions in a conversation changed (mention badge). */
   | { type: 'mentionCount'; conversation: ConversationId; count: number }
+  | PeopleEvent
   | RtcEvent;
 
 export type ChatEventType = ChatEvent['type'];

@@ -12,6 +12,7 @@ import type { OutgoingBody } from './message';
 import { featureParamSchemas, sendFeatureFields } from './validate-features';
 import { RTC_MAX_CANDIDATE_BYTES, RTC_MAX_SDP_BYTES, type RtcSignal } from './rtc';
 import { PROTOCOL_VERSION } from './version';
+import { peopleParamSchemas } from './validate-people';
 
 /** The limits validation enforces (a subset of ServerLimits). */
 export interface ValidationLimits {
@@ -177,6 +178,7 @@ export const paramSchemas: ParamSchemas = {
     duration: v.optional(size),
   }),
   ...featureParamSchemas,
+  ...peopleParamSchemas,
 };
 
 const helloSchema = v.object({

@@ -31,9 +31,13 @@ export { useThread, type ThreadResult } from './use-thread';
 export { useMentionCount, mentionQueryAt, mentionCandidates } from './use-mentions';
 export { useComposer, type ComposerResult, type ComposerTarget } from './use-composer';
 export { secondsLeft } from './use-server-now';
-export { parseConversationId } from '../protocol/ids';
+export { parseConversationId, isValidId } from '../protocol/ids';
 export type { ChatMessage, MessageStatus } from '../store/message-view';
 export type { ChatState, ConnectionSlice } from '../store/chat-state';
+export { useUserSearch, type UserSearchResult } from './use-user-search';
+export { useNewConversation, type NewConversationActions, type NewGroup } from './use-new-conversation';
+export { useMessageSearch, type MessageSearchResult } from './use-message-search';
+export { useMessageWindow, type MessageWindowResult } from './use-message-window';
 // Named by ChatProviderProps: the store a provider may be given, and when it applies batches.
 export type { ChatStore } from '../store/create-chat-store';
 export type { Scheduler } from '../store/ingest-queue';

@@ -33,6 +33,7 @@ import type {
   UnreadQuery,
 } from './storage';
 import { ConversationStateCache } from './conversation-state-cache';
+import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -323,5 +324,18 @@ export class CachedStorage implements Storage {
   }
   deleteFile(fileId: string): Promise<void> {
     return this.inner.deleteFile(fileId);
+  }
+  // People and search are not cached: they are read on demand, not on every send.
+  getProfiles(users: UserId[]): Promise<ProfileRecord[]> {
+    return this.inner.getProfiles(users);
+  }
+  putProfile(record: ProfileRecord): Promise<void> {
+    return this.inner.putProfile(record);
+  }
+  searchProfiles(query: ProfileSearchQuery): Promise<ProfileRecord[]> {
+    return this.inner.searchProfiles(query);
+  }
+  searchMessages(query: MessageSearchQuery): Promise<MessageSearchResult> {
+    return this.inner.searchMessages(query);
   }
 }

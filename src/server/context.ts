@@ -13,6 +13,8 @@ import type { SessionRegistry } from './sessions';
 import type { CachedStorage } from './cached-storage';
 import type { FileStore } from './storage';
 import type { Invitation } from '../protocol/invitation';
+import type { ContactFanout } from './contact-fanout';
+import type { Presence } from '../protocol/people';
 import type { RtcCalls } from './rtc-calls';
 
 export interface CoreContext {
@@ -42,6 +44,17 @@ export interface CoreContext {
   liveInvitations: Map<string, Invitation>;
   /** Live calls of the media relay (memory only). */
   rtc: RtcCalls;
+  /** Presence and the fan-out of presence and profile changes to contacts. */
+  people: { presence: PresenceService; fanout: ContactFanout };
+}
+
+/** What operations use of presence (PresenceTracker in presence.ts). */
+export interface PresenceService {
+  /** Presence of `users` as `viewer` may see it. */
+  view(viewer: UserId, users: readonly UserId[]): Promise<Presence[]>;
+  /** The device became active or idle. */
+  setDevice(user: UserId, device: string, status: 'online' | 'away'): void;
+  privacyChanged(user: UserId, hidden: boolean): void;
 }
 
 /**

@@ -21,3 +21,5 @@ export type { UploadQuota } from './upload-limits';
 export { DEFAULT_UPLOAD_QUOTA, DEFAULT_UPLOAD_RATE } from './upload-limits';
 export type { FileInput } from './files';
 export { contentMatches, normalizeMime } from './file-sniff';
+export type { PeopleOptions, ProfileSource, SourceProfile } from './people-options';
+export type * from './people-storage';

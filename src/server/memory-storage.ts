@@ -23,6 +23,8 @@ import type {
   UnreadQuery,
 } from './storage';
 import { MemoryEventLog } from './memory-event-log';
+import { MemoryPeopleStorage } from './memory-people-storage';
+import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
 import { pageOf } from './conversation-order';
 
 // Records are JSON-able by contract; a JSON round trip is much cheaper than structuredClone in Node.
@@ -45,6 +47,10 @@ export class MemoryStorage implements SyncStorage {
   private readonly invitations = new Map<string, Invitation>();
   private readonly events = new MemoryEventLog((step) => this.record(step));
   private readonly files = new Map<string, FileRecord>();
+  private readonly people = new MemoryPeopleStorage(
+    (step) => this.record(step),
+    (key) => this.byConversation.get(key) ?? [],
+  );
 
   transaction<T>(fn: () => T): T {
     if (this.undo) return fn();
@@ -378,6 +384,12 @@ export class MemoryStorage implements SyncStorage {
   deleteFile(fileId: string): void {
     this.setIn(this.files, fileId, undefined);
   }
+
+  // ---- people and search (memory-people-storage.ts) ---------------------------
+  getProfiles(users: UserId[]): ProfileRecord[] { return this.people.getProfiles(users); }
+  putProfile(record: ProfileRecord): void { this.people.putProfile(record); }
+  searchProfiles(query: ProfileSearchQuery): ProfileRecord[] { return this.people.searchProfiles(query); }
+  searchMessages(query: MessageSearchQuery): MessageSearchResult { return this.people.searchMessages(query); }
 }
 
 export { MemoryFileStore } from './memory-file-store';

@@ -8,11 +8,15 @@ import { conversationOps } from './conversations';
 import { featureOps } from './feature-ops';
 import { fileOps } from './files';
 import { groupOps } from './groups';
+import { historyWindowOps } from './history-window';
 import { messagingOps, startSend } from './messaging';
 import type { OpHandler, OpHandlers } from './op-handler';
+import { presenceOps } from './presence';
+import { profileOps } from './profiles';
 import { recallOps } from './recall';
 import { receiptOps } from './receipts';
 import { roomOps } from './rooms';
+import { searchOps } from './message-search';
 import { signalingOps } from './signaling';
 import { rtcOps } from './rtc-relay';
 
@@ -27,6 +31,10 @@ const handlers: OpHandlers<OpName> = {
   ...signalingOps,
   ...fileOps,
   ...featureOps,
+  ...profileOps,
+  ...presenceOps,
+  ...searchOps,
+  ...historyWindowOps,
   ...authOps,
   ...rtcOps,
 };

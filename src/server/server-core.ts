@@ -13,6 +13,7 @@ import { systemClock } from './clock';
 import type { CoreContext } from './context';
 import { CachedStorage } from './cached-storage';
 import { EventAgePruner } from './event-age-pruner';
+import { ContactFanout } from './contact-fanout';
 import { EventPublisher } from './event-publisher';
 import type { FileInput } from './files';
 import { getFile, putFile } from './files';
@@ -23,6 +24,7 @@ import { resolveLimits } from './limits';
 import { createMemoryRateLimitStore } from './rate-limiter';
 import { MemoryFileStore } from './memory-file-store';
 import { MemoryStorage } from './memory-storage';
+import { PresenceTracker } from './presence';
 import type { ServerCoreOptions } from './server-options';
 import { Session } from './session';
 import { SessionRegistry } from './sessions';
@@ -60,6 +62,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
   const delivery = options.cluster ? options.cluster.delivery(sessions) : sessions;
   const onError = options.onError ?? ((err: unknown) => console.error('natter server:', err));
   const pruner = new EventAgePruner(storage, clock, options.eventMaxAgeMs ?? DEFAULT_MAX_AGE, options.eventPruneIntervalMs ?? DEFAULT_PRUNE_INTERVAL, onError);
+  const presence = new PresenceTracker(() => ctx, onError);
   const ctx: CoreContext = {
     storage,
     nodeId: options.cluster?.nodeId ?? `node-${createIdSource(clock).fileId()}`,
@@ -75,7 +78,12 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError, options.cluster ? (options.cluster.invitationPollMs ?? 1000) : null),
     liveInvitations: new Map(),
     rtc: new RtcCalls(),
+    people: {
+      presence,
+      fanout: new ContactFanout(sessions, options.people?.fanoutBatch, options.people?.yieldTurn),
+    },
   };
+  sessions.listener = presence;
   let started = false;
   let closed = false;
 
@@ -98,6 +106,8 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       closed = true;
       ctx.timers.stop();
       pruner.stop();
+      presence.stop();
+      ctx.people.fanout.stop();
       // Sends already queued are committed and answered before the sessions are told bye.
       await ctx.events.flush().catch(onError);
       // ... and their answers, which follow the commit by a few promise steps.

@@ -7,6 +7,7 @@ import type { Message, UserId } from '../protocol/message';
 import type { IceServer } from '../protocol/rtc';
 import type { Clock } from './clock';
 import type { IdSource } from './id-source';
+import type { PeopleOptions } from './people-options';
 import type { RateLimitOptions, RateLimitStore, UploadQuota } from './rate-limiter';
 import type { Delivery } from './event-publisher';
 import type { SessionRegistry } from './sessions';
@@ -91,4 +92,6 @@ export interface ServerCoreOptions {
   iceServers?: IceServer[] | ((user: UserId) => IceServer[]);
   /** Called with errors the core caught while serving (bugs, storage failures). Default: console.error. */
   onError?: (error: unknown) => void;
+  /** Profiles, presence and the directory (people-options.ts). */
+  people?: PeopleOptions;
 }

@@ -20,8 +20,16 @@ export interface LiveSession {
   renewed?(expiresAt: number | undefined): void;
 }
 
+/** Told of every session that joins or leaves (presence follows the registry through it). */
+export interface SessionListener {
+  added(session: LiveSession): void;
+  removed(session: LiveSession): void;
+}
+
 export class SessionRegistry implements Delivery {
   private readonly byUser = new Map<UserId, Set<LiveSession>>();
+  /** Set once by the core after it is assembled. */
+  listener: SessionListener | null = null;
 
   add(session: LiveSession): void {
     let set = this.byUser.get(session.user);
@@ -30,13 +38,14 @@ export class SessionRegistry implements Delivery {
       this.byUser.set(session.user, set);
     }
     set.add(session);
+    this.listener?.added(session);
   }
 
   remove(session: LiveSession): void {
     const set = this.byUser.get(session.user);
-    if (!set) return;
-    set.delete(session);
+    if (!set?.delete(session)) return;
     if (set.size === 0) this.byUser.delete(session.user);
+    this.listener?.removed(session);
   }
 
   of(user: UserId): LiveSession[] {

@@ -36,6 +36,7 @@ import type { Invitation } from '../protocol/invitation';
 import type { UploadedFile } from '../protocol/link';
 import type { PinnedMessage } from '../protocol/features';
 import type { ChatType, Message, UserId } from '../protocol/message';
+import type { PeopleStorage } from './people-storage';
 
 /**
  * A conversation's viewer-independent key: `single:<a>|<b>` (the two user ids sorted),
@@ -139,8 +140,8 @@ export interface EventAppend {
   json?: string;
 }
 
-/** The operations every storage offers, synchronously (see SyncStorage and Storage). */
-export interface StorageOps {
+/** The operations every storage offers, synchronously (see SyncStorage and Storage); people and search: people-storage.ts. */
+export interface StorageOps extends PeopleStorage {
 
   // ---- messages --------------------------------------------------------------
   /**

@@ -53,6 +53,10 @@ const OPS = [
   'putFile',
   'getFile',
   'deleteFile',
+  'getProfiles',
+  'putProfile',
+  'searchProfiles',
+  'searchMessages',
 ] as const satisfies readonly (keyof StorageOps)[];
 
 // A compile-time check that OPS names every operation.

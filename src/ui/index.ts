@@ -11,4 +11,6 @@ export { CallInviteModal, callTypeOf, callData, type CallInviteModalProps, type 
 export { ConversationList, Avatar, initialsOf, messagePreview, type ConversationListProps, type AvatarProps, type Preview } from './conversation-list/index';
 export { UnreadBadge, CountBadge, formatCount, type UnreadBadgeProps, type CountBadgeProps } from './unread-badge/index';
 export { Chat, type ChatProps } from './chat/index';
+export { NewConversationDialog, type NewConversationDialogProps } from './new-conversation/index';
+export { MessageSearch, HighlightedText, type MessageSearchProps } from './message-search/index';
 export { CallView, CallSummaryLine, type CallViewProps } from './call/index';

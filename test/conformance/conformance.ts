@@ -6,6 +6,7 @@ import { framesSuite } from './frames.suite';
 import { groupsSuite } from './groups.suite';
 import { historySuite } from './history.suite';
 import { messagingSuite } from './messaging.suite';
+import { peopleSuite } from './people.suite';
 import { recallSuite } from './recall.suite';
 import { deletesSuite } from './deletes.suite';
 import { editsSuite } from './edits.suite';
@@ -16,6 +17,7 @@ import { repliesSuite } from './replies.suite';
 import { threadsSuite } from './threads.suite';
 import { receiptsSuite } from './receipts.suite';
 import { reliabilitySuite } from './reliability.suite';
+import { searchSuite } from './search.suite';
 import { signalingSuite } from './signaling.suite';
 
 export function runConformanceSuite(factory: HarnessFactory): void {
@@ -35,4 +37,6 @@ export function runConformanceSuite(factory: HarnessFactory): void {
   mentionsSuite(factory);
   pinsSuite(factory);
   threadsSuite(factory);
+  peopleSuite(factory);
+  searchSuite(factory);
 }

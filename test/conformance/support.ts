@@ -12,7 +12,7 @@ import { harnessClient, type Harness, type HarnessConfig, type HarnessFactory } 
 export type EventName = keyof ChatClientEvents;
 const EVENT_NAMES: EventName[] = [
   'state', 'ready', 'outbox', 'error', 'message', 'recall', 'delivered', 'read', 'groupRead', 'channelAck',
-  'readState', 'conversationDeleted', 'invitation', 'group', 'room', 'blocklist',
+  'readState', 'conversationDeleted', 'invitation', 'group', 'room', 'blocklist', 'presence', 'profile',
   'messageUpdate', 'messageHidden', 'pins', 'threadReply', 'mentionCount',
 ];
 

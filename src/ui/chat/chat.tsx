@@ -17,6 +17,8 @@ import { ConversationList } from '../conversation-list/conversation-list';
 import { LocaleProvider, useStrings, type Locale, type StringOverrides } from '../i18n';
 import { MessageInput } from '../message-input/message-input';
 import { MessageList } from '../message-list';
+import { MessageSearch } from '../message-search/message-search';
+import { NewConversationDialog } from '../new-conversation/new-conversation-dialog';
 import { themeAttributes, type Theme } from '../theme';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { ChatHeader } from './chat-header';
@@ -67,7 +69,12 @@ function ChatLayout({
   theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
   onAccepted, callTimeout = 30, calls = BOTH_CALLS, calling = 'media', customEmoji, shortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
-  const t = useStrings().conversationList;
+  const strings = useStrings();
+  const t = strings.conversationList;
+  const [composing, setComposing] = useState(false);
+  const [searching, setSearching] = useState(false);
+  // A search hit opens its conversation at that message.
+  const [jump, setJump] = useState<{ conversation: ConversationId; serverId: string } | null>(null);
   const [own, setOwn] = useState<ConversationId | null>(defaultConversationId);
   const open = controlled !== undefined ? controlled : own;
   const { conversations } = useConversationList();
@@ -82,6 +89,7 @@ function ChatLayout({
   };
 
   const choose = (id: ConversationId | null) => {
+    if (id !== jump?.conversation) setJump(null);
     if (controlled === undefined) setOwn(id);
     onConversationChange?.(id);
   };
@@ -97,8 +105,22 @@ function ChatLayout({
         <div className="natter-chat__sidebar-header">
           <h2 className="natter-chat__sidebar-title">{t.listLabel}</h2>
           <UnreadBadge />
+          <button type="button" className="natter-chat__new" aria-label={strings.people.newConversation} title={strings.people.newConversation} onClick={() => setComposing(true)}>
+            <span aria-hidden="true">+</span>
+          </button>
         </div>
+        <MessageSearch
+          className={searching ? 'natter-chat__search--active' : undefined}
+          displayName={displayName}
+          onQueryChange={(q) => setSearching(q.trim() !== '')}
+          onOpen={(hit) => {
+            setJump({ conversation: hit.conversation, serverId: hit.message.serverId });
+            if (controlled === undefined) setOwn(hit.conversation);
+            onConversationChange?.(hit.conversation);
+          }}
+        />
         <ConversationList
+          className={searching ? 'natter-chat__list--hidden' : undefined}
           selected={open}
           onSelect={choose}
           displayName={displayName}
@@ -120,6 +142,8 @@ function ChatLayout({
             calls={calls}
             calling={calling}
             onBack={() => choose(null)}
+            jumpTo={jump?.conversation === open ? jump.serverId : null}
+            onJumpEnd={() => setJump(null)}
             list={{ displayName, ...(customEmoji ? { customEmoji } : {}), ...(shortcodes !== undefined ? { shortcodes } : {}), ...(renderCustom ? { renderCustom } : {}), ...(mapUrl ? { mapUrl } : {}) }}
             theme={theme}
           />
@@ -129,6 +153,16 @@ function ChatLayout({
       </section>
       <CallInviteModal displayName={displayName} onAccepted={accepted} />
       {calling === 'media' && <CallView displayName={displayName} />}
+      {composing && (
+        <NewConversationDialog
+          displayName={displayName}
+          onClose={() => setComposing(false)}
+          onStart={(id) => {
+            setComposing(false);
+            choose(id);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -146,9 +180,11 @@ interface OpenConversationProps {
   onBack(): void;
   list: Pick<ChatProps, 'customEmoji' | 'shortcodes' | 'renderCustom' | 'mapUrl'> & { displayName(userId: string): string };
   theme: Theme;
+  jumpTo: string | null;
+  onJumpEnd(): void;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme }: OpenConversationProps): ReactNode {
+function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
   const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
@@ -165,7 +201,7 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         onBack={onBack}
         titleId={titleId}
       />
-      <MessageList conversationId={id} className="natter-chat__messages" {...list} />
+      <MessageList conversationId={id} className="natter-chat__messages" jumpTo={jumpTo} onJumpEnd={onJumpEnd} {...list} />
       <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} />
     </>
   );

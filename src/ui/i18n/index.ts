@@ -7,6 +7,7 @@ export type { InputStrings } from './input-strings';
 export type { CallStrings } from './call-strings';
 export type { InCallStrings } from './in-call-strings';
 export type { ConversationListStrings } from './conversation-list-strings';
+export type { PeopleStrings } from './people-strings';
 export {
   dayKey,
   formatTime,

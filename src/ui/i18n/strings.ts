@@ -6,12 +6,14 @@ import { inputStrings, type InputStrings } from './input-strings';
 import { inCallStrings, type InCallStrings } from './in-call-strings';
 import type { Locale } from './locale';
 import { messageListStrings, type MessageListStrings } from './message-list-strings';
+import { peopleStrings, type PeopleStrings } from './people-strings';
 
 export interface Strings {
   messageList: MessageListStrings;
   input: InputStrings;
   call: CallStrings;
   conversationList: ConversationListStrings;
+  people: PeopleStrings;
   inCall: InCallStrings;
 }
 
@@ -19,12 +21,13 @@ export interface Strings {
 export type StringOverrides = { [G in keyof Strings]?: Partial<Strings[G]> };
 
 const tables: Record<Locale, Strings> = {
-  en: { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en, inCall: inCallStrings.en },
+  en: { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en, people: peopleStrings.en, inCall: inCallStrings.en },
   'zh-CN': {
     messageList: messageListStrings['zh-CN'],
     input: inputStrings['zh-CN'],
     call: callStrings['zh-CN'],
     conversationList: conversationListStrings['zh-CN'],
+    people: peopleStrings['zh-CN'],
     inCall: inCallStrings['zh-CN'],
   },
 };
@@ -38,6 +41,7 @@ export function stringsFor(locale: Locale, overrides?: StringOverrides): Strings
     input: { ...base.input, ...overrides.input },
     call: { ...base.call, ...overrides.call },
     conversationList: { ...base.conversationList, ...overrides.conversationList },
+    people: { ...base.people, ...overrides.people },
     inCall: { ...base.inCall, ...overrides.inCall },
   };
 }

@@ -13,7 +13,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSPrope
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
-import { useChatSelector, useConversation, useGroupReaders, useServerClock, useServerLimits, type ChatMessage } from '../../react';
+import { useChatSelector, useConversation, useGroupReaders, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
@@ -27,6 +27,7 @@ import { useRowKeyboard } from './use-row-keyboard';
 import { useFeatureRowContext } from './use-feature-row-context';
 import { useNewMessages } from './use-new-messages';
 import { useOpening } from './use-opening';
+import { useJumpWindow, type JumpWindow } from './use-jump-window';
 
 export interface MessageListProps {
   conversationId: ConversationId;
@@ -48,6 +49,10 @@ export interface MessageListProps {
   markReadOnView?: boolean;
   /** Accessible name of the log (default: localized "Messages"). */
   'aria-label'?: string;
+  /** Open at this message (serverId), loading the history around it, highlighted (jump to a message). */
+  jumpTo?: string | null;
+  /** The reader left the jump for the latest messages ("Jump to latest", or an own send). */
+  onJumpEnd?: () => void;
   className?: string;
   style?: CSSProperties;
 }
@@ -64,12 +69,26 @@ const BOTTOM_PX = 32;
 /** Items drawn beyond each edge of the viewport. */
 const OVERSCAN = 3;
 
-/** The virtualized message log of one conversation. */
+/** The virtualized message log of one conversation (at a jump target's history window while `jumpTo` is set). */
 export function MessageList(props: MessageListProps): ReactNode {
-  const { conversationId, pageSize, customEmoji, shortcodes, renderCustom, displayName = identity, mapUrl, markReadOnView = true } = props;
+  return props.jumpTo ? <WindowMessageList key={props.jumpTo} {...props} jumpTo={props.jumpTo} /> : <LiveMessageList {...props} />;
+}
+
+function WindowMessageList(props: MessageListProps & { jumpTo: string }): ReactNode {
+  const { conv, window } = useJumpWindow(props.conversationId, props.jumpTo, props.pageSize, props.onJumpEnd);
+  return <MessageListView {...props} conv={conv} {...(window ? { window } : {})} />;
+}
+
+function LiveMessageList(props: MessageListProps): ReactNode {
+  const conv = useConversation(props.conversationId, props.pageSize !== undefined ? { pageSize: props.pageSize } : {});
+  return <MessageListView {...props} conv={conv} />;
+}
+
+/** The log drawn from `conv` (the live list, or a jump's window with `window` set). */
+export function MessageListView(props: MessageListProps & { conv: ConversationResult; window?: JumpWindow }): ReactNode {
+  const { customEmoji, shortcodes, renderCustom, displayName = identity, mapUrl, markReadOnView = true, conv, window: jump } = props;
   const locale = useLocale(props.locale);
   const strings = useStrings(props.locale).messageList;
-  const conv = useConversation(conversationId, pageSize !== undefined ? { pageSize } : {});
   // Each message's view already carries its status and read count; only who read a group message is fetched.
   const readers = useGroupReaders();
   const serverNow = useServerClock();
@@ -97,8 +116,9 @@ export function MessageList(props: MessageListProps): ReactNode {
   const markerLate = useRef(false);
   if (!started.current && (n > 0 || (conv.historyLoaded && markerKnown))) {
     started.current = true;
-    markerLate.current = !markerKnown;
-    if (markerKnown && divider >= 0) openAt.current = divider;
+    markerLate.current = !markerKnown && !jump;
+    if (jump) openAt.current = Math.max(0, jump.targetIndex);
+    else if (markerKnown && divider >= 0) openAt.current = divider;
   }
   const live = started.current && n > 0;
 
@@ -123,7 +143,8 @@ export function MessageList(props: MessageListProps): ReactNode {
     getItemKey,
     overscan: OVERSCAN,
     anchorTo: 'end',
-    followOnAppend: true,
+    // A jump's window does not follow pages loaded below it: the reader stays where they are.
+    followOnAppend: !jump?.hasNewer,
     scrollEndThreshold: BOTTOM_PX,
     paddingStart: LIST_TOP_PX,
     // Rows mounted while the list counts as scrolling are measured a frame later (by the resize
@@ -149,7 +170,10 @@ export function MessageList(props: MessageListProps): ReactNode {
     return item.start + item.size <= offset && v.scrollDirection !== 'backward';
   };
 
-  const opening = useOpening({ live, openAt: openAt.current, markerLate, markerKnown, divider, virtualizer, scrollerRef, onDividerLate: () => setAtBottom(false) });
+  const opening = useOpening({
+    live, openAt: openAt.current, markerLate, markerKnown, divider, virtualizer, scrollerRef, onDividerLate: () => setAtBottom(false),
+    ...(jump ? { openSelector: `[data-index="${openAt.current}"]` } : {}),
+  });
 
   const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, displayName, strings);
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
@@ -164,16 +188,17 @@ export function MessageList(props: MessageListProps): ReactNode {
 
   const jumpToLatest = useCallback(() => {
     opening.stop();
+    if (jump) return jump.onLatest();
     virtualizer.scrollToEnd();
     clearNew();
-  }, [virtualizer, clearNew]);
+  }, [virtualizer, clearNew, jump]);
 
   // Own sends always bring the list down to them (only when a new own message arrives, not when atBottom changes).
   useEffect(() => {
     if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
   }, [lastOwnKey, jumpToLatest]);
 
-  useMarkReadOnView({ enabled: markReadOnView, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead: conv.markRead });
+  useMarkReadOnView({ enabled: markReadOnView && !jump?.hasNewer, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead: conv.markRead });
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
@@ -183,7 +208,7 @@ export function MessageList(props: MessageListProps): ReactNode {
     setActiveKey(key);
     requestAnimationFrame(() => scrollerRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
   }, []);
-  const features = useFeatureRowContext(conversationId, locale, messages, scrollToIndex, focusKey);
+  const features = useFeatureRowContext(props.conversationId, locale, messages, scrollToIndex, focusKey);
   const ctx = useMemo<RowContext>(
     () => ({
       ...features,
@@ -216,6 +241,11 @@ export function MessageList(props: MessageListProps): ReactNode {
   useEffect(() => {
     if (live && firstDrawn === 0 && hasMore && !loadingHistory) void loadOlder();
   }, [live, firstDrawn, hasMore, loadingHistory, loadOlder]);
+  // A jump's window loads newer pages once its last message is drawn.
+  const lastDrawn = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (live && jump?.hasNewer && lastDrawn === n - 1 && !loadingHistory) void jump.loadNewer();
+  }, [live, jump, lastDrawn, n, loadingHistory]);
 
   // Arrow keys move the roving tab stop between messages; the virtualizer brings the target into view.
   const onKeyDown = useRowKeyboard({
@@ -265,7 +295,14 @@ export function MessageList(props: MessageListProps): ReactNode {
               const own = above(i);
               const next = above(i + 1);
               return (
-                <div key={item.key} ref={virtualizer.measureElement} data-index={i} className="natter-list-item" style={{ transform: `translateY(${item.start}px)` }}>
+                <div
+                  key={item.key}
+                  ref={virtualizer.measureElement}
+                  data-index={i}
+                  data-jump-target={jump && i === jump.targetIndex ? '' : undefined}
+                  className="natter-list-item"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
                   <MessageItem
                     message={m}
                     groupStart={own !== null && own.header !== null}
@@ -281,7 +318,11 @@ export function MessageList(props: MessageListProps): ReactNode {
           </div>
         </div>
       )}
-      {newCount > 0 && !atBottom ? (
+      {jump ? (
+        <button type="button" className="natter-jump-button" onClick={jumpToLatest}>
+          {strings.jumpToLatest}
+        </button>
+      ) : newCount > 0 && !atBottom ? (
         <button type="button" className="natter-jump-button" onClick={jumpToLatest} aria-label={`${strings.newMessages(newCount)}. ${strings.jumpToLatest}`}>
           {strings.newMessages(newCount)}
         </button>

@@ -10,8 +10,8 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 const STILL_FRAMES = 5;
 const MAX_FRAMES = 90;
 
-/** Starts settling; returns a function that stops it. */
-export function settleOnDivider(v: Virtualizer<HTMLDivElement, HTMLDivElement>, scroller: HTMLElement, index: number): () => void {
+/** Starts settling (on the unread divider, or on what `selector` finds: a jump's target); returns a function that stops it. */
+export function settleOnDivider(v: Virtualizer<HTMLDivElement, HTMLDivElement>, scroller: HTMLElement, index: number, selector = '.natter-unread-divider'): () => void {
   let stopped = false;
   let still = 0;
   let frames = 0;
@@ -22,7 +22,7 @@ export function settleOnDivider(v: Virtualizer<HTMLDivElement, HTMLDivElement>, 
   for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) scroller.addEventListener(type, stop, { passive: true });
   const step = () => {
     if (stopped) return;
-    const el = scroller.querySelector<HTMLElement>('.natter-unread-divider');
+    const el = scroller.querySelector<HTMLElement>(selector);
     if (!el) {
       still = 0;
       v.scrollToIndex(index, { align: 'start' });

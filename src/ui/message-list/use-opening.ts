@@ -23,6 +23,8 @@ export interface OpeningOptions {
   scrollerRef: RefObject<HTMLDivElement | null>;
   /** Called when the list moves to a divider it learnt of late. */
   onDividerLate(): void;
+  /** The element held at the top when opening at an index (default: the unread divider). */
+  openSelector?: string;
 }
 
 export function useOpening(o: OpeningOptions) {
@@ -41,7 +43,7 @@ export function useOpening(o: OpeningOptions) {
       if (openAt === 'end') {
         virtualizer.scrollToEnd();
         endCommits.current = END_COMMITS;
-      } else stopSettling.current = settleOnDivider(virtualizer, scroller, openAt);
+      } else stopSettling.current = settleOnDivider(virtualizer, scroller, openAt, o.openSelector);
       return;
     }
     // The first rows' measurements re-render the list with its real height, in the same frame:

@@ -74,12 +74,13 @@ export function createListHarness(options: EmbeddedServerOptions = {}): ListHarn
   };
 }
 
-/** Waits until `read()` returns something truthy (polling, at most `maxMs`), and returns it. */
-export async function until<T>(read: () => T | undefined | null | false, what: string, maxMs = 5000): Promise<T> {
+/** Waits until `read()` returns (or resolves to) something truthy (polling, at most `maxMs`), and returns it. */
+export async function until<T>(read: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, maxMs = 5000): Promise<T> {
   for (let waited = 0; waited <= maxMs; waited += 10) {
     let v: T | undefined | null | false;
     try {
-      v = read();
+      // Awaited: a Promise is always truthy, so an async read must be settled before it is judged.
+      v = await read();
     } catch {
       v = undefined;
     }

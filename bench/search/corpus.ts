@@ -1,0 +1,50 @@
+// Deterministic chat text for the search benchmark: English, Chinese and
+// emoji mixed the way chat messages mix them, with a few marker words at
+// known rates so each query kind has a known frequency.
+const EN = (
+  'the a to and of in is it you that for on we this with be are have not can will just so but what all do your ' +
+  'meeting project deadline review code release bug fix test build deploy design idea team lunch today tomorrow ' +
+  'please thanks great sure okay later call update plan budget report client launch sprint ticket merge branch ' +
+  'react component server message search profile presence network storage index query cache browser mobile'
+).split(' ');
+const ZH = '会议 项目 进度 明天 今天 下午 上午 周末 讨论 预算 报告 客户 发布 测试 代码 设计 团队 午饭 谢谢 好的 没问题 辛苦 加油 收到 稍等 马上 组件 服务器 消息 搜索'.split(' ');
+const EMOJI = ['🎉', '👍', '😂', '🙏', '🔥', '❤️', '✅', '🚀', '😅', '🤔', '👀', '💯', '🎂', '☕', '🍜'];
+
+/** Mulberry32: a small seeded PRNG (the corpus is the same in every run). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One message text: 4–14 tokens, ~60% English, ~30% Chinese, ~10% emoji; 1 in 10,000 carries "zephyr". */
+export function messageText(rand: () => number): string {
+  const n = 4 + Math.floor(rand() * 11);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    if (r < 0.6) parts.push(EN[Math.floor(rand() * EN.length)]!);
+    else if (r < 0.9) parts.push(ZH[Math.floor(rand() * ZH.length)]!);
+    else parts.push(EMOJI[Math.floor(rand() * EMOJI.length)]!);
+  }
+  if (rand() < 0.0001) parts.push('zephyr');
+  // Chinese runs are written without spaces, as people write them.
+  return parts.join(' ').replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, '');
+}
+
+/** The queries measured, each with what makes it a distinct case. */
+export const QUERIES: Array<{ name: string; query: string }> = [
+  { name: 'English word (common)', query: 'deadline' },
+  { name: 'two English words', query: 'project review' },
+  { name: 'English word (rare, 1 in 10,000 messages)', query: 'zephyr' },
+  { name: 'Chinese, 2 characters (shorter than a trigram)', query: '会议' },
+  { name: 'Chinese, 4 characters', query: '项目进度' },
+  { name: 'emoji (1 character)', query: '🎉' },
+  { name: 'mixed Latin and Chinese', query: 'react 组件' },
+  { name: 'no match', query: 'xyzzyq' },
+];

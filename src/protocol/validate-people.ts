@@ -1,0 +1,42 @@
+// Owns validation of the people and search operations' parameters (profiles,
+// presence, directory, message search, history around a message); merged
+// into validate.ts's table.
+import * as v from 'valibot';
+import type { PeopleOps } from './people';
+import { ID_PATTERN, parseConversationId } from './ids';
+import type { ConversationId } from './ids';
+
+const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
+const conversation = v.custom<ConversationId>((s) => typeof s === 'string' && parseConversationId(s) !== null, 'invalid conversation id');
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Custom profile fields: at most 32, short keys and values (the whole profile stays small). */
+const fields = v.pipe(
+  v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(64)), v.pipe(v.string(), v.maxLength(1024))),
+  v.check((r) => Object.keys(r).length <= 32, 'at most 32 fields'),
+);
+/** A search needs something besides spaces; long queries are refused rather than cut. */
+const query = v.pipe(v.string(), v.maxLength(200), v.check((s) => s.trim().length > 0, 'query is empty'));
+
+type PeopleSchemas = { [K in keyof PeopleOps]: v.GenericSchema<unknown, PeopleOps[K]['p']> };
+
+export const peopleParamSchemas: PeopleSchemas = {
+  'profile.set': v.object({
+    name: v.optional(v.pipe(v.string(), v.maxLength(128), v.check((s) => s.trim().length > 0, 'name is empty'))),
+    avatarFileId: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(128)))),
+    fields: v.optional(fields),
+    hidePresence: v.optional(v.boolean()),
+  }),
+  'profile.get': v.object({ users: v.pipe(v.array(id), v.maxLength(500)) }),
+  'users.search': v.object({ query, limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(50))) }),
+  'presence.get': v.object({ users: v.pipe(v.array(id), v.maxLength(500)) }),
+  'presence.set': v.object({ status: v.picklist(['online', 'away']) }),
+  search: v.object({
+    query,
+    conversation: v.optional(conversation),
+    cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(100))),
+  }),
+  'history.around': v.object({ serverId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)), limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(100))) }),
+  'history.after': v.object({ conversation, after: count, limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))) }),
+};

@@ -1,0 +1,150 @@
+// Owns presence: each connected session is `online` or `away` (the client
+// says which), a user is online when any device is, away when every device
+// is idle, offline with a last-seen time when none is connected. The
+// tracker follows the session registry as it changes, so presence and
+// `onlineUserOnly` delivery agree at every instant. Changes are pushed only
+// to connected users who share a conversation with the user (ContactFanout
+// batches and coalesces them); a user who hides presence looks offline with
+// no last-seen time to everyone else.
+import type { UserId } from '../protocol/message';
+import type { Presence, PresenceStatus } from '../protocol/people';
+import { contactsOf, visibleUsers } from './contacts';
+import type { Caller, CoreContext, PresenceService } from './context';
+import type { OpHandlers } from './op-handler';
+import { ensureProfile, profileRecords } from './profiles';
+import type { LiveSession, SessionListener } from './sessions';
+
+type DeviceStatus = 'online' | 'away';
+
+interface UserPresence {
+  sessions: Map<LiveSession, DeviceStatus>;
+  /** Null until the profile record was read (nothing is published before). */
+  hidden: boolean | null;
+}
+
+export class PresenceTracker implements SessionListener, PresenceService {
+  private readonly users = new Map<UserId, UserPresence>();
+  /** What contacts were last told, for users not shown as offline. */
+  private readonly published = new Map<UserId, PresenceStatus>();
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: () => CoreContext,
+    private readonly onError: (e: unknown) => void,
+  ) {}
+
+  private get enabled(): boolean {
+    return this.ctx().options.people?.presence !== false;
+  }
+
+  added(session: LiveSession): void {
+    if (this.stopped) return;
+    let u = this.users.get(session.user);
+    if (!u) {
+      u = { sessions: new Map(), hidden: null };
+      this.users.set(session.user, u);
+      const entry = u;
+      ensureProfile(this.ctx(), session.user).then(
+        (record) => {
+          entry.hidden = record.hidePresence;
+          if (this.users.get(session.user) === entry) this.reconcile(session.user);
+        },
+        this.onError,
+      );
+    }
+    u.sessions.set(session, 'online');
+    this.reconcile(session.user);
+  }
+
+  removed(session: LiveSession): void {
+    if (this.stopped) return;
+    const u = this.users.get(session.user);
+    if (!u || !u.sessions.delete(session)) return;
+    if (u.sessions.size > 0) {
+      this.reconcile(session.user);
+      return;
+    }
+    this.users.delete(session.user);
+    const now = this.ctx().clock.now();
+    this.reconcile(session.user, now);
+    this.saveLastSeen(session.user, now).catch(this.onError);
+  }
+
+  /** The server is shutting down: sessions that end now are not published (storage may be closing). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** The caller's device became active or idle. */
+  setDevice(user: UserId, device: string, status: DeviceStatus): void {
+    const u = this.users.get(user);
+    const session = this.ctx().sessions.findDevice(user, device);
+    if (!u || !session || !u.sessions.has(session)) return;
+    u.sessions.set(session, status);
+    this.reconcile(user);
+  }
+
+  privacyChanged(user: UserId, hidden: boolean): void {
+    const u = this.users.get(user);
+    if (u) u.hidden = hidden;
+    this.reconcile(user);
+  }
+
+  /** The user's own status across devices (ignores privacy). */
+  statusOf(user: UserId): PresenceStatus {
+    const u = this.users.get(user);
+    if (!u || u.sessions.size === 0) return 'offline';
+    for (const s of u.sessions.values()) if (s === 'online') return 'online';
+    return 'away';
+  }
+
+  /** Presence of `users` as `viewer` may see it. */
+  async view(viewer: UserId, users: readonly UserId[]): Promise<Presence[]> {
+    const ctx = this.ctx();
+    const visible = await visibleUsers(ctx, viewer, users);
+    const records = await profileRecords(ctx, users.filter((u) => visible.has(u)));
+    return users.map((user) => {
+      const record = records.get(user);
+      const hidden = user !== viewer && (record?.hidePresence ?? false);
+      if (!this.enabled || !visible.has(user) || hidden) return { user, status: 'offline', lastSeen: null };
+      const status = this.statusOf(user);
+      return { user, status, lastSeen: status === 'offline' ? (record?.lastSeen ?? null) : null };
+    });
+  }
+
+  /** Pushes the user's presence to contacts when what they see changed. */
+  private reconcile(user: UserId, lastSeen: number | null = null): void {
+    if (!this.enabled) return;
+    const u = this.users.get(user);
+    if (u && u.hidden === null) return;
+    const shown: PresenceStatus = u?.hidden ? 'offline' : this.statusOf(user);
+    const before = this.published.get(user) ?? 'offline';
+    if (shown === before) return;
+    if (shown === 'offline') this.published.delete(user);
+    else this.published.set(user, shown);
+    const presence: Presence = { user, status: shown, lastSeen: shown === 'offline' && !u?.hidden ? lastSeen : null };
+    const ctx = this.ctx();
+    contactsOf(ctx, user).then((contacts) => ctx.people.fanout.presence(contacts, presence), this.onError);
+  }
+
+  private async saveLastSeen(user: UserId, at: number): Promise<void> {
+    const ctx = this.ctx();
+    const record = await ensureProfile(ctx, user);
+    record.lastSeen = at;
+    await ctx.storage.putProfile(record);
+  }
+}
+
+async function getPresence(ctx: CoreContext, caller: Caller, p: { users: UserId[] }): Promise<{ presence: Presence[] }> {
+  return { presence: await ctx.people.presence.view(caller.user, [...new Set(p.users)]) };
+}
+
+function setPresence(ctx: CoreContext, caller: Caller, p: { status: DeviceStatus }): Record<string, never> {
+  ctx.people.presence.setDevice(caller.user, caller.device, p.status);
+  return {};
+}
+
+export const presenceOps: OpHandlers<'presence.get' | 'presence.set'> = {
+  'presence.get': getPresence,
+  'presence.set': setPresence,
+};

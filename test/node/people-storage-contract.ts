@@ -1,0 +1,94 @@
+// The PeopleStorage part of the Storage contract (people-storage.ts) as
+// executable expectations, run against MemoryStorage and SqliteStorage:
+// profiles and their prefix search, and message search with Chinese, emoji
+// and mixed text, recalled messages dropped, cleared history, paging.
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../src/protocol/message';
+import type { ProfileRecord } from '../../src/server/people-storage';
+import { queryTerms } from '../../src/server/search-text';
+import type { SyncStorage } from '../../src/server/storage';
+import { KEY, message, rec } from './storage-contract';
+
+export function profile(user: string, name: string): ProfileRecord {
+  return { profile: { user, name, updatedAt: 1 }, hidePresence: false, lastSeen: null };
+}
+
+const text = (seq: number, msg: string, over: Partial<Message> = {}): Message => message(seq, { body: { type: 'txt', msg }, ...over });
+
+async function found(s: SyncStorage, query: string, scopes = [{ key: KEY, afterSeq: 0 }], limit = 50): Promise<string[]> {
+  const r = await s.searchMessages({ terms: queryTerms(query), scopes, limit });
+  return r.rows.map((row) => (row.message.body.type === 'txt' ? row.message.body.msg : row.message.body.type));
+}
+
+export function describePeopleStorageContract(name: string, make: () => SyncStorage): void {
+  describe(`PeopleStorage contract: ${name}`, () => {
+    it('keeps profiles by user and replaces them', async () => {
+      const s = make();
+      await s.putProfile(profile('alice', 'Alice'));
+      await s.putProfile({ ...profile('alice', 'Alice L.'), lastSeen: 5 });
+      await s.putProfile(profile('bob', 'Bob'));
+      const got = await s.getProfiles(['alice', 'nobody']);
+      expect(got).toEqual([{ ...profile('alice', 'Alice L.'), lastSeen: 5 }]);
+    });
+
+    it('finds profiles by a folded prefix of the name, of a word, or of the id, ordered by name', async () => {
+      const s = make();
+      await s.putProfile(profile('u1', 'Robert Smith'));
+      await s.putProfile(profile('u2', '张三丰'));
+      await s.putProfile(profile('u3', 'Anna Roberts'));
+      await s.putProfile(profile('rob99', 'Zed'));
+      const users = async (prefix: string) => (await s.searchProfiles({ prefix, limit: 10 })).map((r) => r.profile.user);
+      expect(await users('rob')).toEqual(['u3', 'u1', 'rob99']);
+      expect(await users('smi')).toEqual(['u1']);
+      expect(await users('张三')).toEqual(['u2']);
+      expect(await users('三')).toEqual([]);
+      // A renamed user is no longer found by the old name.
+      await s.putProfile(profile('u1', 'Bobby'));
+      expect(await users('smi')).toEqual([]);
+      expect((await s.searchProfiles({ prefix: 'r', limit: 2 })).length).toBe(2);
+    });
+
+    it('finds text by substring, case-insensitively: Chinese, emoji and mixed', async () => {
+      const s = make();
+      s.transaction(() => {
+        s.insertMessage(rec(text(1, '明天下午开会讨论预算')));
+        s.insertMessage(rec(text(2, '生日快乐🎂🎉 Party tonight')));
+        s.insertMessage(rec(text(3, 'React组件库natter很好用')));
+        s.insertMessage(rec(message(4, { body: { type: 'cmd', action: 'party' } })));
+      });
+      expect(await found(s, '开会')).toEqual(['明天下午开会讨论预算']);
+      expect(await found(s, '讨论预算')).toEqual(['明天下午开会讨论预算']);
+      expect(await found(s, '🎂')).toEqual(['生日快乐🎂🎉 Party tonight']);
+      expect(await found(s, 'PARTY')).toEqual(['生日快乐🎂🎉 Party tonight']);
+      expect(await found(s, '组件库NATTER')).toEqual(['React组件库natter很好用']);
+      expect(await found(s, 'natter 组件')).toEqual(['React组件库natter很好用']);
+      expect(await found(s, 'nothing like this')).toEqual([]);
+    });
+
+    it('drops a message from the index when it is recalled, keeps it when edited text still matches', async () => {
+      const s = make();
+      s.transaction(() => {
+        s.insertMessage(rec(text(1, 'secret plan')));
+        s.insertMessage(rec(text(2, 'other plan')));
+      });
+      s.transaction(() => s.updateMessage({ ...text(1, ''), body: { type: 'recalled', recalledAt: 9, by: 'alice' } }));
+      s.transaction(() => s.updateMessage(text(2, 'other plan, edited')));
+      expect(await found(s, 'plan')).toEqual(['other plan, edited']);
+      expect(await found(s, 'secret')).toEqual([]);
+    });
+
+    it('looks only in the scopes, after each scope\'s cleared seq, newest first, paged by cursor', async () => {
+      const s = make();
+      s.transaction(() => {
+        for (let i = 1; i <= 6; i++) s.insertMessage(rec(text(i, `needle ${i}`)));
+        s.insertMessage(rec(text(1, 'needle elsewhere', { to: 'carol', localId: 'x1', serverId: 'x1' }), 'single:alice|carol'));
+      });
+      expect(await found(s, 'needle', [{ key: KEY, afterSeq: 2 }])).toEqual(['needle 6', 'needle 5', 'needle 4', 'needle 3']);
+      const first = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 4 });
+      expect(first.rows.map((r) => r.message.seq)).toEqual([6, 5, 4, 3]);
+      const next = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], before: first.rows[3]!.cursor, limit: 4 });
+      expect(next.rows.map((r) => r.message.seq)).toEqual([2, 1]);
+      expect(await found(s, 'needle', [])).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,54 @@
+// PeopleStorage on both storages, and what only SQLite has: the FTS5 index
+// built for messages stored before the migration that added it, and the
+// bound on rows one search looks at (with the cursor to go on from).
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from '../../src/node/sqlite-migrations';
+import { SqlitePeopleStorage } from '../../src/node/sqlite-people-storage';
+import { MemoryStorage } from '../../src/server/memory-storage';
+import { describePeopleStorageContract } from './people-storage-contract';
+import { KEY, message, rec } from './storage-contract';
+import { useTempSqlite } from './support/temp-sqlite';
+
+const { tempDb, open } = useTempSqlite('natter-people-');
+
+describePeopleStorageContract('MemoryStorage', () => new MemoryStorage());
+describePeopleStorageContract('SqliteStorage', () => open(tempDb()));
+
+describe('SQLite message search index', () => {
+  it('indexes the messages a database held before the migration that added search', () => {
+    const path = tempDb();
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      's1', KEY, 1, 'alice', 'l1', 0, JSON.stringify(rec(message(1, { serverId: 's1', body: { type: 'txt', msg: '旧消息 old message' } }))),
+    );
+    db.close();
+    const s = open(path);
+    const r = s.searchMessages({ terms: ['旧消息'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 5 });
+    expect(r.rows.map((x) => x.message.serverId)).toEqual(['s1']);
+  });
+
+  it('looks at a bounded window of rows per search and says where to go on', () => {
+    const s = open(tempDb());
+    s.transaction(() => {
+      s.insertMessage(rec(message(1, { serverId: 'hit', localId: 'hit', body: { type: 'txt', msg: 'ok found' } })));
+      // Newer rows in a conversation this search does not look in.
+      for (let i = 0; i < 3_000; i++) s.insertMessage(rec(message(i + 1, { serverId: `o${i}`, localId: `o${i}`, to: 'zed' }), 'single:alice|zed'));
+    });
+    const people = new SqlitePeopleStorage(s.db, { window: 1_000, maxWindows: 2, maxExamined: 100 });
+    const scope = [{ key: KEY, afterSeq: 0 }];
+    for (const terms of [['ok'], ['found']]) {
+      const pages: string[][] = [];
+      let before: string | undefined;
+      for (let round = 0; round < 5; round++) {
+        const r = people.searchMessages({ terms, scopes: scope, limit: 5, ...(before !== undefined ? { before } : {}) });
+        pages.push(r.rows.map((x) => x.message.serverId));
+        if (r.resumeAt === undefined) break;
+        before = r.resumeAt;
+      }
+      // 3,001 rows in windows of 1,000, two windows a search: the hit is on the second page.
+      expect(pages, terms.join()).toEqual([[], ['hit']]);
+    }
+  });
+});
