@@ -1,41 +1,29 @@
-// Builds Storybook once, opens every story in headless Chromium (a story that
+// Opens the shared Storybook build, opens every story in headless Chromium (a story that
 // throws, logs a console error or shows Storybook's error screen fails), and
 // drives the Playground end to end: three users on one embedded server.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { copyPngToClipboard } from '../support/clipboard';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { openStorybook, type IndexEntry, type StorybookSite } from '../support/storybook-site';
 
-interface IndexEntry { id: string; title: string; name: string; type: 'story' | 'docs' }
-
-let out = '';
-let server: StaticServer;
+let site: StorybookSite;
+let server: { url: string };
 let browser: Browser;
 let stories: IndexEntry[] = [];
 let docs: IndexEntry[] = [];
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'natter-storybook-'));
-  execFileSync(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', out, '--quiet'], {
-    stdio: 'pipe',
-    timeout: 420_000,
-  });
-  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
-  stories = Object.values(index.entries).filter((e) => e.type === 'story');
-  docs = Object.values(index.entries).filter((e) => e.type === 'docs');
-  server = await serveStatic(out);
+  site = await openStorybook();
+  server = site;
+  stories = site.entries.filter((e) => e.type === 'story');
+  docs = site.entries.filter((e) => e.type === 'docs');
   browser = await launchChromium();
 }, 480_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
+  await site?.close();
 });
 
 describe('Storybook', () => {

@@ -3,7 +3,7 @@
 // invitation modal, a theme and a locale. On narrow widths (a container
 // query in chat.css) it shows one pane at a time: the list, or the
 // conversation with a back button.
-import { useId, useState, type CSSProperties, type ReactNode } from 'react';
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
@@ -16,11 +16,14 @@ import type { CallType } from '../call-invite-modal/call-type';
 import { useGroupName } from '../call-invite-modal/use-group-name';
 import { ConversationList } from '../conversation-list/conversation-list';
 import { LocaleProvider, useStrings, type Locale, type StringOverrides } from '../i18n';
+import { MODAL_SCOPE_ATTRIBUTE, type ModalScope } from '../modal-dialog';
 import { MessageInput } from '../message-input/message-input';
 import { MessageList } from '../message-list';
 import { themeAttributes, type Theme } from '../theme';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { ChatHeader } from './chat-header';
+import { useDefaultShortcodes } from './use-default-shortcodes';
+import { usePaneFocus } from './use-pane-focus';
 
 export interface ChatProps {
   /** 'light' | 'dark' | 'auto' (follows the system; default). */
@@ -39,11 +42,14 @@ export interface ChatProps {
   avatarUrl?(conversation: ConversationSummary): string | undefined;
   /** Hands an accepted call to a media layer (see CallInviteModal). */
   onAccepted?(invitation: Invitation): void;
+  /** What the call dialog is modal to: 'page' (default) or 'chat' (this Chat only, for several chats on one page). */
+  callModal?: ModalScope;
   /** Seconds a call rings before the server times it out (default 30). */
   callTimeout?: number;
   /** Call buttons in the header (default both; [] hides them). */
   calls?: readonly CallType[];
   customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
+  /** `:shortcode:` table; default: emoji-mart's, loaded lazily; `null` leaves shortcodes as text. */
   shortcodes?: ShortcodeTable | null;
   renderCustom?(message: ChatMessage): ReactNode;
   mapUrl?(location: LocationBody): string | null;
@@ -64,7 +70,7 @@ export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode 
 
 function ChatLayout({
   theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
-  onAccepted, callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes, renderCustom, mapUrl, className, style,
+  onAccepted, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const t = useStrings().conversationList;
   const [own, setOwn] = useState<ConversationId | null>(defaultConversationId);
@@ -72,6 +78,10 @@ function ChatLayout({
   const { conversations } = useConversationList();
   const summary = open ? conversations.find((c) => c.id === open) : undefined;
   const titleId = useId();
+  const sidebarRef = useRef<HTMLElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  usePaneFocus(open, sidebarRef, mainRef);
+  const shortcodes = useDefaultShortcodes(givenShortcodes);
 
   const choose = (id: ConversationId | null) => {
     if (controlled === undefined) setOwn(id);
@@ -83,9 +93,10 @@ function ChatLayout({
       className={['natter-chat', className].filter(Boolean).join(' ')}
       style={style}
       data-view={open ? 'conversation' : 'list'}
+      {...{ [MODAL_SCOPE_ATTRIBUTE]: '' }}
       {...themeAttributes(theme)}
     >
-      <aside className="natter-chat__sidebar">
+      <aside ref={sidebarRef} className="natter-chat__sidebar">
         <div className="natter-chat__sidebar-header">
           <h2 className="natter-chat__sidebar-title">{t.listLabel}</h2>
           <UnreadBadge />
@@ -98,7 +109,7 @@ function ChatLayout({
           {...(avatarUrl ? { avatarUrl } : {})}
         />
       </aside>
-      <section className="natter-chat__main" {...(open ? { 'aria-labelledby': titleId } : {})}>
+      <section ref={mainRef} className="natter-chat__main" {...(open ? { 'aria-labelledby': titleId } : {})}>
         {open ? (
           <OpenConversation
             key={open}
@@ -118,7 +129,7 @@ function ChatLayout({
           <p className="natter-chat__placeholder">{t.selectConversation}</p>
         )}
       </section>
-      <CallInviteModal displayName={displayName} {...(onAccepted ? { onAccepted } : {})} />
+      <CallInviteModal displayName={displayName} scope={callModal} {...(onAccepted ? { onAccepted } : {})} />
     </div>
   );
 }

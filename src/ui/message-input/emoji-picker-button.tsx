@@ -41,7 +41,8 @@ async function loadPicker(): Promise<{ Picker: PickerCtor; data: unknown }> {
 }
 
 async function loadZhStrings(): Promise<unknown> {
-  const mod = (await import('@emoji-mart/data/i18n/zh.json', { with: { type: 'json' } })) as unknown as { default: unknown };
+  // No JSON import attribute: see load-emoji-data.ts (a dev server answers with JavaScript).
+  const mod = (await import('@emoji-mart/data/i18n/zh.json')) as unknown as { default: unknown };
   return mod.default;
 }
 
