@@ -11,3 +11,4 @@ export { CallInviteModal, callTypeOf, callData, type CallInviteModalProps, type 
 export { ConversationList, Avatar, initialsOf, messagePreview, type ConversationListProps, type AvatarProps, type Preview } from './conversation-list/index';
 export { UnreadBadge, CountBadge, formatCount, type UnreadBadgeProps, type CountBadgeProps } from './unread-badge/index';
 export { Chat, type ChatProps } from './chat/index';
+export type { ModalScope } from './modal-dialog';

@@ -9,7 +9,7 @@ const meta: Meta<typeof Playground> = {
   parameters: { layout: 'fullscreen' },
   argTypes: {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    locale: { control: 'inline-radio', options: ['en', 'zh-CN'] },
+    locale: { control: 'select', options: ['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'fr', 'de', 'pt-BR', 'ru', 'ar'] },
   },
   args: { theme: 'light', locale: 'en' },
 };
@@ -18,3 +18,4 @@ export default meta;
 export const ThreeUsers: StoryObj<typeof Playground> = {};
 export const Dark: StoryObj<typeof Playground> = { args: { theme: 'dark' } };
 export const Chinese: StoryObj<typeof Playground> = { args: { locale: 'zh-CN' } };
+export const Arabic: StoryObj<typeof Playground> = { args: { locale: 'ar' } };

@@ -15,7 +15,7 @@ import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
 import { useGroupName } from '../call-invite-modal/use-group-name';
 import { ConversationList } from '../conversation-list/conversation-list';
-import { LocaleProvider, useStrings, type Locale, type StringOverrides } from '../i18n';
+import { LocaleProvider, useDirection, useLocale, useStrings, type Locale, type StringOverrides } from '../i18n';
 import { MODAL_SCOPE_ATTRIBUTE, type ModalScope } from '../modal-dialog';
 import { MessageInput } from '../message-input/message-input';
 import { MessageList } from '../message-list';
@@ -28,7 +28,7 @@ import { usePaneFocus } from './use-pane-focus';
 export interface ChatProps {
   /** 'light' | 'dark' | 'auto' (follows the system; default). */
   theme?: Theme;
-  /** 'en' (default) | 'zh-CN'. */
+  /** A BCP 47 tag (default 'en'): natter's languages (LOCALES) load on demand; others via registerLocale(). */
   locale?: Locale;
   /** Replace some strings. */
   strings?: StringOverrides;
@@ -73,6 +73,8 @@ function ChatLayout({
   onAccepted, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const t = useStrings().conversationList;
+  const lang = useLocale();
+  const dir = useDirection();
   const [own, setOwn] = useState<ConversationId | null>(defaultConversationId);
   const open = controlled !== undefined ? controlled : own;
   const { conversations } = useConversationList();
@@ -93,6 +95,8 @@ function ChatLayout({
       className={['natter-chat', className].filter(Boolean).join(' ')}
       style={style}
       data-view={open ? 'conversation' : 'list'}
+      lang={lang}
+      dir={dir}
       {...{ [MODAL_SCOPE_ATTRIBUTE]: '' }}
       {...themeAttributes(theme)}
     >
