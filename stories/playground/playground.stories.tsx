@@ -11,11 +11,13 @@ const meta: Meta<typeof Playground> = {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     locale: { control: 'select', options: ['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'fr', 'de', 'pt-BR', 'ru', 'ar'] },
   },
-  args: { theme: 'light', locale: 'en' },
+  args: { theme: 'light', locale: 'en', history: 0 },
 };
 export default meta;
 
 export const ThreeUsers: StoryObj<typeof Playground> = {};
 export const Dark: StoryObj<typeof Playground> = { args: { theme: 'dark' } };
 export const Chinese: StoryObj<typeof Playground> = { args: { locale: 'zh-CN' } };
+/** Alice and Bob share 3,000 older messages: scroll up in Alice's pane, then send from Bob. */
+export const LongHistory: StoryObj<typeof Playground> = { args: { history: 3000 } };
 export const Arabic: StoryObj<typeof Playground> = { args: { locale: 'ar' } };

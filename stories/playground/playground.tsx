@@ -47,10 +47,12 @@ const LANGUAGES: Array<[Locale, string]> = [
 export interface PlaygroundProps {
   theme?: Theme;
   locale?: Locale;
+  /** Older messages between Alice and Bob before the demo chat (default none). */
+  history?: number;
 }
 
-export function Playground({ theme: initialTheme = 'light', locale: initialLocale = 'en' }: PlaygroundProps): ReactNode {
-  const { world, error } = useDemoWorld();
+export function Playground({ theme: initialTheme = 'light', locale: initialLocale = 'en', history = 0 }: PlaygroundProps): ReactNode {
+  const { world, error } = useDemoWorld(history > 0 ? { history } : undefined);
   const [users, setUsers] = useState<string[]>([]);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [locale, setLocale] = useState<Locale>(initialLocale);

@@ -10,10 +10,10 @@ import type { ConversationId } from '../../protocol/ids';
 import { parseConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody } from '../../protocol/message';
-import { useConversationList, type ChatMessage } from '../../react';
+import { useChatClient, useConversationList, type ChatMessage } from '../../react';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
-import { useGroupName } from '../call-invite-modal/use-group-name';
+import { useGroup, useGroupName } from '../call-invite-modal/use-group-name';
 import { ConversationList } from '../conversation-list/conversation-list';
 import { LocaleProvider, useDirection, useLocale, useStrings, type Locale, type StringOverrides } from '../i18n';
 import { MODAL_SCOPE_ATTRIBUTE, type ModalScope } from '../modal-dialog';
@@ -40,6 +40,8 @@ export interface ChatProps {
   displayName?(userId: string): string;
   conversationName?(conversation: ConversationSummary): string | undefined;
   avatarUrl?(conversation: ConversationSummary): string | undefined;
+  /** In groups this user owns or administers, ask members for read receipts ("Read by 3", who read it). Default true. */
+  groupReadReceipts?: boolean;
   /** Hands an accepted call to a media layer (see CallInviteModal). */
   onAccepted?(invitation: Invitation): void;
   /** What the call dialog is modal to: 'page' (default) or 'chat' (this Chat only, for several chats on one page). */
@@ -70,7 +72,7 @@ export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode 
 
 function ChatLayout({
   theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
-  onAccepted, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
+  onAccepted, groupReadReceipts = true, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const t = useStrings().conversationList;
   const lang = useLocale();
@@ -128,6 +130,7 @@ function ChatLayout({
             onBack={() => choose(null)}
             list={{ displayName, ...(customEmoji ? { customEmoji } : {}), ...(shortcodes !== undefined ? { shortcodes } : {}), ...(renderCustom ? { renderCustom } : {}), ...(mapUrl ? { mapUrl } : {}) }}
             theme={theme}
+            groupReadReceipts={groupReadReceipts}
           />
         ) : (
           <p className="natter-chat__placeholder">{t.selectConversation}</p>
@@ -150,11 +153,16 @@ interface OpenConversationProps {
   onBack(): void;
   list: Pick<ChatProps, 'customEmoji' | 'shortcodes' | 'renderCustom' | 'mapUrl'> & { displayName(userId: string): string };
   theme: Theme;
+  groupReadReceipts: boolean;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, onBack, list, theme }: OpenConversationProps): ReactNode {
+function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, onBack, list, theme, groupReadReceipts }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
+  const group = useGroup(target?.type === 'group' ? target.target : undefined);
+  const me = useChatClient().user;
+  // Only a group's owner and admins may ask for receipts (the server refuses the others' sends).
+  const askAcks = groupReadReceipts && group !== undefined && (group.owner === me || group.admins.includes(me));
   const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
   return (
     <>
@@ -169,7 +177,7 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         titleId={titleId}
       />
       <MessageList conversationId={id} className="natter-chat__messages" {...list} />
-      <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} />
+      <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} askGroupReadReceipts={askAcks} />
     </>
   );
 }

@@ -33,6 +33,8 @@ export interface MessageInputProps {
   /** Names shown in the typing line (default: the user id). */
   displayName?(userId: string): string;
   autoFocus?: boolean;
+  /** Ask the group's members for read receipts on text sent here (group owners and admins only). */
+  askGroupReadReceipts?: boolean;
   className?: string;
 }
 
@@ -42,7 +44,7 @@ export function MessageInput(props: MessageInputProps): ReactNode {
 }
 
 function Composer({
-  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className,
+  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, askGroupReadReceipts = false, className,
 }: MessageInputProps): ReactNode {
   const t = useStrings(locale).input;
   const loc = useLocale(locale);
@@ -83,7 +85,7 @@ function Composer({
     if (files.attachments.length > 0) void files.sendAll();
     const body = text.trim();
     if (body) {
-      void conversation.sendText(body);
+      void conversation.sendText(body, askGroupReadReceipts ? { config: { allowGroupAck: true } } : undefined);
       setText('');
       stopTyping();
     }

@@ -23,6 +23,7 @@ import { LIST_TOP_PX, ListHeader } from './list-header';
 import { MessageItem, type RowContext } from './message-row';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
 import { useAtBottom } from './use-at-bottom';
+import { useGroupReadReceipts } from './use-group-read-receipts';
 import { useItemKeys } from './use-item-keys';
 import { useMarkReadOnView } from './use-mark-read-on-view';
 import { useRowKeyboard } from './use-row-keyboard';
@@ -166,7 +167,9 @@ export function MessageList(props: MessageListProps): ReactNode {
     if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
   }, [lastOwnKey, jumpToLatest]);
 
-  useMarkReadOnView({ enabled: markReadOnView, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead: conv.markRead });
+  const sendReadReceipt = useCallback((serverId: string) => client.sendReadReceipt(serverId), [client]);
+  const markRead = useGroupReadReceipts(messages, conv.conversation?.readSeq ?? 0, conv.markRead, sendReadReceipt);
+  useMarkReadOnView({ enabled: markReadOnView, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead });
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
