@@ -45,21 +45,33 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     const bob = pane('Bob');
     // Alice opens at her chat with Bob; Bob has not read Alice's seeded messages yet.
     const aliceLog = alice.getByRole('log', { name: s.messageList.logLabel });
-    await aliceLog.getByRole('img', { name: s.messageList.statusDelivered }).first().waitFor();
+    const delivered = aliceLog.getByRole('img', { name: s.messageList.statusDelivered }).first();
+    await delivered.waitFor();
+    const tickStyle = (el: Element) => {
+      const cs = getComputedStyle(el);
+      return `${cs.color}|${cs.opacity}`;
+    };
+    const deliveredLook = await delivered.evaluate(tickStyle);
     const text = `Hi Bob ${Date.now()}`;
     const box = alice.getByRole('textbox', { name: s.input.messageLabel });
     await box.fill(text);
     await box.press('Enter');
-    await pg.openConversation('Bob', 'Alice');
+    // Bob opens the chat from his list with the keyboard; in the narrow layout focus follows to his message box.
+    await pg.openConversation('Bob', 'Alice', { keyboard: true });
+    expect(await pg.page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
+    if (combo.width < 600) expect(await bob.getByRole('textbox', { name: s.input.messageLabel }).evaluate((el) => el === document.activeElement)).toBe(true);
     await bob.getByRole('log').getByText(text, { exact: true }).waitFor();
     // Bob's conversation fits on his screen: opening it is reading it. Alice's ticks all turn to read.
     await expect.poll(() => aliceLog.getByRole('img', { name: s.messageList.statusDelivered }).count(), { timeout: 10_000 }).toBe(0);
-    expect(await aliceLog.getByRole('img', { name: s.messageList.statusRead }).count()).toBeGreaterThan(0);
-    // Bob answers; Alice sees it at once (no "new messages" button for a message on screen), and Bob's tick turns read.
-    const reply = `Hello Alice ${Date.now()}`;
+    const read = aliceLog.getByRole('img', { name: s.messageList.statusRead }).last();
+    // Read looks different from delivered (colour or strength), not only to screen readers.
+    expect(await read.evaluate(tickStyle)).not.toBe(deliveredLook);
+    // Bob answers with a :shortcode:; Alice sees it at once as an emoji (no "new messages" button for a
+    // message on screen), and Bob's tick turns read.
+    const reply = `Hello Alice ${Date.now()} :tada:`;
     await bob.getByRole('textbox', { name: s.input.messageLabel }).fill(reply);
     await bob.getByRole('textbox', { name: s.input.messageLabel }).press('Enter');
-    await aliceLog.getByText(reply, { exact: true }).waitFor();
+    await aliceLog.getByText(reply.replace(':tada:', '🎉'), { exact: true }).waitFor();
     expect(await alice.getByRole('button', { name: new RegExp(escape(s.messageList.newMessages(1))) }).count()).toBe(0);
     const bobLog = bob.getByRole('log');
     await expect.poll(() => bobLog.getByRole('img', { name: s.messageList.statusRead }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -112,6 +124,15 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     const alice = pane('Alice');
     const bob = pane('Bob');
     const carol = pane('Carol');
+    // First Bob rings Alice while she has his chat open: his avatar has one colour in her header and in the call.
+    await bob.getByRole('button', { name: s.call.voiceCall, exact: true }).click();
+    const fromBob = alice.getByRole('dialog');
+    await fromBob.waitFor({ timeout: 15_000 });
+    const avatarColour = (el: Element) => getComputedStyle(el).backgroundColor;
+    const inHeader = await alice.getByRole('heading', { name: 'Bob', exact: true }).locator('xpath=ancestor::header[1]').locator('.natter-avatar').evaluate(avatarColour);
+    expect(await fromBob.locator('.natter-avatar').evaluate(avatarColour)).toBe(inHeader);
+    await bob.getByRole('dialog').getByRole('button', { name: s.call.cancel }).click();
+    await fromBob.waitFor({ state: 'detached', timeout: 15_000 });
     // Alice is typing when the call comes.
     const box = alice.getByRole('textbox', { name: s.input.messageLabel });
     await box.click();
@@ -141,7 +162,8 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     await pg.addUser();
     await pg.addUser();
     await pane('user5').waitFor();
-    const text = `Standup notes ${Date.now()}`;
+    // Long enough to fill the bubble's width: its actions menu must still fit inside the list.
+    const text = `Standup notes ${Date.now()}: shipping the release today, reviews first, then the changelog and the announcement`;
     await pg.openConversation('Alice', 'Team');
     const alice = pane('Alice');
     await alice.getByRole('textbox', { name: s.input.messageLabel }).fill(text);
@@ -158,8 +180,16 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
       await pg.shot('group-readers-failed');
       throw new Error(`${String(e)}\nreceipt: ${await row.getByRole('img').last().getAttribute('aria-label')}`);
     });
-    await row.hover();
-    await row.getByRole('button', { name: s.messageList.messageActions }).click();
+    // From the keyboard: the message takes focus, Enter opens its menu; the focused item shows a focus ring.
+    await row.getByText(text, { exact: true }).click();
+    await pg.page.keyboard.press('Enter');
+    const menu = alice.getByRole('menu', { name: s.messageList.messageActions });
+    await menu.waitFor();
+    const focused = alice.getByRole('menuitem').first();
+    await expect.poll(() => focused.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    const [menuBox, logBox] = [await menu.boundingBox(), await alice.getByRole('log').boundingBox()];
+    expect(menuBox !== null && logBox !== null && menuBox.x >= logBox.x && menuBox.x + menuBox.width <= logBox.x + logBox.width + 0.5 && menuBox.y >= logBox.y).toBe(true);
     await alice.getByRole('menuitem', { name: s.messageList.showReaders }).click();
     const readers = row.getByRole('status');
     await expect.poll(async () => (await readers.textContent()) ?? '', { timeout: 10_000 }).toContain('Dave');
@@ -178,7 +208,7 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('long his
       const { s, pane, page } = pg;
       const alice = pane('Alice');
       const log = alice.getByRole('log', { name: s.messageList.logLabel });
-      await log.getByText('Earlier message 3000', { exact: true }).waitFor({ timeout: 20_000 }).catch(() => undefined);
+      await log.getByRole('img', { name: s.messageList.statusDelivered }).first().waitFor();
       await log.hover();
       for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -1500);
       await pg.openConversation('Bob', 'Alice');

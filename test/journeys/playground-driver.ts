@@ -38,7 +38,7 @@ export interface Playground {
   errors: string[];
   pane(name: string): Locator;
   /** Opens the conversation named `name` in `user`'s pane (from the list; in the narrow layout the list is the first pane). */
-  openConversation(user: string, name: string): Promise<void>;
+  openConversation(user: string, name: string, options?: { keyboard?: boolean }): Promise<void>;
   addUser(): Promise<void>;
   shot(journey: string): Promise<void>;
   close(): Promise<void>;
@@ -65,11 +65,15 @@ export async function openPlayground(browser: Browser, site: StorybookSite, comb
     s,
     errors,
     pane,
-    async openConversation(user, name) {
+    async openConversation(user, name, options = {}) {
       const p = pane(user);
       const back = p.getByRole('button', { name: s.conversationList.backToList });
       if (await back.isVisible()) await back.click();
-      await p.getByRole('navigation', { name: s.conversationList.listLabel }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+      const item = p.getByRole('navigation', { name: s.conversationList.listLabel }).getByRole('button', { name: new RegExp(`^${name}`) });
+      if (options.keyboard) {
+        await item.focus();
+        await page.keyboard.press('Enter');
+      } else await item.click();
       await p.getByRole('heading', { name, exact: true }).waitFor();
     },
     async addUser() {

@@ -1,10 +1,12 @@
 // Opens the shared Storybook build, opens every story in headless Chromium (a story that
-// throws, logs a console error or shows Storybook's error screen fails), and
+// throws, logs a console error, shows Storybook's error screen or has a serious or
+// critical axe-core violation fails), and
 // drives the Playground end to end: three users on one embedded server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { copyPngToClipboard } from '../support/clipboard';
+import { seriousViolations } from '../support/axe';
 import { openStorybook, type IndexEntry, type StorybookSite } from '../support/storybook-site';
 
 let site: StorybookSite;
@@ -54,8 +56,9 @@ describe('Storybook', () => {
     expect(stories.length).toBeGreaterThan(0);
   });
 
-  it('renders every story without a thrown error or a console error', async () => {
+  it('renders every story without a thrown error, a console error or a serious axe-core violation', async () => {
     const failures: string[] = [];
+    const violations: string[] = [];
     for (const story of stories) {
       const page = await browser.newPage();
       const problems: string[] = [];
@@ -76,9 +79,15 @@ describe('Storybook', () => {
         problems.push(`error display: ${(await page.textContent('#error-message').catch(() => '')) ?? ''}`);
       }
       if (problems.length) failures.push(`${story.id}\n  ${problems.join('\n  ')}`);
+      else {
+        // Scenes seed an embedded server first; audit what the story shows once that is done.
+        await page.waitForFunction(() => !/Starting the embedded server/.test(document.querySelector('#storybook-root')?.textContent ?? ''), undefined, { timeout: 20_000 }).catch(() => undefined);
+        for (const f of await seriousViolations(page)) violations.push(`${story.id}: ${f.id} (${f.impact}) ${f.help} → ${f.targets.join(' | ')}`);
+      }
       await page.close();
     }
     expect(failures).toEqual([]);
+    expect(violations).toEqual([]);
   }, 600_000);
 });
 

@@ -117,4 +117,3 @@ describe('theme contrast (WCAG AA, computed in Chromium)', () => {
     }
   });
 });
-});

@@ -163,8 +163,9 @@ function Composer({
       {files.rejected.length > 0 && (
         <ul className="natter-input__errors">
           {files.rejected.map((r) => (
-            <li key={r.id} className="natter-input__error" role="alert">
-              <span>{problemText(r.name, r.problem)}</span>
+            <li key={r.id} className="natter-input__error">
+              {/* The alert role on the text, not the item: a list holds list items only. */}
+              <span role="alert">{problemText(r.name, r.problem)}</span>
               <button type="button" className="natter-input__dismiss" aria-label={t.dismissError} onClick={() => files.dismissRejected(r.id)}>
                 ×
               </button>
