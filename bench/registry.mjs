@@ -145,7 +145,7 @@ export const BENCHMARKS = [
     name: 'bundle',
     title: 'Bundle: minified + gzipped JS an app pays (react/react-dom excluded)',
     command: tsx('bench/bundle/bundle-size.bench.ts'),
-    smoke: tsx('bench/bundle/bundle-size.bench.ts'),
+    smoke: tsx('bench/bundle/bundle-size.bench.ts', '--vite', '8', '--apps', 'natter-headless,natter-one-hook,natter-one-hook-own'),
     summarize: summarizeBundle,
   },
 ];

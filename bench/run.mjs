@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench [-- name ...] [-- --smoke]`: runs each benchmark of the registry
 // as its own process (so one's heap and JIT state never colour another's), collects
-// the JSON each prints, writes bench/results/latest.json and renders
-// bench/results/latest.md with a table and an SVG chart per benchmark. With
-// `--merge`, benchmarks not run this time keep their previous results (each
-// result records its own date and command).
+// the JSON each prints, keeps it in bench/results/raw/latest.json (not committed)
+// and renders bench/results/latest.md with a table and an SVG chart per
+// benchmark. With `--merge`, benchmarks not run this time keep their previous
+// results from raw/latest.json (each result records its own date and command).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -60,8 +60,10 @@ for (const b of selected) {
 }
 
 const base = smoke ? 'smoke' : 'latest';
-if (merge && existsSync(join(outDir, `${base}.json`))) {
-  const previous = JSON.parse(readFileSync(join(outDir, `${base}.json`), 'utf8'));
+// The raw JSON is for --merge and for a reader who wants every number; the report is the Markdown.
+const jsonPath = smoke ? join(outDir, `${base}.json`) : join(outDir, 'raw', `${base}.json`);
+if (merge && existsSync(jsonPath)) {
+  const previous = JSON.parse(readFileSync(jsonPath, 'utf8'));
   const ran = new Set(results.map((r) => r.name));
   const kept = previous.results.filter((r) => !ran.has(r.name)).map((r) => ({ ...r, date: r.date ?? previous.date }));
   results.push(...kept);
@@ -75,8 +77,8 @@ const report = {
   smoke,
   results,
 };
-mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, `${base}.json`), JSON.stringify(report, null, 2));
+mkdirSync(dirname(jsonPath), { recursive: true });
+writeFileSync(jsonPath, JSON.stringify(report, null, 2));
 writeFileSync(join(outDir, `${base}.md`), renderReport(report, outDir, base));
-process.stderr.write(`\nwrote ${join(outDir, base)}.json and .md\n`);
+process.stderr.write(`\nwrote ${jsonPath} and ${join(outDir, base)}.md\n`);
 process.exit(failed ? 1 : 0);

@@ -1,18 +1,21 @@
-// Bundle benchmark (issue 8, item 4): the minified + gzipped JavaScript an app
-// pays for each chat screen, all in the same production Vite build set-up
-// (apps/<name>.tsx as the entry; react, react-dom and scheduler external, since
-// every React app has them already). "Initial" is the entry chunk and every
-// chunk it imports statically; chunks reached only through `import()` are lazy
-// and reported apart (natter's emoji-mart picker and its data must be among
-// them). CSS is reported beside the JS, not added to it.
-// Run: node --import tsx bench/bundle/bundle-size.bench.ts [--apps natter-chat,chatscope]
+// Bundle benchmark: the minified + gzipped JavaScript an app pays for each chat
+// screen, built as an app builds it — natter from its packed tarball (`npm pack`,
+// unpacked into bench/.packed; see bench/support/packed-package.ts), peers from
+// their published packages — with Vite 8 (natter's own toolchain, Rolldown) and
+// Vite 7 (Rollup), react/react-dom/scheduler external since every React app has
+// them already. "Initial" is the entry chunk and every chunk it imports
+// statically; chunks reached only through `import()` are lazy and reported apart.
+// CSS is reported beside the JS, not added to it. The "own code" references
+// build one hook / one component from its source module (perfect tree-shaking)
+// to check that the packed package shakes as well.
+// Run: node --import tsx bench/bundle/bundle-size.bench.ts [--apps natter-chat,chatscope] [--vite 8|7|both]
 // Prints one JSON document on stdout (progress on stderr).
-import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type Rollup } from 'vite';
+import { packedApps, packedNatter, vite7Entry } from '../support/packed-package';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -22,14 +25,18 @@ const EXTERNAL = ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime',
 interface AppSpec {
   name: string;
   title: string;
-  /** Files that must exist for the app to be built (natter's UI lands in steps). */
-  needs?: string[];
+  /** Built from bench/bundle/own/ against natter's sources (the "own code" references). */
+  own?: boolean;
 }
 
 export const APPS: AppSpec[] = [
   { name: 'natter-headless', title: 'natter headless: client (WebSocket) + natter/react hooks' },
   { name: 'natter-headless-embedded', title: 'natter headless + embedded server in the page' },
-  { name: 'natter-chat', title: 'natter full Chat screen (natter/ui)', needs: ['src/ui/chat/chat.tsx', 'src/entries/ui.ts'] },
+  { name: 'natter-chat', title: 'natter full Chat screen (natter/ui)' },
+  { name: 'natter-one-hook', title: 'natter: one hook (useUnreadCount from natter/react)' },
+  { name: 'natter-one-component', title: 'natter: one small component (CountBadge from natter/ui)' },
+  { name: 'natter-one-hook-own', title: 'reference: useUnreadCount from its own source module', own: true },
+  { name: 'natter-one-component-own', title: 'reference: CountBadge from its own source module', own: true },
   { name: 'stream-chat-react', title: 'stream-chat-react Chat + Channel + MessageList + MessageComposer' },
   { name: 'chatscope', title: 'chatscope MainContainer + ChatContainer + MessageList + MessageInput' },
   { name: 'sendbird', title: 'Sendbird UIKit SendbirdProvider + GroupChannel' },
@@ -58,14 +65,28 @@ function packageOf(id: string): string | null {
 function labelOf(chunk: Rollup.OutputChunk): string {
   const byPkg = new Map<string, number>();
   for (const [id, info] of Object.entries(chunk.modules)) {
-    const pkg = packageOf(id) ?? (id.includes('/src/') ? 'natter' : 'app');
+    const pkg = packageOf(id) ?? (id.includes('/src/') ? 'natter (src)' : 'app');
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + info.renderedLength);
   }
   return [...byPkg.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([p]) => p).join(' + ') || 'empty';
 }
 
-async function buildApp(app: AppSpec) {
-  const output = (await build({
+type ViteMajor = 7 | 8;
+
+function entryOf(app: AppSpec, appsDir: string): string {
+  return app.own ? join(here, 'own', `${app.name.replace(/-own$/, '')}.tsx`) : join(appsDir, `${app.name}.tsx`);
+}
+
+async function viteBuild(major: ViteMajor, config: Record<string, unknown>): Promise<unknown> {
+  if (major === 8) return build(config);
+  // Vite 7 (Rollup + esbuild), installed into bench/.vite7; esbuild's automatic JSX instead of the React plugin (which needs Vite 8).
+  const vite7 = (await import(pathToFileURL(vite7Entry()).href)) as { build(c: Record<string, unknown>): Promise<unknown> };
+  const { plugins: _plugins, ...rest } = config;
+  return vite7.build({ ...rest, esbuild: { jsx: 'automatic' } });
+}
+
+async function buildApp(app: AppSpec, appsDir: string, major: ViteMajor) {
+  const output = (await viteBuild(major, {
     configFile: false,
     root,
     logLevel: 'error',
@@ -77,7 +98,7 @@ async function buildApp(app: AppSpec) {
       reportCompressedSize: false,
       chunkSizeWarningLimit: 100_000,
       modulePreload: false,
-      rollupOptions: { input: join(here, 'apps', `${app.name}.tsx`), external: EXTERNAL },
+      rollupOptions: { input: entryOf(app, appsDir), external: EXTERNAL },
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const outputs = Array.isArray(output) ? output : [output];
@@ -121,27 +142,40 @@ async function buildApp(app: AppSpec) {
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--apps');
   const wanted = i >= 0 ? process.argv[i + 1]!.split(',') : null;
-  const apps: Record<string, unknown> = {};
-  for (const app of APPS) {
-    if (wanted && !wanted.includes(app.name)) continue;
-    const missing = (app.needs ?? []).filter((f) => !existsSync(join(root, f)));
-    if (missing.length) {
-      apps[app.name] = { title: app.title, error: `not built: ${missing.join(', ')} missing` };
-      process.stderr.write(`bundle: ${app.name} skipped (${missing.join(', ')} missing)\n`);
-      continue;
+  const v = process.argv.indexOf('--vite');
+  const majors: ViteMajor[] = v >= 0 && process.argv[v + 1] !== 'both' ? [Number(process.argv[v + 1]) as ViteMajor] : [8, 7];
+  const packed = packedNatter();
+  const appsDir = packedApps(join(here, 'apps'), 'bundle');
+  const byVite: Record<string, Record<string, unknown>> = {};
+  for (const major of majors) {
+    const apps: Record<string, unknown> = {};
+    for (const app of APPS) {
+      if (wanted && !wanted.includes(app.name)) continue;
+      const started = Date.now();
+      try {
+        const r = await buildApp(app, appsDir, major);
+        apps[app.name] = { title: app.title, entry: relative(root, entryOf(app, appsDir)), buildMs: Date.now() - started, ...r };
+        process.stderr.write(`bundle (vite ${major}): ${app.name}: ${(r.initial.gzBytes / 1024).toFixed(1)} KiB gz initial (${(r.initial.minBytes / 1024).toFixed(1)} KiB min), ${r.lazy.length} lazy chunk(s)\n`);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
+        apps[app.name] = { title: app.title, error: `build failed: ${msg}` };
+        process.stderr.write(`bundle (vite ${major}): ${app.name} FAILED: ${msg}\n`);
+      }
     }
-    const started = Date.now();
-    try {
-      const r = await buildApp(app);
-      apps[app.name] = { title: app.title, entry: relative(root, join(here, 'apps', `${app.name}.tsx`)), buildMs: Date.now() - started, ...r };
-      process.stderr.write(`bundle: ${app.name}: ${(r.initial.gzBytes / 1024).toFixed(1)} KiB gz initial (${(r.initial.minBytes / 1024).toFixed(1)} KiB min), ${r.lazy.length} lazy chunk(s)\n`);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
-      apps[app.name] = { title: app.title, error: `build failed: ${msg}` };
-      process.stderr.write(`bundle: ${app.name} FAILED: ${msg}\n`);
-    }
+    byVite[`vite${major}`] = apps;
   }
-  const doc = { benchmark: 'bundle', gzipLevel: GZIP_LEVEL, external: EXTERNAL, kib: 1024, apps, notMeasured: NOT_MEASURED };
+  const primary = byVite[`vite${majors[0]}`] ?? {};
+  const doc = {
+    benchmark: 'bundle',
+    gzipLevel: GZIP_LEVEL,
+    external: EXTERNAL,
+    kib: 1024,
+    natterFrom: relative(root, packed.tarball),
+    vite: majors,
+    apps: primary,
+    byVite,
+    notMeasured: NOT_MEASURED,
+  };
   process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }
 

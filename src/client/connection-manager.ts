@@ -153,7 +153,10 @@ export class ConnectionManager {
         close: (info) => this.onClose(gen, new NatterError(ErrorCode.DISCONNECTED, info.reason || `connection closed (${info.code})`)),
       });
     } catch (err) {
-      this.lost(new NatterError(ErrorCode.WEBIM_CONNCTION_OPEN_ERROR, err instanceof Error ? err.message : 'connection could not be opened'), false);
+      // A transport that cannot even start (no WebSocket on Node 20, a malformed URL) will not
+      // start on a retry either: fail connect() with its reason instead of retrying forever.
+      const e = err instanceof NatterError ? err : new NatterError(ErrorCode.WEBIM_CONNCTION_OPEN_ERROR, err instanceof Error ? err.message : 'connection could not be opened');
+      this.lost(e, true);
       return;
     }
     if (gen !== this.generation) {

@@ -59,7 +59,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   const base = options.httpBase ?? httpBaseOf(socketUrl(options.url));
   return {
     connect(handlers: ClientConnectionHandlers): ClientConnection {
-      if (!Ctor) throw new NatterError(ErrorCode.WEBIM_CONNCTION_OPEN_ERROR, 'no WebSocket available: pass options.WebSocket');
+      if (!Ctor) throw new NatterError(ErrorCode.WEBIM_CONNCTION_OPEN_ERROR, 'no WebSocket in this runtime: on Node 20 pass the `ws` package as the WebSocket option (createChatClient({ …, WebSocket })); Node 22+ and browsers have one built in');
       const socket = new Ctor(socketUrl(options.url));
       let closed = false;
       const finish = (code: number, reason: string): void => {

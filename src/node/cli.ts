@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createToken } from './token';
 import { startServer } from './serve';
+import { SERVER_VERSION } from './version';
 
 const HELP = `Usage:
   natter serve [options]        run the natter server (WebSocket /ws + file API /files)
@@ -31,6 +32,7 @@ natter token options:
   --secret <s>          token secret (default: $NATTER_SECRET)
 
   -h, --help            show this help
+  -v, --version         print the version of @natter/server
 `;
 
 export interface CliIo {
@@ -67,6 +69,10 @@ function parseRateLimit(value: string | undefined): { perSecond: number; burst: 
 /** Runs the CLI; resolves with the exit code (serve resolves once listening, with 0). */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '-v' || command === '--version' || command === 'version') {
+    io.out(`${SERVER_VERSION}\n`);
+    return 0;
+  }
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     io.out(HELP);
     return command ? 0 : 1;

@@ -111,7 +111,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
     });
   } catch (e) {
-    core.close();
+    await core.close();
     storage.close();
     throw e;
   }
@@ -129,7 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // The core says bye (5030) to every session and closes it (1001); then wait for the sockets.
-      core.close();
+      await core.close();
       await ws.close();
       // Uploads still in flight get a moment to finish before their sockets are cut.
       const cut = setTimeout(() => server.closeAllConnections(), 2000);

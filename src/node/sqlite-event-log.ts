@@ -41,8 +41,8 @@ export class SqliteEventLog {
   /** The message object just stored as row `rowid`: events carrying this very object become references. */
   noteMessage(message: Message, rowid: number): void {
     this.recent.set(message, rowid);
-    // Only the message being fanned out matters; a few are kept for interleaved writes.
-    if (this.recent.size > 64) this.recent.delete(this.recent.keys().next().value as Message);
+    // Events are appended at the end of a commit, which may hold thousands of messages (group commit).
+    if (this.recent.size > 4096) this.recent.delete(this.recent.keys().next().value as Message);
   }
 
   /** Forgets cached positions and rowids (after a rollback they may name rows that are gone). */

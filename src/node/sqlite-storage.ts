@@ -16,9 +16,10 @@ import type {
   EventRecord,
   FileRecord,
   MessageQuery,
+  EventAppend,
   MessageRecord,
   ReceiptKind,
-  Storage,
+  SyncStorage,
   UnreadQuery,
 } from '../server/storage';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
@@ -47,7 +48,7 @@ const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as 
 /** SQLite page cache per database (KiB). */
 const PAGE_CACHE_KIB = 64 * 1024;
 
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements SyncStorage {
   readonly db: Database.Database;
   private readonly s: ReturnType<typeof prepare>;
   /** One wrapper made once: better-sqlite3 builds several functions per `db.transaction` call. */
@@ -110,6 +111,21 @@ export class SqliteStorage implements Storage {
       this.seqs.reset();
       throw e;
     }
+  }
+
+  begin(): void {
+    this.db.exec('BEGIN');
+  }
+
+  commit(): void {
+    this.seqs.flush();
+    this.db.exec('COMMIT');
+  }
+
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.events.reset();
+    this.seqs.reset();
   }
 
   /** Flushes the WAL into the main file and closes the database. */
@@ -236,6 +252,18 @@ export class SqliteStorage implements Storage {
       for (const user of new Set([inv.inviter, ...inv.invitees])) this.s.insertInvitationParty.run(user, inv.inviteId);
     });
   }
+  replaceInvitation(next: Invitation, expected: Invitation): boolean {
+    return this.transaction(() => {
+      const stored = this.getInvitation(next.inviteId);
+      if (!stored || JSON.stringify(stored) !== JSON.stringify(expected)) return false;
+      this.putInvitation(next);
+      return true;
+    });
+  }
+  /** One server per file (owner lock): nobody else works on invitations, so a claim is the due list. */
+  claimDueInvitations(time: number, limit: number): Invitation[] {
+    return this.listDueInvitations(time, limit);
+  }
   listDueInvitations(time: number, limit: number): Invitation[] {
     return parseAll<Invitation>(this.s.listDueInvitations.all(time, Math.max(0, limit)) as Row[]);
   }
@@ -250,6 +278,9 @@ export class SqliteStorage implements Storage {
   /** `json`, when the core passes it, is the event already serialized (once for a whole fan-out). */
   appendEvent(user: UserId, event: ChatEvent, at: number, json?: string): number {
     return this.events.append(user, event, at, json);
+  }
+  appendEvents(entries: readonly EventAppend[], at: number): number[] {
+    return entries.map((e) => this.events.append(e.user, e.event, at, e.json));
   }
   readEvents(user: UserId, after: number, limit: number): EventRecord[] {
     return this.events.read(user, after, limit);

@@ -37,8 +37,8 @@ export interface Ops {
   history: { p: { conversation: ConversationId; before?: number; limit?: number }; r: HistoryPage };
   conversations: { p: Record<string, never>; r: { conversations: ConversationSummary[] } };
   deleteConversation: { p: { conversation: ConversationId; deleteHistory?: boolean }; r: Record<string, never> };
-  /** Channel ack: mark the conversation read up to `upToSeq` (default: its last seq) on every device. */
-  ack: { p: { conversation: ConversationId; upToSeq?: number }; r: { readSeq: number } };
+  /** Channel ack: mark the conversation read up to `upToSeq` (default: its last seq) on every device; `unread` is the count at the marker. */
+  ack: { p: { conversation: ConversationId; upToSeq?: number }; r: { readSeq: number; unread: number } };
   /** Read receipt for one message (single chat, or group with allowGroupAck). */
   read: { p: { serverId: string }; r: Record<string, never> };
   delivered: { p: { serverIds: string[] }; r: Record<string, never> };
@@ -95,8 +95,11 @@ export type OpResult<K extends OpName> = Ops[K]['r'];
 export type ChatEvent =
   /** A new message in one of this user's conversations (own messages from any device included). `unread` is the receiver's new count. */
   | { type: 'message'; message: Message; conversation: ConversationId; unread: number }
-  /** A message became a tombstone. */
-  | { type: 'recall'; message: Message; conversation: ConversationId }
+  /**
+   * A message became a tombstone. `unread` is the receiver's count in this conversation after the
+   * recall (the server lowers it when the recalled message was unread); absent in chat rooms.
+   */
+  | { type: 'recall'; message: Message; conversation: ConversationId; unread?: number }
   /** A recipient's client received one of this user's messages. */
   | { type: 'delivered'; serverId: string; conversation: ConversationId; by: UserId }
   /** A recipient read one of this user's messages (single chat, or group with allowGroupAck). */

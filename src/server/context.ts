@@ -4,7 +4,7 @@ import type { ServerLimits } from '../protocol/entities';
 import { NatterError } from '../protocol/errors';
 import type { UserId } from '../protocol/message';
 import type { Clock } from './clock';
-import type { EventPublisher } from './event-publisher';
+import type { Delivery, EventPublisher } from './event-publisher';
 import type { IdSource } from './id-source';
 import type { InvitationTimers } from './invitation-timers';
 import type { ServerCoreOptions } from './server-options';
@@ -14,24 +14,42 @@ import type { FileStore } from './storage';
 import type { Invitation } from '../protocol/invitation';
 
 export interface CoreContext {
-  /** The host's storage behind the core's read cache. */
+  /**
+   * The host's storage behind the core's read cache. Inside a transaction (`inTx`) this is the
+   * transaction's own view: code that runs inside one reads and writes only through it.
+   */
   storage: CachedStorage;
+  /** Set on the context handed to code running inside a transaction (see `inTx`). */
+  tx?: true;
+  /** This node's name (timer leases). */
+  nodeId: string;
   files: FileStore;
   clock: Clock;
   ids: IdSource;
   limits: ServerLimits;
   options: ServerCoreOptions;
+  /** This node's sessions. */
   sessions: SessionRegistry;
+  /** Every user's sessions, on this node and (in a cluster) the others. */
+  delivery: Delivery;
   events: EventPublisher;
   timers: InvitationTimers;
   /** onlineUserOnly invitations: never stored, kept only while the server runs. */
   liveInvitations: Map<string, Invitation>;
-  /**
-   * Sends between their idempotency lookup and their commit, by `user\0localId`: how many, and
-   * whether two ever overlapped. A send that never overlapped another under its key need not look
-   * the key up again at commit time.
-   */
-  sendsInFlight: Map<string, { n: number; shared: boolean }>;
+}
+
+/**
+ * Runs `fn` in a transaction of the core (events.tx) with a context whose storage is the
+ * transaction's; inside one already, runs `fn` in it.
+ */
+export function inTx<T>(ctx: CoreContext, fn: (tctx: CoreContext) => Promise<T>): Promise<T> {
+  if (ctx.tx) return fn(ctx);
+  return ctx.events.tx((storage) => fn({ ...ctx, storage, tx: true }));
+}
+
+/** The context of a transaction from its storage view (submitted writes). */
+export function txContext(ctx: CoreContext, storage: CachedStorage): CoreContext {
+  return { ...ctx, storage, tx: true };
 }
 
 /** Who an operation runs for. */

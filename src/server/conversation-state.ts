@@ -35,8 +35,8 @@ export function targetFor(message: Pick<Message, 'chatType' | 'from' | 'to'>, vi
 }
 
 /** Applies a newly stored message to `user`'s state; returns the state (stored). */
-export function applyNewMessage(storage: Storage, key: ConversationKey, message: Message, user: UserId): ConversationStateRecord {
-  let state = storage.getConversationState(user, key);
+export async function applyNewMessage(storage: Storage, key: ConversationKey, message: Message, user: UserId): Promise<ConversationStateRecord> {
+  let state = await storage.getConversationState(user, key);
   if (!state) {
     state = newConversationState(user, key, message.chatType, targetFor(message, user), message.ts);
     // Someone who joins later starts with everything before this message read, and an
@@ -50,23 +50,23 @@ export function applyNewMessage(storage: Storage, key: ConversationKey, message:
     state.hidden = false;
     if (message.from !== user && message.seq > state.readSeq) state.unread += 1;
   }
-  storage.putConversationState(state);
+  await storage.putConversationState(state);
   return state;
 }
 
 /** Recounts unread from storage (after a partial ack, a recall, a history deletion). */
-export function recountUnread(storage: Storage, state: ConversationStateRecord): number {
+export async function recountUnread(storage: Storage, state: ConversationStateRecord): Promise<number> {
   const after = Math.max(state.readSeq, state.clearedSeq);
-  if (after >= storage.lastSeq(state.key)) return 0;
+  if (after >= (await storage.lastSeq(state.key))) return 0;
   return storage.countUnread(state.key, { afterSeq: after, notFrom: state.user });
 }
 
 /** Hides a conversation from `user`'s list (they left the group, or it is gone); unread is dropped. */
-export function hideConversation(storage: Storage, user: UserId, key: ConversationKey): void {
-  const state = storage.getConversationState(user, key);
+export async function hideConversation(storage: Storage, user: UserId, key: ConversationKey): Promise<void> {
+  const state = await storage.getConversationState(user, key);
   if (!state || state.hidden) return;
   state.hidden = true;
   state.unread = 0;
-  state.readSeq = Math.max(state.readSeq, storage.lastSeq(key));
-  storage.putConversationState(state);
+  state.readSeq = Math.max(state.readSeq, await storage.lastSeq(key));
+  await storage.putConversationState(state);
 }

@@ -9,7 +9,7 @@ import type { HistoryPage } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import type { ChatType, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
-import { fail } from './context';
+import { fail, inTx } from './context';
 import { keyOfConversationId } from './conversation-key';
 import { newConversationState, recountUnread } from './conversation-state';
 import { requireGroupMember, requireRoomMember } from './membership';
@@ -24,18 +24,18 @@ function resolve(user: UserId, id: ConversationId): { key: ConversationKey; type
 }
 
 /** Members-only check for reading a conversation. */
-function requireAccess(ctx: CoreContext, user: UserId, type: ChatType, target: string): { keepHistory: boolean } {
-  if (type === 'group') requireGroupMember(ctx.storage, target, user);
-  if (type === 'room') return { keepHistory: requireRoomMember(ctx.storage, target, user).keepHistory };
+async function requireAccess(ctx: CoreContext, user: UserId, type: ChatType, target: string): Promise<{ keepHistory: boolean }> {
+  if (type === 'group') await requireGroupMember(ctx.storage, target, user);
+  if (type === 'room') return { keepHistory: (await requireRoomMember(ctx.storage, target, user)).keepHistory };
   return { keepHistory: true };
 }
 
-function conversations(ctx: CoreContext, caller: Caller): { conversations: ConversationSummary[] } {
+async function conversations(ctx: CoreContext, caller: Caller): Promise<{ conversations: ConversationSummary[] }> {
   const { storage } = ctx;
   const list: ConversationSummary[] = [];
-  for (const s of storage.listConversationStates(caller.user)) {
+  for (const s of await storage.listConversationStates(caller.user)) {
     if (s.hidden) continue;
-    const last = s.lastServerId ? storage.getMessage(s.lastServerId) : null;
+    const last = s.lastServerId ? await storage.getMessage(s.lastServerId) : null;
     list.push({
       id: s.id,
       type: s.type,
@@ -43,7 +43,7 @@ function conversations(ctx: CoreContext, caller: Caller): { conversations: Conve
       lastMessage: last?.message ?? null,
       unread: s.unread,
       readSeq: s.readSeq,
-      lastSeq: storage.lastSeq(s.key),
+      lastSeq: await storage.lastSeq(s.key),
       updatedAt: s.updatedAt,
       ...peerMarkers(s, s.type, s.target, caller.user),
     });
@@ -51,34 +51,32 @@ function conversations(ctx: CoreContext, caller: Caller): { conversations: Conve
   return { conversations: list };
 }
 
-function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): { readSeq: number } {
+async function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): Promise<{ readSeq: number; unread: number }> {
   const { key, type, target } = resolve(caller.user, p.conversation);
-  requireAccess(ctx, caller.user, type, target);
-  return ctx.events.tx(() => {
-    const { storage } = ctx;
-    const lastSeq = storage.lastSeq(key);
-    const state = storage.getConversationState(caller.user, key) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
+  await requireAccess(ctx, caller.user, type, target);
+  return inTx(ctx, async ({ storage }) => {
+    const lastSeq = await storage.lastSeq(key);
+    const state = (await storage.getConversationState(caller.user, key)) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
     const upTo = Math.min(p.upToSeq ?? lastSeq, lastSeq);
-    if (upTo <= state.readSeq) return { readSeq: state.readSeq };
+    if (upTo <= state.readSeq) return { readSeq: state.readSeq, unread: state.unread };
     state.readSeq = upTo;
-    state.unread = recountUnread(storage, state);
-    storage.putConversationState(state);
+    state.unread = await recountUnread(storage, state);
+    await storage.putConversationState(state);
     ctx.events.durable([caller.user], { type: 'readState', conversation: state.id, readSeq: upTo, unread: state.unread });
     if (type === 'single' && target !== caller.user) {
-      raisePeerMarkers(storage, target, key, { deliveredSeq: upTo, readSeq: upTo });
+      await raisePeerMarkers(storage, target, key, { deliveredSeq: upTo, readSeq: upTo });
       ctx.events.durable([target], { type: 'channelAck', conversation: `single:${caller.user}`, by: caller.user, upToSeq: upTo });
     }
-    return { readSeq: upTo };
+    return { readSeq: upTo, unread: state.unread };
   });
 }
 
-function deleteConversation(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; deleteHistory?: boolean }): Record<string, never> {
+async function deleteConversation(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; deleteHistory?: boolean }): Promise<Record<string, never>> {
   const { key, type, target } = resolve(caller.user, p.conversation);
   const deleteHistory = p.deleteHistory === true;
-  ctx.events.tx(() => {
-    const { storage } = ctx;
-    const lastSeq = storage.lastSeq(key);
-    const state = storage.getConversationState(caller.user, key) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
+  await inTx(ctx, async ({ storage }) => {
+    const lastSeq = await storage.lastSeq(key);
+    const state = (await storage.getConversationState(caller.user, key)) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
     state.hidden = true;
     state.readSeq = Math.max(state.readSeq, lastSeq);
     state.unread = 0;
@@ -86,27 +84,27 @@ function deleteConversation(ctx: CoreContext, caller: Caller, p: { conversation:
       state.clearedSeq = lastSeq;
       state.lastServerId = null;
     }
-    storage.putConversationState(state);
+    await storage.putConversationState(state);
     ctx.events.durable([caller.user], { type: 'conversationDeleted', conversation: state.id, deleteHistory });
   });
   return {};
 }
 
-function history(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; before?: number; limit?: number }): HistoryPage {
+async function history(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; before?: number; limit?: number }): Promise<HistoryPage> {
   const { key, type, target } = resolve(caller.user, p.conversation);
-  const { keepHistory } = requireAccess(ctx, caller.user, type, target);
+  const { keepHistory } = await requireAccess(ctx, caller.user, type, target);
   if (!keepHistory) return { messages: [], cursor: null, hasMore: false };
   const limit = p.limit ?? DEFAULT_PAGE;
-  const state = ctx.storage.getConversationState(caller.user, key);
+  const state = await ctx.storage.getConversationState(caller.user, key);
   const cleared = state?.clearedSeq ?? 0;
   const query: { before?: number; after: number; limit: number } = { after: cleared, limit: limit + 1 };
   if (p.before !== undefined) query.before = p.before;
-  const rows = ctx.storage.listMessages(key, query);
+  const rows = await ctx.storage.listMessages(key, query);
   const hasMore = rows.length > limit;
   const messages = hasMore ? rows.slice(0, limit) : rows;
   const oldest = messages[messages.length - 1];
   const page: HistoryPage = { messages, cursor: hasMore && oldest ? oldest.seq : null, hasMore, ...peerMarkers(state, type, target, caller.user) };
-  const counts = type === 'group' ? groupReadCounts(ctx.storage, messages, caller.user) : null;
+  const counts = type === 'group' ? await groupReadCounts(ctx.storage, messages, caller.user) : null;
   if (counts) page.groupReadCounts = counts;
   return page;
 }

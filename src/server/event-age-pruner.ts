@@ -21,7 +21,7 @@ export class EventAgePruner {
   start(): void {
     if (this.running || this.maxAgeMs <= 0) return;
     this.running = true;
-    this.run();
+    void this.run();
   }
 
   stop(): void {
@@ -30,17 +30,17 @@ export class EventAgePruner {
     this.timer = null;
   }
 
-  private run(): void {
+  private async run(): Promise<void> {
+    // The next run is planned now, on the interval, not after this one's commit.
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      if (this.running) void this.run();
+    }, Math.max(1, this.intervalMs));
     try {
-      this.storage.transaction(() => this.storage.pruneEventsBefore(this.clock.now() - this.maxAgeMs));
+      await this.storage.transaction((tx) => tx.pruneEventsBefore(this.clock.now() - this.maxAgeMs));
     } catch (e) {
       // A failed prune is retried at the next interval; serving goes on.
       this.onError(e);
     }
-    if (!this.running) return;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      if (this.running) this.run();
-    }, Math.max(1, this.intervalMs));
   }
 }

@@ -4,21 +4,27 @@
 // in the same turn (group commit: one storage transaction for many sends,
 // each answered only after that commit); `durable` appends to each user's
 // event log (positions for resume); `ephemeral` reaches connected sessions
-// only (onlineUserOnly signaling, rooms without history). Every event is
-// serialized once per user (once for all users when it is the same) and the
-// frame is built around that JSON, so a fan-out never re-serializes per
-// session.
+// only (onlineUserOnly signaling, rooms without history). This core's
+// transactions run one after another, in the order they were asked for.
+// Durable events are collected during a transaction and appended in one
+// call at its end (one round trip to a database for a whole fan-out). Every
+// event is serialized once per user (once for all users when it is the
+// same) and the frame is built around that JSON, so a fan-out never
+// re-serializes per session. Delivery goes through a `Delivery` (local
+// sessions; across nodes, a bus such as Redis pub/sub).
 import type { ChatEvent } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
 import { PROTOCOL_VERSION } from '../protocol/version';
+import type { CachedStorage } from './cached-storage';
 import type { Clock } from './clock';
-import type { SessionRegistry } from './sessions';
-import type { Storage } from './storage';
+import type { EventAppend } from './storage';
 
-interface Delivery {
-  user: UserId;
-  /** The serialized `evt` frame. */
-  data: string;
+/** Where committed events go: every connected device of a user, on this node or any other. */
+export interface Delivery {
+  /** True when the user may have a connected device anywhere (false skips serializing for them). */
+  mayBeOnline(user: UserId): boolean;
+  /** Sends one serialized `evt` frame to every connected device of `user`; `pos` for durable events. */
+  deliver(user: UserId, data: string, pos?: number): void;
 }
 
 /** One event for every user, or a function making each user's own (conversation ids differ per viewer). */
@@ -26,10 +32,16 @@ export type EventFor = ChatEvent | ((user: UserId) => ChatEvent | null);
 
 /** A queued change: `check` may throw (and must not write); `write` does the change. */
 interface BatchItem {
-  check: () => unknown;
-  write: (checked: never) => unknown;
+  check: (tx: CachedStorage) => unknown;
+  write: (tx: CachedStorage, checked: never) => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+interface Pending {
+  appends: EventAppend[];
+  /** Ephemeral frames, sent after the commit along with the durable ones. */
+  frames: Array<{ user: UserId; data: string }>;
 }
 
 const FRAME_HEAD = `{"v":${PROTOCOL_VERSION},"t":"evt",`;
@@ -40,15 +52,17 @@ export function eventFrame(json: string, pos?: number): string {
 }
 
 export class EventPublisher {
-  private pending: Delivery[] | null = null;
+  private pending: Pending | null = null;
   private appended = 0;
   private batch: BatchItem[] = [];
   private scheduled = false;
+  /** The end of the last transaction asked for (they run one after another). */
+  private chain: Promise<unknown> = Promise.resolve();
   private at = 0;
 
   constructor(
-    private readonly storage: Storage,
-    private readonly sessions: SessionRegistry,
+    private readonly storage: CachedStorage,
+    private readonly delivery: Delivery,
     private readonly clock: Clock,
     private readonly retention: number,
     private readonly schedule: (flush: () => void) => void = (flush) => queueMicrotask(flush),
@@ -58,10 +72,9 @@ export class EventPublisher {
    * Runs `fn` atomically; events published inside are pushed after commit, dropped on throw.
    * Changes queued with `submit` are committed first, so commits keep the order requests came in.
    */
-  tx<T>(fn: () => T): T {
-    if (this.pending) return this.storage.transaction(fn);
-    this.flush();
-    return this.run(fn);
+  tx<T>(fn: (tx: CachedStorage) => Promise<T>): Promise<T> {
+    void this.flush();
+    return this.enqueue(() => this.run(fn));
   }
 
   /**
@@ -69,35 +82,47 @@ export class EventPublisher {
    * `check` runs inside that transaction just before `write` and rejects this change alone when it
    * throws (it must not write); a throw from `write` rolls back and rejects the whole group.
    */
-  submit<C, T>(check: () => C, write: (checked: C) => T): Promise<T> {
+  submit<C, T>(check: (tx: CachedStorage) => Promise<C>, write: (tx: CachedStorage, checked: C) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.batch.push({ check, write: write as (checked: never) => unknown, resolve: resolve as (v: unknown) => void, reject });
+      this.batch.push({ check, write: write as BatchItem['write'], resolve: resolve as (v: unknown) => void, reject });
       if (this.scheduled) return;
       this.scheduled = true;
       this.schedule(() => {
         this.scheduled = false;
-        this.flush();
+        void this.flush();
       });
     });
   }
 
-  /** Commits every queued change now (before any other change, and before reads that must see them). */
-  flush(): void {
-    if (this.pending || this.batch.length === 0) return;
+  /** Commits every queued change (before any change asked for later); settles once committed. */
+  flush(): Promise<void> {
+    if (this.batch.length === 0) return this.chain.then(noop, noop);
     const items = this.batch;
     this.batch = [];
-    const outcomes: Array<{ ok: boolean; value: unknown }> = [];
+    return this.enqueue(() => this.commitBatch(items));
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(job, job);
+    this.chain = result.then(noop, noop);
+    return result;
+  }
+
+  private async commitBatch(items: BatchItem[]): Promise<void> {
+    let outcomes: Array<{ ok: boolean; value: unknown }> = [];
     try {
-      this.run(() => {
+      await this.run(async (tx) => {
+        // A storage may run this again after losing a race (storage.ts): start from scratch.
+        outcomes = [];
         for (const item of items) {
           let checked: unknown;
           try {
-            checked = item.check();
+            checked = await item.check(tx);
           } catch (e) {
             outcomes.push({ ok: false, value: e });
             continue;
           }
-          outcomes.push({ ok: true, value: item.write(checked as never) });
+          outcomes.push({ ok: true, value: await item.write(tx, checked as never) });
         }
       });
     } catch (e) {
@@ -107,18 +132,33 @@ export class EventPublisher {
     items.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
   }
 
-  private run<T>(fn: () => T): T {
-    const pending: Delivery[] = [];
-    this.pending = pending;
-    // One timestamp per commit for the events appended in it (read once, not per recipient).
-    this.at = this.clock.now();
+  private async run<T>(fn: (tx: CachedStorage) => Promise<T>): Promise<T> {
+    let pending: Pending = { appends: [], frames: [] };
+    let positions: number[] = [];
     let result: T;
     try {
-      result = this.storage.transaction(fn);
+      result = await this.storage.transaction(async (tx) => {
+        pending = { appends: [], frames: [] };
+        this.pending = pending;
+        // One timestamp per commit for the events appended in it (read once, not per recipient).
+        this.at = this.clock.now();
+        const r = await fn(tx);
+        this.pending = null;
+        positions = pending.appends.length ? await tx.appendEvents(pending.appends, this.at) : [];
+        await this.maybePrune(tx, pending.appends, positions);
+        return r;
+      });
     } finally {
       this.pending = null;
     }
-    for (const d of pending) this.sessions.deliver(d.user, d.data);
+    const { appends, frames } = pending;
+    for (let i = 0; i < appends.length; i++) {
+      const a = appends[i]!;
+      if (!this.delivery.mayBeOnline(a.user)) continue;
+      const pos = positions[i]!;
+      this.delivery.deliver(a.user, eventFrame(a.json!, pos), pos);
+    }
+    for (const f of frames) this.delivery.deliver(f.user, f.data);
     return result;
   }
 
@@ -136,30 +176,34 @@ export class EventPublisher {
   durableJson(user: UserId, event: ChatEvent, json: string): void {
     const pending = this.pending;
     if (!pending) throw new Error('durable events must be published inside tx()');
-    const pos = this.storage.appendEvent(user, event, this.at, json);
-    if (this.sessions.isOnline(user)) pending.push({ user, data: eventFrame(json, pos) });
-    this.maybePrune(user, pos);
+    pending.appends.push({ user, event, json });
   }
 
   /** Pushes to connected sessions only; no position, nothing stored. */
   ephemeral(users: Iterable<UserId>, event: EventFor): void {
     let shared: string | null = null;
     for (const user of new Set(users)) {
-      if (!this.sessions.isOnline(user)) continue;
+      if (!this.delivery.mayBeOnline(user)) continue;
       const e = typeof event === 'function' ? event(user) : event;
       if (!e) continue;
       const json = typeof event === 'function' ? JSON.stringify(e) : (shared ??= JSON.stringify(e));
       const data = eventFrame(json);
-      if (this.pending) this.pending.push({ user, data });
-      else this.sessions.deliver(user, data);
+      if (this.pending) this.pending.frames.push({ user, data });
+      else this.delivery.deliver(user, data);
     }
   }
 
   // Pruning is amortised: every 256 appends per process, trim the user whose log just grew.
-  private maybePrune(user: UserId, pos: number): void {
-    this.appended++;
-    if (this.appended % 256 !== 0 && pos % 1024 !== 0) return;
-    const upTo = pos - this.retention;
-    if (upTo > 0 && this.storage.firstEventPosition(user) <= upTo) this.storage.pruneEvents(user, upTo);
+  private async maybePrune(tx: CachedStorage, appends: EventAppend[], positions: number[]): Promise<void> {
+    for (let i = 0; i < appends.length; i++) {
+      this.appended++;
+      const pos = positions[i]!;
+      if (this.appended % 256 !== 0 && pos % 1024 !== 0) continue;
+      const user = appends[i]!.user;
+      const upTo = pos - this.retention;
+      if (upTo > 0 && (await tx.firstEventPosition(user)) <= upTo) await tx.pruneEvents(user, upTo);
+    }
   }
 }
+
+function noop(): void {}

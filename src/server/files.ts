@@ -31,12 +31,12 @@ export async function putFile(ctx: CoreContext, user: UserId, input: FileInput):
   if (input.width !== undefined) file.width = input.width;
   if (input.height !== undefined) file.height = input.height;
   if (input.duration !== undefined) file.duration = input.duration;
-  ctx.storage.transaction(() => ctx.storage.putFile({ fileId, owner: user, createdAt: ctx.clock.now(), file }));
+  await ctx.storage.putFile({ fileId, owner: user, createdAt: ctx.clock.now(), file });
   return file;
 }
 
 export async function getFile(ctx: CoreContext, fileId: string): Promise<{ meta: UploadedFile; bytes: Uint8Array } | null> {
-  const record = ctx.storage.getFile(fileId);
+  const record = await ctx.storage.getFile(fileId);
   if (!record) return null;
   const bytes = await ctx.files.get(fileId);
   return bytes ? { meta: record.file, bytes } : null;

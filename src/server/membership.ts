@@ -7,22 +7,22 @@ import type { ChatType, UserId } from '../protocol/message';
 import { fail } from './context';
 import type { Storage } from './storage';
 
-export function requireGroup(storage: Storage, groupId: string): GroupInfo {
-  return storage.getGroup(groupId) ?? fail(ErrorCode.GROUP_NOT_FOUND);
+export async function requireGroup(storage: Storage, groupId: string): Promise<GroupInfo> {
+  return (await storage.getGroup(groupId)) ?? fail(ErrorCode.GROUP_NOT_FOUND);
 }
 
-export function requireRoom(storage: Storage, roomId: string): RoomInfo {
-  return storage.getRoom(roomId) ?? fail(ErrorCode.ROOM_NOT_FOUND);
+export async function requireRoom(storage: Storage, roomId: string): Promise<RoomInfo> {
+  return (await storage.getRoom(roomId)) ?? fail(ErrorCode.ROOM_NOT_FOUND);
 }
 
-export function requireGroupMember(storage: Storage, groupId: string, user: UserId): GroupInfo {
-  const group = requireGroup(storage, groupId);
+export async function requireGroupMember(storage: Storage, groupId: string, user: UserId): Promise<GroupInfo> {
+  const group = await requireGroup(storage, groupId);
   if (!group.members.includes(user)) fail(ErrorCode.NOT_IN_GROUP);
   return group;
 }
 
-export function requireRoomMember(storage: Storage, roomId: string, user: UserId): RoomInfo {
-  const room = requireRoom(storage, roomId);
+export async function requireRoomMember(storage: Storage, roomId: string, user: UserId): Promise<RoomInfo> {
+  const room = await requireRoom(storage, roomId);
   if (!room.members.includes(user)) fail(ErrorCode.NOT_IN_GROUP);
   return room;
 }
@@ -35,8 +35,8 @@ export function isGroupManager(group: GroupInfo, user: UserId): boolean {
  * Everyone who receives the conversation's messages, after checking that `user` may take part
  * (member of the group or room). For single chat: both users.
  */
-export function conversationMembers(storage: Storage, chatType: ChatType, user: UserId, target: string): UserId[] {
+export async function conversationMembers(storage: Storage, chatType: ChatType, user: UserId, target: string): Promise<UserId[]> {
   if (chatType === 'single') return user === target ? [user] : [user, target];
-  if (chatType === 'group') return requireGroupMember(storage, target, user).members;
-  return requireRoomMember(storage, target, user).members;
+  if (chatType === 'group') return (await requireGroupMember(storage, target, user)).members;
+  return (await requireRoomMember(storage, target, user)).members;
 }

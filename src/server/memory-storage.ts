@@ -14,9 +14,10 @@ import type {
   EventRecord,
   FileRecord,
   MessageQuery,
+  EventAppend,
   MessageRecord,
   ReceiptKind,
-  Storage,
+  SyncStorage,
   UnreadQuery,
 } from './storage';
 import { MemoryEventLog } from './memory-event-log';
@@ -25,7 +26,7 @@ import { MemoryEventLog } from './memory-event-log';
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Storage in plain Maps; see the module header for how transactions roll back. */
-export class MemoryStorage implements Storage {
+export class MemoryStorage implements SyncStorage {
   private undo: (() => void)[] | null = null;
   private readonly messages = new Map<string, MessageRecord>();
   private readonly byLocalId = new Map<string, string>();
@@ -54,6 +55,21 @@ export class MemoryStorage implements Storage {
       for (let i = log.length - 1; i >= 0; i--) log[i]!();
       throw e;
     }
+  }
+
+  begin(): void {
+    if (this.undo) throw new Error('a transaction is already open');
+    this.undo = [];
+  }
+
+  commit(): void {
+    this.undo = null;
+  }
+
+  rollback(): void {
+    const log = this.undo ?? [];
+    this.undo = null;
+    for (let i = log.length - 1; i >= 0; i--) log[i]!();
   }
 
   private record(step: () => void): void {
@@ -261,6 +277,18 @@ export class MemoryStorage implements Storage {
     this.setIn(this.invitations, invitation.inviteId, invitation);
   }
 
+  replaceInvitation(next: Invitation, expected: Invitation): boolean {
+    const stored = this.invitations.get(next.inviteId);
+    if (!stored || JSON.stringify(stored) !== JSON.stringify(expected)) return false;
+    this.putInvitation(next);
+    return true;
+  }
+
+  /** One process: nobody else works on invitations, so a claim is the list of due ones. */
+  claimDueInvitations(time: number, limit: number): Invitation[] {
+    return this.listDueInvitations(time, limit);
+  }
+
   listDueInvitations(time: number, limit: number): Invitation[] {
     return [...this.invitations.values()]
       .filter((i) => i.deadline !== null && i.deadline <= time && isInvitationOpen(i))
@@ -288,6 +316,10 @@ export class MemoryStorage implements Storage {
 
   appendEvent(user: UserId, event: ChatEvent, at: number): number {
     return this.events.append(user, event, at);
+  }
+
+  appendEvents(entries: readonly EventAppend[], at: number): number[] {
+    return entries.map((e) => this.events.append(e.user, e.event, at));
   }
 
   readEvents(user: UserId, after: number, limit: number): EventRecord[] {

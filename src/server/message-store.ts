@@ -1,8 +1,8 @@
 // Owns turning a checked message draft into a stored message: serverId,
 // per-conversation seq, server timestamp, the row (with its idempotency key),
 // every member's conversation state and the `message` event to each member.
-// Must run inside ctx.events.tx() or a submitted write: the answer and
-// events follow the commit.
+// Must run inside a transaction (a context from inTx/txContext): the answer
+// and events follow the commit.
 import type { Message, MessageBody, UserId } from '../protocol/message';
 import type { CoreContext } from './context';
 import { conversationKey, viewerConversationId } from './conversation-key';
@@ -17,16 +17,16 @@ export interface StoreOptions {
   ephemeral?: boolean;
 }
 
-export function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: StoreOptions): Message {
+export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: StoreOptions): Promise<Message> {
   const { storage } = ctx;
   const key = conversationKey(draft.chatType, draft.from, draft.to);
-  const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: storage.nextSeq(key), ts: ctx.clock.now() };
+  const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: await storage.nextSeq(key), ts: ctx.clock.now() };
   if (message.excluded !== true) delete message.excluded;
   // The message is serialized once, for its row and for every member's event: each event differs
   // only in its conversation id (single chats) and unread count, spliced around it (same JSON as
   // stringifying each event).
   const messageJson = JSON.stringify(message);
-  storage.insertMessage({ key, message }, messageJson);
+  await storage.insertMessage({ key, message }, messageJson);
   const head = `{"type":"message","message":${messageJson},"conversation":`;
   const single = message.chatType === 'single';
   const shared = viewerConversationId(message.chatType, message.from, message.to, message.from);
@@ -39,7 +39,7 @@ export function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: StoreO
     return message;
   }
   for (const user of new Set(opts.members)) {
-    const { unread } = applyNewMessage(storage, key, message, user);
+    const { unread } = await applyNewMessage(storage, key, message, user);
     const conversation = single ? viewerConversationId('single', message.from, message.to, user) : shared;
     const json = `${head}${single ? JSON.stringify(conversation) : sharedJson},"unread":${unread}}`;
     ctx.events.durableJson(user, { type: 'message', message, conversation, unread }, json);

@@ -7,7 +7,7 @@
 import { ErrorCode } from '../protocol/errors';
 import type { Message, MessageBody, OutgoingMessage, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
-import { fail } from './context';
+import { fail, txContext } from './context';
 import { isGroupManager } from './membership';
 import type { MessageDraft } from './message-store';
 import { storeMessage } from './message-store';
@@ -23,15 +23,15 @@ interface Route {
  * Checks that `from` may send to the message's target now; returns who receives it. Reads the
  * core's cached group/room/blocklist records without copying them (nothing here mutates them).
  */
-export function routeMessage(ctx: CoreContext, from: UserId, p: Pick<OutgoingMessage, 'chatType' | 'to' | 'config'>): Route {
+export async function routeMessage(ctx: CoreContext, from: UserId, p: Pick<OutgoingMessage, 'chatType' | 'to' | 'config'>): Promise<Route> {
   const { storage } = ctx;
   const { chatType, to } = p;
   if (chatType === 'single') {
-    if (to !== from && storage.peekBlocklist(to).includes(from)) fail(ErrorCode.BLOCKED);
+    if (to !== from && (await storage.blocklist(to)).includes(from)) fail(ErrorCode.BLOCKED);
     return { members: to === from ? [from] : [from, to], ephemeral: false };
   }
   if (chatType === 'group') {
-    const view = storage.peekGroup(to) ?? fail(ErrorCode.GROUP_NOT_FOUND);
+    const view = (await storage.group(to)) ?? fail(ErrorCode.GROUP_NOT_FOUND);
     if (!view.members.has(from)) fail(ErrorCode.NOT_IN_GROUP);
     const { group } = view;
     const mutedUntil = group.muted[from];
@@ -42,16 +42,16 @@ export function routeMessage(ctx: CoreContext, from: UserId, p: Pick<OutgoingMes
     if (p.config?.allowGroupAck === true && !manager) fail(ErrorCode.NOT_ALLOWED, 'only the group owner or an admin can ask for group read receipts');
     return { members: group.members, ephemeral: false };
   }
-  const room = storage.peekRoom(to) ?? fail(ErrorCode.ROOM_NOT_FOUND);
+  const room = (await storage.room(to)) ?? fail(ErrorCode.ROOM_NOT_FOUND);
   if (!room.members.includes(from)) fail(ErrorCode.NOT_IN_GROUP);
   return { members: room.members, ephemeral: !room.keepHistory };
 }
 
 /** File-bearing bodies that name an uploaded file take url, size and type from the server's record. */
-function resolveBody(ctx: CoreContext, body: OutgoingMessage['body']): MessageBody {
+async function resolveBody(ctx: CoreContext, body: OutgoingMessage['body']): Promise<MessageBody> {
   if (body.type !== 'img' && body.type !== 'file' && body.type !== 'audio' && body.type !== 'video') return body;
   if (body.fileId === undefined) return body;
-  const record = ctx.storage.getFile(body.fileId) ?? fail(ErrorCode.FILE_NOT_FOUND);
+  const record = (await ctx.storage.getFile(body.fileId)) ?? fail(ErrorCode.FILE_NOT_FOUND);
   return { ...body, url: record.file.url, size: record.file.size, mime: record.file.mime };
 }
 
@@ -83,43 +83,26 @@ export function startSend(ctx: CoreContext, caller: Caller, p: OutgoingMessage):
 
 async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubmitted: () => void): Promise<{ message: Message }> {
   const { storage } = ctx;
-  const existing = storage.getMessageByLocalId(caller.user, p.localId);
+  const existing = await storage.getMessageByLocalId(caller.user, p.localId);
   if (existing) return { message: existing.message };
-  routeMessage(ctx, caller.user, p);
-  const body = resolveBody(ctx, p.body);
+  await routeMessage(ctx, caller.user, p);
+  const body = await resolveBody(ctx, p.body);
   const draft: MessageDraft = { localId: p.localId, from: caller.user, to: p.to, chatType: p.chatType, body };
   if (p.ext !== undefined) draft.ext = p.ext;
   if (p.config !== undefined) draft.config = p.config;
   // Commands never count as unread nor become the last message.
   if (body.type === 'cmd') draft.excluded = true;
-  // This core is its storage's only writer, so between the lookup above and the commit only a
-  // send in flight under the same key can store that localId: the commit looks again only then.
-  const key = `${caller.user}\u0000${p.localId}`;
-  const inFlight = ctx.sendsInFlight;
-  let entry = inFlight.get(key);
-  if (!entry) inFlight.set(key, (entry = { n: 0, shared: false }));
-  const flight = entry;
-  // Signaling stores its messages under server-made `~sig-` ids: such a key is always looked up.
-  if (++flight.n > 1 || p.localId.startsWith('~sig-')) flight.shared = true;
-  const done = (): void => {
-    if (--flight.n === 0) inFlight.delete(key);
-  };
-  try {
-    if (ctx.options.moderate) await moderate(ctx, draft);
-  } catch (e) {
-    done();
-    throw e;
-  }
+  if (ctx.options.moderate) await moderate(ctx, draft);
   const committed = ctx.events.submit(
-    // Checked again at commit time: a retry with the same localId may be queued before this one
-    // (or have won while the moderation hook awaited), and membership may have changed meanwhile.
-    (): { again: Message } | { route: Route } => {
-      const again = flight.shared ? storage.getMessageByLocalId(caller.user, p.localId) : null;
-      return again ? { again: again.message } : { route: routeMessage(ctx, caller.user, p) };
+    // Checked again at commit time, in the database: a retry with the same localId may have been
+    // stored meanwhile (queued before this one, or sent to another node), and membership may have
+    // changed. The unique (from, localId) key settles a race the lookup cannot see (storage.ts).
+    async (tx): Promise<{ again: Message } | { route: Route }> => {
+      const again = await tx.getMessageByLocalId(caller.user, p.localId);
+      return again ? { again: again.message } : { route: await routeMessage(txContext(ctx, tx), caller.user, p) };
     },
-    (checked) => ({ message: 'again' in checked ? checked.again : storeMessage(ctx, draft, checked.route) }),
+    async (tx, checked) => ({ message: 'again' in checked ? checked.again : await storeMessage(txContext(ctx, tx), draft, checked.route) }),
   );
-  committed.then(done, done);
   onSubmitted();
   return committed;
 }

@@ -11,8 +11,8 @@ import type { ConversationKey, ConversationStateRecord, Storage } from './storag
  * Raises `owner`'s markers for their peer in the single chat `key`: delivered up to `deliveredSeq`
  * and, when given, read up to `readSeq` (a read message was delivered too). Markers never go back.
  */
-export function raisePeerMarkers(storage: Storage, owner: UserId, key: ConversationKey, marks: { deliveredSeq: number; readSeq?: number }): void {
-  const state = storage.getConversationState(owner, key);
+export async function raisePeerMarkers(storage: Storage, owner: UserId, key: ConversationKey, marks: { deliveredSeq: number; readSeq?: number }): Promise<void> {
+  const state = await storage.getConversationState(owner, key);
   // The owner took part in the conversation (a message exists), so the state exists; if it does
   // not, there is nothing of theirs to mark.
   if (!state) return;
@@ -22,7 +22,7 @@ export function raisePeerMarkers(storage: Storage, owner: UserId, key: Conversat
   state.peerReadSeq = read;
   state.peerDeliveredSeq = delivered;
   // Not a change that moves the conversation in the list: updatedAt stays.
-  storage.putConversationState(state);
+  await storage.putConversationState(state);
 }
 
 /** The peer markers of a conversation state as the summary and history pages carry them. */
@@ -38,11 +38,11 @@ export function peerMarkers(
 }
 
 /** Read counts of `viewer`'s own messages sent with allowGroupAck; null when there is none. */
-export function groupReadCounts(storage: Storage, messages: readonly Message[], viewer: UserId): Record<string, number> | null {
+export async function groupReadCounts(storage: Storage, messages: readonly Message[], viewer: UserId): Promise<Record<string, number> | null> {
   let counts: Record<string, number> | null = null;
   for (const m of messages) {
     if (m.chatType !== 'group' || m.from !== viewer || m.config?.allowGroupAck !== true) continue;
-    (counts ??= {})[m.serverId] = storage.listReceipts(m.serverId, 'read').length;
+    (counts ??= {})[m.serverId] = (await storage.listReceipts(m.serverId, 'read')).length;
   }
   return counts;
 }

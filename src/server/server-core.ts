@@ -17,6 +17,7 @@ import { EventPublisher } from './event-publisher';
 import type { FileInput } from './files';
 import { getFile, putFile } from './files';
 import { createIdSource } from './id-source';
+import { asyncStorage } from './sync-storage-adapter';
 import { InvitationTimers } from './invitation-timers';
 import { resolveLimits } from './limits';
 import { MemoryFileStore } from './memory-file-store';
@@ -35,8 +36,8 @@ export interface ServerCore {
   getFile(fileId: string): Promise<{ meta: UploadedFile; bytes: Uint8Array } | null>;
   /** Arms invitation timeouts; invitations whose deadline passed while the server was down time out now. */
   start(): void;
-  /** Says bye (5030) to every session and stops the timers. */
-  close(): void;
+  /** Commits what is queued, says bye (5030) to every session and stops the timers. */
+  close(): Promise<void>;
   readonly limits: ServerLimits;
   readonly storage: Storage;
   readonly clock: Clock;
@@ -49,24 +50,27 @@ const DEFAULT_MAX_AGE = 30 * 24 * 3600_000;
 const DEFAULT_PRUNE_INTERVAL = 3600_000;
 
 export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
-  // The core is its storage's only writer, so it may cache what every send reads.
-  const storage = new CachedStorage(options.storage ?? new MemoryStorage());
+  // A single-writer storage is cached; a shared one is not (cached-storage.ts).
+  const given = options.storage ?? new MemoryStorage();
+  const storage = new CachedStorage('begin' in given ? asyncStorage(given) : given);
   const clock = options.clock ?? systemClock;
   const sessions = new SessionRegistry();
+  const delivery = options.cluster ? options.cluster.delivery(sessions) : sessions;
   const onError = options.onError ?? ((err: unknown) => console.error('natter server:', err));
   const pruner = new EventAgePruner(storage, clock, options.eventMaxAgeMs ?? DEFAULT_MAX_AGE, options.eventPruneIntervalMs ?? DEFAULT_PRUNE_INTERVAL, onError);
   const ctx: CoreContext = {
     storage,
+    nodeId: options.cluster?.nodeId ?? `node-${createIdSource(clock).fileId()}`,
+    delivery,
     files: options.files ?? new MemoryFileStore(),
     clock,
     ids: options.ids ?? createIdSource(clock),
     limits: resolveLimits(options.limits, options),
     options,
     sessions,
-    events: new EventPublisher(storage, sessions, clock, options.eventRetention ?? DEFAULT_RETENTION, options.scheduleCommit),
-    timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError),
+    events: new EventPublisher(storage, delivery, clock, options.eventRetention ?? DEFAULT_RETENTION, options.scheduleCommit),
+    timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError, options.cluster ? (options.cluster.invitationPollMs ?? 1000) : null),
     liveInvitations: new Map(),
-    sendsInFlight: new Map(),
   };
   let started = false;
   let closed = false;
@@ -85,13 +89,15 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       ctx.timers.fire();
       pruner.start();
     },
-    close() {
+    async close() {
       if (closed) return;
       closed = true;
-      // Sends already queued are committed and answered before the sessions are told bye.
-      ctx.events.flush();
       ctx.timers.stop();
       pruner.stop();
+      // Sends already queued are committed and answered before the sessions are told bye.
+      await ctx.events.flush().catch(onError);
+      // ... and their answers, which follow the commit by a few promise steps.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
     },
     limits: ctx.limits,

@@ -7,7 +7,9 @@ import type { Message, UserId } from '../protocol/message';
 import type { Clock } from './clock';
 import type { IdSource } from './id-source';
 import type { RateLimitOptions } from './rate-limiter';
-import type { FileStore, Storage } from './storage';
+import type { Delivery } from './event-publisher';
+import type { SessionRegistry } from './sessions';
+import type { FileStore, Storage, SyncStorage } from './storage';
 
 /** What authentication decides: the user, or a refusal (a NatterError code, e.g. 4010/4011/4012). */
 export type AuthResult = { user: UserId } | { code: number; message?: string };
@@ -24,8 +26,20 @@ export interface PushNotice {
 }
 
 export interface ServerCoreOptions {
-  /** Default: a new MemoryStorage. */
-  storage?: Storage;
+  /** Default: a new MemoryStorage. A SyncStorage is used through sync-storage-adapter.ts. */
+  storage?: Storage | SyncStorage;
+  /**
+   * Several nodes on one shared storage: how events reach sessions on other nodes (made from this
+   * node's own sessions), and how often this node looks for invitation timeouts that another node
+   * armed (it may have died). Default: one node, its sessions are everyone.
+   */
+  cluster?: {
+    delivery: (local: SessionRegistry) => Delivery;
+    /** Default 1000 ms. */
+    invitationPollMs?: number;
+    /** This node's name in timer leases (default: a random id). */
+    nodeId?: string;
+  };
   /** Default: a new MemoryFileStore. */
   files?: FileStore;
   /** Default: the system clock. */

@@ -11,11 +11,11 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CoreContext } from './context';
 import type { RateLimiter } from './rate-limiter';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
+import { EventStream } from './event-stream';
 import { start } from './router';
 import type { AuthResult } from './server-options';
 import type { LiveSession } from './sessions';
 
-const REPLAY_BATCH = 1000;
 const encoder = new TextEncoder();
 
 function tooLarge(data: string, max: number): boolean {
@@ -33,6 +33,8 @@ export class Session implements ServerSession, LiveSession {
   /** ... and are answered in the same order. */
   private answers: Promise<void> = Promise.resolve();
   private readonly limiter: RateLimiter;
+  /** Durable events in order, once each (set at hello). */
+  private stream: EventStream | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -150,8 +152,17 @@ export class Session implements ServerSession, LiveSession {
     this.user = auth.user;
     this.device = frame.device ?? ctx.ids.device();
     ctx.sessions.findDevice(this.user, this.device)?.end(ErrorCode.ALREADY_EXISTS, 'the same device connected again');
-    const last = ctx.storage.lastEventPosition(this.user);
-    const first = ctx.storage.firstEventPosition(this.user);
+    // Registered before the log is read: events committed from now on are held by the stream
+    // (event-stream.ts) and sent after the replay, each once, in order.
+    this.stream = new EventStream(
+      (after, limit) => ctx.storage.readEvents(this.user, after, limit),
+      (data) => this.sendRaw(data),
+      (e) => this.report(e),
+    );
+    ctx.sessions.add(this);
+    const last = await ctx.storage.lastEventPosition(this.user);
+    const first = await ctx.storage.firstEventPosition(this.user);
+    if ((this.phase as string) === 'closed') return;
     const resume = frame.resume;
     const resumed = resume !== undefined && resume <= last && resume >= first - 1;
     this.send({
@@ -165,17 +176,13 @@ export class Session implements ServerSession, LiveSession {
       serverTime: ctx.clock.now(),
       limits: ctx.limits,
     });
-    // Storage is synchronous: nothing can be appended between this replay and joining the registry.
-    if (resumed) {
-      for (let after = resume; after < last; ) {
-        const batch = ctx.storage.readEvents(this.user, after, REPLAY_BATCH);
-        if (batch.length === 0) break;
-        for (const r of batch) this.send({ v: PROTOCOL_VERSION, t: 'evt', pos: r.pos, e: r.event });
-        after = batch[batch.length - 1]!.pos;
-      }
-    }
     this.phase = 'ready';
-    ctx.sessions.add(this);
+    await this.stream.start(resumed ? resume : last, last);
+  }
+
+  /** A live event for this session's user (pos for durable events). */
+  deliver(data: string, pos?: number): void {
+    if (this.stream) this.stream.push(data, pos);
   }
 
   /** Starts a request; resolves when the next one may start (see router `start`). */

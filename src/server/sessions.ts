@@ -1,7 +1,9 @@
-// Owns the registry of connected sessions: which users are online and on
-// which devices, so events reach every device of a user.
+// Owns the registry of this node's connected sessions: which users are
+// online and on which devices, so events reach every device of a user. It is
+// the core's Delivery when the core runs alone (one node).
 import type { ServerFrame } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
+import type { Delivery } from './event-publisher';
 
 /** What the registry needs from a welcomed session. */
 export interface LiveSession {
@@ -10,11 +12,13 @@ export interface LiveSession {
   send(frame: ServerFrame): void;
   /** Sends a frame already serialized (the same string may go to many sessions). */
   sendRaw(data: string): void;
+  /** A serialized `evt` frame for this user; `pos` for durable events (kept in order, once each). */
+  deliver(data: string, pos?: number): void;
   /** Ends the session from the server side with a bye frame. */
   end(code: number, message: string): void;
 }
 
-export class SessionRegistry {
+export class SessionRegistry implements Delivery {
   private readonly byUser = new Map<UserId, Set<LiveSession>>();
 
   add(session: LiveSession): void {
@@ -49,10 +53,14 @@ export class SessionRegistry {
     return [...this.byUser.values()].flatMap((s) => [...s]);
   }
 
-  /** Sends one serialized frame to every connected device of `user`. */
-  deliver(user: UserId, data: string): void {
+  mayBeOnline(user: UserId): boolean {
+    return this.isOnline(user);
+  }
+
+  /** Sends one serialized `evt` frame to every connected device of `user`. */
+  deliver(user: UserId, data: string, pos?: number): void {
     const set = this.byUser.get(user);
     if (!set) return;
-    for (const s of set) s.sendRaw(data);
+    for (const s of set) s.deliver(data, pos);
   }
 }

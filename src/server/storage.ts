@@ -1,14 +1,30 @@
-// Owns the contract between the server core and its persistence: one
-// synchronous `Storage` interface covering everything the core keeps.
-// Implementations: MemoryStorage (memory-storage.ts, in-page and tests) and the
-// Node host's SQLite storage (better-sqlite3). Every record is plain JSON-able
+// Owns the contract between the server core and its persistence: the
+// asynchronous `Storage` the core uses, and `SyncStorage`, the same
+// operations synchronously with explicit begin/commit/rollback, which an
+// in-process store implements and sync-storage-adapter.ts turns into a
+// `Storage` (MemoryStorage in memory-storage.ts, the Node host's SQLite).
+// The Node host's PostgreSQL storage implements `Storage` directly, for
+// several server nodes writing at once. Every record is plain JSON-able
 // data, so an implementation may store it as a JSON column plus the few
 // indexed columns named in each method's comment.
 //
 // Rules every implementation must keep:
-// - All methods are synchronous. `transaction(fn)` runs `fn` atomically: either
-//   every write inside it is kept, or (when `fn` throws) none is; the error is
-//   rethrown. Nested calls join the outer transaction.
+// - `transaction(fn)` runs `fn(tx)` atomically: either every write made
+//   through `tx` is kept, or (when `fn` rejects) none is; the error is
+//   rethrown. `tx.transaction(g)` joins the outer one. Reads through `tx` see
+//   the transaction's own writes, and rows read through `tx` that the
+//   transaction then writes (conversation states, invitations, blocklists)
+//   are not changed by anyone else until it ends (read for update).
+// - Storage may be shared by several writers (`shared`): then every
+//   invariant lives in the database — seq counters and event positions are
+//   handed out under a row lock held to commit (so a position is never
+//   visible before the smaller ones of the same user), (from, localId) is a
+//   unique key, and a transaction that loses a race (deadlock, serialization
+//   failure, duplicate idempotency key) is rolled back and run again by the
+//   storage, so `fn` must be safe to run more than once.
+// - SyncStorage: all methods synchronous; `transaction(fn)` as above for a
+//   synchronous `fn` (nested calls join), begin/commit/rollback the same in
+//   three steps (one transaction at a time, never nested).
 // - Records handed in are owned by the storage afterwards and records handed
 //   out must not alias internal state (copy or re-parse), so the core may
 //   mutate what it reads without corrupting the store.
@@ -103,9 +119,15 @@ export interface FileRecord {
   file: UploadedFile;
 }
 
-export interface Storage {
-  /** Runs `fn` atomically (see the module header). Nested calls join the outer one. */
-  transaction<T>(fn: () => T): T;
+/** One event to append, with `json` = JSON.stringify(event) when the core already made it. */
+export interface EventAppend {
+  user: UserId;
+  event: ChatEvent;
+  json?: string;
+}
+
+/** The operations every storage offers, synchronously (see SyncStorage and Storage). */
+export interface StorageOps {
 
   // ---- messages --------------------------------------------------------------
   /**
@@ -171,11 +193,25 @@ export interface Storage {
   getInvitation(inviteId: string): Invitation | null;
   /** Insert or replace by inviteId. */
   putInvitation(invitation: Invitation): void;
+  /**
+   * Compare-and-set: replaces the invitation only if the stored record still equals `expected`
+   * (as JSON); false (and nothing written) otherwise. One winner when several nodes race.
+   */
+  replaceInvitation(next: Invitation, expected: Invitation): boolean;
+  /**
+   * Claims up to `limit` open invitations due at `time` for `owner` until `leaseUntil`: an
+   * invitation claimed by another owner whose lease has not run out is skipped, so each due
+   * invitation is worked on by one node at a time (the state change itself is a compare-and-set).
+   */
+  claimDueInvitations(time: number, limit: number, owner: string, leaseUntil: number): Invitation[];
   /** Open invitations with a deadline <= `time`, earliest deadline first, at most `limit`. */
   listDueInvitations(time: number, limit: number): Invitation[];
   /** Open invitations where the user is the inviter or an invitee, oldest first. */
   listOpenInvitations(user: UserId): Invitation[];
-  /** The earliest deadline among open invitations, or null (to arm one timer after a restart). */
+  /**
+   * The earliest deadline among open invitations, or null (to arm one timer after a restart); an
+   * invitation claimed by another owner counts from the end of its lease.
+   */
   nextInvitationDeadline(): number | null;
 
   // ---- per-user durable event log --------------------------------------------
@@ -191,6 +227,11 @@ export interface Storage {
   lastEventPosition(user: UserId): number;
   /** Position of the user's oldest retained event; lastEventPosition + 1 when none is retained. */
   firstEventPosition(user: UserId): number;
+  /**
+   * Appends several events in one call (a commit's whole fan-out), returning their positions in
+   * order; an implementation may lock each user's log in user order to avoid deadlocks.
+   */
+  appendEvents(entries: readonly EventAppend[], at: number): number[];
   /** Drops the user's events with pos <= `upTo`. */
   pruneEvents(user: UserId, upTo: number): void;
   /** Drops every user's events appended before `time` (retention by age). */
@@ -200,6 +241,33 @@ export interface Storage {
   putFile(record: FileRecord): void;
   getFile(fileId: string): FileRecord | null;
   deleteFile(fileId: string): void;
+}
+
+/** The in-process, synchronous form (MemoryStorage, SQLite); made a Storage by sync-storage-adapter.ts. */
+export interface SyncStorage extends StorageOps {
+  /** Runs `fn` atomically; nested calls join the outer one. */
+  transaction<T>(fn: () => T): T;
+  /** Starts a transaction that `commit` keeps or `rollback` undoes (one at a time). */
+  begin(): void;
+  commit(): void;
+  rollback(): void;
+}
+
+type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
+
+/** The storage the server core uses: every operation of StorageOps, asynchronously. */
+export interface Storage extends Promised<StorageOps> {
+  /** Runs `fn(tx)` atomically (see the module header); `tx.transaction` joins it. */
+  transaction<T>(fn: (tx: Storage) => Promise<T>): Promise<T>;
+  /**
+   * True when other processes may write the same database at the same time (PostgreSQL): the core
+   * then caches nothing it reads (single-writer storages may be cached, cached-storage.ts).
+   */
+  readonly shared: boolean;
+  /** Answers when the database can be reached (health checks); rejects otherwise. */
+  ping(): Promise<void>;
+  /** Releases connections and files. */
+  close(): Promise<void>;
 }
 
 /**

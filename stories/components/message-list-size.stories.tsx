@@ -33,7 +33,7 @@ export const HundredThousandMessages: Story = {
       args={args}
       setup={() =>
         peopleScene({}, async ({ bob }, server) => {
-          writeHistory(server, 'alice', 'bob', 99_999, (i) => `#${i + 1} ${WORDS[i % WORDS.length]}`);
+          await writeHistory(server, 'alice', 'bob', 99_999, (i) => `#${i + 1} ${WORDS[i % WORDS.length]}`);
           await bob!.sendText('single:alice', '#100000 the newest one');
         })
       }

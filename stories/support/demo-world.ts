@@ -78,14 +78,14 @@ export async function seedMessages(from: ChatClient, conversation: `single:${str
  * minute apart, ending now. Much faster than sending: 100,000 messages take about a second.
  * Conversation states are not touched: follow with one real send so both users list the chat.
  */
-export function writeHistory(server: EmbeddedServer, a: string, b: string, count: number, text = (i: number) => `Message ${i + 1}`): void {
+export async function writeHistory(server: EmbeddedServer, a: string, b: string, count: number, text = (i: number) => `Message ${i + 1}`): Promise<void> {
   const key = a < b ? `single:${a}|${b}` : `single:${b}|${a}`;
   const start = server.clock.now() - count * 60_000;
-  server.storage.transaction(() => {
+  await server.storage.transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
-      const seq = server.storage.nextSeq(key);
+      const seq = await tx.nextSeq(key);
       const from = Math.floor(i / 3) % 2 === 0 ? a : b;
-      server.storage.insertMessage({
+      await tx.insertMessage({
         key,
         message: { serverId: `seed-${key}-${seq}`, localId: `seed-${seq}`, from, to: from === a ? b : a, chatType: 'single', seq, ts: start + i * 60_000, body: { type: 'txt', msg: text(i) } },
       });

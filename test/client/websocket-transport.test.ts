@@ -45,6 +45,23 @@ describe('WebSocket transport URLs', () => {
   });
 });
 
+describe('WebSocket transport without a WebSocket', () => {
+  it('fails connect() at once with a message naming the WebSocket option (Node 20 has no global WebSocket)', async () => {
+    const g = globalThis as { WebSocket?: unknown };
+    const saved = g.WebSocket;
+    delete g.WebSocket;
+    try {
+      const client = createChatClient({ url: 'ws://127.0.0.1:1/ws', user: 'alice' });
+      const err = await client.connect().then(() => null, (e: unknown) => e as Error);
+      expect(err?.message).toContain('WebSocket option');
+      expect(client.state).toBe('closed');
+      client.close();
+    } finally {
+      if (saved !== undefined) g.WebSocket = saved;
+    }
+  });
+});
+
 describe('WebSocket transport with a Node host', () => {
   it('sends and receives, and after a dropped connection resumes with what was missed', async () => {
     const srv = await host();

@@ -2,6 +2,7 @@
 // secret, and `natter serve` from bin/natter.js answering on the port it prints.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli, type CliIo } from '../../src/node/cli';
 import { verifyToken } from '../../src/node/token';
@@ -22,6 +23,15 @@ describe('natter CLI', () => {
     expect(await runCli(['serve', '--help'], b)).toBe(0);
     expect(b.stdout).toContain('--db <path>');
     expect(b.stdout).toContain('--event-max-age <ms>');
+  });
+
+  it('prints the version of @natter/server for --version and -v', async () => {
+    const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../packages/server/package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const a = io();
+      expect(await runCli([flag], a)).toBe(0);
+      expect(a.stdout).toBe(`${version}\n`);
+    }
   });
 
   it('mints a token with --secret or NATTER_SECRET and the given ttl', async () => {
@@ -63,7 +73,7 @@ describe('natter CLI', () => {
   it('runs `natter serve --dev` through bin/natter.js, prints where it listens, and stops on SIGTERM', async () => {
     const tmp = tempDir();
     const root = resolve(import.meta.dirname, '../..');
-    const child = spawn(process.execPath, [join(root, 'bin/natter.js'), 'serve', '--dev', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'files'), '--event-max-age', '86400000'], {
+    const child = spawn(process.execPath, [join(root, 'packages/server/bin/natter.js'), 'serve', '--dev', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'files'), '--event-max-age', '86400000'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,14 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { useTempSqlite } from './support/temp-sqlite';
 import { MemoryStorage } from '../../src/server/memory-storage';
+import { asyncStorage } from '../../src/server/sync-storage-adapter';
 import { SqliteStorage } from '../../src/node/sqlite-storage';
 import { MIGRATIONS } from '../../src/node/sqlite-migrations';
 import { describeStorageContract, group, invitation, KEY, message, rec } from './storage-contract';
 
 const { tempDb, open } = useTempSqlite('natter-sqlite-');
 
-describeStorageContract('MemoryStorage', () => new MemoryStorage());
-describeStorageContract('SqliteStorage', () => open(tempDb()));
+describeStorageContract('MemoryStorage', () => asyncStorage(new MemoryStorage()));
+describeStorageContract('SqliteStorage', () => asyncStorage(open(tempDb())));
 
 describe('SqliteStorage on disk', () => {
   it('keeps everything the core stores across a close and reopen', () => {

@@ -31,172 +31,208 @@ export function invitation(id: string, over: Partial<Invitation> = {}): Invitati
   return { inviteId: id, inviter: 'alice', invitees: ['bob'], data: '', timeout: 30, onlineUserOnly: false, createdAt: 10, deadline: 30_010, states: { bob: 'pending' }, ...over };
 }
 
-export function describeStorageContract(name: string, make: () => Storage): void {
+export function describeStorageContract(name: string, make: () => Storage | Promise<Storage>): void {
   describe(`Storage contract: ${name}`, () => {
-    it('stores messages, finds them by serverId and by (from, localId), and refuses duplicates of either', () => {
-      const s = make();
-      s.insertMessage(rec(message(1)));
-      expect(s.getMessage('s1-alice-bob')?.message.seq).toBe(1);
-      expect(s.getMessageByLocalId('alice', 'l1-bob')?.key).toBe(KEY);
-      expect(s.getMessageByLocalId('bob', 'l1-bob')).toBeNull();
-      expect(() => s.insertMessage(rec(message(1)))).toThrow();
-      expect(() => s.insertMessage(rec({ ...message(2), localId: 'l1-bob' }))).toThrow();
-      expect(() => s.insertMessage(rec({ ...message(3), serverId: 's1-alice-bob' }))).toThrow();
+    it('stores messages, finds them by serverId and by (from, localId), and refuses duplicates of either', async () => {
+      const s = await make();
+      (await s.insertMessage(rec(message(1))));
+      expect((await s.getMessage('s1-alice-bob'))?.message.seq).toBe(1);
+      expect((await s.getMessageByLocalId('alice', 'l1-bob'))?.key).toBe(KEY);
+      expect((await s.getMessageByLocalId('bob', 'l1-bob'))).toBeNull();
+      await expect(s.insertMessage(rec(message(1)))).rejects.toThrow();
+      await expect(s.insertMessage(rec({ ...message(2), localId: 'l1-bob' }))).rejects.toThrow();
+      await expect(s.insertMessage(rec({ ...message(3), serverId: 's1-alice-bob' }))).rejects.toThrow();
     });
 
-    it('hands out copies: mutating what was read does not change the store', () => {
-      const s = make();
-      s.insertMessage(rec(message(1)));
-      const got = s.getMessage('s1-alice-bob')!;
+    it('hands out copies: mutating what was read does not change the store', async () => {
+      const s = await make();
+      (await s.insertMessage(rec(message(1))));
+      const got = (await s.getMessage('s1-alice-bob'))!;
       (got.message.body as { msg: string }).msg = 'mutated';
-      expect(s.getMessage('s1-alice-bob')?.message.body).toEqual({ type: 'txt', msg: 'hello 1' });
+      expect((await s.getMessage('s1-alice-bob'))?.message.body).toEqual({ type: 'txt', msg: 'hello 1' });
     });
 
-    it('pages messages newest first with before/after/limit and counts unread', () => {
-      const s = make();
-      for (let i = 1; i <= 6; i++) s.insertMessage(rec(message(i, i % 2 === 0 ? { from: 'bob', to: 'alice', localId: `b${i}` } : {})));
-      s.insertMessage(rec(message(7, { excluded: true, from: 'bob', to: 'alice', localId: 'b7' })));
-      expect(s.listMessages(KEY, { limit: 3 }).map((m) => m.seq)).toEqual([7, 6, 5]);
-      expect(s.listMessages(KEY, { before: 5, limit: 10 }).map((m) => m.seq)).toEqual([4, 3, 2, 1]);
-      expect(s.listMessages(KEY, { after: 4, limit: 10 }).map((m) => m.seq)).toEqual([7, 6, 5]);
-      expect(s.listMessages('single:x|y', { limit: 10 })).toEqual([]);
+    it('pages messages newest first with before/after/limit and counts unread', async () => {
+      const s = await make();
+      for (let i = 1; i <= 6; i++) (await s.insertMessage(rec(message(i, i % 2 === 0 ? { from: 'bob', to: 'alice', localId: `b${i}` } : {}))));
+      (await s.insertMessage(rec(message(7, { excluded: true, from: 'bob', to: 'alice', localId: 'b7' }))));
+      expect((await s.listMessages(KEY, { limit: 3 })).map((m) => m.seq)).toEqual([7, 6, 5]);
+      expect((await s.listMessages(KEY, { before: 5, limit: 10 })).map((m) => m.seq)).toEqual([4, 3, 2, 1]);
+      expect((await s.listMessages(KEY, { after: 4, limit: 10 })).map((m) => m.seq)).toEqual([7, 6, 5]);
+      expect((await s.listMessages('single:x|y', { limit: 10 }))).toEqual([]);
       // bob's messages are 2, 4, 6 (and the excluded 7): unread for alice after seq 2 → 4, 6.
-      expect(s.countUnread(KEY, { afterSeq: 2, notFrom: 'alice' })).toBe(2);
-      expect(s.countUnread(KEY, { afterSeq: 0, notFrom: 'bob' })).toBe(3);
+      expect((await s.countUnread(KEY, { afterSeq: 2, notFrom: 'alice' }))).toBe(2);
+      expect((await s.countUnread(KEY, { afterSeq: 0, notFrom: 'bob' }))).toBe(3);
     });
 
-    it('replaces a message on update (recall tombstone) keeping key, seq and ids', () => {
-      const s = make();
-      s.insertMessage(rec(message(1)));
-      s.updateMessage({ ...message(1), body: { type: 'recalled', recalledAt: 5, by: 'alice' } });
-      const got = s.getMessage('s1-alice-bob')!;
+    it('replaces a message on update (recall tombstone) keeping key, seq and ids', async () => {
+      const s = await make();
+      (await s.insertMessage(rec(message(1))));
+      (await s.updateMessage({ ...message(1), body: { type: 'recalled', recalledAt: 5, by: 'alice' } }));
+      const got = (await s.getMessage('s1-alice-bob'))!;
       expect(got.key).toBe(KEY);
       expect(got.message.body.type).toBe('recalled');
-      expect(s.getMessageByLocalId('alice', 'l1-bob')?.message.body.type).toBe('recalled');
+      expect((await s.getMessageByLocalId('alice', 'l1-bob'))?.message.body.type).toBe('recalled');
     });
 
-    it('hands out per-conversation sequence numbers from 1', () => {
-      const s = make();
-      expect(s.lastSeq(KEY)).toBe(0);
-      expect([s.nextSeq(KEY), s.nextSeq(KEY), s.nextSeq('group:g')]).toEqual([1, 2, 1]);
-      expect(s.lastSeq(KEY)).toBe(2);
+    it('hands out per-conversation sequence numbers from 1', async () => {
+      const s = await make();
+      expect((await s.lastSeq(KEY))).toBe(0);
+      expect([(await s.nextSeq(KEY)), (await s.nextSeq(KEY)), (await s.nextSeq('group:g'))]).toEqual([1, 2, 1]);
+      expect((await s.lastSeq(KEY))).toBe(2);
     });
 
-    it('keeps per-user conversation states, most recently updated first', () => {
-      const s = make();
+    it('keeps per-user conversation states, most recently updated first', async () => {
+      const s = await make();
       const base = { user: 'alice', type: 'single' as const, readSeq: 0, unread: 0, clearedSeq: 0, hidden: false, lastServerId: null };
-      s.putConversationState({ ...base, key: KEY, id: 'single:bob', target: 'bob', updatedAt: 5 });
-      s.putConversationState({ ...base, key: 'group:g', id: 'group:g', type: 'group', target: 'g', updatedAt: 9 });
-      s.putConversationState({ ...base, key: KEY, id: 'single:bob', target: 'bob', updatedAt: 10, unread: 3 });
-      expect(s.listConversationStates('alice').map((c) => [c.key, c.unread])).toEqual([[KEY, 3], ['group:g', 0]]);
-      expect(s.getConversationState('alice', KEY)?.updatedAt).toBe(10);
-      expect(s.getConversationState('bob', KEY)).toBeNull();
+      (await s.putConversationState({ ...base, key: KEY, id: 'single:bob', target: 'bob', updatedAt: 5 }));
+      (await s.putConversationState({ ...base, key: 'group:g', id: 'group:g', type: 'group', target: 'g', updatedAt: 9 }));
+      (await s.putConversationState({ ...base, key: KEY, id: 'single:bob', target: 'bob', updatedAt: 10, unread: 3 }));
+      expect((await s.listConversationStates('alice')).map((c) => [c.key, c.unread])).toEqual([[KEY, 3], ['group:g', 0]]);
+      expect((await s.getConversationState('alice', KEY))?.updatedAt).toBe(10);
+      expect((await s.getConversationState('bob', KEY))).toBeNull();
     });
 
-    it('records each receipt once, in the order given', () => {
-      const s = make();
-      expect(s.addReceipt('m1', 'carol', 'read', 1)).toBe(true);
-      expect(s.addReceipt('m1', 'bob', 'read', 2)).toBe(true);
-      expect(s.addReceipt('m1', 'carol', 'read', 3)).toBe(false);
-      expect(s.addReceipt('m1', 'carol', 'delivered', 3)).toBe(true);
-      expect(s.listReceipts('m1', 'read')).toEqual(['carol', 'bob']);
-      expect(s.listReceipts('m1', 'delivered')).toEqual(['carol']);
-      expect(s.listReceipts('m2', 'read')).toEqual([]);
+    it('records each receipt once, in the order given', async () => {
+      const s = await make();
+      expect((await s.addReceipt('m1', 'carol', 'read', 1))).toBe(true);
+      expect((await s.addReceipt('m1', 'bob', 'read', 2))).toBe(true);
+      expect((await s.addReceipt('m1', 'carol', 'read', 3))).toBe(false);
+      expect((await s.addReceipt('m1', 'carol', 'delivered', 3))).toBe(true);
+      expect((await s.listReceipts('m1', 'read'))).toEqual(['carol', 'bob']);
+      expect((await s.listReceipts('m1', 'delivered'))).toEqual(['carol']);
+      expect((await s.listReceipts('m2', 'read'))).toEqual([]);
     });
 
-    it('keeps groups and lists the groups of a member', () => {
-      const s = make();
-      s.putGroup(group('g2', ['alice', 'bob'], 2));
-      s.putGroup(group('g1', ['alice'], 2));
-      s.putGroup(group('g0', ['bob'], 1));
-      expect(s.listGroupsOf('alice').map((g) => g.groupId)).toEqual(['g1', 'g2']);
-      s.putGroup(group('g2', ['alice'], 2));
-      expect(s.listGroupsOf('bob').map((g) => g.groupId)).toEqual(['g0']);
-      s.deleteGroup('g1');
-      expect(s.getGroup('g1')).toBeNull();
-      expect(s.listGroupsOf('alice').map((g) => g.groupId)).toEqual(['g2']);
+    it('keeps groups and lists the groups of a member', async () => {
+      const s = await make();
+      (await s.putGroup(group('g2', ['alice', 'bob'], 2)));
+      (await s.putGroup(group('g1', ['alice'], 2)));
+      (await s.putGroup(group('g0', ['bob'], 1)));
+      expect((await s.listGroupsOf('alice')).map((g) => g.groupId)).toEqual(['g1', 'g2']);
+      (await s.putGroup(group('g2', ['alice'], 2)));
+      expect((await s.listGroupsOf('bob')).map((g) => g.groupId)).toEqual(['g0']);
+      (await s.deleteGroup('g1'));
+      expect((await s.getGroup('g1'))).toBeNull();
+      expect((await s.listGroupsOf('alice')).map((g) => g.groupId)).toEqual(['g2']);
     });
 
-    it('keeps rooms and blocklists', () => {
-      const s = make();
+    it('keeps rooms and blocklists', async () => {
+      const s = await make();
       const room = (id: string, createdAt: number): RoomInfo => ({ roomId: id, name: id, owner: 'alice', members: ['alice'], keepHistory: true, createdAt });
-      s.putRoom(room('r2', 1));
-      s.putRoom(room('r1', 1));
-      s.putRoom(room('r0', 2));
-      expect(s.listRooms().map((r) => r.roomId)).toEqual(['r1', 'r2', 'r0']);
-      s.deleteRoom('r1');
-      expect(s.getRoom('r1')).toBeNull();
-      expect(s.getBlocklist('alice')).toEqual([]);
-      s.setBlocklist('alice', ['zed', 'bob']);
-      expect(s.getBlocklist('alice')).toEqual(['zed', 'bob']);
+      (await s.putRoom(room('r2', 1)));
+      (await s.putRoom(room('r1', 1)));
+      (await s.putRoom(room('r0', 2)));
+      expect((await s.listRooms()).map((r) => r.roomId)).toEqual(['r1', 'r2', 'r0']);
+      (await s.deleteRoom('r1'));
+      expect((await s.getRoom('r1'))).toBeNull();
+      expect((await s.getBlocklist('alice'))).toEqual([]);
+      (await s.setBlocklist('alice', ['zed', 'bob']));
+      expect((await s.getBlocklist('alice'))).toEqual(['zed', 'bob']);
     });
 
-    it('finds due and open invitations and the next deadline', () => {
-      const s = make();
-      s.putInvitation(invitation('i1', { deadline: 500, createdAt: 2 }));
-      s.putInvitation(invitation('i2', { deadline: 300, createdAt: 1, invitees: ['carol'], states: { carol: 'pending' } }));
-      s.putInvitation(invitation('i3', { deadline: null, timeout: 0, createdAt: 3 }));
-      s.putInvitation(invitation('i4', { deadline: 100, createdAt: 4, states: { bob: 'accepted' } }));
-      expect(s.nextInvitationDeadline()).toBe(300);
-      expect(s.listDueInvitations(500, 10).map((i) => i.inviteId)).toEqual(['i2', 'i1']);
-      expect(s.listDueInvitations(500, 1).map((i) => i.inviteId)).toEqual(['i2']);
-      expect(s.listOpenInvitations('alice').map((i) => i.inviteId)).toEqual(['i2', 'i1', 'i3']);
-      expect(s.listOpenInvitations('bob').map((i) => i.inviteId)).toEqual(['i1', 'i3']);
-      s.putInvitation(invitation('i2', { deadline: 300, createdAt: 1, invitees: ['carol'], states: { carol: 'timeout' } }));
-      expect(s.nextInvitationDeadline()).toBe(500);
-      expect(s.listOpenInvitations('carol')).toEqual([]);
-      expect(s.getInvitation('i2')?.states).toEqual({ carol: 'timeout' });
+    it('finds due and open invitations and the next deadline', async () => {
+      const s = await make();
+      (await s.putInvitation(invitation('i1', { deadline: 500, createdAt: 2 })));
+      (await s.putInvitation(invitation('i2', { deadline: 300, createdAt: 1, invitees: ['carol'], states: { carol: 'pending' } })));
+      (await s.putInvitation(invitation('i3', { deadline: null, timeout: 0, createdAt: 3 })));
+      (await s.putInvitation(invitation('i4', { deadline: 100, createdAt: 4, states: { bob: 'accepted' } })));
+      expect((await s.nextInvitationDeadline())).toBe(300);
+      expect((await s.listDueInvitations(500, 10)).map((i) => i.inviteId)).toEqual(['i2', 'i1']);
+      expect((await s.listDueInvitations(500, 1)).map((i) => i.inviteId)).toEqual(['i2']);
+      expect((await s.listOpenInvitations('alice')).map((i) => i.inviteId)).toEqual(['i2', 'i1', 'i3']);
+      expect((await s.listOpenInvitations('bob')).map((i) => i.inviteId)).toEqual(['i1', 'i3']);
+      (await s.putInvitation(invitation('i2', { deadline: 300, createdAt: 1, invitees: ['carol'], states: { carol: 'timeout' } })));
+      expect((await s.nextInvitationDeadline())).toBe(500);
+      expect((await s.listOpenInvitations('carol'))).toEqual([]);
+      expect((await s.getInvitation('i2'))?.states).toEqual({ carol: 'timeout' });
     });
 
-    it('appends to per-user event logs with positions that survive pruning', () => {
-      const s = make();
+    it('appends to per-user event logs with positions that survive pruning', async () => {
+      const s = await make();
       const evt = (n: number) => ({ type: 'blocklist' as const, blocked: [`u${n}`] });
-      expect(s.lastEventPosition('alice')).toBe(0);
-      expect(s.firstEventPosition('alice')).toBe(1);
-      expect([s.appendEvent('alice', evt(1), 10), s.appendEvent('alice', evt(2), 20), s.appendEvent('bob', evt(3), 30), s.appendEvent('alice', evt(4), 40)]).toEqual([1, 2, 1, 3]);
-      expect(s.readEvents('alice', 1, 10).map((e) => [e.pos, e.at, e.event])).toEqual([[2, 20, evt(2)], [3, 40, evt(4)]]);
-      expect(s.readEvents('alice', 0, 1).map((e) => e.pos)).toEqual([1]);
-      s.pruneEvents('alice', 2);
-      expect(s.firstEventPosition('alice')).toBe(3);
-      s.pruneEventsBefore(35);
-      expect(s.firstEventPosition('bob')).toBe(2);
-      expect(s.lastEventPosition('bob')).toBe(1);
-      expect(s.appendEvent('bob', evt(5), 50)).toBe(2);
+      expect((await s.lastEventPosition('alice'))).toBe(0);
+      expect((await s.firstEventPosition('alice'))).toBe(1);
+      expect([(await s.appendEvent('alice', evt(1), 10)), (await s.appendEvent('alice', evt(2), 20)), (await s.appendEvent('bob', evt(3), 30)), (await s.appendEvent('alice', evt(4), 40))]).toEqual([1, 2, 1, 3]);
+      expect((await s.readEvents('alice', 1, 10)).map((e) => [e.pos, e.at, e.event])).toEqual([[2, 20, evt(2)], [3, 40, evt(4)]]);
+      expect((await s.readEvents('alice', 0, 1)).map((e) => e.pos)).toEqual([1]);
+      (await s.pruneEvents('alice', 2));
+      expect((await s.firstEventPosition('alice'))).toBe(3);
+      (await s.pruneEventsBefore(35));
+      expect((await s.firstEventPosition('bob'))).toBe(2);
+      expect((await s.lastEventPosition('bob'))).toBe(1);
+      expect((await s.appendEvent('bob', evt(5), 50))).toBe(2);
     });
 
-    it('stores the pre-serialized JSON the core passes with an event', () => {
-      const s = make();
+    it('stores the pre-serialized JSON the core passes with an event', async () => {
+      const s = await make();
       const event = { type: 'blocklist' as const, blocked: ['x'] };
-      const pos = s.appendEvent('alice', event, 5, JSON.stringify(event));
-      expect(s.readEvents('alice', 0, 10)).toEqual([{ pos, at: 5, event }]);
+      const pos = (await s.appendEvent('alice', event, 5, JSON.stringify(event)));
+      expect((await s.readEvents('alice', 0, 10))).toEqual([{ pos, at: 5, event }]);
     });
 
-    it('keeps file metadata', () => {
-      const s = make();
-      s.putFile({ fileId: 'f1', owner: 'alice', createdAt: 1, file: { fileId: 'f1', url: '/files/f1', name: 'a.png', size: 3, mime: 'image/png', width: 1, height: 1 } });
-      expect(s.getFile('f1')?.file.name).toBe('a.png');
-      s.deleteFile('f1');
-      expect(s.getFile('f1')).toBeNull();
+    it('keeps file metadata', async () => {
+      const s = await make();
+      (await s.putFile({ fileId: 'f1', owner: 'alice', createdAt: 1, file: { fileId: 'f1', url: '/files/f1', name: 'a.png', size: 3, mime: 'image/png', width: 1, height: 1 } }));
+      expect((await s.getFile('f1'))?.file.name).toBe('a.png');
+      (await s.deleteFile('f1'));
+      expect((await s.getFile('f1'))).toBeNull();
     });
 
-    it('rolls back every write of a transaction that throws, and nested calls join the outer one', () => {
-      const s = make();
-      s.insertMessage(rec(message(1)));
-      expect(() =>
-        s.transaction(() => {
-          s.nextSeq(KEY);
-          s.insertMessage(rec(message(2)));
-          s.appendEvent('alice', { type: 'blocklist', blocked: [] }, 1);
-          s.transaction(() => s.setBlocklist('alice', ['x']));
+    it('rolls back every write of a transaction that throws, and nested calls join the outer one', async () => {
+      const s = await make();
+      await s.insertMessage(rec(message(1)));
+      await expect(
+        s.transaction(async (tx) => {
+          await tx.nextSeq(KEY);
+          await tx.insertMessage(rec(message(2)));
+          await tx.appendEvents([{ user: 'alice', event: { type: 'blocklist', blocked: [] } }], 1);
+          await tx.transaction((inner) => inner.setBlocklist('alice', ['x']));
           throw new Error('boom');
         }),
-      ).toThrow('boom');
-      expect(s.getMessage('s2-alice-bob')).toBeNull();
-      expect(s.lastSeq(KEY)).toBe(0);
-      expect(s.lastEventPosition('alice')).toBe(0);
-      expect(s.getBlocklist('alice')).toEqual([]);
-      expect(s.transaction(() => s.transaction(() => s.nextSeq(KEY)))).toBe(1);
-      expect(s.lastSeq(KEY)).toBe(1);
+      ).rejects.toThrow('boom');
+      expect(await s.getMessage('s2-alice-bob')).toBeNull();
+      expect(await s.lastSeq(KEY)).toBe(0);
+      expect(await s.lastEventPosition('alice')).toBe(0);
+      expect(await s.getBlocklist('alice')).toEqual([]);
+      expect(await s.transaction((tx) => tx.transaction((inner) => inner.nextSeq(KEY)))).toBe(1);
+      expect(await s.lastSeq(KEY)).toBe(1);
+    });
+
+    it('appends a batch of events in order, numbering each user on from their last position', async () => {
+      const s = await make();
+      const evt = (n: number) => ({ type: 'blocklist' as const, blocked: [`u${n}`] });
+      await s.appendEvent('bob', evt(0), 1);
+      const json = JSON.stringify(evt(2));
+      const positions = await s.transaction((tx) =>
+        tx.appendEvents([{ user: 'alice', event: evt(1) }, { user: 'bob', event: evt(2), json }, { user: 'alice', event: evt(3) }], 7),
+      );
+      expect(positions).toEqual([1, 2, 2]);
+      expect((await s.readEvents('alice', 0, 10)).map((e) => [e.pos, e.at, e.event])).toEqual([[1, 7, evt(1)], [2, 7, evt(3)]]);
+      expect((await s.readEvents('bob', 1, 10)).map((e) => e.event)).toEqual([evt(2)]);
+    });
+
+    it('replaces an invitation only while it is still as the caller read it (compare-and-set)', async () => {
+      const s = await make();
+      const read = invitation('i1');
+      await s.putInvitation(read);
+      const accepted = invitation('i1', { states: { bob: 'accepted' } });
+      const rejected = invitation('i1', { states: { bob: 'rejected' } });
+      expect(await s.replaceInvitation(accepted, read)).toBe(true);
+      expect(await s.replaceInvitation(rejected, read)).toBe(false);
+      expect((await s.getInvitation('i1'))?.states).toEqual({ bob: 'accepted' });
+      expect(await s.replaceInvitation(invitation('nope'), invitation('nope'))).toBe(false);
+      expect(await s.getInvitation('nope')).toBeNull();
+    });
+
+    it('claims due open invitations, earliest deadline first, at most the limit', async () => {
+      const s = await make();
+      await s.putInvitation(invitation('late', { deadline: 900 }));
+      await s.putInvitation(invitation('due2', { deadline: 200 }));
+      await s.putInvitation(invitation('due1', { deadline: 100 }));
+      await s.putInvitation(invitation('done', { deadline: 50, states: { bob: 'accepted' } }));
+      expect((await s.claimDueInvitations(500, 10, 'n1', 5500)).map((i) => i.inviteId)).toEqual(['due1', 'due2']);
+      expect((await s.claimDueInvitations(500, 10, 'n1', 5500)).map((i) => i.inviteId)).toEqual(['due1', 'due2']);
     });
   });
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CachedStorage } from '../../src/server/cached-storage';
 import { MemoryStorage } from '../../src/server/memory-storage';
+import { asyncStorage } from '../../src/server/sync-storage-adapter';
 import type { ConversationStateRecord } from '../../src/server/storage';
 
 const state = (user: string, key: string, unread: number): ConversationStateRecord => ({
@@ -39,51 +40,51 @@ function counted(): { inner: MemoryStorage; puts: ConversationStateRecord[]; get
 }
 
 describe('CachedStorage conversation states', () => {
-  it('writes each state once per transaction, the latest, and serves reads from memory', () => {
+  it('writes each state once per transaction, the latest, and serves reads from memory', async () => {
     const log = counted();
-    const s = new CachedStorage(log.inner);
-    s.transaction(() => {
-      for (let i = 1; i <= 3; i++) for (const u of ['ann', 'bob']) s.putConversationState(state(u, 'g', i));
-      expect(s.getConversationState('bob', 'g')?.unread).toBe(3);
+    const s = new CachedStorage(asyncStorage(log.inner));
+    await s.transaction(async (tx) => {
+      for (let i = 1; i <= 3; i++) for (const u of ['ann', 'bob']) await tx.putConversationState(state(u, 'g', i));
+      expect((await tx.getConversationState('bob', 'g'))?.unread).toBe(3);
       expect(log.puts).toEqual([]);
     });
     expect(log.puts.map((p) => [p.user, p.unread])).toEqual([
       ['ann', 3],
       ['bob', 3],
     ]);
-    expect(s.getConversationState('ann', 'g')?.unread).toBe(3);
+    expect((await s.getConversationState('ann', 'g'))?.unread).toBe(3);
     expect(log.gets).toBe(0);
   });
 
-  it('keeps at most its bound, dropping the conversation cached longest ago, and pending writes survive eviction', () => {
+  it('keeps at most its bound, dropping the conversation cached longest ago, and pending writes survive eviction', async () => {
     const log = counted();
-    const s = new CachedStorage(log.inner, 3);
-    s.transaction(() => {
-      s.putConversationState(state('ann', 'old', 1));
-      s.putConversationState(state('bob', 'old', 1));
-      s.putConversationState(state('ann', 'new', 2));
-      s.putConversationState(state('bob', 'new', 2)); // 4 > 3: 'old' goes from the cache
-      expect(s.getConversationState('ann', 'old')?.unread).toBe(1); // still pending, still readable
+    const s = new CachedStorage(asyncStorage(log.inner), 3);
+    await s.transaction(async (tx) => {
+      await tx.putConversationState(state('ann', 'old', 1));
+      await tx.putConversationState(state('bob', 'old', 1));
+      await tx.putConversationState(state('ann', 'new', 2));
+      await tx.putConversationState(state('bob', 'new', 2)); // 4 > 3: 'old' goes from the cache
+      expect((await tx.getConversationState('ann', 'old'))?.unread).toBe(1); // still pending, still readable
     });
     expect(log.puts).toHaveLength(4);
     log.gets = 0;
-    expect(s.getConversationState('bob', 'new')?.unread).toBe(2);
+    expect((await s.getConversationState('bob', 'new'))?.unread).toBe(2);
     expect(log.gets).toBe(0);
-    expect(s.getConversationState('bob', 'old')?.unread).toBe(1); // from the inner storage
+    expect((await s.getConversationState('bob', 'old'))?.unread).toBe(1); // from the inner storage
     expect(log.gets).toBe(1);
   });
 
-  it('forgets states put in a transaction that rolled back', () => {
+  it('forgets states put in a transaction that rolled back', async () => {
     const log = counted();
-    const s = new CachedStorage(log.inner);
-    s.putConversationState(state('ann', 'g', 1));
-    expect(() =>
-      s.transaction(() => {
-        s.putConversationState(state('ann', 'g', 9));
+    const s = new CachedStorage(asyncStorage(log.inner));
+    await s.putConversationState(state('ann', 'g', 1));
+    await expect(
+      s.transaction(async (tx) => {
+        await tx.putConversationState(state('ann', 'g', 9));
         throw new Error('abort');
       }),
-    ).toThrow('abort');
-    expect(s.getConversationState('ann', 'g')?.unread).toBe(1);
+    ).rejects.toThrow('abort');
+    expect((await s.getConversationState('ann', 'g'))?.unread).toBe(1);
     expect(log.puts.map((p) => p.unread)).toEqual([1]);
   });
 });

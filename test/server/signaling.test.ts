@@ -8,6 +8,9 @@ import { signalingInfo } from '../../src/protocol/message';
 import type { PushNotice } from '../../src/server/server-options';
 import { login } from './raw-client';
 
+/** Lets timer work the core started (it runs on promises) finish. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+
 async function setup(extra: Parameters<typeof createEmbeddedServer>[0] = {}) {
   const clock = createManualClock();
   const server = createEmbeddedServer({ clock, ...extra });
@@ -72,9 +75,11 @@ describe('signaling with the server as authority', () => {
     const seen = alice.lastPos();
     alice.close();
     clock.advance(29_999);
+    await settle();
     await bob.sync();
     expect(bob.eventsOf('invitation').map((e) => e.action)).toEqual(['invite']);
     clock.advance(1);
+    await settle();
     await bob.sync();
     expect(bob.eventsOf('invitation').at(-1)).toMatchObject({ action: 'timeout', invitee: 'bob', invitation: { states: { bob: 'timeout' } } });
     expect(await bob.code('sig.accept', { inviteId: invitation.inviteId })).toBe(8010);
@@ -89,13 +94,16 @@ describe('signaling with the server as authority', () => {
     const storage = new MemoryStorage();
     const core1 = createServerCore({ clock, storage, rateLimit: false });
     core1.start();
+    await settle();
     const alice = await login(createLoopbackTransport(core1), 'alice');
     await alice.ok('sig.invite', { invitees: ['bob'], timeout: 10 });
     core1.close();
     clock.advance(60_000);
+    await settle();
     expect(storage.listOpenInvitations('bob')).toHaveLength(1);
     const core2 = createServerCore({ clock, storage, rateLimit: false });
     core2.start();
+    await settle();
     expect(storage.listOpenInvitations('bob')).toHaveLength(0);
     const bob = await login(createLoopbackTransport(core2), 'bob', { resume: 0 });
     await bob.sync();
@@ -123,6 +131,7 @@ describe('signaling with the server as authority', () => {
     const { clock, alice, bob } = await setup();
     await alice.ok('sig.invite', { invitees: ['bob'], onlineUserOnly: true, timeout: 5 });
     clock.advance(5000);
+    await settle();
     await alice.sync();
     await bob.sync();
     expect(alice.eventsOf('invitation').map((e) => e.action)).toEqual(['invite', 'timeout']);
@@ -205,9 +214,11 @@ describe('signaling with the server as authority', () => {
     await alice.ok('sig.invite', { invitees: ['bob'], timeout: 1 });
     storage.failures = 1;
     clock.advance(1000);
+    await settle();
     expect(errors).toHaveLength(1);
     expect(storage.listOpenInvitations('bob')).toHaveLength(1);
     clock.advance(1000);
+    await settle();
     expect(storage.listOpenInvitations('bob')).toHaveLength(0);
     await alice.sync();
     expect(alice.eventsOf('invitation').map((e) => e.action)).toEqual(['invite', 'timeout']);

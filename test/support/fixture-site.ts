@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { reactAliases } from './react-version';
 import { serveStatic } from './static-server';
 
 export interface BuiltFixture {
@@ -23,6 +24,7 @@ export async function buildFixture(pageDir: string): Promise<BuiltFixture> {
     base: './',
     logLevel: 'error',
     plugins: [react()],
+    resolve: { alias: reactAliases() },
     build: { outDir, emptyOutDir: true, minify: true, sourcemap: false, target: 'es2022', reportCompressedSize: false },
   });
   const server = await serveStatic(outDir);

@@ -1,18 +1,18 @@
 // Shared body of the two headless bundle apps: every natter/react hook in use,
 // as an app drawing its own UI would, around a client given by the entry file.
 import { useState, type ReactNode } from 'react';
-import type { ChatClient, ConversationId } from '../../../src/entries/index';
+import type { ChatClient, ConversationId } from 'natter';
 import {
   ChatProvider,
   useChatClient,
   useConnectionState,
   useConversation,
   useConversationList,
-  useInvitation,
+  useInvitations,
   useReadReceipts,
   useTyping,
   useUnreadCount,
-} from '../../../src/entries/react';
+} from 'natter/react';
 
 function Conversation({ id }: { id: ConversationId }): ReactNode {
   const conv = useConversation(id);
@@ -41,7 +41,7 @@ function Screen(): ReactNode {
   const connection = useConnectionState();
   const list = useConversationList();
   const total = useUnreadCount();
-  const invitations = useInvitation();
+  const invitations = useInvitations();
   const [open, setOpen] = useState<ConversationId | null>(null);
   return (
     <main>

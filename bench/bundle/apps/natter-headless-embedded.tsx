@@ -1,7 +1,7 @@
 // Bundle app (a'): natter headless with the embedded server in the page (demos,
 // tests, offline apps): `natter` client + embedded server + `natter/react`.
 import { createRoot } from 'react-dom/client';
-import { createChatClient, createEmbeddedServer } from '../../../src/entries/index';
+import { createChatClient, createEmbeddedServer } from 'natter';
 import { HeadlessApp } from './natter-headless-app';
 
 const server = createEmbeddedServer();

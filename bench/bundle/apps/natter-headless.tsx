@@ -1,7 +1,7 @@
 // Bundle app (a): natter headless — the client over WebSocket (`natter`) and
 // every hook of `natter/react`; no UI kit, no embedded server.
 import { createRoot } from 'react-dom/client';
-import { createChatClient } from '../../../src/entries/index';
+import { createChatClient } from 'natter';
 import { HeadlessApp } from './natter-headless-app';
 
 const client = createChatClient({ url: 'wss://chat.example.com/ws', user: 'me' });

@@ -4,12 +4,11 @@
 // cancelled, answered here or on another device).
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Invitation, InviteeState } from '../../protocol/invitation';
-import { useInvitation } from '../../react';
+import { useGroupName, useInvitation } from '../../react';
 import { Avatar } from '../conversation-list/avatar';
 import { useStrings, type Locale } from '../i18n';
 import { useModalDialog, type ModalScope } from '../modal-dialog';
 import { callTypeOf } from './call-type';
-import { useGroupName } from './use-group-name';
 
 /** How an invitation ended for this user. */
 export type CallEnding = 'accepted' | 'declined' | 'cancelled' | 'timeout' | 'answeredElsewhere';

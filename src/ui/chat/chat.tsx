@@ -7,13 +7,11 @@ import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'rea
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
-import { parseConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody } from '../../protocol/message';
-import { useChatClient, useConversationList, type ChatMessage } from '../../react';
+import { parseConversationId, useChatUser, useConversationList, useGroup, useGroupName, type ChatMessage } from '../../react';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
-import { useGroup, useGroupName } from '../call-invite-modal/use-group-name';
 import { ConversationList } from '../conversation-list/conversation-list';
 import { LocaleProvider, useDirection, useLocale, useStrings, type Locale, type StringOverrides } from '../i18n';
 import { MODAL_SCOPE_ATTRIBUTE, type ModalScope } from '../modal-dialog';
@@ -159,8 +157,8 @@ interface OpenConversationProps {
 function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, onBack, list, theme, groupReadReceipts }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
-  const group = useGroup(target?.type === 'group' ? target.target : undefined);
-  const me = useChatClient().user;
+  const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
+  const me = useChatUser();
   // Only a group's owner and admins may ask for receipts (the server refuses the others' sends).
   const askAcks = groupReadReceipts && group !== undefined && (group.owner === me || group.admins.includes(me));
   const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);

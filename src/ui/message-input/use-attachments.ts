@@ -5,8 +5,7 @@
 // server stays on the attachment (with its code) so the user can remove it or
 // try again; the failed outbox entry is discarded so it is not shown twice.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ulid } from '../../protocol/ulid';
-import type { ConversationResult } from '../../react';
+import type { MessageSenders } from '../../react';
 import type { ServerLimits } from '../../protocol/entities';
 import { attachmentKind, type AttachmentKind } from './attachment-kind';
 import { checkFile, type FileProblem } from './check-file';
@@ -36,7 +35,7 @@ export interface RejectedFile {
   problem: FileProblem;
 }
 
-type Senders = Pick<ConversationResult, 'sendImage' | 'sendFile' | 'sendAudio' | 'sendVideo' | 'discard'>;
+type Senders = Pick<MessageSenders, 'newLocalId' | 'sendImage' | 'sendFile' | 'sendAudio' | 'sendVideo' | 'discard'>;
 
 export interface AttachmentsState {
   attachments: Attachment[];
@@ -122,8 +121,8 @@ export function useAttachments(senders: Senders, limits: () => ServerLimits | nu
       const a = current.current.find((x) => x.id === id);
       if (!a || a.state === 'uploading' || uploads.current.has(id)) return;
       const controller = new AbortController();
-      // Our own localId, so Cancel can discard the outbox entry while the upload runs.
-      const localId = ulid();
+      // The send's localId up front, so Cancel can discard the outbox entry while the upload runs.
+      const localId = sendersRef.current.newLocalId();
       const entry = { controller, localId };
       uploads.current.set(id, entry);
       patch(id, { state: 'uploading', progress: 0, error: null });

@@ -9,6 +9,7 @@ import type { Message } from '../../../src/protocol/message';
 import { ChatProvider } from '../../../src/react/index';
 import { conversationKey } from '../../../src/server/conversation-key';
 import { createEmbeddedServer } from '../../../src/server/embedded-server';
+import { MemoryStorage } from '../../../src/server/memory-storage';
 import { createChatStore } from '../../../src/store/create-chat-store';
 import { MessageList } from '../../../src/ui/index';
 import '../../../src/ui/styles.css';
@@ -18,13 +19,14 @@ const PAGE = Number(new URLSearchParams(location.search).get('page') ?? 200);
 /** Real messages bob sends after the preload: alice's unread count when the list opens. */
 const UNREAD = Number(new URLSearchParams(location.search).get('unread') ?? 1);
 
-const server = createEmbeddedServer();
+// The preload is written into the storage before the server starts (synchronously, fast).
+const memory = new MemoryStorage();
 const key = conversationKey('single', 'alice', 'bob');
 const start = Date.now() - TOTAL * 60_000;
 const words = ['hello', 'how are you', 'fine thanks', 'see you tomorrow at the station', 'ok 👍', 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor'];
-server.storage.transaction(() => {
+memory.transaction(() => {
   for (let i = 1; i < TOTAL; i++) {
-    const seq = server.storage.nextSeq(key);
+    const seq = memory.nextSeq(key);
     const from = Math.floor(i / 3) % 2 === 0 ? 'alice' : 'bob';
     const message: Message = {
       serverId: `pre-${seq}`,
@@ -36,9 +38,10 @@ server.storage.transaction(() => {
       ts: start + i * 60_000,
       body: { type: 'txt', msg: `#${seq} ${words[i % words.length]}` },
     };
-    server.storage.insertMessage({ key, message });
+    memory.insertMessage({ key, message });
   }
 });
+const server = createEmbeddedServer({ storage: memory });
 
 // Frames to alice can be held back (all of them, in order) so a test can look at
 // the list between scrolling to the top and the older page arriving.

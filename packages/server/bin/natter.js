@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `natter` command: runs the built CLI (dist/server.js exports runCli) when
-// the package is built, and otherwise the TypeScript source through tsx.
+// The `natter` command of @natter/server: runs the built CLI (dist/server.js
+// exports runCli) when the package is built, and otherwise, in a checkout of the
+// repository, the TypeScript source (src/node/cli.ts) through tsx.
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,7 +21,7 @@ if (existsSync(built)) {
   if (code !== 0) process.exitCode = code;
 } else {
   // Source checkout without a build: run the CLI from src with tsx, passing signals through.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'node', 'cli.ts'), ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, '..', '..', 'src', 'node', 'cli.ts'), ...args], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

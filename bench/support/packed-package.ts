@@ -1,0 +1,74 @@
+// Owns "natter as an app installs it" for the benchmarks: builds both packages,
+// packs them with `npm pack` (exactly the files npm would publish), and unpacks
+// the `natter` tarball into bench/.packed/node_modules/natter. Bench apps are
+// copied into bench/.packed/apps/ so that `import … from 'natter/ui'` resolves
+// through the packed package.json's exports map, as in an app; natter's own
+// dependencies (zustand, …) resolve from the repository's node_modules above.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PACKED_DIR = join(root, 'bench', '.packed');
+
+export interface PackedNatter {
+  /** Folder holding `node_modules/natter` unpacked from the tarball. */
+  dir: string;
+  /** The natter tarball itself. */
+  tarball: string;
+}
+
+let packed: PackedNatter | null = null;
+
+/** Builds and packs natter once per process (NATTER_BENCH_PREBUILT=1 skips the build). */
+export function packedNatter(): PackedNatter {
+  if (packed) return packed;
+  const log = (m: string) => process.stderr.write(`packed: ${m}\n`);
+  if (process.env.NATTER_BENCH_PREBUILT !== '1') {
+    log('npm run build');
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  rmSync(PACKED_DIR, { recursive: true, force: true });
+  const tarballs = join(PACKED_DIR, 'tarballs');
+  mkdirSync(tarballs, { recursive: true });
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', tarballs], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const tarball = readdirSync(tarballs).find((f) => /^natter-\d.*\.tgz$/.test(f));
+  if (!tarball) throw new Error('packed: npm pack produced no natter-*.tgz');
+  const target = join(PACKED_DIR, 'node_modules', 'natter');
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', join(tarballs, tarball), '-C', target, '--strip-components=1']);
+  if (!existsSync(join(target, 'package.json'))) throw new Error('packed: the tarball has no package.json');
+  log(`unpacked ${tarball}`);
+  packed = { dir: PACKED_DIR, tarball: join(tarballs, tarball) };
+  return packed;
+}
+
+/** Copies a folder of app sources next to the packed package; returns where they are. */
+export function packedApps(from: string, name: string): string {
+  const { dir } = packedNatter();
+  const to = join(dir, 'apps', name);
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  // Without a package.json of their own the apps would sit in the repository's
+  // package scope, and `natter` would self-resolve to ./dist instead of the tarball.
+  writeFileSync(join(dir, 'apps', 'package.json'), '{ "name": "natter-bench-apps", "private": true, "type": "module" }\n');
+  return to;
+}
+
+const VITE7_DIR = join(root, 'bench', '.vite7');
+
+/** Vite 7 (Rollup) for the "other toolchain" builds: installed into bench/.vite7 from the npm registry once. */
+export function vite7Entry(): string {
+  const entry = join(VITE7_DIR, 'node_modules', 'vite', 'dist', 'node', 'index.js');
+  if (!existsSync(entry)) {
+    mkdirSync(VITE7_DIR, { recursive: true });
+    writeFileSync(join(VITE7_DIR, 'package.json'), '{ "private": true }\n');
+    process.stderr.write('packed: installing vite@7 into bench/.vite7\n');
+    execFileSync('npm', ['install', '--prefix', VITE7_DIR, '--no-audit', '--no-fund', '--no-package-lock', 'vite@^7.3.0'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (!existsSync(entry)) throw new Error('packed: vite@7 did not install (is the npm registry reachable?)');
+  }
+  return entry;
+}

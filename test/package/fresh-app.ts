@@ -1,0 +1,123 @@
+// Owns the fresh apps of the package test: `npm pack` of both workspace
+// packages, then folders made as a user makes them — a Vite + React app
+// (React 19 or 18) with the default template's TypeScript settings, and a
+// plain Node folder — each installing the tarballs and everything else from the
+// npm registry. Failing to reach the registry fails loudly.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+
+export interface Tarballs {
+  natter: string;
+  server: string;
+}
+
+function run(cmd: string, args: string[], cwd: string, what: string): string {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  if (r.status !== 0) {
+    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-4000);
+    const registry = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|network/i.test(out) ? ' — is the npm registry reachable?' : '';
+    throw new Error(`${what} failed (${cmd} ${args.join(' ')}, exit ${r.status})${registry}\n${out}`);
+  }
+  return r.stdout;
+}
+
+/** Builds both packages and packs them into `dir`. */
+export function packBoth(dir: string): Tarballs {
+  mkdirSync(dir, { recursive: true });
+  run('npm', ['run', 'build'], REPO, 'npm run build');
+  run('npm', ['pack', '--silent', '--pack-destination', dir], REPO, 'npm pack (natter)');
+  run('npm', ['pack', '--silent', '--workspace', '@natter/server', '--pack-destination', dir], REPO, 'npm pack (@natter/server)');
+  const files = readdirSync(dir);
+  const natter = files.find((f) => /^natter-\d.*\.tgz$/.test(f));
+  const server = files.find((f) => /^natter-server-\d.*\.tgz$/.test(f));
+  if (!natter || !server) throw new Error(`npm pack made ${files.join(', ')}`);
+  return { natter: join(dir, natter), server: join(dir, server) };
+}
+
+/** The default Vite react-ts template's tsconfig.app.json, as `npm create vite` writes it. */
+export const VITE_TEMPLATE_TSCONFIG = {
+  compilerOptions: {
+    tsBuildInfoFile: './node_modules/.tmp/tsconfig.app.tsbuildinfo',
+    target: 'ES2022',
+    useDefineForClassFields: true,
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    module: 'ESNext',
+    types: ['vite/client'],
+    skipLibCheck: true,
+    moduleResolution: 'bundler',
+    allowImportingTsExtensions: true,
+    verbatimModuleSyntax: true,
+    moduleDetection: 'force',
+    noEmit: true,
+    jsx: 'react-jsx',
+    strict: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    erasableSyntaxOnly: true,
+    noFallthroughCasesInSwitch: true,
+    noUncheckedSideEffectImports: true,
+  },
+  include: ['src'],
+};
+
+export interface AppSpec {
+  dir: string;
+  react: 18 | 19;
+  tarballs: Tarballs;
+}
+
+/** A fresh Vite + React app with natter installed from its tarball. */
+export function createViteApp({ dir, react, tarballs }: AppSpec): void {
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  const reactVersion = react === 18 ? '^18.3.1' : '^19.0.0';
+  const pkg = {
+    name: `readme-app-react${react}`,
+    private: true,
+    type: 'module',
+    scripts: { build: 'tsc -p tsconfig.app.json && vite build' },
+    dependencies: { natter: `file:${tarballs.natter}`, react: reactVersion, 'react-dom': reactVersion },
+    devDependencies: {
+      '@types/react': reactVersion,
+      '@types/react-dom': reactVersion,
+      '@vitejs/plugin-react': '^6.0.0',
+      typescript: '~5.9.0',
+      vite: '^8.0.0',
+    },
+  };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  writeFileSync(join(dir, 'tsconfig.app.json'), `${JSON.stringify(VITE_TEMPLATE_TSCONFIG, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'vite.config.ts'),
+    "import { defineConfig } from 'vite';\nimport react from '@vitejs/plugin-react';\n\nexport default defineConfig({ plugins: [react()] });\n",
+  );
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>natter README app</title></head>\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.tsx"></script>\n  </body>\n</html>\n',
+  );
+  run('npm', ['install', '--no-audit', '--no-fund'], dir, `npm install (React ${react} app)`);
+}
+
+/** A plain Node folder with both packages (and ws, which the README's Node snippet uses on Node 20). */
+export function createNodeApp(dir: string, tarballs: Tarballs): void {
+  mkdirSync(dir, { recursive: true });
+  const pkg = {
+    name: 'readme-node-app',
+    private: true,
+    type: 'module',
+    dependencies: { natter: `file:${tarballs.natter}`, '@natter/server': `file:${tarballs.server}`, ws: '^8.18.0' },
+  };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  run('npm', ['install', '--no-audit', '--no-fund'], dir, 'npm install (Node app)');
+}
+
+export function runIn(dir: string, cmd: string, args: string[], what: string): string {
+  return run(cmd, args, dir, what);
+}
+
+/** Folder size in bytes (du), for install footprints. */
+export function folderBytes(dir: string): number {
+  return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
+}
