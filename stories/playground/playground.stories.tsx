@@ -18,6 +18,6 @@ export default meta;
 export const ThreeUsers: StoryObj<typeof Playground> = {};
 export const Dark: StoryObj<typeof Playground> = { args: { theme: 'dark' } };
 export const Chinese: StoryObj<typeof Playground> = { args: { locale: 'zh-CN' } };
-/** Alice and Bob share 3,000 older messages: scroll up in Alice's pane, then send from Bob. */
-export const LongHistory: StoryObj<typeof Playground> = { args: { history: 3000 } };
+/** Alice and Bob share 1,500 older messages: scroll up in Alice's pane, then send from Bob. */
+export const LongHistory: StoryObj<typeof Playground> = { args: { history: 1500 } };
 export const Arabic: StoryObj<typeof Playground> = { args: { locale: 'ar' } };

@@ -63,7 +63,7 @@ describe('MessageInput in Chromium', () => {
         page.evaluate(() =>
           performance
             .getEntriesByType('resource')
-            .map((e) => (e.name.split('/').pop() ?? '').replace(/-[\w-]+\.js$/, ''))
+            .map((e) => (e.name.split('/').pop() ?? '').replace(/-[\w-]{8}\.js$/, ''))
             .filter((n) => n === 'emoji-grid' || n === 'native')
             .sort(),
         );

@@ -57,7 +57,8 @@ export async function openPlayground(browser: Browser, site: StorybookSite, comb
   await page.goto(url);
   const s = stringsFor(combo.locale);
   const pane = (name: string) => page.getByRole('region', { name: PANE_LABEL[combo.locale](name), exact: true });
-  await pane('Carol').waitFor({ timeout: 30_000 });
+  // Seeding the page's embedded server takes a while on a busy machine.
+  await pane('Carol').waitFor({ timeout: 60_000 });
   return {
     page,
     context,
