@@ -69,7 +69,7 @@ export const BENCHMARKS = [
           },
         ],
         targets,
-        notes: [`Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process.`],
+        notes: [`Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process; natter runs with its default rate limit.`],
       };
     },
   },
@@ -135,6 +135,85 @@ export const BENCHMARKS = [
     },
   },
   {
+    name: 'conversations',
+    title: 'Server: conversation list pages for a user with 5,000 conversations on 1,000,000 messages (SQLite, default limits)',
+    command: tsx('bench/server/conversation-pages.bench.ts', '--conversations', '5000', '--messages', '1000000', '--rounds', '3'),
+    smoke: tsx('bench/server/conversation-pages.bench.ts', '--conversations', '500', '--messages', '5000', '--rounds', '1', '--sends', '50'),
+    summarize(d) {
+      const row = (label, x) => [label, x.p50 ?? '', x.p99, x.max ?? ''];
+      return {
+        tables: [
+          {
+            caption: `${d.conversations.toLocaleString('en-US')} conversations, ${d.messages.toLocaleString('en-US')} messages, pages of ${d.pageSize}; medians over ${d.rounds} rounds of ${d.sends} back-to-back sends`,
+            columns: ['measure (ms)', 'p50', 'p99', 'max'],
+            rows: [
+              row('conversations page, as the loading user sees it', d.page),
+              row('other user\'s send, server otherwise idle', d.sendAlone),
+              row('other user\'s send, while the list loads non-stop', d.sendLoaded),
+              row('server event-loop delay, idle', d.eventLoopAlone),
+              row('server event-loop delay, while the list loads', d.eventLoopLoaded),
+            ],
+          },
+        ],
+        charts: [
+          {
+            title: 'p99 ms (lower is better)',
+            unit: 'ms',
+            referenceLine: 10,
+            bars: [
+              { label: 'page', value: d.page.p99, highlight: true },
+              { label: 'send, idle', value: d.sendAlone.p99 },
+              { label: 'send, during load', value: d.sendLoaded.p99 },
+              { label: 'event loop, during load', value: d.eventLoopLoaded.p99 },
+            ],
+          },
+        ],
+        targets: [
+          { name: 'conversations page p99 ≤ 10 ms', actual: `${d.page.p99} ms`, pass: d.page.p99 <= 10 },
+          { name: 'other users\' send p99 within 20% while one user loads its list', actual: `${d.sendP99Ratio}×`, pass: d.sendP99Ratio <= 1.2 },
+          { name: 'every page and send answered ok', actual: `${d.failures.length} failed`, pass: d.failures.length === 0 },
+        ],
+        notes: ['The loading user asks for the next page as soon as the previous one arrives, for as long as the other user sends: a worst case, not a reader scrolling.'],
+      };
+    },
+  },
+  {
+    name: 'latency',
+    title: 'Per-message latency: natter serve at its defaults vs a bare ws relay vs the embedded server',
+    command: tsx('bench/server/message-latency.bench.ts', '--sends', '1000', '--outbox', '500', '--rounds', '3'),
+    smoke: tsx('bench/server/message-latency.bench.ts', '--sends', '100', '--outbox', '100', '--rounds', '1'),
+    summarize(d) {
+      const label = { bare: 'bare ws relay', serve: 'natter serve (defaults)', embedded: 'embedded server' };
+      const rows = ['bare', 'serve', 'embedded'].map((k) => [label[k], d[k].p50, d[k].p99, d[k].drainMs, d[k].inOrder ? 'yes' : 'no']);
+      const { bare, serve } = d;
+      return {
+        tables: [
+          {
+            caption: `one sender back to back (${d.sends} sends) and an outbox of ${d.outbox} written at once; medians over ${d.rounds} rounds`,
+            columns: ['server', 'p50 ms', 'p99 ms', `outbox of ${d.outbox} drained (ms)`, 'in order'],
+            rows,
+          },
+        ],
+        charts: [
+          {
+            title: 'Outbox drain time as a ratio of the bare relay (lower is better)',
+            unit: '×',
+            referenceLine: 2,
+            bars: [
+              { label: 'natter serve', value: r2(serve.drainMs / bare.drainMs), highlight: true },
+              { label: 'embedded', value: r2(d.embedded.drainMs / bare.drainMs) },
+            ],
+          },
+        ],
+        targets: [
+          { name: 'natter serve p50 ≤ bare + 2 ms', actual: `${serve.p50} vs ${bare.p50} ms`, pass: serve.p50 <= bare.p50 + 2 },
+          { name: 'natter serve p99 ≤ 2× bare', actual: `${r2(serve.p99 / bare.p99)}×`, pass: serve.p99 <= 2 * bare.p99 },
+          { name: 'outbox drains in ≤ 2× the bare relay’s time, in order', actual: `${r2(serve.drainMs / bare.drainMs)}×, ${serve.inOrder ? 'in order' : 'out of order'}`, pass: serve.drainMs <= 2 * bare.drainMs && serve.inOrder },
+        ],
+      };
+    },
+  },
+  {
     name: 'list',
     title: 'Message list render in headless Chromium (1k / 10k / 100k messages)',
     command: tsx('bench/list/list-render.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '5', '--cap-ms', '60000'),
@@ -147,6 +226,26 @@ export const BENCHMARKS = [
     command: tsx('bench/bundle/bundle-size.bench.ts'),
     smoke: tsx('bench/bundle/bundle-size.bench.ts', '--vite', '8', '--apps', 'natter-headless,natter-one-hook,natter-one-hook-own'),
     summarize: summarizeBundle,
+  },
+  {
+    name: 'calls',
+    title: 'Call set-up: accept → first remote video frame decoded (1:1, loopback)',
+    command: tsx('bench/calls/call-connect.bench.ts', '--calls', '20'),
+    smoke: tsx('bench/calls/call-connect.bench.ts', '--calls', '2'),
+    summarize(d) {
+      return {
+        tables: [
+          {
+            caption: d.transport,
+            columns: ['calls', 'p50 ms', 'p99 ms', 'min ms', 'max ms'],
+            rows: [[d.calls, d.p50, d.p99, d.stats.min, d.stats.max]],
+          },
+        ],
+        charts: [{ title: 'accept → first remote frame (ms, lower is better)', unit: 'ms', bars: [{ label: 'p50', value: d.p50, highlight: true }, { label: 'p99', value: d.p99 }] }],
+        targets: [],
+        notes: ['No peer is compared: no other kit\'s calls run on this machine.'],
+      };
+    },
   },
 ];
 

@@ -1,5 +1,6 @@
 // Child process for the fan-out benchmark: a real `natter serve` host (SQLite on
-// a temp file, dev auth, no rate limit) that prints its port and runs until stdin closes.
+// a temp file, dev auth, the server's default rate limit, as users run it) that prints its
+// port and runs until stdin closes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ const server = await startServer({
   synchronous,
   logger: silentLogger,
   // Group commits per event-loop turn (what `natter serve` does too once the host passes it).
-  core: { rateLimit: false, scheduleCommit: (commit: () => void) => void setImmediate(commit) },
+  core: { scheduleCommit: (commit: () => void) => void setImmediate(commit) },
   maxBufferedBytes: 256 * 1024 * 1024,
 });
 // FANOUT_COUNT_COMMITS=1: report how many storage transactions (group commits) ran, on stderr.

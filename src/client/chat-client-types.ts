@@ -2,7 +2,7 @@
 // typed events. Implementation lives in chat-client.ts.
 import type { ConversationId } from '../protocol/ids';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
-import type { ChatEvent, HistoryPage, Ops } from '../protocol/frames';
+import type { ChatEvent, ConversationPage, HistoryPage, Ops } from '../protocol/frames';
 import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { ChatType, Ext, Message, MessageConfig, OutgoingBody, UserId } from '../protocol/message';
 import type { NatterError } from '../protocol/errors';
@@ -17,6 +17,12 @@ export interface ChatClientOptions {
   /** Who to log in as (dev mode servers), or `token` for servers that check signed tokens. */
   user?: UserId;
   token?: string;
+  /**
+   * Called for a fresh token when the server says the current one expires soon (and after a
+   * session ended at expiry); the client renews without dropping anything. Without it, listen for
+   * `tokenWillExpire` and call `renewToken`.
+   */
+  getToken?: () => string | Promise<string>;
   /** Stable device id; defaults to a random one per client. */
   device?: string;
   /** Send delivery receipts automatically for incoming messages (Easemob's `delivery: true`). */
@@ -120,6 +126,10 @@ export interface ChatClientEvents {
   outbox: PendingMessage;
   /** An error with no request to reject (malformed frame answers, bye). */
   error: NatterError;
+  /** The server will end this session when the token expires at `expiresAt` (ms): call `renewToken` (Easemob's onTokenWillExpire). */
+  tokenWillExpire: { expiresAt: number };
+  /** The session ended because the token expired (4011); `renewToken` logs in again, unsent messages kept (onTokenExpired). */
+  tokenExpired: { error: NatterError };
   message: Extract<ChatEvent, { type: 'message' }>;
   recall: Extract<ChatEvent, { type: 'recall' }>;
   delivered: Extract<ChatEvent, { type: 'delivered' }>;
@@ -132,6 +142,8 @@ export interface ChatClientEvents {
   group: Extract<ChatEvent, { type: 'group' }>;
   room: Extract<ChatEvent, { type: 'room' }>;
   blocklist: Extract<ChatEvent, { type: 'blocklist' }>;
+  /** Media signaling for a call this device joined (see `createCallClient`). */
+  rtc: Extract<ChatEvent, { type: 'rtc' }>;
   /**
    * Everything above that changes what a user sees, plus the answers to this client's own requests
    * that do (history pages, recalls, read markers, invitation records), as one ordered stream of
@@ -176,6 +188,12 @@ export interface ChatClient {
   serverNow(): number;
   /** A new message localId from the `newId` option (default ULID): the one id generator of sends. */
   newLocalId(): string;
+  /**
+   * Use a fresh token (same user): swapped on the live connection, or used to log in again when
+   * the session already ended at expiry. Messages in the outbox are kept and sent. Rejects with
+   * 4011/4012/4014 when the server refuses it.
+   */
+  renewToken(token: string): Promise<void>;
 
   connect(): Promise<void>;
   /** Close the connection for good (no reconnect). Pending sends stay in the outbox. */
@@ -204,7 +222,10 @@ export interface ChatClient {
 
   recall(serverId: string): Promise<Message>;
   history(conversation: ConversationId, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
+  /** Every conversation, most recently updated first (loads every page; see conversationPage). */
   conversations(): Promise<ConversationSummary[]>;
+  /** One page of the conversation list with the server's unread total; pass `cursor` from the previous page. */
+  conversationPage(options?: { cursor?: string; limit?: number }): Promise<ConversationPage>;
   deleteConversation(conversation: ConversationId, options?: { deleteHistory?: boolean }): Promise<void>;
   markRead(conversation: ConversationId, upToSeq?: number): Promise<number>;
   sendReadReceipt(serverId: string): Promise<void>;

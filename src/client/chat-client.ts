@@ -4,7 +4,7 @@
 import { ulid } from '../protocol/ulid';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError } from '../protocol/errors';
-import type { ChatEvent, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
+import type { ChatEvent, ConversationPage, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
 import { conversationId, conversationOf, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Transport, UploadedFile } from '../protocol/link';
@@ -24,6 +24,7 @@ import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
 import { ServerClock } from './server-clock';
+import { TokenRenewal } from './token-renewal';
 import { createWebSocketTransport } from './websocket-transport';
 
 type InvitationResult = { invitation: Invitation; message: Message | null };
@@ -63,6 +64,7 @@ class NatterChatClient implements ChatClient {
   private readonly receipts: DeliveryReceipts | null;
   private readonly files: FileSender;
   private readonly newId: () => string;
+  private readonly auth: TokenRenewal;
   private readonly inputs: InputStream;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
@@ -76,6 +78,15 @@ class NatterChatClient implements ChatClient {
     this.device = options.device ?? `web-${ulid()}`;
     const local = options.clock ?? { now: () => Date.now() };
     this.clock = new ServerClock(local);
+    this.auth = new TokenRenewal(options.token, {
+      ...(options.getToken ? { getToken: options.getToken } : {}),
+      state: () => this.conn.state,
+      renewOnConnection: (token) => this.request('auth.renew', { token }),
+      connect: () => this.conn.connect(),
+      willExpire: (expiresAt) => this.emitter.emit('tokenWillExpire', { expiresAt }),
+      expired: (error) => this.emitter.emit('tokenExpired', { error }),
+      error: (e) => this.emitter.emit('error', e),
+    });
     this.conn = new ConnectionManager({
       transport: this.transport,
       reconnect: options.reconnect === false ? false : (options.reconnect ?? {}),
@@ -85,7 +96,7 @@ class NatterChatClient implements ChatClient {
         const resume = this.position.resumeFrom;
         return {
           device: this.device,
-          ...(options.token !== undefined ? { token: options.token } : {}),
+          ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
           ...(options.user !== undefined ? { user: options.user } : {}),
           ...(resume !== undefined ? { resume } : {}),
         };
@@ -97,6 +108,7 @@ class NatterChatClient implements ChatClient {
         state: (state, error) => {
           if (state === 'closed') this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
           this.emitter.emit('state', error ? { state, error } : { state });
+          if (state === 'closed') this.auth.closed(error);
           this.inputs.connection(state, error);
         },
         error: (e) => {
@@ -125,6 +137,7 @@ class NatterChatClient implements ChatClient {
   get state(): ConnectionState { return this.conn.state; }
   get limits(): ServerLimits | null { return this.currentLimits; }
   serverNow(): number { return this.clock.now(); }
+  renewToken(token: string): Promise<void> { return this.auth.renew(token); }
   newLocalId(): string { return this.newId(); }
 
   connect(): Promise<void> { return this.conn.connect(); }
@@ -177,6 +190,9 @@ class NatterChatClient implements ChatClient {
       case 'evt':
         if (this.position.accept(f.pos)) this.onEvent(f.e);
         return;
+      case 'expiring':
+        this.auth.expiring(f.expiresAt);
+        return;
       default:
         return;
     }
@@ -215,7 +231,7 @@ class NatterChatClient implements ChatClient {
       {
         transport: this.transport,
         user: this.currentUser,
-        ...(this.options.token !== undefined ? { token: this.options.token } : {}),
+        ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
         request: (op, p) => this.request(op, p),
       },
       file,
@@ -262,7 +278,24 @@ class NatterChatClient implements ChatClient {
     this.inputs.push({ kind: 'history', conversation, page });
     return page;
   }
-  async conversations(): Promise<ConversationSummary[]> { return (await this.request('conversations', {})).conversations; }
+  async conversations(): Promise<ConversationSummary[]> {
+    const all: ConversationSummary[] = [];
+    const seen = new Set<ConversationId>();
+    let cursor: string | null = null;
+    // A conversation that moves to the top while the pages load is not listed twice.
+    do {
+      const page: ConversationPage = await this.conversationPage(cursor === null ? {} : { cursor });
+      for (const c of page.conversations) if (!seen.has(c.id)) (seen.add(c.id), all.push(c));
+      cursor = page.cursor;
+    } while (cursor !== null);
+    return all;
+  }
+  conversationPage(options: { cursor?: string; limit?: number } = {}): Promise<ConversationPage> {
+    const p: { cursor?: string; limit?: number } = {};
+    if (options.cursor !== undefined) p.cursor = options.cursor;
+    if (options.limit !== undefined) p.limit = options.limit;
+    return this.request('conversations', p);
+  }
   async deleteConversation(conversation: ConversationId, options: { deleteHistory?: boolean } = {}): Promise<void> {
     await this.request('deleteConversation', { conversation, ...options });
   }

@@ -54,6 +54,7 @@ export {
 } from '../protocol/invitation';
 export type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
 export type {
+  ConversationPage,
   HistoryPage,
   Ops,
   OpName,
@@ -110,6 +111,8 @@ export {
   MemoryFileStore,
   DEFAULT_LIMITS,
   DEFAULT_FILE_TYPES,
+  createWordFilter,
+  type WordFilterOptions,
   type EmbeddedServer,
   type EmbeddedServerOptions,
   type ServerCore,
@@ -145,3 +148,11 @@ export {
   type ImageEmojiSegment,
   type UnicodeEmojiSegment,
 } from '../emoji/index';
+
+// Calls: the call API over a ChatClient, the media-layer interface and the built-in WebRTC mesh.
+export { callClientFor } from '../client/call/call-client';
+export { webRtcMedia } from '../client/call/webrtc-media';
+export { CallMediaError } from '../client/call/local-media';
+export type { CallClient, CallClientOptions, CallState, CallParticipant, CallError, CallErrorKind, CallEndReason, StartCallOptions } from '../client/call/call-types';
+export type { MediaLayer, MediaSession, MediaSessionContext, PeerState } from '../client/call/media-layer';
+export { rtcCallData, rtcCallType, isCallSummary, CALL_SUMMARY_EVENT, RTC_MAX_PARTICIPANTS, type RtcSignal, type RtcEvent, type IceServer, type RtcParticipant, type CallOutcome, type CallSummaryExts } from '../protocol/rtc';

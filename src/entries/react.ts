@@ -25,6 +25,14 @@ export {
   useTyping,
   secondsLeft,
   parseConversationId,
+  useCall,
+  type CallResult,
+  type CallState,
+  type CallParticipant,
+  type CallError,
+  type CallErrorKind,
+  type CallEndReason,
+  type CallClient,
   type ChatProviderProps,
   type ChatContextValue,
   type ConversationListResult,
@@ -49,6 +57,9 @@ export {
   type ConnectionSlice,
   type ChatStore,
   type Scheduler,
+  // Call helpers the in-call UI reads messages with (also in `natter`).
+  rtcCallType,
+  isCallSummary,
 } from '../react/index';
 // Types a hooks user reaches for without importing `natter` itself.
 export type { ChatClient, ConnectionState, PendingMessage } from '../client/chat-client-types';

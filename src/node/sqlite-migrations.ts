@@ -128,6 +128,17 @@ export const MIGRATIONS: readonly string[] = [
   `
   DROP INDEX events_by_time;
   `,
+  // 4: the conversation list is paged by (updated_at, key) over visible states, and its unread
+  // total summed, from one index (no JSON read per conversation).
+  `
+  ALTER TABLE conversation_states ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE conversation_states ADD COLUMN unread INTEGER NOT NULL DEFAULT 0;
+  UPDATE conversation_states SET
+    hidden = CASE WHEN json_extract(json, '$.hidden') THEN 1 ELSE 0 END,
+    unread = json_extract(json, '$.unread');
+  DROP INDEX conversation_states_by_user;
+  CREATE INDEX conversation_states_listed ON conversation_states (user, hidden, updated_at DESC, key, unread);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -12,6 +12,7 @@ import { isInvitationOpen, type Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type {
   ConversationKey,
+  ConversationPageQuery,
   ConversationStateRecord,
   EventRecord,
   FileRecord,
@@ -184,10 +185,20 @@ export class SqliteStorage implements SyncStorage {
     return parse<ConversationStateRecord>(this.s.getConversationState.get(user, key) as Row | undefined);
   }
   putConversationState(state: ConversationStateRecord): void {
-    this.s.putConversationState.run(state.user, state.key, state.updatedAt, JSON.stringify(state));
+    this.s.putConversationState.run(state.user, state.key, state.updatedAt, state.hidden ? 1 : 0, state.unread, JSON.stringify(state));
   }
   listConversationStates(user: UserId): ConversationStateRecord[] {
     return parseAll<ConversationStateRecord>(this.s.listConversationStates.all(user) as Row[]);
+  }
+  listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {
+    const { after, limit } = query;
+    const rows = after
+      ? this.s.listConversationPageAfter.all(user, after.updatedAt, after.updatedAt, after.key, limit)
+      : this.s.listConversationPage.all(user, limit);
+    return parseAll<ConversationStateRecord>(rows as Row[]);
+  }
+  unreadTotal(user: UserId): number {
+    return (this.s.unreadTotal.get(user) as { n: number | null }).n ?? 0;
   }
 
   // ---- receipts --------------------------------------------------------------
@@ -322,8 +333,13 @@ function prepare(db: Database.Database) {
     listMessages: p('SELECT json FROM messages WHERE key = ? AND seq < ? AND seq > ? ORDER BY seq DESC LIMIT ?'),
     countUnread: p('SELECT COUNT(*) AS n FROM messages WHERE key = ? AND seq > ? AND from_user <> ? AND excluded = 0'),
     getConversationState: p('SELECT json FROM conversation_states WHERE user = ? AND key = ?'),
-    putConversationState: p('INSERT OR REPLACE INTO conversation_states (user, key, updated_at, json) VALUES (?, ?, ?, ?)'),
+    putConversationState: p('INSERT OR REPLACE INTO conversation_states (user, key, updated_at, hidden, unread, json) VALUES (?, ?, ?, ?, ?, ?)'),
     listConversationStates: p('SELECT json FROM conversation_states WHERE user = ? ORDER BY updated_at DESC, key ASC'),
+    listConversationPage: p('SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 ORDER BY updated_at DESC, key ASC LIMIT ?'),
+    listConversationPageAfter: p(
+      'SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 AND updated_at <= ? AND (updated_at < ? OR key > ?) ORDER BY updated_at DESC, key ASC LIMIT ?',
+    ),
+    unreadTotal: p('SELECT SUM(unread) AS n FROM conversation_states WHERE user = ? AND hidden = 0'),
     addReceipt: p('INSERT OR IGNORE INTO receipts (server_id, user, kind, at) VALUES (?, ?, ?, ?)'),
     listReceipts: p('SELECT user FROM receipts WHERE server_id = ? AND kind = ? ORDER BY id'),
     getGroup: p('SELECT json FROM groups WHERE group_id = ?'),

@@ -5,6 +5,7 @@ import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from './e
 import type { Invitation, InvitationAction, OfflinePushInfo } from './invitation';
 import type { Message, OutgoingMessage, UserId } from './message';
 import type { UploadedFile } from './link';
+import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
 
 // ---- requests -------------------------------------------------------------
 
@@ -29,13 +30,27 @@ export interface HistoryPage {
   groupReadCounts?: Record<string, number>;
 }
 
+/** One page of the conversation list, most recently updated first. */
+export interface ConversationPage {
+  conversations: ConversationSummary[];
+  /** Pass as `cursor` to get the next page; null when there is none. */
+  cursor: string | null;
+  hasMore: boolean;
+  /**
+   * Unread messages over the whole list (every page), counted by the server; on the first page
+   * only (no `cursor` asked): later changes arrive as events.
+   */
+  unreadTotal?: number;
+}
+
 /** Every request operation: its parameters `p` and its result `r`. */
 export interface Ops {
   send: { p: OutgoingMessage; r: { message: Message } };
   recall: { p: { serverId: string }; r: { message: Message } };
   /** Messages with seq < `before` (or the newest), newest first. */
   history: { p: { conversation: ConversationId; before?: number; limit?: number }; r: HistoryPage };
-  conversations: { p: Record<string, never>; r: { conversations: ConversationSummary[] } };
+  /** The conversation list, one page at a time (`limit` default 50, at most 500). */
+  conversations: { p: { cursor?: string; limit?: number }; r: ConversationPage };
   deleteConversation: { p: { conversation: ConversationId; deleteHistory?: boolean }; r: Record<string, never> };
   /** Channel ack: mark the conversation read up to `upToSeq` (default: its last seq) on every device; `unread` is the count at the marker. */
   ack: { p: { conversation: ConversationId; upToSeq?: number }; r: { readSeq: number; unread: number } };
@@ -82,6 +97,17 @@ export interface Ops {
   /** Open invitations this user is part of (bootstrap after a full sync). */
   'sig.pending': { p: Record<string, never>; r: { invitations: Invitation[] } };
 
+  /**
+   * Swap this session's token for a fresh one of the same user (before it expires); the answer
+   * says when the new one expires (null: never).
+   */
+  'auth.renew': { p: { token: string }; r: { expiresAt: number | null } };
+  /** Joins this device to a live call (the inviter, or an invitee who accepted); another device of the same user taking it over replaces it. */
+  'rtc.join': { p: { callId: string }; r: { epoch: number; participants: RtcParticipant[]; iceServers: IceServer[]; call: RtcCallInfo } };
+  /** Relays one negotiation step to another joined participant's device; `delivered` is false while that device is offline. */
+  'rtc.signal': { p: { callId: string; to: UserId; signal: RtcSignal }; r: { delivered: boolean } };
+  'rtc.leave': { p: { callId: string }; r: Record<string, never> };
+
   /** Upload of a small file inside a frame (base64). Hosts also offer HTTP uploads for large files. */
   'file.put': { p: { name: string; mime: string; data: string; width?: number; height?: number; duration?: number }; r: { file: UploadedFile } };
 }
@@ -114,7 +140,8 @@ export type ChatEvent =
   | { type: 'invitation'; action: InvitationAction; invitation: Invitation; by: UserId; invitee?: UserId; data?: string; message: Message | null }
   | { type: 'group'; action: 'created' | 'joined' | 'memberAdded' | 'memberRemoved' | 'left' | 'destroyed' | 'muted' | 'unmuted' | 'updated'; group: GroupInfo; users: UserId[]; by: UserId }
   | { type: 'room'; action: 'joined' | 'left'; room: RoomInfo; users: UserId[] }
-  | { type: 'blocklist'; blocked: UserId[] };
+  | { type: 'blocklist'; blocked: UserId[] }
+  | RtcEvent;
 
 export type ChatEventType = ChatEvent['type'];
 
@@ -167,4 +194,7 @@ export interface PongFrame { v: number; t: 'pong' }
 /** Server is closing this session (e.g. the same device connected again, or shutdown). */
 export interface ByeFrame { v: number; t: 'bye'; code: number; message: string }
 
-export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame;
+/** The session's token expires at `expiresAt` (ms since epoch): renew it (`auth.renew`) or the session ends then (4011). */
+export interface ExpiringFrame { v: number; t: 'expiring'; expiresAt: number }
+
+export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame | ExpiringFrame;

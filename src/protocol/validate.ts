@@ -7,13 +7,17 @@ import { ErrorCode, defaultErrorMessage } from './errors';
 import type { ClientFrame, HelloFrame, OpName, Ops, PingFrame, RequestFrame } from './frames';
 import type { ConversationId } from './ids';
 import { ID_PATTERN, parseConversationId } from './ids';
+import { DEFAULT_MAX_JSON_DEPTH, jsonDeeperThan } from './json-depth';
 import type { OutgoingBody } from './message';
+import { RTC_MAX_CANDIDATE_BYTES, RTC_MAX_SDP_BYTES, type RtcSignal } from './rtc';
 import { PROTOCOL_VERSION } from './version';
 
 /** The limits validation enforces (a subset of ServerLimits). */
 export interface ValidationLimits {
   maxTextLength: number;
   maxExtBytes: number;
+  /** Nesting bound for the whole frame (default 32): deeper frames get 4004. */
+  maxJsonDepth?: number;
 }
 
 export type ValidationResult =
@@ -78,6 +82,18 @@ const offlinePushInfo = v.object({
   apnsInfo: v.optional(v.record(v.string(), v.unknown())),
 });
 const invite = { inviteId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) };
+const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+
+const rtcSignal = v.variant('type', [
+  v.object({ type: v.picklist(['offer', 'answer']), sdp: v.pipe(v.string(), v.minLength(1)) }),
+  v.object({
+    type: v.literal('candidate'),
+    candidate: v.string(),
+    sdpMid: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+    sdpMLineIndex: v.nullable(v.pipe(count, v.maxValue(64))),
+    usernameFragment: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(256)))),
+  }),
+]);
 
 type ParamSchemas = { [K in OpName]: v.GenericSchema<unknown, Ops[K]['p']> };
 
@@ -98,7 +114,10 @@ export const paramSchemas: ParamSchemas = {
     before: v.optional(count),
     limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))),
   }),
-  conversations: empty,
+  conversations: v.object({
+    cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+  }),
   deleteConversation: v.object({ conversation, deleteHistory: v.optional(v.boolean()) }),
   ack: v.object({ conversation, upToSeq: v.optional(count) }),
   read: v.object({ serverId }),
@@ -143,6 +162,10 @@ export const paramSchemas: ParamSchemas = {
   'sig.modify': v.object({ ...invite, data }),
   'sig.get': v.object(invite),
   'sig.pending': empty,
+  'auth.renew': v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)) }),
+  'rtc.join': v.object({ callId }),
+  'rtc.signal': v.object({ callId, to: id, signal: rtcSignal }),
+  'rtc.leave': v.object({ callId }),
   'file.put': v.object({
     name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     mime: v.pipe(v.string(), v.maxLength(255)),
@@ -200,6 +223,11 @@ function checkLimits(op: OpName, p: unknown, limits: ValidationLimits): string |
     const d = (p as { data?: string }).data;
     if (d !== undefined && encoder.encode(d).length > limits.maxExtBytes) return `data larger than ${limits.maxExtBytes} bytes`;
   }
+  if (op === 'rtc.signal') {
+    const signal: RtcSignal = (p as Ops['rtc.signal']['p']).signal;
+    if (signal.type === 'candidate' && encoder.encode(signal.candidate).length > RTC_MAX_CANDIDATE_BYTES) return `candidate larger than ${RTC_MAX_CANDIDATE_BYTES} bytes`;
+    if (signal.type !== 'candidate' && encoder.encode(signal.sdp).length > RTC_MAX_SDP_BYTES) return `sdp larger than ${RTC_MAX_SDP_BYTES} bytes`;
+  }
   return null;
 }
 
@@ -214,6 +242,13 @@ export function validateClientFrame(raw: string, limits: ValidationLimits): Vali
     json = JSON.parse(raw);
   } catch {
     return fail(ErrorCode.MALFORMED_FRAME, 'frame is not valid JSON');
+  }
+  const maxDepth = limits.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  if (jsonDeeperThan(json, maxDepth)) {
+    // Only the top-level id is read: the rest of the frame is not walked again.
+    const rawId = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
+    const reqId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= 128 ? rawId : undefined;
+    return fail(ErrorCode.TOO_DEEP, `frame nests deeper than ${maxDepth} levels`, reqId);
   }
   const env = v.safeParse(envelope, json);
   if (!env.success) return fail(ErrorCode.MALFORMED_FRAME, 'frame needs numeric v and string t');

@@ -32,3 +32,6 @@ export type { ChatState, ConnectionSlice } from '../store/chat-state';
 // Named by ChatProviderProps: the store a provider may be given, and when it applies batches.
 export type { ChatStore } from '../store/create-chat-store';
 export type { Scheduler } from '../store/ingest-queue';
+export { useCall, type CallResult } from './use-call';
+export type { CallState, CallParticipant, CallError, CallErrorKind, CallEndReason, CallClient } from '../client/call/call-types';
+export { rtcCallType, isCallSummary } from '../protocol/rtc';

@@ -20,6 +20,7 @@ import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type {
   ConversationKey,
+  ConversationPageQuery,
   ConversationStateRecord,
   EventAppend,
   EventRecord,
@@ -200,6 +201,16 @@ export class CachedStorage implements Storage {
     await this.settled();
     await this.writeDirty();
     return this.inner.listConversationStates(user);
+  }
+  async listConversationPage(user: UserId, query: ConversationPageQuery): Promise<ConversationStateRecord[]> {
+    await this.settled();
+    await this.writeDirty();
+    return this.inner.listConversationPage(user, query);
+  }
+  async unreadTotal(user: UserId): Promise<number> {
+    await this.settled();
+    await this.writeDirty();
+    return this.inner.unreadTotal(user);
   }
   private async writeDirty(): Promise<void> {
     const states = this.caches?.states;

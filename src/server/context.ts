@@ -7,11 +7,13 @@ import type { Clock } from './clock';
 import type { Delivery, EventPublisher } from './event-publisher';
 import type { IdSource } from './id-source';
 import type { InvitationTimers } from './invitation-timers';
+import type { RateLimitStore } from './rate-limiter';
 import type { ServerCoreOptions } from './server-options';
 import type { SessionRegistry } from './sessions';
 import type { CachedStorage } from './cached-storage';
 import type { FileStore } from './storage';
 import type { Invitation } from '../protocol/invitation';
+import type { RtcCalls } from './rtc-calls';
 
 export interface CoreContext {
   /**
@@ -32,10 +34,14 @@ export interface CoreContext {
   sessions: SessionRegistry;
   /** Every user's sessions, on this node and (in a cluster) the others. */
   delivery: Delivery;
+  /** Rate-limit buckets, per user across connections (shared by nodes when the store is). */
+  rateLimits: RateLimitStore;
   events: EventPublisher;
   timers: InvitationTimers;
   /** onlineUserOnly invitations: never stored, kept only while the server runs. */
   liveInvitations: Map<string, Invitation>;
+  /** Live calls of the media relay (memory only). */
+  rtc: RtcCalls;
 }
 
 /**

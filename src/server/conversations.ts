@@ -5,19 +5,22 @@
 // with the receipt state of this user's own messages (peer-receipt-state.ts).
 import type { ConversationSummary } from '../protocol/entities';
 import { ErrorCode } from '../protocol/errors';
-import type { HistoryPage } from '../protocol/frames';
+import type { ConversationPage, HistoryPage } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import type { ChatType, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail, inTx } from './context';
 import { keyOfConversationId } from './conversation-key';
+import { decodeListCursor, encodeListCursor } from './conversation-order';
 import { newConversationState, recountUnread } from './conversation-state';
+import { groupReadsFromAck } from './group-read-on-ack';
 import { requireGroupMember, requireRoomMember } from './membership';
 import { groupReadCounts, peerMarkers, raisePeerMarkers } from './peer-receipt-state';
 import type { OpHandlers } from './op-handler';
 import type { ConversationKey } from './storage';
 
 const DEFAULT_PAGE = 20;
+const DEFAULT_LIST_PAGE = 50;
 
 function resolve(user: UserId, id: ConversationId): { key: ConversationKey; type: ChatType; target: string } {
   return keyOfConversationId(user, id) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
@@ -30,11 +33,20 @@ async function requireAccess(ctx: CoreContext, user: UserId, type: ChatType, tar
   return { keepHistory: true };
 }
 
-async function conversations(ctx: CoreContext, caller: Caller): Promise<{ conversations: ConversationSummary[] }> {
+/**
+ * One page of the list from the index (no scan of every conversation): each request costs
+ * a page's worth of lookups whatever the length of the list, so a user with thousands of
+ * conversations never holds up the others.
+ */
+async function conversations(ctx: CoreContext, caller: Caller, p: { cursor?: string; limit?: number }): Promise<ConversationPage> {
   const { storage } = ctx;
+  const limit = p.limit ?? DEFAULT_LIST_PAGE;
+  const after = p.cursor === undefined ? undefined : (decodeListCursor(p.cursor) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation list cursor'));
+  const states = await storage.listConversationPage(caller.user, after ? { after, limit: limit + 1 } : { limit: limit + 1 });
+  const hasMore = states.length > limit;
+  if (hasMore) states.length = limit;
   const list: ConversationSummary[] = [];
-  for (const s of await storage.listConversationStates(caller.user)) {
-    if (s.hidden) continue;
+  for (const s of states) {
     const last = s.lastServerId ? await storage.getMessage(s.lastServerId) : null;
     list.push({
       id: s.id,
@@ -48,7 +60,11 @@ async function conversations(ctx: CoreContext, caller: Caller): Promise<{ conver
       ...peerMarkers(s, s.type, s.target, caller.user),
     });
   }
-  return { conversations: list };
+  const tail = states[states.length - 1];
+  const page: ConversationPage = { conversations: list, cursor: hasMore && tail ? encodeListCursor(tail) : null, hasMore };
+  // The total is a sum over every conversation: once, with the first page.
+  if (!after) page.unreadTotal = await storage.unreadTotal(caller.user);
+  return page;
 }
 
 async function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): Promise<{ readSeq: number; unread: number }> {
@@ -59,6 +75,8 @@ async function ack(ctx: CoreContext, caller: Caller, p: { conversation: Conversa
     const state = (await storage.getConversationState(caller.user, key)) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
     const upTo = Math.min(p.upToSeq ?? lastSeq, lastSeq);
     if (upTo <= state.readSeq) return { readSeq: state.readSeq, unread: state.unread };
+    // Reading a group in the UI is a channel ack: it counts as a read receipt for allowGroupAck messages.
+    if (type === 'group') await groupReadsFromAck(ctx, storage, caller.user, key, state.readSeq, upTo);
     state.readSeq = upTo;
     state.unread = await recountUnread(storage, state);
     await storage.putConversationState(state);

@@ -10,6 +10,7 @@ import type { ChatEvent } from '../protocol/frames';
 import type { Message, UserId } from '../protocol/message';
 import type {
   ConversationKey,
+  ConversationPageQuery,
   ConversationStateRecord,
   EventRecord,
   FileRecord,
@@ -21,6 +22,7 @@ import type {
   UnreadQuery,
 } from './storage';
 import { MemoryEventLog } from './memory-event-log';
+import { pageOf } from './conversation-order';
 
 // Records are JSON-able by contract; a JSON round trip is much cheaper than structuredClone in Node.
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -201,6 +203,16 @@ export class MemoryStorage implements SyncStorage {
     const perUser = this.states.get(user);
     if (!perUser) return [];
     return [...perUser.values()].sort((a, b) => b.updatedAt - a.updatedAt).map((s) => ({ ...s }));
+  }
+
+  listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {
+    return pageOf(this.states.get(user)?.values() ?? [], query).map((s) => ({ ...s }));
+  }
+
+  unreadTotal(user: UserId): number {
+    let total = 0;
+    for (const s of this.states.get(user)?.values() ?? []) if (!s.hidden) total += s.unread;
+    return total;
   }
 
   // ---- receipts --------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Owns the table from operation name to handler, and dispatching one
 // validated request to it (sends pipelined into group commits).
 import type { OpName, OpParams, RequestFrame } from '../protocol/frames';
+import { authOps } from './auth-renew';
 import { blocklistOps } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { conversationOps } from './conversations';
@@ -12,6 +13,7 @@ import { recallOps } from './recall';
 import { receiptOps } from './receipts';
 import { roomOps } from './rooms';
 import { signalingOps } from './signaling';
+import { rtcOps } from './rtc-relay';
 
 const handlers: OpHandlers<OpName> = {
   ...messagingOps,
@@ -23,6 +25,8 @@ const handlers: OpHandlers<OpName> = {
   ...blocklistOps,
   ...signalingOps,
   ...fileOps,
+  ...authOps,
+  ...rtcOps,
 };
 
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

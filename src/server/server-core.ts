@@ -20,12 +20,14 @@ import { createIdSource } from './id-source';
 import { asyncStorage } from './sync-storage-adapter';
 import { InvitationTimers } from './invitation-timers';
 import { resolveLimits } from './limits';
+import { createMemoryRateLimitStore } from './rate-limiter';
 import { MemoryFileStore } from './memory-file-store';
 import { MemoryStorage } from './memory-storage';
 import type { ServerCoreOptions } from './server-options';
 import { Session } from './session';
 import { SessionRegistry } from './sessions';
 import { runInvitationTimeouts } from './signaling';
+import { RtcCalls } from './rtc-calls';
 import type { Storage } from './storage';
 
 export interface ServerCore {
@@ -68,9 +70,11 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     limits: resolveLimits(options.limits, options),
     options,
     sessions,
+    rateLimits: options.rateLimitStore ?? createMemoryRateLimitStore(clock),
     events: new EventPublisher(storage, delivery, clock, options.eventRetention ?? DEFAULT_RETENTION, options.scheduleCommit),
     timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError, options.cluster ? (options.cluster.invitationPollMs ?? 1000) : null),
     liveInvitations: new Map(),
+    rtc: new RtcCalls(),
   };
   let started = false;
   let closed = false;
@@ -99,6 +103,9 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       // ... and their answers, which follow the commit by a few promise steps.
       await new Promise((resolve) => setTimeout(resolve, 0));
       for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
+      // After the sessions ended: their calls' grace timers are not waited for.
+      for (const t of ctx.rtc.timers) ctx.clock.clearTimeout(t);
+      ctx.rtc.timers.clear();
     },
     limits: ctx.limits,
     storage,

@@ -1,7 +1,7 @@
 // Owns call invitations with the server as the authority: the record with
 // each invitee's state, compare-and-set transitions (first answer wins,
 // later ones 8010), who may do what (cancel: inviter only, 8020; accept and
-// reject: a pending invitee, 8011; modify: data of a stored invitation),
+// reject: a pending invitee, 8011; modify: the inviter, data of a stored invitation still open),
 // server-fired timeouts, a server-stamped `signal` message in history for
 // every step unless onlineUserOnly (then nothing is stored and only
 // connected sessions hear of it), and the offline push hook. A stored
@@ -20,6 +20,7 @@ import { signalLocalId } from './id-source';
 import { requireGroupMember } from './membership';
 import { storeMessage } from './message-store';
 import type { OpHandlers } from './op-handler';
+import { followInvitation } from './rtc-lifecycle';
 
 type Answer = { invitation: Invitation; message: Message | null };
 
@@ -74,6 +75,7 @@ function step(ctx: CoreContext, inv: Invitation, read: Invitation | null, action
     const event = { type: 'invitation' as const, action, invitation: inv, by: actor, data, message, ...(invitee !== undefined ? { invitee } : {}) };
     if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
     else ctx.events.durable(participants(inv), event);
+    await followInvitation(t, inv, data);
     return { invitation: inv, message };
   });
 }
@@ -147,8 +149,10 @@ function answer(ctx: CoreContext, caller: Caller, p: { inviteId: string; data?: 
 function modify(ctx: CoreContext, caller: Caller, p: { inviteId: string; data: string }): Promise<Answer> {
   return inTx(ctx, async (t) => {
     const { inv, read } = await load(t, p.inviteId);
-    if (!participants(inv).includes(caller.user)) fail(ErrorCode.INVITATION_NO_PERMISSION, 'not part of this invitation');
+    // The inviter's to change, and only while someone may still answer it.
+    if (inv.inviter !== caller.user) fail(ErrorCode.INVITATION_NO_PERMISSION, 'only the inviter can modify the invitation');
     if (inv.onlineUserOnly) fail(ErrorCode.INVITATION_NO_PERMISSION, 'onlineUserOnly invitations cannot be modified');
+    if (!isInvitationOpen(inv)) fail(ErrorCode.INVITATION_INVALID, 'the invitation was already answered, cancelled or timed out');
     inv.data = p.data;
     return step(t, inv, read, 'modify', caller.user, p.data);
   });
@@ -185,6 +189,7 @@ export async function runInvitationTimeouts(ctx: CoreContext): Promise<number | 
           if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
           else ctx.events.durable(participants(inv), event);
         }
+        await followInvitation(t, inv);
       });
     } catch (e) {
       // Answered or timed out meanwhile (compare-and-set lost): nothing left to do for it.

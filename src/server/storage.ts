@@ -69,6 +69,14 @@ export interface UnreadQuery {
   /** ... and not `excluded` (the flag on Message). */
 }
 
+/** A page of one user's conversation list: visible states after `after` in list order. */
+export interface ConversationPageQuery {
+  /** Start after this state's (updatedAt, key); absent = from the most recent. */
+  after?: { updatedAt: number; key: ConversationKey };
+  /** Maximum number of states returned. */
+  limit: number;
+}
+
 /**
  * One user's state in one conversation. Exists once the user took part in the conversation
  * (sent or received a message in it); the user's conversation list is these records minus hidden ones.
@@ -158,6 +166,13 @@ export interface StorageOps {
   putConversationState(state: ConversationStateRecord): void;
   /** All states of one user (hidden included), most recently updated first. */
   listConversationStates(user: UserId): ConversationStateRecord[];
+  /**
+   * One page of the user's conversation list: states that are not hidden, updatedAt descending
+   * then key ascending, strictly after `query.after`. Index (user, hidden, updated_at, key).
+   */
+  listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[];
+  /** The sum of `unread` over the user's states that are not hidden (the list's unread total). */
+  unreadTotal(user: UserId): number;
 
   // ---- receipts --------------------------------------------------------------
   /** Records a receipt; returns false (and changes nothing) when that user already gave this kind for this message. */

@@ -20,6 +20,8 @@ const OPS = [
   'getConversationState',
   'putConversationState',
   'listConversationStates',
+  'listConversationPage',
+  'unreadTotal',
   'addReceipt',
   'listReceipts',
   'getGroup',

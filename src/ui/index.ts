@@ -12,3 +12,4 @@ export { ConversationList, Avatar, initialsOf, messagePreview, type Conversation
 export { UnreadBadge, CountBadge, formatCount, type UnreadBadgeProps, type CountBadgeProps } from './unread-badge/index';
 export { Chat, type ChatProps } from './chat/index';
 export type { ModalScope } from './modal-dialog';
+export { CallView, CallSummaryLine, type CallViewProps } from './call/index';

@@ -93,6 +93,29 @@ export function describeStorageContract(name: string, make: () => Storage | Prom
       expect((await s.getConversationState('bob', KEY))).toBeNull();
     });
 
+    it('pages the visible conversation list by (updatedAt, key) and sums its unread', async () => {
+      const s = await make();
+      const base = { user: 'alice', type: 'group' as const, readSeq: 0, clearedSeq: 0, hidden: false, lastServerId: null };
+      const put = (g: string, updatedAt: number, unread: number, hidden = false) =>
+        s.putConversationState({ ...base, key: `group:${g}`, id: `group:${g}`, target: g, updatedAt, unread, hidden });
+      await put('a', 5, 1);
+      await put('b', 7, 2);
+      await put('c', 7, 4);
+      await put('d', 9, 8, true);
+      await put('e', 3, 16);
+      await s.putConversationState({ ...base, user: 'bob', key: 'group:a', id: 'group:a', target: 'a', updatedAt: 8, unread: 32 });
+      const first = await s.listConversationPage('alice', { limit: 2 });
+      expect(first.map((c) => c.target)).toEqual(['b', 'c']);
+      const last = first[1]!;
+      const rest = await s.listConversationPage('alice', { after: { updatedAt: last.updatedAt, key: last.key }, limit: 10 });
+      expect(rest.map((c) => c.target)).toEqual(['a', 'e']);
+      expect(await s.unreadTotal('alice')).toBe(1 + 2 + 4 + 16);
+      expect(await s.unreadTotal('nobody')).toBe(0);
+      await put('d', 9, 8, false);
+      expect((await s.listConversationPage('alice', { limit: 1 })).map((c) => c.target)).toEqual(['d']);
+      expect(await s.unreadTotal('alice')).toBe(31);
+    });
+
     it('records each receipt once, in the order given', async () => {
       const s = await make();
       expect((await s.addReceipt('m1', 'carol', 'read', 1))).toBe(true);

@@ -3,7 +3,7 @@
 // buttons that invite the peer (or the group's other members) through useInvitations.
 import { useState, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
-import { parseConversationId, useChatUser, useGroup, useInvitations, useTyping } from '../../react';
+import { parseConversationId, useCall, useChatUser, useGroup, useInvitations, useTyping } from '../../react';
 import { callData, type CallType } from '../call-invite-modal/call-type';
 import { Avatar } from '../conversation-list/avatar';
 import { useStrings } from '../i18n';
@@ -17,11 +17,13 @@ export interface ChatHeaderProps {
   callTimeout: number;
   /** Which call buttons to show. */
   calls: readonly CallType[];
+  /** 'media': the buttons start a call with audio/video (useCall); 'invite-only': they only send the invitation. */
+  calling: 'media' | 'invite-only';
   onBack(): void;
   titleId: string;
 }
 
-export function ChatHeader({ conversationId, name, avatarUrl, displayName, callTimeout, calls, onBack, titleId }: ChatHeaderProps): ReactNode {
+export function ChatHeader({ conversationId, name, avatarUrl, displayName, callTimeout, calls, calling, onBack, titleId }: ChatHeaderProps): ReactNode {
   const strings = useStrings();
   const t = strings.conversationList;
   const c = strings.call;
@@ -34,8 +36,10 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
   const [busy, setBusy] = useState(false);
 
   const invitees = target?.type === 'single' ? [target.target] : target?.type === 'group' ? (group?.members ?? []).filter((u) => u !== user) : [];
+  const media = useCall();
+  const inCall = media.call !== null && media.call.phase !== 'ended';
   const ringing = outgoing.length > 0;
-  const canCall = invitees.length > 0 && !ringing && !busy;
+  const canCall = invitees.length > 0 && !ringing && !busy && !inCall;
 
   const call = async (type: CallType) => {
     if (!target || !canCall) return;
@@ -43,9 +47,12 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
     setError(null);
     try {
       const options = { data: callData(type), timeout: callTimeout };
-      if (target.type === 'single') await invite(target.target, options);
+      if (calling === 'media') await media.start(conversationId, type, { timeout: callTimeout, ...(target.type === 'group' ? { invitees } : {}) });
+      else if (target.type === 'single') await invite(target.target, options);
       else await inviteInGroup(target.target, invitees, options);
     } catch (e) {
+      // Device problems are explained by the call view.
+      if (calling === 'media' && media.mediaError === null && e instanceof Error && e.name === 'CallMediaError') return;
       setError(t.callFailed(e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);

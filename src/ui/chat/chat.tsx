@@ -9,7 +9,8 @@ import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody } from '../../protocol/message';
-import { parseConversationId, useChatUser, useConversationList, useGroup, useGroupName, type ChatMessage } from '../../react';
+import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroup, useGroupName, type ChatMessage } from '../../react';
+import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
 import { ConversationList } from '../conversation-list/conversation-list';
@@ -48,6 +49,8 @@ export interface ChatProps {
   callTimeout?: number;
   /** Call buttons in the header (default both; [] hides them). */
   calls?: readonly CallType[];
+  /** 'media' (default): calls carry audio and video (useCall, CallView); 'invite-only': the buttons only send the invitation, for an app's own media layer. */
+  calling?: 'media' | 'invite-only';
   customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
   /** `:shortcode:` table; default: emoji-mart's, loaded lazily; `null` leaves shortcodes as text. */
   shortcodes?: ShortcodeTable | null;
@@ -70,7 +73,7 @@ export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode 
 
 function ChatLayout({
   theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
-  onAccepted, groupReadReceipts = true, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
+  onAccepted, groupReadReceipts = true, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, calling = 'media', customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const t = useStrings().conversationList;
   const lang = useLocale();
@@ -84,6 +87,13 @@ function ChatLayout({
   const mainRef = useRef<HTMLElement>(null);
   usePaneFocus(open, sidebarRef, mainRef);
   const shortcodes = useDefaultShortcodes(givenShortcodes);
+  const me = useChatUser();
+  const { join } = useCall();
+  // The callee's own accept in the ringing dialog puts this device in the call.
+  const accepted = (inv: Invitation) => {
+    if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null) void join(inv).catch(() => undefined);
+    onAccepted?.(inv);
+  };
 
   const choose = (id: ConversationId | null) => {
     if (controlled === undefined) setOwn(id);
@@ -125,6 +135,7 @@ function ChatLayout({
             avatarUrl={avatarUrl}
             callTimeout={callTimeout}
             calls={calls}
+            calling={calling}
             onBack={() => choose(null)}
             list={{ displayName, ...(customEmoji ? { customEmoji } : {}), ...(shortcodes !== undefined ? { shortcodes } : {}), ...(renderCustom ? { renderCustom } : {}), ...(mapUrl ? { mapUrl } : {}) }}
             theme={theme}
@@ -134,7 +145,8 @@ function ChatLayout({
           <p className="natter-chat__placeholder">{t.selectConversation}</p>
         )}
       </section>
-      <CallInviteModal displayName={displayName} scope={callModal} {...(onAccepted ? { onAccepted } : {})} />
+      <CallInviteModal displayName={displayName} scope={callModal} onAccepted={accepted} />
+      {calling === 'media' && <CallView displayName={displayName} />}
     </div>
   );
 }
@@ -148,13 +160,14 @@ interface OpenConversationProps {
   avatarUrl: ChatProps['avatarUrl'];
   callTimeout: number;
   calls: readonly CallType[];
+  calling: 'media' | 'invite-only';
   onBack(): void;
   list: Pick<ChatProps, 'customEmoji' | 'shortcodes' | 'renderCustom' | 'mapUrl'> & { displayName(userId: string): string };
   theme: Theme;
   groupReadReceipts: boolean;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, onBack, list, theme, groupReadReceipts }: OpenConversationProps): ReactNode {
+function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme, groupReadReceipts }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
   const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
@@ -171,11 +184,12 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         displayName={displayName}
         callTimeout={callTimeout}
         calls={calls}
+        calling={calling}
         onBack={onBack}
         titleId={titleId}
       />
       <MessageList conversationId={id} className="natter-chat__messages" {...list} />
-      <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} askGroupReadReceipts={askAcks} />
+      <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} allowGroupAck={askAcks} />
     </>
   );
 }

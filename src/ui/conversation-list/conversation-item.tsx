@@ -26,6 +26,16 @@ export interface ConversationItemProps {
   onDelete(conversation: ConversationSummary): void | Promise<void>;
   onKeyDown(e: KeyboardEvent<HTMLButtonElement>, id: ConversationSummary['id']): void;
   onFocus(id: ConversationSummary['id']): void;
+  /** Set when the list is virtualized: where the row sits and how it reports its height. */
+  row?: ConversationRowPlacement;
+}
+
+/** A virtualized row's place: index and offset in the list, list length, and the measuring ref. */
+export interface ConversationRowPlacement {
+  index: number;
+  start: number;
+  setSize: number;
+  measure(el: HTMLLIElement | null): void;
 }
 
 export const ConversationItem = memo(function ConversationItem(p: ConversationItemProps): ReactNode {
@@ -41,7 +51,20 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
   const { register } = p;
   const buttonRef = useCallback((el: HTMLButtonElement | null) => register(c.id, el), [register, c.id]);
   return (
-    <li className="natter-conversation" data-selected={p.selected || undefined} data-unread={c.unread > 0 || undefined}>
+    <li
+      className="natter-conversation"
+      data-selected={p.selected || undefined}
+      data-unread={c.unread > 0 || undefined}
+      {...(p.row
+        ? {
+            ref: p.row.measure,
+            'data-index': p.row.index,
+            'aria-setsize': p.row.setSize,
+            'aria-posinset': p.row.index + 1,
+            style: { position: 'absolute', insetInline: 0, top: 0, transform: `translateY(${p.row.start}px)` },
+          }
+        : {})}
+    >
       <button
         ref={buttonRef}
         type="button"

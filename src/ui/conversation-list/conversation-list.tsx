@@ -1,7 +1,11 @@
 // Owns ConversationList: the user's conversations from useConversationList,
 // most recent first, as a list of buttons with a roving tabindex (Arrow keys,
 // Home and End move between rows; Enter or Space selects; Delete deletes),
-// controlled or uncontrolled selection, and a delete action per row.
+// controlled or uncontrolled selection, and a delete action per row. Long
+// lists are virtualized with the message list's virtualizer: the DOM holds
+// the rows in view whatever the number of conversations; short ones render
+// every row (no layout needed, e.g. on the server).
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
@@ -27,6 +31,13 @@ export interface ConversationListProps {
 }
 
 const identity = (id: string): string => id;
+/** Lists longer than this are virtualized. */
+const VIRTUAL_FROM = 40;
+/** A row's height before it is measured. */
+const ROW_ESTIMATE_PX = 64;
+const estimateSize = () => ROW_ESTIMATE_PX;
+/** Rows drawn beyond each edge of the viewport. */
+const OVERSCAN = 4;
 
 export function ConversationList({
   selected: controlled, onSelect, onDelete, deleteHistory = false, conversationName, displayName = identity, avatarUrl, locale, className,
@@ -41,6 +52,18 @@ export function ConversationList({
   const [error, setError] = useState<string | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [now, setNow] = useState(() => Date.now());
+  const scrollerRef = useRef<HTMLElement | null>(null);
+  /** A row that keyboard navigation moved to before it was drawn: focused once it mounts. */
+  const pendingFocus = useRef<string | null>(null);
+  const virtual = conversations.length > VIRTUAL_FROM;
+  const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
+    enabled: virtual,
+    count: virtual ? conversations.length : 0,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize,
+    getItemKey: (i) => conversations[i]?.id ?? i,
+    overscan: OVERSCAN,
+  });
 
   // Row times say "14:05" today and a weekday later on: refresh them each minute.
   useEffect(() => {
@@ -91,19 +114,28 @@ export function ConversationList({
       if (next === null) return;
       e.preventDefault();
       const target = ids[next];
-      if (target) buttons.current.get(target)?.focus();
+      if (!target) return;
+      const button = buttons.current.get(target);
+      if (button) return button.focus();
+      pendingFocus.current = target;
+      virtualizer.scrollToIndex(next, { align: next === 0 ? 'start' : 'auto' });
     },
     // ids/conversations change together with the list.
-    [conversations, remove],
+    [conversations, remove, virtual, virtualizer],
   );
 
   const register = useCallback((id: string, el: HTMLButtonElement | null) => {
-    if (el) buttons.current.set(id, el);
-    else buttons.current.delete(id);
+    if (el) {
+      buttons.current.set(id, el);
+      if (pendingFocus.current === id) {
+        pendingFocus.current = null;
+        el.focus();
+      }
+    } else buttons.current.delete(id);
   }, []);
 
   return (
-    <nav className={['natter-conversations', className].filter(Boolean).join(' ')} aria-label={t.listLabel}>
+    <nav ref={scrollerRef} className={['natter-conversations', className].filter(Boolean).join(' ')} aria-label={t.listLabel}>
       {error && (
         <p className="natter-conversations__error" role="alert">
           {error}
@@ -112,10 +144,15 @@ export function ConversationList({
       {conversations.length === 0 ? (
         <p className="natter-conversations__empty">{loaded ? t.empty : t.loading}</p>
       ) : (
-        <ul className="natter-conversations__list">
-          {conversations.map((c) => {
+        <ul className="natter-conversations__list" style={virtual ? { position: 'relative', height: virtualizer.getTotalSize() } : undefined}>
+          {(virtual ? virtualizer.getVirtualItems() : conversations).map((entry) => {
+            const index = 'index' in entry ? entry.index : -1;
+            const c = index >= 0 ? conversations[index] : (entry as ConversationSummary);
+            if (!c) return null;
             const name = conversationName?.(c);
             const avatar = avatarUrl?.(c);
+            const row =
+              index >= 0 && 'start' in entry ? { index, start: entry.start, setSize: conversations.length, measure: virtualizer.measureElement } : undefined;
             return (
               <ConversationItem
                 key={c.id}
@@ -130,6 +167,7 @@ export function ConversationList({
                 onDelete={remove}
                 onKeyDown={onKeyDown}
                 onFocus={setActive}
+                {...(row ? { row } : {})}
                 {...(name !== undefined ? { name } : {})}
                 {...(avatar !== undefined ? { avatarUrl: avatar } : {})}
                 {...(locale !== undefined ? { locale } : {})}

@@ -6,6 +6,7 @@ export { stringsFor, registerLocale, loadLocale, type Strings, type StringOverri
 export type { MessageListStrings } from './message-list-strings';
 export type { InputStrings } from './input-strings';
 export type { CallStrings } from './call-strings';
+export type { InCallStrings } from './in-call-strings';
 export type { ConversationListStrings } from './conversation-list-strings';
 export {
   dayKey,

@@ -3,6 +3,7 @@
 // or an app's registerLocale() call gives it.
 import type { CallStrings } from './call-strings';
 import type { ConversationListStrings } from './conversation-list-strings';
+import type { InCallStrings } from './in-call-strings';
 import type { InputStrings } from './input-strings';
 import type { MessageListStrings } from './message-list-strings';
 
@@ -11,6 +12,7 @@ export interface Strings {
   input: InputStrings;
   call: CallStrings;
   conversationList: ConversationListStrings;
+  inCall: InCallStrings;
 }
 
 /** Overrides for some strings of some groups (e.g. wording or a partial extra locale). */

@@ -7,6 +7,7 @@
 // fall back to English.
 import { callStrings } from './call-strings';
 import { conversationListStrings } from './conversation-list-strings';
+import { inCallStrings } from './in-call-strings';
 import { inputStrings } from './input-strings';
 import { directionOf, toLocale, type Locale } from './locale';
 import type { LocaleDefinition, StringOverrides, Strings } from './locale-definition';
@@ -21,13 +22,14 @@ function merge(base: Strings, overrides: StringOverrides | undefined): Strings {
     input: { ...base.input, ...overrides.input },
     call: { ...base.call, ...overrides.call },
     conversationList: { ...base.conversationList, ...overrides.conversationList },
+    inCall: { ...base.inCall, ...overrides.inCall },
   };
 }
 
-const english: Strings = { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en };
+const english: Strings = { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en, inCall: inCallStrings.en };
 const tables = new Map<string, Strings>([
   ['en', english],
-  ['zh-CN', merge(english, { messageList: messageListStrings['zh-CN'], input: inputStrings['zh-CN'], call: callStrings['zh-CN'], conversationList: conversationListStrings['zh-CN'] })],
+  ['zh-CN', merge(english, { messageList: messageListStrings['zh-CN'], input: inputStrings['zh-CN'], call: callStrings['zh-CN'], conversationList: conversationListStrings['zh-CN'], inCall: inCallStrings['zh-CN'] })],
 ]);
 const directions = new Map<string, 'ltr' | 'rtl'>();
 

@@ -32,10 +32,15 @@ export interface MessageInputProps {
   /** Names shown in the typing line (default: the user id). */
   displayName?(userId: string): string;
   autoFocus?: boolean;
-  /** Ask the group's members for read receipts on text sent here (group owners and admins only). */
-  askGroupReadReceipts?: boolean;
   className?: string;
+  /**
+   * Ask for group read receipts on what this input sends (Easemob's `allowGroupAck`): the sender
+   * sees "Read by N". Group owners and admins only; others' sends are refused with 510.
+   */
+  allowGroupAck?: boolean;
 }
+
+const GROUP_ACK = { allowGroupAck: true } as const;
 
 /** The composer of one conversation; a new conversation gets a fresh one (its own draft, no staged files). */
 export function MessageInput(props: MessageInputProps): ReactNode {
@@ -43,8 +48,9 @@ export function MessageInput(props: MessageInputProps): ReactNode {
 }
 
 function Composer({
-  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, askGroupReadReceipts = false, className,
+  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className, allowGroupAck = false,
 }: MessageInputProps): ReactNode {
+  const config = allowGroupAck ? GROUP_ACK : undefined;
   const t = useStrings(locale).input;
   const loc = useLocale(locale);
   const user = useChatUser();
@@ -52,7 +58,7 @@ function Composer({
   const { typing, notifyTyping, stopTyping } = useTyping(conversationId);
   const serverLimits = useServerLimits();
   const limits = useCallback(() => serverLimits, [serverLimits]);
-  const files = useAttachments(senders, limits);
+  const files = useAttachments(senders, limits, config);
   const [text, setText] = useDraft(conversationId);
   const [dragging, setDragging] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -81,7 +87,7 @@ function Composer({
     if (files.attachments.length > 0) void files.sendAll();
     const body = text.trim();
     if (body) {
-      void senders.sendText(body, askGroupReadReceipts ? { config: { allowGroupAck: true } } : undefined);
+      void senders.sendText(body, config ? { config } : undefined);
       setText('');
       stopTyping();
     }

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageSenders } from '../../react';
 import type { ServerLimits } from '../../protocol/entities';
+import type { MessageConfig } from '../../protocol/message';
 import { attachmentKind, type AttachmentKind } from './attachment-kind';
 import { checkFile, type FileProblem } from './check-file';
 import { readImageSize } from './image-size';
@@ -59,7 +60,7 @@ function revoke(url: string | null): void {
   if (url && typeof URL.revokeObjectURL === 'function') URL.revokeObjectURL(url);
 }
 
-export function useAttachments(senders: Senders, limits: () => ServerLimits | null): AttachmentsState {
+export function useAttachments(senders: Senders, limits: () => ServerLimits | null, config?: MessageConfig): AttachmentsState {
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [rejected, setRejected] = useState<RejectedFile[]>([]);
   const current = useRef<Attachment[]>([]);
@@ -67,6 +68,8 @@ export function useAttachments(senders: Senders, limits: () => ServerLimits | nu
   const uploads = useRef(new Map<string, { controller: AbortController; localId: string }>());
   const sendersRef = useRef(senders);
   sendersRef.current = senders;
+  const configRef = useRef(config);
+  configRef.current = config;
   const mounted = useRef(true);
 
   const patch = useCallback((id: string, change: Partial<Attachment>) => {
@@ -127,7 +130,7 @@ export function useAttachments(senders: Senders, limits: () => ServerLimits | nu
       uploads.current.set(id, entry);
       patch(id, { state: 'uploading', progress: 0, error: null });
       const onProgress = (loaded: number, total: number) => patch(id, { progress: total > 0 ? loaded / total : 1 });
-      const base = { signal: controller.signal, onProgress, name: a.name, localId };
+      const base = { signal: controller.signal, onProgress, name: a.name, localId, ...(configRef.current ? { config: configRef.current } : {}) };
       const s = sendersRef.current;
       let pending;
       if (a.kind === 'img') {

@@ -5,11 +5,12 @@
 import type { ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { LocationBody } from '../../protocol/message';
-import type { ChatMessage } from '../../react';
+import { isCallSummary, type ChatMessage } from '../../react';
 import { EmojiText } from '../emoji-text/emoji-text';
 import { formatDuration, formatFileSize } from '../i18n/format-time';
 import type { Locale } from '../i18n/locale';
 import type { MessageListStrings } from '../i18n/message-list-strings';
+import { CallSummaryLine } from '../call/call-summary';
 import { mediaBox } from './media-size';
 import { osmUrl, safeUrl } from './safe-url';
 
@@ -118,6 +119,7 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
       );
     }
     case 'custom':
+      if (isCallSummary(message)) return <CallSummaryLine message={message} />;
       return ctx.renderCustom ? <>{ctx.renderCustom(message)}</> : <Unavailable text={s.customMessage(String(b.customEvent))} />;
     default:
       return null;

@@ -54,7 +54,7 @@ test('selecting a conversation opens it with a header, a message log and an inpu
 
 test('the header call button invites the peer and shows the outgoing call', async () => {
   const user = userEvent.setup();
-  h.renderAs(alice, <Chat defaultConversationId="single:bob" />);
+  h.renderAs(alice, <Chat defaultConversationId="single:bob" calling="invite-only" />);
   await user.click(screen.getByRole('button', { name: 'Video call' }));
   const dialog = await screen.findByRole('dialog', { name: 'Calling bob…' });
   expect(dialog).toHaveAccessibleDescription('Video call');
@@ -69,7 +69,7 @@ test('a group conversation calls the other members', async () => {
   await alice.createGroup({ groupId: 'crew', name: 'Crew', members: ['bob', 'carol'] });
   await alice.sendText('group:crew', 'hi crew');
   const user = userEvent.setup();
-  h.renderAs(alice, <Chat defaultConversationId="group:crew" />);
+  h.renderAs(alice, <Chat defaultConversationId="group:crew" calling="invite-only" />);
   expect(await screen.findByRole('heading', { level: 2, name: 'Crew' })).toBeInTheDocument();
   const voice = screen.getByRole('button', { name: 'Voice call' });
   await waitFor(() => expect(voice).toBeEnabled());

@@ -6,7 +6,9 @@
 // src/href outside http(s), blob: or a same-origin path.
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutgoingBody } from '../../../src/protocol/message';
+import type { Message, MessageBody } from '../../../src/protocol/message';
+import { conversationKey } from '../../../src/server/conversation-key';
+import { MemoryStorage } from '../../../src/server/memory-storage';
 import { MessageList } from '../../../src/ui/index';
 import { createListHarness, revealList, type ListHarness } from './list-harness';
 
@@ -92,21 +94,35 @@ describe('hostile message content', () => {
   });
 
   it('renders hostile file names as text and drops script URLs from every media type', async () => {
-    const bob = await h.client('bob');
-    const alice = await h.client('alice');
+    // natter's server refuses these URLs (4005); the UI must stay inert when another server, an
+    // older one or a compromised one, lets them through — so they are written into storage directly.
     const name = '"><img src=x onerror=alert(1)>.png';
-    const bodies: OutgoingBody[] = [];
+    const bodies: MessageBody[] = [];
     for (const url of SCRIPT_URLS) {
       bodies.push({ type: 'img', url, name, size: 10, mime: 'image/png', width: 10, height: 10 });
       bodies.push({ type: 'file', url, name, size: 10, mime: 'application/pdf' });
       bodies.push({ type: 'audio', url, name, size: 10, mime: 'audio/mpeg', duration: 1 });
       bodies.push({ type: 'video', url, name, size: 10, mime: 'video/mp4', thumb: url, width: 10, height: 10 });
     }
-    for (const b of bodies) await bob.send('alice', 'single', b);
+    const memory = new MemoryStorage();
+    const key = conversationKey('single', 'alice', 'bob');
+    memory.transaction(() => {
+      for (const body of bodies) {
+        const seq = memory.nextSeq(key);
+        const message: Message = { serverId: `hostile-${seq}`, localId: `hostile-${seq}`, from: 'bob', to: 'alice', chatType: 'single', seq, ts: Date.now(), body };
+        memory.insertMessage({ key, message });
+      }
+    });
+    h.close();
+    h = createListHarness({ storage: memory });
+    const bob = await h.client('bob');
+    const alice = await h.client('alice');
+    // One real message so that both users have the conversation.
+    await bob.sendText('single:alice', 'hi');
     const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" markReadOnView={false} pageSize={100} />, { viewport: 100_000 });
     await screen.findAllByText(name, { selector: '.natter-file-name' });
     await revealList(container);
-    expect(container.querySelectorAll('[data-natter-message]')).toHaveLength(bodies.length);
+    expect(container.querySelectorAll('[data-natter-message]')).toHaveLength(bodies.length + 1);
     // No media element, link or image button was made from any of these URLs.
     expect(container.querySelectorAll('img, audio, video, a')).toHaveLength(0);
     expect(container.querySelectorAll('.natter-file-name')).toHaveLength(SCRIPT_URLS.length);

@@ -1,0 +1,68 @@
+// Owns useCall: the current call of this device (or the last one, ended) with
+// its duration ticking every second, and the call actions, over the one
+// CallClient of the surrounding ChatProvider's client.
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { callClientFor } from '../client/call/call-client';
+import type { CallClient, CallError, CallState } from '../client/call/call-types';
+import { useChatClient } from './use-chat-client';
+
+export interface CallResult {
+  /** The call on this device (also the last one once ended, until `dismiss`), or null. */
+  call: CallState | null;
+  /** Seconds since the call connected (0 before), ticking while it lasts. */
+  durationSeconds: number;
+  /** Why the microphone or camera could not be opened when starting or answering. */
+  mediaError: CallError | null;
+  start: CallClient['start'];
+  accept: CallClient['accept'];
+  join: CallClient['join'];
+  reject: CallClient['reject'];
+  hangUp: CallClient['hangUp'];
+  setMuted: CallClient['setMuted'];
+  setCameraOff: CallClient['setCameraOff'];
+  switchDevice: CallClient['switchDevice'];
+  startScreenShare: CallClient['startScreenShare'];
+  stopScreenShare: CallClient['stopScreenShare'];
+  stats: CallClient['stats'];
+  dismiss: CallClient['dismiss'];
+}
+
+function useDuration(call: CallState | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  const running = call !== null && call.connectedAt !== null && call.ended === null;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  if (!call || call.connectedAt === null) return 0;
+  if (call.ended) return Math.round(call.ended.durationMs / 1000);
+  return Math.max(0, Math.floor((now - call.connectedAt) / 1000));
+}
+
+/** The call of this device and its controls (one call at a time per client). */
+export function useCall(): CallResult {
+  const client = useChatClient();
+  const calls = useMemo(() => callClientFor(client), [client]);
+  const call = useSyncExternalStore(calls.subscribe.bind(calls), () => calls.current, () => null);
+  const mediaError = useSyncExternalStore(calls.subscribe.bind(calls), () => calls.mediaError, () => null);
+  const durationSeconds = useDuration(call);
+  const actions = useMemo(
+    () => ({
+      start: calls.start.bind(calls),
+      accept: calls.accept.bind(calls),
+      join: calls.join.bind(calls),
+      reject: calls.reject.bind(calls),
+      hangUp: calls.hangUp.bind(calls),
+      setMuted: calls.setMuted.bind(calls),
+      setCameraOff: calls.setCameraOff.bind(calls),
+      switchDevice: calls.switchDevice.bind(calls),
+      startScreenShare: calls.startScreenShare.bind(calls),
+      stopScreenShare: calls.stopScreenShare.bind(calls),
+      stats: calls.stats.bind(calls),
+      dismiss: calls.dismiss.bind(calls),
+    }),
+    [calls],
+  );
+  return { call, durationSeconds, mediaError, ...actions };
+}

@@ -1,0 +1,66 @@
+// Owns the live calls the media relay knows about: which device of each
+// participant carries the call, who accepted, when it was first answered.
+// Kept in memory only: a call is live media, nothing of it is replayed
+// after a restart.
+import type { Invitation } from '../protocol/invitation';
+import type { UserId } from '../protocol/message';
+import { rtcCallType } from '../protocol/rtc';
+import type { TimerHandle } from './clock';
+
+export interface CallMember {
+  device: string;
+  epoch: number;
+}
+
+export interface LiveCall {
+  callId: string;
+  callType: 'audio' | 'video';
+  inviter: UserId;
+  invitees: UserId[];
+  groupId?: string;
+  /** Devices carrying the call now, by user. */
+  members: Map<UserId, CallMember>;
+  /** Invitees who accepted (the invitation record of an onlineUserOnly call is gone once everyone answered). */
+  accepted: Set<UserId>;
+  /** Everyone who ever joined. */
+  joined: Set<UserId>;
+  /** Server time of the first accept; null while nobody answered. */
+  answeredAt: number | null;
+  ended: boolean;
+}
+
+/** The live calls of one server core, by call id (= invitation id). */
+export class RtcCalls {
+  private readonly calls = new Map<string, LiveCall>();
+  private epochs = 0;
+  /** Grace timers of devices that went away (cleared when the core closes). */
+  readonly timers = new Set<TimerHandle>();
+
+  nextEpoch(): number {
+    return ++this.epochs;
+  }
+
+  get(callId: string): LiveCall | undefined {
+    return this.calls.get(callId);
+  }
+
+  /** The call of a natter call invitation (created on first sight), or null for any other invitation. */
+  of(inv: Invitation): LiveCall | null {
+    const found = this.calls.get(inv.inviteId);
+    if (found) return found;
+    const callType = rtcCallType(inv.data);
+    if (!callType) return null;
+    const call: LiveCall = { callId: inv.inviteId, callType, inviter: inv.inviter, invitees: [...inv.invitees], members: new Map(), accepted: new Set(), joined: new Set(), answeredAt: null, ended: false };
+    if (inv.groupId !== undefined) call.groupId = inv.groupId;
+    this.calls.set(inv.inviteId, call);
+    return call;
+  }
+
+  all(): LiveCall[] {
+    return [...this.calls.values()];
+  }
+
+  forget(callId: string): void {
+    this.calls.delete(callId);
+  }
+}

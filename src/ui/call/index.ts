@@ -1,0 +1,3 @@
+// Public surface of the in-call UI.
+export { CallView, type CallViewProps } from './call-view';
+export { CallSummaryLine } from './call-summary';

@@ -1,0 +1,33 @@
+// The SQLite conversation list: a database written before the list was paged
+// (schema 3, conversation states as JSON only) is migrated so that its pages
+// leave deleted conversations out and its unread total is the states' sum.
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { useTempSqlite } from './support/temp-sqlite';
+import { MIGRATIONS, migrate } from '../../src/node/sqlite-migrations';
+import type { ConversationStateRecord } from '../../src/server/storage';
+
+const { tempDb, open } = useTempSqlite('natter-sqlite-list-');
+
+const state = (target: string, updatedAt: number, unread: number, hidden: boolean): ConversationStateRecord => ({
+  user: 'alice', key: `group:${target}`, id: `group:${target}`, type: 'group', target, readSeq: 0, unread, clearedSeq: 0, hidden, lastServerId: null, updatedAt,
+});
+
+describe('SqliteStorage conversation list', () => {
+  it('migrates schema-3 conversation states into the paged list and its unread total', () => {
+    const path = tempDb();
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.slice(0, 3));
+    const insert = old.prepare('INSERT INTO conversation_states (user, key, updated_at, json) VALUES (?, ?, ?, ?)');
+    for (const s of [state('a', 3, 2, false), state('b', 9, 5, true), state('c', 6, 1, false)]) insert.run(s.user, s.key, s.updatedAt, JSON.stringify(s));
+    old.close();
+
+    const s = open(path);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(s.listConversationPage('alice', { limit: 10 }).map((c) => c.target)).toEqual(['c', 'a']);
+    expect(s.unreadTotal('alice')).toBe(3);
+    s.putConversationState(state('b', 12, 4, false));
+    expect(s.listConversationPage('alice', { limit: 1 }).map((c) => c.target)).toEqual(['b']);
+    expect(s.unreadTotal('alice')).toBe(7);
+  });
+});

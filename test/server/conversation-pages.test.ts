@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/server/clock';
+import { createEmbeddedServer } from '../../src/server/embedded-server';
+import { ErrorCode } from '../../src/protocol/errors';
+import { localId, login } from './raw-client';
+
+const text = (msg: string) => ({ type: 'txt' as const, msg });
+
+/** Bob hears from `n` people, one message each, a millisecond apart (the last is the most recent). */
+async function inbox(n: number) {
+  const clock = createManualClock(1_000);
+  const server = createEmbeddedServer({ clock, rateLimit: false });
+  const bob = await login(server.connect(), 'bob');
+  const senders = [];
+  for (let i = 0; i < n; i++) {
+    const peer = await login(server.connect(), `p${i}`);
+    clock.advance(1);
+    await peer.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`hi ${i}`) });
+    senders.push(peer);
+  }
+  return { clock, server, bob, senders };
+}
+
+describe('conversation list pages', () => {
+  it('pages the list most recent first with a cursor, each conversation once, with the unread total of the whole list on the first', async () => {
+    const { bob } = await inbox(7);
+    const first = await bob.ok('conversations', { limit: 3 });
+    expect(first.conversations.map((c) => c.target)).toEqual(['p6', 'p5', 'p4']);
+    expect(first).toMatchObject({ hasMore: true, unreadTotal: 7 });
+    const second = await bob.ok('conversations', { limit: 3, cursor: first.cursor! });
+    expect(second.conversations.map((c) => c.target)).toEqual(['p3', 'p2', 'p1']);
+    const third = await bob.ok('conversations', { limit: 3, cursor: second.cursor! });
+    expect(third.conversations.map((c) => c.target)).toEqual(['p0']);
+    expect(third).toMatchObject({ hasMore: false, cursor: null });
+    expect(second.unreadTotal).toBeUndefined();
+    expect(third.conversations[0]?.lastMessage?.body).toEqual(text('hi 0'));
+  });
+
+  it('moves a conversation with a new message to the first page (a read moves nothing) and keeps the total exact', async () => {
+    const { clock, bob, senders } = await inbox(5);
+    clock.advance(1);
+    await senders[0]!.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('again') });
+    await bob.ok('ack', { conversation: 'single:p3' });
+    const page = await bob.ok('conversations', { limit: 2 });
+    expect(page.conversations.map((c) => [c.target, c.unread])).toEqual([['p0', 2], ['p4', 1]]);
+    expect(page.unreadTotal).toBe(5);
+  });
+
+  it('leaves deleted conversations out of pages and of the total', async () => {
+    const { bob } = await inbox(3);
+    await bob.ok('deleteConversation', { conversation: 'single:p2' });
+    const page = await bob.ok('conversations', {});
+    expect(page.conversations.map((c) => c.target)).toEqual(['p1', 'p0']);
+    expect(page).toMatchObject({ hasMore: false, unreadTotal: 2 });
+  });
+
+  it('refuses a cursor it did not make and a limit out of range', async () => {
+    const { bob } = await inbox(1);
+    expect(await bob.code('conversations', { cursor: 'nonsense' })).toBe(ErrorCode.INVALID_PARAMS);
+    expect(await bob.code('conversations', { limit: 0 })).toBe(ErrorCode.INVALID_PARAMS);
+    expect(await bob.code('conversations', { limit: 501 })).toBe(ErrorCode.INVALID_PARAMS);
+  });
+});
