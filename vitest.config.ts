@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: { alias: reactAliases() },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    globalSetup: ['test/support/global-setup.ts'],
     // The packed-package journey installs from the registry: `npm run test:package`.
     exclude: ['test/package/**', '**/node_modules/**'],
     testTimeout: 20_000,

@@ -10,7 +10,11 @@ const preview: Preview = {
     },
     locale: {
       description: 'natter language',
-      toolbar: { title: 'Language', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'zh-CN', title: '简体中文' }], dynamicTitle: true },
+      toolbar: { title: 'Language', icon: 'globe', items: [
+          { value: 'en', title: 'English' }, { value: 'zh-CN', title: '简体中文' }, { value: 'zh-TW', title: '繁體中文' }, { value: 'ja', title: '日本語' },
+          { value: 'ko', title: '한국어' }, { value: 'es', title: 'Español' }, { value: 'fr', title: 'Français' }, { value: 'de', title: 'Deutsch' },
+          { value: 'pt-BR', title: 'Português (Brasil)' }, { value: 'ru', title: 'Русский' }, { value: 'ar', title: 'العربية' },
+        ], dynamicTitle: true },
     },
   },
   initialGlobals: { theme: 'light', locale: 'en' },

@@ -8,8 +8,10 @@ import { buildShortcodeTable, type ShortcodeTable } from './shortcode-table';
 let dataPromise: Promise<EmojiMartData> | undefined;
 let tablePromise: Promise<ShortcodeTable> | undefined;
 
+// No `with { type: 'json' }`: bundlers turn the JSON into a module, and a dev server (Vite's)
+// answers it as JavaScript, which a browser refuses for an import that asked for JSON.
 async function importData(): Promise<EmojiMartData> {
-  const mod = (await import('@emoji-mart/data', { with: { type: 'json' } })) as unknown as {
+  const mod = (await import('@emoji-mart/data')) as unknown as {
     default: EmojiMartData;
   };
   return mod.default;

@@ -13,4 +13,5 @@ export { UnreadBadge, CountBadge, formatCount, type UnreadBadgeProps, type Count
 export { Chat, type ChatProps } from './chat/index';
 export { NewConversationDialog, type NewConversationDialogProps } from './new-conversation/index';
 export { MessageSearch, HighlightedText, type MessageSearchProps } from './message-search/index';
+export type { ModalScope } from './modal-dialog';
 export { CallView, CallSummaryLine, type CallViewProps } from './call/index';

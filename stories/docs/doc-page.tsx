@@ -16,7 +16,8 @@ export function DocPage({ title, children }: { title: string; children: ReactNod
 
 export function Code({ children }: { children: string }): ReactNode {
   return (
-    <pre style={{ background: '#f4f5f7', border: '1px solid #e2e4e8', borderRadius: 6, padding: 12, overflowX: 'auto', fontSize: 13, lineHeight: 1.45 }}>
+    // Focusable: a code block wider than the page scrolls, and keyboard users must reach it.
+    <pre tabIndex={0} style={{ background: '#f4f5f7', border: '1px solid #e2e4e8', borderRadius: 6, padding: 12, overflowX: 'auto', fontSize: 13, lineHeight: 1.45 }}>
       <code>{children.trim()}</code>
     </pre>
   );

@@ -1,6 +1,7 @@
 // The Playground: every demo user side by side, each a full natter `Chat` on one
 // embedded server in this page, with controls to add a user, drop and restore a
-// user's connection, and switch language and theme.
+// user's connection, and switch language and theme. Each pane's call dialog is
+// modal to that pane's Chat (callModal="chat"), so the other users stay usable.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ChatClient, ConnectionState } from '../../src/entries/index';
 import { ChatProvider } from '../../src/entries/react';
@@ -11,13 +12,47 @@ import { useDemoWorld } from '../support/use-demo-world';
 const NAMES: Record<string, string> = { alice: 'Alice', bob: 'Bob', carol: 'Carol', dave: 'Dave' };
 const displayName = (id: string) => NAMES[id] ?? id;
 
+/** The playground's own labels (natter's strings come from the `locale` prop). */
+interface PlaygroundLabels {
+  controls: string;
+  addUser: string;
+  language: string;
+  theme: string;
+  light: string;
+  dark: string;
+  system: string;
+  starting: string;
+  chatOf(name: string): string;
+  drop: string;
+  restore: string;
+}
+const LABELS: Record<'en' | 'zh-CN', PlaygroundLabels> = {
+  en: {
+    controls: 'Playground controls', addUser: 'Add a user', language: 'Language', theme: 'Theme', light: 'Light', dark: 'Dark', system: 'System',
+    starting: 'Starting the embedded server…', chatOf: (n) => `${n}'s chat`, drop: 'Drop connection', restore: 'Restore connection',
+  },
+  'zh-CN': {
+    controls: '演示控制', addUser: '添加用户', language: '语言', theme: '主题', light: '浅色', dark: '深色', system: '跟随系统',
+    starting: '正在启动内嵌服务器…', chatOf: (n) => `${n} 的聊天`, drop: '断开连接', restore: '恢复连接',
+  },
+};
+const labelsFor = (locale: Locale): PlaygroundLabels => (locale === 'zh-CN' || locale === 'zh-TW' ? LABELS['zh-CN'] : LABELS.en);
+
+/** Every language natter ships, named in itself. */
+const LANGUAGES: Array<[Locale, string]> = [
+  ['en', 'English'], ['zh-CN', '简体中文'], ['zh-TW', '繁體中文'], ['ja', '日本語'], ['ko', '한국어'], ['es', 'Español'],
+  ['fr', 'Français'], ['de', 'Deutsch'], ['pt-BR', 'Português (Brasil)'], ['ru', 'Русский'], ['ar', 'العربية'],
+];
+
 export interface PlaygroundProps {
   theme?: Theme;
   locale?: Locale;
+  /** Older messages between Alice and Bob before the demo chat (default none). */
+  history?: number;
 }
 
-export function Playground({ theme: initialTheme = 'light', locale: initialLocale = 'en' }: PlaygroundProps): ReactNode {
-  const { world, error } = useDemoWorld();
+export function Playground({ theme: initialTheme = 'light', locale: initialLocale = 'en', history = 0 }: PlaygroundProps): ReactNode {
+  const { world, error } = useDemoWorld(history > 0 ? { history } : undefined);
   const [users, setUsers] = useState<string[]>([]);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [locale, setLocale] = useState<Locale>(initialLocale);
@@ -28,7 +63,8 @@ export function Playground({ theme: initialTheme = 'light', locale: initialLocal
   }, [world]);
 
   if (error) return <p role="alert">The embedded server did not start: {error.message}</p>;
-  if (!world) return <p className="playground__loading">Starting the embedded server…</p>;
+  const l = labelsFor(locale);
+  if (!world) return <p className="playground__loading">{l.starting}</p>;
 
   const addUser = async () => {
     const name = users.includes('dave') ? `user${users.length + 1}` : 'dave';
@@ -41,23 +77,26 @@ export function Playground({ theme: initialTheme = 'light', locale: initialLocal
 
   return (
     <div className="playground" data-natter-theme={theme}>
-      <div className="playground__toolbar" role="toolbar" aria-label="Playground controls">
+      <div className="playground__toolbar" role="toolbar" aria-label={l.controls}>
         <button type="button" onClick={() => void addUser()} disabled={users.length >= 6}>
-          Add a user
+          {l.addUser}
         </button>
         <label>
-          Language{' '}
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            <option value="en">English</option>
-            <option value="zh-CN">简体中文</option>
+          {l.language}{' '}
+          <select value={locale} onChange={(e) => setLocale(e.target.value)}>
+            {LANGUAGES.map(([tag, name]) => (
+              <option key={tag} value={tag} lang={tag}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          Theme{' '}
+          {l.theme}{' '}
           <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-            <option value="auto">System</option>
+            <option value="light">{l.light}</option>
+            <option value="dark">{l.dark}</option>
+            <option value="auto">{l.system}</option>
           </select>
         </label>
       </div>
@@ -75,7 +114,7 @@ function Pane({ world, user, theme, locale }: { world: DemoWorld; user: string; 
   const state = useClientState(client);
   const offline = state === 'closed' || state === 'idle';
   return (
-    <section className="playground__pane" aria-label={`${displayName(user)}'s chat`}>
+    <section className="playground__pane" aria-label={labelsFor(locale).chatOf(displayName(user))}>
       <header className="playground__pane-header">
         <strong>{displayName(user)}</strong>
         <span className="playground__state" data-state={state}>
@@ -86,11 +125,12 @@ function Pane({ world, user, theme, locale }: { world: DemoWorld; user: string; 
           onClick={() => (offline ? void client.connect().catch(() => undefined) : client.close())}
           aria-pressed={offline}
         >
-          {offline ? 'Restore connection' : 'Drop connection'}
+          {offline ? labelsFor(locale).restore : labelsFor(locale).drop}
         </button>
       </header>
       <ChatProvider client={client}>
-        <Chat theme={theme} locale={locale} displayName={displayName} defaultConversationId={user === 'alice' ? 'single:bob' : null} />
+        {/* Several users share this page: each one's call dialog is modal to their own chat only. */}
+        <Chat theme={theme} locale={locale} callModal="chat" displayName={displayName} defaultConversationId={user === 'alice' ? 'single:bob' : null} />
       </ChatProvider>
     </section>
   );

@@ -17,6 +17,8 @@ export interface DemoWorldOptions {
   seed?: boolean;
   groupId?: string;
   server?: EmbeddedServerOptions;
+  /** Messages of older history between the first two users, written before the seeded chat. */
+  history?: number;
 }
 
 const LINES: Array<[number, string]> = [
@@ -37,6 +39,7 @@ export async function createDemoWorld(options: DemoWorldOptions = {}): Promise<D
     return client;
   };
   for (const u of users) await addUser(u);
+  if (options.history && users.length >= 2) writeHistory(server, users[0]!, users[1]!, options.history, (i) => `Earlier message ${i + 1}`);
   if (options.seed ?? true) {
     for (let i = 0; i < users.length; i++) {
       for (let j = i + 1; j < users.length; j++) {

@@ -2,11 +2,11 @@
 // from the toolbar (or from a story's `parameters.natter`), applied as a
 // themed container and a LocaleProvider around the story.
 import type { Decorator } from '@storybook/react-vite';
-import { LocaleProvider, themeAttributes, toLocale, type Theme } from '../../src/entries/ui';
+import { LocaleProvider, directionOf, themeAttributes, toLocale, type Locale, type Theme } from '../../src/entries/ui';
 
 export interface NatterParameters {
   theme?: Theme;
-  locale?: 'en' | 'zh-CN';
+  locale?: Locale;
 }
 
 export const withNatter: Decorator = (Story, context) => {
@@ -14,7 +14,7 @@ export const withNatter: Decorator = (Story, context) => {
   const theme: Theme = own.theme ?? (context.globals.theme === 'dark' ? 'dark' : 'light');
   const locale = own.locale ?? toLocale(typeof context.globals.locale === 'string' ? context.globals.locale : 'en');
   return (
-    <div {...themeAttributes(theme)} style={{ minHeight: '100vh', background: 'var(--natter-bg)', color: 'var(--natter-text)' }}>
+    <div {...themeAttributes(theme)} lang={locale} dir={directionOf(locale)} style={{ minHeight: '100vh', background: 'var(--natter-bg)', color: 'var(--natter-text)' }}>
       <LocaleProvider locale={locale}>
         <Story />
       </LocaleProvider>

@@ -62,7 +62,7 @@ export const displayName = (id: string): string => NAMES[id] ?? id;
 export function StoryFrame({ caption, children, width = 460, height = 560, style }: { caption?: ReactNode; children: ReactNode; width?: number | string; height?: number | string; style?: CSSProperties }): ReactNode {
   return (
     <div style={{ padding: 12, fontFamily: 'system-ui, sans-serif', color: 'var(--natter-text)', ...style }}>
-      {caption ? <p style={{ margin: '0 0 8px', fontSize: 13, maxWidth: typeof width === 'number' ? width : undefined, opacity: 0.8 }}>{caption}</p> : null}
+      {caption ? <p style={{ margin: '0 0 8px', fontSize: 13, maxWidth: typeof width === 'number' ? width : undefined, color: 'var(--natter-text-muted)' }}>{caption}</p> : null}
       <div style={{ width, height, display: 'flex', flexDirection: 'column', border: '1px solid var(--natter-border, #ddd)', borderRadius: 8, overflow: 'hidden' }}>{children}</div>
     </div>
   );

@@ -1,6 +1,6 @@
 // MessageInput in Debian's Chromium (what jsdom cannot show): a real clipboard
 // paste of an image arriving at another client as an image message, and
-// emoji-mart's picker loading on first open and inserting at the caret.
+// natter's emoji grid (over @emoji-mart/data) loading on first open and inserting at the caret.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInputSite, type InputSite } from './message-input-site';
@@ -54,20 +54,20 @@ describe('MessageInput in Chromium', () => {
     }
   }, 60_000);
 
-  it('the emoji button loads emoji-mart on first open, and the chosen emoji is inserted at the caret', async () => {
+  it('the emoji button loads its grid and data on first open, and the chosen emoji is inserted at the caret', async () => {
     const { context, page } = await site.open();
     try {
-      // Vite names the dynamic chunks after their sources: emoji-mart's dist/module.js and
+      // Vite names the dynamic chunks after their sources: natter's emoji-grid.tsx and
       // @emoji-mart/data's sets/15/native.json.
       const emojiChunks = () =>
         page.evaluate(() =>
           performance
             .getEntriesByType('resource')
-            .map((e) => (e.name.split('/').pop() ?? '').replace(/-[\w-]+\.js$/, ''))
-            .filter((n) => n === 'module' || n === 'native')
+            .map((e) => (e.name.split('/').pop() ?? '').replace(/-[\w-]{8}\.js$/, ''))
+            .filter((n) => n === 'emoji-grid' || n === 'native')
             .sort(),
         );
-      expect(await page.locator('em-emoji-picker').count()).toBe(0);
+      expect(await page.getByRole('dialog', { name: 'Emoji picker' }).count()).toBe(0);
       expect(await emojiChunks()).toEqual([]);
 
       const box = page.getByRole('textbox', { name: 'Message' });
@@ -75,12 +75,12 @@ describe('MessageInput in Chromium', () => {
       await page.keyboard.type('ab');
       await page.keyboard.press('ArrowLeft');
       await page.getByRole('button', { name: 'Emoji' }).click();
-      const picker = page.locator('em-emoji-picker');
+      const picker = page.getByRole('dialog', { name: 'Emoji picker' });
       await picker.waitFor({ timeout: 20_000 });
-      expect(await emojiChunks()).toEqual(['module', 'native']);
+      const grinning = picker.getByRole('button', { name: 'Grinning Face', exact: true });
+      await grinning.waitFor({ timeout: 20_000 });
+      expect(await emojiChunks()).toEqual(['emoji-grid', 'native']);
 
-      // emoji-mart draws its grid in an open shadow root; playwright's CSS engine pierces it.
-      const grinning = picker.locator('button[aria-label="😀"]').first();
       await grinning.waitFor({ timeout: 20_000 });
       await grinning.click();
       await picker.waitFor({ state: 'detached', timeout: 10_000 });
@@ -94,7 +94,7 @@ describe('MessageInput in Chromium', () => {
       // Opened again (data already loaded), Escape closes it and focus returns to the button.
       const button = page.getByRole('button', { name: 'Emoji' });
       await button.click();
-      await picker.locator('button[aria-label="😀"]').first().waitFor({ timeout: 20_000 });
+      await picker.getByRole('button', { name: 'Grinning Face', exact: true }).waitFor({ timeout: 20_000 });
       await page.keyboard.press('Escape');
       await picker.waitFor({ state: 'detached', timeout: 10_000 });
       expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);

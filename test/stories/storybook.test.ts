@@ -1,41 +1,31 @@
-// Builds Storybook once, opens every story in headless Chromium (a story that
-// throws, logs a console error or shows Storybook's error screen fails), and
+// Opens the shared Storybook build, opens every story in headless Chromium (a story that
+// throws, logs a console error, shows Storybook's error screen or has a serious or
+// critical axe-core violation fails), and
 // drives the Playground end to end: three users on one embedded server.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { copyPngToClipboard } from '../support/clipboard';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { seriousViolations } from '../support/axe';
+import { openStorybook, type IndexEntry, type StorybookSite } from '../support/storybook-site';
 
-interface IndexEntry { id: string; title: string; name: string; type: 'story' | 'docs' }
-
-let out = '';
-let server: StaticServer;
+let site: StorybookSite;
+let server: { url: string };
 let browser: Browser;
 let stories: IndexEntry[] = [];
 let docs: IndexEntry[] = [];
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'natter-storybook-'));
-  execFileSync(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', out, '--quiet'], {
-    stdio: 'pipe',
-    timeout: 420_000,
-  });
-  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
-  stories = Object.values(index.entries).filter((e) => e.type === 'story');
-  docs = Object.values(index.entries).filter((e) => e.type === 'docs');
-  server = await serveStatic(out);
+  site = await openStorybook();
+  server = site;
+  stories = site.entries.filter((e) => e.type === 'story');
+  docs = site.entries.filter((e) => e.type === 'docs');
   browser = await launchChromium();
 }, 480_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
+  await site?.close();
 });
 
 describe('Storybook', () => {
@@ -66,8 +56,9 @@ describe('Storybook', () => {
     expect(stories.length).toBeGreaterThan(0);
   });
 
-  it('renders every story without a thrown error or a console error', async () => {
+  it('renders every story without a thrown error, a console error or a serious axe-core violation', async () => {
     const failures: string[] = [];
+    const violations: string[] = [];
     for (const story of stories) {
       const page = await browser.newPage();
       const problems: string[] = [];
@@ -88,9 +79,15 @@ describe('Storybook', () => {
         problems.push(`error display: ${(await page.textContent('#error-message').catch(() => '')) ?? ''}`);
       }
       if (problems.length) failures.push(`${story.id}\n  ${problems.join('\n  ')}`);
+      else {
+        // Scenes seed an embedded server first; audit what the story shows once that is done.
+        await page.waitForFunction(() => !/Starting the embedded server/.test(document.querySelector('#storybook-root')?.textContent ?? ''), undefined, { timeout: 20_000 }).catch(() => undefined);
+        for (const f of await seriousViolations(page)) violations.push(`${story.id}: ${f.id} (${f.impact}) ${f.help} → ${f.targets.join(' | ')}`);
+      }
       await page.close();
     }
     expect(failures).toEqual([]);
+    expect(violations).toEqual([]);
   }, 600_000);
 });
 

@@ -9,6 +9,7 @@ import type { Invitation } from '../../protocol/invitation';
 import { useInvitations } from '../../react';
 import type { Locale } from '../i18n';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
+import type { ModalScope } from '../modal-dialog';
 import type { CallEnding } from './invitation-dialog';
 
 const dialogChunk = lazyChunk(() => import('./invitation-dialog'), 'call dialog');
@@ -24,11 +25,16 @@ export interface CallInviteModalProps {
   locale?: Locale;
   /** How long "Missed call", "No answer" or "Call declined" shows before closing (default 3000 ms). */
   noticeMs?: number;
+  /**
+   * What the dialog is modal to: 'page' (default; native modal dialog, the rest of the page inert)
+   * or 'chat' (only the enclosing `Chat` — for pages showing several chats side by side).
+   */
+  scope?: ModalScope;
 }
 
 const identity = (id: string): string => id;
 
-export function CallInviteModal({ onAccepted, onEnded, displayName = identity, avatarUrl, locale, noticeMs = 3000 }: CallInviteModalProps): ReactNode {
+export function CallInviteModal({ onAccepted, onEnded, displayName = identity, avatarUrl, locale, noticeMs = 3000, scope = 'page' }: CallInviteModalProps): ReactNode {
   const { incoming, outgoing } = useInvitations();
   const [current, setCurrent] = useState<string | null>(null);
   const finished = useRef(new Set<string>());
@@ -54,6 +60,7 @@ export function CallInviteModal({ onAccepted, onEnded, displayName = identity, a
       inviteId={shown}
       displayName={displayName}
       noticeMs={noticeMs}
+      scope={scope}
       onDone={done}
       {...(avatarUrl ? { avatarUrl } : {})}
       {...(onAccepted ? { onAccepted } : {})}

@@ -7,8 +7,8 @@ import type { Invitation, InviteeState } from '../../protocol/invitation';
 import { useGroupName, useInvitation } from '../../react';
 import { Avatar } from '../conversation-list/avatar';
 import { useStrings, type Locale } from '../i18n';
+import { useModalDialog, type ModalScope } from '../modal-dialog';
 import { callTypeOf } from './call-type';
-import { trapTab, useDialogFocus } from './use-dialog-focus';
 
 /** How an invitation ended for this user. */
 export type CallEnding = 'accepted' | 'declined' | 'cancelled' | 'timeout' | 'answeredElsewhere';
@@ -22,6 +22,8 @@ export interface InvitationDialogProps {
   onEnded?(invitation: Invitation, ending: CallEnding): void;
   /** How long "Missed call" / "No answer" / "Call declined" stays before the dialog closes. */
   noticeMs: number;
+  /** What the dialog is modal to (default the page). */
+  scope?: ModalScope;
   onDone(): void;
 }
 
@@ -41,12 +43,11 @@ function endingOf(inv: Invitation, mine: InviteeState | null, direction: 'incomi
   return { ending: 'declined', notice: 'declined' };
 }
 
-export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onAccepted, onEnded, noticeMs, onDone }: InvitationDialogProps): ReactNode {
+export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onAccepted, onEnded, noticeMs, onDone, scope = 'page' }: InvitationDialogProps): ReactNode {
   const t = useStrings(locale).call;
   const one = useInvitation(inviteId);
   const inv = one.invitation;
-  const dialog = useRef<HTMLDivElement>(null);
-  const primary = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const acted = useRef<'accept' | 'reject' | 'cancel' | null>(null);
   const acceptedSeen = useRef(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -54,7 +55,9 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const descId = useId();
-  useDialogFocus(dialog, primary);
+  // Focus goes to the dialog itself, not to a button: a call that rings while someone types must
+  // not be answered (or declined) by their next Enter (WAI-ARIA: the least destructive choice).
+  useModalDialog(dialog, scope, inv !== undefined && one.direction !== null);
 
   // The caller hands the call to its media layer at the first accept.
   useEffect(() => {
@@ -99,9 +102,9 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
       setBusy(false);
     }
   };
+  // Escape only dismisses an ending's notice; a ringing call is answered or declined on purpose.
   const escape = () => {
     if (notice) onDone();
-    else void run(incoming ? 'reject' : 'cancel');
   };
 
   const others = incoming ? [inv.inviter] : inv.invitees;
@@ -113,26 +116,23 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
   };
 
   return (
-    <div className="natter-call__backdrop">
-      <div
-        ref={dialog}
-        className="natter-call"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        tabIndex={-1}
-        data-direction={one.direction}
-        data-media={video ? 'video' : 'audio'}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            escape();
-          } else trapTab(e, dialog.current);
-        }}
-      >
-        <Avatar id={incoming ? inv.inviter : (inv.groupId ?? inv.invitees[0] ?? '')} name={incoming ? displayName(inv.inviter) : names} src={incoming ? avatarUrl?.(inv.inviter) : undefined} size={64} />
+    <dialog
+      ref={dialog}
+      className="natter-call__backdrop"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      tabIndex={-1}
+      data-direction={one.direction}
+      data-media={video ? 'video' : 'audio'}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        escape();
+      }}
+    >
+      <div className="natter-call">
+        <Avatar id={incoming ? inv.inviter : inv.groupId !== undefined ? `group:${inv.groupId}` : (inv.invitees[0] ?? '')} name={incoming ? displayName(inv.inviter) : names} src={incoming ? avatarUrl?.(inv.inviter) : undefined} size={64} />
         <h2 id={titleId} className="natter-call__title">
           {incoming ? displayName(inv.inviter) : t.calling(names)}
         </h2>
@@ -171,12 +171,12 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
                   <button type="button" className="natter-call__decline" disabled={busy} onClick={() => void run('reject')}>
                     {t.decline}
                   </button>
-                  <button ref={primary} type="button" className="natter-call__accept" disabled={busy} onClick={() => void run('accept')}>
+                  <button type="button" className="natter-call__accept" disabled={busy} onClick={() => void run('accept')}>
                     {t.accept}
                   </button>
                 </>
               ) : (
-                <button ref={primary} type="button" className="natter-call__cancel" disabled={busy} onClick={() => void run('cancel')}>
+                <button type="button" className="natter-call__cancel" disabled={busy} onClick={() => void run('cancel')}>
                   {t.cancel}
                 </button>
               )}
@@ -184,7 +184,7 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
           </>
         )}
       </div>
-    </div>
+    </dialog>
   );
 }
 

@@ -3,18 +3,19 @@
 // invitation modal, a theme and a locale. On narrow widths (a container
 // query in chat.css) it shows one pane at a time: the list, or the
 // conversation with a back button.
-import { useId, useState, type CSSProperties, type ReactNode } from 'react';
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody } from '../../protocol/message';
-import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroupName, type ChatMessage } from '../../react';
+import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroup, useGroupName, type ChatMessage } from '../../react';
 import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
 import { ConversationList } from '../conversation-list/conversation-list';
-import { LocaleProvider, useStrings, type Locale, type StringOverrides } from '../i18n';
+import { LocaleProvider, useDirection, useLocale, useStrings, type Locale, type StringOverrides } from '../i18n';
+import { MODAL_SCOPE_ATTRIBUTE, type ModalScope } from '../modal-dialog';
 import { MessageInput } from '../message-input/message-input';
 import { MessageList } from '../message-list';
 import { MessageSearch } from '../message-search/message-search';
@@ -22,11 +23,13 @@ import { NewConversationDialog } from '../new-conversation/new-conversation-dial
 import { themeAttributes, type Theme } from '../theme';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { ChatHeader } from './chat-header';
+import { useDefaultShortcodes } from './use-default-shortcodes';
+import { usePaneFocus } from './use-pane-focus';
 
 export interface ChatProps {
   /** 'light' | 'dark' | 'auto' (follows the system; default). */
   theme?: Theme;
-  /** 'en' (default) | 'zh-CN'. */
+  /** A BCP 47 tag (default 'en'): natter's languages (LOCALES) load on demand; others via registerLocale(). */
   locale?: Locale;
   /** Replace some strings. */
   strings?: StringOverrides;
@@ -38,8 +41,12 @@ export interface ChatProps {
   displayName?(userId: string): string;
   conversationName?(conversation: ConversationSummary): string | undefined;
   avatarUrl?(conversation: ConversationSummary): string | undefined;
+  /** In groups this user owns or administers, ask members for read receipts ("Read by 3", who read it). Default true. */
+  groupReadReceipts?: boolean;
   /** Hands an accepted call to a media layer (see CallInviteModal). */
   onAccepted?(invitation: Invitation): void;
+  /** What the call dialog is modal to: 'page' (default) or 'chat' (this Chat only, for several chats on one page). */
+  callModal?: ModalScope;
   /** Seconds a call rings before the server times it out (default 30). */
   callTimeout?: number;
   /** Call buttons in the header (default both; [] hides them). */
@@ -47,6 +54,7 @@ export interface ChatProps {
   /** 'media' (default): calls carry audio and video (useCall, CallView); 'invite-only': the buttons only send the invitation, for an app's own media layer. */
   calling?: 'media' | 'invite-only';
   customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
+  /** `:shortcode:` table; default: emoji-mart's, loaded lazily; `null` leaves shortcodes as text. */
   shortcodes?: ShortcodeTable | null;
   renderCustom?(message: ChatMessage): ReactNode;
   mapUrl?(location: LocationBody): string | null;
@@ -67,10 +75,12 @@ export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode 
 
 function ChatLayout({
   theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
-  onAccepted, callTimeout = 30, calls = BOTH_CALLS, calling = 'media', customEmoji, shortcodes, renderCustom, mapUrl, className, style,
+  onAccepted, groupReadReceipts = true, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, calling = 'media', customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const strings = useStrings();
   const t = strings.conversationList;
+  const lang = useLocale();
+  const dir = useDirection();
   const [composing, setComposing] = useState(false);
   const [searching, setSearching] = useState(false);
   // A search hit opens its conversation at that message.
@@ -80,6 +90,10 @@ function ChatLayout({
   const { conversations } = useConversationList();
   const summary = open ? conversations.find((c) => c.id === open) : undefined;
   const titleId = useId();
+  const sidebarRef = useRef<HTMLElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  usePaneFocus(open, sidebarRef, mainRef);
+  const shortcodes = useDefaultShortcodes(givenShortcodes);
   const me = useChatUser();
   const { join } = useCall();
   // The callee's own accept in the ringing dialog puts this device in the call.
@@ -99,9 +113,12 @@ function ChatLayout({
       className={['natter-chat', className].filter(Boolean).join(' ')}
       style={style}
       data-view={open ? 'conversation' : 'list'}
+      lang={lang}
+      dir={dir}
+      {...{ [MODAL_SCOPE_ATTRIBUTE]: '' }}
       {...themeAttributes(theme)}
     >
-      <aside className="natter-chat__sidebar">
+      <aside ref={sidebarRef} className="natter-chat__sidebar">
         <div className="natter-chat__sidebar-header">
           <h2 className="natter-chat__sidebar-title">{t.listLabel}</h2>
           <UnreadBadge />
@@ -128,7 +145,7 @@ function ChatLayout({
           {...(avatarUrl ? { avatarUrl } : {})}
         />
       </aside>
-      <section className="natter-chat__main" {...(open ? { 'aria-labelledby': titleId } : {})}>
+      <section ref={mainRef} className="natter-chat__main" {...(open ? { 'aria-labelledby': titleId } : {})}>
         {open ? (
           <OpenConversation
             key={open}
@@ -146,12 +163,13 @@ function ChatLayout({
             onJumpEnd={() => setJump(null)}
             list={{ displayName, ...(customEmoji ? { customEmoji } : {}), ...(shortcodes !== undefined ? { shortcodes } : {}), ...(renderCustom ? { renderCustom } : {}), ...(mapUrl ? { mapUrl } : {}) }}
             theme={theme}
+            groupReadReceipts={groupReadReceipts}
           />
         ) : (
           <p className="natter-chat__placeholder">{t.selectConversation}</p>
         )}
       </section>
-      <CallInviteModal displayName={displayName} onAccepted={accepted} />
+      <CallInviteModal displayName={displayName} scope={callModal} onAccepted={accepted} />
       {calling === 'media' && <CallView displayName={displayName} />}
       {composing && (
         <NewConversationDialog
@@ -182,11 +200,16 @@ interface OpenConversationProps {
   theme: Theme;
   jumpTo: string | null;
   onJumpEnd(): void;
+  groupReadReceipts: boolean;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd }: OpenConversationProps): ReactNode {
+function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd, groupReadReceipts }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
+  const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
+  const me = useChatUser();
+  // Only a group's owner and admins may ask for receipts (the server refuses the others' sends).
+  const askAcks = groupReadReceipts && group !== undefined && (group.owner === me || group.admins.includes(me));
   const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
   return (
     <>
@@ -202,7 +225,7 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         titleId={titleId}
       />
       <MessageList conversationId={id} className="natter-chat__messages" jumpTo={jumpTo} onJumpEnd={onJumpEnd} {...list} />
-      <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} />
+      <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} allowGroupAck={askAcks} />
     </>
   );
 }

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 
 export interface AvatarProps {
-  /** Stable id the colour is derived from. */
+  /** Stable id the colour is derived from: a user id, or a conversation id (`single:<user>` colours like `<user>`). */
   id: string;
   /** Name the initials are taken from. */
   name: string;
@@ -22,7 +22,9 @@ export function initialsOf(name: string): string {
   return Array.from(words[0] ?? '?').slice(0, 2).join('').toUpperCase();
 }
 
+/** One colour per person or group wherever they appear: `single:bob` (a conversation) and `bob` (a user) hash alike. */
 function hue(id: string): number {
+  if (id.startsWith('single:')) id = id.slice('single:'.length);
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
   return h % 360;

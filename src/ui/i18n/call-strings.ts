@@ -1,5 +1,5 @@
 // Owns the strings of CallInviteModal and the Chat header's call button, in every locale.
-import type { Locale } from './locale';
+import type { BuiltInLocale } from './locale';
 
 export interface CallStrings {
   incomingVoice: string;
@@ -92,4 +92,4 @@ const zhCN: CallStrings = {
   videoCall: '视频通话',
 };
 
-export const callStrings: Record<Locale, CallStrings> = { en, 'zh-CN': zhCN };
+export const callStrings: Record<BuiltInLocale, CallStrings> = { en, 'zh-CN': zhCN };

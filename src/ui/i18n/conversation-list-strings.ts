@@ -1,5 +1,5 @@
 // Owns the strings of ConversationList and UnreadBadge, in every locale.
-import type { Locale } from './locale';
+import type { BuiltInLocale } from './locale';
 
 export interface ConversationListStrings {
   /** Accessible name of the list. */
@@ -73,4 +73,4 @@ const zhCN: ConversationListStrings = {
   callFailed: (m) => `无法发起通话：${m}`,
 };
 
-export const conversationListStrings: Record<Locale, ConversationListStrings> = { en, 'zh-CN': zhCN };
+export const conversationListStrings: Record<BuiltInLocale, ConversationListStrings> = { en, 'zh-CN': zhCN };

@@ -1,6 +1,6 @@
 // Owns the strings of the conversation features in the drop-in UI:
 // reactions, replies, edits, deletes, pins.
-import type { Locale } from './locale';
+import type { BuiltInLocale } from './locale';
 
 export interface FeatureStrings {
   react: string;
@@ -28,7 +28,7 @@ export interface FeatureStrings {
   actionFailed(message: string): string;
 }
 
-export const featureStrings: Record<Locale, FeatureStrings> = {
+export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
   en: {
     react: 'Add reaction',
     reactions: 'Reactions',

@@ -6,24 +6,33 @@ import type { Locale } from './locale';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>();
 
+/** The locale itself drives Intl, whatever strings it shows; a tag Intl refuses falls back to English. */
+function intlTag(locale: Locale): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `d|${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(intlTag(locale), options)));
   return f;
 }
 
 function relativeFormat(locale: Locale): Intl.RelativeTimeFormat {
   const key = `r|${locale}`;
   let f = cache.get(key) as Intl.RelativeTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  if (!f) cache.set(key, (f = new Intl.RelativeTimeFormat(intlTag(locale), { numeric: 'auto' })));
   return f;
 }
 
 function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
   const key = `n|${locale}|${digits}`;
   let f = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })));
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: digits })));
   return f;
 }
 

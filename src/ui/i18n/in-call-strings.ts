@@ -1,6 +1,6 @@
 // Owns the strings of the in-call view (CallView), in every locale.
 import type { CallErrorKind } from '../../react';
-import type { Locale } from './locale';
+import type { BuiltInLocale } from './locale';
 
 export interface InCallStrings {
   /** Accessible name of the call region, e.g. "Video call with Bob". */
@@ -125,4 +125,4 @@ const zhCN: InCallStrings = {
   },
 };
 
-export const inCallStrings: Record<Locale, InCallStrings> = { en, 'zh-CN': zhCN };
+export const inCallStrings: Record<BuiltInLocale, InCallStrings> = { en, 'zh-CN': zhCN };

@@ -1,6 +1,6 @@
 // Owns the strings of MessageInput (paste-to-send, file picker, drop zone,
 // emoji picker, typing line), in every locale.
-import type { Locale } from './locale';
+import type { BuiltInLocale } from './locale';
 
 export interface InputStrings {
   /** Accessible name of the textbox. */
@@ -99,4 +99,4 @@ const zhCN: InputStrings = {
   typing: (names) => (names.length <= 2 ? `${names.join('、')} 正在输入…` : '多人正在输入…'),
 };
 
-export const inputStrings: Record<Locale, InputStrings> = { en, 'zh-CN': zhCN };
+export const inputStrings: Record<BuiltInLocale, InputStrings> = { en, 'zh-CN': zhCN };

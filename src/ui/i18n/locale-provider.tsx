@@ -1,28 +1,51 @@
 // Owns how components learn their locale: a LocaleProvider high in the tree
 // (the `Chat` layout renders one from its `locale` prop), or a `locale` prop on
-// a single component, which wins over the provider. Default: English.
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+// a single component, which wins over the provider. Default: English. A
+// language that loads lazily shows English until its strings arrive.
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from './locale';
-import { stringsFor, type StringOverrides, type Strings } from './strings';
+import { dirFor, isLocaleLoaded, loadLocale, stringsFor, type StringOverrides, type Strings } from './strings';
 
 interface LocaleContextValue {
   locale: Locale;
+  dir: 'ltr' | 'rtl';
   strings: Strings;
 }
 
-const defaultValue: LocaleContextValue = { locale: 'en', strings: stringsFor('en') };
+const defaultValue: LocaleContextValue = { locale: 'en', dir: 'ltr', strings: stringsFor('en') };
 const LocaleContext = createContext<LocaleContextValue>(defaultValue);
 
 export interface LocaleProviderProps {
+  /** A BCP 47 tag: natter's languages load on demand; others need registerLocale() (or `strings`). */
   locale: Locale;
   /** Replace some strings (any group, any key). */
   strings?: StringOverrides;
   children?: ReactNode;
 }
 
+/** Re-renders once `locale`'s strings have loaded (natter's lazily loaded languages). */
+function useLoaded(locale: Locale): boolean {
+  const [, setVersion] = useState(0);
+  const loaded = isLocaleLoaded(locale);
+  useEffect(() => {
+    if (loaded) return;
+    let alive = true;
+    loadLocale(locale).then(
+      () => alive && setVersion((v) => v + 1),
+      // A failed chunk leaves English on screen; the next mount tries again.
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [locale, loaded]);
+  return loaded;
+}
+
 /** Sets the locale (and optional string overrides) for natter components below it. */
 export function LocaleProvider({ locale, strings, children }: LocaleProviderProps): ReactNode {
-  const value = useMemo(() => ({ locale, strings: stringsFor(locale, strings) }), [locale, strings]);
+  const loaded = useLoaded(locale);
+  const value = useMemo(() => ({ locale, dir: dirFor(locale), strings: stringsFor(locale, strings) }), [locale, strings, loaded]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 
@@ -32,8 +55,15 @@ export function useLocale(override?: Locale): Locale {
   return override ?? ctx.locale;
 }
 
+/** Text direction of the active locale. */
+export function useDirection(override?: Locale): 'ltr' | 'rtl' {
+  const ctx = useContext(LocaleContext);
+  return override === undefined || override === ctx.locale ? ctx.dir : dirFor(override);
+}
+
 /** Typed strings for the active locale; pass a component's `locale` prop to override the provider. */
 export function useStrings(override?: Locale): Strings {
   const ctx = useContext(LocaleContext);
-  return useMemo(() => (override === undefined || override === ctx.locale ? ctx.strings : stringsFor(override)), [override, ctx]);
+  const loaded = useLoaded(override ?? ctx.locale);
+  return useMemo(() => (override === undefined || override === ctx.locale ? ctx.strings : stringsFor(override)), [override, ctx, loaded]);
 }

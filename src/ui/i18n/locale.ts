@@ -1,11 +1,33 @@
-// Owns the set of locales natter's UI ships strings for.
+// Owns what a locale is: any BCP 47 language tag. The tag drives Intl (dates,
+// times, numbers, plural rules); natter ships string tables for the languages
+// in LOCALES, and an app adds its own with registerLocale() (see strings.ts and
+// the README's "Add a language").
 
-/** Locales with a full string table. */
-export type Locale = 'en' | 'zh-CN';
+/** The languages natter ships strings for. */
+export type KnownLocale = 'en' | 'zh-CN' | 'zh-TW' | 'ja' | 'ko' | 'es' | 'fr' | 'de' | 'pt-BR' | 'ru' | 'ar';
 
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+/** A BCP 47 language tag: one of natter's languages, or any other an app registers (`'nl'`, `'en-GB'`). */
+export type Locale = KnownLocale | (string & {});
 
-/** `value` if it is a known locale, else English. */
+export const LOCALES: readonly KnownLocale[] = ['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'fr', 'de', 'pt-BR', 'ru', 'ar'];
+
+/** Languages written right to left (by primary language subtag). */
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+/** `value` canonicalized if it is a well-formed BCP 47 tag, else English. */
 export function toLocale(value: string | undefined | null): Locale {
-  return value === 'zh-CN' ? 'zh-CN' : 'en';
+  if (!value) return 'en';
+  try {
+    return Intl.getCanonicalLocales(value)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
 }
+
+/** Text direction of a locale (from its language, unless a registered locale says otherwise). */
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return RTL.has(locale.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr';
+}
+
+/** Languages whose strings are in the main bundle; the others load when first used. */
+export type BuiltInLocale = 'en' | 'zh-CN';

@@ -1,5 +1,5 @@
 // Owns the strings of the message list, read receipts and emoji text, in every locale.
-import type { Locale } from './locale';
+import type { BuiltInLocale } from './locale';
 
 export interface MessageListStrings {
   /** Accessible name of the message log. */
@@ -160,4 +160,4 @@ const zhCN: MessageListStrings = {
   messageFrom: (sender, time) => `${sender}，${time}`,
 };
 
-export const messageListStrings: Record<Locale, MessageListStrings> = { en, 'zh-CN': zhCN };
+export const messageListStrings: Record<BuiltInLocale, MessageListStrings> = { en, 'zh-CN': zhCN };

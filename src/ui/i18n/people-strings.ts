@@ -1,6 +1,6 @@
 // Owns the strings of starting a conversation (the new-conversation dialog)
 // and of message search, in every locale.
-import type { Locale } from './locale';
+import type { BuiltInLocale } from './locale';
 
 export interface PeopleStrings {
   /** The sidebar button and the dialog's title. */
@@ -72,4 +72,4 @@ const zhCN: PeopleStrings = {
   moreResults: '更多结果',
 };
 
-export const peopleStrings: Record<Locale, PeopleStrings> = { en, 'zh-CN': zhCN };
+export const peopleStrings: Record<BuiltInLocale, PeopleStrings> = { en, 'zh-CN': zhCN };

@@ -1,57 +1,59 @@
-// Owns the emoji button of MessageInput: it opens emoji-mart's own picker (the
-// `emoji-mart` web component, created in an effect: `@emoji-mart/react` does not
-// support React 19). emoji-mart and its data are imported only when the picker
-// first opens, so neither is in the bundle an app pays for up front.
+// Owns the emoji button of MessageInput and its popup: natter's own accessible
+// emoji grid (emoji-grid.tsx) over @emoji-mart/data, with emoji-mart's
+// translated category names. The grid's code, the data and the words are
+// imported only when the picker first opens, so none of them is in the bundle
+// an app pays for up front.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { EmojiMartData } from '@emoji-mart/data';
 import { loadEmojiData } from '../../emoji';
 import type { Locale } from '../i18n';
-import { useStrings } from '../i18n';
+import { useLocale, useStrings } from '../i18n';
+import type { EmojiGridProps, EmojiPickerWords } from './emoji-grid';
 import { SmileIcon } from './icons';
 
 export interface EmojiPickerButtonProps {
   /** Called with the chosen emoji's characters. */
   onSelect(native: string): void;
   locale?: Locale;
-  /** emoji-mart's theme. */
+  /** Kept for compatibility: the popup follows natter's theme properties. */
   theme?: 'light' | 'dark' | 'auto';
   disabled?: boolean;
 }
 
-interface EmojiMartSelection {
-  native?: string;
+// No JSON import attributes: a dev server (Vite's) answers JSON imports with JavaScript.
+const WORDS: Record<string, () => Promise<{ default: unknown }>> = {
+  en: () => import('@emoji-mart/data/i18n/en.json'),
+  zh: () => import('@emoji-mart/data/i18n/zh.json'),
+  ja: () => import('@emoji-mart/data/i18n/ja.json'),
+  ko: () => import('@emoji-mart/data/i18n/ko.json'),
+  es: () => import('@emoji-mart/data/i18n/es.json'),
+  fr: () => import('@emoji-mart/data/i18n/fr.json'),
+  de: () => import('@emoji-mart/data/i18n/de.json'),
+  pt: () => import('@emoji-mart/data/i18n/pt.json'),
+  ru: () => import('@emoji-mart/data/i18n/ru.json'),
+  ar: () => import('@emoji-mart/data/i18n/ar.json'),
+};
+
+interface Loaded {
+  EmojiGrid: (props: EmojiGridProps) => ReactNode;
+  data: EmojiMartData;
+  words: EmojiPickerWords;
 }
 
-interface PickerOptions {
-  data: unknown;
-  onEmojiSelect(emoji: EmojiMartSelection): void;
-  onClickOutside(event: Event): void;
-  theme: string;
-  locale: string;
-  i18n?: () => Promise<unknown>;
-  autoFocus: boolean;
-  previewPosition: string;
-  skinTonePosition: string;
+async function loadPicker(locale: Locale): Promise<Loaded> {
+  const language = locale.split('-')[0] ?? 'en';
+  const words = WORDS[language] ?? WORDS.en;
+  const [mod, data, w] = await Promise.all([import('./emoji-grid'), loadEmojiData(), (words as () => Promise<{ default: unknown }>)()]);
+  return { EmojiGrid: mod.EmojiGrid, data, words: w.default as EmojiPickerWords };
 }
 
-type PickerCtor = new (options: PickerOptions) => HTMLElement;
-
-async function loadPicker(): Promise<{ Picker: PickerCtor; data: unknown }> {
-  const [mod, data] = await Promise.all([import('emoji-mart'), loadEmojiData()]);
-  return { Picker: (mod as unknown as { Picker: PickerCtor }).Picker, data };
-}
-
-async function loadZhStrings(): Promise<unknown> {
-  const mod = (await import('@emoji-mart/data/i18n/zh.json', { with: { type: 'json' } })) as unknown as { default: unknown };
-  return mod.default;
-}
-
-/** An emoji button with emoji-mart's picker in a popup. */
-export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }: EmojiPickerButtonProps): ReactNode {
+/** An emoji button with natter's emoji grid in a popup. */
+export function EmojiPickerButton({ onSelect, locale, disabled }: EmojiPickerButtonProps): ReactNode {
   const t = useStrings(locale).input;
+  const lang = useLocale(locale);
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const wrapper = useRef<HTMLDivElement>(null);
-  const host = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -62,8 +64,8 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
     if (refocus) button.current?.focus();
   }, []);
 
-  // Escape closes the popup. Listened for on the document, in the capture phase: emoji-mart's
-  // search field handles Escape inside its shadow root, where React's handlers do not see it.
+  // Escape closes the popup. Listened for on the document, in the capture phase, so that it
+  // wins over the search field's own Escape (which would only clear the text).
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -78,34 +80,15 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
     return () => document.removeEventListener('keydown', onKey, true);
   }, [open, close]);
 
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
-    let picker: HTMLElement | null = null;
     setStatus('loading');
-    loadPicker().then(
-      ({ Picker, data }) => {
-        if (cancelled || !host.current) return;
-        const options: PickerOptions = {
-          data,
-          onEmojiSelect: (emoji) => {
-            if (emoji.native) onSelectRef.current(emoji.native);
-            setOpen(false);
-          },
-          onClickOutside: (event) => {
-            // The toggle button is outside the picker too; it handles its own clicks.
-            if (event.target instanceof Node && wrapper.current?.contains(event.target)) return;
-            setOpen(false);
-          },
-          theme,
-          locale: locale === 'zh-CN' ? 'zh' : 'en',
-          autoFocus: true,
-          previewPosition: 'none',
-          skinTonePosition: 'search',
-        };
-        if (locale === 'zh-CN') options.i18n = loadZhStrings;
-        picker = new Picker(options);
-        host.current.appendChild(picker);
+    loadPicker(lang).then(
+      (l) => {
+        if (cancelled) return;
+        setLoaded(l);
         setStatus('ready');
       },
       () => {
@@ -114,9 +97,18 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
     );
     return () => {
       cancelled = true;
-      picker?.remove();
     };
-  }, [open, theme, locale]);
+  }, [open, lang]);
+
+  // A click outside the popup (and outside its button, which toggles it) closes it.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (wrapper.current && !e.composedPath().includes(wrapper.current)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    return () => document.removeEventListener('pointerdown', onDown, true);
+  }, [open]);
 
   return (
     <div className="natter-emoji-picker" ref={wrapper}>
@@ -141,7 +133,16 @@ export function EmojiPickerButton({ onSelect, locale, theme = 'auto', disabled }
               {t.emojiLoadFailed}
             </p>
           )}
-          <div ref={host} className="natter-emoji-picker__host" />
+          {status === 'ready' && loaded ? (
+            <loaded.EmojiGrid
+              data={loaded.data}
+              words={loaded.words}
+              onSelect={(native) => {
+                onSelectRef.current(native);
+                close(true);
+              }}
+            />
+          ) : null}
         </div>
       )}
     </div>

@@ -9,7 +9,6 @@ import type { ConversationId } from '../../protocol/ids';
 import { formatFileSize, useLocale, useStrings, type Locale } from '../i18n';
 import { AttachmentPreview } from './attachment-preview';
 import { ComposerBanner } from './composer-banner';
-import { featureStrings } from '../i18n/feature-strings';
 import type { FileProblem } from './check-file';
 import { EmojiPickerButton } from './emoji-picker-button';
 import { PaperclipIcon } from './icons';
@@ -53,7 +52,8 @@ function Composer({
   conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className, allowGroupAck = false,
 }: MessageInputProps): ReactNode {
   const config = allowGroupAck ? GROUP_ACK : undefined;
-  const t = useStrings(locale).input;
+  const all = useStrings(locale);
+  const t = all.input;
   const loc = useLocale(locale);
   const user = useChatUser();
   const senders = useMessageSenders(conversationId);
@@ -193,7 +193,7 @@ function Composer({
         <ComposerBanner
           target={composer.target}
           name={displayName?.(composer.target.message.from) ?? composer.target.message.from}
-          strings={featureStrings[loc]}
+          strings={all.features}
           onCancel={() => {
             if (composer.target?.kind === 'edit') setText('');
             composer.clear();
@@ -204,8 +204,9 @@ function Composer({
       {files.rejected.length > 0 && (
         <ul className="natter-input__errors">
           {files.rejected.map((r) => (
-            <li key={r.id} className="natter-input__error" role="alert">
-              <span>{problemText(r.name, r.problem)}</span>
+            <li key={r.id} className="natter-input__error">
+              {/* The alert role on the text, not the item: a list holds list items only. */}
+              <span role="alert">{problemText(r.name, r.problem)}</span>
               <button type="button" className="natter-input__dismiss" aria-label={t.dismissError} onClick={() => files.dismissRejected(r.id)}>
                 ×
               </button>

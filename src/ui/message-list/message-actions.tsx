@@ -1,8 +1,10 @@
 // Owns a message's context actions: a "Message actions" menu button and its
 // menu (Recall for one's own message within the server's window, Copy text).
 // Keyboard: the row opens it with Enter, the Menu key or Shift+F10; arrows move
-// between items, Escape closes and returns focus to the button.
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+// between items, Escape closes and returns focus to the button. The menu opens
+// above the button toward the bubble, and flips below or to the other side when
+// that would cut it off at the edge of the list.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MessageListStrings } from '../i18n/message-list-strings';
 
 export interface MessageAction {
@@ -24,6 +26,21 @@ export interface MessageActionsProps {
 export function MessageActions({ actions, open, onOpenChange, strings, menuId }: MessageActionsProps): ReactNode {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
+
+  const [place, setPlace] = useState<{ below: boolean; flip: boolean }>({ below: false, flip: false });
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    if (!open || !menu) return;
+    const bounds = (menu.closest('.natter-message-list-scroller') ?? document.documentElement).getBoundingClientRect();
+    const r = menu.getBoundingClientRect();
+    const below = r.top < bounds.top;
+    const flip = r.left < bounds.left || r.right > bounds.right;
+    // Measured once per opening, at the default place (reset on close).
+    if (below || flip) setPlace({ below, flip });
+  }, [open]);
+  useEffect(() => {
+    if (!open) setPlace({ below: false, flip: false });
+  }, [open]);
 
   useEffect(() => {
     if (open) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -73,6 +90,8 @@ export function MessageActions({ actions, open, onOpenChange, strings, menuId }:
           role="menu"
           aria-label={strings.messageActions}
           className="natter-message-menu"
+          data-below={place.below || undefined}
+          data-flip={place.flip || undefined}
           onKeyDown={onMenuKeyDown}
           onBlur={(e) => {
             if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onOpenChange(false);

@@ -9,7 +9,7 @@
 // rendered indices only. The list is a `role="log"`; message rows are one
 // roving tab stop moved with arrow keys.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode, type UIEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
@@ -21,6 +21,7 @@ import type { LightboxImage } from './image-lightbox';
 import { LIST_TOP_PX, ListHeader } from './list-header';
 import { MessageItem, type RowContext } from './message-row';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
+import { useAtBottom } from './use-at-bottom';
 import { useItemKeys } from './use-item-keys';
 import { useMarkReadOnView } from './use-mark-read-on-view';
 import { useRowKeyboard } from './use-row-keyboard';
@@ -123,14 +124,12 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   const live = started.current && n > 0;
 
   // Not at the bottom when opened at the divider (so nothing is marked read before it is seen).
-  const [atBottom, setAtBottom] = useState(true);
+  const { atBottom, atBottomRef, setAtBottom, onScroll } = useAtBottom(scrollerRef, started.current && n > 0, BOTTOM_PX);
   const [openedAt, setOpenedAt] = useState<number | 'end' | null>(null);
   if (started.current && openedAt === null) {
     setOpenedAt(openAt.current);
     if (openAt.current !== 'end') setAtBottom(false);
   }
-  const atBottomRef = useRef(atBottom);
-  atBottomRef.current = atBottom;
 
   const { getItemKey, prependedBelow } = useItemKeys(messages);
   const prependedBelowRef = useRef(prependedBelow);
@@ -179,12 +178,6 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
   const lightboxModule = useLazyChunk(lightboxChunk, lightbox?.url);
   const [activeKey, setActiveKey] = useState<string | null>(null);
-
-  const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
-    const s = e.currentTarget;
-    const bottom = s.scrollHeight - s.scrollTop - s.clientHeight <= BOTTOM_PX;
-    if (bottom !== atBottomRef.current) setAtBottom(bottom);
-  }, []);
 
   const jumpToLatest = useCallback(() => {
     opening.stop();

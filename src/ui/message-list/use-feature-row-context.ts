@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { ConversationId } from '../../protocol/ids';
 import { useChatSelector, useChatUser, useComposer, useMessageActions, usePins, type ChatMessage } from '../../react';
-import { featureStrings } from '../i18n/feature-strings';
+import { useStrings } from '../i18n';
 import type { Locale } from '../i18n/locale';
 import type { FeatureRowContext } from './message-feature-actions';
 
@@ -25,11 +25,12 @@ export function useFeatureRowContext(
   const composer = useComposer(conversation);
   const { pins } = usePins(conversation);
   const hidden = useChatSelector((s) => s.features.hidden);
+  const features = useStrings(locale).features;
   return useMemo<FeatureListContext>(() => {
     const pinned = new Set(pins.map((p) => p.serverId));
     return {
       user,
-      features: featureStrings[locale],
+      features,
       pinned,
       hidden,
       toggleReaction: (m, emoji) => {
@@ -48,5 +49,5 @@ export function useFeatureRowContext(
         }
       },
     };
-  }, [user, locale, pins, hidden, actions, composer, messages, scrollToIndex, focusKey]);
+  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey]);
 }

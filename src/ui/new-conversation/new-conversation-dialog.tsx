@@ -6,7 +6,7 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'rea
 import type { ConversationId } from '../../protocol/ids';
 import type { UserId } from '../../protocol/message';
 import { isValidId, useChatClient, useNewConversation, useUserSearch } from '../../react';
-import { trapTab, useDialogFocus } from '../call-invite-modal/use-dialog-focus';
+import { useModalDialog } from '../modal-dialog';
 import { useStrings, type Locale } from '../i18n';
 
 export interface NewConversationDialogProps {
@@ -34,11 +34,12 @@ export function NewConversationDialog({ onStart, onClose, displayName, locale }:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { profiles, loading } = useUserSearch(query);
-  const dialog = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const searchId = useId();
-  useDialogFocus(dialog, search);
+  // A native modal <dialog>: the rest of the page is inert while it is open, focus starts in the search box.
+  useModalDialog(dialog, 'page', true, search);
 
   const typed = query.trim();
   const people: Person[] = profiles.filter((p) => p.user !== client.user).map((p) => ({ user: p.user, name: p.name !== p.user ? p.name : (displayName?.(p.user) ?? p.user) }));
@@ -62,18 +63,17 @@ export function NewConversationDialog({ onStart, onClose, displayName, locale }:
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       onClose();
       return;
     }
-    trapTab(e, dialog.current);
   };
 
   return (
     <div className="natter-new-conversation__backdrop">
-      <div ref={dialog} className="natter-new-conversation" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+      <dialog ref={dialog} className="natter-new-conversation" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
         <h2 id={titleId} className="natter-new-conversation__title">
           {t.newConversation}
         </h2>
@@ -144,7 +144,7 @@ export function NewConversationDialog({ onStart, onClose, displayName, locale }:
             {t.cancel}
           </button>
         </div>
-      </div>
+      </dialog>
     </div>
   );
 }

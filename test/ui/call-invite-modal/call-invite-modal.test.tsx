@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // CallInviteModal against a real embedded server on a manual clock: incoming
 // and outgoing invitations, countdown from the server's deadline, accept,
-// decline, Escape, focus in and out, and closing on remote cancel, timeout and
+// decline, Escape (which declines nothing), focus in and out, and closing on remote cancel, timeout and
 // an answer given on another device.
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
@@ -45,15 +45,17 @@ async function ring(data = '{"call_type":"video"}', timeout = 30): Promise<Invit
 }
 
 describe('incoming', () => {
-  test('shows the caller, video from the data, a countdown from the server deadline, and focuses Accept', async () => {
+  test('shows the caller, video from the data, a countdown from the server deadline, and focuses the dialog, not Accept', async () => {
     h.renderAs(bob, <Page />);
     screen.getByRole('button', { name: 'before' }).focus();
     await ring();
     const dialog = await screen.findByRole('dialog', { name: 'ALICE' });
-    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog.tagName).toBe('DIALOG');
+    expect(dialog).toHaveAttribute('open');
     expect(dialog).toHaveAccessibleDescription('Incoming video call');
     expect(within(dialog).getByRole('timer')).toHaveTextContent('30 s');
-    expect(within(dialog).getByRole('button', { name: 'Accept' })).toHaveFocus();
+    // Enter typed into whatever had focus must not answer the call.
+    expect(dialog).toHaveFocus();
     act(() => clock.advance(1000));
     await waitFor(() => expect(within(dialog).getByRole('timer')).toHaveTextContent('29 s'), { timeout: 3000 });
     act(() => clock.advance(10_000));
@@ -85,30 +87,26 @@ describe('incoming', () => {
     expect((await alice.invitation(inv.inviteId)).states.bob).toBe('rejected');
   });
 
-  test('Escape declines', async () => {
+  test('Escape leaves a ringing call alone (declining takes a deliberate choice)', async () => {
     const user = userEvent.setup();
     h.renderAs(bob, <Page />);
     const inv = await ring();
     await screen.findByRole('dialog');
     await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect((await alice.invitation(inv.inviteId)).states.bob).toBe('rejected');
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect((await alice.invitation(inv.inviteId)).states.bob).toBe('pending');
   });
 
-  test('Tab stays inside the dialog', async () => {
+  test('Tab reaches Decline first, then Accept', async () => {
     const user = userEvent.setup();
     h.renderAs(bob, <Page />);
     await ring();
     const dialog = await screen.findByRole('dialog');
-    const accept = within(dialog).getByRole('button', { name: 'Accept' });
-    const decline = within(dialog).getByRole('button', { name: 'Decline' });
-    expect(accept).toHaveFocus();
     await user.tab();
-    expect(decline).toHaveFocus();
-    await user.tab({ shift: true });
-    expect(accept).toHaveFocus();
-    await user.tab({ shift: true });
-    expect(decline).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: 'Decline' })).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Accept' })).toHaveFocus();
   });
 
   test('closes when the caller cancels', async () => {
@@ -164,15 +162,15 @@ function Caller({ invitees, group }: { invitees: string[]; group?: string }) {
 }
 
 describe('outgoing', () => {
-  test('shows who is called and Cancel; Escape cancels and focus returns to the call button', async () => {
+  test('shows who is called and Cancel; Cancel ends it and focus returns to the call button', async () => {
     const user = userEvent.setup();
     h.renderAs(alice, <Caller invitees={['bob']} />);
     const call = screen.getByRole('button', { name: 'call' });
     await user.click(call);
     const dialog = await screen.findByRole('dialog', { name: 'Calling bob…' });
     expect(dialog).toHaveAccessibleDescription('Voice call');
-    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
-    await user.keyboard('{Escape}');
+    expect(dialog).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(call).toHaveFocus();
     const [inv] = await bob.pendingInvitations();

@@ -67,7 +67,9 @@ describe('strings', () => {
     expect(s.messageList.logLabel).toBe('聊天记录');
     expect(s.messageList.recalled).toBe('消息已撤回');
     expect(toLocale('zh-CN')).toBe('zh-CN');
-    expect(toLocale('fr')).toBe('en');
+    // Any well-formed BCP 47 tag is a locale (it drives Intl); anything else is English.
+    expect(toLocale('fr')).toBe('fr');
+    expect(toLocale('not a tag!')).toBe('en');
   });
 });
 

@@ -177,7 +177,7 @@ describe('refusals', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('big.png is too large (233 B; the limit is 100 B).');
     expect(screen.queryByRole('list', { name: 'Attachments' })).not.toBeInTheDocument();
-    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await userEvent.setup().click(within(alert.closest('li') as HTMLElement).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

@@ -25,7 +25,7 @@ const layout = { viewport: 3000, rowHeight: 30 };
 
 /** jsdom reports 0 for every size; the virtualizer reads the scroller's clientHeight and each item's offsetHeight. */
 function mockListLayout(): void {
-  const define = (name: 'clientHeight' | 'offsetHeight', size: (el: HTMLElement) => number | null) => {
+  const define = (name: 'clientHeight' | 'offsetHeight' | 'scrollHeight', size: (el: HTMLElement) => number | null) => {
     const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name) ?? Object.getOwnPropertyDescriptor(Element.prototype, name);
     Object.defineProperty(HTMLElement.prototype, name, {
       configurable: true,
@@ -35,6 +35,10 @@ function mockListLayout(): void {
     });
   };
   define('clientHeight', (el) => (el.classList.contains('natter-message-list-scroller') ? layout.viewport : null));
+  // The scroller's content is its items box, which the list sizes to the virtualizer's total.
+  define('scrollHeight', (el) =>
+    el.classList.contains('natter-message-list-scroller') ? Math.max(layout.viewport, parseFloat((el.firstElementChild as HTMLElement | null)?.style.height ?? '') || 0) : null,
+  );
   define('offsetHeight', (el) => (el.classList.contains('natter-list-item') ? layout.rowHeight : null));
 }
 

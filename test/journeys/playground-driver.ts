@@ -1,0 +1,111 @@
+// Owns driving the Playground story the way a person does: one page per
+// combination of theme, language and width, each user's pane found by its
+// label, every control by its role and accessible name in that language (the
+// names come from natter's own string tables), and screenshots saved under
+// test-results/ (CI keeps them as artifacts).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { stringsFor, type Strings } from '../../src/ui/index';
+import type { StorybookSite } from '../support/storybook-site';
+import { expect } from 'vitest';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface Combo {
+  theme: 'light' | 'dark';
+  locale: 'en' | 'zh-CN';
+  width: 1280 | 390;
+}
+
+export const COMBOS: Combo[] = (['light', 'dark'] as const).flatMap((theme) =>
+  (['en', 'zh-CN'] as const).flatMap((locale) => ([1280, 390] as const).map((width) => ({ theme, locale, width }))),
+);
+
+export const comboName = (c: Combo): string => `${c.theme}-${c.locale}-${c.width}`;
+
+/** The Playground's own labels (stories/playground/playground.tsx). */
+const PANE_LABEL: Record<Combo['locale'], (name: string) => string> = { en: (n) => `${n}'s chat`, 'zh-CN': (n) => `${n} 的聊天` };
+const ADD_USER: Record<Combo['locale'], string> = { en: 'Add a user', 'zh-CN': '添加用户' };
+
+const RESULTS = join(process.cwd(), 'test-results', 'journeys');
+
+export interface Playground {
+  page: Page;
+  context: BrowserContext;
+  combo: Combo;
+  s: Strings;
+  errors: string[];
+  pane(name: string): Locator;
+  /** Opens the conversation named `name` in `user`'s pane (from the list; in the narrow layout the list is the first pane). */
+  openConversation(user: string, name: string, options?: { keyboard?: boolean }): Promise<void>;
+  addUser(): Promise<void>;
+  shot(journey: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPlayground(browser: Browser, site: StorybookSite, combo: Combo, story = 'playground--three-users'): Promise<Playground> {
+  const context = await browser.newContext({ viewport: { width: combo.width, height: combo.width > 600 ? 900 : 844 }, deviceScaleFactor: 1 });
+  const url = site.story(story, { theme: combo.theme, locale: combo.locale });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  const s = stringsFor(combo.locale);
+  const pane = (name: string) => page.getByRole('region', { name: PANE_LABEL[combo.locale](name), exact: true });
+  // Seeding the page's embedded server takes a while on a busy machine.
+  await pane('Carol').waitFor({ timeout: 60_000 });
+  return {
+    page,
+    context,
+    combo,
+    s,
+    errors,
+    pane,
+    async openConversation(user, name, options = {}) {
+      const p = pane(user);
+      const back = p.getByRole('button', { name: s.conversationList.backToList });
+      if (await back.isVisible()) await back.click();
+      const item = p.getByRole('navigation', { name: s.conversationList.listLabel }).getByRole('button', { name: new RegExp(`^${name}`) });
+      if (options.keyboard) {
+        await item.focus();
+        await page.keyboard.press('Enter');
+      } else await item.click();
+      await p.getByRole('heading', { name, exact: true }).waitFor();
+    },
+    async addUser() {
+      const panes = () => page.getByRole('region', { name: new RegExp(escape(PANE_LABEL[combo.locale]('')).replace(/^/, '.+')) });
+      const before = await panes().count();
+      await page.getByRole('button', { name: ADD_USER[combo.locale] }).click();
+      await expect.poll(() => panes().count(), { timeout: 15_000 }).toBeGreaterThan(before);
+    },
+    async shot(journey) {
+      mkdirSync(RESULTS, { recursive: true });
+      await page.screenshot({ path: join(RESULTS, `${journey}-${comboName(combo)}.png`), fullPage: combo.width < 600 });
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Drops a PNG file (drawn in the page) on `target`, as a file dragged from the desktop would be. */
+export async function dropPng(target: Locator, name: string, color: string): Promise<void> {
+  await target.evaluate(
+    async (el, { name, color }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 40;
+      canvas.height = 30;
+      const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+      g.fillStyle = color;
+      g.fillRect(0, 0, 40, 30);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/png'));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], name, { type: 'image/png' }));
+      for (const type of ['dragenter', 'dragover', 'drop'] as const) el.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    { name, color },
+  );
+}
