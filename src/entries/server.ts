@@ -29,6 +29,7 @@ export {
   systemClock,
   createIdSource,
   MemoryStorage,
+  asyncStorage,
   MemoryFileStore,
   DEFAULT_LIMITS,
   DEFAULT_FILE_TYPES,
@@ -49,6 +50,9 @@ export {
 } from '../server/index';
 export type {
   Storage,
+  SyncStorage,
+  StorageOps,
+  EventAppend,
   FileStore,
   ConversationKey,
   MessageRecord,
