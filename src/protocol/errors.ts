@@ -41,6 +41,8 @@ export const ErrorCode = {
   ALREADY_EXISTS: 4090,
   DISCONNECTED: 4999,
   SHUTTING_DOWN: 5030,
+  /** The server's database or message bus is unreachable for a moment: retry (after `retryAfter`). */
+  STORAGE_UNAVAILABLE: 5031,
   INTERNAL: 5000,
 } as const;
 
@@ -84,6 +86,7 @@ const defaultMessages: Record<number, string> = {
   4090: 'already exists',
   4999: 'disconnected',
   5030: 'server is shutting down',
+  5031: 'storage is unavailable for a moment; retry',
   5000: 'internal server error',
 };
 
