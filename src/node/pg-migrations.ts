@@ -4,7 +4,7 @@
 // find the schema current. Records are JSON text columns next to the few
 // columns that are indexed or locked; per-user event positions and
 // per-conversation seqs are counter rows updated under their row lock.
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 
 /** Each migration, in order; index + 1 is the schema version it brings. */
 export const PG_MIGRATIONS: readonly string[] = [
@@ -70,7 +70,7 @@ export const PG_MIGRATIONS: readonly string[] = [
 const MIGRATION_LOCK = 7_211_402_114;
 
 /** Brings the database to the newest schema (refusing one newer than this code knows). */
-export async function migratePg(client: PoolClient): Promise<number> {
+export async function migratePg(client: ClientBase): Promise<number> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

@@ -105,16 +105,17 @@ async function invite(ctx: CoreContext, caller: Caller, p: Ops['sig.invite']['p'
   if (p.offlinePushInfo !== undefined) inv.offlinePushInfo = p.offlinePushInfo;
   const answer = await step(ctx, inv, null, 'invite', caller.user, inv.data);
   ctx.timers.arm(inv.deadline);
-  notifyOffline(ctx, inv, answer.message);
+  void notifyOffline(ctx, inv, answer.message);
   return answer;
 }
 
-function notifyOffline(ctx: CoreContext, inv: Invitation, message: Message | null): void {
+async function notifyOffline(ctx: CoreContext, inv: Invitation, message: Message | null): Promise<void> {
   const push = ctx.options.push;
   if (!push || inv.onlineUserOnly || inv.offlinePushInfo?.disablePush === true) return;
   for (const user of inv.invitees) {
-    if (ctx.delivery.mayBeOnline(user)) continue;
     try {
+      // Connected to any node (cluster presence), or to this one.
+      if (ctx.delivery.online ? await ctx.delivery.online(user) : ctx.sessions.isOnline(user)) continue;
       push(user, { kind: 'invitation', invitation: inv, offlinePushInfo: inv.offlinePushInfo, message });
     } catch (e) {
       (ctx.options.onError ?? console.error)(e);
