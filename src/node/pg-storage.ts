@@ -87,6 +87,9 @@ export class PgStorage implements Storage {
       } catch (e) {
         throw unavailable(e);
       }
+      // A connection cut while checked out (database restart) emits 'error': the query fails too,
+      // which is what is handled; unlistened, the event would end the process.
+      if (client.listenerCount('error') === 0) client.on('error', () => undefined);
       let broken = false;
       try {
         await client.query('BEGIN');

@@ -41,9 +41,16 @@ export class RedisDelivery implements Delivery {
     this.pub.on('error', report);
     this.sub.on('error', report);
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message.toString()));
-    // After a reconnect (a Redis restart) messages published meanwhile are gone: catch up from the log.
+    // After a reconnect (a Redis restart) messages published meanwhile are gone: once every channel
+    // is subscribed again, catch up from the log.
     this.sub.on('ready', () => {
-      if (this.everReady) for (const s of this.local?.all() ?? []) s.catchUp();
+      if (this.everReady) {
+        const channels = [...this.subscribed.keys()].map((u) => PREFIX + u);
+        const resubscribed = channels.length ? this.sub.subscribe(...channels) : Promise.resolve();
+        void resubscribed.catch(report).finally(() => {
+          for (const s of this.local?.all() ?? []) s.catchUp();
+        });
+      }
       this.everReady = true;
     });
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);

@@ -104,7 +104,11 @@ async function load(cluster: Cluster, disrupt: () => Promise<void>): Promise<voi
   await disrupted;
   const byUser = new Map(members.map((m) => [m.user, m]));
   const recipients = (msg: Message): Member[] => (msg.chatType === 'group' ? members : [byUser.get(msg.from)!, byUser.get(msg.to)!]);
-  await until(() => acked.every((msg) => recipients(msg).every((r) => r.received.has(msg.serverId))), 120_000, 'every acknowledged message to reach every member');
+  try {
+    await until(() => acked.every((msg) => recipients(msg).every((r) => r.received.has(msg.serverId))), 120_000, 'every acknowledged message to reach every member');
+  } catch (e) {
+    throw new Error(`${String(e)}; nodes said: ${cluster.nodes.map((n) => n.stderr().slice(-1500)).join(' | ')}`);
+  }
   // Stored once: one row per acknowledged (from, localId), and no other rows.
   const db = new pg.Client({ connectionString: cluster.db });
   await db.connect();

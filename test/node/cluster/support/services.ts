@@ -89,6 +89,10 @@ export interface Redis {
   port: number;
   /** Kills the server and starts a new, empty one on the same port. */
   restart(downMs?: number): Promise<void>;
+  /** Kills the server (until `up`). */
+  down(): Promise<void>;
+  /** Starts a new, empty server on the same port. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +136,8 @@ export async function startRedis(): Promise<Redis> {
       await new Promise((r) => setTimeout(r, downMs));
       await start();
     },
+    down: kill,
+    up: start,
     async stop() {
       await kill();
       rmSync(dir, { recursive: true, force: true });
