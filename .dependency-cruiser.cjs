@@ -33,10 +33,24 @@ module.exports = {
     },
     forbid('ui', ['server', 'node', 'compat', 'store', 'client'], 'ui reads only through react hooks (plus protocol types and emoji)'),
     {
+      name: 'ui-imports-react-internals',
+      severity: 'error',
+      comment: 'components use exactly the public hooks a team drawing its own UI gets: import the react layer through src/react/index.ts only',
+      from: { path: layer('ui') },
+      to: { path: '^src/react/', pathNot: '^src/react/index\\.tsx?$' },
+    },
+    {
+      name: 'ui-imports-protocol-values',
+      severity: 'error',
+      comment: 'ui takes only types from protocol (`import type`); helpers it needs come through the public react entry',
+      from: { path: layer('ui') },
+      to: { path: '^src/protocol/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'browser-entry-reaches-node',
       severity: 'error',
       comment: 'src/node must never be reachable from a browser entry point',
-      from: { path: '^src/entries/(index|react|ui|compat-tencent|compat-webim)\\.ts' },
+      from: { path: '^src/entries/(index|store|react|ui|compat-tencent|compat-webim)\\.ts' },
       to: { path: '^src/node/', reachable: true },
     },
     {

@@ -16,7 +16,7 @@ export default defineConfig({
     pool: 'forks',
     reporters: ['default'],
     ...(REACT_MAJOR === 18
-      ? { server: { deps: { inline: [/@tanstack\/react-/, /zustand/, /@testing-library\/react/, /use-sync-external-store/] } } }
+      ? { server: { deps: { inline: [/@tanstack\/react-virtual/, /zustand/, /@testing-library\/react/, /use-sync-external-store/] } } }
       : {}),
   },
 });

@@ -17,6 +17,12 @@ export interface ChatClientOptions {
   /** Who to log in as (dev mode servers), or `token` for servers that check signed tokens. */
   user?: UserId;
   token?: string;
+  /**
+   * Called for a fresh token when the server says the current one expires soon (and after a
+   * session ended at expiry); the client renews without dropping anything. Without it, listen for
+   * `tokenWillExpire` and call `renewToken`.
+   */
+  getToken?: () => string | Promise<string>;
   /** Stable device id; defaults to a random one per client. */
   device?: string;
   /** Send delivery receipts automatically for incoming messages (Easemob's `delivery: true`). */
@@ -71,6 +77,46 @@ export interface PendingMessage {
   message?: Message;
 }
 
+// ---- the input stream ----
+// What a client learns, as one ordered stream: every server event, the answers to its own requests
+// that change what a user sees (history pages, recalls, read markers, invitation records), its
+// outbox and its connection. A store fed by this stream alone (`bindClient`) needs no other writer:
+// hooks call client methods, and the answers arrive here. A new feature adds one member to the
+// union (and a case to the store's reducer); the client emits it where it learns the fact.
+
+/** An error as the store keeps it (plain data). */
+export interface ErrorInfo {
+  code: number;
+  message: string;
+}
+
+export type ClientInput =
+  /** A server event, in the order the server sent it (replays included, duplicates dropped). */
+  | { kind: 'event'; event: ChatEvent }
+  /** An outbox entry became pending, changed (upload progress) or failed. */
+  | { kind: 'outbox'; pending: PendingMessage }
+  /**
+   * The server stored a send before this client saw the stored copy in a `message` event (which
+   * normally comes first): the stored copy replaces the pending entry. Emitted at most once per send,
+   * and only then, so the sender's message enters the stream once in the usual order.
+   */
+  | { kind: 'sent'; conversation: ConversationId; message: Message }
+  /** A pending or failed send was given up (`discard`). */
+  | { kind: 'discarded'; conversation: ConversationId; localId: string }
+  | { kind: 'connection'; state: ConnectionState; error?: ErrorInfo }
+  /** Welcomed; `reset`: the session could not resume, so state must be fetched again. */
+  | { kind: 'ready'; user: string; resumed: boolean; reset: boolean }
+  /** A page of history this client asked for (`history`). */
+  | { kind: 'history'; conversation: ConversationId; page: HistoryPage }
+  /** This client's recall was accepted: `message` is the tombstone. */
+  | { kind: 'recalled'; conversation: ConversationId; message: Message }
+  /** This client moved the read marker (`markRead`): the server's marker and unread count. */
+  | { kind: 'readMarker'; conversation: ConversationId; readSeq: number; unread: number }
+  /** An invitation record from an answer to this client's request (invite, answer, cancel, modify, get). */
+  | { kind: 'invitation'; invitation: Invitation };
+
+export type ClientInputKind = ClientInput['kind'];
+
 /** Client-side events. Server events (ChatEvent) are re-emitted under their `type`. */
 export interface ChatClientEvents {
   state: { state: ConnectionState; error?: NatterError };
@@ -80,6 +126,10 @@ export interface ChatClientEvents {
   outbox: PendingMessage;
   /** An error with no request to reject (malformed frame answers, bye). */
   error: NatterError;
+  /** The server will end this session when the token expires at `expiresAt` (ms): call `renewToken` (Easemob's onTokenWillExpire). */
+  tokenWillExpire: { expiresAt: number };
+  /** The session ended because the token expired (4011); `renewToken` logs in again, unsent messages kept (onTokenExpired). */
+  tokenExpired: { error: NatterError };
   message: Extract<ChatEvent, { type: 'message' }>;
   recall: Extract<ChatEvent, { type: 'recall' }>;
   delivered: Extract<ChatEvent, { type: 'delivered' }>;
@@ -92,6 +142,12 @@ export interface ChatClientEvents {
   group: Extract<ChatEvent, { type: 'group' }>;
   room: Extract<ChatEvent, { type: 'room' }>;
   blocklist: Extract<ChatEvent, { type: 'blocklist' }>;
+  /**
+   * Everything above that changes what a user sees, plus the answers to this client's own requests
+   * that do (history pages, recalls, read markers, invitation records), as one ordered stream of
+   * typed inputs: what `bindClient` feeds a store with.
+   */
+  input: ClientInput;
 }
 
 export type Unsubscribe = () => void;
@@ -99,7 +155,7 @@ export type Unsubscribe = () => void;
 export interface SendOptions {
   ext?: Ext;
   config?: MessageConfig;
-  /** Reuse a localId (retry of a failed send); otherwise a new ULID. */
+  /** The message's localId (e.g. from {@link ChatClient.newLocalId}, to know it before the send); otherwise a new one. */
   localId?: string;
 }
 
@@ -128,6 +184,14 @@ export interface ChatClient {
   readonly limits: ServerLimits | null;
   /** Server time estimate (local clock corrected by the welcome's serverTime). */
   serverNow(): number;
+  /** A new message localId from the `newId` option (default ULID): the one id generator of sends. */
+  newLocalId(): string;
+  /**
+   * Use a fresh token (same user): swapped on the live connection, or used to log in again when
+   * the session already ended at expiry. Messages in the outbox are kept and sent. Rejects with
+   * 4011/4012/4014 when the server refuses it.
+   */
+  renewToken(token: string): Promise<void>;
 
   connect(): Promise<void>;
   /** Close the connection for good (no reconnect). Pending sends stay in the outbox. */

@@ -5,7 +5,7 @@ import { ulid } from '../protocol/ulid';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { ChatEvent, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
-import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
+import { conversationId, conversationOf, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
@@ -19,13 +19,16 @@ import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import type { FileKind } from './file-message';
 import { FileSender, toNatterError } from './file-sender';
+import { InputStream } from './input-stream';
 import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
 import { ServerClock } from './server-clock';
+import { TokenRenewal } from './token-renewal';
 import { createWebSocketTransport } from './websocket-transport';
 
 type InvitationResult = { invitation: Invitation; message: Message | null };
+
 
 function resolveTransport(options: ChatClientOptions): Transport {
   if (options.transport) return options.transport;
@@ -61,17 +64,29 @@ class NatterChatClient implements ChatClient {
   private readonly receipts: DeliveryReceipts | null;
   private readonly files: FileSender;
   private readonly newId: () => string;
+  private readonly auth: TokenRenewal;
+  private readonly inputs: InputStream;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
   readonly device: string;
 
   constructor(private readonly options: ChatClientOptions) {
     this.transport = resolveTransport(options);
+    this.inputs = new InputStream({ emit: (i) => this.emitter.emit('input', i), user: () => this.currentUser, inOutbox: (id) => this.outbox.get(id) !== undefined });
     this.currentUser = options.user ?? '';
     this.newId = options.newId ?? (() => ulid());
     this.device = options.device ?? `web-${ulid()}`;
     const local = options.clock ?? { now: () => Date.now() };
     this.clock = new ServerClock(local);
+    this.auth = new TokenRenewal(options.token, {
+      ...(options.getToken ? { getToken: options.getToken } : {}),
+      state: () => this.conn.state,
+      renewOnConnection: (token) => this.request('auth.renew', { token }),
+      connect: () => this.conn.connect(),
+      willExpire: (expiresAt) => this.emitter.emit('tokenWillExpire', { expiresAt }),
+      expired: (error) => this.emitter.emit('tokenExpired', { error }),
+      error: (e) => this.emitter.emit('error', e),
+    });
     this.conn = new ConnectionManager({
       transport: this.transport,
       reconnect: options.reconnect === false ? false : (options.reconnect ?? {}),
@@ -81,7 +96,7 @@ class NatterChatClient implements ChatClient {
         const resume = this.position.resumeFrom;
         return {
           device: this.device,
-          ...(options.token !== undefined ? { token: options.token } : {}),
+          ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
           ...(options.user !== undefined ? { user: options.user } : {}),
           ...(resume !== undefined ? { resume } : {}),
         };
@@ -93,14 +108,22 @@ class NatterChatClient implements ChatClient {
         state: (state, error) => {
           if (state === 'closed') this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
           this.emitter.emit('state', error ? { state, error } : { state });
+          if (state === 'closed') this.auth.closed(error);
+          this.inputs.connection(state, error);
         },
-        error: (e) => this.emitter.emit('error', e),
+        error: (e) => {
+          this.emitter.emit('error', e);
+          this.inputs.connection(this.conn.state, e);
+        },
       },
     });
     this.tracker = new RequestTracker({ write: (f) => this.conn.write(f), timeoutMs: options.requestTimeoutMs ?? 30_000 });
     this.outbox = new Outbox({
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
-      emit: (p) => this.emitter.emit('outbox', p),
+      emit: (p) => {
+        this.emitter.emit('outbox', p);
+        this.inputs.outbox(p);
+      },
       isOpen: () => this.conn.isOpen,
       ...(options.outbox ? { persistence: options.outbox } : {}),
     });
@@ -114,6 +137,8 @@ class NatterChatClient implements ChatClient {
   get state(): ConnectionState { return this.conn.state; }
   get limits(): ServerLimits | null { return this.currentLimits; }
   serverNow(): number { return this.clock.now(); }
+  renewToken(token: string): Promise<void> { return this.auth.renew(token); }
+  newLocalId(): string { return this.newId(); }
 
   connect(): Promise<void> { return this.conn.connect(); }
   close(): void {
@@ -145,6 +170,8 @@ class NatterChatClient implements ChatClient {
     this.clock.sync(w.serverTime, helloSentAt);
     this.position.welcome(w.pos, w.resumed);
     this.emitter.emit('ready', { user: w.user, resumed: w.resumed, reset: w.reset });
+    this.inputs.connection(this.conn.state);
+    this.inputs.push({ kind: 'ready', user: w.user, resumed: w.resumed, reset: w.reset });
     this.tracker.flushWaiting();
     this.outbox.flush();
     this.receipts?.flush();
@@ -163,6 +190,9 @@ class NatterChatClient implements ChatClient {
       case 'evt':
         if (this.position.accept(f.pos)) this.onEvent(f.e);
         return;
+      case 'expiring':
+        this.auth.expiring(f.expiresAt);
+        return;
       default:
         return;
     }
@@ -174,6 +204,7 @@ class NatterChatClient implements ChatClient {
     }
     // The event's `type` names the client event carrying it.
     this.emitter.emit(e.type, e as never);
+    this.inputs.event(e);
   }
 
   // ---- sending ----
@@ -200,7 +231,7 @@ class NatterChatClient implements ChatClient {
       {
         transport: this.transport,
         user: this.currentUser,
-        ...(this.options.token !== undefined ? { token: this.options.token } : {}),
+        ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
         request: (op, p) => this.request(op, p),
       },
       file,
@@ -229,22 +260,32 @@ class NatterChatClient implements ChatClient {
   retry(localId: string): Promise<Message> { return this.files.retry(localId); }
 
   discard(localId: string): void {
+    const entry = this.outbox.get(localId);
     this.files.forget(localId);
     this.outbox.discard(localId);
+    this.inputs.discarded(entry);
   }
 
   // ---- messages, conversations, receipts ----
 
-  async recall(serverId: string): Promise<Message> { return (await this.request('recall', { serverId })).message; }
-  history(conversation: ConversationId, options: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
-    return this.request('history', { conversation, ...options });
+  async recall(serverId: string): Promise<Message> {
+    const { message } = await this.request('recall', { serverId });
+    this.inputs.push({ kind: 'recalled', conversation: conversationOf(message, this.currentUser), message });
+    return message;
+  }
+  async history(conversation: ConversationId, options: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
+    const page = await this.request('history', { conversation, ...options });
+    this.inputs.push({ kind: 'history', conversation, page });
+    return page;
   }
   async conversations(): Promise<ConversationSummary[]> { return (await this.request('conversations', {})).conversations; }
   async deleteConversation(conversation: ConversationId, options: { deleteHistory?: boolean } = {}): Promise<void> {
     await this.request('deleteConversation', { conversation, ...options });
   }
   async markRead(conversation: ConversationId, upToSeq?: number): Promise<number> {
-    return (await this.request('ack', { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) })).readSeq;
+    const { readSeq, unread } = await this.request('ack', { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) });
+    this.inputs.push({ kind: 'readMarker', conversation, readSeq, unread });
+    return readSeq;
   }
   async sendReadReceipt(serverId: string): Promise<void> { await this.request('read', { serverId }); }
   async sendDeliveryReceipt(serverIds: string[]): Promise<void> { await this.request('delivered', { serverIds }); }
@@ -279,16 +320,23 @@ class NatterChatClient implements ChatClient {
   // ---- signaling ----
 
   invite(invitee: UserId, options: InviteOptions = {}): Promise<InvitationResult> {
-    return this.request('sig.invite', { invitees: [invitee], ...options });
+    return this.invitationStep(this.request('sig.invite', { invitees: [invitee], ...options }));
   }
   inviteInGroup(groupId: string, invitees: UserId[], options: InviteOptions = {}): Promise<InvitationResult> {
-    return this.request('sig.invite', { invitees, groupId, ...options });
+    return this.invitationStep(this.request('sig.invite', { invitees, groupId, ...options }));
   }
-  cancelInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.cancel', { inviteId, ...(data !== undefined ? { data } : {}) }); }
-  acceptInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.accept', { inviteId, ...(data !== undefined ? { data } : {}) }); }
-  rejectInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.request('sig.reject', { inviteId, ...(data !== undefined ? { data } : {}) }); }
-  modifyInvitation(inviteId: string, data: string): Promise<InvitationResult> { return this.request('sig.modify', { inviteId, data }); }
-  async invitation(inviteId: string): Promise<Invitation> { return (await this.request('sig.get', { inviteId })).invitation; }
+  cancelInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.cancel', { inviteId, ...(data !== undefined ? { data } : {}) })); }
+  acceptInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.accept', { inviteId, ...(data !== undefined ? { data } : {}) })); }
+  rejectInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.reject', { inviteId, ...(data !== undefined ? { data } : {}) })); }
+  modifyInvitation(inviteId: string, data: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.modify', { inviteId, data })); }
+  async invitation(inviteId: string): Promise<Invitation> { return (await this.invitationStep(this.request('sig.get', { inviteId }))).invitation; }
+
+  /** The answer's record goes into the input stream, so this device shows it before the event arrives. */
+  private async invitationStep<T extends { invitation: Invitation }>(answer: Promise<T>): Promise<T> {
+    const r = await answer;
+    this.inputs.push({ kind: 'invitation', invitation: r.invitation });
+    return r;
+  }
   async pendingInvitations(): Promise<Invitation[]> { return (await this.request('sig.pending', {})).invitations; }
 }
 

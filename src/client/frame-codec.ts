@@ -3,7 +3,7 @@
 // client: anything that is not a recognisable frame is reported, not thrown.
 import type { ClientFrame, ServerFrame } from '../protocol/frames';
 
-const SERVER_FRAME_TYPES = new Set(['welcome', 'ok', 'err', 'evt', 'pong', 'bye']);
+const SERVER_FRAME_TYPES = new Set(['welcome', 'ok', 'err', 'evt', 'pong', 'bye', 'expiring']);
 
 export function decodeServerFrame(data: string): ServerFrame | null {
   let parsed: unknown;

@@ -76,19 +76,15 @@ export const WebIM: WebIMStatic = {
   set conn(value: Connection) {
     webimGlobals.conn = value;
   },
-  config: {
-    appkey: 'natter#natter',
-    apiURL: '',
-    xmppURL: '',
-    isHttpDNS: false,
-    isMultiLoginSessions: true,
-    https: false,
-    isDebug: false,
-    autoReconnectNumMax: 5,
-    delivery: false,
-    useOwnUploadFun: false,
+  // Easemob apps set `WebIM.config.delivery = true` (webim.config.js) and never pass it to the connection.
+  get config(): WebIMConfig {
+    return webimGlobals.config as WebIMConfig;
+  },
+  set config(value: WebIMConfig) {
+    webimGlobals.config = value;
   },
   flashUpload: undefined,
 };
+
 
 export default WebIM;

@@ -110,6 +110,8 @@ export {
   MemoryFileStore,
   DEFAULT_LIMITS,
   DEFAULT_FILE_TYPES,
+  createWordFilter,
+  type WordFilterOptions,
   type EmbeddedServer,
   type EmbeddedServerOptions,
   type ServerCore,

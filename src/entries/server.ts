@@ -13,11 +13,14 @@ export {
   verifyToken,
   createAuthenticator,
   createHelloAuthenticator,
+  verifyTokenClaims,
+  type Identity,
   type TokenOptions,
   type TokenClaims,
   type AuthOptions,
   type Credentials,
 } from '../node/token';
+export { createJwtVerifier, MIN_SECRET_BYTES, type JwtAuthOptions, type VerifiedIdentity } from '../node/jwt-auth';
 export { createJsonLogger, silentLogger, type Logger, type LogLevel } from '../node/logger';
 export { runCli, type CliIo } from '../node/cli';
 
@@ -46,6 +49,14 @@ export {
   type ManualClock,
   type IdSource,
   type RateLimitOptions,
+  type RateLimitStore,
+  createMemoryRateLimitStore,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_UPLOAD_QUOTA,
+  DEFAULT_UPLOAD_RATE,
+  createWordFilter,
+  type WordFilterOptions,
+  type UploadQuota,
   type FileInput,
 } from '../server/index';
 export type {

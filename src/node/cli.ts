@@ -3,6 +3,9 @@
 // to PostgreSQL), with --help for each.
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { createWordFilter } from '../server/word-filter';
+import { intOption, jwtOptions, parseQuota, parseRateLimit, wordList } from './cli-options';
+import { MIN_SECRET_BYTES } from './jwt-auth';
 import { createToken } from './token';
 import { startServer } from './serve';
 import { isPostgresUrl } from './cluster-backend';
@@ -31,13 +34,39 @@ natter serve options:
                         (default 2592000000, 30 days; older devices do a full sync; 0 = no age limit)
   --max-file-bytes <n>  upload size limit
   --ping-interval <ms>  WebSocket ping interval (default 30000)
-  --rate-limit <r,b>    per-connection requests per second and burst (default 50,200), or off
+  --rate-limit <r,b>    requests per second and burst per user, across all of the user's
+                        connections (default 50,200), or off; malformed frames count too
   --public-url <url>    base URL clients use to reach this server, for file URLs
                         (default http://<host>:<port>)
 
+  Limits on connections and uploads:
+  --max-connections <n>         open WebSocket connections at most (default 10000; 0 = no cap)
+  --max-connections-per-ip <n>  open WebSocket connections per remote address (default 100;
+                                0 = no cap; behind a proxy every client shares its address)
+  --hello-timeout <ms>          close a connection that sends no hello this long (default 10000)
+  --headers-timeout <ms>        time to send an HTTP request's headers (default 10000)
+  --request-timeout <ms>        time to send a whole HTTP request, body included (default 120000)
+  --upload-rate <r,b>           uploads per second and burst per user (default 1,20), or off
+  --upload-quota <bytes>[/<ms>] bytes a user may upload per period (default 1073741824/86400000,
+                                1 GiB a day), or off
+
+  Moderation (Easemob codes 501 and 502):
+  --reject-words <list>         words refused with 501: comma-separated, or @file (one per line)
+  --intercept-words <list>      words refused with 502: comma-separated, or @file
+
+  JWTs from an identity provider (accepted next to natter's own tokens):
+  --jwt-secret <s>              HS256 secret, at least 32 bytes (default: $NATTER_JWT_SECRET)
+  --jwt-jwks <file|url>         JWKS for RS256 / ES256 / EdDSA tokens
+  --jwt-issuer <iss>            required iss (comma-separated for several)
+  --jwt-audience <aud>          required aud (comma-separated for several)
+  --jwt-clock-skew <seconds>    tolerated clock skew (default 30)
+  --jwt-user-claim <claim>      claim holding the user id (default sub)
+  --jwt-algorithms <list>       allowed algorithms (default HS256 with a secret, RS256,ES256,EdDSA
+                                with a JWKS; "none" is never allowed)
+
 natter token options:
   --ttl <seconds>       lifetime (default 3600)
-  --secret <s>          token secret (default: $NATTER_SECRET)
+  --secret <s>          token secret, at least 32 bytes (default: $NATTER_SECRET)
 
   -h, --help            show this help
   -v, --version         print the version of @natter/server
@@ -56,23 +85,6 @@ const defaultIo: CliIo = {
   err: (t) => void process.stderr.write(t),
   env: process.env,
 };
-
-function intOption(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${value}`);
-  return n;
-}
-
-/** `off`, or `<perSecond>,<burst>` (burst defaults to 4× the rate). */
-function parseRateLimit(value: string | undefined): { perSecond: number; burst: number } | false | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'off' || value === '0') return false;
-  const m = /^(\d+)(?:,(\d+))?$/.exec(value);
-  if (!m) throw new Error(`--rate-limit must be off or <perSecond>[,<burst>], got ${value}`);
-  const perSecond = Number(m[1]);
-  return { perSecond, burst: m[2] !== undefined ? Number(m[2]) : perSecond * 4 };
-}
 
 /** Runs the CLI; resolves with the exit code (serve resolves once listening, with 0). */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
@@ -111,6 +123,8 @@ function token(args: string[], io: CliIo): number {
   if (!user || positionals.length > 1) throw new Error('usage: natter token <user> [--ttl 3600] [--secret s]');
   const secret = values.secret ?? io.env['NATTER_SECRET'];
   if (!secret) throw new Error('a secret is required: --secret or NATTER_SECRET');
+  // A short HMAC secret can be brute-forced offline from any one token.
+  if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new Error(`the secret must be at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 32\`)`);
   io.out(`${createToken(user, { secret, ttlSeconds: intOption(values.ttl, 'ttl') ?? 3600 })}\n`);
   return 0;
 }
@@ -146,6 +160,22 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'ping-interval': { type: 'string' },
       'public-url': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'max-connections': { type: 'string' },
+      'max-connections-per-ip': { type: 'string' },
+      'hello-timeout': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'upload-rate': { type: 'string' },
+      'upload-quota': { type: 'string' },
+      'reject-words': { type: 'string' },
+      'intercept-words': { type: 'string' },
+      'jwt-secret': { type: 'string' },
+      'jwt-jwks': { type: 'string' },
+      'jwt-issuer': { type: 'string' },
+      'jwt-audience': { type: 'string' },
+      'jwt-clock-skew': { type: 'string' },
+      'jwt-user-claim': { type: 'string' },
+      'jwt-algorithms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -161,6 +191,17 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const eventMaxAgeMs = intOption(values['event-max-age'], 'event-max-age');
   const secret = values.secret ?? io.env['NATTER_SECRET'];
   const rateLimit = parseRateLimit(values['rate-limit']);
+  const uploadRateLimit = parseRateLimit(values['upload-rate']);
+  const uploadQuota = parseQuota(values['upload-quota']);
+  const helloTimeoutMs = intOption(values['hello-timeout'], 'hello-timeout');
+  const maxConnections = intOption(values['max-connections'], 'max-connections');
+  const maxConnectionsPerAddress = intOption(values['max-connections-per-ip'], 'max-connections-per-ip');
+  const headersTimeoutMs = intOption(values['headers-timeout'], 'headers-timeout');
+  const requestTimeoutMs = intOption(values['request-timeout'], 'request-timeout');
+  const reject = wordList(values['reject-words'], 'reject-words');
+  const intercept = wordList(values['intercept-words'], 'intercept-words');
+  const moderate = reject || intercept ? createWordFilter({ ...(reject ? { reject } : {}), ...(intercept ? { intercept } : {}) }) : undefined;
+  const jwt = jwtOptions(values, io.env);
   const server = await startServer({
     port: intOption(values.port, 'port') ?? 8080,
     host: values.host ?? '127.0.0.1',
@@ -174,7 +215,19 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     ...(recallWindowMs !== undefined ? { recallWindowMs } : {}),
     ...(pingIntervalMs !== undefined ? { pingIntervalMs } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
-    core: { ...(rateLimit !== undefined ? { rateLimit } : {}), ...(eventMaxAgeMs !== undefined ? { eventMaxAgeMs } : {}) },
+    ...(jwt ? { jwt } : {}),
+    ...(maxConnections !== undefined ? { maxConnections } : {}),
+    ...(maxConnectionsPerAddress !== undefined ? { maxConnectionsPerAddress } : {}),
+    ...(headersTimeoutMs !== undefined ? { headersTimeoutMs } : {}),
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    core: {
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(eventMaxAgeMs !== undefined ? { eventMaxAgeMs } : {}),
+      ...(uploadRateLimit !== undefined ? { uploadRateLimit } : {}),
+      ...(uploadQuota !== undefined ? { uploadQuota } : {}),
+      ...(helloTimeoutMs !== undefined ? { helloTimeoutMs } : {}),
+      ...(moderate ? { moderate } : {}),
+    },
   });
   io.out(`natter listening on ${server.httpUrl} (WebSocket ${server.url})${values.dev ? ' [dev mode: no tokens required]' : ''}\n`);
   if (io.onServer) io.onServer(server.close);

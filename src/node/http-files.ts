@@ -1,8 +1,10 @@
 // Owns natter's HTTP file API on the Node host: `POST /files` (raw body or
-// multipart with a `file` field) handed to the core's `putFile`, which checks
+// multipart with a `file` field; also at Easemob's `/{org}/{app}/chatfiles`,
+// answered in Easemob's shape) handed to the core's `putFile`, which checks
 // type by content; `GET /files/<id>` serving the bytes back. Size limits are
 // enforced while streaming, so an oversized upload is refused (511) without
-// being buffered.
+// being buffered; the rest of a refused body is read and dropped (bounded)
+// so the client gets its 413 instead of a reset while it is still sending.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { ErrorCode, NatterError, isNatterError } from '../protocol/errors';
@@ -19,10 +21,13 @@ export type FileApiCore = Pick<ServerCore, 'putFile' | 'getFile'>;
 
 export interface FileApiOptions {
   core: FileApiCore;
-  authenticate: (creds: Credentials) => UserId;
+  authenticate: (creds: Credentials) => Promise<{ user: UserId }>;
   maxFileBytes: number;
   logger: Logger;
 }
+
+/** Easemob's upload path (`/{org}/{app}/chatfiles`), which its mini-program examples post to. */
+const EASEMOB_UPLOAD = /^\/[^/]+\/[^/]+\/chatfiles$/;
 
 /** File ids are the store's random hex/base64url strings; anything else is unknown (no traversal). */
 const FILE_ID = /^[A-Za-z0-9_-]{8,128}$/;
@@ -33,7 +38,8 @@ export function createFileApi(options: FileApiOptions): (req: IncomingMessage, r
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
-    if (path !== '/files' && !path.startsWith('/files/')) return false;
+    const easemob = EASEMOB_UPLOAD.test(path);
+    if (path !== '/files' && !path.startsWith('/files/') && !easemob) return false;
     cors(res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { 'Access-Control-Max-Age': '600' }).end();
@@ -42,7 +48,7 @@ export function createFileApi(options: FileApiOptions): (req: IncomingMessage, r
     const done = (p: Promise<void>): void => {
       p.catch((err: unknown) => fail(res, req, err, options.logger));
     };
-    if (path === '/files' && req.method === 'POST') done(upload(req, res, url, options));
+    if ((path === '/files' || easemob) && req.method === 'POST') done(upload(req, res, url, options, easemob));
     else if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) done(download(req, res, path.slice('/files/'.length), options));
     else sendJson(res, 405, { code: ErrorCode.NOT_ALLOWED, message: 'method not allowed' });
     return true;
@@ -80,8 +86,8 @@ export function safeFileName(name: string | undefined): string {
   return (noDots || 'file').slice(0, MAX_NAME);
 }
 
-async function upload(req: IncomingMessage, res: ServerResponse, url: URL, options: FileApiOptions): Promise<void> {
-  const user = options.authenticate(credentials(req));
+async function upload(req: IncomingMessage, res: ServerResponse, url: URL, options: FileApiOptions, easemob = false): Promise<void> {
+  const { user } = await options.authenticate(credentials(req));
   const declared = Number(req.headers['content-length']);
   // Refuse before reading anything when the client announces too much. Multipart
   // overhead is small; the per-file limit below is the exact check.
@@ -99,7 +105,11 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, optio
       };
   const file = await options.core.putFile(user, stripUndefined(input));
   options.logger.log('info', 'file.uploaded', { user, fileId: file.fileId, size: file.size, mime: file.mime });
-  sendJson(res, 201, { file: absolutize(file, req) });
+  const stored = absolutize(file, req);
+  // Easemob names the file `uri + '/' + entities[0].uuid`: the same URL natter gave it.
+  const cut = stored.url.lastIndexOf('/');
+  if (easemob) sendJson(res, 200, { uri: stored.url.slice(0, cut), entities: [{ uuid: stored.url.slice(cut + 1), type: 'chatfile', 'share-secret': '' }], file: stored });
+  else sendJson(res, 201, { file: stored });
 }
 
 function stripUndefined(input: FileInput): FileInput {
@@ -213,6 +223,7 @@ const STATUS: Record<number, number> = {
   [ErrorCode.TOKEN_EXPIRED]: 401,
   [ErrorCode.TOKEN_INVALID]: 401,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.QUOTA_EXCEEDED]: 429,
   [ErrorCode.FILE_NOT_FOUND]: 404,
   [ErrorCode.SHUTTING_DOWN]: 503,
   [ErrorCode.INTERNAL]: 500,
@@ -222,11 +233,57 @@ function fail(res: ServerResponse, req: IncomingMessage, err: unknown, logger: L
   const e = isNatterError(err) ? err : new NatterError(ErrorCode.INTERNAL);
   if (!isNatterError(err)) logger.log('error', 'http.error', { path: req.url, error: err });
   const status = STATUS[e.code] ?? (e.code >= 5000 ? 500 : 400);
-  // If the body was not read to the end, the connection can't be reused: say so and let it close.
-  const unread = !req.complete;
-  if (unread) res.setHeader('Connection', 'close');
-  sendJson(res, status, { code: e.code, message: e.message });
-  if (unread) res.on('finish', () => setTimeout(() => req.destroy(), 50).unref());
+  const body = { code: e.code, message: e.message };
+  if (req.complete) {
+    sendJson(res, status, body);
+    return;
+  }
+  // The body was not read to the end: the connection can't be reused.
+  res.setHeader('Connection', 'close');
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > DRAIN_BYTES) {
+    // Far larger than any upload: not worth reading. Answer and cut.
+    sendJson(res, status, body);
+    res.on('finish', () => req.destroy());
+    return;
+  }
+  void drain(req).then((all) => {
+    sendJson(res, status, body);
+    if (!all) res.on('finish', () => req.destroy());
+  });
+}
+
+/** A refused body is read and dropped up to this many bytes or this long; past that the socket is cut. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 30_000;
+
+/**
+ * Reads what is left of a refused request and drops it; resolves true once it all arrived, false
+ * when it went past DRAIN_BYTES or DRAIN_MS. The answer waits for this: closing a connection
+ * while the client is still writing resets it, and a client that reads its answer only after
+ * sending (most HTTP libraries) then sees EPIPE/ECONNRESET instead of the 413.
+ */
+function drain(req: IncomingMessage): Promise<boolean> {
+  return new Promise((resolve) => {
+    let dropped = 0;
+    const done = (all: boolean): void => {
+      clearTimeout(cut);
+      resolve(all);
+    };
+    const cut = setTimeout(() => done(false), DRAIN_MS);
+    cut.unref();
+    const count = (chunk: Buffer): void => {
+      dropped += chunk.length;
+      if (dropped > DRAIN_BYTES) done(false);
+    };
+    req.once('end', () => done(true));
+    req.once('close', () => done(req.complete));
+    // Earlier readers paused it (and would again on their next chunk) or piped it into a multipart parser.
+    req.unpipe();
+    for (const l of req.listeners('data')) req.off('data', l as (chunk: Buffer) => void);
+    req.on('data', count);
+    req.resume();
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

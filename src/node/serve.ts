@@ -2,9 +2,10 @@
 // the WebSocket endpoint (`/ws`), the file API (`/files`) and the health
 // check (`/healthz`: 200 only while the database and Redis answer), the
 // server core on SQLite — or PostgreSQL + Redis for several nodes
-// (cluster-backend.ts) — and on-disk files, token auth, structured logs, and
-// a graceful shutdown (stop accepting, commit what is queued, tell clients to
-// reconnect elsewhere, close the database).
+// (cluster-backend.ts) — and on-disk files, token and JWT auth, caps and
+// timeouts on what a connection may hold, structured logs, and a graceful
+// shutdown (stop accepting, commit what is queued, tell clients to reconnect
+// elsewhere, close the database).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerLimits } from '../protocol/entities';
@@ -15,6 +16,7 @@ import type { PgStorage } from './pg-storage';
 import { openBackend } from './cluster-backend';
 import { DiskFileStore } from './disk-file-store';
 import { createAuthenticator, createHelloAuthenticator } from './token';
+import type { JwtAuthOptions } from './jwt-auth';
 import { createFileApi } from './http-files';
 import { attachWebSocketHost } from './ws-host';
 
@@ -47,7 +49,22 @@ export interface StartServerOptions {
   pingIntervalMs?: number;
   /** Outbound bytes a connection may have queued before it is closed as slow. Default 8 MiB. */
   maxBufferedBytes?: number;
+  /** Also accept standard JWTs (HS256 secret, or a JWKS file/URL). */
+  jwt?: JwtAuthOptions;
+  /** Open WebSocket connections at most; more are refused with 503. Default 10000; 0 = no cap. */
+  maxConnections?: number;
+  /** Open WebSocket connections per remote address; more are refused with 429. Default 100; 0 = no cap. */
+  maxConnectionsPerAddress?: number;
+  /** Time a client has to send a request's headers (Node's headersTimeout). Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send a whole request, body included (Node's requestTimeout). Default 120 s. */
+  requestTimeoutMs?: number;
 }
+
+export const DEFAULT_MAX_CONNECTIONS = 10_000;
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 export interface RunningServer {
   /** WebSocket URL, e.g. ws://127.0.0.1:8080/ws (what `createChatClient({ url })` takes). */
@@ -66,13 +83,13 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createJsonLogger();
   const dev = options.dev ?? false;
-  if (!dev && !options.secret) throw new Error('natter serve: a token secret is required (--secret or NATTER_SECRET), or --dev');
+  if (!dev && !options.secret && !options.jwt) throw new Error('natter serve: a token secret is required (--secret or NATTER_SECRET), a JWT setting (--jwt-secret, --jwt-jwks), or --dev');
   const synchronous = options.synchronous?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
   const onError = options.core?.onError ?? ((error: unknown) => logger.log('error', 'core.error', { error }));
   const backend = await openBackend({ db: options.db, ...(options.redis ? { redis: options.redis } : {}), synchronous, onError });
   const storage = backend.storage;
   const files = new DiskFileStore({ dir: options.files, fsync: synchronous === 'FULL' });
-  const authOptions = { ...(options.secret ? { secret: options.secret } : {}), dev };
+  const authOptions = { ...(options.secret ? { secret: options.secret } : {}), ...(options.jwt ? { jwt: options.jwt } : {}), dev };
   // File URLs are absolute; the base is known once listening (or given as publicUrl).
   let publicBase = options.publicUrl?.replace(/\/$/, '') ?? '';
   const core = createServerCore({
@@ -92,7 +109,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const limits = core.limits;
 
   const fileApi = createFileApi({ core, authenticate: createAuthenticator(authOptions), maxFileBytes: limits.maxFileBytes, logger });
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout);
+  // Slow-drip requests are cut by Node's own timers; they are checked this often.
+  const connectionsCheckingInterval = Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4)));
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req: IncomingMessage, res: ServerResponse) => {
     if (fileApi(req, res)) return;
     if (req.url === '/healthz') {
       backend.check().then(
@@ -115,6 +136,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxPayload: Math.max(limits.maxFrameBytes * 2, 1024 * 1024),
     maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
     logger,
   });
 

@@ -1,12 +1,14 @@
 // Owns natter's signed tokens: HMAC-SHA256 over `{ user, exp }`, minted by an
 // app backend (or `natter token`) and checked by the Node host on `hello` and
-// on HTTP uploads. Also the dev-mode authenticator that trusts `hello.user`.
+// on HTTP uploads; and the authenticator the host uses, which also accepts
+// standard JWTs (jwt-auth.ts) and, in dev mode, trusts `hello.user`.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import { isValidId } from '../protocol/ids';
 import type { HelloFrame } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
 import type { AuthResult } from '../server/server-options';
+import { createJwtVerifier, looksLikeJwt, type JwtAuthOptions } from './jwt-auth';
 
 export interface TokenOptions {
   secret: string;
@@ -44,6 +46,11 @@ export function createToken(user: UserId, options: TokenOptions): string {
 
 /** Check a token's signature and expiry: the user, or NatterError 4012 (invalid) / 4011 (expired). */
 export function verifyToken(token: string, options: { secret: string; now?: number }): UserId {
+  return verifyTokenClaims(token, options).user;
+}
+
+/** Like verifyToken, with the expiry too. */
+export function verifyTokenClaims(token: string, options: { secret: string; now?: number }): TokenClaims {
   requireSecret(options.secret);
   const invalid = (): NatterError => new NatterError(ErrorCode.TOKEN_INVALID);
   if (typeof token !== 'string') throw invalid();
@@ -64,7 +71,7 @@ export function verifyToken(token: string, options: { secret: string; now?: numb
   if (!isValidId(user) || typeof exp !== 'number' || !Number.isFinite(exp)) throw invalid();
   const now = options.now ?? Date.now();
   if (now >= exp * 1000) throw new NatterError(ErrorCode.TOKEN_EXPIRED);
-  return user;
+  return { user, exp };
 }
 
 export interface AuthOptions {
@@ -72,7 +79,15 @@ export interface AuthOptions {
   secret?: string;
   /** Dev mode: accept `hello.user` (and `X-Natter-User`) without a token. Tokens still work. */
   dev?: boolean;
+  /** Also accept standard JWTs (three-part tokens) from an identity provider. */
+  jwt?: JwtAuthOptions;
   now?: () => number;
+}
+
+/** Who presented the credentials, and until when (ms since epoch; absent for dev-mode users). */
+export interface Identity {
+  user: UserId;
+  expiresAt?: number;
 }
 
 /** The credentials a connection or HTTP request presents. */
@@ -82,27 +97,30 @@ export interface Credentials {
 }
 
 /** Resolve credentials to a user: a valid token wins; in dev mode a bare user id is accepted. */
-export function createAuthenticator(options: AuthOptions): (creds: Credentials) => UserId {
-  if (!options.dev) requireSecret(options.secret ?? '');
-  return (creds) => {
+export function createAuthenticator(options: AuthOptions): (creds: Credentials) => Promise<Identity> {
+  if (!options.dev && !options.jwt) requireSecret(options.secret ?? '');
+  const jwt = options.jwt ? createJwtVerifier(options.jwt) : null;
+  return async (creds) => {
     if (creds.token) {
-      if (!options.secret) throw new NatterError(ErrorCode.TOKEN_INVALID, 'this server has no token secret (dev mode)');
-      return verifyToken(creds.token, { secret: options.secret, now: options.now?.() });
+      if (jwt && looksLikeJwt(creds.token)) return jwt(creds.token);
+      if (!options.secret) throw new NatterError(ErrorCode.TOKEN_INVALID, options.jwt ? 'only JWTs are accepted here' : 'this server has no token secret (dev mode)');
+      const claims = verifyTokenClaims(creds.token, { secret: options.secret, now: options.now?.() });
+      return { user: claims.user, expiresAt: claims.exp * 1000 };
     }
     if (options.dev && creds.user !== undefined) {
       if (!isValidId(creds.user)) throw new NatterError(ErrorCode.NOT_AUTHENTICATED, `invalid user id: ${creds.user}`);
-      return creds.user;
+      return { user: creds.user };
     }
     throw new NatterError(ErrorCode.NOT_AUTHENTICATED, options.dev ? 'send a token or a user id' : 'a token is required');
   };
 }
 
 /** The server core's `authenticate(hello)` hook, for tokens (and dev users when `dev`): a user or a refusal code. */
-export function createHelloAuthenticator(options: AuthOptions): (hello: HelloFrame) => AuthResult {
+export function createHelloAuthenticator(options: AuthOptions): (hello: HelloFrame) => Promise<AuthResult> {
   const auth = createAuthenticator(options);
-  return (hello) => {
+  return async (hello) => {
     try {
-      return { user: auth({ token: hello.token, user: hello.user }) };
+      return await auth({ token: hello.token, user: hello.user });
     } catch (e) {
       if (e instanceof NatterError) return { code: e.code, message: e.message };
       throw e;

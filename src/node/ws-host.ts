@@ -5,7 +5,8 @@
 // shutdown. Frames sent to one connection within an event-loop turn leave in
 // one socket write (the socket is corked until the turn ends): a group commit
 // hands a member many frames at once, and a syscall per frame was the host's
-// largest cost under fan-out.
+// largest cost under fan-out. Caps on connections, in total and per remote
+// address, refuse an upgrade (503 / 429) before any session exists.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
@@ -32,6 +33,10 @@ export interface WebSocketHostOptions {
   pingIntervalMs: number;
   logger: Logger;
   path?: string;
+  /** Open WebSocket connections at most (0 = no cap). */
+  maxConnections?: number;
+  /** Open WebSocket connections per remote address at most (0 = no cap). */
+  maxConnectionsPerAddress?: number;
 }
 
 export interface WebSocketHost {
@@ -47,13 +52,46 @@ export function attachWebSocketHost(options: WebSocketHostOptions): WebSocketHos
   const alive = new WeakMap<WebSocket, boolean>();
   let accepting = true;
   let nextId = 1;
+  /** Upgrades accepted and not yet closed, in total and by remote address (counted before the handshake ends). */
+  let open = 0;
+  const perAddress = new Map<string, number>();
+  const maxTotal = options.maxConnections ?? 0;
+  const maxPerAddress = options.maxConnectionsPerAddress ?? 0;
+
+  const refuse = (socket: Duplex, status: string): void => {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (!accepting || pathname !== path) {
-      socket.end(`HTTP/1.1 ${accepting ? '404 Not Found' : '503 Service Unavailable'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      refuse(socket, accepting ? '404 Not Found' : '503 Service Unavailable');
       return;
     }
+    const address = req.socket.remoteAddress ?? '?';
+    const fromAddress = perAddress.get(address) ?? 0;
+    if (maxTotal > 0 && open >= maxTotal) {
+      logger.log('warn', 'ws.refused', { reason: 'max_connections', remote: address, open });
+      refuse(socket, '503 Service Unavailable');
+      return;
+    }
+    if (maxPerAddress > 0 && fromAddress >= maxPerAddress) {
+      logger.log('warn', 'ws.refused', { reason: 'max_connections_per_address', remote: address, open: fromAddress });
+      refuse(socket, '429 Too Many Requests');
+      return;
+    }
+    open++;
+    perAddress.set(address, fromAddress + 1);
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      open--;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    };
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, socket));
   };
   options.server.on('upgrade', onUpgrade);

@@ -29,11 +29,25 @@ export const ErrorCode = {
   UNKNOWN_OPERATION: 4001,
   INVALID_PARAMS: 4002,
   UNSUPPORTED_VERSION: 4003,
+  /** JSON nested deeper than the server accepts (e.g. an `ext` of 100,000 levels). */
+  TOO_DEEP: 4004,
+  /** A URL in a message body whose scheme is not http(s) (`javascript:`, `data:`, …). */
+  URL_NOT_ALLOWED: 4005,
+  /** Too many malformed frames on one connection: it is closed. */
+  TOO_MANY_MALFORMED: 4006,
+  /** No hello within the server's deadline after connecting. */
+  HELLO_TIMEOUT: 4008,
   NOT_AUTHENTICATED: 4010,
   TOKEN_EXPIRED: 4011,
   TOKEN_INVALID: 4012,
+  /** The token expires soon: renew it (`ChatClient.renewToken`) to keep the session. */
+  TOKEN_EXPIRING: 4013,
+  /** Renewal with a token of another user. */
+  TOKEN_USER_MISMATCH: 4014,
   FILE_TYPE_NOT_ALLOWED: 4150,
   FILE_CONTENT_MISMATCH: 4151,
+  /** An upload over the user's storage quota. */
+  QUOTA_EXCEEDED: 4152,
   FILE_NOT_FOUND: 4040,
   USER_NOT_FOUND: 4041,
   CONVERSATION_NOT_FOUND: 4042,
@@ -74,9 +88,16 @@ const defaultMessages: Record<number, string> = {
   4001: 'unknown operation',
   4002: 'invalid parameters',
   4003: 'unsupported protocol version',
+  4004: 'JSON nested too deeply',
+  4005: 'only http(s) URLs are allowed',
+  4006: 'too many malformed frames',
+  4008: 'no hello in time',
   4010: 'not authenticated',
   4011: 'token expired',
   4012: 'token invalid',
+  4013: 'token expires soon',
+  4014: 'token is for another user',
+  4152: 'upload quota exceeded',
   4150: 'file type not allowed',
   4151: 'file content does not match its declared type',
   4040: 'file not found',

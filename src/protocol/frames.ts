@@ -37,8 +37,8 @@ export interface Ops {
   history: { p: { conversation: ConversationId; before?: number; limit?: number }; r: HistoryPage };
   conversations: { p: Record<string, never>; r: { conversations: ConversationSummary[] } };
   deleteConversation: { p: { conversation: ConversationId; deleteHistory?: boolean }; r: Record<string, never> };
-  /** Channel ack: mark the conversation read up to `upToSeq` (default: its last seq) on every device. */
-  ack: { p: { conversation: ConversationId; upToSeq?: number }; r: { readSeq: number } };
+  /** Channel ack: mark the conversation read up to `upToSeq` (default: its last seq) on every device; `unread` is the count at the marker. */
+  ack: { p: { conversation: ConversationId; upToSeq?: number }; r: { readSeq: number; unread: number } };
   /** Read receipt for one message (single chat, or group with allowGroupAck). */
   read: { p: { serverId: string }; r: Record<string, never> };
   delivered: { p: { serverIds: string[] }; r: Record<string, never> };
@@ -82,6 +82,12 @@ export interface Ops {
   /** Open invitations this user is part of (bootstrap after a full sync). */
   'sig.pending': { p: Record<string, never>; r: { invitations: Invitation[] } };
 
+  /**
+   * Swap this session's token for a fresh one of the same user (before it expires); the answer
+   * says when the new one expires (null: never).
+   */
+  'auth.renew': { p: { token: string }; r: { expiresAt: number | null } };
+
   /** Upload of a small file inside a frame (base64). Hosts also offer HTTP uploads for large files. */
   'file.put': { p: { name: string; mime: string; data: string; width?: number; height?: number; duration?: number }; r: { file: UploadedFile } };
 }
@@ -95,8 +101,11 @@ export type OpResult<K extends OpName> = Ops[K]['r'];
 export type ChatEvent =
   /** A new message in one of this user's conversations (own messages from any device included). `unread` is the receiver's new count. */
   | { type: 'message'; message: Message; conversation: ConversationId; unread: number }
-  /** A message became a tombstone. */
-  | { type: 'recall'; message: Message; conversation: ConversationId }
+  /**
+   * A message became a tombstone. `unread` is the receiver's count in this conversation after the
+   * recall (the server lowers it when the recalled message was unread); absent in chat rooms.
+   */
+  | { type: 'recall'; message: Message; conversation: ConversationId; unread?: number }
   /** A recipient's client received one of this user's messages. */
   | { type: 'delivered'; serverId: string; conversation: ConversationId; by: UserId }
   /** A recipient read one of this user's messages (single chat, or group with allowGroupAck). */
@@ -164,4 +173,7 @@ export interface PongFrame { v: number; t: 'pong' }
 /** Server is closing this session (e.g. the same device connected again, or shutdown). */
 export interface ByeFrame { v: number; t: 'bye'; code: number; message: string }
 
-export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame;
+/** The session's token expires at `expiresAt` (ms since epoch): renew it (`auth.renew`) or the session ends then (4011). */
+export interface ExpiringFrame { v: number; t: 'expiring'; expiresAt: number }
+
+export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame | ExpiringFrame;

@@ -7,6 +7,7 @@ import { ErrorCode, defaultErrorMessage } from './errors';
 import type { ClientFrame, HelloFrame, OpName, Ops, PingFrame, RequestFrame } from './frames';
 import type { ConversationId } from './ids';
 import { ID_PATTERN, parseConversationId } from './ids';
+import { DEFAULT_MAX_JSON_DEPTH, jsonDeeperThan } from './json-depth';
 import type { OutgoingBody } from './message';
 import { PROTOCOL_VERSION } from './version';
 
@@ -14,6 +15,8 @@ import { PROTOCOL_VERSION } from './version';
 export interface ValidationLimits {
   maxTextLength: number;
   maxExtBytes: number;
+  /** Nesting bound for the whole frame (default 32): deeper frames get 4004. */
+  maxJsonDepth?: number;
 }
 
 export type ValidationResult =
@@ -143,6 +146,7 @@ export const paramSchemas: ParamSchemas = {
   'sig.modify': v.object({ ...invite, data }),
   'sig.get': v.object(invite),
   'sig.pending': empty,
+  'auth.renew': v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)) }),
   'file.put': v.object({
     name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     mime: v.pipe(v.string(), v.maxLength(255)),
@@ -214,6 +218,13 @@ export function validateClientFrame(raw: string, limits: ValidationLimits): Vali
     json = JSON.parse(raw);
   } catch {
     return fail(ErrorCode.MALFORMED_FRAME, 'frame is not valid JSON');
+  }
+  const maxDepth = limits.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  if (jsonDeeperThan(json, maxDepth)) {
+    // Only the top-level id is read: the rest of the frame is not walked again.
+    const rawId = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
+    const reqId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= 128 ? rawId : undefined;
+    return fail(ErrorCode.TOO_DEEP, `frame nests deeper than ${maxDepth} levels`, reqId);
   }
   const env = v.safeParse(envelope, json);
   if (!env.success) return fail(ErrorCode.MALFORMED_FRAME, 'frame needs numeric v and string t');

@@ -1,21 +1,16 @@
-// Owns the React context that carries one chat session: the client, its store,
-// the binding (for resyncs) and the QueryClient natter's hooks use.
+// Owns the React context that carries one chat session: the client, its store
+// (read-only here: the provider's binding is its one writer), resync and the
+// fetch cache natter's hooks use for what they fetch once or page by page.
 import { createContext, useContext } from 'react';
-import type { QueryClient } from '@tanstack/react-query';
 import type { ChatClient } from '../client/chat-client-types';
 import type { ChatStore } from '../store/create-chat-store';
-import type { StoreInput } from '../store/store-input';
+import type { FetchCache } from './fetch-cache';
 
 export interface ChatContextValue {
   client: ChatClient;
   store: ChatStore;
-  queryClient: QueryClient;
-  /**
-   * Applies results of the hooks' own requests (answers, history pages) now, after any events
-   * still queued, so they are ordered with the live stream.
-   */
-  ingest(...inputs: StoreInput[]): void;
-  /** Fetches the conversation list, open invitations and the outbox again. */
+  fetchCache: FetchCache;
+  /** Fetches the conversation list and open invitations again. */
   resync(): Promise<void>;
 }
 

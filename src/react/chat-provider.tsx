@@ -1,15 +1,15 @@
 // Owns ChatProvider: it creates the store for a client, binds it to the
 // client's events for as long as it is mounted, connects the client if asked,
-// and provides the QueryClient natter's paged and one-shot fetches use. Given
+// and provides the fetch cache natter's paged and one-shot fetches use. Given
 // no client, it makes one on the page's embedded server (loaded lazily).
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { QueryClient } from '@tanstack/react-query';
 import type { ChatClient } from '../client/chat-client-types';
 import { bindClient, type ChatBinding } from '../store/bind-client';
 import { createChatStore, type ChatStore } from '../store/create-chat-store';
 import type { Scheduler } from '../store/ingest-queue';
 import { ChatContext, type ChatContextValue } from './chat-context';
 import { createEmbeddedClient } from './embedded-session';
+import { FetchCache } from './fetch-cache';
 
 export interface ChatProviderProps {
   /**
@@ -22,11 +22,6 @@ export interface ChatProviderProps {
   user?: string;
   /** Shown while the embedded client loads (only when no `client` is given; default nothing). */
   fallback?: ReactNode;
-  /**
-   * QueryClient for history pages and one-shot fetches. natter passes it to its own queries
-   * explicitly, so it does not replace an app's QueryClientProvider. Default: a private one.
-   */
-  queryClient?: QueryClient;
   /** Use an existing store (e.g. shared with non-React code); default: one created for `client`. */
   store?: ChatStore;
   /** Call `client.connect()` when the client is idle (default true). */
@@ -69,9 +64,9 @@ function useEmbeddedClient(user: string | null): ChatClient | null {
 
 type BoundProviderProps = Omit<ChatProviderProps, 'client' | 'user' | 'fallback'> & { client: ChatClient };
 
-function BoundProvider({ client, queryClient, store: givenStore, autoConnect = true, schedule, children }: BoundProviderProps): ReactNode {
-  const [ownQueryClient] = useState(() => queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
-  const qc = queryClient ?? ownQueryClient;
+function BoundProvider({ client, store: givenStore, autoConnect = true, schedule, children }: BoundProviderProps): ReactNode {
+  // What one client fetched is that client's: a new client starts with an empty cache.
+  const fetchCache = useMemo(() => new FetchCache(() => client.serverNow()), [client]);
   const store = useMemo(() => givenStore ?? createChatStore(client), [givenStore, client]);
   const binding = useRef<ChatBinding | null>(null);
 
@@ -89,16 +84,10 @@ function BoundProvider({ client, queryClient, store: givenStore, autoConnect = t
     () => ({
       client,
       store,
-      queryClient: qc,
+      fetchCache,
       resync: () => binding.current?.resync() ?? Promise.resolve(),
-      ingest: (...inputs) => {
-        const b = binding.current;
-        if (!b) return store.apply(inputs);
-        for (const input of inputs) b.queue.push(input);
-        b.flush();
-      },
     }),
-    [client, store, qc],
+    [client, store, fetchCache],
   );
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
 }

@@ -1,17 +1,34 @@
-// Owns the React layer's public surface (natter/react).
+// Owns the React layer's public surface (natter/react): the provider, the
+// state hooks (select from the store), the behaviour hooks (call the client),
+// and the few helpers a UI needs with them. natter's own components import
+// only this file (enforced by `npm run lint`).
 export { ChatProvider, type ChatProviderProps } from './chat-provider';
 export { useChatContext, type ChatContextValue } from './chat-context';
 export { useChatSelector } from './use-chat-selector';
 export { useChatClient } from './use-chat-client';
+export { useChatUser } from './use-chat-user';
 export { useConnectionState } from './use-connection-state';
+export { useServerLimits } from './use-server-limits';
+export { useServerClock } from './use-server-clock';
 export { useConversationList, type ConversationListResult } from './use-conversation-list';
+export { useDeleteConversation, type DeleteConversationOptions } from './use-delete-conversation';
 export { useUnreadCount } from './use-unread-count';
 export { useConversation, type ConversationResult, type UseConversationOptions } from './use-conversation';
+export { useMessageSenders } from './use-message-senders';
 export type { MessageSenders, SendResult, ImageUrl, FileSendOptions } from './message-senders';
-export { useInvitation, type InvitationsResult, type OneInvitationResult, type InvitationView } from './use-invitation';
+export { useDraft } from './use-draft';
+export { useInvitations, type InvitationsResult, type InvitationView } from './use-invitations';
+export { useInvitation, type OneInvitationResult } from './use-invitation';
 export type { InvitationActions } from './invitation-actions';
 export { useReadReceipts, type ReadReceiptsResult, type MessageReceipt } from './use-read-receipts';
+export { useGroupReaders } from './use-group-readers';
+export { useGroup, type GroupResult } from './use-group';
+export { useGroupName } from './use-group-name';
 export { useTyping, type TypingResult } from './use-typing';
 export { secondsLeft } from './use-server-now';
+export { parseConversationId } from '../protocol/ids';
 export type { ChatMessage, MessageStatus } from '../store/message-view';
 export type { ChatState, ConnectionSlice } from '../store/chat-state';
+// Named by ChatProviderProps: the store a provider may be given, and when it applies batches.
+export type { ChatStore } from '../store/create-chat-store';
+export type { Scheduler } from '../store/ingest-queue';

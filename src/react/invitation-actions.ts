@@ -1,10 +1,9 @@
-// Owns the invitation actions shared by both forms of useInvitation: each call
-// goes to the server, and its answer (the updated record) is written to the
-// store at once, so this device reflects it even before the event arrives.
+// Owns the invitation actions shared by the invitation hooks: each call goes
+// to the server and resolves with the updated record (which the client also
+// puts in its input stream, so the store shows it before the event arrives).
 import type { ChatClient, InviteOptions } from '../client/chat-client-types';
 import type { Invitation } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
-import type { StoreInput } from '../store/store-input';
 
 export interface InvitationActions {
   /** Invites one user (a call invitation); `timeout` seconds is enforced by the server. */
@@ -20,12 +19,8 @@ export interface InvitationActions {
   modify(inviteId: string, data: string): Promise<Invitation>;
 }
 
-export function createInvitationActions(client: ChatClient, ingest: (input: StoreInput) => void): InvitationActions {
-  const record = async (p: Promise<{ invitation: Invitation }>): Promise<Invitation> => {
-    const { invitation } = await p;
-    ingest({ kind: 'invitation', invitation });
-    return invitation;
-  };
+export function createInvitationActions(client: ChatClient): InvitationActions {
+  const record = async (p: Promise<{ invitation: Invitation }>): Promise<Invitation> => (await p).invitation;
   return {
     invite: (invitee, options) => record(client.invite(invitee, options)),
     inviteInGroup: (groupId, invitees, options) => record(client.inviteInGroup(groupId, invitees, options)),

@@ -1,12 +1,10 @@
 // Owns the send functions of useConversation: one per message type, each
 // resolving to a SendResult instead of rejecting (a failed send also shows as a
 // failed message with its code), plus retry and discard of outbox entries.
-import { ulid } from '../protocol/ulid';
 import type { ChatClient, SendFileOptions, SendOptions } from '../client/chat-client-types';
 import { NatterError, isNatterError, ErrorCode } from '../protocol/errors';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { LocationBody, Message, OutgoingBody } from '../protocol/message';
-import type { StoreInput } from '../store/store-input';
 
 /** Outcome of a send: the stored message, or the error (the message then shows `failed`). */
 export type SendResult = { ok: true; localId: string; message: Message } | { ok: false; localId: string; error: NatterError };
@@ -26,6 +24,8 @@ export interface ImageUrl {
 export type FileSendOptions = Omit<SendFileOptions, 'localId'> & { localId?: string };
 
 export interface MessageSenders {
+  /** A localId for a send (pass it as `localId`) when it is needed before the send resolves, e.g. to discard an upload. */
+  newLocalId(): string;
   /** Sends a text message. */
   sendText(text: string, options?: SendOptions): Promise<SendResult>;
   /** Sends an image: a File/Blob is uploaded first (progress on the pending message), an {@link ImageUrl} is sent as is. */
@@ -68,10 +68,11 @@ function baseName(url: string): string {
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || 'image';
 }
 
-export function createMessageSenders(client: ChatClient, ingest: (input: StoreInput) => void, conversation: ConversationId): MessageSenders {
+export function createMessageSenders(client: ChatClient, conversation: ConversationId): MessageSenders {
   const target = parseConversationId(conversation);
+  // The send's one localId, from the client's generator (its `newId` option), known before the answer.
   const withId = <T extends { localId?: string }>(options: T | undefined): T & { localId: string } =>
-    ({ ...(options ?? ({} as T)), localId: options?.localId ?? ulid() });
+    ({ ...(options ?? ({} as T)), localId: options?.localId ?? client.newLocalId() });
 
   const send = (body: OutgoingBody, options?: SendOptions): Promise<SendResult> => {
     const o = withId(options);
@@ -84,6 +85,7 @@ export function createMessageSenders(client: ChatClient, ingest: (input: StoreIn
   };
 
   return {
+    newLocalId: () => client.newLocalId(),
     send,
     sendText: (text, options) => send({ type: 'txt', msg: text }, options),
     sendImage: (image, options) => {
@@ -102,9 +104,6 @@ export function createMessageSenders(client: ChatClient, ingest: (input: StoreIn
     sendCustom: (customEvent, customExts = {}, options) => send({ type: 'custom', customEvent, customExts }, options),
     sendCommand: (action, options) => send({ type: 'cmd', action }, options),
     retry: (localId) => settle(localId, client.retry(localId)),
-    discard: (localId) => {
-      client.discard(localId);
-      ingest({ kind: 'discard', localId, conversation });
-    },
+    discard: (localId) => client.discard(localId),
   };
 }

@@ -1,12 +1,12 @@
 // Owns useConversationList: the conversation list in display order.
-import { useMemo } from 'react';
 import type { ConversationSummary } from '../protocol/entities';
+import { selectConversationList } from '../store/selectors';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 
 export interface ConversationListResult {
   /** Conversations, most recently updated first, each with its last message and the server's unread count. */
-  conversations: ConversationSummary[];
+  conversations: readonly ConversationSummary[];
   /** The list was fetched from the server at least once. */
   loaded: boolean;
   /** A full sync is running. */
@@ -20,11 +20,9 @@ export interface ConversationListResult {
 /** The current user's conversations, kept live by the store. */
 export function useConversationList(): ConversationListResult {
   const { resync } = useChatContext();
-  const order = useChatSelector((s) => s.conversations.order);
-  const summaries = useChatSelector((s) => s.conversations.summaries);
+  const conversations = useChatSelector(selectConversationList);
   const loaded = useChatSelector((s) => s.conversations.loaded);
   const totalUnread = useChatSelector((s) => s.conversations.totalUnread);
   const syncing = useChatSelector((s) => s.connection.syncing);
-  const conversations = useMemo(() => order.flatMap((id) => summaries.get(id) ?? []), [order, summaries]);
   return { conversations, loaded, syncing, totalUnread, refresh: resync };
 }

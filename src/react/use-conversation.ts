@@ -7,8 +7,8 @@ import type { ConversationSummary } from '../protocol/entities';
 import type { NatterError } from '../protocol/errors';
 import type { ConversationId } from '../protocol/ids';
 import type { Message } from '../protocol/message';
-import { EMPTY_MESSAGES, EMPTY_RECEIPTS } from '../store/chat-state';
 import { createMessageViewBuilder, type ChatMessage } from '../store/message-view';
+import { selectMessages, selectReceipts, selectSummary } from '../store/selectors';
 import { useChatContext } from './chat-context';
 import { createMessageSenders, type MessageSenders } from './message-senders';
 import { useChatSelector } from './use-chat-selector';
@@ -28,9 +28,9 @@ export interface ConversationResult extends MessageSenders {
    * 'received'), `error` ({code, message} when failed), `progress` (upload 0..1) and a stable `key`.
    * Unchanged messages keep their object identity across updates. The array is read-only and
    * lazy (each entry is made when read, so a long history costs nothing until rows show it):
-   * index, iterate, `map` or spread it; writing to it throws.
+   * index, iterate, `map` or spread it; writing to it throws (its type has no writing methods).
    */
-  messages: ChatMessage[];
+  messages: readonly ChatMessage[];
   /** The server's unread count for this conversation. */
   unread: number;
   /** Recalls one of this user's messages (rejects with NatterError: 504 window passed, 505 disabled, …). */
@@ -51,30 +51,22 @@ export interface ConversationResult extends MessageSenders {
 
 /** Everything to show and act on one conversation. */
 export function useConversation(conversationId: ConversationId, options: UseConversationOptions = {}): ConversationResult {
-  const { client, ingest } = useChatContext();
+  const { client } = useChatContext();
   const user = useChatSelector((s) => s.user);
-  const data = useChatSelector((s) => s.conversationMessages.get(conversationId) ?? EMPTY_MESSAGES);
-  const receipts = useChatSelector((s) => s.receipts[conversationId] ?? EMPTY_RECEIPTS);
-  const conversation = useChatSelector((s) => s.conversations.summaries.get(conversationId));
+  const data = useChatSelector((s) => selectMessages(s, conversationId));
+  const receipts = useChatSelector((s) => selectReceipts(s, conversationId));
+  const conversation = useChatSelector((s) => selectSummary(s, conversationId));
   const history = useHistoryPages(conversationId, options.pageSize ?? 30);
 
   const build = useMemo(() => createMessageViewBuilder(user, conversationId), [user, conversationId]);
   const messages = useMemo(() => build(data, receipts), [build, data, receipts]);
-  const senders = useMemo(() => createMessageSenders(client, ingest, conversationId), [client, ingest, conversationId]);
+  const senders = useMemo(() => createMessageSenders(client, conversationId), [client, conversationId]);
   const actions = useMemo(
     () => ({
-      recall: async (serverId: string) => {
-        const tombstone = await client.recall(serverId);
-        ingest({ kind: 'event', event: { type: 'recall', message: tombstone, conversation: conversationId } });
-        return tombstone;
-      },
-      markRead: async (upToSeq?: number) => {
-        const readSeq = await client.markRead(conversationId, upToSeq);
-        ingest({ kind: 'readSeq', conversation: conversationId, readSeq });
-        return readSeq;
-      },
+      recall: (serverId: string) => client.recall(serverId),
+      markRead: (upToSeq?: number) => client.markRead(conversationId, upToSeq),
     }),
-    [client, ingest, conversationId],
+    [client, conversationId],
   );
 
   return {

@@ -1,11 +1,12 @@
-// Owns paging back through history with TanStack Query's infinite queries:
-// each page is fetched with `client.history` and written into the store (the
-// query itself keeps only cursors), so live and paged messages share one list.
-import { useInfiniteQuery } from '@tanstack/react-query';
+// Owns paging back through history: each page is fetched with
+// `client.history`, which hands its messages to the store (the client's input
+// stream), so live and paged messages share one list; this hook keeps only the
+// cursors, in the session's fetch cache, per conversation and sync generation.
 import type { ConversationId } from '../protocol/ids';
 import type { NatterError } from '../protocol/errors';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
+import { useFetch } from './use-fetch';
 
 interface PageInfo {
   cursor: number | null;
@@ -25,38 +26,34 @@ export interface HistoryPagesResult {
   error: NatterError | null;
 }
 
-export function historyQueryKey(user: string, conversation: ConversationId, generation: number) {
-  return ['natter', user, 'history', conversation, generation] as const;
-}
-
 export function useHistoryPages(conversation: ConversationId, pageSize: number): HistoryPagesResult {
-  const { client, ingest, queryClient } = useChatContext();
+  const { client, fetchCache } = useChatContext();
   const generation = useChatSelector((s) => s.connection.syncGeneration);
   const live = useChatSelector((s) => s.connection.state !== 'idle' && s.connection.state !== 'closed');
-  const q = useInfiniteQuery(
-    {
-      queryKey: historyQueryKey(client.user, conversation, generation),
-      queryFn: async ({ pageParam }): Promise<PageInfo> => {
-        const page = await client.history(conversation, { limit: pageSize, ...(pageParam !== undefined ? { before: pageParam } : {}) });
-        const { peerReadSeq, peerDeliveredSeq, groupReadCounts } = page;
-        ingest({ kind: 'history', conversation, messages: page.messages, receipts: { peerReadSeq, peerDeliveredSeq, groupReadCounts } });
-        return { cursor: page.cursor, hasMore: page.hasMore, count: page.messages.length };
-      },
-      initialPageParam: undefined as number | undefined,
-      getNextPageParam: (last: PageInfo) => (last.hasMore && last.cursor !== null ? last.cursor : undefined),
-      enabled: live,
-      staleTime: Infinity,
-      retry: false,
-    },
-    queryClient,
-  );
+  const key = `${client.user}\u0000history\u0000${conversation}\u0000${generation}`;
+  const page = async (before: number | undefined): Promise<PageInfo> => {
+    const p = await client.history(conversation, { limit: pageSize, ...(before !== undefined ? { before } : {}) });
+    return { cursor: p.cursor, hasMore: p.hasMore, count: p.messages.length };
+  };
+  const first = useFetch<PageInfo[]>(key, async () => [await page(undefined)], { enabled: live });
+  const last = first.data?.[first.data.length - 1];
+  const next = last && last.hasMore && last.cursor !== null ? last.cursor : null;
+  // The next older page has a key of its own, so its loading and error show in every hook instance.
+  const nextKey = `${key}\u0000${next ?? ''}`;
+  const older = useFetch<PageInfo>(nextKey, () => page(next ?? undefined), { enabled: false });
   return {
     loadOlder: async () => {
-      if (q.hasNextPage && !q.isFetchingNextPage) await q.fetchNextPage();
+      if (next === null) return;
+      try {
+        const p = await fetchCache.fetch(nextKey, () => page(next));
+        fetchCache.update<PageInfo[]>(key, (pages = []) => (pages[pages.length - 1]?.cursor === next ? [...pages, p] : pages));
+      } catch {
+        // The failure is in the state (`error`); loadOlder can be called again.
+      }
     },
-    hasMore: q.hasNextPage,
-    loading: q.isFetching,
-    loaded: q.isSuccess,
-    error: (q.error as NatterError | null) ?? null,
+    hasMore: next !== null,
+    loading: first.loading || older.loading,
+    loaded: first.data !== undefined,
+    error: older.error ?? first.error,
   };
 }

@@ -5,10 +5,11 @@
 import { useMemo } from 'react';
 import type { ConversationId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
-import { EMPTY_MESSAGES, EMPTY_RECEIPTS } from '../store/chat-state';
 import { readCountOf, storedStatus } from '../store/message-view';
+import { selectMessages, selectReceipts } from '../store/selectors';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
+import { useGroupReaders } from './use-group-readers';
 
 export interface MessageReceipt {
   serverId: string;
@@ -38,16 +39,13 @@ export interface ReadReceiptsResult {
   sendReadReceipt(serverId: string): Promise<void>;
 }
 
-export function readersQueryKey(user: string, serverId: string, count: number) {
-  return ['natter', user, 'readers', serverId, count] as const;
-}
-
 /** Delivery and read state of this user's messages in `conversationId`. */
 export function useReadReceipts(conversationId: ConversationId): ReadReceiptsResult {
-  const { client, queryClient } = useChatContext();
+  const { client } = useChatContext();
+  const groupReaders = useGroupReaders();
   const user = useChatSelector((s) => s.user);
-  const items = useChatSelector((s) => (s.conversationMessages.get(conversationId) ?? EMPTY_MESSAGES).items);
-  const receipts = useChatSelector((s) => s.receipts[conversationId] ?? EMPTY_RECEIPTS);
+  const items = useChatSelector((s) => selectMessages(s, conversationId).items);
+  const receipts = useChatSelector((s) => selectReceipts(s, conversationId));
 
   return useMemo(() => {
     const byMessage: Record<string, MessageReceipt> = {};
@@ -70,13 +68,8 @@ export function useReadReceipts(conversationId: ConversationId): ReadReceiptsRes
       byMessage,
       receiptOf: (serverId: string) => byMessage[serverId],
       peerReadUpTo,
-      readers: (serverId: string) =>
-        queryClient.fetchQuery({
-          queryKey: readersQueryKey(user, serverId, receipts.groupReadCount[serverId] ?? 0),
-          queryFn: () => client.groupReaders(serverId),
-          staleTime: Infinity,
-        }),
+      readers: (serverId: string) => groupReaders(serverId, receipts.groupReadCount[serverId] ?? 0),
       sendReadReceipt: (serverId: string) => client.sendReadReceipt(serverId),
     };
-  }, [items, receipts, user, client, queryClient]);
+  }, [items, receipts, user, client, groupReaders]);
 }

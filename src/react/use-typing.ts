@@ -3,17 +3,16 @@
 // Typing signals are sent as plain requests, not through the outbox: a stale
 // "typing" replayed after a reconnect would be wrong.
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { ulid } from '../protocol/ulid';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
-import { EMPTY_TYPING } from '../store/chat-state';
+import { selectTyping } from '../store/selectors';
 import { TYPING_ACTION, TYPING_STOP_ACTION, TYPING_TTL_MS } from '../store/reduce-messages';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 
 export interface TypingResult {
   /** Other users typing now. */
-  typing: UserId[];
+  typing: readonly UserId[];
   /** Call on each keystroke: sends a `typing` command at most every `TYPING_TTL_MS / 2`. */
   notifyTyping(): void;
   /** Tells others this user stopped (e.g. the input was cleared or sent). */
@@ -23,7 +22,7 @@ export interface TypingResult {
 /** Typing indicator for `conversationId` over command messages (`cmd` action `typing` / `typing:stop`). */
 export function useTyping(conversationId: ConversationId): TypingResult {
   const { client } = useChatContext();
-  const entries = useChatSelector((s) => s.typing[conversationId] ?? EMPTY_TYPING);
+  const entries = useChatSelector((s) => selectTyping(s, conversationId));
   const [tick, bump] = useReducer((x: number) => x + 1, 0);
   const lastSent = useRef(0);
 
@@ -40,7 +39,7 @@ export function useTyping(conversationId: ConversationId): TypingResult {
     const target = parseConversationId(conversationId);
     const signal = (action: string) => {
       if (!target || client.state !== 'open') return;
-      client.request('send', { localId: ulid(), to: target.target, chatType: target.type, body: { type: 'cmd', action } }).catch(() => undefined);
+      client.request('send', { localId: client.newLocalId(), to: target.target, chatType: target.type, body: { type: 'cmd', action } }).catch(() => undefined);
     };
     return {
       notifyTyping: () => {

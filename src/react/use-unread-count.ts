@@ -1,5 +1,6 @@
 // Owns useUnreadCount: one conversation's unread count, or the total.
 import type { ConversationId } from '../protocol/ids';
+import { selectUnread } from '../store/selectors';
 import { useChatSelector } from './use-chat-selector';
 
 /**
@@ -7,5 +8,5 @@ import { useChatSelector } from './use-chat-selector';
  * Never negative; re-renders only when that number changes.
  */
 export function useUnreadCount(conversationId?: ConversationId): number {
-  return useChatSelector((s) => (conversationId === undefined ? s.conversations.totalUnread : (s.conversations.summaries.get(conversationId)?.unread ?? 0)));
+  return useChatSelector((s) => selectUnread(s, conversationId));
 }

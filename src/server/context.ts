@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { Delivery, EventPublisher } from './event-publisher';
 import type { IdSource } from './id-source';
 import type { InvitationTimers } from './invitation-timers';
+import type { RateLimitStore } from './rate-limiter';
 import type { ServerCoreOptions } from './server-options';
 import type { SessionRegistry } from './sessions';
 import type { CachedStorage } from './cached-storage';
@@ -32,6 +33,8 @@ export interface CoreContext {
   sessions: SessionRegistry;
   /** Every user's sessions, on this node and (in a cluster) the others. */
   delivery: Delivery;
+  /** Rate-limit buckets, per user across connections (shared by nodes when the store is). */
+  rateLimits: RateLimitStore;
   events: EventPublisher;
   timers: InvitationTimers;
   /** onlineUserOnly invitations: never stored, kept only while the server runs. */

@@ -12,6 +12,7 @@ import type { Caller, CoreContext } from './context';
 import { fail, inTx } from './context';
 import { keyOfConversationId } from './conversation-key';
 import { newConversationState, recountUnread } from './conversation-state';
+import { groupReadsFromAck } from './group-read-on-ack';
 import { requireGroupMember, requireRoomMember } from './membership';
 import { groupReadCounts, peerMarkers, raisePeerMarkers } from './peer-receipt-state';
 import type { OpHandlers } from './op-handler';
@@ -51,14 +52,16 @@ async function conversations(ctx: CoreContext, caller: Caller): Promise<{ conver
   return { conversations: list };
 }
 
-async function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): Promise<{ readSeq: number }> {
+async function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): Promise<{ readSeq: number; unread: number }> {
   const { key, type, target } = resolve(caller.user, p.conversation);
   await requireAccess(ctx, caller.user, type, target);
   return inTx(ctx, async ({ storage }) => {
     const lastSeq = await storage.lastSeq(key);
     const state = (await storage.getConversationState(caller.user, key)) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
     const upTo = Math.min(p.upToSeq ?? lastSeq, lastSeq);
-    if (upTo <= state.readSeq) return { readSeq: state.readSeq };
+    if (upTo <= state.readSeq) return { readSeq: state.readSeq, unread: state.unread };
+    // Reading a group in the UI is a channel ack: it counts as a read receipt for allowGroupAck messages.
+    if (type === 'group') await groupReadsFromAck(ctx, storage, caller.user, key, state.readSeq, upTo);
     state.readSeq = upTo;
     state.unread = await recountUnread(storage, state);
     await storage.putConversationState(state);
@@ -67,7 +70,7 @@ async function ack(ctx: CoreContext, caller: Caller, p: { conversation: Conversa
       await raisePeerMarkers(storage, target, key, { deliveredSeq: upTo, readSeq: upTo });
       ctx.events.durable([target], { type: 'channelAck', conversation: `single:${caller.user}`, by: caller.user, upToSeq: upTo });
     }
-    return { readSeq: upTo };
+    return { readSeq: upTo, unread: state.unread };
   });
 }
 

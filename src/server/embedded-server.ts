@@ -13,7 +13,7 @@ import { createServerCore } from './server-core';
 import type { ServerCoreOptions } from './server-options';
 import type { Storage } from './storage';
 
-/** Same as the core's options; rate limiting is off unless `rateLimit` is given. */
+/** Same as the core's options; rate limits, upload quota and the hello deadline are off unless given (an in-page loopback has no strangers). */
 export type EmbeddedServerOptions = ServerCoreOptions;
 
 export interface EmbeddedServer {
@@ -62,6 +62,9 @@ export function createEmbeddedServer(options: EmbeddedServerOptions = {}): Embed
     storage: options.storage ?? new MemoryStorage(),
     files: options.files ?? new MemoryFileStore(),
     rateLimit: options.rateLimit ?? false,
+    helloTimeoutMs: options.helloTimeoutMs ?? 0,
+    uploadRateLimit: options.uploadRateLimit ?? false,
+    uploadQuota: options.uploadQuota ?? false,
     fileUrl: options.fileUrl ?? urls.fileUrl,
   });
   core.start();

@@ -8,6 +8,7 @@ import type { UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { contentMatches, normalizeMime } from './file-sniff';
 import type { OpHandlers } from './op-handler';
+import { chargeUpload } from './upload-limits';
 
 export interface FileInput {
   name: string;
@@ -24,6 +25,7 @@ export async function putFile(ctx: CoreContext, user: UserId, input: FileInput):
   if (input.bytes.length > limits.maxFileBytes) throw new NatterError(ErrorCode.TOO_LARGE, `file larger than ${limits.maxFileBytes} bytes`);
   if (!limits.allowedFileTypes.includes(mime)) throw new NatterError(ErrorCode.FILE_TYPE_NOT_ALLOWED, `file type ${mime || '(none)'} is not allowed`);
   if (!contentMatches(mime, input.bytes)) throw new NatterError(ErrorCode.FILE_CONTENT_MISMATCH, `file content is not ${mime}`);
+  await chargeUpload(ctx, user, input.bytes.length);
   const fileId = ctx.ids.fileId();
   await ctx.files.put(fileId, input.bytes);
   const url = ctx.options.fileUrl ? ctx.options.fileUrl(fileId, mime, input.bytes) : `/files/${fileId}`;

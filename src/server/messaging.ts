@@ -13,6 +13,7 @@ import type { MessageDraft } from './message-store';
 import { storeMessage } from './message-store';
 import type { OpHandlers } from './op-handler';
 import type { ModerationVerdict } from './server-options';
+import { checkBodyUrls } from './url-policy';
 
 interface Route {
   members: UserId[];
@@ -49,6 +50,7 @@ export async function routeMessage(ctx: CoreContext, from: UserId, p: Pick<Outgo
 
 /** File-bearing bodies that name an uploaded file take url, size and type from the server's record. */
 async function resolveBody(ctx: CoreContext, body: OutgoingMessage['body']): Promise<MessageBody> {
+  await checkBodyUrls(ctx, body);
   if (body.type !== 'img' && body.type !== 'file' && body.type !== 'audio' && body.type !== 'video') return body;
   if (body.fileId === undefined) return body;
   const record = (await ctx.storage.getFile(body.fileId)) ?? fail(ErrorCode.FILE_NOT_FOUND);

@@ -1,7 +1,8 @@
 // Owns recall: only the sender, only while the window (server clock) is
 // open (504 after, 505 when disabled). The stored message becomes a
 // tombstone for everyone, unread counts drop for those who had not read it,
-// and every member gets a durable recall event (so later reconnecters too).
+// and every member gets a durable recall event (so later reconnecters too)
+// carrying their own unread count after it.
 import { ErrorCode } from '../protocol/errors';
 import type { Message, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
@@ -44,22 +45,30 @@ function recall(ctx: CoreContext, caller: Caller, p: { serverId: string }): Prom
     };
     await storage.updateMessage(tombstone);
     const { members, ephemeral } = await membersOf(t, original);
-    if (original.chatType !== 'room' && !original.excluded) {
+    // Each member's count after the recall goes with their event: clients never recompute it.
+    const unreadOf = new Map<UserId, number>();
+    if (original.chatType !== 'room') {
       const key = conversationKey(original.chatType, original.from, original.to);
       for (const user of members) {
         const state = await storage.getConversationState(user, key);
-        if (!state || user === original.from || state.unread === 0) continue;
-        if (original.seq > Math.max(state.readSeq, state.clearedSeq)) {
+        if (!state) continue;
+        const counted = !original.excluded && user !== original.from && state.unread > 0 && original.seq > Math.max(state.readSeq, state.clearedSeq);
+        if (counted) {
           state.unread -= 1;
           await storage.putConversationState(state);
         }
+        unreadOf.set(user, state.unread);
       }
     }
-    const event = (user: UserId) => ({
-      type: 'recall' as const,
-      message: tombstone,
-      conversation: viewerConversationId(original.chatType, original.from, original.to, user),
-    });
+    const event = (user: UserId) => {
+      const unread = unreadOf.get(user);
+      return {
+        type: 'recall' as const,
+        message: tombstone,
+        conversation: viewerConversationId(original.chatType, original.from, original.to, user),
+        ...(unread !== undefined ? { unread } : {}),
+      };
+    };
     if (ephemeral) ctx.events.ephemeral(members, event);
     else ctx.events.durable(members, event);
     return { message: tombstone };

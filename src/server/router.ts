@@ -1,6 +1,7 @@
 // Owns the table from operation name to handler, and dispatching one
 // validated request to it (sends pipelined into group commits).
 import type { OpName, OpParams, RequestFrame } from '../protocol/frames';
+import { authOps } from './auth-renew';
 import { blocklistOps } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { conversationOps } from './conversations';
@@ -23,6 +24,7 @@ const handlers: OpHandlers<OpName> = {
   ...blocklistOps,
   ...signalingOps,
   ...fileOps,
+  ...authOps,
 };
 
 export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

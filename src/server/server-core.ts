@@ -20,6 +20,7 @@ import { createIdSource } from './id-source';
 import { asyncStorage } from './sync-storage-adapter';
 import { InvitationTimers } from './invitation-timers';
 import { resolveLimits } from './limits';
+import { createMemoryRateLimitStore } from './rate-limiter';
 import { MemoryFileStore } from './memory-file-store';
 import { MemoryStorage } from './memory-storage';
 import type { ServerCoreOptions } from './server-options';
@@ -68,6 +69,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     limits: resolveLimits(options.limits, options),
     options,
     sessions,
+    rateLimits: options.rateLimitStore ?? createMemoryRateLimitStore(clock),
     events: new EventPublisher(storage, delivery, clock, options.eventRetention ?? DEFAULT_RETENTION, options.scheduleCommit),
     timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError, options.cluster ? (options.cluster.invitationPollMs ?? 1000) : null),
     liveInvitations: new Map(),

@@ -6,13 +6,16 @@ import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type { Clock } from './clock';
 import type { IdSource } from './id-source';
-import type { RateLimitOptions } from './rate-limiter';
+import type { RateLimitOptions, RateLimitStore, UploadQuota } from './rate-limiter';
 import type { Delivery } from './event-publisher';
 import type { SessionRegistry } from './sessions';
 import type { FileStore, Storage, SyncStorage } from './storage';
 
-/** What authentication decides: the user, or a refusal (a NatterError code, e.g. 4010/4011/4012). */
-export type AuthResult = { user: UserId } | { code: number; message?: string };
+/**
+ * What authentication decides: the user (and when the credentials expire, ms since epoch: the
+ * session is asked to renew ahead of it and ended at it), or a refusal (a NatterError code, e.g. 4010/4011/4012).
+ */
+export type AuthResult = { user: UserId; expiresAt?: number } | { code: number; message?: string };
 
 /** `allow`, `reject` (501, e.g. sensitive words) or `intercept` (502, a custom rule). */
 export type ModerationVerdict = 'allow' | 'reject' | 'intercept' | { verdict: 'allow' | 'reject' | 'intercept'; reason?: string };
@@ -57,8 +60,18 @@ export interface ServerCoreOptions {
   moderate?: (message: Message) => ModerationVerdict | Promise<ModerationVerdict>;
   /** Offline push for invitees with no connected session (unless the invitation disables push). */
   push?: (user: UserId, notice: PushNotice) => void;
-  /** Per-connection request rate; false disables it. Default 50/s with bursts of 200. */
+  /** Request rate per user, across all of the user's connections; false disables it. Default 50/s with bursts of 200. */
   rateLimit?: RateLimitOptions | false;
+  /** Where rate-limit buckets live. Default: this process's memory; several nodes share one (e.g. Redis). */
+  rateLimitStore?: RateLimitStore;
+  /** Uploads per second per user (HTTP and `file.put`); false disables. Default 1/s with bursts of 20. */
+  uploadRateLimit?: RateLimitOptions | false;
+  /** Bytes a user may upload per period; false disables. Default 1 GiB per day. */
+  uploadQuota?: UploadQuota | false;
+  /** A connection that has not sent `hello` this long after connecting is closed (4008). Default 10000; 0 disables. */
+  helloTimeoutMs?: number;
+  /** How long before a token expires the client is asked to renew it (an `expiring` frame). Default 60000. */
+  tokenRenewAheadMs?: number;
   /** URL clients fetch a file from. Default `/files/<fileId>`. */
   fileUrl?: (fileId: string, mime: string, bytes: Uint8Array) => string;
   /** Events kept per user for resume (default 10000); older ones are pruned and resuming before them resets. */

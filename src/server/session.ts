@@ -1,7 +1,8 @@
 // Owns one connection: frame size and validation errors (answered with an
 // `err`, the session keeps serving), hello/authentication, welcome with
 // resume (replay from the durable log, or reset when too old), rate limiting,
-// and running requests one after another so answers keep their order.
+// and running requests one after another so answers keep their order. What a
+// connection may cost (hello deadline, rates, token lifetime) is session-guard.ts.
 import { ErrorCode, NatterError, defaultErrorMessage } from '../protocol/errors';
 import type { ErrFrame, HelloFrame, RequestFrame, ServerFrame } from '../protocol/frames';
 import type { ServerPeer, ServerSession } from '../protocol/link';
@@ -9,14 +10,19 @@ import type { UserId } from '../protocol/message';
 import { validateClientFrame } from '../protocol/validate';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CoreContext } from './context';
-import type { RateLimiter } from './rate-limiter';
-import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
 import { EventStream } from './event-stream';
 import { start } from './router';
+import { SessionGuard } from './session-guard';
 import type { AuthResult } from './server-options';
 import type { LiveSession } from './sessions';
 
 const encoder = new TextEncoder();
+
+/** The request id of a frame too large to parse, when it is near the start (as clients write it). */
+function leadingId(data: string): string | undefined {
+  const m = /^\s*\{[^{}[\]]{0,256}?"id"\s*:\s*"([^"\\]{1,128})"/.exec(data.slice(0, 512));
+  return m?.[1];
+}
 
 function tooLarge(data: string, max: number): boolean {
   if (data.length > max) return true; // every UTF-16 unit is at least one byte
@@ -32,7 +38,7 @@ export class Session implements ServerSession, LiveSession {
   private queue: Promise<void> = Promise.resolve();
   /** ... and are answered in the same order. */
   private answers: Promise<void> = Promise.resolve();
-  private readonly limiter: RateLimiter;
+  private readonly guard: SessionGuard;
   /** Durable events in order, once each (set at hello). */
   private stream: EventStream | null = null;
 
@@ -40,18 +46,28 @@ export class Session implements ServerSession, LiveSession {
     private readonly ctx: CoreContext,
     private readonly peer: ServerPeer,
   ) {
-    this.limiter = createRateLimiter(ctx.clock, ctx.options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    this.guard = new SessionGuard(ctx, this);
   }
 
   receive(data: string): void {
     if (this.phase === 'closed') return;
+    // Nothing a client sends may escape unanswered: a bug here answers 5000 and the session goes on.
+    try {
+      this.receiveFrame(data);
+    } catch (e) {
+      this.report(e);
+      this.sendError(undefined, ErrorCode.INTERNAL);
+    }
+  }
+
+  private receiveFrame(data: string): void {
     if (typeof data !== 'string' || tooLarge(data, this.ctx.limits.maxFrameBytes)) {
-      this.sendError(undefined, ErrorCode.TOO_LARGE, `frame larger than ${this.ctx.limits.maxFrameBytes} bytes`);
+      this.refuse(typeof data === 'string' ? leadingId(data) : undefined, ErrorCode.TOO_LARGE, `frame larger than ${this.ctx.limits.maxFrameBytes} bytes`);
       return;
     }
     const result = validateClientFrame(data, this.ctx.limits);
     if (!result.ok) {
-      this.sendError(result.id, result.code, result.message);
+      this.refuse(result.id, result.code, result.message);
       return;
     }
     const frame = result.frame;
@@ -63,12 +79,37 @@ export class Session implements ServerSession, LiveSession {
       this.enqueue(() => this.hello(frame));
       return;
     }
-    const wait = this.limiter.take();
-    if (wait > 0) {
-      this.sendError(frame.id, ErrorCode.RATE_LIMITED, undefined, wait);
+    const wait = this.guard.take();
+    if (typeof wait === 'number') {
+      if (wait > 0) this.sendError(frame.id, ErrorCode.RATE_LIMITED, undefined, wait);
+      else this.enqueue(() => this.request(frame));
       return;
     }
-    this.enqueue(() => this.request(frame));
+    // A shared (remote) store answers later: the queue keeps requests in their order meanwhile.
+    this.enqueue(async () => {
+      const w = await wait.catch((e: unknown) => (this.report(e), 0));
+      if (w > 0) this.answer(async () => this.sendError(frame.id, ErrorCode.RATE_LIMITED, undefined, w));
+      else return this.request(frame);
+    });
+  }
+
+  /** Answers a frame that could not be served, charging it like a request; one past the rate closes the connection. */
+  private refuse(id: string | undefined, code: number, message: string): void {
+    this.sendError(id, code, message);
+    const over = this.guard.malformed();
+    const close = (yes: boolean): void => {
+      if (yes) this.end(ErrorCode.TOO_MANY_MALFORMED, defaultErrorMessage(ErrorCode.TOO_MANY_MALFORMED));
+    };
+    if (typeof over === 'boolean') close(over);
+    else over.then(close, (e: unknown) => this.report(e));
+  }
+
+  askRenewal(expiresAt: number): void {
+    this.send({ v: PROTOCOL_VERSION, t: 'expiring', expiresAt });
+  }
+
+  renewed(expiresAt: number | undefined): void {
+    this.guard.watchExpiry(expiresAt);
   }
 
   /** Answers go out in request order even when requests overlap (pipelined sends). */
@@ -79,6 +120,7 @@ export class Session implements ServerSession, LiveSession {
   closed(): void {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
+    this.guard.stop();
     this.ctx.sessions.remove(this);
   }
 
@@ -150,6 +192,8 @@ export class Session implements ServerSession, LiveSession {
       return;
     }
     this.user = auth.user;
+    this.guard.authenticated(auth.user, auth.expiresAt);
+    if ((this.phase as string) === 'closed') return;
     this.device = frame.device ?? ctx.ids.device();
     ctx.sessions.findDevice(this.user, this.device)?.end(ErrorCode.ALREADY_EXISTS, 'the same device connected again');
     // Registered before the log is read: events committed from now on are held by the stream

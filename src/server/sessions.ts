@@ -18,6 +18,8 @@ export interface LiveSession {
   catchUp(): void;
   /** Ends the session from the server side with a bye frame. */
   end(code: number, message: string): void;
+  /** The session's token was renewed: it now expires at `expiresAt` (undefined: never). */
+  renewed?(expiresAt: number | undefined): void;
 }
 
 export class SessionRegistry implements Delivery {

@@ -1,7 +1,7 @@
 // Owns call invitations with the server as the authority: the record with
 // each invitee's state, compare-and-set transitions (first answer wins,
 // later ones 8010), who may do what (cancel: inviter only, 8020; accept and
-// reject: a pending invitee, 8011; modify: data of a stored invitation),
+// reject: a pending invitee, 8011; modify: the inviter, data of a stored invitation still open),
 // server-fired timeouts, a server-stamped `signal` message in history for
 // every step unless onlineUserOnly (then nothing is stored and only
 // connected sessions hear of it), and the offline push hook. A stored
@@ -16,6 +16,7 @@ import type { Message, SignalBody, UserId } from '../protocol/message';
 import { isBlocked } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { fail, inTx } from './context';
+import { signalLocalId } from './id-source';
 import { requireGroupMember } from './membership';
 import { storeMessage } from './message-store';
 import type { OpHandlers } from './op-handler';
@@ -69,7 +70,7 @@ async function stepMessage(ctx: CoreContext, inv: Invitation, action: Invitation
   const peer = actor === inv.inviter ? (invitee ?? inv.invitees[0] ?? inv.inviter) : inv.inviter;
   const to = inv.groupId ?? peer;
   const members = inv.groupId ? ((await ctx.storage.getGroup(inv.groupId))?.members ?? participants(inv)) : [actor, peer];
-  const draft = { localId: `~sig-${ctx.ids.serverId()}`, from: actor, to, chatType: inv.groupId ? ('group' as const) : ('single' as const), body };
+  const draft = { localId: signalLocalId(ctx.ids.serverId()), from: actor, to, chatType: inv.groupId ? ('group' as const) : ('single' as const), body };
   return storeMessage(ctx, excludedFromHistory(data) ? { ...draft, excluded: true } : draft, { members });
 }
 
@@ -155,8 +156,10 @@ function answer(ctx: CoreContext, caller: Caller, p: { inviteId: string; data?: 
 function modify(ctx: CoreContext, caller: Caller, p: { inviteId: string; data: string }): Promise<Answer> {
   return inTx(ctx, async (t) => {
     const { inv, read } = await load(t, p.inviteId);
-    if (!participants(inv).includes(caller.user)) fail(ErrorCode.INVITATION_NO_PERMISSION, 'not part of this invitation');
+    // The inviter's to change, and only while someone may still answer it.
+    if (inv.inviter !== caller.user) fail(ErrorCode.INVITATION_NO_PERMISSION, 'only the inviter can modify the invitation');
     if (inv.onlineUserOnly) fail(ErrorCode.INVITATION_NO_PERMISSION, 'onlineUserOnly invitations cannot be modified');
+    if (!isInvitationOpen(inv)) fail(ErrorCode.INVITATION_INVALID, 'the invitation was already answered, cancelled or timed out');
     inv.data = p.data;
     return step(t, inv, read, 'modify', caller.user, p.data);
   });

@@ -4,10 +4,9 @@
 import type { ConversationSummary } from '../protocol/entities';
 import type { ChatEvent } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
-import { conversationOf } from '../protocol/ids';
-import { chatState, type ChatState, type ConversationReceipts, type ConversationTyping } from './chat-state';
+import type { ChatState, ConversationReceipts, ConversationTyping } from './chat-state';
 import { commitConversations, commitMessages } from './commit-conversations';
-import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onProgress, onReadState, onRecall } from './reduce-messages';
+import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onReadState, onRecall } from './reduce-messages';
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
 import { StoreDraft, type EngineContext } from './store-draft';
@@ -18,7 +17,7 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
     case 'message':
       return onMessageEvent(d, e.conversation, e.message, e.unread);
     case 'recall':
-      return onRecall(d, e.conversation, e.message);
+      return onRecall(d, e.conversation, e.message, e.unread);
     case 'delivered':
       return onDelivered(d, e.conversation, e.serverId, e.by);
     case 'read':
@@ -37,10 +36,8 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
       }
       return;
     case 'invitation':
-      onInvitation(d, e.invitation, true);
-      // The signaling message belongs in history; its unread effect comes with its own message event.
-      if (e.message) addStoredMessage(d, conversationOf(e.message, d.user), e.message);
-      return;
+      // Its signaling message (if any) also comes as a `message` event, which adds it to history.
+      return onInvitation(d, e.invitation, true);
     default:
       return; // group, room, blocklist: no store slice (yet)
   }
@@ -64,7 +61,7 @@ function mergeSummary(local: ConversationSummary | undefined, server: Conversati
   return r;
 }
 
-function onConversationsBootstrap(d: StoreDraft, list: ConversationSummary[], startedAt: number): void {
+function onConversationsBootstrap(d: StoreDraft, list: readonly ConversationSummary[], startedAt: number): void {
   const merged = list.map((s) => mergeSummary(d.peekSummary(s.id), s));
   const keep = new Set<ConversationId>(list.map((s) => s.id));
   for (const c of d.ctx.slots.values()) if (c.touchedAt >= startedAt && d.peekSummary(c.id)) keep.add(c.id);
@@ -80,12 +77,10 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return onEvent(d, input.event);
     case 'outbox':
       return onOutbox(d, input.pending);
-    case 'progress':
-      return onProgress(d, input.conversation, input.localId, input.progress);
-    case 'discard':
+    case 'sent':
+      return addStoredMessage(d, input.conversation, input.message);
+    case 'discarded':
       return onDiscard(d, input.conversation, input.localId);
-    case 'acked':
-      return addStoredMessage(d, conversationOf(input.message, d.user), input.message);
     case 'connection': {
       const c = d.conn();
       c.state = input.state;
@@ -94,7 +89,7 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return;
     }
     case 'ready': {
-      if (input.user) d.user = input.user;
+      if (input.user) d.user = input.user; // '' before a token login's first welcome
       const c = d.conn();
       c.ready = true;
       c.resumed = input.resumed;
@@ -108,21 +103,27 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
     case 'conversations':
       return onConversationsBootstrap(d, input.conversations, input.startedAt);
     case 'history':
-      for (const m of input.messages) addStoredMessage(d, input.conversation, m);
-      if (input.receipts) onReceiptState(d, input.conversation, input.receipts);
-      return;
+      for (const m of input.page.messages) addStoredMessage(d, input.conversation, m);
+      return onReceiptState(d, input.conversation, input.page);
+    case 'recalled':
+      return onRecall(d, input.conversation, input.message, undefined);
     case 'invitations':
       inviteStartedAt.value = input.startedAt;
       return onInvitationsBootstrap(d, input.invitations);
     case 'invitation':
       return onInvitation(d, input.invitation, true);
-    case 'readSeq':
-      return onReadState(d, input.conversation, input.readSeq, null);
+    case 'readMarker':
+      return onReadState(d, input.conversation, input.readSeq, input.unread);
     case 'typingExpired':
       for (const [id, typing] of Object.entries(d.base.typing) as [ConversationId, ConversationTyping][]) {
         for (const [u, until] of Object.entries(typing)) if (until <= input.now) delete d.typingOf(id)[u];
       }
       return;
+    default: {
+      // A new input kind must get its case here: tsc fails on this line until it does.
+      const unhandled: never = input;
+      return unhandled;
+    }
   }
 }
 
@@ -142,7 +143,7 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
   const d = new StoreDraft(base, ctx);
   const inviteStartedAt = { value: null as number | null };
   for (const input of inputs) apply(d, input, inviteStartedAt);
-  const next = {
+  const next: ChatState = {
     user: d.user,
     connection: d.connection ?? base.connection,
     conversations: commitConversations(d),
@@ -151,11 +152,10 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
     receipts: commitRecord<ConversationReceipts>(base.receipts, d.receipts, () => false),
     typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),
   };
-  // Field by field (not Object.keys: the state's derived Record views must not be built here).
   const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
     && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
     && next.receipts === base.receipts && next.typing === base.typing;
-  const result = same ? base : chatState(next);
+  const result = same ? base : next;
   ctx.committed = result; // the commits kept the slots' mirrors of its entries
   return result;
 }

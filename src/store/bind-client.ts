@@ -1,8 +1,10 @@
-// Owns the one bridge from client events to the store: the only place in
-// natter's store and React layers that calls `client.on`. Events are queued and
-// applied in batches; on a fresh or reset session it resyncs the conversation
-// list, open invitations and the outbox.
-import type { ChatClient, ChatClientEvents } from '../client/chat-client-types';
+// Owns the store's one writer: it feeds the client's input stream (events,
+// answers to the client's own requests, outbox, connection) into the store in
+// batches, and on a fresh or reset session fetches the conversation list and
+// open invitations. Nothing else writes to a bound store: hooks call client
+// methods and their answers arrive through the stream. The only `client.on`
+// in natter's store and React layers.
+import type { ChatClient, ClientInputKind } from '../client/chat-client-types';
 import type { NatterError } from '../protocol/errors';
 import type { ChatStore } from './create-chat-store';
 import { createIngestQueue, frameScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
@@ -18,14 +20,16 @@ export interface ChatBinding {
   (): void;
   /** Applies queued events now. */
   flush(): void;
-  /** Fetches the conversation list, open invitations and the outbox again. */
+  /** Fetches the conversation list and open invitations again. */
   resync(): Promise<void>;
   readonly queue: IngestQueue;
 }
 
-const SERVER_EVENTS = [
-  'message', 'recall', 'delivered', 'read', 'groupRead', 'channelAck', 'readState', 'conversationDeleted', 'invitation',
-] as const satisfies readonly (keyof ChatClientEvents)[];
+/**
+ * Answers to a caller's own request: applied at once (after whatever is queued, so in stream order),
+ * so the store shows the answer when the caller's Promise resolves.
+ */
+const ANSWERS: ReadonlySet<ClientInputKind> = new Set<ClientInputKind>(['history', 'recalled', 'readMarker', 'invitation', 'discarded']);
 
 function errorInfo(e: unknown): { code: number; message: string } {
   const err = e as Partial<NatterError> | null;
@@ -46,7 +50,6 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     queue.push({ kind: 'syncing', syncing: true });
     // Batches from the next one on (queued events included) are newer than the answer may show.
     const startedAt = store.batchCount() + 1;
-    for (const p of client.pending()) queue.push({ kind: 'outbox', pending: p });
     syncing = Promise.all([client.conversations(), client.pendingInvitations()])
       .then(([conversations, invitations]) => {
         if (disposed) return;
@@ -64,17 +67,11 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     return syncing;
   };
 
-  for (const type of SERVER_EVENTS) {
-    offs.push(client.on(type, (event) => queue.push({ kind: 'event', event })));
-  }
-  offs.push(client.on('outbox', (pending) => queue.push({ kind: 'outbox', pending })));
-  offs.push(client.on('state', (e) => queue.push({ kind: 'connection', state: e.state, ...(e.error ? { error: errorInfo(e.error) } : {}) })));
-  offs.push(client.on('error', (e) => queue.push({ kind: 'connection', state: client.state, error: errorInfo(e) })));
   offs.push(
-    client.on('ready', (e) => {
-      queue.push({ kind: 'connection', state: client.state });
-      queue.push({ kind: 'ready', resumed: e.resumed, reset: e.reset, user: e.user });
-      if (e.reset || !bootstrapped) void resync();
+    client.on('input', (input) => {
+      queue.push(input);
+      if (ANSWERS.has(input.kind)) queue.flush();
+      else if (input.kind === 'ready' && (input.reset || !bootstrapped)) void resync();
     }),
   );
 
@@ -89,6 +86,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     }),
   );
 
+  // What the client knew before this binding: its state and outbox (e.g. sends restored from storage).
   queue.push({ kind: 'connection', state: client.state });
   for (const p of client.pending()) queue.push({ kind: 'outbox', pending: p });
   if (client.state === 'open') {

@@ -9,7 +9,6 @@ import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
-import { recordView } from './record-view';
 
 export interface ConnectionSlice {
   state: ConnectionState;
@@ -28,11 +27,6 @@ export interface ConnectionSlice {
 export interface ConversationsSlice {
   /** Server summaries by conversation, updated live: last message, unread (server's number), read marker, last seq. */
   summaries: ReadonlyMap<ConversationId, ConversationSummary>;
-  /**
-   * `summaries` as a plain object, built on first read (O(conversations) per state that is read).
-   * @deprecated Read `summaries.get(id)`; kept for code written against the earlier shape.
-   */
-  readonly byId: Readonly<Record<ConversationId, ConversationSummary>>;
   /** Conversation ids, most recently updated first. */
   order: readonly ConversationId[];
   /** Sum of `unread` over all conversations. */
@@ -86,11 +80,6 @@ export interface ChatState {
   conversations: ConversationsSlice;
   /** Messages by conversation; a conversation that has none may be absent (read it as {@link EMPTY_MESSAGES}). */
   conversationMessages: ReadonlyMap<ConversationId, ConversationMessages>;
-  /**
-   * `conversationMessages` as a plain object, built on first read (O(conversations) per state that is read).
-   * @deprecated Read `conversationMessages.get(id)`; kept for code written against the earlier shape.
-   */
-  readonly messages: Readonly<Record<ConversationId, ConversationMessages>>;
   invitations: InvitationsSlice;
   receipts: Readonly<Record<ConversationId, ConversationReceipts>>;
   typing: Readonly<Record<ConversationId, ConversationTyping>>;
@@ -100,43 +89,14 @@ export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({ items: Objec
 export const EMPTY_RECEIPTS: ConversationReceipts = Object.freeze({ delivered: {}, read: {}, groupReadCount: {}, ackedUpTo: {}, deliveredUpTo: {} });
 export const EMPTY_TYPING: ConversationTyping = Object.freeze({});
 
-/** A conversations slice; `byId` is derived from `summaries` when read. */
-export function conversationsSlice(fields: Omit<ConversationsSlice, 'byId'>): ConversationsSlice {
-  return {
-    summaries: fields.summaries,
-    order: fields.order,
-    totalUnread: fields.totalUnread,
-    loaded: fields.loaded,
-    get byId() {
-      return recordView(this.summaries);
-    },
-  };
-}
-
-/** A chat state; `messages` is derived from `conversationMessages` when read. */
-export function chatState(fields: Omit<ChatState, 'messages'>): ChatState {
-  return {
-    user: fields.user,
-    connection: fields.connection,
-    conversations: fields.conversations,
-    conversationMessages: fields.conversationMessages,
-    invitations: fields.invitations,
-    receipts: fields.receipts,
-    typing: fields.typing,
-    get messages() {
-      return recordView(this.conversationMessages);
-    },
-  };
-}
-
 export function initialChatState(user: UserId): ChatState {
-  return chatState({
+  return {
     user,
     connection: { state: 'idle', ready: false, resumed: false, error: null, syncing: false, syncGeneration: 0 },
-    conversations: conversationsSlice({ summaries: new Map(), order: [], totalUnread: 0, loaded: false }),
+    conversations: { summaries: new Map(), order: [], totalUnread: 0, loaded: false },
     conversationMessages: new Map(),
     invitations: { byId: {}, incoming: [], outgoing: [] },
     receipts: {},
     typing: {},
-  });
+  };
 }

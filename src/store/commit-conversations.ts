@@ -4,7 +4,7 @@
 // conversations get new entries, so untouched ones keep their references.
 import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
-import { conversationsSlice, type ChatState, type ConversationMessages, type ConversationsSlice } from './chat-state';
+import type { ChatState, ConversationMessages, ConversationsSlice } from './chat-state';
 import { nextMessages } from './message-log';
 import type { ConversationDraft, StoreDraft } from './store-draft';
 
@@ -105,7 +105,7 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   }
   if (summaries === null) {
     if (loaded === base.loaded) return base;
-    return conversationsSlice({ summaries: base.summaries, order: base.order, totalUnread: base.totalUnread, loaded });
+    return { summaries: base.summaries, order: base.order, totalUnread: base.totalUnread, loaded };
   }
 
   let order = base.order;
@@ -121,7 +121,7 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   // Last: mergedOrder above still reads the base summaries through them.
   if (d.keepOnly) for (const c of d.ctx.slots.values()) c.shownSummary = summaries.get(c.id);
   else for (const c of d.touched) if (c.summary !== undefined) c.shownSummary = c.summary ?? undefined;
-  return conversationsSlice({ summaries, order, totalUnread: Math.max(0, totalUnread), loaded });
+  return { summaries, order, totalUnread: Math.max(0, totalUnread), loaded };
 }
 
 /** The next messages Map: one copy of the base Map, then one new entry per changed conversation. */

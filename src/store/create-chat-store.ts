@@ -31,9 +31,6 @@ export function createChatStore(client: ChatClient, options: ChatStoreOptions = 
     batch: 0,
     slots: new Map(),
     inviteTouchedAt: new Map(),
-    ackedLocalIds: new Set(),
-    discarded: new Set(),
-    recalled: new Set(),
     now: options.now ?? Date.now,
   };
   return {

@@ -1,14 +1,17 @@
-// Owns the store layer's public surface.
+// Owns the store layer's public surface (natter/store): the vanilla chat
+// store, its one writer, the state and input types, and the selectors.
 export { createChatStore, type ChatStore, type ChatStoreOptions } from './create-chat-store';
 export { bindClient, type BindClientOptions, type ChatBinding } from './bind-client';
-export { createIngestQueue, frameScheduler, microtaskScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
-export type { StoreInput } from './store-input';
+export { frameScheduler, microtaskScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
+export type { StoreInput, StoreInputKind, BindingInput } from './store-input';
 export {
-  EMPTY_MESSAGES, EMPTY_RECEIPTS, EMPTY_TYPING, initialChatState,
+  EMPTY_MESSAGES, EMPTY_RECEIPTS, EMPTY_TYPING,
   type ChatState, type ConnectionSlice, type ConversationsSlice, type ConversationMessages, type InvitationsSlice,
   type ConversationReceipts, type ConversationTyping,
 } from './chat-state';
-export { createMessageViewBuilder, storedStatus, readCountOf, type ChatMessage, type MessageStatus } from './message-view';
+export {
+  selectSummary, selectUnread, selectConversationList, selectMessages, selectReceipts, selectTyping, selectInvitation,
+} from './selectors';
+export { createMessageViewBuilder, type ChatMessage, type MessageStatus } from './message-view';
 export { isIncomingOpen, isOutgoingOpen } from './reduce-invitations';
-export { TYPING_ACTION, TYPING_STOP_ACTION, TYPING_TTL_MS } from './reduce-messages';
-export { indexOfSeq, mergeMessages } from './message-list';
+export { TYPING_TTL_MS } from './reduce-messages';

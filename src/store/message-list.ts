@@ -5,29 +5,10 @@
 import type { Message } from '../protocol/message';
 
 /** Which of two copies of the same seq to keep: a tombstone wins and is never resurrected. */
-export function preferredCopy(existing: Message, incoming: Message): Message {
+function preferredCopy(existing: Message, incoming: Message): Message {
   if (existing.body.type === 'recalled') return existing;
   if (incoming.body.type === 'recalled') return incoming;
   return existing;
-}
-
-/** Index of the message with `seq`, or -1. Binary search; checks the dense-array guess first. */
-export function indexOfSeq(items: readonly Message[], seq: number): number {
-  const n = items.length;
-  if (n === 0) return -1;
-  const first = items[0] as Message;
-  const guess = seq - first.seq;
-  if (guess >= 0 && guess < n && (items[guess] as Message).seq === seq) return guess;
-  let lo = 0;
-  let hi = n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const s = (items[mid] as Message).seq;
-    if (s === seq) return mid;
-    if (s < seq) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** Sorts a batch by seq and collapses duplicates within it (the batch itself when already so). */

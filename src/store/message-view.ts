@@ -125,7 +125,7 @@ function indexOf(prop: string | symbol, length: number): number {
  * array to callers (`Array.isArray`, `map`, iteration, spreading, `toEqual`) but holds nothing per
  * entry; writes throw.
  */
-function lazyArray<T>(length: number, at: (i: number) => T): T[] {
+function lazyArray<T>(length: number, at: (i: number) => T): readonly T[] {
   const target: T[] = [];
   target.length = length;
   const readOnly = () => {
@@ -172,7 +172,7 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
   let prevData: ConversationMessages | null = null;
   let prevReceipts: ConversationReceipts | null = null;
   let marks: Marks = { read: -1, delivered: -1 };
-  let prevOut: ChatMessage[] = [];
+  let prevOut: readonly ChatMessage[] = [];
 
   const storedAt = (m: Message, r: ConversationReceipts, ack: Marks): ChatMessage => {
     let v = views.get(m);
@@ -190,7 +190,7 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
     return v;
   };
 
-  return (data: ConversationMessages, receipts: ConversationReceipts = EMPTY_RECEIPTS): ChatMessage[] => {
+  return (data: ConversationMessages, receipts: ConversationReceipts = EMPTY_RECEIPTS): readonly ChatMessage[] => {
     if (data === prevData && receipts === prevReceipts) return prevOut;
     const samePending = prevData !== null && (data.pending === prevData.pending || (data.pending.length === 0 && prevData.pending.length === 0));
     if (prevData !== null && samePending && data.items === prevData.items && receipts === prevReceipts) {

@@ -34,7 +34,7 @@ export function onInvitation(d: StoreDraft, inv: Invitation, live: boolean): voi
 }
 
 /** Bootstrap: `open` are all open invitations at request time; others we show as open were closed meanwhile. */
-export function onInvitationsBootstrap(d: StoreDraft, open: Invitation[]): void {
+export function onInvitationsBootstrap(d: StoreDraft, open: readonly Invitation[]): void {
   for (const inv of open) onInvitation(d, inv, false);
   d.openInvitesOnly = new Set(open.map((i) => i.inviteId));
 }

@@ -22,7 +22,6 @@ export function addStoredMessage(d: StoreDraft, conversation: ConversationId, me
   }
   d.addMessageTo(draft ?? d.draft(conversation), message);
   if (message.from === d.user) {
-    d.ctx.ackedLocalIds.add(message.localId);
     d.removePending(conversation, message.localId);
   } else if (d.mayBeTyping(conversation, message.from)) {
     delete d.typingOf(conversation)[message.from];
@@ -51,66 +50,43 @@ export function onMessageEvent(d: StoreDraft, conversation: ConversationId, mess
   }
 }
 
-/** A recall: the tombstone replaces the message where it is loaded, and as last message. */
-export function onRecall(d: StoreDraft, conversation: ConversationId, tombstone: Message): void {
+/**
+ * A recall: the tombstone replaces the message where it is loaded, and as last message. `unread`
+ * is the server's count after it (absent for this client's own recall answer and in rooms).
+ */
+export function onRecall(d: StoreDraft, conversation: ConversationId, tombstone: Message, unread: number | undefined): void {
   const oldest = d.oldestSeq(conversation);
   // Outside the loaded window it would float alone above older history; history brings it later.
   if (oldest !== null && tombstone.seq >= oldest) d.addMessage(conversation, tombstone);
-  if (d.ctx.recalled.has(tombstone.serverId)) return; // a repeat: its unread effect is already applied
-  d.ctx.recalled.add(tombstone.serverId);
   const current = d.peekSummary(conversation);
   if (!current) return;
-  if (current.lastMessage && current.lastMessage.seq === tombstone.seq) d.summary(conversation).lastMessage = tombstone;
-  // The server lowers the unread count of those who had not read it, without sending the new
-  // count; mirror its rule (not own, not excluded, after the read marker, not a room).
-  // The tombstone itself comes marked excluded; whether the original counted is on the original.
-  const original = d.findStored(conversation, tombstone.seq);
-  const excluded = original ? original.body.type !== 'recalled' && original.excluded === true : false;
-  const counted = tombstone.from !== d.user && !excluded && tombstone.chatType !== 'room';
-  if (counted && tombstone.seq > current.readSeq && tombstone.seq <= current.lastSeq && current.unread > 0) {
-    d.summary(conversation).unread = current.unread - 1;
-  }
+  const last = current.lastMessage;
+  if (last && last.seq === tombstone.seq && last.body.type !== 'recalled') d.summary(conversation).lastMessage = tombstone;
+  if (unread !== undefined && unread !== current.unread) d.summary(conversation).unread = Math.max(0, unread);
 }
 
 /** This user's read marker moved; `unread` is the server's count at that marker. */
-export function onReadState(d: StoreDraft, conversation: ConversationId, readSeq: number, unread: number | null): void {
+export function onReadState(d: StoreDraft, conversation: ConversationId, readSeq: number, unread: number): void {
   const current = d.peekSummary(conversation);
   if (current && readSeq <= current.readSeq) return; // not newer than what we have: its count may be stale
   const s = d.summary(conversation);
   s.readSeq = readSeq;
   if (readSeq > s.lastSeq) s.lastSeq = readSeq;
-  if (unread !== null) s.unread = Math.max(0, unread);
-  else if (readSeq >= s.lastSeq) s.unread = 0;
+  s.unread = Math.max(0, unread);
 }
 
-/** The outbox changed for one localId. */
+/**
+ * The outbox changed for one localId (pending, progress, failed). The client emits nothing for a
+ * send after its stored copy (which retires the entry by localId), so no record of acked ids is kept.
+ */
 export function onOutbox(d: StoreDraft, p: PendingMessage): void {
-  if (d.ctx.ackedLocalIds.has(p.localId) || d.ctx.discarded.has(p.localId)) return; // stored copy already shown
   if (p.body.type === 'cmd') return; // commands are signals, never shown as messages
-  if (p.status === 'sent' && p.message) {
-    addStoredMessage(d, p.conversation, p.message); // swaps the pending entry for the stored copy
-    return;
-  }
   const list = d.pending(p.conversation);
   const i = list.findIndex((x) => x.localId === p.localId);
-  if (i < 0) {
-    list.push(p);
-    return;
-  }
-  const prev = list[i] as PendingMessage;
-  const progress = p.progress ?? prev.progress;
-  list[i] = progress === undefined ? p : { ...p, progress };
-}
-
-export function onProgress(d: StoreDraft, conversation: ConversationId, localId: string, progress: number): void {
-  if (!d.hasPending(conversation)) return;
-  const list = d.pending(conversation);
-  const i = list.findIndex((x) => x.localId === localId);
-  const prev = list[i];
-  if (prev) list[i] = { ...prev, progress };
+  if (i < 0) list.push(p);
+  else list[i] = p;
 }
 
 export function onDiscard(d: StoreDraft, conversation: ConversationId, localId: string): void {
-  d.ctx.discarded.add(localId);
   d.removePending(conversation, localId);
 }

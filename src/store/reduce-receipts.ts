@@ -2,9 +2,12 @@
 // one, the group read counts the server pushes, and channel acks (a peer read
 // everything up to a seq). All updates are idempotent and only move forward.
 import { parseConversationId, type ConversationId } from '../protocol/ids';
+import type { HistoryPage } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
-import type { ReceiptState } from './store-input';
 import type { StoreDraft } from './store-draft';
+
+/** Receipt state the server reports with a conversation summary or a history page. */
+export type ReceiptState = Pick<HistoryPage, 'peerReadSeq' | 'peerDeliveredSeq' | 'groupReadCounts'>;
 
 function addUser(record: Record<string, readonly UserId[]>, serverId: string, user: UserId): void {
   const list = record[serverId];

@@ -8,7 +8,6 @@ import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import { EMPTY_MESSAGES, EMPTY_RECEIPTS, type ChatState, type ConnectionSlice, type ConversationMessages, type ConversationReceipts } from './chat-state';
-import { indexOfSeq } from './message-list';
 
 /** Mutable, store-lifetime bookkeeping the reducers consult (not part of the rendered state). */
 export interface EngineContext {
@@ -23,12 +22,6 @@ export interface EngineContext {
   committed: ChatState | null;
   /** Invitation → batch that last changed it from a live event. */
   inviteTouchedAt: Map<string, number>;
-  /** localIds of this user's messages the server has stored: their outbox entries are done. */
-  ackedLocalIds: Set<string>;
-  /** serverIds of recalls already applied (their unread effect must not repeat). */
-  recalled: Set<string>;
-  /** localIds given up locally: later outbox events for them are stale. */
-  discarded: Set<string>;
   /** Local clock, for typing expiry. */
   now(): number;
 }
@@ -248,14 +241,6 @@ export class StoreDraft {
     let oldest = items[0]?.seq ?? null;
     for (const m of c?.incoming ?? []) if (oldest === null || m.seq < oldest) oldest = m.seq;
     return oldest;
-  }
-
-  /** The stored message with `seq` in the base state or this batch, if loaded. */
-  findStored(id: ConversationId, seq: number): Message | undefined {
-    const items = (this.baseMessages.get(id) ?? EMPTY_MESSAGES).items;
-    const i = indexOfSeq(items, seq);
-    if (i >= 0) return items[i];
-    return this.drafted(id)?.incoming?.find((m) => m.seq === seq && m.body.type !== 'recalled');
   }
 
   clearMessages(id: ConversationId): void {

@@ -5,7 +5,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { createManualClock, type ChatClient, type EmbeddedServer, type ManualClock } from '../../src/entries/index';
-import { useInvitation } from '../../src/entries/react';
+import { useInvitations } from '../../src/entries/react';
 import { CallInviteModal, callData, type CallInviteModalProps } from '../../src/entries/ui';
 import { withNatter } from '../support/natter-decorator';
 import { SceneGate, StoryFrame, displayName } from '../support/scene';
@@ -76,7 +76,7 @@ export const GroupOutgoing: Story = {
 
 /** Once Alice's client shows the call ringing, moves the server's manual clock past its deadline. */
 function AdvanceWhenRinging({ clock, ms }: { clock: ManualClock; ms: number }): ReactNode {
-  const { incoming } = useInvitation();
+  const { incoming } = useInvitations();
   const moved = useRef(false);
   useEffect(() => {
     if (incoming.length === 0 || moved.current) return;

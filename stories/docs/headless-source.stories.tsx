@@ -15,7 +15,7 @@ export const HeadlessSource: StoryObj = {
     <DocPage title="A custom UI with the hooks only">
       <p>
         This is <code>stories/headless/headless-chat.tsx</code>: a conversation list, a thread with a composer and incoming calls, built with <code>useConversationList</code>,{' '}
-        <code>useConversation</code>, <code>useConnectionState</code> and <code>useInvitation</code> — no natter components.
+        <code>useConversation</code>, <code>useConnectionState</code> and <code>useInvitations</code> — no natter components.
       </p>
       <Live>
         <HeadlessChat />

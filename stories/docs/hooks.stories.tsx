@@ -49,9 +49,15 @@ function Overview(): ReactNode {
           ['useUnreadCount(id?)', 'number', "One conversation's unread count, or the total."],
           ['useConversation(id, options?)', 'ConversationResult', 'Messages with status, every send, retry, discard, recall, markRead, paging.'],
           ['useReadReceipts(id)', 'ReadReceiptsResult', "Delivery/read state of own messages, the peer's read marker, group readers."],
-          ['useInvitation()', 'InvitationsResult', 'Open call invitations (incoming/outgoing) with seconds left, and invite/accept/reject/cancel/modify.'],
+          ['useInvitations()', 'InvitationsResult', 'Open call invitations (incoming/outgoing) with seconds left, and invite/accept/reject/cancel/modify.'],
           ['useInvitation(inviteId)', 'OneInvitationResult', 'One invitation (fetched if unseen), its final state once closed, actions bound to it.'],
           ['useTyping(id)', 'TypingResult', 'Who else is typing; notifyTyping/stopTyping.'],
+          ['useMessageSenders(id)', 'MessageSenders', 'Every send, retry and discard of one conversation, without subscribing to its messages.'],
+          ['useDeleteConversation()', '(id, options?) => Promise<void>', 'Deletes a conversation (optionally its history for this user) on every device.'],
+          ['useGroup(groupId) / useGroupName(groupId)', 'GroupResult / string', "A group's record (name, members, admins), or its display name."],
+          ['useGroupReaders()', '(serverId, readCount) => Promise<UserId[]>', 'Who read an own group message sent with allowGroupAck (cached per read count).'],
+          ['useChatUser() / useServerLimits() / useServerClock()', 'UserId / ServerLimits | null / () => number', "The session's user, the server's announced limits, the server's time."],
+          ['useDraft(id)', '[text, setText]', "A conversation's unsent text, kept for the page's lifetime."],
           ['useChatClient()', 'ChatClient', 'The raw client, for requests the hooks do not cover.'],
           ['useChatSelector(selector)', 'T', 'A narrow selector over the store state, for what no hook offers.'],
         ]}
@@ -155,15 +161,15 @@ export const UseReadReceipts: Story = {
 };
 
 export const UseInvitation: Story = {
-  name: 'useInvitation',
+  name: 'useInvitations',
   render: () => (
     <HookPage
-      name="useInvitation"
-      signature={'function useInvitation(): InvitationsResult\nfunction useInvitation(inviteId: string): OneInvitationResult'}
+      name="useInvitations"
+      signature={'function useInvitations(): InvitationsResult\nfunction useInvitation(inviteId: string): OneInvitationResult'}
       intro="Call invitations (signaling). The server owns the clock: secondsLeft counts down to the server's deadline, and when it passes both sides get a timeout. The first answer wins; later ones reject with 8010."
       fields={[
-        ['incoming', 'InvitationView[]', 'Invitations waiting for this user: inviteId, invitation (inviter, invitees, groupId, data, deadline, states), direction, secondsLeft.'],
-        ['outgoing', 'InvitationView[]', 'Invitations this user sent that someone has not answered yet.'],
+        ['incoming', 'readonly InvitationView[]', 'Invitations waiting for this user: inviteId, invitation (inviter, invitees, groupId, data, deadline, states), direction, secondsLeft.'],
+        ['outgoing', 'readonly InvitationView[]', 'Invitations this user sent that someone has not answered yet.'],
         ['invite(user, options?), inviteInGroup(groupId, users, options?)', 'Promise<Invitation>', 'options: data (e.g. {"call_type":"video"}), timeout seconds, onlineUserOnly, offlinePushInfo.'],
         ['accept, reject, cancel, modify (inviteId, data?)', 'Promise<Invitation>', 'Answer, cancel (inviter only) or change the data.'],
         ['useInvitation(id) → invitation, direction, open, myState, secondsLeft, loading, error', 'OneInvitationResult', 'One invitation, with accept/reject/cancel/modify bound to it.'],

@@ -1,7 +1,7 @@
 // A minimal custom chat UI built only with natter's hooks — no natter components.
 // This is the code the Headless story shows in its docs tab.
 import { useState } from 'react';
-import { useConnectionState, useConversation, useConversationList, useInvitation } from '../../src/entries/react';
+import { useConnectionState, useConversation, useConversationList, useInvitations } from '../../src/entries/react';
 import type { ConversationId } from '../../src/entries/index';
 
 export function HeadlessChat() {
@@ -52,7 +52,7 @@ function Thread({ id }: { id: ConversationId }) {
 }
 
 function Calls() {
-  const { incoming, accept, reject } = useInvitation();
+  const { incoming, accept, reject } = useInvitations();
   return (
     <aside aria-label="Calls">
       {incoming.map((i) => (

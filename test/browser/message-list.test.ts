@@ -4,6 +4,7 @@
 // the message on screen where it was (within 1 px).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REACT_MAJOR } from '../support/react-version';
 import { startFixtureSite, type FixtureSite } from './message-list-site';
 
 interface NatterHandle {
@@ -77,6 +78,16 @@ function nodeCount(page: Page): Promise<number> {
 }
 
 describe('MessageList with 100,000 messages in Chromium', () => {
+  it('runs on the React the test run asked for (19, or 18 under test:react18)', async () => {
+    const page = await site.open();
+    try {
+      const version = await page.evaluate(() => (window as unknown as { __natter: { reactVersion: string } }).__natter.reactVersion);
+      expect(Number(version.split('.')[0])).toBe(REACT_MAJOR);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('keeps the DOM node count bounded while scrolling back through history', async () => {
     const page = await site.open();
     await page.waitForSelector('[data-natter-message]');

@@ -218,6 +218,21 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
     expect(history.data.messageList.map((m) => user1.chat.getSignalingInfo(m)?.inviteID ?? null)).toEqual([DOC_INVITE_ID, null]);
   });
 
+  it('获取信令信息 on copies: a spread or JSON clone of a signaling message (Redux, Vue) still gives its details; a look-alike custom message does not', async () => {
+    await ex.inviteExample(inviter.chat);
+    const message = await until(() => user1.messages.find((m) => m.type === TencentCloudChat.TYPES.MSG_CUSTOM));
+    const original = user1.chat.getSignalingInfo(message);
+    expect(original).toMatchObject({ inviteID: DOC_INVITE_ID, actionType: S.ACTION_TYPE_INVITE });
+    expect(user1.chat.getSignalingInfo({ ...message })).toEqual(original);
+    expect(user1.chat.getSignalingInfo(JSON.parse(JSON.stringify(message)))).toEqual(original);
+    // A peer's custom message carrying the same JSON is not signaling, copied or not.
+    const lookAlike = { ...message, ID: 'forged', natter: { ...(message as { natter: object }).natter, localId: 'client-made' } };
+    expect(user1.chat.getSignalingInfo(lookAlike)).toBeNull();
+    await inviter.chat.client!.send('user1', 'single', { type: 'custom', customEvent: '', customExts: { businessID: '1', inviteID: 'x', inviter: 'caller', actionType: '1' } });
+    const custom = await until(() => user1.messages.find((m) => m.type === TencentCloudChat.TYPES.MSG_CUSTOM && m !== message));
+    expect(user1.chat.getSignalingInfo(JSON.parse(JSON.stringify(custom)))).toBeNull();
+  });
+
   it('修改邀请信令: the invitee gets INVITATION_MODIFIED with the new data', async () => {
     await ex.inviteExample(inviter.chat);
     await until(() => signal(user1, S.NEW_INVITATION_RECEIVED));

@@ -274,6 +274,21 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
     expect(d).toMatchObject({ mid: m!.id, from: 'carol' });
   });
 
+  it('已送达回执 from webim.config.js: WebIM.config.delivery = true alone makes the receiver acknowledge', async () => {
+    const before = WebIM.config.delivery;
+    WebIM.config.delivery = true;
+    try {
+      await connect('dave');
+    } finally {
+      WebIM.config.delivery = before;
+    }
+    const msg = new WebIM.message('txt', alice.getUniqueId());
+    msg.set({ msg: 'ping', to: 'dave' });
+    await alice.send(msg.body);
+    const [d] = await until(() => aliceRec.of<{ mid: string; from: string }>('onDeliveredMessage').length > 0 && aliceRec.of<{ mid: string; from: string }>('onDeliveredMessage'));
+    expect(d).toMatchObject({ from: 'dave' });
+  });
+
   it('群聊已读回执: allowGroupAck messages report read counts to the sender and list their readers', async () => {
     await alice.createGroupNew({ data: { groupname: 'acks', groupid: 'groupId', members: ['username'] } });
     ex.groupAckListenExample(alice);

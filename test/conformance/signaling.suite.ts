@@ -121,6 +121,18 @@ export function signalingSuite(factory: HarnessFactory): void {
       expect(page.messages.map((m) => signalingInfo(m)?.action)).toContain('modify');
     });
 
+    it('modify is the inviter\'s, and only while the invitation is open: an invitee gets 8011, anyone after the answer 8010', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice } = await s.client(a);
+      const { c: bob } = await s.client(b);
+      const { invitation } = await alice.invite(b, { data: 'v1', timeout: 30 });
+      expect(await codeOf(bob.modifyInvitation(invitation.inviteId, 'invitee edit'))).toBe(8011);
+      await bob.acceptInvitation(invitation.inviteId);
+      expect(await codeOf(alice.modifyInvitation(invitation.inviteId, 'after the answer'))).toBe(8010);
+      expect(await codeOf(bob.modifyInvitation(invitation.inviteId, 'after the answer'))).toBe(8011);
+      expect((await alice.invitation(invitation.inviteId)).data).toBe('v1');
+    });
+
     it('inviteInGroup: each invitee answers for themselves and the inviter hears each answer', async () => {
       const [a, b, c] = s.users('alice', 'bob', 'carol');
       const { c: alice, rec: aliceRec } = await s.client(a);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const pairs: Array<[entry: string, load: () => Promise<object>, layer: () => Promise<object>]> = [
   ['index ⊇ emoji', () => import('../../src/entries/index'), () => import('../../src/emoji/index')],
   ['server ⊇ server core', () => import('../../src/entries/server'), () => import('../../src/server/index')],
+  ['store ⊇ store', () => import('../../src/entries/store'), () => import('../../src/store/index')],
   ['react ⊇ react', () => import('../../src/entries/react'), () => import('../../src/react/index')],
   ['ui ⊇ ui', () => import('../../src/entries/ui'), () => import('../../src/ui/index')],
   ['compat-webim ⊇ compat/webim', () => import('../../src/entries/compat-webim'), () => import('../../src/compat/webim')],

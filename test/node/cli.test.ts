@@ -23,6 +23,9 @@ describe('natter CLI', () => {
     expect(await runCli(['serve', '--help'], b)).toBe(0);
     expect(b.stdout).toContain('--db <path>');
     expect(b.stdout).toContain('--event-max-age <ms>');
+    for (const option of ['--max-connections <n>', '--max-connections-per-ip <n>', '--hello-timeout <ms>', '--headers-timeout <ms>', '--request-timeout <ms>', '--upload-rate <r,b>', '--upload-quota <bytes>', '--reject-words <list>', '--intercept-words <list>', '--jwt-secret <s>', '--jwt-jwks <file|url>', '--jwt-issuer', '--jwt-audience', '--jwt-clock-skew', '--jwt-user-claim', '--jwt-algorithms']) {
+      expect(b.stdout).toContain(option);
+    }
   });
 
   it('prints the version of @natter/server for --version and -v', async () => {
@@ -36,16 +39,30 @@ describe('natter CLI', () => {
 
   it('mints a token with --secret or NATTER_SECRET and the given ttl', async () => {
     const a = io();
-    expect(await runCli(['token', 'alice', '--secret', 's3cret', '--ttl', '60'], a)).toBe(0);
-    expect(verifyToken(a.stdout.trim(), { secret: 's3cret' })).toBe('alice');
-    expect(verifyToken(a.stdout.trim(), { secret: 's3cret', now: Date.now() + 59_000 })).toBe('alice');
-    expect(() => verifyToken(a.stdout.trim(), { secret: 's3cret', now: Date.now() + 61_000 })).toThrow('expired');
-    const b = io({ NATTER_SECRET: 'from-env' });
+    const s3cret = 's3cret-s3cret-s3cret-s3cret-s3cret';
+    expect(await runCli(['token', 'alice', '--secret', s3cret, '--ttl', '60'], a)).toBe(0);
+    expect(verifyToken(a.stdout.trim(), { secret: s3cret })).toBe('alice');
+    expect(verifyToken(a.stdout.trim(), { secret: s3cret, now: Date.now() + 59_000 })).toBe('alice');
+    expect(() => verifyToken(a.stdout.trim(), { secret: s3cret, now: Date.now() + 61_000 })).toThrow('expired');
+    const fromEnv = 'from-env-from-env-from-env-from-env';
+    const b = io({ NATTER_SECRET: fromEnv });
     expect(await runCli(['token', 'bob'], b)).toBe(0);
-    expect(verifyToken(b.stdout.trim(), { secret: 'from-env' })).toBe('bob');
+    expect(verifyToken(b.stdout.trim(), { secret: fromEnv })).toBe('bob');
     const c = io();
     expect(await runCli(['token', 'bob'], c)).toBe(2);
     expect(c.stderr).toContain('secret');
+  });
+
+  it('refuses to mint with a secret under 32 bytes (brute-forceable from any one token)', async () => {
+    for (const secret of ['s3cret', 'x'.repeat(31), 'é'.repeat(15)]) {
+      const a = io();
+      expect(await runCli(['token', 'alice', '--secret', secret], a)).toBe(2);
+      expect(a.stderr).toContain('at least 32 bytes');
+      expect(a.stdout).toBe('');
+    }
+    const env = io({ NATTER_SECRET: 'short' });
+    expect(await runCli(['token', 'alice'], env)).toBe(2);
+    expect(await runCli(['token', 'alice', '--secret', 'x'.repeat(32)], io())).toBe(0);
   });
 
   it('refuses to serve without a secret unless --dev, and rejects unknown commands and options', async () => {

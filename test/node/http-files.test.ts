@@ -98,6 +98,22 @@ describe('POST /files', () => {
   });
 });
 
+describe("POST /{org}/{app}/chatfiles (Easemob's upload path)", () => {
+  it("stores a multipart upload and answers Easemob's { uri, entities: [{ uuid }] }, whose uri/uuid serves the bytes", async () => {
+    const form = new FormData();
+    form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
+    const res = await fetch(`${server.httpUrl}/easemob-demo/chatdemoui/chatfiles`, { method: 'POST', headers: auth, body: form });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as { uri: string; entities: { uuid: string; type: string }[] };
+    expect(json.entities[0]).toMatchObject({ type: 'chatfile' });
+    const download = await fetch(`${json.uri}/${json.entities[0]!.uuid}`);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+    const anonymous = await fetch(`${server.httpUrl}/easemob-demo/chatdemoui/chatfiles`, { method: 'POST', body: form });
+    expect(anonymous.status).toBe(401);
+  });
+});
+
 describe('GET /files/<id>', () => {
   it('serves byte ranges (media seeking) and refuses unsatisfiable ones', async () => {
     const { json } = await upload(PNG, { ...auth, 'Content-Type': 'image/png' }, '?name=r.png');

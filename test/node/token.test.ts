@@ -46,17 +46,19 @@ describe('tokens', () => {
 });
 
 describe('hello authenticator', () => {
-  it('requires a token unless dev mode is on', () => {
+  it('requires a token unless dev mode is on, and says when it expires', async () => {
     const auth = createHelloAuthenticator({ secret });
-    expect(auth({ v: 1, t: 'hello', token: createToken('carol', { secret }) })).toEqual({ user: 'carol' });
-    expect(auth({ v: 1, t: 'hello', user: 'carol' })).toMatchObject({ code: ErrorCode.NOT_AUTHENTICATED });
-    expect(auth({ v: 1, t: 'hello', token: createToken('carol', { secret, ttlSeconds: -1 }) })).toMatchObject({ code: ErrorCode.TOKEN_EXPIRED });
+    const now = Date.now();
+    const token = createToken('carol', { secret, now, ttlSeconds: 600 });
+    expect(await auth({ v: 1, t: 'hello', token })).toEqual({ user: 'carol', expiresAt: (Math.floor(now / 1000) + 600) * 1000 });
+    expect(await auth({ v: 1, t: 'hello', user: 'carol' })).toMatchObject({ code: ErrorCode.NOT_AUTHENTICATED });
+    expect(await auth({ v: 1, t: 'hello', token: createToken('carol', { secret, ttlSeconds: -1 }) })).toMatchObject({ code: ErrorCode.TOKEN_EXPIRED });
   });
 
-  it('accepts a bare user id in dev mode, and still checks tokens that are sent', () => {
+  it('accepts a bare user id in dev mode, and still checks tokens that are sent', async () => {
     const auth = createHelloAuthenticator({ secret, dev: true });
-    expect(auth({ v: 1, t: 'hello', user: 'dave' })).toEqual({ user: 'dave' });
-    expect(auth({ v: 1, t: 'hello', user: '../etc' })).toMatchObject({ code: ErrorCode.NOT_AUTHENTICATED });
-    expect(auth({ v: 1, t: 'hello', token: 'forged.token', user: 'dave' })).toMatchObject({ code: ErrorCode.TOKEN_INVALID });
+    expect(await auth({ v: 1, t: 'hello', user: 'dave' })).toEqual({ user: 'dave' });
+    expect(await auth({ v: 1, t: 'hello', user: '../etc' })).toMatchObject({ code: ErrorCode.NOT_AUTHENTICATED });
+    expect(await auth({ v: 1, t: 'hello', token: 'forged.token', user: 'dave' })).toMatchObject({ code: ErrorCode.TOKEN_INVALID });
   });
 });

@@ -68,14 +68,17 @@ async function twoUsersChat(browser: Browser, url: string, label: string): Promi
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await page.goto(url);
-    const [alice, bob] = [page.locator('.natter-chat').nth(0), page.locator('.natter-chat').nth(1)];
+    const alice = page.getByRole('region', { name: 'Alice' });
+    const bob = page.getByRole('region', { name: 'Bob' });
     await alice.getByRole('button', { name: 'New conversation' }).click();
-    await page.getByRole('dialog').getByRole('textbox').first().fill('bob');
-    await page.getByRole('dialog').getByRole('button', { name: /^(Start|Chat|Start chat|Open)/ }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New conversation' });
+    await dialog.getByRole('searchbox', { name: 'Find people' }).fill('bob');
+    await dialog.getByRole('button', { name: /^(Chat with )?bob\b/ }).first().click();
     const text = `Hello Bob from ${label}`;
-    await alice.getByRole('textbox', { name: /message/i }).fill(text);
-    await alice.getByRole('textbox', { name: /message/i }).press('Enter');
-    await bob.getByRole('option', { name: /alice/ }).or(bob.getByRole('button', { name: /alice/ })).first().click();
+    const input = alice.getByRole('textbox', { name: 'Message' });
+    await input.fill(text);
+    await input.press('Enter');
+    await bob.getByRole('navigation').getByRole('button', { name: /alice/ }).first().click();
     await expect.poll(() => bob.getByText(text).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   } finally {

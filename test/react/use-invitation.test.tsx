@@ -2,6 +2,7 @@
 import { act, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useInvitation } from '../../src/react/use-invitation';
+import { useInvitations } from '../../src/react/use-invitations';
 import { createReactHarness, type ReactHarness } from './react-harness';
 
 let h: ReactHarness;
@@ -12,8 +13,8 @@ describe('useInvitation', () => {
     h = createReactHarness();
     const alice = await h.client('alice');
     const bob = await h.client('bob');
-    const a = h.render(alice, () => useInvitation());
-    const b = h.render(bob, () => useInvitation());
+    const a = h.render(alice, () => useInvitations());
+    const b = h.render(bob, () => useInvitations());
     await waitFor(() => expect(alice.state).toBe('open'));
     await waitFor(() => expect(bob.state).toBe('open'));
     let inviteId = '';
@@ -44,9 +45,9 @@ describe('useInvitation', () => {
     const bob = await h.client('bob');
     const carol = await h.client('carol');
     await alice.createGroup({ groupId: 'crew', name: 'Crew', members: ['bob', 'carol'] });
-    const a = h.render(alice, () => useInvitation());
-    const b = h.render(bob, () => useInvitation());
-    const c = h.render(carol, () => useInvitation());
+    const a = h.render(alice, () => useInvitations());
+    const b = h.render(bob, () => useInvitations());
+    const c = h.render(carol, () => useInvitations());
     await waitFor(() => expect(bob.state).toBe('open'));
     await waitFor(() => expect(carol.state).toBe('open'));
 

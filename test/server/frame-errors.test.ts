@@ -19,7 +19,7 @@ describe('malformed, oversized and unknown frames', () => {
     const errs = alice.frames.slice(before).filter((f) => f.t === 'err');
     expect(errs.map((f) => (f.t === 'err' ? [f.code, f.id] : null))).toEqual([
       [4000, undefined],
-      [511, undefined],
+      [511, 'big'],
       [4000, undefined],
       [4001, 'u1'],
       [4003, 'v1'],

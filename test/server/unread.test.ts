@@ -33,9 +33,9 @@ describe('conversation list and server-side unread', () => {
     await say('1');
     await say('2');
     await say('3');
-    expect(await bob.ok('ack', { conversation: 'single:alice', upToSeq: 2 })).toEqual({ readSeq: 2 });
+    expect(await bob.ok('ack', { conversation: 'single:alice', upToSeq: 2 })).toEqual({ readSeq: 2, unread: 1 });
     expect((await bob.ok('conversations', {})).conversations[0]?.unread).toBe(1);
-    expect(await bob.ok('ack', { conversation: 'single:alice' })).toEqual({ readSeq: 3 });
+    expect(await bob.ok('ack', { conversation: 'single:alice' })).toEqual({ readSeq: 3, unread: 0 });
     await bob2.sync();
     expect(bob2.eventsOf('readState')).toEqual([
       { type: 'readState', conversation: 'single:alice', readSeq: 2, unread: 1 },
@@ -45,7 +45,7 @@ describe('conversation list and server-side unread', () => {
     expect(alice.eventsOf('channelAck').at(-1)).toEqual({ type: 'channelAck', conversation: 'single:bob', by: 'bob', upToSeq: 3 });
     expect((await bob2.ok('conversations', {})).conversations[0]?.unread).toBe(0);
     // Acking backwards changes nothing.
-    expect(await bob.ok('ack', { conversation: 'single:alice', upToSeq: 1 })).toEqual({ readSeq: 3 });
+    expect(await bob.ok('ack', { conversation: 'single:alice', upToSeq: 1 })).toEqual({ readSeq: 3, unread: 0 });
   });
 
   it('message events carry the receiver’s new unread count', async () => {

@@ -57,8 +57,8 @@ describe('messages in the store', () => {
     await until(() => alice.store.getState().conversationMessages.get('single:bob')?.items.length === 5, '5 messages');
     const page = await alice.client.history('single:bob', { limit: 50 });
     const before = alice.store.getState().conversationMessages.get('single:bob');
-    alice.store.apply([{ kind: 'history', conversation: 'single:bob', messages: page.messages }]);
-    alice.store.apply([{ kind: 'history', conversation: 'single:bob', messages: [...page.messages].reverse() }]);
+    alice.store.apply([{ kind: 'history', conversation: 'single:bob', page }]);
+    alice.store.apply([{ kind: 'history', conversation: 'single:bob', page: { ...page, messages: [...page.messages].reverse() } }]);
     expect(alice.store.getState().conversationMessages.get('single:bob')).toBe(before);
   });
 

@@ -8,7 +8,7 @@ import {
   useConnectionState,
   useConversation,
   useConversationList,
-  useInvitation,
+  useInvitations,
   useReadReceipts,
   useTyping,
   useUnreadCount,
@@ -41,7 +41,7 @@ function Screen(): ReactNode {
   const connection = useConnectionState();
   const list = useConversationList();
   const total = useUnreadCount();
-  const invitations = useInvitation();
+  const invitations = useInvitations();
   const [open, setOpen] = useState<ConversationId | null>(null);
   return (
     <main>

@@ -48,7 +48,7 @@ async function start(): Promise<void> {
 
   installBench({
     ingest(history) {
-      store.apply([{ kind: 'history', conversation: CONVERSATION, messages: history.map(toMessage) }]);
+      store.apply([{ kind: 'history', conversation: CONVERSATION, page: { messages: history.map(toMessage), cursor: null, hasMore: false } }]);
     },
     mount(container) {
       createRoot(container).render(<App />);
@@ -57,7 +57,7 @@ async function start(): Promise<void> {
       store.apply([{ kind: 'event', event: { type: 'message', message: toMessage(m), conversation: CONVERSATION, unread: 0 } }]);
     },
     prepend(older) {
-      store.apply([{ kind: 'history', conversation: CONVERSATION, messages: older.map(toMessage) }]);
+      store.apply([{ kind: 'history', conversation: CONVERSATION, page: { messages: older.map(toMessage), cursor: null, hasMore: false } }]);
     },
   });
 }

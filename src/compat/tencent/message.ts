@@ -85,9 +85,32 @@ export function toTencentMessage(m: Message, me: string): TencentMessage {
   return out;
 }
 
-/** The signaling details of `message`, or null when it is not a signaling message this facade delivered. */
+/** Server-written signaling steps are stored under localIds only the server can make (clients' may not start with `~`). */
+const SIGNAL_LOCAL_ID = /^~sig-/;
+
+/**
+ * Reads the signaling details from a copy of a message this facade delivered (`{ ...msg }`, a JSON
+ * clone kept in Redux or Vue): its own payload, trusted only when its natter localId is one the
+ * server stamps on signaling steps, so a custom message that merely looks like signaling stays one.
+ */
+function signalingInfoOfCopy(message: object): SignalingInfo | null {
+  const m = message as { type?: unknown; natter?: { localId?: unknown }; payload?: { data?: unknown } };
+  if (m.type !== TYPES.MSG_CUSTOM || typeof m.natter?.localId !== 'string' || !SIGNAL_LOCAL_ID.test(m.natter.localId)) return null;
+  if (typeof m.payload?.data !== 'string') return null;
+  let info: unknown;
+  try {
+    info = JSON.parse(m.payload.data);
+  } catch {
+    return null;
+  }
+  const i = info as Partial<SignalingInfo> | null;
+  if (!i || typeof i.inviteID !== 'string' || typeof i.inviter !== 'string' || typeof i.actionType !== 'number' || !Array.isArray(i.inviteeList)) return null;
+  return { ...(i as SignalingInfo), inviteeList: [...i.inviteeList] };
+}
+
+/** The signaling details of `message` (or of a copy of it), or null when it is not a signaling message this facade delivered. */
 export function getSignalingInfo(message: unknown): SignalingInfo | null {
   if (typeof message !== 'object' || message === null) return null;
   const sig = signals.get(message);
-  return sig ? toSignalingInfo(sig) : null;
+  return sig ? toSignalingInfo(sig) : signalingInfoOfCopy(message);
 }

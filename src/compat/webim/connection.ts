@@ -97,7 +97,7 @@ export class Connection extends ConnectionGroups implements DownloadSource {
     if (this.natter) this.close();
     const user = natterId(String(options.user ?? ''));
     const token = options.accessToken ?? '';
-    const client = createChatClient({ ...clientOptionsFor(this.server, user, token || undefined, this.options.WebSocket), delivery: this.options.delivery === true });
+    const client = createChatClient({ ...clientOptionsFor(this.server, user, token || undefined, this.options.WebSocket), delivery: (this.options.delivery ?? webimGlobals.config.delivery) === true });
     this.natter = client;
     this.context.userId = user;
     this.context.accessToken = token;

@@ -1,12 +1,12 @@
 // Owns CallInviteModal: shows the oldest open call invitation of this user
 // (incoming first, else one this user is making) as a modal dialog, one at a
-// time, and moves on to the next once it ends. Reads only useInvitation.
+// time, and moves on to the next once it ends. Reads only useInvitations.
 // The dialog's code is its own chunk, fetched as soon as the modal mounts: a
 // chat screen should not pay for calls in its first load, yet a call that rings
 // later must not wait for the network.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Invitation } from '../../protocol/invitation';
-import { useInvitation } from '../../react';
+import { useInvitations } from '../../react';
 import type { Locale } from '../i18n';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import type { CallEnding } from './invitation-dialog';
@@ -29,7 +29,7 @@ export interface CallInviteModalProps {
 const identity = (id: string): string => id;
 
 export function CallInviteModal({ onAccepted, onEnded, displayName = identity, avatarUrl, locale, noticeMs = 3000 }: CallInviteModalProps): ReactNode {
-  const { incoming, outgoing } = useInvitation();
+  const { incoming, outgoing } = useInvitations();
   const [current, setCurrent] = useState<string | null>(null);
   const finished = useRef(new Set<string>());
   const candidate = [...incoming, ...outgoing].find((v) => !finished.current.has(v.inviteId))?.inviteId ?? null;

@@ -4,12 +4,11 @@
 // cancelled, answered here or on another device).
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Invitation, InviteeState } from '../../protocol/invitation';
-import { useInvitation } from '../../react';
+import { useGroupName, useInvitation } from '../../react';
 import { Avatar } from '../conversation-list/avatar';
 import { useStrings, type Locale } from '../i18n';
 import { callTypeOf } from './call-type';
 import { trapTab, useDialogFocus } from './use-dialog-focus';
-import { useGroupName } from './use-group-name';
 
 /** How an invitation ended for this user. */
 export type CallEnding = 'accepted' | 'declined' | 'cancelled' | 'timeout' | 'answeredElsewhere';

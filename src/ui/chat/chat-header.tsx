@@ -1,12 +1,10 @@
 // Owns the header of the open conversation in Chat: a back button (shown on
 // narrow layouts), avatar and name, who is typing, and voice/video call
-// buttons that invite the peer (or the group's other members) through useInvitation.
+// buttons that invite the peer (or the group's other members) through useInvitations.
 import { useState, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
-import { parseConversationId } from '../../protocol/ids';
-import { useChatClient, useInvitation, useTyping } from '../../react';
+import { parseConversationId, useChatUser, useGroup, useInvitations, useTyping } from '../../react';
 import { callData, type CallType } from '../call-invite-modal/call-type';
-import { useGroup } from '../call-invite-modal/use-group-name';
 import { Avatar } from '../conversation-list/avatar';
 import { useStrings } from '../i18n';
 
@@ -27,15 +25,15 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
   const strings = useStrings();
   const t = strings.conversationList;
   const c = strings.call;
-  const client = useChatClient();
-  const { invite, inviteInGroup, outgoing } = useInvitation();
+  const user = useChatUser();
+  const { invite, inviteInGroup, outgoing } = useInvitations();
   const { typing } = useTyping(conversationId);
   const target = parseConversationId(conversationId);
-  const group = useGroup(target?.type === 'group' ? target.target : undefined);
+  const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const invitees = target?.type === 'single' ? [target.target] : target?.type === 'group' ? (group?.members ?? []).filter((u) => u !== client.user) : [];
+  const invitees = target?.type === 'single' ? [target.target] : target?.type === 'group' ? (group?.members ?? []).filter((u) => u !== user) : [];
   const ringing = outgoing.length > 0;
   const canCall = invitees.length > 0 && !ringing && !busy;
 
@@ -54,7 +52,7 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
     }
   };
 
-  const others = typing.filter((u) => u !== client.user).map(displayName);
+  const others = typing.filter((u) => u !== user).map(displayName);
   return (
     <header className="natter-chat__header">
       <button type="button" className="natter-chat__back" aria-label={t.backToList} onClick={onBack}>

@@ -2,7 +2,7 @@
 // initials, name, last-message preview, time, unread badge) and a delete button.
 import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
-import { useGroupName } from '../call-invite-modal/use-group-name';
+import { useGroupName } from '../../react';
 import { EmojiText } from '../emoji-text';
 import { formatDateTime, formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
 import { CountBadge } from '../unread-badge/count-badge';

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
-import { useChatClient, useConversationList } from '../../react';
+import { useChatUser, useConversationList, useDeleteConversation } from '../../react';
 import { useStrings, type Locale } from '../i18n';
 import { ConversationItem } from './conversation-item';
 
@@ -32,7 +32,8 @@ export function ConversationList({
   selected: controlled, onSelect, onDelete, deleteHistory = false, conversationName, displayName = identity, avatarUrl, locale, className,
 }: ConversationListProps): ReactNode {
   const t = useStrings(locale).conversationList;
-  const client = useChatClient();
+  const user = useChatUser();
+  const deleteConversation = useDeleteConversation();
   const { conversations, loaded } = useConversationList();
   const [own, setOwn] = useState<ConversationId | null>(null);
   const selected = controlled !== undefined ? controlled : own;
@@ -60,12 +61,12 @@ export function ConversationList({
       setError(null);
       try {
         if (onDelete) await onDelete(c);
-        else await client.deleteConversation(c.id, { deleteHistory });
+        else await deleteConversation(c.id, { deleteHistory });
       } catch (e) {
         setError(t.deleteFailed(e instanceof Error ? e.message : String(e)));
       }
     },
-    [client, onDelete, deleteHistory, t],
+    [deleteConversation, onDelete, deleteHistory, t],
   );
 
   const ids = conversations.map((c) => c.id);
@@ -119,7 +120,7 @@ export function ConversationList({
               <ConversationItem
                 key={c.id}
                 conversation={c}
-                viewer={client.user}
+                viewer={user}
                 selected={c.id === selected}
                 tabbable={c.id === tabbableId}
                 displayName={displayName}

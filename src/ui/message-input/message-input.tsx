@@ -4,12 +4,11 @@
 // uploaded (progress, cancel) and sent; an emoji-mart picker inserts at the
 // caret; keystrokes drive the typing indicator.
 import { useCallback, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { useChatClient, useConversation, useTyping } from '../../react';
+import { useChatUser, useDraft, useMessageSenders, useServerLimits, useTyping } from '../../react';
 import type { ConversationId } from '../../protocol/ids';
 import { formatFileSize, useLocale, useStrings, type Locale } from '../i18n';
 import { AttachmentPreview } from './attachment-preview';
 import type { FileProblem } from './check-file';
-import { readDraft, writeDraft } from './drafts';
 import { EmojiPickerButton } from './emoji-picker-button';
 import { PaperclipIcon } from './icons';
 import { insertAt } from './insert-at-caret';
@@ -34,7 +33,14 @@ export interface MessageInputProps {
   displayName?(userId: string): string;
   autoFocus?: boolean;
   className?: string;
+  /**
+   * Ask for group read receipts on what this input sends (Easemob's `allowGroupAck`): the sender
+   * sees "Read by N". Group owners and admins only; others' sends are refused with 510.
+   */
+  allowGroupAck?: boolean;
 }
+
+const GROUP_ACK = { allowGroupAck: true } as const;
 
 /** The composer of one conversation; a new conversation gets a fresh one (its own draft, no staged files). */
 export function MessageInput(props: MessageInputProps): ReactNode {
@@ -42,20 +48,18 @@ export function MessageInput(props: MessageInputProps): ReactNode {
 }
 
 function Composer({
-  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className,
+  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className, allowGroupAck = false,
 }: MessageInputProps): ReactNode {
+  const config = allowGroupAck ? GROUP_ACK : undefined;
   const t = useStrings(locale).input;
   const loc = useLocale(locale);
-  const client = useChatClient();
-  const conversation = useConversation(conversationId);
+  const user = useChatUser();
+  const senders = useMessageSenders(conversationId);
   const { typing, notifyTyping, stopTyping } = useTyping(conversationId);
-  const limits = useCallback(() => client.limits, [client]);
-  const files = useAttachments(conversation, limits);
-  const [text, setTextState] = useState(() => readDraft(client, conversationId));
-  const setText = (value: string) => {
-    setTextState(value);
-    writeDraft(client, conversationId, value);
-  };
+  const serverLimits = useServerLimits();
+  const limits = useCallback(() => serverLimits, [serverLimits]);
+  const files = useAttachments(senders, limits, config);
+  const [text, setText] = useDraft(conversationId);
   const [dragging, setDragging] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -74,7 +78,7 @@ function Composer({
     node.setSelectionRange(at, at);
   }, [text]);
 
-  const maxText = client.limits?.maxTextLength ?? Infinity;
+  const maxText = serverLimits?.maxTextLength ?? Infinity;
   const tooLong = text.length > maxText;
   const canSend = !disabled && !tooLong && (text.trim().length > 0 || files.attachments.some((a) => a.state !== 'uploading'));
 
@@ -83,7 +87,7 @@ function Composer({
     if (files.attachments.length > 0) void files.sendAll();
     const body = text.trim();
     if (body) {
-      void conversation.sendText(body);
+      void senders.sendText(body, config ? { config } : undefined);
       setText('');
       stopTyping();
     }
@@ -140,8 +144,8 @@ function Composer({
     return t.emptyFile(name);
   };
 
-  const others = typing.filter((u) => u !== client.user).map((u) => displayName?.(u) ?? u);
-  const acceptAttr = accept ?? client.limits?.allowedFileTypes.join(',');
+  const others = typing.filter((u) => u !== user).map((u) => displayName?.(u) ?? u);
+  const acceptAttr = accept ?? serverLimits?.allowedFileTypes.join(',');
 
   return (
     <div

@@ -5,9 +5,9 @@
 // server stays on the attachment (with its code) so the user can remove it or
 // try again; the failed outbox entry is discarded so it is not shown twice.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ulid } from '../../protocol/ulid';
-import type { ConversationResult } from '../../react';
+import type { MessageSenders } from '../../react';
 import type { ServerLimits } from '../../protocol/entities';
+import type { MessageConfig } from '../../protocol/message';
 import { attachmentKind, type AttachmentKind } from './attachment-kind';
 import { checkFile, type FileProblem } from './check-file';
 import { readImageSize } from './image-size';
@@ -36,7 +36,7 @@ export interface RejectedFile {
   problem: FileProblem;
 }
 
-type Senders = Pick<ConversationResult, 'sendImage' | 'sendFile' | 'sendAudio' | 'sendVideo' | 'discard'>;
+type Senders = Pick<MessageSenders, 'newLocalId' | 'sendImage' | 'sendFile' | 'sendAudio' | 'sendVideo' | 'discard'>;
 
 export interface AttachmentsState {
   attachments: Attachment[];
@@ -60,7 +60,7 @@ function revoke(url: string | null): void {
   if (url && typeof URL.revokeObjectURL === 'function') URL.revokeObjectURL(url);
 }
 
-export function useAttachments(senders: Senders, limits: () => ServerLimits | null): AttachmentsState {
+export function useAttachments(senders: Senders, limits: () => ServerLimits | null, config?: MessageConfig): AttachmentsState {
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [rejected, setRejected] = useState<RejectedFile[]>([]);
   const current = useRef<Attachment[]>([]);
@@ -68,6 +68,8 @@ export function useAttachments(senders: Senders, limits: () => ServerLimits | nu
   const uploads = useRef(new Map<string, { controller: AbortController; localId: string }>());
   const sendersRef = useRef(senders);
   sendersRef.current = senders;
+  const configRef = useRef(config);
+  configRef.current = config;
   const mounted = useRef(true);
 
   const patch = useCallback((id: string, change: Partial<Attachment>) => {
@@ -122,13 +124,13 @@ export function useAttachments(senders: Senders, limits: () => ServerLimits | nu
       const a = current.current.find((x) => x.id === id);
       if (!a || a.state === 'uploading' || uploads.current.has(id)) return;
       const controller = new AbortController();
-      // Our own localId, so Cancel can discard the outbox entry while the upload runs.
-      const localId = ulid();
+      // The send's localId up front, so Cancel can discard the outbox entry while the upload runs.
+      const localId = sendersRef.current.newLocalId();
       const entry = { controller, localId };
       uploads.current.set(id, entry);
       patch(id, { state: 'uploading', progress: 0, error: null });
       const onProgress = (loaded: number, total: number) => patch(id, { progress: total > 0 ? loaded / total : 1 });
-      const base = { signal: controller.signal, onProgress, name: a.name, localId };
+      const base = { signal: controller.signal, onProgress, name: a.name, localId, ...(configRef.current ? { config: configRef.current } : {}) };
       const s = sendersRef.current;
       let pending;
       if (a.kind === 'img') {

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { LocationBody } from '../../protocol/message';
-import type { ChatMessage } from '../../react/index';
+import type { ChatMessage } from '../../react';
 import { EmojiText } from '../emoji-text/emoji-text';
 import { formatDuration, formatFileSize } from '../i18n/format-time';
 import type { Locale } from '../i18n/locale';

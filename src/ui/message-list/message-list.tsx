@@ -13,8 +13,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSPrope
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
-import { useChatContext, useChatSelector, useConversation, type ChatMessage } from '../../react/index';
-import { readersQueryKey } from '../../react/use-read-receipts';
+import { useChatSelector, useConversation, useGroupReaders, useServerClock, useServerLimits, type ChatMessage } from '../../react';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
@@ -70,10 +69,10 @@ export function MessageList(props: MessageListProps): ReactNode {
   const locale = useLocale(props.locale);
   const strings = useStrings(props.locale).messageList;
   const conv = useConversation(conversationId, pageSize !== undefined ? { pageSize } : {});
-  // Not useReadReceipts: it builds a record over every loaded message on each update; each
-  // message's view already carries its status and read count.
-  const { client, queryClient } = useChatContext();
-  const user = useChatSelector((s) => s.user);
+  // Each message's view already carries its status and read count; only who read a group message is fetched.
+  const readers = useGroupReaders();
+  const serverNow = useServerClock();
+  const limits = useServerLimits();
   const idPrefix = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -178,7 +177,6 @@ export function MessageList(props: MessageListProps): ReactNode {
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
   const tabStopKey = activeKey ?? (lastShown >= 0 ? (messages[lastShown] as ChatMessage).key : null);
-  const limits = client.limits;
   const ctx = useMemo<RowContext>(
     () => ({
       strings,
@@ -188,20 +186,19 @@ export function MessageList(props: MessageListProps): ReactNode {
       renderCustom,
       mapUrl,
       name: displayName,
-      now: () => client.serverNow(),
+      now: serverNow,
       recallWindowMs: limits?.recallWindowMs ?? DEFAULT_RECALL_WINDOW_MS,
       recallEnabled: limits?.recallEnabled ?? true,
       retry: (localId) => void retry(localId),
       discard,
       recall,
-      readers: (serverId, readCount) =>
-        queryClient.fetchQuery({ queryKey: readersQueryKey(user, serverId, readCount), queryFn: () => client.groupReaders(serverId), staleTime: Infinity }),
+      readers,
       tabStopKey,
       onRowFocus: setActiveKey,
       idPrefix,
       openImage: (m, url, trigger) => setLightbox({ url, name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '', returnFocus: trigger }),
     }),
-    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, client, queryClient, user, limits, retry, discard, recall, tabStopKey, idPrefix],
+    [strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, serverNow, readers, limits, retry, discard, recall, tabStopKey, idPrefix],
   );
 
   const items = virtualizer.getVirtualItems();

@@ -6,7 +6,7 @@
 // above: an item already on screen never changes height. Items are memoized on
 // primitive props and the list context.
 import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ChatMessage } from '../../react/index';
+import type { ChatMessage } from '../../react';
 import { formatDateTime, formatDayLabel, formatTime } from '../i18n/format-time';
 import { ReadReceipt } from '../read-receipt/read-receipt';
 import { callEventText } from './call-event';

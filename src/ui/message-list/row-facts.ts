@@ -3,7 +3,7 @@
 // header go above message i (by comparing it with the message before it), and
 // where the unread divider is (a binary search by seq). Nothing here walks the
 // whole history, so a list of 100,000 messages costs only its visible rows.
-import type { ChatMessage } from '../../react/index';
+import type { ChatMessage } from '../../react';
 
 /** Messages by one sender within this gap (and the same day) form a group. */
 export const GROUP_GAP_MS = 5 * 60_000;

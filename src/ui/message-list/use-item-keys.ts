@@ -5,7 +5,7 @@
 // virtualizer's passes over every index cost nothing per message; and a pending
 // send keeps its key when the server stores it (same place in the list).
 import { useCallback, useRef } from 'react';
-import type { ChatMessage } from '../../react/index';
+import type { ChatMessage } from '../../react';
 
 const BASE_START = 1_000_000_000;
 

@@ -3,7 +3,7 @@
 // polite screen-reader announcement of the newest one, and the key of the
 // newest own message (the list scrolls down to one's own sends).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChatMessage } from '../../react/index';
+import type { ChatMessage } from '../../react';
 import type { MessageListStrings } from '../i18n/message-list-strings';
 import { nextShownIndex } from './row-facts';
 

@@ -3,7 +3,7 @@
 // scroller itself, Up/Down start at the first message on screen. The
 // virtualizer brings the target into view, then the row is focused once drawn.
 import { useRef, type KeyboardEvent, type RefObject } from 'react';
-import type { ChatMessage } from '../../react/index';
+import type { ChatMessage } from '../../react';
 import { nextShownIndex } from './row-facts';
 import { firstVisibleMessageIndex, scrollerOf, tryFocus } from './row-navigation';
 

@@ -2,7 +2,7 @@
 // (one tick), delivered (two ticks), read (two filled ticks), a group's read
 // count, failed (!) — each with a text label for assistive technology.
 import { memo, type ReactNode } from 'react';
-import type { MessageStatus } from '../../react/index';
+import type { MessageStatus } from '../../react';
 import type { Locale } from '../i18n/locale';
 import { useStrings } from '../i18n/locale-provider';
 

@@ -1,8 +1,8 @@
-// Example for useInvitation: incoming calls with a countdown from the server's deadline, and a call button.
-import { useInvitation } from '../../../src/entries/react';
+// Example for useInvitations: incoming calls with a countdown from the server's deadline, and a call button.
+import { useInvitations } from '../../../src/entries/react';
 
 export function Ringer() {
-  const { incoming, outgoing, invite, accept, reject, cancel } = useInvitation();
+  const { incoming, outgoing, invite, accept, reject, cancel } = useInvitations();
   return (
     <div>
       <button onClick={() => void invite('bob', { data: JSON.stringify({ call_type: 'audio' }), timeout: 30 })}>Call Bob</button>

@@ -2,6 +2,7 @@
 // messages between alice and bob (written straight into its storage, then one
 // real send so both users have the conversation), alice's MessageList mounted
 // in a 600 px box, and a small `window.__natter` handle the test drives.
+import { version as reactVersion } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ClientConnectionHandlers, Transport } from '../../../src/protocol/link';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   Object.assign(window, {
     __natter: {
       ready: true,
+      reactVersion,
       loaded: () => store.getState().conversationMessages.get('single:bob')?.items.length ?? 0,
       unread: () => store.getState().conversations.summaries.get('single:bob')?.unread ?? -1,
       setDelay: (ms: number) => {

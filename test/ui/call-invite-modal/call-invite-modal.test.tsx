@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import type { Invitation } from '../../../src/protocol/invitation';
-import { useInvitation } from '../../../src/react';
+import { useInvitations } from '../../../src/react';
 import { createManualClock, type ManualClock } from '../../../src/server/clock';
 import { CallInviteModal, callTypeOf } from '../../../src/ui/call-invite-modal';
 import { createUiHarness, type UiHarness } from '../chat/ui-harness';
@@ -152,7 +152,7 @@ describe('incoming', () => {
 });
 
 function Caller({ invitees, group }: { invitees: string[]; group?: string }) {
-  const { invite, inviteInGroup } = useInvitation();
+  const { invite, inviteInGroup } = useInvitations();
   return (
     <>
       <button type="button" onClick={() => void (group ? inviteInGroup(group, invitees, { timeout: 30 }) : invite(invitees[0] as string, { data: '{"call_type":"audio"}', timeout: 30 }))}>

@@ -13,7 +13,7 @@ const msg = (seq: number, from = seq % 2 ? 'me' : 'you'): Message => ({
 });
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => msg(a + k));
 
-function expectFresh(views: ChatMessage[], items: readonly Message[], r: ConversationReceipts): void {
+function expectFresh(views: readonly ChatMessage[], items: readonly Message[], r: ConversationReceipts): void {
   expect(views.map((v) => v.serverId)).toEqual(items.map((m) => m.serverId));
   views.forEach((v, i) => {
     const m = items[i] as Message;
@@ -86,6 +86,6 @@ describe('lazy message views', () => {
     expect(() => {
       (views as ChatMessage[])[0] = views[1] as ChatMessage;
     }).toThrow(TypeError);
-    expect(() => views.push(views[0] as ChatMessage)).toThrow(TypeError);
+    expect(() => (views as ChatMessage[]).push(views[0] as ChatMessage)).toThrow(TypeError);
   });
 });
