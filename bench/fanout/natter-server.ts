@@ -20,6 +20,8 @@ const server = await startServer({
   // Group commits per event-loop turn (what `natter serve` does too once the host passes it).
   core: { rateLimit: false, scheduleCommit: (commit: () => void) => void setImmediate(commit) },
   maxBufferedBytes: 256 * 1024 * 1024,
+  // Every bench client comes from 127.0.0.1.
+  maxConnectionsPerAddress: 0,
 });
 // FANOUT_COUNT_COMMITS=1: report how many storage transactions (group commits) ran, on stderr.
 let commits = 0;
