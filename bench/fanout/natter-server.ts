@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../src/node/serve';
 import { silentLogger } from '../../src/node/logger';
+import type { SqliteStorage } from '../../src/node/sqlite-storage';
 
 const synchronous = process.argv[2] === 'FULL' ? 'FULL' : 'NORMAL';
 const dir = mkdtempSync(join(tmpdir(), 'natter-bench-'));
@@ -20,15 +21,17 @@ const server = await startServer({
   // Group commits per event-loop turn (what `natter serve` does too once the host passes it).
   core: { scheduleCommit: (commit: () => void) => void setImmediate(commit) },
   maxBufferedBytes: 256 * 1024 * 1024,
+  // Every bench client comes from 127.0.0.1.
+  maxConnectionsPerAddress: 0,
 });
 // FANOUT_COUNT_COMMITS=1: report how many storage transactions (group commits) ran, on stderr.
 let commits = 0;
 if (process.env.FANOUT_COUNT_COMMITS) {
-  const storage = server.storage;
-  const inner = storage.transaction.bind(storage);
-  storage.transaction = <T>(fn: () => T): T => {
-    if (!storage.db.inTransaction) commits++;
-    return inner(fn);
+  const storage = server.storage as SqliteStorage;
+  const begin = storage.begin.bind(storage);
+  storage.begin = (): void => {
+    commits++;
+    begin();
   };
 }
 process.stdout.write(`PORT ${server.port}\n`);

@@ -13,7 +13,7 @@ import type { DispatchCallbacks } from './request-tracker';
 import { cancel, later, type TimerHandle } from './timers';
 
 /** Server answers after which the same send may succeed later. */
-const RETRYABLE = new Set<number>([ErrorCode.DISCONNECTED, ErrorCode.SHUTTING_DOWN, ErrorCode.RATE_LIMITED]);
+const RETRYABLE = new Set<number>([ErrorCode.DISCONNECTED, ErrorCode.SHUTTING_DOWN, ErrorCode.RATE_LIMITED, ErrorCode.STORAGE_UNAVAILABLE]);
 
 interface Waiter {
   resolve(m: Message): void;

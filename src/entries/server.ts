@@ -32,6 +32,7 @@ export {
   systemClock,
   createIdSource,
   MemoryStorage,
+  asyncStorage,
   MemoryFileStore,
   DEFAULT_LIMITS,
   DEFAULT_FILE_TYPES,
@@ -63,6 +64,9 @@ export {
 } from '../server/index';
 export type {
   Storage,
+  SyncStorage,
+  StorageOps,
+  EventAppend,
   FileStore,
   ConversationKey,
   MessageRecord,

@@ -1,5 +1,6 @@
-// Owns the `natter` command line: `natter serve` (the Node host) and
-// `natter token <user>` (mint a signed token), with --help for each.
+// Owns the `natter` command line: `natter serve` (the Node host),
+// `natter token <user>` (mint a signed token) and `natter migrate-db` (SQLite
+// to PostgreSQL), with --help for each.
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createWordFilter } from '../server/word-filter';
@@ -8,16 +9,23 @@ import { MIN_SECRET_BYTES } from './jwt-auth';
 import { createToken } from './token';
 import { startServer } from './serve';
 import { iceServersFor, parseIceServers } from './ice-servers';
+import { isPostgresUrl } from './cluster-backend';
+import { migrateSqliteToPostgres } from './migrate-db';
 import { SERVER_VERSION } from './version';
 
 const HELP = `Usage:
   natter serve [options]        run the natter server (WebSocket /ws + file API /files)
   natter token <user> [options] print a signed token for <user>
+  natter migrate-db --from <file.sqlite> --to <postgres://…>
+                                copy a single-node database into an empty PostgreSQL one
 
 natter serve options:
   --port <n>            TCP port (default 8080; 0 picks a free one)
   --host <addr>         interface to listen on (default 127.0.0.1)
-  --db <path>           SQLite database file (default ./natter.sqlite)
+  --db <path>           SQLite database file (default $NATTER_DB or ./natter.sqlite), or
+                        postgres://user:pass@host:port/db to share one database between nodes
+  --redis <url>         redis://host:port (default $NATTER_REDIS): events reach clients on
+                        every node (needs a postgres:// --db)
   --files <dir>         directory for uploaded files (default ./files)
   --secret <s>          token secret (default: $NATTER_SECRET); required unless --dev
   --dev                 accept any user id without a token (development only)
@@ -100,6 +108,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   try {
     if (command === 'serve') return await serve(rest, io);
     if (command === 'token') return token(rest, io);
+    if (command === 'migrate-db') return await migrateDb(rest, io);
   } catch (e) {
     io.err(`natter: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
@@ -128,6 +137,18 @@ function token(args: string[], io: CliIo): number {
   return 0;
 }
 
+async function migrateDb(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (!values.from || !values.to || !isPostgresUrl(values.to)) throw new Error('usage: natter migrate-db --from <file.sqlite> --to <postgres://…>');
+  const report = await migrateSqliteToPostgres(values.from, values.to);
+  io.out(`migrated ${JSON.stringify(report)}\n`);
+  return 0;
+}
+
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -136,6 +157,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
+      redis: { type: 'string' },
       files: { type: 'string' },
       secret: { type: 'string' },
       dev: { type: 'boolean' },
@@ -207,7 +229,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const server = await startServer({
     port: intOption(values.port, 'port') ?? 8080,
     host: values.host ?? '127.0.0.1',
-    db: values.db ?? './natter.sqlite',
+    db: values.db ?? io.env['NATTER_DB'] ?? './natter.sqlite',
+    ...((values.redis ?? io.env['NATTER_REDIS']) ? { redis: (values.redis ?? io.env['NATTER_REDIS'])! } : {}),
     files: values.files ?? './files',
     dev: values.dev ?? false,
     synchronous: sync === 'full' ? 'FULL' : 'NORMAL',

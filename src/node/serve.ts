@@ -1,8 +1,11 @@
 // Owns starting and stopping a natter server on Node: one http.Server carrying
-// the WebSocket endpoint (`/ws`) and the file API (`/files`), the server core
-// on SQLite storage and on-disk files, token and JWT auth, caps and
+// the WebSocket endpoint (`/ws`), the file API (`/files`) and the health
+// check (`/healthz`: 200 only while the database and Redis answer), the
+// server core on SQLite — or PostgreSQL + Redis for several nodes
+// (cluster-backend.ts) — and on-disk files, token and JWT auth, caps and
 // timeouts on what a connection may hold, structured logs, and a graceful
-// shutdown (stop accepting, close sockets, stop the core, close the database).
+// shutdown (stop accepting, commit what is queued, tell clients to reconnect
+// elsewhere, close the database).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerLimits } from '../protocol/entities';
@@ -10,7 +13,9 @@ import type { UserId } from '../protocol/message';
 import type { IceServer } from '../protocol/rtc';
 import { createServerCore, type ServerCore, type ServerCoreOptions } from '../server/server-core';
 import { createJsonLogger, type Logger } from './logger';
-import { SqliteStorage } from './sqlite-storage';
+import type { SqliteStorage } from './sqlite-storage';
+import type { PgStorage } from './pg-storage';
+import { openBackend } from './cluster-backend';
 import { DiskFileStore } from './disk-file-store';
 import { createAuthenticator, createHelloAuthenticator } from './token';
 import type { JwtAuthOptions } from './jwt-auth';
@@ -22,8 +27,10 @@ export interface StartServerOptions {
   port?: number;
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
-  /** SQLite database file (':memory:' for a throwaway one). */
+  /** SQLite database file (':memory:' for a throwaway one), or postgres://user:pass@host:port/db. */
   db: string;
+  /** redis://host:port: events reach sessions on other nodes (needs a PostgreSQL `db`). */
+  redis?: string;
   /** Directory for uploaded files. */
   files: string;
   /** HMAC secret for tokens; required unless `dev`. */
@@ -71,7 +78,8 @@ export interface RunningServer {
   port: number;
   host: string;
   core: ServerCore;
-  storage: SqliteStorage;
+  /** SqliteStorage for a file `db`, PgStorage for a postgres:// one. */
+  storage: SqliteStorage | PgStorage;
   /** Graceful shutdown; resolves when the database is closed. Idempotent. */
   close(): Promise<void>;
 }
@@ -81,7 +89,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const dev = options.dev ?? false;
   if (!dev && !options.secret && !options.jwt) throw new Error('natter serve: a token secret is required (--secret or NATTER_SECRET), a JWT setting (--jwt-secret, --jwt-jwks), or --dev');
   const synchronous = options.synchronous?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
-  const storage = new SqliteStorage({ path: options.db, synchronous });
+  const onError = options.core?.onError ?? ((error: unknown) => logger.log('error', 'core.error', { error }));
+  const backend = await openBackend({ db: options.db, ...(options.redis ? { redis: options.redis } : {}), synchronous, onError });
+  const storage = backend.storage;
   const files = new DiskFileStore({ dir: options.files, fsync: synchronous === 'FULL' });
   const authOptions = { ...(options.secret ? { secret: options.secret } : {}), ...(options.jwt ? { jwt: options.jwt } : {}), dev };
   // File URLs are absolute; the base is known once listening (or given as publicUrl).
@@ -91,7 +101,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     storage,
     files,
     fileUrl: (fileId) => `${publicBase}/files/${fileId}`,
-    onError: options.core?.onError ?? ((error: unknown) => logger.log('error', 'core.error', { error })),
+    onError,
+    ...(backend.cluster ? { cluster: { ...backend.cluster, ...options.core?.cluster } } : {}),
     // Sends read from every socket in one event-loop turn share one SQLite commit.
     scheduleCommit: options.core?.scheduleCommit ?? ((commit: () => void) => void setImmediate(commit)),
     authenticate: createHelloAuthenticator(authOptions),
@@ -109,6 +120,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const connectionsCheckingInterval = Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4)));
   const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req: IncomingMessage, res: ServerResponse) => {
     if (fileApi(req, res)) return;
+    if (req.url === '/healthz') {
+      backend.check().then(
+        () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, node: backend.nodeId, connections: ws.connections })),
+        (e: unknown) => res.writeHead(503, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: false, node: backend.nodeId, error: String(e) })),
+      );
+      return;
+    }
     if (req.url === '/health') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, connections: ws.connections }));
       return;
@@ -139,7 +157,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   } catch (e) {
     await core.close();
-    storage.close();
+    await backend.close();
     throw e;
   }
   const address = server.address() as AddressInfo;
@@ -147,7 +165,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const httpUrl = `http://${host}:${address.port}`;
   const wildcard = address.address === '0.0.0.0' || address.address === '::';
   if (!publicBase) publicBase = wildcard ? `http://localhost:${address.port}` : httpUrl;
-  logger.log('info', 'server.listening', { url: httpUrl, ws: `ws://${host}:${address.port}/ws`, db: options.db, files: files.dir, dev, synchronous });
+  logger.log('info', 'server.listening', { url: httpUrl, ws: `ws://${host}:${address.port}/ws`, db: options.db.replace(/\/\/[^@/]*@/, '//***@'), redis: options.redis, node: backend.nodeId, files: files.dir, dev, synchronous });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -162,7 +180,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const cut = setTimeout(() => server.closeAllConnections(), 2000);
       await httpClosed;
       clearTimeout(cut);
-      storage.close();
+      await backend.close();
       logger.log('info', 'server.stopped', {});
     })();
     return closing;

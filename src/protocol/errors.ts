@@ -61,6 +61,8 @@ export const ErrorCode = {
   CALL_FULL: 4063,
   DISCONNECTED: 4999,
   SHUTTING_DOWN: 5030,
+  /** The server's database or message bus is unreachable for a moment: retry (after `retryAfter`). */
+  STORAGE_UNAVAILABLE: 5031,
   INTERNAL: 5000,
 } as const;
 
@@ -117,6 +119,7 @@ const defaultMessages: Record<number, string> = {
   4063: 'the call is full',
   4999: 'disconnected',
   5030: 'server is shutting down',
+  5031: 'storage is unavailable for a moment; retry',
   5000: 'internal server error',
 };
 

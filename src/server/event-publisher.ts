@@ -25,6 +25,10 @@ export interface Delivery {
   mayBeOnline(user: UserId): boolean;
   /** Sends one serialized `evt` frame to every connected device of `user`; `pos` for durable events. */
   deliver(user: UserId, data: string, pos?: number): void;
+  /** Settles once events for `user` published from now on reach this node (a cluster subscription). */
+  ready?(user: UserId): Promise<unknown>;
+  /** Whether the user has a connected device on any node (push decisions). Default: this node's sessions. */
+  online?(user: UserId): Promise<boolean>;
 }
 
 /** One event for every user, or a function making each user's own (conversation ids differ per viewer). */

@@ -21,6 +21,7 @@ export class EventStream {
 
   constructor(
     private readonly read: (after: number, limit: number) => Promise<EventRecord[]>,
+    private readonly head: () => Promise<number>,
     private readonly send: (data: string) => void,
     private readonly onError: (e: unknown) => void,
   ) {}
@@ -42,6 +43,16 @@ export class EventStream {
       return;
     }
     this.take(data, pos);
+  }
+
+  /** Sends whatever the log holds past what was sent (after live delivery was interrupted). */
+  catchUp(): void {
+    if (this.busy || this.last === null) return;
+    this.busy = true;
+    this.head()
+      .then((to) => this.fill(to))
+      .catch((e: unknown) => this.onError(e))
+      .finally(() => this.drain());
   }
 
   private take(data: string, pos: number | undefined): void {

@@ -10,6 +10,7 @@ export type { Clock, ManualClock } from './clock';
 export { createIdSource } from './id-source';
 export type { IdSource } from './id-source';
 export { MemoryStorage } from './memory-storage';
+export { asyncStorage } from './sync-storage-adapter';
 export { MemoryFileStore } from './memory-file-store';
 export type * from './storage';
 export { DEFAULT_LIMITS, DEFAULT_FILE_TYPES } from './limits';

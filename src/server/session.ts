@@ -202,10 +202,12 @@ export class Session implements ServerSession, LiveSession {
     // (event-stream.ts) and sent after the replay, each once, in order.
     this.stream = new EventStream(
       (after, limit) => ctx.storage.readEvents(this.user, after, limit),
+      () => ctx.storage.lastEventPosition(this.user),
       (data) => this.sendRaw(data),
       (e) => this.report(e),
     );
     ctx.sessions.add(this);
+    await ctx.delivery.ready?.(this.user);
     const last = await ctx.storage.lastEventPosition(this.user);
     const first = await ctx.storage.firstEventPosition(this.user);
     if ((this.phase as string) === 'closed') return;
@@ -229,6 +231,10 @@ export class Session implements ServerSession, LiveSession {
   /** A live event for this session's user (pos for durable events). */
   deliver(data: string, pos?: number): void {
     if (this.stream) this.stream.push(data, pos);
+  }
+
+  catchUp(): void {
+    this.stream?.catchUp();
   }
 
   /** Starts a request; resolves when the next one may start (see router `start`). */

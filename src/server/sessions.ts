@@ -14,6 +14,8 @@ export interface LiveSession {
   sendRaw(data: string): void;
   /** A serialized `evt` frame for this user; `pos` for durable events (kept in order, once each). */
   deliver(data: string, pos?: number): void;
+  /** Reads and sends what this session may have missed (live delivery was interrupted). */
+  catchUp(): void;
   /** Ends the session from the server side with a bye frame. */
   end(code: number, message: string): void;
   /** The session's token was renewed: it now expires at `expiresAt` (undefined: never). */

@@ -42,9 +42,17 @@ async function load(ctx: CoreContext, inviteId: string): Promise<{ inv: Invitati
   return { inv, read: copy(inv) };
 }
 
+/**
+ * onlineUserOnly invitations live in this process, unless several nodes share the storage: then
+ * the record is stored (never a message nor a durable event) so that any node can answer it.
+ */
+function inMemory(ctx: CoreContext, inv: Invitation): boolean {
+  return inv.onlineUserOnly && !ctx.storage.shared;
+}
+
 /** Keeps `inv`; a stored one changes only if it is still as `read` (else someone else moved first: 8010). */
 async function save(ctx: CoreContext, inv: Invitation, read: Invitation | null): Promise<void> {
-  if (inv.onlineUserOnly) {
+  if (inMemory(ctx, inv)) {
     if (isInvitationOpen(inv)) ctx.liveInvitations.set(inv.inviteId, inv);
     else ctx.liveInvitations.delete(inv.inviteId);
   } else if (read === null) {
@@ -108,16 +116,17 @@ async function invite(ctx: CoreContext, caller: Caller, p: Ops['sig.invite']['p'
   if (p.offlinePushInfo !== undefined) inv.offlinePushInfo = p.offlinePushInfo;
   const answer = await step(ctx, inv, null, 'invite', caller.user, inv.data);
   ctx.timers.arm(inv.deadline);
-  notifyOffline(ctx, inv, answer.message);
+  void notifyOffline(ctx, inv, answer.message);
   return answer;
 }
 
-function notifyOffline(ctx: CoreContext, inv: Invitation, message: Message | null): void {
+async function notifyOffline(ctx: CoreContext, inv: Invitation, message: Message | null): Promise<void> {
   const push = ctx.options.push;
   if (!push || inv.onlineUserOnly || inv.offlinePushInfo?.disablePush === true) return;
   for (const user of inv.invitees) {
-    if (ctx.delivery.mayBeOnline(user)) continue;
     try {
+      // Connected to any node (cluster presence), or to this one.
+      if (ctx.delivery.online ? await ctx.delivery.online(user) : ctx.sessions.isOnline(user)) continue;
       push(user, { kind: 'invitation', invitation: inv, offlinePushInfo: inv.offlinePushInfo, message });
     } catch (e) {
       (ctx.options.onError ?? console.error)(e);
@@ -177,9 +186,9 @@ export async function runInvitationTimeouts(ctx: CoreContext): Promise<number | 
   for (const found of due) {
     try {
       await inTx(ctx, async (t) => {
-        const inv = found.onlineUserOnly ? found : await t.storage.getInvitation(found.inviteId);
+        const inv = inMemory(t, found) ? found : await t.storage.getInvitation(found.inviteId);
         if (!inv || !isInvitationOpen(inv) || inv.deadline === null || inv.deadline > now) return;
-        const read = inv.onlineUserOnly ? null : copy(inv);
+        const read = inMemory(t, inv) ? null : copy(inv);
         const timedOut = inv.invitees.filter((u) => inv.states[u] === 'pending');
         for (const u of timedOut) inv.states[u] = 'timeout';
         await save(t, inv, read);

@@ -215,7 +215,8 @@ export interface StorageOps extends PeopleStorage {
   setPins(key: ConversationKey, pins: PinnedMessage[]): void;
 
   // ---- invitations (signaling) -----------------------------------------------
-  // Only invitations that are not onlineUserOnly are stored. An invitation is "open" while
+  // onlineUserOnly invitations are stored only by a shared storage (several nodes must find them;
+  // one node keeps them in memory). An invitation is "open" while
   // one of its `states` is 'pending' (isInvitationOpen in protocol/invitation.ts).
   getInvitation(inviteId: string): Invitation | null;
   /** Insert or replace by inviteId. */

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../src/node/serve';
+import type { SqliteStorage } from '../../src/node/sqlite-storage';
 import { createToken } from '../../src/node/token';
 import { ErrorCode } from '../../src/protocol/errors';
 import type { Message } from '../../src/protocol/message';
@@ -134,7 +135,7 @@ describe('natter serve over WebSocket', () => {
     await server.close();
     await alice.until(() => alice.closed !== null);
     expect(alice.closed?.code).toBe(1001);
-    expect(server.storage.db.open).toBe(false);
+    expect((server.storage as SqliteStorage).db.open).toBe(false);
     await expect(RawClient.connect(server.url, { user: 'x' })).rejects.toThrow();
     await server.close();
   });

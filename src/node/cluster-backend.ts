@@ -1,0 +1,62 @@
+// Owns choosing what a natter node stores in and delivers through: a SQLite
+// file (the default; one node), or PostgreSQL (`--db postgres://…`), with
+// Redis (`--redis redis://…`) carrying events between nodes. Answers the
+// health check (the database and Redis both reachable) and closes both.
+import { randomBytes } from 'node:crypto';
+import type { ServerCoreOptions } from '../server/server-options';
+import type { SessionRegistry } from '../server/sessions';
+import { openPgStorage, type PgStorage } from './pg-storage';
+import { RedisDelivery } from './redis-delivery';
+import { SqliteStorage } from './sqlite-storage';
+
+export interface BackendOptions {
+  /** A SQLite file path, or postgres://user:pass@host:port/db. */
+  db: string;
+  /** redis://host:port — needs a PostgreSQL `db`. */
+  redis?: string;
+  synchronous: 'NORMAL' | 'FULL';
+  onError: (e: unknown) => void;
+}
+
+export interface Backend {
+  storage: SqliteStorage | PgStorage;
+  /** Set when events cross nodes through Redis. */
+  cluster?: NonNullable<ServerCoreOptions['cluster']>;
+  nodeId: string;
+  /** Resolves when the database (and Redis) answer; rejects otherwise. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const nodeId = `node-${randomBytes(6).toString('hex')}`;
+  if (!isPostgresUrl(options.db)) {
+    if (options.redis) throw new Error('--redis needs a shared database: --db postgres://… (SQLite serves one node)');
+    const storage = new SqliteStorage({ path: options.db, synchronous: options.synchronous });
+    return { storage, nodeId, check: () => Promise.resolve(), close: async () => storage.close() };
+  }
+  const storage = await openPgStorage({ url: options.db });
+  if (!options.redis) return { storage, nodeId, check: () => storage.ping(), close: () => storage.close() };
+  const delivery = new RedisDelivery({ url: options.redis, nodeId, onError: options.onError });
+  return {
+    storage,
+    nodeId,
+    cluster: { delivery: (local: SessionRegistry) => delivery.attach(local), nodeId },
+    check: async () => {
+      await Promise.all([storage.ping(), withTimeout(delivery.ping(), 2000)]);
+    },
+    close: async () => {
+      await delivery.close();
+      await storage.close();
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,107 @@
+// Owns the PostgreSQL schema of PgStorage and bringing a database up to it.
+// Several nodes may start at once: the migration runs in one transaction
+// holding an advisory lock, so one node migrates and the others wait, then
+// find the schema current. Records are JSON text columns next to the few
+// columns that are indexed or locked; per-user event positions and
+// per-conversation seqs are counter rows updated under their row lock.
+import type { ClientBase } from 'pg';
+
+/** Each migration, in order; index + 1 is the schema version it brings. */
+export const PG_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE messages (
+    id BIGSERIAL PRIMARY KEY,
+    server_id TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    from_user TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    excluded BOOLEAN NOT NULL,
+    json TEXT NOT NULL,
+    UNIQUE (from_user, local_id)
+  );
+  CREATE INDEX messages_by_key_seq ON messages (key, seq);
+  CREATE TABLE seqs (key TEXT PRIMARY KEY, last BIGINT NOT NULL);
+  CREATE TABLE conversation_states (
+    user_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+  );
+  CREATE INDEX conversation_states_by_update ON conversation_states (user_id, updated_at DESC, key);
+  CREATE TABLE receipts (
+    id BIGSERIAL PRIMARY KEY,
+    server_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    UNIQUE (server_id, kind, user_id)
+  );
+  CREATE TABLE groups (group_id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, json TEXT NOT NULL);
+  CREATE TABLE group_members (user_id TEXT NOT NULL, group_id TEXT NOT NULL, PRIMARY KEY (user_id, group_id));
+  CREATE TABLE rooms (room_id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, json TEXT NOT NULL);
+  CREATE TABLE blocklists (user_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+  CREATE TABLE invitations (
+    invite_id TEXT PRIMARY KEY,
+    open BOOLEAN NOT NULL,
+    deadline BIGINT,
+    created_at BIGINT NOT NULL,
+    json TEXT NOT NULL,
+    claim_owner TEXT,
+    claim_until BIGINT
+  );
+  CREATE INDEX invitations_due ON invitations (deadline) WHERE open AND deadline IS NOT NULL;
+  CREATE TABLE invitation_parties (user_id TEXT NOT NULL, invite_id TEXT NOT NULL, PRIMARY KEY (user_id, invite_id));
+  CREATE TABLE event_heads (user_id TEXT PRIMARY KEY, last_pos BIGINT NOT NULL);
+  CREATE TABLE events (
+    user_id TEXT NOT NULL,
+    pos BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (user_id, pos)
+  );
+  CREATE INDEX events_by_time ON events (at);
+  CREATE TABLE files (file_id TEXT PRIMARY KEY, owner TEXT NOT NULL, created_at BIGINT NOT NULL, json TEXT NOT NULL);
+  `,
+  // 2: the paged conversation list (visible states by recency, and their unread total, from one
+  // index), pinned messages, and people: profiles with the folded terms they are found by.
+  `
+  ALTER TABLE conversation_states ADD COLUMN hidden BOOLEAN NOT NULL DEFAULT false;
+  ALTER TABLE conversation_states ADD COLUMN unread BIGINT NOT NULL DEFAULT 0;
+  UPDATE conversation_states SET
+    hidden = COALESCE((json::jsonb ->> 'hidden')::boolean, false),
+    unread = COALESCE((json::jsonb ->> 'unread')::bigint, 0);
+  CREATE INDEX conversation_states_listed ON conversation_states (user_id, hidden, updated_at DESC, key);
+  CREATE TABLE pins (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+  CREATE TABLE profiles (user_id TEXT PRIMARY KEY, name_key TEXT NOT NULL, json TEXT NOT NULL);
+  CREATE TABLE profile_terms (term TEXT NOT NULL, user_id TEXT NOT NULL, PRIMARY KEY (term, user_id));
+  CREATE INDEX profile_terms_prefix ON profile_terms (term text_pattern_ops);
+  CREATE INDEX profile_terms_by_user ON profile_terms (user_id);
+  `,
+];
+
+/** Arbitrary, fixed: the advisory lock every natter node takes to migrate. */
+const MIGRATION_LOCK = 7_211_402_114;
+
+/** Brings the database to the newest schema (refusing one newer than this code knows). */
+export async function migratePg(client: ClientBase): Promise<number> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS natter_schema (version INT NOT NULL)');
+    const row = (await client.query<{ version: number }>('SELECT version FROM natter_schema')).rows[0];
+    let version = row?.version ?? 0;
+    if (!row) await client.query('INSERT INTO natter_schema (version) VALUES (0)');
+    if (version > PG_MIGRATIONS.length) {
+      throw new Error(`the database schema is version ${version}, newer than this natter (${PG_MIGRATIONS.length}); upgrade natter`);
+    }
+    for (; version < PG_MIGRATIONS.length; version++) await client.query(PG_MIGRATIONS[version]!);
+    await client.query('UPDATE natter_schema SET version = $1', [version]);
+    await client.query('COMMIT');
+    return version;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}

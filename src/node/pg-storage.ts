@@ -1,0 +1,395 @@
+// Owns the Storage of natter nodes that share one PostgreSQL database (`pg`,
+// the long-standing pure-JS client with a pool; no native build). `shared`:
+// every invariant lives in the database, so any number of nodes may write
+// at once (storage.ts): seq counters and per-user event positions are
+// counter rows updated under their row lock until commit (one user's
+// positions become visible in order), (from_user, local_id) is unique,
+// rows read inside a transaction are read FOR UPDATE, and a transaction
+// that loses a race (deadlock, serialization failure, unique violation) is
+// rolled back and run again. When the database cannot be reached the
+// operation fails with 5031 (retry), which clients' outboxes retry.
+import pg from 'pg';
+import type { ChatEvent } from '../protocol/frames';
+import type { GroupInfo, RoomInfo } from '../protocol/entities';
+import { ErrorCode, NatterError } from '../protocol/errors';
+import { isInvitationOpen, type Invitation } from '../protocol/invitation';
+import type { Message, UserId } from '../protocol/message';
+import type {
+  ConversationKey,
+  ConversationPageQuery,
+  ConversationStateRecord,
+  EventAppend,
+  EventRecord,
+  FileRecord,
+  MessageQuery,
+  MessageRecord,
+  ReceiptKind,
+  Storage,
+  UnreadQuery,
+} from '../server/storage';
+import type { PinnedMessage } from '../protocol/features';
+import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
+import { migratePg } from './pg-migrations';
+import { pgConversationPage, pgGetProfiles, pgPutProfile, pgSearchMessages, pgSearchProfiles, pgUnreadTotal } from './pg-people-storage';
+import { pgRetryKind } from './pg-errors';
+
+export interface PgStorageOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+type Row = { json: string };
+const parse = <T>(rows: Row[]): T | null => (rows[0] ? (JSON.parse(rows[0].json) as T) : null);
+const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+const MAX_ATTEMPTS = 8;
+
+/** Opens the pool and migrates (safe when several nodes start at once). */
+export async function openPgStorage(options: PgStorageOptions): Promise<PgStorage> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
+  // An idle connection that dies (database restart) must not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      await migratePg(client);
+    } finally {
+      client.release();
+    }
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return new PgStorage(pool, pool, false);
+}
+
+export class PgStorage implements Storage {
+  readonly shared = true;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly q: Queryable,
+    private readonly inTx: boolean,
+  ) {}
+
+  private async rows<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    try {
+      return (await this.q.query(sql, params)).rows as T[];
+    } catch (e) {
+      throw unavailable(e);
+    }
+  }
+
+  async transaction<T>(fn: (tx: Storage) => Promise<T>): Promise<T> {
+    if (this.inTx) return fn(this);
+    for (let attempt = 1; ; attempt++) {
+      let client: pg.PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (e) {
+        throw unavailable(e);
+      }
+      // A connection cut while checked out (database restart) emits 'error': the query fails too,
+      // which is what is handled; unlistened, the event would end the process.
+      if (client.listenerCount('error') === 0) client.on('error', () => undefined);
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(new PgStorage(this.pool, client, true));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        const kind = pgRetryKind(e);
+        if (kind === 'race' && attempt < MAX_ATTEMPTS) continue;
+        throw unavailable(e);
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  /** Runs a multi-statement write atomically (joins the open transaction). */
+  private atomic(fn: (tx: PgStorage) => Promise<void>): Promise<void> {
+    return this.transaction((tx) => fn(tx as PgStorage));
+  }
+
+  async ping(): Promise<void> {
+    await this.rows('SELECT 1');
+  }
+  async close(): Promise<void> {
+    if (!this.inTx) await this.pool.end();
+  }
+
+  /** Inside a transaction, rows read are locked until it ends (storage.ts: read for update). */
+  private get lock(): string {
+    return this.inTx ? ' FOR UPDATE' : '';
+  }
+
+  // ---- messages --------------------------------------------------------------
+  async insertMessage(record: MessageRecord, json?: string): Promise<void> {
+    const m = record.message;
+    const recordJson = json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
+    await this.rows('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      m.serverId,
+      record.key,
+      m.seq,
+      m.from,
+      m.localId,
+      m.excluded === true,
+      recordJson,
+    ]);
+  }
+  async updateMessage(message: Message): Promise<void> {
+    const old = parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE server_id = $1', [message.serverId]));
+    if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
+    const next: MessageRecord = { key: old.key, message: { ...message, serverId: old.message.serverId, localId: old.message.localId, from: old.message.from, seq: old.message.seq } };
+    await this.rows('UPDATE messages SET excluded = $1, json = $2 WHERE server_id = $3', [next.message.excluded === true, JSON.stringify(next), message.serverId]);
+  }
+  async getMessage(serverId: string): Promise<MessageRecord | null> {
+    return parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE server_id = $1', [serverId]));
+  }
+  async getMessageByLocalId(from: UserId, localId: string): Promise<MessageRecord | null> {
+    return parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]));
+  }
+  async listMessages(key: ConversationKey, query: MessageQuery): Promise<Message[]> {
+    const rows = await this.rows('SELECT json FROM messages WHERE key = $1 AND seq < $2 AND seq > $3 ORDER BY seq DESC LIMIT $4', [
+      key,
+      query.before ?? Number.MAX_SAFE_INTEGER,
+      query.after ?? -1,
+      Math.max(0, query.limit),
+    ]);
+    return parseAll<MessageRecord>(rows).map((r) => r.message);
+  }
+  async countUnread(key: ConversationKey, query: UnreadQuery): Promise<number> {
+    const rows = await this.rows<{ n: string }>('SELECT COUNT(*) AS n FROM messages WHERE key = $1 AND seq > $2 AND from_user <> $3 AND NOT excluded', [key, query.afterSeq, query.notFrom]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  // ---- seq: a counter row, locked by the increment until commit ------------------
+  async nextSeq(key: ConversationKey): Promise<number> {
+    const rows = await this.rows<{ last: string }>('INSERT INTO seqs (key, last) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET last = seqs.last + 1 RETURNING last', [key]);
+    return Number(rows[0]!.last);
+  }
+  async lastSeq(key: ConversationKey): Promise<number> {
+    const rows = await this.rows<{ last: string }>('SELECT last FROM seqs WHERE key = $1', [key]);
+    return Number(rows[0]?.last ?? 0);
+  }
+
+  // ---- conversation states ---------------------------------------------------
+  async getConversationState(user: UserId, key: ConversationKey): Promise<ConversationStateRecord | null> {
+    return parse(await this.rows(`SELECT json FROM conversation_states WHERE user_id = $1 AND key = $2${this.lock}`, [user, key]));
+  }
+  async putConversationState(state: ConversationStateRecord): Promise<void> {
+    await this.rows(
+      'INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, json) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, key) DO UPDATE SET updated_at = excluded.updated_at, hidden = excluded.hidden, unread = excluded.unread, json = excluded.json',
+      [state.user, state.key, state.updatedAt, Boolean(state.hidden), state.unread, JSON.stringify(state)],
+    );
+  }
+  async listConversationStates(user: UserId): Promise<ConversationStateRecord[]> {
+    return parseAll(await this.rows('SELECT json FROM conversation_states WHERE user_id = $1 ORDER BY updated_at DESC, key ASC', [user]));
+  }
+
+  listConversationPage(user: UserId, query: ConversationPageQuery): Promise<ConversationStateRecord[]> {
+    return pgConversationPage(this.rows.bind(this), user, query);
+  }
+  unreadTotal(user: UserId): Promise<number> {
+    return pgUnreadTotal(this.rows.bind(this), user);
+  }
+
+  // ---- pins, people and search (pg-people-storage.ts) ------------------------
+  async getPins(key: ConversationKey): Promise<PinnedMessage[]> {
+    return parse<PinnedMessage[]>(await this.rows(`SELECT json FROM pins WHERE key = $1${this.lock}`, [key])) ?? [];
+  }
+  async setPins(key: ConversationKey, pins: PinnedMessage[]): Promise<void> {
+    await this.rows('INSERT INTO pins (key, json) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET json = excluded.json', [key, JSON.stringify(pins)]);
+  }
+  getProfiles(users: UserId[]): Promise<ProfileRecord[]> {
+    return pgGetProfiles(this.rows.bind(this), users);
+  }
+  putProfile(record: ProfileRecord): Promise<void> {
+    return this.atomic((tx) => pgPutProfile(tx.rows.bind(tx), record));
+  }
+  searchProfiles(query: ProfileSearchQuery): Promise<ProfileRecord[]> {
+    return pgSearchProfiles(this.rows.bind(this), query);
+  }
+  searchMessages(query: MessageSearchQuery): Promise<MessageSearchResult> {
+    return pgSearchMessages(this.rows.bind(this), query);
+  }
+
+  // ---- receipts --------------------------------------------------------------
+  async addReceipt(serverId: string, user: UserId, kind: ReceiptKind, at: number): Promise<boolean> {
+    const rows = await this.rows('INSERT INTO receipts (server_id, user_id, kind, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id', [serverId, user, kind, at]);
+    return rows.length > 0;
+  }
+  async listReceipts(serverId: string, kind: ReceiptKind): Promise<UserId[]> {
+    return (await this.rows<{ user_id: string }>('SELECT user_id FROM receipts WHERE server_id = $1 AND kind = $2 ORDER BY id', [serverId, kind])).map((r) => r.user_id);
+  }
+
+  // ---- groups, rooms, blocklists ---------------------------------------------
+  async getGroup(groupId: string): Promise<GroupInfo | null> {
+    return parse(await this.rows(`SELECT json FROM groups WHERE group_id = $1${this.lock}`, [groupId]));
+  }
+  putGroup(group: GroupInfo): Promise<void> {
+    return this.atomic(async (tx) => {
+      await tx.rows('INSERT INTO groups (group_id, created_at, json) VALUES ($1, $2, $3) ON CONFLICT (group_id) DO UPDATE SET json = excluded.json', [group.groupId, group.createdAt, JSON.stringify(group)]);
+      await tx.rows('DELETE FROM group_members WHERE group_id = $1', [group.groupId]);
+      await tx.rows('INSERT INTO group_members (user_id, group_id) SELECT DISTINCT u, $2::text FROM unnest($1::text[]) AS u', [group.members, group.groupId]);
+    });
+  }
+  deleteGroup(groupId: string): Promise<void> {
+    return this.atomic(async (tx) => {
+      await tx.rows('DELETE FROM groups WHERE group_id = $1', [groupId]);
+      await tx.rows('DELETE FROM group_members WHERE group_id = $1', [groupId]);
+    });
+  }
+  async listGroupsOf(user: UserId): Promise<GroupInfo[]> {
+    return parseAll(await this.rows('SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at, g.group_id', [user]));
+  }
+  async getRoom(roomId: string): Promise<RoomInfo | null> {
+    return parse(await this.rows(`SELECT json FROM rooms WHERE room_id = $1${this.lock}`, [roomId]));
+  }
+  async putRoom(room: RoomInfo): Promise<void> {
+    await this.rows('INSERT INTO rooms (room_id, created_at, json) VALUES ($1, $2, $3) ON CONFLICT (room_id) DO UPDATE SET json = excluded.json', [room.roomId, room.createdAt, JSON.stringify(room)]);
+  }
+  async deleteRoom(roomId: string): Promise<void> {
+    await this.rows('DELETE FROM rooms WHERE room_id = $1', [roomId]);
+  }
+  async listRooms(): Promise<RoomInfo[]> {
+    return parseAll(await this.rows('SELECT json FROM rooms ORDER BY created_at, room_id'));
+  }
+  async getBlocklist(user: UserId): Promise<UserId[]> {
+    return parse<UserId[]>(await this.rows(`SELECT json FROM blocklists WHERE user_id = $1${this.lock}`, [user])) ?? [];
+  }
+  async setBlocklist(user: UserId, blocked: UserId[]): Promise<void> {
+    await this.rows('INSERT INTO blocklists (user_id, json) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET json = excluded.json', [user, JSON.stringify(blocked)]);
+  }
+
+  // ---- invitations -------------------------------------------------------------
+  async getInvitation(inviteId: string): Promise<Invitation | null> {
+    return parse(await this.rows(`SELECT json FROM invitations WHERE invite_id = $1${this.lock}`, [inviteId]));
+  }
+  putInvitation(inv: Invitation): Promise<void> {
+    return this.atomic(async (tx) => {
+      await tx.rows(
+        `INSERT INTO invitations (invite_id, open, deadline, created_at, json) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (invite_id) DO UPDATE SET open = excluded.open, deadline = excluded.deadline, json = excluded.json`,
+        [inv.inviteId, isInvitationOpen(inv), inv.deadline, inv.createdAt, JSON.stringify(inv)],
+      );
+      await tx.rows('DELETE FROM invitation_parties WHERE invite_id = $1', [inv.inviteId]);
+      await tx.rows('INSERT INTO invitation_parties (user_id, invite_id) SELECT DISTINCT u, $2::text FROM unnest($1::text[]) AS u', [[inv.inviter, ...inv.invitees], inv.inviteId]);
+    });
+  }
+  async replaceInvitation(next: Invitation, expected: Invitation): Promise<boolean> {
+    // The row is locked by the compare: of two racing callers, the second sees the first's write.
+    const rows = await this.rows<{ invite_id: string }>(
+      'UPDATE invitations SET open = $2, deadline = $3, json = $4 WHERE invite_id = $1 AND json::jsonb = $5::jsonb RETURNING invite_id',
+      [next.inviteId, isInvitationOpen(next), next.deadline, JSON.stringify(next), JSON.stringify(expected)],
+    );
+    return rows.length > 0;
+  }
+  async claimDueInvitations(time: number, limit: number, owner: string, leaseUntil: number): Promise<Invitation[]> {
+    const claimed = parseAll<Invitation>(
+      await this.rows(
+        `UPDATE invitations SET claim_owner = $3, claim_until = $4 WHERE invite_id IN (
+           SELECT invite_id FROM invitations
+           WHERE open AND deadline IS NOT NULL AND deadline <= $1 AND (claim_until IS NULL OR claim_until <= $1 OR claim_owner = $3)
+           ORDER BY deadline, invite_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING json`,
+        [time, Math.max(0, limit), owner, leaseUntil],
+      ),
+    );
+    // UPDATE ... RETURNING keeps no order: earliest deadline first, as listDueInvitations.
+    return claimed.sort((a, b) => (a.deadline ?? 0) - (b.deadline ?? 0) || a.inviteId.localeCompare(b.inviteId));
+  }
+  async listDueInvitations(time: number, limit: number): Promise<Invitation[]> {
+    return parseAll(await this.rows('SELECT json FROM invitations WHERE open AND deadline IS NOT NULL AND deadline <= $1 ORDER BY deadline, invite_id LIMIT $2', [time, Math.max(0, limit)]));
+  }
+  async listOpenInvitations(user: UserId): Promise<Invitation[]> {
+    return parseAll(
+      await this.rows('SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user_id = $1 AND i.open ORDER BY i.created_at, i.invite_id', [user]),
+    );
+  }
+  async nextInvitationDeadline(): Promise<number | null> {
+    const rows = await this.rows<{ d: string | null }>('SELECT MIN(GREATEST(deadline, COALESCE(claim_until, 0))) AS d FROM invitations WHERE open AND deadline IS NOT NULL');
+    return rows[0]?.d == null ? null : Number(rows[0].d);
+  }
+
+  // ---- per-user event log: positions from a counter row per user ----------------
+  async appendEvent(user: UserId, event: ChatEvent, at: number, json?: string): Promise<number> {
+    const entry: EventAppend = json === undefined ? { user, event } : { user, event, json };
+    return (await this.appendEvents([entry], at))[0]!;
+  }
+  async appendEvents(entries: readonly EventAppend[], at: number): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const counts = new Map<UserId, number>();
+    for (const e of entries) counts.set(e.user, (counts.get(e.user) ?? 0) + 1);
+    const users = [...counts.keys()].sort();
+    const positions: number[] = [];
+    const insert = async (tx: PgStorage): Promise<void> => {
+      // Heads locked in user order (two commits to overlapping users do not deadlock).
+      const heads = await tx.rows<{ user_id: string; last_pos: string }>(
+        `INSERT INTO event_heads (user_id, last_pos) SELECT u, n FROM unnest($1::text[], $2::bigint[]) AS t(u, n) ORDER BY u
+         ON CONFLICT (user_id) DO UPDATE SET last_pos = event_heads.last_pos + excluded.last_pos RETURNING user_id, last_pos`,
+        [users, users.map((u) => counts.get(u)!)],
+      );
+      const next = new Map<UserId, number>();
+      for (const h of heads) next.set(h.user_id, Number(h.last_pos) - counts.get(h.user_id)! + 1);
+      const cols: [string[], number[], string[]] = [[], [], []];
+      positions.length = 0;
+      for (const e of entries) {
+        const pos = next.get(e.user)!;
+        next.set(e.user, pos + 1);
+        positions.push(pos);
+        cols[0].push(e.user);
+        cols[1].push(pos);
+        cols[2].push(e.json ?? JSON.stringify(e.event));
+      }
+      await tx.rows('INSERT INTO events (user_id, pos, at, json) SELECT u, p, $3, j FROM unnest($1::text[], $2::bigint[], $4::text[]) AS t(u, p, j)', [cols[0], cols[1], at, cols[2]]);
+    };
+    await this.atomic(insert);
+    return positions;
+  }
+  async readEvents(user: UserId, after: number, limit: number): Promise<EventRecord[]> {
+    const rows = await this.rows<{ pos: string; at: string; json: string }>('SELECT pos, at, json FROM events WHERE user_id = $1 AND pos > $2 ORDER BY pos LIMIT $3', [user, after, Math.max(0, limit)]);
+    return rows.map((r) => ({ pos: Number(r.pos), at: Number(r.at), event: JSON.parse(r.json) as ChatEvent }));
+  }
+  async lastEventPosition(user: UserId): Promise<number> {
+    const rows = await this.rows<{ last_pos: string }>('SELECT last_pos FROM event_heads WHERE user_id = $1', [user]);
+    return Number(rows[0]?.last_pos ?? 0);
+  }
+  async firstEventPosition(user: UserId): Promise<number> {
+    const rows = await this.rows<{ p: string | null }>('SELECT MIN(pos) AS p FROM events WHERE user_id = $1', [user]);
+    return rows[0]?.p == null ? (await this.lastEventPosition(user)) + 1 : Number(rows[0].p);
+  }
+  async pruneEvents(user: UserId, upTo: number): Promise<void> {
+    await this.rows('DELETE FROM events WHERE user_id = $1 AND pos <= $2', [user, upTo]);
+  }
+  async pruneEventsBefore(time: number): Promise<void> {
+    await this.rows('DELETE FROM events WHERE at < $1', [time]);
+  }
+
+  // ---- files -------------------------------------------------------------------
+  async putFile(record: FileRecord): Promise<void> {
+    await this.rows('INSERT INTO files (file_id, owner, created_at, json) VALUES ($1, $2, $3, $4) ON CONFLICT (file_id) DO UPDATE SET json = excluded.json', [
+      record.fileId,
+      record.owner,
+      record.createdAt,
+      JSON.stringify(record),
+    ]);
+  }
+  async getFile(fileId: string): Promise<FileRecord | null> {
+    return parse(await this.rows('SELECT json FROM files WHERE file_id = $1', [fileId]));
+  }
+  async deleteFile(fileId: string): Promise<void> {
+    await this.rows('DELETE FROM files WHERE file_id = $1', [fileId]);
+  }
+}
+
+/** A failure to reach the database becomes 5031 (retryable); anything else is rethrown as is. */
+function unavailable(e: unknown): unknown {
+  if (e instanceof NatterError) return e;
+  return pgRetryKind(e) === 'connection' ? new NatterError(ErrorCode.STORAGE_UNAVAILABLE, undefined, 1000) : e;
+}

@@ -1,0 +1,121 @@
+// Owns cross-node delivery through Redis pub/sub (ioredis: cluster-ready,
+// reconnects and re-subscribes by itself, pipelines commands): every user
+// has a channel; a node subscribes to the channels of the users connected to
+// it (before their replay is read, so nothing committed meanwhile is missed)
+// and drops them some time after the last one left. A committed event goes
+// to this node's sessions directly and to the user's channel for the others
+// (tagged with its origin, which ignores its own). Durable events carry
+// their position: a session drops repeats and fills gaps from the database
+// (event-stream.ts), so Redis may lose messages (a restart) without losing
+// events — after a reconnect every session catches up from the log.
+// Presence across nodes is the channel's subscriber count (PUBSUB NUMSUB).
+import { Redis } from 'ioredis';
+import type { UserId } from '../protocol/message';
+import type { Delivery } from '../server/event-publisher';
+import type { SessionRegistry } from '../server/sessions';
+
+const PREFIX = 'natter:u:';
+/** How often channels of users who left this node are dropped. */
+const SWEEP_MS = 30_000;
+
+export interface RedisDeliveryOptions {
+  url: string;
+  /** This node's id (messages it published are not delivered twice). */
+  nodeId: string;
+  onError?: (e: unknown) => void;
+}
+
+export class RedisDelivery implements Delivery {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly subscribed = new Map<UserId, Promise<unknown>>();
+  private local: SessionRegistry | null = null;
+  private readonly sweeper: ReturnType<typeof setInterval>;
+  private everReady = false;
+
+  constructor(private readonly options: RedisDeliveryOptions) {
+    const redisOptions = { maxRetriesPerRequest: null, enableAutoPipelining: true, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
+    this.pub = new Redis(options.url, redisOptions);
+    this.sub = new Redis(options.url, { ...redisOptions, enableAutoPipelining: false });
+    const report = (e: unknown): void => this.options.onError?.(e);
+    this.pub.on('error', report);
+    this.sub.on('error', report);
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message.toString()));
+    // After a reconnect (a Redis restart) messages published meanwhile are gone: once every channel
+    // is subscribed again, catch up from the log.
+    this.sub.on('ready', () => {
+      if (this.everReady) {
+        const channels = [...this.subscribed.keys()].map((u) => PREFIX + u);
+        const resubscribed = channels.length ? this.sub.subscribe(...channels) : Promise.resolve();
+        void resubscribed.catch(report).finally(() => {
+          for (const s of this.local?.all() ?? []) s.catchUp();
+        });
+      }
+      this.everReady = true;
+    });
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /** Binds this node's sessions (the core calls it once through `cluster.delivery`). */
+  attach(local: SessionRegistry): this {
+    this.local = local;
+    return this;
+  }
+
+  mayBeOnline(): boolean {
+    // Anyone may be connected to another node: publishing to a channel nobody listens to is cheap.
+    return true;
+  }
+
+  async online(user: UserId): Promise<boolean> {
+    if (this.local?.isOnline(user)) return true;
+    const [, count] = (await this.pub.pubsub('NUMSUB', PREFIX + user)) as [string, number];
+    return Number(count) > 0;
+  }
+
+  /** Subscribes to the user's channel; resolves once Redis confirmed it. */
+  ready(user: UserId): Promise<unknown> {
+    let done = this.subscribed.get(user);
+    if (!done) {
+      done = this.sub.subscribe(PREFIX + user).catch((e: unknown) => {
+        this.subscribed.delete(user);
+        throw e;
+      });
+      this.subscribed.set(user, done);
+    }
+    return done;
+  }
+
+  deliver(user: UserId, data: string, pos?: number): void {
+    this.local?.deliver(user, data, pos);
+    this.pub.publish(PREFIX + user, `${this.options.nodeId} ${pos ?? ''} ${data}`).catch((e: unknown) => this.options.onError?.(e));
+  }
+
+  private receive(channel: string, message: string): void {
+    const a = message.indexOf(' ');
+    const b = message.indexOf(' ', a + 1);
+    if (a < 0 || b < 0 || message.slice(0, a) === this.options.nodeId) return;
+    const pos = message.slice(a + 1, b);
+    this.local?.deliver(channel.slice(PREFIX.length), message.slice(b + 1), pos === '' ? undefined : Number(pos));
+  }
+
+  private sweep(): void {
+    for (const user of [...this.subscribed.keys()]) {
+      if (this.local?.isOnline(user)) continue;
+      this.subscribed.delete(user);
+      this.sub.unsubscribe(PREFIX + user).catch((e: unknown) => this.options.onError?.(e));
+    }
+  }
+
+  /** Answers when Redis answers (health checks). */
+  async ping(): Promise<void> {
+    await this.pub.ping();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.sub.disconnect();
+    await this.pub.quit().catch(() => this.pub.disconnect());
+  }
+}

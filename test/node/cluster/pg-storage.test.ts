@@ -1,0 +1,97 @@
+// PgStorage keeps the Storage contract on a real PostgreSQL, and keeps its
+// invariants when several nodes (separate pools) write at once: positions and
+// seqs unique and gap-free, idempotency keys unique, compare-and-set with one
+// winner, timeout claims that skip another node's lease, and migrations that
+// several nodes run at the same moment.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
+import { describeStorageContract, invitation, KEY, message, rec } from '../storage-contract';
+import { startPostgres, type Postgres } from './support/services';
+
+let postgres: Postgres;
+let admin: pg.Client;
+const opened: PgStorage[] = [];
+let n = 0;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of opened) await s.close();
+  await admin?.end();
+  await postgres?.stop();
+});
+
+/** A fresh database; `nodes` storages (pools) opened on it at once, as several nodes starting. */
+async function database(nodes = 1): Promise<PgStorage[]> {
+  const name = `natter_t${++n}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = postgres.url.replace(/\/postgres$/, `/${name}`);
+  const all = await Promise.all(Array.from({ length: nodes }, () => openPgStorage({ url, poolSize: 4 })));
+  opened.push(...all);
+  return all;
+}
+
+describeStorageContract('PgStorage', async () => (await database())[0]!);
+
+describe('PgStorage with several writers', () => {
+  it('migrates once when three nodes start at the same moment', async () => {
+    const nodes = await database(3);
+    await nodes[0]!.insertMessage(rec(message(1)));
+    expect((await nodes[2]!.getMessage('s1-alice-bob'))?.message.seq).toBe(1);
+  });
+
+  it('hands out each seq and each event position once, without gaps, to concurrent transactions of two nodes', async () => {
+    const [a, b] = await database(2);
+    const work = (s: PgStorage, tag: string) =>
+      Array.from({ length: 20 }, (_, i) =>
+        s.transaction(async (tx) => {
+          const seq = await tx.nextSeq(KEY);
+          const [pos] = await tx.appendEvents([{ user: 'bob', event: { type: 'blocklist', blocked: [`${tag}${i}`] } }], seq);
+          return { seq, pos: pos! };
+        }),
+      );
+    const results = await Promise.all([...work(a!, 'a'), ...work(b!, 'b')]);
+    expect(results.map((r) => r.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(results.map((r) => r.pos).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(await a!.lastEventPosition('bob')).toBe(40);
+    expect((await b!.readEvents('bob', 0, 100)).map((e) => e.pos)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('stores a (from, localId) once when two nodes insert it at the same time; the loser runs again and finds it', async () => {
+    const [a, b] = await database(2);
+    const attempt = (s: PgStorage, serverId: string) =>
+      s.transaction(async (tx) => {
+        const existing = await tx.getMessageByLocalId('alice', 'same');
+        if (existing) return existing.message.serverId;
+        await tx.insertMessage(rec({ ...message(1), serverId, localId: 'same' }));
+        return serverId;
+      });
+    const [x, y] = await Promise.all([attempt(a!, 'from-a'), attempt(b!, 'from-b')]);
+    expect(x).toBe(y);
+  });
+
+  it('lets one of two racing compare-and-sets win', async () => {
+    const [a, b] = await database(2);
+    const read = invitation('i1');
+    await a!.putInvitation(read);
+    const wins = await Promise.all([
+      a!.transaction((tx) => tx.replaceInvitation(invitation('i1', { states: { bob: 'accepted' } }), read)),
+      b!.transaction((tx) => tx.replaceInvitation(invitation('i1', { states: { bob: 'rejected' } }), read)),
+    ]);
+    expect(wins.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('claims a due invitation for one node until its lease ends; the next deadline counts from the lease', async () => {
+    const [a, b] = await database(2);
+    await a!.putInvitation(invitation('i1', { deadline: 100 }));
+    expect((await a!.claimDueInvitations(200, 10, 'node-a', 5200)).map((i) => i.inviteId)).toEqual(['i1']);
+    expect(await b!.claimDueInvitations(300, 10, 'node-b', 5300)).toEqual([]);
+    expect(await b!.nextInvitationDeadline()).toBe(5200);
+    expect((await b!.claimDueInvitations(5200, 10, 'node-b', 10_200)).map((i) => i.inviteId)).toEqual(['i1']);
+  });
+});

@@ -1,0 +1,45 @@
+// Child-process entry for the cluster tests: one natter node (startServer on
+// PostgreSQL + Redis, tokens, the conformance moderation rule and a short
+// recall window) with a clock the parent moves forward over IPC. Prints
+// `listening <port>` on stdout.
+// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset>
+import { startServer } from '../../../../src/node/serve';
+import { silentLogger } from '../../../../src/node/logger';
+import { conformanceModerate } from '../../../conformance/harness';
+import { createOffsetClock } from '../../support/offset-clock';
+import { SECRET } from '../../support/secret';
+
+const [db, redis, files, port, recallWindowMs, recallEnabled, offset] = process.argv.slice(2);
+const clock = createOffsetClock(Number(offset ?? 0));
+const server = await startServer({
+  port: Number(port ?? 0),
+  host: '127.0.0.1',
+  db: db!,
+  redis: redis!,
+  files: files!,
+  secret: SECRET,
+  logger: silentLogger,
+  recallWindowMs: Number(recallWindowMs),
+  recallEnabled: recallEnabled === 'true',
+  core: {
+    clock,
+    moderate: conformanceModerate,
+    rateLimit: false,
+    onError: (e) => process.stderr.write(`natter core error: ${e instanceof Error ? e.stack : String(e)}\n`),
+  },
+});
+process.stdout.write(`listening ${server.port}\n`);
+
+process.on('message', (msg: { id: number; advance?: number; stop?: boolean }) => {
+  if (msg.advance !== undefined) {
+    clock.advance(msg.advance);
+    process.send!({ id: msg.id, offset: clock.offset });
+  }
+  if (msg.stop) {
+    void server.close().then(() => {
+      process.send!({ id: msg.id, offset: clock.offset });
+      process.exit(0);
+    });
+  }
+});
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -1,0 +1,132 @@
+// A cluster of natter nodes for tests: N child processes (cluster-node.ts)
+// on one PostgreSQL database and one Redis, sharing a files directory, each
+// on its own 127.0.0.1 port. Nodes can be killed (-9), stopped (SIGTERM) and
+// started again; their clocks move together.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import type { Postgres, Redis } from './services';
+
+const ROOT = resolve(import.meta.dirname, '../../../..');
+const ENTRY = join(ROOT, 'test/node/cluster/support/cluster-node.ts');
+
+export interface ClusterNode {
+  port: number;
+  proc: ChildProcess;
+  exited: Promise<void>;
+  stderr(): string;
+  ask(msg: { advance?: number; stop?: boolean }): Promise<{ offset: number }>;
+}
+
+export interface ClusterOptions {
+  recallWindowMs?: number;
+  recallEnabled?: boolean;
+}
+
+let databases = 0;
+
+/** A fresh database on `postgres` for one cluster. */
+export async function freshDatabase(postgres: Postgres): Promise<string> {
+  const name = `natter_c${process.pid}_${++databases}`;
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return postgres.url.replace(/\/postgres$/, `/${name}`);
+}
+
+export class Cluster {
+  readonly nodes: ClusterNode[] = [];
+  offset = 0;
+  private readonly files = mkdtempSync(join(tmpdir(), 'natter-cluster-files-'));
+
+  private constructor(
+    readonly db: string,
+    readonly redis: Redis,
+    private readonly options: ClusterOptions,
+  ) {}
+
+  static async start(postgres: Postgres, redis: Redis, size: number, options: ClusterOptions = {}): Promise<Cluster> {
+    const cluster = new Cluster(await freshDatabase(postgres), redis, options);
+    // Started at the same moment: the migration runs once (advisory lock), the others wait for it.
+    const nodes = await Promise.all(Array.from({ length: size }, () => cluster.launch(0)));
+    cluster.nodes.push(...nodes);
+    return cluster;
+  }
+
+  url(i: number): string {
+    return `ws://127.0.0.1:${this.nodes[i % this.nodes.length]!.port}/ws`;
+  }
+
+  async launch(port: number): Promise<ClusterNode> {
+    const args = [this.db, this.redis.url, this.files, String(port), String(this.options.recallWindowMs ?? 120_000), String(this.options.recallEnabled ?? true), String(this.offset)];
+    const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let stderr = '';
+    proc.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+    const listening = await new Promise<number>((res, rej) => {
+      let out = '';
+      const timer = setTimeout(() => rej(new Error(`cluster node did not start: ${stderr}`)), 30_000);
+      proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+        const m = /listening (\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          res(Number(m[1]));
+        }
+      });
+      void exited.then(() => {
+        clearTimeout(timer);
+        rej(new Error(`cluster node exited: ${stderr}`));
+      });
+    });
+    let nextId = 1;
+    const ask = (msg: { advance?: number; stop?: boolean }): Promise<{ offset: number }> =>
+      new Promise((res, rej) => {
+        const id = nextId++;
+        const onMessage = (reply: { id: number; offset: number }): void => {
+          if (reply.id !== id) return;
+          proc.off('message', onMessage);
+          res(reply);
+        };
+        proc.on('message', onMessage);
+        if (!proc.connected || !proc.send({ id, ...msg })) rej(new Error('cluster node IPC closed'));
+      });
+    return { port: listening, proc, exited, stderr: () => stderr, ask };
+  }
+
+  /** Moves every running node's clock forward (due timers fire). */
+  async advance(ms: number): Promise<void> {
+    this.offset += ms;
+    await Promise.all(this.nodes.filter((n) => n.proc.exitCode === null && n.proc.signalCode === null).map((n) => n.ask({ advance: ms })));
+  }
+
+  /** kill -9 node i. */
+  async kill(i: number): Promise<void> {
+    const node = this.nodes[i]!;
+    node.proc.kill('SIGKILL');
+    await node.exited;
+  }
+
+  /** Starts node i again on its port. */
+  async revive(i: number): Promise<void> {
+    this.nodes[i] = await this.launch(this.nodes[i]!.port);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.nodes.map(async (n) => {
+        if (n.proc.exitCode !== null || n.proc.signalCode !== null) return;
+        await Promise.race([n.ask({ stop: true }).catch(() => undefined), n.exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (n.proc.exitCode === null) n.proc.kill('SIGKILL');
+        await n.exited;
+      }),
+    );
+    rmSync(this.files, { recursive: true, force: true });
+  }
+}

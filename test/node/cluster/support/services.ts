@@ -1,0 +1,146 @@
+// Real PostgreSQL and Redis for the cluster tests: each started on a free
+// 127.0.0.1 port with a throw-away data directory, stopped (and the
+// directory removed) at the end. PostgreSQL is Debian's (initdb/pg_ctl run as
+// the `postgres` user when the tests run as root). A missing binary fails the
+// test with the command that installs it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const INSTALL = 'PostgreSQL and Redis are needed for the cluster tests: apt-get install postgresql redis-server';
+
+function pgBin(name: string): string {
+  const base = '/usr/lib/postgresql';
+  const versions = existsSync(base) ? spawnSync('ls', [base], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort() : [];
+  for (const v of versions.reverse()) {
+    const path = join(base, v, 'bin', name);
+    if (existsSync(path)) return path;
+  }
+  throw new Error(`${name} not found under ${base}. ${INSTALL}`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function asPostgres(cmd: string, args: string[]): void {
+  const root = process.getuid?.() === 0;
+  const r = root ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr || r.stdout || r.error}`);
+}
+
+export interface Postgres {
+  url: string;
+  port: number;
+  /** Stops the server (fast shutdown: connections are cut) and starts it again on the same port. */
+  restart(downMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPostgres(): Promise<Postgres> {
+  const initdb = pgBin('initdb');
+  const pgCtl = pgBin('pg_ctl');
+  const dir = mkdtempSync(join(tmpdir(), 'natter-pg-'));
+  if (process.getuid?.() === 0) {
+    const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+    if (id.status !== 0) throw new Error(`no postgres user. ${INSTALL}`);
+    chownSync(dir, Number(id.stdout), Number(gid.stdout));
+  }
+  const data = join(dir, 'data');
+  const port = await freePort();
+  asPostgres(initdb, ['-D', data, '-A', 'trust', '-U', 'natter', '--no-sync', '-E', 'UTF8']);
+  const opts = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const start = (): void => asPostgres(pgCtl, ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', 'start']);
+  const stop = (mode: string): void => asPostgres(pgCtl, ['-D', data, '-m', mode, '-w', 'stop']);
+  start();
+  let running = true;
+  return {
+    url: `postgres://natter@127.0.0.1:${port}/postgres`,
+    port,
+    async restart(downMs = 0) {
+      stop('fast');
+      await new Promise((r) => setTimeout(r, downMs));
+      start();
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      try {
+        stop('immediate');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export interface Redis {
+  url: string;
+  port: number;
+  /** Kills the server and starts a new, empty one on the same port. */
+  restart(downMs?: number): Promise<void>;
+  /** Kills the server (until `up`). */
+  down(): Promise<void>;
+  /** Starts a new, empty server on the same port. */
+  up(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startRedis(): Promise<Redis> {
+  if (spawnSync('redis-server', ['--version']).error) throw new Error(`redis-server not found. ${INSTALL}`);
+  const dir = mkdtempSync(join(tmpdir(), 'natter-redis-'));
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const start = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const c = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child = c;
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);
+      c.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      c.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`redis-server exited (${code}): ${out}`));
+      });
+    });
+  const kill = (): Promise<void> =>
+    new Promise((resolve) => {
+      const c = child;
+      child = null;
+      if (!c || c.exitCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGKILL');
+    });
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    async restart(downMs = 0) {
+      await kill();
+      await new Promise((r) => setTimeout(r, downMs));
+      await start();
+    },
+    down: kill,
+    up: start,
+    async stop() {
+      await kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
