@@ -1,6 +1,12 @@
 // Public entry `natter/compat/tencent`: Tencent Cloud Chat style signaling
 // (`TencentCloudChat.create`, TSignaling, EVENT, TYPES) over natter's client.
 
+/**
+ * The `natter/compat/tencent` entry point.
+ * @packageDocumentation
+ * @module natter/compat/tencent
+ */
+
 export {
   TencentCloudChat,
   TencentChat,

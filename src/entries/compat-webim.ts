@@ -1,6 +1,12 @@
 // Public entry `natter/compat/webim`: Easemob Web IM style `WebIM` over natter's
 // client (messages, connection, utils, Emoji), for the vendor examples to run unchanged.
 
+/**
+ * The `natter/compat/webim` entry point.
+ * @packageDocumentation
+ * @module natter/compat/webim
+ */
+
 export {
   WebIM,
   Connection,

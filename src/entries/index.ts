@@ -2,6 +2,12 @@
 // wire types and error codes, and the pure emoji parser. Browser-safe: nothing
 // here reaches src/node (checked by `npm run lint`).
 
+/**
+ * The `natter` entry point.
+ * @packageDocumentation
+ * @module natter
+ */
+
 export {
   ErrorCode,
   NatterError,

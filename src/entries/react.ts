@@ -1,6 +1,12 @@
 // Public entry `natter/react`: ChatProvider and the headless hooks. React and
 // react-dom are peer dependencies and stay external.
 
+/**
+ * The `natter/react` entry point.
+ * @packageDocumentation
+ * @module natter/react
+ */
+
 export {
   ChatProvider,
   useChatContext,

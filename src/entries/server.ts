@@ -1,6 +1,12 @@
-// Public entry `natter/server` (Node only): the WebSocket + HTTP host, SQLite
+// Public entry of `@natter/server` (Node only): the WebSocket + HTTP host, SQLite
 // storage, disk files, tokens and the `natter serve` runner, plus the server
 // core they host. The only entry allowed to reach src/node.
+
+/**
+ * The `@natter/server` entry point.
+ * @packageDocumentation
+ * @module @natter/server
+ */
 
 export { startServer, type StartServerOptions, type RunningServer } from '../node/serve';
 export { attachWebSocketHost, CloseCode, type WebSocketHostOptions, type WebSocketHost } from '../node/ws-host';

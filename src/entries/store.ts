@@ -3,6 +3,12 @@
 // client's input stream), the state and input types, and the selectors that
 // natter's own hooks read it with.
 
+/**
+ * The `natter/store` entry point.
+ * @packageDocumentation
+ * @module natter/store
+ */
+
 export {
   createChatStore,
   bindClient,

@@ -2,6 +2,12 @@
 // import below is only for the build, which extracts it to dist/natter.css
 // (`natter/ui/styles.css`); the built ui.js does not import CSS, so importing
 // natter/ui on a server touches no DOM.
+
+/**
+ * The `natter/ui` entry point.
+ * @packageDocumentation
+ * @module natter/ui
+ */
 import '../ui/styles.css';
 
 export {
