@@ -70,7 +70,8 @@ describe('conversation features in Chromium', () => {
       await box.click();
       await box.fill('sure');
       await box.press('Enter');
-      const quote = page.getByRole('button', { name: 'In reply to bob: hello from bob' });
+      const quote = page.getByRole('button', { name: 'bob hello from bob', exact: true });
+      expect(await quote.getAttribute('title')).toBe('In reply to bob');
       await quote.waitFor();
       const bobId = await page.evaluate(() => (window as unknown as { __natter: { bobMessageId: string } }).__natter.bobMessageId);
       await expect.poll(async () => JSON.stringify((await events(page)).flatMap((e) => (e.type === 'message' && e.message.from === 'alice' && e.message.body.type === 'txt' ? [e.message.reply?.serverId] : [])))).toBe(JSON.stringify([bobId]));
