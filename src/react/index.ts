@@ -22,6 +22,7 @@ export { useInvitation, type OneInvitationResult } from './use-invitation';
 export type { InvitationActions } from './invitation-actions';
 export { useReadReceipts, type ReadReceiptsResult, type MessageReceipt } from './use-read-receipts';
 export { useGroupReaders } from './use-group-readers';
+export { useSendReadReceipt } from './use-send-read-receipt';
 export { useGroup, type GroupResult } from './use-group';
 export { useGroupName } from './use-group-name';
 export { useTyping, type TypingResult } from './use-typing';

@@ -13,7 +13,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSPrope
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
-import { useChatSelector, useConversation, useGroupReaders, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
+import { useChatSelector, useConversation, useGroupReaders, useSendReadReceipt, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
@@ -23,6 +23,7 @@ import { MessageItem, type RowContext } from './message-row';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
 import { useAtBottom } from './use-at-bottom';
 import { useItemKeys } from './use-item-keys';
+import { useGroupReadReceipts } from './use-group-read-receipts';
 import { useMarkReadOnView } from './use-mark-read-on-view';
 import { useRowKeyboard } from './use-row-keyboard';
 import { useFeatureRowContext } from './use-feature-row-context';
@@ -191,7 +192,10 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
   }, [lastOwnKey, jumpToLatest]);
 
-  useMarkReadOnView({ enabled: markReadOnView && !jump?.hasNewer, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead: conv.markRead });
+  // Group messages that asked for read receipts get one as the list marks the conversation read.
+  const sendReadReceipt = useSendReadReceipt();
+  const markRead = useGroupReadReceipts(messages, conv.conversation?.readSeq ?? 0, conv.markRead, sendReadReceipt);
+  useMarkReadOnView({ enabled: markReadOnView && !jump?.hasNewer, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead });
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
