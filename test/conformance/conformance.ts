@@ -20,23 +20,33 @@ import { reliabilitySuite } from './reliability.suite';
 import { searchSuite } from './search.suite';
 import { signalingSuite } from './signaling.suite';
 
-export function runConformanceSuite(factory: HarnessFactory): void {
-  messagingSuite(factory);
-  reliabilitySuite(factory);
-  historySuite(factory);
-  conversationsSuite(factory);
-  receiptsSuite(factory);
-  recallSuite(factory);
-  groupsSuite(factory);
-  signalingSuite(factory);
-  framesSuite(factory);
-  reactionsSuite(factory);
-  editsSuite(factory);
-  deletesSuite(factory);
-  repliesSuite(factory);
-  mentionsSuite(factory);
-  pinsSuite(factory);
-  threadsSuite(factory);
-  peopleSuite(factory);
-  searchSuite(factory);
+const SUITES = {
+  messaging: messagingSuite,
+  reliability: reliabilitySuite,
+  history: historySuite,
+  conversations: conversationsSuite,
+  receipts: receiptsSuite,
+  recall: recallSuite,
+  groups: groupsSuite,
+  signaling: signalingSuite,
+  frames: framesSuite,
+  reactions: reactionsSuite,
+  edits: editsSuite,
+  deletes: deletesSuite,
+  replies: repliesSuite,
+  mentions: mentionsSuite,
+  pins: pinsSuite,
+  threads: threadsSuite,
+  people: peopleSuite,
+  search: searchSuite,
+} satisfies Record<string, (factory: HarnessFactory) => void>;
+
+export type ConformanceSuiteName = keyof typeof SUITES;
+
+/**
+ * Every suite against `factory`. `notYet` names suites a configuration does not pass yet; they are
+ * not run there, and each such list says why where it is given (they are open work, not exemptions).
+ */
+export function runConformanceSuite(factory: HarnessFactory, notYet: readonly ConformanceSuiteName[] = []): void {
+  for (const [name, suite] of Object.entries(SUITES)) if (!notYet.includes(name as ConformanceSuiteName)) suite(factory);
 }

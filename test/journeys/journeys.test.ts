@@ -152,9 +152,14 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     const bobRinging = bob.getByRole('dialog');
     await bobRinging.getByRole('button', { name: s.call.decline }).click();
     await bobRinging.waitFor({ state: 'detached', timeout: 15_000 });
-    // The caller's dialog ends once someone answered; the answer shows in the group's history.
+    // The caller's dialog ends once someone answered, and the call connects: caller and callee are
+    // in the call view with its controls. Both hang up, so the next journey starts without a call.
     await carol.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
-    await carol.getByRole('log').getByText(s.messageList.callAccepted('Alice')).waitFor({ timeout: 15_000 });
+    const hangUpOf = (who: typeof alice) => who.getByRole('button', { name: s.inCall.hangUp, exact: true });
+    await hangUpOf(carol).waitFor({ timeout: 15_000 });
+    await hangUpOf(alice).click();
+    if (await hangUpOf(carol).isVisible()) await hangUpOf(carol).click();
+    for (const who of [alice, carol]) await hangUpOf(who).waitFor({ state: 'detached', timeout: 15_000 });
   }, 60_000);
 
   it('a group of five: three read, and the who-read list names them', async () => {
