@@ -24,6 +24,8 @@ export async function startCallSite(args?: readonly string[]): Promise<CallSite>
     fixture,
     async open(query) {
       const context = await browser.newContext({ viewport: { width: 1320, height: 1160 } });
+      // Three pages decoding video share two cores with the rest of the run: give actions room.
+      context.setDefaultTimeout(60_000);
       const page = await context.newPage();
       await openFixture(page, `${fixture.url}?${query}`);
       return page;
