@@ -181,7 +181,7 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
       await pane(reader).getByRole('log').getByText(text, { exact: true }).waitFor();
     }
     const row = alice.getByRole('log').locator('[data-natter-message]').filter({ hasText: text });
-    await row.getByRole('img', { name: s.messageList.readBy(3) }).waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
+    await row.getByRole('img', { name: s.messageList.readBy(3) }).waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
       await pg.shot('group-readers-failed');
       throw new Error(`${String(e)}\nreceipt: ${await row.getByRole('img').last().getAttribute('aria-label')}`);
     });
