@@ -65,7 +65,7 @@ async function main(): Promise<void> {
         return (
           <div key={user} className="pane" role="region" aria-label={`${user}'s screen`}>
             <ChatProvider client={handle.clients[user]!}>
-              <Chat theme="light" locale={locale} defaultConversationId={conversation} />
+              <Chat theme="light" locale={locale} callModal="chat" defaultConversationId={conversation} />
             </ChatProvider>
           </div>
         );
