@@ -256,6 +256,33 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('keeps a reader at the newest message there when the pane gets shorter, and goes on following', async () => {
+    const page = await site.open('?messages=2000');
+    await page.waitForSelector('[data-natter-message]');
+    await settled(page);
+    const fromBottom = () =>
+      page.evaluate((sel) => {
+        const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
+        return s.scrollHeight - s.scrollTop - s.clientHeight;
+      }, SCROLLER);
+    expect(await fromBottom()).toBeLessThanOrEqual(2);
+    const before = await page.locator(SCROLLER).evaluate((s) => s.clientHeight);
+    // The app's layout gives the chat less room (a panel opened below it, the window got shorter).
+    await page.evaluate(() => {
+      (document.getElementById('root') as HTMLElement).style.height = '380px';
+    });
+    await page.waitForFunction(([sel, h]) => (document.querySelector(sel as string) as HTMLElement).clientHeight < (h as number), [SCROLLER, before] as const);
+    await settled(page);
+    expect(await fromBottom()).toBeLessThanOrEqual(2);
+    expect(await page.locator('.natter-jump-button').count()).toBe(0);
+    await page.evaluate(() => window.__natter.sendFromBob('after the resize'));
+    await page.waitForFunction(() => document.body.textContent?.includes('after the resize'));
+    await settled(page);
+    expect(await fromBottom()).toBeLessThanOrEqual(2);
+    expect(await page.locator('.natter-jump-button').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it('opens at the unread divider, marking read only once the newest message is reached', async () => {
     const page = await site.open('?messages=2000&unread=40&markRead');
     await page.waitForSelector('.natter-unread-divider');
