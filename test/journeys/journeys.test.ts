@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { copyPngToClipboard } from '../support/clipboard';
 import { openStorybook, type StorybookSite } from '../support/storybook-site';
-import { COMBOS, comboName, dropPng, openPlayground, type Combo, type Playground } from './playground-driver';
+import { COMBOS, comboName, dropPng, openPlayground, scrollUntilSeen, type Combo, type Playground } from './playground-driver';
 
 let site: StorybookSite;
 let browser: Browser;
@@ -176,9 +176,7 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     for (const reader of ['Bob', 'Carol', 'Dave']) {
       await pg.openConversation(reader, 'Team');
       // A newcomer's list opens at the unread divider: they scroll down to the newest message.
-      await pane(reader).getByRole('log').hover();
-      await pg.page.mouse.wheel(0, 4000);
-      await pane(reader).getByRole('log').getByText(text, { exact: true }).waitFor();
+      await scrollUntilSeen(pg.page, pane(reader).getByRole('log'), text);
     }
     const row = alice.getByRole('log').locator('[data-natter-message]').filter({ hasText: text });
     await row.getByRole('img', { name: s.messageList.readBy(3) }).waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {

@@ -109,3 +109,23 @@ export async function dropPng(target: Locator, name: string, color: string): Pro
     { name, color },
   );
 }
+
+/**
+ * Scrolls `log` with the mouse wheel, as a reader does, until the message with `text` lies inside
+ * its visible box. Being rendered is not enough: the virtualised list also draws rows just outside
+ * the viewport, and a row there is not read.
+ */
+export async function scrollUntilSeen(page: Page, log: Locator, text: string): Promise<void> {
+  const message = log.getByText(text, { exact: true });
+  await expect
+    .poll(
+      async () => {
+        await log.hover();
+        await page.mouse.wheel(0, 4000);
+        const [box, view] = [await message.boundingBox(), await log.boundingBox()];
+        return box !== null && view !== null && box.y >= view.y && box.y + box.height <= view.y + view.height + 0.5;
+      },
+      { timeout: 15_000, intervals: [250], message: `"${text}" scrolled into view` },
+    )
+    .toBe(true);
+}
