@@ -10,7 +10,9 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'packages/*/dist/**', 'storybook-static/**', 'coverage/**', 'bench/.packed/**', 'bench/.vite7/**', '.react18/**', 'test-results/**', 'docs/api/**'],
+    ignores: ['dist/**', 'packages/*/dist/**', 'storybook-static/**', 'coverage/**', 'bench/.packed/**', 'bench/.vite7/**', '.react18/**', 'test-results/**', 'docs/api/**',
+      // The vendors' own documentation examples, kept exactly as the documents print them (they must run unchanged).
+      'test/compat/webim-doc/**', 'test/compat/tencent-doc/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -34,6 +36,25 @@ export default tseslint.config(
   {
     files: ['src/ui/**/*.tsx'],
     ...jsxA11y.flatConfigs.recommended,
+  },
+  {
+    // The drop-in UI is built only on the public hooks a team drawing its own UI also has: no raw client.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/react', '**/react/index', 'natter/react'],
+              importNames: ['useChatClient', 'useChatContext', 'ChatContext'],
+              message: 'The UI uses the public hooks only (add a hook to src/react for what it needs).',
+            },
+            { group: ['**/client/*', '**/store/*', '**/server/*', '**/node/*'], message: 'The UI reaches state and actions through src/react only.' },
+          ],
+        },
+      ],
+    },
   },
   {
     // Tests and benches poke at internals and build fixtures loosely; keep the type-safety rules for src.

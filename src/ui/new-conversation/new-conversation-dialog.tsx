@@ -5,7 +5,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
 import type { UserId } from '../../protocol/message';
-import { isValidId, useChatClient, useNewConversation, useUserSearch } from '../../react';
+import { isValidId, useChatUser, useNewConversation, useUserSearch } from '../../react';
 import { useModalDialog } from '../modal-dialog';
 import { useStrings, type Locale } from '../i18n';
 
@@ -25,7 +25,7 @@ interface Person {
 
 export function NewConversationDialog({ onStart, onClose, displayName, locale }: NewConversationDialogProps): ReactNode {
   const t = useStrings(locale).people;
-  const client = useChatClient();
+  const me = useChatUser();
   const actions = useNewConversation();
   const [mode, setMode] = useState<Mode>('chat');
   const [query, setQuery] = useState('');
@@ -42,9 +42,9 @@ export function NewConversationDialog({ onStart, onClose, displayName, locale }:
   useModalDialog(dialog, 'page', true, search);
 
   const typed = query.trim();
-  const people: Person[] = profiles.filter((p) => p.user !== client.user).map((p) => ({ user: p.user, name: p.name !== p.user ? p.name : (displayName?.(p.user) ?? p.user) }));
+  const people: Person[] = profiles.filter((p) => p.user !== me).map((p) => ({ user: p.user, name: p.name !== p.user ? p.name : (displayName?.(p.user) ?? p.user) }));
   // A private directory shows only contacts: a typed id still reaches anyone.
-  if (isValidId(typed) && typed !== client.user && !people.some((p) => p.user === typed)) people.push({ user: typed, name: typed });
+  if (isValidId(typed) && typed !== me && !people.some((p) => p.user === typed)) people.push({ user: typed, name: typed });
   const isPicked = (user: UserId) => picked.some((p) => p.user === user);
   const shown = mode === 'group' ? [...picked, ...people.filter((p) => !isPicked(p.user))] : people;
 

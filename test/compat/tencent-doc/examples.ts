@@ -1,7 +1,7 @@
 // @ts-nocheck — the document's examples are JavaScript (`function(event)` with an
 // untyped parameter); their TypeScript use is checked in tencent-typed-app.test.ts.
 //
-// Owns the code examples of /work/shared/seeds/tencent-signaling-js.txt, copied as
+// Owns the code examples of the vendor document tencent-signaling-js.txt, copied as
 // they stand between the `---- copied` / `---- end` markers; only the import line is
 // natter's. Each is wrapped in a function taking the free variables the document
 // leaves to the app (`chat`, `message`).

@@ -1,7 +1,7 @@
 // @ts-nocheck — the document's examples are JavaScript.
 //
 // Owns the WeChat mini-program (小程序) examples of
-// /work/shared/seeds/easemob-webim-messages.txt, copied as they stand between the
+// the vendor document easemob-webim-messages.txt, copied as they stand between the
 // `---- copied` / `---- end` markers. They are methods of a mini-program page, so
 // they sit in a class here; `wx` is the mini-program's global (the test installs a
 // stand-in on globalThis), `msgType` the demo's message-type table (imported there).

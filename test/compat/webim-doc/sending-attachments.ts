@@ -2,7 +2,7 @@
 // option objects without a contextual type); their TypeScript use is checked in
 // webim-typed-app.test.ts.
 //
-// Owns the code examples of /work/shared/seeds/easemob-webim-messages.txt under
+// Owns the code examples of the vendor document easemob-webim-messages.txt under
 // 发送附件消息 (web: image, file, audio, video from an <input type=file>), copied as they stand between the `---- copied` / `---- end` markers. Only the
 // import line is natter's. Each example is wrapped in a function whose parameters are
 // the free variables the document leaves to the app (`conn`, `url`, `message`,
