@@ -125,7 +125,7 @@ export async function scrollUntilSeen(page: Page, log: Locator, text: string): P
         const [box, view] = [await message.boundingBox(), await log.boundingBox()];
         return box !== null && view !== null && box.y >= view.y && box.y + box.height <= view.y + view.height + 0.5;
       },
-      { timeout: 15_000, intervals: [250], message: `"${text}" scrolled into view` },
+      { timeout: 15_000, interval: 250, message: `"${text}" scrolled into view` },
     )
     .toBe(true);
 }
