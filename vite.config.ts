@@ -3,7 +3,8 @@
 // file under dist/ (preserveModules), so an app's bundler tree-shakes what it does
 // not import — the embedded server, the UI an app draws itself. The UI's CSS goes
 // to dist/natter.css. Every dependency, peer dependency and Node built-in stays
-// external. The Node host is not here: it is built into packages/server
+// external; the emoji data set (a dev dependency, 27 MiB installed for the
+// ~430 KB natter reads) is bundled into lazy chunks of its own instead. The Node host is not here: it is built into packages/server
 // (@natter/server) by packages/server/vite.config.ts. Type declarations are
 // emitted by `tsc -p tsconfig.build.json` once the bundle is written.
 import { existsSync, readFileSync } from 'node:fs';
@@ -86,7 +87,9 @@ export default defineConfig({
       output: {
         preserveModules: true,
         preserveModulesRoot: 'src',
-        entryFileNames: (chunk) => (chunk.isEntry && chunk.name in entries ? '[name].js' : 'modules/[name].js'),
+        // Bundled third-party data (the emoji set) goes under vendor/: npm pack leaves out any folder
+        // named node_modules, wherever it is.
+        entryFileNames: (chunk) => (chunk.isEntry && chunk.name in entries ? '[name].js' : `modules/${chunk.name.replace(/^node_modules\//, 'vendor/')}.js`),
       },
     },
   },

@@ -12,3 +12,4 @@ export {
 } from './shortcode-table';
 export { countEmoji, DEFAULT_LARGE_EMOJI_MAX, isEmojiOnly, segmentsToText } from './segment-helpers';
 export { loadEmojiData, loadShortcodeTable } from './load-emoji-data';
+export type { EmojiCategory, EmojiData, EmojiEntry, EmojiSkin } from './emoji-data';

@@ -3,7 +3,7 @@
 // shortcode at a position. The data itself is never imported here (see
 // load-emoji-data.ts); the table is passed in, so the parser stays data-free.
 
-import type { EmojiMartData } from '@emoji-mart/data';
+import type { EmojiData } from './emoji-data';
 import type { UnicodeEmojiSegment } from './emoji-segment';
 
 /**
@@ -16,7 +16,7 @@ export type ShortcodeTable = ReadonlyMap<string, string | readonly string[]>;
 export const MAX_SHORTCODE_LENGTH = 64;
 
 /** Builds a table from emoji-mart data: every emoji id and every alias. */
-export function buildShortcodeTable(data: EmojiMartData): ShortcodeTable {
+export function buildShortcodeTable(data: EmojiData): ShortcodeTable {
   const table = new Map<string, string | readonly string[]>();
   for (const id of Object.keys(data.emojis)) {
     const emoji = data.emojis[id];

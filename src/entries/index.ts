@@ -180,6 +180,10 @@ export {
   type EmojiSegment,
   type ImageEmojiSegment,
   type UnicodeEmojiSegment,
+  type EmojiData,
+  type EmojiEntry,
+  type EmojiCategory,
+  type EmojiSkin,
 } from '../emoji/index';
 
 // Calls: the call API over a ChatClient, the media-layer interface and the built-in WebRTC mesh.

@@ -144,12 +144,14 @@ describe('the README on Node: natter serve, a token from the backend snippet, an
     server?.kill('SIGTERM');
   });
 
-  it('measures the browser install: natter alone is at most half of natter with the server package', () => {
+  it('measures the browser install: natter alone is at most half of natter with the server package, and at most 27 MiB', () => {
     const browserApp = join(work, 'react19', 'node_modules');
     const natterOwn = ['natter', 'zustand', '@tanstack', '@emoji-mart', 'emoji-mart', 'valibot', 'idb'].map((p) => join(browserApp, p)).filter(existsSync).reduce((a, p) => a + folderBytes(p), 0);
     const combined = folderBytes(join(dir, 'node_modules'));
     console.log(`install footprint: natter and its dependencies ${(natterOwn / 2 ** 20).toFixed(1)} MiB; natter + @natter/server ${(combined / 2 ** 20).toFixed(1)} MiB`);
     expect(natterOwn / combined).toBeLessThanOrEqual(0.5);
+    // Half of what a browser app installed before the split: 54 MB over a bare React app.
+    expect(natterOwn).toBeLessThanOrEqual(27 * 2 ** 20);
   });
 
   it('prints its version, serves, accepts the README token, and the README bot answers', async () => {

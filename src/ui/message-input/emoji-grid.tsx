@@ -5,7 +5,7 @@
 // arrow keys move between emoji (up and down by a row), Home and End jump,
 // Enter picks. Loaded with the data when the picker first opens.
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { EmojiMartData } from '@emoji-mart/data';
+import type { EmojiData } from '../../emoji';
 
 /** emoji-mart's translated picker words (its i18n JSON files). */
 export interface EmojiPickerWords {
@@ -15,7 +15,7 @@ export interface EmojiPickerWords {
 }
 
 export interface EmojiGridProps {
-  data: EmojiMartData;
+  data: EmojiData;
   words: EmojiPickerWords;
   onSelect(native: string): void;
 }
@@ -28,7 +28,7 @@ interface Item {
 /** Emoji per row: arrow up and down move by this many. */
 export const EMOJI_COLUMNS = 9;
 
-function matches(e: EmojiMartData['emojis'][string], q: string): boolean {
+function matches(e: EmojiData['emojis'][string], q: string): boolean {
   return e.id.includes(q) || e.name.toLowerCase().includes(q) || e.keywords.some((k) => k.toLowerCase().includes(q));
 }
 

@@ -4,7 +4,7 @@
 // imported only when the picker first opens, so none of them is in the bundle
 // an app pays for up front.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { EmojiMartData } from '@emoji-mart/data';
+import type { EmojiData } from '../../emoji';
 import { loadEmojiData } from '../../emoji';
 import type { Locale } from '../i18n';
 import { useLocale, useStrings } from '../i18n';
@@ -36,7 +36,7 @@ const WORDS: Record<string, () => Promise<{ default: unknown }>> = {
 
 interface Loaded {
   EmojiGrid: (props: EmojiGridProps) => ReactNode;
-  data: EmojiMartData;
+  data: EmojiData;
   words: EmojiPickerWords;
 }
 
