@@ -56,9 +56,15 @@ interface ChunkSize {
 
 const gz = (code: string) => gzipSync(Buffer.from(code), { level: GZIP_LEVEL }).length;
 
-/** "emoji-mart" for node_modules/emoji-mart/..., "@emoji-mart/data" for scoped ones, null for our own files. */
+/**
+ * "zustand" for node_modules/zustand/..., "@emoji-mart/data" for scoped ones; a package natter bundles
+ * into its own dist (dist/modules/vendor/<package>/...) counts as that package too. Null for app files.
+ */
 function packageOf(id: string): string | null {
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id.replace(/\\/g, '/'));
+  const path = id.replace(/\\/g, '/');
+  const vendored = /\/dist\/modules\/vendor\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (vendored) return vendored[1]!;
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   return m ? m[1]! : null;
 }
 

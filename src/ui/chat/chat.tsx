@@ -18,13 +18,16 @@ import { LocaleProvider, useDirection, useLocale, useStrings, type Locale, type 
 import { MODAL_SCOPE_ATTRIBUTE, type ModalScope } from '../modal-dialog';
 import { MessageInput } from '../message-input/message-input';
 import { MessageList } from '../message-list';
+import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import { MessageSearch } from '../message-search/message-search';
-import { NewConversationDialog } from '../new-conversation/new-conversation-dialog';
 import { themeAttributes, type Theme } from '../theme';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { ChatHeader } from './chat-header';
 import { useDefaultShortcodes } from './use-default-shortcodes';
 import { usePaneFocus } from './use-pane-focus';
+
+// The new-conversation dialog is rarely open: it loads on first use, in a chunk of its own.
+const newConversationChunk = lazyChunk(() => import('../new-conversation/new-conversation-dialog'), 'new conversation dialog');
 
 export interface ChatProps {
   /** 'light' | 'dark' | 'auto' (follows the system; default). */
@@ -82,6 +85,7 @@ function ChatLayout({
   const lang = useLocale();
   const dir = useDirection();
   const [composing, setComposing] = useState(false);
+  const newConversation = useLazyChunk(newConversationChunk, composing ? true : undefined);
   const [searching, setSearching] = useState(false);
   // A search hit opens its conversation at that message.
   const [jump, setJump] = useState<{ conversation: ConversationId; serverId: string } | null>(null);
@@ -171,8 +175,8 @@ function ChatLayout({
       </section>
       <CallInviteModal displayName={displayName} scope={callModal} onAccepted={accepted} />
       {calling === 'media' && <CallView displayName={displayName} />}
-      {composing && (
-        <NewConversationDialog
+      {composing && newConversation && (
+        <newConversation.NewConversationDialog
           displayName={displayName}
           onClose={() => setComposing(false)}
           onStart={(id) => {
