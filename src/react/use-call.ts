@@ -1,10 +1,12 @@
-// Owns useCall: the current call of this device (or the last one, ended) with
-// its duration ticking every second, and the call actions, over the one
-// CallClient of the surrounding ChatProvider's client.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+// Owns useCall: the current call of this device (or the last one, ended) as
+// the store's call slice holds it, its duration ticking every second, and the
+// call actions of the one CallClient of the surrounding ChatProvider's client
+// (made on first use; the store's binding then mirrors it).
+import { useEffect, useMemo, useState } from 'react';
 import { callClientFor } from '../client/call/call-client';
 import type { CallClient, CallError, CallState } from '../client/call/call-types';
 import { useChatClient } from './use-chat-client';
+import { useChatSelector } from './use-chat-selector';
 
 export interface CallResult {
   /** The call on this device (also the last one once ended, until `dismiss`), or null. */
@@ -44,8 +46,8 @@ function useDuration(call: CallState | null): number {
 export function useCall(): CallResult {
   const client = useChatClient();
   const calls = useMemo(() => callClientFor(client), [client]);
-  const call = useSyncExternalStore(calls.subscribe.bind(calls), () => calls.current, () => null);
-  const mediaError = useSyncExternalStore(calls.subscribe.bind(calls), () => calls.mediaError, () => null);
+  const call = useChatSelector((s) => s.call.current);
+  const mediaError = useChatSelector((s) => s.call.mediaError);
   const durationSeconds = useDuration(call);
   const actions = useMemo(
     () => ({
