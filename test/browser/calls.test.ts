@@ -295,6 +295,10 @@ describe('device permission refused', () => {
       const zh = await denied.open('users=alice,bob&locale=zh-CN');
       await pane(zh, 'alice').getByRole('button', { name: '视频通话' }).click();
       await expect.poll(() => pane(zh, 'alice').getByRole('alert').textContent(), { timeout: 15_000 }).toContain('浏览器没有获得使用麦克风或摄像头的权限');
+      // And in a language loaded on demand (Japanese).
+      const ja = await denied.open('users=alice,bob&locale=ja');
+      await pane(ja, 'alice').getByRole('button', { name: 'ビデオ通話' }).click();
+      await expect.poll(() => pane(ja, 'alice').getByRole('alert').textContent(), { timeout: 15_000 }).toContain('ブラウザーにマイクまたはカメラの使用が許可されていません');
     } finally {
       await denied.close();
     }

@@ -4,7 +4,7 @@
 // the conversation each pane shows; `group=<id>` makes the first user create
 // that group with every listed member (`members=`, default the users). The
 // test reads `window.__natter` for the clients, their calls and WebRTC stats.
-// `locale=zh-CN` shows the Chinese UI.
+// `locale=<tag>` shows the UI in that language (e.g. zh-CN, ja, ar).
 import { createRoot } from 'react-dom/client';
 import { callClientFor } from '../../../src/client/call/call-client';
 import type { CallClient } from '../../../src/client/call/call-types';
@@ -30,7 +30,7 @@ const url = query.get('url');
 const group = query.get('group');
 const members = (query.get('members') ?? users.join(',')).split(',');
 const open = query.get('open');
-const locale = query.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
+const locale = query.get('locale') ?? 'en';
 
 const handle: Handle = {
   ready: false,
