@@ -254,6 +254,27 @@ describe('calls on natter serve over 127.0.0.1', () => {
     }
   }, 150_000);
 
+  it('three browsers: a group video call connects every pair of the mesh', async () => {
+    const url = encodeURIComponent(server.url);
+    const a = await site.open(`url=${url}&users=ann&group=trio&members=ann,ben,cat`);
+    const b = await site.open(`url=${url}&users=ben&group=trio`);
+    const c = await site.open(`url=${url}&users=cat&group=trio`);
+    try {
+      const start = pane(a, 'ann').getByRole('button', { name: 'Video call' });
+      await expect.poll(() => start.isEnabled(), { timeout: 10_000 }).toBe(true);
+      await start.click();
+      await answer(pane(b, 'ben'));
+      await answer(pane(c, 'cat'));
+      await framesFlow({ ann: a, ben: b, cat: c }, [['ann', 'ben'], ['ann', 'cat'], ['ben', 'ann'], ['ben', 'cat'], ['cat', 'ann'], ['cat', 'ben']]);
+      await pane(a, 'ann').getByRole('button', { name: 'Hang up' }).click();
+      await pane(b, 'ben').getByRole('button', { name: 'Hang up' }).click();
+      await expect.poll(() => phase(c, 'cat'), { timeout: 10_000 }).toBe('ended');
+      await expect.poll(() => summaries(c, 'cat', 'group:trio'), { timeout: 10_000 }).toEqual(['answered']);
+    } finally {
+      for (const p of [a, b, c]) await p.context().close();
+    }
+  }, 150_000);
+
   it('bob on two devices: answering on one stops the ringing on the other; joining from the other hands the call over', async () => {
     const url = encodeURIComponent(server.url);
     const a = await site.open(`url=${url}&users=alice&open=single:carl`);

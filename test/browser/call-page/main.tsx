@@ -2,7 +2,8 @@
 // embedded server shared by the page (`?users=alice,bob`) or on a natter
 // server over WebSocket (`?url=ws://…&users=alice`, dev mode). `open` picks
 // the conversation each pane shows; `group=<id>` makes the first user create
-// that group with every listed member (`members=`, default the users). The
+// that group with every listed member (`members=`, default the users) unless
+// it exists (pages of one group on natter serve). The
 // test reads `window.__natter` for the clients, their calls and WebRTC stats.
 // `locale=<tag>` shows the UI in that language (e.g. zh-CN, ja, ar).
 import { createRoot } from 'react-dom/client';
@@ -55,7 +56,10 @@ async function main(): Promise<void> {
     handle.clients[user] = client;
     handle.calls[user] = callClientFor(client);
   }
-  if (group) await handle.clients[users[0]!]!.createGroup({ groupId: group, name: group, members: members.filter((m) => m !== users[0]) });
+  const first = handle.clients[users[0]!]!;
+  // On a shared server the group may exist already (another page made it).
+  const exists = group ? await first.group(group).then(() => true, () => false) : false;
+  if (group && !exists) await first.createGroup({ groupId: group, name: group, members: members.filter((m) => m !== users[0]) });
   const root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
     <>
