@@ -44,6 +44,7 @@ export {
   type InvitationsSlice,
   type ConversationReceipts,
   type ConversationTyping,
+  type CallSlice,
   type ChatMessage,
   type MessageStatus,
 } from '../store/index';

@@ -1,10 +1,13 @@
-// Owns useCall: the current call of this device (or the last one, ended) with
-// its duration ticking every second, and the call actions, over the one
-// CallClient of the surrounding ChatProvider's client.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { callClientFor } from '../client/call/call-client';
+// Owns useCall: the current call of this device (or the last one, ended) as
+// the store's call slice holds it, its duration ticking every second, and the
+// call actions of the one CallClient of the surrounding ChatProvider's client
+// (loaded and made when the hook mounts; the store's binding then mirrors it).
+import { useEffect, useMemo, useState } from 'react';
+import { existingCallClient } from '../client/call/call-registry';
 import type { CallClient, CallError, CallState } from '../client/call/call-types';
+import { loadCallClient } from './call-client-chunk';
 import { useChatClient } from './use-chat-client';
+import { useChatSelector } from './use-chat-selector';
 
 export interface CallResult {
   /** The call on this device (also the last one once ended, until `dismiss`), or null. */
@@ -43,26 +46,29 @@ function useDuration(call: CallState | null): number {
 /** The call of this device and its controls (one call at a time per client). */
 export function useCall(): CallResult {
   const client = useChatClient();
-  const calls = useMemo(() => callClientFor(client), [client]);
-  const call = useSyncExternalStore(calls.subscribe.bind(calls), () => calls.current, () => null);
-  const mediaError = useSyncExternalStore(calls.subscribe.bind(calls), () => calls.mediaError, () => null);
+  useEffect(() => {
+    loadCallClient(client).catch((e: unknown) => console.error('natter: the call code could not be loaded', e));
+  }, [client]);
+  const call = useChatSelector((s) => s.call.current);
+  const mediaError = useChatSelector((s) => s.call.mediaError);
   const durationSeconds = useDuration(call);
-  const actions = useMemo(
-    () => ({
-      start: calls.start.bind(calls),
-      accept: calls.accept.bind(calls),
-      join: calls.join.bind(calls),
-      reject: calls.reject.bind(calls),
-      hangUp: calls.hangUp.bind(calls),
-      setMuted: calls.setMuted.bind(calls),
-      setCameraOff: calls.setCameraOff.bind(calls),
-      switchDevice: calls.switchDevice.bind(calls),
-      startScreenShare: calls.startScreenShare.bind(calls),
-      stopScreenShare: calls.stopScreenShare.bind(calls),
-      stats: calls.stats.bind(calls),
-      dismiss: calls.dismiss.bind(calls),
-    }),
-    [calls],
-  );
+  const actions = useMemo(() => {
+    const calls = () => loadCallClient(client);
+    return {
+      start: async (...a: Parameters<CallClient['start']>) => (await calls()).start(...a),
+      accept: async (callId: string) => (await calls()).accept(callId),
+      join: async (call: Parameters<CallClient['join']>[0]) => (await calls()).join(call),
+      reject: async (callId: string) => (await calls()).reject(callId),
+      hangUp: async () => (await calls()).hangUp(),
+      setMuted: async (muted: boolean) => (await calls()).setMuted(muted),
+      setCameraOff: async (off: boolean) => (await calls()).setCameraOff(off),
+      switchDevice: async (...a: Parameters<CallClient['switchDevice']>) => (await calls()).switchDevice(...a),
+      startScreenShare: async () => (await calls()).startScreenShare(),
+      stopScreenShare: async () => (await calls()).stopScreenShare(),
+      stats: async (user: string) => (await calls()).stats(user),
+      // Nothing to forget before a CallClient exists.
+      dismiss: () => existingCallClient(client)?.dismiss(),
+    };
+  }, [client]);
   return { call, durationSeconds, mediaError, ...actions };
 }

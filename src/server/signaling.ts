@@ -4,7 +4,7 @@
 // reject: a pending invitee, 8011; modify: the inviter, data of a stored invitation still open),
 // server-fired timeouts, a server-stamped `signal` message in history for
 // every step unless onlineUserOnly (then nothing is stored and only
-// connected sessions hear of it), and the offline push hook. A stored
+// connected sessions hear of it), and the offline push hook (calls included). A stored
 // invitation changes only by compare-and-set in storage (one winner across
 // nodes); timeouts are claimed for a lease (one node works on each) and
 // applied by the same compare-and-set, so each fires once.
@@ -13,6 +13,7 @@ import type { Ops } from '../protocol/frames';
 import type { Invitation, InvitationAction, InviteeState } from '../protocol/invitation';
 import { excludedFromHistory, isInvitationOpen } from '../protocol/invitation';
 import type { Message, SignalBody, UserId } from '../protocol/message';
+import { rtcCallType } from '../protocol/rtc';
 import { isBlocked } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { fail, inTx } from './context';
@@ -120,9 +121,19 @@ async function invite(ctx: CoreContext, caller: Caller, p: Ops['sig.invite']['p'
   return answer;
 }
 
+/**
+ * Whether an invitee with no session gets a push. Not for onlineUserOnly invitations, except calls
+ * that carry offlinePushInfo: a call is onlineUserOnly to stay out of history (its summary message
+ * is the record), and ringing a phone whose app is closed is what its push is for.
+ */
+function pushes(inv: Invitation): boolean {
+  if (inv.offlinePushInfo?.disablePush === true) return false;
+  return !inv.onlineUserOnly || (inv.offlinePushInfo !== undefined && rtcCallType(inv.data) !== null);
+}
+
 async function notifyOffline(ctx: CoreContext, inv: Invitation, message: Message | null): Promise<void> {
   const push = ctx.options.push;
-  if (!push || inv.onlineUserOnly || inv.offlinePushInfo?.disablePush === true) return;
+  if (!push || !pushes(inv)) return;
   for (const user of inv.invitees) {
     try {
       // Connected to any node (cluster presence), or to this one.

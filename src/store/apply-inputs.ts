@@ -10,6 +10,7 @@ import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onReadState, onR
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
 import { commitFeatures, onMentionCount, onMessageHidden, onMessageUpdate, onPins, onThreadReply } from './reduce-features';
+import { commitCall } from './call-slice';
 import { StoreDraft, type EngineContext } from './store-draft';
 import type { StoreInput } from './store-input';
 
@@ -132,6 +133,8 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
         for (const [u, until] of Object.entries(typing)) if (until <= input.now) delete d.typingOf(id)[u];
       }
       return;
+    case 'call':
+      return; // a full snapshot: the batch's last one is committed whole (commitCall)
     default: {
       // A new input kind must get its case here: tsc fails on this line until it does.
       const unhandled: never = input;
@@ -165,10 +168,12 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
     receipts: commitRecord<ConversationReceipts>(base.receipts, d.receipts, () => false),
     typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),
     features: commitFeatures(d),
+    call: commitCall(base.call, inputs),
   };
   const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
     && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
-    && next.receipts === base.receipts && next.typing === base.typing && next.features === base.features;
+    && next.receipts === base.receipts && next.typing === base.typing && next.features === base.features
+    && next.call === base.call;
   const result = same ? base : next;
   ctx.committed = result; // the commits kept the slots' mirrors of its entries
   return result;

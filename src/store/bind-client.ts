@@ -3,7 +3,9 @@
 // batches, and on a fresh or reset session fetches the conversation list and
 // open invitations. Nothing else writes to a bound store: hooks call client
 // methods and their answers arrive through the stream. The only `client.on`
-// in natter's store and React layers.
+// in natter's store and React layers. The client's calls come in the same way:
+// once a CallClient exists for the client, each of its snapshots is an input.
+import { watchCallClient } from '../client/call/call-registry';
 import type { ChatClient, ClientInputKind } from '../client/chat-client-types';
 import type { NatterError } from '../protocol/errors';
 import type { ChatStore } from './create-chat-store';
@@ -73,6 +75,21 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
       if (ANSWERS.has(input.kind)) queue.flush();
       else if (input.kind === 'ready' && (input.reset || !bootstrapped)) void resync();
     }),
+  );
+
+  // Call snapshots are applied at once, like answers: a control's new state shows when its Promise resolves.
+  let offCall: (() => void) | null = null;
+  offs.push(
+    watchCallClient(client, (calls) => {
+      const push = (): void => {
+        queue.push({ kind: 'call', call: calls.current, mediaError: calls.mediaError });
+        queue.flush();
+      };
+      if (disposed) return;
+      offCall = calls.subscribe(push);
+      if (calls.current || calls.mediaError) push();
+    }),
+    () => offCall?.(),
   );
 
   // Typing indicators expire without an event: sweep them while any are shown.

@@ -1,5 +1,5 @@
 // Owns the shape of the chat store's state: one slice per concern (connection,
-// conversations, messages, invitations, receipts, typing). Immutable data:
+// conversations, messages, invitations, receipts, typing, features, call). Immutable data:
 // every update replaces only the objects on the path it touched, so selectors
 // that read one conversation keep their references when another one changes.
 // Per-conversation summaries and messages live in Maps: a batch copies a Map
@@ -9,6 +9,7 @@ import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
+import { EMPTY_CALL, type CallSlice } from './call-slice';
 import { EMPTY_FEATURES, type FeaturesSlice } from './features-slice';
 
 export interface ConnectionSlice {
@@ -86,6 +87,8 @@ export interface ChatState {
   typing: Readonly<Record<ConversationId, ConversationTyping>>;
   /** Reactions and edits live on the messages; this holds what does not (reduce-features.ts). */
   features: FeaturesSlice;
+  /** This device's call (call-slice.ts). */
+  call: CallSlice;
 }
 
 export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({ items: Object.freeze([]) as readonly Message[], pending: Object.freeze([]) as readonly PendingMessage[] });
@@ -102,5 +105,6 @@ export function initialChatState(user: UserId): ChatState {
     receipts: {},
     typing: {},
     features: EMPTY_FEATURES,
+    call: EMPTY_CALL,
   };
 }

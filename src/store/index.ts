@@ -9,6 +9,7 @@ export {
   type ChatState, type ConnectionSlice, type ConversationsSlice, type ConversationMessages, type InvitationsSlice,
   type ConversationReceipts, type ConversationTyping,
 } from './chat-state';
+export type { CallSlice } from './call-slice';
 export {
   selectSummary, selectUnread, selectConversationList, selectMessages, selectReceipts, selectTyping, selectInvitation,
 } from './selectors';

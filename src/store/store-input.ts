@@ -2,7 +2,8 @@
 // store is one of these inputs, applied in batches by the reducer. Most are
 // the client's own input stream (`ClientInput`: events, answers, outbox,
 // connection); the rest are what `bindClient` adds around it (the bootstrap
-// it fetches, the sync flag, typing expiry).
+// it fetches, the sync flag, typing expiry, the CallClient's snapshots).
+import type { CallError, CallState } from '../client/call/call-types';
 import type { ClientInput } from '../client/chat-client-types';
 import type { ConversationSummary } from '../protocol/entities';
 import type { Invitation } from '../protocol/invitation';
@@ -18,7 +19,9 @@ export type BindingInput =
   /** Bootstrap of open invitations (replaces the open lists); `startedAt` as for conversations. */
   | { kind: 'invitations'; invitations: readonly Invitation[]; startedAt: number }
   /** Drop typing indicators that expired before `now` (local ms). */
-  | { kind: 'typingExpired'; now: number };
+  | { kind: 'typingExpired'; now: number }
+  /** The client's CallClient changed its call (a full snapshot; see call-slice.ts). */
+  | { kind: 'call'; call: CallState | null; mediaError: CallError | null };
 
 /**
  * Everything the store's reducer applies. A feature adds its input to `ClientInput` (what the

@@ -37,7 +37,7 @@ export async function startCallSite(args?: readonly string[]): Promise<CallSite>
   };
 }
 
-type Field = 'framesDecoded' | 'packetsSent' | 'packetsReceived' | 'bytesSent';
+type Field = 'framesDecoded' | 'packetsSent' | 'packetsReceived' | 'bytesSent' | 'frameWidth' | 'frameHeight';
 
 /** Sum of `field` over `user`'s inbound or outbound RTP streams of `kind` with `peer`. */
 export function rtp(page: Page, user: string, peer: string, direction: 'inbound-rtp' | 'outbound-rtp', kind: 'audio' | 'video', field: Field): Promise<number> {

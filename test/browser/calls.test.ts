@@ -140,6 +140,40 @@ describe('calls on the embedded server', () => {
       await page.context().close();
     }
   }, 150_000);
+
+  it('sharing the screen: the control is pressed, the peer decodes the screen (16:9) instead of the camera (4:3), and back after stopping', async () => {
+    const page = await site.open('users=alice,bob');
+    try {
+      const alice = pane(page, 'alice');
+      await alice.getByRole('button', { name: 'Video call' }).click();
+      await answer(pane(page, 'bob'));
+      const controls = alice.getByRole('region', { name: 'Video call with bob' }).getByRole('toolbar', { name: 'Call controls' });
+      await framesFlow({ alice: page, bob: page }, [['bob', 'alice']]);
+      // What bob decodes from alice: Chromium's fake camera is 4:3, its fake screen 16:9 (either may be scaled down).
+      const shape = async (): Promise<string> => {
+        const w = await rtp(page, 'bob', 'alice', 'inbound-rtp', 'video', 'frameWidth');
+        const h = await rtp(page, 'bob', 'alice', 'inbound-rtp', 'video', 'frameHeight');
+        return h === 0 ? 'none' : Math.abs(w / h - 16 / 9) < 0.05 ? '16:9' : Math.abs(w / h - 4 / 3) < 0.05 ? '4:3' : `${w}x${h}`;
+      };
+      await expect.poll(shape, { timeout: 15_000, message: "bob decodes alice's camera" }).toBe('4:3');
+
+      const share = controls.getByRole('button', { name: 'Share screen' });
+      expect(await share.getAttribute('aria-pressed')).toBe('false');
+      await share.click();
+      const stop = controls.getByRole('button', { name: 'Stop sharing' });
+      await expect.poll(() => stop.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+      await expect.poll(shape, { timeout: 20_000, message: "bob decodes alice's screen" }).toBe('16:9');
+      await grows(() => rtp(page, 'bob', 'alice', 'inbound-rtp', 'video', 'framesDecoded'), 'frames of the shared screen decoded');
+
+      await stop.press('Enter');
+      await expect.poll(() => controls.getByRole('button', { name: 'Share screen' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+      await expect.poll(shape, { timeout: 20_000, message: "bob decodes alice's camera again" }).toBe('4:3');
+      await controls.getByRole('button', { name: 'Hang up' }).click();
+      await expect.poll(() => phase(page, 'bob'), { timeout: 10_000 }).toBe('ended');
+    } finally {
+      await page.context().close();
+    }
+  }, 150_000);
 });
 
 type CallsWindow = { __natter: { calls: Record<string, { start(c: string, t: string): Promise<unknown>; join(id: string): Promise<void>; current: { callId: string; phase: string; ended: { reason: string } | null } | null }> } };
@@ -220,6 +254,27 @@ describe('calls on natter serve over 127.0.0.1', () => {
     }
   }, 150_000);
 
+  it('three browsers: a group video call connects every pair of the mesh', async () => {
+    const url = encodeURIComponent(server.url);
+    const a = await site.open(`url=${url}&users=ann&group=trio&members=ann,ben,cat`);
+    const b = await site.open(`url=${url}&users=ben&group=trio`);
+    const c = await site.open(`url=${url}&users=cat&group=trio`);
+    try {
+      const start = pane(a, 'ann').getByRole('button', { name: 'Video call' });
+      await expect.poll(() => start.isEnabled(), { timeout: 10_000 }).toBe(true);
+      await start.click();
+      await answer(pane(b, 'ben'));
+      await answer(pane(c, 'cat'));
+      await framesFlow({ ann: a, ben: b, cat: c }, [['ann', 'ben'], ['ann', 'cat'], ['ben', 'ann'], ['ben', 'cat'], ['cat', 'ann'], ['cat', 'ben']]);
+      await pane(a, 'ann').getByRole('button', { name: 'Hang up' }).click();
+      await pane(b, 'ben').getByRole('button', { name: 'Hang up' }).click();
+      await expect.poll(() => phase(c, 'cat'), { timeout: 10_000 }).toBe('ended');
+      await expect.poll(() => summaries(c, 'cat', 'group:trio'), { timeout: 10_000 }).toEqual(['answered']);
+    } finally {
+      for (const p of [a, b, c]) await p.context().close();
+    }
+  }, 150_000);
+
   it('bob on two devices: answering on one stops the ringing on the other; joining from the other hands the call over', async () => {
     const url = encodeURIComponent(server.url);
     const a = await site.open(`url=${url}&users=alice&open=single:carl`);
@@ -261,6 +316,10 @@ describe('device permission refused', () => {
       const zh = await denied.open('users=alice,bob&locale=zh-CN');
       await pane(zh, 'alice').getByRole('button', { name: '视频通话' }).click();
       await expect.poll(() => pane(zh, 'alice').getByRole('alert').textContent(), { timeout: 15_000 }).toContain('浏览器没有获得使用麦克风或摄像头的权限');
+      // And in a language loaded on demand (Japanese).
+      const ja = await denied.open('users=alice,bob&locale=ja');
+      await pane(ja, 'alice').getByRole('button', { name: 'ビデオ通話' }).click();
+      await expect.poll(() => pane(ja, 'alice').getByRole('alert').textContent(), { timeout: 15_000 }).toContain('ブラウザーにマイクまたはカメラの使用が許可されていません');
     } finally {
       await denied.close();
     }

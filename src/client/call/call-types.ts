@@ -2,7 +2,7 @@
 // draws it (an immutable snapshot, replaced on every change), its errors in
 // words, and the CallClient API.
 import type { ConversationId } from '../../protocol/ids';
-import type { Invitation } from '../../protocol/invitation';
+import type { Invitation, OfflinePushInfo } from '../../protocol/invitation';
 import type { UserId } from '../../protocol/message';
 import type { CallOutcome } from '../../protocol/rtc';
 import type { Unsubscribe } from '../chat-client-types';
@@ -62,6 +62,8 @@ export interface StartCallOptions {
   invitees?: UserId[];
   /** Seconds the server lets it ring (default 30). */
   timeout?: number;
+  /** What the server's push hook gets for a callee with no connected session (title, description, ext). */
+  offlinePushInfo?: OfflinePushInfo;
 }
 
 export interface CallClientOptions {

@@ -2,9 +2,10 @@
 // embedded server shared by the page (`?users=alice,bob`) or on a natter
 // server over WebSocket (`?url=ws://…&users=alice`, dev mode). `open` picks
 // the conversation each pane shows; `group=<id>` makes the first user create
-// that group with every listed member (`members=`, default the users). The
+// that group with every listed member (`members=`, default the users) unless
+// it exists (pages of one group on natter serve). The
 // test reads `window.__natter` for the clients, their calls and WebRTC stats.
-// `locale=zh-CN` shows the Chinese UI.
+// `locale=<tag>` shows the UI in that language (e.g. zh-CN, ja, ar).
 import { createRoot } from 'react-dom/client';
 import { callClientFor } from '../../../src/client/call/call-client';
 import type { CallClient } from '../../../src/client/call/call-types';
@@ -30,7 +31,7 @@ const url = query.get('url');
 const group = query.get('group');
 const members = (query.get('members') ?? users.join(',')).split(',');
 const open = query.get('open');
-const locale = query.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
+const locale = query.get('locale') ?? 'en';
 
 const handle: Handle = {
   ready: false,
@@ -55,7 +56,10 @@ async function main(): Promise<void> {
     handle.clients[user] = client;
     handle.calls[user] = callClientFor(client);
   }
-  if (group) await handle.clients[users[0]!]!.createGroup({ groupId: group, name: group, members: members.filter((m) => m !== users[0]) });
+  const first = handle.clients[users[0]!]!;
+  // On a shared server the group may exist already (another page made it).
+  const exists = group ? await first.group(group).then(() => true, () => false) : false;
+  if (group && !exists) await first.createGroup({ groupId: group, name: group, members: members.filter((m) => m !== users[0]) });
   const root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
     <>

@@ -2,11 +2,13 @@
 // plural forms (zero / one / two / few / many / other). Keys left out fall back to English.
 import { plural } from '../plural';
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallAr } from './in-call/ar';
 
 export const ar: LocaleDefinition = {
   tag: 'ar',
   dir: 'rtl',
   strings: {
+    inCall: inCallAr,
     messageList: {
       logLabel: 'الرسائل',
       loadingOlder: 'جارٍ تحميل الرسائل الأقدم…',

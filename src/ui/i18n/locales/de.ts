@@ -1,12 +1,14 @@
 // Owns natter's German strings (Deutsch). Keys left out fall back to English.
 import { plural } from '../plural';
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallDe } from './in-call/de';
 
 const list = (names: string[]) => new Intl.ListFormat('de', { type: 'conjunction' }).format(names);
 
 export const de: LocaleDefinition = {
   tag: 'de',
   strings: {
+    inCall: inCallDe,
     messageList: {
       logLabel: 'Nachrichten',
       loadingOlder: 'Ältere Nachrichten werden geladen…',

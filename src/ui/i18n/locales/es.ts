@@ -1,12 +1,14 @@
 // Owns natter's Spanish strings (español). Keys left out fall back to English.
 import { plural } from '../plural';
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallEs } from './in-call/es';
 
 const list = (names: string[]) => new Intl.ListFormat('es', { type: 'conjunction' }).format(names);
 
 export const es: LocaleDefinition = {
   tag: 'es',
   strings: {
+    inCall: inCallEs,
     messageList: {
       logLabel: 'Mensajes',
       loadingOlder: 'Cargando mensajes anteriores…',

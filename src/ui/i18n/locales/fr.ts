@@ -1,12 +1,14 @@
 // Owns natter's French strings (français). Keys left out fall back to English.
 import { plural } from '../plural';
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallFr } from './in-call/fr';
 
 const list = (names: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(names);
 
 export const fr: LocaleDefinition = {
   tag: 'fr',
   strings: {
+    inCall: inCallFr,
     messageList: {
       logLabel: 'Messages',
       loadingOlder: 'Chargement des messages précédents…',

@@ -1,9 +1,11 @@
 // Owns natter's Japanese strings (日本語). Keys left out fall back to English.
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallJa } from './in-call/ja';
 
 export const ja: LocaleDefinition = {
   tag: 'ja',
   strings: {
+    inCall: inCallJa,
     messageList: {
       logLabel: 'メッセージ',
       loadingOlder: '以前のメッセージを読み込んでいます…',

@@ -1,9 +1,11 @@
 // Owns natter's Korean strings (한국어). Keys left out fall back to English.
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallKo } from './in-call/ko';
 
 export const ko: LocaleDefinition = {
   tag: 'ko',
   strings: {
+    inCall: inCallKo,
     messageList: {
       logLabel: '메시지',
       loadingOlder: '이전 메시지를 불러오는 중…',

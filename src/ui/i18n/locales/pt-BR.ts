@@ -1,12 +1,14 @@
 // Owns natter's Brazilian Portuguese strings (português do Brasil). Keys left out fall back to English.
 import { plural } from '../plural';
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallPtBR } from './in-call/pt-BR';
 
 const list = (names: string[]) => new Intl.ListFormat('pt-BR', { type: 'conjunction' }).format(names);
 
 export const ptBR: LocaleDefinition = {
   tag: 'pt-BR',
   strings: {
+    inCall: inCallPtBR,
     messageList: {
       logLabel: 'Mensagens',
       loadingOlder: 'Carregando mensagens anteriores…',

@@ -2,12 +2,14 @@
 // (одно / несколько / много). Keys left out fall back to English.
 import { plural } from '../plural';
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallRu } from './in-call/ru';
 
 const list = (names: string[]) => new Intl.ListFormat('ru', { type: 'conjunction' }).format(names);
 
 export const ru: LocaleDefinition = {
   tag: 'ru',
   strings: {
+    inCall: inCallRu,
     messageList: {
       logLabel: 'Сообщения',
       loadingOlder: 'Загружаем более ранние сообщения…',

@@ -1,9 +1,11 @@
 // Owns natter's Traditional Chinese strings (繁體中文, Taiwan usage). Keys left out fall back to English.
 import type { LocaleDefinition } from '../locale-definition';
+import { inCallZhTW } from './in-call/zh-TW';
 
 export const zhTW: LocaleDefinition = {
   tag: 'zh-TW',
   strings: {
+    inCall: inCallZhTW,
     messageList: {
       logLabel: '訊息',
       loadingOlder: '正在載入較早的訊息…',
