@@ -45,7 +45,7 @@ export function summarizeConversationList(d) {
     charts: [{ title: 'natter as a ratio of the bare virtualizer (lower is better)', unit: '×', referenceLine: 1.5, bars }],
     targets,
     notes: [
-      "natter's list syncs its first page of 50 from its in-page server and loads the next ones as it is scrolled (scroll to end includes those requests); the floor holds every conversation in React state.",
+      "natter's list syncs its first page of 50 from its in-page server and loads the next ones (200 at a time) as it is scrolled (scroll to end includes those requests); the floor holds every conversation in React state.",
       "stream-chat-react's ChannelList is not in this run: it queries its channels from Stream's service, which this offline bench does not stand in for yet.",
     ],
   };

@@ -15,6 +15,12 @@ export interface BindClientOptions {
   schedule?: Scheduler;
 }
 
+/**
+ * Conversations asked per page after the first (which is the server's default, 50, for a quick
+ * first paint): a reader scrolling far waits for a quarter of the requests.
+ */
+const NEXT_PAGE_LIMIT = 200;
+
 /** Call to unbind; also exposes the queue for tests and benchmarks. */
 export interface ChatBinding {
   (): void;
@@ -78,7 +84,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     const cursor = store.getState().conversations.cursor;
     if (cursor === null) return Promise.resolve();
     // `paging` is cleared before the page is applied: rendering it may ask for the next one at once.
-    paging = client.conversationPage({ cursor }).then(
+    paging = client.conversationPage({ cursor, limit: NEXT_PAGE_LIMIT }).then(
       (page) => {
         paging = null;
         if (disposed) return;

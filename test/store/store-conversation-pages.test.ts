@@ -1,6 +1,6 @@
 // The store's conversation list loads page by page against a real embedded
 // server: the sync brings the first page (50) with the server's unread total,
-// loadMoreConversations the next ones, and the total stays exact meanwhile.
+// loadMoreConversations the next ones (200 each), and the total stays exact meanwhile.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/server/clock';
 import { createHarness, until, type Harness } from './chat-harness';
@@ -8,7 +8,7 @@ import { createHarness, until, type Harness } from './chat-harness';
 let h: Harness;
 afterEach(() => h?.close());
 
-const PEERS = 120;
+const PEERS = 320;
 
 async function accountWith(peers: number) {
   const clock = createManualClock(Date.now());
@@ -37,7 +37,7 @@ describe('conversation list pages in the store', () => {
 
     await alice.binding.loadMoreConversations();
     list = alice.store.getState().conversations;
-    expect(list.order).toHaveLength(100);
+    expect(list.order).toHaveLength(250);
     expect(list.totalUnread).toBe(unread);
     await alice.binding.loadMoreConversations();
     list = alice.store.getState().conversations;

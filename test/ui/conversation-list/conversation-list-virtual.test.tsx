@@ -3,7 +3,7 @@
 // only the rows in view are in the DOM (each says where it sits in the whole
 // list), a conversation with a new message is drawn at the top, and the
 // keyboard reaches rows that were not drawn yet, loading the list's next pages
-// (50 conversations each) as it nears the end of the loaded ones. jsdom has no layout: the
+// (50 conversations first, then 200 at a time) as it nears the end of the loaded ones. jsdom has no layout: the
 // list gets a 640 px viewport, 64 px rows and a scroll position, as in a browser.
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
