@@ -1,6 +1,7 @@
 // Owns the list of benchmarks `npm run bench` knows: how to run each (full and
 // smoke size) and how to turn its JSON into tables, charts and target verdicts.
 import { summarizeBundle } from './bundle/summarize.mjs';
+import { summarizeConversationList } from './conversation-list/summarize.mjs';
 import { summarizeList } from './list/summarize.mjs';
 const tsx = (script, ...args) => ['node', '--expose-gc', '--import', 'tsx', script, ...args];
 const r2 = (x) => Math.round(x * 100) / 100;
@@ -219,6 +220,13 @@ export const BENCHMARKS = [
     command: tsx('bench/list/list-render.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '5', '--cap-ms', '60000'),
     smoke: tsx('bench/list/list-render.bench.ts', '--sizes', '200', '--rounds', '1', '--cap-ms', '20000'),
     summarize: summarizeList,
+  },
+  {
+    name: 'conversation-list',
+    title: 'Conversation list in headless Chromium (1k / 10k conversations): natter from its packed package vs a bare virtualizer',
+    command: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '1000,10000', '--rounds', '5'),
+    smoke: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '200', '--rounds', '1'),
+    summarize: summarizeConversationList,
   },
   {
     name: 'bundle',

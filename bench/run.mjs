@@ -31,6 +31,8 @@ if (unknown.length) {
 }
 const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
 
+// One id per run: the benchmarks that build on the packed package pack it once (bench/support/packed-package.ts).
+process.env.NATTER_BENCH_RUN = `${process.pid}-${Date.now()}`;
 const results = [];
 let failed = 0;
 for (const b of selected) {

@@ -1,6 +1,8 @@
 // Owns building the list benchmark's pages: one production Vite build per
 // contender (so a contender whose source is missing or broken fails alone),
-// each into its own folder of one temp directory served as static files.
+// each into its own folder of one temp directory served as static files. The
+// pages are built next to the packed package (bench/support/packed-package.ts):
+// natter's page imports `natter/…` as an app does.
 // BENCH_NO_MINIFY=1 keeps names readable for CPU profiles (not for figures).
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { packedApps } from '../support/packed-package';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PAGES_DIR = join(here, 'pages');
@@ -42,6 +45,7 @@ export interface BuiltPages {
 
 export async function buildPages(names: readonly ContenderName[]): Promise<BuiltPages> {
   const dir = mkdtempSync(join(tmpdir(), 'natter-bench-list-'));
+  const root = packedApps(PAGES_DIR, 'list');
   const out: BuiltPages = { dir, pages: {}, skipped: {}, buildMs: {} };
   for (const name of names) {
     const missing = missingSource(name);
@@ -54,7 +58,7 @@ export async function buildPages(names: readonly ContenderName[]): Promise<Built
     try {
       await build({
         configFile: false,
-        root: PAGES_DIR,
+        root,
         base: './',
         logLevel: 'error',
         plugins: [react()],
@@ -65,7 +69,7 @@ export async function buildPages(names: readonly ContenderName[]): Promise<Built
           sourcemap: false,
           reportCompressedSize: false,
           chunkSizeWarningLimit: 100_000,
-          rollupOptions: { input: join(PAGES_DIR, `${page}.html`) },
+          rollupOptions: { input: join(root, `${page}.html`) },
         },
       });
       out.pages[name] = `${page}/${page}.html`;

@@ -5,7 +5,7 @@
 // through the packed package.json's exports map, as in an app; natter's own
 // dependencies (zustand, …) resolve from the repository's node_modules above.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,9 +21,26 @@ export interface PackedNatter {
 
 let packed: PackedNatter | null = null;
 
-/** Builds and packs natter once per process (NATTER_BENCH_PREBUILT=1 skips the build). */
+/** Written next to the unpacked package: the `npm run bench` run (NATTER_BENCH_RUN) that packed it. */
+const RUN_MARK = join(PACKED_DIR, 'run-id');
+
+/**
+ * Builds and packs natter once per process, or once per `npm run bench` run: bench/run.mjs gives
+ * its benchmarks one NATTER_BENCH_RUN id and the later ones reuse what the first packed
+ * (NATTER_BENCH_PREBUILT=1 skips the build).
+ */
 export function packedNatter(): PackedNatter {
   if (packed) return packed;
+  const run = process.env.NATTER_BENCH_RUN;
+  if (run && existsSync(RUN_MARK) && readFileSync(RUN_MARK, 'utf8') === run) {
+    const dir = join(PACKED_DIR, 'tarballs');
+    const tarball = readdirSync(dir).find((f) => /^natter-\d.*\.tgz$/.test(f));
+    if (tarball && existsSync(join(PACKED_DIR, 'node_modules', 'natter', 'package.json'))) {
+      process.stderr.write(`packed: reusing ${tarball}, packed earlier in this run\n`);
+      packed = { dir: PACKED_DIR, tarball: join(dir, tarball) };
+      return packed;
+    }
+  }
   const log = (m: string) => process.stderr.write(`packed: ${m}\n`);
   if (process.env.NATTER_BENCH_PREBUILT !== '1') {
     log('npm run build');
@@ -40,6 +57,7 @@ export function packedNatter(): PackedNatter {
   execFileSync('tar', ['-xzf', join(tarballs, tarball), '-C', target, '--strip-components=1']);
   if (!existsSync(join(target, 'package.json'))) throw new Error('packed: the tarball has no package.json');
   log(`unpacked ${tarball}`);
+  if (run) writeFileSync(RUN_MARK, run);
   packed = { dir: PACKED_DIR, tarball: join(tarballs, tarball) };
   return packed;
 }

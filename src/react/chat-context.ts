@@ -1,5 +1,5 @@
 // Owns the React context that carries one chat session: the client, its store
-// (read-only here: the provider's binding is its one writer), resync and the
+// (read-only here: the provider's binding is its one writer), resync, paging and the
 // fetch cache natter's hooks use for what they fetch once or page by page.
 import { createContext, useContext } from 'react';
 import type { ChatClient } from '../client/chat-client-types';
@@ -12,6 +12,8 @@ export interface ChatContextValue {
   fetchCache: FetchCache;
   /** Fetches the conversation list and open invitations again. */
   resync(): Promise<void>;
+  /** Fetches the conversation list's next page, if there is one. */
+  loadMoreConversations(): Promise<void>;
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);

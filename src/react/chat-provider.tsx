@@ -86,6 +86,7 @@ function BoundProvider({ client, store: givenStore, autoConnect = true, schedule
       store,
       fetchCache,
       resync: () => binding.current?.resync() ?? Promise.resolve(),
+      loadMoreConversations: () => binding.current?.loadMoreConversations() ?? Promise.resolve(),
     }),
     [client, store, fetchCache],
   );

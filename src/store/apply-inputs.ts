@@ -74,14 +74,31 @@ function mergeSummary(local: ConversationSummary | undefined, server: Conversati
   return r;
 }
 
-function onConversationsBootstrap(d: StoreDraft, list: readonly ConversationSummary[], startedAt: number): void {
+function onConversationsBootstrap(d: StoreDraft, input: Extract<StoreInput, { kind: 'conversations' }>): void {
+  const list = input.conversations;
   const merged = list.map((s) => mergeSummary(d.peekSummary(s.id), s));
   const keep = new Set<ConversationId>(list.map((s) => s.id));
-  for (const c of d.ctx.slots.values()) if (c.touchedAt >= startedAt && d.peekSummary(c.id)) keep.add(c.id);
+  for (const c of d.ctx.slots.values()) if (c.touchedAt >= input.startedAt && d.peekSummary(c.id)) keep.add(c.id);
   d.keepOnly = keep;
+  d.paged = new Set(keep);
   for (const s of merged) d.setSummary(s);
   for (const s of list) if (s.peerReadSeq || s.peerDeliveredSeq) onReceiptState(d, s.id, s);
   d.conversationsLoaded = true;
+  d.conversationCursor = input.cursor ?? null;
+  if (input.cursor != null && input.unreadTotal !== undefined) d.unreadTotal = input.unreadTotal;
+}
+
+/** A later page: conversations new to the list are added; ones a live event already brought keep the newer state. */
+function onConversationPage(d: StoreDraft, list: readonly ConversationSummary[], after: string, cursor: string | null): void {
+  if (d.listCursor() !== after) return;
+  d.paged ??= new Set();
+  for (const s of list) {
+    const current = d.peekSummary(s.id);
+    if (!current) d.paged.add(s.id);
+    d.setSummary(mergeSummary(current, s));
+    if (s.peerReadSeq || s.peerDeliveredSeq) onReceiptState(d, s.id, s);
+  }
+  d.conversationCursor = cursor;
 }
 
 function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: number | null }): void {
@@ -114,7 +131,12 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       d.conn().syncing = input.syncing;
       return;
     case 'conversations':
-      return onConversationsBootstrap(d, input.conversations, input.startedAt);
+      return onConversationsBootstrap(d, input);
+    case 'unreadTotal':
+      if (d.listCursor() !== null) d.unreadTotal = input.unreadTotal;
+      return;
+    case 'conversationPage':
+      return onConversationPage(d, input.conversations, input.after, input.cursor);
     case 'history':
       for (const m of input.page.messages) addStoredMessage(d, input.conversation, m);
       return onReceiptState(d, input.conversation, input.page);

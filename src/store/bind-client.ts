@@ -1,7 +1,7 @@
 // Owns the store's one writer: it feeds the client's input stream (events,
 // answers to the client's own requests, outbox, connection) into the store in
-// batches, and on a fresh or reset session fetches the conversation list and
-// open invitations. Nothing else writes to a bound store: hooks call client
+// batches, and on a fresh or reset session fetches the conversation list's
+// first page and open invitations (later pages when asked: loadMoreConversations). Nothing else writes to a bound store: hooks call client
 // methods and their answers arrive through the stream. The only `client.on`
 // in natter's store and React layers. The client's calls come in the same way:
 // once a CallClient exists for the client, each of its snapshots is an input.
@@ -17,13 +17,21 @@ export interface BindClientOptions {
   schedule?: Scheduler;
 }
 
+/**
+ * Conversations asked per page after the first (which is the server's default, 50, for a quick
+ * first paint): a reader scrolling far waits for a quarter of the requests.
+ */
+const NEXT_PAGE_LIMIT = 200;
+
 /** Call to unbind; also exposes the queue for tests and benchmarks. */
 export interface ChatBinding {
   (): void;
   /** Applies queued events now. */
   flush(): void;
-  /** Fetches the conversation list and open invitations again. */
+  /** Fetches the conversation list's first page and open invitations again. */
   resync(): Promise<void>;
+  /** Fetches the conversation list's next page, if any (one request at a time; none while a sync runs). */
+  loadMoreConversations(): Promise<void>;
   readonly queue: IngestQueue;
 }
 
@@ -45,6 +53,8 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
   let disposed = false;
   let bootstrapped = false;
   let syncing: Promise<void> | null = null;
+  let paging: Promise<void> | null = null;
+  let recounting = false;
   let typingTimer: ReturnType<typeof setTimeout> | null = null;
 
   const resync = (): Promise<void> => {
@@ -52,11 +62,12 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     queue.push({ kind: 'syncing', syncing: true });
     // Batches from the next one on (queued events included) are newer than the answer may show.
     const startedAt = store.batchCount() + 1;
-    syncing = Promise.all([client.conversations(), client.pendingInvitations()])
-      .then(([conversations, invitations]) => {
+    syncing = Promise.all([client.conversationPage(), client.pendingInvitations()])
+      .then(([page, invitations]) => {
         if (disposed) return;
         bootstrapped = true;
-        queue.push({ kind: 'conversations', conversations, startedAt });
+        const { conversations, cursor, unreadTotal } = page;
+        queue.push({ kind: 'conversations', conversations, startedAt, cursor, ...(unreadTotal !== undefined ? { unreadTotal } : {}) });
         queue.push({ kind: 'invitations', invitations, startedAt });
       })
       .catch((e: unknown) => {
@@ -69,8 +80,48 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     return syncing;
   };
 
+  const loadMoreConversations = (): Promise<void> => {
+    if (paging) return paging;
+    if (syncing) return syncing;
+    const cursor = store.getState().conversations.cursor;
+    if (cursor === null) return Promise.resolve();
+    // `paging` is cleared before the page is applied: rendering it may ask for the next one at once.
+    paging = client.conversationPage({ cursor, limit: NEXT_PAGE_LIMIT }).then(
+      (page) => {
+        paging = null;
+        if (disposed) return;
+        queue.push({ kind: 'conversationPage', conversations: page.conversations, after: cursor, cursor: page.cursor });
+        queue.flush(); // the caller sees the page when its Promise resolves
+      },
+      (e: unknown) => {
+        paging = null;
+        if (!disposed) queue.push({ kind: 'connection', state: client.state, error: errorInfo(e) });
+      },
+    );
+    return paging;
+  };
+
+  // A read marker moved in a conversation not loaded yet: its old count is unknown here, the server's total is not.
+  const recountUnread = (): void => {
+    if (recounting) return;
+    recounting = true;
+    client
+      .conversationPage({ limit: 1 })
+      .then((page) => {
+        if (!disposed && page.unreadTotal !== undefined) queue.push({ kind: 'unreadTotal', unreadTotal: page.unreadTotal });
+      })
+      .catch(() => undefined) // the next sync counts again
+      .finally(() => {
+        recounting = false;
+      });
+  };
+
   offs.push(
     client.on('input', (input) => {
+      if (input.kind === 'event' && input.event.type === 'readState') {
+        const list = store.getState().conversations;
+        if (list.cursor !== null && !list.summaries.has(input.event.conversation)) recountUnread();
+      }
       queue.push(input);
       if (ANSWERS.has(input.kind)) queue.flush();
       else if (input.kind === 'ready' && (input.reset || !bootstrapped)) void resync();
@@ -118,5 +169,5 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     if (typingTimer) clearTimeout(typingTimer);
     queue.dispose();
   }) as ChatBinding;
-  return Object.assign(dispose, { flush: () => queue.flush(), resync, queue });
+  return Object.assign(dispose, { flush: () => queue.flush(), resync, loadMoreConversations, queue });
 }

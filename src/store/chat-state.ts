@@ -31,10 +31,14 @@ export interface ConversationsSlice {
   summaries: ReadonlyMap<ConversationId, ConversationSummary>;
   /** Conversation ids, most recently updated first. */
   order: readonly ConversationId[];
-  /** Sum of `unread` over all conversations. */
+  /** Sum of `unread` over all conversations, the ones in pages not loaded yet included. */
   totalUnread: number;
   /** The conversation list bootstrap has completed at least once. */
   loaded: boolean;
+  /** Where the next page of the list starts; null when every conversation is loaded. */
+  cursor: string | null;
+  /** The part of `totalUnread` in conversations not loaded yet (the server's total minus the loaded ones). */
+  unreadUnlisted: number;
 }
 
 /** One conversation's messages. */
@@ -99,7 +103,7 @@ export function initialChatState(user: UserId): ChatState {
   return {
     user,
     connection: { state: 'idle', ready: false, resumed: false, error: null, syncing: false, syncGeneration: 0 },
-    conversations: { summaries: new Map(), order: [], totalUnread: 0, loaded: false },
+    conversations: { summaries: new Map(), order: [], totalUnread: 0, loaded: false, cursor: null, unreadUnlisted: 0 },
     conversationMessages: new Map(),
     invitations: { byId: {}, incoming: [], outgoing: [] },
     receipts: {},

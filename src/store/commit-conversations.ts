@@ -81,6 +81,8 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   }
   let membershipChanged = !!d.keepOnly;
   let unreadDelta = 0;
+  /** Unread that joins the loaded list from the pages not loaded yet. */
+  let unreadJoined = 0;
   const moved: ConversationDraft[] = [];
   for (const c of d.touched) {
     const s = c.summary;
@@ -95,33 +97,50 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
       }
       continue;
     }
-    if (!prev) membershipChanged = true;
-    else {
+    if (!prev) {
+      membershipChanged = true;
+      unreadJoined += joinedUnread(d, c.id, s);
+    } else {
       unreadDelta += s.unread - prev.unread;
       // mergedOrder tells moved conversations apart by the same test.
       if (prev.updatedAt !== s.updatedAt || c.recency > 0) moved.push(c);
     }
     summaries.set(c.id, s);
   }
+  const cursor = d.conversationCursor === undefined ? base.cursor : d.conversationCursor;
   if (summaries === null) {
-    if (loaded === base.loaded) return base;
-    return { summaries: base.summaries, order: base.order, totalUnread: base.totalUnread, loaded };
+    const unreadUnlisted = cursor === null ? 0 : d.unreadTotal !== null ? Math.max(0, d.unreadTotal - (base.totalUnread - base.unreadUnlisted)) : base.unreadUnlisted;
+    if (loaded === base.loaded && cursor === base.cursor && unreadUnlisted === base.unreadUnlisted) return base;
+    return { ...base, totalUnread: base.totalUnread - base.unreadUnlisted + unreadUnlisted, loaded, cursor, unreadUnlisted };
   }
 
   let order = base.order;
-  let totalUnread = base.totalUnread + unreadDelta;
+  let listedUnread = base.totalUnread - base.unreadUnlisted + unreadDelta;
   if (membershipChanged) {
     order = fullOrder(d, summaries, base.order);
-    totalUnread = 0;
-    for (const s of summaries.values()) totalUnread += s.unread;
+    listedUnread = 0;
+    for (const s of summaries.values()) listedUnread += s.unread;
   } else if (moved.length > 0) {
     order = mergedOrder(d, moved, base.order);
   }
+  let unreadUnlisted: number;
+  if (cursor === null) unreadUnlisted = 0;
+  else if (d.unreadTotal !== null) unreadUnlisted = Math.max(0, d.unreadTotal - listedUnread);
+  else unreadUnlisted = Math.max(0, (d.keepOnly ? 0 : base.unreadUnlisted) - unreadJoined);
   // The slots now mirror the committed summaries (a bootstrap may have dropped untouched ones).
   // Last: mergedOrder above still reads the base summaries through them.
   if (d.keepOnly) for (const c of d.ctx.slots.values()) c.shownSummary = summaries.get(c.id);
   else for (const c of d.touched) if (c.summary !== undefined) c.shownSummary = c.summary ?? undefined;
-  return { summaries, order, totalUnread: Math.max(0, totalUnread), loaded };
+  return { summaries, order, totalUnread: Math.max(0, listedUnread) + unreadUnlisted, loaded, cursor, unreadUnlisted };
+}
+
+/**
+ * How much of a conversation's unread was counted in the unlisted share before it joined the list:
+ * all of it from a page; from a live message, all but that message (an own message adds none).
+ */
+function joinedUnread(d: StoreDraft, id: ConversationId, s: ConversationSummary): number {
+  if (d.paged?.has(id)) return s.unread;
+  return s.lastMessage && s.lastMessage.from !== d.user ? Math.max(0, s.unread - 1) : s.unread;
 }
 
 /** The next messages Map: one copy of the base Map, then one new entry per changed conversation. */

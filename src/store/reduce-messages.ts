@@ -65,9 +65,14 @@ export function onRecall(d: StoreDraft, conversation: ConversationId, tombstone:
   if (unread !== undefined && unread !== current.unread) d.summary(conversation).unread = Math.max(0, unread);
 }
 
-/** This user's read marker moved; `unread` is the server's count at that marker. */
+/**
+ * This user's read marker moved; `unread` is the server's count at that marker. A conversation on
+ * a page not loaded yet gets no summary here (its page brings a whole one; bindClient asks the
+ * server for the new unread total).
+ */
 export function onReadState(d: StoreDraft, conversation: ConversationId, readSeq: number, unread: number): void {
   const current = d.peekSummary(conversation);
+  if (!current && d.listCursor() !== null) return;
   if (current && readSeq <= current.readSeq) return; // not newer than what we have: its count may be stale
   const s = d.summary(conversation);
   s.readSeq = readSeq;

@@ -80,6 +80,12 @@ export class StoreDraft {
   user: UserId;
   connection: ConnectionSlice | null = null;
   conversationsLoaded: boolean | null = null;
+  /** The list's next-page cursor when this batch set it (a bootstrap or a page). */
+  conversationCursor: string | null | undefined = undefined;
+  /** Set by a bootstrap or a fresh count: the server's unread total over every page. */
+  unreadTotal: number | null = null;
+  /** Conversations this batch added from a page (their unread leaves the unlisted share). */
+  paged: Set<ConversationId> | null = null;
   /** The drafts of the conversations this batch touched, in first-touch order. */
   readonly touched: ConversationDraft[] = [];
   private recencyCounter = 0;
@@ -114,6 +120,11 @@ export class StoreDraft {
     if (!this.baseTyping && this.typing.size === 0) return false;
     const typing = this.base.typing[id];
     return (!!typing && from in typing) || this.typing.has(id);
+  }
+
+  /** Where the conversation list's next page starts as of this batch (null: every page loaded). */
+  listCursor(): string | null {
+    return this.conversationCursor === undefined ? this.base.conversations.cursor : this.conversationCursor;
   }
 
   conn(): ConnectionSlice {

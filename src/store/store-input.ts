@@ -14,8 +14,17 @@ export type BindingInput =
   /**
    * Conversation list bootstrap. `startedAt` is the first batch applied after the request was
    * made: local entries absent from the list but touched from then on are kept (they are newer).
+   * A first page leaves `cursor` for the next one and carries the server's `unreadTotal` over
+   * every page, so the total stays exact before the rest is loaded.
    */
-  | { kind: 'conversations'; conversations: readonly ConversationSummary[]; startedAt: number }
+  | { kind: 'conversations'; conversations: readonly ConversationSummary[]; startedAt: number; cursor?: string | null; unreadTotal?: number }
+  /**
+   * A later page of the conversation list, asked with the slice's cursor `after`: added, not
+   * replacing; ignored when the list's cursor is no longer `after` (a sync started it over).
+   */
+  | { kind: 'conversationPage'; conversations: readonly ConversationSummary[]; after: string; cursor: string | null }
+  /** The server's unread total over every page, asked again when a change outside the loaded pages left it unknown. */
+  | { kind: 'unreadTotal'; unreadTotal: number }
   /** Bootstrap of open invitations (replaces the open lists); `startedAt` as for conversations. */
   | { kind: 'invitations'; invitations: readonly Invitation[]; startedAt: number }
   /** Drop typing indicators that expired before `now` (local ms). */

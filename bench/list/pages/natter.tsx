@@ -1,4 +1,6 @@
-// List bench contender (a): natter's MessageList inside a ChatProvider whose
+// List bench contender (a): natter's MessageList from the packed package
+// (`natter`, `natter/store`, `natter/react`, `natter/ui`, as an app imports
+// them) inside a ChatProvider whose
 // client is connected to an embedded server in the page. The conversation's
 // history goes into the store through its one write path, `store.apply`, as the
 // `history` input the history hook itself produces for a fetched page; a new
@@ -6,14 +8,11 @@
 // messages are another `history` input (what "load older" writes).
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createChatClient } from '../../../src/client/chat-client';
-import type { ConversationId } from '../../../src/protocol/ids';
-import type { Message } from '../../../src/protocol/message';
-import { ChatProvider } from '../../../src/react/index';
-import { createEmbeddedServer } from '../../../src/server/embedded-server';
-import { createChatStore } from '../../../src/store/create-chat-store';
-import { MessageList } from '../../../src/ui/message-list/index';
-import '../../../src/ui/styles.css';
+import { createChatClient, createEmbeddedServer, type ConversationId, type Message } from 'natter';
+import { ChatProvider } from 'natter/react';
+import { createChatStore } from 'natter/store';
+import { MessageList } from 'natter/ui';
+import 'natter/ui/styles.css';
 import type { RawMessage } from './fixture';
 import { installBench, reportStartupError } from './harness';
 

@@ -30,7 +30,7 @@ export interface ConversationItemProps {
   row?: ConversationRowPlacement;
 }
 
-/** A virtualized row's place: index and offset in the list, list length, and the measuring ref. */
+/** A virtualized row's place: index and offset in the list, list length (-1 while more pages remain: unknown to ARIA), and the measuring ref. */
 export interface ConversationRowPlacement {
   index: number;
   start: number;

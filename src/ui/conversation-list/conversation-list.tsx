@@ -4,7 +4,9 @@
 // controlled or uncontrolled selection, and a delete action per row. Long
 // lists are virtualized with the message list's virtualizer: the DOM holds
 // the rows in view whatever the number of conversations; short ones render
-// every row (no layout needed, e.g. on the server).
+// every row (no layout needed, e.g. on the server). The list loads its next
+// page when the rows drawn come near the end of what is loaded, so scrolling,
+// the wheel or End/ArrowDown on the last row walk on through every page.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
@@ -38,6 +40,8 @@ const ROW_ESTIMATE_PX = 64;
 const estimateSize = () => ROW_ESTIMATE_PX;
 /** Rows drawn beyond each edge of the viewport. */
 const OVERSCAN = 4;
+/** The next page is asked for when the last row drawn is this close to the end of the loaded ones. */
+const LOAD_AHEAD = 20;
 
 export function ConversationList({
   selected: controlled, onSelect, onDelete, deleteHistory = false, conversationName, displayName = identity, avatarUrl, locale, className,
@@ -45,7 +49,7 @@ export function ConversationList({
   const t = useStrings(locale).conversationList;
   const user = useChatUser();
   const deleteConversation = useDeleteConversation();
-  const { conversations, loaded } = useConversationList();
+  const { conversations, loaded, hasMore, loadMore } = useConversationList();
   const [own, setOwn] = useState<ConversationId | null>(null);
   const selected = controlled !== undefined ? controlled : own;
   const [active, setActive] = useState<ConversationId | null>(null);
@@ -64,6 +68,14 @@ export function ConversationList({
     getItemKey: (i) => conversations[i]?.id ?? i,
     overscan: OVERSCAN,
   });
+
+  const virtualItems = virtual ? virtualizer.getVirtualItems() : null;
+  const lastDrawn = virtualItems ? (virtualItems[virtualItems.length - 1]?.index ?? -1) : conversations.length - 1;
+  // A short list with more on the server (deleted conversations) shows no scrollbar: it loads on its own.
+  const nearEnd = loaded && hasMore && lastDrawn >= conversations.length - 1 - LOAD_AHEAD;
+  useEffect(() => {
+    if (nearEnd) void loadMore();
+  }, [nearEnd, conversations.length, loadMore]);
 
   // Row times say "14:05" today and a weekday later on: refresh them each minute.
   useEffect(() => {
@@ -145,14 +157,16 @@ export function ConversationList({
         <p className="natter-conversations__empty">{loaded ? t.empty : t.loading}</p>
       ) : (
         <ul className="natter-conversations__list" style={virtual ? { position: 'relative', height: virtualizer.getTotalSize() } : undefined}>
-          {(virtual ? virtualizer.getVirtualItems() : conversations).map((entry) => {
+          {(virtualItems ?? conversations).map((entry) => {
             const index = 'index' in entry ? entry.index : -1;
             const c = index >= 0 ? conversations[index] : (entry as ConversationSummary);
             if (!c) return null;
             const name = conversationName?.(c);
             const avatar = avatarUrl?.(c);
             const row =
-              index >= 0 && 'start' in entry ? { index, start: entry.start, setSize: conversations.length, measure: virtualizer.measureElement } : undefined;
+              index >= 0 && 'start' in entry
+                ? { index, start: entry.start, setSize: hasMore ? -1 : conversations.length, measure: virtualizer.measureElement }
+                : undefined;
             return (
               <ConversationItem
                 key={c.id}

@@ -2,7 +2,8 @@
 // ConversationList with many conversations against a real embedded server:
 // only the rows in view are in the DOM (each says where it sits in the whole
 // list), a conversation with a new message is drawn at the top, and the
-// keyboard reaches rows that were not drawn yet. jsdom has no layout: the
+// keyboard reaches rows that were not drawn yet, loading the list's next pages
+// (50 conversations first, then 200 at a time) as it nears the end of the loaded ones. jsdom has no layout: the
 // list gets a 640 px viewport, 64 px rows and a scroll position, as in a browser.
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
@@ -76,13 +77,26 @@ const rows = () => within(screen.getByRole('navigation', { name: 'Conversations'
 const names = () => rows().map((r) => r.querySelector('.natter-conversation__name')?.textContent);
 
 describe('a long conversation list', () => {
-  test('draws only the rows in view, each placed in the whole list', async () => {
+  test('draws only the rows in view, each placed in the list (size unknown while pages remain)', async () => {
     h.renderAs(alice, <ConversationList />);
     await waitFor(() => expect(names()[0]).toBe(`p${PEERS - 1}`));
     expect(rows().length).toBeGreaterThan(5);
     expect(rows().length).toBeLessThan(30);
-    expect(rows()[0]).toHaveAttribute('aria-setsize', String(PEERS));
+    expect(rows()[0]).toHaveAttribute('aria-setsize', '-1');
     expect(rows()[0]).toHaveAttribute('aria-posinset', '1');
+  });
+
+  test('scrolled to the end, the list loads the remaining pages and then gives its full size', async () => {
+    h.renderAs(alice, <ConversationList />);
+    await waitFor(() => expect(names()[0]).toBe(`p${PEERS - 1}`));
+    const nav = screen.getByRole('navigation', { name: 'Conversations' });
+    await waitFor(() => {
+      nav.scrollTop = nav.scrollHeight - nav.clientHeight;
+      expect(names()).toContain('p0');
+    }, { timeout: 5000 });
+    const last = rows().find((r) => r.querySelector('.natter-conversation__name')?.textContent === 'p0');
+    expect(last).toHaveAttribute('aria-posinset', String(PEERS));
+    expect(last).toHaveAttribute('aria-setsize', String(PEERS));
   });
 
   test('a conversation far down the list with a new message is drawn at the top', async () => {
@@ -95,13 +109,17 @@ describe('a long conversation list', () => {
     expect(rows()[0]).toHaveTextContent('news from p0');
   });
 
-  test('End moves focus to the last conversation, drawn when reached', async () => {
+  test('End moves focus to the last conversation loaded, and on through the next pages to the very last', async () => {
     const user = userEvent.setup();
     h.renderAs(alice, <ConversationList />);
     await waitFor(() => expect(names()[0]).toBe(`p${PEERS - 1}`));
     const first = rows()[0]!.querySelector('button') as HTMLButtonElement;
     first.focus();
     await user.keyboard('{End}');
-    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-conversation', 'single:p0'));
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-conversation', `single:p${PEERS - 50}`));
+    await waitFor(async () => {
+      await user.keyboard('{End}');
+      expect(document.activeElement).toHaveAttribute('data-conversation', 'single:p0');
+    });
   });
 });

@@ -1,0 +1,163 @@
+// Conversation list benchmark (issue 21): natter's drop-in ConversationList from
+// the packed package (as an app installs it) against a bare virtualizer floor,
+// each a production Vite build of its own page, for N conversations in headless
+// Chromium. Per run (a fresh page each): first paint, DOM elements, JS heap the
+// list keeps (CDP, after GC), time until a conversation with a new message is
+// repainted at the top, and time to scroll to the oldest conversation (natter
+// loads its pages from its in-page server on the way). Definitions live in
+// pages/harness.ts. Contenders alternate within each round; medians and min–max.
+// Run: node --import tsx bench/conversation-list/conversation-list.bench.ts
+//      [--sizes 1000,10000] [--rounds 5]
+// Prints one JSON document on stdout (progress on stderr).
+import { join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Browser, CDPSession } from 'playwright-core';
+import { build } from 'vite';
+import { launchChromium } from '../../test/support/chromium';
+import { serveStatic } from '../../test/support/static-server';
+import { ratio, stats, type Stats } from '../list/stats';
+import { packedApps } from '../support/packed-package';
+
+const argOf = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const SIZES = (argOf('sizes') ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+const ROUNDS = Math.max(1, Number(argOf('rounds') ?? 5));
+const CONTENDERS = ['natter', 'floor'] as const;
+type Contender = (typeof CONTENDERS)[number];
+const LABEL: Record<Contender, string> = { natter: 'natter ConversationList', floor: 'bare @tanstack/react-virtual (floor)' };
+const VIEWPORT = { width: 800, height: 1000 };
+const STEP_MS = 60_000;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface Run {
+  firstPaintMs: number;
+  domElements: number;
+  heapMB: number;
+  updateMs: number;
+  scrollToEndMs: number;
+}
+type Measure = keyof Run;
+const MEASURES: Measure[] = ['firstPaintMs', 'domElements', 'heapMB', 'updateMs', 'scrollToEndMs'];
+
+async function heapUsed(cdp: CDPSession): Promise<number> {
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+}
+
+async function buildPages(): Promise<string> {
+  const src = packedApps(join(import.meta.dirname, 'pages'), 'conversation-list');
+  const out = join(src, 'dist');
+  await build({
+    configFile: false,
+    root: src,
+    base: './',
+    logLevel: 'error',
+    plugins: [react()],
+    build: {
+      outDir: out,
+      emptyOutDir: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 100_000,
+      rollupOptions: { input: Object.fromEntries(CONTENDERS.map((c) => [c, join(src, `${c}.html`)])) },
+    },
+  });
+  return out;
+}
+
+async function oneRun(browser: Browser, url: string, n: number, errors: string[]): Promise<Run> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  try {
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__conversationBench?.ready === true, undefined, { timeout: STEP_MS });
+    await page.evaluate((count) => window.__conversationBench!.prepare(count), n);
+    const heap0 = await heapUsed(cdp);
+    const firstPaintMs = await page.evaluate((cap) => window.__conversationBench!.mount(cap), STEP_MS);
+    await page.evaluate(() => window.__conversationBench!.settle());
+    const heap1 = await heapUsed(cdp);
+    const domElements = await page.evaluate(() => window.__conversationBench!.domCount());
+    const updateMs = await page.evaluate((cap) => window.__conversationBench!.update(cap), STEP_MS);
+    await page.evaluate(() => window.__conversationBench!.settle());
+    const scrollToEndMs = await page.evaluate((cap) => window.__conversationBench!.scrollToEnd(cap), STEP_MS);
+    return { firstPaintMs, domElements, heapMB: (heap1 - heap0) / 1e6, updateMs, scrollToEndMs };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dir = await buildPages();
+  log(`conversation-list: packed and built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const server = await serveStatic(dir);
+  const browser = await launchChromium();
+  const runs: Record<number, Partial<Record<Contender, Run[]>>> = {};
+  const errors: Record<number, Partial<Record<Contender, string[]>>> = {};
+  try {
+    for (const n of SIZES) {
+      runs[n] = {};
+      errors[n] = {};
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let k = 0; k < CONTENDERS.length; k++) {
+          const c = CONTENDERS[(k + round) % CONTENDERS.length]!;
+          const es = (errors[n][c] ??= []);
+          try {
+            const r = await oneRun(browser, `${server.url}/${c}.html`, n, es);
+            (runs[n][c] ??= []).push(r);
+            log(`conversation-list n=${n} r${round + 1} ${c}: paint ${r.firstPaintMs.toFixed(1)} ms, update ${r.updateMs.toFixed(1)}, to end ${r.scrollToEndMs.toFixed(0)}, ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`);
+          } catch (e) {
+            es.push(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+            log(`conversation-list n=${n} r${round + 1} ${c}: FAILED ${es[es.length - 1]}`);
+          }
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const results: Record<number, Partial<Record<Contender, { runs: number; errors?: string[] } & Partial<Record<Measure, Stats>>>>> = {};
+  const ratios: Record<number, Record<string, number | null>> = {};
+  for (const n of SIZES) {
+    results[n] = {};
+    for (const c of CONTENDERS) {
+      const rs = runs[n]![c] ?? [];
+      const es = [...new Set(errors[n]![c] ?? [])];
+      results[n][c] = { runs: rs.length, ...Object.fromEntries(rs.length ? MEASURES.map((m) => [m, stats(rs.map((r) => r[m]))]) : []), ...(es.length ? { errors: es } : {}) };
+    }
+    const med = (c: Contender, m: Measure) => results[n]![c]?.[m]?.median;
+    ratios[n] = {
+      firstPaintToFloor: ratio(med('natter', 'firstPaintMs'), med('floor', 'firstPaintMs')),
+      updateToFloor: ratio(med('natter', 'updateMs'), med('floor', 'updateMs')),
+      scrollToEndToFloor: ratio(med('natter', 'scrollToEndMs'), med('floor', 'scrollToEndMs')),
+    };
+  }
+  const doc = {
+    benchmark: 'conversation-list',
+    sizes: SIZES,
+    rounds: ROUNDS,
+    viewport: VIEWPORT,
+    listBox: { width: 360, height: 800 },
+    contenders: CONTENDERS.map((c) => ({ name: c, label: LABEL[c] })),
+    definitions: {
+      firstPaintMs: "from just before the list is mounted to after the paint of the first frame in which the newest conversation's row is inside the list box (natter: its client is connected; the list syncs its first page from the in-page server)",
+      domElements: 'elements inside the list box after first paint settles',
+      heapMB: 'JS heap used after GC (CDP) once first paint settled, minus the same before mounting (the data is already generated; natter: already in its server)',
+      updateMs: 'a conversation 30 rows down gets a new message (natter: a real send from the peer through the server); until its row is painted as the topmost one',
+      scrollToEndMs: "the list's scroller set to its bottom every frame until the oldest conversation's row is painted (natter loads its pages on the way: 50 first, then 200 at a time)",
+    },
+    results,
+    ratios,
+  };
+  process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
