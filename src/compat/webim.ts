@@ -7,8 +7,10 @@
 //
 // Differences from Easemob worth knowing: ids outside natter's id alphabet are
 // mapped (`'group id'` → `group_id`, see vendor-id.ts); history pages come
-// oldest first; onRoster is never called (natter has no roster) and group
-// members are added directly (onPresence `direct_joined`, no onInviteMessage);
+// oldest first; there are no friend requests (subscribe / unsubscribe): the
+// roster (getRoster, onRoster) is everyone the user shares a single chat or a
+// group with; group members are added directly, so onInviteMessage follows
+// onPresence `direct_joined` and rejectInviteFromGroup leaves the group;
 // onStatisticMessage reports group acks this page has not yet seen, found by
 // asking the server when a connection opens; the user's own messages sent from
 // another device are not handed to the message listeners (they are in history).

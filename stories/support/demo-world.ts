@@ -39,7 +39,7 @@ export async function createDemoWorld(options: DemoWorldOptions = {}): Promise<D
     return client;
   };
   for (const u of users) await addUser(u);
-  if (options.history && users.length >= 2) writeHistory(server, users[0]!, users[1]!, options.history, (i) => `Earlier message ${i + 1}`);
+  if (options.history && users.length >= 2) await writeHistory(server, users[0]!, users[1]!, options.history, (i) => `Earlier message ${i + 1}`);
   if (options.seed ?? true) {
     for (let i = 0; i < users.length; i++) {
       for (let j = i + 1; j < users.length; j++) {

@@ -16,6 +16,7 @@ import { natterId } from '../vendor-id';
 import { EVENT, TYPES, type SignalingEventName } from './constants';
 import { getSignalingInfo, toTencentMessage } from './message';
 import { bindFeatureEvents, changeReaction, getMessageReactions, modifyMessage } from './chat-features';
+import { OpenInvitations } from './open-invitations';
 import { SignalingListeners, signalingEventOf } from './signaling-events';
 import type {
   ConversationInfo, CreateGroupOptions, EventDataMap, CreateOptions, GroupProfile, InvitationStepOptions, InviteInGroupOptions, InviteOptions,
@@ -159,11 +160,15 @@ export class TencentChat {
   private bind(client: ChatClient): () => void {
     const me = (): string => client.user;
     let ready = false;
+    const invitations = new OpenInvitations(client, (event) => this.signaling.emit(event));
     const offs = [
       client.on('ready', () => {
         this.emit(EVENT.NET_STATE_CHANGE, { state: TYPES.NET_STATE_CONNECTED });
         // SDK_READY once per login, as the SDK does; reconnects only change the net state.
-        if (!ready) this.emit(EVENT.SDK_READY);
+        if (!ready) {
+          this.emit(EVENT.SDK_READY);
+          void invitations.announcePending();
+        }
         ready = true;
       }),
       client.on('state', ({ state }) => {
@@ -179,7 +184,7 @@ export class TencentChat {
       ...bindFeatureEvents(client, (name, data) => this.emit(name, data)),
       client.on('invitation', (e) => {
         const event = signalingEventOf(e, me());
-        if (event) this.signaling.emit(event);
+        if (event && invitations.admit(event)) this.signaling.emit(event);
       }),
     ];
     return () => offs.forEach((off) => off());

@@ -1,9 +1,10 @@
 // Owns the group, chat room and blacklist calls of the WebIM connection
-// (createGroupNew, joinChatRoom / quitChatRoom, addToBlackList /
-// removeFromBlackList, muteGroupMember) and the callback-or-Promise settling
+// (createGroupNew, answering a group invitation, joinChatRoom / quitChatRoom,
+// addToBlackList / removeFromBlackList, muteGroupMember) and the callback-or-Promise settling
 // every call shares: `success` / `error` are called, and the returned
 // Promise rejects with the same `{ type, message }` for `await` users.
 import type { ChatClient } from '../../client/chat-client-types';
+import { ErrorCode, NatterError } from '../../protocol/errors';
 import { natterId } from '../vendor-id';
 import { toBlacklist } from './client-events';
 import { safeCall, toWebIMError } from './errors';
@@ -68,6 +69,47 @@ export abstract class ConnectionGroups {
       )
       .then((g) => ({ data: { groupid: g.groupId } }));
     return this.settle(p, option.success, option.error);
+  }
+
+  /**
+   * Accepts a group invitation (onInviteMessage). natter has already added
+   * the invitee, so this confirms the membership: 602 when they are no longer
+   * in the group, 510 when `invitee` is not this user.
+   */
+  agreeInviteIntoGroup(option: { invitee: string; groupId: string } & Callbacks<{ data: { result: boolean; groupid: string } }>): Promise<{ data: { result: boolean; groupid: string } }> {
+    const p = this.inviteeClient(option.invitee)
+      .then((c) => c.group(natterId(String(option.groupId))))
+      .then((g) => {
+        if (!g.members.includes(this.requireClient().user)) throw new NatterError(ErrorCode.NOT_IN_GROUP);
+        return { data: { result: true, groupid: g.groupId } };
+      });
+    return this.settle(p, option.success, option.error);
+  }
+
+  /** Declines a group invitation: natter had added the invitee, so they leave the group (the others see them go). */
+  rejectInviteFromGroup(option: { invitee: string; groupId: string } & Callbacks<{ data: { result: boolean; groupid: string } }>): Promise<{ data: { result: boolean; groupid: string } }> {
+    const groupid = natterId(String(option.groupId));
+    const p = this.inviteeClient(option.invitee)
+      .then((c) => c.leaveGroup(groupid))
+      .then(() => ({ data: { result: true, groupid } }));
+    return this.settle(p, option.success, option.error);
+  }
+
+  /** Easemob 4.x name of agreeInviteIntoGroup. */
+  acceptGroupInvite(option: Parameters<ConnectionGroups['agreeInviteIntoGroup']>[0]): ReturnType<ConnectionGroups['agreeInviteIntoGroup']> {
+    return this.agreeInviteIntoGroup(option);
+  }
+
+  /** Easemob 4.x name of rejectInviteFromGroup. */
+  rejectGroupInvite(option: Parameters<ConnectionGroups['rejectInviteFromGroup']>[0]): ReturnType<ConnectionGroups['rejectInviteFromGroup']> {
+    return this.rejectInviteFromGroup(option);
+  }
+
+  private inviteeClient(invitee: string): Promise<ChatClient> {
+    return this.requireClientAsync().then((c) => {
+      if (natterId(String(invitee)) !== c.user) throw new NatterError(ErrorCode.NOT_ALLOWED, 'only the invitee can answer a group invitation');
+      return c;
+    });
   }
 
   /** Easemob 4.x createChatRoom; `roomId` is natter's (choose the id), `keepHistory` defaults to true. */

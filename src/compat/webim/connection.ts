@@ -1,7 +1,7 @@
 // Owns `new WebIM.connection(options)`: one ChatClient behind Easemob's
 // connection API — open/close, listen (and 4.x addEventHandler), send,
-// recall, roaming, sessions, receipts lookups, reactions and edits
-// (connection-features.ts) — and the id bookkeeping that
+// recall, roaming, sessions, receipts lookups, the roster (roster.ts),
+// reactions and edits (connection-features.ts) — and the id bookkeeping that
 // lets the app refer to its own messages by local id.
 import { ulid } from '../../protocol/ulid';
 import { createChatClient } from '../../client/chat-client';
@@ -21,7 +21,8 @@ import { groupReadCounts, unseenGroupAcks } from './offline-group-acks';
 import { sendBody, type SendResult } from './send';
 import { toSessionList, type SessionList } from './session-list';
 import { bindFeatureListeners, ConnectionFeatures } from './connection-features';
-import type { ConnectionOptions, ListenerArg, ListenerName, Listeners, OpenOptions, ReceivedMessage, WebIMMessageBody } from './types';
+import { contactsOf, rosterItem, RosterTracker } from './roster';
+import type { Callbacks, ConnectionOptions, ListenerArg, ListenerName, Listeners, OpenOptions, ReceivedMessage, RosterItem, WebIMMessageBody } from './types';
 
 const ID_MEMORY = 10_000;
 
@@ -36,6 +37,7 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
   private readonly handlers = new Map<string, Listeners>();
   private natter: ChatClient | null = null;
   private unbind: (() => void) | null = null;
+  private roster: RosterTracker | null = null;
   private readonly serverIds = new BoundedMap<string, string>(ID_MEMORY);
   private readonly seqs = new BoundedMap<string, number>(ID_MEMORY);
   private readonly fileIds = new BoundedMap<string, string>(ID_MEMORY);
@@ -126,6 +128,11 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
       remember: (m) => this.remember(m),
       emoji: () => webimGlobals.emoji,
       noteGroupReadCount: (id, count) => groupReadCounts(client.user).set(id, count),
+      noteContacts: (change) => {
+        if (this.natter !== client || !this.roster) return;
+        if ('message' in change) this.roster.message(change.message);
+        else this.roster.group(change.group);
+      },
     });
     const offFeatures = bindFeatureListeners(client, (name, arg) => this.emit(name, arg));
     this.unbind = () => [offState, offReady, offError, offEvents, offFeatures].forEach((off) => off());
@@ -137,8 +144,31 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
       throw e;
     }
     // Only worth the requests when someone listens (the document registers listeners before open).
-    if ([this.listeners, ...this.handlers.values()].some((l) => typeof l.onStatisticMessage === 'function')) void this.reportOfflineGroupAcks(client);
+    if (this.listening('onStatisticMessage')) void this.reportOfflineGroupAcks(client);
+    // Following contacts costs two requests per open: only for apps that listen (or ask getRoster).
+    if (this.listening('onRoster')) this.followRoster(client);
     return { user, access_token: token };
+  }
+
+  private listening(name: ListenerName): boolean {
+    return [this.listeners, ...this.handlers.values()].some((l) => typeof l[name] === 'function');
+  }
+
+  private followRoster(client: ChatClient): void {
+    if (this.roster) return;
+    this.roster = new RosterTracker(client, this.context.appKey, (items) => {
+      if (this.natter === client) this.emit('onRoster', items);
+    });
+    this.roster.start();
+  }
+
+  /** This user's contacts (everyone they share a single chat or a group with); onRoster follows changes from now on. */
+  getRoster(option: Callbacks<RosterItem[]> = {}): Promise<RosterItem[]> {
+    const p = this.requireClientAsync().then(async (c) => {
+      this.followRoster(c);
+      return (await contactsOf(c)).map((u) => rosterItem(this.context.appKey, u, 'both'));
+    });
+    return this.settle(p, option.success, option.error);
   }
 
   private async reportOfflineGroupAcks(client: ChatClient): Promise<void> {
@@ -158,6 +188,7 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     client.close();
     this.unbind?.();
     this.unbind = null;
+    this.roster = null;
     this.natter = null;
   }
 

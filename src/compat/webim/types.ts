@@ -203,6 +203,36 @@ export interface PresenceMessage {
 
 export type Blacklist = Record<string, { name: string }>;
 
+/**
+ * One contact as Easemob's roster lists it. natter has no friend requests:
+ * contacts are mutual (`both`) from the first shared single chat or group;
+ * `remove` reports a contact who no longer shares a group or a single chat.
+ */
+export interface RosterItem {
+  name: string;
+  jid: string;
+  subscription: 'both' | 'remove';
+  groups: string[];
+}
+
+/**
+ * A group invitation as onInviteMessage gets it. natter adds members directly,
+ * so the invitee is already a member when it arrives (`joined: true`):
+ * agreeInviteIntoGroup keeps the membership, rejectInviteFromGroup leaves.
+ */
+export interface InviteMessage {
+  type: 'invite';
+  /** The inviter. */
+  from: string;
+  to: string;
+  /** The group id (Easemob's name for it here); `gid` holds the same. */
+  roomid: string;
+  gid: string;
+  reason: string;
+  owner: string;
+  joined: true;
+}
+
 export interface Listeners {
   onOpened?: () => void;
   onClosed?: () => void;
@@ -216,10 +246,10 @@ export interface Listeners {
   onCustomMessage?: (message: CustomMessage) => void;
   onVideoMessage?: (message: VideoMessage) => void;
   onPresence?: (message: PresenceMessage) => void;
-  /** natter has no roster (friend requests): never called. */
-  onRoster?: (message: PresenceMessage) => void;
-  /** natter adds group members directly (onPresence `direct_joined`): never called. */
-  onInviteMessage?: (message: PresenceMessage) => void;
+  /** Contacts that appeared or went away (see RosterItem: natter has no friend requests). */
+  onRoster?: (roster: RosterItem[]) => void;
+  /** Someone else added this user to a group (after onPresence `direct_joined`; see InviteMessage). */
+  onInviteMessage?: (message: InviteMessage) => void;
   onOnline?: () => void;
   onOffline?: () => void;
   onError?: (message: WebIMError) => void;

@@ -1,0 +1,115 @@
+// Owns the playground start benchmark: `npm start` (Storybook's dev server)
+// from nothing, timed to the first usable chat as a newcomer meets it — the
+// Playground story open in Chromium, Alice's message sent from her input and
+// shown in Bob's pane. Cold runs start with an empty Vite cache (a fresh
+// checkout); warm runs reuse the cache the cold run left. The dev server and
+// the browser are real; nothing is asserted here, the numbers go to the report.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from '../../test/support/chromium';
+
+const args = process.argv.slice(2);
+const rounds = Number(args[args.indexOf('--rounds') + 1]) || 1;
+const TIMEOUT_MS = Number(args[args.indexOf('--timeout-s') + 1]) * 1000 || 300_000;
+
+interface Run {
+  kind: 'cold' | 'warm';
+  /** Until the dev server answered the story iframe page. */
+  serverMs: number;
+  /** Until Alice's sent message showed in Bob's pane. */
+  usableMs: number;
+  /** Page loads the browser made (more than one: Vite re-optimized dependencies and reloaded). */
+  pageLoads: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitForHttp(url: string, deadline: number, child: ChildProcess): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`storybook dev exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    // The dev server runs in its own process group: end it and its workers, nothing else.
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  });
+}
+
+async function once(kind: Run['kind'], cacheDir: string): Promise<Run> {
+  const port = await freePort();
+  const started = Date.now();
+  const deadline = started + TIMEOUT_MS;
+  const child = spawn(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'dev', '-p', String(port), '--ci', '--no-open', '--quiet', '--exact-port'], {
+    env: { ...process.env, NATTER_STORYBOOK_CACHE_DIR: cacheDir },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const browser = await launchChromium();
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${base}/iframe.html`, deadline, child);
+    const serverMs = Date.now() - started;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    let pageLoads = 0;
+    page.on('load', () => pageLoads++);
+    page.setDefaultTimeout(Math.max(1, deadline - Date.now()));
+    await page.goto(`${base}/iframe.html?id=playground--three-users&viewMode=story`);
+    const alice = page.getByRole('region', { name: "Alice's chat", exact: true });
+    const bob = page.getByRole('region', { name: "Bob's chat", exact: true });
+    const text = `first message ${Date.now()}`;
+    const box = alice.getByRole('textbox', { name: 'Message' });
+    await box.fill(text);
+    await box.press('Enter');
+    await bob.getByText(text).first().waitFor();
+    return { kind, serverMs, usableMs: Date.now() - started, pageLoads };
+  } finally {
+    await browser.close();
+    await stop(child);
+  }
+}
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'natter-sb-cache-'));
+const runs: Run[] = [];
+try {
+  for (let i = 0; i < rounds; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    runs.push(await once('cold', cacheDir));
+    runs.push(await once('warm', cacheDir));
+  }
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const of = (kind: Run['kind']) => runs.filter((r) => r.kind === kind);
+process.stdout.write(
+  JSON.stringify({
+    rounds,
+    runs,
+    cold: { serverMs: median(of('cold').map((r) => r.serverMs)), usableMs: median(of('cold').map((r) => r.usableMs)), maxPageLoads: Math.max(...of('cold').map((r) => r.pageLoads)) },
+    warm: { serverMs: median(of('warm').map((r) => r.serverMs)), usableMs: median(of('warm').map((r) => r.usableMs)), maxPageLoads: Math.max(...of('warm').map((r) => r.pageLoads)) },
+  }),
+);
