@@ -149,7 +149,9 @@ export class PgStorage implements Storage {
     await this.rows('UPDATE messages SET excluded = $1, json = $2 WHERE server_id = $3', [next.message.excluded === true, JSON.stringify(next), message.serverId]);
   }
   async getMessage(serverId: string): Promise<MessageRecord | null> {
-    return parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE server_id = $1', [serverId]));
+    // Locked inside a transaction: reactions, edits and thread summaries read, change and write the
+    // row, so a concurrent change on another node waits and then composes instead of overwriting.
+    return parse<MessageRecord>(await this.rows(`SELECT json FROM messages WHERE server_id = $1${this.lock}`, [serverId]));
   }
   async getMessageByLocalId(from: UserId, localId: string): Promise<MessageRecord | null> {
     return parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]));
@@ -201,6 +203,9 @@ export class PgStorage implements Storage {
 
   // ---- pins, people and search (pg-people-storage.ts) ------------------------
   async getPins(key: ConversationKey): Promise<PinnedMessage[]> {
+    // A conversation's first pin has no row to lock yet: a transaction-scoped advisory lock on the
+    // key serializes pin changes whether or not the row exists.
+    if (this.inTx) await this.rows("SELECT pg_advisory_xact_lock(hashtextextended('pins:' || $1, 0))", [key]);
     return parse<PinnedMessage[]>(await this.rows(`SELECT json FROM pins WHERE key = $1${this.lock}`, [key])) ?? [];
   }
   async setPins(key: ConversationKey, pins: PinnedMessage[]): Promise<void> {

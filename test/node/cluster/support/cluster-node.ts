@@ -5,7 +5,7 @@
 // Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset>
 import { startServer } from '../../../../src/node/serve';
 import { silentLogger } from '../../../../src/node/logger';
-import { conformanceModerate } from '../../../conformance/harness';
+import { conformanceModerate, FEATURE_WINDOWS } from '../../../conformance/harness';
 import { createOffsetClock } from '../../support/offset-clock';
 import { SECRET } from '../../support/secret';
 
@@ -21,6 +21,7 @@ const server = await startServer({
   logger: silentLogger,
   recallWindowMs: Number(recallWindowMs),
   recallEnabled: recallEnabled === 'true',
+  limits: { ...FEATURE_WINDOWS },
   core: {
     clock,
     moderate: conformanceModerate,
