@@ -14,7 +14,9 @@ import { Redis } from 'ioredis';
 import type { UserId } from '../protocol/message';
 import type { Delivery } from '../server/event-publisher';
 import type { SessionRegistry } from '../server/sessions';
+import type { RateLimitStore } from '../server/rate-limiter';
 import { RedisPresence } from './redis-presence';
+import { createRedisRateLimitStore } from './redis-rate-limit';
 
 const PREFIX = 'natter:u:';
 /** How often channels of users who left this node are dropped. */
@@ -35,6 +37,8 @@ export class RedisDelivery implements Delivery {
   private readonly sweeper: ReturnType<typeof setInterval>;
   private everReady = false;
   readonly presence: RedisPresence;
+  /** Rate-limit buckets every node shares (per user across nodes). */
+  readonly rateLimits: RateLimitStore;
 
   constructor(private readonly options: RedisDeliveryOptions) {
     const redisOptions = { maxRetriesPerRequest: null, enableAutoPipelining: true, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
@@ -42,6 +46,7 @@ export class RedisDelivery implements Delivery {
     this.sub = new Redis(options.url, { ...redisOptions, enableAutoPipelining: false });
     const report = (e: unknown): void => this.options.onError?.(e);
     this.presence = new RedisPresence(this.pub, options.nodeId, report);
+    this.rateLimits = createRedisRateLimitStore(this.pub, report);
     this.pub.on('error', report);
     this.sub.on('error', report);
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message.toString()));
