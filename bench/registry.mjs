@@ -179,6 +179,28 @@ export const BENCHMARKS = [
     },
   },
   {
+    name: 'cluster-fanout',
+    title: 'Fan-out through 1, 2 and 3 natter nodes on PostgreSQL + Redis',
+    command: tsx('bench/server/cluster-fanout.bench.ts', '--clients', '300', '--group', '10', '--per-sender', '100', '--rounds', '3'),
+    smoke: tsx('bench/server/cluster-fanout.bench.ts', '--clients', '20', '--group', '10', '--per-sender', '10', '--rounds', '1'),
+    summarize(d) {
+      const one = d.summary.find((s) => s.nodes === 1);
+      const most = d.summary[d.summary.length - 1];
+      return {
+        tables: [
+          {
+            caption: `${d.clients} clients (client i on node i mod N), groups of ${d.group}, ${d.perSender} sends per group sender, window ${d.window}; medians over ${d.rounds} rounds`,
+            columns: ['nodes', 'deliveries/s (median)', 'p50 ms', 'p99 ms', 'node CPU µs per delivery', 'delivered'],
+            rows: d.summary.map((s) => [s.nodes, s.perSecond, s.p50, s.p99, s.cpuUsPerDelivery, `${s.delivered.join('/')} of ${s.expected}`]),
+          },
+        ],
+        charts: [{ title: 'Deliveries per second (higher is better)', unit: '/s', bars: d.summary.map((s) => ({ label: `${s.nodes} node${s.nodes > 1 ? 's' : ''}`, value: s.perSecond, highlight: s.nodes > 1 })) }],
+        targets: one && most && most !== one ? [{ name: `${most.nodes} nodes deliver ≥ 1 node (no collapse from cross-node traffic)`, actual: `${r2(most.perSecond / one.perSecond)}×`, pass: most.perSecond >= one.perSecond }] : [],
+        notes: ['All nodes, PostgreSQL, Redis and the clients share this machine\'s cores: CPU per delivery, not deliveries per second, is what tells how throughput grows with machines.'],
+      };
+    },
+  },
+  {
     name: 'latency',
     title: 'Per-message latency: natter serve at its defaults vs a bare ws relay vs the embedded server',
     command: tsx('bench/server/message-latency.bench.ts', '--sends', '1000', '--outbox', '500', '--rounds', '3'),

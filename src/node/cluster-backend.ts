@@ -2,8 +2,10 @@
 // file (the default; one node), or PostgreSQL (`--db postgres://…`), with
 // Redis (`--redis redis://…`) carrying events between nodes. Answers the
 // health check (the database and Redis both reachable) and closes both.
+// With Redis, rate limits are per user across nodes (redis-rate-limit.ts).
 import { randomBytes } from 'node:crypto';
 import type { ServerCoreOptions } from '../server/server-options';
+import type { RateLimitStore } from '../server/rate-limiter';
 import type { SessionRegistry } from '../server/sessions';
 import { openPgStorage, type PgStorage } from './pg-storage';
 import { RedisDelivery } from './redis-delivery';
@@ -23,6 +25,8 @@ export interface Backend {
   /** Set when events cross nodes through Redis. */
   cluster?: NonNullable<ServerCoreOptions['cluster']>;
   nodeId: string;
+  /** Set when rate-limit buckets are shared by the nodes (Redis). */
+  rateLimitStore?: RateLimitStore;
   /** Resolves when the database (and Redis) answer; rejects otherwise. */
   check(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +50,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     storage,
     nodeId,
     cluster: { delivery: (local: SessionRegistry) => delivery.attach(local), nodeId },
+    rateLimitStore: delivery.rateLimits,
     check: async () => {
       await Promise.all([storage.ping(), withTimeout(delivery.ping(), 2000)]);
     },

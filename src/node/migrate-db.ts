@@ -11,7 +11,9 @@ import pg from 'pg';
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo } from '../protocol/entities';
 import { isInvitationOpen, type Invitation } from '../protocol/invitation';
+import type { MessageRecord } from '../server/storage';
 import { migratePg } from './pg-migrations';
+import { searchTextOf } from './pg-search';
 import { SqliteStorage } from './sqlite-storage';
 
 export interface MigrateReport {
@@ -71,9 +73,9 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
   const messages = all('SELECT server_id, key, seq, from_user, local_id, excluded, json FROM messages ORDER BY id');
   await insert(
     'messages',
-    ['server_id', 'key', 'seq', 'from_user', 'local_id', 'excluded', 'json'],
-    ['text', 'text', 'bigint', 'text', 'text', 'boolean', 'text'],
-    messages.map((m) => [m.server_id, m.key, m.seq, m.from_user, m.local_id, m.excluded === 1, m.json]),
+    ['server_id', 'key', 'seq', 'from_user', 'local_id', 'excluded', 'json', 'search_text'],
+    ['text', 'text', 'bigint', 'text', 'text', 'boolean', 'text', 'text'],
+    messages.map((m) => [m.server_id, m.key, m.seq, m.from_user, m.local_id, m.excluded === 1, m.json, searchTextOf((JSON.parse(m.json as string) as MessageRecord).message)]),
   );
   await insert('seqs', ['key', 'last'], ['text', 'bigint'], all('SELECT key, last FROM seqs').map((r) => [r.key, r.last]));
   const states = all('SELECT user, key, updated_at, hidden, unread, json FROM conversation_states');

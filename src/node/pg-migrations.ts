@@ -5,9 +5,13 @@
 // columns that are indexed or locked; per-user event positions and
 // per-conversation seqs are counter rows updated under their row lock.
 import type { ClientBase } from 'pg';
+import { backfillSearchText } from './pg-search';
+
+/** A migration: SQL, or a step that needs code (run inside the migration's transaction). */
+type Migration = string | ((client: ClientBase) => Promise<void>);
 
 /** Each migration, in order; index + 1 is the schema version it brings. */
-export const PG_MIGRATIONS: readonly string[] = [
+export const PG_MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE messages (
     id BIGSERIAL PRIMARY KEY,
@@ -79,6 +83,15 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX profile_terms_prefix ON profile_terms (term text_pattern_ops);
   CREATE INDEX profile_terms_by_user ON profile_terms (user_id);
   `,
+  // 3: message search from an index: each message's folded searchable text (folded by the same code
+  // as queries, so it is filled in from JS) under a trigram index, which answers substring matches
+  // in any script (pg_trgm is a trusted extension: the database owner may create it).
+  `
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  ALTER TABLE messages ADD COLUMN search_text TEXT;
+  CREATE INDEX messages_search ON messages USING gin (search_text gin_trgm_ops);
+  `,
+  backfillSearchText,
 ];
 
 /** Arbitrary, fixed: the advisory lock every natter node takes to migrate. */
@@ -96,7 +109,11 @@ export async function migratePg(client: ClientBase): Promise<number> {
     if (version > PG_MIGRATIONS.length) {
       throw new Error(`the database schema is version ${version}, newer than this natter (${PG_MIGRATIONS.length}); upgrade natter`);
     }
-    for (; version < PG_MIGRATIONS.length; version++) await client.query(PG_MIGRATIONS[version]!);
+    for (; version < PG_MIGRATIONS.length; version++) {
+      const step = PG_MIGRATIONS[version]!;
+      if (typeof step === 'string') await client.query(step);
+      else await step(client);
+    }
     await client.query('UPDATE natter_schema SET version = $1', [version]);
     await client.query('COMMIT');
     return version;

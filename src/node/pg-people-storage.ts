@@ -1,22 +1,15 @@
-// Owns PgStorage's queries for the paged conversation list, profiles and
-// message search. The list pages by (updated_at, key) over visible states from
-// one index and sums their unread from the same rows. Profiles keep the folded
-// terms they are found by (prefix search on a text_pattern_ops index). Message
-// search reads the searched conversations newest first by row id, a bounded
-// number of rows per request, and says where it stopped so the next page goes
-// on (the same contract as SQLite's; without an FTS index for now, so a term
-// costs a scan of those rows — see the README's note on search).
+// Owns PgStorage's queries for the paged conversation list and profiles
+// (message search is pg-search.ts). The list pages by (updated_at, key) over
+// visible states from one index and sums their unread from the same rows.
+// Profiles keep the folded terms they are found by (prefix search on a
+// text_pattern_ops index).
 import type { UserId } from '../protocol/message';
-import type { MessageSearchQuery, MessageSearchResult, MessageSearchRow, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
-import { foldForSearch, matchesAll, profileTerms, searchableText } from '../server/search-text';
-import type { ConversationPageQuery, ConversationStateRecord, MessageRecord } from '../server/storage';
+import type { ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
+import { foldForSearch, profileTerms } from '../server/search-text';
+import type { ConversationPageQuery, ConversationStateRecord } from '../server/storage';
 
 /** PgStorage's query function (joins its transaction when it has one). */
 export type PgRows = <T = { json: string }>(sql: string, params?: unknown[]) => Promise<T[]>;
-
-/** Rows a search may look at before it answers with what it has (and where to go on). */
-const MAX_EXAMINED = 5_000;
-const BATCH = 1_000;
 
 export async function pgConversationPage(rows: PgRows, user: UserId, query: ConversationPageQuery): Promise<ConversationStateRecord[]> {
   const { after, limit } = query;
@@ -62,34 +55,4 @@ export async function pgSearchProfiles(rows: PgRows, query: ProfileSearchQuery):
     [like, query.limit],
   );
   return found.map((r) => JSON.parse(r.json) as ProfileRecord);
-}
-
-export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery): Promise<MessageSearchResult> {
-  const keys = query.scopes.map((s) => s.key);
-  const after = new Map(query.scopes.map((s) => [s.key, s.afterSeq]));
-  const out: MessageSearchRow[] = [];
-  if (keys.length === 0) return { rows: out };
-  // Cursors are row ids (opaque to the core); a malformed one finds nothing.
-  let below = query.before === undefined ? Number.MAX_SAFE_INTEGER : /^\d+$/.test(query.before) ? Number(query.before) : 0;
-  let examined = 0;
-  while (below > 1) {
-    if (examined >= MAX_EXAMINED) return { rows: out, resumeAt: String(below) };
-    const batch = await rows<{ id: string; key: string; seq: string; json: string }>(
-      'SELECT id, key, seq, json FROM messages WHERE key = ANY($1) AND id < $2 ORDER BY id DESC LIMIT $3',
-      [keys, below, BATCH],
-    );
-    if (batch.length === 0) break;
-    for (const row of batch) {
-      examined++;
-      below = Number(row.id);
-      if (Number(row.seq) <= (after.get(row.key) ?? Number.MAX_SAFE_INTEGER)) continue;
-      const { message } = JSON.parse(row.json) as MessageRecord;
-      const text = searchableText(message);
-      if (text === null || !matchesAll(text, query.terms)) continue;
-      out.push({ key: row.key, message, cursor: row.id });
-      if (out.length >= query.limit) return { rows: out };
-    }
-    if (batch.length < BATCH) break;
-  }
-  return { rows: out };
 }

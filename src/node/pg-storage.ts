@@ -30,7 +30,8 @@ import type {
 import type { PinnedMessage } from '../protocol/features';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
 import { migratePg } from './pg-migrations';
-import { pgConversationPage, pgGetProfiles, pgPutProfile, pgSearchMessages, pgSearchProfiles, pgUnreadTotal } from './pg-people-storage';
+import { pgConversationPage, pgGetProfiles, pgPutProfile, pgSearchProfiles, pgUnreadTotal } from './pg-people-storage';
+import { pgSearchMessages, searchTextOf } from './pg-search';
 import { pgRetryKind } from './pg-errors';
 
 export interface PgStorageOptions {
@@ -132,7 +133,7 @@ export class PgStorage implements Storage {
   async insertMessage(record: MessageRecord, json?: string): Promise<void> {
     const m = record.message;
     const recordJson = json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
-    await this.rows('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    await this.rows('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       m.serverId,
       record.key,
       m.seq,
@@ -140,16 +141,24 @@ export class PgStorage implements Storage {
       m.localId,
       m.excluded === true,
       recordJson,
+      searchTextOf(m),
     ]);
   }
   async updateMessage(message: Message): Promise<void> {
     const old = parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE server_id = $1', [message.serverId]));
     if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
     const next: MessageRecord = { key: old.key, message: { ...message, serverId: old.message.serverId, localId: old.message.localId, from: old.message.from, seq: old.message.seq } };
-    await this.rows('UPDATE messages SET excluded = $1, json = $2 WHERE server_id = $3', [next.message.excluded === true, JSON.stringify(next), message.serverId]);
+    await this.rows('UPDATE messages SET excluded = $1, json = $2, search_text = $3 WHERE server_id = $4', [
+      next.message.excluded === true,
+      JSON.stringify(next),
+      searchTextOf(next.message),
+      message.serverId,
+    ]);
   }
   async getMessage(serverId: string): Promise<MessageRecord | null> {
-    return parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE server_id = $1', [serverId]));
+    // Locked inside a transaction: reactions, edits and thread summaries read, change and write the
+    // row, so a concurrent change on another node waits and then composes instead of overwriting.
+    return parse<MessageRecord>(await this.rows(`SELECT json FROM messages WHERE server_id = $1${this.lock}`, [serverId]));
   }
   async getMessageByLocalId(from: UserId, localId: string): Promise<MessageRecord | null> {
     return parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]));
@@ -199,8 +208,11 @@ export class PgStorage implements Storage {
     return pgUnreadTotal(this.rows.bind(this), user);
   }
 
-  // ---- pins, people and search (pg-people-storage.ts) ------------------------
+  // ---- pins, people (pg-people-storage.ts) and search (pg-search.ts) ---------
   async getPins(key: ConversationKey): Promise<PinnedMessage[]> {
+    // A conversation's first pin has no row to lock yet: a transaction-scoped advisory lock on the
+    // key serializes pin changes whether or not the row exists.
+    if (this.inTx) await this.rows("SELECT pg_advisory_xact_lock(hashtextextended('pins:' || $1, 0))", [key]);
     return parse<PinnedMessage[]>(await this.rows(`SELECT json FROM pins WHERE key = $1${this.lock}`, [key])) ?? [];
   }
   async setPins(key: ConversationKey, pins: PinnedMessage[]): Promise<void> {

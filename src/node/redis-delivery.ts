@@ -8,11 +8,15 @@
 // their position: a session drops repeats and fills gaps from the database
 // (event-stream.ts), so Redis may lose messages (a restart) without losing
 // events — after a reconnect every session catches up from the log.
-// Presence across nodes is the channel's subscriber count (PUBSUB NUMSUB).
+// Presence across nodes (who is connected where, and as what) is kept in
+// Redis by RedisPresence; `online` (onlineUserOnly, push) reads the same.
 import { Redis } from 'ioredis';
 import type { UserId } from '../protocol/message';
 import type { Delivery } from '../server/event-publisher';
 import type { SessionRegistry } from '../server/sessions';
+import type { RateLimitStore } from '../server/rate-limiter';
+import { RedisPresence } from './redis-presence';
+import { createRedisRateLimitStore } from './redis-rate-limit';
 
 const PREFIX = 'natter:u:';
 /** How often channels of users who left this node are dropped. */
@@ -32,12 +36,17 @@ export class RedisDelivery implements Delivery {
   private local: SessionRegistry | null = null;
   private readonly sweeper: ReturnType<typeof setInterval>;
   private everReady = false;
+  readonly presence: RedisPresence;
+  /** Rate-limit buckets every node shares (per user across nodes). */
+  readonly rateLimits: RateLimitStore;
 
   constructor(private readonly options: RedisDeliveryOptions) {
     const redisOptions = { maxRetriesPerRequest: null, enableAutoPipelining: true, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
     this.pub = new Redis(options.url, redisOptions);
     this.sub = new Redis(options.url, { ...redisOptions, enableAutoPipelining: false });
     const report = (e: unknown): void => this.options.onError?.(e);
+    this.presence = new RedisPresence(this.pub, options.nodeId, report);
+    this.rateLimits = createRedisRateLimitStore(this.pub, report);
     this.pub.on('error', report);
     this.sub.on('error', report);
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message.toString()));
@@ -45,6 +54,7 @@ export class RedisDelivery implements Delivery {
     // is subscribed again, catch up from the log.
     this.sub.on('ready', () => {
       if (this.everReady) {
+        this.presence.restore().catch(report);
         const channels = [...this.subscribed.keys()].map((u) => PREFIX + u);
         const resubscribed = channels.length ? this.sub.subscribe(...channels) : Promise.resolve();
         void resubscribed.catch(report).finally(() => {
@@ -70,8 +80,7 @@ export class RedisDelivery implements Delivery {
 
   async online(user: UserId): Promise<boolean> {
     if (this.local?.isOnline(user)) return true;
-    const [, count] = (await this.pub.pubsub('NUMSUB', PREFIX + user)) as [string, number];
-    return Number(count) > 0;
+    return this.presence.onlineElsewhere(user);
   }
 
   /** Subscribes to the user's channel; resolves once Redis confirmed it. */
@@ -115,6 +124,7 @@ export class RedisDelivery implements Delivery {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
+    await this.presence.close().catch(() => undefined);
     this.sub.disconnect();
     await this.pub.quit().catch(() => this.pub.disconnect());
   }

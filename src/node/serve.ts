@@ -103,6 +103,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     fileUrl: (fileId) => `${publicBase}/files/${fileId}`,
     onError,
     ...(backend.cluster ? { cluster: { ...backend.cluster, ...options.core?.cluster } } : {}),
+    ...(backend.rateLimitStore && !options.core?.rateLimitStore ? { rateLimitStore: backend.rateLimitStore } : {}),
     // Sends read from every socket in one event-loop turn share one SQLite commit.
     scheduleCommit: options.core?.scheduleCommit ?? ((commit: () => void) => void setImmediate(commit)),
     authenticate: createHelloAuthenticator(authOptions),

@@ -4,11 +4,12 @@
 // presence of each user, in one frame, however often it changed), and the
 // queue is served a batch of recipients per turn of the event loop, so a user
 // with thousands of contacts coming online never sends thousands of frames in
-// one synchronous run.
+// one synchronous run. Frames go through the core's Delivery, so in a
+// cluster they reach contacts connected to other nodes too.
 import type { UserId } from '../protocol/message';
 import type { Presence, Profile } from '../protocol/people';
 import { eventFrame } from './event-publisher';
-import type { SessionRegistry } from './sessions';
+import type { Delivery } from './event-publisher';
 
 interface Pending {
   presence: Map<UserId, Presence>;
@@ -31,20 +32,20 @@ export class ContactFanout {
   readonly batches: number[] = [];
 
   constructor(
-    private readonly sessions: SessionRegistry,
+    private readonly delivery: Delivery,
     private readonly batchSize: number = DEFAULT_BATCH,
     private readonly yieldTurn: (next: () => void) => void = defaultYield,
   ) {}
 
   /** Queues `presence` for every connected recipient. */
   presence(recipients: Iterable<UserId>, presence: Presence): void {
-    for (const r of recipients) if (this.sessions.isOnline(r)) this.entry(r).presence.set(presence.user, presence);
+    for (const r of recipients) if (this.delivery.mayBeOnline(r)) this.entry(r).presence.set(presence.user, presence);
     this.schedule();
   }
 
   /** Queues `profile` for every connected recipient. */
   profile(recipients: Iterable<UserId>, profile: Profile): void {
-    for (const r of recipients) if (this.sessions.isOnline(r)) this.entry(r).profiles.set(profile.user, profile);
+    for (const r of recipients) if (this.delivery.mayBeOnline(r)) this.entry(r).profiles.set(profile.user, profile);
     this.schedule();
   }
 
@@ -86,11 +87,11 @@ export class ContactFanout {
       this.pending.delete(recipient);
       served++;
       if (p.presence.size > 0) {
-        this.sessions.deliver(recipient, eventFrame(JSON.stringify({ type: 'presence', presence: [...p.presence.values()] })));
+        this.delivery.deliver(recipient, eventFrame(JSON.stringify({ type: 'presence', presence: [...p.presence.values()] })));
         frames++;
       }
       for (const profile of p.profiles.values()) {
-        this.sessions.deliver(recipient, eventFrame(JSON.stringify({ type: 'profile', profile })));
+        this.delivery.deliver(recipient, eventFrame(JSON.stringify({ type: 'profile', profile })));
         frames++;
       }
     }

@@ -52,8 +52,8 @@ export interface CoreContext {
 export interface PresenceService {
   /** Presence of `users` as `viewer` may see it. */
   view(viewer: UserId, users: readonly UserId[]): Promise<Presence[]>;
-  /** The device became active or idle. */
-  setDevice(user: UserId, device: string, status: 'online' | 'away'): void;
+  /** The device became active or idle (settles once other nodes can see it). */
+  setDevice(user: UserId, device: string, status: 'online' | 'away'): Promise<void>;
   privacyChanged(user: UserId, hidden: boolean): void;
 }
 

@@ -17,6 +17,7 @@ import type { UserId } from '../protocol/message';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CachedStorage } from './cached-storage';
 import type { Clock } from './clock';
+import type { PresenceShare } from './presence-share';
 import type { EventAppend } from './storage';
 
 /** Where committed events go: every connected device of a user, on this node or any other. */
@@ -29,6 +30,8 @@ export interface Delivery {
   ready?(user: UserId): Promise<unknown>;
   /** Whether the user has a connected device on any node (push decisions). Default: this node's sessions. */
   online?(user: UserId): Promise<boolean>;
+  /** Presence held by several nodes (a cluster); absent, this node's sessions are everyone's. */
+  presence?: PresenceShare;
 }
 
 /** One event for every user, or a function making each user's own (conversation ids differ per viewer). */

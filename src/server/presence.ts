@@ -5,13 +5,17 @@
 // `onlineUserOnly` delivery agree at every instant. Changes are pushed only
 // to connected users who share a conversation with the user (ContactFanout
 // batches and coalesces them); a user who hides presence looks offline with
-// no last-seen time to everyone else.
+// no last-seen time to everyone else. In a cluster (a Delivery with a
+// PresenceShare) a user's status is combined over every node they are
+// connected to, read fresh (privacy too) whenever it may have changed, and
+// the node whose change alters what contacts see tells them.
 import type { UserId } from '../protocol/message';
 import type { Presence, PresenceStatus } from '../protocol/people';
 import { contactsOf, visibleUsers } from './contacts';
 import type { Caller, CoreContext, PresenceService } from './context';
 import type { OpHandlers } from './op-handler';
 import { ensureProfile, profileRecords } from './profiles';
+import { combinePresence, type PresenceShare } from './presence-share';
 import type { LiveSession, SessionListener } from './sessions';
 
 type DeviceStatus = 'online' | 'away';
@@ -27,6 +31,8 @@ export class PresenceTracker implements SessionListener, PresenceService {
   /** What contacts were last told, for users not shown as offline. */
   private readonly published = new Map<UserId, PresenceStatus>();
   private stopped = false;
+  /** Cluster reconciles of each user, one after another (a later change is read after an earlier one). */
+  private readonly sharing = new Map<UserId, Promise<void>>();
 
   constructor(
     private readonly ctx: () => CoreContext,
@@ -47,13 +53,13 @@ export class PresenceTracker implements SessionListener, PresenceService {
       ensureProfile(this.ctx(), session.user).then(
         (record) => {
           entry.hidden = record.hidePresence;
-          if (this.users.get(session.user) === entry) this.reconcile(session.user);
+          if (this.users.get(session.user) === entry) void this.reconcile(session.user);
         },
         this.onError,
       );
     }
     u.sessions.set(session, 'online');
-    this.reconcile(session.user);
+    void this.reconcile(session.user);
   }
 
   removed(session: LiveSession): void {
@@ -61,12 +67,12 @@ export class PresenceTracker implements SessionListener, PresenceService {
     const u = this.users.get(session.user);
     if (!u || !u.sessions.delete(session)) return;
     if (u.sessions.size > 0) {
-      this.reconcile(session.user);
+      void this.reconcile(session.user);
       return;
     }
     this.users.delete(session.user);
     const now = this.ctx().clock.now();
-    this.reconcile(session.user, now);
+    void this.reconcile(session.user, now);
     this.saveLastSeen(session.user, now).catch(this.onError);
   }
 
@@ -76,18 +82,19 @@ export class PresenceTracker implements SessionListener, PresenceService {
   }
 
   /** The caller's device became active or idle. */
-  setDevice(user: UserId, device: string, status: DeviceStatus): void {
+  /** Settles once other nodes can see the change (in a cluster). */
+  setDevice(user: UserId, device: string, status: DeviceStatus): Promise<void> {
     const u = this.users.get(user);
     const session = this.ctx().sessions.findDevice(user, device);
-    if (!u || !session || !u.sessions.has(session)) return;
+    if (!u || !session || !u.sessions.has(session)) return Promise.resolve();
     u.sessions.set(session, status);
-    this.reconcile(user);
+    return this.reconcile(user);
   }
 
   privacyChanged(user: UserId, hidden: boolean): void {
     const u = this.users.get(user);
     if (u) u.hidden = hidden;
-    this.reconcile(user);
+    void this.reconcile(user);
   }
 
   /** The user's own status across devices (ignores privacy). */
@@ -102,29 +109,57 @@ export class PresenceTracker implements SessionListener, PresenceService {
   async view(viewer: UserId, users: readonly UserId[]): Promise<Presence[]> {
     const ctx = this.ctx();
     const visible = await visibleUsers(ctx, viewer, users);
-    const records = await profileRecords(ctx, users.filter((u) => visible.has(u)));
+    const shown = users.filter((u) => visible.has(u));
+    const records = await profileRecords(ctx, shown);
+    const share = ctx.delivery.presence;
+    const elsewhere = share && this.enabled && shown.length > 0 ? await share.elsewhere(shown) : new Map<UserId, PresenceStatus>();
     return users.map((user) => {
       const record = records.get(user);
       const hidden = user !== viewer && (record?.hidePresence ?? false);
       if (!this.enabled || !visible.has(user) || hidden) return { user, status: 'offline', lastSeen: null };
-      const status = this.statusOf(user);
+      const status = combinePresence(this.statusOf(user), elsewhere.get(user) ?? 'offline');
       return { user, status, lastSeen: status === 'offline' ? (record?.lastSeen ?? null) : null };
     });
   }
 
   /** Pushes the user's presence to contacts when what they see changed. */
-  private reconcile(user: UserId, lastSeen: number | null = null): void {
-    if (!this.enabled) return;
+  private reconcile(user: UserId, lastSeen: number | null = null): Promise<void> {
+    if (!this.enabled) return Promise.resolve();
+    const share = this.ctx().delivery.presence;
+    if (share) return this.reconcileShared(share, user, lastSeen);
     const u = this.users.get(user);
-    if (u && u.hidden === null) return;
+    if (u && u.hidden === null) return Promise.resolve();
     const shown: PresenceStatus = u?.hidden ? 'offline' : this.statusOf(user);
     const before = this.published.get(user) ?? 'offline';
-    if (shown === before) return;
+    if (shown === before) return Promise.resolve();
     if (shown === 'offline') this.published.delete(user);
     else this.published.set(user, shown);
-    const presence: Presence = { user, status: shown, lastSeen: shown === 'offline' && !u?.hidden ? lastSeen : null };
+    this.push({ user, status: shown, lastSeen: shown === 'offline' && !u?.hidden ? lastSeen : null });
+    return Promise.resolve();
+  }
+
+  /** The cluster's reconcile: this node's status is shared, then what contacts see is recomputed from every node's. */
+  private reconcileShared(share: PresenceShare, user: UserId, lastSeen: number | null): Promise<void> {
+    const local = this.statusOf(user);
+    const run = async (): Promise<void> => {
+      await share.share(user, local);
+      const ctx = this.ctx();
+      const [others, record] = await Promise.all([share.elsewhere([user]), ensureProfile(ctx, user)]);
+      const shown = record.hidePresence ? 'offline' : combinePresence(local, others.get(user) ?? 'offline');
+      if (this.stopped || !(await share.announce(user, shown))) return;
+      this.push({ user, status: shown, lastSeen: shown === 'offline' && !record.hidePresence ? (lastSeen ?? record.lastSeen) : null });
+    };
+    const next = (this.sharing.get(user) ?? Promise.resolve()).then(run).catch(this.onError);
+    this.sharing.set(user, next);
+    void next.then(() => {
+      if (this.sharing.get(user) === next) this.sharing.delete(user);
+    });
+    return next;
+  }
+
+  private push(presence: Presence): void {
     const ctx = this.ctx();
-    contactsOf(ctx, user).then((contacts) => ctx.people.fanout.presence(contacts, presence), this.onError);
+    contactsOf(ctx, presence.user).then((contacts) => ctx.people.fanout.presence(contacts, presence), this.onError);
   }
 
   private async saveLastSeen(user: UserId, at: number): Promise<void> {
@@ -139,8 +174,8 @@ async function getPresence(ctx: CoreContext, caller: Caller, p: { users: UserId[
   return { presence: await ctx.people.presence.view(caller.user, [...new Set(p.users)]) };
 }
 
-function setPresence(ctx: CoreContext, caller: Caller, p: { status: DeviceStatus }): Record<string, never> {
-  ctx.people.presence.setDevice(caller.user, caller.device, p.status);
+async function setPresence(ctx: CoreContext, caller: Caller, p: { status: DeviceStatus }): Promise<Record<string, never>> {
+  await ctx.people.presence.setDevice(caller.user, caller.device, p.status);
   return {};
 }
 

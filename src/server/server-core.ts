@@ -80,7 +80,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     rtc: new RtcCalls(),
     people: {
       presence,
-      fanout: new ContactFanout(sessions, options.people?.fanoutBatch, options.people?.yieldTurn),
+      fanout: new ContactFanout(delivery, options.people?.fanoutBatch, options.people?.yieldTurn),
     },
   };
   sessions.listener = presence;

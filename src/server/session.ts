@@ -207,9 +207,21 @@ export class Session implements ServerSession, LiveSession {
       (e) => this.report(e),
     );
     ctx.sessions.add(this);
-    await ctx.delivery.ready?.(this.user);
-    const last = await ctx.storage.lastEventPosition(this.user);
-    const first = await ctx.storage.firstEventPosition(this.user);
+    let last: number;
+    let first: number;
+    try {
+      await ctx.delivery.ready?.(this.user);
+      last = await ctx.storage.lastEventPosition(this.user);
+      first = await ctx.storage.firstEventPosition(this.user);
+    } catch (e) {
+      // The database (or the bus) is out of reach: the client is told so, with a code and when to
+      // try again, instead of waiting for a welcome that never comes.
+      if (!(e instanceof NatterError)) this.report(e);
+      const code = e instanceof NatterError ? e.code : ErrorCode.INTERNAL;
+      this.sendError(undefined, code, e instanceof NatterError ? e.message : undefined, e instanceof NatterError ? e.retryAfter : undefined);
+      this.end(code, defaultErrorMessage(code));
+      return;
+    }
     if ((this.phase as string) === 'closed') return;
     const resume = frame.resume;
     const resumed = resume !== undefined && resume <= last && resume >= first - 1;

@@ -50,7 +50,4 @@ const clusterHost: HarnessFactory = Object.assign(
   { canRestart: true },
 );
 
-// Not yet on the cluster (open work of the PostgreSQL + Redis issue): presence and profile events
-// are not carried between nodes (people), concurrent reactions race on PostgreSQL without a row
-// lock (reactions), and the edit/delete window cases move a clock the nodes do not share (edits, deletes).
-runConformanceSuite(clusterHost, ['people', 'reactions', 'edits', 'deletes']);
+runConformanceSuite(clusterHost);

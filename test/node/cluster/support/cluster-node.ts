@@ -2,14 +2,14 @@
 // PostgreSQL + Redis, tokens, the conformance moderation rule and a short
 // recall window) with a clock the parent moves forward over IPC. Prints
 // `listening <port>` on stdout.
-// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset>
+// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false>
 import { startServer } from '../../../../src/node/serve';
 import { silentLogger } from '../../../../src/node/logger';
-import { conformanceModerate } from '../../../conformance/harness';
+import { conformanceModerate, FEATURE_WINDOWS } from '../../../conformance/harness';
 import { createOffsetClock } from '../../support/offset-clock';
 import { SECRET } from '../../support/secret';
 
-const [db, redis, files, port, recallWindowMs, recallEnabled, offset] = process.argv.slice(2);
+const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit] = process.argv.slice(2);
 const clock = createOffsetClock(Number(offset ?? 0));
 const server = await startServer({
   port: Number(port ?? 0),
@@ -21,10 +21,11 @@ const server = await startServer({
   logger: silentLogger,
   recallWindowMs: Number(recallWindowMs),
   recallEnabled: recallEnabled === 'true',
+  limits: { ...FEATURE_WINDOWS },
   core: {
     clock,
     moderate: conformanceModerate,
-    rateLimit: false,
+    rateLimit: JSON.parse(rateLimit ?? 'false') as { perSecond: number; burst: number } | false,
     onError: (e) => process.stderr.write(`natter core error: ${e instanceof Error ? e.stack : String(e)}\n`),
   },
 });

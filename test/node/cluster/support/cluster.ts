@@ -23,6 +23,8 @@ export interface ClusterNode {
 export interface ClusterOptions {
   recallWindowMs?: number;
   recallEnabled?: boolean;
+  /** Per-user request rate (default: none). */
+  rateLimit?: { perSecond: number; burst: number };
 }
 
 let databases = 0;
@@ -64,7 +66,7 @@ export class Cluster {
   }
 
   async launch(port: number): Promise<ClusterNode> {
-    const args = [this.db, this.redis.url, this.files, String(port), String(this.options.recallWindowMs ?? 120_000), String(this.options.recallEnabled ?? true), String(this.offset)];
+    const args = [this.db, this.redis.url, this.files, String(port), String(this.options.recallWindowMs ?? 120_000), String(this.options.recallEnabled ?? true), String(this.offset), JSON.stringify(this.options.rateLimit ?? false)];
     const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     let stderr = '';
     proc.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));

@@ -43,6 +43,10 @@ export interface Postgres {
   port: number;
   /** Stops the server (fast shutdown: connections are cut) and starts it again on the same port. */
   restart(downMs?: number): Promise<void>;
+  /** Stops the server (fast shutdown) until `up`. */
+  down(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,6 +74,12 @@ export async function startPostgres(): Promise<Postgres> {
     async restart(downMs = 0) {
       stop('fast');
       await new Promise((r) => setTimeout(r, downMs));
+      start();
+    },
+    async down() {
+      stop('fast');
+    },
+    async up() {
       start();
     },
     async stop() {

@@ -1,0 +1,91 @@
+// Owns presence shared between natter nodes in Redis (PresenceShare): a hash
+// per user holds, for each node where the user is connected, their status
+// there; a key per node, refreshed while the node runs and expiring soon
+// after it stops (kill -9 included), says which of those entries still
+// count. What contacts were last told of a user is a key swapped atomically
+// (SET … GET), so of two nodes computing the same change one announces it.
+// After Redis loses its data (a restart) the node writes its entries again.
+import type { Redis } from 'ioredis';
+import type { UserId } from '../protocol/message';
+import type { PresenceStatus } from '../protocol/people';
+import { combinePresence, type PresenceShare } from '../server/presence-share';
+
+const USER = 'natter:presence:';
+const NODE = 'natter:node:';
+const SHOWN = 'natter:shown:';
+/** A node that has not refreshed its key for this long no longer counts (it died). */
+const NODE_TTL_MS = 15_000;
+const REFRESH_MS = 5_000;
+
+export class RedisPresence implements PresenceShare {
+  /** This node's entries (written again after a Redis restart). */
+  private readonly mine = new Map<UserId, PresenceStatus>();
+  private readonly refresher: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly nodeId: string,
+    private readonly onError: (e: unknown) => void,
+  ) {
+    this.alive().catch(onError);
+    this.refresher = setInterval(() => this.alive().catch(onError), REFRESH_MS);
+    this.refresher.unref();
+  }
+
+  private async alive(): Promise<void> {
+    await this.redis.set(NODE + this.nodeId, '1', 'PX', NODE_TTL_MS);
+  }
+
+  async share(user: UserId, status: PresenceStatus): Promise<void> {
+    if (status === 'offline') {
+      this.mine.delete(user);
+      await this.redis.hdel(USER + user, this.nodeId);
+    } else {
+      this.mine.set(user, status);
+      await this.redis.hset(USER + user, this.nodeId, status);
+    }
+  }
+
+  async elsewhere(users: readonly UserId[]): Promise<Map<UserId, PresenceStatus>> {
+    const out = new Map<UserId, PresenceStatus>();
+    if (users.length === 0) return out;
+    const hashes = await Promise.all(users.map((u) => this.redis.hgetall(USER + u)));
+    const nodes = [...new Set(hashes.flatMap((h) => Object.keys(h)))].filter((n) => n !== this.nodeId);
+    if (nodes.length === 0) return out;
+    const flags = await this.redis.mget(nodes.map((n) => NODE + n));
+    const live = new Set(nodes.filter((_, i) => flags[i] !== null));
+    users.forEach((user, i) => {
+      const statuses: PresenceStatus[] = [];
+      for (const [node, status] of Object.entries(hashes[i]!)) {
+        if (live.has(node)) statuses.push(status as PresenceStatus);
+        // A dead node's entry is dropped by whoever finds it.
+        else if (node !== this.nodeId) this.redis.hdel(USER + user, node).catch(this.onError);
+      }
+      const status = combinePresence(...statuses);
+      if (status !== 'offline') out.set(user, status);
+    });
+    return out;
+  }
+
+  async announce(user: UserId, shown: PresenceStatus): Promise<boolean> {
+    const before = await this.redis.set(SHOWN + user, shown, 'GET');
+    return (before ?? 'offline') !== shown;
+  }
+
+  /** Whether `user` is connected to another live node. */
+  async onlineElsewhere(user: UserId): Promise<boolean> {
+    return (await this.elsewhere([user])).has(user);
+  }
+
+  /** Redis came back (possibly empty): this node's key and entries are written again. */
+  async restore(): Promise<void> {
+    await this.alive();
+    await Promise.all([...this.mine].map(([user, status]) => this.redis.hset(USER + user, this.nodeId, status)));
+  }
+
+  /** This node stops counting at once (its entries are ignored from now on). */
+  async close(): Promise<void> {
+    clearInterval(this.refresher);
+    await this.redis.del(NODE + this.nodeId);
+  }
+}

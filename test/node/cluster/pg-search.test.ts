@@ -1,0 +1,128 @@
+// PgStorage's message search from its trigram index: substring matches in any
+// script, case-insensitively (Unicode folding done as the queries are), only
+// in the scopes after each one's cleared seq, newest first, paged by cursor;
+// recalled messages drop out and edits are found by their new text. The
+// migration that adds the index fills it in for messages stored before it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import type { Message } from '../../../src/protocol/message';
+import { PG_MIGRATIONS } from '../../../src/node/pg-migrations';
+import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
+import type { SearchScope } from '../../../src/server/people-storage';
+import { queryTerms } from '../../../src/server/search-text';
+import { KEY, message, rec } from '../storage-contract';
+import { startPostgres, type Postgres } from './support/services';
+
+let postgres: Postgres;
+let admin: pg.Client;
+const opened: PgStorage[] = [];
+let n = 0;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of opened) await s.close();
+  await admin?.end();
+  await postgres?.stop();
+});
+
+async function freshUrl(): Promise<string> {
+  const name = `natter_s${++n}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  return postgres.url.replace(/\/postgres$/, `/${name}`);
+}
+
+async function storage(url?: string): Promise<PgStorage> {
+  const s = await openPgStorage({ url: url ?? (await freshUrl()), poolSize: 2 });
+  opened.push(s);
+  return s;
+}
+
+const text = (seq: number, msg: string, over: Partial<Message> = {}): Message => message(seq, { body: { type: 'txt', msg }, ...over });
+
+async function found(s: PgStorage, query: string, scopes: SearchScope[] = [{ key: KEY, afterSeq: 0 }]): Promise<string[]> {
+  const r = await s.searchMessages({ terms: queryTerms(query), scopes, limit: 50 });
+  return r.rows.map((row) => (row.message.body.type === 'txt' ? row.message.body.msg : row.message.body.type));
+}
+
+describe('PgStorage message search', { timeout: 60_000 }, () => {
+  it('finds text by substring, case-insensitively: Chinese, emoji, mixed and non-ASCII letters', async () => {
+    const s = await storage();
+    await s.transaction(async (tx) => {
+      await tx.insertMessage(rec(text(1, '明天下午开会讨论预算')));
+      await tx.insertMessage(rec(text(2, '生日快乐🎂🎉 Party tonight')));
+      await tx.insertMessage(rec(text(3, 'React组件库natter很好用')));
+      await tx.insertMessage(rec(message(4, { body: { type: 'cmd', action: 'party' } })));
+      await tx.insertMessage(rec(text(5, 'ÄRGER über 50% der Kosten')));
+    });
+    expect(await found(s, '开会')).toEqual(['明天下午开会讨论预算']);
+    expect(await found(s, '讨论预算')).toEqual(['明天下午开会讨论预算']);
+    expect(await found(s, '🎂')).toEqual(['生日快乐🎂🎉 Party tonight']);
+    expect(await found(s, 'PARTY')).toEqual(['生日快乐🎂🎉 Party tonight']);
+    expect(await found(s, '组件库NATTER')).toEqual(['React组件库natter很好用']);
+    expect(await found(s, 'natter 组件')).toEqual(['React组件库natter很好用']);
+    expect(await found(s, 'ärger ÜBER')).toEqual(['ÄRGER über 50% der Kosten']);
+    // LIKE's wildcards in a term are matched as themselves.
+    expect(await found(s, '50%')).toEqual(['ÄRGER über 50% der Kosten']);
+    expect(await found(s, '5_')).toEqual([]);
+    expect(await found(s, 'nothing like this')).toEqual([]);
+  });
+
+  it('drops a recalled message, finds an edited one by its new text only', async () => {
+    const s = await storage();
+    await s.transaction(async (tx) => {
+      await tx.insertMessage(rec(text(1, 'secret plan')));
+      await tx.insertMessage(rec(text(2, 'other plan')));
+    });
+    await s.transaction(async (tx) => tx.updateMessage({ ...text(1, ''), body: { type: 'recalled', recalledAt: 9, by: 'alice' } }));
+    await s.transaction(async (tx) => tx.updateMessage(text(2, 'revised scheme')));
+    expect(await found(s, 'plan')).toEqual([]);
+    expect(await found(s, 'secret')).toEqual([]);
+    expect(await found(s, 'scheme')).toEqual(['revised scheme']);
+  });
+
+  it("looks only in the scopes, after each scope's cleared seq, newest first, paged by cursor", async () => {
+    const s = await storage();
+    await s.transaction(async (tx) => {
+      for (let i = 1; i <= 6; i++) await tx.insertMessage(rec(text(i, `needle ${i}`)));
+      await tx.insertMessage(rec(text(1, 'needle elsewhere', { to: 'carol', localId: 'x1', serverId: 'x1' }), 'single:alice|carol'));
+    });
+    expect(await found(s, 'needle', [{ key: KEY, afterSeq: 2 }])).toEqual(['needle 6', 'needle 5', 'needle 4', 'needle 3']);
+    const first = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 4 });
+    expect(first.rows.map((r) => r.message.seq)).toEqual([6, 5, 4, 3]);
+    const next = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], before: first.rows[3]!.cursor, limit: 4 });
+    expect(next.rows.map((r) => r.message.seq)).toEqual([2, 1]);
+    expect(await found(s, 'needle', [])).toEqual([]);
+    expect(await found(s, 'needle', [{ key: 'single:alice|carol', afterSeq: 0 }])).toEqual(['needle elsewhere']);
+  });
+
+  it('the migration indexes messages stored before it, and PostgreSQL answers from the trigram index', async () => {
+    const url = await freshUrl();
+    // A database at schema 2 (before the index) holding a message.
+    const old = new pg.Client({ connectionString: url });
+    await old.connect();
+    try {
+      await old.query('CREATE TABLE natter_schema (version INT NOT NULL); INSERT INTO natter_schema (version) VALUES (2)');
+      for (const step of PG_MIGRATIONS.slice(0, 2)) if (typeof step === 'string') await old.query(step);
+      const m = text(1, 'Öffentliche Ankündigung');
+      await old.query('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES ($1, $2, 1, $3, $4, false, $5)', [m.serverId, KEY, m.from, m.localId, JSON.stringify(rec(m))]);
+    } finally {
+      await old.end();
+    }
+    const s = await storage(url);
+    expect(await found(s, 'ankündigung öffentliche')).toEqual(['Öffentliche Ankündigung']);
+    const check = new pg.Client({ connectionString: url });
+    await check.connect();
+    try {
+      await check.query('SET enable_seqscan = off');
+      const plan = await check.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT id FROM messages WHERE search_text LIKE '%ankündigung%'");
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('messages_search');
+    } finally {
+      await check.end();
+    }
+  });
+});
