@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
-// CallView on a real embedded server: nothing while
-// this device has no call; a call that cannot open its media (jsdom has no
-// microphone) shows the problem in words, in the user's language, and Close
-// (by keyboard) forgets it. Real calls: test/browser/calls.test.ts.
+// CallView on a real embedded server: nothing while this device has no call;
+// a call that cannot open its media (jsdom has no microphone) shows the
+// problem in words, in the user's language, and Close (by keyboard) forgets it. Real calls: test/browser/calls.test.ts.
 import '@testing-library/jest-dom/vitest';
-import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -58,9 +57,7 @@ describe('CallView', () => {
   test('in a language loaded on demand (German)', async () => {
     h.renderAs(alice, <Page />, { locale: 'de' });
     await waitFor(() => expect(alice.state).toBe('open'));
-    await act(async () => {
-      screen.getByRole('button', { name: 'call bob' }).click();
-    });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'call bob' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Mikrofon oder Kamera konnten nicht gestartet werden.');
     expect(screen.getByRole('button', { name: 'Schließen' })).toBeInTheDocument();
   });
