@@ -1,8 +1,9 @@
-// Owns CallPanel, the in-call view CallView loads as a chunk of its own: tiles for 1–4 people (video, or avatars in
-// voice calls), the call's state in words (connecting, reconnecting, ended
-// with its duration), the controls, a minimised floating view so the user
-// can keep chatting, and device problems explained in words. Reads only
-// useCall; ringing is CallInviteModal's, so nothing shows while a call rings.
+// Owns CallPanel, the in-call view (CallView loads it as a chunk of its own):
+// tiles for 1–4 people (video, or avatars in voice calls), the call's state in
+// words (connecting, reconnecting, ended with its duration), the controls, a
+// minimised floating view so the user can keep chatting, and device problems
+// explained in words. Reads only useCall; ringing is CallInviteModal's, so
+// nothing shows while a call rings.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CallParticipant } from '../../react';
 import { useCall, useChatUser } from '../../react';
