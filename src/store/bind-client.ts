@@ -8,6 +8,7 @@ import type { ChatClient, ClientInputKind } from '../client/chat-client-types';
 import type { NatterError } from '../protocol/errors';
 import type { ChatStore } from './create-chat-store';
 import { createIngestQueue, frameScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
+import { syncOfflineCache } from './offline-sync';
 import { TYPING_TTL_MS } from './reduce-messages';
 
 export interface BindClientOptions {
@@ -67,8 +68,11 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     return syncing;
   };
 
+  // Registered before any input: cached state is drawn only before the first welcome.
+  const offline = syncOfflineCache(client, store, queue);
   offs.push(
     client.on('input', (input) => {
+      offline.seen(input);
       queue.push(input);
       if (ANSWERS.has(input.kind)) queue.flush();
       else if (input.kind === 'ready' && (input.reset || !bootstrapped)) void resync();
@@ -100,6 +104,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     for (const off of offs) off();
     if (typingTimer) clearTimeout(typingTimer);
     queue.dispose();
+    offline.dispose();
   }) as ChatBinding;
   return Object.assign(dispose, { flush: () => queue.flush(), resync, queue });
 }

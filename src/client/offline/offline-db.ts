@@ -1,0 +1,40 @@
+// Owns the IndexedDB schema of the offline cache and how it is opened (with
+// `idb`): one database per server and user, so two accounts on one browser
+// never see each other's data and a logout deletes exactly one database.
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ConversationSummary } from '../../protocol/entities';
+import type { ConversationId } from '../../protocol/ids';
+import type { Message } from '../../protocol/message';
+
+export interface OfflineSchema extends DBSchema {
+  /** Unsent messages, by localId (validated again on load: the format may be older than the code). */
+  outbox: { key: string; value: unknown };
+  /** Recent messages per conversation, oldest first. */
+  pages: { key: ConversationId; value: Message[] };
+  /** `conversations` (the list) and `pos` (the event position both stores reflect). */
+  meta: { key: string; value: ConversationSummary[] | number | null };
+}
+
+export type OfflineDb = IDBPDatabase<OfflineSchema>;
+
+const VERSION = 1;
+
+/** The database name for a server and user; the server's query and hash (tokens) are left out. */
+export function offlineDbName(server: string, user: string): string {
+  const bare = server.replace(/[?#].*$/, '');
+  return `natter:${bare}|${user}`;
+}
+
+export function openOfflineDb(name: string): Promise<OfflineDb> {
+  return openDB<OfflineSchema>(name, VERSION, {
+    upgrade(db) {
+      db.createObjectStore('outbox');
+      db.createObjectStore('pages');
+      db.createObjectStore('meta');
+    },
+  });
+}
+
+export function deleteOfflineDb(name: string): Promise<void> {
+  return deleteDB(name);
+}
