@@ -82,14 +82,25 @@ export class IndexedDbCache implements OfflineCache {
 
   /** The outbox kept in this database (with the one-time move from a legacy outbox). */
   outbox(): OutboxPersistence {
+    // Other tabs of the same user share this store: a save changes only this client's entries
+    // (those it loaded or added), never replacing the whole outbox.
+    const mine = new Set<string>();
     return {
-      load: () => this.loadOutbox(),
+      load: async () => {
+        const list = await this.loadOutbox();
+        for (const p of list) mine.add(p.localId);
+        return list;
+      },
       save: (pending) => {
         const list = pending.map(savedPending);
+        const keep = new Set(list.map((p) => p.localId));
+        const gone = [...mine].filter((id) => !keep.has(id));
+        for (const id of gone) mine.delete(id);
+        for (const id of keep) mine.add(id);
         this.write(async (db) => {
           const tx = db.transaction('outbox', 'readwrite');
           await allOrNothing(tx, async () => {
-            await tx.store.clear();
+            for (const id of gone) await tx.store.delete(id);
             for (const p of list) await tx.store.put(p, p.localId);
           });
         });
