@@ -27,6 +27,7 @@ import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
 import type { IndexedDbCache } from './offline/indexeddb-cache';
 import { setupOffline } from './offline/offline-setup';
+import { canShareTabs, createSharedTabTransport, type SharedTabTransport } from './offline/shared-tab-transport';
 import { ServerClock } from './server-clock';
 import { TokenRenewal } from './token-renewal';
 import { createWebSocketTransport } from './websocket-transport';
@@ -77,10 +78,17 @@ class NatterChatClient implements ChatClient {
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
   private readonly offlineCache: IndexedDbCache | null;
+  private readonly sharedTabs: SharedTabTransport | null = null;
   readonly device: string;
 
   constructor(private readonly options: ChatClientOptions) {
+    const offline = setupOffline(options, (w) => this.emitter.emit('offlineWarning', w));
+    this.offlineCache = offline?.cache ?? null;
     this.transport = resolveTransport(options);
+    if (offline && (options.offline || undefined)?.shareConnection !== false && canShareTabs()) {
+      this.sharedTabs = createSharedTabTransport(this.transport, offline.cache.name);
+      this.transport = this.sharedTabs;
+    }
     this.inputs = new InputStream({ emit: (i) => this.emitter.emit('input', i), user: () => this.currentUser, inOutbox: (id) => this.outbox.get(id) !== undefined });
     this.currentUser = options.user ?? '';
     this.newId = options.newId ?? (() => ulid());
@@ -126,8 +134,6 @@ class NatterChatClient implements ChatClient {
         },
       },
     });
-    const offline = setupOffline(options, (w) => this.emitter.emit('offlineWarning', w));
-    this.offlineCache = offline?.cache ?? null;
     const persistence = options.outbox ?? offline?.outbox;
     this.tracker = new RequestTracker({ write: (f) => this.conn.write(f), timeoutMs: options.requestTimeoutMs ?? 30_000 });
     this.outbox = new Outbox({
@@ -171,6 +177,7 @@ class NatterChatClient implements ChatClient {
   }
   close(): void {
     this.conn.close();
+    this.sharedTabs?.dispose();
     this.receipts?.dispose();
     this.outbox.clearTimers();
     this.changes.clearTimers();

@@ -17,6 +17,11 @@ export interface OfflineOptions {
    * and then removed (default `natter:outbox:<user>`).
    */
   migrateFrom?: string;
+  /**
+   * Tabs of this user share one connection, held by a leader tab (Web Locks + BroadcastChannel);
+   * default true. `false`: each tab has its own socket.
+   */
+  shareConnection?: boolean;
 }
 
 /** Recent messages of one conversation, oldest first. */
