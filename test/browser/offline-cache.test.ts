@@ -152,6 +152,29 @@ describe('offline cache in Chromium', () => {
     expect(await connection(page)).not.toBe('open');
   });
 
+  it('a reload reconciles with the server: what came while the page was closed shows once, and the unread count is the server\'s', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    await bob.sendText(conversationId('single', 'ida'), 'one');
+    const { context, page } = await newPage();
+    await openFixture(page, pageUrl(server.url, 'ida'));
+    await page.getByRole('button', { name: /^bob.*1 unread/ }).waitFor();
+    await page.waitForTimeout(400);
+    await settled(page);
+    await page.close();
+
+    await bob.sendText(conversationId('single', 'ida'), 'two');
+    await bob.sendText(conversationId('single', 'ida'), 'three');
+    const again = await context.newPage();
+    await openFixture(again, pageUrl(server.url, 'ida'));
+    // The cached list comes first; the welcome's full sync replaces its count with the server's.
+    await again.getByRole('button', { name: /^bob.*3 unread/ }).waitFor({ timeout: 20_000 });
+    await again.getByRole('button', { name: /^bob/ }).click();
+    await rows(again, 'three').waitFor();
+    await expect.poll(() => connection(again)).toBe('open');
+    for (const text of ['one', 'two', 'three']) expect(await rows(again, text).count(), text).toBe(1);
+  });
+
   it('with IndexedDB writes failing as on a full disk, the chat warns once and keeps working in memory', async () => {
     const server = await restartableServer();
     const bob = await connectedClient(server.url, 'bob');

@@ -34,7 +34,7 @@ export class IndexedDbCache implements OfflineCache {
   private current: 'indexeddb' | 'memory' = 'indexeddb';
   private readonly db: Promise<OfflineDb | null>;
   private chain: Promise<void> = Promise.resolve();
-  private snap: Promise<OfflineSnapshot | null> | null = null;
+  private readonly snap: Promise<OfflineSnapshot | null>;
 
   constructor(private readonly options: IndexedDbCacheOptions) {
     this.name = options.name;
@@ -43,6 +43,8 @@ export class IndexedDbCache implements OfflineCache {
       this.degrade('unavailable', e);
       return null;
     });
+    // Read at once: the first render asks for it, and the page should not wait for a second round trip.
+    this.snap = this.readSnapshot();
   }
 
   get mode(): 'indexeddb' | 'memory' {
@@ -50,7 +52,6 @@ export class IndexedDbCache implements OfflineCache {
   }
 
   snapshot(): Promise<OfflineSnapshot | null> {
-    this.snap ??= this.readSnapshot();
     return this.snap;
   }
 
