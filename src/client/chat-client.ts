@@ -25,9 +25,8 @@ import { InputStream } from './input-stream';
 import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
-import type { IndexedDbCache } from './offline/indexeddb-cache';
+import type { LazyOffline } from './offline/lazy-offline';
 import { setupOffline } from './offline/offline-setup';
-import { canShareTabs, createSharedTabTransport, type SharedTabTransport } from './offline/shared-tab-transport';
 import { ServerClock } from './server-clock';
 import { TokenRenewal } from './token-renewal';
 import { createWebSocketTransport } from './websocket-transport';
@@ -77,18 +76,13 @@ class NatterChatClient implements ChatClient {
   private readonly inputs: InputStream;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
-  private readonly offlineCache: IndexedDbCache | null;
-  private readonly sharedTabs: SharedTabTransport | null = null;
+  private readonly offlineCache: LazyOffline | null;
   readonly device: string;
 
   constructor(private readonly options: ChatClientOptions) {
-    const offline = setupOffline(options, (w) => this.emitter.emit('offlineWarning', w));
-    this.offlineCache = offline?.cache ?? null;
-    this.transport = resolveTransport(options);
-    if (offline && (options.offline || undefined)?.shareConnection !== false && canShareTabs()) {
-      this.sharedTabs = createSharedTabTransport(this.transport, offline.cache.name);
-      this.transport = this.sharedTabs;
-    }
+    const own = resolveTransport(options);
+    this.offlineCache = setupOffline(options, own, (w) => this.emitter.emit('offlineWarning', w));
+    this.transport = this.offlineCache ? this.offlineCache.transport(own) : own;
     this.inputs = new InputStream({ emit: (i) => this.emitter.emit('input', i), user: () => this.currentUser, inOutbox: (id) => this.outbox.get(id) !== undefined });
     this.currentUser = options.user ?? '';
     this.newId = options.newId ?? (() => ulid());
@@ -134,7 +128,7 @@ class NatterChatClient implements ChatClient {
         },
       },
     });
-    const persistence = options.outbox ?? offline?.outbox;
+    const persistence = options.outbox ?? this.offlineCache?.outbox();
     this.tracker = new RequestTracker({ write: (f) => this.conn.write(f), timeoutMs: options.requestTimeoutMs ?? 30_000 });
     this.outbox = new Outbox({
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
@@ -157,7 +151,7 @@ class NatterChatClient implements ChatClient {
   get user(): UserId { return this.currentUser; }
   get state(): ConnectionState { return this.conn.state; }
   get limits(): ServerLimits | null { return this.currentLimits; }
-  get offline(): IndexedDbCache | null { return this.offlineCache; }
+  get offline(): LazyOffline | null { return this.offlineCache; }
   serverNow(): number { return this.clock.now(); }
   renewToken(token: string): Promise<void> { return this.auth.renew(token); }
   newLocalId(): string { return this.newId(); }
@@ -177,7 +171,7 @@ class NatterChatClient implements ChatClient {
   }
   close(): void {
     this.conn.close();
-    this.sharedTabs?.dispose();
+    this.offlineCache?.dispose();
     this.receipts?.dispose();
     this.outbox.clearTimers();
     this.changes.clearTimers();

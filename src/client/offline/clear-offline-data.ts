@@ -1,6 +1,6 @@
 // Owns wiping a user's offline cache without a client (after logout, when the
 // client is already closed): the same database name the client would use.
-import { deleteOfflineDb, offlineDbName } from './offline-db';
+import { offlineDbName } from './offline-name';
 
 /**
  * Deletes what natter kept in this browser for `user` on the server at `url` (the conversation list,
@@ -9,5 +9,9 @@ import { deleteOfflineDb, offlineDbName } from './offline-db';
  */
 export async function clearOfflineData(target: { url: string; user: string }): Promise<void> {
   if (typeof globalThis.indexedDB === 'undefined') return;
-  await deleteOfflineDb(offlineDbName(target.url, target.user));
+  const request = globalThis.indexedDB.deleteDatabase(offlineDbName(target.url, target.user));
+  await new Promise<void>((resolve, reject) => {
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('the offline database could not be deleted'));
+  });
 }

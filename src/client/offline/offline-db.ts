@@ -1,6 +1,5 @@
-// Owns the IndexedDB schema of the offline cache and how it is opened (with
-// `idb`): one database per server and user, so two accounts on one browser
-// never see each other's data and a logout deletes exactly one database.
+// Owns the IndexedDB schema of the offline cache and how it is opened and
+// deleted (with `idb`); the database's name comes from offline-name.ts.
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
@@ -18,12 +17,6 @@ export interface OfflineSchema extends DBSchema {
 export type OfflineDb = IDBPDatabase<OfflineSchema>;
 
 const VERSION = 1;
-
-/** The database name for a server and user; the server's query and hash (tokens) are left out. */
-export function offlineDbName(server: string, user: string): string {
-  const bare = server.replace(/[?#].*$/, '');
-  return `natter:${bare}|${user}`;
-}
 
 export function openOfflineDb(name: string): Promise<OfflineDb> {
   return openDB<OfflineSchema>(name, VERSION, {
