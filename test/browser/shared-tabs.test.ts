@@ -3,6 +3,7 @@
 // hold one socket between them (counted on the server), both show what
 // arrives, a send from the second tab is stored once and shows in the first;
 // when the leader tab closes, the other takes the socket over without loss.
+// Each with Web Locks, and again with them hidden (election over the channel).
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -66,10 +67,10 @@ async function storedWith(reader: ChatClient, conversation: ReturnType<typeof co
   return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
 }
 
-async function tabs(srv: RunningServer, user: string, peer: string): Promise<{ context: BrowserContext; first: Page; second: Page }> {
+async function tabs(srv: RunningServer, user: string, peer: string, locks: boolean): Promise<{ context: BrowserContext; first: Page; second: Page }> {
   const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
   cleanups.push(() => context.close());
-  const url = `${site.url}?${new URLSearchParams({ server: srv.url, user, open: conversationId('single', peer) }).toString()}`;
+  const url = `${site.url}?${new URLSearchParams({ server: srv.url, user, open: conversationId('single', peer), locks: locks ? '1' : '0' }).toString()}`;
   const first = await context.newPage();
   await openFixture(first, url);
   await expect.poll(() => state(first), { timeout: 20_000 }).toBe('open');
@@ -85,12 +86,15 @@ async function send(page: Page, text: string): Promise<void> {
   await box.press('Enter');
 }
 
-describe('one connection for all tabs', () => {
+describe.each([
+  ['with Web Locks', true],
+  ['without Web Locks (BroadcastChannel election)', false],
+])('one connection for all tabs, %s', (_mode, locks) => {
   it('two tabs of one user share one socket; both show new messages; a send from the second tab is stored once', async () => {
     const srv = await server();
     const bob = await connectedClient(srv.url, 'bob');
     await bob.sendText(conversationId('single', 'ann'), 'before the tabs');
-    const { first, second } = await tabs(srv, 'ann', 'bob');
+    const { first, second } = await tabs(srv, 'ann', 'bob', locks);
     // bob's client and one socket for both of ann's tabs.
     expect(await sockets(srv)).toBe(2);
 
@@ -111,7 +115,7 @@ describe('one connection for all tabs', () => {
     const srv = await server();
     const bob = await connectedClient(srv.url, 'bob');
     await bob.sendText(conversationId('single', 'cy'), 'hello cy');
-    const { first, second } = await tabs(srv, 'cy', 'bob');
+    const { first, second } = await tabs(srv, 'cy', 'bob', locks);
     await first.close();
 
     await bob.sendText(conversationId('single', 'cy'), 'after the leader left');

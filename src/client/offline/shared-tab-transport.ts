@@ -1,14 +1,14 @@
-// Owns one connection for all tabs of a user: the tabs elect a leader with a
-// Web Lock (held until the tab closes or its client does, then the next tab
-// gets it); the leader's transport opens the real socket, and every other
+// Owns one connection for all tabs of a user: the tabs elect a leader
+// (tab-election.ts: a Web Lock, or the channel alone without one); the leader's transport opens the real socket, and every other
 // tab's transport is a pipe over a BroadcastChannel to the leader (LeaderHub).
 // A follower's client runs unchanged over it: hello, welcome, requests, pings.
 // When the leader goes, its followers' connections close, they reconnect
 // through the new leader and resume; sends in flight are sent again with the
-// same localId (stored once). Without Web Locks each tab keeps its own socket.
+// same localId (stored once).
 import type { ClientConnection, ClientConnectionHandlers, Transport } from '../../protocol/link';
 import { decodeServerFrame } from '../frame-codec';
 import { LeaderHub } from './leader-hub';
+import { elect } from './tab-election';
 import { tabMessage, type TabMessage } from './tab-messages';
 
 export interface SharedTabTransport extends Transport {
@@ -27,14 +27,9 @@ interface Local {
   inner?: ClientConnection;
 }
 
-interface LockManagerLike {
-  request(name: string, callback: () => Promise<void>): Promise<unknown>;
-}
-
 /** Whether this page can share a connection between tabs. */
 export function canShareTabs(): boolean {
-  const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
-  return typeof locks?.request === 'function' && typeof globalThis.BroadcastChannel === 'function';
+  return typeof globalThis.BroadcastChannel === 'function';
 }
 
 export function createSharedTabTransport(inner: Transport, name: string): SharedTabTransport {
@@ -42,9 +37,9 @@ export function createSharedTabTransport(inner: Transport, name: string): Shared
   const channel = new BroadcastChannel(`${name}#tabs`);
   let seq = 0;
   let leading = false;
-  let leaderKnown = false;
+  /** The tab followers send to (null until one says it leads). */
+  let leader: string | null = null;
   let disposed = false;
-  let release: (() => void) | null = null;
   let local: Local | null = null;
   const post = (m: TabMessage) => {
     if (!disposed) channel.postMessage(m);
@@ -65,24 +60,23 @@ export function createSharedTabTransport(inner: Transport, name: string): Shared
     l.handlers.open();
   };
 
-  const locks = (globalThis.navigator as unknown as { locks: LockManagerLike }).locks;
-  void locks.request(`${name}#leader`, () =>
-    new Promise<void>((resolve) => {
-      if (disposed) return resolve();
-      release = resolve;
-      leading = true;
-      post({ k: 'leader', tab });
-      // A follower connection of this tab goes: the client reconnects, now over the socket.
-      if (local?.role === 'follower') closeLocal('this tab now holds the connection');
-    }),
-  );
+  const election = elect(name, tab, post, () => {
+    if (disposed) return;
+    leading = true;
+    leader = tab;
+    post({ k: 'leader', tab });
+    // A follower connection of this tab goes: the client reconnects, now over the socket.
+    if (local?.role === 'follower') closeLocal('this tab now holds the connection');
+  });
 
   channel.onmessage = (ev: MessageEvent) => {
     const m = tabMessage(ev.data);
     if (!m) return;
+    election.seen(m);
     switch (m.k) {
       case 'leader':
-        leaderKnown = true;
+        if (leading) return;
+        leader = m.tab;
         if (local?.role !== 'follower') return;
         if (local.opened) closeLocal('another tab now holds the connection');
         else openFollower(local);
@@ -91,7 +85,7 @@ export function createSharedTabTransport(inner: Transport, name: string): Shared
         if (leading) post({ k: 'leader', tab });
         return;
       case 'up':
-        if (leading) hub.fromFollower(m.conn, m.data);
+        if (leading && m.to === tab) hub.fromFollower(m.conn, m.data);
         return;
       case 'bye':
         if (leading) hub.followerGone(m.conn);
@@ -101,6 +95,8 @@ export function createSharedTabTransport(inner: Transport, name: string): Shared
         return;
       case 'drop':
         if (local?.role === 'follower' && (m.conn === null || m.conn === local.id)) closeLocal('the connection is gone');
+        return;
+      default:
         return;
     }
   };
@@ -131,10 +127,12 @@ export function createSharedTabTransport(inner: Transport, name: string): Shared
   };
 
   const connectFollower = (l: Local): ClientConnection => {
-    if (leaderKnown) queueMicrotask(() => openFollower(l));
+    if (leader) queueMicrotask(() => openFollower(l));
     else post({ k: 'who' });
     return {
-      send: (data) => post({ k: 'up', conn: l.id, data }),
+      send: (data) => {
+        if (leader) post({ k: 'up', to: leader, conn: l.id, data });
+      },
       close: () => {
         if (local === l) local = null;
         post({ k: 'bye', conn: l.id });
@@ -156,9 +154,9 @@ export function createSharedTabTransport(inner: Transport, name: string): Shared
     dispose() {
       if (disposed) return;
       closeLocal('closed');
+      election.release();
       disposed = true;
       channel.close();
-      release?.();
     },
   };
 }

@@ -8,16 +8,20 @@ export type TabMessage =
   | { k: 'leader'; tab: string }
   /** A follower asks which tab leads (the leader answers with `leader`). */
   | { k: 'who' }
-  /** Follower → leader: a client frame of follower connection `conn`. */
-  | { k: 'up'; conn: string; data: string }
+  /** Follower → leader `to`: a client frame of follower connection `conn`. */
+  | { k: 'up'; to: string; conn: string; data: string }
   /** Follower → leader: connection `conn` is closed. */
   | { k: 'bye'; conn: string }
   /** Leader → followers: a server frame for connection `conn`, or for every follower (`null`: events). */
   | { k: 'down'; conn: string | null; data: string }
   /** Leader → followers: the server connection is gone; connect again (through whichever tab leads). */
-  | { k: 'drop'; conn: string | null };
+  | { k: 'drop'; conn: string | null }
+  /** Election without Web Locks: the leader is alive; a tab wants to lead; the leader leaves. */
+  | { k: 'beat'; tab: string }
+  | { k: 'claim'; tab: string }
+  | { k: 'resign'; tab: string };
 
-const KINDS = new Set(['leader', 'who', 'up', 'bye', 'down', 'drop']);
+const KINDS = new Set(['leader', 'who', 'up', 'bye', 'down', 'drop', 'beat', 'claim', 'resign']);
 
 /** A message from the channel, or null for anything else (another library on the same name). */
 export function tabMessage(data: unknown): TabMessage | null {

@@ -1,7 +1,7 @@
 // Browser fixture for the offline cache: the drop-in Chat for `user` on the
 // real server at `server` (ws:// URL), with the client's default offline cache.
 // `quota=1` makes every IndexedDB write fail as a full disk does; `offline=0`
-// opts out. `window.__natter` exposes the client and the warnings it gave.
+// opts out; `locks=0` hides Web Locks. `window.__natter` exposes the client and the warnings it gave.
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { OfflineWarning } from '../../../src/client/offline/offline-types';
@@ -22,6 +22,9 @@ if (params.get('quota') === '1') {
   IDBObjectStore.prototype.put = full;
   IDBObjectStore.prototype.add = full;
 }
+
+// A browser without Web Locks: tabs elect their leader over the BroadcastChannel alone.
+if (params.get('locks') === '0') Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
 
 const warnings: OfflineWarning[] = [];
 const client = createChatClient({
