@@ -5,7 +5,7 @@ import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
 
-export interface OfflineSchema extends DBSchema {
+interface OfflineSchema extends DBSchema {
   /** Unsent messages, by localId (validated again on load: the format may be older than the code). */
   outbox: { key: string; value: unknown };
   /** Recent messages per conversation, oldest first. */
