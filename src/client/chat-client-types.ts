@@ -9,6 +9,7 @@ import type { NatterError } from '../protocol/errors';
 import type { MessageMentions } from '../protocol/features';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { MessageFeatureApi } from './message-features';
+import type { OfflineCache, OfflineOptions, OfflineWarning } from './offline/offline-types';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -44,15 +45,21 @@ export interface ChatClientOptions {
   /**
    * Keep unsent messages across reloads, e.g. `webStorageOutbox('natter:outbox:alice')`: a new
    * client made with the same persistence lists them in `pending()` and sends them once connected.
-   * Default: the outbox lives in memory only.
+   * Default: in IndexedDB when the offline cache is on (see `offline`), else in memory only.
    */
   outbox?: OutboxPersistence;
+  /**
+   * The browser's offline cache (IndexedDB: conversation list, recent messages, unsent messages,
+   * one database per server and user). On by default in browsers for `url` clients that know their
+   * user; `false` keeps everything in memory. Clients on a `transport` have none.
+   */
+  offline?: OfflineOptions | false;
 }
 
 /** Where a client keeps its unsent messages between sessions (see `webStorageOutbox`). */
 export interface OutboxPersistence {
-  /** The entries saved last time (pending or failed), oldest first. */
-  load(): PendingMessage[];
+  /** The entries saved last time (pending or failed), oldest first; a Promise for asynchronous storage. */
+  load(): PendingMessage[] | Promise<PendingMessage[]>;
   /** Replaces what is saved with `pending` (called on every outbox change). */
   save(pending: readonly PendingMessage[]): void;
 }
@@ -96,8 +103,8 @@ export interface ErrorInfo {
 }
 
 export type ClientInput =
-  /** A server event, in the order the server sent it (replays included, duplicates dropped). */
-  | { kind: 'event'; event: ChatEvent }
+  /** A server event, in the order the server sent it (replays included, duplicates dropped); `pos`: its event position (durable events). */
+  | { kind: 'event'; event: ChatEvent; pos?: number }
   /** An outbox entry became pending, changed (upload progress) or failed. */
   | { kind: 'outbox'; pending: PendingMessage }
   /**
@@ -131,6 +138,8 @@ export interface ChatClientEvents {
   outbox: PendingMessage;
   /** An error with no request to reject (malformed frame answers, bye). */
   error: NatterError;
+  /** The offline cache stopped writing (private mode, storage full): the chat goes on in memory. */
+  offlineWarning: OfflineWarning;
   /** The server will end this session when the token expires at `expiresAt` (ms): call `renewToken` (Easemob's onTokenWillExpire). */
   tokenWillExpire: { expiresAt: number };
   /** The session ended because the token expired (4011); `renewToken` logs in again, unsent messages kept (onTokenExpired). */
@@ -202,6 +211,13 @@ export interface ChatClient extends MessageFeatureApi {
   readonly state: ConnectionState;
   /** Limits the server announced at welcome (null before the first welcome). */
   readonly limits: ServerLimits | null;
+  /** The offline cache (IndexedDB) of this client, or null when it keeps everything in memory. */
+  readonly offline: OfflineCache | null;
+  /**
+   * Logout: closes the client and deletes its offline cache (conversation list, recent messages and
+   * unsent messages) from this browser. Resolves once deleted.
+   */
+  clearOfflineData(): Promise<void>;
   /** Server time estimate (local clock corrected by the welcome's serverTime). */
   serverNow(): number;
   /** A new message localId from the `newId` option (default ULID): the one id generator of sends. */

@@ -25,6 +25,8 @@ import { InputStream } from './input-stream';
 import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
+import type { LazyOffline } from './offline/lazy-offline';
+import { setupOffline } from './offline/offline-setup';
 import { ServerClock } from './server-clock';
 import { TokenRenewal } from './token-renewal';
 import { createWebSocketTransport } from './websocket-transport';
@@ -74,10 +76,13 @@ class NatterChatClient implements ChatClient {
   private readonly inputs: InputStream;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
+  private readonly offlineCache: LazyOffline | null;
   readonly device: string;
 
   constructor(private readonly options: ChatClientOptions) {
-    this.transport = resolveTransport(options);
+    const own = resolveTransport(options);
+    this.offlineCache = setupOffline(options, own, (w) => this.emitter.emit('offlineWarning', w));
+    this.transport = this.offlineCache ? this.offlineCache.transport(own) : own;
     this.inputs = new InputStream({ emit: (i) => this.emitter.emit('input', i), user: () => this.currentUser, inOutbox: (id) => this.outbox.get(id) !== undefined });
     this.currentUser = options.user ?? '';
     this.newId = options.newId ?? (() => ulid());
@@ -123,6 +128,7 @@ class NatterChatClient implements ChatClient {
         },
       },
     });
+    const persistence = options.outbox ?? this.offlineCache?.outbox();
     this.tracker = new RequestTracker({ write: (f) => this.conn.write(f), timeoutMs: options.requestTimeoutMs ?? 30_000 });
     this.outbox = new Outbox({
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
@@ -131,7 +137,7 @@ class NatterChatClient implements ChatClient {
         this.inputs.outbox(p);
       },
       isOpen: () => this.conn.isOpen,
-      ...(options.outbox ? { persistence: options.outbox } : {}),
+      ...(persistence ? { persistence } : {}),
     });
     this.changes = new ChangeQueue({ dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb), isOpen: () => this.conn.isOpen });
     // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
@@ -145,13 +151,27 @@ class NatterChatClient implements ChatClient {
   get user(): UserId { return this.currentUser; }
   get state(): ConnectionState { return this.conn.state; }
   get limits(): ServerLimits | null { return this.currentLimits; }
+  get offline(): LazyOffline | null { return this.offlineCache; }
   serverNow(): number { return this.clock.now(); }
   renewToken(token: string): Promise<void> { return this.auth.renew(token); }
   newLocalId(): string { return this.newId(); }
 
-  connect(): Promise<void> { return this.conn.connect(); }
+  connect(): Promise<void> {
+    const cache = this.offlineCache;
+    if (!cache) return this.conn.connect();
+    // Resume from where the cached state stands, so the server replays only what it lacks.
+    return cache.snapshot().then((s) => {
+      if (s?.pos != null) this.position.restore(s.pos);
+      return this.conn.connect();
+    });
+  }
+  async clearOfflineData(): Promise<void> {
+    this.close();
+    await this.offlineCache?.clear();
+  }
   close(): void {
     this.conn.close();
+    this.offlineCache?.dispose();
     this.receipts?.dispose();
     this.outbox.clearTimers();
     this.changes.clearTimers();
@@ -199,7 +219,7 @@ class NatterChatClient implements ChatClient {
         return;
       }
       case 'evt':
-        if (this.position.accept(f.pos)) this.onEvent(f.e);
+        if (this.position.accept(f.pos)) this.onEvent(f.e, f.pos);
         return;
       case 'expiring':
         this.auth.expiring(f.expiresAt);
@@ -209,13 +229,13 @@ class NatterChatClient implements ChatClient {
     }
   }
 
-  private onEvent(e: ChatEvent): void {
+  private onEvent(e: ChatEvent, pos: number | undefined): void {
     if (e.type === 'message' && this.receipts && e.message.from !== this.currentUser && e.message.chatType === 'single' && e.message.body.type !== 'recalled') {
       this.receipts.add(e.message.serverId);
     }
     // The event's `type` names the client event carrying it.
     this.emitter.emit(e.type, e as never);
-    this.inputs.event(e);
+    this.inputs.event(e, pos);
   }
 
   // ---- sending ----

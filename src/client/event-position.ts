@@ -23,6 +23,11 @@ export class EventPosition {
     this.last = pos;
   }
 
+  /** Start from a position saved with cached state (before the first welcome only). */
+  restore(pos: number): void {
+    if (this.last === null) this.last = pos;
+  }
+
   /** True when the event should be applied (and records it); false for a duplicate. Ephemeral events (no pos) always apply. */
   accept(pos: number | undefined): boolean {
     if (pos === undefined) return true;

@@ -33,9 +33,9 @@ export class InputStream {
     this.deps.emit(error ? { kind: 'connection', state, error: errorInfo(error) } : { kind: 'connection', state });
   }
 
-  event(e: ChatEvent): void {
+  event(e: ChatEvent, pos?: number): void {
     if (e.type === 'message' && e.message.from === this.deps.user() && this.deps.inOutbox(e.message.localId)) this.storedSeen.add(e.message.localId);
-    this.deps.emit({ kind: 'event', event: e });
+    this.deps.emit(pos === undefined ? { kind: 'event', event: e } : { kind: 'event', event: e, pos });
   }
 
   outbox(p: PendingMessage): void {

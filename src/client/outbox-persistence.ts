@@ -15,6 +15,11 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
+/** An outbox in Web Storage: read synchronously. */
+export interface WebStorageOutbox extends OutboxPersistence {
+  load(): PendingMessage[];
+}
+
 const CHAT_TYPES: readonly ChatType[] = ['single', 'group', 'room'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -22,7 +27,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** A saved entry as it can be sent again, or null for anything else (old format, edited by hand). */
-function restorable(v: unknown): PendingMessage | null {
+export function restorePending(v: unknown): PendingMessage | null {
   if (!isRecord(v)) return null;
   const { localId, to, chatType, body, from, conversation, createdAt, status } = v;
   if (typeof localId !== 'string' || typeof to !== 'string' || typeof from !== 'string' || typeof conversation !== 'string') return null;
@@ -38,7 +43,7 @@ function restorable(v: unknown): PendingMessage | null {
 }
 
 /** What is written: the send itself, not its transient upload progress or a stored copy. */
-function saved(p: PendingMessage): Omit<PendingMessage, 'progress' | 'message'> {
+export function savedPending(p: PendingMessage): Omit<PendingMessage, 'progress' | 'message'> {
   const { progress: _progress, message: _message, ...rest } = p;
   return rest;
 }
@@ -48,7 +53,7 @@ function saved(p: PendingMessage): Omit<PendingMessage, 'progress' | 'message'> 
  * user, e.g. `natter:outbox:${userId}`. Storage that is missing, full or refused (private
  * browsing) never breaks sending: the outbox then lives in memory only, with one console warning.
  */
-export function webStorageOutbox(key: string, storage?: KeyValueStorage): OutboxPersistence {
+export function webStorageOutbox(key: string, storage?: KeyValueStorage): WebStorageOutbox {
   let warned = false;
   const store = (): KeyValueStorage | null => storage ?? (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null;
   const warn = (what: string, e: unknown) => {
@@ -63,7 +68,7 @@ export function webStorageOutbox(key: string, storage?: KeyValueStorage): Outbox
         if (!text) return [];
         const parsed: unknown = JSON.parse(text);
         if (!Array.isArray(parsed)) return [];
-        return parsed.map(restorable).filter((p): p is PendingMessage => p !== null);
+        return parsed.map(restorePending).filter((p): p is PendingMessage => p !== null);
       } catch (e) {
         warn('read', e);
         return [];
@@ -74,7 +79,7 @@ export function webStorageOutbox(key: string, storage?: KeyValueStorage): Outbox
         const s = store();
         if (!s) return;
         if (pending.length === 0) s.removeItem(key);
-        else s.setItem(key, JSON.stringify(pending.map(saved)));
+        else s.setItem(key, JSON.stringify(pending.map(savedPending)));
       } catch (e) {
         warn('saved', e);
       }

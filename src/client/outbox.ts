@@ -39,13 +39,40 @@ export interface OutboxDeps {
 
 export class Outbox {
   private readonly entries = new Map<string, Entry>();
+  /** Resolves once saved sends are restored (at once for synchronous storage). */
+  readonly restored: Promise<void>;
+  /** Until then nothing is written: a save would replace the entries still being read. */
+  private restoring = false;
 
   constructor(private readonly deps: OutboxDeps) {
-    // Restored sends wait for the connection like any other (flush on welcome), with no caller waiting.
-    for (const p of deps.persistence?.load() ?? []) {
-      if (this.entries.has(p.localId)) continue;
-      this.entries.set(p.localId, { pending: p, waiters: [], inFlight: false, preparing: false, retryTimer: null });
+    const saved = deps.persistence?.load() ?? [];
+    if (Array.isArray(saved)) {
+      this.restore(saved, false);
+      this.restored = Promise.resolve();
+      return;
     }
+    this.restoring = true;
+    this.restored = saved.then(
+      (list) => this.restore(list, true),
+      () => this.restore([], true),
+    );
+  }
+
+  /** Restored sends wait for the connection like any other (flush on welcome), with no caller waiting. */
+  private restore(list: readonly PendingMessage[], late: boolean): void {
+    this.restoring = false;
+    const added: Entry[] = [];
+    for (const p of list) {
+      if (this.entries.has(p.localId)) continue;
+      const entry: Entry = { pending: p, waiters: [], inFlight: false, preparing: false, retryTimer: null };
+      this.entries.set(p.localId, entry);
+      added.push(entry);
+    }
+    if (!late) return;
+    // Read after the client started: announce them, save the merged outbox, and send them if connected.
+    this.persist();
+    for (const e of added) this.deps.emit(e.pending);
+    if (this.deps.isOpen()) for (const e of added) this.trySend(e);
   }
 
   /** Add a message and try to send it; resolves with the stored message. */
@@ -203,7 +230,7 @@ export class Outbox {
   /** Saves what a reload could send again: everything not waiting for its upload. */
   private persist(): void {
     const persistence = this.deps.persistence;
-    if (!persistence) return;
+    if (!persistence || this.restoring) return;
     persistence.save(this.list().filter((p) => !this.isPreparing(p.localId)));
   }
 }

@@ -116,7 +116,16 @@ export {
 
 export { createChatClient } from '../client/chat-client';
 export { createWebSocketTransport, type WebSocketTransportOptions } from '../client/websocket-transport';
-export { webStorageOutbox, type KeyValueStorage } from '../client/outbox-persistence';
+export { webStorageOutbox, type KeyValueStorage, type WebStorageOutbox } from '../client/outbox-persistence';
+export { clearOfflineData } from '../client/offline/clear-offline-data';
+export type {
+  OfflineCache,
+  OfflineOptions,
+  OfflineSnapshot,
+  OfflineSnapshotChange,
+  OfflineWarning,
+  CachedPage,
+} from '../client/offline/offline-types';
 export type {
   ChatClient,
   ChatClientOptions,

@@ -10,6 +10,7 @@ import type { ChatClient, ClientInputKind } from '../client/chat-client-types';
 import type { NatterError } from '../protocol/errors';
 import type { ChatStore } from './create-chat-store';
 import { createIngestQueue, frameScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
+import { syncOfflineCache } from './offline-sync';
 import { TYPING_TTL_MS } from './reduce-messages';
 
 export interface BindClientOptions {
@@ -116,8 +117,11 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
       });
   };
 
+  // Registered before any input: cached state is drawn only before the first welcome.
+  const offline = syncOfflineCache(client, store, queue);
   offs.push(
     client.on('input', (input) => {
+      offline.seen(input);
       if (input.kind === 'event' && input.event.type === 'readState') {
         const list = store.getState().conversations;
         if (list.cursor !== null && !list.summaries.has(input.event.conversation)) recountUnread();
@@ -168,6 +172,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     for (const off of offs) off();
     if (typingTimer) clearTimeout(typingTimer);
     queue.dispose();
+    offline.dispose();
   }) as ChatBinding;
   return Object.assign(dispose, { flush: () => queue.flush(), resync, loadMoreConversations, queue });
 }

@@ -1,0 +1,121 @@
+// Offline start benchmark (issue 19): the drop-in Chat for a user with 1,000
+// conversations and 10,000 messages (10 per conversation, all seen by the page
+// so its IndexedDB cache holds them), on a real `natter serve` on 127.0.0.1,
+// in headless Chromium. Measured from navigation start to the first message row
+// of the open conversation in the DOM (a MutationObserver installed before the
+// page's scripts): a cold start (new browser context, nothing cached, the list
+// and the page come over the socket) vs a reload (the same context: drawn from
+// the cache, then reconciled). Rounds alternate; medians and min–max.
+// Run: node --import tsx bench/offline/offline-start.bench.ts [--conversations 1000]
+//      [--per 10] [--rounds 5]
+// Prints one JSON document on stdout (progress on stderr).
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { createChatClient } from '../../src/client/chat-client';
+import { silentLogger } from '../../src/node/logger';
+import { startServer } from '../../src/node/serve';
+import { conversationId } from '../../src/protocol/ids';
+import { tempDir } from '../../test/node/support/servers';
+import { launchChromium } from '../../test/support/chromium';
+import { buildFixture } from '../../test/support/fixture-site';
+import { stats } from '../list/stats';
+
+const argOf = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const CONVERSATIONS = Number(argOf('conversations') ?? 1000);
+const PER = Number(argOf('per') ?? 10);
+const ROUNDS = Math.max(1, Number(argOf('rounds') ?? 5));
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+/** Records when the first message row appears, from navigation start (performance.now()). */
+const FIRST_ROW = `(() => {
+  const seen = () => document.querySelector('[data-natter-message]');
+  const o = new MutationObserver(() => {
+    if (window.__firstRow === undefined && seen()) { window.__firstRow = performance.now(); o.disconnect(); }
+  });
+  o.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function firstRow(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
+}
+
+async function main(): Promise<void> {
+  const tmp = tempDir('natter-bench-offline-');
+  const srv = await startServer({
+    port: 0, host: '127.0.0.1', db: join(tmp.dir, 'natter.sqlite'), files: join(tmp.dir, 'files'), logger: silentLogger, dev: true,
+    core: { rateLimit: false },
+  });
+  const site = await buildFixture(resolve(import.meta.dirname, '../../test/browser/offline-page'));
+  let browser: Browser | null = null;
+  try {
+    browser = await launchChromium();
+    const open = conversationId('single', 'u0');
+    const url = `${site.url}?${new URLSearchParams({ server: srv.url, user: 'me', open }).toString()}`;
+
+    // The page is open while another device of `me` writes, so every message reaches its cache.
+    const warm = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    const page = await warm.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __natter?: { client: { state: string } } }).__natter?.client.state === 'open', null, { timeout: 60_000 });
+    const writer = createChatClient({ url: srv.url, user: 'me', WebSocket, delivery: false });
+    await writer.connect();
+    log(`writing ${CONVERSATIONS * PER} messages in ${CONVERSATIONS} conversations`);
+    for (let i = PER - 1; i >= 0; i--) {
+      await Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => writer.sendText(conversationId('single', `u${c}`), `message ${i} to u${c}`)));
+    }
+    writer.close();
+    const cachedCount = async () =>
+      page.evaluate(async () => {
+        const n = (window as unknown as { __natter: { client: { offline: { name: string; settled(): Promise<void> } } } }).__natter.client.offline;
+        await n.settled();
+        const db = await new Promise<IDBDatabase>((ok, ko) => {
+          const r = indexedDB.open(n.name);
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => ko(r.error);
+        });
+        const pages = await new Promise<unknown[][]>((ok, ko) => {
+          const r = db.transaction('pages').objectStore('pages').getAll();
+          r.onsuccess = () => ok(r.result as unknown[][]);
+          r.onerror = () => ko(r.error);
+        });
+        db.close();
+        return pages.reduce((s, p) => s + p.length, 0);
+      });
+    const deadline = Date.now() + 120_000;
+    let cached = 0;
+    while ((cached = await cachedCount()) < CONVERSATIONS * PER && Date.now() < deadline) await page.waitForTimeout(500);
+    log(`cache holds ${cached} messages`);
+    await warm.addInitScript(FIRST_ROW);
+
+    const coldMs: number[] = [];
+    const reloadMs: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const cold = await browser.newContext({ viewport: { width: 900, height: 700 } });
+      await cold.addInitScript(FIRST_ROW);
+      coldMs.push(await firstRow(await cold.newPage(), url));
+      await cold.close();
+      reloadMs.push(await firstRow(page, url));
+      log(`round ${r + 1}: cold ${coldMs.at(-1)!.toFixed(1)} ms, reload ${reloadMs.at(-1)!.toFixed(1)} ms`);
+    }
+    const cold = stats(coldMs);
+    const reload = stats(reloadMs);
+    process.stdout.write(`${JSON.stringify({ conversations: CONVERSATIONS, messages: CONVERSATIONS * PER, cached, rounds: ROUNDS, coldMs: cold, reloadMs: reload, ratio: reload.median / cold.median })}\n`);
+    await warm.close();
+  } finally {
+    await browser?.close();
+    await site.close();
+    await srv.close();
+    tmp.remove();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+// Owns the client's handle on the lazily loaded offline runtime: the cache,
+// the outbox persistence and the transport exist from the client's creation
+// and forward to the runtime once its chunk has loaded. Calls made before that
+// wait for it, in order; a chunk that fails to load leaves the chat in memory
+// with a warning, like a refused IndexedDB.
+import type { OutboxPersistence, PendingMessage } from '../chat-client-types';
+import type { ClientConnectionHandlers, Transport } from '../../protocol/link';
+import type { OfflineRuntime, OfflineRuntimeOptions } from './offline-runtime';
+import type { OfflineCache, OfflineSnapshot, OfflineSnapshotChange } from './offline-types';
+
+export class LazyOffline implements OfflineCache {
+  readonly name: string;
+  readonly messagesPerConversation: number;
+  /** Resolves with the runtime, or null when its chunk could not be loaded. */
+  readonly ready: Promise<OfflineRuntime | null>;
+  private runtime: OfflineRuntime | null = null;
+  private failed = false;
+
+  constructor(options: OfflineRuntimeOptions) {
+    this.name = options.name;
+    this.messagesPerConversation = options.messagesPerConversation;
+    this.ready = import('./offline-runtime').then(
+      (m) => (this.runtime = m.startOfflineRuntime(options)),
+      (e: unknown) => {
+        this.failed = true;
+        options.warn({ reason: 'unavailable', message: `the offline cache could not be loaded (${String(e)}); the chat keeps working in memory` });
+        return null;
+      },
+    );
+  }
+
+  get mode(): 'indexeddb' | 'memory' {
+    if (this.failed) return 'memory';
+    return this.runtime?.cache.mode ?? 'indexeddb';
+  }
+
+  snapshot(): Promise<OfflineSnapshot | null> {
+    return this.ready.then((r) => r?.cache.snapshot() ?? null);
+  }
+
+  save(change: OfflineSnapshotChange): void {
+    this.forward((r) => r.cache.save(change));
+  }
+
+  settled(): Promise<void> {
+    return this.ready.then((r) => r?.cache.settled());
+  }
+
+  clear(): Promise<void> {
+    return this.ready.then((r) => r?.cache.clear());
+  }
+
+  /** The outbox in the runtime's database. */
+  outbox(): OutboxPersistence {
+    return {
+      load: (): Promise<PendingMessage[]> => this.ready.then((r) => r?.outbox.load() ?? []),
+      save: (pending) => this.forward((r) => r.outbox.save(pending)),
+    };
+  }
+
+  /** `inner`, or the connection shared with the user's other tabs once the runtime has it. */
+  transport(inner: Transport): Transport {
+    return {
+      connect: (handlers: ClientConnectionHandlers) => (this.runtime?.shared ?? inner).connect(handlers),
+      ...(inner.upload ? { upload: inner.upload.bind(inner) } : {}),
+    };
+  }
+
+  /** The client closed: leave the other tabs (and give up the socket when leading). */
+  dispose(): void {
+    this.forward((r) => r.shared?.dispose());
+  }
+
+  /** At once when loaded; otherwise after the load, in call order. */
+  private forward(run: (r: OfflineRuntime) => void): void {
+    if (this.runtime) run(this.runtime);
+    else void this.ready.then((r) => r && run(r));
+  }
+}

@@ -1,0 +1,36 @@
+// Owns the part of the offline machinery that is loaded lazily (IndexedDB via
+// `idb`, the cache, the tab leader and relay): made once the page has a client
+// with the cache on, so apps that turn it off, and the first paint of the
+// bundle, do not pay for it.
+import type { OutboxPersistence } from '../chat-client-types';
+import type { Transport } from '../../protocol/link';
+import { IndexedDbCache, type LegacyOutbox } from './indexeddb-cache';
+import type { OfflineWarning } from './offline-types';
+import { canShareTabs, createSharedTabTransport, type SharedTabTransport } from './shared-tab-transport';
+
+export interface OfflineRuntime {
+  cache: IndexedDbCache;
+  outbox: OutboxPersistence;
+  /** The transport shared with the user's other tabs, or null (opted out, no Web Locks). */
+  shared: SharedTabTransport | null;
+}
+
+export interface OfflineRuntimeOptions {
+  name: string;
+  messagesPerConversation: number;
+  warn(w: OfflineWarning): void;
+  legacy?: LegacyOutbox;
+  /** The client's own transport, to share between tabs (omit to keep one socket per tab). */
+  share?: Transport;
+}
+
+export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRuntime {
+  const cache = new IndexedDbCache({
+    name: options.name,
+    messagesPerConversation: options.messagesPerConversation,
+    warn: options.warn,
+    ...(options.legacy ? { legacy: options.legacy } : {}),
+  });
+  const shared = options.share && canShareTabs() ? createSharedTabTransport(options.share, options.name) : null;
+  return { cache, outbox: cache.outbox(), shared };
+}

@@ -1,0 +1,40 @@
+// Owns when a client gets an offline cache: on by default in a browser that
+// has IndexedDB, for a client that talks to a server by `url` and knows its
+// user. Clients on a transport (the embedded in-page server, whose data is
+// gone on reload anyway) and Node processes get none; `offline: false` opts
+// out. A localStorage outbox from `webStorageOutbox` moves in on first start.
+import type { Transport } from '../../protocol/link';
+import type { ChatClientOptions } from '../chat-client-types';
+import { webStorageOutbox } from '../outbox-persistence';
+import type { LegacyOutbox } from './indexeddb-cache';
+import { LazyOffline } from './lazy-offline';
+import { offlineDbName } from './offline-name';
+import type { OfflineWarning } from './offline-types';
+
+const DEFAULT_MESSAGES_PER_CONVERSATION = 50;
+
+function legacyOutbox(key: string): LegacyOutbox | undefined {
+  if (typeof globalThis.localStorage === 'undefined') return undefined;
+  const storage = webStorageOutbox(key);
+  return { load: () => storage.load(), clear: () => storage.save([]) };
+}
+
+/**
+ * The offline handle for these client options, or null when the client keeps everything in memory.
+ * `transport` is the client's own: shared with the user's other tabs unless opted out.
+ */
+export function setupOffline(options: ChatClientOptions, transport: Transport, warn: (w: OfflineWarning) => void): LazyOffline | null {
+  if (options.offline === false || options.transport || options.url === undefined) return null;
+  if (typeof globalThis.indexedDB === 'undefined' || typeof globalThis.window === 'undefined') return null;
+  const settings = options.offline ?? {};
+  const user = settings.user ?? options.user;
+  if (!user) return null;
+  const legacy = legacyOutbox(settings.migrateFrom ?? `natter:outbox:${user}`);
+  return new LazyOffline({
+    name: offlineDbName(options.url, user),
+    messagesPerConversation: settings.messagesPerConversation ?? DEFAULT_MESSAGES_PER_CONVERSATION,
+    warn,
+    ...(legacy ? { legacy } : {}),
+    ...(settings.shareConnection !== false ? { share: transport } : {}),
+  });
+}

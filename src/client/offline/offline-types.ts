@@ -1,0 +1,73 @@
+// Owns the public shape of the browser's offline cache: what a client keeps in
+// IndexedDB between page loads (conversation list, recent messages, the event
+// position they reflect, and the outbox), and the warning it gives when it
+// cannot keep them.
+import type { ConversationSummary } from '../../protocol/entities';
+import type { ConversationId } from '../../protocol/ids';
+import type { Message } from '../../protocol/message';
+
+/** `ChatClientOptions.offline`: on by default in browsers for `url` clients; `false` turns it off. */
+export interface OfflineOptions {
+  /** The user the cache belongs to, for clients that log in with a token only (default: `options.user`). */
+  user?: string;
+  /** Newest messages kept per conversation (default 50). */
+  messagesPerConversation?: number;
+  /**
+   * localStorage key of an outbox saved by `webStorageOutbox`, moved into IndexedDB on first start
+   * and then removed (default `natter:outbox:<user>`).
+   */
+  migrateFrom?: string;
+  /**
+   * Tabs of this user share one connection, held by a leader tab (Web Locks + BroadcastChannel);
+   * default true. `false`: each tab has its own socket.
+   */
+  shareConnection?: boolean;
+}
+
+/** Recent messages of one conversation, oldest first. */
+export interface CachedPage {
+  conversation: ConversationId;
+  messages: readonly Message[];
+}
+
+/** What the last session left: enough to draw the chat before the socket connects. */
+export interface OfflineSnapshot {
+  /** Most recently updated first. */
+  conversations: readonly ConversationSummary[];
+  pages: readonly CachedPage[];
+  /** The event position the conversations and pages reflect (resume from here), or null. */
+  pos: number | null;
+}
+
+/** One write of the snapshot: only what changed, and the position it reflects. */
+export interface OfflineSnapshotChange {
+  conversations?: readonly ConversationSummary[];
+  pages?: readonly CachedPage[];
+  /** Conversations whose pages are dropped (deleted conversations). */
+  removed?: readonly ConversationId[];
+  pos: number | null;
+}
+
+/** Why the cache stopped writing: the chat goes on in memory. */
+export interface OfflineWarning {
+  /** `unavailable`: IndexedDB missing or refused (private mode); `quota`: storage full; `failed`: any other write error. */
+  reason: 'unavailable' | 'quota' | 'failed';
+  message: string;
+}
+
+/** A client's offline cache (`client.offline`). */
+export interface OfflineCache {
+  /** The database name: one per server and user. */
+  readonly name: string;
+  /** `indexeddb` while writes land; `memory` after a failure, a wipe, or without IndexedDB. */
+  readonly mode: 'indexeddb' | 'memory';
+  readonly messagesPerConversation: number;
+  /** What the last session saved (read once, then the same answer). */
+  snapshot(): Promise<OfflineSnapshot | null>;
+  /** Queues a write; writes land in order. */
+  save(change: OfflineSnapshotChange): void;
+  /** Resolves once every write queued so far has landed (or failed). */
+  settled(): Promise<void>;
+  /** Deletes everything this cache holds (call on logout) and stops writing. */
+  clear(): Promise<void>;
+}

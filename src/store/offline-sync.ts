@@ -1,0 +1,114 @@
+// Owns the store's side of the offline cache. Before the first welcome it draws
+// the chat from what the last session cached (conversation list, recent pages),
+// so a reload shows them before the socket connects; the welcome's full sync
+// then replaces the list (no stale unread) and resumed events are deduplicated
+// by seq. While bound it writes the conversations and recent messages back a
+// short while after they change, with the event position they reflect: the
+// position of the last event applied, taken when nothing is left queued.
+import type { ChatClient, ClientInput } from '../client/chat-client-types';
+import type { CachedPage, OfflineSnapshot, OfflineSnapshotChange } from '../client/offline/offline-types';
+import type { ConversationSummary } from '../protocol/entities';
+import type { ConversationId } from '../protocol/ids';
+import type { Message } from '../protocol/message';
+import type { ChatState } from './chat-state';
+import type { ChatStore } from './create-chat-store';
+import type { IngestQueue } from './ingest-queue';
+
+/** Writes wait this long for more changes (a burst is one write). */
+const SAVE_DELAY_MS = 300;
+
+export interface OfflineSync {
+  /** Every input the binding queues, before it is queued. */
+  seen(input: ClientInput): void;
+  /** Writes what is waiting and stops. */
+  dispose(): void;
+}
+
+const NONE: OfflineSync = { seen: () => undefined, dispose: () => undefined };
+
+function hydrate(queue: IngestQueue, store: ChatStore, s: OfflineSnapshot): void {
+  queue.push({ kind: 'conversations', conversations: s.conversations, startedAt: store.batchCount() + 1 });
+  for (const p of s.pages) {
+    if (p.messages.length === 0) continue;
+    const newestFirst = [...p.messages].reverse();
+    queue.push({ kind: 'history', conversation: p.conversation, page: { messages: newestFirst, cursor: p.messages[0]!.seq, hasMore: true } });
+  }
+  queue.flush();
+}
+
+export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: IngestQueue): OfflineSync {
+  const cache = client.offline;
+  if (!cache) return NONE;
+  let disposed = false;
+  // Limits arrive with the first welcome: a client welcomed before binding has newer state than any cache.
+  let welcomed = client.limits !== null;
+  let started = false;
+  let pos: number | null = null;
+  let captured: { state: ChatState; pos: number | null } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let savedList: { summaries: ChatState['conversations']['summaries']; order: readonly ConversationId[] } | null = null;
+  const savedPages = new Map<ConversationId, readonly Message[]>();
+
+  const write = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!captured) return;
+    const { state, pos: at } = captured;
+    captured = null;
+    const change: OfflineSnapshotChange = { pos: at };
+    const list = state.conversations;
+    if (list.loaded && (savedList?.summaries !== list.summaries || savedList.order !== list.order)) {
+      change.conversations = list.order.map((id) => list.summaries.get(id)).filter((c): c is ConversationSummary => c !== undefined);
+      savedList = { summaries: list.summaries, order: list.order };
+    }
+    const pages: CachedPage[] = [];
+    for (const [id, m] of state.conversationMessages) {
+      if (savedPages.get(id) === m.items) continue;
+      savedPages.set(id, m.items);
+      pages.push({ conversation: id, messages: m.items.slice(-cache.messagesPerConversation) });
+    }
+    const removed = [...savedPages.keys()].filter((id) => !state.conversationMessages.has(id));
+    for (const id of removed) savedPages.delete(id);
+    if (pages.length > 0) change.pages = pages;
+    if (removed.length > 0) change.removed = removed;
+    cache.save(change);
+  };
+
+  const unsubscribe = store.subscribe((state) => {
+    // Inputs still queued may carry a newer position than this state shows: wait for their batch.
+    if (!started || disposed || queue.size() > 0) return;
+    captured = { state, pos };
+    timer ??= setTimeout(write, SAVE_DELAY_MS);
+  });
+  const onHide = () => {
+    if (globalThis.document?.visibilityState === 'hidden') write();
+  };
+  globalThis.document?.addEventListener('visibilitychange', onHide);
+
+  void cache.snapshot().then((s) => {
+    if (disposed) return;
+    // Cached state drawn after the welcome could be older than what was applied since: skip it.
+    if (s && !welcomed) {
+      pos = s.pos;
+      hydrate(queue, store, s);
+      const state = store.getState();
+      savedList = { summaries: state.conversations.summaries, order: state.conversations.order };
+      for (const [id, m] of state.conversationMessages) savedPages.set(id, m.items);
+    }
+    started = true;
+  });
+
+  return {
+    seen(input) {
+      if (input.kind === 'ready') welcomed = true;
+      else if (input.kind === 'event' && input.pos !== undefined) pos = input.pos;
+    },
+    dispose() {
+      if (disposed) return;
+      write();
+      disposed = true;
+      unsubscribe();
+      globalThis.document?.removeEventListener('visibilitychange', onHide);
+    },
+  };
+}

@@ -1,0 +1,247 @@
+// The browser's offline cache through the drop-in Chat in Debian's Chromium,
+// against a real natter server on 127.0.0.1 that the tests stop and start
+// again on the same port and SQLite file: a message sent while the server is
+// down survives a reload and is stored once; a reload with the server down
+// draws the cached list and messages; a full disk leaves the chat working in
+// memory; logout wipes the cache; an old localStorage outbox moves in.
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createChatClient } from '../../src/client/chat-client';
+import type { ChatClient } from '../../src/client/chat-client-types';
+import { silentLogger } from '../../src/node/logger';
+import { startServer, type RunningServer } from '../../src/node/serve';
+import { conversationId } from '../../src/protocol/ids';
+import { launchChromium } from '../support/chromium';
+import { buildFixture, openFixture } from '../support/fixture-site';
+import { tempDir } from '../node/support/servers';
+
+let browser: Browser;
+let site: { url: string; close(): Promise<void> };
+const cleanups: Array<() => Promise<void> | void> = [];
+
+beforeAll(async () => {
+  site = await buildFixture(resolve(import.meta.dirname, 'offline-page'));
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+/** A server on a fixed SQLite file that can be stopped and started again on the same port. */
+async function restartableServer(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void>; current(): RunningServer }> {
+  const tmp = tempDir('natter-offline-');
+  const options = { host: '127.0.0.1', db: join(tmp.dir, 'natter.sqlite'), files: join(tmp.dir, 'files'), logger: silentLogger, dev: true };
+  let srv: RunningServer | null = await startServer({ ...options, port: 0 });
+  const port = srv.port;
+  const url = srv.url;
+  cleanups.push(async () => {
+    await srv?.close();
+    tmp.remove();
+  });
+  return {
+    url,
+    async stop() {
+      await srv?.close();
+      srv = null;
+    },
+    async start() {
+      srv = await startServer({ ...options, port });
+    },
+    current: () => {
+      if (!srv) throw new Error('server stopped');
+      return srv;
+    },
+  };
+}
+
+async function connectedClient(url: string, user: string): Promise<ChatClient> {
+  const c = createChatClient({ url, user, WebSocket, delivery: false, reconnect: { initialDelayMs: 100, maxDelayMs: 500 } });
+  cleanups.push(() => c.close());
+  await c.connect();
+  return c;
+}
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
+  cleanups.push(() => context.close());
+  return { context, page: await context.newPage() };
+}
+
+function pageUrl(server: string, user: string, extra: Record<string, string> = {}): string {
+  return `${site.url}?${new URLSearchParams({ server, user, ...extra }).toString()}`;
+}
+
+const rows = (page: Page, text: string) => page.locator('[data-natter-message]', { hasText: text });
+const connection = (page: Page) => page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.state);
+const settled = (page: Page) => page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.settled());
+
+/** Messages with `text` the server stored in a conversation, as `reader` sees them. */
+async function storedWith(reader: ChatClient, conversation: ReturnType<typeof conversationId>, text: string): Promise<number> {
+  const page = await reader.history(conversation, { limit: 100 });
+  return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
+}
+
+describe('offline cache in Chromium', () => {
+  it('a message sent while the server is stopped survives a reload and is stored exactly once when the server is back', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    await bob.sendText(conversationId('single', 'ann'), 'hello from bob');
+    const { page } = await newPage();
+    await openFixture(page, pageUrl(server.url, 'ann', { open: conversationId('single', 'bob') }));
+    await rows(page, 'hello from bob').waitFor();
+
+    await server.stop();
+    await expect.poll(() => connection(page)).not.toBe('open');
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('written offline');
+    await box.press('Enter');
+    await rows(page, 'written offline').waitFor();
+    await settled(page);
+
+    await page.reload();
+    await openFixture(page, pageUrl(server.url, 'ann', { open: conversationId('single', 'bob') }));
+    // Still offline: the unsent message and the cached one are both drawn.
+    await rows(page, 'written offline').waitFor();
+    await rows(page, 'hello from bob').waitFor();
+    expect(await connection(page)).not.toBe('open');
+
+    await server.start();
+    const annWithBob = conversationId('single', 'ann');
+    await expect.poll(() => storedWith(bob, annWithBob, 'written offline'), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => rows(page, 'written offline').getAttribute('data-status'), { timeout: 20_000 }).not.toBe('pending');
+    await settled(page);
+
+    // A reload with the server up sends nothing again: the stored outbox is empty.
+    await page.reload();
+    await openFixture(page, pageUrl(server.url, 'ann', { open: conversationId('single', 'bob') }));
+    await expect.poll(() => connection(page), { timeout: 20_000 }).toBe('open');
+    await rows(page, 'written offline').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.pending().length)).toBe(0);
+    expect(await rows(page, 'written offline').count()).toBe(1);
+    expect(await storedWith(bob, annWithBob, 'written offline')).toBe(1);
+  });
+
+  it('a reload with the server down draws the cached conversation list and the open conversation', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    const dan = await connectedClient(server.url, 'dan');
+    await bob.sendText(conversationId('single', 'cleo'), 'bob says hi');
+    await dan.sendText(conversationId('single', 'cleo'), 'dan says hi');
+    const { page } = await newPage();
+    await openFixture(page, pageUrl(server.url, 'cleo'));
+    await page.getByRole('button', { name: /^bob/ }).click();
+    await rows(page, 'bob says hi').waitFor();
+    await page.getByRole('button', { name: /^dan/ }).waitFor();
+    await settled(page);
+    await page.waitForTimeout(400); // the store writes a short while after its last change
+    await settled(page);
+
+    await server.stop();
+    await page.reload();
+    await openFixture(page, pageUrl(server.url, 'cleo', { open: conversationId('single', 'bob') }));
+    await page.getByRole('button', { name: /^dan/ }).waitFor();
+    await rows(page, 'bob says hi').waitFor();
+    expect(await connection(page)).not.toBe('open');
+  });
+
+  it('a reload reconciles with the server: what came while the page was closed shows once, and the unread count is the server\'s', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    await bob.sendText(conversationId('single', 'ida'), 'one');
+    const { context, page } = await newPage();
+    await openFixture(page, pageUrl(server.url, 'ida'));
+    await page.getByRole('button', { name: /^bob.*1 unread/ }).waitFor();
+    await page.waitForTimeout(400);
+    await settled(page);
+    await page.close();
+
+    await bob.sendText(conversationId('single', 'ida'), 'two');
+    await bob.sendText(conversationId('single', 'ida'), 'three');
+    const again = await context.newPage();
+    await openFixture(again, pageUrl(server.url, 'ida'));
+    // The cached list comes first; the welcome's full sync replaces its count with the server's.
+    await again.getByRole('button', { name: /^bob.*3 unread/ }).waitFor({ timeout: 20_000 });
+    await again.getByRole('button', { name: /^bob/ }).click();
+    await rows(again, 'three').waitFor();
+    await expect.poll(() => connection(again)).toBe('open');
+    for (const text of ['one', 'two', 'three']) expect(await rows(again, text).count(), text).toBe(1);
+  });
+
+  it('with IndexedDB writes failing as on a full disk, the chat warns once and keeps working in memory', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    await bob.sendText(conversationId('single', 'eve'), 'hello eve');
+    const { page } = await newPage();
+    await openFixture(page, pageUrl(server.url, 'eve', { quota: '1', open: conversationId('single', 'bob') }));
+    await rows(page, 'hello eve').waitFor();
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('kept in memory');
+    await box.press('Enter');
+    await expect.poll(() => storedWith(bob, conversationId('single', 'eve'), 'kept in memory'), { timeout: 20_000 }).toBe(1);
+    const warnings = await page.evaluate(() => (window as unknown as { __natter: { warnings: Array<{ reason: string }> } }).__natter.warnings);
+    expect(warnings.map((w) => w.reason)).toEqual(['quota']);
+    expect(await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.mode)).toBe('memory');
+  });
+
+  it('clearOfflineData deletes the database: a later reload with the server down has nothing cached', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    await bob.sendText(conversationId('single', 'fay'), 'hello fay');
+    const { page } = await newPage();
+    await openFixture(page, pageUrl(server.url, 'fay'));
+    await page.getByRole('button', { name: /^bob/ }).waitFor();
+    await page.waitForTimeout(400);
+    await settled(page);
+    const names = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(await names()).toEqual([expect.stringContaining('|fay')]);
+
+    await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.clearOfflineData());
+    expect(await names()).toEqual([]);
+    await server.stop();
+    await page.reload();
+    await openFixture(page, pageUrl(server.url, 'fay', { offline: '0' }));
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('button', { name: /^bob/ }).count()).toBe(0);
+  });
+
+  it('moves an outbox saved in localStorage by webStorageOutbox into IndexedDB and sends it once', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    const { page } = await newPage();
+    // First load opted out (nothing cached), to put an old-style outbox in this origin's localStorage.
+    await openFixture(page, pageUrl(server.url, 'gus', { offline: '0' }));
+    const entry = {
+      localId: '01JOLDOUTBOX0000000000000A', to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'from the old outbox' },
+      from: 'gus', conversation: conversationId('single', 'bob'), createdAt: Date.now(), status: 'pending',
+    };
+    await page.evaluate((e) => localStorage.setItem('natter:outbox:gus', JSON.stringify([e])), entry);
+
+    await page.goto(pageUrl(server.url, 'gus', { open: conversationId('single', 'bob') }));
+    await expect.poll(() => storedWith(bob, conversationId('single', 'gus'), 'from the old outbox'), { timeout: 20_000 }).toBe(1);
+    await rows(page, 'from the old outbox').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('natter:outbox:gus'))).toBeNull();
+    await settled(page);
+    await page.reload();
+    await expect.poll(() => connection(page), { timeout: 20_000 }).toBe('open');
+    expect(await storedWith(bob, conversationId('single', 'gus'), 'from the old outbox')).toBe(1);
+  });
+
+  it('keeps nothing in IndexedDB when the app opts out (offline: false)', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    await bob.sendText(conversationId('single', 'hal'), 'hello hal');
+    const { page } = await newPage();
+    await openFixture(page, pageUrl(server.url, 'hal', { offline: '0' }));
+    await page.getByRole('button', { name: /^bob/ }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline)).toBeNull();
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+  });
+});
