@@ -9,7 +9,7 @@ import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody } from '../../protocol/message';
-import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroup, useGroupName, type ChatMessage } from '../../react';
+import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroup, useGroupName, usePins, type ChatMessage } from '../../react';
 import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
@@ -20,6 +20,7 @@ import { MessageInput } from '../message-input/message-input';
 import { MessageList } from '../message-list';
 import { MessageSearch } from '../message-search/message-search';
 import { NewConversationDialog } from '../new-conversation/new-conversation-dialog';
+import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import { themeAttributes, type Theme } from '../theme';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { ChatHeader } from './chat-header';
@@ -63,6 +64,8 @@ export interface ChatProps {
 }
 
 const identity = (id: string): string => id;
+// Most conversations have no pins: the strip is loaded once one does.
+const pinsChunk = lazyChunk(() => import('../pins-strip/pins-strip'), 'pinned messages');
 const BOTH_CALLS: readonly CallType[] = ['audio', 'video'];
 
 export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode {
@@ -161,6 +164,7 @@ function ChatLayout({
             onBack={() => choose(null)}
             jumpTo={jump?.conversation === open ? jump.serverId : null}
             onJumpEnd={() => setJump(null)}
+            onJump={(serverId) => setJump({ conversation: open, serverId })}
             list={{ displayName, ...(customEmoji ? { customEmoji } : {}), ...(shortcodes !== undefined ? { shortcodes } : {}), ...(renderCustom ? { renderCustom } : {}), ...(mapUrl ? { mapUrl } : {}) }}
             theme={theme}
             groupReadReceipts={groupReadReceipts}
@@ -200,14 +204,18 @@ interface OpenConversationProps {
   theme: Theme;
   jumpTo: string | null;
   onJumpEnd(): void;
+  /** Open the list at this message (a pin, a quote whose original is not loaded). */
+  onJump(serverId: string): void;
   groupReadReceipts: boolean;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd, groupReadReceipts }: OpenConversationProps): ReactNode {
+function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd, onJump, groupReadReceipts }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
   const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
   const me = useChatUser();
+  const pinned = usePins(id).pins.length > 0;
+  const pinsModule = useLazyChunk(pinsChunk, pinned ? true : undefined);
   // Only a group's owner and admins may ask for receipts (the server refuses the others' sends).
   const askAcks = groupReadReceipts && group !== undefined && (group.owner === me || group.admins.includes(me));
   const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
@@ -224,7 +232,8 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         onBack={onBack}
         titleId={titleId}
       />
-      <MessageList conversationId={id} className="natter-chat__messages" jumpTo={jumpTo} onJumpEnd={onJumpEnd} {...list} />
+      {pinned && pinsModule ? <pinsModule.PinsStrip conversationId={id} onJump={onJump} displayName={displayName} /> : null}
+      <MessageList conversationId={id} className="natter-chat__messages" jumpTo={jumpTo} onJumpEnd={onJumpEnd} onJumpRequest={onJump} {...list} />
       <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} allowGroupAck={askAcks} />
     </>
   );

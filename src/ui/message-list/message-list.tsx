@@ -55,6 +55,11 @@ export interface MessageListProps {
   jumpTo?: string | null;
   /** The reader left the jump for the latest messages ("Jump to latest", or an own send). */
   onJumpEnd?: () => void;
+  /**
+   * A quote (or a pin) asks for a message that is not loaded: open the list at it, typically by
+   * setting `jumpTo` to it. Without it, such a request does nothing.
+   */
+  onJumpRequest?: (serverId: string) => void;
   className?: string;
   style?: CSSProperties;
 }
@@ -205,7 +210,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     setActiveKey(key);
     requestAnimationFrame(() => scrollerRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
   }, []);
-  const features = useFeatureRowContext(props.conversationId, locale, messages, scrollToIndex, focusKey);
+  const features = useFeatureRowContext(props.conversationId, locale, messages, scrollToIndex, focusKey, props.onJumpRequest);
   const ctx = useMemo<RowContext>(
     () => ({
       ...features,

@@ -1,7 +1,8 @@
 // Owns what the message list hands its rows for the conversation features:
 // the user, strings, this conversation's pins and deleted-for-me ids, the
 // actions (through useMessageActions and useComposer), and jumping to a
-// quoted message (scrolled into view and focused when it is loaded).
+// quoted message (scrolled into view and focused when it is loaded, else
+// handed to `onJumpRequest`, which opens the list's jump window at it).
 import { useMemo } from 'react';
 import type { ConversationId } from '../../protocol/ids';
 import { useChatSelector, useChatUser, useComposer, useMessageActions, usePins, type ChatMessage } from '../../react';
@@ -19,6 +20,7 @@ export function useFeatureRowContext(
   messages: readonly ChatMessage[],
   scrollToIndex: (index: number) => void,
   focusKey: (key: string) => void,
+  onJumpRequest: ((serverId: string) => void) | undefined,
 ): FeatureListContext {
   const user = useChatUser();
   const actions = useMessageActions();
@@ -47,7 +49,8 @@ export function useFeatureRowContext(
           focusKey(m.key);
           return;
         }
+        onJumpRequest?.(serverId);
       },
     };
-  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey]);
+  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey, onJumpRequest]);
 }
