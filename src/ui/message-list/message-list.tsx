@@ -210,7 +210,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     setActiveKey(key);
     requestAnimationFrame(() => scrollerRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
   }, []);
-  const features = useFeatureRowContext(props.conversationId, locale, messages, scrollToIndex, focusKey, props.onJumpRequest);
+  const features = useFeatureRowContext(props.conversationId, locale, messages, scrollToIndex, focusKey, props.onJumpRequest, displayName);
   const ctx = useMemo<RowContext>(
     () => ({
       ...features,

@@ -1,6 +1,7 @@
 // Owns what the message list hands its rows for the conversation features:
-// the user, strings, this conversation's pins and deleted-for-me ids, the
-// actions (through useMessageActions and useComposer), and jumping to a
+// the user, strings, how mentions look, this conversation's pins and
+// deleted-for-me ids, the actions (through useMessageActions and
+// useComposer), and jumping to a
 // quoted message (scrolled into view and focused when it is loaded, else
 // handed to `onJumpRequest`, which opens the list's jump window at it).
 import { useMemo } from 'react';
@@ -9,9 +10,11 @@ import { useChatSelector, useChatUser, useComposer, useMessageActions, usePins, 
 import { useStrings } from '../i18n';
 import type { Locale } from '../i18n/locale';
 import type { FeatureRowContext } from './message-feature-actions';
+import type { MentionStyle } from './mention-text';
 
 export interface FeatureListContext extends FeatureRowContext {
   hidden: ReadonlySet<string>;
+  mentionStyle: MentionStyle;
 }
 
 export function useFeatureRowContext(
@@ -21,6 +24,7 @@ export function useFeatureRowContext(
   scrollToIndex: (index: number) => void,
   focusKey: (key: string) => void,
   onJumpRequest: ((serverId: string) => void) | undefined,
+  displayName: (user: string) => string,
 ): FeatureListContext {
   const user = useChatUser();
   const actions = useMessageActions();
@@ -35,6 +39,7 @@ export function useFeatureRowContext(
       features,
       pinned,
       hidden,
+      mentionStyle: { self: user, name: displayName, mentionsYou: features.mentionsYou },
       toggleReaction: (m, emoji) => {
         if (m.message) void actions.toggleReaction(m.message, emoji).catch(() => undefined);
       },
@@ -52,5 +57,5 @@ export function useFeatureRowContext(
         onJumpRequest?.(serverId);
       },
     };
-  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey, onJumpRequest]);
+  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey, onJumpRequest, displayName]);
 }
