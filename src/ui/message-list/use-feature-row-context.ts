@@ -6,6 +6,7 @@
 // handed to `onJumpRequest`, which opens the list's jump window at it).
 import { useMemo } from 'react';
 import type { ConversationId } from '../../protocol/ids';
+import type { Message } from '../../protocol/message';
 import { useChatSelector, useChatUser, useComposer, useMessageActions, usePins, type ChatMessage } from '../../react';
 import { useStrings } from '../i18n';
 import type { Locale } from '../i18n/locale';
@@ -25,6 +26,8 @@ export function useFeatureRowContext(
   focusKey: (key: string) => void,
   onJumpRequest: ((serverId: string) => void) | undefined,
   displayName: (user: string) => string,
+  openThread: ((root: Message) => void) | undefined,
+  forward: ((message: Message) => void) | undefined,
 ): FeatureListContext {
   const user = useChatUser();
   const actions = useMessageActions();
@@ -40,6 +43,8 @@ export function useFeatureRowContext(
       pinned,
       hidden,
       mentionStyle: { self: user, name: displayName, mentionsYou: features.mentionsYou },
+      openThread,
+      forward,
       toggleReaction: (m, emoji) => {
         if (m.message) void actions.toggleReaction(m.message, emoji).catch(() => undefined);
       },
@@ -57,5 +62,5 @@ export function useFeatureRowContext(
         onJumpRequest?.(serverId);
       },
     };
-  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey, onJumpRequest, displayName]);
+  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey, onJumpRequest, displayName, openThread, forward]);
 }
