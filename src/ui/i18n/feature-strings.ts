@@ -43,8 +43,6 @@ export interface FeatureStrings {
   replyInThread: string;
   /** The summary under a thread root (a button that opens the thread). */
   threadReplies(count: number): string;
-  /** Unread replies of a thread, shown beside its summary. */
-  threadUnread(count: number): string;
   thread: string;
   closeThread: string;
   threadEmpty: string;
@@ -91,7 +89,6 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     mentionsYou: 'mentions you',
     replyInThread: 'Reply in thread',
     threadReplies: (count) => `${count} ${count === 1 ? 'reply' : 'replies'}`,
-    threadUnread: (count) => `${count} unread`,
     thread: 'Thread',
     closeThread: 'Close thread',
     threadEmpty: 'No replies yet',
@@ -136,7 +133,6 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     mentionsYou: '提到了你',
     replyInThread: '在话题中回复',
     threadReplies: (count) => `${count} 条回复`,
-    threadUnread: (count) => `${count} 条未读`,
     thread: '话题',
     closeThread: '关闭话题',
     threadEmpty: '暂无回复',
