@@ -36,8 +36,8 @@ describe('shipped languages', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every language translates the pins strip, mention, thread and forward strings', async () => {
-    const keys = ['goToPinned', 'unpinFrom', 'mentionSuggestions', 'mentionEveryone', 'mentionsAvailable', 'mentionBadge', 'mentionsYou', 'replyInThread', 'threadReplies', 'thread', 'closeThread', 'threadEmpty', 'threadLoadOlder', 'threadReplyLabel', 'send', 'forward', 'forwardTitle', 'forwardTo', 'cancel', 'forwardNone', 'forwardFailed'] as const;
+  it('every language translates the conversation features (reactions, replies, edits, deletes, pins, mentions, threads, forwarding)', async () => {
+    const keys = ['react', 'reactions', 'reaction', 'reply', 'edit', 'deleteForMe', 'deleteForEveryone', 'pin', 'unpin', 'edited', 'forwarded', 'inReplyTo', 'quoteGone', 'replyingTo', 'editingMessage', 'cancelReply', 'cancelEdit', 'saveEdit', 'pinned', 'deletedForYou', 'actionFailed', 'goToPinned', 'unpinFrom', 'mentionSuggestions', 'mentionEveryone', 'mentionsAvailable', 'mentionBadge', 'mentionsYou', 'replyInThread', 'threadReplies', 'thread', 'closeThread', 'threadEmpty', 'threadLoadOlder', 'threadReplyLabel', 'send', 'forward', 'forwardTitle', 'forwardTo', 'cancel', 'forwardNone', 'forwardFailed'] as const;
     const say = (v: unknown) => (typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(3, 'x')) : String(v));
     const english = stringsFor('en').features;
     const missing: string[] = [];
