@@ -1,6 +1,7 @@
-// axe-core on the chat screens in the dark theme and in Arabic (right to left),
-// through Storybook's toolbar globals: no serious or critical violation. (Every
-// story in the light theme is audited by storybook.test.ts as it renders it.)
+// axe-core on the chat screens (the conversation features' panels among them)
+// in the dark theme and in Arabic (right to left), through Storybook's toolbar
+// globals: no serious or critical violation. (Every story in the light theme
+// is audited by storybook.test.ts as it renders it.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { seriousViolations, storySettled } from '../support/axe';
@@ -13,7 +14,7 @@ let screens: IndexEntry[] = [];
 
 beforeAll(async () => {
   site = await openStorybook();
-  screens = site.entries.filter((e) => e.type === 'story' && (e.id.startsWith('components-chat--') || e.id.startsWith('components-callinvitemodal') || e.id === 'playground--three-users'));
+  screens = site.entries.filter((e) => e.type === 'story' && (e.id.startsWith('components-chat--') || e.id.startsWith('components-chat-features--') || e.id.startsWith('components-callinvitemodal') || e.id === 'playground--three-users'));
   browser = await launchChromium();
 }, 480_000);
 

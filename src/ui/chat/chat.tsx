@@ -1,6 +1,7 @@
 // Owns Chat: the ready layout. A conversation list beside the open
-// conversation (header with calls, MessageList, MessageInput), the call
-// invitation modal, a theme and a locale. On narrow widths (a container
+// conversation (header with calls, pins strip, MessageList, MessageInput, a
+// thread panel and the forward dialog, those three loaded on first need), the
+// call invitation modal, a theme and a locale. On narrow widths (a container
 // query in chat.css) it shows one pane at a time: the list, or the
 // conversation with a back button.
 import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
@@ -8,8 +9,8 @@ import type { CustomEmojiMap, ShortcodeTable } from '../../emoji';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
-import type { LocationBody } from '../../protocol/message';
-import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroup, useGroupName, type ChatMessage } from '../../react';
+import type { LocationBody, Message } from '../../protocol/message';
+import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroup, useGroupName, usePins, type ChatMessage } from '../../react';
 import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
@@ -66,6 +67,10 @@ export interface ChatProps {
 }
 
 const identity = (id: string): string => id;
+// Most conversations have no pins: the strip is loaded once one does.
+const pinsChunk = lazyChunk(() => import('../pins-strip/pins-strip'), 'pinned messages');
+const threadChunk = lazyChunk(() => import('../thread-panel/thread-panel'), 'thread panel');
+const forwardChunk = lazyChunk(() => import('../forward-dialog/forward-dialog'), 'forward dialog');
 const BOTH_CALLS: readonly CallType[] = ['audio', 'video'];
 
 export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode {
@@ -159,12 +164,14 @@ function ChatLayout({
             displayName={displayName}
             conversationName={conversationName}
             avatarUrl={avatarUrl}
+            callModal={callModal}
             callTimeout={callTimeout}
             calls={calls}
             calling={calling}
             onBack={() => choose(null)}
             jumpTo={jump?.conversation === open ? jump.serverId : null}
             onJumpEnd={() => setJump(null)}
+            onJump={(serverId) => setJump({ conversation: open, serverId })}
             list={{ displayName, ...(customEmoji ? { customEmoji } : {}), ...(shortcodes !== undefined ? { shortcodes } : {}), ...(renderCustom ? { renderCustom } : {}), ...(mapUrl ? { mapUrl } : {}) }}
             theme={theme}
             groupReadReceipts={groupReadReceipts}
@@ -196,6 +203,7 @@ interface OpenConversationProps {
   displayName(userId: string): string;
   conversationName: ChatProps['conversationName'];
   avatarUrl: ChatProps['avatarUrl'];
+  callModal: ModalScope;
   callTimeout: number;
   calls: readonly CallType[];
   calling: 'media' | 'invite-only';
@@ -204,14 +212,22 @@ interface OpenConversationProps {
   theme: Theme;
   jumpTo: string | null;
   onJumpEnd(): void;
+  /** Open the list at this message (a pin, a quote whose original is not loaded). */
+  onJump(serverId: string): void;
   groupReadReceipts: boolean;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd, groupReadReceipts }: OpenConversationProps): ReactNode {
+function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callModal, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd, onJump, groupReadReceipts }: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
   const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
   const me = useChatUser();
+  const pinned = usePins(id).pins.length > 0;
+  const pinsModule = useLazyChunk(pinsChunk, pinned ? true : undefined);
+  const [thread, setThread] = useState<Message | null>(null);
+  const threadModule = useLazyChunk(threadChunk, thread?.serverId);
+  const [forwarding, setForwarding] = useState<Message | null>(null);
+  const forwardModule = useLazyChunk(forwardChunk, forwarding?.serverId);
   // Only a group's owner and admins may ask for receipts (the server refuses the others' sends).
   const askAcks = groupReadReceipts && group !== undefined && (group.owner === me || group.admins.includes(me));
   const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
@@ -228,8 +244,20 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         onBack={onBack}
         titleId={titleId}
       />
-      <MessageList conversationId={id} className="natter-chat__messages" jumpTo={jumpTo} onJumpEnd={onJumpEnd} {...list} />
+      {pinned && pinsModule ? <pinsModule.PinsStrip conversationId={id} onJump={onJump} displayName={displayName} /> : null}
+      <MessageList conversationId={id} className="natter-chat__messages" jumpTo={jumpTo} onJumpEnd={onJumpEnd} onJumpRequest={onJump} onOpenThread={setThread} onForward={setForwarding} {...list} />
       <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} allowGroupAck={askAcks} />
+      {thread && threadModule ? <threadModule.ThreadPanel conversationId={id} root={thread} displayName={displayName} onClose={() => setThread(null)} /> : null}
+      {forwarding && forwardModule ? (
+        <forwardModule.ForwardDialog
+          message={forwarding}
+          from={id}
+          scope={callModal}
+          displayName={displayName}
+          {...(conversationName ? { conversationName } : {})}
+          onClose={() => setForwarding(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Owns one row of the conversation list: a button that selects it (avatar or
-// initials, name, last-message preview, time, unread badge) and a delete button.
+// initials, name, last-message preview, time, mention and unread badges) and a
+// delete button.
 import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import { useGroupName } from '../../react';
@@ -91,6 +92,12 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
               {preview.prefix}
               {preview.kind === 'text' ? <EmojiText text={preview.text} links={false} largeEmojiMax={0} /> : preview.text}
             </span>
+            {(c.mentions ?? 0) > 0 && (
+              <span className="natter-badge natter-badge--mention">
+                <span aria-hidden="true">@</span>
+                <span className="natter-visually-hidden">{strings.features.mentionBadge(c.mentions ?? 0)}</span>
+              </span>
+            )}
             <CountBadge count={c.unread} label={t.unread} />
           </span>
         </span>

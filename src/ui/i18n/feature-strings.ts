@@ -1,5 +1,5 @@
 // Owns the strings of the conversation features in the drop-in UI:
-// reactions, replies, edits, deletes, pins.
+// reactions, replies, edits, deletes, pins, mentions, threads, forwarding.
 import type { BuiltInLocale } from './locale';
 
 export interface FeatureStrings {
@@ -26,6 +26,35 @@ export interface FeatureStrings {
   pinned: string;
   deletedForYou: string;
   actionFailed(message: string): string;
+  /** A pinned message in the pins strip (a button that goes to it): its sender and text. */
+  goToPinned(from: string): string;
+  /** Accessible name of the unpin button beside one pinned message. */
+  unpinFrom(from: string): string;
+  /** Accessible name of the mention suggestion list. */
+  mentionSuggestions: string;
+  /** The `@all` suggestion in a group. */
+  mentionEveryone: string;
+  /** Announced when suggestions appear. */
+  mentionsAvailable(count: number): string;
+  /** Accessible name of the mention badge in the conversation list. */
+  mentionBadge(count: number): string;
+  /** A mention of this user inside a message (screen readers hear it as such). */
+  mentionsYou: string;
+  replyInThread: string;
+  /** The summary under a thread root (a button that opens the thread). */
+  threadReplies(count: number): string;
+  thread: string;
+  closeThread: string;
+  threadEmpty: string;
+  threadLoadOlder: string;
+  threadReplyLabel: string;
+  send: string;
+  forward: string;
+  forwardTitle: string;
+  forwardTo: string;
+  cancel: string;
+  forwardNone: string;
+  forwardFailed(conversation: string, message: string): string;
 }
 
 export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
@@ -51,6 +80,27 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     pinned: 'Pinned messages',
     deletedForYou: 'You deleted this message',
     actionFailed: (message) => `Could not do that: ${message}`,
+    goToPinned: (from) => `Pinned message from ${from}`,
+    unpinFrom: (from) => `Unpin the message from ${from}`,
+    mentionSuggestions: 'People to mention',
+    mentionEveryone: 'Everyone in this group',
+    mentionsAvailable: (count) => `${count} ${count === 1 ? 'suggestion' : 'suggestions'}. Up and down arrows to choose, Enter to insert.`,
+    mentionBadge: (count) => `${count} ${count === 1 ? 'mention' : 'mentions'} of you`,
+    mentionsYou: 'mentions you',
+    replyInThread: 'Reply in thread',
+    threadReplies: (count) => `${count} ${count === 1 ? 'reply' : 'replies'}`,
+    thread: 'Thread',
+    closeThread: 'Close thread',
+    threadEmpty: 'No replies yet',
+    threadLoadOlder: 'Load earlier replies',
+    threadReplyLabel: 'Reply in thread',
+    send: 'Send',
+    forward: 'Forward',
+    forwardTitle: 'Forward message',
+    forwardTo: 'Forward to',
+    cancel: 'Cancel',
+    forwardNone: 'No conversations to forward to',
+    forwardFailed: (conversation, message) => `Could not forward to ${conversation}: ${message}`,
   },
   'zh-CN': {
     react: '添加表情回应',
@@ -74,6 +124,27 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     pinned: '置顶消息',
     deletedForYou: '你删除了这条消息',
     actionFailed: (message) => `操作失败：${message}`,
+    goToPinned: (from) => `${from} 的置顶消息`,
+    unpinFrom: (from) => `取消置顶 ${from} 的消息`,
+    mentionSuggestions: '可提及的成员',
+    mentionEveryone: '群内所有人',
+    mentionsAvailable: (count) => `${count} 个建议。使用上下方向键选择，按回车插入。`,
+    mentionBadge: (count) => `有 ${count} 条消息提到了你`,
+    mentionsYou: '提到了你',
+    replyInThread: '在话题中回复',
+    threadReplies: (count) => `${count} 条回复`,
+    thread: '话题',
+    closeThread: '关闭话题',
+    threadEmpty: '暂无回复',
+    threadLoadOlder: '加载更早的回复',
+    threadReplyLabel: '在话题中回复',
+    send: '发送',
+    forward: '转发',
+    forwardTitle: '转发消息',
+    forwardTo: '转发给',
+    cancel: '取消',
+    forwardNone: '没有可转发的会话',
+    forwardFailed: (conversation, message) => `无法转发给 ${conversation}：${message}`,
   },
 };
 

@@ -2,8 +2,9 @@
 // adds a line (never while an IME is composing); images and files arrive by
 // paste, drop or the file dialog and are staged with a preview before they are
 // uploaded (progress, cancel) and sent; an emoji-mart picker inserts at the
-// caret; keystrokes drive the typing indicator.
-import { useCallback, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+// caret; an `@` offers the members to mention; keystrokes drive the typing
+// indicator.
+import { useCallback, useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useChatUser, useComposer, useDraft, useMessageActions, useMessageSenders, useServerLimits, useTyping } from '../../react';
 import type { ConversationId } from '../../protocol/ids';
 import { formatFileSize, useLocale, useStrings, type Locale } from '../i18n';
@@ -13,8 +14,11 @@ import type { FileProblem } from './check-file';
 import { EmojiPickerButton } from './emoji-picker-button';
 import { PaperclipIcon } from './icons';
 import { insertAt } from './insert-at-caret';
-import { filesFromTransfer, transferHasFiles } from './transfer-files';
+import { MentionSuggestions } from './mention-suggestions';
+import { filesFromTransfer } from './transfer-files';
 import { useAttachments } from './use-attachments';
+import { useFileDrop } from './use-file-drop';
+import { useMentionPicker } from './use-mention-picker';
 
 export interface MessageInputProps {
   conversationId: ConversationId;
@@ -42,6 +46,7 @@ export interface MessageInputProps {
 }
 
 const GROUP_ACK = { allowGroupAck: true } as const;
+const identity = (u: string) => u;
 
 /** The composer of one conversation; a new conversation gets a fresh one (its own draft, no staged files). */
 export function MessageInput(props: MessageInputProps): ReactNode {
@@ -72,7 +77,7 @@ function Composer({
   const limits = useCallback(() => serverLimits, [serverLimits]);
   const files = useAttachments(senders, limits, config);
   const [text, setText] = useDraft(conversationId);
-  const [dragging, setDragging] = useState(false);
+  const drop = useFileDrop(disabled, files.add);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const composing = useRef(false);
@@ -107,7 +112,10 @@ function Composer({
     if (files.attachments.length > 0) void files.sendAll();
     if (body) {
       const reply = composer.target?.kind === 'reply' ? { replyTo: composer.target.message.serverId } : {};
-      void senders.sendText(body, config || composer.target ? { ...(config ? { config } : {}), ...reply } : undefined);
+      const mentioned = mentions.mentionsIn(body);
+      const options = { ...(config ? { config } : {}), ...reply, ...(mentioned ? { mentions: mentioned } : {}) };
+      void senders.sendText(body, Object.keys(options).length > 0 ? options : undefined);
+      mentions.reset();
       composer.clear();
       setText('');
       stopTyping();
@@ -116,6 +124,7 @@ function Composer({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mentions.onKeyDown(e)) return;
     if (e.key === 'Escape' && composer.target) {
       e.preventDefault();
       if (composer.target.kind === 'edit') setText('');
@@ -134,21 +143,6 @@ function Composer({
     if (pasted.length === 0) return;
     e.preventDefault();
     files.add(pasted);
-  };
-
-  const onDragOver = (e: DragEvent<HTMLDivElement>) => {
-    if (disabled || !transferHasFiles(e.dataTransfer)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    if (!dragging) setDragging(true);
-  };
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    setDragging(false);
-    if (disabled) return;
-    const dropped = filesFromTransfer(e.dataTransfer);
-    if (dropped.length === 0) return;
-    e.preventDefault();
-    files.add(dropped);
   };
 
   const rememberCaret = () => {
@@ -173,18 +167,18 @@ function Composer({
 
   const others = typing.filter((u) => u !== user).map((u) => displayName?.(u) ?? u);
   const acceptAttr = accept ?? serverLimits?.allowedFileTypes.join(',');
+  const mentions = useMentionPicker(conversationId, text, setText, (at) => (pendingCaret.current = at), displayName ?? identity);
+  const activeOption = mentions.options.length > 0 ? mentions.optionId(mentions.active) : undefined;
 
   return (
     <div
       className={['natter-input', className].filter(Boolean).join(' ')}
-      data-dragging={dragging || undefined}
-      onDragOver={onDragOver}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={onDrop}
+      data-dragging={drop.dragging || undefined}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
     >
-      {dragging && (
+      {drop.dragging && (
         <div className="natter-input__drop-hint" aria-hidden="true">
           {t.dropHint}
         </div>
@@ -228,6 +222,7 @@ function Composer({
           ))}
         </ul>
       )}
+      <MentionSuggestions picker={mentions} strings={all.features} displayName={displayName ?? identity} />
       <div className="natter-input__row">
         <button type="button" className="natter-input__tool natter-input__attach" aria-label={t.attachFile} disabled={disabled} onClick={() => fileInput.current?.click()}>
           <PaperclipIcon />
@@ -252,6 +247,9 @@ function Composer({
           className="natter-input__text"
           aria-label={t.messageLabel}
           aria-invalid={tooLong || undefined}
+          aria-autocomplete="list"
+          aria-controls={activeOption ? mentions.listId : undefined}
+          aria-activedescendant={activeOption}
           placeholder={placeholder ?? t.placeholder}
           rows={1}
           value={text}
@@ -259,6 +257,7 @@ function Composer({
           autoFocus={autoFocus}
           onChange={(e) => {
             setText(e.target.value);
+            mentions.track(e.target, true);
             if (e.target.value) notifyTyping();
             else stopTyping();
           }}
@@ -266,7 +265,10 @@ function Composer({
           onCompositionStart={() => (composing.current = true)}
           onCompositionEnd={() => (composing.current = false)}
           onPaste={onPaste}
-          onSelect={rememberCaret}
+          onSelect={(e) => {
+            rememberCaret();
+            mentions.track(e.currentTarget);
+          }}
           onBlur={rememberCaret}
         />
         <button type="button" className="natter-input__send" disabled={!canSend} onClick={submit}>

@@ -12,6 +12,7 @@ import type { Locale } from '../i18n/locale';
 import type { MessageListStrings } from '../i18n/message-list-strings';
 import { CallSummaryLine } from '../call/call-summary';
 import { mediaBox } from './media-size';
+import { MentionText, type MentionStyle } from './mention-text';
 import { osmUrl, safeUrl } from './safe-url';
 
 export interface BodyContext {
@@ -22,6 +23,8 @@ export interface BodyContext {
   renderCustom: ((message: ChatMessage) => ReactNode) | undefined;
   mapUrl: ((location: LocationBody) => string | null) | undefined;
   openImage(message: ChatMessage, url: string, trigger: HTMLElement): void;
+  /** How mentions in text are drawn (without it, mentions are plain text). */
+  mentionStyle?: MentionStyle;
 }
 
 function Unavailable({ text }: { text: string }): ReactNode {
@@ -33,8 +36,11 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
   const b = message.body;
   const s = ctx.strings;
   switch (b.type) {
-    case 'txt':
+    case 'txt': {
+      const mentions = message.message?.mentions;
+      if (mentions && ctx.mentionStyle) return <MentionText text={b.msg} mentions={mentions} style={ctx.mentionStyle} emoji={{ customEmoji: ctx.customEmoji, shortcodes: ctx.shortcodes }} />;
       return <EmojiText text={b.msg} customEmoji={ctx.customEmoji} shortcodes={ctx.shortcodes} />;
+    }
     case 'img': {
       const box = mediaBox(b.width, b.height);
       const url = safeUrl(b.url);

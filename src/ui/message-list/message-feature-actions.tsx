@@ -1,7 +1,9 @@
 // Owns the conversation-feature items of a message's actions menu — add a
-// reaction, reply, edit (own text messages), pin or unpin, delete for me,
-// delete for everyone (own messages; the server refuses what it must) — and
-// what the list passes rows to carry them out.
+// reaction, reply, reply in thread and forward (when the app handles them),
+// edit (own text messages), pin or unpin, delete for me, delete for everyone
+// (own messages; the server refuses what it must) — and what the list passes
+// rows to carry them out.
+import type { Message } from '../../protocol/message';
 import type { ChatMessage, ComposerTarget } from '../../react';
 import type { FeatureStrings } from '../i18n/feature-strings';
 import type { MessageAction } from './message-actions';
@@ -18,6 +20,10 @@ export interface FeatureRowContext {
   deleteMessage(serverId: string, scope: 'me' | 'everyone'): Promise<unknown>;
   /** Brings the message with this serverId into view and focuses it, when loaded. */
   jumpTo(serverId: string): void;
+  /** Opens the thread of this root message (no thread items without it). */
+  openThread: ((root: Message) => void) | undefined;
+  /** Starts forwarding this message (no forward item without it). */
+  forward: ((message: Message) => void) | undefined;
 }
 
 export function messageFeatureActions(m: ChatMessage, ctx: FeatureRowContext, openPicker: () => void, failed: (message: string) => void): MessageAction[] {
@@ -30,6 +36,10 @@ export function messageFeatureActions(m: ChatMessage, ctx: FeatureRowContext, op
     { id: 'react', label: s.react, run: openPicker },
     { id: 'reply', label: s.reply, run: () => ctx.compose({ kind: 'reply', message: stored }) },
   ];
+  const { openThread, forward } = ctx;
+  // Thread replies have no threads of their own.
+  if (openThread && stored.threadOf === undefined) actions.push({ id: 'thread', label: s.replyInThread, run: () => openThread(stored) });
+  if (forward) actions.push({ id: 'forward', label: s.forward, run: () => forward(stored) });
   if (m.own && stored.body.type === 'txt') actions.push({ id: 'edit', label: s.edit, run: () => ctx.compose({ kind: 'edit', message: stored }) });
   const pinned = ctx.pinned.has(serverId);
   actions.push({ id: pinned ? 'unpin' : 'pin', label: pinned ? s.unpin : s.pin, run: () => report(ctx.pin(serverId, !pinned)) });

@@ -12,7 +12,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
-import type { LocationBody } from '../../protocol/message';
+import type { LocationBody, Message } from '../../protocol/message';
 import { useChatSelector, useConversation, useGroupReaders, useSendReadReceipt, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
@@ -55,6 +55,15 @@ export interface MessageListProps {
   jumpTo?: string | null;
   /** The reader left the jump for the latest messages ("Jump to latest", or an own send). */
   onJumpEnd?: () => void;
+  /**
+   * A quote (or a pin) asks for a message that is not loaded: open the list at it, typically by
+   * setting `jumpTo` to it. Without it, such a request does nothing.
+   */
+  onJumpRequest?: (serverId: string) => void;
+  /** Offers "Reply in thread" and the reply count of thread roots, opening the thread here. */
+  onOpenThread?: (root: Message) => void;
+  /** Offers "Forward" on messages, handing the message here (e.g. to a forward dialog). */
+  onForward?: (message: Message) => void;
   className?: string;
   style?: CSSProperties;
 }
@@ -205,7 +214,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     setActiveKey(key);
     requestAnimationFrame(() => scrollerRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
   }, []);
-  const features = useFeatureRowContext(props.conversationId, locale, messages, scrollToIndex, focusKey);
+  const features = useFeatureRowContext(props.conversationId, locale, messages, scrollToIndex, focusKey, props.onJumpRequest, displayName, props.onOpenThread, props.onForward);
   const ctx = useMemo<RowContext>(
     () => ({
       ...features,

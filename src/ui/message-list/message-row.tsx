@@ -15,6 +15,7 @@ import { MessageBody, type BodyContext } from './message-body';
 import { messageFeatureActions, type FeatureRowContext } from './message-feature-actions';
 import { ReactionBar, ReactionPicker } from './reaction-bar';
 import { ReplyQuote } from './reply-quote';
+import { ThreadSummaryButton } from './thread-summary';
 import type { Above } from './row-facts';
 
 export interface RowContext extends BodyContext, FeatureRowContext {
@@ -141,6 +142,7 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
       {m.message?.reactions ? (
         <ReactionBar reactions={m.message.reactions} user={ctx.user} strings={ctx.features} onToggle={(emoji) => ctx.toggleReaction(m, emoji)} />
       ) : null}
+      {m.message?.thread && ctx.openThread ? <ThreadSummaryButton root={m.message} summary={m.message.thread} strings={ctx.features} onOpen={ctx.openThread} /> : null}
       {picking ? (
         <ReactionPicker
           strings={ctx.features}

@@ -1,16 +1,21 @@
 // Owns what the message list hands its rows for the conversation features:
-// the user, strings, this conversation's pins and deleted-for-me ids, the
-// actions (through useMessageActions and useComposer), and jumping to a
-// quoted message (scrolled into view and focused when it is loaded).
+// the user, strings, how mentions look, this conversation's pins and
+// deleted-for-me ids, the actions (through useMessageActions and
+// useComposer), and jumping to a
+// quoted message (scrolled into view and focused when it is loaded, else
+// handed to `onJumpRequest`, which opens the list's jump window at it).
 import { useMemo } from 'react';
 import type { ConversationId } from '../../protocol/ids';
+import type { Message } from '../../protocol/message';
 import { useChatSelector, useChatUser, useComposer, useMessageActions, usePins, type ChatMessage } from '../../react';
 import { useStrings } from '../i18n';
 import type { Locale } from '../i18n/locale';
 import type { FeatureRowContext } from './message-feature-actions';
+import type { MentionStyle } from './mention-text';
 
 export interface FeatureListContext extends FeatureRowContext {
   hidden: ReadonlySet<string>;
+  mentionStyle: MentionStyle;
 }
 
 export function useFeatureRowContext(
@@ -19,6 +24,10 @@ export function useFeatureRowContext(
   messages: readonly ChatMessage[],
   scrollToIndex: (index: number) => void,
   focusKey: (key: string) => void,
+  onJumpRequest: ((serverId: string) => void) | undefined,
+  displayName: (user: string) => string,
+  openThread: ((root: Message) => void) | undefined,
+  forward: ((message: Message) => void) | undefined,
 ): FeatureListContext {
   const user = useChatUser();
   const actions = useMessageActions();
@@ -33,6 +42,9 @@ export function useFeatureRowContext(
       features,
       pinned,
       hidden,
+      mentionStyle: { self: user, name: displayName, mentionsYou: features.mentionsYou },
+      openThread,
+      forward,
       toggleReaction: (m, emoji) => {
         if (m.message) void actions.toggleReaction(m.message, emoji).catch(() => undefined);
       },
@@ -47,7 +59,8 @@ export function useFeatureRowContext(
           focusKey(m.key);
           return;
         }
+        onJumpRequest?.(serverId);
       },
     };
-  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey]);
+  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey, onJumpRequest, displayName, openThread, forward]);
 }

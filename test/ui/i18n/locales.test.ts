@@ -44,6 +44,19 @@ describe('shipped languages', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every language translates the conversation features (reactions, replies, edits, deletes, pins, mentions, threads, forwarding)', async () => {
+    const keys = ['react', 'reactions', 'reaction', 'reply', 'edit', 'deleteForMe', 'deleteForEveryone', 'pin', 'unpin', 'edited', 'forwarded', 'inReplyTo', 'quoteGone', 'replyingTo', 'editingMessage', 'cancelReply', 'cancelEdit', 'saveEdit', 'pinned', 'deletedForYou', 'actionFailed', 'goToPinned', 'unpinFrom', 'mentionSuggestions', 'mentionEveryone', 'mentionsAvailable', 'mentionBadge', 'mentionsYou', 'replyInThread', 'threadReplies', 'thread', 'closeThread', 'threadEmpty', 'threadLoadOlder', 'threadReplyLabel', 'send', 'forward', 'forwardTitle', 'forwardTo', 'cancel', 'forwardNone', 'forwardFailed'] as const;
+    const say = (v: unknown) => (typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(3, 'x')) : String(v));
+    const english = stringsFor('en').features;
+    const missing: string[] = [];
+    for (const locale of LOCALES.filter((l) => l !== 'en')) {
+      await loadLocale(locale);
+      const mine = stringsFor(locale).features;
+      for (const k of keys) if (say(mine[k]) === say(english[k])) missing.push(`${locale}: features.${k}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('a tag without a table uses its language (en-GB → en, zh-HK → zh-TW, zh-SG → zh-CN, pt-PT → pt-BR)', () => {
     expect(tableKeyOf('en-GB')).toBe('en');
     expect(tableKeyOf('zh-HK')).toBe('zh-TW');

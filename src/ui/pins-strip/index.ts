@@ -1,0 +1,2 @@
+// Public surface of PinsStrip.
+export { PinsStrip, type PinsStripProps } from './pins-strip';

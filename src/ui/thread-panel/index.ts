@@ -1,0 +1,2 @@
+// Public surface of ThreadPanel.
+export { ThreadPanel, type ThreadPanelProps } from './thread-panel';
