@@ -132,6 +132,14 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     if (openAt.current !== 'end') setAtBottom(false);
   }
 
+  // A page loaded below a jump's window (the last one included, which reaches the newest) is history,
+  // not new messages: neither followed nor counted. `atNewestBefore` is as of the previous commit.
+  const atNewest = !jump?.hasNewer;
+  const atNewestBefore = useRef(atNewest);
+  useEffect(() => {
+    atNewestBefore.current = atNewest;
+  });
+
   const { getItemKey, prependedBelow } = useItemKeys(messages);
   const prependedBelowRef = useRef(prependedBelow);
   prependedBelowRef.current = prependedBelow;
@@ -143,8 +151,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     getItemKey,
     overscan: OVERSCAN,
     anchorTo: 'end',
-    // A jump's window does not follow pages loaded below it: the reader stays where they are.
-    followOnAppend: !jump?.hasNewer,
+    followOnAppend: atNewest && atNewestBefore.current,
     scrollEndThreshold: BOTTOM_PX,
     paddingStart: LIST_TOP_PX,
     // Rows mounted while the list counts as scrolling are measured a frame later (by the resize
@@ -175,7 +182,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     ...(jump ? { openSelector: `[data-index="${openAt.current}"]` } : {}),
   });
 
-  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, displayName, strings);
+  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, atNewest, displayName, strings);
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
   const lightboxModule = useLazyChunk(lightboxChunk, lightbox?.url);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -195,7 +202,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   // Group messages that asked for read receipts get one as the list marks the conversation read.
   const sendReadReceipt = useSendReadReceipt();
   const markRead = useGroupReadReceipts(messages, conv.conversation?.readSeq ?? 0, conv.markRead, sendReadReceipt);
-  useMarkReadOnView({ enabled: markReadOnView && !jump?.hasNewer, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead });
+  useMarkReadOnView({ enabled: markReadOnView && atNewest, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead });
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
