@@ -24,6 +24,8 @@ export {
   selectReceipts,
   selectTyping,
   selectInvitation,
+  selectProfile,
+  selectPresence,
   createMessageViewBuilder,
   isIncomingOpen,
   isOutgoingOpen,
@@ -44,6 +46,7 @@ export {
   type InvitationsSlice,
   type ConversationReceipts,
   type ConversationTyping,
+  type PeopleSlice,
   type ChatMessage,
   type MessageStatus,
 } from '../store/index';
@@ -53,3 +56,4 @@ export type { ConversationId } from '../protocol/ids';
 export type { Message, MessageBody, ChatType, UserId } from '../protocol/message';
 export type { ConversationSummary } from '../protocol/entities';
 export type { Invitation } from '../protocol/invitation';
+export type { Presence, PresenceStatus, Profile } from '../protocol/people';

@@ -10,6 +10,7 @@ import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onReadState, onR
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
 import { commitFeatures, onMentionCount, onMessageHidden, onMessageUpdate, onPins, onThreadReply } from './reduce-features';
+import { commitPeople, onPresence, onProfiles } from './reduce-people';
 import { StoreDraft, type EngineContext } from './store-draft';
 import type { StoreInput } from './store-input';
 
@@ -50,6 +51,10 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
       return onPins(d, e.conversation, e.pins);
     case 'mentionCount':
       return onMentionCount(d, e.conversation, e.count);
+    case 'profile':
+      return onProfiles(d, [e.profile]);
+    case 'presence':
+      return onPresence(d, e.presence);
     default:
       return; // group, room, blocklist: no store slice (yet)
   }
@@ -127,6 +132,10 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return onInvitation(d, input.invitation, true);
     case 'readMarker':
       return onReadState(d, input.conversation, input.readSeq, input.unread);
+    case 'profiles':
+      return onProfiles(d, input.profiles);
+    case 'presence':
+      return onPresence(d, input.presence);
     case 'typingExpired':
       for (const [id, typing] of Object.entries(d.base.typing) as [ConversationId, ConversationTyping][]) {
         for (const [u, until] of Object.entries(typing)) if (until <= input.now) delete d.typingOf(id)[u];
@@ -165,10 +174,11 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
     receipts: commitRecord<ConversationReceipts>(base.receipts, d.receipts, () => false),
     typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),
     features: commitFeatures(d),
+    people: commitPeople(d),
   };
   const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
     && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
-    && next.receipts === base.receipts && next.typing === base.typing && next.features === base.features;
+    && next.receipts === base.receipts && next.typing === base.typing && next.features === base.features && next.people === base.people;
   const result = same ? base : next;
   ctx.committed = result; // the commits kept the slots' mirrors of its entries
   return result;

@@ -10,6 +10,7 @@ import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import { EMPTY_FEATURES, type FeaturesSlice } from './features-slice';
+import { EMPTY_PEOPLE, type PeopleSlice } from './people-slice';
 
 export interface ConnectionSlice {
   state: ConnectionState;
@@ -86,6 +87,8 @@ export interface ChatState {
   typing: Readonly<Record<ConversationId, ConversationTyping>>;
   /** Reactions and edits live on the messages; this holds what does not (reduce-features.ts). */
   features: FeaturesSlice;
+  /** Profiles and presence of the users this client has learnt about (reduce-people.ts). */
+  people: PeopleSlice;
 }
 
 export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({ items: Object.freeze([]) as readonly Message[], pending: Object.freeze([]) as readonly PendingMessage[] });
@@ -102,5 +105,6 @@ export function initialChatState(user: UserId): ChatState {
     receipts: {},
     typing: {},
     features: EMPTY_FEATURES,
+    people: EMPTY_PEOPLE,
   };
 }

@@ -13,7 +13,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSPrope
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody } from '../../protocol/message';
-import { useChatSelector, useConversation, useGroupReaders, useSendReadReceipt, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
+import { useChatSelector, useConversation, useDisplayName, useGroupReaders, useSendReadReceipt, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
@@ -43,7 +43,7 @@ export interface MessageListProps {
   shortcodes?: ShortcodeTable | Readonly<Record<string, string>> | null;
   /** Draws the inside of a custom message's bubble. */
   renderCustom?: (message: ChatMessage) => ReactNode;
-  /** Display name of a user id (default: the id). */
+  /** Display name of a user id (default: the profile's display name, else the id). */
   displayName?: (userId: string) => string;
   /** Map link for a location (default: OpenStreetMap). */
   mapUrl?: (location: LocationBody) => string | null;
@@ -59,7 +59,6 @@ export interface MessageListProps {
   style?: CSSProperties;
 }
 
-const identity = (u: string) => u;
 // The lightbox is code an app needs only once an image is opened: loaded then, outside the list's bundle.
 const lightboxChunk = lazyChunk(() => import('./image-lightbox'), 'image viewer');
 const DEFAULT_RECALL_WINDOW_MS = 120_000;
@@ -88,7 +87,9 @@ function LiveMessageList(props: MessageListProps): ReactNode {
 
 /** The log drawn from `conv` (the live list, or a jump's window with `window` set). */
 export function MessageListView(props: MessageListProps & { conv: ConversationResult; window?: JumpWindow }): ReactNode {
-  const { customEmoji, shortcodes, renderCustom, displayName = identity, mapUrl, markReadOnView = true, conv, window: jump } = props;
+  const { customEmoji, shortcodes, renderCustom, mapUrl, markReadOnView = true, conv, window: jump } = props;
+  const profileName = useDisplayName();
+  const displayName = props.displayName ?? profileName;
   const locale = useLocale(props.locale);
   const strings = useStrings(props.locale).messageList;
   // Each message's view already carries its status and read count; only who read a group message is fetched.

@@ -28,7 +28,7 @@ describe('shipped languages', () => {
         const say = (v: unknown) => (typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(3, 'x', 'y')) : String(v));
         const same = say(mine) === say(theirs);
         // A few strings are the same in many languages (a bracketed event name, a size, "Emoji", "Messages").
-        if (same && !['messageList.customMessage', 'messageList.fileSize', 'conversationList.customPreview', 'input.imageDetails', 'input.emoji', 'messageList.logLabel', 'input.messageLabel', 'conversationList.listLabel', 'call.secondsLeft', 'messageList.messageFrom', 'conversationList.senderPrefix', 'messageList.videoLabel', 'conversationList.imagePreview', 'conversationList.videoPreview', 'messageList.imageAlt', 'call.inGroup'].includes(key)) {
+        if (same && !['messageList.customMessage', 'messageList.fileSize', 'conversationList.customPreview', 'input.imageDetails', 'input.emoji', 'messageList.logLabel', 'input.messageLabel', 'conversationList.listLabel', 'call.secondsLeft', 'messageList.messageFrom', 'conversationList.senderPrefix', 'messageList.videoLabel', 'conversationList.imagePreview', 'conversationList.videoPreview', 'messageList.imageAlt', 'call.inGroup', 'conversationList.presenceOnline', 'conversationList.presenceOffline'].includes(key)) {
           missing.push(`${locale}: ${key}`);
         }
       }
