@@ -8,7 +8,7 @@
 // costs a scan of those rows — see the README's note on search).
 import type { UserId } from '../protocol/message';
 import type { MessageSearchQuery, MessageSearchResult, MessageSearchRow, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
-import { foldForSearch, matchesAll, profileTerms, searchableText } from '../server/search-text';
+import { foldForSearch, profileTerms, searchableText, termsMatcher } from '../server/search-text';
 import type { ConversationPageQuery, ConversationStateRecord, MessageRecord } from '../server/storage';
 
 /** PgStorage's query function (joins its transaction when it has one). */
@@ -68,6 +68,7 @@ export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery):
   const keys = query.scopes.map((s) => s.key);
   const after = new Map(query.scopes.map((s) => [s.key, s.afterSeq]));
   const out: MessageSearchRow[] = [];
+  const matches = termsMatcher(query.terms);
   if (keys.length === 0) return { rows: out };
   // Cursors are row ids (opaque to the core); a malformed one finds nothing.
   let below = query.before === undefined ? Number.MAX_SAFE_INTEGER : /^\d+$/.test(query.before) ? Number(query.before) : 0;
@@ -85,7 +86,7 @@ export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery):
       if (Number(row.seq) <= (after.get(row.key) ?? Number.MAX_SAFE_INTEGER)) continue;
       const { message } = JSON.parse(row.json) as MessageRecord;
       const text = searchableText(message);
-      if (text === null || !matchesAll(text, query.terms)) continue;
+      if (text === null || !matches(text)) continue;
       out.push({ key: row.key, message, cursor: row.id });
       if (out.length >= query.limit) return { rows: out };
     }

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { UserId } from '../protocol/message';
 import type { MessageRecord } from '../server/storage';
 import type { MessageSearchQuery, MessageSearchResult, MessageSearchRow, PeopleStorage, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
-import { foldForSearch, matchesAll, profileTerms, searchableText } from '../server/search-text';
+import { foldForSearch, profileTerms, searchableText, termsMatcher } from '../server/search-text';
 import { indexedWords, indexPhrase } from '../server/search-words';
 
 /** How much one search may look at before it answers with what it has (and where to go on). */
@@ -72,6 +72,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
     if (phrases.length === 0) return { rows: [] };
     const match = phrases.join(' AND ');
     const out: MessageSearchRow[] = [];
+    const matches = termsMatcher(query.terms);
     let examined = 0;
     for (let chunk = 0; hi >= 1; chunk++) {
       if (chunk >= this.bounds.maxWindows || examined >= this.bounds.maxExamined) return { rows: out, resumeAt: String(hi + 1) };
@@ -83,7 +84,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
         const { message } = JSON.parse((this.s.jsonOf.get(row.id) as { json: string }).json) as MessageRecord;
         const text = searchableText(message);
         // Checked again with the memory storage's rule: unicode61 folds case once more, which may differ.
-        if (text === null || !matchesAll(text, query.terms)) continue;
+        if (text === null || !matches(text)) continue;
         out.push({ key: row.key, message, cursor: String(row.id) });
         if (out.length >= query.limit) return { rows: out };
       }

@@ -39,10 +39,28 @@ export function queryTerms(query: string): string[] {
   return [...new Set(terms)].slice(0, MAX_TERMS);
 }
 
-/** True when every term occurs in the text (as words: see search-words.ts). */
+/** Sigma is the one letter lower-cased differently in a whole string (final ς) than alone (σ). */
+const SIGMA = /[σς]/;
+
+/**
+ * A test of whether every term occurs in a text (as words: see search-words.ts). The terms are cut
+ * once; a text that lacks one of their words anywhere is turned down before it is cut, so a
+ * scan over many messages cuts only the few that may match.
+ */
+export function termsMatcher(terms: readonly string[]): (text: string) => boolean {
+  const cut = terms.map((t) => searchWords(t));
+  const needles = cut.flatMap((ws) => ws.map((w) => w.word)).filter((w) => !SIGMA.test(w));
+  return (text) => {
+    const folded = foldForSearch(text);
+    if (!needles.every((n) => folded.includes(n))) return false;
+    const words = searchWords(text);
+    return cut.every((ws) => findTerm(text, words, ws).length > 0);
+  };
+}
+
+/** True when every term occurs in the text (for one text; build a {@link termsMatcher} for many). */
 export function matchesAll(text: string, terms: readonly string[]): boolean {
-  const words = searchWords(text);
-  return terms.every((t) => findTerm(text, words, searchWords(t)).length > 0);
+  return termsMatcher(terms)(text);
 }
 
 /** Where the terms occur in `text`, as [start, end) UTF-16 offsets of the original text, merged and ascending. */

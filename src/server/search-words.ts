@@ -35,25 +35,30 @@ function kindOf(ch: string): Kind {
   return 'gap';
 }
 
+/** kindOf for ASCII, looked up instead of tested (most chat text is mostly ASCII). */
+const ASCII_KINDS: readonly Kind[] = Array.from({ length: 128 }, (_, c) => kindOf(String.fromCharCode(c)));
+
 /** The words of `text`, in order. */
 export function searchWords(text: string): SearchWord[] {
   const out: SearchWord[] = [];
+  // A letter/digit run is folded as a whole when it ends (faster than per character, and folds a
+  // final sigma the way a whole query is folded).
   let run: SearchWord | null = null;
+  const close = () => {
+    if (run) run.word = text.slice(run.start, run.end).toLowerCase();
+    run = null;
+  };
   for (let i = 0; i < text.length; ) {
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    const kind = kindOf(ch);
+    const code = text.charCodeAt(i);
+    const ch = code < 128 ? text[i]! : String.fromCodePoint(text.codePointAt(i)!);
+    const kind = code < 128 ? ASCII_KINDS[code]! : kindOf(ch);
     const end = i + ch.length;
-    const last = out[out.length - 1];
     if (kind === 'word') {
-      if (run) {
-        run.word += ch.toLowerCase();
-        run.end = end;
-      } else {
-        run = { word: ch.toLowerCase(), start: i, end, prefixable: true, unspaced: false };
-        out.push(run);
-      }
+      if (run) run.end = end;
+      else out.push((run = { word: '', start: i, end, prefixable: true, unspaced: false }));
     } else {
-      run = null;
+      close();
+      const last = out[out.length - 1];
       if (kind === 'unspaced' || kind === 'symbol') out.push({ word: ch.toLowerCase(), start: i, end, prefixable: false, unspaced: kind === 'unspaced' });
       else if (kind === 'tail' && last && !last.prefixable && last.end === i) {
         last.word += ch;
@@ -62,6 +67,7 @@ export function searchWords(text: string): SearchWord[] {
     }
     i = end;
   }
+  close();
   return out;
 }
 
