@@ -259,7 +259,7 @@ export const BENCHMARKS = [
   },
   {
     name: 'search',
-    title: 'Message search over 1,000,000 stored messages (SQLite FTS5 trigram) while sends go on',
+    title: 'Message search over 1,000,000 stored messages (SQLite FTS5 word index) while sends go on',
     command: tsx('bench/search/search.bench.ts', '--messages', '1000000', '--rounds', '40'),
     smoke: tsx('bench/search/search.bench.ts', '--messages', '3000', '--rounds', '2'),
     summarize(d) {

@@ -42,7 +42,7 @@ export const QUERIES: Array<{ name: string; query: string }> = [
   { name: 'English word (common)', query: 'deadline' },
   { name: 'two English words', query: 'project review' },
   { name: 'English word (rare, 1 in 10,000 messages)', query: 'zephyr' },
-  { name: 'Chinese, 2 characters (shorter than a trigram)', query: '会议' },
+  { name: 'Chinese, 2 characters', query: '会议' },
   { name: 'Chinese, 4 characters', query: '项目进度' },
   { name: 'emoji (1 character)', query: '🎉' },
   { name: 'mixed Latin and Chinese', query: 'react 组件' },

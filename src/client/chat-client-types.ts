@@ -6,6 +6,7 @@ import type { ChatEvent, ConversationPage, HistoryPage, Ops } from '../protocol/
 import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { ChatType, Ext, Message, MessageConfig, OutgoingBody, UserId } from '../protocol/message';
 import type { NatterError } from '../protocol/errors';
+import type { Presence, Profile } from '../protocol/people';
 import type { MessageMentions } from '../protocol/features';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { MessageFeatureApi } from './message-features';
@@ -125,7 +126,11 @@ export type ClientInput =
   /** This client moved the read marker (`markRead`): the server's marker and unread count. */
   | { kind: 'readMarker'; conversation: ConversationId; readSeq: number; unread: number }
   /** An invitation record from an answer to this client's request (invite, answer, cancel, modify, get). */
-  | { kind: 'invitation'; invitation: Invitation };
+  | { kind: 'invitation'; invitation: Invitation }
+  /** Profiles from an answer (profile.get, users.search, profile.set); pushed changes come as `profile` events. */
+  | { kind: 'profiles'; profiles: Profile[] }
+  /** Presence from an answer (presence.get); pushed changes come as `presence` events. */
+  | { kind: 'presence'; presence: Presence[] };
 
 export type ClientInputKind = ClientInput['kind'];
 

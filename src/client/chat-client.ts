@@ -22,6 +22,7 @@ import type { FileKind } from './file-message';
 import { FileSender, toNatterError } from './file-sender';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
 import { InputStream } from './input-stream';
+import { peopleAnswerInput } from './people-answers';
 import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
@@ -189,7 +190,11 @@ class NatterChatClient implements ChatClient {
     if (this.conn.state === 'idle' || this.conn.state === 'closed') {
       return Promise.reject(new NatterError(ErrorCode.DISCONNECTED, `not connected (${this.conn.state}); call connect() first`));
     }
-    return this.tracker.request(op, params);
+    return this.tracker.request(op, params).then((result) => {
+      const input = peopleAnswerInput(op, result);
+      if (input) this.inputs.push(input);
+      return result;
+    });
   }
 
   // ---- frames and events ----

@@ -24,6 +24,8 @@ export {
   selectReceipts,
   selectTyping,
   selectInvitation,
+  selectProfile,
+  selectPresence,
   createMessageViewBuilder,
   isIncomingOpen,
   isOutgoingOpen,
@@ -45,6 +47,7 @@ export {
   type ConversationReceipts,
   type ConversationTyping,
   type CallSlice,
+  type PeopleSlice,
   type ChatMessage,
   type MessageStatus,
 } from '../store/index';
@@ -54,3 +57,4 @@ export type { ConversationId } from '../protocol/ids';
 export type { Message, MessageBody, ChatType, UserId } from '../protocol/message';
 export type { ConversationSummary } from '../protocol/entities';
 export type { Invitation } from '../protocol/invitation';
+export type { Presence, PresenceStatus, Profile } from '../protocol/people';

@@ -181,6 +181,42 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM message_search_keys WHERE id = old.id;
   END;
   `,
+  // 7: message search by words (search-words.ts) in place of trigrams: a common word's trigrams
+  // (and those of every word it shares them with) made its posting lists long, so common-word
+  // queries were slow. The words are cut in JavaScript by natter_search_words (registered on every
+  // connection that writes, sqlite-people-storage.ts); Chinese and emoji are one word per character,
+  // so they are still found anywhere. The index splits only at the spaces that function puts in.
+  `
+  DROP TRIGGER message_search_insert;
+  DROP TRIGGER message_search_update;
+  DROP TRIGGER message_search_delete;
+  DROP TABLE message_search;
+  CREATE VIRTUAL TABLE message_words USING fts5(
+    words, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 categories 'L* M* N* P* S* C*'"
+  );
+  INSERT INTO message_words (rowid, words)
+    SELECT m.id, natter_search_words(json_extract(m.json, '$.message.body.msg')) FROM message_search_keys k JOIN messages m ON m.id = k.id;
+  CREATE TRIGGER message_words_insert AFTER INSERT ON messages
+    WHEN json_extract(new.json, '$.message.body.type') = 'txt'
+  BEGIN
+    INSERT INTO message_words (rowid, words) VALUES (new.id, natter_search_words(json_extract(new.json, '$.message.body.msg')));
+    INSERT INTO message_search_keys (id, key, seq) VALUES (new.id, new.key, new.seq);
+  END;
+  CREATE TRIGGER message_words_update AFTER UPDATE OF json ON messages
+  BEGIN
+    DELETE FROM message_words WHERE rowid = old.id;
+    DELETE FROM message_search_keys WHERE id = old.id;
+    INSERT INTO message_words (rowid, words)
+      SELECT new.id, natter_search_words(json_extract(new.json, '$.message.body.msg')) WHERE json_extract(new.json, '$.message.body.type') = 'txt';
+    INSERT INTO message_search_keys (id, key, seq)
+      SELECT new.id, new.key, new.seq WHERE json_extract(new.json, '$.message.body.type') = 'txt';
+  END;
+  CREATE TRIGGER message_words_delete AFTER DELETE ON messages
+  BEGIN
+    DELETE FROM message_words WHERE rowid = old.id;
+    DELETE FROM message_search_keys WHERE id = old.id;
+  END;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -1,16 +1,16 @@
 // Owns the SQLite part of PeopleStorage that SqliteStorage delegates to:
 // profiles (JSON plus the folded name for ordering) with their search terms
-// for prefix queries, and message search on the FTS5 trigram index kept by
-// triggers (migration 4). Terms of 3+ characters go through the index; a
-// query made only of shorter terms (two Chinese characters, one emoji) reads
-// the searched conversations' rows through their (key, seq) index with a LIKE.
-// Either way a search walks windows of row ids newest first, looks at a
-// bounded number of them, and says where it stopped, so the next page goes on.
+// for prefix queries, and message search on the FTS5 word index kept by
+// triggers (migration 7) with the words search-words.ts cuts (its SQL function
+// is registered here). Each term is a phrase of its index words. A search walks windows of row ids
+// newest first, looks at a bounded number of them, and says where it stopped,
+// so the next page goes on.
 import type Database from 'better-sqlite3';
 import type { UserId } from '../protocol/message';
 import type { MessageRecord } from '../server/storage';
 import type { MessageSearchQuery, MessageSearchResult, MessageSearchRow, PeopleStorage, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
-import { foldForSearch, matchesAll, profileTerms, searchableText } from '../server/search-text';
+import { foldForSearch, profileTerms, searchableText, termsMatcher } from '../server/search-text';
+import { indexedWords, indexPhrase } from '../server/search-words';
 
 /** How much one search may look at before it answers with what it has (and where to go on). */
 export interface SearchBounds {
@@ -26,10 +26,15 @@ const DEFAULT_BOUNDS: SearchBounds = { window: 50_000, maxWindows: 10, maxExamin
 /** Above every folded term in byte order (a prefix range's end). */
 const TOP = '\u{10FFFF}';
 
-/** `json` comes with scan rows; index rows are filtered first and read after. */
-type CandidateRow = { id: number; key: string; seq: number; json?: string };
+type CandidateRow = { id: number; key: string; seq: number };
 
-const quote = (term: string): string => `"${term.replaceAll('"', '""')}"`;
+/**
+ * Registers `natter_search_words(text)`, which the word index's triggers call: every connection that
+ * writes messages needs it (before `migrate`, whose migration 7 fills the index).
+ */
+export function registerSearchWords(db: Database.Database): void {
+  db.function('natter_search_words', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? indexedWords(text) : null));
+}
 
 export class SqlitePeopleStorage implements PeopleStorage {
   private readonly s: ReturnType<typeof prepare>;
@@ -63,23 +68,23 @@ export class SqlitePeopleStorage implements PeopleStorage {
     const after = new Map(query.scopes.map((s) => [s.key, s.afterSeq]));
     // Cursors are row ids (opaque to the core); a malformed one finds nothing.
     let hi = query.before === undefined ? (this.s.maxId.get() as { id: number | null }).id ?? 0 : /^\d+$/.test(query.before) ? Number(query.before) - 1 : -1;
-    const indexed = query.terms.filter((t) => [...t].length >= 3);
-    const match = indexed.map(quote).join(' ');
-    // Without an indexed term, the longest term filters in SQL (LIKE folds ASCII case; the rest is checked below).
-    const like = `%${[...query.terms].sort((a, b) => b.length - a.length)[0]!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const phrases = query.terms.map(indexPhrase).filter((p) => p !== null);
+    if (phrases.length === 0) return { rows: [] };
+    const match = phrases.join(' AND ');
     const out: MessageSearchRow[] = [];
+    const matches = termsMatcher(query.terms);
     let examined = 0;
     for (let chunk = 0; hi >= 1; chunk++) {
       if (chunk >= this.bounds.maxWindows || examined >= this.bounds.maxExamined) return { rows: out, resumeAt: String(hi + 1) };
       const lo = Math.max(1, hi - this.bounds.window + 1);
-      const rows = (indexed.length > 0 ? this.s.match.all(match, lo, hi, keys) : this.s.scan.all(keys, lo, hi, like)) as CandidateRow[];
+      const rows = this.s.match.all(match, lo, hi, keys) as CandidateRow[];
       for (const row of rows) {
         examined++;
         if (row.seq <= (after.get(row.key) ?? Number.MAX_SAFE_INTEGER)) continue;
-        const { message } = JSON.parse(row.json ?? (this.s.jsonOf.get(row.id) as { json: string }).json) as MessageRecord;
+        const { message } = JSON.parse((this.s.jsonOf.get(row.id) as { json: string }).json) as MessageRecord;
         const text = searchableText(message);
-        // The index (or LIKE) finds candidates; every term and Unicode case folding are checked here.
-        if (text === null || !matchesAll(text, query.terms)) continue;
+        // Checked again with the memory storage's rule: unicode61 folds case once more, which may differ.
+        if (text === null || !matches(text)) continue;
         out.push({ key: row.key, message, cursor: String(row.id) });
         if (out.length >= query.limit) return { rows: out };
       }
@@ -103,17 +108,10 @@ function prepare(db: Database.Database) {
     // The index drives within a window of row ids, newest first; the compact key table filters in
     // SQL, so message rows are read only for candidates in the searched conversations.
     match: p(
-      `SELECT k.id, k.key, k.seq FROM message_search s JOIN message_search_keys k ON k.id = s.rowid
-       WHERE message_search MATCH ? AND s.rowid BETWEEN ? AND ? AND k.key IN (SELECT value FROM json_each(?))
+      `SELECT k.id, k.key, k.seq FROM message_words s JOIN message_search_keys k ON k.id = s.rowid
+       WHERE message_words MATCH ? AND s.rowid BETWEEN ? AND ? AND k.key IN (SELECT value FROM json_each(?))
        ORDER BY s.rowid DESC`,
     ),
     jsonOf: p('SELECT json FROM messages WHERE id = ?'),
-    // The (key, seq) index finds the rows of the searched conversations (its entries carry the row id).
-    scan: p(
-      `SELECT id, key, seq, json FROM messages
-       WHERE key IN (SELECT value FROM json_each(?)) AND id BETWEEN ? AND ?
-         AND json_extract(json, '$.message.body.msg') LIKE ? ESCAPE '\\'
-       ORDER BY id DESC`,
-    ),
   };
 }

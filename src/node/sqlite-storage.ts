@@ -29,7 +29,7 @@ import { SqliteEventLog } from './sqlite-event-log';
 import { SqliteSeqCounters } from './sqlite-seq-counters';
 import { takeOwnerLock, type OwnerLock } from './sqlite-owner-lock';
 import { migrate } from './sqlite-migrations';
-import { SqlitePeopleStorage } from './sqlite-people-storage';
+import { registerSearchWords, SqlitePeopleStorage } from './sqlite-people-storage';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
 
 export interface SqliteStorageOptions {
@@ -82,6 +82,7 @@ export class SqliteStorage implements SyncStorage {
       // Every send touches one event-log page per recipient, spread over all users' logs: with
       // SQLite's default 2 MiB page cache those pages are re-read from the OS on every commit.
       db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+      registerSearchWords(db);
       migrate(db);
     } catch (e) {
       // A refused database (e.g. a newer schema) is left closed and unlocked.

@@ -36,6 +36,7 @@ export { parseConversationId, isValidId } from '../protocol/ids';
 export type { ChatMessage, MessageStatus } from '../store/message-view';
 export type { ChatState, ConnectionSlice } from '../store/chat-state';
 export { useUserSearch, type UserSearchResult } from './use-user-search';
+export { useProfile, usePresence, useDisplayName } from './use-people';
 export { useNewConversation, type NewConversationActions, type NewGroup } from './use-new-conversation';
 export { useMessageSearch, type MessageSearchResult } from './use-message-search';
 export { useMessageWindow, type MessageWindowResult } from './use-message-window';

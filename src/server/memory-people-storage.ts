@@ -4,7 +4,7 @@
 // conversations (hits ordered by serverId, which is time-ordered).
 import type { Message, UserId } from '../protocol/message';
 import type { MessageSearchQuery, MessageSearchResult, MessageSearchRow, PeopleStorage, ProfileRecord, ProfileSearchQuery } from './people-storage';
-import { matchesAll, profileTerms, searchableText } from './search-text';
+import { profileTerms, searchableText, termsMatcher } from './search-text';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -51,6 +51,7 @@ export class MemoryPeopleStorage implements PeopleStorage {
 
   searchMessages(query: MessageSearchQuery): MessageSearchResult {
     const hits: MessageSearchRow[] = [];
+    const matches = termsMatcher(query.terms);
     for (const scope of query.scopes) {
       const list = this.messagesOf(scope.key);
       for (let i = list.length - 1; i >= 0; i--) {
@@ -58,7 +59,7 @@ export class MemoryPeopleStorage implements PeopleStorage {
         if (m.seq <= scope.afterSeq) break;
         if (query.before !== undefined && m.serverId >= query.before) continue;
         const text = searchableText(m);
-        if (text !== null && matchesAll(text, query.terms)) hits.push({ key: scope.key, message: m, cursor: m.serverId });
+        if (text !== null && matches(text)) hits.push({ key: scope.key, message: m, cursor: m.serverId });
       }
     }
     hits.sort((a, b) => (a.cursor < b.cursor ? 1 : a.cursor > b.cursor ? -1 : 0));

@@ -3,7 +3,8 @@
 // of, rooms they are in that keep history; minus history they cleared), or
 // of one such conversation (refused with 602/605/4043 otherwise), newest
 // first, paged by cursor, with highlight ranges. The storage finds the
-// messages (SQLite: FTS5 trigram index); recalled messages are never found.
+// messages (SQLite: FTS5 word index, search-words.ts); recalled messages are
+// never found.
 import { ErrorCode } from '../protocol/errors';
 import type { ConversationId } from '../protocol/ids';
 import { conversationId } from '../protocol/ids';

@@ -1,13 +1,16 @@
 // Owns what text is searched and how it is compared: the folding both
 // sides of a comparison go through, the searchable text of a message, the
-// strings a profile is found by, query terms, and the highlight ranges of a
-// hit. Storages and the core share these so every storage finds the same.
+// strings a profile is found by, query terms, whether a text matches them and
+// the highlight ranges of a hit. A term is found as words (search-words.ts):
+// at the start of a word, or at any character of Chinese text and emoji.
+// Storages and the core share these so every storage finds the same.
 import type { Message } from '../protocol/message';
 import type { Profile } from '../protocol/people';
+import { findTerm, searchWords } from './search-words';
 
 /**
- * Lower case: case never matters. No further normalization, so that the memory storage finds
- * exactly what SQLite's trigram index (which folds case only) finds.
+ * Lower case: case never matters. No further normalization (accents count), the same as the
+ * words of the SQLite word index (search-words.ts).
  */
 export function foldForSearch(text: string): string {
   return text.toLowerCase();
@@ -28,44 +31,42 @@ export function profileTerms(profile: Profile): string[] {
 /** At most this many terms in one query (the rest are ignored). */
 const MAX_TERMS = 8;
 
-/** The folded, distinct whitespace-separated terms of a query. */
+/** The folded, distinct whitespace-separated terms of a query that have a word to find (not only punctuation). */
 export function queryTerms(query: string): string[] {
-  return [...new Set(foldForSearch(query).split(/\s+/).filter((t) => t.length > 0))].slice(0, MAX_TERMS);
+  const terms = foldForSearch(query)
+    .split(/\s+/)
+    .filter((t) => searchWords(t).length > 0);
+  return [...new Set(terms)].slice(0, MAX_TERMS);
 }
 
-/** True when the folded text contains every term. */
-export function matchesAll(text: string, terms: readonly string[]): boolean {
-  const folded = foldForSearch(text);
-  return terms.every((t) => folded.includes(t));
-}
+/** Sigma is the one letter lower-cased differently in a whole string (final ς) than alone (σ). */
+const SIGMA = /[σς]/;
 
 /**
- * Where the terms occur in `text`, as [start, end) UTF-16 offsets of the original text, merged and
- * ascending. Lower-casing may change lengths (İ becomes two units), so offsets are mapped back per code point.
+ * A test of whether every term occurs in a text (as words: see search-words.ts). The terms are cut
+ * once; a text that lacks one of their words anywhere is turned down before it is cut, so a
+ * scan over many messages cuts only the few that may match.
  */
+export function termsMatcher(terms: readonly string[]): (text: string) => boolean {
+  const cut = terms.map((t) => searchWords(t));
+  const needles = cut.flatMap((ws) => ws.map((w) => w.word)).filter((w) => !SIGMA.test(w));
+  return (text) => {
+    const folded = foldForSearch(text);
+    if (!needles.every((n) => folded.includes(n))) return false;
+    const words = searchWords(text);
+    return cut.every((ws) => findTerm(text, words, ws).length > 0);
+  };
+}
+
+/** True when every term occurs in the text (for one text; build a {@link termsMatcher} for many). */
+export function matchesAll(text: string, terms: readonly string[]): boolean {
+  return termsMatcher(terms)(text);
+}
+
+/** Where the terms occur in `text`, as [start, end) UTF-16 offsets of the original text, merged and ascending. */
 export function highlightRanges(text: string, terms: readonly string[]): Array<[number, number]> {
-  // folded[i] came from original offset map[i].
-  let folded = '';
-  const map: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const f = foldForSearch(ch);
-    for (let k = 0; k < f.length; k++) map.push(i);
-    folded += f;
-    i += ch.length;
-  }
-  map.push(text.length);
-  const ranges: Array<[number, number]> = [];
-  for (const term of terms) {
-    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
-      const start = map[at]!;
-      const endIndex = at + term.length;
-      // The end is the original offset of the first folded unit after the match.
-      const end = endIndex < map.length - 1 ? map[endIndex]! : text.length;
-      ranges.push([start, Math.max(end, start + 1)]);
-    }
-  }
+  const words = searchWords(text);
+  const ranges = terms.flatMap((t) => findTerm(text, words, searchWords(t)));
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: Array<[number, number]> = [];
   for (const r of ranges) {

@@ -11,6 +11,7 @@ import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduc
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
 import { commitFeatures, onMentionCount, onMessageHidden, onMessageUpdate, onPins, onThreadReply } from './reduce-features';
 import { commitCall } from './call-slice';
+import { commitPeople, onPresence, onProfiles } from './reduce-people';
 import { StoreDraft, type EngineContext } from './store-draft';
 import type { StoreInput } from './store-input';
 
@@ -51,6 +52,10 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
       return onPins(d, e.conversation, e.pins);
     case 'mentionCount':
       return onMentionCount(d, e.conversation, e.count);
+    case 'profile':
+      return onProfiles(d, [e.profile]);
+    case 'presence':
+      return onPresence(d, e.presence);
     default:
       return; // group, room, blocklist: no store slice (yet)
   }
@@ -150,6 +155,10 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return onInvitation(d, input.invitation, true);
     case 'readMarker':
       return onReadState(d, input.conversation, input.readSeq, input.unread);
+    case 'profiles':
+      return onProfiles(d, input.profiles);
+    case 'presence':
+      return onPresence(d, input.presence);
     case 'typingExpired':
       for (const [id, typing] of Object.entries(d.base.typing) as [ConversationId, ConversationTyping][]) {
         for (const [u, until] of Object.entries(typing)) if (until <= input.now) delete d.typingOf(id)[u];
@@ -191,11 +200,12 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
     typing: commitRecord<ConversationTyping>(base.typing, d.typing, (t) => Object.keys(t).length === 0),
     features: commitFeatures(d),
     call: commitCall(base.call, inputs),
+    people: commitPeople(d),
   };
   const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
     && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
     && next.receipts === base.receipts && next.typing === base.typing && next.features === base.features
-    && next.call === base.call;
+    && next.call === base.call && next.people === base.people;
   const result = same ? base : next;
   ctx.committed = result; // the commits kept the slots' mirrors of its entries
   return result;

@@ -40,7 +40,7 @@ export interface ChatBinding {
  * Answers to a caller's own request: applied at once (after whatever is queued, so in stream order),
  * so the store shows the answer when the caller's Promise resolves.
  */
-const ANSWERS: ReadonlySet<ClientInputKind> = new Set<ClientInputKind>(['history', 'recalled', 'readMarker', 'invitation', 'discarded']);
+const ANSWERS: ReadonlySet<ClientInputKind> = new Set<ClientInputKind>(['history', 'recalled', 'readMarker', 'invitation', 'discarded', 'profiles', 'presence']);
 
 function errorInfo(e: unknown): { code: number; message: string } {
   const err = e as Partial<NatterError> | null;

@@ -11,6 +11,7 @@ import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import { EMPTY_CALL, type CallSlice } from './call-slice';
 import { EMPTY_FEATURES, type FeaturesSlice } from './features-slice';
+import { EMPTY_PEOPLE, type PeopleSlice } from './people-slice';
 
 export interface ConnectionSlice {
   state: ConnectionState;
@@ -93,6 +94,8 @@ export interface ChatState {
   features: FeaturesSlice;
   /** This device's call (call-slice.ts). */
   call: CallSlice;
+  /** Profiles and presence of the users this client has learnt about (reduce-people.ts). */
+  people: PeopleSlice;
 }
 
 export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({ items: Object.freeze([]) as readonly Message[], pending: Object.freeze([]) as readonly PendingMessage[] });
@@ -110,5 +113,6 @@ export function initialChatState(user: UserId): ChatState {
     typing: {},
     features: EMPTY_FEATURES,
     call: EMPTY_CALL,
+    people: EMPTY_PEOPLE,
   };
 }

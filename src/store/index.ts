@@ -12,7 +12,9 @@ export {
 export type { CallSlice } from './call-slice';
 export {
   selectSummary, selectUnread, selectConversationList, selectMessages, selectReceipts, selectTyping, selectInvitation,
+  selectProfile, selectPresence,
 } from './selectors';
+export type { PeopleSlice } from './people-slice';
 export { createMessageViewBuilder, type ChatMessage, type MessageStatus } from './message-view';
 export { isIncomingOpen, isOutgoingOpen } from './reduce-invitations';
 export { TYPING_TTL_MS } from './reduce-messages';

@@ -5,6 +5,8 @@
 import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
+import type { UserId } from '../protocol/message';
+import type { Presence, Profile } from '../protocol/people';
 import {
   EMPTY_MESSAGES, EMPTY_RECEIPTS, EMPTY_TYPING,
   type ChatState, type ConversationMessages, type ConversationReceipts, type ConversationTyping,
@@ -50,4 +52,14 @@ export function selectTyping(s: ChatState, id: ConversationId): ConversationTypi
 /** One invitation seen this session (open or closed), by id. */
 export function selectInvitation(s: ChatState, inviteId: string): Invitation | undefined {
   return s.invitations.byId[inviteId];
+}
+
+/** A user's profile, once this client has learnt it (asked for, or pushed). */
+export function selectProfile(s: ChatState, user: UserId): Profile | undefined {
+  return s.people.profiles.get(user);
+}
+
+/** A user's presence, once this client has learnt it (asked for, or pushed). */
+export function selectPresence(s: ChatState, user: UserId): Presence | undefined {
+  return s.people.presence.get(user);
 }

@@ -48,14 +48,19 @@ export function describePeopleStorageContract(name: string, make: () => SyncStor
       expect((await s.searchProfiles({ prefix: 'r', limit: 2 })).length).toBe(2);
     });
 
-    it('finds text by substring, case-insensitively: Chinese, emoji and mixed', async () => {
+    it('finds words and word starts case-insensitively, and Chinese and emoji at any character', async () => {
       const s = make();
       s.transaction(() => {
         s.insertMessage(rec(text(1, '明天下午开会讨论预算')));
         s.insertMessage(rec(text(2, '生日快乐🎂🎉 Party tonight')));
         s.insertMessage(rec(text(3, 'React组件库natter很好用')));
         s.insertMessage(rec(message(4, { body: { type: 'cmd', action: 'party' } })));
+        s.insertMessage(rec(text(5, 'The deadline moved; e-mail the team')));
       });
+      expect(await found(s, 'dead')).toEqual(['The deadline moved; e-mail the team']);
+      expect(await found(s, 'line')).toEqual([]);
+      expect(await found(s, 'e-mail')).toEqual(['The deadline moved; e-mail the team']);
+      expect(await found(s, 'deadline;')).toEqual(['The deadline moved; e-mail the team']);
       expect(await found(s, '开会')).toEqual(['明天下午开会讨论预算']);
       expect(await found(s, '讨论预算')).toEqual(['明天下午开会讨论预算']);
       expect(await found(s, '🎂')).toEqual(['生日快乐🎂🎉 Party tonight']);

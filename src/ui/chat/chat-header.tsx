@@ -1,11 +1,13 @@
 // Owns the header of the open conversation in Chat: a back button (shown on
-// narrow layouts), avatar and name, who is typing, and voice/video call
+// narrow layouts), avatar and name (a single chat's peer's profile picture and
+// presence, in words under the name), who is typing, and voice/video call
 // buttons that invite the peer (or the group's other members) through useInvitations.
 import { useState, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
-import { parseConversationId, useCall, useChatUser, useGroup, useInvitations, useTyping } from '../../react';
+import { parseConversationId, useCall, useChatUser, useGroup, useInvitations, usePresence, useProfile, useTyping } from '../../react';
 import { callData, type CallType } from '../call-invite-modal/call-type';
 import { Avatar } from '../conversation-list/avatar';
+import { PresenceDot, usePresenceLabel } from '../conversation-list/presence-dot';
 import { useStrings } from '../i18n';
 
 export interface ChatHeaderProps {
@@ -32,6 +34,10 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
   const { typing } = useTyping(conversationId);
   const target = parseConversationId(conversationId);
   const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
+  const peer = target?.type === 'single' ? target.target : undefined;
+  const profile = useProfile(peer);
+  const presence = usePresence(peer);
+  const presenceLabel = usePresenceLabel(presence?.status);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -65,12 +71,19 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
       <button type="button" className="natter-chat__back" aria-label={t.backToList} onClick={onBack}>
         <span aria-hidden="true">‹</span>
       </button>
-      <Avatar id={conversationId} name={name} src={avatarUrl ?? null} />
+      <span className="natter-avatar-wrap">
+        <Avatar id={conversationId} name={name} src={avatarUrl ?? profile?.avatar ?? null} />
+        {peer !== undefined && <PresenceDot user={peer} />}
+      </span>
       <div className="natter-chat__heading">
         <h2 id={titleId} className="natter-chat__title">
           {name}
         </h2>
-        {others.length > 0 && <p className="natter-chat__typing">{strings.input.typing(others)}</p>}
+        {others.length > 0 ? (
+          <p className="natter-chat__typing">{strings.input.typing(others)}</p>
+        ) : presenceLabel !== null ? (
+          <p className="natter-chat__presence">{presenceLabel}</p>
+        ) : null}
       </div>
       {invitees.length > 0 && (
         <div className="natter-chat__calls">

@@ -10,7 +10,7 @@ import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody, Message } from '../../protocol/message';
-import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useGroup, useGroupName, usePins, type ChatMessage } from '../../react';
+import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useDisplayName, useGroup, useGroupName, usePins, type ChatMessage } from '../../react';
 import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
@@ -66,7 +66,6 @@ export interface ChatProps {
   style?: CSSProperties;
 }
 
-const identity = (id: string): string => id;
 // Most conversations have no pins: the strip is loaded once one does.
 const pinsChunk = lazyChunk(() => import('../pins-strip/pins-strip'), 'pinned messages');
 const threadChunk = lazyChunk(() => import('../thread-panel/thread-panel'), 'thread panel');
@@ -82,11 +81,14 @@ export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode 
 }
 
 function ChatLayout({
-  theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName = identity, conversationName, avatarUrl,
+  theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName: givenName, conversationName, avatarUrl,
   onAccepted, groupReadReceipts = true, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, calling = 'media', customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const strings = useStrings();
   const t = strings.conversationList;
+  // Users are shown by their profiles' names unless the app names them.
+  const profileName = useDisplayName();
+  const displayName = givenName ?? profileName;
   const lang = useLocale();
   const dir = useDirection();
   const [composing, setComposing] = useState(false);

@@ -1,14 +1,15 @@
 // Owns one row of the conversation list: a button that selects it (avatar or
-// initials, name, last-message preview, time, mention and unread badges) and a
-// delete button.
+// initials, with the peer's presence dot in a single chat; name, last-message
+// preview, time, mention and unread badges) and a delete button.
 import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
-import { useGroupName } from '../../react';
+import { useGroupName, useProfile } from '../../react';
 import { EmojiText } from '../emoji-text';
 import { formatDateTime, formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
 import { CountBadge } from '../unread-badge/count-badge';
 import { Avatar } from './avatar';
 import { messagePreview } from './message-preview';
+import { PresenceDot, PresenceText } from './presence-dot';
 
 export interface ConversationItemProps {
   conversation: ConversationSummary;
@@ -45,6 +46,8 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
   const t = strings.conversationList;
   const loc = useLocale(p.locale);
   const groupName = useGroupName(c.type === 'group' ? c.target : undefined);
+  const peer = c.type === 'single' ? c.target : undefined;
+  const profile = useProfile(peer);
   const name = p.name ?? groupName ?? (c.type === 'single' ? p.displayName(c.target) : c.target);
   const preview = messagePreview(c.lastMessage, p.viewer, t, strings.messageList, p.displayName);
   const ts = c.lastMessage?.ts ?? c.updatedAt;
@@ -77,10 +80,14 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
         onKeyDown={(e) => p.onKeyDown(e, c.id)}
         onFocus={() => p.onFocus(c.id)}
       >
-        <Avatar id={c.id} name={name} src={p.avatarUrl ?? null} />
+        <span className="natter-avatar-wrap">
+          <Avatar id={c.id} name={name} src={p.avatarUrl ?? profile?.avatar ?? null} />
+          {peer !== undefined && <PresenceDot user={peer} locale={p.locale} />}
+        </span>
         <span className="natter-conversation__main">
           <span className="natter-conversation__top">
             <span className="natter-conversation__name">{name}</span>
+            {peer !== undefined && <PresenceText user={peer} locale={p.locale} />}
             {ts > 0 && (
               <time className="natter-conversation__time" dateTime={new Date(ts).toISOString()} title={formatDateTime(ts, loc)}>
                 {formatShortTimestamp(ts, p.now, loc)}

@@ -11,7 +11,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
-import { useChatUser, useConversationList, useDeleteConversation } from '../../react';
+import { useChatUser, useConversationList, useDeleteConversation, useDisplayName } from '../../react';
 import { useStrings, type Locale } from '../i18n';
 import { ConversationItem } from './conversation-item';
 
@@ -25,14 +25,14 @@ export interface ConversationListProps {
   deleteHistory?: boolean;
   /** Name of a conversation (default: group name for groups, else the peer's `displayName`). */
   conversationName?(conversation: ConversationSummary): string | undefined;
-  /** Names for user ids in previews and single chats (default: the id). */
+  /** Names for user ids in previews and single chats (default: the profile's display name, else the id). */
   displayName?(userId: string): string;
+  /** Picture of a conversation (default: a single chat's peer's profile avatar). */
   avatarUrl?(conversation: ConversationSummary): string | undefined;
   locale?: Locale;
   className?: string;
 }
 
-const identity = (id: string): string => id;
 /** Lists longer than this are virtualized. */
 const VIRTUAL_FROM = 40;
 /** A row's height before it is measured. */
@@ -44,8 +44,10 @@ const OVERSCAN = 4;
 const LOAD_AHEAD = 20;
 
 export function ConversationList({
-  selected: controlled, onSelect, onDelete, deleteHistory = false, conversationName, displayName = identity, avatarUrl, locale, className,
+  selected: controlled, onSelect, onDelete, deleteHistory = false, conversationName, displayName: givenName, avatarUrl, locale, className,
 }: ConversationListProps): ReactNode {
+  const profileName = useDisplayName();
+  const displayName = givenName ?? profileName;
   const t = useStrings(locale).conversationList;
   const user = useChatUser();
   const deleteConversation = useDeleteConversation();

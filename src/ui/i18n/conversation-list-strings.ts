@@ -26,6 +26,10 @@ export interface ConversationListStrings {
   /** Chat layout: the empty pane, the back button on narrow screens, call errors. */
   selectConversation: string;
   backToList: string;
+  /** A user's presence (the dot beside a person, and its accessible name). */
+  presenceOnline: string;
+  presenceAway: string;
+  presenceOffline: string;
   callFailed(message: string): string;
 }
 
@@ -48,6 +52,9 @@ const en: ConversationListStrings = {
   deleteFailed: (m) => `Could not delete: ${m}`,
   selectConversation: 'Select a conversation to start chatting',
   backToList: 'Back to conversations',
+  presenceOnline: 'Online',
+  presenceAway: 'Away',
+  presenceOffline: 'Offline',
   callFailed: (m) => `Could not start the call: ${m}`,
 };
 
@@ -70,6 +77,9 @@ const zhCN: ConversationListStrings = {
   deleteFailed: (m) => `删除失败：${m}`,
   selectConversation: '选择一个会话开始聊天',
   backToList: '返回会话列表',
+  presenceOnline: '在线',
+  presenceAway: '离开',
+  presenceOffline: '离线',
   callFailed: (m) => `无法发起通话：${m}`,
 };
 

@@ -13,7 +13,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSPrope
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody, Message } from '../../protocol/message';
-import { useChatSelector, useConversation, useGroupReaders, useSendReadReceipt, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
+import { useChatSelector, useConversation, useDisplayName, useGroupReaders, useSendReadReceipt, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
@@ -43,7 +43,7 @@ export interface MessageListProps {
   shortcodes?: ShortcodeTable | Readonly<Record<string, string>> | null;
   /** Draws the inside of a custom message's bubble. */
   renderCustom?: (message: ChatMessage) => ReactNode;
-  /** Display name of a user id (default: the id). */
+  /** Display name of a user id (default: the profile's display name, else the id). */
   displayName?: (userId: string) => string;
   /** Map link for a location (default: OpenStreetMap). */
   mapUrl?: (location: LocationBody) => string | null;
@@ -68,7 +68,6 @@ export interface MessageListProps {
   style?: CSSProperties;
 }
 
-const identity = (u: string) => u;
 // The lightbox is code an app needs only once an image is opened: loaded then, outside the list's bundle.
 const lightboxChunk = lazyChunk(() => import('./image-lightbox'), 'image viewer');
 const DEFAULT_RECALL_WINDOW_MS = 120_000;
@@ -97,7 +96,9 @@ function LiveMessageList(props: MessageListProps): ReactNode {
 
 /** The log drawn from `conv` (the live list, or a jump's window with `window` set). */
 export function MessageListView(props: MessageListProps & { conv: ConversationResult; window?: JumpWindow }): ReactNode {
-  const { customEmoji, shortcodes, renderCustom, displayName = identity, mapUrl, markReadOnView = true, conv, window: jump } = props;
+  const { customEmoji, shortcodes, renderCustom, mapUrl, markReadOnView = true, conv, window: jump } = props;
+  const profileName = useDisplayName();
+  const displayName = props.displayName ?? profileName;
   const locale = useLocale(props.locale);
   const strings = useStrings(props.locale).messageList;
   // Each message's view already carries its status and read count; only who read a group message is fetched.
@@ -141,6 +142,14 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     if (openAt.current !== 'end') setAtBottom(false);
   }
 
+  // A page loaded below a jump's window (the last one included, which reaches the newest) is history,
+  // not new messages: neither followed nor counted. `atNewestBefore` is as of the previous commit.
+  const atNewest = !jump?.hasNewer;
+  const atNewestBefore = useRef(atNewest);
+  useEffect(() => {
+    atNewestBefore.current = atNewest;
+  });
+
   const { getItemKey, prependedBelow } = useItemKeys(messages);
   const prependedBelowRef = useRef(prependedBelow);
   prependedBelowRef.current = prependedBelow;
@@ -152,8 +161,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     getItemKey,
     overscan: OVERSCAN,
     anchorTo: 'end',
-    // A jump's window does not follow pages loaded below it: the reader stays where they are.
-    followOnAppend: !jump?.hasNewer,
+    followOnAppend: atNewest && atNewestBefore.current,
     scrollEndThreshold: BOTTOM_PX,
     paddingStart: LIST_TOP_PX,
     // Rows mounted while the list counts as scrolling are measured a frame later (by the resize
@@ -184,7 +192,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
     ...(jump ? { openSelector: `[data-index="${openAt.current}"]` } : {}),
   });
 
-  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, displayName, strings);
+  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, atNewest, displayName, strings);
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
   const lightboxModule = useLazyChunk(lightboxChunk, lightbox?.url);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -204,7 +212,7 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   // Group messages that asked for read receipts get one as the list marks the conversation read.
   const sendReadReceipt = useSendReadReceipt();
   const markRead = useGroupReadReceipts(messages, conv.conversation?.readSeq ?? 0, conv.markRead, sendReadReceipt);
-  useMarkReadOnView({ enabled: markReadOnView && !jump?.hasNewer, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead });
+  useMarkReadOnView({ enabled: markReadOnView && atNewest, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead });
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);

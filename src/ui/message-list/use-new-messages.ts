@@ -1,7 +1,9 @@
 // Owns what arrives at the bottom of the list: how many messages from others
 // came in while the reader was scrolled up (the "N new messages" button), the
 // polite screen-reader announcement of the newest one, and the key of the
-// newest own message (the list scrolls down to one's own sends).
+// newest own message (the list scrolls down to one's own sends). Only what
+// comes after the newest message is new: a page of history loaded below a
+// jump's window is not (its own messages must not end the jump).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../react';
 import type { MessageListStrings } from '../i18n/message-list-strings';
@@ -41,8 +43,13 @@ export function previewOf(m: ChatMessage, s: MessageListStrings): string {
   }
 }
 
-export function useNewMessages(messages: readonly ChatMessage[], atBottom: boolean, name: (user: string) => string, strings: MessageListStrings) {
+/**
+ * `atNewest`: the list ends at the conversation's newest message (always, except in a jump's window
+ * that has newer history to load). Messages added after a render where it was false are a page.
+ */
+export function useNewMessages(messages: readonly ChatMessage[], atBottom: boolean, atNewest: boolean, name: (user: string) => string, strings: MessageListStrings) {
   const lastKey = useRef<string | null>(null);
+  const wasAtNewest = useRef(atNewest);
   const [state, setState] = useState<NewState>({ count: 0, announcement: '', lastOwnKey: null });
   const bottomRef = useRef(atBottom);
   bottomRef.current = atBottom;
@@ -52,7 +59,9 @@ export function useNewMessages(messages: readonly ChatMessage[], atBottom: boole
     const key = at >= 0 ? (messages[at] as ChatMessage).key : null;
     const prev = lastKey.current;
     lastKey.current = key;
-    if (prev === null || key === null || key === prev) return;
+    const paged = !wasAtNewest.current;
+    wasAtNewest.current = atNewest;
+    if (paged || prev === null || key === null || key === prev) return;
     let from = -1;
     for (let i = at - 1; i >= 0 && at - i <= LOOK_BACK; i--) {
       if ((messages[i] as ChatMessage).key === prev) {
@@ -79,7 +88,7 @@ export function useNewMessages(messages: readonly ChatMessage[], atBottom: boole
       announcement: lastOther ? `${name(lastOther.from)}: ${previewOf(lastOther, strings)}` : s.announcement,
       lastOwnKey: own ?? s.lastOwnKey,
     }));
-  }, [messages, name, strings]);
+  }, [messages, atNewest, name, strings]);
 
   useEffect(() => {
     if (atBottom) setState((s) => (s.count === 0 ? s : { ...s, count: 0 }));

@@ -2,8 +2,10 @@
 // 100,000 messages between alice and bob (written straight into its storage;
 // one of them, far back, says "needle in the haystack"), and alice's drop-in
 // Chat, where the test searches for it, opens it and goes back to the latest.
+// Bob has a profile name and stays connected (online) until `bobLeaves()`.
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
+import { setProfile } from '../../../src/client/people';
 import type { ClientConnectionHandlers, Transport } from '../../../src/protocol/link';
 import type { Message } from '../../../src/protocol/message';
 import { ChatProvider } from '../../../src/react/index';
@@ -49,6 +51,7 @@ const store = createChatStore(alice);
 
 async function main(): Promise<void> {
   await bob.connect();
+  await setProfile(bob, { name: 'Bob Builder' });
   await bob.sendText('single:alice', `#${TOTAL} newest`);
   createRoot(document.getElementById('root') as HTMLElement).render(
     <ChatProvider client={alice} store={store}>
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
       setDelay: (ms: number) => {
         delayMs = ms;
       },
+      bobLeaves: () => bob.close(),
     },
   });
 }

@@ -36,7 +36,7 @@ describe('shipped languages', () => {
         const say = (v: unknown, args: unknown[]) => (typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(...args)) : String(v));
         const same = samples.some((args) => say(mine, args) === say(theirs, args) || say(mine, args) === 'undefined');
         // A few strings are the same in many languages (a bracketed event name, a size, "Emoji", "Messages").
-        if (same && !['messageList.customMessage', 'messageList.fileSize', 'conversationList.customPreview', 'input.imageDetails', 'input.emoji', 'messageList.logLabel', 'input.messageLabel', 'conversationList.listLabel', 'call.secondsLeft', 'messageList.messageFrom', 'conversationList.senderPrefix', 'messageList.videoLabel', 'conversationList.imagePreview', 'conversationList.videoPreview', 'messageList.imageAlt', 'call.inGroup'].includes(key)) {
+        if (same && !['messageList.customMessage', 'messageList.fileSize', 'conversationList.customPreview', 'input.imageDetails', 'input.emoji', 'messageList.logLabel', 'input.messageLabel', 'conversationList.listLabel', 'call.secondsLeft', 'messageList.messageFrom', 'conversationList.senderPrefix', 'messageList.videoLabel', 'conversationList.imagePreview', 'conversationList.videoPreview', 'messageList.imageAlt', 'call.inGroup', 'conversationList.presenceOnline', 'conversationList.presenceOffline'].includes(key)) {
           missing.push(`${locale}: ${key}`);
         }
       }

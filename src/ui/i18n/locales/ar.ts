@@ -134,6 +134,9 @@ export const ar: LocaleDefinition = {
       deleteFailed: (m) => `تعذّر الحذف: ${m}`,
       selectConversation: 'اختر محادثة لبدء الدردشة',
       backToList: 'العودة إلى المحادثات',
+      presenceOnline: 'متصل',
+      presenceAway: 'غير موجود',
+      presenceOffline: 'غير متصل',
       callFailed: (m) => `تعذّر بدء المكالمة: ${m}`,
     },
     features: {

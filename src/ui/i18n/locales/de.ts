@@ -133,6 +133,9 @@ export const de: LocaleDefinition = {
       deleteFailed: (m) => `Löschen fehlgeschlagen: ${m}`,
       selectConversation: 'Wähle eine Unterhaltung, um zu chatten',
       backToList: 'Zurück zu den Unterhaltungen',
+      presenceOnline: 'Online',
+      presenceAway: 'Abwesend',
+      presenceOffline: 'Offline',
       callFailed: (m) => `Anruf konnte nicht gestartet werden: ${m}`,
     },
     features: {

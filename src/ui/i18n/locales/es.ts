@@ -134,6 +134,9 @@ export const es: LocaleDefinition = {
       deleteFailed: (m) => `No se pudo eliminar: ${m}`,
       selectConversation: 'Elige una conversación para empezar a chatear',
       backToList: 'Volver a las conversaciones',
+      presenceOnline: 'En línea',
+      presenceAway: 'Ausente',
+      presenceOffline: 'Desconectado',
       callFailed: (m) => `No se pudo iniciar la llamada: ${m}`,
     },
     features: {

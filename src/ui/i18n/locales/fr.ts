@@ -134,6 +134,9 @@ export const fr: LocaleDefinition = {
       deleteFailed: (m) => `Suppression impossible : ${m}`,
       selectConversation: 'Choisissez une conversation pour commencer',
       backToList: 'Retour aux conversations',
+      presenceOnline: 'En ligne',
+      presenceAway: 'Absent',
+      presenceOffline: 'Hors ligne',
       callFailed: (m) => `Impossible de lancer l’appel : ${m}`,
     },
     features: {

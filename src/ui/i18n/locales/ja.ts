@@ -130,6 +130,9 @@ export const ja: LocaleDefinition = {
       deleteFailed: (m) => `削除できませんでした：${m}`,
       selectConversation: 'トークを選んでチャットを始めましょう',
       backToList: 'トーク一覧に戻る',
+      presenceOnline: 'オンライン',
+      presenceAway: '離席中',
+      presenceOffline: 'オフライン',
       callFailed: (m) => `発信できませんでした：${m}`,
     },
     features: {

@@ -130,6 +130,9 @@ export const ko: LocaleDefinition = {
       deleteFailed: (m) => `삭제하지 못했습니다: ${m}`,
       selectConversation: '대화를 선택해 채팅을 시작하세요',
       backToList: '대화 목록으로',
+      presenceOnline: '온라인',
+      presenceAway: '자리 비움',
+      presenceOffline: '오프라인',
       callFailed: (m) => `전화를 걸지 못했습니다: ${m}`,
     },
     features: {

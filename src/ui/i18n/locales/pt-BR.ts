@@ -134,6 +134,9 @@ export const ptBR: LocaleDefinition = {
       deleteFailed: (m) => `Não foi possível excluir: ${m}`,
       selectConversation: 'Escolha uma conversa para começar',
       backToList: 'Voltar às conversas',
+      presenceOnline: 'On-line',
+      presenceAway: 'Ausente',
+      presenceOffline: 'Off-line',
       callFailed: (m) => `Não foi possível iniciar a chamada: ${m}`,
     },
     features: {

@@ -135,6 +135,9 @@ export const ru: LocaleDefinition = {
       deleteFailed: (m) => `Не удалось удалить: ${m}`,
       selectConversation: 'Выберите чат, чтобы начать общение',
       backToList: 'Назад к чатам',
+      presenceOnline: 'В сети',
+      presenceAway: 'Отошёл',
+      presenceOffline: 'Не в сети',
       callFailed: (m) => `Не удалось позвонить: ${m}`,
     },
     features: {

@@ -130,6 +130,9 @@ export const zhTW: LocaleDefinition = {
       deleteFailed: (m) => `無法刪除：${m}`,
       selectConversation: '選擇一個對話開始聊天',
       backToList: '返回對話列表',
+      presenceOnline: '線上',
+      presenceAway: '離開',
+      presenceOffline: '離線',
       callFailed: (m) => `無法撥打：${m}`,
     },
     features: {
