@@ -45,8 +45,8 @@ export function Playground({ theme: initialTheme = 'light', locale: initialLocal
   };
 
   return (
-    <div className="playground" data-natter-theme={theme} lang={locale} dir={directionOf(locale)}>
-      <div className="playground__toolbar" role="toolbar" aria-label={l.controls}>
+    <div className="playground" data-natter-theme={theme} lang={locale}>
+      <div className="playground__toolbar" role="toolbar" aria-label={l.controls} dir={directionOf(locale)}>
         <button type="button" onClick={() => void addUser()} disabled={users.length >= 6}>
           {l.addUser}
         </button>
