@@ -5,44 +5,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ChatClient, ConnectionState } from '../../src/entries/index';
 import { ChatProvider } from '../../src/entries/react';
-import { Chat, type Locale, type Theme } from '../../src/entries/ui';
+import { Chat, directionOf, type Locale, type Theme } from '../../src/entries/ui';
 import type { DemoWorld } from '../support/demo-world';
 import { useDemoWorld } from '../support/use-demo-world';
+import { PLAYGROUND_LANGUAGES, playgroundLabels } from './playground-labels';
 
 const NAMES: Record<string, string> = { alice: 'Alice', bob: 'Bob', carol: 'Carol', dave: 'Dave' };
 const displayName = (id: string) => NAMES[id] ?? id;
-
-/** The playground's own labels (natter's strings come from the `locale` prop). */
-interface PlaygroundLabels {
-  controls: string;
-  addUser: string;
-  language: string;
-  theme: string;
-  light: string;
-  dark: string;
-  system: string;
-  starting: string;
-  chatOf(name: string): string;
-  drop: string;
-  restore: string;
-}
-const LABELS: Record<'en' | 'zh-CN', PlaygroundLabels> = {
-  en: {
-    controls: 'Playground controls', addUser: 'Add a user', language: 'Language', theme: 'Theme', light: 'Light', dark: 'Dark', system: 'System',
-    starting: 'Starting the embedded server…', chatOf: (n) => `${n}'s chat`, drop: 'Drop connection', restore: 'Restore connection',
-  },
-  'zh-CN': {
-    controls: '演示控制', addUser: '添加用户', language: '语言', theme: '主题', light: '浅色', dark: '深色', system: '跟随系统',
-    starting: '正在启动内嵌服务器…', chatOf: (n) => `${n} 的聊天`, drop: '断开连接', restore: '恢复连接',
-  },
-};
-const labelsFor = (locale: Locale): PlaygroundLabels => (locale === 'zh-CN' || locale === 'zh-TW' ? LABELS['zh-CN'] : LABELS.en);
-
-/** Every language natter ships, named in itself. */
-const LANGUAGES: Array<[Locale, string]> = [
-  ['en', 'English'], ['zh-CN', '简体中文'], ['zh-TW', '繁體中文'], ['ja', '日本語'], ['ko', '한국어'], ['es', 'Español'],
-  ['fr', 'Français'], ['de', 'Deutsch'], ['pt-BR', 'Português (Brasil)'], ['ru', 'Русский'], ['ar', 'العربية'],
-];
 
 export interface PlaygroundProps {
   theme?: Theme;
@@ -62,8 +31,8 @@ export function Playground({ theme: initialTheme = 'light', locale: initialLocal
     if (world) setUsers(Object.keys(world.clients));
   }, [world]);
 
-  if (error) return <p role="alert">The embedded server did not start: {error.message}</p>;
-  const l = labelsFor(locale);
+  const l = playgroundLabels(locale);
+  if (error) return <p role="alert">{l.failed(error.message)}</p>;
   if (!world) return <p className="playground__loading">{l.starting}</p>;
 
   const addUser = async () => {
@@ -76,15 +45,15 @@ export function Playground({ theme: initialTheme = 'light', locale: initialLocal
   };
 
   return (
-    <div className="playground" data-natter-theme={theme}>
-      <div className="playground__toolbar" role="toolbar" aria-label={l.controls}>
+    <div className="playground" data-natter-theme={theme} lang={locale}>
+      <div className="playground__toolbar" role="toolbar" aria-label={l.controls} dir={directionOf(locale)}>
         <button type="button" onClick={() => void addUser()} disabled={users.length >= 6}>
           {l.addUser}
         </button>
         <label>
           {l.language}{' '}
           <select value={locale} onChange={(e) => setLocale(e.target.value)}>
-            {LANGUAGES.map(([tag, name]) => (
+            {PLAYGROUND_LANGUAGES.map(([tag, name]) => (
               <option key={tag} value={tag} lang={tag}>
                 {name}
               </option>
@@ -113,19 +82,20 @@ function Pane({ world, user, theme, locale }: { world: DemoWorld; user: string; 
   const client = world.clients[user]!;
   const state = useClientState(client);
   const offline = state === 'closed' || state === 'idle';
+  const l = playgroundLabels(locale);
   return (
-    <section className="playground__pane" aria-label={labelsFor(locale).chatOf(displayName(user))}>
+    <section className="playground__pane" aria-label={l.chatOf(displayName(user))}>
       <header className="playground__pane-header">
         <strong>{displayName(user)}</strong>
         <span className="playground__state" data-state={state}>
-          {state}
+          {l.state[state]}
         </span>
         <button
           type="button"
           onClick={() => (offline ? void client.connect().catch(() => undefined) : client.close())}
           aria-pressed={offline}
         >
-          {offline ? labelsFor(locale).restore : labelsFor(locale).drop}
+          {offline ? l.restore : l.drop}
         </button>
       </header>
       <ChatProvider client={client}>

@@ -48,7 +48,7 @@ function groupPresence(e: ChatClientEvents['group'], me: string): PresenceMessag
 }
 
 /** The invitation an Easemob app expects when someone else put `me` in a group; null for other changes. */
-export function groupInvite(e: ChatClientEvents['group'], me: string): InviteMessage | null {
+function groupInvite(e: ChatClientEvents['group'], me: string): InviteMessage | null {
   if (e.by === me) return null;
   const added = (e.action === 'memberAdded' && e.users.includes(me)) || (e.action === 'created' && e.group.members.includes(me));
   if (!added) return null;
