@@ -4,8 +4,10 @@
 //   node --expose-gc --import tsx bench/store/store-ingest.bench.ts [--quick] [--rounds=5]
 //        [--stream-rounds=5] [--stream-single-rounds=1] [--stream-single-count=20000] [--only=natter]
 //
-// natter is fed through its real ingestion path: client events queued in the
-// same ingest queue bindClient uses and applied by the batching reducer, here
+// natter is its packed package, loaded as a Node app imports it (natter,
+// natter/store; bench/support/packed-package.ts), fed through its real ingestion
+// path: client events queued in bindClient's own ingest queue (`binding.queue`)
+// and applied by the batching reducer, here
 // flushed once per 1,000 events (a frame's worth) and, as a second figure, in a
 // single flush. The target compares the frames figure (what a burst costs
 // through bindClient, one batch per frame). stream-chat gets
@@ -16,13 +18,21 @@
 // which includes GC threads); heap is what the state retains afterwards (after
 // GC, with the input arrays dropped).
 // Prints one JSON object.
+import type { ChatEvent, ConversationId, Message } from 'natter';
 import { StreamChat } from 'stream-chat';
-import { createChatClient } from '../../src/client/chat-client';
-import type { ChatEvent } from '../../src/protocol/frames';
-import type { ConversationId } from '../../src/protocol/ids';
-import type { Message } from '../../src/protocol/message';
-import { createChatStore } from '../../src/store/create-chat-store';
-import { createIngestQueue, microtaskScheduler } from '../../src/store/ingest-queue';
+import { packedEntryUrl } from '../support/packed-package';
+
+type NatterMain = typeof import('natter');
+type NatterStore = typeof import('natter/store');
+const { createChatClient } = (await import(packedEntryUrl('.'))) as NatterMain;
+const { bindClient, createChatStore, microtaskScheduler } = (await import(packedEntryUrl('./store'))) as NatterStore;
+
+/** The store with bindClient's ingest queue (the client stays offline: the bench pushes its events). */
+function offlineStore() {
+  const client = createChatClient({ transport: { connect: () => { throw new Error('offline benchmark'); } }, user: 'me' });
+  const store = createChatStore(client);
+  return { store, queue: bindClient(client, store, { schedule: microtaskScheduler }).queue };
+}
 
 const args = new Map(process.argv.slice(2).map((a) => {
   const [k, v] = a.replace(/^--/, '').split('=');
@@ -99,9 +109,7 @@ function measure(setup: () => { run: () => number; keep: unknown }): Sample {
 function natter(conversations: number, frame: number): Sample {
   return measure(() => {
     let events: ChatEvent[] | null = natterEvents(conversations);
-    const client = createChatClient({ transport: { connect: () => { throw new Error('offline benchmark'); } }, user: 'me' });
-    const store = createChatStore(client);
-    const queue = createIngestQueue(store, microtaskScheduler);
+    const { store, queue } = offlineStore();
     return {
       keep: store,
       run: () => {
@@ -146,9 +154,7 @@ function warmup(): void {
 }
 
 function natterWarm(conversations: number, frame: number): void {
-  const client = createChatClient({ transport: { connect: () => { throw new Error('offline benchmark'); } }, user: 'me' });
-  const store = createChatStore(client);
-  const queue = createIngestQueue(store, microtaskScheduler);
+  const { queue } = offlineStore();
   const events = natterEvents(conversations, 5_000);
   events.forEach((event, i) => {
     queue.push({ kind: 'event', event });

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PACKED_DIR = join(root, 'bench', '.packed');
@@ -60,6 +60,18 @@ export function packedNatter(): PackedNatter {
   if (run) writeFileSync(RUN_MARK, run);
   packed = { dir: PACKED_DIR, tarball: join(tarballs, tarball) };
   return packed;
+}
+
+/**
+ * The file URL a Node app gets for `import 'natter<subpath>'` from the packed package (read from
+ * its exports map: under tsx, a bare `natter` import would follow tsconfig's paths to src/).
+ */
+export function packedEntryUrl(subpath: '.' | './store' | './react' | './ui'): string {
+  const pkgDir = join(packedNatter().dir, 'node_modules', 'natter');
+  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { exports: Record<string, string | { import: string }> };
+  const entry = manifest.exports[subpath];
+  if (!entry) throw new Error(`packed: natter exports no ${subpath}`);
+  return pathToFileURL(join(pkgDir, typeof entry === 'string' ? entry : entry.import)).href;
 }
 
 /** Copies a folder of app sources next to the packed package; returns where they are. */
