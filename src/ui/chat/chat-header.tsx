@@ -52,8 +52,10 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
     setBusy(true);
     setError(null);
     try {
-      const options = { data: callData(type), timeout: callTimeout };
-      if (calling === 'media') await media.start(conversationId, type, { timeout: callTimeout, ...(target.type === 'group' ? { invitees } : {}) });
+      // A callee with no live session is told by an offline push: who calls, and how.
+      const offlinePushInfo = { title: displayName(user), description: type === 'video' ? c.incomingVideo : c.incomingVoice };
+      const options = { data: callData(type), timeout: callTimeout, offlinePushInfo };
+      if (calling === 'media') await media.start(conversationId, type, { timeout: callTimeout, offlinePushInfo, ...(target.type === 'group' ? { invitees } : {}) });
       else if (target.type === 'single') await invite(target.target, options);
       else await inviteInGroup(target.target, invitees, options);
     } catch (e) {
