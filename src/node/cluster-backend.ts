@@ -2,11 +2,14 @@
 // file (the default; one node), or PostgreSQL (`--db postgres://…`), with
 // Redis (`--redis redis://…`) carrying events between nodes. Answers the
 // health check (the database and Redis both reachable) and closes both.
-// With Redis, rate limits are per user across nodes (redis-rate-limit.ts).
+// With Redis, rate limits are per user across nodes (redis-rate-limit.ts);
+// on PostgreSQL the core's clock is the database's (pg-clock.ts).
 import { randomBytes } from 'node:crypto';
 import type { ServerCoreOptions } from '../server/server-options';
+import type { Clock } from '../server/clock';
 import type { RateLimitStore } from '../server/rate-limiter';
 import type { SessionRegistry } from '../server/sessions';
+import { createPgClock } from './pg-clock';
 import { openPgStorage, type PgStorage } from './pg-storage';
 import { RedisDelivery } from './redis-delivery';
 import { SqliteStorage } from './sqlite-storage';
@@ -25,6 +28,8 @@ export interface Backend {
   /** Set when events cross nodes through Redis. */
   cluster?: NonNullable<ServerCoreOptions['cluster']>;
   nodeId: string;
+  /** The database's time (PostgreSQL): every node's timestamps and windows agree. */
+  clock?: Clock;
   /** Set when rate-limit buckets are shared by the nodes (Redis). */
   rateLimitStore?: RateLimitStore;
   /** Resolves when the database (and Redis) answer; rejects otherwise. */
@@ -44,17 +49,26 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     return { storage, nodeId, check: () => Promise.resolve(), close: async () => storage.close() };
   }
   const storage = await openPgStorage({ url: options.db });
-  if (!options.redis) return { storage, nodeId, check: () => storage.ping(), close: () => storage.close() };
+  const clock = await createPgClock(() => storage.databaseTime(), { onError: options.onError });
+  if (!options.redis) {
+    const close = async (): Promise<void> => {
+      clock.stop();
+      await storage.close();
+    };
+    return { storage, nodeId, clock, check: () => storage.ping(), close };
+  }
   const delivery = new RedisDelivery({ url: options.redis, nodeId, onError: options.onError });
   return {
     storage,
     nodeId,
     cluster: { delivery: (local: SessionRegistry) => delivery.attach(local), nodeId },
     rateLimitStore: delivery.rateLimits,
+    clock,
     check: async () => {
       await Promise.all([storage.ping(), withTimeout(delivery.ping(), 2000)]);
     },
     close: async () => {
+      clock.stop();
       await delivery.close();
       await storage.close();
     },

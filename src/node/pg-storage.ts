@@ -120,6 +120,11 @@ export class PgStorage implements Storage {
   async ping(): Promise<void> {
     await this.rows('SELECT 1');
   }
+  /** The database server's time, ms since epoch (the cluster clock, pg-clock.ts). */
+  async databaseTime(): Promise<number> {
+    const [row] = await this.rows<{ t: number }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS t');
+    return Number(row!.t);
+  }
   async close(): Promise<void> {
     if (!this.inTx) await this.pool.end();
   }

@@ -8,6 +8,8 @@
 // their position: a session drops repeats and fills gaps from the database
 // (event-stream.ts), so Redis may lose messages (a restart) without losing
 // events — after a reconnect every session catches up from the log.
+// A call's relay events go to one device (`@device` in place of a position),
+// and notes for every node (live call membership) go on one shared channel.
 // Presence across nodes (who is connected where, and as what) is kept in
 // Redis by RedisPresence; `online` (onlineUserOnly, push) reads the same.
 import { Redis } from 'ioredis';
@@ -19,6 +21,8 @@ import { RedisPresence } from './redis-presence';
 import { createRedisRateLimitStore } from './redis-rate-limit';
 
 const PREFIX = 'natter:u:';
+/** Notes for every node (live call membership). */
+const NOTES = 'natter:notes';
 /** How often channels of users who left this node are dropped. */
 const SWEEP_MS = 30_000;
 
@@ -36,6 +40,7 @@ export class RedisDelivery implements Delivery {
   private local: SessionRegistry | null = null;
   private readonly sweeper: ReturnType<typeof setInterval>;
   private everReady = false;
+  private noteHandler: ((note: string) => void) | null = null;
   readonly presence: RedisPresence;
   /** Rate-limit buckets every node shares (per user across nodes). */
   readonly rateLimits: RateLimitStore;
@@ -55,14 +60,15 @@ export class RedisDelivery implements Delivery {
     this.sub.on('ready', () => {
       if (this.everReady) {
         this.presence.restore().catch(report);
-        const channels = [...this.subscribed.keys()].map((u) => PREFIX + u);
-        const resubscribed = channels.length ? this.sub.subscribe(...channels) : Promise.resolve();
+        const channels = [NOTES, ...[...this.subscribed.keys()].map((u) => PREFIX + u)];
+        const resubscribed = this.sub.subscribe(...channels);
         void resubscribed.catch(report).finally(() => {
           for (const s of this.local?.all() ?? []) s.catchUp();
         });
       }
       this.everReady = true;
     });
+    this.sub.subscribe(NOTES).catch(report);
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
@@ -101,12 +107,33 @@ export class RedisDelivery implements Delivery {
     this.pub.publish(PREFIX + user, `${this.options.nodeId} ${pos ?? ''} ${data}`).catch((e: unknown) => this.options.onError?.(e));
   }
 
+  /** A frame for one device of `user` (a call's relay events), on whichever node it is connected to. */
+  toDevice(user: UserId, device: string, data: string): void {
+    this.pub.publish(PREFIX + user, `${this.options.nodeId} @${device} ${data}`).catch((e: unknown) => this.options.onError?.(e));
+  }
+
+  broadcast(note: string): void {
+    this.pub.publish(NOTES, `${this.options.nodeId} ${note}`).catch((e: unknown) => this.options.onError?.(e));
+  }
+
+  onBroadcast(handler: (note: string) => void): void {
+    this.noteHandler = handler;
+  }
+
+  // Messages are `<origin node> <pos | @device | empty> <frame>` on user channels, `<origin node> <note>` on NOTES.
   private receive(channel: string, message: string): void {
     const a = message.indexOf(' ');
+    if (a < 0 || message.slice(0, a) === this.options.nodeId) return;
+    if (channel === NOTES) {
+      this.noteHandler?.(message.slice(a + 1));
+      return;
+    }
     const b = message.indexOf(' ', a + 1);
-    if (a < 0 || b < 0 || message.slice(0, a) === this.options.nodeId) return;
+    if (b < 0) return;
+    const user = channel.slice(PREFIX.length);
     const pos = message.slice(a + 1, b);
-    this.local?.deliver(channel.slice(PREFIX.length), message.slice(b + 1), pos === '' ? undefined : Number(pos));
+    if (pos.startsWith('@')) this.local?.findDevice(user, pos.slice(1))?.sendRaw(message.slice(b + 1));
+    else this.local?.deliver(user, message.slice(b + 1), pos === '' ? undefined : Number(pos));
   }
 
   private sweep(): void {

@@ -104,6 +104,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     onError,
     ...(backend.cluster ? { cluster: { ...backend.cluster, ...options.core?.cluster } } : {}),
     ...(backend.rateLimitStore && !options.core?.rateLimitStore ? { rateLimitStore: backend.rateLimitStore } : {}),
+    ...(backend.clock && !options.core?.clock ? { clock: backend.clock } : {}),
     // Sends read from every socket in one event-loop turn share one SQLite commit.
     scheduleCommit: options.core?.scheduleCommit ?? ((commit: () => void) => void setImmediate(commit)),
     authenticate: createHelloAuthenticator(authOptions),

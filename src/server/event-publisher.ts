@@ -32,6 +32,11 @@ export interface Delivery {
   online?(user: UserId): Promise<boolean>;
   /** Presence held by several nodes (a cluster); absent, this node's sessions are everyone's. */
   presence?: PresenceShare;
+  /** A cluster: sends a serialized frame to one device of `user` connected to another node. */
+  toDevice?(user: UserId, device: string, data: string): void;
+  /** A cluster: a note to every other node (live call membership), and where their notes go. */
+  broadcast?(note: string): void;
+  onBroadcast?(handler: (note: string) => void): void;
 }
 
 /** One event for every user, or a function making each user's own (conversation ids differ per viewer). */

@@ -56,6 +56,16 @@ export class RtcCalls {
     return call;
   }
 
+  /** This node's copy of a call another node told it of (created from `shape` when new). */
+  adopt(callId: string, shape: Pick<LiveCall, 'callType' | 'inviter' | 'invitees' | 'groupId'>): LiveCall {
+    const found = this.calls.get(callId);
+    if (found) return found;
+    const call: LiveCall = { callId, callType: shape.callType, inviter: shape.inviter, invitees: [...shape.invitees], members: new Map(), accepted: new Set(), joined: new Set(), answeredAt: null, ended: false };
+    if (shape.groupId !== undefined) call.groupId = shape.groupId;
+    this.calls.set(callId, call);
+    return call;
+  }
+
   all(): LiveCall[] {
     return [...this.calls.values()];
   }

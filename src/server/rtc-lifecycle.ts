@@ -13,12 +13,18 @@ import type { CoreContext } from './context';
 import { inTx } from './context';
 import { storeMessage } from './message-store';
 import type { LiveCall } from './rtc-calls';
+import { shareCall } from './rtc-cluster';
 
-/** Pushes a relay event to one device (ephemeral: a device that is offline misses it). */
+/**
+ * Pushes a relay event to one device (ephemeral: a device that is offline misses it); in a cluster a
+ * device connected to another node is reached through the bus (then "delivered" means handed to it).
+ */
 export function sendToDevice(ctx: CoreContext, user: UserId, device: string, event: RtcEvent): boolean {
   const session = ctx.sessions.findDevice(user, device);
-  if (!session) return false;
-  session.send({ v: PROTOCOL_VERSION, t: 'evt', e: event });
+  const frame = { v: PROTOCOL_VERSION, t: 'evt' as const, e: event };
+  if (session) session.send(frame);
+  else if (ctx.delivery.toDevice) ctx.delivery.toDevice(user, device, JSON.stringify(frame));
+  else return false;
   return true;
 }
 
@@ -34,6 +40,7 @@ export async function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOut
   const durationMs = outcome === 'answered' && call.answeredAt !== null ? Math.max(0, ctx.clock.now() - call.answeredAt) : 0;
   sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'ended', outcome, durationMs });
   call.members.clear();
+  shareCall(ctx, { callId: call.callId, kind: 'end' });
   if (summary) await writeSummary(ctx, call, outcome, durationMs);
   ctx.rtc.forget(call.callId);
 }
@@ -81,6 +88,7 @@ export const RTC_REJOIN_GRACE_MS = 60_000;
 /** Removes `user` from the call (left, or gone for good); the call ends when fewer than two remain after an answer. */
 export async function removeMember(ctx: CoreContext, call: LiveCall, user: UserId): Promise<void> {
   call.members.delete(user);
+  shareCall(ctx, { callId: call.callId, kind: 'leave', user });
   sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'left', user });
   if (call.answeredAt !== null && call.members.size < 2) await endCall(ctx, call, 'answered');
 }

@@ -11,6 +11,7 @@ import { RTC_MAX_PARTICIPANTS } from '../protocol/rtc';
 import type { Caller, CoreContext } from './context';
 import { fail } from './context';
 import type { LiveCall } from './rtc-calls';
+import { joinNote, shareCall } from './rtc-cluster';
 import { removeMember, sendToDevice, sendToMembers } from './rtc-lifecycle';
 import type { OpHandlers } from './op-handler';
 
@@ -45,6 +46,7 @@ async function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): 
   if (before && !rejoin) sendToDevice(ctx, caller.user, before.device, { type: 'rtc', callId: call.callId, kind: 'replaced' });
   call.members.set(caller.user, { device: caller.device, epoch });
   call.joined.add(caller.user);
+  shareCall(ctx, joinNote(call, caller.user, caller.device, epoch));
   sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'joined', user: caller.user, epoch, rejoin }, caller.user);
   const participants: RtcParticipant[] = [...call.members].filter(([u]) => u !== caller.user).map(([user, m]) => ({ user, epoch: m.epoch }));
   const info: RtcCallInfo = { callType: call.callType, inviter: call.inviter, invitees: [...call.invitees], accepted: [...call.accepted] };

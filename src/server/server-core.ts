@@ -14,7 +14,7 @@ import type { CoreContext } from './context';
 import { CachedStorage } from './cached-storage';
 import { EventAgePruner } from './event-age-pruner';
 import { ContactFanout } from './contact-fanout';
-import { EventPublisher } from './event-publisher';
+import { EventPublisher, type Delivery } from './event-publisher';
 import type { FileInput } from './files';
 import { getFile, putFile } from './files';
 import { createIdSource } from './id-source';
@@ -25,6 +25,7 @@ import { createMemoryRateLimitStore } from './rate-limiter';
 import { MemoryFileStore } from './memory-file-store';
 import { MemoryStorage } from './memory-storage';
 import { PresenceTracker } from './presence';
+import { applyCallNote } from './rtc-cluster';
 import type { ServerCoreOptions } from './server-options';
 import { Session } from './session';
 import { SessionRegistry } from './sessions';
@@ -59,7 +60,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
   const storage = new CachedStorage('begin' in given ? asyncStorage(given) : given);
   const clock = options.clock ?? systemClock;
   const sessions = new SessionRegistry();
-  const delivery = options.cluster ? options.cluster.delivery(sessions) : sessions;
+  const delivery: Delivery = options.cluster ? options.cluster.delivery(sessions) : sessions;
   const onError = options.onError ?? ((err: unknown) => console.error('natter server:', err));
   const pruner = new EventAgePruner(storage, clock, options.eventMaxAgeMs ?? DEFAULT_MAX_AGE, options.eventPruneIntervalMs ?? DEFAULT_PRUNE_INTERVAL, onError);
   const presence = new PresenceTracker(() => ctx, onError);
@@ -84,6 +85,14 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     },
   };
   sessions.listener = presence;
+  // Another node's change to a live call's membership (a cluster).
+  delivery.onBroadcast?.((note) => {
+    try {
+      applyCallNote(ctx, note);
+    } catch (e) {
+      onError(e);
+    }
+  });
   let started = false;
   let closed = false;
 

@@ -1,0 +1,57 @@
+// Owns keeping a live call's membership the same on every node of a cluster.
+// Calls live in each node's memory (rtc-calls.ts); when a device joins or
+// leaves, or the call ends, the node that saw it tells the others with a
+// note over the cluster's bus, and each applies it to its own copy of the
+// call (creating it from the note when it has none). Events to the devices
+// themselves are sent once, by the node that saw the change, and reach
+// devices on other nodes through the Delivery (rtc-lifecycle.ts).
+import type { UserId } from '../protocol/message';
+import type { CoreContext } from './context';
+import type { LiveCall } from './rtc-calls';
+
+export type CallNote =
+  | {
+      callId: string;
+      kind: 'join';
+      user: UserId;
+      device: string;
+      epoch: number;
+      call: Pick<LiveCall, 'callType' | 'inviter' | 'invitees' | 'groupId' | 'answeredAt'> & { accepted: UserId[] };
+    }
+  | { callId: string; kind: 'leave'; user: UserId }
+  | { callId: string; kind: 'end' };
+
+/** Tells the other nodes (nothing to do on a single node). */
+export function shareCall(ctx: CoreContext, note: CallNote): void {
+  ctx.delivery.broadcast?.(JSON.stringify(note));
+}
+
+/** The join note of `user`'s device in `call`. */
+export function joinNote(call: LiveCall, user: UserId, device: string, epoch: number): CallNote {
+  const shape: Extract<CallNote, { kind: 'join' }>['call'] = { callType: call.callType, inviter: call.inviter, invitees: [...call.invitees], answeredAt: call.answeredAt, accepted: [...call.accepted] };
+  if (call.groupId !== undefined) shape.groupId = call.groupId;
+  return { callId: call.callId, kind: 'join', user, device, epoch, call: shape };
+}
+
+/** Applies another node's note to this node's copy of the call. */
+export function applyCallNote(ctx: CoreContext, text: string): void {
+  const note = JSON.parse(text) as CallNote;
+  if (note.kind === 'join') {
+    const call = ctx.rtc.adopt(note.callId, note.call);
+    if (call.ended) return;
+    for (const user of note.call.accepted) call.accepted.add(user);
+    call.answeredAt ??= note.call.answeredAt;
+    call.members.set(note.user, { device: note.device, epoch: note.epoch });
+    call.joined.add(note.user);
+    return;
+  }
+  const call = ctx.rtc.get(note.callId);
+  if (!call) return;
+  if (note.kind === 'leave') {
+    call.members.delete(note.user);
+    return;
+  }
+  call.ended = true;
+  call.members.clear();
+  ctx.rtc.forget(note.callId);
+}
