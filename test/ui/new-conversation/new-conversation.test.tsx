@@ -40,10 +40,11 @@ test('from "No conversations yet", a user finds Bob by name, opens a chat and se
   await user.click(await within(dialog).findByRole('button', { name: /Robert Brown/ }));
 
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-  expect(screen.getByRole('heading', { level: 2, name: 'bob' })).toBeInTheDocument();
+  // Bob's profile name is shown wherever he is named.
+  expect(await screen.findByRole('heading', { level: 2, name: 'Robert Brown' })).toBeInTheDocument();
   await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hello bob{Enter}');
   await waitFor(() => expect(got.map((m) => m.body)).toEqual([{ type: 'txt', msg: 'hello bob' }]));
-  expect(await screen.findByRole('button', { name: /^bob/ })).toBeInTheDocument();
+  expect(await screen.findByRole('button', { name: /^Robert Brown/ })).toBeInTheDocument();
 });
 
 test('a group is created with the picked members and opens', async () => {
