@@ -50,8 +50,13 @@ const MAX_ATTEMPTS = 8;
 /** Opens the pool and migrates (safe when several nodes start at once). */
 export async function openPgStorage(options: PgStorageOptions): Promise<PgStorage> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
-  // An idle connection that dies (database restart) must not crash the process.
+  // A connection that dies (database restart) must not crash the process: idle ones report on the
+  // pool, and every client gets a listener of its own the moment it exists, for a death while it is
+  // checked out (pool.query's clients included). The query that was running fails, which is handled.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   try {
     const client = await pool.connect();
     try {
