@@ -89,7 +89,8 @@ async function storedWith(reader: ChatClient, conversation: ReturnType<typeof co
   return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
 }
 
-describe('offline cache in Chromium', () => {
+// Each test reloads pages and restarts a server: on a loaded machine that takes far longer than the default 20 s.
+describe('offline cache in Chromium', { timeout: 90_000 }, () => {
   it('a message sent while the server is stopped survives a reload and is stored exactly once when the server is back', async () => {
     const server = await restartableServer();
     const bob = await connectedClient(server.url, 'bob');

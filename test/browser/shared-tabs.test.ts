@@ -109,7 +109,7 @@ describe.each([
     expect(await rows(first, 'from the second tab').count()).toBe(1);
     expect(await rows(second, 'from the second tab').count()).toBe(1);
     expect(await sockets(srv)).toBe(2);
-  });
+  }, 90_000);
 
   it('when the leader tab closes, the other tab takes the socket over and nothing is lost', async () => {
     const srv = await server();
@@ -125,5 +125,5 @@ describe.each([
     await expect.poll(() => sockets(srv), { timeout: 20_000 }).toBe(2);
     expect(await state(second)).toBe('open');
     expect(await rows(second, 'after the leader left').count()).toBe(1);
-  });
+  }, 90_000);
 });
