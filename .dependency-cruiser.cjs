@@ -9,9 +9,17 @@ const forbid = (from, notAllowed, comment) => ({
 });
 module.exports = {
   forbidden: [
-    forbid('protocol', ['server', 'client', 'node', 'compat', 'store', 'emoji', 'react', 'ui'], 'protocol imports nothing of natter'),
+    forbid(
+      'protocol',
+      ['server', 'client', 'node', 'compat', 'store', 'emoji', 'react', 'ui'],
+      'protocol imports nothing of natter',
+    ),
     forbid('emoji', ['protocol', 'server', 'client', 'node', 'compat', 'store', 'react', 'ui'], 'emoji is a pure leaf'),
-    forbid('server', ['client', 'node', 'compat', 'store', 'emoji', 'react', 'ui'], 'server core imports protocol only'),
+    forbid(
+      'server',
+      ['client', 'node', 'compat', 'store', 'emoji', 'react', 'ui'],
+      'server core imports protocol only',
+    ),
     forbid('client', ['server', 'node', 'compat', 'store', 'emoji', 'react', 'ui'], 'client imports protocol only'),
     forbid('node', ['client', 'compat', 'store', 'emoji', 'react', 'ui'], 'node host imports protocol and server'),
     forbid('compat', ['node', 'store', 'emoji', 'react', 'ui'], 'compat imports protocol, client, server'),
@@ -20,7 +28,8 @@ module.exports = {
     {
       name: 'react-imports-server',
       severity: 'error',
-      comment: 'react reaches the server core only through the lazy import in embedded-session.ts (ChatProvider without a client)',
+      comment:
+        'react reaches the server core only through the lazy import in embedded-session.ts (ChatProvider without a client)',
       from: { path: layer('react'), pathNot: '^src/react/embedded-session\\.ts$' },
       to: { path: '^src/server/' },
     },
@@ -31,18 +40,24 @@ module.exports = {
       from: { path: '^src/react/embedded-session\\.ts$' },
       to: { path: '^src/server/', dependencyTypesNot: ['dynamic-import'] },
     },
-    forbid('ui', ['server', 'node', 'compat', 'store', 'client'], 'ui reads only through react hooks (plus protocol types and emoji)'),
+    forbid(
+      'ui',
+      ['server', 'node', 'compat', 'store', 'client'],
+      'ui reads only through react hooks (plus protocol types and emoji)',
+    ),
     {
       name: 'ui-imports-react-internals',
       severity: 'error',
-      comment: 'components use exactly the public hooks a team drawing its own UI gets: import the react layer through src/react/index.ts only',
+      comment:
+        'components use exactly the public hooks a team drawing its own UI gets: import the react layer through src/react/index.ts only',
       from: { path: layer('ui') },
       to: { path: '^src/react/', pathNot: '^src/react/index\\.tsx?$' },
     },
     {
       name: 'ui-imports-protocol-values',
       severity: 'error',
-      comment: 'ui takes only types from protocol (`import type`); helpers it needs come through the public react entry',
+      comment:
+        'ui takes only types from protocol (`import type`); helpers it needs come through the public react entry',
       from: { path: layer('ui') },
       to: { path: '^src/protocol/', dependencyTypesNot: ['type-only'] },
     },

@@ -10,9 +10,20 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'packages/*/dist/**', 'storybook-static/**', 'coverage/**', 'bench/.packed/**', 'bench/.vite7/**', '.react18/**', 'test-results/**', 'docs/api/**',
+    ignores: [
+      'dist/**',
+      'packages/*/dist/**',
+      'storybook-static/**',
+      'coverage/**',
+      'bench/.packed/**',
+      'bench/.vite7/**',
+      '.react18/**',
+      'test-results/**',
+      'docs/api/**',
       // The vendors' own documentation examples, kept exactly as the documents print them (they must run unchanged).
-      'test/compat/webim-doc/**', 'test/compat/tencent-doc/**'],
+      'test/compat/webim-doc/**',
+      'test/compat/tencent-doc/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -22,7 +33,10 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // `void promise` marks a deliberately unawaited call.
       '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
@@ -59,7 +73,10 @@ export default tseslint.config(
               importNames: ['useChatClient', 'useChatContext', 'ChatContext'],
               message: 'The UI uses the public hooks only (add a hook to src/react for what it needs).',
             },
-            { group: ['**/client/*', '**/store/*', '**/server/*', '**/node/*'], message: 'The UI reaches state and actions through src/react only.' },
+            {
+              group: ['**/client/*', '**/store/*', '**/server/*', '**/node/*'],
+              message: 'The UI reaches state and actions through src/react only.',
+            },
           ],
         },
       ],
@@ -67,7 +84,15 @@ export default tseslint.config(
   },
   {
     // Tests and benches poke at internals and build fixtures loosely; keep the type-safety rules for src.
-    files: ['test/**', 'bench/**', 'scripts/**', 'stories/**', '.storybook/**', '*.config.*', 'packages/*/vite.config.ts'],
+    files: [
+      'test/**',
+      'bench/**',
+      'scripts/**',
+      'stories/**',
+      '.storybook/**',
+      '*.config.*',
+      'packages/*/vite.config.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

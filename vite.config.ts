@@ -89,7 +89,10 @@ export default defineConfig({
         preserveModulesRoot: 'src',
         // Bundled third-party data (the emoji set) goes under vendor/: npm pack leaves out any folder
         // named node_modules, wherever it is.
-        entryFileNames: (chunk) => (chunk.isEntry && chunk.name in entries ? '[name].js' : `modules/${chunk.name.replace(/^node_modules\//, 'vendor/')}.js`),
+        entryFileNames: (chunk) =>
+          chunk.isEntry && chunk.name in entries
+            ? '[name].js'
+            : `modules/${chunk.name.replace(/^node_modules\//, 'vendor/')}.js`,
       },
     },
   },

@@ -17,7 +17,13 @@ export default defineConfig({
     pool: 'forks',
     reporters: ['default'],
     ...(REACT_MAJOR === 18
-      ? { server: { deps: { inline: [/@tanstack\/react-virtual/, /zustand/, /@testing-library\/react/, /use-sync-external-store/] } } }
+      ? {
+          server: {
+            deps: {
+              inline: [/@tanstack\/react-virtual/, /zustand/, /@testing-library\/react/, /use-sync-external-store/],
+            },
+          },
+        }
       : {}),
   },
 });

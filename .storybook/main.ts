@@ -10,9 +10,13 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Prop tables: the TypeScript checker's (complete across files) for the built Storybook; under
   // `npm start` Babel's react-docgen, which halves the time to a usable playground (bench: playground).
-  typescript: (ts, { configType }) => ({ ...ts, reactDocgen: configType === 'PRODUCTION' ? 'react-docgen-typescript' : 'react-docgen' }),
+  typescript: (ts, { configType }) => ({
+    ...ts,
+    reactDocgen: configType === 'PRODUCTION' ? 'react-docgen-typescript' : 'react-docgen',
+  }),
   // The playground start bench times a fresh checkout: a Vite cache of its own (Storybook sets cacheDir after vite.config.ts).
-  viteFinal: (vite) => (process.env.NATTER_STORYBOOK_CACHE_DIR ? { ...vite, cacheDir: process.env.NATTER_STORYBOOK_CACHE_DIR } : vite),
+  viteFinal: (vite) =>
+    process.env.NATTER_STORYBOOK_CACHE_DIR ? { ...vite, cacheDir: process.env.NATTER_STORYBOOK_CACHE_DIR } : vite,
 };
 
 export default config;

@@ -27,7 +27,9 @@ export const BENCHMARKS = [
           unit: 'MB/s',
           bars: names.map((n) => ({ label: n, value: c.mbPerS[n].median, highlight: n === 'natter' })),
         })),
-        targets: [{ name: 'natter ≥ 0.5× emoji-regex split on emoji-dense text', actual: `${r2(ratio)}×`, pass: ratio >= 0.5 }],
+        targets: [
+          { name: 'natter ≥ 0.5× emoji-regex split on emoji-dense text', actual: `${r2(ratio)}×`, pass: ratio >= 0.5 },
+        ],
       };
     },
   },
@@ -53,11 +55,17 @@ export const BENCHMARKS = [
         ]),
       );
       const targets = d.summary.flatMap((s) => [
-        { name: `${s.case}: NORMAL throughput ≥ 0.5× ceiling`, actual: `${r2(s.ratioNormal)}×`, pass: s.ratioNormal >= 0.5 },
+        {
+          name: `${s.case}: NORMAL throughput ≥ 0.5× ceiling`,
+          actual: `${r2(s.ratioNormal)}×`,
+          pass: s.ratioNormal >= 0.5,
+        },
         { name: `${s.case}: NORMAL p99 ≤ 2× ceiling`, actual: `${r2(s.p99RatioNormal)}×`, pass: s.p99RatioNormal <= 2 },
       ]);
       return {
-        tables: [{ columns: ['case', 'server', 'deliveries/s (median)', 'min–max', 'p50 ms', 'p99 ms', 'delivered'], rows }],
+        tables: [
+          { columns: ['case', 'server', 'deliveries/s (median)', 'min–max', 'p50 ms', 'p99 ms', 'delivered'], rows },
+        ],
         charts: [
           {
             title: 'Throughput as a ratio of the bare ws ceiling (higher is better)',
@@ -70,15 +78,23 @@ export const BENCHMARKS = [
           },
         ],
         targets,
-        notes: [`Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process; natter runs with its default rate limit.`],
+        notes: [
+          `Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process; natter runs with its default rate limit.`,
+        ],
       };
     },
   },
   {
     name: 'store',
-    title: 'Store ingest: 100,000-message burst into natter\'s store vs stream-chat channel state',
+    title: "Store ingest: 100,000-message burst into natter's store vs stream-chat channel state",
     command: tsx('bench/store/store-ingest.bench.ts', '--rounds=5', '--stream-rounds=3'),
-    smoke: tsx('bench/store/store-ingest.bench.ts', '--quick', '--rounds=1', '--stream-rounds=1', '--stream-single-count=500'),
+    smoke: tsx(
+      'bench/store/store-ingest.bench.ts',
+      '--quick',
+      '--rounds=1',
+      '--stream-rounds=1',
+      '--stream-single-count=500',
+    ),
     summarize(d) {
       const n = d.natter;
       const s = d.streamChat;
@@ -88,7 +104,9 @@ export const BENCHMARKS = [
       const frames = (d.targets?.speedupBasis ?? 'frames') === 'frames';
       const speedup = frames ? r.speedupOver1000PerFrame : r.speedupOver1000;
       const cpuSpeedup = frames ? r.cpu.speedupOver1000PerFrame : r.cpu.speedupOver1000;
-      const other = frames ? `one flush ${r.speedupOver1000}×` : `frames of ${n.frameSize} ${r.speedupOver1000PerFrame}×`;
+      const other = frames
+        ? `one flush ${r.speedupOver1000}×`
+        : `frames of ${n.frameSize} ${r.speedupOver1000PerFrame}×`;
       const heapShare = frames ? r.heapShareOver1000PerFrame : r.heapShareOver1000;
       const linearity = frames ? r.natterLinearityPerFrame : r.natterLinearity;
       const singleLabel = s.intoOne.label ?? `${s.intoOne.messages.toLocaleString('en-US')} messages`;
@@ -127,19 +145,45 @@ export const BENCHMARKS = [
             pass: speedup >= 20,
           },
           { name: 'heap ≤ 0.5× stream-chat', actual: `${heapShare}×`, pass: heapShare <= 0.5 },
-          { name: 'linear: one conversation ≈ 1,000 conversations (≤ 1.5×)', actual: `${linearity}×`, pass: linearity <= 1.5 },
+          {
+            name: 'linear: one conversation ≈ 1,000 conversations (≤ 1.5×)',
+            actual: `${linearity}×`,
+            pass: linearity <= 1.5,
+          },
         ],
-        notes: s.intoOne.messages < d.messages
-          ? [`stream-chat's one-channel case ran at ${s.intoOne.messages.toLocaleString('en-US')} messages (quadratic, not a target); the one-conversation comparison extrapolates it to ${d.messages.toLocaleString('en-US')} by its quadratic cost.`]
-          : [],
+        notes:
+          s.intoOne.messages < d.messages
+            ? [
+                `stream-chat's one-channel case ran at ${s.intoOne.messages.toLocaleString('en-US')} messages (quadratic, not a target); the one-conversation comparison extrapolates it to ${d.messages.toLocaleString('en-US')} by its quadratic cost.`,
+              ]
+            : [],
       };
     },
   },
   {
     name: 'conversations',
-    title: 'Server: conversation list pages for a user with 5,000 conversations on 1,000,000 messages (SQLite, default limits)',
-    command: tsx('bench/server/conversation-pages.bench.ts', '--conversations', '5000', '--messages', '1000000', '--rounds', '3'),
-    smoke: tsx('bench/server/conversation-pages.bench.ts', '--conversations', '500', '--messages', '5000', '--rounds', '1', '--sends', '50'),
+    title:
+      'Server: conversation list pages for a user with 5,000 conversations on 1,000,000 messages (SQLite, default limits)',
+    command: tsx(
+      'bench/server/conversation-pages.bench.ts',
+      '--conversations',
+      '5000',
+      '--messages',
+      '1000000',
+      '--rounds',
+      '3',
+    ),
+    smoke: tsx(
+      'bench/server/conversation-pages.bench.ts',
+      '--conversations',
+      '500',
+      '--messages',
+      '5000',
+      '--rounds',
+      '1',
+      '--sends',
+      '50',
+    ),
     summarize(d) {
       const row = (label, x) => [label, x.p50 ?? '', x.p99, x.max ?? ''];
       return {
@@ -149,8 +193,8 @@ export const BENCHMARKS = [
             columns: ['measure (ms)', 'p50', 'p99', 'max'],
             rows: [
               row('conversations page, as the loading user sees it', d.page),
-              row('other user\'s send, server otherwise idle', d.sendAlone),
-              row('other user\'s send, while the list loads non-stop', d.sendLoaded),
+              row("other user's send, server otherwise idle", d.sendAlone),
+              row("other user's send, while the list loads non-stop", d.sendLoaded),
               row('server event-loop delay, idle', d.eventLoopAlone),
               row('server event-loop delay, while the list loads', d.eventLoopLoaded),
             ],
@@ -171,18 +215,48 @@ export const BENCHMARKS = [
         ],
         targets: [
           { name: 'conversations page p99 ≤ 10 ms', actual: `${d.page.p99} ms`, pass: d.page.p99 <= 10 },
-          { name: 'other users\' send p99 within 20% while one user loads its list', actual: `${d.sendP99Ratio}×`, pass: d.sendP99Ratio <= 1.2 },
-          { name: 'every page and send answered ok', actual: `${d.failures.length} failed`, pass: d.failures.length === 0 },
+          {
+            name: "other users' send p99 within 20% while one user loads its list",
+            actual: `${d.sendP99Ratio}×`,
+            pass: d.sendP99Ratio <= 1.2,
+          },
+          {
+            name: 'every page and send answered ok',
+            actual: `${d.failures.length} failed`,
+            pass: d.failures.length === 0,
+          },
         ],
-        notes: ['The loading user asks for the next page as soon as the previous one arrives, for as long as the other user sends: a worst case, not a reader scrolling.'],
+        notes: [
+          'The loading user asks for the next page as soon as the previous one arrives, for as long as the other user sends: a worst case, not a reader scrolling.',
+        ],
       };
     },
   },
   {
     name: 'cluster-fanout',
     title: 'Fan-out through 1, 2 and 3 natter nodes on PostgreSQL + Redis',
-    command: tsx('bench/server/cluster-fanout.bench.ts', '--clients', '300', '--group', '10', '--per-sender', '100', '--rounds', '3'),
-    smoke: tsx('bench/server/cluster-fanout.bench.ts', '--clients', '20', '--group', '10', '--per-sender', '10', '--rounds', '1'),
+    command: tsx(
+      'bench/server/cluster-fanout.bench.ts',
+      '--clients',
+      '300',
+      '--group',
+      '10',
+      '--per-sender',
+      '100',
+      '--rounds',
+      '3',
+    ),
+    smoke: tsx(
+      'bench/server/cluster-fanout.bench.ts',
+      '--clients',
+      '20',
+      '--group',
+      '10',
+      '--per-sender',
+      '10',
+      '--rounds',
+      '1',
+    ),
     summarize(d) {
       const one = d.summary.find((s) => s.nodes === 1);
       const most = d.summary[d.summary.length - 1];
@@ -191,12 +265,40 @@ export const BENCHMARKS = [
           {
             caption: `${d.clients} clients (client i on node i mod N), groups of ${d.group}, ${d.perSender} sends per group sender, window ${d.window}; medians over ${d.rounds} rounds`,
             columns: ['nodes', 'deliveries/s (median)', 'p50 ms', 'p99 ms', 'node CPU µs per delivery', 'delivered'],
-            rows: d.summary.map((s) => [s.nodes, s.perSecond, s.p50, s.p99, s.cpuUsPerDelivery, `${s.delivered.join('/')} of ${s.expected}`]),
+            rows: d.summary.map((s) => [
+              s.nodes,
+              s.perSecond,
+              s.p50,
+              s.p99,
+              s.cpuUsPerDelivery,
+              `${s.delivered.join('/')} of ${s.expected}`,
+            ]),
           },
         ],
-        charts: [{ title: 'Deliveries per second (higher is better)', unit: '/s', bars: d.summary.map((s) => ({ label: `${s.nodes} node${s.nodes > 1 ? 's' : ''}`, value: s.perSecond, highlight: s.nodes > 1 })) }],
-        targets: one && most && most !== one ? [{ name: `${most.nodes} nodes deliver ≥ 1 node (no collapse from cross-node traffic)`, actual: `${r2(most.perSecond / one.perSecond)}×`, pass: most.perSecond >= one.perSecond }] : [],
-        notes: ['All nodes, PostgreSQL, Redis and the clients share this machine\'s cores: CPU per delivery, not deliveries per second, is what tells how throughput grows with machines.'],
+        charts: [
+          {
+            title: 'Deliveries per second (higher is better)',
+            unit: '/s',
+            bars: d.summary.map((s) => ({
+              label: `${s.nodes} node${s.nodes > 1 ? 's' : ''}`,
+              value: s.perSecond,
+              highlight: s.nodes > 1,
+            })),
+          },
+        ],
+        targets:
+          one && most && most !== one
+            ? [
+                {
+                  name: `${most.nodes} nodes deliver ≥ 1 node (no collapse from cross-node traffic)`,
+                  actual: `${r2(most.perSecond / one.perSecond)}×`,
+                  pass: most.perSecond >= one.perSecond,
+                },
+              ]
+            : [],
+        notes: [
+          "All nodes, PostgreSQL, Redis and the clients share this machine's cores: CPU per delivery, not deliveries per second, is what tells how throughput grows with machines.",
+        ],
       };
     },
   },
@@ -207,7 +309,13 @@ export const BENCHMARKS = [
     smoke: tsx('bench/server/message-latency.bench.ts', '--sends', '100', '--outbox', '100', '--rounds', '1'),
     summarize(d) {
       const label = { bare: 'bare ws relay', serve: 'natter serve (defaults)', embedded: 'embedded server' };
-      const rows = ['bare', 'serve', 'embedded'].map((k) => [label[k], d[k].p50, d[k].p99, d[k].drainMs, d[k].inOrder ? 'yes' : 'no']);
+      const rows = ['bare', 'serve', 'embedded'].map((k) => [
+        label[k],
+        d[k].p50,
+        d[k].p99,
+        d[k].drainMs,
+        d[k].inOrder ? 'yes' : 'no',
+      ]);
       const { bare, serve } = d;
       return {
         tables: [
@@ -229,9 +337,21 @@ export const BENCHMARKS = [
           },
         ],
         targets: [
-          { name: 'natter serve p50 ≤ bare + 2 ms', actual: `${serve.p50} vs ${bare.p50} ms`, pass: serve.p50 <= bare.p50 + 2 },
-          { name: 'natter serve p99 ≤ 2× bare', actual: `${r2(serve.p99 / bare.p99)}×`, pass: serve.p99 <= 2 * bare.p99 },
-          { name: 'outbox drains in ≤ 2× the bare relay’s time, in order', actual: `${r2(serve.drainMs / bare.drainMs)}×, ${serve.inOrder ? 'in order' : 'out of order'}`, pass: serve.drainMs <= 2 * bare.drainMs && serve.inOrder },
+          {
+            name: 'natter serve p50 ≤ bare + 2 ms',
+            actual: `${serve.p50} vs ${bare.p50} ms`,
+            pass: serve.p50 <= bare.p50 + 2,
+          },
+          {
+            name: 'natter serve p99 ≤ 2× bare',
+            actual: `${r2(serve.p99 / bare.p99)}×`,
+            pass: serve.p99 <= 2 * bare.p99,
+          },
+          {
+            name: 'outbox drains in ≤ 2× the bare relay’s time, in order',
+            actual: `${r2(serve.drainMs / bare.drainMs)}×, ${serve.inOrder ? 'in order' : 'out of order'}`,
+            pass: serve.drainMs <= 2 * bare.drainMs && serve.inOrder,
+          },
         ],
       };
     },
@@ -239,13 +359,22 @@ export const BENCHMARKS = [
   {
     name: 'list',
     title: 'Message list render in headless Chromium (1k / 10k / 100k messages)',
-    command: tsx('bench/list/list-render.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '5', '--cap-ms', '60000'),
+    command: tsx(
+      'bench/list/list-render.bench.ts',
+      '--sizes',
+      '1000,10000,100000',
+      '--rounds',
+      '5',
+      '--cap-ms',
+      '60000',
+    ),
     smoke: tsx('bench/list/list-render.bench.ts', '--sizes', '200', '--rounds', '1', '--cap-ms', '20000'),
     summarize: summarizeList,
   },
   {
     name: 'conversation-list',
-    title: 'Conversation list in headless Chromium (1k / 10k conversations): natter from its packed package vs a bare virtualizer',
+    title:
+      'Conversation list in headless Chromium (1k / 10k conversations): natter from its packed package vs a bare virtualizer',
     command: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '1000,10000', '--rounds', '5'),
     smoke: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '200', '--rounds', '1'),
     summarize: summarizeConversationList,
@@ -254,7 +383,13 @@ export const BENCHMARKS = [
     name: 'bundle',
     title: 'Bundle: minified + gzipped JS an app pays (react/react-dom excluded)',
     command: tsx('bench/bundle/bundle-size.bench.ts'),
-    smoke: tsx('bench/bundle/bundle-size.bench.ts', '--vite', '8', '--apps', 'natter-headless,natter-one-hook,natter-one-hook-own'),
+    smoke: tsx(
+      'bench/bundle/bundle-size.bench.ts',
+      '--vite',
+      '8',
+      '--apps',
+      'natter-headless,natter-one-hook,natter-one-hook-own',
+    ),
     summarize: summarizeBundle,
   },
   {
@@ -275,7 +410,8 @@ export const BENCHMARKS = [
           ...(d.inProcess
             ? [
                 {
-                  caption: 'The same queries in-process on the storage through the core (no socket, no other client): wall and CPU time per search',
+                  caption:
+                    'The same queries in-process on the storage through the core (no socket, no other client): wall and CPU time per search',
                   columns: ['query', 'wall p50 ms', 'wall p99 ms', 'CPU p50 ms', 'CPU p99 ms'],
                   rows: d.inProcess.map((q) => [q.name, q.wallP50, q.wallP99, q.cpuP50, q.cpuP99]),
                 },
@@ -299,8 +435,16 @@ export const BENCHMARKS = [
           },
         ],
         targets: [
-          { name: 'search p99 ≤ 50 ms on every query', actual: `${d.worstP99} ms (worst; CPU p99 in-process ${d.worstCpuP99 ?? '–'} ms)`, pass: d.worstP99 <= 50 },
-          { name: 'sends still answered while searching', actual: `${s.duringSearch.n} answered, p99 ${s.duringSearch.p99} ms`, pass: s.duringSearch.n > 0 },
+          {
+            name: 'search p99 ≤ 50 ms on every query',
+            actual: `${d.worstP99} ms (worst; CPU p99 in-process ${d.worstCpuP99 ?? '–'} ms)`,
+            pass: d.worstP99 <= 50,
+          },
+          {
+            name: 'sends still answered while searching',
+            actual: `${s.duringSearch.n} answered, p99 ${s.duringSearch.p99} ms`,
+            pass: s.duringSearch.n > 0,
+          },
         ],
         notes: [`Database filled in ${d.buildSeconds} s (${d.dbMB} MB, FTS index included).`],
       };
@@ -323,9 +467,21 @@ export const BENCHMARKS = [
           },
         ],
         charts: [
-          { title: 'Longest event-loop block, ms (lower is better)', unit: 'ms', bars: cases.map(([k, v]) => ({ label: k, value: v.maxBlockMs, highlight: k.startsWith('batched') })) },
+          {
+            title: 'Longest event-loop block, ms (lower is better)',
+            unit: 'ms',
+            bars: cases.map(([k, v]) => ({ label: k, value: v.maxBlockMs, highlight: k.startsWith('batched') })),
+          },
         ],
-        targets: batched ? [{ name: 'one presence frame per contact (coalesced)', actual: `${batched.framesPerContact}`, pass: batched.framesPerContact === 1 }] : [],
+        targets: batched
+          ? [
+              {
+                name: 'one presence frame per contact (coalesced)',
+                actual: `${batched.framesPerContact}`,
+                pass: batched.framesPerContact === 1,
+              },
+            ]
+          : [],
       };
     },
   },
@@ -343,9 +499,18 @@ export const BENCHMARKS = [
             rows: [[d.calls, d.p50, d.p99, d.stats.min, d.stats.max]],
           },
         ],
-        charts: [{ title: 'accept → first remote frame (ms, lower is better)', unit: 'ms', bars: [{ label: 'p50', value: d.p50, highlight: true }, { label: 'p99', value: d.p99 }] }],
+        charts: [
+          {
+            title: 'accept → first remote frame (ms, lower is better)',
+            unit: 'ms',
+            bars: [
+              { label: 'p50', value: d.p50, highlight: true },
+              { label: 'p99', value: d.p99 },
+            ],
+          },
+        ],
         targets: [],
-        notes: ['No peer is compared: no other kit\'s calls run on this machine.'],
+        notes: ["No peer is compared: no other kit's calls run on this machine."],
       };
     },
   },
@@ -375,16 +540,27 @@ export const BENCHMARKS = [
           },
         ],
         targets: [
-          { name: 'cold start to first usable chat ≤ 30 s', actual: `${s(d.cold.usableMs)} s`, pass: d.cold.usableMs <= 30_000 },
-          { name: 'no reload for late-discovered dependencies (one page load)', actual: `${d.cold.maxPageLoads}`, pass: d.cold.maxPageLoads === 1 },
+          {
+            name: 'cold start to first usable chat ≤ 30 s',
+            actual: `${s(d.cold.usableMs)} s`,
+            pass: d.cold.usableMs <= 30_000,
+          },
+          {
+            name: 'no reload for late-discovered dependencies (one page load)',
+            actual: `${d.cold.maxPageLoads}`,
+            pass: d.cold.maxPageLoads === 1,
+          },
         ],
-        notes: ['Usable: Alice\'s message typed in her pane and shown in Bob\'s. Before prop tables came from Babel\'s react-docgen under `npm start` (the TypeScript checker\'s still for the built Storybook) the same measure was 60–66 s cold on this machine.'],
+        notes: [
+          "Usable: Alice's message typed in her pane and shown in Bob's. Before prop tables came from Babel's react-docgen under `npm start` (the TypeScript checker's still for the built Storybook) the same measure was 60–66 s cold on this machine.",
+        ],
       };
     },
   },
   {
     name: 'offline',
-    title: 'Offline start: reload to first cached message painted vs a cold start over the network (1,000 conversations, 10,000 messages)',
+    title:
+      'Offline start: reload to first cached message painted vs a cold start over the network (1,000 conversations, 10,000 messages)',
     command: tsx('bench/offline/offline-start.bench.ts', '--conversations', '1000', '--per', '10', '--rounds', '5'),
     smoke: tsx('bench/offline/offline-start.bench.ts', '--conversations', '10', '--per', '2', '--rounds', '1'),
     summarize(d) {
@@ -397,7 +573,17 @@ export const BENCHMARKS = [
             rows: [row('reload (IndexedDB cache)', d.reloadMs), row('cold (over the network)', d.coldMs)],
           },
         ],
-        charts: [{ title: 'First message painted (ms, lower is better)', unit: 'ms', referenceLine: 150, bars: [{ label: 'reload', value: d.reloadMs.median, highlight: true }, { label: 'cold', value: d.coldMs.median }] }],
+        charts: [
+          {
+            title: 'First message painted (ms, lower is better)',
+            unit: 'ms',
+            referenceLine: 150,
+            bars: [
+              { label: 'reload', value: d.reloadMs.median, highlight: true },
+              { label: 'cold', value: d.coldMs.median },
+            ],
+          },
+        ],
         targets: [
           { name: 'reload ≤ 150 ms', actual: `${d.reloadMs.median} ms`, pass: d.reloadMs.median <= 150 },
           { name: 'reload ≤ 0.3× cold', actual: `${r2(d.ratio)}×`, pass: d.ratio <= 0.3 },

@@ -9,8 +9,13 @@ const cell = (v) => (typeof v === 'number' ? fmt(v) : String(v ?? ''));
 export function renderReport(report, outDir, base) {
   const out = [];
   out.push(`# natter benchmarks`, '');
-  out.push(`Run: \`${report.command}\` on ${report.date} (${report.machine.node}, ${report.machine.platform}, 2 cores shared).`);
-  out.push(`Contenders run side by side in the same run, alternating; figures are medians with min–max over rounds.`, '');
+  out.push(
+    `Run: \`${report.command}\` on ${report.date} (${report.machine.node}, ${report.machine.platform}, 2 cores shared).`,
+  );
+  out.push(
+    `Contenders run side by side in the same run, alternating; figures are medians with min–max over rounds.`,
+    '',
+  );
   for (const r of report.results) {
     out.push(`## ${r.title}`, '', `\`${r.command}\` (${r.seconds.toFixed(0)} s, run ${r.date ?? report.date})`, '');
     if (r.error) {

@@ -40,7 +40,12 @@ for (const b of selected) {
   const date = new Date().toISOString();
   process.stderr.write(`\n== ${b.name}: ${cmd.join(' ')}\n`);
   const started = Date.now();
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd[0], cmd.slice(1), {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 << 20,
+  });
   const seconds = (Date.now() - started) / 1000;
   if (r.status !== 0) {
     failed++;
@@ -53,12 +58,20 @@ for (const b of selected) {
     data = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
   } catch (e) {
     failed++;
-    results.push({ name: b.name, title: b.title, command: cmd.join(' '), date, error: `unparseable output: ${e.message}`, seconds });
+    results.push({
+      name: b.name,
+      title: b.title,
+      command: cmd.join(' '),
+      date,
+      error: `unparseable output: ${e.message}`,
+      seconds,
+    });
     continue;
   }
   const summary = b.summarize(data);
   results.push({ name: b.name, title: b.title, command: cmd.join(' '), date, seconds, summary, data });
-  for (const t of summary.targets ?? []) process.stderr.write(`   ${t.pass ? 'PASS' : 'MISS'} ${t.name}: ${t.actual}\n`);
+  for (const t of summary.targets ?? [])
+    process.stderr.write(`   ${t.pass ? 'PASS' : 'MISS'} ${t.name}: ${t.actual}\n`);
 }
 
 const base = smoke ? 'smoke' : 'latest';
@@ -69,7 +82,9 @@ if (merge && existsSync(jsonPath)) {
   const ran = new Set(results.map((r) => r.name));
   const kept = previous.results.filter((r) => !ran.has(r.name)).map((r) => ({ ...r, date: r.date ?? previous.date }));
   results.push(...kept);
-  results.sort((a, b) => BENCHMARKS.findIndex((x) => x.name === a.name) - BENCHMARKS.findIndex((x) => x.name === b.name));
+  results.sort(
+    (a, b) => BENCHMARKS.findIndex((x) => x.name === a.name) - BENCHMARKS.findIndex((x) => x.name === b.name),
+  );
 }
 
 const report = {

@@ -17,9 +17,11 @@ export function barChart({ title, unit, bars, referenceLine }) {
       const y = top + i * (barH + gap);
       const w = Math.max(1, scale(b.value));
       const txt = `${fmt(b.value)}${unit ? ' ' + unit : ''}${b.note ? ' ' + b.note : ''}`;
-      return `<text x="${labelW - 8}" y="${y + barH * 0.7}" text-anchor="end" font-size="12">${esc(b.label)}</text>` +
+      return (
+        `<text x="${labelW - 8}" y="${y + barH * 0.7}" text-anchor="end" font-size="12">${esc(b.label)}</text>` +
         `<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${b.highlight ? '#3b6cf6' : '#9aa7bd'}"/>` +
-        `<text x="${labelW + w + 6}" y="${y + barH * 0.7}" font-size="12">${esc(txt)}</text>`;
+        `<text x="${labelW + w + 6}" y="${y + barH * 0.7}" font-size="12">${esc(txt)}</text>`
+      );
     })
     .join('\n');
   const ref =

@@ -16,9 +16,24 @@ const ENTRIES = [
   { report: 'natter-store', dts: 'dist/types/store.d.ts', pkg: 'package.json', tsconfig: 'tsconfig.build.json' },
   { report: 'natter-react', dts: 'dist/types/react.d.ts', pkg: 'package.json', tsconfig: 'tsconfig.build.json' },
   { report: 'natter-ui', dts: 'dist/types/ui.d.ts', pkg: 'package.json', tsconfig: 'tsconfig.build.json' },
-  { report: 'natter-compat-tencent', dts: 'dist/types/compat-tencent.d.ts', pkg: 'package.json', tsconfig: 'tsconfig.build.json' },
-  { report: 'natter-compat-webim', dts: 'dist/types/compat-webim.d.ts', pkg: 'package.json', tsconfig: 'tsconfig.build.json' },
-  { report: 'natter-server', dts: 'packages/server/dist/types/server.d.ts', pkg: 'packages/server/package.json', tsconfig: 'packages/server/tsconfig.build.json' },
+  {
+    report: 'natter-compat-tencent',
+    dts: 'dist/types/compat-tencent.d.ts',
+    pkg: 'package.json',
+    tsconfig: 'tsconfig.build.json',
+  },
+  {
+    report: 'natter-compat-webim',
+    dts: 'dist/types/compat-webim.d.ts',
+    pkg: 'package.json',
+    tsconfig: 'tsconfig.build.json',
+  },
+  {
+    report: 'natter-server',
+    dts: 'packages/server/dist/types/server.d.ts',
+    pkg: 'packages/server/package.json',
+    tsconfig: 'packages/server/tsconfig.build.json',
+  },
 ];
 
 let failed = 0;
@@ -34,7 +49,12 @@ for (const e of ENTRIES) {
       projectFolder: root,
       mainEntryPointFilePath: dts,
       compiler: { tsconfigFilePath: join(root, e.tsconfig) },
-      apiReport: { enabled: true, reportFolder: join(root, 'api'), reportTempFolder: join(root, 'node_modules', '.api-report'), reportFileName: `${e.report}.api.md` },
+      apiReport: {
+        enabled: true,
+        reportFolder: join(root, 'api'),
+        reportTempFolder: join(root, 'node_modules', '.api-report'),
+        reportFileName: `${e.report}.api.md`,
+      },
       docModel: { enabled: false },
       dtsRollup: { enabled: false },
       tsdocMetadata: { enabled: false },
@@ -46,9 +66,17 @@ for (const e of ENTRIES) {
     },
     packageJsonFullPath: join(root, e.pkg),
   });
-  const result = Extractor.invoke(config, { localBuild: update, showVerboseMessages: false, messageCallback: (m) => { if (m.logLevel === 'warning' && /report file/i.test(m.text)) m.handled = true; } });
+  const result = Extractor.invoke(config, {
+    localBuild: update,
+    showVerboseMessages: false,
+    messageCallback: (m) => {
+      if (m.logLevel === 'warning' && /report file/i.test(m.text)) m.handled = true;
+    },
+  });
   if (!update && result.apiReportChanged) {
-    console.error(`api: the public API of ${e.report} changed; run \`npm run build && npm run api:update\` and commit api/${e.report}.api.md`);
+    console.error(
+      `api: the public API of ${e.report} changed; run \`npm run build && npm run api:update\` and commit api/${e.report}.api.md`,
+    );
     failed++;
   } else if (!result.succeeded && !result.apiReportChanged) {
     console.error(`api: ${e.report}: ${result.errorCount} error(s)`);

@@ -15,7 +15,10 @@ function files(dir) {
 }
 
 try {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/typedoc/bin/typedoc'), '--out', out], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/typedoc/bin/typedoc'), '--out', out], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   const committed = join(root, 'docs', 'api');
   const want = new Map(files(out).map((f) => [relative(out, f), readFileSync(f, 'utf8')]));

@@ -18,10 +18,22 @@ function installed() {
 
 if (!installed()) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), '{ "private": true, "description": "React 18 for natter\'s test:react18" }\n');
+  writeFileSync(
+    join(dir, 'package.json'),
+    '{ "private": true, "description": "React 18 for natter\'s test:react18" }\n',
+  );
   const npm = spawnSync(
     'npm',
-    ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-package-lock', `react@${VERSION}`, `react-dom@${VERSION}`],
+    [
+      'install',
+      '--prefix',
+      dir,
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      `react@${VERSION}`,
+      `react-dom@${VERSION}`,
+    ],
     { stdio: 'inherit' },
   );
   if (npm.status !== 0 || !installed()) {

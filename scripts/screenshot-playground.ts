@@ -12,7 +12,9 @@ import { serveStatic } from '../test/support/static-server';
 const given = process.argv.indexOf('--storybook');
 const dir = given >= 0 ? process.argv[given + 1]! : mkdtempSync(join(tmpdir(), 'natter-sb-'));
 if (given < 0) {
-  execFileSync(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', dir, '--quiet'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', dir, '--quiet'], {
+    stdio: 'inherit',
+  });
 }
 const server = await serveStatic(dir);
 const browser = await launchChromium();

@@ -41,7 +41,7 @@ export const APPS: AppSpec[] = [
   { name: 'chatscope', title: 'chatscope MainContainer + ChatContainer + MessageList + MessageInput' },
   { name: 'sendbird', title: 'Sendbird UIKit SendbirdProvider + GroupChannel' },
   { name: 'ref-react-virtuoso', title: 'reference: react-virtuoso alone (the alternative; the list bench floor)' },
-  { name: 'ref-tanstack-virtual', title: 'reference: @tanstack/react-virtual alone (natter\'s virtualizer)' },
+  { name: 'ref-tanstack-virtual', title: "reference: @tanstack/react-virtual alone (natter's virtualizer)" },
 ];
 
 const NOT_MEASURED: { name: string; title: string; reason: string }[] = [];
@@ -74,7 +74,13 @@ function labelOf(chunk: Rollup.OutputChunk): string {
     const pkg = packageOf(id) ?? (id.includes('/src/') ? 'natter (src)' : 'app');
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + info.renderedLength);
   }
-  return [...byPkg.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([p]) => p).join(' + ') || 'empty';
+  return (
+    [...byPkg.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 2)
+      .map(([p]) => p)
+      .join(' + ') || 'empty'
+  );
 }
 
 type ViteMajor = 7 | 8;
@@ -86,7 +92,9 @@ function entryOf(app: AppSpec, appsDir: string): string {
 async function viteBuild(major: ViteMajor, config: Record<string, unknown>): Promise<unknown> {
   if (major === 8) return build(config);
   // Vite 7 (Rollup + esbuild), installed into bench/.vite7; esbuild's automatic JSX instead of the React plugin (which needs Vite 8).
-  const vite7 = (await import(pathToFileURL(vite7Entry()).href)) as { build(c: Record<string, unknown>): Promise<unknown> };
+  const vite7 = (await import(pathToFileURL(vite7Entry()).href)) as {
+    build(c: Record<string, unknown>): Promise<unknown>;
+  };
   const { plugins: _plugins, ...rest } = config;
   return vite7.build({ ...rest, esbuild: { jsx: 'automatic' } });
 }
@@ -118,11 +126,18 @@ async function buildApp(app: AppSpec, appsDir: string, major: ViteMajor) {
     for (const dep of byName.get(name)?.imports ?? []) if (byName.has(dep)) visit(dep);
   };
   for (const c of chunks) if (c.isEntry) visit(c.fileName);
-  const size = (c: Rollup.OutputChunk): ChunkSize => ({ fileName: c.fileName, label: labelOf(c), minBytes: Buffer.byteLength(c.code), gzBytes: gz(c.code) });
+  const size = (c: Rollup.OutputChunk): ChunkSize => ({
+    fileName: c.fileName,
+    label: labelOf(c),
+    minBytes: Buffer.byteLength(c.code),
+    gzBytes: gz(c.code),
+  });
   const initial = chunks.filter((c) => initialNames.has(c.fileName)).map(size);
   const lazy = chunks.filter((c) => !initialNames.has(c.fileName)).map(size);
   const css = items.filter((i): i is Rollup.OutputAsset => i.type === 'asset' && i.fileName.endsWith('.css'));
-  const cssText = css.map((a) => (typeof a.source === 'string' ? a.source : Buffer.from(a.source).toString('utf8'))).join('\n');
+  const cssText = css
+    .map((a) => (typeof a.source === 'string' ? a.source : Buffer.from(a.source).toString('utf8')))
+    .join('\n');
 
   // Which packages the initial JS holds (pre-minification bytes, to show where the weight is).
   const pkgBytes = new Map<string, number>();
@@ -140,7 +155,9 @@ async function buildApp(app: AppSpec, appsDir: string, major: ViteMajor) {
     initial: { minBytes: sum(initial, 'minBytes'), gzBytes: sum(initial, 'gzBytes'), chunks: initial },
     lazy,
     css: { minBytes: Buffer.byteLength(cssText), gzBytes: cssText ? gz(cssText) : 0, files: css.length },
-    initialPackages: [...pkgBytes.entries()].sort((a, b) => b[1] - a[1]).map(([name, renderedBytes]) => ({ name, renderedBytes })),
+    initialPackages: [...pkgBytes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, renderedBytes]) => ({ name, renderedBytes })),
     emojiMartInInitial: initialPackages.has('emoji-mart') || initialPackages.has('@emoji-mart/data'),
   };
 }
@@ -149,7 +166,8 @@ async function main(): Promise<void> {
   const i = process.argv.indexOf('--apps');
   const wanted = i >= 0 ? process.argv[i + 1]!.split(',') : null;
   const v = process.argv.indexOf('--vite');
-  const majors: ViteMajor[] = v >= 0 && process.argv[v + 1] !== 'both' ? [Number(process.argv[v + 1]) as ViteMajor] : [8, 7];
+  const majors: ViteMajor[] =
+    v >= 0 && process.argv[v + 1] !== 'both' ? [Number(process.argv[v + 1]) as ViteMajor] : [8, 7];
   const packed = packedNatter();
   const appsDir = packedApps(join(here, 'apps'), 'bundle');
   const byVite: Record<string, Record<string, unknown>> = {};
@@ -160,8 +178,15 @@ async function main(): Promise<void> {
       const started = Date.now();
       try {
         const r = await buildApp(app, appsDir, major);
-        apps[app.name] = { title: app.title, entry: relative(root, entryOf(app, appsDir)), buildMs: Date.now() - started, ...r };
-        process.stderr.write(`bundle (vite ${major}): ${app.name}: ${(r.initial.gzBytes / 1024).toFixed(1)} KiB gz initial (${(r.initial.minBytes / 1024).toFixed(1)} KiB min), ${r.lazy.length} lazy chunk(s)\n`);
+        apps[app.name] = {
+          title: app.title,
+          entry: relative(root, entryOf(app, appsDir)),
+          buildMs: Date.now() - started,
+          ...r,
+        };
+        process.stderr.write(
+          `bundle (vite ${major}): ${app.name}: ${(r.initial.gzBytes / 1024).toFixed(1)} KiB gz initial (${(r.initial.minBytes / 1024).toFixed(1)} KiB min), ${r.lazy.length} lazy chunk(s)\n`,
+        );
       } catch (e) {
         const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
         apps[app.name] = { title: app.title, error: `build failed: ${msg}` };

@@ -51,36 +51,82 @@ export function summarizeBundle(d) {
     };
     const one = (k, what) => {
       const r = ratio(k);
-      return { name: `${vite}: ${what} from the packed package ≤ 1.5× its own code`, actual: r === undefined ? 'not measured' : `${fmt(r)}× (${fmt(gzOf(k))} vs ${fmt(gzOf(`${k}-own`))} KiB)`, pass: r !== undefined && r <= 1.5 };
+      return {
+        name: `${vite}: ${what} from the packed package ≤ 1.5× its own code`,
+        actual: r === undefined ? 'not measured' : `${fmt(r)}× (${fmt(gzOf(k))} vs ${fmt(gzOf(`${k}-own`))} KiB)`,
+        pass: r !== undefined && r <= 1.5,
+      };
     };
     return [
-      { name: `${vite}: natter headless (client + natter/react) ≤ 25 KiB gz`, actual: headless === undefined ? 'not measured' : `${fmt(headless)} KiB`, pass: headless !== undefined && headless <= 25 },
-      { name: `${vite}: natter full Chat ≤ 50 KiB gz (lazy chunks excluded)`, actual: chat === undefined ? `not measured${chatApp?.error ? `: ${chatApp.error}` : ''}` : `${fmt(chat)} KiB`, pass: chat !== undefined && chat <= 50 },
+      {
+        name: `${vite}: natter headless (client + natter/react) ≤ 25 KiB gz`,
+        actual: headless === undefined ? 'not measured' : `${fmt(headless)} KiB`,
+        pass: headless !== undefined && headless <= 25,
+      },
+      {
+        name: `${vite}: natter full Chat ≤ 50 KiB gz (lazy chunks excluded)`,
+        actual: chat === undefined ? `not measured${chatApp?.error ? `: ${chatApp.error}` : ''}` : `${fmt(chat)} KiB`,
+        pass: chat !== undefined && chat <= 50,
+      },
       one('natter-one-hook', 'one hook (useUnreadCount)'),
       one('natter-one-component', 'one small component (CountBadge)'),
       {
         name: `${vite}: emoji-mart and its data only in lazy chunks (loaded when the picker opens)`,
-        actual: !chatApp || chatApp.error ? 'not measured' : `${chatApp.emojiMartInInitial ? 'in the initial JS' : 'not in the initial JS'}; lazy: ${emojiLazy.map((c) => `${c.label} ${fmt(kib(c.gzBytes))} KiB gz`).join(', ') || 'none'}`,
+        actual:
+          !chatApp || chatApp.error
+            ? 'not measured'
+            : `${chatApp.emojiMartInInitial ? 'in the initial JS' : 'not in the initial JS'}; lazy: ${emojiLazy.map((c) => `${c.label} ${fmt(kib(c.gzBytes))} KiB gz`).join(', ') || 'none'}`,
         pass: Boolean(emojiOk),
       },
     ];
   });
   const viteRows = Object.entries(byVite).flatMap(([vite, appsOf]) =>
-    Object.entries(appsOf).map(([k, a]) => [vite, k, a.error ?? fmt(kib(a.initial.gzBytes)), a.error ? '' : fmt(kib(a.initial.minBytes))]),
+    Object.entries(appsOf).map(([k, a]) => [
+      vite,
+      k,
+      a.error ?? fmt(kib(a.initial.gzBytes)),
+      a.error ? '' : fmt(kib(a.initial.minBytes)),
+    ]),
   );
   return {
     tables: [
-      { columns: ['app', 'what', 'initial JS KiB min', 'initial JS KiB gz', 'gz vs smallest peer', 'initial chunks', 'lazy chunks (KiB gz)', 'CSS KiB gz'], rows: appRows },
-      { columns: ['app', 'chunk', 'loaded', 'mostly', 'KiB min', 'KiB gz'], rows: chunkRows, caption: 'every JS chunk of every build' },
-      { columns: ['app', 'package', 'KiB before minification'], rows: weightRows, caption: "what natter's initial JS holds, largest first" },
-      { columns: ['toolchain', 'app', 'initial JS KiB gz', 'initial JS KiB min'], rows: viteRows, caption: 'the same apps under each Vite measured' },
+      {
+        columns: [
+          'app',
+          'what',
+          'initial JS KiB min',
+          'initial JS KiB gz',
+          'gz vs smallest peer',
+          'initial chunks',
+          'lazy chunks (KiB gz)',
+          'CSS KiB gz',
+        ],
+        rows: appRows,
+      },
+      {
+        columns: ['app', 'chunk', 'loaded', 'mostly', 'KiB min', 'KiB gz'],
+        rows: chunkRows,
+        caption: 'every JS chunk of every build',
+      },
+      {
+        columns: ['app', 'package', 'KiB before minification'],
+        rows: weightRows,
+        caption: "what natter's initial JS holds, largest first",
+      },
+      {
+        columns: ['toolchain', 'app', 'initial JS KiB gz', 'initial JS KiB min'],
+        rows: viteRows,
+        caption: 'the same apps under each Vite measured',
+      },
     ],
     charts: [
       {
         title: 'Initial JS an app pays, KiB gzipped (react/react-dom excluded; lower is better)',
         unit: 'KiB',
         referenceLine: 50,
-        bars: built.filter(([k]) => !k.startsWith('ref-')).map(([k, a]) => ({ label: k, value: kib(a.initial.gzBytes), highlight: k.startsWith('natter') })),
+        bars: built
+          .filter(([k]) => !k.startsWith('ref-'))
+          .map(([k, a]) => ({ label: k, value: kib(a.initial.gzBytes), highlight: k.startsWith('natter') })),
       },
     ],
     targets,

@@ -26,14 +26,17 @@ const STEP_MS = 30_000;
 type W = {
   __natter: {
     clients: Record<string, { pendingInvitations(): Promise<Array<{ inviteId: string }>> }>;
-    calls: Record<string, {
-      start(c: string, t: string): Promise<{ callId: string }>;
-      accept(id: string): Promise<void>;
-      hangUp(): Promise<void>;
-      dismiss(): void;
-      current: { phase: string; participants: Array<{ stream: MediaStream | null }> } | null;
-      subscribe(l: () => void): () => void;
-    }>;
+    calls: Record<
+      string,
+      {
+        start(c: string, t: string): Promise<{ callId: string }>;
+        accept(id: string): Promise<void>;
+        hangUp(): Promise<void>;
+        dismiss(): void;
+        current: { phase: string; participants: Array<{ stream: MediaStream | null }> } | null;
+        subscribe(l: () => void): () => void;
+      }
+    >;
   };
 };
 
@@ -78,7 +81,14 @@ async function waitFor(page: Page, fn: () => boolean | Promise<boolean>, what: s
 
 async function main(): Promise<void> {
   const dir = tempDir('natter-bench-calls-');
-  const server = await startServer({ port: 0, host: '127.0.0.1', db: ':memory:', files: resolve(dir.dir, 'files'), dev: true, logger: { log: () => undefined } });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    db: ':memory:',
+    files: resolve(dir.dir, 'files'),
+    dev: true,
+    logger: { log: () => undefined },
+  });
   const fixture = await buildFixture(resolve(import.meta.dirname, '../../test/browser/call-page'));
   const browser = await launchChromium();
   const ms: number[] = [];
@@ -96,14 +106,26 @@ async function main(): Promise<void> {
     const callee = await open(`url=${url}&users=bob&open=single:alice`);
     for (let i = 0; i < CALLS; i++) {
       await caller.evaluate(() => (window as unknown as W).__natter.calls.alice!.start('single:bob', 'video'));
-      await waitFor(callee, async () => ((await (window as unknown as W).__natter.clients.bob!.pendingInvitations()).length > 0), 'invitation');
+      await waitFor(
+        callee,
+        async () => (await (window as unknown as W).__natter.clients.bob!.pendingInvitations()).length > 0,
+        'invitation',
+      );
       const [inv] = await callee.evaluate(() => (window as unknown as W).__natter.clients.bob!.pendingInvitations());
       const t = await acceptAndTime(callee, inv!.inviteId);
       ms.push(t);
       process.stderr.write(`call ${i + 1}/${CALLS}: ${t.toFixed(1)} ms\n`);
       await caller.evaluate(() => (window as unknown as W).__natter.calls.alice!.hangUp());
-      await waitFor(callee, () => (window as unknown as W).__natter.calls.bob!.current?.phase === 'ended', 'callee sees the end');
-      for (const [page, user] of [[caller, 'alice'], [callee, 'bob']] as const) await page.evaluate((u) => (window as unknown as W).__natter.calls[u]!.dismiss(), user);
+      await waitFor(
+        callee,
+        () => (window as unknown as W).__natter.calls.bob!.current?.phase === 'ended',
+        'callee sees the end',
+      );
+      for (const [page, user] of [
+        [caller, 'alice'],
+        [callee, 'bob'],
+      ] as const)
+        await page.evaluate((u) => (window as unknown as W).__natter.calls[u]!.dismiss(), user);
     }
   } finally {
     await browser.close();
@@ -112,8 +134,11 @@ async function main(): Promise<void> {
     dir.remove();
   }
   const sorted = [...ms].sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
-  process.stdout.write(`${JSON.stringify({ calls: CALLS, transport: 'natter serve on 127.0.0.1, two Chromium contexts', ms: ms.map((x) => Math.round(x * 10) / 10), p50: pct(50), p99: pct(99), stats: stats(ms) })}\n`);
+  const pct = (p: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+  process.stdout.write(
+    `${JSON.stringify({ calls: CALLS, transport: 'natter serve on 127.0.0.1, two Chromium contexts', ms: ms.map((x) => Math.round(x * 10) / 10), p50: pct(50), p99: pct(99), stats: stats(ms) })}\n`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -22,11 +22,17 @@ const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const SIZES = (argOf('sizes') ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (argOf('sizes') ?? '1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const ROUNDS = Math.max(1, Number(argOf('rounds') ?? 5));
 const CONTENDERS = ['natter', 'floor'] as const;
 type Contender = (typeof CONTENDERS)[number];
-const LABEL: Record<Contender, string> = { natter: 'natter ConversationList', floor: 'bare @tanstack/react-virtual (floor)' };
+const LABEL: Record<Contender, string> = {
+  natter: 'natter ConversationList',
+  floor: 'bare @tanstack/react-virtual (floor)',
+};
 const VIEWPORT = { width: 800, height: 1000 };
 const STEP_MS = 60_000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -109,7 +115,9 @@ async function main(): Promise<void> {
           try {
             const r = await oneRun(browser, `${server.url}/${c}.html`, n, es);
             (runs[n][c] ??= []).push(r);
-            log(`conversation-list n=${n} r${round + 1} ${c}: paint ${r.firstPaintMs.toFixed(1)} ms, update ${r.updateMs.toFixed(1)}, to end ${r.scrollToEndMs.toFixed(0)}, ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`);
+            log(
+              `conversation-list n=${n} r${round + 1} ${c}: paint ${r.firstPaintMs.toFixed(1)} ms, update ${r.updateMs.toFixed(1)}, to end ${r.scrollToEndMs.toFixed(0)}, ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`,
+            );
           } catch (e) {
             es.push(e instanceof Error ? e.message.split('\n')[0]! : String(e));
             log(`conversation-list n=${n} r${round + 1} ${c}: FAILED ${es[es.length - 1]}`);
@@ -121,14 +129,21 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  const results: Record<number, Partial<Record<Contender, { runs: number; errors?: string[] } & Partial<Record<Measure, Stats>>>>> = {};
+  const results: Record<
+    number,
+    Partial<Record<Contender, { runs: number; errors?: string[] } & Partial<Record<Measure, Stats>>>>
+  > = {};
   const ratios: Record<number, Record<string, number | null>> = {};
   for (const n of SIZES) {
     results[n] = {};
     for (const c of CONTENDERS) {
       const rs = runs[n]![c] ?? [];
       const es = [...new Set(errors[n]![c] ?? [])];
-      results[n][c] = { runs: rs.length, ...Object.fromEntries(rs.length ? MEASURES.map((m) => [m, stats(rs.map((r) => r[m]))]) : []), ...(es.length ? { errors: es } : {}) };
+      results[n][c] = {
+        runs: rs.length,
+        ...Object.fromEntries(rs.length ? MEASURES.map((m) => [m, stats(rs.map((r) => r[m]))]) : []),
+        ...(es.length ? { errors: es } : {}),
+      };
     }
     const med = (c: Contender, m: Measure) => results[n]![c]?.[m]?.median;
     ratios[n] = {
@@ -145,11 +160,15 @@ async function main(): Promise<void> {
     listBox: { width: 360, height: 800 },
     contenders: CONTENDERS.map((c) => ({ name: c, label: LABEL[c] })),
     definitions: {
-      firstPaintMs: "from just before the list is mounted to after the paint of the first frame in which the newest conversation's row is inside the list box (natter: its client is connected; the list syncs its first page from the in-page server)",
+      firstPaintMs:
+        "from just before the list is mounted to after the paint of the first frame in which the newest conversation's row is inside the list box (natter: its client is connected; the list syncs its first page from the in-page server)",
       domElements: 'elements inside the list box after first paint settles',
-      heapMB: 'JS heap used after GC (CDP) once first paint settled, minus the same before mounting (the data is already generated; natter: already in its server)',
-      updateMs: 'a conversation 30 rows down gets a new message (natter: a real send from the peer through the server); until its row is painted as the topmost one',
-      scrollToEndMs: "the list's scroller set to its bottom every frame until the oldest conversation's row is painted (natter loads its pages on the way: 50 first, then 200 at a time)",
+      heapMB:
+        'JS heap used after GC (CDP) once first paint settled, minus the same before mounting (the data is already generated; natter: already in its server)',
+      updateMs:
+        'a conversation 30 rows down gets a new message (natter: a real send from the peer through the server); until its row is painted as the topmost one',
+      scrollToEndMs:
+        "the list's scroller set to its bottom every frame until the oldest conversation's row is painted (natter loads its pages on the way: 50 first, then 200 at a time)",
     },
     results,
     ratios,

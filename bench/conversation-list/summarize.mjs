@@ -19,7 +19,15 @@ export function summarizeConversationList(d) {
         rows.push([size, label[name], r?.errors?.length ? `failed: ${r.errors[0]}` : 'not run', '', '', '', '']);
         continue;
       }
-      rows.push([size, label[name], cell(r.firstPaintMs), Math.round(r.domElements.median), cell(r.heapMB), cell(r.updateMs), cell(r.scrollToEndMs)]);
+      rows.push([
+        size,
+        label[name],
+        cell(r.firstPaintMs),
+        Math.round(r.domElements.median),
+        cell(r.heapMB),
+        cell(r.updateMs),
+        cell(r.scrollToEndMs),
+      ]);
     }
     const natter = d.results[n]?.natter;
     const ratios = d.ratios[n] ?? {};
@@ -28,21 +36,44 @@ export function summarizeConversationList(d) {
       continue;
     }
     const paint = ratios.firstPaintToFloor;
-    targets.push({ name: `${size}: first paint ≤ 1.5× the floor`, actual: paint === null ? '–' : `${fmt(paint)}×`, pass: paint !== null && paint <= 1.5 });
-    targets.push({ name: `${size}: new message repainted at the top within 2 frames`, actual: `${fmt(natter.updateMs.median)} ms`, pass: natter.updateMs.median <= 2 * FRAME_MS });
-    targets.push({ name: `${size}: DOM ≤ 400 elements`, actual: `${Math.round(natter.domElements.median)}`, pass: natter.domElements.median <= 400 });
+    targets.push({
+      name: `${size}: first paint ≤ 1.5× the floor`,
+      actual: paint === null ? '–' : `${fmt(paint)}×`,
+      pass: paint !== null && paint <= 1.5,
+    });
+    targets.push({
+      name: `${size}: new message repainted at the top within 2 frames`,
+      actual: `${fmt(natter.updateMs.median)} ms`,
+      pass: natter.updateMs.median <= 2 * FRAME_MS,
+    });
+    targets.push({
+      name: `${size}: DOM ≤ 400 elements`,
+      actual: `${Math.round(natter.domElements.median)}`,
+      pass: natter.domElements.median <= 400,
+    });
     if (paint !== null) bars.push({ label: `${size}: first paint`, value: paint, highlight: true });
-    if (ratios.updateToFloor !== null && ratios.updateToFloor !== undefined) bars.push({ label: `${size}: update`, value: ratios.updateToFloor });
+    if (ratios.updateToFloor !== null && ratios.updateToFloor !== undefined)
+      bars.push({ label: `${size}: update`, value: ratios.updateToFloor });
   }
   return {
     tables: [
       {
         caption: `${d.listBox.width}×${d.listBox.height} list box; medians (min–max) over ${d.rounds} rounds, contenders alternating; natter from its packed package`,
-        columns: ['conversations', 'list', 'first paint ms', 'DOM elements', 'heap MB', 'update ms', 'scroll to end ms'],
+        columns: [
+          'conversations',
+          'list',
+          'first paint ms',
+          'DOM elements',
+          'heap MB',
+          'update ms',
+          'scroll to end ms',
+        ],
         rows,
       },
     ],
-    charts: [{ title: 'natter as a ratio of the bare virtualizer (lower is better)', unit: '×', referenceLine: 1.5, bars }],
+    charts: [
+      { title: 'natter as a ratio of the bare virtualizer (lower is better)', unit: '×', referenceLine: 1.5, bars },
+    ],
     targets,
     notes: [
       "natter's list syncs its first page of 50 from its in-page server and loads the next ones (200 at a time) as it is scrolled (scroll to end includes those requests); the floor holds every conversation in React state.",

@@ -111,7 +111,14 @@ console.log(
   JSON.stringify(
     {
       benchmark: 'emoji-parse',
-      command: ['node', ...(gc ? ['--expose-gc'] : []), '--import', 'tsx', 'bench/emoji/emoji-parse.bench.ts', ...process.argv.slice(2)].join(' '),
+      command: [
+        'node',
+        ...(gc ? ['--expose-gc'] : []),
+        '--import',
+        'tsx',
+        'bench/emoji/emoji-parse.bench.ts',
+        ...process.argv.slice(2),
+      ].join(' '),
       date: new Date().toISOString(),
       node: process.version,
       rounds: ROUNDS,

@@ -26,8 +26,17 @@ const WINDOW = 16;
 const memory = process.argv.includes('--memory');
 
 const dir = mkdtempSync(join(tmpdir(), 'natter-core-profile-'));
-const storage = memory ? new MemoryStorage() : new SqliteStorage({ path: process.argv.includes('--memdb') ? ':memory:' : join(dir, 'p.sqlite'), synchronous: process.argv.includes('--full') ? 'FULL' : 'NORMAL' });
-const core = createServerCore({ storage, rateLimit: false, ...(process.argv.includes('--immediate') ? { scheduleCommit: (f: () => void) => void setImmediate(f) } : {}) });
+const storage = memory
+  ? new MemoryStorage()
+  : new SqliteStorage({
+      path: process.argv.includes('--memdb') ? ':memory:' : join(dir, 'p.sqlite'),
+      synchronous: process.argv.includes('--full') ? 'FULL' : 'NORMAL',
+    });
+const core = createServerCore({
+  storage,
+  rateLimit: false,
+  ...(process.argv.includes('--immediate') ? { scheduleCommit: (f: () => void) => void setImmediate(f) } : {}),
+});
 core.start();
 
 interface Peer {
@@ -72,7 +81,17 @@ const groups: Peer[][] = [];
 for (let g = 0; g * GROUP < CLIENTS; g++) groups.push(peers.slice(g * GROUP, (g + 1) * GROUP));
 for (const [g, members] of groups.entries()) {
   const owner = members[0]!;
-  await request(owner, 'create', JSON.stringify({ v: 1, t: 'req', id: 'create', op: 'group.create', p: { groupId: `g${g}`, name: `g${g}`, members: members.slice(1).map((m) => m.user) } }));
+  await request(
+    owner,
+    'create',
+    JSON.stringify({
+      v: 1,
+      t: 'req',
+      id: 'create',
+      op: 'group.create',
+      p: { groupId: `g${g}`, name: `g${g}`, members: members.slice(1).map((m) => m.user) },
+    }),
+  );
 }
 for (const p of peers) p.frames = 0;
 
@@ -89,7 +108,20 @@ await Promise.all(
         const pump = (): void => {
           while (sent < perSender && sent - acked < WINDOW) {
             const id = `m${sent++}`;
-            sender.session.receive(JSON.stringify({ v: 1, t: 'req', id, op: 'send', p: { localId: `${sender.user}-${id}`, to: `g${g}`, chatType: 'group', body: { type: 'txt', msg: String(Date.now()) } } }));
+            sender.session.receive(
+              JSON.stringify({
+                v: 1,
+                t: 'req',
+                id,
+                op: 'send',
+                p: {
+                  localId: `${sender.user}-${id}`,
+                  to: `g${g}`,
+                  chatType: 'group',
+                  body: { type: 'txt', msg: String(Date.now()) },
+                },
+              }),
+            );
           }
           if (acked === perSender) resolve();
         };
@@ -107,7 +139,18 @@ const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const messages = perSender * groups.length;
 const deliveries = peers.reduce((n, p) => n + p.frames, 0);
-console.log(JSON.stringify({ storage: memory ? 'memory' : 'sqlite', clients: CLIENTS, group: GROUP, messages, ms: Math.round(ms), messagesPerSecond: Math.round((messages / ms) * 1000), framesPerSecond: Math.round((deliveries / ms) * 1000), cpuUsPerFrame: Number(((cpu.user + cpu.system) / deliveries).toFixed(2)) }));
+console.log(
+  JSON.stringify({
+    storage: memory ? 'memory' : 'sqlite',
+    clients: CLIENTS,
+    group: GROUP,
+    messages,
+    ms: Math.round(ms),
+    messagesPerSecond: Math.round((messages / ms) * 1000),
+    framesPerSecond: Math.round((deliveries / ms) * 1000),
+    cpuUsPerFrame: Number(((cpu.user + cpu.system) / deliveries).toFixed(2)),
+  }),
+);
 core.close();
 if (storage instanceof SqliteStorage) storage.close();
 rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,10 @@ const CASE_TIMEOUT_MS = 120_000;
 type ServerKind = 'ws-ceiling' | 'natter-normal' | 'natter-full';
 const ALL_SERVERS: ServerKind[] = ['ws-ceiling', 'natter-normal', 'natter-full'];
 const serversArg = process.argv.indexOf('--servers');
-const SERVERS: ServerKind[] = serversArg >= 0 ? ALL_SERVERS.filter((k) => (process.argv[serversArg + 1] ?? '').split(',').includes(k)) : ALL_SERVERS;
+const SERVERS: ServerKind[] =
+  serversArg >= 0
+    ? ALL_SERVERS.filter((k) => (process.argv[serversArg + 1] ?? '').split(',').includes(k))
+    : ALL_SERVERS;
 const serverNodeArgs = (process.env.FANOUT_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const CASES = [
   { clients: 100, group: 10 },
@@ -40,17 +43,34 @@ const CASES = [
 ]
   .map((c) => ({ clients: Math.max(c.group, Math.round(c.clients * Math.min(1, SCALE * 10))), group: c.group }))
   // --cases 0,2 runs only those cases (by index), e.g. when profiling one of them.
-  .filter((_, i) => !process.argv.includes('--cases') || (process.argv[process.argv.indexOf('--cases') + 1] ?? '').split(',').includes(String(i)));
+  .filter(
+    (_, i) =>
+      !process.argv.includes('--cases') ||
+      (process.argv[process.argv.indexOf('--cases') + 1] ?? '').split(',').includes(String(i)),
+  );
 
-interface Started { port: number; child: ChildProcess }
+interface Started {
+  port: number;
+  child: ChildProcess;
+}
 
 function startChild(kind: ServerKind): Promise<Started> {
   const child =
     kind === 'ws-ceiling'
       ? spawn(process.execPath, [join(here, 'ws-server.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] })
-      : spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', join(here, 'natter-server.ts'), kind === 'natter-full' ? 'FULL' : 'NORMAL'], {
-          stdio: ['pipe', 'pipe', 'inherit'],
-        });
+      : spawn(
+          process.execPath,
+          [
+            ...serverNodeArgs,
+            '--import',
+            'tsx',
+            join(here, 'natter-server.ts'),
+            kind === 'natter-full' ? 'FULL' : 'NORMAL',
+          ],
+          {
+            stdio: ['pipe', 'pipe', 'inherit'],
+          },
+        );
   return new Promise((resolve, reject) => {
     let buf = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -86,7 +106,11 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
-interface Client { ws: WebSocket; user: string; onFrame: (f: any) => void }
+interface Client {
+  ws: WebSocket;
+  user: string;
+  onFrame: (f: any) => void;
+}
 
 function open(url: string, user: string): Promise<Client> {
   return new Promise((resolve, reject) => {
@@ -140,7 +164,13 @@ async function runCase(kind: ServerKind, server: Started, clients: number, group
         const owner = members[0]!;
         const ok = next(owner, (f) => (f.t === 'ok' || f.t === 'err') && f.id === 'create');
         owner.ws.send(
-          JSON.stringify({ v: 1, t: 'req', id: 'create', op: 'group.create', p: { groupId: `${run}g${g}`, name: `g${g}`, members: members.slice(1).map((m) => m.user) } }),
+          JSON.stringify({
+            v: 1,
+            t: 'req',
+            id: 'create',
+            op: 'group.create',
+            p: { groupId: `${run}g${g}`, name: `g${g}`, members: members.slice(1).map((m) => m.user) },
+          }),
         );
         const res = await ok;
         if (res.t === 'err') throw new Error(`group.create: ${res.code} ${res.message}`);
@@ -171,7 +201,8 @@ async function runCase(kind: ServerKind, server: Started, clients: number, group
     c.onFrame = (f) => {
       let sentAt: number | undefined;
       if (natter) {
-        if (f.t === 'evt' && f.e?.type === 'message' && f.e.message.from !== c.user) sentAt = Number(f.e.message.body.msg);
+        if (f.t === 'evt' && f.e?.type === 'message' && f.e.message.from !== c.user)
+          sentAt = Number(f.e.message.body.msg);
       } else if (f.t === 'evt') sentAt = Number(f.body);
       if (sentAt !== undefined) {
         latencies[delivered++] = now() - sentAt;
@@ -193,7 +224,13 @@ async function runCase(kind: ServerKind, server: Started, clients: number, group
           const body = String(now());
           sender.ws.send(
             natter
-              ? JSON.stringify({ v: 1, t: 'req', id, op: 'send', p: { localId: id, to: `${run}g${g}`, chatType: 'group', body: { type: 'txt', msg: body } } })
+              ? JSON.stringify({
+                  v: 1,
+                  t: 'req',
+                  id,
+                  op: 'send',
+                  p: { localId: id, to: `${run}g${g}`, chatType: 'group', body: { type: 'txt', msg: body } },
+                })
               : JSON.stringify({ t: 'send', id, group: `g${g}`, body }),
           );
         }
@@ -218,7 +255,16 @@ async function runCase(kind: ServerKind, server: Started, clients: number, group
   for (const c of all) c.ws.terminate();
   const lat = Array.from(latencies.subarray(0, delivered)).sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-  return { delivered, expected, errors, elapsedMs: elapsed, perSecond: (delivered / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99), cpuUsPerDelivery: (cpu * 1000) / Math.max(1, delivered) };
+  return {
+    delivered,
+    expected,
+    errors,
+    elapsedMs: elapsed,
+    perSecond: (delivered / elapsed) * 1000,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    cpuUsPerDelivery: (cpu * 1000) / Math.max(1, delivered),
+  };
 }
 
 const median = (xs: number[]) => {

@@ -24,7 +24,10 @@ const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const SIZES = (argOf('sizes') ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (argOf('sizes') ?? '1000,10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const ROUNDS = Math.max(1, Number(argOf('rounds') ?? 5));
 const CAP_MS = Number(argOf('cap-ms') ?? 60_000);
 const WANTED = (argOf('contenders')?.split(',') ?? [...CONTENDERS]) as ContenderName[];
@@ -83,22 +86,48 @@ async function oneRun(browser: Browser, url: string, n: number, pageErrors: stri
   try {
     const cdp = await context.newCDPSession(page);
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__bench?.ready === true || window.__benchError !== undefined, undefined, { timeout: STEP_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__bench?.ready === true || window.__benchError !== undefined, undefined, {
+      timeout: STEP_TIMEOUT_MS,
+    });
     const startupError = await page.evaluate(() => window.__benchError);
     if (startupError) throw new Error(`page start-up failed: ${startupError}`);
     await page.evaluate((count) => window.__bench!.generate(count), n);
     const heap0 = await heapUsed(cdp);
     const ingestMs = await page.evaluate(() => window.__bench!.ingest());
-    const firstPaintMs = await withTimeout(page.evaluate((cap) => window.__bench!.mount(cap), CAP_MS), CAP_MS + STEP_TIMEOUT_MS, 'mount');
+    const firstPaintMs = await withTimeout(
+      page.evaluate((cap) => window.__bench!.mount(cap), CAP_MS),
+      CAP_MS + STEP_TIMEOUT_MS,
+      'mount',
+    );
     await page.evaluate(() => window.__bench!.settle(3000));
     const heap1 = await heapUsed(cdp);
     const domElements = await page.evaluate(() => window.__bench!.domCount());
-    const appendMs = await withTimeout(page.evaluate((cap) => window.__bench!.append(cap), CAP_MS), CAP_MS + STEP_TIMEOUT_MS, 'append');
+    const appendMs = await withTimeout(
+      page.evaluate((cap) => window.__bench!.append(cap), CAP_MS),
+      CAP_MS + STEP_TIMEOUT_MS,
+      'append',
+    );
     await page.evaluate(() => window.__bench!.settle(3000));
-    const atTop = await withTimeout(page.evaluate(() => window.__bench!.scrollToTop()), CAP_MS + STEP_TIMEOUT_MS, 'scroll to top');
+    const atTop = await withTimeout(
+      page.evaluate(() => window.__bench!.scrollToTop()),
+      CAP_MS + STEP_TIMEOUT_MS,
+      'scroll to top',
+    );
     if (!atTop) throw new Error('could not scroll the list to its top');
-    const p: PrependResult = await withTimeout(page.evaluate((cap) => window.__bench!.prepend(cap), CAP_MS), CAP_MS + STEP_TIMEOUT_MS, 'prepend');
-    return { ingestMs, firstPaintMs, domElements, heapMB: (heap1 - heap0) / 1e6, appendMs, prependMs: p.ms, prependShiftPx: p.shift };
+    const p: PrependResult = await withTimeout(
+      page.evaluate((cap) => window.__bench!.prepend(cap), CAP_MS),
+      CAP_MS + STEP_TIMEOUT_MS,
+      'prepend',
+    );
+    return {
+      ingestMs,
+      firstPaintMs,
+      domElements,
+      heapMB: (heap1 - heap0) / 1e6,
+      appendMs,
+      prependMs: p.ms,
+      prependShiftPx: p.shift,
+    };
   } finally {
     await context.close().catch(() => undefined);
   }
@@ -146,15 +175,20 @@ async function main(): Promise<void> {
           try {
             const r = await oneRun(browser, `${server.url}/${built.pages[c]}`, n, pe);
             (runs[n]![c] ??= []).push(r);
-            log(`list n=${n} r${round + 1} ${c} (${((Date.now() - started) / 1000).toFixed(1)} s): paint ${r.firstPaintMs.toFixed(1)} ms, append ${r.appendMs.toFixed(1)}, prepend ${r.prependMs.toFixed(1)} (shift ${r.prependShiftPx}), ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`);
+            log(
+              `list n=${n} r${round + 1} ${c} (${((Date.now() - started) / 1000).toFixed(1)} s): paint ${r.firstPaintMs.toFixed(1)} ms, append ${r.appendMs.toFixed(1)}, prepend ${r.prependMs.toFixed(1)} (shift ${r.prependShiftPx}), ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`,
+            );
             const took = Date.now() - started;
-            if (took > CAP_MS) cappedAt[c] = `one run took ${Math.round(took / 1000)} s at ${n} messages (cap ${CAP_MS / 1000} s a run); further rounds and larger sizes not run`;
+            if (took > CAP_MS)
+              cappedAt[c] =
+                `one run took ${Math.round(took / 1000)} s at ${n} messages (cap ${CAP_MS / 1000} s a run); further rounds and larger sizes not run`;
           } catch (e) {
             const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
             const elapsed = Date.now() - started;
             log(`list n=${n} r${round + 1} ${c}: ${elapsed > CAP_MS ? 'CAPPED' : 'FAILED'} ${msg} (${elapsed} ms)`);
             if (elapsed > CAP_MS) {
-              cappedAt[c] = `not finished within the cap (${CAP_MS} ms) at ${n} messages (stopped after ${Math.round(elapsed / 1000)} s); this and larger sizes not run further`;
+              cappedAt[c] =
+                `not finished within the cap (${CAP_MS} ms) at ${n} messages (stopped after ${Math.round(elapsed / 1000)} s); this and larger sizes not run further`;
             } else {
               (errors[n]![c] ??= []).push(msg);
             }
@@ -190,7 +224,8 @@ async function main(): Promise<void> {
   const ratios: Record<number, Record<string, number | null>> = {};
   for (const n of SIZES) {
     const r = results[n]!;
-    const med = (c: ContenderName, k: 'firstPaintMs' | 'appendMs' | 'prependMs' | 'domElements' | 'heapMB') => r[c]?.[k]?.median;
+    const med = (c: ContenderName, k: 'firstPaintMs' | 'appendMs' | 'prependMs' | 'domElements' | 'heapMB') =>
+      r[c]?.[k]?.median;
     ratios[n] = {
       firstPaintToStream: ratio(med('natter', 'firstPaintMs'), med('stream-chat-react', 'firstPaintMs')),
       firstPaintToVirtuoso: ratio(med('natter', 'firstPaintMs'), med('react-virtuoso', 'firstPaintMs')),
@@ -212,12 +247,17 @@ async function main(): Promise<void> {
     buildMs: built.buildMs,
     cappedAt,
     definitions: {
-      firstPaintMs: 'from just before the list is mounted (its kit state already filled) to after the paint of the first frame in which the last message row is in the DOM and overlaps the list box',
-      ingestMs: "converting the N messages into the kit's own state (natter: store.apply of a history input; stream-chat-react: channel.state.formatMessage per message into the channel's initial set; chatscope: message models; virtuoso: none)",
+      firstPaintMs:
+        'from just before the list is mounted (its kit state already filled) to after the paint of the first frame in which the last message row is in the DOM and overlaps the list box',
+      ingestMs:
+        "converting the N messages into the kit's own state (natter: store.apply of a history input; stream-chat-react: channel.state.formatMessage per message into the channel's initial set; chatscope: message models; virtuoso: none)",
       domElements: 'elements inside the list box after first paint settles',
-      heapMB: 'JS heap used after GC (CDP) once first paint settled, minus the same before ingest (the generated raw messages already exist): what the kit holds for N messages',
-      appendMs: 'from the state change to after the paint of the first frame in which the new message row is in the DOM and overlaps the list box (list at the bottom)',
-      prependMs: 'list scrolled to its top; from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation or scroll in the list (then 3 quiet frames)',
+      heapMB:
+        'JS heap used after GC (CDP) once first paint settled, minus the same before ingest (the generated raw messages already exist): what the kit holds for N messages',
+      appendMs:
+        'from the state change to after the paint of the first frame in which the new message row is in the DOM and overlaps the list box (list at the bottom)',
+      prependMs:
+        'list scrolled to its top; from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation or scroll in the list (then 3 quiet frames)',
       prependShiftPx: 'on-screen move of the topmost fully visible message row across the prepend (0 = anchored)',
     },
     results,

@@ -3,7 +3,12 @@
 // at the largest size natter was measured at (100,000 in a full run).
 import { fmt } from '../svg-chart.mjs';
 
-const PEERS_LABEL = { natter: 'natter', 'stream-chat-react': 'stream-chat-react', chatscope: 'chatscope', 'react-virtuoso': 'react-virtuoso (floor)' };
+const PEERS_LABEL = {
+  natter: 'natter',
+  'stream-chat-react': 'stream-chat-react',
+  chatscope: 'chatscope',
+  'react-virtuoso': 'react-virtuoso (floor)',
+};
 const OFF_SCALE = 50;
 const cell = (s) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : '–');
 
@@ -17,7 +22,17 @@ export function summarizeList(d) {
         continue;
       }
       if (!r || !r.runs) {
-        rows.push([n, PEERS_LABEL[c] ?? c, r?.capped ?? (r?.errors?.length ? `failed: ${r.errors[0]}` : 'not run'), '', '', '', '', '', '']);
+        rows.push([
+          n,
+          PEERS_LABEL[c] ?? c,
+          r?.capped ?? (r?.errors?.length ? `failed: ${r.errors[0]}` : 'not run'),
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+        ]);
         continue;
       }
       const shift = r.prependShiftPx ? cell(r.prependShiftPx) : '–';
@@ -54,12 +69,19 @@ export function summarizeList(d) {
       if (v === undefined) continue;
       const ratio = v / floor[key].median;
       if (ratio > OFF_SCALE) {
-        notes.push(`${label} at ${Number(at).toLocaleString('en-US')}: ${c} is ${fmt(ratio)}× the floor (${fmt(v)} ms), left off the chart's scale.`);
+        notes.push(
+          `${label} at ${Number(at).toLocaleString('en-US')}: ${c} is ${fmt(ratio)}× the floor (${fmt(v)} ms), left off the chart's scale.`,
+        );
         continue;
       }
       bars.push({ label: `${PEERS_LABEL[c] ?? c} (${fmt(v)} ms)`, value: ratio, highlight: c === 'natter' });
     }
-    charts.push({ title: `${label} at ${Number(at).toLocaleString('en-US')} messages, ratio to bare react-virtuoso (lower is better)`, unit: '×', referenceLine: 1, bars });
+    charts.push({
+      title: `${label} at ${Number(at).toLocaleString('en-US')} messages, ratio to bare react-virtuoso (lower is better)`,
+      unit: '×',
+      referenceLine: 1,
+      bars,
+    });
   }
 
   const ratio = (a, b) => (a !== undefined && b ? a / b : undefined);
@@ -70,32 +92,68 @@ export function summarizeList(d) {
   const ap2v = ratio(med('natter', 'appendMs'), med('react-virtuoso', 'appendMs'));
   const pp2v = ratio(med('natter', 'prependMs'), med('react-virtuoso', 'prependMs'));
   const n = res.natter;
-  const worstShift = n?.prependShiftPx ? Math.max(Math.abs(n.prependShiftPx.min), Math.abs(n.prependShiftPx.max)) : undefined;
+  const worstShift = n?.prependShiftPx
+    ? Math.max(Math.abs(n.prependShiftPx.min), Math.abs(n.prependShiftPx.max))
+    : undefined;
   const domN = med('natter', 'domElements');
   const domS = med('stream-chat-react', 'domElements');
   const heapN = med('natter', 'heapMB');
   const heapS = med('stream-chat-react', 'heapMB');
   const where = `at ${Number(at).toLocaleString('en-US')}`;
   const targets = [
-    { name: `first paint ${where} ≤ 0.25× stream-chat-react`, actual: show(fp2s), pass: fp2s !== undefined && fp2s <= 0.25 },
-    { name: `first paint ${where} ≤ 1.6× bare react-virtuoso`, actual: show(fp2v), pass: fp2v !== undefined && fp2v <= 1.6 },
-    { name: `append one ${where} ≤ 1.5× bare react-virtuoso`, actual: show(ap2v), pass: ap2v !== undefined && ap2v <= 1.5 },
+    {
+      name: `first paint ${where} ≤ 0.25× stream-chat-react`,
+      actual: show(fp2s),
+      pass: fp2s !== undefined && fp2s <= 0.25,
+    },
+    {
+      name: `first paint ${where} ≤ 1.6× bare react-virtuoso`,
+      actual: show(fp2v),
+      pass: fp2v !== undefined && fp2v <= 1.6,
+    },
+    {
+      name: `append one ${where} ≤ 1.5× bare react-virtuoso`,
+      actual: show(ap2v),
+      pass: ap2v !== undefined && ap2v <= 1.5,
+    },
     { name: `prepend 50 ${where} ≤ 2× bare react-virtuoso`, actual: show(pp2v), pass: pp2v !== undefined && pp2v <= 2 },
     {
       name: `prepend 50 ${where}: anchor moved 0 px (|shift| < 0.5 px in every run)`,
-      actual: n?.runs ? `${worstShift === undefined ? 'anchor lost' : `${fmt(worstShift)} px worst`}${n.anchorLost ? `, lost in ${n.anchorLost} run(s)` : ''}` : 'not measured',
+      actual: n?.runs
+        ? `${worstShift === undefined ? 'anchor lost' : `${fmt(worstShift)} px worst`}${n.anchorLost ? `, lost in ${n.anchorLost} run(s)` : ''}`
+        : 'not measured',
       pass: worstShift !== undefined && worstShift < 0.5 && !n.anchorLost,
     },
-    { name: `DOM elements ${where} ≤ stream-chat-react's`, actual: domN === undefined ? 'not measured' : `${fmt(domN)} vs ${fmt(domS)}`, pass: domN !== undefined && domS !== undefined && domN <= domS },
-    { name: `JS heap growth ${where} ≤ stream-chat-react's`, actual: heapN === undefined ? 'not measured' : `${fmt(heapN)} MB vs ${fmt(heapS)} MB`, pass: heapN !== undefined && heapS !== undefined && heapN <= heapS },
+    {
+      name: `DOM elements ${where} ≤ stream-chat-react's`,
+      actual: domN === undefined ? 'not measured' : `${fmt(domN)} vs ${fmt(domS)}`,
+      pass: domN !== undefined && domS !== undefined && domN <= domS,
+    },
+    {
+      name: `JS heap growth ${where} ≤ stream-chat-react's`,
+      actual: heapN === undefined ? 'not measured' : `${fmt(heapN)} MB vs ${fmt(heapS)} MB`,
+      pass: heapN !== undefined && heapS !== undefined && heapN <= heapS,
+    },
   ];
   for (const [c, why] of Object.entries(d.cappedAt ?? {})) notes.push(`${c}: ${why}.`);
   for (const [k, v] of Object.entries(d.definitions ?? {})) notes.push(`${k}: ${v}.`);
-  notes.push(`List box ${d.listBox.width}×${d.listBox.height} px in a ${d.viewport.width}×${d.viewport.height} viewport; headless Chromium at 60 frames/s; a fresh page per run; ${d.rounds} round(s), contenders alternating.`);
+  notes.push(
+    `List box ${d.listBox.width}×${d.listBox.height} px in a ${d.viewport.width}×${d.viewport.height} viewport; headless Chromium at 60 frames/s; a fresh page per run; ${d.rounds} round(s), contenders alternating.`,
+  );
   return {
     tables: [
       {
-        columns: ['messages', 'list', 'first paint ms', 'ingest ms', 'DOM elements', 'heap MB', 'append ms', 'prepend 50 ms', 'anchor shift px'],
+        columns: [
+          'messages',
+          'list',
+          'first paint ms',
+          'ingest ms',
+          'DOM elements',
+          'heap MB',
+          'append ms',
+          'prepend 50 ms',
+          'anchor shift px',
+        ],
         rows,
         caption: 'medians (min–max) over rounds',
       },

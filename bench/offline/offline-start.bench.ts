@@ -41,14 +41,21 @@ const FIRST_ROW = `(() => {
 
 async function firstRow(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, null, {
+    timeout: 60_000,
+  });
   return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
 }
 
 async function main(): Promise<void> {
   const tmp = tempDir('natter-bench-offline-');
   const srv = await startServer({
-    port: 0, host: '127.0.0.1', db: join(tmp.dir, 'natter.sqlite'), files: join(tmp.dir, 'files'), logger: silentLogger, dev: true,
+    port: 0,
+    host: '127.0.0.1',
+    db: join(tmp.dir, 'natter.sqlite'),
+    files: join(tmp.dir, 'files'),
+    logger: silentLogger,
+    dev: true,
     core: { rateLimit: false },
   });
   const site = await buildFixture(resolve(import.meta.dirname, '../../test/browser/offline-page'));
@@ -62,17 +69,27 @@ async function main(): Promise<void> {
     const warm = await browser.newContext({ viewport: { width: 900, height: 700 } });
     const page = await warm.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __natter?: { client: { state: string } } }).__natter?.client.state === 'open', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __natter?: { client: { state: string } } }).__natter?.client.state === 'open',
+      null,
+      { timeout: 60_000 },
+    );
     const writer = createChatClient({ url: srv.url, user: 'me', WebSocket, delivery: false });
     await writer.connect();
     log(`writing ${CONVERSATIONS * PER} messages in ${CONVERSATIONS} conversations`);
     for (let i = PER - 1; i >= 0; i--) {
-      await Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => writer.sendText(conversationId('single', `u${c}`), `message ${i} to u${c}`)));
+      await Promise.all(
+        Array.from({ length: CONVERSATIONS }, (_, c) =>
+          writer.sendText(conversationId('single', `u${c}`), `message ${i} to u${c}`),
+        ),
+      );
     }
     writer.close();
     const cachedCount = async () =>
       page.evaluate(async () => {
-        const n = (window as unknown as { __natter: { client: { offline: { name: string; settled(): Promise<void> } } } }).__natter.client.offline;
+        const n = (
+          window as unknown as { __natter: { client: { offline: { name: string; settled(): Promise<void> } } } }
+        ).__natter.client.offline;
         await n.settled();
         const db = await new Promise<IDBDatabase>((ok, ko) => {
           const r = indexedDB.open(n.name);
@@ -89,7 +106,8 @@ async function main(): Promise<void> {
       });
     const deadline = Date.now() + 120_000;
     let cached = 0;
-    while ((cached = await cachedCount()) < CONVERSATIONS * PER && Date.now() < deadline) await page.waitForTimeout(500);
+    while ((cached = await cachedCount()) < CONVERSATIONS * PER && Date.now() < deadline)
+      await page.waitForTimeout(500);
     log(`cache holds ${cached} messages`);
     await warm.addInitScript(FIRST_ROW);
 
@@ -105,7 +123,9 @@ async function main(): Promise<void> {
     }
     const cold = stats(coldMs);
     const reload = stats(reloadMs);
-    process.stdout.write(`${JSON.stringify({ conversations: CONVERSATIONS, messages: CONVERSATIONS * PER, cached, rounds: ROUNDS, coldMs: cold, reloadMs: reload, ratio: reload.median / cold.median })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ conversations: CONVERSATIONS, messages: CONVERSATIONS * PER, cached, rounds: ROUNDS, coldMs: cold, reloadMs: reload, ratio: reload.median / cold.median })}\n`,
+    );
     await warm.close();
   } finally {
     await browser?.close();

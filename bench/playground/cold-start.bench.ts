@@ -63,11 +63,24 @@ async function once(kind: Run['kind'], cacheDir: string): Promise<Run> {
   const port = await freePort();
   const started = Date.now();
   const deadline = started + TIMEOUT_MS;
-  const child = spawn(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'dev', '-p', String(port), '--ci', '--no-open', '--quiet', '--exact-port'], {
-    env: { ...process.env, NATTER_STORYBOOK_CACHE_DIR: cacheDir },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      'node_modules/storybook/dist/bin/dispatcher.js',
+      'dev',
+      '-p',
+      String(port),
+      '--ci',
+      '--no-open',
+      '--quiet',
+      '--exact-port',
+    ],
+    {
+      env: { ...process.env, NATTER_STORYBOOK_CACHE_DIR: cacheDir },
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const browser = await launchChromium();
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -109,7 +122,15 @@ process.stdout.write(
   JSON.stringify({
     rounds,
     runs,
-    cold: { serverMs: median(of('cold').map((r) => r.serverMs)), usableMs: median(of('cold').map((r) => r.usableMs)), maxPageLoads: Math.max(...of('cold').map((r) => r.pageLoads)) },
-    warm: { serverMs: median(of('warm').map((r) => r.serverMs)), usableMs: median(of('warm').map((r) => r.usableMs)), maxPageLoads: Math.max(...of('warm').map((r) => r.pageLoads)) },
+    cold: {
+      serverMs: median(of('cold').map((r) => r.serverMs)),
+      usableMs: median(of('cold').map((r) => r.usableMs)),
+      maxPageLoads: Math.max(...of('cold').map((r) => r.pageLoads)),
+    },
+    warm: {
+      serverMs: median(of('warm').map((r) => r.serverMs)),
+      usableMs: median(of('warm').map((r) => r.usableMs)),
+      maxPageLoads: Math.max(...of('warm').map((r) => r.pageLoads)),
+    },
   }),
 );

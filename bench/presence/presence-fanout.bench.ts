@@ -23,13 +23,30 @@ const ROUNDS = arg('rounds', 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-async function round(batch: number): Promise<{ maxBlockMs: number; allHeardMs: number; framesPerContact: number; turns: number }> {
+async function round(
+  batch: number,
+): Promise<{ maxBlockMs: number; allHeardMs: number; framesPerContact: number; turns: number }> {
   const storage = new SqliteStorage({ path: ':memory:' });
   storage.transaction(() => {
     for (let i = 0; i < CONTACTS; i++) {
       const key = conversationKey('single', 'star', `c${i}`);
-      for (const [user, peer] of [['star', `c${i}`], [`c${i}`, 'star']] as const) {
-        storage.putConversationState({ user, key, id: `single:${peer}`, type: 'single', target: peer, readSeq: 0, unread: 0, clearedSeq: 0, hidden: false, lastServerId: null, updatedAt: i });
+      for (const [user, peer] of [
+        ['star', `c${i}`],
+        [`c${i}`, 'star'],
+      ] as const) {
+        storage.putConversationState({
+          user,
+          key,
+          id: `single:${peer}`,
+          type: 'single',
+          target: peer,
+          readSeq: 0,
+          unread: 0,
+          clearedSeq: 0,
+          hidden: false,
+          lastServerId: null,
+          updatedAt: i,
+        });
       }
     }
   });
@@ -69,14 +86,22 @@ async function round(batch: number): Promise<{ maxBlockMs: number; allHeardMs: n
   connect('star');
   for (let guard = 0; heard.size < CONTACTS && guard < 2000; guard++) await new Promise((r) => setTimeout(r, 5));
   watching = false;
-  const result = { maxBlockMs: r2(maxGap), allHeardMs: r2(lastHeard - t0), framesPerContact: r2(frames / CONTACTS), turns };
+  const result = {
+    maxBlockMs: r2(maxGap),
+    allHeardMs: r2(lastHeard - t0),
+    framesPerContact: r2(frames / CONTACTS),
+    turns,
+  };
   core.close();
   storage.close();
   return result;
 }
 
 const out: Record<string, unknown> = { contacts: CONTACTS, rounds: ROUNDS };
-for (const [name, batch] of [['batched (natter default, 200 per turn)', 200], ['one turn (unbatched)', 1e9]] as const) {
+for (const [name, batch] of [
+  ['batched (natter default, 200 per turn)', 200],
+  ['one turn (unbatched)', 1e9],
+] as const) {
   const rs = [];
   for (let i = 0; i < ROUNDS; i++) rs.push(await round(batch));
   out[name] = {

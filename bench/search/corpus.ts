@@ -7,7 +7,10 @@ const EN = (
   'please thanks great sure okay later call update plan budget report client launch sprint ticket merge branch ' +
   'react component server message search profile presence network storage index query cache browser mobile'
 ).split(' ');
-const ZH = '会议 项目 进度 明天 今天 下午 上午 周末 讨论 预算 报告 客户 发布 测试 代码 设计 团队 午饭 谢谢 好的 没问题 辛苦 加油 收到 稍等 马上 组件 服务器 消息 搜索'.split(' ');
+const ZH =
+  '会议 项目 进度 明天 今天 下午 上午 周末 讨论 预算 报告 客户 发布 测试 代码 设计 团队 午饭 谢谢 好的 没问题 辛苦 加油 收到 稍等 马上 组件 服务器 消息 搜索'.split(
+    ' ',
+  );
 const EMOJI = ['🎉', '👍', '😂', '🙏', '🔥', '❤️', '✅', '🚀', '😅', '🤔', '👀', '💯', '🎂', '☕', '🍜'];
 
 /** Mulberry32: a small seeded PRNG (the corpus is the same in every run). */

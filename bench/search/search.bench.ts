@@ -65,7 +65,16 @@ function build(path: string): number {
         const from = j % 2 === 0 ? a : b;
         const to = from === a ? b : a;
         const id = j.toString(36).padStart(10, '0');
-        const message: Message = { serverId: `01B${id}`, localId: `L${id}`, from, to, chatType: 'single', seq: Math.floor(j / CONVERSATIONS) + 1, ts: T0 + j, body: { type: 'txt', msg: messageText(rand) } };
+        const message: Message = {
+          serverId: `01B${id}`,
+          localId: `L${id}`,
+          from,
+          to,
+          chatType: 'single',
+          seq: Math.floor(j / CONVERSATIONS) + 1,
+          ts: T0 + j,
+          body: { type: 'txt', msg: messageText(rand) },
+        };
         storage.insertMessage({ key: conversationKey('single', from, to), message });
       }
     });
@@ -76,8 +85,23 @@ function build(path: string): number {
       const key = conversationKey('single', a, b);
       const last = Math.floor((MESSAGES - 1 - c) / CONVERSATIONS) + 1;
       storage.nextSeq(key);
-      for (const [user, peer] of [[a, b], [b, a]] as const) {
-        storage.putConversationState({ user, key, id: `single:${peer}`, type: 'single', target: peer, readSeq: last, unread: 0, clearedSeq: 0, hidden: false, lastServerId: null, updatedAt: T0 + c });
+      for (const [user, peer] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        storage.putConversationState({
+          user,
+          key,
+          id: `single:${peer}`,
+          type: 'single',
+          target: peer,
+          readSeq: last,
+          unread: 0,
+          clearedSeq: 0,
+          hidden: false,
+          lastServerId: null,
+          updatedAt: T0 + c,
+        });
       }
     }
   });
@@ -86,7 +110,9 @@ function build(path: string): number {
 }
 
 async function startChild(db: string): Promise<{ port: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/search/search-server.ts', db], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/search/search-server.ts', db], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     lines.on('line', (l) => {
@@ -106,7 +132,14 @@ async function startChild(db: string): Promise<{ port: number; stop(): Promise<v
 }
 
 async function connect(port: number, user: string): Promise<ChatClient> {
-  const c = createChatClient({ url: `ws://127.0.0.1:${port}/ws`, user, WebSocket, reconnect: false, heartbeatMs: 0, requestTimeoutMs: 120_000 });
+  const c = createChatClient({
+    url: `ws://127.0.0.1:${port}/ws`,
+    user,
+    WebSocket,
+    reconnect: false,
+    heartbeatMs: 0,
+    requestTimeoutMs: 120_000,
+  });
   await c.connect();
   return c;
 }
@@ -139,7 +172,9 @@ function startSender(c: ChatClient): { latencies: number[]; stop(): Promise<void
 }
 
 /** The same queries straight on the storage: wall and CPU ms per search (first page of 20). */
-async function inProcess(db: string): Promise<Array<{ name: string; wallP50: number; wallP99: number; cpuP50: number; cpuP99: number }>> {
+async function inProcess(
+  db: string,
+): Promise<Array<{ name: string; wallP50: number; wallP99: number; cpuP50: number; cpuP99: number }>> {
   const { asyncStorage } = await import('../../src/server/sync-storage-adapter');
   const { createServerCore } = await import('../../src/server/server-core');
   const sync = new SqliteStorage({ path: db });
@@ -148,7 +183,12 @@ async function inProcess(db: string): Promise<Array<{ name: string; wallP50: num
   try {
     // Through the core's own search operation (scopes from the user's conversations), over the loopback.
     const { createLoopbackTransport } = await import('../../src/server/loopback-transport');
-    const client = createChatClient({ transport: createLoopbackTransport(core), user: 'h1', reconnect: false, heartbeatMs: 0 });
+    const client = createChatClient({
+      transport: createLoopbackTransport(core),
+      user: 'h1',
+      reconnect: false,
+      heartbeatMs: 0,
+    });
     await client.connect();
     for (const q of QUERIES) {
       const wall: number[] = [];
@@ -161,7 +201,13 @@ async function inProcess(db: string): Promise<Array<{ name: string; wallP50: num
         const c = process.cpuUsage(c0);
         cpu.push((c.user + c.system) / 1000);
       }
-      out.push({ name: q.name, wallP50: pct(wall, 50), wallP99: pct(wall, 99), cpuP50: pct(cpu, 50), cpuP99: pct(cpu, 99) });
+      out.push({
+        name: q.name,
+        wallP50: pct(wall, 50),
+        wallP99: pct(wall, 99),
+        cpuP50: pct(cpu, 50),
+        cpuP99: pct(cpu, 99),
+      });
     }
     client.close();
   } finally {
@@ -205,7 +251,14 @@ try {
         ms.push(performance.now() - at);
         hits += page.hits.length;
       }
-      queries.push({ name: q.name, query: q.query, p50: pct(ms, 50), p99: pct(ms, 99), max: pct(ms, 100), meanHits: Math.round((hits / ROUNDS) * 10) / 10 });
+      queries.push({
+        name: q.name,
+        query: q.query,
+        p50: pct(ms, 50),
+        p99: pct(ms, 99),
+        max: pct(ms, 100),
+        meanHits: Math.round((hits / ROUNDS) * 10) / 10,
+      });
     }
     await during.stop();
     for (const c of [...searchers, sender]) c.close();

@@ -72,7 +72,8 @@ function next(c: Client, pred: (f: Frame) => boolean): Promise<Frame> {
   });
 }
 
-const request = (c: Client, id: string, op: string, p: unknown): void => c.ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'req', id, op, p }));
+const request = (c: Client, id: string, op: string, p: unknown): void =>
+  c.ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'req', id, op, p }));
 
 async function runCase(cluster: Cluster) {
   const run = `r${Math.floor(Math.random() * 1e9).toString(36)}`;
@@ -81,7 +82,14 @@ async function runCase(cluster: Cluster) {
   await Promise.all(
     all.map((c) => {
       const w = next(c, (f) => f.t === 'welcome' || f.t === 'err');
-      c.ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'hello', token: createToken(c.user, { secret: SECRET }), device: 'bench' }));
+      c.ws.send(
+        JSON.stringify({
+          v: PROTOCOL_VERSION,
+          t: 'hello',
+          token: createToken(c.user, { secret: SECRET }),
+          device: 'bench',
+        }),
+      );
       return w;
     }),
   );
@@ -90,7 +98,11 @@ async function runCase(cluster: Cluster) {
   await Promise.all(
     groups.map(async (members, g) => {
       const answer = next(members[0]!, (f) => (f.t === 'ok' || f.t === 'err') && f.id === 'create');
-      request(members[0]!, 'create', 'group.create', { groupId: `${run}g${g}`, name: `g${g}`, members: members.slice(1).map((m) => m.user) });
+      request(members[0]!, 'create', 'group.create', {
+        groupId: `${run}g${g}`,
+        name: `g${g}`,
+        members: members.slice(1).map((m) => m.user),
+      });
       const res = await answer;
       if (res.t === 'err') throw new Error(`group.create: ${res.code}`);
     }),
@@ -123,7 +135,12 @@ async function runCase(cluster: Cluster) {
           const pump = (): void => {
             while (sent < PER_SENDER && sent - acked < WINDOW) {
               const id = `${sender.user}-${sent++}`;
-              request(sender, id, 'send', { localId: id, to: `${run}g${g}`, chatType: 'group', body: { type: 'txt', msg: String(now()) } });
+              request(sender, id, 'send', {
+                localId: id,
+                to: `${run}g${g}`,
+                chatType: 'group',
+                body: { type: 'txt', msg: String(now()) },
+              });
             }
             if (acked === PER_SENDER) resolve();
           };
@@ -143,7 +160,8 @@ async function runCase(cluster: Cluster) {
   const cpu = pids.map(cpuMs).reduce((n, x, i) => n + x - cpu0[i]!, 0);
   for (const c of all) c.ws.terminate();
   const lat = latencies.sort((a, b) => a - b);
-  const pct = (p: number): number => Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN) * 10) / 10;
+  const pct = (p: number): number =>
+    Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN) * 10) / 10;
   return {
     delivered: lat.length,
     expected,
@@ -190,4 +208,18 @@ const summary = NODES.map((nodes) => {
     errors: r.reduce((n, x) => n + x.errors, 0),
   };
 });
-console.log(JSON.stringify({ bench: 'cluster-fanout', rounds: ROUNDS, clients: CLIENTS, group: GROUP, perSender: PER_SENDER, window: WINDOW, summary }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      bench: 'cluster-fanout',
+      rounds: ROUNDS,
+      clients: CLIENTS,
+      group: GROUP,
+      perSender: PER_SENDER,
+      window: WINDOW,
+      summary,
+    },
+    null,
+    2,
+  ),
+);

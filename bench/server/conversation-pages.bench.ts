@@ -24,10 +24,23 @@ const SENDS = argNum('sends', 400);
 const ROUNDS = argNum('rounds', 3);
 const PAGE = 50;
 
-interface Eld { p50: number; p99: number; max: number }
+interface Eld {
+  p50: number;
+  p99: number;
+  max: number;
+}
 
-function startChild(): Promise<{ child: ChildProcess; port: number; lines: string[]; waitLine(prefix: string): Promise<string> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'heavy-server.ts'), String(CONVERSATIONS), String(MESSAGES)], { stdio: ['pipe', 'pipe', 'inherit'] });
+function startChild(): Promise<{
+  child: ChildProcess;
+  port: number;
+  lines: string[];
+  waitLine(prefix: string): Promise<string>;
+}> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'heavy-server.ts'), String(CONVERSATIONS), String(MESSAGES)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines: string[] = [];
   const waiters: { prefix: string; resolve(line: string): void }[] = [];
   let buf = '';
@@ -96,7 +109,12 @@ async function sendBackToBack(c: Conn, n: number, failures: number[]): Promise<n
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const f = await c.request('send', { localId: `b${Date.now()}-${i}-${Math.random().toString(36).slice(2)}`, to: 'peer', chatType: 'single', body: { type: 'txt', msg: `hello ${i}` } });
+    const f = await c.request('send', {
+      localId: `b${Date.now()}-${i}-${Math.random().toString(36).slice(2)}`,
+      to: 'peer',
+      chatType: 'single',
+      body: { type: 'txt', msg: `hello ${i}` },
+    });
     times.push(performance.now() - t0);
     if (f.t !== 'ok') failures.push(f.code ?? -1);
   }
@@ -131,7 +149,8 @@ const eld = async (): Promise<Eld> => {
 const heavy = await Conn.open(url, 'heavy');
 const other = await Conn.open(url, 'other');
 const failures: number[] = [];
-const rounds: { alone: number[]; loaded: number[]; pages: number[]; listed: number; eldAlone: Eld; eldLoaded: Eld }[] = [];
+const rounds: { alone: number[]; loaded: number[]; pages: number[]; listed: number; eldAlone: Eld; eldLoaded: Eld }[] =
+  [];
 await sendBackToBack(other, 50, failures); // warm-up
 for (let r = 0; r < ROUNDS; r++) {
   server.child.stdin!.write('reset\n');
@@ -172,4 +191,6 @@ const summary = {
   eventLoopLoaded: { p99: per((x) => x.eldLoaded.p99), max: per((x) => x.eldLoaded.max) },
   failures,
 };
-process.stdout.write(`${JSON.stringify({ ...summary, sendP99Ratio: r2(summary.sendLoaded.p99 / summary.sendAlone.p99) }, null, 2)}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ...summary, sendP99Ratio: r2(summary.sendLoaded.p99 / summary.sendAlone.p99) }, null, 2)}\n`,
+);

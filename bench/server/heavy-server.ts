@@ -35,12 +35,30 @@ function build(path: string): void {
         const from = i % 2 === 0 ? peer : 'heavy';
         ts = t0 + c * 1000 + i;
         last = `s${c}-${i}`;
-        const message = { serverId: last, localId: `l${c}-${i}`, from, to: from === 'heavy' ? peer : 'heavy', chatType: 'single' as const, seq, ts, body: { type: 'txt' as const, msg: `message ${i} in conversation ${c}, about as long as a chat line` } };
+        const message = {
+          serverId: last,
+          localId: `l${c}-${i}`,
+          from,
+          to: from === 'heavy' ? peer : 'heavy',
+          chatType: 'single' as const,
+          seq,
+          ts,
+          body: { type: 'txt' as const, msg: `message ${i} in conversation ${c}, about as long as a chat line` },
+        };
         storage.insertMessage({ key, message });
       }
       const state: ConversationStateRecord = {
-        user: 'heavy', key, id: `single:${peer}`, type: 'single', target: peer,
-        readSeq: perConversation - 3, unread: 1, clearedSeq: 0, hidden: false, lastServerId: last, updatedAt: ts,
+        user: 'heavy',
+        key,
+        id: `single:${peer}`,
+        type: 'single',
+        target: peer,
+        readSeq: perConversation - 3,
+        unread: 1,
+        clearedSeq: 0,
+        hidden: false,
+        lastServerId: last,
+        updatedAt: ts,
       };
       storage.putConversationState(state);
     });
@@ -66,7 +84,10 @@ process.stdout.write(`PORT ${server.port}\n`);
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line === 'reset') eld.reset();
-  if (line === 'report') process.stdout.write(`ELD ${JSON.stringify({ p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max) })}\n`);
+  if (line === 'report')
+    process.stdout.write(
+      `ELD ${JSON.stringify({ p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max) })}\n`,
+    );
 });
 process.stdin.on('end', async () => {
   eld.disable();

@@ -38,7 +38,11 @@ interface Relay {
 }
 
 function child(script: string, args: string[] = []): Promise<{ port: number; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), join(here, script), ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(
+    process.execPath,
+    [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), join(here, script), ...args],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let buf = '';
     proc.stdout!.on('data', (d: Buffer) => {
@@ -54,7 +58,12 @@ const stop = (proc: ChildProcess) =>
     proc.on('exit', () => resolve());
     proc.stdin!.end();
   });
-const openWs = (url: string) => new Promise<WebSocket>((resolve, reject) => { const ws = new WebSocket(url); ws.on('open', () => resolve(ws)); ws.on('error', reject); });
+const openWs = (url: string) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => resolve(ws));
+    ws.on('error', reject);
+  });
 const firstFrame = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('message', () => resolve()));
 
 async function bareRelay(): Promise<Relay> {
@@ -74,8 +83,16 @@ async function bareRelay(): Promise<Relay> {
       a.close();
       a = await join('a');
     },
-    onReceive: (fn) => b.on('message', (d) => { const f = JSON.parse(String(d)); if (f.t === 'evt') fn(f.body.i); }),
-    close: async () => { a.close(); b.close(); await stop(proc); },
+    onReceive: (fn) =>
+      b.on('message', (d) => {
+        const f = JSON.parse(String(d));
+        if (f.t === 'evt') fn(f.body.i);
+      }),
+    close: async () => {
+      a.close();
+      b.close();
+      await stop(proc);
+    },
   };
 }
 
@@ -97,13 +114,30 @@ async function natterServe(): Promise<Relay> {
   const b = await login('bob');
   const run = `${Date.now()}`;
   return {
-    send: (i) => a.send(JSON.stringify({ v: 1, t: 'req', id: `r${i}`, op: 'send', p: { localId: `${run}-${i}`, to: 'bob', chatType: 'single', body: { type: 'txt', msg: String(i) } } })),
+    send: (i) =>
+      a.send(
+        JSON.stringify({
+          v: 1,
+          t: 'req',
+          id: `r${i}`,
+          op: 'send',
+          p: { localId: `${run}-${i}`, to: 'bob', chatType: 'single', body: { type: 'txt', msg: String(i) } },
+        }),
+      ),
     reconnect: async () => {
       a.close();
       a = await login('alice');
     },
-    onReceive: (fn) => b.on('message', (d) => { const f = JSON.parse(String(d)); if (f.t === 'evt' && f.e?.type === 'message') fn(Number(f.e.message.body.msg)); }),
-    close: async () => { a.close(); b.close(); await stop(proc); },
+    onReceive: (fn) =>
+      b.on('message', (d) => {
+        const f = JSON.parse(String(d));
+        if (f.t === 'evt' && f.e?.type === 'message') fn(Number(f.e.message.body.msg));
+      }),
+    close: async () => {
+      a.close();
+      b.close();
+      await stop(proc);
+    },
   };
 }
 
@@ -120,12 +154,22 @@ async function embedded(): Promise<Relay> {
       alice = createChatClient({ transport: server.connect(), user: 'alice', delivery: false });
       await alice.connect();
     },
-    onReceive: (fn) => bob.on('message', (e) => { if (e.message.body.type === 'txt') fn(Number(e.message.body.msg)); }),
-    close: async () => { alice.close(); bob.close(); server.close(); },
+    onReceive: (fn) =>
+      bob.on('message', (e) => {
+        if (e.message.body.type === 'txt') fn(Number(e.message.body.msg));
+      }),
+    close: async () => {
+      alice.close();
+      bob.close();
+      server.close();
+    },
   };
 }
 
-const quantile = (xs: number[], q: number) => { const s = [...xs].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN; };
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 async function measure(make: () => Promise<Relay>) {
@@ -136,7 +180,12 @@ async function measure(make: () => Promise<Relay>) {
   const times: number[] = [];
   for (let i = 0; i < SENDS + 100; i++) {
     const t0 = performance.now();
-    await new Promise<void>((resolve) => { waiting = (j) => { if (j === i) resolve(); }; relay.send(i); });
+    await new Promise<void>((resolve) => {
+      waiting = (j) => {
+        if (j === i) resolve();
+      };
+      relay.send(i);
+    });
     if (i >= 100) times.push(performance.now() - t0);
   }
   // outbox: OUTBOX sends at once, after being away
@@ -146,7 +195,10 @@ async function measure(make: () => Promise<Relay>) {
   const got: number[] = [];
   const t0 = performance.now();
   await new Promise<void>((resolve) => {
-    waiting = (j) => { got.push(j - base); if (got.length === OUTBOX) resolve(); };
+    waiting = (j) => {
+      got.push(j - base);
+      if (got.length === OUTBOX) resolve();
+    };
     for (let k = 0; k < OUTBOX; k++) relay.send(base + k);
   });
   const drainMs = performance.now() - t0;
@@ -156,9 +208,18 @@ async function measure(make: () => Promise<Relay>) {
 
 const kinds = { bare: bareRelay, serve: natterServe, embedded } as const;
 const rounds: Record<keyof typeof kinds, Awaited<ReturnType<typeof measure>>[]> = { bare: [], serve: [], embedded: [] };
-for (let r = 0; r < ROUNDS; r++) for (const k of Object.keys(kinds) as (keyof typeof kinds)[]) rounds[k].push(await measure(kinds[k]));
+for (let r = 0; r < ROUNDS; r++)
+  for (const k of Object.keys(kinds) as (keyof typeof kinds)[]) rounds[k].push(await measure(kinds[k]));
 const med = (xs: number[]) => r3(quantile(xs, 0.5));
 const summary = Object.fromEntries(
-  Object.entries(rounds).map(([k, rs]) => [k, { p50: med(rs.map((x) => x.p50)), p99: med(rs.map((x) => x.p99)), drainMs: med(rs.map((x) => x.drainMs)), inOrder: rs.every((x) => x.inOrder) }]),
+  Object.entries(rounds).map(([k, rs]) => [
+    k,
+    {
+      p50: med(rs.map((x) => x.p50)),
+      p99: med(rs.map((x) => x.p99)),
+      drainMs: med(rs.map((x) => x.drainMs)),
+      inOrder: rs.every((x) => x.inOrder),
+    },
+  ]),
 ) as Record<keyof typeof kinds, { p50: number; p99: number; drainMs: number; inOrder: boolean }>;
 process.stdout.write(`${JSON.stringify({ sends: SENDS, outbox: OUTBOX, rounds: ROUNDS, ...summary }, null, 2)}\n`);

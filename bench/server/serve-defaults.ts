@@ -8,7 +8,14 @@ import { silentLogger } from '../../src/node/logger';
 import { startServer } from '../../src/node/serve';
 
 const dir = mkdtempSync(join(tmpdir(), 'natter-bench-latency-'));
-const server = await startServer({ port: 0, host: '127.0.0.1', db: join(dir, 'bench.sqlite'), files: join(dir, 'files'), dev: true, logger: silentLogger });
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  db: join(dir, 'bench.sqlite'),
+  files: join(dir, 'files'),
+  dev: true,
+  logger: silentLogger,
+});
 process.stdout.write(`PORT ${server.port}\n`);
 process.stdin.on('end', async () => {
   await server.close();

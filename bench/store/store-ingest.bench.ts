@@ -29,15 +29,24 @@ const { bindClient, createChatStore, microtaskScheduler } = (await import(packed
 
 /** The store with bindClient's ingest queue (the client stays offline: the bench pushes its events). */
 function offlineStore() {
-  const client = createChatClient({ transport: { connect: () => { throw new Error('offline benchmark'); } }, user: 'me' });
+  const client = createChatClient({
+    transport: {
+      connect: () => {
+        throw new Error('offline benchmark');
+      },
+    },
+    user: 'me',
+  });
   const store = createChatStore(client);
   return { store, queue: bindClient(client, store, { schedule: microtaskScheduler }).queue };
 }
 
-const args = new Map(process.argv.slice(2).map((a) => {
-  const [k, v] = a.replace(/^--/, '').split('=');
-  return [k ?? '', v ?? 'true'] as const;
-}));
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k ?? '', v ?? 'true'] as const;
+  }),
+);
 const quick = args.has('quick');
 const TOTAL = quick ? 20_000 : 100_000;
 const CONVERSATIONS = 1_000;
@@ -59,9 +68,19 @@ const T0 = Date.UTC(2026, 0, 1);
 const hex = (n: number, w: number) => n.toString(36).padStart(w, '0');
 
 /** Message i of the burst, in conversation i % conversations, as it arrives on the wire. */
-function wireMessage(i: number, conversations: number): { peer: string; seq: number; id: string; localId: string; ts: number; text: string } {
+function wireMessage(
+  i: number,
+  conversations: number,
+): { peer: string; seq: number; id: string; localId: string; ts: number; text: string } {
   const c = i % conversations;
-  return { peer: `user${c}`, seq: Math.floor(i / conversations) + 1, id: `01S${hex(i, 23)}`, localId: `01L${hex(i, 23)}`, ts: T0 + i, text: `message ${i} in conversation ${c}, hello there` };
+  return {
+    peer: `user${c}`,
+    seq: Math.floor(i / conversations) + 1,
+    id: `01S${hex(i, 23)}`,
+    localId: `01L${hex(i, 23)}`,
+    ts: T0 + i,
+    text: `message ${i} in conversation ${c}, hello there`,
+  };
 }
 
 /** As a frame decoder hands it over: JSON.parse output (flat strings, no shared template pieces). */
@@ -71,9 +90,23 @@ function natterEvents(conversations: number, count = TOTAL): ChatEvent[] {
   const out: ChatEvent[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const w = wireMessage(i, conversations);
-    const message: Message = { serverId: w.id, localId: w.localId, from: w.peer, to: 'me', chatType: 'single', seq: w.seq, ts: w.ts, body: { type: 'txt', msg: w.text } };
+    const message: Message = {
+      serverId: w.id,
+      localId: w.localId,
+      from: w.peer,
+      to: 'me',
+      chatType: 'single',
+      seq: w.seq,
+      ts: w.ts,
+      body: { type: 'txt', msg: w.text },
+    };
     // The whole event frame through JSON, conversation id included (the server sends it; the client re-emits it).
-    out[i] = fromWire<ChatEvent>({ type: 'message', message, conversation: `single:${w.peer}` as ConversationId, unread: w.seq });
+    out[i] = fromWire<ChatEvent>({
+      type: 'message',
+      message,
+      conversation: `single:${w.peer}` as ConversationId,
+      unread: w.seq,
+    });
   }
   return out;
 }
@@ -83,12 +116,25 @@ function streamMessages(conversations: number, count = TOTAL) {
   for (let i = 0; i < count; i++) {
     const w = fromWire(wireMessage(i, conversations));
     const at = new Date(w.ts).toISOString();
-    out[i] = { id: w.id, text: w.text, type: 'regular', user: { id: w.peer }, created_at: at, updated_at: at, cid: `messaging:c${i % conversations}` };
+    out[i] = {
+      id: w.id,
+      text: w.text,
+      type: 'regular',
+      user: { id: w.peer },
+      created_at: at,
+      updated_at: at,
+      cid: `messaging:c${i % conversations}`,
+    };
   }
   return out;
 }
 
-interface Sample { ms: number; cpuMs: number; heapMB: number; check: number }
+interface Sample {
+  ms: number;
+  cpuMs: number;
+  heapMB: number;
+  check: number;
+}
 
 function measure(setup: () => { run: () => number; keep: unknown }): Sample {
   collect();
@@ -176,7 +222,13 @@ function median(samples: Sample[], expected = TOTAL) {
   };
   const checks = new Set(samples.map((s) => s.check));
   if (checks.size !== 1 || !checks.has(expected)) throw new Error(`wrong message count: ${[...checks].join(',')}`);
-  return { ms: pick('ms'), cpuMs: pick('cpuMs'), heapMB: pick('heapMB'), rounds: samples.length, allMs: samples.map((s) => Math.round(s.ms * 10) / 10) };
+  return {
+    ms: pick('ms'),
+    cpuMs: pick('cpuMs'),
+    heapMB: pick('heapMB'),
+    rounds: samples.length,
+    allMs: samples.map((s) => Math.round(s.ms * 10) / 10),
+  };
 }
 
 function rounds(n: number, f: () => Sample, expected = TOTAL) {
@@ -194,7 +246,8 @@ const natterOverOneFlush = rounds(ROUNDS, () => natter(CONVERSATIONS, TOTAL));
 const natterSingle = rounds(ROUNDS, () => natter(1, FRAME));
 const natterSingleOneFlush = rounds(ROUNDS, () => natter(1, TOTAL));
 const streamOver = ONLY === 'natter' ? skip : rounds(STREAM_ROUNDS, () => stream(CONVERSATIONS));
-const streamSingle = ONLY === 'natter' ? skip : rounds(STREAM_SINGLE_ROUNDS, () => stream(1, STREAM_SINGLE_COUNT), STREAM_SINGLE_COUNT);
+const streamSingle =
+  ONLY === 'natter' ? skip : rounds(STREAM_SINGLE_ROUNDS, () => stream(1, STREAM_SINGLE_COUNT), STREAM_SINGLE_COUNT);
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const result = {
@@ -213,7 +266,11 @@ const result = {
   },
   streamChat: {
     over1000: streamOver,
-    intoOne: { ...streamSingle, messages: STREAM_SINGLE_COUNT, label: `${STREAM_SINGLE_COUNT.toLocaleString('en-US')} messages, quadratic: not a target` },
+    intoOne: {
+      ...streamSingle,
+      messages: STREAM_SINGLE_COUNT,
+      label: `${STREAM_SINGLE_COUNT.toLocaleString('en-US')} messages, quadratic: not a target`,
+    },
   },
   ratios: {
     speedupOver1000: r1(streamOver.ms / natterOverOneFlush.ms),
@@ -221,14 +278,14 @@ const result = {
     heapShareOver1000: Math.round((natterOverOneFlush.heapMB / streamOver.heapMB) * 1000) / 1000,
     heapShareOver1000PerFrame: Math.round((natterOver.heapMB / streamOver.heapMB) * 1000) / 1000,
     /** stream-chat one-channel time scaled to 100,000 by its quadratic cost when run smaller. */
-    speedupIntoOne: r1(((streamSingle.ms * (TOTAL / STREAM_SINGLE_COUNT) ** 2) / natterSingleOneFlush.ms)),
+    speedupIntoOne: r1((streamSingle.ms * (TOTAL / STREAM_SINGLE_COUNT) ** 2) / natterSingleOneFlush.ms),
     natterLinearity: Math.round((natterSingleOneFlush.ms / natterOverOneFlush.ms) * 100) / 100,
     natterLinearityPerFrame: Math.round((natterSingle.ms / natterOver.ms) * 100) / 100,
     /** The same ratios on process CPU time (robust when the machine is shared and wall time includes waiting). */
     cpu: {
       speedupOver1000: r1(streamOver.cpuMs / natterOverOneFlush.cpuMs),
       speedupOver1000PerFrame: r1(streamOver.cpuMs / natterOver.cpuMs),
-      speedupIntoOne: r1(((streamSingle.cpuMs * (TOTAL / STREAM_SINGLE_COUNT) ** 2) / natterSingleOneFlush.cpuMs)),
+      speedupIntoOne: r1((streamSingle.cpuMs * (TOTAL / STREAM_SINGLE_COUNT) ** 2) / natterSingleOneFlush.cpuMs),
       natterLinearity: Math.round((natterSingleOneFlush.cpuMs / natterOverOneFlush.cpuMs) * 100) / 100,
       natterLinearityPerFrame: Math.round((natterSingle.cpuMs / natterOver.cpuMs) * 100) / 100,
     },

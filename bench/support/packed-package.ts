@@ -49,7 +49,10 @@ export function packedNatter(): PackedNatter {
   rmSync(PACKED_DIR, { recursive: true, force: true });
   const tarballs = join(PACKED_DIR, 'tarballs');
   mkdirSync(tarballs, { recursive: true });
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', tarballs], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', tarballs], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const tarball = readdirSync(tarballs).find((f) => /^natter-\d.*\.tgz$/.test(f));
   if (!tarball) throw new Error('packed: npm pack produced no natter-*.tgz');
   const target = join(PACKED_DIR, 'node_modules', 'natter');
@@ -68,7 +71,9 @@ export function packedNatter(): PackedNatter {
  */
 export function packedEntryUrl(subpath: '.' | './store' | './react' | './ui'): string {
   const pkgDir = join(packedNatter().dir, 'node_modules', 'natter');
-  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { exports: Record<string, string | { import: string }> };
+  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | { import: string }>;
+  };
   const entry = manifest.exports[subpath];
   if (!entry) throw new Error(`packed: natter exports no ${subpath}`);
   return pathToFileURL(join(pkgDir, typeof entry === 'string' ? entry : entry.import)).href;
@@ -82,7 +87,10 @@ export function packedApps(from: string, name: string): string {
   cpSync(from, to, { recursive: true });
   // Without a package.json of their own the apps would sit in the repository's
   // package scope, and `natter` would self-resolve to ./dist instead of the tarball.
-  writeFileSync(join(dir, 'apps', 'package.json'), '{ "name": "natter-bench-apps", "private": true, "type": "module" }\n');
+  writeFileSync(
+    join(dir, 'apps', 'package.json'),
+    '{ "name": "natter-bench-apps", "private": true, "type": "module" }\n',
+  );
   return to;
 }
 
@@ -95,9 +103,13 @@ export function vite7Entry(): string {
     mkdirSync(VITE7_DIR, { recursive: true });
     writeFileSync(join(VITE7_DIR, 'package.json'), '{ "private": true }\n');
     process.stderr.write('packed: installing vite@7 into bench/.vite7\n');
-    execFileSync('npm', ['install', '--prefix', VITE7_DIR, '--no-audit', '--no-fund', '--no-package-lock', 'vite@^7.3.0'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', VITE7_DIR, '--no-audit', '--no-fund', '--no-package-lock', 'vite@^7.3.0'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     if (!existsSync(entry)) throw new Error('packed: vite@7 did not install (is the npm registry reachable?)');
   }
   return entry;

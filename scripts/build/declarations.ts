@@ -22,16 +22,18 @@ export function addDeclarationExtensions(dir: string): void {
     }
     if (!name.endsWith('.d.ts')) continue;
     const source = readFileSync(path, 'utf8');
-    const fixed = source.replace(/^import\s+['"][^'"]+\.css['"];\r?\n/gm, '').replace(
-      /((?:from\s+|import\s*\(\s*)(['"]))(\.{1,2}\/[^'"]*?)\2/g,
-      (whole: string, head: string, quote: string, spec: string) => {
-        if (/\.(js|json|mjs|cjs)$/.test(spec)) return whole;
-        const target = resolve(dir, spec);
-        if (existsSync(`${target}.d.ts`)) return `${head}${spec}.js${quote}`;
-        if (existsSync(join(target, 'index.d.ts'))) return `${head}${spec}/index.js${quote}`;
-        return whole;
-      },
-    );
+    const fixed = source
+      .replace(/^import\s+['"][^'"]+\.css['"];\r?\n/gm, '')
+      .replace(
+        /((?:from\s+|import\s*\(\s*)(['"]))(\.{1,2}\/[^'"]*?)\2/g,
+        (whole: string, head: string, quote: string, spec: string) => {
+          if (/\.(js|json|mjs|cjs)$/.test(spec)) return whole;
+          const target = resolve(dir, spec);
+          if (existsSync(`${target}.d.ts`)) return `${head}${spec}.js${quote}`;
+          if (existsSync(join(target, 'index.d.ts'))) return `${head}${spec}/index.js${quote}`;
+          return whole;
+        },
+      );
     if (fixed !== source) writeFileSync(path, fixed);
   }
 }

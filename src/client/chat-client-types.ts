@@ -250,8 +250,21 @@ export interface ChatClient extends MessageFeatureApi {
   send(to: string, chatType: ChatType, body: OutgoingBody, options?: SendOptions): Promise<Message>;
   sendText(conversation: ConversationId, text: string, options?: SendOptions): Promise<Message>;
   /** Upload then send an img/file/audio/video message. */
-  sendFile(conversation: ConversationId, kind: 'img' | 'file' | 'audio' | 'video', file: Blob, options?: SendFileOptions): Promise<Message>;
-  upload(file: Blob, options?: { name?: string; mime?: string; onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal }): Promise<UploadedFile>;
+  sendFile(
+    conversation: ConversationId,
+    kind: 'img' | 'file' | 'audio' | 'video',
+    file: Blob,
+    options?: SendFileOptions,
+  ): Promise<Message>;
+  upload(
+    file: Blob,
+    options?: {
+      name?: string;
+      mime?: string;
+      onProgress?: (loaded: number, total: number) => void;
+      signal?: AbortSignal;
+    },
+  ): Promise<UploadedFile>;
   /** Messages waiting in the outbox (pending or failed). */
   pending(): PendingMessage[];
   /** Retry a failed send with its original localId. */
@@ -279,7 +292,10 @@ export interface ChatClient extends MessageFeatureApi {
   leaveGroup(groupId: string): Promise<void>;
   destroyGroup(groupId: string): Promise<void>;
   muteGroupMember(groupId: string, user: UserId, mute: boolean, durationMs?: number): Promise<GroupInfo>;
-  setGroupWhitelist(groupId: string, change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] }): Promise<GroupInfo>;
+  setGroupWhitelist(
+    groupId: string,
+    change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] },
+  ): Promise<GroupInfo>;
   /** Owner only: make a member an admin or take it back (510 not allowed, 602 not a member, 605 no group). */
   setGroupAdmin(groupId: string, user: UserId, admin: boolean): Promise<GroupInfo>;
 
@@ -293,7 +309,11 @@ export interface ChatClient extends MessageFeatureApi {
   blocklist(): Promise<UserId[]>;
 
   invite(invitee: UserId, options?: InviteOptions): Promise<{ invitation: Invitation; message: Message | null }>;
-  inviteInGroup(groupId: string, invitees: UserId[], options?: InviteOptions): Promise<{ invitation: Invitation; message: Message | null }>;
+  inviteInGroup(
+    groupId: string,
+    invitees: UserId[],
+    options?: InviteOptions,
+  ): Promise<{ invitation: Invitation; message: Message | null }>;
   cancelInvitation(inviteId: string, data?: string): Promise<{ invitation: Invitation; message: Message | null }>;
   acceptInvitation(inviteId: string, data?: string): Promise<{ invitation: Invitation; message: Message | null }>;
   rejectInvitation(inviteId: string, data?: string): Promise<{ invitation: Invitation; message: Message | null }>;

@@ -4,14 +4,30 @@
 import { ulid } from '../protocol/ulid';
 import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError } from '../protocol/errors';
-import type { ChatEvent, ConversationPage, HistoryPage, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
+import type {
+  ChatEvent,
+  ConversationPage,
+  HistoryPage,
+  OpName,
+  OpParams,
+  OpResult,
+  ServerFrame,
+  WelcomeFrame,
+} from '../protocol/frames';
 import { conversationId, conversationOf, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type {
-  ChatClient, ChatClientEvents, ChatClientOptions, ConnectionState, InviteOptions, PendingMessage,
-  SendFileOptions, SendOptions, Unsubscribe,
+  ChatClient,
+  ChatClientEvents,
+  ChatClientOptions,
+  ConnectionState,
+  InviteOptions,
+  PendingMessage,
+  SendFileOptions,
+  SendOptions,
+  Unsubscribe,
 } from './chat-client-types';
 import { ChangeQueue } from './change-queue';
 import { ConnectionManager } from './connection-manager';
@@ -33,7 +49,6 @@ import { TokenRenewal } from './token-renewal';
 import { createWebSocketTransport } from './websocket-transport';
 
 type InvitationResult = { invitation: Invitation; message: Message | null };
-
 
 function resolveTransport(options: ChatClientOptions): Transport {
   if (options.transport) return options.transport;
@@ -62,7 +77,9 @@ interface NatterChatClient extends MessageFeatureApi {}
 
 class NatterChatClient implements ChatClient {
   // A throwing handler is an app bug: report it without breaking delivery or crashing a Node process.
-  private readonly emitter = new Emitter<ChatClientEvents>((err) => console.error('natter: an event handler threw', err));
+  private readonly emitter = new Emitter<ChatClientEvents>((err) =>
+    console.error('natter: an event handler threw', err),
+  );
   private readonly transport: Transport;
   private readonly conn: ConnectionManager;
   private readonly tracker: RequestTracker;
@@ -84,7 +101,11 @@ class NatterChatClient implements ChatClient {
     const own = resolveTransport(options);
     this.offlineCache = setupOffline(options, own, (w) => this.emitter.emit('offlineWarning', w));
     this.transport = this.offlineCache ? this.offlineCache.transport(own) : own;
-    this.inputs = new InputStream({ emit: (i) => this.emitter.emit('input', i), user: () => this.currentUser, inOutbox: (id) => this.outbox.get(id) !== undefined });
+    this.inputs = new InputStream({
+      emit: (i) => this.emitter.emit('input', i),
+      user: () => this.currentUser,
+      inOutbox: (id) => this.outbox.get(id) !== undefined,
+    });
     this.currentUser = options.user ?? '';
     this.newId = options.newId ?? (() => ulid());
     this.device = options.device ?? `web-${ulid()}`;
@@ -118,7 +139,8 @@ class NatterChatClient implements ChatClient {
         frame: (f) => this.onFrame(f),
         down: () => this.tracker.connectionLost(),
         state: (state, error) => {
-          if (state === 'closed') this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
+          if (state === 'closed')
+            this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
           this.emitter.emit('state', error ? { state, error } : { state });
           if (state === 'closed') this.auth.closed(error);
           this.inputs.connection(state, error);
@@ -130,7 +152,10 @@ class NatterChatClient implements ChatClient {
       },
     });
     const persistence = options.outbox ?? this.offlineCache?.outbox();
-    this.tracker = new RequestTracker({ write: (f) => this.conn.write(f), timeoutMs: options.requestTimeoutMs ?? 30_000 });
+    this.tracker = new RequestTracker({
+      write: (f) => this.conn.write(f),
+      timeoutMs: options.requestTimeoutMs ?? 30_000,
+    });
     this.outbox = new Outbox({
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
       emit: (p) => {
@@ -140,22 +165,42 @@ class NatterChatClient implements ChatClient {
       isOpen: () => this.conn.isOpen,
       ...(persistence ? { persistence } : {}),
     });
-    this.changes = new ChangeQueue({ dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb), isOpen: () => this.conn.isOpen });
+    this.changes = new ChangeQueue({
+      dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
+      isOpen: () => this.conn.isOpen,
+    });
     // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
-    Object.assign(this, createMessageFeatures({ changes: this.changes, request: (op, p) => this.request(op, p), newId: this.newId }));
+    Object.assign(
+      this,
+      createMessageFeatures({ changes: this.changes, request: (op, p) => this.request(op, p), newId: this.newId }),
+    );
     this.files = new FileSender(this.outbox, (file, input) => this.upload(file, input));
     this.receipts = options.delivery
       ? new DeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
       : null;
   }
 
-  get user(): UserId { return this.currentUser; }
-  get state(): ConnectionState { return this.conn.state; }
-  get limits(): ServerLimits | null { return this.currentLimits; }
-  get offline(): LazyOffline | null { return this.offlineCache; }
-  serverNow(): number { return this.clock.now(); }
-  renewToken(token: string): Promise<void> { return this.auth.renew(token); }
-  newLocalId(): string { return this.newId(); }
+  get user(): UserId {
+    return this.currentUser;
+  }
+  get state(): ConnectionState {
+    return this.conn.state;
+  }
+  get limits(): ServerLimits | null {
+    return this.currentLimits;
+  }
+  get offline(): LazyOffline | null {
+    return this.offlineCache;
+  }
+  serverNow(): number {
+    return this.clock.now();
+  }
+  renewToken(token: string): Promise<void> {
+    return this.auth.renew(token);
+  }
+  newLocalId(): string {
+    return this.newId();
+  }
 
   connect(): Promise<void> {
     const cache = this.offlineCache;
@@ -177,7 +222,9 @@ class NatterChatClient implements ChatClient {
     this.outbox.clearTimers();
     this.changes.clearTimers();
   }
-  dropConnection(): void { this.conn.drop(); }
+  dropConnection(): void {
+    this.conn.drop();
+  }
 
   on<K extends keyof ChatClientEvents>(event: K, handler: (e: ChatClientEvents[K]) => void): Unsubscribe {
     return this.emitter.on(event, handler);
@@ -188,7 +235,9 @@ class NatterChatClient implements ChatClient {
 
   request<K extends OpName>(op: K, params: OpParams<K>): Promise<OpResult<K>> {
     if (this.conn.state === 'idle' || this.conn.state === 'closed') {
-      return Promise.reject(new NatterError(ErrorCode.DISCONNECTED, `not connected (${this.conn.state}); call connect() first`));
+      return Promise.reject(
+        new NatterError(ErrorCode.DISCONNECTED, `not connected (${this.conn.state}); call connect() first`),
+      );
     }
     return this.tracker.request(op, params).then((result) => {
       const input = peopleAnswerInput(op, result);
@@ -235,7 +284,13 @@ class NatterChatClient implements ChatClient {
   }
 
   private onEvent(e: ChatEvent, pos: number | undefined): void {
-    if (e.type === 'message' && this.receipts && e.message.from !== this.currentUser && e.message.chatType === 'single' && e.message.body.type !== 'recalled') {
+    if (
+      e.type === 'message' &&
+      this.receipts &&
+      e.message.from !== this.currentUser &&
+      e.message.chatType === 'single' &&
+      e.message.body.type !== 'recalled'
+    ) {
       this.receipts.add(e.message.serverId);
     }
     // The event's `type` names the client event carrying it.
@@ -277,7 +332,12 @@ class NatterChatClient implements ChatClient {
     });
   }
 
-  private pendingOf(to: string, chatType: ChatType, body: OutgoingBody, options: SendOptions): Omit<PendingMessage, 'status'> {
+  private pendingOf(
+    to: string,
+    chatType: ChatType,
+    body: OutgoingBody,
+    options: SendOptions,
+  ): Omit<PendingMessage, 'status'> {
     return {
       localId: options.localId ?? this.newId(),
       to,
@@ -294,9 +354,13 @@ class NatterChatClient implements ChatClient {
     };
   }
 
-  pending(): PendingMessage[] { return this.outbox.list(); }
+  pending(): PendingMessage[] {
+    return this.outbox.list();
+  }
 
-  retry(localId: string): Promise<Message> { return this.files.retry(localId); }
+  retry(localId: string): Promise<Message> {
+    return this.files.retry(localId);
+  }
 
   discard(localId: string): void {
     const entry = this.outbox.get(localId);
@@ -339,39 +403,83 @@ class NatterChatClient implements ChatClient {
     await this.request('deleteConversation', { conversation, ...options });
   }
   async markRead(conversation: ConversationId, upToSeq?: number): Promise<number> {
-    const { readSeq, unread } = await this.request('ack', { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) });
+    const { readSeq, unread } = await this.request('ack', {
+      conversation,
+      ...(upToSeq !== undefined ? { upToSeq } : {}),
+    });
     this.inputs.push({ kind: 'readMarker', conversation, readSeq, unread });
     return readSeq;
   }
-  async sendReadReceipt(serverId: string): Promise<void> { await this.request('read', { serverId }); }
-  async sendDeliveryReceipt(serverIds: string[]): Promise<void> { await this.request('delivered', { serverIds }); }
-  async groupReaders(serverId: string): Promise<UserId[]> { return (await this.request('groupReaders', { serverId })).readers; }
+  async sendReadReceipt(serverId: string): Promise<void> {
+    await this.request('read', { serverId });
+  }
+  async sendDeliveryReceipt(serverIds: string[]): Promise<void> {
+    await this.request('delivered', { serverIds });
+  }
+  async groupReaders(serverId: string): Promise<UserId[]> {
+    return (await this.request('groupReaders', { serverId })).readers;
+  }
 
   // ---- groups, rooms, blocklist ----
 
-  async createGroup(params: OpParams<'group.create'>): Promise<GroupInfo> { return (await this.request('group.create', params)).group; }
-  async group(groupId: string): Promise<GroupInfo> { return (await this.request('group.info', { groupId })).group; }
-  async groups(): Promise<GroupInfo[]> { return (await this.request('group.list', {})).groups; }
-  async addGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo> { return (await this.request('group.addMembers', { groupId, users })).group; }
-  async removeGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo> { return (await this.request('group.removeMembers', { groupId, users })).group; }
-  async leaveGroup(groupId: string): Promise<void> { await this.request('group.leave', { groupId }); }
-  async destroyGroup(groupId: string): Promise<void> { await this.request('group.destroy', { groupId }); }
-  async muteGroupMember(groupId: string, user: UserId, mute: boolean, durationMs?: number): Promise<GroupInfo> {
-    return (await this.request('group.mute', { groupId, user, mute, ...(durationMs !== undefined ? { durationMs } : {}) })).group;
+  async createGroup(params: OpParams<'group.create'>): Promise<GroupInfo> {
+    return (await this.request('group.create', params)).group;
   }
-  async setGroupWhitelist(groupId: string, change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] }): Promise<GroupInfo> {
+  async group(groupId: string): Promise<GroupInfo> {
+    return (await this.request('group.info', { groupId })).group;
+  }
+  async groups(): Promise<GroupInfo[]> {
+    return (await this.request('group.list', {})).groups;
+  }
+  async addGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo> {
+    return (await this.request('group.addMembers', { groupId, users })).group;
+  }
+  async removeGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo> {
+    return (await this.request('group.removeMembers', { groupId, users })).group;
+  }
+  async leaveGroup(groupId: string): Promise<void> {
+    await this.request('group.leave', { groupId });
+  }
+  async destroyGroup(groupId: string): Promise<void> {
+    await this.request('group.destroy', { groupId });
+  }
+  async muteGroupMember(groupId: string, user: UserId, mute: boolean, durationMs?: number): Promise<GroupInfo> {
+    return (
+      await this.request('group.mute', { groupId, user, mute, ...(durationMs !== undefined ? { durationMs } : {}) })
+    ).group;
+  }
+  async setGroupWhitelist(
+    groupId: string,
+    change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] },
+  ): Promise<GroupInfo> {
     return (await this.request('group.whitelist', { groupId, ...change })).group;
   }
-  async setGroupAdmin(groupId: string, user: UserId, admin: boolean): Promise<GroupInfo> { return (await this.request('group.setAdmin', { groupId, user, admin })).group; }
+  async setGroupAdmin(groupId: string, user: UserId, admin: boolean): Promise<GroupInfo> {
+    return (await this.request('group.setAdmin', { groupId, user, admin })).group;
+  }
 
-  async createRoom(params: OpParams<'room.create'>): Promise<RoomInfo> { return (await this.request('room.create', params)).room; }
-  async joinRoom(roomId: string): Promise<RoomInfo> { return (await this.request('room.join', { roomId })).room; }
-  async leaveRoom(roomId: string): Promise<void> { await this.request('room.leave', { roomId }); }
-  async rooms(): Promise<RoomInfo[]> { return (await this.request('room.list', {})).rooms; }
+  async createRoom(params: OpParams<'room.create'>): Promise<RoomInfo> {
+    return (await this.request('room.create', params)).room;
+  }
+  async joinRoom(roomId: string): Promise<RoomInfo> {
+    return (await this.request('room.join', { roomId })).room;
+  }
+  async leaveRoom(roomId: string): Promise<void> {
+    await this.request('room.leave', { roomId });
+  }
+  async rooms(): Promise<RoomInfo[]> {
+    return (await this.request('room.list', {})).rooms;
+  }
 
-  async block(user: UserId): Promise<UserId[]> { return (await this.request('block', { user })).blocked; }
-  async unblock(user: UserId): Promise<UserId[]> { return (await this.request('unblock', { user })).blocked; }
-  async blocklist(): Promise<UserId[]> { return (await this.request('blocklist', {})).blocked; }
+  async block(user: UserId): Promise<UserId[]> {
+    return (await this.request('block', { user })).blocked;
+  }
+  async unblock(user: UserId): Promise<UserId[]> {
+    return (await this.request('unblock', { user })).blocked;
+  }
+  async blocklist(): Promise<UserId[]> {
+    return (await this.request('blocklist', {})).blocked;
+  }
 
   // ---- signaling ----
 
@@ -381,11 +489,21 @@ class NatterChatClient implements ChatClient {
   inviteInGroup(groupId: string, invitees: UserId[], options: InviteOptions = {}): Promise<InvitationResult> {
     return this.invitationStep(this.request('sig.invite', { invitees, groupId, ...options }));
   }
-  cancelInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.cancel', { inviteId, ...(data !== undefined ? { data } : {}) })); }
-  acceptInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.accept', { inviteId, ...(data !== undefined ? { data } : {}) })); }
-  rejectInvitation(inviteId: string, data?: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.reject', { inviteId, ...(data !== undefined ? { data } : {}) })); }
-  modifyInvitation(inviteId: string, data: string): Promise<InvitationResult> { return this.invitationStep(this.request('sig.modify', { inviteId, data })); }
-  async invitation(inviteId: string): Promise<Invitation> { return (await this.invitationStep(this.request('sig.get', { inviteId }))).invitation; }
+  cancelInvitation(inviteId: string, data?: string): Promise<InvitationResult> {
+    return this.invitationStep(this.request('sig.cancel', { inviteId, ...(data !== undefined ? { data } : {}) }));
+  }
+  acceptInvitation(inviteId: string, data?: string): Promise<InvitationResult> {
+    return this.invitationStep(this.request('sig.accept', { inviteId, ...(data !== undefined ? { data } : {}) }));
+  }
+  rejectInvitation(inviteId: string, data?: string): Promise<InvitationResult> {
+    return this.invitationStep(this.request('sig.reject', { inviteId, ...(data !== undefined ? { data } : {}) }));
+  }
+  modifyInvitation(inviteId: string, data: string): Promise<InvitationResult> {
+    return this.invitationStep(this.request('sig.modify', { inviteId, data }));
+  }
+  async invitation(inviteId: string): Promise<Invitation> {
+    return (await this.invitationStep(this.request('sig.get', { inviteId }))).invitation;
+  }
 
   /** The answer's record goes into the input stream, so this device shows it before the event arrives. */
   private async invitationStep<T extends { invitation: Invitation }>(answer: Promise<T>): Promise<T> {
@@ -393,7 +511,9 @@ class NatterChatClient implements ChatClient {
     this.inputs.push({ kind: 'invitation', invitation: r.invitation });
     return r;
   }
-  async pendingInvitations(): Promise<Invitation[]> { return (await this.request('sig.pending', {})).invitations; }
+  async pendingInvitations(): Promise<Invitation[]> {
+    return (await this.request('sig.pending', {})).invitations;
+  }
 }
 
 /** Create a client. Call `connect()` to log in; events and the outbox work from creation. */

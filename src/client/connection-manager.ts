@@ -150,12 +150,19 @@ export class ConnectionManager {
           if (conn) sendHello();
         },
         frame: (data) => this.onFrame(gen, data, helloSentAt),
-        close: (info) => this.onClose(gen, new NatterError(ErrorCode.DISCONNECTED, info.reason || `connection closed (${info.code})`)),
+        close: (info) =>
+          this.onClose(gen, new NatterError(ErrorCode.DISCONNECTED, info.reason || `connection closed (${info.code})`)),
       });
     } catch (err) {
       // A transport that cannot even start (no WebSocket on Node 20, a malformed URL) will not
       // start on a retry either: fail connect() with its reason instead of retrying forever.
-      const e = err instanceof NatterError ? err : new NatterError(ErrorCode.WEBIM_CONNCTION_OPEN_ERROR, err instanceof Error ? err.message : 'connection could not be opened');
+      const e =
+        err instanceof NatterError
+          ? err
+          : new NatterError(
+              ErrorCode.WEBIM_CONNCTION_OPEN_ERROR,
+              err instanceof Error ? err.message : 'connection could not be opened',
+            );
       this.lost(e, true);
       return;
     }

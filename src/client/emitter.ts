@@ -7,7 +7,12 @@ export type Handler<T> = (e: T) => void;
 export class Emitter<Events extends object> {
   private readonly handlers = new Map<keyof Events, Set<Handler<never>>>();
 
-  constructor(private readonly onHandlerError: (err: unknown) => void = (err) => queueMicrotask(() => { throw err; })) {}
+  constructor(
+    private readonly onHandlerError: (err: unknown) => void = (err) =>
+      queueMicrotask(() => {
+        throw err;
+      }),
+  ) {}
 
   on<K extends keyof Events>(event: K, handler: Handler<Events[K]>): () => void {
     let set = this.handlers.get(event);

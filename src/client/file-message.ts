@@ -14,7 +14,13 @@ export interface FileMeta {
 }
 
 export function fileMessageBody(kind: FileKind, file: UploadedFile, meta: FileMeta = {}): FileMessageBody {
-  const ref = { url: file.url, name: file.name, size: file.size, mime: file.mime, ...(file.fileId !== undefined ? { fileId: file.fileId } : {}) };
+  const ref = {
+    url: file.url,
+    name: file.name,
+    size: file.size,
+    mime: file.mime,
+    ...(file.fileId !== undefined ? { fileId: file.fileId } : {}),
+  };
   const width = meta.width ?? file.width;
   const height = meta.height ?? file.height;
   const duration = meta.duration ?? file.duration;

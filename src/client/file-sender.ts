@@ -32,9 +32,18 @@ export class FileSender {
   ) {}
 
   /** `base` is the pending message without its body; the body is built from the file. */
-  send(base: Omit<PendingMessage, 'status' | 'body'>, kind: FileKind, file: Blob, options: SendFileOptions): Promise<Message> {
+  send(
+    base: Omit<PendingMessage, 'status' | 'body'>,
+    kind: FileKind,
+    file: Blob,
+    options: SendFileOptions,
+  ): Promise<Message> {
     const name = fileName(file, options.name);
-    const placeholder = fileMessageBody(kind, { url: '', name, size: file.size, mime: file.type || 'application/octet-stream' }, options);
+    const placeholder = fileMessageBody(
+      kind,
+      { url: '', name, size: file.size, mime: file.type || 'application/octet-stream' },
+      options,
+    );
     const p = this.outbox.add({ ...base, body: placeholder, progress: 0 }, { preparing: true });
     this.jobs.set(base.localId, { file, kind, options });
     this.run(base.localId);

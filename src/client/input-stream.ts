@@ -34,13 +34,15 @@ export class InputStream {
   }
 
   event(e: ChatEvent, pos?: number): void {
-    if (e.type === 'message' && e.message.from === this.deps.user() && this.deps.inOutbox(e.message.localId)) this.storedSeen.add(e.message.localId);
+    if (e.type === 'message' && e.message.from === this.deps.user() && this.deps.inOutbox(e.message.localId))
+      this.storedSeen.add(e.message.localId);
     this.deps.emit(pos === undefined ? { kind: 'event', event: e } : { kind: 'event', event: e, pos });
   }
 
   outbox(p: PendingMessage): void {
     if (p.status !== 'sent') this.deps.emit({ kind: 'outbox', pending: p });
-    else if (!this.storedSeen.delete(p.localId) && p.message) this.deps.emit({ kind: 'sent', conversation: p.conversation, message: p.message });
+    else if (!this.storedSeen.delete(p.localId) && p.message)
+      this.deps.emit({ kind: 'sent', conversation: p.conversation, message: p.message });
   }
 
   discarded(entry: PendingMessage | undefined): void {

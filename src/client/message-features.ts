@@ -46,23 +46,46 @@ export interface MessageFeatureDeps {
 export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureApi {
   const { changes } = deps;
   return {
-    async react(serverId, emoji) { return (await changes.add('react', { serverId, emoji })).message; },
-    async unreact(serverId, emoji) { return (await changes.add('react', { serverId, emoji, remove: true })).message; },
+    async react(serverId, emoji) {
+      return (await changes.add('react', { serverId, emoji })).message;
+    },
+    async unreact(serverId, emoji) {
+      return (await changes.add('react', { serverId, emoji, remove: true })).message;
+    },
     async editText(serverId, text, options = {}) {
       const params: OpParams<'edit'> = { serverId, body: { type: 'txt', msg: text }, editId: deps.newId() };
       if (options.mentions) params.mentions = options.mentions;
       return (await changes.add('edit', params)).message;
     },
-    async deleteMessage(serverId, scope = 'me') { return (await changes.add('delete', { serverId, scope })).message; },
-    async pin(serverId) { return (await changes.add('pin', { serverId })).pins; },
-    async unpin(serverId) { return (await changes.add('pin', { serverId, unpin: true })).pins; },
-    pins(conversation) { return deps.request('pins', { conversation }); },
-    async messagesById(serverIds) { return (await deps.request('messages', { serverIds })).messages; },
-    thread(serverId, options = {}) { return deps.request('thread', { serverId, ...options }); },
+    async deleteMessage(serverId, scope = 'me') {
+      return (await changes.add('delete', { serverId, scope })).message;
+    },
+    async pin(serverId) {
+      return (await changes.add('pin', { serverId })).pins;
+    },
+    async unpin(serverId) {
+      return (await changes.add('pin', { serverId, unpin: true })).pins;
+    },
+    pins(conversation) {
+      return deps.request('pins', { conversation });
+    },
+    async messagesById(serverIds) {
+      return (await deps.request('messages', { serverIds })).messages;
+    },
+    thread(serverId, options = {}) {
+      return deps.request('thread', { serverId, ...options });
+    },
     async forward(serverId, to, options = {}) {
       const t = parseConversationId(to);
       if (!t) throw new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${to}`);
-      return (await changes.add('forward', { serverId, localId: options.localId ?? deps.newId(), to: t.target, chatType: t.type })).message;
+      return (
+        await changes.add('forward', {
+          serverId,
+          localId: options.localId ?? deps.newId(),
+          to: t.target,
+          chatType: t.type,
+        })
+      ).message;
     },
   };
 }

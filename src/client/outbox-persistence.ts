@@ -30,7 +30,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function restorePending(v: unknown): PendingMessage | null {
   if (!isRecord(v)) return null;
   const { localId, to, chatType, body, from, conversation, createdAt, status } = v;
-  if (typeof localId !== 'string' || typeof to !== 'string' || typeof from !== 'string' || typeof conversation !== 'string') return null;
+  if (
+    typeof localId !== 'string' ||
+    typeof to !== 'string' ||
+    typeof from !== 'string' ||
+    typeof conversation !== 'string'
+  )
+    return null;
   if (!CHAT_TYPES.includes(chatType as ChatType) || typeof createdAt !== 'number') return null;
   if (status !== 'pending' && status !== 'failed') return null;
   if (!isRecord(body) || typeof body.type !== 'string') return null;
@@ -38,7 +44,8 @@ export function restorePending(v: unknown): PendingMessage | null {
   const p = { localId, to, chatType, body, from, conversation, createdAt, status } as unknown as PendingMessage;
   if (isRecord(v.ext)) p.ext = v.ext as NonNullable<PendingMessage['ext']>;
   if (isRecord(v.config)) p.config = v.config as NonNullable<PendingMessage['config']>;
-  if (isRecord(v.error) && typeof v.error.code === 'number' && typeof v.error.message === 'string') p.error = { code: v.error.code, message: v.error.message };
+  if (isRecord(v.error) && typeof v.error.code === 'number' && typeof v.error.message === 'string')
+    p.error = { code: v.error.code, message: v.error.message };
   return p;
 }
 
@@ -55,7 +62,8 @@ export function savedPending(p: PendingMessage): Omit<PendingMessage, 'progress'
  */
 export function webStorageOutbox(key: string, storage?: KeyValueStorage): WebStorageOutbox {
   let warned = false;
-  const store = (): KeyValueStorage | null => storage ?? (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null;
+  const store = (): KeyValueStorage | null =>
+    storage ?? (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null;
   const warn = (what: string, e: unknown) => {
     if (warned) return;
     warned = true;

@@ -13,7 +13,12 @@ import type { DispatchCallbacks } from './request-tracker';
 import { cancel, later, type TimerHandle } from './timers';
 
 /** Server answers after which the same send may succeed later. */
-const RETRYABLE = new Set<number>([ErrorCode.DISCONNECTED, ErrorCode.SHUTTING_DOWN, ErrorCode.RATE_LIMITED, ErrorCode.STORAGE_UNAVAILABLE]);
+const RETRYABLE = new Set<number>([
+  ErrorCode.DISCONNECTED,
+  ErrorCode.SHUTTING_DOWN,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.STORAGE_UNAVAILABLE,
+]);
 
 interface Waiter {
   resolve(m: Message): void;
@@ -79,7 +84,13 @@ export class Outbox {
   add(pending: Omit<PendingMessage, 'status'>, options: { preparing?: boolean } = {}): Promise<Message> {
     const existing = this.entries.get(pending.localId);
     if (existing) return this.wait(existing);
-    const entry: Entry = { pending: { ...pending, status: 'pending' }, waiters: [], inFlight: false, preparing: options.preparing ?? false, retryTimer: null };
+    const entry: Entry = {
+      pending: { ...pending, status: 'pending' },
+      waiters: [],
+      inFlight: false,
+      preparing: options.preparing ?? false,
+      retryTimer: null,
+    };
     this.entries.set(pending.localId, entry);
     const p = this.wait(entry);
     this.emit(entry);

@@ -19,7 +19,11 @@ export async function getProfiles(client: ChatClient, users: UserId[]): Promise<
 }
 
 /** Directory: users whose name, a word of it, or id starts with `query` (case-insensitive). */
-export async function searchUsers(client: ChatClient, query: string, options: { limit?: number } = {}): Promise<Profile[]> {
+export async function searchUsers(
+  client: ChatClient,
+  query: string,
+  options: { limit?: number } = {},
+): Promise<Profile[]> {
   return (await client.request('users.search', { query, ...options })).profiles;
 }
 
@@ -42,16 +46,29 @@ export interface SearchMessagesOptions {
 }
 
 /** Full-text search in the conversations this user can read, newest first. */
-export function searchMessages(client: ChatClient, query: string, options: SearchMessagesOptions = {}): Promise<MessageSearchPage> {
+export function searchMessages(
+  client: ChatClient,
+  query: string,
+  options: SearchMessagesOptions = {},
+): Promise<MessageSearchPage> {
   return client.request('search', { query, ...options });
 }
 
 /** The messages around one (jump to a message): `limit` on each side. */
-export function historyAround(client: ChatClient, serverId: string, options: { limit?: number } = {}): Promise<HistoryWindow> {
+export function historyAround(
+  client: ChatClient,
+  serverId: string,
+  options: { limit?: number } = {},
+): Promise<HistoryWindow> {
   return client.request('history.around', { serverId, ...options });
 }
 
 /** Messages newer than `after` (a seq), oldest first. */
-export function historyAfter(client: ChatClient, conversation: ConversationId, after: number, options: { limit?: number } = {}): Promise<NewerPage> {
+export function historyAfter(
+  client: ChatClient,
+  conversation: ConversationId,
+  after: number,
+  options: { limit?: number } = {},
+): Promise<NewerPage> {
   return client.request('history.after', { conversation, after, ...options });
 }

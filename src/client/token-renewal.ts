@@ -78,7 +78,11 @@ export class TokenRenewal {
       try {
         await this.renew(await getToken());
       } catch (e) {
-        this.deps.error(e instanceof NatterError ? e : new NatterError(ErrorCode.TOKEN_INVALID, e instanceof Error ? e.message : 'token renewal failed'));
+        this.deps.error(
+          e instanceof NatterError
+            ? e
+            : new NatterError(ErrorCode.TOKEN_INVALID, e instanceof Error ? e.message : 'token renewal failed'),
+        );
       }
     })();
   }

@@ -4,7 +4,13 @@
 // HTTP API (`POST /files` on the same origin), with XMLHttpRequest when
 // present for upload progress, else fetch.
 import { ErrorCode, NatterError } from '../protocol/errors';
-import type { ClientConnection, ClientConnectionHandlers, Transport, UploadRequest, UploadedFile } from '../protocol/link';
+import type {
+  ClientConnection,
+  ClientConnectionHandlers,
+  Transport,
+  UploadRequest,
+  UploadedFile,
+} from '../protocol/link';
 
 /** The part of the WebSocket API the transport uses (browser WebSocket and `ws` both have it). */
 interface SocketLike {
@@ -55,11 +61,16 @@ function textOf(data: unknown): string {
 }
 
 export function createWebSocketTransport(options: WebSocketTransportOptions): Transport {
-  const Ctor = (options.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket) as SocketConstructor | undefined;
+  const Ctor = (options.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket) as
+    SocketConstructor | undefined;
   const base = options.httpBase ?? httpBaseOf(socketUrl(options.url));
   return {
     connect(handlers: ClientConnectionHandlers): ClientConnection {
-      if (!Ctor) throw new NatterError(ErrorCode.WEBIM_CONNCTION_OPEN_ERROR, 'no WebSocket in this runtime: on Node 20 pass the `ws` package as the WebSocket option (createChatClient({ …, WebSocket })); Node 22+ and browsers have one built in');
+      if (!Ctor)
+        throw new NatterError(
+          ErrorCode.WEBIM_CONNCTION_OPEN_ERROR,
+          'no WebSocket in this runtime: on Node 20 pass the `ws` package as the WebSocket option (createChatClient({ …, WebSocket })); Node 22+ and browsers have one built in',
+        );
       const socket = new Ctor(socketUrl(options.url));
       let closed = false;
       const finish = (code: number, reason: string): void => {
@@ -147,7 +158,11 @@ function uploadWithXhr(url: string, headers: Record<string, string>, req: Upload
   });
 }
 
-async function uploadWithFetch(url: string, headers: Record<string, string>, req: UploadRequest): Promise<UploadedFile> {
+async function uploadWithFetch(
+  url: string,
+  headers: Record<string, string>,
+  req: UploadRequest,
+): Promise<UploadedFile> {
   // fetch cannot report upload progress: report the start and the end.
   req.onProgress?.(0, req.data.size);
   let res: Response;

@@ -10,7 +10,11 @@ import type { ChatClientOptions } from '../client/chat-client-types';
 export interface EmbeddedServerLike {
   connect(): Transport;
   /** Used to serve downloads of attachment URLs in the page (no HTTP there). */
-  core?: { getFile(fileId: string): Promise<{ meta: UploadedFile; bytes: Uint8Array } | null> | { meta: UploadedFile; bytes: Uint8Array } | null };
+  core?: {
+    getFile(
+      fileId: string,
+    ): Promise<{ meta: UploadedFile; bytes: Uint8Array } | null> | { meta: UploadedFile; bytes: Uint8Array } | null;
+  };
 }
 
 export type ServerOption = EmbeddedServerLike | string;
@@ -26,10 +30,12 @@ export function pageDefaultServer(): EmbeddedServerLike {
 export function resolveServer(server: ServerOption | undefined): EmbeddedServerLike | string {
   if (server === undefined || server === null) return pageDefaultServer();
   if (typeof server === 'string') {
-    if (!/^wss?:\/\//i.test(server)) throw new TypeError(`natter compat: server must be a ws:// or wss:// URL, got ${server}`);
+    if (!/^wss?:\/\//i.test(server))
+      throw new TypeError(`natter compat: server must be a ws:// or wss:// URL, got ${server}`);
     return server;
   }
-  if (typeof server.connect !== 'function') throw new TypeError('natter compat: server must be an embedded server (with connect()) or a ws:// URL');
+  if (typeof server.connect !== 'function')
+    throw new TypeError('natter compat: server must be an embedded server (with connect()) or a ws:// URL');
   return server;
 }
 
@@ -37,7 +43,13 @@ export function resolveServer(server: ServerOption | undefined): EmbeddedServerL
  * Client options that reach `server` as `user`. A signed token (Easemob's accessToken, Tencent's
  * userSig) is only passed to `natter serve`: the embedded server runs in dev mode and knows no signer.
  */
-export function clientOptionsFor(server: EmbeddedServerLike | string, user: string, token: string | undefined, WebSocket?: unknown): ChatClientOptions {
-  if (typeof server === 'string') return { url: server, user, ...(token ? { token } : {}), ...(WebSocket !== undefined ? { WebSocket } : {}) };
+export function clientOptionsFor(
+  server: EmbeddedServerLike | string,
+  user: string,
+  token: string | undefined,
+  WebSocket?: unknown,
+): ChatClientOptions {
+  if (typeof server === 'string')
+    return { url: server, user, ...(token ? { token } : {}), ...(WebSocket !== undefined ? { WebSocket } : {}) };
   return { transport: server.connect(), user };
 }

@@ -8,6 +8,9 @@ import { ID_PATTERN } from '../protocol/ids';
 export function natterId(vendorId: string): string {
   const s = String(vendorId);
   if (ID_PATTERN.test(s)) return s;
-  const mapped = s.trim().replace(/[^A-Za-z0-9_.@-]+/g, '_').slice(0, 64);
+  const mapped = s
+    .trim()
+    .replace(/[^A-Za-z0-9_.@-]+/g, '_')
+    .slice(0, 64);
   return mapped || '_';
 }

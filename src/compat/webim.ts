@@ -88,5 +88,4 @@ export const WebIM: WebIMStatic = {
   flashUpload: undefined,
 };
 
-
 export default WebIM;

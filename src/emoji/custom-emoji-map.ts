@@ -48,9 +48,7 @@ const MAX_KEY_LENGTH = 64;
  * Compiles one or more maps into an index. Later maps override earlier ones for
  * the same key. Keys that are empty, too long or whose URL is unsafe are left out.
  */
-export function compileCustomEmoji(
-  maps: CustomEmojiMap | readonly CustomEmojiMap[] | undefined,
-): CompiledCustomEmoji {
+export function compileCustomEmoji(maps: CustomEmojiMap | readonly CustomEmojiMap[] | undefined): CompiledCustomEmoji {
   const list: readonly CustomEmojiMap[] = maps === undefined ? [] : isMapList(maps) ? maps : [maps];
   const byKey = new Map<string, string>();
   const rejected: string[] = [];

@@ -46,7 +46,9 @@ function isNameUnit(c: number): boolean {
   return (
     (c >= 0x61 && c <= 0x7a) || // a-z
     (c >= 0x30 && c <= 0x39) || // 0-9
-    c === 0x5f || c === 0x2d || c === 0x2b // _ - +
+    c === 0x5f ||
+    c === 0x2d ||
+    c === 0x2b // _ - +
   );
 }
 
@@ -62,7 +64,11 @@ export type ShortcodeMatcher = (text: string, index: number) => UnicodeEmojiSegm
  */
 export function createShortcodeMatcher(table: ShortcodeTable): ShortcodeMatcher {
   const cache = new Map<string, (UnicodeEmojiSegment | undefined)[]>();
-  const segmentFor = (name: string, value: string | readonly string[], tone: number): UnicodeEmojiSegment | undefined => {
+  const segmentFor = (
+    name: string,
+    value: string | readonly string[],
+    tone: number,
+  ): UnicodeEmojiSegment | undefined => {
     let slots = cache.get(name);
     if (slots === undefined) {
       slots = [];

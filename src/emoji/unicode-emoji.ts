@@ -75,11 +75,13 @@ export function unicodeTables(): UnicodeTables {
   // one (17,000 test calls) cost ~5 ms on the first message a page parses.
   const bmp = String.fromCharCode(...Array.from({ length: 0x3300 - 0x80 }, (_, i) => 0x80 + i));
   for (const m of bmp.matchAll(/\p{Emoji}|\p{Extended_Pictographic}/gu)) candidates[m.index + 0x80] = CANDIDATE_EMOJI;
-  for (const m of bmp.matchAll(/(?!\p{Regional_Indicator})\p{Emoji_Presentation}/gu)) candidates[m.index + 0x80] = CANDIDATE_PRESENTATION;
+  for (const m of bmp.matchAll(/(?!\p{Regional_Indicator})\p{Emoji_Presentation}/gu))
+    candidates[m.index + 0x80] = CANDIDATE_PRESENTATION;
   for (let c = 0xd83c; c <= 0xd83f; c++) candidates[c] = CANDIDATE_EMOJI;
   const astral = String.fromCodePoint(...Array.from({ length: 0x1000 }, (_, i) => 0x1f000 + i));
   // Each astral code point is two UTF-16 units: index / 2 is its offset from U+1F000.
-  for (const m of astral.matchAll(/(?!\p{Regional_Indicator})\p{Emoji_Presentation}/gu)) astralPresentation[m.index / 2] = 1;
+  for (const m of astral.matchAll(/(?!\p{Regional_Indicator})\p{Emoji_Presentation}/gu))
+    astralPresentation[m.index / 2] = 1;
   tables = { candidates, astralPresentation, emojiAt: new RegExp(EMOJI, 'uy') };
   return tables;
 }

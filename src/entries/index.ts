@@ -199,6 +199,27 @@ export {
 export { callClientFor } from '../client/call/call-client';
 export { webRtcMedia } from '../client/call/webrtc-media';
 export { CallMediaError } from '../client/call/local-media';
-export type { CallClient, CallClientOptions, CallState, CallParticipant, CallError, CallErrorKind, CallEndReason, StartCallOptions } from '../client/call/call-types';
+export type {
+  CallClient,
+  CallClientOptions,
+  CallState,
+  CallParticipant,
+  CallError,
+  CallErrorKind,
+  CallEndReason,
+  StartCallOptions,
+} from '../client/call/call-types';
 export type { MediaLayer, MediaSession, MediaSessionContext, PeerState } from '../client/call/media-layer';
-export { rtcCallData, rtcCallType, isCallSummary, CALL_SUMMARY_EVENT, RTC_MAX_PARTICIPANTS, type RtcSignal, type RtcEvent, type IceServer, type RtcParticipant, type CallOutcome, type CallSummaryExts } from '../protocol/rtc';
+export {
+  rtcCallData,
+  rtcCallType,
+  isCallSummary,
+  CALL_SUMMARY_EVENT,
+  RTC_MAX_PARTICIPANTS,
+  type RtcSignal,
+  type RtcEvent,
+  type IceServer,
+  type RtcParticipant,
+  type CallOutcome,
+  type CallSummaryExts,
+} from '../protocol/rtc';

@@ -52,7 +52,14 @@ export {
   type MessageStatus,
 } from '../store/index';
 // The client's side of the stream, and the types the state is made of.
-export type { ChatClient, ClientInput, ClientInputKind, ConnectionState, PendingMessage, ErrorInfo } from '../client/chat-client-types';
+export type {
+  ChatClient,
+  ClientInput,
+  ClientInputKind,
+  ConnectionState,
+  PendingMessage,
+  ErrorInfo,
+} from '../client/chat-client-types';
 export type { ConversationId } from '../protocol/ids';
 export type { Message, MessageBody, ChatType, UserId } from '../protocol/message';
 export type { ConversationSummary } from '../protocol/entities';

@@ -43,11 +43,17 @@ export function wordList(value: string | undefined, name: string): string[] | un
 
 function commaList(value: string | undefined): string | string[] | undefined {
   if (value === undefined) return undefined;
-  const parts = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const parts = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return parts.length === 1 ? parts[0] : parts;
 }
 
-export function jwtOptions(values: Record<string, string | boolean | undefined>, env: Record<string, string | undefined>): JwtAuthOptions | undefined {
+export function jwtOptions(
+  values: Record<string, string | boolean | undefined>,
+  env: Record<string, string | undefined>,
+): JwtAuthOptions | undefined {
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const secret = str('jwt-secret') ?? env['NATTER_JWT_SECRET'];
   const jwks = str('jwt-jwks');
@@ -61,7 +67,10 @@ export function jwtOptions(values: Record<string, string | boolean | undefined>,
   const audience = commaList(str('jwt-audience'));
   const skew = intOption(str('jwt-clock-skew'), 'jwt-clock-skew');
   const claim = str('jwt-user-claim');
-  const algorithms = str('jwt-algorithms')?.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const algorithms = str('jwt-algorithms')
+    ?.split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
   return {
     ...(secret !== undefined ? { secret } : {}),
     ...(jwks !== undefined ? { jwks } : {}),

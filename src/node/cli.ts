@@ -132,18 +132,23 @@ function token(args: string[], io: CliIo): number {
   const secret = values.secret ?? io.env['NATTER_SECRET'];
   if (!secret) throw new Error('a secret is required: --secret or NATTER_SECRET');
   // A short HMAC secret can be brute-forced offline from any one token.
-  if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new Error(`the secret must be at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 32\`)`);
+  if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
+    throw new Error(`the secret must be at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 32\`)`);
   io.out(`${createToken(user, { secret, ttlSeconds: intOption(values.ttl, 'ttl') ?? 3600 })}\n`);
   return 0;
 }
 
 async function migrateDb(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     io.out(HELP);
     return 0;
   }
-  if (!values.from || !values.to || !isPostgresUrl(values.to)) throw new Error('usage: natter migrate-db --from <file.sqlite> --to <postgres://…>');
+  if (!values.from || !values.to || !isPostgresUrl(values.to))
+    throw new Error('usage: natter migrate-db --from <file.sqlite> --to <postgres://…>');
   const report = await migrateSqliteToPostgres(values.from, values.to);
   io.out(`migrated ${JSON.stringify(report)}\n`);
   return 0;
@@ -197,7 +202,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     return values.help ? 0 : 2;
   }
   const sync = (values.synchronous ?? 'normal').toLowerCase();
-  if (sync !== 'normal' && sync !== 'full') throw new Error(`--synchronous must be normal or full, got ${values.synchronous}`);
+  if (sync !== 'normal' && sync !== 'full')
+    throw new Error(`--synchronous must be normal or full, got ${values.synchronous}`);
   const maxFileBytes = intOption(values['max-file-bytes'], 'max-file-bytes');
   const recallWindowMs = intOption(values['recall-window'], 'recall-window');
   const pingIntervalMs = intOption(values['ping-interval'], 'ping-interval');
@@ -220,12 +226,22 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const requestTimeoutMs = intOption(values['request-timeout'], 'request-timeout');
   const reject = wordList(values['reject-words'], 'reject-words');
   const intercept = wordList(values['intercept-words'], 'intercept-words');
-  const moderate = reject || intercept ? createWordFilter({ ...(reject ? { reject } : {}), ...(intercept ? { intercept } : {}) }) : undefined;
+  const moderate =
+    reject || intercept
+      ? createWordFilter({ ...(reject ? { reject } : {}), ...(intercept ? { intercept } : {}) })
+      : undefined;
   const jwt = jwtOptions(values, io.env);
   const turnSecret = values['turn-secret'] ?? io.env['NATTER_TURN_SECRET'];
   const turnTtlSeconds = intOption(values['turn-ttl'], 'turn-ttl');
-  if (turnSecret && !values['ice-servers']) throw new Error('--turn-secret needs --ice-servers with at least one turn: URL');
-  const iceServers = values['ice-servers'] ? iceServersFor({ servers: parseIceServers(values['ice-servers']), ...(turnSecret ? { turnSecret } : {}), ...(turnTtlSeconds !== undefined ? { turnTtlSeconds } : {}) }) : undefined;
+  if (turnSecret && !values['ice-servers'])
+    throw new Error('--turn-secret needs --ice-servers with at least one turn: URL');
+  const iceServers = values['ice-servers']
+    ? iceServersFor({
+        servers: parseIceServers(values['ice-servers']),
+        ...(turnSecret ? { turnSecret } : {}),
+        ...(turnTtlSeconds !== undefined ? { turnTtlSeconds } : {}),
+      })
+    : undefined;
   const server = await startServer({
     port: intOption(values.port, 'port') ?? 8080,
     host: values.host ?? '127.0.0.1',
@@ -254,7 +270,9 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       ...(moderate ? { moderate } : {}),
     },
   });
-  io.out(`natter listening on ${server.httpUrl} (WebSocket ${server.url})${values.dev ? ' [dev mode: no tokens required]' : ''}\n`);
+  io.out(
+    `natter listening on ${server.httpUrl} (WebSocket ${server.url})${values.dev ? ' [dev mode: no tokens required]' : ''}\n`,
+  );
   if (io.onServer) io.onServer(server.close);
   else {
     const stop = (signal: string): void => {

@@ -4,7 +4,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { UploadedFile } from '../protocol/link';
 
-export function serveFile(req: IncomingMessage, res: ServerResponse, found: { meta: UploadedFile; bytes: Uint8Array }): void {
+export function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  found: { meta: UploadedFile; bytes: Uint8Array },
+): void {
   const { meta, bytes } = found;
   const media = /^(image|audio|video)\//.test(meta.mime);
   const headers: Record<string, string> = {
@@ -57,4 +61,3 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
-

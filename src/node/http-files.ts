@@ -49,7 +49,8 @@ export function createFileApi(options: FileApiOptions): (req: IncomingMessage, r
       p.catch((err: unknown) => fail(res, req, err, options.logger));
     };
     if ((path === '/files' || easemob) && req.method === 'POST') done(upload(req, res, url, options, easemob));
-    else if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) done(download(req, res, path.slice('/files/'.length), options));
+    else if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD'))
+      done(download(req, res, path.slice('/files/'.length), options));
     else sendJson(res, 405, { code: ErrorCode.NOT_ALLOWED, message: 'method not allowed' });
     return true;
   };
@@ -86,12 +87,19 @@ export function safeFileName(name: string | undefined): string {
   return (noDots || 'file').slice(0, MAX_NAME);
 }
 
-async function upload(req: IncomingMessage, res: ServerResponse, url: URL, options: FileApiOptions, easemob = false): Promise<void> {
+async function upload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: FileApiOptions,
+  easemob = false,
+): Promise<void> {
   const { user } = await options.authenticate(credentials(req));
   const declared = Number(req.headers['content-length']);
   // Refuse before reading anything when the client announces too much. Multipart
   // overhead is small; the per-file limit below is the exact check.
-  if (Number.isFinite(declared) && declared > options.maxFileBytes + 64 * 1024) throw new NatterError(ErrorCode.TOO_LARGE, `file larger than ${options.maxFileBytes} bytes`);
+  if (Number.isFinite(declared) && declared > options.maxFileBytes + 64 * 1024)
+    throw new NatterError(ErrorCode.TOO_LARGE, `file larger than ${options.maxFileBytes} bytes`);
   const contentType = req.headers['content-type'] ?? 'application/octet-stream';
   const input = /^multipart\/form-data/i.test(contentType)
     ? await readMultipart(req, options.maxFileBytes)
@@ -108,7 +116,12 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, optio
   const stored = absolutize(file, req);
   // Easemob names the file `uri + '/' + entities[0].uuid`: the same URL natter gave it.
   const cut = stored.url.lastIndexOf('/');
-  if (easemob) sendJson(res, 200, { uri: stored.url.slice(0, cut), entities: [{ uuid: stored.url.slice(cut + 1), type: 'chatfile', 'share-secret': '' }], file: stored });
+  if (easemob)
+    sendJson(res, 200, {
+      uri: stored.url.slice(0, cut),
+      entities: [{ uuid: stored.url.slice(cut + 1), type: 'chatfile', 'share-secret': '' }],
+      file: stored,
+    });
   else sendJson(res, 201, { file: stored });
 }
 
@@ -173,7 +186,12 @@ function readMultipart(req: IncomingMessage, limit: number): Promise<FileInput> 
         stream.resume();
         return;
       }
-      const f = { name: safeFileName(info.filename), mime: (info.mimeType || 'application/octet-stream').toLowerCase(), chunks: [] as Buffer[], size: 0 };
+      const f = {
+        name: safeFileName(info.filename),
+        mime: (info.mimeType || 'application/octet-stream').toLowerCase(),
+        chunks: [] as Buffer[],
+        size: 0,
+      };
       file = f;
       stream.on('data', (c: Buffer) => {
         f.size += c.length;
@@ -181,7 +199,9 @@ function readMultipart(req: IncomingMessage, limit: number): Promise<FileInput> 
       });
       stream.on('limit', () => failWith(new NatterError(ErrorCode.TOO_LARGE, `file larger than ${limit} bytes`)));
     });
-    bb.on('error', (e: unknown) => failWith(new NatterError(ErrorCode.INVALID_PARAMS, e instanceof Error ? e.message : 'bad multipart body')));
+    bb.on('error', (e: unknown) =>
+      failWith(new NatterError(ErrorCode.INVALID_PARAMS, e instanceof Error ? e.message : 'bad multipart body')),
+    );
     bb.on('close', () => {
       if (failed) return;
       const f = file as { name: string; mime: string; chunks: Buffer[]; size: number } | null;
@@ -292,6 +312,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }

@@ -24,11 +24,19 @@ export function parseIceServers(value: string): IceServer[] {
     return parsed.map((entry: unknown, i) => {
       const e = entry as { urls?: unknown; username?: unknown; credential?: unknown };
       const urls = typeof e.urls === 'string' ? [e.urls] : Array.isArray(e.urls) ? e.urls : [];
-      if (urls.length === 0 || !urls.every((u): u is string => typeof u === 'string' && URL_PATTERN.test(u))) throw new Error(`--ice-servers: entry ${i} needs stun:/turn: urls`);
-      return { urls, ...(typeof e.username === 'string' ? { username: e.username } : {}), ...(typeof e.credential === 'string' ? { credential: e.credential } : {}) };
+      if (urls.length === 0 || !urls.every((u): u is string => typeof u === 'string' && URL_PATTERN.test(u)))
+        throw new Error(`--ice-servers: entry ${i} needs stun:/turn: urls`);
+      return {
+        urls,
+        ...(typeof e.username === 'string' ? { username: e.username } : {}),
+        ...(typeof e.credential === 'string' ? { credential: e.credential } : {}),
+      };
     });
   }
-  const urls = text.split(',').map((u) => u.trim()).filter(Boolean);
+  const urls = text
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   const bad = urls.find((u) => !URL_PATTERN.test(u));
   if (bad !== undefined || urls.length === 0) throw new Error(`--ice-servers: not a stun:/turn: URL: ${bad ?? value}`);
   const stun = urls.filter((u) => u.startsWith('stun'));
@@ -37,7 +45,12 @@ export function parseIceServers(value: string): IceServer[] {
 }
 
 /** A TURN REST credential for `user`, valid until now + `ttlSeconds`. */
-export function turnRestCredential(secret: string, user: UserId, ttlSeconds: number, nowMs: number = Date.now()): { username: string; credential: string } {
+export function turnRestCredential(
+  secret: string,
+  user: UserId,
+  ttlSeconds: number,
+  nowMs: number = Date.now(),
+): { username: string; credential: string } {
   const username = `${Math.floor(nowMs / 1000) + ttlSeconds}:${user}`;
   return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
 }
@@ -58,5 +71,8 @@ export function iceServersFor(options: IceServerOptions): IceServer[] | ((user: 
   const ttl = options.turnTtlSeconds ?? 3600;
   const now = options.now ?? (() => Date.now());
   const isTurn = (s: IceServer) => (typeof s.urls === 'string' ? [s.urls] : s.urls).some((u) => u.startsWith('turn'));
-  return (user) => servers.map((s) => (isTurn(s) && s.credential === undefined ? { ...s, ...turnRestCredential(turnSecret, user, ttl, now()) } : s));
+  return (user) =>
+    servers.map((s) =>
+      isTurn(s) && s.credential === undefined ? { ...s, ...turnRestCredential(turnSecret, user, ttl, now()) } : s,
+    );
 }

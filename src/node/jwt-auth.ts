@@ -4,7 +4,14 @@
 // clock skew and which claim names the user. Unsigned (`alg: none`) tokens,
 // algorithms outside the allow-list and tokens without `exp` are refused.
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import { isValidId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
@@ -65,7 +72,8 @@ export function looksLikeJwt(token: string): boolean {
 export function createJwtVerifier(options: JwtAuthOptions): (token: string) => Promise<VerifiedIdentity> {
   if (options.secret === undefined && options.jwks === undefined) throw new Error('JWT auth needs a secret or a JWKS');
   const secret = options.secret !== undefined ? new TextEncoder().encode(options.secret) : null;
-  if (secret && secret.length < MIN_SECRET_BYTES) throw new Error(`the JWT secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  if (secret && secret.length < MIN_SECRET_BYTES)
+    throw new Error(`the JWT secret must be at least ${MIN_SECRET_BYTES} bytes`);
   const jwks = options.jwks !== undefined ? jwksOf(options.jwks) : null;
   const algorithms = options.algorithms ?? defaultAlgorithms(options);
   if (algorithms.some((a) => a.toLowerCase() === 'none')) throw new Error('alg "none" cannot be allowed');
@@ -95,7 +103,8 @@ export function createJwtVerifier(options: JwtAuthOptions): (token: string) => P
       throw new NatterError(ErrorCode.TOKEN_INVALID, `token invalid (${why})`);
     }
     const user = payload[userClaim];
-    if (typeof user !== 'string' || !isValidId(user)) throw new NatterError(ErrorCode.TOKEN_INVALID, `claim ${userClaim} is not a valid user id`);
+    if (typeof user !== 'string' || !isValidId(user))
+      throw new NatterError(ErrorCode.TOKEN_INVALID, `claim ${userClaim} is not a valid user id`);
     // Skew tolerated at expiry is also granted to the session before it is ended.
     const expiresAt = ((payload['exp'] as number) + (options.clockToleranceSec ?? 30)) * 1000;
     return { user, expiresAt };

@@ -41,7 +41,8 @@ export async function migrateSqliteToPostgres(from: string, to: string): Promise
     await migratePg(client);
     const existing = await client.query('SELECT 1 FROM messages LIMIT 1');
     const heads = await client.query('SELECT 1 FROM event_heads LIMIT 1');
-    if (existing.rowCount || heads.rowCount) throw new Error('the target database already holds natter data; migrate into an empty one');
+    if (existing.rowCount || heads.rowCount)
+      throw new Error('the target database already holds natter data; migrate into an empty one');
     await client.query('BEGIN');
     const report = await copy(source, client);
     await client.query('COMMIT');
@@ -75,9 +76,23 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     'messages',
     ['server_id', 'key', 'seq', 'from_user', 'local_id', 'excluded', 'json', 'search_text'],
     ['text', 'text', 'bigint', 'text', 'text', 'boolean', 'text', 'text'],
-    messages.map((m) => [m.server_id, m.key, m.seq, m.from_user, m.local_id, m.excluded === 1, m.json, searchTextOf((JSON.parse(m.json as string) as MessageRecord).message)]),
+    messages.map((m) => [
+      m.server_id,
+      m.key,
+      m.seq,
+      m.from_user,
+      m.local_id,
+      m.excluded === 1,
+      m.json,
+      searchTextOf((JSON.parse(m.json as string) as MessageRecord).message),
+    ]),
   );
-  await insert('seqs', ['key', 'last'], ['text', 'bigint'], all('SELECT key, last FROM seqs').map((r) => [r.key, r.last]));
+  await insert(
+    'seqs',
+    ['key', 'last'],
+    ['text', 'bigint'],
+    all('SELECT key, last FROM seqs').map((r) => [r.key, r.last]),
+  );
   const states = all('SELECT user, key, updated_at, hidden, unread, json FROM conversation_states');
   await insert(
     'conversation_states',
@@ -86,17 +101,41 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     states.map((r) => [r.user, r.key, r.updated_at, r.hidden === 1, r.unread, r.json]),
   );
   const receipts = all('SELECT server_id, user, kind, at FROM receipts ORDER BY id');
-  await insert('receipts', ['server_id', 'user_id', 'kind', 'at'], ['text', 'text', 'text', 'bigint'], receipts.map((r) => [r.server_id, r.user, r.kind, r.at]));
+  await insert(
+    'receipts',
+    ['server_id', 'user_id', 'kind', 'at'],
+    ['text', 'text', 'text', 'bigint'],
+    receipts.map((r) => [r.server_id, r.user, r.kind, r.at]),
+  );
 
   const groups = all('SELECT group_id, created_at, json FROM groups');
-  await insert('groups', ['group_id', 'created_at', 'json'], ['text', 'bigint', 'text'], groups.map((r) => [r.group_id, r.created_at, r.json]));
-  const members = groups.flatMap((r) => [...new Set((JSON.parse(r.json as string) as GroupInfo).members)].map((u) => [u, r.group_id]));
+  await insert(
+    'groups',
+    ['group_id', 'created_at', 'json'],
+    ['text', 'bigint', 'text'],
+    groups.map((r) => [r.group_id, r.created_at, r.json]),
+  );
+  const members = groups.flatMap((r) =>
+    [...new Set((JSON.parse(r.json as string) as GroupInfo).members)].map((u) => [u, r.group_id]),
+  );
   await insert('group_members', ['user_id', 'group_id'], ['text', 'text'], members);
   const rooms = all('SELECT room_id, created_at, json FROM rooms');
-  await insert('rooms', ['room_id', 'created_at', 'json'], ['text', 'bigint', 'text'], rooms.map((r) => [r.room_id, r.created_at, r.json]));
-  await insert('blocklists', ['user_id', 'json'], ['text', 'text'], all('SELECT user, json FROM blocklists').map((r) => [r.user, r.json]));
+  await insert(
+    'rooms',
+    ['room_id', 'created_at', 'json'],
+    ['text', 'bigint', 'text'],
+    rooms.map((r) => [r.room_id, r.created_at, r.json]),
+  );
+  await insert(
+    'blocklists',
+    ['user_id', 'json'],
+    ['text', 'text'],
+    all('SELECT user, json FROM blocklists').map((r) => [r.user, r.json]),
+  );
 
-  const invitations = all('SELECT invite_id, created_at, json FROM invitations').map((r) => JSON.parse(r.json as string) as Invitation);
+  const invitations = all('SELECT invite_id, created_at, json FROM invitations').map(
+    (r) => JSON.parse(r.json as string) as Invitation,
+  );
   await insert(
     'invitations',
     ['invite_id', 'open', 'deadline', 'created_at', 'json'],
@@ -106,12 +145,32 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
   const parties = invitations.flatMap((i) => [...new Set([i.inviter, ...i.invitees])].map((u) => [u, i.inviteId]));
   await insert('invitation_parties', ['user_id', 'invite_id'], ['text', 'text'], parties);
   const pins = all('SELECT key, json FROM pins');
-  await insert('pins', ['key', 'json'], ['text', 'text'], pins.map((r) => [r.key, r.json]));
+  await insert(
+    'pins',
+    ['key', 'json'],
+    ['text', 'text'],
+    pins.map((r) => [r.key, r.json]),
+  );
   const profiles = all('SELECT user, name_key, json FROM profiles');
-  await insert('profiles', ['user_id', 'name_key', 'json'], ['text', 'text', 'text'], profiles.map((r) => [r.user, r.name_key, r.json]));
-  await insert('profile_terms', ['term', 'user_id'], ['text', 'text'], all('SELECT term, user FROM profile_terms').map((r) => [r.term, r.user]));
+  await insert(
+    'profiles',
+    ['user_id', 'name_key', 'json'],
+    ['text', 'text', 'text'],
+    profiles.map((r) => [r.user, r.name_key, r.json]),
+  );
+  await insert(
+    'profile_terms',
+    ['term', 'user_id'],
+    ['text', 'text'],
+    all('SELECT term, user FROM profile_terms').map((r) => [r.term, r.user]),
+  );
   const files = all('SELECT file_id, owner, created_at, json FROM files');
-  await insert('files', ['file_id', 'owner', 'created_at', 'json'], ['text', 'text', 'bigint', 'text'], files.map((r) => [r.file_id, r.owner, r.created_at, r.json]));
+  await insert(
+    'files',
+    ['file_id', 'owner', 'created_at', 'json'],
+    ['text', 'text', 'bigint', 'text'],
+    files.map((r) => [r.file_id, r.owner, r.created_at, r.json]),
+  );
 
   // Event logs: positions kept (and each user's head, which pruning never lowers).
   const users = all('SELECT user FROM events UNION SELECT user FROM event_heads').map((r) => r.user as string);
@@ -119,7 +178,7 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
   for (const user of users) {
     const last = source.lastEventPosition(user);
     await client.query('INSERT INTO event_heads (user_id, last_pos) VALUES ($1, $2)', [user, last]);
-    for (let after = source.firstEventPosition(user) - 1; after < last; ) {
+    for (let after = source.firstEventPosition(user) - 1; after < last;) {
       const batch = source.readEvents(user, after, BATCH);
       if (batch.length === 0) break;
       await insert(

@@ -22,7 +22,10 @@ export interface PgClockOptions {
 }
 
 /** A clock following `databaseTime` (ms since epoch, as the database reads it); measured once before it resolves. */
-export async function createPgClock(databaseTime: () => Promise<number>, options: PgClockOptions = {}): Promise<PgClock> {
+export async function createPgClock(
+  databaseTime: () => Promise<number>,
+  options: PgClockOptions = {},
+): Promise<PgClock> {
   const local = options.local ?? (() => Date.now());
   let offset = 0;
   let last = 0;

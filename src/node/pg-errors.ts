@@ -14,6 +14,11 @@ export function pgRetryKind(e: unknown): 'race' | 'connection' | null {
   if (typeof code === 'string' && RACE_CODES.has(code)) return 'race';
   if (typeof code === 'string' && (CONNECTION_CODES.has(code) || CONNECTION_ERRNOS.has(code))) return 'connection';
   const message = e instanceof Error ? e.message : '';
-  if (/Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|the database system is (starting up|shutting down)/i.test(message)) return 'connection';
+  if (
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|the database system is (starting up|shutting down)/i.test(
+      message,
+    )
+  )
+    return 'connection';
   return null;
 }

@@ -107,7 +107,9 @@ export async function migratePg(client: ClientBase): Promise<number> {
     let version = row?.version ?? 0;
     if (!row) await client.query('INSERT INTO natter_schema (version) VALUES (0)');
     if (version > PG_MIGRATIONS.length) {
-      throw new Error(`the database schema is version ${version}, newer than this natter (${PG_MIGRATIONS.length}); upgrade natter`);
+      throw new Error(
+        `the database schema is version ${version}, newer than this natter (${PG_MIGRATIONS.length}); upgrade natter`,
+      );
     }
     for (; version < PG_MIGRATIONS.length; version++) {
       const step = PG_MIGRATIONS[version]!;

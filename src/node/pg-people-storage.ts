@@ -11,7 +11,11 @@ import type { ConversationPageQuery, ConversationStateRecord } from '../server/s
 /** PgStorage's query function (joins its transaction when it has one). */
 export type PgRows = <T = { json: string }>(sql: string, params?: unknown[]) => Promise<T[]>;
 
-export async function pgConversationPage(rows: PgRows, user: UserId, query: ConversationPageQuery): Promise<ConversationStateRecord[]> {
+export async function pgConversationPage(
+  rows: PgRows,
+  user: UserId,
+  query: ConversationPageQuery,
+): Promise<ConversationStateRecord[]> {
   const { after, limit } = query;
   const list = after
     ? await rows(
@@ -20,30 +24,41 @@ export async function pgConversationPage(rows: PgRows, user: UserId, query: Conv
          ORDER BY updated_at DESC, key COLLATE "C" ASC LIMIT $4`,
         [user, after.updatedAt, after.key, limit],
       )
-    : await rows(`SELECT json FROM conversation_states WHERE user_id = $1 AND NOT hidden ORDER BY updated_at DESC, key COLLATE "C" ASC LIMIT $2`, [user, limit]);
+    : await rows(
+        `SELECT json FROM conversation_states WHERE user_id = $1 AND NOT hidden ORDER BY updated_at DESC, key COLLATE "C" ASC LIMIT $2`,
+        [user, limit],
+      );
   return list.map((r) => JSON.parse(r.json) as ConversationStateRecord);
 }
 
 export async function pgUnreadTotal(rows: PgRows, user: UserId): Promise<number> {
-  const [row] = await rows<{ total: string | null }>('SELECT SUM(unread) AS total FROM conversation_states WHERE user_id = $1 AND NOT hidden', [user]);
+  const [row] = await rows<{ total: string | null }>(
+    'SELECT SUM(unread) AS total FROM conversation_states WHERE user_id = $1 AND NOT hidden',
+    [user],
+  );
   return Number(row?.total ?? 0);
 }
 
 export async function pgGetProfiles(rows: PgRows, users: UserId[]): Promise<ProfileRecord[]> {
   if (users.length === 0) return [];
-  return (await rows('SELECT json FROM profiles WHERE user_id = ANY($1)', [[...new Set(users)]])).map((r) => JSON.parse(r.json) as ProfileRecord);
+  return (await rows('SELECT json FROM profiles WHERE user_id = ANY($1)', [[...new Set(users)]])).map(
+    (r) => JSON.parse(r.json) as ProfileRecord,
+  );
 }
 
 export async function pgPutProfile(rows: PgRows, record: ProfileRecord): Promise<void> {
   const user = record.profile.user;
-  await rows('INSERT INTO profiles (user_id, name_key, json) VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE SET name_key = excluded.name_key, json = excluded.json', [
-    user,
-    foldForSearch(record.profile.name),
-    JSON.stringify(record),
-  ]);
+  await rows(
+    'INSERT INTO profiles (user_id, name_key, json) VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE SET name_key = excluded.name_key, json = excluded.json',
+    [user, foldForSearch(record.profile.name), JSON.stringify(record)],
+  );
   await rows('DELETE FROM profile_terms WHERE user_id = $1', [user]);
   const terms = [...new Set(profileTerms(record.profile))];
-  if (terms.length > 0) await rows('INSERT INTO profile_terms (term, user_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [terms, user]);
+  if (terms.length > 0)
+    await rows('INSERT INTO profile_terms (term, user_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [
+      terms,
+      user,
+    ]);
 }
 
 export async function pgSearchProfiles(rows: PgRows, query: ProfileSearchQuery): Promise<ProfileRecord[]> {

@@ -23,12 +23,18 @@ const BACKFILL_BATCH = 1_000;
 
 /** Migration step: fills the search text of messages stored before it existed. */
 export async function backfillSearchText(client: ClientBase): Promise<void> {
-  for (let after = 0; ; ) {
-    const { rows } = await client.query<{ id: string; json: string }>('SELECT id, json FROM messages WHERE id > $1 ORDER BY id LIMIT $2', [after, BACKFILL_BATCH]);
+  for (let after = 0; ;) {
+    const { rows } = await client.query<{ id: string; json: string }>(
+      'SELECT id, json FROM messages WHERE id > $1 ORDER BY id LIMIT $2',
+      [after, BACKFILL_BATCH],
+    );
     if (rows.length === 0) return;
     const ids = rows.map((r) => r.id);
     const texts = rows.map((r) => searchTextOf((JSON.parse(r.json) as MessageRecord).message));
-    await client.query('UPDATE messages m SET search_text = t.s FROM unnest($1::bigint[], $2::text[]) AS t(id, s) WHERE m.id = t.id', [ids, texts]);
+    await client.query(
+      'UPDATE messages m SET search_text = t.s FROM unnest($1::bigint[], $2::text[]) AS t(id, s) WHERE m.id = t.id',
+      [ids, texts],
+    );
     after = Number(ids[ids.length - 1]);
   }
 }
@@ -39,7 +45,8 @@ const containing = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => 
 export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery): Promise<MessageSearchResult> {
   if (query.scopes.length === 0 || query.limit <= 0) return { rows: [] };
   // Cursors are row ids (opaque to the core); a malformed one finds nothing.
-  let below = query.before === undefined ? Number.MAX_SAFE_INTEGER : /^\d+$/.test(query.before) ? Number(query.before) : 0;
+  let below =
+    query.before === undefined ? Number.MAX_SAFE_INTEGER : /^\d+$/.test(query.before) ? Number(query.before) : 0;
   // The index finds rows containing every term; a term must also start a word (search-words.ts),
   // which is checked here, so a page is filled from as many index batches as that takes.
   const matches = termsMatcher(query.terms);

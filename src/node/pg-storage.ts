@@ -28,7 +28,12 @@ import type {
   UnreadQuery,
 } from '../server/storage';
 import type { PinnedMessage } from '../protocol/features';
-import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
+import type {
+  MessageSearchQuery,
+  MessageSearchResult,
+  ProfileRecord,
+  ProfileSearchQuery,
+} from '../server/people-storage';
 import { migratePg } from './pg-migrations';
 import { pgConversationPage, pgGetProfiles, pgPutProfile, pgSearchProfiles, pgUnreadTotal } from './pg-people-storage';
 import { pgSearchMessages, searchTextOf } from './pg-search';
@@ -49,7 +54,11 @@ const MAX_ATTEMPTS = 8;
 
 /** Opens the pool and migrates (safe when several nodes start at once). */
 export async function openPgStorage(options: PgStorageOptions): Promise<PgStorage> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+  });
   // A connection that dies (database restart) must not crash the process: idle ones report on the
   // pool, and every client gets a listener of its own the moment it exists, for a death while it is
   // checked out (pool.query's clients included). The query that was running fails, which is handled.
@@ -142,22 +151,28 @@ export class PgStorage implements Storage {
   // ---- messages --------------------------------------------------------------
   async insertMessage(record: MessageRecord, json?: string): Promise<void> {
     const m = record.message;
-    const recordJson = json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
-    await this.rows('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      m.serverId,
-      record.key,
-      m.seq,
-      m.from,
-      m.localId,
-      m.excluded === true,
-      recordJson,
-      searchTextOf(m),
-    ]);
+    const recordJson =
+      json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
+    await this.rows(
+      'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [m.serverId, record.key, m.seq, m.from, m.localId, m.excluded === true, recordJson, searchTextOf(m)],
+    );
   }
   async updateMessage(message: Message): Promise<void> {
-    const old = parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE server_id = $1', [message.serverId]));
+    const old = parse<MessageRecord>(
+      await this.rows('SELECT json FROM messages WHERE server_id = $1', [message.serverId]),
+    );
     if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
-    const next: MessageRecord = { key: old.key, message: { ...message, serverId: old.message.serverId, localId: old.message.localId, from: old.message.from, seq: old.message.seq } };
+    const next: MessageRecord = {
+      key: old.key,
+      message: {
+        ...message,
+        serverId: old.message.serverId,
+        localId: old.message.localId,
+        from: old.message.from,
+        seq: old.message.seq,
+      },
+    };
     await this.rows('UPDATE messages SET excluded = $1, json = $2, search_text = $3 WHERE server_id = $4', [
       next.message.excluded === true,
       JSON.stringify(next),
@@ -168,28 +183,36 @@ export class PgStorage implements Storage {
   async getMessage(serverId: string): Promise<MessageRecord | null> {
     // Locked inside a transaction: reactions, edits and thread summaries read, change and write the
     // row, so a concurrent change on another node waits and then composes instead of overwriting.
-    return parse<MessageRecord>(await this.rows(`SELECT json FROM messages WHERE server_id = $1${this.lock}`, [serverId]));
+    return parse<MessageRecord>(
+      await this.rows(`SELECT json FROM messages WHERE server_id = $1${this.lock}`, [serverId]),
+    );
   }
   async getMessageByLocalId(from: UserId, localId: string): Promise<MessageRecord | null> {
-    return parse<MessageRecord>(await this.rows('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]));
+    return parse<MessageRecord>(
+      await this.rows('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]),
+    );
   }
   async listMessages(key: ConversationKey, query: MessageQuery): Promise<Message[]> {
-    const rows = await this.rows('SELECT json FROM messages WHERE key = $1 AND seq < $2 AND seq > $3 ORDER BY seq DESC LIMIT $4', [
-      key,
-      query.before ?? Number.MAX_SAFE_INTEGER,
-      query.after ?? -1,
-      Math.max(0, query.limit),
-    ]);
+    const rows = await this.rows(
+      'SELECT json FROM messages WHERE key = $1 AND seq < $2 AND seq > $3 ORDER BY seq DESC LIMIT $4',
+      [key, query.before ?? Number.MAX_SAFE_INTEGER, query.after ?? -1, Math.max(0, query.limit)],
+    );
     return parseAll<MessageRecord>(rows).map((r) => r.message);
   }
   async countUnread(key: ConversationKey, query: UnreadQuery): Promise<number> {
-    const rows = await this.rows<{ n: string }>('SELECT COUNT(*) AS n FROM messages WHERE key = $1 AND seq > $2 AND from_user <> $3 AND NOT excluded', [key, query.afterSeq, query.notFrom]);
+    const rows = await this.rows<{ n: string }>(
+      'SELECT COUNT(*) AS n FROM messages WHERE key = $1 AND seq > $2 AND from_user <> $3 AND NOT excluded',
+      [key, query.afterSeq, query.notFrom],
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
   // ---- seq: a counter row, locked by the increment until commit ------------------
   async nextSeq(key: ConversationKey): Promise<number> {
-    const rows = await this.rows<{ last: string }>('INSERT INTO seqs (key, last) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET last = seqs.last + 1 RETURNING last', [key]);
+    const rows = await this.rows<{ last: string }>(
+      'INSERT INTO seqs (key, last) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET last = seqs.last + 1 RETURNING last',
+      [key],
+    );
     return Number(rows[0]!.last);
   }
   async lastSeq(key: ConversationKey): Promise<number> {
@@ -199,7 +222,9 @@ export class PgStorage implements Storage {
 
   // ---- conversation states ---------------------------------------------------
   async getConversationState(user: UserId, key: ConversationKey): Promise<ConversationStateRecord | null> {
-    return parse(await this.rows(`SELECT json FROM conversation_states WHERE user_id = $1 AND key = $2${this.lock}`, [user, key]));
+    return parse(
+      await this.rows(`SELECT json FROM conversation_states WHERE user_id = $1 AND key = $2${this.lock}`, [user, key]),
+    );
   }
   async putConversationState(state: ConversationStateRecord): Promise<void> {
     await this.rows(
@@ -208,7 +233,11 @@ export class PgStorage implements Storage {
     );
   }
   async listConversationStates(user: UserId): Promise<ConversationStateRecord[]> {
-    return parseAll(await this.rows('SELECT json FROM conversation_states WHERE user_id = $1 ORDER BY updated_at DESC, key ASC', [user]));
+    return parseAll(
+      await this.rows('SELECT json FROM conversation_states WHERE user_id = $1 ORDER BY updated_at DESC, key ASC', [
+        user,
+      ]),
+    );
   }
 
   listConversationPage(user: UserId, query: ConversationPageQuery): Promise<ConversationStateRecord[]> {
@@ -226,7 +255,10 @@ export class PgStorage implements Storage {
     return parse<PinnedMessage[]>(await this.rows(`SELECT json FROM pins WHERE key = $1${this.lock}`, [key])) ?? [];
   }
   async setPins(key: ConversationKey, pins: PinnedMessage[]): Promise<void> {
-    await this.rows('INSERT INTO pins (key, json) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET json = excluded.json', [key, JSON.stringify(pins)]);
+    await this.rows(
+      'INSERT INTO pins (key, json) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET json = excluded.json',
+      [key, JSON.stringify(pins)],
+    );
   }
   getProfiles(users: UserId[]): Promise<ProfileRecord[]> {
     return pgGetProfiles(this.rows.bind(this), users);
@@ -243,11 +275,19 @@ export class PgStorage implements Storage {
 
   // ---- receipts --------------------------------------------------------------
   async addReceipt(serverId: string, user: UserId, kind: ReceiptKind, at: number): Promise<boolean> {
-    const rows = await this.rows('INSERT INTO receipts (server_id, user_id, kind, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id', [serverId, user, kind, at]);
+    const rows = await this.rows(
+      'INSERT INTO receipts (server_id, user_id, kind, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id',
+      [serverId, user, kind, at],
+    );
     return rows.length > 0;
   }
   async listReceipts(serverId: string, kind: ReceiptKind): Promise<UserId[]> {
-    return (await this.rows<{ user_id: string }>('SELECT user_id FROM receipts WHERE server_id = $1 AND kind = $2 ORDER BY id', [serverId, kind])).map((r) => r.user_id);
+    return (
+      await this.rows<{ user_id: string }>(
+        'SELECT user_id FROM receipts WHERE server_id = $1 AND kind = $2 ORDER BY id',
+        [serverId, kind],
+      )
+    ).map((r) => r.user_id);
   }
 
   // ---- groups, rooms, blocklists ---------------------------------------------
@@ -256,9 +296,15 @@ export class PgStorage implements Storage {
   }
   putGroup(group: GroupInfo): Promise<void> {
     return this.atomic(async (tx) => {
-      await tx.rows('INSERT INTO groups (group_id, created_at, json) VALUES ($1, $2, $3) ON CONFLICT (group_id) DO UPDATE SET json = excluded.json', [group.groupId, group.createdAt, JSON.stringify(group)]);
+      await tx.rows(
+        'INSERT INTO groups (group_id, created_at, json) VALUES ($1, $2, $3) ON CONFLICT (group_id) DO UPDATE SET json = excluded.json',
+        [group.groupId, group.createdAt, JSON.stringify(group)],
+      );
       await tx.rows('DELETE FROM group_members WHERE group_id = $1', [group.groupId]);
-      await tx.rows('INSERT INTO group_members (user_id, group_id) SELECT DISTINCT u, $2::text FROM unnest($1::text[]) AS u', [group.members, group.groupId]);
+      await tx.rows(
+        'INSERT INTO group_members (user_id, group_id) SELECT DISTINCT u, $2::text FROM unnest($1::text[]) AS u',
+        [group.members, group.groupId],
+      );
     });
   }
   deleteGroup(groupId: string): Promise<void> {
@@ -268,13 +314,21 @@ export class PgStorage implements Storage {
     });
   }
   async listGroupsOf(user: UserId): Promise<GroupInfo[]> {
-    return parseAll(await this.rows('SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at, g.group_id', [user]));
+    return parseAll(
+      await this.rows(
+        'SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at, g.group_id',
+        [user],
+      ),
+    );
   }
   async getRoom(roomId: string): Promise<RoomInfo | null> {
     return parse(await this.rows(`SELECT json FROM rooms WHERE room_id = $1${this.lock}`, [roomId]));
   }
   async putRoom(room: RoomInfo): Promise<void> {
-    await this.rows('INSERT INTO rooms (room_id, created_at, json) VALUES ($1, $2, $3) ON CONFLICT (room_id) DO UPDATE SET json = excluded.json', [room.roomId, room.createdAt, JSON.stringify(room)]);
+    await this.rows(
+      'INSERT INTO rooms (room_id, created_at, json) VALUES ($1, $2, $3) ON CONFLICT (room_id) DO UPDATE SET json = excluded.json',
+      [room.roomId, room.createdAt, JSON.stringify(room)],
+    );
   }
   async deleteRoom(roomId: string): Promise<void> {
     await this.rows('DELETE FROM rooms WHERE room_id = $1', [roomId]);
@@ -286,7 +340,10 @@ export class PgStorage implements Storage {
     return parse<UserId[]>(await this.rows(`SELECT json FROM blocklists WHERE user_id = $1${this.lock}`, [user])) ?? [];
   }
   async setBlocklist(user: UserId, blocked: UserId[]): Promise<void> {
-    await this.rows('INSERT INTO blocklists (user_id, json) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET json = excluded.json', [user, JSON.stringify(blocked)]);
+    await this.rows(
+      'INSERT INTO blocklists (user_id, json) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET json = excluded.json',
+      [user, JSON.stringify(blocked)],
+    );
   }
 
   // ---- invitations -------------------------------------------------------------
@@ -301,7 +358,10 @@ export class PgStorage implements Storage {
         [inv.inviteId, isInvitationOpen(inv), inv.deadline, inv.createdAt, JSON.stringify(inv)],
       );
       await tx.rows('DELETE FROM invitation_parties WHERE invite_id = $1', [inv.inviteId]);
-      await tx.rows('INSERT INTO invitation_parties (user_id, invite_id) SELECT DISTINCT u, $2::text FROM unnest($1::text[]) AS u', [[inv.inviter, ...inv.invitees], inv.inviteId]);
+      await tx.rows(
+        'INSERT INTO invitation_parties (user_id, invite_id) SELECT DISTINCT u, $2::text FROM unnest($1::text[]) AS u',
+        [[inv.inviter, ...inv.invitees], inv.inviteId],
+      );
     });
   }
   async replaceInvitation(next: Invitation, expected: Invitation): Promise<boolean> {
@@ -327,15 +387,25 @@ export class PgStorage implements Storage {
     return claimed.sort((a, b) => (a.deadline ?? 0) - (b.deadline ?? 0) || a.inviteId.localeCompare(b.inviteId));
   }
   async listDueInvitations(time: number, limit: number): Promise<Invitation[]> {
-    return parseAll(await this.rows('SELECT json FROM invitations WHERE open AND deadline IS NOT NULL AND deadline <= $1 ORDER BY deadline, invite_id LIMIT $2', [time, Math.max(0, limit)]));
+    return parseAll(
+      await this.rows(
+        'SELECT json FROM invitations WHERE open AND deadline IS NOT NULL AND deadline <= $1 ORDER BY deadline, invite_id LIMIT $2',
+        [time, Math.max(0, limit)],
+      ),
+    );
   }
   async listOpenInvitations(user: UserId): Promise<Invitation[]> {
     return parseAll(
-      await this.rows('SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user_id = $1 AND i.open ORDER BY i.created_at, i.invite_id', [user]),
+      await this.rows(
+        'SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user_id = $1 AND i.open ORDER BY i.created_at, i.invite_id',
+        [user],
+      ),
     );
   }
   async nextInvitationDeadline(): Promise<number | null> {
-    const rows = await this.rows<{ d: string | null }>('SELECT MIN(GREATEST(deadline, COALESCE(claim_until, 0))) AS d FROM invitations WHERE open AND deadline IS NOT NULL');
+    const rows = await this.rows<{ d: string | null }>(
+      'SELECT MIN(GREATEST(deadline, COALESCE(claim_until, 0))) AS d FROM invitations WHERE open AND deadline IS NOT NULL',
+    );
     return rows[0]?.d == null ? null : Number(rows[0].d);
   }
 
@@ -369,13 +439,19 @@ export class PgStorage implements Storage {
         cols[1].push(pos);
         cols[2].push(e.json ?? JSON.stringify(e.event));
       }
-      await tx.rows('INSERT INTO events (user_id, pos, at, json) SELECT u, p, $3, j FROM unnest($1::text[], $2::bigint[], $4::text[]) AS t(u, p, j)', [cols[0], cols[1], at, cols[2]]);
+      await tx.rows(
+        'INSERT INTO events (user_id, pos, at, json) SELECT u, p, $3, j FROM unnest($1::text[], $2::bigint[], $4::text[]) AS t(u, p, j)',
+        [cols[0], cols[1], at, cols[2]],
+      );
     };
     await this.atomic(insert);
     return positions;
   }
   async readEvents(user: UserId, after: number, limit: number): Promise<EventRecord[]> {
-    const rows = await this.rows<{ pos: string; at: string; json: string }>('SELECT pos, at, json FROM events WHERE user_id = $1 AND pos > $2 ORDER BY pos LIMIT $3', [user, after, Math.max(0, limit)]);
+    const rows = await this.rows<{ pos: string; at: string; json: string }>(
+      'SELECT pos, at, json FROM events WHERE user_id = $1 AND pos > $2 ORDER BY pos LIMIT $3',
+      [user, after, Math.max(0, limit)],
+    );
     return rows.map((r) => ({ pos: Number(r.pos), at: Number(r.at), event: JSON.parse(r.json) as ChatEvent }));
   }
   async lastEventPosition(user: UserId): Promise<number> {
@@ -395,12 +471,10 @@ export class PgStorage implements Storage {
 
   // ---- files -------------------------------------------------------------------
   async putFile(record: FileRecord): Promise<void> {
-    await this.rows('INSERT INTO files (file_id, owner, created_at, json) VALUES ($1, $2, $3, $4) ON CONFLICT (file_id) DO UPDATE SET json = excluded.json', [
-      record.fileId,
-      record.owner,
-      record.createdAt,
-      JSON.stringify(record),
-    ]);
+    await this.rows(
+      'INSERT INTO files (file_id, owner, created_at, json) VALUES ($1, $2, $3, $4) ON CONFLICT (file_id) DO UPDATE SET json = excluded.json',
+      [record.fileId, record.owner, record.createdAt, JSON.stringify(record)],
+    );
   }
   async getFile(fileId: string): Promise<FileRecord | null> {
     return parse(await this.rows('SELECT json FROM files WHERE file_id = $1', [fileId]));

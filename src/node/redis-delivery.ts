@@ -46,7 +46,11 @@ export class RedisDelivery implements Delivery {
   readonly rateLimits: RateLimitStore;
 
   constructor(private readonly options: RedisDeliveryOptions) {
-    const redisOptions = { maxRetriesPerRequest: null, enableAutoPipelining: true, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
+    const redisOptions = {
+      maxRetriesPerRequest: null,
+      enableAutoPipelining: true,
+      retryStrategy: (times: number) => Math.min(times * 100, 1000),
+    };
     this.pub = new Redis(options.url, redisOptions);
     this.sub = new Redis(options.url, { ...redisOptions, enableAutoPipelining: false });
     const report = (e: unknown): void => this.options.onError?.(e);
@@ -54,7 +58,9 @@ export class RedisDelivery implements Delivery {
     this.rateLimits = createRedisRateLimitStore(this.pub, report);
     this.pub.on('error', report);
     this.sub.on('error', report);
-    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message.toString()));
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) =>
+      this.receive(channel.toString(), message.toString()),
+    );
     // After a reconnect (a Redis restart) messages published meanwhile are gone: once every channel
     // is subscribed again, catch up from the log.
     this.sub.on('ready', () => {
@@ -104,12 +110,16 @@ export class RedisDelivery implements Delivery {
 
   deliver(user: UserId, data: string, pos?: number): void {
     this.local?.deliver(user, data, pos);
-    this.pub.publish(PREFIX + user, `${this.options.nodeId} ${pos ?? ''} ${data}`).catch((e: unknown) => this.options.onError?.(e));
+    this.pub
+      .publish(PREFIX + user, `${this.options.nodeId} ${pos ?? ''} ${data}`)
+      .catch((e: unknown) => this.options.onError?.(e));
   }
 
   /** A frame for one device of `user` (a call's relay events), on whichever node it is connected to. */
   toDevice(user: UserId, device: string, data: string): void {
-    this.pub.publish(PREFIX + user, `${this.options.nodeId} @${device} ${data}`).catch((e: unknown) => this.options.onError?.(e));
+    this.pub
+      .publish(PREFIX + user, `${this.options.nodeId} @${device} ${data}`)
+      .catch((e: unknown) => this.options.onError?.(e));
   }
 
   broadcast(note: string): void {

@@ -87,13 +87,25 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createJsonLogger();
   const dev = options.dev ?? false;
-  if (!dev && !options.secret && !options.jwt) throw new Error('natter serve: a token secret is required (--secret or NATTER_SECRET), a JWT setting (--jwt-secret, --jwt-jwks), or --dev');
+  if (!dev && !options.secret && !options.jwt)
+    throw new Error(
+      'natter serve: a token secret is required (--secret or NATTER_SECRET), a JWT setting (--jwt-secret, --jwt-jwks), or --dev',
+    );
   const synchronous = options.synchronous?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
   const onError = options.core?.onError ?? ((error: unknown) => logger.log('error', 'core.error', { error }));
-  const backend = await openBackend({ db: options.db, ...(options.redis ? { redis: options.redis } : {}), synchronous, onError });
+  const backend = await openBackend({
+    db: options.db,
+    ...(options.redis ? { redis: options.redis } : {}),
+    synchronous,
+    onError,
+  });
   const storage = backend.storage;
   const files = new DiskFileStore({ dir: options.files, fsync: synchronous === 'FULL' });
-  const authOptions = { ...(options.secret ? { secret: options.secret } : {}), ...(options.jwt ? { jwt: options.jwt } : {}), dev };
+  const authOptions = {
+    ...(options.secret ? { secret: options.secret } : {}),
+    ...(options.jwt ? { jwt: options.jwt } : {}),
+    dev,
+  };
   // File URLs are absolute; the base is known once listening (or given as publicUrl).
   let publicBase = options.publicUrl?.replace(/\/$/, '') ?? '';
   const core = createServerCore({
@@ -115,26 +127,44 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const limits = core.limits;
 
-  const fileApi = createFileApi({ core, authenticate: createAuthenticator(authOptions), maxFileBytes: limits.maxFileBytes, logger });
+  const fileApi = createFileApi({
+    core,
+    authenticate: createAuthenticator(authOptions),
+    maxFileBytes: limits.maxFileBytes,
+    logger,
+  });
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout);
   // Slow-drip requests are cut by Node's own timers; they are checked this often.
   const connectionsCheckingInterval = Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4)));
-  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, (req: IncomingMessage, res: ServerResponse) => {
-    if (fileApi(req, res)) return;
-    if (req.url === '/healthz') {
-      backend.check().then(
-        () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, node: backend.nodeId, connections: ws.connections })),
-        (e: unknown) => res.writeHead(503, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: false, node: backend.nodeId, error: String(e) })),
-      );
-      return;
-    }
-    if (req.url === '/health') {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, connections: ws.connections }));
-      return;
-    }
-    res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 4040, message: 'not found' }));
-  });
+  const server = createServer(
+    { headersTimeout, requestTimeout, connectionsCheckingInterval },
+    (req: IncomingMessage, res: ServerResponse) => {
+      if (fileApi(req, res)) return;
+      if (req.url === '/healthz') {
+        backend.check().then(
+          () =>
+            res
+              .writeHead(200, { 'Content-Type': 'application/json' })
+              .end(JSON.stringify({ ok: true, node: backend.nodeId, connections: ws.connections })),
+          (e: unknown) =>
+            res
+              .writeHead(503, { 'Content-Type': 'application/json' })
+              .end(JSON.stringify({ ok: false, node: backend.nodeId, error: String(e) })),
+        );
+        return;
+      }
+      if (req.url === '/health') {
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ ok: true, connections: ws.connections }));
+        return;
+      }
+      res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ code: 4040, message: 'not found' }));
+    },
+  );
   const ws = attachWebSocketHost({
     server,
     connect: (peer) => core.connect(peer),
@@ -167,7 +197,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const httpUrl = `http://${host}:${address.port}`;
   const wildcard = address.address === '0.0.0.0' || address.address === '::';
   if (!publicBase) publicBase = wildcard ? `http://localhost:${address.port}` : httpUrl;
-  logger.log('info', 'server.listening', { url: httpUrl, ws: `ws://${host}:${address.port}/ws`, db: options.db.replace(/\/\/[^@/]*@/, '//***@'), redis: options.redis, node: backend.nodeId, files: files.dir, dev, synchronous });
+  logger.log('info', 'server.listening', {
+    url: httpUrl,
+    ws: `ws://${host}:${address.port}/ws`,
+    db: options.db.replace(/\/\/[^@/]*@/, '//***@'),
+    redis: options.redis,
+    node: backend.nodeId,
+    files: files.dir,
+    dev,
+    synchronous,
+  });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -188,5 +227,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return closing;
   };
 
-  return { url: `ws://${host}:${address.port}/ws`, httpUrl, port: address.port, host: address.address, core, storage, close };
+  return {
+    url: `ws://${host}:${address.port}/ws`,
+    httpUrl,
+    port: address.port,
+    host: address.address,
+    core,
+    storage,
+    close,
+  };
 }

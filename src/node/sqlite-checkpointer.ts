@@ -42,7 +42,12 @@ export interface Checkpointer {
  * Starts background checkpoints for the WAL database at `path`, which `db` (the writer) has open.
  * `inBackground: false` (e.g. ':memory:', or no worker threads) checkpoints on the main thread.
  */
-export function startCheckpointer(db: Database.Database, path: string, synchronous: 'NORMAL' | 'FULL', inBackground: boolean): Checkpointer {
+export function startCheckpointer(
+  db: Database.Database,
+  path: string,
+  synchronous: 'NORMAL' | 'FULL',
+  inBackground: boolean,
+): Checkpointer {
   let timer: ReturnType<typeof setInterval> | null = null;
   const onMainThread = (): void => {
     if (timer) return;
@@ -60,7 +65,10 @@ export function startCheckpointer(db: Database.Database, path: string, synchrono
   if (inBackground) {
     try {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, synchronous, intervalMs: INTERVAL_MS } });
+      worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { driver, path, synchronous, intervalMs: INTERVAL_MS },
+      });
       worker.unref();
       worker.on('message', (log: number) => {
         if (log < RESTART_FRAMES || !db.open || db.inTransaction) return;

@@ -19,7 +19,11 @@ type EventRow = { pos: number; at: number; json: string | null; unread: number |
 function isPlainMessageEvent(event: ChatEvent, user: UserId): event is Extract<ChatEvent, { type: 'message' }> {
   if (event.type !== 'message') return false;
   const m = event.message;
-  return Object.keys(event).length === 4 && Number.isInteger(event.unread) && event.conversation === viewerConversationId(m.chatType, m.from, m.to, user);
+  return (
+    Object.keys(event).length === 4 &&
+    Number.isInteger(event.unread) &&
+    event.conversation === viewerConversationId(m.chatType, m.from, m.to, user)
+  );
 }
 
 export class SqliteEventLog {
@@ -54,14 +58,19 @@ export class SqliteEventLog {
   append(user: UserId, event: ChatEvent, at: number, json?: string): number {
     const pos = this.last(user) + 1;
     const rowid = event.type === 'message' ? this.recent.get(event.message) : undefined;
-    if (rowid !== undefined && isPlainMessageEvent(event, user)) this.s.insertRef.run(user, pos, at, rowid, event.unread);
+    if (rowid !== undefined && isPlainMessageEvent(event, user))
+      this.s.insertRef.run(user, pos, at, rowid, event.unread);
     else this.s.insertJson.run(user, pos, at, json ?? JSON.stringify(event));
     this.heads?.set(user, pos);
     return pos;
   }
 
   read(user: UserId, after: number, limit: number): EventRecord[] {
-    return (this.s.read.all(user, after, Math.max(0, limit)) as EventRow[]).map((r) => ({ pos: r.pos, at: r.at, event: rebuild(r, user) }));
+    return (this.s.read.all(user, after, Math.max(0, limit)) as EventRow[]).map((r) => ({
+      pos: r.pos,
+      at: r.at,
+      event: rebuild(r, user),
+    }));
   }
 
   // A user's last position is max(pos) of their events, or the head recorded when pruning removed
@@ -91,7 +100,11 @@ export class SqliteEventLog {
    * walking from its oldest event: the work is one seek per user plus the events dropped.
    */
   pruneBefore(time: number): void {
-    for (let row = this.s.firstUser.get() as { user: UserId } | undefined; row; row = this.s.nextUser.get(row.user) as { user: UserId } | undefined) {
+    for (
+      let row = this.s.firstUser.get() as { user: UserId } | undefined;
+      row;
+      row = this.s.nextUser.get(row.user) as { user: UserId } | undefined
+    ) {
       const kept = this.s.firstAtOrAfter.get(row.user, time) as { pos: number } | undefined;
       if (kept) {
         this.s.prune.run(row.user, kept.pos - 1);
@@ -108,7 +121,12 @@ function rebuild(r: EventRow, user: UserId): ChatEvent {
   if (r.json !== null) return JSON.parse(r.json) as ChatEvent;
   if (r.record === null) throw new Error(`event ${user}/${r.pos} names a message that is not stored`);
   const { message } = JSON.parse(r.record) as { message: Message };
-  return { type: 'message', message, conversation: viewerConversationId(message.chatType, message.from, message.to, user), unread: r.unread ?? 0 };
+  return {
+    type: 'message',
+    message,
+    conversation: viewerConversationId(message.chatType, message.from, message.to, user),
+    unread: r.unread ?? 0,
+  };
 }
 
 function prepare(db: Database.Database) {
@@ -121,9 +139,13 @@ function prepare(db: Database.Database) {
        LEFT JOIN messages m ON m.rowid = e.msg LEFT JOIN message_originals o ON o.msg = e.msg
        WHERE e.user = ? AND e.pos > ? ORDER BY e.pos LIMIT ?`,
     ),
-    last: p('SELECT MAX(COALESCE((SELECT MAX(pos) FROM events WHERE user = ?), 0), COALESCE((SELECT last_pos FROM event_heads WHERE user = ?), 0)) AS p'),
+    last: p(
+      'SELECT MAX(COALESCE((SELECT MAX(pos) FROM events WHERE user = ?), 0), COALESCE((SELECT last_pos FROM event_heads WHERE user = ?), 0)) AS p',
+    ),
     first: p('SELECT MIN(pos) AS p FROM events WHERE user = ?'),
-    keepHead: p('INSERT INTO event_heads (user, last_pos) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET last_pos = MAX(last_pos, excluded.last_pos)'),
+    keepHead: p(
+      'INSERT INTO event_heads (user, last_pos) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET last_pos = MAX(last_pos, excluded.last_pos)',
+    ),
     prune: p('DELETE FROM events WHERE user = ? AND pos <= ?'),
     firstUser: p('SELECT user FROM events ORDER BY user LIMIT 1'),
     nextUser: p('SELECT user FROM events WHERE user > ? ORDER BY user LIMIT 1'),

@@ -223,7 +223,9 @@ export const MIGRATIONS: readonly string[] = [
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(`database schema version ${current} is newer than this server (${migrations.length}); upgrade natter`);
+    throw new Error(
+      `database schema version ${current} is newer than this server (${migrations.length}); upgrade natter`,
+    );
   }
   for (let v = current; v < migrations.length; v++) {
     const sql = migrations[v]!;

@@ -8,7 +8,14 @@
 import type Database from 'better-sqlite3';
 import type { UserId } from '../protocol/message';
 import type { MessageRecord } from '../server/storage';
-import type { MessageSearchQuery, MessageSearchResult, MessageSearchRow, PeopleStorage, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
+import type {
+  MessageSearchQuery,
+  MessageSearchResult,
+  MessageSearchRow,
+  PeopleStorage,
+  ProfileRecord,
+  ProfileSearchQuery,
+} from '../server/people-storage';
 import { foldForSearch, profileTerms, searchableText, termsMatcher } from '../server/search-text';
 import { indexedWords, indexPhrase } from '../server/search-words';
 
@@ -33,7 +40,9 @@ type CandidateRow = { id: number; key: string; seq: number };
  * writes messages needs it (before `migrate`, whose migration 7 fills the index).
  */
 export function registerSearchWords(db: Database.Database): void {
-  db.function('natter_search_words', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? indexedWords(text) : null));
+  db.function('natter_search_words', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? indexedWords(text) : null,
+  );
 }
 
 export class SqlitePeopleStorage implements PeopleStorage {
@@ -48,7 +57,9 @@ export class SqlitePeopleStorage implements PeopleStorage {
 
   getProfiles(users: UserId[]): ProfileRecord[] {
     if (users.length === 0) return [];
-    return (this.s.getProfiles.all(JSON.stringify(users)) as Array<{ json: string }>).map((r) => JSON.parse(r.json) as ProfileRecord);
+    return (this.s.getProfiles.all(JSON.stringify(users)) as Array<{ json: string }>).map(
+      (r) => JSON.parse(r.json) as ProfileRecord,
+    );
   }
 
   putProfile(record: ProfileRecord): void {
@@ -67,7 +78,12 @@ export class SqlitePeopleStorage implements PeopleStorage {
     const keys = JSON.stringify(query.scopes.map((s) => s.key));
     const after = new Map(query.scopes.map((s) => [s.key, s.afterSeq]));
     // Cursors are row ids (opaque to the core); a malformed one finds nothing.
-    let hi = query.before === undefined ? (this.s.maxId.get() as { id: number | null }).id ?? 0 : /^\d+$/.test(query.before) ? Number(query.before) - 1 : -1;
+    let hi =
+      query.before === undefined
+        ? ((this.s.maxId.get() as { id: number | null }).id ?? 0)
+        : /^\d+$/.test(query.before)
+          ? Number(query.before) - 1
+          : -1;
     const phrases = query.terms.map(indexPhrase).filter((p) => p !== null);
     if (phrases.length === 0) return { rows: [] };
     const match = phrases.join(' AND ');
@@ -75,7 +91,8 @@ export class SqlitePeopleStorage implements PeopleStorage {
     const matches = termsMatcher(query.terms);
     let examined = 0;
     for (let chunk = 0; hi >= 1; chunk++) {
-      if (chunk >= this.bounds.maxWindows || examined >= this.bounds.maxExamined) return { rows: out, resumeAt: String(hi + 1) };
+      if (chunk >= this.bounds.maxWindows || examined >= this.bounds.maxExamined)
+        return { rows: out, resumeAt: String(hi + 1) };
       const lo = Math.max(1, hi - this.bounds.window + 1);
       const rows = this.s.match.all(match, lo, hi, keys) as CandidateRow[];
       for (const row of rows) {

@@ -52,7 +52,9 @@ export class SqliteSeqCounters {
 
 function prepare(db: Database.Database) {
   return {
-    next: db.prepare('INSERT INTO seqs (key, last) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET last = last + 1 RETURNING last'),
+    next: db.prepare(
+      'INSERT INTO seqs (key, last) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET last = last + 1 RETURNING last',
+    ),
     last: db.prepare('SELECT last FROM seqs WHERE key = ?'),
     put: db.prepare('INSERT OR REPLACE INTO seqs (key, last) VALUES (?, ?)'),
   };

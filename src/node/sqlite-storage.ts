@@ -30,7 +30,12 @@ import { SqliteSeqCounters } from './sqlite-seq-counters';
 import { takeOwnerLock, type OwnerLock } from './sqlite-owner-lock';
 import { migrate } from './sqlite-migrations';
 import { registerSearchWords, SqlitePeopleStorage } from './sqlite-people-storage';
-import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
+import type {
+  MessageSearchQuery,
+  MessageSearchResult,
+  ProfileRecord,
+  ProfileSearchQuery,
+} from '../server/people-storage';
 
 export interface SqliteStorageOptions {
   /** Database file; ':memory:' for a throwaway one. */
@@ -151,8 +156,17 @@ export class SqliteStorage implements SyncStorage {
   /** `json`, when the core passes it, is `JSON.stringify(record.message)` (made once per send). */
   insertMessage(record: MessageRecord, json?: string): void {
     const m = record.message;
-    const recordJson = json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
-    const { lastInsertRowid } = this.s.insertMessage.run(m.serverId, record.key, m.seq, m.from, m.localId, m.excluded ? 1 : 0, recordJson);
+    const recordJson =
+      json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
+    const { lastInsertRowid } = this.s.insertMessage.run(
+      m.serverId,
+      record.key,
+      m.seq,
+      m.from,
+      m.localId,
+      m.excluded ? 1 : 0,
+      recordJson,
+    );
     this.events.noteMessage(m, Number(lastInsertRowid));
   }
   updateMessage(message: Message): void {
@@ -160,7 +174,16 @@ export class SqliteStorage implements SyncStorage {
     const old = parse<MessageRecord>(row);
     if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
     // Key, seq and ids stay as stored; only the content changes.
-    const next: MessageRecord = { key: old.key, message: { ...message, serverId: old.message.serverId, localId: old.message.localId, from: old.message.from, seq: old.message.seq } };
+    const next: MessageRecord = {
+      key: old.key,
+      message: {
+        ...message,
+        serverId: old.message.serverId,
+        localId: old.message.localId,
+        from: old.message.from,
+        seq: old.message.seq,
+      },
+    };
     // Events refer to the row: they keep showing the message as it was sent (the first version).
     this.s.keepOriginal.run(message.serverId);
     this.s.updateMessage.run(next.message.excluded ? 1 : 0, JSON.stringify(next), message.serverId);
@@ -172,7 +195,12 @@ export class SqliteStorage implements SyncStorage {
     return parse<MessageRecord>(this.s.getMessageByLocalId.get(from, localId) as Row | undefined);
   }
   listMessages(key: ConversationKey, query: MessageQuery): Message[] {
-    const rows = this.s.listMessages.all(key, query.before ?? Number.MAX_SAFE_INTEGER, query.after ?? -1, Math.max(0, query.limit)) as Row[];
+    const rows = this.s.listMessages.all(
+      key,
+      query.before ?? Number.MAX_SAFE_INTEGER,
+      query.after ?? -1,
+      Math.max(0, query.limit),
+    ) as Row[];
     return parseAll<MessageRecord>(rows).map((r) => r.message);
   }
   countUnread(key: ConversationKey, query: UnreadQuery): number {
@@ -192,7 +220,14 @@ export class SqliteStorage implements SyncStorage {
     return parse<ConversationStateRecord>(this.s.getConversationState.get(user, key) as Row | undefined);
   }
   putConversationState(state: ConversationStateRecord): void {
-    this.s.putConversationState.run(state.user, state.key, state.updatedAt, state.hidden ? 1 : 0, state.unread, JSON.stringify(state));
+    this.s.putConversationState.run(
+      state.user,
+      state.key,
+      state.updatedAt,
+      state.hidden ? 1 : 0,
+      state.unread,
+      JSON.stringify(state),
+    );
   }
   listConversationStates(user: UserId): ConversationStateRecord[] {
     return parseAll<ConversationStateRecord>(this.s.listConversationStates.all(user) as Row[]);
@@ -274,7 +309,13 @@ export class SqliteStorage implements SyncStorage {
   }
   putInvitation(inv: Invitation): void {
     this.transaction(() => {
-      this.s.putInvitation.run(inv.inviteId, isInvitationOpen(inv) ? 1 : 0, inv.deadline, inv.createdAt, JSON.stringify(inv));
+      this.s.putInvitation.run(
+        inv.inviteId,
+        isInvitationOpen(inv) ? 1 : 0,
+        inv.deadline,
+        inv.createdAt,
+        JSON.stringify(inv),
+      );
       this.s.deleteInvitationParties.run(inv.inviteId);
       for (const user of new Set([inv.inviter, ...inv.invitees])) this.s.insertInvitationParty.run(user, inv.inviteId);
     });
@@ -337,27 +378,43 @@ export class SqliteStorage implements SyncStorage {
   }
 
   // ---- people and search (sqlite-people-storage.ts) ---------------------------
-  getProfiles(users: UserId[]): ProfileRecord[] { return this.people.getProfiles(users); }
-  putProfile(record: ProfileRecord): void { this.people.putProfile(record); }
-  searchProfiles(query: ProfileSearchQuery): ProfileRecord[] { return this.people.searchProfiles(query); }
-  searchMessages(query: MessageSearchQuery): MessageSearchResult { return this.people.searchMessages(query); }
+  getProfiles(users: UserId[]): ProfileRecord[] {
+    return this.people.getProfiles(users);
+  }
+  putProfile(record: ProfileRecord): void {
+    this.people.putProfile(record);
+  }
+  searchProfiles(query: ProfileSearchQuery): ProfileRecord[] {
+    return this.people.searchProfiles(query);
+  }
+  searchMessages(query: MessageSearchQuery): MessageSearchResult {
+    return this.people.searchMessages(query);
+  }
 }
 
 /** Every statement, prepared once. */
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    insertMessage: p('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertMessage: p(
+      'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
     updateMessage: p('UPDATE messages SET excluded = ?, json = ? WHERE server_id = ?'),
-    keepOriginal: p('INSERT OR IGNORE INTO message_originals (msg, json) SELECT id, json FROM messages WHERE server_id = ?'),
+    keepOriginal: p(
+      'INSERT OR IGNORE INTO message_originals (msg, json) SELECT id, json FROM messages WHERE server_id = ?',
+    ),
     getMessage: p('SELECT json FROM messages WHERE server_id = ?'),
     getMessageByLocalId: p('SELECT json FROM messages WHERE from_user = ? AND local_id = ?'),
     listMessages: p('SELECT json FROM messages WHERE key = ? AND seq < ? AND seq > ? ORDER BY seq DESC LIMIT ?'),
     countUnread: p('SELECT COUNT(*) AS n FROM messages WHERE key = ? AND seq > ? AND from_user <> ? AND excluded = 0'),
     getConversationState: p('SELECT json FROM conversation_states WHERE user = ? AND key = ?'),
-    putConversationState: p('INSERT OR REPLACE INTO conversation_states (user, key, updated_at, hidden, unread, json) VALUES (?, ?, ?, ?, ?, ?)'),
+    putConversationState: p(
+      'INSERT OR REPLACE INTO conversation_states (user, key, updated_at, hidden, unread, json) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     listConversationStates: p('SELECT json FROM conversation_states WHERE user = ? ORDER BY updated_at DESC, key ASC'),
-    listConversationPage: p('SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 ORDER BY updated_at DESC, key ASC LIMIT ?'),
+    listConversationPage: p(
+      'SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 ORDER BY updated_at DESC, key ASC LIMIT ?',
+    ),
     listConversationPageAfter: p(
       'SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 AND updated_at <= ? AND (updated_at < ? OR key > ?) ORDER BY updated_at DESC, key ASC LIMIT ?',
     ),
@@ -369,7 +426,9 @@ function prepare(db: Database.Database) {
     deleteGroup: p('DELETE FROM groups WHERE group_id = ?'),
     deleteGroupMembers: p('DELETE FROM group_members WHERE group_id = ?'),
     insertGroupMember: p('INSERT OR IGNORE INTO group_members (user, group_id) VALUES (?, ?)'),
-    listGroupsOf: p('SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user = ? ORDER BY g.created_at, g.group_id'),
+    listGroupsOf: p(
+      'SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user = ? ORDER BY g.created_at, g.group_id',
+    ),
     getRoom: p('SELECT json FROM rooms WHERE room_id = ?'),
     putRoom: p('INSERT OR REPLACE INTO rooms (room_id, created_at, json) VALUES (?, ?, ?)'),
     deleteRoom: p('DELETE FROM rooms WHERE room_id = ?'),
@@ -380,10 +439,14 @@ function prepare(db: Database.Database) {
     setPins: p('INSERT OR REPLACE INTO pins (key, json) VALUES (?, ?)'),
     deletePins: p('DELETE FROM pins WHERE key = ?'),
     getInvitation: p('SELECT json FROM invitations WHERE invite_id = ?'),
-    putInvitation: p('INSERT OR REPLACE INTO invitations (invite_id, open, deadline, created_at, json) VALUES (?, ?, ?, ?, ?)'),
+    putInvitation: p(
+      'INSERT OR REPLACE INTO invitations (invite_id, open, deadline, created_at, json) VALUES (?, ?, ?, ?, ?)',
+    ),
     deleteInvitationParties: p('DELETE FROM invitation_parties WHERE invite_id = ?'),
     insertInvitationParty: p('INSERT OR IGNORE INTO invitation_parties (user, invite_id) VALUES (?, ?)'),
-    listDueInvitations: p('SELECT json FROM invitations WHERE open = 1 AND deadline IS NOT NULL AND deadline <= ? ORDER BY deadline, invite_id LIMIT ?'),
+    listDueInvitations: p(
+      'SELECT json FROM invitations WHERE open = 1 AND deadline IS NOT NULL AND deadline <= ? ORDER BY deadline, invite_id LIMIT ?',
+    ),
     listOpenInvitations: p(
       'SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user = ? AND i.open = 1 ORDER BY i.created_at, i.invite_id',
     ),

@@ -31,7 +31,8 @@ function sign(payload: string, secret: string): Buffer {
 }
 
 function requireSecret(secret: string): void {
-  if (typeof secret !== 'string' || secret.length === 0) throw new Error('natter token: a non-empty secret is required');
+  if (typeof secret !== 'string' || secret.length === 0)
+    throw new Error('natter token: a non-empty secret is required');
 }
 
 /** Mint a token for `user`, valid for `ttlSeconds` (default 3600). */
@@ -103,7 +104,11 @@ export function createAuthenticator(options: AuthOptions): (creds: Credentials) 
   return async (creds) => {
     if (creds.token) {
       if (jwt && looksLikeJwt(creds.token)) return jwt(creds.token);
-      if (!options.secret) throw new NatterError(ErrorCode.TOKEN_INVALID, options.jwt ? 'only JWTs are accepted here' : 'this server has no token secret (dev mode)');
+      if (!options.secret)
+        throw new NatterError(
+          ErrorCode.TOKEN_INVALID,
+          options.jwt ? 'only JWTs are accepted here' : 'this server has no token secret (dev mode)',
+        );
       const claims = verifyTokenClaims(creds.token, { secret: options.secret, now: options.now?.() });
       return { user: claims.user, expiresAt: claims.exp * 1000 };
     }
@@ -111,7 +116,10 @@ export function createAuthenticator(options: AuthOptions): (creds: Credentials) 
       if (!isValidId(creds.user)) throw new NatterError(ErrorCode.NOT_AUTHENTICATED, `invalid user id: ${creds.user}`);
       return { user: creds.user };
     }
-    throw new NatterError(ErrorCode.NOT_AUTHENTICATED, options.dev ? 'send a token or a user id' : 'a token is required');
+    throw new NatterError(
+      ErrorCode.NOT_AUTHENTICATED,
+      options.dev ? 'send a token or a user id' : 'a token is required',
+    );
   };
 }
 

@@ -225,7 +225,8 @@ export function attachWebSocketHost(options: WebSocketHostOptions): WebSocketHos
 export function wsCloseCode(code: number | undefined): number {
   if (code === undefined) return 1000;
   if (code === 5030) return CloseCode.GOING_AWAY;
-  const valid = (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+  const valid =
+    (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
   return valid ? code : 1008;
 }
 

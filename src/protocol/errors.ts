@@ -141,5 +141,11 @@ export class NatterError extends Error {
 }
 
 export function isNatterError(e: unknown): e is NatterError {
-  return e instanceof NatterError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'NatterError' && typeof (e as { code?: unknown }).code === 'number');
+  return (
+    e instanceof NatterError ||
+    (typeof e === 'object' &&
+      e !== null &&
+      (e as { name?: unknown }).name === 'NatterError' &&
+      typeof (e as { code?: unknown }).code === 'number')
+  );
 }

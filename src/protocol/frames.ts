@@ -63,7 +63,15 @@ export interface Ops extends PeopleOps {
   groupReaders: { p: { serverId: string }; r: { readers: UserId[] } };
 
   'group.create': {
-    p: { groupId?: string; name: string; desc?: string; members?: UserId[]; public?: boolean; approval?: boolean; allowInvites?: boolean };
+    p: {
+      groupId?: string;
+      name: string;
+      desc?: string;
+      members?: UserId[];
+      public?: boolean;
+      approval?: boolean;
+      allowInvites?: boolean;
+    };
     r: { group: GroupInfo };
   };
   'group.info': { p: { groupId: string }; r: { group: GroupInfo } };
@@ -74,7 +82,10 @@ export interface Ops extends PeopleOps {
   'group.destroy': { p: { groupId: string }; r: Record<string, never> };
   /** `durationMs` 0 = until unmuted; `mute: false` lifts it. Owner/admins only. */
   'group.mute': { p: { groupId: string; user: UserId; mute: boolean; durationMs?: number }; r: { group: GroupInfo } };
-  'group.whitelist': { p: { groupId: string; enabled?: boolean; add?: UserId[]; remove?: UserId[] }; r: { group: GroupInfo } };
+  'group.whitelist': {
+    p: { groupId: string; enabled?: boolean; add?: UserId[]; remove?: UserId[] };
+    r: { group: GroupInfo };
+  };
   /** Owner only: make a member an admin (`admin: true`) or take the role back. Members hear of it as `updated`. */
   'group.setAdmin': { p: { groupId: string; user: UserId; admin: boolean }; r: { group: GroupInfo } };
 
@@ -88,7 +99,14 @@ export interface Ops extends PeopleOps {
   blocklist: { p: Record<string, never>; r: { blocked: UserId[] } };
 
   'sig.invite': {
-    p: { invitees: UserId[]; groupId?: string; data?: string; timeout?: number; onlineUserOnly?: boolean; offlinePushInfo?: OfflinePushInfo };
+    p: {
+      invitees: UserId[];
+      groupId?: string;
+      data?: string;
+      timeout?: number;
+      onlineUserOnly?: boolean;
+      offlinePushInfo?: OfflinePushInfo;
+    };
     r: { invitation: Invitation; message: Message | null };
   };
   'sig.cancel': { p: { inviteId: string; data?: string }; r: { invitation: Invitation; message: Message | null } };
@@ -102,7 +120,10 @@ export interface Ops extends PeopleOps {
   /** Add (or with `remove`, take back) this user's reaction; members only. Repeating a change changes nothing. */
   react: { p: { serverId: string; emoji: string; remove?: boolean }; r: { message: Message } };
   /** Author only, text messages, within the server's edit window. `editId` makes a retried edit apply once. */
-  edit: { p: { serverId: string; body: TextBody; editId: string; mentions?: Message['mentions'] }; r: { message: Message } };
+  edit: {
+    p: { serverId: string; body: TextBody; editId: string; mentions?: Message['mentions'] };
+    r: { message: Message };
+  };
   /** `me`: hidden from this user's history on every device. `everyone`: a tombstone (author within the delete window; group owner/admins any time). */
   delete: { p: { serverId: string; scope: 'me' | 'everyone' }; r: { message: Message | null } };
   /** Pin (or with `unpin`, unpin) a message of a conversation: both users of a single chat; group owner/admins. */
@@ -114,20 +135,29 @@ export interface Ops extends PeopleOps {
   /** A thread's replies before `before` (a thread seq), newest first, like `history`. */
   thread: { p: { serverId: string; before?: number; limit?: number }; r: HistoryPage };
   /** Sends a copy of a message this user can see to another conversation (idempotent by `localId` like `send`). */
-  forward: { p: { serverId: string; localId: string; to: string; chatType: Message['chatType'] }; r: { message: Message } };
+  forward: {
+    p: { serverId: string; localId: string; to: string; chatType: Message['chatType'] };
+    r: { message: Message };
+  };
   /**
    * Swap this session's token for a fresh one of the same user (before it expires); the answer
    * says when the new one expires (null: never).
    */
   'auth.renew': { p: { token: string }; r: { expiresAt: number | null } };
   /** Joins this device to a live call (the inviter, or an invitee who accepted); another device of the same user taking it over replaces it. */
-  'rtc.join': { p: { callId: string }; r: { epoch: number; participants: RtcParticipant[]; iceServers: IceServer[]; call: RtcCallInfo } };
+  'rtc.join': {
+    p: { callId: string };
+    r: { epoch: number; participants: RtcParticipant[]; iceServers: IceServer[]; call: RtcCallInfo };
+  };
   /** Relays one negotiation step to another joined participant's device; `delivered` is false while that device is offline. */
   'rtc.signal': { p: { callId: string; to: UserId; signal: RtcSignal }; r: { delivered: boolean } };
   'rtc.leave': { p: { callId: string }; r: Record<string, never> };
 
   /** Upload of a small file inside a frame (base64). Hosts also offer HTTP uploads for large files. */
-  'file.put': { p: { name: string; mime: string; data: string; width?: number; height?: number; duration?: number }; r: { file: UploadedFile } };
+  'file.put': {
+    p: { name: string; mime: string; data: string; width?: number; height?: number; duration?: number };
+    r: { file: UploadedFile };
+  };
 }
 
 export type OpName = keyof Ops;
@@ -155,8 +185,23 @@ export type ChatEvent =
   /** This user's read marker moved (on any device): the conversation's unread count is now `unread`. */
   | { type: 'readState'; conversation: ConversationId; readSeq: number; unread: number }
   | { type: 'conversationDeleted'; conversation: ConversationId; deleteHistory: boolean }
-  | { type: 'invitation'; action: InvitationAction; invitation: Invitation; by: UserId; invitee?: UserId; data?: string; message: Message | null }
-  | { type: 'group'; action: 'created' | 'joined' | 'memberAdded' | 'memberRemoved' | 'left' | 'destroyed' | 'muted' | 'unmuted' | 'updated'; group: GroupInfo; users: UserId[]; by: UserId }
+  | {
+      type: 'invitation';
+      action: InvitationAction;
+      invitation: Invitation;
+      by: UserId;
+      invitee?: UserId;
+      data?: string;
+      message: Message | null;
+    }
+  | {
+      type: 'group';
+      action:
+        'created' | 'joined' | 'memberAdded' | 'memberRemoved' | 'left' | 'destroyed' | 'muted' | 'unmuted' | 'updated';
+      group: GroupInfo;
+      users: UserId[];
+      by: UserId;
+    }
   | { type: 'room'; action: 'joined' | 'left'; room: RoomInfo; users: UserId[] }
   | { type: 'blocklist'; blocked: UserId[] }
   /** A stored message changed (edit, reactions, thread summary): `message` is its whole current state. */
@@ -196,7 +241,10 @@ export interface RequestFrame<K extends OpName = OpName> {
   p: OpParams<K>;
 }
 
-export interface PingFrame { v: number; t: 'ping' }
+export interface PingFrame {
+  v: number;
+  t: 'ping';
+}
 
 export type ClientFrame = HelloFrame | RequestFrame | PingFrame;
 
@@ -215,15 +263,44 @@ export interface WelcomeFrame {
   limits: ServerLimits;
 }
 
-export interface OkFrame { v: number; t: 'ok'; id: string; r: unknown }
-export interface ErrFrame { v: number; t: 'err'; id?: string; code: number; message: string; retryAfter?: number }
+export interface OkFrame {
+  v: number;
+  t: 'ok';
+  id: string;
+  r: unknown;
+}
+export interface ErrFrame {
+  v: number;
+  t: 'err';
+  id?: string;
+  code: number;
+  message: string;
+  retryAfter?: number;
+}
 /** A pushed event; `pos` is set for durable events (ephemeral ones, like onlineUserOnly signaling, have none). */
-export interface EventFrame { v: number; t: 'evt'; pos?: number; e: ChatEvent }
-export interface PongFrame { v: number; t: 'pong' }
+export interface EventFrame {
+  v: number;
+  t: 'evt';
+  pos?: number;
+  e: ChatEvent;
+}
+export interface PongFrame {
+  v: number;
+  t: 'pong';
+}
 /** Server is closing this session (e.g. the same device connected again, or shutdown). */
-export interface ByeFrame { v: number; t: 'bye'; code: number; message: string }
+export interface ByeFrame {
+  v: number;
+  t: 'bye';
+  code: number;
+  message: string;
+}
 
 /** The session's token expires at `expiresAt` (ms since epoch): renew it (`auth.renew`) or the session ends then (4011). */
-export interface ExpiringFrame { v: number; t: 'expiring'; expiresAt: number }
+export interface ExpiringFrame {
+  v: number;
+  t: 'expiring';
+  expiresAt: number;
+}
 
 export type ServerFrame = WelcomeFrame | OkFrame | ErrFrame | EventFrame | PongFrame | ByeFrame | ExpiringFrame;

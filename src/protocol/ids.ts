@@ -30,7 +30,11 @@ export function parseConversationId(id: string): { type: ChatType; target: strin
 }
 
 /** The conversation a message belongs to, as seen by `viewer`. */
-export function conversationOf(message: { chatType: ChatType; from: string; to: string }, viewer: string): ConversationId {
-  if (message.chatType === 'single') return conversationId('single', message.from === viewer ? message.to : message.from);
+export function conversationOf(
+  message: { chatType: ChatType; from: string; to: string },
+  viewer: string,
+): ConversationId {
+  if (message.chatType === 'single')
+    return conversationId('single', message.from === viewer ? message.to : message.from);
   return conversationId(message.chatType, message.to);
 }

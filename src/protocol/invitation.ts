@@ -53,7 +53,11 @@ export function excludedFromHistory(data: string): boolean {
   if (!data || data[0] !== '{') return false;
   try {
     const parsed: unknown = JSON.parse(data);
-    return typeof parsed === 'object' && parsed !== null && (parsed as { excludeFromHistoryMessage?: unknown }).excludeFromHistoryMessage === true;
+    return (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      (parsed as { excludeFromHistoryMessage?: unknown }).excludeFromHistoryMessage === true
+    );
   } catch {
     return false;
   }

@@ -6,7 +6,6 @@ import type { ChatType, UserId } from './primitives';
 
 export type { ChatType, UserId };
 
-
 /** Attachment metadata as stored on the server and carried by file-bearing bodies. */
 export interface FileRef {
   /** Unguessable id the server serves the bytes under. Absent for image-by-URL messages. */
@@ -18,19 +17,51 @@ export interface FileRef {
   mime: string;
 }
 
-export interface TextBody { type: 'txt'; msg: string }
-export interface ImageBody extends FileRef { type: 'img'; width?: number; height?: number }
-export interface CommandBody { type: 'cmd'; action: string }
-export interface FileBody extends FileRef { type: 'file' }
+export interface TextBody {
+  type: 'txt';
+  msg: string;
+}
+export interface ImageBody extends FileRef {
+  type: 'img';
+  width?: number;
+  height?: number;
+}
+export interface CommandBody {
+  type: 'cmd';
+  action: string;
+}
+export interface FileBody extends FileRef {
+  type: 'file';
+}
 /** `duration` in seconds, as Easemob's `length` for audio. */
-export interface AudioBody extends FileRef { type: 'audio'; duration: number }
-export interface VideoBody extends FileRef { type: 'video'; duration?: number; width?: number; height?: number; thumb?: string }
+export interface AudioBody extends FileRef {
+  type: 'audio';
+  duration: number;
+}
+export interface VideoBody extends FileRef {
+  type: 'video';
+  duration?: number;
+  width?: number;
+  height?: number;
+  thumb?: string;
+}
 /** `customExts` values are strings, as the Easemob document requires. */
-export interface CustomBody { type: 'custom'; customEvent: string; customExts: Record<string, string> }
-export interface LocationBody { type: 'loc'; lat: number; lng: number; addr: string; buildingName?: string }
+export interface CustomBody {
+  type: 'custom';
+  customEvent: string;
+  customExts: Record<string, string>;
+}
+export interface LocationBody {
+  type: 'loc';
+  lat: number;
+  lng: number;
+  addr: string;
+  buildingName?: string;
+}
 
 /** Bodies a client may send. */
-export type OutgoingBody = TextBody | ImageBody | CommandBody | FileBody | AudioBody | VideoBody | CustomBody | LocationBody;
+export type OutgoingBody =
+  TextBody | ImageBody | CommandBody | FileBody | AudioBody | VideoBody | CustomBody | LocationBody;
 export type OutgoingBodyType = OutgoingBody['type'];
 
 /**
@@ -51,7 +82,12 @@ export interface SignalBody {
 }
 
 /** What a recalled message becomes, for everyone, in history and live; `deleted` when it was deleted for everyone (no window, or by a group admin). */
-export interface RecalledBody { type: 'recalled'; recalledAt: number; by: UserId; deleted?: true }
+export interface RecalledBody {
+  type: 'recalled';
+  recalledAt: number;
+  by: UserId;
+  deleted?: true;
+}
 
 export type MessageBody = OutgoingBody | SignalBody | RecalledBody;
 export type MessageBodyType = MessageBody['type'];
@@ -119,4 +155,3 @@ export interface OutgoingMessage {
 export function signalingInfo(message: Pick<Message, 'body'>): SignalBody | null {
   return message.body.type === 'signal' ? message.body : null;
 }
-

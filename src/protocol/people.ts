@@ -87,7 +87,10 @@ export interface PeopleOps {
   /** This device is active (`online`) or idle (`away`). */
   'presence.set': { p: { status: 'online' | 'away' }; r: Record<string, never> };
   /** Full-text search in the conversations this user can read (or in one of them), newest first. */
-  search: { p: { query: string; conversation?: ConversationId; cursor?: string; limit?: number }; r: MessageSearchPage };
+  search: {
+    p: { query: string; conversation?: ConversationId; cursor?: string; limit?: number };
+    r: MessageSearchPage;
+  };
   /** The page around a message (jump to a message). */
   'history.around': { p: { serverId: string; limit?: number }; r: HistoryWindow };
   /** Messages with seq > `after`, oldest first. */

@@ -14,7 +14,13 @@ export const RTC_MAX_PARTICIPANTS = 4;
 /** One step of WebRTC negotiation, relayed as is between two participants. */
 export type RtcSignal =
   | { type: 'offer' | 'answer'; sdp: string }
-  | { type: 'candidate'; candidate: string; sdpMid: string | null; sdpMLineIndex: number | null; usernameFragment?: string | null };
+  | {
+      type: 'candidate';
+      candidate: string;
+      sdpMid: string | null;
+      sdpMLineIndex: number | null;
+      usernameFragment?: string | null;
+    };
 
 /** The browser's RTCIceServer, as the server hands it out (TURN entries may carry short-lived credentials). */
 export interface IceServer {
@@ -90,5 +96,9 @@ export function rtcCallType(data: string): 'audio' | 'video' | null {
 
 /** Whether a stored message is the server's summary of a call (clients cannot send a `~` localId). */
 export function isCallSummary(message: { localId: string; body: { type: string; customEvent?: string } }): boolean {
-  return message.localId.startsWith('~call-') && message.body.type === 'custom' && message.body.customEvent === CALL_SUMMARY_EVENT;
+  return (
+    message.localId.startsWith('~call-') &&
+    message.body.type === 'custom' &&
+    message.body.customEvent === CALL_SUMMARY_EVENT
+  );
 }

@@ -54,7 +54,8 @@ export function createUlidFactory(random: RandomSource = pooledRandom()): (time?
   let lastTime = -1;
   let lastRandom = '';
   return (time = Date.now()) => {
-    if (!Number.isInteger(time) || time < 0 || time > 0xffff_ffff_ffff) throw new RangeError(`ULID time out of range: ${time}`);
+    if (!Number.isInteger(time) || time < 0 || time > 0xffff_ffff_ffff)
+      throw new RangeError(`ULID time out of range: ${time}`);
     if (time <= lastTime) {
       const next = increment(lastRandom);
       if (next !== null) {

@@ -13,8 +13,16 @@ type FeatureOp = 'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'forw
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
 const serverId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const conversation = v.custom<ConversationId>((s) => typeof s === 'string' && parseConversationId(s) !== null, 'invalid conversation id');
-const localId = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.check((s) => !s.startsWith('~'), 'localId may not start with ~'));
+const conversation = v.custom<ConversationId>(
+  (s) => typeof s === 'string' && parseConversationId(s) !== null,
+  'invalid conversation id',
+);
+const localId = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(128),
+  v.check((s) => !s.startsWith('~'), 'localId may not start with ~'),
+);
 
 /** A reaction key: any short text without line breaks (an emoji, a shortcode, a custom emoji id). */
 const emoji = v.pipe(
@@ -47,7 +55,11 @@ export const featureParamSchemas: { [K in FeatureOp]: v.GenericSchema<unknown, O
   delete: v.object({ serverId, scope: v.picklist(['me', 'everyone']) }),
   pin: v.object({ serverId, unpin: v.optional(v.boolean()) }),
   pins: v.object({ conversation }),
-  thread: v.object({ serverId, before: v.optional(count), limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))) }),
+  thread: v.object({
+    serverId,
+    before: v.optional(count),
+    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))),
+  }),
   messages: v.object({ serverIds: v.pipe(v.array(serverId), v.maxLength(100)) }),
   forward: v.object({ serverId, localId, to: id, chatType: v.picklist(['single', 'group', 'room']) }),
 };

@@ -7,7 +7,10 @@ import { ID_PATTERN, parseConversationId } from './ids';
 import type { ConversationId } from './ids';
 
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
-const conversation = v.custom<ConversationId>((s) => typeof s === 'string' && parseConversationId(s) !== null, 'invalid conversation id');
+const conversation = v.custom<ConversationId>(
+  (s) => typeof s === 'string' && parseConversationId(s) !== null,
+  'invalid conversation id',
+);
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** Custom profile fields: at most 32, short keys and values (the whole profile stays small). */
@@ -16,13 +19,23 @@ const fields = v.pipe(
   v.check((r) => Object.keys(r).length <= 32, 'at most 32 fields'),
 );
 /** A search needs something besides spaces; long queries are refused rather than cut. */
-const query = v.pipe(v.string(), v.maxLength(200), v.check((s) => s.trim().length > 0, 'query is empty'));
+const query = v.pipe(
+  v.string(),
+  v.maxLength(200),
+  v.check((s) => s.trim().length > 0, 'query is empty'),
+);
 
 type PeopleSchemas = { [K in keyof PeopleOps]: v.GenericSchema<unknown, PeopleOps[K]['p']> };
 
 export const peopleParamSchemas: PeopleSchemas = {
   'profile.set': v.object({
-    name: v.optional(v.pipe(v.string(), v.maxLength(128), v.check((s) => s.trim().length > 0, 'name is empty'))),
+    name: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(128),
+        v.check((s) => s.trim().length > 0, 'name is empty'),
+      ),
+    ),
     avatarFileId: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(128)))),
     fields: v.optional(fields),
     hidePresence: v.optional(v.boolean()),
@@ -37,6 +50,13 @@ export const peopleParamSchemas: PeopleSchemas = {
     cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
     limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(100))),
   }),
-  'history.around': v.object({ serverId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)), limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(100))) }),
-  'history.after': v.object({ conversation, after: count, limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))) }),
+  'history.around': v.object({
+    serverId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(100))),
+  }),
+  'history.after': v.object({
+    conversation,
+    after: count,
+    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))),
+  }),
 };

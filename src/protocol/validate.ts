@@ -29,7 +29,10 @@ export type ValidationResult =
 
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
 const users = v.pipe(v.array(id), v.maxLength(1000));
-const conversation = v.custom<ConversationId>((s) => typeof s === 'string' && parseConversationId(s) !== null, 'invalid conversation id');
+const conversation = v.custom<ConversationId>(
+  (s) => typeof s === 'string' && parseConversationId(s) !== null,
+  'invalid conversation id',
+);
 const serverId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const size = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -103,7 +106,12 @@ type ParamSchemas = { [K in OpName]: v.GenericSchema<unknown, Ops[K]['p']> };
 export const paramSchemas: ParamSchemas = {
   send: v.object({
     // `~` starts the localIds the server stamps itself (signaling steps), so no client can collide with one.
-    localId: v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.check((s) => !s.startsWith('~'), 'localId may not start with ~')),
+    localId: v.pipe(
+      v.string(),
+      v.minLength(1),
+      v.maxLength(128),
+      v.check((s) => !s.startsWith('~'), 'localId may not start with ~'),
+    ),
     to: id,
     chatType: v.picklist(['single', 'group', 'room']),
     body: outgoingBody,
@@ -142,9 +150,18 @@ export const paramSchemas: ParamSchemas = {
   'group.leave': v.object({ groupId: id }),
   'group.destroy': v.object({ groupId: id }),
   'group.mute': v.object({ groupId: id, user: id, mute: v.boolean(), durationMs: v.optional(count) }),
-  'group.whitelist': v.object({ groupId: id, enabled: v.optional(v.boolean()), add: v.optional(users), remove: v.optional(users) }),
+  'group.whitelist': v.object({
+    groupId: id,
+    enabled: v.optional(v.boolean()),
+    add: v.optional(users),
+    remove: v.optional(users),
+  }),
   'group.setAdmin': v.object({ groupId: id, user: id, admin: v.boolean() }),
-  'room.create': v.object({ roomId: v.optional(id), name: v.pipe(v.string(), v.maxLength(256)), keepHistory: v.optional(v.boolean()) }),
+  'room.create': v.object({
+    roomId: v.optional(id),
+    name: v.pipe(v.string(), v.maxLength(256)),
+    keepHistory: v.optional(v.boolean()),
+  }),
   'room.join': v.object({ roomId: id }),
   'room.leave': v.object({ roomId: id }),
   'room.list': empty,
@@ -191,7 +208,11 @@ const helloSchema = v.object({
 });
 
 const envelope = v.object({ v: v.number(), t: v.string() });
-const reqEnvelope = v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)), op: v.string(), p: v.optional(v.unknown()) });
+const reqEnvelope = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+  op: v.string(),
+  p: v.optional(v.unknown()),
+});
 
 function fail(code: number, message?: string, reqId?: string): ValidationResult {
   const r: ValidationResult = { ok: false, code, message: message ?? defaultErrorMessage(code) };
@@ -220,19 +241,26 @@ function checkLimits(op: OpName, p: unknown, limits: ValidationLimits): string |
   if (op === 'send') {
     const m = p as Ops['send']['p'];
     const body: OutgoingBody = m.body;
-    if (body.type === 'txt' && body.msg.length > limits.maxTextLength) return `text longer than ${limits.maxTextLength}`;
-    if (m.ext !== undefined && jsonBytes(m.ext) > limits.maxExtBytes) return `ext larger than ${limits.maxExtBytes} bytes`;
-    if (body.type === 'custom' && jsonBytes(body.customExts) > limits.maxExtBytes) return `customExts larger than ${limits.maxExtBytes} bytes`;
+    if (body.type === 'txt' && body.msg.length > limits.maxTextLength)
+      return `text longer than ${limits.maxTextLength}`;
+    if (m.ext !== undefined && jsonBytes(m.ext) > limits.maxExtBytes)
+      return `ext larger than ${limits.maxExtBytes} bytes`;
+    if (body.type === 'custom' && jsonBytes(body.customExts) > limits.maxExtBytes)
+      return `customExts larger than ${limits.maxExtBytes} bytes`;
   }
-  if (op === 'edit' && (p as Ops['edit']['p']).body.msg.length > limits.maxTextLength) return `text longer than ${limits.maxTextLength}`;
+  if (op === 'edit' && (p as Ops['edit']['p']).body.msg.length > limits.maxTextLength)
+    return `text longer than ${limits.maxTextLength}`;
   if (op.startsWith('sig.')) {
     const d = (p as { data?: string }).data;
-    if (d !== undefined && encoder.encode(d).length > limits.maxExtBytes) return `data larger than ${limits.maxExtBytes} bytes`;
+    if (d !== undefined && encoder.encode(d).length > limits.maxExtBytes)
+      return `data larger than ${limits.maxExtBytes} bytes`;
   }
   if (op === 'rtc.signal') {
     const signal: RtcSignal = (p as Ops['rtc.signal']['p']).signal;
-    if (signal.type === 'candidate' && encoder.encode(signal.candidate).length > RTC_MAX_CANDIDATE_BYTES) return `candidate larger than ${RTC_MAX_CANDIDATE_BYTES} bytes`;
-    if (signal.type !== 'candidate' && encoder.encode(signal.sdp).length > RTC_MAX_SDP_BYTES) return `sdp larger than ${RTC_MAX_SDP_BYTES} bytes`;
+    if (signal.type === 'candidate' && encoder.encode(signal.candidate).length > RTC_MAX_CANDIDATE_BYTES)
+      return `candidate larger than ${RTC_MAX_CANDIDATE_BYTES} bytes`;
+    if (signal.type !== 'candidate' && encoder.encode(signal.sdp).length > RTC_MAX_SDP_BYTES)
+      return `sdp larger than ${RTC_MAX_SDP_BYTES} bytes`;
   }
   return null;
 }
@@ -260,7 +288,8 @@ export function validateClientFrame(raw: string, limits: ValidationLimits): Vali
   if (!env.success) return fail(ErrorCode.MALFORMED_FRAME, 'frame needs numeric v and string t');
   const reqId = env.output.t === 'req' ? v.safeParse(reqEnvelope, json) : null;
   const idOf = reqId?.success ? reqId.output.id : undefined;
-  if (env.output.v !== PROTOCOL_VERSION) return fail(ErrorCode.UNSUPPORTED_VERSION, `protocol version ${PROTOCOL_VERSION} expected`, idOf);
+  if (env.output.v !== PROTOCOL_VERSION)
+    return fail(ErrorCode.UNSUPPORTED_VERSION, `protocol version ${PROTOCOL_VERSION} expected`, idOf);
   switch (env.output.t) {
     case 'ping': {
       const frame: PingFrame = { v: PROTOCOL_VERSION, t: 'ping' };
@@ -280,7 +309,13 @@ export function validateClientFrame(raw: string, limits: ValidationLimits): Vali
       if (!params.success) return fail(ErrorCode.INVALID_PARAMS, issueText(params.issues), idOf);
       const tooLarge = checkLimits(op, params.output, limits);
       if (tooLarge) return fail(ErrorCode.TOO_LARGE, tooLarge, idOf);
-      const frame: RequestFrame = { v: PROTOCOL_VERSION, t: 'req', id: reqId.output.id, op, p: params.output as Ops[OpName]['p'] };
+      const frame: RequestFrame = {
+        v: PROTOCOL_VERSION,
+        t: 'req',
+        id: reqId.output.id,
+        op,
+        p: params.output as Ops[OpName]['p'],
+      };
       return { ok: true, frame };
     }
     default:

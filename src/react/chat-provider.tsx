@@ -64,7 +64,13 @@ function useEmbeddedClient(user: string | null): ChatClient | null {
 
 type BoundProviderProps = Omit<ChatProviderProps, 'client' | 'user' | 'fallback'> & { client: ChatClient };
 
-function BoundProvider({ client, store: givenStore, autoConnect = true, schedule, children }: BoundProviderProps): ReactNode {
+function BoundProvider({
+  client,
+  store: givenStore,
+  autoConnect = true,
+  schedule,
+  children,
+}: BoundProviderProps): ReactNode {
   // What one client fetched is that client's: a new client starts with an empty cache.
   const fetchCache = useMemo(() => new FetchCache(() => client.serverNow()), [client]);
   const store = useMemo(() => givenStore ?? createChatStore(client), [givenStore, client]);

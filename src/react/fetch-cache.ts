@@ -25,7 +25,10 @@ const IDLE: FetchState<never> = Object.freeze({ data: undefined, error: null, lo
 function asNatterError(e: unknown): NatterError {
   if (e instanceof NatterError) return e;
   const err = e as { code?: unknown; message?: unknown } | null;
-  return new NatterError(typeof err?.code === 'number' ? err.code : 5000, typeof err?.message === 'string' ? err.message : String(e));
+  return new NatterError(
+    typeof err?.code === 'number' ? err.code : 5000,
+    typeof err?.message === 'string' ? err.message : String(e),
+  );
 }
 
 export class FetchCache {
@@ -66,7 +69,8 @@ export class FetchCache {
   fetch<T>(key: string, fetcher: () => Promise<T>, staleMs = Infinity): Promise<T> {
     const e = this.entry<T>(key);
     if (e.inFlight) return e.inFlight;
-    if (e.state.fetchedAt > 0 && !e.state.error && this.now() - e.state.fetchedAt < staleMs) return Promise.resolve(e.state.data as T);
+    if (e.state.fetchedAt > 0 && !e.state.error && this.now() - e.state.fetchedAt < staleMs)
+      return Promise.resolve(e.state.data as T);
     this.set(key, e, { ...e.state, loading: true, error: null });
     const p = fetcher().then(
       (data) => {

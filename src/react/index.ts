@@ -44,5 +44,12 @@ export { useMessageWindow, type MessageWindowResult } from './use-message-window
 export type { ChatStore } from '../store/create-chat-store';
 export type { Scheduler } from '../store/ingest-queue';
 export { useCall, type CallResult } from './use-call';
-export type { CallState, CallParticipant, CallError, CallErrorKind, CallEndReason, CallClient } from '../client/call/call-types';
+export type {
+  CallState,
+  CallParticipant,
+  CallError,
+  CallErrorKind,
+  CallEndReason,
+  CallClient,
+} from '../client/call/call-types';
 export { rtcCallType, isCallSummary } from '../protocol/rtc';

@@ -7,7 +7,8 @@ import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { LocationBody, Message, OutgoingBody } from '../protocol/message';
 
 /** Outcome of a send: the stored message, or the error (the message then shows `failed`). */
-export type SendResult = { ok: true; localId: string; message: Message } | { ok: false; localId: string; error: NatterError };
+export type SendResult =
+  { ok: true; localId: string; message: Message } | { ok: false; localId: string; error: NatterError };
 
 /** An image already hosted somewhere: sent by URL, no upload. */
 export interface ImageUrl {
@@ -71,15 +72,26 @@ function baseName(url: string): string {
 export function createMessageSenders(client: ChatClient, conversation: ConversationId): MessageSenders {
   const target = parseConversationId(conversation);
   // The send's one localId, from the client's generator (its `newId` option), known before the answer.
-  const withId = <T extends { localId?: string }>(options: T | undefined): T & { localId: string } =>
-    ({ ...(options ?? ({} as T)), localId: options?.localId ?? client.newLocalId() });
+  const withId = <T extends { localId?: string }>(options: T | undefined): T & { localId: string } => ({
+    ...(options ?? ({} as T)),
+    localId: options?.localId ?? client.newLocalId(),
+  });
 
   const send = (body: OutgoingBody, options?: SendOptions): Promise<SendResult> => {
     const o = withId(options);
-    if (!target) return Promise.resolve({ ok: false, localId: o.localId, error: new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`) });
+    if (!target)
+      return Promise.resolve({
+        ok: false,
+        localId: o.localId,
+        error: new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`),
+      });
     return settle(o.localId, client.send(target.target, target.type, body, o));
   };
-  const upload = (kind: 'img' | 'file' | 'audio' | 'video', file: Blob, options?: FileSendOptions): Promise<SendResult> => {
+  const upload = (
+    kind: 'img' | 'file' | 'audio' | 'video',
+    file: Blob,
+    options?: FileSendOptions,
+  ): Promise<SendResult> => {
     const o = withId(options);
     return settle(o.localId, client.sendFile(conversation, kind, file, o));
   };
@@ -92,7 +104,13 @@ export function createMessageSenders(client: ChatClient, conversation: Conversat
       // Duck-typed: Blobs from another realm (iframes, Node's Blob in tests) are Blobs too.
       if (!('url' in image)) return upload('img', image, options);
       const i = image;
-      const body: OutgoingBody = { type: 'img', url: i.url, name: i.name ?? baseName(i.url), size: i.size ?? 0, mime: i.mime ?? 'image/*' };
+      const body: OutgoingBody = {
+        type: 'img',
+        url: i.url,
+        name: i.name ?? baseName(i.url),
+        size: i.size ?? 0,
+        mime: i.mime ?? 'image/*',
+      };
       if (i.width !== undefined) body.width = i.width;
       if (i.height !== undefined) body.height = i.height;
       return send(body, options);

@@ -33,8 +33,10 @@ function createLoader(client: ChatClient): PeopleLoader {
     const q = queued as Asked;
     queued = null;
     // A failed request is forgotten so that a later render asks again.
-    if (q.profiles.size > 0) getProfiles(client, [...q.profiles]).catch(() => q.profiles.forEach((u) => asked.profiles.delete(u)));
-    if (q.presence.size > 0) getPresence(client, [...q.presence]).catch(() => q.presence.forEach((u) => asked.presence.delete(u)));
+    if (q.profiles.size > 0)
+      getProfiles(client, [...q.profiles]).catch(() => q.profiles.forEach((u) => asked.profiles.delete(u)));
+    if (q.presence.size > 0)
+      getPresence(client, [...q.presence]).catch(() => q.presence.forEach((u) => asked.presence.delete(u)));
   };
   const ask = (set: 'profiles' | 'presence', u: UserId) => {
     if (asked[set].has(u)) return;

@@ -51,9 +51,19 @@ export interface ComposerResult {
 export function useComposer(conversation: ConversationId): ComposerResult {
   const { client } = useChatContext();
   const targets = targetsOf(client);
-  const target = useSyncExternalStore(targets.subscribe, () => targets.get(conversation), () => null);
-  const replyTo = useCallback((message: Message) => targets.set(conversation, { kind: 'reply', message }), [targets, conversation]);
-  const edit = useCallback((message: Message) => targets.set(conversation, { kind: 'edit', message }), [targets, conversation]);
+  const target = useSyncExternalStore(
+    targets.subscribe,
+    () => targets.get(conversation),
+    () => null,
+  );
+  const replyTo = useCallback(
+    (message: Message) => targets.set(conversation, { kind: 'reply', message }),
+    [targets, conversation],
+  );
+  const edit = useCallback(
+    (message: Message) => targets.set(conversation, { kind: 'edit', message }),
+    [targets, conversation],
+  );
   const clear = useCallback(() => targets.set(conversation, null), [targets, conversation]);
   return useMemo(() => ({ target, replyTo, edit, clear }), [target, replyTo, edit, clear]);
 }

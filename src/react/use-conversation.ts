@@ -50,7 +50,10 @@ export interface ConversationResult extends MessageSenders {
 }
 
 /** Everything to show and act on one conversation. */
-export function useConversation(conversationId: ConversationId, options: UseConversationOptions = {}): ConversationResult {
+export function useConversation(
+  conversationId: ConversationId,
+  options: UseConversationOptions = {},
+): ConversationResult {
   const { client } = useChatContext();
   const user = useChatSelector((s) => s.user);
   const data = useChatSelector((s) => selectMessages(s, conversationId));

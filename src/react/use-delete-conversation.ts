@@ -11,7 +11,10 @@ export interface DeleteConversationOptions {
 }
 
 /** A function deleting a conversation; rejects with NatterError when the server refuses. */
-export function useDeleteConversation(): (conversationId: ConversationId, options?: DeleteConversationOptions) => Promise<void> {
+export function useDeleteConversation(): (
+  conversationId: ConversationId,
+  options?: DeleteConversationOptions,
+) => Promise<void> {
   const { client } = useChatContext();
   return useCallback((conversationId, options = {}) => client.deleteConversation(conversationId, options), [client]);
 }

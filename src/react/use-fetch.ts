@@ -5,7 +5,11 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useChatContext } from './chat-context';
 import type { FetchState } from './fetch-cache';
 
-export function useFetch<T>(key: string, fetcher: () => Promise<T>, options: { enabled: boolean; staleMs?: number }): FetchState<T> {
+export function useFetch<T>(
+  key: string,
+  fetcher: () => Promise<T>,
+  options: { enabled: boolean; staleMs?: number },
+): FetchState<T> {
   const { fetchCache } = useChatContext();
   const subscribe = useCallback((l: () => void) => fetchCache.subscribe(key, l), [fetchCache, key]);
   const read = useCallback(() => fetchCache.read<T>(key), [fetchCache, key]);

@@ -18,7 +18,8 @@ export function useGroupReaders(): (serverId: string, readCount: number) => Prom
   const { client, fetchCache } = useChatContext();
   const user = useChatSelector((s) => s.user);
   return useCallback(
-    (serverId, readCount) => fetchCache.fetch(readersKey(user, serverId, readCount), () => client.groupReaders(serverId)),
+    (serverId, readCount) =>
+      fetchCache.fetch(readersKey(user, serverId, readCount), () => client.groupReaders(serverId)),
     [client, fetchCache, user],
   );
 }

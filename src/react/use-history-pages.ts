@@ -46,7 +46,9 @@ export function useHistoryPages(conversation: ConversationId, pageSize: number):
       if (next === null) return;
       try {
         const p = await fetchCache.fetch(nextKey, () => page(next));
-        fetchCache.update<PageInfo[]>(key, (pages = []) => (pages[pages.length - 1]?.cursor === next ? [...pages, p] : pages));
+        fetchCache.update<PageInfo[]>(key, (pages = []) =>
+          pages[pages.length - 1]?.cursor === next ? [...pages, p] : pages,
+        );
       } catch {
         // The failure is in the state (`error`); loadOlder can be called again.
       }

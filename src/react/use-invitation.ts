@@ -41,12 +41,20 @@ export function useInvitation(inviteId: string): OneInvitationResult {
   const ready = useChatSelector((s) => s.connection.ready);
   const actions = useMemo(() => createInvitationActions(client), [client]);
 
-  const fetched = useFetch(`${user}\u0000invitation\u0000${inviteId}`, () => client.invitation(inviteId), { enabled: ready && one === undefined });
+  const fetched = useFetch(`${user}\u0000invitation\u0000${inviteId}`, () => client.invitation(inviteId), {
+    enabled: ready && one === undefined,
+  });
 
   const now = useServerNow([one?.deadline ?? null]);
 
   const inv: Invitation | undefined = one ?? fetched.data;
-  const direction: OneInvitationResult['direction'] = !inv ? null : inv.inviter === user ? 'outgoing' : inv.invitees.includes(user) ? 'incoming' : null;
+  const direction: OneInvitationResult['direction'] = !inv
+    ? null
+    : inv.inviter === user
+      ? 'outgoing'
+      : inv.invitees.includes(user)
+        ? 'incoming'
+        : null;
   const open = !!inv && (direction === 'incoming' ? isIncomingOpen(inv, user) : isOutgoingOpen(inv, user));
   return {
     invitation: inv,

@@ -32,9 +32,17 @@ export function useInvitations(): InvitationsResult {
   const outgoingIds = useChatSelector((s) => s.invitations.outgoing);
   const actions = useMemo(() => createInvitationActions(client), [client]);
   const now = useServerNow([...incomingIds, ...outgoingIds].map((id) => byId[id]?.deadline ?? null));
-  const view = (direction: 'incoming' | 'outgoing') => (id: string): InvitationView[] => {
-    const invitation = byId[id];
-    return invitation ? [{ inviteId: id, invitation, direction, secondsLeft: secondsLeft(invitation.deadline, now) }] : [];
+  const view =
+    (direction: 'incoming' | 'outgoing') =>
+    (id: string): InvitationView[] => {
+      const invitation = byId[id];
+      return invitation
+        ? [{ inviteId: id, invitation, direction, secondsLeft: secondsLeft(invitation.deadline, now) }]
+        : [];
+    };
+  return {
+    ...actions,
+    incoming: incomingIds.flatMap(view('incoming')),
+    outgoing: outgoingIds.flatMap(view('outgoing')),
   };
-  return { ...actions, incoming: incomingIds.flatMap(view('incoming')), outgoing: outgoingIds.flatMap(view('outgoing')) };
 }

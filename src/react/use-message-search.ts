@@ -28,7 +28,10 @@ interface SearchState {
 
 const NONE: readonly MessageSearchHit[] = [];
 
-export function useMessageSearch(query: string, options: { conversation?: ConversationId; pageSize?: number } = {}): MessageSearchResult {
+export function useMessageSearch(
+  query: string,
+  options: { conversation?: ConversationId; pageSize?: number } = {},
+): MessageSearchResult {
   const { client } = useChatContext();
   const ready = useChatSelector((s) => s.connection.ready);
   const q = query.trim();
@@ -40,7 +43,10 @@ export function useMessageSearch(query: string, options: { conversation?: Conver
 
   const fetchPage = useCallback(
     (forKey: string, cursor: string | null) => {
-      setState((s) => ({ ...(s.key === forKey ? s : { key: forKey, hits: s.hits, cursor: null, error: null }), loading: true }));
+      setState((s) => ({
+        ...(s.key === forKey ? s : { key: forKey, hits: s.hits, cursor: null, error: null }),
+        loading: true,
+      }));
       searchMessages(client, q, {
         ...(conversation !== undefined ? { conversation } : {}),
         ...(pageSize !== undefined ? { limit: pageSize } : {}),
@@ -48,7 +54,13 @@ export function useMessageSearch(query: string, options: { conversation?: Conver
       }).then(
         (page) => {
           if (current.current !== forKey) return;
-          setState((s) => ({ key: forKey, hits: cursor === null ? page.hits : [...s.hits, ...page.hits], cursor: page.hasMore ? page.cursor : null, loading: false, error: null }));
+          setState((s) => ({
+            key: forKey,
+            hits: cursor === null ? page.hits : [...s.hits, ...page.hits],
+            cursor: page.hasMore ? page.cursor : null,
+            loading: false,
+            error: null,
+          }));
         },
         (error: NatterError) => {
           if (current.current !== forKey) return;
@@ -69,5 +81,11 @@ export function useMessageSearch(query: string, options: { conversation?: Conver
 
   if (q.length === 0) return { hits: NONE, hasMore: false, loadMore, loading: false, error: null };
   // Until the new query's first page arrives, the previous hits stay (marked loading).
-  return { hits: state.hits, hasMore: state.key === key && state.cursor !== null, loadMore, loading: state.loading || state.key !== key, error: state.key === key ? state.error : null };
+  return {
+    hits: state.hits,
+    hasMore: state.key === key && state.cursor !== null,
+    loadMore,
+    loading: state.loading || state.key !== key,
+    error: state.key === key ? state.error : null,
+  };
 }

@@ -30,7 +30,11 @@ export function useNewConversation(): NewConversationActions {
         return conversationId('single', user);
       },
       async createGroup(group) {
-        const info = await client.createGroup({ name: group.name, members: group.members, ...(group.desc !== undefined ? { desc: group.desc } : {}) });
+        const info = await client.createGroup({
+          name: group.name,
+          members: group.members,
+          ...(group.desc !== undefined ? { desc: group.desc } : {}),
+        });
         return conversationId('group', info.groupId);
       },
     }),

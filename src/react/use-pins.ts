@@ -22,11 +22,15 @@ export function usePins(conversation: ConversationId): PinsResult {
   const user = useChatSelector((s) => s.user);
   const ready = useChatSelector((s) => s.connection.ready);
   const live = useChatSelector((s) => s.features.pins.get(conversation));
-  const initial = useFetch(`${user}\u0000pins\u0000${conversation}`, () => client.pins(conversation), { enabled: ready });
+  const initial = useFetch(`${user}\u0000pins\u0000${conversation}`, () => client.pins(conversation), {
+    enabled: ready,
+  });
   const pins = live ?? initial.data?.pins ?? EMPTY_PINS;
   const known = initial.data?.messages ?? [];
   const missing = pins.filter((p) => !known.some((m) => m.serverId === p.serverId)).map((p) => p.serverId);
-  const lookup = useFetch(`${user}\u0000messages\u0000${missing.join(',')}`, () => client.messagesById(missing), { enabled: ready && missing.length > 0 });
+  const lookup = useFetch(`${user}\u0000messages\u0000${missing.join(',')}`, () => client.messagesById(missing), {
+    enabled: ready && missing.length > 0,
+  });
   const messages = new Map<string, Message>();
   for (const m of [...known, ...(lookup.data ?? [])]) messages.set(m.serverId, m);
   return { pins, messages, loading: initial.loading };

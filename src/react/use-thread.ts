@@ -31,7 +31,9 @@ export function useThread(conversation: ConversationId, rootServerId: string): T
   const user = useChatSelector((s) => s.user);
   const ready = useChatSelector((s) => s.connection.ready);
   const live = useChatSelector((s) => s.features.threads.get(rootServerId) ?? EMPTY_THREAD);
-  const first = useFetch(`${user}\u0000thread\u0000${rootServerId}`, () => client.thread(rootServerId), { enabled: ready });
+  const first = useFetch(`${user}\u0000thread\u0000${rootServerId}`, () => client.thread(rootServerId), {
+    enabled: ready,
+  });
   const [older, setOlder] = useState<{ root: string; pages: HistoryPage[] }>({ root: rootServerId, pages: [] });
   const olderPages = older.root === rootServerId ? older.pages : [];
   const last = olderPages[olderPages.length - 1] ?? first.data;
@@ -42,7 +44,8 @@ export function useThread(conversation: ConversationId, rootServerId: string): T
   }, [client, rootServerId, last]);
   const replies = useMemo(() => {
     const bySeq = new Map<number, Message>();
-    for (const page of [...(first.data ? [first.data] : []), ...olderPages]) for (const m of page.messages) bySeq.set(m.seq, m);
+    for (const page of [...(first.data ? [first.data] : []), ...olderPages])
+      for (const m of page.messages) bySeq.set(m.seq, m);
     for (const m of live) {
       const had = bySeq.get(m.seq);
       bySeq.set(m.seq, had ? newer(had, m) : m);

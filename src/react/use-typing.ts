@@ -39,7 +39,14 @@ export function useTyping(conversationId: ConversationId): TypingResult {
     const target = parseConversationId(conversationId);
     const signal = (action: string) => {
       if (!target || client.state !== 'open') return;
-      client.request('send', { localId: client.newLocalId(), to: target.target, chatType: target.type, body: { type: 'cmd', action } }).catch(() => undefined);
+      client
+        .request('send', {
+          localId: client.newLocalId(),
+          to: target.target,
+          chatType: target.type,
+          body: { type: 'cmd', action },
+        })
+        .catch(() => undefined);
     };
     return {
       notifyTyping: () => {

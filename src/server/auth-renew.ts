@@ -11,7 +11,9 @@ import type { AuthResult } from './server-options';
 async function renew(ctx: CoreContext, caller: Caller, p: Ops['auth.renew']['p']): Promise<Ops['auth.renew']['r']> {
   const authenticate = ctx.options.authenticate;
   // Without an authenticator (dev mode) there is nothing to expire.
-  const auth: AuthResult = authenticate ? await authenticate({ v: PROTOCOL_VERSION, t: 'hello', token: p.token }) : { user: caller.user };
+  const auth: AuthResult = authenticate
+    ? await authenticate({ v: PROTOCOL_VERSION, t: 'hello', token: p.token })
+    : { user: caller.user };
   if ('code' in auth) fail(auth.code, auth.message);
   if (auth.user !== caller.user) fail(ErrorCode.TOKEN_USER_MISMATCH);
   ctx.sessions.findDevice(caller.user, caller.device)?.renewed?.(auth.expiresAt);

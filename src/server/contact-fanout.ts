@@ -87,7 +87,10 @@ export class ContactFanout {
       this.pending.delete(recipient);
       served++;
       if (p.presence.size > 0) {
-        this.delivery.deliver(recipient, eventFrame(JSON.stringify({ type: 'presence', presence: [...p.presence.values()] })));
+        this.delivery.deliver(
+          recipient,
+          eventFrame(JSON.stringify({ type: 'presence', presence: [...p.presence.values()] })),
+        );
         frames++;
       }
       for (const profile of p.profiles.values()) {

@@ -12,7 +12,10 @@ export function conversationKey(chatType: ChatType, from: UserId, to: string): C
 }
 
 /** The key of a conversation named from `viewer`'s side, or null when the id is malformed. */
-export function keyOfConversationId(viewer: UserId, id: string): { key: ConversationKey; type: ChatType; target: string } | null {
+export function keyOfConversationId(
+  viewer: UserId,
+  id: string,
+): { key: ConversationKey; type: ChatType; target: string } | null {
   const parsed = parseConversationId(id);
   if (!parsed) return null;
   return { key: conversationKey(parsed.type, viewer, parsed.target), type: parsed.type, target: parsed.target };

@@ -13,7 +13,10 @@ export function compareListOrder(a: Position, b: Position): number {
 }
 
 /** The states of one page, taken from all of a user's states (in-memory storages). */
-export function pageOf(states: Iterable<ConversationStateRecord>, query: ConversationPageQuery): ConversationStateRecord[] {
+export function pageOf(
+  states: Iterable<ConversationStateRecord>,
+  query: ConversationPageQuery,
+): ConversationStateRecord[] {
   const { after } = query;
   const visible: ConversationStateRecord[] = [];
   for (const s of states) if (!s.hidden && (!after || compareListOrder(s, after) > 0)) visible.push(s);

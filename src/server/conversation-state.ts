@@ -36,7 +36,12 @@ export function targetFor(message: Pick<Message, 'chatType' | 'from' | 'to'>, vi
 }
 
 /** Applies a newly stored message to `user`'s state; returns the state (stored). */
-export async function applyNewMessage(storage: Storage, key: ConversationKey, message: Message, user: UserId): Promise<ConversationStateRecord> {
+export async function applyNewMessage(
+  storage: Storage,
+  key: ConversationKey,
+  message: Message,
+  user: UserId,
+): Promise<ConversationStateRecord> {
   let state = await storage.getConversationState(user, key);
   if (!state) {
     state = newConversationState(user, key, message.chatType, targetFor(message, user), message.ts);

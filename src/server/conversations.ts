@@ -30,7 +30,12 @@ function resolve(user: UserId, id: ConversationId): { key: ConversationKey; type
 }
 
 /** Members-only check for reading a conversation. */
-async function requireAccess(ctx: CoreContext, user: UserId, type: ChatType, target: string): Promise<{ keepHistory: boolean }> {
+async function requireAccess(
+  ctx: CoreContext,
+  user: UserId,
+  type: ChatType,
+  target: string,
+): Promise<{ keepHistory: boolean }> {
   if (type === 'group') await requireGroupMember(ctx.storage, target, user);
   if (type === 'room') return { keepHistory: (await requireRoomMember(ctx.storage, target, user)).keepHistory };
   return { keepHistory: true };
@@ -41,11 +46,21 @@ async function requireAccess(ctx: CoreContext, user: UserId, type: ChatType, tar
  * a page's worth of lookups whatever the length of the list, so a user with thousands of
  * conversations never holds up the others.
  */
-async function conversations(ctx: CoreContext, caller: Caller, p: { cursor?: string; limit?: number }): Promise<ConversationPage> {
+async function conversations(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { cursor?: string; limit?: number },
+): Promise<ConversationPage> {
   const { storage } = ctx;
   const limit = p.limit ?? DEFAULT_LIST_PAGE;
-  const after = p.cursor === undefined ? undefined : (decodeListCursor(p.cursor) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation list cursor'));
-  const states = await storage.listConversationPage(caller.user, after ? { after, limit: limit + 1 } : { limit: limit + 1 });
+  const after =
+    p.cursor === undefined
+      ? undefined
+      : (decodeListCursor(p.cursor) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation list cursor'));
+  const states = await storage.listConversationPage(
+    caller.user,
+    after ? { after, limit: limit + 1 } : { limit: limit + 1 },
+  );
   const hasMore = states.length > limit;
   if (hasMore) states.length = limit;
   const list: ConversationSummary[] = [];
@@ -65,18 +80,28 @@ async function conversations(ctx: CoreContext, caller: Caller, p: { cursor?: str
     });
   }
   const tail = states[states.length - 1];
-  const page: ConversationPage = { conversations: list, cursor: hasMore && tail ? encodeListCursor(tail) : null, hasMore };
+  const page: ConversationPage = {
+    conversations: list,
+    cursor: hasMore && tail ? encodeListCursor(tail) : null,
+    hasMore,
+  };
   // The total is a sum over every conversation: once, with the first page.
   if (!after) page.unreadTotal = await storage.unreadTotal(caller.user);
   return page;
 }
 
-async function ack(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; upToSeq?: number }): Promise<{ readSeq: number; unread: number }> {
+async function ack(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { conversation: ConversationId; upToSeq?: number },
+): Promise<{ readSeq: number; unread: number }> {
   const { key, type, target } = resolve(caller.user, p.conversation);
   await requireAccess(ctx, caller.user, type, target);
   return inTx(ctx, async ({ storage }) => {
     const lastSeq = await storage.lastSeq(key);
-    const state = (await storage.getConversationState(caller.user, key)) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
+    const state =
+      (await storage.getConversationState(caller.user, key)) ??
+      newConversationState(caller.user, key, type, target, ctx.clock.now());
     const upTo = Math.min(p.upToSeq ?? lastSeq, lastSeq);
     if (upTo <= state.readSeq) return { readSeq: state.readSeq, unread: state.unread };
     // Reading a group in the UI is a channel ack: it counts as a read receipt for allowGroupAck messages.
@@ -85,21 +110,37 @@ async function ack(ctx: CoreContext, caller: Caller, p: { conversation: Conversa
     state.unread = await recountUnread(storage, state);
     settleMentions(ctx, state);
     await storage.putConversationState(state);
-    ctx.events.durable([caller.user], { type: 'readState', conversation: state.id, readSeq: upTo, unread: state.unread });
+    ctx.events.durable([caller.user], {
+      type: 'readState',
+      conversation: state.id,
+      readSeq: upTo,
+      unread: state.unread,
+    });
     if (type === 'single' && target !== caller.user) {
       await raisePeerMarkers(storage, target, key, { deliveredSeq: upTo, readSeq: upTo });
-      ctx.events.durable([target], { type: 'channelAck', conversation: `single:${caller.user}`, by: caller.user, upToSeq: upTo });
+      ctx.events.durable([target], {
+        type: 'channelAck',
+        conversation: `single:${caller.user}`,
+        by: caller.user,
+        upToSeq: upTo,
+      });
     }
     return { readSeq: upTo, unread: state.unread };
   });
 }
 
-async function deleteConversation(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; deleteHistory?: boolean }): Promise<Record<string, never>> {
+async function deleteConversation(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { conversation: ConversationId; deleteHistory?: boolean },
+): Promise<Record<string, never>> {
   const { key, type, target } = resolve(caller.user, p.conversation);
   const deleteHistory = p.deleteHistory === true;
   await inTx(ctx, async ({ storage }) => {
     const lastSeq = await storage.lastSeq(key);
-    const state = (await storage.getConversationState(caller.user, key)) ?? newConversationState(caller.user, key, type, target, ctx.clock.now());
+    const state =
+      (await storage.getConversationState(caller.user, key)) ??
+      newConversationState(caller.user, key, type, target, ctx.clock.now());
     state.hidden = true;
     state.readSeq = Math.max(state.readSeq, lastSeq);
     state.unread = 0;
@@ -114,7 +155,11 @@ async function deleteConversation(ctx: CoreContext, caller: Caller, p: { convers
   return {};
 }
 
-async function history(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; before?: number; limit?: number }): Promise<HistoryPage> {
+async function history(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { conversation: ConversationId; before?: number; limit?: number },
+): Promise<HistoryPage> {
   const { key, type, target } = resolve(caller.user, p.conversation);
   const { keepHistory } = await requireAccess(ctx, caller.user, type, target);
   if (!keepHistory) return { messages: [], cursor: null, hasMore: false };
@@ -127,7 +172,12 @@ async function history(ctx: CoreContext, caller: Caller, p: { conversation: Conv
   const hasMore = rows.length > limit;
   const messages = hasMore ? rows.slice(0, limit) : rows;
   const oldest = messages[messages.length - 1];
-  const page: HistoryPage = { messages: await refreshQuotes(ctx, withoutHidden(state, messages)), cursor: hasMore && oldest ? oldest.seq : null, hasMore, ...peerMarkers(state, type, target, caller.user) };
+  const page: HistoryPage = {
+    messages: await refreshQuotes(ctx, withoutHidden(state, messages)),
+    cursor: hasMore && oldest ? oldest.seq : null,
+    hasMore,
+    ...peerMarkers(state, type, target, caller.user),
+  };
   const counts = type === 'group' ? await groupReadCounts(ctx.storage, messages, caller.user) : null;
   if (counts) page.groupReadCounts = counts;
   return page;

@@ -34,11 +34,16 @@ function checkDeleteRights(ctx: CoreContext, m: Message, user: UserId, manager: 
     if (window !== undefined && ctx.clock.now() - m.ts > window && !manager) fail(ErrorCode.DELETE_WINDOW_PASSED);
     return;
   }
-  if (!manager) fail(ErrorCode.NOT_ALLOWED, "only the author, or a group's owner or admins, can delete a message for everyone");
+  if (!manager)
+    fail(ErrorCode.NOT_ALLOWED, "only the author, or a group's owner or admins, can delete a message for everyone");
 }
 
 /** The newest message before `seq` the user may see as the conversation's last one (bounded look-back). */
-async function newestVisibleBefore(ctx: CoreContext, state: ConversationStateRecord, seq: number): Promise<string | null> {
+async function newestVisibleBefore(
+  ctx: CoreContext,
+  state: ConversationStateRecord,
+  seq: number,
+): Promise<string | null> {
   const hidden = new Set(state.hiddenIds ?? []);
   const rows = await ctx.storage.listMessages(state.key, { before: seq, after: state.clearedSeq, limit: 50 });
   return rows.find((m) => !m.excluded && !hidden.has(m.serverId))?.serverId ?? null;
@@ -52,26 +57,42 @@ function hideForUser(ctx: CoreContext, user: UserId, access: MessageAccess): Pro
     const existing = await storage.getConversationState(user, access.key);
     if (existing?.hiddenIds?.includes(m.serverId)) return;
     if (m.body.type !== 'recalled') await dropMention(t, user, m);
-    const state = (await storage.getConversationState(user, access.key)) ?? newConversationState(user, access.key, m.chatType, targetFor(m, user), ctx.clock.now());
+    const state =
+      (await storage.getConversationState(user, access.key)) ??
+      newConversationState(user, access.key, m.chatType, targetFor(m, user), ctx.clock.now());
     state.hiddenIds = [...(state.hiddenIds ?? []), m.serverId];
-    const counted = !m.excluded && m.threadOf === undefined && m.from !== user && m.seq > Math.max(state.readSeq, state.clearedSeq) && state.unread > 0;
+    const counted =
+      !m.excluded &&
+      m.threadOf === undefined &&
+      m.from !== user &&
+      m.seq > Math.max(state.readSeq, state.clearedSeq) &&
+      state.unread > 0;
     if (counted) state.unread -= 1;
     if (state.lastServerId === m.serverId) state.lastServerId = await newestVisibleBefore(t, state, m.seq);
     await storage.putConversationState(state);
     const conversation = conversationFor(m, user);
     t.events.durable([user], { type: 'messageHidden', serverId: m.serverId, conversation });
-    if (counted) t.events.durable([user], { type: 'readState', conversation, readSeq: state.readSeq, unread: state.unread });
+    if (counted)
+      t.events.durable([user], { type: 'readState', conversation, readSeq: state.readSeq, unread: state.unread });
   });
 }
 
-async function deleteMessage(ctx: CoreContext, caller: Caller, p: { serverId: string; scope: 'me' | 'everyone' }): Promise<{ message: Message | null }> {
+async function deleteMessage(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { serverId: string; scope: 'me' | 'everyone' },
+): Promise<{ message: Message | null }> {
   const access = await requireMessageAccess(ctx, caller.user, p.serverId);
   if (p.scope === 'me') {
     await hideForUser(ctx, caller.user, access);
     return { message: null };
   }
   const manager = await managesConversation(ctx, access.message, caller.user);
-  return { message: await tombstoneMessage(ctx, p.serverId, caller.user, true, (m) => checkDeleteRights(ctx, m, caller.user, manager)) };
+  return {
+    message: await tombstoneMessage(ctx, p.serverId, caller.user, true, (m) =>
+      checkDeleteRights(ctx, m, caller.user, manager),
+    ),
+  };
 }
 
 export const deleteOps = { delete: deleteMessage };

@@ -30,7 +30,11 @@ function checkEditable(ctx: CoreContext, m: Message, user: string): void {
   if (window !== undefined && ctx.clock.now() - m.ts > window) fail(ErrorCode.EDIT_WINDOW_PASSED);
 }
 
-async function edit(ctx: CoreContext, caller: Caller, p: { serverId: string; body: TextBody; editId: string; mentions?: MessageMentions }): Promise<{ message: Message }> {
+async function edit(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { serverId: string; body: TextBody; editId: string; mentions?: MessageMentions },
+): Promise<{ message: Message }> {
   const access = await requireMessageAccess(ctx, caller.user, p.serverId);
   if (access.message.edited?.id === p.editId) return { message: access.message };
   checkEditable(ctx, access.message, caller.user);
@@ -39,7 +43,11 @@ async function edit(ctx: CoreContext, caller: Caller, p: { serverId: string; bod
   const message = await updateMessage(ctx, access, p.serverId, 'edit', (current) => {
     if (current.edited?.id === p.editId) return null;
     checkEditable(ctx, current, caller.user);
-    const next: Message = { ...current, body: { type: 'txt', msg: p.body.msg }, edited: { at: ctx.clock.now(), id: p.editId } };
+    const next: Message = {
+      ...current,
+      body: { type: 'txt', msg: p.body.msg },
+      edited: { at: ctx.clock.now(), id: p.editId },
+    };
     if (mentions) next.mentions = mentions;
     else if (p.mentions) delete next.mentions;
     return next;

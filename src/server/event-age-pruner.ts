@@ -32,10 +32,13 @@ export class EventAgePruner {
 
   private async run(): Promise<void> {
     // The next run is planned now, on the interval, not after this one's commit.
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      if (this.running) void this.run();
-    }, Math.max(1, this.intervalMs));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = null;
+        if (this.running) void this.run();
+      },
+      Math.max(1, this.intervalMs),
+    );
     try {
       await this.storage.transaction((tx) => tx.pruneEventsBefore(this.clock.now() - this.maxAgeMs));
     } catch (e) {

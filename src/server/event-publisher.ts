@@ -94,7 +94,10 @@ export class EventPublisher {
    * `check` runs inside that transaction just before `write` and rejects this change alone when it
    * throws (it must not write); a throw from `write` rolls back and rejects the whole group.
    */
-  submit<C, T>(check: (tx: CachedStorage) => Promise<C>, write: (tx: CachedStorage, checked: C) => Promise<T>): Promise<T> {
+  submit<C, T>(
+    check: (tx: CachedStorage) => Promise<C>,
+    write: (tx: CachedStorage, checked: C) => Promise<T>,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.batch.push({ check, write: write as BatchItem['write'], resolve: resolve as (v: unknown) => void, reject });
       if (this.scheduled) return;

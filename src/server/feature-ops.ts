@@ -9,12 +9,13 @@ import { pinOps } from './pins';
 import { reactionOps } from './reactions';
 import { threadOps } from './threads';
 
-export const featureOps: OpHandlers<'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'forward' | 'messages'> = {
-  ...reactionOps,
-  ...editOps,
-  ...deleteOps,
-  ...pinOps,
-  ...threadOps,
-  ...forwardOps,
-  ...lookupOps,
-};
+export const featureOps: OpHandlers<'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'forward' | 'messages'> =
+  {
+    ...reactionOps,
+    ...editOps,
+    ...deleteOps,
+    ...pinOps,
+    ...threadOps,
+    ...forwardOps,
+    ...lookupOps,
+  };

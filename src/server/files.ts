@@ -22,9 +22,12 @@ export interface FileInput {
 export async function putFile(ctx: CoreContext, user: UserId, input: FileInput): Promise<UploadedFile> {
   const { limits } = ctx;
   const mime = normalizeMime(input.mime);
-  if (input.bytes.length > limits.maxFileBytes) throw new NatterError(ErrorCode.TOO_LARGE, `file larger than ${limits.maxFileBytes} bytes`);
-  if (!limits.allowedFileTypes.includes(mime)) throw new NatterError(ErrorCode.FILE_TYPE_NOT_ALLOWED, `file type ${mime || '(none)'} is not allowed`);
-  if (!contentMatches(mime, input.bytes)) throw new NatterError(ErrorCode.FILE_CONTENT_MISMATCH, `file content is not ${mime}`);
+  if (input.bytes.length > limits.maxFileBytes)
+    throw new NatterError(ErrorCode.TOO_LARGE, `file larger than ${limits.maxFileBytes} bytes`);
+  if (!limits.allowedFileTypes.includes(mime))
+    throw new NatterError(ErrorCode.FILE_TYPE_NOT_ALLOWED, `file type ${mime || '(none)'} is not allowed`);
+  if (!contentMatches(mime, input.bytes))
+    throw new NatterError(ErrorCode.FILE_CONTENT_MISMATCH, `file content is not ${mime}`);
   await chargeUpload(ctx, user, input.bytes.length);
   const fileId = ctx.ids.fileId();
   await ctx.files.put(fileId, input.bytes);
@@ -37,7 +40,10 @@ export async function putFile(ctx: CoreContext, user: UserId, input: FileInput):
   return file;
 }
 
-export async function getFile(ctx: CoreContext, fileId: string): Promise<{ meta: UploadedFile; bytes: Uint8Array } | null> {
+export async function getFile(
+  ctx: CoreContext,
+  fileId: string,
+): Promise<{ meta: UploadedFile; bytes: Uint8Array } | null> {
   const record = await ctx.storage.getFile(fileId);
   if (!record) return null;
   const bytes = await ctx.files.get(fileId);

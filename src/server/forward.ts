@@ -10,14 +10,23 @@ import { fail } from './context';
 import { requireLiveContent, requireMessageAccess } from './message-access';
 import { startSend } from './messaging';
 
-async function forward(ctx: CoreContext, caller: Caller, p: { serverId: string; localId: string; to: string; chatType: ChatType }): Promise<{ message: Message }> {
+async function forward(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { serverId: string; localId: string; to: string; chatType: ChatType },
+): Promise<{ message: Message }> {
   const existing = await ctx.storage.getMessageByLocalId(caller.user, p.localId);
   if (existing) return { message: existing.message };
   const { message: source } = await requireMessageAccess(ctx, caller.user, p.serverId);
   requireLiveContent(source, 'forwarded');
   if (source.body.type === 'cmd') fail(ErrorCode.NOT_ALLOWED, 'commands cannot be forwarded');
   const body = source.body as OutgoingBody;
-  return startSend(ctx, caller, { localId: p.localId, to: p.to, chatType: p.chatType, body }, { forwarded: { from: source.forwarded?.from ?? source.from } }).result;
+  return startSend(
+    ctx,
+    caller,
+    { localId: p.localId, to: p.to, chatType: p.chatType, body },
+    { forwarded: { from: source.forwarded?.from ?? source.from } },
+  ).result;
 }
 
 export const forwardOps = { forward };

@@ -14,9 +14,16 @@ const PAGE = 500;
 const MAX_SCANNED = 10_000;
 
 /** Read receipts for `reader` on the allowGroupAck messages with `fromSeq < seq <= upToSeq`. */
-export async function groupReadsFromAck(ctx: CoreContext, storage: CachedStorage, reader: UserId, key: ConversationKey, fromSeq: number, upToSeq: number): Promise<void> {
+export async function groupReadsFromAck(
+  ctx: CoreContext,
+  storage: CachedStorage,
+  reader: UserId,
+  key: ConversationKey,
+  fromSeq: number,
+  upToSeq: number,
+): Promise<void> {
   let before = upToSeq + 1;
-  for (let scanned = 0; scanned < MAX_SCANNED && before > fromSeq + 1; ) {
+  for (let scanned = 0; scanned < MAX_SCANNED && before > fromSeq + 1;) {
     const page = await storage.listMessages(key, { before, after: fromSeq, limit: PAGE });
     if (page.length === 0) break;
     scanned += page.length;
@@ -25,7 +32,13 @@ export async function groupReadsFromAck(ctx: CoreContext, storage: CachedStorage
       if (m.config?.allowGroupAck !== true || m.from === reader || m.body.type === 'recalled') continue;
       if (!(await storage.addReceipt(m.serverId, reader, 'read', ctx.clock.now()))) continue;
       const count = (await storage.listReceipts(m.serverId, 'read')).length;
-      ctx.events.durable([m.from], { type: 'groupRead', serverId: m.serverId, conversation: viewerConversationId(m.chatType, m.from, m.to, m.from), by: reader, count });
+      ctx.events.durable([m.from], {
+        type: 'groupRead',
+        serverId: m.serverId,
+        conversation: viewerConversationId(m.chatType, m.from, m.to, m.from),
+        by: reader,
+        count,
+      });
     }
   }
 }

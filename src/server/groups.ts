@@ -20,7 +20,14 @@ function unique(users: UserId[]): UserId[] {
 }
 
 /** Stores the group and tells `audience` (default: its members), in the transaction that read it. */
-async function commit(ctx: CoreContext, group: GroupInfo, action: GroupAction, users: UserId[], by: UserId, audience?: UserId[]): Promise<GroupInfo> {
+async function commit(
+  ctx: CoreContext,
+  group: GroupInfo,
+  action: GroupAction,
+  users: UserId[],
+  by: UserId,
+  audience?: UserId[],
+): Promise<GroupInfo> {
   current(group, ctx.clock.now());
   if (action === 'destroyed') await ctx.storage.deleteGroup(group.groupId);
   else await ctx.storage.putGroup(group);
@@ -76,9 +83,14 @@ async function list(ctx: CoreContext, caller: Caller): Promise<{ groups: GroupIn
   return { groups: (await ctx.storage.listGroupsOf(caller.user)).map((g) => current(g, ctx.clock.now())) };
 }
 
-async function addMembers(ctx: CoreContext, caller: Caller, p: { groupId: string; users: UserId[] }): Promise<{ group: GroupInfo }> {
+async function addMembers(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { groupId: string; users: UserId[] },
+): Promise<{ group: GroupInfo }> {
   const group = await requireGroupMember(ctx.storage, p.groupId, caller.user);
-  if (!isGroupManager(group, caller.user) && !group.allowInvites) fail(ErrorCode.NOT_ALLOWED, 'members may not invite in this group');
+  if (!isGroupManager(group, caller.user) && !group.allowInvites)
+    fail(ErrorCode.NOT_ALLOWED, 'members may not invite in this group');
   const added = unique(p.users).filter((u) => !group.members.includes(u));
   if (added.length === 0) return { group };
   group.members = [...group.members, ...added];
@@ -92,7 +104,11 @@ function dropMembers(group: GroupInfo, users: UserId[]): void {
   for (const u of users) delete group.muted[u];
 }
 
-async function removeMembers(ctx: CoreContext, caller: Caller, p: { groupId: string; users: UserId[] }): Promise<{ group: GroupInfo }> {
+async function removeMembers(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { groupId: string; users: UserId[] },
+): Promise<{ group: GroupInfo }> {
   const group = await requireManager(ctx, p.groupId, caller.user);
   if (p.users.includes(group.owner)) fail(ErrorCode.NOT_ALLOWED, 'the owner cannot be removed');
   const removed = unique(p.users).filter((u) => group.members.includes(u));
@@ -127,7 +143,11 @@ async function mute(ctx: CoreContext, caller: Caller, p: Ops['group.mute']['p'])
   return { group: await commit(ctx, group, p.mute ? 'muted' : 'unmuted', [p.user], caller.user) };
 }
 
-async function whitelist(ctx: CoreContext, caller: Caller, p: Ops['group.whitelist']['p']): Promise<{ group: GroupInfo }> {
+async function whitelist(
+  ctx: CoreContext,
+  caller: Caller,
+  p: Ops['group.whitelist']['p'],
+): Promise<{ group: GroupInfo }> {
   const group = await requireManager(ctx, p.groupId, caller.user);
   if (p.enabled !== undefined) group.whitelistOnly = p.enabled;
   const add = (p.add ?? []).filter((u) => group.members.includes(u) && !group.whitelist.includes(u));
@@ -135,7 +155,11 @@ async function whitelist(ctx: CoreContext, caller: Caller, p: Ops['group.whiteli
   return { group: await commit(ctx, group, 'updated', [...add, ...(p.remove ?? [])], caller.user) };
 }
 
-async function setAdmin(ctx: CoreContext, caller: Caller, p: Ops['group.setAdmin']['p']): Promise<{ group: GroupInfo }> {
+async function setAdmin(
+  ctx: CoreContext,
+  caller: Caller,
+  p: Ops['group.setAdmin']['p'],
+): Promise<{ group: GroupInfo }> {
   const group = await requireGroupMember(ctx.storage, p.groupId, caller.user);
   if (group.owner !== caller.user) fail(ErrorCode.NOT_ALLOWED, 'only the owner can appoint admins');
   if (!group.members.includes(p.user)) fail(ErrorCode.NOT_IN_GROUP, `${p.user} is not a member`);
@@ -146,7 +170,9 @@ async function setAdmin(ctx: CoreContext, caller: Caller, p: Ops['group.setAdmin
 }
 
 /** A change runs whole in one transaction: the group is read where it is written (no lost update between nodes). */
-function inGroupTx<P, R>(op: (ctx: CoreContext, caller: Caller, p: P) => Promise<R>): (ctx: CoreContext, caller: Caller, p: P) => Promise<R> {
+function inGroupTx<P, R>(
+  op: (ctx: CoreContext, caller: Caller, p: P) => Promise<R>,
+): (ctx: CoreContext, caller: Caller, p: P) => Promise<R> {
   return (ctx, caller, p) => inTx(ctx, (t) => op(t, caller, p));
 }
 

@@ -6,7 +6,11 @@ import type { Message } from '../protocol/message';
 import type { ConversationStateRecord, Storage } from './storage';
 
 /** Hidden messages that `countUnread` still counts for this state (after seq `after`). */
-export async function hiddenStillCounted(storage: Storage, state: ConversationStateRecord, after: number): Promise<number> {
+export async function hiddenStillCounted(
+  storage: Storage,
+  state: ConversationStateRecord,
+  after: number,
+): Promise<number> {
   let n = 0;
   for (const id of state.hiddenIds ?? []) {
     const record = await storage.getMessage(id);

@@ -16,7 +16,13 @@ const DEFAULT_SIDE = 25;
 const DEFAULT_PAGE = 50;
 
 /** Members-only check; returns the seq history starts after for this user (cleared history). */
-async function readableFrom(ctx: CoreContext, user: UserId, type: Message['chatType'], target: string, key: ConversationKey): Promise<number | null> {
+async function readableFrom(
+  ctx: CoreContext,
+  user: UserId,
+  type: Message['chatType'],
+  target: string,
+  key: ConversationKey,
+): Promise<number | null> {
   if (type === 'group') await requireGroupMember(ctx.storage, target, user);
   if (type === 'room' && !(await requireRoomMember(ctx.storage, target, user)).keepHistory) return null;
   const state = await ctx.storage.getConversationState(user, key);
@@ -24,7 +30,12 @@ async function readableFrom(ctx: CoreContext, user: UserId, type: Message['chatT
 }
 
 /** Up to `limit` messages with seq > `after`, oldest first (seqs of one conversation have no gaps, so one window query usually suffices). */
-async function newerThan(ctx: CoreContext, key: ConversationKey, after: number, limit: number): Promise<{ messages: Message[]; hasNewer: boolean }> {
+async function newerThan(
+  ctx: CoreContext,
+  key: ConversationKey,
+  after: number,
+  limit: number,
+): Promise<{ messages: Message[]; hasNewer: boolean }> {
   const last = await ctx.storage.lastSeq(key);
   const out: Message[] = [];
   let from = after;
@@ -38,7 +49,11 @@ async function newerThan(ctx: CoreContext, key: ConversationKey, after: number, 
   return { messages: out, hasNewer: newest < last };
 }
 
-async function around(ctx: CoreContext, caller: Caller, p: { serverId: string; limit?: number }): Promise<HistoryWindow> {
+async function around(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { serverId: string; limit?: number },
+): Promise<HistoryWindow> {
   const side = p.limit ?? DEFAULT_SIDE;
   const record = await ctx.storage.getMessage(p.serverId);
   if (!record) fail(ErrorCode.MESSAGE_NOT_FOUND);
@@ -60,8 +75,13 @@ async function around(ctx: CoreContext, caller: Caller, p: { serverId: string; l
   };
 }
 
-async function after(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId; after: number; limit?: number }): Promise<NewerPage> {
-  const k = keyOfConversationId(caller.user, p.conversation) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
+async function after(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { conversation: ConversationId; after: number; limit?: number },
+): Promise<NewerPage> {
+  const k =
+    keyOfConversationId(caller.user, p.conversation) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
   const cleared = await readableFrom(ctx, caller.user, k.type, k.target, k.key);
   if (cleared === null) return { messages: [], hasNewer: false };
   return newerThan(ctx, k.key, Math.max(p.after, cleared), p.limit ?? DEFAULT_PAGE);

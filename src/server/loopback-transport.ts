@@ -3,7 +3,14 @@
 // one microtask per frame), so in-page and WebSocket clients run the same
 // code. Uploads go straight to the core's putFile.
 import { ErrorCode, NatterError } from '../protocol/errors';
-import type { ClientConnection, ClientConnectionHandlers, ServerPeer, Transport, UploadRequest, UploadedFile } from '../protocol/link';
+import type {
+  ClientConnection,
+  ClientConnectionHandlers,
+  ServerPeer,
+  Transport,
+  UploadRequest,
+  UploadedFile,
+} from '../protocol/link';
 import type { FileInput } from './files';
 import type { ServerCore } from './server-core';
 
@@ -58,7 +65,8 @@ function connectLoopback(core: ServerCore, handlers: ClientConnectionHandlers): 
 async function uploadLoopback(core: ServerCore, req: UploadRequest): Promise<UploadedFile> {
   const aborted = (): NatterError => new NatterError(ErrorCode.DISCONNECTED, 'upload aborted');
   if (req.signal?.aborted) throw aborted();
-  if (req.data.size > core.limits.maxFileBytes) throw new NatterError(ErrorCode.TOO_LARGE, `file larger than ${core.limits.maxFileBytes} bytes`);
+  if (req.data.size > core.limits.maxFileBytes)
+    throw new NatterError(ErrorCode.TOO_LARGE, `file larger than ${core.limits.maxFileBytes} bytes`);
   const total = req.data.size;
   req.onProgress?.(0, total);
   const bytes = new Uint8Array(await req.data.arrayBuffer());

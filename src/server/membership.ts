@@ -35,7 +35,12 @@ export function isGroupManager(group: GroupInfo, user: UserId): boolean {
  * Everyone who receives the conversation's messages, after checking that `user` may take part
  * (member of the group or room). For single chat: both users.
  */
-export async function conversationMembers(storage: Storage, chatType: ChatType, user: UserId, target: string): Promise<UserId[]> {
+export async function conversationMembers(
+  storage: Storage,
+  chatType: ChatType,
+  user: UserId,
+  target: string,
+): Promise<UserId[]> {
   if (chatType === 'single') return user === target ? [user] : [user, target];
   if (chatType === 'group') return (await requireGroupMember(storage, target, user)).members;
   return (await requireRoomMember(storage, target, user)).members;

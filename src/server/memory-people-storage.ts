@@ -3,7 +3,14 @@
 // prefix search by scan, and message search by scanning the searched
 // conversations (hits ordered by serverId, which is time-ordered).
 import type { Message, UserId } from '../protocol/message';
-import type { MessageSearchQuery, MessageSearchResult, MessageSearchRow, PeopleStorage, ProfileRecord, ProfileSearchQuery } from './people-storage';
+import type {
+  MessageSearchQuery,
+  MessageSearchResult,
+  MessageSearchRow,
+  PeopleStorage,
+  ProfileRecord,
+  ProfileSearchQuery,
+} from './people-storage';
 import { profileTerms, searchableText, termsMatcher } from './search-text';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -43,7 +50,8 @@ export class MemoryPeopleStorage implements PeopleStorage {
   searchProfiles(query: ProfileSearchQuery): ProfileRecord[] {
     const found: Array<{ name: string; r: ProfileRecord }> = [];
     for (const r of this.profiles.values()) {
-      if (profileTerms(r.profile).some((t) => t.startsWith(query.prefix))) found.push({ name: r.profile.name.toLowerCase(), r });
+      if (profileTerms(r.profile).some((t) => t.startsWith(query.prefix)))
+        found.push({ name: r.profile.name.toLowerCase(), r });
     }
     found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.r.profile.user < b.r.profile.user ? -1 : 1));
     return found.slice(0, query.limit).map((f) => clone(f.r));

@@ -273,7 +273,9 @@ export class MemoryStorage implements SyncStorage {
   }
 
   listRooms(): RoomInfo[] {
-    return [...this.rooms.values()].sort((a, b) => a.createdAt - b.createdAt || a.roomId.localeCompare(b.roomId)).map(clone);
+    return [...this.rooms.values()]
+      .sort((a, b) => a.createdAt - b.createdAt || a.roomId.localeCompare(b.roomId))
+      .map(clone);
   }
 
   // ---- blocklists ------------------------------------------------------------
@@ -386,10 +388,18 @@ export class MemoryStorage implements SyncStorage {
   }
 
   // ---- people and search (memory-people-storage.ts) ---------------------------
-  getProfiles(users: UserId[]): ProfileRecord[] { return this.people.getProfiles(users); }
-  putProfile(record: ProfileRecord): void { this.people.putProfile(record); }
-  searchProfiles(query: ProfileSearchQuery): ProfileRecord[] { return this.people.searchProfiles(query); }
-  searchMessages(query: MessageSearchQuery): MessageSearchResult { return this.people.searchMessages(query); }
+  getProfiles(users: UserId[]): ProfileRecord[] {
+    return this.people.getProfiles(users);
+  }
+  putProfile(record: ProfileRecord): void {
+    this.people.putProfile(record);
+  }
+  searchProfiles(query: ProfileSearchQuery): ProfileRecord[] {
+    return this.people.searchProfiles(query);
+  }
+  searchMessages(query: MessageSearchQuery): MessageSearchResult {
+    return this.people.searchMessages(query);
+  }
 }
 
 export { MemoryFileStore } from './memory-file-store';

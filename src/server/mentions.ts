@@ -31,7 +31,11 @@ function mentionedUsers(m: Message, members: readonly UserId[]): UserId[] {
 }
 
 function publishCount(ctx: CoreContext, state: ConversationStateRecord): void {
-  ctx.events.durable([state.user], { type: 'mentionCount', conversation: state.id, count: state.mentionSeqs?.length ?? 0 });
+  ctx.events.durable([state.user], {
+    type: 'mentionCount',
+    conversation: state.id,
+    count: state.mentionSeqs?.length ?? 0,
+  });
 }
 
 /** Inside the commit that stored `m` (`ctx` a transaction's): raises each mentioned member's badge. */

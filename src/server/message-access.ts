@@ -29,7 +29,8 @@ export function threadKey(rootServerId: string): ConversationKey {
 /** Everyone a message's conversation reaches now, without membership checks (the message exists). */
 export async function audienceOf(ctx: CoreContext, m: Message): Promise<{ audience: UserId[]; ephemeral: boolean }> {
   if (m.chatType === 'single') return { audience: m.from === m.to ? [m.from] : [m.from, m.to], ephemeral: false };
-  if (m.chatType === 'group') return { audience: (await ctx.storage.getGroup(m.to))?.members ?? [m.from], ephemeral: false };
+  if (m.chatType === 'group')
+    return { audience: (await ctx.storage.getGroup(m.to))?.members ?? [m.from], ephemeral: false };
   const room = await ctx.storage.getRoom(m.to);
   return { audience: room?.members ?? [m.from], ephemeral: room ? !room.keepHistory : false };
 }
@@ -44,14 +45,24 @@ export async function requireMessageAccess(ctx: CoreContext, user: UserId, serve
   if (m.chatType === 'single') {
     // A stranger learns nothing about a message that exists: the same answer as a missing one.
     if (user !== m.from && user !== m.to) fail(ErrorCode.MESSAGE_NOT_FOUND);
-    return { message: m, key: conversationKey('single', m.from, m.to), audience: m.from === m.to ? [m.from] : [m.from, m.to], ephemeral: false };
+    return {
+      message: m,
+      key: conversationKey('single', m.from, m.to),
+      audience: m.from === m.to ? [m.from] : [m.from, m.to],
+      ephemeral: false,
+    };
   }
   if (m.chatType === 'group') {
     const group = await requireGroupMember(ctx.storage, m.to, user);
     return { message: m, key: conversationKey('group', m.from, m.to), audience: group.members, ephemeral: false };
   }
   const room = await requireRoomMember(ctx.storage, m.to, user);
-  return { message: m, key: conversationKey('room', m.from, m.to), audience: room.members, ephemeral: !room.keepHistory };
+  return {
+    message: m,
+    key: conversationKey('room', m.from, m.to),
+    audience: room.members,
+    ephemeral: !room.keepHistory,
+  };
 }
 
 /** How `viewer` names the message's conversation. */
@@ -66,7 +77,11 @@ export function requireLiveContent(m: Message, what: string): void {
 }
 
 /** Publishes one change to the audience: durable (resume replays it), or live only for rooms without history. */
-export function publishTo(ctx: CoreContext, access: Pick<MessageAccess, 'audience' | 'ephemeral'>, event: Parameters<CoreContext['events']['durable']>[1]): void {
+export function publishTo(
+  ctx: CoreContext,
+  access: Pick<MessageAccess, 'audience' | 'ephemeral'>,
+  event: Parameters<CoreContext['events']['durable']>[1],
+): void {
   if (access.ephemeral) ctx.events.ephemeral(access.audience, event);
   else ctx.events.durable(access.audience, event);
 }

@@ -9,7 +9,11 @@ import { withoutHidden } from './hidden-messages';
 import { requireMessageAccess } from './message-access';
 import { refreshQuotes } from './replies';
 
-async function messages(ctx: CoreContext, caller: Caller, p: { serverIds: string[] }): Promise<{ messages: Message[] }> {
+async function messages(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { serverIds: string[] },
+): Promise<{ messages: Message[] }> {
   const found: Message[] = [];
   for (const id of new Set(p.serverIds)) {
     try {

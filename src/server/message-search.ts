@@ -52,10 +52,17 @@ async function readableScopes(ctx: CoreContext, user: UserId): Promise<NamedScop
   return [...scopes.values()];
 }
 
-async function search(ctx: CoreContext, caller: Caller, p: { query: string; conversation?: ConversationId; cursor?: string; limit?: number }): Promise<MessageSearchPage> {
+async function search(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { query: string; conversation?: ConversationId; cursor?: string; limit?: number },
+): Promise<MessageSearchPage> {
   const terms = queryTerms(p.query);
   const limit = p.limit ?? DEFAULT_LIMIT;
-  const scopes = p.conversation !== undefined ? await oneScope(ctx, caller.user, p.conversation) : await readableScopes(ctx, caller.user);
+  const scopes =
+    p.conversation !== undefined
+      ? await oneScope(ctx, caller.user, p.conversation)
+      : await readableScopes(ctx, caller.user);
   if (scopes.length === 0 || terms.length === 0) return { hits: [], cursor: null, hasMore: false };
   const ids = new Map(scopes.map((s) => [s.key, s.id]));
   const found = await ctx.storage.searchMessages({

@@ -20,7 +20,12 @@ export interface StoreOptions {
 export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: StoreOptions): Promise<Message> {
   const { storage } = ctx;
   const key = conversationKey(draft.chatType, draft.from, draft.to);
-  const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: await storage.nextSeq(key), ts: ctx.clock.now() };
+  const message: Message = {
+    ...draft,
+    serverId: ctx.ids.serverId(),
+    seq: await storage.nextSeq(key),
+    ts: ctx.clock.now(),
+  };
   if (message.excluded !== true) delete message.excluded;
   // The message is serialized once, for its row and for every member's event: each event differs
   // only in its conversation id (single chats) and unread count, spliced around it (same JSON as
@@ -35,7 +40,8 @@ export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: 
     // Rooms are large: no per-member conversation state, no unread.
     const event = { type: 'message' as const, message, conversation: shared, unread: 0 };
     if (opts.ephemeral) ctx.events.ephemeral(opts.members, event);
-    else for (const user of new Set(opts.members)) ctx.events.durableJson(user, event, `${head}${sharedJson},"unread":0}`);
+    else
+      for (const user of new Set(opts.members)) ctx.events.durableJson(user, event, `${head}${sharedJson},"unread":0}`);
     return message;
   }
   for (const user of new Set(opts.members)) {

@@ -19,18 +19,35 @@ type Audience = Pick<MessageAccess, 'audience' | 'ephemeral'>;
  * `change` returns the new message, or null for "nothing to do" (the stored one is answered, no
  * event); it may throw a NatterError.
  */
-export function updateMessage(ctx: CoreContext, access: Audience, serverId: string, reason: UpdateReason, change: (current: Message) => Message | null): Promise<Message> {
+export function updateMessage(
+  ctx: CoreContext,
+  access: Audience,
+  serverId: string,
+  reason: UpdateReason,
+  change: (current: Message) => Message | null,
+): Promise<Message> {
   return inTx(ctx, (t) => applyUpdate(t, access, serverId, reason, change));
 }
 
 /** The same, with `t` a transaction's context. */
-export async function applyUpdate(t: CoreContext, access: Audience, serverId: string, reason: UpdateReason, change: (current: Message) => Message | null): Promise<Message> {
+export async function applyUpdate(
+  t: CoreContext,
+  access: Audience,
+  serverId: string,
+  reason: UpdateReason,
+  change: (current: Message) => Message | null,
+): Promise<Message> {
   const current = (await t.storage.getMessage(serverId))?.message ?? fail(ErrorCode.MESSAGE_NOT_FOUND);
   const next = change(current);
   if (!next) return current;
   next.rev = (current.rev ?? 0) + 1;
   await t.storage.updateMessage(next);
-  const event = (user: string) => ({ type: 'messageUpdate' as const, message: next, conversation: conversationFor(next, user), reason });
+  const event = (user: string) => ({
+    type: 'messageUpdate' as const,
+    message: next,
+    conversation: conversationFor(next, user),
+    reason,
+  });
   if (access.ephemeral) t.events.ephemeral(access.audience, event);
   else t.events.durable(access.audience, event);
   return next;

@@ -24,7 +24,11 @@ interface Route {
  * Checks that `from` may send to the message's target now; returns who receives it. Reads the
  * core's cached group/room/blocklist records without copying them (nothing here mutates them).
  */
-export async function routeMessage(ctx: CoreContext, from: UserId, p: Pick<OutgoingMessage, 'chatType' | 'to' | 'config'>): Promise<Route> {
+export async function routeMessage(
+  ctx: CoreContext,
+  from: UserId,
+  p: Pick<OutgoingMessage, 'chatType' | 'to' | 'config'>,
+): Promise<Route> {
   const { storage } = ctx;
   const { chatType, to } = p;
   if (chatType === 'single') {
@@ -40,7 +44,8 @@ export async function routeMessage(ctx: CoreContext, from: UserId, p: Pick<Outgo
     const manager = isGroupManager(group, from);
     if (group.whitelistOnly && !manager && !group.whitelist.includes(from)) fail(ErrorCode.NOT_WHITELISTED);
     // Easemob: asking for group read receipts needs owner or admin rights.
-    if (p.config?.allowGroupAck === true && !manager) fail(ErrorCode.NOT_ALLOWED, 'only the group owner or an admin can ask for group read receipts');
+    if (p.config?.allowGroupAck === true && !manager)
+      fail(ErrorCode.NOT_ALLOWED, 'only the group owner or an admin can ask for group read receipts');
     return { members: group.members, ephemeral: false };
   }
   const room = (await storage.room(to)) ?? fail(ErrorCode.ROOM_NOT_FOUND);
@@ -75,7 +80,12 @@ async function moderate(ctx: CoreContext, draft: MessageDraft): Promise<void> {
  * answered without one), so a session may start its next request then and keep their order;
  * `result` settles after the commit.
  */
-export function startSend(ctx: CoreContext, caller: Caller, p: OutgoingMessage, extra?: Pick<MessageDraft, 'forwarded'>): { submitted: Promise<void>; result: Promise<{ message: Message }> } {
+export function startSend(
+  ctx: CoreContext,
+  caller: Caller,
+  p: OutgoingMessage,
+  extra?: Pick<MessageDraft, 'forwarded'>,
+): { submitted: Promise<void>; result: Promise<{ message: Message }> } {
   let markSubmitted!: () => void;
   const submitted = new Promise<void>((resolve) => (markSubmitted = resolve));
   const result = send(ctx, caller, p, markSubmitted, extra);
@@ -83,7 +93,13 @@ export function startSend(ctx: CoreContext, caller: Caller, p: OutgoingMessage, 
   return { submitted, result };
 }
 
-async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubmitted: () => void, extra?: Pick<MessageDraft, 'forwarded'>): Promise<{ message: Message }> {
+async function send(
+  ctx: CoreContext,
+  caller: Caller,
+  p: OutgoingMessage,
+  onSubmitted: () => void,
+  extra?: Pick<MessageDraft, 'forwarded'>,
+): Promise<{ message: Message }> {
   const { storage } = ctx;
   const existing = await storage.getMessageByLocalId(caller.user, p.localId);
   if (existing) return { message: existing.message };
@@ -95,7 +111,8 @@ async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubm
   if (extra?.forwarded) draft.forwarded = extra.forwarded;
   // Commands never count as unread nor become the last message.
   if (body.type === 'cmd') draft.excluded = true;
-  if (p.replyTo !== undefined || p.mentions !== undefined || p.threadOf !== undefined) await prepareSendFeatures(ctx, caller, p, draft);
+  if (p.replyTo !== undefined || p.mentions !== undefined || p.threadOf !== undefined)
+    await prepareSendFeatures(ctx, caller, p, draft);
   if (ctx.options.moderate) await moderate(ctx, draft);
   const committed = ctx.events.submit(
     // Checked again at commit time, in the database: a retry with the same localId may have been
@@ -105,7 +122,9 @@ async function send(ctx: CoreContext, caller: Caller, p: OutgoingMessage, onSubm
       const again = await tx.getMessageByLocalId(caller.user, p.localId);
       return again ? { again: again.message } : { route: await routeMessage(txContext(ctx, tx), caller.user, p) };
     },
-    async (tx, checked) => ({ message: 'again' in checked ? checked.again : await storeWithFeatures(txContext(ctx, tx), draft, checked.route) }),
+    async (tx, checked) => ({
+      message: 'again' in checked ? checked.again : await storeWithFeatures(txContext(ctx, tx), draft, checked.route),
+    }),
   );
   onSubmitted();
   return committed;

@@ -11,7 +11,12 @@ import type { ConversationKey, ConversationStateRecord, Storage } from './storag
  * Raises `owner`'s markers for their peer in the single chat `key`: delivered up to `deliveredSeq`
  * and, when given, read up to `readSeq` (a read message was delivered too). Markers never go back.
  */
-export async function raisePeerMarkers(storage: Storage, owner: UserId, key: ConversationKey, marks: { deliveredSeq: number; readSeq?: number }): Promise<void> {
+export async function raisePeerMarkers(
+  storage: Storage,
+  owner: UserId,
+  key: ConversationKey,
+  marks: { deliveredSeq: number; readSeq?: number },
+): Promise<void> {
   const state = await storage.getConversationState(owner, key);
   // The owner took part in the conversation (a message exists), so the state exists; if it does
   // not, there is nothing of theirs to mark.
@@ -38,7 +43,11 @@ export function peerMarkers(
 }
 
 /** Read counts of `viewer`'s own messages sent with allowGroupAck; null when there is none. */
-export async function groupReadCounts(storage: Storage, messages: readonly Message[], viewer: UserId): Promise<Record<string, number> | null> {
+export async function groupReadCounts(
+  storage: Storage,
+  messages: readonly Message[],
+  viewer: UserId,
+): Promise<Record<string, number> | null> {
   let counts: Record<string, number> | null = null;
   for (const m of messages) {
     if (m.chatType !== 'group' || m.from !== viewer || m.config?.allowGroupAck !== true) continue;

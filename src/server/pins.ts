@@ -16,7 +16,12 @@ import type { MessageAccess } from './message-access';
 import { conversationFor, requireLiveContent, requireMessageAccess } from './message-access';
 import type { ConversationKey } from './storage';
 
-function publishPins(ctx: CoreContext, m: Message, access: Pick<MessageAccess, 'audience' | 'ephemeral'>, pins: PinnedMessage[]): void {
+function publishPins(
+  ctx: CoreContext,
+  m: Message,
+  access: Pick<MessageAccess, 'audience' | 'ephemeral'>,
+  pins: PinnedMessage[],
+): void {
   const event = (user: UserId) => ({ type: 'pins' as const, conversation: conversationFor(m, user), pins });
   if (access.ephemeral) ctx.events.ephemeral(access.audience, event);
   else ctx.events.durable(access.audience, event);
@@ -27,31 +32,45 @@ async function requirePinRights(ctx: CoreContext, m: Message, user: UserId): Pro
     const group = await ctx.storage.getGroup(m.to);
     if (!group || !isGroupManager(group, user)) fail(ErrorCode.NOT_ALLOWED, 'only the group owner or an admin can pin');
   }
-  if (m.chatType === 'room' && (await ctx.storage.getRoom(m.to))?.owner !== user) fail(ErrorCode.NOT_ALLOWED, 'only the room owner can pin');
+  if (m.chatType === 'room' && (await ctx.storage.getRoom(m.to))?.owner !== user)
+    fail(ErrorCode.NOT_ALLOWED, 'only the room owner can pin');
 }
 
-async function pin(ctx: CoreContext, caller: Caller, p: { serverId: string; unpin?: boolean }): Promise<{ pins: PinnedMessage[] }> {
+async function pin(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { serverId: string; unpin?: boolean },
+): Promise<{ pins: PinnedMessage[] }> {
   const access = await requireMessageAccess(ctx, caller.user, p.serverId);
   const m = access.message;
   await requirePinRights(ctx, m, caller.user);
   if (!p.unpin) {
     requireLiveContent(m, 'pinned');
-    if (m.threadOf !== undefined || m.excluded) fail(ErrorCode.NOT_ALLOWED, 'thread replies and commands cannot be pinned');
+    if (m.threadOf !== undefined || m.excluded)
+      fail(ErrorCode.NOT_ALLOWED, 'thread replies and commands cannot be pinned');
   }
   return inTx(ctx, async (t) => {
     const current = await t.storage.getPins(access.key);
     const has = current.some((x) => x.serverId === m.serverId);
     if (p.unpin ? !has : has) return { pins: current };
-    if (!p.unpin && current.length >= FEATURE_LIMITS.maxPins) fail(ErrorCode.TOO_LARGE, `at most ${FEATURE_LIMITS.maxPins} pinned messages per conversation`);
-    const pins = p.unpin ? current.filter((x) => x.serverId !== m.serverId) : [{ serverId: m.serverId, by: caller.user, at: ctx.clock.now() }, ...current];
+    if (!p.unpin && current.length >= FEATURE_LIMITS.maxPins)
+      fail(ErrorCode.TOO_LARGE, `at most ${FEATURE_LIMITS.maxPins} pinned messages per conversation`);
+    const pins = p.unpin
+      ? current.filter((x) => x.serverId !== m.serverId)
+      : [{ serverId: m.serverId, by: caller.user, at: ctx.clock.now() }, ...current];
     await t.storage.setPins(access.key, pins);
     publishPins(t, m, access, pins);
     return { pins };
   });
 }
 
-async function pins(ctx: CoreContext, caller: Caller, p: { conversation: ConversationId }): Promise<{ pins: PinnedMessage[]; messages: Message[] }> {
-  const resolved = keyOfConversationId(caller.user, p.conversation) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
+async function pins(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { conversation: ConversationId },
+): Promise<{ pins: PinnedMessage[]; messages: Message[] }> {
+  const resolved =
+    keyOfConversationId(caller.user, p.conversation) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
   if (resolved.type === 'group') await requireGroupMember(ctx.storage, resolved.target, caller.user);
   if (resolved.type === 'room') await requireRoomMember(ctx.storage, resolved.target, caller.user);
   const list = await ctx.storage.getPins(resolved.key);
@@ -64,7 +83,12 @@ async function pins(ctx: CoreContext, caller: Caller, p: { conversation: Convers
 }
 
 /** Inside a tombstone's transaction (`ctx` its context): the message leaves its conversation's pins. */
-export async function dropPin(ctx: CoreContext, key: ConversationKey, m: Message, access: Pick<MessageAccess, 'audience' | 'ephemeral'>): Promise<void> {
+export async function dropPin(
+  ctx: CoreContext,
+  key: ConversationKey,
+  m: Message,
+  access: Pick<MessageAccess, 'audience' | 'ephemeral'>,
+): Promise<void> {
   const current = await ctx.storage.getPins(key);
   if (!current.some((x) => x.serverId === m.serverId)) return;
   const next = current.filter((x) => x.serverId !== m.serverId);

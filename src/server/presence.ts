@@ -50,13 +50,10 @@ export class PresenceTracker implements SessionListener, PresenceService {
       u = { sessions: new Map(), hidden: null };
       this.users.set(session.user, u);
       const entry = u;
-      ensureProfile(this.ctx(), session.user).then(
-        (record) => {
-          entry.hidden = record.hidePresence;
-          if (this.users.get(session.user) === entry) void this.reconcile(session.user);
-        },
-        this.onError,
-      );
+      ensureProfile(this.ctx(), session.user).then((record) => {
+        entry.hidden = record.hidePresence;
+        if (this.users.get(session.user) === entry) void this.reconcile(session.user);
+      }, this.onError);
     }
     u.sessions.set(session, 'online');
     void this.reconcile(session.user);
@@ -112,7 +109,8 @@ export class PresenceTracker implements SessionListener, PresenceService {
     const shown = users.filter((u) => visible.has(u));
     const records = await profileRecords(ctx, shown);
     const share = ctx.delivery.presence;
-    const elsewhere = share && this.enabled && shown.length > 0 ? await share.elsewhere(shown) : new Map<UserId, PresenceStatus>();
+    const elsewhere =
+      share && this.enabled && shown.length > 0 ? await share.elsewhere(shown) : new Map<UserId, PresenceStatus>();
     return users.map((user) => {
       const record = records.get(user);
       const hidden = user !== viewer && (record?.hidePresence ?? false);
@@ -147,7 +145,11 @@ export class PresenceTracker implements SessionListener, PresenceService {
       const [others, record] = await Promise.all([share.elsewhere([user]), ensureProfile(ctx, user)]);
       const shown = record.hidePresence ? 'offline' : combinePresence(local, others.get(user) ?? 'offline');
       if (this.stopped || !(await share.announce(user, shown))) return;
-      this.push({ user, status: shown, lastSeen: shown === 'offline' && !record.hidePresence ? (lastSeen ?? record.lastSeen) : null });
+      this.push({
+        user,
+        status: shown,
+        lastSeen: shown === 'offline' && !record.hidePresence ? (lastSeen ?? record.lastSeen) : null,
+      });
     };
     const next = (this.sharing.get(user) ?? Promise.resolve()).then(run).catch(this.onError);
     this.sharing.set(user, next);
@@ -170,11 +172,19 @@ export class PresenceTracker implements SessionListener, PresenceService {
   }
 }
 
-async function getPresence(ctx: CoreContext, caller: Caller, p: { users: UserId[] }): Promise<{ presence: Presence[] }> {
+async function getPresence(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { users: UserId[] },
+): Promise<{ presence: Presence[] }> {
   return { presence: await ctx.people.presence.view(caller.user, [...new Set(p.users)]) };
 }
 
-async function setPresence(ctx: CoreContext, caller: Caller, p: { status: DeviceStatus }): Promise<Record<string, never>> {
+async function setPresence(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { status: DeviceStatus },
+): Promise<Record<string, never>> {
   await ctx.people.presence.setDevice(caller.user, caller.device, p.status);
   return {};
 }

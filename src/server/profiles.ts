@@ -43,7 +43,11 @@ function withSource(profile: Profile, source: SourceProfile | undefined): Profil
  * Profiles of `users` as everyone sees them: stored ones with the app's source on top. A user
  * nobody knows (no record, not in the source) is left out unless `keepUnknown` (then: id as name).
  */
-export async function resolveProfiles(ctx: CoreContext, users: readonly UserId[], keepUnknown: boolean): Promise<Profile[]> {
+export async function resolveProfiles(
+  ctx: CoreContext,
+  users: readonly UserId[],
+  keepUnknown: boolean,
+): Promise<Profile[]> {
   const records = await profileRecords(ctx, users);
   const source = ctx.options.people?.profiles;
   const fromSource = new Map<UserId, SourceProfile>();
@@ -103,7 +107,13 @@ async function getProfiles(ctx: CoreContext, caller: Caller, p: { users: UserId[
   const users = [...new Set(p.users)];
   const visible = await visibleUsers(ctx, caller.user, users);
   const keepUnknown = !ctx.options.people?.publicDirectory;
-  return { profiles: await resolveProfiles(ctx, users.filter((u) => visible.has(u)), keepUnknown) };
+  return {
+    profiles: await resolveProfiles(
+      ctx,
+      users.filter((u) => visible.has(u)),
+      keepUnknown,
+    ),
+  };
 }
 
 function byName(a: Profile, b: Profile): number {
@@ -112,14 +122,20 @@ function byName(a: Profile, b: Profile): number {
   return x < y ? -1 : x > y ? 1 : a.user < b.user ? -1 : a.user > b.user ? 1 : 0;
 }
 
-async function searchUsers(ctx: CoreContext, caller: Caller, p: { query: string; limit?: number }): Promise<{ profiles: Profile[] }> {
+async function searchUsers(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { query: string; limit?: number },
+): Promise<{ profiles: Profile[] }> {
   const prefix = foldForSearch(p.query.trim());
   const limit = p.limit ?? DEFAULT_SEARCH_LIMIT;
   const matches = (profile: Profile) => profileTerms(profile).some((t) => t.startsWith(prefix));
   let candidates: Profile[];
   if (ctx.options.people?.publicDirectory) {
     const stored = (await ctx.storage.searchProfiles({ prefix, limit })).map((r) => r.profile.user);
-    const source = ctx.options.people.profiles?.search ? (await ctx.options.people.profiles.search(p.query.trim(), limit)).map((s) => s.user) : [];
+    const source = ctx.options.people.profiles?.search
+      ? (await ctx.options.people.profiles.search(p.query.trim(), limit)).map((s) => s.user)
+      : [];
     candidates = await resolveProfiles(ctx, [...new Set([...stored, ...source])], false);
   } else {
     const contacts = [caller.user, ...(await contactsOf(ctx, caller.user))];

@@ -13,20 +13,35 @@ import { requireLiveContent, requireMessageAccess } from './message-access';
 import { updateMessage } from './message-update';
 
 /** The reaction groups after `user` adds or removes `emoji`; null when nothing changes. */
-export function changeReactions(groups: readonly ReactionGroup[], user: UserId, emoji: string, remove: boolean): ReactionGroup[] | null {
+export function changeReactions(
+  groups: readonly ReactionGroup[],
+  user: UserId,
+  emoji: string,
+  remove: boolean,
+): ReactionGroup[] | null {
   const i = groups.findIndex((g) => g.emoji === emoji);
   const group = groups[i];
   if (remove) {
     if (!group || !group.users.includes(user)) return null;
     const users = group.users.filter((u) => u !== user);
-    return users.length === 0 ? groups.filter((_, j) => j !== i) : groups.map((g, j) => (j === i ? { emoji, users } : g));
+    return users.length === 0
+      ? groups.filter((_, j) => j !== i)
+      : groups.map((g, j) => (j === i ? { emoji, users } : g));
   }
-  if (group) return group.users.includes(user) ? null : groups.map((g, j) => (j === i ? { emoji, users: [...g.users, user] } : g));
-  if (groups.length >= FEATURE_LIMITS.maxReactionKinds) fail(ErrorCode.TOO_LARGE, `at most ${FEATURE_LIMITS.maxReactionKinds} different reactions per message`);
+  if (group)
+    return group.users.includes(user)
+      ? null
+      : groups.map((g, j) => (j === i ? { emoji, users: [...g.users, user] } : g));
+  if (groups.length >= FEATURE_LIMITS.maxReactionKinds)
+    fail(ErrorCode.TOO_LARGE, `at most ${FEATURE_LIMITS.maxReactionKinds} different reactions per message`);
   return [...groups, { emoji, users: [user] }];
 }
 
-async function react(ctx: CoreContext, caller: Caller, p: { serverId: string; emoji: string; remove?: boolean }): Promise<{ message: Message }> {
+async function react(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { serverId: string; emoji: string; remove?: boolean },
+): Promise<{ message: Message }> {
   const access = await requireMessageAccess(ctx, caller.user, p.serverId);
   requireLiveContent(access.message, 'reacted to');
   const message = await updateMessage(ctx, access, p.serverId, 'reaction', (current) => {

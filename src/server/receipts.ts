@@ -33,7 +33,12 @@ async function delivered(ctx: CoreContext, caller: Caller, p: { serverIds: strin
       if (!m || m.chatType !== 'single' || !(await isRecipient(t, m, caller.user))) continue;
       if (!(await t.storage.addReceipt(id, caller.user, 'delivered', ctx.clock.now()))) continue;
       await raisePeerMarkers(t.storage, m.from, conversationKey('single', m.from, m.to), { deliveredSeq: m.seq });
-      ctx.events.durable([m.from], { type: 'delivered', serverId: id, conversation: viewerConversationId('single', m.from, m.to, m.from), by: caller.user });
+      ctx.events.durable([m.from], {
+        type: 'delivered',
+        serverId: id,
+        conversation: viewerConversationId('single', m.from, m.to, m.from),
+        by: caller.user,
+      });
     }
   });
   return {};
@@ -43,7 +48,8 @@ async function read(ctx: CoreContext, caller: Caller, p: { serverId: string }): 
   const m = await requireMessage(ctx, p.serverId);
   if (m.chatType === 'group') await requireGroupMember(ctx.storage, m.to, caller.user);
   if (m.chatType === 'room') await requireRoomMember(ctx.storage, m.to, caller.user);
-  if (!(await isRecipient(ctx, m, caller.user))) fail(ErrorCode.NOT_ALLOWED, 'only a recipient can send a read receipt');
+  if (!(await isRecipient(ctx, m, caller.user)))
+    fail(ErrorCode.NOT_ALLOWED, 'only a recipient can send a read receipt');
   if (m.chatType === 'room' || (m.chatType === 'group' && m.config?.allowGroupAck !== true)) {
     fail(ErrorCode.NOT_ALLOWED, 'read receipts need a single chat or a group message sent with allowGroupAck');
   }
@@ -51,7 +57,10 @@ async function read(ctx: CoreContext, caller: Caller, p: { serverId: string }): 
     if (!(await storage.addReceipt(m.serverId, caller.user, 'read', ctx.clock.now()))) return;
     const conversation = viewerConversationId(m.chatType, m.from, m.to, m.from);
     if (m.chatType === 'single') {
-      await raisePeerMarkers(storage, m.from, conversationKey('single', m.from, m.to), { deliveredSeq: m.seq, readSeq: m.seq });
+      await raisePeerMarkers(storage, m.from, conversationKey('single', m.from, m.to), {
+        deliveredSeq: m.seq,
+        readSeq: m.seq,
+      });
       ctx.events.durable([m.from], { type: 'read', serverId: m.serverId, conversation, by: caller.user });
     } else {
       const count = (await storage.listReceipts(m.serverId, 'read')).length;

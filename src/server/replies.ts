@@ -8,7 +8,12 @@ import type { CoreContext } from './context';
 
 export function quoteOf(m: Message): QuotedMessage {
   if (m.body.type === 'recalled') return { serverId: m.serverId, from: m.from, type: 'recalled', text: '', gone: true };
-  return { serverId: m.serverId, from: m.from, type: m.body.type, text: m.body.type === 'txt' ? m.body.msg.slice(0, FEATURE_LIMITS.quoteChars) : '' };
+  return {
+    serverId: m.serverId,
+    from: m.from,
+    type: m.body.type,
+    text: m.body.type === 'txt' ? m.body.msg.slice(0, FEATURE_LIMITS.quoteChars) : '',
+  };
 }
 
 function sameQuote(a: QuotedMessage, b: QuotedMessage): boolean {

@@ -11,7 +11,13 @@ import { requireRoom, requireRoomMember } from './membership';
 import type { OpHandlers } from './op-handler';
 
 /** Stores the room and tells `audience` (inside the transaction that read it). */
-async function commit(ctx: CoreContext, room: RoomInfo, action: 'joined' | 'left', users: UserId[], audience: UserId[]): Promise<RoomInfo> {
+async function commit(
+  ctx: CoreContext,
+  room: RoomInfo,
+  action: 'joined' | 'left',
+  users: UserId[],
+  audience: UserId[],
+): Promise<RoomInfo> {
   await inTx(ctx, async ({ storage }) => {
     await storage.putRoom(room);
     const event = { type: 'room' as const, action, room, users };
@@ -26,7 +32,14 @@ function create(ctx: CoreContext, caller: Caller, p: Ops['room.create']['p']): P
   return inTx(ctx, async (t) => {
     const roomId = p.roomId ?? ctx.ids.serverId();
     if (await t.storage.getRoom(roomId)) fail(ErrorCode.ALREADY_EXISTS, 'chat room already exists');
-    const room: RoomInfo = { roomId, name: p.name, owner: caller.user, members: [caller.user], keepHistory: p.keepHistory ?? true, createdAt: ctx.clock.now() };
+    const room: RoomInfo = {
+      roomId,
+      name: p.name,
+      owner: caller.user,
+      members: [caller.user],
+      keepHistory: p.keepHistory ?? true,
+      createdAt: ctx.clock.now(),
+    };
     return { room: await commit(t, room, 'joined', [caller.user], room.members) };
   });
 }

@@ -50,7 +50,11 @@ export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame):
  * order); for anything else, when it is done. Any other operation first commits the queued sends,
  * so it sees every send that came before it.
  */
-export function start(ctx: CoreContext, caller: Caller, frame: RequestFrame): { started: Promise<unknown>; result: Promise<unknown> } {
+export function start(
+  ctx: CoreContext,
+  caller: Caller,
+  frame: RequestFrame,
+): { started: Promise<unknown>; result: Promise<unknown> } {
   if (frame.op === 'send') {
     const { submitted, result } = startSend(ctx, caller, frame.p as OpParams<'send'>);
     return { started: submitted, result };

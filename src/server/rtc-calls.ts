@@ -50,7 +50,17 @@ export class RtcCalls {
     if (found) return found;
     const callType = rtcCallType(inv.data);
     if (!callType) return null;
-    const call: LiveCall = { callId: inv.inviteId, callType, inviter: inv.inviter, invitees: [...inv.invitees], members: new Map(), accepted: new Set(), joined: new Set(), answeredAt: null, ended: false };
+    const call: LiveCall = {
+      callId: inv.inviteId,
+      callType,
+      inviter: inv.inviter,
+      invitees: [...inv.invitees],
+      members: new Map(),
+      accepted: new Set(),
+      joined: new Set(),
+      answeredAt: null,
+      ended: false,
+    };
     if (inv.groupId !== undefined) call.groupId = inv.groupId;
     this.calls.set(inv.inviteId, call);
     return call;
@@ -60,7 +70,17 @@ export class RtcCalls {
   adopt(callId: string, shape: Pick<LiveCall, 'callType' | 'inviter' | 'invitees' | 'groupId'>): LiveCall {
     const found = this.calls.get(callId);
     if (found) return found;
-    const call: LiveCall = { callId, callType: shape.callType, inviter: shape.inviter, invitees: [...shape.invitees], members: new Map(), accepted: new Set(), joined: new Set(), answeredAt: null, ended: false };
+    const call: LiveCall = {
+      callId,
+      callType: shape.callType,
+      inviter: shape.inviter,
+      invitees: [...shape.invitees],
+      members: new Map(),
+      accepted: new Set(),
+      joined: new Set(),
+      answeredAt: null,
+      ended: false,
+    };
     if (shape.groupId !== undefined) call.groupId = shape.groupId;
     this.calls.set(callId, call);
     return call;

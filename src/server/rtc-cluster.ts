@@ -28,7 +28,13 @@ export function shareCall(ctx: CoreContext, note: CallNote): void {
 
 /** The join note of `user`'s device in `call`. */
 export function joinNote(call: LiveCall, user: UserId, device: string, epoch: number): CallNote {
-  const shape: Extract<CallNote, { kind: 'join' }>['call'] = { callType: call.callType, inviter: call.inviter, invitees: [...call.invitees], answeredAt: call.answeredAt, accepted: [...call.accepted] };
+  const shape: Extract<CallNote, { kind: 'join' }>['call'] = {
+    callType: call.callType,
+    inviter: call.inviter,
+    invitees: [...call.invitees],
+    answeredAt: call.answeredAt,
+    accepted: [...call.accepted],
+  };
   if (call.groupId !== undefined) shape.groupId = call.groupId;
   return { callId: call.callId, kind: 'join', user, device, epoch, call: shape };
 }

@@ -37,7 +37,8 @@ export function sendToMembers(ctx: CoreContext, call: LiveCall, event: RtcEvent,
 export async function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, summary = true): Promise<void> {
   if (call.ended) return;
   call.ended = true;
-  const durationMs = outcome === 'answered' && call.answeredAt !== null ? Math.max(0, ctx.clock.now() - call.answeredAt) : 0;
+  const durationMs =
+    outcome === 'answered' && call.answeredAt !== null ? Math.max(0, ctx.clock.now() - call.answeredAt) : 0;
   sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'ended', outcome, durationMs });
   call.members.clear();
   shareCall(ctx, { callId: call.callId, kind: 'end' });
@@ -46,11 +47,21 @@ export async function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOut
 }
 
 async function writeSummary(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, durationMs: number): Promise<void> {
-  const exts: CallSummaryExts = { callId: call.callId, callType: call.callType, inviter: call.inviter, outcome, durationMs: String(durationMs), joined: [...call.joined].join(',') };
+  const exts: CallSummaryExts = {
+    callId: call.callId,
+    callType: call.callType,
+    inviter: call.inviter,
+    outcome,
+    durationMs: String(durationMs),
+    joined: [...call.joined].join(','),
+  };
   const group = call.groupId;
   const peer = call.invitees[0] ?? call.inviter;
   await inTx(ctx, async (t) => {
-    const members = group !== undefined ? ((await t.storage.getGroup(group))?.members ?? [call.inviter, ...call.invitees]) : [call.inviter, peer];
+    const members =
+      group !== undefined
+        ? ((await t.storage.getGroup(group))?.members ?? [call.inviter, ...call.invitees])
+        : [call.inviter, peer];
     await storeMessage(
       t,
       {
@@ -77,7 +88,11 @@ export async function followInvitation(ctx: CoreContext, inv: Invitation, stepDa
   const states = Object.values(inv.states);
   if (call.answeredAt === null && states.includes('accepted')) call.answeredAt = ctx.clock.now();
   if (isInvitationOpen(inv) || call.answeredAt !== null) return;
-  const outcome: CallOutcome = states.every((s) => s === 'rejected') ? 'declined' : states.includes('cancelled') ? 'cancelled' : 'missed';
+  const outcome: CallOutcome = states.every((s) => s === 'rejected')
+    ? 'declined'
+    : states.includes('cancelled')
+      ? 'cancelled'
+      : 'missed';
   // The losing call of a glare was replaced by the other one: one call, one summary.
   await endCall(ctx, call, outcome, stepData !== GLARE_CANCEL_DATA);
 }

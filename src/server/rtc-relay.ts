@@ -38,18 +38,32 @@ async function callFor(ctx: CoreContext, caller: Caller, callId: string): Promis
 async function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): Promise<Ops['rtc.join']['r']> {
   const call = await callFor(ctx, caller, p.callId);
   if (call.ended) fail(ErrorCode.CALL_ENDED);
-  if (caller.user !== call.inviter && !call.accepted.has(caller.user)) fail(ErrorCode.CALL_NOT_JOINED, 'accept the invitation before joining');
+  if (caller.user !== call.inviter && !call.accepted.has(caller.user))
+    fail(ErrorCode.CALL_NOT_JOINED, 'accept the invitation before joining');
   const before = call.members.get(caller.user);
   if (!before && call.members.size >= RTC_MAX_PARTICIPANTS) fail(ErrorCode.CALL_FULL);
   const rejoin = before?.device === caller.device;
   const epoch = rejoin ? before.epoch : ctx.rtc.nextEpoch();
-  if (before && !rejoin) sendToDevice(ctx, caller.user, before.device, { type: 'rtc', callId: call.callId, kind: 'replaced' });
+  if (before && !rejoin)
+    sendToDevice(ctx, caller.user, before.device, { type: 'rtc', callId: call.callId, kind: 'replaced' });
   call.members.set(caller.user, { device: caller.device, epoch });
   call.joined.add(caller.user);
   shareCall(ctx, joinNote(call, caller.user, caller.device, epoch));
-  sendToMembers(ctx, call, { type: 'rtc', callId: call.callId, kind: 'joined', user: caller.user, epoch, rejoin }, caller.user);
-  const participants: RtcParticipant[] = [...call.members].filter(([u]) => u !== caller.user).map(([user, m]) => ({ user, epoch: m.epoch }));
-  const info: RtcCallInfo = { callType: call.callType, inviter: call.inviter, invitees: [...call.invitees], accepted: [...call.accepted] };
+  sendToMembers(
+    ctx,
+    call,
+    { type: 'rtc', callId: call.callId, kind: 'joined', user: caller.user, epoch, rejoin },
+    caller.user,
+  );
+  const participants: RtcParticipant[] = [...call.members]
+    .filter(([u]) => u !== caller.user)
+    .map(([user, m]) => ({ user, epoch: m.epoch }));
+  const info: RtcCallInfo = {
+    callType: call.callType,
+    inviter: call.inviter,
+    invitees: [...call.invitees],
+    accepted: [...call.accepted],
+  };
   if (call.groupId !== undefined) info.groupId = call.groupId;
   return { epoch, participants, iceServers: iceServersFor(ctx, caller), call: info };
 }
@@ -58,7 +72,8 @@ async function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): 
 async function memberOf(ctx: CoreContext, caller: Caller, callId: string): Promise<LiveCall> {
   const call = await callFor(ctx, caller, callId);
   if (call.ended) fail(ErrorCode.CALL_ENDED);
-  if (call.members.get(caller.user)?.device !== caller.device) fail(ErrorCode.CALL_NOT_JOINED, 'this device has not joined the call');
+  if (call.members.get(caller.user)?.device !== caller.device)
+    fail(ErrorCode.CALL_NOT_JOINED, 'this device has not joined the call');
   return call;
 }
 
@@ -67,7 +82,14 @@ async function signal(ctx: CoreContext, caller: Caller, p: Ops['rtc.signal']['p'
   const target = call.members.get(p.to);
   if (!target || p.to === caller.user) fail(ErrorCode.CALL_PEER_NOT_JOINED);
   const epoch = call.members.get(caller.user)!.epoch;
-  const delivered = sendToDevice(ctx, p.to, target.device, { type: 'rtc', callId: call.callId, kind: 'signal', from: caller.user, epoch, signal: p.signal });
+  const delivered = sendToDevice(ctx, p.to, target.device, {
+    type: 'rtc',
+    callId: call.callId,
+    kind: 'signal',
+    from: caller.user,
+    epoch,
+    signal: p.signal,
+  });
   return { delivered };
 }
 

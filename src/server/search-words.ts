@@ -18,7 +18,8 @@ export interface SearchWord {
 }
 
 /** Scripts written without spaces between words: every character is indexed alone. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Emoji, and symbols people search for (¥, ©, ♥). */
 const SYMBOL = /[\p{Extended_Pictographic}\p{S}]/u;
@@ -48,7 +49,7 @@ export function searchWords(text: string): SearchWord[] {
     if (run) run.word = text.slice(run.start, run.end).toLowerCase();
     run = null;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     const ch = code < 128 ? text[i]! : String.fromCodePoint(text.codePointAt(i)!);
     const kind = code < 128 ? ASCII_KINDS[code]! : kindOf(ch);
@@ -59,7 +60,8 @@ export function searchWords(text: string): SearchWord[] {
     } else {
       close();
       const last = out[out.length - 1];
-      if (kind === 'unspaced' || kind === 'symbol') out.push({ word: ch.toLowerCase(), start: i, end, prefixable: false, unspaced: kind === 'unspaced' });
+      if (kind === 'unspaced' || kind === 'symbol')
+        out.push({ word: ch.toLowerCase(), start: i, end, prefixable: false, unspaced: kind === 'unspaced' });
       else if (kind === 'tail' && last && !last.prefixable && last.end === i) {
         last.word += ch;
         last.end = end;
@@ -81,7 +83,7 @@ export function searchWords(text: string): SearchWord[] {
 function indexWordsOf(words: readonly SearchWord[], atEnd: boolean): { words: string[]; prefix: boolean } {
   const out: string[] = [];
   let prefix = false;
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const w = words[i]!;
     if (!w.unspaced) {
       out.push(w.word);
@@ -118,7 +120,11 @@ export function indexPhrase(term: string): string | null {
  * word that is a letter/digit run may be the start of a longer one ("repo" finds "report").
  * [start, end) offsets of each occurrence in `text`.
  */
-export function findTerm(text: string, words: readonly SearchWord[], term: readonly SearchWord[]): Array<[number, number]> {
+export function findTerm(
+  text: string,
+  words: readonly SearchWord[],
+  term: readonly SearchWord[],
+): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   const n = term.length;
   if (n === 0) return found;

@@ -22,16 +22,28 @@ interface Route {
   ephemeral: boolean;
 }
 
-async function sameConversationMessage(ctx: CoreContext, caller: Caller, p: OutgoingMessage, serverId: string, what: string): Promise<Message> {
+async function sameConversationMessage(
+  ctx: CoreContext,
+  caller: Caller,
+  p: OutgoingMessage,
+  serverId: string,
+  what: string,
+): Promise<Message> {
   const record = (await ctx.storage.getMessage(serverId)) ?? fail(ErrorCode.MESSAGE_NOT_FOUND);
   const m = record.message;
   // Compared by the message's conversation, not its storage key: thread replies live under their root's.
-  if (conversationKey(m.chatType, m.from, m.to) !== conversationKey(p.chatType, caller.user, p.to)) fail(ErrorCode.MESSAGE_NOT_FOUND, `the ${what} is not in this conversation`);
+  if (conversationKey(m.chatType, m.from, m.to) !== conversationKey(p.chatType, caller.user, p.to))
+    fail(ErrorCode.MESSAGE_NOT_FOUND, `the ${what} is not in this conversation`);
   return m;
 }
 
 /** Adds the checked feature fields of `p` to the draft. */
-export async function prepareSendFeatures(ctx: CoreContext, caller: Caller, p: OutgoingMessage, draft: MessageDraft): Promise<void> {
+export async function prepareSendFeatures(
+  ctx: CoreContext,
+  caller: Caller,
+  p: OutgoingMessage,
+  draft: MessageDraft,
+): Promise<void> {
   if (p.replyTo !== undefined) {
     const quoted = await sameConversationMessage(ctx, caller, p, p.replyTo, 'quoted message');
     requireLiveContent(quoted, 'quoted');
@@ -44,7 +56,8 @@ export async function prepareSendFeatures(ctx: CoreContext, caller: Caller, p: O
   if (p.threadOf !== undefined) {
     const root = await sameConversationMessage(ctx, caller, p, p.threadOf, 'thread root');
     requireLiveContent(root, 'replied to in a thread');
-    if (root.threadOf !== undefined || root.excluded) fail(ErrorCode.NOT_ALLOWED, 'a thread root must be a message of the conversation itself');
+    if (root.threadOf !== undefined || root.excluded)
+      fail(ErrorCode.NOT_ALLOWED, 'a thread root must be a message of the conversation itself');
     draft.threadOf = root.serverId;
   }
 }
@@ -52,10 +65,19 @@ export async function prepareSendFeatures(ctx: CoreContext, caller: Caller, p: O
 async function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: string, route: Route): Promise<Message> {
   const { storage } = ctx;
   const key = threadKey(rootId);
-  const message: Message = { ...draft, serverId: ctx.ids.serverId(), seq: await storage.nextSeq(key), ts: ctx.clock.now() };
+  const message: Message = {
+    ...draft,
+    serverId: ctx.ids.serverId(),
+    seq: await storage.nextSeq(key),
+    ts: ctx.clock.now(),
+  };
   if (message.excluded !== true) delete message.excluded;
   await storage.insertMessage({ key, message });
-  const event = (user: UserId) => ({ type: 'threadReply' as const, message, conversation: viewerConversationId(message.chatType, message.from, message.to, user) });
+  const event = (user: UserId) => ({
+    type: 'threadReply' as const,
+    message,
+    conversation: viewerConversationId(message.chatType, message.from, message.to, user),
+  });
   const access = { audience: route.members, ephemeral: route.ephemeral };
   if (route.ephemeral) ctx.events.ephemeral(route.members, event);
   else ctx.events.durable(route.members, event);

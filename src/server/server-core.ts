@@ -62,7 +62,13 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
   const sessions = new SessionRegistry();
   const delivery: Delivery = options.cluster ? options.cluster.delivery(sessions) : sessions;
   const onError = options.onError ?? ((err: unknown) => console.error('natter server:', err));
-  const pruner = new EventAgePruner(storage, clock, options.eventMaxAgeMs ?? DEFAULT_MAX_AGE, options.eventPruneIntervalMs ?? DEFAULT_PRUNE_INTERVAL, onError);
+  const pruner = new EventAgePruner(
+    storage,
+    clock,
+    options.eventMaxAgeMs ?? DEFAULT_MAX_AGE,
+    options.eventPruneIntervalMs ?? DEFAULT_PRUNE_INTERVAL,
+    onError,
+  );
   const presence = new PresenceTracker(() => ctx, onError);
   const ctx: CoreContext = {
     storage,
@@ -75,8 +81,19 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     options,
     sessions,
     rateLimits: options.rateLimitStore ?? createMemoryRateLimitStore(clock),
-    events: new EventPublisher(storage, delivery, clock, options.eventRetention ?? DEFAULT_RETENTION, options.scheduleCommit),
-    timers: new InvitationTimers(clock, () => runInvitationTimeouts(ctx), onError, options.cluster ? (options.cluster.invitationPollMs ?? 1000) : null),
+    events: new EventPublisher(
+      storage,
+      delivery,
+      clock,
+      options.eventRetention ?? DEFAULT_RETENTION,
+      options.scheduleCommit,
+    ),
+    timers: new InvitationTimers(
+      clock,
+      () => runInvitationTimeouts(ctx),
+      onError,
+      options.cluster ? (options.cluster.invitationPollMs ?? 1000) : null,
+    ),
     liveInvitations: new Map(),
     rtc: new RtcCalls(),
     people: {

@@ -20,7 +20,8 @@ import type { FileStore, Storage, SyncStorage } from './storage';
 export type AuthResult = { user: UserId; expiresAt?: number } | { code: number; message?: string };
 
 /** `allow`, `reject` (501, e.g. sensitive words) or `intercept` (502, a custom rule). */
-export type ModerationVerdict = 'allow' | 'reject' | 'intercept' | { verdict: 'allow' | 'reject' | 'intercept'; reason?: string };
+export type ModerationVerdict =
+  'allow' | 'reject' | 'intercept' | { verdict: 'allow' | 'reject' | 'intercept'; reason?: string };
 
 /** Handed to the push hook for an invitee who has no connected session. */
 export interface PushNotice {

@@ -38,7 +38,11 @@ export class SessionGuard {
   ) {
     this.rule = ctx.options.rateLimit ?? DEFAULT_RATE_LIMIT;
     const helloMs = ctx.options.helloTimeoutMs ?? DEFAULT_HELLO_TIMEOUT_MS;
-    if (helloMs > 0) this.helloTimer = ctx.clock.setTimeout(() => this.session.end(ErrorCode.HELLO_TIMEOUT, defaultErrorMessage(ErrorCode.HELLO_TIMEOUT)), helloMs);
+    if (helloMs > 0)
+      this.helloTimer = ctx.clock.setTimeout(
+        () => this.session.end(ErrorCode.HELLO_TIMEOUT, defaultErrorMessage(ErrorCode.HELLO_TIMEOUT)),
+        helloMs,
+      );
   }
 
   /** The connection said who it is: charge the user from now on and watch the token's expiry. */
@@ -66,7 +70,10 @@ export class SessionGuard {
       return;
     }
     this.renewTimer = clock.setTimeout(() => this.session.askRenewal(expiresAt), notifyIn);
-    this.expiryTimer = clock.setTimeout(() => this.session.end(ErrorCode.TOKEN_EXPIRED, 'token expired; renew it and connect again'), left);
+    this.expiryTimer = clock.setTimeout(
+      () => this.session.end(ErrorCode.TOKEN_EXPIRED, 'token expired; renew it and connect again'),
+      left,
+    );
   }
 
   /** Charges one request: 0 when it may run, else ms to wait (possibly answered by a shared store). */

@@ -63,7 +63,11 @@ export class Session implements ServerSession, LiveSession {
 
   private receiveFrame(data: string): void {
     if (typeof data !== 'string' || tooLarge(data, this.ctx.limits.maxFrameBytes)) {
-      this.refuse(typeof data === 'string' ? leadingId(data) : undefined, ErrorCode.TOO_LARGE, `frame larger than ${this.ctx.limits.maxFrameBytes} bytes`);
+      this.refuse(
+        typeof data === 'string' ? leadingId(data) : undefined,
+        ErrorCode.TOO_LARGE,
+        `frame larger than ${this.ctx.limits.maxFrameBytes} bytes`,
+      );
       return;
     }
     const result = validateClientFrame(data, this.ctx.limits);
@@ -218,7 +222,12 @@ export class Session implements ServerSession, LiveSession {
       // try again, instead of waiting for a welcome that never comes.
       if (!(e instanceof NatterError)) this.report(e);
       const code = e instanceof NatterError ? e.code : ErrorCode.INTERNAL;
-      this.sendError(undefined, code, e instanceof NatterError ? e.message : undefined, e instanceof NatterError ? e.retryAfter : undefined);
+      this.sendError(
+        undefined,
+        code,
+        e instanceof NatterError ? e.message : undefined,
+        e instanceof NatterError ? e.retryAfter : undefined,
+      );
       this.end(code, defaultErrorMessage(code));
       return;
     }

@@ -64,24 +64,63 @@ async function save(ctx: CoreContext, inv: Invitation, read: Invitation | null):
 }
 
 /** The history message of one step (stored invitations only). Runs inside a transaction. */
-async function stepMessage(ctx: CoreContext, inv: Invitation, action: InvitationAction, actor: UserId, data: string, invitee?: UserId): Promise<Message | null> {
+async function stepMessage(
+  ctx: CoreContext,
+  inv: Invitation,
+  action: InvitationAction,
+  actor: UserId,
+  data: string,
+  invitee?: UserId,
+): Promise<Message | null> {
   if (inv.onlineUserOnly) return null;
-  const body: SignalBody = { type: 'signal', action, inviteId: inv.inviteId, inviter: inv.inviter, invitees: inv.invitees, data, timeout: inv.timeout };
+  const body: SignalBody = {
+    type: 'signal',
+    action,
+    inviteId: inv.inviteId,
+    inviter: inv.inviter,
+    invitees: inv.invitees,
+    data,
+    timeout: inv.timeout,
+  };
   if (inv.groupId !== undefined) body.groupId = inv.groupId;
   if (invitee !== undefined) body.invitee = invitee;
   const peer = actor === inv.inviter ? (invitee ?? inv.invitees[0] ?? inv.inviter) : inv.inviter;
   const to = inv.groupId ?? peer;
-  const members = inv.groupId ? ((await ctx.storage.getGroup(inv.groupId))?.members ?? participants(inv)) : [actor, peer];
-  const draft = { localId: signalLocalId(ctx.ids.serverId()), from: actor, to, chatType: inv.groupId ? ('group' as const) : ('single' as const), body };
+  const members = inv.groupId
+    ? ((await ctx.storage.getGroup(inv.groupId))?.members ?? participants(inv))
+    : [actor, peer];
+  const draft = {
+    localId: signalLocalId(ctx.ids.serverId()),
+    from: actor,
+    to,
+    chatType: inv.groupId ? ('group' as const) : ('single' as const),
+    body,
+  };
   return storeMessage(ctx, excludedFromHistory(data) ? { ...draft, excluded: true } : draft, { members });
 }
 
 /** Applies one step: saves the record, writes the message, tells every participant's devices. */
-function step(ctx: CoreContext, inv: Invitation, read: Invitation | null, action: InvitationAction, actor: UserId, data: string, invitee?: UserId): Promise<Answer> {
+function step(
+  ctx: CoreContext,
+  inv: Invitation,
+  read: Invitation | null,
+  action: InvitationAction,
+  actor: UserId,
+  data: string,
+  invitee?: UserId,
+): Promise<Answer> {
   return inTx(ctx, async (t) => {
     await save(t, inv, read);
     const message = await stepMessage(t, inv, action, actor, data, invitee);
-    const event = { type: 'invitation' as const, action, invitation: inv, by: actor, data, message, ...(invitee !== undefined ? { invitee } : {}) };
+    const event = {
+      type: 'invitation' as const,
+      action,
+      invitation: inv,
+      by: actor,
+      data,
+      message,
+      ...(invitee !== undefined ? { invitee } : {}),
+    };
     if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
     else ctx.events.durable(participants(inv), event);
     await followInvitation(t, inv, data);
@@ -155,7 +194,12 @@ function cancel(ctx: CoreContext, caller: Caller, p: { inviteId: string; data?: 
   });
 }
 
-function answer(ctx: CoreContext, caller: Caller, p: { inviteId: string; data?: string }, state: 'accepted' | 'rejected'): Promise<Answer> {
+function answer(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { inviteId: string; data?: string },
+  state: 'accepted' | 'rejected',
+): Promise<Answer> {
   // Compare-and-set: only a still-pending invitee moves, once, even when devices on several nodes race.
   return inTx(ctx, async (t) => {
     const { inv, read } = await load(t, p.inviteId);
@@ -170,9 +214,11 @@ function modify(ctx: CoreContext, caller: Caller, p: { inviteId: string; data: s
   return inTx(ctx, async (t) => {
     const { inv, read } = await load(t, p.inviteId);
     // The inviter's to change, and only while someone may still answer it.
-    if (inv.inviter !== caller.user) fail(ErrorCode.INVITATION_NO_PERMISSION, 'only the inviter can modify the invitation');
+    if (inv.inviter !== caller.user)
+      fail(ErrorCode.INVITATION_NO_PERMISSION, 'only the inviter can modify the invitation');
     if (inv.onlineUserOnly) fail(ErrorCode.INVITATION_NO_PERMISSION, 'onlineUserOnly invitations cannot be modified');
-    if (!isInvitationOpen(inv)) fail(ErrorCode.INVITATION_INVALID, 'the invitation was already answered, cancelled or timed out');
+    if (!isInvitationOpen(inv))
+      fail(ErrorCode.INVITATION_INVALID, 'the invitation was already answered, cancelled or timed out');
     inv.data = p.data;
     return step(t, inv, read, 'modify', caller.user, p.data);
   });
@@ -193,7 +239,10 @@ async function pending(ctx: CoreContext, caller: Caller): Promise<{ invitations:
 export async function runInvitationTimeouts(ctx: CoreContext): Promise<number | null> {
   const now = ctx.clock.now();
   const claimed = await ctx.storage.claimDueInvitations(now, TIMEOUT_BATCH, ctx.nodeId, now + CLAIM_LEASE_MS);
-  const due = [...claimed, ...[...ctx.liveInvitations.values()].filter((i) => i.deadline !== null && i.deadline <= now)];
+  const due = [
+    ...claimed,
+    ...[...ctx.liveInvitations.values()].filter((i) => i.deadline !== null && i.deadline <= now),
+  ];
   for (const found of due) {
     try {
       await inTx(ctx, async (t) => {
@@ -203,9 +252,24 @@ export async function runInvitationTimeouts(ctx: CoreContext): Promise<number | 
         const timedOut = inv.invitees.filter((u) => inv.states[u] === 'pending');
         for (const u of timedOut) inv.states[u] = 'timeout';
         await save(t, inv, read);
-        const message = await stepMessage(t, inv, 'timeout', inv.inviter, inv.data, timedOut.length === 1 ? timedOut[0] : undefined);
+        const message = await stepMessage(
+          t,
+          inv,
+          'timeout',
+          inv.inviter,
+          inv.data,
+          timedOut.length === 1 ? timedOut[0] : undefined,
+        );
         for (const u of timedOut) {
-          const event = { type: 'invitation' as const, action: 'timeout' as const, invitation: inv, by: u, invitee: u, data: inv.data, message };
+          const event = {
+            type: 'invitation' as const,
+            action: 'timeout' as const,
+            invitation: inv,
+            by: u,
+            invitee: u,
+            data: inv.data,
+            message,
+          };
           if (inv.onlineUserOnly) ctx.events.ephemeral(participants(inv), event);
           else ctx.events.durable(participants(inv), event);
         }
@@ -223,7 +287,9 @@ export async function runInvitationTimeouts(ctx: CoreContext): Promise<number | 
   return all.length ? Math.min(...all) : null;
 }
 
-export const signalingOps: OpHandlers<'sig.invite' | 'sig.cancel' | 'sig.accept' | 'sig.reject' | 'sig.modify' | 'sig.get' | 'sig.pending'> = {
+export const signalingOps: OpHandlers<
+  'sig.invite' | 'sig.cancel' | 'sig.accept' | 'sig.reject' | 'sig.modify' | 'sig.get' | 'sig.pending'
+> = {
   'sig.invite': invite,
   'sig.cancel': cancel,
   'sig.accept': (ctx, caller, p) => answer(ctx, caller, p, 'accepted'),

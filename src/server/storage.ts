@@ -142,7 +142,6 @@ export interface EventAppend {
 
 /** The operations every storage offers, synchronously (see SyncStorage and Storage); people and search: people-storage.ts. */
 export interface StorageOps extends PeopleStorage {
-
   // ---- messages --------------------------------------------------------------
   /**
    * Stores a new message. Throws if its serverId or (from, localId) already exists.

@@ -11,7 +11,11 @@ import { withoutHidden } from './hidden-messages';
 
 const DEFAULT_PAGE = 20;
 
-async function thread(ctx: CoreContext, caller: Caller, p: { serverId: string; before?: number; limit?: number }): Promise<HistoryPage> {
+async function thread(
+  ctx: CoreContext,
+  caller: Caller,
+  p: { serverId: string; before?: number; limit?: number },
+): Promise<HistoryPage> {
   const access = await requireMessageAccess(ctx, caller.user, p.serverId);
   if (access.ephemeral) return { messages: [], cursor: null, hasMore: false };
   const limit = p.limit ?? DEFAULT_PAGE;
@@ -22,7 +26,11 @@ async function thread(ctx: CoreContext, caller: Caller, p: { serverId: string; b
   const page = hasMore ? rows.slice(0, limit) : rows;
   const oldest = page[page.length - 1];
   const state = await ctx.storage.getConversationState(caller.user, access.key);
-  return { messages: await refreshQuotes(ctx, withoutHidden(state, page)), cursor: hasMore && oldest ? oldest.seq : null, hasMore };
+  return {
+    messages: await refreshQuotes(ctx, withoutHidden(state, page)),
+    cursor: hasMore && oldest ? oldest.seq : null,
+    hasMore,
+  };
 }
 
 export const threadOps = { thread };

@@ -25,8 +25,12 @@ async function lowerUnread(t: CoreContext, original: Message, members: UserId[])
     const state = await storage.getConversationState(user, key);
     if (!state) continue;
     // A message this user deleted for themselves no longer counted for them.
-    const counted = !original.excluded && user !== original.from && state.unread > 0 && !state.hiddenIds?.includes(original.serverId)
-      && original.seq > Math.max(state.readSeq, state.clearedSeq);
+    const counted =
+      !original.excluded &&
+      user !== original.from &&
+      state.unread > 0 &&
+      !state.hiddenIds?.includes(original.serverId) &&
+      original.seq > Math.max(state.readSeq, state.clearedSeq);
     if (counted) {
       state.unread -= 1;
       await storage.putConversationState(state);
@@ -37,7 +41,11 @@ async function lowerUnread(t: CoreContext, original: Message, members: UserId[])
 }
 
 /** A thread reply became a tombstone: its root counts one reply fewer. */
-async function lowerThreadCount(t: CoreContext, rootId: string, access: { audience: UserId[]; ephemeral: boolean }): Promise<void> {
+async function lowerThreadCount(
+  t: CoreContext,
+  rootId: string,
+  access: { audience: UserId[]; ephemeral: boolean },
+): Promise<void> {
   if (!(await t.storage.getMessage(rootId))) return;
   await applyUpdate(t, access, rootId, 'thread', (root) => {
     if (!root.thread || root.body.type === 'recalled') return null;
@@ -53,7 +61,13 @@ async function lowerThreadCount(t: CoreContext, rootId: string, access: { audien
  * (and may refuse); an already recalled message is answered as it is, so two concurrent recalls or
  * deletes count once.
  */
-export function tombstoneMessage(ctx: CoreContext, serverId: string, by: UserId, deleted: boolean, check: (original: Message) => void): Promise<Message> {
+export function tombstoneMessage(
+  ctx: CoreContext,
+  serverId: string,
+  by: UserId,
+  deleted: boolean,
+  check: (original: Message) => void,
+): Promise<Message> {
   return inTx(ctx, async (t) => {
     const { storage } = t;
     const original = (await storage.getMessage(serverId))?.message ?? fail(ErrorCode.MESSAGE_NOT_FOUND);
@@ -68,7 +82,9 @@ export function tombstoneMessage(ctx: CoreContext, serverId: string, by: UserId,
       chatType: original.chatType,
       seq: original.seq,
       ts: original.ts,
-      body: deleted ? { type: 'recalled', recalledAt: now, by, deleted: true } : { type: 'recalled', recalledAt: now, by },
+      body: deleted
+        ? { type: 'recalled', recalledAt: now, by, deleted: true }
+        : { type: 'recalled', recalledAt: now, by },
       // A tombstone never counts as unread (recounts after an ack agree with the decrement below).
       excluded: true,
     };
@@ -76,9 +92,13 @@ export function tombstoneMessage(ctx: CoreContext, serverId: string, by: UserId,
     await storage.updateMessage(tombstone);
     const { audience: members, ephemeral } = await audienceOf(t, original);
     // Each member's count after the recall goes with their event: clients never recompute it.
-    const unreadOf = original.chatType !== 'room' && original.threadOf === undefined ? await lowerUnread(t, original, members) : new Map<UserId, number>();
+    const unreadOf =
+      original.chatType !== 'room' && original.threadOf === undefined
+        ? await lowerUnread(t, original, members)
+        : new Map<UserId, number>();
     const access = { audience: members, ephemeral };
-    if (original.threadOf === undefined) await dropPin(t, conversationKey(original.chatType, original.from, original.to), original, access);
+    if (original.threadOf === undefined)
+      await dropPin(t, conversationKey(original.chatType, original.from, original.to), original, access);
     else await lowerThreadCount(t, original.threadOf, access);
     const event = (user: UserId) => {
       const unread = unreadOf.get(user);

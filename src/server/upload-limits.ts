@@ -23,6 +23,11 @@ export async function chargeUpload(ctx: CoreContext, user: UserId, size: number)
   if (quota) {
     const rule = { perSecond: (quota.bytes * 1000) / quota.perMs, burst: quota.bytes };
     const wait = await ctx.rateLimits.take(`upload-bytes:${user}`, rule, size);
-    if (wait > 0) throw new NatterError(ErrorCode.QUOTA_EXCEEDED, `upload quota of ${quota.bytes} bytes per ${quota.perMs} ms exceeded`, wait);
+    if (wait > 0)
+      throw new NatterError(
+        ErrorCode.QUOTA_EXCEEDED,
+        `upload quota of ${quota.bytes} bytes per ${quota.perMs} ms exceeded`,
+        wait,
+      );
   }
 }

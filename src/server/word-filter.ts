@@ -39,14 +39,16 @@ function textOf(message: Message): string {
 
 /** A `moderate` hook for the server core from word lists; empty entries are ignored. */
 export function createWordFilter(options: WordFilterOptions): (message: Message) => ModerationVerdict {
-  const clean = (words: readonly string[] | undefined): string[] => (words ?? []).map((w) => normalise(w.trim())).filter((w) => w.length > 0);
+  const clean = (words: readonly string[] | undefined): string[] =>
+    (words ?? []).map((w) => normalise(w.trim())).filter((w) => w.length > 0);
   const reject = clean(options.reject);
   const intercept = clean(options.intercept);
   return (message) => {
     const text = normalise(textOf(message));
     if (text === '') return 'allow';
     if (reject.some((w) => text.includes(w))) return { verdict: 'reject', reason: 'message contains sensitive words' };
-    if (intercept.some((w) => text.includes(w))) return { verdict: 'intercept', reason: 'message intercepted by the word list' };
+    if (intercept.some((w) => text.includes(w)))
+      return { verdict: 'intercept', reason: 'message intercepted by the word list' };
     return 'allow';
   };
 }

@@ -9,7 +9,14 @@ import { commitConversations, commitMessages } from './commit-conversations';
 import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onReadState, onRecall } from './reduce-messages';
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
-import { commitFeatures, onMentionCount, onMessageHidden, onMessageUpdate, onPins, onThreadReply } from './reduce-features';
+import {
+  commitFeatures,
+  onMentionCount,
+  onMessageHidden,
+  onMessageUpdate,
+  onPins,
+  onThreadReply,
+} from './reduce-features';
 import { commitCall } from './call-slice';
 import { commitPeople, onPresence, onProfiles } from './reduce-people';
 import { StoreDraft, type EngineContext } from './store-draft';
@@ -94,7 +101,12 @@ function onConversationsBootstrap(d: StoreDraft, input: Extract<StoreInput, { ki
 }
 
 /** A later page: conversations new to the list are added; ones a live event already brought keep the newer state. */
-function onConversationPage(d: StoreDraft, list: readonly ConversationSummary[], after: string, cursor: string | null): void {
+function onConversationPage(
+  d: StoreDraft,
+  list: readonly ConversationSummary[],
+  after: string,
+  cursor: string | null,
+): void {
   if (d.listCursor() !== after) return;
   d.paged ??= new Set();
   for (const s of list) {
@@ -174,7 +186,11 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
   }
 }
 
-function commitRecord<T>(base: Readonly<Record<ConversationId, T>>, drafts: Map<ConversationId, T | null>, empty: (v: T) => boolean): Readonly<Record<ConversationId, T>> {
+function commitRecord<T>(
+  base: Readonly<Record<ConversationId, T>>,
+  drafts: Map<ConversationId, T | null>,
+  empty: (v: T) => boolean,
+): Readonly<Record<ConversationId, T>> {
   if (drafts.size === 0) return base;
   const next: Record<ConversationId, T> = { ...base };
   for (const [id, v] of drafts) {
@@ -202,10 +218,17 @@ export function applyInputs(base: ChatState, ctx: EngineContext, inputs: readonl
     call: commitCall(base.call, inputs),
     people: commitPeople(d),
   };
-  const same = next.user === base.user && next.connection === base.connection && next.conversations === base.conversations
-    && next.conversationMessages === base.conversationMessages && next.invitations === base.invitations
-    && next.receipts === base.receipts && next.typing === base.typing && next.features === base.features
-    && next.call === base.call && next.people === base.people;
+  const same =
+    next.user === base.user &&
+    next.connection === base.connection &&
+    next.conversations === base.conversations &&
+    next.conversationMessages === base.conversationMessages &&
+    next.invitations === base.invitations &&
+    next.receipts === base.receipts &&
+    next.typing === base.typing &&
+    next.features === base.features &&
+    next.call === base.call &&
+    next.people === base.people;
   const result = same ? base : next;
   ctx.committed = result; // the commits kept the slots' mirrors of its entries
   return result;

@@ -40,11 +40,22 @@ export interface ChatBinding {
  * Answers to a caller's own request: applied at once (after whatever is queued, so in stream order),
  * so the store shows the answer when the caller's Promise resolves.
  */
-const ANSWERS: ReadonlySet<ClientInputKind> = new Set<ClientInputKind>(['history', 'recalled', 'readMarker', 'invitation', 'discarded', 'profiles', 'presence']);
+const ANSWERS: ReadonlySet<ClientInputKind> = new Set<ClientInputKind>([
+  'history',
+  'recalled',
+  'readMarker',
+  'invitation',
+  'discarded',
+  'profiles',
+  'presence',
+]);
 
 function errorInfo(e: unknown): { code: number; message: string } {
   const err = e as Partial<NatterError> | null;
-  return { code: typeof err?.code === 'number' ? err.code : 5000, message: typeof err?.message === 'string' ? err.message : String(e) };
+  return {
+    code: typeof err?.code === 'number' ? err.code : 5000,
+    message: typeof err?.message === 'string' ? err.message : String(e),
+  };
 }
 
 /** Subscribes `store` to `client`'s events. Returns the dispose function. */
@@ -68,7 +79,13 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
         if (disposed) return;
         bootstrapped = true;
         const { conversations, cursor, unreadTotal } = page;
-        queue.push({ kind: 'conversations', conversations, startedAt, cursor, ...(unreadTotal !== undefined ? { unreadTotal } : {}) });
+        queue.push({
+          kind: 'conversations',
+          conversations,
+          startedAt,
+          cursor,
+          ...(unreadTotal !== undefined ? { unreadTotal } : {}),
+        });
         queue.push({ kind: 'invitations', invitations, startedAt });
       })
       .catch((e: unknown) => {
@@ -109,7 +126,8 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     client
       .conversationPage({ limit: 1 })
       .then((page) => {
-        if (!disposed && page.unreadTotal !== undefined) queue.push({ kind: 'unreadTotal', unreadTotal: page.unreadTotal });
+        if (!disposed && page.unreadTotal !== undefined)
+          queue.push({ kind: 'unreadTotal', unreadTotal: page.unreadTotal });
       })
       .catch(() => undefined) // the next sync counts again
       .finally(() => {

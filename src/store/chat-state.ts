@@ -98,8 +98,17 @@ export interface ChatState {
   people: PeopleSlice;
 }
 
-export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({ items: Object.freeze([]) as readonly Message[], pending: Object.freeze([]) as readonly PendingMessage[] });
-export const EMPTY_RECEIPTS: ConversationReceipts = Object.freeze({ delivered: {}, read: {}, groupReadCount: {}, ackedUpTo: {}, deliveredUpTo: {} });
+export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({
+  items: Object.freeze([]) as readonly Message[],
+  pending: Object.freeze([]) as readonly PendingMessage[],
+});
+export const EMPTY_RECEIPTS: ConversationReceipts = Object.freeze({
+  delivered: {},
+  read: {},
+  groupReadCount: {},
+  ackedUpTo: {},
+  deliveredUpTo: {},
+});
 export const EMPTY_TYPING: ConversationTyping = Object.freeze({});
 
 export function initialChatState(user: UserId): ChatState {

@@ -16,7 +16,11 @@ function byRecency(a: ConversationDraft, b: ConversationDraft): number {
 }
 
 /** Every conversation in `summaries`, sorted; the previous order first on ties, then conversations new to the list. */
-function fullOrder(d: StoreDraft, summaries: ReadonlyMap<ConversationId, ConversationSummary>, previous: readonly ConversationId[]): ConversationId[] {
+function fullOrder(
+  d: StoreDraft,
+  summaries: ReadonlyMap<ConversationId, ConversationSummary>,
+  previous: readonly ConversationId[],
+): ConversationId[] {
   const keys: { id: ConversationId; t: number; r: number }[] = [];
   const rank = (id: ConversationId, fallback: number) => {
     const r = d.drafted(id)?.recency ?? 0;
@@ -30,12 +34,17 @@ function fullOrder(d: StoreDraft, summaries: ReadonlyMap<ConversationId, Convers
       keys.push({ id, t: s.updatedAt, r: rank(id, -i - 1) });
     }
   });
-  for (const [id, s] of summaries) if (!seen.has(id)) keys.push({ id, t: s.updatedAt, r: rank(id, -previous.length - 1) });
+  for (const [id, s] of summaries)
+    if (!seen.has(id)) keys.push({ id, t: s.updatedAt, r: rank(id, -previous.length - 1) });
   return keys.sort((a, b) => b.t - a.t || b.r - a.r).map((k) => k.id);
 }
 
 /** Re-places only the conversations that moved: sorted among themselves, merged into the rest (already sorted). */
-function mergedOrder(d: StoreDraft, moved: ConversationDraft[], previous: readonly ConversationId[]): readonly ConversationId[] {
+function mergedOrder(
+  d: StoreDraft,
+  moved: ConversationDraft[],
+  previous: readonly ConversationId[],
+): readonly ConversationId[] {
   moved.sort(byRecency);
   const next: ConversationId[] = new Array(previous.length);
   let n = 0;
@@ -48,7 +57,8 @@ function mergedOrder(d: StoreDraft, moved: ConversationDraft[], previous: readon
       const c = d.ctx.slots.get(id) as ConversationDraft; // every listed conversation has a slot
       const t = (c.shownSummary as ConversationSummary).updatedAt;
       if (c.batch === batch && c.summary && (c.recency > 0 || c.summary.updatedAt !== t)) continue; // in `moved`
-      while (k < moved.length && updatedAtOf(moved[k] as ConversationDraft) >= t) next[n++] = (moved[k++] as ConversationDraft).id;
+      while (k < moved.length && updatedAtOf(moved[k] as ConversationDraft) >= t)
+        next[n++] = (moved[k++] as ConversationDraft).id;
       next[n++] = id;
     }
     while (k < moved.length) next[n++] = (moved[k++] as ConversationDraft).id;
@@ -61,7 +71,11 @@ function mergedOrder(d: StoreDraft, moved: ConversationDraft[], previous: readon
  * Whether the batch gives every entry of `base` a new value (a burst across all conversations):
  * then filling an empty Map costs about half of copying `base` and overwriting each entry.
  */
-function replacesAll(base: ReadonlyMap<ConversationId, unknown>, touched: readonly ConversationDraft[], replaces: (c: ConversationDraft) => boolean): boolean {
+function replacesAll(
+  base: ReadonlyMap<ConversationId, unknown>,
+  touched: readonly ConversationDraft[],
+  replaces: (c: ConversationDraft) => boolean,
+): boolean {
   if (base.size < 64 || touched.length < base.size) return false;
   let n = 0;
   for (const c of touched) if (replaces(c)) n++;
@@ -87,7 +101,9 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   for (const c of d.touched) {
     const s = c.summary;
     if (s === undefined) continue;
-    summaries ??= replacesAll(base.summaries, d.touched, (t) => !!t.summary && t.shownSummary !== undefined) ? new Map() : new Map(base.summaries);
+    summaries ??= replacesAll(base.summaries, d.touched, (t) => !!t.summary && t.shownSummary !== undefined)
+      ? new Map()
+      : new Map(base.summaries);
     // Each conversation is drafted once: its previous summary is the base one (or gone after a bootstrap).
     const prev = d.keepOnly ? summaries.get(c.id) : c.shownSummary;
     if (s === null) {
@@ -109,9 +125,20 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   }
   const cursor = d.conversationCursor === undefined ? base.cursor : d.conversationCursor;
   if (summaries === null) {
-    const unreadUnlisted = cursor === null ? 0 : d.unreadTotal !== null ? Math.max(0, d.unreadTotal - (base.totalUnread - base.unreadUnlisted)) : base.unreadUnlisted;
+    const unreadUnlisted =
+      cursor === null
+        ? 0
+        : d.unreadTotal !== null
+          ? Math.max(0, d.unreadTotal - (base.totalUnread - base.unreadUnlisted))
+          : base.unreadUnlisted;
     if (loaded === base.loaded && cursor === base.cursor && unreadUnlisted === base.unreadUnlisted) return base;
-    return { ...base, totalUnread: base.totalUnread - base.unreadUnlisted + unreadUnlisted, loaded, cursor, unreadUnlisted };
+    return {
+      ...base,
+      totalUnread: base.totalUnread - base.unreadUnlisted + unreadUnlisted,
+      loaded,
+      cursor,
+      unreadUnlisted,
+    };
   }
 
   let order = base.order;

@@ -14,6 +14,10 @@ export interface FeaturesSlice {
   threads: ReadonlyMap<string, readonly Message[]>;
 }
 
-export const EMPTY_FEATURES: FeaturesSlice = Object.freeze({ hidden: new Set<string>(), pins: new Map(), threads: new Map() });
+export const EMPTY_FEATURES: FeaturesSlice = Object.freeze({
+  hidden: new Set<string>(),
+  pins: new Map(),
+  threads: new Map(),
+});
 export const EMPTY_THREAD: readonly Message[] = Object.freeze([]) as readonly Message[];
 export const EMPTY_PINS: readonly PinnedMessage[] = Object.freeze([]) as readonly PinnedMessage[];

@@ -5,14 +5,28 @@ export { bindClient, type BindClientOptions, type ChatBinding } from './bind-cli
 export { frameScheduler, microtaskScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
 export type { StoreInput, StoreInputKind, BindingInput } from './store-input';
 export {
-  EMPTY_MESSAGES, EMPTY_RECEIPTS, EMPTY_TYPING,
-  type ChatState, type ConnectionSlice, type ConversationsSlice, type ConversationMessages, type InvitationsSlice,
-  type ConversationReceipts, type ConversationTyping,
+  EMPTY_MESSAGES,
+  EMPTY_RECEIPTS,
+  EMPTY_TYPING,
+  type ChatState,
+  type ConnectionSlice,
+  type ConversationsSlice,
+  type ConversationMessages,
+  type InvitationsSlice,
+  type ConversationReceipts,
+  type ConversationTyping,
 } from './chat-state';
 export type { CallSlice } from './call-slice';
 export {
-  selectSummary, selectUnread, selectConversationList, selectMessages, selectReceipts, selectTyping, selectInvitation,
-  selectProfile, selectPresence,
+  selectSummary,
+  selectUnread,
+  selectConversationList,
+  selectMessages,
+  selectReceipts,
+  selectTyping,
+  selectInvitation,
+  selectProfile,
+  selectPresence,
 } from './selectors';
 export type { PeopleSlice } from './people-slice';
 export { createMessageViewBuilder, type ChatMessage, type MessageStatus } from './message-view';

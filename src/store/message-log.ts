@@ -48,7 +48,14 @@ export function nextMessages(
   incoming: Message[] | null,
   pending: readonly PendingMessage[] | null,
 ): ConversationMessages | null {
-  const entry = before instanceof MessagesEntry ? before : new MessagesEntry((before?.items ?? []).slice(), before?.items.length ?? 0, before?.pending ?? EMPTY_MESSAGES.pending);
+  const entry =
+    before instanceof MessagesEntry
+      ? before
+      : new MessagesEntry(
+          (before?.items ?? []).slice(),
+          before?.items.length ?? 0,
+          before?.pending ?? EMPTY_MESSAGES.pending,
+        );
   const nextPending = pending ?? entry.pending;
   let shared = entry.shared;
   let length = entry.length;

@@ -66,7 +66,12 @@ function marksOf(r: ConversationReceipts): Marks {
 }
 
 /** The one rule for a stored message's status and read count. */
-function receiptStateOf(m: Message, user: UserId, r: ConversationReceipts, marks: Marks): { status: MessageStatus; readCount: number } {
+function receiptStateOf(
+  m: Message,
+  user: UserId,
+  r: ConversationReceipts,
+  marks: Marks,
+): { status: MessageStatus; readCount: number } {
   if (m.from !== user) return { status: m.body.type === 'recalled' ? 'recalled' : 'received', readCount: 0 };
   const group = r.groupReadCount[m.serverId];
   const readers = r.read[m.serverId]?.length ?? 0;
@@ -75,7 +80,8 @@ function receiptStateOf(m: Message, user: UserId, r: ConversationReceipts, marks
   let status: MessageStatus = 'sent';
   if (m.body.type === 'recalled') status = 'recalled';
   else if (readers > 0 || (group ?? 0) > 0 || acked) status = 'read';
-  else if ((r.delivered[m.serverId]?.length ?? 0) > 0 || (m.chatType === 'single' && marks.delivered >= m.seq)) status = 'delivered';
+  else if ((r.delivered[m.serverId]?.length ?? 0) > 0 || (m.chatType === 'single' && marks.delivered >= m.seq))
+    status = 'delivered';
   return { status, readCount };
 }
 
@@ -87,22 +93,65 @@ export function readCountOf(m: Message, user: UserId, r: ConversationReceipts): 
   return receiptStateOf(m, user, r, marksOf(r)).readCount;
 }
 
-function storedView(m: Message, conversation: ConversationId, user: UserId, status: MessageStatus, readCount: number): ChatMessage {
+function storedView(
+  m: Message,
+  conversation: ConversationId,
+  user: UserId,
+  status: MessageStatus,
+  readCount: number,
+): ChatMessage {
   return {
-    key: `${m.from}/${m.localId || m.serverId}`, localId: m.localId, serverId: m.serverId, seq: m.seq, from: m.from, to: m.to, chatType: m.chatType,
-    conversation, ts: m.ts, body: m.body, ext: m.ext, config: m.config, own: m.from === user, status, error: null, progress: null, readCount, message: m,
+    key: `${m.from}/${m.localId || m.serverId}`,
+    localId: m.localId,
+    serverId: m.serverId,
+    seq: m.seq,
+    from: m.from,
+    to: m.to,
+    chatType: m.chatType,
+    conversation,
+    ts: m.ts,
+    body: m.body,
+    ext: m.ext,
+    config: m.config,
+    own: m.from === user,
+    status,
+    error: null,
+    progress: null,
+    readCount,
+    message: m,
   };
 }
 
 function pendingView(p: PendingMessage): ChatMessage {
   return {
-    key: `${p.from}/${p.localId}`, localId: p.localId, serverId: null, seq: null, from: p.from, to: p.to, chatType: p.chatType, conversation: p.conversation,
-    ts: p.createdAt, body: p.body, ext: p.ext, config: p.config, own: true, status: p.status, error: p.error ?? null,
-    progress: p.progress ?? null, readCount: 0, message: null,
+    key: `${p.from}/${p.localId}`,
+    localId: p.localId,
+    serverId: null,
+    seq: null,
+    from: p.from,
+    to: p.to,
+    chatType: p.chatType,
+    conversation: p.conversation,
+    ts: p.createdAt,
+    body: p.body,
+    ext: p.ext,
+    config: p.config,
+    own: true,
+    status: p.status,
+    error: p.error ?? null,
+    progress: p.progress ?? null,
+    readCount: 0,
+    message: null,
   };
 }
 
-function viewOf(m: Message, conversation: ConversationId, user: UserId, r: ConversationReceipts, marks: Marks): ChatMessage {
+function viewOf(
+  m: Message,
+  conversation: ConversationId,
+  user: UserId,
+  r: ConversationReceipts,
+  marks: Marks,
+): ChatMessage {
   const { status, readCount } = receiptStateOf(m, user, r, marks);
   return storedView(m, conversation, user, status, readCount);
 }
@@ -129,7 +178,7 @@ function lazyArray<T>(length: number, at: (i: number) => T): readonly T[] {
   const target: T[] = [];
   target.length = length;
   const readOnly = () => {
-    throw new TypeError('a conversation\'s message list is read-only');
+    throw new TypeError("a conversation's message list is read-only");
   };
   return new Proxy(target, {
     get(t, prop, receiver) {
@@ -192,7 +241,9 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
 
   return (data: ConversationMessages, receipts: ConversationReceipts = EMPTY_RECEIPTS): readonly ChatMessage[] => {
     if (data === prevData && receipts === prevReceipts) return prevOut;
-    const samePending = prevData !== null && (data.pending === prevData.pending || (data.pending.length === 0 && prevData.pending.length === 0));
+    const samePending =
+      prevData !== null &&
+      (data.pending === prevData.pending || (data.pending.length === 0 && prevData.pending.length === 0));
     if (prevData !== null && samePending && data.items === prevData.items && receipts === prevReceipts) {
       prevData = data;
       return prevOut;

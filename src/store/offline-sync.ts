@@ -31,7 +31,11 @@ function hydrate(queue: IngestQueue, store: ChatStore, s: OfflineSnapshot): void
   for (const p of s.pages) {
     if (p.messages.length === 0) continue;
     const newestFirst = [...p.messages].reverse();
-    queue.push({ kind: 'history', conversation: p.conversation, page: { messages: newestFirst, cursor: p.messages[0]!.seq, hasMore: true } });
+    queue.push({
+      kind: 'history',
+      conversation: p.conversation,
+      page: { messages: newestFirst, cursor: p.messages[0]!.seq, hasMore: true },
+    });
   }
   queue.flush();
 }
@@ -58,7 +62,9 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
     const change: OfflineSnapshotChange = { pos: at };
     const list = state.conversations;
     if (list.loaded && (savedList?.summaries !== list.summaries || savedList.order !== list.order)) {
-      change.conversations = list.order.map((id) => list.summaries.get(id)).filter((c): c is ConversationSummary => c !== undefined);
+      change.conversations = list.order
+        .map((id) => list.summaries.get(id))
+        .filter((c): c is ConversationSummary => c !== undefined);
       savedList = { summaries: list.summaries, order: list.order };
     }
     const pages: CachedPage[] = [];

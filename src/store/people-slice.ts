@@ -9,4 +9,7 @@ export interface PeopleSlice {
   presence: ReadonlyMap<UserId, Presence>;
 }
 
-export const EMPTY_PEOPLE: PeopleSlice = Object.freeze({ profiles: new Map<UserId, Profile>(), presence: new Map<UserId, Presence>() });
+export const EMPTY_PEOPLE: PeopleSlice = Object.freeze({
+  profiles: new Map<UserId, Profile>(),
+  presence: new Map<UserId, Presence>(),
+});

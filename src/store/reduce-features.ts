@@ -34,7 +34,8 @@ export function onMessageUpdate(d: StoreDraft, conversation: ConversationId, m: 
   const oldest = d.oldestSeq(conversation);
   if (oldest !== null && m.seq >= oldest) d.addMessage(conversation, m);
   const last = d.peekSummary(conversation)?.lastMessage;
-  if (last && last.serverId === m.serverId && last.body.type !== 'recalled' && (m.rev ?? 0) > (last.rev ?? 0)) d.summary(conversation).lastMessage = m;
+  if (last && last.serverId === m.serverId && last.body.type !== 'recalled' && (m.rev ?? 0) > (last.rev ?? 0))
+    d.summary(conversation).lastMessage = m;
 }
 
 /** A thread reply (new, changed or recalled) joins its root's loaded replies. */

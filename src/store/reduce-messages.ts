@@ -14,7 +14,12 @@ export const TYPING_ACTION = 'typing';
 export const TYPING_STOP_ACTION = 'typing:stop';
 
 /** A message the server stored, from an event, an answer or a history page. */
-export function addStoredMessage(d: StoreDraft, conversation: ConversationId, message: Message, draft?: ConversationDraft): void {
+export function addStoredMessage(
+  d: StoreDraft,
+  conversation: ConversationId,
+  message: Message,
+  draft?: ConversationDraft,
+): void {
   const body = message.body;
   if (body.type === 'cmd') {
     if (message.from !== d.user) applyTypingCommand(d, conversation, message.from, body.action);
@@ -54,14 +59,20 @@ export function onMessageEvent(d: StoreDraft, conversation: ConversationId, mess
  * A recall: the tombstone replaces the message where it is loaded, and as last message. `unread`
  * is the server's count after it (absent for this client's own recall answer and in rooms).
  */
-export function onRecall(d: StoreDraft, conversation: ConversationId, tombstone: Message, unread: number | undefined): void {
+export function onRecall(
+  d: StoreDraft,
+  conversation: ConversationId,
+  tombstone: Message,
+  unread: number | undefined,
+): void {
   const oldest = d.oldestSeq(conversation);
   // Outside the loaded window it would float alone above older history; history brings it later.
   if (oldest !== null && tombstone.seq >= oldest) d.addMessage(conversation, tombstone);
   const current = d.peekSummary(conversation);
   if (!current) return;
   const last = current.lastMessage;
-  if (last && last.seq === tombstone.seq && last.body.type !== 'recalled') d.summary(conversation).lastMessage = tombstone;
+  if (last && last.seq === tombstone.seq && last.body.type !== 'recalled')
+    d.summary(conversation).lastMessage = tombstone;
   if (unread !== undefined && unread !== current.unread) d.summary(conversation).unread = Math.max(0, unread);
 }
 

@@ -15,14 +15,25 @@ function addUser(record: Record<string, readonly UserId[]>, serverId: string, us
   else if (!list.includes(user)) record[serverId] = [...list, user];
 }
 
-function alreadyHas(d: StoreDraft, conversation: ConversationId, kind: 'delivered' | 'read', serverId: string, user: UserId): boolean {
+function alreadyHas(
+  d: StoreDraft,
+  conversation: ConversationId,
+  kind: 'delivered' | 'read',
+  serverId: string,
+  user: UserId,
+): boolean {
   const drafted = d.receipts.get(conversation);
   const list = drafted ? drafted[kind][serverId] : d.base.receipts[conversation]?.[kind][serverId];
   return !!list && list.includes(user);
 }
 
 /** A conversation-wide marker or count as this batch currently sees it (0 when unknown). */
-function markOf(d: StoreDraft, conversation: ConversationId, kind: 'groupReadCount' | 'ackedUpTo' | 'deliveredUpTo', key: string): number {
+function markOf(
+  d: StoreDraft,
+  conversation: ConversationId,
+  kind: 'groupReadCount' | 'ackedUpTo' | 'deliveredUpTo',
+  key: string,
+): number {
   return d.receipts.get(conversation)?.[kind][key] ?? d.base.receipts[conversation]?.[kind][key] ?? 0;
 }
 
@@ -38,7 +49,13 @@ export function onRead(d: StoreDraft, conversation: ConversationId, serverId: st
   addUser(r.delivered, serverId, by); // reading implies receiving
 }
 
-export function onGroupRead(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId, count: number): void {
+export function onGroupRead(
+  d: StoreDraft,
+  conversation: ConversationId,
+  serverId: string,
+  by: UserId,
+  count: number,
+): void {
   const known = markOf(d, conversation, 'groupReadCount', serverId);
   if (count <= known && alreadyHas(d, conversation, 'read', serverId, by)) return;
   const r = d.receiptsOf(conversation);
@@ -57,10 +74,12 @@ export function onReceiptState(d: StoreDraft, conversation: ConversationId, stat
     const peer = parsed.target;
     if (state.peerReadSeq) onChannelAck(d, conversation, peer, state.peerReadSeq);
     const delivered = Math.max(state.peerDeliveredSeq ?? 0, state.peerReadSeq ?? 0);
-    if (delivered > markOf(d, conversation, 'deliveredUpTo', peer)) d.receiptsOf(conversation).deliveredUpTo[peer] = delivered;
+    if (delivered > markOf(d, conversation, 'deliveredUpTo', peer))
+      d.receiptsOf(conversation).deliveredUpTo[peer] = delivered;
   }
   for (const [serverId, count] of Object.entries(state.groupReadCounts ?? {})) {
-    if (count > markOf(d, conversation, 'groupReadCount', serverId)) d.receiptsOf(conversation).groupReadCount[serverId] = count;
+    if (count > markOf(d, conversation, 'groupReadCount', serverId))
+      d.receiptsOf(conversation).groupReadCount[serverId] = count;
   }
 }
 

@@ -8,8 +8,13 @@ import type { Invitation } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
 import type { Presence, Profile } from '../protocol/people';
 import {
-  EMPTY_MESSAGES, EMPTY_RECEIPTS, EMPTY_TYPING,
-  type ChatState, type ConversationMessages, type ConversationReceipts, type ConversationTyping,
+  EMPTY_MESSAGES,
+  EMPTY_RECEIPTS,
+  EMPTY_TYPING,
+  type ChatState,
+  type ConversationMessages,
+  type ConversationReceipts,
+  type ConversationTyping,
 } from './chat-state';
 
 /** The conversation's server summary (last message, unread, read marker), if it is in the list. */
@@ -22,7 +27,10 @@ export function selectUnread(s: ChatState, id?: ConversationId): number {
   return id === undefined ? s.conversations.totalUnread : (s.conversations.summaries.get(id)?.unread ?? 0);
 }
 
-const lists = new WeakMap<readonly ConversationId[], { summaries: ChatState['conversations']['summaries']; list: readonly ConversationSummary[] }>();
+const lists = new WeakMap<
+  readonly ConversationId[],
+  { summaries: ChatState['conversations']['summaries']; list: readonly ConversationSummary[] }
+>();
 
 /** The conversation list, most recently updated first (the same array while neither order nor summaries change). */
 export function selectConversationList(s: ChatState): readonly ConversationSummary[] {

@@ -7,7 +7,14 @@ import type { ConversationSummary } from '../protocol/entities';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
-import { EMPTY_MESSAGES, EMPTY_RECEIPTS, type ChatState, type ConnectionSlice, type ConversationMessages, type ConversationReceipts } from './chat-state';
+import {
+  EMPTY_MESSAGES,
+  EMPTY_RECEIPTS,
+  type ChatState,
+  type ConnectionSlice,
+  type ConversationMessages,
+  type ConversationReceipts,
+} from './chat-state';
 
 /** Mutable, store-lifetime bookkeeping the reducers consult (not part of the rendered state). */
 export interface EngineContext {
@@ -55,7 +62,17 @@ export interface ConversationDraft {
 
 /** Every field of a summary; tsc fails here when the type gains one that {@link cloneSummary} does not copy. */
 const SUMMARY_FIELDS = {
-  id: true, type: true, target: true, lastMessage: true, unread: true, readSeq: true, lastSeq: true, updatedAt: true, peerReadSeq: true, peerDeliveredSeq: true, mentions: true,
+  id: true,
+  type: true,
+  target: true,
+  lastMessage: true,
+  unread: true,
+  readSeq: true,
+  lastSeq: true,
+  updatedAt: true,
+  peerReadSeq: true,
+  peerDeliveredSeq: true,
+  mentions: true,
 } as const satisfies Record<keyof ConversationSummary, true>;
 void SUMMARY_FIELDS;
 
@@ -65,7 +82,14 @@ void SUMMARY_FIELDS;
  */
 function cloneSummary(s: ConversationSummary): ConversationSummary {
   const copy: ConversationSummary = {
-    id: s.id, type: s.type, target: s.target, lastMessage: s.lastMessage, unread: s.unread, readSeq: s.readSeq, lastSeq: s.lastSeq, updatedAt: s.updatedAt,
+    id: s.id,
+    type: s.type,
+    target: s.target,
+    lastMessage: s.lastMessage,
+    unread: s.unread,
+    readSeq: s.readSeq,
+    lastSeq: s.lastSeq,
+    updatedAt: s.updatedAt,
   };
   if (s.peerReadSeq !== undefined) copy.peerReadSeq = s.peerReadSeq;
   if (s.peerDeliveredSeq !== undefined) copy.peerDeliveredSeq = s.peerDeliveredSeq;
@@ -102,7 +126,10 @@ export class StoreDraft {
   readonly baseSummaries: ReadonlyMap<ConversationId, ConversationSummary>;
   readonly baseMessages: ReadonlyMap<ConversationId, ConversationMessages>;
 
-  constructor(readonly base: ChatState, readonly ctx: EngineContext) {
+  constructor(
+    readonly base: ChatState,
+    readonly ctx: EngineContext,
+  ) {
     this.user = base.user;
     this.baseSummaries = base.conversations.summaries;
     this.baseMessages = base.conversationMessages;
@@ -147,8 +174,16 @@ export class StoreDraft {
     let c = this.ctx.slots.get(id);
     if (c === undefined) {
       c = {
-        id, batch: 0, touchedAt: 0, shownSummary: this.baseSummaries.get(id), shownMessages: this.baseMessages.get(id),
-        summary: undefined, recency: 0, incoming: null, pending: null, cleared: false,
+        id,
+        batch: 0,
+        touchedAt: 0,
+        shownSummary: this.baseSummaries.get(id),
+        shownMessages: this.baseMessages.get(id),
+        summary: undefined,
+        recency: 0,
+        incoming: null,
+        pending: null,
+        cleared: false,
       };
       this.ctx.slots.set(id, c);
     }
@@ -162,8 +197,16 @@ export class StoreDraft {
     if (c === undefined) {
       // A conversation neither state Map has (every key of theirs has a slot).
       c = {
-        id, batch, touchedAt: 0, shownSummary: undefined, shownMessages: undefined,
-        summary: undefined, recency: 0, incoming: null, pending: null, cleared: false,
+        id,
+        batch,
+        touchedAt: 0,
+        shownSummary: undefined,
+        shownMessages: undefined,
+        summary: undefined,
+        recency: 0,
+        incoming: null,
+        pending: null,
+        cleared: false,
       };
       this.ctx.slots.set(id, c);
       this.touched.push(c);
@@ -212,7 +255,16 @@ export class StoreDraft {
     if (current) copy = cloneSummary(current);
     else {
       const parsed = parseConversationId(c.id);
-      copy = { id: c.id, type: parsed?.type ?? 'single', target: parsed?.target ?? c.id, lastMessage: null, unread: 0, readSeq: 0, lastSeq: 0, updatedAt: 0 };
+      copy = {
+        id: c.id,
+        type: parsed?.type ?? 'single',
+        target: parsed?.target ?? c.id,
+        lastMessage: null,
+        unread: 0,
+        readSeq: 0,
+        lastSeq: 0,
+        updatedAt: 0,
+      };
     }
     c.summary = copy;
     c.touchedAt = this.ctx.batch;
@@ -285,7 +337,13 @@ export class StoreDraft {
     const drafted = this.receipts.get(id);
     if (drafted) return drafted;
     const b = this.base.receipts[id] ?? EMPTY_RECEIPTS;
-    const copy: MutableReceipts = { delivered: { ...b.delivered }, read: { ...b.read }, groupReadCount: { ...b.groupReadCount }, ackedUpTo: { ...b.ackedUpTo }, deliveredUpTo: { ...b.deliveredUpTo } };
+    const copy: MutableReceipts = {
+      delivered: { ...b.delivered },
+      read: { ...b.read },
+      groupReadCount: { ...b.groupReadCount },
+      ackedUpTo: { ...b.ackedUpTo },
+      deliveredUpTo: { ...b.deliveredUpTo },
+    };
     this.receipts.set(id, copy);
     return copy;
   }

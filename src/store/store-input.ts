@@ -17,7 +17,13 @@ export type BindingInput =
    * A first page leaves `cursor` for the next one and carries the server's `unreadTotal` over
    * every page, so the total stays exact before the rest is loaded.
    */
-  | { kind: 'conversations'; conversations: readonly ConversationSummary[]; startedAt: number; cursor?: string | null; unreadTotal?: number }
+  | {
+      kind: 'conversations';
+      conversations: readonly ConversationSummary[];
+      startedAt: number;
+      cursor?: string | null;
+      unreadTotal?: number;
+    }
   /**
    * A later page of the conversation list, asked with the slice's cursor `after`: added, not
    * replacing; ignored when the list's cursor is no longer `after` (a sync started it over).

@@ -32,7 +32,12 @@ function inertOutside(dialog: HTMLElement): () => void {
 }
 
 /** Opens `dialog` while `shown` (the element is rendered), modal to `scope`. */
-export function useModalDialog(dialog: RefObject<HTMLDialogElement | null>, scope: ModalScope, shown = true, initialFocus?: RefObject<HTMLElement | null>): void {
+export function useModalDialog(
+  dialog: RefObject<HTMLDialogElement | null>,
+  scope: ModalScope,
+  shown = true,
+  initialFocus?: RefObject<HTMLElement | null>,
+): void {
   useLayoutEffect(() => {
     const el = dialog.current;
     if (!shown || !el) return;

@@ -20,7 +20,19 @@ const meta: Meta<typeof CallInviteModal> = {
 export default meta;
 type Story = StoryObj<typeof CallInviteModal>;
 
-function Calls({ caption, options, script, args, children }: { caption: string; options?: PeopleOptions; script: (p: Record<string, ChatClient>, s: EmbeddedServer) => Promise<void>; args: Partial<CallInviteModalProps>; children?: ReactNode }): ReactNode {
+function Calls({
+  caption,
+  options,
+  script,
+  args,
+  children,
+}: {
+  caption: string;
+  options?: PeopleOptions;
+  script: (p: Record<string, ChatClient>, s: EmbeddedServer) => Promise<void>;
+  args: Partial<CallInviteModalProps>;
+  children?: ReactNode;
+}): ReactNode {
   return (
     <SceneGate setup={() => peopleScene(options ?? {}, script)}>
       {() => (
@@ -35,13 +47,21 @@ function Calls({ caption, options, script, args, children }: { caption: string; 
 
 export const Incoming: Story = {
   render: (args) => (
-    <Calls caption="Bob is calling Alice (video, 60 s to answer, counted down from the server's deadline). Accept, Decline, or press Escape." args={args} script={async ({ bob }) => void (await bob!.invite('alice', { data: callData('video'), timeout: 60 }))} />
+    <Calls
+      caption="Bob is calling Alice (video, 60 s to answer, counted down from the server's deadline). Accept, Decline, or press Escape."
+      args={args}
+      script={async ({ bob }) => void (await bob!.invite('alice', { data: callData('video'), timeout: 60 }))}
+    />
   ),
 };
 
 export const Outgoing: Story = {
   render: (args) => (
-    <Calls caption="Alice is calling Bob (voice): Cancel ends it for both." args={args} script={async ({ alice }) => void (await alice!.invite('bob', { data: callData('audio'), timeout: 60 }))} />
+    <Calls
+      caption="Alice is calling Bob (voice): Cancel ends it for both."
+      args={args}
+      script={async ({ alice }) => void (await alice!.invite('bob', { data: callData('audio'), timeout: 60 }))}
+    />
   ),
 };
 
@@ -67,7 +87,10 @@ export const GroupOutgoing: Story = {
       options={{ users: ['alice', 'carol', 'dave', 'erin'] }}
       script={async ({ alice, carol }) => {
         await alice!.createGroup({ groupId: 'standup', name: 'Standup', members: ['carol', 'dave', 'erin'] });
-        const { invitation } = await alice!.inviteInGroup('standup', ['carol', 'dave', 'erin'], { data: callData('audio'), timeout: 60 });
+        const { invitation } = await alice!.inviteInGroup('standup', ['carol', 'dave', 'erin'], {
+          data: callData('audio'),
+          timeout: 60,
+        });
         await carol!.rejectInvitation(invitation.inviteId);
       }}
     />

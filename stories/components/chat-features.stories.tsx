@@ -28,14 +28,24 @@ const team = () =>
     await alice!.pin(agenda.serverId);
     const room = await carol!.sendText('group:team', 'We are in room 4 today');
     await alice!.pin(room.serverId);
-    await bob!.sendText('group:team', '@Alice can you share the slides? cc @all', { mentions: { users: ['alice'], all: true } });
+    await bob!.sendText('group:team', '@Alice can you share the slides? cc @all', {
+      mentions: { users: ['alice'], all: true },
+    });
     await bob!.sendText('single:alice', '@Alice lunch after the demo?', { mentions: { users: ['alice'] } });
   });
 
 export const PinsAndMentions: Story = {
   render: (args: Partial<ChatProps>) => (
     <SceneGate setup={team}>
-      {() => <Chat theme="light" displayName={displayName} defaultConversationId="group:team" style={{ height: '100vh' }} {...args} />}
+      {() => (
+        <Chat
+          theme="light"
+          displayName={displayName}
+          defaultConversationId="group:team"
+          style={{ height: '100vh' }}
+          {...args}
+        />
+      )}
     </SceneGate>
   ),
 };
@@ -43,12 +53,26 @@ export const PinsAndMentions: Story = {
 export const MentionBadgeDark: Story = {
   parameters: { natter: { theme: 'dark' } },
   render: (args: Partial<ChatProps>) => (
-    <SceneGate setup={team}>{() => <Chat theme="dark" displayName={displayName} defaultConversationId={null} style={{ height: '100vh' }} {...args} />}</SceneGate>
+    <SceneGate setup={team}>
+      {() => (
+        <Chat
+          theme="dark"
+          displayName={displayName}
+          defaultConversationId={null}
+          style={{ height: '100vh' }}
+          {...args}
+        />
+      )}
+    </SceneGate>
   ),
 };
 
 /** A scene and the message a story shows a panel for. */
-async function withMessage(users: string[], conversation: ConversationId, script: (people: Record<string, ChatClient>) => Promise<Message>) {
+async function withMessage(
+  users: string[],
+  conversation: ConversationId,
+  script: (people: Record<string, ChatClient>) => Promise<Message>,
+) {
   let message: Message | null = null;
   const scene = await peopleScene({ users, conversation }, async (people) => {
     message = await script(people);
@@ -69,9 +93,18 @@ export const Thread: Story = {
   render: () => (
     <SceneGate setup={thread}>
       {(scene) => (
-        <StoryFrame caption="A thread beside its conversation: the root, its replies, and a box to reply in it (Escape closes)." width={380} height={480}>
+        <StoryFrame
+          caption="A thread beside its conversation: the root, its replies, and a box to reply in it (Escape closes)."
+          width={380}
+          height={480}
+        >
           <div style={{ position: 'relative', flex: 1 }}>
-            <ThreadPanel conversationId={scene.conversation} root={scene.message} displayName={displayName} onClose={() => undefined} />
+            <ThreadPanel
+              conversationId={scene.conversation}
+              root={scene.message}
+              displayName={displayName}
+              onClose={() => undefined}
+            />
           </div>
         </StoryFrame>
       )}
@@ -90,7 +123,14 @@ const forward = () =>
 export const Forward: Story = {
   render: () => (
     <SceneGate setup={forward}>
-      {(scene) => <ForwardDialog message={scene.message} from={scene.conversation} displayName={displayName} onClose={() => undefined} />}
+      {(scene) => (
+        <ForwardDialog
+          message={scene.message}
+          from={scene.conversation}
+          displayName={displayName}
+          onClose={() => undefined}
+        />
+      )}
     </SceneGate>
   ),
 };

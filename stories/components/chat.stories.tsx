@@ -42,14 +42,34 @@ const names: Record<string, string> = { alice: '爱丽丝', bob: '小博', carol
 
 export const Light: Story = {
   render: (args: Partial<ChatProps>) => (
-    <SceneGate setup={english}>{() => <Chat theme="light" displayName={displayName} defaultConversationId="single:bob" style={{ height: '100vh' }} {...args} />}</SceneGate>
+    <SceneGate setup={english}>
+      {() => (
+        <Chat
+          theme="light"
+          displayName={displayName}
+          defaultConversationId="single:bob"
+          style={{ height: '100vh' }}
+          {...args}
+        />
+      )}
+    </SceneGate>
   ),
 };
 
 export const DarkTheme: Story = {
   parameters: { natter: { theme: 'dark' } },
   render: (args: Partial<ChatProps>) => (
-    <SceneGate setup={english}>{() => <Chat theme="dark" displayName={displayName} defaultConversationId="single:bob" style={{ height: '100vh' }} {...args} />}</SceneGate>
+    <SceneGate setup={english}>
+      {() => (
+        <Chat
+          theme="dark"
+          displayName={displayName}
+          defaultConversationId="single:bob"
+          style={{ height: '100vh' }}
+          {...args}
+        />
+      )}
+    </SceneGate>
   ),
 };
 
@@ -57,7 +77,16 @@ export const ChineseStrings: Story = {
   parameters: { natter: { locale: 'zh-CN' } },
   render: (args: Partial<ChatProps>) => (
     <SceneGate setup={chinese}>
-      {() => <Chat theme="light" locale="zh-CN" displayName={(id) => names[id] ?? id} defaultConversationId="single:bob" style={{ height: '100vh' }} {...args} />}
+      {() => (
+        <Chat
+          theme="light"
+          locale="zh-CN"
+          displayName={(id) => names[id] ?? id}
+          defaultConversationId="single:bob"
+          style={{ height: '100vh' }}
+          {...args}
+        />
+      )}
     </SceneGate>
   ),
 };

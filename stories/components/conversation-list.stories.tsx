@@ -21,24 +21,27 @@ type Story = StoryObj<typeof ConversationList>;
 
 const inbox = () => {
   const clock = createManualClock(Date.now() - 5 * 60_000);
-  return peopleScene({ users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'], server: { clock } }, async ({ alice, bob, carol, dave, erin, frank }) => {
-    await erin!.sendText('single:alice', 'Thanks for yesterday!');
-    await alice!.markRead('single:erin');
-    const missed = await frank!.invite('alice', { data: callData('video'), timeout: 30 });
-    void missed;
-    clock.advance(31_000);
-    await dave!.createGroup({ groupId: 'design', name: 'Design review', members: ['alice', 'bob'] });
-    await dave!.sendText('group:design', 'New mockups are up');
-    const picture = await makePicture(160, 100, 'mockup.png');
-    await dave!.sendFile('group:design', 'img', picture, { width: 160, height: 100 });
-    await bob!.sendText('group:design', 'Looks great 😍');
-    clock.advance(60_000);
-    await carol!.sendText('single:alice', 'Are you coming to the standup?');
-    await carol!.sendText('single:alice', 'We are starting 🙂');
-    await carol!.sendText('single:alice', '[Image] is just text here, not a label');
-    clock.advance(60_000);
-    await seedMessages(bob!, 'single:alice', 120, (i) => `Ping ${i + 1} — did you see the build is red?`);
-  });
+  return peopleScene(
+    { users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'], server: { clock } },
+    async ({ alice, bob, carol, dave, erin, frank }) => {
+      await erin!.sendText('single:alice', 'Thanks for yesterday!');
+      await alice!.markRead('single:erin');
+      const missed = await frank!.invite('alice', { data: callData('video'), timeout: 30 });
+      void missed;
+      clock.advance(31_000);
+      await dave!.createGroup({ groupId: 'design', name: 'Design review', members: ['alice', 'bob'] });
+      await dave!.sendText('group:design', 'New mockups are up');
+      const picture = await makePicture(160, 100, 'mockup.png');
+      await dave!.sendFile('group:design', 'img', picture, { width: 160, height: 100 });
+      await bob!.sendText('group:design', 'Looks great 😍');
+      clock.advance(60_000);
+      await carol!.sendText('single:alice', 'Are you coming to the standup?');
+      await carol!.sendText('single:alice', 'We are starting 🙂');
+      await carol!.sendText('single:alice', '[Image] is just text here, not a label');
+      clock.advance(60_000);
+      await seedMessages(bob!, 'single:alice', 120, (i) => `Ping ${i + 1} — did you see the build is red?`);
+    },
+  );
 };
 
 export const UnreadBadges: Story = {
@@ -48,8 +51,8 @@ export const UnreadBadges: Story = {
         <StoryFrame
           caption={
             <>
-              Alice's inbox: Bob sent 120 unread messages (“99+”), Carol 3, a group with an image, a missed video call from Frank, and Erin's chat that Alice read. Total unread:{' '}
-              <UnreadBadge />
+              Alice's inbox: Bob sent 120 unread messages (“99+”), Carol 3, a group with an image, a missed video call
+              from Frank, and Erin's chat that Alice read. Total unread: <UnreadBadge />
             </>
           }
           width={380}

@@ -9,7 +9,13 @@ import { SceneGate, StoryFrame, displayName, type Scene } from '../support/scene
 export type ListArgs = Partial<Omit<MessageListProps, 'conversationId'>>;
 
 export function ConversationView<S extends Scene>({
-  setup, caption, args = {}, input = false, extra, height, live,
+  setup,
+  caption,
+  args = {},
+  input = false,
+  extra,
+  height,
+  live,
 }: {
   setup: () => Promise<S>;
   caption?: ReactNode;

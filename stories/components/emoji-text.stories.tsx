@@ -9,7 +9,11 @@ const meta: Meta<typeof EmojiText> = {
   component: EmojiText,
   decorators: [withNatter],
   parameters: { layout: 'padded' },
-  args: { text: 'Great news 🎉 the flags 🇯🇵🇧🇷 and families 👨‍👩‍👧 stay whole — docs at https://example.com', largeEmojiMax: 3, links: true },
+  args: {
+    text: 'Great news 🎉 the flags 🇯🇵🇧🇷 and families 👨‍👩‍👧 stay whole — docs at https://example.com',
+    largeEmojiMax: 3,
+    links: true,
+  },
 };
 export default meta;
 type Story = StoryObj<typeof EmojiText>;

@@ -29,7 +29,11 @@ function aliceAndBob(options: EmbeddedServerOptions = {}, bytesPerSecond?: numbe
   return async () => {
     const server = createEmbeddedServer(options);
     const bob = await connectUser(server, 'bob');
-    const alice = await connectUser(server, 'alice', bytesPerSecond ? (t) => pacedUploads(t, bytesPerSecond) : undefined);
+    const alice = await connectUser(
+      server,
+      'alice',
+      bytesPerSecond ? (t) => pacedUploads(t, bytesPerSecond) : undefined,
+    );
     await bob.sendText('single:alice', 'Can you send me the screenshot?');
     return {
       client: alice,
@@ -44,7 +48,15 @@ function aliceAndBob(options: EmbeddedServerOptions = {}, bytesPerSecond?: numbe
 }
 
 /** Pastes `files()` into the input inside it once mounted, then presses Send when `send` is set. */
-function Paster({ files, send = false, children }: { files: () => Promise<File[]>; send?: boolean; children: ReactNode }): ReactNode {
+function Paster({
+  files,
+  send = false,
+  children,
+}: {
+  files: () => Promise<File[]>;
+  send?: boolean;
+  children: ReactNode;
+}): ReactNode {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = root.current;
@@ -70,7 +82,19 @@ function Paster({ files, send = false, children }: { files: () => Promise<File[]
   );
 }
 
-function Composer({ setup, caption, args, paste, send }: { setup: () => Promise<Scene>; caption: string; args: InputArgs; paste?: () => Promise<File[]>; send?: boolean }): ReactNode {
+function Composer({
+  setup,
+  caption,
+  args,
+  paste,
+  send,
+}: {
+  setup: () => Promise<Scene>;
+  caption: string;
+  args: InputArgs;
+  paste?: () => Promise<File[]>;
+  send?: boolean;
+}): ReactNode {
   return (
     <SceneGate setup={setup}>
       {(scene) => {

@@ -19,11 +19,23 @@ type Story = StoryObj<typeof MessageList>;
 
 export const Empty: Story = {
   render: (args: ListArgs) => (
-    <ConversationView caption="A conversation with no messages yet (Alice has never written to Dave)." args={args} input setup={() => peopleScene({ conversation: 'single:dave' }, async () => undefined)} />
+    <ConversationView
+      caption="A conversation with no messages yet (Alice has never written to Dave)."
+      args={args}
+      input
+      setup={() => peopleScene({ conversation: 'single:dave' }, async () => undefined)}
+    />
   ),
 };
 
-const WORDS = ['hello', 'how are you?', 'fine, thanks 🙂', 'see you tomorrow at the station', 'ok 👍', 'lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor'];
+const WORDS = [
+  'hello',
+  'how are you?',
+  'fine, thanks 🙂',
+  'see you tomorrow at the station',
+  'ok 👍',
+  'lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor',
+];
 
 export const HundredThousandMessages: Story = {
   args: { pageSize: 50 },

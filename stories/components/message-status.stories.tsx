@@ -77,7 +77,9 @@ export const GroupReadCount: Story = {
         })
       }
       live={async ({ people: { alice, bob, carol } }) => {
-        const m = await alice!.sendText('group:launch', 'Launch checklist is final — please confirm you read it ✅', { config: { allowGroupAck: true } });
+        const m = await alice!.sendText('group:launch', 'Launch checklist is final — please confirm you read it ✅', {
+          config: { allowGroupAck: true },
+        });
         await bob!.sendReadReceipt(m.serverId);
         await carol!.sendReadReceipt(m.serverId);
         await carol!.sendText('group:launch', 'Read it, all good.');
@@ -114,8 +116,12 @@ export const Pending: Story = {
     <ConversationView
       caption="Alice's connection is closed; her new message waits in the outbox (clock mark). Restore the connection to see it go pending → sent."
       args={args}
-      setup={() => peopleScene({}, async ({ bob }) => void (await bob!.sendText('single:alice', 'Are you on the train?')))}
-      extra={(s) => <OfflineSender conversation={s.conversation} text="Yes, the tunnel is long, this may take a while 🚇" />}
+      setup={() =>
+        peopleScene({}, async ({ bob }) => void (await bob!.sendText('single:alice', 'Are you on the train?')))
+      }
+      extra={(s) => (
+        <OfflineSender conversation={s.conversation} text="Yes, the tunnel is long, this may take a while 🚇" />
+      )}
     />
   ),
 };
@@ -137,8 +143,18 @@ function RemovedSender({ scene }: { scene: PeopleScene }): ReactNode {
   }, [historyLoaded, bob, sendText]);
   return (
     <div style={{ padding: 8, display: 'flex', gap: 8, alignItems: 'center', fontSize: 13 }}>
-      <span>{step === 'removed' ? 'Bob removed Alice from the group before she sent.' : step === 'added' ? 'Alice is a member again: press Retry.' : ''}</span>
-      <button type="button" disabled={step !== 'removed'} onClick={() => void bob.addGroupMembers('trip', ['alice']).then(() => setStep('added'))}>
+      <span>
+        {step === 'removed'
+          ? 'Bob removed Alice from the group before she sent.'
+          : step === 'added'
+            ? 'Alice is a member again: press Retry.'
+            : ''}
+      </span>
+      <button
+        type="button"
+        disabled={step !== 'removed'}
+        onClick={() => void bob.addGroupMembers('trip', ['alice']).then(() => setStep('added'))}
+      >
         Bob adds Alice back
       </button>
     </div>

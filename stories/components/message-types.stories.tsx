@@ -22,30 +22,45 @@ type Story = StoryObj<typeof MessageList>;
 
 const view = (caption: ReactNode, script: (p: Record<string, ChatClient>) => Promise<void>, extra: ListArgs = {}) =>
   function render(args: ListArgs) {
-    return <ConversationView caption={caption} args={{ ...args, ...extra }} setup={() => peopleScene({}, (p) => script(p))} />;
+    return (
+      <ConversationView
+        caption={caption}
+        args={{ ...args, ...extra }}
+        setup={() => peopleScene({}, (p) => script(p))}
+      />
+    );
   };
 
 export const Text: Story = {
-  render: view('Plain text from Bob and Alice, with a link (only http(s)/mailto become anchors).', async ({ alice, bob }) => {
-    await bob!.sendText('single:alice', 'Hi Alice! Are we still on for Friday?');
-    await alice!.sendText('single:bob', 'Yes — the notes are at https://example.com/notes');
-    await bob!.sendText('single:alice', 'Great, see you then.');
-  }),
+  render: view(
+    'Plain text from Bob and Alice, with a link (only http(s)/mailto become anchors).',
+    async ({ alice, bob }) => {
+      await bob!.sendText('single:alice', 'Hi Alice! Are we still on for Friday?');
+      await alice!.sendText('single:bob', 'Yes — the notes are at https://example.com/notes');
+      await bob!.sendText('single:alice', 'Great, see you then.');
+    },
+  ),
 };
 
 export const Emoji: Story = {
-  render: view('Text with Unicode emoji: ZWJ sequences, skin tones and flags stay one emoji.', async ({ alice, bob }) => {
-    await bob!.sendText('single:alice', 'Shipped it 🎉 thanks to the whole team 👩‍💻👨🏽‍💻');
-    await alice!.sendText('single:bob', 'Nice 👍🏾 — off to 🇯🇵 next week ✈️');
-  }),
+  render: view(
+    'Text with Unicode emoji: ZWJ sequences, skin tones and flags stay one emoji.',
+    async ({ alice, bob }) => {
+      await bob!.sendText('single:alice', 'Shipped it 🎉 thanks to the whole team 👩‍💻👨🏽‍💻');
+      await alice!.sendText('single:bob', 'Nice 👍🏾 — off to 🇯🇵 next week ✈️');
+    },
+  ),
 };
 
 export const Image: Story = {
-  render: view('An image Bob uploaded (a real PNG); its box is reserved from width/height. Click it for the lightbox.', async ({ bob }) => {
-    const picture = await makePicture();
-    await bob!.sendFile('single:alice', 'img', picture, { width: 320, height: 200, name: picture.name });
-    await bob!.sendText('single:alice', 'Sunset from the office 🌅');
-  }),
+  render: view(
+    'An image Bob uploaded (a real PNG); its box is reserved from width/height. Click it for the lightbox.',
+    async ({ bob }) => {
+      const picture = await makePicture();
+      await bob!.sendFile('single:alice', 'img', picture, { width: 320, height: 200, name: picture.name });
+      await bob!.sendText('single:alice', 'Sunset from the office 🌅');
+    },
+  ),
 };
 
 export const File: Story = {
@@ -64,13 +79,23 @@ export const Audio: Story = {
 export const Video: Story = {
   render: view('A video clip recorded from a canvas with MediaRecorder, uploaded by Bob.', async ({ bob }) => {
     const clip = await makeClip();
-    await bob!.sendFile('single:alice', 'video', clip.file, { width: clip.width, height: clip.height, duration: clip.duration });
+    await bob!.sendFile('single:alice', 'video', clip.file, {
+      width: clip.width,
+      height: clip.height,
+      duration: clip.duration,
+    });
   }),
 };
 
 export const Location: Story = {
   render: view('A shared location, linked to a map.', async ({ bob }) => {
-    await bob!.send('alice', 'single', { type: 'loc', lat: 52.5163, lng: 13.3777, addr: 'Pariser Platz, 10117 Berlin', buildingName: 'Brandenburg Gate' });
+    await bob!.send('alice', 'single', {
+      type: 'loc',
+      lat: 52.5163,
+      lng: 13.3777,
+      addr: 'Pariser Platz, 10117 Berlin',
+      buildingName: 'Brandenburg Gate',
+    });
   }),
 };
 
@@ -93,7 +118,11 @@ export const Custom: Story = {
   render: view(
     'Custom messages: drawn by the app through the renderCustom prop (a poll here). Command messages (e.g. typing) are never shown.',
     async ({ bob }) => {
-      await bob!.send('alice', 'single', { type: 'custom', customEvent: 'poll', customExts: { question: 'Lunch?', options: 'Noodles|Tacos|Salad' } });
+      await bob!.send('alice', 'single', {
+        type: 'custom',
+        customEvent: 'poll',
+        customExts: { question: 'Lunch?', options: 'Noodles|Tacos|Salad' },
+      });
       await bob!.send('alice', 'single', { type: 'cmd', action: 'refresh-profile' });
     },
     { renderCustom: (m) => <Poll message={m} /> },

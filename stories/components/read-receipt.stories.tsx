@@ -16,7 +16,16 @@ export default meta;
 
 export const Marks: StoryObj<typeof ReadReceipt> = {
   render: (args) => (
-    <div style={{ display: 'grid', gridTemplateColumns: 'auto auto', gap: '8px 16px', alignItems: 'center', width: 'max-content', padding: 16 }}>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'auto auto',
+        gap: '8px 16px',
+        alignItems: 'center',
+        width: 'max-content',
+        padding: 16,
+      }}
+    >
       <span>From the controls:</span>
       <ReadReceipt {...args} />
       {(['pending', 'sent', 'delivered', 'read', 'failed'] as const).map((s) => (

@@ -25,7 +25,16 @@ export const Counts: StoryObj<typeof UnreadBadge> = {
   render: (args) => (
     <SceneGate setup={unread}>
       {() => (
-        <div style={{ display: 'grid', gridTemplateColumns: 'auto auto', gap: '8px 16px', alignItems: 'center', width: 'max-content', padding: 16 }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'auto auto',
+            gap: '8px 16px',
+            alignItems: 'center',
+            width: 'max-content',
+            padding: 16,
+          }}
+        >
           <span>Bob (5 unread)</span>
           <UnreadBadge conversationId="single:bob" {...args} />
           <span>Carol (150 unread)</span>

@@ -4,7 +4,16 @@
 // is not installed; with it, `tags: ['autodocs']` would do this).
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
-import { CallInviteModal, Chat, ConversationList, EmojiText, MessageInput, MessageList, ReadReceipt, UnreadBadge } from '../../src/entries/ui';
+import {
+  CallInviteModal,
+  Chat,
+  ConversationList,
+  EmojiText,
+  MessageInput,
+  MessageList,
+  ReadReceipt,
+  UnreadBadge,
+} from '../../src/entries/ui';
 import { DocPage } from './doc-page';
 
 interface DocgenProp {
@@ -27,8 +36,15 @@ function docgenOf(component: unknown): Docgen | null {
 
 function PropsTable({ name, component, usage }: { name: string; component: unknown; usage: string }): ReactNode {
   const info = docgenOf(component);
-  const props = info ? Object.values(info.props).sort((a, b) => Number(b.required) - Number(a.required) || a.name.localeCompare(b.name)) : [];
-  const cell = { borderBottom: '1px solid #e2e4e8', padding: '6px 8px', verticalAlign: 'top' as const, textAlign: 'left' as const };
+  const props = info
+    ? Object.values(info.props).sort((a, b) => Number(b.required) - Number(a.required) || a.name.localeCompare(b.name))
+    : [];
+  const cell = {
+    borderBottom: '1px solid #e2e4e8',
+    padding: '6px 8px',
+    verticalAlign: 'top' as const,
+    textAlign: 'left' as const,
+  };
   return (
     <DocPage title={`<${name}> props`}>
       <p>{usage}</p>
@@ -68,7 +84,10 @@ function PropsTable({ name, component, usage }: { name: string; component: unkno
           </tbody>
         </table>
       )}
-      <p style={{ fontSize: 13, color: '#6b7280' }}>* required. Every component must be inside a &lt;ChatProvider&gt; (except ReadReceipt and EmojiText); see Components/… for each state.</p>
+      <p style={{ fontSize: 13, color: '#6b7280' }}>
+        * required. Every component must be inside a &lt;ChatProvider&gt; (except ReadReceipt and EmojiText); see
+        Components/… for each state.
+      </p>
     </DocPage>
   );
 }
@@ -77,11 +96,65 @@ const meta: Meta = { title: 'Docs/Component props', parameters: { layout: 'fulls
 export default meta;
 type Story = StoryObj;
 
-export const ChatProps: Story = { name: 'Chat', render: () => <PropsTable name="Chat" component={Chat} usage="The ready layout: conversation list, header with call buttons, MessageList, MessageInput and the call modal, with theme and locale." /> };
-export const MessageListProps: Story = { name: 'MessageList', render: () => <PropsTable name="MessageList" component={MessageList} usage="One conversation's virtualized message log." /> };
-export const MessageInputProps: Story = { name: 'MessageInput', render: () => <PropsTable name="MessageInput" component={MessageInput} usage="The composer: text, paste/drop/pick files with preview and upload progress, emoji picker." /> };
-export const ConversationListProps: Story = { name: 'ConversationList', render: () => <PropsTable name="ConversationList" component={ConversationList} usage="The user's conversations with previews, times and unread badges." /> };
-export const CallInviteModalProps: Story = { name: 'CallInviteModal', render: () => <PropsTable name="CallInviteModal" component={CallInviteModal} usage="Incoming and outgoing call invitations as a modal dialog." /> };
-export const UnreadBadgeProps: Story = { name: 'UnreadBadge', render: () => <PropsTable name="UnreadBadge" component={UnreadBadge} usage="One conversation's unread count, or the total." /> };
-export const ReadReceiptProps: Story = { name: 'ReadReceipt', render: () => <PropsTable name="ReadReceipt" component={ReadReceipt} usage="The status mark of an own message." /> };
-export const EmojiTextProps: Story = { name: 'EmojiText', render: () => <PropsTable name="EmojiText" component={EmojiText} usage="Message text with emoji and links, never HTML." /> };
+export const ChatProps: Story = {
+  name: 'Chat',
+  render: () => (
+    <PropsTable
+      name="Chat"
+      component={Chat}
+      usage="The ready layout: conversation list, header with call buttons, MessageList, MessageInput and the call modal, with theme and locale."
+    />
+  ),
+};
+export const MessageListProps: Story = {
+  name: 'MessageList',
+  render: () => (
+    <PropsTable name="MessageList" component={MessageList} usage="One conversation's virtualized message log." />
+  ),
+};
+export const MessageInputProps: Story = {
+  name: 'MessageInput',
+  render: () => (
+    <PropsTable
+      name="MessageInput"
+      component={MessageInput}
+      usage="The composer: text, paste/drop/pick files with preview and upload progress, emoji picker."
+    />
+  ),
+};
+export const ConversationListProps: Story = {
+  name: 'ConversationList',
+  render: () => (
+    <PropsTable
+      name="ConversationList"
+      component={ConversationList}
+      usage="The user's conversations with previews, times and unread badges."
+    />
+  ),
+};
+export const CallInviteModalProps: Story = {
+  name: 'CallInviteModal',
+  render: () => (
+    <PropsTable
+      name="CallInviteModal"
+      component={CallInviteModal}
+      usage="Incoming and outgoing call invitations as a modal dialog."
+    />
+  ),
+};
+export const UnreadBadgeProps: Story = {
+  name: 'UnreadBadge',
+  render: () => (
+    <PropsTable name="UnreadBadge" component={UnreadBadge} usage="One conversation's unread count, or the total." />
+  ),
+};
+export const ReadReceiptProps: Story = {
+  name: 'ReadReceipt',
+  render: () => <PropsTable name="ReadReceipt" component={ReadReceipt} usage="The status mark of an own message." />,
+};
+export const EmojiTextProps: Story = {
+  name: 'EmojiText',
+  render: () => (
+    <PropsTable name="EmojiText" component={EmojiText} usage="Message text with emoji and links, never HTML." />
+  ),
+};

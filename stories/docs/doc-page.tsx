@@ -7,7 +7,16 @@ import { useDemoWorld } from '../support/use-demo-world';
 
 export function DocPage({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
-    <article style={{ fontFamily: 'system-ui, sans-serif', lineHeight: 1.5, maxWidth: 860, margin: '0 auto', padding: '24px 32px', color: '#1d1f23' }}>
+    <article
+      style={{
+        fontFamily: 'system-ui, sans-serif',
+        lineHeight: 1.5,
+        maxWidth: 860,
+        margin: '0 auto',
+        padding: '24px 32px',
+        color: '#1d1f23',
+      }}
+    >
       <h1 style={{ fontSize: 28, margin: '0 0 12px' }}>{title}</h1>
       {children}
     </article>
@@ -17,7 +26,18 @@ export function DocPage({ title, children }: { title: string; children: ReactNod
 export function Code({ children }: { children: string }): ReactNode {
   return (
     // Focusable: a code block wider than the page scrolls, and keyboard users must reach it.
-    <pre tabIndex={0} style={{ background: '#f4f5f7', border: '1px solid #e2e4e8', borderRadius: 6, padding: 12, overflowX: 'auto', fontSize: 13, lineHeight: 1.45 }}>
+    <pre
+      tabIndex={0}
+      style={{
+        background: '#f4f5f7',
+        border: '1px solid #e2e4e8',
+        borderRadius: 6,
+        padding: 12,
+        overflowX: 'auto',
+        fontSize: 13,
+        lineHeight: 1.45,
+      }}
+    >
       <code>{children.trim()}</code>
     </pre>
   );
@@ -26,7 +46,12 @@ export function Code({ children }: { children: string }): ReactNode {
 export type Field = [name: string, type: string, meaning: string];
 
 export function Returns({ fields }: { fields: readonly Field[] }): ReactNode {
-  const cell = { borderBottom: '1px solid #e2e4e8', padding: '6px 8px', verticalAlign: 'top' as const, textAlign: 'left' as const };
+  const cell = {
+    borderBottom: '1px solid #e2e4e8',
+    padding: '6px 8px',
+    verticalAlign: 'top' as const,
+    textAlign: 'left' as const,
+  };
   return (
     <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 14, margin: '8px 0 16px' }}>
       <thead>
@@ -61,7 +86,9 @@ export function Live({ children }: { children: ReactNode }): ReactNode {
   if (!world) return <div style={box}>Starting the embedded server…</div>;
   return (
     <div style={box} aria-label="Live example">
-      <div style={{ fontSize: 12, color: '#6b7280', marginBottom: 6 }}>Live, as Alice on an embedded server (Bob and Carol are in the same page):</div>
+      <div style={{ fontSize: 12, color: '#6b7280', marginBottom: 6 }}>
+        Live, as Alice on an embedded server (Bob and Carol are in the same page):
+      </div>
       <ChatProvider client={world.clients.alice!}>{children}</ChatProvider>
     </div>
   );

@@ -50,15 +50,19 @@ function GettingStarted(): ReactNode {
   return (
     <DocPage title="Getting started">
       <p>
-        natter is a React hooks + UI kit for instant messaging that brings its own protocol client and server. One package, three browser entries: <code>natter</code> (the
-        client and an embedded in-page server), <code>natter/react</code> (ChatProvider and hooks) and <code>natter/ui</code> (the drop-in components and{' '}
+        natter is a React hooks + UI kit for instant messaging that brings its own protocol client and server. One
+        package, three browser entries: <code>natter</code> (the client and an embedded in-page server),{' '}
+        <code>natter/react</code> (ChatProvider and hooks) and <code>natter/ui</code> (the drop-in components and{' '}
         <code>natter/ui/styles.css</code>); plus <code>natter/server</code> for Node.
       </p>
       <h2 style={{ fontSize: 18 }}>1. Install</h2>
       <Code>npm install natter react react-dom</Code>
       <h2 style={{ fontSize: 18 }}>2. Drop in the Chat, on an embedded server</h2>
       <Code>{EMBEDDED}</Code>
-      <p>This is that Chat, running here as Alice (Bob and Carol are clients on the same in-page server and have written to her):</p>
+      <p>
+        This is that Chat, running here as Alice (Bob and Carol are clients on the same in-page server and have written
+        to her):
+      </p>
       <Live>
         <div style={{ height: 420 }}>
           <Chat theme="light" defaultConversationId="single:bob" style={{ height: '100%' }} />
@@ -69,8 +73,9 @@ function GettingStarted(): ReactNode {
       <h2 style={{ fontSize: 18 }}>4. Or draw your own UI with the hooks</h2>
       <Code>{HOOKS}</Code>
       <p>
-        Next: <b>Docs/Hooks</b> for every hook, <b>Components</b> for every component state (the Docs tab of each lists its props), <b>Headless</b> for a whole custom UI built
-        with hooks only, and <b>Playground</b> for three users side by side.
+        Next: <b>Docs/Hooks</b> for every hook, <b>Components</b> for every component state (the Docs tab of each lists
+        its props), <b>Headless</b> for a whole custom UI built with hooks only, and <b>Playground</b> for three users
+        side by side.
       </p>
     </DocPage>
   );

@@ -14,8 +14,9 @@ export const HeadlessSource: StoryObj = {
   render: () => (
     <DocPage title="A custom UI with the hooks only">
       <p>
-        This is <code>stories/headless/headless-chat.tsx</code>: a conversation list, a thread with a composer and incoming calls, built with <code>useConversationList</code>,{' '}
-        <code>useConversation</code>, <code>useConnectionState</code> and <code>useInvitations</code> — no natter components.
+        This is <code>stories/headless/headless-chat.tsx</code>: a conversation list, a thread with a composer and
+        incoming calls, built with <code>useConversationList</code>, <code>useConversation</code>,{' '}
+        <code>useConnectionState</code> and <code>useInvitations</code> — no natter components.
       </p>
       <Live>
         <HeadlessChat />

@@ -20,7 +20,21 @@ import threadSource from './examples/thread.tsx?raw';
 import { TypingLine } from './examples/typing-line';
 import typingSource from './examples/typing-line.tsx?raw';
 
-function HookPage({ name, signature, intro, fields, source, example }: { name: string; signature: string; intro: ReactNode; fields: readonly Field[]; source: string; example: ReactNode }): ReactNode {
+function HookPage({
+  name,
+  signature,
+  intro,
+  fields,
+  source,
+  example,
+}: {
+  name: string;
+  signature: string;
+  intro: ReactNode;
+  fields: readonly Field[];
+  source: string;
+  example: ReactNode;
+}): ReactNode {
   return (
     <DocPage title={name}>
       <Code>{signature}</Code>
@@ -38,25 +52,66 @@ function Overview(): ReactNode {
   return (
     <DocPage title="Hooks (natter/react)">
       <p>
-        Every hook reads one chat session from the nearest <code>&lt;ChatProvider client=&#123;client&#125;&gt;</code>. The provider creates a Zustand store for the client and
-        binds it to the client's events (the only place events become state), so hooks never subscribe to the client themselves and re-render only when what they select changes.
-        natter's own components are built on exactly these hooks.
+        Every hook reads one chat session from the nearest <code>&lt;ChatProvider client=&#123;client&#125;&gt;</code>.
+        The provider creates a Zustand store for the client and binds it to the client's events (the only place events
+        become state), so hooks never subscribe to the client themselves and re-render only when what they select
+        changes. natter's own components are built on exactly these hooks.
       </p>
       <Returns
         fields={[
           ['useConnectionState()', 'ConnectionSlice', 'The connection: state, ready, resumed, error, syncing.'],
-          ['useConversationList()', 'ConversationListResult', 'Conversations (most recent first) with last message and unread; total unread; refresh.'],
+          [
+            'useConversationList()',
+            'ConversationListResult',
+            'Conversations (most recent first) with last message and unread; total unread; refresh.',
+          ],
           ['useUnreadCount(id?)', 'number', "One conversation's unread count, or the total."],
-          ['useConversation(id, options?)', 'ConversationResult', 'Messages with status, every send, retry, discard, recall, markRead, paging.'],
-          ['useReadReceipts(id)', 'ReadReceiptsResult', "Delivery/read state of own messages, the peer's read marker, group readers."],
-          ['useInvitations()', 'InvitationsResult', 'Open call invitations (incoming/outgoing) with seconds left, and invite/accept/reject/cancel/modify.'],
-          ['useInvitation(inviteId)', 'OneInvitationResult', 'One invitation (fetched if unseen), its final state once closed, actions bound to it.'],
+          [
+            'useConversation(id, options?)',
+            'ConversationResult',
+            'Messages with status, every send, retry, discard, recall, markRead, paging.',
+          ],
+          [
+            'useReadReceipts(id)',
+            'ReadReceiptsResult',
+            "Delivery/read state of own messages, the peer's read marker, group readers.",
+          ],
+          [
+            'useInvitations()',
+            'InvitationsResult',
+            'Open call invitations (incoming/outgoing) with seconds left, and invite/accept/reject/cancel/modify.',
+          ],
+          [
+            'useInvitation(inviteId)',
+            'OneInvitationResult',
+            'One invitation (fetched if unseen), its final state once closed, actions bound to it.',
+          ],
           ['useTyping(id)', 'TypingResult', 'Who else is typing; notifyTyping/stopTyping.'],
-          ['useMessageSenders(id)', 'MessageSenders', 'Every send, retry and discard of one conversation, without subscribing to its messages.'],
-          ['useDeleteConversation()', '(id, options?) => Promise<void>', 'Deletes a conversation (optionally its history for this user) on every device.'],
-          ['useGroup(groupId) / useGroupName(groupId)', 'GroupResult / string', "A group's record (name, members, admins), or its display name."],
-          ['useGroupReaders()', '(serverId, readCount) => Promise<UserId[]>', 'Who read an own group message sent with allowGroupAck (cached per read count).'],
-          ['useChatUser() / useServerLimits() / useServerClock()', 'UserId / ServerLimits | null / () => number', "The session's user, the server's announced limits, the server's time."],
+          [
+            'useMessageSenders(id)',
+            'MessageSenders',
+            'Every send, retry and discard of one conversation, without subscribing to its messages.',
+          ],
+          [
+            'useDeleteConversation()',
+            '(id, options?) => Promise<void>',
+            'Deletes a conversation (optionally its history for this user) on every device.',
+          ],
+          [
+            'useGroup(groupId) / useGroupName(groupId)',
+            'GroupResult / string',
+            "A group's record (name, members, admins), or its display name.",
+          ],
+          [
+            'useGroupReaders()',
+            '(serverId, readCount) => Promise<UserId[]>',
+            'Who read an own group message sent with allowGroupAck (cached per read count).',
+          ],
+          [
+            'useChatUser() / useServerLimits() / useServerClock()',
+            'UserId / ServerLimits | null / () => number',
+            "The session's user, the server's announced limits, the server's time.",
+          ],
           ['useDraft(id)', '[text, setText]', "A conversation's unsent text, kept for the page's lifetime."],
           ['useChatClient()', 'ChatClient', 'The raw client, for requests the hooks do not cover.'],
           ['useChatSelector(selector)', 'T', 'A narrow selector over the store state, for what no hook offers.'],
@@ -102,10 +157,16 @@ export const UseConversationList: Story = {
   render: () => (
     <HookPage
       name="useConversationList, useUnreadCount"
-      signature={'function useConversationList(): ConversationListResult\nfunction useUnreadCount(conversationId?: ConversationId): number'}
+      signature={
+        'function useConversationList(): ConversationListResult\nfunction useUnreadCount(conversationId?: ConversationId): number'
+      }
       intro="The user's conversations, kept live by the store; unread counts are the server's (they clear on every device when one marks the conversation read). useUnreadCount selects one number and re-renders only when it changes."
       fields={[
-        ['conversations', 'ConversationSummary[]', 'Most recently updated first: id, type, target, lastMessage, unread, readSeq, lastSeq, updatedAt.'],
+        [
+          'conversations',
+          'ConversationSummary[]',
+          'Most recently updated first: id, type, target, lastMessage, unread, readSeq, lastSeq, updatedAt.',
+        ],
         ['loaded', 'boolean', 'The list was fetched from the server at least once.'],
         ['syncing', 'boolean', 'A full sync is running.'],
         ['totalUnread', 'number', 'Sum of unread counts (same as useUnreadCount()).'],
@@ -125,14 +186,30 @@ export const UseConversation: Story = {
       signature="function useConversation(conversationId: ConversationId, options?: { pageSize?: number }): ConversationResult"
       intro="Everything to show and act on one conversation: stored messages by seq, then this client's pending and failed sends, each with a status. Sends never throw: they resolve to { ok, localId, message | error }, and a failed send also shows as a failed message."
       fields={[
-        ['messages', 'ChatMessage[]', "key, localId, serverId, seq, from, body, ts, own, status ('pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'recalled' | 'received'), error, progress (upload 0..1), readCount."],
+        [
+          'messages',
+          'ChatMessage[]',
+          "key, localId, serverId, seq, from, body, ts, own, status ('pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'recalled' | 'received'), error, progress (upload 0..1), readCount.",
+        ],
         ['conversation', 'ConversationSummary | undefined', 'The summary (last message, unread, read marker).'],
         ['unread', 'number', "The server's unread count."],
-        ['sendText, sendImage, sendFile, sendAudio, sendVideo, sendLocation, sendCustom, sendCommand, send', '(…) => Promise<SendResult>', 'One per message type; file sends upload first with onProgress and an AbortSignal.'],
-        ['retry(localId), discard(localId)', 'Promise<SendResult>, void', 'Send a failed message again with its localId, or give it up.'],
+        [
+          'sendText, sendImage, sendFile, sendAudio, sendVideo, sendLocation, sendCustom, sendCommand, send',
+          '(…) => Promise<SendResult>',
+          'One per message type; file sends upload first with onProgress and an AbortSignal.',
+        ],
+        [
+          'retry(localId), discard(localId)',
+          'Promise<SendResult>, void',
+          'Send a failed message again with its localId, or give it up.',
+        ],
         ['recall(serverId)', 'Promise<Message>', 'Recall an own message (504 window passed, 505 disabled).'],
         ['markRead(upToSeq?)', 'Promise<number>', 'Mark read on every device; resolves with the read marker.'],
-        ['loadOlder(), hasMore, loadingHistory, historyLoaded, historyError', '…', 'Paging back through history (TanStack infinite query).'],
+        [
+          'loadOlder(), hasMore, loadingHistory, historyLoaded, historyError',
+          '…',
+          'Paging back through history (TanStack infinite query).',
+        ],
       ]}
       source={threadSource}
       example={<Thread />}
@@ -148,10 +225,18 @@ export const UseReadReceipts: Story = {
       signature="function useReadReceipts(conversationId: ConversationId): ReadReceiptsResult"
       intro="Delivery and read state of this user's loaded messages in one conversation, from delivery receipts, read receipts, channel acks and group read counts."
       fields={[
-        ['byMessage', 'Record<serverId, MessageReceipt>', 'serverId, seq, delivered, read, readCount, deliveredTo, readBy.'],
+        [
+          'byMessage',
+          'Record<serverId, MessageReceipt>',
+          'serverId, seq, delivered, read, readCount, deliveredTo, readBy.',
+        ],
         ['receiptOf(serverId)', 'MessageReceipt | undefined', 'One message’s receipt.'],
         ['peerReadUpTo', 'number', 'Highest seq the other side acked as read (single chat).'],
-        ['readers(serverId)', 'Promise<UserId[]>', 'Who read a group message sent with allowGroupAck (sender only; cached until the count changes).'],
+        [
+          'readers(serverId)',
+          'Promise<UserId[]>',
+          'Who read a group message sent with allowGroupAck (sender only; cached until the count changes).',
+        ],
         ['sendReadReceipt(serverId)', 'Promise<void>', 'Tell the sender this user read one message.'],
       ]}
       source={receiptsSource}
@@ -165,14 +250,32 @@ export const UseInvitation: Story = {
   render: () => (
     <HookPage
       name="useInvitations"
-      signature={'function useInvitations(): InvitationsResult\nfunction useInvitation(inviteId: string): OneInvitationResult'}
+      signature={
+        'function useInvitations(): InvitationsResult\nfunction useInvitation(inviteId: string): OneInvitationResult'
+      }
       intro="Call invitations (signaling). The server owns the clock: secondsLeft counts down to the server's deadline, and when it passes both sides get a timeout. The first answer wins; later ones reject with 8010."
       fields={[
-        ['incoming', 'readonly InvitationView[]', 'Invitations waiting for this user: inviteId, invitation (inviter, invitees, groupId, data, deadline, states), direction, secondsLeft.'],
+        [
+          'incoming',
+          'readonly InvitationView[]',
+          'Invitations waiting for this user: inviteId, invitation (inviter, invitees, groupId, data, deadline, states), direction, secondsLeft.',
+        ],
         ['outgoing', 'readonly InvitationView[]', 'Invitations this user sent that someone has not answered yet.'],
-        ['invite(user, options?), inviteInGroup(groupId, users, options?)', 'Promise<Invitation>', 'options: data (e.g. {"call_type":"video"}), timeout seconds, onlineUserOnly, offlinePushInfo.'],
-        ['accept, reject, cancel, modify (inviteId, data?)', 'Promise<Invitation>', 'Answer, cancel (inviter only) or change the data.'],
-        ['useInvitation(id) → invitation, direction, open, myState, secondsLeft, loading, error', 'OneInvitationResult', 'One invitation, with accept/reject/cancel/modify bound to it.'],
+        [
+          'invite(user, options?), inviteInGroup(groupId, users, options?)',
+          'Promise<Invitation>',
+          'options: data (e.g. {"call_type":"video"}), timeout seconds, onlineUserOnly, offlinePushInfo.',
+        ],
+        [
+          'accept, reject, cancel, modify (inviteId, data?)',
+          'Promise<Invitation>',
+          'Answer, cancel (inviter only) or change the data.',
+        ],
+        [
+          'useInvitation(id) → invitation, direction, open, myState, secondsLeft, loading, error',
+          'OneInvitationResult',
+          'One invitation, with accept/reject/cancel/modify bound to it.',
+        ],
       ]}
       source={ringerSource}
       example={<Ringer />}
@@ -203,11 +306,21 @@ export const UseChatClient: Story = {
   render: () => (
     <HookPage
       name="useChatClient, useChatSelector"
-      signature={'function useChatClient(): ChatClient\nfunction useChatSelector<T>(selector: (state: ChatState) => T): T'}
+      signature={
+        'function useChatClient(): ChatClient\nfunction useChatSelector<T>(selector: (state: ChatState) => T): T'
+      }
       intro="Escape hatches. useChatClient gives the raw ChatClient for requests the hooks do not cover (groups, rooms, blocklist, …): use it for requests only, subscribe through hooks. useChatSelector re-renders when the selected value changes by identity, so select narrowly and return stored references."
       fields={[
-        ['useChatClient()', 'ChatClient', 'user, state, limits, serverNow(), request(op, params), send…, history, groups, rooms, block, invite…'],
-        ['useChatSelector(s => …)', 'T', 'State slices: user, connection, conversations (summaries, order), conversationMessages, receipts, invitations, typing.'],
+        [
+          'useChatClient()',
+          'ChatClient',
+          'user, state, limits, serverNow(), request(op, params), send…, history, groups, rooms, block, invite…',
+        ],
+        [
+          'useChatSelector(s => …)',
+          'T',
+          'State slices: user, connection, conversations (summaries, order), conversationMessages, receipts, invitations, typing.',
+        ],
       ]}
       source={rawClientSource}
       example={<Blocklist />}

@@ -10,7 +10,8 @@ import { Code, DocPage, Live } from './doc-page';
 import { THEME_VARIABLES, type ThemeVariable } from './theme-variables';
 
 /** Storybook arg name of a property: `--natter-bubble-own-bg` → `bubbleOwnBg`. */
-const argName = (v: ThemeVariable) => v.name.slice('--natter-'.length).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const argName = (v: ThemeVariable) =>
+  v.name.slice('--natter-'.length).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 type ThemeArgs = Record<string, string> & { theme: Theme };
 
@@ -24,28 +25,52 @@ function styleOf(args: ThemeArgs): CSSProperties {
 }
 
 /** Each property's value as the browser computes it under a light and a dark container. */
-function useThemeValues(light: RefObject<HTMLDivElement | null>, dark: RefObject<HTMLDivElement | null>): Record<string, { light: string; dark: string }> {
+function useThemeValues(
+  light: RefObject<HTMLDivElement | null>,
+  dark: RefObject<HTMLDivElement | null>,
+): Record<string, { light: string; dark: string }> {
   const [values, setValues] = useState<Record<string, { light: string; dark: string }>>({});
   useLayoutEffect(() => {
     if (!light.current || !dark.current) return;
     const l = getComputedStyle(light.current);
     const d = getComputedStyle(dark.current);
     const out: Record<string, { light: string; dark: string }> = {};
-    for (const v of THEME_VARIABLES) out[v.name] = { light: l.getPropertyValue(v.name).trim(), dark: d.getPropertyValue(v.name).trim() };
+    for (const v of THEME_VARIABLES)
+      out[v.name] = { light: l.getPropertyValue(v.name).trim(), dark: d.getPropertyValue(v.name).trim() };
     setValues(out);
   }, [light, dark]);
   return values;
 }
 
 function Swatch({ value }: { value: string }): ReactNode {
-  return <span aria-hidden="true" style={{ display: 'inline-block', width: 14, height: 14, marginInlineEnd: 6, verticalAlign: 'middle', border: '1px solid #8a9099', borderRadius: 3, background: value }} />;
+  return (
+    <span
+      aria-hidden="true"
+      style={{
+        display: 'inline-block',
+        width: 14,
+        height: 14,
+        marginInlineEnd: 6,
+        verticalAlign: 'middle',
+        border: '1px solid #8a9099',
+        borderRadius: 3,
+        background: value,
+      }}
+    />
+  );
 }
 
 function VariableTable(): ReactNode {
   const light = useRef<HTMLDivElement>(null);
   const dark = useRef<HTMLDivElement>(null);
   const values = useThemeValues(light, dark);
-  const cell = { borderBottom: '1px solid #e2e4e8', padding: '6px 8px', verticalAlign: 'top' as const, textAlign: 'left' as const, fontSize: 13 };
+  const cell = {
+    borderBottom: '1px solid #e2e4e8',
+    padding: '6px 8px',
+    verticalAlign: 'top' as const,
+    textAlign: 'left' as const,
+    fontSize: 13,
+  };
   return (
     <>
       <div ref={light} {...themeAttributes('light')} hidden />
@@ -100,9 +125,10 @@ function ThemingPage(args: ThemeArgs): ReactNode {
   return (
     <DocPage title="Theming">
       <p>
-        natter draws everything with the <code>--natter-*</code> custom properties below. Light is the default; <code>theme="dark"</code> (or{' '}
-        <code>"auto"</code>, following the system) switches the colours. Override any property on a container of your own. Every shipped theme is
-        checked in Chromium for WCAG AA contrast (text 4.5:1, controls and large text 3:1) by <code>test/stories/theme-contrast.test.ts</code>.
+        natter draws everything with the <code>--natter-*</code> custom properties below. Light is the default;{' '}
+        <code>theme="dark"</code> (or <code>"auto"</code>, following the system) switches the colours. Override any
+        property on a container of your own. Every shipped theme is checked in Chromium for WCAG AA contrast (text
+        4.5:1, controls and large text 3:1) by <code>test/stories/theme-contrast.test.ts</code>.
       </p>
       <Code>{OVERRIDE}</Code>
       <p>Change any property in the Controls panel: the chat below follows.</p>
@@ -157,7 +183,10 @@ function BrandPage({ brand, theme }: { brand: string; theme: Theme }): ReactNode
 }
 
 const colorControls = Object.fromEntries(
-  THEME_VARIABLES.map((v) => [argName(v), { control: v.kind === 'color' ? 'color' : 'text', description: `${v.name}: ${v.use}`, table: { category: v.kind } }]),
+  THEME_VARIABLES.map((v) => [
+    argName(v),
+    { control: v.kind === 'color' ? 'color' : 'text', description: `${v.name}: ${v.use}`, table: { category: v.kind } },
+  ]),
 );
 
 const meta: Meta = { title: 'Docs/Theming', parameters: { layout: 'fullscreen' } };

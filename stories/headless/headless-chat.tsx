@@ -11,9 +11,16 @@ export function HeadlessChat() {
   return (
     <div style={{ display: 'flex', gap: 16, fontFamily: 'system-ui', padding: 12 }}>
       <nav aria-label="Conversations" style={{ minWidth: 180 }}>
-        <p>{state} · {totalUnread} unread</p>
+        <p>
+          {state} · {totalUnread} unread
+        </p>
         {conversations.map((c) => (
-          <button key={c.id} onClick={() => setOpen(c.id)} aria-pressed={open === c.id} style={{ display: 'block', width: '100%', textAlign: 'left' }}>
+          <button
+            key={c.id}
+            onClick={() => setOpen(c.id)}
+            aria-pressed={open === c.id}
+            style={{ display: 'block', width: '100%', textAlign: 'left' }}
+          >
             {c.target} {c.unread > 0 && <strong>({c.unread})</strong>}
           </button>
         ))}

@@ -20,7 +20,11 @@ export interface PlaygroundProps {
   history?: number;
 }
 
-export function Playground({ theme: initialTheme = 'light', locale: initialLocale = 'en', history = 0 }: PlaygroundProps): ReactNode {
+export function Playground({
+  theme: initialTheme = 'light',
+  locale: initialLocale = 'en',
+  history = 0,
+}: PlaygroundProps): ReactNode {
   const { world, error } = useDemoWorld(history > 0 ? { history } : undefined);
   const [users, setUsers] = useState<string[]>([]);
   const [theme, setTheme] = useState<Theme>(initialTheme);
@@ -78,7 +82,17 @@ export function Playground({ theme: initialTheme = 'light', locale: initialLocal
   );
 }
 
-function Pane({ world, user, theme, locale }: { world: DemoWorld; user: string; theme: Theme; locale: Locale }): ReactNode {
+function Pane({
+  world,
+  user,
+  theme,
+  locale,
+}: {
+  world: DemoWorld;
+  user: string;
+  theme: Theme;
+  locale: Locale;
+}): ReactNode {
   const client = world.clients[user]!;
   const state = useClientState(client);
   const offline = state === 'closed' || state === 'idle';
@@ -100,7 +114,13 @@ function Pane({ world, user, theme, locale }: { world: DemoWorld; user: string; 
       </header>
       <ChatProvider client={client}>
         {/* Several users share this page: each one's call dialog is modal to their own chat only. */}
-        <Chat theme={theme} locale={locale} callModal="chat" displayName={displayName} defaultConversationId={user === 'alice' ? 'single:bob' : null} />
+        <Chat
+          theme={theme}
+          locale={locale}
+          callModal="chat"
+          displayName={displayName}
+          defaultConversationId={user === 'alice' ? 'single:bob' : null}
+        />
       </ChatProvider>
     </section>
   );

@@ -1,7 +1,13 @@
 // Owns the demo world the stories and the playground run on: one embedded server
 // in the page, a client per user, and a seeded history (a chat per pair of users
 // and a group of everyone). Uses only natter's public entry.
-import { createChatClient, createEmbeddedServer, type ChatClient, type EmbeddedServer, type EmbeddedServerOptions } from '../../src/entries/index';
+import {
+  createChatClient,
+  createEmbeddedServer,
+  type ChatClient,
+  type EmbeddedServer,
+  type EmbeddedServerOptions,
+} from '../../src/entries/index';
 
 export interface DemoWorld {
   server: EmbeddedServer;
@@ -39,7 +45,8 @@ export async function createDemoWorld(options: DemoWorldOptions = {}): Promise<D
     return client;
   };
   for (const u of users) await addUser(u);
-  if (options.history && users.length >= 2) await writeHistory(server, users[0]!, users[1]!, options.history, (i) => `Earlier message ${i + 1}`);
+  if (options.history && users.length >= 2)
+    await writeHistory(server, users[0]!, users[1]!, options.history, (i) => `Earlier message ${i + 1}`);
   if (options.seed ?? true) {
     for (let i = 0; i < users.length; i++) {
       for (let j = i + 1; j < users.length; j++) {
@@ -64,7 +71,12 @@ export async function createDemoWorld(options: DemoWorldOptions = {}): Promise<D
 }
 
 /** Seed `count` messages into one conversation quickly (pipelined sends). */
-export async function seedMessages(from: ChatClient, conversation: `single:${string}` | `group:${string}`, count: number, text = (i: number) => `Message ${i + 1}`): Promise<void> {
+export async function seedMessages(
+  from: ChatClient,
+  conversation: `single:${string}` | `group:${string}`,
+  count: number,
+  text = (i: number) => `Message ${i + 1}`,
+): Promise<void> {
   const batch = 500;
   for (let i = 0; i < count; i += batch) {
     const n = Math.min(batch, count - i);
@@ -78,7 +90,13 @@ export async function seedMessages(from: ChatClient, conversation: `single:${str
  * minute apart, ending now. Much faster than sending: 100,000 messages take about a second.
  * Conversation states are not touched: follow with one real send so both users list the chat.
  */
-export async function writeHistory(server: EmbeddedServer, a: string, b: string, count: number, text = (i: number) => `Message ${i + 1}`): Promise<void> {
+export async function writeHistory(
+  server: EmbeddedServer,
+  a: string,
+  b: string,
+  count: number,
+  text = (i: number) => `Message ${i + 1}`,
+): Promise<void> {
   const key = a < b ? `single:${a}|${b}` : `single:${b}|${a}`;
   const start = server.clock.now() - count * 60_000;
   await server.storage.transaction(async (tx) => {
@@ -87,7 +105,16 @@ export async function writeHistory(server: EmbeddedServer, a: string, b: string,
       const from = Math.floor(i / 3) % 2 === 0 ? a : b;
       await tx.insertMessage({
         key,
-        message: { serverId: `seed-${key}-${seq}`, localId: `seed-${seq}`, from, to: from === a ? b : a, chatType: 'single', seq, ts: start + i * 60_000, body: { type: 'txt', msg: text(i) } },
+        message: {
+          serverId: `seed-${key}-${seq}`,
+          localId: `seed-${seq}`,
+          from,
+          to: from === a ? b : a,
+          chatType: 'single',
+          seq,
+          ts: start + i * 60_000,
+          body: { type: 'txt', msg: text(i) },
+        },
       });
     }
   });

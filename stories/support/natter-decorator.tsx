@@ -14,7 +14,12 @@ export const withNatter: Decorator = (Story, context) => {
   const theme: Theme = own.theme ?? (context.globals.theme === 'dark' ? 'dark' : 'light');
   const locale = own.locale ?? toLocale(typeof context.globals.locale === 'string' ? context.globals.locale : 'en');
   return (
-    <div {...themeAttributes(theme)} lang={locale} dir={directionOf(locale)} style={{ minHeight: '100vh', background: 'var(--natter-bg)', color: 'var(--natter-text)' }}>
+    <div
+      {...themeAttributes(theme)}
+      lang={locale}
+      dir={directionOf(locale)}
+      style={{ minHeight: '100vh', background: 'var(--natter-bg)', color: 'var(--natter-text)' }}
+    >
       <LocaleProvider locale={locale}>
         <Story />
       </LocaleProvider>

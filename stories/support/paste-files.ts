@@ -9,7 +9,12 @@ export function pasteFiles(target: Element, files: readonly File[]): void {
 }
 
 /** Resolves with the first element matching `selector` under `root` (polls; rejects after `ms`). */
-export function waitFor<T extends Element>(root: ParentNode, selector: string, ms = 10_000, ready: (el: T) => boolean = () => true): Promise<T> {
+export function waitFor<T extends Element>(
+  root: ParentNode,
+  selector: string,
+  ms = 10_000,
+  ready: (el: T) => boolean = () => true,
+): Promise<T> {
   const until = Date.now() + ms;
   return new Promise((resolve, reject) => {
     const look = () => {

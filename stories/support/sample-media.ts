@@ -14,7 +14,10 @@ function canvasOf(width: number, height: number): { canvas: HTMLCanvasElement; g
 
 function toFile(canvas: HTMLCanvasElement, name: string): Promise<File> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(new File([b], name, { type: 'image/png' })) : reject(new Error('canvas.toBlob failed'))), 'image/png'),
+    canvas.toBlob(
+      (b) => (b ? resolve(new File([b], name, { type: 'image/png' })) : reject(new Error('canvas.toBlob failed'))),
+      'image/png',
+    ),
   );
 }
 
@@ -84,7 +87,10 @@ export function makeChime(seconds = 1.5, name = 'voice-note.wav'): File {
 }
 
 /** A short WebM clip recorded from an animated canvas (takes `ms` of real time). */
-export async function makeClip(ms = 600, name = 'clip.webm'): Promise<{ file: File; width: number; height: number; duration: number }> {
+export async function makeClip(
+  ms = 600,
+  name = 'clip.webm',
+): Promise<{ file: File; width: number; height: number; duration: number }> {
   const width = 240;
   const height = 160;
   const { canvas, g } = canvasOf(width, height);
@@ -128,6 +134,9 @@ export function makePdf(name = 'release-notes.pdf'): File {
   return new File([body], name, { type: 'application/pdf' });
 }
 
-export function makeTextFile(name = 'notes.txt', text = 'Meeting notes\n- ship the storybook\n- read receipts done\n'): File {
+export function makeTextFile(
+  name = 'notes.txt',
+  text = 'Meeting notes\n- ship the storybook\n- read receipts done\n',
+): File {
   return new File([text], name, { type: 'text/plain' });
 }

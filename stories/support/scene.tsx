@@ -3,7 +3,13 @@
 // story shows (sends, receipts, calls), then the story renders with the
 // viewer's client. The scene is closed when the story unmounts.
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
-import { createChatClient, type ChatClient, type ConversationId, type EmbeddedServer, type Transport } from '../../src/entries/index';
+import {
+  createChatClient,
+  type ChatClient,
+  type ConversationId,
+  type EmbeddedServer,
+  type Transport,
+} from '../../src/entries/index';
 import { ChatProvider } from '../../src/entries/react';
 
 export interface Scene {
@@ -40,7 +46,13 @@ export function useScene<S extends Scene>(setup: () => Promise<S>): { scene: S |
 }
 
 /** Shows a start-up line until the scene is ready, then `children` inside a ChatProvider for the scene's client. */
-export function SceneGate<S extends Scene>({ setup, children }: { setup: () => Promise<S>; children: (scene: S) => ReactNode }): ReactNode {
+export function SceneGate<S extends Scene>({
+  setup,
+  children,
+}: {
+  setup: () => Promise<S>;
+  children: (scene: S) => ReactNode;
+}): ReactNode {
   const { scene, error } = useScene(setup);
   if (error) return <p role="alert">The story's scene did not start: {error.message}</p>;
   if (!scene) return <p className="natter-story-loading">Starting the embedded server…</p>;
@@ -48,22 +60,69 @@ export function SceneGate<S extends Scene>({ setup, children }: { setup: () => P
 }
 
 /** A connected client for `user` on `server`, optionally over a wrapped transport. */
-export async function connectUser(server: EmbeddedServer, user: string, wrap: (t: Transport) => Transport = (t) => t, delivery = true): Promise<ChatClient> {
+export async function connectUser(
+  server: EmbeddedServer,
+  user: string,
+  wrap: (t: Transport) => Transport = (t) => t,
+  delivery = true,
+): Promise<ChatClient> {
   const client = createChatClient({ transport: wrap(server.connect()), user, device: `story-${user}`, delivery });
   await client.connect();
   return client;
 }
 
-const NAMES: Record<string, string> = { alice: 'Alice', bob: 'Bob', carol: 'Carol', dave: 'Dave', erin: 'Erin', frank: 'Frank' };
+const NAMES: Record<string, string> = {
+  alice: 'Alice',
+  bob: 'Bob',
+  carol: 'Carol',
+  dave: 'Dave',
+  erin: 'Erin',
+  frank: 'Frank',
+};
 /** Display names of the story users. */
 export const displayName = (id: string): string => NAMES[id] ?? id;
 
 /** A box of a fixed height (virtualized lists need one) with an optional caption saying what the story shows. */
-export function StoryFrame({ caption, children, width = 460, height = 560, style }: { caption?: ReactNode; children: ReactNode; width?: number | string; height?: number | string; style?: CSSProperties }): ReactNode {
+export function StoryFrame({
+  caption,
+  children,
+  width = 460,
+  height = 560,
+  style,
+}: {
+  caption?: ReactNode;
+  children: ReactNode;
+  width?: number | string;
+  height?: number | string;
+  style?: CSSProperties;
+}): ReactNode {
   return (
     <div style={{ padding: 12, fontFamily: 'system-ui, sans-serif', color: 'var(--natter-text)', ...style }}>
-      {caption ? <p style={{ margin: '0 0 8px', fontSize: 13, maxWidth: typeof width === 'number' ? width : undefined, color: 'var(--natter-text-muted)' }}>{caption}</p> : null}
-      <div style={{ width, height, display: 'flex', flexDirection: 'column', border: '1px solid var(--natter-border, #ddd)', borderRadius: 8, overflow: 'hidden' }}>{children}</div>
+      {caption ? (
+        <p
+          style={{
+            margin: '0 0 8px',
+            fontSize: 13,
+            maxWidth: typeof width === 'number' ? width : undefined,
+            color: 'var(--natter-text-muted)',
+          }}
+        >
+          {caption}
+        </p>
+      ) : null}
+      <div
+        style={{
+          width,
+          height,
+          display: 'flex',
+          flexDirection: 'column',
+          border: '1px solid var(--natter-border, #ddd)',
+          borderRadius: 8,
+          overflow: 'hidden',
+        }}
+      >
+        {children}
+      </div>
     </div>
   );
 }

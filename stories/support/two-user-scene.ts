@@ -1,7 +1,13 @@
 // Owns the common scene of the MessageList stories: Alice's view of her chat
 // with Bob (and, where asked, Carol and Dave) on one embedded server, after a
 // story-specific script has run with the real clients.
-import { createEmbeddedServer, type ChatClient, type ConversationId, type EmbeddedServer, type EmbeddedServerOptions } from '../../src/entries/index';
+import {
+  createEmbeddedServer,
+  type ChatClient,
+  type ConversationId,
+  type EmbeddedServer,
+  type EmbeddedServerOptions,
+} from '../../src/entries/index';
 import { connectUser, type Scene } from './scene';
 
 export interface PeopleScene extends Scene {
@@ -19,11 +25,15 @@ export interface PeopleOptions {
 }
 
 /** Starts a server, connects `users` (Alice first), runs `script`, and returns Alice's scene. */
-export async function peopleScene(options: PeopleOptions, script: (people: Record<string, ChatClient>, server: EmbeddedServer) => Promise<void>): Promise<PeopleScene> {
+export async function peopleScene(
+  options: PeopleOptions,
+  script: (people: Record<string, ChatClient>, server: EmbeddedServer) => Promise<void>,
+): Promise<PeopleScene> {
   const server = createEmbeddedServer(options.server ?? {});
   const people: Record<string, ChatClient> = {};
   try {
-    for (const u of options.users ?? ['alice', 'bob']) people[u] = await connectUser(server, u, undefined, options.delivery?.(u) ?? true);
+    for (const u of options.users ?? ['alice', 'bob'])
+      people[u] = await connectUser(server, u, undefined, options.delivery?.(u) ?? true);
     await script(people, server);
   } catch (e) {
     for (const c of Object.values(people)) c.close();

@@ -9,8 +9,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM module without type declarations
 import { BENCHMARKS } from '../../bench/registry.mjs';
 
-interface Entry { name: string; title: string }
-interface Result { name: string; error?: string; summary?: { tables?: unknown[]; targets?: unknown[] }; data?: unknown }
+interface Entry {
+  name: string;
+  title: string;
+}
+interface Result {
+  name: string;
+  error?: string;
+  summary?: { tables?: unknown[]; targets?: unknown[] };
+  data?: unknown;
+}
 
 const out = mkdtempSync(join(tmpdir(), 'natter-bench-smoke-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

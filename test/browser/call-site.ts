@@ -40,14 +40,27 @@ export async function startCallSite(args?: readonly string[]): Promise<CallSite>
 type Field = 'framesDecoded' | 'packetsSent' | 'packetsReceived' | 'bytesSent' | 'frameWidth' | 'frameHeight';
 
 /** Sum of `field` over `user`'s inbound or outbound RTP streams of `kind` with `peer`. */
-export function rtp(page: Page, user: string, peer: string, direction: 'inbound-rtp' | 'outbound-rtp', kind: 'audio' | 'video', field: Field): Promise<number> {
+export function rtp(
+  page: Page,
+  user: string,
+  peer: string,
+  direction: 'inbound-rtp' | 'outbound-rtp',
+  kind: 'audio' | 'video',
+  field: Field,
+): Promise<number> {
   return page.evaluate(
-    ([u, p, d, k, f]) => (window as unknown as { __natter: { rtp(...a: string[]): Promise<number> } }).__natter.rtp(u, p, d, k, f),
+    ([u, p, d, k, f]) =>
+      (window as unknown as { __natter: { rtp(...a: string[]): Promise<number> } }).__natter.rtp(u, p, d, k, f),
     [user, peer, direction, kind, field] as const,
   );
 }
 
 /** The phase of `user`'s call (null when none). */
 export function phase(page: Page, user: string): Promise<string | null> {
-  return page.evaluate((u) => (window as unknown as { __natter: { calls: Record<string, { current: { phase: string } | null }> } }).__natter.calls[u]!.current?.phase ?? null, user);
+  return page.evaluate(
+    (u) =>
+      (window as unknown as { __natter: { calls: Record<string, { current: { phase: string } | null }> } }).__natter
+        .calls[u]!.current?.phase ?? null,
+    user,
+  );
 }

@@ -30,12 +30,15 @@ async function grows(read: () => Promise<number>, what: string): Promise<void> {
 async function stops(read: () => Promise<number>, what: string): Promise<void> {
   let last = -1;
   await expect
-    .poll(async () => {
-      const now = await read();
-      const same = now === last;
-      last = now;
-      return same;
-    }, { timeout: 15_000, interval: 1000, message: `${what} stops` })
+    .poll(
+      async () => {
+        const now = await read();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { timeout: 15_000, interval: 1000, message: `${what} stops` },
+    )
     .toBe(true);
 }
 
@@ -48,15 +51,34 @@ async function answer(screen: Locator): Promise<void> {
 async function framesFlow(pages: Record<string, Page>, pairs: Array<[string, string]>): Promise<void> {
   for (const [user, peer] of pairs) {
     const page = pages[user]!;
-    await expect.poll(() => rtp(page, user, peer, 'inbound-rtp', 'video', 'framesDecoded'), { timeout: 20_000, message: `${user} decodes ${peer}'s video` }).toBeGreaterThan(0);
-    await grows(() => rtp(page, user, peer, 'inbound-rtp', 'video', 'framesDecoded'), `${user}'s frames decoded from ${peer}`);
+    await expect
+      .poll(() => rtp(page, user, peer, 'inbound-rtp', 'video', 'framesDecoded'), {
+        timeout: 20_000,
+        message: `${user} decodes ${peer}'s video`,
+      })
+      .toBeGreaterThan(0);
+    await grows(
+      () => rtp(page, user, peer, 'inbound-rtp', 'video', 'framesDecoded'),
+      `${user}'s frames decoded from ${peer}`,
+    );
   }
 }
 
 const summaries = (page: Page, user: string, conversation: string): Promise<string[]> =>
   page.evaluate(
     async ([u, c]) => {
-      const w = window as unknown as { __natter: { clients: Record<string, { history(c: string): Promise<{ messages: Array<{ localId: string; body: { type: string; customExts?: Record<string, string> } }> }> }> } };
+      const w = window as unknown as {
+        __natter: {
+          clients: Record<
+            string,
+            {
+              history(c: string): Promise<{
+                messages: Array<{ localId: string; body: { type: string; customExts?: Record<string, string> } }>;
+              }>;
+            }
+          >;
+        };
+      };
       const { messages } = await w.__natter.clients[u]!.history(c);
       return messages.filter((m) => m.localId.startsWith('~call-')).map((m) => m.body.customExts?.outcome ?? '');
     },
@@ -76,7 +98,10 @@ describe('calls on the embedded server', () => {
       await aliceCall.waitFor({ timeout: 15_000 });
       await bobCall.waitFor({ timeout: 15_000 });
       const pages = { alice: page, bob: page };
-      await framesFlow(pages, [['alice', 'bob'], ['bob', 'alice']]);
+      await framesFlow(pages, [
+        ['alice', 'bob'],
+        ['bob', 'alice'],
+      ]);
       await expect.poll(() => phase(page, 'alice')).toBe('connected');
 
       // Mute: the microphone's packets stop going out; unmute: they flow again.
@@ -102,21 +127,47 @@ describe('calls on the embedded server', () => {
 
       // Mallory, not in the call, forges a candidate for alice: refused with 4060.
       const code = await page.evaluate(async () => {
-        const n = (window as unknown as { __natter: { clients: Record<string, { request(op: string, p: unknown): Promise<unknown> }>; calls: Record<string, { current: { callId: string } | null }> } }).__natter;
+        const n = (
+          window as unknown as {
+            __natter: {
+              clients: Record<string, { request(op: string, p: unknown): Promise<unknown> }>;
+              calls: Record<string, { current: { callId: string } | null }>;
+            };
+          }
+        ).__natter;
         const callId = n.calls.alice!.current!.callId;
-        const candidate = { type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 9 typ host', sdpMid: '0', sdpMLineIndex: 0 };
-        return n.clients.mallory!.request('rtc.signal', { callId, to: 'alice', signal: candidate }).then(() => 0, (e: { code: number }) => e.code);
+        const candidate = {
+          type: 'candidate',
+          candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 9 typ host',
+          sdpMid: '0',
+          sdpMLineIndex: 0,
+        };
+        return n.clients.mallory!.request('rtc.signal', { callId, to: 'alice', signal: candidate }).then(
+          () => 0,
+          (e: { code: number }) => e.code,
+        );
       });
       expect(code).toBe(4060);
 
       await bobCall.getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => phase(page, 'alice'), { timeout: 10_000 }).toBe('ended');
       expect(await phase(page, 'bob')).toBe('ended');
-      await expect.poll(async () => (await alice.getByRole('status').allTextContents()).join(' '), { timeout: 10_000 }).toMatch(/Call ended · \d+:\d\d/);
+      await expect
+        .poll(async () => (await alice.getByRole('status').allTextContents()).join(' '), { timeout: 10_000 })
+        .toMatch(/Call ended · \d+:\d\d/);
       await expect.poll(() => summaries(page, 'alice', 'single:bob'), { timeout: 10_000 }).toEqual(['answered']);
       expect(await summaries(page, 'bob', 'single:alice')).toEqual(['answered']);
       // The summary shows in both message lists as one line.
-      await expect.poll(() => alice.getByRole('log').getByText(/^Video call · \d+:\d\d$/).count(), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(
+          () =>
+            alice
+              .getByRole('log')
+              .getByText(/^Video call · \d+:\d\d$/)
+              .count(),
+          { timeout: 10_000 },
+        )
+        .toBe(1);
     } finally {
       await page.context().close();
     }
@@ -131,7 +182,14 @@ describe('calls on the embedded server', () => {
       await answer(pane(page, 'bob'));
       await answer(pane(page, 'carol'));
       const pages = { alice: page, bob: page, carol: page };
-      await framesFlow(pages, [['alice', 'bob'], ['alice', 'carol'], ['bob', 'alice'], ['bob', 'carol'], ['carol', 'alice'], ['carol', 'bob']]);
+      await framesFlow(pages, [
+        ['alice', 'bob'],
+        ['alice', 'carol'],
+        ['bob', 'alice'],
+        ['bob', 'carol'],
+        ['carol', 'alice'],
+        ['carol', 'bob'],
+      ]);
       await pane(page, 'alice').getByRole('button', { name: 'Hang up' }).click();
       await pane(page, 'bob').getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => phase(page, 'carol'), { timeout: 10_000 }).toBe('ended');
@@ -147,13 +205,21 @@ describe('calls on the embedded server', () => {
       const alice = pane(page, 'alice');
       await alice.getByRole('button', { name: 'Video call' }).click();
       await answer(pane(page, 'bob'));
-      const controls = alice.getByRole('region', { name: 'Video call with bob' }).getByRole('toolbar', { name: 'Call controls' });
+      const controls = alice
+        .getByRole('region', { name: 'Video call with bob' })
+        .getByRole('toolbar', { name: 'Call controls' });
       await framesFlow({ alice: page, bob: page }, [['bob', 'alice']]);
       // What bob decodes from alice: Chromium's fake camera is 4:3, its fake screen 16:9 (either may be scaled down).
       const shape = async (): Promise<string> => {
         const w = await rtp(page, 'bob', 'alice', 'inbound-rtp', 'video', 'frameWidth');
         const h = await rtp(page, 'bob', 'alice', 'inbound-rtp', 'video', 'frameHeight');
-        return h === 0 ? 'none' : Math.abs(w / h - 16 / 9) < 0.05 ? '16:9' : Math.abs(w / h - 4 / 3) < 0.05 ? '4:3' : `${w}x${h}`;
+        return h === 0
+          ? 'none'
+          : Math.abs(w / h - 16 / 9) < 0.05
+            ? '16:9'
+            : Math.abs(w / h - 4 / 3) < 0.05
+              ? '4:3'
+              : `${w}x${h}`;
       };
       await expect.poll(shape, { timeout: 15_000, message: "bob decodes alice's camera" }).toBe('4:3');
 
@@ -163,10 +229,17 @@ describe('calls on the embedded server', () => {
       const stop = controls.getByRole('button', { name: 'Stop sharing' });
       await expect.poll(() => stop.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
       await expect.poll(shape, { timeout: 20_000, message: "bob decodes alice's screen" }).toBe('16:9');
-      await grows(() => rtp(page, 'bob', 'alice', 'inbound-rtp', 'video', 'framesDecoded'), 'frames of the shared screen decoded');
+      await grows(
+        () => rtp(page, 'bob', 'alice', 'inbound-rtp', 'video', 'framesDecoded'),
+        'frames of the shared screen decoded',
+      );
 
       await stop.press('Enter');
-      await expect.poll(() => controls.getByRole('button', { name: 'Share screen' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+      await expect
+        .poll(() => controls.getByRole('button', { name: 'Share screen' }).getAttribute('aria-pressed'), {
+          timeout: 10_000,
+        })
+        .toBe('false');
       await expect.poll(shape, { timeout: 20_000, message: "bob decodes alice's camera again" }).toBe('4:3');
       await controls.getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => phase(page, 'bob'), { timeout: 10_000 }).toBe('ended');
@@ -176,7 +249,18 @@ describe('calls on the embedded server', () => {
   }, 150_000);
 });
 
-type CallsWindow = { __natter: { calls: Record<string, { start(c: string, t: string): Promise<unknown>; join(id: string): Promise<void>; current: { callId: string; phase: string; ended: { reason: string } | null } | null }> } };
+type CallsWindow = {
+  __natter: {
+    calls: Record<
+      string,
+      {
+        start(c: string, t: string): Promise<unknown>;
+        join(id: string): Promise<void>;
+        current: { callId: string; phase: string; ended: { reason: string } | null } | null;
+      }
+    >;
+  };
+};
 
 describe('glare on the embedded server', () => {
   it('both call each other at the same moment: one call results, connected both ways, with one summary', async () => {
@@ -188,9 +272,14 @@ describe('glare on the embedded server', () => {
       });
       await expect.poll(() => phase(page, 'alice'), { timeout: 20_000 }).toBe('connected');
       await expect.poll(() => phase(page, 'bob'), { timeout: 20_000 }).toBe('connected');
-      const ids = await page.evaluate(() => ['alice', 'bob'].map((u) => (window as unknown as CallsWindow).__natter.calls[u]!.current!.callId));
+      const ids = await page.evaluate(() =>
+        ['alice', 'bob'].map((u) => (window as unknown as CallsWindow).__natter.calls[u]!.current!.callId),
+      );
       expect(ids[0]).toBe(ids[1]);
-      await framesFlow({ alice: page, bob: page }, [['alice', 'bob'], ['bob', 'alice']]);
+      await framesFlow({ alice: page, bob: page }, [
+        ['alice', 'bob'],
+        ['bob', 'alice'],
+      ]);
       await pane(page, 'bob').getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => phase(page, 'alice'), { timeout: 10_000 }).toBe('ended');
       await expect.poll(() => summaries(page, 'alice', 'single:bob'), { timeout: 10_000 }).toEqual(['answered']);
@@ -220,20 +309,55 @@ describe('calls on natter serve over 127.0.0.1', () => {
     try {
       await pane(a, 'alice').getByRole('button', { name: 'Video call' }).click();
       await answer(pane(b, 'bob'));
-      await framesFlow({ alice: a, bob: b }, [['alice', 'bob'], ['bob', 'alice']]);
+      await framesFlow({ alice: a, bob: b }, [
+        ['alice', 'bob'],
+        ['bob', 'alice'],
+      ]);
 
-      await a.evaluate(() => (window as unknown as { __natter: { clients: Record<string, { dropConnection(): void }> } }).__natter.clients.alice!.dropConnection());
+      await a.evaluate(() =>
+        (
+          window as unknown as { __natter: { clients: Record<string, { dropConnection(): void }> } }
+        ).__natter.clients.alice!.dropConnection(),
+      );
       const restarts = (page: Page, user: string) =>
-        page.evaluate((u) => (window as unknown as { __natter: { calls: Record<string, { current: { participants: Array<{ iceRestarts: number }> } | null }> } }).__natter.calls[u]!.current?.participants[0]?.iceRestarts ?? 0, user);
+        page.evaluate(
+          (u) =>
+            (
+              window as unknown as {
+                __natter: {
+                  calls: Record<string, { current: { participants: Array<{ iceRestarts: number }> } | null }>;
+                };
+              }
+            ).__natter.calls[u]!.current?.participants[0]?.iceRestarts ?? 0,
+          user,
+        );
       await expect.poll(() => restarts(a, 'alice'), { timeout: 20_000 }).toBeGreaterThan(0);
       await expect.poll(() => restarts(b, 'bob'), { timeout: 20_000 }).toBeGreaterThan(0);
       await expect.poll(() => phase(a, 'alice'), { timeout: 20_000 }).toBe('connected');
-      await framesFlow({ alice: a, bob: b }, [['alice', 'bob'], ['bob', 'alice']]);
+      await framesFlow({ alice: a, bob: b }, [
+        ['alice', 'bob'],
+        ['bob', 'alice'],
+      ]);
 
       // Switching the microphone mid-call: the new device's track is what goes out, and audio keeps flowing.
       const switched = await a.evaluate(async () => {
-        const calls = (window as unknown as { __natter: { calls: Record<string, { switchDevice(k: string, id: string): Promise<void>; current: { localStream: MediaStream; participants: Array<{ user: string }> } | null; stats(u: string): Promise<RTCStatsReport | null> }> } }).__natter.calls;
-        const mic = (await navigator.mediaDevices.enumerateDevices()).find((d) => d.kind === 'audioinput' && d.label === 'Fake Audio Input 2')!;
+        const calls = (
+          window as unknown as {
+            __natter: {
+              calls: Record<
+                string,
+                {
+                  switchDevice(k: string, id: string): Promise<void>;
+                  current: { localStream: MediaStream; participants: Array<{ user: string }> } | null;
+                  stats(u: string): Promise<RTCStatsReport | null>;
+                }
+              >;
+            };
+          }
+        ).__natter.calls;
+        const mic = (await navigator.mediaDevices.enumerateDevices()).find(
+          (d) => d.kind === 'audioinput' && d.label === 'Fake Audio Input 2',
+        )!;
         await calls.alice!.switchDevice('audio', mic.deviceId);
         const track = calls.alice!.current!.localStream.getAudioTracks()[0]!;
         const sources: string[] = [];
@@ -243,7 +367,10 @@ describe('calls on natter serve over 127.0.0.1', () => {
         return { label: track.label, sending: sources.includes(track.id) };
       });
       expect(switched).toEqual({ label: 'Fake Audio Input 2', sending: true });
-      await grows(() => rtp(b, 'bob', 'alice', 'inbound-rtp', 'audio', 'packetsReceived'), 'audio from the new microphone');
+      await grows(
+        () => rtp(b, 'bob', 'alice', 'inbound-rtp', 'audio', 'packetsReceived'),
+        'audio from the new microphone',
+      );
 
       await pane(a, 'alice').getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => phase(b, 'bob'), { timeout: 10_000 }).toBe('ended');
@@ -265,7 +392,14 @@ describe('calls on natter serve over 127.0.0.1', () => {
       await start.click();
       await answer(pane(b, 'ben'));
       await answer(pane(c, 'cat'));
-      await framesFlow({ ann: a, ben: b, cat: c }, [['ann', 'ben'], ['ann', 'cat'], ['ben', 'ann'], ['ben', 'cat'], ['cat', 'ann'], ['cat', 'ben']]);
+      await framesFlow({ ann: a, ben: b, cat: c }, [
+        ['ann', 'ben'],
+        ['ann', 'cat'],
+        ['ben', 'ann'],
+        ['ben', 'cat'],
+        ['cat', 'ann'],
+        ['cat', 'ben'],
+      ]);
       await pane(a, 'ann').getByRole('button', { name: 'Hang up' }).click();
       await pane(b, 'ben').getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => phase(c, 'cat'), { timeout: 10_000 }).toBe('ended');
@@ -286,14 +420,25 @@ describe('calls on natter serve over 127.0.0.1', () => {
       await answer(pane(laptop, 'carl'));
       // The phone stops ringing (its dialog closes) without joining.
       await pane(phone, 'carl').getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
-      await framesFlow({ alice: a, carl: laptop }, [['alice', 'carl'], ['carl', 'alice']]);
+      await framesFlow({ alice: a, carl: laptop }, [
+        ['alice', 'carl'],
+        ['carl', 'alice'],
+      ]);
       expect(await phase(phone, 'carl')).toBeNull();
 
       // The phone takes the call over: the laptop is out, media flows with the phone.
       const callId = await a.evaluate(() => (window as unknown as CallsWindow).__natter.calls.alice!.current!.callId);
       await phone.evaluate((id) => (window as unknown as CallsWindow).__natter.calls.carl!.join(id), callId);
-      await expect.poll(() => laptop.evaluate(() => (window as unknown as CallsWindow).__natter.calls.carl!.current?.ended?.reason), { timeout: 15_000 }).toBe('moved');
-      await framesFlow({ alice: a, carl: phone }, [['alice', 'carl'], ['carl', 'alice']]);
+      await expect
+        .poll(
+          () => laptop.evaluate(() => (window as unknown as CallsWindow).__natter.calls.carl!.current?.ended?.reason),
+          { timeout: 15_000 },
+        )
+        .toBe('moved');
+      await framesFlow({ alice: a, carl: phone }, [
+        ['alice', 'carl'],
+        ['carl', 'alice'],
+      ]);
       await pane(phone, 'carl').getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => phase(a, 'alice'), { timeout: 10_000 }).toBe('ended');
     } finally {
@@ -309,17 +454,23 @@ describe('device permission refused', () => {
       const page = await denied.open('users=alice,bob');
       await pane(page, 'alice').getByRole('button', { name: 'Video call' }).click();
       const alert = pane(page, 'alice').getByRole('alert');
-      await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('was not allowed to use your microphone or camera');
+      await expect
+        .poll(() => alert.textContent(), { timeout: 15_000 })
+        .toContain('was not allowed to use your microphone or camera');
       // Nobody was rung.
       expect(await pane(page, 'bob').getByRole('dialog').count()).toBe(0);
       // In Chinese too.
       const zh = await denied.open('users=alice,bob&locale=zh-CN');
       await pane(zh, 'alice').getByRole('button', { name: '视频通话' }).click();
-      await expect.poll(() => pane(zh, 'alice').getByRole('alert').textContent(), { timeout: 15_000 }).toContain('浏览器没有获得使用麦克风或摄像头的权限');
+      await expect
+        .poll(() => pane(zh, 'alice').getByRole('alert').textContent(), { timeout: 15_000 })
+        .toContain('浏览器没有获得使用麦克风或摄像头的权限');
       // And in a language loaded on demand (Japanese).
       const ja = await denied.open('users=alice,bob&locale=ja');
       await pane(ja, 'alice').getByRole('button', { name: 'ビデオ通話' }).click();
-      await expect.poll(() => pane(ja, 'alice').getByRole('alert').textContent(), { timeout: 15_000 }).toContain('ブラウザーにマイクまたはカメラの使用が許可されていません');
+      await expect
+        .poll(() => pane(ja, 'alice').getByRole('alert').textContent(), { timeout: 15_000 })
+        .toContain('ブラウザーにマイクまたはカメラの使用が許可されていません');
     } finally {
       await denied.close();
     }

@@ -32,9 +32,12 @@ async function open(): Promise<Page> {
 const list = (page: Page): Locator => page.getByRole('navigation', { name: 'Conversations' });
 /** The row of one conversation, found by the name it shows. */
 const row = (page: Page, peer: string): Locator =>
-  list(page).getByRole('listitem').filter({ has: page.locator('.natter-conversation__name', { hasText: new RegExp(`^${peer}$`) }) });
+  list(page)
+    .getByRole('listitem')
+    .filter({ has: page.locator('.natter-conversation__name', { hasText: new RegExp(`^${peer}$`) }) });
 const rowCount = (page: Page): Promise<number> => list(page).getByRole('listitem').count();
-const loaded = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __natter: { loaded(): number } }).__natter.loaded());
+const loaded = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { __natter: { loaded(): number } }).__natter.loaded());
 
 describe('ConversationList with 1,000 conversations in Chromium', () => {
   it('scrolls to the last conversation by mouse wheel, loading pages on the way, with a bounded DOM', async () => {
@@ -42,7 +45,11 @@ describe('ConversationList with 1,000 conversations in Chromium', () => {
     try {
       await expect.poll(() => row(page, `p${CONVERSATIONS - 1}`).count()).toBe(1);
       expect(await loaded(page)).toBeLessThan(CONVERSATIONS);
-      expect(await page.evaluate(() => (window as unknown as { __natter: { totalUnread(): number } }).__natter.totalUnread())).toBe(CONVERSATIONS);
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { __natter: { totalUnread(): number } }).__natter.totalUnread(),
+        ),
+      ).toBe(CONVERSATIONS);
       const box = await list(page).boundingBox();
       if (!box) throw new Error('the list has no box');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -68,7 +75,9 @@ describe('ConversationList with 1,000 conversations in Chromium', () => {
     const page = await open();
     try {
       await page.keyboard.press('Tab');
-      const first = row(page, `p${CONVERSATIONS - 1}`).getByRole('button').first();
+      const first = row(page, `p${CONVERSATIONS - 1}`)
+        .getByRole('button')
+        .first();
       await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
       const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-conversation') ?? null);
       // End reaches the last row loaded; each press there loads on, until the very last.

@@ -22,7 +22,14 @@ let browser: Browser;
 beforeAll(async () => {
   // The dependency cache goes to a temp folder: node_modules may be shared with other checkouts.
   cacheDir = mkdtempSync(join(tmpdir(), 'natter-vite-dev-'));
-  server = await createServer({ configFile: false, root: PAGE_DIR, cacheDir, logLevel: 'error', plugins: [react()], server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false } });
+  server = await createServer({
+    configFile: false,
+    root: PAGE_DIR,
+    cacheDir,
+    logLevel: 'error',
+    plugins: [react()],
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+  });
   await server.listen();
   browser = await launchChromium();
 }, 120_000);

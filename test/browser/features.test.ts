@@ -24,7 +24,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-const events = (page: Page): Promise<ChatEvent[]> => page.evaluate(() => (window as unknown as { __natter: { events: ChatEvent[] } }).__natter.events);
+const events = (page: Page): Promise<ChatEvent[]> =>
+  page.evaluate(() => (window as unknown as { __natter: { events: ChatEvent[] } }).__natter.events);
 
 async function openChatWithBob(): Promise<{ page: Page; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
@@ -52,7 +53,11 @@ describe('conversation features in Chromium', () => {
       const reaction = page.getByRole('button', { name: '❤️ 1 reaction, including yours' });
       await reaction.waitFor();
       expect(await reaction.getAttribute('aria-pressed')).toBe('true');
-      await expect.poll(async () => (await events(page)).some((e) => e.type === 'messageUpdate' && e.message.reactions?.[0]?.emoji === '❤️')).toBe(true);
+      await expect
+        .poll(async () =>
+          (await events(page)).some((e) => e.type === 'messageUpdate' && e.message.reactions?.[0]?.emoji === '❤️'),
+        )
+        .toBe(true);
       await reaction.click();
       await expect.poll(() => page.getByRole('button', { name: /reaction/ }).count()).toBe(0);
     } finally {
@@ -75,8 +80,20 @@ describe('conversation features in Chromium', () => {
       const quote = page.getByRole('button', { name: 'bob hello from bob', exact: true });
       expect(await quote.getAttribute('title')).toBe('In reply to bob');
       await quote.waitFor();
-      const bobId = await page.evaluate(() => (window as unknown as { __natter: { bobMessageId: string } }).__natter.bobMessageId);
-      await expect.poll(async () => JSON.stringify((await events(page)).flatMap((e) => (e.type === 'message' && e.message.from === 'alice' && e.message.body.type === 'txt' ? [e.message.reply?.serverId] : [])))).toBe(JSON.stringify([bobId]));
+      const bobId = await page.evaluate(
+        () => (window as unknown as { __natter: { bobMessageId: string } }).__natter.bobMessageId,
+      );
+      await expect
+        .poll(async () =>
+          JSON.stringify(
+            (await events(page)).flatMap((e) =>
+              e.type === 'message' && e.message.from === 'alice' && e.message.body.type === 'txt'
+                ? [e.message.reply?.serverId]
+                : [],
+            ),
+          ),
+        )
+        .toBe(JSON.stringify([bobId]));
 
       const mine = page.locator('[data-natter-message]', { hasText: 'sure' }).last();
       await mine.hover();
@@ -87,9 +104,21 @@ describe('conversation features in Chromium', () => {
       await box.fill('sure thing');
       await box.press('Enter');
       await mine.getByText('edited').waitFor();
-      await expect.poll(async () => (await events(page)).some((e) => e.type === 'messageUpdate' && e.reason === 'edit' && e.message.body.type === 'txt' && e.message.body.msg === 'sure thing')).toBe(true);
+      await expect
+        .poll(async () =>
+          (await events(page)).some(
+            (e) =>
+              e.type === 'messageUpdate' &&
+              e.reason === 'edit' &&
+              e.message.body.type === 'txt' &&
+              e.message.body.msg === 'sure thing',
+          ),
+        )
+        .toBe(true);
       await quote.click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('hello from bob');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+        .toContain('hello from bob');
     } finally {
       await close();
     }
@@ -105,7 +134,9 @@ describe('conversation features in Chromium', () => {
       await pin.waitFor();
       await pin.focus();
       await page.keyboard.press('Enter');
-      await expect.poll(async () => (await events(page)).some((e) => e.type === 'pins' && e.pins.length === 1)).toBe(true);
+      await expect
+        .poll(async () => (await events(page)).some((e) => e.type === 'pins' && e.pins.length === 1))
+        .toBe(true);
       await row.focus();
       await page.keyboard.press('Enter');
       await page.getByRole('menuitem', { name: 'Unpin' }).waitFor();
@@ -128,7 +159,11 @@ describe('conversation features in Chromium', () => {
       await page.keyboard.type('thanks @');
       const list = page.getByRole('listbox', { name: 'People to mention' });
       await list.waitFor();
-      expect(await list.getByRole('option').allTextContents()).toEqual(['@allEveryone in this group', '@bob', '@carol']);
+      expect(await list.getByRole('option').allTextContents()).toEqual([
+        '@allEveryone in this group',
+        '@bob',
+        '@carol',
+      ]);
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
       const carol = list.getByRole('option', { name: '@carol' });
@@ -138,7 +173,15 @@ describe('conversation features in Chromium', () => {
       expect(await box.inputValue()).toBe('thanks @carol ');
       await page.keyboard.press('Enter');
       await expect
-        .poll(async () => (await events(page)).some((e) => e.type === 'message' && e.message.body.type === 'txt' && e.message.body.msg === 'thanks @carol' && e.message.mentions?.users?.[0] === 'carol'))
+        .poll(async () =>
+          (await events(page)).some(
+            (e) =>
+              e.type === 'message' &&
+              e.message.body.type === 'txt' &&
+              e.message.body.msg === 'thanks @carol' &&
+              e.message.mentions?.users?.[0] === 'carol',
+          ),
+        )
         .toBe(true);
 
       const strip = page.getByRole('region', { name: 'Pinned messages' });
@@ -168,7 +211,13 @@ describe('conversation features in Chromium', () => {
       await reply.fill('in the thread');
       await panel.getByRole('button', { name: 'Send' }).click();
       await panel.getByText('in the thread').waitFor();
-      await expect.poll(async () => (await events(page)).some((e) => e.type === 'threadReply' && e.message.body.type === 'txt' && e.message.body.msg === 'in the thread')).toBe(true);
+      await expect
+        .poll(async () =>
+          (await events(page)).some(
+            (e) => e.type === 'threadReply' && e.message.body.type === 'txt' && e.message.body.msg === 'in the thread',
+          ),
+        )
+        .toBe(true);
       await row.getByRole('button', { name: '1 reply' }).waitFor();
       await panel.getByRole('button', { name: 'Close thread' }).click();
       await panel.waitFor({ state: 'detached' });
@@ -181,7 +230,16 @@ describe('conversation features in Chromium', () => {
       await dialog.getByRole('button', { name: 'Forward' }).click();
       await dialog.waitFor({ state: 'detached' });
       await expect
-        .poll(async () => (await events(page)).some((e) => e.type === 'message' && e.conversation === 'group:team' && e.message.forwarded?.from === 'bob' && e.message.body.type === 'txt' && e.message.body.msg === 'hello from bob'))
+        .poll(async () =>
+          (await events(page)).some(
+            (e) =>
+              e.type === 'message' &&
+              e.conversation === 'group:team' &&
+              e.message.forwarded?.from === 'bob' &&
+              e.message.body.type === 'txt' &&
+              e.message.body.msg === 'hello from bob',
+          ),
+        )
         .toBe(true);
     } finally {
       await close();

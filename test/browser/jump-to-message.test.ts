@@ -50,7 +50,11 @@ function rowTop(page: Page, key: string): Promise<number | null> {
   return page.evaluate(
     ([sel, k]) => {
       const s = document.querySelector<HTMLElement>(sel as string);
-      const el = s && Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) => r.getAttribute('data-key') === k);
+      const el =
+        s &&
+        Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find(
+          (r) => r.getAttribute('data-key') === k,
+        );
       return s && el ? el.getBoundingClientRect().top - s.getBoundingClientRect().top : null;
     },
     [SCROLLER, key] as const,
@@ -107,7 +111,9 @@ describe('jump to a message in a 100,000-message conversation (Chromium)', () =>
     }, SCROLLER);
     await frames(page, 4);
     const above = await firstVisible(page);
-    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement).scrollTop > 200, SCROLLER, { timeout: 15_000 });
+    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement).scrollTop > 200, SCROLLER, {
+      timeout: 15_000,
+    });
     await frames(page, 8);
     moves.push(Math.abs(((await rowTop(page, above.key)) ?? NaN) - above.top));
 
@@ -118,12 +124,21 @@ describe('jump to a message in a 100,000-message conversation (Chromium)', () =>
     }, SCROLLER);
     await frames(page, 4);
     const below = await firstVisible(page);
-    const heightBefore = await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).scrollHeight, SCROLLER);
-    await page.waitForFunction(([sel, h]) => (document.querySelector(sel as string) as HTMLElement).scrollHeight > (h as number), [SCROLLER, heightBefore] as const, { timeout: 15_000 });
+    const heightBefore = await page.evaluate(
+      (sel) => (document.querySelector(sel) as HTMLElement).scrollHeight,
+      SCROLLER,
+    );
+    await page.waitForFunction(
+      ([sel, h]) => (document.querySelector(sel as string) as HTMLElement).scrollHeight > (h as number),
+      [SCROLLER, heightBefore] as const,
+      { timeout: 15_000 },
+    );
     await frames(page, 8);
     moves.push(Math.abs(((await rowTop(page, below.key)) ?? NaN) - below.top));
     await page.evaluate(() => (window as unknown as FixtureWindow).__natter.setDelay(0));
-    console.log(`[jump] anchor drift: landing ${moves[0]!.toFixed(2)} px, older page ${moves[1]!.toFixed(2)} px, newer page ${moves[2]!.toFixed(2)} px`);
+    console.log(
+      `[jump] anchor drift: landing ${moves[0]!.toFixed(2)} px, older page ${moves[1]!.toFixed(2)} px, newer page ${moves[2]!.toFixed(2)} px`,
+    );
     for (const m of moves) expect(m).toBeLessThanOrEqual(1);
     // Still inside the jump: nothing was marked read.
     expect(await page.evaluate(() => (window as unknown as FixtureWindow).__natter.unread())).toBe(unread);
@@ -131,7 +146,9 @@ describe('jump to a message in a 100,000-message conversation (Chromium)', () =>
     await page.getByRole('button', { name: 'Jump to latest' }).click();
     await page.locator(`${SCROLLER} [data-natter-message]`, { hasText: '#100000 newest' }).waitFor({ timeout: 15_000 });
     expect(await page.locator(`${SCROLLER} [data-jump-target]`).count()).toBe(0);
-    await page.waitForFunction(() => (window as unknown as FixtureWindow).__natter.unread() === 0, null, { timeout: 15_000 });
+    await page.waitForFunction(() => (window as unknown as FixtureWindow).__natter.unread() === 0, null, {
+      timeout: 15_000,
+    });
     await page.close();
   }, 120_000);
 });

@@ -74,7 +74,11 @@ describe('Chat layout in Chromium', () => {
         // The custom property as the built stylesheet leaves it (a CSS minifier may rewrite colour functions).
         const seen = await page.locator('.natter-chat').evaluate((el) => {
           const style = getComputedStyle(el);
-          return { bg: style.backgroundColor, text: style.color, ownBubble: style.getPropertyValue('--natter-bubble-own-bg').trim() };
+          return {
+            bg: style.backgroundColor,
+            text: style.color,
+            ownBubble: style.getPropertyValue('--natter-bubble-own-bg').trim(),
+          };
         });
         expect(seen, `${c.theme} on a ${c.system} system`).toEqual({ bg: c.bg, text: c.text, ownBubble: c.ownBubble });
       } finally {

@@ -12,7 +12,10 @@ export interface InputSite {
   url: string;
   browser: Browser;
   /** A fresh context (clipboard permissions granted) with the fixture loaded and ready. */
-  open(query?: string, options?: { colorScheme?: 'light' | 'dark' }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  open(
+    query?: string,
+    options?: { colorScheme?: 'light' | 'dark' },
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -23,7 +26,10 @@ export async function startInputSite(): Promise<InputSite> {
     url: site.url,
     browser,
     async open(query = '', options = {}) {
-      const context = await browser.newContext({ viewport: { width: 800, height: 700 }, colorScheme: options.colorScheme ?? 'light' });
+      const context = await browser.newContext({
+        viewport: { width: 800, height: 700 },
+        colorScheme: options.colorScheme ?? 'light',
+      });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url.slice(0, -1) });
       const page = await context.newPage();
       const errors = await openFixture(page, `${site.url}${query}`);

@@ -25,7 +25,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-const received = (page: Page): Promise<Received[]> => page.evaluate(() => (window as unknown as { __natter: { received: Received[] } }).__natter.received);
+const received = (page: Page): Promise<Received[]> =>
+  page.evaluate(() => (window as unknown as { __natter: { received: Received[] } }).__natter.received);
 
 /** Puts a real 40×30 PNG (drawn on a canvas) on the system clipboard. */
 describe('MessageInput in Chromium', () => {
@@ -40,7 +41,9 @@ describe('MessageInput in Chromium', () => {
       await attachments.waitFor({ timeout: 10_000 });
       // The preview is a local object URL, and its pixels really decode.
       const preview = attachments.locator('img');
-      await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(40);
+      await expect
+        .poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 })
+        .toBe(40);
       expect(await preview.getAttribute('src')).toMatch(/^blob:/);
       await expect.poll(() => attachments.textContent(), { timeout: 10_000 }).toContain('40×30');
 

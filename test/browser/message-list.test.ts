@@ -81,7 +81,9 @@ describe('MessageList with 100,000 messages in Chromium', () => {
   it('runs on the React the test run asked for (19, or 18 under test:react18)', async () => {
     const page = await site.open();
     try {
-      const version = await page.evaluate(() => (window as unknown as { __natter: { reactVersion: string } }).__natter.reactVersion);
+      const version = await page.evaluate(
+        () => (window as unknown as { __natter: { reactVersion: string } }).__natter.reactVersion,
+      );
       expect(Number(version.split('.')[0])).toBe(REACT_MAJOR);
     } finally {
       await page.close();
@@ -129,7 +131,9 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     const first = samples[0] as { loaded: number; nodes: number };
     const last = samples[samples.length - 1] as { loaded: number; nodes: number };
     const max = Math.max(...samples.map((s) => s.nodes));
-    console.log(`[message-list] loaded ${first.loaded} → ${last.loaded} messages; DOM elements first ${first.nodes}, max ${max}, last ${last.nodes}`);
+    console.log(
+      `[message-list] loaded ${first.loaded} → ${last.loaded} messages; DOM elements first ${first.nodes}, max ${max}, last ${last.nodes}`,
+    );
     expect(last.loaded).toBeGreaterThanOrEqual(5_000);
     // Bounded: a few hundred elements, however many messages are loaded.
     expect(max).toBeLessThan(1_000);
@@ -168,13 +172,20 @@ describe('MessageList with 100,000 messages in Chromium', () => {
       const after = await page.evaluate(
         ([sel, key]) => {
           const s = document.querySelector<HTMLElement>(sel as string) as HTMLElement;
-          const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) => r.getAttribute('data-key') === key);
+          const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find(
+            (r) => r.getAttribute('data-key') === key,
+          );
           return el ? el.getBoundingClientRect().top - s.getBoundingClientRect().top : null;
         },
         [SCROLLER, anchor?.key ?? ''] as const,
       );
       expect(after).not.toBeNull();
-      results.push({ before: anchor?.top ?? 0, after: after ?? NaN, moved: Math.abs((after ?? NaN) - (anchor?.top ?? 0)), key: anchor?.key ?? '' });
+      results.push({
+        before: anchor?.top ?? 0,
+        after: after ?? NaN,
+        moved: Math.abs((after ?? NaN) - (anchor?.top ?? 0)),
+        key: anchor?.key ?? '',
+      });
       // Let the scroll position settle away from the top before the next round.
       await page.evaluate((sel) => {
         const s = document.querySelector<HTMLElement>(sel);
@@ -196,7 +207,9 @@ describe('MessageList with 100,000 messages in Chromium', () => {
         ([sel, t]) => {
           const s = document.querySelector<HTMLElement>(sel as string) as HTMLElement;
           const box = s.getBoundingClientRect();
-          const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) => r.textContent?.includes(t as string));
+          const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) =>
+            r.textContent?.includes(t as string),
+          );
           if (!el) return false;
           const r = el.getBoundingClientRect();
           // 2 px of slack: the scroller's integer scrollTop leaves the bottom row a fraction of a pixel past the box at the very bottom.
@@ -227,19 +240,27 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     const anchor = await page.evaluate((sel) => {
       const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
       const top = s.getBoundingClientRect().top;
-      const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) => r.getBoundingClientRect().top >= top) as HTMLElement;
+      const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find(
+        (r) => r.getBoundingClientRect().top >= top,
+      ) as HTMLElement;
       return { key: el.getAttribute('data-key') as string, top: el.getBoundingClientRect().top };
     }, SCROLLER);
     const away = await fromBottom();
 
     // Three more messages arrive: the list stays where the reader is and counts them.
-    for (const t of ['new one', 'new two', 'new three']) await page.evaluate((text) => window.__natter.sendFromBob(text), t);
-    await page.waitForFunction(() => document.querySelector('.natter-jump-button')?.textContent?.includes('3'), null, { timeout: 10_000 });
+    for (const t of ['new one', 'new two', 'new three'])
+      await page.evaluate((text) => window.__natter.sendFromBob(text), t);
+    await page.waitForFunction(() => document.querySelector('.natter-jump-button')?.textContent?.includes('3'), null, {
+      timeout: 10_000,
+    });
     await settled(page);
     expect(await page.locator('.natter-jump-button').textContent()).toContain('3 new messages');
     expect(await visible('new three')).toBe(false);
     expect(await fromBottom()).toBeGreaterThanOrEqual(away);
-    const anchorTop = await page.evaluate((key) => document.querySelector(`[data-key="${key}"]`)?.getBoundingClientRect().top ?? null, anchor.key);
+    const anchorTop = await page.evaluate(
+      (key) => document.querySelector(`[data-key="${key}"]`)?.getBoundingClientRect().top ?? null,
+      anchor.key,
+    );
     expect(anchorTop).not.toBeNull();
     expect(Math.abs((anchorTop ?? 0) - anchor.top)).toBeLessThanOrEqual(1);
 
@@ -271,7 +292,10 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     await page.evaluate(() => {
       (document.getElementById('root') as HTMLElement).style.height = '380px';
     });
-    await page.waitForFunction(([sel, h]) => (document.querySelector(sel as string) as HTMLElement).clientHeight < (h as number), [SCROLLER, before] as const);
+    await page.waitForFunction(
+      ([sel, h]) => (document.querySelector(sel as string) as HTMLElement).clientHeight < (h as number),
+      [SCROLLER, before] as const,
+    );
     await settled(page);
     expect(await fromBottom()).toBeLessThanOrEqual(2);
     expect(await page.locator('.natter-jump-button').count()).toBe(0);
@@ -291,8 +315,13 @@ describe('MessageList with 100,000 messages in Chromium', () => {
       const s = document.querySelector<HTMLElement>(sel) as HTMLElement;
       const box = s.getBoundingClientRect();
       const divider = document.querySelector('.natter-unread-divider') as HTMLElement;
-      const newest = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) => r.textContent?.includes('newest'));
-      return { dividerTop: divider.getBoundingClientRect().top - box.top, newestShown: newest !== undefined && newest.getBoundingClientRect().top < box.bottom };
+      const newest = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) =>
+        r.textContent?.includes('newest'),
+      );
+      return {
+        dividerTop: divider.getBoundingClientRect().top - box.top,
+        newestShown: newest !== undefined && newest.getBoundingClientRect().top < box.bottom,
+      };
     }, SCROLLER);
     expect(where.dividerTop).toBeGreaterThanOrEqual(-4);
     expect(where.dividerTop).toBeLessThan(5);

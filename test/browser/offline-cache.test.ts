@@ -36,9 +36,20 @@ afterEach(async () => {
 });
 
 /** A server on a fixed SQLite file that can be stopped and started again on the same port. */
-async function restartableServer(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void>; current(): RunningServer }> {
+async function restartableServer(): Promise<{
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  current(): RunningServer;
+}> {
   const tmp = tempDir('natter-offline-');
-  const options = { host: '127.0.0.1', db: join(tmp.dir, 'natter.sqlite'), files: join(tmp.dir, 'files'), logger: silentLogger, dev: true };
+  const options = {
+    host: '127.0.0.1',
+    db: join(tmp.dir, 'natter.sqlite'),
+    files: join(tmp.dir, 'files'),
+    logger: silentLogger,
+    dev: true,
+  };
   let srv: RunningServer | null = await startServer({ ...options, port: 0 });
   const port = srv.port;
   const url = srv.url;
@@ -63,7 +74,13 @@ async function restartableServer(): Promise<{ url: string; stop(): Promise<void>
 }
 
 async function connectedClient(url: string, user: string): Promise<ChatClient> {
-  const c = createChatClient({ url, user, WebSocket, delivery: false, reconnect: { initialDelayMs: 100, maxDelayMs: 500 } });
+  const c = createChatClient({
+    url,
+    user,
+    WebSocket,
+    delivery: false,
+    reconnect: { initialDelayMs: 100, maxDelayMs: 500 },
+  });
   cleanups.push(() => c.close());
   await c.connect();
   return c;
@@ -80,11 +97,17 @@ function pageUrl(server: string, user: string, extra: Record<string, string> = {
 }
 
 const rows = (page: Page, text: string) => page.locator('[data-natter-message]', { hasText: text });
-const connection = (page: Page) => page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.state);
-const settled = (page: Page) => page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.settled());
+const connection = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.state);
+const settled = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.settled());
 
 /** Messages with `text` the server stored in a conversation, as `reader` sees them. */
-async function storedWith(reader: ChatClient, conversation: ReturnType<typeof conversationId>, text: string): Promise<number> {
+async function storedWith(
+  reader: ChatClient,
+  conversation: ReturnType<typeof conversationId>,
+  text: string,
+): Promise<number> {
   const page = await reader.history(conversation, { limit: 100 });
   return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
 }
@@ -117,7 +140,9 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     await server.start();
     const annWithBob = conversationId('single', 'ann');
     await expect.poll(() => storedWith(bob, annWithBob, 'written offline'), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => rows(page, 'written offline').getAttribute('data-status'), { timeout: 20_000 }).not.toBe('pending');
+    await expect
+      .poll(() => rows(page, 'written offline').getAttribute('data-status'), { timeout: 20_000 })
+      .not.toBe('pending');
     await settled(page);
 
     // A reload with the server up sends nothing again: the stored outbox is empty.
@@ -125,7 +150,11 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     await openFixture(page, pageUrl(server.url, 'ann', { open: conversationId('single', 'bob') }));
     await expect.poll(() => connection(page), { timeout: 20_000 }).toBe('open');
     await rows(page, 'written offline').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.pending().length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.pending().length,
+      ),
+    ).toBe(0);
     expect(await rows(page, 'written offline').count()).toBe(1);
     expect(await storedWith(bob, annWithBob, 'written offline')).toBe(1);
   });
@@ -153,7 +182,7 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     expect(await connection(page)).not.toBe('open');
   });
 
-  it('a reload reconciles with the server: what came while the page was closed shows once, and the unread count is the server\'s', async () => {
+  it("a reload reconciles with the server: what came while the page was closed shows once, and the unread count is the server's", async () => {
     const server = await restartableServer();
     const bob = await connectedClient(server.url, 'bob');
     await bob.sendText(conversationId('single', 'ida'), 'one');
@@ -186,10 +215,18 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill('kept in memory');
     await box.press('Enter');
-    await expect.poll(() => storedWith(bob, conversationId('single', 'eve'), 'kept in memory'), { timeout: 20_000 }).toBe(1);
-    const warnings = await page.evaluate(() => (window as unknown as { __natter: { warnings: Array<{ reason: string }> } }).__natter.warnings);
+    await expect
+      .poll(() => storedWith(bob, conversationId('single', 'eve'), 'kept in memory'), { timeout: 20_000 })
+      .toBe(1);
+    const warnings = await page.evaluate(
+      () => (window as unknown as { __natter: { warnings: Array<{ reason: string }> } }).__natter.warnings,
+    );
     expect(warnings.map((w) => w.reason)).toEqual(['quota']);
-    expect(await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.mode)).toBe('memory');
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.mode,
+      ),
+    ).toBe('memory');
   });
 
   it('clearOfflineData deletes the database: a later reload with the server down has nothing cached', async () => {
@@ -204,7 +241,9 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     const names = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(await names()).toEqual([expect.stringContaining('|fay')]);
 
-    await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.clearOfflineData());
+    await page.evaluate(() =>
+      (window as unknown as { __natter: { client: ChatClient } }).__natter.client.clearOfflineData(),
+    );
     expect(await names()).toEqual([]);
     await server.stop();
     await page.reload();
@@ -220,13 +259,21 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     // First load opted out (nothing cached), to put an old-style outbox in this origin's localStorage.
     await openFixture(page, pageUrl(server.url, 'gus', { offline: '0' }));
     const entry = {
-      localId: '01JOLDOUTBOX0000000000000A', to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'from the old outbox' },
-      from: 'gus', conversation: conversationId('single', 'bob'), createdAt: Date.now(), status: 'pending',
+      localId: '01JOLDOUTBOX0000000000000A',
+      to: 'bob',
+      chatType: 'single',
+      body: { type: 'txt', msg: 'from the old outbox' },
+      from: 'gus',
+      conversation: conversationId('single', 'bob'),
+      createdAt: Date.now(),
+      status: 'pending',
     };
     await page.evaluate((e) => localStorage.setItem('natter:outbox:gus', JSON.stringify([e])), entry);
 
     await page.goto(pageUrl(server.url, 'gus', { open: conversationId('single', 'bob') }));
-    await expect.poll(() => storedWith(bob, conversationId('single', 'gus'), 'from the old outbox'), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => storedWith(bob, conversationId('single', 'gus'), 'from the old outbox'), { timeout: 20_000 })
+      .toBe(1);
     await rows(page, 'from the old outbox').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('natter:outbox:gus'))).toBeNull();
     await settled(page);
@@ -242,7 +289,9 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     const { page } = await newPage();
     await openFixture(page, pageUrl(server.url, 'hal', { offline: '0' }));
     await page.getByRole('button', { name: /^bob/ }).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline)).toBeNull();
+    expect(
+      await page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline),
+    ).toBeNull();
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
   });
 });

@@ -38,7 +38,8 @@ describe('profiles and presence in Chat (Chromium)', () => {
     expect(dotBox!.width).toBeGreaterThan(6);
     expect(dotBox!.x + dotBox!.width).toBeGreaterThan(avatarBox!.x + avatarBox!.width - 4);
     expect(dotBox!.y + dotBox!.height).toBeGreaterThan(avatarBox!.y + avatarBox!.height - 4);
-    const colour = (sel: string) => page.evaluate((s) => getComputedStyle(document.querySelector(s) as Element).backgroundColor, sel);
+    const colour = (sel: string) =>
+      page.evaluate((s) => getComputedStyle(document.querySelector(s) as Element).backgroundColor, sel);
     const success = await page.evaluate(() => {
       const probe = document.createElement('span');
       probe.style.background = 'var(--natter-success)';

@@ -37,7 +37,14 @@ afterEach(async () => {
 
 async function server(): Promise<RunningServer> {
   const tmp = tempDir('natter-tabs-');
-  const srv = await startServer({ port: 0, host: '127.0.0.1', db: join(tmp.dir, 'natter.sqlite'), files: join(tmp.dir, 'files'), logger: silentLogger, dev: true });
+  const srv = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    db: join(tmp.dir, 'natter.sqlite'),
+    files: join(tmp.dir, 'files'),
+    logger: silentLogger,
+    dev: true,
+  });
   cleanups.push(async () => {
     await srv.close();
     tmp.remove();
@@ -62,12 +69,21 @@ const rows = (page: Page, text: string) => page.locator('[data-natter-message]',
 type Handle = { __natter: { client: ChatClient & { transport?: unknown } } };
 const state = (page: Page) => page.evaluate(() => (window as unknown as Handle).__natter.client.state);
 
-async function storedWith(reader: ChatClient, conversation: ReturnType<typeof conversationId>, text: string): Promise<number> {
+async function storedWith(
+  reader: ChatClient,
+  conversation: ReturnType<typeof conversationId>,
+  text: string,
+): Promise<number> {
   const page = await reader.history(conversation, { limit: 100 });
   return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
 }
 
-async function tabs(srv: RunningServer, user: string, peer: string, locks: boolean): Promise<{ context: BrowserContext; first: Page; second: Page }> {
+async function tabs(
+  srv: RunningServer,
+  user: string,
+  peer: string,
+  locks: boolean,
+): Promise<{ context: BrowserContext; first: Page; second: Page }> {
   const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
   cleanups.push(() => context.close());
   const url = `${site.url}?${new URLSearchParams({ server: srv.url, user, open: conversationId('single', peer), locks: locks ? '1' : '0' }).toString()}`;
@@ -103,9 +119,13 @@ describe.each([
     await rows(second, 'to both tabs').waitFor();
 
     await send(second, 'from the second tab');
-    await expect.poll(() => storedWith(bob, conversationId('single', 'ann'), 'from the second tab'), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => storedWith(bob, conversationId('single', 'ann'), 'from the second tab'), { timeout: 20_000 })
+      .toBe(1);
     await rows(first, 'from the second tab').waitFor();
-    await expect.poll(() => rows(second, 'from the second tab').getAttribute('data-status'), { timeout: 20_000 }).not.toBe('pending');
+    await expect
+      .poll(() => rows(second, 'from the second tab').getAttribute('data-status'), { timeout: 20_000 })
+      .not.toBe('pending');
     expect(await rows(first, 'from the second tab').count()).toBe(1);
     expect(await rows(second, 'from the second tab').count()).toBe(1);
     expect(await sockets(srv)).toBe(2);
@@ -121,7 +141,9 @@ describe.each([
     await bob.sendText(conversationId('single', 'cy'), 'after the leader left');
     await rows(second, 'after the leader left').waitFor({ timeout: 20_000 });
     await send(second, 'from the new leader');
-    await expect.poll(() => storedWith(bob, conversationId('single', 'cy'), 'from the new leader'), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => storedWith(bob, conversationId('single', 'cy'), 'from the new leader'), { timeout: 20_000 })
+      .toBe(1);
     await expect.poll(() => sockets(srv), { timeout: 20_000 }).toBe(2);
     expect(await state(second)).toBe('open');
     expect(await rows(second, 'after the leader left').count()).toBe(1);

@@ -24,7 +24,12 @@ function server(options: Parameters<typeof createEmbeddedServer>[0] = {}): Embed
 }
 
 function client(srv: EmbeddedServer, user: string, options: Partial<ChatClientOptions> = {}): ChatClient {
-  const c = createChatClient({ transport: srv.connect(), user, reconnect: { initialDelayMs: 5, maxDelayMs: 20 }, ...options });
+  const c = createChatClient({
+    transport: srv.connect(),
+    user,
+    reconnect: { initialDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  });
   clients.push(c);
   return c;
 }
@@ -61,7 +66,7 @@ describe('ChatClient connection', () => {
     expect(c.state).toBe('open');
   });
 
-  it('a refused login rejects connect() with the server\'s code and does not retry', async () => {
+  it("a refused login rejects connect() with the server's code and does not retry", async () => {
     const srv = server({ authenticate: () => ({ code: 4012, message: 'token invalid' }) });
     const c = client(srv, 'ann');
     const states: ConnectionState[] = [];
@@ -116,14 +121,22 @@ describe('ChatClient uploads', () => {
     clients.push(c);
     await c.connect();
     const progress: Array<[number, number]> = [];
-    const file = await c.upload(new Blob([PNG], { type: 'image/png' }), { name: 'dot.png', onProgress: (l, t) => progress.push([l, t]) });
+    const file = await c.upload(new Blob([PNG], { type: 'image/png' }), {
+      name: 'dot.png',
+      onProgress: (l, t) => progress.push([l, t]),
+    });
     expect(file).toMatchObject({ name: 'dot.png', size: PNG.length, mime: 'image/png' });
-    expect(progress).toEqual([[0, PNG.length], [PNG.length, PNG.length]]);
-    const m = await c.sendFile(conversationId('single', 'ben'), 'img', new Blob([PNG], { type: 'image/png' }), { name: 'again.png' });
+    expect(progress).toEqual([
+      [0, PNG.length],
+      [PNG.length, PNG.length],
+    ]);
+    const m = await c.sendFile(conversationId('single', 'ben'), 'img', new Blob([PNG], { type: 'image/png' }), {
+      name: 'again.png',
+    });
     expect(m.body).toMatchObject({ type: 'img', name: 'again.png', size: PNG.length });
   });
 
-  it('a refused upload fails the file message with the server\'s code; it stays in the outbox until discarded', async () => {
+  it("a refused upload fails the file message with the server's code; it stays in the outbox until discarded", async () => {
     const srv = server();
     const c = client(srv, 'ann');
     await c.connect();
@@ -169,10 +182,21 @@ describe('ChatClient heartbeat', () => {
     let silenced = false;
     // The real server behind a link that, once silenced, loses everything the server sends on it.
     const lossy = {
-      connect: (h: Parameters<typeof loopback.connect>[0]) => loopback.connect({ ...h, frame: (d) => { if (!silenced) h.frame(d); } }),
+      connect: (h: Parameters<typeof loopback.connect>[0]) =>
+        loopback.connect({
+          ...h,
+          frame: (d) => {
+            if (!silenced) h.frame(d);
+          },
+        }),
     };
     const ann = client(srv, 'ann');
-    const ben = createChatClient({ transport: lossy, user: 'ben', heartbeatMs: 20, reconnect: { initialDelayMs: 5, maxDelayMs: 10 } });
+    const ben = createChatClient({
+      transport: lossy,
+      user: 'ben',
+      heartbeatMs: 20,
+      reconnect: { initialDelayMs: 5, maxDelayMs: 10 },
+    });
     clients.push(ben);
     await ann.connect();
     await ben.connect();

@@ -32,7 +32,11 @@ async function pair(): Promise<{ ann: ChatClient; bob: ChatClient; inputs: Clien
 
 /** Inputs that carry a stored copy of the message with `localId`. */
 function storedCopies(inputs: readonly ClientInput[], localId: string): ClientInput[] {
-  return inputs.filter((i) => (i.kind === 'event' && i.event.type === 'message' && i.event.message.localId === localId) || (i.kind === 'sent' && i.message.localId === localId));
+  return inputs.filter(
+    (i) =>
+      (i.kind === 'event' && i.event.type === 'message' && i.event.message.localId === localId) ||
+      (i.kind === 'sent' && i.message.localId === localId),
+  );
 }
 
 describe('ChatClient input stream', () => {
@@ -41,14 +45,23 @@ describe('ChatClient input stream', () => {
     const kinds = inputs.map((i) => i.kind);
     expect(kinds).toContain('ready');
     expect(kinds.indexOf('connection')).toBeLessThan(kinds.indexOf('ready'));
-    expect(inputs.find((i) => i.kind === 'ready')).toEqual({ kind: 'ready', user: 'ann', resumed: false, reset: false });
+    expect(inputs.find((i) => i.kind === 'ready')).toEqual({
+      kind: 'ready',
+      user: 'ann',
+      resumed: false,
+      reset: false,
+    });
   });
 
   it("carries the sender's stored message once: the pending entry, then the server's event, no second copy from the answer", async () => {
     const { ann, inputs } = await pair();
     const message = await ann.sendText('single:bob', 'hello', { localId: 'L-1' });
     expect(message.localId).toBe('L-1');
-    expect(inputs.filter((i) => i.kind === 'outbox' && i.pending.localId === 'L-1').map((i) => i.kind === 'outbox' && i.pending.status)).toEqual(['pending']);
+    expect(
+      inputs
+        .filter((i) => i.kind === 'outbox' && i.pending.localId === 'L-1')
+        .map((i) => i.kind === 'outbox' && i.pending.status),
+    ).toEqual(['pending']);
     expect(storedCopies(inputs, 'L-1')).toHaveLength(1);
     expect(storedCopies(inputs, 'L-1')[0]?.kind).toBe('event');
   });
@@ -84,7 +97,7 @@ describe('ChatClient input stream', () => {
     expect(sent.seq).toBe(1);
   });
 
-  it("reports a discarded send with its conversation, so a store can drop it", async () => {
+  it('reports a discarded send with its conversation, so a store can drop it', async () => {
     const { ann, inputs } = await pair();
     ann.dropConnection();
     const pending = ann.sendText('single:bob', 'never', { localId: 'gone' }).catch((e: unknown) => e);
@@ -101,7 +114,8 @@ describe('recall event', () => {
     const two = await bob.sendText('single:ann', 'two');
     await bob.recall(two.serverId);
     const deadline = Date.now() + 2000;
-    while (!inputs.some((i) => i.kind === 'event' && i.event.type === 'recall') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while (!inputs.some((i) => i.kind === 'event' && i.event.type === 'recall') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
     const recall = inputs.find((i) => i.kind === 'event' && i.event.type === 'recall');
     expect(recall?.kind === 'event' && recall.event.type === 'recall' && recall.event.unread).toBe(1);
     const [summary] = await ann.conversations();

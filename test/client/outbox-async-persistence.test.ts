@@ -28,8 +28,14 @@ function slowStorage(saved: PendingMessage[]) {
 }
 
 const restored: PendingMessage = {
-  localId: '01JRESTORED000000000000000', to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'from last time' },
-  from: 'alice', conversation: 'single:bob', createdAt: 1, status: 'pending',
+  localId: '01JRESTORED000000000000000',
+  to: 'bob',
+  chatType: 'single',
+  body: { type: 'txt', msg: 'from last time' },
+  from: 'alice',
+  conversation: 'single:bob',
+  createdAt: 1,
+  status: 'pending',
 };
 
 describe('outbox in asynchronous storage', () => {
@@ -48,7 +54,10 @@ describe('outbox in asynchronous storage', () => {
     await expect.poll(() => alice.pending().length).toBe(0);
     expect(storage.saves[0]?.sort()).toEqual([restored.localId, expect.any(String)].sort());
     const history = await alice.history('single:bob');
-    expect(history.messages.map((m) => (m.body.type === 'txt' ? m.body.msg : '')).sort()).toEqual(['from last time', 'written now']);
+    expect(history.messages.map((m) => (m.body.type === 'txt' ? m.body.msg : '')).sort()).toEqual([
+      'from last time',
+      'written now',
+    ]);
     expect(storage.saves.at(-1)).toEqual([]);
   });
 });

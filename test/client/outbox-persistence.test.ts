@@ -35,7 +35,11 @@ function setup() {
   servers.push(server);
   const storage = new MemoryWebStorage();
   const make = (user: string, withOutbox = true): ChatClient => {
-    const c = createChatClient({ transport: server.connect(), user, ...(withOutbox ? { outbox: webStorageOutbox(`natter:outbox:${user}`, storage) } : {}) });
+    const c = createChatClient({
+      transport: server.connect(),
+      user,
+      ...(withOutbox ? { outbox: webStorageOutbox(`natter:outbox:${user}`, storage) } : {}),
+    });
     clients.push(c);
     return c;
   };
@@ -57,7 +61,10 @@ describe('outbox persistence', () => {
     expect(JSON.parse(storage.getItem('natter:outbox:alice') ?? '[]')).toHaveLength(2);
 
     const after = make('alice');
-    expect(after.pending().map((p) => [p.body.type === 'txt' ? p.body.msg : '', p.status])).toEqual([['first', 'pending'], ['second', 'pending']]);
+    expect(after.pending().map((p) => [p.body.type === 'txt' ? p.body.msg : '', p.status])).toEqual([
+      ['first', 'pending'],
+      ['second', 'pending'],
+    ]);
     const bob = make('bob', false);
     await bob.connect();
     const received: string[] = [];
@@ -99,13 +106,35 @@ describe('outbox persistence', () => {
 
   it('ignores saved data it cannot use, and keeps sending when the storage refuses writes', async () => {
     const { storage, make } = setup();
-    storage.setItem('natter:outbox:alice', JSON.stringify([{ localId: 'x' }, 'junk', { localId: 'y', to: 'bob', chatType: 'single', from: 'alice', conversation: 'single:bob', createdAt: 1, status: 'sent', body: { type: 'txt', msg: 'done' } }]));
+    storage.setItem(
+      'natter:outbox:alice',
+      JSON.stringify([
+        { localId: 'x' },
+        'junk',
+        {
+          localId: 'y',
+          to: 'bob',
+          chatType: 'single',
+          from: 'alice',
+          conversation: 'single:bob',
+          createdAt: 1,
+          status: 'sent',
+          body: { type: 'txt', msg: 'done' },
+        },
+      ]),
+    );
     expect(make('alice').pending()).toEqual([]);
     storage.setItem('natter:outbox:alice', '{not json');
     expect(make('alice').pending()).toEqual([]);
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const full: KeyValueStorage = { getItem: () => null, setItem: () => { throw new DOMException('quota', 'QuotaExceededError'); }, removeItem: () => undefined };
+    const full: KeyValueStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
     const server = createEmbeddedServer();
     servers.push(server);
     const alice = createChatClient({ transport: server.connect(), user: 'alice', outbox: webStorageOutbox('k', full) });

@@ -45,7 +45,11 @@ describe('receipt state kept by the server', () => {
     bob.close();
 
     let back = await online(srv, 'alice');
-    expect((await back.conversations())[0]).toMatchObject({ id: 'single:bob', peerReadSeq: m1.seq, peerDeliveredSeq: m2.seq });
+    expect((await back.conversations())[0]).toMatchObject({
+      id: 'single:bob',
+      peerReadSeq: m1.seq,
+      peerDeliveredSeq: m2.seq,
+    });
     const page = await back.history('single:bob');
     expect(page.messages.map((m) => m.seq)).toEqual([m3.seq, m2.seq, m1.seq]);
     expect([page.peerReadSeq, page.peerDeliveredSeq]).toEqual([m1.seq, m2.seq]);
@@ -68,7 +72,11 @@ describe('receipt state kept by the server', () => {
     const fromAlice = await alice.sendText('single:bob', 'hi bob');
     const fromBob = await bob.sendText('single:alice', 'hi alice');
     await alice.markRead('single:bob');
-    expect((await bob.conversations())[0]).toMatchObject({ id: 'single:alice', peerReadSeq: fromBob.seq, peerDeliveredSeq: fromBob.seq });
+    expect((await bob.conversations())[0]).toMatchObject({
+      id: 'single:alice',
+      peerReadSeq: fromBob.seq,
+      peerDeliveredSeq: fromBob.seq,
+    });
     expect((await alice.conversations())[0]).toMatchObject({ id: 'single:bob', peerReadSeq: 0, peerDeliveredSeq: 0 });
     expect(fromAlice.seq).toBeLessThan(fromBob.seq);
   });
@@ -77,7 +85,12 @@ describe('receipt state kept by the server', () => {
     const srv = server();
     const alice = await online(srv, 'alice');
     await alice.createGroup({ groupId: 'team', name: 'Team', members: ['bob', 'carol'] });
-    const asked = await alice.send('team', 'group', { type: 'txt', msg: 'read me' }, { config: { allowGroupAck: true } });
+    const asked = await alice.send(
+      'team',
+      'group',
+      { type: 'txt', msg: 'read me' },
+      { config: { allowGroupAck: true } },
+    );
     const plain = await alice.send('team', 'group', { type: 'txt', msg: 'no receipts' });
     alice.close();
 

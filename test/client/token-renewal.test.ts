@@ -27,7 +27,11 @@ const authenticate = (hello: HelloFrame): AuthResult => {
   return { user, expiresAt: Number(exp) };
 };
 
-function setup(): { srv: EmbeddedServer; clock: ManualClock; client(user: string, ttlMs: number, options?: Partial<ChatClientOptions>): ChatClient } {
+function setup(): {
+  srv: EmbeddedServer;
+  clock: ManualClock;
+  client(user: string, ttlMs: number, options?: Partial<ChatClientOptions>): ChatClient;
+} {
   const clock = createManualClock(Date.now());
   const srv = createEmbeddedServer({ clock, authenticate, tokenRenewAheadMs: 30_000 });
   servers.push(srv);
@@ -35,7 +39,12 @@ function setup(): { srv: EmbeddedServer; clock: ManualClock; client(user: string
     srv,
     clock,
     client(user, ttlMs, options = {}) {
-      const c = createChatClient({ transport: srv.connect(), token: `${user}:${clock.now() + ttlMs}`, reconnect: { initialDelayMs: 5, maxDelayMs: 20 }, ...options });
+      const c = createChatClient({
+        transport: srv.connect(),
+        token: `${user}:${clock.now() + ttlMs}`,
+        reconnect: { initialDelayMs: 5, maxDelayMs: 20 },
+        ...options,
+      });
       clients.push(c);
       return c;
     },
@@ -78,7 +87,9 @@ describe('token renewal', () => {
     await vi.waitFor(() => expect(alice.state).toBe('closed'));
     expect(expired).toEqual([ErrorCode.TOKEN_EXPIRED]);
     const sending = alice.sendText('single:bob', 'written while logged out');
-    expect(alice.pending().map((p) => [p.status, p.body])).toEqual([['pending', { type: 'txt', msg: 'written while logged out' }]]);
+    expect(alice.pending().map((p) => [p.status, p.body])).toEqual([
+      ['pending', { type: 'txt', msg: 'written while logged out' }],
+    ]);
     const received = nextMessage(bob);
     await alice.renewToken(`alice:${clock.now() + 3_600_000}`);
     const sent = await sending;
@@ -111,7 +122,9 @@ describe('token renewal', () => {
     const { clock, client } = setup();
     const alice = client('alice', 600_000);
     await alice.connect();
-    await expect(alice.renewToken(`mallory:${clock.now() + 3_600_000}`)).rejects.toMatchObject({ code: ErrorCode.TOKEN_USER_MISMATCH });
+    await expect(alice.renewToken(`mallory:${clock.now() + 3_600_000}`)).rejects.toMatchObject({
+      code: ErrorCode.TOKEN_USER_MISMATCH,
+    });
     expect(alice.state).toBe('open');
   });
 });

@@ -19,23 +19,34 @@ afterEach(async () => {
 });
 
 describe('WebSocket transport in a browser-like page', () => {
-  it('connects with the page\'s WebSocket and uploads with XMLHttpRequest progress', async () => {
+  it("connects with the page's WebSocket and uploads with XMLHttpRequest progress", async () => {
     expect(typeof XMLHttpRequest).toBe('function');
     expect(typeof WebSocket).toBe('function');
     const dir = mkdtempSync(join(tmpdir(), 'natter-xhr-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const srv = await startServer({ port: 0, host: '127.0.0.1', db: ':memory:', files: dir, logger: silentLogger, dev: true });
+    const srv = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      db: ':memory:',
+      files: dir,
+      logger: silentLogger,
+      dev: true,
+    });
     cleanups.push(() => srv.close());
     const ann = createChatClient({ url: srv.url, user: 'ann' });
     const ben = createChatClient({ url: srv.url, user: 'ben' });
-    cleanups.push(() => ann.close(), () => ben.close());
+    cleanups.push(
+      () => ann.close(),
+      () => ben.close(),
+    );
     const rec = new Recorder(ben);
     await ann.connect();
     await ben.connect();
 
     const progress: Array<[number, number]> = [];
     const m = await ann.sendFile(conversationId('single', 'ben'), 'img', new Blob([PNG], { type: 'image/png' }), {
-      name: 'dot.png', onProgress: (l, t) => progress.push([l, t]),
+      name: 'dot.png',
+      onProgress: (l, t) => progress.push([l, t]),
     });
     expect(m.body).toMatchObject({ type: 'img', size: PNG.length, mime: 'image/png' });
     expect(progress.at(-1)).toEqual([PNG.length, PNG.length]);

@@ -24,7 +24,15 @@ afterEach(async () => {
 
 async function host(options: Partial<StartServerOptions> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'natter-ws-'));
-  const srv = await startServer({ port: 0, host: '127.0.0.1', db: ':memory:', files: dir, logger: silentLogger, dev: true, ...options });
+  const srv = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    db: ':memory:',
+    files: dir,
+    logger: silentLogger,
+    dev: true,
+    ...options,
+  });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => srv.close());
   return srv;
@@ -52,7 +60,10 @@ describe('WebSocket transport without a WebSocket', () => {
     delete g.WebSocket;
     try {
       const client = createChatClient({ url: 'ws://127.0.0.1:1/ws', user: 'alice' });
-      const err = await client.connect().then(() => null, (e: unknown) => e as Error);
+      const err = await client.connect().then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
       expect(err?.message).toContain('WebSocket option');
       expect(client.state).toBe('closed');
       client.close();
@@ -86,7 +97,10 @@ describe('WebSocket transport with a Node host', () => {
     await ann.connect();
     const progress: Array<[number, number]> = [];
     const m = await ann.sendFile(conversationId('single', 'ben'), 'img', new Blob([PNG], { type: 'image/png' }), {
-      name: 'dot.png', width: 1, height: 1, onProgress: (l, t) => progress.push([l, t]),
+      name: 'dot.png',
+      width: 1,
+      height: 1,
+      onProgress: (l, t) => progress.push([l, t]),
     });
     expect(m.body).toMatchObject({ type: 'img', name: 'dot.png', size: PNG.length, mime: 'image/png', width: 1 });
     expect(progress.at(-1)).toEqual([PNG.length, PNG.length]);
@@ -110,10 +124,12 @@ describe('WebSocket transport with a Node host', () => {
     expect(forged.state).toBe('closed');
   });
 
-  it('a refused upload rejects with natter\'s code from the HTTP answer', async () => {
+  it("a refused upload rejects with natter's code from the HTTP answer", async () => {
     const srv = await host();
     const ann = client(srv.url, { user: 'ann' });
     await ann.connect();
-    expect(await codeOf(ann.upload(new Blob(['not a png at all'], { type: 'image/png' }), { name: 'x.png' }))).toBe(4151);
+    expect(await codeOf(ann.upload(new Blob(['not a png at all'], { type: 'image/png' }), { name: 'x.png' }))).toBe(
+      4151,
+    );
   });
 });

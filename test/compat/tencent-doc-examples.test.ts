@@ -3,7 +3,12 @@
 // side receives. The server hands out the document's literal inviteID first,
 // so cancel / accept / reject / modify examples act on a real invitation.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import TencentCloudChat, { type SignalingEvent, type SignalingHandler, type TencentChat, type TencentMessage } from '../../src/compat/tencent';
+import TencentCloudChat, {
+  type SignalingEvent,
+  type SignalingHandler,
+  type TencentChat,
+  type TencentMessage,
+} from '../../src/compat/tencent';
 import { compatServers, type CompatServer } from './support/compat-server';
 import { settle, until } from './support/wait';
 import * as ex from './tencent-doc/examples';
@@ -32,7 +37,14 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
     chats.push(chat);
     const party: Party = { chat, signals: [], messages: [] };
     const record: SignalingHandler = (e) => void party.signals.push(e);
-    for (const name of [S.NEW_INVITATION_RECEIVED, S.INVITEE_ACCEPTED, S.INVITEE_REJECTED, S.INVITATION_CANCELLED, S.INVITATION_TIMEOUT, S.INVITATION_MODIFIED]) {
+    for (const name of [
+      S.NEW_INVITATION_RECEIVED,
+      S.INVITEE_ACCEPTED,
+      S.INVITEE_REJECTED,
+      S.INVITATION_CANCELLED,
+      S.INVITATION_TIMEOUT,
+      S.INVITATION_MODIFIED,
+    ]) {
       await chat.addSignalingListener(name, record);
     }
     chat.on(TencentCloudChat.EVENT.MESSAGE_RECEIVED, (e) => void party.messages.push(...e.data));
@@ -75,7 +87,9 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
       wrappers.set(fn, w);
       return add(name, w, ctx);
     });
-    vi.spyOn(chat, 'removeSignalingListener').mockImplementation((name, fn, ctx) => remove(name, wrappers.get(fn) ?? fn, ctx));
+    vi.spyOn(chat, 'removeSignalingListener').mockImplementation((name, fn, ctx) =>
+      remove(name, wrappers.get(fn) ?? fn, ctx),
+    );
     return calls;
   }
 
@@ -105,13 +119,22 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
 
   it('邀请某个人: invite resolves { code: 0, data: { message }, inviteID } and user1 is invited', async () => {
     await ex.inviteExample(inviter.chat);
-    const [, res] = (await until(() => warned('invite success:'))) as [string, { code: number; inviteID: string; data: { message: TencentMessage } }];
+    const [, res] = (await until(() => warned('invite success:'))) as [
+      string,
+      { code: number; inviteID: string; data: { message: TencentMessage } },
+    ];
     expect(res.code).toBe(0);
     expect(res.inviteID).toBe(DOC_INVITE_ID);
-    expect(inviter.chat.getSignalingInfo(res.data.message)).toMatchObject({ inviteID: DOC_INVITE_ID, actionType: S.ACTION_TYPE_INVITE, inviteeList: ['user1'] });
+    expect(inviter.chat.getSignalingInfo(res.data.message)).toMatchObject({
+      inviteID: DOC_INVITE_ID,
+      actionType: S.ACTION_TYPE_INVITE,
+      inviteeList: ['user1'],
+    });
     const e = await until(() => signal(user1, S.NEW_INVITATION_RECEIVED));
     expect(e.data).toMatchObject({ inviteID: DOC_INVITE_ID, inviter: 'caller', inviteeList: ['user1'] });
-    const conv = (await user1.chat.getConversationList()).data.conversationList.find((c) => c.conversationID === 'C2Ccaller');
+    const conv = (await user1.chat.getConversationList()).data.conversationList.find(
+      (c) => c.conversationID === 'C2Ccaller',
+    );
     expect(conv?.unreadCount).toBe(1);
   });
 
@@ -120,11 +143,13 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
     await until(() => warned('invite success:'));
     const e = await until(() => signal(user1, S.NEW_INVITATION_RECEIVED));
     expect(JSON.parse(e.data.data)).toEqual({ excludeFromHistoryMessage: true });
-    const conv = (await user1.chat.getConversationList()).data.conversationList.find((c) => c.conversationID === 'C2Ccaller');
+    const conv = (await user1.chat.getConversationList()).data.conversationList.find(
+      (c) => c.conversationID === 'C2Ccaller',
+    );
     expect(conv?.unreadCount ?? 0).toBe(0);
   });
 
-  it('邀请某个人 (30s 超时): after 30 s on the server\'s clock both sides get INVITATION_TIMEOUT', async () => {
+  it("邀请某个人 (30s 超时): after 30 s on the server's clock both sides get INVITATION_TIMEOUT", async () => {
     await ex.inviteTimeoutExample(inviter.chat);
     await until(() => signal(user1, S.NEW_INVITATION_RECEIVED));
     srv.clock!.advance(29_000);
@@ -142,7 +167,10 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
 
   it('邀请某个人 (onlineUserOnly): delivered live, but nothing is stored in history', async () => {
     await ex.inviteOnlineOnlyExample(inviter.chat);
-    const [, res] = (await until(() => warned('invite success:'))) as [string, { code: number; data: { message: unknown } }];
+    const [, res] = (await until(() => warned('invite success:'))) as [
+      string,
+      { code: number; data: { message: unknown } },
+    ];
     expect(res.data.message).toBeNull();
     await until(() => signal(user1, S.NEW_INVITATION_RECEIVED));
     const list = await user1.chat.getMessageList({ conversationID: 'C2Ccaller' });
@@ -151,12 +179,22 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
   });
 
   it('邀请群内的某些人: both invitees of group AV1 are invited', async () => {
-    await inviter.chat.createGroup({ groupID: 'AV1', name: 'call', type: TencentCloudChat.TYPES.GRP_WORK, memberList: [{ userID: 'user1' }, { userID: 'user2' }] });
+    await inviter.chat.createGroup({
+      groupID: 'AV1',
+      name: 'call',
+      type: TencentCloudChat.TYPES.GRP_WORK,
+      memberList: [{ userID: 'user1' }, { userID: 'user2' }],
+    });
     await ex.inviteInGroupExample(inviter.chat);
     await until(() => warned('inviteInGroup success:'));
     for (const p of [user1, user2]) {
       const e = await until(() => signal(p, S.NEW_INVITATION_RECEIVED));
-      expect(e.data).toMatchObject({ inviteID: DOC_INVITE_ID, groupID: 'AV1', inviter: 'caller', inviteeList: ['user1', 'user2'] });
+      expect(e.data).toMatchObject({
+        inviteID: DOC_INVITE_ID,
+        groupID: 'AV1',
+        inviter: 'caller',
+        inviteeList: ['user1', 'user2'],
+      });
     }
   });
 
@@ -179,7 +217,12 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
     const [, ok] = (await until(() => logged('accept OK'))) as [string, { code: number; inviteID: string }];
     expect(ok).toMatchObject({ code: 0, inviteID: DOC_INVITE_ID });
     const e = await until(() => signal(inviter, S.INVITEE_ACCEPTED));
-    expect(e.data).toMatchObject({ inviteID: DOC_INVITE_ID, inviter: 'caller', invitee: 'user1', inviteeList: ['user1'] });
+    expect(e.data).toMatchObject({
+      inviteID: DOC_INVITE_ID,
+      inviter: 'caller',
+      invitee: 'user1',
+      inviteeList: ['user1'],
+    });
     ex.rejectExample(user1.chat);
     const [, err] = (await until(() => warned('reject failed:'))) as [string, { code: number }];
     expect(err.code).toBe(8010);
@@ -210,12 +253,22 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
     const message = await until(() => user1.messages.find((m) => m.type === TencentCloudChat.TYPES.MSG_CUSTOM));
     const info = ex.signalingInfoExample(user1.chat, message);
     expect(logged('signaling info')?.[1]).toEqual(info);
-    expect(info).toMatchObject({ businessID: 1, inviteID: DOC_INVITE_ID, inviter: 'caller', actionType: S.ACTION_TYPE_INVITE, inviteeList: ['user1'], data: '' });
+    expect(info).toMatchObject({
+      businessID: 1,
+      inviteID: DOC_INVITE_ID,
+      inviter: 'caller',
+      actionType: S.ACTION_TYPE_INVITE,
+      inviteeList: ['user1'],
+      data: '',
+    });
     await inviter.chat.client!.sendText('single:user1', 'hello');
     const text = await until(() => user1.messages.find((m) => m.type === TencentCloudChat.TYPES.MSG_TEXT));
     expect(ex.signalingInfoExample(user1.chat, text)).toBeNull();
     const history = await user1.chat.getMessageList({ conversationID: 'C2Ccaller' });
-    expect(history.data.messageList.map((m) => user1.chat.getSignalingInfo(m)?.inviteID ?? null)).toEqual([DOC_INVITE_ID, null]);
+    expect(history.data.messageList.map((m) => user1.chat.getSignalingInfo(m)?.inviteID ?? null)).toEqual([
+      DOC_INVITE_ID,
+      null,
+    ]);
   });
 
   it('获取信令信息 on copies: a spread or JSON clone of a signaling message (Redux, Vue) still gives its details; a look-alike custom message does not', async () => {
@@ -226,10 +279,20 @@ describe.each(compatServers)('Tencent signaling document examples on the %s', (_
     expect(user1.chat.getSignalingInfo({ ...message })).toEqual(original);
     expect(user1.chat.getSignalingInfo(JSON.parse(JSON.stringify(message)))).toEqual(original);
     // A peer's custom message carrying the same JSON is not signaling, copied or not.
-    const lookAlike = { ...message, ID: 'forged', natter: { ...(message as { natter: object }).natter, localId: 'client-made' } };
+    const lookAlike = {
+      ...message,
+      ID: 'forged',
+      natter: { ...(message as { natter: object }).natter, localId: 'client-made' },
+    };
     expect(user1.chat.getSignalingInfo(lookAlike)).toBeNull();
-    await inviter.chat.client!.send('user1', 'single', { type: 'custom', customEvent: '', customExts: { businessID: '1', inviteID: 'x', inviter: 'caller', actionType: '1' } });
-    const custom = await until(() => user1.messages.find((m) => m.type === TencentCloudChat.TYPES.MSG_CUSTOM && m !== message));
+    await inviter.chat.client!.send('user1', 'single', {
+      type: 'custom',
+      customEvent: '',
+      customExts: { businessID: '1', inviteID: 'x', inviter: 'caller', actionType: '1' },
+    });
+    const custom = await until(() =>
+      user1.messages.find((m) => m.type === TencentCloudChat.TYPES.MSG_CUSTOM && m !== message),
+    );
     expect(user1.chat.getSignalingInfo(JSON.parse(JSON.stringify(custom)))).toBeNull();
   });
 

@@ -35,7 +35,10 @@ describe.each(compatServers)('Tencent invitations open at login on the %s', (_na
     const { inviteID } = await caller.chat.invite({ userID: 'user1', data: '{"call":"video"}', timeout: 0 });
     const user1 = await login('user1');
     const [got] = await until(() => user1.signals.length > 0 && user1.signals);
-    expect(got).toMatchObject({ name: S.NEW_INVITATION_RECEIVED, data: { inviteID, inviter: 'caller', data: '{"call":"video"}', inviteeList: ['user1'] } });
+    expect(got).toMatchObject({
+      name: S.NEW_INVITATION_RECEIVED,
+      data: { inviteID, inviter: 'caller', data: '{"call":"video"}', inviteeList: ['user1'] },
+    });
     // The invitee answers it as usual; nothing is announced twice.
     await user1.chat.accept({ inviteID, data: '' });
     await settle();

@@ -16,11 +16,15 @@ describe.each(compatServers)('Tencent reactions and modifyMessage on the %s', (_
     const alice = TencentCloudChat.create({ SDKAppID: 1, ...srv.facade });
     const bob = TencentCloudChat.create({ SDKAppID: 1, ...srv.facade });
     const modified: string[] = [];
-    const reactions: Array<{ messageID: string; reactionList: Array<{ reactionID: string; totalUserCount: number }> }> = [];
+    const reactions: Array<{ messageID: string; reactionList: Array<{ reactionID: string; totalUserCount: number }> }> =
+      [];
     bob.on(TencentCloudChat.EVENT.MESSAGE_MODIFIED, (e) => {
       for (const m of e.data as Array<{ payload: { text?: string } }>) modified.push(String(m.payload.text));
     });
-    bob.on(TencentCloudChat.EVENT.MESSAGE_REACTIONS_UPDATED, (e) => void reactions.push(e.data as (typeof reactions)[number]));
+    bob.on(
+      TencentCloudChat.EVENT.MESSAGE_REACTIONS_UPDATED,
+      (e) => void reactions.push(e.data as (typeof reactions)[number]),
+    );
     await alice.login({ userID: 'tx1', userSig: srv.credential('tx1') });
     await bob.login({ userID: 'tx2', userSig: srv.credential('tx2') });
     await alice.client!.sendText('single:tx2', 'first draft');
@@ -31,9 +35,14 @@ describe.each(compatServers)('Tencent reactions and modifyMessage on the %s', (_
     const added = await alice.addMessageReaction(message, 'emoji_1');
     expect(added.data.reactionID).toBe('emoji_1');
     await until(() => reactions.length === 2);
-    expect(reactions[1]).toMatchObject({ messageID: message.ID, reactionList: [{ reactionID: 'emoji_1', totalUserCount: 2 }] });
+    expect(reactions[1]).toMatchObject({
+      messageID: message.ID,
+      reactionList: [{ reactionID: 'emoji_1', totalUserCount: 2 }],
+    });
     const summary = await bob.getMessageReactions({ messageList: [message], maxUserCountPerReaction: 1 });
-    expect(summary.data.resultList[0]?.reactionList).toEqual([{ reactionID: 'emoji_1', totalUserCount: 2, partialUserIDList: ['tx2'], reactedByMyself: true }]);
+    expect(summary.data.resultList[0]?.reactionList).toEqual([
+      { reactionID: 'emoji_1', totalUserCount: 2, partialUserIDList: ['tx2'], reactedByMyself: true },
+    ]);
     await bob.removeMessageReaction(message, 'emoji_1');
     await until(() => reactions.length === 3);
 

@@ -25,15 +25,22 @@ describe.each(compatServers)('a typed TencentCloudChat app on the %s', (_name, m
     const received: SignalingEvent[] = [];
     const infos: Array<number | undefined> = [];
     const context = { name: 'call-screen' };
-    callee.addSignalingListener(TencentCloudChat.TSignaling.NEW_INVITATION_RECEIVED, function (this: typeof context, event) {
-      received.push(event);
-      void this.name;
-    }, context);
+    callee.addSignalingListener(
+      TencentCloudChat.TSignaling.NEW_INVITATION_RECEIVED,
+      function (this: typeof context, event) {
+        received.push(event);
+        void this.name;
+      },
+      context,
+    );
     callee.on(TencentCloudChat.EVENT.MESSAGE_RECEIVED, (event) => {
       for (const message of event.data) infos.push(callee.getSignalingInfo(message)?.actionType);
     });
     const answers: string[] = [];
-    caller.addSignalingListener(TencentCloudChat.TSignaling.INVITEE_ACCEPTED, (event) => void answers.push(`${event.data.invitee ?? ''} accepted ${event.data.inviteID}`));
+    caller.addSignalingListener(
+      TencentCloudChat.TSignaling.INVITEE_ACCEPTED,
+      (event) => void answers.push(`${event.data.invitee ?? ''} accepted ${event.data.inviteID}`),
+    );
     await caller.login({ userID: 'alice', userSig: srv.credential('alice') });
     await callee.login({ userID: 'bob', userSig: srv.credential('bob') });
 
@@ -41,7 +48,11 @@ describe.each(compatServers)('a typed TencentCloudChat app on the %s', (_name, m
       userID: 'bob',
       data: JSON.stringify({ call_type: 2, room_id: 1234 }),
       timeout: 30,
-      offlinePushInfo: { title: 'Call', description: 'Alice is calling', apnsInfo: { sound: TencentCloudChat.TYPES.IOS_OFFLINE_PUSH_DEFAULT_SOUND } },
+      offlinePushInfo: {
+        title: 'Call',
+        description: 'Alice is calling',
+        apnsInfo: { sound: TencentCloudChat.TYPES.IOS_OFFLINE_PUSH_DEFAULT_SOUND },
+      },
     });
     const inviteID: string = imResponse.inviteID;
     await until(() => ready && received.length === 1);
@@ -80,7 +91,14 @@ describe.each(compatServers)('TencentCloudChat SDK events on the %s', (_name, ma
     chat.client!.dropConnection();
     await until(() => events.filter((e) => e === 'connected').length === 2);
     await chat.logout();
-    expect(events).toEqual(['connected', 'sdkStateReady', 'connecting', 'connected', 'disconnected', 'sdkStateNotReady']);
+    expect(events).toEqual([
+      'connected',
+      'sdkStateReady',
+      'connecting',
+      'connected',
+      'disconnected',
+      'sdkStateNotReady',
+    ]);
     await srv.close();
   });
 });

@@ -42,7 +42,9 @@ describe.each(compatServers)('WebIM connection lifecycle on the %s', (_name, mak
     const msg = new WebIM.message('txt', a.conn.getUniqueId());
     msg.set({ msg: 'while you were away', to: 'bob' });
     await a.conn.send(msg.body);
-    const [m] = await until(() => b.rec.of<TextMessage>('onTextMessage').length > 0 && b.rec.of<TextMessage>('onTextMessage'));
+    const [m] = await until(
+      () => b.rec.of<TextMessage>('onTextMessage').length > 0 && b.rec.of<TextMessage>('onTextMessage'),
+    );
     expect(m?.data).toBe('while you were away');
     expect(b.rec.of('onTextMessage')).toHaveLength(1);
   });
@@ -53,9 +55,14 @@ describe.each(compatServers)('WebIM connection lifecycle on the %s', (_name, mak
     const b = await login(srv, 'bob');
     open.push(a.conn, b.conn);
     let answer: { data: { groupid: string } } | null = null;
-    await a.conn.createGroupNew({ data: { groupname: 'friends', desc: 'd', members: ['bob'], public: true, approval: false, allowinvites: true }, success: (r) => (answer = r) });
+    await a.conn.createGroupNew({
+      data: { groupname: 'friends', desc: 'd', members: ['bob'], public: true, approval: false, allowinvites: true },
+      success: (r) => (answer = r),
+    });
     expect(answer!.data.groupid).toBeTruthy();
-    const [created] = await until(() => a.rec.of<PresenceMessage>('onCreateGroup').length > 0 && a.rec.of<PresenceMessage>('onCreateGroup'));
+    const [created] = await until(
+      () => a.rec.of<PresenceMessage>('onCreateGroup').length > 0 && a.rec.of<PresenceMessage>('onCreateGroup'),
+    );
     expect(created?.gid).toBe(answer!.data.groupid);
     const joined = await until(() => b.rec.of<PresenceMessage>('onPresence').find((p) => p.type === 'direct_joined'));
     expect(joined).toMatchObject({ gid: answer!.data.groupid, from: 'alice' });
@@ -83,14 +90,19 @@ describe.each(compatServers)('WebIM connection lifecycle on the %s', (_name, mak
     barrier.set({ msg: 'barrier', to: 'bob' });
     await a.conn.send(barrier.body);
     await until(() => b.rec.of<TextMessage>('onTextMessage').some((m) => m.data === 'barrier'));
-    expect(b.rec.of<TextMessage>('onTextMessage').filter((m) => m.chatType === 'chatRoom').map((m) => m.data)).toEqual(['one']);
+    expect(
+      b.rec
+        .of<TextMessage>('onTextMessage')
+        .filter((m) => m.chatType === 'chatRoom')
+        .map((m) => m.data),
+    ).toEqual(['one']);
     const history = await a.conn.fetchHistoryMessages({ queue: 'room1', chatType: 'chatRoom', count: 5 });
     expect(history.map((m) => (m as TextMessage).data)).toEqual(['one', 'two']);
   });
 });
 
 describe('WebIM without a server option', () => {
-  it('connections share the page\'s default embedded server', async () => {
+  it("connections share the page's default embedded server", async () => {
     const a = new WebIM.connection();
     const b = new WebIM.connection();
     const rec = record(b);
@@ -99,7 +111,9 @@ describe('WebIM without a server option', () => {
     const msg = new WebIM.message('txt', a.getUniqueId());
     msg.set({ msg: 'no set-up', to: 'pageuser2' });
     void a.send(msg.body);
-    const [m] = await until(() => rec.of<TextMessage>('onTextMessage').length > 0 && rec.of<TextMessage>('onTextMessage'));
+    const [m] = await until(
+      () => rec.of<TextMessage>('onTextMessage').length > 0 && rec.of<TextMessage>('onTextMessage'),
+    );
     expect(m).toMatchObject({ data: 'no set-up', from: 'pageuser1' });
     a.close();
     b.close();
@@ -114,11 +128,17 @@ describe.each(compatServers)('WebIM receipts sent by hand on the %s', (_name, ma
     const msg = new WebIM.message('txt', a.conn.getUniqueId());
     msg.set({ msg: 'did you get it?', to: 'bob' });
     await a.conn.send(msg.body);
-    const [m] = await until(() => b.rec.of<TextMessage>('onTextMessage').length > 0 && b.rec.of<TextMessage>('onTextMessage'));
+    const [m] = await until(
+      () => b.rec.of<TextMessage>('onTextMessage').length > 0 && b.rec.of<TextMessage>('onTextMessage'),
+    );
     const ack = new WebIM.message('delivery', b.conn.getUniqueId());
     ack.set({ id: m!.id, to: 'alice' });
     await b.conn.send(ack.body);
-    const [d] = await until(() => a.rec.of<{ mid: string; from: string }>('onDeliveredMessage').length > 0 && a.rec.of<{ mid: string; from: string }>('onDeliveredMessage'));
+    const [d] = await until(
+      () =>
+        a.rec.of<{ mid: string; from: string }>('onDeliveredMessage').length > 0 &&
+        a.rec.of<{ mid: string; from: string }>('onDeliveredMessage'),
+    );
     expect(d).toMatchObject({ mid: m!.id, from: 'bob' });
     a.conn.close();
     b.conn.close();
@@ -133,7 +153,9 @@ describe('WebIM on natter serve with a bad token', () => {
     const errors: string[] = [];
     conn.listen({ onError: (e) => void errors.push(e.type) });
     const seen: string[] = [];
-    await expect(conn.open({ user: 'alice', pwd: 'x', accessToken: 'not-a-token', error: (e) => void seen.push(e.type) })).rejects.toMatchObject({ type: '4012' });
+    await expect(
+      conn.open({ user: 'alice', pwd: 'x', accessToken: 'not-a-token', error: (e) => void seen.push(e.type) }),
+    ).rejects.toMatchObject({ type: '4012' });
     await until(() => seen.length === 1);
     expect(seen).toEqual(['4012']);
     expect(errors).toContain('4012');

@@ -13,7 +13,9 @@ describe.each(compatServers)('WebIM fail codes on the %s', (_name, makeServer) =
   let srv: CompatServer;
   const open: Connection[] = [];
 
-  async function setup(options: CompatServerOptions = {}): Promise<{ alice: Connection; aliceRec: Recorder; bob: Connection; bobRec: Recorder }> {
+  async function setup(
+    options: CompatServerOptions = {},
+  ): Promise<{ alice: Connection; aliceRec: Recorder; bob: Connection; bobRec: Recorder }> {
     srv = await makeServer(options);
     const a = await login(srv, 'alice');
     const b = await login(srv, 'bob');
@@ -22,7 +24,12 @@ describe.each(compatServers)('WebIM fail codes on the %s', (_name, makeServer) =
   }
 
   /** Sends a text the document's way and resolves with what fail(e) got (or 'ok'). */
-  function sendText(conn: Connection, to: string, chatType: string, extra: { ext?: null } = {}): Promise<WebIMError | 'ok'> {
+  function sendText(
+    conn: Connection,
+    to: string,
+    chatType: string,
+    extra: { ext?: null } = {},
+  ): Promise<WebIMError | 'ok'> {
     return new Promise((resolve) => {
       const msg = new WebIM.message('txt', conn.getUniqueId());
       msg.set({ msg: 'hi', to, chatType, success: () => resolve('ok'), fail: (e) => resolve(e), ...extra });
@@ -75,7 +82,13 @@ describe.each(compatServers)('WebIM fail codes on the %s', (_name, makeServer) =
     const sent = await alice.send(msg.body);
     srv.clock!.advance(121_000);
     const outcome = await new Promise<WebIMError | 'ok'>((resolve) => {
-      void alice.recallMessage({ mid: sent!.serverMsgId, to: 'bob', type: 'chat', success: () => resolve('ok'), fail: (e) => resolve(e) });
+      void alice.recallMessage({
+        mid: sent!.serverMsgId,
+        to: 'bob',
+        type: 'chat',
+        success: () => resolve('ok'),
+        fail: (e) => resolve(e),
+      });
     });
     expect(outcome).toMatchObject({ type: '504' });
   });
@@ -90,7 +103,14 @@ describe.each(compatServers)('WebIM fail codes on the %s', (_name, makeServer) =
   });
 
   it("'501' for sensitive words and '502' for a custom interception", async () => {
-    const { alice } = await setup({ moderate: (m) => (m.body.type === 'txt' && m.body.msg.includes('bad') ? 'reject' : m.body.type === 'txt' && m.body.msg.includes('spam') ? 'intercept' : 'allow') });
+    const { alice } = await setup({
+      moderate: (m) =>
+        m.body.type === 'txt' && m.body.msg.includes('bad')
+          ? 'reject'
+          : m.body.type === 'txt' && m.body.msg.includes('spam')
+            ? 'intercept'
+            : 'allow',
+    });
     const send = (text: string): Promise<WebIMError | 'ok'> =>
       new Promise((resolve) => {
         const msg = new WebIM.message('txt', alice.getUniqueId());

@@ -34,16 +34,32 @@ function installWx(srv: CompatServer, user: () => string): WxStandIn {
     getImageInfo(o: { src: string; success: Callback<{ width: number; height: number; path: string }> }) {
       o.success?.({ width: 2, height: 3, path: o.src });
     },
-    uploadFile(o: { url: string; filePath: string; name: string; header: Record<string, string>; success: Callback<{ statusCode: number; data: string }> }) {
+    uploadFile(o: {
+      url: string;
+      filePath: string;
+      name: string;
+      header: Record<string, string>;
+      success: Callback<{ statusCode: number; data: string }>;
+    }) {
       state.uploads.push({ url: o.url, header: o.header });
       if (!/\/[^/]+\/[^/]+\/chatfiles$/.test(o.url)) throw new Error(`not an Easemob upload URL: ${o.url}`);
       const bytes = state.files.get(o.filePath)!;
-      void srv.putFile(user(), { name: o.filePath.slice(o.filePath.lastIndexOf('/') + 1), mime: 'image/png', bytes }).then((file) => {
-        const cut = file.url.lastIndexOf('/');
-        o.success?.({ statusCode: 200, data: JSON.stringify({ uri: file.url.slice(0, cut), entities: [{ uuid: file.url.slice(cut + 1) }] }) });
-      });
+      void srv
+        .putFile(user(), { name: o.filePath.slice(o.filePath.lastIndexOf('/') + 1), mime: 'image/png', bytes })
+        .then((file) => {
+          const cut = file.url.lastIndexOf('/');
+          o.success?.({
+            statusCode: 200,
+            data: JSON.stringify({ uri: file.url.slice(0, cut), entities: [{ uuid: file.url.slice(cut + 1) }] }),
+          });
+        });
     },
-    downloadFile(o: { url: string; header: Record<string, string>; success: Callback<{ tempFilePath: string; statusCode: number }>; fail: Callback<unknown> }) {
+    downloadFile(o: {
+      url: string;
+      header: Record<string, string>;
+      success: Callback<{ tempFilePath: string; statusCode: number }>;
+      fail: Callback<unknown>;
+    }) {
       state.downloads.push({ url: o.url, header: o.header });
       srv.bytesAt(o.url, { Authorization: o.header['Authorization'] ?? '' }).then(
         (bytes) => {
@@ -104,17 +120,30 @@ describe.each(compatServers)('Easemob mini-program examples on the %s', (_name, 
   it('小程序单聊发送图片消息: the chosen image is uploaded and arrives as a picture the peer can fetch', async () => {
     const page = new MiniProgramPage({ username: { myName: 'mini' }, chatType: 'singleChat' }, 'username');
     page.sendImage();
-    const [m] = await until(() => bobRec.of<PictureMessage>('onPictureMessage').length > 0 && bobRec.of<PictureMessage>('onPictureMessage'));
-    expect(wx.uploads[0]).toMatchObject({ url: 'https://a1.easemob.example/natter/natter/chatfiles', header: { Authorization: `Bearer ${me.context.accessToken}` } });
+    const [m] = await until(
+      () => bobRec.of<PictureMessage>('onPictureMessage').length > 0 && bobRec.of<PictureMessage>('onPictureMessage'),
+    );
+    expect(wx.uploads[0]).toMatchObject({
+      url: 'https://a1.easemob.example/natter/natter/chatfiles',
+      header: { Authorization: `Bearer ${me.context.accessToken}` },
+    });
     expect(m).toMatchObject({ from: 'mini', width: 2, height: 3, filetype: 'png', filename: 'wxfile://tmp/photo.png' });
-    expect(await srv.bytesAt(m!.url, { Authorization: `Bearer ${srv.credential('username')}` })).toEqual(SAMPLE_BYTES.png);
+    expect(await srv.bytesAt(m!.url, { Authorization: `Bearer ${srv.credential('username')}` })).toEqual(
+      SAMPLE_BYTES.png,
+    );
   });
 
   it('小程序播放: playAudio downloads a received voice message and plays it', async () => {
     const voice = new WebIM.message('audio', me.getUniqueId());
-    voice.set({ file: { data: new Blob([SAMPLE_BYTES.mp3], { type: 'audio/mpeg' }), filename: 'voice.mp3', filetype: 'mp3' }, length: 2, to: 'username' });
+    voice.set({
+      file: { data: new Blob([SAMPLE_BYTES.mp3], { type: 'audio/mpeg' }), filename: 'voice.mp3', filetype: 'mp3' },
+      length: 2,
+      to: 'username',
+    });
     await me.send(voice.body);
-    const [message] = await until(() => bobRec.of<AudioMessage>('onAudioMessage').length > 0 && bobRec.of<AudioMessage>('onAudioMessage'));
+    const [message] = await until(
+      () => bobRec.of<AudioMessage>('onAudioMessage').length > 0 && bobRec.of<AudioMessage>('onAudioMessage'),
+    );
     const token = srv.credential('username');
     const listener = new MiniProgramPage({ msg: { msg: { token } } }, 'mini');
     listener.playAudio(message);

@@ -19,7 +19,11 @@ describe.each(compatServers)('WebIM reactions and edits on the %s', (_name, make
     const changes: Array<{ messageId: string; counts: string }> = [];
     const modified: string[] = [];
     peer.listen({
-      onReactionChange: (e) => void changes.push({ messageId: e.messageId, counts: e.reactions.map((r) => `${r.reaction}${r.count}`).join(',') }),
+      onReactionChange: (e) =>
+        void changes.push({
+          messageId: e.messageId,
+          counts: e.reactions.map((r) => `${r.reaction}${r.count}`).join(','),
+        }),
       onModifiedMessage: (m) => void modified.push(String(m['data'])),
     });
     await conn.open({ user: 'rx1', pwd: 'x', accessToken: srv.credential('rx1') });
@@ -47,7 +51,13 @@ describe.each(compatServers)('WebIM reactions and edits on the %s', (_name, make
     expect(modified).toEqual(['hello, edited']);
 
     let failed: string | null = null;
-    await peer.modifyMessage({ messageId: res.message.serverId, modifiedMessage: edit, fail: (e) => void (failed = String(e.type)) }).catch(() => undefined);
+    await peer
+      .modifyMessage({
+        messageId: res.message.serverId,
+        modifiedMessage: edit,
+        fail: (e) => void (failed = String(e.type)),
+      })
+      .catch(() => undefined);
     expect(failed).toBe('510');
     conn.close();
     peer.close();

@@ -4,7 +4,14 @@
 // them: contacts are the users one shares a single chat or a group with, and
 // a group invitation is a membership someone else already gave.
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebIM, type Connection, type InviteMessage, type PresenceMessage, type RosterItem, type WebIMError } from '../../src/compat/webim';
+import {
+  WebIM,
+  type Connection,
+  type InviteMessage,
+  type PresenceMessage,
+  type RosterItem,
+  type WebIMError,
+} from '../../src/compat/webim';
 import { compatServers, type CompatServer } from './support/compat-server';
 import { login } from './support/webim-harness';
 import { until } from './support/wait';
@@ -51,7 +58,9 @@ describe.each(compatServers)('WebIM roster and group invitations on the %s', (_n
     await say(b.conn, 'alice', 'second');
     await until(() => a.rec.of('onTextMessage').length === 2);
     await say(a.conn, 'carol', 'hello carol');
-    const pushes = await until(() => a.rec.of<RosterItem[]>('onRoster').length >= 2 && a.rec.of<RosterItem[]>('onRoster'));
+    const pushes = await until(
+      () => a.rec.of<RosterItem[]>('onRoster').length >= 2 && a.rec.of<RosterItem[]>('onRoster'),
+    );
     expect(pushes.map(names)).toEqual([['bob:both'], ['carol:both']]);
     await say(b.conn, 'alice', 'third');
     await until(() => a.rec.of('onTextMessage').length === 3);
@@ -85,7 +94,16 @@ describe.each(compatServers)('WebIM roster and group invitations on the %s', (_n
     open.push(a.conn, b.conn, c.conn);
     const { data } = await a.conn.createGroupNew({ data: { groupname: 'g', members: ['bob'], allowinvites: true } });
     const invite = await until(() => b.rec.of<InviteMessage>('onInviteMessage')[0]);
-    expect(invite).toEqual({ type: 'invite', from: 'alice', to: 'bob', roomid: data.groupid, gid: data.groupid, reason: '', owner: 'alice', joined: true });
+    expect(invite).toEqual({
+      type: 'invite',
+      from: 'alice',
+      to: 'bob',
+      roomid: data.groupid,
+      gid: data.groupid,
+      reason: '',
+      owner: 'alice',
+      joined: true,
+    });
     const order = b.rec.calls.map((x) => x.name).filter((n) => n === 'onPresence' || n === 'onInviteMessage');
     expect(order).toEqual(['onPresence', 'onInviteMessage']);
     // A member (allowinvites) adds carol: carol is invited by bob.
@@ -124,7 +142,9 @@ describe.each(compatServers)('WebIM roster and group invitations on the %s', (_n
     open.push(a.conn, b.conn);
     const { data } = await a.conn.createGroupNew({ data: { groupname: 'g', members: ['bob'] } });
     let failed: WebIMError | null = null;
-    await b.conn.rejectInviteFromGroup({ invitee: 'carol', groupId: data.groupid, error: (e) => (failed = e) }).catch(() => undefined);
+    await b.conn
+      .rejectInviteFromGroup({ invitee: 'carol', groupId: data.groupid, error: (e) => (failed = e) })
+      .catch(() => undefined);
     expect(failed).toMatchObject({ type: '510' });
     expect((await a.conn.client!.group(data.groupid)).members).toEqual(['alice', 'bob']);
   });

@@ -17,8 +17,16 @@ describe.each(compatServers)('a typed WebIM app on the %s', (_name, makeServer) 
     srv = await makeServer();
     // ---- the app, as written for the vendor SDK ----
     const conn = new WebIM.connection({
-      isMultiLoginSessions: false, https: false, url: 'wss://im-api.example.com/ws', apiUrl: 'https://a1.example.com',
-      isAutoLogin: true, heartBeatWait: 4500, autoReconnectNumMax: 2, autoReconnectInterval: 2, appKey: 'org#app', delivery: true,
+      isMultiLoginSessions: false,
+      https: false,
+      url: 'wss://im-api.example.com/ws',
+      apiUrl: 'https://a1.example.com',
+      isAutoLogin: true,
+      heartBeatWait: 4500,
+      autoReconnectNumMax: 2,
+      autoReconnectInterval: 2,
+      appKey: 'org#app',
+      delivery: true,
       ...srv.facade,
     });
     const texts: string[] = [];
@@ -43,7 +51,10 @@ describe.each(compatServers)('a typed WebIM app on the %s', (_name, makeServer) 
     const msg = new WebIM.message('txt', id);
     const sent: Array<[string, string]> = [];
     msg.set({
-      msg: 'hello', to: 'typed2', chatType: 'singleChat', ext: { mood: 'fine' },
+      msg: 'hello',
+      to: 'typed2',
+      chatType: 'singleChat',
+      ext: { mood: 'fine' },
       success: (localId, serverMsgId) => void sent.push([localId, serverMsgId]),
       fail: (e) => {
         if (e.type === '603') throw new Error('blocked');
@@ -58,7 +69,13 @@ describe.each(compatServers)('a typed WebIM app on the %s', (_name, makeServer) 
 
     await until(() => texts.length === 1 && places.length === 1);
     expect(texts).toEqual(['typed1:hello:fine']);
-    expect(places[0]).toMatchObject({ lat: 31.23, lng: 121.47, addr: 'Shanghai', buildingName: 'Tower', contentsType: 'LOCATION' });
+    expect(places[0]).toMatchObject({
+      lat: 31.23,
+      lng: 121.47,
+      addr: 'Shanghai',
+      buildingName: 'Tower',
+      contentsType: 'LOCATION',
+    });
     expect(sent[0]?.[0]).toBe(id);
 
     const history = await WebIM.conn.fetchHistoryMessages({ queue: 'typed2', isGroup: false, count: 10 });

@@ -48,5 +48,6 @@ export type ConformanceSuiteName = keyof typeof SUITES;
  * not run there, and each such list says why where it is given (they are open work, not exemptions).
  */
 export function runConformanceSuite(factory: HarnessFactory, notYet: readonly ConformanceSuiteName[] = []): void {
-  for (const [name, suite] of Object.entries(SUITES)) if (!notYet.includes(name as ConformanceSuiteName)) suite(factory);
+  for (const [name, suite] of Object.entries(SUITES))
+    if (!notYet.includes(name as ConformanceSuiteName)) suite(factory);
 }

@@ -22,7 +22,11 @@ export function conversationsSuite(factory: HarnessFactory): void {
       const { c: bob2, rec: bob2Rec } = await s.client(b);
       const atAlice = conversationId('single', b);
       const atBob = conversationId('single', a);
-      const sent = [await alice.sendText(atAlice, 'one'), await alice.sendText(atAlice, 'two'), await alice.sendText(atAlice, 'three')];
+      const sent = [
+        await alice.sendText(atAlice, 'one'),
+        await alice.sendText(atAlice, 'two'),
+        await alice.sendText(atAlice, 'three'),
+      ];
       const last = sent[2]!;
       await bob1Rec.waitFor('message', (e) => e.message.serverId === last.serverId);
       expect(bob1Rec.all('message').map((e) => e.unread)).toEqual([1, 2, 3]);
@@ -59,7 +63,7 @@ export function conversationsSuite(factory: HarnessFactory): void {
       expect(await summary(bob, atBob)).toMatchObject({ unread: 2 });
     });
 
-    it('group messages raise every other member\'s unread', async () => {
+    it("group messages raise every other member's unread", async () => {
       const [a, b, c] = s.users('alice', 'bob', 'carol');
       const { c: alice } = await s.client(a);
       const { c: bob } = await s.client(b);

@@ -22,7 +22,10 @@ export function deletesSuite(factory: HarnessFactory): void {
       const drop = await alice.sendText(conversationId('single', b), 'drop');
       await bobRec.waitFor('message', (e) => e.message.serverId === drop.serverId);
       expect(await bob.deleteMessage(drop.serverId, 'me')).toBeNull();
-      await bobOther.waitFor('messageHidden', (e) => e.serverId === drop.serverId && e.conversation === conversationId('single', a));
+      await bobOther.waitFor(
+        'messageHidden',
+        (e) => e.serverId === drop.serverId && e.conversation === conversationId('single', a),
+      );
       const readState = await bobOther.waitFor('readState', (e) => e.conversation === conversationId('single', a));
       expect(readState.unread).toBe(1);
       const page = await bob.history(conversationId('single', a));
@@ -53,7 +56,11 @@ export function deletesSuite(factory: HarnessFactory): void {
       expect((await bob.pins(conversationId('single', a))).pins).toEqual([]);
       const page = await bob.history(conversationId('single', a));
       expect(page.messages.find((x) => x.serverId === m.serverId)?.body.type).toBe('recalled');
-      expect(page.messages.find((x) => x.serverId === reply.serverId)?.reply).toMatchObject({ serverId: m.serverId, text: '', gone: true });
+      expect(page.messages.find((x) => x.serverId === reply.serverId)?.reply).toMatchObject({
+        serverId: m.serverId,
+        text: '',
+        gone: true,
+      });
     });
 
     it('an unread message deleted for everyone stops counting, once', async () => {

@@ -20,9 +20,17 @@ export function editsSuite(factory: HarnessFactory): void {
       const { c: bob, rec: bobRec } = await s.client(b);
       const m = await alice.sendText(conversationId('single', b), 'teh typo');
       const edited = await alice.editText(m.serverId, 'the typo');
-      expect(edited).toMatchObject({ serverId: m.serverId, seq: m.seq, ts: m.ts, body: { type: 'txt', msg: 'the typo' } });
+      expect(edited).toMatchObject({
+        serverId: m.serverId,
+        seq: m.seq,
+        ts: m.ts,
+        body: { type: 'txt', msg: 'the typo' },
+      });
       expect(edited.edited?.at).toBeGreaterThanOrEqual(m.ts);
-      const live = await bobRec.waitFor('messageUpdate', (e) => e.message.serverId === m.serverId && e.reason === 'edit');
+      const live = await bobRec.waitFor(
+        'messageUpdate',
+        (e) => e.message.serverId === m.serverId && e.reason === 'edit',
+      );
       expect(live.message.body).toEqual({ type: 'txt', msg: 'the typo' });
       await aliceOther.waitFor('messageUpdate', (e) => e.reason === 'edit');
       const page = await bob.history(conversationId('single', a));
@@ -34,9 +42,17 @@ export function editsSuite(factory: HarnessFactory): void {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
       const m = await alice.sendText(conversationId('single', b), 'v1');
-      const first = await alice.request('edit', { serverId: m.serverId, body: { type: 'txt', msg: 'v2' }, editId: 'edit-1' });
+      const first = await alice.request('edit', {
+        serverId: m.serverId,
+        body: { type: 'txt', msg: 'v2' },
+        editId: 'edit-1',
+      });
       await alice.request('edit', { serverId: m.serverId, body: { type: 'txt', msg: 'v3' }, editId: 'edit-2' });
-      const retried = await alice.request('edit', { serverId: m.serverId, body: { type: 'txt', msg: 'v2' }, editId: 'edit-2' });
+      const retried = await alice.request('edit', {
+        serverId: m.serverId,
+        body: { type: 'txt', msg: 'v2' },
+        editId: 'edit-2',
+      });
       expect(retried.message.body).toEqual({ type: 'txt', msg: 'v3' });
       expect(first.message.edited?.id).toBe('edit-1');
       const page = await alice.history(conversationId('single', b));

@@ -79,7 +79,15 @@ export function framesSuite(factory: HarnessFactory): void {
       const [u, peer] = s.users('raw', 'peer');
       const { raw, welcome } = await welcomed(s, u);
       const huge = 'x'.repeat(welcome.limits.maxFrameBytes + 1024);
-      raw.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'req', id: 'big', op: 'send', p: { localId: 'big1', to: peer, chatType: 'single', body: { type: 'txt', msg: huge } } }));
+      raw.send(
+        JSON.stringify({
+          v: PROTOCOL_VERSION,
+          t: 'req',
+          id: 'big',
+          op: 'send',
+          p: { localId: 'big1', to: peer, chatType: 'single', body: { type: 'txt', msg: huge } },
+        }),
+      );
       expect(await errCode(raw)).toBe(511);
       raw.close();
       await stillServes();
@@ -89,7 +97,10 @@ export function framesSuite(factory: HarnessFactory): void {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
       const max = alice.limits!.maxTextLength;
-      const refused = await alice.sendText(conversationId('single', b), 'y'.repeat(max + 1)).then(() => null, (e: unknown) => e);
+      const refused = await alice.sendText(conversationId('single', b), 'y'.repeat(max + 1)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refused).toMatchObject({ code: 511 });
       await stillServes();
     });
@@ -98,14 +109,31 @@ export function framesSuite(factory: HarnessFactory): void {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
       const big = { blob: 'z'.repeat(alice.limits!.maxExtBytes + 16) };
-      const refused = await alice.sendText(conversationId('single', b), 'with a large ext', { ext: big }).then(() => null, (e: unknown) => e);
+      const refused = await alice.sendText(conversationId('single', b), 'with a large ext', { ext: big }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refused).toMatchObject({ code: 511 });
     });
 
     it('a client-sent `from` is never trusted', async () => {
       const [u, victim, peer] = s.users('raw', 'victim', 'peer');
       const { raw } = await welcomed(s, u);
-      raw.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'req', id: 'f1', op: 'send', p: { localId: 'forge1', to: peer, chatType: 'single', from: victim, body: { type: 'txt', msg: 'i am victim' } } }));
+      raw.send(
+        JSON.stringify({
+          v: PROTOCOL_VERSION,
+          t: 'req',
+          id: 'f1',
+          op: 'send',
+          p: {
+            localId: 'forge1',
+            to: peer,
+            chatType: 'single',
+            from: victim,
+            body: { type: 'txt', msg: 'i am victim' },
+          },
+        }),
+      );
       const answer = await raw.waitFrame((f) => (f.t === 'ok' || f.t === 'err') && f.id === 'f1');
       if (answer.t === 'ok') expect((answer.r as { message: { from: string } }).message.from).toBe(u);
       else expect(answer.t === 'err' ? answer.code : -1).toBe(4002);

@@ -28,7 +28,10 @@ export function groupsSuite(factory: HarnessFactory): void {
       const grown = await alice.addGroupMembers(gid, [c]);
       expect(grown.members).toContain(c);
       await carolRec.waitFor('group', (e) => e.group.groupId === gid);
-      await bobRec.waitFor('group', (e) => e.group.groupId === gid && e.action === 'memberAdded' && e.users.includes(c));
+      await bobRec.waitFor(
+        'group',
+        (e) => e.group.groupId === gid && e.action === 'memberAdded' && e.users.includes(c),
+      );
       const m = await carol.sendText(id, 'hello team');
       expect(m.chatType).toBe('group');
       expect((await alice.group(gid)).members).toContain(c);
@@ -129,7 +132,7 @@ export function groupsSuite(factory: HarnessFactory): void {
       expect((await bob.history(id)).messages).toEqual([]);
     });
 
-    it('a blocked sender gets 603; the blocklist is listed and pushed to the user\'s devices; unblock restores delivery', async () => {
+    it("a blocked sender gets 603; the blocklist is listed and pushed to the user's devices; unblock restores delivery", async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
       const { c: bob, rec: bobRec } = await s.client(b);

@@ -19,10 +19,14 @@ export function historySuite(factory: HarnessFactory): void {
       let before: number | undefined;
       let pages = 0;
       for (;;) {
-        const page = await bob.history(conversationId('single', a), { limit: 10, ...(before !== undefined ? { before } : {}) });
+        const page = await bob.history(conversationId('single', a), {
+          limit: 10,
+          ...(before !== undefined ? { before } : {}),
+        });
         pages++;
         expect(page.messages.length).toBeLessThanOrEqual(10);
-        for (let i = 1; i < page.messages.length; i++) expect(page.messages[i - 1]!.seq).toBeGreaterThan(page.messages[i]!.seq);
+        for (let i = 1; i < page.messages.length; i++)
+          expect(page.messages[i - 1]!.seq).toBeGreaterThan(page.messages[i]!.seq);
         seen.push(...page.messages.map((m) => m.serverId));
         if (!page.hasMore || page.cursor === null) break;
         before = page.cursor;

@@ -11,7 +11,15 @@ import { useSession, type Recorder, type Session } from './support';
 
 const BODIES: OutgoingBody[] = [
   { type: 'txt', msg: 'hello 👋 there [):]' },
-  { type: 'img', url: 'https://example.com/cat.png', name: 'cat.png', size: 1234, mime: 'image/png', width: 640, height: 480 },
+  {
+    type: 'img',
+    url: 'https://example.com/cat.png',
+    name: 'cat.png',
+    size: 1234,
+    mime: 'image/png',
+    width: 640,
+    height: 480,
+  },
   { type: 'cmd', action: 'typing' },
   { type: 'custom', customEvent: 'gift', customExts: { kind: 'rose', count: '3' } },
   { type: 'loc', lat: 31.23, lng: 121.47, addr: 'Shanghai', buildingName: 'Tower' },
@@ -34,18 +42,42 @@ async function scene(s: Session, chatType: ChatType): Promise<Scene> {
   const aliceOther = await s.client(a);
   const bob = await s.client(b);
   if (chatType === 'single') {
-    return { alice: alice.c, aliceOther: aliceOther.rec, bob: bob.rec, fromAlice: conversationId('single', b), atBob: conversationId('single', a), to: b, chatType };
+    return {
+      alice: alice.c,
+      aliceOther: aliceOther.rec,
+      bob: bob.rec,
+      fromAlice: conversationId('single', b),
+      atBob: conversationId('single', a),
+      to: b,
+      chatType,
+    };
   }
   if (chatType === 'group') {
     const group = await alice.c.createGroup({ name: 'crew', members: [b] });
     const id = conversationId('group', group.groupId);
-    return { alice: alice.c, aliceOther: aliceOther.rec, bob: bob.rec, fromAlice: id, atBob: id, to: group.groupId, chatType };
+    return {
+      alice: alice.c,
+      aliceOther: aliceOther.rec,
+      bob: bob.rec,
+      fromAlice: id,
+      atBob: id,
+      to: group.groupId,
+      chatType,
+    };
   }
   const room = await alice.c.createRoom({ name: 'lobby', keepHistory: true });
   await bob.c.joinRoom(room.roomId);
   await aliceOther.c.joinRoom(room.roomId);
   const id = conversationId('room', room.roomId);
-  return { alice: alice.c, aliceOther: aliceOther.rec, bob: bob.rec, fromAlice: id, atBob: id, to: room.roomId, chatType };
+  return {
+    alice: alice.c,
+    aliceOther: aliceOther.rec,
+    bob: bob.rec,
+    fromAlice: id,
+    atBob: id,
+    to: room.roomId,
+    chatType,
+  };
 }
 
 async function expectDelivered(sc: Scene, sent: Message[]): Promise<void> {
@@ -91,17 +123,50 @@ export function messagingSuite(factory: HarnessFactory): void {
         const sc = await scene(s, chatType);
         const progress: Array<[number, number]> = [];
         const img = await sc.alice.sendFile(sc.fromAlice, 'img', blob(PNG, 'image/png'), {
-          name: 'dot.png', width: 1, height: 1, onProgress: (l, t) => progress.push([l, t]),
+          name: 'dot.png',
+          width: 1,
+          height: 1,
+          onProgress: (l, t) => progress.push([l, t]),
         });
-        const file = await sc.alice.sendFile(sc.fromAlice, 'file', blob(PDF, 'application/pdf'), { name: 'doc.pdf', ext: { file_length: PDF.length } });
-        const audio = await sc.alice.sendFile(sc.fromAlice, 'audio', blob(MP3, 'audio/mpeg'), { name: 'voice.mp3', duration: 3 });
-        const video = await sc.alice.sendFile(sc.fromAlice, 'video', blob(MP4, 'video/mp4'), { name: 'clip.mp4', duration: 2, width: 320, height: 240 });
+        const file = await sc.alice.sendFile(sc.fromAlice, 'file', blob(PDF, 'application/pdf'), {
+          name: 'doc.pdf',
+          ext: { file_length: PDF.length },
+        });
+        const audio = await sc.alice.sendFile(sc.fromAlice, 'audio', blob(MP3, 'audio/mpeg'), {
+          name: 'voice.mp3',
+          duration: 3,
+        });
+        const video = await sc.alice.sendFile(sc.fromAlice, 'video', blob(MP4, 'video/mp4'), {
+          name: 'clip.mp4',
+          duration: 2,
+          width: 320,
+          height: 240,
+        });
 
-        expect(img.body).toMatchObject({ type: 'img', name: 'dot.png', size: PNG.length, mime: 'image/png', width: 1, height: 1 });
+        expect(img.body).toMatchObject({
+          type: 'img',
+          name: 'dot.png',
+          size: PNG.length,
+          mime: 'image/png',
+          width: 1,
+          height: 1,
+        });
         expect(file.body).toMatchObject({ type: 'file', name: 'doc.pdf', size: PDF.length, mime: 'application/pdf' });
         expect(file.ext).toEqual({ file_length: PDF.length });
-        expect(audio.body).toMatchObject({ type: 'audio', name: 'voice.mp3', size: MP3.length, mime: 'audio/mpeg', duration: 3 });
-        expect(video.body).toMatchObject({ type: 'video', name: 'clip.mp4', size: MP4.length, mime: 'video/mp4', duration: 2 });
+        expect(audio.body).toMatchObject({
+          type: 'audio',
+          name: 'voice.mp3',
+          size: MP3.length,
+          mime: 'audio/mpeg',
+          duration: 3,
+        });
+        expect(video.body).toMatchObject({
+          type: 'video',
+          name: 'clip.mp4',
+          size: MP4.length,
+          mime: 'video/mp4',
+          duration: 2,
+        });
         for (const m of [img, file, audio, video]) {
           const body = m.body as { url: string; fileId?: string };
           expect(body.url.length).toBeGreaterThan(0);
@@ -128,8 +193,12 @@ export function messagingSuite(factory: HarnessFactory): void {
     it('a message whose text looks like signaling is a plain custom message, not signaling', async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
-      const m = await alice.send(b, 'single', { type: 'custom', customEvent: 'signal', customExts: { action: 'invite', inviteId: 'x' } });
-        expect(m.body.type).toBe('custom');
+      const m = await alice.send(b, 'single', {
+        type: 'custom',
+        customEvent: 'signal',
+        customExts: { action: 'invite', inviteId: 'x' },
+      });
+      expect(m.body.type).toBe('custom');
       expect(signalingInfo(m)).toBeNull();
     });
   });

@@ -9,7 +9,10 @@ import { conversationId } from '../../src/protocol/ids';
 import type { HarnessFactory } from './harness';
 import { codeOf, settle, useSession } from './support';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 4, 0, 0, 0, 3, 8, 6, 0, 0, 0, 0, 0, 0, 0]);
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 4, 0, 0, 0, 3, 8, 6, 0,
+  0, 0, 0, 0, 0, 0,
+]);
 
 export function peopleSuite(factory: HarnessFactory): void {
   describe('profiles', () => {
@@ -23,7 +26,9 @@ export function peopleSuite(factory: HarnessFactory): void {
       const mine = await setProfile(alice, { name: 'Alice Liddell', fields: { title: 'Engineer' } });
       expect(mine).toMatchObject({ user: a, name: 'Alice Liddell', fields: { title: 'Engineer' } });
       await bob.sendText(conversationId('single', a), 'hi');
-      expect(await getProfiles(bob, [a])).toMatchObject([{ user: a, name: 'Alice Liddell', fields: { title: 'Engineer' } }]);
+      expect(await getProfiles(bob, [a])).toMatchObject([
+        { user: a, name: 'Alice Liddell', fields: { title: 'Engineer' } },
+      ]);
       expect(await getProfiles(stranger, [a])).toEqual([]);
       // Own profile is always readable.
       expect((await getProfiles(alice, [a]))[0]?.name).toBe('Alice Liddell');
@@ -37,7 +42,10 @@ export function peopleSuite(factory: HarnessFactory): void {
       await setProfile(alice, { name: '爱丽丝' });
       const e = await bobRec.waitFor('profile', (x) => x.profile.user === a);
       expect(e.profile.name).toBe('爱丽丝');
-      expect(await getProfiles(bob, [a, c])).toMatchObject([{ user: a, name: '爱丽丝' }, { user: c, name: c }]);
+      expect(await getProfiles(bob, [a, c])).toMatchObject([
+        { user: a, name: '爱丽丝' },
+        { user: c, name: c },
+      ]);
     });
 
     it('the avatar is an image the user uploaded: others get its URL; a foreign or unknown file is refused', async () => {
@@ -112,10 +120,14 @@ export function peopleSuite(factory: HarnessFactory): void {
       expect((await getPresence(bob, [a]))[0]?.status).toBe('away');
       const before = bob.serverNow();
       laptop.close();
-      const off = await bobRec.waitFor('presence', (e) => e.presence.some((p) => p.user === a && p.status === 'offline'));
+      const off = await bobRec.waitFor('presence', (e) =>
+        e.presence.some((p) => p.user === a && p.status === 'offline'),
+      );
       const last = off.presence.find((p) => p.user === a)!;
       expect(last.lastSeen).toBeGreaterThanOrEqual(before - 5000);
-      await expect.poll(async () => (await getPresence(bob, [a]))[0]).toEqual({ user: a, status: 'offline', lastSeen: last.lastSeen });
+      await expect
+        .poll(async () => (await getPresence(bob, [a]))[0])
+        .toEqual({ user: a, status: 'offline', lastSeen: last.lastSeen });
     });
 
     it('is pushed to contacts only, and a stranger asking is told offline', async () => {
@@ -140,7 +152,9 @@ export function peopleSuite(factory: HarnessFactory): void {
       const { c: alice } = await s.client(a);
       await alice.sendText(conversationId('single', b), 'hi');
       await setProfile(alice, { hidePresence: true });
-      await bobRec.waitFor('presence', (e) => e.presence.some((p) => p.user === a && p.status === 'offline' && p.lastSeen === null));
+      await bobRec.waitFor('presence', (e) =>
+        e.presence.some((p) => p.user === a && p.status === 'offline' && p.lastSeen === null),
+      );
       expect(await getPresence(bob, [a])).toEqual([{ user: a, status: 'offline', lastSeen: null }]);
       expect((await getPresence(alice, [a]))[0]?.status).toBe('online');
       await setProfile(alice, { hidePresence: false });

@@ -19,7 +19,10 @@ export function pinsSuite(factory: HarnessFactory): void {
       const two = await alice.sendText(conversationId('single', b), 'time');
       await alice.pin(one.serverId);
       const pins = await bob.pin(two.serverId);
-      expect(pins.map((p) => [p.serverId, p.by])).toEqual([[two.serverId, b], [one.serverId, a]]);
+      expect(pins.map((p) => [p.serverId, p.by])).toEqual([
+        [two.serverId, b],
+        [one.serverId, a],
+      ]);
       const again = await bob.pin(two.serverId);
       expect(again).toEqual(pins);
       const live = await bobRec.waitFor('pins', (e) => e.pins.length === 2);

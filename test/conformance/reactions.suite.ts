@@ -9,7 +9,8 @@ import type { Message } from '../../src/protocol/message';
 import type { HarnessFactory } from './harness';
 import { codeOf, settle, useSession } from './support';
 
-const countOf = (m: Message | undefined, emoji: string): number => m?.reactions?.find((g) => g.emoji === emoji)?.users.length ?? 0;
+const countOf = (m: Message | undefined, emoji: string): number =>
+  m?.reactions?.find((g) => g.emoji === emoji)?.users.length ?? 0;
 
 export function reactionsSuite(factory: HarnessFactory): void {
   describe('reactions', () => {
@@ -22,14 +23,20 @@ export function reactionsSuite(factory: HarnessFactory): void {
       const m = await alice.sendText(conversationId('single', b), 'react to me');
       const afterBob = await bob.react(m.serverId, '👍');
       expect(afterBob.reactions).toEqual([{ emoji: '👍', users: [b] }]);
-      const live = await aliceRec.waitFor('messageUpdate', (e) => e.message.serverId === m.serverId && e.reason === 'reaction');
+      const live = await aliceRec.waitFor(
+        'messageUpdate',
+        (e) => e.message.serverId === m.serverId && e.reason === 'reaction',
+      );
       expect(live.conversation).toBe(conversationId('single', b));
       expect(countOf(live.message, '👍')).toBe(1);
       await alice.react(m.serverId, '👍');
       await alice.react(m.serverId, ':tada:');
       await bobRec.waitFor('messageUpdate', (e) => countOf(e.message, ':tada:') === 1);
       const page = await bob.history(conversationId('single', a));
-      expect(page.messages[0]?.reactions).toEqual([{ emoji: '👍', users: [b, a] }, { emoji: ':tada:', users: [a] }]);
+      expect(page.messages[0]?.reactions).toEqual([
+        { emoji: '👍', users: [b, a] },
+        { emoji: ':tada:', users: [a] },
+      ]);
     });
 
     it('reacting twice counts once and taking back a reaction never given changes nothing', async () => {

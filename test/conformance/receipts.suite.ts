@@ -20,7 +20,10 @@ export function receiptsSuite(factory: HarnessFactory): void {
       expect(d).toMatchObject({ conversation: conversationId('single', b), by: b });
 
       bob.close();
-      const missed = [await alice.sendText(conversationId('single', b), 'missed 1'), await alice.sendText(conversationId('single', b), 'missed 2')];
+      const missed = [
+        await alice.sendText(conversationId('single', b), 'missed 1'),
+        await alice.sendText(conversationId('single', b), 'missed 2'),
+      ];
       await bob.connect();
       for (const m of missed) await aliceRec.waitFor('delivered', (e) => e.serverId === m.serverId);
     });
@@ -50,7 +53,9 @@ export function receiptsSuite(factory: HarnessFactory): void {
       const { c: alice, rec: aliceRec } = await s.client(a);
       const { c: bob } = await s.client(b);
       const group = await alice.createGroup({ name: 'later', members: [b] });
-      const m = await alice.sendText(conversationId('group', group.groupId), 'ack when you can', { config: { allowGroupAck: true } });
+      const m = await alice.sendText(conversationId('group', group.groupId), 'ack when you can', {
+        config: { allowGroupAck: true },
+      });
       alice.close();
       await bob.sendReadReceipt(m.serverId);
       await alice.connect();

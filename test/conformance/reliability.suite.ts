@@ -113,7 +113,10 @@ export function reliabilitySuite(factory: HarnessFactory): void {
       await s.h.advance(1500);
 
       await bob.connect();
-      await bobRec.waitFor('invitation', (e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId);
+      await bobRec.waitFor(
+        'invitation',
+        (e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId,
+      );
       await settle(bob);
       const trail = bobRec.log
         .map((r) => {
@@ -124,7 +127,13 @@ export function reliabilitySuite(factory: HarnessFactory): void {
           return null;
         })
         .filter((x): x is string => x !== null);
-      expect(trail).toEqual([`message:${m1.serverId}`, `message:${m2.serverId}`, `recall:${m1.serverId}`, 'invitation:invite', 'invitation:timeout']);
+      expect(trail).toEqual([
+        `message:${m1.serverId}`,
+        `message:${m2.serverId}`,
+        `recall:${m1.serverId}`,
+        'invitation:invite',
+        'invitation:timeout',
+      ]);
       expect(bobRec.all('ready').at(-1)).toMatchObject({ resumed: true, reset: false });
     });
 
@@ -156,7 +165,12 @@ export function reliabilitySuite(factory: HarnessFactory): void {
         await s.h.restart!();
         await bob.connect();
         await bobRec.waitFor('message', (e) => e.message.serverId === m.serverId);
-        const again = await alice.send(b, 'single', { type: 'txt', msg: 'kept across restart' }, { localId: m.localId });
+        const again = await alice.send(
+          b,
+          'single',
+          { type: 'txt', msg: 'kept across restart' },
+          { localId: m.localId },
+        );
         expect(again.serverId).toBe(m.serverId);
         await settle(bob);
         expect(bobRec.all('message', (e) => e.message.localId === m.localId)).toHaveLength(1);

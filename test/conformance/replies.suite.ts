@@ -31,7 +31,9 @@ export function repliesSuite(factory: HarnessFactory): void {
       const [a, b, c] = s.users('alice', 'bob', 'carol');
       const { c: alice } = await s.client(a);
       const elsewhere = await alice.sendText(conversationId('single', c), 'for carol');
-      expect(await codeOf(alice.sendText(conversationId('single', b), 'hi', { replyTo: elsewhere.serverId }))).toBe(508);
+      expect(await codeOf(alice.sendText(conversationId('single', b), 'hi', { replyTo: elsewhere.serverId }))).toBe(
+        508,
+      );
       const gone = await alice.sendText(conversationId('single', b), 'gone');
       await alice.recall(gone.serverId);
       expect(await codeOf(alice.sendText(conversationId('single', b), 'hi', { replyTo: gone.serverId }))).toBe(510);

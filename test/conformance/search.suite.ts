@@ -10,7 +10,8 @@ import type { MessageSearchPage } from '../../src/protocol/people';
 import type { HarnessFactory } from './harness';
 import { codeOf, useSession } from './support';
 
-const texts = (page: MessageSearchPage) => page.hits.map((h) => (h.message.body.type === 'txt' ? h.message.body.msg : h.message.body.type));
+const texts = (page: MessageSearchPage) =>
+  page.hits.map((h) => (h.message.body.type === 'txt' ? h.message.body.msg : h.message.body.type));
 
 export function searchSuite(factory: HarnessFactory): void {
   describe('message search', () => {
@@ -27,7 +28,10 @@ export function searchSuite(factory: HarnessFactory): void {
       const page = await searchMessages(alice, 'report');
       expect(texts(page)).toEqual(['the report, the report!', 'Quarterly REPORT is due']);
       expect(page.hits[0]!.conversation).toBe(conversationId('group', group.groupId));
-      expect(page.hits[0]!.highlights).toEqual([[4, 10], [16, 22]]);
+      expect(page.hits[0]!.highlights).toEqual([
+        [4, 10],
+        [16, 22],
+      ]);
       expect(page.hits[1]!.conversation).toBe(conversationId('single', b));
       expect(page.hits[1]!.highlights).toEqual([[10, 16]]);
       expect(page.hasMore).toBe(false);
@@ -49,7 +53,10 @@ export function searchSuite(factory: HarnessFactory): void {
       expect(texts(await searchMessages(alice, '快乐🎂🎉'))).toEqual(['生日快乐🎂🎉 party tonight']);
       expect(texts(await searchMessages(alice, '组件库NATTER'))).toEqual(['React组件库natter很好用']);
       const hit = (await searchMessages(alice, '🎉 party')).hits[0]!;
-      expect(hit.highlights).toEqual([[6, 8], [9, 14]]);
+      expect(hit.highlights).toEqual([
+        [6, 8],
+        [9, 14],
+      ]);
       expect(texts(await searchMessages(alice, '不存在'))).toEqual([]);
     });
 
@@ -92,13 +99,23 @@ export function searchSuite(factory: HarnessFactory): void {
       await alice.sendText(conversationId('single', c), 'private budget talk');
       expect(texts(await searchMessages(bob, 'budget'))).toEqual(['group budget talk']);
       expect(texts(await searchMessages(stranger, 'budget'))).toEqual([]);
-      expect(await codeOf(searchMessages(stranger, 'budget', { conversation: conversationId('group', group.groupId) }))).toBe(602);
-      expect(await codeOf(searchMessages(stranger, 'budget', { conversation: conversationId('group', 'nosuchgroup') }))).toBe(605);
-      expect(await codeOf(searchMessages(stranger, 'budget', { conversation: conversationId('room', 'nosuchroom') }))).toBe(4043);
+      expect(
+        await codeOf(searchMessages(stranger, 'budget', { conversation: conversationId('group', group.groupId) })),
+      ).toBe(602);
+      expect(
+        await codeOf(searchMessages(stranger, 'budget', { conversation: conversationId('group', 'nosuchgroup') })),
+      ).toBe(605);
+      expect(
+        await codeOf(searchMessages(stranger, 'budget', { conversation: conversationId('room', 'nosuchroom') })),
+      ).toBe(4043);
       await bob.leaveGroup(group.groupId);
       expect(texts(await searchMessages(bob, 'budget'))).toEqual([]);
-      expect(await codeOf(searchMessages(bob, 'budget', { conversation: conversationId('group', group.groupId) }))).toBe(602);
-      expect(texts(await searchMessages(alice, 'budget', { conversation: conversationId('group', group.groupId) }))).toEqual(['group budget talk']);
+      expect(
+        await codeOf(searchMessages(bob, 'budget', { conversation: conversationId('group', group.groupId) })),
+      ).toBe(602);
+      expect(
+        texts(await searchMessages(alice, 'budget', { conversation: conversationId('group', group.groupId) })),
+      ).toEqual(['group budget talk']);
       expect(await codeOf(searchMessages(alice, ''))).toBe(4002);
     });
   });
@@ -116,7 +133,9 @@ export function searchSuite(factory: HarnessFactory): void {
       const target = sent[14]!;
       const w = await historyAround(bob, target.serverId, { limit: 5 });
       expect(w.seq).toBe(target.seq);
-      expect(w.messages.map((m) => m.seq)).toEqual([20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10].map((d) => target.seq - 15 + d));
+      expect(w.messages.map((m) => m.seq)).toEqual(
+        [20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10].map((d) => target.seq - 15 + d),
+      );
       expect(w).toMatchObject({ hasOlder: true, hasNewer: true });
       const newer = await historyAfter(bob, conversationId('single', a), target.seq + 5, { limit: 100 });
       expect(newer.messages.map((m) => m.seq)).toEqual(sent.slice(20).map((m) => m.seq));

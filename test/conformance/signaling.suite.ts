@@ -18,13 +18,28 @@ export function signalingSuite(factory: HarnessFactory): void {
       const { c: alice } = await s.client(a);
       const { c: bob, rec: bobRec } = await s.client(b);
       const { invitation, message } = await alice.invite(b, { data: '{"call":"video"}', timeout: 30 });
-      expect(invitation).toMatchObject({ inviter: a, invitees: [b], data: '{"call":"video"}', timeout: 30, onlineUserOnly: false, states: { [b]: 'pending' } });
+      expect(invitation).toMatchObject({
+        inviter: a,
+        invitees: [b],
+        data: '{"call":"video"}',
+        timeout: 30,
+        onlineUserOnly: false,
+        states: { [b]: 'pending' },
+      });
       expect(invitation.deadline).not.toBeNull();
-      expect(signalingInfo(message!)).toMatchObject({ action: 'invite', inviteId: invitation.inviteId, inviter: a, invitees: [b] });
+      expect(signalingInfo(message!)).toMatchObject({
+        action: 'invite',
+        inviteId: invitation.inviteId,
+        inviter: a,
+        invitees: [b],
+      });
 
       const e = await bobRec.waitFor('invitation', (x) => x.invitation.inviteId === invitation.inviteId);
       expect(e).toMatchObject({ action: 'invite', by: a });
-      expect(await bob.invitation(invitation.inviteId)).toMatchObject({ inviteId: invitation.inviteId, states: { [b]: 'pending' } });
+      expect(await bob.invitation(invitation.inviteId)).toMatchObject({
+        inviteId: invitation.inviteId,
+        states: { [b]: 'pending' },
+      });
       expect((await bob.pendingInvitations()).map((i) => i.inviteId)).toContain(invitation.inviteId);
       const page = await bob.history(conversationId('single', a));
       const infos = page.messages.map((m) => signalingInfo(m)).filter((x) => x !== null);
@@ -34,14 +49,19 @@ export function signalingSuite(factory: HarnessFactory): void {
     it('offlinePushInfo is kept with the invitation', async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
-      const offlinePushInfo = { title: 'Incoming call', description: 'alice is calling', disablePush: false, extension: '{"k":1}' };
+      const offlinePushInfo = {
+        title: 'Incoming call',
+        description: 'alice is calling',
+        disablePush: false,
+        extension: '{"k":1}',
+      };
       const { invitation } = await alice.invite(b, { timeout: 30, offlinePushInfo });
       expect(invitation.offlinePushInfo).toEqual(offlinePushInfo);
       const { c: bob } = await s.client(b);
       expect((await bob.invitation(invitation.inviteId)).offlinePushInfo).toEqual(offlinePushInfo);
     });
 
-    it('accept: the inviter and the invitee\'s other device are told; a second answer gets 8010', async () => {
+    it("accept: the inviter and the invitee's other device are told; a second answer gets 8010", async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice, rec: aliceRec } = await s.client(a);
       const { c: bob } = await s.client(b);
@@ -50,8 +70,16 @@ export function signalingSuite(factory: HarnessFactory): void {
       const accepted = await bob.acceptInvitation(invitation.inviteId, 'ok!');
       expect(accepted.invitation.states[b]).toBe('accepted');
       expect(signalingInfo(accepted.message!)).toMatchObject({ action: 'accept', invitee: b });
-      expect(await aliceRec.waitFor('invitation', (e) => e.action === 'accept' && e.invitation.inviteId === invitation.inviteId)).toMatchObject({ by: b, data: 'ok!' });
-      await bobOther.waitFor('invitation', (e) => e.action === 'accept' && e.invitation.inviteId === invitation.inviteId);
+      expect(
+        await aliceRec.waitFor(
+          'invitation',
+          (e) => e.action === 'accept' && e.invitation.inviteId === invitation.inviteId,
+        ),
+      ).toMatchObject({ by: b, data: 'ok!' });
+      await bobOther.waitFor(
+        'invitation',
+        (e) => e.action === 'accept' && e.invitation.inviteId === invitation.inviteId,
+      );
       expect(await codeOf(bob.rejectInvitation(invitation.inviteId))).toBe(8010);
       expect(await codeOf(alice.cancelInvitation(invitation.inviteId))).toBe(8010);
     });
@@ -75,7 +103,10 @@ export function signalingSuite(factory: HarnessFactory): void {
       expect(await codeOf(bob.cancelInvitation(invitation.inviteId))).toBe(8020);
       const cancelled = await alice.cancelInvitation(invitation.inviteId, 'never mind');
       expect(cancelled.invitation.states[b]).toBe('cancelled');
-      expect(await bobRec.waitFor('invitation', (e) => e.action === 'cancel')).toMatchObject({ by: a, data: 'never mind' });
+      expect(await bobRec.waitFor('invitation', (e) => e.action === 'cancel')).toMatchObject({
+        by: a,
+        data: 'never mind',
+      });
       expect(await codeOf(bob.acceptInvitation(invitation.inviteId))).toBe(8010);
     });
 
@@ -99,7 +130,10 @@ export function signalingSuite(factory: HarnessFactory): void {
       const { c: bob1 } = await s.client(b);
       const { c: bob2 } = await s.client(b);
       const { invitation } = await alice.invite(b, { timeout: 30 });
-      const results = await Promise.allSettled([bob1.acceptInvitation(invitation.inviteId), bob2.acceptInvitation(invitation.inviteId)]);
+      const results = await Promise.allSettled([
+        bob1.acceptInvitation(invitation.inviteId),
+        bob2.acceptInvitation(invitation.inviteId),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const lost = results.find((r) => r.status === 'rejected');
       expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 8010 });
@@ -121,7 +155,7 @@ export function signalingSuite(factory: HarnessFactory): void {
       expect(page.messages.map((m) => signalingInfo(m)?.action)).toContain('modify');
     });
 
-    it('modify is the inviter\'s, and only while the invitation is open: an invitee gets 8011, anyone after the answer 8010', async () => {
+    it("modify is the inviter's, and only while the invitation is open: an invitee gets 8011, anyone after the answer 8010", async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
       const { c: bob } = await s.client(b);
@@ -139,8 +173,15 @@ export function signalingSuite(factory: HarnessFactory): void {
       const { c: bob, rec: bobRec } = await s.client(b);
       const { c: carol, rec: carolRec } = await s.client(c);
       const group = await alice.createGroup({ name: 'call', members: [b, c] });
-      const { invitation, message } = await alice.inviteInGroup(group.groupId, [b, c], { data: 'standup', timeout: 60 });
-      expect(invitation).toMatchObject({ groupId: group.groupId, invitees: [b, c], states: { [b]: 'pending', [c]: 'pending' } });
+      const { invitation, message } = await alice.inviteInGroup(group.groupId, [b, c], {
+        data: 'standup',
+        timeout: 60,
+      });
+      expect(invitation).toMatchObject({
+        groupId: group.groupId,
+        invitees: [b, c],
+        states: { [b]: 'pending', [c]: 'pending' },
+      });
       expect(message?.chatType).toBe('group');
       await bobRec.waitFor('invitation', (e) => e.action === 'invite');
       await carolRec.waitFor('invitation', (e) => e.action === 'invite');
@@ -150,7 +191,12 @@ export function signalingSuite(factory: HarnessFactory): void {
       await aliceRec.waitFor('invitation', (e) => e.action === 'reject' && e.invitee === c);
       expect((await alice.invitation(invitation.inviteId)).states).toEqual({ [b]: 'accepted', [c]: 'rejected' });
       const page = await alice.history(conversationId('group', group.groupId));
-      expect(page.messages.map((m) => signalingInfo(m)?.action).filter(Boolean).reverse()).toEqual(['invite', 'accept', 'reject']);
+      expect(
+        page.messages
+          .map((m) => signalingInfo(m)?.action)
+          .filter(Boolean)
+          .reverse(),
+      ).toEqual(['invite', 'accept', 'reject']);
     });
 
     it('the server times an unanswered invitation out for both sides, even after the inviter closed', async () => {
@@ -163,10 +209,16 @@ export function signalingSuite(factory: HarnessFactory): void {
       await settle(bob);
       expect(bobRec.all('invitation', (e) => e.action === 'timeout')).toEqual([]);
       await s.h.advance(1500);
-      const atBob = await bobRec.waitFor('invitation', (e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId);
+      const atBob = await bobRec.waitFor(
+        'invitation',
+        (e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId,
+      );
       expect(atBob.invitee).toBe(b);
       await alice.connect();
-      await aliceRec.waitFor('invitation', (e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId);
+      await aliceRec.waitFor(
+        'invitation',
+        (e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId,
+      );
       expect((await alice.invitation(invitation.inviteId)).states[b]).toBe('timeout');
       expect(await codeOf(bob.acceptInvitation(invitation.inviteId))).toBe(8010);
       const page = await bob.history(conversationId('single', a));
@@ -211,7 +263,10 @@ export function signalingSuite(factory: HarnessFactory): void {
       const { c: alice } = await s.client(a);
       const { c: bob, rec: bobRec } = await s.client(b);
       const text = await alice.sendText(conversationId('single', b), 'before the call');
-      const { invitation } = await alice.invite(b, { data: JSON.stringify({ excludeFromHistoryMessage: true }), timeout: 30 });
+      const { invitation } = await alice.invite(b, {
+        data: JSON.stringify({ excludeFromHistoryMessage: true }),
+        timeout: 30,
+      });
       await bobRec.waitFor('invitation', (e) => e.invitation.inviteId === invitation.inviteId);
       await settle(bob);
       const conv = (await bob.conversations()).find((x) => x.id === conversationId('single', a));

@@ -11,15 +11,38 @@ import { harnessClient, type Harness, type HarnessConfig, type HarnessFactory } 
 
 export type EventName = keyof ChatClientEvents;
 const EVENT_NAMES: EventName[] = [
-  'state', 'ready', 'outbox', 'error', 'message', 'recall', 'delivered', 'read', 'groupRead', 'channelAck',
-  'readState', 'conversationDeleted', 'invitation', 'group', 'room', 'blocklist', 'presence', 'profile',
-  'messageUpdate', 'messageHidden', 'pins', 'threadReply', 'mentionCount',
+  'state',
+  'ready',
+  'outbox',
+  'error',
+  'message',
+  'recall',
+  'delivered',
+  'read',
+  'groupRead',
+  'channelAck',
+  'readState',
+  'conversationDeleted',
+  'invitation',
+  'group',
+  'room',
+  'blocklist',
+  'presence',
+  'profile',
+  'messageUpdate',
+  'messageHidden',
+  'pins',
+  'threadReply',
+  'mentionCount',
 ];
 
 /** Liveness guard for waits, so a missing event fails with a description instead of a test timeout. */
 const WAIT_GUARD_MS = 8000;
 
-export interface Recorded { name: EventName; e: unknown }
+export interface Recorded {
+  name: EventName;
+  e: unknown;
+}
 
 export class Recorder {
   readonly log: Recorded[] = [];
@@ -36,11 +59,18 @@ export class Recorder {
   }
 
   all<K extends EventName>(name: K, pred: (e: ChatClientEvents[K]) => boolean = () => true): ChatClientEvents[K][] {
-    return this.log.filter((r) => r.name === name).map((r) => r.e as ChatClientEvents[K]).filter(pred);
+    return this.log
+      .filter((r) => r.name === name)
+      .map((r) => r.e as ChatClientEvents[K])
+      .filter(pred);
   }
 
   /** Resolves with the `count`-th matching event (already recorded or future). */
-  waitFor<K extends EventName>(name: K, pred: (e: ChatClientEvents[K]) => boolean = () => true, count = 1): Promise<ChatClientEvents[K]> {
+  waitFor<K extends EventName>(
+    name: K,
+    pred: (e: ChatClientEvents[K]) => boolean = () => true,
+    count = 1,
+  ): Promise<ChatClientEvents[K]> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const found = this.all(name, pred);

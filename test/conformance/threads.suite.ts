@@ -26,7 +26,10 @@ export function threadsSuite(factory: HarnessFactory): void {
       const r3 = await bob.sendText(gid, 'third', { threadOf: root.serverId });
       expect(r1.threadOf).toBe(root.serverId);
       await aliceRec.waitFor('threadReply', (e) => e.message.serverId === r3.serverId && e.conversation === gid);
-      const summary = await carolRec.waitFor('messageUpdate', (e) => e.reason === 'thread' && e.message.thread?.count === 3);
+      const summary = await carolRec.waitFor(
+        'messageUpdate',
+        (e) => e.reason === 'thread' && e.message.thread?.count === 3,
+      );
       expect(summary.message.thread).toMatchObject({ count: 3, lastFrom: b });
       const history = await carol.history(gid);
       expect(history.messages.map((m) => m.serverId)).toEqual([root.serverId]);

@@ -49,7 +49,10 @@ describe('custom image emoji maps', () => {
 
   it('combines several maps, later ones overriding a key', () => {
     const parser = createEmojiParser({
-      customEmoji: [webimEmoji, { path: 'https://cdn.example.com/', map: { '[):]': 'new.png', ':party:': 'party.gif' } }],
+      customEmoji: [
+        webimEmoji,
+        { path: 'https://cdn.example.com/', map: { '[):]': 'new.png', ':party:': 'party.gif' } },
+      ],
     });
     expect(view(parser.parse('[):] :party: [:D]'))).toEqual([
       '<https://cdn.example.com/new.png>',

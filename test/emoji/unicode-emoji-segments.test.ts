@@ -103,7 +103,28 @@ describe('Unicode emoji become one emoji segment each', () => {
   });
 
   it('agrees with Intl.Segmenter: every emoji segment is one grapheme, text round-trips', () => {
-    const pieces = ['a', ' ', '你', '1', '#', ':', '\u200D', '\uFE0F', '👍', '🏽', '🇺', '🇸', '❤', '👨', '👩', '👧', '♀', '🏳', '🌈', '⃣'];
+    const pieces = [
+      'a',
+      ' ',
+      '你',
+      '1',
+      '#',
+      ':',
+      '\u200D',
+      '\uFE0F',
+      '👍',
+      '🏽',
+      '🇺',
+      '🇸',
+      '❤',
+      '👨',
+      '👩',
+      '👧',
+      '♀',
+      '🏳',
+      '🌈',
+      '⃣',
+    ];
     let seed = 7;
     const random = (): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

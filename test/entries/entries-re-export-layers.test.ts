@@ -9,8 +9,16 @@ const pairs: Array<[entry: string, load: () => Promise<object>, layer: () => Pro
   ['store ⊇ store', () => import('../../src/entries/store'), () => import('../../src/store/index')],
   ['react ⊇ react', () => import('../../src/entries/react'), () => import('../../src/react/index')],
   ['ui ⊇ ui', () => import('../../src/entries/ui'), () => import('../../src/ui/index')],
-  ['compat-webim ⊇ compat/webim', () => import('../../src/entries/compat-webim'), () => import('../../src/compat/webim')],
-  ['compat-tencent ⊇ compat/tencent', () => import('../../src/entries/compat-tencent'), () => import('../../src/compat/tencent')],
+  [
+    'compat-webim ⊇ compat/webim',
+    () => import('../../src/entries/compat-webim'),
+    () => import('../../src/compat/webim'),
+  ],
+  [
+    'compat-tencent ⊇ compat/tencent',
+    () => import('../../src/entries/compat-tencent'),
+    () => import('../../src/compat/tencent'),
+  ],
 ];
 
 describe('public entries', () => {

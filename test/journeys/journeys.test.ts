@@ -11,7 +11,15 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { copyPngToClipboard } from '../support/clipboard';
 import { openStorybook, type StorybookSite } from '../support/storybook-site';
-import { COMBOS, comboName, dropPng, openPlayground, scrollUntilSeen, type Combo, type Playground } from './playground-driver';
+import {
+  COMBOS,
+  comboName,
+  dropPng,
+  openPlayground,
+  scrollUntilSeen,
+  type Combo,
+  type Playground,
+} from './playground-driver';
 
 let site: StorybookSite;
 let browser: Browser;
@@ -58,11 +66,18 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     await box.press('Enter');
     // Bob opens the chat from his list with the keyboard; in the narrow layout focus follows to his message box.
     await pg.openConversation('Bob', 'Alice', { keyboard: true });
-    expect(await pg.page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
-    if (combo.width < 600) expect(await bob.getByRole('textbox', { name: s.input.messageLabel }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await pg.page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body),
+    ).toBe(true);
+    if (combo.width < 600)
+      expect(
+        await bob.getByRole('textbox', { name: s.input.messageLabel }).evaluate((el) => el === document.activeElement),
+      ).toBe(true);
     await bob.getByRole('log').getByText(text, { exact: true }).waitFor();
     // Bob's conversation fits on his screen: opening it is reading it. Alice's ticks all turn to read.
-    await expect.poll(() => aliceLog.getByRole('img', { name: s.messageList.statusDelivered }).count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => aliceLog.getByRole('img', { name: s.messageList.statusDelivered }).count(), { timeout: 10_000 })
+      .toBe(0);
     const read = aliceLog.getByRole('img', { name: s.messageList.statusRead }).last();
     // Read looks different from delivered (colour or strength), not only to screen readers.
     expect(await read.evaluate(tickStyle)).not.toBe(deliveredLook);
@@ -74,7 +89,9 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     await aliceLog.getByText(reply.replace(':tada:', '🎉'), { exact: true }).waitFor();
     expect(await alice.getByRole('button', { name: new RegExp(escape(s.messageList.newMessages(1))) }).count()).toBe(0);
     const bobLog = bob.getByRole('log');
-    await expect.poll(() => bobLog.getByRole('img', { name: s.messageList.statusRead }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => bobLog.getByRole('img', { name: s.messageList.statusRead }).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await pg.shot('chat-read-state');
   }, 60_000);
 
@@ -89,7 +106,11 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     await bob.getByRole('list', { name: s.input.attachmentsLabel }).waitFor();
     await box.press('Enter');
     const openImage = (name: string) => alice.getByRole('button', { name: s.messageList.openImage(name), exact: true });
-    await expect.poll(() => alice.getByRole('button', { name: new RegExp(`^${escape(s.messageList.openImage(''))}`) }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => alice.getByRole('button', { name: new RegExp(`^${escape(s.messageList.openImage(''))}`) }).count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
 
     await dropPng(box, 'dropped.png', '#e76f51');
     await bob.getByRole('list', { name: s.input.attachmentsLabel }).waitFor();
@@ -102,14 +123,23 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     await viewer.waitFor();
     const vp = page.viewportSize() as { width: number; height: number };
     const rect = await viewer.boundingBox();
-    expect(rect && [Math.round(rect.x), Math.round(rect.y), Math.round(rect.width), Math.round(rect.height)]).toEqual([0, 0, vp.width, vp.height]);
+    expect(rect && [Math.round(rect.x), Math.round(rect.y), Math.round(rect.width), Math.round(rect.height)]).toEqual([
+      0,
+      0,
+      vp.width,
+      vp.height,
+    ]);
     const img = await viewer.getByRole('img').boundingBox();
-    expect(img !== null && img.x >= 0 && img.y >= 0 && img.x + img.width <= vp.width && img.y + img.height <= vp.height).toBe(true);
+    expect(
+      img !== null && img.x >= 0 && img.y >= 0 && img.x + img.width <= vp.width && img.y + img.height <= vp.height,
+    ).toBe(true);
     // The rest of the page is inert: Tab reaches nothing outside the viewer (past its last control
     // the browser's own UI may take focus, leaving the page's active element at <body>).
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
-      expect(await viewer.evaluate((d) => d.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
+      expect(
+        await viewer.evaluate((d) => d.contains(document.activeElement) || document.activeElement === document.body),
+      ).toBe(true);
     }
     // It is the page's modal element (the platform makes everything else inert).
     expect(await viewer.evaluate((d) => d.matches(':modal'))).toBe(true);
@@ -129,7 +159,11 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     const fromBob = alice.getByRole('dialog');
     await fromBob.waitFor({ timeout: 15_000 });
     const avatarColour = (el: Element) => getComputedStyle(el).backgroundColor;
-    const inHeader = await alice.getByRole('heading', { name: 'Bob', exact: true }).locator('xpath=ancestor::header[1]').locator('.natter-avatar').evaluate(avatarColour);
+    const inHeader = await alice
+      .getByRole('heading', { name: 'Bob', exact: true })
+      .locator('xpath=ancestor::header[1]')
+      .locator('.natter-avatar')
+      .evaluate(avatarColour);
     expect(await fromBob.locator('.natter-avatar').evaluate(avatarColour)).toBe(inHeader);
     await bob.getByRole('dialog').getByRole('button', { name: s.call.cancel }).click();
     await fromBob.waitFor({ state: 'detached', timeout: 15_000 });
@@ -179,10 +213,13 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
       await scrollUntilSeen(pg.page, pane(reader).getByRole('log'), text);
     }
     const row = alice.getByRole('log').locator('[data-natter-message]').filter({ hasText: text });
-    await row.getByRole('img', { name: s.messageList.readBy(3) }).waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
-      await pg.shot('group-readers-failed');
-      throw new Error(`${String(e)}\nreceipt: ${await row.getByRole('img').last().getAttribute('aria-label')}`);
-    });
+    await row
+      .getByRole('img', { name: s.messageList.readBy(3) })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        await pg.shot('group-readers-failed');
+        throw new Error(`${String(e)}\nreceipt: ${await row.getByRole('img').last().getAttribute('aria-label')}`);
+      });
     // From the keyboard: the message takes focus, Enter opens its menu; the focused item shows a focus ring.
     await row.getByText(text, { exact: true }).click();
     await pg.page.keyboard.press('Enter');
@@ -192,7 +229,13 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('%s', (_n
     await expect.poll(() => focused.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     const [menuBox, logBox] = [await menu.boundingBox(), await alice.getByRole('log').boundingBox()];
-    expect(menuBox !== null && logBox !== null && menuBox.x >= logBox.x && menuBox.x + menuBox.width <= logBox.x + logBox.width + 0.5 && menuBox.y >= logBox.y).toBe(true);
+    expect(
+      menuBox !== null &&
+        logBox !== null &&
+        menuBox.x >= logBox.x &&
+        menuBox.x + menuBox.width <= logBox.x + logBox.width + 0.5 &&
+        menuBox.y >= logBox.y,
+    ).toBe(true);
     await alice.getByRole('menuitem', { name: s.messageList.showReaders }).click();
     const readers = row.getByRole('status');
     await expect.poll(async () => (await readers.textContent()) ?? '', { timeout: 10_000 }).toContain('Dave');

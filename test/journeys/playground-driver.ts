@@ -25,7 +25,10 @@ export const COMBOS: Combo[] = (['light', 'dark'] as const).flatMap((theme) =>
 export const comboName = (c: Combo): string => `${c.theme}-${c.locale}-${c.width}`;
 
 /** The Playground's own labels (stories/playground/playground.tsx). */
-const PANE_LABEL: Record<Combo['locale'], (name: string) => string> = { en: (n) => `${n}'s chat`, 'zh-CN': (n) => `${n} 的聊天` };
+const PANE_LABEL: Record<Combo['locale'], (name: string) => string> = {
+  en: (n) => `${n}'s chat`,
+  'zh-CN': (n) => `${n} 的聊天`,
+};
 const ADD_USER: Record<Combo['locale'], string> = { en: 'Add a user', 'zh-CN': '添加用户' };
 
 const RESULTS = join(process.cwd(), 'test-results', 'journeys');
@@ -44,8 +47,16 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-export async function openPlayground(browser: Browser, site: StorybookSite, combo: Combo, story = 'playground--three-users'): Promise<Playground> {
-  const context = await browser.newContext({ viewport: { width: combo.width, height: combo.width > 600 ? 900 : 844 }, deviceScaleFactor: 1 });
+export async function openPlayground(
+  browser: Browser,
+  site: StorybookSite,
+  combo: Combo,
+  story = 'playground--three-users',
+): Promise<Playground> {
+  const context = await browser.newContext({
+    viewport: { width: combo.width, height: combo.width > 600 ? 900 : 844 },
+    deviceScaleFactor: 1,
+  });
   const url = site.story(story, { theme: combo.theme, locale: combo.locale });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
@@ -70,7 +81,9 @@ export async function openPlayground(browser: Browser, site: StorybookSite, comb
       const p = pane(user);
       const back = p.getByRole('button', { name: s.conversationList.backToList });
       if (await back.isVisible()) await back.click();
-      const item = p.getByRole('navigation', { name: s.conversationList.listLabel }).getByRole('button', { name: new RegExp(`^${name}`) });
+      const item = p
+        .getByRole('navigation', { name: s.conversationList.listLabel })
+        .getByRole('button', { name: new RegExp(`^${name}`) });
       if (options.keyboard) {
         await item.focus();
         await page.keyboard.press('Enter');
@@ -78,7 +91,8 @@ export async function openPlayground(browser: Browser, site: StorybookSite, comb
       await p.getByRole('heading', { name, exact: true }).waitFor();
     },
     async addUser() {
-      const panes = () => page.getByRole('region', { name: new RegExp(escape(PANE_LABEL[combo.locale]('')).replace(/^/, '.+')) });
+      const panes = () =>
+        page.getByRole('region', { name: new RegExp(escape(PANE_LABEL[combo.locale]('')).replace(/^/, '.+')) });
       const before = await panes().count();
       await page.getByRole('button', { name: ADD_USER[combo.locale] }).click();
       await expect.poll(() => panes().count(), { timeout: 15_000 }).toBeGreaterThan(before);
@@ -104,7 +118,8 @@ export async function dropPng(target: Locator, name: string, color: string): Pro
       const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/png'));
       const data = new DataTransfer();
       data.items.add(new File([blob], name, { type: 'image/png' }));
-      for (const type of ['dragenter', 'dragover', 'drop'] as const) el.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      for (const type of ['dragenter', 'dragover', 'drop'] as const)
+        el.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
     },
     { name, color },
   );

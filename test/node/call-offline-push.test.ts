@@ -28,14 +28,24 @@ async function serve(pushed: Array<[string, PushNotice]>): Promise<RunningServer
 }
 
 async function chat(server: RunningServer, user: string): Promise<ChatClient> {
-  const client = createChatClient({ url: server.url, WebSocket, token: createToken(user, { secret: SECRET }), reconnect: false });
+  const client = createChatClient({
+    url: server.url,
+    WebSocket,
+    token: createToken(user, { secret: SECRET }),
+    reconnect: false,
+  });
   cleanups.push(() => client.close());
   await client.connect();
   return client;
 }
 
 /** What CallClient.start sends for a video call with `offlinePushInfo`. */
-const videoCall = (offlinePushInfo?: OfflinePushInfo): InviteOptions => ({ data: rtcCallData('video'), timeout: 30, onlineUserOnly: true, ...(offlinePushInfo ? { offlinePushInfo } : {}) });
+const videoCall = (offlinePushInfo?: OfflinePushInfo): InviteOptions => ({
+  data: rtcCallData('video'),
+  timeout: 30,
+  onlineUserOnly: true,
+  ...(offlinePushInfo ? { offlinePushInfo } : {}),
+});
 
 const PUSH: OfflinePushInfo = { title: 'alice', description: 'Incoming video call', extension: '{"call":"video"}' };
 

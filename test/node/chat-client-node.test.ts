@@ -10,7 +10,10 @@ import type { RunningServer } from '../../src/node/serve';
 import type { Message } from '../../src/protocol/message';
 import { SECRET, startTestServer, tempDir } from './support/servers';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -23,7 +26,12 @@ async function serve(): Promise<RunningServer> {
   return server;
 }
 async function chat(server: RunningServer, user: string): Promise<ChatClient> {
-  const client = createChatClient({ url: server.url, WebSocket, token: createToken(user, { secret: SECRET }), reconnect: false });
+  const client = createChatClient({
+    url: server.url,
+    WebSocket,
+    token: createToken(user, { secret: SECRET }),
+    reconnect: false,
+  });
   cleanups.push(() => client.close());
   await client.connect();
   return client;
@@ -51,7 +59,10 @@ describe('ChatClient against natter serve', () => {
     const [alice, bob] = [await chat(server, 'alice'), await chat(server, 'bob')];
     const progress: number[] = [];
     const received = next<{ message: Message }>(bob, 'message');
-    const sent = await alice.sendFile('single:bob', 'img', new Blob([PNG], { type: 'image/png' }), { name: 'dot.png', onProgress: (loaded) => progress.push(loaded) });
+    const sent = await alice.sendFile('single:bob', 'img', new Blob([PNG], { type: 'image/png' }), {
+      name: 'dot.png',
+      onProgress: (loaded) => progress.push(loaded),
+    });
     const body = (await received).message.body as { type: string; url: string; size: number; name: string };
     expect(body).toMatchObject({ type: 'img', size: PNG.length, name: 'dot.png' });
     expect(sent.serverId).toBeTruthy();

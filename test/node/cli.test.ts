@@ -11,7 +11,13 @@ import { verifyToken } from '../../src/node/token';
 import { tempDir } from './support/servers';
 
 function io(env: Record<string, string> = {}): CliIo & { stdout: string; stderr: string } {
-  const o = { stdout: '', stderr: '', env, out: (t: string) => void (o.stdout += t), err: (t: string) => void (o.stderr += t) };
+  const o = {
+    stdout: '',
+    stderr: '',
+    env,
+    out: (t: string) => void (o.stdout += t),
+    err: (t: string) => void (o.stderr += t),
+  };
   return o;
 }
 
@@ -25,13 +31,32 @@ describe('natter CLI', () => {
     expect(await runCli(['serve', '--help'], b)).toBe(0);
     expect(b.stdout).toContain('--db <path>');
     expect(b.stdout).toContain('--event-max-age <ms>');
-    for (const option of ['--max-connections <n>', '--max-connections-per-ip <n>', '--hello-timeout <ms>', '--headers-timeout <ms>', '--request-timeout <ms>', '--upload-rate <r,b>', '--upload-quota <bytes>', '--reject-words <list>', '--intercept-words <list>', '--jwt-secret <s>', '--jwt-jwks <file|url>', '--jwt-issuer', '--jwt-audience', '--jwt-clock-skew', '--jwt-user-claim', '--jwt-algorithms']) {
+    for (const option of [
+      '--max-connections <n>',
+      '--max-connections-per-ip <n>',
+      '--hello-timeout <ms>',
+      '--headers-timeout <ms>',
+      '--request-timeout <ms>',
+      '--upload-rate <r,b>',
+      '--upload-quota <bytes>',
+      '--reject-words <list>',
+      '--intercept-words <list>',
+      '--jwt-secret <s>',
+      '--jwt-jwks <file|url>',
+      '--jwt-issuer',
+      '--jwt-audience',
+      '--jwt-clock-skew',
+      '--jwt-user-claim',
+      '--jwt-algorithms',
+    ]) {
       expect(b.stdout).toContain(option);
     }
   });
 
   it('prints the version of @natter/server for --version and -v', async () => {
-    const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../packages/server/package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../packages/server/package.json'), 'utf8'),
+    ) as { version: string };
     for (const flag of ['--version', '-v']) {
       const a = io();
       expect(await runCli([flag], a)).toBe(0);
@@ -71,7 +96,9 @@ describe('natter CLI', () => {
     const tmp = tempDir();
     try {
       const a = io();
-      expect(await runCli(['serve', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'f')], a)).toBe(2);
+      expect(
+        await runCli(['serve', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'f')], a),
+      ).toBe(2);
       expect(a.stderr).toContain('--secret');
       const b = io();
       expect(await runCli(['serve', '--bogus'], b)).toBe(2);
@@ -95,7 +122,20 @@ describe('natter CLI', () => {
     const o = io();
     o.onServer = (close) => void (stop = close);
     try {
-      const args = ['serve', '--dev', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'f'), '--edit-window', '60000', '--delete-window', '0'];
+      const args = [
+        'serve',
+        '--dev',
+        '--port',
+        '0',
+        '--db',
+        join(tmp.dir, 'db.sqlite'),
+        '--files',
+        join(tmp.dir, 'f'),
+        '--edit-window',
+        '60000',
+        '--delete-window',
+        '0',
+      ];
       expect(await runCli(args, o)).toBe(0);
       const url = /WebSocket (ws:\/\/[^)]+)\)/.exec(o.stdout)![1]!;
       const client = createChatClient({ url, user: 'alice', WebSocket, reconnect: false });
@@ -114,10 +154,26 @@ describe('natter CLI', () => {
   it('runs `natter serve --dev` through bin/natter.js, prints where it listens, and stops on SIGTERM', async () => {
     const tmp = tempDir();
     const root = resolve(import.meta.dirname, '../..');
-    const child = spawn(process.execPath, [join(root, 'packages/server/bin/natter.js'), 'serve', '--dev', '--port', '0', '--db', join(tmp.dir, 'db.sqlite'), '--files', join(tmp.dir, 'files'), '--event-max-age', '86400000'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'packages/server/bin/natter.js'),
+        'serve',
+        '--dev',
+        '--port',
+        '0',
+        '--db',
+        join(tmp.dir, 'db.sqlite'),
+        '--files',
+        join(tmp.dir, 'files'),
+        '--event-max-age',
+        '86400000',
+      ],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     try {

@@ -25,10 +25,23 @@ interface Child {
 }
 
 async function launch(dir: string, port: number, config: HarnessConfig, offset: number): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY, dir, String(port), String(RECALL_WINDOW_MS), String(config.recallEnabled ?? true), String(offset)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      ENTRY,
+      dir,
+      String(port),
+      String(RECALL_WINDOW_MS),
+      String(config.recallEnabled ?? true),
+      String(offset),
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   let stderr = '';
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => {
     stderr += d;

@@ -22,11 +22,20 @@ async function boot(dir: string): Promise<ChildServer> {
   return s;
 }
 async function connect(server: ChildServer, user: string, resume?: number): Promise<RawClient> {
-  const c = await RawClient.connect(server.url, { token: createToken(user, { secret: SECRET }), device: `${user}-phone`, ...(resume !== undefined ? { resume } : {}) });
+  const c = await RawClient.connect(server.url, {
+    token: createToken(user, { secret: SECRET }),
+    device: `${user}-phone`,
+    ...(resume !== undefined ? { resume } : {}),
+  });
   cleanups.push(() => c.close());
   return c;
 }
-const text = (localId: string, to: string, msg: string) => ({ localId, to, chatType: 'single', body: { type: 'txt', msg } });
+const text = (localId: string, to: string, msg: string) => ({
+  localId,
+  to,
+  chatType: 'single',
+  body: { type: 'txt', msg },
+});
 
 describe('natter serve after kill -9', () => {
   it('keeps an acknowledged message: in history, and delivered once to an offline recipient on resume', async () => {
@@ -48,8 +57,12 @@ describe('natter serve after kill -9', () => {
     const delivered = bob.eventsOf('message').filter((e) => e.message.serverId === message.serverId);
     expect(delivered).toHaveLength(1);
     const page = await bob.call<HistoryPage>('history', { conversation: 'single:alice' });
-    expect(page.messages.map((m) => [m.serverId, m.body])).toEqual([[message.serverId, { type: 'txt', msg: 'survives kill -9' }]]);
-    expect((await bob.call<{ conversations: { id: string; unread: number }[] }>('conversations', {})).conversations).toMatchObject([{ id: 'single:alice', unread: 1 }]);
+    expect(page.messages.map((m) => [m.serverId, m.body])).toEqual([
+      [message.serverId, { type: 'txt', msg: 'survives kill -9' }],
+    ]);
+    expect(
+      (await bob.call<{ conversations: { id: string; unread: number }[] }>('conversations', {})).conversations,
+    ).toMatchObject([{ id: 'single:alice', unread: 1 }]);
 
     // Resuming from where he got to replays nothing again.
     const lastPos = Math.max(...bob.events.map((e) => e.pos ?? 0));
@@ -84,7 +97,11 @@ describe('natter serve after kill -9', () => {
     const bobPos = bob0.welcome!.pos;
     await bob0.close();
     const alice = await connect(server, 'alice');
-    const { invitation } = await alice.call<{ invitation: Invitation }>('sig.invite', { invitees: ['bob'], data: '{"call":"video"}', timeout: 1 });
+    const { invitation } = await alice.call<{ invitation: Invitation }>('sig.invite', {
+      invitees: ['bob'],
+      data: '{"call":"video"}',
+      timeout: 1,
+    });
     const alicePos = Math.max(alice.welcome!.pos, ...alice.events.map((e) => e.pos ?? 0));
     await server.kill9();
     // Let the one-second deadline pass while nothing is running (bounded real wait).
@@ -94,12 +111,16 @@ describe('natter serve after kill -9', () => {
     const [aliceBack, bob] = [await connect(server, 'alice', alicePos), await connect(server, 'bob', bobPos)];
     for (const c of [aliceBack, bob]) {
       await c.until(() => c.eventsOf('invitation').some((e) => e.action === 'timeout'));
-      const timeouts = c.eventsOf('invitation').filter((e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId);
+      const timeouts = c
+        .eventsOf('invitation')
+        .filter((e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId);
       expect(timeouts).toHaveLength(1);
       expect(timeouts[0]!.invitation.states).toEqual({ bob: 'timeout' });
     }
     expect(bob.eventsOf('invitation').map((e) => e.action)).toEqual(['invite', 'timeout']);
-    const { invitation: after } = await bob.call<{ invitation: Invitation }>('sig.get', { inviteId: invitation.inviteId });
+    const { invitation: after } = await bob.call<{ invitation: Invitation }>('sig.get', {
+      inviteId: invitation.inviteId,
+    });
     expect(after.states).toEqual({ bob: 'timeout' });
     expect((await bob.request('sig.accept', { inviteId: invitation.inviteId })).code).toBe(8010);
   });

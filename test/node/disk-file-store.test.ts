@@ -41,7 +41,16 @@ describe('DiskFileStore', () => {
     const dir = join(root, 'files');
     const store = new DiskFileStore({ dir });
     writeFileSync(join(root, 'secret.txt'), 'secret');
-    for (const bad of ['../secret.txt', '..%2Fsecret.txt', '/etc/passwd', 'a/../../secret.txt', '..', '', 'x\0y', 'short']) {
+    for (const bad of [
+      '../secret.txt',
+      '..%2Fsecret.txt',
+      '/etc/passwd',
+      'a/../../secret.txt',
+      '..',
+      '',
+      'x\0y',
+      'short',
+    ]) {
       expect(await store.get(bad)).toBeNull();
       await expect(store.put(bad, new Uint8Array([1]))).rejects.toThrow(/unsafe/);
       await store.delete(bad);

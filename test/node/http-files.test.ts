@@ -11,7 +11,10 @@ import { ErrorCode } from '../../src/protocol/errors';
 import type { UploadedFile } from '../../src/protocol/link';
 import { SECRET, startTestServer, tempDir } from './support/servers';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const MAX = 64 * 1024;
 
 let server: RunningServer;
@@ -28,14 +31,22 @@ afterAll(async () => {
   tmp.remove();
 });
 
-async function upload(body: BodyInit, headers: Record<string, string>, query = ''): Promise<{ status: number; json: { file?: UploadedFile; code?: number; message?: string } }> {
+async function upload(
+  body: BodyInit,
+  headers: Record<string, string>,
+  query = '',
+): Promise<{ status: number; json: { file?: UploadedFile; code?: number; message?: string } }> {
   const res = await fetch(`${server.httpUrl}/files${query}`, { method: 'POST', headers, body });
   return { status: res.status, json: (await res.json()) as { file?: UploadedFile; code?: number } };
 }
 
 describe('POST /files', () => {
   it('stores a raw-body upload and serves it back byte for byte with its headers', async () => {
-    const { status, json } = await upload(PNG, { ...auth, 'Content-Type': 'image/png' }, `?name=${encodeURIComponent('été photo.png')}&width=1&height=1`);
+    const { status, json } = await upload(
+      PNG,
+      { ...auth, 'Content-Type': 'image/png' },
+      `?name=${encodeURIComponent('été photo.png')}&width=1&height=1`,
+    );
     expect(status).toBe(201);
     const file = json.file!;
     expect(file).toMatchObject({ name: 'été photo.png', size: PNG.length, mime: 'image/png' });
@@ -46,7 +57,9 @@ describe('POST /files', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('content-length')).toBe(String(PNG.length));
-    expect(res.headers.get('content-disposition')).toBe(`inline; filename="_t_ photo.png"; filename*=UTF-8''%C3%A9t%C3%A9%20photo.png`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `inline; filename="_t_ photo.png"; filename*=UTF-8''%C3%A9t%C3%A9%20photo.png`,
+    );
     expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
   });
 
@@ -63,23 +76,42 @@ describe('POST /files', () => {
 
   it('refuses uploads without valid credentials', async () => {
     expect((await upload(PNG, { 'Content-Type': 'image/png' })).json.code).toBe(ErrorCode.NOT_AUTHENTICATED);
-    expect((await upload(PNG, { 'Content-Type': 'image/png', 'X-Natter-User': 'alice' })).json.code).toBe(ErrorCode.NOT_AUTHENTICATED);
-    const forged = await upload(PNG, { 'Content-Type': 'image/png', Authorization: `Bearer ${createToken('alice', { secret: 'wrong' })}` });
+    expect((await upload(PNG, { 'Content-Type': 'image/png', 'X-Natter-User': 'alice' })).json.code).toBe(
+      ErrorCode.NOT_AUTHENTICATED,
+    );
+    const forged = await upload(PNG, {
+      'Content-Type': 'image/png',
+      Authorization: `Bearer ${createToken('alice', { secret: 'wrong' })}`,
+    });
     expect([forged.status, forged.json.code]).toEqual([401, ErrorCode.TOKEN_INVALID]);
-    const expired = await upload(PNG, { 'Content-Type': 'image/png', Authorization: `Bearer ${createToken('alice', { secret: SECRET, ttlSeconds: -5 })}` });
+    const expired = await upload(PNG, {
+      'Content-Type': 'image/png',
+      Authorization: `Bearer ${createToken('alice', { secret: SECRET, ttlSeconds: -5 })}`,
+    });
     expect([expired.status, expired.json.code]).toEqual([401, ErrorCode.TOKEN_EXPIRED]);
   });
 
   it('refuses a type outside the allow-list (4150) and a file that claims to be PNG but is not (4151)', async () => {
-    const exe = await upload(Buffer.from('MZ\x90\x00'), { ...auth, 'Content-Type': 'application/x-msdownload' }, '?name=run.exe');
+    const exe = await upload(
+      Buffer.from('MZ\x90\x00'),
+      { ...auth, 'Content-Type': 'application/x-msdownload' },
+      '?name=run.exe',
+    );
     expect([exe.status, exe.json.code]).toEqual([415, ErrorCode.FILE_TYPE_NOT_ALLOWED]);
-    const fake = await upload(Buffer.from('<script>alert(1)</script>'), { ...auth, 'Content-Type': 'image/png' }, '?name=cat.png');
+    const fake = await upload(
+      Buffer.from('<script>alert(1)</script>'),
+      { ...auth, 'Content-Type': 'image/png' },
+      '?name=cat.png',
+    );
     expect([fake.status, fake.json.code]).toEqual([415, ErrorCode.FILE_CONTENT_MISMATCH]);
   });
 
   it('refuses a body over the size limit with 511, announced or streamed', async () => {
     const big = Buffer.alloc(MAX + 1, 0x61);
-    const announced = await upload(Buffer.concat([big, Buffer.alloc(128 * 1024)]), { ...auth, 'Content-Type': 'text/plain' });
+    const announced = await upload(Buffer.concat([big, Buffer.alloc(128 * 1024)]), {
+      ...auth,
+      'Content-Type': 'text/plain',
+    });
     expect([announced.status, announced.json.code]).toEqual([413, ErrorCode.TOO_LARGE]);
     expect(await streamChunked(MAX * 4)).toEqual({ status: 413, code: ErrorCode.TOO_LARGE });
     const form = new FormData();
@@ -89,12 +121,19 @@ describe('POST /files', () => {
 
   it('keeps only the last segment of names that try to be paths, and never writes outside its directory', async () => {
     for (const name of ['../../../etc/passwd', '..\\..\\boot.ini', '/abs/path.txt', '..']) {
-      const { status, json } = await upload('x', { ...auth, 'Content-Type': 'text/plain' }, `?name=${encodeURIComponent(name)}`);
+      const { status, json } = await upload(
+        'x',
+        { ...auth, 'Content-Type': 'text/plain' },
+        `?name=${encodeURIComponent(name)}`,
+      );
       expect(status).toBe(201);
       expect(json.file!.name).not.toMatch(/[\\/]|^\.\.$/);
     }
     expect(existsSync(join(tmp.dir, 'etc'))).toBe(false);
-    for (const entry of readdirSync(tmp.dir)) expect(['files', 'natter.sqlite', 'natter.sqlite-shm', 'natter.sqlite-wal', 'natter.sqlite-lock']).toContain(entry);
+    for (const entry of readdirSync(tmp.dir))
+      expect(['files', 'natter.sqlite', 'natter.sqlite-shm', 'natter.sqlite-wal', 'natter.sqlite-lock']).toContain(
+        entry,
+      );
   });
 });
 
@@ -102,14 +141,21 @@ describe("POST /{org}/{app}/chatfiles (Easemob's upload path)", () => {
   it("stores a multipart upload and answers Easemob's { uri, entities: [{ uuid }] }, whose uri/uuid serves the bytes", async () => {
     const form = new FormData();
     form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
-    const res = await fetch(`${server.httpUrl}/easemob-demo/chatdemoui/chatfiles`, { method: 'POST', headers: auth, body: form });
+    const res = await fetch(`${server.httpUrl}/easemob-demo/chatdemoui/chatfiles`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    });
     expect(res.status).toBe(200);
     const json = (await res.json()) as { uri: string; entities: { uuid: string; type: string }[] };
     expect(json.entities[0]).toMatchObject({ type: 'chatfile' });
     const download = await fetch(`${json.uri}/${json.entities[0]!.uuid}`);
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
-    const anonymous = await fetch(`${server.httpUrl}/easemob-demo/chatdemoui/chatfiles`, { method: 'POST', body: form });
+    const anonymous = await fetch(`${server.httpUrl}/easemob-demo/chatdemoui/chatfiles`, {
+      method: 'POST',
+      body: form,
+    });
     expect(anonymous.status).toBe(401);
   });
 });
@@ -130,7 +176,12 @@ describe('GET /files/<id>', () => {
   });
 
   it('answers 404 for unknown ids and for ids that try to be paths', async () => {
-    for (const path of ['/files/AAAAAAAAAAAAAAAAAAAAAA', '/files/..%2F..%2Fnatter.sqlite', '/files/%2e%2e/natter.sqlite', '/files/']) {
+    for (const path of [
+      '/files/AAAAAAAAAAAAAAAAAAAAAA',
+      '/files/..%2F..%2Fnatter.sqlite',
+      '/files/%2e%2e/natter.sqlite',
+      '/files/',
+    ]) {
       const status = await rawGet(path);
       expect([path, status]).toEqual([path, 404]);
     }
@@ -153,12 +204,23 @@ function rawGet(path: string): Promise<number> {
 function streamChunked(total: number): Promise<{ status: number; code: number }> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = request({ host: '127.0.0.1', port: server.port, path: '/files?name=big.txt', method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' } }, (res) => {
-      answered = true;
-      let text = '';
-      res.setEncoding('utf8').on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, code: (JSON.parse(text) as { code: number }).code }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/files?name=big.txt',
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'text/plain' },
+      },
+      (res) => {
+        answered = true;
+        let text = '';
+        res.setEncoding('utf8').on('data', (d: string) => (text += d));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, code: (JSON.parse(text) as { code: number }).code }),
+        );
+      },
+    );
     // The server answers early and closes; the rest of our body may then fail to write.
     req.on('error', (e) => {
       if (!answered) reject(e);
@@ -184,11 +246,23 @@ describe('POST /files in dev mode', () => {
     const devTmp = tempDir();
     const dev = await startTestServer(devTmp.dir, { dev: true, secret: undefined });
     try {
-      const ok = await fetch(`${dev.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { 'X-Natter-User': 'carol', 'Content-Type': 'text/plain' }, body: 'dev' });
+      const ok = await fetch(`${dev.httpUrl}/files?name=a.txt`, {
+        method: 'POST',
+        headers: { 'X-Natter-User': 'carol', 'Content-Type': 'text/plain' },
+        body: 'dev',
+      });
       expect(ok.status).toBe(201);
-      const forged = await fetch(`${dev.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { Authorization: 'Bearer forged.token', 'Content-Type': 'text/plain' }, body: 'dev' });
+      const forged = await fetch(`${dev.httpUrl}/files?name=a.txt`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer forged.token', 'Content-Type': 'text/plain' },
+        body: 'dev',
+      });
       expect(((await forged.json()) as { code: number }).code).toBe(ErrorCode.TOKEN_INVALID);
-      const bad = await fetch(`${dev.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { 'X-Natter-User': '../root', 'Content-Type': 'text/plain' }, body: 'dev' });
+      const bad = await fetch(`${dev.httpUrl}/files?name=a.txt`, {
+        method: 'POST',
+        headers: { 'X-Natter-User': '../root', 'Content-Type': 'text/plain' },
+        body: 'dev',
+      });
       expect(((await bad.json()) as { code: number }).code).toBe(ErrorCode.NOT_AUTHENTICATED);
     } finally {
       await dev.close();

@@ -13,9 +13,15 @@ export function profile(user: string, name: string): ProfileRecord {
   return { profile: { user, name, updatedAt: 1 }, hidePresence: false, lastSeen: null };
 }
 
-const text = (seq: number, msg: string, over: Partial<Message> = {}): Message => message(seq, { body: { type: 'txt', msg }, ...over });
+const text = (seq: number, msg: string, over: Partial<Message> = {}): Message =>
+  message(seq, { body: { type: 'txt', msg }, ...over });
 
-async function found(s: SyncStorage, query: string, scopes = [{ key: KEY, afterSeq: 0 }], limit = 50): Promise<string[]> {
+async function found(
+  s: SyncStorage,
+  query: string,
+  scopes = [{ key: KEY, afterSeq: 0 }],
+  limit = 50,
+): Promise<string[]> {
   const r = await s.searchMessages({ terms: queryTerms(query), scopes, limit });
   return r.rows.map((row) => (row.message.body.type === 'txt' ? row.message.body.msg : row.message.body.type));
 }
@@ -37,7 +43,8 @@ export function describePeopleStorageContract(name: string, make: () => SyncStor
       await s.putProfile(profile('u2', '张三丰'));
       await s.putProfile(profile('u3', 'Anna Roberts'));
       await s.putProfile(profile('rob99', 'Zed'));
-      const users = async (prefix: string) => (await s.searchProfiles({ prefix, limit: 10 })).map((r) => r.profile.user);
+      const users = async (prefix: string) =>
+        (await s.searchProfiles({ prefix, limit: 10 })).map((r) => r.profile.user);
       expect(await users('rob')).toEqual(['u3', 'u1', 'rob99']);
       expect(await users('smi')).toEqual(['u1']);
       expect(await users('张三')).toEqual(['u2']);
@@ -82,16 +89,28 @@ export function describePeopleStorageContract(name: string, make: () => SyncStor
       expect(await found(s, 'secret')).toEqual([]);
     });
 
-    it('looks only in the scopes, after each scope\'s cleared seq, newest first, paged by cursor', async () => {
+    it("looks only in the scopes, after each scope's cleared seq, newest first, paged by cursor", async () => {
       const s = make();
       s.transaction(() => {
         for (let i = 1; i <= 6; i++) s.insertMessage(rec(text(i, `needle ${i}`)));
-        s.insertMessage(rec(text(1, 'needle elsewhere', { to: 'carol', localId: 'x1', serverId: 'x1' }), 'single:alice|carol'));
+        s.insertMessage(
+          rec(text(1, 'needle elsewhere', { to: 'carol', localId: 'x1', serverId: 'x1' }), 'single:alice|carol'),
+        );
       });
-      expect(await found(s, 'needle', [{ key: KEY, afterSeq: 2 }])).toEqual(['needle 6', 'needle 5', 'needle 4', 'needle 3']);
+      expect(await found(s, 'needle', [{ key: KEY, afterSeq: 2 }])).toEqual([
+        'needle 6',
+        'needle 5',
+        'needle 4',
+        'needle 3',
+      ]);
       const first = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 4 });
       expect(first.rows.map((r) => r.message.seq)).toEqual([6, 5, 4, 3]);
-      const next = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], before: first.rows[3]!.cursor, limit: 4 });
+      const next = await s.searchMessages({
+        terms: ['needle'],
+        scopes: [{ key: KEY, afterSeq: 0 }],
+        before: first.rows[3]!.cursor,
+        limit: 4,
+      });
       expect(next.rows.map((r) => r.message.seq)).toEqual([2, 1]);
       expect(await found(s, 'needle', [])).toEqual([]);
     });

@@ -20,8 +20,16 @@ describe('SQLite message search index', () => {
     const path = tempDb();
     const db = new Database(path);
     migrate(db, MIGRATIONS.slice(0, 4));
-    db.prepare('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      's1', KEY, 1, 'alice', 'l1', 0, JSON.stringify(rec(message(1, { serverId: 's1', body: { type: 'txt', msg: '旧消息 old message' } }))),
+    db.prepare(
+      'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      's1',
+      KEY,
+      1,
+      'alice',
+      'l1',
+      0,
+      JSON.stringify(rec(message(1, { serverId: 's1', body: { type: 'txt', msg: '旧消息 old message' } }))),
     );
     db.close();
     const s = open(path);
@@ -34,7 +42,8 @@ describe('SQLite message search index', () => {
     s.transaction(() => {
       s.insertMessage(rec(message(1, { serverId: 'hit', localId: 'hit', body: { type: 'txt', msg: 'ok found' } })));
       // Newer rows in a conversation this search does not look in.
-      for (let i = 0; i < 3_000; i++) s.insertMessage(rec(message(i + 1, { serverId: `o${i}`, localId: `o${i}`, to: 'zed' }), 'single:alice|zed'));
+      for (let i = 0; i < 3_000; i++)
+        s.insertMessage(rec(message(i + 1, { serverId: `o${i}`, localId: `o${i}`, to: 'zed' }), 'single:alice|zed'));
     });
     const people = new SqlitePeopleStorage(s.db, { window: 1_000, maxWindows: 2, maxExamined: 100 });
     const scope = [{ key: KEY, afterSeq: 0 }];
@@ -42,7 +51,12 @@ describe('SQLite message search index', () => {
       const pages: string[][] = [];
       let before: string | undefined;
       for (let round = 0; round < 5; round++) {
-        const r = people.searchMessages({ terms, scopes: scope, limit: 5, ...(before !== undefined ? { before } : {}) });
+        const r = people.searchMessages({
+          terms,
+          scopes: scope,
+          limit: 5,
+          ...(before !== undefined ? { before } : {}),
+        });
         pages.push(r.rows.map((x) => x.message.serverId));
         if (r.resumeAt === undefined) break;
         before = r.resumeAt;

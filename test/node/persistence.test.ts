@@ -26,12 +26,26 @@ describe('natter serve across a restart', () => {
     cleanups.push(tmp.remove);
     let server = await startTestServer(tmp.dir);
     let alice = await connect(server, 'alice');
-    const { message: m1 } = await alice.call<{ message: Message }>('send', { localId: 'p1', to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'one' } });
+    const { message: m1 } = await alice.call<{ message: Message }>('send', {
+      localId: 'p1',
+      to: 'bob',
+      chatType: 'single',
+      body: { type: 'txt', msg: 'one' },
+    });
     await alice.call('send', { localId: 'p2', to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'two' } });
     await alice.call('group.create', { groupId: 'team', name: 'Team', members: ['bob'] });
-    await alice.call('send', { localId: 'g1', to: 'team', chatType: 'group', body: { type: 'txt', msg: 'hello team' } });
+    await alice.call('send', {
+      localId: 'g1',
+      to: 'team',
+      chatType: 'group',
+      body: { type: 'txt', msg: 'hello team' },
+    });
     await alice.call('block', { user: 'mallory' });
-    const res = await fetch(`${server.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { Authorization: `Bearer ${createToken('alice', { secret: SECRET })}`, 'Content-Type': 'text/plain' }, body: 'kept on disk' });
+    const res = await fetch(`${server.httpUrl}/files?name=a.txt`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${createToken('alice', { secret: SECRET })}`, 'Content-Type': 'text/plain' },
+      body: 'kept on disk',
+    });
     const { file } = (await res.json()) as { file: UploadedFile };
     let bob = await connect(server, 'bob');
     await bob.call('ack', { conversation: 'single:alice', upToSeq: m1.seq });

@@ -15,7 +15,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 async function chat(server: RunningServer, user: string): Promise<ChatClient> {
-  const client = createChatClient({ url: server.url, WebSocket, token: createToken(user, { secret: SECRET }), reconnect: false });
+  const client = createChatClient({
+    url: server.url,
+    WebSocket,
+    token: createToken(user, { secret: SECRET }),
+    reconnect: false,
+  });
   cleanups.push(() => client.close());
   await client.connect();
   return client;
@@ -30,7 +35,12 @@ describe('receipt state across a restart of natter serve', () => {
     const m1 = await alice.sendText('single:bob', 'one');
     const m2 = await alice.sendText('single:bob', 'two');
     await alice.createGroup({ groupId: 'team', name: 'Team', members: ['bob', 'carol'] });
-    const asked = await alice.send('team', 'group', { type: 'txt', msg: 'read me' }, { config: { allowGroupAck: true } });
+    const asked = await alice.send(
+      'team',
+      'group',
+      { type: 'txt', msg: 'read me' },
+      { config: { allowGroupAck: true } },
+    );
     alice.close();
 
     const bob = await chat(server, 'bob');

@@ -10,7 +10,17 @@ import type { ConversationStateRecord } from '../../src/server/storage';
 const { tempDb, open } = useTempSqlite('natter-sqlite-list-');
 
 const state = (target: string, updatedAt: number, unread: number, hidden: boolean): ConversationStateRecord => ({
-  user: 'alice', key: `group:${target}`, id: `group:${target}`, type: 'group', target, readSeq: 0, unread, clearedSeq: 0, hidden, lastServerId: null, updatedAt,
+  user: 'alice',
+  key: `group:${target}`,
+  id: `group:${target}`,
+  type: 'group',
+  target,
+  readSeq: 0,
+  unread,
+  clearedSeq: 0,
+  hidden,
+  lastServerId: null,
+  updatedAt,
 });
 
 describe('SqliteStorage conversation list', () => {
@@ -19,7 +29,8 @@ describe('SqliteStorage conversation list', () => {
     const old = new Database(path);
     migrate(old, MIGRATIONS.slice(0, 3));
     const insert = old.prepare('INSERT INTO conversation_states (user, key, updated_at, json) VALUES (?, ?, ?, ?)');
-    for (const s of [state('a', 3, 2, false), state('b', 9, 5, true), state('c', 6, 1, false)]) insert.run(s.user, s.key, s.updatedAt, JSON.stringify(s));
+    for (const s of [state('a', 3, 2, false), state('b', 9, 5, true), state('c', 6, 1, false)])
+      insert.run(s.user, s.key, s.updatedAt, JSON.stringify(s));
     old.close();
 
     const s = open(path);

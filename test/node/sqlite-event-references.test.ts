@@ -12,7 +12,9 @@ import { KEY, message, rec } from './storage-contract';
 
 const { tempDb, open } = useTempSqlite('natter-sqlite-refs-');
 const rowsOf = (s: SqliteStorage) =>
-  s.db.prepare('SELECT user, pos, msg IS NOT NULL AS ref, json IS NOT NULL AS inline FROM events ORDER BY user, pos').all() as { user: string; pos: number; ref: number; inline: number }[];
+  s.db
+    .prepare('SELECT user, pos, msg IS NOT NULL AS ref, json IS NOT NULL AS inline FROM events ORDER BY user, pos')
+    .all() as { user: string; pos: number; ref: number; inline: number }[];
 
 describe('SqliteStorage event log with message references', () => {
   it('stores each recipient’s message event as a reference and reads back the same events', () => {
@@ -55,7 +57,9 @@ describe('SqliteStorage event log with message references', () => {
     expect(s.getMessage(m.serverId)?.message.body).toEqual({ type: 'txt', msg: 'second edit' });
     s.close();
     const again = open(path);
-    expect(again.readEvents('bob', 0, 10).map((r) => r.event)).toEqual([{ type: 'message', message: m, conversation: 'single:alice', unread: 1 }]);
+    expect(again.readEvents('bob', 0, 10).map((r) => r.event)).toEqual([
+      { type: 'message', message: m, conversation: 'single:alice', unread: 1 },
+    ]);
   });
 
   it('stores a message event inline when it is not the stored message object or has another shape', () => {
@@ -91,8 +95,11 @@ describe('SqliteStorage event log with message references', () => {
     const s = open(path);
     const evt: ChatEvent = { type: 'blocklist', blocked: [] };
     const users = ['ann', 'bob', 'cy', 'dee'];
-    for (let t = 1; t <= 5; t++) for (const [i, u] of users.entries()) if (i !== 3 || t <= 2) s.appendEvent(u, evt, t * 10 + i);
-    expect(s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all()).toEqual([]);
+    for (let t = 1; t <= 5; t++)
+      for (const [i, u] of users.entries()) if (i !== 3 || t <= 2) s.appendEvent(u, evt, t * 10 + i);
+    expect(s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all()).toEqual(
+      [],
+    );
     s.pruneEventsBefore(31);
     expect(users.map((u) => [s.firstEventPosition(u), s.lastEventPosition(u)])).toEqual([
       [4, 5], // ann: 10, 20, 30 dropped
@@ -111,8 +118,12 @@ describe('SqliteStorage event log with message references', () => {
     const old = new Database(path);
     migrate(old, MIGRATIONS.slice(0, 1));
     const m1 = message(1);
-    old.prepare('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, 0, ?)').run(m1.serverId, KEY, 1, 'alice', m1.localId, JSON.stringify(rec(m1)));
-    old.prepare("INSERT INTO seqs (key, last) VALUES (?, 1)").run(KEY);
+    old
+      .prepare(
+        'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, 0, ?)',
+      )
+      .run(m1.serverId, KEY, 1, 'alice', m1.localId, JSON.stringify(rec(m1)));
+    old.prepare('INSERT INTO seqs (key, last) VALUES (?, 1)').run(KEY);
     const e1: ChatEvent = { type: 'message', message: m1, conversation: 'single:alice', unread: 1 };
     old.prepare('INSERT INTO events (user, pos, at, json) VALUES (?, ?, ?, ?)').run('bob', 1, 10, JSON.stringify(e1));
     old.close();

@@ -20,7 +20,19 @@ describe('SqliteStorage on disk', () => {
     const a = open(path);
     a.transaction(() => {
       a.insertMessage(rec(message(a.nextSeq(KEY))));
-      a.putConversationState({ user: 'bob', key: KEY, id: 'single:alice', type: 'single', target: 'alice', readSeq: 0, unread: 1, clearedSeq: 0, hidden: false, lastServerId: 's1-alice-bob', updatedAt: 7 });
+      a.putConversationState({
+        user: 'bob',
+        key: KEY,
+        id: 'single:alice',
+        type: 'single',
+        target: 'alice',
+        readSeq: 0,
+        unread: 1,
+        clearedSeq: 0,
+        hidden: false,
+        lastServerId: 's1-alice-bob',
+        updatedAt: 7,
+      });
       a.appendEvent('bob', { type: 'blocklist', blocked: [] }, 7);
     });
     a.addReceipt('s1-alice-bob', 'bob', 'delivered', 8);
@@ -28,7 +40,12 @@ describe('SqliteStorage on disk', () => {
     a.putRoom({ roomId: 'r', name: 'r', owner: 'alice', members: [], keepHistory: false, createdAt: 1 });
     a.setBlocklist('bob', ['mallory']);
     a.putInvitation(invitation('inv', { deadline: 99 }));
-    a.putFile({ fileId: 'f1', owner: 'alice', createdAt: 1, file: { fileId: 'f1', url: '/files/f1', name: 'x.txt', size: 1, mime: 'text/plain' } });
+    a.putFile({
+      fileId: 'f1',
+      owner: 'alice',
+      createdAt: 1,
+      file: { fileId: 'f1', url: '/files/f1', name: 'x.txt', size: 1, mime: 'text/plain' },
+    });
     a.close();
 
     const b = open(path);
@@ -54,7 +71,9 @@ describe('SqliteStorage on disk', () => {
     a.pruneEventsBefore(100);
     a.close();
     const b = open(path);
-    expect([b.lastEventPosition('alice'), b.firstEventPosition('alice'), b.lastEventPosition('bob')]).toEqual([3, 4, 1]);
+    expect([b.lastEventPosition('alice'), b.firstEventPosition('alice'), b.lastEventPosition('bob')]).toEqual([
+      3, 4, 1,
+    ]);
     expect([b.appendEvent('alice', evt, 200), b.appendEvent('bob', evt, 200)]).toEqual([4, 2]);
   });
 

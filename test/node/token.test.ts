@@ -34,9 +34,12 @@ describe('tokens', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { exp: number };
     const asBob = Buffer.from(JSON.stringify({ user: 'bob', exp: claims.exp })).toString('base64url');
     expect(codeOf(() => verifyToken(`${asBob}.${sig}`, { secret }))).toBe(ErrorCode.TOKEN_INVALID);
-    expect(codeOf(() => verifyToken(createToken('alice', { secret: 'other' }), { secret }))).toBe(ErrorCode.TOKEN_INVALID);
+    expect(codeOf(() => verifyToken(createToken('alice', { secret: 'other' }), { secret }))).toBe(
+      ErrorCode.TOKEN_INVALID,
+    );
     expect(codeOf(() => verifyToken(`${payload}.${sig.slice(0, -2)}`, { secret }))).toBe(ErrorCode.TOKEN_INVALID);
-    for (const junk of ['', 'abc', 'a.b.c', '.', `${payload}.`]) expect(codeOf(() => verifyToken(junk, { secret }))).toBe(ErrorCode.TOKEN_INVALID);
+    for (const junk of ['', 'abc', 'a.b.c', '.', `${payload}.`])
+      expect(codeOf(() => verifyToken(junk, { secret }))).toBe(ErrorCode.TOKEN_INVALID);
   });
 
   it('refuses to mint or verify without a secret', () => {
@@ -50,15 +53,22 @@ describe('hello authenticator', () => {
     const auth = createHelloAuthenticator({ secret });
     const now = Date.now();
     const token = createToken('carol', { secret, now, ttlSeconds: 600 });
-    expect(await auth({ v: 1, t: 'hello', token })).toEqual({ user: 'carol', expiresAt: (Math.floor(now / 1000) + 600) * 1000 });
+    expect(await auth({ v: 1, t: 'hello', token })).toEqual({
+      user: 'carol',
+      expiresAt: (Math.floor(now / 1000) + 600) * 1000,
+    });
     expect(await auth({ v: 1, t: 'hello', user: 'carol' })).toMatchObject({ code: ErrorCode.NOT_AUTHENTICATED });
-    expect(await auth({ v: 1, t: 'hello', token: createToken('carol', { secret, ttlSeconds: -1 }) })).toMatchObject({ code: ErrorCode.TOKEN_EXPIRED });
+    expect(await auth({ v: 1, t: 'hello', token: createToken('carol', { secret, ttlSeconds: -1 }) })).toMatchObject({
+      code: ErrorCode.TOKEN_EXPIRED,
+    });
   });
 
   it('accepts a bare user id in dev mode, and still checks tokens that are sent', async () => {
     const auth = createHelloAuthenticator({ secret, dev: true });
     expect(await auth({ v: 1, t: 'hello', user: 'dave' })).toEqual({ user: 'dave' });
     expect(await auth({ v: 1, t: 'hello', user: '../etc' })).toMatchObject({ code: ErrorCode.NOT_AUTHENTICATED });
-    expect(await auth({ v: 1, t: 'hello', token: 'forged.token', user: 'dave' })).toMatchObject({ code: ErrorCode.TOKEN_INVALID });
+    expect(await auth({ v: 1, t: 'hello', token: 'forged.token', user: 'dave' })).toMatchObject({
+      code: ErrorCode.TOKEN_INVALID,
+    });
   });
 });

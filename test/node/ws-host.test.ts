@@ -21,12 +21,25 @@ async function serve(options: Parameters<typeof startTestServer>[1] = {}): Promi
   cleanups.push(tmp.remove, () => server.close());
   return server;
 }
-async function client(server: RunningServer, user: string, extra: Parameters<typeof RawClient.connect>[2] = {}): Promise<RawClient> {
-  const c = await RawClient.connect(server.url, { token: createToken(user, { secret: SECRET }), device: `${user}-d1` }, extra);
+async function client(
+  server: RunningServer,
+  user: string,
+  extra: Parameters<typeof RawClient.connect>[2] = {},
+): Promise<RawClient> {
+  const c = await RawClient.connect(
+    server.url,
+    { token: createToken(user, { secret: SECRET }), device: `${user}-d1` },
+    extra,
+  );
   cleanups.push(() => c.close());
   return c;
 }
-const text = (localId: string, to: string, msg: string) => ({ localId, to, chatType: 'single', body: { type: 'txt', msg } });
+const text = (localId: string, to: string, msg: string) => ({
+  localId,
+  to,
+  chatType: 'single',
+  body: { type: 'txt', msg },
+});
 const refusal = (c: RawClient) => c.frames.find((f) => f.t === 'err' || f.t === 'bye') as { code: number } | undefined;
 
 describe('natter serve over WebSocket', () => {
@@ -92,7 +105,9 @@ describe('natter serve over WebSocket', () => {
     const alice = await client(server, 'alice');
     const answers = await Promise.all(Array.from({ length: 6 }, () => alice.request('blocklist', {})));
     expect(answers.filter((a) => a.ok)).toHaveLength(3);
-    const limited = alice.frames.filter((f) => f.t === 'err' && f.code === ErrorCode.RATE_LIMITED) as { retryAfter?: number }[];
+    const limited = alice.frames.filter((f) => f.t === 'err' && f.code === ErrorCode.RATE_LIMITED) as {
+      retryAfter?: number;
+    }[];
     expect(limited).toHaveLength(3);
     for (const f of limited) expect(f.retryAfter).toBeGreaterThan(0);
     expect(alice.closed).toBeNull();
@@ -111,7 +126,12 @@ describe('natter serve over WebSocket', () => {
 
   it('closes a connection whose outbound queue passes its bound (slow reader) with 4008', async () => {
     const logger = memoryLogger();
-    const server = await serve({ logger, maxBufferedBytes: 256 * 1024, limits: { maxTextLength: 100_000 }, core: { rateLimit: false } });
+    const server = await serve({
+      logger,
+      maxBufferedBytes: 256 * 1024,
+      limits: { maxTextLength: 100_000 },
+      core: { rateLimit: false },
+    });
     const [alice, bob] = [await client(server, 'alice'), await client(server, 'bob')];
     bob.ws.pause();
     const big = 'y'.repeat(90_000);

@@ -15,10 +15,17 @@ export interface Tarballs {
 }
 
 function run(cmd: string, args: string[], cwd: string, what: string): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
   if (r.status !== 0) {
     const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-4000);
-    const registry = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|network/i.test(out) ? ' — is the npm registry reachable?' : '';
+    const registry = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|network/i.test(out)
+      ? ' — is the npm registry reachable?'
+      : '';
     throw new Error(`${what} failed (${cmd} ${args.join(' ')}, exit ${r.status})${registry}\n${out}`);
   }
   return r.stdout;
@@ -29,7 +36,12 @@ export function packBoth(dir: string): Tarballs {
   mkdirSync(dir, { recursive: true });
   run('npm', ['run', 'build'], REPO, 'npm run build');
   run('npm', ['pack', '--silent', '--pack-destination', dir], REPO, 'npm pack (natter)');
-  run('npm', ['pack', '--silent', '--workspace', '@natter/server', '--pack-destination', dir], REPO, 'npm pack (@natter/server)');
+  run(
+    'npm',
+    ['pack', '--silent', '--workspace', '@natter/server', '--pack-destination', dir],
+    REPO,
+    'npm pack (@natter/server)',
+  );
   const files = readdirSync(dir);
   const natter = files.find((f) => /^natter-\d.*\.tgz$/.test(f));
   const server = files.find((f) => /^natter-server-\d.*\.tgz$/.test(f));

@@ -73,7 +73,10 @@ async function twoUsersChat(browser: Browser, url: string, label: string): Promi
     await alice.getByRole('button', { name: 'New conversation' }).click();
     const dialog = page.getByRole('dialog', { name: 'New conversation' });
     await dialog.getByRole('searchbox', { name: 'Find people' }).fill('bob');
-    await dialog.getByRole('button', { name: /^(Chat with )?bob\b/ }).first().click();
+    await dialog
+      .getByRole('button', { name: /^(Chat with )?bob\b/ })
+      .first()
+      .click();
     const text = `Hello Bob from ${label}`;
     const input = alice.getByRole('textbox', { name: 'Message' });
     await input.fill(text);
@@ -93,7 +96,10 @@ describe.each([19, 18] as const)('the README in a fresh Vite + React %i app', (r
 
   beforeAll(() => {
     createViteApp({ dir, react, tarballs });
-    paste(dir, snippets.filter((s) => s.app === 'browser'));
+    paste(
+      dir,
+      snippets.filter((s) => s.app === 'browser'),
+    );
     writeFileSync(join(dir, 'src', 'main.tsx'), MAIN_TSX);
   }, 600_000);
 
@@ -105,10 +111,13 @@ describe.each([19, 18] as const)('the README in a fresh Vite + React %i app', (r
   it('installs no native module and none of the server package’s dependencies', () => {
     const nm = join(dir, 'node_modules');
     expect(existsSync(join(nm, 'natter', 'package.json'))).toBe(true);
-    for (const pkg of ['better-sqlite3', 'ws', 'busboy', 'pg', 'ioredis', '@natter/server']) expect(existsSync(join(nm, pkg)), pkg).toBe(false);
+    for (const pkg of ['better-sqlite3', 'ws', 'busboy', 'pg', 'ioredis', '@natter/server'])
+      expect(existsSync(join(nm, pkg)), pkg).toBe(false);
     // What the app ships (its production dependency tree: natter, react and theirs); the
     // Vite toolchain's own native binaries (rolldown, lightningcss) are the app's dev tooling.
-    const shipped = runIn(dir, 'npm', ['ls', '--all', '--parseable', '--omit=dev'], 'npm ls').split('\n').filter((p) => p.includes('node_modules'));
+    const shipped = runIn(dir, 'npm', ['ls', '--all', '--parseable', '--omit=dev'], 'npm ls')
+      .split('\n')
+      .filter((p) => p.includes('node_modules'));
     expect(shipped.some((p) => p.endsWith('/node_modules/natter'))).toBe(true);
     expect(shipped.flatMap((p) => nativeModules(p))).toEqual([]);
   });
@@ -120,7 +129,15 @@ describe.each([19, 18] as const)('the README in a fresh Vite + React %i app', (r
   }, 300_000);
 
   it('resolves natter/ui through require() (Node >= 20.19, and the require/default conditions Jest uses)', () => {
-    const out = runIn(dir, process.execPath, ['-e', "const ui = require('natter/ui'); const r = require('natter/react'); console.log(typeof ui.Chat, typeof r.ChatProvider, require.resolve('natter/ui'))"], 'require(natter/ui)');
+    const out = runIn(
+      dir,
+      process.execPath,
+      [
+        '-e',
+        "const ui = require('natter/ui'); const r = require('natter/react'); console.log(typeof ui.Chat, typeof r.ChatProvider, require.resolve('natter/ui'))",
+      ],
+      'require(natter/ui)',
+    );
     expect(out).toMatch(/^function function .*node_modules\/natter\/dist\/ui\.js/);
   });
 
@@ -137,7 +154,10 @@ describe('the README on Node: natter serve, a token from the backend snippet, an
 
   beforeAll(() => {
     createNodeApp(dir, tarballs);
-    paste(dir, snippets.filter((s) => s.app === 'node'));
+    paste(
+      dir,
+      snippets.filter((s) => s.app === 'node'),
+    );
   }, 600_000);
 
   afterAll(() => {
@@ -146,9 +166,14 @@ describe('the README on Node: natter serve, a token from the backend snippet, an
 
   it('measures the browser install: natter alone is at most half of natter with the server package, and at most 27 MiB', () => {
     const browserApp = join(work, 'react19', 'node_modules');
-    const natterOwn = ['natter', 'zustand', '@tanstack', '@emoji-mart', 'emoji-mart', 'valibot', 'idb'].map((p) => join(browserApp, p)).filter(existsSync).reduce((a, p) => a + folderBytes(p), 0);
+    const natterOwn = ['natter', 'zustand', '@tanstack', '@emoji-mart', 'emoji-mart', 'valibot', 'idb']
+      .map((p) => join(browserApp, p))
+      .filter(existsSync)
+      .reduce((a, p) => a + folderBytes(p), 0);
     const combined = folderBytes(join(dir, 'node_modules'));
-    console.log(`install footprint: natter and its dependencies ${(natterOwn / 2 ** 20).toFixed(1)} MiB; natter + @natter/server ${(combined / 2 ** 20).toFixed(1)} MiB`);
+    console.log(
+      `install footprint: natter and its dependencies ${(natterOwn / 2 ** 20).toFixed(1)} MiB; natter + @natter/server ${(combined / 2 ** 20).toFixed(1)} MiB`,
+    );
     expect(natterOwn / combined).toBeLessThanOrEqual(0.5);
     // Half of what a browser app installed before the split: 54 MB over a bare React app.
     expect(natterOwn).toBeLessThanOrEqual(27 * 2 ** 20);
@@ -179,7 +204,9 @@ describe('the README on Node: natter serve, a token from the backend snippet, an
       server!.stderr!.on('data', onData);
     });
     process.env.NATTER_SECRET = secret;
-    const { natterToken } = (await import(pathToFileURL(join(dir, 'server', 'token.mjs')).href)) as { natterToken(u: string): string };
+    const { natterToken } = (await import(pathToFileURL(join(dir, 'server', 'token.mjs')).href)) as {
+      natterToken(u: string): string;
+    };
     const bot = spawn(process.execPath, ['bot.mjs'], {
       cwd: dir,
       env: { ...process.env, NATTER_URL: url, NATTER_TOKEN: natterToken('helpdesk') },
@@ -196,8 +223,12 @@ describe('the README on Node: natter serve, a token from the backend snippet, an
         });
       });
       // A user talks to the bot with the packed client, as the README's browser code would.
-      const natter = (await import(pathToFileURL(join(dir, 'node_modules', 'natter', 'dist', 'index.js')).href)) as typeof import('natter');
-      const { WebSocket } = (await import(pathToFileURL(join(dir, 'node_modules', 'ws', 'wrapper.mjs')).href)) as { WebSocket: unknown };
+      const natter = (await import(
+        pathToFileURL(join(dir, 'node_modules', 'natter', 'dist', 'index.js')).href
+      )) as typeof import('natter');
+      const { WebSocket } = (await import(pathToFileURL(join(dir, 'node_modules', 'ws', 'wrapper.mjs')).href)) as {
+        WebSocket: unknown;
+      };
       const alice = natter.createChatClient({ url, user: 'alice', token: natterToken('alice'), WebSocket });
       const answered = new Promise<string>((resolve) => {
         alice.on('message', ({ message }) => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validateClientFrame } from '../../src/protocol/validate';
 
 const limits = { maxTextLength: 10, maxExtBytes: 32 };
-const req = (op: string, p: unknown, extra: object = {}) => JSON.stringify({ v: 1, t: 'req', id: 'x', op, p, ...extra });
-const send = (body: unknown, extra: object = {}) => req('send', { localId: 'l1', to: 'bob', chatType: 'single', body, ...extra });
+const req = (op: string, p: unknown, extra: object = {}) =>
+  JSON.stringify({ v: 1, t: 'req', id: 'x', op, p, ...extra });
+const send = (body: unknown, extra: object = {}) =>
+  req('send', { localId: 'l1', to: 'bob', chatType: 'single', body, ...extra });
 const codeOf = (raw: string) => {
   const r = validateClientFrame(raw, limits);
   return r.ok ? 0 : r.code;
@@ -48,7 +50,11 @@ describe('validateClientFrame', () => {
   });
 
   it('refuses server-only bodies (signal, recalled) and ext: null', () => {
-    expect(codeOf(send({ type: 'signal', action: 'invite', inviteId: 'i', inviter: 'a', invitees: ['b'], data: '', timeout: 0 }))).toBe(4002);
+    expect(
+      codeOf(
+        send({ type: 'signal', action: 'invite', inviteId: 'i', inviter: 'a', invitees: ['b'], data: '', timeout: 0 }),
+      ),
+    ).toBe(4002);
     expect(codeOf(send({ type: 'recalled', recalledAt: 1, by: 'a' }))).toBe(4002);
     expect(codeOf(send({ type: 'txt', msg: 'hi' }, { ext: null }))).toBe(4002);
     expect(codeOf(send({ type: 'custom', customEvent: 'e', customExts: { n: 1 } }))).toBe(4002);
@@ -57,7 +63,8 @@ describe('validateClientFrame', () => {
   it('strips a client-sent from and other server-owned fields', () => {
     const r = validateClientFrame(send({ type: 'txt', msg: 'hi' }, { from: 'mallory', serverId: 'S', seq: 9 }), limits);
     expect(r.ok).toBe(true);
-    if (r.ok && r.frame.t === 'req') expect(r.frame.p).toEqual({ localId: 'l1', to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'hi' } });
+    if (r.ok && r.frame.t === 'req')
+      expect(r.frame.p).toEqual({ localId: 'l1', to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'hi' } });
   });
 
   it('answers text and ext over the limits with 511', () => {

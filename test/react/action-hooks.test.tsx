@@ -22,14 +22,13 @@ let h: ReactHarness;
 afterEach(() => h?.close());
 
 describe('action hooks', () => {
-  it('useMessageSenders sends with localIds from the client\'s newId option', async () => {
+  it("useMessageSenders sends with localIds from the client's newId option", async () => {
     h = createReactHarness();
     let n = 0;
     const alice = createChatClient({ transport: h.server.connect(), user: 'alice', newId: () => `alice-${++n}` });
-    const { result, unmount } = renderHook(
-      () => useMessageSenders('single:bob'),
-      { wrapper: ({ children }) => <ChatProvider client={alice}>{children}</ChatProvider> },
-    );
+    const { result, unmount } = renderHook(() => useMessageSenders('single:bob'), {
+      wrapper: ({ children }) => <ChatProvider client={alice}>{children}</ChatProvider>,
+    });
     await waitFor(() => expect(alice.state).toBe('open'));
     let sent: Awaited<ReturnType<typeof result.current.sendText>> | undefined;
     await act(async () => {
@@ -61,17 +60,26 @@ describe('action hooks', () => {
     await alice.createGroup({ groupId: 'team', name: 'The team', members: ['bob'] });
     const m = await alice.send('team', 'group', { type: 'txt', msg: 'read me' }, { config: { allowGroupAck: true } });
     await bob.sendReadReceipt(m.serverId);
-    const { result } = h.render(alice, () => ({ group: useGroup('team'), name: useGroupName('team'), none: useGroup(undefined), readers: useGroupReaders() }));
+    const { result } = h.render(alice, () => ({
+      group: useGroup('team'),
+      name: useGroupName('team'),
+      none: useGroup(undefined),
+      readers: useGroupReaders(),
+    }));
     await waitFor(() => expect(result.current.group.group?.members).toEqual(expect.arrayContaining(['alice', 'bob'])));
     expect(result.current.name).toBe('The team');
     expect(result.current.none).toEqual({ group: undefined, loading: false, error: null });
     await expect(result.current.readers(m.serverId, 1)).resolves.toEqual(['bob']);
   });
 
-  it('useServerLimits, useServerClock and useChatUser report the welcome\'s limits, the server time and the user', async () => {
+  it("useServerLimits, useServerClock and useChatUser report the welcome's limits, the server time and the user", async () => {
     h = createReactHarness();
     const alice = await h.client('alice');
-    const { result } = h.render(alice, () => ({ limits: useServerLimits(), now: useServerClock(), user: useChatUser() }));
+    const { result } = h.render(alice, () => ({
+      limits: useServerLimits(),
+      now: useServerClock(),
+      user: useChatUser(),
+    }));
     expect(result.current.user).toBe('alice');
     await waitFor(() => expect(result.current.limits?.maxTextLength).toBeGreaterThan(0));
     expect(Math.abs(result.current.now() - Date.now())).toBeLessThan(60_000);

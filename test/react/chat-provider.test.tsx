@@ -77,12 +77,24 @@ describe('ChatProvider without a client', () => {
 describe('ChatProvider with a client whose outbox was saved before a reload', () => {
   it('shows the restored send as pending, then sent once connected', async () => {
     const saved = new Map<string, string>();
-    const storage = { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v), removeItem: (k: string) => void saved.delete(k) };
+    const storage = {
+      getItem: (k: string) => saved.get(k) ?? null,
+      setItem: (k: string, v: string) => void saved.set(k, v),
+      removeItem: (k: string) => void saved.delete(k),
+    };
     const server = createEmbeddedServer();
-    const first = createChatClient({ transport: server.connect(), user: 'dee', outbox: webStorageOutbox('natter:outbox:dee', storage) });
+    const first = createChatClient({
+      transport: server.connect(),
+      user: 'dee',
+      outbox: webStorageOutbox('natter:outbox:dee', storage),
+    });
     void first.sendText('single:eve', 'written offline').catch(() => undefined);
     first.close();
-    const client = createChatClient({ transport: server.connect(), user: 'dee', outbox: webStorageOutbox('natter:outbox:dee', storage) });
+    const client = createChatClient({
+      transport: server.connect(),
+      user: 'dee',
+      outbox: webStorageOutbox('natter:outbox:dee', storage),
+    });
     const statuses: string[] = [];
     function Thread() {
       const { messages } = useConversation('single:eve');

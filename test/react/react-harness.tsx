@@ -4,13 +4,20 @@ import type { ReactNode } from 'react';
 import { renderHook, type RenderHookResult } from '@testing-library/react';
 import { createChatClient } from '../../src/client/chat-client';
 import type { ChatClient } from '../../src/client/chat-client-types';
-import { createEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from '../../src/server/embedded-server';
+import {
+  createEmbeddedServer,
+  type EmbeddedServer,
+  type EmbeddedServerOptions,
+} from '../../src/server/embedded-server';
 import { ChatProvider } from '../../src/react/chat-provider';
 
 export interface ReactHarness {
   server: EmbeddedServer;
   /** A client for `user` (connected by the provider, or here with `connect: true`). */
-  client(user: string, options?: { delivery?: boolean; device?: string; connect?: boolean; reconnectDelayMs?: number }): Promise<ChatClient>;
+  client(
+    user: string,
+    options?: { delivery?: boolean; device?: string; connect?: boolean; reconnectDelayMs?: number },
+  ): Promise<ChatClient>;
   /** renderHook inside a ChatProvider for `client`. */
   render<R>(client: ChatClient, hook: () => R): RenderHookResult<R, unknown>;
   /** A wrapper component providing `client`. */
@@ -30,7 +37,10 @@ export function createReactHarness(options: EmbeddedServerOptions = {}): ReactHa
     server,
     async client(user, o = {}) {
       const c = createChatClient({
-        transport: server.connect(), user, delivery: o.delivery ?? false, reconnect: { initialDelayMs: o.reconnectDelayMs ?? 5, maxDelayMs: (o.reconnectDelayMs ?? 5) * 4 },
+        transport: server.connect(),
+        user,
+        delivery: o.delivery ?? false,
+        reconnect: { initialDelayMs: o.reconnectDelayMs ?? 5, maxDelayMs: (o.reconnectDelayMs ?? 5) * 4 },
         ...(o.device ? { device: o.device } : {}),
       });
       clients.push(c);

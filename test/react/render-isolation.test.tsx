@@ -18,7 +18,11 @@ function Pane({ id }: { id: ConversationId }) {
   const unread = useUnreadCount(id);
   renders[id] = (renders[id] ?? 0) + 1;
   shown[id] = c.messages.length;
-  return <div data-testid={id}>{`${c.messages.length} messages, ${unread} unread, ${c.historyLoaded ? 'loaded' : 'loading'}`}</div>;
+  return (
+    <div
+      data-testid={id}
+    >{`${c.messages.length} messages, ${unread} unread, ${c.historyLoaded ? 'loaded' : 'loading'}`}</div>
+  );
 }
 
 describe('render isolation', () => {
@@ -39,7 +43,9 @@ describe('render isolation', () => {
     const before = { a: renders['single:bob'] ?? 0, b: renders['single:carol'] ?? 0 };
 
     await Promise.all([...Array(1000).keys()].map((i) => bob.sendText('single:alice', `burst ${i}`)));
-    await waitFor(() => expect(view.getByTestId('single:bob').textContent).toBe('1000 messages, 1000 unread, loaded'), { timeout: 15000 });
+    await waitFor(() => expect(view.getByTestId('single:bob').textContent).toBe('1000 messages, 1000 unread, loaded'), {
+      timeout: 15000,
+    });
 
     const aRenders = (renders['single:bob'] ?? 0) - before.a;
     const bRenders = (renders['single:carol'] ?? 0) - before.b;

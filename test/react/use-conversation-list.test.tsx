@@ -17,20 +17,31 @@ describe('useConversationList, useUnreadCount, useConnectionState, useChatClient
     const carol = await h.client('carol', { connect: true });
     await bob.sendText('single:alice', 'from bob before alice connected');
     const alice = await h.client('alice');
-    const { result } = h.render(alice, () => ({ list: useConversationList(), total: useUnreadCount(), bob: useUnreadCount('single:bob'), client: useChatClient() }));
+    const { result } = h.render(alice, () => ({
+      list: useConversationList(),
+      total: useUnreadCount(),
+      bob: useUnreadCount('single:bob'),
+      client: useChatClient(),
+    }));
     await waitFor(() => expect(result.current.list.loaded).toBe(true));
     expect(result.current.client).toBe(alice);
     expect(result.current.list.conversations.map((c) => c.id)).toEqual(['single:bob']);
     await carol.sendText('single:alice', 'from carol');
     await carol.sendText('single:alice', 'again');
     await waitFor(() => expect(result.current.total).toBe(3));
-    expect(result.current.list.conversations.map((c) => [c.id, c.unread])).toEqual([['single:carol', 2], ['single:bob', 1]]);
+    expect(result.current.list.conversations.map((c) => [c.id, c.unread])).toEqual([
+      ['single:carol', 2],
+      ['single:bob', 1],
+    ]);
     expect(result.current.bob).toBe(1);
     expect(result.current.list.totalUnread).toBe(3);
     await act(() => alice.markRead('single:carol').then(() => undefined));
     await waitFor(() => expect(result.current.total).toBe(1));
     await act(() => result.current.list.refresh());
-    expect(result.current.list.conversations.map((c) => [c.id, c.unread])).toEqual([['single:carol', 0], ['single:bob', 1]]);
+    expect(result.current.list.conversations.map((c) => [c.id, c.unread])).toEqual([
+      ['single:carol', 0],
+      ['single:bob', 1],
+    ]);
   });
 
   it('reports the connection going down and coming back', async () => {

@@ -48,11 +48,21 @@ describe('useConversation', () => {
     await act(async () => {
       const results = [
         await result.current.sendText('text'),
-        await result.current.sendImage(blob(PNG_BYTES, 'image/png'), { name: 'dot.png', width: 1, height: 1, onProgress: (l, t) => progress.push(l / t) }),
+        await result.current.sendImage(blob(PNG_BYTES, 'image/png'), {
+          name: 'dot.png',
+          width: 1,
+          height: 1,
+          onProgress: (l, t) => progress.push(l / t),
+        }),
         await result.current.sendImage({ url: 'https://example.com/cat.jpg', width: 640, height: 480 }),
         await result.current.sendFile(blob(PDF_BYTES, 'application/pdf'), { name: 'doc.pdf' }),
         await result.current.sendAudio(blob(MP3_BYTES, 'audio/mpeg'), { name: 'voice.mp3', duration: 3 }),
-        await result.current.sendVideo(blob(MP4_BYTES, 'video/mp4'), { name: 'clip.mp4', duration: 5, width: 320, height: 240 }),
+        await result.current.sendVideo(blob(MP4_BYTES, 'video/mp4'), {
+          name: 'clip.mp4',
+          duration: 5,
+          width: 320,
+          height: 240,
+        }),
         await result.current.sendLocation({ lat: 31.23, lng: 121.47, addr: 'Shanghai' }),
         await result.current.sendCustom('gift', { id: 'rose' }),
         await result.current.sendCommand('refresh'),
@@ -100,7 +110,10 @@ describe('useConversation', () => {
     const seen: { statuses: string[]; copies: number }[] = [];
     const { result } = h.render(alice, () => {
       const c = useConversation('single:bob');
-      seen.push({ statuses: c.messages.map((m) => m.status), copies: c.messages.filter((m) => m.body.type === 'txt' && m.body.msg === 'offline').length });
+      seen.push({
+        statuses: c.messages.map((m) => m.status),
+        copies: c.messages.filter((m) => m.body.type === 'txt' && m.body.msg === 'offline').length,
+      });
       return c;
     });
     await waitFor(() => expect(result.current.historyLoaded).toBe(true));

@@ -24,7 +24,9 @@ describe('feature hooks', () => {
     const { result } = h.render(bob, () => ({ conv: useConversation('single:alice'), actions: useMessageActions() }));
     await waitFor(() => expect(result.current.conv.messages).toHaveLength(1));
     await act(async () => void (await result.current.actions.toggleReaction(m, '🎉')));
-    await waitFor(() => expect(result.current.conv.messages[0]?.message?.reactions).toEqual([{ emoji: '🎉', users: ['bob'] }]));
+    await waitFor(() =>
+      expect(result.current.conv.messages[0]?.message?.reactions).toEqual([{ emoji: '🎉', users: ['bob'] }]),
+    );
     const current = result.current.conv.messages[0]!.message!;
     await act(async () => void (await result.current.actions.toggleReaction(current, '🎉')));
     await waitFor(() => expect(result.current.conv.messages[0]?.message?.reactions).toBeUndefined());
@@ -42,7 +44,9 @@ describe('feature hooks', () => {
     expect(result.current.pins.messages.get(first.serverId)?.body).toEqual({ type: 'txt', msg: 'first' });
     const second = await alice.sendText('group:g', '@bob pinned', { mentions: { users: ['bob'] } });
     await alice.pin(second.serverId);
-    await waitFor(() => expect(result.current.pins.pins.map((p) => p.serverId)).toEqual([second.serverId, first.serverId]));
+    await waitFor(() =>
+      expect(result.current.pins.pins.map((p) => p.serverId)).toEqual([second.serverId, first.serverId]),
+    );
     await waitFor(() => expect(result.current.mentions).toBe(1));
   });
 
@@ -55,7 +59,9 @@ describe('feature hooks', () => {
     const { result } = h.render(bob, () => useThread('single:alice', root.serverId));
     await waitFor(() => expect(result.current.replies.map((m) => m.body)).toEqual([{ type: 'txt', msg: 'before' }]));
     await act(async () => void (await result.current.reply('live')));
-    await waitFor(() => expect(result.current.replies.map((m) => (m.body.type === 'txt' ? m.body.msg : ''))).toEqual(['before', 'live']));
+    await waitFor(() =>
+      expect(result.current.replies.map((m) => (m.body.type === 'txt' ? m.body.msg : ''))).toEqual(['before', 'live']),
+    );
   });
 
   it('finds the @word at the caret and completes it from the members', () => {

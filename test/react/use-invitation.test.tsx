@@ -29,7 +29,9 @@ describe('useInvitation', () => {
     await waitFor(() => expect(b.result.current.incoming[0]?.secondsLeft).toBeLessThan(first), { timeout: 3000 });
 
     const one = h.render(bob, () => useInvitation(inviteId));
-    await waitFor(() => expect(one.result.current).toMatchObject({ direction: 'incoming', open: true, myState: 'pending' }));
+    await waitFor(() =>
+      expect(one.result.current).toMatchObject({ direction: 'incoming', open: true, myState: 'pending' }),
+    );
     await act(async () => {
       await one.result.current.accept('{"ok":true}');
     });

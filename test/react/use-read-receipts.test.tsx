@@ -13,7 +13,10 @@ describe('useReadReceipts', () => {
     h = createReactHarness();
     const alice = await h.client('alice');
     const bob = await h.client('bob', { delivery: true, connect: true });
-    const { result } = h.render(alice, () => ({ conv: useConversation('single:bob'), receipts: useReadReceipts('single:bob') }));
+    const { result } = h.render(alice, () => ({
+      conv: useConversation('single:bob'),
+      receipts: useReadReceipts('single:bob'),
+    }));
     let serverId = '';
     await act(async () => {
       const r = await result.current.conv.sendText('ping');
@@ -67,13 +70,21 @@ describe('useReadReceipts', () => {
     await carol.sendReadReceipt(grouped.serverId);
     await bob.sendReadReceipt(grouped.serverId);
     const late = await (await h.client('alice', { connect: true, device: 'other' })).sendText('single:bob', 'three');
-    await waitFor(async () => expect((await bob.history('single:alice')).messages.map((m) => m.serverId)).toContain(late.serverId));
+    await waitFor(async () =>
+      expect((await bob.history('single:alice')).messages.map((m) => m.serverId)).toContain(late.serverId),
+    );
     await bob.sendDeliveryReceipt([late.serverId]);
 
     // Alice opens natter on a new device: nothing of the above reached this client live.
     const alice = await h.client('alice', { device: 'new' });
-    const { result } = h.render(alice, () => ({ single: useReadReceipts('single:bob'), conv: useConversation('single:bob'), group: useConversation('group:g') }));
-    await waitFor(() => expect(result.current.conv.messages.map((m) => m.status)).toEqual(['read', 'read', 'delivered']));
+    const { result } = h.render(alice, () => ({
+      single: useReadReceipts('single:bob'),
+      conv: useConversation('single:bob'),
+      group: useConversation('group:g'),
+    }));
+    await waitFor(() =>
+      expect(result.current.conv.messages.map((m) => m.status)).toEqual(['read', 'read', 'delivered']),
+    );
     expect(result.current.single.receiptOf(first.serverId)).toMatchObject({ read: true, delivered: true });
     expect(result.current.single.receiptOf(second.serverId)).toMatchObject({ read: true });
     expect(result.current.single.receiptOf(late.serverId)).toMatchObject({ read: false, delivered: true });

@@ -42,7 +42,10 @@ describe('conversation list pages', () => {
     await senders[0]!.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('again') });
     await bob.ok('ack', { conversation: 'single:p3' });
     const page = await bob.ok('conversations', { limit: 2 });
-    expect(page.conversations.map((c) => [c.target, c.unread])).toEqual([['p0', 2], ['p4', 1]]);
+    expect(page.conversations.map((c) => [c.target, c.unread])).toEqual([
+      ['p0', 2],
+      ['p4', 1],
+    ]);
     expect(page.unreadTotal).toBe(5);
   });
 

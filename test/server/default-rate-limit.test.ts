@@ -8,13 +8,20 @@ import { createEmbeddedServer } from '../../src/server/embedded-server';
 import { DEFAULT_RATE_LIMIT } from '../../src/server/rate-limiter';
 import { localId, login } from './raw-client';
 
-const sendTo = (to: string, msg: string) => ({ localId: localId(), to, chatType: 'single' as const, body: { type: 'txt' as const, msg } });
+const sendTo = (to: string, msg: string) => ({
+  localId: localId(),
+  to,
+  chatType: 'single' as const,
+  body: { type: 'txt' as const, msg },
+});
 
 describe('default rate limits', () => {
   it('take an outbox of 500 sends at once, in order, none refused', async () => {
     const server = createEmbeddedServer({ rateLimit: DEFAULT_RATE_LIMIT });
     const alice = await login(server.connect(), 'alice');
-    const answers = await Promise.all(Array.from({ length: 500 }, (_, i) => alice.call('send', sendTo('bob', `m${i}`))));
+    const answers = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => alice.call('send', sendTo('bob', `m${i}`))),
+    );
     expect(answers.filter((a) => a.t === 'err')).toEqual([]);
     const seqs = answers.map((a) => (a.t === 'ok' ? (a.r as { message: { seq: number } }).message.seq : -1));
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));

@@ -29,7 +29,9 @@ describe('event log pruning by age', () => {
     const resumed = await login(server.connect(), 'bob', { device: 'b2', resume: 2 });
     expect(resumed.welcome).toMatchObject({ resumed: true, reset: false });
     await resumed.sync();
-    expect(resumed.eventsOf('message').map((e) => (e.message.body.type === 'txt' ? e.message.body.msg : ''))).toEqual(['new']);
+    expect(resumed.eventsOf('message').map((e) => (e.message.body.type === 'txt' ? e.message.body.msg : ''))).toEqual([
+      'new',
+    ]);
     server.close();
   });
 

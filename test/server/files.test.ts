@@ -45,8 +45,12 @@ describe('file uploads', () => {
   it('putFile checks size (511), type (4150) and content (4151), then serves the bytes by id', async () => {
     const server = createEmbeddedServer({ limits: { maxFileBytes: 64 } });
     const { core } = server;
-    expect(await codeOf(core.putFile('a', { name: 'big.png', mime: 'image/png', bytes: new Uint8Array(65) }))).toBe(511);
-    expect(await codeOf(core.putFile('a', { name: 'x.exe', mime: 'application/x-msdownload', bytes: ascii('MZ') }))).toBe(4150);
+    expect(await codeOf(core.putFile('a', { name: 'big.png', mime: 'image/png', bytes: new Uint8Array(65) }))).toBe(
+      511,
+    );
+    expect(
+      await codeOf(core.putFile('a', { name: 'x.exe', mime: 'application/x-msdownload', bytes: ascii('MZ') })),
+    ).toBe(4150);
     expect(await codeOf(core.putFile('a', { name: 'x.png', mime: 'image/png', bytes: ascii('<svg/>') }))).toBe(4151);
     const file = await core.putFile('a', { name: 'p.png', mime: 'image/PNG', bytes: PNG, width: 1, height: 1 });
     expect(file).toMatchObject({ name: 'p.png', size: PNG.length, mime: 'image/png', width: 1, height: 1 });
@@ -61,18 +65,43 @@ describe('file uploads', () => {
     const server = createEmbeddedServer({});
     const transport = server.connect();
     const progress: number[] = [];
-    const file = await transport.upload!({ data: new Blob([PNG]), name: 'p.png', mime: 'image/png', user: 'alice', onProgress: (l) => progress.push(l) });
+    const file = await transport.upload!({
+      data: new Blob([PNG]),
+      name: 'p.png',
+      mime: 'image/png',
+      user: 'alice',
+      onProgress: (l) => progress.push(l),
+    });
     expect(progress).toEqual([0, PNG.length]);
     const alice = await login(transport, 'alice');
     const sent = await alice.ok('send', {
       localId: 'img',
       to: 'bob',
       chatType: 'single',
-      body: { type: 'img', fileId: file.fileId!, url: 'http://evil.example/x', name: 'p.png', size: 1, mime: 'text/html' },
+      body: {
+        type: 'img',
+        fileId: file.fileId!,
+        url: 'http://evil.example/x',
+        name: 'p.png',
+        size: 1,
+        mime: 'text/html',
+      },
     });
     expect(sent.message.body).toMatchObject({ url: file.url, size: PNG.length, mime: 'image/png' });
-    expect(await alice.code('send', { localId: 'img2', to: 'bob', chatType: 'single', body: { type: 'file', fileId: 'unknown', url: 'u', name: 'n', size: 1, mime: 'x' } })).toBe(4040);
-    const refused = await transport.upload!({ data: new Blob([ascii('nope')]), name: 'p.png', mime: 'image/png', user: 'alice' }).catch((e: unknown) => e);
+    expect(
+      await alice.code('send', {
+        localId: 'img2',
+        to: 'bob',
+        chatType: 'single',
+        body: { type: 'file', fileId: 'unknown', url: 'u', name: 'n', size: 1, mime: 'x' },
+      }),
+    ).toBe(4040);
+    const refused = await transport.upload!({
+      data: new Blob([ascii('nope')]),
+      name: 'p.png',
+      mime: 'image/png',
+      user: 'alice',
+    }).catch((e: unknown) => e);
     expect(isNatterError(refused) && refused.code).toBe(4151);
   });
 
@@ -81,7 +110,9 @@ describe('file uploads', () => {
     const alice = await login(server.connect(), 'alice');
     const { file } = await alice.ok('file.put', { name: 'note.txt', mime: 'text/plain', data: b64(ascii('hello')) });
     expect(file).toMatchObject({ name: 'note.txt', size: 5, mime: 'text/plain' });
-    expect(await alice.code('file.put', { name: 'x.pdf', mime: 'application/pdf', data: b64(ascii('hello')) })).toBe(4151);
+    expect(await alice.code('file.put', { name: 'x.pdf', mime: 'application/pdf', data: b64(ascii('hello')) })).toBe(
+      4151,
+    );
     expect(await alice.code('file.put', { name: 'x', mime: 'text/plain', data: '***' })).toBe(4002);
   });
 });

@@ -43,14 +43,22 @@ describe('malformed, oversized and unknown frames', () => {
     const server = createEmbeddedServer({});
     const mallory = await login(server.connect(), 'mallory');
     const bob = await login(server.connect(), 'bob');
-    mallory.send({ v: 1, t: 'req', id: 'f', op: 'send', p: { localId: 'x', to: 'bob', chatType: 'single', from: 'alice', body: text('I am alice') } });
+    mallory.send({
+      v: 1,
+      t: 'req',
+      id: 'f',
+      op: 'send',
+      p: { localId: 'x', to: 'bob', chatType: 'single', from: 'alice', body: text('I am alice') },
+    });
     await mallory.waitFor((f) => f.t === 'ok' && f.id === 'f');
     await bob.sync();
     expect(bob.eventsOf('message')[0]?.message.from).toBe('mallory');
   });
 
   it('uses a custom authenticate hook and closes refused sessions with bye', async () => {
-    const server = createEmbeddedServer({ authenticate: (h) => (h.token === 'good' ? { user: 'tok-user' } : { code: 4012 }) });
+    const server = createEmbeddedServer({
+      authenticate: (h) => (h.token === 'good' ? { user: 'tok-user' } : { code: 4012 }),
+    });
     const good = new RawClient(server.connect());
     good.send({ v: 1, t: 'hello', token: 'good' });
     const w = await good.waitFor((f) => f.t === 'welcome');

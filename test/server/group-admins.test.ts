@@ -3,7 +3,13 @@ import { createEmbeddedServer } from '../../src/server/embedded-server';
 import { login } from './raw-client';
 
 let n = 0;
-const acked = (to: string) => ({ localId: `a${++n}`, to, chatType: 'group' as const, body: { type: 'txt' as const, msg: 'please ack' }, config: { allowGroupAck: true } });
+const acked = (to: string) => ({
+  localId: `a${++n}`,
+  to,
+  chatType: 'group' as const,
+  body: { type: 'txt' as const, msg: 'please ack' },
+  config: { allowGroupAck: true },
+});
 
 async function setup() {
   const server = createEmbeddedServer({});
@@ -21,9 +27,16 @@ describe('group admins', () => {
     expect(await owner.code('group.setAdmin', { groupId: 'g', user: 'stranger', admin: true })).toBe(602);
     expect(await owner.code('group.setAdmin', { groupId: 'g', user: 'owner', admin: true })).toBe(510);
     expect(await owner.code('group.setAdmin', { groupId: 'nope', user: 'bob', admin: true })).toBe(605);
-    expect((await owner.ok('group.setAdmin', { groupId: 'g', user: 'bob', admin: true })).group.admins).toEqual(['bob']);
+    expect((await owner.ok('group.setAdmin', { groupId: 'g', user: 'bob', admin: true })).group.admins).toEqual([
+      'bob',
+    ]);
     await eve.sync();
-    expect(eve.eventsOf('group').at(-1)).toMatchObject({ action: 'updated', users: ['bob'], by: 'owner', group: { admins: ['bob'] } });
+    expect(eve.eventsOf('group').at(-1)).toMatchObject({
+      action: 'updated',
+      users: ['bob'],
+      by: 'owner',
+      group: { admins: ['bob'] },
+    });
     // An admin manages (mute) but does not appoint.
     await bob.ok('group.mute', { groupId: 'g', user: 'eve', mute: true });
     expect(await bob.code('group.setAdmin', { groupId: 'g', user: 'eve', admin: true })).toBe(510);
@@ -40,6 +53,8 @@ describe('group admins', () => {
     await eve.ok('read', { serverId: m.message.serverId });
     expect(await bob.nextEvent('groupRead')).toMatchObject({ serverId: m.message.serverId, by: 'eve', count: 1 });
     // Plain sends are open to every member.
-    expect((await eve.call('send', { localId: `p${++n}`, to: 'g', chatType: 'group', body: { type: 'txt', msg: 'hi' } })).t).toBe('ok');
+    expect(
+      (await eve.call('send', { localId: `p${++n}`, to: 'g', chatType: 'group', body: { type: 'txt', msg: 'hi' } })).t,
+    ).toBe('ok');
   });
 });

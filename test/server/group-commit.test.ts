@@ -11,11 +11,21 @@ describe('group commit of sends', () => {
     const server = createEmbeddedServer({});
     const alice = await login(server.connect(), 'alice');
     const bob = await login(server.connect(), 'bob');
-    const answers = await Promise.all([1, 2, 3, 4, 5].map((i) => alice.call('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) })));
-    expect(answers.map((a) => (a.t === 'ok' ? (a.r as { message: { seq: number } }).message.seq : a.code))).toEqual([1, 2, 3, 4, 5]);
-    expect(alice.frames.filter((f) => f.t === 'ok').map((f) => (f.t === 'ok' ? f.id : ''))).toEqual(answers.map((a) => (a.t === 'ok' ? a.id : '')));
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        alice.call('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) }),
+      ),
+    );
+    expect(answers.map((a) => (a.t === 'ok' ? (a.r as { message: { seq: number } }).message.seq : a.code))).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(alice.frames.filter((f) => f.t === 'ok').map((f) => (f.t === 'ok' ? f.id : ''))).toEqual(
+      answers.map((a) => (a.t === 'ok' ? a.id : '')),
+    );
     await bob.sync();
-    expect(bob.eventsOf('message').map((e) => [e.message.body.type === 'txt' ? e.message.body.msg : '', e.unread])).toEqual([
+    expect(
+      bob.eventsOf('message').map((e) => [e.message.body.type === 'txt' ? e.message.body.msg : '', e.unread]),
+    ).toEqual([
       ['m1', 1],
       ['m2', 2],
       ['m3', 3],
@@ -25,7 +35,7 @@ describe('group commit of sends', () => {
     expect(bob.events.map((e) => e.pos)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('an asynchronous moderation hook does not reorder one connection\'s sends', async () => {
+  it("an asynchronous moderation hook does not reorder one connection's sends", async () => {
     const server = createEmbeddedServer({
       moderate: async (m) => {
         // The first message is checked slowly, the later ones at once.
@@ -34,7 +44,11 @@ describe('group commit of sends', () => {
       },
     });
     const alice = await login(server.connect(), 'alice');
-    const answers = await Promise.all([1, 2, 3].map((i) => alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) })));
+    const answers = await Promise.all(
+      [1, 2, 3].map((i) =>
+        alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) }),
+      ),
+    );
     expect(answers.map((a) => [a.message.seq, a.message.body.type === 'txt' ? a.message.body.msg : ''])).toEqual([
       [1, 'm1'],
       [2, 'm2'],
@@ -82,13 +96,17 @@ describe('group commit of sends', () => {
     release();
     const answer = await slow;
     expect(answer.t === 'ok' ? (answer.r as { message: unknown }).message : answer).toEqual(fast.message);
-    expect((await laptop.ok('history', { conversation: 'single:bob' })).messages.map((m) => m.serverId)).toEqual([fast.message.serverId]);
+    expect((await laptop.ok('history', { conversation: 'single:bob' })).messages.map((m) => m.serverId)).toEqual([
+      fast.message.serverId,
+    ]);
   });
 
   it('a request after pipelined sends sees all of them', async () => {
     const server = createEmbeddedServer({});
     const alice = await login(server.connect(), 'alice');
-    const sends = [1, 2, 3].map((i) => alice.call('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) }));
+    const sends = [1, 2, 3].map((i) =>
+      alice.call('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) }),
+    );
     const history = alice.ok('history', { conversation: 'single:bob' });
     await Promise.all(sends);
     expect((await history).messages.map((m) => (m.body.type === 'txt' ? m.body.msg : ''))).toEqual(['m3', 'm2', 'm1']);
@@ -110,7 +128,10 @@ describe('group commit of sends', () => {
     const bob = await login(server.connect(), 'bob');
     storage.failOn = 'boom';
     const first = { localId: localId(), to: 'bob', chatType: 'single' as const, body: text('fine') };
-    const [a, c] = await Promise.all([alice.call('send', first), carol.call('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('boom') })]);
+    const [a, c] = await Promise.all([
+      alice.call('send', first),
+      carol.call('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('boom') }),
+    ]);
     expect([a.t === 'err' && a.code, c.t === 'err' && c.code]).toEqual([5000, 5000]);
     expect(errors.length).toBeGreaterThan(0);
     expect((await bob.ok('conversations', {})).conversations).toEqual([]);

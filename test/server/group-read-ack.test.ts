@@ -18,7 +18,15 @@ describe('group read receipts from a channel ack', () => {
     const carol = await login(server.connect(), 'carol');
     await alice.ok('group.create', { groupId: 'team', name: 'Team', members: ['bob', 'carol'] });
     const send = async (msg: string, allowGroupAck: boolean) =>
-      (await alice.ok('send', { localId: localId(), to: 'team', chatType: 'group', body: text(msg), ...(allowGroupAck ? { config: { allowGroupAck: true } } : {}) })).message;
+      (
+        await alice.ok('send', {
+          localId: localId(),
+          to: 'team',
+          chatType: 'group',
+          body: text(msg),
+          ...(allowGroupAck ? { config: { allowGroupAck: true } } : {}),
+        })
+      ).message;
     const m1 = await send('one', true);
     const plain = await send('plain', false);
     const m2 = await send('two', true);
@@ -34,7 +42,9 @@ describe('group read receipts from a channel ack', () => {
       return out;
     };
     expect(counts()).toEqual({ [m1.serverId]: 1, [m2.serverId]: 1 });
-    expect((alice.eventsOf('groupRead') as GroupRead[]).every((e) => e.by === 'bob' && e.conversation === 'group:team')).toBe(true);
+    expect(
+      (alice.eventsOf('groupRead') as GroupRead[]).every((e) => e.by === 'bob' && e.conversation === 'group:team'),
+    ).toBe(true);
 
     await carol.ok('ack', { conversation: 'group:team' });
     await bob.ok('ack', { conversation: 'group:team' });

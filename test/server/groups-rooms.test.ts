@@ -21,7 +21,11 @@ describe('groups', () => {
   it('create/info/list and membership events', async () => {
     const { owner, bob, eve } = await setup();
     await bob.sync();
-    expect(bob.eventsOf('group')[0]).toMatchObject({ action: 'created', by: 'owner', group: { owner: 'owner', members: ['owner', 'bob'] } });
+    expect(bob.eventsOf('group')[0]).toMatchObject({
+      action: 'created',
+      by: 'owner',
+      group: { owner: 'owner', members: ['owner', 'bob'] },
+    });
     expect((await bob.ok('group.list', {})).groups.map((g) => g.groupId)).toEqual(['g']);
     expect(await eve.code('group.info', { groupId: 'g' })).toBe(602);
     expect(await eve.code('group.info', { groupId: 'missing' })).toBe(605);
@@ -113,8 +117,12 @@ describe('single chat receipts and blocklist', () => {
     await bob.ok('delivered', { serverIds: [m.message.serverId, m.message.serverId, 'unknown'] });
     await bob.ok('read', { serverId: m.message.serverId });
     await owner.sync();
-    expect(owner.eventsOf('delivered')).toEqual([{ type: 'delivered', serverId: m.message.serverId, conversation: 'single:bob', by: 'bob' }]);
-    expect(owner.eventsOf('read')).toEqual([{ type: 'read', serverId: m.message.serverId, conversation: 'single:bob', by: 'bob' }]);
+    expect(owner.eventsOf('delivered')).toEqual([
+      { type: 'delivered', serverId: m.message.serverId, conversation: 'single:bob', by: 'bob' },
+    ]);
+    expect(owner.eventsOf('read')).toEqual([
+      { type: 'read', serverId: m.message.serverId, conversation: 'single:bob', by: 'bob' },
+    ]);
   });
 
   it('a blocked sender gets 603 until unblocked; blocklist changes reach all devices', async () => {
@@ -132,7 +140,12 @@ describe('single chat receipts and blocklist', () => {
 
   it('the moderation hook rejects with 501 and intercepts with 502', async () => {
     const server = createEmbeddedServer({
-      moderate: (m) => (m.body.type === 'txt' && m.body.msg.includes('badword') ? 'reject' : m.body.type === 'txt' && m.body.msg.includes('spam') ? { verdict: 'intercept', reason: 'spam rule' } : 'allow'),
+      moderate: (m) =>
+        m.body.type === 'txt' && m.body.msg.includes('badword')
+          ? 'reject'
+          : m.body.type === 'txt' && m.body.msg.includes('spam')
+            ? { verdict: 'intercept', reason: 'spam rule' }
+            : 'allow',
     });
     const a = await login(server.connect(), 'a');
     expect(await a.code('send', { localId: 'm1', to: 'b', chatType: 'single', body: text('a badword') })).toBe(501);
@@ -151,10 +164,17 @@ describe('chat rooms', () => {
     expect(await bob.code('room.join', { roomId: 'nope' })).toBe(4043);
     await bob.ok('room.join', { roomId: 'r' });
     await owner.sync();
-    expect(owner.eventsOf('room').at(-1)).toMatchObject({ action: 'joined', users: ['bob'], room: { members: ['owner', 'bob'] } });
+    expect(owner.eventsOf('room').at(-1)).toMatchObject({
+      action: 'joined',
+      users: ['bob'],
+      room: { members: ['owner', 'bob'] },
+    });
     const m = await bob.ok('send', { localId: 'r2', to: 'r', chatType: 'room', body: text('hello room') });
     await owner.sync();
-    expect(owner.eventsOf('message').at(-1)).toMatchObject({ conversation: 'room:r', message: { serverId: m.message.serverId } });
+    expect(owner.eventsOf('message').at(-1)).toMatchObject({
+      conversation: 'room:r',
+      message: { serverId: m.message.serverId },
+    });
     expect((await owner.ok('history', { conversation: 'room:r' })).messages).toHaveLength(1);
     expect(await eve.code('history', { conversation: 'room:r' })).toBe(602);
     await bob.ok('room.leave', { roomId: 'r' });

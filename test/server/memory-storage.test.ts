@@ -26,7 +26,23 @@ describe('MemoryStorage', () => {
         s.appendEvent('a', { type: 'blocklist', blocked: ['x'] }, 2);
         s.setBlocklist('a', ['x']);
         s.updateMessage({ ...msg('m1', 1), body: { type: 'recalled', recalledAt: 2, by: 'a' } });
-        s.transaction(() => s.putGroup({ groupId: 'g', name: 'g', desc: '', owner: 'a', admins: [], members: ['a'], public: false, approval: false, allowInvites: false, whitelistOnly: false, whitelist: [], muted: {}, createdAt: 0 }));
+        s.transaction(() =>
+          s.putGroup({
+            groupId: 'g',
+            name: 'g',
+            desc: '',
+            owner: 'a',
+            admins: [],
+            members: ['a'],
+            public: false,
+            approval: false,
+            allowInvites: false,
+            whitelistOnly: false,
+            whitelist: [],
+            muted: {},
+            createdAt: 0,
+          }),
+        );
         throw new Error('boom');
       }),
     ).toThrow('boom');

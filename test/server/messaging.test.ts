@@ -12,10 +12,18 @@ describe('send, receive and history over the loopback', () => {
     const alice = await login(server.connect(), 'alice');
     const bob = await login(server.connect(), 'bob');
     const r = await alice.ok('send', { localId: 'm1', to: 'bob', chatType: 'single', body: text('hi') });
-    expect(r.message).toMatchObject({ from: 'alice', to: 'bob', seq: 1, ts: clock.now(), body: { type: 'txt', msg: 'hi' } });
+    expect(r.message).toMatchObject({
+      from: 'alice',
+      to: 'bob',
+      seq: 1,
+      ts: clock.now(),
+      body: { type: 'txt', msg: 'hi' },
+    });
     expect(r.message.serverId).toMatch(/^[0-9A-Z]{26}$/);
     await bob.sync();
-    expect(bob.eventsOf('message')).toEqual([{ type: 'message', message: r.message, conversation: 'single:alice', unread: 1 }]);
+    expect(bob.eventsOf('message')).toEqual([
+      { type: 'message', message: r.message, conversation: 'single:alice', unread: 1 },
+    ]);
     expect(alice.eventsOf('message')[0]?.conversation).toBe('single:bob');
     const page = await bob.ok('history', { conversation: 'single:alice' });
     expect(page.messages).toEqual([r.message]);
@@ -36,7 +44,8 @@ describe('send, receive and history over the loopback', () => {
   it('pages history newest first before a cursor', async () => {
     const server = createEmbeddedServer({});
     const a = await login(server.connect(), 'a');
-    for (let i = 1; i <= 5; i++) await a.ok('send', { localId: localId(), to: 'b', chatType: 'single', body: text(`m${i}`) });
+    for (let i = 1; i <= 5; i++)
+      await a.ok('send', { localId: localId(), to: 'b', chatType: 'single', body: text(`m${i}`) });
     const p1 = await a.ok('history', { conversation: 'single:b', limit: 2 });
     expect(p1.messages.map((m) => m.seq)).toEqual([5, 4]);
     expect(p1).toMatchObject({ cursor: 4, hasMore: true });

@@ -9,8 +9,12 @@ import { login } from './raw-client';
 
 describe('profiles from the app', () => {
   const source: ProfileSource = {
-    get: (users) => users.filter((u) => u.startsWith('emp')).map((u) => ({ user: u, name: `Employee ${u.slice(3)}`, fields: { dept: 'R&D' } })),
-    search: (query) => (/^employee/i.test(query) ? ['emp1', 'emp7'].map((u) => ({ user: u, name: `Employee ${u.slice(3)}` })) : []),
+    get: (users) =>
+      users
+        .filter((u) => u.startsWith('emp'))
+        .map((u) => ({ user: u, name: `Employee ${u.slice(3)}`, fields: { dept: 'R&D' } })),
+    search: (query) =>
+      /^employee/i.test(query) ? ['emp1', 'emp7'].map((u) => ({ user: u, name: `Employee ${u.slice(3)}` })) : [],
   };
 
   it('a ProfileSource names users; what it sets wins over what they set', async () => {
@@ -47,7 +51,9 @@ describe('profiles from the app', () => {
     await a.ok('send', { localId: 'x', to: 'b', chatType: 'single', body: { type: 'txt', msg: 'hi' } });
     (await login(server.connect(), 'a')).close();
     await b.sync();
-    expect((await b.ok('presence.get', { users: ['a'] })).presence).toEqual([{ user: 'a', status: 'offline', lastSeen: null }]);
+    expect((await b.ok('presence.get', { users: ['a'] })).presence).toEqual([
+      { user: 'a', status: 'offline', lastSeen: null },
+    ]);
     expect(b.eventsOf('presence')).toEqual([]);
   });
 });

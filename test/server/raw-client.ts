@@ -1,6 +1,15 @@
 // Test helper: a raw frame-level client over a Transport (the embedded
 // server's loopback), so tests see exactly the serialized frames.
-import type { ChatEvent, ErrFrame, EventFrame, OkFrame, OpName, Ops, ServerFrame, WelcomeFrame } from '../../src/protocol/frames';
+import type {
+  ChatEvent,
+  ErrFrame,
+  EventFrame,
+  OkFrame,
+  OpName,
+  Ops,
+  ServerFrame,
+  WelcomeFrame,
+} from '../../src/protocol/frames';
 import type { ClientConnection, Transport } from '../../src/protocol/link';
 import { PROTOCOL_VERSION } from '../../src/protocol/version';
 
@@ -105,7 +114,11 @@ export class RawClient {
 }
 
 /** Connects and says hello as `user`. */
-export async function login(transport: Transport, user: string, extra: { device?: string; resume?: number } = {}): Promise<RawClient> {
+export async function login(
+  transport: Transport,
+  user: string,
+  extra: { device?: string; resume?: number } = {},
+): Promise<RawClient> {
   const c = new RawClient(transport);
   const w = await c.hello(user, extra);
   if (w.t !== 'welcome') throw new Error(`login failed: ${JSON.stringify(w)}`);

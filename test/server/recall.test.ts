@@ -19,7 +19,10 @@ describe('recall', () => {
     const early = await alice.ok('send', { localId: 'e', to: 'bob', chatType: 'single', body: text('early') });
     const late = await alice.ok('send', { localId: 'l', to: 'bob', chatType: 'single', body: text('late') });
     clock.advance(119_000);
-    expect((await alice.ok('recall', { serverId: early.message.serverId })).message.body).toMatchObject({ type: 'recalled', by: 'alice' });
+    expect((await alice.ok('recall', { serverId: early.message.serverId })).message.body).toMatchObject({
+      type: 'recalled',
+      by: 'alice',
+    });
     clock.advance(2_000);
     expect(await alice.code('recall', { serverId: late.message.serverId })).toBe(504);
   });
@@ -46,7 +49,13 @@ describe('recall', () => {
     const { server, alice, bob } = await setup();
     const carolFirst = await login(server.connect(), 'carol', { device: 'c' });
     await alice.ok('group.create', { groupId: 'g', name: 'g', members: ['bob', 'carol'] });
-    const m = await alice.ok('send', { localId: 'x', to: 'g', chatType: 'group', body: text('oops'), ext: { secret: 1 } });
+    const m = await alice.ok('send', {
+      localId: 'x',
+      to: 'g',
+      chatType: 'group',
+      body: text('oops'),
+      ext: { secret: 1 },
+    });
     await carolFirst.sync();
     const seen = carolFirst.lastPos();
     carolFirst.close();
@@ -58,7 +67,9 @@ describe('recall', () => {
     expect((await bob.ok('conversations', {})).conversations[0]?.unread).toBe(0);
     await bob.sync();
     // The event carries bob's count after the recall, so his clients take it as is.
-    expect(bob.eventsOf('recall')).toEqual([{ type: 'recall', message: r.message, conversation: 'group:g', unread: 0 }]);
+    expect(bob.eventsOf('recall')).toEqual([
+      { type: 'recall', message: r.message, conversation: 'group:g', unread: 0 },
+    ]);
     const carol = await login(server.connect(), 'carol', { device: 'c', resume: seen });
     await carol.sync();
     expect(carol.eventsOf('recall').map((e) => e.message.serverId)).toEqual([m.message.serverId]);

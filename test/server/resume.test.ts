@@ -36,7 +36,8 @@ describe('per-user event log and resume', () => {
   it('resets when the resume position was pruned or is unknown', async () => {
     const server = createEmbeddedServer({ eventRetention: 3 });
     const alice = await login(server.connect(), 'alice');
-    for (let i = 0; i < 1030; i++) await alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) });
+    for (let i = 0; i < 1030; i++)
+      await alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) });
     const old = await login(server.connect(), 'bob', { resume: 1 });
     expect(old.welcome).toMatchObject({ resumed: false, reset: true, pos: 1030 });
     const future = await login(server.connect(), 'bob', { resume: 5000 });
@@ -69,6 +70,8 @@ describe('per-user event log and resume', () => {
     const a2 = await login(server.connect(), 'alice', { device: 'd2' });
     const sent = await a1.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('hi') });
     await a2.sync();
-    expect(a2.eventsOf('message')).toEqual([{ type: 'message', message: sent.message, conversation: 'single:bob', unread: 0 }]);
+    expect(a2.eventsOf('message')).toEqual([
+      { type: 'message', message: sent.message, conversation: 'single:bob', unread: 0 },
+    ]);
   });
 });

@@ -39,8 +39,14 @@ describe('search words', () => {
   });
 
   it('highlights the matched part in offsets of the original text', () => {
-    expect(highlightRanges('Reports and a report', ['report'])).toEqual([[0, 6], [14, 20]]);
-    expect(highlightRanges('生日快乐🎂🎉 party tonight', queryTerms('🎉 party'))).toEqual([[6, 8], [9, 14]]);
+    expect(highlightRanges('Reports and a report', ['report'])).toEqual([
+      [0, 6],
+      [14, 20],
+    ]);
+    expect(highlightRanges('生日快乐🎂🎉 party tonight', queryTerms('🎉 party'))).toEqual([
+      [6, 8],
+      [9, 14],
+    ]);
     // İ folds to two units; the range still ends after "İs" in the original.
     expect(highlightRanges('İstanbul', queryTerms('İs'))).toEqual([[0, 2]]);
   });

@@ -33,10 +33,18 @@ describe('deep nesting', () => {
     const alice = await login(server.connect(), 'alice');
     // Written by hand: JSON.stringify itself cannot go this deep.
     const ext = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
-    alice.sendRaw(`{"v":1,"t":"req","id":"deep","op":"send","p":{"localId":"${localId()}","to":"bob","chatType":"single","body":{"type":"txt","msg":"hi"},"ext":${ext}}}`);
+    alice.sendRaw(
+      `{"v":1,"t":"req","id":"deep","op":"send","p":{"localId":"${localId()}","to":"bob","chatType":"single","body":{"type":"txt","msg":"hi"},"ext":${ext}}}`,
+    );
     const deep = await alice.waitFor((f) => (f.t === 'err' || f.t === 'ok') && f.id === 'deep');
     expect(deep).toMatchObject({ t: 'err', code: ErrorCode.TOO_DEEP });
-    const shallow = await alice.call('send', { localId: localId(), to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'hi' }, ext: nested(20) as Record<string, unknown> });
+    const shallow = await alice.call('send', {
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single',
+      body: { type: 'txt', msg: 'hi' },
+      ext: nested(20) as Record<string, unknown>,
+    });
     expect(shallow.t).toBe('ok');
     expect(errors).toEqual([]);
     server.close();
@@ -47,26 +55,70 @@ describe('URLs in message bodies', () => {
   it('refuses javascript:, data:, blob:, relative and disguised URLs with 4005 and stores http(s) ones', async () => {
     const server = createEmbeddedServer({});
     const alice = await login(server.connect(), 'alice');
-    const img = (url: string) => ({ localId: localId(), to: 'bob', chatType: 'single' as const, body: { type: 'img' as const, url, name: 'x.png', size: 1, mime: 'image/png' } });
-    for (const url of ['javascript:alert(1)', ' javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'blob:https://x/1', 'vbscript:msgbox', '//evil.example/x.png', 'files/x']) {
+    const img = (url: string) => ({
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single' as const,
+      body: { type: 'img' as const, url, name: 'x.png', size: 1, mime: 'image/png' },
+    });
+    for (const url of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'blob:https://x/1',
+      'vbscript:msgbox',
+      '//evil.example/x.png',
+      'files/x',
+    ]) {
       expect([url, await alice.code('send', img(url))]).toEqual([url, ErrorCode.URL_NOT_ALLOWED]);
     }
-    const video = { localId: localId(), to: 'bob', chatType: 'single' as const, body: { type: 'video' as const, url: 'https://cdn.example/v.mp4', name: 'v.mp4', size: 1, mime: 'video/mp4', thumb: 'javascript:alert(1)' } };
+    const video = {
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single' as const,
+      body: {
+        type: 'video' as const,
+        url: 'https://cdn.example/v.mp4',
+        name: 'v.mp4',
+        size: 1,
+        mime: 'video/mp4',
+        thumb: 'javascript:alert(1)',
+      },
+    };
     expect(await alice.code('send', video)).toBe(ErrorCode.URL_NOT_ALLOWED);
     expect((await alice.call('send', img('https://cdn.example/cat.png'))).t).toBe('ok');
     expect((await alice.call('send', img('http://cdn.example/cat.png'))).t).toBe('ok');
     const history = await alice.ok('history', { conversation: 'single:bob' });
-    expect(history.messages.map((m) => (m.body as { url: string }).url).sort()).toEqual(['http://cdn.example/cat.png', 'https://cdn.example/cat.png']);
+    expect(history.messages.map((m) => (m.body as { url: string }).url).sort()).toEqual([
+      'http://cdn.example/cat.png',
+      'https://cdn.example/cat.png',
+    ]);
     server.close();
   });
 
-  it("accepts the URL of a file this server stored, even without its fileId", async () => {
+  it('accepts the URL of a file this server stored, even without its fileId', async () => {
     const server = createEmbeddedServer({ fileUrl: (id) => `/files/${id}` });
     const alice = await login(server.connect(), 'alice');
-    const file = await server.core.putFile('alice', { name: 'a.txt', mime: 'text/plain', bytes: new TextEncoder().encode('hello') });
-    const r = await alice.call('send', { localId: localId(), to: 'bob', chatType: 'single', body: { type: 'file', url: file.url, name: 'a.txt', size: 5, mime: 'text/plain' } });
+    const file = await server.core.putFile('alice', {
+      name: 'a.txt',
+      mime: 'text/plain',
+      bytes: new TextEncoder().encode('hello'),
+    });
+    const r = await alice.call('send', {
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single',
+      body: { type: 'file', url: file.url, name: 'a.txt', size: 5, mime: 'text/plain' },
+    });
     expect(r.t).toBe('ok');
-    const forged = await alice.code('send', { localId: localId(), to: 'bob', chatType: 'single', body: { type: 'file', url: '/files/not-a-stored-file', name: 'a.txt', size: 5, mime: 'text/plain' } });
+    const forged = await alice.code('send', {
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single',
+      body: { type: 'file', url: '/files/not-a-stored-file', name: 'a.txt', size: 5, mime: 'text/plain' },
+    });
     expect(forged).toBe(ErrorCode.URL_NOT_ALLOWED);
     server.close();
   });
@@ -95,9 +147,17 @@ describe('rate limits', () => {
     const server = createEmbeddedServer({ clock, rateLimit: { perSecond: 1, burst: 10 } });
     const conns = await Promise.all([0, 1, 2, 3].map((i) => login(server.connect(), 'alice', { device: `d${i}` })));
     const bob = await login(server.connect(), 'bob');
-    const answers = await Promise.all(conns.flatMap((c) => Array.from({ length: 10 }, () => c.call('send', { localId: localId(), to: 'carol', chatType: 'single', body: { type: 'txt', msg: 'x' } }))));
+    const answers = await Promise.all(
+      conns.flatMap((c) =>
+        Array.from({ length: 10 }, () =>
+          c.call('send', { localId: localId(), to: 'carol', chatType: 'single', body: { type: 'txt', msg: 'x' } }),
+        ),
+      ),
+    );
     expect(answers.filter((a) => a.t === 'ok')).toHaveLength(10);
-    expect(answers.filter((a) => a.t === 'err').map((a) => (a.t === 'err' ? a.code : 0))).toEqual(Array(30).fill(ErrorCode.RATE_LIMITED));
+    expect(answers.filter((a) => a.t === 'err').map((a) => (a.t === 'err' ? a.code : 0))).toEqual(
+      Array(30).fill(ErrorCode.RATE_LIMITED),
+    );
     // Another user has a bucket of their own.
     expect((await bob.call('conversations', {})).t).toBe('ok');
     server.close();
@@ -131,14 +191,18 @@ describe('token lifetime', () => {
     clock.advance(89_999);
     expect(alice.frames.some((f) => f.t === 'expiring')).toBe(false);
     clock.advance(1);
-    expect(await alice.waitFor((f) => f.t === 'expiring')).toEqual({ v: 1, t: 'expiring', expiresAt: clock.now() + 30_000 });
+    expect(await alice.waitFor((f) => f.t === 'expiring')).toEqual({
+      v: 1,
+      t: 'expiring',
+      expiresAt: clock.now() + 30_000,
+    });
     expect((await alice.call('conversations', {})).t).toBe('ok');
     clock.advance(30_000);
     expect(await alice.waitFor((f) => f.t === 'bye')).toMatchObject({ code: ErrorCode.TOKEN_EXPIRED });
     server.close();
   });
 
-  it('keeps the session when the token is renewed (auth.renew), and refuses another user\'s token (4014)', async () => {
+  it("keeps the session when the token is renewed (auth.renew), and refuses another user's token (4014)", async () => {
     const clock = createManualClock();
     const server = createEmbeddedServer({ clock, authenticate });
     const alice = await loginWith(server.connect(), `alice:${clock.now() + 120_000}`);

@@ -23,14 +23,28 @@ describe('signaling with the server as authority', () => {
   it('invite and accept are server-stamped signal messages in history and events to both sides', async () => {
     const { alice, bob } = await setup();
     const inv = await alice.ok('sig.invite', { invitees: ['bob'], data: '{"call":"video"}', timeout: 30 });
-    expect(inv.invitation).toMatchObject({ inviter: 'alice', invitees: ['bob'], states: { bob: 'pending' }, timeout: 30, onlineUserOnly: false });
-    expect(signalingInfo(inv.message!)).toMatchObject({ action: 'invite', inviteId: inv.invitation.inviteId, data: '{"call":"video"}' });
+    expect(inv.invitation).toMatchObject({
+      inviter: 'alice',
+      invitees: ['bob'],
+      states: { bob: 'pending' },
+      timeout: 30,
+      onlineUserOnly: false,
+    });
+    expect(signalingInfo(inv.message!)).toMatchObject({
+      action: 'invite',
+      inviteId: inv.invitation.inviteId,
+      data: '{"call":"video"}',
+    });
     await bob.sync();
     expect(bob.eventsOf('invitation')[0]).toMatchObject({ action: 'invite', by: 'alice', message: inv.message });
     expect(bob.eventsOf('message')[0]?.message).toEqual(inv.message);
     const acc = await bob.ok('sig.accept', { inviteId: inv.invitation.inviteId, data: 'ok' });
     expect(acc.invitation.states).toEqual({ bob: 'accepted' });
-    expect(acc.message).toMatchObject({ from: 'bob', to: 'alice', body: { type: 'signal', action: 'accept', invitee: 'bob' } });
+    expect(acc.message).toMatchObject({
+      from: 'bob',
+      to: 'alice',
+      body: { type: 'signal', action: 'accept', invitee: 'bob' },
+    });
     await alice.sync();
     expect(alice.eventsOf('invitation').map((e) => [e.action, e.by, e.invitee])).toEqual([
       ['invite', 'alice', undefined],
@@ -81,7 +95,11 @@ describe('signaling with the server as authority', () => {
     clock.advance(1);
     await settle();
     await bob.sync();
-    expect(bob.eventsOf('invitation').at(-1)).toMatchObject({ action: 'timeout', invitee: 'bob', invitation: { states: { bob: 'timeout' } } });
+    expect(bob.eventsOf('invitation').at(-1)).toMatchObject({
+      action: 'timeout',
+      invitee: 'bob',
+      invitation: { states: { bob: 'timeout' } },
+    });
     expect(await bob.code('sig.accept', { inviteId: invitation.inviteId })).toBe(8010);
     const back = await login(server.connect(), 'alice', { device: 'a1', resume: seen });
     await back.sync();
@@ -123,7 +141,9 @@ describe('signaling with the server as authority', () => {
     const carol = await login(server.connect(), 'carol', { resume: 0 });
     await carol.sync();
     expect(carol.events).toEqual([]);
-    expect((await carol.ok('sig.pending', {})).invitations.map((i) => i.inviteId)).toEqual([carolOffline.invitation.inviteId]);
+    expect((await carol.ok('sig.pending', {})).invitations.map((i) => i.inviteId)).toEqual([
+      carolOffline.invitation.inviteId,
+    ]);
     expect((await alice.ok('history', { conversation: 'single:bob' })).messages).toEqual([]);
   });
 
@@ -150,7 +170,10 @@ describe('signaling with the server as authority', () => {
   it('excludeFromHistoryMessage leaves unread and last message untouched', async () => {
     const { alice, bob } = await setup();
     await alice.ok('send', { localId: 'hello', to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'hello' } });
-    const inv = await alice.ok('sig.invite', { invitees: ['bob'], data: JSON.stringify({ excludeFromHistoryMessage: true }) });
+    const inv = await alice.ok('sig.invite', {
+      invitees: ['bob'],
+      data: JSON.stringify({ excludeFromHistoryMessage: true }),
+    });
     expect(inv.message?.excluded).toBe(true);
     const [conv] = (await bob.ok('conversations', {})).conversations;
     expect(conv).toMatchObject({ unread: 1, lastMessage: { localId: 'hello' } });
@@ -161,7 +184,12 @@ describe('signaling with the server as authority', () => {
 
   it('a custom message that looks like signaling is not signaling', async () => {
     const { alice } = await setup();
-    const r = await alice.ok('send', { localId: 'fake', to: 'bob', chatType: 'single', body: { type: 'custom', customEvent: 'signal', customExts: { action: 'invite' } } });
+    const r = await alice.ok('send', {
+      localId: 'fake',
+      to: 'bob',
+      chatType: 'single',
+      body: { type: 'custom', customEvent: 'signal', customExts: { action: 'invite' } },
+    });
     expect(signalingInfo(r.message)).toBeNull();
   });
 
@@ -169,7 +197,11 @@ describe('signaling with the server as authority', () => {
     const pushed: [string, PushNotice][] = [];
     const { alice } = await setup({ push: (user, notice) => pushed.push([user, notice]) });
     await alice.ok('group.create', { groupId: 'g1', name: 'G', members: ['bob', 'carol'] });
-    await alice.ok('sig.invite', { groupId: 'g1', invitees: ['bob', 'carol'], offlinePushInfo: { title: 'Call', description: 'from alice' } });
+    await alice.ok('sig.invite', {
+      groupId: 'g1',
+      invitees: ['bob', 'carol'],
+      offlinePushInfo: { title: 'Call', description: 'from alice' },
+    });
     expect(pushed.map(([u, n]) => [u, n.offlinePushInfo?.title])).toEqual([['carol', 'Call']]);
     await alice.ok('sig.invite', { invitees: ['carol'], offlinePushInfo: { disablePush: true } });
     expect(pushed).toHaveLength(1);

@@ -18,11 +18,23 @@ describe('conversation list and server-side unread', () => {
     const { alice, bob, say } = await pair();
     await say('1');
     await say('2');
-    await alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: { type: 'cmd', action: 'typing' } });
+    await alice.ok('send', {
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single',
+      body: { type: 'cmd', action: 'typing' },
+    });
     await bob.ok('send', { localId: localId(), to: 'alice', chatType: 'single', body: text('mine') });
     const { conversations } = await bob.ok('conversations', {});
     expect(conversations).toHaveLength(1);
-    expect(conversations[0]).toMatchObject({ id: 'single:alice', type: 'single', target: 'alice', unread: 2, readSeq: 0, lastSeq: 4 });
+    expect(conversations[0]).toMatchObject({
+      id: 'single:alice',
+      type: 'single',
+      target: 'alice',
+      unread: 2,
+      readSeq: 0,
+      lastSeq: 4,
+    });
     expect(conversations[0]?.lastMessage?.body).toEqual(text('mine'));
     const cmd = (await bob.ok('history', { conversation: 'single:alice' })).messages.find((m) => m.body.type === 'cmd');
     expect(cmd?.excluded).toBe(true);
@@ -42,7 +54,12 @@ describe('conversation list and server-side unread', () => {
       { type: 'readState', conversation: 'single:alice', readSeq: 3, unread: 0 },
     ]);
     await alice.sync();
-    expect(alice.eventsOf('channelAck').at(-1)).toEqual({ type: 'channelAck', conversation: 'single:bob', by: 'bob', upToSeq: 3 });
+    expect(alice.eventsOf('channelAck').at(-1)).toEqual({
+      type: 'channelAck',
+      conversation: 'single:bob',
+      by: 'bob',
+      upToSeq: 3,
+    });
     expect((await bob2.ok('conversations', {})).conversations[0]?.unread).toBe(0);
     // Acking backwards changes nothing.
     expect(await bob.ok('ack', { conversation: 'single:alice', upToSeq: 1 })).toEqual({ readSeq: 3, unread: 0 });
@@ -61,7 +78,9 @@ describe('conversation list and server-side unread', () => {
     await say('old');
     await bob.ok('deleteConversation', { conversation: 'single:alice', deleteHistory: true });
     await bob2.sync();
-    expect(bob2.eventsOf('conversationDeleted')).toEqual([{ type: 'conversationDeleted', conversation: 'single:alice', deleteHistory: true }]);
+    expect(bob2.eventsOf('conversationDeleted')).toEqual([
+      { type: 'conversationDeleted', conversation: 'single:alice', deleteHistory: true },
+    ]);
     expect((await bob.ok('conversations', {})).conversations).toEqual([]);
     expect((await bob.ok('history', { conversation: 'single:alice' })).messages).toEqual([]);
     expect((await alice.ok('history', { conversation: 'single:bob' })).messages).toHaveLength(1);
@@ -69,7 +88,9 @@ describe('conversation list and server-side unread', () => {
     const list = (await bob.ok('conversations', {})).conversations;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ unread: 1, lastMessage: { body: text('new') } });
-    expect((await bob.ok('history', { conversation: 'single:alice' })).messages.map((m) => m.body)).toEqual([text('new')]);
+    expect((await bob.ok('history', { conversation: 'single:alice' })).messages.map((m) => m.body)).toEqual([
+      text('new'),
+    ]);
   });
 
   it('deleting without history keeps roaming messages', async () => {
@@ -86,10 +107,12 @@ describe('conversation list and server-side unread', () => {
     const bob = await login(server.connect(), 'bob');
     const late = await login(server.connect(), 'late');
     await owner.ok('group.create', { groupId: 'g', name: 'g', members: ['bob'] });
-    for (const msg of ['1', '2']) await owner.ok('send', { localId: localId(), to: 'g', chatType: 'group', body: text(msg) });
+    for (const msg of ['1', '2'])
+      await owner.ok('send', { localId: localId(), to: 'g', chatType: 'group', body: text(msg) });
     await owner.ok('group.addMembers', { groupId: 'g', users: ['late'] });
     await bob.ok('send', { localId: localId(), to: 'g', chatType: 'group', body: text('3') });
-    const unreadOf = async (c: typeof owner) => (await c.ok('conversations', {})).conversations.find((x) => x.id === 'group:g')?.unread;
+    const unreadOf = async (c: typeof owner) =>
+      (await c.ok('conversations', {})).conversations.find((x) => x.id === 'group:g')?.unread;
     expect(await unreadOf(owner)).toBe(1);
     expect(await unreadOf(bob)).toBe(2);
     expect(await unreadOf(late)).toBe(1);

@@ -2,7 +2,11 @@
 // on its loopback transport, and a bounded wait for asynchronous state.
 import { createChatClient } from '../../src/client/chat-client';
 import type { ChatClient } from '../../src/client/chat-client-types';
-import { createEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from '../../src/server/embedded-server';
+import {
+  createEmbeddedServer,
+  type EmbeddedServer,
+  type EmbeddedServerOptions,
+} from '../../src/server/embedded-server';
 import { bindClient, type ChatBinding } from '../../src/store/bind-client';
 import { createChatStore, type ChatStore } from '../../src/store/create-chat-store';
 
@@ -28,7 +32,12 @@ export function createHarness(options: EmbeddedServerOptions = {}): Harness {
   const clients: ChatClient[] = [];
   const bindings: ChatBinding[] = [];
   const client = async (user: string, o: { delivery?: boolean } = {}) => {
-    const c = createChatClient({ transport: server.connect(), user, reconnect: { initialDelayMs: 5, maxDelayMs: 20 }, delivery: o.delivery ?? false });
+    const c = createChatClient({
+      transport: server.connect(),
+      user,
+      reconnect: { initialDelayMs: 5, maxDelayMs: 20 },
+      delivery: o.delivery ?? false,
+    });
     clients.push(c);
     await c.connect();
     return c;
@@ -39,7 +48,10 @@ export function createHarness(options: EmbeddedServerOptions = {}): Harness {
     async session(user, o = {}) {
       const delay = o.reconnectDelayMs ?? 5;
       const c = createChatClient({
-        transport: server.connect(), user, reconnect: { initialDelayMs: delay, maxDelayMs: delay * 4 }, delivery: o.delivery ?? false,
+        transport: server.connect(),
+        user,
+        reconnect: { initialDelayMs: delay, maxDelayMs: delay * 4 },
+        delivery: o.delivery ?? false,
         ...(o.device ? { device: o.device } : {}),
       });
       clients.push(c);

@@ -5,10 +5,18 @@ import type { ConversationMessages } from '../../src/store/chat-state';
 import { nextMessages } from '../../src/store/message-log';
 
 const msg = (seq: number, text = `m${seq}`): Message => ({
-  serverId: `s${seq}`, localId: `l${seq}`, from: 'bob', to: 'me', chatType: 'single', seq, ts: 1000 + seq, body: { type: 'txt', msg: text },
+  serverId: `s${seq}`,
+  localId: `l${seq}`,
+  from: 'bob',
+  to: 'me',
+  chatType: 'single',
+  seq,
+  ts: 1000 + seq,
+  body: { type: 'txt', msg: text },
 });
 const seqs = (e: ConversationMessages | null | undefined) => e?.items.map((m) => m.seq);
-const pendingOf = (localId: string) => ({ localId, conversation: 'single:bob', status: 'pending' }) as unknown as PendingMessage;
+const pendingOf = (localId: string) =>
+  ({ localId, conversation: 'single:bob', status: 'pending' }) as unknown as PendingMessage;
 
 describe('nextMessages', () => {
   it('appends newer messages without changing what earlier entries show', () => {

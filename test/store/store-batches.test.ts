@@ -11,12 +11,30 @@ import { createChatStore } from '../../src/store/create-chat-store';
 import type { StoreInput } from '../../src/store/store-input';
 
 const offlineStore = () =>
-  createChatStore(createChatClient({ transport: { connect: () => { throw new Error('offline'); } }, user: 'me' }));
+  createChatStore(
+    createChatClient({
+      transport: {
+        connect: () => {
+          throw new Error('offline');
+        },
+      },
+      user: 'me',
+    }),
+  );
 
 const conv = (peer: string) => `single:${peer}` as ConversationId;
 
 function message(peer: string, seq: number, ts: number): StoreInput {
-  const m: Message = { serverId: `s-${peer}-${seq}`, localId: `l-${peer}-${seq}`, from: peer, to: 'me', chatType: 'single', seq, ts, body: { type: 'txt', msg: `${peer} ${seq}` } };
+  const m: Message = {
+    serverId: `s-${peer}-${seq}`,
+    localId: `l-${peer}-${seq}`,
+    from: peer,
+    to: 'me',
+    chatType: 'single',
+    seq,
+    ts,
+    body: { type: 'txt', msg: `${peer} ${seq}` },
+  };
   return { kind: 'event', event: { type: 'message', message: m, conversation: conv(peer), unread: seq } };
 }
 
@@ -32,7 +50,9 @@ describe('store batches', () => {
     let ts = 1000;
     for (let frame = 1; frame <= 20; frame++) {
       // Each frame visits the conversations in a different order.
-      const inputs = peers.map((_, i) => peers[(i * 7 + frame) % peers.length] as string).map((p) => message(p, frame, ts++));
+      const inputs = peers
+        .map((_, i) => peers[(i * 7 + frame) % peers.length] as string)
+        .map((p) => message(p, frame, ts++));
       store.apply(inputs);
       const s = store.getState();
       expect(s.conversations.order).toEqual(expectedOrder(s.conversations.summaries));
@@ -40,7 +60,10 @@ describe('store batches', () => {
     }
     const s = store.getState();
     expect(s.conversations.order).toHaveLength(100);
-    for (const p of peers) expect(s.conversationMessages.get(conv(p))?.items.map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    for (const p of peers)
+      expect(s.conversationMessages.get(conv(p))?.items.map((m) => m.seq)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
   });
 
   it('keeps every conversation when a burst touches all of them but brings nothing new to some', () => {
@@ -96,7 +119,16 @@ describe('store batches', () => {
     store.apply([message('a', 1, 100)]);
     const startedAt = store.batchCount() + 1;
     store.apply([message('b', 1, 200)]);
-    const listed: ConversationSummary = { id: conv('c'), type: 'single', target: 'c', lastMessage: null, unread: 4, readSeq: 0, lastSeq: 4, updatedAt: 150 };
+    const listed: ConversationSummary = {
+      id: conv('c'),
+      type: 'single',
+      target: 'c',
+      lastMessage: null,
+      unread: 4,
+      readSeq: 0,
+      lastSeq: 4,
+      updatedAt: 150,
+    };
     store.apply([{ kind: 'conversations', conversations: [listed], startedAt }]);
     const s = store.getState();
     expect(s.conversations.order).toEqual(['single:b', 'single:c']);
@@ -114,7 +146,9 @@ describe('store batches', () => {
     const s = store.getState();
     expect(s.conversations.order).toEqual(['single:a', 'single:b']);
     expect(s.conversationMessages.get(conv('a'))?.items.map((m) => m.seq)).toEqual([2]);
-    store.apply([{ kind: 'event', event: { type: 'conversationDeleted', conversation: conv('b'), deleteHistory: true } }]);
+    store.apply([
+      { kind: 'event', event: { type: 'conversationDeleted', conversation: conv('b'), deleteHistory: true } },
+    ]);
     expect(store.getState().conversations.order).toEqual(['single:a']);
     expect(store.getState().conversationMessages.has(conv('b'))).toBe(false);
     expect(store.getState().conversations.totalUnread).toBe(2);

@@ -36,11 +36,17 @@ describe('call slice', () => {
     const bob = await connected('bob');
     const store = createChatStore(alice);
     const bobStore = createChatStore(bob);
-    bindings.push(bindClient(alice, store, { schedule: microtaskScheduler }), bindClient(bob, bobStore, { schedule: microtaskScheduler }));
+    bindings.push(
+      bindClient(alice, store, { schedule: microtaskScheduler }),
+      bindClient(bob, bobStore, { schedule: microtaskScheduler }),
+    );
     expect(store.getState().call).toEqual({ current: null, mediaError: null });
 
     const calls = callClientFor(alice);
-    await expect(calls.start(conversationId('single', 'bob'), 'video')).rejects.toMatchObject({ name: 'CallMediaError', kind: 'media-failed' });
+    await expect(calls.start(conversationId('single', 'bob'), 'video')).rejects.toMatchObject({
+      name: 'CallMediaError',
+      kind: 'media-failed',
+    });
     // Applied at once, like an answer: the store says so when the Promise settles.
     expect(store.getState().call.mediaError?.kind).toBe('media-failed');
     expect(store.getState().call.current).toBeNull();

@@ -11,16 +11,43 @@ import type { Message } from '../../src/protocol/message';
 import { createChatStore } from '../../src/store/create-chat-store';
 
 const offlineStore = () =>
-  createChatStore(createChatClient({ transport: { connect: () => { throw new Error('offline'); } }, user: 'me' }));
+  createChatStore(
+    createChatClient({
+      transport: {
+        connect: () => {
+          throw new Error('offline');
+        },
+      },
+      user: 'me',
+    }),
+  );
 
 const BOB = 'single:bob' as ConversationId;
 
 function stored(from: string, seq: number, localId = `l-${from}-${seq}`): Message {
-  return { serverId: `s-${seq}`, localId, from, to: from === 'me' ? 'bob' : 'me', chatType: 'single', seq, ts: 1000 + seq, body: { type: 'txt', msg: `m${seq}` } };
+  return {
+    serverId: `s-${seq}`,
+    localId,
+    from,
+    to: from === 'me' ? 'bob' : 'me',
+    chatType: 'single',
+    seq,
+    ts: 1000 + seq,
+    body: { type: 'txt', msg: `m${seq}` },
+  };
 }
 
 function pending(localId: string): PendingMessage {
-  return { localId, to: 'bob', chatType: 'single', body: { type: 'txt', msg: 'mine' }, from: 'me', conversation: BOB, createdAt: 1, status: 'pending' };
+  return {
+    localId,
+    to: 'bob',
+    chatType: 'single',
+    body: { type: 'txt', msg: 'mine' },
+    from: 'me',
+    conversation: BOB,
+    createdAt: 1,
+    status: 'pending',
+  };
 }
 
 describe('store fed by client inputs', () => {
@@ -29,8 +56,16 @@ describe('store fed by client inputs', () => {
       const store = offlineStore();
       const m = stored('me', 1, 'L');
       store.apply([{ kind: 'outbox', pending: pending('L') }]);
-      expect(store.getState().conversationMessages.get(BOB)?.pending.map((p) => p.localId)).toEqual(['L']);
-      const event = { kind: 'event' as const, event: { type: 'message' as const, message: m, conversation: BOB, unread: 0 } };
+      expect(
+        store
+          .getState()
+          .conversationMessages.get(BOB)
+          ?.pending.map((p) => p.localId),
+      ).toEqual(['L']);
+      const event = {
+        kind: 'event' as const,
+        event: { type: 'message' as const, message: m, conversation: BOB, unread: 0 },
+      };
       const sent = { kind: 'sent' as const, conversation: BOB, message: m };
       store.apply(answerFirst ? [sent] : [event]);
       store.apply(answerFirst ? [event] : []);
@@ -42,7 +77,10 @@ describe('store fed by client inputs', () => {
 
   it('keeps upload progress carried by the outbox entry and drops a discarded send', () => {
     const store = offlineStore();
-    store.apply([{ kind: 'outbox', pending: pending('F') }, { kind: 'outbox', pending: { ...pending('F'), progress: 0.5 } }]);
+    store.apply([
+      { kind: 'outbox', pending: pending('F') },
+      { kind: 'outbox', pending: { ...pending('F'), progress: 0.5 } },
+    ]);
     expect(store.getState().conversationMessages.get(BOB)?.pending[0]?.progress).toBe(0.5);
     store.apply([{ kind: 'discarded', conversation: BOB, localId: 'F' }]);
     expect(store.getState().conversationMessages.get(BOB)).toBeUndefined();
@@ -50,10 +88,17 @@ describe('store fed by client inputs', () => {
 
   it("takes the unread count after a recall from the server's event, not from a rule of its own", () => {
     const store = offlineStore();
-    const events = [1, 2, 3].map((seq) => ({ kind: 'event' as const, event: { type: 'message' as const, message: stored('bob', seq), conversation: BOB, unread: seq } }));
+    const events = [1, 2, 3].map((seq) => ({
+      kind: 'event' as const,
+      event: { type: 'message' as const, message: stored('bob', seq), conversation: BOB, unread: seq },
+    }));
     store.apply(events);
     expect(store.getState().conversations.summaries.get(BOB)?.unread).toBe(3);
-    const tombstone: Message = { ...stored('bob', 3), body: { type: 'recalled', recalledAt: 2000, by: 'bob' }, excluded: true };
+    const tombstone: Message = {
+      ...stored('bob', 3),
+      body: { type: 'recalled', recalledAt: 2000, by: 'bob' },
+      excluded: true,
+    };
     // The server says 1 (say, the user had cleared part of the history on another device): the store shows 1.
     store.apply([{ kind: 'event', event: { type: 'recall', message: tombstone, conversation: BOB, unread: 1 } }]);
     const s = store.getState();
@@ -68,7 +113,12 @@ describe('store fed by client inputs', () => {
 
   it("moves the read marker and takes the unread count from this client's markRead answer", () => {
     const store = offlineStore();
-    store.apply([1, 2, 3].map((seq) => ({ kind: 'event' as const, event: { type: 'message' as const, message: stored('bob', seq), conversation: BOB, unread: seq } })));
+    store.apply(
+      [1, 2, 3].map((seq) => ({
+        kind: 'event' as const,
+        event: { type: 'message' as const, message: stored('bob', seq), conversation: BOB, unread: seq },
+      })),
+    );
     store.apply([{ kind: 'readMarker', conversation: BOB, readSeq: 2, unread: 1 }]);
     expect(store.getState().conversations.summaries.get(BOB)).toMatchObject({ readSeq: 2, unread: 1 });
   });

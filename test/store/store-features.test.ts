@@ -18,7 +18,10 @@ describe('conversation features in the store', () => {
     await until(() => bobItems().length === 1, 'bob has it');
     await bob.client.react(m.serverId, '👍');
     await alice.client.editText(m.serverId, 'hello, edited');
-    await until(() => bobItems()[0]?.body.type === 'txt' && (bobItems()[0]?.body as { msg: string }).msg === 'hello, edited', 'edit');
+    await until(
+      () => bobItems()[0]?.body.type === 'txt' && (bobItems()[0]?.body as { msg: string }).msg === 'hello, edited',
+      'edit',
+    );
     expect(bobItems()[0]?.reactions).toEqual([{ emoji: '👍', users: ['bob'] }]);
     expect(bob.store.getState().conversations.summaries.get('single:alice')?.lastMessage?.edited).toBeDefined();
     await alice.client.recall(m.serverId);
@@ -41,7 +44,10 @@ describe('conversation features in the store', () => {
     await until(() => thread()[0]?.body.type === 'recalled', 'recalled reply');
     const items = alice.store.getState().conversationMessages.get('single:bob')?.items ?? [];
     expect(items.map((m) => m.serverId)).toEqual([root.serverId]);
-    await until(() => alice.store.getState().conversationMessages.get('single:bob')?.items[0]?.thread?.count === 1, 'root count after the recall');
+    await until(
+      () => alice.store.getState().conversationMessages.get('single:bob')?.items[0]?.thread?.count === 1,
+      'root count after the recall',
+    );
   });
 
   it('keeps deleted-for-me ids, pins and the mention badge as the server says', async () => {

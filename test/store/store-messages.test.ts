@@ -18,11 +18,17 @@ describe('messages in the store', () => {
     const alice = await h.session('alice');
     const bob = await h.session('bob');
     for (let i = 0; i < 20; i++) await bob.client.sendText('single:alice', `m${i}`);
-    await until(() => alice.store.getState().conversationMessages.get('single:bob')?.items.length === 20, '20 messages');
+    await until(
+      () => alice.store.getState().conversationMessages.get('single:bob')?.items.length === 20,
+      '20 messages',
+    );
     const items = alice.store.getState().conversationMessages.get('single:bob')?.items ?? [];
     expect(items.map((m) => m.seq)).toEqual([...Array(20).keys()].map((i) => i + 1));
     expect(texts(alice.store.getState(), 'single:bob')).toEqual([...Array(20).keys()].map((i) => `m${i}`));
-    await until(() => bob.store.getState().conversationMessages.get('single:alice')?.items.length === 20, 'sender copies');
+    await until(
+      () => bob.store.getState().conversationMessages.get('single:alice')?.items.length === 20,
+      'sender copies',
+    );
     expect(bob.store.getState().conversationMessages.get('single:alice')?.pending).toEqual([]);
   });
 
@@ -58,7 +64,9 @@ describe('messages in the store', () => {
     const page = await alice.client.history('single:bob', { limit: 50 });
     const before = alice.store.getState().conversationMessages.get('single:bob');
     alice.store.apply([{ kind: 'history', conversation: 'single:bob', page }]);
-    alice.store.apply([{ kind: 'history', conversation: 'single:bob', page: { ...page, messages: [...page.messages].reverse() } }]);
+    alice.store.apply([
+      { kind: 'history', conversation: 'single:bob', page: { ...page, messages: [...page.messages].reverse() } },
+    ]);
     expect(alice.store.getState().conversationMessages.get('single:bob')).toBe(before);
   });
 
@@ -70,8 +78,14 @@ describe('messages in the store', () => {
     const oops = await bob.client.sendText('single:alice', 'oops');
     await until(() => alice.store.getState().conversations.summaries.get('single:bob')?.unread === 2, 'unread 2');
     await bob.client.recall(oops.serverId);
-    await until(() => alice.store.getState().conversationMessages.get('single:bob')?.items[1]?.body.type === 'recalled', 'tombstone at alice');
-    await until(() => bob.store.getState().conversationMessages.get('single:alice')?.items[1]?.body.type === 'recalled', 'tombstone at bob');
+    await until(
+      () => alice.store.getState().conversationMessages.get('single:bob')?.items[1]?.body.type === 'recalled',
+      'tombstone at alice',
+    );
+    await until(
+      () => bob.store.getState().conversationMessages.get('single:alice')?.items[1]?.body.type === 'recalled',
+      'tombstone at bob',
+    );
     const s = alice.store.getState();
     expect(s.conversationMessages.get('single:bob')?.items.length).toBe(2);
     expect(s.conversations.summaries.get('single:bob')?.unread).toBe(1);
@@ -86,7 +100,10 @@ describe('messages in the store', () => {
     const carol = await h.session('carol');
     await alice.client.createGroup({ groupId: 'g1', name: 'G', members: ['bob'] });
     await expect(carol.client.sendText('group:g1', 'let me in')).rejects.toMatchObject({ code: 602 });
-    await until(() => carol.store.getState().conversationMessages.get('group:g1')?.pending[0]?.status === 'failed', 'failed entry');
+    await until(
+      () => carol.store.getState().conversationMessages.get('group:g1')?.pending[0]?.status === 'failed',
+      'failed entry',
+    );
     expect(carol.store.getState().conversationMessages.get('group:g1')?.pending[0]?.error?.code).toBe(602);
   });
 
@@ -109,7 +126,10 @@ describe('messages in the store', () => {
     expect(alice.client.state).not.toBe('open');
     expect(alice.store.getState().conversationMessages.get('single:bob')?.pending[0]?.status).toBe('pending');
     const sent: Message = await p;
-    await until(() => alice.store.getState().conversationMessages.get('single:bob')?.items[0]?.serverId === sent.serverId, 'stored copy');
+    await until(
+      () => alice.store.getState().conversationMessages.get('single:bob')?.items[0]?.serverId === sent.serverId,
+      'stored copy',
+    );
     alice.binding.flush();
     expect(alice.store.getState().conversationMessages.get('single:bob')?.pending).toEqual([]);
     expect(alice.store.getState().conversationMessages.get('single:bob')?.items.length).toBe(1);
@@ -124,7 +144,11 @@ describe('messages in the store', () => {
     const bob = await h.client('bob');
     const before = alice.updates();
     await Promise.all([...Array(2000).keys()].map((i) => bob.sendText('single:alice', `b${i}`)));
-    await until(() => alice.store.getState().conversationMessages.get('single:bob')?.items.length === 2000, '2000 messages', 15000);
+    await until(
+      () => alice.store.getState().conversationMessages.get('single:bob')?.items.length === 2000,
+      '2000 messages',
+      15000,
+    );
     const updates = alice.updates() - before;
     expect(updates).toBeLessThan(200);
     expect(alice.store.getState().conversations.summaries.get('single:bob')?.unread).toBe(2000);

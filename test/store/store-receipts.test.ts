@@ -36,7 +36,10 @@ describe('receipts in the store', () => {
     await until(() => alice.store.getState().receipts['group:g']?.groupReadCount[sent.serverId] === 1, 'one reader');
     await carol.client.sendReadReceipt(sent.serverId);
     await until(() => alice.store.getState().receipts['group:g']?.groupReadCount[sent.serverId] === 2, 'two readers');
-    expect([...(alice.store.getState().receipts['group:g']?.read[sent.serverId] ?? [])].sort()).toEqual(['bob', 'carol']);
+    expect([...(alice.store.getState().receipts['group:g']?.read[sent.serverId] ?? [])].sort()).toEqual([
+      'bob',
+      'carol',
+    ]);
     expect((await alice.client.groupReaders(sent.serverId)).sort()).toEqual(['bob', 'carol']);
   });
 });

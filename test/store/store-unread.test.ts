@@ -26,7 +26,10 @@ describe('conversations and unread counts in the store', () => {
     expect(alice.store.getState().conversations.summaries.get('single:bob')?.unread).toBe(3);
 
     await alicePhone.client.markRead('single:bob');
-    await until(() => alice.store.getState().conversations.summaries.get('single:bob')?.unread === 0, 'read on the other device');
+    await until(
+      () => alice.store.getState().conversations.summaries.get('single:bob')?.unread === 0,
+      'read on the other device',
+    );
     expect(alice.store.getState().conversations.totalUnread).toBe(1);
     const server = await alice.client.conversations();
     expect(server.find((c) => c.id === 'single:bob')?.unread).toBe(0);
@@ -52,7 +55,9 @@ describe('conversations and unread counts in the store', () => {
     alice.store.apply([...events].reverse().map((event) => ({ kind: 'event' as const, event })));
     expect(alice.store.getState().conversations.summaries.get('single:bob')).toBe(settled);
     // A read marker further on with a nonsense count clamps at zero.
-    alice.store.apply([{ kind: 'event', event: { type: 'readState', conversation: 'single:bob', readSeq: 9, unread: -4 } }]);
+    alice.store.apply([
+      { kind: 'event', event: { type: 'readState', conversation: 'single:bob', readSeq: 9, unread: -4 } },
+    ]);
     expect(alice.store.getState().conversations.summaries.get('single:bob')?.unread).toBe(0);
     expect(alice.store.getState().conversations.totalUnread).toBe(0);
   });
@@ -91,7 +96,11 @@ describe('conversations and unread counts in the store', () => {
     let target: Transport = h.server.connect();
     // A transport that can be pointed at another server: a restart that lost the event log.
     const switching: Transport = { connect: (handlers) => target.connect(handlers) };
-    const client = createChatClient({ transport: switching, user: 'alice', reconnect: { initialDelayMs: 5, maxDelayMs: 20 } });
+    const client = createChatClient({
+      transport: switching,
+      user: 'alice',
+      reconnect: { initialDelayMs: 5, maxDelayMs: 20 },
+    });
     const store = createChatStore(client);
     const unbind = bindClient(client, store);
     try {
@@ -109,7 +118,10 @@ describe('conversations and unread counts in the store', () => {
       target = replacement.connect();
       client.dropConnection();
       await until(() => store.getState().connection.syncGeneration > generation, 'a reset resync');
-      await until(() => store.getState().conversations.summaries.get('group:team')?.unread === 1, 'the new server list');
+      await until(
+        () => store.getState().conversations.summaries.get('group:team')?.unread === 1,
+        'the new server list',
+      );
       expect(store.getState().conversations.summaries.get('single:bob')).toBeUndefined();
       expect(store.getState().conversations.totalUnread).toBe(1);
       bob2.close();

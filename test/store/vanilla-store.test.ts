@@ -5,8 +5,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChatClient } from '../../src/client/chat-client';
 import { createEmbeddedServer, type EmbeddedServer } from '../../src/server/embedded-server';
 import {
-  bindClient, createChatStore, createMessageViewBuilder, microtaskScheduler, selectConversationList, selectMessages, selectReceipts, selectUnread,
-  type ChatBinding, type ChatClient, type ConversationId,
+  bindClient,
+  createChatStore,
+  createMessageViewBuilder,
+  microtaskScheduler,
+  selectConversationList,
+  selectMessages,
+  selectReceipts,
+  selectUnread,
+  type ChatBinding,
+  type ChatClient,
+  type ConversationId,
 } from '../../src/entries/store';
 import { until } from './chat-harness';
 
@@ -44,7 +53,11 @@ describe('natter/store without React', () => {
     await alice.markRead(bobChat);
     const build = createMessageViewBuilder('alice', bobChat);
     const views = build(selectMessages(store.getState(), bobChat), selectReceipts(store.getState(), bobChat));
-    expect(views.map((m) => [m.body.type === 'txt' ? m.body.msg : '', m.own])).toEqual([['one', false], ['two', false], ['three', true]]);
+    expect(views.map((m) => [m.body.type === 'txt' ? m.body.msg : '', m.own])).toEqual([
+      ['one', false],
+      ['two', false],
+      ['three', true],
+    ]);
     expect(selectUnread(store.getState())).toBe(0);
   });
 });

@@ -14,7 +14,14 @@ let screens: IndexEntry[] = [];
 
 beforeAll(async () => {
   site = await openStorybook();
-  screens = site.entries.filter((e) => e.type === 'story' && (e.id.startsWith('components-chat--') || e.id.startsWith('components-chat-features--') || e.id.startsWith('components-callinvitemodal') || e.id === 'playground--three-users'));
+  screens = site.entries.filter(
+    (e) =>
+      e.type === 'story' &&
+      (e.id.startsWith('components-chat--') ||
+        e.id.startsWith('components-chat-features--') ||
+        e.id.startsWith('components-callinvitemodal') ||
+        e.id === 'playground--three-users'),
+  );
   browser = await launchChromium();
 }, 480_000);
 
@@ -33,7 +40,8 @@ describe('axe-core beyond the light theme', () => {
         for (const story of screens) {
           await page.goto(`${site.story(story.id)}&globals=${globals}`);
           await storySettled(page);
-          for (const f of await seriousViolations(page)) failures.push(`${story.id}: ${f.id} (${f.impact}) ${f.help} → ${f.targets.join(' | ')}`);
+          for (const f of await seriousViolations(page))
+            failures.push(`${story.id}: ${f.id} (${f.impact}) ${f.help} → ${f.targets.join(' | ')}`);
         }
       } finally {
         await page.close();

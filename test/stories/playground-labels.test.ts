@@ -7,7 +7,21 @@ import { PLAYGROUND_LANGUAGES, playgroundLabels } from '../../stories/playground
 
 const words = (locale: string): string[] => {
   const l = playgroundLabels(locale);
-  return [l.controls, l.addUser, l.language, l.theme, l.light, l.dark, l.system, l.starting, l.failed('x'), l.chatOf('Alice'), l.drop, l.restore, ...Object.values(l.state)];
+  return [
+    l.controls,
+    l.addUser,
+    l.language,
+    l.theme,
+    l.light,
+    l.dark,
+    l.system,
+    l.starting,
+    l.failed('x'),
+    l.chatOf('Alice'),
+    l.drop,
+    l.restore,
+    ...Object.values(l.state),
+  ];
 };
 
 describe('Playground labels', () => {

@@ -40,10 +40,17 @@ describe('Storybook', () => {
       });
       await page.goto(`${server.url}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
       await page
-        .waitForFunction(() => (document.querySelector('#storybook-docs')?.textContent?.length ?? 0) > 0 || document.body.classList.contains('sb-show-errordisplay'), undefined, { timeout: 20_000 })
+        .waitForFunction(
+          () =>
+            (document.querySelector('#storybook-docs')?.textContent?.length ?? 0) > 0 ||
+            document.body.classList.contains('sb-show-errordisplay'),
+          undefined,
+          { timeout: 20_000 },
+        )
         .catch(() => problems.push('no docs rendered within 20 s'));
       await page.waitForTimeout(400);
-      if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) problems.push('error display');
+      if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')))
+        problems.push('error display');
       if (problems.length) failures.push(`${entry.id}\n  ${problems.join('\n  ')}`);
       await page.close();
     }
@@ -68,11 +75,15 @@ describe('Storybook', () => {
       });
       await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
       // A story renders into #storybook-root; Storybook shows .sb-show-errordisplay on a render error.
-      await page.waitForFunction(
-        () => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0 || document.body.classList.contains('sb-show-errordisplay'),
-        undefined,
-        { timeout: 20_000 },
-      ).catch(() => problems.push('nothing rendered within 20 s'));
+      await page
+        .waitForFunction(
+          () =>
+            (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0 ||
+            document.body.classList.contains('sb-show-errordisplay'),
+          undefined,
+          { timeout: 20_000 },
+        )
+        .catch(() => problems.push('nothing rendered within 20 s'));
       // Let effects (embedded server start-up, seeding) run and report.
       await page.waitForTimeout(400);
       if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
@@ -81,8 +92,15 @@ describe('Storybook', () => {
       if (problems.length) failures.push(`${story.id}\n  ${problems.join('\n  ')}`);
       else {
         // Scenes seed an embedded server first; audit what the story shows once that is done.
-        await page.waitForFunction(() => !/Starting the embedded server/.test(document.querySelector('#storybook-root')?.textContent ?? ''), undefined, { timeout: 20_000 }).catch(() => undefined);
-        for (const f of await seriousViolations(page)) violations.push(`${story.id}: ${f.id} (${f.impact}) ${f.help} → ${f.targets.join(' | ')}`);
+        await page
+          .waitForFunction(
+            () => !/Starting the embedded server/.test(document.querySelector('#storybook-root')?.textContent ?? ''),
+            undefined,
+            { timeout: 20_000 },
+          )
+          .catch(() => undefined);
+        for (const f of await seriousViolations(page))
+          violations.push(`${story.id}: ${f.id} (${f.impact}) ${f.help} → ${f.targets.join(' | ')}`);
       }
       await page.close();
     }
@@ -92,7 +110,7 @@ describe('Storybook', () => {
 });
 
 describe('Playground', () => {
-  it('carries a typed message from Alice to Bob, a pasted image from Bob to Alice, and Carol\'s call to Alice', async () => {
+  it("carries a typed message from Alice to Bob, a pasted image from Bob to Alice, and Carol's call to Alice", async () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = await context.newPage();
@@ -123,7 +141,11 @@ describe('Playground', () => {
       await bobBox.press('Enter');
       const aliceImages = alice.getByRole('log').locator('img[src^="blob:"]');
       await expect.poll(() => aliceImages.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      await expect.poll(() => aliceImages.last().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(48);
+      await expect
+        .poll(() => aliceImages.last().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+          timeout: 15_000,
+        })
+        .toBe(48);
 
       // Carol calls Alice; Alice's pane rings and she accepts.
       await carol.locator('[data-conversation="single:alice"]').click();

@@ -41,10 +41,12 @@ function ratios(page: Page, theme: string, pairs: Array<[string, string]>): Prom
         return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
       };
       const luminance = ([r, gg, b]: number[]) =>
-        [r, gg, b].map((c) => {
-          const s = (c as number) / 255;
-          return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-        }).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+        [r, gg, b]
+          .map((c) => {
+            const s = (c as number) / 255;
+            return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          })
+          .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
       const resolve = (value: string) => {
         const el = document.createElement('span');
         el.style.color = value;
@@ -72,14 +74,23 @@ describe('theme contrast (WCAG AA, computed in Chromium)', () => {
     expect(THEME_VARIABLES.map((v) => v.name).sort()).toEqual([...defined].sort());
   });
 
-  for (const [theme, scheme] of [['light', 'light'], ['dark', 'dark'], ['auto', 'dark'], ['auto', 'light']] as const) {
+  for (const [theme, scheme] of [
+    ['light', 'light'],
+    ['dark', 'dark'],
+    ['auto', 'dark'],
+    ['auto', 'light'],
+  ] as const) {
     it(`every text and control pair of the ${theme} theme${theme === 'auto' ? ` under a ${scheme} system` : ''}`, async () => {
       const page = await browser.newPage({ colorScheme: scheme });
       try {
         await page.goto(site.story('docs-theming--theming-reference'));
         const pairs = CONTRAST_PAIRS.map((p) => [`var(${p.fg})`, `var(${p.bg})`] as [string, string]);
         const got = await ratios(page, theme, pairs);
-        const failing = CONTRAST_PAIRS.flatMap((p, i) => ((got[i] as number) < p.min ? [`${p.fg} on ${p.bg} (${p.what}): ${(got[i] as number).toFixed(2)}:1 < ${p.min}:1`] : []));
+        const failing = CONTRAST_PAIRS.flatMap((p, i) =>
+          (got[i] as number) < p.min
+            ? [`${p.fg} on ${p.bg} (${p.what}): ${(got[i] as number).toFixed(2)}:1 < ${p.min}:1`]
+            : [],
+        );
         expect(failing).toEqual([]);
       } finally {
         await page.close();
@@ -109,7 +120,9 @@ describe('theme contrast (WCAG AA, computed in Chromium)', () => {
           { theme, hues },
         );
         const got = await ratios(page, theme, colours);
-        const failing = hues.flatMap((h, i) => ((got[i] as number) < 4.5 ? [`hue ${h}: ${(got[i] as number).toFixed(2)}:1`] : []));
+        const failing = hues.flatMap((h, i) =>
+          (got[i] as number) < 4.5 ? [`hue ${h}: ${(got[i] as number).toFixed(2)}:1`] : [],
+        );
         expect(failing).toEqual([]);
       }
     } finally {

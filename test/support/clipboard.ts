@@ -2,7 +2,10 @@
 // canvas in the page, written with the async clipboard API.
 import type { Page } from 'playwright-core';
 
-export async function copyPngToClipboard(page: Page, size: { width: number; height: number; color: string }): Promise<void> {
+export async function copyPngToClipboard(
+  page: Page,
+  size: { width: number; height: number; color: string },
+): Promise<void> {
   await page.evaluate(async ({ width, height, color }) => {
     const canvas = document.createElement('canvas');
     canvas.width = width;

@@ -45,10 +45,14 @@ export async function openFixture(page: Page, url: string): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __natter?: { ready: boolean }; __natterError?: string };
-    return w.__natter?.ready || w.__natterError;
-  }, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __natter?: { ready: boolean }; __natterError?: string };
+      return w.__natter?.ready || w.__natterError;
+    },
+    null,
+    { timeout: 30_000 },
+  );
   const failed = await page.evaluate(() => (window as unknown as { __natterError?: string }).__natterError);
   if (failed || errors.length > 0) throw new Error(`fixture failed: ${failed ?? errors.join('\n')}`);
   return errors;

@@ -41,7 +41,10 @@ async function ensureBuilt(dir: string): Promise<void> {
   }
   if (mine) {
     try {
-      execFileSync(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', dir, '--quiet'], { stdio: 'pipe', timeout: BUILD_TIMEOUT_MS });
+      execFileSync(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '-o', dir, '--quiet'], {
+        stdio: 'pipe',
+        timeout: BUILD_TIMEOUT_MS,
+      });
       writeFileSync(done, '');
     } catch (e) {
       writeFileSync(failed, e instanceof Error ? e.message : String(e));
@@ -51,7 +54,8 @@ async function ensureBuilt(dir: string): Promise<void> {
   }
   for (let waited = 0; waited < BUILD_TIMEOUT_MS; waited += POLL_MS) {
     if (existsSync(done)) return;
-    if (existsSync(failed)) throw new Error(`Storybook build failed in another test file: ${readFileSync(failed, 'utf8').slice(0, 2000)}`);
+    if (existsSync(failed))
+      throw new Error(`Storybook build failed in another test file: ${readFileSync(failed, 'utf8').slice(0, 2000)}`);
     await sleep(POLL_MS);
   }
   throw new Error('Storybook was not built in time');
@@ -67,7 +71,11 @@ export async function openStorybook(): Promise<StorybookSite> {
     url: server.url,
     entries: Object.values(index.entries),
     story(id, args) {
-      const a = args ? `&args=${Object.entries(args).map(([k, v]) => `${k}:${v}`).join(';')}` : '';
+      const a = args
+        ? `&args=${Object.entries(args)
+            .map(([k, v]) => `${k}:${v}`)
+            .join(';')}`
+        : '';
       return `${server.url}/iframe.html?id=${id}&viewMode=story${a}`;
     },
     close: () => server.close(),

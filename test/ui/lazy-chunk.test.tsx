@@ -36,7 +36,9 @@ describe('lazyChunk', () => {
       return { label: 'back online' };
     }, 'call dialog');
     const r = render(<Part chunk={chunk} attempt="first call" />);
-    await waitFor(() => expect(error).toHaveBeenCalledWith('natter: the call dialog could not be loaded', expect.any(Error)));
+    await waitFor(() =>
+      expect(error).toHaveBeenCalledWith('natter: the call dialog could not be loaded', expect.any(Error)),
+    );
     expect(screen.getByText('not loaded')).toBeTruthy();
     fail = false;
     r.rerender(<Part chunk={chunk} attempt="second call" />);

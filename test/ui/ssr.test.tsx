@@ -38,16 +38,27 @@ describe('natter/ui without a DOM', () => {
 
   it('renders EmojiText, ReadReceipt and MessageList to a string', async () => {
     const { EmojiText, ReadReceipt, MessageList, LocaleProvider } = await import('../../src/ui/index');
-    const text = renderToString(createElement(EmojiText, { text: 'hi 😀 https://natter.example [x]', customEmoji: { path: '/f/', map: { '[x]': 'x.png' } } }));
+    const text = renderToString(
+      createElement(EmojiText, {
+        text: 'hi 😀 https://natter.example [x]',
+        customEmoji: { path: '/f/', map: { '[x]': 'x.png' } },
+      }),
+    );
     expect(text).toContain('<a class="natter-link" href="https://natter.example/"');
     expect(text).toContain('src="/f/x.png"');
-    expect(renderToString(createElement(ReadReceipt, { status: 'read', group: true, readCount: 2 }))).toContain('Read by 2');
+    expect(renderToString(createElement(ReadReceipt, { status: 'read', group: true, readCount: 2 }))).toContain(
+      'Read by 2',
+    );
 
     const server = createEmbeddedServer();
     try {
       const client = createChatClient({ transport: server.connect(), user: 'alice', delivery: false });
       const html = renderToString(
-        createElement(LocaleProvider, { locale: 'zh-CN' }, createElement(ChatProvider, { client }, createElement(MessageList, { conversationId: 'single:bob' }))),
+        createElement(
+          LocaleProvider,
+          { locale: 'zh-CN' },
+          createElement(ChatProvider, { client }, createElement(MessageList, { conversationId: 'single:bob' })),
+        ),
       );
       expect(html).toContain('role="log"');
       expect(html).toContain('aria-label="消息"');
@@ -60,7 +71,9 @@ describe('natter/ui without a DOM', () => {
   });
 
   it('has no CSS imports in component modules', () => {
-    const offenders = sourceFiles(UI_DIR).filter((f) => /^\s*import\s+['"][^'"]+\.css['"]/m.test(readFileSync(f, 'utf8')));
+    const offenders = sourceFiles(UI_DIR).filter((f) =>
+      /^\s*import\s+['"][^'"]+\.css['"]/m.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders.map((f) => relative(UI_DIR, f))).toEqual([]);
   });
 });

@@ -21,17 +21,28 @@ function Conversation({ id }: { id: ConversationId }): ReactNode {
   const [text, setText] = useState('');
   return (
     <section>
-      <button type="button" onClick={() => void conv.loadOlder()} disabled={!conv.hasMore}>older</button>
+      <button type="button" onClick={() => void conv.loadOlder()} disabled={!conv.hasMore}>
+        older
+      </button>
       <ul>
         {conv.messages.map((m) => (
           <li key={m.key}>
-            {m.body.type === 'txt' ? m.body.msg : m.body.type} {m.status} {receipts.receiptOf(m.serverId ?? '') ? 'read' : ''}
+            {m.body.type === 'txt' ? m.body.msg : m.body.type} {m.status}{' '}
+            {receipts.receiptOf(m.serverId ?? '') ? 'read' : ''}
           </li>
         ))}
       </ul>
       {typing.typing.length ? <p>{typing.typing.join(', ')} typing</p> : null}
-      <input value={text} onChange={(e) => { setText(e.target.value); typing.notifyTyping(); }} />
-      <button type="button" onClick={() => void conv.sendText(text)}>send</button>
+      <input
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          typing.notifyTyping();
+        }}
+      />
+      <button type="button" onClick={() => void conv.sendText(text)}>
+        send
+      </button>
     </section>
   );
 }
@@ -45,11 +56,15 @@ function Screen(): ReactNode {
   const [open, setOpen] = useState<ConversationId | null>(null);
   return (
     <main>
-      <p>{client.user} {connection.state} {total} unread, {invitations.incoming.length} calls</p>
+      <p>
+        {client.user} {connection.state} {total} unread, {invitations.incoming.length} calls
+      </p>
       <ul>
         {list.conversations.map((c) => (
           <li key={c.id}>
-            <button type="button" onClick={() => setOpen(c.id)}>{c.id} ({c.unread})</button>
+            <button type="button" onClick={() => setOpen(c.id)}>
+              {c.id} ({c.unread})
+            </button>
           </li>
         ))}
       </ul>

@@ -5,5 +5,11 @@ import { Virtuoso } from 'react-virtuoso';
 
 const items = Array.from({ length: 1000 }, (_, i) => `row ${i}`);
 createRoot(document.getElementById('root')!).render(
-  <Virtuoso style={{ height: 400 }} data={items} firstItemIndex={1000} followOutput="auto" itemContent={(_, s) => <div>{s}</div>} />,
+  <Virtuoso
+    style={{ height: 400 }}
+    data={items}
+    firstItemIndex={1000}
+    followOutput="auto"
+    itemContent={(_, s) => <div>{s}</div>}
+  />,
 );

@@ -13,7 +13,12 @@ function List() {
     <div ref={parent} style={{ height: 400, overflow: 'auto' }}>
       <div style={{ height: v.getTotalSize(), position: 'relative' }}>
         {v.getVirtualItems().map((it) => (
-          <div key={it.key} data-index={it.index} ref={v.measureElement} style={{ position: 'absolute', top: 0, transform: `translateY(${it.start}px)` }}>
+          <div
+            key={it.key}
+            data-index={it.index}
+            ref={v.measureElement}
+            style={{ position: 'absolute', top: 0, transform: `translateY(${it.start}px)` }}
+          >
             {items[it.index]}
           </div>
         ))}

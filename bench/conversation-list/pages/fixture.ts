@@ -18,7 +18,13 @@ export const nameOf = (i: number): string => `u${i}z`;
 export function makeConversations(n: number): RawConversation[] {
   const out: RawConversation[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    out[i] = { i, peer: nameOf(i), text: `message ${i}: see you tomorrow at the station`, ts: T0 + i * 60_000, unread: i % 4 };
+    out[i] = {
+      i,
+      peer: nameOf(i),
+      text: `message ${i}: see you tomorrow at the station`,
+      ts: T0 + i * 60_000,
+      unread: i % 4,
+    };
   }
   return out;
 }

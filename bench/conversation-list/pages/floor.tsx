@@ -14,11 +14,25 @@ const estimateSize = () => 64;
 
 function Row({ c }: { c: RawConversation }): ReactNode {
   return (
-    <button type="button" style={{ display: 'flex', width: '100%', height: 64, alignItems: 'center', gap: 8, border: 0, background: 'none', textAlign: 'start' }}>
+    <button
+      type="button"
+      style={{
+        display: 'flex',
+        width: '100%',
+        height: 64,
+        alignItems: 'center',
+        gap: 8,
+        border: 0,
+        background: 'none',
+        textAlign: 'start',
+      }}
+    >
       <span style={{ width: 40, height: 40, borderRadius: 20, background: '#8ab' }} aria-hidden="true" />
       <span style={{ flex: 1, minWidth: 0 }}>
         <span style={{ display: 'block', fontWeight: 600 }}>{c.peer}</span>
-        <span style={{ display: 'block', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{c.text}</span>
+        <span style={{ display: 'block', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
+          {c.text}
+        </span>
       </span>
       <time>{new Date(c.ts).toLocaleTimeString()}</time>
       {c.unread > 0 && <span>{c.unread}</span>}
@@ -30,12 +44,21 @@ function App(): ReactNode {
   const [list, set] = useState(initial);
   setList = set;
   const scroller = useRef<HTMLDivElement | null>(null);
-  const v = useVirtualizer({ count: list.length, getScrollElement: () => scroller.current, estimateSize, overscan: 4, getItemKey: (i) => list[i]?.peer ?? i });
+  const v = useVirtualizer({
+    count: list.length,
+    getScrollElement: () => scroller.current,
+    estimateSize,
+    overscan: 4,
+    getItemKey: (i) => list[i]?.peer ?? i,
+  });
   return (
     <div ref={scroller} style={{ height: '100%', overflowY: 'auto' }}>
       <ul style={{ position: 'relative', height: v.getTotalSize(), margin: 0, padding: 0, listStyle: 'none' }}>
         {v.getVirtualItems().map((item) => (
-          <li key={item.key} style={{ position: 'absolute', insetInline: 0, top: 0, transform: `translateY(${item.start}px)` }}>
+          <li
+            key={item.key}
+            style={{ position: 'absolute', insetInline: 0, top: 0, transform: `translateY(${item.start}px)` }}
+          >
             <Row c={list[item.index] as RawConversation} />
           </li>
         ))}

@@ -55,7 +55,8 @@ function paintedWhen(cond: () => boolean, timeoutMs: number, what: string, eachF
   return new Promise((resolve, reject) => {
     const tick = () => {
       if (cond()) return void afterPaint().then(resolve);
-      if (performance.now() - started > timeoutMs) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      if (performance.now() - started > timeoutMs)
+        return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
       eachFrame?.();
       requestAnimationFrame(tick);
     };
@@ -65,7 +66,13 @@ function paintedWhen(cond: () => boolean, timeoutMs: number, what: string, eachF
 
 /** The element holding the text `name` exactly (a row's name), or null. */
 function findName(root: Element, name: string): Element | null {
-  const r = document.evaluate(`.//*[normalize-space(text())='${name}']`, root, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null);
+  const r = document.evaluate(
+    `.//*[normalize-space(text())='${name}']`,
+    root,
+    null,
+    XPathResult.FIRST_ORDERED_NODE_TYPE,
+    null,
+  );
   return r.singleNodeValue as Element | null;
 }
 

@@ -27,13 +27,28 @@ installBench({
       for (const c of conversations) {
         const key = keyOf(c.peer);
         const message: Message = {
-          serverId: `s${c.i}`, localId: `l${c.i}`, from: c.peer, to: ME, chatType: 'single', seq: storage.nextSeq(key), ts: c.ts,
+          serverId: `s${c.i}`,
+          localId: `l${c.i}`,
+          from: c.peer,
+          to: ME,
+          chatType: 'single',
+          seq: storage.nextSeq(key),
+          ts: c.ts,
           body: { type: 'txt', msg: c.text },
         };
         storage.insertMessage({ key, message });
         storage.putConversationState({
-          user: ME, key, id: `single:${c.peer}`, type: 'single', target: c.peer, readSeq: message.seq - (c.unread > 0 ? 1 : 0), unread: c.unread ? 1 : 0,
-          clearedSeq: 0, hidden: false, lastServerId: message.serverId, updatedAt: c.ts,
+          user: ME,
+          key,
+          id: `single:${c.peer}`,
+          type: 'single',
+          target: c.peer,
+          readSeq: message.seq - (c.unread > 0 ? 1 : 0),
+          unread: c.unread ? 1 : 0,
+          clearedSeq: 0,
+          hidden: false,
+          lastServerId: message.serverId,
+          updatedAt: c.ts,
         });
       }
     });

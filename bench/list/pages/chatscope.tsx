@@ -7,11 +7,20 @@ import '@chatscope/chat-ui-kit-styles/dist/default/styles.min.css';
 import type { RawMessage } from './fixture';
 import { installBench } from './harness';
 
-interface Item { id: string; model: MessageModel }
+interface Item {
+  id: string;
+  model: MessageModel;
+}
 
 const toItem = (m: RawMessage): Item => ({
   id: m.id,
-  model: { message: m.text, sender: m.user, direction: m.user === 'me' ? 'outgoing' : 'incoming', position: 'single', type: 'text' },
+  model: {
+    message: m.text,
+    sender: m.user,
+    direction: m.user === 'me' ? 'outgoing' : 'incoming',
+    position: 'single',
+    type: 'text',
+  },
 });
 
 let initial: Item[] = [];

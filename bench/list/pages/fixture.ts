@@ -16,7 +16,28 @@ export interface RawMessage {
   ts: number;
 }
 
-const WORDS = ['hello', 'sure', 'meeting', 'tomorrow', 'lunch', 'the', 'report', 'is', 'ready', 'see', 'you', 'at', 'noon', 'thanks', 'great', 'idea', 'let', 'me', 'check', 'ok'];
+const WORDS = [
+  'hello',
+  'sure',
+  'meeting',
+  'tomorrow',
+  'lunch',
+  'the',
+  'report',
+  'is',
+  'ready',
+  'see',
+  'you',
+  'at',
+  'noon',
+  'thanks',
+  'great',
+  'idea',
+  'let',
+  'me',
+  'check',
+  'ok',
+];
 const ORIGIN_TS = Date.UTC(2026, 0, 1);
 
 export const token = (i: number): string => `#${i}#`;

@@ -73,7 +73,8 @@ function paintedWhen(cond: () => boolean, timeoutMs: number, what: string): Prom
   return new Promise((resolve, reject) => {
     const tick = () => {
       if (cond()) return void afterPaint().then(resolve);
-      if (performance.now() - started > timeoutMs) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      if (performance.now() - started > timeoutMs)
+        return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -81,7 +82,13 @@ function paintedWhen(cond: () => boolean, timeoutMs: number, what: string): Prom
 }
 
 function findToken(root: Element, i: number): Element | null {
-  const r = document.evaluate(`.//text()[contains(., '${token(i)}')]`, root, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null);
+  const r = document.evaluate(
+    `.//text()[contains(., '${token(i)}')]`,
+    root,
+    null,
+    XPathResult.FIRST_ORDERED_NODE_TYPE,
+    null,
+  );
   return (r.singleNodeValue as Text | null)?.parentElement ?? null;
 }
 
@@ -137,7 +144,12 @@ export function installBench(contender: ListContender): void {
    * Post-paint time of the first frame begun after the last mutation, once `quiet` frames pass
    * without one; null if nothing changed. With `requireChange`, keeps waiting for a first change.
    */
-  const settledPaint = async (sinceMutations: number, quiet: number, timeoutMs: number, requireChange: boolean): Promise<number | null> => {
+  const settledPaint = async (
+    sinceMutations: number,
+    quiet: number,
+    timeoutMs: number,
+    requireChange: boolean,
+  ): Promise<number | null> => {
     const started = performance.now();
     let seen = sinceMutations;
     let lastChangePaint: number | null = null;
@@ -208,7 +220,11 @@ export function installBench(contender: ListContender): void {
       const t1 = await settledPaint(since, 3, timeoutMs, true);
       if (t1 === null) throw new Error('prepend changed nothing in the DOM');
       const again = anchor ? findToken(container, anchor.i) : null;
-      return { ms: t1 - t0, shift: again ? again.getBoundingClientRect().top - before : null, anchor: anchor?.i ?? null };
+      return {
+        ms: t1 - t0,
+        shift: again ? again.getBoundingClientRect().top - before : null,
+        anchor: anchor?.i ?? null,
+      };
     },
   };
   window.__bench = api;
@@ -243,7 +259,11 @@ function warmUpReact(): void {
     useEffect(() => {
       if (k < 3) setK(k + 1);
     }, [k]);
-    return createElement('ul', null, Array.from({ length: 300 }, (_, i) => createElement('li', { key: i, title: String(k) }, `${i}`)));
+    return createElement(
+      'ul',
+      null,
+      Array.from({ length: 300 }, (_, i) => createElement('li', { key: i, title: String(k) }, `${i}`)),
+    );
   }
   const root = createRoot(host);
   for (let i = 0; i < 3; i++) flushSync(() => root.render(createElement(Warm, { key: i })));

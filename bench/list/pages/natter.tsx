@@ -47,16 +47,30 @@ async function start(): Promise<void> {
 
   installBench({
     ingest(history) {
-      store.apply([{ kind: 'history', conversation: CONVERSATION, page: { messages: history.map(toMessage), cursor: null, hasMore: false } }]);
+      store.apply([
+        {
+          kind: 'history',
+          conversation: CONVERSATION,
+          page: { messages: history.map(toMessage), cursor: null, hasMore: false },
+        },
+      ]);
     },
     mount(container) {
       createRoot(container).render(<App />);
     },
     append(m) {
-      store.apply([{ kind: 'event', event: { type: 'message', message: toMessage(m), conversation: CONVERSATION, unread: 0 } }]);
+      store.apply([
+        { kind: 'event', event: { type: 'message', message: toMessage(m), conversation: CONVERSATION, unread: 0 } },
+      ]);
     },
     prepend(older) {
-      store.apply([{ kind: 'history', conversation: CONVERSATION, page: { messages: older.map(toMessage), cursor: null, hasMore: false } }]);
+      store.apply([
+        {
+          kind: 'history',
+          conversation: CONVERSATION,
+          page: { messages: older.map(toMessage), cursor: null, hasMore: false },
+        },
+      ]);
     },
   });
 }

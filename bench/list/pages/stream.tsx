@@ -20,7 +20,16 @@ channel.initialized = true;
 const users = { me: { id: 'me', name: 'me' }, peer: { id: 'peer', name: 'peer' } };
 const toResponse = (m: RawMessage): MessageResponse => {
   const at = new Date(m.ts).toISOString();
-  return { id: m.id, text: m.text, type: 'regular', user: users[m.user], created_at: at, updated_at: at, cid: channel.cid, status: 'received' } as MessageResponse;
+  return {
+    id: m.id,
+    text: m.text,
+    type: 'regular',
+    user: users[m.user],
+    created_at: at,
+    updated_at: at,
+    cid: channel.cid,
+    status: 'received',
+  } as MessageResponse;
 };
 const format = (m: RawMessage): LocalMessage => channel.state.formatMessage(toResponse(m));
 
@@ -35,7 +44,12 @@ function App(): ReactNode {
     <Chat client={client}>
       <Channel channel={channel} markReadOnMount={false}>
         <Window>
-          <VirtualizedMessageList messages={messages} hasMore={false} loadMore={noMore} stickToBottomScrollBehavior="auto" />
+          <VirtualizedMessageList
+            messages={messages}
+            hasMore={false}
+            loadMore={noMore}
+            stickToBottomScrollBehavior="auto"
+          />
         </Window>
       </Channel>
     </Chat>

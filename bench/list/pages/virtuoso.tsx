@@ -7,7 +7,10 @@ import { Virtuoso } from 'react-virtuoso';
 import type { RawMessage } from './fixture';
 import { installBench } from './harness';
 
-interface ListState { items: RawMessage[]; first: number }
+interface ListState {
+  items: RawMessage[];
+  first: number;
+}
 const FIRST = 1_000_000_000;
 
 let initial: ListState = { items: [], first: FIRST };
@@ -16,7 +19,16 @@ let setList: (update: (s: ListState) => ListState) => void = () => undefined;
 function Row({ m }: { m: RawMessage }): ReactNode {
   return (
     <div style={{ padding: '4px 12px', display: 'flex', justifyContent: m.user === 'me' ? 'flex-end' : 'flex-start' }}>
-      <div style={{ maxWidth: '70%', padding: '6px 10px', borderRadius: 12, background: m.user === 'me' ? '#d6e9ff' : '#eee' }}>{m.text}</div>
+      <div
+        style={{
+          maxWidth: '70%',
+          padding: '6px 10px',
+          borderRadius: 12,
+          background: m.user === 'me' ? '#d6e9ff' : '#eee',
+        }}
+      >
+        {m.text}
+      </div>
     </div>
   );
 }

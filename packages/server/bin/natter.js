@@ -21,7 +21,9 @@ if (existsSync(built)) {
   if (code !== 0) process.exitCode = code;
 } else {
   // Source checkout without a build: run the CLI from src with tsx, passing signals through.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, '..', '..', 'src', 'node', 'cli.ts'), ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, '..', '..', 'src', 'node', 'cli.ts'), ...args], {
+    stdio: 'inherit',
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -19,7 +19,10 @@ class NatterCallClient implements CallClient {
   private readonly core: CallCore;
   private readonly unsubs: Unsubscribe[];
 
-  constructor(private readonly client: ChatClient, options: CallClientOptions = {}) {
+  constructor(
+    private readonly client: ChatClient,
+    options: CallClientOptions = {},
+  ) {
     this.core = new CallCore(client, options.media ?? webRtcMedia, options.now ?? (() => Date.now()));
     this.unsubs = listenForCallEvents(this.core);
   }
@@ -40,18 +43,25 @@ class NatterCallClient implements CallClient {
     const core = this.core;
     if (core.active()) throw new NatterError(ErrorCode.ALREADY_EXISTS, 'already in a call');
     const target = parseConversationId(conversation);
-    if (!target || target.type === 'room') throw new NatterError(ErrorCode.INVALID_PARAMS, `cannot call ${conversation}`);
+    if (!target || target.type === 'room')
+      throw new NatterError(ErrorCode.INVALID_PARAMS, `cannot call ${conversation}`);
     let invitees = [target.target];
-    if (target.type === 'group') invitees = options.invitees ?? (await this.client.group(target.target)).members.filter((u) => u !== this.client.user);
+    if (target.type === 'group')
+      invitees =
+        options.invitees ?? (await this.client.group(target.target)).members.filter((u) => u !== this.client.user);
     if (invitees.length === 0) throw new NatterError(ErrorCode.INVALID_PARAMS, 'nobody to call');
-    if (invitees.length >= RTC_MAX_PARTICIPANTS) throw new NatterError(ErrorCode.CALL_FULL, `a mesh call takes up to ${RTC_MAX_PARTICIPANTS} participants`);
+    if (invitees.length >= RTC_MAX_PARTICIPANTS)
+      throw new NatterError(ErrorCode.CALL_FULL, `a mesh call takes up to ${RTC_MAX_PARTICIPANTS} participants`);
     const local = await core.openMedia(callType === 'video');
     // Calls stay out of history (their summary message is the record); offline push still rings a closed app.
     const invite: InviteOptions = { data: rtcCallData(callType), timeout: options.timeout ?? 30, onlineUserOnly: true };
     if (options.offlinePushInfo) invite.offlinePushInfo = options.offlinePushInfo;
     let invitation: Invitation;
     try {
-      ({ invitation } = target.type === 'group' ? await this.client.inviteInGroup(target.target, invitees, invite) : await this.client.invite(target.target, invite));
+      ({ invitation } =
+        target.type === 'group'
+          ? await this.client.inviteInGroup(target.target, invitees, invite)
+          : await this.client.invite(target.target, invite));
     } catch (e) {
       for (const t of local.getTracks()) t.stop();
       throw e;

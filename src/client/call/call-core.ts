@@ -78,7 +78,9 @@ export class CallCore {
 
   conversationOf(inv: Invitation): ConversationId {
     const me = this.client.user;
-    return inv.groupId !== undefined ? conversationId('group', inv.groupId) : conversationId('single', inv.inviter === me ? inv.invitees[0]! : inv.inviter);
+    return inv.groupId !== undefined
+      ? conversationId('group', inv.groupId)
+      : conversationId('single', inv.inviter === me ? inv.invitees[0]! : inv.inviter);
   }
 
   /** Opens the microphone (and camera); a refusal is kept as `mediaError` for the UI, then thrown. */
@@ -94,7 +96,12 @@ export class CallCore {
   }
 
   /** Makes `inv` this device's call with `local` media, joins the relay and starts the media session. */
-  async enter(inv: Invitation, conversation: ConversationId, local: MediaStream, alreadyJoined?: OpResult<'rtc.join'>): Promise<void> {
+  async enter(
+    inv: Invitation,
+    conversation: ConversationId,
+    local: MediaStream,
+    alreadyJoined?: OpResult<'rtc.join'>,
+  ): Promise<void> {
     if (this.active()) this.finish('hung-up');
     const callType = rtcCallType(inv.data) ?? 'audio';
     const self = this.client.user;
@@ -102,18 +109,37 @@ export class CallCore {
     this.tracks = new LocalTracks(local);
     this.joined = false;
     this.set({
-      callId: inv.inviteId, conversation, callType, direction: inv.inviter === self ? 'outgoing' : 'incoming', inviter: inv.inviter,
-      phase: 'ringing', participants: participantsOf(inv, self), localStream: local, muted: false, cameraOff: false, screenSharing: false,
-      connectedAt: null, error: null, ended: null,
+      callId: inv.inviteId,
+      conversation,
+      callType,
+      direction: inv.inviter === self ? 'outgoing' : 'incoming',
+      inviter: inv.inviter,
+      phase: 'ringing',
+      participants: participantsOf(inv, self),
+      localStream: local,
+      muted: false,
+      cameraOff: false,
+      screenSharing: false,
+      connectedAt: null,
+      error: null,
+      ended: null,
     });
     try {
       const res = alreadyJoined ?? (await this.client.request('rtc.join', { callId: inv.inviteId }));
       this.joined = true;
       this.session = this.media.createSession({
-        callId: inv.inviteId, self, video: callType === 'video', iceServers: res.iceServers, localStream: local,
-        signal: (to, signal) => void this.client.request('rtc.signal', { callId: inv.inviteId, to, signal }).catch((e: unknown) => this.onSignalError(e)),
+        callId: inv.inviteId,
+        self,
+        video: callType === 'video',
+        iceServers: res.iceServers,
+        localStream: local,
+        signal: (to, signal) =>
+          void this.client
+            .request('rtc.signal', { callId: inv.inviteId, to, signal })
+            .catch((e: unknown) => this.onSignalError(e)),
         onRemoteStream: (user, stream) => this.patch(inv.inviteId, (s) => updateParticipant(s, user, { stream })),
-        onPeerState: (user, state, iceRestarts) => this.patch(inv.inviteId, (s) => updateParticipant(s, user, { state, iceRestarts })),
+        onPeerState: (user, state, iceRestarts) =>
+          this.patch(inv.inviteId, (s) => updateParticipant(s, user, { state, iceRestarts })),
       });
       // This device joined last: it makes the offers.
       for (const p of res.participants) this.session.addPeer(p.user, p.epoch, true);
@@ -126,7 +152,13 @@ export class CallCore {
 
   private onSignalError(e: unknown): void {
     // The call ended or this device lost it while a step was on its way: the events say so.
-    if (isNatterError(e) && (e.code === ErrorCode.CALL_ENDED || e.code === ErrorCode.CALL_NOT_JOINED || e.code === ErrorCode.CALL_PEER_NOT_JOINED)) return;
+    if (
+      isNatterError(e) &&
+      (e.code === ErrorCode.CALL_ENDED ||
+        e.code === ErrorCode.CALL_NOT_JOINED ||
+        e.code === ErrorCode.CALL_PEER_NOT_JOINED)
+    )
+      return;
     console.warn('natter call: signal not relayed', e);
   }
 
@@ -134,7 +166,14 @@ export class CallCore {
   fail(e: unknown): void {
     const s = this.active();
     if (!s) return;
-    this.set({ ...s, error: { kind: 'call-failed', message: e instanceof Error ? e.message : String(e), ...(isNatterError(e) ? { code: e.code } : {}) } });
+    this.set({
+      ...s,
+      error: {
+        kind: 'call-failed',
+        message: e instanceof Error ? e.message : String(e),
+        ...(isNatterError(e) ? { code: e.code } : {}),
+      },
+    });
     this.finish('failed');
   }
 

@@ -70,7 +70,11 @@ export function resolveGlare(core: CallCore): void {
     await client.cancelInvitation(s.callId, GLARE_CANCEL_DATA).catch(() => undefined);
     await client.request('rtc.leave', { callId: s.callId }).catch(() => undefined);
     const { invitation } = await client.acceptInvitation(theirs.inviteId);
-    await core.enter(invitation, core.conversationOf(invitation), local ?? (await openLocalMedia(s.callType === 'video')));
+    await core.enter(
+      invitation,
+      core.conversationOf(invitation),
+      local ?? (await openLocalMedia(s.callType === 'video')),
+    );
   })().catch((e: unknown) => core.fail(e));
 }
 
@@ -86,7 +90,8 @@ async function rejoin(core: CallCore): Promise<void> {
     session.restartIce();
     core.refresh();
   } catch (e) {
-    if (isNatterError(e) && (e.code === ErrorCode.CALL_ENDED || e.code === ErrorCode.CALL_NOT_JOINED)) core.finish('answered');
+    if (isNatterError(e) && (e.code === ErrorCode.CALL_ENDED || e.code === ErrorCode.CALL_NOT_JOINED))
+      core.finish('answered');
     else core.fail(e);
   }
 }

@@ -8,7 +8,16 @@ import { rtcCallData, type RtcCallInfo } from '../../protocol/rtc';
 import type { CallParticipant, CallState } from './call-types';
 
 export function participantFromInvitee(user: UserId, state: InviteeState | undefined): CallParticipant {
-  const s: CallParticipant['state'] = state === 'accepted' ? 'connecting' : state === 'rejected' ? 'declined' : state === 'timeout' ? 'missed' : state === 'cancelled' ? 'left' : 'ringing';
+  const s: CallParticipant['state'] =
+    state === 'accepted'
+      ? 'connecting'
+      : state === 'rejected'
+        ? 'declined'
+        : state === 'timeout'
+          ? 'missed'
+          : state === 'cancelled'
+            ? 'left'
+            : 'ringing';
   return { user, state: s, stream: null, iceRestarts: 0 };
 }
 
@@ -51,8 +60,17 @@ export function withPhase(state: CallState, joined: boolean, online: boolean, no
 /** An invitation-shaped record of a call known only from the relay. */
 export function invitationOf(callId: string, call: RtcCallInfo): Invitation {
   const inv: Invitation = {
-    inviteId: callId, inviter: call.inviter, invitees: call.invitees, data: rtcCallData(call.callType), timeout: 0, onlineUserOnly: true, createdAt: 0, deadline: null,
-    states: Object.fromEntries(call.invitees.map((u) => [u, call.accepted.includes(u) ? ('accepted' as const) : ('pending' as const)])),
+    inviteId: callId,
+    inviter: call.inviter,
+    invitees: call.invitees,
+    data: rtcCallData(call.callType),
+    timeout: 0,
+    onlineUserOnly: true,
+    createdAt: 0,
+    deadline: null,
+    states: Object.fromEntries(
+      call.invitees.map((u) => [u, call.accepted.includes(u) ? ('accepted' as const) : ('pending' as const)]),
+    ),
   };
   if (call.groupId !== undefined) inv.groupId = call.groupId;
   return inv;
@@ -64,9 +82,11 @@ export function invitationOf(callId: string, call: RtcCallInfo): Invitation {
  * (this side withdraws its own and answers it), else null.
  */
 export function glareWinner(mine: CallState | null, incoming: Iterable<Invitation>): Invitation | null {
-  if (!mine || mine.ended || mine.direction !== 'outgoing' || !mine.participants.every((p) => p.state === 'ringing')) return null;
+  if (!mine || mine.ended || mine.direction !== 'outgoing' || !mine.participants.every((p) => p.state === 'ringing'))
+    return null;
   if (!mine.conversation.startsWith('single:')) return null;
   const peer = mine.conversation.slice('single:'.length);
-  for (const inv of incoming) if (inv.inviter === peer && inv.groupId === undefined && inv.inviteId < mine.callId) return inv;
+  for (const inv of incoming)
+    if (inv.inviter === peer && inv.groupId === undefined && inv.inviteId < mine.callId) return inv;
   return null;
 }

@@ -4,16 +4,22 @@
 import type { CallErrorKind } from './call-types';
 
 export class CallMediaError extends Error {
-  constructor(readonly kind: CallErrorKind, message: string) {
+  constructor(
+    readonly kind: CallErrorKind,
+    message: string,
+  ) {
     super(message);
     this.name = 'CallMediaError';
   }
 }
 
 function kindOf(e: unknown): CallErrorKind {
-  const name = e instanceof Error || (typeof e === 'object' && e !== null) ? String((e as { name?: unknown }).name) : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') return 'permission-denied';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') return 'no-device';
+  const name =
+    e instanceof Error || (typeof e === 'object' && e !== null) ? String((e as { name?: unknown }).name) : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError')
+    return 'permission-denied';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError')
+    return 'no-device';
   if (name === 'NotReadableError' || name === 'AbortError' || name === 'TrackStartError') return 'device-in-use';
   return 'media-failed';
 }
@@ -31,7 +37,11 @@ export interface DeviceChoice {
 /** The microphone, and the camera for a video call. Rejects with a CallMediaError. */
 export async function openLocalMedia(video: boolean, choice: DeviceChoice = {}): Promise<MediaStream> {
   const media = globalThis.navigator?.mediaDevices;
-  if (!media?.getUserMedia) throw new CallMediaError('media-failed', 'this browser cannot open a microphone or camera here (a secure context is needed)');
+  if (!media?.getUserMedia)
+    throw new CallMediaError(
+      'media-failed',
+      'this browser cannot open a microphone or camera here (a secure context is needed)',
+    );
   try {
     return await media.getUserMedia({
       audio: choice.audioDeviceId ? { deviceId: { exact: choice.audioDeviceId } } : true,
@@ -44,7 +54,10 @@ export async function openLocalMedia(video: boolean, choice: DeviceChoice = {}):
 
 /** One track of a given device, to switch to mid-call. */
 export async function openDeviceTrack(kind: 'audio' | 'video', deviceId: string): Promise<MediaStreamTrack> {
-  const stream = await openLocalMedia(kind === 'video', kind === 'audio' ? { audioDeviceId: deviceId } : { videoDeviceId: deviceId }).catch((e: unknown) => {
+  const stream = await openLocalMedia(
+    kind === 'video',
+    kind === 'audio' ? { audioDeviceId: deviceId } : { videoDeviceId: deviceId },
+  ).catch((e: unknown) => {
     throw toCallMediaError(e);
   });
   const track = kind === 'audio' ? stream.getAudioTracks()[0] : stream.getVideoTracks()[0];
@@ -56,7 +69,8 @@ export async function openDeviceTrack(kind: 'audio' | 'video', deviceId: string)
 /** The screen (or a window or tab) as a video track. */
 export async function openScreenTrack(): Promise<MediaStreamTrack> {
   const media = globalThis.navigator?.mediaDevices;
-  if (!media?.getDisplayMedia) throw new CallMediaError('media-failed', 'screen sharing is not available in this browser');
+  if (!media?.getDisplayMedia)
+    throw new CallMediaError('media-failed', 'screen sharing is not available in this browser');
   try {
     const stream = await media.getDisplayMedia({ video: true, audio: false });
     const track = stream.getVideoTracks()[0];

@@ -31,7 +31,12 @@ export class LocalTracks {
   }
 
   /** Replaces the microphone or camera with another device's, keeping mute and camera-off. */
-  async switchDevice(session: MediaSession | null, kind: 'audio' | 'video', deviceId: string, flags: TrackFlags): Promise<void> {
+  async switchDevice(
+    session: MediaSession | null,
+    kind: 'audio' | 'video',
+    deviceId: string,
+    flags: TrackFlags,
+  ): Promise<void> {
     const track = await openDeviceTrack(kind, deviceId);
     for (const old of kind === 'audio' ? this.stream.getAudioTracks() : this.stream.getVideoTracks()) {
       this.stream.removeTrack(old);

@@ -41,7 +41,13 @@ export class PeerLink {
     this.pc = new RTCPeerConnection({ iceServers: o.iceServers.map((s) => ({ ...s })) });
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate && candidate.candidate) {
-        o.signal({ type: 'candidate', candidate: candidate.candidate, sdpMid: candidate.sdpMid, sdpMLineIndex: candidate.sdpMLineIndex, usernameFragment: candidate.usernameFragment });
+        o.signal({
+          type: 'candidate',
+          candidate: candidate.candidate,
+          sdpMid: candidate.sdpMid,
+          sdpMLineIndex: candidate.sdpMLineIndex,
+          usernameFragment: candidate.usernameFragment,
+        });
       }
     };
     this.pc.ontrack = ({ track }) => {
@@ -62,7 +68,18 @@ export class PeerLink {
   private report(): void {
     if (this.closed) return;
     const s = this.pc.connectionState;
-    const state: PeerState = s === 'connected' ? 'connected' : s === 'disconnected' ? 'reconnecting' : s === 'failed' ? 'failed' : s === 'closed' ? 'closed' : this.restarts > 0 ? 'reconnecting' : 'connecting';
+    const state: PeerState =
+      s === 'connected'
+        ? 'connected'
+        : s === 'disconnected'
+          ? 'reconnecting'
+          : s === 'failed'
+            ? 'failed'
+            : s === 'closed'
+              ? 'closed'
+              : this.restarts > 0
+                ? 'reconnecting'
+                : 'connecting';
     this.o.onState(state, this.restarts);
   }
 
@@ -73,7 +90,9 @@ export class PeerLink {
     const kinds: Array<'audio' | 'video'> = this.o.video ? ['audio', 'video'] : ['audio'];
     const streams = this.o.localStream ? [this.o.localStream] : [];
     for (const kind of kinds) {
-      const existing = this.pc.getTransceivers().find((t) => t.receiver.track.kind === kind && t.currentDirection !== 'stopped');
+      const existing = this.pc
+        .getTransceivers()
+        .find((t) => t.receiver.track.kind === kind && t.currentDirection !== 'stopped');
       const track = this.o.tracks[kind];
       if (existing) {
         existing.direction = 'sendrecv';
@@ -109,7 +128,12 @@ export class PeerLink {
     const pc = this.pc;
     if (signal.type === 'candidate') {
       try {
-        await pc.addIceCandidate({ candidate: signal.candidate, sdpMid: signal.sdpMid, sdpMLineIndex: signal.sdpMLineIndex, ...(signal.usernameFragment ? { usernameFragment: signal.usernameFragment } : {}) });
+        await pc.addIceCandidate({
+          candidate: signal.candidate,
+          sdpMid: signal.sdpMid,
+          sdpMLineIndex: signal.sdpMLineIndex,
+          ...(signal.usernameFragment ? { usernameFragment: signal.usernameFragment } : {}),
+        });
       } catch (e) {
         if (!this.ignoreOffer) throw e;
       }

@@ -152,7 +152,11 @@ export class IndexedDbCache implements OfflineCache {
       await tx.done;
       if (!Array.isArray(conversations)) return null;
       const pages = keys.map((conversation: ConversationId, i) => ({ conversation, messages: values[i] as Message[] }));
-      return { conversations: conversations as ConversationSummary[], pages, pos: typeof pos === 'number' ? pos : null };
+      return {
+        conversations: conversations as ConversationSummary[],
+        pages,
+        pos: typeof pos === 'number' ? pos : null,
+      };
     } catch (e) {
       this.degrade('failed', e);
       return null;
@@ -175,7 +179,10 @@ export class IndexedDbCache implements OfflineCache {
   private degrade(reason: OfflineWarning['reason'], e: unknown): void {
     if (this.current === 'memory') return;
     this.current = 'memory';
-    this.options.warn({ reason, message: `offline cache ${this.name} stopped (${describe(e)}); the chat keeps working in memory` });
+    this.options.warn({
+      reason,
+      message: `offline cache ${this.name} stopped (${describe(e)}); the chat keeps working in memory`,
+    });
   }
 }
 

@@ -23,7 +23,10 @@ export class LazyOffline implements OfflineCache {
       (m) => (this.runtime = m.startOfflineRuntime(options)),
       (e: unknown) => {
         this.failed = true;
-        options.warn({ reason: 'unavailable', message: `the offline cache could not be loaded (${String(e)}); the chat keeps working in memory` });
+        options.warn({
+          reason: 'unavailable',
+          message: `the offline cache could not be loaded (${String(e)}); the chat keeps working in memory`,
+        });
         return null;
       },
     );

@@ -110,7 +110,8 @@ export class LeaderHub {
     };
     this.post({ k: 'down', conn, data: JSON.stringify(frame) });
     if (!resumed) return;
-    for (const e of this.recent) if (e.pos !== undefined && e.pos > from) this.post({ k: 'down', conn, data: JSON.stringify(e) });
+    for (const e of this.recent)
+      if (e.pos !== undefined && e.pos > from) this.post({ k: 'down', conn, data: JSON.stringify(e) });
   }
 }
 

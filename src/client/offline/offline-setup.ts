@@ -23,7 +23,11 @@ function legacyOutbox(key: string): LegacyOutbox | undefined {
  * The offline handle for these client options, or null when the client keeps everything in memory.
  * `transport` is the client's own: shared with the user's other tabs unless opted out.
  */
-export function setupOffline(options: ChatClientOptions, transport: Transport, warn: (w: OfflineWarning) => void): LazyOffline | null {
+export function setupOffline(
+  options: ChatClientOptions,
+  transport: Transport,
+  warn: (w: OfflineWarning) => void,
+): LazyOffline | null {
   if (options.offline === false || options.transport || options.url === undefined) return null;
   if (typeof globalThis.indexedDB === 'undefined' || typeof globalThis.window === 'undefined') return null;
   const settings = options.offline ?? {};

@@ -91,10 +91,12 @@ export function createSharedTabTransport(inner: Transport, name: string): Shared
         if (leading) hub.followerGone(m.conn);
         return;
       case 'down':
-        if (local?.role === 'follower' && local.opened && (m.conn === null || m.conn === local.id)) local.handlers.frame(m.data);
+        if (local?.role === 'follower' && local.opened && (m.conn === null || m.conn === local.id))
+          local.handlers.frame(m.data);
         return;
       case 'drop':
-        if (local?.role === 'follower' && (m.conn === null || m.conn === local.id)) closeLocal('the connection is gone');
+        if (local?.role === 'follower' && (m.conn === null || m.conn === local.id))
+          closeLocal('the connection is gone');
         return;
       default:
         return;

@@ -34,12 +34,14 @@ export function elect(name: string, tab: string, post: (m: TabMessage) => void, 
 function lockElection(locks: LockManagerLike, name: string, lead: () => void): Election {
   let release: (() => void) | null = null;
   let released = false;
-  void locks.request(`${name}#leader`, () =>
-    new Promise<void>((resolve) => {
-      if (released) return resolve();
-      release = resolve;
-      lead();
-    }),
+  void locks.request(
+    `${name}#leader`,
+    () =>
+      new Promise<void>((resolve) => {
+        if (released) return resolve();
+        release = resolve;
+        lead();
+      }),
   );
   return {
     seen: () => undefined,

@@ -33,7 +33,10 @@ export function reactionsOf(m: Message, me: string, maxUsers = 10): TencentReact
 }
 
 /** `chat.modifyMessage(message)`: the message with its `payload.text` changed, sent by this user. */
-export async function modifyMessage(c: ChatClient, message: TencentMessage): Promise<TencentResponse<{ message: TencentMessage }>> {
+export async function modifyMessage(
+  c: ChatClient,
+  message: TencentMessage,
+): Promise<TencentResponse<{ message: TencentMessage }>> {
   if (message.type !== TYPES.MSG_TEXT || typeof message.payload.text !== 'string') {
     throw new NatterError(ErrorCode.NOT_ALLOWED, 'only text messages can be modified');
   }
@@ -41,7 +44,12 @@ export async function modifyMessage(c: ChatClient, message: TencentMessage): Pro
   return { code: 0, data: { message: toTencentMessage(edited, c.user) } };
 }
 
-export async function changeReaction(c: ChatClient, message: TencentMessage, reactionID: string, remove: boolean): Promise<TencentResponse<{ message: TencentMessage; reactionID: string }>> {
+export async function changeReaction(
+  c: ChatClient,
+  message: TencentMessage,
+  reactionID: string,
+  remove: boolean,
+): Promise<TencentResponse<{ message: TencentMessage; reactionID: string }>> {
   const id = idOf(message);
   const m = remove ? await c.unreact(id, String(reactionID)) : await c.react(id, String(reactionID));
   return { code: 0, data: { message: toTencentMessage(m, c.user), reactionID: String(reactionID) } };
@@ -53,7 +61,10 @@ export async function getMessageReactions(
 ): Promise<TencentResponse<{ resultList: Array<{ messageID: string; reactionList: TencentReaction[] }> }>> {
   const max = Math.max(0, Math.min(10, Number(options.maxUserCountPerReaction ?? 10)));
   const found = await c.messagesById((options.messageList ?? []).map(idOf));
-  return { code: 0, data: { resultList: found.map((m) => ({ messageID: m.serverId, reactionList: reactionsOf(m, c.user, max) })) } };
+  return {
+    code: 0,
+    data: { resultList: found.map((m) => ({ messageID: m.serverId, reactionList: reactionsOf(m, c.user, max) })) },
+  };
 }
 
 /** Subscribes the facade's events for edits and reactions; returns the unsubscribes. */
@@ -62,7 +73,11 @@ export function bindFeatureEvents(client: ChatClient, emit: (name: string, data:
     const me = client.user;
     if (e.reason === 'edit') emit(EVENT.MESSAGE_MODIFIED, [toTencentMessage(e.message, me)]);
     if (e.reason === 'reaction') {
-      emit(EVENT.MESSAGE_REACTIONS_UPDATED, { messageID: e.message.serverId, conversationID: conversationIdOf(e.message, me).conversationID, reactionList: reactionsOf(e.message, me) });
+      emit(EVENT.MESSAGE_REACTIONS_UPDATED, {
+        messageID: e.message.serverId,
+        conversationID: conversationIdOf(e.message, me).conversationID,
+        reactionList: reactionsOf(e.message, me),
+      });
     }
   };
   return [client.on('messageUpdate', onUpdate)];

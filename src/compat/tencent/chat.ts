@@ -19,8 +19,21 @@ import { bindFeatureEvents, changeReaction, getMessageReactions, modifyMessage }
 import { OpenInvitations } from './open-invitations';
 import { SignalingListeners, signalingEventOf } from './signaling-events';
 import type {
-  ConversationInfo, CreateGroupOptions, EventDataMap, CreateOptions, GroupProfile, InvitationStepOptions, InviteInGroupOptions, InviteOptions,
-  SDKEvent, SignalingHandler, SignalingInfo, SignalingResponse, TencentError, TencentMessage, TencentResponse,
+  ConversationInfo,
+  CreateGroupOptions,
+  EventDataMap,
+  CreateOptions,
+  GroupProfile,
+  InvitationStepOptions,
+  InviteInGroupOptions,
+  InviteOptions,
+  SDKEvent,
+  SignalingHandler,
+  SignalingInfo,
+  SignalingResponse,
+  TencentError,
+  TencentMessage,
+  TencentResponse,
 } from './types';
 
 type Handler = (event: SDKEvent) => void;
@@ -42,7 +55,12 @@ function conversationOf(conversationID: string): ConversationId {
   throw new NatterError(ErrorCode.INVALID_PARAMS, `unknown conversationID ${conversationID}`);
 }
 
-function inviteOptions(o: { data?: string; timeout?: number; onlineUserOnly?: boolean; offlinePushInfo?: NatterInviteOptions['offlinePushInfo'] }): NatterInviteOptions {
+function inviteOptions(o: {
+  data?: string;
+  timeout?: number;
+  onlineUserOnly?: boolean;
+  offlinePushInfo?: NatterInviteOptions['offlinePushInfo'];
+}): NatterInviteOptions {
   return {
     data: o.data ?? '',
     timeout: Math.max(0, Number(o.timeout) || 0),
@@ -74,7 +92,8 @@ export class TencentChat {
   }
 
   private require(): ChatClient {
-    if (!this.natter) throw new NatterError(ErrorCode.NOT_AUTHENTICATED, 'not logged in: call chat.login({ userID, userSig }) first');
+    if (!this.natter)
+      throw new NatterError(ErrorCode.NOT_AUTHENTICATED, 'not logged in: call chat.login({ userID, userSig }) first');
     return this.natter;
   }
 
@@ -86,7 +105,11 @@ export class TencentChat {
     }
   }
 
-  on<K extends keyof EventDataMap>(eventName: K, handler: (event: { name: K; data: EventDataMap[K] }) => void, context?: unknown): void;
+  on<K extends keyof EventDataMap>(
+    eventName: K,
+    handler: (event: { name: K; data: EventDataMap[K] }) => void,
+    context?: unknown,
+  ): void;
   on(eventName: string, handler: Handler, context?: unknown): void;
   on(eventName: string, handler: (event: never) => void, context?: unknown): void {
     const list = this.handlers.get(eventName) ?? [];
@@ -94,11 +117,18 @@ export class TencentChat {
     this.handlers.set(eventName, list);
   }
 
-  off<K extends keyof EventDataMap>(eventName: K, handler: (event: { name: K; data: EventDataMap[K] }) => void, context?: unknown): void;
+  off<K extends keyof EventDataMap>(
+    eventName: K,
+    handler: (event: { name: K; data: EventDataMap[K] }) => void,
+    context?: unknown,
+  ): void;
   off(eventName: string, handler: Handler, context?: unknown): void;
   off(eventName: string, handler: (event: never) => void, context?: unknown): void {
     const list = this.handlers.get(eventName) ?? [];
-    this.handlers.set(eventName, list.filter((x) => !(x.handler === (handler as Handler) && (context === undefined || x.context === context))));
+    this.handlers.set(
+      eventName,
+      list.filter((x) => !(x.handler === (handler as Handler) && (context === undefined || x.context === context))),
+    );
   }
 
   private emit(name: string, data?: unknown): void {
@@ -200,7 +230,9 @@ export class TencentChat {
 
   // ---- groups, messages, conversations ----
 
-  createGroup(options: CreateGroupOptions): Promise<TencentResponse<{ group: GroupProfile; overLimitUserIDList: string[] }>> {
+  createGroup(
+    options: CreateGroupOptions,
+  ): Promise<TencentResponse<{ group: GroupProfile; overLimitUserIDList: string[] }>> {
     return this.call(async (c) => {
       const members = (options.memberList ?? []).map((m) => natterId(m.userID)).filter((u) => u !== c.user);
       const g = await c.createGroup({
@@ -210,14 +242,23 @@ export class TencentChat {
         members,
       });
       const group: GroupProfile = {
-        groupID: g.groupId, name: g.name, type: options.type ?? TYPES.GRP_WORK, ownerID: g.owner, introduction: g.desc,
-        memberCount: g.members.length, createTime: Math.floor(g.createdAt / 1000),
+        groupID: g.groupId,
+        name: g.name,
+        type: options.type ?? TYPES.GRP_WORK,
+        ownerID: g.owner,
+        introduction: g.desc,
+        memberCount: g.members.length,
+        createTime: Math.floor(g.createdAt / 1000),
       };
       return { code: 0 as const, data: { group, overLimitUserIDList: [] } };
     });
   }
 
-  getMessageList(options: { conversationID: string; nextReqMessageID?: string; count?: number }): Promise<TencentResponse<{ messageList: TencentMessage[]; nextReqMessageID: string; isCompleted: boolean }>> {
+  getMessageList(options: {
+    conversationID: string;
+    nextReqMessageID?: string;
+    count?: number;
+  }): Promise<TencentResponse<{ messageList: TencentMessage[]; nextReqMessageID: string; isCompleted: boolean }>> {
     return this.call(async (c) => {
       const conv = conversationOf(options.conversationID);
       const before = options.nextReqMessageID ? this.seqs.get(options.nextReqMessageID) : undefined;
@@ -225,7 +266,10 @@ export class TencentChat {
       const page = await c.history(conv, before === undefined ? { limit } : { before, limit });
       page.messages.forEach((m) => this.remember(m));
       const messageList = [...page.messages].reverse().map((m) => toTencentMessage(m, c.user));
-      return { code: 0 as const, data: { messageList, nextReqMessageID: messageList[0]?.ID ?? '', isCompleted: !page.hasMore } };
+      return {
+        code: 0 as const,
+        data: { messageList, nextReqMessageID: messageList[0]?.ID ?? '', isCompleted: !page.hasMore },
+      };
     });
   }
 
@@ -238,7 +282,14 @@ export class TencentChat {
           conversationID: s.type === 'single' ? `C2C${s.target}` : `GROUP${s.target}`,
           type: s.type === 'single' ? 'C2C' : 'GROUP',
           unreadCount: s.unread,
-          lastMessage: m ? { messageForShow: typeof m.payload.text === 'string' ? m.payload.text : `[${m.type}]`, lastTime: m.time, fromAccount: m.from, type: m.type } : null,
+          lastMessage: m
+            ? {
+                messageForShow: typeof m.payload.text === 'string' ? m.payload.text : `[${m.type}]`,
+                lastTime: m.time,
+                fromAccount: m.from,
+                type: m.type,
+              }
+            : null,
         };
       });
       return { code: 0 as const, data: { conversationList } };
@@ -247,51 +298,91 @@ export class TencentChat {
 
   // ---- message extensions (chat-features.ts) ----
 
-  modifyMessage(message: TencentMessage): Promise<TencentResponse<{ message: TencentMessage }>> { return this.call((c) => modifyMessage(c, message)); }
-  addMessageReaction(message: TencentMessage, reactionID: string) { return this.call((c) => changeReaction(c, message, reactionID, false)); }
-  removeMessageReaction(message: TencentMessage, reactionID: string) { return this.call((c) => changeReaction(c, message, reactionID, true)); }
-  getMessageReactions(options: Parameters<typeof getMessageReactions>[1]) { return this.call((c) => getMessageReactions(c, options)); }
+  modifyMessage(message: TencentMessage): Promise<TencentResponse<{ message: TencentMessage }>> {
+    return this.call((c) => modifyMessage(c, message));
+  }
+  addMessageReaction(message: TencentMessage, reactionID: string) {
+    return this.call((c) => changeReaction(c, message, reactionID, false));
+  }
+  removeMessageReaction(message: TencentMessage, reactionID: string) {
+    return this.call((c) => changeReaction(c, message, reactionID, true));
+  }
+  getMessageReactions(options: Parameters<typeof getMessageReactions>[1]) {
+    return this.call((c) => getMessageReactions(c, options));
+  }
 
   // ---- signaling ----
 
-  addSignalingListener(eventName: SignalingEventName | string, handler: SignalingHandler, context?: unknown): Promise<void> {
+  addSignalingListener(
+    eventName: SignalingEventName | string,
+    handler: SignalingHandler,
+    context?: unknown,
+  ): Promise<void> {
     this.signaling.add(eventName, handler, context);
     return Promise.resolve();
   }
 
-  removeSignalingListener(eventName: SignalingEventName | string, handler: SignalingHandler, context?: unknown): Promise<void> {
+  removeSignalingListener(
+    eventName: SignalingEventName | string,
+    handler: SignalingHandler,
+    context?: unknown,
+  ): Promise<void> {
     this.signaling.remove(eventName, handler, context);
     return Promise.resolve();
   }
 
   private answer(result: { invitation: Invitation; message: Message | null }, me: string): SignalingResponse {
-    return { code: 0, data: { message: result.message ? toTencentMessage(result.message, me) : null }, inviteID: result.invitation.inviteId };
+    return {
+      code: 0,
+      data: { message: result.message ? toTencentMessage(result.message, me) : null },
+      inviteID: result.invitation.inviteId,
+    };
   }
 
   invite(options: InviteOptions): Promise<SignalingResponse> {
     if (!options || !options.userID) return fail(new NatterError(ErrorCode.INVALID_PARAMS, 'invite needs a userID'));
-    return this.call(async (c) => this.answer(await c.invite(natterId(options.userID), inviteOptions(options)), c.user));
+    return this.call(async (c) =>
+      this.answer(await c.invite(natterId(options.userID), inviteOptions(options)), c.user),
+    );
   }
 
   inviteInGroup(options: InviteInGroupOptions): Promise<SignalingResponse> {
-    if (!options || !options.groupID || !Array.isArray(options.inviteeList)) return fail(new NatterError(ErrorCode.INVALID_PARAMS, 'inviteInGroup needs a groupID and an inviteeList'));
-    return this.call(async (c) => this.answer(await c.inviteInGroup(natterId(options.groupID), options.inviteeList.map((u) => natterId(u)), inviteOptions(options)), c.user));
+    if (!options || !options.groupID || !Array.isArray(options.inviteeList))
+      return fail(new NatterError(ErrorCode.INVALID_PARAMS, 'inviteInGroup needs a groupID and an inviteeList'));
+    return this.call(async (c) =>
+      this.answer(
+        await c.inviteInGroup(
+          natterId(options.groupID),
+          options.inviteeList.map((u) => natterId(u)),
+          inviteOptions(options),
+        ),
+        c.user,
+      ),
+    );
   }
 
   cancel(options: InvitationStepOptions): Promise<SignalingResponse> {
-    return this.call(async (c) => this.answer(await c.cancelInvitation(String(options.inviteID), options.data ?? ''), c.user));
+    return this.call(async (c) =>
+      this.answer(await c.cancelInvitation(String(options.inviteID), options.data ?? ''), c.user),
+    );
   }
 
   accept(options: InvitationStepOptions): Promise<SignalingResponse> {
-    return this.call(async (c) => this.answer(await c.acceptInvitation(String(options.inviteID), options.data ?? ''), c.user));
+    return this.call(async (c) =>
+      this.answer(await c.acceptInvitation(String(options.inviteID), options.data ?? ''), c.user),
+    );
   }
 
   reject(options: InvitationStepOptions): Promise<SignalingResponse> {
-    return this.call(async (c) => this.answer(await c.rejectInvitation(String(options.inviteID), options.data ?? ''), c.user));
+    return this.call(async (c) =>
+      this.answer(await c.rejectInvitation(String(options.inviteID), options.data ?? ''), c.user),
+    );
   }
 
   modifyInvitation(options: InvitationStepOptions): Promise<SignalingResponse> {
-    return this.call(async (c) => this.answer(await c.modifyInvitation(String(options.inviteID), options.data ?? ''), c.user));
+    return this.call(async (c) =>
+      this.answer(await c.modifyInvitation(String(options.inviteID), options.data ?? ''), c.user),
+    );
   }
 
   getSignalingInfo(message: TencentMessage | unknown): SignalingInfo | null {

@@ -10,8 +10,12 @@ import { TYPES } from './constants';
 
 const signals = new WeakMap<object, SignalBody>();
 
-export function conversationIdOf(m: Message, me: string): { conversationID: string; conversationType: 'C2C' | 'GROUP' } {
-  if (m.chatType === 'single') return { conversationID: `C2C${m.from === me ? m.to : m.from}`, conversationType: 'C2C' };
+export function conversationIdOf(
+  m: Message,
+  me: string,
+): { conversationID: string; conversationType: 'C2C' | 'GROUP' } {
+  if (m.chatType === 'single')
+    return { conversationID: `C2C${m.from === me ? m.to : m.from}`, conversationType: 'C2C' };
   return { conversationID: `GROUP${m.to}`, conversationType: 'GROUP' };
 }
 
@@ -35,22 +39,51 @@ function typeAndPayload(m: Message): { type: string; payload: Record<string, unk
     case 'txt':
       return { type: TYPES.MSG_TEXT, payload: { text: b.msg } };
     case 'img':
-      return { type: TYPES.MSG_IMAGE, payload: { imageFormat: b.mime, uuid: b.fileId ?? '', imageInfoArray: [{ url: b.url, width: b.width ?? 0, height: b.height ?? 0, size: b.size, type: 0 }] } };
+      return {
+        type: TYPES.MSG_IMAGE,
+        payload: {
+          imageFormat: b.mime,
+          uuid: b.fileId ?? '',
+          imageInfoArray: [{ url: b.url, width: b.width ?? 0, height: b.height ?? 0, size: b.size, type: 0 }],
+        },
+      };
     case 'audio':
-      return { type: TYPES.MSG_SOUND, payload: { url: b.url, remoteAudioUrl: b.url, second: b.duration, size: b.size, uuid: b.fileId ?? '' } };
+      return {
+        type: TYPES.MSG_SOUND,
+        payload: { url: b.url, remoteAudioUrl: b.url, second: b.duration, size: b.size, uuid: b.fileId ?? '' },
+      };
     case 'video':
-      return { type: TYPES.MSG_VIDEO, payload: { videoUrl: b.url, remoteVideoUrl: b.url, videoSecond: b.duration ?? 0, videoSize: b.size, videoFormat: b.mime, thumbUrl: b.thumb ?? '' } };
+      return {
+        type: TYPES.MSG_VIDEO,
+        payload: {
+          videoUrl: b.url,
+          remoteVideoUrl: b.url,
+          videoSecond: b.duration ?? 0,
+          videoSize: b.size,
+          videoFormat: b.mime,
+          thumbUrl: b.thumb ?? '',
+        },
+      };
     case 'file':
-      return { type: TYPES.MSG_FILE, payload: { fileUrl: b.url, fileName: b.name, fileSize: b.size, uuid: b.fileId ?? '' } };
+      return {
+        type: TYPES.MSG_FILE,
+        payload: { fileUrl: b.url, fileName: b.name, fileSize: b.size, uuid: b.fileId ?? '' },
+      };
     case 'loc':
       return { type: TYPES.MSG_LOCATION, payload: { description: b.addr, latitude: b.lat, longitude: b.lng } };
     case 'custom':
-      return { type: TYPES.MSG_CUSTOM, payload: { data: JSON.stringify(b.customExts), description: b.customEvent, extension: '' } };
+      return {
+        type: TYPES.MSG_CUSTOM,
+        payload: { data: JSON.stringify(b.customExts), description: b.customEvent, extension: '' },
+      };
     case 'cmd':
       return { type: TYPES.MSG_CUSTOM, payload: { data: '', description: b.action, extension: 'cmd' } };
     case 'signal':
       // The SDK's wire form of signaling: a custom element whose data is the JSON of the invitation step.
-      return { type: TYPES.MSG_CUSTOM, payload: { data: JSON.stringify(toSignalingInfo(b)), description: '', extension: '' } };
+      return {
+        type: TYPES.MSG_CUSTOM,
+        payload: { data: JSON.stringify(toSignalingInfo(b)), description: '', extension: '' },
+      };
     case 'recalled':
       return { type: TYPES.MSG_TEXT, payload: { text: '' } };
   }
@@ -95,7 +128,8 @@ const SIGNAL_LOCAL_ID = /^~sig-/;
  */
 function signalingInfoOfCopy(message: object): SignalingInfo | null {
   const m = message as { type?: unknown; natter?: { localId?: unknown }; payload?: { data?: unknown } };
-  if (m.type !== TYPES.MSG_CUSTOM || typeof m.natter?.localId !== 'string' || !SIGNAL_LOCAL_ID.test(m.natter.localId)) return null;
+  if (m.type !== TYPES.MSG_CUSTOM || typeof m.natter?.localId !== 'string' || !SIGNAL_LOCAL_ID.test(m.natter.localId))
+    return null;
   if (typeof m.payload?.data !== 'string') return null;
   let info: unknown;
   try {
@@ -104,7 +138,14 @@ function signalingInfoOfCopy(message: object): SignalingInfo | null {
     return null;
   }
   const i = info as Partial<SignalingInfo> | null;
-  if (!i || typeof i.inviteID !== 'string' || typeof i.inviter !== 'string' || typeof i.actionType !== 'number' || !Array.isArray(i.inviteeList)) return null;
+  if (
+    !i ||
+    typeof i.inviteID !== 'string' ||
+    typeof i.inviter !== 'string' ||
+    typeof i.actionType !== 'number' ||
+    !Array.isArray(i.inviteeList)
+  )
+    return null;
   return { ...(i as SignalingInfo), inviteeList: [...i.inviteeList] };
 }
 

@@ -16,7 +16,13 @@ function announcement(inv: Invitation, me: string): SignalingEvent | null {
   if (inv.inviter === me || inv.onlineUserOnly || inv.states[me] !== 'pending') return null;
   return {
     name: TSignaling.NEW_INVITATION_RECEIVED,
-    data: { inviteID: inv.inviteId, inviter: inv.inviter, groupID: inv.groupId ?? '', data: inv.data, inviteeList: [...inv.invitees] },
+    data: {
+      inviteID: inv.inviteId,
+      inviter: inv.inviter,
+      groupID: inv.groupId ?? '',
+      data: inv.data,
+      inviteeList: [...inv.invitees],
+    },
   };
 }
 

@@ -9,10 +9,19 @@ import type { SignalingEvent, SignalingHandler } from './types';
 /** The event this user sees for `e`, or null (own steps are not echoed back, as in the SDK). */
 export function signalingEventOf(e: ChatClientEvents['invitation'], me: string): SignalingEvent | null {
   const inv = e.invitation;
-  const data = { inviteID: inv.inviteId, inviter: inv.inviter, groupID: inv.groupId ?? '', data: e.data ?? inv.data, inviteeList: [...inv.invitees] };
+  const data = {
+    inviteID: inv.inviteId,
+    inviter: inv.inviter,
+    groupID: inv.groupId ?? '',
+    data: e.data ?? inv.data,
+    inviteeList: [...inv.invitees],
+  };
   if (e.action === 'timeout') {
     const invitee = e.invitee ?? e.by;
-    return { name: TSignaling.INVITATION_TIMEOUT, data: { ...data, inviteeList: [invitee], isSelfTimeout: invitee === me } };
+    return {
+      name: TSignaling.INVITATION_TIMEOUT,
+      data: { ...data, inviteeList: [invitee], isSelfTimeout: invitee === me },
+    };
   }
   if (e.by === me) return null;
   switch (e.action) {
@@ -48,7 +57,10 @@ export class SignalingListeners {
     const list = this.byName.get(eventName);
     if (!list) return;
     // The SDK matches on handler (and context when given).
-    this.byName.set(eventName, list.filter((x) => !(x.handler === handler && (context === undefined || x.context === context))));
+    this.byName.set(
+      eventName,
+      list.filter((x) => !(x.handler === handler && (context === undefined || x.context === context))),
+    );
   }
 
   emit(event: SignalingEvent): void {

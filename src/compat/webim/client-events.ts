@@ -50,9 +50,19 @@ function groupPresence(e: ChatClientEvents['group'], me: string): PresenceMessag
 /** The invitation an Easemob app expects when someone else put `me` in a group; null for other changes. */
 function groupInvite(e: ChatClientEvents['group'], me: string): InviteMessage | null {
   if (e.by === me) return null;
-  const added = (e.action === 'memberAdded' && e.users.includes(me)) || (e.action === 'created' && e.group.members.includes(me));
+  const added =
+    (e.action === 'memberAdded' && e.users.includes(me)) || (e.action === 'created' && e.group.members.includes(me));
   if (!added) return null;
-  return { type: 'invite', from: e.by, to: me, roomid: e.group.groupId, gid: e.group.groupId, reason: '', owner: e.group.owner, joined: true };
+  return {
+    type: 'invite',
+    from: e.by,
+    to: me,
+    roomid: e.group.groupId,
+    gid: e.group.groupId,
+    reason: '',
+    owner: e.group.owner,
+    joined: true,
+  };
 }
 
 /** Subscribes to `client`; returns the unsubscribe. */
@@ -69,33 +79,71 @@ export function bindClientEvents(client: ChatClient, ctx: EventContext): () => v
       const m = e.message;
       const by = m.body.type === 'recalled' ? m.body.by : m.from;
       if (by === ctx.me()) return;
-      ctx.emit('onRecallMessage', { id: m.serverId, mid: m.serverId, from: m.from, to: m.to, type: toEasemobKind(m.chatType), chatType: toEasemobChatType(m.chatType) });
+      ctx.emit('onRecallMessage', {
+        id: m.serverId,
+        mid: m.serverId,
+        from: m.from,
+        to: m.to,
+        type: toEasemobKind(m.chatType),
+        chatType: toEasemobChatType(m.chatType),
+      });
     }),
     client.on('delivered', (e) => {
       const c = parseConversationId(e.conversation);
-      ctx.emit('onDeliveredMessage', { id: e.serverId, mid: e.serverId, from: e.by, to: ctx.me(), ...(c ? { chatType: toEasemobChatType(c.type), type: toEasemobKind(c.type) } : {}) });
+      ctx.emit('onDeliveredMessage', {
+        id: e.serverId,
+        mid: e.serverId,
+        from: e.by,
+        to: ctx.me(),
+        ...(c ? { chatType: toEasemobChatType(c.type), type: toEasemobKind(c.type) } : {}),
+      });
     }),
     client.on('read', (e) => {
       const c = parseConversationId(e.conversation);
-      ctx.emit('onReadMessage', { id: e.serverId, mid: e.serverId, from: e.by, to: c && c.type !== 'single' ? c.target : ctx.me(), ...(c ? { chatType: toEasemobChatType(c.type), type: toEasemobKind(c.type) } : {}) });
+      ctx.emit('onReadMessage', {
+        id: e.serverId,
+        mid: e.serverId,
+        from: e.by,
+        to: c && c.type !== 'single' ? c.target : ctx.me(),
+        ...(c ? { chatType: toEasemobChatType(c.type), type: toEasemobKind(c.type) } : {}),
+      });
     }),
     client.on('groupRead', (e) => {
       const c = parseConversationId(e.conversation);
       ctx.noteGroupReadCount(e.serverId, e.count);
       ctx.emit('onReadMessage', {
-        id: e.serverId, mid: e.serverId, from: e.by, to: c?.target ?? '', chatType: 'groupChat', type: 'groupchat',
+        id: e.serverId,
+        mid: e.serverId,
+        from: e.by,
+        to: c?.target ?? '',
+        chatType: 'groupChat',
+        type: 'groupchat',
         groupReadCount: { [e.serverId]: e.count },
       });
     }),
     client.on('channelAck', (e) => {
       const c = parseConversationId(e.conversation);
       if (!c || e.by === ctx.me()) return;
-      ctx.emit('onChannelMessage', { id: '', mid: '', from: e.by, to: c.type === 'single' ? ctx.me() : c.target, chatType: toEasemobChatType(c.type), type: toEasemobKind(c.type) });
+      ctx.emit('onChannelMessage', {
+        id: '',
+        mid: '',
+        from: e.by,
+        to: c.type === 'single' ? ctx.me() : c.target,
+        chatType: toEasemobChatType(c.type),
+        type: toEasemobKind(c.type),
+      });
     }),
     client.on('group', (e) => {
       ctx.noteContacts({ group: e.action });
       if (e.action === 'created' && e.by === ctx.me()) {
-        ctx.emit('onCreateGroup', { type: 'createGroup', from: e.by, to: ctx.me(), gid: e.group.groupId, owner: e.group.owner, users: [...e.group.members] });
+        ctx.emit('onCreateGroup', {
+          type: 'createGroup',
+          from: e.by,
+          to: ctx.me(),
+          gid: e.group.groupId,
+          owner: e.group.owner,
+          users: [...e.group.members],
+        });
         return;
       }
       ctx.emit('onPresence', groupPresence(e, ctx.me()));
@@ -103,7 +151,14 @@ export function bindClientEvents(client: ChatClient, ctx: EventContext): () => v
       if (invite) ctx.emit('onInviteMessage', invite);
     }),
     client.on('room', (e) => {
-      ctx.emit('onPresence', { type: e.action === 'joined' ? 'memberJoinChatRoomSuccess' : 'leaveChatRoom', from: e.users[0] ?? '', to: ctx.me(), roomId: e.room.roomId, gid: e.room.roomId, users: [...e.users] });
+      ctx.emit('onPresence', {
+        type: e.action === 'joined' ? 'memberJoinChatRoomSuccess' : 'leaveChatRoom',
+        from: e.users[0] ?? '',
+        to: ctx.me(),
+        roomId: e.room.roomId,
+        gid: e.room.roomId,
+        users: [...e.users],
+      });
     }),
     client.on('blocklist', (e) => ctx.emit('onBlacklistUpdate', toBlacklist(e.blocked))),
   ];

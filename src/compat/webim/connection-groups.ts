@@ -53,7 +53,9 @@ export abstract class ConnectionGroups {
     return out;
   }
 
-  createGroupNew(option: { data: CreateGroupData } & Callbacks<{ data: { groupid: string } }>): Promise<{ data: { groupid: string } }> {
+  createGroupNew(
+    option: { data: CreateGroupData } & Callbacks<{ data: { groupid: string } }>,
+  ): Promise<{ data: { groupid: string } }> {
     const d = option.data;
     const p = this.requireClientAsync()
       .then((c) =>
@@ -76,7 +78,9 @@ export abstract class ConnectionGroups {
    * the invitee, so this confirms the membership: 602 when they are no longer
    * in the group, 510 when `invitee` is not this user.
    */
-  agreeInviteIntoGroup(option: { invitee: string; groupId: string } & Callbacks<{ data: { result: boolean; groupid: string } }>): Promise<{ data: { result: boolean; groupid: string } }> {
+  agreeInviteIntoGroup(
+    option: { invitee: string; groupId: string } & Callbacks<{ data: { result: boolean; groupid: string } }>,
+  ): Promise<{ data: { result: boolean; groupid: string } }> {
     const p = this.inviteeClient(option.invitee)
       .then((c) => c.group(natterId(String(option.groupId))))
       .then((g) => {
@@ -87,7 +91,9 @@ export abstract class ConnectionGroups {
   }
 
   /** Declines a group invitation: natter had added the invitee, so they leave the group (the others see them go). */
-  rejectInviteFromGroup(option: { invitee: string; groupId: string } & Callbacks<{ data: { result: boolean; groupid: string } }>): Promise<{ data: { result: boolean; groupid: string } }> {
+  rejectInviteFromGroup(
+    option: { invitee: string; groupId: string } & Callbacks<{ data: { result: boolean; groupid: string } }>,
+  ): Promise<{ data: { result: boolean; groupid: string } }> {
     const groupid = natterId(String(option.groupId));
     const p = this.inviteeClient(option.invitee)
       .then((c) => c.leaveGroup(groupid))
@@ -96,38 +102,59 @@ export abstract class ConnectionGroups {
   }
 
   /** Easemob 4.x name of agreeInviteIntoGroup. */
-  acceptGroupInvite(option: Parameters<ConnectionGroups['agreeInviteIntoGroup']>[0]): ReturnType<ConnectionGroups['agreeInviteIntoGroup']> {
+  acceptGroupInvite(
+    option: Parameters<ConnectionGroups['agreeInviteIntoGroup']>[0],
+  ): ReturnType<ConnectionGroups['agreeInviteIntoGroup']> {
     return this.agreeInviteIntoGroup(option);
   }
 
   /** Easemob 4.x name of rejectInviteFromGroup. */
-  rejectGroupInvite(option: Parameters<ConnectionGroups['rejectInviteFromGroup']>[0]): ReturnType<ConnectionGroups['rejectInviteFromGroup']> {
+  rejectGroupInvite(
+    option: Parameters<ConnectionGroups['rejectInviteFromGroup']>[0],
+  ): ReturnType<ConnectionGroups['rejectInviteFromGroup']> {
     return this.rejectInviteFromGroup(option);
   }
 
   private inviteeClient(invitee: string): Promise<ChatClient> {
     return this.requireClientAsync().then((c) => {
-      if (natterId(String(invitee)) !== c.user) throw new NatterError(ErrorCode.NOT_ALLOWED, 'only the invitee can answer a group invitation');
+      if (natterId(String(invitee)) !== c.user)
+        throw new NatterError(ErrorCode.NOT_ALLOWED, 'only the invitee can answer a group invitation');
       return c;
     });
   }
 
   /** Easemob 4.x createChatRoom; `roomId` is natter's (choose the id), `keepHistory` defaults to true. */
-  createChatRoom(option: { name: string; description?: string; roomId?: string; keepHistory?: boolean } & Callbacks<{ data: { id: string } }>): Promise<{ data: { id: string } }> {
+  createChatRoom(
+    option: { name: string; description?: string; roomId?: string; keepHistory?: boolean } & Callbacks<{
+      data: { id: string };
+    }>,
+  ): Promise<{ data: { id: string } }> {
     const p = this.requireClientAsync()
-      .then((c) => c.createRoom({ name: String(option.name ?? ''), ...(option.roomId !== undefined ? { roomId: natterId(option.roomId) } : {}), keepHistory: option.keepHistory !== false }))
+      .then((c) =>
+        c.createRoom({
+          name: String(option.name ?? ''),
+          ...(option.roomId !== undefined ? { roomId: natterId(option.roomId) } : {}),
+          keepHistory: option.keepHistory !== false,
+        }),
+      )
       .then((r) => ({ data: { id: r.roomId } }));
     return this.settle(p, option.success, option.error);
   }
 
-  joinChatRoom(option: { roomId: string; message?: string } & Callbacks<{ data: { action: 'apply'; id: string; result: boolean } }>): Promise<{ data: { action: 'apply'; id: string; result: boolean } }> {
+  joinChatRoom(
+    option: { roomId: string; message?: string } & Callbacks<{
+      data: { action: 'apply'; id: string; result: boolean };
+    }>,
+  ): Promise<{ data: { action: 'apply'; id: string; result: boolean } }> {
     const p = this.requireClientAsync()
       .then((c) => c.joinRoom(natterId(String(option.roomId))))
       .then((r) => ({ data: { action: 'apply' as const, id: r.roomId, result: true } }));
     return this.settle(p, option.success, option.error);
   }
 
-  quitChatRoom(option: { roomId: string } & Callbacks<{ data: { result: boolean } }>): Promise<{ data: { result: boolean } }> {
+  quitChatRoom(
+    option: { roomId: string } & Callbacks<{ data: { result: boolean } }>,
+  ): Promise<{ data: { result: boolean } }> {
     const p = this.requireClientAsync()
       .then((c) => c.leaveRoom(natterId(String(option.roomId))))
       .then(() => ({ data: { result: true } }));
@@ -165,15 +192,23 @@ export abstract class ConnectionGroups {
   }
 
   /** `muteDuration` in ms (Easemob's unit); 0 or absent = until unmuted. Owner and admins only. */
-  muteGroupMember(option: { username: string; muteDuration?: number; groupId: string } & Callbacks<{ data: { result: boolean; user: string } }>): Promise<{ data: { result: boolean; user: string } }> {
+  muteGroupMember(
+    option: { username: string; muteDuration?: number; groupId: string } & Callbacks<{
+      data: { result: boolean; user: string };
+    }>,
+  ): Promise<{ data: { result: boolean; user: string } }> {
     const user = natterId(String(option.username));
     const p = this.requireClientAsync()
-      .then((c) => c.muteGroupMember(natterId(String(option.groupId)), user, true, Math.max(0, Number(option.muteDuration) || 0)))
+      .then((c) =>
+        c.muteGroupMember(natterId(String(option.groupId)), user, true, Math.max(0, Number(option.muteDuration) || 0)),
+      )
       .then(() => ({ data: { result: true, user } }));
     return this.settle(p, option.success, option.error);
   }
 
-  unmuteGroupMember(option: { username: string; groupId: string } & Callbacks<{ data: { result: boolean; user: string } }>): Promise<{ data: { result: boolean; user: string } }> {
+  unmuteGroupMember(
+    option: { username: string; groupId: string } & Callbacks<{ data: { result: boolean; user: string } }>,
+  ): Promise<{ data: { result: boolean; user: string } }> {
     const user = natterId(String(option.username));
     const p = this.requireClientAsync()
       .then((c) => c.muteGroupMember(natterId(String(option.groupId)), user, false))

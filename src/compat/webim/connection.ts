@@ -22,7 +22,17 @@ import { sendBody, type SendResult } from './send';
 import { toSessionList, type SessionList } from './session-list';
 import { bindFeatureListeners, ConnectionFeatures } from './connection-features';
 import { contactsOf, rosterItem, RosterTracker } from './roster';
-import type { Callbacks, ConnectionOptions, ListenerArg, ListenerName, Listeners, OpenOptions, ReceivedMessage, RosterItem, WebIMMessageBody } from './types';
+import type {
+  Callbacks,
+  ConnectionOptions,
+  ListenerArg,
+  ListenerName,
+  Listeners,
+  OpenOptions,
+  ReceivedMessage,
+  RosterItem,
+  WebIMMessageBody,
+} from './types';
 
 const ID_MEMORY = 10_000;
 
@@ -92,7 +102,10 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     const p = this.doOpen(options);
     // Easemob 3.x apps do not await open(): failures reach `error` and onError, so the
     // returned Promise is marked handled (it still rejects for those who await it).
-    p.then((r) => safeCall(options.success, r), (e: unknown) => safeCall(options.error, toWebIMError(e)));
+    p.then(
+      (r) => safeCall(options.success, r),
+      (e: unknown) => safeCall(options.error, toWebIMError(e)),
+    );
     return p;
   }
 
@@ -100,7 +113,10 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     if (this.natter) this.close();
     const user = natterId(String(options.user ?? ''));
     const token = options.accessToken ?? '';
-    const client = createChatClient({ ...clientOptionsFor(this.server, user, token || undefined, this.options.WebSocket), delivery: (this.options.delivery ?? webimGlobals.config.delivery) === true });
+    const client = createChatClient({
+      ...clientOptionsFor(this.server, user, token || undefined, this.options.WebSocket),
+      delivery: (this.options.delivery ?? webimGlobals.config.delivery) === true,
+    });
     this.natter = client;
     this.context.userId = user;
     this.context.accessToken = token;
@@ -205,7 +221,13 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     );
   }
 
-  recallMessage(option: { mid: string; to?: string; type?: string; success?: (res: { mid: string }) => void; fail?: (e: ReturnType<typeof toWebIMError>) => void }): Promise<{ mid: string }> {
+  recallMessage(option: {
+    mid: string;
+    to?: string;
+    type?: string;
+    success?: (res: { mid: string }) => void;
+    fail?: (e: ReturnType<typeof toWebIMError>) => void;
+  }): Promise<{ mid: string }> {
     const p = (async () => {
       const recalled = await this.requireClient().recall(this.serverIdOf(String(option.mid)));
       return { mid: recalled.serverId };
@@ -236,15 +258,28 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     return this.requireClientAsync().then(async (c) => toSessionList(await c.conversations(), this.context.appKey));
   }
 
-  deleteSession(option: { channel: string; chatType?: string; deleteRoam?: boolean; success?: () => void; error?: (e: ReturnType<typeof toWebIMError>) => void }): Promise<void> {
+  deleteSession(option: {
+    channel: string;
+    chatType?: string;
+    deleteRoam?: boolean;
+    success?: () => void;
+    error?: (e: ReturnType<typeof toWebIMError>) => void;
+  }): Promise<void> {
     const p = this.requireClientAsync().then((c) => {
       const type = option.chatType === 'groupChat' ? 'group' : option.chatType === 'chatRoom' ? 'room' : 'single';
-      return c.deleteConversation(`${type}:${natterId(String(option.channel))}`, { deleteHistory: option.deleteRoam === true });
+      return c.deleteConversation(`${type}:${natterId(String(option.channel))}`, {
+        deleteHistory: option.deleteRoam === true,
+      });
     });
     return this.settle(p, option.success, option.error);
   }
 
-  getGroupMsgReadUser(option: { msgId: string; groupId?: string; success?: (res: { data: string[]; count: number }) => void; error?: (e: ReturnType<typeof toWebIMError>) => void }): Promise<{ data: string[]; count: number }> {
+  getGroupMsgReadUser(option: {
+    msgId: string;
+    groupId?: string;
+    success?: (res: { data: string[]; count: number }) => void;
+    error?: (e: ReturnType<typeof toWebIMError>) => void;
+  }): Promise<{ data: string[]; count: number }> {
     const p = this.requireClientAsync()
       .then((c) => c.groupReaders(this.serverIdOf(String(option.msgId))))
       .then((readers) => ({ data: readers, count: readers.length }));
@@ -257,7 +292,8 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     if (m.from === this.natter?.user) this.serverIds.set(m.localId, m.serverId);
     this.seqs.set(m.serverId, m.seq);
     const b = m.body;
-    if ((b.type === 'img' || b.type === 'file' || b.type === 'audio' || b.type === 'video') && b.fileId) this.fileIds.set(b.url, b.fileId);
+    if ((b.type === 'img' || b.type === 'file' || b.type === 'audio' || b.type === 'video') && b.fileId)
+      this.fileIds.set(b.url, b.fileId);
   }
 
   protected serverIdOf(id: string): string {
@@ -270,6 +306,8 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
 
   headers(): Record<string, string> {
     if (typeof this.server !== 'string') return {};
-    return this.context.accessToken ? { Authorization: `Bearer ${this.context.accessToken}` } : { 'X-Natter-User': this.context.userId };
+    return this.context.accessToken
+      ? { Authorization: `Bearer ${this.context.accessToken}` }
+      : { 'X-Natter-User': this.context.userId };
   }
 }

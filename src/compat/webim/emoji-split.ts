@@ -12,7 +12,9 @@ export interface EmojiConfig {
 /** Segments of `text`, or null when it contains no key of the map. Longest key wins at a position. */
 export function splitEmoji(text: string, emoji: EmojiConfig | undefined | null): EmojiSegment[] | null {
   if (!emoji || !emoji.map) return null;
-  const keys = Object.keys(emoji.map).filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
+  const keys = Object.keys(emoji.map)
+    .filter((k) => k.length > 0)
+    .sort((a, b) => b.length - a.length);
   if (keys.length === 0) return null;
   const out: EmojiSegment[] = [];
   let txt = '';

@@ -5,7 +5,12 @@ import { ErrorCode, isNatterError } from '../../protocol/errors';
 import type { WebIMError } from './types';
 
 function isWebIMError(err: unknown): err is WebIMError {
-  return typeof err === 'object' && err !== null && typeof (err as WebIMError).type === 'string' && typeof (err as WebIMError).message === 'string';
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as WebIMError).type === 'string' &&
+    typeof (err as WebIMError).message === 'string'
+  );
 }
 
 export function toWebIMError(err: unknown): WebIMError {

@@ -5,10 +5,26 @@
 import type { EmbeddedServerLike } from '../server-option';
 
 const MIME: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp',
-  mp3: 'audio/mpeg', amr: 'audio/amr', wav: 'audio/wav', ogg: 'audio/ogg', m4a: 'audio/mp4',
-  mp4: 'video/mp4', wmv: 'video/x-ms-wmv', avi: 'video/x-msvideo', rmvb: 'application/vnd.rn-realmedia-vbr', mkv: 'video/x-matroska',
-  zip: 'application/zip', txt: 'text/plain', doc: 'application/msword', pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  bmp: 'image/bmp',
+  webp: 'image/webp',
+  mp3: 'audio/mpeg',
+  amr: 'audio/amr',
+  wav: 'audio/wav',
+  ogg: 'audio/ogg',
+  m4a: 'audio/mp4',
+  mp4: 'video/mp4',
+  wmv: 'video/x-ms-wmv',
+  avi: 'video/x-msvideo',
+  rmvb: 'application/vnd.rn-realmedia-vbr',
+  mkv: 'video/x-matroska',
+  zip: 'application/zip',
+  txt: 'text/plain',
+  doc: 'application/msword',
+  pdf: 'application/pdf',
 };
 
 export function extensionOf(name: string): string {
@@ -68,7 +84,11 @@ export interface DownloadSource {
 }
 
 /** The bytes and type behind an attachment URL. */
-export async function fetchAttachment(src: DownloadSource, url: string, headers: Record<string, string> = {}): Promise<{ bytes: Uint8Array; type: string }> {
+export async function fetchAttachment(
+  src: DownloadSource,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ bytes: Uint8Array; type: string }> {
   const server = src.server;
   if (server && typeof server !== 'string' && server.core) {
     for (const id of [src.fileIdOf(url), basename(url)]) {
@@ -79,7 +99,10 @@ export async function fetchAttachment(src: DownloadSource, url: string, headers:
   }
   const res = await fetch(url, { headers: { ...src.headers(), ...stripAccept(headers) } });
   if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
-  return { bytes: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type') ?? 'application/octet-stream' };
+  return {
+    bytes: new Uint8Array(await res.arrayBuffer()),
+    type: res.headers.get('content-type') ?? 'application/octet-stream',
+  };
 }
 
 // The vendor examples send `Accept: audio/mp4` for any attachment; natter serves the stored type whatever is accepted.

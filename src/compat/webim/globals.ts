@@ -5,7 +5,11 @@
 // so the connection and the WebIM object need not import each other.
 import type { EmojiConfig } from './emoji-split';
 
-export const webimGlobals: { conn: unknown; emoji: EmojiConfig | null | undefined; config: { delivery?: unknown; [key: string]: unknown } } = {
+export const webimGlobals: {
+  conn: unknown;
+  emoji: EmojiConfig | null | undefined;
+  config: { delivery?: unknown; [key: string]: unknown };
+} = {
   conn: null,
   emoji: undefined,
   config: {

@@ -50,15 +50,32 @@ export function toIncoming(m: Message, emoji: EmojiConfig | null | undefined): I
     case 'file':
     case 'audio':
     case 'video': {
-      const file = { url: body.url, filename: body.name, filetype: extension(body.name, body.mime), file_length: body.size, secret: '' };
+      const file = {
+        url: body.url,
+        filename: body.name,
+        filetype: extension(body.name, body.mime),
+        file_length: body.size,
+        secret: '',
+      };
       if (body.type === 'img') {
-        return { listener: 'onPictureMessage', message: { ...b, ...file, contentsType: 'IMAGE', width: body.width ?? 0, height: body.height ?? 0 } };
+        return {
+          listener: 'onPictureMessage',
+          message: { ...b, ...file, contentsType: 'IMAGE', width: body.width ?? 0, height: body.height ?? 0 },
+        };
       }
       if (body.type === 'file') return { listener: 'onFileMessage', message: { ...b, ...file, contentsType: 'FILE' } };
-      if (body.type === 'audio') return { listener: 'onAudioMessage', message: { ...b, ...file, contentsType: 'VOICE', length: body.duration } };
+      if (body.type === 'audio')
+        return { listener: 'onAudioMessage', message: { ...b, ...file, contentsType: 'VOICE', length: body.duration } };
       return {
         listener: 'onVideoMessage',
-        message: { ...b, ...file, contentsType: 'VIDEO', length: body.duration ?? 0, width: body.width ?? 0, height: body.height ?? 0 },
+        message: {
+          ...b,
+          ...file,
+          contentsType: 'VIDEO',
+          length: body.duration ?? 0,
+          width: body.width ?? 0,
+          height: body.height ?? 0,
+        },
       };
     }
     case 'cmd':
@@ -66,12 +83,25 @@ export function toIncoming(m: Message, emoji: EmojiConfig | null | undefined): I
     case 'custom':
       return {
         listener: 'onCustomMessage',
-        message: { ...b, contentsType: 'CUSTOM', customEvent: body.customEvent, customExts: { ...body.customExts }, params: { ...body.customExts } },
+        message: {
+          ...b,
+          contentsType: 'CUSTOM',
+          customEvent: body.customEvent,
+          customExts: { ...body.customExts },
+          params: { ...body.customExts },
+        },
       };
     case 'loc':
       return {
         listener: 'onLocationMessage',
-        message: { ...b, contentsType: 'LOCATION', lat: body.lat, lng: body.lng, addr: body.addr, buildingName: body.buildingName ?? '' },
+        message: {
+          ...b,
+          contentsType: 'LOCATION',
+          lat: body.lat,
+          lng: body.lng,
+          addr: body.addr,
+          buildingName: body.buildingName ?? '',
+        },
       };
     default:
       return null;

@@ -5,7 +5,19 @@
 // document sets `msg.body.msgConfig` after `set`.
 import type { MessageOption, WebIMFileInput, WebIMMessageBody, WebIMMessageType } from './types';
 
-const TYPES = new Set<WebIMMessageType>(['txt', 'img', 'cmd', 'file', 'audio', 'video', 'custom', 'loc', 'read', 'channel', 'delivery']);
+const TYPES = new Set<WebIMMessageType>([
+  'txt',
+  'img',
+  'cmd',
+  'file',
+  'audio',
+  'video',
+  'custom',
+  'loc',
+  'read',
+  'channel',
+  'delivery',
+]);
 
 export class WebIMMessage {
   readonly id: string;

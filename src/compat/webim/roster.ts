@@ -28,7 +28,14 @@ export async function contactsOf(client: ChatClient): Promise<UserId[]> {
   return [...contacts].sort();
 }
 
-const MEMBERSHIP_CHANGES: ReadonlySet<ChatClientEvents['group']['action']> = new Set(['created', 'joined', 'memberAdded', 'memberRemoved', 'left', 'destroyed']);
+const MEMBERSHIP_CHANGES: ReadonlySet<ChatClientEvents['group']['action']> = new Set([
+  'created',
+  'joined',
+  'memberAdded',
+  'memberRemoved',
+  'left',
+  'destroyed',
+]);
 
 /**
  * Follows one connection's contacts and reports each change once. Every step

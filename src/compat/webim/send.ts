@@ -33,8 +33,18 @@ function num(v: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-function fileBody(kind: FileKind, f: UploadedFile, dims: { width?: number | undefined; height?: number | undefined; duration?: number | undefined }): OutgoingBody {
-  const ref = { url: f.url, name: f.name, size: f.size, mime: f.mime, ...(f.fileId !== undefined ? { fileId: f.fileId } : {}) };
+function fileBody(
+  kind: FileKind,
+  f: UploadedFile,
+  dims: { width?: number | undefined; height?: number | undefined; duration?: number | undefined },
+): OutgoingBody {
+  const ref = {
+    url: f.url,
+    name: f.name,
+    size: f.size,
+    mime: f.mime,
+    ...(f.fileId !== undefined ? { fileId: f.fileId } : {}),
+  };
   const width = dims.width ?? f.width;
   const height = dims.height ?? f.height;
   const duration = dims.duration ?? f.duration;
@@ -52,7 +62,13 @@ function uploadComplete(f: UploadedFile): UploadComplete {
     uri: cut > 0 ? f.url.slice(0, cut) : f.url,
     entities: [{ uuid, type: 'chatfile', 'share-secret': '' }],
     url: f.url,
-    file: { ...(f.fileId !== undefined ? { fileId: f.fileId } : {}), url: f.url, name: f.name, size: f.size, mime: f.mime },
+    file: {
+      ...(f.fileId !== undefined ? { fileId: f.fileId } : {}),
+      url: f.url,
+      name: f.name,
+      size: f.size,
+      mime: f.mime,
+    },
   };
 }
 
@@ -82,9 +98,25 @@ async function attachmentBody(ctx: SendContext, kind: FileKind, body: WebIMMessa
   if (byUrl && typeof byUrl.url === 'string' && byUrl.url) {
     const name = byUrl.filename || basename(byUrl.url) || 'file';
     const ext = byUrl.filetype || extensionOf(name) || extensionOf(byUrl.url);
-    const fallback = kind === 'img' ? 'image/jpeg' : kind === 'audio' ? 'audio/mpeg' : kind === 'video' ? 'video/mp4' : 'application/octet-stream';
-    const ref: UploadedFile = { url: byUrl.url, name, size: num(byUrl.file_length) ?? 0, mime: ext ? mimeOf(ext, fallback) : fallback };
-    return fileBody(kind, ref, { width: num(byUrl.size?.width), height: num(byUrl.size?.height), duration: num(byUrl.length) ?? duration });
+    const fallback =
+      kind === 'img'
+        ? 'image/jpeg'
+        : kind === 'audio'
+          ? 'audio/mpeg'
+          : kind === 'video'
+            ? 'video/mp4'
+            : 'application/octet-stream';
+    const ref: UploadedFile = {
+      url: byUrl.url,
+      name,
+      size: num(byUrl.file_length) ?? 0,
+      mime: ext ? mimeOf(ext, fallback) : fallback,
+    };
+    return fileBody(kind, ref, {
+      width: num(byUrl.size?.width),
+      height: num(byUrl.size?.height),
+      duration: num(byUrl.length) ?? duration,
+    });
   }
   throw new NatterError(ErrorCode.INVALID_PARAMS, `a ${kind} message needs file: { data } or body: { url }`);
 }
@@ -97,9 +129,19 @@ async function outgoingBody(ctx: SendContext, body: WebIMMessageBody): Promise<O
       if (!body.action) throw new NatterError(ErrorCode.INVALID_PARAMS, 'a cmd message needs an action');
       return { type: 'cmd', action: String(body.action) };
     case 'custom':
-      return { type: 'custom', customEvent: String(body.customEvent ?? ''), customExts: { ...(body.customExts ?? {}) } };
+      return {
+        type: 'custom',
+        customEvent: String(body.customEvent ?? ''),
+        customExts: { ...(body.customExts ?? {}) },
+      };
     case 'loc':
-      return { type: 'loc', lat: Number(body.lat), lng: Number(body.lng), addr: String(body.addr ?? ''), ...(body.buildingName ? { buildingName: body.buildingName } : {}) };
+      return {
+        type: 'loc',
+        lat: Number(body.lat),
+        lng: Number(body.lng),
+        addr: String(body.addr ?? ''),
+        ...(body.buildingName ? { buildingName: body.buildingName } : {}),
+      };
     case 'img':
     case 'file':
     case 'audio':
@@ -116,7 +158,11 @@ async function sendReceipt(ctx: SendContext, body: WebIMMessageBody, chatType: C
     await client.markRead(conversationId(chatType, to));
     return;
   }
-  if (!body.ackId) throw new NatterError(ErrorCode.INVALID_PARAMS, `a ${body.type} receipt needs the id of the message it acknowledges`);
+  if (!body.ackId)
+    throw new NatterError(
+      ErrorCode.INVALID_PARAMS,
+      `a ${body.type} receipt needs the id of the message it acknowledges`,
+    );
   const serverId = ctx.serverIdOf(body.ackId);
   if (body.type === 'read') await client.sendReadReceipt(serverId);
   else await client.sendDeliveryReceipt([serverId]);
@@ -135,7 +181,8 @@ export async function sendBody(ctx: SendContext, body: WebIMMessageBody): Promis
   const chatType = toNatterChatType(body.chatType, body.roomType);
   const to = natterId(String(body.to ?? ''));
   try {
-    if ('ext' in body && body.ext === null) throw new NatterError(ErrorCode.INVALID_PARAMS, 'ext must be an object or absent, not null');
+    if ('ext' in body && body.ext === null)
+      throw new NatterError(ErrorCode.INVALID_PARAMS, 'ext must be an object or absent, not null');
     if (body.type === 'read' || body.type === 'delivery' || body.type === 'channel') {
       await sendReceipt(ctx, body, chatType, to);
       safeCall(body.success, body.id, body.ackId ?? body.id);
@@ -154,7 +201,15 @@ export async function sendBody(ctx: SendContext, body: WebIMMessageBody): Promis
     return { localMsgId: body.id, serverMsgId: message.serverId };
   } catch (err) {
     const e = toWebIMError(err);
-    if (e.type === String(ErrorCode.MUTED)) ctx.emit('onMutedMessage', { id: body.id, mid: body.id, from: mutedSender(ctx), to, chatType: 'groupChat', type: 'groupchat' });
+    if (e.type === String(ErrorCode.MUTED))
+      ctx.emit('onMutedMessage', {
+        id: body.id,
+        mid: body.id,
+        from: mutedSender(ctx),
+        to,
+        chatType: 'groupChat',
+        type: 'groupchat',
+      });
     safeCall(body.fail, e);
     return null;
   }

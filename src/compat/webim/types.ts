@@ -9,7 +9,8 @@ export type EasemobChatType = 'singleChat' | 'groupChat' | 'chatRoom';
 /** The `type` a received message carries (and `recallMessage` takes). */
 export type EasemobMessageKind = 'chat' | 'groupchat' | 'chatroom';
 
-export type WebIMMessageType = 'txt' | 'img' | 'cmd' | 'file' | 'audio' | 'video' | 'custom' | 'loc' | 'read' | 'channel' | 'delivery';
+export type WebIMMessageType =
+  'txt' | 'img' | 'cmd' | 'file' | 'audio' | 'video' | 'custom' | 'loc' | 'read' | 'channel' | 'delivery';
 
 /** What `fail(e)` and `onError` get: `type` is the documented code as a string ('603' blocked, ...). */
 export interface WebIMError {
@@ -135,8 +136,14 @@ export interface ReceivedBase {
   natter: { serverId: string; localId: string; seq: number };
 }
 
-export interface TextMessage extends ReceivedBase { contentsType: 'TEXT'; data: string }
-export interface EmojiMessage extends ReceivedBase { contentsType: 'EMOJI'; data: EmojiSegment[] }
+export interface TextMessage extends ReceivedBase {
+  contentsType: 'TEXT';
+  data: string;
+}
+export interface EmojiMessage extends ReceivedBase {
+  contentsType: 'EMOJI';
+  data: EmojiSegment[];
+}
 export interface AttachmentFields {
   url: string;
   filename: string;
@@ -144,17 +151,52 @@ export interface AttachmentFields {
   file_length: number;
   secret: string;
 }
-export interface PictureMessage extends ReceivedBase, AttachmentFields { contentsType: 'IMAGE'; width: number; height: number }
-export interface FileMessage extends ReceivedBase, AttachmentFields { contentsType: 'FILE' }
-export interface AudioMessage extends ReceivedBase, AttachmentFields { contentsType: 'VOICE'; length: number }
-export interface VideoMessage extends ReceivedBase, AttachmentFields { contentsType: 'VIDEO'; length: number; width: number; height: number }
-export interface CmdMessage extends ReceivedBase { contentsType: 'COMMAND'; action: string }
-export interface CustomMessage extends ReceivedBase { contentsType: 'CUSTOM'; customEvent: string; customExts: Record<string, string>; params: Record<string, string> }
-export interface LocationMessage extends ReceivedBase { contentsType: 'LOCATION'; lat: number; lng: number; addr: string; buildingName: string }
+export interface PictureMessage extends ReceivedBase, AttachmentFields {
+  contentsType: 'IMAGE';
+  width: number;
+  height: number;
+}
+export interface FileMessage extends ReceivedBase, AttachmentFields {
+  contentsType: 'FILE';
+}
+export interface AudioMessage extends ReceivedBase, AttachmentFields {
+  contentsType: 'VOICE';
+  length: number;
+}
+export interface VideoMessage extends ReceivedBase, AttachmentFields {
+  contentsType: 'VIDEO';
+  length: number;
+  width: number;
+  height: number;
+}
+export interface CmdMessage extends ReceivedBase {
+  contentsType: 'COMMAND';
+  action: string;
+}
+export interface CustomMessage extends ReceivedBase {
+  contentsType: 'CUSTOM';
+  customEvent: string;
+  customExts: Record<string, string>;
+  params: Record<string, string>;
+}
+export interface LocationMessage extends ReceivedBase {
+  contentsType: 'LOCATION';
+  lat: number;
+  lng: number;
+  addr: string;
+  buildingName: string;
+}
 
 export type ReceivedMessage =
-  | TextMessage | EmojiMessage | PictureMessage | FileMessage | AudioMessage | VideoMessage
-  | CmdMessage | CustomMessage | LocationMessage;
+  | TextMessage
+  | EmojiMessage
+  | PictureMessage
+  | FileMessage
+  | AudioMessage
+  | VideoMessage
+  | CmdMessage
+  | CustomMessage
+  | LocationMessage;
 
 /** Receipts (onReceivedMessage, onDeliveredMessage, onReadMessage, onChannelMessage). */
 export interface ReceiptMessage {
@@ -263,9 +305,16 @@ export interface Listeners {
   onChannelMessage?: (message: ReceiptMessage) => void;
   onStatisticMessage?: (message: StatisticMessage) => void;
   /** A message's reactions changed (the whole list, as getReactionList gives it). */
-  onReactionChange?: (change: { conversationId: string; messageId: string; reactions: Array<{ reaction: string; count: number; isAddedBySelf: boolean; userList: string[] }>; from: string }) => void;
+  onReactionChange?: (change: {
+    conversationId: string;
+    messageId: string;
+    reactions: Array<{ reaction: string; count: number; isAddedBySelf: boolean; userList: string[] }>;
+    from: string;
+  }) => void;
   /** Someone else edited a message: the message as received, with `modifiedInfo`. */
-  onModifiedMessage?: (message: Record<string, unknown> & { modifiedInfo: { operationTime: number; operatorId: string } }) => void;
+  onModifiedMessage?: (
+    message: Record<string, unknown> & { modifiedInfo: { operationTime: number; operatorId: string } },
+  ) => void;
 }
 
 export type ListenerName = keyof Listeners;

@@ -53,7 +53,9 @@ function sourceFor(self: unknown): DownloadSource {
 /** Fetches `option.url` (from the page's embedded server, or over HTTP) and hands over a Blob. */
 export function download(this: unknown, option: DownloadOptions): Promise<Blob> {
   const src = sourceFor(this);
-  const p = fetchAttachment(src, option.url, option.headers ?? {}).then(({ bytes, type }) => new Blob([bytes as BlobPart], { type }));
+  const p = fetchAttachment(src, option.url, option.headers ?? {}).then(
+    ({ bytes, type }) => new Blob([bytes as BlobPart], { type }),
+  );
   p.then(
     (blob) => option.onFileDownloadComplete?.(blob),
     (err: unknown) => option.onFileDownloadError?.(toWebIMError(err)),

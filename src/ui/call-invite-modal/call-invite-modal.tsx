@@ -34,7 +34,15 @@ export interface CallInviteModalProps {
 
 const identity = (id: string): string => id;
 
-export function CallInviteModal({ onAccepted, onEnded, displayName = identity, avatarUrl, locale, noticeMs = 3000, scope = 'page' }: CallInviteModalProps): ReactNode {
+export function CallInviteModal({
+  onAccepted,
+  onEnded,
+  displayName = identity,
+  avatarUrl,
+  locale,
+  noticeMs = 3000,
+  scope = 'page',
+}: CallInviteModalProps): ReactNode {
   const { incoming, outgoing } = useInvitations();
   const [current, setCurrent] = useState<string | null>(null);
   const finished = useRef(new Set<string>());

@@ -38,7 +38,8 @@ export function callTypeOf(data: string | undefined | null): CallType {
   if (!data) return 'audio';
   try {
     const parsed: unknown = JSON.parse(data);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return fromObject(parsed as Record<string, unknown>) ?? 'audio';
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return fromObject(parsed as Record<string, unknown>) ?? 'audio';
   } catch {
     // Not JSON: opaque data says nothing about the media.
   }

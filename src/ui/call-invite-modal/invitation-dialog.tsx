@@ -29,7 +29,12 @@ export interface InvitationDialogProps {
 
 type Notice = 'missed' | 'noAnswer' | 'declined';
 
-function endingOf(inv: Invitation, mine: InviteeState | null, direction: 'incoming' | 'outgoing', acted: string | null): { ending: CallEnding; notice: Notice | null } {
+function endingOf(
+  inv: Invitation,
+  mine: InviteeState | null,
+  direction: 'incoming' | 'outgoing',
+  acted: string | null,
+): { ending: CallEnding; notice: Notice | null } {
   if (direction === 'incoming') {
     if (mine === 'timeout') return { ending: 'timeout', notice: 'missed' };
     if (mine === 'cancelled') return { ending: 'cancelled', notice: null };
@@ -43,7 +48,17 @@ function endingOf(inv: Invitation, mine: InviteeState | null, direction: 'incomi
   return { ending: 'declined', notice: 'declined' };
 }
 
-export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onAccepted, onEnded, noticeMs, onDone, scope = 'page' }: InvitationDialogProps): ReactNode {
+export function InvitationDialog({
+  inviteId,
+  locale,
+  displayName,
+  avatarUrl,
+  onAccepted,
+  onEnded,
+  noticeMs,
+  onDone,
+  scope = 'page',
+}: InvitationDialogProps): ReactNode {
   const t = useStrings(locale).call;
   const one = useInvitation(inviteId);
   const inv = one.invitation;
@@ -93,7 +108,8 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
     setBusy(true);
     setError(null);
     try {
-      const result = kind === 'accept' ? await one.accept() : kind === 'reject' ? await one.reject() : await one.cancel();
+      const result =
+        kind === 'accept' ? await one.accept() : kind === 'reject' ? await one.reject() : await one.cancel();
       if (kind === 'accept') onAccepted?.(result);
     } catch (e) {
       acted.current = null;
@@ -110,9 +126,14 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
   const others = incoming ? [inv.inviter] : inv.invitees;
   const names = others.map(displayName).join(', ');
   const kindLine = incoming ? (video ? t.incomingVideo : t.incomingVoice) : video ? t.outgoingVideo : t.outgoingVoice;
-  const noticeText = notice === 'missed' ? t.missedCall : notice === 'noAnswer' ? t.noAnswer : notice === 'declined' ? t.declined : null;
+  const noticeText =
+    notice === 'missed' ? t.missedCall : notice === 'noAnswer' ? t.noAnswer : notice === 'declined' ? t.declined : null;
   const stateLabel: Record<InviteeState, string> = {
-    pending: t.statePending, accepted: t.stateAccepted, rejected: t.stateRejected, timeout: t.stateTimeout, cancelled: t.stateCancelled,
+    pending: t.statePending,
+    accepted: t.stateAccepted,
+    rejected: t.stateRejected,
+    timeout: t.stateTimeout,
+    cancelled: t.stateCancelled,
   };
 
   return (
@@ -132,7 +153,12 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
       }}
     >
       <div className="natter-call">
-        <Avatar id={incoming ? inv.inviter : inv.groupId !== undefined ? `group:${inv.groupId}` : (inv.invitees[0] ?? '')} name={incoming ? displayName(inv.inviter) : names} src={incoming ? avatarUrl?.(inv.inviter) : undefined} size={64} />
+        <Avatar
+          id={incoming ? inv.inviter : inv.groupId !== undefined ? `group:${inv.groupId}` : (inv.invitees[0] ?? '')}
+          name={incoming ? displayName(inv.inviter) : names}
+          src={incoming ? avatarUrl?.(inv.inviter) : undefined}
+          size={64}
+        />
         <h2 id={titleId} className="natter-call__title">
           {incoming ? displayName(inv.inviter) : t.calling(names)}
         </h2>
@@ -155,7 +181,8 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
               <ul className="natter-call__answers" aria-label={t.answersLabel}>
                 {inv.invitees.map((u) => (
                   <li key={u} data-state={inv.states[u]}>
-                    <span className="natter-call__invitee">{displayName(u)}</span> <span className="natter-call__state">{stateLabel[inv.states[u] ?? 'pending']}</span>
+                    <span className="natter-call__invitee">{displayName(u)}</span>{' '}
+                    <span className="natter-call__state">{stateLabel[inv.states[u] ?? 'pending']}</span>
                   </li>
                 ))}
               </ul>
@@ -168,15 +195,30 @@ export function InvitationDialog({ inviteId, locale, displayName, avatarUrl, onA
             <div className="natter-call__actions">
               {incoming ? (
                 <>
-                  <button type="button" className="natter-call__decline" disabled={busy} onClick={() => void run('reject')}>
+                  <button
+                    type="button"
+                    className="natter-call__decline"
+                    disabled={busy}
+                    onClick={() => void run('reject')}
+                  >
                     {t.decline}
                   </button>
-                  <button type="button" className="natter-call__accept" disabled={busy} onClick={() => void run('accept')}>
+                  <button
+                    type="button"
+                    className="natter-call__accept"
+                    disabled={busy}
+                    onClick={() => void run('accept')}
+                  >
                     {t.accept}
                   </button>
                 </>
               ) : (
-                <button type="button" className="natter-call__cancel" disabled={busy} onClick={() => void run('cancel')}>
+                <button
+                  type="button"
+                  className="natter-call__cancel"
+                  disabled={busy}
+                  onClick={() => void run('cancel')}
+                >
                   {t.cancel}
                 </button>
               )}

@@ -12,17 +12,28 @@ export interface CallControlsProps {
   onMinimise: () => void;
 }
 
-const canShareScreen = (): boolean => typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+const canShareScreen = (): boolean =>
+  typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
 export function CallControls({ t, call, actions, onMinimise }: CallControlsProps): ReactNode {
   const video = call.callType === 'video';
   return (
     <div className="natter-call-view__controls" role="toolbar" aria-label={t.controls}>
-      <button type="button" className="natter-call-view__control" aria-pressed={call.muted} onClick={() => void actions.setMuted(!call.muted)}>
+      <button
+        type="button"
+        className="natter-call-view__control"
+        aria-pressed={call.muted}
+        onClick={() => void actions.setMuted(!call.muted)}
+      >
         {call.muted ? t.unmute : t.mute}
       </button>
       {video && (
-        <button type="button" className="natter-call-view__control" aria-pressed={call.cameraOff} onClick={() => void actions.setCameraOff(!call.cameraOff)}>
+        <button
+          type="button"
+          className="natter-call-view__control"
+          aria-pressed={call.cameraOff}
+          onClick={() => void actions.setCameraOff(!call.cameraOff)}
+        >
           {call.cameraOff ? t.cameraOn : t.cameraOff}
         </button>
       )}
@@ -31,7 +42,9 @@ export function CallControls({ t, call, actions, onMinimise }: CallControlsProps
           type="button"
           className="natter-call-view__control"
           aria-pressed={call.screenSharing}
-          onClick={() => void (call.screenSharing ? actions.stopScreenShare() : actions.startScreenShare().catch(() => undefined))}
+          onClick={() =>
+            void (call.screenSharing ? actions.stopScreenShare() : actions.startScreenShare().catch(() => undefined))
+          }
         >
           {call.screenSharing ? t.stopSharing : t.shareScreen}
         </button>
@@ -39,7 +52,11 @@ export function CallControls({ t, call, actions, onMinimise }: CallControlsProps
       <button type="button" className="natter-call-view__control" onClick={onMinimise}>
         {t.minimise}
       </button>
-      <button type="button" className="natter-call-view__control natter-call-view__control--hangup" onClick={() => void actions.hangUp()}>
+      <button
+        type="button"
+        className="natter-call-view__control natter-call-view__control--hangup"
+        onClick={() => void actions.hangUp()}
+      >
         {t.hangUp}
       </button>
     </div>

@@ -24,13 +24,22 @@ const identity = (id: string): string => id;
 
 function peerStatus(p: CallParticipant, t: InCallStrings): string | null {
   switch (p.state) {
-    case 'ringing': return t.peerRinging;
-    case 'connecting': return t.peerConnecting;
-    case 'reconnecting': case 'failed': return t.peerReconnecting;
-    case 'left': case 'closed': return t.peerLeft;
-    case 'declined': return t.peerDeclined;
-    case 'missed': return t.peerMissed;
-    default: return null;
+    case 'ringing':
+      return t.peerRinging;
+    case 'connecting':
+      return t.peerConnecting;
+    case 'reconnecting':
+    case 'failed':
+      return t.peerReconnecting;
+    case 'left':
+    case 'closed':
+      return t.peerLeft;
+    case 'declined':
+      return t.peerDeclined;
+    case 'missed':
+      return t.peerMissed;
+    default:
+      return null;
   }
 }
 
@@ -56,8 +65,12 @@ export function CallPanel({ displayName = identity, avatarUrl, locale, noticeMs 
   if (mediaError && (!call || finished)) {
     return (
       <section className="natter-call-view natter-call-view--notice" aria-label={t.controls}>
-        <p role="alert" className="natter-call-view__error">{t.mediaError(mediaError.kind)}</p>
-        <button type="button" className="natter-call-view__control" onClick={dismiss}>{t.close}</button>
+        <p role="alert" className="natter-call-view__error">
+          {t.mediaError(mediaError.kind)}
+        </p>
+        <button type="button" className="natter-call-view__control" onClick={dismiss}>
+          {t.close}
+        </button>
       </section>
     );
   }
@@ -68,15 +81,27 @@ export function CallPanel({ displayName = identity, avatarUrl, locale, noticeMs 
   const label = t.callWith(others.map((p) => displayName(p.user)).join(', '), video);
   const duration = formatDuration(c.durationSeconds);
   const status = call.ended
-    ? call.ended.reason === 'moved' ? t.movedElsewhere : t.ended(duration)
-    : call.phase === 'reconnecting' ? t.reconnecting : call.phase === 'connected' ? duration : t.connecting;
+    ? call.ended.reason === 'moved'
+      ? t.movedElsewhere
+      : t.ended(duration)
+    : call.phase === 'reconnecting'
+      ? t.reconnecting
+      : call.phase === 'connected'
+        ? duration
+        : t.connecting;
 
   if (call.ended) {
     return (
       <section className="natter-call-view natter-call-view--notice" aria-label={label}>
         <p role="status">{status}</p>
-        {call.error && <p role="alert" className="natter-call-view__error">{t.mediaError(call.error.kind)}</p>}
-        <button type="button" className="natter-call-view__control" onClick={dismiss}>{t.close}</button>
+        {call.error && (
+          <p role="alert" className="natter-call-view__error">
+            {t.mediaError(call.error.kind)}
+          </p>
+        )}
+        <button type="button" className="natter-call-view__control" onClick={dismiss}>
+          {t.close}
+        </button>
       </section>
     );
   }
@@ -85,14 +110,26 @@ export function CallPanel({ displayName = identity, avatarUrl, locale, noticeMs 
     return (
       <section className="natter-call-view natter-call-view--floating" aria-label={label} data-phase={call.phase}>
         <p className="natter-call-view__title">{others.map((p) => displayName(p.user)).join(', ')}</p>
-        <p role="status" className="natter-call-view__status">{status}</p>
-        <button type="button" className="natter-call-view__control" onClick={() => setMinimised(false)}>{t.expand}</button>
-        <button type="button" className="natter-call-view__control natter-call-view__control--hangup" onClick={() => void c.hangUp()}>{t.hangUp}</button>
+        <p role="status" className="natter-call-view__status">
+          {status}
+        </p>
+        <button type="button" className="natter-call-view__control" onClick={() => setMinimised(false)}>
+          {t.expand}
+        </button>
+        <button
+          type="button"
+          className="natter-call-view__control natter-call-view__control--hangup"
+          onClick={() => void c.hangUp()}
+        >
+          {t.hangUp}
+        </button>
       </section>
     );
   }
 
-  const tiles = others.filter((p) => p.state !== 'left' && p.state !== 'closed' && p.state !== 'declined' && p.state !== 'missed');
+  const tiles = others.filter(
+    (p) => p.state !== 'left' && p.state !== 'closed' && p.state !== 'declined' && p.state !== 'missed',
+  );
   return (
     // Escape pressed on any control inside minimises the call (the handler catches it as it bubbles).
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
@@ -110,12 +147,31 @@ export function CallPanel({ displayName = identity, avatarUrl, locale, noticeMs 
         }
       }}
     >
-      <p role="status" className="natter-call-view__status">{status}</p>
+      <p role="status" className="natter-call-view__status">
+        {status}
+      </p>
       <div className="natter-call-view__tiles" data-count={tiles.length + 1}>
         {tiles.map((p) => (
-          <CallTile key={p.user} id={p.user} name={displayName(p.user)} stream={p.stream} showVideo={video} self={false} status={peerStatus(p, t)} avatarUrl={avatarUrl?.(p.user)} />
+          <CallTile
+            key={p.user}
+            id={p.user}
+            name={displayName(p.user)}
+            stream={p.stream}
+            showVideo={video}
+            self={false}
+            status={peerStatus(p, t)}
+            avatarUrl={avatarUrl?.(p.user)}
+          />
         ))}
-        <CallTile id={me} name={t.you} stream={call.localStream} showVideo={video && !call.cameraOff} self status={call.muted ? t.peerMuted : null} avatarUrl={avatarUrl?.(me)} />
+        <CallTile
+          id={me}
+          name={t.you}
+          stream={call.localStream}
+          showVideo={video && !call.cameraOff}
+          self
+          status={call.muted ? t.peerMuted : null}
+          avatarUrl={avatarUrl?.(me)}
+        />
       </div>
       <CallControls t={t} call={call} actions={c} onMinimise={() => setMinimised(true)} />
     </section>

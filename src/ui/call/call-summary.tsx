@@ -8,6 +8,11 @@ export function CallSummaryLine({ message }: { message: { body: MessageBody } })
   const t = useStrings().inCall;
   if (message.body.type !== 'custom') return null;
   const x = message.body.customExts;
-  const outcome = x.outcome === 'answered' || x.outcome === 'missed' || x.outcome === 'declined' ? x.outcome : 'cancelled';
-  return <span className="natter-call-summary">{t.summary(outcome, x.callType === 'video', formatDuration(Number(x.durationMs ?? 0) / 1000))}</span>;
+  const outcome =
+    x.outcome === 'answered' || x.outcome === 'missed' || x.outcome === 'declined' ? x.outcome : 'cancelled';
+  return (
+    <span className="natter-call-summary">
+      {t.summary(outcome, x.callType === 'video', formatDuration(Number(x.durationMs ?? 0) / 1000))}
+    </span>
+  );
 }

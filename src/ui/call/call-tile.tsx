@@ -32,7 +32,15 @@ export function CallTile({ id, name, stream, showVideo, self, status, avatarUrl 
     <figure className="natter-call-tile" data-self={self || undefined} data-video={video || undefined}>
       {/* Remote audio plays through this element even in voice calls; it is hidden then. */}
       {/* eslint-disable-next-line jsx-a11y/media-has-caption -- a live call has no caption track */}
-      <video ref={media} className="natter-call-tile__video" autoPlay playsInline muted={self} hidden={!video} aria-hidden="true" />
+      <video
+        ref={media}
+        className="natter-call-tile__video"
+        autoPlay
+        playsInline
+        muted={self}
+        hidden={!video}
+        aria-hidden="true"
+      />
       {!video && <Avatar id={id} name={name} src={avatarUrl ?? null} size={72} />}
       <figcaption className="natter-call-tile__caption">
         <span className="natter-call-tile__name">{name}</span>

@@ -4,7 +4,16 @@
 // buttons that invite the peer (or the group's other members) through useInvitations.
 import { useState, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
-import { parseConversationId, useCall, useChatUser, useGroup, useInvitations, usePresence, useProfile, useTyping } from '../../react';
+import {
+  parseConversationId,
+  useCall,
+  useChatUser,
+  useGroup,
+  useInvitations,
+  usePresence,
+  useProfile,
+  useTyping,
+} from '../../react';
 import { callData, type CallType } from '../call-invite-modal/call-type';
 import { Avatar } from '../conversation-list/avatar';
 import { PresenceDot, usePresenceLabel } from '../conversation-list/presence-dot';
@@ -25,7 +34,17 @@ export interface ChatHeaderProps {
   titleId: string;
 }
 
-export function ChatHeader({ conversationId, name, avatarUrl, displayName, callTimeout, calls, calling, onBack, titleId }: ChatHeaderProps): ReactNode {
+export function ChatHeader({
+  conversationId,
+  name,
+  avatarUrl,
+  displayName,
+  callTimeout,
+  calls,
+  calling,
+  onBack,
+  titleId,
+}: ChatHeaderProps): ReactNode {
   const strings = useStrings();
   const t = strings.conversationList;
   const c = strings.call;
@@ -41,7 +60,12 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const invitees = target?.type === 'single' ? [target.target] : target?.type === 'group' ? (group?.members ?? []).filter((u) => u !== user) : [];
+  const invitees =
+    target?.type === 'single'
+      ? [target.target]
+      : target?.type === 'group'
+        ? (group?.members ?? []).filter((u) => u !== user)
+        : [];
   const media = useCall();
   const inCall = media.call !== null && media.call.phase !== 'ended';
   const ringing = outgoing.length > 0;
@@ -53,9 +77,17 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
     setError(null);
     try {
       // A callee with no live session is told by an offline push: who calls, and how.
-      const offlinePushInfo = { title: displayName(user), description: type === 'video' ? c.incomingVideo : c.incomingVoice };
+      const offlinePushInfo = {
+        title: displayName(user),
+        description: type === 'video' ? c.incomingVideo : c.incomingVoice,
+      };
       const options = { data: callData(type), timeout: callTimeout, offlinePushInfo };
-      if (calling === 'media') await media.start(conversationId, type, { timeout: callTimeout, offlinePushInfo, ...(target.type === 'group' ? { invitees } : {}) });
+      if (calling === 'media')
+        await media.start(conversationId, type, {
+          timeout: callTimeout,
+          offlinePushInfo,
+          ...(target.type === 'group' ? { invitees } : {}),
+        });
       else if (target.type === 'single') await invite(target.target, options);
       else await inviteInGroup(target.target, invitees, options);
     } catch (e) {
@@ -90,7 +122,13 @@ export function ChatHeader({ conversationId, name, avatarUrl, displayName, callT
       {invitees.length > 0 && (
         <div className="natter-chat__calls">
           {calls.map((type) => (
-            <button key={type} type="button" className={`natter-chat__call natter-chat__call--${type}`} disabled={!canCall} onClick={() => void call(type)}>
+            <button
+              key={type}
+              type="button"
+              className={`natter-chat__call natter-chat__call--${type}`}
+              disabled={!canCall}
+              onClick={() => void call(type)}
+            >
               {type === 'video' ? c.videoCall : c.voiceCall}
             </button>
           ))}

@@ -10,7 +10,18 @@ import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
 import type { LocationBody, Message } from '../../protocol/message';
-import { parseConversationId, rtcCallType, useCall, useChatUser, useConversationList, useDisplayName, useGroup, useGroupName, usePins, type ChatMessage } from '../../react';
+import {
+  parseConversationId,
+  rtcCallType,
+  useCall,
+  useChatUser,
+  useConversationList,
+  useDisplayName,
+  useGroup,
+  useGroupName,
+  usePins,
+  type ChatMessage,
+} from '../../react';
 import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
@@ -28,7 +39,10 @@ import { useDefaultShortcodes } from './use-default-shortcodes';
 import { usePaneFocus } from './use-pane-focus';
 
 // The new-conversation dialog is rarely open: it loads on first use, in a chunk of its own.
-const newConversationChunk = lazyChunk(() => import('../new-conversation/new-conversation-dialog'), 'new conversation dialog');
+const newConversationChunk = lazyChunk(
+  () => import('../new-conversation/new-conversation-dialog'),
+  'new conversation dialog',
+);
 
 export interface ChatProps {
   /** 'light' | 'dark' | 'auto' (follows the system; default). */
@@ -81,8 +95,25 @@ export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode 
 }
 
 function ChatLayout({
-  theme = 'auto', conversationId: controlled, defaultConversationId = null, onConversationChange, displayName: givenName, conversationName, avatarUrl,
-  onAccepted, groupReadReceipts = true, callModal = 'page', callTimeout = 30, calls = BOTH_CALLS, calling = 'media', customEmoji, shortcodes: givenShortcodes, renderCustom, mapUrl, className, style,
+  theme = 'auto',
+  conversationId: controlled,
+  defaultConversationId = null,
+  onConversationChange,
+  displayName: givenName,
+  conversationName,
+  avatarUrl,
+  onAccepted,
+  groupReadReceipts = true,
+  callModal = 'page',
+  callTimeout = 30,
+  calls = BOTH_CALLS,
+  calling = 'media',
+  customEmoji,
+  shortcodes: givenShortcodes,
+  renderCustom,
+  mapUrl,
+  className,
+  style,
 }: Omit<ChatProps, 'locale' | 'strings'>): ReactNode {
   const strings = useStrings();
   const t = strings.conversationList;
@@ -109,7 +140,8 @@ function ChatLayout({
   const { join } = useCall();
   // The callee's own accept in the ringing dialog puts this device in the call.
   const accepted = (inv: Invitation) => {
-    if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null) void join(inv).catch(() => undefined);
+    if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null)
+      void join(inv).catch(() => undefined);
     onAccepted?.(inv);
   };
 
@@ -133,7 +165,13 @@ function ChatLayout({
         <div className="natter-chat__sidebar-header">
           <h2 className="natter-chat__sidebar-title">{t.listLabel}</h2>
           <UnreadBadge />
-          <button type="button" className="natter-chat__new" aria-label={strings.people.newConversation} title={strings.people.newConversation} onClick={() => setComposing(true)}>
+          <button
+            type="button"
+            className="natter-chat__new"
+            aria-label={strings.people.newConversation}
+            title={strings.people.newConversation}
+            onClick={() => setComposing(true)}
+          >
             <span aria-hidden="true">+</span>
           </button>
         </div>
@@ -174,7 +212,13 @@ function ChatLayout({
             jumpTo={jump?.conversation === open ? jump.serverId : null}
             onJumpEnd={() => setJump(null)}
             onJump={(serverId) => setJump({ conversation: open, serverId })}
-            list={{ displayName, ...(customEmoji ? { customEmoji } : {}), ...(shortcodes !== undefined ? { shortcodes } : {}), ...(renderCustom ? { renderCustom } : {}), ...(mapUrl ? { mapUrl } : {}) }}
+            list={{
+              displayName,
+              ...(customEmoji ? { customEmoji } : {}),
+              ...(shortcodes !== undefined ? { shortcodes } : {}),
+              ...(renderCustom ? { renderCustom } : {}),
+              ...(mapUrl ? { mapUrl } : {}),
+            }}
             theme={theme}
             groupReadReceipts={groupReadReceipts}
           />
@@ -210,7 +254,9 @@ interface OpenConversationProps {
   calls: readonly CallType[];
   calling: 'media' | 'invite-only';
   onBack(): void;
-  list: Pick<ChatProps, 'customEmoji' | 'shortcodes' | 'renderCustom' | 'mapUrl'> & { displayName(userId: string): string };
+  list: Pick<ChatProps, 'customEmoji' | 'shortcodes' | 'renderCustom' | 'mapUrl'> & {
+    displayName(userId: string): string;
+  };
   theme: Theme;
   jumpTo: string | null;
   onJumpEnd(): void;
@@ -219,7 +265,25 @@ interface OpenConversationProps {
   groupReadReceipts: boolean;
 }
 
-function OpenConversation({ id, summary, titleId, displayName, conversationName, avatarUrl, callModal, callTimeout, calls, calling, onBack, list, theme, jumpTo, onJumpEnd, onJump, groupReadReceipts }: OpenConversationProps): ReactNode {
+function OpenConversation({
+  id,
+  summary,
+  titleId,
+  displayName,
+  conversationName,
+  avatarUrl,
+  callModal,
+  callTimeout,
+  calls,
+  calling,
+  onBack,
+  list,
+  theme,
+  jumpTo,
+  onJumpEnd,
+  onJump,
+  groupReadReceipts,
+}: OpenConversationProps): ReactNode {
   const target = parseConversationId(id);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
   const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
@@ -232,7 +296,10 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
   const forwardModule = useLazyChunk(forwardChunk, forwarding?.serverId);
   // Only a group's owner and admins may ask for receipts (the server refuses the others' sends).
   const askAcks = groupReadReceipts && group !== undefined && (group.owner === me || group.admins.includes(me));
-  const name = (summary && conversationName?.(summary)) ?? groupName ?? (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
+  const name =
+    (summary && conversationName?.(summary)) ??
+    groupName ??
+    (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
   return (
     <>
       <ChatHeader
@@ -246,10 +313,34 @@ function OpenConversation({ id, summary, titleId, displayName, conversationName,
         onBack={onBack}
         titleId={titleId}
       />
-      {pinned && pinsModule ? <pinsModule.PinsStrip conversationId={id} onJump={onJump} displayName={displayName} /> : null}
-      <MessageList conversationId={id} className="natter-chat__messages" jumpTo={jumpTo} onJumpEnd={onJumpEnd} onJumpRequest={onJump} onOpenThread={setThread} onForward={setForwarding} {...list} />
-      <MessageInput conversationId={id} displayName={displayName} emojiTheme={theme} showTyping={false} allowGroupAck={askAcks} />
-      {thread && threadModule ? <threadModule.ThreadPanel conversationId={id} root={thread} displayName={displayName} onClose={() => setThread(null)} /> : null}
+      {pinned && pinsModule ? (
+        <pinsModule.PinsStrip conversationId={id} onJump={onJump} displayName={displayName} />
+      ) : null}
+      <MessageList
+        conversationId={id}
+        className="natter-chat__messages"
+        jumpTo={jumpTo}
+        onJumpEnd={onJumpEnd}
+        onJumpRequest={onJump}
+        onOpenThread={setThread}
+        onForward={setForwarding}
+        {...list}
+      />
+      <MessageInput
+        conversationId={id}
+        displayName={displayName}
+        emojiTheme={theme}
+        showTyping={false}
+        allowGroupAck={askAcks}
+      />
+      {thread && threadModule ? (
+        <threadModule.ThreadPanel
+          conversationId={id}
+          root={thread}
+          displayName={displayName}
+          onClose={() => setThread(null)}
+        />
+      ) : null}
       {forwarding && forwardModule ? (
         <forwardModule.ForwardDialog
           message={forwarding}

@@ -12,7 +12,11 @@ function lost(el: Element | null, pane: HTMLElement): boolean {
   return pane.contains(el) && typeof pane.checkVisibility === 'function' && !pane.checkVisibility();
 }
 
-export function usePaneFocus(open: ConversationId | null, sidebar: RefObject<HTMLElement | null>, main: RefObject<HTMLElement | null>): void {
+export function usePaneFocus(
+  open: ConversationId | null,
+  sidebar: RefObject<HTMLElement | null>,
+  main: RefObject<HTMLElement | null>,
+): void {
   const previous = useRef<ConversationId | null>(open);
   useEffect(() => {
     const was = previous.current;
@@ -22,7 +26,10 @@ export function usePaneFocus(open: ConversationId | null, sidebar: RefObject<HTM
     if (!list || !conversation || was === open) return;
     const active = list.ownerDocument.activeElement;
     if (open !== null && lost(active, list)) {
-      (conversation.querySelector<HTMLElement>('textarea') ?? conversation.querySelector<HTMLElement>('[role="log"] [tabindex="0"]'))?.focus();
+      (
+        conversation.querySelector<HTMLElement>('textarea') ??
+        conversation.querySelector<HTMLElement>('[role="log"] [tabindex="0"]')
+      )?.focus();
     } else if (open === null && lost(active, conversation)) {
       const item = was !== null ? list.querySelector<HTMLElement>(`[data-conversation="${CSS.escape(was)}"]`) : null;
       (item ?? list.querySelector<HTMLElement>('button[tabindex="0"]'))?.focus();

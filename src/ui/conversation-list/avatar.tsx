@@ -16,10 +16,16 @@ const SAFE_SRC = /^(https?:\/\/|\/|\.{0,2}\/|blob:|data:image\/(png|jpeg|gif|web
 
 /** Up to two letters: first letters of the first two words, else the first two characters. */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/[\s._@-]+/u).filter(Boolean);
+  const words = name
+    .trim()
+    .split(/[\s._@-]+/u)
+    .filter(Boolean);
   const first = (w: string) => Array.from(w)[0] ?? '';
   if (words.length >= 2) return (first(words[0] as string) + first(words[1] as string)).toUpperCase();
-  return Array.from(words[0] ?? '?').slice(0, 2).join('').toUpperCase();
+  return Array.from(words[0] ?? '?')
+    .slice(0, 2)
+    .join('')
+    .toUpperCase();
 }
 
 /** One colour per person or group wherever they appear: `single:bob` (a conversation) and `bob` (a user) hash alike. */
@@ -31,7 +37,10 @@ function hue(id: string): number {
 }
 
 export function Avatar({ id, name, src, size }: AvatarProps): ReactNode {
-  const style = { '--natter-avatar-hue': String(hue(id)), ...(size ? { '--natter-avatar-size': `${size}px` } : {}) } as Record<string, string>;
+  const style = {
+    '--natter-avatar-hue': String(hue(id)),
+    ...(size ? { '--natter-avatar-size': `${size}px` } : {}),
+  } as Record<string, string>;
   if (src && SAFE_SRC.test(src)) {
     return <img className="natter-avatar natter-avatar--image" src={src} alt="" aria-hidden="true" style={style} />;
   }

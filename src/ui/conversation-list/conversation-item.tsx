@@ -89,7 +89,11 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
             <span className="natter-conversation__name">{name}</span>
             {peer !== undefined && <PresenceText user={peer} locale={p.locale} />}
             {ts > 0 && (
-              <time className="natter-conversation__time" dateTime={new Date(ts).toISOString()} title={formatDateTime(ts, loc)}>
+              <time
+                className="natter-conversation__time"
+                dateTime={new Date(ts).toISOString()}
+                title={formatDateTime(ts, loc)}
+              >
                 {formatShortTimestamp(ts, p.now, loc)}
               </time>
             )}
@@ -97,7 +101,11 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
           <span className="natter-conversation__bottom">
             <span id={previewId} className="natter-conversation__preview" data-kind={preview.kind}>
               {preview.prefix}
-              {preview.kind === 'text' ? <EmojiText text={preview.text} links={false} largeEmojiMax={0} /> : preview.text}
+              {preview.kind === 'text' ? (
+                <EmojiText text={preview.text} links={false} largeEmojiMax={0} />
+              ) : (
+                preview.text
+              )}
             </span>
             {(c.mentions ?? 0) > 0 && (
               <span className="natter-badge natter-badge--mention">
@@ -109,7 +117,13 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
           </span>
         </span>
       </button>
-      <button type="button" className="natter-conversation__delete" aria-label={t.deleteConversation(name)} tabIndex={p.tabbable ? 0 : -1} onClick={() => void p.onDelete(c)}>
+      <button
+        type="button"
+        className="natter-conversation__delete"
+        aria-label={t.deleteConversation(name)}
+        tabIndex={p.tabbable ? 0 : -1}
+        onClick={() => void p.onDelete(c)}
+      >
         <span aria-hidden="true">×</span>
       </button>
     </li>

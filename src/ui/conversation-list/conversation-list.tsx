@@ -44,7 +44,15 @@ const OVERSCAN = 4;
 const LOAD_AHEAD = 20;
 
 export function ConversationList({
-  selected: controlled, onSelect, onDelete, deleteHistory = false, conversationName, displayName: givenName, avatarUrl, locale, className,
+  selected: controlled,
+  onSelect,
+  onDelete,
+  deleteHistory = false,
+  conversationName,
+  displayName: givenName,
+  avatarUrl,
+  locale,
+  className,
 }: ConversationListProps): ReactNode {
   const profileName = useDisplayName();
   const displayName = givenName ?? profileName;
@@ -107,7 +115,11 @@ export function ConversationList({
   );
 
   const ids = conversations.map((c) => c.id);
-  const tabbableId = ids.includes(active as ConversationId) ? active : ids.includes(selected as ConversationId) ? selected : (ids[0] ?? null);
+  const tabbableId = ids.includes(active as ConversationId)
+    ? active
+    : ids.includes(selected as ConversationId)
+      ? selected
+      : (ids[0] ?? null);
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLButtonElement>, id: ConversationId) => {
@@ -149,7 +161,11 @@ export function ConversationList({
   }, []);
 
   return (
-    <nav ref={scrollerRef} className={['natter-conversations', className].filter(Boolean).join(' ')} aria-label={t.listLabel}>
+    <nav
+      ref={scrollerRef}
+      className={['natter-conversations', className].filter(Boolean).join(' ')}
+      aria-label={t.listLabel}
+    >
       {error && (
         <p className="natter-conversations__error" role="alert">
           {error}
@@ -158,7 +174,10 @@ export function ConversationList({
       {conversations.length === 0 ? (
         <p className="natter-conversations__empty">{loaded ? t.empty : t.loading}</p>
       ) : (
-        <ul className="natter-conversations__list" style={virtual ? { position: 'relative', height: virtualizer.getTotalSize() } : undefined}>
+        <ul
+          className="natter-conversations__list"
+          style={virtual ? { position: 'relative', height: virtualizer.getTotalSize() } : undefined}
+        >
           {(virtualItems ?? conversations).map((entry) => {
             const index = 'index' in entry ? entry.index : -1;
             const c = index >= 0 ? conversations[index] : (entry as ConversationSummary);
@@ -167,7 +186,12 @@ export function ConversationList({
             const avatar = avatarUrl?.(c);
             const row =
               index >= 0 && 'start' in entry
-                ? { index, start: entry.start, setSize: hasMore ? -1 : conversations.length, measure: virtualizer.measureElement }
+                ? {
+                    index,
+                    start: entry.start,
+                    setSize: hasMore ? -1 : conversations.length,
+                    measure: virtualizer.measureElement,
+                  }
                 : undefined;
             return (
               <ConversationItem

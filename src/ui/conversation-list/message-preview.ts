@@ -23,7 +23,10 @@ export function messagePreview(
 ): Preview {
   if (!m) return { prefix: '', text: '', kind: 'none' };
   const b = m.body;
-  const prefix = m.chatType !== 'single' && m.from !== viewer && b.type !== 'signal' && b.type !== 'recalled' ? s.senderPrefix(name(m.from)) : '';
+  const prefix =
+    m.chatType !== 'single' && m.from !== viewer && b.type !== 'signal' && b.type !== 'recalled'
+      ? s.senderPrefix(name(m.from))
+      : '';
   switch (b.type) {
     case 'txt':
       return { prefix, text: b.msg, kind: 'text' };
@@ -44,7 +47,11 @@ export function messagePreview(
     case 'signal':
       return { prefix: '', text: callLine(b, ml, (u) => (u === viewer ? ml.you : name(u))), kind: 'call' };
     case 'recalled':
-      return { prefix: '', text: b.by === viewer || m.from === viewer ? s.recalledByYou : s.recalledBy(name(m.from)), kind: 'recalled' };
+      return {
+        prefix: '',
+        text: b.by === viewer || m.from === viewer ? s.recalledByYou : s.recalledBy(name(m.from)),
+        kind: 'recalled',
+      };
   }
 }
 

@@ -51,7 +51,16 @@ function renderSegment(s: Segment, i: number, links: boolean): ReactNode {
   if (s.kind === 'image') {
     // The parser already drops unsafe map entries; checking at the sink too keeps this component safe on its own.
     if (!isSafeEmojiUrl(s.data)) return s.key;
-    return <img key={`e${i}`} className="natter-emoji natter-emoji--image" src={s.data} alt={s.key} title={s.key} draggable={false} />;
+    return (
+      <img
+        key={`e${i}`}
+        className="natter-emoji natter-emoji--image"
+        src={s.data}
+        alt={s.key}
+        title={s.key}
+        draggable={false}
+      />
+    );
   }
   return (
     <span key={`e${i}`} className="natter-emoji natter-emoji--unicode" title={s.key !== s.data ? s.key : undefined}>
@@ -71,7 +80,11 @@ export const EmojiText = memo(function EmojiText({
   className,
 }: EmojiTextProps): ReactNode {
   const p = useMemo(
-    () => parser ?? (customEmoji === undefined && !shortcodes ? defaultParser : createEmojiParser({ customEmoji, shortcodes: shortcodes ?? null })),
+    () =>
+      parser ??
+      (customEmoji === undefined && !shortcodes
+        ? defaultParser
+        : createEmojiParser({ customEmoji, shortcodes: shortcodes ?? null })),
     [parser, customEmoji, shortcodes],
   );
   const segments = useMemo(() => p.parse(typeof text === 'string' ? text : ''), [p, text]);

@@ -27,12 +27,29 @@ export interface ForwardDialogProps {
 
 const identity = (u: string) => u;
 
-function TargetName({ c, displayName, conversationName }: { c: ConversationSummary; displayName(u: string): string; conversationName: ForwardDialogProps['conversationName'] }): string {
+function TargetName({
+  c,
+  displayName,
+  conversationName,
+}: {
+  c: ConversationSummary;
+  displayName(u: string): string;
+  conversationName: ForwardDialogProps['conversationName'];
+}): string {
   const groupName = useGroupName(c.type === 'group' ? c.target : undefined);
   return conversationName?.(c) ?? groupName ?? (c.type === 'single' ? displayName(c.target) : c.target);
 }
 
-export function ForwardDialog({ message, from, onClose, onForwarded, displayName = identity, conversationName, scope = 'page', locale }: ForwardDialogProps): ReactNode {
+export function ForwardDialog({
+  message,
+  from,
+  onClose,
+  onForwarded,
+  displayName = identity,
+  conversationName,
+  scope = 'page',
+  locale,
+}: ForwardDialogProps): ReactNode {
   const t = useStrings(locale).features;
   const { conversations } = useConversationList();
   const actions = useMessageActions();
@@ -69,7 +86,9 @@ export function ForwardDialog({ message, from, onClose, onForwarded, displayName
       results.flatMap((r, i) => {
         if (r.status !== 'rejected') return [];
         const id = ids[i] as ConversationId;
-        return [t.forwardFailed(names.current.get(id) ?? id, r.reason instanceof Error ? r.reason.message : String(r.reason))];
+        return [
+          t.forwardFailed(names.current.get(id) ?? id, r.reason instanceof Error ? r.reason.message : String(r.reason)),
+        ];
       }),
     );
   };
@@ -121,7 +140,12 @@ export function ForwardDialog({ message, from, onClose, onForwarded, displayName
           <button type="button" onClick={onClose}>
             {t.cancel}
           </button>
-          <button type="button" className="natter-forward__send" disabled={busy || picked.size === 0} onClick={() => void forward()}>
+          <button
+            type="button"
+            className="natter-forward__send"
+            disabled={busy || picked.size === 0}
+            onClick={() => void forward()}
+          >
             {t.forward}
           </button>
         </div>

@@ -61,7 +61,8 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
   en: {
     react: 'Add reaction',
     reactions: 'Reactions',
-    reaction: (emoji, count, mine) => `${emoji} ${count} ${count === 1 ? 'reaction' : 'reactions'}${mine ? ', including yours' : ''}`,
+    reaction: (emoji, count, mine) =>
+      `${emoji} ${count} ${count === 1 ? 'reaction' : 'reactions'}${mine ? ', including yours' : ''}`,
     reply: 'Reply',
     edit: 'Edit',
     deleteForMe: 'Delete for me',
@@ -84,7 +85,8 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     unpinFrom: (from) => `Unpin the message from ${from}`,
     mentionSuggestions: 'People to mention',
     mentionEveryone: 'Everyone in this group',
-    mentionsAvailable: (count) => `${count} ${count === 1 ? 'suggestion' : 'suggestions'}. Up and down arrows to choose, Enter to insert.`,
+    mentionsAvailable: (count) =>
+      `${count} ${count === 1 ? 'suggestion' : 'suggestions'}. Up and down arrows to choose, Enter to insert.`,
     mentionBadge: (count) => `${count} ${count === 1 ? 'mention' : 'mentions'} of you`,
     mentionsYou: 'mentions you',
     replyInThread: 'Reply in thread',

@@ -62,12 +62,18 @@ export function formatDateTime(ts: number, locale: Locale): string {
  * Label of a date separator: "Today" / "Yesterday" (given in the locale's words), the weekday
  * within the last week, the day and month this year, else the full date.
  */
-export function formatDayLabel(ts: number, now: number, locale: Locale, words: { today: string; yesterday: string }): string {
+export function formatDayLabel(
+  ts: number,
+  now: number,
+  locale: Locale,
+  words: { today: string; yesterday: string },
+): string {
   const days = Math.round((startOfDay(now) - startOfDay(ts)) / 86_400_000);
   if (days === 0) return words.today;
   if (days === 1) return words.yesterday;
   if (days > 1 && days < 7) return dateFormat(locale, { weekday: 'long' }).format(ts);
-  if (new Date(ts).getFullYear() === new Date(now).getFullYear()) return dateFormat(locale, { month: 'long', day: 'numeric' }).format(ts);
+  if (new Date(ts).getFullYear() === new Date(now).getFullYear())
+    return dateFormat(locale, { month: 'long', day: 'numeric' }).format(ts);
   return dateFormat(locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(ts);
 }
 

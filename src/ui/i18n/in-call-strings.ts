@@ -66,13 +66,15 @@ const en: InCallStrings = {
   peerMissed: 'No answer',
   peerMuted: 'Muted',
   controls: 'Call controls',
-  mediaError: (kind) => ({
-    'permission-denied': 'The browser was not allowed to use your microphone or camera. Allow them in the site settings (the icon at the left of the address bar) and try again.',
-    'no-device': 'No microphone or camera was found. Connect one and try again.',
-    'device-in-use': 'Your microphone or camera is being used by another app. Close it and try again.',
-    'media-failed': 'Your microphone or camera could not be started.',
-    'call-failed': 'The call could not go on.',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied':
+        'The browser was not allowed to use your microphone or camera. Allow them in the site settings (the icon at the left of the address bar) and try again.',
+      'no-device': 'No microphone or camera was found. Connect one and try again.',
+      'device-in-use': 'Your microphone or camera is being used by another app. Close it and try again.',
+      'media-failed': 'Your microphone or camera could not be started.',
+      'call-failed': 'The call could not go on.',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? 'Video call' : 'Voice call';
     if (outcome === 'answered') return `${kind} · ${d}`;
@@ -109,13 +111,14 @@ const zhCN: InCallStrings = {
   peerMissed: '未应答',
   peerMuted: '已静音',
   controls: '通话控制',
-  mediaError: (kind) => ({
-    'permission-denied': '浏览器没有获得使用麦克风或摄像头的权限。请在网站设置（地址栏左侧的图标）中允许后重试。',
-    'no-device': '没有找到麦克风或摄像头。请连接设备后重试。',
-    'device-in-use': '麦克风或摄像头正被其他应用占用。请关闭该应用后重试。',
-    'media-failed': '无法启动麦克风或摄像头。',
-    'call-failed': '通话无法继续。',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied': '浏览器没有获得使用麦克风或摄像头的权限。请在网站设置（地址栏左侧的图标）中允许后重试。',
+      'no-device': '没有找到麦克风或摄像头。请连接设备后重试。',
+      'device-in-use': '麦克风或摄像头正被其他应用占用。请关闭该应用后重试。',
+      'media-failed': '无法启动麦克风或摄像头。',
+      'call-failed': '通话无法继续。',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? '视频通话' : '语音通话';
     if (outcome === 'answered') return `${kind} · ${d}`;

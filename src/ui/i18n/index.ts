@@ -2,7 +2,14 @@
 export { LOCALES, toLocale, directionOf, type Locale, type KnownLocale } from './locale';
 export { plural, type PluralForms } from './plural';
 export { LocaleProvider, useLocale, useStrings, useDirection, type LocaleProviderProps } from './locale-provider';
-export { stringsFor, registerLocale, loadLocale, type Strings, type StringOverrides, type LocaleDefinition } from './strings';
+export {
+  stringsFor,
+  registerLocale,
+  loadLocale,
+  type Strings,
+  type StringOverrides,
+  type LocaleDefinition,
+} from './strings';
 export type { MessageListStrings } from './message-list-strings';
 export type { InputStrings } from './input-strings';
 export type { CallStrings } from './call-strings';

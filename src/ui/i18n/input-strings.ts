@@ -67,7 +67,11 @@ const en: InputStrings = {
   sendFailed: (name, code, message) => `${name} was not sent (${code}): ${message}`,
   textTooLong: (length, max) => `Message too long (${length}/${max} characters).`,
   typing: (names) =>
-    names.length === 1 ? `${names[0]} is typing…` : names.length === 2 ? `${names[0]} and ${names[1]} are typing…` : 'Several people are typing…',
+    names.length === 1
+      ? `${names[0]} is typing…`
+      : names.length === 2
+        ? `${names[0]} and ${names[1]} are typing…`
+        : 'Several people are typing…',
 };
 
 const zhCN: InputStrings = {

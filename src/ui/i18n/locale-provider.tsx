@@ -45,7 +45,10 @@ function useLoaded(locale: Locale): boolean {
 /** Sets the locale (and optional string overrides) for natter components below it. */
 export function LocaleProvider({ locale, strings, children }: LocaleProviderProps): ReactNode {
   const loaded = useLoaded(locale);
-  const value = useMemo(() => ({ locale, dir: dirFor(locale), strings: stringsFor(locale, strings) }), [locale, strings, loaded]);
+  const value = useMemo(
+    () => ({ locale, dir: dirFor(locale), strings: stringsFor(locale, strings) }),
+    [locale, strings, loaded],
+  );
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 
@@ -65,5 +68,8 @@ export function useDirection(override?: Locale): 'ltr' | 'rtl' {
 export function useStrings(override?: Locale): Strings {
   const ctx = useContext(LocaleContext);
   const loaded = useLoaded(override ?? ctx.locale);
-  return useMemo(() => (override === undefined || override === ctx.locale ? ctx.strings : stringsFor(override)), [override, ctx, loaded]);
+  return useMemo(
+    () => (override === undefined || override === ctx.locale ? ctx.strings : stringsFor(override)),
+    [override, ctx, loaded],
+  );
 }

@@ -9,7 +9,19 @@ export type KnownLocale = 'en' | 'zh-CN' | 'zh-TW' | 'ja' | 'ko' | 'es' | 'fr' |
 /** A BCP 47 language tag: one of natter's languages, or any other an app registers (`'nl'`, `'en-GB'`). */
 export type Locale = KnownLocale | (string & {});
 
-export const LOCALES: readonly KnownLocale[] = ['en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'fr', 'de', 'pt-BR', 'ru', 'ar'];
+export const LOCALES: readonly KnownLocale[] = [
+  'en',
+  'zh-CN',
+  'zh-TW',
+  'ja',
+  'ko',
+  'es',
+  'fr',
+  'de',
+  'pt-BR',
+  'ru',
+  'ar',
+];
 
 /** Languages written right to left (by primary language subtag). */
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);

@@ -30,10 +30,29 @@ function merge(base: Strings, overrides: StringOverrides | undefined): Strings {
   };
 }
 
-const english: Strings = { messageList: messageListStrings.en, input: inputStrings.en, call: callStrings.en, conversationList: conversationListStrings.en, inCall: inCallStrings.en, people: peopleStrings.en, features: featureStrings.en };
+const english: Strings = {
+  messageList: messageListStrings.en,
+  input: inputStrings.en,
+  call: callStrings.en,
+  conversationList: conversationListStrings.en,
+  inCall: inCallStrings.en,
+  people: peopleStrings.en,
+  features: featureStrings.en,
+};
 const tables = new Map<string, Strings>([
   ['en', english],
-  ['zh-CN', merge(english, { messageList: messageListStrings['zh-CN'], input: inputStrings['zh-CN'], call: callStrings['zh-CN'], conversationList: conversationListStrings['zh-CN'], inCall: inCallStrings['zh-CN'], people: peopleStrings['zh-CN'], features: featureStrings['zh-CN'] })],
+  [
+    'zh-CN',
+    merge(english, {
+      messageList: messageListStrings['zh-CN'],
+      input: inputStrings['zh-CN'],
+      call: callStrings['zh-CN'],
+      conversationList: conversationListStrings['zh-CN'],
+      inCall: inCallStrings['zh-CN'],
+      people: peopleStrings['zh-CN'],
+      features: featureStrings['zh-CN'],
+    }),
+  ],
 ]);
 const directions = new Map<string, 'ltr' | 'rtl'>();
 

@@ -16,7 +16,13 @@ export interface AttachmentPreviewProps {
 
 const BADGE: Record<Attachment['kind'], string> = { img: '🖼', file: '📄', audio: '🎵', video: '🎬' };
 
-export function AttachmentPreview({ attachment: a, locale, onSend, onRemove, onCancel }: AttachmentPreviewProps): ReactNode {
+export function AttachmentPreview({
+  attachment: a,
+  locale,
+  onSend,
+  onRemove,
+  onCancel,
+}: AttachmentPreviewProps): ReactNode {
   const t = useStrings(locale).input;
   const loc = useLocale(locale);
   const size = formatFileSize(a.size, loc);
@@ -39,7 +45,9 @@ export function AttachmentPreview({ attachment: a, locale, onSend, onRemove, onC
         <span className="natter-attachment__name" title={a.name}>
           {a.name}
         </span>
-        <span className="natter-attachment__size">{a.width !== null && a.height !== null ? t.imageDetails(size, a.width, a.height) : size}</span>
+        <span className="natter-attachment__size">
+          {a.width !== null && a.height !== null ? t.imageDetails(size, a.width, a.height) : size}
+        </span>
         {a.state === 'uploading' && (
           <div
             className="natter-attachment__progress"
@@ -60,15 +68,30 @@ export function AttachmentPreview({ attachment: a, locale, onSend, onRemove, onC
       </div>
       <div className="natter-attachment__actions">
         {a.state === 'uploading' ? (
-          <button type="button" className="natter-attachment__cancel" aria-label={t.cancelUploadOf(a.name)} onClick={() => onCancel(a.id)}>
+          <button
+            type="button"
+            className="natter-attachment__cancel"
+            aria-label={t.cancelUploadOf(a.name)}
+            onClick={() => onCancel(a.id)}
+          >
             {t.cancelUpload}
           </button>
         ) : (
           <>
-            <button type="button" className="natter-attachment__send" aria-label={a.state === 'failed' ? t.retrySend : t.sendFile(a.name)} onClick={() => onSend(a.id)}>
+            <button
+              type="button"
+              className="natter-attachment__send"
+              aria-label={a.state === 'failed' ? t.retrySend : t.sendFile(a.name)}
+              onClick={() => onSend(a.id)}
+            >
               {a.state === 'failed' ? t.retrySend : t.send}
             </button>
-            <button type="button" className="natter-attachment__remove" aria-label={t.removeFile(a.name)} onClick={() => onRemove(a.id)}>
+            <button
+              type="button"
+              className="natter-attachment__remove"
+              aria-label={t.removeFile(a.name)}
+              onClick={() => onRemove(a.id)}
+            >
               {t.removeAttachment}
             </button>
           </>

@@ -5,12 +5,13 @@ import type { ServerLimits } from '../../protocol/entities';
 import { baseMime } from './attachment-kind';
 
 export type FileProblem =
-  | { kind: 'tooLarge'; size: number; max: number }
-  | { kind: 'typeNotAllowed'; mime: string }
-  | { kind: 'empty' };
+  { kind: 'tooLarge'; size: number; max: number } | { kind: 'typeNotAllowed'; mime: string } | { kind: 'empty' };
 
 /** Why `file` would be refused, or null when it looks acceptable (or limits are unknown yet). */
-export function checkFile(file: Blob, limits: Pick<ServerLimits, 'maxFileBytes' | 'allowedFileTypes'> | null): FileProblem | null {
+export function checkFile(
+  file: Blob,
+  limits: Pick<ServerLimits, 'maxFileBytes' | 'allowedFileTypes'> | null,
+): FileProblem | null {
   if (file.size === 0) return { kind: 'empty' };
   if (!limits) return null;
   if (file.size > limits.maxFileBytes) return { kind: 'tooLarge', size: file.size, max: limits.maxFileBytes };

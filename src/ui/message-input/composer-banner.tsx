@@ -5,7 +5,17 @@ import type { ReactNode } from 'react';
 import type { ComposerTarget } from '../../react';
 import type { FeatureStrings } from '../i18n/feature-strings';
 
-export function ComposerBanner({ target, name, strings, onCancel }: { target: ComposerTarget; name: string; strings: FeatureStrings; onCancel(): void }): ReactNode {
+export function ComposerBanner({
+  target,
+  name,
+  strings,
+  onCancel,
+}: {
+  target: ComposerTarget;
+  name: string;
+  strings: FeatureStrings;
+  onCancel(): void;
+}): ReactNode {
   const m = target.message;
   const text = m.body.type === 'txt' ? m.body.msg : `[${m.body.type}]`;
   const reply = target.kind === 'reply';
@@ -13,7 +23,12 @@ export function ComposerBanner({ target, name, strings, onCancel }: { target: Co
     <div className={`natter-input__composer natter-input__composer--${target.kind}`} role="status">
       <span className="natter-input__composer-title">{reply ? strings.replyingTo(name) : strings.editingMessage}</span>
       <span className="natter-input__composer-text">{text}</span>
-      <button type="button" className="natter-input__dismiss" aria-label={reply ? strings.cancelReply : strings.cancelEdit} onClick={onCancel}>
+      <button
+        type="button"
+        className="natter-input__dismiss"
+        aria-label={reply ? strings.cancelReply : strings.cancelEdit}
+        onClick={onCancel}
+      >
         ×
       </button>
     </div>

@@ -63,8 +63,17 @@ export function EmojiGrid({ data, words, onSelect }: EmojiGridProps): ReactNode 
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = Number((e.target as HTMLElement).getAttribute('data-emoji-index') ?? current);
-    const step: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: EMOJI_COLUMNS, ArrowUp: -EMOJI_COLUMNS };
-    const dir = (e.currentTarget.closest('[dir]')?.getAttribute('dir') ?? 'ltr') === 'rtl' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') ? -1 : 1;
+    const step: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: EMOJI_COLUMNS,
+      ArrowUp: -EMOJI_COLUMNS,
+    };
+    const dir =
+      (e.currentTarget.closest('[dir]')?.getAttribute('dir') ?? 'ltr') === 'rtl' &&
+      (e.key === 'ArrowRight' || e.key === 'ArrowLeft')
+        ? -1
+        : 1;
     if (e.key in step) move(at + (step[e.key] as number) * dir);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(total - 1);

@@ -43,7 +43,11 @@ interface Loaded {
 async function loadPicker(locale: Locale): Promise<Loaded> {
   const language = locale.split('-')[0] ?? 'en';
   const words = WORDS[language] ?? WORDS.en;
-  const [mod, data, w] = await Promise.all([import('./emoji-grid'), loadEmojiData(), (words as () => Promise<{ default: unknown }>)()]);
+  const [mod, data, w] = await Promise.all([
+    import('./emoji-grid'),
+    loadEmojiData(),
+    (words as () => Promise<{ default: unknown }>)(),
+  ]);
   return { EmojiGrid: mod.EmojiGrid, data, words: w.default as EmojiPickerWords };
 }
 
@@ -126,7 +130,13 @@ export function EmojiPickerButton({ onSelect, locale, disabled }: EmojiPickerBut
         <SmileIcon />
       </button>
       {open && (
-        <div id={popupId} className="natter-emoji-picker__popup" role="dialog" aria-label={t.emojiPickerLabel} aria-busy={status === 'loading'}>
+        <div
+          id={popupId}
+          className="natter-emoji-picker__popup"
+          role="dialog"
+          aria-label={t.emojiPickerLabel}
+          aria-busy={status === 'loading'}
+        >
           {status === 'loading' && <p className="natter-emoji-picker__status">{t.emojiLoading}</p>}
           {status === 'error' && (
             <p className="natter-emoji-picker__status" role="alert">

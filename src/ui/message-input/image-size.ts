@@ -20,7 +20,7 @@ function u24le(b: Uint8Array, i: number): number {
   return u16le(b, i) | ((b[i + 2] ?? 0) << 16);
 }
 function u32be(b: Uint8Array, i: number): number {
-  return ((b[i] ?? 0) * 0x1000000) + (((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0));
+  return (b[i] ?? 0) * 0x1000000 + (((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0));
 }
 function i32le(b: Uint8Array, i: number): number {
   return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24);
@@ -62,11 +62,14 @@ function webpSize(b: Uint8Array): ImageSize | null {
 /** Pixel size from the first bytes of an image, or null when the format is unknown or the header is cut. */
 export function imageSizeFromBytes(b: Uint8Array): ImageSize | null {
   let size: ImageSize | null = null;
-  if (b.length >= 24 && b[0] === 0x89 && ascii(b, 1, 'PNG') && ascii(b, 12, 'IHDR')) size = { width: u32be(b, 16), height: u32be(b, 20) };
-  else if (b.length >= 10 && (ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a'))) size = { width: u16le(b, 6), height: u16le(b, 8) };
+  if (b.length >= 24 && b[0] === 0x89 && ascii(b, 1, 'PNG') && ascii(b, 12, 'IHDR'))
+    size = { width: u32be(b, 16), height: u32be(b, 20) };
+  else if (b.length >= 10 && (ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a')))
+    size = { width: u16le(b, 6), height: u16le(b, 8) };
   else if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) size = jpegSize(b);
   else if (b.length >= 30 && ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP')) size = webpSize(b);
-  else if (b.length >= 26 && ascii(b, 0, 'BM')) size = { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
+  else if (b.length >= 26 && ascii(b, 0, 'BM'))
+    size = { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
   return size && size.width > 0 && size.height > 0 ? size : null;
 }
 

@@ -7,10 +7,12 @@ const METADATA_TIMEOUT_MS = 3000;
 
 /** Duration in whole seconds, or null when the platform cannot tell. Never throws. */
 export function readMediaDuration(file: Blob, kind: 'audio' | 'video'): Promise<number | null> {
-  if (typeof document === 'undefined' || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') return Promise.resolve(null);
+  if (typeof document === 'undefined' || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function')
+    return Promise.resolve(null);
   const el = document.createElement(kind);
   // A type this browser cannot play has no metadata to wait for (jsdom can play nothing).
-  if (!file.type || typeof el.canPlayType !== 'function' || el.canPlayType(file.type) === '') return Promise.resolve(null);
+  if (!file.type || typeof el.canPlayType !== 'function' || el.canPlayType(file.type) === '')
+    return Promise.resolve(null);
   let url: string;
   try {
     url = URL.createObjectURL(file);

@@ -6,7 +6,15 @@ import type { ReactNode } from 'react';
 import type { FeatureStrings } from '../i18n/feature-strings';
 import type { MentionPicker } from './use-mention-picker';
 
-export function MentionSuggestions({ picker, strings, displayName }: { picker: MentionPicker; strings: FeatureStrings; displayName(user: string): string }): ReactNode {
+export function MentionSuggestions({
+  picker,
+  strings,
+  displayName,
+}: {
+  picker: MentionPicker;
+  strings: FeatureStrings;
+  displayName(user: string): string;
+}): ReactNode {
   const { options } = picker;
   return (
     <>
@@ -24,7 +32,11 @@ export function MentionSuggestions({ picker, strings, displayName }: { picker: M
               onClick={() => picker.choose(i)}
             >
               <span className="natter-mentions__name">@{o.label}</span>
-              {o.user === null ? <span className="natter-mentions__hint">{strings.mentionEveryone}</span> : o.user !== displayName(o.user) ? <span className="natter-mentions__hint">{o.user}</span> : null}
+              {o.user === null ? (
+                <span className="natter-mentions__hint">{strings.mentionEveryone}</span>
+              ) : o.user !== displayName(o.user) ? (
+                <span className="natter-mentions__hint">{o.user}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -5,7 +5,15 @@
 // caret; an `@` offers the members to mention; keystrokes drive the typing
 // indicator.
 import { useCallback, useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { useChatUser, useComposer, useDraft, useMessageActions, useMessageSenders, useServerLimits, useTyping } from '../../react';
+import {
+  useChatUser,
+  useComposer,
+  useDraft,
+  useMessageActions,
+  useMessageSenders,
+  useServerLimits,
+  useTyping,
+} from '../../react';
 import type { ConversationId } from '../../protocol/ids';
 import { formatFileSize, useLocale, useStrings, type Locale } from '../i18n';
 import { AttachmentPreview } from './attachment-preview';
@@ -54,7 +62,18 @@ export function MessageInput(props: MessageInputProps): ReactNode {
 }
 
 function Composer({
-  conversationId, locale, placeholder, disabled = false, emojiTheme = 'auto', emojiPicker = true, accept, showTyping = true, displayName, autoFocus, className, allowGroupAck = false,
+  conversationId,
+  locale,
+  placeholder,
+  disabled = false,
+  emojiTheme = 'auto',
+  emojiPicker = true,
+  accept,
+  showTyping = true,
+  displayName,
+  autoFocus,
+  className,
+  allowGroupAck = false,
 }: MessageInputProps): ReactNode {
   const config = allowGroupAck ? GROUP_ACK : undefined;
   const all = useStrings(locale);
@@ -97,7 +116,8 @@ function Composer({
 
   const maxText = serverLimits?.maxTextLength ?? Infinity;
   const tooLong = text.length > maxText;
-  const canSend = !disabled && !tooLong && (text.trim().length > 0 || files.attachments.some((a) => a.state !== 'uploading'));
+  const canSend =
+    !disabled && !tooLong && (text.trim().length > 0 || files.attachments.some((a) => a.state !== 'uploading'));
 
   const submit = () => {
     if (!canSend) return;
@@ -167,7 +187,13 @@ function Composer({
 
   const others = typing.filter((u) => u !== user).map((u) => displayName?.(u) ?? u);
   const acceptAttr = accept ?? serverLimits?.allowedFileTypes.join(',');
-  const mentions = useMentionPicker(conversationId, text, setText, (at) => (pendingCaret.current = at), displayName ?? identity);
+  const mentions = useMentionPicker(
+    conversationId,
+    text,
+    setText,
+    (at) => (pendingCaret.current = at),
+    displayName ?? identity,
+  );
   const activeOption = mentions.options.length > 0 ? mentions.optionId(mentions.active) : undefined;
 
   return (
@@ -201,7 +227,12 @@ function Composer({
             <li key={r.id} className="natter-input__error">
               {/* The alert role on the text, not the item: a list holds list items only. */}
               <span role="alert">{problemText(r.name, r.problem)}</span>
-              <button type="button" className="natter-input__dismiss" aria-label={t.dismissError} onClick={() => files.dismissRejected(r.id)}>
+              <button
+                type="button"
+                className="natter-input__dismiss"
+                aria-label={t.dismissError}
+                onClick={() => files.dismissRejected(r.id)}
+              >
                 ×
               </button>
             </li>
@@ -224,7 +255,13 @@ function Composer({
       )}
       <MentionSuggestions picker={mentions} strings={all.features} displayName={displayName ?? identity} />
       <div className="natter-input__row">
-        <button type="button" className="natter-input__tool natter-input__attach" aria-label={t.attachFile} disabled={disabled} onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          className="natter-input__tool natter-input__attach"
+          aria-label={t.attachFile}
+          disabled={disabled}
+          onClick={() => fileInput.current?.click()}
+        >
           <PaperclipIcon />
         </button>
         <input
@@ -241,7 +278,14 @@ function Composer({
             if (picked.length) files.add(picked);
           }}
         />
-        {emojiPicker && <EmojiPickerButton onSelect={insertEmoji} theme={emojiTheme} disabled={disabled} {...(locale !== undefined ? { locale } : {})} />}
+        {emojiPicker && (
+          <EmojiPickerButton
+            onSelect={insertEmoji}
+            theme={emojiTheme}
+            disabled={disabled}
+            {...(locale !== undefined ? { locale } : {})}
+          />
+        )}
         <textarea
           ref={textarea}
           className="natter-input__text"

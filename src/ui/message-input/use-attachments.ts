@@ -60,7 +60,11 @@ function revoke(url: string | null): void {
   if (url && typeof URL.revokeObjectURL === 'function') URL.revokeObjectURL(url);
 }
 
-export function useAttachments(senders: Senders, limits: () => ServerLimits | null, config?: MessageConfig): AttachmentsState {
+export function useAttachments(
+  senders: Senders,
+  limits: () => ServerLimits | null,
+  config?: MessageConfig,
+): AttachmentsState {
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [rejected, setRejected] = useState<RejectedFile[]>([]);
   const current = useRef<Attachment[]>([]);
@@ -104,8 +108,18 @@ export function useAttachments(senders: Senders, limits: () => ServerLimits | nu
         }
         const kind = attachmentKind(file.type);
         ok.push({
-          id: nextId(), file, name: file.name || 'file', size: file.size, mime: file.type, kind,
-          previewUrl: kind === 'img' ? objectUrl(file) : null, width: null, height: null, state: 'staged', progress: 0, error: null,
+          id: nextId(),
+          file,
+          name: file.name || 'file',
+          size: file.size,
+          mime: file.type,
+          kind,
+          previewUrl: kind === 'img' ? objectUrl(file) : null,
+          width: null,
+          height: null,
+          state: 'staged',
+          progress: 0,
+          error: null,
         });
       }
       if (bad.length) setRejected((list) => [...list, ...bad]);
@@ -130,17 +144,27 @@ export function useAttachments(senders: Senders, limits: () => ServerLimits | nu
       uploads.current.set(id, entry);
       patch(id, { state: 'uploading', progress: 0, error: null });
       const onProgress = (loaded: number, total: number) => patch(id, { progress: total > 0 ? loaded / total : 1 });
-      const base = { signal: controller.signal, onProgress, name: a.name, localId, ...(configRef.current ? { config: configRef.current } : {}) };
+      const base = {
+        signal: controller.signal,
+        onProgress,
+        name: a.name,
+        localId,
+        ...(configRef.current ? { config: configRef.current } : {}),
+      };
       const s = sendersRef.current;
       let pending;
       if (a.kind === 'img') {
-        const size = a.width !== null && a.height !== null ? { width: a.width, height: a.height } : await readImageSize(a.file);
+        const size =
+          a.width !== null && a.height !== null ? { width: a.width, height: a.height } : await readImageSize(a.file);
         if (controller.signal.aborted) return;
         pending = s.sendImage(a.file, { ...base, ...(size ?? {}) });
       } else if (a.kind === 'audio' || a.kind === 'video') {
         const duration = await readMediaDuration(a.file, a.kind);
         if (controller.signal.aborted) return;
-        pending = a.kind === 'audio' ? s.sendAudio(a.file, { ...base, duration: duration ?? 0 }) : s.sendVideo(a.file, { ...base, ...(duration !== null ? { duration } : {}) });
+        pending =
+          a.kind === 'audio'
+            ? s.sendAudio(a.file, { ...base, duration: duration ?? 0 })
+            : s.sendVideo(a.file, { ...base, ...(duration !== null ? { duration } : {}) });
       } else {
         pending = s.sendFile(a.file, base);
       }

@@ -67,7 +67,9 @@ export function useMentionPicker(
       .filter((u) => u !== self)
       .map((u) => ({ user: u, label: displayName(u) }));
     const starts = people.filter((p) => p.label.toLowerCase().startsWith(q) || p.user.toLowerCase().startsWith(q));
-    const contains = people.filter((p) => !starts.includes(p) && (p.label.toLowerCase().includes(q) || p.user.toLowerCase().includes(q)));
+    const contains = people.filter(
+      (p) => !starts.includes(p) && (p.label.toLowerCase().includes(q) || p.user.toLowerCase().includes(q)),
+    );
     options = [...starts, ...contains];
     if (target?.type === 'group' && ALL.startsWith(q)) options.unshift({ user: null, label: ALL });
     options = options.slice(0, MAX_OPTIONS);

@@ -41,7 +41,13 @@ export function ImageLightbox({ image, strings, onClose }: ImageLightboxProps): 
     >
       <img className="natter-lightbox-image" src={image.url} alt={strings.imageAlt(image.name)} />
       <div className="natter-lightbox-bar">
-        <a className="natter-button" href={image.url} download={image.name || true} target="_blank" rel="noopener noreferrer">
+        <a
+          className="natter-button"
+          href={image.url}
+          download={image.name || true}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {strings.download}
         </a>
         <button ref={closeRef} type="button" className="natter-button" onClick={onClose}>

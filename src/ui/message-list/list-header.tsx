@@ -25,7 +25,10 @@ export function ListHeader({ ctx, hasMore, loadingHistory, above }: ListHeaderPr
   // between it and the first message's marks (the block's height itself never changes).
   const atStart = !loadingHistory && !hasMore;
   return (
-    <div className={atStart ? 'natter-list-top natter-list-top--start' : 'natter-list-top'} style={{ height: LIST_TOP_PX }}>
+    <div
+      className={atStart ? 'natter-list-top natter-list-top--start' : 'natter-list-top'}
+      style={{ height: LIST_TOP_PX }}
+    >
       <div className="natter-list-header" aria-hidden={text === '' ? true : undefined}>
         {text}
       </div>

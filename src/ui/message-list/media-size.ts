@@ -17,7 +17,11 @@ function positive(n: unknown): n is number {
 }
 
 /** The display box for media of `width`×`height`, fitting in the maximum and never upscaled. */
-export function mediaBox(width: unknown, height: unknown, max: MediaBox = { width: MEDIA_MAX_WIDTH, height: MEDIA_MAX_HEIGHT }): MediaBox {
+export function mediaBox(
+  width: unknown,
+  height: unknown,
+  max: MediaBox = { width: MEDIA_MAX_WIDTH, height: MEDIA_MAX_HEIGHT },
+): MediaBox {
   if (!positive(width) || !positive(height)) return MEDIA_FALLBACK;
   const scale = Math.min(1, max.width / width, max.height / height);
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };

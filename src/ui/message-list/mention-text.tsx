@@ -30,7 +30,17 @@ function tokensOf(mentions: MessageMentions, style: MentionStyle): Token[] {
 }
 
 /** `text` with its mentions set apart; plain EmojiText when nothing in it is a mention. */
-export function MentionText({ text, mentions, style, emoji }: { text: string; mentions: MessageMentions; style: MentionStyle; emoji: Omit<EmojiTextProps, 'text'> }): ReactNode {
+export function MentionText({
+  text,
+  mentions,
+  style,
+  emoji,
+}: {
+  text: string;
+  mentions: MessageMentions;
+  style: MentionStyle;
+  emoji: Omit<EmojiTextProps, 'text'>;
+}): ReactNode {
   const tokens = tokensOf(mentions, style);
   const parts: ReactNode[] = [];
   let plain = '';
@@ -41,7 +51,10 @@ export function MentionText({ text, mentions, style, emoji }: { text: string; me
   };
   while (i < text.length) {
     const startsWord = i === 0 || /\s/.test(text[i - 1] ?? '');
-    const hit = text[i] === '@' && startsWord ? tokens.find((t) => text.startsWith(t.text, i) && !/[\p{L}\p{N}_]/u.test(text[i + t.text.length] ?? '')) : undefined;
+    const hit =
+      text[i] === '@' && startsWord
+        ? tokens.find((t) => text.startsWith(t.text, i) && !/[\p{L}\p{N}_]/u.test(text[i + t.text.length] ?? ''))
+        : undefined;
     if (!hit) {
       plain += text[i];
       i++;

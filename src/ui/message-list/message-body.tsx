@@ -38,7 +38,15 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
   switch (b.type) {
     case 'txt': {
       const mentions = message.message?.mentions;
-      if (mentions && ctx.mentionStyle) return <MentionText text={b.msg} mentions={mentions} style={ctx.mentionStyle} emoji={{ customEmoji: ctx.customEmoji, shortcodes: ctx.shortcodes }} />;
+      if (mentions && ctx.mentionStyle)
+        return (
+          <MentionText
+            text={b.msg}
+            mentions={mentions}
+            style={ctx.mentionStyle}
+            emoji={{ customEmoji: ctx.customEmoji, shortcodes: ctx.shortcodes }}
+          />
+        );
       return <EmojiText text={b.msg} customEmoji={ctx.customEmoji} shortcodes={ctx.shortcodes} />;
     }
     case 'img': {
@@ -47,7 +55,12 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
       const name = typeof b.name === 'string' ? b.name : '';
       if (!url)
         return (
-          <span className="natter-media-placeholder" style={{ width: box.width, height: box.height }} aria-label={s.imageAlt(name)} role="img" />
+          <span
+            className="natter-media-placeholder"
+            style={{ width: box.width, height: box.height }}
+            aria-label={s.imageAlt(name)}
+            role="img"
+          />
         );
       return (
         <button
@@ -57,7 +70,16 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
           style={{ width: box.width, height: box.height }}
           onClick={(e) => ctx.openImage(message, url, e.currentTarget)}
         >
-          <img className="natter-image" src={url} alt={s.imageAlt(name)} width={box.width} height={box.height} loading="lazy" decoding="async" draggable={false} />
+          <img
+            className="natter-image"
+            src={url}
+            alt={s.imageAlt(name)}
+            width={box.width}
+            height={box.height}
+            loading="lazy"
+            decoding="async"
+            draggable={false}
+          />
         </button>
       );
     }
@@ -72,7 +94,13 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
             <span className="natter-file-size">{s.fileSize(formatFileSize(b.size, ctx.locale))}</span>
           </span>
           {url ? (
-            <a className="natter-file-download" href={url} download={name || true} target="_blank" rel="noopener noreferrer">
+            <a
+              className="natter-file-download"
+              href={url}
+              download={name || true}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               {s.download}
               <span className="natter-visually-hidden"> {name}</span>
             </a>
@@ -94,7 +122,15 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
       const url = safeUrl(b.url);
       const box = mediaBox(b.width, b.height);
       const poster = b.thumb !== undefined ? safeUrl(b.thumb) : null;
-      if (!url) return <span className="natter-media-placeholder" style={{ width: box.width, height: box.height }} role="img" aria-label={s.videoLabel} />;
+      if (!url)
+        return (
+          <span
+            className="natter-media-placeholder"
+            style={{ width: box.width, height: box.height }}
+            role="img"
+            aria-label={s.videoLabel}
+          />
+        );
       return (
         <video
           className="natter-video"
@@ -126,7 +162,11 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
     }
     case 'custom':
       if (isCallSummary(message)) return <CallSummaryLine message={message} />;
-      return ctx.renderCustom ? <>{ctx.renderCustom(message)}</> : <Unavailable text={s.customMessage(String(b.customEvent))} />;
+      return ctx.renderCustom ? (
+        <>{ctx.renderCustom(message)}</>
+      ) : (
+        <Unavailable text={s.customMessage(String(b.customEvent))} />
+      );
     default:
       return null;
   }

@@ -26,24 +26,41 @@ export interface FeatureRowContext {
   forward: ((message: Message) => void) | undefined;
 }
 
-export function messageFeatureActions(m: ChatMessage, ctx: FeatureRowContext, openPicker: () => void, failed: (message: string) => void): MessageAction[] {
+export function messageFeatureActions(
+  m: ChatMessage,
+  ctx: FeatureRowContext,
+  openPicker: () => void,
+  failed: (message: string) => void,
+): MessageAction[] {
   const stored = m.message;
   if (!stored || m.status === 'recalled' || m.body.type === 'signal') return [];
   const s = ctx.features;
   const serverId = stored.serverId;
-  const report = (p: Promise<unknown>) => void p.catch((e: unknown) => failed(e instanceof Error ? e.message : String(e)));
+  const report = (p: Promise<unknown>) =>
+    void p.catch((e: unknown) => failed(e instanceof Error ? e.message : String(e)));
   const actions: MessageAction[] = [
     { id: 'react', label: s.react, run: openPicker },
     { id: 'reply', label: s.reply, run: () => ctx.compose({ kind: 'reply', message: stored }) },
   ];
   const { openThread, forward } = ctx;
   // Thread replies have no threads of their own.
-  if (openThread && stored.threadOf === undefined) actions.push({ id: 'thread', label: s.replyInThread, run: () => openThread(stored) });
+  if (openThread && stored.threadOf === undefined)
+    actions.push({ id: 'thread', label: s.replyInThread, run: () => openThread(stored) });
   if (forward) actions.push({ id: 'forward', label: s.forward, run: () => forward(stored) });
-  if (m.own && stored.body.type === 'txt') actions.push({ id: 'edit', label: s.edit, run: () => ctx.compose({ kind: 'edit', message: stored }) });
+  if (m.own && stored.body.type === 'txt')
+    actions.push({ id: 'edit', label: s.edit, run: () => ctx.compose({ kind: 'edit', message: stored }) });
   const pinned = ctx.pinned.has(serverId);
-  actions.push({ id: pinned ? 'unpin' : 'pin', label: pinned ? s.unpin : s.pin, run: () => report(ctx.pin(serverId, !pinned)) });
+  actions.push({
+    id: pinned ? 'unpin' : 'pin',
+    label: pinned ? s.unpin : s.pin,
+    run: () => report(ctx.pin(serverId, !pinned)),
+  });
   actions.push({ id: 'delete-me', label: s.deleteForMe, run: () => report(ctx.deleteMessage(serverId, 'me')) });
-  if (m.own) actions.push({ id: 'delete-everyone', label: s.deleteForEveryone, run: () => report(ctx.deleteMessage(serverId, 'everyone')) });
+  if (m.own)
+    actions.push({
+      id: 'delete-everyone',
+      label: s.deleteForEveryone,
+      run: () => report(ctx.deleteMessage(serverId, 'everyone')),
+    });
   return actions;
 }

@@ -13,7 +13,17 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSPrope
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { ConversationId } from '../../protocol/ids';
 import type { LocationBody, Message } from '../../protocol/message';
-import { useChatSelector, useConversation, useDisplayName, useGroupReaders, useSendReadReceipt, useServerClock, useServerLimits, type ChatMessage, type ConversationResult } from '../../react';
+import {
+  useChatSelector,
+  useConversation,
+  useDisplayName,
+  useGroupReaders,
+  useSendReadReceipt,
+  useServerClock,
+  useServerLimits,
+  type ChatMessage,
+  type ConversationResult,
+} from '../../react';
 import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
@@ -81,7 +91,11 @@ const OVERSCAN = 3;
 
 /** The virtualized message log of one conversation (at a jump target's history window while `jumpTo` is set). */
 export function MessageList(props: MessageListProps): ReactNode {
-  return props.jumpTo ? <WindowMessageList key={props.jumpTo} {...props} jumpTo={props.jumpTo} /> : <LiveMessageList {...props} />;
+  return props.jumpTo ? (
+    <WindowMessageList key={props.jumpTo} {...props} jumpTo={props.jumpTo} />
+  ) : (
+    <LiveMessageList {...props} />
+  );
 }
 
 function WindowMessageList(props: MessageListProps & { jumpTo: string }): ReactNode {
@@ -95,7 +109,9 @@ function LiveMessageList(props: MessageListProps): ReactNode {
 }
 
 /** The log drawn from `conv` (the live list, or a jump's window with `window` set). */
-export function MessageListView(props: MessageListProps & { conv: ConversationResult; window?: JumpWindow }): ReactNode {
+export function MessageListView(
+  props: MessageListProps & { conv: ConversationResult; window?: JumpWindow },
+): ReactNode {
   const { customEmoji, shortcodes, renderCustom, mapUrl, markReadOnView = true, conv, window: jump } = props;
   const profileName = useDisplayName();
   const displayName = props.displayName ?? profileName;
@@ -113,7 +129,8 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
 
   // The unread divider sits where unread started when the conversation was opened, and stays there.
   const unreadAfterRef = useRef<number | null | undefined>(undefined);
-  if (unreadAfterRef.current === undefined && conv.conversation) unreadAfterRef.current = conv.unread > 0 ? conv.conversation.readSeq : null;
+  if (unreadAfterRef.current === undefined && conv.conversation)
+    unreadAfterRef.current = conv.unread > 0 ? conv.conversation.readSeq : null;
   const unreadAfterSeq = unreadAfterRef.current ?? null;
   const divider = useMemo(() => dividerIndex(messages, unreadAfterSeq), [messages, unreadAfterSeq]);
 
@@ -135,7 +152,11 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   const live = started.current && n > 0;
 
   // Not at the bottom when opened at the divider (so nothing is marked read before it is seen).
-  const { atBottom, atBottomRef, setAtBottom, onScroll } = useAtBottom(scrollerRef, started.current && n > 0, BOTTOM_PX);
+  const { atBottom, atBottomRef, setAtBottom, onScroll } = useAtBottom(
+    scrollerRef,
+    started.current && n > 0,
+    BOTTOM_PX,
+  );
   const [openedAt, setOpenedAt] = useState<number | 'end' | null>(null);
   if (started.current && openedAt === null) {
     setOpenedAt(openAt.current);
@@ -183,16 +204,30 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, v) => {
     const offset = v.scrollOffset ?? 0;
     if (v.isAtEnd(BOTTOM_PX)) return true;
-    if (!v.itemSizeCache.has(item.key)) return item.start < offset || (typeof item.key === 'number' && item.key < prependedBelowRef.current);
+    if (!v.itemSizeCache.has(item.key))
+      return item.start < offset || (typeof item.key === 'number' && item.key < prependedBelowRef.current);
     return item.start + item.size <= offset && v.scrollDirection !== 'backward';
   };
 
   const opening = useOpening({
-    live, openAt: openAt.current, markerLate, markerKnown, divider, virtualizer, scrollerRef, onDividerLate: () => setAtBottom(false),
+    live,
+    openAt: openAt.current,
+    markerLate,
+    markerKnown,
+    divider,
+    virtualizer,
+    scrollerRef,
+    onDividerLate: () => setAtBottom(false),
     ...(jump ? { openSelector: `[data-index="${openAt.current}"]` } : {}),
   });
 
-  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(messages, atBottom, atNewest, displayName, strings);
+  const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(
+    messages,
+    atBottom,
+    atNewest,
+    displayName,
+    strings,
+  );
   const [lightbox, setLightbox] = useState<LightboxImage | null>(null);
   const lightboxModule = useLazyChunk(lightboxChunk, lightbox?.url);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -212,7 +247,14 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   // Group messages that asked for read receipts get one as the list marks the conversation read.
   const sendReadReceipt = useSendReadReceipt();
   const markRead = useGroupReadReceipts(messages, conv.conversation?.readSeq ?? 0, conv.markRead, sendReadReceipt);
-  useMarkReadOnView({ enabled: markReadOnView && atNewest, opened: openedAt !== null, atBottom, unread: conv.unread, lastSeq: conv.conversation?.lastSeq ?? 0, markRead });
+  useMarkReadOnView({
+    enabled: markReadOnView && atNewest,
+    opened: openedAt !== null,
+    atBottom,
+    unread: conv.unread,
+    lastSeq: conv.conversation?.lastSeq ?? 0,
+    markRead,
+  });
 
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
@@ -220,9 +262,21 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   const scrollToIndex = useCallback((i: number) => virtualizer.scrollToIndex(i, { align: 'center' }), [virtualizer]);
   const focusKey = useCallback((key: string) => {
     setActiveKey(key);
-    requestAnimationFrame(() => scrollerRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
+    requestAnimationFrame(() =>
+      scrollerRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus(),
+    );
   }, []);
-  const features = useFeatureRowContext(props.conversationId, locale, messages, scrollToIndex, focusKey, props.onJumpRequest, displayName, props.onOpenThread, props.onForward);
+  const features = useFeatureRowContext(
+    props.conversationId,
+    locale,
+    messages,
+    scrollToIndex,
+    focusKey,
+    props.onJumpRequest,
+    displayName,
+    props.onOpenThread,
+    props.onForward,
+  );
   const ctx = useMemo<RowContext>(
     () => ({
       ...features,
@@ -243,9 +297,31 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
       tabStopKey,
       onRowFocus: setActiveKey,
       idPrefix,
-      openImage: (m, url, trigger) => setLightbox({ url, name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '', returnFocus: trigger }),
+      openImage: (m, url, trigger) =>
+        setLightbox({
+          url,
+          name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '',
+          returnFocus: trigger,
+        }),
     }),
-    [features, strings, locale, customEmoji, shortcodes, renderCustom, mapUrl, displayName, serverNow, readers, limits, retry, discard, recall, tabStopKey, idPrefix],
+    [
+      features,
+      strings,
+      locale,
+      customEmoji,
+      shortcodes,
+      renderCustom,
+      mapUrl,
+      displayName,
+      serverNow,
+      readers,
+      limits,
+      retry,
+      discard,
+      recall,
+      tabStopKey,
+      idPrefix,
+    ],
   );
 
   const items = virtualizer.getVirtualItems();
@@ -285,9 +361,19 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
   const cls = ['natter-message-list', props.className ?? ''].filter(Boolean).join(' ');
 
   return (
-    <div ref={rootRef} className={cls} style={props.style} role="log" aria-label={props['aria-label'] ?? strings.logLabel} aria-live="off" onKeyDown={onKeyDown}>
+    <div
+      ref={rootRef}
+      className={cls}
+      style={props.style}
+      role="log"
+      aria-label={props['aria-label'] ?? strings.logLabel}
+      aria-live="off"
+      onKeyDown={onKeyDown}
+    >
       {!started.current ? (
-        <div className="natter-message-list-status">{conv.historyError ? strings.historyError : strings.loadingOlder}</div>
+        <div className="natter-message-list-status">
+          {conv.historyError ? strings.historyError : strings.loadingOlder}
+        </div>
       ) : n === 0 ? (
         <div className="natter-message-list-status">{strings.empty}</div>
       ) : (
@@ -302,7 +388,12 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
           onKeyDown={opening.onInteract}
         >
           <div className="natter-list-items" style={{ height: virtualizer.getTotalSize() }}>
-            <ListHeader hasMore={hasMore} loadingHistory={loadingHistory} above={firstDrawn === 0 ? above(0) : null} ctx={ctx} />
+            <ListHeader
+              hasMore={hasMore}
+              loadingHistory={loadingHistory}
+              above={firstDrawn === 0 ? above(0) : null}
+              ctx={ctx}
+            />
             {items.map((item) => {
               const i = item.index;
               const m = messages[i] as ChatMessage;
@@ -337,7 +428,12 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
           {strings.jumpToLatest}
         </button>
       ) : newCount > 0 && !atBottom ? (
-        <button type="button" className="natter-jump-button" onClick={jumpToLatest} aria-label={`${strings.newMessages(newCount)}. ${strings.jumpToLatest}`}>
+        <button
+          type="button"
+          className="natter-jump-button"
+          onClick={jumpToLatest}
+          aria-label={`${strings.newMessages(newCount)}. ${strings.jumpToLatest}`}
+        >
           {strings.newMessages(newCount)}
         </button>
       ) : null}
@@ -352,7 +448,9 @@ export function MessageListView(props: MessageListProps & { conv: ConversationRe
       <div className="natter-visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
-      {lightbox && lightboxModule ? <lightboxModule.ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} /> : null}
+      {lightbox && lightboxModule ? (
+        <lightboxModule.ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} />
+      ) : null}
     </div>
   );
 }

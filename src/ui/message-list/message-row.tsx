@@ -41,14 +41,29 @@ export interface RowContext extends BodyContext, FeatureRowContext {
 }
 
 function canRecall(m: ChatMessage, ctx: RowContext): boolean {
-  return ctx.recallEnabled && m.own && m.serverId !== null && m.status !== 'recalled' && ctx.now() - m.ts < ctx.recallWindowMs;
+  return (
+    ctx.recallEnabled &&
+    m.own &&
+    m.serverId !== null &&
+    m.status !== 'recalled' &&
+    ctx.now() - m.ts < ctx.recallWindowMs
+  );
 }
 
 function copyText(text: string): void {
-  if (typeof navigator !== 'undefined' && navigator.clipboard) navigator.clipboard.writeText(text).catch(() => undefined);
+  if (typeof navigator !== 'undefined' && navigator.clipboard)
+    navigator.clipboard.writeText(text).catch(() => undefined);
 }
 
-function MessageView({ message: m, groupStart, ctx }: { message: ChatMessage; groupStart: boolean; ctx: RowContext }): ReactNode {
+function MessageView({
+  message: m,
+  groupStart,
+  ctx,
+}: {
+  message: ChatMessage;
+  groupStart: boolean;
+  ctx: RowContext;
+}): ReactNode {
   if (m.serverId !== null && ctx.hidden.has(m.serverId)) return <HiddenLine message={m} ctx={ctx} />;
   return <ShownMessage message={m} groupStart={groupStart} ctx={ctx} />;
 }
@@ -56,13 +71,27 @@ function MessageView({ message: m, groupStart, ctx }: { message: ChatMessage; gr
 /** A message this user deleted for themselves: a short line in its place (the row keeps its slot). */
 function HiddenLine({ message: m, ctx }: { message: ChatMessage; ctx: RowContext }): ReactNode {
   return (
-    <div className="natter-event natter-event--hidden" data-key={m.key} data-natter-message="" tabIndex={ctx.tabStopKey === m.key ? 0 : -1} onFocus={(e) => e.target === e.currentTarget && ctx.onRowFocus(m.key)}>
+    <div
+      className="natter-event natter-event--hidden"
+      data-key={m.key}
+      data-natter-message=""
+      tabIndex={ctx.tabStopKey === m.key ? 0 : -1}
+      onFocus={(e) => e.target === e.currentTarget && ctx.onRowFocus(m.key)}
+    >
       {ctx.features.deletedForYou}
     </div>
   );
 }
 
-function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; groupStart: boolean; ctx: RowContext }): ReactNode {
+function ShownMessage({
+  message: m,
+  groupStart,
+  ctx,
+}: {
+  message: ChatMessage;
+  groupStart: boolean;
+  ctx: RowContext;
+}): ReactNode {
   const s = ctx.strings;
   const [menuOpen, setMenuOpen] = useState(false);
   const [recallError, setRecallError] = useState<string | null>(null);
@@ -77,7 +106,9 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
       label: s.recall,
       run: () => {
         setRecallError(null);
-        ctx.recall(serverId).catch((e: unknown) => setRecallError(s.recallFailed(e instanceof Error ? e.message : String(e))));
+        ctx
+          .recall(serverId)
+          .catch((e: unknown) => setRecallError(s.recallFailed(e instanceof Error ? e.message : String(e))));
       },
     });
   }
@@ -98,7 +129,14 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
     const text = m.body.msg;
     actions.push({ id: 'copy', label: s.copyText, run: () => copyText(text) });
   }
-  actions.push(...messageFeatureActions(m, ctx, () => setPicking(true), (e) => setRecallError(ctx.features.actionFailed(e))));
+  actions.push(
+    ...messageFeatureActions(
+      m,
+      ctx,
+      () => setPicking(true),
+      (e) => setRecallError(ctx.features.actionFailed(e)),
+    ),
+  );
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     if (e.key === 'Enter' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
@@ -110,7 +148,13 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
   };
   const time = formatTime(m.ts, ctx.locale);
   const sender = m.own ? s.you : ctx.name(m.from);
-  const cls = ['natter-message', m.own ? 'natter-message--own' : 'natter-message--other', groupStart ? 'natter-message--group-start' : '', `natter-message--${m.body.type}`, `natter-message--${m.status}`]
+  const cls = [
+    'natter-message',
+    m.own ? 'natter-message--own' : 'natter-message--other',
+    groupStart ? 'natter-message--group-start' : '',
+    `natter-message--${m.body.type}`,
+    `natter-message--${m.status}`,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -128,21 +172,49 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
     >
       <span className="natter-visually-hidden">{s.messageFrom(sender, formatDateTime(m.ts, ctx.locale))}: </span>
       <div className={`natter-bubble natter-bubble--${m.body.type}`}>
-        {m.message?.forwarded ? <span className="natter-forwarded">{ctx.features.forwarded(ctx.name(m.message.forwarded.from))}</span> : null}
-        {m.message?.reply ? <ReplyQuote quote={m.message.reply} name={ctx.name(m.message.reply.from)} strings={ctx.features} onJump={ctx.jumpTo} /> : null}
+        {m.message?.forwarded ? (
+          <span className="natter-forwarded">{ctx.features.forwarded(ctx.name(m.message.forwarded.from))}</span>
+        ) : null}
+        {m.message?.reply ? (
+          <ReplyQuote
+            quote={m.message.reply}
+            name={ctx.name(m.message.reply.from)}
+            strings={ctx.features}
+            onJump={ctx.jumpTo}
+          />
+        ) : null}
         <MessageBody message={m} ctx={ctx} />
         <span className="natter-message-meta">
           {m.message?.edited ? <span className="natter-edited">{ctx.features.edited}</span> : null}
-          <time className="natter-message-time" dateTime={new Date(m.ts).toISOString()} title={formatDateTime(m.ts, ctx.locale)} aria-hidden="true">
+          <time
+            className="natter-message-time"
+            dateTime={new Date(m.ts).toISOString()}
+            title={formatDateTime(m.ts, ctx.locale)}
+            aria-hidden="true"
+          >
             {time}
           </time>
-          {m.own ? <ReadReceipt status={m.status} readCount={readCount} group={m.chatType !== 'single'} locale={ctx.locale} /> : null}
+          {m.own ? (
+            <ReadReceipt status={m.status} readCount={readCount} group={m.chatType !== 'single'} locale={ctx.locale} />
+          ) : null}
         </span>
       </div>
       {m.message?.reactions ? (
-        <ReactionBar reactions={m.message.reactions} user={ctx.user} strings={ctx.features} onToggle={(emoji) => ctx.toggleReaction(m, emoji)} />
+        <ReactionBar
+          reactions={m.message.reactions}
+          user={ctx.user}
+          strings={ctx.features}
+          onToggle={(emoji) => ctx.toggleReaction(m, emoji)}
+        />
       ) : null}
-      {m.message?.thread && ctx.openThread ? <ThreadSummaryButton root={m.message} summary={m.message.thread} strings={ctx.features} onOpen={ctx.openThread} /> : null}
+      {m.message?.thread && ctx.openThread ? (
+        <ThreadSummaryButton
+          root={m.message}
+          summary={m.message.thread}
+          strings={ctx.features}
+          onOpen={ctx.openThread}
+        />
+      ) : null}
       {picking ? (
         <ReactionPicker
           strings={ctx.features}
@@ -154,7 +226,12 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
         />
       ) : null}
       {m.progress !== null && m.status === 'pending' ? (
-        <progress className="natter-upload-progress" max={1} value={m.progress} aria-label={s.uploading(Math.round(m.progress * 100))} />
+        <progress
+          className="natter-upload-progress"
+          max={1}
+          value={m.progress}
+          aria-label={s.uploading(Math.round(m.progress * 100))}
+        />
       ) : null}
       {m.status === 'failed' ? (
         <div className="natter-message-failed">
@@ -177,7 +254,13 @@ function ShownMessage({ message: m, groupStart, ctx }: { message: ChatMessage; g
           {recallError}
         </div>
       ) : null}
-      <MessageActions actions={actions} open={menuOpen} onOpenChange={setMenuOpen} strings={s} menuId={`${ctx.idPrefix}-menu-${m.key}`} />
+      <MessageActions
+        actions={actions}
+        open={menuOpen}
+        onOpenChange={setMenuOpen}
+        strings={s}
+        menuId={`${ctx.idPrefix}-menu-${m.key}`}
+      />
     </div>
   );
 }
@@ -223,7 +306,10 @@ export function AboveBlock({ above, ctx }: { above: Above; ctx: RowContext }): R
         </div>
       ) : null}
       {header ? (
-        <div className={`natter-group-header ${header.own ? 'natter-group-header--own' : 'natter-group-header--other'}`} aria-hidden="true">
+        <div
+          className={`natter-group-header ${header.own ? 'natter-group-header--own' : 'natter-group-header--other'}`}
+          aria-hidden="true"
+        >
           {header.own ? null : <span className="natter-group-sender">{ctx.name(header.from)}</span>}
         </div>
       ) : null}
@@ -248,11 +334,19 @@ export const MessageItem = memo(function MessageItem(p: MessageItemProps): React
   if (m.body.type === 'cmd') return null;
   const below: Above | null =
     p.belowDayTs !== null || p.belowUnread || p.belowFrom !== null
-      ? { dayTs: p.belowDayTs, unread: p.belowUnread, header: p.belowFrom !== null ? { from: p.belowFrom, own: p.belowOwn } : null }
+      ? {
+          dayTs: p.belowDayTs,
+          unread: p.belowUnread,
+          header: p.belowFrom !== null ? { from: p.belowFrom, own: p.belowOwn } : null,
+        }
       : null;
   return (
     <>
-      {m.body.type === 'signal' || m.body.type === 'recalled' ? <EventLine message={m} ctx={p.ctx} /> : <MessageView message={m} groupStart={p.groupStart} ctx={p.ctx} />}
+      {m.body.type === 'signal' || m.body.type === 'recalled' ? (
+        <EventLine message={m} ctx={p.ctx} />
+      ) : (
+        <MessageView message={m} groupStart={p.groupStart} ctx={p.ctx} />
+      )}
       {below ? <AboveBlock above={below} ctx={p.ctx} /> : null}
     </>
   );

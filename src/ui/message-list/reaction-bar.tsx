@@ -11,7 +11,17 @@ export interface ReactionGroupView {
   users: readonly string[];
 }
 
-export function ReactionBar({ reactions, user, strings, onToggle }: { reactions: readonly ReactionGroupView[]; user: string; strings: FeatureStrings; onToggle(emoji: string): void }): ReactNode {
+export function ReactionBar({
+  reactions,
+  user,
+  strings,
+  onToggle,
+}: {
+  reactions: readonly ReactionGroupView[];
+  user: string;
+  strings: FeatureStrings;
+  onToggle(emoji: string): void;
+}): ReactNode {
   if (reactions.length === 0) return null;
   return (
     <div className="natter-reactions" role="group" aria-label={strings.reactions}>
@@ -35,7 +45,15 @@ export function ReactionBar({ reactions, user, strings, onToggle }: { reactions:
   );
 }
 
-export function ReactionPicker({ strings, onPick, onClose }: { strings: FeatureStrings; onPick(emoji: string): void; onClose(): void }): ReactNode {
+export function ReactionPicker({
+  strings,
+  onPick,
+  onClose,
+}: {
+  strings: FeatureStrings;
+  onPick(emoji: string): void;
+  onClose(): void;
+}): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button')?.focus();
@@ -62,7 +80,13 @@ export function ReactionPicker({ strings, onPick, onClose }: { strings: FeatureS
       }}
     >
       {QUICK_REACTIONS.map((emoji) => (
-        <button key={emoji} type="button" className="natter-reaction-choice" aria-label={emoji} onClick={() => onPick(emoji)}>
+        <button
+          key={emoji}
+          type="button"
+          className="natter-reaction-choice"
+          aria-label={emoji}
+          onClick={() => onPick(emoji)}
+        >
           {emoji}
         </button>
       ))}

@@ -71,12 +71,18 @@ export function aboveOf(messages: readonly ChatMessage[], i: number, divider: nu
   const prev = previousShown(messages, i);
   const newDay = prev === null || localDay(prev.ts) !== localDay(m.ts);
   const unread = i === divider;
-  const groupStart = newDay || unread || prev === null || isEventLine(prev) || prev.from !== m.from || m.ts - prev.ts > GROUP_GAP_MS;
-  return { dayTs: newDay ? m.ts : null, unread, header: groupStart && !isEventLine(m) ? { from: m.from, own: m.own } : null };
+  const groupStart =
+    newDay || unread || prev === null || isEventLine(prev) || prev.from !== m.from || m.ts - prev.ts > GROUP_GAP_MS;
+  return {
+    dayTs: newDay ? m.ts : null,
+    unread,
+    header: groupStart && !isEventLine(m) ? { from: m.from, own: m.own } : null,
+  };
 }
 
 /** Index of the next shown message after `from` in direction `step` (±1), or -1. */
 export function nextShownIndex(messages: readonly ChatMessage[], from: number, step: 1 | -1): number {
-  for (let i = from + step; i >= 0 && i < messages.length; i += step) if (!isHidden(messages[i] as ChatMessage)) return i;
+  for (let i = from + step; i >= 0 && i < messages.length; i += step)
+    if (!isHidden(messages[i] as ChatMessage)) return i;
   return -1;
 }

@@ -22,13 +22,21 @@ export function firstVisibleMessageIndex(root: HTMLElement | null): number | nul
 }
 
 /** Focuses the row `key` as soon as it is rendered (up to `frames` animation frames), unless another row was asked for since. */
-export function tryFocus(root: HTMLElement | null, key: string, wanted: { current: string | null }, frames: number): void {
+export function tryFocus(
+  root: HTMLElement | null,
+  key: string,
+  wanted: { current: string | null },
+  frames: number,
+): void {
   if (!root || wanted.current !== key) return;
-  const el = Array.from(root.querySelectorAll<HTMLElement>('[data-natter-message]')).find((e) => e.getAttribute('data-key') === key);
+  const el = Array.from(root.querySelectorAll<HTMLElement>('[data-natter-message]')).find(
+    (e) => e.getAttribute('data-key') === key,
+  );
   if (el) {
     el.focus({ preventScroll: true });
     wanted.current = null;
     return;
   }
-  if (frames > 0 && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => tryFocus(root, key, wanted, frames - 1));
+  if (frames > 0 && typeof requestAnimationFrame === 'function')
+    requestAnimationFrame(() => tryFocus(root, key, wanted, frames - 1));
 }

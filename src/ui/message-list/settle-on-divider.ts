@@ -11,15 +11,22 @@ const STILL_FRAMES = 5;
 const MAX_FRAMES = 90;
 
 /** Starts settling (on the unread divider, or on what `selector` finds: a jump's target); returns a function that stops it. */
-export function settleOnDivider(v: Virtualizer<HTMLDivElement, HTMLDivElement>, scroller: HTMLElement, index: number, selector = '.natter-unread-divider'): () => void {
+export function settleOnDivider(
+  v: Virtualizer<HTMLDivElement, HTMLDivElement>,
+  scroller: HTMLElement,
+  index: number,
+  selector = '.natter-unread-divider',
+): () => void {
   let stopped = false;
   let still = 0;
   let frames = 0;
   const stop = () => {
     stopped = true;
-    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) scroller.removeEventListener(type, stop);
+    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const)
+      scroller.removeEventListener(type, stop);
   };
-  for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) scroller.addEventListener(type, stop, { passive: true });
+  for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const)
+    scroller.addEventListener(type, stop, { passive: true });
   const step = () => {
     if (stopped) return;
     const el = scroller.querySelector<HTMLElement>(selector);
@@ -28,7 +35,10 @@ export function settleOnDivider(v: Virtualizer<HTMLDivElement, HTMLDivElement>, 
       v.scrollToIndex(index, { align: 'start' });
     } else {
       const max = scroller.scrollHeight - scroller.clientHeight;
-      const target = Math.max(0, Math.min(max, scroller.scrollTop + el.getBoundingClientRect().top - scroller.getBoundingClientRect().top));
+      const target = Math.max(
+        0,
+        Math.min(max, scroller.scrollTop + el.getBoundingClientRect().top - scroller.getBoundingClientRect().top),
+      );
       if (Math.abs(target - scroller.scrollTop) >= 1) {
         still = 0;
         v.scrollToOffset(target);

@@ -5,7 +5,17 @@ import type { ThreadSummary } from '../../protocol/features';
 import type { Message } from '../../protocol/message';
 import type { FeatureStrings } from '../i18n/feature-strings';
 
-export function ThreadSummaryButton({ root, summary, strings, onOpen }: { root: Message; summary: ThreadSummary; strings: FeatureStrings; onOpen(root: Message): void }): ReactNode {
+export function ThreadSummaryButton({
+  root,
+  summary,
+  strings,
+  onOpen,
+}: {
+  root: Message;
+  summary: ThreadSummary;
+  strings: FeatureStrings;
+  onOpen(root: Message): void;
+}): ReactNode {
   if (summary.count <= 0) return null;
   return (
     <button type="button" className="natter-thread-summary" onClick={() => onOpen(root)}>

@@ -50,7 +50,8 @@ export function useFeatureRowContext(
       },
       compose: (target) => (target.kind === 'reply' ? composer.replyTo(target.message) : composer.edit(target.message)),
       pin: (serverId, pin) => (pin ? actions.pin(serverId) : actions.unpin(serverId)),
-      deleteMessage: (serverId, scope) => (scope === 'me' ? actions.deleteForMe(serverId) : actions.deleteForEveryone(serverId)),
+      deleteMessage: (serverId, scope) =>
+        scope === 'me' ? actions.deleteForMe(serverId) : actions.deleteForEveryone(serverId),
       jumpTo: (serverId) => {
         for (let i = messages.length - 1; i >= 0; i--) {
           const m = messages[i] as ChatMessage;
@@ -62,5 +63,19 @@ export function useFeatureRowContext(
         onJumpRequest?.(serverId);
       },
     };
-  }, [user, features, pins, hidden, actions, composer, messages, scrollToIndex, focusKey, onJumpRequest, displayName, openThread, forward]);
+  }, [
+    user,
+    features,
+    pins,
+    hidden,
+    actions,
+    composer,
+    messages,
+    scrollToIndex,
+    focusKey,
+    onJumpRequest,
+    displayName,
+    openThread,
+    forward,
+  ]);
 }

@@ -21,7 +21,14 @@ export function useGroupReadReceipts(
     for (let i = ms.length - 1; i >= 0; i--) {
       const m = ms[i] as ChatMessage;
       if (m.seq !== null && m.seq <= from) break;
-      if (m.own || m.chatType !== 'group' || m.config?.allowGroupAck !== true || m.serverId === null || sent.current.has(m.serverId)) continue;
+      if (
+        m.own ||
+        m.chatType !== 'group' ||
+        m.config?.allowGroupAck !== true ||
+        m.serverId === null ||
+        sent.current.has(m.serverId)
+      )
+        continue;
       sent.current.add(m.serverId);
       const id = m.serverId;
       sendReadReceipt(id).catch(() => sent.current.delete(id));

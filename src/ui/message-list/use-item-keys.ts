@@ -50,7 +50,12 @@ export function useItemKeys(messages: readonly ChatMessage[]): ItemKeys {
   const prev = state.current;
   if (prev.messages !== messages) {
     const shift = shiftOf(prev.first, prev.messages.length, messages);
-    state.current = { messages, first: messages[0], base: prev.base - shift, prependedBelow: shift > 0 ? prev.base : prev.prependedBelow };
+    state.current = {
+      messages,
+      first: messages[0],
+      base: prev.base - shift,
+      prependedBelow: shift > 0 ? prev.base : prev.prependedBelow,
+    };
   }
   const { base, prependedBelow } = state.current;
   const getItemKey = useCallback((index: number) => base + index, [base]);

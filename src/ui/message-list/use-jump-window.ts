@@ -16,7 +16,12 @@ export interface JumpWindow {
 }
 
 /** `window` is null until the target's page has loaded (the list shows "loading" meanwhile). */
-export function useJumpWindow(conversationId: ConversationId, target: string, pageSize: number | undefined, onJumpEnd: (() => void) | undefined): { conv: ConversationResult; window: JumpWindow | null } {
+export function useJumpWindow(
+  conversationId: ConversationId,
+  target: string,
+  pageSize: number | undefined,
+  onJumpEnd: (() => void) | undefined,
+): { conv: ConversationResult; window: JumpWindow | null } {
   const live = useConversation(conversationId, pageSize !== undefined ? { pageSize } : {});
   const w = useMessageWindow(conversationId, target, pageSize ?? 30);
   const conv = useMemo<ConversationResult>(

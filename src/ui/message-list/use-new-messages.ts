@@ -47,7 +47,13 @@ export function previewOf(m: ChatMessage, s: MessageListStrings): string {
  * `atNewest`: the list ends at the conversation's newest message (always, except in a jump's window
  * that has newer history to load). Messages added after a render where it was false are a page.
  */
-export function useNewMessages(messages: readonly ChatMessage[], atBottom: boolean, atNewest: boolean, name: (user: string) => string, strings: MessageListStrings) {
+export function useNewMessages(
+  messages: readonly ChatMessage[],
+  atBottom: boolean,
+  atNewest: boolean,
+  name: (user: string) => string,
+  strings: MessageListStrings,
+) {
   const lastKey = useRef<string | null>(null);
   const wasAtNewest = useRef(atNewest);
   const [state, setState] = useState<NewState>({ count: 0, announcement: '', lastOwnKey: null });

@@ -50,7 +50,8 @@ export function useOpening(o: OpeningOptions) {
     // stay at the end through those commits so the first frame painted shows the newest message.
     if (endCommits.current > 0) {
       endCommits.current--;
-      if (!interacted.current && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight > 1) virtualizer.scrollToEnd();
+      if (!interacted.current && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight > 1)
+        virtualizer.scrollToEnd();
     }
   });
   useEffect(() => () => stopSettling.current?.(), []);

@@ -16,7 +16,12 @@ export interface RowKeyboardOptions {
   scrollToIndex(index: number): void;
 }
 
-export function useRowKeyboard({ messages, rootRef, setActiveKey, scrollToIndex }: RowKeyboardOptions): (e: KeyboardEvent<HTMLElement>) => void {
+export function useRowKeyboard({
+  messages,
+  rootRef,
+  setActiveKey,
+  scrollToIndex,
+}: RowKeyboardOptions): (e: KeyboardEvent<HTMLElement>) => void {
   const focusWanted = useRef<string | null>(null);
   return (e) => {
     if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;

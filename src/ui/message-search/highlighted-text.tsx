@@ -7,7 +7,13 @@ const LEAD = 24;
 /** Characters shown at most. */
 const SPAN = 160;
 
-export function HighlightedText({ text, ranges }: { text: string; ranges: ReadonlyArray<readonly [number, number]> }): ReactNode {
+export function HighlightedText({
+  text,
+  ranges,
+}: {
+  text: string;
+  ranges: ReadonlyArray<readonly [number, number]>;
+}): ReactNode {
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, first - LEAD);
   // Never start inside a surrogate pair.

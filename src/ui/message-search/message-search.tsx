@@ -24,7 +24,14 @@ export interface MessageSearchProps {
 
 const identity = (u: string) => u;
 
-export function MessageSearch({ onOpen, conversationId, onQueryChange, displayName = identity, locale, className }: MessageSearchProps): ReactNode {
+export function MessageSearch({
+  onOpen,
+  conversationId,
+  onQueryChange,
+  displayName = identity,
+  locale,
+  className,
+}: MessageSearchProps): ReactNode {
   const t = useStrings(locale).people;
   const [query, setQuery] = useState('');
   const search = useMessageSearch(query, conversationId !== undefined ? { conversation: conversationId } : {});
@@ -50,11 +57,21 @@ export function MessageSearch({ onOpen, conversationId, onQueryChange, displayNa
       {typed && (
         <>
           <p className="natter-search__status" role="status">
-            {search.loading && search.hits.length === 0 ? t.searching : !search.loading && search.hits.length === 0 ? t.noMessagesFound : ''}
+            {search.loading && search.hits.length === 0
+              ? t.searching
+              : !search.loading && search.hits.length === 0
+                ? t.noMessagesFound
+                : ''}
           </p>
           <ul className="natter-search__hits" aria-label={t.searchResults}>
             {search.hits.map((hit) => (
-              <SearchHit key={hit.message.serverId} hit={hit} displayName={displayName} onOpen={onOpen} {...(locale ? { locale } : {})} />
+              <SearchHit
+                key={hit.message.serverId}
+                hit={hit}
+                displayName={displayName}
+                onOpen={onOpen}
+                {...(locale ? { locale } : {})}
+              />
             ))}
           </ul>
           {search.hasMore && (
@@ -68,11 +85,22 @@ export function MessageSearch({ onOpen, conversationId, onQueryChange, displayNa
   );
 }
 
-function SearchHit({ hit, displayName, onOpen, locale }: { hit: MessageSearchHit; displayName(u: string): string; onOpen(hit: MessageSearchHit): void; locale?: Locale }): ReactNode {
+function SearchHit({
+  hit,
+  displayName,
+  onOpen,
+  locale,
+}: {
+  hit: MessageSearchHit;
+  displayName(u: string): string;
+  onOpen(hit: MessageSearchHit): void;
+  locale?: Locale;
+}): ReactNode {
   const loc = useLocale(locale);
   const target = parseConversationId(hit.conversation);
   const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
-  const where = target?.type === 'single' ? displayName(target.target) : (groupName ?? target?.target ?? hit.conversation);
+  const where =
+    target?.type === 'single' ? displayName(target.target) : (groupName ?? target?.target ?? hit.conversation);
   const text = hit.message.body.type === 'txt' ? hit.message.body.msg : '';
   return (
     <li>
@@ -84,7 +112,9 @@ function SearchHit({ hit, displayName, onOpen, locale }: { hit: MessageSearchHit
           </time>
         </span>
         <span className="natter-search__text">
-          {target?.type !== 'single' && <span className="natter-search__sender">{displayName(hit.message.from)}: </span>}
+          {target?.type !== 'single' && (
+            <span className="natter-search__sender">{displayName(hit.message.from)}: </span>
+          )}
           <HighlightedText text={text} ranges={hit.highlights} />
         </span>
       </button>

@@ -23,7 +23,12 @@ interface Person {
   name: string;
 }
 
-export function NewConversationDialog({ onStart, onClose, displayName, locale }: NewConversationDialogProps): ReactNode {
+export function NewConversationDialog({
+  onStart,
+  onClose,
+  displayName,
+  locale,
+}: NewConversationDialogProps): ReactNode {
   const t = useStrings(locale).people;
   const me = useChatUser();
   const actions = useNewConversation();
@@ -42,13 +47,19 @@ export function NewConversationDialog({ onStart, onClose, displayName, locale }:
   useModalDialog(dialog, 'page', true, search);
 
   const typed = query.trim();
-  const people: Person[] = profiles.filter((p) => p.user !== me).map((p) => ({ user: p.user, name: p.name !== p.user ? p.name : (displayName?.(p.user) ?? p.user) }));
+  const people: Person[] = profiles
+    .filter((p) => p.user !== me)
+    .map((p) => ({ user: p.user, name: p.name !== p.user ? p.name : (displayName?.(p.user) ?? p.user) }));
   // A private directory shows only contacts: a typed id still reaches anyone.
-  if (isValidId(typed) && typed !== me && !people.some((p) => p.user === typed)) people.push({ user: typed, name: typed });
+  if (isValidId(typed) && typed !== me && !people.some((p) => p.user === typed))
+    people.push({ user: typed, name: typed });
   const isPicked = (user: UserId) => picked.some((p) => p.user === user);
   const shown = mode === 'group' ? [...picked, ...people.filter((p) => !isPicked(p.user))] : people;
 
-  const toggle = (person: Person) => setPicked((list) => (list.some((p) => p.user === person.user) ? list.filter((p) => p.user !== person.user) : [...list, person]));
+  const toggle = (person: Person) =>
+    setPicked((list) =>
+      list.some((p) => p.user === person.user) ? list.filter((p) => p.user !== person.user) : [...list, person],
+    );
 
   const create = async () => {
     if (busy || picked.length === 0 || groupName.trim() === '') return;
@@ -73,7 +84,13 @@ export function NewConversationDialog({ onStart, onClose, displayName, locale }:
 
   return (
     <div className="natter-new-conversation__backdrop">
-      <dialog ref={dialog} className="natter-new-conversation" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+      <dialog
+        ref={dialog}
+        className="natter-new-conversation"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId} className="natter-new-conversation__title">
           {t.newConversation}
         </h2>
@@ -112,7 +129,11 @@ export function NewConversationDialog({ onStart, onClose, displayName, locale }:
           {shown.map((p) => (
             <li key={p.user}>
               {mode === 'chat' ? (
-                <button type="button" className="natter-new-conversation__person" onClick={() => onStart(actions.startChat(p.user))}>
+                <button
+                  type="button"
+                  className="natter-new-conversation__person"
+                  onClick={() => onStart(actions.startChat(p.user))}
+                >
                   {p.user === typed && !profiles.some((x) => x.user === typed) ? t.chatWithId(p.user) : p.name}
                   {p.name !== p.user && <span className="natter-new-conversation__id"> {p.user}</span>}
                 </button>
@@ -135,7 +156,11 @@ export function NewConversationDialog({ onStart, onClose, displayName, locale }:
           {mode === 'group' && (
             <>
               <span className="natter-new-conversation__picked">{t.membersPicked(picked.length)}</span>
-              <button type="button" disabled={busy || picked.length === 0 || groupName.trim() === ''} onClick={() => void create()}>
+              <button
+                type="button"
+                disabled={busy || picked.length === 0 || groupName.trim() === ''}
+                onClick={() => void create()}
+              >
                 {t.createGroup}
               </button>
             </>

@@ -26,7 +26,13 @@ function preview(m: Message | undefined): string {
 }
 
 /** Draws nothing while the conversation has no pins. */
-export function PinsStrip({ conversationId, onJump, displayName = identity, locale, className }: PinsStripProps): ReactNode {
+export function PinsStrip({
+  conversationId,
+  onJump,
+  displayName = identity,
+  locale,
+  className,
+}: PinsStripProps): ReactNode {
   const t = useStrings(locale).features;
   const me = useChatUser();
   const { pins, messages } = usePins(conversationId);
@@ -34,7 +40,8 @@ export function PinsStrip({ conversationId, onJump, displayName = identity, loca
   const [error, setError] = useState<string | null>(null);
   const target = parseConversationId(conversationId);
   const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
-  const canUnpin = target?.type === 'single' || (group !== undefined && (group.owner === me || group.admins.includes(me)));
+  const canUnpin =
+    target?.type === 'single' || (group !== undefined && (group.owner === me || group.admins.includes(me)));
   if (pins.length === 0) return null;
   const unpin = (serverId: string) => {
     setError(null);
@@ -48,11 +55,23 @@ export function PinsStrip({ conversationId, onJump, displayName = identity, loca
           const from = m ? displayName(m.from) : '';
           return (
             <li key={p.serverId} className="natter-pins__item">
-              <button type="button" className="natter-pins__go" onClick={() => onJump(p.serverId)} title={t.goToPinned(from)}>
-                <span className="natter-pins__from">{from}</span> <span className="natter-pins__text">{preview(m)}</span>
+              <button
+                type="button"
+                className="natter-pins__go"
+                onClick={() => onJump(p.serverId)}
+                title={t.goToPinned(from)}
+              >
+                <span className="natter-pins__from">{from}</span>{' '}
+                <span className="natter-pins__text">{preview(m)}</span>
               </button>
               {canUnpin ? (
-                <button type="button" className="natter-pins__unpin" aria-label={t.unpinFrom(from)} title={t.unpin} onClick={() => unpin(p.serverId)}>
+                <button
+                  type="button"
+                  className="natter-pins__unpin"
+                  aria-label={t.unpinFrom(from)}
+                  title={t.unpin}
+                  onClick={() => unpin(p.serverId)}
+                >
                   <span aria-hidden="true">×</span>
                 </button>
               ) : null}

@@ -17,7 +17,16 @@ export interface ReadReceiptProps {
 }
 
 function Tick({ offset = 0 }: { offset?: number }): ReactNode {
-  return <path d={`M${1 + offset} 8.5 L${4.5 + offset} 12 L${11 + offset} 4`} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />;
+  return (
+    <path
+      d={`M${1 + offset} 8.5 L${4.5 + offset} 12 L${11 + offset} 4`}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  );
 }
 
 function Icon({ status }: { status: MessageStatus }): ReactNode {
@@ -37,7 +46,13 @@ function Icon({ status }: { status: MessageStatus }): ReactNode {
     );
   const double = status === 'delivered' || status === 'read';
   return (
-    <svg viewBox={double ? '0 0 20 16' : '0 0 16 16'} width={double ? 18 : 14} height="14" aria-hidden="true" focusable="false">
+    <svg
+      viewBox={double ? '0 0 20 16' : '0 0 16 16'}
+      width={double ? 18 : 14}
+      height="14"
+      aria-hidden="true"
+      focusable="false"
+    >
       <Tick />
       {double ? <Tick offset={5} /> : null}
     </svg>
@@ -45,7 +60,13 @@ function Icon({ status }: { status: MessageStatus }): ReactNode {
 }
 
 /** Status mark of one own message; renders nothing for others' messages and tombstones. */
-export const ReadReceipt = memo(function ReadReceipt({ status, readCount = 0, group = false, locale, className }: ReadReceiptProps): ReactNode {
+export const ReadReceipt = memo(function ReadReceipt({
+  status,
+  readCount = 0,
+  group = false,
+  locale,
+  className,
+}: ReadReceiptProps): ReactNode {
   const s = useStrings(locale).messageList;
   if (status === 'received' || status === 'recalled') return null;
   const label =

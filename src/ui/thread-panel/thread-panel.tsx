@@ -22,19 +22,48 @@ export interface ThreadPanelProps {
 
 const identity = (u: string) => u;
 
-function ThreadMessage({ message: m, name, locale, recalled }: { message: Message; name: string; locale: Locale; recalled: string }): ReactNode {
+function ThreadMessage({
+  message: m,
+  name,
+  locale,
+  recalled,
+}: {
+  message: Message;
+  name: string;
+  locale: Locale;
+  recalled: string;
+}): ReactNode {
   return (
     <>
       <span className="natter-thread__from">{name}</span>{' '}
-      <time className="natter-thread__time" dateTime={new Date(m.ts).toISOString()} title={formatDateTime(m.ts, locale)}>
+      <time
+        className="natter-thread__time"
+        dateTime={new Date(m.ts).toISOString()}
+        title={formatDateTime(m.ts, locale)}
+      >
         {formatTime(m.ts, locale)}
       </time>
-      <div className="natter-thread__text">{m.body.type === 'recalled' ? recalled : m.body.type === 'txt' ? <EmojiText text={m.body.msg} /> : `[${m.body.type}]`}</div>
+      <div className="natter-thread__text">
+        {m.body.type === 'recalled' ? (
+          recalled
+        ) : m.body.type === 'txt' ? (
+          <EmojiText text={m.body.msg} />
+        ) : (
+          `[${m.body.type}]`
+        )}
+      </div>
     </>
   );
 }
 
-export function ThreadPanel({ conversationId, root, onClose, displayName = identity, locale, className }: ThreadPanelProps): ReactNode {
+export function ThreadPanel({
+  conversationId,
+  root,
+  onClose,
+  displayName = identity,
+  locale,
+  className,
+}: ThreadPanelProps): ReactNode {
   const all = useStrings(locale);
   const t = all.features;
   const loc = useLocale(locale);
@@ -82,13 +111,24 @@ export function ThreadPanel({ conversationId, root, onClose, displayName = ident
         <h3 id={titleId} className="natter-thread__title">
           {t.thread}
         </h3>
-        <button type="button" className="natter-thread__close" aria-label={t.closeThread} title={t.closeThread} onClick={onClose}>
+        <button
+          type="button"
+          className="natter-thread__close"
+          aria-label={t.closeThread}
+          title={t.closeThread}
+          onClick={onClose}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </header>
       <div className="natter-thread__body">
         <div className="natter-thread__root">
-          <ThreadMessage message={root} name={displayName(root.from)} locale={loc} recalled={all.messageList.recalled} />
+          <ThreadMessage
+            message={root}
+            name={displayName(root.from)}
+            locale={loc}
+            recalled={all.messageList.recalled}
+          />
         </div>
         {thread.hasMore ? (
           <button type="button" className="natter-button natter-thread__older" onClick={() => void thread.loadOlder()}>
@@ -99,7 +139,12 @@ export function ThreadPanel({ conversationId, root, onClose, displayName = ident
           <ol className="natter-thread__replies" aria-label={t.threadReplies(thread.replies.length)}>
             {thread.replies.map((m) => (
               <li key={m.serverId} className="natter-thread__reply">
-                <ThreadMessage message={m} name={displayName(m.from)} locale={loc} recalled={all.messageList.recalled} />
+                <ThreadMessage
+                  message={m}
+                  name={displayName(m.from)}
+                  locale={loc}
+                  recalled={all.messageList.recalled}
+                />
               </li>
             ))}
           </ol>
@@ -113,7 +158,15 @@ export function ThreadPanel({ conversationId, root, onClose, displayName = ident
         </p>
       ) : null}
       <div className="natter-thread__compose">
-        <textarea ref={box} className="natter-thread__input" aria-label={t.threadReplyLabel} rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} />
+        <textarea
+          ref={box}
+          className="natter-thread__input"
+          aria-label={t.threadReplyLabel}
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
         <button type="button" className="natter-input__send" disabled={text.trim() === ''} onClick={send}>
           {t.send}
         </button>

@@ -11,7 +11,8 @@ export function Inbox() {
       <ul>
         {conversations.map((c) => (
           <li key={c.id}>
-            {c.target} — {c.lastMessage?.body.type === 'txt' ? c.lastMessage.body.msg : c.lastMessage?.body.type} {c.unread > 0 && <b>({c.unread})</b>}
+            {c.target} — {c.lastMessage?.body.type === 'txt' ? c.lastMessage.body.msg : c.lastMessage?.body.type}{' '}
+            {c.unread > 0 && <b>({c.unread})</b>}
           </li>
         ))}
       </ul>

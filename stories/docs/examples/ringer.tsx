@@ -5,7 +5,9 @@ export function Ringer() {
   const { incoming, outgoing, invite, accept, reject, cancel } = useInvitations();
   return (
     <div>
-      <button onClick={() => void invite('bob', { data: JSON.stringify({ call_type: 'audio' }), timeout: 30 })}>Call Bob</button>
+      <button onClick={() => void invite('bob', { data: JSON.stringify({ call_type: 'audio' }), timeout: 30 })}>
+        Call Bob
+      </button>
       {incoming.map((i) => (
         <p key={i.inviteId}>
           {i.invitation.inviter} is calling ({i.secondsLeft ?? '∞'} s left)
@@ -15,7 +17,8 @@ export function Ringer() {
       ))}
       {outgoing.map((o) => (
         <p key={o.inviteId}>
-          Calling {o.invitation.invitees.join(', ')} ({o.secondsLeft ?? '∞'} s left) <button onClick={() => void cancel(o.inviteId)}>Cancel</button>
+          Calling {o.invitation.invitees.join(', ')} ({o.secondsLeft ?? '∞'} s left){' '}
+          <button onClick={() => void cancel(o.inviteId)}>Cancel</button>
         </p>
       ))}
     </div>

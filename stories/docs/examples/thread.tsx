@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useConversation } from '../../../src/entries/react';
 
 export function Thread() {
-  const { messages, sendText, retry, hasMore, loadOlder, loadingHistory } = useConversation('single:bob', { pageSize: 20 });
+  const { messages, sendText, retry, hasMore, loadOlder, loadingHistory } = useConversation('single:bob', {
+    pageSize: 20,
+  });
   const [draft, setDraft] = useState('');
   return (
     <div>

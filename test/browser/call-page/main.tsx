@@ -22,7 +22,13 @@ interface Handle {
   clients: Record<string, ChatClient>;
   calls: Record<string, CallClient>;
   /** Sum of a kind's counter over the inbound (or outbound) RTP streams of `user`'s link with `peer`. */
-  rtp(user: string, peer: string, direction: 'inbound-rtp' | 'outbound-rtp', kind: 'audio' | 'video', field: string): Promise<number>;
+  rtp(
+    user: string,
+    peer: string,
+    direction: 'inbound-rtp' | 'outbound-rtp',
+    kind: 'audio' | 'video',
+    field: string,
+  ): Promise<number>;
 }
 
 const query = new URLSearchParams(location.search);
@@ -51,15 +57,25 @@ const handle: Handle = {
 async function main(): Promise<void> {
   const server = url ? null : createEmbeddedServer();
   for (const user of users) {
-    const client = createChatClient(server ? { transport: server.connect(), user } : { url: url!, user, reconnect: { initialDelayMs: 100, maxDelayMs: 500 } });
+    const client = createChatClient(
+      server
+        ? { transport: server.connect(), user }
+        : { url: url!, user, reconnect: { initialDelayMs: 100, maxDelayMs: 500 } },
+    );
     await client.connect();
     handle.clients[user] = client;
     handle.calls[user] = callClientFor(client);
   }
   const first = handle.clients[users[0]!]!;
   // On a shared server the group may exist already (another page made it).
-  const exists = group ? await first.group(group).then(() => true, () => false) : false;
-  if (group && !exists) await first.createGroup({ groupId: group, name: group, members: members.filter((m) => m !== users[0]) });
+  const exists = group
+    ? await first.group(group).then(
+        () => true,
+        () => false,
+      )
+    : false;
+  if (group && !exists)
+    await first.createGroup({ groupId: group, name: group, members: members.filter((m) => m !== users[0]) });
   const root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
     <>
@@ -80,5 +96,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  (window as unknown as { __natterError: string }).__natterError = String(e instanceof Error ? (e.stack ?? e.message) : e);
+  (window as unknown as { __natterError: string }).__natterError = String(
+    e instanceof Error ? (e.stack ?? e.message) : e,
+  );
 });

@@ -26,13 +26,28 @@ memory.transaction(() => {
     const seq = memory.nextSeq(key);
     const ts = start + i * 60_000;
     const message: Message = {
-      serverId: `pre-${i}`, localId: `pre-local-${i}`, from: peer, to: 'alice', chatType: 'single', seq, ts,
+      serverId: `pre-${i}`,
+      localId: `pre-local-${i}`,
+      from: peer,
+      to: 'alice',
+      chatType: 'single',
+      seq,
+      ts,
       body: { type: 'txt', msg: `hello from ${peer}` },
     };
     memory.insertMessage({ key, message });
     memory.putConversationState({
-      user: 'alice', key, id: `single:${peer}`, type: 'single', target: peer,
-      readSeq: 0, unread: 1, clearedSeq: 0, hidden: false, lastServerId: message.serverId, updatedAt: ts,
+      user: 'alice',
+      key,
+      id: `single:${peer}`,
+      type: 'single',
+      target: peer,
+      readSeq: 0,
+      unread: 1,
+      clearedSeq: 0,
+      hidden: false,
+      lastServerId: message.serverId,
+      updatedAt: ts,
     });
   }
 });

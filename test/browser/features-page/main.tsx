@@ -23,7 +23,8 @@ const server = createEmbeddedServer();
 const alice = createChatClient({ transport: server.connect(), user: 'alice', delivery: false });
 const bob = createChatClient({ transport: server.connect(), user: 'bob', delivery: false });
 const carol = createChatClient({ transport: server.connect(), user: 'carol', delivery: false });
-for (const type of ['message', 'messageUpdate', 'pins', 'threadReply'] as const) bob.on(type, (e) => void handle.events.push(e));
+for (const type of ['message', 'messageUpdate', 'pins', 'threadReply'] as const)
+  bob.on(type, (e) => void handle.events.push(e));
 
 async function main(): Promise<void> {
   await bob.connect();

@@ -24,13 +24,29 @@ const NEEDLE = Number(params.get('needle') ?? 1_000);
 const memory = new MemoryStorage();
 const key = conversationKey('single', 'alice', 'bob');
 const start = Date.now() - TOTAL * 60_000;
-const words = ['hello', 'how are you', 'fine thanks', 'see you tomorrow at the station', 'ok 👍', 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor'];
+const words = [
+  'hello',
+  'how are you',
+  'fine thanks',
+  'see you tomorrow at the station',
+  'ok 👍',
+  'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor',
+];
 memory.transaction(() => {
   for (let i = 1; i < TOTAL; i++) {
     const seq = memory.nextSeq(key);
     const from = Math.floor(i / 3) % 2 === 0 ? 'alice' : 'bob';
     const text = seq === NEEDLE ? 'a needle in the haystack' : `#${seq} ${words[i % words.length]}`;
-    const message: Message = { serverId: `pre-${seq}`, localId: `pre-local-${seq}`, from, to: from === 'alice' ? 'bob' : 'alice', chatType: 'single', seq, ts: start + i * 60_000, body: { type: 'txt', msg: text } };
+    const message: Message = {
+      serverId: `pre-${seq}`,
+      localId: `pre-local-${seq}`,
+      from,
+      to: from === 'alice' ? 'bob' : 'alice',
+      chatType: 'single',
+      seq,
+      ts: start + i * 60_000,
+      body: { type: 'txt', msg: text },
+    };
     memory.insertMessage({ key, message });
   }
 });
@@ -40,7 +56,8 @@ const server = createEmbeddedServer({ storage: memory });
 let delayMs = 0;
 function delayable(t: Transport): Transport {
   return {
-    connect: (h: ClientConnectionHandlers) => t.connect({ ...h, frame: (data) => (delayMs > 0 ? setTimeout(() => h.frame(data), delayMs) : h.frame(data)) }),
+    connect: (h: ClientConnectionHandlers) =>
+      t.connect({ ...h, frame: (data) => (delayMs > 0 ? setTimeout(() => h.frame(data), delayMs) : h.frame(data)) }),
     ...(t.upload ? { upload: t.upload.bind(t) } : {}),
   };
 }

@@ -24,7 +24,14 @@ const UNREAD = Number(new URLSearchParams(location.search).get('unread') ?? 1);
 const memory = new MemoryStorage();
 const key = conversationKey('single', 'alice', 'bob');
 const start = Date.now() - TOTAL * 60_000;
-const words = ['hello', 'how are you', 'fine thanks', 'see you tomorrow at the station', 'ok 👍', 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor'];
+const words = [
+  'hello',
+  'how are you',
+  'fine thanks',
+  'see you tomorrow at the station',
+  'ok 👍',
+  'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor',
+];
 memory.transaction(() => {
   for (let i = 1; i < TOTAL; i++) {
     const seq = memory.nextSeq(key);
@@ -65,7 +72,11 @@ async function main(): Promise<void> {
   await bob.sendText('single:alice', `#${TOTAL} newest`);
   createRoot(document.getElementById('root') as HTMLElement).render(
     <ChatProvider client={alice} store={store}>
-      <MessageList conversationId="single:bob" pageSize={PAGE} markReadOnView={new URLSearchParams(location.search).has('markRead')} />
+      <MessageList
+        conversationId="single:bob"
+        pageSize={PAGE}
+        markReadOnView={new URLSearchParams(location.search).has('markRead')}
+      />
     </ChatProvider>,
   );
   Object.assign(window, {

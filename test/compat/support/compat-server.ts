@@ -54,7 +54,11 @@ export interface CompatServer {
 
 export type CompatServerFactory = (options?: CompatServerOptions) => Promise<CompatServer>;
 
-function coreOptions(options: CompatServerOptions): { clock: ManualClock | null; ids: IdSource; rest: Record<string, unknown> } {
+function coreOptions(options: CompatServerOptions): {
+  clock: ManualClock | null;
+  ids: IdSource;
+  rest: Record<string, unknown>;
+} {
   const clock = options.manualClock ? createManualClock(Date.now()) : null;
   const ids = createIdSource(clock ?? systemClock);
   const chosen = [...(options.inviteIds ?? [])];
@@ -70,7 +74,12 @@ function coreOptions(options: CompatServerOptions): { clock: ManualClock | null;
 
 export const embeddedServer: CompatServerFactory = async (options = {}) => {
   const { clock, ids, rest } = coreOptions(options);
-  const server = createEmbeddedServer({ ...(clock ? { clock } : {}), ids, ...rest, ...(options.pathFileUrls ? { fileUrl: (id: string) => `/files/${id}` } : {}) });
+  const server = createEmbeddedServer({
+    ...(clock ? { clock } : {}),
+    ids,
+    ...rest,
+    ...(options.pathFileUrls ? { fileUrl: (id: string) => `/files/${id}` } : {}),
+  });
   return {
     facade: { server },
     // The embedded server runs in dev mode: the vendor credential is ignored.

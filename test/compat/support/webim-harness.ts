@@ -6,10 +6,32 @@ import { WebIM, type Connection, type ListenerName, type Listeners } from '../..
 import type { CompatServer } from './compat-server';
 
 export const LISTENER_NAMES: ListenerName[] = [
-  'onOpened', 'onClosed', 'onTextMessage', 'onEmojiMessage', 'onPictureMessage', 'onCmdMessage', 'onAudioMessage',
-  'onLocationMessage', 'onFileMessage', 'onCustomMessage', 'onVideoMessage', 'onPresence', 'onRoster', 'onInviteMessage',
-  'onOnline', 'onOffline', 'onError', 'onBlacklistUpdate', 'onRecallMessage', 'onReceivedMessage', 'onDeliveredMessage',
-  'onReadMessage', 'onCreateGroup', 'onMutedMessage', 'onChannelMessage', 'onStatisticMessage',
+  'onOpened',
+  'onClosed',
+  'onTextMessage',
+  'onEmojiMessage',
+  'onPictureMessage',
+  'onCmdMessage',
+  'onAudioMessage',
+  'onLocationMessage',
+  'onFileMessage',
+  'onCustomMessage',
+  'onVideoMessage',
+  'onPresence',
+  'onRoster',
+  'onInviteMessage',
+  'onOnline',
+  'onOffline',
+  'onError',
+  'onBlacklistUpdate',
+  'onRecallMessage',
+  'onReceivedMessage',
+  'onDeliveredMessage',
+  'onReadMessage',
+  'onCreateGroup',
+  'onMutedMessage',
+  'onChannelMessage',
+  'onStatisticMessage',
 ];
 
 export interface Recorded {
@@ -34,7 +56,11 @@ export function record(conn: Connection): Recorder {
 }
 
 /** Logs `user` in: the login the tests add to the document's examples. */
-export async function login(srv: CompatServer, user: string, options: { delivery?: boolean } = {}): Promise<{ conn: Connection; rec: Recorder }> {
+export async function login(
+  srv: CompatServer,
+  user: string,
+  options: { delivery?: boolean } = {},
+): Promise<{ conn: Connection; rec: Recorder }> {
   const conn = new WebIM.connection({ ...srv.facade, ...options });
   const rec = record(conn);
   await conn.open({ user, pwd: 'password', accessToken: srv.credential(user) });
@@ -61,7 +87,14 @@ export function pickFile(id: string, file: File): HTMLInputElement {
     input.id = id;
     document.body.appendChild(input);
   }
-  const list = { 0: file, length: 1, item: (i: number) => (i === 0 ? file : null), [Symbol.iterator]: function* () { yield file; } };
+  const list = {
+    0: file,
+    length: 1,
+    item: (i: number) => (i === 0 ? file : null),
+    [Symbol.iterator]: function* () {
+      yield file;
+    },
+  };
   Object.defineProperty(input, 'files', { configurable: true, get: () => list });
   return input;
 }

@@ -34,7 +34,18 @@ beforeAll(async () => {
   }
   const jwksFile = join(jwksDir.dir, 'jwks.json');
   writeFileSync(jwksFile, JSON.stringify({ keys: [keys.RS256.publicJwk, keys.ES256.publicJwk, keys.EdDSA.publicJwk] }));
-  server = await startAttackServer(['--jwt-secret', JWT_SECRET, '--jwt-jwks', jwksFile, '--jwt-issuer', ISSUER, '--jwt-audience', AUDIENCE, '--jwt-clock-skew', '0']);
+  server = await startAttackServer([
+    '--jwt-secret',
+    JWT_SECRET,
+    '--jwt-jwks',
+    jwksFile,
+    '--jwt-issuer',
+    ISSUER,
+    '--jwt-audience',
+    AUDIENCE,
+    '--jwt-clock-skew',
+    '0',
+  ]);
   witness = new Witness(server.url);
   await witness.before();
 }, 30_000);
@@ -54,9 +65,16 @@ interface Claims {
 
 const now = (): number => Math.floor(Date.now() / 1000);
 
-async function jwt(alg: 'HS256' | Alg, claims: Claims = {}, key?: CryptoKey | Uint8Array, kid?: string): Promise<string> {
+async function jwt(
+  alg: 'HS256' | Alg,
+  claims: Claims = {},
+  key?: CryptoKey | Uint8Array,
+  kid?: string,
+): Promise<string> {
   const { exp, ...rest } = { sub: 'jwt-user', iss: ISSUER, aud: AUDIENCE, exp: now() + 600, ...claims };
-  const signer = new SignJWT(rest).setProtectedHeader({ alg, ...(alg === 'HS256' ? {} : { kid: kid ?? `${alg}-key` }) }).setIssuedAt();
+  const signer = new SignJWT(rest)
+    .setProtectedHeader({ alg, ...(alg === 'HS256' ? {} : { kid: kid ?? `${alg}-key` }) })
+    .setIssuedAt();
   if (exp !== null) signer.setExpirationTime(exp);
   return signer.sign(key ?? (alg === 'HS256' ? new TextEncoder().encode(JWT_SECRET) : keys[alg].privateKey));
 }
@@ -73,7 +91,8 @@ async function login(token: string): Promise<string | number> {
 describe('JWTs', () => {
   it('welcomes HS256, RS256, ES256 and EdDSA tokens from the configured issuer and audience', async () => {
     expect(await login(await jwt('HS256'))).toBe('jwt-user');
-    for (const alg of ['RS256', 'ES256', 'EdDSA'] as const) expect([alg, await login(await jwt(alg, { sub: `u-${alg}` }))]).toEqual([alg, `u-${alg}`]);
+    for (const alg of ['RS256', 'ES256', 'EdDSA'] as const)
+      expect([alg, await login(await jwt(alg, { sub: `u-${alg}` }))]).toEqual([alg, `u-${alg}`]);
     // natter's own tokens still work next to them.
     expect(await login(tokenFor('own-token-user'))).toBe('own-token-user');
   });
@@ -86,7 +105,9 @@ describe('JWTs', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     expect(await login(`${header}.${body}.`)).toBe(ErrorCode.TOKEN_INVALID);
     expect(await login(`${header}.${body}.c2ln`)).toBe(ErrorCode.TOKEN_INVALID);
-    expect(await login(await jwt('HS256', {}, new TextEncoder().encode('another-secret-that-is-long-enough-32b')))).toBe(ErrorCode.TOKEN_INVALID);
+    expect(
+      await login(await jwt('HS256', {}, new TextEncoder().encode('another-secret-that-is-long-enough-32b'))),
+    ).toBe(ErrorCode.TOKEN_INVALID);
     // Signed by a key the JWKS does not hold, claiming the kid of one it does.
     expect(await login(await jwt('RS256', {}, keys.attacker.privateKey, 'RS256-key'))).toBe(ErrorCode.TOKEN_INVALID);
     expect(await login(await jwt('RS256', {}, keys.attacker.privateKey, 'unknown-kid'))).toBe(ErrorCode.TOKEN_INVALID);
@@ -96,7 +117,9 @@ describe('JWTs', () => {
     // A tampered payload.
     const good = await jwt('ES256');
     const [h, , s] = good.split('.');
-    const forgedBody = Buffer.from(JSON.stringify({ sub: 'admin', iss: ISSUER, aud: AUDIENCE, exp: now() + 600 })).toString('base64url');
+    const forgedBody = Buffer.from(
+      JSON.stringify({ sub: 'admin', iss: ISSUER, aud: AUDIENCE, exp: now() + 600 }),
+    ).toString('base64url');
     expect(await login(`${h}.${forgedBody}.${s}`)).toBe(ErrorCode.TOKEN_INVALID);
   });
 
@@ -111,14 +134,22 @@ describe('JWTs', () => {
 
   it('accepts a JWT for uploads, and refuses an unsigned one', async () => {
     const upload = async (token: string): Promise<number> =>
-      (await fetch(`${server.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' }, body: 'hi' })).status;
+      (
+        await fetch(`${server.httpUrl}/files?name=a.txt`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' },
+          body: 'hi',
+        })
+      ).status;
     expect(await upload(await jwt('ES256'))).toBe(201);
-    expect(await upload(new UnsecuredJWT({ sub: 'x', iss: ISSUER, aud: AUDIENCE }).setExpirationTime('10m').encode())).toBe(401);
+    expect(
+      await upload(new UnsecuredJWT({ sub: 'x', iss: ISSUER, aud: AUDIENCE }).setExpirationTime('10m').encode()),
+    ).toBe(401);
   });
 });
 
 describe('tokens that expire mid-session', () => {
-  it('ends a raw session at its natter token\'s expiry (4011) after an expiring notice', async () => {
+  it("ends a raw session at its natter token's expiry (4011) after an expiring notice", async () => {
     const c = await RawClient.connect(server.url, { token: tokenFor('short-lived', 2) });
     expect(c.welcome).not.toBeNull();
     const code = await closedWithin(c.ws, 8000);
@@ -127,7 +158,7 @@ describe('tokens that expire mid-session', () => {
     expect(c.frames.find((f) => f.t === 'bye')).toMatchObject({ code: ErrorCode.TOKEN_EXPIRED });
   });
 
-  it('ends a session at its JWT\'s expiry', async () => {
+  it("ends a session at its JWT's expiry", async () => {
     const c = await RawClient.connect(server.url, { token: await jwt('RS256', { exp: now() + 2 }) });
     expect(c.welcome).not.toBeNull();
     expect(await closedWithin(c.ws, 8000)).toBe(4011);
@@ -158,19 +189,25 @@ describe('tokens that expire mid-session', () => {
 describe('JWKS by URL', () => {
   it('fetches the keys from the identity provider and uses the configured user claim', async () => {
     const jwks = JSON.stringify({ keys: [keys.ES256.publicJwk] });
-    const idp: Server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(jwks));
+    const idp: Server = createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(jwks),
+    );
     await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
     const port = (idp.address() as { port: number }).port;
     const tmp = tempDir();
     let host: RunningServer | null = null;
     try {
-      host = await startTestServer(tmp.dir, { jwt: { jwks: `http://127.0.0.1:${port}/.well-known/jwks.json`, userClaim: 'natter_user', issuer: ISSUER } });
+      host = await startTestServer(tmp.dir, {
+        jwt: { jwks: `http://127.0.0.1:${port}/.well-known/jwks.json`, userClaim: 'natter_user', issuer: ISSUER },
+      });
       const token = await jwt('ES256', { natter_user: 'claimed-user', sub: 'idp|12345' });
       const c = await RawClient.connect(host.url, { token });
       expect(c.welcome?.user).toBe('claimed-user');
       await c.close();
       const forger = await generateKeyPair('ES256');
-      const other = await RawClient.connect(host.url, { token: await jwt('ES256', { natter_user: 'claimed-user' }, forger.privateKey, 'ES256-key') });
+      const other = await RawClient.connect(host.url, {
+        token: await jwt('ES256', { natter_user: 'claimed-user' }, forger.privateKey, 'ES256-key'),
+      });
       expect(other.welcome).toBeNull();
       await other.close();
     } finally {

@@ -13,11 +13,16 @@ const TOTAL = 60;
 
 beforeAll(async () => {
   server = await startAttackServer([
-    '--hello-timeout', '800',
-    '--max-connections', String(TOTAL),
-    '--max-connections-per-ip', String(PER_ADDRESS),
-    '--headers-timeout', '1000',
-    '--request-timeout', '3000',
+    '--hello-timeout',
+    '800',
+    '--max-connections',
+    String(TOTAL),
+    '--max-connections-per-ip',
+    String(PER_ADDRESS),
+    '--headers-timeout',
+    '1000',
+    '--request-timeout',
+    '3000',
   ]);
   witness = new Witness(server.url);
   await witness.before();

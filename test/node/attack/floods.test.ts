@@ -16,11 +16,16 @@ const BURST = 40;
 
 beforeAll(async () => {
   server = await startAttackServer([
-    '--rate-limit', `${RATE},${BURST}`,
-    '--upload-rate', '2,10',
-    '--upload-quota', '3000/86400000',
-    '--reject-words', 'forbidden,秘密',
-    '--intercept-words', 'buy now',
+    '--rate-limit',
+    `${RATE},${BURST}`,
+    '--upload-rate',
+    '2,10',
+    '--upload-quota',
+    '3000/86400000',
+    '--reject-words',
+    'forbidden,秘密',
+    '--intercept-words',
+    'buy now',
   ]);
   witness = new Witness(server.url);
   await witness.before();
@@ -29,13 +34,24 @@ afterAll(async () => {
   await server.stopAndClean();
 });
 
-const text = (msg: string, to = 'victim') => ({ localId: `${Math.random().toString(36).slice(2)}-${msg.length}`, to, chatType: 'single', body: { type: 'txt', msg } });
+const text = (msg: string, to = 'victim') => ({
+  localId: `${Math.random().toString(36).slice(2)}-${msg.length}`,
+  to,
+  chatType: 'single',
+  body: { type: 'txt', msg },
+});
 
 describe('floods across connections', () => {
   it('limits one user across 20 connections to one bucket (burst + rate)', async () => {
     const started = Date.now();
-    const conns = await Promise.all(Array.from({ length: 20 }, (_, i) => RawClient.connect(server.url, { token: tokenFor('flooder'), device: `d${i}` })));
-    const answers = await Promise.all(conns.flatMap((c) => Array.from({ length: 30 }, (_, j) => c.request('send', text(`flood ${j}`)))));
+    const conns = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        RawClient.connect(server.url, { token: tokenFor('flooder'), device: `d${i}` }),
+      ),
+    );
+    const answers = await Promise.all(
+      conns.flatMap((c) => Array.from({ length: 30 }, (_, j) => c.request('send', text(`flood ${j}`)))),
+    );
     const seconds = (Date.now() - started) / 1000;
     const accepted = answers.filter((a) => a.ok).length;
     const limited = answers.filter((a) => a.code === ErrorCode.RATE_LIMITED).length;
@@ -48,7 +64,8 @@ describe('floods across connections', () => {
 
   it('closes a connection flooding malformed frames (4006) long before 10,000 are answered', async () => {
     const mallory = await RawClient.connect(server.url, { token: tokenFor('mallory') });
-    for (let i = 0; i < 10_000 && mallory.ws.readyState === WebSocket.OPEN; i++) mallory.ws.send('{"this is": not json');
+    for (let i = 0; i < 10_000 && mallory.ws.readyState === WebSocket.OPEN; i++)
+      mallory.ws.send('{"this is": not json');
     const code = await closedWithin(mallory.ws, 10_000);
     expect(mallory.frames.find((f) => f.t === 'bye')).toMatchObject({ code: ErrorCode.TOO_MANY_MALFORMED });
     expect(code).not.toBe(1000);
@@ -57,7 +74,11 @@ describe('floods across connections', () => {
 });
 
 async function upload(user: string, body: Uint8Array<ArrayBuffer>): Promise<{ status: number; code?: number }> {
-  const res = await fetch(`${server.httpUrl}/files?name=a.txt`, { method: 'POST', headers: { Authorization: `Bearer ${tokenFor(user)}`, 'Content-Type': 'text/plain' }, body: new Blob([body]) });
+  const res = await fetch(`${server.httpUrl}/files?name=a.txt`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokenFor(user)}`, 'Content-Type': 'text/plain' },
+    body: new Blob([body]),
+  });
   const json = (await res.json()) as { code?: number };
   return { status: res.status, ...(json.code !== undefined ? { code: json.code } : {}) };
 }
@@ -65,7 +86,9 @@ async function upload(user: string, body: Uint8Array<ArrayBuffer>): Promise<{ st
 describe('uploads', () => {
   it('limits the upload rate per user (509 / HTTP 429 past the burst)', async () => {
     const started = Date.now();
-    const results = await Promise.all(Array.from({ length: 60 }, () => upload('uploader', new TextEncoder().encode('x'))));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () => upload('uploader', new TextEncoder().encode('x'))),
+    );
     const seconds = (Date.now() - started) / 1000;
     const ok = results.filter((r) => r.status === 201).length;
     expect(ok).toBeLessThanOrEqual(10 + Math.ceil(2 * seconds) + 2);
@@ -94,8 +117,12 @@ describe('uploads', () => {
         socket.pause();
         socket.on('data', (d) => (answer += d.toString()));
         socket.on('error', (e) => (error = String(e)));
-        socket.on('close', () => resolve({ head: answer.split('\r\n')[0] ?? '', body: answer.split('\r\n\r\n')[1] ?? '', error }));
-        socket.write(`POST /files?name=big.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${tokenFor('big')}\r\nContent-Type: text/plain\r\nContent-Length: ${total}\r\n\r\n`);
+        socket.on('close', () =>
+          resolve({ head: answer.split('\r\n')[0] ?? '', body: answer.split('\r\n\r\n')[1] ?? '', error }),
+        );
+        socket.write(
+          `POST /files?name=big.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${tokenFor('big')}\r\nContent-Type: text/plain\r\nContent-Length: ${total}\r\n\r\n`,
+        );
         const chunk = Buffer.alloc(256 * 1024, 0x62);
         let sent = 0;
         const pump = (): void => {
@@ -121,12 +148,16 @@ describe('hostile frames', () => {
     const c = await RawClient.connect(server.url, { token: tokenFor('nester') });
     // 100,000 levels in 200 KB: under the frame limit.
     const ext = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    c.ws.send(`{"v":1,"t":"req","id":"deep","op":"send","p":{"localId":"deep-1","to":"bob","chatType":"single","body":{"type":"txt","msg":"hi"},"ext":${ext}}}`);
+    c.ws.send(
+      `{"v":1,"t":"req","id":"deep","op":"send","p":{"localId":"deep-1","to":"bob","chatType":"single","body":{"type":"txt","msg":"hi"},"ext":${ext}}}`,
+    );
     await c.until(() => c.frames.some((f) => (f.t === 'err' || f.t === 'ok') && f.id === 'deep'));
     expect(c.frames.find((f) => f.t === 'err' && f.id === 'deep')).toMatchObject({ code: ErrorCode.TOO_DEEP });
     expect((await c.request('send', text('still serving'))).ok).toBe(true);
     // A frame too large to parse is still answered for its request id.
-    c.ws.send(`{"v":1,"t":"req","id":"huge","op":"send","p":{"localId":"huge-1","to":"bob","chatType":"single","body":{"type":"txt","msg":"${'x'.repeat(600 * 1024)}"}}}`);
+    c.ws.send(
+      `{"v":1,"t":"req","id":"huge","op":"send","p":{"localId":"huge-1","to":"bob","chatType":"single","body":{"type":"txt","msg":"${'x'.repeat(600 * 1024)}"}}}`,
+    );
     await c.until(() => c.frames.some((f) => f.t === 'err' && f.id === 'huge'));
     expect(c.frames.find((f) => f.t === 'err' && f.id === 'huge')).toMatchObject({ code: ErrorCode.TOO_LARGE });
     await c.close();
@@ -134,14 +165,33 @@ describe('hostile frames', () => {
 
   it('refuses javascript:, data: and other non-http(s) URLs in image and file bodies (4005)', async () => {
     const c = await RawClient.connect(server.url, { token: tokenFor('linker') });
-    const urls = ['javascript:alert(document.cookie)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'data:image/svg+xml,<svg onload=alert(1)>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'blob:http://x/1'];
+    const urls = [
+      'javascript:alert(document.cookie)',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      'data:image/svg+xml,<svg onload=alert(1)>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'blob:http://x/1',
+    ];
     for (const url of urls) {
       for (const type of ['img', 'file'] as const) {
-        const a = await c.request('send', { localId: `${type}-${url}`.slice(0, 100), to: 'victim', chatType: 'single', body: { type, url, name: 'x', size: 1, mime: 'image/png' } });
+        const a = await c.request('send', {
+          localId: `${type}-${url}`.slice(0, 100),
+          to: 'victim',
+          chatType: 'single',
+          body: { type, url, name: 'x', size: 1, mime: 'image/png' },
+        });
         expect([url, type, a.code]).toEqual([url, type, ErrorCode.URL_NOT_ALLOWED]);
       }
     }
-    const ok = await c.request('send', { localId: 'https-ok', to: 'victim', chatType: 'single', body: { type: 'img', url: 'https://cdn.example/cat.png', name: 'cat.png', size: 1, mime: 'image/png' } });
+    const ok = await c.request('send', {
+      localId: 'https-ok',
+      to: 'victim',
+      chatType: 'single',
+      body: { type: 'img', url: 'https://cdn.example/cat.png', name: 'cat.png', size: 1, mime: 'image/png' },
+    });
     expect(ok.ok).toBe(true);
     await c.close();
   });

@@ -30,7 +30,10 @@ export async function startAttackServer(args: string[]): Promise<AttackServer> {
 export const tokenFor = (user: string, ttlSeconds = 3600): string => createToken(user, { secret: SECRET, ttlSeconds });
 
 /** Opens a WebSocket and waits until it is open (or refused: resolves with the HTTP status). */
-export function openSocket(url: string, options: WebSocket.ClientOptions = {}): Promise<{ ws: WebSocket } | { status: number }> {
+export function openSocket(
+  url: string,
+  options: WebSocket.ClientOptions = {},
+): Promise<{ ws: WebSocket } | { status: number }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, options);
     ws.once('open', () => resolve({ ws }));
@@ -66,7 +69,13 @@ export class Witness {
   constructor(private readonly url: string) {}
 
   private client(user: string): ChatClient {
-    return createChatClient({ url: this.url, WebSocket, token: tokenFor(user), reconnect: false, device: `witness-${user}` });
+    return createChatClient({
+      url: this.url,
+      WebSocket,
+      token: tokenFor(user),
+      reconnect: false,
+      device: `witness-${user}`,
+    });
   }
 
   /** Logs in and stores a few messages. */

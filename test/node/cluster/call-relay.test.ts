@@ -29,7 +29,11 @@ type RtcEvent = Extract<ChatEvent, { type: 'rtc' }>;
 
 /** A client on node `node` recording its rtc events. */
 function onNode(cluster: Cluster, node: number, user: string, device: string): { c: ChatClient; rtc: RtcEvent[] } {
-  const c = createChatClient({ transport: createWebSocketTransport({ url: cluster.url(node), WebSocket }), token: createToken(user, { secret: SECRET }), device });
+  const c = createChatClient({
+    transport: createWebSocketTransport({ url: cluster.url(node), WebSocket }),
+    token: createToken(user, { secret: SECRET }),
+    device,
+  });
   const rtc: RtcEvent[] = [];
   c.on('rtc', (e) => rtc.push(e));
   return { c, rtc };
@@ -49,7 +53,12 @@ const code = (p: Promise<unknown>): Promise<number | 'ok'> =>
     (e: unknown) => (isNatterError(e) ? e.code : -1),
   );
 
-const candidate = (i: number) => ({ type: 'candidate' as const, candidate: `candidate:1 1 udp 2122260223 127.0.0.1 5000${i} typ host`, sdpMid: '0', sdpMLineIndex: 0 });
+const candidate = (i: number) => ({
+  type: 'candidate' as const,
+  candidate: `candidate:1 1 udp 2122260223 127.0.0.1 5000${i} typ host`,
+  sdpMid: '0',
+  sdpMLineIndex: 0,
+});
 
 describe('call signaling across nodes', { timeout: 120_000 }, () => {
   it('relays joins, offers, candidates and the hang-up between devices on different nodes', async () => {
@@ -59,7 +68,11 @@ describe('call signaling across nodes', { timeout: 120_000 }, () => {
     const bobOther = onNode(cluster, 0, 'bob', 'b2');
     try {
       await Promise.all([alice.c.connect(), bob.c.connect(), bobOther.c.connect()]);
-      const { invitation } = await alice.c.request('sig.invite', { invitees: ['bob'], data: rtcCallData('video'), timeout: 30 });
+      const { invitation } = await alice.c.request('sig.invite', {
+        invitees: ['bob'],
+        data: rtcCallData('video'),
+        timeout: 30,
+      });
       const callId = invitation.inviteId;
       await alice.c.request('rtc.join', { callId });
       await bob.c.request('sig.accept', { inviteId: callId });
@@ -68,18 +81,30 @@ describe('call signaling across nodes', { timeout: 120_000 }, () => {
       expect(joined.participants.map((p) => p.user)).toEqual(['alice']);
       await until(() => alice.rtc.some((e) => e.kind === 'joined' && e.user === 'bob'), "alice hearing of bob's join");
 
-      expect(await code(alice.c.request('rtc.signal', { callId, to: 'bob', signal: { type: 'offer', sdp: 'v=0 from alice' } }))).toBe('ok');
+      expect(
+        await code(
+          alice.c.request('rtc.signal', { callId, to: 'bob', signal: { type: 'offer', sdp: 'v=0 from alice' } }),
+        ),
+      ).toBe('ok');
       await bob.c.request('rtc.signal', { callId, to: 'alice', signal: { type: 'answer', sdp: 'v=0 from bob' } });
       for (let i = 0; i < 5; i++) await bob.c.request('rtc.signal', { callId, to: 'alice', signal: candidate(i) });
       await until(() => alice.rtc.filter((e) => e.kind === 'signal').length === 6, 'six signals at alice');
       await until(() => bob.rtc.some((e) => e.kind === 'signal'), 'the offer at bob');
-      const atAlice = alice.rtc.flatMap((e) => (e.kind !== 'signal' ? [] : e.signal.type === 'candidate' ? [/5000(\d) typ/.exec(e.signal.candidate)?.[1] ?? '?'] : [e.signal.type]));
+      const atAlice = alice.rtc.flatMap((e) =>
+        e.kind !== 'signal'
+          ? []
+          : e.signal.type === 'candidate'
+            ? [/5000(\d) typ/.exec(e.signal.candidate)?.[1] ?? '?']
+            : [e.signal.type],
+      );
       // In the order bob sent them.
       expect(atAlice).toEqual(['answer', '0', '1', '2', '3', '4']);
       const offer = bob.rtc.find((e) => e.kind === 'signal');
       expect(offer).toMatchObject({ kind: 'signal', from: 'alice', signal: { type: 'offer', sdp: 'v=0 from alice' } });
       // Bob's other device (on alice's node) has not joined: it may not signal, and got nothing.
-      expect(await code(bobOther.c.request('rtc.signal', { callId, to: 'alice', signal: candidate(9) }))).toBe(ErrorCode.CALL_NOT_JOINED);
+      expect(await code(bobOther.c.request('rtc.signal', { callId, to: 'alice', signal: candidate(9) }))).toBe(
+        ErrorCode.CALL_NOT_JOINED,
+      );
       expect(bobOther.rtc.filter((e) => e.kind === 'signal')).toEqual([]);
 
       await alice.c.request('rtc.leave', { callId });

@@ -15,7 +15,8 @@ import { Cluster } from './support/cluster';
 import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
 
 let services: Promise<{ postgres: Postgres; redis: Redis }> | null = null;
-const started = (): Promise<{ postgres: Postgres; redis: Redis }> => (services ??= Promise.all([startPostgres(), startRedis()]).then(([postgres, redis]) => ({ postgres, redis })));
+const started = (): Promise<{ postgres: Postgres; redis: Redis }> =>
+  (services ??= Promise.all([startPostgres(), startRedis()]).then(([postgres, redis]) => ({ postgres, redis })));
 
 afterAll(async () => {
   if (!services) return;

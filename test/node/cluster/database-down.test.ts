@@ -24,11 +24,17 @@ afterAll(async () => {
 }, 60_000);
 
 /** Every frame a raw connection receives after its hello, until the server closes it. */
-function helloFrames(url: string, token: string): Promise<{ frames: Array<Record<string, unknown>>; closeCode: number }> {
+function helloFrames(
+  url: string,
+  token: string,
+): Promise<{ frames: Array<Record<string, unknown>>; closeCode: number }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
     const frames: Array<Record<string, unknown>> = [];
-    const guard = setTimeout(() => reject(new Error(`no answer to hello, frames so far: ${JSON.stringify(frames)}`)), 20_000);
+    const guard = setTimeout(
+      () => reject(new Error(`no answer to hello, frames so far: ${JSON.stringify(frames)}`)),
+      20_000,
+    );
     ws.on('open', () => ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'hello', token, device: 'raw' })));
     ws.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as Record<string, unknown>));
     ws.on('close', (closeCode: number) => {
@@ -55,7 +61,10 @@ describe('a hello while PostgreSQL is down', { timeout: 120_000 }, () => {
       } finally {
         await postgres.up();
       }
-      const alice = createChatClient({ transport: createWebSocketTransport({ url: cluster.url(0), WebSocket }), token: createToken('alice', { secret: SECRET }) });
+      const alice = createChatClient({
+        transport: createWebSocketTransport({ url: cluster.url(0), WebSocket }),
+        token: createToken('alice', { secret: SECRET }),
+      });
       try {
         await alice.connect();
         const sent = await alice.sendText(conversationId('single', 'bob'), 'back again');

@@ -54,7 +54,11 @@ interface Member {
 }
 
 function member(cluster: Cluster, user: string, first: number): Member {
-  const client = createChatClient({ transport: roaming(cluster, first), token: createToken(user, { secret: SECRET }), reconnect: { initialDelayMs: 20, maxDelayMs: 200 } });
+  const client = createChatClient({
+    transport: roaming(cluster, first),
+    token: createToken(user, { secret: SECRET }),
+    reconnect: { initialDelayMs: 20, maxDelayMs: 200 },
+  });
   const m: Member = { user, client, received: new Map(), resets: 0 };
   client.on('message', (e) => m.received.set(e.message.serverId, (m.received.get(e.message.serverId) ?? 0) + 1));
   client.on('ready', (e) => {
@@ -78,7 +82,8 @@ async function load(cluster: Cluster, disrupt: () => Promise<void>): Promise<voi
   await members[0]!.client.createGroup({ groupId: 'big', name: 'big', members: members.slice(1).map((m) => m.user) });
   const acked: Message[] = [];
   let disrupted: Promise<void> | null = null;
-  const target = (i: number) => (i % 4 === 0 ? conversationId('group', 'big') : conversationId('single', `u${(i + 1) % CLIENTS}`));
+  const target = (i: number) =>
+    i % 4 === 0 ? conversationId('group', 'big') : conversationId('single', `u${(i + 1) % CLIENTS}`);
   await Promise.all(
     members.map(async (m, i) => {
       let next = 0;
@@ -103,9 +108,14 @@ async function load(cluster: Cluster, disrupt: () => Promise<void>): Promise<voi
   );
   await disrupted;
   const byUser = new Map(members.map((m) => [m.user, m]));
-  const recipients = (msg: Message): Member[] => (msg.chatType === 'group' ? members : [byUser.get(msg.from)!, byUser.get(msg.to)!]);
+  const recipients = (msg: Message): Member[] =>
+    msg.chatType === 'group' ? members : [byUser.get(msg.from)!, byUser.get(msg.to)!];
   try {
-    await until(() => acked.every((msg) => recipients(msg).every((r) => r.received.has(msg.serverId))), 120_000, 'every acknowledged message to reach every member');
+    await until(
+      () => acked.every((msg) => recipients(msg).every((r) => r.received.has(msg.serverId))),
+      120_000,
+      'every acknowledged message to reach every member',
+    );
   } catch (e) {
     throw new Error(`${String(e)}; nodes said: ${cluster.nodes.map((n) => n.stderr().slice(-1500)).join(' | ')}`);
   }
@@ -113,14 +123,17 @@ async function load(cluster: Cluster, disrupt: () => Promise<void>): Promise<voi
   const db = new pg.Client({ connectionString: cluster.db });
   await db.connect();
   try {
-    const rows = (await db.query<{ n: string }>("SELECT COUNT(*) AS n FROM messages WHERE json NOT LIKE '%\"type\":\"signal\"%'")).rows;
+    const rows = (
+      await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM messages WHERE json NOT LIKE \'%"type":"signal"%\'')
+    ).rows;
     expect(new Set(acked.map((m) => m.serverId)).size).toBe(CLIENTS * PER_CLIENT);
     expect(Number(rows[0]!.n)).toBe(CLIENTS * PER_CLIENT);
   } finally {
     await db.end();
   }
   // Delivered once to every member.
-  for (const msg of acked) for (const r of recipients(msg)) expect(r.received.get(msg.serverId), `${msg.serverId} to ${r.user}`).toBe(1);
+  for (const msg of acked)
+    for (const r of recipients(msg)) expect(r.received.get(msg.serverId), `${msg.serverId} to ${r.user}`).toBe(1);
   expect(members.map((m) => m.resets)).toEqual(members.map(() => 0));
   for (const m of members) m.client.close();
 }
@@ -169,7 +182,10 @@ describe('invitations across nodes', { timeout: 120_000 }, () => {
 
       // Two devices of bob, on nodes 1 and 2, accept at once: one wins, the other gets 8010.
       const raced = await alice.client.invite('bob', { timeout: 60 });
-      const outcomes = await Promise.allSettled([bob.client.acceptInvitation(raced.invitation.inviteId), bob2.acceptInvitation(raced.invitation.inviteId)]);
+      const outcomes = await Promise.allSettled([
+        bob.client.acceptInvitation(raced.invitation.inviteId),
+        bob2.acceptInvitation(raced.invitation.inviteId),
+      ]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const lost = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
       expect(isNatterError(lost.reason) && lost.reason.code).toBe(8010);
@@ -183,7 +199,11 @@ describe('invitations across nodes', { timeout: 120_000 }, () => {
       await new Promise((r) => setTimeout(r, 1500));
       expect(timeouts.filter((id) => id === invitation.inviteId)).toHaveLength(1);
       const history = await bob.client.history(conversationId('single', 'alice'));
-      expect(history.messages.filter((m) => m.body.type === 'signal' && m.body.action === 'timeout' && m.body.inviteId === invitation.inviteId)).toHaveLength(1);
+      expect(
+        history.messages.filter(
+          (m) => m.body.type === 'signal' && m.body.action === 'timeout' && m.body.inviteId === invitation.inviteId,
+        ),
+      ).toHaveLength(1);
       for (const c of [alice.client, bob.client, bob2]) c.close();
     } finally {
       await cluster.stop();

@@ -52,9 +52,19 @@ describe('a cluster node', { timeout: 120_000 }, () => {
     const cluster = await Cluster.start(postgres, redis, 2);
     try {
       let next = 0;
-      const roaming: Transport = { connect: (h: ClientConnectionHandlers) => createWebSocketTransport({ url: cluster.url(next++), WebSocket }).connect(h) };
-      const alice = createChatClient({ transport: roaming, token: createToken('alice', { secret: SECRET }), reconnect: { initialDelayMs: 20, maxDelayMs: 200 } });
-      const bob = createChatClient({ transport: createWebSocketTransport({ url: cluster.url(1), WebSocket }), token: createToken('bob', { secret: SECRET }) });
+      const roaming: Transport = {
+        connect: (h: ClientConnectionHandlers) =>
+          createWebSocketTransport({ url: cluster.url(next++), WebSocket }).connect(h),
+      };
+      const alice = createChatClient({
+        transport: roaming,
+        token: createToken('alice', { secret: SECRET }),
+        reconnect: { initialDelayMs: 20, maxDelayMs: 200 },
+      });
+      const bob = createChatClient({
+        transport: createWebSocketTransport({ url: cluster.url(1), WebSocket }),
+        token: createToken('bob', { secret: SECRET }),
+      });
       const got: string[] = [];
       bob.on('message', (e) => got.push(e.message.body.type === 'txt' ? e.message.body.msg : ''));
       await Promise.all([alice.connect(), bob.connect()]);
@@ -73,4 +83,3 @@ describe('a cluster node', { timeout: 120_000 }, () => {
     }
   });
 });
-

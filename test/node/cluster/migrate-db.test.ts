@@ -75,7 +75,13 @@ describe('natter migrate-db', () => {
     await bob.ok('delivered', { serverIds: [m1.message.serverId] });
     await bob.ok('read', { serverId: m1.message.serverId });
     await alice.ok('group.create', { groupId: 'g1', name: 'G', members: ['bob', 'carol'] });
-    const g = await alice.ok('send', { localId: localId(), to: 'g1', chatType: 'group', body: text('hi group'), config: { allowGroupAck: true } });
+    const g = await alice.ok('send', {
+      localId: localId(),
+      to: 'g1',
+      chatType: 'group',
+      body: text('hi group'),
+      config: { allowGroupAck: true },
+    });
     await carol.ok('read', { serverId: g.message.serverId });
     await carol.ok('ack', { conversation: 'group:g1' });
     await carol.ok('room.create', { roomId: 'r1', name: 'R' });
@@ -114,7 +120,9 @@ describe('natter migrate-db', () => {
       expect(back.welcome).toMatchObject({ resumed: true, reset: false });
       await back.nextEvent('message');
       await back.sync();
-      expect(back.eventsOf('message').map((e) => (e.message.body.type === 'txt' ? e.message.body.msg : ''))).toEqual(['after bob left']);
+      expect(back.eventsOf('message').map((e) => (e.message.body.type === 'txt' ? e.message.body.msg : ''))).toEqual([
+        'after bob left',
+      ]);
       await cluster.core.close();
 
       expect(await runCli(['migrate-db', '--from', path, '--to', url], io)).toBe(2);

@@ -42,9 +42,14 @@ async function storage(url?: string): Promise<PgStorage> {
   return s;
 }
 
-const text = (seq: number, msg: string, over: Partial<Message> = {}): Message => message(seq, { body: { type: 'txt', msg }, ...over });
+const text = (seq: number, msg: string, over: Partial<Message> = {}): Message =>
+  message(seq, { body: { type: 'txt', msg }, ...over });
 
-async function found(s: PgStorage, query: string, scopes: SearchScope[] = [{ key: KEY, afterSeq: 0 }]): Promise<string[]> {
+async function found(
+  s: PgStorage,
+  query: string,
+  scopes: SearchScope[] = [{ key: KEY, afterSeq: 0 }],
+): Promise<string[]> {
   const r = await s.searchMessages({ terms: queryTerms(query), scopes, limit: 50 });
   return r.rows.map((row) => (row.message.body.type === 'txt' ? row.message.body.msg : row.message.body.type));
 }
@@ -78,7 +83,9 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
       await tx.insertMessage(rec(text(1, 'secret plan')));
       await tx.insertMessage(rec(text(2, 'other plan')));
     });
-    await s.transaction(async (tx) => tx.updateMessage({ ...text(1, ''), body: { type: 'recalled', recalledAt: 9, by: 'alice' } }));
+    await s.transaction(async (tx) =>
+      tx.updateMessage({ ...text(1, ''), body: { type: 'recalled', recalledAt: 9, by: 'alice' } }),
+    );
     await s.transaction(async (tx) => tx.updateMessage(text(2, 'revised scheme')));
     expect(await found(s, 'plan')).toEqual([]);
     expect(await found(s, 'secret')).toEqual([]);
@@ -89,12 +96,24 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     const s = await storage();
     await s.transaction(async (tx) => {
       for (let i = 1; i <= 6; i++) await tx.insertMessage(rec(text(i, `needle ${i}`)));
-      await tx.insertMessage(rec(text(1, 'needle elsewhere', { to: 'carol', localId: 'x1', serverId: 'x1' }), 'single:alice|carol'));
+      await tx.insertMessage(
+        rec(text(1, 'needle elsewhere', { to: 'carol', localId: 'x1', serverId: 'x1' }), 'single:alice|carol'),
+      );
     });
-    expect(await found(s, 'needle', [{ key: KEY, afterSeq: 2 }])).toEqual(['needle 6', 'needle 5', 'needle 4', 'needle 3']);
+    expect(await found(s, 'needle', [{ key: KEY, afterSeq: 2 }])).toEqual([
+      'needle 6',
+      'needle 5',
+      'needle 4',
+      'needle 3',
+    ]);
     const first = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 4 });
     expect(first.rows.map((r) => r.message.seq)).toEqual([6, 5, 4, 3]);
-    const next = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], before: first.rows[3]!.cursor, limit: 4 });
+    const next = await s.searchMessages({
+      terms: ['needle'],
+      scopes: [{ key: KEY, afterSeq: 0 }],
+      before: first.rows[3]!.cursor,
+      limit: 4,
+    });
     expect(next.rows.map((r) => r.message.seq)).toEqual([2, 1]);
     expect(await found(s, 'needle', [])).toEqual([]);
     expect(await found(s, 'needle', [{ key: 'single:alice|carol', afterSeq: 0 }])).toEqual(['needle elsewhere']);
@@ -106,10 +125,15 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     const old = new pg.Client({ connectionString: url });
     await old.connect();
     try {
-      await old.query('CREATE TABLE natter_schema (version INT NOT NULL); INSERT INTO natter_schema (version) VALUES (2)');
+      await old.query(
+        'CREATE TABLE natter_schema (version INT NOT NULL); INSERT INTO natter_schema (version) VALUES (2)',
+      );
       for (const step of PG_MIGRATIONS.slice(0, 2)) if (typeof step === 'string') await old.query(step);
       const m = text(1, 'Öffentliche Ankündigung');
-      await old.query('INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES ($1, $2, 1, $3, $4, false, $5)', [m.serverId, KEY, m.from, m.localId, JSON.stringify(rec(m))]);
+      await old.query(
+        'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES ($1, $2, 1, $3, $4, false, $5)',
+        [m.serverId, KEY, m.from, m.localId, JSON.stringify(rec(m))],
+      );
     } finally {
       await old.end();
     }
@@ -119,7 +143,9 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     await check.connect();
     try {
       await check.query('SET enable_seqscan = off');
-      const plan = await check.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT id FROM messages WHERE search_text LIKE '%ankündigung%'");
+      const plan = await check.query<{ 'QUERY PLAN': string }>(
+        "EXPLAIN SELECT id FROM messages WHERE search_text LIKE '%ankündigung%'",
+      );
       expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('messages_search');
     } finally {
       await check.end();

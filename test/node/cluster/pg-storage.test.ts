@@ -51,7 +51,10 @@ describe('PgStorage with several writers', () => {
       Array.from({ length: 20 }, (_, i) =>
         s.transaction(async (tx) => {
           const seq = await tx.nextSeq(KEY);
-          const [pos] = await tx.appendEvents([{ user: 'bob', event: { type: 'blocklist', blocked: [`${tag}${i}`] } }], seq);
+          const [pos] = await tx.appendEvents(
+            [{ user: 'bob', event: { type: 'blocklist', blocked: [`${tag}${i}`] } }],
+            seq,
+          );
           return { seq, pos: pos! };
         }),
       );

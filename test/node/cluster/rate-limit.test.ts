@@ -25,7 +25,11 @@ afterAll(async () => {
 const RULE = { perSecond: 0.001, burst: 12 };
 
 const client = (cluster: Cluster, node: number, user: string, device: string): ChatClient =>
-  createChatClient({ transport: createWebSocketTransport({ url: cluster.url(node), WebSocket }), token: createToken(user, { secret: SECRET }), device });
+  createChatClient({
+    transport: createWebSocketTransport({ url: cluster.url(node), WebSocket }),
+    token: createToken(user, { secret: SECRET }),
+    device,
+  });
 
 /** The outcome of one request: 'ok', or its error code. */
 const outcome = (p: Promise<unknown>): Promise<'ok' | number> =>

@@ -22,7 +22,11 @@ const server = await startServer({
   recallWindowMs: Number(recallWindowMs),
   recallEnabled: recallEnabled === 'true',
   limits: { ...FEATURE_WINDOWS },
-  core: { clock, moderate: conformanceModerate, onError: (e) => process.stderr.write(`natter core error: ${String(e)}\n`) },
+  core: {
+    clock,
+    moderate: conformanceModerate,
+    onError: (e) => process.stderr.write(`natter core error: ${String(e)}\n`),
+  },
 });
 process.stdout.write(`listening ${server.port}\n`);
 

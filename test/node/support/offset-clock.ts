@@ -47,7 +47,8 @@ export function createOffsetClock(initialOffset = 0): OffsetClock {
       offset += ms;
       for (;;) {
         let due: Timer | undefined;
-        for (const t of timers.values()) if (t.at <= now() && (!due || t.at < due.at || (t.at === due.at && t.id < due.id))) due = t;
+        for (const t of timers.values())
+          if (t.at <= now() && (!due || t.at < due.at || (t.at === due.at && t.id < due.id))) due = t;
         if (!due) break;
         run(due);
       }

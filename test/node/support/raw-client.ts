@@ -42,7 +42,11 @@ export class RawClient {
   }
 
   /** Opens a socket, says hello and waits for welcome (or the refusal). */
-  static async connect(url: string, options: RawClientOptions, wsOptions: WebSocket.ClientOptions = {}): Promise<RawClient> {
+  static async connect(
+    url: string,
+    options: RawClientOptions,
+    wsOptions: WebSocket.ClientOptions = {},
+  ): Promise<RawClient> {
     const ws = new WebSocket(url, wsOptions);
     const client = new RawClient(ws);
     await new Promise<void>((resolve, reject) => {
@@ -50,7 +54,10 @@ export class RawClient {
       ws.once('error', reject);
     });
     client.send({ v: 1, t: 'hello', ...options });
-    await client.until(() => client.welcome !== null || client.frames.some((f) => f.t === 'err' || f.t === 'bye') || client.closed !== null);
+    await client.until(
+      () =>
+        client.welcome !== null || client.frames.some((f) => f.t === 'err' || f.t === 'bye') || client.closed !== null,
+    );
     return client;
   }
 
@@ -68,7 +75,9 @@ export class RawClient {
       return answer !== undefined || this.closed !== null;
     });
     if (!answer) throw new Error(`connection closed before an answer to ${op}`);
-    return answer.t === 'ok' ? { ok: true, r: answer.r } : { ok: false, code: (answer as { code: number }).code, message: (answer as { message: string }).message };
+    return answer.t === 'ok'
+      ? { ok: true, r: answer.r }
+      : { ok: false, code: (answer as { code: number }).code, message: (answer as { message: string }).message };
   }
 
   /** Like request, but throws unless the answer is ok. */

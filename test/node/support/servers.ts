@@ -58,7 +58,23 @@ export interface ChildServer {
 export async function spawnServer(dir: string, extraArgs: string[] = []): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src/node/cli.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'natter.sqlite'), '--files', join(dir, 'files'), '--secret', SECRET, ...extraArgs],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src/node/cli.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--db',
+      join(dir, 'natter.sqlite'),
+      '--files',
+      join(dir, 'files'),
+      '--secret',
+      SECRET,
+      ...extraArgs,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const stderr: string[] = [];

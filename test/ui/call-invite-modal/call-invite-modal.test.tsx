@@ -153,7 +153,14 @@ function Caller({ invitees, group }: { invitees: string[]; group?: string }) {
   const { invite, inviteInGroup } = useInvitations();
   return (
     <>
-      <button type="button" onClick={() => void (group ? inviteInGroup(group, invitees, { timeout: 30 }) : invite(invitees[0] as string, { data: '{"call_type":"audio"}', timeout: 30 }))}>
+      <button
+        type="button"
+        onClick={() =>
+          void (group
+            ? inviteInGroup(group, invitees, { timeout: 30 })
+            : invite(invitees[0] as string, { data: '{"call_type":"audio"}', timeout: 30 }))
+        }
+      >
         call
       </button>
       <CallInviteModal noticeMs={200} />

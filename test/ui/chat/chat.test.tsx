@@ -86,7 +86,9 @@ test('an incoming call shows in the modal and onAccepted receives it', async () 
   await alice.invite('bob', { data: '{"call_type":"audio"}', timeout: 30 });
   const dialog = await screen.findByRole('dialog', { name: 'alice' });
   await user.click(within(dialog).getByRole('button', { name: 'Accept' }));
-  await waitFor(() => expect(onAccepted).toHaveBeenCalledWith(expect.objectContaining({ inviter: 'alice', states: { bob: 'accepted' } })));
+  await waitFor(() =>
+    expect(onAccepted).toHaveBeenCalledWith(expect.objectContaining({ inviter: 'alice', states: { bob: 'accepted' } })),
+  );
 });
 
 test('locale="zh-CN" translates the layout', async () => {

@@ -42,7 +42,11 @@ describe('people in Chat', () => {
     await within(list()).findByRole('button', { name: /^Robert\s*, Online/ });
     bob.close();
     await within(list()).findByRole('button', { name: /^Robert\s*, Offline/ });
-    expect(within(list()).getByRole('button', { name: /^Robert/ }).querySelector('.natter-presence')).toHaveAttribute('data-status', 'offline');
+    expect(
+      within(list())
+        .getByRole('button', { name: /^Robert/ })
+        .querySelector('.natter-presence'),
+    ).toHaveAttribute('data-status', 'offline');
   });
 
   it('names the peer by profile in the header, with the status in words, live', async () => {

@@ -6,7 +6,11 @@ import type { ReactNode } from 'react';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { ChatProvider } from '../../../src/react';
-import { createEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from '../../../src/server/embedded-server';
+import {
+  createEmbeddedServer,
+  type EmbeddedServer,
+  type EmbeddedServerOptions,
+} from '../../../src/server/embedded-server';
 import { microtaskScheduler } from '../../../src/store/ingest-queue';
 import { LocaleProvider, type Locale } from '../../../src/ui/i18n';
 
@@ -39,8 +43,12 @@ export function createUiHarness(options: EmbeddedServerOptions = {}): UiHarness 
     server,
     async client(user, o = {}) {
       const c = createChatClient({
-        transport: server.connect(), user, reconnect: { initialDelayMs: 5, maxDelayMs: 20 }, delivery: false,
-        ...(o.device ? { device: o.device } : {}), ...(o.clock ? { clock: o.clock } : {}),
+        transport: server.connect(),
+        user,
+        reconnect: { initialDelayMs: 5, maxDelayMs: 20 },
+        delivery: false,
+        ...(o.device ? { device: o.device } : {}),
+        ...(o.clock ? { clock: o.clock } : {}),
       });
       clients.push(c);
       await c.connect();
@@ -77,5 +85,9 @@ export function pngFile(name: string, width = 4, height = 3, extra = 32): File {
 /** What testing-library's fireEvent needs to carry files as a paste's clipboardData or a drop's dataTransfer. */
 export function transferOf(files: File[]): { files: FileList; items: unknown[]; types: string[] } {
   const list = Object.assign([...files], { item: (i: number) => files[i] ?? null }) as unknown as FileList;
-  return { files: list, items: files.map((f) => ({ kind: 'file', type: f.type, getAsFile: () => f })), types: ['Files'] };
+  return {
+    files: list,
+    items: files.map((f) => ({ kind: 'file', type: f.type, getAsFile: () => f })),
+    types: ['Files'],
+  };
 }

@@ -23,7 +23,9 @@ let clock: ManualClock;
 
 function mockLayout(): void {
   const define = (name: 'clientHeight' | 'offsetHeight' | 'scrollHeight', size: (el: HTMLElement) => number | null) => {
-    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name) ?? Object.getOwnPropertyDescriptor(Element.prototype, name);
+    const original =
+      Object.getOwnPropertyDescriptor(HTMLElement.prototype, name) ??
+      Object.getOwnPropertyDescriptor(Element.prototype, name);
     Object.defineProperty(HTMLElement.prototype, name, {
       configurable: true,
       get(this: HTMLElement) {
@@ -33,7 +35,11 @@ function mockLayout(): void {
   };
   define('clientHeight', (el) => (el.classList.contains('natter-conversations') ? 640 : null));
   define('offsetHeight', (el) => (el.classList.contains('natter-conversation') ? 64 : null));
-  define('scrollHeight', (el) => (el.classList.contains('natter-conversations') ? parseFloat(el.querySelector<HTMLElement>('ul')?.style.height ?? '') || 0 : null));
+  define('scrollHeight', (el) =>
+    el.classList.contains('natter-conversations')
+      ? parseFloat(el.querySelector<HTMLElement>('ul')?.style.height ?? '') || 0
+      : null,
+  );
   // jsdom keeps no scroll position: the list's is kept here and announced like a browser's.
   const tops = new WeakMap<Element, number>();
   const original = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop');
@@ -90,10 +96,13 @@ describe('a long conversation list', () => {
     h.renderAs(alice, <ConversationList />);
     await waitFor(() => expect(names()[0]).toBe(`p${PEERS - 1}`));
     const nav = screen.getByRole('navigation', { name: 'Conversations' });
-    await waitFor(() => {
-      nav.scrollTop = nav.scrollHeight - nav.clientHeight;
-      expect(names()).toContain('p0');
-    }, { timeout: 5000 });
+    await waitFor(
+      () => {
+        nav.scrollTop = nav.scrollHeight - nav.clientHeight;
+        expect(names()).toContain('p0');
+      },
+      { timeout: 5000 },
+    );
     const last = rows().find((r) => r.querySelector('.natter-conversation__name')?.textContent === 'p0');
     expect(last).toHaveAttribute('aria-posinset', String(PEERS));
     expect(last).toHaveAttribute('aria-setsize', String(PEERS));

@@ -35,7 +35,8 @@ afterEach(() => {
 
 const rows = () => within(screen.getByRole('navigation', { name: 'Conversations' })).getAllByRole('listitem');
 const rowNames = () => rows().map((r) => r.querySelector('.natter-conversation__name')?.textContent);
-const row = (name: string) => rows().find((r) => r.querySelector('.natter-conversation__name')?.textContent === name) as HTMLElement;
+const row = (name: string) =>
+  rows().find((r) => r.querySelector('.natter-conversation__name')?.textContent === name) as HTMLElement;
 
 describe('order and badges', () => {
   test('most recent conversation first; a new message moves its conversation to the top', async () => {
@@ -127,9 +128,16 @@ describe('previews', () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     await bob.sendText('single:alice', payload);
     clock.advance(1000);
-    await carol.sendFile('single:alice', 'file', new File(['notes'], '<b onmouseover=alert(1)>x</b>.txt', { type: 'text/plain' }));
+    await carol.sendFile(
+      'single:alice',
+      'file',
+      new File(['notes'], '<b onmouseover=alert(1)>x</b>.txt', { type: 'text/plain' }),
+    );
     clock.advance(1000);
-    const { container } = h.renderAs(alice, <ConversationList conversationName={(c) => (c.target === 'bob' ? '<i>Bob</i>' : undefined)} />);
+    const { container } = h.renderAs(
+      alice,
+      <ConversationList conversationName={(c) => (c.target === 'bob' ? '<i>Bob</i>' : undefined)} />,
+    );
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(row('<i>Bob</i>')).toHaveTextContent(payload);
     expect(row('carol')).toHaveTextContent('[File] <b onmouseover=alert(1)>x</b>.txt');

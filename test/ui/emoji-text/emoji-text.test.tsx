@@ -6,7 +6,6 @@ import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmojiText, linkify, safeLinkHref } from '../../../src/ui/index';
 
-
 afterEach(cleanup);
 const faces = { path: 'static/faces/', map: { '[):]': 'ee_1.png', '[微笑]': 'ee_2.png' } };
 
@@ -46,10 +45,20 @@ describe('EmojiText', () => {
   });
 
   it('makes http(s) and mailto links anchors that open safely', () => {
-    const { container } = render(<EmojiText text="see https://example.com/a?b=1, www.example.org. or mailto:ann@example.com" />);
+    const { container } = render(
+      <EmojiText text="see https://example.com/a?b=1, www.example.org. or mailto:ann@example.com" />,
+    );
     const links = Array.from(container.querySelectorAll('a'));
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com/a?b=1', 'https://www.example.org/', 'mailto:ann@example.com']);
-    expect(links.map((a) => a.textContent)).toEqual(['https://example.com/a?b=1', 'www.example.org', 'mailto:ann@example.com']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.com/a?b=1',
+      'https://www.example.org/',
+      'mailto:ann@example.com',
+    ]);
+    expect(links.map((a) => a.textContent)).toEqual([
+      'https://example.com/a?b=1',
+      'www.example.org',
+      'mailto:ann@example.com',
+    ]);
     for (const a of links) {
       expect(a.getAttribute('rel')).toBe('noopener noreferrer');
       expect(a.getAttribute('target')).toBe('_blank');
@@ -57,15 +66,23 @@ describe('EmojiText', () => {
   });
 
   it('never links other schemes', () => {
-    const { container } = render(<EmojiText text="javascript:alert(1) data:text/html,<b>x</b> vbscript:msgbox file:///etc/passwd" />);
+    const { container } = render(
+      <EmojiText text="javascript:alert(1) data:text/html,<b>x</b> vbscript:msgbox file:///etc/passwd" />,
+    );
     expect(container.querySelectorAll('a')).toHaveLength(0);
-    expect(container.textContent).toBe('javascript:alert(1) data:text/html,<b>x</b> vbscript:msgbox file:///etc/passwd');
+    expect(container.textContent).toBe(
+      'javascript:alert(1) data:text/html,<b>x</b> vbscript:msgbox file:///etc/passwd',
+    );
   });
 
   it('keeps a closing parenthesis that belongs to the URL and drops sentence punctuation', () => {
     expect(linkify('(see https://en.wikipedia.org/wiki/Foo_(bar)).')).toEqual([
       { type: 'text', text: '(see ' },
-      { type: 'link', text: 'https://en.wikipedia.org/wiki/Foo_(bar)', href: 'https://en.wikipedia.org/wiki/Foo_(bar)' },
+      {
+        type: 'link',
+        text: 'https://en.wikipedia.org/wiki/Foo_(bar)',
+        href: 'https://en.wikipedia.org/wiki/Foo_(bar)',
+      },
       { type: 'text', text: ').' },
     ]);
     expect(safeLinkHref('https://')).toBeNull();
@@ -80,7 +97,15 @@ describe('EmojiText', () => {
   });
 
   it('leaves custom keys with unsafe URLs as text', () => {
-    const hostile = { path: '', map: { '[x]': 'javascript:alert(1)', '[y]': 'data:image/svg+xml,<svg onload=alert(1)>', '[z]': '//evil.example/z.png', '[ok]': 'https://cdn.example/ok.png' } };
+    const hostile = {
+      path: '',
+      map: {
+        '[x]': 'javascript:alert(1)',
+        '[y]': 'data:image/svg+xml,<svg onload=alert(1)>',
+        '[z]': '//evil.example/z.png',
+        '[ok]': 'https://cdn.example/ok.png',
+      },
+    };
     const { container } = render(<EmojiText text="[x][y][z][ok]" customEmoji={hostile} />);
     const imgs = Array.from(container.querySelectorAll('img'));
     expect(imgs.map((i) => i.getAttribute('src'))).toEqual(['https://cdn.example/ok.png']);

@@ -29,7 +29,8 @@ afterEach(() => {
   h.close();
 });
 
-const rowOf = (text: string) => screen.getByText(text, { selector: '[role=log] .natter-emoji-text' }).closest('[data-natter-message]') as HTMLElement;
+const rowOf = (text: string) =>
+  screen.getByText(text, { selector: '[role=log] .natter-emoji-text' }).closest('[data-natter-message]') as HTMLElement;
 
 async function openForward(user: ReturnType<typeof userEvent.setup>, text: string): Promise<HTMLElement> {
   await screen.findByText(text, { selector: '[role=log] .natter-emoji-text' }, { timeout: 5000 });
@@ -49,13 +50,21 @@ it('forwards a message to the conversations picked', async () => {
   h.renderAs(alice, <Chat defaultConversationId="single:bob" />, { viewport: 600 });
   const dialog = await openForward(user, 'the door code is 4711');
   const targets = within(dialog).getByRole('group', { name: 'Forward to' });
-  expect(within(targets).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(['carol']);
+  expect(
+    within(targets)
+      .getAllByRole('checkbox')
+      .map((c) => c.closest('label')?.textContent),
+  ).toEqual(['carol']);
   const send = within(dialog).getByRole('button', { name: 'Forward' });
   expect(send).toBeDisabled();
   await user.click(within(targets).getByRole('checkbox', { name: 'carol' }));
   await user.click(send);
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-  await waitFor(() => expect(got.map((m) => [m.body, m.forwarded])).toEqual([[{ type: 'txt', msg: 'the door code is 4711' }, { from: 'bob' }]]));
+  await waitFor(() =>
+    expect(got.map((m) => [m.body, m.forwarded])).toEqual([
+      [{ type: 'txt', msg: 'the door code is 4711' }, { from: 'bob' }],
+    ]),
+  );
 });
 
 it('announces a refused target with the reason and keeps it picked; Escape closes', async () => {

@@ -19,11 +19,12 @@ import {
   type Locale,
 } from '../../../src/ui/index';
 
-
 afterEach(cleanup);
 function Probe({ locale }: { locale?: Locale }) {
   const s = useStrings(locale);
-  return <span data-testid="probe">{`${s.messageList.logLabel}|${s.input.messageLabel}|${s.call.accept}|${s.conversationList.listLabel}`}</span>;
+  return (
+    <span data-testid="probe">{`${s.messageList.logLabel}|${s.input.messageLabel}|${s.call.accept}|${s.conversationList.listLabel}`}</span>
+  );
 }
 
 describe('strings', () => {
@@ -39,7 +40,11 @@ describe('strings', () => {
           const english = (en[group] as unknown as Record<string, unknown>)[key];
           // Plain strings are non-empty; message functions take the same arguments in every locale.
           if (typeof value === 'string') expect(value.length, `${locale} ${group}.${key}`).toBeGreaterThan(0);
-          else expect(typeof value === 'function' && typeof english === 'function' && value.length === english.length, `${locale} ${group}.${key}`).toBe(true);
+          else
+            expect(
+              typeof value === 'function' && typeof english === 'function' && value.length === english.length,
+              `${locale} ${group}.${key}`,
+            ).toBe(true);
         }
       }
     }
@@ -82,7 +87,9 @@ describe('Intl formatting', () => {
     expect(formatDayLabel(new Date(2026, 10, 18, 12, 0).getTime(), now, 'en', words)).toBe('Wednesday');
     expect(formatDayLabel(new Date(2026, 2, 3, 12, 0).getTime(), now, 'en', words)).toBe('March 3');
     expect(formatDayLabel(new Date(2024, 2, 3, 12, 0).getTime(), now, 'en', words)).toBe('March 3, 2024');
-    expect(formatDayLabel(new Date(2026, 2, 3, 12, 0).getTime(), now, 'zh-CN', { today: '今天', yesterday: '昨天' })).toBe('3月3日');
+    expect(
+      formatDayLabel(new Date(2026, 2, 3, 12, 0).getTime(), now, 'zh-CN', { today: '今天', yesterday: '昨天' }),
+    ).toBe('3月3日');
   });
 
   it('formats times, relative times and short list timestamps', () => {

@@ -3,7 +3,16 @@
 // language with registerLocale(); the tag (not the strings) drives Intl; plural
 // forms follow CLDR; Arabic is right to left.
 import { describe, expect, it } from 'vitest';
-import { directionOf, formatFileSize, formatTime, LOCALES, loadLocale, registerLocale, stringsFor, type Strings } from '../../../src/ui/index';
+import {
+  directionOf,
+  formatFileSize,
+  formatTime,
+  LOCALES,
+  loadLocale,
+  registerLocale,
+  stringsFor,
+  type Strings,
+} from '../../../src/ui/index';
 import { dirFor, tableKeyOf } from '../../../src/ui/i18n/strings';
 
 /** The groups the shipped languages translate. */
@@ -11,9 +20,18 @@ const TRANSLATED: Array<keyof Strings> = ['messageList', 'input', 'call', 'conve
 
 /** Inputs a function string is checked with, where one sample does not reach all it says (default: 3, 'x', 'y'). */
 const SAMPLES: Record<string, unknown[][]> = {
-  'inCall.callWith': [['Bob', true], ['Bob', false]],
+  'inCall.callWith': [
+    ['Bob', true],
+    ['Bob', false],
+  ],
   'inCall.mediaError': [['permission-denied'], ['no-device'], ['device-in-use'], ['media-failed'], ['call-failed']],
-  'inCall.summary': [['answered', true, '1:05'], ['missed', true, '0:00'], ['missed', false, '0:00'], ['declined', false, '0:00'], ['cancelled', true, '0:00']],
+  'inCall.summary': [
+    ['answered', true, '1:05'],
+    ['missed', true, '0:00'],
+    ['missed', false, '0:00'],
+    ['declined', false, '0:00'],
+    ['cancelled', true, '0:00'],
+  ],
 };
 
 function keysOf(s: Strings): string[] {
@@ -33,10 +51,33 @@ describe('shipped languages', () => {
         const theirs = (english[g] as unknown as Record<string, unknown>)[k];
         // Functions are checked by what they say for sample inputs: every sample must differ from English.
         const samples = SAMPLES[key] ?? [[3, 'x', 'y']];
-        const say = (v: unknown, args: unknown[]) => (typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(...args)) : String(v));
+        const say = (v: unknown, args: unknown[]) =>
+          typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(...args)) : String(v);
         const same = samples.some((args) => say(mine, args) === say(theirs, args) || say(mine, args) === 'undefined');
         // A few strings are the same in many languages (a bracketed event name, a size, "Emoji", "Messages").
-        if (same && !['messageList.customMessage', 'messageList.fileSize', 'conversationList.customPreview', 'input.imageDetails', 'input.emoji', 'messageList.logLabel', 'input.messageLabel', 'conversationList.listLabel', 'call.secondsLeft', 'messageList.messageFrom', 'conversationList.senderPrefix', 'messageList.videoLabel', 'conversationList.imagePreview', 'conversationList.videoPreview', 'messageList.imageAlt', 'call.inGroup', 'conversationList.presenceOnline', 'conversationList.presenceOffline'].includes(key)) {
+        if (
+          same &&
+          ![
+            'messageList.customMessage',
+            'messageList.fileSize',
+            'conversationList.customPreview',
+            'input.imageDetails',
+            'input.emoji',
+            'messageList.logLabel',
+            'input.messageLabel',
+            'conversationList.listLabel',
+            'call.secondsLeft',
+            'messageList.messageFrom',
+            'conversationList.senderPrefix',
+            'messageList.videoLabel',
+            'conversationList.imagePreview',
+            'conversationList.videoPreview',
+            'messageList.imageAlt',
+            'call.inGroup',
+            'conversationList.presenceOnline',
+            'conversationList.presenceOffline',
+          ].includes(key)
+        ) {
           missing.push(`${locale}: ${key}`);
         }
       }
@@ -45,8 +86,52 @@ describe('shipped languages', () => {
   });
 
   it('every language translates the conversation features (reactions, replies, edits, deletes, pins, mentions, threads, forwarding)', async () => {
-    const keys = ['react', 'reactions', 'reaction', 'reply', 'edit', 'deleteForMe', 'deleteForEveryone', 'pin', 'unpin', 'edited', 'forwarded', 'inReplyTo', 'quoteGone', 'replyingTo', 'editingMessage', 'cancelReply', 'cancelEdit', 'saveEdit', 'pinned', 'deletedForYou', 'actionFailed', 'goToPinned', 'unpinFrom', 'mentionSuggestions', 'mentionEveryone', 'mentionsAvailable', 'mentionBadge', 'mentionsYou', 'replyInThread', 'threadReplies', 'thread', 'closeThread', 'threadEmpty', 'threadLoadOlder', 'threadReplyLabel', 'send', 'forward', 'forwardTitle', 'forwardTo', 'cancel', 'forwardNone', 'forwardFailed'] as const;
-    const say = (v: unknown) => (typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(3, 'x')) : String(v));
+    const keys = [
+      'react',
+      'reactions',
+      'reaction',
+      'reply',
+      'edit',
+      'deleteForMe',
+      'deleteForEveryone',
+      'pin',
+      'unpin',
+      'edited',
+      'forwarded',
+      'inReplyTo',
+      'quoteGone',
+      'replyingTo',
+      'editingMessage',
+      'cancelReply',
+      'cancelEdit',
+      'saveEdit',
+      'pinned',
+      'deletedForYou',
+      'actionFailed',
+      'goToPinned',
+      'unpinFrom',
+      'mentionSuggestions',
+      'mentionEveryone',
+      'mentionsAvailable',
+      'mentionBadge',
+      'mentionsYou',
+      'replyInThread',
+      'threadReplies',
+      'thread',
+      'closeThread',
+      'threadEmpty',
+      'threadLoadOlder',
+      'threadReplyLabel',
+      'send',
+      'forward',
+      'forwardTitle',
+      'forwardTo',
+      'cancel',
+      'forwardNone',
+      'forwardFailed',
+    ] as const;
+    const say = (v: unknown) =>
+      typeof v === 'function' ? String((v as (...a: unknown[]) => unknown)(3, 'x')) : String(v);
     const english = stringsFor('en').features;
     const missing: string[] = [];
     for (const locale of LOCALES.filter((l) => l !== 'en')) {
@@ -71,7 +156,12 @@ describe('shipped languages', () => {
     await loadLocale('ru');
     await loadLocale('ar');
     const ru = stringsFor('ru').messageList.newMessages;
-    expect([ru(1), ru(3), ru(5), ru(21)]).toEqual(['1 новое сообщение', '3 новых сообщения', '5 новых сообщений', '21 новое сообщение']);
+    expect([ru(1), ru(3), ru(5), ru(21)]).toEqual([
+      '1 новое сообщение',
+      '3 новых сообщения',
+      '5 новых сообщений',
+      '21 новое сообщение',
+    ]);
     const ar = stringsFor('ar').messageList.newMessages;
     expect(ar(2)).toBe('رسالتان جديدتان');
     expect(ar(1)).toBe('رسالة جديدة واحدة');

@@ -13,9 +13,12 @@ describe('insertAt', () => {
 });
 
 describe('imageSizeFromBytes', () => {
-  const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+  const bytes = (...parts: (number[] | string)[]) =>
+    new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
   test('PNG, GIF, JPEG, WebP (VP8, VP8L, VP8X) and BMP headers', () => {
-    expect(imageSizeFromBytes(bytes([0x89], 'PNG', [13, 10, 26, 10, 0, 0, 0, 13], 'IHDR', [0, 0, 2, 128, 0, 0, 1, 224]))).toEqual({ width: 640, height: 480 });
+    expect(
+      imageSizeFromBytes(bytes([0x89], 'PNG', [13, 10, 26, 10, 0, 0, 0, 13], 'IHDR', [0, 0, 2, 128, 0, 0, 1, 224])),
+    ).toEqual({ width: 640, height: 480 });
     expect(imageSizeFromBytes(bytes('GIF89a', [10, 0, 20, 0]))).toEqual({ width: 10, height: 20 });
     const jpeg = bytes([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 17, 8, 0, 30, 0, 40, 3]);
     expect(imageSizeFromBytes(jpeg)).toEqual({ width: 40, height: 30 });

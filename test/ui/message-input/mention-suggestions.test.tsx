@@ -51,7 +51,11 @@ test('typing @ lists the members to mention; arrows and Enter insert one, and th
   const box = screen.getByRole('textbox', { name: 'Message' });
   await user.type(box, 'hi @b');
   const list = await screen.findByRole('listbox', { name: 'People to mention' });
-  expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['@Bobbob', '@Bertbert']);
+  expect(
+    within(list)
+      .getAllByRole('option')
+      .map((o) => o.textContent),
+  ).toEqual(['@Bobbob', '@Bertbert']);
   expect(box).toHaveAttribute('aria-controls', list.id);
   expect(box).toHaveAttribute('aria-activedescendant', within(list).getAllByRole('option')[0]?.id);
   expect(screen.getByText('2 suggestions. Up and down arrows to choose, Enter to insert.')).toBeInTheDocument();
@@ -115,5 +119,9 @@ test('in a single chat the other user is offered, and nobody in a text without @
   await user.type(box, 'mail me@');
   expect(screen.queryByRole('listbox')).toBeNull();
   await user.type(box, ' @');
-  expect(within(await screen.findByRole('listbox')).getAllByRole('option').map((o) => o.textContent)).toEqual(['@Bobbob']);
+  expect(
+    within(await screen.findByRole('listbox'))
+      .getAllByRole('option')
+      .map((o) => o.textContent),
+  ).toEqual(['@Bobbob']);
 });

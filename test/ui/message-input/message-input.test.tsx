@@ -95,7 +95,14 @@ describe('paste-to-send', () => {
 
     await user.click(within(list).getByRole('button', { name: 'Send screenshot.png' }));
     const [m] = await arrived(1);
-    expect(m?.body).toMatchObject({ type: 'img', name: 'screenshot.png', size: 133, mime: 'image/png', width: 640, height: 480 });
+    expect(m?.body).toMatchObject({
+      type: 'img',
+      name: 'screenshot.png',
+      size: 133,
+      mime: 'image/png',
+      width: 640,
+      height: 480,
+    });
     expect(m?.from).toBe('alice');
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Attachments' })).not.toBeInTheDocument());
   });
@@ -114,7 +121,9 @@ describe('paste-to-send', () => {
   test('a staged image can be removed without sending', async () => {
     const user = userEvent.setup();
     h.renderAs(alice, <MessageInput conversationId="single:bob" />);
-    fireEvent.paste(screen.getByRole('textbox', { name: 'Message' }), { clipboardData: transferOf([pngFile('oops.png')]) });
+    fireEvent.paste(screen.getByRole('textbox', { name: 'Message' }), {
+      clipboardData: transferOf([pngFile('oops.png')]),
+    });
     await user.click(await screen.findByRole('button', { name: 'Remove oops.png' }));
     expect(screen.queryByText('oops.png')).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'after{Enter}');
@@ -126,7 +135,9 @@ describe('paste-to-send', () => {
   test('pasting plain text leaves the default paste alone', () => {
     h.renderAs(alice, <MessageInput conversationId="single:bob" />);
     const box = screen.getByRole('textbox', { name: 'Message' });
-    const notCancelled = fireEvent.paste(box, { clipboardData: { files: [], items: [], types: ['text/plain'], getData: () => 'hi' } });
+    const notCancelled = fireEvent.paste(box, {
+      clipboardData: { files: [], items: [], types: ['text/plain'], getData: () => 'hi' },
+    });
     expect(notCancelled).toBe(true);
     expect(screen.queryByRole('list', { name: 'Attachments' })).not.toBeInTheDocument();
   });
@@ -139,7 +150,20 @@ describe('drop and file dialog', () => {
     const user = userEvent.setup();
     const { container } = h.renderAs(alice, <MessageInput conversationId="single:bob" />);
     const zone = container.querySelector('.natter-input') as HTMLElement;
-    const wav = new File([new Uint8Array([...'RIFF'].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0], [...'WAVE'].map((c) => c.charCodeAt(0))))], 'hello.wav', { type: 'audio/wav' });
+    const wav = new File(
+      [
+        new Uint8Array(
+          [...'RIFF']
+            .map((c) => c.charCodeAt(0))
+            .concat(
+              [0, 0, 0, 0],
+              [...'WAVE'].map((c) => c.charCodeAt(0)),
+            ),
+        ),
+      ],
+      'hello.wav',
+      { type: 'audio/wav' },
+    );
     const txt = new File(['plain notes'], 'notes.txt', { type: 'text/plain' });
     const webm = new File([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0])], 'clip.webm', { type: 'video/webm' });
     fireEvent.dragOver(zone, { dataTransfer: transferOf([pngFile('drop.png')]) });
@@ -173,7 +197,9 @@ describe('refusals', () => {
   test('a file larger than the server allows is refused before any upload, with a clear error', async () => {
     await start({ limits: { maxFileBytes: 100 } });
     h.renderAs(alice, <MessageInput conversationId="single:bob" />);
-    fireEvent.paste(screen.getByRole('textbox', { name: 'Message' }), { clipboardData: transferOf([pngFile('big.png', 10, 10, 200)]) });
+    fireEvent.paste(screen.getByRole('textbox', { name: 'Message' }), {
+      clipboardData: transferOf([pngFile('big.png', 10, 10, 200)]),
+    });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('big.png is too large (233 B; the limit is 100 B).');
     expect(screen.queryByRole('list', { name: 'Attachments' })).not.toBeInTheDocument();
@@ -186,7 +212,9 @@ describe('refusals', () => {
     h.renderAs(alice, <MessageInput conversationId="single:bob" />);
     const exe = new File(['MZ...'], 'setup.exe', { type: 'application/x-msdownload' });
     fireEvent.paste(screen.getByRole('textbox', { name: 'Message' }), { clipboardData: transferOf([exe]) });
-    expect(await screen.findByRole('alert')).toHaveTextContent('setup.exe cannot be sent: files of type application/x-msdownload are not allowed.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'setup.exe cannot be sent: files of type application/x-msdownload are not allowed.',
+    );
     expect(received).toHaveLength(0);
   });
 
@@ -236,7 +264,10 @@ describe('cancel', () => {
 });
 
 function pngFileBytes(): Uint8Array<ArrayBuffer> {
-  return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 2, 0, 0, 0, 2, 8, 6, 0, 0, 0]);
+  return new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 2, 0, 0, 0, 2, 8, 6,
+    0, 0, 0,
+  ]);
 }
 
 describe('hostile file names', () => {
@@ -246,7 +277,12 @@ describe('hostile file names', () => {
     const evil = '<img src=x onerror="window.__pwned=1">.png';
     const { container } = h.renderAs(alice, <MessageInput conversationId="single:bob" />);
     const box = screen.getByRole('textbox', { name: 'Message' });
-    fireEvent.paste(box, { clipboardData: transferOf([pngFile(evil), new File(['x'], '<script>window.__pwned=2</script>.exe', { type: 'application/x-evil' })]) });
+    fireEvent.paste(box, {
+      clipboardData: transferOf([
+        pngFile(evil),
+        new File(['x'], '<script>window.__pwned=2</script>.exe', { type: 'application/x-evil' }),
+      ]),
+    });
     expect(await screen.findByText(evil)).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('<script>window.__pwned=2</script>.exe cannot be sent');
     expect(container.querySelector('[onerror], script')).toBeNull();
@@ -260,11 +296,13 @@ describe('hostile file names', () => {
 describe('drafts and typing', () => {
   beforeEach(() => start());
 
-  test('switching conversation keeps each one\'s unsent text and drops staged files', async () => {
+  test("switching conversation keeps each one's unsent text and drops staged files", async () => {
     const user = userEvent.setup();
     const { rerender } = h.renderAs(alice, <MessageInput conversationId="single:bob" />);
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'half written');
-    fireEvent.paste(screen.getByRole('textbox', { name: 'Message' }), { clipboardData: transferOf([pngFile('for-bob.png')]) });
+    fireEvent.paste(screen.getByRole('textbox', { name: 'Message' }), {
+      clipboardData: transferOf([pngFile('for-bob.png')]),
+    });
     await screen.findByText('for-bob.png');
     rerender(<MessageInput conversationId="single:carol" />);
     expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('');
@@ -273,11 +311,16 @@ describe('drafts and typing', () => {
     expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('half written');
   });
 
-  test('typing shows on the other user\'s input', async () => {
+  test("typing shows on the other user's input", async () => {
     const user = userEvent.setup();
     h.renderAs(alice, <MessageInput conversationId="single:bob" />);
-    const bobView = h.renderAs(bob, <MessageInput conversationId="single:alice" displayName={(u) => u.toUpperCase()} />);
+    const bobView = h.renderAs(
+      bob,
+      <MessageInput conversationId="single:alice" displayName={(u) => u.toUpperCase()} />,
+    );
     await user.type(screen.getAllByRole('textbox', { name: 'Message' })[0] as HTMLElement, 'hel');
-    await waitFor(() => expect(bobView.container.querySelector('.natter-input__typing')).toHaveTextContent('ALICE is typing…'));
+    await waitFor(() =>
+      expect(bobView.container.querySelector('.natter-input__typing')).toHaveTextContent('ALICE is typing…'),
+    );
   });
 });

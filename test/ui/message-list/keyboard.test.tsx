@@ -18,11 +18,16 @@ afterEach(() => {
 });
 
 function focusedText(): string {
-  return (document.activeElement as HTMLElement | null)?.querySelector('.natter-emoji-text, .natter-event-text')?.textContent ?? '';
+  return (
+    (document.activeElement as HTMLElement | null)?.querySelector('.natter-emoji-text, .natter-event-text')
+      ?.textContent ?? ''
+  );
 }
 
 function tabStops(container: HTMLElement): string[] {
-  return Array.from(container.querySelectorAll('[data-natter-message][tabindex="0"]')).map((e) => e.querySelector('.natter-emoji-text')?.textContent ?? '');
+  return Array.from(container.querySelectorAll('[data-natter-message][tabindex="0"]')).map(
+    (e) => e.querySelector('.natter-emoji-text')?.textContent ?? '',
+  );
 }
 
 describe('keyboard navigation', () => {

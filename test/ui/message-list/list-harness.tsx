@@ -9,7 +9,11 @@ import type { ReactNode } from 'react';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { ChatProvider } from '../../../src/react/index';
-import { createEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from '../../../src/server/embedded-server';
+import {
+  createEmbeddedServer,
+  type EmbeddedServer,
+  type EmbeddedServerOptions,
+} from '../../../src/server/embedded-server';
 import { microtaskScheduler } from '../../../src/store/ingest-queue';
 
 export interface ListHarness {
@@ -26,7 +30,9 @@ const layout = { viewport: 3000, rowHeight: 30 };
 /** jsdom reports 0 for every size; the virtualizer reads the scroller's clientHeight and each item's offsetHeight. */
 function mockListLayout(): void {
   const define = (name: 'clientHeight' | 'offsetHeight' | 'scrollHeight', size: (el: HTMLElement) => number | null) => {
-    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name) ?? Object.getOwnPropertyDescriptor(Element.prototype, name);
+    const original =
+      Object.getOwnPropertyDescriptor(HTMLElement.prototype, name) ??
+      Object.getOwnPropertyDescriptor(Element.prototype, name);
     Object.defineProperty(HTMLElement.prototype, name, {
       configurable: true,
       get(this: HTMLElement) {
@@ -37,7 +43,9 @@ function mockListLayout(): void {
   define('clientHeight', (el) => (el.classList.contains('natter-message-list-scroller') ? layout.viewport : null));
   // The scroller's content is its items box, which the list sizes to the virtualizer's total.
   define('scrollHeight', (el) =>
-    el.classList.contains('natter-message-list-scroller') ? Math.max(layout.viewport, parseFloat((el.firstElementChild as HTMLElement | null)?.style.height ?? '') || 0) : null,
+    el.classList.contains('natter-message-list-scroller')
+      ? Math.max(layout.viewport, parseFloat((el.firstElementChild as HTMLElement | null)?.style.height ?? '') || 0)
+      : null,
   );
   define('offsetHeight', (el) => (el.classList.contains('natter-list-item') ? layout.rowHeight : null));
 }
@@ -52,7 +60,11 @@ export function createListHarness(options: EmbeddedServerOptions = {}): ListHarn
     server,
     async client(user, o = {}) {
       const c = createChatClient({
-        transport: server.connect(), user, reconnect: o.reconnect ?? { initialDelayMs: 5, maxDelayMs: 20 }, delivery: false, ...(o.device ? { device: o.device } : {}),
+        transport: server.connect(),
+        user,
+        reconnect: o.reconnect ?? { initialDelayMs: 5, maxDelayMs: 20 },
+        delivery: false,
+        ...(o.device ? { device: o.device } : {}),
       });
       clients.push(c);
       await c.connect();
@@ -79,7 +91,11 @@ export function createListHarness(options: EmbeddedServerOptions = {}): ListHarn
 }
 
 /** Waits until `read()` returns (or resolves to) something truthy (polling, at most `maxMs`), and returns it. */
-export async function until<T>(read: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, maxMs = 5000): Promise<T> {
+export async function until<T>(
+  read: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  maxMs = 5000,
+): Promise<T> {
   for (let waited = 0; waited <= maxMs; waited += 10) {
     let v: T | undefined | null | false;
     try {

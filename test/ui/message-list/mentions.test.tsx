@@ -35,7 +35,10 @@ afterEach(() => {
 it('sets mentions apart in the text, the reader’s own one announced as mentioning them', async () => {
   await bob.sendText(group, 'ask @Carol or @Alice, cc @all', { mentions: { users: ['carol', 'alice'], all: true } });
   await bob.sendText(group, 'mail to @Carol.not.a.mention is fine');
-  const { container } = h.renderAs(alice, <MessageList conversationId={group} displayName={displayName} markReadOnView={false} />);
+  const { container } = h.renderAs(
+    alice,
+    <MessageList conversationId={group} displayName={displayName} markReadOnView={false} />,
+  );
   await screen.findByText('@Alice', { exact: false, selector: '.natter-mention' });
   const mentions = Array.from(container.querySelectorAll('.natter-mention'));
   expect(mentions.map((m) => [m.textContent, m.hasAttribute('data-self')])).toEqual([

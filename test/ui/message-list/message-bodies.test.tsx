@@ -18,7 +18,10 @@ afterEach(() => {
   h.close();
 });
 
-async function showFromBob(send: (bob: Awaited<ReturnType<ListHarness['client']>>) => Promise<unknown>, props: Partial<Parameters<typeof MessageList>[0]> = {}) {
+async function showFromBob(
+  send: (bob: Awaited<ReturnType<ListHarness['client']>>) => Promise<unknown>,
+  props: Partial<Parameters<typeof MessageList>[0]> = {},
+) {
   const bob = await h.client('bob');
   const alice = await h.client('alice');
   await send(bob);
@@ -38,7 +41,10 @@ function zipBytes(size: number): Uint8Array<ArrayBuffer> {
 describe('message bubbles', () => {
   it('renders text with custom emoji and links', async () => {
     const faces = { path: '/faces/', map: { '[smile]': 'smile.png' } };
-    const { container } = await showFromBob((bob) => bob.sendText('single:alice', 'hi [smile] see https://natter.example/x'), { customEmoji: faces });
+    const { container } = await showFromBob(
+      (bob) => bob.sendText('single:alice', 'hi [smile] see https://natter.example/x'),
+      { customEmoji: faces },
+    );
     await screen.findByRole('link', { name: 'https://natter.example/x' });
     expect(container.querySelector('img.natter-emoji--image')?.getAttribute('src')).toBe('/faces/smile.png');
     expect(container.querySelector('img.natter-emoji--image')?.getAttribute('alt')).toBe('[smile]');
@@ -47,7 +53,15 @@ describe('message bubbles', () => {
   it('reserves the image box from its width and height, and opens it in a lightbox dialog', async () => {
     const user = userEvent.setup();
     const { container } = await showFromBob((bob) =>
-      bob.send('alice', 'single', { type: 'img', url: 'https://cdn.example/cat.png', name: 'cat.png', size: 2048, mime: 'image/png', width: 800, height: 600 }),
+      bob.send('alice', 'single', {
+        type: 'img',
+        url: 'https://cdn.example/cat.png',
+        name: 'cat.png',
+        size: 2048,
+        mime: 'image/png',
+        width: 800,
+        height: 600,
+      }),
     );
     const open = await screen.findByRole('button', { name: 'Open image cat.png' });
     const img = container.querySelector('img.natter-image') as HTMLImageElement;
@@ -59,7 +73,9 @@ describe('message bubbles', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Image viewer' });
     expect(dialog.tagName).toBe('DIALOG');
     expect(dialog.hasAttribute('open')).toBe(true);
-    expect(within(dialog).getByRole('img', { name: 'Image cat.png' }).getAttribute('src')).toBe('https://cdn.example/cat.png');
+    expect(within(dialog).getByRole('img', { name: 'Image cat.png' }).getAttribute('src')).toBe(
+      'https://cdn.example/cat.png',
+    );
     const close = within(dialog).getByRole('button', { name: 'Close' });
     expect(document.activeElement).toBe(close);
     // The rest is inert while it shows (jsdom has no showModal(): natter sets `inert` itself).
@@ -70,14 +86,24 @@ describe('message bubbles', () => {
   });
 
   it('uses a fallback box for an image of unknown size', async () => {
-    const { container } = await showFromBob((bob) => bob.send('alice', 'single', { type: 'img', url: 'https://cdn.example/x.png', name: 'x.png', size: 1, mime: 'image/png' }));
+    const { container } = await showFromBob((bob) =>
+      bob.send('alice', 'single', {
+        type: 'img',
+        url: 'https://cdn.example/x.png',
+        name: 'x.png',
+        size: 1,
+        mime: 'image/png',
+      }),
+    );
     await screen.findByRole('button', { name: 'Open image x.png' });
     const img = container.querySelector('img.natter-image') as HTMLImageElement;
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['200', '150']);
   });
 
   it('shows a file with its name, size and a download link', async () => {
-    await showFromBob((bob) => bob.sendFile('single:alice', 'file', new File([zipBytes(1536)], 'report.zip', { type: 'application/zip' })));
+    await showFromBob((bob) =>
+      bob.sendFile('single:alice', 'file', new File([zipBytes(1536)], 'report.zip', { type: 'application/zip' })),
+    );
     await screen.findByText('report.zip', { selector: '.natter-file-name' });
     expect(screen.getByText('1.5 KB')).toBeTruthy();
     const link = screen.getByRole('link', { name: /Download/ });
@@ -88,8 +114,24 @@ describe('message bubbles', () => {
 
   it('plays audio and video with space reserved for the video', async () => {
     const { container } = await showFromBob(async (bob) => {
-      await bob.send('alice', 'single', { type: 'audio', url: 'https://cdn.example/v.mp3', name: 'v.mp3', size: 100, mime: 'audio/mpeg', duration: 75 });
-      await bob.send('alice', 'single', { type: 'video', url: 'https://cdn.example/m.mp4', name: 'm.mp4', size: 100, mime: 'video/mp4', width: 1280, height: 720, duration: 9 });
+      await bob.send('alice', 'single', {
+        type: 'audio',
+        url: 'https://cdn.example/v.mp3',
+        name: 'v.mp3',
+        size: 100,
+        mime: 'audio/mpeg',
+        duration: 75,
+      });
+      await bob.send('alice', 'single', {
+        type: 'video',
+        url: 'https://cdn.example/m.mp4',
+        name: 'm.mp4',
+        size: 100,
+        mime: 'video/mp4',
+        width: 1280,
+        height: 720,
+        duration: 9,
+      });
     });
     await screen.findByText('Voice message, 1:15');
     const audio = container.querySelector('audio') as HTMLAudioElement;
@@ -101,16 +143,33 @@ describe('message bubbles', () => {
   });
 
   it('shows a location with a link to a map', async () => {
-    await showFromBob((bob) => bob.send('alice', 'single', { type: 'loc', lat: 39.9042, lng: 116.4074, addr: 'Dongcheng, Beijing', buildingName: 'Tiananmen' }));
+    await showFromBob((bob) =>
+      bob.send('alice', 'single', {
+        type: 'loc',
+        lat: 39.9042,
+        lng: 116.4074,
+        addr: 'Dongcheng, Beijing',
+        buildingName: 'Tiananmen',
+      }),
+    );
     await screen.findByText('Tiananmen');
     expect(screen.getByText('Dongcheng, Beijing')).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Open in map' });
-    expect(link.getAttribute('href')).toBe('https://www.openstreetmap.org/?mlat=39.904200&mlon=116.407400#map=16/39.904200/116.407400');
+    expect(link.getAttribute('href')).toBe(
+      'https://www.openstreetmap.org/?mlat=39.904200&mlon=116.407400#map=16/39.904200/116.407400',
+    );
   });
 
   it('draws custom messages with renderCustom, or a placeholder without it', async () => {
-    const renderCustom = (m: ChatMessage) => (m.body.type === 'custom' ? <b data-testid="gift">{`${m.body.customExts.item} ×${m.body.customExts.count}`}</b> : null);
-    const { unmount } = await showFromBob((bob) => bob.send('alice', 'single', { type: 'custom', customEvent: 'gift', customExts: { item: 'rose', count: '3' } }), { renderCustom });
+    const renderCustom = (m: ChatMessage) =>
+      m.body.type === 'custom' ? (
+        <b data-testid="gift">{`${m.body.customExts.item} ×${m.body.customExts.count}`}</b>
+      ) : null;
+    const { unmount } = await showFromBob(
+      (bob) =>
+        bob.send('alice', 'single', { type: 'custom', customEvent: 'gift', customExts: { item: 'rose', count: '3' } }),
+      { renderCustom },
+    );
     expect((await screen.findByTestId('gift')).textContent).toBe('rose ×3');
     unmount();
     h.renderAs(await h.client('alice'), <MessageList conversationId="single:bob" markReadOnView={false} />);
@@ -122,8 +181,14 @@ describe('message bubbles', () => {
     const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" markReadOnView={false} />);
     await screen.findByText('No messages yet');
     const png = new Uint8Array(64);
-    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 40, 0, 0, 0, 30, 8, 6, 0, 0, 0]);
-    await alice.sendFile('single:bob', 'img', new File([png], 'dot.png', { type: 'image/png' }), { width: 40, height: 30 });
+    png.set([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 40, 0, 0, 0, 30, 8,
+      6, 0, 0, 0,
+    ]);
+    await alice.sendFile('single:bob', 'img', new File([png], 'dot.png', { type: 'image/png' }), {
+      width: 40,
+      height: 30,
+    });
     await screen.findByRole('button', { name: 'Open image dot.png' });
     const img = container.querySelector('img.natter-image') as HTMLImageElement;
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['40', '30']);

@@ -44,7 +44,13 @@ describe('MessageList', () => {
     // Sender groups: bob (day 1), bob (day 2), alice (own group, no name shown).
     expect(texts(container, '.natter-group-header')).toEqual(['bob', 'bob', '']);
     const rows = Array.from(container.querySelectorAll('[data-natter-message]'));
-    expect(rows.map((r) => r.classList.contains('natter-message--group-start'))).toEqual([true, false, true, true, false]);
+    expect(rows.map((r) => r.classList.contains('natter-message--group-start'))).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect(rows.map((r) => r.classList.contains('natter-message--own'))).toEqual([false, false, false, true, true]);
   });
 
@@ -65,7 +71,10 @@ describe('MessageList', () => {
     expect(order).toEqual(['old 1', 'old 2', '--', 'new 1', 'new 2']);
     expect(screen.getByRole('separator', { name: 'Unread messages' })).toBeTruthy();
     // At the bottom the list marks the conversation read (on every device); the divider stays put.
-    await until(async () => (await alice.conversations()).find((c) => c.id === 'single:bob')?.unread === 0, 'read on view');
+    await until(
+      async () => (await alice.conversations()).find((c) => c.id === 'single:bob')?.unread === 0,
+      'read on view',
+    );
     expect(container.querySelectorAll('.natter-unread-divider')).toHaveLength(1);
   });
 
@@ -89,7 +98,11 @@ describe('MessageList', () => {
     await bob.recall(oops.serverId);
     const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" markReadOnView={false} />);
     await screen.findByText('Message recalled');
-    expect(texts(container, '.natter-event-text')).toEqual(['bob started a video call', 'alice declined the call', 'Message recalled']);
+    expect(texts(container, '.natter-event-text')).toEqual([
+      'bob started a video call',
+      'alice declined the call',
+      'Message recalled',
+    ]);
     expect(container.textContent).not.toContain('typing');
     expect(container.textContent).not.toContain('oops');
   });
@@ -125,7 +138,11 @@ describe('MessageList', () => {
     const alice = await h.client('alice');
     for (let i = 1; i <= 45; i++) await bob.sendText('single:alice', `n${i}`);
     // A tall viewport: the top of each page is on screen, so the first message is drawn and the next page loads.
-    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" pageSize={10} markReadOnView={false} />, { viewport: 5000, rowHeight: 30 });
+    const { container } = h.renderAs(
+      alice,
+      <MessageList conversationId="single:bob" pageSize={10} markReadOnView={false} />,
+      { viewport: 5000, rowHeight: 30 },
+    );
     await screen.findByText('n1', {}, { timeout: 5000 });
     await screen.findByText('Beginning of the conversation');
     const shown = texts(container, '.natter-emoji-text');
@@ -138,7 +155,11 @@ describe('MessageList', () => {
     for (let i = 1; i <= 150; i++) await bob.sendText('single:alice', `r${i}`);
     await alice.markRead('single:bob');
     // 300 px of 30 px rows: about ten rows, however many messages are loaded.
-    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" pageSize={150} markReadOnView={false} />, { viewport: 300, rowHeight: 30 });
+    const { container } = h.renderAs(
+      alice,
+      <MessageList conversationId="single:bob" pageSize={150} markReadOnView={false} />,
+      { viewport: 300, rowHeight: 30 },
+    );
     await screen.findByText('r150');
     const rendered = container.querySelectorAll('[data-index]').length;
     expect(rendered).toBeLessThanOrEqual(30);
@@ -157,7 +178,10 @@ describe('MessageList', () => {
     const alice = await h.client('alice');
     const m = await bob.sendText('single:alice', '你好');
     await bob.recall(m.serverId);
-    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" locale="zh-CN" markReadOnView={false} />);
+    const { container } = h.renderAs(
+      alice,
+      <MessageList conversationId="single:bob" locale="zh-CN" markReadOnView={false} />,
+    );
     await screen.findByRole('log', { name: '消息' });
     await screen.findByText('消息已撤回');
     await revealList(container);
@@ -174,7 +198,10 @@ describe('MessageList opening position', () => {
     for (let i = 1; i <= 20; i++) await bob.sendText('single:alice', `seen ${i}`);
     await alice.markRead('single:bob');
     for (let i = 1; i <= 20; i++) await bob.sendText('single:alice', `unseen ${i}`);
-    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" pageSize={50} />, { viewport: 300, rowHeight: 30 });
+    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" pageSize={50} />, {
+      viewport: 300,
+      rowHeight: 30,
+    });
     await until(() => container.querySelector('[data-natter-message]'), 'rows');
     await new Promise((r) => setTimeout(r, 500));
     expect((await alice.conversations()).find((c) => c.id === 'single:bob')?.unread).toBe(20);

@@ -162,10 +162,24 @@ describe('own message status', () => {
     await revealList(document.body);
     await user.click(within(rowOf('old news')).getByRole('button', { name: 'Message actions' }));
     // Past the window: no Recall (delete for everyone, a feature of its own, stays offered).
-    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Copy text', 'Add reaction', 'Reply', 'Edit', 'Pin', 'Delete for me', 'Delete for everyone']);
+    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual([
+      'Copy text',
+      'Add reaction',
+      'Reply',
+      'Edit',
+      'Pin',
+      'Delete for me',
+      'Delete for everyone',
+    ]);
     await user.keyboard('{Escape}');
     await user.click(within(rowOf('from bob')).getByRole('button', { name: 'Message actions' }));
     // Someone else's message: no Recall, no Edit, no Delete for everyone.
-    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Copy text', 'Add reaction', 'Reply', 'Pin', 'Delete for me']);
+    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual([
+      'Copy text',
+      'Add reaction',
+      'Reply',
+      'Pin',
+      'Delete for me',
+    ]);
   });
 });

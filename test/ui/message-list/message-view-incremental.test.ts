@@ -9,7 +9,14 @@ import { EMPTY_RECEIPTS, type ConversationReceipts } from '../../../src/store/ch
 import { createMessageViewBuilder, readCountOf, storedStatus, type ChatMessage } from '../../../src/store/message-view';
 
 const msg = (seq: number, from = seq % 2 ? 'me' : 'you'): Message => ({
-  serverId: `s${seq}`, localId: `l${seq}`, from, to: from === 'me' ? 'you' : 'me', chatType: 'single', seq, ts: seq * 1000, body: { type: 'txt', msg: `${seq}` },
+  serverId: `s${seq}`,
+  localId: `l${seq}`,
+  from,
+  to: from === 'me' ? 'you' : 'me',
+  chatType: 'single',
+  seq,
+  ts: seq * 1000,
+  body: { type: 'txt', msg: `${seq}` },
 });
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => msg(a + k));
 
@@ -17,7 +24,11 @@ function expectFresh(views: readonly ChatMessage[], items: readonly Message[], r
   expect(views.map((v) => v.serverId)).toEqual(items.map((m) => m.serverId));
   views.forEach((v, i) => {
     const m = items[i] as Message;
-    expect([v.serverId, v.status, v.readCount]).toEqual([m.serverId, storedStatus(m, 'me', r), readCountOf(m, 'me', r)]);
+    expect([v.serverId, v.status, v.readCount]).toEqual([
+      m.serverId,
+      storedStatus(m, 'me', r),
+      readCountOf(m, 'me', r),
+    ]);
   });
 }
 
@@ -53,7 +64,9 @@ describe('incremental message views', () => {
     expect(v5.find((v) => v.serverId === 's17')?.status).toBe('sent');
 
     r = { ...r, ackedUpTo: { you: 25 } };
-    const replaced = items.map((m) => (m.seq === 20 ? { ...m, body: { type: 'recalled' as const, recalledAt: 1, by: 'you' } } : m));
+    const replaced = items.map((m) =>
+      m.seq === 20 ? { ...m, body: { type: 'recalled' as const, recalledAt: 1, by: 'you' } } : m,
+    );
     const v6 = build({ items: replaced, pending: [] }, r);
     expectFresh(v6, replaced, r);
     expect(v6.find((v) => v.serverId === 's20')?.status).toBe('recalled');

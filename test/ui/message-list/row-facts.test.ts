@@ -11,10 +11,31 @@ import { useItemKeys } from '../../../src/ui/message-list/use-item-keys';
 
 const T0 = new Date(2026, 3, 10, 9, 0).getTime();
 
-function msg(seq: number, from: string, ts: number, body: ChatMessage['body'] = { type: 'txt', msg: `#${seq}` }): ChatMessage {
+function msg(
+  seq: number,
+  from: string,
+  ts: number,
+  body: ChatMessage['body'] = { type: 'txt', msg: `#${seq}` },
+): ChatMessage {
   return {
-    key: `k${seq}`, localId: `l${seq}`, serverId: `s${seq}`, seq, from, to: from === 'me' ? 'you' : 'me', chatType: 'single', conversation: 'single:you',
-    ts, body, ext: undefined, config: undefined, own: from === 'me', status: from === 'me' ? 'sent' : 'received', error: null, progress: null, readCount: 0, message: null,
+    key: `k${seq}`,
+    localId: `l${seq}`,
+    serverId: `s${seq}`,
+    seq,
+    from,
+    to: from === 'me' ? 'you' : 'me',
+    chatType: 'single',
+    conversation: 'single:you',
+    ts,
+    body,
+    ext: undefined,
+    config: undefined,
+    own: from === 'me',
+    status: from === 'me' ? 'sent' : 'received',
+    error: null,
+    progress: null,
+    readCount: 0,
+    message: null,
   };
 }
 
@@ -45,7 +66,23 @@ describe('row facts', () => {
       msg(7, 'you', T0 + 86_400_000 + 11 * 60_000, { type: 'recalled', recalledAt: 0, by: 'you' }),
       msg(8, 'you', T0 + 86_400_000 + 12 * 60_000),
     ];
-    expect(shape(ms, 4)).toEqual(['day', 'h:you', 'k1', 'k2', 'h:me', 'k3', 'day', 'unread', 'h:you', 'k5', 'h:you', 'k6', 'k7', 'h:you', 'k8']);
+    expect(shape(ms, 4)).toEqual([
+      'day',
+      'h:you',
+      'k1',
+      'k2',
+      'h:me',
+      'k3',
+      'day',
+      'unread',
+      'h:you',
+      'k5',
+      'h:you',
+      'k6',
+      'k7',
+      'h:you',
+      'k8',
+    ]);
     expect(shape(ms, null)).not.toContain('unread');
     expect(nextShownIndex(ms, 2, 1)).toBe(4);
     expect(nextShownIndex(ms, 4, -1)).toBe(2);

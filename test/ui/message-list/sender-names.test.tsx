@@ -41,7 +41,10 @@ describe('sender names', () => {
   });
 
   it("uses the app's displayName when given", async () => {
-    const { container } = h.renderAs(alice, <MessageList conversationId={`group:${groupId}`} markReadOnView={false} displayName={(u) => `<${u}>`} />);
+    const { container } = h.renderAs(
+      alice,
+      <MessageList conversationId={`group:${groupId}`} markReadOnView={false} displayName={(u) => `<${u}>`} />,
+    );
     await revealList(container);
     expect(within(screen.getByRole('log')).getByText('<bob>')).toBeInTheDocument();
   });

@@ -41,7 +41,10 @@ function assertInert(root: HTMLElement): void {
       expect(attr.name.startsWith('on'), `${el.tagName} ${attr.name}`).toBe(false);
       if (['src', 'href', 'poster', 'action', 'formaction', 'xlink:href'].includes(attr.name)) {
         const v = attr.value;
-        expect(/^(https?:\/\/[^/\\]|blob:|\/[^/\\]|[a-z0-9._-]+\/|mailto:)/i.test(v), `${el.tagName} ${attr.name}=${v}`).toBe(true);
+        expect(
+          /^(https?:\/\/[^/\\]|blob:|\/[^/\\]|[a-z0-9._-]+\/|mailto:)/i.test(v),
+          `${el.tagName} ${attr.name}=${v}`,
+        ).toBe(true);
       }
     }
   }
@@ -60,14 +63,18 @@ describe('hostile message content', () => {
     ];
     for (const p of payloads) await bob.sendText('single:alice', p);
     const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" markReadOnView={false} />);
-    await screen.findByText(payloads[4] as string, { exact: false, collapseWhitespace: false, selector: '.natter-emoji-text' }).catch(() => undefined);
+    await screen
+      .findByText(payloads[4] as string, { exact: false, collapseWhitespace: false, selector: '.natter-emoji-text' })
+      .catch(() => undefined);
     await revealList(container);
     const shown = Array.from(container.querySelectorAll('.natter-emoji-text')).map((e) => e.textContent);
     expect(shown).toEqual(payloads);
     assertInert(container);
     // The only anchor is the http link; a quote ends the URL and the rest stays text.
     const links = Array.from(container.querySelectorAll('a'));
-    expect(links.map((a) => [a.getAttribute('href'), a.textContent])).toEqual([['http://ok.example/', 'http://ok.example/']]);
+    expect(links.map((a) => [a.getAttribute('href'), a.textContent])).toEqual([
+      ['http://ok.example/', 'http://ok.example/'],
+    ]);
   });
 
   it('ignores custom emoji with script URLs and keeps markup in keys as text', async () => {
@@ -84,11 +91,16 @@ describe('hostile message content', () => {
       },
     };
     await bob.sendText('single:alice', '[a][b][c][<img src=x onerror=alert(1)>][d]');
-    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" markReadOnView={false} customEmoji={map} />);
+    const { container } = h.renderAs(
+      alice,
+      <MessageList conversationId="single:bob" markReadOnView={false} customEmoji={map} />,
+    );
     await screen.findByRole('log');
     await revealList(container);
     const imgs = Array.from(container.querySelectorAll('img'));
-    expect(imgs.map((i) => [i.getAttribute('src'), i.getAttribute('alt')])).toEqual([['https://cdn.example/ok.png', '[<img src=x onerror=alert(1)>]']]);
+    expect(imgs.map((i) => [i.getAttribute('src'), i.getAttribute('alt')])).toEqual([
+      ['https://cdn.example/ok.png', '[<img src=x onerror=alert(1)>]'],
+    ]);
     expect(container.querySelector('.natter-emoji-text')?.textContent).toBe('[a][b][c][d]');
     assertInert(container);
   });
@@ -109,7 +121,16 @@ describe('hostile message content', () => {
     memory.transaction(() => {
       for (const body of bodies) {
         const seq = memory.nextSeq(key);
-        const message: Message = { serverId: `hostile-${seq}`, localId: `hostile-${seq}`, from: 'bob', to: 'alice', chatType: 'single', seq, ts: Date.now(), body };
+        const message: Message = {
+          serverId: `hostile-${seq}`,
+          localId: `hostile-${seq}`,
+          from: 'bob',
+          to: 'alice',
+          chatType: 'single',
+          seq,
+          ts: Date.now(),
+          body,
+        };
         memory.insertMessage({ key, message });
       }
     });
@@ -119,7 +140,11 @@ describe('hostile message content', () => {
     const alice = await h.client('alice');
     // One real message so that both users have the conversation.
     await bob.sendText('single:alice', 'hi');
-    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" markReadOnView={false} pageSize={100} />, { viewport: 100_000 });
+    const { container } = h.renderAs(
+      alice,
+      <MessageList conversationId="single:bob" markReadOnView={false} pageSize={100} />,
+      { viewport: 100_000 },
+    );
     await screen.findAllByText(name, { selector: '.natter-file-name' });
     await revealList(container);
     expect(container.querySelectorAll('[data-natter-message]')).toHaveLength(bodies.length + 1);
@@ -133,8 +158,17 @@ describe('hostile message content', () => {
   it('links a location only to the map, whatever its address says', async () => {
     const bob = await h.client('bob');
     const alice = await h.client('alice');
-    await bob.send('alice', 'single', { type: 'loc', lat: 1, lng: 2, addr: '<a href="javascript:alert(1)">here</a>', buildingName: '<b>x</b>' });
-    const { container } = h.renderAs(alice, <MessageList conversationId="single:bob" markReadOnView={false} mapUrl={() => 'javascript:alert(1)'} />);
+    await bob.send('alice', 'single', {
+      type: 'loc',
+      lat: 1,
+      lng: 2,
+      addr: '<a href="javascript:alert(1)">here</a>',
+      buildingName: '<b>x</b>',
+    });
+    const { container } = h.renderAs(
+      alice,
+      <MessageList conversationId="single:bob" markReadOnView={false} mapUrl={() => 'javascript:alert(1)'} />,
+    );
     await screen.findByText('<b>x</b>');
     await revealList(container);
     expect(screen.getByText('<a href="javascript:alert(1)">here</a>')).toBeTruthy();

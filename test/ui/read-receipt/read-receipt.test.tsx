@@ -5,7 +5,6 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocaleProvider, ReadReceipt } from '../../../src/ui/index';
 
-
 afterEach(cleanup);
 describe('ReadReceipt', () => {
   it('labels each status of an own message', () => {

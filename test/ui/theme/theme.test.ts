@@ -32,7 +32,7 @@ describe('theme', () => {
 
   it('styles.css imports every stylesheet, and the list, text and receipt styles use only theme properties', () => {
     const styles = readFileSync(resolve(UI, 'styles.css'), 'utf8');
-    const imports = Array.from(styles.matchAll(/@import\s+"([^"]+)"/g), (m) => m[1] as string);
+    const imports = Array.from(styles.matchAll(/@import\s+["']([^"']+)["']/g), (m) => m[1] as string);
     expect(imports).toContain('./theme/theme.css');
     expect(imports).toContain('./message-list/message-list.css');
     const defined = props(css);

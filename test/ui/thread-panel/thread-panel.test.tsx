@@ -27,7 +27,8 @@ afterEach(() => {
   h.close();
 });
 
-const rowOf = (text: string) => screen.getByText(text, { selector: '[role=log] .natter-emoji-text' }).closest('[data-natter-message]') as HTMLElement;
+const rowOf = (text: string) =>
+  screen.getByText(text, { selector: '[role=log] .natter-emoji-text' }).closest('[data-natter-message]') as HTMLElement;
 
 it('opens a thread from a message, replies in it, and closes with Escape back on the message', async () => {
   const root = await bob.sendText('single:alice', 'lunch options?');

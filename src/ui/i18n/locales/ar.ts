@@ -18,7 +18,14 @@ export const ar: LocaleDefinition = {
       empty: 'لا توجد رسائل بعد',
       unreadDivider: 'رسائل غير مقروءة',
       newMessages: (n) =>
-        plural('ar', n, { zero: 'لا رسائل جديدة', one: 'رسالة جديدة واحدة', two: 'رسالتان جديدتان', few: '# رسائل جديدة', many: '# رسالة جديدة', other: '# رسالة جديدة' }),
+        plural('ar', n, {
+          zero: 'لا رسائل جديدة',
+          one: 'رسالة جديدة واحدة',
+          two: 'رسالتان جديدتان',
+          few: '# رسائل جديدة',
+          many: '# رسالة جديدة',
+          other: '# رسالة جديدة',
+        }),
       jumpToLatest: 'الانتقال إلى الأحدث',
       today: 'اليوم',
       yesterday: 'أمس',
@@ -29,7 +36,14 @@ export const ar: LocaleDefinition = {
       statusDelivered: 'تم التسليم',
       statusRead: 'مقروءة',
       statusFailed: 'لم تُرسل',
-      readBy: (n) => plural('ar', n, { one: 'قرأها شخص واحد', two: 'قرأها شخصان', few: 'قرأها # أشخاص', many: 'قرأها # شخصًا', other: 'قرأها # شخص' }),
+      readBy: (n) =>
+        plural('ar', n, {
+          one: 'قرأها شخص واحد',
+          two: 'قرأها شخصان',
+          few: 'قرأها # أشخاص',
+          many: 'قرأها # شخصًا',
+          other: 'قرأها # شخص',
+        }),
       retry: 'إعادة الإرسال',
       discard: 'حذف',
       failedWithCode: (code, message) => `لم تُرسل (${code}): ${message}`,
@@ -86,7 +100,12 @@ export const ar: LocaleDefinition = {
       emptyFile: (name) => `الملف ${name} فارغ.`,
       sendFailed: (name, code, message) => `لم يُرسل ${name} (${code}): ${message}`,
       textTooLong: (length, max) => `الرسالة طويلة جدًا (${length}/${max} حرفًا).`,
-      typing: (names) => (names.length === 1 ? `${names[0]} يكتب…` : names.length === 2 ? `${names[0]} و${names[1]} يكتبان…` : 'عدة أشخاص يكتبون…'),
+      typing: (names) =>
+        names.length === 1
+          ? `${names[0]} يكتب…`
+          : names.length === 2
+            ? `${names[0]} و${names[1]} يكتبان…`
+            : 'عدة أشخاص يكتبون…',
     },
     call: {
       incomingVoice: 'مكالمة صوتية واردة',
@@ -103,7 +122,15 @@ export const ar: LocaleDefinition = {
       declined: 'تم رفض المكالمة',
       cancelled: 'تم إلغاء المكالمة',
       answeredElsewhere: 'تم الرد من جهاز آخر',
-      secondsLeft: (s) => plural('ar', s, { zero: '# ثانية', one: 'ثانية واحدة', two: 'ثانيتان', few: '# ثوانٍ', many: '# ثانية', other: '# ثانية' }),
+      secondsLeft: (s) =>
+        plural('ar', s, {
+          zero: '# ثانية',
+          one: 'ثانية واحدة',
+          two: 'ثانيتان',
+          few: '# ثوانٍ',
+          many: '# ثانية',
+          other: '# ثانية',
+        }),
       countdownLabel: 'الوقت المتبقي للرد',
       answersLabel: 'الردود',
       statePending: 'في الانتظار',
@@ -128,7 +155,15 @@ export const ar: LocaleDefinition = {
       recalledByYou: 'سحبتَ رسالة',
       recalledBy: (name) => `سحب ${name} رسالة`,
       senderPrefix: (name) => `${name}: `,
-      unread: (n) => plural('ar', n, { zero: 'لا رسائل غير مقروءة', one: 'رسالة غير مقروءة', two: 'رسالتان غير مقروءتين', few: '# رسائل غير مقروءة', many: '# رسالة غير مقروءة', other: '# رسالة غير مقروءة' }),
+      unread: (n) =>
+        plural('ar', n, {
+          zero: 'لا رسائل غير مقروءة',
+          one: 'رسالة غير مقروءة',
+          two: 'رسالتان غير مقروءتين',
+          few: '# رسائل غير مقروءة',
+          many: '# رسالة غير مقروءة',
+          other: '# رسالة غير مقروءة',
+        }),
       deleteConversation: (name) => `حذف المحادثة مع ${name}`,
       deleteLabel: 'حذف',
       deleteFailed: (m) => `تعذّر الحذف: ${m}`,
@@ -142,7 +177,8 @@ export const ar: LocaleDefinition = {
     features: {
       react: 'إضافة تفاعل',
       reactions: 'التفاعلات',
-      reaction: (emoji, count, mine) => `${emoji} ${plural('ar', count, { one: 'تفاعل واحد', two: 'تفاعلان', few: '# تفاعلات', many: '# تفاعلًا', other: '# تفاعل' })}${mine ? '، منها تفاعلك' : ''}`,
+      reaction: (emoji, count, mine) =>
+        `${emoji} ${plural('ar', count, { one: 'تفاعل واحد', two: 'تفاعلان', few: '# تفاعلات', many: '# تفاعلًا', other: '# تفاعل' })}${mine ? '، منها تفاعلك' : ''}`,
       reply: 'رد',
       edit: 'تعديل',
       deleteForMe: 'حذف لدي',
@@ -165,11 +201,34 @@ export const ar: LocaleDefinition = {
       unpinFrom: (from) => `إلغاء تثبيت الرسالة من ${from}`,
       mentionSuggestions: 'أشخاص للإشارة إليهم',
       mentionEveryone: 'الجميع في هذه المجموعة',
-      mentionsAvailable: (count) => plural('ar', count, { zero: 'لا اقتراحات.', one: 'اقتراح واحد. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.', two: 'اقتراحان. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.', few: '# اقتراحات. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.', many: '# اقتراحًا. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.', other: '# اقتراح. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.' }),
-      mentionBadge: (count) => plural('ar', count, { one: 'إشارة واحدة إليك', two: 'إشارتان إليك', few: '# إشارات إليك', many: '# إشارة إليك', other: '# إشارة إليك' }),
+      mentionsAvailable: (count) =>
+        plural('ar', count, {
+          zero: 'لا اقتراحات.',
+          one: 'اقتراح واحد. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.',
+          two: 'اقتراحان. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.',
+          few: '# اقتراحات. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.',
+          many: '# اقتراحًا. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.',
+          other: '# اقتراح. استخدم السهمين لأعلى ولأسفل للاختيار و Enter للإدراج.',
+        }),
+      mentionBadge: (count) =>
+        plural('ar', count, {
+          one: 'إشارة واحدة إليك',
+          two: 'إشارتان إليك',
+          few: '# إشارات إليك',
+          many: '# إشارة إليك',
+          other: '# إشارة إليك',
+        }),
       mentionsYou: 'يشير إليك',
       replyInThread: 'الرد في سلسلة',
-      threadReplies: (count) => plural('ar', count, { zero: 'لا ردود', one: 'رد واحد', two: 'ردّان', few: '# ردود', many: '# ردًا', other: '# رد' }),
+      threadReplies: (count) =>
+        plural('ar', count, {
+          zero: 'لا ردود',
+          one: 'رد واحد',
+          two: 'ردّان',
+          few: '# ردود',
+          many: '# ردًا',
+          other: '# رد',
+        }),
       thread: 'سلسلة الردود',
       closeThread: 'إغلاق سلسلة الردود',
       threadEmpty: 'لا توجد ردود بعد',

@@ -81,11 +81,17 @@ export const de: LocaleDefinition = {
       dropHint: 'Dateien hier ablegen zum Senden',
       dismissError: 'Schließen',
       tooLarge: (name, size, max) => `${name} ist zu groß (${size}; höchstens ${max}).`,
-      typeNotAllowed: (name, mime) => `${name} kann nicht gesendet werden: Dateien vom Typ ${mime || 'unbekannt'} sind nicht erlaubt.`,
+      typeNotAllowed: (name, mime) =>
+        `${name} kann nicht gesendet werden: Dateien vom Typ ${mime || 'unbekannt'} sind nicht erlaubt.`,
       emptyFile: (name) => `${name} ist leer.`,
       sendFailed: (name, code, message) => `${name} wurde nicht gesendet (${code}): ${message}`,
       textTooLong: (length, max) => `Nachricht zu lang (${length}/${max} Zeichen).`,
-      typing: (names) => (names.length === 1 ? `${names[0]} schreibt…` : names.length === 2 ? `${list(names)} schreiben…` : 'Mehrere Personen schreiben…'),
+      typing: (names) =>
+        names.length === 1
+          ? `${names[0]} schreibt…`
+          : names.length === 2
+            ? `${list(names)} schreiben…`
+            : 'Mehrere Personen schreiben…',
     },
     call: {
       incomingVoice: 'Eingehender Sprachanruf',
@@ -141,7 +147,8 @@ export const de: LocaleDefinition = {
     features: {
       react: 'Reaktion hinzufügen',
       reactions: 'Reaktionen',
-      reaction: (emoji, count, mine) => `${emoji} ${plural('de', count, { one: '# Reaktion', other: '# Reaktionen' })}${mine ? ', auch deine' : ''}`,
+      reaction: (emoji, count, mine) =>
+        `${emoji} ${plural('de', count, { one: '# Reaktion', other: '# Reaktionen' })}${mine ? ', auch deine' : ''}`,
       reply: 'Antworten',
       edit: 'Bearbeiten',
       deleteForMe: 'Für mich löschen',
@@ -164,8 +171,13 @@ export const de: LocaleDefinition = {
       unpinFrom: (from) => `Nachricht von ${from} lösen`,
       mentionSuggestions: 'Personen zum Erwähnen',
       mentionEveryone: 'Alle in dieser Gruppe',
-      mentionsAvailable: (count) => plural('de', count, { one: '# Vorschlag. Mit Pfeil hoch und runter wählen, mit Eingabe einfügen.', other: '# Vorschläge. Mit Pfeil hoch und runter wählen, mit Eingabe einfügen.' }),
-      mentionBadge: (count) => plural('de', count, { one: 'Du wurdest # Mal erwähnt', other: 'Du wurdest # Mal erwähnt' }),
+      mentionsAvailable: (count) =>
+        plural('de', count, {
+          one: '# Vorschlag. Mit Pfeil hoch und runter wählen, mit Eingabe einfügen.',
+          other: '# Vorschläge. Mit Pfeil hoch und runter wählen, mit Eingabe einfügen.',
+        }),
+      mentionBadge: (count) =>
+        plural('de', count, { one: 'Du wurdest # Mal erwähnt', other: 'Du wurdest # Mal erwähnt' }),
       mentionsYou: 'erwähnt dich',
       replyInThread: 'Im Antwortverlauf antworten',
       threadReplies: (count) => plural('de', count, { one: '# Antwort', other: '# Antworten' }),

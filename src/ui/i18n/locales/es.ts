@@ -81,12 +81,17 @@ export const es: LocaleDefinition = {
       dropHint: 'Suelta los archivos para enviarlos',
       dismissError: 'Cerrar',
       tooLarge: (name, size, max) => `${name} es demasiado grande (${size}; el límite es ${max}).`,
-      typeNotAllowed: (name, mime) => `No se puede enviar ${name}: no se permiten archivos de tipo ${mime || 'desconocido'}.`,
+      typeNotAllowed: (name, mime) =>
+        `No se puede enviar ${name}: no se permiten archivos de tipo ${mime || 'desconocido'}.`,
       emptyFile: (name) => `${name} está vacío.`,
       sendFailed: (name, code, message) => `No se envió ${name} (${code}): ${message}`,
       textTooLong: (length, max) => `El mensaje es demasiado largo (${length}/${max} caracteres).`,
       typing: (names) =>
-        names.length === 1 ? `${names[0]} está escribiendo…` : names.length === 2 ? `${list(names)} están escribiendo…` : 'Varias personas están escribiendo…',
+        names.length === 1
+          ? `${names[0]} está escribiendo…`
+          : names.length === 2
+            ? `${list(names)} están escribiendo…`
+            : 'Varias personas están escribiendo…',
     },
     call: {
       incomingVoice: 'Llamada de voz entrante',
@@ -142,7 +147,8 @@ export const es: LocaleDefinition = {
     features: {
       react: 'Añadir reacción',
       reactions: 'Reacciones',
-      reaction: (emoji, count, mine) => `${emoji} ${plural('es', count, { one: '# reacción', other: '# reacciones' })}${mine ? ', incluida la tuya' : ''}`,
+      reaction: (emoji, count, mine) =>
+        `${emoji} ${plural('es', count, { one: '# reacción', other: '# reacciones' })}${mine ? ', incluida la tuya' : ''}`,
       reply: 'Responder',
       edit: 'Editar',
       deleteForMe: 'Eliminar para mí',
@@ -165,7 +171,11 @@ export const es: LocaleDefinition = {
       unpinFrom: (from) => `Dejar de fijar el mensaje de ${from}`,
       mentionSuggestions: 'Personas para mencionar',
       mentionEveryone: 'Todos en este grupo',
-      mentionsAvailable: (count) => plural('es', count, { one: '# sugerencia. Flechas arriba y abajo para elegir, Intro para insertar.', other: '# sugerencias. Flechas arriba y abajo para elegir, Intro para insertar.' }),
+      mentionsAvailable: (count) =>
+        plural('es', count, {
+          one: '# sugerencia. Flechas arriba y abajo para elegir, Intro para insertar.',
+          other: '# sugerencias. Flechas arriba y abajo para elegir, Intro para insertar.',
+        }),
       mentionBadge: (count) => plural('es', count, { one: '# mención tuya', other: '# menciones tuyas' }),
       mentionsYou: 'te menciona',
       replyInThread: 'Responder en el hilo',

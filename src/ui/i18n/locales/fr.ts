@@ -81,12 +81,17 @@ export const fr: LocaleDefinition = {
       dropHint: 'Déposez les fichiers pour les envoyer',
       dismissError: 'Fermer',
       tooLarge: (name, size, max) => `${name} est trop volumineux (${size} ; la limite est de ${max}).`,
-      typeNotAllowed: (name, mime) => `Impossible d’envoyer ${name} : les fichiers de type ${mime || 'inconnu'} ne sont pas autorisés.`,
+      typeNotAllowed: (name, mime) =>
+        `Impossible d’envoyer ${name} : les fichiers de type ${mime || 'inconnu'} ne sont pas autorisés.`,
       emptyFile: (name) => `${name} est vide.`,
       sendFailed: (name, code, message) => `${name} n’a pas été envoyé (${code}) : ${message}`,
       textTooLong: (length, max) => `Message trop long (${length}/${max} caractères).`,
       typing: (names) =>
-        names.length === 1 ? `${names[0]} est en train d’écrire…` : names.length === 2 ? `${list(names)} sont en train d’écrire…` : 'Plusieurs personnes écrivent…',
+        names.length === 1
+          ? `${names[0]} est en train d’écrire…`
+          : names.length === 2
+            ? `${list(names)} sont en train d’écrire…`
+            : 'Plusieurs personnes écrivent…',
     },
     call: {
       incomingVoice: 'Appel vocal entrant',
@@ -142,7 +147,8 @@ export const fr: LocaleDefinition = {
     features: {
       react: 'Ajouter une réaction',
       reactions: 'Réactions',
-      reaction: (emoji, count, mine) => `${emoji} ${plural('fr', count, { one: '# réaction', other: '# réactions' })}${mine ? ', dont la vôtre' : ''}`,
+      reaction: (emoji, count, mine) =>
+        `${emoji} ${plural('fr', count, { one: '# réaction', other: '# réactions' })}${mine ? ', dont la vôtre' : ''}`,
       reply: 'Répondre',
       edit: 'Modifier',
       deleteForMe: 'Supprimer pour moi',
@@ -165,7 +171,11 @@ export const fr: LocaleDefinition = {
       unpinFrom: (from) => `Désépingler le message de ${from}`,
       mentionSuggestions: 'Personnes à mentionner',
       mentionEveryone: 'Tout le monde dans ce groupe',
-      mentionsAvailable: (count) => plural('fr', count, { one: '# suggestion. Flèches haut et bas pour choisir, Entrée pour insérer.', other: '# suggestions. Flèches haut et bas pour choisir, Entrée pour insérer.' }),
+      mentionsAvailable: (count) =>
+        plural('fr', count, {
+          one: '# suggestion. Flèches haut et bas pour choisir, Entrée pour insérer.',
+          other: '# suggestions. Flèches haut et bas pour choisir, Entrée pour insérer.',
+        }),
       mentionBadge: (count) => plural('fr', count, { one: '# mention de vous', other: '# mentions de vous' }),
       mentionsYou: 'vous mentionne',
       replyInThread: 'Répondre dans le fil',

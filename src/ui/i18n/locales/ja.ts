@@ -78,11 +78,13 @@ export const ja: LocaleDefinition = {
       dropHint: 'ドロップして送信',
       dismissError: '閉じる',
       tooLarge: (name, size, max) => `${name} は大きすぎます（${size}、上限は ${max}）。`,
-      typeNotAllowed: (name, mime) => `${name} は送信できません：${mime || '不明'} 形式のファイルは許可されていません。`,
+      typeNotAllowed: (name, mime) =>
+        `${name} は送信できません：${mime || '不明'} 形式のファイルは許可されていません。`,
       emptyFile: (name) => `${name} は空のファイルです。`,
       sendFailed: (name, code, message) => `${name} を送信できませんでした（${code}）：${message}`,
       textTooLong: (length, max) => `メッセージが長すぎます（${length}/${max} 文字）。`,
-      typing: (names) => (names.length <= 2 ? `${names.map((n) => `${n}さん`).join('と')}が入力中…` : '複数の人が入力中…'),
+      typing: (names) =>
+        names.length <= 2 ? `${names.map((n) => `${n}さん`).join('と')}が入力中…` : '複数の人が入力中…',
     },
     call: {
       incomingVoice: '音声通話の着信',

@@ -78,7 +78,8 @@ export const ko: LocaleDefinition = {
       dropHint: '여기에 놓으면 전송됩니다',
       dismissError: '닫기',
       tooLarge: (name, size, max) => `${name} 파일이 너무 큽니다 (${size}, 최대 ${max}).`,
-      typeNotAllowed: (name, mime) => `${name}을(를) 보낼 수 없습니다: ${mime || '알 수 없는'} 형식의 파일은 허용되지 않습니다.`,
+      typeNotAllowed: (name, mime) =>
+        `${name}을(를) 보낼 수 없습니다: ${mime || '알 수 없는'} 형식의 파일은 허용되지 않습니다.`,
       emptyFile: (name) => `${name}은(는) 빈 파일입니다.`,
       sendFailed: (name, code, message) => `${name}을(를) 보내지 못했습니다 (${code}): ${message}`,
       textTooLong: (length, max) => `메시지가 너무 깁니다 (${length}/${max}자).`,

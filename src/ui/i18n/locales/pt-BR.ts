@@ -81,12 +81,17 @@ export const ptBR: LocaleDefinition = {
       dropHint: 'Solte os arquivos para enviar',
       dismissError: 'Fechar',
       tooLarge: (name, size, max) => `${name} é grande demais (${size}; o limite é ${max}).`,
-      typeNotAllowed: (name, mime) => `Não é possível enviar ${name}: arquivos do tipo ${mime || 'desconhecido'} não são permitidos.`,
+      typeNotAllowed: (name, mime) =>
+        `Não é possível enviar ${name}: arquivos do tipo ${mime || 'desconhecido'} não são permitidos.`,
       emptyFile: (name) => `${name} está vazio.`,
       sendFailed: (name, code, message) => `${name} não foi enviado (${code}): ${message}`,
       textTooLong: (length, max) => `Mensagem longa demais (${length}/${max} caracteres).`,
       typing: (names) =>
-        names.length === 1 ? `${names[0]} está digitando…` : names.length === 2 ? `${list(names)} estão digitando…` : 'Várias pessoas estão digitando…',
+        names.length === 1
+          ? `${names[0]} está digitando…`
+          : names.length === 2
+            ? `${list(names)} estão digitando…`
+            : 'Várias pessoas estão digitando…',
     },
     call: {
       incomingVoice: 'Chamada de voz recebida',
@@ -142,7 +147,8 @@ export const ptBR: LocaleDefinition = {
     features: {
       react: 'Adicionar reação',
       reactions: 'Reações',
-      reaction: (emoji, count, mine) => `${emoji} ${plural('pt-BR', count, { one: '# reação', other: '# reações' })}${mine ? ', incluindo a sua' : ''}`,
+      reaction: (emoji, count, mine) =>
+        `${emoji} ${plural('pt-BR', count, { one: '# reação', other: '# reações' })}${mine ? ', incluindo a sua' : ''}`,
       reply: 'Responder',
       edit: 'Editar',
       deleteForMe: 'Apagar para mim',
@@ -165,7 +171,11 @@ export const ptBR: LocaleDefinition = {
       unpinFrom: (from) => `Desafixar a mensagem de ${from}`,
       mentionSuggestions: 'Pessoas para mencionar',
       mentionEveryone: 'Todos neste grupo',
-      mentionsAvailable: (count) => plural('pt-BR', count, { one: '# sugestão. Setas para cima e para baixo para escolher, Enter para inserir.', other: '# sugestões. Setas para cima e para baixo para escolher, Enter para inserir.' }),
+      mentionsAvailable: (count) =>
+        plural('pt-BR', count, {
+          one: '# sugestão. Setas para cima e para baixo para escolher, Enter para inserir.',
+          other: '# sugestões. Setas para cima e para baixo para escolher, Enter para inserir.',
+        }),
       mentionBadge: (count) => plural('pt-BR', count, { one: '# menção a você', other: '# menções a você' }),
       mentionsYou: 'menciona você',
       replyInThread: 'Responder na conversa paralela',

@@ -19,7 +19,12 @@ export const ru: LocaleDefinition = {
       empty: 'Сообщений пока нет',
       unreadDivider: 'Непрочитанные сообщения',
       newMessages: (n) =>
-        plural('ru', n, { one: '# новое сообщение', few: '# новых сообщения', many: '# новых сообщений', other: '# нового сообщения' }),
+        plural('ru', n, {
+          one: '# новое сообщение',
+          few: '# новых сообщения',
+          many: '# новых сообщений',
+          other: '# нового сообщения',
+        }),
       jumpToLatest: 'К последним',
       today: 'Сегодня',
       yesterday: 'Вчера',
@@ -30,7 +35,8 @@ export const ru: LocaleDefinition = {
       statusDelivered: 'Доставлено',
       statusRead: 'Прочитано',
       statusFailed: 'Не отправлено',
-      readBy: (n) => plural('ru', n, { one: 'Прочитал #', few: 'Прочитали #', many: 'Прочитали #', other: 'Прочитали #' }),
+      readBy: (n) =>
+        plural('ru', n, { one: 'Прочитал #', few: 'Прочитали #', many: 'Прочитали #', other: 'Прочитали #' }),
       retry: 'Отправить снова',
       discard: 'Удалить',
       failedWithCode: (code, message) => `Не отправлено (${code}): ${message}`,
@@ -87,7 +93,12 @@ export const ru: LocaleDefinition = {
       emptyFile: (name) => `Файл ${name} пуст.`,
       sendFailed: (name, code, message) => `${name} не отправлен (${code}): ${message}`,
       textTooLong: (length, max) => `Сообщение слишком длинное (${length}/${max} символов).`,
-      typing: (names) => (names.length === 1 ? `${names[0]} печатает…` : names.length === 2 ? `${list(names)} печатают…` : 'Несколько человек печатают…'),
+      typing: (names) =>
+        names.length === 1
+          ? `${names[0]} печатает…`
+          : names.length === 2
+            ? `${list(names)} печатают…`
+            : 'Несколько человек печатают…',
     },
     call: {
       incomingVoice: 'Входящий аудиозвонок',
@@ -129,7 +140,13 @@ export const ru: LocaleDefinition = {
       recalledByYou: 'Вы отозвали сообщение',
       recalledBy: (name) => `${name} отозвал(а) сообщение`,
       senderPrefix: (name) => `${name}: `,
-      unread: (n) => plural('ru', n, { one: '# непрочитанное', few: '# непрочитанных', many: '# непрочитанных', other: '# непрочитанного' }),
+      unread: (n) =>
+        plural('ru', n, {
+          one: '# непрочитанное',
+          few: '# непрочитанных',
+          many: '# непрочитанных',
+          other: '# непрочитанного',
+        }),
       deleteConversation: (name) => `Удалить чат с ${name}`,
       deleteLabel: 'Удалить',
       deleteFailed: (m) => `Не удалось удалить: ${m}`,
@@ -143,7 +160,8 @@ export const ru: LocaleDefinition = {
     features: {
       react: 'Добавить реакцию',
       reactions: 'Реакции',
-      reaction: (emoji, count, mine) => `${emoji} ${plural('ru', count, { one: '# реакция', few: '# реакции', many: '# реакций', other: '# реакции' })}${mine ? ', включая вашу' : ''}`,
+      reaction: (emoji, count, mine) =>
+        `${emoji} ${plural('ru', count, { one: '# реакция', few: '# реакции', many: '# реакций', other: '# реакции' })}${mine ? ', включая вашу' : ''}`,
       reply: 'Ответить',
       edit: 'Изменить',
       deleteForMe: 'Удалить у меня',
@@ -166,11 +184,24 @@ export const ru: LocaleDefinition = {
       unpinFrom: (from) => `Открепить сообщение от ${from}`,
       mentionSuggestions: 'Кого упомянуть',
       mentionEveryone: 'Все в этой группе',
-      mentionsAvailable: (count) => plural('ru', count, { one: '# вариант. Стрелки вверх и вниз — выбрать, Enter — вставить.', few: '# варианта. Стрелки вверх и вниз — выбрать, Enter — вставить.', many: '# вариантов. Стрелки вверх и вниз — выбрать, Enter — вставить.', other: '# варианта. Стрелки вверх и вниз — выбрать, Enter — вставить.' }),
-      mentionBadge: (count) => plural('ru', count, { one: '# упоминание вас', few: '# упоминания вас', many: '# упоминаний вас', other: '# упоминания вас' }),
+      mentionsAvailable: (count) =>
+        plural('ru', count, {
+          one: '# вариант. Стрелки вверх и вниз — выбрать, Enter — вставить.',
+          few: '# варианта. Стрелки вверх и вниз — выбрать, Enter — вставить.',
+          many: '# вариантов. Стрелки вверх и вниз — выбрать, Enter — вставить.',
+          other: '# варианта. Стрелки вверх и вниз — выбрать, Enter — вставить.',
+        }),
+      mentionBadge: (count) =>
+        plural('ru', count, {
+          one: '# упоминание вас',
+          few: '# упоминания вас',
+          many: '# упоминаний вас',
+          other: '# упоминания вас',
+        }),
       mentionsYou: 'упоминает вас',
       replyInThread: 'Ответить в ветке',
-      threadReplies: (count) => plural('ru', count, { one: '# ответ', few: '# ответа', many: '# ответов', other: '# ответа' }),
+      threadReplies: (count) =>
+        plural('ru', count, { one: '# ответ', few: '# ответа', many: '# ответов', other: '# ответа' }),
       thread: 'Ветка',
       closeThread: 'Закрыть ветку',
       threadEmpty: 'Ответов пока нет',

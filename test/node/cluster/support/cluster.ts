@@ -66,8 +66,20 @@ export class Cluster {
   }
 
   async launch(port: number): Promise<ClusterNode> {
-    const args = [this.db, this.redis.url, this.files, String(port), String(this.options.recallWindowMs ?? 120_000), String(this.options.recallEnabled ?? true), String(this.offset), JSON.stringify(this.options.rateLimit ?? false)];
-    const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const args = [
+      this.db,
+      this.redis.url,
+      this.files,
+      String(port),
+      String(this.options.recallWindowMs ?? 120_000),
+      String(this.options.recallEnabled ?? true),
+      String(this.offset),
+      JSON.stringify(this.options.rateLimit ?? false),
+    ];
+    const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     let stderr = '';
     proc.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<void>((r) => proc.once('exit', () => r()));
@@ -105,7 +117,11 @@ export class Cluster {
   /** Moves every running node's clock forward (due timers fire). */
   async advance(ms: number): Promise<void> {
     this.offset += ms;
-    await Promise.all(this.nodes.filter((n) => n.proc.exitCode === null && n.proc.signalCode === null).map((n) => n.ask({ advance: ms })));
+    await Promise.all(
+      this.nodes
+        .filter((n) => n.proc.exitCode === null && n.proc.signalCode === null)
+        .map((n) => n.ask({ advance: ms })),
+    );
   }
 
   /** kill -9 node i. */
@@ -124,7 +140,11 @@ export class Cluster {
     await Promise.all(
       this.nodes.map(async (n) => {
         if (n.proc.exitCode !== null || n.proc.signalCode !== null) return;
-        await Promise.race([n.ask({ stop: true }).catch(() => undefined), n.exited, new Promise((r) => setTimeout(r, 5000))]);
+        await Promise.race([
+          n.ask({ stop: true }).catch(() => undefined),
+          n.exited,
+          new Promise((r) => setTimeout(r, 5000)),
+        ]);
         if (n.proc.exitCode === null) n.proc.kill('SIGKILL');
         await n.exited;
       }),

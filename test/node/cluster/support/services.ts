@@ -13,7 +13,9 @@ const INSTALL = 'PostgreSQL and Redis are needed for the cluster tests: apt-get 
 
 function pgBin(name: string): string {
   const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? spawnSync('ls', [base], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort() : [];
+  const versions = existsSync(base)
+    ? spawnSync('ls', [base], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()
+    : [];
   for (const v of versions.reverse()) {
     const path = join(base, v, 'bin', name);
     if (existsSync(path)) return path;
@@ -34,7 +36,9 @@ export async function freePort(): Promise<number> {
 
 function asPostgres(cmd: string, args: string[]): void {
   const root = process.getuid?.() === 0;
-  const r = root ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+  const r = root
+    ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' })
+    : spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr || r.stdout || r.error}`);
 }
 
@@ -113,7 +117,11 @@ export async function startRedis(): Promise<Redis> {
   let child: ChildProcess | null = null;
   const start = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const c = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const c = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       child = c;
       let out = '';
       const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);

@@ -28,13 +28,16 @@ export const inCallDe: InCallStrings = {
   peerMissed: 'Keine Antwort',
   peerMuted: 'Stummgeschaltet',
   controls: 'Anrufsteuerung',
-  mediaError: (kind) => ({
-    'permission-denied': 'Der Browser darf dein Mikrofon oder deine Kamera nicht verwenden. Erlaube den Zugriff in den Website-Einstellungen (das Symbol links in der Adressleiste) und versuche es erneut.',
-    'no-device': 'Kein Mikrofon und keine Kamera gefunden. Schließe ein Gerät an und versuche es erneut.',
-    'device-in-use': 'Dein Mikrofon oder deine Kamera wird von einer anderen App verwendet. Schließe sie und versuche es erneut.',
-    'media-failed': 'Mikrofon oder Kamera konnten nicht gestartet werden.',
-    'call-failed': 'Der Anruf konnte nicht fortgesetzt werden.',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied':
+        'Der Browser darf dein Mikrofon oder deine Kamera nicht verwenden. Erlaube den Zugriff in den Website-Einstellungen (das Symbol links in der Adressleiste) und versuche es erneut.',
+      'no-device': 'Kein Mikrofon und keine Kamera gefunden. Schließe ein Gerät an und versuche es erneut.',
+      'device-in-use':
+        'Dein Mikrofon oder deine Kamera wird von einer anderen App verwendet. Schließe sie und versuche es erneut.',
+      'media-failed': 'Mikrofon oder Kamera konnten nicht gestartet werden.',
+      'call-failed': 'Der Anruf konnte nicht fortgesetzt werden.',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? 'Videoanruf' : 'Sprachanruf';
     if (outcome === 'answered') return `${kind} · ${d}`;

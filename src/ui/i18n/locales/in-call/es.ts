@@ -28,13 +28,15 @@ export const inCallEs: InCallStrings = {
   peerMissed: 'Sin respuesta',
   peerMuted: 'Silenciado',
   controls: 'Controles de la llamada',
-  mediaError: (kind) => ({
-    'permission-denied': 'El navegador no tiene permiso para usar tu micrófono o cámara. Permítelo en la configuración del sitio (el icono a la izquierda de la barra de direcciones) y vuelve a intentarlo.',
-    'no-device': 'No se encontró ningún micrófono ni cámara. Conecta uno y vuelve a intentarlo.',
-    'device-in-use': 'Otra aplicación está usando tu micrófono o cámara. Ciérrala y vuelve a intentarlo.',
-    'media-failed': 'No se pudo iniciar el micrófono o la cámara.',
-    'call-failed': 'La llamada no pudo continuar.',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied':
+        'El navegador no tiene permiso para usar tu micrófono o cámara. Permítelo en la configuración del sitio (el icono a la izquierda de la barra de direcciones) y vuelve a intentarlo.',
+      'no-device': 'No se encontró ningún micrófono ni cámara. Conecta uno y vuelve a intentarlo.',
+      'device-in-use': 'Otra aplicación está usando tu micrófono o cámara. Ciérrala y vuelve a intentarlo.',
+      'media-failed': 'No se pudo iniciar el micrófono o la cámara.',
+      'call-failed': 'La llamada no pudo continuar.',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? 'Videollamada' : 'Llamada de voz';
     if (outcome === 'answered') return `${kind} · ${d}`;

@@ -28,13 +28,15 @@ export const inCallFr: InCallStrings = {
   peerMissed: 'Pas de réponse',
   peerMuted: 'Micro coupé',
   controls: 'Commandes de l’appel',
-  mediaError: (kind) => ({
-    'permission-denied': 'Le navigateur n’a pas l’autorisation d’utiliser votre micro ou votre caméra. Autorisez-les dans les paramètres du site (l’icône à gauche de la barre d’adresse), puis réessayez.',
-    'no-device': 'Aucun micro ni aucune caméra n’a été trouvé. Branchez-en un, puis réessayez.',
-    'device-in-use': 'Votre micro ou votre caméra est utilisé par une autre application. Fermez-la, puis réessayez.',
-    'media-failed': 'Impossible de démarrer votre micro ou votre caméra.',
-    'call-failed': 'L’appel n’a pas pu continuer.',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied':
+        'Le navigateur n’a pas l’autorisation d’utiliser votre micro ou votre caméra. Autorisez-les dans les paramètres du site (l’icône à gauche de la barre d’adresse), puis réessayez.',
+      'no-device': 'Aucun micro ni aucune caméra n’a été trouvé. Branchez-en un, puis réessayez.',
+      'device-in-use': 'Votre micro ou votre caméra est utilisé par une autre application. Fermez-la, puis réessayez.',
+      'media-failed': 'Impossible de démarrer votre micro ou votre caméra.',
+      'call-failed': 'L’appel n’a pas pu continuer.',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? 'Appel vidéo' : 'Appel vocal';
     if (outcome === 'answered') return `${kind} · ${d}`;

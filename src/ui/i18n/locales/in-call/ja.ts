@@ -28,13 +28,16 @@ export const inCallJa: InCallStrings = {
   peerMissed: '応答なし',
   peerMuted: 'ミュート中',
   controls: '通話の操作',
-  mediaError: (kind) => ({
-    'permission-denied': 'ブラウザーにマイクまたはカメラの使用が許可されていません。サイトの設定（アドレスバー左のアイコン）で許可してから、もう一度お試しください。',
-    'no-device': 'マイクまたはカメラが見つかりません。接続してから、もう一度お試しください。',
-    'device-in-use': 'マイクまたはカメラが別のアプリで使用されています。そのアプリを閉じてから、もう一度お試しください。',
-    'media-failed': 'マイクまたはカメラを開始できませんでした。',
-    'call-failed': '通話を続けられませんでした。',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied':
+        'ブラウザーにマイクまたはカメラの使用が許可されていません。サイトの設定（アドレスバー左のアイコン）で許可してから、もう一度お試しください。',
+      'no-device': 'マイクまたはカメラが見つかりません。接続してから、もう一度お試しください。',
+      'device-in-use':
+        'マイクまたはカメラが別のアプリで使用されています。そのアプリを閉じてから、もう一度お試しください。',
+      'media-failed': 'マイクまたはカメラを開始できませんでした。',
+      'call-failed': '通話を続けられませんでした。',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? 'ビデオ通話' : '音声通話';
     if (outcome === 'answered') return `${kind} · ${d}`;

@@ -28,13 +28,15 @@ export const inCallKo: InCallStrings = {
   peerMissed: '응답 없음',
   peerMuted: '음소거됨',
   controls: '통화 제어',
-  mediaError: (kind) => ({
-    'permission-denied': '브라우저에 마이크나 카메라 사용 권한이 없습니다. 사이트 설정(주소 표시줄 왼쪽 아이콘)에서 허용한 뒤 다시 시도하세요.',
-    'no-device': '마이크나 카메라를 찾을 수 없습니다. 기기를 연결한 뒤 다시 시도하세요.',
-    'device-in-use': '다른 앱이 마이크나 카메라를 사용하고 있습니다. 그 앱을 닫은 뒤 다시 시도하세요.',
-    'media-failed': '마이크나 카메라를 시작할 수 없습니다.',
-    'call-failed': '통화를 계속할 수 없습니다.',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied':
+        '브라우저에 마이크나 카메라 사용 권한이 없습니다. 사이트 설정(주소 표시줄 왼쪽 아이콘)에서 허용한 뒤 다시 시도하세요.',
+      'no-device': '마이크나 카메라를 찾을 수 없습니다. 기기를 연결한 뒤 다시 시도하세요.',
+      'device-in-use': '다른 앱이 마이크나 카메라를 사용하고 있습니다. 그 앱을 닫은 뒤 다시 시도하세요.',
+      'media-failed': '마이크나 카메라를 시작할 수 없습니다.',
+      'call-failed': '통화를 계속할 수 없습니다.',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? '영상 통화' : '음성 통화';
     if (outcome === 'answered') return `${kind} · ${d}`;

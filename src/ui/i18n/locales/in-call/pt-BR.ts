@@ -28,13 +28,15 @@ export const inCallPtBR: InCallStrings = {
   peerMissed: 'Sem resposta',
   peerMuted: 'Silenciado',
   controls: 'Controles da chamada',
-  mediaError: (kind) => ({
-    'permission-denied': 'O navegador não tem permissão para usar seu microfone ou sua câmera. Permita nas configurações do site (o ícone à esquerda da barra de endereço) e tente de novo.',
-    'no-device': 'Nenhum microfone ou câmera foi encontrado. Conecte um e tente de novo.',
-    'device-in-use': 'Seu microfone ou sua câmera está sendo usado por outro aplicativo. Feche-o e tente de novo.',
-    'media-failed': 'Não foi possível iniciar seu microfone ou sua câmera.',
-    'call-failed': 'A chamada não pôde continuar.',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied':
+        'O navegador não tem permissão para usar seu microfone ou sua câmera. Permita nas configurações do site (o ícone à esquerda da barra de endereço) e tente de novo.',
+      'no-device': 'Nenhum microfone ou câmera foi encontrado. Conecte um e tente de novo.',
+      'device-in-use': 'Seu microfone ou sua câmera está sendo usado por outro aplicativo. Feche-o e tente de novo.',
+      'media-failed': 'Não foi possível iniciar seu microfone ou sua câmera.',
+      'call-failed': 'A chamada não pôde continuar.',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? 'Chamada de vídeo' : 'Chamada de voz';
     if (outcome === 'answered') return `${kind} · ${d}`;

@@ -28,13 +28,14 @@ export const inCallZhTW: InCallStrings = {
   peerMissed: '未接聽',
   peerMuted: '已靜音',
   controls: '通話控制項',
-  mediaError: (kind) => ({
-    'permission-denied': '瀏覽器沒有取得使用麥克風或相機的權限。請在網站設定（網址列左側的圖示）中允許後再試一次。',
-    'no-device': '找不到麥克風或相機。請連接裝置後再試一次。',
-    'device-in-use': '麥克風或相機正被其他應用程式使用。請關閉該應用程式後再試一次。',
-    'media-failed': '無法啟動麥克風或相機。',
-    'call-failed': '通話無法繼續。',
-  })[kind],
+  mediaError: (kind) =>
+    ({
+      'permission-denied': '瀏覽器沒有取得使用麥克風或相機的權限。請在網站設定（網址列左側的圖示）中允許後再試一次。',
+      'no-device': '找不到麥克風或相機。請連接裝置後再試一次。',
+      'device-in-use': '麥克風或相機正被其他應用程式使用。請關閉該應用程式後再試一次。',
+      'media-failed': '無法啟動麥克風或相機。',
+      'call-failed': '通話無法繼續。',
+    })[kind],
   summary: (outcome, video, d) => {
     const kind = video ? '視訊通話' : '語音通話';
     if (outcome === 'answered') return `${kind} · ${d}`;
