@@ -73,7 +73,7 @@ function startChild(kind: ServerKind): Promise<Started> {
         );
   return new Promise((resolve, reject) => {
     let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       buf += String(d);
       const m = /PORT (\d+)/.exec(buf);
       if (m) resolve({ port: Number(m[1]), child });
@@ -281,7 +281,7 @@ for (let round = 0; round < ROUNDS; round++) {
       for (const c of CASES) {
         const key = `${c.clients} clients, groups of ${c.group}`;
         results[key] ??= { 'ws-ceiling': [], 'natter-normal': [], 'natter-full': [] };
-        results[key]![kind].push(await runCase(kind, server, c.clients, c.group));
+        results[key][kind].push(await runCase(kind, server, c.clients, c.group));
       }
     } finally {
       await stopChild(server);

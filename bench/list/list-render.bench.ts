@@ -174,7 +174,7 @@ async function main(): Promise<void> {
           const started = Date.now();
           try {
             const r = await oneRun(browser, `${server.url}/${built.pages[c]}`, n, pe);
-            (runs[n]![c] ??= []).push(r);
+            (runs[n][c] ??= []).push(r);
             log(
               `list n=${n} r${round + 1} ${c} (${((Date.now() - started) / 1000).toFixed(1)} s): paint ${r.firstPaintMs.toFixed(1)} ms, append ${r.appendMs.toFixed(1)}, prepend ${r.prependMs.toFixed(1)} (shift ${r.prependShiftPx}), ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`,
             );
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
               cappedAt[c] =
                 `not finished within the cap (${CAP_MS} ms) at ${n} messages (stopped after ${Math.round(elapsed / 1000)} s); this and larger sizes not run further`;
             } else {
-              (errors[n]![c] ??= []).push(msg);
+              (errors[n][c] ??= []).push(msg);
             }
           }
         }
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
       const rs = runs[n]![c] ?? [];
       const es = errors[n]![c] ?? [];
       const capped = !rs.length && !es.length && cappedAt[c] ? cappedAt[c] : undefined;
-      results[n]![c] = {
+      results[n][c] = {
         runs: rs.length,
         ...(rs.length ? summarize(rs) : {}),
         ...(capped ? { capped } : {}),
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
     }
     for (const c of runnable) {
       const pe = [...new Set(pageErrors[c] ?? [])];
-      if (pe.length && results[n]![c]) results[n]![c]!.pageErrors = pe.slice(0, 5);
+      if (pe.length && results[n][c]) results[n][c].pageErrors = pe.slice(0, 5);
     }
   }
   const ratios: Record<number, Record<string, number | null>> = {};

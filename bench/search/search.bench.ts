@@ -113,7 +113,7 @@ async function startChild(db: string): Promise<{ port: number; stop(): Promise<v
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/search/search-server.ts', db], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const port = await new Promise<number>((resolve, reject) => {
     lines.on('line', (l) => {
       const m = /^PORT (\d+)/.exec(l);
@@ -126,7 +126,7 @@ async function startChild(db: string): Promise<{ port: number; stop(): Promise<v
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
-        child.stdin!.end();
+        child.stdin.end();
       }),
   };
 }

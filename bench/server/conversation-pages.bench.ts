@@ -44,7 +44,7 @@ function startChild(): Promise<{
   const lines: string[] = [];
   const waiters: { prefix: string; resolve(line: string): void }[] = [];
   let buf = '';
-  child.stdout!.on('data', (d: Buffer) => {
+  child.stdout.on('data', (d: Buffer) => {
     buf += String(d);
     let nl: number;
     while ((nl = buf.indexOf('\n')) >= 0) {

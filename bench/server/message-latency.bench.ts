@@ -45,7 +45,7 @@ function child(script: string, args: string[] = []): Promise<{ port: number; pro
   );
   return new Promise((resolve, reject) => {
     let buf = '';
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       const m = /PORT (\d+)/.exec((buf += String(d)));
       if (m) resolve({ port: Number(m[1]), proc });
     });

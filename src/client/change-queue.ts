@@ -36,7 +36,7 @@ export class ChangeQueue {
   /** Queues a change; resolves with the server's answer once it is applied. */
   add<K extends OpName>(op: K, params: OpParams<K>): Promise<OpResult<K>> {
     return new Promise<OpResult<K>>((resolve, reject) => {
-      this.queue.push({ op, params, resolve: resolve as (r: unknown) => void, reject });
+      this.queue.push({ op, params, resolve: resolve, reject });
       this.flush();
     });
   }

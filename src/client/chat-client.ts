@@ -294,7 +294,7 @@ class NatterChatClient implements ChatClient {
       this.receipts.add(e.message.serverId);
     }
     // The event's `type` names the client event carrying it.
-    this.emitter.emit(e.type, e as never);
+    this.emitter.emit(e.type, e);
     this.inputs.event(e, pos);
   }
 

@@ -20,12 +20,12 @@ export class Emitter<Events extends object> {
       set = new Set();
       this.handlers.set(event, set);
     }
-    set.add(handler as Handler<never>);
+    set.add(handler);
     return () => this.off(event, handler);
   }
 
   off<K extends keyof Events>(event: K, handler: Handler<Events[K]>): void {
-    this.handlers.get(event)?.delete(handler as Handler<never>);
+    this.handlers.get(event)?.delete(handler);
   }
 
   emit<K extends keyof Events>(event: K, payload: Events[K]): void {

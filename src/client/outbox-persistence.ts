@@ -42,8 +42,8 @@ export function restorePending(v: unknown): PendingMessage | null {
   if (!isRecord(body) || typeof body.type !== 'string') return null;
   // The body's own shape is the server's to check when it is sent again (a bad one fails with 4002).
   const p = { localId, to, chatType, body, from, conversation, createdAt, status } as unknown as PendingMessage;
-  if (isRecord(v.ext)) p.ext = v.ext as NonNullable<PendingMessage['ext']>;
-  if (isRecord(v.config)) p.config = v.config as NonNullable<PendingMessage['config']>;
+  if (isRecord(v.ext)) p.ext = v.ext;
+  if (isRecord(v.config)) p.config = v.config;
   if (isRecord(v.error) && typeof v.error.code === 'number' && typeof v.error.message === 'string')
     p.error = { code: v.error.code, message: v.error.message };
   return p;

@@ -54,7 +54,7 @@ export function jwtOptions(
   values: Record<string, string | boolean | undefined>,
   env: Record<string, string | undefined>,
 ): JwtAuthOptions | undefined {
-  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
   const secret = str('jwt-secret') ?? env['NATTER_JWT_SECRET'];
   const jwks = str('jwt-jwks');
   if (secret === undefined && jwks === undefined) {

@@ -204,7 +204,7 @@ function readMultipart(req: IncomingMessage, limit: number): Promise<FileInput> 
     );
     bb.on('close', () => {
       if (failed) return;
-      const f = file as { name: string; mime: string; chunks: Buffer[]; size: number } | null;
+      const f = file;
       if (!f) {
         failWith(new NatterError(ErrorCode.INVALID_PARAMS, 'multipart body has no "file" field'));
         return;

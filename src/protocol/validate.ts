@@ -305,7 +305,7 @@ export function validateClientFrame(raw: string, limits: ValidationLimits): Vali
       if (!reqId?.success) return fail(ErrorCode.MALFORMED_FRAME, 'request needs string id and op');
       const { op, p } = reqId.output;
       if (!isOp(op)) return fail(ErrorCode.UNKNOWN_OPERATION, `unknown operation ${op.slice(0, 64)}`, idOf);
-      const params = v.safeParse(paramSchemas[op] as v.GenericSchema<unknown, unknown>, p ?? {});
+      const params = v.safeParse(paramSchemas[op], p ?? {});
       if (!params.success) return fail(ErrorCode.INVALID_PARAMS, issueText(params.issues), idOf);
       const tooLarge = checkLimits(op, params.output, limits);
       if (tooLarge) return fail(ErrorCode.TOO_LARGE, tooLarge, idOf);
@@ -314,7 +314,7 @@ export function validateClientFrame(raw: string, limits: ValidationLimits): Vali
         t: 'req',
         id: reqId.output.id,
         op,
-        p: params.output as Ops[OpName]['p'],
+        p: params.output,
       };
       return { ok: true, frame };
     }

@@ -40,7 +40,7 @@ export class FetchCache {
     let e = this.entries.get(key) as Entry<T> | undefined;
     if (!e) {
       e = { state: IDLE, inFlight: null, listeners: new Set() };
-      this.entries.set(key, e as Entry<unknown>);
+      this.entries.set(key, e);
     }
     return e;
   }

@@ -39,7 +39,7 @@ function objectUrls(): { fileUrl: (fileId: string, mime: string, bytes: Uint8Arr
     fileUrl(fileId, mime, bytes) {
       const api = (globalThis as { URL?: UrlApi }).URL;
       if (typeof api?.createObjectURL === 'function' && typeof Blob === 'function') {
-        const url = api.createObjectURL(new Blob([bytes.slice().buffer as ArrayBuffer], { type: mime }));
+        const url = api.createObjectURL(new Blob([bytes.slice().buffer], { type: mime }));
         made.add(url);
         return url;
       }

@@ -99,7 +99,7 @@ export class EventPublisher {
     write: (tx: CachedStorage, checked: C) => Promise<T>,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.batch.push({ check, write: write as BatchItem['write'], resolve: resolve as (v: unknown) => void, reject });
+      this.batch.push({ check, write: write, resolve: resolve as (v: unknown) => void, reject });
       if (this.scheduled) return;
       this.scheduled = true;
       this.schedule(() => {

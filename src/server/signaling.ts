@@ -150,7 +150,7 @@ async function invite(ctx: CoreContext, caller: Caller, p: Ops['sig.invite']['p'
     onlineUserOnly: p.onlineUserOnly === true,
     createdAt: now,
     deadline: timeout > 0 ? now + timeout * 1000 : null,
-    states: Object.fromEntries(invitees.map((u) => [u, 'pending' as InviteeState])),
+    states: Object.fromEntries(invitees.map((u) => [u, 'pending'])),
   };
   if (p.groupId !== undefined) inv.groupId = p.groupId;
   if (p.offlinePushInfo !== undefined) inv.offlinePushInfo = p.offlinePushInfo;

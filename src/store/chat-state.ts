@@ -99,8 +99,8 @@ export interface ChatState {
 }
 
 export const EMPTY_MESSAGES: ConversationMessages = Object.freeze({
-  items: Object.freeze([]) as readonly Message[],
-  pending: Object.freeze([]) as readonly PendingMessage[],
+  items: Object.freeze([]),
+  pending: Object.freeze([]),
 });
 export const EMPTY_RECEIPTS: ConversationReceipts = Object.freeze({
   delivered: {},

@@ -19,5 +19,5 @@ export const EMPTY_FEATURES: FeaturesSlice = Object.freeze({
   pins: new Map(),
   threads: new Map(),
 });
-export const EMPTY_THREAD: readonly Message[] = Object.freeze([]) as readonly Message[];
-export const EMPTY_PINS: readonly PinnedMessage[] = Object.freeze([]) as readonly PinnedMessage[];
+export const EMPTY_THREAD: readonly Message[] = Object.freeze([]);
+export const EMPTY_PINS: readonly PinnedMessage[] = Object.freeze([]);

@@ -172,7 +172,7 @@ export const FailedWithRetry: Story = {
           await bob!.sendText('group:trip', 'Trip is on for Saturday 🏕️');
         })
       }
-      extra={(s) => <RemovedSender scene={s as PeopleScene} />}
+      extra={(s) => <RemovedSender scene={s} />}
     />
   ),
 };

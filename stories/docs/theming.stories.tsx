@@ -21,7 +21,7 @@ function styleOf(args: ThemeArgs): CSSProperties {
     const value = args[argName(v)];
     if (value) style[v.name] = value;
   }
-  return style as CSSProperties;
+  return style;
 }
 
 /** Each property's value as the browser computes it under a light and a dark container. */

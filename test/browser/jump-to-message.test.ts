@@ -129,7 +129,7 @@ describe('jump to a message in a 100,000-message conversation (Chromium)', () =>
       SCROLLER,
     );
     await page.waitForFunction(
-      ([sel, h]) => (document.querySelector(sel as string) as HTMLElement).scrollHeight > (h as number),
+      ([sel, h]) => (document.querySelector(sel as string) as HTMLElement).scrollHeight > h,
       [SCROLLER, heightBefore] as const,
       { timeout: 15_000 },
     );

@@ -121,7 +121,7 @@ describe('MessageList with 100,000 messages in Chromium', () => {
       await page.evaluate(
         ([sel, f]) => {
           const s = document.querySelector<HTMLElement>(sel as string);
-          if (s) s.scrollTop = (s.scrollHeight - s.clientHeight) * (f as number);
+          if (s) s.scrollTop = (s.scrollHeight - s.clientHeight) * f;
         },
         [SCROLLER, fraction] as const,
       );
@@ -208,7 +208,7 @@ describe('MessageList with 100,000 messages in Chromium', () => {
           const s = document.querySelector<HTMLElement>(sel as string) as HTMLElement;
           const box = s.getBoundingClientRect();
           const el = Array.from(s.querySelectorAll<HTMLElement>('[data-natter-message]')).find((r) =>
-            r.textContent?.includes(t as string),
+            r.textContent?.includes(t),
           );
           if (!el) return false;
           const r = el.getBoundingClientRect();
@@ -292,10 +292,10 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     await page.evaluate(() => {
       (document.getElementById('root') as HTMLElement).style.height = '380px';
     });
-    await page.waitForFunction(
-      ([sel, h]) => (document.querySelector(sel as string) as HTMLElement).clientHeight < (h as number),
-      [SCROLLER, before] as const,
-    );
+    await page.waitForFunction(([sel, h]) => (document.querySelector(sel as string) as HTMLElement).clientHeight < h, [
+      SCROLLER,
+      before,
+    ] as const);
     await settled(page);
     expect(await fromBottom()).toBeLessThanOrEqual(2);
     expect(await page.locator('.natter-jump-button').count()).toBe(0);

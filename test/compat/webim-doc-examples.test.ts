@@ -56,7 +56,7 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
       docListeners.push([type, fn]);
       add(type, fn, o);
     };
-    vi.spyOn(document, 'addEventListener').mockImplementation(track as typeof document.addEventListener);
+    vi.spyOn(document, 'addEventListener').mockImplementation(track);
     srv = await makeServer();
     ({ conn: alice, rec: aliceRec } = await connect('alice'));
     ({ conn: bob, rec: bobRec } = await connect('username'));
@@ -234,14 +234,14 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
     expect(m).toMatchObject({ filename: 'voice.mp3', length: 3 });
     WebIM.conn = bob;
     const message = { ...m! } as typeof m & { audioSrcUrl?: string };
-    const originalUrl = message!.url;
+    const originalUrl = message.url;
     ex.audioActions.addAudioMessage(message, 'audio')(
       () => undefined,
       () => undefined,
     );
-    await until(() => message!.audioSrcUrl);
-    expect(message!.audioSrcUrl).toBe(originalUrl);
-    expect(await readBlob(blobAt(message!.url)!)).toEqual(SAMPLE_BYTES.mp3);
+    await until(() => message.audioSrcUrl);
+    expect(message.audioSrcUrl).toBe(originalUrl);
+    expect(await readBlob(blobAt(message.url)!)).toEqual(SAMPLE_BYTES.mp3);
   });
 
   it("单聊发送视频消息 + 接收消息: the receiver's onVideoMessage downloads the video into #privateVideo", async () => {
@@ -293,7 +293,7 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
   it('接收消息: onBlacklistUpdate gets the whole blacklist when the user blocks someone', async () => {
     ex.receiveExample(bob);
     await bob.addToBlackList({ name: 'alice' });
-    await until(() => logs.find((l) => typeof l[0] === 'object' && l[0] !== null && 'alice' in (l[0] as object)));
+    await until(() => logs.find((l) => typeof l[0] === 'object' && l[0] !== null && 'alice' in l[0]));
     expect(logs).toContainEqual([{ alice: { name: 'alice' } }]);
   });
 
@@ -336,7 +336,7 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
     WebIM.conn = bob;
     ex.sessionListExample();
     const res = (
-      await until(() => logs.find((l) => typeof l[0] === 'object' && l[0] !== null && 'data' in (l[0] as object)))
+      await until(() => logs.find((l) => typeof l[0] === 'object' && l[0] !== null && 'data' in l[0]))
     )[0] as {
       data: {
         channel_infos: Array<{ channel_id: string; unread_num: number; meta: { payload?: string; id?: string } }>;
@@ -435,9 +435,7 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
     expect(r?.groupReadCount?.[message!.id]).toBe(1);
     WebIM.conn = alice;
     ex.groupReadUsersExample(message!.id, 'groupId');
-    const res = await until(() =>
-      logs.find((l) => typeof l[0] === 'object' && l[0] !== null && 'count' in (l[0] as object)),
-    );
+    const res = await until(() => logs.find((l) => typeof l[0] === 'object' && l[0] !== null && 'count' in l[0]));
     expect(res[0]).toEqual({ data: ['username'], count: 1 });
   });
 

@@ -215,7 +215,7 @@ describe('the README on Node: natter serve, a token from the backend snippet, an
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the bot did not start')), 20_000);
-        bot.stdout!.on('data', (d: Buffer) => {
+        bot.stdout.on('data', (d: Buffer) => {
           if (d.toString().includes('is listening')) {
             clearTimeout(timer);
             resolve();

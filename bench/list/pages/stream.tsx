@@ -29,7 +29,7 @@ const toResponse = (m: RawMessage): MessageResponse => {
     updated_at: at,
     cid: channel.cid,
     status: 'received',
-  } as MessageResponse;
+  };
 };
 const format = (m: RawMessage): LocalMessage => channel.state.formatMessage(toResponse(m));
 

@@ -153,7 +153,7 @@ export class IndexedDbCache implements OfflineCache {
       if (!Array.isArray(conversations)) return null;
       const pages = keys.map((conversation: ConversationId, i) => ({ conversation, messages: values[i] as Message[] }));
       return {
-        conversations: conversations as ConversationSummary[],
+        conversations: conversations,
         pages,
         pos: typeof pos === 'number' ? pos : null,
       };

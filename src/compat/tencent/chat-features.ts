@@ -18,7 +18,7 @@ export interface TencentReaction {
 }
 
 function idOf(message: TencentMessage | { ID?: unknown }): string {
-  const id = (message as { ID?: unknown }).ID;
+  const id = message.ID;
   if (typeof id !== 'string' || id === '') throw new NatterError(ErrorCode.INVALID_PARAMS, 'message.ID is required');
   return id;
 }

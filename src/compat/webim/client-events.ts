@@ -73,7 +73,7 @@ export function bindClientEvents(client: ChatClient, ctx: EventContext): () => v
       ctx.noteContacts({ message: e.message });
       if (e.message.from === ctx.me()) return;
       const incoming = toIncoming(e.message, ctx.emoji());
-      if (incoming) ctx.emit(incoming.listener, incoming.message as never);
+      if (incoming) ctx.emit(incoming.listener, incoming.message);
     }),
     client.on('recall', (e) => {
       const m = e.message;

@@ -123,18 +123,18 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     let opened = false;
     let closed = false;
     const offState = client.on('state', ({ state }) => {
-      if (state === 'reconnecting' && opened) this.emit('onOffline', undefined as never);
+      if (state === 'reconnecting' && opened) this.emit('onOffline', undefined);
       if (state === 'closed' && !closed) {
         closed = true;
-        this.emit('onClosed', undefined as never);
+        this.emit('onClosed', undefined);
       }
     });
     const offReady = client.on('ready', () => {
       if (!opened) {
         opened = true;
-        this.emit('onOpened', undefined as never);
+        this.emit('onOpened', undefined);
       } else {
-        this.emit('onOnline', undefined as never);
+        this.emit('onOnline', undefined);
       }
     });
     const offError = client.on('error', (e) => this.emit('onError', toWebIMError(e)));

@@ -94,7 +94,7 @@ export function MessageActions({ actions, open, onOpenChange, strings, menuId }:
           data-flip={place.flip || undefined}
           onKeyDown={onMenuKeyDown}
           onBlur={(e) => {
-            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onOpenChange(false);
+            if (!e.currentTarget.contains(e.relatedTarget)) onOpenChange(false);
           }}
         >
           {actions.map((a) => (

@@ -76,7 +76,7 @@ export function ReactionPicker({
       aria-label={strings.react}
       onKeyDown={onKeyDown}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onClose();
+        if (!e.currentTarget.contains(e.relatedTarget)) onClose();
       }}
     >
       {QUICK_REACTIONS.map((emoji) => (

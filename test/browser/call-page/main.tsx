@@ -47,7 +47,7 @@ const handle: Handle = {
     const report = await handle.calls[user]!.stats(peer);
     let sum = 0;
     report?.forEach((s: { type: string; kind?: string; [k: string]: unknown }) => {
-      if (s.type === direction && s.kind === kind && typeof s[field] === 'number') sum += s[field] as number;
+      if (s.type === direction && s.kind === kind && typeof s[field] === 'number') sum += s[field];
     });
     return sum;
   },
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
         const conversation = (group ? `group:${group}` : (open ?? `single:${peer}`)) as ConversationId;
         return (
           <div key={user} className="pane" role="region" aria-label={`${user}'s screen`}>
-            <ChatProvider client={handle.clients[user]!}>
+            <ChatProvider client={handle.clients[user]}>
               <Chat theme="light" locale={locale} callModal="chat" defaultConversationId={conversation} />
             </ChatProvider>
           </div>

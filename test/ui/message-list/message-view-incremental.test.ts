@@ -87,7 +87,7 @@ describe('lazy message views', () => {
           return m.from;
         },
       });
-      return copy as Message;
+      return copy;
     });
     const views = createMessageViewBuilder('me', 'single:you')({ items, pending: [] });
     expect(views.length).toBe(1000);
