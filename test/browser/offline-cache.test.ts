@@ -4,113 +4,24 @@
 // down survives a reload and is stored once; a reload with the server down
 // draws the cached list and messages; a full disk leaves the chat working in
 // memory; logout wipes the cache; an old localStorage outbox moves in.
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { createChatClient } from '../../src/client/chat-client';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ChatClient } from '../../src/client/chat-client-types';
-import { silentLogger } from '../../src/node/logger';
-import { startServer, type RunningServer } from '../../src/node/serve';
 import { conversationId } from '../../src/protocol/ids';
-import { launchChromium } from '../support/chromium';
-import { buildFixture, openFixture } from '../support/fixture-site';
-import { tempDir } from '../node/support/servers';
+import { openFixture } from '../support/fixture-site';
+import { rows, storedWith, useOfflineSite } from './offline-site';
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-const cleanups: Array<() => Promise<void> | void> = [];
-
-beforeAll(async () => {
-  site = await buildFixture(resolve(import.meta.dirname, 'offline-page'));
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-/** A server on a fixed SQLite file that can be stopped and started again on the same port. */
-async function restartableServer(): Promise<{
-  url: string;
-  stop(): Promise<void>;
-  start(): Promise<void>;
-  current(): RunningServer;
-}> {
-  const tmp = tempDir('natter-offline-');
-  const options = {
-    host: '127.0.0.1',
-    db: join(tmp.dir, 'natter.sqlite'),
-    files: join(tmp.dir, 'files'),
-    logger: silentLogger,
-    dev: true,
-  };
-  let srv: RunningServer | null = await startServer({ ...options, port: 0 });
-  const port = srv.port;
-  const url = srv.url;
-  cleanups.push(async () => {
-    await srv?.close();
-    tmp.remove();
-  });
-  return {
-    url,
-    async stop() {
-      await srv?.close();
-      srv = null;
-    },
-    async start() {
-      srv = await startServer({ ...options, port });
-    },
-    current: () => {
-      if (!srv) throw new Error('server stopped');
-      return srv;
-    },
-  };
-}
-
-async function connectedClient(url: string, user: string): Promise<ChatClient> {
-  const c = createChatClient({
-    url,
-    user,
-    WebSocket,
-    delivery: false,
-    reconnect: { initialDelayMs: 100, maxDelayMs: 500 },
-  });
-  cleanups.push(() => c.close());
-  await c.connect();
-  return c;
-}
+const { pageUrl, newContext, restartableServer, connectedClient } = useOfflineSite('natter-offline-');
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
-  cleanups.push(() => context.close());
+  const context = await newContext();
   return { context, page: await context.newPage() };
 }
 
-function pageUrl(server: string, user: string, extra: Record<string, string> = {}): string {
-  return `${site.url}?${new URLSearchParams({ server, user, ...extra }).toString()}`;
-}
-
-const rows = (page: Page, text: string) => page.locator('[data-natter-message]', { hasText: text });
 const connection = (page: Page) =>
   page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.state);
 const settled = (page: Page) =>
   page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.settled());
-
-/** Messages with `text` the server stored in a conversation, as `reader` sees them. */
-async function storedWith(
-  reader: ChatClient,
-  conversation: ReturnType<typeof conversationId>,
-  text: string,
-): Promise<number> {
-  const page = await reader.history(conversation, { limit: 100 });
-  return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
-}
 
 // Each test reloads pages and restarts a server: on a loaded machine that takes far longer than the default 20 s.
 describe('offline cache in Chromium', { timeout: 90_000 }, () => {

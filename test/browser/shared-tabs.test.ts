@@ -4,60 +4,17 @@
 // arrives, a send from the second tab is stored once and shows in the first;
 // when the leader tab closes, the other takes the socket over without loss.
 // Each with Web Locks, and again with them hidden (election over the channel).
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { createChatClient } from '../../src/client/chat-client';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ChatClient } from '../../src/client/chat-client-types';
-import { silentLogger } from '../../src/node/logger';
-import { startServer, type RunningServer } from '../../src/node/serve';
+import type { RunningServer } from '../../src/node/serve';
 import { conversationId } from '../../src/protocol/ids';
-import { launchChromium } from '../support/chromium';
-import { buildFixture, openFixture } from '../support/fixture-site';
-import { tempDir } from '../node/support/servers';
+import { openFixture } from '../support/fixture-site';
+import { rows, storedWith, useOfflineSite } from './offline-site';
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-const cleanups: Array<() => Promise<void> | void> = [];
+const { pageUrl, newContext, restartableServer, connectedClient } = useOfflineSite('natter-tabs-');
 
-beforeAll(async () => {
-  site = await buildFixture(resolve(import.meta.dirname, 'offline-page'));
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-async function server(): Promise<RunningServer> {
-  const tmp = tempDir('natter-tabs-');
-  const srv = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    db: join(tmp.dir, 'natter.sqlite'),
-    files: join(tmp.dir, 'files'),
-    logger: silentLogger,
-    dev: true,
-  });
-  cleanups.push(async () => {
-    await srv.close();
-    tmp.remove();
-  });
-  return srv;
-}
-
-async function connectedClient(url: string, user: string): Promise<ChatClient> {
-  const c = createChatClient({ url, user, WebSocket, delivery: false });
-  cleanups.push(() => c.close());
-  await c.connect();
-  return c;
-}
+const server = async (): Promise<RunningServer> => (await restartableServer()).current();
 
 /** Open WebSocket connections, as the server counts them. */
 async function sockets(srv: RunningServer): Promise<number> {
@@ -65,18 +22,8 @@ async function sockets(srv: RunningServer): Promise<number> {
   return ((await r.json()) as { connections: number }).connections;
 }
 
-const rows = (page: Page, text: string) => page.locator('[data-natter-message]', { hasText: text });
 type Handle = { __natter: { client: ChatClient & { transport?: unknown } } };
 const state = (page: Page) => page.evaluate(() => (window as unknown as Handle).__natter.client.state);
-
-async function storedWith(
-  reader: ChatClient,
-  conversation: ReturnType<typeof conversationId>,
-  text: string,
-): Promise<number> {
-  const page = await reader.history(conversation, { limit: 100 });
-  return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
-}
 
 async function tabs(
   srv: RunningServer,
@@ -84,9 +31,8 @@ async function tabs(
   peer: string,
   locks: boolean,
 ): Promise<{ context: BrowserContext; first: Page; second: Page }> {
-  const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
-  cleanups.push(() => context.close());
-  const url = `${site.url}?${new URLSearchParams({ server: srv.url, user, open: conversationId('single', peer), locks: locks ? '1' : '0' }).toString()}`;
+  const context = await newContext();
+  const url = pageUrl(srv.url, user, { open: conversationId('single', peer), locks: locks ? '1' : '0' });
   const first = await context.newPage();
   await openFixture(first, url);
   await expect.poll(() => state(first), { timeout: 20_000 }).toBe('open');

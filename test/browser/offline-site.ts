@@ -1,0 +1,120 @@
+// Test support for the offline browser tests (offline cache, shared tabs): the
+// fixture page in offline-page/ built once and opened in Debian's Chromium, real
+// natter servers on 127.0.0.1 that can be stopped and started again on the same
+// port and SQLite file, Node clients to read what the server stored, and
+// everything a test opens closed after it.
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { WebSocket } from 'ws';
+import { createChatClient } from '../../src/client/chat-client';
+import type { ChatClient } from '../../src/client/chat-client-types';
+import { silentLogger } from '../../src/node/logger';
+import { startServer, type RunningServer } from '../../src/node/serve';
+import type { conversationId } from '../../src/protocol/ids';
+import { tempDir } from '../node/support/servers';
+import { launchChromium } from '../support/chromium';
+import { buildFixture } from '../support/fixture-site';
+
+export interface RestartableServer {
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  current(): RunningServer;
+}
+
+export interface OfflineSite {
+  /** The fixture page's URL for `user` on `server`, with more query parameters. */
+  pageUrl(server: string, user: string, extra?: Record<string, string>): string;
+  /** A browser context of its own (closed after the test). */
+  newContext(): Promise<BrowserContext>;
+  /** A server on a fixed SQLite file that can be stopped and started again on the same port. */
+  restartableServer(): Promise<RestartableServer>;
+  /** A connected Node client of `user` (closed after the test). */
+  connectedClient(url: string, user: string): Promise<ChatClient>;
+}
+
+/** Registers the file's hooks: the fixture and Chromium for the file, cleanups after each test. */
+export function useOfflineSite(tmpPrefix: string): OfflineSite {
+  let browser: Browser;
+  let site: { url: string; close(): Promise<void> };
+  const cleanups: Array<() => Promise<void> | void> = [];
+
+  beforeAll(async () => {
+    site = await buildFixture(resolve(import.meta.dirname, 'offline-page'));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  afterEach(async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+  });
+
+  return {
+    pageUrl: (server, user, extra = {}) => `${site.url}?${new URLSearchParams({ server, user, ...extra }).toString()}`,
+    async newContext() {
+      const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
+      cleanups.push(() => context.close());
+      return context;
+    },
+    async restartableServer() {
+      const tmp = tempDir(tmpPrefix);
+      const options = {
+        host: '127.0.0.1',
+        db: join(tmp.dir, 'natter.sqlite'),
+        files: join(tmp.dir, 'files'),
+        logger: silentLogger,
+        dev: true,
+      };
+      let srv: RunningServer | null = await startServer({ ...options, port: 0 });
+      const { port, url } = srv;
+      cleanups.push(async () => {
+        await srv?.close();
+        tmp.remove();
+      });
+      return {
+        url,
+        async stop() {
+          await srv?.close();
+          srv = null;
+        },
+        async start() {
+          srv = await startServer({ ...options, port });
+        },
+        current: () => {
+          if (!srv) throw new Error('server stopped');
+          return srv;
+        },
+      };
+    },
+    async connectedClient(url, user) {
+      const c = createChatClient({
+        url,
+        user,
+        WebSocket,
+        delivery: false,
+        reconnect: { initialDelayMs: 100, maxDelayMs: 500 },
+      });
+      cleanups.push(() => c.close());
+      await c.connect();
+      return c;
+    },
+  };
+}
+
+/** The message rows showing `text` on a page. */
+export const rows = (page: Page, text: string) => page.locator('[data-natter-message]', { hasText: text });
+
+/** Messages with `text` the server stored in a conversation, as `reader` sees them. */
+export async function storedWith(
+  reader: ChatClient,
+  conversation: ReturnType<typeof conversationId>,
+  text: string,
+): Promise<number> {
+  const page = await reader.history(conversation, { limit: 100 });
+  return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
+}
