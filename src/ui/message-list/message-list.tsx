@@ -18,7 +18,6 @@ import {
   useConversation,
   useDisplayName,
   useGroupReaders,
-  useSendReadReceipt,
   useServerClock,
   useServerLimits,
   type ChatMessage,
@@ -33,7 +32,6 @@ import { MessageItem, type RowContext } from './message-row';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
 import { useAtBottom } from './use-at-bottom';
 import { useItemKeys } from './use-item-keys';
-import { useGroupReadReceipts } from './use-group-read-receipts';
 import { useMarkReadOnView } from './use-mark-read-on-view';
 import { useRowKeyboard } from './use-row-keyboard';
 import { useFeatureRowContext } from './use-feature-row-context';
@@ -244,9 +242,9 @@ export function MessageListView(
     if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
   }, [lastOwnKey, jumpToLatest]);
 
-  // Group messages that asked for read receipts get one as the list marks the conversation read.
-  const sendReadReceipt = useSendReadReceipt();
-  const markRead = useGroupReadReceipts(messages, conv.conversation?.readSeq ?? 0, conv.markRead, sendReadReceipt);
+  // Marking a group read is also its read receipt: the server counts the ack for every message in the
+  // newly read range that asked for one (group-read-on-ack.ts), so no per-message request is sent.
+  const markRead = conv.markRead;
   useMarkReadOnView({
     enabled: markReadOnView && atNewest,
     opened: openedAt !== null,
