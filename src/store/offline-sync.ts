@@ -80,12 +80,13 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
     cache.save(change);
   };
 
-  const unsubscribe = store.subscribe((state) => {
+  const capture = (state: ChatState) => {
     // Inputs still queued may carry a newer position than this state shows: wait for their batch.
     if (!started || disposed || queue.size() > 0) return;
     captured = { state, pos };
     timer ??= setTimeout(write, SAVE_DELAY_MS);
-  });
+  };
+  const unsubscribe = store.subscribe(capture);
   const onHide = () => {
     if (globalThis.document?.visibilityState === 'hidden') write();
   };
@@ -102,6 +103,8 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
       for (const [id, m] of state.conversationMessages) savedPages.set(id, m.items);
     }
     started = true;
+    // What arrived while the snapshot was read (the first list, a first page) has not been written yet.
+    capture(store.getState());
   });
 
   return {

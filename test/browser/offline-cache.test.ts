@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatClient } from '../../src/client/chat-client-types';
 import { conversationId } from '../../src/protocol/ids';
 import { openFixture } from '../support/fixture-site';
-import { rows, storedWith, useOfflineSite } from './offline-site';
+import { cachedOnPage, rows, storedWith, useOfflineSite } from './offline-site';
 
 const { pageUrl, newContext, restartableServer, connectedClient } = useOfflineSite('natter-offline-');
 
@@ -32,6 +32,7 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     const { page } = await newPage();
     await openFixture(page, pageUrl(server.url, 'ann', { open: conversationId('single', 'bob') }));
     await rows(page, 'hello from bob').waitFor();
+    await expect.poll(async () => (await cachedOnPage(page)).texts).toContain('hello from bob');
 
     await server.stop();
     await expect.poll(() => connection(page)).not.toBe('open');
@@ -81,9 +82,9 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: /^bob/ }).click();
     await rows(page, 'bob says hi').waitFor();
     await page.getByRole('button', { name: /^dan/ }).waitFor();
-    await settled(page);
-    await page.waitForTimeout(400); // the store writes a short while after its last change
-    await settled(page);
+    // The store writes a short while after its last change.
+    await expect.poll(async () => (await cachedOnPage(page)).texts).toContain('bob says hi');
+    await expect.poll(async () => (await cachedOnPage(page)).conversations).toContain(conversationId('single', 'dan'));
 
     await server.stop();
     await page.reload();
@@ -100,8 +101,7 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     const { context, page } = await newPage();
     await openFixture(page, pageUrl(server.url, 'ida'));
     await page.getByRole('button', { name: /^bob.*1 unread/ }).waitFor();
-    await page.waitForTimeout(400);
-    await settled(page);
+    await expect.poll(async () => (await cachedOnPage(page)).conversations).toContain(conversationId('single', 'bob'));
     await page.close();
 
     await bob.sendText(conversationId('single', 'ida'), 'two');
@@ -147,8 +147,7 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     const { page } = await newPage();
     await openFixture(page, pageUrl(server.url, 'fay'));
     await page.getByRole('button', { name: /^bob/ }).waitFor();
-    await page.waitForTimeout(400);
-    await settled(page);
+    await expect.poll(async () => (await cachedOnPage(page)).conversations).toContain(conversationId('single', 'bob'));
     const names = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(await names()).toEqual([expect.stringContaining('|fay')]);
 
@@ -158,8 +157,12 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     expect(await names()).toEqual([]);
     await server.stop();
     await page.reload();
-    await openFixture(page, pageUrl(server.url, 'fay', { offline: '0' }));
-    await page.waitForTimeout(300);
+    await openFixture(page, pageUrl(server.url, 'fay'));
+    const snapshot = await page.evaluate(
+      () => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.snapshot() ?? 'no cache',
+    );
+    expect(snapshot).toBeNull();
+    await page.getByText('Loading conversations').waitFor();
     expect(await page.getByRole('button', { name: /^bob/ }).count()).toBe(0);
   });
 

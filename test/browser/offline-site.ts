@@ -118,3 +118,34 @@ export async function storedWith(
   const page = await reader.history(conversation, { limit: 100 });
   return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
 }
+
+/** What the page's offline databases hold: message texts of the cached pages and cached conversation ids. */
+export function cachedOnPage(page: Page): Promise<{ texts: string[]; conversations: string[] }> {
+  return page.evaluate(async () => {
+    const read = (db: IDBDatabase, store: string, key?: string) =>
+      new Promise<unknown>((done, fail) => {
+        const tx = db.transaction(store, 'readonly');
+        const req = key === undefined ? tx.objectStore(store).getAll() : tx.objectStore(store).get(key);
+        req.onsuccess = () => done(req.result);
+        req.onerror = () => fail(req.error);
+      });
+    const texts: string[] = [];
+    const conversations: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name?.startsWith('natter:')) continue;
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => done(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      if (db.objectStoreNames.contains('pages')) {
+        const pages = (await read(db, 'pages')) as Array<Array<{ body: { type: string; msg?: string } }>>;
+        for (const p of pages) for (const m of p) if (m.body.type === 'txt' && m.body.msg) texts.push(m.body.msg);
+        const list = (await read(db, 'meta', 'conversations')) as Array<{ id: string }> | undefined;
+        for (const c of list ?? []) conversations.push(c.id);
+      }
+      db.close();
+    }
+    return { texts, conversations };
+  });
+}
