@@ -158,9 +158,10 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     await server.stop();
     await page.reload();
     await openFixture(page, pageUrl(server.url, 'fay'));
-    const snapshot = await page.evaluate(
-      () => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.snapshot() ?? 'no cache',
-    );
+    const snapshot = await page.evaluate(async () => {
+      const cache = (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline;
+      return cache ? await cache.snapshot() : 'no cache';
+    });
     expect(snapshot).toBeNull();
     await page.getByText('Loading conversations').waitFor();
     expect(await page.getByRole('button', { name: /^bob/ }).count()).toBe(0);
