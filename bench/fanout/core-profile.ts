@@ -6,12 +6,15 @@
 // `node --cpu-prof --import tsx bench/fanout/core-profile.ts` shows where the
 // server spends its time. Prints one JSON line.
 // Run: npx tsx bench/fanout/core-profile.ts [--clients 100] [--group 10] [--messages 2000] [--memory] [--full]
+// --root <checkout> runs the same probe on another natter tree's sources (an older commit in a
+// `git worktree`, node_modules symlinked), to compare the embedded core (--memory) across versions.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteStorage } from '../../src/node/sqlite-storage';
-import { createServerCore } from '../../src/server/server-core';
-import { MemoryStorage } from '../../src/server/memory-storage';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Sqlite from '../../src/node/sqlite-storage';
+import type * as Core from '../../src/server/server-core';
+import type * as Memory from '../../src/server/memory-storage';
 import type { ServerSession } from '../../src/protocol/link';
 
 const argNum = (name: string, fallback: number): number => {
@@ -24,6 +27,12 @@ const GROUP = argNum('group', 10);
 const MESSAGES = argNum('messages', 2000);
 const WINDOW = 16;
 const memory = process.argv.includes('--memory');
+const rootArg = process.argv.indexOf('--root');
+const root = rootArg >= 0 ? resolve(process.argv[rootArg + 1]!) : join(import.meta.dirname, '../..');
+const from = (file: string): string => pathToFileURL(join(root, file)).href;
+const { SqliteStorage } = (await import(from('src/node/sqlite-storage.ts'))) as typeof Sqlite;
+const { createServerCore } = (await import(from('src/server/server-core.ts'))) as typeof Core;
+const { MemoryStorage } = (await import(from('src/server/memory-storage.ts'))) as typeof Memory;
 
 const dir = mkdtempSync(join(tmpdir(), 'natter-core-profile-'));
 const storage = memory

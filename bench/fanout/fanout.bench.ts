@@ -7,6 +7,10 @@
 // within each round; medians and min–max over rounds. Each server's CPU time per
 // delivery is reported too (steadier than rates when the machine is shared).
 // Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1] [--servers ws-ceiling,natter-normal] [--cases 0,1]
+// Against an older natter (issue 14's "no more than 10% lost"): check it out next to this one
+// (`git worktree add /tmp/natter-old <commit>`, node_modules symlinked) and add
+// `--baseline /tmp/natter-old --servers natter-normal,baseline-normal`: the same host script
+// runs on that tree's sources, alternating with this tree's in every round.
 // (FANOUT_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the natter server children.)
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,8 +31,11 @@ const WINDOW = 16;
 const TARGET_DELIVERIES = Math.max(200, Math.round(40_000 * SCALE));
 const CASE_TIMEOUT_MS = 120_000;
 
-type ServerKind = 'ws-ceiling' | 'natter-normal' | 'natter-full';
+type ServerKind = 'ws-ceiling' | 'natter-normal' | 'natter-full' | 'baseline-normal' | 'baseline-full';
+const baselineArg = process.argv.indexOf('--baseline');
+const BASELINE = baselineArg >= 0 ? process.argv[baselineArg + 1] : undefined;
 const ALL_SERVERS: ServerKind[] = ['ws-ceiling', 'natter-normal', 'natter-full'];
+if (BASELINE) ALL_SERVERS.push('baseline-normal', 'baseline-full');
 const serversArg = process.argv.indexOf('--servers');
 const SERVERS: ServerKind[] =
   serversArg >= 0
@@ -65,7 +72,8 @@ function startChild(kind: ServerKind): Promise<Started> {
             '--import',
             'tsx',
             join(here, 'natter-server.ts'),
-            kind === 'natter-full' ? 'FULL' : 'NORMAL',
+            kind.endsWith('-full') ? 'FULL' : 'NORMAL',
+            ...(kind.startsWith('baseline-') ? [BASELINE!] : []),
           ],
           {
             stdio: ['pipe', 'pipe', 'inherit'],
@@ -280,7 +288,13 @@ for (let round = 0; round < ROUNDS; round++) {
     try {
       for (const c of CASES) {
         const key = `${c.clients} clients, groups of ${c.group}`;
-        results[key] ??= { 'ws-ceiling': [], 'natter-normal': [], 'natter-full': [] };
+        results[key] ??= {
+          'ws-ceiling': [],
+          'natter-normal': [],
+          'natter-full': [],
+          'baseline-normal': [],
+          'baseline-full': [],
+        };
         results[key][kind].push(await runCase(kind, server, c.clients, c.group));
       }
     } finally {
@@ -311,8 +325,21 @@ const summary = Object.entries(results).map(([name, byKind]) => {
   const ceiling = stat('ws-ceiling');
   const normal = stat('natter-normal');
   const full = stat('natter-full');
+  // This tree against the --baseline tree, on the same clients in the same rounds.
+  const baseline = BASELINE
+    ? {
+        tree: BASELINE,
+        normal: stat('baseline-normal'),
+        full: stat('baseline-full'),
+        ratioNormal: normal.perSecond / stat('baseline-normal').perSecond,
+        ratioFull: full.perSecond / stat('baseline-full').perSecond,
+        cpuRatioNormal: normal.cpuUsPerDelivery / stat('baseline-normal').cpuUsPerDelivery,
+        cpuRatioFull: full.cpuUsPerDelivery / stat('baseline-full').cpuUsPerDelivery,
+      }
+    : undefined;
   return {
     case: name,
+    ...(baseline ? { baseline } : {}),
     ceiling,
     normal,
     full,

@@ -1,14 +1,20 @@
 // Child process for the fan-out benchmark: a real `natter serve` host (SQLite on
 // a temp file, dev auth, the server's default rate limit, as users run it) that prints its
-// port and runs until stdin closes.
+// port and runs until stdin closes. A second argument names another checkout of natter
+// (fanout.bench.ts --baseline): the same host is then started from that tree's sources.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer } from '../../src/node/serve';
-import { silentLogger } from '../../src/node/logger';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Serve from '../../src/node/serve';
+import type * as Logger from '../../src/node/logger';
 import type { SqliteStorage } from '../../src/node/sqlite-storage';
 
 const synchronous = process.argv[2] === 'FULL' ? 'FULL' : 'NORMAL';
+const root = process.argv[3] ? resolve(process.argv[3]) : join(import.meta.dirname, '../..');
+const from = (file: string): string => pathToFileURL(join(root, file)).href;
+const { startServer } = (await import(from('src/node/serve.ts'))) as typeof Serve;
+const { silentLogger } = (await import(from('src/node/logger.ts'))) as typeof Logger;
 const dir = mkdtempSync(join(tmpdir(), 'natter-bench-'));
 const server = await startServer({
   port: 0,
