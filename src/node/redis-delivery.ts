@@ -12,6 +12,8 @@
 // and notes for every node (live call membership) go on one shared channel.
 // Presence across nodes (who is connected where, and as what) is kept in
 // Redis by RedisPresence; `online` (onlineUserOnly, push) reads the same.
+// When a node goes away (its lease expired, or it stopped), one survivor is
+// handed its users (`onNodeGone`).
 import { Redis } from 'ioredis';
 import type { UserId } from '../protocol/message';
 import type { Delivery } from '../server/event-publisher';
@@ -128,6 +130,10 @@ export class RedisDelivery implements Delivery {
 
   onBroadcast(handler: (note: string) => void): void {
     this.noteHandler = handler;
+  }
+
+  onNodeGone(handler: (node: string, users: UserId[]) => void): void {
+    this.presence.lease.onGone(handler);
   }
 
   // Messages are `<origin node> <pos | @device | empty> <frame>` on user channels, `<origin node> <note>` on NOTES.

@@ -1,48 +1,39 @@
 // Owns presence shared between natter nodes in Redis (PresenceShare): a hash
 // per user holds, for each node where the user is connected, their status
-// there; a key per node, refreshed while the node runs and expiring soon
-// after it stops (kill -9 included), says which of those entries still
-// count. What contacts were last told of a user is a key swapped atomically
+// there; each node's lease (redis-node-lease.ts) says which of those entries
+// still count, and hands the users of a node that went away to one survivor.
+// What contacts were last told of a user is a key swapped atomically
 // (SET … GET), so of two nodes computing the same change one announces it.
 // After Redis loses its data (a restart) the node writes its entries again.
 import type { Redis } from 'ioredis';
 import type { UserId } from '../protocol/message';
 import type { PresenceStatus } from '../protocol/people';
 import { combinePresence, type PresenceShare } from '../server/presence-share';
+import { RedisNodeLease } from './redis-node-lease';
 
 const USER = 'natter:presence:';
-const NODE = 'natter:node:';
 const SHOWN = 'natter:shown:';
-/** A node that has not refreshed its key for this long no longer counts (it died). */
-const NODE_TTL_MS = 15_000;
-const REFRESH_MS = 5_000;
 
 export class RedisPresence implements PresenceShare {
   /** This node's entries (written again after a Redis restart). */
   private readonly mine = new Map<UserId, PresenceStatus>();
-  private readonly refresher: ReturnType<typeof setInterval>;
+  readonly lease: RedisNodeLease;
 
   constructor(
     private readonly redis: Redis,
     private readonly nodeId: string,
     private readonly onError: (e: unknown) => void,
   ) {
-    this.alive().catch(onError);
-    this.refresher = setInterval(() => this.alive().catch(onError), REFRESH_MS);
-    this.refresher.unref();
-  }
-
-  private async alive(): Promise<void> {
-    await this.redis.set(NODE + this.nodeId, '1', 'PX', NODE_TTL_MS);
+    this.lease = new RedisNodeLease(redis, nodeId, onError);
   }
 
   async share(user: UserId, status: PresenceStatus): Promise<void> {
     if (status === 'offline') {
       this.mine.delete(user);
-      await this.redis.hdel(USER + user, this.nodeId);
+      await Promise.all([this.redis.hdel(USER + user, this.nodeId), this.lease.track(user, false)]);
     } else {
       this.mine.set(user, status);
-      await this.redis.hset(USER + user, this.nodeId, status);
+      await Promise.all([this.redis.hset(USER + user, this.nodeId, status), this.lease.track(user, true)]);
     }
   }
 
@@ -52,8 +43,7 @@ export class RedisPresence implements PresenceShare {
     const hashes = await Promise.all(users.map((u) => this.redis.hgetall(USER + u)));
     const nodes = [...new Set(hashes.flatMap((h) => Object.keys(h)))].filter((n) => n !== this.nodeId);
     if (nodes.length === 0) return out;
-    const flags = await this.redis.mget(nodes.map((n) => NODE + n));
-    const live = new Set(nodes.filter((_, i) => flags[i] !== null));
+    const live = await this.lease.live(nodes);
     users.forEach((user, i) => {
       const statuses: PresenceStatus[] = [];
       for (const [node, status] of Object.entries(hashes[i]!)) {
@@ -77,15 +67,14 @@ export class RedisPresence implements PresenceShare {
     return (await this.elsewhere([user])).has(user);
   }
 
-  /** Redis came back (possibly empty): this node's key and entries are written again. */
+  /** Redis came back (possibly empty): this node's lease and entries are written again. */
   async restore(): Promise<void> {
-    await this.alive();
-    await Promise.all([...this.mine].map(([user, status]) => this.redis.hset(USER + user, this.nodeId, status)));
+    await this.lease.renew();
+    await Promise.all([...this.mine].map(([user, status]) => this.share(user, status)));
   }
 
   /** This node stops counting at once (its entries are ignored from now on). */
   async close(): Promise<void> {
-    clearInterval(this.refresher);
-    await this.redis.del(NODE + this.nodeId);
+    await this.lease.close();
   }
 }

@@ -54,6 +54,11 @@ export class ContactFanout {
     return this.pending.size;
   }
 
+  /** Sends everything queued at once (a cluster node stopping tells contacts before it goes). */
+  flush(): void {
+    while (this.pending.size > 0 && !this.stopped) this.serve();
+  }
+
   stop(): void {
     this.stopped = true;
     this.pending.clear();

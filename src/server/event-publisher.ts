@@ -37,6 +37,11 @@ export interface Delivery {
   /** A cluster: a note to every other node (live call membership), and where their notes go. */
   broadcast?(note: string): void;
   onBroadcast?(handler: (note: string) => void): void;
+  /**
+   * A cluster: where a node that went away (it stopped, or its lease expired) is handed, with the
+   * users it had connected; exactly one surviving node gets each.
+   */
+  onNodeGone?(handler: (node: string, users: UserId[]) => void): void;
 }
 
 /** One event for every user, or a function making each user's own (conversation ids differ per viewer). */

@@ -8,7 +8,9 @@
 // no last-seen time to everyone else. In a cluster (a Delivery with a
 // PresenceShare) a user's status is combined over every node they are
 // connected to, read fresh (privacy too) whenever it may have changed, and
-// the node whose change alters what contacts see tells them.
+// the node whose change alters what contacts see tells them. A cluster node
+// that stops tells the contacts of its users who are connected nowhere else;
+// the users of a node that died are handed to one survivor, which does the same.
 import type { UserId } from '../protocol/message';
 import type { Presence, PresenceStatus } from '../protocol/people';
 import { contactsOf, visibleUsers } from './contacts';
@@ -33,6 +35,8 @@ export class PresenceTracker implements SessionListener, PresenceService {
   private stopped = false;
   /** Cluster reconciles of each user, one after another (a later change is read after an earlier one). */
   private readonly sharing = new Map<UserId, Promise<void>>();
+  /** Last-seen writes not yet done (a stopping node waits for them). */
+  private readonly saving = new Set<Promise<void>>();
 
   constructor(
     private readonly ctx: () => CoreContext,
@@ -70,12 +74,47 @@ export class PresenceTracker implements SessionListener, PresenceService {
     this.users.delete(session.user);
     const now = this.ctx().clock.now();
     void this.reconcile(session.user, now);
-    this.saveLastSeen(session.user, now).catch(this.onError);
+    this.track(this.saveLastSeen(session.user, now));
   }
 
   /** The server is shutting down: sessions that end now are not published (storage may be closing). */
   stop(): void {
     this.stopped = true;
+  }
+
+  /**
+   * A cluster node stopping, once its sessions ended: settles when what other nodes see of its
+   * users is written and contacts of those who went offline everywhere are told (queued for them).
+   */
+  async settle(maxMs = 5000): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Redis or the database gone as well: the node stops anyway, and the survivors reap its users.
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
+    const done = (async () => {
+      while (this.sharing.size > 0 || this.saving.size > 0) {
+        await Promise.all([...this.sharing.values(), ...this.saving]);
+      }
+    })();
+    await Promise.race([done, late]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * Another node went away (handed to this one alone): its users who are connected nowhere else
+   * go offline, last seen now, and their contacts are told.
+   */
+  nodeGone(users: readonly UserId[]): void {
+    const now = this.ctx().clock.now();
+    for (const user of users) {
+      if (this.stopped) return;
+      if (!this.users.has(user)) this.track(this.saveLastSeen(user, now));
+      void this.reconcile(user, now);
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    const done = work.catch(this.onError).finally(() => this.saving.delete(done));
+    this.saving.add(done);
   }
 
   /** The caller's device became active or idle. */
@@ -132,7 +171,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
     if (shown === before) return Promise.resolve();
     if (shown === 'offline') this.published.delete(user);
     else this.published.set(user, shown);
-    this.push({ user, status: shown, lastSeen: shown === 'offline' && !u?.hidden ? lastSeen : null });
+    void this.push({ user, status: shown, lastSeen: shown === 'offline' && !u?.hidden ? lastSeen : null });
     return Promise.resolve();
   }
 
@@ -145,7 +184,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
       const [others, record] = await Promise.all([share.elsewhere([user]), ensureProfile(ctx, user)]);
       const shown = record.hidePresence ? 'offline' : combinePresence(local, others.get(user) ?? 'offline');
       if (this.stopped || !(await share.announce(user, shown))) return;
-      this.push({
+      await this.push({
         user,
         status: shown,
         lastSeen: shown === 'offline' && !record.hidePresence ? (lastSeen ?? record.lastSeen) : null,
@@ -159,9 +198,12 @@ export class PresenceTracker implements SessionListener, PresenceService {
     return next;
   }
 
-  private push(presence: Presence): void {
+  private push(presence: Presence): Promise<void> {
     const ctx = this.ctx();
-    contactsOf(ctx, presence.user).then((contacts) => ctx.people.fanout.presence(contacts, presence), this.onError);
+    return contactsOf(ctx, presence.user).then(
+      (contacts) => ctx.people.fanout.presence(contacts, presence),
+      this.onError,
+    );
   }
 
   private async saveLastSeen(user: UserId, at: number): Promise<void> {

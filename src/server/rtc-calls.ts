@@ -10,6 +10,8 @@ import type { TimerHandle } from './clock';
 export interface CallMember {
   device: string;
   epoch: number;
+  /** The node whose session carries the device (a device that reconnects elsewhere moves). */
+  node: string;
 }
 
 export interface LiveCall {
@@ -26,18 +28,27 @@ export interface LiveCall {
   joined: Set<UserId>;
   /** Server time of the first accept; null while nobody answered. */
   answeredAt: number | null;
+  /**
+   * The highest epoch handed out in this call, by any node: a device that takes a user's place
+   * gets a higher one, so peers can tell the new device's signals from the old one's.
+   */
+  lastEpoch: number;
   ended: boolean;
 }
 
 /** The live calls of one server core, by call id (= invitation id). */
 export class RtcCalls {
   private readonly calls = new Map<string, LiveCall>();
-  private epochs = 0;
   /** Grace timers of devices that went away (cleared when the core closes). */
   readonly timers = new Set<TimerHandle>();
 
-  nextEpoch(): number {
-    return ++this.epochs;
+  /**
+   * The epoch of a device joining `call`. Counted per call rather than per node: nodes of a
+   * cluster count apart, and a device taking the call over on another node must still get a
+   * higher epoch than the one it replaces (join notes carry every epoch to every node).
+   */
+  nextEpoch(call: LiveCall): number {
+    return ++call.lastEpoch;
   }
 
   get(callId: string): LiveCall | undefined {
@@ -59,6 +70,7 @@ export class RtcCalls {
       accepted: new Set(),
       joined: new Set(),
       answeredAt: null,
+      lastEpoch: 0,
       ended: false,
     };
     if (inv.groupId !== undefined) call.groupId = inv.groupId;
@@ -79,6 +91,7 @@ export class RtcCalls {
       accepted: new Set(),
       joined: new Set(),
       answeredAt: null,
+      lastEpoch: 0,
       ended: false,
     };
     if (shape.groupId !== undefined) call.groupId = shape.groupId;

@@ -4,20 +4,21 @@
 // note over the cluster's bus, and each applies it to its own copy of the
 // call (creating it from the note when it has none). Events to the devices
 // themselves are sent once, by the node that saw the change, and reach
-// devices on other nodes through the Delivery (rtc-lifecycle.ts).
+// devices on other nodes through the Delivery (rtc-lifecycle.ts). A join
+// note names the node holding the device, so that when that node goes away
+// the one survivor handed it keeps the device's place for a while, then
+// takes it out of the call (rtc-lifecycle.ts).
 import type { UserId } from '../protocol/message';
 import type { CoreContext } from './context';
-import type { LiveCall } from './rtc-calls';
+import type { CallMember, LiveCall } from './rtc-calls';
 
 export type CallNote =
-  | {
+  | ({
       callId: string;
       kind: 'join';
       user: UserId;
-      device: string;
-      epoch: number;
       call: Pick<LiveCall, 'callType' | 'inviter' | 'invitees' | 'groupId' | 'answeredAt'> & { accepted: UserId[] };
-    }
+    } & CallMember)
   | { callId: string; kind: 'leave'; user: UserId }
   | { callId: string; kind: 'end' };
 
@@ -27,7 +28,7 @@ export function shareCall(ctx: CoreContext, note: CallNote): void {
 }
 
 /** The join note of `user`'s device in `call`. */
-export function joinNote(call: LiveCall, user: UserId, device: string, epoch: number): CallNote {
+export function joinNote(call: LiveCall, user: UserId, member: CallMember): CallNote {
   const shape: Extract<CallNote, { kind: 'join' }>['call'] = {
     callType: call.callType,
     inviter: call.inviter,
@@ -36,7 +37,7 @@ export function joinNote(call: LiveCall, user: UserId, device: string, epoch: nu
     accepted: [...call.accepted],
   };
   if (call.groupId !== undefined) shape.groupId = call.groupId;
-  return { callId: call.callId, kind: 'join', user, device, epoch, call: shape };
+  return { callId: call.callId, kind: 'join', user, ...member, call: shape };
 }
 
 /** Applies another node's note to this node's copy of the call. */
@@ -47,7 +48,8 @@ export function applyCallNote(ctx: CoreContext, text: string): void {
     if (call.ended) return;
     for (const user of note.call.accepted) call.accepted.add(user);
     call.answeredAt ??= note.call.answeredAt;
-    call.members.set(note.user, { device: note.device, epoch: note.epoch });
+    call.members.set(note.user, { device: note.device, epoch: note.epoch, node: note.node });
+    call.lastEpoch = Math.max(call.lastEpoch, note.epoch);
     call.joined.add(note.user);
     return;
   }

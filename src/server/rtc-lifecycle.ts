@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CoreContext } from './context';
 import { inTx } from './context';
 import { storeMessage } from './message-store';
-import type { LiveCall } from './rtc-calls';
+import type { CallMember, LiveCall } from './rtc-calls';
 import { shareCall } from './rtc-cluster';
 
 /**
@@ -115,12 +115,31 @@ export async function removeMember(ctx: CoreContext, call: LiveCall, user: UserI
  */
 export function deviceGone(ctx: CoreContext, user: UserId, device: string): void {
   for (const call of ctx.rtc.all()) {
-    if (call.ended || call.members.get(user)?.device !== device) continue;
-    const timer = ctx.clock.setTimeout(() => {
-      ctx.rtc.timers.delete(timer);
-      if (call.ended || call.members.get(user)?.device !== device || ctx.sessions.findDevice(user, device)) return;
-      removeMember(ctx, call, user).catch((e: unknown) => (ctx.options.onError ?? console.error)(e));
-    }, RTC_REJOIN_GRACE_MS);
-    ctx.rtc.timers.add(timer);
+    const m = call.members.get(user);
+    if (!call.ended && m?.device === device && m.node === ctx.nodeId) keepPlace(ctx, call, user, m);
   }
+}
+
+/**
+ * Another node went away (handed to this node alone): the devices it carried in calls keep their
+ * places for the same while, then leave unless they joined again on a live node.
+ */
+export function nodeGone(ctx: CoreContext, node: string): void {
+  for (const call of ctx.rtc.all()) {
+    if (call.ended) continue;
+    for (const [user, m] of call.members) if (m.node === node) keepPlace(ctx, call, user, m);
+  }
+}
+
+/** Takes `user` out of `call` after the grace, unless their device came back (here or on another node). */
+function keepPlace(ctx: CoreContext, call: LiveCall, user: UserId, left: CallMember): void {
+  const timer = ctx.clock.setTimeout(() => {
+    ctx.rtc.timers.delete(timer);
+    const now = call.members.get(user);
+    if (call.ended || now?.device !== left.device || now.node !== left.node) return;
+    // A device back on this node rejoins on its own; until it does, its session counts as back.
+    if (left.node === ctx.nodeId && ctx.sessions.findDevice(user, left.device)) return;
+    removeMember(ctx, call, user).catch((e: unknown) => (ctx.options.onError ?? console.error)(e));
+  }, RTC_REJOIN_GRACE_MS);
+  ctx.rtc.timers.add(timer);
 }

@@ -43,12 +43,12 @@ async function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): 
   const before = call.members.get(caller.user);
   if (!before && call.members.size >= RTC_MAX_PARTICIPANTS) fail(ErrorCode.CALL_FULL);
   const rejoin = before?.device === caller.device;
-  const epoch = rejoin ? before.epoch : ctx.rtc.nextEpoch();
+  const epoch = rejoin ? before.epoch : ctx.rtc.nextEpoch(call);
   if (before && !rejoin)
     sendToDevice(ctx, caller.user, before.device, { type: 'rtc', callId: call.callId, kind: 'replaced' });
-  call.members.set(caller.user, { device: caller.device, epoch });
+  call.members.set(caller.user, { device: caller.device, epoch, node: ctx.nodeId });
   call.joined.add(caller.user);
-  shareCall(ctx, joinNote(call, caller.user, caller.device, epoch));
+  shareCall(ctx, joinNote(call, caller.user, { device: caller.device, epoch, node: ctx.nodeId }));
   sendToMembers(
     ctx,
     call,

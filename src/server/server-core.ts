@@ -26,6 +26,7 @@ import { MemoryFileStore } from './memory-file-store';
 import { MemoryStorage } from './memory-storage';
 import { PresenceTracker } from './presence';
 import { applyCallNote } from './rtc-cluster';
+import { nodeGone } from './rtc-lifecycle';
 import type { ServerCoreOptions } from './server-options';
 import { Session } from './session';
 import { SessionRegistry } from './sessions';
@@ -110,6 +111,11 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       onError(e);
     }
   });
+  // Another node went away (handed to this one alone): its users and its devices in calls.
+  delivery.onNodeGone?.((node, users) => {
+    presence.nodeGone(users);
+    nodeGone(ctx, node);
+  });
   let started = false;
   let closed = false;
 
@@ -132,13 +138,23 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       closed = true;
       ctx.timers.stop();
       pruner.stop();
-      presence.stop();
-      ctx.people.fanout.stop();
+      // One node: nobody stays to be told its users went offline. A cluster node tells their contacts.
+      const shared = delivery.presence !== undefined;
+      if (!shared) {
+        presence.stop();
+        ctx.people.fanout.stop();
+      }
       // Sends already queued are committed and answered before the sessions are told bye.
       await ctx.events.flush().catch(onError);
       // ... and their answers, which follow the commit by a few promise steps.
       await new Promise((resolve) => setTimeout(resolve, 0));
       for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
+      if (shared) {
+        await presence.settle();
+        ctx.people.fanout.flush();
+        presence.stop();
+        ctx.people.fanout.stop();
+      }
       // After the sessions ended: their calls' grace timers are not waited for.
       for (const t of ctx.rtc.timers) ctx.clock.clearTimeout(t);
       ctx.rtc.timers.clear();
