@@ -67,7 +67,10 @@ function credentials(req: IncomingMessage): Credentials {
   const auth = req.headers.authorization;
   const bearer = auth && /^Bearer\s+(\S+)$/i.exec(auth);
   const user = req.headers['x-natter-user'];
-  return { token: bearer ? bearer[1] : undefined, user: typeof user === 'string' ? user : undefined };
+  const creds: Credentials = {};
+  if (bearer?.[1] !== undefined) creds.token = bearer[1];
+  if (typeof user === 'string') creds.user = user;
+  return creds;
 }
 
 async function upload(
