@@ -32,7 +32,7 @@ const emoji = v.pipe(
   v.check((s) => s.trim().length > 0 && !/[\r\n\t]/.test(s), 'emoji must be non-blank text on one line'),
 );
 
-export const mentionsSchema = v.object({
+const mentionsSchema = v.object({
   users: v.exactOptional(v.pipe(v.array(id), v.maxLength(FEATURE_LIMITS.maxMentions))),
   all: v.exactOptional(v.literal(true)),
 });

@@ -103,7 +103,7 @@ const rtcSignal = v.variant('type', [
 type ParamSchemas = { [K in OpName]: v.GenericSchema<unknown, Ops[K]['p']> };
 
 /** One schema per operation: the parameters `p` of a request. */
-export const paramSchemas: ParamSchemas = {
+const paramSchemas: ParamSchemas = {
   send: v.object({
     // `~` starts the localIds the server stamps itself (signaling steps), so no client can collide with one.
     localId: v.pipe(
@@ -228,7 +228,7 @@ function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
 }
 
 const encoder = new TextEncoder();
-export function jsonBytes(value: unknown): number {
+function jsonBytes(value: unknown): number {
   return encoder.encode(JSON.stringify(value)).length;
 }
 
