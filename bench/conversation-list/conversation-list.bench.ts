@@ -1,4 +1,4 @@
-// Conversation list benchmark (issue 21): natter's drop-in ConversationList from
+// Conversation list benchmark: natter's drop-in ConversationList from
 // the packed package (as an app installs it) against a bare virtualizer floor,
 // each a production Vite build of its own page, for N conversations in headless
 // Chromium. Per run (a fresh page each): first paint, DOM elements, JS heap the

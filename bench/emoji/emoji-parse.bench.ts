@@ -1,4 +1,4 @@
-// Emoji parse benchmark (issue 8, item 5): throughput in MB/s (UTF-8 bytes of the
+// Emoji parse benchmark: throughput in MB/s (UTF-8 bytes of the
 // input per second) of natter's parser on plain, emoji-dense and custom-map text,
 // next to a split with the `emoji-regex` package (the reference; target: natter
 // ≥ 0.5× on emoji-dense text while also doing custom maps and shortcodes) and a

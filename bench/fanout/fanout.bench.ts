@@ -1,4 +1,4 @@
-// Fan-out benchmark (issue 8, item 3): N WebSocket clients on 127.0.0.1 in groups;
+// Fan-out benchmark: N WebSocket clients on 127.0.0.1 in groups;
 // one sender per group sends with a bounded window; we count deliveries to the
 // other members and time send → receive. natter's Node host (SQLite NORMAL and
 // FULL) runs next to a bare `ws` broadcast server doing the same fan-out with no

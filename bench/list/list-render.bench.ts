@@ -1,4 +1,4 @@
-// Message list render benchmark (issue 8, item 1; issue 6): natter's MessageList,
+// Message list render benchmark: natter's MessageList,
 // stream-chat-react's VirtualizedMessageList, chatscope's MessageList and a bare
 // react-virtuoso list (the floor), each a production Vite build of its own page,
 // fed the same N messages in headless Chromium. Per run (a fresh page each):

@@ -1,4 +1,4 @@
-// Offline start benchmark (issue 19): the drop-in Chat for a user with 1,000
+// Offline start benchmark: the drop-in Chat for a user with 1,000
 // conversations and 10,000 messages (10 per conversation, all seen by the page
 // so its IndexedDB cache holds them), on a real `natter serve` on 127.0.0.1,
 // in headless Chromium. Measured from navigation start to the first message row

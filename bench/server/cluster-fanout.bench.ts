@@ -1,4 +1,4 @@
-// Cluster fan-out (issue 14): the same group fan-out as bench/fanout, through
+// Cluster fan-out: the same group fan-out as bench/fanout, through
 // 1, 2 and 3 `natter serve` nodes on one PostgreSQL and one Redis (started
 // here, throw-away, as the cluster tests start them). Client i connects to
 // node i mod N, so with several nodes most deliveries cross Redis. One sender

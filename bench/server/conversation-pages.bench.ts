@@ -1,4 +1,4 @@
-// Conversation-page benchmark (issue 21): one `natter serve` (child process,
+// Conversation-page benchmark: one `natter serve` (child process,
 // default limits, SQLite) where user `heavy` has 5,000 conversations over
 // 1,000,000 messages. `heavy` loads its whole list page by page (the
 // `conversations` op, 100 a page) again and again, while another user sends

@@ -1,4 +1,4 @@
-// Per-message latency (issue 21): one sender, one receiver, time from send to
+// Per-message latency: one sender, one receiver, time from send to
 // the receiver's copy — natter serve at its defaults (child process, default
 // rate limit) vs a bare `ws` relay (bench/fanout/ws-server.mjs, no storage) vs
 // the embedded server (in process, ChatClient on its loopback). Two shapes:

@@ -97,7 +97,7 @@ class NatterChatClient implements ChatClient {
   private readonly offlineCache: LazyOffline | null;
   readonly device: string;
 
-  constructor(private readonly options: ChatClientOptions) {
+  constructor(options: ChatClientOptions) {
     const own = resolveTransport(options);
     this.offlineCache = setupOffline(options, own, (w) => this.emitter.emit('offlineWarning', w));
     this.transport = this.offlineCache ? this.offlineCache.transport(own) : own;

@@ -23,7 +23,7 @@ const FATAL_CODES = new Set<number>([
 /** `bye` codes after which coming back is expected (server restart). Others (e.g. replaced by the same device) stop. */
 const BYE_RECONNECT_CODES = new Set<number>([ErrorCode.SHUTTING_DOWN, ErrorCode.DISCONNECTED]);
 
-export interface ConnectionManagerHandlers {
+interface ConnectionManagerHandlers {
   welcome(frame: WelcomeFrame, helloSentAt: number): void;
   /** Any frame after the welcome. */
   frame(frame: ServerFrame): void;

@@ -57,7 +57,7 @@ export async function uploadFile(ctx: UploadContext, file: Blob, input: UploadIn
 }
 
 /** Base64 without Node's Buffer (the client runs in browsers); chunked to stay clear of argument limits. */
-export function toBase64(bytes: Uint8Array): string {
+function toBase64(bytes: Uint8Array): string {
   let binary = '';
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) {

@@ -39,4 +39,5 @@ export const TencentCloudChat: TencentCloudChatStatic = {
   VERSION: 'natter-compat',
 };
 
+/** @alias Also the default export: the vendor's own examples import it either way. */
 export default TencentCloudChat;

@@ -88,4 +88,5 @@ export const WebIM: WebIMStatic = {
   flashUpload: undefined,
 };
 
+/** @alias Also the default export: the vendor's own examples import it either way. */
 export default WebIM;

@@ -39,12 +39,11 @@ const EMOJI =
   '|\\p{Emoji_Modifier}\\uFE0F?' +
   `|(?:${PICT})(?:\\u200D(?:${ZWJ_ELEMENT})){0,${MAX_ZWJ_JOINS}}`;
 
-/** Candidate kinds per UTF-16 code unit. */
-export const CANDIDATE_NONE = 0;
+// Candidate kinds per UTF-16 code unit (0: none).
 /** May start an emoji: ask `unicodeEmojiEndAt`. */
-export const CANDIDATE_EMOJI = 1;
+const CANDIDATE_EMOJI = 1;
 /** `#`, `*`, `0`–`9`: an emoji only as a keycap (next unit FE0F or 20E3). */
-export const CANDIDATE_KEYCAP = 2;
+const CANDIDATE_KEYCAP = 2;
 /** Code units of `#`, `*` and `0`–`9`. */
 export const KEYCAP_BASES: readonly number[] = [0x23, 0x2a, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39];
 /** A BMP emoji-presentation character: alone it is a whole emoji. */

@@ -36,7 +36,7 @@ export function serveFile(
 }
 
 /** `bytes=a-b`, `bytes=a-` or `bytes=-n` → inclusive [start, end]; null when absent or not a single range. */
-export function parseRange(header: string | undefined, size: number): [number, number] | null | 'unsatisfiable' {
+function parseRange(header: string | undefined, size: number): [number, number] | null | 'unsatisfiable' {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;
@@ -56,7 +56,7 @@ export function parseRange(header: string | undefined, size: number): [number, n
 }
 
 /** RFC 6266: an ASCII `filename` fallback plus the exact name as RFC 5987 `filename*`. */
-export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;

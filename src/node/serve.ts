@@ -65,10 +65,10 @@ export interface StartServerOptions {
   iceServers?: IceServer[] | ((user: UserId) => IceServer[]);
 }
 
-export const DEFAULT_MAX_CONNECTIONS = 10_000;
-export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
-export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_CONNECTIONS = 10_000;
+const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 export interface RunningServer {
   /** WebSocket URL, e.g. ws://127.0.0.1:8080/ws (what `createChatClient({ url })` takes). */

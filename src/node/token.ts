@@ -109,7 +109,10 @@ export function createAuthenticator(options: AuthOptions): (creds: Credentials) 
           ErrorCode.TOKEN_INVALID,
           options.jwt ? 'only JWTs are accepted here' : 'this server has no token secret (dev mode)',
         );
-      const claims = verifyTokenClaims(creds.token, { secret: options.secret, now: options.now?.() });
+      const claims = verifyTokenClaims(creds.token, {
+        secret: options.secret,
+        ...(options.now ? { now: options.now() } : {}),
+      });
       return { user: claims.user, expiresAt: claims.exp * 1000 };
     }
     if (options.dev && creds.user !== undefined) {
@@ -128,7 +131,7 @@ export function createHelloAuthenticator(options: AuthOptions): (hello: HelloFra
   const auth = createAuthenticator(options);
   return async (hello) => {
     try {
-      return await auth({ token: hello.token, user: hello.user });
+      return await auth(hello);
     } catch (e) {
       if (e instanceof NatterError) return { code: e.code, message: e.message };
       throw e;

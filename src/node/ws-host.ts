@@ -222,7 +222,7 @@ export function attachWebSocketHost(options: WebSocketHostOptions): WebSocketHos
  * natter codes become WebSocket close codes: those a close frame may carry (1000–1014 less the
  * reserved ones, 3000–4999) pass through; shutdown (5030) is 1001; anything else is 1008.
  */
-export function wsCloseCode(code: number | undefined): number {
+function wsCloseCode(code: number | undefined): number {
   if (code === undefined) return 1000;
   if (code === 5030) return CloseCode.GOING_AWAY;
   const valid =

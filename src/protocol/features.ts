@@ -11,8 +11,7 @@ export interface ReactionGroup {
 }
 
 /** A message body's `type` (the same names as MessageBodyType in message.ts, which builds on this module). */
-export type QuotedBodyType =
-  'txt' | 'img' | 'cmd' | 'file' | 'audio' | 'video' | 'custom' | 'loc' | 'signal' | 'recalled';
+type QuotedBodyType = 'txt' | 'img' | 'cmd' | 'file' | 'audio' | 'video' | 'custom' | 'loc' | 'signal' | 'recalled';
 
 /**
  * What a reply shows of the message it quotes, as the server made it. History pages carry it as the

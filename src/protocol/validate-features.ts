@@ -32,33 +32,33 @@ const emoji = v.pipe(
   v.check((s) => s.trim().length > 0 && !/[\r\n\t]/.test(s), 'emoji must be non-blank text on one line'),
 );
 
-export const mentionsSchema = v.object({
-  users: v.optional(v.pipe(v.array(id), v.maxLength(FEATURE_LIMITS.maxMentions))),
-  all: v.optional(v.literal(true)),
+const mentionsSchema = v.object({
+  users: v.exactOptional(v.pipe(v.array(id), v.maxLength(FEATURE_LIMITS.maxMentions))),
+  all: v.exactOptional(v.literal(true)),
 });
 
 /** Feature fields of a `send`. */
 export const sendFeatureFields = {
-  replyTo: v.optional(serverId),
-  mentions: v.optional(mentionsSchema),
-  threadOf: v.optional(serverId),
+  replyTo: v.exactOptional(serverId),
+  mentions: v.exactOptional(mentionsSchema),
+  threadOf: v.exactOptional(serverId),
 };
 
 export const featureParamSchemas: { [K in FeatureOp]: v.GenericSchema<unknown, Ops[K]['p']> } = {
-  react: v.object({ serverId, emoji, remove: v.optional(v.boolean()) }),
+  react: v.object({ serverId, emoji, remove: v.exactOptional(v.boolean()) }),
   edit: v.object({
     serverId,
     body: v.object({ type: v.literal('txt'), msg: v.pipe(v.string(), v.minLength(1)) }),
     editId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
-    mentions: v.optional(mentionsSchema),
+    mentions: v.exactOptional(mentionsSchema),
   }),
   delete: v.object({ serverId, scope: v.picklist(['me', 'everyone']) }),
-  pin: v.object({ serverId, unpin: v.optional(v.boolean()) }),
+  pin: v.object({ serverId, unpin: v.exactOptional(v.boolean()) }),
   pins: v.object({ conversation }),
   thread: v.object({
     serverId,
-    before: v.optional(count),
-    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))),
+    before: v.exactOptional(count),
+    limit: v.exactOptional(v.pipe(count, v.minValue(1), v.maxValue(200))),
   }),
   messages: v.object({ serverIds: v.pipe(v.array(serverId), v.maxLength(100)) }),
   forward: v.object({ serverId, localId, to: id, chatType: v.picklist(['single', 'group', 'room']) }),

@@ -29,34 +29,34 @@ type PeopleSchemas = { [K in keyof PeopleOps]: v.GenericSchema<unknown, PeopleOp
 
 export const peopleParamSchemas: PeopleSchemas = {
   'profile.set': v.object({
-    name: v.optional(
+    name: v.exactOptional(
       v.pipe(
         v.string(),
         v.maxLength(128),
         v.check((s) => s.trim().length > 0, 'name is empty'),
       ),
     ),
-    avatarFileId: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(128)))),
-    fields: v.optional(fields),
-    hidePresence: v.optional(v.boolean()),
+    avatarFileId: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(128)))),
+    fields: v.exactOptional(fields),
+    hidePresence: v.exactOptional(v.boolean()),
   }),
   'profile.get': v.object({ users: v.pipe(v.array(id), v.maxLength(500)) }),
-  'users.search': v.object({ query, limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(50))) }),
+  'users.search': v.object({ query, limit: v.exactOptional(v.pipe(count, v.minValue(1), v.maxValue(50))) }),
   'presence.get': v.object({ users: v.pipe(v.array(id), v.maxLength(500)) }),
   'presence.set': v.object({ status: v.picklist(['online', 'away']) }),
   search: v.object({
     query,
-    conversation: v.optional(conversation),
-    cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
-    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(100))),
+    conversation: v.exactOptional(conversation),
+    cursor: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+    limit: v.exactOptional(v.pipe(count, v.minValue(1), v.maxValue(100))),
   }),
   'history.around': v.object({
     serverId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
-    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(100))),
+    limit: v.exactOptional(v.pipe(count, v.minValue(1), v.maxValue(100))),
   }),
   'history.after': v.object({
     conversation,
     after: count,
-    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))),
+    limit: v.exactOptional(v.pipe(count, v.minValue(1), v.maxValue(200))),
   }),
 };

@@ -39,7 +39,7 @@ const size = v.pipe(v.number(), v.finite(), v.minValue(0));
 const empty = v.object({});
 
 const fileRef = {
-  fileId: v.optional(v.pipe(v.string(), v.maxLength(128))),
+  fileId: v.exactOptional(v.pipe(v.string(), v.maxLength(128))),
   url: v.pipe(v.string(), v.maxLength(4096)),
   name: v.pipe(v.string(), v.maxLength(1024)),
   size: count,
@@ -49,17 +49,17 @@ const fileRef = {
 /** Bodies a client may send; `signal` and `recalled` are server-only and fail here. */
 const outgoingBody = v.variant('type', [
   v.object({ type: v.literal('txt'), msg: v.string() }),
-  v.object({ type: v.literal('img'), ...fileRef, width: v.optional(size), height: v.optional(size) }),
+  v.object({ type: v.literal('img'), ...fileRef, width: v.exactOptional(size), height: v.exactOptional(size) }),
   v.object({ type: v.literal('cmd'), action: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) }),
   v.object({ type: v.literal('file'), ...fileRef }),
   v.object({ type: v.literal('audio'), ...fileRef, duration: size }),
   v.object({
     type: v.literal('video'),
     ...fileRef,
-    duration: v.optional(size),
-    width: v.optional(size),
-    height: v.optional(size),
-    thumb: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+    duration: v.exactOptional(size),
+    width: v.exactOptional(size),
+    height: v.exactOptional(size),
+    thumb: v.exactOptional(v.pipe(v.string(), v.maxLength(4096))),
   }),
   v.object({
     type: v.literal('custom'),
@@ -71,20 +71,20 @@ const outgoingBody = v.variant('type', [
     lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
     lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
     addr: v.pipe(v.string(), v.maxLength(1024)),
-    buildingName: v.optional(v.pipe(v.string(), v.maxLength(1024))),
+    buildingName: v.exactOptional(v.pipe(v.string(), v.maxLength(1024))),
   }),
 ]);
 
 const ext = v.record(v.string(), v.unknown());
 const data = v.string();
 const offlinePushInfo = v.object({
-  disablePush: v.optional(v.boolean()),
-  disableVoipPush: v.optional(v.boolean()),
-  title: v.optional(v.string()),
-  description: v.optional(v.string()),
-  extension: v.optional(v.string()),
-  androidInfo: v.optional(v.record(v.string(), v.unknown())),
-  apnsInfo: v.optional(v.record(v.string(), v.unknown())),
+  disablePush: v.exactOptional(v.boolean()),
+  disableVoipPush: v.exactOptional(v.boolean()),
+  title: v.exactOptional(v.string()),
+  description: v.exactOptional(v.string()),
+  extension: v.exactOptional(v.string()),
+  androidInfo: v.exactOptional(v.record(v.string(), v.unknown())),
+  apnsInfo: v.exactOptional(v.record(v.string(), v.unknown())),
 });
 const invite = { inviteId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) };
 const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
@@ -96,14 +96,14 @@ const rtcSignal = v.variant('type', [
     candidate: v.string(),
     sdpMid: v.nullable(v.pipe(v.string(), v.maxLength(64))),
     sdpMLineIndex: v.nullable(v.pipe(count, v.maxValue(64))),
-    usernameFragment: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(256)))),
+    usernameFragment: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(256)))),
   }),
 ]);
 
 type ParamSchemas = { [K in OpName]: v.GenericSchema<unknown, Ops[K]['p']> };
 
 /** One schema per operation: the parameters `p` of a request. */
-export const paramSchemas: ParamSchemas = {
+const paramSchemas: ParamSchemas = {
   send: v.object({
     // `~` starts the localIds the server stamps itself (signaling steps), so no client can collide with one.
     localId: v.pipe(
@@ -115,33 +115,33 @@ export const paramSchemas: ParamSchemas = {
     to: id,
     chatType: v.picklist(['single', 'group', 'room']),
     body: outgoingBody,
-    ext: v.optional(ext),
-    config: v.optional(v.object({ allowGroupAck: v.optional(v.boolean()) })),
+    ext: v.exactOptional(ext),
+    config: v.exactOptional(v.object({ allowGroupAck: v.exactOptional(v.boolean()) })),
     ...sendFeatureFields,
   }),
   recall: v.object({ serverId }),
   history: v.object({
     conversation,
-    before: v.optional(count),
-    limit: v.optional(v.pipe(count, v.minValue(1), v.maxValue(200))),
+    before: v.exactOptional(count),
+    limit: v.exactOptional(v.pipe(count, v.minValue(1), v.maxValue(200))),
   }),
   conversations: v.object({
-    cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+    cursor: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+    limit: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
   }),
-  deleteConversation: v.object({ conversation, deleteHistory: v.optional(v.boolean()) }),
-  ack: v.object({ conversation, upToSeq: v.optional(count) }),
+  deleteConversation: v.object({ conversation, deleteHistory: v.exactOptional(v.boolean()) }),
+  ack: v.object({ conversation, upToSeq: v.exactOptional(count) }),
   read: v.object({ serverId }),
   delivered: v.object({ serverIds: v.pipe(v.array(serverId), v.maxLength(500)) }),
   groupReaders: v.object({ serverId }),
   'group.create': v.object({
-    groupId: v.optional(id),
+    groupId: v.exactOptional(id),
     name: v.pipe(v.string(), v.maxLength(256)),
-    desc: v.optional(v.pipe(v.string(), v.maxLength(2048))),
-    members: v.optional(users),
-    public: v.optional(v.boolean()),
-    approval: v.optional(v.boolean()),
-    allowInvites: v.optional(v.boolean()),
+    desc: v.exactOptional(v.pipe(v.string(), v.maxLength(2048))),
+    members: v.exactOptional(users),
+    public: v.exactOptional(v.boolean()),
+    approval: v.exactOptional(v.boolean()),
+    allowInvites: v.exactOptional(v.boolean()),
   }),
   'group.info': v.object({ groupId: id }),
   'group.list': empty,
@@ -149,18 +149,18 @@ export const paramSchemas: ParamSchemas = {
   'group.removeMembers': v.object({ groupId: id, users }),
   'group.leave': v.object({ groupId: id }),
   'group.destroy': v.object({ groupId: id }),
-  'group.mute': v.object({ groupId: id, user: id, mute: v.boolean(), durationMs: v.optional(count) }),
+  'group.mute': v.object({ groupId: id, user: id, mute: v.boolean(), durationMs: v.exactOptional(count) }),
   'group.whitelist': v.object({
     groupId: id,
-    enabled: v.optional(v.boolean()),
-    add: v.optional(users),
-    remove: v.optional(users),
+    enabled: v.exactOptional(v.boolean()),
+    add: v.exactOptional(users),
+    remove: v.exactOptional(users),
   }),
   'group.setAdmin': v.object({ groupId: id, user: id, admin: v.boolean() }),
   'room.create': v.object({
-    roomId: v.optional(id),
+    roomId: v.exactOptional(id),
     name: v.pipe(v.string(), v.maxLength(256)),
-    keepHistory: v.optional(v.boolean()),
+    keepHistory: v.exactOptional(v.boolean()),
   }),
   'room.join': v.object({ roomId: id }),
   'room.leave': v.object({ roomId: id }),
@@ -170,15 +170,15 @@ export const paramSchemas: ParamSchemas = {
   blocklist: empty,
   'sig.invite': v.object({
     invitees: v.pipe(users, v.minLength(1)),
-    groupId: v.optional(id),
-    data: v.optional(data),
-    timeout: v.optional(v.pipe(count, v.maxValue(86_400))),
-    onlineUserOnly: v.optional(v.boolean()),
-    offlinePushInfo: v.optional(offlinePushInfo),
+    groupId: v.exactOptional(id),
+    data: v.exactOptional(data),
+    timeout: v.exactOptional(v.pipe(count, v.maxValue(86_400))),
+    onlineUserOnly: v.exactOptional(v.boolean()),
+    offlinePushInfo: v.exactOptional(offlinePushInfo),
   }),
-  'sig.cancel': v.object({ ...invite, data: v.optional(data) }),
-  'sig.accept': v.object({ ...invite, data: v.optional(data) }),
-  'sig.reject': v.object({ ...invite, data: v.optional(data) }),
+  'sig.cancel': v.object({ ...invite, data: v.exactOptional(data) }),
+  'sig.accept': v.object({ ...invite, data: v.exactOptional(data) }),
+  'sig.reject': v.object({ ...invite, data: v.exactOptional(data) }),
   'sig.modify': v.object({ ...invite, data }),
   'sig.get': v.object(invite),
   'sig.pending': empty,
@@ -190,9 +190,9 @@ export const paramSchemas: ParamSchemas = {
     name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     mime: v.pipe(v.string(), v.maxLength(255)),
     data: v.string(),
-    width: v.optional(size),
-    height: v.optional(size),
-    duration: v.optional(size),
+    width: v.exactOptional(size),
+    height: v.exactOptional(size),
+    duration: v.exactOptional(size),
   }),
   ...featureParamSchemas,
   ...peopleParamSchemas,
@@ -201,17 +201,17 @@ export const paramSchemas: ParamSchemas = {
 const helloSchema = v.object({
   v: v.number(),
   t: v.literal('hello'),
-  token: v.optional(v.pipe(v.string(), v.maxLength(8192))),
-  user: v.optional(id),
-  device: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
-  resume: v.optional(count),
+  token: v.exactOptional(v.pipe(v.string(), v.maxLength(8192))),
+  user: v.exactOptional(id),
+  device: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+  resume: v.exactOptional(count),
 });
 
 const envelope = v.object({ v: v.number(), t: v.string() });
 const reqEnvelope = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   op: v.string(),
-  p: v.optional(v.unknown()),
+  p: v.exactOptional(v.unknown()),
 });
 
 function fail(code: number, message?: string, reqId?: string): ValidationResult {
@@ -228,7 +228,7 @@ function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
 }
 
 const encoder = new TextEncoder();
-export function jsonBytes(value: unknown): number {
+function jsonBytes(value: unknown): number {
   return encoder.encode(JSON.stringify(value)).length;
 }
 

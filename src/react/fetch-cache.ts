@@ -60,7 +60,7 @@ export class FetchCache {
     };
   }
 
-  private set<T>(key: string, e: Entry<T>, state: FetchState<T>): void {
+  private set<T>(e: Entry<T>, state: FetchState<T>): void {
     e.state = state;
     for (const l of [...e.listeners]) l();
   }
@@ -71,17 +71,17 @@ export class FetchCache {
     if (e.inFlight) return e.inFlight;
     if (e.state.fetchedAt > 0 && !e.state.error && this.now() - e.state.fetchedAt < staleMs)
       return Promise.resolve(e.state.data as T);
-    this.set(key, e, { ...e.state, loading: true, error: null });
+    this.set(e, { ...e.state, loading: true, error: null });
     const p = fetcher().then(
       (data) => {
         e.inFlight = null;
-        this.set(key, e, { data, error: null, loading: false, fetchedAt: this.now() });
+        this.set(e, { data, error: null, loading: false, fetchedAt: this.now() });
         return data;
       },
       (err: unknown) => {
         e.inFlight = null;
         const error = asNatterError(err);
-        this.set(key, e, { ...e.state, error, loading: false });
+        this.set(e, { ...e.state, error, loading: false });
         throw error;
       },
     );
@@ -92,7 +92,7 @@ export class FetchCache {
   /** Replaces the data of `key` (history paging appends cursors this way). */
   update<T>(key: string, fn: (data: T | undefined) => T): void {
     const e = this.entry<T>(key);
-    this.set(key, e, { ...e.state, data: fn(e.state.data), fetchedAt: this.now() });
+    this.set(e, { ...e.state, data: fn(e.state.data), fetchedAt: this.now() });
   }
 
   clear(): void {

@@ -8,7 +8,7 @@ import type { Invitation, InviteeState } from '../protocol/invitation';
 import { isIncomingOpen, isOutgoingOpen } from '../store/reduce-invitations';
 import { selectInvitation } from '../store/selectors';
 import { useChatContext } from './chat-context';
-import { createInvitationActions, type InvitationActions } from './invitation-actions';
+import { createInvitationActions } from './invitation-actions';
 import { useChatSelector } from './use-chat-selector';
 import { useFetch } from './use-fetch';
 import { secondsLeft, useServerNow } from './use-server-now';

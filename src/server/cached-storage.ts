@@ -14,26 +14,11 @@
 // writes before they commit). Handed-out records are copies (storage.ts);
 // `group`/`room`/`blocklist` views are the cached records themselves, for
 // read-only hot paths.
-import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
-import type { PinnedMessage } from '../protocol/features';
-import type { Invitation } from '../protocol/invitation';
-import type { Message, UserId } from '../protocol/message';
-import type {
-  ConversationKey,
-  ConversationPageQuery,
-  ConversationStateRecord,
-  EventAppend,
-  EventRecord,
-  FileRecord,
-  MessageQuery,
-  MessageRecord,
-  ReceiptKind,
-  Storage,
-  UnreadQuery,
-} from './storage';
+import type { UserId } from '../protocol/message';
+import type { ConversationKey, ConversationPageQuery, ConversationStateRecord, Storage } from './storage';
 import { ConversationStateCache } from './conversation-state-cache';
-import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
+import { ForwardingStorage } from './forwarding-storage';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -65,18 +50,19 @@ class Caches {
   }
 }
 
-export class CachedStorage implements Storage {
+export class CachedStorage extends ForwardingStorage implements Storage {
   readonly shared: boolean;
   private readonly caches: Caches | null;
 
   constructor(inner: Storage, maxStates?: number);
   constructor(inner: Storage, maxStates: number, caches: Caches | null, inTx: boolean);
   constructor(
-    readonly inner: Storage,
+    inner: Storage,
     maxStates = 100_000,
     caches?: Caches | null,
     private readonly inTx = false,
   ) {
+    super(inner);
     this.shared = inner.shared;
     this.caches = caches !== undefined ? caches : inner.shared ? null : new Caches(maxStates);
   }
@@ -106,13 +92,6 @@ export class CachedStorage implements Storage {
   /** Drops every cached record (and states not yet written). */
   clear(): void {
     this.caches?.clear();
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   /** Outside a transaction, waits for the open one (its writes are in the cache before they commit). */
@@ -150,32 +129,6 @@ export class CachedStorage implements Storage {
       caches?.blocklists.set(user, list);
     }
     return list;
-  }
-
-  // ---- messages, seq (not cached) ----------------------------------------------
-  insertMessage(record: MessageRecord, json?: string): Promise<void> {
-    return this.inner.insertMessage(record, json);
-  }
-  updateMessage(message: Message): Promise<void> {
-    return this.inner.updateMessage(message);
-  }
-  getMessage(serverId: string): Promise<MessageRecord | null> {
-    return this.inner.getMessage(serverId);
-  }
-  getMessageByLocalId(from: UserId, localId: string): Promise<MessageRecord | null> {
-    return this.inner.getMessageByLocalId(from, localId);
-  }
-  listMessages(key: ConversationKey, query: MessageQuery): Promise<Message[]> {
-    return this.inner.listMessages(key, query);
-  }
-  countUnread(key: ConversationKey, query: UnreadQuery): Promise<number> {
-    return this.inner.countUnread(key, query);
-  }
-  nextSeq(key: ConversationKey): Promise<number> {
-    return this.inner.nextSeq(key);
-  }
-  lastSeq(key: ConversationKey): Promise<number> {
-    return this.inner.lastSeq(key);
   }
 
   // ---- conversation states (cached, bounded) -----------------------------------
@@ -220,14 +173,6 @@ export class CachedStorage implements Storage {
     for (const state of states.takeDirty()) await this.inner.putConversationState({ ...state });
   }
 
-  // ---- receipts ----------------------------------------------------------------
-  addReceipt(serverId: string, user: UserId, kind: ReceiptKind, at: number): Promise<boolean> {
-    return this.inner.addReceipt(serverId, user, kind, at);
-  }
-  listReceipts(serverId: string, kind: ReceiptKind): Promise<UserId[]> {
-    return this.inner.listReceipts(serverId, kind);
-  }
-
   // ---- groups, rooms, blocklists (cached) --------------------------------------
   async getGroup(groupId: string): Promise<GroupInfo | null> {
     const view = await this.group(groupId);
@@ -241,9 +186,6 @@ export class CachedStorage implements Storage {
     this.caches?.groups.delete(groupId);
     return this.inner.deleteGroup(groupId);
   }
-  listGroupsOf(user: UserId): Promise<GroupInfo[]> {
-    return this.inner.listGroupsOf(user);
-  }
   async getRoom(roomId: string): Promise<RoomInfo | null> {
     const room = await this.room(roomId);
     return room ? clone(room) : null;
@@ -256,86 +198,11 @@ export class CachedStorage implements Storage {
     this.caches?.rooms.delete(roomId);
     return this.inner.deleteRoom(roomId);
   }
-  listRooms(): Promise<RoomInfo[]> {
-    return this.inner.listRooms();
-  }
   async getBlocklist(user: UserId): Promise<UserId[]> {
     return [...(await this.blocklist(user))];
   }
   setBlocklist(user: UserId, blocked: UserId[]): Promise<void> {
     this.caches?.blocklists.delete(user);
     return this.inner.setBlocklist(user, blocked);
-  }
-
-  // ---- pins, invitations, event log, files (not cached) ------------------------
-  getPins(key: ConversationKey): Promise<PinnedMessage[]> {
-    return this.inner.getPins(key);
-  }
-  setPins(key: ConversationKey, pins: PinnedMessage[]): Promise<void> {
-    return this.inner.setPins(key, pins);
-  }
-  getInvitation(inviteId: string): Promise<Invitation | null> {
-    return this.inner.getInvitation(inviteId);
-  }
-  putInvitation(invitation: Invitation): Promise<void> {
-    return this.inner.putInvitation(invitation);
-  }
-  replaceInvitation(next: Invitation, expected: Invitation): Promise<boolean> {
-    return this.inner.replaceInvitation(next, expected);
-  }
-  claimDueInvitations(time: number, limit: number, owner: string, leaseUntil: number): Promise<Invitation[]> {
-    return this.inner.claimDueInvitations(time, limit, owner, leaseUntil);
-  }
-  listDueInvitations(time: number, limit: number): Promise<Invitation[]> {
-    return this.inner.listDueInvitations(time, limit);
-  }
-  listOpenInvitations(user: UserId): Promise<Invitation[]> {
-    return this.inner.listOpenInvitations(user);
-  }
-  nextInvitationDeadline(): Promise<number | null> {
-    return this.inner.nextInvitationDeadline();
-  }
-  appendEvent(user: UserId, event: ChatEvent, at: number, json?: string): Promise<number> {
-    return this.inner.appendEvent(user, event, at, json);
-  }
-  appendEvents(entries: readonly EventAppend[], at: number): Promise<number[]> {
-    return this.inner.appendEvents(entries, at);
-  }
-  readEvents(user: UserId, after: number, limit: number): Promise<EventRecord[]> {
-    return this.inner.readEvents(user, after, limit);
-  }
-  lastEventPosition(user: UserId): Promise<number> {
-    return this.inner.lastEventPosition(user);
-  }
-  firstEventPosition(user: UserId): Promise<number> {
-    return this.inner.firstEventPosition(user);
-  }
-  pruneEvents(user: UserId, upTo: number): Promise<void> {
-    return this.inner.pruneEvents(user, upTo);
-  }
-  pruneEventsBefore(time: number): Promise<void> {
-    return this.inner.pruneEventsBefore(time);
-  }
-  putFile(record: FileRecord): Promise<void> {
-    return this.inner.putFile(record);
-  }
-  getFile(fileId: string): Promise<FileRecord | null> {
-    return this.inner.getFile(fileId);
-  }
-  deleteFile(fileId: string): Promise<void> {
-    return this.inner.deleteFile(fileId);
-  }
-  // People and search are not cached: they are read on demand, not on every send.
-  getProfiles(users: UserId[]): Promise<ProfileRecord[]> {
-    return this.inner.getProfiles(users);
-  }
-  putProfile(record: ProfileRecord): Promise<void> {
-    return this.inner.putProfile(record);
-  }
-  searchProfiles(query: ProfileSearchQuery): Promise<ProfileRecord[]> {
-    return this.inner.searchProfiles(query);
-  }
-  searchMessages(query: MessageSearchQuery): Promise<MessageSearchResult> {
-    return this.inner.searchMessages(query);
   }
 }

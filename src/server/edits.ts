@@ -5,7 +5,7 @@
 // client's `editId` makes a retried edit (lost answer, offline queue) apply
 // once even if another edit came in between.
 import { ErrorCode } from '../protocol/errors';
-import type { MessageMentions } from '../protocol/features';
+import type { Ops } from '../protocol/frames';
 import type { Message, TextBody } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail } from './context';
@@ -30,11 +30,7 @@ function checkEditable(ctx: CoreContext, m: Message, user: string): void {
   if (window !== undefined && ctx.clock.now() - m.ts > window) fail(ErrorCode.EDIT_WINDOW_PASSED);
 }
 
-async function edit(
-  ctx: CoreContext,
-  caller: Caller,
-  p: { serverId: string; body: TextBody; editId: string; mentions?: MessageMentions },
-): Promise<{ message: Message }> {
+async function edit(ctx: CoreContext, caller: Caller, p: Ops['edit']['p']): Promise<{ message: Message }> {
   const access = await requireMessageAccess(ctx, caller.user, p.serverId);
   if (access.message.edited?.id === p.editId) return { message: access.message };
   checkEditable(ctx, access.message, caller.user);

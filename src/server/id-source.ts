@@ -26,11 +26,6 @@ export function signalLocalId(serverId: string): string {
   return `${SIGNAL_LOCAL_ID_PREFIX}${serverId}`;
 }
 
-/** Whether a localId is one the server made for a signaling message (see {@link signalLocalId}). */
-export function isSignalLocalId(localId: string): boolean {
-  return localId.startsWith(SIGNAL_LOCAL_ID_PREFIX);
-}
-
 /** ULIDs stamped with `clock.now()`; `prng` may be injected for reproducible tests. */
 export function createIdSource(clock: Clock, prng?: RandomSource): IdSource {
   const ulid = createUlidFactory(prng ?? pooledRandom());

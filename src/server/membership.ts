@@ -3,7 +3,7 @@
 // (602 not a member, 605 no such group, 4043 no such room).
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import { ErrorCode } from '../protocol/errors';
-import type { ChatType, UserId } from '../protocol/message';
+import type { UserId } from '../protocol/message';
 import { fail } from './context';
 import type { Storage } from './storage';
 
@@ -29,19 +29,4 @@ export async function requireRoomMember(storage: Storage, roomId: string, user: 
 
 export function isGroupManager(group: GroupInfo, user: UserId): boolean {
   return group.owner === user || group.admins.includes(user);
-}
-
-/**
- * Everyone who receives the conversation's messages, after checking that `user` may take part
- * (member of the group or room). For single chat: both users.
- */
-export async function conversationMembers(
-  storage: Storage,
-  chatType: ChatType,
-  user: UserId,
-  target: string,
-): Promise<UserId[]> {
-  if (chatType === 'single') return user === target ? [user] : [user, target];
-  if (chatType === 'group') return (await requireGroupMember(storage, target, user)).members;
-  return (await requireRoomMember(storage, target, user)).members;
 }

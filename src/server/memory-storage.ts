@@ -401,5 +401,3 @@ export class MemoryStorage implements SyncStorage {
     return this.people.searchMessages(query);
   }
 }
-
-export { MemoryFileStore } from './memory-file-store';

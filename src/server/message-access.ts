@@ -75,13 +75,3 @@ export function requireLiveContent(m: Message, what: string): void {
   if (m.body.type === 'recalled') fail(ErrorCode.NOT_ALLOWED, `a recalled or deleted message cannot be ${what}`);
   if (m.body.type === 'signal') fail(ErrorCode.NOT_ALLOWED, `a signaling message cannot be ${what}`);
 }
-
-/** Publishes one change to the audience: durable (resume replays it), or live only for rooms without history. */
-export function publishTo(
-  ctx: CoreContext,
-  access: Pick<MessageAccess, 'audience' | 'ephemeral'>,
-  event: Parameters<CoreContext['events']['durable']>[1],
-): void {
-  if (access.ephemeral) ctx.events.ephemeral(access.audience, event);
-  else ctx.events.durable(access.audience, event);
-}

@@ -24,7 +24,7 @@ interface Route {
  * Checks that `from` may send to the message's target now; returns who receives it. Reads the
  * core's cached group/room/blocklist records without copying them (nothing here mutates them).
  */
-export async function routeMessage(
+async function routeMessage(
   ctx: CoreContext,
   from: UserId,
   p: Pick<OutgoingMessage, 'chatType' | 'to' | 'config'>,

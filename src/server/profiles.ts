@@ -18,7 +18,7 @@ import { foldForSearch, profileTerms } from './search-text';
 const DEFAULT_SEARCH_LIMIT = 20;
 
 /** The record of a user who never set anything: their id as name. */
-export function defaultProfileRecord(user: UserId, now: number): ProfileRecord {
+function defaultProfileRecord(user: UserId, now: number): ProfileRecord {
   return { profile: { user, name: user, updatedAt: now }, hidePresence: false, lastSeen: null };
 }
 
@@ -43,11 +43,7 @@ function withSource(profile: Profile, source: SourceProfile | undefined): Profil
  * Profiles of `users` as everyone sees them: stored ones with the app's source on top. A user
  * nobody knows (no record, not in the source) is left out unless `keepUnknown` (then: id as name).
  */
-export async function resolveProfiles(
-  ctx: CoreContext,
-  users: readonly UserId[],
-  keepUnknown: boolean,
-): Promise<Profile[]> {
+async function resolveProfiles(ctx: CoreContext, users: readonly UserId[], keepUnknown: boolean): Promise<Profile[]> {
   const records = await profileRecords(ctx, users);
   const source = ctx.options.people?.profiles;
   const fromSource = new Map<UserId, SourceProfile>();

@@ -13,7 +13,7 @@ import { requireLiveContent, requireMessageAccess } from './message-access';
 import { updateMessage } from './message-update';
 
 /** The reaction groups after `user` adds or removes `emoji`; null when nothing changes. */
-export function changeReactions(
+function changeReactions(
   groups: readonly ReactionGroup[],
   user: UserId,
   emoji: string,

@@ -39,7 +39,7 @@ const handlers: OpHandlers<OpName> = {
   ...rtcOps,
 };
 
-export function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {
+function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {
   const handler = handlers[frame.op] as OpHandler<OpName>;
   return handler(ctx, caller, frame.p);
 }

@@ -34,7 +34,7 @@ export function sendToMembers(ctx: CoreContext, call: LiveCall, event: RtcEvent,
 }
 
 /** Ends a call once: tells the devices still in it, writes its summary message and forgets it. */
-export async function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, summary = true): Promise<void> {
+async function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, summary = true): Promise<void> {
   if (call.ended) return;
   call.ended = true;
   const durationMs =

@@ -7,7 +7,6 @@ import { ErrorCode, defaultErrorMessage } from '../protocol/errors';
 import type { UploadedFile } from '../protocol/link';
 import type { ServerPeer, ServerSession } from '../protocol/link';
 import type { UserId } from '../protocol/message';
-import { PROTOCOL_VERSION } from '../protocol/version';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { CoreContext } from './context';

@@ -10,9 +10,9 @@ import type { CoreContext } from './context';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
 
 /** Default time a connection has to send `hello`. */
-export const DEFAULT_HELLO_TIMEOUT_MS = 10_000;
+const DEFAULT_HELLO_TIMEOUT_MS = 10_000;
 /** Default time before a token's expiry at which the client is asked to renew. */
-export const DEFAULT_RENEW_AHEAD_MS = 60_000;
+const DEFAULT_RENEW_AHEAD_MS = 60_000;
 /** Timers longer than this fire at once in Node and browsers (32-bit ms): longer waits are re-armed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 

@@ -10,7 +10,7 @@
 // applied by the same compare-and-set, so each fires once.
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { Ops } from '../protocol/frames';
-import type { Invitation, InvitationAction, InviteeState } from '../protocol/invitation';
+import type { Invitation, InvitationAction } from '../protocol/invitation';
 import { excludedFromHistory, isInvitationOpen } from '../protocol/invitation';
 import type { Message, SignalBody, UserId } from '../protocol/message';
 import { rtcCallType } from '../protocol/rtc';

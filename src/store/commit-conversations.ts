@@ -6,7 +6,8 @@ import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
 import type { ChatState, ConversationMessages, ConversationsSlice } from './chat-state';
 import { nextMessages } from './message-log';
-import type { ConversationDraft, StoreDraft } from './store-draft';
+import type { ConversationDraft } from './conversation-draft';
+import type { StoreDraft } from './store-draft';
 
 const updatedAtOf = (c: ConversationDraft) => (c.summary as ConversationSummary).updatedAt;
 

@@ -5,7 +5,8 @@
 import type { PendingMessage } from '../client/chat-client-types';
 import type { ConversationId } from '../protocol/ids';
 import type { Message } from '../protocol/message';
-import type { ConversationDraft, StoreDraft } from './store-draft';
+import type { ConversationDraft } from './conversation-draft';
+import type { StoreDraft } from './store-draft';
 
 /** Typing indicators last this long without a refresh (ms). */
 export const TYPING_TTL_MS = 6000;

@@ -89,7 +89,7 @@ export function Live({ children }: { children: ReactNode }): ReactNode {
       <div style={{ fontSize: 12, color: '#6b7280', marginBottom: 6 }}>
         Live, as Alice on an embedded server (Bob and Carol are in the same page):
       </div>
-      <ChatProvider client={world.clients.alice}>{children}</ChatProvider>
+      <ChatProvider client={world.clients.alice!}>{children}</ChatProvider>
     </div>
   );
 }

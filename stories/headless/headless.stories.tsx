@@ -11,7 +11,7 @@ function HeadlessDemo() {
   if (error) return <p role="alert">{error.message}</p>;
   if (!world) return <p>Starting the embedded server…</p>;
   return (
-    <ChatProvider client={world.clients.alice}>
+    <ChatProvider client={world.clients.alice!}>
       <HeadlessChat />
     </ChatProvider>
   );

@@ -244,7 +244,7 @@ function streamChunked(total: number): Promise<{ status: number; code: number }>
 describe('POST /files in dev mode', () => {
   it('accepts X-Natter-User without a token, and still refuses a forged token', async () => {
     const devTmp = tempDir();
-    const dev = await startTestServer(devTmp.dir, { dev: true, secret: undefined });
+    const dev = await startTestServer(devTmp.dir, { dev: true, secret: null });
     try {
       const ok = await fetch(`${dev.httpUrl}/files?name=a.txt`, {
         method: 'POST',

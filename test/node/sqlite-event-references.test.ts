@@ -2,7 +2,7 @@
 // `message` event as a reference to it; reads give back exactly the events
 // that were appended (the message as sent, even after a recall), and a
 // database written by schema version 1 (one JSON row per event) is migrated.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { useTempSqlite } from './support/temp-sqlite';
 import type { SqliteStorage } from '../../src/node/sqlite-storage';

@@ -1,6 +1,6 @@
 // SqliteStorage keeps the server's Storage contract (the same expectations as
 // MemoryStorage), survives reopening, and migrates by user_version.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { useTempSqlite } from './support/temp-sqlite';
 import { MemoryStorage } from '../../src/server/memory-storage';

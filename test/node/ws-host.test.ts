@@ -74,7 +74,7 @@ describe('natter serve over WebSocket', () => {
   });
 
   it('accepts a bare user id in dev mode', async () => {
-    const server = await serve({ dev: true, secret: undefined });
+    const server = await serve({ dev: true, secret: null });
     const c = await RawClient.connect(server.url, { user: 'dev-user' });
     cleanups.push(() => c.close());
     expect(c.welcome?.user).toBe('dev-user');

@@ -1,5 +1,5 @@
 // Reference build (not a chat screen): what @tanstack/react-virtual alone costs,
-// next to react-virtuoso, for the virtualizer choice of issue 6.
+// next to react-virtuoso, for the choice of virtualizer.
 import { useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useVirtualizer } from '@tanstack/react-virtual';

@@ -1,5 +1,5 @@
 // List bench contender (b): stream-chat-react's VirtualizedMessageList, fed
-// offline as issue 6 describes: a StreamChat client given a user without
+// offline: a StreamChat client given a user without
 // connecting, a channel marked initialized whose initial message set is filled
 // directly (its bulk `addMessagesSorted` is quadratic), messages formatted with
 // the channel state's own `formatMessage`, and the list given them through its

@@ -7,7 +7,7 @@ import type { UserId } from '../../protocol/message';
 import { rtcCallData, type RtcCallInfo } from '../../protocol/rtc';
 import type { CallParticipant, CallState } from './call-types';
 
-export function participantFromInvitee(user: UserId, state: InviteeState | undefined): CallParticipant {
+function participantFromInvitee(user: UserId, state: InviteeState | undefined): CallParticipant {
   const s: CallParticipant['state'] =
     state === 'accepted'
       ? 'connecting'

@@ -3,7 +3,6 @@
 // and the event position they reflect never disagree), and keeps the outbox.
 // Any failure (private mode, quota, a broken database) turns the cache into
 // a no-op with one warning: the chat then lives in memory, never breaks.
-import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
 import type { OutboxPersistence, PendingMessage } from '../chat-client-types';

@@ -23,7 +23,7 @@ function idOf(message: TencentMessage | { ID?: unknown }): string {
   return id;
 }
 
-export function reactionsOf(m: Message, me: string, maxUsers = 10): TencentReaction[] {
+function reactionsOf(m: Message, me: string, maxUsers = 10): TencentReaction[] {
   return (m.reactions ?? []).map((g) => ({
     reactionID: g.emoji,
     totalUserCount: g.users.length,

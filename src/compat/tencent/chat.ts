@@ -38,7 +38,7 @@ import type {
 
 type Handler = (event: SDKEvent) => void;
 
-export function toTencentError(err: unknown): TencentError {
+function toTencentError(err: unknown): TencentError {
   const code = isNatterError(err) ? err.code : ErrorCode.UNKNOWN;
   const e = new Error(err instanceof Error ? err.message : String(err)) as TencentError;
   e.code = code;

@@ -19,7 +19,7 @@ export function conversationIdOf(
   return { conversationID: `GROUP${m.to}`, conversationType: 'GROUP' };
 }
 
-export function toSignalingInfo(s: SignalBody): SignalingInfo {
+function toSignalingInfo(s: SignalBody): SignalingInfo {
   return {
     businessID: 1,
     inviteID: s.inviteId,

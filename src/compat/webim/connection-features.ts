@@ -21,15 +21,7 @@ export interface ReactionListItem {
   userList: string[];
 }
 
-export interface ReactionChange {
-  conversationId: string;
-  messageId: string;
-  reactions: ReactionListItem[];
-  /** Who changed a reaction last (natter reports the whole state, not the single step). */
-  from: string;
-}
-
-export function reactionList(m: Message, me: string): ReactionListItem[] {
+function reactionList(m: Message, me: string): ReactionListItem[] {
   return (m.reactions ?? []).map((g) => ({
     reaction: g.emoji,
     count: g.users.length,

@@ -57,11 +57,6 @@ function readWithFileReader(blob: Blob): Promise<Uint8Array> {
   });
 }
 
-export async function readBytes(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
-  return readWithFileReader(blob);
-}
-
 /**
  * A Blob whose bytes the client can read (`arrayBuffer()`), keeping name and type. Where the
  * page's Blob cannot read itself (jsdom), a copy of the page's own kind is given the method, so

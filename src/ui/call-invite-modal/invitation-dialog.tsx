@@ -156,7 +156,7 @@ export function InvitationDialog({
         <Avatar
           id={incoming ? inv.inviter : inv.groupId !== undefined ? `group:${inv.groupId}` : (inv.invitees[0] ?? '')}
           name={incoming ? displayName(inv.inviter) : names}
-          src={incoming ? avatarUrl?.(inv.inviter) : undefined}
+          src={incoming ? (avatarUrl?.(inv.inviter) ?? null) : null}
           size={64}
         />
         <h2 id={titleId} className="natter-call__title">

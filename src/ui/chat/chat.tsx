@@ -176,7 +176,7 @@ function ChatLayout({
           </button>
         </div>
         <MessageSearch
-          className={searching ? 'natter-chat__search--active' : undefined}
+          {...(searching ? { className: 'natter-chat__search--active' } : {})}
           displayName={displayName}
           onQueryChange={(q) => setSearching(q.trim() !== '')}
           onOpen={(hit) => {
@@ -186,7 +186,7 @@ function ChatLayout({
           }}
         />
         <ConversationList
-          className={searching ? 'natter-chat__list--hidden' : undefined}
+          {...(searching ? { className: 'natter-chat__list--hidden' } : {})}
           selected={open}
           onSelect={choose}
           displayName={displayName}

@@ -84,7 +84,7 @@ export const EmojiText = memo(function EmojiText({
       parser ??
       (customEmoji === undefined && !shortcodes
         ? defaultParser
-        : createEmojiParser({ customEmoji, shortcodes: shortcodes ?? null })),
+        : createEmojiParser({ ...(customEmoji === undefined ? {} : { customEmoji }), shortcodes: shortcodes ?? null })),
     [parser, customEmoji, shortcodes],
   );
   const segments = useMemo(() => p.parse(typeof text === 'string' ? text : ''), [p, text]);

@@ -1,2 +1,2 @@
 // Public surface of ForwardDialog.
-export { ForwardDialog, type ForwardDialogProps } from './forward-dialog';
+export { ForwardDialog } from './forward-dialog';

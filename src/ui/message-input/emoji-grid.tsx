@@ -26,7 +26,7 @@ interface Item {
 }
 
 /** Emoji per row: arrow up and down move by this many. */
-export const EMOJI_COLUMNS = 9;
+const EMOJI_COLUMNS = 9;
 
 function matches(e: EmojiData['emojis'][string], q: string): boolean {
   return e.id.includes(q) || e.name.toLowerCase().includes(q) || e.keywords.some((k) => k.toLowerCase().includes(q));

@@ -30,7 +30,7 @@ export interface Attachment {
   error: { code: number; message: string } | null;
 }
 
-export interface RejectedFile {
+interface RejectedFile {
   id: string;
   name: string;
   problem: FileProblem;

@@ -9,7 +9,7 @@ import type { MessageMentions } from '../../protocol/features';
 import type { ConversationId } from '../../protocol/ids';
 import { mentionQueryAt, parseConversationId, useChatUser, useGroup } from '../../react';
 
-export interface MentionOption {
+interface MentionOption {
   /** The user id, or null for everyone in the group. */
   user: string | null;
   /** What is inserted after the `@`. */

@@ -7,10 +7,10 @@ export interface MediaBox {
   height: number;
 }
 
-export const MEDIA_MAX_WIDTH = 240;
-export const MEDIA_MAX_HEIGHT = 240;
+const MEDIA_MAX_WIDTH = 240;
+const MEDIA_MAX_HEIGHT = 240;
 /** Used when the message does not say how big the media is. */
-export const MEDIA_FALLBACK: MediaBox = { width: 200, height: 150 };
+const MEDIA_FALLBACK: MediaBox = { width: 200, height: 150 };
 
 function positive(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0;

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
 import type { LocationBody } from '../../protocol/message';
 import { isCallSummary, type ChatMessage } from '../../react';
-import { EmojiText } from '../emoji-text/emoji-text';
+import { EmojiText, type EmojiTextProps } from '../emoji-text/emoji-text';
 import { formatDuration, formatFileSize } from '../i18n/format-time';
 import type { Locale } from '../i18n/locale';
 import type { MessageListStrings } from '../i18n/message-list-strings';
@@ -27,6 +27,14 @@ export interface BodyContext {
   mentionStyle?: MentionStyle;
 }
 
+/** The emoji options the list was given, leaving out the ones it was not (an absent option keeps the default). */
+function emojiOptions(ctx: BodyContext): Omit<EmojiTextProps, 'text'> {
+  return {
+    ...(ctx.customEmoji === undefined ? {} : { customEmoji: ctx.customEmoji }),
+    ...(ctx.shortcodes === undefined ? {} : { shortcodes: ctx.shortcodes }),
+  };
+}
+
 function Unavailable({ text }: { text: string }): ReactNode {
   return <span className="natter-bubble-fallback">{text}</span>;
 }
@@ -39,15 +47,8 @@ export function MessageBody({ message, ctx }: { message: ChatMessage; ctx: BodyC
     case 'txt': {
       const mentions = message.message?.mentions;
       if (mentions && ctx.mentionStyle)
-        return (
-          <MentionText
-            text={b.msg}
-            mentions={mentions}
-            style={ctx.mentionStyle}
-            emoji={{ customEmoji: ctx.customEmoji, shortcodes: ctx.shortcodes }}
-          />
-        );
-      return <EmojiText text={b.msg} customEmoji={ctx.customEmoji} shortcodes={ctx.shortcodes} />;
+        return <MentionText text={b.msg} mentions={mentions} style={ctx.mentionStyle} emoji={emojiOptions(ctx)} />;
+      return <EmojiText text={b.msg} {...emojiOptions(ctx)} />;
     }
     case 'img': {
       const box = mediaBox(b.width, b.height);

@@ -107,9 +107,7 @@ function LiveMessageList(props: MessageListProps): ReactNode {
 }
 
 /** The log drawn from `conv` (the live list, or a jump's window with `window` set). */
-export function MessageListView(
-  props: MessageListProps & { conv: ConversationResult; window?: JumpWindow },
-): ReactNode {
+function MessageListView(props: MessageListProps & { conv: ConversationResult; window?: JumpWindow }): ReactNode {
   const { customEmoji, shortcodes, renderCustom, mapUrl, markReadOnView = true, conv, window: jump } = props;
   const profileName = useDisplayName();
   const displayName = props.displayName ?? profileName;

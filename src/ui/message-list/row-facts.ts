@@ -6,7 +6,7 @@
 import type { ChatMessage } from '../../react';
 
 /** Messages by one sender within this gap (and the same day) form a group. */
-export const GROUP_GAP_MS = 5 * 60_000;
+const GROUP_GAP_MS = 5 * 60_000;
 
 /** What goes above one message, in this order: date separator, unread divider, sender header. */
 export interface Above {
@@ -18,17 +18,17 @@ export interface Above {
 }
 
 /** Local calendar day of `ts` as an integer (days since the epoch in the local time zone). */
-export function localDay(ts: number): number {
+function localDay(ts: number): number {
   return Math.floor((ts - new Date(ts).getTimezoneOffset() * 60_000) / 86_400_000);
 }
 
 /** Shown as a centred line rather than a bubble. */
-export function isEventLine(m: ChatMessage): boolean {
+function isEventLine(m: ChatMessage): boolean {
   return m.body.type === 'signal' || m.body.type === 'recalled';
 }
 
 /** Command messages are not shown at all. */
-export function isHidden(m: ChatMessage): boolean {
+function isHidden(m: ChatMessage): boolean {
   return m.body.type === 'cmd';
 }
 

@@ -19,7 +19,7 @@ interface NewState {
 const LOOK_BACK = 1000;
 
 /** Short text of a message for announcements. */
-export function previewOf(m: ChatMessage, s: MessageListStrings): string {
+function previewOf(m: ChatMessage, s: MessageListStrings): string {
   const b = m.body;
   switch (b.type) {
     case 'txt':

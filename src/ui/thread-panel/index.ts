@@ -1,2 +1,2 @@
 // Public surface of ThreadPanel.
-export { ThreadPanel, type ThreadPanelProps } from './thread-panel';
+export { ThreadPanel } from './thread-panel';

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
         const conversation = (group ? `group:${group}` : (open ?? `single:${peer}`)) as ConversationId;
         return (
           <div key={user} className="pane" role="region" aria-label={`${user}'s screen`}>
-            <ChatProvider client={handle.clients[user]}>
+            <ChatProvider client={handle.clients[user]!}>
               <Chat theme="light" locale={locale} callModal="chat" defaultConversationId={conversation} />
             </ChatProvider>
           </div>

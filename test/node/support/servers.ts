@@ -29,15 +29,19 @@ export function memoryLogger(): Logger & { lines: LogLine[] } {
   return { lines, log: (level, event, fields) => void lines.push({ level, event, ...fields }) };
 }
 
-export async function startTestServer(dir: string, options: Partial<StartServerOptions> = {}): Promise<RunningServer> {
+/** Options over the test defaults; `secret: null` starts a server with no token secret (dev mode). */
+export type TestServerOptions = Omit<Partial<StartServerOptions>, 'secret'> & { secret?: string | null };
+
+export async function startTestServer(dir: string, options: TestServerOptions = {}): Promise<RunningServer> {
+  const { secret = SECRET, ...rest } = options;
   return startServer({
     port: 0,
     host: '127.0.0.1',
     db: join(dir, 'natter.sqlite'),
     files: join(dir, 'files'),
-    secret: SECRET,
+    ...(secret === null ? {} : { secret }),
     logger: memoryLogger(),
-    ...options,
+    ...rest,
   });
 }
 

@@ -1,2 +1,0 @@
-// Public surface of PinsStrip.
-export { PinsStrip, type PinsStripProps } from './pins-strip';
