@@ -11,6 +11,7 @@ export const ar: LocaleDefinition = {
     inCall: inCallAr,
     messageList: {
       logLabel: 'الرسائل',
+      loadingMessages: 'جارٍ تحميل الرسائل…',
       loadingOlder: 'جارٍ تحميل الرسائل الأقدم…',
       historyStart: 'بداية المحادثة',
       historyError: 'تعذّر تحميل الرسائل الأقدم.',

@@ -11,6 +11,7 @@ export const de: LocaleDefinition = {
     inCall: inCallDe,
     messageList: {
       logLabel: 'Nachrichten',
+      loadingMessages: 'Nachrichten werden geladen…',
       loadingOlder: 'Ältere Nachrichten werden geladen…',
       historyStart: 'Beginn der Unterhaltung',
       historyError: 'Ältere Nachrichten konnten nicht geladen werden.',

@@ -11,6 +11,7 @@ export const es: LocaleDefinition = {
     inCall: inCallEs,
     messageList: {
       logLabel: 'Mensajes',
+      loadingMessages: 'Cargando mensajes…',
       loadingOlder: 'Cargando mensajes anteriores…',
       historyStart: 'Inicio de la conversación',
       historyError: 'No se pudieron cargar los mensajes anteriores.',

@@ -11,6 +11,7 @@ export const fr: LocaleDefinition = {
     inCall: inCallFr,
     messageList: {
       logLabel: 'Messages',
+      loadingMessages: 'Chargement des messages…',
       loadingOlder: 'Chargement des messages précédents…',
       historyStart: 'Début de la conversation',
       historyError: 'Impossible de charger les messages précédents.',

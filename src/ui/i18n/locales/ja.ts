@@ -8,6 +8,7 @@ export const ja: LocaleDefinition = {
     inCall: inCallJa,
     messageList: {
       logLabel: 'メッセージ',
+      loadingMessages: 'メッセージを読み込んでいます…',
       loadingOlder: '以前のメッセージを読み込んでいます…',
       historyStart: 'ここから会話が始まりました',
       historyError: '以前のメッセージを読み込めませんでした。',

@@ -8,6 +8,7 @@ export const ko: LocaleDefinition = {
     inCall: inCallKo,
     messageList: {
       logLabel: '메시지',
+      loadingMessages: '메시지를 불러오는 중…',
       loadingOlder: '이전 메시지를 불러오는 중…',
       historyStart: '대화의 처음입니다',
       historyError: '이전 메시지를 불러오지 못했습니다.',

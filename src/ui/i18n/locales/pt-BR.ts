@@ -11,6 +11,7 @@ export const ptBR: LocaleDefinition = {
     inCall: inCallPtBR,
     messageList: {
       logLabel: 'Mensagens',
+      loadingMessages: 'Carregando mensagens…',
       loadingOlder: 'Carregando mensagens anteriores…',
       historyStart: 'Início da conversa',
       historyError: 'Não foi possível carregar as mensagens anteriores.',

@@ -12,6 +12,7 @@ export const ru: LocaleDefinition = {
     inCall: inCallRu,
     messageList: {
       logLabel: 'Сообщения',
+      loadingMessages: 'Загружаем сообщения…',
       loadingOlder: 'Загружаем более ранние сообщения…',
       historyStart: 'Начало переписки',
       historyError: 'Не удалось загрузить более ранние сообщения.',

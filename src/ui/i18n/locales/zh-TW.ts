@@ -8,6 +8,7 @@ export const zhTW: LocaleDefinition = {
     inCall: inCallZhTW,
     messageList: {
       logLabel: '訊息',
+      loadingMessages: '正在載入訊息…',
       loadingOlder: '正在載入較早的訊息…',
       historyStart: '已經是最早的訊息了',
       historyError: '無法載入較早的訊息。',
