@@ -87,6 +87,7 @@ export const ar: LocaleDefinition = {
       removeAttachment: 'إزالة',
       cancelUpload: 'إلغاء الرفع',
       attachmentsLabel: 'المرفقات',
+      preparingFiles: 'جارٍ تجهيز الملفات…',
       sendFile: (name) => `إرسال ${name}`,
       removeFile: (name) => `إزالة ${name}`,
       cancelUploadOf: (name) => `إلغاء رفع ${name}`,

@@ -72,6 +72,7 @@ export const de: LocaleDefinition = {
       removeAttachment: 'Entfernen',
       cancelUpload: 'Hochladen abbrechen',
       attachmentsLabel: 'Anhänge',
+      preparingFiles: 'Dateien werden vorbereitet…',
       sendFile: (name) => `${name} senden`,
       removeFile: (name) => `${name} entfernen`,
       cancelUploadOf: (name) => `Hochladen von ${name} abbrechen`,

@@ -72,6 +72,7 @@ export const es: LocaleDefinition = {
       removeAttachment: 'Quitar',
       cancelUpload: 'Cancelar subida',
       attachmentsLabel: 'Archivos adjuntos',
+      preparingFiles: 'Preparando archivos…',
       sendFile: (name) => `Enviar ${name}`,
       removeFile: (name) => `Quitar ${name}`,
       cancelUploadOf: (name) => `Cancelar la subida de ${name}`,

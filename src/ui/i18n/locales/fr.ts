@@ -72,6 +72,7 @@ export const fr: LocaleDefinition = {
       removeAttachment: 'Retirer',
       cancelUpload: 'Annuler l’envoi',
       attachmentsLabel: 'Pièces jointes',
+      preparingFiles: 'Préparation des fichiers…',
       sendFile: (name) => `Envoyer ${name}`,
       removeFile: (name) => `Retirer ${name}`,
       cancelUploadOf: (name) => `Annuler l’envoi de ${name}`,

@@ -69,6 +69,7 @@ export const ko: LocaleDefinition = {
       removeAttachment: '삭제',
       cancelUpload: '업로드 취소',
       attachmentsLabel: '첨부 파일',
+      preparingFiles: '파일을 준비하는 중…',
       sendFile: (name) => `${name} 보내기`,
       removeFile: (name) => `${name} 삭제`,
       cancelUploadOf: (name) => `${name} 업로드 취소`,

@@ -72,6 +72,7 @@ export const ptBR: LocaleDefinition = {
       removeAttachment: 'Remover',
       cancelUpload: 'Cancelar envio',
       attachmentsLabel: 'Anexos',
+      preparingFiles: 'Preparando arquivos…',
       sendFile: (name) => `Enviar ${name}`,
       removeFile: (name) => `Remover ${name}`,
       cancelUploadOf: (name) => `Cancelar o envio de ${name}`,

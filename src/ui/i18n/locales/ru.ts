@@ -80,6 +80,7 @@ export const ru: LocaleDefinition = {
       removeAttachment: 'Убрать',
       cancelUpload: 'Отменить загрузку',
       attachmentsLabel: 'Вложения',
+      preparingFiles: 'Готовим файлы…',
       sendFile: (name) => `Отправить ${name}`,
       removeFile: (name) => `Убрать ${name}`,
       cancelUploadOf: (name) => `Отменить загрузку ${name}`,

@@ -69,6 +69,7 @@ export const zhTW: LocaleDefinition = {
       removeAttachment: '移除',
       cancelUpload: '取消上傳',
       attachmentsLabel: '附件',
+      preparingFiles: '正在準備檔案…',
       sendFile: (name) => `傳送 ${name}`,
       removeFile: (name) => `移除 ${name}`,
       cancelUploadOf: (name) => `取消上傳 ${name}`,
