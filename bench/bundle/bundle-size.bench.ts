@@ -3,12 +3,14 @@
 // unpacked into bench/.packed; see bench/support/packed-package.ts), peers from
 // their published packages — with Vite 8 (natter's own toolchain, Rolldown) and
 // Vite 7 (Rollup), react/react-dom/scheduler external since every React app has
-// them already. "Initial" is the entry chunk and every chunk it imports
+// them already; with --webpack, the natter apps are built with webpack 5 as
+// well (webpack-build.ts; the "own code" references need natter's TypeScript
+// sources, so they are Vite's only). "Initial" is the entry chunk and every chunk it imports
 // statically; chunks reached only through `import()` are lazy and reported apart.
 // CSS is reported beside the JS, not added to it. The "own code" references
 // build one hook / one component from its source module (perfect tree-shaking)
 // to check that the packed package shakes as well.
-// Run: node --import tsx bench/bundle/bundle-size.bench.ts [--apps natter-chat,chatscope] [--vite 8|7|both]
+// Run: node --import tsx bench/bundle/bundle-size.bench.ts [--apps natter-chat,chatscope] [--vite 8|7|both] [--webpack]
 // Prints one JSON document on stdout (progress on stderr).
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type Rollup } from 'vite';
 import { packedApps, packedNatter, vite7Entry } from '../support/packed-package';
+import { webpackBuild } from './webpack-build';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -64,7 +67,9 @@ function packageOf(id: string): string | null {
   const path = id.replace(/\\/g, '/');
   const vendored = /\/dist\/modules\/vendor\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (vendored) return vendored[1]!;
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  // The innermost node_modules: natter's own dist may hold one (its bundled emoji data, when the
+  // build's node_modules is a symlink and the chunk is named after its real path).
+  const m = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   return m ? m[1]! : null;
 }
 
@@ -195,6 +200,23 @@ async function main(): Promise<void> {
     }
     byVite[`vite${major}`] = apps;
   }
+  const webpack5: Record<string, unknown> = {};
+  if (process.argv.includes('--webpack'))
+    for (const app of APPS) {
+      if ((wanted && !wanted.includes(app.name)) || app.own || !app.name.startsWith('natter')) continue;
+      const started = Date.now();
+      try {
+        const r = await webpackBuild(entryOf(app, appsDir), EXTERNAL);
+        webpack5[app.name] = { title: app.title, buildMs: Date.now() - started, ...r };
+        process.stderr.write(
+          `bundle (webpack 5): ${app.name}: ${(r.initial.gzBytes / 1024).toFixed(1)} KiB gz initial\n`,
+        );
+      } catch (e) {
+        const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
+        webpack5[app.name] = { title: app.title, error: `build failed: ${msg}` };
+        process.stderr.write(`bundle (webpack 5): ${app.name} FAILED: ${msg}\n`);
+      }
+    }
   const primary = byVite[`vite${majors[0]}`] ?? {};
   const doc = {
     benchmark: 'bundle',
@@ -205,6 +227,7 @@ async function main(): Promise<void> {
     vite: majors,
     apps: primary,
     byVite,
+    ...(Object.keys(webpack5).length > 0 ? { webpack5 } : {}),
     notMeasured: NOT_MEASURED,
   };
   process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);

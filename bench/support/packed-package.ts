@@ -114,3 +114,24 @@ export function vite7Entry(): string {
   }
   return entry;
 }
+
+const WEBPACK5_DIR = join(root, 'bench', '.webpack5');
+
+/** webpack 5 for the bundle benchmark's webpack builds: installed into bench/.webpack5 from the npm registry once. */
+export function webpack5Entry(): string {
+  const entry = join(WEBPACK5_DIR, 'node_modules', 'webpack', 'package.json');
+  if (!existsSync(entry)) {
+    mkdirSync(WEBPACK5_DIR, { recursive: true });
+    writeFileSync(join(WEBPACK5_DIR, 'package.json'), '{ "private": true }\n');
+    process.stderr.write('packed: installing webpack@5 into bench/.webpack5\n');
+    execFileSync(
+      'npm',
+      ['install', '--prefix', WEBPACK5_DIR, '--no-audit', '--no-fund', '--no-package-lock', 'webpack@^5'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    if (!existsSync(entry)) throw new Error('packed: webpack@5 did not install (is the npm registry reachable?)');
+  }
+  return entry;
+}

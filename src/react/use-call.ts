@@ -1,10 +1,13 @@
 // Owns useCall: the current call of this device (or the last one, ended) as
 // the store's call slice holds it, its duration ticking every second, and the
 // call actions of the one CallClient of the surrounding ChatProvider's client
-// (loaded and made when the hook mounts; the store's binding then mirrors it).
+// (its code loaded and the CallClient made when a call starts or one rings
+// here, not when the hook mounts; the store's binding then mirrors it).
 import { useEffect, useMemo, useState } from 'react';
 import { existingCallClient } from '../client/call/call-registry';
 import type { CallClient, CallError, CallState } from '../client/call/call-types';
+import type { ChatState } from '../store/chat-state';
+import { rtcCallType } from '../protocol/rtc';
 import { loadCallClient } from './call-client-chunk';
 import { useChatClient } from './use-chat-client';
 import { useChatSelector } from './use-chat-selector';
@@ -43,12 +46,24 @@ function useDuration(call: CallState | null): number {
   return Math.max(0, Math.floor((now - call.connectedAt) / 1000));
 }
 
+/** A call invitation waits for this user's answer. */
+function ringing(s: ChatState): boolean {
+  const { incoming, byId } = s.invitations;
+  return incoming.some((id) => {
+    const inv = byId[id];
+    return inv !== undefined && rtcCallType(inv.data) !== null;
+  });
+}
+
 /** The call of this device and its controls (one call at a time per client). */
 export function useCall(): CallResult {
   const client = useChatClient();
+  // A ringing call needs the CallClient before anyone answers: it follows glare and other devices' answers.
+  const rings = useChatSelector(ringing);
   useEffect(() => {
+    if (!rings) return;
     loadCallClient(client).catch((e: unknown) => console.error('natter: the call code could not be loaded', e));
-  }, [client]);
+  }, [client, rings]);
   const call = useChatSelector((s) => s.call.current);
   const mediaError = useChatSelector((s) => s.call.mediaError);
   const durationSeconds = useDuration(call);

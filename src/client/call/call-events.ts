@@ -6,6 +6,7 @@
 // reconnect.
 import { ErrorCode, isNatterError } from '../../protocol/errors';
 import type { ChatEvent } from '../../protocol/frames';
+import type { Invitation } from '../../protocol/invitation';
 import { GLARE_CANCEL_DATA, rtcCallType } from '../../protocol/rtc';
 import type { Unsubscribe } from '../chat-client-types';
 import type { CallCore } from './call-core';
@@ -40,12 +41,20 @@ function onRtc(core: CallCore, e: RtcEventOf): void {
   }
 }
 
-function onInvitation(core: CallCore, e: InvitationEvent): void {
-  const inv = e.invitation;
-  if (rtcCallType(inv.data) === null) return;
+/** Notes `inv` as ringing here (or no longer); false for an invitation that is not a call. */
+function noteIncoming(core: CallCore, inv: Invitation): boolean {
+  if (rtcCallType(inv.data) === null) return false;
   const me = core.client.user;
   if (inv.invitees.includes(me) && inv.states[me] === 'pending') core.incoming.set(inv.inviteId, inv);
   else core.incoming.delete(inv.inviteId);
+  return true;
+}
+
+function onInvitation(core: CallCore, e: InvitationEvent, heard: Set<string>): void {
+  const inv = e.invitation;
+  heard.add(inv.inviteId);
+  if (!noteIncoming(core, inv)) return;
+  const me = core.client.user;
   const s = core.active();
   if (s && s.callId === inv.inviteId && e.invitee !== undefined && e.invitee !== me) {
     const next = participantsOf(inv, me).find((p) => p.user === e.invitee);
@@ -96,12 +105,29 @@ async function rejoin(core: CallCore): Promise<void> {
   }
 }
 
+/**
+ * The call code loads when a call starts or rings, so invitations may have rung before this
+ * CallClient listened: it asks for the open ones once, for glare. What an event said since is newer.
+ */
+function catchUp(core: CallCore, heard: Set<string>): void {
+  core.client.pendingInvitations().then(
+    (open) => {
+      for (const inv of open) if (!heard.has(inv.inviteId)) noteIncoming(core, inv);
+      resolveGlare(core);
+    },
+    // Offline: the events of the next connection tell what rings.
+    () => undefined,
+  );
+}
+
 /** Feeds the client's events to `core`; returns the unsubscribers. */
 export function listenForCallEvents(core: CallCore): Unsubscribe[] {
   const client = core.client;
+  const heard = new Set<string>();
+  catchUp(core, heard);
   return [
     client.on('rtc', (e) => onRtc(core, e)),
-    client.on('invitation', (e) => onInvitation(core, e)),
+    client.on('invitation', (e) => onInvitation(core, e, heard)),
     client.on('state', () => core.refresh()),
     client.on('ready', () => void rejoin(core)),
   ];

@@ -1,40 +1,26 @@
 // Owns Chat: the ready layout. A conversation list beside the open
-// conversation (header with calls, pins strip, MessageList, MessageInput, a
-// thread panel and the forward dialog, those three loaded on first need), the
-// call invitation modal, a theme and a locale. On narrow widths (a container
+// conversation (open-conversation.tsx; its message list is a chunk whose load
+// starts as Chat mounts), the call invitation modal, a theme and a locale. On narrow widths (a container
 // query in chat.css) it shows one pane at a time: the list, or the
 // conversation with a back button.
-import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
-import type { LocationBody, Message } from '../../protocol/message';
-import {
-  parseConversationId,
-  rtcCallType,
-  useCall,
-  useChatUser,
-  useConversationList,
-  useDisplayName,
-  useGroup,
-  useGroupName,
-  usePins,
-  type ChatMessage,
-} from '../../react';
+import type { LocationBody } from '../../protocol/message';
+import { rtcCallType, useCall, useChatUser, useConversationList, useDisplayName, type ChatMessage } from '../../react';
 import { CallView } from '../call/call-view';
 import { CallInviteModal } from '../call-invite-modal/call-invite-modal';
 import type { CallType } from '../call-invite-modal/call-type';
 import { ConversationList } from '../conversation-list/conversation-list';
 import { LocaleProvider, useDirection, useLocale, useStrings, type Locale, type StringOverrides } from '../i18n';
 import { MODAL_SCOPE_ATTRIBUTE, type ModalScope } from '../modal-dialog';
-import { MessageInput } from '../message-input/message-input';
-import { MessageList } from '../message-list';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import { MessageSearch } from '../message-search/message-search';
 import { themeAttributes, type Theme } from '../theme';
 import { UnreadBadge } from '../unread-badge/unread-badge';
-import { ChatHeader } from './chat-header';
+import { messageListChunk, OpenConversation } from './open-conversation';
 import { useDefaultShortcodes } from './use-default-shortcodes';
 import { usePaneFocus } from './use-pane-focus';
 
@@ -80,10 +66,6 @@ export interface ChatProps {
   style?: CSSProperties;
 }
 
-// Most conversations have no pins: the strip is loaded once one does.
-const pinsChunk = lazyChunk(() => import('../pins-strip/pins-strip'), 'pinned messages');
-const threadChunk = lazyChunk(() => import('../thread-panel/thread-panel'), 'thread panel');
-const forwardChunk = lazyChunk(() => import('../forward-dialog/forward-dialog'), 'forward dialog');
 const BOTH_CALLS: readonly CallType[] = ['audio', 'video'];
 
 export function Chat({ locale = 'en', strings, ...rest }: ChatProps): ReactNode {
@@ -137,6 +119,12 @@ function ChatLayout({
   usePaneFocus(open, sidebarRef, mainRef);
   const shortcodes = useDefaultShortcodes(givenShortcodes);
   const me = useChatUser();
+  // Fetched while the connection opens and the conversation list loads, so a conversation opens on it.
+  useEffect(() => {
+    messageListChunk
+      .get()
+      .catch((e: unknown) => console.error(`natter: the ${messageListChunk.what} could not be loaded`, e));
+  }, []);
   const { join } = useCall();
   // The callee's own accept in the ringing dialog puts this device in the call.
   const accepted = (inv: Invitation) => {
@@ -239,118 +227,5 @@ function ChatLayout({
         />
       )}
     </div>
-  );
-}
-
-interface OpenConversationProps {
-  id: ConversationId;
-  summary: ConversationSummary | undefined;
-  titleId: string;
-  displayName(userId: string): string;
-  conversationName: ChatProps['conversationName'];
-  avatarUrl: ChatProps['avatarUrl'];
-  callModal: ModalScope;
-  callTimeout: number;
-  calls: readonly CallType[];
-  calling: 'media' | 'invite-only';
-  onBack(): void;
-  list: Pick<ChatProps, 'customEmoji' | 'shortcodes' | 'renderCustom' | 'mapUrl'> & {
-    displayName(userId: string): string;
-  };
-  theme: Theme;
-  jumpTo: string | null;
-  onJumpEnd(): void;
-  /** Open the list at this message (a pin, a quote whose original is not loaded). */
-  onJump(serverId: string): void;
-  groupReadReceipts: boolean;
-}
-
-function OpenConversation({
-  id,
-  summary,
-  titleId,
-  displayName,
-  conversationName,
-  avatarUrl,
-  callModal,
-  callTimeout,
-  calls,
-  calling,
-  onBack,
-  list,
-  theme,
-  jumpTo,
-  onJumpEnd,
-  onJump,
-  groupReadReceipts,
-}: OpenConversationProps): ReactNode {
-  const target = parseConversationId(id);
-  const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
-  const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
-  const me = useChatUser();
-  const pinned = usePins(id).pins.length > 0;
-  const pinsModule = useLazyChunk(pinsChunk, pinned ? true : undefined);
-  const [thread, setThread] = useState<Message | null>(null);
-  const threadModule = useLazyChunk(threadChunk, thread?.serverId);
-  const [forwarding, setForwarding] = useState<Message | null>(null);
-  const forwardModule = useLazyChunk(forwardChunk, forwarding?.serverId);
-  // Only a group's owner and admins may ask for receipts (the server refuses the others' sends).
-  const askAcks = groupReadReceipts && group !== undefined && (group.owner === me || group.admins.includes(me));
-  const name =
-    (summary && conversationName?.(summary)) ??
-    groupName ??
-    (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
-  return (
-    <>
-      <ChatHeader
-        conversationId={id}
-        name={name}
-        avatarUrl={summary ? avatarUrl?.(summary) : undefined}
-        displayName={displayName}
-        callTimeout={callTimeout}
-        calls={calls}
-        calling={calling}
-        onBack={onBack}
-        titleId={titleId}
-      />
-      {pinned && pinsModule ? (
-        <pinsModule.PinsStrip conversationId={id} onJump={onJump} displayName={displayName} />
-      ) : null}
-      <MessageList
-        conversationId={id}
-        className="natter-chat__messages"
-        jumpTo={jumpTo}
-        onJumpEnd={onJumpEnd}
-        onJumpRequest={onJump}
-        onOpenThread={setThread}
-        onForward={setForwarding}
-        {...list}
-      />
-      <MessageInput
-        conversationId={id}
-        displayName={displayName}
-        emojiTheme={theme}
-        showTyping={false}
-        allowGroupAck={askAcks}
-      />
-      {thread && threadModule ? (
-        <threadModule.ThreadPanel
-          conversationId={id}
-          root={thread}
-          displayName={displayName}
-          onClose={() => setThread(null)}
-        />
-      ) : null}
-      {forwarding && forwardModule ? (
-        <forwardModule.ForwardDialog
-          message={forwarding}
-          from={id}
-          scope={callModal}
-          displayName={displayName}
-          {...(conversationName ? { conversationName } : {})}
-          onClose={() => setForwarding(null)}
-        />
-      ) : null}
-    </>
   );
 }

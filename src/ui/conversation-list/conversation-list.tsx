@@ -2,18 +2,18 @@
 // most recent first, as a list of buttons with a roving tabindex (Arrow keys,
 // Home and End move between rows; Enter or Space selects; Delete deletes),
 // controlled or uncontrolled selection, and a delete action per row. Long
-// lists are virtualized with the message list's virtualizer: the DOM holds
-// the rows in view whatever the number of conversations; short ones render
-// every row (no layout needed, e.g. on the server). The list loads its next
+// lists are virtualized (virtual-rows.tsx, loaded once a list is that long):
+// the DOM holds the rows in view whatever the number of conversations; short
+// ones render every row (no layout needed, e.g. on the server). The list loads its next
 // page when the rows drawn come near the end of what is loaded, so scrolling,
 // the wheel or End/ArrowDown on the last row walk on through every page.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import { useChatUser, useConversationList, useDeleteConversation, useDisplayName } from '../../react';
 import { useStrings, type Locale } from '../i18n';
-import { ConversationItem } from './conversation-item';
+import { lazyChunk, useLazyChunk } from '../lazy-chunk';
+import { ConversationItem, type ConversationRowPlacement } from './conversation-item';
 
 export interface ConversationListProps {
   /** The selected conversation (controlled); omit to let the list keep its own. */
@@ -35,11 +35,7 @@ export interface ConversationListProps {
 
 /** Lists longer than this are virtualized. */
 const VIRTUAL_FROM = 40;
-/** A row's height before it is measured. */
-const ROW_ESTIMATE_PX = 64;
-const estimateSize = () => ROW_ESTIMATE_PX;
-/** Rows drawn beyond each edge of the viewport. */
-const OVERSCAN = 4;
+const virtualRowsChunk = lazyChunk(() => import('./virtual-rows'), 'long conversation list');
 /** The next page is asked for when the last row drawn is this close to the end of the loaded ones. */
 const LOAD_AHEAD = 20;
 
@@ -70,17 +66,11 @@ export function ConversationList({
   /** A row that keyboard navigation moved to before it was drawn: focused once it mounts. */
   const pendingFocus = useRef<string | null>(null);
   const virtual = conversations.length > VIRTUAL_FROM;
-  const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
-    enabled: virtual,
-    count: virtual ? conversations.length : 0,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize,
-    getItemKey: (i) => conversations[i]?.id ?? i,
-    overscan: OVERSCAN,
-  });
-
-  const virtualItems = virtual ? virtualizer.getVirtualItems() : null;
-  const lastDrawn = virtualItems ? (virtualItems[virtualItems.length - 1]?.index ?? -1) : conversations.length - 1;
+  const virtualRows = useLazyChunk(virtualRowsChunk, virtual ? true : undefined);
+  const [lastVirtual, setLastVirtual] = useState(-1);
+  const scrollTo = useRef<((index: number) => void) | null>(null);
+  // Every row is drawn until the virtualizer is in (paging waits for it).
+  const lastDrawn = !virtual ? conversations.length - 1 : virtualRows ? lastVirtual : -1;
   // A short list with more on the server (deleted conversations) shows no scrollbar: it loads on its own.
   const nearEnd = loaded && hasMore && lastDrawn >= conversations.length - 1 - LOAD_AHEAD;
   useEffect(() => {
@@ -144,10 +134,10 @@ export function ConversationList({
       const button = buttons.current.get(target);
       if (button) return button.focus();
       pendingFocus.current = target;
-      virtualizer.scrollToIndex(next, { align: next === 0 ? 'start' : 'auto' });
+      scrollTo.current?.(next);
     },
     // ids/conversations change together with the list.
-    [conversations, remove, virtual, virtualizer],
+    [conversations, remove],
   );
 
   const register = useCallback((id: string, el: HTMLButtonElement | null) => {
@@ -159,6 +149,31 @@ export function ConversationList({
       }
     } else buttons.current.delete(id);
   }, []);
+
+  const renderRow = (c: ConversationSummary, row?: ConversationRowPlacement): ReactNode => {
+    const name = conversationName?.(c);
+    const avatar = avatarUrl?.(c);
+    return (
+      <ConversationItem
+        key={c.id}
+        conversation={c}
+        viewer={user}
+        selected={c.id === selected}
+        tabbable={c.id === tabbableId}
+        displayName={displayName}
+        now={now}
+        register={register}
+        onSelect={select}
+        onDelete={remove}
+        onKeyDown={onKeyDown}
+        onFocus={setActive}
+        {...(row ? { row } : {})}
+        {...(name !== undefined ? { name } : {})}
+        {...(avatar !== undefined ? { avatarUrl: avatar } : {})}
+        {...(locale !== undefined ? { locale } : {})}
+      />
+    );
+  };
 
   return (
     <nav
@@ -173,48 +188,17 @@ export function ConversationList({
       )}
       {conversations.length === 0 ? (
         <p className="natter-conversations__empty">{loaded ? t.empty : t.loading}</p>
+      ) : virtual && virtualRows ? (
+        <virtualRows.VirtualRows
+          conversations={conversations}
+          scroller={scrollerRef}
+          setSize={hasMore ? -1 : conversations.length}
+          renderRow={renderRow}
+          onDrawn={setLastVirtual}
+          scrollTo={scrollTo}
+        />
       ) : (
-        <ul
-          className="natter-conversations__list"
-          style={virtual ? { position: 'relative', height: virtualizer.getTotalSize() } : undefined}
-        >
-          {(virtualItems ?? conversations).map((entry) => {
-            const index = 'index' in entry ? entry.index : -1;
-            const c = index >= 0 ? conversations[index] : (entry as ConversationSummary);
-            if (!c) return null;
-            const name = conversationName?.(c);
-            const avatar = avatarUrl?.(c);
-            const row =
-              index >= 0 && 'start' in entry
-                ? {
-                    index,
-                    start: entry.start,
-                    setSize: hasMore ? -1 : conversations.length,
-                    measure: virtualizer.measureElement,
-                  }
-                : undefined;
-            return (
-              <ConversationItem
-                key={c.id}
-                conversation={c}
-                viewer={user}
-                selected={c.id === selected}
-                tabbable={c.id === tabbableId}
-                displayName={displayName}
-                now={now}
-                register={register}
-                onSelect={select}
-                onDelete={remove}
-                onKeyDown={onKeyDown}
-                onFocus={setActive}
-                {...(row ? { row } : {})}
-                {...(name !== undefined ? { name } : {})}
-                {...(avatar !== undefined ? { avatarUrl: avatar } : {})}
-                {...(locale !== undefined ? { locale } : {})}
-              />
-            );
-          })}
-        </ul>
+        <ul className="natter-conversations__list">{conversations.map((c) => renderRow(c))}</ul>
       )}
     </nav>
   );

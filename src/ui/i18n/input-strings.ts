@@ -17,6 +17,8 @@ export interface InputStrings {
   cancelUpload: string;
   /** Accessible name of the list of staged attachments. */
   attachmentsLabel: string;
+  /** While the staged files' previews load (a chunk of their own). */
+  preparingFiles: string;
   /** Per-attachment buttons and progress, named after the file. */
   sendFile(name: string): string;
   removeFile(name: string): string;
@@ -52,6 +54,7 @@ const en: InputStrings = {
   removeAttachment: 'Remove',
   cancelUpload: 'Cancel upload',
   attachmentsLabel: 'Attachments',
+  preparingFiles: 'Preparing files…',
   sendFile: (name) => `Send ${name}`,
   removeFile: (name) => `Remove ${name}`,
   cancelUploadOf: (name) => `Cancel upload of ${name}`,
@@ -86,6 +89,7 @@ const zhCN: InputStrings = {
   removeAttachment: '移除',
   cancelUpload: '取消上传',
   attachmentsLabel: '附件',
+  preparingFiles: '正在准备文件…',
   sendFile: (name) => `发送 ${name}`,
   removeFile: (name) => `移除 ${name}`,
   cancelUploadOf: (name) => `取消上传 ${name}`,

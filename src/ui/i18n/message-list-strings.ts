@@ -4,6 +4,8 @@ import type { BuiltInLocale } from './locale';
 export interface MessageListStrings {
   /** Accessible name of the message log. */
   logLabel: string;
+  /** While the list itself loads (Chat loads it in a chunk of its own). */
+  loadingMessages: string;
   loadingOlder: string;
   historyStart: string;
   historyError: string;
@@ -60,6 +62,7 @@ export interface MessageListStrings {
 
 const en: MessageListStrings = {
   logLabel: 'Messages',
+  loadingMessages: 'Loading messages…',
   loadingOlder: 'Loading older messages…',
   historyStart: 'Beginning of the conversation',
   historyError: 'Could not load older messages.',
@@ -111,6 +114,7 @@ const en: MessageListStrings = {
 
 const zhCN: MessageListStrings = {
   logLabel: '消息',
+  loadingMessages: '正在加载消息…',
   loadingOlder: '正在加载更早的消息…',
   historyStart: '已经到顶了',
   historyError: '无法加载更早的消息。',

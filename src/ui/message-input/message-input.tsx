@@ -1,7 +1,7 @@
 // Owns MessageInput: the composer of one conversation. Enter sends, Shift+Enter
 // adds a line (never while an IME is composing); images and files arrive by
-// paste, drop or the file dialog and are staged with a preview before they are
-// uploaded (progress, cancel) and sent; an emoji-mart picker inserts at the
+// paste, drop or the file dialog and are staged with a preview (staged-files.tsx,
+// loaded with the first file) before they are uploaded (progress, cancel) and sent; an emoji-mart picker inserts at the
 // caret; an `@` offers the members to mention; keystrokes drive the typing
 // indicator.
 import { useCallback, useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
@@ -15,12 +15,11 @@ import {
   useTyping,
 } from '../../react';
 import type { ConversationId } from '../../protocol/ids';
-import { formatFileSize, useLocale, useStrings, type Locale } from '../i18n';
-import { AttachmentPreview } from './attachment-preview';
+import { useStrings, type Locale } from '../i18n';
+import { lazyChunk, useLazyChunk } from '../lazy-chunk';
+import { AttachButton } from './attach-button';
 import { ComposerBanner } from './composer-banner';
-import type { FileProblem } from './check-file';
 import { EmojiPickerButton } from './emoji-picker-button';
-import { PaperclipIcon } from './icons';
 import { insertAt } from './insert-at-caret';
 import { MentionSuggestions } from './mention-suggestions';
 import { filesFromTransfer } from './transfer-files';
@@ -54,6 +53,7 @@ export interface MessageInputProps {
 }
 
 const GROUP_ACK = { allowGroupAck: true } as const;
+const stagedChunk = lazyChunk(() => import('./staged-files'), 'file previews');
 const identity = (u: string) => u;
 
 /** The composer of one conversation; a new conversation gets a fresh one (its own draft, no staged files). */
@@ -78,7 +78,6 @@ function Composer({
   const config = allowGroupAck ? GROUP_ACK : undefined;
   const all = useStrings(locale);
   const t = all.input;
-  const loc = useLocale(locale);
   const user = useChatUser();
   const senders = useMessageSenders(conversationId);
   const composer = useComposer(conversationId);
@@ -97,8 +96,9 @@ function Composer({
   const files = useAttachments(senders, limits, config);
   const [text, setText] = useDraft(conversationId);
   const drop = useFileDrop(disabled, files.add);
+  const hasFiles = files.attachments.length > 0 || files.rejected.length > 0;
+  const staged = useLazyChunk(stagedChunk, hasFiles ? true : undefined);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const composing = useRef(false);
   const caret = useRef<{ start: number; end: number } | null>(null);
   const pendingCaret = useRef<number | null>(null);
@@ -179,12 +179,6 @@ function Composer({
     pendingCaret.current = next.caret;
   };
 
-  const problemText = (name: string, p: FileProblem): string => {
-    if (p.kind === 'tooLarge') return t.tooLarge(name, formatFileSize(p.size, loc), formatFileSize(p.max, loc));
-    if (p.kind === 'typeNotAllowed') return t.typeNotAllowed(name, p.mime);
-    return t.emptyFile(name);
-  };
-
   const others = typing.filter((u) => u !== user).map((u) => displayName?.(u) ?? u);
   const acceptAttr = accept ?? serverLimits?.allowedFileTypes.join(',');
   const mentions = useMentionPicker(
@@ -221,63 +215,17 @@ function Composer({
           }}
         />
       )}
-      {files.rejected.length > 0 && (
-        <ul className="natter-input__errors">
-          {files.rejected.map((r) => (
-            <li key={r.id} className="natter-input__error">
-              {/* The alert role on the text, not the item: a list holds list items only. */}
-              <span role="alert">{problemText(r.name, r.problem)}</span>
-              <button
-                type="button"
-                className="natter-input__dismiss"
-                aria-label={t.dismissError}
-                onClick={() => files.dismissRejected(r.id)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {files.attachments.length > 0 && (
-        <ul className="natter-input__attachments" aria-label={t.attachmentsLabel}>
-          {files.attachments.map((a) => (
-            <AttachmentPreview
-              key={a.id}
-              attachment={a}
-              {...(locale !== undefined ? { locale } : {})}
-              onSend={(id) => void files.sendOne(id)}
-              onRemove={files.remove}
-              onCancel={files.cancel}
-            />
-          ))}
-        </ul>
-      )}
+      {hasFiles &&
+        (staged ? (
+          <staged.StagedFiles files={files} locale={locale} />
+        ) : (
+          <p className="natter-input__preparing" role="status">
+            {t.preparingFiles}
+          </p>
+        ))}
       <MentionSuggestions picker={mentions} strings={all.features} displayName={displayName ?? identity} />
       <div className="natter-input__row">
-        <button
-          type="button"
-          className="natter-input__tool natter-input__attach"
-          aria-label={t.attachFile}
-          disabled={disabled}
-          onClick={() => fileInput.current?.click()}
-        >
-          <PaperclipIcon />
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          hidden
-          tabIndex={-1}
-          {...(acceptAttr ? { accept: acceptAttr } : {})}
-          data-testid="natter-file-input"
-          onChange={(e) => {
-            const picked = e.currentTarget.files ? Array.from(e.currentTarget.files) : [];
-            e.currentTarget.value = '';
-            if (picked.length) files.add(picked);
-          }}
-        />
+        <AttachButton label={t.attachFile} disabled={disabled} accept={acceptAttr} onFiles={files.add} />
         {emojiPicker && (
           <EmojiPickerButton
             onSelect={insertEmoji}

@@ -1,5 +1,6 @@
 // Chat and B's other components render on a server (react-dom/server in plain
-// Node, no window or document): the whole layout, a conversation open.
+// Node, no window or document): the whole layout, a conversation open (its
+// message list, a chunk of its own, as its loading state).
 import { renderToString } from 'react-dom/server';
 import { expect, test } from 'vitest';
 import { createChatClient } from '../../../src/client/chat-client';
@@ -27,6 +28,8 @@ test('Chat, MessageInput, ConversationList, UnreadBadge and CallInviteModal rend
     );
     expect(html).toContain('data-natter-theme="dark"');
     expect(html).toContain('aria-label="消息"');
+    // The message list is a chunk of its own: a server renders its loading state.
+    expect(html).toContain('role="status">正在加载消息…</p>');
     expect(html).toContain('aria-label="Message"');
     expect(html).toContain('<h2');
     expect(typeof window).toBe('undefined');

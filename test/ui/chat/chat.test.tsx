@@ -44,7 +44,7 @@ test('selecting a conversation opens it with a header, a message log and an inpu
   expect(root).toHaveAttribute('data-view', 'conversation');
   expect(screen.getByRole('heading', { level: 2, name: 'bob' })).toBeInTheDocument();
   expect(screen.getByRole('region', { name: 'bob' })).toBeInTheDocument();
-  expect(screen.getByRole('log')).toBeInTheDocument();
+  expect(await screen.findByRole('log')).toBeInTheDocument();
   await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hi bob{Enter}');
   await waitFor(() => expect(got.map((m) => m.body)).toEqual([{ type: 'txt', msg: 'hi bob' }]));
 

@@ -11,6 +11,7 @@ export const ar: LocaleDefinition = {
     inCall: inCallAr,
     messageList: {
       logLabel: 'الرسائل',
+      loadingMessages: 'جارٍ تحميل الرسائل…',
       loadingOlder: 'جارٍ تحميل الرسائل الأقدم…',
       historyStart: 'بداية المحادثة',
       historyError: 'تعذّر تحميل الرسائل الأقدم.',
@@ -86,6 +87,7 @@ export const ar: LocaleDefinition = {
       removeAttachment: 'إزالة',
       cancelUpload: 'إلغاء الرفع',
       attachmentsLabel: 'المرفقات',
+      preparingFiles: 'جارٍ تجهيز الملفات…',
       sendFile: (name) => `إرسال ${name}`,
       removeFile: (name) => `إزالة ${name}`,
       cancelUploadOf: (name) => `إلغاء رفع ${name}`,

@@ -11,6 +11,7 @@ export const de: LocaleDefinition = {
     inCall: inCallDe,
     messageList: {
       logLabel: 'Nachrichten',
+      loadingMessages: 'Nachrichten werden geladen…',
       loadingOlder: 'Ältere Nachrichten werden geladen…',
       historyStart: 'Beginn der Unterhaltung',
       historyError: 'Ältere Nachrichten konnten nicht geladen werden.',
@@ -71,6 +72,7 @@ export const de: LocaleDefinition = {
       removeAttachment: 'Entfernen',
       cancelUpload: 'Hochladen abbrechen',
       attachmentsLabel: 'Anhänge',
+      preparingFiles: 'Dateien werden vorbereitet…',
       sendFile: (name) => `${name} senden`,
       removeFile: (name) => `${name} entfernen`,
       cancelUploadOf: (name) => `Hochladen von ${name} abbrechen`,

@@ -11,6 +11,7 @@ export const es: LocaleDefinition = {
     inCall: inCallEs,
     messageList: {
       logLabel: 'Mensajes',
+      loadingMessages: 'Cargando mensajes…',
       loadingOlder: 'Cargando mensajes anteriores…',
       historyStart: 'Inicio de la conversación',
       historyError: 'No se pudieron cargar los mensajes anteriores.',
@@ -71,6 +72,7 @@ export const es: LocaleDefinition = {
       removeAttachment: 'Quitar',
       cancelUpload: 'Cancelar subida',
       attachmentsLabel: 'Archivos adjuntos',
+      preparingFiles: 'Preparando archivos…',
       sendFile: (name) => `Enviar ${name}`,
       removeFile: (name) => `Quitar ${name}`,
       cancelUploadOf: (name) => `Cancelar la subida de ${name}`,

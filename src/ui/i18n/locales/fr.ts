@@ -11,6 +11,7 @@ export const fr: LocaleDefinition = {
     inCall: inCallFr,
     messageList: {
       logLabel: 'Messages',
+      loadingMessages: 'Chargement des messages…',
       loadingOlder: 'Chargement des messages précédents…',
       historyStart: 'Début de la conversation',
       historyError: 'Impossible de charger les messages précédents.',
@@ -71,6 +72,7 @@ export const fr: LocaleDefinition = {
       removeAttachment: 'Retirer',
       cancelUpload: 'Annuler l’envoi',
       attachmentsLabel: 'Pièces jointes',
+      preparingFiles: 'Préparation des fichiers…',
       sendFile: (name) => `Envoyer ${name}`,
       removeFile: (name) => `Retirer ${name}`,
       cancelUploadOf: (name) => `Annuler l’envoi de ${name}`,

@@ -8,6 +8,7 @@ export const ja: LocaleDefinition = {
     inCall: inCallJa,
     messageList: {
       logLabel: 'メッセージ',
+      loadingMessages: 'メッセージを読み込んでいます…',
       loadingOlder: '以前のメッセージを読み込んでいます…',
       historyStart: 'ここから会話が始まりました',
       historyError: '以前のメッセージを読み込めませんでした。',
@@ -68,6 +69,7 @@ export const ja: LocaleDefinition = {
       removeAttachment: '削除',
       cancelUpload: 'アップロードを中止',
       attachmentsLabel: '添付ファイル',
+      preparingFiles: 'ファイルを準備しています…',
       sendFile: (name) => `${name} を送信`,
       removeFile: (name) => `${name} を削除`,
       cancelUploadOf: (name) => `${name} のアップロードを中止`,

@@ -8,6 +8,7 @@ export const ko: LocaleDefinition = {
     inCall: inCallKo,
     messageList: {
       logLabel: '메시지',
+      loadingMessages: '메시지를 불러오는 중…',
       loadingOlder: '이전 메시지를 불러오는 중…',
       historyStart: '대화의 처음입니다',
       historyError: '이전 메시지를 불러오지 못했습니다.',
@@ -68,6 +69,7 @@ export const ko: LocaleDefinition = {
       removeAttachment: '삭제',
       cancelUpload: '업로드 취소',
       attachmentsLabel: '첨부 파일',
+      preparingFiles: '파일을 준비하는 중…',
       sendFile: (name) => `${name} 보내기`,
       removeFile: (name) => `${name} 삭제`,
       cancelUploadOf: (name) => `${name} 업로드 취소`,

@@ -11,6 +11,7 @@ export const ptBR: LocaleDefinition = {
     inCall: inCallPtBR,
     messageList: {
       logLabel: 'Mensagens',
+      loadingMessages: 'Carregando mensagens…',
       loadingOlder: 'Carregando mensagens anteriores…',
       historyStart: 'Início da conversa',
       historyError: 'Não foi possível carregar as mensagens anteriores.',
@@ -71,6 +72,7 @@ export const ptBR: LocaleDefinition = {
       removeAttachment: 'Remover',
       cancelUpload: 'Cancelar envio',
       attachmentsLabel: 'Anexos',
+      preparingFiles: 'Preparando arquivos…',
       sendFile: (name) => `Enviar ${name}`,
       removeFile: (name) => `Remover ${name}`,
       cancelUploadOf: (name) => `Cancelar o envio de ${name}`,

@@ -12,6 +12,7 @@ export const ru: LocaleDefinition = {
     inCall: inCallRu,
     messageList: {
       logLabel: 'Сообщения',
+      loadingMessages: 'Загружаем сообщения…',
       loadingOlder: 'Загружаем более ранние сообщения…',
       historyStart: 'Начало переписки',
       historyError: 'Не удалось загрузить более ранние сообщения.',
@@ -79,6 +80,7 @@ export const ru: LocaleDefinition = {
       removeAttachment: 'Убрать',
       cancelUpload: 'Отменить загрузку',
       attachmentsLabel: 'Вложения',
+      preparingFiles: 'Готовим файлы…',
       sendFile: (name) => `Отправить ${name}`,
       removeFile: (name) => `Убрать ${name}`,
       cancelUploadOf: (name) => `Отменить загрузку ${name}`,

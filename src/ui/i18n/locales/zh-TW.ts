@@ -8,6 +8,7 @@ export const zhTW: LocaleDefinition = {
     inCall: inCallZhTW,
     messageList: {
       logLabel: '訊息',
+      loadingMessages: '正在載入訊息…',
       loadingOlder: '正在載入較早的訊息…',
       historyStart: '已經是最早的訊息了',
       historyError: '無法載入較早的訊息。',
@@ -68,6 +69,7 @@ export const zhTW: LocaleDefinition = {
       removeAttachment: '移除',
       cancelUpload: '取消上傳',
       attachmentsLabel: '附件',
+      preparingFiles: '正在準備檔案…',
       sendFile: (name) => `傳送 ${name}`,
       removeFile: (name) => `移除 ${name}`,
       cancelUploadOf: (name) => `取消上傳 ${name}`,
