@@ -425,6 +425,23 @@ export const BENCHMARKS = [
               ['while searching', s.duringSearch.n, s.duringSearch.p50, s.duringSearch.p99],
             ],
           },
+          ...(d.eventLoopDelay
+            ? [
+                {
+                  caption: "The server's event-loop delay (what every other user of it waits on), ms",
+                  columns: ['phase', 'p50 ms', 'p99 ms', 'max ms'],
+                  rows: [
+                    ['sends alone', d.eventLoopDelay.alone.p50, d.eventLoopDelay.alone.p99, d.eventLoopDelay.alone.max],
+                    [
+                      'sends while searching',
+                      d.eventLoopDelay.duringSearch.p50,
+                      d.eventLoopDelay.duringSearch.p99,
+                      d.eventLoopDelay.duringSearch.max,
+                    ],
+                  ],
+                },
+              ]
+            : []),
         ],
         charts: [
           {

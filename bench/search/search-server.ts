@@ -1,7 +1,11 @@
 // Child process for the search benchmark: a real `natter serve` host on a
 // database the benchmark filled (argv[2]), dev auth, no rate limit. Prints its
-// port and runs until stdin closes.
+// port and runs until stdin closes. Its event-loop delay (what every other user
+// of this server waits on) is sampled all along: a stdin line `reset` starts a
+// new sample, `report` prints it as `DELAY {"p50":…,"p99":…,"max":…}` (ms).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, dirname } from 'node:path';
+import { createInterface } from 'node:readline';
 import { startServer } from '../../src/node/serve';
 import { silentLogger } from '../../src/node/logger';
 
@@ -15,8 +19,19 @@ const server = await startServer({
   logger: silentLogger,
   core: { rateLimit: false },
 });
+const delay = monitorEventLoopDelay({ resolution: 1 });
+delay.enable();
+const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 process.stdout.write(`PORT ${server.port}\n`);
-process.stdin.on('end', () => {
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  if (line === 'reset') delay.reset();
+  if (line === 'report')
+    process.stdout.write(
+      `DELAY ${JSON.stringify({ p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) })}\n`,
+    );
+});
+lines.on('close', () => {
+  delay.disable();
   void server.close().then(() => process.exit(0));
 });
-process.stdin.resume();

@@ -14,7 +14,9 @@
 // searching user reads 1% of all messages. Then a server process opens it; the
 // searching users run each query `--rounds` times one after another (first page,
 // 20 hits) while a sender sends `--rate` messages per second; latencies are
-// measured at the client (WebSocket round trip on 127.0.0.1). Prints one JSON object.
+// measured at the client (WebSocket round trip on 127.0.0.1), and the server's
+// event-loop delay (what other users of it wait on) is sampled alone and while
+// searching. Prints one JSON object.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,20 +111,41 @@ function build(path: string): number {
   return Math.round((performance.now() - started) / 100) / 10;
 }
 
-async function startChild(db: string): Promise<{ port: number; stop(): Promise<void> }> {
+/** The server's event-loop delay over a sample, ms. */
+interface Delay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+async function startChild(db: string): Promise<{
+  port: number;
+  resetDelay(): void;
+  delay(): Promise<Delay>;
+  stop(): Promise<void>;
+}> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/search/search-server.ts', db], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
+  let delayWaiter: ((d: Delay) => void) | null = null;
   const port = await new Promise<number>((resolve, reject) => {
     lines.on('line', (l) => {
       const m = /^PORT (\d+)/.exec(l);
       if (m) resolve(Number(m[1]));
+      const d = /^DELAY (.*)$/.exec(l);
+      if (d && delayWaiter) delayWaiter(JSON.parse(d[1]!) as Delay);
     });
     child.once('exit', (code) => reject(new Error(`search server exited ${code}`)));
   });
   return {
     port,
+    resetDelay: () => child.stdin.write('reset\n'),
+    delay: () =>
+      new Promise<Delay>((resolve) => {
+        delayWaiter = resolve;
+        child.stdin.write('report\n');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -235,10 +258,13 @@ try {
     // Warm-up: the first queries load the pages the index needs.
     for (const q of QUERIES) await searchMessages(searchers[0]!, q.query);
 
+    server.resetDelay();
     const baseline = startSender(sender);
     await sleep(3000);
     await baseline.stop();
+    const delayAlone = await server.delay();
 
+    server.resetDelay();
     const during = startSender(sender);
     const queries = [];
     for (const q of QUERIES) {
@@ -261,6 +287,7 @@ try {
       });
     }
     await during.stop();
+    const delaySearching = await server.delay();
     for (const c of [...searchers, sender]) c.close();
     await server.stop();
     stopped = true;
@@ -280,6 +307,7 @@ try {
         worstP99: Math.max(...all),
         inProcess: storage,
         worstCpuP99: Math.max(...storage.map((x) => x.cpuP99)),
+        eventLoopDelay: { alone: delayAlone, duringSearch: delaySearching },
         sends: {
           alone: { n: baseline.latencies.length, p50: pct(baseline.latencies, 50), p99: pct(baseline.latencies, 99) },
           duringSearch: { n: during.latencies.length, p50: pct(during.latencies, 50), p99: pct(during.latencies, 99) },

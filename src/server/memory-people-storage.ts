@@ -1,7 +1,8 @@
 // Owns the in-memory part of PeopleStorage that MemoryStorage delegates to:
 // profile records in a Map (writes recorded for rollback), the directory
-// prefix search by scan, and message search by scanning the searched
-// conversations (hits ordered by serverId, which is time-ordered).
+// prefix search by scan, and message search through the word index of each
+// searched conversation (memory-search-index.ts; hits ordered by serverId,
+// which is time-ordered). MemoryStorage tells it of every stored message change.
 import type { Message, UserId } from '../protocol/message';
 import type {
   MessageSearchQuery,
@@ -11,12 +12,15 @@ import type {
   ProfileRecord,
   ProfileSearchQuery,
 } from './people-storage';
-import { profileTerms, searchableText, termsMatcher } from './search-text';
+import { MemorySearchIndex } from './memory-search-index';
+import { profileTerms } from './search-text';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export class MemoryPeopleStorage implements PeopleStorage {
   private readonly profiles = new Map<UserId, ProfileRecord>();
+  /** Kept up to date by MemoryStorage (messageAdded, messageRemoved, messageReplaced). */
+  readonly index: MemorySearchIndex;
 
   /**
    * @param record remembers how to undo one write (MemoryStorage's transaction log).
@@ -24,8 +28,10 @@ export class MemoryPeopleStorage implements PeopleStorage {
    */
   constructor(
     private readonly record: (undo: () => void) => void,
-    private readonly messagesOf: (key: string) => readonly Message[],
-  ) {}
+    messagesOf: (key: string) => readonly Message[],
+  ) {
+    this.index = new MemorySearchIndex(messagesOf);
+  }
 
   getProfiles(users: UserId[]): ProfileRecord[] {
     const out: ProfileRecord[] = [];
@@ -59,17 +65,7 @@ export class MemoryPeopleStorage implements PeopleStorage {
 
   searchMessages(query: MessageSearchQuery): MessageSearchResult {
     const hits: MessageSearchRow[] = [];
-    const matches = termsMatcher(query.terms);
-    for (const scope of query.scopes) {
-      const list = this.messagesOf(scope.key);
-      for (let i = list.length - 1; i >= 0; i--) {
-        const m = list[i]!;
-        if (m.seq <= scope.afterSeq) break;
-        if (query.before !== undefined && m.serverId >= query.before) continue;
-        const text = searchableText(m);
-        if (text !== null && matches(text)) hits.push({ key: scope.key, message: m, cursor: m.serverId });
-      }
-    }
+    for (const scope of query.scopes) hits.push(...this.index.search(scope, query.terms, query.before, query.limit));
     hits.sort((a, b) => (a.cursor < b.cursor ? 1 : a.cursor > b.cursor ? -1 : 0));
     return { rows: hits.slice(0, query.limit).map((h) => ({ ...h, message: clone(h.message) })) };
   }

@@ -119,9 +119,11 @@ export class MemoryStorage implements SyncStorage {
     let i = list2.length;
     while (i > 0 && list2[i - 1]!.seq > message.seq) i--;
     list2.splice(i, 0, stored.message);
+    this.people.index.added(record.key, stored.message);
     this.record(() => {
       const j = list2.indexOf(stored.message);
       if (j >= 0) list2.splice(j, 1);
+      this.people.index.removed(record.key, stored.message);
     });
   }
 
@@ -143,6 +145,7 @@ export class MemoryStorage implements SyncStorage {
     if (!list) return;
     const i = list.indexOf(from);
     if (i >= 0) list[i] = to;
+    this.people.index.replaced(record.key, from, to);
   }
 
   getMessage(serverId: string): MessageRecord | null {

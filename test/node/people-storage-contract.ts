@@ -1,7 +1,9 @@
 // The PeopleStorage part of the Storage contract (people-storage.ts) as
 // executable expectations, run against MemoryStorage and SqliteStorage:
 // profiles and their prefix search, and message search with Chinese, emoji
-// and mixed text, recalled messages dropped, cleared history, paging.
+// and mixed text, recalled messages dropped, cleared history, paging, and
+// what changes after a conversation was first searched (stored, edited,
+// recalled, rolled back) found or not found the same way.
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/protocol/message';
 import type { ProfileRecord } from '../../src/server/people-storage';
@@ -113,6 +115,35 @@ export function describePeopleStorageContract(name: string, make: () => SyncStor
       });
       expect(next.rows.map((r) => r.message.seq)).toEqual([2, 1]);
       expect(await found(s, 'needle', [])).toEqual([]);
+    });
+
+    it('finds what changes after a first search: new, edited and recalled messages, nothing rolled back', async () => {
+      const s = make();
+      s.transaction(() => s.insertMessage(rec(text(1, 'first report'))));
+      expect(await found(s, 'repo')).toEqual(['first report']);
+      s.transaction(() => {
+        s.insertMessage(rec(text(2, 'second report 报告')));
+        s.insertMessage(rec(text(3, 'a reply, not it')));
+      });
+      expect(await found(s, 'repo')).toEqual(['second report 报告', 'first report']);
+      expect(await found(s, 'report')).toEqual(['second report 报告', 'first report']);
+      expect(await found(s, 'reports')).toEqual([]);
+      expect(await found(s, '报告')).toEqual(['second report 报告']);
+      s.transaction(() => s.updateMessage(text(1, 'first draft')));
+      s.transaction(() => s.updateMessage({ ...text(2, ''), body: { type: 'recalled', recalledAt: 9, by: 'alice' } }));
+      expect(await found(s, 'repo')).toEqual([]);
+      expect(await found(s, 'draft')).toEqual(['first draft']);
+      expect(() =>
+        s.transaction(() => {
+          s.insertMessage(rec(text(4, 'report that never was')));
+          s.updateMessage(text(1, 'report over the draft'));
+          throw new Error('rolled back');
+        }),
+      ).toThrow('rolled back');
+      expect(await found(s, 'repo')).toEqual([]);
+      expect(await found(s, 'draft')).toEqual(['first draft']);
+      s.transaction(() => s.insertMessage(rec(text(4, 'report after all'))));
+      expect(await found(s, 'rep')).toEqual(['report after all', 'a reply, not it']);
     });
   });
 }

@@ -1,7 +1,8 @@
 // Owns the header of the open conversation in Chat: a back button (shown on
 // narrow layouts), avatar and name (a single chat's peer's profile picture and
-// presence, in words under the name), who is typing, and voice/video call
-// buttons that invite the peer (or the group's other members) through useInvitations.
+// presence, in words or as last seen under the name), who is typing, and
+// voice/video call buttons that invite the peer (or the group's other members)
+// through useInvitations.
 import { useState, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
 import {
@@ -10,14 +11,14 @@ import {
   useChatUser,
   useGroup,
   useInvitations,
-  usePresence,
   useProfile,
   useTyping,
 } from '../../react';
 import { callData, type CallType } from '../call-invite-modal/call-type';
 import { Avatar } from '../conversation-list/avatar';
-import { PresenceDot, usePresenceLabel } from '../conversation-list/presence-dot';
+import { PresenceDot } from '../conversation-list/presence-dot';
 import { useStrings } from '../i18n';
+import { PresenceLine } from './presence-line';
 
 export interface ChatHeaderProps {
   conversationId: ConversationId;
@@ -55,8 +56,6 @@ export function ChatHeader({
   const { group } = useGroup(target?.type === 'group' ? target.target : undefined);
   const peer = target?.type === 'single' ? target.target : undefined;
   const profile = useProfile(peer);
-  const presence = usePresence(peer);
-  const presenceLabel = usePresenceLabel(presence?.status);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -115,8 +114,8 @@ export function ChatHeader({
         </h2>
         {others.length > 0 ? (
           <p className="natter-chat__typing">{strings.input.typing(others)}</p>
-        ) : presenceLabel !== null ? (
-          <p className="natter-chat__presence">{presenceLabel}</p>
+        ) : peer !== undefined ? (
+          <PresenceLine user={peer} />
         ) : null}
       </div>
       {invitees.length > 0 && (

@@ -30,6 +30,8 @@ export interface ConversationListStrings {
   presenceOnline: string;
   presenceAway: string;
   presenceOffline: string;
+  /** An offline person's last-seen time under their name; `when` is relative ("5 minutes ago", from Intl). */
+  lastSeen(when: string): string;
   callFailed(message: string): string;
 }
 
@@ -55,6 +57,7 @@ const en: ConversationListStrings = {
   presenceOnline: 'Online',
   presenceAway: 'Away',
   presenceOffline: 'Offline',
+  lastSeen: (when) => `Last seen ${when}`,
   callFailed: (m) => `Could not start the call: ${m}`,
 };
 
@@ -80,6 +83,7 @@ const zhCN: ConversationListStrings = {
   presenceOnline: '在线',
   presenceAway: '离开',
   presenceOffline: '离线',
+  lastSeen: (when) => `最后在线：${when}`,
   callFailed: (m) => `无法发起通话：${m}`,
 };
 

@@ -6,7 +6,8 @@
 // marks into the items, never moves the messages below it; the virtualizer
 // reserves that height above the first item.
 import type { ReactNode } from 'react';
-import { AboveBlock, type RowContext } from './message-row';
+import { AboveBlock } from './above-block';
+import type { RowContext } from './row-context';
 import type { Above } from './row-facts';
 
 /** Height of the list's top: a 32 px status line and room for a date separator, the unread divider and a sender header. */

@@ -28,7 +28,8 @@ import { useLocale, useStrings } from '../i18n/locale-provider';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import type { LightboxImage } from './image-lightbox';
 import { LIST_TOP_PX, ListHeader } from './list-header';
-import { MessageItem, type RowContext } from './message-row';
+import { MessageItem } from './message-row';
+import type { RowContext } from './row-context';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
 import { useAtBottom } from './use-at-bottom';
 import { useItemKeys } from './use-item-keys';
@@ -354,7 +355,8 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     }
     return a;
   };
-  const cls = ['natter-message-list', props.className ?? ''].filter(Boolean).join(' ');
+  const group = props.conversationId.startsWith('single:') ? '' : 'natter-message-list--group';
+  const cls = ['natter-message-list', group, props.className ?? ''].filter(Boolean).join(' ');
 
   return (
     <div

@@ -174,6 +174,7 @@ export const ar: LocaleDefinition = {
       presenceOnline: 'متصل',
       presenceAway: 'غير موجود',
       presenceOffline: 'غير متصل',
+      lastSeen: (when) => `آخر ظهور ${when}`,
       callFailed: (m) => `تعذّر بدء المكالمة: ${m}`,
     },
     features: {

@@ -144,6 +144,7 @@ export const de: LocaleDefinition = {
       presenceOnline: 'Online',
       presenceAway: 'Abwesend',
       presenceOffline: 'Offline',
+      lastSeen: (when) => `Zuletzt online ${when}`,
       callFailed: (m) => `Anruf konnte nicht gestartet werden: ${m}`,
     },
     features: {

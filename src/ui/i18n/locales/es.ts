@@ -144,6 +144,7 @@ export const es: LocaleDefinition = {
       presenceOnline: 'En línea',
       presenceAway: 'Ausente',
       presenceOffline: 'Desconectado',
+      lastSeen: (when) => `Última conexión ${when}`,
       callFailed: (m) => `No se pudo iniciar la llamada: ${m}`,
     },
     features: {

@@ -144,6 +144,7 @@ export const fr: LocaleDefinition = {
       presenceOnline: 'En ligne',
       presenceAway: 'Absent',
       presenceOffline: 'Hors ligne',
+      lastSeen: (when) => `Dernière connexion ${when}`,
       callFailed: (m) => `Impossible de lancer l’appel : ${m}`,
     },
     features: {

@@ -137,6 +137,7 @@ export const ja: LocaleDefinition = {
       presenceOnline: 'オンライン',
       presenceAway: '離席中',
       presenceOffline: 'オフライン',
+      lastSeen: (when) => `最終オンライン：${when}`,
       callFailed: (m) => `発信できませんでした：${m}`,
     },
     features: {

@@ -136,6 +136,7 @@ export const ko: LocaleDefinition = {
       presenceOnline: '온라인',
       presenceAway: '자리 비움',
       presenceOffline: '오프라인',
+      lastSeen: (when) => `마지막 접속: ${when}`,
       callFailed: (m) => `전화를 걸지 못했습니다: ${m}`,
     },
     features: {

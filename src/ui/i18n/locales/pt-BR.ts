@@ -144,6 +144,7 @@ export const ptBR: LocaleDefinition = {
       presenceOnline: 'On-line',
       presenceAway: 'Ausente',
       presenceOffline: 'Off-line',
+      lastSeen: (when) => `Visto por último ${when}`,
       callFailed: (m) => `Não foi possível iniciar a chamada: ${m}`,
     },
     features: {

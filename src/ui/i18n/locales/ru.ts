@@ -157,6 +157,7 @@ export const ru: LocaleDefinition = {
       presenceOnline: 'В сети',
       presenceAway: 'Отошёл',
       presenceOffline: 'Не в сети',
+      lastSeen: (when) => `Был(а) в сети ${when}`,
       callFailed: (m) => `Не удалось позвонить: ${m}`,
     },
     features: {

@@ -135,6 +135,7 @@ export const zhTW: LocaleDefinition = {
       presenceOnline: '線上',
       presenceAway: '離開',
       presenceOffline: '離線',
+      lastSeen: (when) => `最後上線：${when}`,
       callFailed: (m) => `無法撥打：${m}`,
     },
     features: {
