@@ -34,6 +34,7 @@ import type {
 } from './storage';
 import { ConversationStateCache } from './conversation-state-cache';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
+import type { PushSubscriptionRecord } from './push-storage';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -337,5 +338,18 @@ export class CachedStorage implements Storage {
   }
   searchMessages(query: MessageSearchQuery): Promise<MessageSearchResult> {
     return this.inner.searchMessages(query);
+  }
+  // Push subscriptions are read only when a push is due: not cached.
+  putPushSubscription(record: PushSubscriptionRecord): Promise<void> {
+    return this.inner.putPushSubscription(record);
+  }
+  listPushSubscriptions(user: UserId): Promise<PushSubscriptionRecord[]> {
+    return this.inner.listPushSubscriptions(user);
+  }
+  deletePushSubscription(user: UserId, device: string): Promise<void> {
+    return this.inner.deletePushSubscription(user, device);
+  }
+  deletePushEndpoint(endpoint: string): Promise<void> {
+    return this.inner.deletePushEndpoint(endpoint);
   }
 }
