@@ -6,7 +6,8 @@
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
-import type { OutboxPersistence, PendingMessage } from '../chat-client-types';
+import type { OutboxPersistence } from '../client-options';
+import type { PendingMessage } from '../pending-message';
 import { restorePending, savedPending } from '../outbox-persistence';
 import { deleteOfflineDb, openOfflineDb, type OfflineDb } from './offline-db';
 import type { OfflineCache, OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
