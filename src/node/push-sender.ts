@@ -55,7 +55,17 @@ function endpointAllowed(endpoint: string, allowLoopbackHttp: boolean): boolean 
 export function createWebPushSender(options: WebPushOptions): WebPushSender {
   const vapidDetails = { subject: options.subject, publicKey: options.publicKey, privateKey: options.privateKey };
   // web-push checks the subject and both keys here; a bad configuration fails at startup, not at the first push.
-  webpush.getVapidHeaders('https://push.example', options.subject, options.publicKey, options.privateKey, 'aes128gcm');
+  try {
+    webpush.getVapidHeaders(
+      'https://push.example',
+      options.subject,
+      options.publicKey,
+      options.privateKey,
+      'aes128gcm',
+    );
+  } catch (e) {
+    throw new Error(`Web Push settings: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const allowLoopbackHttp = options.allowLoopbackHttp === true;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const TTL = options.ttlSeconds ?? 86_400;
