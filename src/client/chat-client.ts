@@ -1,32 +1,19 @@
 // Owns createChatClient: it wires the connection manager, request tracker,
 // outbox, event position and delivery receipts together, turns server frames
-// into typed events, and exposes the Promise API of ChatClient.
+// into typed events, and assembles the method groups of ChatClient
+// (client-sending, client-conversations, client-groups, client-signaling,
+// client-push, message-features).
 import { ulid } from '../protocol/ulid';
-import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../protocol/entities';
+import type { ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError } from '../protocol/errors';
-import type {
-  ChatEvent,
-  ConversationPage,
-  HistoryPage,
-  OpName,
-  OpParams,
-  OpResult,
-  ServerFrame,
-  WelcomeFrame,
-} from '../protocol/frames';
-import { conversationId, conversationOf, parseConversationId, type ConversationId } from '../protocol/ids';
-import type { Invitation } from '../protocol/invitation';
-import type { Transport, UploadedFile } from '../protocol/link';
-import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
+import type { ChatEvent, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
+import type { Transport } from '../protocol/link';
+import type { UserId } from '../protocol/message';
 import type {
   ChatClient,
   ChatClientEvents,
   ChatClientOptions,
   ConnectionState,
-  InviteOptions,
-  PendingMessage,
-  SendFileOptions,
-  SendOptions,
   Unsubscribe,
 } from './chat-client-types';
 import { ChangeQueue } from './change-queue';
@@ -34,12 +21,16 @@ import { ConnectionManager } from './connection-manager';
 import { DeliveryReceipts } from './delivery-receipts';
 import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
-import type { FileKind } from './file-message';
-import { FileSender, toNatterError } from './file-sender';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
+import { createConversationApi, type ConversationApi } from './client-conversations';
+import { createGroupApi, type GroupApi } from './client-groups';
+import { createSignalingApi, type SignalingApi } from './client-signaling';
+import { createPushApi, type PushApi } from './client-push';
+import { createSendingApi, type SendingApi } from './client-sending';
+import type { ClientInput } from './client-input';
+import type { RequestFn } from './request-fn';
 import { InputStream } from './input-stream';
 import { peopleAnswerInput } from './people-answers';
-import { uploadFile, type UploadInput } from './file-upload';
 import { RequestTracker } from './request-tracker';
 import { Outbox } from './outbox';
 import type { LazyOffline } from './offline/lazy-offline';
@@ -47,8 +38,6 @@ import { setupOffline } from './offline/offline-setup';
 import { ServerClock } from './server-clock';
 import { TokenRenewal } from './token-renewal';
 import { createWebSocketTransport } from './websocket-transport';
-
-type InvitationResult = { invitation: Invitation; message: Message | null };
 
 function resolveTransport(options: ChatClientOptions): Transport {
   if (options.transport) return options.transport;
@@ -63,17 +52,8 @@ function resolveTransport(options: ChatClientOptions): Transport {
   throw new NatterError(ErrorCode.INVALID_PARAMS, 'createChatClient needs a transport or a url');
 }
 
-function target(conversation: ConversationId): { type: ChatType; target: string } | null {
-  return parseConversationId(conversation);
-}
-
-/** The API never throws synchronously: a bad conversation id is a rejected Promise like any other refusal. */
-function badConversation(conversation: string): Promise<never> {
-  return Promise.reject(new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`));
-}
-
-// The conversation-feature methods are assigned in the constructor.
-interface NatterChatClient extends MessageFeatureApi {}
+// The method groups (sending, conversation features, conversations, groups, signaling, push) are assigned in the constructor.
+interface NatterChatClient extends SendingApi, MessageFeatureApi, ConversationApi, GroupApi, SignalingApi, PushApi {}
 
 class NatterChatClient implements ChatClient {
   // A throwing handler is an app bug: report it without breaking delivery or crashing a Node process.
@@ -87,7 +67,6 @@ class NatterChatClient implements ChatClient {
   private readonly position = new EventPosition();
   private readonly clock: ServerClock;
   private readonly receipts: DeliveryReceipts | null;
-  private readonly files: FileSender;
   private readonly changes: ChangeQueue;
   private readonly newId: () => string;
   private readonly auth: TokenRenewal;
@@ -169,12 +148,27 @@ class NatterChatClient implements ChatClient {
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
       isOpen: () => this.conn.isOpen,
     });
-    // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
+    const request: RequestFn = (op, p) => this.request(op, p);
+    const input = (i: ClientInput): void => this.inputs.push(i);
     Object.assign(
       this,
-      createMessageFeatures({ changes: this.changes, request: (op, p) => this.request(op, p), newId: this.newId }),
+      createSendingApi({
+        outbox: this.outbox,
+        transport: this.transport,
+        request,
+        user: () => this.currentUser,
+        token: () => this.auth.token,
+        newId: this.newId,
+        localNow: () => this.clock.localNow(),
+        discarded: (entry) => this.inputs.discarded(entry),
+      }),
+      // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
+      createMessageFeatures({ changes: this.changes, request, newId: this.newId }),
+      createConversationApi({ request, input, user: () => this.currentUser }),
+      createGroupApi(request),
+      createSignalingApi(request, input),
+      createPushApi(request),
     );
-    this.files = new FileSender(this.outbox, (file, input) => this.upload(file, input));
     this.receipts = options.delivery
       ? new DeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
       : null;
@@ -296,223 +290,6 @@ class NatterChatClient implements ChatClient {
     // The event's `type` names the client event carrying it.
     this.emitter.emit(e.type, e);
     this.inputs.event(e, pos);
-  }
-
-  // ---- sending ----
-
-  send(to: string, chatType: ChatType, body: OutgoingBody, options: SendOptions = {}): Promise<Message> {
-    return this.outbox.add(this.pendingOf(to, chatType, body, options));
-  }
-
-  sendText(conversation: ConversationId, text: string, options?: SendOptions): Promise<Message> {
-    const t = target(conversation);
-    if (!t) return badConversation(conversation);
-    return this.send(t.target, t.type, { type: 'txt', msg: text }, options);
-  }
-
-  sendFile(conversation: ConversationId, kind: FileKind, file: Blob, options: SendFileOptions = {}): Promise<Message> {
-    const t = target(conversation);
-    if (!t) return badConversation(conversation);
-    const { body: _placeholder, ...base } = this.pendingOf(t.target, t.type, { type: 'txt', msg: '' }, options);
-    return this.files.send(base, kind, file, options);
-  }
-
-  upload(file: Blob, options: UploadInput = {}): Promise<UploadedFile> {
-    return uploadFile(
-      {
-        transport: this.transport,
-        user: this.currentUser,
-        ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
-        request: (op, p) => this.request(op, p),
-      },
-      file,
-      options,
-    ).catch((err: unknown) => {
-      throw toNatterError(err);
-    });
-  }
-
-  private pendingOf(
-    to: string,
-    chatType: ChatType,
-    body: OutgoingBody,
-    options: SendOptions,
-  ): Omit<PendingMessage, 'status'> {
-    return {
-      localId: options.localId ?? this.newId(),
-      to,
-      chatType,
-      body,
-      ...(options.ext !== undefined ? { ext: options.ext } : {}),
-      ...(options.config !== undefined ? { config: options.config } : {}),
-      ...(options.replyTo !== undefined ? { replyTo: options.replyTo } : {}),
-      ...(options.mentions !== undefined ? { mentions: options.mentions } : {}),
-      ...(options.threadOf !== undefined ? { threadOf: options.threadOf } : {}),
-      from: this.currentUser,
-      conversation: conversationId(chatType, to),
-      createdAt: this.clock.localNow(),
-    };
-  }
-
-  pending(): PendingMessage[] {
-    return this.outbox.list();
-  }
-
-  retry(localId: string): Promise<Message> {
-    return this.files.retry(localId);
-  }
-
-  discard(localId: string): void {
-    const entry = this.outbox.get(localId);
-    this.files.forget(localId);
-    this.outbox.discard(localId);
-    this.inputs.discarded(entry);
-  }
-
-  // ---- messages, conversations, receipts ----
-
-  async recall(serverId: string): Promise<Message> {
-    const { message } = await this.request('recall', { serverId });
-    this.inputs.push({ kind: 'recalled', conversation: conversationOf(message, this.currentUser), message });
-    return message;
-  }
-  async history(conversation: ConversationId, options: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
-    const page = await this.request('history', { conversation, ...options });
-    this.inputs.push({ kind: 'history', conversation, page });
-    return page;
-  }
-  async conversations(): Promise<ConversationSummary[]> {
-    const all: ConversationSummary[] = [];
-    const seen = new Set<ConversationId>();
-    let cursor: string | null = null;
-    // A conversation that moves to the top while the pages load is not listed twice.
-    do {
-      const page: ConversationPage = await this.conversationPage(cursor === null ? {} : { cursor });
-      for (const c of page.conversations) if (!seen.has(c.id)) (seen.add(c.id), all.push(c));
-      cursor = page.cursor;
-    } while (cursor !== null);
-    return all;
-  }
-  conversationPage(options: { cursor?: string; limit?: number } = {}): Promise<ConversationPage> {
-    const p: { cursor?: string; limit?: number } = {};
-    if (options.cursor !== undefined) p.cursor = options.cursor;
-    if (options.limit !== undefined) p.limit = options.limit;
-    return this.request('conversations', p);
-  }
-  async deleteConversation(conversation: ConversationId, options: { deleteHistory?: boolean } = {}): Promise<void> {
-    await this.request('deleteConversation', { conversation, ...options });
-  }
-  async markRead(conversation: ConversationId, upToSeq?: number): Promise<number> {
-    const { readSeq, unread } = await this.request('ack', {
-      conversation,
-      ...(upToSeq !== undefined ? { upToSeq } : {}),
-    });
-    this.inputs.push({ kind: 'readMarker', conversation, readSeq, unread });
-    return readSeq;
-  }
-  async sendReadReceipt(serverId: string): Promise<void> {
-    await this.request('read', { serverId });
-  }
-  async sendDeliveryReceipt(serverIds: string[]): Promise<void> {
-    await this.request('delivered', { serverIds });
-  }
-  async groupReaders(serverId: string): Promise<UserId[]> {
-    return (await this.request('groupReaders', { serverId })).readers;
-  }
-
-  // ---- groups, rooms, blocklist ----
-
-  async createGroup(params: OpParams<'group.create'>): Promise<GroupInfo> {
-    return (await this.request('group.create', params)).group;
-  }
-  async group(groupId: string): Promise<GroupInfo> {
-    return (await this.request('group.info', { groupId })).group;
-  }
-  async groups(): Promise<GroupInfo[]> {
-    return (await this.request('group.list', {})).groups;
-  }
-  async addGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo> {
-    return (await this.request('group.addMembers', { groupId, users })).group;
-  }
-  async removeGroupMembers(groupId: string, users: UserId[]): Promise<GroupInfo> {
-    return (await this.request('group.removeMembers', { groupId, users })).group;
-  }
-  async leaveGroup(groupId: string): Promise<void> {
-    await this.request('group.leave', { groupId });
-  }
-  async destroyGroup(groupId: string): Promise<void> {
-    await this.request('group.destroy', { groupId });
-  }
-  async muteGroupMember(groupId: string, user: UserId, mute: boolean, durationMs?: number): Promise<GroupInfo> {
-    return (
-      await this.request('group.mute', { groupId, user, mute, ...(durationMs !== undefined ? { durationMs } : {}) })
-    ).group;
-  }
-  async setGroupWhitelist(
-    groupId: string,
-    change: { enabled?: boolean; add?: UserId[]; remove?: UserId[] },
-  ): Promise<GroupInfo> {
-    return (await this.request('group.whitelist', { groupId, ...change })).group;
-  }
-  async setGroupAdmin(groupId: string, user: UserId, admin: boolean): Promise<GroupInfo> {
-    return (await this.request('group.setAdmin', { groupId, user, admin })).group;
-  }
-
-  async createRoom(params: OpParams<'room.create'>): Promise<RoomInfo> {
-    return (await this.request('room.create', params)).room;
-  }
-  async joinRoom(roomId: string): Promise<RoomInfo> {
-    return (await this.request('room.join', { roomId })).room;
-  }
-  async leaveRoom(roomId: string): Promise<void> {
-    await this.request('room.leave', { roomId });
-  }
-  async rooms(): Promise<RoomInfo[]> {
-    return (await this.request('room.list', {})).rooms;
-  }
-
-  async block(user: UserId): Promise<UserId[]> {
-    return (await this.request('block', { user })).blocked;
-  }
-  async unblock(user: UserId): Promise<UserId[]> {
-    return (await this.request('unblock', { user })).blocked;
-  }
-  async blocklist(): Promise<UserId[]> {
-    return (await this.request('blocklist', {})).blocked;
-  }
-
-  // ---- signaling ----
-
-  invite(invitee: UserId, options: InviteOptions = {}): Promise<InvitationResult> {
-    return this.invitationStep(this.request('sig.invite', { invitees: [invitee], ...options }));
-  }
-  inviteInGroup(groupId: string, invitees: UserId[], options: InviteOptions = {}): Promise<InvitationResult> {
-    return this.invitationStep(this.request('sig.invite', { invitees, groupId, ...options }));
-  }
-  cancelInvitation(inviteId: string, data?: string): Promise<InvitationResult> {
-    return this.invitationStep(this.request('sig.cancel', { inviteId, ...(data !== undefined ? { data } : {}) }));
-  }
-  acceptInvitation(inviteId: string, data?: string): Promise<InvitationResult> {
-    return this.invitationStep(this.request('sig.accept', { inviteId, ...(data !== undefined ? { data } : {}) }));
-  }
-  rejectInvitation(inviteId: string, data?: string): Promise<InvitationResult> {
-    return this.invitationStep(this.request('sig.reject', { inviteId, ...(data !== undefined ? { data } : {}) }));
-  }
-  modifyInvitation(inviteId: string, data: string): Promise<InvitationResult> {
-    return this.invitationStep(this.request('sig.modify', { inviteId, data }));
-  }
-  async invitation(inviteId: string): Promise<Invitation> {
-    return (await this.invitationStep(this.request('sig.get', { inviteId }))).invitation;
-  }
-
-  /** The answer's record goes into the input stream, so this device shows it before the event arrives. */
-  private async invitationStep<T extends { invitation: Invitation }>(answer: Promise<T>): Promise<T> {
-    const r = await answer;
-    this.inputs.push({ kind: 'invitation', invitation: r.invitation });
-    return r;
-  }
-  async pendingInvitations(): Promise<Invitation[]> {
-    return (await this.request('sig.pending', {})).invitations;
   }
 }
 

@@ -7,7 +7,7 @@ import type { ClientFrame, HelloFrame, ServerFrame, WelcomeFrame } from '../prot
 import type { ClientConnection, Transport } from '../protocol/link';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { Backoff, type BackoffOptions } from './backoff';
-import type { ConnectionState } from './chat-client-types';
+import type { ConnectionState } from './connection-state';
 import { decodeServerFrame, encodeClientFrame } from './frame-codec';
 import { cancel, later, type TimerHandle } from './timers';
 

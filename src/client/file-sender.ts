@@ -5,7 +5,7 @@
 import { ErrorCode, NatterError, isNatterError } from '../protocol/errors';
 import type { UploadedFile } from '../protocol/link';
 import type { Message } from '../protocol/message';
-import type { PendingMessage, SendFileOptions } from './chat-client-types';
+import type { PendingMessage, SendFileOptions } from './pending-message';
 import { fileMessageBody, type FileKind } from './file-message';
 import { fileName, type UploadInput } from './file-upload';
 import type { Outbox } from './outbox';

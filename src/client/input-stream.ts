@@ -5,7 +5,9 @@
 import type { NatterError } from '../protocol/errors';
 import type { ChatEvent } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
-import type { ClientInput, ConnectionState, ErrorInfo, PendingMessage } from './chat-client-types';
+import type { ClientInput, ErrorInfo } from './client-input';
+import type { ConnectionState } from './connection-state';
+import type { PendingMessage } from './pending-message';
 
 function errorInfo(e: NatterError): ErrorInfo {
   return { code: e.code, message: e.message };

@@ -6,7 +6,8 @@
 // two tabs sending the same restored entry still store it once. Sends whose
 // attachment was still uploading are not kept: the file itself is gone.
 import type { ChatType } from '../protocol/message';
-import type { OutboxPersistence, PendingMessage } from './chat-client-types';
+import type { OutboxPersistence } from './client-options';
+import type { PendingMessage } from './pending-message';
 
 /** The part of the Web Storage API the outbox uses (localStorage, sessionStorage, or your own). */
 export interface KeyValueStorage {

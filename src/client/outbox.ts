@@ -7,8 +7,8 @@
 // `persistence` when given, so unsent messages survive a reload.
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { Message, OutgoingBody, OutgoingMessage } from '../protocol/message';
-import type { PendingMessage } from './chat-client-types';
-import type { OutboxPersistence } from './chat-client-types';
+import type { PendingMessage } from './pending-message';
+import type { OutboxPersistence } from './client-options';
 import type { DispatchCallbacks } from './request-tracker';
 import { cancel, later, type TimerHandle } from './timers';
 

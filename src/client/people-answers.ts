@@ -3,7 +3,7 @@
 // and presence they asked for. Whoever made the request (a hook, or an app
 // calling getProfiles), a store bound to the client learns them the same way.
 import type { OpName, OpResult } from '../protocol/frames';
-import type { ClientInput } from './chat-client-types';
+import type { ClientInput } from './client-input';
 
 /** The input an answer to `op` carries, or null when it carries none. */
 export function peopleAnswerInput<K extends OpName>(op: K, result: OpResult<K>): ClientInput | null {

@@ -5,7 +5,7 @@
 // The outbox is the client's, not the connection's: unsent messages wait and
 // go out once the renewed session is welcomed.
 import { ErrorCode, NatterError } from '../protocol/errors';
-import type { ConnectionState } from './chat-client-types';
+import type { ConnectionState } from './connection-state';
 
 export interface TokenRenewalDeps {
   /** Asked for a fresh token when the server says the current one expires (optional). */

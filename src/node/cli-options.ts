@@ -1,8 +1,10 @@
 // Owns turning `natter serve` option strings into typed settings: integers,
 // rates (`<perSecond>,<burst>` or off), quotas, word lists (inline or @file)
-// and the JWT settings, each with an error naming the option.
+// the JWT settings and the Web Push (VAPID) settings, each with an error
+// naming the option.
 import { readFileSync } from 'node:fs';
 import type { JwtAuthOptions } from './jwt-auth';
+import type { WebPushOptions } from './push-sender';
 
 export function intOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -79,5 +81,33 @@ export function jwtOptions(
     ...(skew !== undefined ? { clockToleranceSec: skew } : {}),
     ...(claim !== undefined ? { userClaim: claim } : {}),
     ...(algorithms !== undefined ? { algorithms } : {}),
+  };
+}
+
+/** Web Push settings: both keys (flags or $NATTER_VAPID_*) and a subject, or none of them. */
+export function webPushOptions(
+  values: Record<string, string | boolean | undefined>,
+  env: Record<string, string | undefined>,
+): WebPushOptions | undefined {
+  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
+  const publicKey = str('vapid-public-key') ?? env['NATTER_VAPID_PUBLIC_KEY'];
+  const privateKey = str('vapid-private-key') ?? env['NATTER_VAPID_PRIVATE_KEY'];
+  const subject = str('vapid-subject');
+  if (publicKey === undefined && privateKey === undefined) {
+    for (const k of ['vapid-subject', 'push-text', 'push-allow-loopback-http']) {
+      if (values[k] !== undefined) throw new Error(`--${k} needs --vapid-public-key and --vapid-private-key`);
+    }
+    return undefined;
+  }
+  if (publicKey === undefined || privateKey === undefined)
+    throw new Error('Web Push needs both --vapid-public-key and --vapid-private-key (see `natter vapid-keys`)');
+  if (subject === undefined)
+    throw new Error('Web Push needs --vapid-subject (mailto:you@example.com or an https: URL)');
+  return {
+    publicKey,
+    privateKey,
+    subject,
+    ...(values['push-text'] === true ? { includeText: true } : {}),
+    ...(values['push-allow-loopback-http'] === true ? { allowLoopbackHttp: true } : {}),
   };
 }

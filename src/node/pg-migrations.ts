@@ -92,6 +92,18 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX messages_search ON messages USING gin (search_text gin_trgm_ops);
   `,
   backfillSearchText,
+  // 4: Web Push subscriptions (pg-push-storage.ts), one per (user, device), the endpoint unique.
+  `
+  CREATE TABLE push_subscriptions (
+    user_id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    endpoint TEXT NOT NULL UNIQUE,
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (user_id, device)
+  );
+  `,
 ];
 
 /** Arbitrary, fixed: the advisory lock every natter node takes to migrate. */

@@ -37,6 +37,13 @@ import type {
 import { migratePg } from './pg-migrations';
 import { pgConversationPage, pgGetProfiles, pgPutProfile, pgSearchProfiles, pgUnreadTotal } from './pg-people-storage';
 import { pgSearchMessages, searchTextOf } from './pg-search';
+import {
+  pgDeletePushEndpoint,
+  pgDeletePushSubscription,
+  pgListPushSubscriptions,
+  pgPutPushSubscription,
+} from './pg-push-storage';
+import type { PushSubscriptionRecord } from '../server/push-storage';
 import { pgRetryKind } from './pg-errors';
 
 export interface PgStorageOptions {
@@ -271,6 +278,20 @@ export class PgStorage implements Storage {
   }
   searchMessages(query: MessageSearchQuery): Promise<MessageSearchResult> {
     return pgSearchMessages(this.rows.bind(this), query);
+  }
+
+  // ---- Web Push subscriptions (pg-push-storage.ts) ---------------------------
+  putPushSubscription(record: PushSubscriptionRecord): Promise<void> {
+    return this.atomic((tx) => pgPutPushSubscription(tx.rows.bind(tx), record));
+  }
+  listPushSubscriptions(user: UserId): Promise<PushSubscriptionRecord[]> {
+    return pgListPushSubscriptions(this.rows.bind(this), user);
+  }
+  deletePushSubscription(user: UserId, device: string): Promise<void> {
+    return pgDeletePushSubscription(this.rows.bind(this), user, device);
+  }
+  deletePushEndpoint(endpoint: string): Promise<void> {
+    return pgDeletePushEndpoint(this.rows.bind(this), endpoint);
   }
 
   // ---- receipts --------------------------------------------------------------

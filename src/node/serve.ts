@@ -21,6 +21,7 @@ import { createAuthenticator, createHelloAuthenticator } from './token';
 import type { JwtAuthOptions } from './jwt-auth';
 import { createFileApi } from './http-files';
 import { attachWebSocketHost } from './ws-host';
+import { createWebPushSender, type WebPushOptions } from './push-sender';
 
 export interface StartServerOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -63,6 +64,8 @@ export interface StartServerOptions {
   requestTimeoutMs?: number;
   /** STUN/TURN servers for calls (see `iceServersFor` for short-lived TURN credentials). Default none. */
   iceServers?: IceServer[] | ((user: UserId) => IceServer[]);
+  /** Web Push to subscribed browsers of users with no live session (VAPID keys and subject). Default off. */
+  webPush?: WebPushOptions;
 }
 
 const DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -93,6 +96,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     );
   const synchronous = options.synchronous?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
   const onError = options.core?.onError ?? ((error: unknown) => logger.log('error', 'core.error', { error }));
+  // Made before the database opens: malformed VAPID keys stop the start with nothing to close.
+  const webPush = options.webPush ? createWebPushSender(options.webPush) : undefined;
   const backend = await openBackend({
     db: options.db,
     ...(options.redis ? { redis: options.redis } : {}),
@@ -120,6 +125,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // Sends read from every socket in one event-loop turn share one SQLite commit.
     scheduleCommit: options.core?.scheduleCommit ?? ((commit: () => void) => void setImmediate(commit)),
     authenticate: createHelloAuthenticator(authOptions),
+    ...(webPush ? { webPush } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.recallWindowMs !== undefined ? { recallWindowMs: options.recallWindowMs } : {}),
     ...(options.recallEnabled !== undefined ? { recallEnabled: options.recallEnabled } : {}),

@@ -217,6 +217,19 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM message_search_keys WHERE id = old.id;
   END;
   `,
+  // 8: Web Push subscriptions (sqlite-push-storage.ts), one per (user, device); an endpoint
+  // reaches one device, so it is unique too.
+  `
+  CREATE TABLE push_subscriptions (
+    user_id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    endpoint TEXT NOT NULL UNIQUE,
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, device)
+  );
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -30,6 +30,8 @@ import { SqliteSeqCounters } from './sqlite-seq-counters';
 import { takeOwnerLock, type OwnerLock } from './sqlite-owner-lock';
 import { migrate } from './sqlite-migrations';
 import { registerSearchWords, SqlitePeopleStorage } from './sqlite-people-storage';
+import { SqlitePushStorage } from './sqlite-push-storage';
+import type { PushSubscriptionRecord } from '../server/push-storage';
 import type {
   MessageSearchQuery,
   MessageSearchResult,
@@ -72,6 +74,8 @@ export class SqliteStorage implements SyncStorage {
   private readonly lock: OwnerLock | null;
   /** Profiles, the directory and message search. */
   private readonly people: SqlitePeopleStorage;
+  /** Web Push subscriptions. */
+  private readonly push: SqlitePushStorage;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
@@ -101,6 +105,7 @@ export class SqliteStorage implements SyncStorage {
     this.events = new SqliteEventLog(this.db, exclusive ? new Map() : null);
     this.seqs = new SqliteSeqCounters(this.db, exclusive);
     this.people = new SqlitePeopleStorage(this.db);
+    this.push = new SqlitePushStorage(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => {
       const result = fn();
       this.seqs.flush();
@@ -389,6 +394,20 @@ export class SqliteStorage implements SyncStorage {
   }
   searchMessages(query: MessageSearchQuery): MessageSearchResult {
     return this.people.searchMessages(query);
+  }
+
+  // ---- Web Push subscriptions (sqlite-push-storage.ts) -----------------------
+  putPushSubscription(record: PushSubscriptionRecord): void {
+    this.push.putPushSubscription(record);
+  }
+  listPushSubscriptions(user: UserId): PushSubscriptionRecord[] {
+    return this.push.listPushSubscriptions(user);
+  }
+  deletePushSubscription(user: UserId, device: string): void {
+    this.push.deletePushSubscription(user, device);
+  }
+  deletePushEndpoint(endpoint: string): void {
+    this.push.deletePushEndpoint(endpoint);
   }
 }
 

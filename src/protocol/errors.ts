@@ -59,6 +59,10 @@ export const ErrorCode = {
   CALL_ENDED: 4061,
   CALL_PEER_NOT_JOINED: 4062,
   CALL_FULL: 4063,
+  /** Web Push is not configured on this server (no VAPID keys). */
+  PUSH_NOT_CONFIGURED: 4070,
+  /** A push endpoint this server will not send to (e.g. plain http to a public host). */
+  PUSH_ENDPOINT_NOT_ALLOWED: 4071,
   DISCONNECTED: 4999,
   SHUTTING_DOWN: 5030,
   /** The server's database or message bus is unreachable for a moment: retry (after `retryAfter`). */
@@ -117,6 +121,8 @@ const defaultMessages: Record<number, string> = {
   4061: 'the call has ended',
   4062: 'that participant is not in the call',
   4063: 'the call is full',
+  4070: 'push notifications are not configured on this server',
+  4071: 'this push endpoint is not allowed',
   4999: 'disconnected',
   5030: 'server is shutting down',
   5031: 'storage is unavailable for a moment; retry',

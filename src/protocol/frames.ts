@@ -7,6 +7,7 @@ import type { PinnedMessage } from './features';
 import type { Message, OutgoingMessage, TextBody, UserId } from './message';
 import type { UploadedFile } from './link';
 import type { PeopleEvent, PeopleOps } from './people';
+import type { PushOps } from './push';
 import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
 
 // ---- requests -------------------------------------------------------------
@@ -46,7 +47,7 @@ export interface ConversationPage {
 }
 
 /** Every request operation: its parameters `p` and its result `r`. */
-export interface Ops extends PeopleOps {
+export interface Ops extends PeopleOps, PushOps {
   send: { p: OutgoingMessage; r: { message: Message } };
   recall: { p: { serverId: string }; r: { message: Message } };
   /** Messages with seq < `before` (or the newest), newest first. */

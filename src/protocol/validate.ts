@@ -13,6 +13,7 @@ import { featureParamSchemas, sendFeatureFields } from './validate-features';
 import { RTC_MAX_CANDIDATE_BYTES, RTC_MAX_SDP_BYTES, type RtcSignal } from './rtc';
 import { PROTOCOL_VERSION } from './version';
 import { peopleParamSchemas } from './validate-people';
+import { pushParamSchemas } from './validate-push';
 
 /** The limits validation enforces (a subset of ServerLimits). */
 export interface ValidationLimits {
@@ -196,6 +197,7 @@ const paramSchemas: ParamSchemas = {
   }),
   ...featureParamSchemas,
   ...peopleParamSchemas,
+  ...pushParamSchemas,
 };
 
 const helloSchema = v.object({

@@ -19,6 +19,7 @@ import type {
   UnreadQuery,
 } from './storage';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
+import type { PushSubscriptionRecord } from './push-storage';
 
 export abstract class ForwardingStorage {
   constructor(readonly inner: Storage) {}
@@ -140,5 +141,18 @@ export abstract class ForwardingStorage {
   }
   searchMessages(query: MessageSearchQuery): Promise<MessageSearchResult> {
     return this.inner.searchMessages(query);
+  }
+  // Push subscriptions are read only when a push is due: not cached.
+  putPushSubscription(record: PushSubscriptionRecord): Promise<void> {
+    return this.inner.putPushSubscription(record);
+  }
+  listPushSubscriptions(user: UserId): Promise<PushSubscriptionRecord[]> {
+    return this.inner.listPushSubscriptions(user);
+  }
+  deletePushSubscription(user: UserId, device: string): Promise<void> {
+    return this.inner.deletePushSubscription(user, device);
+  }
+  deletePushEndpoint(endpoint: string): Promise<void> {
+    return this.inner.deletePushEndpoint(endpoint);
   }
 }

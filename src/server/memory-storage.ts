@@ -24,6 +24,8 @@ import type {
 } from './storage';
 import { MemoryEventLog } from './memory-event-log';
 import { MemoryPeopleStorage } from './memory-people-storage';
+import { MemoryPushStorage } from './memory-push-storage';
+import type { PushSubscriptionRecord } from './push-storage';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
 import { pageOf } from './conversation-order';
 
@@ -51,6 +53,7 @@ export class MemoryStorage implements SyncStorage {
     (step) => this.record(step),
     (key) => this.byConversation.get(key) ?? [],
   );
+  private readonly push = new MemoryPushStorage((step) => this.record(step));
 
   transaction<T>(fn: () => T): T {
     if (this.undo) return fn();
@@ -402,5 +405,19 @@ export class MemoryStorage implements SyncStorage {
   }
   searchMessages(query: MessageSearchQuery): MessageSearchResult {
     return this.people.searchMessages(query);
+  }
+
+  // ---- Web Push subscriptions (memory-push-storage.ts) -----------------------
+  putPushSubscription(record: PushSubscriptionRecord): void {
+    this.push.putPushSubscription(record);
+  }
+  listPushSubscriptions(user: UserId): PushSubscriptionRecord[] {
+    return this.push.listPushSubscriptions(user);
+  }
+  deletePushSubscription(user: UserId, device: string): void {
+    this.push.deletePushSubscription(user, device);
+  }
+  deletePushEndpoint(endpoint: string): void {
+    this.push.deletePushEndpoint(endpoint);
   }
 }

@@ -11,6 +11,7 @@ import { fail, txContext } from './context';
 import { isGroupManager } from './membership';
 import type { MessageDraft } from './message-store';
 import type { OpHandlers } from './op-handler';
+import { notifyMessage } from './push-notices';
 import { prepareSendFeatures, storeWithFeatures } from './send-features';
 import type { ModerationVerdict } from './server-options';
 import { checkBodyUrls } from './url-policy';
@@ -114,6 +115,8 @@ async function send(
   if (p.replyTo !== undefined || p.mentions !== undefined || p.threadOf !== undefined)
     await prepareSendFeatures(ctx, caller, p, draft);
   if (ctx.options.moderate) await moderate(ctx, draft);
+  // The route of the commit that stored the message (none when it was stored before: no new notice).
+  let stored: Route | null = null;
   const committed = ctx.events.submit(
     // Checked again at commit time, in the database: a retry with the same localId may have been
     // stored meanwhile (queued before this one, or sent to another node), and membership may have
@@ -122,12 +125,16 @@ async function send(
       const again = await tx.getMessageByLocalId(caller.user, p.localId);
       return again ? { again: again.message } : { route: await routeMessage(txContext(ctx, tx), caller.user, p) };
     },
-    async (tx, checked) => ({
-      message: 'again' in checked ? checked.again : await storeWithFeatures(txContext(ctx, tx), draft, checked.route),
-    }),
+    async (tx, checked) => {
+      if ('again' in checked) return { message: checked.again };
+      stored = checked.route;
+      return { message: await storeWithFeatures(txContext(ctx, tx), draft, checked.route) };
+    },
   );
   onSubmitted();
-  return committed;
+  const answer = await committed;
+  if (stored) notifyMessage(ctx, answer.message, (stored as Route).members);
+  return answer;
 }
 
 export const messagingOps: OpHandlers<'send'> = { send: (ctx, caller, p) => startSend(ctx, caller, p).result };

@@ -13,6 +13,7 @@ import { messagingOps, startSend } from './messaging';
 import type { OpHandler, OpHandlers } from './op-handler';
 import { presenceOps } from './presence';
 import { profileOps } from './profiles';
+import { pushOps } from './push-subscriptions';
 import { recallOps } from './recall';
 import { receiptOps } from './receipts';
 import { roomOps } from './rooms';
@@ -37,6 +38,7 @@ const handlers: OpHandlers<OpName> = {
   ...historyWindowOps,
   ...authOps,
   ...rtcOps,
+  ...pushOps,
 };
 
 function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

@@ -3,7 +3,9 @@
 import type { ServerLimits } from '../protocol/entities';
 import type { HelloFrame } from '../protocol/frames';
 import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
+import type { ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
+import type { PushSubscriptionRecord } from './push-storage';
 import type { IceServer } from '../protocol/rtc';
 import type { Clock } from './clock';
 import type { IdSource } from './id-source';
@@ -23,12 +25,34 @@ export type AuthResult = { user: UserId; expiresAt?: number } | { code: number; 
 export type ModerationVerdict =
   'allow' | 'reject' | 'intercept' | { verdict: 'allow' | 'reject' | 'intercept'; reason?: string };
 
-/** Handed to the push hook for an invitee who has no connected session. */
-export interface PushNotice {
-  kind: 'invitation';
-  invitation: Invitation;
-  offlinePushInfo: OfflinePushInfo | undefined;
-  message: Message | null;
+/** Handed to the push hook for a recipient (or invitee) who has no connected session. */
+export type PushNotice =
+  | {
+      kind: 'invitation';
+      invitation: Invitation;
+      offlinePushInfo: OfflinePushInfo | undefined;
+      message: Message | null;
+    }
+  | {
+      kind: 'message';
+      message: Message;
+      /** The conversation as the recipient names it. */
+      conversation: ConversationId;
+    };
+
+/** How the core sends Web Push to stored subscriptions (the Node host makes one with `web-push`). */
+export interface WebPushSender {
+  /** The VAPID public key (base64url) browsers subscribe with (`push.config`). */
+  publicKey: string;
+  /**
+   * Encrypts `payload` for the subscription (RFC 8291) and POSTs it with a VAPID JWT (RFC 8292).
+   * `gone` when the push service answered 404 or 410: the core then deletes the subscription.
+   */
+  send(subscription: PushSubscriptionRecord, payload: string): Promise<'sent' | 'gone'>;
+  /** Whether the endpoint may be stored (e.g. https only); refused with 4071. Default: any http(s) URL. */
+  allowEndpoint?(endpoint: string): boolean;
+  /** Message pushes carry the message text (text messages). Default false: sender and type only. */
+  includeText?: boolean;
 }
 
 export interface ServerCoreOptions {
@@ -61,8 +85,13 @@ export interface ServerCoreOptions {
   recallEnabled?: boolean;
   /** Called for every message before it is stored (the message as it would be stored). May be async. */
   moderate?: (message: Message) => ModerationVerdict | Promise<ModerationVerdict>;
-  /** Offline push for invitees with no connected session (unless the invitation disables push). */
+  /**
+   * Offline push for recipients of messages and invitees with no connected session (unless the
+   * invitation disables push; never for chat rooms, commands or messages that count as unread for nobody).
+   */
   push?: (user: UserId, notice: PushNotice) => void;
+  /** Web Push to the browsers users subscribed (`push.subscribe`), for the same notices as `push`. */
+  webPush?: WebPushSender;
   /** Request rate per user, across all of the user's connections; false disables it. Default 200/s with bursts of 1000 (an outbox of hundreds drains at once). */
   rateLimit?: RateLimitOptions | false;
   /** Where rate-limit buckets live. Default: this process's memory; several nodes share one (e.g. Redis). */

@@ -17,6 +17,7 @@ import { rtcCallType } from '../protocol/rtc';
 import { isBlocked } from './blocklist';
 import type { Caller, CoreContext } from './context';
 import { fail, inTx } from './context';
+import { notifyInvitation } from './push-notices';
 import { signalLocalId } from './id-source';
 import { requireGroupMember } from './membership';
 import { storeMessage } from './message-store';
@@ -156,7 +157,7 @@ async function invite(ctx: CoreContext, caller: Caller, p: Ops['sig.invite']['p'
   if (p.offlinePushInfo !== undefined) inv.offlinePushInfo = p.offlinePushInfo;
   const answer = await step(ctx, inv, null, 'invite', caller.user, inv.data);
   ctx.timers.arm(inv.deadline);
-  void notifyOffline(ctx, inv, answer.message);
+  if (pushes(inv)) void notifyInvitation(ctx, inv, answer.message);
   return answer;
 }
 
@@ -168,20 +169,6 @@ async function invite(ctx: CoreContext, caller: Caller, p: Ops['sig.invite']['p'
 function pushes(inv: Invitation): boolean {
   if (inv.offlinePushInfo?.disablePush === true) return false;
   return !inv.onlineUserOnly || (inv.offlinePushInfo !== undefined && rtcCallType(inv.data) !== null);
-}
-
-async function notifyOffline(ctx: CoreContext, inv: Invitation, message: Message | null): Promise<void> {
-  const push = ctx.options.push;
-  if (!push || !pushes(inv)) return;
-  for (const user of inv.invitees) {
-    try {
-      // Connected to any node (cluster presence), or to this one.
-      if (ctx.delivery.online ? await ctx.delivery.online(user) : ctx.sessions.isOnline(user)) continue;
-      push(user, { kind: 'invitation', invitation: inv, offlinePushInfo: inv.offlinePushInfo, message });
-    } catch (e) {
-      (ctx.options.onError ?? console.error)(e);
-    }
-  }
 }
 
 function cancel(ctx: CoreContext, caller: Caller, p: { inviteId: string; data?: string }): Promise<Answer> {

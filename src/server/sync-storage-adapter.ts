@@ -57,6 +57,10 @@ const OPS = [
   'putProfile',
   'searchProfiles',
   'searchMessages',
+  'putPushSubscription',
+  'listPushSubscriptions',
+  'deletePushSubscription',
+  'deletePushEndpoint',
 ] as const satisfies readonly (keyof StorageOps)[];
 
 // A compile-time check that OPS names every operation.

@@ -116,6 +116,40 @@ describe('natter CLI', () => {
     }
   });
 
+  it('prints a VAPID key pair, and refuses incomplete or malformed Web Push settings before opening anything', async () => {
+    const keys = io();
+    expect(await runCli(['vapid-keys'], keys)).toBe(0);
+    const m = /--vapid-public-key (\S+)\n--vapid-private-key (\S+)\n/.exec(keys.stdout);
+    expect(Buffer.from(m![1]!, 'base64url')).toHaveLength(65);
+    expect(Buffer.from(m![2]!, 'base64url')).toHaveLength(32);
+    const [publicKey, privateKey] = [m![1]!, m![2]!];
+    const help = io();
+    await runCli(['serve', '--help'], help);
+    for (const option of ['--vapid-public-key <k>', '--vapid-private-key <k>', '--vapid-subject <uri>', '--push-text'])
+      expect(help.stdout).toContain(option);
+
+    const cases: [string[], Record<string, string>, string][] = [
+      [['--vapid-subject', 'mailto:a@b.test'], {}, '--vapid-subject needs --vapid-public-key'],
+      [['--vapid-public-key', publicKey], {}, 'both --vapid-public-key and --vapid-private-key'],
+      [['--vapid-public-key', publicKey], { NATTER_VAPID_PRIVATE_KEY: privateKey }, 'needs --vapid-subject'],
+      [
+        ['--vapid-public-key', 'short', '--vapid-private-key', privateKey, '--vapid-subject', 'mailto:a@b.test'],
+        {},
+        'Web Push settings: Vapid public key should be 65 bytes',
+      ],
+      [
+        ['--vapid-public-key', publicKey, '--vapid-private-key', privateKey, '--vapid-subject', 'ops@b.test'],
+        {},
+        'Web Push settings:',
+      ],
+    ];
+    for (const [args, env, error] of cases) {
+      const out = io(env);
+      expect(await runCli(['serve', '--dev', '--db', ':memory:', '--port', '0', ...args], out)).toBe(2);
+      expect(out.stderr).toContain(error);
+    }
+  });
+
   it('serve --edit-window and --delete-window are the windows the server announces and enforces', async () => {
     const tmp = tempDir();
     let stop: (() => Promise<void>) | null = null;

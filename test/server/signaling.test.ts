@@ -202,7 +202,9 @@ describe('signaling with the server as authority', () => {
       invitees: ['bob', 'carol'],
       offlinePushInfo: { title: 'Call', description: 'from alice' },
     });
-    expect(pushed.map(([u, n]) => [u, n.offlinePushInfo?.title])).toEqual([['carol', 'Call']]);
+    expect(pushed.map(([u, n]) => [u, n.kind === 'invitation' ? n.offlinePushInfo?.title : n.kind])).toEqual([
+      ['carol', 'Call'],
+    ]);
     await alice.ok('sig.invite', { invitees: ['carol'], offlinePushInfo: { disablePush: true } });
     expect(pushed).toHaveLength(1);
   });

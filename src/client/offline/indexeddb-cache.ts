@@ -5,7 +5,8 @@
 // a no-op with one warning: the chat then lives in memory, never breaks.
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
-import type { OutboxPersistence, PendingMessage } from '../chat-client-types';
+import type { OutboxPersistence } from '../client-options';
+import type { PendingMessage } from '../pending-message';
 import { restorePending, savedPending } from '../outbox-persistence';
 import { deleteOfflineDb, openOfflineDb, type OfflineDb } from './offline-db';
 import type { OfflineCache, OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';

@@ -3,7 +3,8 @@
 // and forward to the runtime once its chunk has loaded. Calls made before that
 // wait for it, in order; a chunk that fails to load leaves the chat in memory
 // with a warning, like a refused IndexedDB.
-import type { OutboxPersistence, PendingMessage } from '../chat-client-types';
+import type { OutboxPersistence } from '../client-options';
+import type { PendingMessage } from '../pending-message';
 import type { ClientConnectionHandlers, Transport } from '../../protocol/link';
 import type { OfflineRuntime, OfflineRuntimeOptions } from './offline-runtime';
 import type { OfflineCache, OfflineSnapshot, OfflineSnapshotChange } from './offline-types';

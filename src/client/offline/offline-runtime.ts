@@ -2,7 +2,7 @@
 // `idb`, the cache, the tab leader and relay): made once the page has a client
 // with the cache on, so apps that turn it off, and the first paint of the
 // bundle, do not pay for it.
-import type { OutboxPersistence } from '../chat-client-types';
+import type { OutboxPersistence } from '../client-options';
 import type { Transport } from '../../protocol/link';
 import { IndexedDbCache, type LegacyOutbox } from './indexeddb-cache';
 import type { OfflineWarning } from './offline-types';

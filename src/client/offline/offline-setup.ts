@@ -4,7 +4,7 @@
 // gone on reload anyway) and Node processes get none; `offline: false` opts
 // out. A localStorage outbox from `webStorageOutbox` moves in on first start.
 import type { Transport } from '../../protocol/link';
-import type { ChatClientOptions } from '../chat-client-types';
+import type { ChatClientOptions } from '../client-options';
 import { webStorageOutbox } from '../outbox-persistence';
 import type { LegacyOutbox } from './indexeddb-cache';
 import { LazyOffline } from './lazy-offline';

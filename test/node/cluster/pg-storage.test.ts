@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
 import { describeStorageContract, invitation, KEY, message, rec } from '../storage-contract';
+import { describePushStorageContract } from '../push-storage-contract';
 import { startPostgres, type Postgres } from './support/services';
 
 let postgres: Postgres;
@@ -37,6 +38,7 @@ async function database(nodes = 1): Promise<PgStorage[]> {
 }
 
 describeStorageContract('PgStorage', async () => (await database())[0]!);
+describePushStorageContract('PgStorage', async () => (await database())[0]!);
 
 describe('PgStorage with several writers', () => {
   it('migrates once when three nodes start at the same moment', async () => {

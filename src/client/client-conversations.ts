@@ -1,0 +1,87 @@
+// Owns the ChatClient methods of conversations and receipts: recall, history
+// pages, the conversation list, delete, read markers and receipts. Answers
+// that change what a user sees also go into the input stream.
+import type { ConversationSummary } from '../protocol/entities';
+import type { ConversationPage, HistoryPage } from '../protocol/frames';
+import { conversationOf, type ConversationId } from '../protocol/ids';
+import type { Message, UserId } from '../protocol/message';
+import type { ClientInput } from './client-input';
+import type { RequestFn } from './request-fn';
+
+/** The conversation and receipt methods of ChatClient. */
+export interface ConversationApi {
+  recall(serverId: string): Promise<Message>;
+  history(conversation: ConversationId, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
+  /** Every conversation, most recently updated first (loads every page; see conversationPage). */
+  conversations(): Promise<ConversationSummary[]>;
+  /** One page of the conversation list with the server's unread total; pass `cursor` from the previous page. */
+  conversationPage(options?: { cursor?: string; limit?: number }): Promise<ConversationPage>;
+  deleteConversation(conversation: ConversationId, options?: { deleteHistory?: boolean }): Promise<void>;
+  markRead(conversation: ConversationId, upToSeq?: number): Promise<number>;
+  sendReadReceipt(serverId: string): Promise<void>;
+  sendDeliveryReceipt(serverIds: string[]): Promise<void>;
+  groupReaders(serverId: string): Promise<UserId[]>;
+}
+
+export interface ConversationDeps {
+  request: RequestFn;
+  input: (i: ClientInput) => void;
+  /** The logged-in user (known after welcome). */
+  user: () => UserId;
+}
+
+export function createConversationApi({ request, input, user }: ConversationDeps): ConversationApi {
+  const conversationPage = (options: { cursor?: string; limit?: number } = {}): Promise<ConversationPage> => {
+    const p: { cursor?: string; limit?: number } = {};
+    if (options.cursor !== undefined) p.cursor = options.cursor;
+    if (options.limit !== undefined) p.limit = options.limit;
+    return request('conversations', p);
+  };
+  return {
+    async recall(serverId) {
+      const { message } = await request('recall', { serverId });
+      input({ kind: 'recalled', conversation: conversationOf(message, user()), message });
+      return message;
+    },
+    async history(conversation, options = {}) {
+      const page = await request('history', { conversation, ...options });
+      input({ kind: 'history', conversation, page });
+      return page;
+    },
+    async conversations() {
+      const all: ConversationSummary[] = [];
+      const seen = new Set<ConversationId>();
+      let cursor: string | null = null;
+      // A conversation that moves to the top while the pages load is not listed twice.
+      do {
+        const page: ConversationPage = await conversationPage(cursor === null ? {} : { cursor });
+        for (const c of page.conversations) {
+          if (seen.has(c.id)) continue;
+          seen.add(c.id);
+          all.push(c);
+        }
+        cursor = page.cursor;
+      } while (cursor !== null);
+      return all;
+    },
+    conversationPage,
+    async deleteConversation(conversation, options = {}) {
+      await request('deleteConversation', { conversation, ...options });
+    },
+    async markRead(conversation, upToSeq) {
+      const p = { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) };
+      const { readSeq, unread } = await request('ack', p);
+      input({ kind: 'readMarker', conversation, readSeq, unread });
+      return readSeq;
+    },
+    async sendReadReceipt(serverId) {
+      await request('read', { serverId });
+    },
+    async sendDeliveryReceipt(serverIds) {
+      await request('delivered', { serverIds });
+    },
+    async groupReaders(serverId) {
+      return (await request('groupReaders', { serverId })).readers;
+    },
+  };
+}

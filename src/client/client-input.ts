@@ -1,0 +1,50 @@
+// Owns the input stream's shape: what a client learns, as one ordered stream
+// of typed inputs (every server event, the answers to its own requests that
+// change what a user sees, its outbox and its connection). A store fed by this
+// stream alone (`bindClient`) needs no other writer: hooks call client methods,
+// and the answers arrive here. A new feature adds one member to the union (and
+// a case to the store's reducer); the client emits it where it learns the fact.
+import type { ConversationId } from '../protocol/ids';
+import type { ChatEvent, HistoryPage } from '../protocol/frames';
+import type { Invitation } from '../protocol/invitation';
+import type { Message } from '../protocol/message';
+import type { Presence, Profile } from '../protocol/people';
+import type { ConnectionState } from './connection-state';
+import type { PendingMessage } from './pending-message';
+
+/** An error as the store keeps it (plain data). */
+export interface ErrorInfo {
+  code: number;
+  message: string;
+}
+
+export type ClientInput =
+  /** A server event, in the order the server sent it (replays included, duplicates dropped); `pos`: its event position (durable events). */
+  | { kind: 'event'; event: ChatEvent; pos?: number }
+  /** An outbox entry became pending, changed (upload progress) or failed. */
+  | { kind: 'outbox'; pending: PendingMessage }
+  /**
+   * The server stored a send before this client saw the stored copy in a `message` event (which
+   * normally comes first): the stored copy replaces the pending entry. Emitted at most once per send,
+   * and only then, so the sender's message enters the stream once in the usual order.
+   */
+  | { kind: 'sent'; conversation: ConversationId; message: Message }
+  /** A pending or failed send was given up (`discard`). */
+  | { kind: 'discarded'; conversation: ConversationId; localId: string }
+  | { kind: 'connection'; state: ConnectionState; error?: ErrorInfo }
+  /** Welcomed; `reset`: the session could not resume, so state must be fetched again. */
+  | { kind: 'ready'; user: string; resumed: boolean; reset: boolean }
+  /** A page of history this client asked for (`history`). */
+  | { kind: 'history'; conversation: ConversationId; page: HistoryPage }
+  /** This client's recall was accepted: `message` is the tombstone. */
+  | { kind: 'recalled'; conversation: ConversationId; message: Message }
+  /** This client moved the read marker (`markRead`): the server's marker and unread count. */
+  | { kind: 'readMarker'; conversation: ConversationId; readSeq: number; unread: number }
+  /** An invitation record from an answer to this client's request (invite, answer, cancel, modify, get). */
+  | { kind: 'invitation'; invitation: Invitation }
+  /** Profiles from an answer (profile.get, users.search, profile.set); pushed changes come as `profile` events. */
+  | { kind: 'profiles'; profiles: Profile[] }
+  /** Presence from an answer (presence.get); pushed changes come as `presence` events. */
+  | { kind: 'presence'; presence: Presence[] };
+
+export type ClientInputKind = ClientInput['kind'];
