@@ -374,8 +374,8 @@ export const BENCHMARKS = [
   {
     name: 'conversation-list',
     title:
-      'Conversation list in headless Chromium (1k / 10k conversations): natter from its packed package vs a bare virtualizer',
-    command: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '1000,10000', '--rounds', '5'),
+      "Conversation list in headless Chromium (1k / 10k / 100k conversations): natter from its packed package vs stream-chat-react's ChannelList vs a bare virtualizer",
+    command: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '5'),
     smoke: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '200', '--rounds', '1'),
     summarize: summarizeConversationList,
   },
