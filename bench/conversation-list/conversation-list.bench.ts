@@ -8,7 +8,7 @@
 // loads its pages from its in-page server on the way). Definitions live in
 // pages/harness.ts. Contenders alternate within each round; medians and min–max.
 // Run: node --import tsx bench/conversation-list/conversation-list.bench.ts
-//      [--sizes 1000,10000,100000] [--rounds 5] [--scroll-cap-ms 30000]
+//      [--sizes 1000,10000,100000] [--rounds 5] [--scroll-cap-ms 30000] [--contenders natter,floor]
 // Scrolling to the end is capped: a list that has not shown its oldest row
 // within the cap is not scrolled again in later rounds or at larger sizes.
 // Prints one JSON document on stdout (progress on stderr).
@@ -30,8 +30,10 @@ const SIZES = (argOf('sizes') ?? '1000,10000,100000')
   .map(Number)
   .filter((n) => n > 0);
 const ROUNDS = Math.max(1, Number(argOf('rounds') ?? 5));
-const CONTENDERS = ['natter', 'stream', 'floor'] as const;
-type Contender = (typeof CONTENDERS)[number];
+const ALL_CONTENDERS = ['natter', 'stream', 'floor'] as const;
+type Contender = (typeof ALL_CONTENDERS)[number];
+const WANTED = argOf('contenders')?.split(',');
+const CONTENDERS = ALL_CONTENDERS.filter((c) => !WANTED || WANTED.includes(c));
 const LABEL: Record<Contender, string> = {
   natter: 'natter ConversationList',
   stream: "stream-chat-react's ChannelList",

@@ -35,8 +35,8 @@ export interface ConversationListProps {
 
 /** Lists longer than this are virtualized. */
 const VIRTUAL_FROM = 40;
-/** A row's height before it is measured. */
-const ROW_ESTIMATE_PX = 64;
+/** A row's height before it is measured: the default theme's (a row measured otherwise is drawn again). */
+const ROW_ESTIMATE_PX = 66;
 const estimateSize = () => ROW_ESTIMATE_PX;
 /** Rows drawn beyond each edge of the viewport. */
 const OVERSCAN = 4;
@@ -70,8 +70,9 @@ export function ConversationList({
   /** A row that keyboard navigation moved to before it was drawn: focused once it mounts. */
   const pendingFocus = useRef<string | null>(null);
   const virtual = conversations.length > VIRTUAL_FROM;
+  // Enabled from the start (with no rows while the list is short or loading): the scroller's size is
+  // then known when the first page arrives, and that page is drawn in one pass instead of two.
   const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
-    enabled: virtual,
     count: virtual ? conversations.length : 0,
     getScrollElement: () => scrollerRef.current,
     estimateSize,
