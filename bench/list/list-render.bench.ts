@@ -40,6 +40,8 @@ interface Run {
   domElements: number;
   heapMB: number;
   appendMs: number;
+  prependBottomMs: number;
+  prependBottomShiftPx: number | null;
   prependMs: number;
   prependShiftPx: number | null;
 }
@@ -51,10 +53,13 @@ interface ContenderResult {
   domElements?: Stats;
   heapMB?: Stats;
   appendMs?: Stats;
+  prependBottomMs?: Stats;
+  prependBottomShiftPx?: Stats;
   prependMs?: Stats;
   prependShiftPx?: Stats;
-  /** Runs whose anchor row was gone after the prepend. */
+  /** Runs whose anchor row was gone after the prepend (at the top; at the bottom). */
   anchorLost?: number;
+  anchorLostBottom?: number;
   capped?: string;
   errors?: string[];
   pageErrors?: string[];
@@ -108,6 +113,12 @@ async function oneRun(browser: Browser, url: string, n: number, pageErrors: stri
       'append',
     );
     await page.evaluate(() => window.__bench!.settle(3000));
+    const bottom: PrependResult = await withTimeout(
+      page.evaluate((cap) => window.__bench!.prepend(cap), CAP_MS),
+      CAP_MS + STEP_TIMEOUT_MS,
+      'prepend at the bottom',
+    );
+    await page.evaluate(() => window.__bench!.settle(3000));
     const atTop = await withTimeout(
       page.evaluate(() => window.__bench!.scrollToTop()),
       CAP_MS + STEP_TIMEOUT_MS,
@@ -125,6 +136,8 @@ async function oneRun(browser: Browser, url: string, n: number, pageErrors: stri
       domElements,
       heapMB: (heap1 - heap0) / 1e6,
       appendMs,
+      prependBottomMs: bottom.ms,
+      prependBottomShiftPx: bottom.shift,
       prependMs: p.ms,
       prependShiftPx: p.shift,
     };
@@ -136,15 +149,19 @@ async function oneRun(browser: Browser, url: string, n: number, pageErrors: stri
 function summarize(runs: Run[]): Omit<ContenderResult, 'runs' | 'capped' | 'errors' | 'pageErrors'> {
   const pick = (f: (r: Run) => number) => stats(runs.map(f));
   const shifts = runs.map((r) => r.prependShiftPx).filter((s): s is number => s !== null);
+  const bottomShifts = runs.map((r) => r.prependBottomShiftPx).filter((s): s is number => s !== null);
   return {
     ingestMs: pick((r) => r.ingestMs),
     firstPaintMs: pick((r) => r.firstPaintMs),
     domElements: pick((r) => r.domElements),
     heapMB: pick((r) => r.heapMB),
     appendMs: pick((r) => r.appendMs),
+    prependBottomMs: pick((r) => r.prependBottomMs),
+    ...(bottomShifts.length ? { prependBottomShiftPx: stats(bottomShifts) } : {}),
     prependMs: pick((r) => r.prependMs),
     ...(shifts.length ? { prependShiftPx: stats(shifts) } : {}),
     anchorLost: runs.length - shifts.length,
+    anchorLostBottom: runs.length - bottomShifts.length,
   };
 }
 
@@ -176,7 +193,7 @@ async function main(): Promise<void> {
             const r = await oneRun(browser, `${server.url}/${built.pages[c]}`, n, pe);
             (runs[n][c] ??= []).push(r);
             log(
-              `list n=${n} r${round + 1} ${c} (${((Date.now() - started) / 1000).toFixed(1)} s): paint ${r.firstPaintMs.toFixed(1)} ms, append ${r.appendMs.toFixed(1)}, prepend ${r.prependMs.toFixed(1)} (shift ${r.prependShiftPx}), ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`,
+              `list n=${n} r${round + 1} ${c} (${((Date.now() - started) / 1000).toFixed(1)} s): paint ${r.firstPaintMs.toFixed(1)} ms, append ${r.appendMs.toFixed(1)}, prepend at bottom ${r.prependBottomMs.toFixed(1)} (shift ${r.prependBottomShiftPx}), at top ${r.prependMs.toFixed(1)} (shift ${r.prependShiftPx}), ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`,
             );
             const took = Date.now() - started;
             if (took > CAP_MS)
@@ -224,13 +241,16 @@ async function main(): Promise<void> {
   const ratios: Record<number, Record<string, number | null>> = {};
   for (const n of SIZES) {
     const r = results[n]!;
-    const med = (c: ContenderName, k: 'firstPaintMs' | 'appendMs' | 'prependMs' | 'domElements' | 'heapMB') =>
-      r[c]?.[k]?.median;
+    const med = (
+      c: ContenderName,
+      k: 'firstPaintMs' | 'appendMs' | 'prependMs' | 'prependBottomMs' | 'domElements' | 'heapMB',
+    ) => r[c]?.[k]?.median;
     ratios[n] = {
       firstPaintToStream: ratio(med('natter', 'firstPaintMs'), med('stream-chat-react', 'firstPaintMs')),
       firstPaintToVirtuoso: ratio(med('natter', 'firstPaintMs'), med('react-virtuoso', 'firstPaintMs')),
       appendToVirtuoso: ratio(med('natter', 'appendMs'), med('react-virtuoso', 'appendMs')),
       prependToVirtuoso: ratio(med('natter', 'prependMs'), med('react-virtuoso', 'prependMs')),
+      prependBottomToVirtuoso: ratio(med('natter', 'prependBottomMs'), med('react-virtuoso', 'prependBottomMs')),
       domToStream: ratio(med('natter', 'domElements'), med('stream-chat-react', 'domElements')),
       heapToStream: ratio(med('natter', 'heapMB'), med('stream-chat-react', 'heapMB')),
     };
@@ -256,9 +276,12 @@ async function main(): Promise<void> {
         'JS heap used after GC (CDP) once first paint settled, minus the same before ingest (the generated raw messages already exist): what the kit holds for N messages',
       appendMs:
         'from the state change to after the paint of the first frame in which the new message row is in the DOM and overlaps the list box (list at the bottom)',
+      prependBottomMs:
+        'the reader at the bottom (right after the append); from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation or scroll in the list (then 3 quiet frames)',
       prependMs:
         'list scrolled to its top; from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation or scroll in the list (then 3 quiet frames)',
-      prependShiftPx: 'on-screen move of the topmost fully visible message row across the prepend (0 = anchored)',
+      prependShiftPx:
+        'on-screen move of the topmost fully visible message row across the prepend (0 = anchored), at the top and at the bottom',
     },
     results,
     ratios,

@@ -11,7 +11,9 @@
 //    list's box; timed from just before `mount` (the kit's state already holds
 //    the messages; converting them is timed separately as `ingest`);
 //  - append: the new message's row is in the DOM and overlaps the list's box;
-//  - prepend: the list stopped changing (no DOM mutation and no scroll inside it
+//  - prepend (twice: with the reader at the bottom, right after the append,
+//    then scrolled to the top; each time the 50 messages before the oldest
+//    one): the list stopped changing (no DOM mutation and no scroll inside it
 //    for 3 frames); the end is the paint of the first frame begun after the last
 //    change. The anchor (topmost fully visible message before the prepend) is
 //    then found again and its move on screen is the shift in px.
@@ -112,6 +114,8 @@ export function installBench(contender: ListContender): void {
   const container = document.getElementById('list') as HTMLElement;
   let history: RawMessage[] = [];
   let n = 0;
+  /** The oldest message's index: prepends come before it. */
+  let oldest = 0;
   let mutations = 0;
   let dirty = false;
   new MutationObserver(() => {
@@ -213,7 +217,8 @@ export function installBench(contender: ListContender): void {
       const box = container.getBoundingClientRect();
       const anchor = topmostVisibleMessage(container, box);
       const before = anchor?.el.getBoundingClientRect().top ?? NaN;
-      const older = makeMessages(-PREPEND_COUNT, PREPEND_COUNT);
+      oldest -= PREPEND_COUNT;
+      const older = makeMessages(oldest, PREPEND_COUNT);
       const since = mutations;
       const t0 = performance.now();
       contender.prepend(older);

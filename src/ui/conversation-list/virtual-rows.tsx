@@ -7,8 +7,8 @@ import { useEffect, type ReactNode, type RefObject } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationRowPlacement } from './conversation-item';
 
-/** A row's height before it is measured. */
-const ROW_ESTIMATE_PX = 64;
+/** A row's height before it is measured: the default theme's (a row measured otherwise is drawn again). */
+const ROW_ESTIMATE_PX = 66;
 const estimateSize = () => ROW_ESTIMATE_PX;
 /** Rows drawn beyond each edge of the viewport. */
 const OVERSCAN = 4;

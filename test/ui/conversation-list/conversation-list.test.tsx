@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { createManualClock, type ManualClock } from '../../../src/server/clock';
 import { ConversationList } from '../../../src/ui/conversation-list';
+import { formatDateTime } from '../../../src/ui/i18n';
 import { UnreadBadge } from '../../../src/ui/unread-badge';
 import { createUiHarness, pngFile, polyfillBlobReading, type UiHarness } from '../chat/ui-harness';
 
@@ -83,6 +84,18 @@ describe('order and badges', () => {
     await waitFor(() => expect(row('bob').querySelector('.natter-badge')).toBeNull());
     await waitFor(() => expect(screen.getByTestId('bob-only')).toBeEmptyDOMElement());
     expect(within(screen.getByTestId('total')).getByText('120 unread')).toBeInTheDocument();
+  });
+});
+
+describe('row time', () => {
+  test("a pointer over a row's time shows its full date and time as a tooltip", async () => {
+    await bob.sendText('single:alice', 'from bob');
+    h.renderAs(alice, <ConversationList />);
+    await waitFor(() => expect(rowNames()).toEqual(['bob']));
+    const time = row('bob').querySelector('time') as HTMLElement;
+    const ts = Date.parse(time.getAttribute('datetime') as string);
+    await userEvent.hover(time);
+    expect(time).toHaveAttribute('title', formatDateTime(ts, 'en'));
   });
 });
 
