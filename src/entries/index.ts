@@ -202,6 +202,8 @@ export { CallMediaError } from '../client/call/local-media';
 export type {
   CallClient,
   CallClientOptions,
+  CallDeviceKind,
+  CallDevices,
   CallState,
   CallParticipant,
   CallError,

@@ -44,7 +44,10 @@ export { useMessageWindow, type MessageWindowResult } from './use-message-window
 export type { ChatStore } from '../store/create-chat-store';
 export type { Scheduler } from '../store/ingest-queue';
 export { useCall, type CallResult } from './use-call';
+export { useCallDevices, type CallDevice, type CallDevicesResult } from './use-call-devices';
 export type {
+  CallDeviceKind,
+  CallDevices,
   CallState,
   CallParticipant,
   CallError,

@@ -27,6 +27,7 @@ export interface CallResult {
   setMuted: CallClient['setMuted'];
   setCameraOff: CallClient['setCameraOff'];
   switchDevice: CallClient['switchDevice'];
+  chooseDevice: CallClient['chooseDevice'];
   startScreenShare: CallClient['startScreenShare'];
   stopScreenShare: CallClient['stopScreenShare'];
   stats: CallClient['stats'];
@@ -78,6 +79,7 @@ export function useCall(): CallResult {
       setMuted: async (muted: boolean) => (await calls()).setMuted(muted),
       setCameraOff: async (off: boolean) => (await calls()).setCameraOff(off),
       switchDevice: async (...a: Parameters<CallClient['switchDevice']>) => (await calls()).switchDevice(...a),
+      chooseDevice: async (...a: Parameters<CallClient['chooseDevice']>) => (await calls()).chooseDevice(...a),
       startScreenShare: async () => (await calls()).startScreenShare(),
       stopScreenShare: async () => (await calls()).stopScreenShare(),
       stats: async (user: string) => (await calls()).stats(user),

@@ -155,7 +155,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
   offs.push(
     watchCallClient(client, (calls) => {
       const push = (): void => {
-        queue.push({ kind: 'call', call: calls.current, mediaError: calls.mediaError });
+        queue.push({ kind: 'call', call: calls.current, mediaError: calls.mediaError, devices: calls.devices });
         queue.flush();
       };
       if (disposed) return;

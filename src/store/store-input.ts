@@ -3,7 +3,7 @@
 // the client's own input stream (`ClientInput`: events, answers, outbox,
 // connection); the rest are what `bindClient` adds around it (the bootstrap
 // it fetches, the sync flag, typing expiry, the CallClient's snapshots).
-import type { CallError, CallState } from '../client/call/call-types';
+import type { CallDevices, CallError, CallState } from '../client/call/call-types';
 import type { ClientInput } from '../client/chat-client-types';
 import type { ConversationSummary } from '../protocol/entities';
 import type { Invitation } from '../protocol/invitation';
@@ -36,7 +36,7 @@ export type BindingInput =
   /** Drop typing indicators that expired before `now` (local ms). */
   | { kind: 'typingExpired'; now: number }
   /** The client's CallClient changed its call (a full snapshot; see call-slice.ts). */
-  | { kind: 'call'; call: CallState | null; mediaError: CallError | null };
+  | { kind: 'call'; call: CallState | null; mediaError: CallError | null; devices: CallDevices };
 
 /**
  * Everything the store's reducer applies. A feature adds its input to `ClientInput` (what the

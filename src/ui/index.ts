@@ -55,4 +55,10 @@ export { Chat, type ChatProps } from './chat/index';
 export { NewConversationDialog, type NewConversationDialogProps } from './new-conversation/index';
 export { MessageSearch, HighlightedText, type MessageSearchProps } from './message-search/index';
 export type { ModalScope } from './modal-dialog';
-export { CallView, CallSummaryLine, type CallViewProps } from './call/index';
+export {
+  CallView,
+  CallSummaryLine,
+  CallDevicePicker,
+  type CallViewProps,
+  type CallDevicePickerProps,
+} from './call/index';

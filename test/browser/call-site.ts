@@ -2,7 +2,8 @@
 // built once and served on 127.0.0.1, opened in Debian's Chromium with a fake
 // camera and microphone; helpers that read WebRTC statistics from a page.
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { buildFixture, openFixture, type BuiltFixture } from '../support/fixture-site';
 
@@ -63,4 +64,20 @@ export function phase(page: Page, user: string): Promise<string | null> {
         .calls[u]!.current?.phase ?? null,
     user,
   );
+}
+
+/** The fixture's pane of `user` (one Chat each). */
+export const pane = (page: Page, user: string): Locator => page.getByRole('region', { name: `${user}'s screen` });
+
+/** Accepts the call ringing in `screen`. */
+export async function answer(screen: Locator): Promise<void> {
+  const ringing = screen.getByRole('dialog');
+  await ringing.waitFor({ timeout: 15_000 });
+  await ringing.getByRole('button', { name: 'Accept' }).click();
+}
+
+/** Polls until `read` gives a larger value than the first read (the counter moves). */
+export async function grows(read: () => Promise<number>, what: string): Promise<void> {
+  const first = await read();
+  await expect.poll(read, { timeout: 15_000, message: `${what} grows` }).toBeGreaterThan(first);
 }

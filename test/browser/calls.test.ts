@@ -2,11 +2,11 @@
 // on the embedded server (every user in one page) and on `natter serve` over
 // 127.0.0.1 (one browser context per user). Driven through the Chat UI by role
 // and label; media is checked with getStats.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, tempDir, type ChildServer } from '../node/support/servers';
 import { CHROMIUM_ARGS } from '../support/chromium';
-import { phase, rtp, startCallSite, type CallSite } from './call-site';
+import { answer, grows, pane, phase, rtp, startCallSite, type CallSite } from './call-site';
 
 let site: CallSite;
 
@@ -17,14 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-const pane = (page: Page, user: string): Locator => page.getByRole('region', { name: `${user}'s screen` });
-
-/** Polls until `read` gives a larger value than the first read (the counter moves). */
-async function grows(read: () => Promise<number>, what: string): Promise<void> {
-  const first = await read();
-  await expect.poll(read, { timeout: 15_000, message: `${what} grows` }).toBeGreaterThan(first);
-}
 
 /** Polls until two reads a second apart are equal (the counter stopped). */
 async function stops(read: () => Promise<number>, what: string): Promise<void> {
@@ -40,12 +32,6 @@ async function stops(read: () => Promise<number>, what: string): Promise<void> {
       { timeout: 15_000, interval: 1000, message: `${what} stops` },
     )
     .toBe(true);
-}
-
-async function answer(screen: Locator): Promise<void> {
-  const ringing = screen.getByRole('dialog');
-  await ringing.waitFor({ timeout: 15_000 });
-  await ringing.getByRole('button', { name: 'Accept' }).click();
 }
 
 async function framesFlow(pages: Record<string, Page>, pairs: Array<[string, string]>): Promise<void> {

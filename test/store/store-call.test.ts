@@ -40,7 +40,11 @@ describe('call slice', () => {
       bindClient(alice, store, { schedule: microtaskScheduler }),
       bindClient(bob, bobStore, { schedule: microtaskScheduler }),
     );
-    expect(store.getState().call).toEqual({ current: null, mediaError: null });
+    expect(store.getState().call).toEqual({
+      current: null,
+      mediaError: null,
+      devices: { audioinput: null, videoinput: null, audiooutput: null },
+    });
 
     const calls = callClientFor(alice);
     await expect(calls.start(conversationId('single', 'bob'), 'video')).rejects.toMatchObject({
@@ -74,6 +78,23 @@ describe('call slice', () => {
     calls.dismiss();
     expect(calls.mediaError).toBeNull();
     expect(store.getState().call.mediaError?.kind).toBe('media-failed');
+  });
+
+  it('holds the devices chosen before a call (a speaker needs no media), and the default again', async () => {
+    const alice = await connected('alice');
+    const store = createChatStore(alice);
+    bindings.push(bindClient(alice, store, { schedule: microtaskScheduler }));
+    const calls = callClientFor(alice);
+    await calls.chooseDevice('audiooutput', 'speaker-2');
+    await calls.chooseDevice('videoinput', 'camera-3');
+    expect(store.getState().call.devices).toEqual({
+      audioinput: null,
+      videoinput: 'camera-3',
+      audiooutput: 'speaker-2',
+    });
+    expect(calls.devices).toBe(store.getState().call.devices);
+    await calls.chooseDevice('videoinput', null);
+    expect(store.getState().call.devices.videoinput).toBeNull();
   });
 
   it('one CallClient per ChatClient, whoever asks', async () => {

@@ -12,7 +12,16 @@ import { CallCore } from './call-core';
 import { listenForCallEvents, resolveGlare } from './call-events';
 import { existingCallClient, registerCallClient } from './call-registry';
 import { invitationOf } from './call-state';
-import type { CallClient, CallClientOptions, CallError, CallState, CallType, StartCallOptions } from './call-types';
+import type {
+  CallClient,
+  CallClientOptions,
+  CallDeviceKind,
+  CallDevices,
+  CallError,
+  CallState,
+  CallType,
+  StartCallOptions,
+} from './call-types';
 import { webRtcMedia } from './webrtc-media';
 
 class NatterCallClient implements CallClient {
@@ -33,6 +42,10 @@ class NatterCallClient implements CallClient {
 
   get mediaError(): CallError | null {
     return this.core.mediaError;
+  }
+
+  get devices(): CallDevices {
+    return this.core.devices;
   }
 
   subscribe(listener: () => void): Unsubscribe {
@@ -140,13 +153,21 @@ class NatterCallClient implements CallClient {
     await core.tracks.cameraOff(core.session, off, s.screenSharing);
   }
 
-  async switchDevice(kind: 'audio' | 'video', deviceId: string): Promise<void> {
+  async chooseDevice(kind: CallDeviceKind, deviceId: string | null): Promise<void> {
     const { core } = this;
     const s = core.active();
-    if (!s || !core.tracks) return;
-    await core.tracks.switchDevice(core.session, kind, deviceId, s);
-    const now = core.active();
-    if (now && core.tracks) core.set({ ...now, localStream: core.tracks.stream });
+    const track = kind === 'audioinput' ? 'audio' : kind === 'videoinput' ? 'video' : null;
+    // A camera chosen during a voice call is kept for the next video call.
+    if (s && core.tracks && track && (track === 'audio' || s.callType === 'video')) {
+      await core.tracks.switchDevice(core.session, track, deviceId, s);
+      const now = core.active();
+      if (now && core.tracks) core.set({ ...now, localStream: core.tracks.stream });
+    }
+    core.setDevice(kind, deviceId);
+  }
+
+  switchDevice(kind: 'audio' | 'video', deviceId: string): Promise<void> {
+    return this.chooseDevice(kind === 'audio' ? 'audioinput' : 'videoinput', deviceId);
   }
 
   async startScreenShare(): Promise<void> {

@@ -10,7 +10,7 @@ import type { Invitation } from '../../protocol/invitation';
 import { rtcCallType } from '../../protocol/rtc';
 import type { ChatClient, Unsubscribe } from '../chat-client-types';
 import { participantsOf, updateParticipant, withPhase } from './call-state';
-import type { CallEndReason, CallError, CallState } from './call-types';
+import type { CallDeviceKind, CallDevices, CallEndReason, CallError, CallState } from './call-types';
 import { openLocalMedia, toCallMediaError } from './local-media';
 import { LocalTracks } from './local-tracks';
 import type { MediaLayer, MediaSession } from './media-layer';
@@ -19,6 +19,8 @@ export class CallCore {
   private snapshot: CallState | null = null;
   private readonly listeners = new Set<() => void>();
   mediaError: CallError | null = null;
+  /** The devices the user chose (what the next call opens). */
+  devices: CallDevices = { audioinput: null, videoinput: null, audiooutput: null };
   session: MediaSession | null = null;
   /** This device is in the relay's call (rtc.join answered). */
   joined = false;
@@ -68,6 +70,13 @@ export class CallCore {
     if (s && s.callId === callId && !s.ended) this.set(change(s));
   }
 
+  /** Records a device choice (listeners told: the store mirrors it). */
+  setDevice(kind: CallDeviceKind, deviceId: string | null): void {
+    if (this.devices[kind] === deviceId) return;
+    this.devices = { ...this.devices, [kind]: deviceId };
+    this.notify();
+  }
+
   /** Forgets an ended call and a media error. */
   dismiss(): void {
     const had = this.mediaError !== null;
@@ -86,7 +95,11 @@ export class CallCore {
   /** Opens the microphone (and camera); a refusal is kept as `mediaError` for the UI, then thrown. */
   async openMedia(video: boolean): Promise<MediaStream> {
     try {
-      return await openLocalMedia(video);
+      const { audioinput, videoinput } = this.devices;
+      return await openLocalMedia(video, {
+        ...(audioinput !== null ? { audioDeviceId: audioinput } : {}),
+        ...(videoinput !== null ? { videoDeviceId: videoinput } : {}),
+      });
     } catch (e) {
       const err = toCallMediaError(e);
       this.mediaError = { kind: err.kind, message: err.message };

@@ -10,6 +10,12 @@ import type { MediaLayer, PeerState } from './media-layer';
 
 export type CallType = 'audio' | 'video';
 
+/** The devices a call uses: the microphone, the camera, and where the others' audio plays. */
+export type CallDeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';
+
+/** The device chosen for each kind (a MediaDeviceInfo `deviceId`), null for the browser's default. */
+export type CallDevices = Readonly<Record<CallDeviceKind, string | null>>;
+
 /** Why media could not be opened, or the call could not go on. */
 export type CallErrorKind = 'permission-denied' | 'no-device' | 'device-in-use' | 'media-failed' | 'call-failed';
 
@@ -79,6 +85,8 @@ export interface CallClient {
   readonly current: CallState | null;
   /** Why the microphone or camera could not be opened when starting or answering (null once a call starts). */
   readonly mediaError: CallError | null;
+  /** The devices chosen with `chooseDevice` (each null until chosen: the browser's default). */
+  readonly devices: CallDevices;
   subscribe(listener: () => void): Unsubscribe;
   /** Rings a single conversation's peer or group members (≤ 3 others) and joins the call at once. */
   start(conversation: ConversationId, callType: CallType, options?: StartCallOptions): Promise<CallState>;
@@ -91,7 +99,14 @@ export interface CallClient {
   hangUp(): Promise<void>;
   setMuted(muted: boolean): Promise<void>;
   setCameraOff(off: boolean): Promise<void>;
-  /** Switches the microphone or camera mid-call. */
+  /**
+   * Chooses the microphone, camera or speaker (null: the browser's default). Before a call, it is what
+   * the next call opens; during one, a microphone or camera is switched live (the new track replaces the
+   * old one on every link, without renegotiation) and a speaker is where the call view plays the others.
+   * Rejects with a CallMediaError when the device cannot be opened (the choice stays as it was).
+   */
+  chooseDevice(kind: CallDeviceKind, deviceId: string | null): Promise<void>;
+  /** Switches the microphone or camera mid-call (`chooseDevice` with 'audioinput' or 'videoinput'). */
   switchDevice(kind: 'audio' | 'video', deviceId: string): Promise<void>;
   /** Video calls: sends the screen instead of the camera until `stopScreenShare` (or the browser's own stop). */
   startScreenShare(): Promise<void>;

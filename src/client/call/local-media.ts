@@ -52,17 +52,14 @@ export async function openLocalMedia(video: boolean, choice: DeviceChoice = {}):
   }
 }
 
-/** One track of a given device, to switch to mid-call. */
-export async function openDeviceTrack(kind: 'audio' | 'video', deviceId: string): Promise<MediaStreamTrack> {
-  const stream = await openLocalMedia(
-    kind === 'video',
-    kind === 'audio' ? { audioDeviceId: deviceId } : { videoDeviceId: deviceId },
-  ).catch((e: unknown) => {
-    throw toCallMediaError(e);
-  });
+/** One track of a given device (null: the default one), to switch to mid-call. */
+export async function openDeviceTrack(kind: 'audio' | 'video', deviceId: string | null): Promise<MediaStreamTrack> {
+  const choice: DeviceChoice = {};
+  if (deviceId !== null) choice[kind === 'audio' ? 'audioDeviceId' : 'videoDeviceId'] = deviceId;
+  const stream = await openLocalMedia(kind === 'video', choice);
   const track = kind === 'audio' ? stream.getAudioTracks()[0] : stream.getVideoTracks()[0];
   for (const t of stream.getTracks()) if (t !== track) t.stop();
-  if (!track) throw new CallMediaError('no-device', `no ${kind} track from device ${deviceId}`);
+  if (!track) throw new CallMediaError('no-device', `no ${kind} track from device ${deviceId ?? '(default)'}`);
   return track;
 }
 

@@ -15,8 +15,13 @@ export class LocalTracks {
   private camera: MediaStreamTrack | null;
   private screen: MediaStreamTrack | null = null;
 
-  constructor(readonly stream: MediaStream) {
-    this.camera = stream.getVideoTracks()[0] ?? null;
+  constructor(private local: MediaStream) {
+    this.camera = local.getVideoTracks()[0] ?? null;
+  }
+
+  /** This device's microphone and camera as previewed (a new stream after a device switch). */
+  get stream(): MediaStream {
+    return this.local;
   }
 
   async mute(session: MediaSession | null, muted: boolean): Promise<void> {
@@ -34,19 +39,19 @@ export class LocalTracks {
   async switchDevice(
     session: MediaSession | null,
     kind: 'audio' | 'video',
-    deviceId: string,
+    deviceId: string | null,
     flags: TrackFlags,
   ): Promise<void> {
     const track = await openDeviceTrack(kind, deviceId);
-    for (const old of kind === 'audio' ? this.stream.getAudioTracks() : this.stream.getVideoTracks()) {
-      this.stream.removeTrack(old);
-      old.stop();
-    }
-    this.stream.addTrack(track);
-    if (kind === 'video') this.camera = track;
     track.enabled = kind === 'audio' ? !flags.muted : !flags.cameraOff;
     const sending = kind === 'audio' ? !flags.muted : !flags.cameraOff && !flags.screenSharing;
+    // The new device goes out before the old one stops, so the peers see no gap.
     if (sending) await session?.replaceTrack(kind, track);
+    // A new stream object: the view tells a changed preview by its stream.
+    const kept = this.stream.getTracks().filter((t) => t.kind !== track.kind);
+    for (const old of this.stream.getTracks()) if (old.kind === track.kind) old.stop();
+    this.local = new MediaStream([...kept, track]);
+    if (kind === 'video') this.camera = track;
   }
 
   async startScreen(session: MediaSession | null, onEnded: () => void): Promise<void> {

@@ -1,15 +1,16 @@
 // Owns CallPanel, the in-call view (CallView loads it as a chunk of its own):
 // tiles for 1–4 people (video, or avatars in voice calls), the call's state in
 // words (connecting, reconnecting, ended with its duration), the controls, a
-// minimised floating view so the user can keep chatting, and device problems
-// explained in words. Reads only useCall; ringing is CallInviteModal's, so
-// nothing shows while a call rings.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// minimised floating view so the user can keep chatting, the device picker,
+// and device problems explained in words. Reads only public hooks; ringing is
+// CallInviteModal's, so nothing shows while a call rings.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CallParticipant } from '../../react';
-import { useCall, useChatUser } from '../../react';
+import { useCall, useCallDevices, useChatUser } from '../../react';
 import { formatDuration, useStrings, type Locale } from '../i18n';
 import type { InCallStrings } from '../i18n/in-call-strings';
 import { CallControls } from './call-controls';
+import { CallDevicePicker } from './call-device-picker';
 import { CallTile } from './call-tile';
 
 export interface CallViewProps {
@@ -49,6 +50,9 @@ export function CallPanel({ displayName = identity, avatarUrl, locale, noticeMs 
   const c = useCall();
   const { call, mediaError, dismiss } = c;
   const [minimised, setMinimised] = useState(false);
+  const [devicesOpen, setDevicesOpen] = useState(false);
+  const devicesId = useId();
+  const speaker = useCallDevices().chosen.audiooutput;
   const region = useRef<HTMLElement>(null);
   const finished = call?.ended != null;
   const showing = call !== null && call.phase !== 'ringing';
@@ -161,6 +165,7 @@ export function CallPanel({ displayName = identity, avatarUrl, locale, noticeMs 
             self={false}
             status={peerStatus(p, t)}
             avatarUrl={avatarUrl?.(p.user)}
+            sinkId={speaker}
           />
         ))}
         <CallTile
@@ -173,7 +178,18 @@ export function CallPanel({ displayName = identity, avatarUrl, locale, noticeMs 
           avatarUrl={avatarUrl?.(me)}
         />
       </div>
-      <CallControls t={t} call={call} actions={c} onMinimise={() => setMinimised(true)} />
+      <CallControls
+        t={t}
+        call={call}
+        actions={c}
+        onMinimise={() => setMinimised(true)}
+        devicesOpen={devicesOpen}
+        devicesId={devicesId}
+        onToggleDevices={() => setDevicesOpen((open) => !open)}
+      />
+      <div id={devicesId} hidden={!devicesOpen}>
+        {devicesOpen && <CallDevicePicker video={video} locale={locale} />}
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // Owns one tile of the in-call view: a participant's (or this user's own)
 // video, or an avatar in voice calls and while the camera is off, with the
-// name and a state line ("Reconnecting…", "Muted") under it.
+// name and a state line ("Reconnecting…", "Muted") under it. Another
+// participant's audio plays on the speaker chosen for calls.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Avatar } from '../conversation-list/avatar';
 
@@ -13,13 +14,24 @@ export interface CallTileProps {
   self: boolean;
   status: string | null;
   avatarUrl?: string | undefined;
+  /** The speaker to play this participant on (null: the default output). */
+  sinkId?: string | null;
 }
 
 function hasLiveVideo(stream: MediaStream | null): boolean {
   return !!stream && stream.getVideoTracks().some((t) => t.readyState === 'live');
 }
 
-export function CallTile({ id, name, stream, showVideo, self, status, avatarUrl }: CallTileProps): ReactNode {
+export function CallTile({
+  id,
+  name,
+  stream,
+  showVideo,
+  self,
+  status,
+  avatarUrl,
+  sinkId = null,
+}: CallTileProps): ReactNode {
   const media = useRef<HTMLVideoElement>(null);
   const video = showVideo && hasLiveVideo(stream);
   useEffect(() => {
@@ -28,6 +40,12 @@ export function CallTile({ id, name, stream, showVideo, self, status, avatarUrl 
     el.srcObject = stream;
     void el.play().catch(() => undefined);
   }, [stream, video]);
+  useEffect(() => {
+    const el = media.current;
+    if (self || !el || typeof el.setSinkId !== 'function' || el.sinkId === (sinkId ?? '')) return;
+    // A speaker unplugged meanwhile: the browser keeps playing on the one it had.
+    el.setSinkId(sinkId ?? '').catch(() => undefined);
+  }, [self, sinkId]);
   return (
     <figure className="natter-call-tile" data-self={self || undefined} data-video={video || undefined}>
       {/* Remote audio plays through this element even in voice calls; it is hidden then. */}

@@ -33,6 +33,12 @@ export interface InCallStrings {
   peerMuted: string;
   /** Accessible name of the control bar. */
   controls: string;
+  /** The device picker: its toggle and group name, the three kinds, and the browser's default device. */
+  devices: string;
+  microphone: string;
+  camera: string;
+  speaker: string;
+  systemDefault: string;
   /** Device problems explained in words. */
   mediaError(kind: CallErrorKind): string;
   /** Summary line of a call in the message list. */
@@ -66,6 +72,11 @@ const en: InCallStrings = {
   peerMissed: 'No answer',
   peerMuted: 'Muted',
   controls: 'Call controls',
+  devices: 'Devices',
+  microphone: 'Microphone',
+  camera: 'Camera',
+  speaker: 'Speaker',
+  systemDefault: 'System default',
   mediaError: (kind) =>
     ({
       'permission-denied':
@@ -111,6 +122,11 @@ const zhCN: InCallStrings = {
   peerMissed: '未应答',
   peerMuted: '已静音',
   controls: '通话控制',
+  devices: '设备',
+  microphone: '麦克风',
+  camera: '摄像头',
+  speaker: '扬声器',
+  systemDefault: '系统默认',
   mediaError: (kind) =>
     ({
       'permission-denied': '浏览器没有获得使用麦克风或摄像头的权限。请在网站设置（地址栏左侧的图标）中允许后重试。',

@@ -5,7 +5,8 @@
 // that group with every listed member (`members=`, default the users) unless
 // it exists (pages of one group on natter serve). The
 // test reads `window.__natter` for the clients, their calls and WebRTC stats.
-// `locale=<tag>` shows the UI in that language (e.g. zh-CN, ja, ar).
+// `locale=<tag>` shows the UI in that language (e.g. zh-CN, ja, ar);
+// `devices` adds a device picker under each Chat (choosing before a call).
 import { createRoot } from 'react-dom/client';
 import { callClientFor } from '../../../src/client/call/call-client';
 import type { CallClient } from '../../../src/client/call/call-types';
@@ -14,7 +15,7 @@ import type { ChatClient } from '../../../src/client/chat-client-types';
 import type { ConversationId } from '../../../src/protocol/ids';
 import { ChatProvider } from '../../../src/react/index';
 import { createEmbeddedServer } from '../../../src/server/embedded-server';
-import { Chat } from '../../../src/ui/index';
+import { CallDevicePicker, Chat } from '../../../src/ui/index';
 import '../../../src/ui/styles.css';
 
 interface Handle {
@@ -38,6 +39,7 @@ const group = query.get('group');
 const members = (query.get('members') ?? users.join(',')).split(',');
 const open = query.get('open');
 const locale = query.get('locale') ?? 'en';
+const picker = query.has('devices');
 
 const handle: Handle = {
   ready: false,
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
           <div key={user} className="pane" role="region" aria-label={`${user}'s screen`}>
             <ChatProvider client={handle.clients[user]!}>
               <Chat theme="light" locale={locale} callModal="chat" defaultConversationId={conversation} />
+              {picker && <CallDevicePicker locale={locale} />}
             </ChatProvider>
           </div>
         );

@@ -28,6 +28,11 @@ export const inCallAr: InCallStrings = {
   peerMissed: 'لا رد',
   peerMuted: 'الصوت مكتوم',
   controls: 'عناصر التحكم في المكالمة',
+  devices: 'الأجهزة',
+  microphone: 'الميكروفون',
+  camera: 'الكاميرا',
+  speaker: 'مكبّر الصوت',
+  systemDefault: 'الافتراضي في النظام',
   mediaError: (kind) =>
     ({
       'permission-denied':

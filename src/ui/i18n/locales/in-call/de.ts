@@ -28,6 +28,11 @@ export const inCallDe: InCallStrings = {
   peerMissed: 'Keine Antwort',
   peerMuted: 'Stummgeschaltet',
   controls: 'Anrufsteuerung',
+  devices: 'Geräte',
+  microphone: 'Mikrofon',
+  camera: 'Kamera',
+  speaker: 'Lautsprecher',
+  systemDefault: 'Systemstandard',
   mediaError: (kind) =>
     ({
       'permission-denied':

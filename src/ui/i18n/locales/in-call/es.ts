@@ -28,6 +28,11 @@ export const inCallEs: InCallStrings = {
   peerMissed: 'Sin respuesta',
   peerMuted: 'Silenciado',
   controls: 'Controles de la llamada',
+  devices: 'Dispositivos',
+  microphone: 'Micrófono',
+  camera: 'Cámara',
+  speaker: 'Altavoz',
+  systemDefault: 'Predeterminado del sistema',
   mediaError: (kind) =>
     ({
       'permission-denied':

@@ -28,6 +28,11 @@ export const inCallFr: InCallStrings = {
   peerMissed: 'Pas de réponse',
   peerMuted: 'Micro coupé',
   controls: 'Commandes de l’appel',
+  devices: 'Appareils',
+  microphone: 'Micro',
+  camera: 'Caméra',
+  speaker: 'Haut-parleur',
+  systemDefault: 'Par défaut du système',
   mediaError: (kind) =>
     ({
       'permission-denied':

@@ -28,6 +28,11 @@ export const inCallJa: InCallStrings = {
   peerMissed: '応答なし',
   peerMuted: 'ミュート中',
   controls: '通話の操作',
+  devices: 'デバイス',
+  microphone: 'マイク',
+  camera: 'カメラ',
+  speaker: 'スピーカー',
+  systemDefault: 'システムの既定',
   mediaError: (kind) =>
     ({
       'permission-denied':

@@ -28,6 +28,11 @@ export const inCallKo: InCallStrings = {
   peerMissed: '응답 없음',
   peerMuted: '음소거됨',
   controls: '통화 제어',
+  devices: '장치',
+  microphone: '마이크',
+  camera: '카메라',
+  speaker: '스피커',
+  systemDefault: '시스템 기본값',
   mediaError: (kind) =>
     ({
       'permission-denied':

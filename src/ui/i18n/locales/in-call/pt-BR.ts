@@ -28,6 +28,11 @@ export const inCallPtBR: InCallStrings = {
   peerMissed: 'Sem resposta',
   peerMuted: 'Silenciado',
   controls: 'Controles da chamada',
+  devices: 'Dispositivos',
+  microphone: 'Microfone',
+  camera: 'Câmera',
+  speaker: 'Alto-falante',
+  systemDefault: 'Padrão do sistema',
   mediaError: (kind) =>
     ({
       'permission-denied':

@@ -28,6 +28,11 @@ export const inCallRu: InCallStrings = {
   peerMissed: 'Нет ответа',
   peerMuted: 'Микрофон выключен',
   controls: 'Управление звонком',
+  devices: 'Устройства',
+  microphone: 'Микрофон',
+  camera: 'Камера',
+  speaker: 'Динамик',
+  systemDefault: 'Системное по умолчанию',
   mediaError: (kind) =>
     ({
       'permission-denied':

@@ -28,6 +28,11 @@ export const inCallZhTW: InCallStrings = {
   peerMissed: '未接聽',
   peerMuted: '已靜音',
   controls: '通話控制項',
+  devices: '裝置',
+  microphone: '麥克風',
+  camera: '攝影機',
+  speaker: '喇叭',
+  systemDefault: '系統預設',
   mediaError: (kind) =>
     ({
       'permission-denied': '瀏覽器沒有取得使用麥克風或相機的權限。請在網站設定（網址列左側的圖示）中允許後再試一次。',
