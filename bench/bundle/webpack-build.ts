@@ -1,6 +1,6 @@
-// Owns the webpack 5 builds of the bundle benchmark: an app's entry is turned
-// from TSX into JavaScript by esbuild (the repository's, as tsx uses it) next to
-// the original, so that `natter` resolves through the packed package as under
+// Owns the webpack 5 builds of the bundle benchmark: an app's TSX files are
+// turned into JavaScript by esbuild (the repository's, as tsx uses it) next to
+// the originals, so that `natter` resolves through the packed package as under
 // Vite, then webpack 5 (installed into bench/.webpack5, see packed-package.ts)
 // builds it in production mode: its own minifier, default chunk splitting,
 // native CSS, react/react-dom/scheduler external. "Initial" is what the
@@ -42,9 +42,17 @@ const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 export async function webpackBuild(entryTsx: string, external: readonly string[]): Promise<WebpackBuildResult> {
   const require = createRequire(webpack5Entry());
   const webpack = require('webpack') as Webpack;
-  const entry = join(dirname(entryTsx), `${basename(entryTsx, '.tsx')}.webpack.mjs`);
-  const { code } = transformSync(readFileSync(entryTsx, 'utf8'), { loader: 'tsx', jsx: 'automatic', format: 'esm' });
-  writeFileSync(entry, code);
+  const dir = dirname(entryTsx);
+  // Each app file as plain JavaScript beside its source (an app may import a sibling: natter-headless).
+  const written = readdirSync(dir)
+    .filter((f) => f.endsWith('.tsx'))
+    .map((f) => {
+      const js = join(dir, `${basename(f, '.tsx')}.js`);
+      const source = readFileSync(join(dir, f), 'utf8');
+      writeFileSync(js, transformSync(source, { loader: 'tsx', jsx: 'automatic', format: 'esm' }).code);
+      return js;
+    });
+  const entry = join(dir, `${basename(entryTsx, '.tsx')}.js`);
   const out = mkdtempSync(join(tmpdir(), 'natter-webpack-'));
   try {
     const stats = await new Promise<WebpackStats>((resolve, reject) =>
@@ -91,6 +99,6 @@ export async function webpackBuild(entryTsx: string, external: readonly string[]
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
-    rmSync(entry, { force: true });
+    for (const js of written) rmSync(js, { force: true });
   }
 }

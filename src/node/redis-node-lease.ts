@@ -27,7 +27,7 @@ export class RedisNodeLease {
   constructor(
     private readonly redis: Redis,
     readonly nodeId: string,
-    private readonly onError: (e: unknown) => void,
+    onError: (e: unknown) => void,
   ) {
     this.renew()
       .then(() => this.reap())

@@ -9,7 +9,7 @@ export interface WebPushSubscription {
   /** The push service URL the server POSTs to (https). */
   endpoint: string;
   /** Time the browser will drop the subscription (ms since epoch), or null. */
-  expirationTime?: number | null;
+  expirationTime?: number | null | undefined;
   /** The subscription's public key (P-256, base64url) and auth secret (base64url) for RFC 8291. */
   keys: { p256dh: string; auth: string };
 }

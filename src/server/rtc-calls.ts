@@ -7,7 +7,7 @@ import type { UserId } from '../protocol/message';
 import { rtcCallType } from '../protocol/rtc';
 import type { TimerHandle } from './clock';
 
-interface CallMember {
+export interface CallMember {
   device: string;
   epoch: number;
   /** The node whose session carries the device (a device that reconnects elsewhere moves). */

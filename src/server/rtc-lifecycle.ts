@@ -136,7 +136,7 @@ function keepPlace(ctx: CoreContext, call: LiveCall, user: UserId, left: CallMem
   const timer = ctx.clock.setTimeout(() => {
     ctx.rtc.timers.delete(timer);
     const now = call.members.get(user);
-    if (call.ended || now?.device !== left.device || now.node !== left.node) return;
+    if (call.ended || !now || now.device !== left.device || now.node !== left.node) return;
     // A device back on this node rejoins on its own; until it does, its session counts as back.
     if (left.node === ctx.nodeId && ctx.sessions.findDevice(user, left.device)) return;
     removeMember(ctx, call, user).catch((e: unknown) => (ctx.options.onError ?? console.error)(e));

@@ -97,11 +97,11 @@ installBench({
     client.dispatchEvent({
       type: 'message.new',
       cid: channel.cid,
-      channel_id: channel.id,
+      channel_id: channel.id ?? `c${i}`,
       channel_type: channel.type,
       message,
-      user: message.user ?? undefined,
-      created_at: message.created_at,
+      ...(message.user ? { user: message.user } : {}),
+      ...(message.created_at ? { created_at: message.created_at } : {}),
     });
   },
 });

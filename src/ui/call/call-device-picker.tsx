@@ -11,7 +11,7 @@ import type { InCallStrings } from '../i18n/in-call-strings';
 export interface CallDevicePickerProps {
   /** Offer a camera (default true; the call view passes false in voice calls). */
   video?: boolean;
-  locale?: Locale;
+  locale?: Locale | undefined;
 }
 
 /** The device a call is using now for `kind` (what "nothing chosen" resolves to). */

@@ -33,7 +33,7 @@ export interface ConversationItemProps {
 }
 
 /** A virtualized row's place: index and offset in the list, list length (-1 while more pages remain: unknown to ARIA), and the measuring ref. */
-interface ConversationRowPlacement {
+export interface ConversationRowPlacement {
   index: number;
   start: number;
   setSize: number;
