@@ -79,7 +79,7 @@ async function oneRun(browser: Browser, url: string, errors: string[]): Promise<
     await page.evaluate((n) => window.__jumpBench!.start(n), MESSAGES);
     // Open at the latest first: the latest message's row is painted.
     await page.waitForFunction(
-      (last) => document.getElementById('list')!.textContent!.includes(`#${last}#`),
+      (last) => document.getElementById('list')!.textContent.includes(`#${last}#`),
       MESSAGES - 1,
       { timeout: STEP_TIMEOUT_MS },
     );

@@ -11,7 +11,7 @@ import { ChatProvider } from 'natter/react';
 import { createChatStore } from 'natter/store';
 import { MessageList } from 'natter/ui';
 import 'natter/ui/styles.css';
-import { installBench, reportStartupError, type RawMessage } from './harness';
+import { installBench, reportStartupError } from './harness';
 
 /** The storage's key of the single chat between `me` and `peer` (the two ids, sorted). */
 const KEY = 'single:me|peer';

@@ -35,8 +35,9 @@ function App({ messages }: { messages: RawMessage[] }): ReactNode {
 
 try {
   installBench({
-    async start(container, messages) {
+    start(container, messages) {
       flushSync(() => createRoot(container).render(<App messages={messages} />));
+      return Promise.resolve();
     },
     jump: (m) => jumpTo(m),
     highlighted: (el) => el.closest('[data-highlighted]') !== null,
