@@ -372,6 +372,50 @@ export const BENCHMARKS = [
     summarize: summarizeList,
   },
   {
+    name: 'jump',
+    title:
+      'Jump to a message 99% back in a 100,000-message conversation, until its row is painted and highlighted (headless Chromium)',
+    command: tsx('bench/jump/jump.bench.ts', '--messages', '100000', '--rounds', '5'),
+    smoke: tsx('bench/jump/jump.bench.ts', '--messages', '2000', '--rounds', '1'),
+    summarize(d) {
+      const names = Object.keys(d.contenders);
+      const note = {
+        natter: 'MessageList jumpTo: page around the target fetched from the embedded server',
+        'stream-chat-react': 'jumpToMessage: every message already in channel state',
+        'react-virtuoso': 'floor: scrollToIndex over every message in memory',
+      };
+      return {
+        tables: [
+          {
+            caption: `${d.messages.toLocaleString('en-US')} messages, jump to message ${d.target.toLocaleString('en-US')} (index); medians of ${d.rounds} rounds, a fresh page per run`,
+            columns: ['contender', 'how', 'jump ms (median)', 'min–max', 'runs', 'errors'],
+            rows: names.map((n) => {
+              const c = d.contenders[n];
+              return [n, note[n] ?? '', c.jumpMs.median, `${c.jumpMs.min}–${c.jumpMs.max}`, c.runs, c.errors.length];
+            }),
+          },
+        ],
+        charts: [
+          {
+            title: 'Jump until the target row is painted, ms (lower is better)',
+            unit: 'ms',
+            bars: names.map((n) => ({ label: n, value: d.contenders[n].jumpMs.median, highlight: n === 'natter' })),
+          },
+        ],
+        targets: [
+          {
+            name: 'natter lands on the message in every run',
+            actual: `${d.contenders.natter?.runs ?? 0} of ${d.rounds}`,
+            pass: (d.contenders.natter?.runs ?? 0) === d.rounds,
+          },
+        ],
+        notes: [
+          `natter / stream-chat-react: ${d.ratios.natterToStream ?? '–'}×; natter / floor: ${d.ratios.natterToFloor ?? '–'}×`,
+        ],
+      };
+    },
+  },
+  {
     name: 'conversation-list',
     title:
       "Conversation list in headless Chromium (1k / 10k / 100k conversations): natter from its packed package vs stream-chat-react's ChannelList vs a bare virtualizer",

@@ -1,0 +1,133 @@
+// Jump-to-message benchmark (issue 17): in a conversation of N messages open at
+// the latest, jump to a message 99% of the way back, as a click on a search
+// result does, and time it until that message's row is painted in the list and
+// highlighted. natter's MessageList (packed package, embedded server in the
+// page holding the history: the page around the target is fetched) vs
+// stream-chat-react's own `jumpToMessage` (every message already in its
+// channel state, driven offline as the list bench does) vs a bare
+// react-virtuoso `scrollToIndex` over every message in memory (the floor).
+// Each contender is a production Vite build; a fresh page per run; contenders
+// alternate within each round. Medians and min–max over rounds.
+// Run: node --import tsx bench/jump/jump.bench.ts [--messages 100000] [--rounds 5]
+//      [--contenders natter,stream-chat-react,react-virtuoso]
+// Prints one JSON document on stdout (progress on stderr).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { launchChromium } from '../../test/support/chromium';
+import { serveStatic } from '../../test/support/static-server';
+import { ratio, stats, type Stats } from '../list/stats';
+import { packedApps } from '../support/packed-package';
+
+const argOf = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const MESSAGES = Number(argOf('messages') ?? 100_000);
+const ROUNDS = Math.max(1, Number(argOf('rounds') ?? 5));
+const PAGES = { natter: 'natter', 'stream-chat-react': 'stream', 'react-virtuoso': 'virtuoso' } as const;
+type Contender = keyof typeof PAGES;
+const WANTED = (argOf('contenders')?.split(',') ?? Object.keys(PAGES)) as Contender[];
+/** The message jumped to: 99% of the way back from the latest. */
+const TARGET = Math.floor(MESSAGES * 0.01);
+const STEP_TIMEOUT_MS = 60_000;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function buildPages(dir: string): Promise<void> {
+  const root = packedApps(join(dirname(fileURLToPath(import.meta.url)), 'pages'), 'jump');
+  for (const name of WANTED) {
+    const page = PAGES[name];
+    await build({
+      configFile: false,
+      root,
+      base: './',
+      logLevel: 'error',
+      plugins: [react()],
+      build: {
+        outDir: join(dir, page),
+        emptyOutDir: true,
+        minify: true,
+        sourcemap: false,
+        reportCompressedSize: false,
+        chunkSizeWarningLimit: 100_000,
+        rollupOptions: { input: join(root, `${page}.html`) },
+      },
+    });
+  }
+}
+
+/** One jump on a fresh page: ms from the jump to the painted, highlighted target row. */
+async function oneRun(browser: Browser, url: string, errors: string[]): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () => window.__jumpBench?.ready === true || window.__jumpBenchError !== undefined,
+      undefined,
+      {
+        timeout: STEP_TIMEOUT_MS,
+      },
+    );
+    const failed = await page.evaluate(() => window.__jumpBenchError);
+    if (failed) throw new Error(`page start-up failed: ${failed}`);
+    await page.evaluate((n) => window.__jumpBench!.start(n), MESSAGES);
+    // Open at the latest first: the latest message's row is painted.
+    await page.waitForFunction(
+      (last) => document.getElementById('list')!.textContent.includes(`#${last}#`),
+      MESSAGES - 1,
+      { timeout: STEP_TIMEOUT_MS },
+    );
+    return await page.evaluate(([i, cap]) => window.__jumpBench!.jump(i, cap), [TARGET, STEP_TIMEOUT_MS] as const);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'natter-bench-jump-'));
+const server = await (async () => {
+  await buildPages(dir);
+  return serveStatic(dir);
+})();
+const browser = await launchChromium();
+try {
+  const runs = new Map<Contender, number[]>(WANTED.map((c) => [c, []]));
+  const errors = new Map<Contender, string[]>(WANTED.map((c) => [c, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = WANTED.map((_, k) => WANTED[(k + r) % WANTED.length]!);
+    for (const c of order) {
+      try {
+        const ms = await oneRun(browser, `${server.url}/${PAGES[c]}/${PAGES[c]}.html`, errors.get(c)!);
+        runs.get(c)!.push(ms);
+        log(`round ${r + 1}: ${c} ${ms.toFixed(1)} ms`);
+      } catch (e) {
+        errors.get(c)!.push(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+        log(`round ${r + 1}: ${c} failed: ${String(e)}`);
+      }
+    }
+  }
+  const result: Record<string, { runs: number; jumpMs: Stats; errors: string[] }> = {};
+  for (const c of WANTED)
+    result[c] = { runs: runs.get(c)!.length, jumpMs: stats(runs.get(c)!), errors: errors.get(c)! };
+  process.stdout.write(
+    JSON.stringify({
+      messages: MESSAGES,
+      target: TARGET,
+      rounds: ROUNDS,
+      contenders: result,
+      ratios: {
+        natterToStream: ratio(result.natter?.jumpMs.median, result['stream-chat-react']?.jumpMs.median),
+        natterToFloor: ratio(result.natter?.jumpMs.median, result['react-virtuoso']?.jumpMs.median),
+      },
+    }) + '\n',
+  );
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,115 @@
+// Owns the jump benchmark's page side, the same for every contender: the
+// conversation's messages (each text carries a token `#<i>#` so a row is found
+// in any kit's DOM), and `window.__jumpBench`: `start(n)` mounts the contender on
+// n messages showing the latest, `jump(i)` does what a click on a search
+// result does and times it until message i's row is painted inside the list
+// box and marked highlighted (the contender says how it marks it).
+
+export interface RawMessage {
+  i: number;
+  id: string;
+  user: 'me' | 'peer';
+  text: string;
+  ts: number;
+}
+
+export interface JumpContender {
+  /** Mounts the list on `messages` (oldest first), showing the latest. */
+  start(container: HTMLElement, messages: RawMessage[]): Promise<void>;
+  /** Jump to `m`, as a click on a search result for it does. */
+  jump(m: RawMessage): void;
+  /** Whether the row element holding `m`'s text is shown highlighted. */
+  highlighted(el: Element): boolean;
+}
+
+export interface JumpApi {
+  ready: true;
+  start(n: number): Promise<number>;
+  jump(i: number, timeoutMs: number): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    __jumpBench?: JumpApi;
+    __jumpBenchError?: string;
+  }
+}
+
+const WORDS = 'hello sure meeting tomorrow lunch the report is ready see you at noon thanks great idea'.split(' ');
+const ORIGIN_TS = Date.UTC(2026, 0, 1);
+
+/** Message i: a 1–3 message run per sender, 3–20 words. */
+export function makeMessage(i: number): RawMessage {
+  const h = (x: number) => (Math.imul(x ^ 0x9e3779b9, 0x85ebca6b) >>> 0) / 4294967296;
+  const words = 3 + Math.floor(h(i) * 18);
+  const parts = [`#${i}#`];
+  for (let w = 0; w < words; w++) parts.push(WORDS[Math.floor(h(i * 31 + w) * WORDS.length)]!);
+  return {
+    i,
+    id: `m${i}`,
+    user: h(Math.floor(i / 3)) < 0.5 ? 'me' : 'peer',
+    text: parts.join(' '),
+    ts: ORIGIN_TS + i * 60_000,
+  };
+}
+
+const afterPaint = (): Promise<number> =>
+  new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve(performance.now());
+    ch.port2.postMessage(null);
+  });
+
+function findToken(root: Element, i: number): Element | null {
+  const r = document.evaluate(
+    `.//text()[contains(., '#${i}#')]`,
+    root,
+    null,
+    XPathResult.FIRST_ORDERED_NODE_TYPE,
+    null,
+  );
+  return (r.singleNodeValue as Text | null)?.parentElement ?? null;
+}
+
+export function installBench(contender: JumpContender): void {
+  const container = document.getElementById('list') as HTMLElement;
+  let messages: RawMessage[] = [];
+  window.__jumpBench = {
+    ready: true,
+    async start(n) {
+      const t0 = performance.now();
+      messages = Array.from({ length: n }, (_, i) => makeMessage(i));
+      await contender.start(container, messages);
+      return performance.now() - t0;
+    },
+    jump(i, timeoutMs) {
+      const target = messages[i]!;
+      const box = container.getBoundingClientRect();
+      const t0 = performance.now();
+      contender.jump(target);
+      return new Promise((resolve, reject) => {
+        const tick = () => {
+          const el = findToken(container, i);
+          const r = el?.getBoundingClientRect();
+          if (el && r && r.height > 0 && r.bottom > box.top && r.top < box.bottom && contender.highlighted(el))
+            return void afterPaint().then((t) => resolve(t - t0));
+          if (performance.now() - t0 > timeoutMs) {
+            const state = !el
+              ? 'not in the DOM'
+              : r!.height === 0 || r!.bottom <= box.top || r!.top >= box.bottom
+                ? 'outside the list box'
+                : 'not highlighted';
+            return reject(new Error(`message ${i} not shown in ${timeoutMs} ms (${state})`));
+          }
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    },
+  };
+}
+
+/** Reports a start-up failure to the driver instead of leaving it waiting. */
+export function reportStartupError(e: unknown): void {
+  window.__jumpBenchError = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+}
