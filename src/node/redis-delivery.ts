@@ -43,6 +43,8 @@ export class RedisDelivery implements Delivery {
   private readonly sweeper: ReturnType<typeof setInterval>;
   private everReady = false;
   private noteHandler: ((note: string) => void) | null = null;
+  private readonly notesHeard: Promise<unknown>;
+  private hearingNotes = false;
   readonly presence: RedisPresence;
   /** Rate-limit buckets every node shares (per user across nodes). */
   readonly rateLimits: RateLimitStore;
@@ -76,7 +78,12 @@ export class RedisDelivery implements Delivery {
       }
       this.everReady = true;
     });
-    this.sub.subscribe(NOTES).catch(report);
+    // Notes go out once this node hears notes: a node that asks the others for their calls on start
+    // receives the answers.
+    this.notesHeard = this.sub
+      .subscribe(NOTES)
+      .then(() => (this.hearingNotes = true))
+      .catch(report);
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
@@ -125,7 +132,11 @@ export class RedisDelivery implements Delivery {
   }
 
   broadcast(note: string): void {
-    this.pub.publish(NOTES, `${this.options.nodeId} ${note}`).catch((e: unknown) => this.options.onError?.(e));
+    const publish = (): void =>
+      void this.pub.publish(NOTES, `${this.options.nodeId} ${note}`).catch((e: unknown) => this.options.onError?.(e));
+    // Published at once when possible: a note must not fall behind the relay events that follow it.
+    if (this.hearingNotes) publish();
+    else void this.notesHeard.then(publish);
   }
 
   onBroadcast(handler: (note: string) => void): void {

@@ -5,7 +5,9 @@
 // (SREM answers 1 to one node only) and hands its users to the core, so one
 // survivor tells their contacts and takes over their calls. A node that
 // stops cleanly drops its key and stays listed: the survivors reap it at
-// once, with whatever it could not finish itself.
+// once, with whatever it could not finish itself. After Redis was out of
+// reach, every lease may have run out meanwhile: a node reaps nobody until
+// the others had time to renew theirs.
 import type { Redis } from 'ioredis';
 import type { UserId } from '../protocol/message';
 
@@ -23,6 +25,8 @@ export class RedisNodeLease {
   private readonly refresher: ReturnType<typeof setInterval>;
   private gone: NodeGoneHandler | null = null;
   private closed = false;
+  /** No reaping before this time (ms, this process's clock): leases may be renewing after an outage. */
+  private quietUntil = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -43,6 +47,11 @@ export class RedisNodeLease {
   /** Where the users of a node that went away are handed (one surviving node gets each node). */
   onGone(handler: NodeGoneHandler): void {
     this.gone = handler;
+  }
+
+  /** Redis answers again after an outage: the other nodes get a lease's time to renew before any reaping. */
+  reconnected(): void {
+    this.quietUntil = Date.now() + NODE_LEASE_MS;
   }
 
   /** Writes this node's lease again (also after Redis lost its data). */
@@ -70,6 +79,7 @@ export class RedisNodeLease {
 
   /** Claims every listed node whose lease expired and hands its users over. */
   async reap(): Promise<void> {
+    if (Date.now() < this.quietUntil) return;
     const nodes = (await this.redis.smembers(NODES)).filter((n) => n !== this.nodeId);
     const live = await this.live(nodes);
     for (const node of nodes) {

@@ -69,6 +69,7 @@ export class RedisPresence implements PresenceShare {
 
   /** Redis came back (possibly empty): this node's lease and entries are written again. */
   async restore(): Promise<void> {
+    this.lease.reconnected();
     await this.lease.renew();
     await Promise.all([...this.mine].map(([user, status]) => this.share(user, status)));
   }

@@ -7,7 +7,9 @@
 // devices on other nodes through the Delivery (rtc-lifecycle.ts). A join
 // note names the node holding the device, so that when that node goes away
 // the one survivor handed it keeps the device's place for a while, then
-// takes it out of the call (rtc-lifecycle.ts).
+// takes it out of the call (rtc-lifecycle.ts); a node that starts asks the
+// others for the members they hold, so a device rejoining on a restarted or
+// new node finds its call there.
 import type { UserId } from '../protocol/message';
 import type { CoreContext } from './context';
 import type { CallMember, LiveCall } from './rtc-calls';
@@ -20,7 +22,9 @@ export type CallNote =
       call: Pick<LiveCall, 'callType' | 'inviter' | 'invitees' | 'groupId' | 'answeredAt'> & { accepted: UserId[] };
     } & CallMember)
   | { callId: string; kind: 'leave'; user: UserId }
-  | { callId: string; kind: 'end' };
+  | { callId: string; kind: 'end' }
+  /** A node starting asks the others for the members they hold (it has no copy of any call). */
+  | { kind: 'sync' };
 
 /** Tells the other nodes (nothing to do on a single node). */
 export function shareCall(ctx: CoreContext, note: CallNote): void {
@@ -43,6 +47,15 @@ export function joinNote(call: LiveCall, user: UserId, member: CallMember): Call
 /** Applies another node's note to this node's copy of the call. */
 export function applyCallNote(ctx: CoreContext, text: string): void {
   const note = JSON.parse(text) as CallNote;
+  if (note.kind === 'sync') {
+    // Every node answers with every member it knows of (the node holding one may be the one that
+    // restarted); the asking node takes the same member as many times as it is told.
+    for (const call of ctx.rtc.all()) {
+      if (call.ended) continue;
+      for (const [user, m] of call.members) shareCall(ctx, joinNote(call, user, m));
+    }
+    return;
+  }
   if (note.kind === 'join') {
     const call = ctx.rtc.adopt(note.callId, note.call);
     if (call.ended) return;

@@ -24,7 +24,7 @@ import { createMemoryRateLimitStore } from './rate-limiter';
 import { MemoryFileStore } from './memory-file-store';
 import { MemoryStorage } from './memory-storage';
 import { PresenceTracker } from './presence';
-import { applyCallNote } from './rtc-cluster';
+import { applyCallNote, shareCall } from './rtc-cluster';
 import { nodeGone } from './rtc-lifecycle';
 import type { ServerCoreOptions } from './server-options';
 import { Session } from './session';
@@ -129,6 +129,8 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
     start() {
       if (started || closed) return;
       started = true;
+      // A cluster node learns the live calls of the others (a device may rejoin one here).
+      if (options.cluster) shareCall(ctx, { kind: 'sync' });
       ctx.timers.fire();
       pruner.start();
     },

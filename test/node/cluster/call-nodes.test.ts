@@ -2,8 +2,10 @@
 // a device that takes a call over on another node gets a higher epoch than
 // the one it replaces (nodes do not count epochs apart); a device that
 // comes back on another node keeps its place when the grace its old node
-// armed runs out; and the devices of a node killed with -9 keep their place
-// for the grace, then leave, ending the call once with its summary.
+// armed runs out; a device whose node was restarted rejoins there and finds
+// its call and peer (a starting node asks the others for their calls); and
+// the devices of a node killed with -9 keep their place for the grace, then
+// leave, ending the call once with its summary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
@@ -38,13 +40,13 @@ interface Device {
   presence: Array<{ user: string; status: string }>;
 }
 
-/** A client of `user` on node `node` (no reconnect) recording its rtc events, messages and presence. */
-function onNode(cluster: Cluster, node: number, user: string, device: string): Device {
+/** A client of `user` on node `node` recording its rtc events, messages and presence; reconnects to the same node if asked. */
+function onNode(cluster: Cluster, node: number, user: string, device: string, reconnect = false): Device {
   const c = createChatClient({
     transport: createWebSocketTransport({ url: cluster.url(node), WebSocket }),
     token: createToken(user, { secret: SECRET }),
     device,
-    reconnect: false,
+    reconnect: reconnect ? { initialDelayMs: 100, maxDelayMs: 500 } : false,
   });
   const d: Device = { c, rtc: [], messages: [], presence: [] };
   c.on('rtc', (e) => d.rtc.push(e));
@@ -97,6 +99,10 @@ describe('calls when devices move between nodes and nodes go away', { timeout: 1
       await Promise.all([alice.c.connect(), phone.c.connect(), laptop.c.connect()]);
       const callId = await answeredCall(alice, phone);
       const first = alice.rtc.find((e) => e.kind === 'joined' && e.user === 'bob');
+      // Node 0 has handed out two epochs, node 1 none. The text reaches the laptop through Redis
+      // after node 0's note of the phone's join reached node 1.
+      await phone.c.sendText(conversationId('single', 'alice'), 'moving to the laptop');
+      await until(() => laptop.messages.length > 0, 'the text at the laptop');
       const moved = await laptop.c.request('rtc.join', { callId });
       expect(moved.participants.map((p) => p.user)).toEqual(['alice']);
       await until(() => phone.rtc.some((e) => e.kind === 'replaced'), 'the phone told it was replaced');
@@ -148,6 +154,33 @@ describe('calls when devices move between nodes and nodes go away', { timeout: 1
       expect(alice.rtc.filter((e) => e.kind === 'left' || e.kind === 'ended')).toEqual([]);
     } finally {
       for (const x of [alice, bob, back]) x?.c.close();
+      await cluster.stop();
+    }
+  });
+
+  it('a device whose node was restarted during the call rejoins there and finds the call and its peer', async () => {
+    const cluster = await Cluster.start(postgres, redis, 2);
+    const alice = onNode(cluster, 0, 'alice', 'a1', true);
+    const bob = onNode(cluster, 1, 'bob', 'b1');
+    try {
+      await Promise.all([alice.c.connect(), bob.c.connect()]);
+      const callId = await answeredCall(alice, bob);
+      const bobJoined = alice.rtc.find((e) => e.kind === 'joined' && e.user === 'bob');
+      await cluster.kill(0);
+      await cluster.revive(0);
+      await until(() => alice.c.state === 'open', 'alice connected to the restarted node');
+      const rejoined = await alice.c.request('rtc.join', { callId });
+      expect(rejoined.participants).toEqual([
+        { user: 'bob', epoch: bobJoined?.kind === 'joined' ? bobJoined.epoch : -1 },
+      ]);
+      await until(
+        () => bob.rtc.some((e) => e.kind === 'joined' && e.user === 'alice' && e.rejoin),
+        "bob hearing of alice's rejoin",
+      );
+      await alice.c.request('rtc.signal', { callId, to: 'bob', signal: offer('v=0 after restart') });
+      await until(() => bob.rtc.some((e) => e.kind === 'signal'), 'the offer at bob');
+    } finally {
+      for (const x of [alice, bob]) x.c.close();
       await cluster.stop();
     }
   });
