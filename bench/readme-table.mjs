@@ -18,14 +18,15 @@ export const SHOWN = ['conversation-list', 'list', 'latency', 'fanout', 'convers
 /** The benchmark whose full table is shown too (the others show their targets). */
 const WITH_TABLE = new Set(['conversation-list']);
 
-const cell = (v) => (typeof v === 'number' ? fmt(v) : String(v ?? ''));
+// A `|` in a cell (as in "|shift|") would end it: escaped.
+const cell = (v) => (typeof v === 'number' ? fmt(v) : String(v ?? '')).replaceAll('|', '\\|');
 
 /** The README section for a bench report (the parsed raw/latest.json). */
 export function renderPerformance(report) {
   const out = [
     START,
     '',
-    `Rendered by \`node bench/readme-table.mjs\` from the \`npm run bench\` results (every figure, chart and`,
+    `Rendered by \`node bench/readme-table.mjs\` from the latest bench results (every figure, chart and`,
     `note: [\`bench/results/latest.md\`](bench/results/latest.md)). The machine is a loaded 2-core box shared`,
     `with other builds and tests: read the ratios of contenders run side by side, not absolute times.`,
     '',
@@ -47,7 +48,8 @@ export function renderPerformance(report) {
     }
     if (r.summary.targets?.length) {
       out.push('| target | measured | |', '| --- | --- | --- |');
-      for (const t of r.summary.targets) out.push(`| ${t.name} | ${t.actual} | ${t.pass ? 'PASS' : 'MISS'} |`);
+      for (const t of r.summary.targets)
+        out.push(`| ${cell(t.name)} | ${cell(t.actual)} | ${t.pass ? 'PASS' : 'MISS'} |`);
       out.push('');
     }
   }
