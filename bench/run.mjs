@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS } from './registry.mjs';
+import { SHOWN, updateReadme } from './readme-table.mjs';
 import { renderReport } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,4 +99,8 @@ mkdirSync(dirname(jsonPath), { recursive: true });
 writeFileSync(jsonPath, JSON.stringify(report, null, 2));
 writeFileSync(join(outDir, `${base}.md`), renderReport(report, outDir, base));
 process.stderr.write(`\nwrote ${jsonPath} and ${join(outDir, base)}.md\n`);
+// The README shows a few benchmarks: rewritten only when this report holds all of them (a full run, or --merge).
+if (!smoke && outArg < 0 && SHOWN.every((name) => results.some((r) => r.name === name && !r.error))) {
+  if (updateReadme(report)) process.stderr.write('updated the performance section of README.md\n');
+}
 process.exit(failed ? 1 : 0);

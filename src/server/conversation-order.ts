@@ -17,10 +17,25 @@ export function pageOf(
   states: Iterable<ConversationStateRecord>,
   query: ConversationPageQuery,
 ): ConversationStateRecord[] {
-  const { after } = query;
-  const visible: ConversationStateRecord[] = [];
-  for (const s of states) if (!s.hidden && (!after || compareListOrder(s, after) > 0)) visible.push(s);
-  return visible.sort(compareListOrder).slice(0, query.limit);
+  const { after, limit } = query;
+  // The first `limit` in list order, kept sorted as the states go by: a page of 50 out of 100,000
+  // conversations no longer sorts all 100,000 (that blocked an in-page server for a tenth of a second).
+  const page: ConversationStateRecord[] = [];
+  if (limit <= 0) return page;
+  for (const s of states) {
+    if (s.hidden || (after && compareListOrder(s, after) <= 0)) continue;
+    if (page.length === limit && compareListOrder(s, page[limit - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = page.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareListOrder(page[mid]!, s) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    page.splice(lo, 0, s);
+    if (page.length > limit) page.pop();
+  }
+  return page;
 }
 
 /** The opaque cursor that continues the list after `state`. */

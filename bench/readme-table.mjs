@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Owns the README's performance section: rendered from the raw results of the
+// latest `npm run bench` (bench/results/raw/latest.json, the same data as
+// bench/results/latest.md) between the README's bench markers, so the figures
+// there are never typed by hand. `npm run bench` calls it after a full run;
+// `node bench/readme-table.mjs [raw.json]` renders it again from kept results
+// (default bench/results/raw/latest.json).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmt } from './svg-chart.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const START = '<!-- bench:performance:start -->';
+const END = '<!-- bench:performance:end -->';
+/** The benchmarks the README shows, in its order; the rest are in bench/results/latest.md. */
+export const SHOWN = ['conversation-list', 'list', 'latency', 'fanout', 'conversations'];
+/** The benchmark whose full table is shown too (the others show their targets). */
+const WITH_TABLE = new Set(['conversation-list']);
+
+// A `|` in a cell (as in "|shift|") would end it: escaped.
+const cell = (v) => (typeof v === 'number' ? fmt(v) : String(v ?? '')).replaceAll('|', '\\|');
+
+/** The README section for a bench report (the parsed raw/latest.json). */
+export function renderPerformance(report) {
+  const out = [
+    START,
+    '',
+    `Rendered by \`node bench/readme-table.mjs\` from the latest bench results (every figure, chart and`,
+    `note: [\`bench/results/latest.md\`](bench/results/latest.md)). The machine is a loaded 2-core box shared`,
+    `with other builds and tests: read the ratios of contenders run side by side, not absolute times.`,
+    '',
+  ];
+  for (const name of SHOWN) {
+    const r = report.results.find((x) => x.name === name);
+    if (!r) continue;
+    out.push(`**${r.title}** (\`${r.command}\`, ${(r.date ?? report.date).slice(0, 10)})`, '');
+    if (r.error || !r.summary) {
+      out.push(`Failed: ${r.error ?? 'no summary'}`, '');
+      continue;
+    }
+    if (WITH_TABLE.has(name)) {
+      for (const t of r.summary.tables ?? []) {
+        out.push(`| ${t.columns.join(' | ')} |`, `| ${t.columns.map(() => '---').join(' | ')} |`);
+        for (const row of t.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
+        out.push('');
+      }
+    }
+    if (r.summary.targets?.length) {
+      out.push('| target | measured | |', '| --- | --- | --- |');
+      for (const t of r.summary.targets)
+        out.push(`| ${cell(t.name)} | ${cell(t.actual)} | ${t.pass ? 'PASS' : 'MISS'} |`);
+      out.push('');
+    }
+  }
+  out.push(END);
+  return out.join('\n');
+}
+
+/** Replaces the README's performance section with the one for `report`; false when the README has no markers. */
+export function updateReadme(report, readmePath = join(root, 'README.md')) {
+  const text = readFileSync(readmePath, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) return false;
+  writeFileSync(readmePath, text.slice(0, a) + renderPerformance(report) + text.slice(b + END.length));
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const raw = process.argv[2] ?? join(root, 'bench', 'results', 'raw', 'latest.json');
+  if (!existsSync(raw)) {
+    console.error(`no ${raw}: run npm run bench first`);
+    process.exit(1);
+  }
+  if (!updateReadme(JSON.parse(readFileSync(raw, 'utf8')))) {
+    console.error(`README.md has no ${START} … ${END} section`);
+    process.exit(1);
+  }
+}
