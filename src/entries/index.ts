@@ -118,6 +118,14 @@ export { createChatClient } from '../client/chat-client';
 export { createWebSocketTransport, type WebSocketTransportOptions } from '../client/websocket-transport';
 export { webStorageOutbox, type KeyValueStorage, type WebStorageOutbox } from '../client/outbox-persistence';
 export { clearOfflineData } from '../client/offline/clear-offline-data';
+export {
+  subscribeToPush,
+  renewPushSubscription,
+  unsubscribeFromPush,
+  pushPermission,
+  type PushPermission,
+} from '../client/push-subscribe';
+export type { WebPushSubscription, PushPayload } from '../protocol/push';
 export type {
   OfflineCache,
   OfflineOptions,
@@ -138,6 +146,11 @@ export type {
   InviteOptions,
   OutboxPersistence,
   Unsubscribe,
+  SendingApi,
+  ConversationApi,
+  GroupApi,
+  SignalingApi,
+  PushApi,
 } from '../client/chat-client-types';
 
 export {

@@ -29,6 +29,7 @@ export {
 export { createJwtVerifier, MIN_SECRET_BYTES, type JwtAuthOptions, type VerifiedIdentity } from '../node/jwt-auth';
 export { createJsonLogger, silentLogger, type Logger, type LogLevel } from '../node/logger';
 export { runCli, type CliIo } from '../node/cli';
+export { createWebPushSender, generateVapidKeys, type WebPushOptions, type VapidKeys } from '../node/push-sender';
 
 export {
   createServerCore,
@@ -51,6 +52,7 @@ export {
   type AuthResult,
   type ModerationVerdict,
   type PushNotice,
+  type WebPushSender,
   type Clock,
   type ManualClock,
   type IdSource,
@@ -93,3 +95,4 @@ export type {
   SearchScope,
   Awaitable,
 } from '../server/people-storage';
+export type { PushStorage, PushSubscriptionRecord } from '../server/push-storage';

@@ -8,6 +8,11 @@ export { useChatSelector } from './use-chat-selector';
 export { useChatClient } from './use-chat-client';
 export { useChatUser } from './use-chat-user';
 export { useConnectionState } from './use-connection-state';
+export {
+  usePushNotifications,
+  type PushNotificationsOptions,
+  type PushNotificationsResult,
+} from './use-push-notifications';
 export { useServerLimits } from './use-server-limits';
 export { useServerClock } from './use-server-clock';
 export { useConversationList, type ConversationListResult } from './use-conversation-list';
