@@ -426,7 +426,7 @@ export const BENCHMARKS = [
   {
     name: 'bundle',
     title: 'Bundle: minified + gzipped JS an app pays (react/react-dom excluded)',
-    command: tsx('bench/bundle/bundle-size.bench.ts'),
+    command: tsx('bench/bundle/bundle-size.bench.ts', '--webpack'),
     smoke: tsx(
       'bench/bundle/bundle-size.bench.ts',
       '--vite',

@@ -3,7 +3,7 @@
 // unpacked into bench/.packed; see bench/support/packed-package.ts), peers from
 // their published packages — with Vite 8 (natter's own toolchain, Rolldown) and
 // Vite 7 (Rollup), react/react-dom/scheduler external since every React app has
-// them already; with --webpack, the natter apps are built with webpack 5 as
+// them already; with --webpack, the full Chat and the one-hook / one-component apps are built with webpack 5 as
 // well (webpack-build.ts; the "own code" references need natter's TypeScript
 // sources, so they are Vite's only). "Initial" is the entry chunk and every chunk it imports
 // statically; chunks reached only through `import()` are lazy and reported apart.
@@ -46,6 +46,9 @@ export const APPS: AppSpec[] = [
   { name: 'ref-react-virtuoso', title: 'reference: react-virtuoso alone (the alternative; the list bench floor)' },
   { name: 'ref-tanstack-virtual', title: "reference: @tanstack/react-virtual alone (natter's virtualizer)" },
 ];
+
+/** Built with webpack 5 too (--webpack); natter-headless imports a sibling TSX module, which the webpack build does not handle yet. */
+const WEBPACK_APPS = ['natter-chat', 'natter-one-hook', 'natter-one-component'];
 
 const NOT_MEASURED: { name: string; title: string; reason: string }[] = [];
 
@@ -203,7 +206,7 @@ async function main(): Promise<void> {
   const webpack5: Record<string, unknown> = {};
   if (process.argv.includes('--webpack'))
     for (const app of APPS) {
-      if ((wanted && !wanted.includes(app.name)) || app.own || !app.name.startsWith('natter')) continue;
+      if ((wanted && !wanted.includes(app.name)) || !WEBPACK_APPS.includes(app.name)) continue;
       const started = Date.now();
       try {
         const r = await webpackBuild(entryOf(app, appsDir), EXTERNAL);

@@ -1,7 +1,7 @@
 // Test support for UI component tests (jsdom): a real embedded server, real
 // clients on its loopback transport, components rendered inside a
 // ChatProvider, PNG bytes, and the two Blob methods jsdom lacks.
-import { render, type RenderResult } from '@testing-library/react';
+import { render, screen, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -17,6 +17,12 @@ import { LocaleProvider, type Locale } from '../../../src/ui/i18n';
 import { polyfillBlobReading } from '../../support/jsdom-polyfills';
 
 export { polyfillBlobReading };
+
+/**
+ * Chat's message list is a chunk of its own: waits until it is drawn (generously, since the
+ * first import of the chunk in a test run transforms it).
+ */
+export const messageLog = (): Promise<HTMLElement> => screen.findByRole('log', undefined, { timeout: 15_000 });
 
 export interface UiHarness {
   server: EmbeddedServer;

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import type { Message } from '../../../src/protocol/message';
 import { Chat } from '../../../src/ui/chat';
+import { messageLog } from '../chat/ui-harness';
 import { createListHarness, type ListHarness } from '../message-list/list-harness';
 
 let h: ListHarness;
@@ -48,6 +49,7 @@ it('forwards a message to the conversations picked', async () => {
   });
   const user = userEvent.setup();
   h.renderAs(alice, <Chat defaultConversationId="single:bob" />, { viewport: 600 });
+  await messageLog();
   const dialog = await openForward(user, 'the door code is 4711');
   const targets = within(dialog).getByRole('group', { name: 'Forward to' });
   expect(
@@ -73,6 +75,7 @@ it('announces a refused target with the reason and keeps it picked; Escape close
   await bob.sendText('single:alice', 'forward me');
   const user = userEvent.setup();
   h.renderAs(alice, <Chat defaultConversationId="single:bob" />, { viewport: 600 });
+  await messageLog();
   await screen.findByText('forward me', { selector: '[role=log] .natter-emoji-text' }, { timeout: 5000 });
   // Alice is removed from the group after her list shows it: forwarding there is refused.
   await bob.removeGroupMembers(group.groupId, ['alice']);

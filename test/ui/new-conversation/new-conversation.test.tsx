@@ -34,7 +34,7 @@ test('from "No conversations yet", a user finds Bob by name, opens a chat and se
   expect(await screen.findByText('No conversations yet')).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: 'New conversation' }));
-  const dialog = await screen.findByRole('dialog', { name: 'New conversation' });
+  const dialog = await screen.findByRole('dialog', { name: 'New conversation' }, { timeout: 15_000 });
   expect(within(dialog).getByRole('searchbox', { name: 'Find people' })).toHaveFocus();
   await user.type(within(dialog).getByRole('searchbox', { name: 'Find people' }), 'rob');
   await user.click(await within(dialog).findByRole('button', { name: /Robert Brown/ }));
@@ -57,7 +57,7 @@ test('a group is created with the picked members and opens', async () => {
   const user = userEvent.setup();
   h.renderAs(alice, <Chat />);
   await user.click(screen.getByRole('button', { name: 'New conversation' }));
-  const dialog = await screen.findByRole('dialog', { name: 'New conversation' });
+  const dialog = await screen.findByRole('dialog', { name: 'New conversation' }, { timeout: 15_000 });
   await user.click(within(dialog).getByRole('radio', { name: 'Group' }));
   const create = within(dialog).getByRole('button', { name: 'Create group' });
   expect(create).toBeDisabled();
@@ -84,7 +84,7 @@ test('a private directory finds only contacts, and a typed id still starts a cha
   const user = userEvent.setup();
   h.renderAs(alice, <Chat />);
   await user.click(screen.getByRole('button', { name: 'New conversation' }));
-  const dialog = await screen.findByRole('dialog', { name: 'New conversation' });
+  const dialog = await screen.findByRole('dialog', { name: 'New conversation' }, { timeout: 15_000 });
   await user.type(within(dialog).getByRole('searchbox', { name: 'Find people' }), 'carol');
   await user.click(await within(dialog).findByRole('button', { name: 'Chat with carol' }));
   expect(screen.getByRole('heading', { level: 2, name: 'carol' })).toBeInTheDocument();
@@ -97,7 +97,7 @@ test('Escape closes the dialog and gives focus back to the button', async () => 
   h.renderAs(alice, <Chat />);
   const open = screen.getByRole('button', { name: 'New conversation' });
   await user.click(open);
-  expect(await screen.findByRole('dialog', { name: 'New conversation' })).toBeInTheDocument();
+  expect(await screen.findByRole('dialog', { name: 'New conversation' }, { timeout: 15_000 })).toBeInTheDocument();
   await user.keyboard('{Escape}');
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   expect(open).toHaveFocus();

@@ -9,6 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { Chat } from '../../../src/ui/chat';
+import { messageLog } from '../chat/ui-harness';
 import { createListHarness, type ListHarness } from '../message-list/list-harness';
 
 let h: ListHarness;
@@ -43,6 +44,7 @@ it('shows pinned messages above the conversation; a pin opens the list at its me
   await alice.markRead('single:bob');
   const user = userEvent.setup();
   const { container } = h.renderAs(alice, <Chat defaultConversationId="single:bob" />, { viewport: 300 });
+  await messageLog();
   const strip = await screen.findByRole('region', { name: 'Pinned messages' }, { timeout: 5000 });
   const pin = within(strip).getByRole('button', { name: 'bob the plan' });
   expect(pin).toHaveAccessibleDescription('Pinned message from bob');
@@ -60,6 +62,7 @@ it('unpins from the strip, and the strip goes once nothing is pinned', async () 
   await bob.pin(m.serverId);
   const user = userEvent.setup();
   h.renderAs(alice, <Chat defaultConversationId="single:bob" />, { viewport: 300 });
+  await messageLog();
   const strip = await screen.findByRole('region', { name: 'Pinned messages' }, { timeout: 5000 });
   await user.click(within(strip).getByRole('button', { name: 'Unpin the message from bob' }));
   await waitFor(() => expect(screen.queryByRole('region', { name: 'Pinned messages' })).toBeNull());
@@ -71,6 +74,7 @@ it('a group member who may not pin sees the pins without an unpin button', async
   const m = await alice.sendText(`group:${group.groupId}`, 'agenda');
   await alice.pin(m.serverId);
   h.renderAs(bob, <Chat defaultConversationId={`group:${group.groupId}`} />, { viewport: 300 });
+  await messageLog();
   const strip = await screen.findByRole('region', { name: 'Pinned messages' }, { timeout: 5000 });
   expect(within(strip).getByRole('button', { name: 'alice agenda' })).toBeInTheDocument();
   expect(within(strip).queryByRole('button', { name: /Unpin/ })).toBeNull();
@@ -83,6 +87,7 @@ it('activating the quote of a reply opens the list at the quoted message when it
   await alice.markRead('single:bob');
   const user = userEvent.setup();
   const { container } = h.renderAs(alice, <Chat defaultConversationId="single:bob" />, { viewport: 300 });
+  await messageLog();
   const quote = await screen.findByRole('button', { name: 'bob where do we meet?' }, { timeout: 5000 });
   quote.focus();
   await user.keyboard('{Enter}');

@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { Chat } from '../../../src/ui/chat';
+import { messageLog } from '../chat/ui-harness';
 import { createListHarness, type ListHarness } from '../message-list/list-harness';
 
 let h: ListHarness;
@@ -34,6 +35,7 @@ it('opens a thread from a message, replies in it, and closes with Escape back on
   const root = await bob.sendText('single:alice', 'lunch options?');
   const user = userEvent.setup();
   h.renderAs(alice, <Chat defaultConversationId="single:bob" />, { viewport: 600 });
+  await messageLog();
   await screen.findByText('lunch options?', { selector: '[role=log] .natter-emoji-text' });
   await user.click(within(rowOf('lunch options?')).getByRole('button', { name: 'Message actions' }));
   await user.click(screen.getByRole('menuitem', { name: 'Reply in thread' }));
@@ -61,6 +63,7 @@ it('the reply count under a root opens its thread, where live replies appear', a
   await bob.sendText('single:alice', 'typo in line 2', { threadOf: root.serverId });
   const user = userEvent.setup();
   h.renderAs(alice, <Chat defaultConversationId="single:bob" />, { viewport: 600 });
+  await messageLog();
   await user.click(await screen.findByRole('button', { name: '1 reply' }, { timeout: 5000 }));
   const panel = await screen.findByRole('complementary', { name: 'Thread' });
   await within(panel).findByText('typo in line 2');
