@@ -59,6 +59,8 @@ export const ErrorCode = {
   CALL_ENDED: 4061,
   CALL_PEER_NOT_JOINED: 4062,
   CALL_FULL: 4063,
+  /** A vendor feature natter does not have (e.g. Easemob friend requests: natter has no friend list to ask for). */
+  NOT_SUPPORTED: 4064,
   DISCONNECTED: 4999,
   SHUTTING_DOWN: 5030,
   /** The server's database or message bus is unreachable for a moment: retry (after `retryAfter`). */
@@ -117,6 +119,7 @@ const defaultMessages: Record<number, string> = {
   4061: 'the call has ended',
   4062: 'that participant is not in the call',
   4063: 'the call is full',
+  4064: 'not supported by natter',
   4999: 'disconnected',
   5030: 'server is shutting down',
   5031: 'storage is unavailable for a moment; retry',
