@@ -59,6 +59,8 @@ export const ErrorCode = {
   CALL_ENDED: 4061,
   CALL_PEER_NOT_JOINED: 4062,
   CALL_FULL: 4063,
+  /** A vendor feature natter does not have (e.g. Easemob friend requests: natter has no friend list to ask for). */
+  NOT_SUPPORTED: 4064,
   /** Web Push is not configured on this server (no VAPID keys). */
   PUSH_NOT_CONFIGURED: 4070,
   /** A push endpoint this server will not send to (e.g. plain http to a public host). */
@@ -121,6 +123,7 @@ const defaultMessages: Record<number, string> = {
   4061: 'the call has ended',
   4062: 'that participant is not in the call',
   4063: 'the call is full',
+  4064: 'not supported by natter',
   4070: 'push notifications are not configured on this server',
   4071: 'this push endpoint is not allowed',
   4999: 'disconnected',

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // The roster and group invitations of the Easemob document's listener set
 // (onRoster "处理好友申请", onInviteMessage "处理群组邀请") as natter maps
-// them: contacts are the users one shares a single chat or a group with, and
-// a group invitation is a membership someone else already gave.
+// them: contacts are the users one shares a single chat or a group with, a
+// group invitation is a membership someone else already gave, and friend
+// requests (which natter has none of) are refused with 4064.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   WebIM,
@@ -147,5 +148,31 @@ describe.each(compatServers)('WebIM roster and group invitations on the %s', (_n
       .catch(() => undefined);
     expect(failed).toMatchObject({ type: '510' });
     expect((await a.conn.client!.group(data.groupid)).members).toEqual(['alice', 'bob']);
+  });
+
+  it('friend requests (4.x and 3.x calls) are refused with 4064 saying what natter does instead; the contacts stay as they were', async () => {
+    srv = await makeServer();
+    const a = await login(srv, 'alice');
+    const b = await login(srv, 'bob');
+    open.push(a.conn, b.conn);
+    await say(b.conn, 'alice', 'hi');
+    const refusals = await Promise.all([
+      a.conn.addContact('carol', 'add me').catch((e: WebIMError) => e),
+      a.conn.deleteContact('bob').catch((e: WebIMError) => e),
+      b.conn.acceptContactInvite('alice').catch((e: WebIMError) => e),
+      b.conn.declineContactInvite('alice').catch((e: WebIMError) => e),
+    ]);
+    for (const e of refusals) expect(e).toMatchObject({ type: '4064', message: expect.stringContaining('getRoster') });
+    let viaCallback: WebIMError | null = null;
+    let succeeded = false;
+    await a.conn
+      .subscribe({ to: 'carol', message: 'add me', success: () => (succeeded = true), error: (e) => (viaCallback = e) })
+      .catch(() => undefined);
+    expect(viaCallback).toMatchObject({ type: '4064', data: { code: 4064 } });
+    expect(succeeded).toBe(false);
+    for (const call of [a.conn.subscribed, a.conn.unsubscribed, a.conn.removeRoster])
+      await expect(call.call(a.conn, { to: 'bob' })).rejects.toMatchObject({ type: '4064' });
+    // Nothing changed: bob is still a contact (a shared single chat), carol is not.
+    expect(names(await a.conn.getRoster())).toEqual(['bob:both']);
   });
 });

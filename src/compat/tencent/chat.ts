@@ -1,22 +1,22 @@
 // Owns the chat instance `TencentCloudChat.create()` returns: login/logout,
-// SDK events (on/off), createGroup, getMessageList, getConversationList and
-// the signaling API (invite, inviteInGroup, cancel, accept, reject,
-// modifyInvitation, getSignalingInfo, add/removeSignalingListener) over one
-// natter ChatClient, plus modifyMessage and message reactions
-// (chat-features.ts). Timeouts and permissions are the server's, not this
-// page's: see tencent.ts.
+// SDK events (on/off) and the binding of a natter ChatClient's events to them.
+// Its calls delegate by concept: createGroup, getMessageList and
+// getConversationList (chat-history.ts), the signaling API (chat-signaling.ts),
+// modifyMessage and message reactions (chat-features.ts). Timeouts and
+// permissions are the server's, not this page's: see tencent.ts.
 import { createChatClient } from '../../client/chat-client';
-import type { ChatClient, InviteOptions as NatterInviteOptions } from '../../client/chat-client-types';
-import { ErrorCode, NatterError, isNatterError } from '../../protocol/errors';
-import type { ConversationId } from '../../protocol/ids';
-import type { Invitation } from '../../protocol/invitation';
-import type { Message } from '../../protocol/message';
+import type { ChatClient } from '../../client/chat-client-types';
+import { ErrorCode, NatterError } from '../../protocol/errors';
 import { clientOptionsFor, resolveServer, type EmbeddedServerLike } from '../server-option';
 import { natterId } from '../vendor-id';
 import { EVENT, TYPES, type SignalingEventName } from './constants';
 import { getSignalingInfo, toTencentMessage } from './message';
 import { bindFeatureEvents, changeReaction, getMessageReactions, modifyMessage } from './chat-features';
+import { createGroup, getConversationList, getMessageList, MessageSeqs } from './chat-history';
+import { invitationStep, invite, inviteInGroup } from './chat-signaling';
+import { fail, toTencentError } from './errors';
 import { OpenInvitations } from './open-invitations';
+import { SdkEvents, type Handler } from './sdk-events';
 import { SignalingListeners, signalingEventOf } from './signaling-events';
 import type {
   ConversationInfo,
@@ -27,47 +27,12 @@ import type {
   InvitationStepOptions,
   InviteInGroupOptions,
   InviteOptions,
-  SDKEvent,
   SignalingHandler,
   SignalingInfo,
   SignalingResponse,
-  TencentError,
   TencentMessage,
   TencentResponse,
 } from './types';
-
-type Handler = (event: SDKEvent) => void;
-
-function toTencentError(err: unknown): TencentError {
-  const code = isNatterError(err) ? err.code : ErrorCode.UNKNOWN;
-  const e = new Error(err instanceof Error ? err.message : String(err)) as TencentError;
-  e.code = code;
-  return e;
-}
-
-function fail<T>(err: unknown): Promise<T> {
-  return Promise.reject(toTencentError(err));
-}
-
-function conversationOf(conversationID: string): ConversationId {
-  if (conversationID.startsWith('C2C')) return `single:${natterId(conversationID.slice(3))}`;
-  if (conversationID.startsWith('GROUP')) return `group:${natterId(conversationID.slice(5))}`;
-  throw new NatterError(ErrorCode.INVALID_PARAMS, `unknown conversationID ${conversationID}`);
-}
-
-function inviteOptions(o: {
-  data?: string;
-  timeout?: number;
-  onlineUserOnly?: boolean;
-  offlinePushInfo?: NatterInviteOptions['offlinePushInfo'];
-}): NatterInviteOptions {
-  return {
-    data: o.data ?? '',
-    timeout: Math.max(0, Number(o.timeout) || 0),
-    onlineUserOnly: o.onlineUserOnly === true,
-    ...(o.offlinePushInfo ? { offlinePushInfo: o.offlinePushInfo } : {}),
-  };
-}
 
 export class TencentChat {
   readonly SDKAppID: number;
@@ -75,10 +40,9 @@ export class TencentChat {
   private readonly WebSocket: unknown;
   private natter: ChatClient | null = null;
   private unbind: (() => void) | null = null;
-  private readonly handlers = new Map<string, Array<{ handler: Handler; context: unknown }>>();
+  private readonly events = new SdkEvents();
   private readonly signaling = new SignalingListeners();
-  /** Message ID → seq, so getMessageList can continue from nextReqMessageID. */
-  private readonly seqs = new Map<string, number>();
+  private readonly seqs = new MessageSeqs();
 
   constructor(options: CreateOptions) {
     this.SDKAppID = Number(options.SDKAppID);
@@ -112,9 +76,7 @@ export class TencentChat {
   ): void;
   on(eventName: string, handler: Handler, context?: unknown): void;
   on(eventName: string, handler: (event: never) => void, context?: unknown): void {
-    const list = this.handlers.get(eventName) ?? [];
-    list.push({ handler: handler as Handler, context });
-    this.handlers.set(eventName, list);
+    this.events.add(eventName, handler as Handler, context);
   }
 
   off<K extends keyof EventDataMap>(
@@ -124,23 +86,11 @@ export class TencentChat {
   ): void;
   off(eventName: string, handler: Handler, context?: unknown): void;
   off(eventName: string, handler: (event: never) => void, context?: unknown): void {
-    const list = this.handlers.get(eventName) ?? [];
-    this.handlers.set(
-      eventName,
-      list.filter((x) => !(x.handler === (handler as Handler) && (context === undefined || x.context === context))),
-    );
+    this.events.remove(eventName, handler as Handler, context);
   }
 
   private emit(name: string, data?: unknown): void {
-    for (const { handler, context } of [...(this.handlers.get(name) ?? [])]) {
-      try {
-        handler.call(context, data === undefined ? { name } : { name, data });
-      } catch (err) {
-        queueMicrotask(() => {
-          throw err;
-        });
-      }
-    }
+    this.events.emit(name, data);
   }
 
   setLogLevel(_level: number): void {
@@ -207,7 +157,7 @@ export class TencentChat {
       }),
       client.on('error', (e) => this.emit(EVENT.ERROR, { code: e.code, message: e.message })),
       client.on('message', (e) => {
-        this.remember(e.message);
+        this.seqs.remember(e.message);
         if (e.message.from !== me()) this.emit(EVENT.MESSAGE_RECEIVED, [toTencentMessage(e.message, me())]);
       }),
       client.on('recall', (e) => this.emit(EVENT.MESSAGE_REVOKED, [toTencentMessage(e.message, me())])),
@@ -220,38 +170,12 @@ export class TencentChat {
     return () => offs.forEach((off) => off());
   }
 
-  private remember(m: Message): void {
-    this.seqs.set(m.serverId, m.seq);
-    if (this.seqs.size > 10_000) {
-      const oldest = this.seqs.keys().next();
-      if (!oldest.done) this.seqs.delete(oldest.value);
-    }
-  }
-
-  // ---- groups, messages, conversations ----
+  // ---- groups, messages, conversations (chat-history.ts) ----
 
   createGroup(
     options: CreateGroupOptions,
   ): Promise<TencentResponse<{ group: GroupProfile; overLimitUserIDList: string[] }>> {
-    return this.call(async (c) => {
-      const members = (options.memberList ?? []).map((m) => natterId(m.userID)).filter((u) => u !== c.user);
-      const g = await c.createGroup({
-        name: String(options.name ?? ''),
-        ...(options.groupID ? { groupId: natterId(options.groupID) } : {}),
-        ...(options.introduction ? { desc: options.introduction } : {}),
-        members,
-      });
-      const group: GroupProfile = {
-        groupID: g.groupId,
-        name: g.name,
-        type: options.type ?? TYPES.GRP_WORK,
-        ownerID: g.owner,
-        introduction: g.desc,
-        memberCount: g.members.length,
-        createTime: Math.floor(g.createdAt / 1000),
-      };
-      return { code: 0 as const, data: { group, overLimitUserIDList: [] } };
-    });
+    return this.call((c) => createGroup(c, options));
   }
 
   getMessageList(options: {
@@ -259,41 +183,11 @@ export class TencentChat {
     nextReqMessageID?: string;
     count?: number;
   }): Promise<TencentResponse<{ messageList: TencentMessage[]; nextReqMessageID: string; isCompleted: boolean }>> {
-    return this.call(async (c) => {
-      const conv = conversationOf(options.conversationID);
-      const before = options.nextReqMessageID ? this.seqs.get(options.nextReqMessageID) : undefined;
-      const limit = Math.max(1, Math.min(15, Number(options.count) || 15));
-      const page = await c.history(conv, before === undefined ? { limit } : { before, limit });
-      page.messages.forEach((m) => this.remember(m));
-      const messageList = [...page.messages].reverse().map((m) => toTencentMessage(m, c.user));
-      return {
-        code: 0 as const,
-        data: { messageList, nextReqMessageID: messageList[0]?.ID ?? '', isCompleted: !page.hasMore },
-      };
-    });
+    return this.call((c) => getMessageList(c, this.seqs, options));
   }
 
   getConversationList(): Promise<TencentResponse<{ conversationList: ConversationInfo[] }>> {
-    return this.call(async (c) => {
-      const list = (await c.conversations()).filter((s) => s.type !== 'room');
-      const conversationList = list.map((s): ConversationInfo => {
-        const m = s.lastMessage ? toTencentMessage(s.lastMessage, c.user) : null;
-        return {
-          conversationID: s.type === 'single' ? `C2C${s.target}` : `GROUP${s.target}`,
-          type: s.type === 'single' ? 'C2C' : 'GROUP',
-          unreadCount: s.unread,
-          lastMessage: m
-            ? {
-                messageForShow: typeof m.payload.text === 'string' ? m.payload.text : `[${m.type}]`,
-                lastTime: m.time,
-                fromAccount: m.from,
-                type: m.type,
-              }
-            : null,
-        };
-      });
-      return { code: 0 as const, data: { conversationList } };
-    });
+    return this.call((c) => getConversationList(c));
   }
 
   // ---- message extensions (chat-features.ts) ----
@@ -331,58 +225,31 @@ export class TencentChat {
     return Promise.resolve();
   }
 
-  private answer(result: { invitation: Invitation; message: Message | null }, me: string): SignalingResponse {
-    return {
-      code: 0,
-      data: { message: result.message ? toTencentMessage(result.message, me) : null },
-      inviteID: result.invitation.inviteId,
-    };
-  }
-
   invite(options: InviteOptions): Promise<SignalingResponse> {
     if (!options || !options.userID) return fail(new NatterError(ErrorCode.INVALID_PARAMS, 'invite needs a userID'));
-    return this.call(async (c) =>
-      this.answer(await c.invite(natterId(options.userID), inviteOptions(options)), c.user),
-    );
+    return this.call((c) => invite(c, options));
   }
 
   inviteInGroup(options: InviteInGroupOptions): Promise<SignalingResponse> {
     if (!options || !options.groupID || !Array.isArray(options.inviteeList))
       return fail(new NatterError(ErrorCode.INVALID_PARAMS, 'inviteInGroup needs a groupID and an inviteeList'));
-    return this.call(async (c) =>
-      this.answer(
-        await c.inviteInGroup(
-          natterId(options.groupID),
-          options.inviteeList.map((u) => natterId(u)),
-          inviteOptions(options),
-        ),
-        c.user,
-      ),
-    );
+    return this.call((c) => inviteInGroup(c, options));
   }
 
   cancel(options: InvitationStepOptions): Promise<SignalingResponse> {
-    return this.call(async (c) =>
-      this.answer(await c.cancelInvitation(String(options.inviteID), options.data ?? ''), c.user),
-    );
+    return this.call((c) => invitationStep(c, 'cancel', options));
   }
 
   accept(options: InvitationStepOptions): Promise<SignalingResponse> {
-    return this.call(async (c) =>
-      this.answer(await c.acceptInvitation(String(options.inviteID), options.data ?? ''), c.user),
-    );
+    return this.call((c) => invitationStep(c, 'accept', options));
   }
 
   reject(options: InvitationStepOptions): Promise<SignalingResponse> {
-    return this.call(async (c) =>
-      this.answer(await c.rejectInvitation(String(options.inviteID), options.data ?? ''), c.user),
-    );
+    return this.call((c) => invitationStep(c, 'reject', options));
   }
 
   modifyInvitation(options: InvitationStepOptions): Promise<SignalingResponse> {
-    return this.call(async (c) =>
-      this.answer(await c.modifyInvitation(String(options.inviteID), options.data ?? ''), c.user),
-    );
+    return this.call((c) => invitationStep(c, 'modify', options));
   }
 
   getSignalingInfo(message: TencentMessage | unknown): SignalingInfo | null {

@@ -8,7 +8,7 @@ import type { ChatClient } from '../../client/chat-client-types';
 import { ErrorCode, NatterError } from '../../protocol/errors';
 import type { Message } from '../../protocol/message';
 import { toEasemobChatType } from './chat-type';
-import { ConnectionGroups } from './connection-groups';
+import { ConnectionContacts } from './connection-contacts';
 import { toIncoming } from './incoming';
 import { WebIMMessage } from './message';
 import type { ListenerArg, ListenerName, WebIMError, WebIMMessageBody } from './types';
@@ -32,7 +32,7 @@ function reactionList(m: Message, me: string): ReactionListItem[] {
 
 type Fail = (e: WebIMError) => void;
 
-export abstract class ConnectionFeatures extends ConnectionGroups {
+export abstract class ConnectionFeatures extends ConnectionContacts {
   /** A message id as the app knows it (its own local id, or the server id) → the server id. */
   protected abstract serverIdOf(id: string): string;
 

@@ -1,5 +1,6 @@
 // Owns `new WebIM.connection(options)`: one ChatClient behind Easemob's
-// connection API — open/close, listen (and 4.x addEventHandler), send,
+// connection API — open/close, listen (and 4.x addEventHandler; the set is
+// listener-set.ts's, the connection-state events session-events.ts's), send,
 // recall, roaming, sessions, receipts lookups, the roster (roster.ts),
 // reactions and edits (connection-features.ts) — and the id bookkeeping that
 // lets the app refer to its own messages by local id.
@@ -21,6 +22,8 @@ import { groupReadCounts, unseenGroupAcks } from './offline-group-acks';
 import { sendBody, type SendResult } from './send';
 import { toSessionList, type SessionList } from './session-list';
 import { bindFeatureListeners, ConnectionFeatures } from './connection-features';
+import { ListenerSet } from './listener-set';
+import { bindSessionEvents } from './session-events';
 import { contactsOf, rosterItem, RosterTracker } from './roster';
 import type {
   Callbacks,
@@ -43,8 +46,7 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
   apiUrl: string;
   readonly server: EmbeddedServerLike | string;
   private readonly options: ConnectionOptions;
-  private listeners: Listeners = {};
-  private readonly handlers = new Map<string, Listeners>();
+  private readonly listeners = new ListenerSet();
   private natter: ChatClient | null = null;
   private unbind: (() => void) | null = null;
   private roster: RosterTracker | null = null;
@@ -80,22 +82,20 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
   }
 
   listen(listeners: Listeners): void {
-    this.listeners = { ...listeners };
+    this.listeners.listen(listeners);
   }
 
   /** Easemob 4.x: handlers added next to (not instead of) the `listen` set. */
   addEventHandler(id: string, listeners: Listeners): void {
-    this.handlers.set(id, { ...listeners });
+    this.listeners.add(id, listeners);
   }
 
   removeEventHandler(id: string): void {
-    this.handlers.delete(id);
+    this.listeners.remove(id);
   }
 
   protected emit<K extends ListenerName>(name: K, arg: ListenerArg<K>): void {
-    for (const set of [this.listeners, ...this.handlers.values()]) {
-      safeCall(set[name] as ((a: ListenerArg<K>) => void) | undefined, arg);
-    }
+    this.listeners.emit(name, arg);
   }
 
   open(options: OpenOptions): Promise<{ user: string; access_token: string }> {
@@ -120,24 +120,7 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     this.natter = client;
     this.context.userId = user;
     this.context.accessToken = token;
-    let opened = false;
-    let closed = false;
-    const offState = client.on('state', ({ state }) => {
-      if (state === 'reconnecting' && opened) this.emit('onOffline', undefined);
-      if (state === 'closed' && !closed) {
-        closed = true;
-        this.emit('onClosed', undefined);
-      }
-    });
-    const offReady = client.on('ready', () => {
-      if (!opened) {
-        opened = true;
-        this.emit('onOpened', undefined);
-      } else {
-        this.emit('onOnline', undefined);
-      }
-    });
-    const offError = client.on('error', (e) => this.emit('onError', toWebIMError(e)));
+    const offSession = bindSessionEvents(client, (name, arg) => this.emit(name, arg));
     const offEvents = bindClientEvents(client, {
       me: () => client.user,
       emit: (name, arg) => this.emit(name, arg),
@@ -151,7 +134,7 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
       },
     });
     const offFeatures = bindFeatureListeners(client, (name, arg) => this.emit(name, arg));
-    this.unbind = () => [offState, offReady, offError, offEvents, offFeatures].forEach((off) => off());
+    this.unbind = () => [offSession, offEvents, offFeatures].forEach((off) => off());
     try {
       await client.connect();
     } catch (err) {
@@ -160,14 +143,10 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
       throw e;
     }
     // Only worth the requests when someone listens (the document registers listeners before open).
-    if (this.listening('onStatisticMessage')) void this.reportOfflineGroupAcks(client);
+    if (this.listeners.has('onStatisticMessage')) void this.reportOfflineGroupAcks(client);
     // Following contacts costs two requests per open: only for apps that listen (or ask getRoster).
-    if (this.listening('onRoster')) this.followRoster(client);
+    if (this.listeners.has('onRoster')) this.followRoster(client);
     return { user, access_token: token };
-  }
-
-  private listening(name: ListenerName): boolean {
-    return [this.listeners, ...this.handlers.values()].some((l) => typeof l[name] === 'function');
   }
 
   private followRoster(client: ChatClient): void {
