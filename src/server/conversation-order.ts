@@ -7,7 +7,7 @@ import type { ConversationKey, ConversationPageQuery, ConversationStateRecord } 
 type Position = { updatedAt: number; key: ConversationKey };
 
 /** Negative when `a` comes before `b` in the list. */
-function compareListOrder(a: Position, b: Position): number {
+export function compareListOrder(a: Position, b: Position): number {
   if (a.updatedAt !== b.updatedAt) return b.updatedAt - a.updatedAt;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
