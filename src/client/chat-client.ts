@@ -388,7 +388,11 @@ class NatterChatClient implements ChatClient {
     // A conversation that moves to the top while the pages load is not listed twice.
     do {
       const page: ConversationPage = await this.conversationPage(cursor === null ? {} : { cursor });
-      for (const c of page.conversations) if (!seen.has(c.id)) (seen.add(c.id), all.push(c));
+      for (const c of page.conversations) {
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        all.push(c);
+      }
       cursor = page.cursor;
     } while (cursor !== null);
     return all;
