@@ -24,6 +24,7 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Emoji, and symbols people search for (¥, ©, ♥). */
 const SYMBOL = /[\p{Extended_Pictographic}\p{S}]/u;
 /** Kept with the emoji before them: variation selectors and skin tones (not words of their own). */
+// eslint-disable-next-line no-misleading-character-class -- each of these code points is wanted alone, not joined to another
 const EMOJI_TAIL = /[\u{FE0E}\u{FE0F}\u{1F3FB}-\u{1F3FF}]/u;
 
 type Kind = 'word' | 'unspaced' | 'symbol' | 'tail' | 'gap';

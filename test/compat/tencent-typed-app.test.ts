@@ -25,7 +25,7 @@ describe.each(compatServers)('a typed TencentCloudChat app on the %s', (_name, m
     const received: SignalingEvent[] = [];
     const infos: Array<number | undefined> = [];
     const context = { name: 'call-screen' };
-    callee.addSignalingListener(
+    await callee.addSignalingListener(
       TencentCloudChat.TSignaling.NEW_INVITATION_RECEIVED,
       function (this: typeof context, event) {
         received.push(event);
@@ -37,7 +37,7 @@ describe.each(compatServers)('a typed TencentCloudChat app on the %s', (_name, m
       for (const message of event.data) infos.push(callee.getSignalingInfo(message)?.actionType);
     });
     const answers: string[] = [];
-    caller.addSignalingListener(
+    await caller.addSignalingListener(
       TencentCloudChat.TSignaling.INVITEE_ACCEPTED,
       (event) => void answers.push(`${event.data.invitee ?? ''} accepted ${event.data.inviteID}`),
     );

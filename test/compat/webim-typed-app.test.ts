@@ -60,12 +60,12 @@ describe.each(compatServers)('a typed WebIM app on the %s', (_name, makeServer) 
         if (e.type === '603') throw new Error('blocked');
       },
     });
-    conn.send(msg.body);
+    await conn.send(msg.body);
 
     const loc = new WebIM.message('loc', conn.getUniqueId());
     loc.set({ to: 'typed2', lat: 31.23, lng: 121.47, addr: 'Shanghai', buildingName: 'Tower' });
     loc.setChatType('singleChat');
-    conn.send(loc.body);
+    await conn.send(loc.body);
 
     await until(() => texts.length === 1 && places.length === 1);
     expect(texts).toEqual(['typed1:hello:fine']);

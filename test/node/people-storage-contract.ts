@@ -18,46 +18,40 @@ export function profile(user: string, name: string): ProfileRecord {
 const text = (seq: number, msg: string, over: Partial<Message> = {}): Message =>
   message(seq, { body: { type: 'txt', msg }, ...over });
 
-async function found(
-  s: SyncStorage,
-  query: string,
-  scopes = [{ key: KEY, afterSeq: 0 }],
-  limit = 50,
-): Promise<string[]> {
-  const r = await s.searchMessages({ terms: queryTerms(query), scopes, limit });
+function found(s: SyncStorage, query: string, scopes = [{ key: KEY, afterSeq: 0 }], limit = 50): string[] {
+  const r = s.searchMessages({ terms: queryTerms(query), scopes, limit });
   return r.rows.map((row) => (row.message.body.type === 'txt' ? row.message.body.msg : row.message.body.type));
 }
 
 export function describePeopleStorageContract(name: string, make: () => SyncStorage): void {
   describe(`PeopleStorage contract: ${name}`, () => {
-    it('keeps profiles by user and replaces them', async () => {
+    it('keeps profiles by user and replaces them', () => {
       const s = make();
-      await s.putProfile(profile('alice', 'Alice'));
-      await s.putProfile({ ...profile('alice', 'Alice L.'), lastSeen: 5 });
-      await s.putProfile(profile('bob', 'Bob'));
-      const got = await s.getProfiles(['alice', 'nobody']);
+      s.putProfile(profile('alice', 'Alice'));
+      s.putProfile({ ...profile('alice', 'Alice L.'), lastSeen: 5 });
+      s.putProfile(profile('bob', 'Bob'));
+      const got = s.getProfiles(['alice', 'nobody']);
       expect(got).toEqual([{ ...profile('alice', 'Alice L.'), lastSeen: 5 }]);
     });
 
-    it('finds profiles by a folded prefix of the name, of a word, or of the id, ordered by name', async () => {
+    it('finds profiles by a folded prefix of the name, of a word, or of the id, ordered by name', () => {
       const s = make();
-      await s.putProfile(profile('u1', 'Robert Smith'));
-      await s.putProfile(profile('u2', '张三丰'));
-      await s.putProfile(profile('u3', 'Anna Roberts'));
-      await s.putProfile(profile('rob99', 'Zed'));
-      const users = async (prefix: string) =>
-        (await s.searchProfiles({ prefix, limit: 10 })).map((r) => r.profile.user);
-      expect(await users('rob')).toEqual(['u3', 'u1', 'rob99']);
-      expect(await users('smi')).toEqual(['u1']);
-      expect(await users('张三')).toEqual(['u2']);
-      expect(await users('三')).toEqual([]);
+      s.putProfile(profile('u1', 'Robert Smith'));
+      s.putProfile(profile('u2', '张三丰'));
+      s.putProfile(profile('u3', 'Anna Roberts'));
+      s.putProfile(profile('rob99', 'Zed'));
+      const users = (prefix: string) => s.searchProfiles({ prefix, limit: 10 }).map((r) => r.profile.user);
+      expect(users('rob')).toEqual(['u3', 'u1', 'rob99']);
+      expect(users('smi')).toEqual(['u1']);
+      expect(users('张三')).toEqual(['u2']);
+      expect(users('三')).toEqual([]);
       // A renamed user is no longer found by the old name.
-      await s.putProfile(profile('u1', 'Bobby'));
-      expect(await users('smi')).toEqual([]);
-      expect((await s.searchProfiles({ prefix: 'r', limit: 2 })).length).toBe(2);
+      s.putProfile(profile('u1', 'Bobby'));
+      expect(users('smi')).toEqual([]);
+      expect(s.searchProfiles({ prefix: 'r', limit: 2 }).length).toBe(2);
     });
 
-    it('finds words and word starts case-insensitively, and Chinese and emoji at any character', async () => {
+    it('finds words and word starts case-insensitively, and Chinese and emoji at any character', () => {
       const s = make();
       s.transaction(() => {
         s.insertMessage(rec(text(1, '明天下午开会讨论预算')));
@@ -66,20 +60,20 @@ export function describePeopleStorageContract(name: string, make: () => SyncStor
         s.insertMessage(rec(message(4, { body: { type: 'cmd', action: 'party' } })));
         s.insertMessage(rec(text(5, 'The deadline moved; e-mail the team')));
       });
-      expect(await found(s, 'dead')).toEqual(['The deadline moved; e-mail the team']);
-      expect(await found(s, 'line')).toEqual([]);
-      expect(await found(s, 'e-mail')).toEqual(['The deadline moved; e-mail the team']);
-      expect(await found(s, 'deadline;')).toEqual(['The deadline moved; e-mail the team']);
-      expect(await found(s, '开会')).toEqual(['明天下午开会讨论预算']);
-      expect(await found(s, '讨论预算')).toEqual(['明天下午开会讨论预算']);
-      expect(await found(s, '🎂')).toEqual(['生日快乐🎂🎉 Party tonight']);
-      expect(await found(s, 'PARTY')).toEqual(['生日快乐🎂🎉 Party tonight']);
-      expect(await found(s, '组件库NATTER')).toEqual(['React组件库natter很好用']);
-      expect(await found(s, 'natter 组件')).toEqual(['React组件库natter很好用']);
-      expect(await found(s, 'nothing like this')).toEqual([]);
+      expect(found(s, 'dead')).toEqual(['The deadline moved; e-mail the team']);
+      expect(found(s, 'line')).toEqual([]);
+      expect(found(s, 'e-mail')).toEqual(['The deadline moved; e-mail the team']);
+      expect(found(s, 'deadline;')).toEqual(['The deadline moved; e-mail the team']);
+      expect(found(s, '开会')).toEqual(['明天下午开会讨论预算']);
+      expect(found(s, '讨论预算')).toEqual(['明天下午开会讨论预算']);
+      expect(found(s, '🎂')).toEqual(['生日快乐🎂🎉 Party tonight']);
+      expect(found(s, 'PARTY')).toEqual(['生日快乐🎂🎉 Party tonight']);
+      expect(found(s, '组件库NATTER')).toEqual(['React组件库natter很好用']);
+      expect(found(s, 'natter 组件')).toEqual(['React组件库natter很好用']);
+      expect(found(s, 'nothing like this')).toEqual([]);
     });
 
-    it('drops a message from the index when it is recalled, keeps it when edited text still matches', async () => {
+    it('drops a message from the index when it is recalled, keeps it when edited text still matches', () => {
       const s = make();
       s.transaction(() => {
         s.insertMessage(rec(text(1, 'secret plan')));
@@ -87,11 +81,11 @@ export function describePeopleStorageContract(name: string, make: () => SyncStor
       });
       s.transaction(() => s.updateMessage({ ...text(1, ''), body: { type: 'recalled', recalledAt: 9, by: 'alice' } }));
       s.transaction(() => s.updateMessage(text(2, 'other plan, edited')));
-      expect(await found(s, 'plan')).toEqual(['other plan, edited']);
-      expect(await found(s, 'secret')).toEqual([]);
+      expect(found(s, 'plan')).toEqual(['other plan, edited']);
+      expect(found(s, 'secret')).toEqual([]);
     });
 
-    it("looks only in the scopes, after each scope's cleared seq, newest first, paged by cursor", async () => {
+    it("looks only in the scopes, after each scope's cleared seq, newest first, paged by cursor", () => {
       const s = make();
       s.transaction(() => {
         for (let i = 1; i <= 6; i++) s.insertMessage(rec(text(i, `needle ${i}`)));
@@ -99,22 +93,17 @@ export function describePeopleStorageContract(name: string, make: () => SyncStor
           rec(text(1, 'needle elsewhere', { to: 'carol', localId: 'x1', serverId: 'x1' }), 'single:alice|carol'),
         );
       });
-      expect(await found(s, 'needle', [{ key: KEY, afterSeq: 2 }])).toEqual([
-        'needle 6',
-        'needle 5',
-        'needle 4',
-        'needle 3',
-      ]);
-      const first = await s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 4 });
+      expect(found(s, 'needle', [{ key: KEY, afterSeq: 2 }])).toEqual(['needle 6', 'needle 5', 'needle 4', 'needle 3']);
+      const first = s.searchMessages({ terms: ['needle'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 4 });
       expect(first.rows.map((r) => r.message.seq)).toEqual([6, 5, 4, 3]);
-      const next = await s.searchMessages({
+      const next = s.searchMessages({
         terms: ['needle'],
         scopes: [{ key: KEY, afterSeq: 0 }],
         before: first.rows[3]!.cursor,
         limit: 4,
       });
       expect(next.rows.map((r) => r.message.seq)).toEqual([2, 1]);
-      expect(await found(s, 'needle', [])).toEqual([]);
+      expect(found(s, 'needle', [])).toEqual([]);
     });
 
     it('finds what changes after a first search: new, edited and recalled messages, nothing rolled back', async () => {

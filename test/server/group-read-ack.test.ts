@@ -3,12 +3,10 @@
 // allowGroupAck message in the newly read range, once per member, with the
 // count pushed to the sender as for per-message receipts.
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../src/protocol/frames';
 import { createEmbeddedServer } from '../../src/server/embedded-server';
 import { localId, login } from './raw-client';
 
 const text = (msg: string) => ({ type: 'txt' as const, msg });
-type GroupRead = Extract<ChatEvent, { type: 'groupRead' }>;
 
 describe('group read receipts from a channel ack', () => {
   it('counts each member once for the allowGroupAck messages they acked, and pushes the counts to the sender', async () => {
@@ -38,13 +36,11 @@ describe('group read receipts from a channel ack', () => {
     await alice.sync();
     const counts = (): Record<string, number> => {
       const out: Record<string, number> = {};
-      for (const e of alice.eventsOf('groupRead') as GroupRead[]) out[e.serverId] = e.count;
+      for (const e of alice.eventsOf('groupRead')) out[e.serverId] = e.count;
       return out;
     };
     expect(counts()).toEqual({ [m1.serverId]: 1, [m2.serverId]: 1 });
-    expect(
-      (alice.eventsOf('groupRead') as GroupRead[]).every((e) => e.by === 'bob' && e.conversation === 'group:team'),
-    ).toBe(true);
+    expect(alice.eventsOf('groupRead').every((e) => e.by === 'bob' && e.conversation === 'group:team')).toBe(true);
 
     await carol.ok('ack', { conversation: 'group:team' });
     await bob.ok('ack', { conversation: 'group:team' });

@@ -13,9 +13,9 @@ function Part({ chunk, attempt }: { chunk: ReturnType<typeof lazyChunk<{ label: 
 describe('lazyChunk', () => {
   it('loads only once wanted, and later mounts get the module at once', async () => {
     let loads = 0;
-    const chunk = lazyChunk(async () => {
+    const chunk = lazyChunk(() => {
       loads += 1;
-      return { label: 'loaded' };
+      return Promise.resolve({ label: 'loaded' });
     }, 'part');
     const first = render(<Part chunk={chunk} attempt={undefined} />);
     await Promise.resolve();
@@ -31,9 +31,9 @@ describe('lazyChunk', () => {
   it('keeps the part hidden when loading fails, logs it, and tries again on the next attempt', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let fail = true;
-    const chunk = lazyChunk(async () => {
-      if (fail) throw new Error('offline');
-      return { label: 'back online' };
+    const chunk = lazyChunk(() => {
+      if (fail) return Promise.reject(new Error('offline'));
+      return Promise.resolve({ label: 'back online' });
     }, 'call dialog');
     const r = render(<Part chunk={chunk} attempt="first call" />);
     await waitFor(() =>

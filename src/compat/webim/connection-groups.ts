@@ -33,7 +33,7 @@ export abstract class ConnectionGroups {
     try {
       return Promise.resolve(this.requireClient());
     } catch (err) {
-      return Promise.reject(err);
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
   }
 
@@ -46,6 +46,7 @@ export abstract class ConnectionGroups {
       (err: unknown) => {
         const e = toWebIMError(err);
         safeCall(error, e);
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- Easemob's SDK rejects with its plain error object ({ type, message }), which apps read
         throw e;
       },
     );

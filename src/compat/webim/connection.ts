@@ -140,6 +140,7 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     } catch (err) {
       const e = toWebIMError(err);
       this.emit('onError', e);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- Easemob's SDK rejects with its plain error object ({ type, message }), which apps read
       throw e;
     }
     // Only worth the requests when someone listens (the document registers listeners before open).

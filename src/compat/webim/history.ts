@@ -99,6 +99,7 @@ export async function fetchHistory(ctx: HistoryContext, options: HistoryOptions)
   } catch (err) {
     const e = toWebIMError(err);
     safeCall(options.fail, e);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- Easemob's SDK rejects with its plain error object ({ type, message }), which apps read
     throw e;
   }
 }

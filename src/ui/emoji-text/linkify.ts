@@ -6,6 +6,7 @@ export type TextPiece = { type: 'text'; text: string } | { type: 'link'; text: s
 
 // A candidate starts at a scheme we allow (or "www.") and runs to whitespace or a
 // character that cannot be part of a URL in running text.
+// eslint-disable-next-line no-control-regex -- control characters end a link: matching them is the point
 const LINK = /\b(?:https?:\/\/|mailto:|www\.)[^\s<>"'`\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gi;
 const TRAILING = /[.,;:!?'"»”’)\]}>]+$/;
 
