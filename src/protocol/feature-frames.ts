@@ -3,7 +3,7 @@
 // the events they push. Frames.ts adds these to its tables.
 import type { ConversationId } from './ids';
 import type { PinnedMessage } from './features';
-import type { HistoryPage } from './frames';
+import type { HistoryPage } from './pages';
 import type { Message, TextBody } from './message';
 
 /** The conversation-feature operations: parameters `p` and result `r`. */
