@@ -92,6 +92,11 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX messages_search ON messages USING gin (search_text gin_trgm_ops);
   `,
   backfillSearchText,
+  // 5: each user's read position in each thread they follow (thread-read-storage.ts); the unread
+  // count is counted from the thread's messages, never stored.
+  `
+  CREATE TABLE thread_reads (root TEXT NOT NULL, user_id TEXT NOT NULL, read_seq BIGINT NOT NULL, PRIMARY KEY (root, user_id));
+  `,
 ];
 
 /** Arbitrary, fixed: the advisory lock every natter node takes to migrate. */

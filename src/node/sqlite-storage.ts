@@ -30,6 +30,8 @@ import { SqliteSeqCounters } from './sqlite-seq-counters';
 import { takeOwnerLock, type OwnerLock } from './sqlite-owner-lock';
 import { migrate } from './sqlite-migrations';
 import { registerSearchWords, SqlitePeopleStorage } from './sqlite-people-storage';
+import { SqliteThreadReads } from './sqlite-thread-reads';
+import type { ThreadReadRecord } from '../server/thread-read-storage';
 import type {
   MessageSearchQuery,
   MessageSearchResult,
@@ -72,6 +74,8 @@ export class SqliteStorage implements SyncStorage {
   private readonly lock: OwnerLock | null;
   /** Profiles, the directory and message search. */
   private readonly people: SqlitePeopleStorage;
+  /** Thread read positions (sqlite-thread-reads.ts). */
+  private readonly threadReads: SqliteThreadReads;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
@@ -101,6 +105,7 @@ export class SqliteStorage implements SyncStorage {
     this.events = new SqliteEventLog(this.db, exclusive ? new Map() : null);
     this.seqs = new SqliteSeqCounters(this.db, exclusive);
     this.people = new SqlitePeopleStorage(this.db);
+    this.threadReads = new SqliteThreadReads(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => {
       const result = fn();
       this.seqs.flush();
@@ -301,6 +306,17 @@ export class SqliteStorage implements SyncStorage {
   setPins(key: ConversationKey, pins: PinnedMessage[]): void {
     if (pins.length === 0) this.s.deletePins.run(key);
     else this.s.setPins.run(key, JSON.stringify(pins));
+  }
+
+  // ---- thread read positions (sqlite-thread-reads.ts) --------------------------
+  getThreadRead(user: UserId, root: string): number | null {
+    return this.threadReads.getThreadRead(user, root);
+  }
+  raiseThreadRead(user: UserId, root: string, readSeq: number): void {
+    this.threadReads.raiseThreadRead(user, root, readSeq);
+  }
+  listThreadReads(root: string): ThreadReadRecord[] {
+    return this.threadReads.listThreadReads(root);
   }
 
   // ---- invitations -----------------------------------------------------------

@@ -34,6 +34,7 @@ import type {
 } from './storage';
 import { ConversationStateCache } from './conversation-state-cache';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
+import type { ThreadReadRecord } from './thread-read-storage';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -337,5 +338,15 @@ export class CachedStorage implements Storage {
   }
   searchMessages(query: MessageSearchQuery): Promise<MessageSearchResult> {
     return this.inner.searchMessages(query);
+  }
+  // Thread read positions are not cached either: read when a thread changes or is read.
+  getThreadRead(user: UserId, root: string): Promise<number | null> {
+    return this.inner.getThreadRead(user, root);
+  }
+  raiseThreadRead(user: UserId, root: string, readSeq: number): Promise<void> {
+    return this.inner.raiseThreadRead(user, root, readSeq);
+  }
+  listThreadReads(root: string): Promise<ThreadReadRecord[]> {
+    return this.inner.listThreadReads(root);
   }
 }

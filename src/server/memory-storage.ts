@@ -24,6 +24,8 @@ import type {
 } from './storage';
 import { MemoryEventLog } from './memory-event-log';
 import { MemoryPeopleStorage } from './memory-people-storage';
+import { MemoryThreadReads } from './memory-thread-reads';
+import type { ThreadReadRecord } from './thread-read-storage';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
 import { pageOf } from './conversation-order';
 
@@ -51,6 +53,7 @@ export class MemoryStorage implements SyncStorage {
     (step) => this.record(step),
     (key) => this.byConversation.get(key) ?? [],
   );
+  private readonly threadReads = new MemoryThreadReads((step) => this.record(step));
 
   transaction<T>(fn: () => T): T {
     if (this.undo) return fn();
@@ -294,6 +297,20 @@ export class MemoryStorage implements SyncStorage {
 
   setPins(key: ConversationKey, pins: PinnedMessage[]): void {
     this.setIn(this.pins, key, pins.length > 0 ? pins : undefined);
+  }
+
+  // ---- thread read positions (memory-thread-reads.ts) --------------------------
+
+  getThreadRead(user: UserId, root: string): number | null {
+    return this.threadReads.getThreadRead(user, root);
+  }
+
+  raiseThreadRead(user: UserId, root: string, readSeq: number): void {
+    this.threadReads.raiseThreadRead(user, root, readSeq);
+  }
+
+  listThreadReads(root: string): ThreadReadRecord[] {
+    return this.threadReads.listThreadReads(root);
   }
 
   // ---- invitations -----------------------------------------------------------

@@ -37,6 +37,7 @@ import type { UploadedFile } from '../protocol/link';
 import type { PinnedMessage } from '../protocol/features';
 import type { ChatType, Message, UserId } from '../protocol/message';
 import type { PeopleStorage } from './people-storage';
+import type { ThreadReadStorage } from './thread-read-storage';
 
 /**
  * A conversation's viewer-independent key: `single:<a>|<b>` (the two user ids sorted),
@@ -140,8 +141,11 @@ export interface EventAppend {
   json?: string;
 }
 
-/** The operations every storage offers, synchronously (see SyncStorage and Storage); people and search: people-storage.ts. */
-export interface StorageOps extends PeopleStorage {
+/**
+ * The operations every storage offers, synchronously (see SyncStorage and Storage); people and
+ * search: people-storage.ts; thread read positions: thread-read-storage.ts.
+ */
+export interface StorageOps extends PeopleStorage, ThreadReadStorage {
   // ---- messages --------------------------------------------------------------
   /**
    * Stores a new message. Throws if its serverId or (from, localId) already exists.

@@ -57,6 +57,9 @@ const OPS = [
   'putProfile',
   'searchProfiles',
   'searchMessages',
+  'getThreadRead',
+  'raiseThreadRead',
+  'listThreadReads',
 ] as const satisfies readonly (keyof StorageOps)[];
 
 // A compile-time check that OPS names every operation.
