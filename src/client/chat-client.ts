@@ -172,7 +172,12 @@ class NatterChatClient implements ChatClient {
     // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
     Object.assign(
       this,
-      createMessageFeatures({ changes: this.changes, request: (op, p) => this.request(op, p), newId: this.newId }),
+      createMessageFeatures({
+        changes: this.changes,
+        request: (op, p) => this.request(op, p),
+        newId: this.newId,
+        threadUnread: (unread) => this.inputs.push({ kind: 'threadUnread', unread }),
+      }),
     );
     this.files = new FileSender(this.outbox, (file, input) => this.upload(file, input));
     this.receipts = options.delivery

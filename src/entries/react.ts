@@ -31,6 +31,7 @@ export {
   useMessageActions,
   usePins,
   useThread,
+  useThreadUnread,
   useMentionCount,
   mentionQueryAt,
   mentionCandidates,

@@ -25,6 +25,12 @@ export interface FeatureOps {
   messages: { p: { serverIds: string[] }; r: { messages: Message[] } };
   /** A thread's replies before `before` (a thread seq), newest first, like `history`. */
   thread: { p: { serverId: string; before?: number; limit?: number }; r: HistoryPage };
+  /**
+   * Marks a thread read up to `upToSeq` (a thread seq; default: its newest reply) on every device of
+   * this user, who follows the thread from then on; the marker never moves back. `unread` is the
+   * count of replies by others after the marker.
+   */
+  threadAck: { p: { serverId: string; upToSeq?: number }; r: { readSeq: number; unread: number } };
   /** Sends a copy of a message this user can see to another conversation (idempotent by `localId` like `send`). */
   forward: {
     p: { serverId: string; localId: string; to: string; chatType: Message['chatType'] };
@@ -40,7 +46,13 @@ export type FeatureEvent =
   | { type: 'messageHidden'; serverId: string; conversation: ConversationId }
   /** A conversation's pins changed: the whole list, newest first. */
   | { type: 'pins'; conversation: ConversationId; pins: PinnedMessage[] }
-  /** A reply in a thread (not part of the conversation's history); its root's summary follows as a messageUpdate. */
-  | { type: 'threadReply'; message: Message; conversation: ConversationId }
+  /**
+   * A reply in a thread (not part of the conversation's history); its root's summary follows as a
+   * messageUpdate. `unread`: for a user who follows the thread (wrote its root, replied, or marked
+   * it read), their count of unread replies in it after this one.
+   */
+  | { type: 'threadReply'; message: Message; conversation: ConversationId; unread?: number }
+  /** This user's read marker in the thread of `root` moved, or a reply after it went away: `unread` is the count now. */
+  | { type: 'threadReadState'; conversation: ConversationId; root: string; readSeq: number; unread: number }
   /** This user's unread mentions in a conversation changed (mention badge). */
   | { type: 'mentionCount'; conversation: ConversationId; count: number };

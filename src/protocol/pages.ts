@@ -22,6 +22,12 @@ export interface HistoryPage {
    * (the same count as the latest live `groupRead` event). Absent when the page has no such message.
    */
   groupReadCounts?: Record<string, number>;
+  /**
+   * For the thread roots in the page (and a thread page's own root) whose thread this user follows,
+   * keyed by root serverId: their unread replies, as the server counts them (the same count as the
+   * latest `threadReadState` event). Absent when the page has none.
+   */
+  threadUnread?: Record<string, number>;
 }
 
 /** One page of the conversation list, most recently updated first. */
