@@ -163,7 +163,12 @@ class NatterChatClient implements ChatClient {
         discarded: (entry) => this.inputs.discarded(entry),
       }),
       // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
-      createMessageFeatures({ changes: this.changes, request, newId: this.newId }),
+      createMessageFeatures({
+        changes: this.changes,
+        request,
+        newId: this.newId,
+        threadUnread: (unread) => input({ kind: 'threadUnread', unread }),
+      }),
       createConversationApi({ request, input, user: () => this.currentUser }),
       createGroupApi(request),
       createSignalingApi(request, input),

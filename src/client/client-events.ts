@@ -40,6 +40,7 @@ export interface ChatClientEvents {
   messageHidden: Extract<ChatEvent, { type: 'messageHidden' }>;
   pins: Extract<ChatEvent, { type: 'pins' }>;
   threadReply: Extract<ChatEvent, { type: 'threadReply' }>;
+  threadReadState: Extract<ChatEvent, { type: 'threadReadState' }>;
   mentionCount: Extract<ChatEvent, { type: 'mentionCount' }>;
   presence: Extract<ChatEvent, { type: 'presence' }>;
   profile: Extract<ChatEvent, { type: 'profile' }>;

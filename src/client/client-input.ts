@@ -40,6 +40,11 @@ export type ClientInput =
   | { kind: 'recalled'; conversation: ConversationId; message: Message }
   /** This client moved the read marker (`markRead`): the server's marker and unread count. */
   | { kind: 'readMarker'; conversation: ConversationId; readSeq: number; unread: number }
+  /**
+   * Unread replies of followed threads, by root serverId, from an answer (a thread page, this
+   * client's `markThreadRead`); history pages carry theirs in `page.threadUnread`.
+   */
+  | { kind: 'threadUnread'; unread: Readonly<Record<string, number>> }
   /** An invitation record from an answer to this client's request (invite, answer, cancel, modify, get). */
   | { kind: 'invitation'; invitation: Invitation }
   /** Profiles from an answer (profile.get, users.search, profile.set); pushed changes come as `profile` events. */

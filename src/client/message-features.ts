@@ -1,7 +1,8 @@
 // Owns the ChatClient methods of the conversation features: reactions,
 // edits, deletes, pins, threads and forwarding. Changes go through the
 // change queue (sent once the connection is open, again after a drop,
-// applied once by the server); reads are plain requests. Replies, mentions
+// applied once by the server); reads are plain requests, and what their
+// answers teach (thread unread counts) joins the input stream. Replies, mentions
 // and thread replies are sends with options (SendOptions).
 import type { PinnedMessage } from '../protocol/features';
 import type { HistoryPage, OpName, OpParams, OpResult } from '../protocol/frames';
@@ -31,6 +32,11 @@ export interface MessageFeatureApi {
   pins(conversation: ConversationId): Promise<{ pins: PinnedMessage[]; messages: Message[] }>;
   /** A page of a thread's replies, newest first (`before` is a thread seq, from the previous page's cursor). */
   thread(rootServerId: string, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
+  /**
+   * Marks a thread read up to `upToSeq` (a thread seq; default its newest reply) on every device,
+   * and follows it; resolves with the server's marker and this user's unread replies after it.
+   */
+  markThreadRead(rootServerId: string, upToSeq?: number): Promise<{ readSeq: number; unread: number }>;
   /** Messages by serverId that this user can see (e.g. the original of a quote that is not loaded). */
   messagesById(serverIds: string[]): Promise<Message[]>;
   /** Sends a copy of a message to another conversation. */
@@ -41,6 +47,8 @@ export interface MessageFeatureDeps {
   changes: ChangeQueue;
   request<K extends OpName>(op: K, params: OpParams<K>): Promise<OpResult<K>>;
   newId(): string;
+  /** Hands thread unread counts from an answer (by root serverId) to the client's input stream. */
+  threadUnread(unread: Readonly<Record<string, number>>): void;
 }
 
 export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureApi {
@@ -72,8 +80,15 @@ export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureA
     async messagesById(serverIds) {
       return (await deps.request('messages', { serverIds })).messages;
     },
-    thread(serverId, options = {}) {
-      return deps.request('thread', { serverId, ...options });
+    async thread(serverId, options = {}) {
+      const page = await deps.request('thread', { serverId, ...options });
+      if (page.threadUnread) deps.threadUnread(page.threadUnread);
+      return page;
+    },
+    async markThreadRead(serverId, upToSeq) {
+      const r = await deps.request('threadAck', { serverId, ...(upToSeq !== undefined ? { upToSeq } : {}) });
+      deps.threadUnread({ [serverId]: r.unread });
+      return r;
     },
     async forward(serverId, to, options = {}) {
       const t = parseConversationId(to);

@@ -80,6 +80,7 @@ export type {
   ByeFrame,
   ServerFrame,
 } from '../protocol/frames';
+export type { FeatureOps, FeatureEvent } from '../protocol/feature-frames';
 export type {
   Transport,
   ClientConnection,

@@ -34,6 +34,7 @@ export {
   useMessageActions,
   usePins,
   useThread,
+  useThreadUnread,
   useMentionCount,
   mentionQueryAt,
   mentionCandidates,

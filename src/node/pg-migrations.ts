@@ -91,8 +91,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   ALTER TABLE messages ADD COLUMN search_text TEXT;
   CREATE INDEX messages_search ON messages USING gin (search_text gin_trgm_ops);
   `,
+  // 4: fills the search text of the messages stored before 3.
   backfillSearchText,
-  // 4: Web Push subscriptions (pg-push-storage.ts), one per (user, device), the endpoint unique.
+  // 5: Web Push subscriptions (pg-push-storage.ts), one per (user, device), the endpoint unique.
   `
   CREATE TABLE push_subscriptions (
     user_id TEXT NOT NULL,
@@ -103,6 +104,11 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     created_at BIGINT NOT NULL,
     PRIMARY KEY (user_id, device)
   );
+  `,
+  // 6: each user's read position in each thread they follow (thread-read-storage.ts); the unread
+  // count is counted from the thread's messages, never stored.
+  `
+  CREATE TABLE thread_reads (root TEXT NOT NULL, user_id TEXT NOT NULL, read_seq BIGINT NOT NULL, PRIMARY KEY (root, user_id));
   `,
 ];
 

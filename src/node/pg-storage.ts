@@ -44,6 +44,8 @@ import {
   pgPutPushSubscription,
 } from './pg-push-storage';
 import type { PushSubscriptionRecord } from '../server/push-storage';
+import { pgGetThreadRead, pgListThreadReads, pgRaiseThreadRead } from './pg-thread-reads';
+import type { ThreadReadRecord } from '../server/thread-read-storage';
 import { pgRetryKind } from './pg-errors';
 
 export interface PgStorageOptions {
@@ -254,7 +256,7 @@ export class PgStorage implements Storage {
     return pgUnreadTotal(this.rows.bind(this), user);
   }
 
-  // ---- pins, people (pg-people-storage.ts) and search (pg-search.ts) ---------
+  // ---- pins, people (pg-people-storage.ts), search (pg-search.ts), thread reads (pg-thread-reads.ts)
   async getPins(key: ConversationKey): Promise<PinnedMessage[]> {
     // A conversation's first pin has no row to lock yet: a transaction-scoped advisory lock on the
     // key serializes pin changes whether or not the row exists.
@@ -278,6 +280,15 @@ export class PgStorage implements Storage {
   }
   searchMessages(query: MessageSearchQuery): Promise<MessageSearchResult> {
     return pgSearchMessages(this.rows.bind(this), query);
+  }
+  getThreadRead(user: UserId, root: string): Promise<number | null> {
+    return pgGetThreadRead(this.rows.bind(this), user, root);
+  }
+  raiseThreadRead(user: UserId, root: string, readSeq: number): Promise<void> {
+    return pgRaiseThreadRead(this.rows.bind(this), user, root, readSeq);
+  }
+  listThreadReads(root: string): Promise<ThreadReadRecord[]> {
+    return pgListThreadReads(this.rows.bind(this), root);
   }
 
   // ---- Web Push subscriptions (pg-push-storage.ts) ---------------------------

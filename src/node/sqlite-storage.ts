@@ -32,6 +32,8 @@ import { migrate } from './sqlite-migrations';
 import { registerSearchWords, SqlitePeopleStorage } from './sqlite-people-storage';
 import { SqlitePushStorage } from './sqlite-push-storage';
 import type { PushSubscriptionRecord } from '../server/push-storage';
+import { SqliteThreadReads } from './sqlite-thread-reads';
+import type { ThreadReadRecord } from '../server/thread-read-storage';
 import type {
   MessageSearchQuery,
   MessageSearchResult,
@@ -76,6 +78,8 @@ export class SqliteStorage implements SyncStorage {
   private readonly people: SqlitePeopleStorage;
   /** Web Push subscriptions. */
   private readonly push: SqlitePushStorage;
+  /** Thread read positions (sqlite-thread-reads.ts). */
+  private readonly threadReads: SqliteThreadReads;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
@@ -106,6 +110,7 @@ export class SqliteStorage implements SyncStorage {
     this.seqs = new SqliteSeqCounters(this.db, exclusive);
     this.people = new SqlitePeopleStorage(this.db);
     this.push = new SqlitePushStorage(this.db);
+    this.threadReads = new SqliteThreadReads(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => {
       const result = fn();
       this.seqs.flush();
@@ -306,6 +311,17 @@ export class SqliteStorage implements SyncStorage {
   setPins(key: ConversationKey, pins: PinnedMessage[]): void {
     if (pins.length === 0) this.s.deletePins.run(key);
     else this.s.setPins.run(key, JSON.stringify(pins));
+  }
+
+  // ---- thread read positions (sqlite-thread-reads.ts) --------------------------
+  getThreadRead(user: UserId, root: string): number | null {
+    return this.threadReads.getThreadRead(user, root);
+  }
+  raiseThreadRead(user: UserId, root: string, readSeq: number): void {
+    this.threadReads.raiseThreadRead(user, root, readSeq);
+  }
+  listThreadReads(root: string): ThreadReadRecord[] {
+    return this.threadReads.listThreadReads(root);
   }
 
   // ---- invitations -----------------------------------------------------------

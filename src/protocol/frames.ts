@@ -1,10 +1,11 @@
 // Owns every frame on the wire: the request operations with their parameters
 // and results, the pushed events, and the envelopes that carry them.
 import type { ConversationId } from './ids';
-import type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from './entities';
+import type { ConversationPage, HistoryPage } from './pages';
+import type { GroupInfo, RoomInfo, ServerLimits } from './entities';
 import type { Invitation, InvitationAction, OfflinePushInfo } from './invitation';
-import type { PinnedMessage } from './features';
-import type { Message, OutgoingMessage, TextBody, UserId } from './message';
+import type { FeatureEvent, FeatureOps } from './feature-frames';
+import type { Message, OutgoingMessage, UserId } from './message';
 import type { UploadedFile } from './link';
 import type { PeopleEvent, PeopleOps } from './people';
 import type { PushOps } from './push';
@@ -12,42 +13,10 @@ import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from
 
 // ---- requests -------------------------------------------------------------
 
-export interface HistoryPage {
-  /** Newest first. */
-  messages: Message[];
-  /** Pass as `before` to get the next (older) page; null when there is none. */
-  cursor: number | null;
-  hasMore: boolean;
-  /**
-   * Single chats with another user: the peer's read marker now (same as
-   * `ConversationSummary.peerReadSeq`): this user's messages with `seq <= peerReadSeq` are read.
-   */
-  peerReadSeq?: number;
-  /** Single chats with another user: own messages with `seq <= peerDeliveredSeq` were delivered (`ConversationSummary.peerDeliveredSeq`). */
-  peerDeliveredSeq?: number;
-  /**
-   * Group chats: for each of this user's own messages in the page that was sent with
-   * `config.allowGroupAck`, keyed by serverId, how many members have sent a read receipt for it
-   * (the same count as the latest live `groupRead` event). Absent when the page has no such message.
-   */
-  groupReadCounts?: Record<string, number>;
-}
-
-/** One page of the conversation list, most recently updated first. */
-export interface ConversationPage {
-  conversations: ConversationSummary[];
-  /** Pass as `cursor` to get the next page; null when there is none. */
-  cursor: string | null;
-  hasMore: boolean;
-  /**
-   * Unread messages over the whole list (every page), counted by the server; on the first page
-   * only (no `cursor` asked): later changes arrive as events.
-   */
-  unreadTotal?: number;
-}
+export type { ConversationPage, HistoryPage } from './pages';
 
 /** Every request operation: its parameters `p` and its result `r`. */
-export interface Ops extends PeopleOps, PushOps {
+export interface Ops extends PeopleOps, FeatureOps, PushOps {
   send: { p: OutgoingMessage; r: { message: Message } };
   recall: { p: { serverId: string }; r: { message: Message } };
   /** Messages with seq < `before` (or the newest), newest first. */
@@ -118,28 +87,6 @@ export interface Ops extends PeopleOps, PushOps {
   /** Open invitations this user is part of (bootstrap after a full sync). */
   'sig.pending': { p: Record<string, never>; r: { invitations: Invitation[] } };
 
-  /** Add (or with `remove`, take back) this user's reaction; members only. Repeating a change changes nothing. */
-  react: { p: { serverId: string; emoji: string; remove?: boolean }; r: { message: Message } };
-  /** Author only, text messages, within the server's edit window. `editId` makes a retried edit apply once. */
-  edit: {
-    p: { serverId: string; body: TextBody; editId: string; mentions?: Message['mentions'] };
-    r: { message: Message };
-  };
-  /** `me`: hidden from this user's history on every device. `everyone`: a tombstone (author within the delete window; group owner/admins any time). */
-  delete: { p: { serverId: string; scope: 'me' | 'everyone' }; r: { message: Message | null } };
-  /** Pin (or with `unpin`, unpin) a message of a conversation: both users of a single chat; group owner/admins. */
-  pin: { p: { serverId: string; unpin?: boolean }; r: { pins: PinnedMessage[] } };
-  /** A conversation's pins, newest first, with the pinned messages. */
-  pins: { p: { conversation: ConversationId }; r: { pins: PinnedMessage[]; messages: Message[] } };
-  /** Messages by serverId that this user can see (others are left out), e.g. a quoted message not loaded yet. */
-  messages: { p: { serverIds: string[] }; r: { messages: Message[] } };
-  /** A thread's replies before `before` (a thread seq), newest first, like `history`. */
-  thread: { p: { serverId: string; before?: number; limit?: number }; r: HistoryPage };
-  /** Sends a copy of a message this user can see to another conversation (idempotent by `localId` like `send`). */
-  forward: {
-    p: { serverId: string; localId: string; to: string; chatType: Message['chatType'] };
-    r: { message: Message };
-  };
   /**
    * Swap this session's token for a fresh one of the same user (before it expires); the answer
    * says when the new one expires (null: never).
@@ -205,16 +152,7 @@ export type ChatEvent =
     }
   | { type: 'room'; action: 'joined' | 'left'; room: RoomInfo; users: UserId[] }
   | { type: 'blocklist'; blocked: UserId[] }
-  /** A stored message changed (edit, reactions, thread summary): `message` is its whole current state. */
-  | { type: 'messageUpdate'; message: Message; conversation: ConversationId; reason: 'edit' | 'reaction' | 'thread' }
-  /** This user deleted a message for themselves (on any device): it leaves their history. */
-  | { type: 'messageHidden'; serverId: string; conversation: ConversationId }
-  /** A conversation's pins changed: the whole list, newest first. */
-  | { type: 'pins'; conversation: ConversationId; pins: PinnedMessage[] }
-  /** A reply in a thread (not part of the conversation's history); its root's summary follows as a messageUpdate. */
-  | { type: 'threadReply'; message: Message; conversation: ConversationId }
-  /** This user's unread mentions in a conversation changed (mention badge). */
-  | { type: 'mentionCount'; conversation: ConversationId; count: number }
+  | FeatureEvent
   | PeopleEvent
   | RtcEvent;
 

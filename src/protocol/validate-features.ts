@@ -1,5 +1,5 @@
 // Owns the parameter schemas of the conversation-feature operations (react,
-// edit, delete, pin, pins, thread, forward, messages) and of the feature fields a send
+// edit, delete, pin, pins, thread, threadAck, forward, messages) and of the feature fields a send
 // may carry (replyTo, mentions, threadOf). validate.ts merges them into its
 // table; size limits beyond a field's shape are checked there too.
 import * as v from 'valibot';
@@ -8,7 +8,7 @@ import type { Ops } from './frames';
 import type { ConversationId } from './ids';
 import { ID_PATTERN, parseConversationId } from './ids';
 
-type FeatureOp = 'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'forward' | 'messages';
+type FeatureOp = 'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'threadAck' | 'forward' | 'messages';
 
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
 const serverId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
@@ -60,6 +60,7 @@ export const featureParamSchemas: { [K in FeatureOp]: v.GenericSchema<unknown, O
     before: v.exactOptional(count),
     limit: v.exactOptional(v.pipe(count, v.minValue(1), v.maxValue(200))),
   }),
+  threadAck: v.object({ serverId, upToSeq: v.exactOptional(count) }),
   messages: v.object({ serverIds: v.pipe(v.array(serverId), v.maxLength(100)) }),
   forward: v.object({ serverId, localId, to: id, chatType: v.picklist(['single', 'group', 'room']) }),
 };

@@ -34,6 +34,7 @@ export { useTyping, type TypingResult } from './use-typing';
 export { useMessageActions, type MessageActionsResult } from './use-message-actions';
 export { usePins, type PinsResult } from './use-pins';
 export { useThread, type ThreadResult } from './use-thread';
+export { useThreadUnread } from './use-thread-unread';
 export { useMentionCount, mentionQueryAt, mentionCandidates } from './use-mentions';
 export { useComposer, type ComposerResult, type ComposerTarget } from './use-composer';
 export { secondsLeft } from './use-server-now';

@@ -1,7 +1,8 @@
 // Owns useThread: one thread's replies, oldest first — the newest page from
 // the server (the session's fetch cache) and older pages on request, joined
 // with the replies that arrived live in the store (`threadReply`, recalls,
-// reactions), the later copy of a reply winning — and replying in it.
+// reactions), the later copy of a reply winning — replying in it, and this
+// user's unread count in it with marking it read.
 import { useCallback, useMemo, useState } from 'react';
 import type { HistoryPage } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
@@ -10,6 +11,7 @@ import { EMPTY_THREAD } from '../store/features-slice';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 import { useFetch } from './use-fetch';
+import { useThreadUnread } from './use-thread-unread';
 
 export interface ThreadResult {
   /** Replies, oldest first. */
@@ -18,6 +20,10 @@ export interface ThreadResult {
   loadOlder(): Promise<void>;
   loading: boolean;
   reply(text: string): Promise<Message>;
+  /** This user's unread replies in the thread (the server's count; 0 when they do not follow it). */
+  unread: number;
+  /** Marks the thread read up to its newest reply on every device of this user (and follows it). */
+  markRead(): Promise<void>;
 }
 
 function newer(a: Message, b: Message): Message {
@@ -31,6 +37,10 @@ export function useThread(conversation: ConversationId, rootServerId: string): T
   const user = useChatSelector((s) => s.user);
   const ready = useChatSelector((s) => s.connection.ready);
   const live = useChatSelector((s) => s.features.threads.get(rootServerId) ?? EMPTY_THREAD);
+  const unread = useThreadUnread(rootServerId);
+  const markRead = useCallback(async () => {
+    await client.markThreadRead(rootServerId);
+  }, [client, rootServerId]);
   const first = useFetch(`${user}\u0000thread\u0000${rootServerId}`, () => client.thread(rootServerId), {
     enabled: ready,
   });
@@ -58,5 +68,7 @@ export function useThread(conversation: ConversationId, rootServerId: string): T
     loadOlder,
     loading: first.loading,
     reply: (text) => client.sendText(conversation, text, { threadOf: rootServerId }),
+    unread,
+    markRead,
   };
 }

@@ -18,6 +18,7 @@ import { groupReadsFromAck } from './group-read-on-ack';
 import { requireGroupMember, requireRoomMember } from './membership';
 import { mentionSummary, settleMentions } from './mentions';
 import { groupReadCounts, peerMarkers, raisePeerMarkers } from './peer-receipt-state';
+import { withThreadUnread } from './thread-reads';
 import type { OpHandlers } from './op-handler';
 import { refreshQuotes } from './replies';
 import type { ConversationKey } from './storage';
@@ -180,7 +181,7 @@ async function history(
   };
   const counts = type === 'group' ? await groupReadCounts(ctx.storage, messages, caller.user) : null;
   if (counts) page.groupReadCounts = counts;
-  return page;
+  return withThreadUnread(ctx, caller.user, page, page.messages);
 }
 
 export const conversationOps: OpHandlers<'conversations' | 'ack' | 'deleteConversation' | 'history'> = {

@@ -3,15 +3,16 @@
 // window when unset), through the same moderation hook as a send (501/502).
 // The message keeps its serverId, seq and time and is marked `edited`; the
 // client's `editId` makes a retried edit (lost answer, offline queue) apply
-// once even if another edit came in between.
+// once even if another edit came in between. Mentions the edit adds or
+// removes raise or drop those members' mention badges (mentions.ts).
 import { ErrorCode } from '../protocol/errors';
 import type { Ops } from '../protocol/frames';
 import type { Message, TextBody } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
-import { fail } from './context';
+import { fail, inTx } from './context';
 import { requireLiveContent, requireMessageAccess } from './message-access';
-import { updateMessage } from './message-update';
-import { cleanMentions } from './mentions';
+import { applyUpdate } from './message-update';
+import { cleanMentions, reconcileMentions } from './mentions';
 
 async function moderateEdit(ctx: CoreContext, current: Message, body: TextBody): Promise<void> {
   const hook = ctx.options.moderate;
@@ -36,16 +37,22 @@ async function edit(ctx: CoreContext, caller: Caller, p: Ops['edit']['p']): Prom
   checkEditable(ctx, access.message, caller.user);
   await moderateEdit(ctx, access.message, p.body);
   const mentions = p.mentions ? cleanMentions(access.message, p.mentions) : undefined;
-  const message = await updateMessage(ctx, access, p.serverId, 'edit', (current) => {
-    if (current.edited?.id === p.editId) return null;
-    checkEditable(ctx, current, caller.user);
-    const next: Message = {
-      ...current,
-      body: { type: 'txt', msg: p.body.msg },
-      edited: { at: ctx.clock.now(), id: p.editId },
-    };
-    if (mentions) next.mentions = mentions;
-    else if (p.mentions) delete next.mentions;
+  const message = await inTx(ctx, async (t) => {
+    const edited: { before?: Message } = {};
+    const next = await applyUpdate(t, access, p.serverId, 'edit', (current) => {
+      if (current.edited?.id === p.editId) return null;
+      checkEditable(ctx, current, caller.user);
+      edited.before = current;
+      const changed: Message = {
+        ...current,
+        body: { type: 'txt', msg: p.body.msg },
+        edited: { at: ctx.clock.now(), id: p.editId },
+      };
+      if (mentions) changed.mentions = mentions;
+      else if (p.mentions) delete changed.mentions;
+      return changed;
+    });
+    if (edited.before) await reconcileMentions(t, edited.before, next, access.audience);
     return next;
   });
   return { message };

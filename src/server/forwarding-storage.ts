@@ -20,6 +20,7 @@ import type {
 } from './storage';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
 import type { PushSubscriptionRecord } from './push-storage';
+import type { ThreadReadRecord } from './thread-read-storage';
 
 export abstract class ForwardingStorage {
   constructor(readonly inner: Storage) {}
@@ -154,5 +155,15 @@ export abstract class ForwardingStorage {
   }
   deletePushEndpoint(endpoint: string): Promise<void> {
     return this.inner.deletePushEndpoint(endpoint);
+  }
+  // Thread read positions are not cached either: read when a thread changes or is read.
+  getThreadRead(user: UserId, root: string): Promise<number | null> {
+    return this.inner.getThreadRead(user, root);
+  }
+  raiseThreadRead(user: UserId, root: string, readSeq: number): Promise<void> {
+    return this.inner.raiseThreadRead(user, root, readSeq);
+  }
+  listThreadReads(root: string): Promise<ThreadReadRecord[]> {
+    return this.inner.listThreadReads(root);
   }
 }

@@ -1,20 +1,17 @@
-// Owns the in-memory implementation of Storage (embedded server, tests).
-// Transactions are made atomic with an undo log: every write inside a
-// transaction records how to revert itself, and a throw replays the log
-// backwards. Records handed in are kept as they are (the storage owns them
-// from then on); records handed out are copies (see storage.ts rules).
-import type { GroupInfo, RoomInfo } from '../protocol/entities';
-import type { Invitation } from '../protocol/invitation';
-import { isInvitationOpen } from '../protocol/invitation';
+// Owns the in-memory implementation of Storage (embedded server, tests):
+// messages, seq counters, conversation states and receipts here; records
+// kept by id (groups, rooms, blocklists, pins, invitations, files) in
+// memory-records.ts; the undo log that makes transactions atomic in
+// memory-transactions.ts; the event log, people and thread read positions
+// in their own modules. Records handed in are kept as they are (the storage
+// owns them from then on); records handed out are copies (storage.ts rules).
 import type { ChatEvent } from '../protocol/frames';
-import type { PinnedMessage } from '../protocol/features';
 import type { Message, UserId } from '../protocol/message';
 import type {
   ConversationKey,
   ConversationPageQuery,
   ConversationStateRecord,
   EventRecord,
-  FileRecord,
   MessageQuery,
   EventAppend,
   MessageRecord,
@@ -25,16 +22,15 @@ import type {
 import { MemoryEventLog } from './memory-event-log';
 import { MemoryPeopleStorage } from './memory-people-storage';
 import { MemoryPushStorage } from './memory-push-storage';
+import { MemoryThreadReads } from './memory-thread-reads';
 import type { PushSubscriptionRecord } from './push-storage';
+import type { ThreadReadRecord } from './thread-read-storage';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
 import { pageOf } from './conversation-order';
-
-// Records are JSON-able by contract; a JSON round trip is much cheaper than structuredClone in Node.
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+import { clone, MemoryRecords } from './memory-records';
 
 /** Storage in plain Maps; see the module header for how transactions roll back. */
-export class MemoryStorage implements SyncStorage {
-  private undo: (() => void)[] | null = null;
+export class MemoryStorage extends MemoryRecords implements SyncStorage {
   private readonly messages = new Map<string, MessageRecord>();
   private readonly byLocalId = new Map<string, string>();
   /** Per conversation: messages ordered by seq ascending. */
@@ -42,64 +38,13 @@ export class MemoryStorage implements SyncStorage {
   private readonly seqs = new Map<ConversationKey, number>();
   private readonly states = new Map<UserId, Map<ConversationKey, ConversationStateRecord>>();
   private readonly receipts = new Map<string, UserId[]>();
-  private readonly groups = new Map<string, GroupInfo>();
-  private readonly rooms = new Map<string, RoomInfo>();
-  private readonly blocklists = new Map<UserId, UserId[]>();
-  private readonly pins = new Map<ConversationKey, PinnedMessage[]>();
-  private readonly invitations = new Map<string, Invitation>();
   private readonly events = new MemoryEventLog((step) => this.record(step));
-  private readonly files = new Map<string, FileRecord>();
   private readonly people = new MemoryPeopleStorage(
     (step) => this.record(step),
     (key) => this.byConversation.get(key) ?? [],
   );
+  private readonly threadReads = new MemoryThreadReads((step) => this.record(step));
   private readonly push = new MemoryPushStorage((step) => this.record(step));
-
-  transaction<T>(fn: () => T): T {
-    if (this.undo) return fn();
-    const log: (() => void)[] = [];
-    this.undo = log;
-    try {
-      const result = fn();
-      this.undo = null;
-      return result;
-    } catch (e) {
-      this.undo = null;
-      for (let i = log.length - 1; i >= 0; i--) log[i]!();
-      throw e;
-    }
-  }
-
-  begin(): void {
-    if (this.undo) throw new Error('a transaction is already open');
-    this.undo = [];
-  }
-
-  commit(): void {
-    this.undo = null;
-  }
-
-  rollback(): void {
-    const log = this.undo ?? [];
-    this.undo = null;
-    for (let i = log.length - 1; i >= 0; i--) log[i]!();
-  }
-
-  private record(step: () => void): void {
-    this.undo?.push(step);
-  }
-
-  /** Sets `map[key] = value`, remembering the previous value for rollback. */
-  private setIn<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
-    const had = map.has(key);
-    const prev = map.get(key);
-    if (value === undefined) map.delete(key);
-    else map.set(key, value);
-    this.record(() => {
-      if (had) map.set(key, prev as V);
-      else map.delete(key);
-    });
-  }
 
   // ---- messages --------------------------------------------------------------
 
@@ -243,109 +188,18 @@ export class MemoryStorage implements SyncStorage {
     return [...(this.receipts.get(`${kind}\u0000${serverId}`) ?? [])];
   }
 
-  // ---- groups and rooms ------------------------------------------------------
+  // ---- thread read positions (memory-thread-reads.ts) --------------------------
 
-  getGroup(groupId: string): GroupInfo | null {
-    const g = this.groups.get(groupId);
-    return g ? clone(g) : null;
+  getThreadRead(user: UserId, root: string): number | null {
+    return this.threadReads.getThreadRead(user, root);
   }
 
-  putGroup(group: GroupInfo): void {
-    this.setIn(this.groups, group.groupId, group);
+  raiseThreadRead(user: UserId, root: string, readSeq: number): void {
+    this.threadReads.raiseThreadRead(user, root, readSeq);
   }
 
-  deleteGroup(groupId: string): void {
-    this.setIn(this.groups, groupId, undefined);
-  }
-
-  listGroupsOf(user: UserId): GroupInfo[] {
-    return [...this.groups.values()]
-      .filter((g) => g.members.includes(user))
-      .sort((a, b) => a.createdAt - b.createdAt || a.groupId.localeCompare(b.groupId))
-      .map(clone);
-  }
-
-  getRoom(roomId: string): RoomInfo | null {
-    const r = this.rooms.get(roomId);
-    return r ? clone(r) : null;
-  }
-
-  putRoom(room: RoomInfo): void {
-    this.setIn(this.rooms, room.roomId, room);
-  }
-
-  deleteRoom(roomId: string): void {
-    this.setIn(this.rooms, roomId, undefined);
-  }
-
-  listRooms(): RoomInfo[] {
-    return [...this.rooms.values()]
-      .sort((a, b) => a.createdAt - b.createdAt || a.roomId.localeCompare(b.roomId))
-      .map(clone);
-  }
-
-  // ---- blocklists ------------------------------------------------------------
-
-  getBlocklist(user: UserId): UserId[] {
-    return [...(this.blocklists.get(user) ?? [])];
-  }
-
-  setBlocklist(user: UserId, blocked: UserId[]): void {
-    this.setIn(this.blocklists, user, [...blocked]);
-  }
-
-  getPins(key: ConversationKey): PinnedMessage[] {
-    return clone(this.pins.get(key) ?? []);
-  }
-
-  setPins(key: ConversationKey, pins: PinnedMessage[]): void {
-    this.setIn(this.pins, key, pins.length > 0 ? pins : undefined);
-  }
-
-  // ---- invitations -----------------------------------------------------------
-
-  getInvitation(inviteId: string): Invitation | null {
-    const inv = this.invitations.get(inviteId);
-    return inv ? clone(inv) : null;
-  }
-
-  putInvitation(invitation: Invitation): void {
-    this.setIn(this.invitations, invitation.inviteId, invitation);
-  }
-
-  replaceInvitation(next: Invitation, expected: Invitation): boolean {
-    const stored = this.invitations.get(next.inviteId);
-    if (!stored || JSON.stringify(stored) !== JSON.stringify(expected)) return false;
-    this.putInvitation(next);
-    return true;
-  }
-
-  /** One process: nobody else works on invitations, so a claim is the list of due ones. */
-  claimDueInvitations(time: number, limit: number): Invitation[] {
-    return this.listDueInvitations(time, limit);
-  }
-
-  listDueInvitations(time: number, limit: number): Invitation[] {
-    return [...this.invitations.values()]
-      .filter((i) => i.deadline !== null && i.deadline <= time && isInvitationOpen(i))
-      .sort((a, b) => (a.deadline ?? 0) - (b.deadline ?? 0))
-      .slice(0, limit)
-      .map(clone);
-  }
-
-  listOpenInvitations(user: UserId): Invitation[] {
-    return [...this.invitations.values()]
-      .filter((i) => isInvitationOpen(i) && (i.inviter === user || i.invitees.includes(user)))
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map(clone);
-  }
-
-  nextInvitationDeadline(): number | null {
-    let next: number | null = null;
-    for (const i of this.invitations.values()) {
-      if (i.deadline !== null && isInvitationOpen(i) && (next === null || i.deadline < next)) next = i.deadline;
-    }
-    return next;
+  listThreadReads(root: string): ThreadReadRecord[] {
+    return this.threadReads.listThreadReads(root);
   }
 
   // ---- event log (memory-event-log.ts) ---------------------------------------
@@ -376,21 +230,6 @@ export class MemoryStorage implements SyncStorage {
 
   pruneEventsBefore(time: number): void {
     this.events.pruneBefore(time);
-  }
-
-  // ---- files -----------------------------------------------------------------
-
-  putFile(record: FileRecord): void {
-    this.setIn(this.files, record.fileId, record);
-  }
-
-  getFile(fileId: string): FileRecord | null {
-    const f = this.files.get(fileId);
-    return f ? clone(f) : null;
-  }
-
-  deleteFile(fileId: string): void {
-    this.setIn(this.files, fileId, undefined);
   }
 
   // ---- people and search (memory-people-storage.ts) ---------------------------

@@ -3,7 +3,8 @@
 // mention count — the seqs of unread messages that mention them, kept in
 // their conversation state, so the badge is a length and cannot drift: a
 // mention counts once, stops counting when the read marker passes it, when
-// it is recalled or deleted for everyone, or deleted by that user.
+// it is recalled or deleted for everyone, or deleted by that user; an
+// edit that adds or removes a mention raises or drops it the same way.
 import { ErrorCode } from '../protocol/errors';
 import type { MessageMentions } from '../protocol/features';
 import type { Message, UserId } from '../protocol/message';
@@ -38,18 +39,43 @@ function publishCount(ctx: CoreContext, state: ConversationStateRecord): void {
   });
 }
 
-/** Inside the commit that stored `m` (`ctx` a transaction's): raises each mentioned member's badge. */
-export async function applyMentions(ctx: CoreContext, m: Message, members: readonly UserId[]): Promise<void> {
-  const users = mentionedUsers(m, members);
-  if (users.length === 0) return;
+/** Raises each user's badge for `m` while it is unread for them (it counts once). Stores the states. */
+async function raiseFor(ctx: CoreContext, m: Message, users: Iterable<UserId>): Promise<void> {
   const key = conversationKey(m.chatType, m.from, m.to);
-  for (const user of new Set(users)) {
+  for (const user of users) {
     const state = await ctx.storage.getConversationState(user, key);
     if (!state || m.seq <= Math.max(state.readSeq, state.clearedSeq)) continue;
-    state.mentionSeqs = [...(state.mentionSeqs ?? []), m.seq];
+    if (state.hiddenIds?.includes(m.serverId) || state.mentionSeqs?.includes(m.seq)) continue;
+    state.mentionSeqs = [...(state.mentionSeqs ?? []), m.seq].sort((a, b) => a - b);
     await ctx.storage.putConversationState(state);
     publishCount(ctx, state);
   }
+}
+
+/** Inside the commit that stored `m` (`ctx` a transaction's): raises each mentioned member's badge. */
+export async function applyMentions(ctx: CoreContext, m: Message, members: readonly UserId[]): Promise<void> {
+  const users = mentionedUsers(m, members);
+  if (users.length > 0) await raiseFor(ctx, m, new Set(users));
+}
+
+/**
+ * Inside the transaction of an edit (`ctx` its context): members the edit newly mentions get the
+ * badge (while the message is unread for them, as for a send); those it no longer mentions lose it.
+ */
+export async function reconcileMentions(
+  ctx: CoreContext,
+  before: Message,
+  after: Message,
+  members: readonly UserId[],
+): Promise<void> {
+  const was = new Set(mentionedUsers(before, members));
+  const now = new Set(mentionedUsers(after, members));
+  await raiseFor(
+    ctx,
+    after,
+    [...now].filter((u) => !was.has(u)),
+  );
+  for (const user of was) if (!now.has(user)) await dropMention(ctx, user, before);
 }
 
 /**

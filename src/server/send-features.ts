@@ -4,7 +4,8 @@
 // (mentions.ts), a thread reply (the root must be a live message of the same
 // conversation that is not itself a thread reply), and storing the message
 // at commit time — a thread reply under its root's thread with the root's
-// summary updated, any other message as usual plus its mention badges.
+// summary updated and its followers' unread counts (thread-reads.ts), any
+// other message as usual plus its mention badges.
 import { ErrorCode } from '../protocol/errors';
 import type { Message, OutgoingMessage, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
@@ -16,6 +17,7 @@ import type { MessageDraft } from './message-store';
 import { storeMessage } from './message-store';
 import { applyUpdate } from './message-update';
 import { quoteOf } from './replies';
+import { followReply } from './thread-reads';
 
 interface Route {
   members: UserId[];
@@ -73,11 +75,17 @@ async function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: s
   };
   if (message.excluded !== true) delete message.excluded;
   await storage.insertMessage({ key, message });
-  const event = (user: UserId) => ({
-    type: 'threadReply' as const,
-    message,
-    conversation: viewerConversationId(message.chatType, message.from, message.to, user),
-  });
+  const root = (await storage.getMessage(rootId))?.message;
+  const unreadOf = root && !route.ephemeral ? await followReply(ctx, root, message, route.members) : new Map();
+  const event = (user: UserId) => {
+    const unread = unreadOf.get(user);
+    return {
+      type: 'threadReply' as const,
+      message,
+      conversation: viewerConversationId(message.chatType, message.from, message.to, user),
+      ...(unread !== undefined ? { unread } : {}),
+    };
+  };
   const access = { audience: route.members, ephemeral: route.ephemeral };
   if (route.ephemeral) ctx.events.ephemeral(route.members, event);
   else ctx.events.durable(route.members, event);

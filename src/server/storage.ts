@@ -5,8 +5,8 @@
 // `Storage` (MemoryStorage in memory-storage.ts, the Node host's SQLite).
 // The Node host's PostgreSQL storage implements `Storage` directly, for
 // several server nodes writing at once. Every record is plain JSON-able
-// data, so an implementation may store it as a JSON column plus the few
-// indexed columns named in each method's comment.
+// data (storage-records.ts), so an implementation may store it as a JSON
+// column plus the few indexed columns named in each method's comment.
 //
 // Rules every implementation must keep:
 // - `transaction(fn)` runs `fn(tx)` atomically: either every write made
@@ -31,121 +31,43 @@
 // - Lists come back in the order each method states.
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
-import type { ConversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
-import type { UploadedFile } from '../protocol/link';
 import type { PinnedMessage } from '../protocol/features';
-import type { ChatType, Message, UserId } from '../protocol/message';
+import type { Message, UserId } from '../protocol/message';
 import type { PeopleStorage } from './people-storage';
+import type {
+  ConversationKey,
+  ConversationPageQuery,
+  ConversationStateRecord,
+  EventAppend,
+  EventRecord,
+  FileRecord,
+  MessageQuery,
+  MessageRecord,
+  ReceiptKind,
+  UnreadQuery,
+} from './storage-records';
+
+export type {
+  ConversationKey,
+  ConversationPageQuery,
+  ConversationStateRecord,
+  EventAppend,
+  EventRecord,
+  FileRecord,
+  MessageQuery,
+  MessageRecord,
+  ReceiptKind,
+  UnreadQuery,
+} from './storage-records';
 import type { PushStorage } from './push-storage';
-
-/**
- * A conversation's viewer-independent key: `single:<a>|<b>` (the two user ids sorted),
- * `group:<groupId>` or `room:<roomId>`. Opaque to storage: it is only stored and compared.
- * Built by `conversationKey()` in conversation-key.ts.
- */
-export type ConversationKey = string;
-
-/** A stored message with the key of its conversation. */
-export interface MessageRecord {
-  key: ConversationKey;
-  /** The message as sent to clients. `message.serverId` is unique; (`message.from`, `message.localId`) is unique (idempotency key). */
-  message: Message;
-}
-
-/** Query for a page of one conversation's messages. */
-export interface MessageQuery {
-  /** Only messages with seq < before. */
-  before?: number;
-  /** Only messages with seq > after. */
-  after?: number;
-  /** Maximum number of messages returned. */
-  limit: number;
-}
-
-/** Query for counting unread messages of one user in one conversation. */
-export interface UnreadQuery {
-  /** Count messages with seq > afterSeq ... */
-  afterSeq: number;
-  /** ... not sent by this user ... */
-  notFrom: UserId;
-  /** ... and not `excluded` (the flag on Message). */
-}
-
-/** A page of one user's conversation list: visible states after `after` in list order. */
-export interface ConversationPageQuery {
-  /** Start after this state's (updatedAt, key); absent = from the most recent. */
-  after?: { updatedAt: number; key: ConversationKey };
-  /** Maximum number of states returned. */
-  limit: number;
-}
-
-/**
- * One user's state in one conversation. Exists once the user took part in the conversation
- * (sent or received a message in it); the user's conversation list is these records minus hidden ones.
- */
-export interface ConversationStateRecord {
-  user: UserId;
-  key: ConversationKey;
-  /** The conversation as this user names it (`single:<peer>`, `group:<id>`, `room:<id>`). */
-  id: ConversationId;
-  type: ChatType;
-  target: string;
-  /** Everything up to this seq is read. */
-  readSeq: number;
-  /** Unread messages: seq > readSeq, not sent by this user, not excluded, seq > clearedSeq. Kept as a counter. */
-  unread: number;
-  /** History at or below this seq is deleted for this user only (delete conversation with history). */
-  clearedSeq: number;
-  /** Deleted from the conversation list; shown again when a newer message arrives. */
-  hidden: boolean;
-  /** serverId of the newest message that may be the conversation's last message (not excluded, after clearedSeq); null when none. */
-  lastServerId: string | null;
-  /** Server time of the last change that moves the conversation in the list. */
-  updatedAt: number;
-  /** Single chats: highest seq the peer has read (channel ack or read receipt); absent = 0. */
-  peerReadSeq?: number;
-  /** Single chats: highest seq delivered to the peer (delivery receipt, or read); absent = 0. */
-  peerDeliveredSeq?: number;
-  /** Seqs of unread messages that mention this user, ascending (the mention badge is their number). */
-  mentionSeqs?: number[];
-  /** serverIds of messages this user deleted for themselves (left out of their history). */
-  hiddenIds?: string[];
-}
-
-/** A receipt a user gave for one message. */
-export type ReceiptKind = 'delivered' | 'read';
-
-/** One durable event in a user's log. */
-export interface EventRecord {
-  /** Per-user position, strictly increasing from 1, never reused (even after pruning). */
-  pos: number;
-  event: ChatEvent;
-  /** Server time of the append. */
-  at: number;
-}
-
-/** Metadata of an uploaded file; the bytes live in a FileStore. */
-export interface FileRecord {
-  fileId: string;
-  owner: UserId;
-  createdAt: number;
-  /** Exactly what is handed to clients (url, name, size, mime, dimensions/duration). */
-  file: UploadedFile;
-}
-
-/** One event to append, with `json` = JSON.stringify(event) when the core already made it. */
-export interface EventAppend {
-  user: UserId;
-  event: ChatEvent;
-  json?: string;
-}
+import type { ThreadReadStorage } from './thread-read-storage';
 
 /**
  * The operations every storage offers, synchronously (see SyncStorage and Storage); people and
- * search: people-storage.ts; Web Push subscriptions: push-storage.ts.
+ * search: people-storage.ts; thread read positions: thread-read-storage.ts; Web Push subscriptions: push-storage.ts.
  */
-export interface StorageOps extends PeopleStorage, PushStorage {
+export interface StorageOps extends PeopleStorage, ThreadReadStorage, PushStorage {
   // ---- messages --------------------------------------------------------------
   /**
    * Stores a new message. Throws if its serverId or (from, localId) already exists.

@@ -61,6 +61,9 @@ const OPS = [
   'listPushSubscriptions',
   'deletePushSubscription',
   'deletePushEndpoint',
+  'getThreadRead',
+  'raiseThreadRead',
+  'listThreadReads',
 ] as const satisfies readonly (keyof StorageOps)[];
 
 // A compile-time check that OPS names every operation.

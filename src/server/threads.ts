@@ -2,12 +2,14 @@
 // with their own seq, so they never enter the conversation's history, unread
 // or last message), newest first, paged like history, for members of the
 // root's conversation. Sending into a thread is a send with `threadOf`
-// (send-features.ts); the root carries the summary (count, last reply).
+// (send-features.ts); the root carries the summary (count, last reply). A
+// page carries the reader's unread count of the thread (thread-reads.ts).
 import type { HistoryPage } from '../protocol/frames';
 import type { Caller, CoreContext } from './context';
 import { requireMessageAccess, threadKey } from './message-access';
 import { refreshQuotes } from './replies';
 import { withoutHidden } from './hidden-messages';
+import { withThreadUnread } from './thread-reads';
 
 const DEFAULT_PAGE = 20;
 
@@ -26,11 +28,12 @@ async function thread(
   const page = hasMore ? rows.slice(0, limit) : rows;
   const oldest = page[page.length - 1];
   const state = await ctx.storage.getConversationState(caller.user, access.key);
-  return {
+  const result: HistoryPage = {
     messages: await refreshQuotes(ctx, withoutHidden(state, page)),
     cursor: hasMore && oldest ? oldest.seq : null,
     hasMore,
   };
+  return withThreadUnread(ctx, caller.user, result, [access.message]);
 }
 
 export const threadOps = { thread };

@@ -3,7 +3,8 @@
 // reactions, quote, mentions and thread summary are not carried over), unread
 // and mention counts drop for those who had not read it (each member's
 // count after it goes with their event), it leaves the
-// conversation's pins, a thread reply leaves its root's count, and every
+// conversation's pins, a thread reply leaves its root's count (and the
+// unread count of each follower who had not read it), and every
 // member gets a durable recall event (so later reconnecters too).
 import { ErrorCode } from '../protocol/errors';
 import type { Message, UserId } from '../protocol/message';
@@ -14,6 +15,7 @@ import { audienceOf } from './message-access';
 import { applyUpdate } from './message-update';
 import { dropMention } from './mentions';
 import { dropPin } from './pins';
+import { settleRemovedReply } from './thread-reads';
 
 /** Lowers the counts of those who had not read it; returns each member's unread count after. */
 async function lowerUnread(t: CoreContext, original: Message, members: UserId[]): Promise<Map<UserId, number>> {
@@ -99,7 +101,10 @@ export function tombstoneMessage(
     const access = { audience: members, ephemeral };
     if (original.threadOf === undefined)
       await dropPin(t, conversationKey(original.chatType, original.from, original.to), original, access);
-    else await lowerThreadCount(t, original.threadOf, access);
+    else {
+      await lowerThreadCount(t, original.threadOf, access);
+      if (!ephemeral) await settleRemovedReply(t, original, members);
+    }
     const event = (user: UserId) => {
       const unread = unreadOf.get(user);
       return {

@@ -16,6 +16,7 @@ import {
   onMessageUpdate,
   onPins,
   onThreadReply,
+  onThreadUnread,
 } from './reduce-features';
 import { commitCall } from './call-slice';
 import { commitPeople, onPresence, onProfiles } from './reduce-people';
@@ -52,7 +53,11 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
     case 'messageUpdate':
       return onMessageUpdate(d, e.conversation, e.message);
     case 'threadReply':
+      if (e.unread !== undefined && e.message.threadOf !== undefined)
+        onThreadUnread(d, { [e.message.threadOf]: e.unread });
       return onThreadReply(d, e.message);
+    case 'threadReadState':
+      return onThreadUnread(d, { [e.root]: e.unread });
     case 'messageHidden':
       return onMessageHidden(d, e.serverId);
     case 'pins':
@@ -156,7 +161,10 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return onConversationPage(d, input.conversations, input.after, input.cursor);
     case 'history':
       for (const m of input.page.messages) addStoredMessage(d, input.conversation, m);
+      if (input.page.threadUnread) onThreadUnread(d, input.page.threadUnread);
       return onReceiptState(d, input.conversation, input.page);
+    case 'threadUnread':
+      return onThreadUnread(d, input.unread);
     case 'recalled':
       if (input.message.threadOf !== undefined) return onThreadReply(d, input.message);
       return onRecall(d, input.conversation, input.message, undefined);

@@ -1,5 +1,6 @@
 // Owns the shape of the store's features slice: what the conversation
-// features keep beside the messages (hidden messages, pins, thread replies),
+// features keep beside the messages (hidden messages, pins, thread replies
+// and their unread counts),
 // and its empty values. Reduced by reduce-features.ts.
 import type { PinnedMessage } from '../protocol/features';
 import type { ConversationId } from '../protocol/ids';
@@ -12,12 +13,15 @@ export interface FeaturesSlice {
   pins: ReadonlyMap<ConversationId, readonly PinnedMessage[]>;
   /** Replies by thread root serverId, ascending by their thread seq. */
   threads: ReadonlyMap<string, readonly Message[]>;
+  /** This user's unread replies per followed thread, by root serverId (the server's counts). */
+  threadUnread: ReadonlyMap<string, number>;
 }
 
 export const EMPTY_FEATURES: FeaturesSlice = Object.freeze({
   hidden: new Set<string>(),
   pins: new Map(),
   threads: new Map(),
+  threadUnread: new Map(),
 });
 export const EMPTY_THREAD: readonly Message[] = Object.freeze([]);
 export const EMPTY_PINS: readonly PinnedMessage[] = Object.freeze([]);

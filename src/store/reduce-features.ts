@@ -2,7 +2,8 @@
 // place (edit, reactions, thread summary) replaces its loaded copy when it is
 // a later revision; messages deleted for this user leave the lists; each
 // conversation's pins; each thread's replies (kept apart from the
-// conversation's messages: their seqs are the thread's own); the mention
+// conversation's messages: their seqs are the thread's own) and this
+// user's unread count in each thread they follow; the mention
 // badge on the conversation summary. Every value is the server's: nothing
 // is counted here.
 import type { PinnedMessage } from '../protocol/features';
@@ -17,6 +18,7 @@ interface FeaturesDraft {
   pins: Map<ConversationId, readonly PinnedMessage[]> | null;
   /** Per root: replies to merge this batch. */
   threads: Map<string, Message[]> | null;
+  threadUnread: Map<string, number> | null;
 }
 
 // A batch's feature changes, beside the draft (one per batch, dropped with it).
@@ -24,7 +26,7 @@ const drafts = new WeakMap<StoreDraft, FeaturesDraft>();
 
 function draftOf(d: StoreDraft): FeaturesDraft {
   let f = drafts.get(d);
-  if (!f) drafts.set(d, (f = { hidden: null, pins: null, threads: null }));
+  if (!f) drafts.set(d, (f = { hidden: null, pins: null, threads: null, threadUnread: null }));
   return f;
 }
 
@@ -46,6 +48,16 @@ export function onThreadReply(d: StoreDraft, m: Message): void {
   const list = f.threads.get(m.threadOf);
   if (list) list.push(m);
   else f.threads.set(m.threadOf, [m]);
+}
+
+/** The server's counts of unread replies in followed threads, by root serverId. */
+export function onThreadUnread(d: StoreDraft, unread: Readonly<Record<string, number>>): void {
+  const f = draftOf(d);
+  for (const [root, count] of Object.entries(unread)) {
+    if ((f.threadUnread ?? d.base.features.threadUnread).get(root) === count) continue;
+    f.threadUnread ??= new Map(d.base.features.threadUnread);
+    f.threadUnread.set(root, count);
+  }
 }
 
 export function onMessageHidden(d: StoreDraft, serverId: string): void {
@@ -80,5 +92,10 @@ export function commitFeatures(d: StoreDraft): FeaturesSlice {
     for (const [root, batch] of f.threads) next.set(root, mergeMessages(base.threads.get(root) ?? EMPTY_THREAD, batch));
     threads = next;
   }
-  return { hidden: f.hidden ?? base.hidden, pins: f.pins ?? base.pins, threads };
+  return {
+    hidden: f.hidden ?? base.hidden,
+    pins: f.pins ?? base.pins,
+    threads,
+    threadUnread: f.threadUnread ?? base.threadUnread,
+  };
 }

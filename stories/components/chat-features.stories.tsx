@@ -1,6 +1,7 @@
 // Stories: the conversation features' panels in the Chat layout on Alice's
 // real client — the pins strip over a group, mentions (set apart in messages,
-// the @ badge in the list, suggestions as Alice types "@"), a thread open
+// the @ badge in the list, suggestions as Alice types "@"), a followed
+// thread's unread replies on its reply count, a thread open
 // beside its conversation, and the forward dialog. The panels are lazy chunks
 // of Chat; the thread and forward stories show them directly.
 import type { Meta, StoryObj } from '@storybook/react-vite';
@@ -59,6 +60,31 @@ export const MentionBadgeDark: Story = {
           theme="dark"
           displayName={displayName}
           defaultConversationId={null}
+          style={{ height: '100vh' }}
+          {...args}
+        />
+      )}
+    </SceneGate>
+  ),
+};
+
+const followedThread = () =>
+  peopleScene({ users: ['alice', 'bob', 'carol'], conversation: 'group:team' }, async ({ alice, bob, carol }) => {
+    await alice!.createGroup({ groupId: 'team', name: 'Team', members: ['bob', 'carol'] });
+    const root = await alice!.sendText('group:team', 'Who reviews the release notes?');
+    await bob!.sendText('group:team', 'I can take the first half', { threadOf: root.serverId });
+    await carol!.sendText('group:team', 'Second half is mine', { threadOf: root.serverId });
+  });
+
+/** Alice wrote the root, so she follows its thread: the reply count shows the replies she has not read; opening the thread (at its newest reply) reads them. */
+export const ThreadUnread: Story = {
+  render: (args: Partial<ChatProps>) => (
+    <SceneGate setup={followedThread}>
+      {() => (
+        <Chat
+          theme="light"
+          displayName={displayName}
+          defaultConversationId="group:team"
           style={{ height: '100vh' }}
           {...args}
         />

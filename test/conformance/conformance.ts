@@ -15,6 +15,7 @@ import { pinsSuite } from './pins.suite';
 import { reactionsSuite } from './reactions.suite';
 import { repliesSuite } from './replies.suite';
 import { threadsSuite } from './threads.suite';
+import { threadUnreadSuite } from './thread-unread.suite';
 import { receiptsSuite } from './receipts.suite';
 import { reliabilitySuite } from './reliability.suite';
 import { searchSuite } from './search.suite';
@@ -37,6 +38,7 @@ const SUITES = {
   mentions: mentionsSuite,
   pins: pinsSuite,
   threads: threadsSuite,
+  threadUnread: threadUnreadSuite,
   people: peopleSuite,
   search: searchSuite,
 } satisfies Record<string, (factory: HarnessFactory) => void>;

@@ -1,7 +1,8 @@
 // Conformance: mentions. A mention raises the mentioned member's badge (the
 // `mentions` of their conversation summary, and a mentionCount event on every
 // device); @all raises every member's but the sender's; reading past it,
-// deleting it for oneself, or its recall lowers it, exactly once; @all
+// deleting it for oneself, or its recall lowers it, exactly once; an edit
+// adding or removing a mention raises or clears the badge; @all
 // outside a group is refused (4002).
 import { describe, expect, it } from 'vitest';
 import { conversationId } from '../../src/protocol/ids';
@@ -54,6 +55,34 @@ export function mentionsSuite(factory: HarnessFactory): void {
       await alice.recall(second.serverId);
       expect([await badge(bob, gid), await badge(carol, gid)]).toEqual([0, 0]);
       expect((await carol.conversations()).find((x) => x.id === gid)?.unread).toBe(0);
+    });
+
+    it('an edit that adds a mention raises that member’s badge; an edit that removes it clears it', async () => {
+      const [a, b, c] = s.users('alice', 'bob', 'carol');
+      const { c: alice } = await s.client(a);
+      const { c: bob, rec: bobRec } = await s.client(b);
+      const { c: carol } = await s.client(c);
+      const g = await alice.createGroup({ name: 'g', members: [b, c] });
+      const gid = conversationId('group', g.groupId);
+      const m = await alice.sendText(gid, 'can someone look?');
+      expect(await badge(bob, gid)).toBe(0);
+      await alice.editText(m.serverId, '@bob can you look?', { mentions: { users: [b] } });
+      await bobRec.waitFor('mentionCount', (e) => e.conversation === gid && e.count === 1);
+      expect([await badge(bob, gid), await badge(carol, gid)]).toEqual([1, 0]);
+      // The same mention again counts once; moving it to Carol moves the badge.
+      await alice.editText(m.serverId, '@bob could you look?', { mentions: { users: [b] } });
+      expect(await badge(bob, gid)).toBe(1);
+      await alice.editText(m.serverId, '@carol can you look?', { mentions: { users: [c] } });
+      await bobRec.waitFor('mentionCount', (e) => e.conversation === gid && e.count === 0);
+      expect([await badge(bob, gid), await badge(carol, gid)]).toEqual([0, 1]);
+      // Once Carol read it, a later edit mentioning her again raises nothing (the badge counts unread messages).
+      await carol.markRead(gid);
+      expect(await badge(carol, gid)).toBe(0);
+      await alice.editText(m.serverId, '@carol @bob can you look?', { mentions: { users: [c, b] } });
+      expect([await badge(bob, gid), await badge(carol, gid)]).toEqual([1, 0]);
+      // Bob still has it unread: an edit that drops every mention clears his badge.
+      await alice.editText(m.serverId, 'never mind', { mentions: {} });
+      expect(await badge(bob, gid)).toBe(0);
     });
 
     it('@all outside a group is refused (4002); mentioning a non-member raises nothing', async () => {

@@ -33,6 +33,7 @@ const EVENT_NAMES: EventName[] = [
   'messageHidden',
   'pins',
   'threadReply',
+  'threadReadState',
   'mentionCount',
 ];
 

@@ -5,6 +5,7 @@ import type { Storage, MessageRecord } from '../../src/server/storage';
 import type { Message } from '../../src/protocol/message';
 import type { Invitation } from '../../src/protocol/invitation';
 import type { GroupInfo, RoomInfo } from '../../src/protocol/entities';
+import { describeThreadReadStorageContract } from './thread-read-storage-contract';
 
 export function message(seq: number, over: Partial<Message> = {}): Message {
   return {
@@ -57,6 +58,7 @@ export function invitation(id: string, over: Partial<Invitation> = {}): Invitati
 }
 
 export function describeStorageContract(name: string, make: () => Storage | Promise<Storage>): void {
+  describeThreadReadStorageContract(name, make);
   describe(`Storage contract: ${name}`, () => {
     it('stores messages, finds them by serverId and by (from, localId), and refuses duplicates of either', async () => {
       const s = await make();

@@ -1,7 +1,8 @@
 // The store follows the conversation features through its one writer: a
 // reaction or edit replaces the loaded message (a later revision wins, a
 // tombstone stays), thread replies stay out of the conversation's messages,
-// deleted-for-me ids, pins and the mention badge come from the server.
+// deleted-for-me ids, pins, the mention badge and thread unread counts
+// come from the server.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, until, type Harness } from './chat-harness';
 
@@ -48,6 +49,29 @@ describe('conversation features in the store', () => {
       () => alice.store.getState().conversationMessages.get('single:bob')?.items[0]?.thread?.count === 1,
       'root count after the recall',
     );
+  });
+
+  it('keeps each followed thread’s unread count as the server says, on every device of the user', async () => {
+    h = createHarness();
+    const alice = await h.session('alice');
+    const aliceOther = await h.session('alice');
+    const bob = await h.session('bob');
+    const root = await alice.client.sendText('single:bob', 'topic');
+    const unread = (s: typeof alice) => s.store.getState().features.threadUnread.get(root.serverId);
+    await bob.client.sendText('single:alice', 'first', { threadOf: root.serverId });
+    await bob.client.sendText('single:alice', 'second', { threadOf: root.serverId });
+    await until(() => unread(alice) === 2 && unread(aliceOther) === 2, 'two unread on both devices');
+    // Bob's own replies are read for him; he follows the thread since he replied.
+    expect(unread(bob)).toBe(0);
+    await alice.client.markThreadRead(root.serverId);
+    await until(() => unread(alice) === 0 && unread(aliceOther) === 0, 'read on both devices');
+    await bob.client.sendText('single:alice', 'third', { threadOf: root.serverId });
+    await until(() => unread(aliceOther) === 1, 'one new');
+    // A history page brings the count of the roots it holds.
+    await h.session('alice').then(async (fresh) => {
+      await fresh.client.history('single:bob');
+      await until(() => unread(fresh) === 1, 'count from a page');
+    });
   });
 
   it('keeps deleted-for-me ids, pins and the mention badge as the server says', async () => {

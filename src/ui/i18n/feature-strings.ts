@@ -43,6 +43,8 @@ export interface FeatureStrings {
   replyInThread: string;
   /** The summary under a thread root (a button that opens the thread). */
   threadReplies(count: number): string;
+  /** Unread replies of a thread this user follows (beside the reply count, and in the thread panel). */
+  threadUnread(count: number): string;
   thread: string;
   closeThread: string;
   threadEmpty: string;
@@ -91,6 +93,7 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     mentionsYou: 'mentions you',
     replyInThread: 'Reply in thread',
     threadReplies: (count) => `${count} ${count === 1 ? 'reply' : 'replies'}`,
+    threadUnread: (count) => `${count} new`,
     thread: 'Thread',
     closeThread: 'Close thread',
     threadEmpty: 'No replies yet',
@@ -135,6 +138,7 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     mentionsYou: '提到了你',
     replyInThread: '在话题中回复',
     threadReplies: (count) => `${count} 条回复`,
+    threadUnread: (count) => `${count} 条新回复`,
     thread: '话题',
     closeThread: '关闭话题',
     threadEmpty: '暂无回复',

@@ -2,8 +2,10 @@
 // its replies oldest first (earlier pages on request), and a box to reply in
 // it (Enter sends, Shift+Enter adds a line). A complementary region named
 // "Thread"; focus starts in the reply box, Escape or the close button closes
-// it. A reply that fails is announced and its text is kept.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// it. A reply that fails is announced and its text is kept. While open and
+// scrolled to the newest reply, the thread is marked read on every device;
+// its unread count shows beside the title until then.
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
 import { useThread } from '../../react';
@@ -21,6 +23,8 @@ export interface ThreadPanelProps {
 }
 
 const identity = (u: string) => u;
+/** How close to the end of the replies counts as "at the bottom" (sub-pixel scroll positions). */
+const AT_BOTTOM_PX = 8;
 
 function ThreadMessage({
   message: m,
@@ -71,7 +75,17 @@ export function ThreadPanel({
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const { unread, markRead } = thread;
+  // Read while open and scrolled to the newest reply: checked when the count changes and on scroll.
+  const markIfAtBottom = useCallback(() => {
+    const el = body.current;
+    if (!el || unread === 0) return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight > AT_BOTTOM_PX) return;
+    markRead().catch(() => undefined);
+  }, [unread, markRead]);
+  useEffect(markIfAtBottom, [markIfAtBottom, thread.replies.length]);
   // Focus goes to the reply box, and back to where it was (the message's row) when the panel closes.
   useEffect(() => {
     const before = box.current?.ownerDocument.activeElement;
@@ -111,6 +125,7 @@ export function ThreadPanel({
         <h3 id={titleId} className="natter-thread__title">
           {t.thread}
         </h3>
+        {unread > 0 ? <span className="natter-thread__unread">{t.threadUnread(unread)}</span> : null}
         <button
           type="button"
           className="natter-thread__close"
@@ -121,7 +136,7 @@ export function ThreadPanel({
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      <div className="natter-thread__body">
+      <div className="natter-thread__body" ref={body} onScroll={markIfAtBottom}>
         <div className="natter-thread__root">
           <ThreadMessage
             message={root}

@@ -232,6 +232,15 @@ export const ar: LocaleDefinition = {
           many: '# ردًا',
           other: '# رد',
         }),
+      threadUnread: (count) =>
+        plural('ar', count, {
+          zero: 'لا ردود جديدة',
+          one: 'رد جديد واحد',
+          two: 'ردّان جديدان',
+          few: '# ردود جديدة',
+          many: '# ردًا جديدًا',
+          other: '# رد جديد',
+        }),
       thread: 'سلسلة الردود',
       closeThread: 'إغلاق سلسلة الردود',
       threadEmpty: 'لا توجد ردود بعد',

@@ -184,6 +184,7 @@ export const de: LocaleDefinition = {
       mentionsYou: 'erwähnt dich',
       replyInThread: 'Im Antwortverlauf antworten',
       threadReplies: (count) => plural('de', count, { one: '# Antwort', other: '# Antworten' }),
+      threadUnread: (count) => plural('de', count, { one: '# neue Antwort', other: '# neue Antworten' }),
       thread: 'Antwortverlauf',
       closeThread: 'Antwortverlauf schließen',
       threadEmpty: 'Noch keine Antworten',

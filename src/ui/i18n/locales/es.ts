@@ -183,6 +183,7 @@ export const es: LocaleDefinition = {
       mentionsYou: 'te menciona',
       replyInThread: 'Responder en el hilo',
       threadReplies: (count) => plural('es', count, { one: '# respuesta', other: '# respuestas' }),
+      threadUnread: (count) => plural('es', count, { one: '# nueva', other: '# nuevas' }),
       thread: 'Hilo',
       closeThread: 'Cerrar el hilo',
       threadEmpty: 'Aún no hay respuestas',

@@ -183,6 +183,7 @@ export const fr: LocaleDefinition = {
       mentionsYou: 'vous mentionne',
       replyInThread: 'Répondre dans le fil',
       threadReplies: (count) => plural('fr', count, { one: '# réponse', other: '# réponses' }),
+      threadUnread: (count) => plural('fr', count, { one: '# nouvelle', other: '# nouvelles' }),
       thread: 'Fil',
       closeThread: 'Fermer le fil',
       threadEmpty: 'Aucune réponse pour l’instant',

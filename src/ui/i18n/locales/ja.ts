@@ -171,6 +171,7 @@ export const ja: LocaleDefinition = {
       mentionsYou: 'あなたへのメンション',
       replyInThread: 'スレッドで返信',
       threadReplies: (count) => `返信 ${count} 件`,
+      threadUnread: (count) => `新着 ${count} 件`,
       thread: 'スレッド',
       closeThread: 'スレッドを閉じる',
       threadEmpty: 'まだ返信はありません',

@@ -170,6 +170,7 @@ export const ko: LocaleDefinition = {
       mentionsYou: '나를 멘션함',
       replyInThread: '스레드에서 답장',
       threadReplies: (count) => `답장 ${count}개`,
+      threadUnread: (count) => `새 답장 ${count}개`,
       thread: '스레드',
       closeThread: '스레드 닫기',
       threadEmpty: '아직 답장이 없습니다',

@@ -183,6 +183,7 @@ export const ptBR: LocaleDefinition = {
       mentionsYou: 'menciona você',
       replyInThread: 'Responder na conversa paralela',
       threadReplies: (count) => plural('pt-BR', count, { one: '# resposta', other: '# respostas' }),
+      threadUnread: (count) => plural('pt-BR', count, { one: '# nova', other: '# novas' }),
       thread: 'Conversa paralela',
       closeThread: 'Fechar a conversa paralela',
       threadEmpty: 'Nenhuma resposta ainda',

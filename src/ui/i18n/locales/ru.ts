@@ -205,6 +205,8 @@ export const ru: LocaleDefinition = {
       replyInThread: 'Ответить в ветке',
       threadReplies: (count) =>
         plural('ru', count, { one: '# ответ', few: '# ответа', many: '# ответов', other: '# ответа' }),
+      threadUnread: (count) =>
+        plural('ru', count, { one: '# новый', few: '# новых', many: '# новых', other: '# новых' }),
       thread: 'Ветка',
       closeThread: 'Закрыть ветку',
       threadEmpty: 'Ответов пока нет',

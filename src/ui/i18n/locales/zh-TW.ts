@@ -169,6 +169,7 @@ export const zhTW: LocaleDefinition = {
       mentionsYou: '提到了你',
       replyInThread: '在討論串中回覆',
       threadReplies: (count) => `${count} 則回覆`,
+      threadUnread: (count) => `${count} 則新回覆`,
       thread: '討論串',
       closeThread: '關閉討論串',
       threadEmpty: '尚無回覆',
