@@ -15,7 +15,7 @@ const NODE = 'natter:node:';
 const NODES = 'natter:nodes';
 const USERS = 'natter:node-users:';
 /** A node that has not refreshed its key for this long no longer counts (it died). */
-export const NODE_LEASE_MS = 15_000;
+const NODE_LEASE_MS = 15_000;
 /** How often the lease is refreshed and the other nodes' leases are checked. */
 const REFRESH_MS = 5_000;
 

@@ -216,7 +216,7 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM message_words WHERE rowid = old.id;
     DELETE FROM message_search_keys WHERE id = old.id;
   END;
-  `,  // 8: each user's read position in each thread they follow (thread-read-storage.ts); the unread
+  `, // 8: each user's read position in each thread they follow (thread-read-storage.ts); the unread
   // count is counted from the thread's messages, never stored.
   `
   CREATE TABLE thread_reads (root TEXT NOT NULL, user TEXT NOT NULL, read_seq INTEGER NOT NULL, PRIMARY KEY (root, user)) WITHOUT ROWID;

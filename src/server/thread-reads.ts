@@ -61,7 +61,7 @@ export async function settleRemovedReply(ctx: CoreContext, reply: Message, membe
 }
 
 /** The unread counts of the followed threads among `roots` (roots without replies are left out). */
-export async function threadUnreadOf(
+async function threadUnreadOf(
   ctx: CoreContext,
   user: UserId,
   roots: readonly Message[],

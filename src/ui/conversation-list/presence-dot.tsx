@@ -8,7 +8,7 @@ import { usePresence } from '../../react';
 import { useStrings, type Locale } from '../i18n';
 
 /** The localized word for a presence status. */
-export function usePresenceLabel(status: PresenceStatus | undefined, locale?: Locale): string | null {
+function usePresenceLabel(status: PresenceStatus | undefined, locale?: Locale): string | null {
   const t = useStrings(locale).conversationList;
   if (status === undefined) return null;
   return status === 'online' ? t.presenceOnline : status === 'away' ? t.presenceAway : t.presenceOffline;
