@@ -5,6 +5,7 @@
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { OpParams, OpResult } from '../protocol/frames';
 import type { Transport, UploadRequest, UploadedFile } from '../protocol/link';
+import { readImageSize } from './image-size';
 
 export interface UploadInput {
   name?: string;
@@ -29,9 +30,17 @@ export function fileName(file: Blob, given?: string): string {
   return typeof named === 'string' && named ? named : 'file';
 }
 
-export async function uploadFile(ctx: UploadContext, file: Blob, input: UploadInput = {}): Promise<UploadedFile> {
-  const name = fileName(file, input.name);
-  const mime = input.mime ?? (file.type || 'application/octet-stream');
+/** `input` with the image's pixel size read from its header when it is an image and none was given. */
+async function withImageSize(file: Blob, mime: string, input: UploadInput): Promise<UploadInput> {
+  if (!mime.startsWith('image/') || (input.width !== undefined && input.height !== undefined)) return input;
+  const size = await readImageSize(file);
+  return size ? { ...input, width: size.width, height: size.height } : input;
+}
+
+export async function uploadFile(ctx: UploadContext, file: Blob, given: UploadInput = {}): Promise<UploadedFile> {
+  const name = fileName(file, given.name);
+  const mime = given.mime ?? (file.type || 'application/octet-stream');
+  const input = await withImageSize(file, mime, given);
   if (input.signal?.aborted) throw new NatterError(ErrorCode.NOT_ALLOWED, 'upload aborted');
   if (ctx.transport.upload) {
     const req: UploadRequest = { data: file, name, mime, user: ctx.user };

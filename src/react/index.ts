@@ -3,6 +3,8 @@
 // and the few helpers a UI needs with them. natter's own components import
 // only this file (enforced by `npm run lint`).
 export { ChatProvider, type ChatProviderProps } from './chat-provider';
+// The drop-in UI shows a staged image's size before it is sent (the client reads it the same way).
+export { imageSizeFromBytes, readImageSize, type ImageSize } from '../client/image-size';
 export { useChatContext, type ChatContextValue } from './chat-context';
 export { useChatSelector } from './use-chat-selector';
 export { useChatClient } from './use-chat-client';

@@ -169,6 +169,8 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
         received<import('../../src/compat/webim').PictureMessage>(bobRec, 'onPictureMessage'),
     );
     expect(logged('Complete')).toBeTruthy();
+    // The clipboard gives no dimensions: they are read from the image itself.
+    expect(m).toMatchObject({ width: 3, height: 2 });
     await until(() => logged('Success'));
     const blob = await WebIM.utils.download.call(bob, { url: m!.url });
     expect(await readBlob(blob)).toEqual(SAMPLE_BYTES.png);
@@ -202,6 +204,8 @@ describe.each(compatServers)('Easemob document examples on the %s', (_name, make
     expect(m).toMatchObject({
       filename: 'photo.png',
       filetype: 'png',
+      width: 3,
+      height: 2,
       file_length: SAMPLE_BYTES.png.length,
       ext: { file_length: SAMPLE_BYTES.png.length },
     });

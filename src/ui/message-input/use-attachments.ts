@@ -5,12 +5,11 @@
 // server stays on the attachment (with its code) so the user can remove it or
 // try again; the failed outbox entry is discarded so it is not shown twice.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageSenders } from '../../react';
+import { readImageSize, type MessageSenders } from '../../react';
 import type { ServerLimits } from '../../protocol/entities';
 import type { MessageConfig } from '../../protocol/message';
 import { attachmentKind, type AttachmentKind } from './attachment-kind';
 import { checkFile, type FileProblem } from './check-file';
-import { readImageSize } from './image-size';
 import { readMediaDuration } from './media-duration';
 
 export interface Attachment {

@@ -72,7 +72,12 @@ export { installObjectUrls, blobAt, readBlob } from './object-urls';
 const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 
 export const SAMPLE_BYTES = {
-  png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8]),
+  /** A whole 3×2 PNG (its header says so: the size is read from it). */
+  png: new Uint8Array([
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 3, 0, 0, 0, 2, 8, 2, 0, 0, 0, 18, 22, 241,
+    77, 0, 0, 0, 11, 73, 68, 65, 84, 120, 156, 99, 96, 192, 4, 0, 0, 20, 0, 1, 125, 254, 30, 238, 0, 0, 0, 0, 73, 69,
+    78, 68, 174, 66, 96, 130,
+  ]),
   pdf: new Uint8Array([...ascii('%PDF-1.4\n'), 1, 2, 3]),
   mp3: new Uint8Array([...ascii('ID3'), 4, 0, 0, 0, 0, 0, 0, 9, 9]),
   mp4: new Uint8Array([0, 0, 0, 0x18, ...ascii('ftypmp42'), 0, 0, 0, 0, 7, 7]),

@@ -1,7 +1,9 @@
 // Owns reading an image's pixel size from its header bytes (PNG, GIF, JPEG,
 // WebP, BMP), so an image message carries width/height and the list can
 // reserve its space before it loads. Reading the header works the same in
-// every browser, in workers and in jsdom, with no decoding and no DOM.
+// every browser, in workers, in Node and in jsdom, with no decoding and no DOM.
+// The client's upload fills in an image's size with it when the app gave none
+// (a pasted image, a vendor facade's file); the drop-in UI shows it early.
 
 export interface ImageSize {
   width: number;
@@ -76,7 +78,14 @@ export function imageSizeFromBytes(b: Uint8Array): ImageSize | null {
 /** Pixel size of an image Blob, read from its header; null when unknown. Never throws. */
 export async function readImageSize(file: Blob): Promise<ImageSize | null> {
   try {
-    return imageSizeFromBytes(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
+    const head = file.slice(0, HEAD_BYTES);
+    // A Blob made readable by hand (the Easemob facade's copy in pages without Blob.arrayBuffer)
+    // can be read whole, while its slices cannot.
+    const bytes =
+      typeof head.arrayBuffer === 'function'
+        ? await head.arrayBuffer()
+        : (await file.arrayBuffer()).slice(0, HEAD_BYTES);
+    return imageSizeFromBytes(new Uint8Array(bytes));
   } catch {
     return null;
   }
