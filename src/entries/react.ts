@@ -9,6 +9,9 @@
 
 export {
   ChatProvider,
+  imageSizeFromBytes,
+  readImageSize,
+  type ImageSize,
   useChatContext,
   useChatSelector,
   useChatClient,
