@@ -7,11 +7,11 @@
 // within each round; medians and min–max over rounds. Each server's CPU time per
 // delivery is reported too (steadier than rates when the machine is shared).
 // Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1] [--servers ws-ceiling,natter-normal] [--cases 0,1]
-// Against an older natter (issue 14's "no more than 10% lost"): check it out next to this one
-// (`git worktree add /tmp/natter-old <commit>`, node_modules symlinked) and add
-// `--baseline /tmp/natter-old --servers natter-normal,baseline-normal`: the same host script
+// Against an older natter (the async storage's "no more than 10% lost"): check it out next to this one
+// (`git worktree add ../natter-old <commit>`, node_modules symlinked) and add
+// `--baseline ../natter-old --servers natter-normal,baseline-normal`: the same host script
 // runs on that tree's sources, alternating with this tree's in every round.
-// (FANOUT_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the natter server children.)
+// (FANOUT_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" profiles the natter server children.)
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';

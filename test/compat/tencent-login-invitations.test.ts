@@ -1,4 +1,4 @@
-// Invitations open when an invitee logs in (#15 item 9): the SDK hands them
+// Invitations open when an invitee logs in: the SDK hands them
 // to NEW_INVITATION_RECEIVED, so an app that rings on that event rings for a
 // call that started while the invitee was offline — once, not again for the
 // live event, and never for an `onlineUserOnly` invitation (online users only).

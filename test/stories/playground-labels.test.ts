@@ -1,5 +1,5 @@
 // The Playground's own words follow its language in every language natter
-// ships (#20 item 7: they stayed English under zh-CN and the others), and the
+// ships (they once stayed English under zh-CN and the others), and the
 // language menu offers each of those languages.
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/entries/ui';
