@@ -47,6 +47,14 @@ import type { PushSubscriptionRecord } from '../server/push-storage';
 import { pgGetThreadRead, pgListThreadReads, pgRaiseThreadRead } from './pg-thread-reads';
 import type { ThreadReadRecord } from '../server/thread-read-storage';
 import { pgRetryKind } from './pg-errors';
+import { pgFirstEventPosition, pgInsertEvents, pgLastEventPosition, pgReadEvents } from './pg-event-log';
+import {
+  pgClaimDueInvitations,
+  pgListDueInvitations,
+  pgListOpenInvitations,
+  pgNextInvitationDeadline,
+  pgReplaceInvitation,
+} from './pg-invitations';
 
 export interface PgStorageOptions {
   /** postgres://user:password@host:port/database */
@@ -396,49 +404,20 @@ export class PgStorage implements Storage {
       );
     });
   }
-  async replaceInvitation(next: Invitation, expected: Invitation): Promise<boolean> {
-    // The row is locked by the compare: of two racing callers, the second sees the first's write.
-    const rows = await this.rows<{ invite_id: string }>(
-      'UPDATE invitations SET open = $2, deadline = $3, json = $4 WHERE invite_id = $1 AND json::jsonb = $5::jsonb RETURNING invite_id',
-      [next.inviteId, isInvitationOpen(next), next.deadline, JSON.stringify(next), JSON.stringify(expected)],
-    );
-    return rows.length > 0;
+  replaceInvitation(next: Invitation, expected: Invitation): Promise<boolean> {
+    return pgReplaceInvitation(this.rows.bind(this), next, expected);
   }
-  async claimDueInvitations(time: number, limit: number, owner: string, leaseUntil: number): Promise<Invitation[]> {
-    const claimed = parseAll<Invitation>(
-      await this.rows(
-        `UPDATE invitations SET claim_owner = $3, claim_until = $4 WHERE invite_id IN (
-           SELECT invite_id FROM invitations
-           WHERE open AND deadline IS NOT NULL AND deadline <= $1 AND (claim_until IS NULL OR claim_until <= $1 OR claim_owner = $3)
-           ORDER BY deadline, invite_id LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING json`,
-        [time, Math.max(0, limit), owner, leaseUntil],
-      ),
-    );
-    // UPDATE ... RETURNING keeps no order: earliest deadline first, as listDueInvitations.
-    return claimed.sort((a, b) => (a.deadline ?? 0) - (b.deadline ?? 0) || a.inviteId.localeCompare(b.inviteId));
+  claimDueInvitations(time: number, limit: number, owner: string, leaseUntil: number): Promise<Invitation[]> {
+    return pgClaimDueInvitations(this.rows.bind(this), time, limit, owner, leaseUntil);
   }
-  async listDueInvitations(time: number, limit: number): Promise<Invitation[]> {
-    return parseAll(
-      await this.rows(
-        'SELECT json FROM invitations WHERE open AND deadline IS NOT NULL AND deadline <= $1 ORDER BY deadline, invite_id LIMIT $2',
-        [time, Math.max(0, limit)],
-      ),
-    );
+  listDueInvitations(time: number, limit: number): Promise<Invitation[]> {
+    return pgListDueInvitations(this.rows.bind(this), time, limit);
   }
-  async listOpenInvitations(user: UserId): Promise<Invitation[]> {
-    return parseAll(
-      await this.rows(
-        'SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user_id = $1 AND i.open ORDER BY i.created_at, i.invite_id',
-        [user],
-      ),
-    );
+  listOpenInvitations(user: UserId): Promise<Invitation[]> {
+    return pgListOpenInvitations(this.rows.bind(this), user);
   }
-  async nextInvitationDeadline(): Promise<number | null> {
-    const rows = await this.rows<{ d: string | null }>(
-      'SELECT MIN(GREATEST(deadline, COALESCE(claim_until, 0))) AS d FROM invitations WHERE open AND deadline IS NOT NULL',
-    );
-    return rows[0]?.d == null ? null : Number(rows[0].d);
+  nextInvitationDeadline(): Promise<number | null> {
+    return pgNextInvitationDeadline(this.rows.bind(this));
   }
 
   // ---- per-user event log: positions from a counter row per user ----------------
@@ -448,51 +427,20 @@ export class PgStorage implements Storage {
   }
   async appendEvents(entries: readonly EventAppend[], at: number): Promise<number[]> {
     if (entries.length === 0) return [];
-    const counts = new Map<UserId, number>();
-    for (const e of entries) counts.set(e.user, (counts.get(e.user) ?? 0) + 1);
-    const users = [...counts.keys()].sort();
-    const positions: number[] = [];
-    const insert = async (tx: PgStorage): Promise<void> => {
-      // Heads locked in user order (two commits to overlapping users do not deadlock).
-      const heads = await tx.rows<{ user_id: string; last_pos: string }>(
-        `INSERT INTO event_heads (user_id, last_pos) SELECT u, n FROM unnest($1::text[], $2::bigint[]) AS t(u, n) ORDER BY u
-         ON CONFLICT (user_id) DO UPDATE SET last_pos = event_heads.last_pos + excluded.last_pos RETURNING user_id, last_pos`,
-        [users, users.map((u) => counts.get(u)!)],
-      );
-      const next = new Map<UserId, number>();
-      for (const h of heads) next.set(h.user_id, Number(h.last_pos) - counts.get(h.user_id)! + 1);
-      const cols: [string[], number[], string[]] = [[], [], []];
-      positions.length = 0;
-      for (const e of entries) {
-        const pos = next.get(e.user)!;
-        next.set(e.user, pos + 1);
-        positions.push(pos);
-        cols[0].push(e.user);
-        cols[1].push(pos);
-        cols[2].push(e.json ?? JSON.stringify(e.event));
-      }
-      await tx.rows(
-        'INSERT INTO events (user_id, pos, at, json) SELECT u, p, $3, j FROM unnest($1::text[], $2::bigint[], $4::text[]) AS t(u, p, j)',
-        [cols[0], cols[1], at, cols[2]],
-      );
-    };
-    await this.atomic(insert);
+    let positions: number[] = [];
+    await this.atomic(async (tx) => {
+      positions = await pgInsertEvents(tx.rows.bind(tx), entries, at);
+    });
     return positions;
   }
-  async readEvents(user: UserId, after: number, limit: number): Promise<EventRecord[]> {
-    const rows = await this.rows<{ pos: string; at: string; json: string }>(
-      'SELECT pos, at, json FROM events WHERE user_id = $1 AND pos > $2 ORDER BY pos LIMIT $3',
-      [user, after, Math.max(0, limit)],
-    );
-    return rows.map((r) => ({ pos: Number(r.pos), at: Number(r.at), event: JSON.parse(r.json) as ChatEvent }));
+  readEvents(user: UserId, after: number, limit: number): Promise<EventRecord[]> {
+    return pgReadEvents(this.rows.bind(this), user, after, limit);
   }
-  async lastEventPosition(user: UserId): Promise<number> {
-    const rows = await this.rows<{ last_pos: string }>('SELECT last_pos FROM event_heads WHERE user_id = $1', [user]);
-    return Number(rows[0]?.last_pos ?? 0);
+  lastEventPosition(user: UserId): Promise<number> {
+    return pgLastEventPosition(this.rows.bind(this), user);
   }
-  async firstEventPosition(user: UserId): Promise<number> {
-    const rows = await this.rows<{ p: string | null }>('SELECT MIN(pos) AS p FROM events WHERE user_id = $1', [user]);
-    return rows[0]?.p == null ? (await this.lastEventPosition(user)) + 1 : Number(rows[0].p);
+  firstEventPosition(user: UserId): Promise<number> {
+    return pgFirstEventPosition(this.rows.bind(this), user);
   }
   async pruneEvents(user: UserId, upTo: number): Promise<void> {
     await this.rows('DELETE FROM events WHERE user_id = $1 AND pos <= $2', [user, upTo]);
