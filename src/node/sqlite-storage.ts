@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { PinnedMessage } from '../protocol/features';
-import { isInvitationOpen, type Invitation } from '../protocol/invitation';
+import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type {
   ConversationKey,
@@ -32,6 +32,7 @@ import { migrate } from './sqlite-migrations';
 import { registerSearchWords, SqlitePeopleStorage } from './sqlite-people-storage';
 import { SqlitePushStorage } from './sqlite-push-storage';
 import type { PushSubscriptionRecord } from '../server/push-storage';
+import { SqliteInvitations } from './sqlite-invitations';
 import { SqliteThreadReads } from './sqlite-thread-reads';
 import type { ThreadReadRecord } from '../server/thread-read-storage';
 import type {
@@ -80,6 +81,8 @@ export class SqliteStorage implements SyncStorage {
   private readonly push: SqlitePushStorage;
   /** Thread read positions (sqlite-thread-reads.ts). */
   private readonly threadReads: SqliteThreadReads;
+  /** Invitations and their parties (sqlite-invitations.ts). */
+  private readonly invitations: SqliteInvitations;
 
   constructor(options: SqliteStorageOptions) {
     const exclusive = options.exclusive ?? true;
@@ -110,6 +113,7 @@ export class SqliteStorage implements SyncStorage {
     this.seqs = new SqliteSeqCounters(this.db, exclusive);
     this.people = new SqlitePeopleStorage(this.db);
     this.push = new SqlitePushStorage(this.db);
+    this.invitations = new SqliteInvitations(this.db, (fn) => this.transaction(fn));
     this.threadReads = new SqliteThreadReads(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => {
       const result = fn();
@@ -324,43 +328,28 @@ export class SqliteStorage implements SyncStorage {
     return this.threadReads.listThreadReads(root);
   }
 
-  // ---- invitations -----------------------------------------------------------
+  // ---- invitations (sqlite-invitations.ts) ----------------------------------
   getInvitation(inviteId: string): Invitation | null {
-    return parse<Invitation>(this.s.getInvitation.get(inviteId) as Row | undefined);
+    return this.invitations.getInvitation(inviteId);
   }
   putInvitation(inv: Invitation): void {
-    this.transaction(() => {
-      this.s.putInvitation.run(
-        inv.inviteId,
-        isInvitationOpen(inv) ? 1 : 0,
-        inv.deadline,
-        inv.createdAt,
-        JSON.stringify(inv),
-      );
-      this.s.deleteInvitationParties.run(inv.inviteId);
-      for (const user of new Set([inv.inviter, ...inv.invitees])) this.s.insertInvitationParty.run(user, inv.inviteId);
-    });
+    this.invitations.putInvitation(inv);
   }
   replaceInvitation(next: Invitation, expected: Invitation): boolean {
-    return this.transaction(() => {
-      const stored = this.getInvitation(next.inviteId);
-      if (!stored || JSON.stringify(stored) !== JSON.stringify(expected)) return false;
-      this.putInvitation(next);
-      return true;
-    });
+    return this.invitations.replaceInvitation(next, expected);
   }
   /** One server per file (owner lock): nobody else works on invitations, so a claim is the due list. */
   claimDueInvitations(time: number, limit: number): Invitation[] {
-    return this.listDueInvitations(time, limit);
+    return this.invitations.listDueInvitations(time, limit);
   }
   listDueInvitations(time: number, limit: number): Invitation[] {
-    return parseAll<Invitation>(this.s.listDueInvitations.all(time, Math.max(0, limit)) as Row[]);
+    return this.invitations.listDueInvitations(time, limit);
   }
   listOpenInvitations(user: UserId): Invitation[] {
-    return parseAll<Invitation>(this.s.listOpenInvitations.all(user) as Row[]);
+    return this.invitations.listOpenInvitations(user);
   }
   nextInvitationDeadline(): number | null {
-    return (this.s.nextInvitationDeadline.get() as { d: number | null }).d ?? null;
+    return this.invitations.nextInvitationDeadline();
   }
 
   // ---- per-user durable event log (sqlite-event-log.ts) ---------------------
@@ -473,19 +462,6 @@ function prepare(db: Database.Database) {
     getPins: p('SELECT json FROM pins WHERE key = ?'),
     setPins: p('INSERT OR REPLACE INTO pins (key, json) VALUES (?, ?)'),
     deletePins: p('DELETE FROM pins WHERE key = ?'),
-    getInvitation: p('SELECT json FROM invitations WHERE invite_id = ?'),
-    putInvitation: p(
-      'INSERT OR REPLACE INTO invitations (invite_id, open, deadline, created_at, json) VALUES (?, ?, ?, ?, ?)',
-    ),
-    deleteInvitationParties: p('DELETE FROM invitation_parties WHERE invite_id = ?'),
-    insertInvitationParty: p('INSERT OR IGNORE INTO invitation_parties (user, invite_id) VALUES (?, ?)'),
-    listDueInvitations: p(
-      'SELECT json FROM invitations WHERE open = 1 AND deadline IS NOT NULL AND deadline <= ? ORDER BY deadline, invite_id LIMIT ?',
-    ),
-    listOpenInvitations: p(
-      'SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user = ? AND i.open = 1 ORDER BY i.created_at, i.invite_id',
-    ),
-    nextInvitationDeadline: p('SELECT MIN(deadline) AS d FROM invitations WHERE open = 1 AND deadline IS NOT NULL'),
     putFile: p('INSERT OR REPLACE INTO files (file_id, owner, created_at, json) VALUES (?, ?, ?, ?)'),
     getFile: p('SELECT json FROM files WHERE file_id = ?'),
     deleteFile: p('DELETE FROM files WHERE file_id = ?'),
