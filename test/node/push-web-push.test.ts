@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../src/client/chat-client';
 import type { ChatClient } from '../../src/client/chat-client-types';
+import { getPresence } from '../../src/client/people';
 import { generateVapidKeys } from '../../src/node/push-sender';
 import type { RunningServer } from '../../src/node/serve';
 import { createToken } from '../../src/node/token';
@@ -55,12 +56,20 @@ async function chat(url: string, user: string): Promise<ChatClient> {
   return client;
 }
 
-/** `user` subscribes on one device, then closes the app (no live session). */
+/**
+ * `user` subscribes on one device, then closes the app. Returns once the
+ * server has seen the session end: a watcher who shares a conversation with
+ * `user` sees them offline (closing the socket here does not wait for that).
+ */
 async function subscribeAndLeave(url: string, user: string, service: PushService, gone = false): Promise<void> {
   const client = await chat(url, user);
   expect(await client.pushPublicKey()).toBe(VAPID.publicKey);
   await client.registerPush(service.subscribe(user, { gone }));
+  const watcher = await chat(url, `${user}-watcher`);
+  await client.sendText(`single:${user}-watcher`, 'watch me leave');
+  await expect.poll(async () => (await getPresence(watcher, [user]))[0]?.status).toBe('online');
   client.close();
+  await expect.poll(async () => (await getPresence(watcher, [user]))[0]?.status, { timeout: 10_000 }).toBe('offline');
 }
 
 /** What the server stored for `user` (SQLite or PostgreSQL storage). */
