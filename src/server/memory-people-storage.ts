@@ -63,6 +63,11 @@ export class MemoryPeopleStorage implements PeopleStorage {
     return found.slice(0, query.limit).map((f) => clone(f.r));
   }
 
+  /** Indexes the searched conversations not indexed yet without blocking the event loop (memory-search-index.ts). */
+  prepareSearch(query: MessageSearchQuery): Promise<void> | undefined {
+    return this.index.prepare(query.scopes.map((s) => s.key));
+  }
+
   searchMessages(query: MessageSearchQuery): MessageSearchResult {
     const hits: MessageSearchRow[] = [];
     for (const scope of query.scopes) hits.push(...this.index.search(scope, query.terms, query.before, query.limit));

@@ -5,7 +5,11 @@
 // scan used, so it finds exactly what a scan finds while touching only
 // messages that share a word with the query. A conversation is indexed the
 // first time it is searched, then kept up to date as messages are stored,
-// replaced (edit, recall) or rolled back.
+// replaced (edit, recall) or rolled back. `prepare` builds the index in
+// slices of a few milliseconds with a turn of the event loop between them (a
+// 100,000-message conversation takes seconds to index, and the embedded server
+// shares its thread with the page); changes made meanwhile are replayed once
+// the slices are done.
 import type { Message } from '../protocol/message';
 import type { MessageSearchRow, SearchScope } from './people-storage';
 import { searchableText, termsMatcher } from './search-text';
@@ -16,6 +20,26 @@ const START_CHARS = 3;
 
 /** One conversation's lists: index key → messages holding it, ascending by seq. */
 type Postings = Map<string, Message[]>;
+
+/** How long one slice of an index build may run before it lets the event loop turn. */
+const SLICE_MS = 8;
+
+/** A conversation being indexed by `prepare`. */
+interface Build {
+  postings: Postings;
+  /** The conversation's messages when the build began; `next` is the first not indexed yet. */
+  snapshot: readonly Message[];
+  next: number;
+  /** Changes made since the build began, applied in order once the snapshot is indexed. */
+  log: Array<(postings: Postings) => void>;
+  done: Promise<void>;
+}
+
+function defaultYield(next: () => void): void {
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+  if (typeof g.setImmediate === 'function') g.setImmediate(next);
+  else setTimeout(next, 0);
+}
 
 /** Index keys: `=word` for a whole word, `^start` for the start of a letter/digit run. */
 function keysOf(text: string): Set<string> {
@@ -61,28 +85,47 @@ function lowerBound(list: readonly Message[], seq: number): number {
 
 export class MemorySearchIndex {
   private readonly conversations = new Map<string, Postings>();
+  private readonly builds = new Map<string, Build>();
 
-  /** @param messagesOf a conversation's messages ordered by seq ascending (read once, when first searched). */
-  constructor(private readonly messagesOf: (key: string) => readonly Message[]) {}
+  /**
+   * @param messagesOf a conversation's messages ordered by seq ascending (read once, when first searched).
+   * @param yieldTurn runs `next` on a later turn of the event loop (default `setImmediate`, else `setTimeout`).
+   */
+  constructor(
+    private readonly messagesOf: (key: string) => readonly Message[],
+    private readonly yieldTurn: (next: () => void) => void = defaultYield,
+  ) {}
 
   /** A message was stored in `key`. */
   added(key: string, message: Message): void {
-    const postings = this.conversations.get(key);
-    if (postings) this.insert(postings, message);
+    this.change(key, (postings) => this.insert(postings, message));
   }
 
   /** A stored message was taken out of `key` (a rolled-back insert). */
   removed(key: string, message: Message): void {
-    const postings = this.conversations.get(key);
-    if (postings) this.remove(postings, message);
+    this.change(key, (postings) => this.remove(postings, message));
   }
 
   /** The stored object of a message was replaced (an edit, a recall, or undoing one). */
   replaced(key: string, from: Message, to: Message): void {
-    const postings = this.conversations.get(key);
-    if (!postings) return;
-    this.remove(postings, from);
-    this.insert(postings, to);
+    this.change(key, (postings) => {
+      this.remove(postings, from);
+      this.insert(postings, to);
+    });
+  }
+
+  /**
+   * Indexes the conversations of `keys` not indexed yet, in slices that let the event loop turn;
+   * settles when all are indexed (undefined when they already are). A search of them after that
+   * runs on the index alone.
+   */
+  prepare(keys: readonly string[]): Promise<void> | undefined {
+    const pending: Array<Promise<void>> = [];
+    for (const key of new Set(keys)) {
+      if (this.conversations.has(key)) continue;
+      pending.push((this.builds.get(key) ?? this.startBuild(key)).done);
+    }
+    return pending.length > 0 ? Promise.all(pending).then(() => undefined) : undefined;
   }
 
   /**
@@ -110,14 +153,58 @@ export class MemorySearchIndex {
     return rows;
   }
 
+  /** Applies a change to an indexed conversation, logs it for one being built, or drops it. */
+  private change(key: string, apply: (postings: Postings) => void): void {
+    const postings = this.conversations.get(key);
+    if (postings) apply(postings);
+    else this.builds.get(key)?.log.push(apply);
+  }
+
+  /** The index of `key`, built at once when it is not (a search that was not prepared). */
   private postingsOf(key: string): Postings {
-    let postings = this.conversations.get(key);
-    if (!postings) {
-      postings = new Map();
-      for (const m of this.messagesOf(key)) this.insert(postings, m);
-      this.conversations.set(key, postings);
+    const built = this.conversations.get(key);
+    if (built) return built;
+    const build = this.builds.get(key) ?? this.newBuild(key);
+    this.finish(key, build, Infinity);
+    return build.postings;
+  }
+
+  private newBuild(key: string): Build {
+    const build: Build = {
+      postings: new Map(),
+      snapshot: this.messagesOf(key).slice(),
+      next: 0,
+      log: [],
+      done: Promise.resolve(),
+    };
+    this.builds.set(key, build);
+    return build;
+  }
+
+  private startBuild(key: string): Build {
+    const build = this.newBuild(key);
+    build.done = new Promise<void>((resolve) => {
+      const slice = () => {
+        if (this.builds.get(key) !== build || this.finish(key, build, performance.now() + SLICE_MS)) resolve();
+        else this.yieldTurn(slice);
+      };
+      this.yieldTurn(slice);
+    });
+    return build;
+  }
+
+  /** Indexes the build's snapshot until `deadline` (performance.now() ms); true once the conversation is indexed. */
+  private finish(key: string, build: Build, deadline: number): boolean {
+    const { snapshot, postings } = build;
+    while (build.next < snapshot.length) {
+      const end = Math.min(snapshot.length, build.next + 64);
+      for (; build.next < end; build.next++) this.insert(postings, snapshot[build.next]!);
+      if (build.next < snapshot.length && performance.now() >= deadline) return false;
     }
-    return postings;
+    for (const apply of build.log) apply(postings);
+    this.builds.delete(key);
+    this.conversations.set(key, postings);
+    return true;
   }
 
   private insert(postings: Postings, m: Message): void {

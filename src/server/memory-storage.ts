@@ -242,6 +242,9 @@ export class MemoryStorage extends MemoryRecords implements SyncStorage {
   searchProfiles(query: ProfileSearchQuery): ProfileRecord[] {
     return this.people.searchProfiles(query);
   }
+  prepareSearch(query: MessageSearchQuery): Promise<void> | undefined {
+    return this.people.prepareSearch(query);
+  }
   searchMessages(query: MessageSearchQuery): MessageSearchResult {
     return this.people.searchMessages(query);
   }

@@ -34,7 +34,7 @@ import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { Invitation } from '../protocol/invitation';
 import type { PinnedMessage } from '../protocol/features';
 import type { Message, UserId } from '../protocol/message';
-import type { PeopleStorage } from './people-storage';
+import type { MessageSearchQuery, PeopleStorage } from './people-storage';
 import type {
   ConversationKey,
   ConversationPageQuery,
@@ -204,6 +204,11 @@ export interface SyncStorage extends StorageOps {
   begin(): void;
   commit(): void;
   rollback(): void;
+  /**
+   * Optional: gets ready to answer `searchMessages(query)` without a long synchronous run (e.g.
+   * builds an index in slices); the adapter awaits it before each search outside a transaction.
+   */
+  prepareSearch?(query: MessageSearchQuery): Promise<void> | undefined;
 }
 
 type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };

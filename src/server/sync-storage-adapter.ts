@@ -4,7 +4,9 @@
 // and commits (rolls back when it rejects). Calls made outside a transaction
 // wait while one is open, because in one process they would otherwise read
 // its uncommitted writes (and keep them if it rolled back); calls through
-// `tx` run at once. Such a store has one writer, so `shared` is false.
+// `tx` run at once. A search outside a transaction first awaits the store's
+// `prepareSearch` (MemoryStorage builds its index in slices there). Such a
+// store has one writer, so `shared` is false.
 import type { Storage, StorageOps, SyncStorage } from './storage';
 
 /** Every operation of StorageOps (the adapter forwards each by name). */
@@ -89,7 +91,9 @@ export function asyncStorage(sync: SyncStorage, onClose: () => void = () => {}):
         return Promise.reject(e);
       }
     };
+    const prepare = name === 'searchMessages' ? sync.prepareSearch?.bind(sync) : undefined;
     outer[name] = async (...args: unknown[]) => {
+      if (prepare) await prepare(args[0] as Parameters<StorageOps['searchMessages']>[0]);
       while (active) await active;
       return op(...args);
     };

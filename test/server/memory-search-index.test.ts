@@ -2,12 +2,16 @@
 // with the same matcher finds: over a seeded mix of English, Chinese and
 // emoji text, for whole words, word starts longer than the indexed three
 // characters, Chinese runs, emoji, several terms, edits and recalls made after
-// the first search, a cleared-history scope and paging.
+// the first search, a cleared-history scope and paging. Built by `prepare`,
+// it is indexed in slices with turns of the event loop between them, and
+// keeps what changed meanwhile.
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/protocol/message';
 import { conversationKey } from '../../src/server/conversation-key';
+import { MemorySearchIndex } from '../../src/server/memory-search-index';
 import { MemoryStorage } from '../../src/server/memory-storage';
 import { matchesAll, queryTerms } from '../../src/server/search-text';
+import { asyncStorage } from '../../src/server/sync-storage-adapter';
 
 const WORDS = 'report reply repo deadline dead review react natter 会议 项目 进度 🎉 👍 the a plan'.split(' ');
 const KEYS = [conversationKey('single', 'alice', 'bob'), conversationKey('single', 'alice', 'carol')];
@@ -96,5 +100,97 @@ describe('memory search index', () => {
     }
     expect(seen.length).toBeGreaterThan(100);
     expect(seen).toEqual([...new Set(seen)].sort().reverse());
+  });
+});
+
+describe('memory search index built in slices', () => {
+  const textOf = (i: number) => (i % 7 === 0 ? `report ${i}` : i % 11 === 0 ? `会议 ${i}` : `plan ${i}`);
+  const message = (i: number, msg = textOf(i)): Message => ({
+    serverId: `s${String(i).padStart(6, '0')}`,
+    localId: `l${i}`,
+    from: 'alice',
+    to: 'bob',
+    chatType: 'single',
+    seq: i,
+    ts: i,
+    body: { type: 'txt', msg },
+  });
+
+  it('lets the event loop turn between slices and keeps changes made meanwhile', async () => {
+    const key = KEYS[0]!;
+    const list: Message[] = Array.from({ length: 30_000 }, (_, i) => message(i + 1));
+    const turns: Array<() => void> = [];
+    const index = new MemorySearchIndex(
+      () => list,
+      (next) => turns.push(next),
+    );
+    const scope = { key, afterSeq: 0 };
+    const ready = index.prepare([key]);
+    expect(ready).toBeInstanceOf(Promise);
+    expect(index.prepare([key]), 'a second search waits for the same build').toBeInstanceOf(Promise);
+    let done = false;
+    void ready!.then(() => (done = true));
+    // Between turns: a new message, an edit of an old one, a rolled-back insert.
+    const added = message(30_001, 'report added');
+    list.push(added);
+    index.added(key, added);
+    const old = list[6]!;
+    const edited = message(7, 'edited away');
+    list[6] = edited;
+    index.replaced(key, old, edited);
+    const undone = message(30_002, 'report undone');
+    index.added(key, undone);
+    index.removed(key, undone);
+    let served = 0;
+    while (!done) {
+      const next = turns.shift();
+      if (next) {
+        next();
+        served++;
+      }
+      await Promise.resolve();
+    }
+    expect(served, 'slices the build took').toBeGreaterThan(1);
+    expect(index.prepare([key]), 'nothing left to build').toBeUndefined();
+    const ids = (q: string) => index.search(scope, queryTerms(q), undefined, 100_000).map((r) => r.message.serverId);
+    const expected = list.filter((m) => m.body.type === 'txt' && matchesAll(m.body.msg, ['report']));
+    expect(ids('report')).toEqual(expected.map((m) => m.serverId).reverse());
+    expect(ids('report')[0]).toBe(added.serverId);
+    expect(ids('report')).not.toContain(old.serverId);
+    expect(ids('edited')).toEqual([edited.serverId]);
+    expect(ids('undone')).toEqual([]);
+  });
+
+  it('answers a search that was not prepared by finishing the build at once', () => {
+    const key = KEYS[0]!;
+    const list = Array.from({ length: 5_000 }, (_, i) => message(i + 1));
+    const index = new MemorySearchIndex(
+      () => list,
+      () => {},
+    );
+    void index.prepare([key]);
+    const rows = index.search({ key, afterSeq: 0 }, ['会议'], undefined, 3);
+    expect(rows.map((r) => r.message.seq)).toEqual([4994, 4983, 4972]);
+    expect(index.prepare([key])).toBeUndefined();
+  });
+
+  it('through the async storage, a first search lets other work run while it indexes', async () => {
+    const sync = new MemoryStorage();
+    const key = KEYS[0]!;
+    sync.transaction(() => {
+      for (let i = 1; i <= 40_000; i++) sync.insertMessage({ key, message: message(i) });
+    });
+    const storage = asyncStorage(sync);
+    let ticks = 0;
+    let searching = true;
+    const tick = () => {
+      ticks++;
+      if (searching) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const page = await storage.searchMessages({ terms: ['report'], scopes: [{ key, afterSeq: 0 }], limit: 2 });
+    searching = false;
+    expect(page.rows.map((r) => r.message.seq)).toEqual([39998, 39991]);
+    expect(ticks, 'turns of the event loop during the first search').toBeGreaterThan(1);
   });
 });
