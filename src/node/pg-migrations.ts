@@ -5,6 +5,7 @@
 // columns that are indexed or locked; per-user event positions and
 // per-conversation seqs are counter rows updated under their row lock.
 import type { ClientBase } from 'pg';
+import { backfillProfileTerms } from './pg-people-storage';
 import { backfillSearchText } from './pg-search';
 
 /** A migration: SQL, or a step that needs code (run inside the migration's transaction). */
@@ -110,6 +111,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE thread_reads (root TEXT NOT NULL, user_id TEXT NOT NULL, read_seq BIGINT NOT NULL, PRIMARY KEY (root, user_id));
   `,
+  // 7: a CJK name is found by any contiguous run of it (search-text.ts profileTerms): the terms of
+  // profiles stored before are added.
+  backfillProfileTerms,
 ];
 
 /** Arbitrary, fixed: the advisory lock every natter node takes to migrate. */

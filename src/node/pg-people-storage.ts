@@ -3,6 +3,7 @@
 // visible states from one index and sums their unread from the same rows.
 // Profiles keep the folded terms they are found by (prefix search on a
 // text_pattern_ops index).
+import type { ClientBase } from 'pg';
 import type { UserId } from '../protocol/message';
 import type { ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
 import { foldForSearch, profileTerms } from '../server/search-text';
@@ -59,6 +60,18 @@ export async function pgPutProfile(rows: PgRows, record: ProfileRecord): Promise
       terms,
       user,
     ]);
+}
+
+/** Migration step: adds the terms of profiles stored before profileTerms found CJK names by any run of them. */
+export async function backfillProfileTerms(client: ClientBase): Promise<void> {
+  const { rows } = await client.query<{ user_id: string; json: string }>('SELECT user_id, json FROM profiles');
+  for (const r of rows) {
+    const terms = profileTerms((JSON.parse(r.json) as ProfileRecord).profile);
+    await client.query(
+      'INSERT INTO profile_terms (term, user_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING',
+      [terms, r.user_id],
+    );
+  }
 }
 
 export async function pgSearchProfiles(rows: PgRows, query: ProfileSearchQuery): Promise<ProfileRecord[]> {

@@ -234,6 +234,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, device)
   );
   `,
+  // 10: a CJK name is found by any contiguous run of it (search-text.ts profileTerms): the terms of
+  // profiles stored before are added (natter_profile_terms is registered with the search words).
+  `
+  INSERT OR IGNORE INTO profile_terms (term, user)
+    SELECT t.value, p.user FROM profiles p, json_each(natter_profile_terms(p.json)) t;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

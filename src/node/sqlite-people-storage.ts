@@ -37,11 +37,16 @@ type CandidateRow = { id: number; key: string; seq: number };
 
 /**
  * Registers `natter_search_words(text)`, which the word index's triggers call: every connection that
- * writes messages needs it (before `migrate`, whose migration 7 fills the index).
+ * writes messages needs it (before `migrate`, whose migration 7 fills the index); and
+ * `natter_profile_terms(json)`, a stored profile record's search terms as a JSON array (migration 10
+ * adds the terms newer code finds names by).
  */
 export function registerSearchWords(db: Database.Database): void {
   db.function('natter_search_words', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? indexedWords(text) : null,
+  );
+  db.function('natter_profile_terms', { deterministic: true }, (json: unknown) =>
+    typeof json === 'string' ? JSON.stringify(profileTerms((JSON.parse(json) as ProfileRecord).profile)) : '[]',
   );
 }
 

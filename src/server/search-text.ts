@@ -21,11 +21,21 @@ export function searchableText(message: Message): string | null {
   return message.body.type === 'txt' ? message.body.msg : null;
 }
 
-/** The folded strings a profile is found by in the directory: the name, each word of it, the user id. */
+/** Scripts names are written in without spaces between family and given name (Chinese, Japanese, Korean). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
+
+/**
+ * The folded strings a profile is found by in the directory (by prefix): the name, each word of
+ * it, the user id, and the rest of the name from each CJK character on. A CJK name has no spaces
+ * to split at (王小明 is 王 and 小明), so its suffixes make any contiguous run of it a prefix.
+ */
 export function profileTerms(profile: Profile): string[] {
   const name = foldForSearch(profile.name.trim());
   const words = name.split(/\s+/).filter((w) => w.length > 0);
-  return [...new Set([name, ...words, foldForSearch(profile.user)])];
+  const chars = Array.from(name);
+  const suffixes: string[] = [];
+  for (let i = 1; i < chars.length; i++) if (CJK.test(chars[i]!)) suffixes.push(chars.slice(i).join(''));
+  return [...new Set([name, ...words, ...suffixes, foldForSearch(profile.user)])];
 }
 
 /** At most this many terms in one query (the rest are ignored). */

@@ -44,11 +44,35 @@ export function describePeopleStorageContract(name: string, make: () => SyncStor
       expect(users('rob')).toEqual(['u3', 'u1', 'rob99']);
       expect(users('smi')).toEqual(['u1']);
       expect(users('张三')).toEqual(['u2']);
-      expect(users('三')).toEqual([]);
+      // A CJK name has no spaces: any contiguous run of it finds it (the given name 三丰).
+      expect(users('三')).toEqual(['u2']);
+      expect(users('三丰')).toEqual(['u2']);
+      expect(users('丰')).toEqual(['u2']);
+      expect(users('张丰')).toEqual([]);
       // A renamed user is no longer found by the old name.
       s.putProfile(profile('u1', 'Bobby'));
       expect(users('smi')).toEqual([]);
       expect(s.searchProfiles({ prefix: 'r', limit: 2 }).length).toBe(2);
+    });
+
+    it('finds a CJK name by any run of it, in a mixed name too, and forgets the runs of an old name', () => {
+      const s = make();
+      s.putProfile(profile('wang', '王小明'));
+      s.putProfile(profile('tom', 'Tom 山田太郎'));
+      s.putProfile(profile('kim', '김민준'));
+      s.putProfile(profile('ming', 'Ming'));
+      const users = (prefix: string) => s.searchProfiles({ prefix, limit: 10 }).map((r) => r.profile.user);
+      expect(users('小明')).toEqual(['wang']);
+      expect(users('明')).toEqual(['wang']);
+      expect(users('王小')).toEqual(['wang']);
+      expect(users('太郎')).toEqual(['tom']);
+      expect(users('田太')).toEqual(['tom']);
+      expect(users('tom 山田')).toEqual(['tom']);
+      expect(users('민준')).toEqual(['kim']);
+      expect(users('mi')).toEqual(['ming']);
+      s.putProfile(profile('wang', '王大明'));
+      expect(users('小明')).toEqual([]);
+      expect(users('大明')).toEqual(['wang']);
     });
 
     it('finds words and word starts case-insensitively, and Chinese and emoji at any character', () => {

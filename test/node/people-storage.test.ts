@@ -1,10 +1,11 @@
 // PeopleStorage on both storages, and what only SQLite has: the FTS5 index
-// built for messages stored before the migration that added it, and the
-// bound on rows one search looks at (with the cursor to go on from).
+// built for messages stored before the migration that added it, the terms of
+// CJK names added to profiles stored before the migration that finds any run
+// of them, and the bound on rows one search looks at (with the cursor to go on from).
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../src/node/sqlite-migrations';
-import { SqlitePeopleStorage } from '../../src/node/sqlite-people-storage';
+import { registerSearchWords, SqlitePeopleStorage } from '../../src/node/sqlite-people-storage';
 import { MemoryStorage } from '../../src/server/memory-storage';
 import { describePeopleStorageContract } from './people-storage-contract';
 import { KEY, message, rec } from './storage-contract';
@@ -35,6 +36,25 @@ describe('SQLite message search index', () => {
     const s = open(path);
     const r = s.searchMessages({ terms: ['旧消息'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 5 });
     expect(r.rows.map((x) => x.message.serverId)).toEqual(['s1']);
+  });
+
+  it('finds a CJK name stored before the migration that finds any run of it by its given name', () => {
+    const path = tempDb();
+    const db = new Database(path);
+    registerSearchWords(db);
+    migrate(db, MIGRATIONS.slice(0, 9));
+    const record = { profile: { user: 'wang', name: '王小明', updatedAt: 1 }, hidePresence: false, lastSeen: null };
+    db.prepare('INSERT INTO profiles (user, name_key, json) VALUES (?, ?, ?)').run(
+      'wang',
+      '王小明',
+      JSON.stringify(record),
+    );
+    db.prepare('INSERT INTO profile_terms (term, user) VALUES (?, ?)').run('王小明', 'wang');
+    db.prepare('INSERT INTO profile_terms (term, user) VALUES (?, ?)').run('wang', 'wang');
+    db.close();
+    const s = open(path);
+    expect(s.searchProfiles({ prefix: '小明', limit: 5 }).map((r) => r.profile.user)).toEqual(['wang']);
+    expect(s.searchProfiles({ prefix: '王', limit: 5 }).map((r) => r.profile.user)).toEqual(['wang']);
   });
 
   it('looks at a bounded window of rows per search and says where to go on', () => {

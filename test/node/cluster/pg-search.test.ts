@@ -2,7 +2,8 @@
 // script, case-insensitively (Unicode folding done as the queries are), only
 // in the scopes after each one's cleared seq, newest first, paged by cursor;
 // recalled messages drop out and edits are found by their new text. The
-// migration that adds the index fills it in for messages stored before it.
+// migration that adds the index fills it in for messages stored before it; a
+// later one adds the terms that find a CJK name stored before by any run of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Message } from '../../../src/protocol/message';
@@ -150,5 +151,34 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     } finally {
       await check.end();
     }
+  });
+
+  it('a migration adds the terms that find a CJK name stored before it by any run of it', async () => {
+    const url = await freshUrl();
+    // A database at schema 6 holding a profile with the terms it had then (name and id).
+    const old = new pg.Client({ connectionString: url });
+    await old.connect();
+    try {
+      await old.query(
+        'CREATE TABLE natter_schema (version INT NOT NULL); INSERT INTO natter_schema (version) VALUES (6)',
+      );
+      for (const step of PG_MIGRATIONS.slice(0, 6)) if (typeof step === 'string') await old.query(step);
+      const record = { profile: { user: 'wang', name: '王小明', updatedAt: 1 }, hidePresence: false, lastSeen: null };
+      await old.query('INSERT INTO profiles (user_id, name_key, json) VALUES ($1, $2, $3)', [
+        'wang',
+        '王小明',
+        JSON.stringify(record),
+      ]);
+      await old.query("INSERT INTO profile_terms (term, user_id) VALUES ('王小明', 'wang'), ('wang', 'wang')");
+    } finally {
+      await old.end();
+    }
+    const s = await storage(url);
+    const users = async (prefix: string) => (await s.searchProfiles({ prefix, limit: 5 })).map((r) => r.profile.user);
+    expect(await users('小明')).toEqual(['wang']);
+    expect(await users('明')).toEqual(['wang']);
+    expect(await users('王')).toEqual(['wang']);
+    await s.putProfile({ profile: { user: 'li', name: '李雷', updatedAt: 2 }, hidePresence: false, lastSeen: null });
+    expect(await users('雷')).toEqual(['li']);
   });
 });
