@@ -3,6 +3,7 @@
 import { summarizeBundle } from './bundle/summarize.mjs';
 import { summarizeConversationList } from './conversation-list/summarize.mjs';
 import { summarizeList } from './list/summarize.mjs';
+import { summarizeSearch } from './search/summarize.mjs';
 const tsx = (script, ...args) => ['node', '--expose-gc', '--import', 'tsx', script, ...args];
 const r2 = (x) => Math.round(x * 100) / 100;
 
@@ -438,78 +439,11 @@ export const BENCHMARKS = [
   },
   {
     name: 'search',
-    title: 'Message search over 1,000,000 stored messages (SQLite FTS5 word index) while sends go on',
+    title:
+      'Message search over 1,000,000 stored messages (SQLite FTS5 word index, PostgreSQL trigram index) while sends go on; first search in a 100,000-message memory conversation',
     command: tsx('bench/search/search.bench.ts', '--messages', '1000000', '--rounds', '40'),
-    smoke: tsx('bench/search/search.bench.ts', '--messages', '3000', '--rounds', '2'),
-    summarize(d) {
-      const rows = d.queries.map((q) => [q.name, q.query, q.p50, q.p99, q.max, q.meanHits]);
-      const s = d.sends;
-      return {
-        tables: [
-          {
-            caption: `${d.messages.toLocaleString('en-US')} messages in ${d.conversations.toLocaleString('en-US')} single chats (a searching user reads ${r2(d.readShare * 100)}% of them); first page of 20; ${d.rounds} runs per query; client-side round trip on 127.0.0.1`,
-            columns: ['query', 'text', 'p50 ms', 'p99 ms', 'max ms', 'hits (mean)'],
-            rows,
-          },
-          ...(d.inProcess
-            ? [
-                {
-                  caption:
-                    'The same queries in-process on the storage through the core (no socket, no other client): wall and CPU time per search',
-                  columns: ['query', 'wall p50 ms', 'wall p99 ms', 'CPU p50 ms', 'CPU p99 ms'],
-                  rows: d.inProcess.map((q) => [q.name, q.wallP50, q.wallP99, q.cpuP50, q.cpuP99]),
-                },
-              ]
-            : []),
-          {
-            caption: `Sends at ${d.sendRate}/s from another client`,
-            columns: ['sends', 'answered', 'p50 ms', 'p99 ms'],
-            rows: [
-              ['alone', s.alone.n, s.alone.p50, s.alone.p99],
-              ['while searching', s.duringSearch.n, s.duringSearch.p50, s.duringSearch.p99],
-            ],
-          },
-          ...(d.eventLoopDelay
-            ? [
-                {
-                  caption: "The server's event-loop delay (what every other user of it waits on), ms",
-                  columns: ['phase', 'p50 ms', 'p99 ms', 'max ms'],
-                  rows: [
-                    ['sends alone', d.eventLoopDelay.alone.p50, d.eventLoopDelay.alone.p99, d.eventLoopDelay.alone.max],
-                    [
-                      'sends while searching',
-                      d.eventLoopDelay.duringSearch.p50,
-                      d.eventLoopDelay.duringSearch.p99,
-                      d.eventLoopDelay.duringSearch.max,
-                    ],
-                  ],
-                },
-              ]
-            : []),
-        ],
-        charts: [
-          {
-            title: 'Search p99 per query, ms (lower is better; target 50)',
-            unit: 'ms',
-            referenceLine: 50,
-            bars: d.queries.map((q) => ({ label: q.name, value: q.p99, highlight: true })),
-          },
-        ],
-        targets: [
-          {
-            name: 'search p99 ≤ 50 ms on every query',
-            actual: `${d.worstP99} ms (worst; CPU p99 in-process ${d.worstCpuP99 ?? '–'} ms)`,
-            pass: d.worstP99 <= 50,
-          },
-          {
-            name: 'sends still answered while searching',
-            actual: `${s.duringSearch.n} answered, p99 ${s.duringSearch.p99} ms`,
-            pass: s.duringSearch.n > 0,
-          },
-        ],
-        notes: [`Database filled in ${d.buildSeconds} s (${d.dbMB} MB, FTS index included).`],
-      };
-    },
+    smoke: tsx('bench/search/search.bench.ts', '--messages', '3000', '--rounds', '2', '--memory-messages', '5000'),
+    summarize: summarizeSearch,
   },
   {
     name: 'presence',

@@ -1,6 +1,10 @@
 // Deterministic chat text for the search benchmark: English, Chinese and
 // emoji mixed the way chat messages mix them, with a few marker words at
-// known rates so each query kind has a known frequency.
+// known rates so each query kind has a known frequency; and the stored
+// messages and conversation states built from it, the same for every storage.
+import type { Message } from '../../src/protocol/message';
+import { conversationKey } from '../../src/server/conversation-key';
+import type { ConversationStateRecord } from '../../src/server/storage';
 const EN = (
   'the a to and of in is it you that for on we this with be are have not can will just so but what all do your ' +
   'meeting project deadline review code release bug fix test build deploy design idea team lunch today tomorrow ' +
@@ -51,3 +55,69 @@ export const QUERIES: Array<{ name: string; query: string }> = [
   { name: 'mixed Latin and Chinese', query: 'react 组件' },
   { name: 'no match', query: 'xyzzyq' },
 ];
+
+/** How the corpus is laid out: `messages` over single chats, each between one of HEAVY users and a peer. */
+export const HEAVY = 100;
+export const T0 = Date.UTC(2026, 0, 1);
+
+/** Conversations for a corpus of `messages` (10 messages each, 100 to 10,000). */
+export function conversationCount(messages: number): number {
+  return Math.min(10_000, Math.max(100, Math.floor(messages / 10)));
+}
+
+/** Conversation c is between heavy user h(c % HEAVY) and its own peer p(c). */
+const peersOf = (c: number): readonly [string, string] => [`h${c % HEAVY}`, `p${c}`];
+
+const singleKey = (a: string, b: string): string => conversationKey('single', a, b);
+
+/** The stored messages of the corpus, in the order they were sent (the same in every run). */
+export function* corpusMessages(messages: number): Generator<{ key: string; message: Message }> {
+  const conversations = conversationCount(messages);
+  const rand = prng(42);
+  for (let j = 0; j < messages; j++) {
+    const c = j % conversations;
+    const [a, b] = peersOf(c);
+    const from = j % 2 === 0 ? a : b;
+    const to = from === a ? b : a;
+    const id = j.toString(36).padStart(10, '0');
+    yield {
+      key: singleKey(from, to),
+      message: {
+        serverId: `01B${id}`,
+        localId: `L${id}`,
+        from,
+        to,
+        chatType: 'single',
+        seq: Math.floor(j / conversations) + 1,
+        ts: T0 + j,
+        body: { type: 'txt', msg: messageText(rand) },
+      },
+    };
+  }
+}
+
+/** Each conversation's last seq and both members' states (everything read). */
+export function* corpusConversations(
+  messages: number,
+): Generator<{ key: string; lastSeq: number; states: ConversationStateRecord[] }> {
+  const conversations = conversationCount(messages);
+  for (let c = 0; c < conversations; c++) {
+    const [a, b] = peersOf(c);
+    const key = singleKey(a, b);
+    const last = Math.floor((messages - 1 - c) / conversations) + 1;
+    const state = (user: string, peer: string): ConversationStateRecord => ({
+      user,
+      key,
+      id: `single:${peer}`,
+      type: 'single',
+      target: peer,
+      readSeq: last,
+      unread: 0,
+      clearedSeq: 0,
+      hidden: false,
+      lastServerId: null,
+      updatedAt: T0 + c,
+    });
+    yield { key, lastSeq: last, states: [state(a, b), state(b, a)] };
+  }
+}

@@ -1,6 +1,7 @@
 // Owns "natter as an app installs it" for the benchmarks: builds both packages,
 // packs them with `npm pack` (exactly the files npm would publish), and unpacks
-// the `natter` tarball into bench/.packed/node_modules/natter. Bench apps are
+// the `natter` tarball into bench/.packed/node_modules/natter and the
+// `@natter/server` one into bench/.packed/node_modules/@natter/server. Bench apps are
 // copied into bench/.packed/apps/ so that `import … from 'natter/ui'` resolves
 // through the packed package.json's exports map, as in an app; natter's own
 // dependencies (zustand, …) resolve from the repository's node_modules above.
@@ -17,6 +18,8 @@ export interface PackedNatter {
   dir: string;
   /** The natter tarball itself. */
   tarball: string;
+  /** The @natter/server tarball. */
+  serverTarball: string;
 }
 
 let packed: PackedNatter | null = null;
@@ -35,9 +38,15 @@ export function packedNatter(): PackedNatter {
   if (run && existsSync(RUN_MARK) && readFileSync(RUN_MARK, 'utf8') === run) {
     const dir = join(PACKED_DIR, 'tarballs');
     const tarball = readdirSync(dir).find((f) => /^natter-\d.*\.tgz$/.test(f));
-    if (tarball && existsSync(join(PACKED_DIR, 'node_modules', 'natter', 'package.json'))) {
-      process.stderr.write(`packed: reusing ${tarball}, packed earlier in this run\n`);
-      packed = { dir: PACKED_DIR, tarball: join(dir, tarball) };
+    const serverTarball = readdirSync(dir).find((f) => /^natter-server-\d.*\.tgz$/.test(f));
+    if (
+      tarball &&
+      serverTarball &&
+      existsSync(join(PACKED_DIR, 'node_modules', 'natter', 'package.json')) &&
+      existsSync(join(PACKED_DIR, 'node_modules', '@natter', 'server', 'package.json'))
+    ) {
+      process.stderr.write(`packed: reusing ${tarball} and ${serverTarball}, packed earlier in this run\n`);
+      packed = { dir: PACKED_DIR, tarball: join(dir, tarball), serverTarball: join(dir, serverTarball) };
       return packed;
     }
   }
@@ -53,16 +62,31 @@ export function packedNatter(): PackedNatter {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  execFileSync('npm', ['pack', '--silent', '-w', '@natter/server', '--pack-destination', tarballs], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const tarball = readdirSync(tarballs).find((f) => /^natter-\d.*\.tgz$/.test(f));
   if (!tarball) throw new Error('packed: npm pack produced no natter-*.tgz');
-  const target = join(PACKED_DIR, 'node_modules', 'natter');
-  mkdirSync(target, { recursive: true });
-  execFileSync('tar', ['-xzf', join(tarballs, tarball), '-C', target, '--strip-components=1']);
-  if (!existsSync(join(target, 'package.json'))) throw new Error('packed: the tarball has no package.json');
-  log(`unpacked ${tarball}`);
+  const serverTarball = readdirSync(tarballs).find((f) => /^natter-server-\d.*\.tgz$/.test(f));
+  if (!serverTarball) throw new Error('packed: npm pack produced no natter-server-*.tgz');
+  unpack(join(tarballs, tarball), join(PACKED_DIR, 'node_modules', 'natter'));
+  unpack(join(tarballs, serverTarball), join(PACKED_DIR, 'node_modules', '@natter', 'server'));
+  log(`unpacked ${tarball} and ${serverTarball}`);
   if (run) writeFileSync(RUN_MARK, run);
-  packed = { dir: PACKED_DIR, tarball: join(tarballs, tarball) };
+  packed = { dir: PACKED_DIR, tarball: join(tarballs, tarball), serverTarball: join(tarballs, serverTarball) };
   return packed;
+}
+
+function unpack(tarball: string, target: string): void {
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+  if (!existsSync(join(target, 'package.json'))) throw new Error(`packed: ${tarball} has no package.json`);
+}
+
+/** The file URL a Node app gets for `import '@natter/server'` from the packed package. */
+export function packedServerEntryUrl(): string {
+  return exportedEntryUrl(join(packedNatter().dir, 'node_modules', '@natter', 'server'), '.');
 }
 
 /**
@@ -70,12 +94,15 @@ export function packedNatter(): PackedNatter {
  * its exports map: under tsx, a bare `natter` import would follow tsconfig's paths to src/).
  */
 export function packedEntryUrl(subpath: '.' | './store' | './react' | './ui'): string {
-  const pkgDir = join(packedNatter().dir, 'node_modules', 'natter');
+  return exportedEntryUrl(join(packedNatter().dir, 'node_modules', 'natter'), subpath);
+}
+
+function exportedEntryUrl(pkgDir: string, subpath: string): string {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
     exports: Record<string, string | { import: string }>;
   };
   const entry = manifest.exports[subpath];
-  if (!entry) throw new Error(`packed: natter exports no ${subpath}`);
+  if (!entry) throw new Error(`packed: ${pkgDir} exports no ${subpath}`);
   return pathToFileURL(join(pkgDir, typeof entry === 'string' ? entry : entry.import)).href;
 }
 
