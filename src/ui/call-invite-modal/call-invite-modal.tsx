@@ -6,7 +6,7 @@
 // later must not wait for the network.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Invitation } from '../../protocol/invitation';
-import { useInvitations } from '../../react';
+import { useDisplayName, useInvitations } from '../../react';
 import type { Locale } from '../i18n';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import type { ModalScope } from '../modal-dialog';
@@ -19,7 +19,7 @@ export interface CallInviteModalProps {
   onAccepted?(invitation: Invitation): void;
   /** Every ending, with why. */
   onEnded?(invitation: Invitation, ending: CallEnding): void;
-  /** Names for user ids (default: the id). */
+  /** How a user is named (default: their profile's display name, else the id; useDisplayName). */
   displayName?(userId: string): string;
   avatarUrl?(userId: string): string | undefined;
   locale?: Locale;
@@ -32,17 +32,17 @@ export interface CallInviteModalProps {
   scope?: ModalScope;
 }
 
-const identity = (id: string): string => id;
-
 export function CallInviteModal({
   onAccepted,
   onEnded,
-  displayName = identity,
+  displayName: ownName,
   avatarUrl,
   locale,
   noticeMs = 3000,
   scope = 'page',
 }: CallInviteModalProps): ReactNode {
+  const profileName = useDisplayName();
+  const displayName = ownName ?? profileName;
   const { incoming, outgoing } = useInvitations();
   const [current, setCurrent] = useState<string | null>(null);
   const finished = useRef(new Set<string>());

@@ -6,7 +6,7 @@
 // CallInviteModal's, so nothing shows while a call rings.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CallParticipant } from '../../react';
-import { useCall, useCallDevices, useChatUser } from '../../react';
+import { useCall, useCallDevices, useChatUser, useDisplayName } from '../../react';
 import { formatDuration, useStrings, type Locale } from '../i18n';
 import type { InCallStrings } from '../i18n/in-call-strings';
 import { CallControls } from './call-controls';
@@ -14,14 +14,13 @@ import { CallDevicePicker } from './call-device-picker';
 import { CallTile } from './call-tile';
 
 export interface CallViewProps {
+  /** How a user is named (default: their profile's display name, else the id; useDisplayName). */
   displayName?: (userId: string) => string;
   avatarUrl?: (userId: string) => string | undefined;
   locale?: Locale;
   /** How long "Call ended" (or a device problem) stays before closing by itself (default 4000 ms; 0 keeps it). */
   noticeMs?: number;
 }
-
-const identity = (id: string): string => id;
 
 function peerStatus(p: CallParticipant, t: InCallStrings): string | null {
   switch (p.state) {
@@ -44,7 +43,9 @@ function peerStatus(p: CallParticipant, t: InCallStrings): string | null {
   }
 }
 
-export function CallPanel({ displayName = identity, avatarUrl, locale, noticeMs = 4000 }: CallViewProps): ReactNode {
+export function CallPanel({ displayName: ownName, avatarUrl, locale, noticeMs = 4000 }: CallViewProps): ReactNode {
+  const profileName = useDisplayName();
+  const displayName = ownName ?? profileName;
   const t = useStrings(locale).inCall;
   const me = useChatUser();
   const c = useCall();

@@ -8,6 +8,7 @@ import { useCallback, useLayoutEffect, useRef, type ClipboardEvent, type Keyboar
 import {
   useChatUser,
   useComposer,
+  useDisplayName,
   useDraft,
   useMessageActions,
   useMessageSenders,
@@ -41,7 +42,7 @@ export interface MessageInputProps {
   accept?: string;
   /** Show who else is typing under the input (default true; Chat shows it in its header instead). */
   showTyping?: boolean;
-  /** Names shown in the typing line (default: the user id). */
+  /** Names shown in the typing line, reply banner and mention suggestions (default: the profile's display name, else the id; useDisplayName). */
   displayName?(userId: string): string;
   autoFocus?: boolean;
   className?: string;
@@ -54,7 +55,6 @@ export interface MessageInputProps {
 
 const GROUP_ACK = { allowGroupAck: true } as const;
 const stagedChunk = lazyChunk(() => import('./staged-files'), 'file previews');
-const identity = (u: string) => u;
 
 /** The composer of one conversation; a new conversation gets a fresh one (its own draft, no staged files). */
 export function MessageInput(props: MessageInputProps): ReactNode {
@@ -70,11 +70,13 @@ function Composer({
   emojiPicker = true,
   accept,
   showTyping = true,
-  displayName,
+  displayName: ownName,
   autoFocus,
   className,
   allowGroupAck = false,
 }: MessageInputProps): ReactNode {
+  const profileName = useDisplayName();
+  const displayName = ownName ?? profileName;
   const config = allowGroupAck ? GROUP_ACK : undefined;
   const all = useStrings(locale);
   const t = all.input;
@@ -179,15 +181,9 @@ function Composer({
     pendingCaret.current = next.caret;
   };
 
-  const others = typing.filter((u) => u !== user).map((u) => displayName?.(u) ?? u);
+  const others = typing.filter((u) => u !== user).map(displayName);
   const acceptAttr = accept ?? serverLimits?.allowedFileTypes.join(',');
-  const mentions = useMentionPicker(
-    conversationId,
-    text,
-    setText,
-    (at) => (pendingCaret.current = at),
-    displayName ?? identity,
-  );
+  const mentions = useMentionPicker(conversationId, text, setText, (at) => (pendingCaret.current = at), displayName);
   const activeOption = mentions.options.length > 0 ? mentions.optionId(mentions.active) : undefined;
 
   return (
@@ -206,7 +202,7 @@ function Composer({
       {composer.target && (
         <ComposerBanner
           target={composer.target}
-          name={displayName?.(composer.target.message.from) ?? composer.target.message.from}
+          name={displayName(composer.target.message.from)}
           strings={all.features}
           onCancel={() => {
             if (composer.target?.kind === 'edit') setText('');
@@ -223,7 +219,7 @@ function Composer({
             {t.preparingFiles}
           </p>
         ))}
-      <MentionSuggestions picker={mentions} strings={all.features} displayName={displayName ?? identity} />
+      <MentionSuggestions picker={mentions} strings={all.features} displayName={displayName} />
       <div className="natter-input__row">
         <AttachButton label={t.attachFile} disabled={disabled} accept={acceptAttr} onFiles={files.add} />
         {emojiPicker && (
