@@ -4,8 +4,10 @@
 // the first search through the server core (the index built in slices while
 // the event loop turns), and the same search straight on the storage's
 // synchronous method (the index built in one block, as every search once
-// did). For each, the longest event-loop block measured while it ran.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+// did). For each, what a probe timestamping every turn of the event loop saw:
+// the longest gap between turns in wall time, and the most CPU time the
+// process spent between two turns (the longest synchronous run, which a
+// loaded machine's preemption does not inflate).
 import type { Message } from 'natter';
 import { messageText, prng, T0 } from './corpus';
 
@@ -19,10 +21,10 @@ const ms = (x: number): number => Math.round(x * 100) / 100;
 export interface MemoryFirstSearch {
   messages: number;
   query: string;
-  /** Through the core: the first search's round trip, the longest event-loop block meanwhile, later searches. */
-  sliced: { firstMs: number; maxBlockMs: number; delayP99Ms: number; laterP50Ms: number; laterP99Ms: number };
+  /** Through the core: the first search's round trip, how the event loop fared meanwhile, later searches. */
+  sliced: { firstMs: number; laterP50Ms: number; laterP99Ms: number } & Blocks;
   /** Straight on the storage (the index built in one synchronous run). */
-  oneBlock: { firstMs: number; maxBlockMs: number };
+  oneBlock: { firstMs: number } & Blocks;
 }
 
 function filled(server: NatterServer, messages: number): InstanceType<NatterServer['MemoryStorage']> {
@@ -61,24 +63,67 @@ function filled(server: NatterServer, messages: number): InstanceType<NatterServ
   return storage;
 }
 
-/** Runs `fn` with the event loop's delay sampled (1 ms resolution); its result and the delay's max and p99, ms. */
-async function sampled<T>(fn: () => T | Promise<T>): Promise<{ value: T; maxMs: number; p99Ms: number }> {
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
-  try {
-    const value = await fn();
-    // One more turn, so that a block at the very end is sampled too.
-    await new Promise((r) => setTimeout(r, 5));
-    return { value, maxMs: ms(delay.max / 1e6), p99Ms: ms(delay.percentile(99) / 1e6) };
-  } finally {
-    delay.disable();
-  }
-}
-
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return ms(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!);
 };
+
+/** What a probe saw of the event loop while something ran, ms. */
+interface Blocks {
+  /** The longest wall time between two turns of the event loop (OS preemption on a loaded machine included). */
+  maxGapMs: number;
+  p99GapMs: number;
+  /** Turns that came more than 50 ms after the one before. */
+  gapsOver50: number;
+  /**
+   * The most CPU time this process used between two turns: the longest synchronous run (plus
+   * whatever GC threads did meanwhile), which other processes on the machine do not inflate.
+   */
+  maxBusyMs: number;
+}
+
+/**
+ * Runs `fn` while a 1 ms timer chain timestamps every turn of the event loop (wall and process CPU
+ * time); `fn`'s result and what the probe saw. The probe runs before `fn` starts, so a block at
+ * once is seen too.
+ */
+async function probed<T>(fn: () => T | Promise<T>): Promise<{ value: T; blocks: Blocks }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const gaps: number[] = [];
+  let maxBusy = 0;
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  let on = true;
+  const tick = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    gaps.push(now - last);
+    maxBusy = Math.max(maxBusy, (cpu.user + cpu.system) / 1000);
+    last = now;
+    lastCpu = process.cpuUsage();
+    if (on) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  await new Promise((r) => setTimeout(r, 20));
+  const skip = gaps.length;
+  try {
+    const value = await fn();
+    // A few more turns, so that a block at the very end is seen too.
+    await new Promise((r) => setTimeout(r, 5));
+    const seen = gaps.slice(skip);
+    return {
+      value,
+      blocks: {
+        maxGapMs: ms(Math.max(...seen)),
+        p99GapMs: pct(seen, 99),
+        gapsOver50: seen.filter((g) => g > 50).length,
+        maxBusyMs: ms(maxBusy),
+      },
+    };
+  } finally {
+    on = false;
+  }
+}
 
 export async function memoryFirstSearch(
   natter: NatterMain,
@@ -97,7 +142,7 @@ export async function memoryFirstSearch(
   let sliced: MemoryFirstSearch['sliced'];
   try {
     await client.connect();
-    const first = await sampled(async () => {
+    const first = await probed(async () => {
       const t0 = performance.now();
       const page = await natter.searchMessages(client, QUERY, { conversation: 'single:p1' });
       if (page.hits.length === 0) throw new Error('memory search found nothing');
@@ -109,23 +154,17 @@ export async function memoryFirstSearch(
       await natter.searchMessages(client, QUERY, { conversation: 'single:p1' });
       later.push(performance.now() - t0);
     }
-    sliced = {
-      firstMs: ms(first.value),
-      maxBlockMs: first.maxMs,
-      delayP99Ms: first.p99Ms,
-      laterP50Ms: pct(later, 50),
-      laterP99Ms: pct(later, 99),
-    };
+    sliced = { firstMs: ms(first.value), ...first.blocks, laterP50Ms: pct(later, 50), laterP99Ms: pct(later, 99) };
   } finally {
     client.close();
     await core.close();
   }
   const storage = filled(server, messages);
-  const oneBlock = await sampled(() => {
+  const oneBlock = await probed(() => {
     const t0 = performance.now();
     const found = storage.searchMessages({ terms: [QUERY], scopes: [{ key: KEY, afterSeq: 0 }], limit: 21 });
     if (found.rows.length === 0) throw new Error('memory search found nothing');
     return performance.now() - t0;
   });
-  return { messages, query: QUERY, sliced, oneBlock: { firstMs: ms(oneBlock.value), maxBlockMs: oneBlock.maxMs } };
+  return { messages, query: QUERY, sliced, oneBlock: { firstMs: ms(oneBlock.value), ...oneBlock.blocks } };
 }

@@ -7,7 +7,7 @@
 // its word index is built.
 //
 //   node --import tsx bench/search/search.bench.ts [--messages 1000000] [--rounds 40] [--rate 100]
-//        [--memory-messages 100000] [--db path] [--no-pg]
+//        [--memory-messages 100000] [--db path] [--no-pg] [--memory-only]
 //
 // `--db path` keeps the filled SQLite database there and reuses it when it
 // exists (filling 1,000,000 messages takes minutes). The corpus (corpus.ts):
@@ -18,7 +18,8 @@
 // what a search costs even on a machine shared with others). PostgreSQL is a
 // throw-away server started as the cluster tests start it (initdb in a
 // temporary directory; test/node/cluster/support/services.ts). The memory
-// case is memory-first-search.ts. Prints one JSON object.
+// case is memory-first-search.ts; `--memory-only` runs it alone. Prints one
+// JSON object.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,7 @@ const ROUNDS = arg('rounds', 40);
 const RATE = arg('rate', 100);
 const MEMORY_MESSAGES = arg('memory-messages', 100_000);
 const WITH_PG = !process.argv.includes('--no-pg');
+const MEMORY_ONLY = process.argv.includes('--memory-only');
 
 const serverEntry = packedServerEntryUrl();
 const natter = (await import(packedEntryUrl('.'))) as NatterMain;
@@ -108,22 +110,21 @@ async function postgresRun() {
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'natter-search-bench-'));
-try {
-  const db = keepAt ?? join(dir, 'search.sqlite');
-  let buildSeconds = 0;
+async function serverRuns() {
+  const dir = mkdtempSync(join(tmpdir(), 'natter-search-bench-'));
   try {
-    statSync(db);
-  } catch {
-    buildSeconds = fillSqlite(server.SqliteStorage, db, MESSAGES);
-  }
-  const dbMB = Math.round(statSync(db).size / 1e5) / 10;
-  const sqlite = await measureServer(natter, serverEntry, db, { rounds: ROUNDS, rate: RATE });
-  const storage = await inProcess(db);
-  const postgres = WITH_PG ? await postgresRun() : null;
-  const memory = await memoryFirstSearch(natter, server, MEMORY_MESSAGES, ROUNDS);
-  process.stdout.write(
-    JSON.stringify({
+    const db = keepAt ?? join(dir, 'search.sqlite');
+    let buildSeconds = 0;
+    try {
+      statSync(db);
+    } catch {
+      buildSeconds = fillSqlite(server.SqliteStorage, db, MESSAGES);
+    }
+    const dbMB = Math.round(statSync(db).size / 1e5) / 10;
+    const sqlite = await measureServer(natter, serverEntry, db, { rounds: ROUNDS, rate: RATE });
+    const storage = await inProcess(db);
+    const postgres = WITH_PG ? await postgresRun() : null;
+    return {
       messages: MESSAGES,
       conversations: conversationCount(MESSAGES),
       // Conversation c belongs to heavy user c % HEAVY: each reads 1 / HEAVY of all messages.
@@ -136,9 +137,12 @@ try {
       inProcess: storage,
       worstCpuP99: Math.max(...storage.map((x) => x.cpuP99)),
       postgres,
-      memory,
-    }) + '\n',
-  );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+const servers = MEMORY_ONLY ? {} : await serverRuns();
+const memory = await memoryFirstSearch(natter, server, MEMORY_MESSAGES, ROUNDS);
+process.stdout.write(JSON.stringify({ ...servers, memory }) + '\n');

@@ -50,36 +50,60 @@ function serverTargets(label, run) {
 export function summarizeSearch(d) {
   const pg = d.postgres;
   const m = d.memory;
+  const sqlite = d.queries !== undefined;
   const tables = [
-    ...serverTables('SQLite', d, d),
-    {
-      caption:
-        'SQLite: the same queries in-process on the storage through the core (no socket, no other client): wall and CPU time per search',
-      columns: ['query', 'wall p50 ms', 'wall p99 ms', 'CPU p50 ms', 'CPU p99 ms'],
-      rows: d.inProcess.map((q) => [q.name, q.wallP50, q.wallP99, q.cpuP50, q.cpuP99]),
-    },
+    ...(sqlite ? serverTables('SQLite', d, d) : []),
+    ...(sqlite
+      ? [
+          {
+            caption:
+              'SQLite: the same queries in-process on the storage through the core (no socket, no other client): wall and CPU time per search',
+            columns: ['query', 'wall p50 ms', 'wall p99 ms', 'CPU p50 ms', 'CPU p99 ms'],
+            rows: d.inProcess.map((q) => [q.name, q.wallP50, q.wallP99, q.cpuP50, q.cpuP99]),
+          },
+        ]
+      : []),
     ...(pg ? serverTables('PostgreSQL', pg, d) : []),
   ];
   if (m)
     tables.push({
-      caption: `Memory storage: first search for "${m.query}" in one conversation of ${m.messages.toLocaleString('en-US')} messages (its word index is built then), side by side in one run`,
-      columns: ['how', 'first search ms', 'longest event-loop block ms', 'later searches p50 / p99 ms'],
+      caption: `Memory storage: first search for "${m.query}" in one conversation of ${m.messages.toLocaleString('en-US')} messages (its word index is built then), side by side in one run. A probe timestamps every turn of the event loop: the longest synchronous run is the most CPU time the process spent between two turns (GC threads included); wall gaps also count the time a loaded machine gave the process no CPU`,
+      columns: [
+        'how',
+        'first search ms',
+        'longest synchronous run (CPU ms)',
+        'longest gap (wall ms)',
+        'gap p99 ms',
+        'gaps > 50 ms',
+        'later searches p50 / p99 ms',
+      ],
       rows: [
         [
           'through the server core (index built in slices)',
           m.sliced.firstMs,
-          m.sliced.maxBlockMs,
+          m.sliced.maxBusyMs,
+          m.sliced.maxGapMs,
+          m.sliced.p99GapMs,
+          m.sliced.gapsOver50,
           `${m.sliced.laterP50Ms} / ${m.sliced.laterP99Ms}`,
         ],
-        ['straight on the storage (index built in one block)', m.oneBlock.firstMs, m.oneBlock.maxBlockMs, '–'],
+        [
+          'straight on the storage (index built in one block)',
+          m.oneBlock.firstMs,
+          m.oneBlock.maxBusyMs,
+          m.oneBlock.maxGapMs,
+          m.oneBlock.p99GapMs,
+          m.oneBlock.gapsOver50,
+          '–',
+        ],
       ],
     });
-  const targets = [...serverTargets('SQLite', d), ...(pg ? serverTargets('PostgreSQL', pg) : [])];
+  const targets = [...(sqlite ? serverTargets('SQLite', d) : []), ...(pg ? serverTargets('PostgreSQL', pg) : [])];
   if (m)
     targets.push({
-      name: `memory: no event-loop block over ${BLOCK_TARGET_MS} ms while the first search builds the index`,
-      actual: `${m.sliced.maxBlockMs} ms (in one block: ${m.oneBlock.maxBlockMs} ms)`,
-      pass: m.sliced.maxBlockMs <= BLOCK_TARGET_MS,
+      name: `memory: no synchronous run over ${BLOCK_TARGET_MS} ms while the first search builds the index`,
+      actual: `${m.sliced.maxBusyMs} ms CPU (in one block: ${m.oneBlock.maxBusyMs} ms)`,
+      pass: m.sliced.maxBusyMs <= BLOCK_TARGET_MS,
     });
   return {
     tables,
@@ -89,14 +113,14 @@ export function summarizeSearch(d) {
         unit: 'ms',
         referenceLine: 50,
         bars: [
-          ...d.queries.map((q) => ({ label: `SQLite: ${q.name}`, value: q.p99, highlight: true })),
+          ...(sqlite ? d.queries.map((q) => ({ label: `SQLite: ${q.name}`, value: q.p99, highlight: true })) : []),
           ...(pg ? pg.queries.map((q) => ({ label: `PostgreSQL: ${q.name}`, value: q.p99 })) : []),
         ],
       },
     ],
     targets,
     notes: [
-      `SQLite database filled in ${d.buildSeconds} s (${d.dbMB} MB, FTS index included).`,
+      ...(sqlite ? [`SQLite database filled in ${d.buildSeconds} s (${d.dbMB} MB, FTS index included).`] : []),
       ...(pg ? [`PostgreSQL filled in ${pg.fillSeconds} s (bulk inserts, trigram index kept meanwhile).`] : []),
     ],
   };
