@@ -5,7 +5,10 @@
 // seen) without a reload. In a group, each run of someone else's bubbles has
 // the sender's name and avatar beside its first bubble (a picture the app's
 // profile hook gave, else initials); a single chat with someone who left 5
-// minutes ago says "Last seen 5 minutes ago" — in the light and dark themes.
+// minutes ago says "Last seen 5 minutes ago"; the new-conversation dialog
+// finds 王小明 by his given name and the message search lists its hits, by
+// keyboard, with no serious axe finding (contrast included) — in the light and
+// dark themes.
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +135,28 @@ describe.each(['light', 'dark'] as const)('senders and last seen in Chat, %s the
     await header.getByRole('heading', { name: 'Carol Chen' }).waitFor({ timeout: 15_000 });
     await header.getByText('Last seen 5 minutes ago', { exact: true }).waitFor({ timeout: 15_000 });
     expect(await seriousViolations(page, 'header.natter-chat__header')).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('finds a person by part of a Chinese name typed into the focused search box, and messages by a word', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 760 } });
+    await openFixture(page, `${people.url}?theme=${theme}`);
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New conversation' });
+    const find = dialog.getByRole('searchbox', { name: 'Find people' });
+    await find.waitFor({ timeout: 30_000 });
+    await expect.poll(() => find.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.type('小明');
+    const wang = dialog.getByRole('button', { name: /王小明/ });
+    await wang.waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(page, 'dialog.natter-new-conversation')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+
+    await page.getByRole('searchbox', { name: 'Search messages' }).fill('bob');
+    const hits = page.getByRole('list', { name: 'Search results' });
+    await hits.getByRole('button', { name: /bob again/ }).waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(page, '.natter-search')).toEqual([]);
     await page.close();
   }, 120_000);
 });

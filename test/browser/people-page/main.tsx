@@ -2,7 +2,8 @@
 // app fills dave's profile (name and picture) through the profile hook, a
 // group "Builders" where bob, carol, dave and alice take turns, and a single
 // chat with carol, who left 5 minutes ago (the server's clock ran 5 minutes
-// behind while she was here). Renders alice's Chat in the theme `?theme=`.
+// behind while she was here); wang (王小明) is in the group and never writes.
+// Renders alice's Chat in the theme `?theme=`.
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
 import { setProfile } from '../../../src/client/people';
@@ -42,12 +43,15 @@ const connect = async (user: string) => {
 async function main(): Promise<void> {
   const carol = await connect('carol');
   await setProfile(carol, { name: 'Carol Chen' });
-  const { groupId } = await carol.createGroup({ name: 'Builders', members: ['alice', 'bob', 'dave'] });
+  const { groupId } = await carol.createGroup({ name: 'Builders', members: ['alice', 'bob', 'dave', 'wang'] });
   const group = `group:${groupId}` as const;
   await carol.sendText('single:alice', 'see you later');
   const bob = await connect('bob');
   await setProfile(bob, { name: 'Bob Builder' });
   const dave = await connect('dave');
+  const wang = await connect('wang');
+  await setProfile(wang, { name: '王小明' });
+  wang.close();
   await bob.sendText(group, 'first from bob');
   await bob.sendText(group, 'second from bob');
   await carol.sendText(group, 'carol here');
