@@ -1,7 +1,7 @@
 // Stories: people and finding things in the drop-in Chat on Alice's real
 // client — starting a conversation from an empty account (directory search,
 // single chat or a new group), and searching messages then jumping to a hit
-// far back in a long conversation.
+// far back in a long conversation; each in the light and dark themes.
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { setProfile } from '../../src/entries/index';
 import { Chat } from '../../src/entries/ui';
@@ -33,6 +33,12 @@ export const NewConversation: Story = {
   render: () => <SceneGate setup={emptyAccount}>{() => <Chat theme="light" style={{ height: '100vh' }} />}</SceneGate>,
 };
 
+/** The same in the dark theme. */
+export const NewConversationDark: Story = {
+  parameters: { natter: { theme: 'dark' } },
+  render: () => <SceneGate setup={emptyAccount}>{() => <Chat theme="dark" style={{ height: '100vh' }} />}</SceneGate>,
+};
+
 const longHistory = () =>
   peopleScene({ users: ['alice', 'bob'] }, async ({ alice, bob }) => {
     const lines = [
@@ -58,6 +64,18 @@ export const SearchAndJump: Story = {
     <SceneGate setup={longHistory}>
       {() => (
         <Chat theme="light" displayName={displayName} defaultConversationId="single:bob" style={{ height: '100vh' }} />
+      )}
+    </SceneGate>
+  ),
+};
+
+/** The same in the dark theme. */
+export const SearchAndJumpDark: Story = {
+  parameters: { natter: { theme: 'dark' } },
+  render: () => (
+    <SceneGate setup={longHistory}>
+      {() => (
+        <Chat theme="dark" displayName={displayName} defaultConversationId="single:bob" style={{ height: '100vh' }} />
       )}
     </SceneGate>
   ),
