@@ -9,6 +9,7 @@
 // reconnect is), so the rate limit sees a client coming back, not one that has
 // just sent a thousand messages. A refused request ends the run with an error.
 // Run: npx tsx bench/server/message-latency.bench.ts [--sends 1000] [--outbox 500] [--rounds 3]
+// (LATENCY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" profiles the natter serve child.)
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -27,6 +28,7 @@ const SENDS = argNum('sends', 1000);
 const OUTBOX = argNum('outbox', 500);
 const ROUNDS = argNum('rounds', 3);
 const OFFLINE_MS = argNum('offline-ms', 5000);
+const serverNodeArgs = (process.env.LATENCY_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** A relay under test: `send(i)` sends message i; `onReceive` hears the index of each message that arrives. */
 interface Relay {
@@ -40,7 +42,7 @@ interface Relay {
 function child(script: string, args: string[] = []): Promise<{ port: number; proc: ChildProcess }> {
   const proc = spawn(
     process.execPath,
-    [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), join(here, script), ...args],
+    [...(script.endsWith('.ts') ? [...serverNodeArgs, '--import', 'tsx'] : []), join(here, script), ...args],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {

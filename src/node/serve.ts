@@ -21,6 +21,7 @@ import { createAuthenticator, createHelloAuthenticator } from './token';
 import type { JwtAuthOptions } from './jwt-auth';
 import { createFileApi } from './http-files';
 import { attachWebSocketHost } from './ws-host';
+import { enforceHeaderDeadline } from './header-deadline';
 import { createWebPushSender, type WebPushOptions } from './push-sender';
 
 export interface StartServerOptions {
@@ -58,7 +59,7 @@ export interface StartServerOptions {
   maxConnections?: number;
   /** Open WebSocket connections per remote address; more are refused with 429. Default 100; 0 = no cap. */
   maxConnectionsPerAddress?: number;
-  /** Time a client has to send a request's headers (Node's headersTimeout). Default 10 s. */
+  /** Time a client has to send a request's headers (time the server was too busy to read them aside). Default 10 s. */
   headersTimeoutMs?: number;
   /** Time a client has to send a whole request, body included (Node's requestTimeout). Default 120 s. */
   requestTimeoutMs?: number;
@@ -141,10 +142,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout);
-  // Slow-drip requests are cut by Node's own timers; they are checked this often.
+  // Slow-drip bodies are cut by Node's own timers, checked this often; slow headers by
+  // header-deadline.ts, which does not count the server's own busy time against the client.
   const connectionsCheckingInterval = Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4)));
   const server = createServer(
-    { headersTimeout, requestTimeout, connectionsCheckingInterval },
+    { headersTimeout: requestTimeout, requestTimeout, connectionsCheckingInterval },
     (req: IncomingMessage, res: ServerResponse) => {
       if (fileApi(req, res)) return;
       if (req.url === '/healthz') {
@@ -171,6 +173,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         .end(JSON.stringify({ code: 4040, message: 'not found' }));
     },
   );
+  const detachHeaderDeadline = enforceHeaderDeadline(server, headersTimeout);
   const ws = attachWebSocketHost({
     server,
     connect: (peer) => core.connect(peer),
@@ -227,6 +230,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const cut = setTimeout(() => server.closeAllConnections(), 2000);
       await httpClosed;
       clearTimeout(cut);
+      detachHeaderDeadline();
       await backend.close();
       logger.log('info', 'server.stopped', {});
     })();

@@ -240,6 +240,36 @@ export const MIGRATIONS: readonly string[] = [
   INSERT OR IGNORE INTO profile_terms (term, user)
     SELECT t.value, p.user FROM profiles p, json_each(natter_profile_terms(p.json)) t;
   `,
+  // 11: the word index is filled after the commit that stores a message, many rows at a time, up to
+  // a mark (sqlite-search-indexer.ts): the insert trigger keeps only the search keys; edits and
+  // deletes touch the index only for rows it already holds.
+  `
+  CREATE TABLE message_words_head (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
+  INSERT INTO message_words_head (id, upto) SELECT 1, COALESCE(MAX(id), 0) FROM messages;
+  DROP TRIGGER message_words_insert;
+  DROP TRIGGER message_words_update;
+  DROP TRIGGER message_words_delete;
+  CREATE TRIGGER message_words_insert AFTER INSERT ON messages
+    WHEN json_extract(new.json, '$.message.body.type') = 'txt'
+  BEGIN
+    INSERT INTO message_search_keys (id, key, seq) VALUES (new.id, new.key, new.seq);
+  END;
+  CREATE TRIGGER message_words_update AFTER UPDATE OF json ON messages
+  BEGIN
+    DELETE FROM message_words WHERE rowid = old.id AND old.id <= (SELECT upto FROM message_words_head);
+    DELETE FROM message_search_keys WHERE id = old.id;
+    INSERT INTO message_words (rowid, words)
+      SELECT new.id, natter_search_words(json_extract(new.json, '$.message.body.msg'))
+      WHERE json_extract(new.json, '$.message.body.type') = 'txt' AND new.id <= (SELECT upto FROM message_words_head);
+    INSERT INTO message_search_keys (id, key, seq)
+      SELECT new.id, new.key, new.seq WHERE json_extract(new.json, '$.message.body.type') = 'txt';
+  END;
+  CREATE TRIGGER message_words_delete AFTER DELETE ON messages
+  BEGIN
+    DELETE FROM message_words WHERE rowid = old.id AND old.id <= (SELECT upto FROM message_words_head);
+    DELETE FROM message_search_keys WHERE id = old.id;
+  END;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

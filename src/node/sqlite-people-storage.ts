@@ -1,8 +1,9 @@
 // Owns the SQLite part of PeopleStorage that SqliteStorage delegates to:
 // profiles (JSON plus the folded name for ordering) with their search terms
-// for prefix queries, and message search on the FTS5 word index kept by
-// triggers (migration 7) with the words search-words.ts cuts (its SQL function
-// is registered here). Each term is a phrase of its index words. A search walks windows of row ids
+// for prefix queries, and message search on the FTS5 word index (migration 7)
+// with the words search-words.ts cuts (its SQL function is registered here),
+// filled after each commit by sqlite-search-indexer.ts and caught up before a
+// search. Each term is a phrase of its index words. A search walks windows of row ids
 // newest first, looks at a bounded number of them, and says where it stopped,
 // so the next page goes on.
 import type Database from 'better-sqlite3';
@@ -18,6 +19,7 @@ import type {
 } from '../server/people-storage';
 import { foldForSearch, profileTerms, searchableText, termsMatcher } from '../server/search-text';
 import { indexedWords, indexPhrase } from '../server/search-words';
+import { SqliteSearchIndexer } from './sqlite-search-indexer';
 
 /** How much one search may look at before it answers with what it has (and where to go on). */
 export interface SearchBounds {
@@ -52,12 +54,24 @@ export function registerSearchWords(db: Database.Database): void {
 
 export class SqlitePeopleStorage implements PeopleStorage {
   private readonly s: ReturnType<typeof prepare>;
+  private readonly indexer: SqliteSearchIndexer;
 
   constructor(
     db: Database.Database,
     private readonly bounds: SearchBounds = DEFAULT_BOUNDS,
   ) {
     this.s = prepare(db);
+    this.indexer = new SqliteSearchIndexer(db);
+  }
+
+  /** A message row was inserted: it is indexed for search after its commit. */
+  messageStored(): void {
+    this.indexer.schedule();
+  }
+
+  /** Stops indexing in the background (before the database closes). */
+  stop(): void {
+    this.indexer.stop();
   }
 
   getProfiles(users: UserId[]): ProfileRecord[] {
@@ -80,6 +94,8 @@ export class SqlitePeopleStorage implements PeopleStorage {
   }
 
   searchMessages(query: MessageSearchQuery): MessageSearchResult {
+    // Every stored message is found, including those the background indexer has not reached yet.
+    this.indexer.catchUp();
     const keys = JSON.stringify(query.scopes.map((s) => s.key));
     const after = new Map(query.scopes.map((s) => [s.key, s.afterSeq]));
     // Cursors are row ids (opaque to the core); a malformed one finds nothing.

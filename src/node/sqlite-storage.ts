@@ -158,6 +158,7 @@ export class SqliteStorage implements SyncStorage {
   /** Flushes the WAL into the main file and closes the database. */
   close(): void {
     this.checkpointer.stop();
+    this.people.stop();
     if (this.db.open) {
       // Busy when the checkpoint thread is mid-way (it is being stopped): the WAL then stays, durable.
       this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -182,6 +183,7 @@ export class SqliteStorage implements SyncStorage {
       recordJson,
     );
     this.events.noteMessage(m, Number(lastInsertRowid));
+    this.people.messageStored();
   }
   updateMessage(message: Message): void {
     const row = this.s.getMessage.get(message.serverId) as Row | undefined;

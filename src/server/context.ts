@@ -66,9 +66,16 @@ export function inTx<T>(ctx: CoreContext, fn: (tctx: CoreContext) => Promise<T>)
   return ctx.events.tx((storage) => fn({ ...ctx, storage, tx: true }));
 }
 
+/** Contexts already made for a transaction's storage view (one per group commit, not one per send). */
+const txContexts = new WeakMap<CachedStorage, { base: CoreContext; ctx: CoreContext }>();
+
 /** The context of a transaction from its storage view (submitted writes). */
 export function txContext(ctx: CoreContext, storage: CachedStorage): CoreContext {
-  return { ...ctx, storage, tx: true };
+  const made = txContexts.get(storage);
+  if (made?.base === ctx) return made.ctx;
+  const tctx: CoreContext = { ...ctx, storage, tx: true };
+  txContexts.set(storage, { base: ctx, ctx: tctx });
+  return tctx;
 }
 
 /** Who an operation runs for. */

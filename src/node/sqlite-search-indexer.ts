@@ -1,0 +1,91 @@
+// Owns keeping the SQLite message word index (message_words, migration 7)
+// up to date off the send path. Indexing a message (its words cut in
+// JavaScript, then added to FTS5, which writes a new segment in every
+// transaction that adds rows) was the largest part of storing it: inside a
+// group commit it lengthened every send of that commit. Since migration 11 a
+// message is indexed after its commit, many at a time, in short slices
+// between commits, up to a high-water mark kept next to the index
+// (message_words_head). A search first indexes whatever is still behind, so
+// it never misses a stored message. Edits and deletes re-index only rows at
+// or below the mark (the triggers); a row past it is read as it is when its
+// turn comes.
+import type Database from 'better-sqlite3';
+
+/** Rows indexed per slice: a slice is one short transaction between commits (a few ms). */
+const SLICE_ROWS = 256;
+/** How long after a store the indexer looks (sends arriving meanwhile share its slice). */
+const DELAY_MS = 50;
+
+export class SqliteSearchIndexer {
+  private readonly s: ReturnType<typeof prepare>;
+  private readonly indexRange: (from: number, to: number) => void;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = prepare(db);
+    // IMMEDIATE: the mark is read and moved under the write lock (another connection may index too).
+    const tx = db.transaction((from: number, to: number) => this.indexOnce(from, to));
+    this.indexRange = (from, to) => tx.immediate(from, to);
+    // Rows stored and not indexed when the last process stopped.
+    this.schedule();
+  }
+
+  /** A message was stored: index it soon, after its commit. */
+  schedule(): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(this.tick, DELAY_MS);
+    this.timer.unref();
+  }
+
+  /**
+   * Indexes stored rows past the mark, at most `maxRows` of them (inside the open transaction if
+   * there is one); true when nothing is left behind.
+   */
+  catchUp(maxRows = Number.MAX_SAFE_INTEGER): boolean {
+    const last = (this.s.maxId.get() as { id: number | null }).id ?? 0;
+    const upto = (this.s.head.get() as { upto: number }).upto;
+    if (last <= upto) return true;
+    const to = Math.min(last, upto + maxRows);
+    if (this.db.inTransaction) this.indexOnce(upto, to);
+    else this.indexRange(upto, to);
+    return to === last;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private readonly tick = (): void => {
+    this.timer = null;
+    if (this.stopped || !this.db.open) return;
+    // A transaction of the core is open (it awaits between its writes): come back after it.
+    if (this.db.inTransaction) return this.schedule();
+    if (!this.catchUp(SLICE_ROWS)) this.schedule();
+  };
+
+  private indexOnce(from: number, to: number): void {
+    // Re-read under the lock: another connection may have moved the mark meanwhile.
+    const upto = Math.max(from, (this.s.head.get() as { upto: number }).upto);
+    if (to <= upto) return;
+    this.s.index.run(upto, to);
+    this.s.setHead.run(to);
+  }
+}
+
+function prepare(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    maxId: p('SELECT max(id) AS id FROM messages'),
+    head: p('SELECT upto FROM message_words_head WHERE id = 1'),
+    setHead: p('UPDATE message_words_head SET upto = ? WHERE id = 1'),
+    // The same rows and words as migration 7's trigger indexed one at a time.
+    index: p(
+      `INSERT INTO message_words (rowid, words)
+       SELECT id, natter_search_words(json_extract(json, '$.message.body.msg')) FROM messages
+       WHERE id > ? AND id <= ? AND json_extract(json, '$.message.body.type') = 'txt'`,
+    ),
+  };
+}

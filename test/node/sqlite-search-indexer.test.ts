@@ -1,0 +1,67 @@
+// The SQLite word index is filled after a message's commit, not inside it:
+// messages are indexed in the background up to a mark, a search first
+// indexes whatever is still behind (so it misses nothing), and edits and
+// deletes leave the index matching each message's current text on both sides
+// of the mark.
+import { describe, expect, it } from 'vitest';
+import type { SqliteStorage } from '../../src/node/sqlite-storage';
+import { KEY, message, rec } from './storage-contract';
+import { useTempSqlite } from './support/temp-sqlite';
+
+const { tempDb, open } = useTempSqlite('natter-search-indexer-');
+
+const mark = (s: SqliteStorage): number =>
+  (s.db.prepare('SELECT upto FROM message_words_head').get() as { upto: number }).upto;
+const lastId = (s: SqliteStorage): number =>
+  (s.db.prepare('SELECT max(id) AS id FROM messages').get() as { id: number }).id;
+const found = (s: SqliteStorage, term: string): string[] =>
+  s
+    .searchMessages({ terms: [term], scopes: [{ key: KEY, afterSeq: 0 }], limit: 10 })
+    .rows.map((r) => r.message.serverId);
+const text = (seq: number, msg: string) => message(seq, { serverId: `m${seq}`, body: { type: 'txt', msg } });
+
+describe('SQLite search indexing after the commit', () => {
+  it('stores a message without indexing it, then indexes it in the background', async () => {
+    const s = open(tempDb());
+    s.transaction(() => {
+      for (let i = 1; i <= 300; i++) s.insertMessage(rec(text(i, `note ${i}`)));
+    });
+    expect(mark(s)).toBe(0);
+    await expect.poll(() => mark(s), { timeout: 10_000 }).toBe(lastId(s));
+    expect(found(s, 'note')).toHaveLength(10);
+  });
+
+  it('finds a message the background indexer has not reached yet, by the text it has now', () => {
+    const s = open(tempDb());
+    s.transaction(() => {
+      s.insertMessage(rec(text(1, 'first draft')));
+      s.insertMessage(rec(text(2, 'untouched')));
+    });
+    s.updateMessage({ ...text(1, 'final words'), serverId: 'm1' });
+    expect(mark(s)).toBe(0);
+    expect(found(s, 'final')).toEqual(['m1']);
+    expect(found(s, 'draft')).toEqual([]);
+    expect(found(s, 'untouched')).toEqual(['m2']);
+    expect(mark(s)).toBe(lastId(s));
+  });
+
+  it('re-indexes an edit of a message the index already holds', () => {
+    const s = open(tempDb());
+    s.insertMessage(rec(text(1, 'before edit')));
+    expect(found(s, 'before')).toEqual(['m1']);
+    s.updateMessage({ ...text(1, 'after edit'), serverId: 'm1' });
+    expect(found(s, 'before')).toEqual([]);
+    expect(found(s, 'after')).toEqual(['m1']);
+  });
+
+  it('indexes after a restart what was stored and not yet indexed', async () => {
+    const path = tempDb();
+    const first = open(path);
+    first.insertMessage(rec(text(1, 'kept across restart')));
+    first.close();
+    const s = open(path);
+    expect(mark(s)).toBe(0);
+    await expect.poll(() => mark(s), { timeout: 10_000 }).toBe(1);
+    expect(found(s, 'restart')).toEqual(['m1']);
+  });
+});
