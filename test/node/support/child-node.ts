@@ -1,12 +1,19 @@
-// Starts a test entry that runs a natter node in a child process (`node
-// --import tsx <entry> …`), waits for its `listening <port>` line on stdout,
-// and talks to it over IPC (its clock moved forward, a graceful stop), for the
-// cluster and the conformance tests' child nodes.
+// Both sides of a natter node the tests run in a child process, for the cluster
+// and the conformance tests: the parent starts the entry (`node --import tsx
+// <entry> …`) and waits for its `listening <port>` line on stdout; over IPC it
+// moves the child's clock forward or stops it gracefully, and the child answers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { OffsetClock } from './offset-clock';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const START_TIMEOUT_MS = 30_000;
+
+interface Ask {
+  id: number;
+  advance?: number;
+  stop?: boolean;
+}
 
 export interface ChildNode {
   port: number;
@@ -14,7 +21,7 @@ export interface ChildNode {
   exited: Promise<void>;
   stderr(): string;
   /** Asks the child to move its clock forward or to stop; resolves with its reply. */
-  ask(msg: { advance?: number; stop?: boolean }): Promise<{ offset: number }>;
+  ask(msg: Omit<Ask, 'id'>): Promise<{ offset: number }>;
 }
 
 /** Spawns `entry` with `args`; `what` names it in errors. */
@@ -43,7 +50,7 @@ export async function launchChildNode(entry: string, args: string[], what: strin
     });
   });
   let nextId = 1;
-  const ask = (msg: { advance?: number; stop?: boolean }): Promise<{ offset: number }> =>
+  const ask = (msg: Omit<Ask, 'id'>): Promise<{ offset: number }> =>
     new Promise((res, rej) => {
       const id = nextId++;
       const onMessage = (reply: { id: number; offset: number }): void => {
@@ -55,4 +62,21 @@ export async function launchChildNode(entry: string, args: string[], what: strin
       if (!proc.connected || !proc.send({ id, ...msg })) rej(new Error(`${what} IPC closed`));
     });
   return { port, proc, exited, stderr: () => stderr, ask };
+}
+
+/** The child's side: says where it listens, then answers the parent's asks. */
+export function answerParent(server: { port: number; close(): Promise<void> }, clock: OffsetClock): void {
+  process.stdout.write(`listening ${server.port}\n`);
+  process.on('message', (msg: Ask) => {
+    if (msg.advance !== undefined) {
+      clock.advance(msg.advance);
+      process.send!({ id: msg.id, offset: clock.offset });
+    }
+    if (msg.stop) {
+      void server.close().then(() => {
+        process.send!({ id: msg.id, offset: clock.offset });
+        process.exit(0);
+      });
+    }
+  });
 }
