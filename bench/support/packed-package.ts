@@ -106,12 +106,17 @@ function exportedEntryUrl(pkgDir: string, subpath: string): string {
   return pathToFileURL(join(pkgDir, typeof entry === 'string' ? entry : entry.import)).href;
 }
 
+/** What the bench pages share (`../../support/<file>` from a pages folder): copied along with them. */
+const PAGE_SHARED = ['paint-timing.ts'];
+
 /** Copies a folder of app sources next to the packed package; returns where they are. */
 export function packedApps(from: string, name: string): string {
   const { dir } = packedNatter();
   const to = join(dir, 'apps', name);
   rmSync(to, { recursive: true, force: true });
   cpSync(from, to, { recursive: true });
+  // The same relative import resolves from the copy: bench/.packed/apps/<name>/ → bench/.packed/support/.
+  for (const file of PAGE_SHARED) cpSync(join(root, 'bench', 'support', file), join(dir, 'support', file));
   // Without a package.json of their own the apps would sit in the repository's
   // package scope, and `natter` would self-resolve to ./dist instead of the tarball.
   writeFileSync(

@@ -1,11 +1,11 @@
 // Owns starting and stopping a natter server on Node: one http.Server carrying
 // the WebSocket endpoint (`/ws`), the file API (`/files`) and the health
-// check (`/healthz`: 200 only while the database and Redis answer), the
-// server core on SQLite — or PostgreSQL + Redis for several nodes
-// (cluster-backend.ts) — and on-disk files, token and JWT auth, caps and
-// timeouts on what a connection may hold, structured logs, and a graceful
-// shutdown (stop accepting, commit what is queued, tell clients to reconnect
-// elsewhere, close the database).
+// check (`/healthz`: 200 only while the database and Redis answer and the node
+// is not stopping), the server core on SQLite — or PostgreSQL + Redis for
+// several nodes (cluster-backend.ts) — and on-disk files, token and JWT auth,
+// caps and timeouts on what a connection may hold, structured logs, and a
+// graceful shutdown (stop accepting, commit what is queued, tell clients to
+// reconnect elsewhere, close the database).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerLimits } from '../protocol/entities';
@@ -145,20 +145,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Slow-drip bodies are cut by Node's own timers, checked this often; slow headers by
   // header-deadline.ts, which does not count the server's own busy time against the client.
   const connectionsCheckingInterval = Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4)));
+  // Set when shutdown begins: from then on /healthz says 503, so a load balancer stops sending here
+  // while the node is still draining (its database still answers until the very end).
+  let stopping = false;
+  const unhealthy = (res: ServerResponse, body: Record<string, unknown>): void =>
+    void res
+      .writeHead(503, { 'Content-Type': 'application/json', ...(stopping ? { Connection: 'close' } : {}) })
+      .end(JSON.stringify({ ok: false, node: backend.nodeId, ...body }));
   const server = createServer(
     { headersTimeout: requestTimeout, requestTimeout, connectionsCheckingInterval },
     (req: IncomingMessage, res: ServerResponse) => {
       if (fileApi(req, res)) return;
       if (req.url === '/healthz') {
+        if (stopping) return unhealthy(res, { stopping: true });
         backend.check().then(
           () =>
-            res
-              .writeHead(200, { 'Content-Type': 'application/json' })
-              .end(JSON.stringify({ ok: true, node: backend.nodeId, connections: ws.connections })),
-          (e: unknown) =>
-            res
-              .writeHead(503, { 'Content-Type': 'application/json' })
-              .end(JSON.stringify({ ok: false, node: backend.nodeId, error: String(e) })),
+            stopping
+              ? unhealthy(res, { stopping: true })
+              : res
+                  .writeHead(200, { 'Content-Type': 'application/json' })
+                  .end(JSON.stringify({ ok: true, node: backend.nodeId, connections: ws.connections })),
+          (e: unknown) => unhealthy(res, { error: String(e) }),
         );
         return;
       }
@@ -220,6 +227,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      stopping = true;
       logger.log('info', 'server.stopping', { connections: ws.connections });
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -4,78 +4,22 @@
 // the system clock plus an offset the harness raises over IPC, so `advance`
 // fires due timers at once (the suite advances by up to ten minutes); restart
 // is a kill -9 and a new process on the same port, database and files.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { createWebSocketTransport } from '../../src/client/websocket-transport';
 import { createToken } from '../../src/node/token';
 import { runConformanceSuite } from '../conformance/conformance';
 import type { Harness, HarnessConfig, HarnessFactory } from '../conformance/harness';
+import { launchChildNode, type ChildNode } from './support/child-node';
 import { SECRET, tempDir } from './support/servers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = join(ROOT, 'test/node/support/conformance-server.ts');
 const RECALL_WINDOW_MS = 120_000;
 
-interface Child {
-  proc: ChildProcess;
-  port: number;
-  exited: Promise<void>;
-  ask(msg: { advance?: number; stop?: boolean }): Promise<{ offset: number }>;
-}
-
-async function launch(dir: string, port: number, config: HarnessConfig, offset: number): Promise<Child> {
-  const proc = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      ENTRY,
-      dir,
-      String(port),
-      String(RECALL_WINDOW_MS),
-      String(config.recallEnabled ?? true),
-      String(offset),
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  );
-  let stderr = '';
-  proc.stderr!.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  const listening = await new Promise<number>((res, rej) => {
-    let out = '';
-    const timer = setTimeout(() => rej(new Error(`conformance server did not start: ${stderr}`)), 20_000);
-    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /listening (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        res(Number(m[1]));
-      }
-    });
-    void exited.then(() => {
-      clearTimeout(timer);
-      rej(new Error(`conformance server exited: ${stderr}`));
-    });
-  });
-  let nextId = 1;
-  const ask = (msg: { advance?: number; stop?: boolean }): Promise<{ offset: number }> =>
-    new Promise((res, rej) => {
-      const id = nextId++;
-      const onMessage = (reply: { id: number; offset: number }): void => {
-        if (reply.id !== id) return;
-        proc.off('message', onMessage);
-        res(reply);
-      };
-      proc.on('message', onMessage);
-      if (!proc.send({ id, ...msg })) rej(new Error('conformance server IPC closed'));
-    });
-  return { proc, port: listening, exited, ask };
+function launch(dir: string, port: number, config: HarnessConfig, offset: number): Promise<ChildNode> {
+  const args = [dir, String(port), String(RECALL_WINDOW_MS), String(config.recallEnabled ?? true), String(offset)];
+  return launchChildNode(ENTRY, args, 'conformance server');
 }
 
 /** Lets frames in flight on 127.0.0.1 arrive before the clock moves (and events after it). */

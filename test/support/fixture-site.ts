@@ -1,14 +1,21 @@
 // Owns the fixture pages of the browser tests: builds a page folder with Vite
-// (React plugin) into a temp folder, serves it on 127.0.0.1, and waits for a
-// loaded page to report `window.__natter.ready` (or `__natterError`).
+// (React plugin), once per test run when run by vitest (shared by the run's
+// files through build-once.ts) or into a temp folder of its own otherwise
+// (benches), serves it on 127.0.0.1, and waits for a loaded page to report
+// `window.__natter.ready` (or `__natterError`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { inject } from 'vitest';
+import { buildOnce } from './build-once';
 import { reactAliases } from './react-version';
 import { serveStatic } from './static-server';
+
+const BUILD_TIMEOUT_MS = 300_000;
+const REPO = join(import.meta.dirname, '../..');
 
 export interface BuiltFixture {
   /** Base URL with a trailing slash. */
@@ -16,9 +23,8 @@ export interface BuiltFixture {
   close(): Promise<void>;
 }
 
-export async function buildFixture(pageDir: string): Promise<BuiltFixture> {
-  const outDir = mkdtempSync(join(tmpdir(), 'natter-fixture-'));
-  await build({
+function buildPage(pageDir: string, outDir: string): Promise<unknown> {
+  return build({
     configFile: false,
     root: pageDir,
     base: './',
@@ -27,12 +33,28 @@ export async function buildFixture(pageDir: string): Promise<BuiltFixture> {
     resolve: { alias: reactAliases() },
     build: { outDir, emptyOutDir: true, minify: true, sourcemap: false, target: 'es2022', reportCompressedSize: false },
   });
+}
+
+/** The run's shared build folder under vitest (see global-setup.ts), else null. */
+function runBuildRoot(): string | null {
+  return process.env.VITEST ? (inject('buildRoot') ?? null) : null;
+}
+
+/** Builds `pageDir` (under vitest: once per run, whichever file asks first) and serves it. */
+export async function buildFixture(pageDir: string): Promise<BuiltFixture> {
+  const root = runBuildRoot();
+  const outDir = root
+    ? join(root, 'fixtures', relative(REPO, pageDir).replace(/[\\/]/g, '-'))
+    : mkdtempSync(join(tmpdir(), 'natter-fixture-'));
+  if (root) await buildOnce(outDir, () => buildPage(pageDir, outDir), BUILD_TIMEOUT_MS);
+  else await buildPage(pageDir, outDir);
   const server = await serveStatic(outDir);
   return {
     url: `${server.url}/`,
     async close() {
       await server.close();
-      rmSync(outDir, { recursive: true, force: true });
+      // A shared build is removed with the run's build folder.
+      if (!root) rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,21 +1,20 @@
-// Owns what a whole vitest run shares: a folder name for the one Storybook
-// build every browser test file uses (built lazily by the first file that asks,
-// see storybook-site.ts), removed when the run ends.
-import { rmSync } from 'node:fs';
+// Owns what a whole vitest run shares: one folder for what is built once per
+// run and used by many test files (the Storybook build, see storybook-site.ts,
+// and the fixture pages, see fixture-site.ts; each built lazily by the first
+// file that asks), removed when the run ends.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    storybookDir: string;
+    buildRoot: string;
   }
 }
 
 export default function setup(project: TestProject): () => void {
-  const dir = join(tmpdir(), `natter-storybook-${process.pid}-${Date.now().toString(36)}`);
-  project.provide('storybookDir', dir);
-  return () => {
-    for (const suffix of ['', '.lock']) rmSync(dir + suffix, { recursive: true, force: true });
-  };
+  const root = mkdtempSync(join(tmpdir(), 'natter-test-builds-'));
+  project.provide('buildRoot', root);
+  return () => rmSync(root, { recursive: true, force: true });
 }

@@ -2,9 +2,8 @@
 // for every contender (one per page), exposed as `window.__conversationBench` for the Node
 // driver. A contender only turns conversations into its kit's state (or its
 // server's storage) and renders; what counts as "painted" lives here.
-// "Painted": a condition checked at the start of every frame; the end time is
-// when a task posted from the first frame in which it holds runs (after that
-// frame's style, layout and paint).
+// "Painted" (bench/support/paint-timing.ts, as in the other browser benches): the
+// end time is after the paint of the first frame in which a condition holds.
 //  - first paint: the newest conversation's row is in the DOM inside the list
 //    box; timed from just before `mount`;
 //  - update: a conversation 30 rows down gets a new message; until its row is
@@ -12,6 +11,7 @@
 //  - scroll to end: the list's scroller is set to its bottom every frame (more
 //    pages load as they would under a reader's wheel) until the oldest
 //    conversation's row is painted inside the list box.
+import { findScroller, nextFrame, overlaps, paintedWhen } from '../../support/paint-timing';
 import { makeConversations, nameOf, type RawConversation } from './fixture';
 
 export interface ConversationListContender {
@@ -42,28 +42,6 @@ declare global {
 /** The conversation that gets a new message: this many rows below the top. */
 export const UPDATED_ROW = 30;
 
-const afterPaint = (): Promise<number> =>
-  new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve(performance.now());
-    ch.port2.postMessage(null);
-  });
-const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
-
-function paintedWhen(cond: () => boolean, timeoutMs: number, what: string, eachFrame?: () => void): Promise<number> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (cond()) return void afterPaint().then(resolve);
-      if (performance.now() - started > timeoutMs)
-        return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      eachFrame?.();
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
 /** The element holding the text `name` exactly (a row's name), or null. */
 function findName(root: Element, name: string): Element | null {
   const r = document.evaluate(
@@ -74,22 +52,6 @@ function findName(root: Element, name: string): Element | null {
     null,
   );
   return r.singleNodeValue as Element | null;
-}
-
-const inside = (el: Element, box: DOMRect): boolean => {
-  const r = el.getBoundingClientRect();
-  return r.height > 0 && r.bottom > box.top && r.top < box.bottom;
-};
-
-/** The first descendant (breadth first) whose content overflows it: the kit's scroller. */
-function findScroller(root: Element): HTMLElement | null {
-  const queue: Element[] = [root];
-  for (let k = 0; k < queue.length && k < 5000; k++) {
-    const el = queue[k]!;
-    if (el instanceof HTMLElement && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0) return el;
-    for (const c of Array.from(el.children)) queue.push(c);
-  }
-  return null;
 }
 
 /** The name shown by the topmost row inside the box (document order is visual order in every contender). */
@@ -111,7 +73,7 @@ export function installBench(contender: ConversationListContender): void {
   let lastTs = 0;
   const visible = (name: string) => () => {
     const el = findName(container, name);
-    return el !== null && inside(el, container.getBoundingClientRect());
+    return el !== null && overlaps(el, container.getBoundingClientRect());
   };
   const api: BenchApi = {
     ready: true,
@@ -147,7 +109,9 @@ export function installBench(contender: ConversationListContender): void {
       };
       toBottom();
       // The updated conversation moved to the top: the oldest is still conversation 0.
-      return (await paintedWhen(visible(nameOf(0)), timeoutMs, 'the oldest conversation row', toBottom)) - t0;
+      return (
+        (await paintedWhen(visible(nameOf(0)), timeoutMs, 'the oldest conversation row', { eachFrame: toBottom })) - t0
+      );
     },
   };
   window.__conversationBench = api;

@@ -3,7 +3,9 @@
 // in any kit's DOM), and `window.__jumpBench`: `start(n)` mounts the contender on
 // n messages showing the latest, `jump(i)` does what a click on a search
 // result does and times it until message i's row is painted inside the list
-// box and marked highlighted (the contender says how it marks it).
+// box and marked highlighted (the contender says how it marks it; "painted" as
+// in every browser bench, bench/support/paint-timing.ts).
+import { findToken, overlaps, paintedWhen, token } from '../../support/paint-timing';
 
 export interface RawMessage {
   i: number;
@@ -42,7 +44,7 @@ const ORIGIN_TS = Date.UTC(2026, 0, 1);
 export function makeMessage(i: number): RawMessage {
   const h = (x: number) => (Math.imul(x ^ 0x9e3779b9, 0x85ebca6b) >>> 0) / 4294967296;
   const words = 3 + Math.floor(h(i) * 18);
-  const parts = [`#${i}#`];
+  const parts = [token(i)];
   for (let w = 0; w < words; w++) parts.push(WORDS[Math.floor(h(i * 31 + w) * WORDS.length)]!);
   return {
     i,
@@ -51,24 +53,6 @@ export function makeMessage(i: number): RawMessage {
     text: parts.join(' '),
     ts: ORIGIN_TS + i * 60_000,
   };
-}
-
-const afterPaint = (): Promise<number> =>
-  new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve(performance.now());
-    ch.port2.postMessage(null);
-  });
-
-function findToken(root: Element, i: number): Element | null {
-  const r = document.evaluate(
-    `.//text()[contains(., '#${i}#')]`,
-    root,
-    null,
-    XPathResult.FIRST_ORDERED_NODE_TYPE,
-    null,
-  );
-  return (r.singleNodeValue as Text | null)?.parentElement ?? null;
 }
 
 export function installBench(contender: JumpContender): void {
@@ -82,29 +66,18 @@ export function installBench(contender: JumpContender): void {
       await contender.start(container, messages);
       return performance.now() - t0;
     },
-    jump(i, timeoutMs) {
+    async jump(i, timeoutMs) {
       const target = messages[i]!;
       const box = container.getBoundingClientRect();
+      let el: Element | null = null;
+      const shown = () => {
+        el = findToken(container, i);
+        return el !== null && overlaps(el, box) && contender.highlighted(el);
+      };
+      const why = () => (!el ? 'not in the DOM' : !overlaps(el, box) ? 'outside the list box' : 'not highlighted');
       const t0 = performance.now();
       contender.jump(target);
-      return new Promise((resolve, reject) => {
-        const tick = () => {
-          const el = findToken(container, i);
-          const r = el?.getBoundingClientRect();
-          if (el && r && r.height > 0 && r.bottom > box.top && r.top < box.bottom && contender.highlighted(el))
-            return void afterPaint().then((t) => resolve(t - t0));
-          if (performance.now() - t0 > timeoutMs) {
-            const state = !el
-              ? 'not in the DOM'
-              : r!.height === 0 || r!.bottom <= box.top || r!.top >= box.bottom
-                ? 'outside the list box'
-                : 'not highlighted';
-            return reject(new Error(`message ${i} not shown in ${timeoutMs} ms (${state})`));
-          }
-          requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
+      return (await paintedWhen(shown, timeoutMs, `message ${i} shown`, { why })) - t0;
     },
   };
 }

@@ -3,6 +3,7 @@
 // message's row in any kit's DOM without touching the kit's markup. Index 0..N-1
 // is the initial history; negative indices are older messages (the prepend),
 // N and above are appended ones.
+import { token } from '../../support/paint-timing';
 
 export interface RawMessage {
   /** Position in the conversation (older pages are negative). */
@@ -39,8 +40,6 @@ const WORDS = [
   'ok',
 ];
 const ORIGIN_TS = Date.UTC(2026, 0, 1);
-
-export const token = (i: number): string => `#${i}#`;
 
 /** Deterministic pseudo-random 0..1 from an integer (so every contender sees the same texts). */
 function hash(i: number): number {

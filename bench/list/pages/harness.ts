@@ -4,9 +4,8 @@
 // steps). A contender only converts messages into its kit's state and renders;
 // everything that decides "painted" lives here, identical for all.
 //
-// "Painted" is defined once: a condition is checked at the start of every frame
-// (requestAnimationFrame); the end time is when a task posted from the first
-// frame in which it holds runs, i.e. after that frame's style, layout and paint.
+// "Painted" is defined once for every browser bench (bench/support/paint-timing.ts):
+// the end time is after the paint of the first frame in which a condition holds.
 //  - first paint: the last history message's row is in the DOM and overlaps the
 //    list's box; timed from just before `mount` (the kit's state already holds
 //    the messages; converting them is timed separately as `ingest`);
@@ -20,7 +19,8 @@
 import { createElement, useEffect, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { makeMessage, makeMessages, token, type RawMessage } from './fixture';
+import { afterPaint, findScroller, findToken, nextFrame, overlaps, paintedWhen } from '../../support/paint-timing';
+import { makeMessage, makeMessages, type RawMessage } from './fixture';
 
 export interface ListContender {
   /** Converts the history into the kit's own state (not part of first paint). */
@@ -60,55 +60,6 @@ declare global {
 }
 
 export const PREPEND_COUNT = 50;
-
-const afterPaint = (): Promise<number> =>
-  new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve(performance.now());
-    ch.port2.postMessage(null);
-  });
-const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
-
-/** Post-paint time of the first frame at whose start `cond()` holds. */
-function paintedWhen(cond: () => boolean, timeoutMs: number, what: string): Promise<number> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (cond()) return void afterPaint().then(resolve);
-      if (performance.now() - started > timeoutMs)
-        return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-function findToken(root: Element, i: number): Element | null {
-  const r = document.evaluate(
-    `.//text()[contains(., '${token(i)}')]`,
-    root,
-    null,
-    XPathResult.FIRST_ORDERED_NODE_TYPE,
-    null,
-  );
-  return (r.singleNodeValue as Text | null)?.parentElement ?? null;
-}
-
-function overlaps(el: Element, box: DOMRect): boolean {
-  const r = el.getBoundingClientRect();
-  return r.height > 0 && r.bottom > box.top && r.top < box.bottom;
-}
-
-/** The first descendant (breadth first) whose content overflows it: the kit's scroller. */
-function findScroller(root: Element): HTMLElement | null {
-  const queue: Element[] = [root];
-  for (let k = 0; k < queue.length && k < 5000; k++) {
-    const el = queue[k]!;
-    if (el instanceof HTMLElement && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0) return el;
-    for (const c of Array.from(el.children)) queue.push(c);
-  }
-  return null;
-}
 
 export function installBench(contender: ListContender): void {
   const container = document.getElementById('list') as HTMLElement;

@@ -1,8 +1,9 @@
 // A node's health check and graceful shutdown in a cluster: GET /healthz is
-// 200 while the node reaches PostgreSQL and Redis and 503 while Redis is
-// down; SIGTERM makes the node tell its clients to reconnect (bye 5030),
-// commit what was in flight and exit, and its clients carry on on another
-// node without losing a message.
+// 200 while the node reaches PostgreSQL and Redis, 503 while Redis is down,
+// and 503 once SIGTERM starts the shutdown (as on a single SQLite node, see
+// test/node/health-shutdown.test.ts); SIGTERM makes the node tell its clients
+// to reconnect (bye 5030), commit what was in flight and exit, and its
+// clients carry on on another node without losing a message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
@@ -10,6 +11,8 @@ import { createWebSocketTransport } from '../../../src/client/websocket-transpor
 import { createToken } from '../../../src/node/token';
 import { conversationId } from '../../../src/protocol/ids';
 import type { ClientConnectionHandlers, Transport } from '../../../src/protocol/link';
+import { busyConnection } from '../support/busy-connection';
+import { RawClient } from '../support/raw-client';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
 import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
@@ -44,6 +47,28 @@ describe('a cluster node', { timeout: 120_000 }, () => {
       await redis.up();
       await until(async () => (await health(port)) === 200, 'a 200 with Redis back');
     } finally {
+      await cluster.stop();
+    }
+  });
+
+  it('answers /healthz with 503 once SIGTERM starts the shutdown, then exits with 0', async () => {
+    const cluster = await Cluster.start(postgres, redis, 1);
+    const node = cluster.nodes[0]!;
+    const probe = await busyConnection(node.port);
+    try {
+      expect(await health(node.port)).toBe(200);
+      const alice = await RawClient.connect(cluster.url(0), { token: createToken('alice', { secret: SECRET }) });
+      expect(alice.welcome).not.toBeNull();
+      node.proc.kill('SIGTERM');
+      await alice.until(() => alice.frames.some((f) => f.t === 'bye'), 20_000);
+      expect(await probe.healthz()).toEqual({
+        status: 503,
+        body: expect.objectContaining({ ok: false, stopping: true }),
+      });
+      await node.exited;
+      expect(node.proc.exitCode).toBe(0);
+    } finally {
+      probe.close();
       await cluster.stop();
     }
   });

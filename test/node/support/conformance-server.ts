@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startServer } from '../../../src/node/serve';
 import { silentLogger } from '../../../src/node/logger';
 import { conformanceModerate, FEATURE_WINDOWS } from '../../conformance/harness';
+import { answerParent } from './child-node';
 import { createOffsetClock } from './offset-clock';
 import { SECRET } from './secret';
 
@@ -28,17 +29,4 @@ const server = await startServer({
     onError: (e) => process.stderr.write(`natter core error: ${String(e)}\n`),
   },
 });
-process.stdout.write(`listening ${server.port}\n`);
-
-process.on('message', (msg: { id: number; advance?: number; stop?: boolean }) => {
-  if (msg.advance !== undefined) {
-    clock.advance(msg.advance);
-    process.send!({ id: msg.id, offset: clock.offset });
-  }
-  if (msg.stop) {
-    void server.close().then(() => {
-      process.send!({ id: msg.id, offset: clock.offset });
-      process.exit(0);
-    });
-  }
-});
+answerParent(server, clock);

@@ -6,6 +6,7 @@
 import { startServer } from '../../../../src/node/serve';
 import { silentLogger } from '../../../../src/node/logger';
 import { conformanceModerate, FEATURE_WINDOWS } from '../../../conformance/harness';
+import { answerParent } from '../../support/child-node';
 import { createOffsetClock } from '../../support/offset-clock';
 import { SECRET } from '../../support/secret';
 
@@ -29,18 +30,5 @@ const server = await startServer({
     onError: (e) => process.stderr.write(`natter core error: ${e instanceof Error ? e.stack : String(e)}\n`),
   },
 });
-process.stdout.write(`listening ${server.port}\n`);
-
-process.on('message', (msg: { id: number; advance?: number; stop?: boolean }) => {
-  if (msg.advance !== undefined) {
-    clock.advance(msg.advance);
-    process.send!({ id: msg.id, offset: clock.offset });
-  }
-  if (msg.stop) {
-    void server.close().then(() => {
-      process.send!({ id: msg.id, offset: clock.offset });
-      process.exit(0);
-    });
-  }
-});
+answerParent(server, clock);
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -2,23 +2,17 @@
 // on one PostgreSQL database and one Redis, sharing a files directory, each
 // on its own 127.0.0.1 port. Nodes can be killed (-9), stopped (SIGTERM) and
 // started again; their clocks move together.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { launchChildNode, type ChildNode } from '../../support/child-node';
 import type { Postgres, Redis } from './services';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const ENTRY = join(ROOT, 'test/node/cluster/support/cluster-node.ts');
 
-export interface ClusterNode {
-  port: number;
-  proc: ChildProcess;
-  exited: Promise<void>;
-  stderr(): string;
-  ask(msg: { advance?: number; stop?: boolean }): Promise<{ offset: number }>;
-}
+export type ClusterNode = ChildNode;
 
 export interface ClusterOptions {
   recallWindowMs?: number;
@@ -76,42 +70,7 @@ export class Cluster {
       String(this.offset),
       JSON.stringify(this.options.rateLimit ?? false),
     ];
-    const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    proc.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-    const listening = await new Promise<number>((res, rej) => {
-      let out = '';
-      const timer = setTimeout(() => rej(new Error(`cluster node did not start: ${stderr}`)), 30_000);
-      proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
-        out += d;
-        const m = /listening (\d+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          res(Number(m[1]));
-        }
-      });
-      void exited.then(() => {
-        clearTimeout(timer);
-        rej(new Error(`cluster node exited: ${stderr}`));
-      });
-    });
-    let nextId = 1;
-    const ask = (msg: { advance?: number; stop?: boolean }): Promise<{ offset: number }> =>
-      new Promise((res, rej) => {
-        const id = nextId++;
-        const onMessage = (reply: { id: number; offset: number }): void => {
-          if (reply.id !== id) return;
-          proc.off('message', onMessage);
-          res(reply);
-        };
-        proc.on('message', onMessage);
-        if (!proc.connected || !proc.send({ id, ...msg })) rej(new Error('cluster node IPC closed'));
-      });
-    return { port: listening, proc, exited, stderr: () => stderr, ask };
+    return launchChildNode(ENTRY, args, 'cluster node');
   }
 
   /** Moves every running node's clock forward (due timers fire). */
