@@ -3,13 +3,13 @@
 // preview, time, mention and unread badges) and a delete button.
 import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
-import { useGroupName, useProfile } from '../../react';
+import { useGroupName, usePresence, useProfile } from '../../react';
 import { EmojiText } from '../emoji-text';
 import { formatDateTime, formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
 import { CountBadge } from '../unread-badge/count-badge';
 import { Avatar } from './avatar';
 import { messagePreview } from './message-preview';
-import { PresenceDot, PresenceText } from './presence-dot';
+import { PresenceMark, PresenceWords, presenceLabel } from './presence-dot';
 
 export interface ConversationItemProps {
   conversation: ConversationSummary;
@@ -48,6 +48,9 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
   const groupName = useGroupName(c.type === 'group' ? c.target : undefined);
   const peer = c.type === 'single' ? c.target : undefined;
   const profile = useProfile(peer);
+  // Read once for the dot and the words: each store read is a subscription every store change runs.
+  const presence = usePresence(peer)?.status;
+  const presenceWords = presenceLabel(presence, t);
   const name = p.name ?? groupName ?? (c.type === 'single' ? p.displayName(c.target) : c.target);
   const preview = messagePreview(c.lastMessage, p.viewer, t, strings.messageList, p.displayName);
   const ts = c.lastMessage?.ts ?? c.updatedAt;
@@ -82,12 +85,12 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
       >
         <span className="natter-avatar-wrap">
           <Avatar id={c.id} name={name} src={p.avatarUrl ?? profile?.avatar ?? null} />
-          {peer !== undefined && <PresenceDot user={peer} locale={p.locale} />}
+          <PresenceMark status={presence} label={presenceWords} />
         </span>
         <span className="natter-conversation__main">
           <span className="natter-conversation__top">
             <span className="natter-conversation__name">{name}</span>
-            {peer !== undefined && <PresenceText user={peer} locale={p.locale} />}
+            <PresenceWords label={presenceWords} />
             {ts > 0 && (
               <time
                 className="natter-conversation__time"

@@ -35,6 +35,8 @@ export interface ConversationListProps {
 
 /** Lists longer than this are virtualized. */
 const VIRTUAL_FROM = 40;
+/** Rows a long list draws while its virtualizer loads: more than a tall screen shows. */
+const ROWS_BEFORE_VIRTUAL = 20;
 const virtualRowsChunk = lazyChunk(() => import('./virtual-rows'), 'long conversation list');
 /** The next page is asked for when the last row drawn is this close to the end of the loaded ones. */
 const LOAD_AHEAD = 20;
@@ -67,6 +69,11 @@ export function ConversationList({
   const pendingFocus = useRef<string | null>(null);
   const virtual = conversations.length > VIRTUAL_FROM;
   const virtualRows = useLazyChunk(virtualRowsChunk, virtual ? true : undefined);
+  // A first page (50) is already long: fetching the virtualizer beside it, not after it, spares
+  // a long list drawing its rows twice (plain, then virtualized) on first paint.
+  useEffect(() => {
+    if (!loaded) virtualRowsChunk.get().catch(() => undefined);
+  }, [loaded]);
   const [lastVirtual, setLastVirtual] = useState(-1);
   const scrollTo = useRef<((index: number) => void) | null>(null);
   // Every row is drawn until the virtualizer is in (paging waits for it).
@@ -198,7 +205,9 @@ export function ConversationList({
           scrollTo={scrollTo}
         />
       ) : (
-        <ul className="natter-conversations__list">{conversations.map((c) => renderRow(c))}</ul>
+        <ul className="natter-conversations__list">
+          {(virtual ? conversations.slice(0, ROWS_BEFORE_VIRTUAL) : conversations).map((c) => renderRow(c))}
+        </ul>
       )}
     </nav>
   );
