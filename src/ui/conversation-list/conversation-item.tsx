@@ -40,7 +40,34 @@ export interface ConversationRowPlacement {
   measure(el: HTMLLIElement | null): void;
 }
 
-export const ConversationItem = memo(function ConversationItem(p: ConversationItemProps): ReactNode {
+/** The row's box: placed by the virtualizer, so it changes whenever a row above it moves. */
+export const ConversationItem = memo(function ConversationItem({ row, ...p }: ConversationItemProps): ReactNode {
+  const c = p.conversation;
+  return (
+    <li
+      className="natter-conversation"
+      data-selected={p.selected || undefined}
+      data-unread={c.unread > 0 || undefined}
+      {...(row
+        ? {
+            ref: row.measure,
+            'data-index': row.index,
+            'aria-setsize': row.setSize,
+            'aria-posinset': row.index + 1,
+            style: { position: 'absolute', insetInline: 0, top: 0, transform: `translateY(${row.start}px)` },
+          }
+        : {})}
+    >
+      <RowContent {...p} />
+    </li>
+  );
+});
+
+/**
+ * What the row shows, drawn again only when its conversation or its state changes: a new message
+ * moves every row below the top one, and only their boxes need to follow.
+ */
+const RowContent = memo(function RowContent(p: Omit<ConversationItemProps, 'row'>): ReactNode {
   const { conversation: c } = p;
   const strings = useStrings(p.locale);
   const t = strings.conversationList;
@@ -58,20 +85,7 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
   const { register } = p;
   const buttonRef = useCallback((el: HTMLButtonElement | null) => register(c.id, el), [register, c.id]);
   return (
-    <li
-      className="natter-conversation"
-      data-selected={p.selected || undefined}
-      data-unread={c.unread > 0 || undefined}
-      {...(p.row
-        ? {
-            ref: p.row.measure,
-            'data-index': p.row.index,
-            'aria-setsize': p.row.setSize,
-            'aria-posinset': p.row.index + 1,
-            style: { position: 'absolute', insetInline: 0, top: 0, transform: `translateY(${p.row.start}px)` },
-          }
-        : {})}
-    >
+    <>
       <button
         ref={buttonRef}
         type="button"
@@ -131,6 +145,6 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
       >
         <span aria-hidden="true">×</span>
       </button>
-    </li>
+    </>
   );
 });

@@ -118,34 +118,39 @@ export function ConversationList({
       ? selected
       : (ids[0] ?? null);
 
-  const onKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLButtonElement>, id: ConversationId) => {
-      const i = ids.indexOf(id);
-      let next: number | null = null;
-      if (e.key === 'ArrowDown') next = Math.min(i + 1, ids.length - 1);
-      else if (e.key === 'ArrowUp') next = Math.max(i - 1, 0);
-      else if (e.key === 'Home') next = 0;
-      else if (e.key === 'End') next = ids.length - 1;
-      else if (e.key === 'Delete') {
-        e.preventDefault();
-        const c = conversations[i];
-        if (c) void remove(c);
-        const neighbour = ids[i + 1] ?? ids[i - 1];
-        if (neighbour) buttons.current.get(neighbour)?.focus();
-        return;
-      }
-      if (next === null) return;
+  // Read by the key handler, which stays the same function while the list changes: a new one would
+  // draw every row again for each new message.
+  const listNow = useRef({ conversations, remove });
+  useEffect(() => {
+    listNow.current = { conversations, remove };
+  });
+
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLButtonElement>, id: ConversationId) => {
+    const { conversations, remove } = listNow.current;
+    const ids = conversations.map((c) => c.id);
+    const i = ids.indexOf(id);
+    let next: number | null = null;
+    if (e.key === 'ArrowDown') next = Math.min(i + 1, ids.length - 1);
+    else if (e.key === 'ArrowUp') next = Math.max(i - 1, 0);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = ids.length - 1;
+    else if (e.key === 'Delete') {
       e.preventDefault();
-      const target = ids[next];
-      if (!target) return;
-      const button = buttons.current.get(target);
-      if (button) return button.focus();
-      pendingFocus.current = target;
-      scrollTo.current?.(next);
-    },
-    // ids/conversations change together with the list.
-    [conversations, remove],
-  );
+      const c = conversations[i];
+      if (c) void remove(c);
+      const neighbour = ids[i + 1] ?? ids[i - 1];
+      if (neighbour) buttons.current.get(neighbour)?.focus();
+      return;
+    }
+    if (next === null) return;
+    e.preventDefault();
+    const target = ids[next];
+    if (!target) return;
+    const button = buttons.current.get(target);
+    if (button) return button.focus();
+    pendingFocus.current = target;
+    scrollTo.current?.(next);
+  }, []);
 
   const register = useCallback((id: string, el: HTMLButtonElement | null) => {
     if (el) {
