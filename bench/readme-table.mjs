@@ -2,9 +2,10 @@
 // Owns the README's performance section: rendered from the raw results of the
 // latest `npm run bench` (bench/results/raw/latest.json, the same data as
 // bench/results/latest.md) between the README's bench markers, so the figures
-// there are never typed by hand. `npm run bench` calls it after a full run;
-// `node bench/readme-table.mjs [raw.json]` renders it again from kept results
-// (default bench/results/raw/latest.json).
+// there are never typed by hand. Each benchmark is a block of its own: a report
+// holding only some of them rewrites theirs and keeps the others as they were.
+// `npm run bench` calls it after every run; `node bench/readme-table.mjs [raw.json]`
+// renders it again from kept results (default bench/results/raw/latest.json).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,24 +22,16 @@ const WITH_TABLE = new Set(['conversation-list']);
 // A `|` in a cell (as in "|shift|") would end it: escaped.
 const cell = (v) => (typeof v === 'number' ? fmt(v) : String(v ?? '')).replaceAll('|', '\\|');
 
-/** The README section for a bench report (the parsed raw/latest.json). */
-export function renderPerformance(report) {
-  const out = [
-    START,
-    '',
-    `Rendered by \`node bench/readme-table.mjs\` from the latest bench results (every figure, chart and`,
-    `note: [\`bench/results/latest.md\`](bench/results/latest.md)). The machine is a loaded 2-core box shared`,
-    `with other builds and tests: read the ratios of contenders run side by side, not absolute times.`,
-    '',
-  ];
-  for (const name of SHOWN) {
-    const r = report.results.find((x) => x.name === name);
-    if (!r) continue;
-    out.push(`**${r.title}** (\`${r.command}\`, ${(r.date ?? report.date).slice(0, 10)})`, '');
-    if (r.error || !r.summary) {
-      out.push(`Failed: ${r.error ?? 'no summary'}`, '');
-      continue;
-    }
+const blockStart = (name) => `<!-- bench:${name} -->`;
+const blockEnd = (name) => `<!-- /bench:${name} -->`;
+
+/** One benchmark's block: title, command and date, its table when shown, its targets. */
+function renderBlock(r, reportDate) {
+  const name = r.name;
+  const out = [blockStart(name), '', `**${r.title}** (\`${r.command}\`, ${(r.date ?? reportDate).slice(0, 10)})`, ''];
+  if (r.error || !r.summary) {
+    out.push(`Failed: ${r.error ?? 'no summary'}`, '');
+  } else {
     if (WITH_TABLE.has(name)) {
       for (const t of r.summary.tables ?? []) {
         out.push(`| ${t.columns.join(' | ')} |`, `| ${t.columns.map(() => '---').join(' | ')} |`);
@@ -53,6 +46,40 @@ export function renderPerformance(report) {
       out.push('');
     }
   }
+  out.push(blockEnd(name));
+  return out.join('\n');
+}
+
+/** The blocks of `section` (a README performance section), by benchmark name. */
+function blocksOf(section) {
+  const blocks = new Map();
+  for (const name of SHOWN) {
+    const a = section.indexOf(blockStart(name));
+    const b = section.indexOf(blockEnd(name));
+    if (a >= 0 && b > a) blocks.set(name, section.slice(a, b + blockEnd(name).length));
+  }
+  return blocks;
+}
+
+/**
+ * The README section for a bench report (the parsed raw/latest.json): a fresh block for each
+ * shown benchmark the report ran, the block in `previous` (the section now in the README) for the others.
+ */
+export function renderPerformance(report, previous = '') {
+  const kept = blocksOf(previous);
+  const out = [
+    START,
+    '',
+    `Rendered by \`node bench/readme-table.mjs\` from the latest bench results (every figure, chart and`,
+    `note: [\`bench/results/latest.md\`](bench/results/latest.md)). The machine is a loaded 2-core box shared`,
+    `with other builds and tests: read the ratios of contenders run side by side, not absolute times.`,
+    '',
+  ];
+  for (const name of SHOWN) {
+    const r = report.results.find((x) => x.name === name);
+    const block = r ? renderBlock(r, report.date) : kept.get(name);
+    if (block) out.push(block, '');
+  }
   out.push(END);
   return out.join('\n');
 }
@@ -63,7 +90,8 @@ export function updateReadme(report, readmePath = join(root, 'README.md')) {
   const a = text.indexOf(START);
   const b = text.indexOf(END);
   if (a < 0 || b < a) return false;
-  writeFileSync(readmePath, text.slice(0, a) + renderPerformance(report) + text.slice(b + END.length));
+  const section = text.slice(a, b + END.length);
+  writeFileSync(readmePath, text.slice(0, a) + renderPerformance(report, section) + text.slice(b + END.length));
   return true;
 }
 

@@ -41,8 +41,8 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
   const table = toTable(options.shortcodes);
   const shortcodeAt = table === null ? null : createShortcodeMatcher(table);
   const unicode = options.unicode !== false;
-  // The Unicode tables are built on the first parse, not here, so a parser made
-  // at module scope costs nothing at import time.
+  // The Unicode tables are built on the first non-ASCII character parsed, not here, so a
+  // parser made at module scope costs nothing at import time, nor plain ASCII text anything.
   let candidates: Uint8Array | undefined;
   const ascii = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
@@ -56,7 +56,6 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
 
   function parse(text: string): Segment[] {
     if (typeof text !== 'string') return [];
-    const table = (candidates ??= unicodeTables().candidates);
     const n = text.length;
     let out: Segment[] | null = null;
     let textStart = 0;
@@ -71,7 +70,7 @@ export function createEmojiParser(options: EmojiParserOptions = {}): EmojiParser
           continue;
         }
       } else {
-        flags = unicode && table[c] !== 0 ? FLAG_UNICODE : 0;
+        flags = unicode && (candidates ??= unicodeTables().candidates)[c] !== 0 ? FLAG_UNICODE : 0;
         if (nonAsciiCustom && customByUnit.has(c)) flags |= FLAG_CUSTOM;
         if (flags === 0) {
           i++;

@@ -3,6 +3,7 @@
 // not count). Profiles are readable and presence is pushed along these lines.
 import type { UserId } from '../protocol/message';
 import type { CoreContext } from './context';
+import { conversationKey } from './conversation-key';
 
 /** Everyone who shares a single chat or a group with `user` (`user` excluded). */
 export async function contactsOf(ctx: CoreContext, user: UserId): Promise<Set<UserId>> {
@@ -17,9 +18,23 @@ export async function contactsOf(ctx: CoreContext, user: UserId): Promise<Set<Us
   return contacts;
 }
 
-/** Which of `users` `viewer` may see: themself, their contacts, or everyone with a public directory. */
+/**
+ * Which of `users` `viewer` may see: themself, their contacts, or everyone with a public directory.
+ * Each user is looked up (their single chat with `viewer`, then `viewer`'s groups), not every
+ * conversation of `viewer` listed: a row drawn for one conversation of 100,000 asks about one user.
+ */
 export async function visibleUsers(ctx: CoreContext, viewer: UserId, users: readonly UserId[]): Promise<Set<UserId>> {
   if (ctx.options.people?.publicDirectory) return new Set(users);
-  const contacts = await contactsOf(ctx, viewer);
-  return new Set(users.filter((u) => u === viewer || contacts.has(u)));
+  const others = [...new Set(users)].filter((u) => u !== viewer);
+  const chats = await Promise.all(
+    others.map((u) => ctx.storage.getConversationState(viewer, conversationKey('single', viewer, u))),
+  );
+  const visible = new Set<UserId>(users.includes(viewer) ? [viewer] : []);
+  const unknown: UserId[] = [];
+  others.forEach((u, i) => (chats[i] ? visible.add(u) : unknown.push(u)));
+  if (unknown.length > 0) {
+    const groups = await ctx.storage.listGroupsOf(viewer);
+    for (const u of unknown) if (groups.some((g) => g.members.includes(u))) visible.add(u);
+  }
+  return visible;
 }

@@ -3,13 +3,13 @@
 // preview, time, mention and unread badges) and a delete button.
 import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
-import { useGroupName, useProfile } from '../../react';
+import { useGroupName, usePresence, useProfile } from '../../react';
 import { EmojiText } from '../emoji-text';
 import { formatDateTime, formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
 import { CountBadge } from '../unread-badge/count-badge';
 import { Avatar } from './avatar';
 import { messagePreview } from './message-preview';
-import { PresenceDot, PresenceText } from './presence-dot';
+import { PresenceMark, PresenceWords, presenceLabel } from './presence-dot';
 
 export interface ConversationItemProps {
   conversation: ConversationSummary;
@@ -40,7 +40,34 @@ export interface ConversationRowPlacement {
   measure(el: HTMLLIElement | null): void;
 }
 
-export const ConversationItem = memo(function ConversationItem(p: ConversationItemProps): ReactNode {
+/** The row's box: placed by the virtualizer, so it changes whenever a row above it moves. */
+export const ConversationItem = memo(function ConversationItem({ row, ...p }: ConversationItemProps): ReactNode {
+  const c = p.conversation;
+  return (
+    <li
+      className="natter-conversation"
+      data-selected={p.selected || undefined}
+      data-unread={c.unread > 0 || undefined}
+      {...(row
+        ? {
+            ref: row.measure,
+            'data-index': row.index,
+            'aria-setsize': row.setSize,
+            'aria-posinset': row.index + 1,
+            style: { position: 'absolute', insetInline: 0, top: 0, transform: `translateY(${row.start}px)` },
+          }
+        : {})}
+    >
+      <RowContent {...p} />
+    </li>
+  );
+});
+
+/**
+ * What the row shows, drawn again only when its conversation or its state changes: a new message
+ * moves every row below the top one, and only their boxes need to follow.
+ */
+const RowContent = memo(function RowContent(p: Omit<ConversationItemProps, 'row'>): ReactNode {
   const { conversation: c } = p;
   const strings = useStrings(p.locale);
   const t = strings.conversationList;
@@ -48,6 +75,9 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
   const groupName = useGroupName(c.type === 'group' ? c.target : undefined);
   const peer = c.type === 'single' ? c.target : undefined;
   const profile = useProfile(peer);
+  // Read once for the dot and the words: each store read is a subscription every store change runs.
+  const presence = usePresence(peer)?.status;
+  const presenceWords = presenceLabel(presence, t);
   const name = p.name ?? groupName ?? (c.type === 'single' ? p.displayName(c.target) : c.target);
   const preview = messagePreview(c.lastMessage, p.viewer, t, strings.messageList, p.displayName);
   const ts = c.lastMessage?.ts ?? c.updatedAt;
@@ -55,20 +85,7 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
   const { register } = p;
   const buttonRef = useCallback((el: HTMLButtonElement | null) => register(c.id, el), [register, c.id]);
   return (
-    <li
-      className="natter-conversation"
-      data-selected={p.selected || undefined}
-      data-unread={c.unread > 0 || undefined}
-      {...(p.row
-        ? {
-            ref: p.row.measure,
-            'data-index': p.row.index,
-            'aria-setsize': p.row.setSize,
-            'aria-posinset': p.row.index + 1,
-            style: { position: 'absolute', insetInline: 0, top: 0, transform: `translateY(${p.row.start}px)` },
-          }
-        : {})}
-    >
+    <>
       <button
         ref={buttonRef}
         type="button"
@@ -82,12 +99,12 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
       >
         <span className="natter-avatar-wrap">
           <Avatar id={c.id} name={name} src={p.avatarUrl ?? profile?.avatar ?? null} />
-          {peer !== undefined && <PresenceDot user={peer} locale={p.locale} />}
+          <PresenceMark status={presence} label={presenceWords} />
         </span>
         <span className="natter-conversation__main">
           <span className="natter-conversation__top">
             <span className="natter-conversation__name">{name}</span>
-            {peer !== undefined && <PresenceText user={peer} locale={p.locale} />}
+            <PresenceWords label={presenceWords} />
             {ts > 0 && (
               <time
                 className="natter-conversation__time"
@@ -128,6 +145,6 @@ export const ConversationItem = memo(function ConversationItem(p: ConversationIt
       >
         <span aria-hidden="true">×</span>
       </button>
-    </li>
+    </>
   );
 });

@@ -35,6 +35,8 @@ export interface ConversationListProps {
 
 /** Lists longer than this are virtualized. */
 const VIRTUAL_FROM = 40;
+/** Rows a long list draws while its virtualizer loads: more than a tall screen shows. */
+const ROWS_BEFORE_VIRTUAL = 20;
 const virtualRowsChunk = lazyChunk(() => import('./virtual-rows'), 'long conversation list');
 /** The next page is asked for when the last row drawn is this close to the end of the loaded ones. */
 const LOAD_AHEAD = 20;
@@ -67,6 +69,11 @@ export function ConversationList({
   const pendingFocus = useRef<string | null>(null);
   const virtual = conversations.length > VIRTUAL_FROM;
   const virtualRows = useLazyChunk(virtualRowsChunk, virtual ? true : undefined);
+  // A first page (50) is already long: fetching the virtualizer beside it, not after it, spares
+  // a long list drawing its rows twice (plain, then virtualized) on first paint.
+  useEffect(() => {
+    if (!loaded) virtualRowsChunk.get().catch(() => undefined);
+  }, [loaded]);
   const [lastVirtual, setLastVirtual] = useState(-1);
   const scrollTo = useRef<((index: number) => void) | null>(null);
   // Every row is drawn until the virtualizer is in (paging waits for it).
@@ -111,34 +118,39 @@ export function ConversationList({
       ? selected
       : (ids[0] ?? null);
 
-  const onKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLButtonElement>, id: ConversationId) => {
-      const i = ids.indexOf(id);
-      let next: number | null = null;
-      if (e.key === 'ArrowDown') next = Math.min(i + 1, ids.length - 1);
-      else if (e.key === 'ArrowUp') next = Math.max(i - 1, 0);
-      else if (e.key === 'Home') next = 0;
-      else if (e.key === 'End') next = ids.length - 1;
-      else if (e.key === 'Delete') {
-        e.preventDefault();
-        const c = conversations[i];
-        if (c) void remove(c);
-        const neighbour = ids[i + 1] ?? ids[i - 1];
-        if (neighbour) buttons.current.get(neighbour)?.focus();
-        return;
-      }
-      if (next === null) return;
+  // Read by the key handler, which stays the same function while the list changes: a new one would
+  // draw every row again for each new message.
+  const listNow = useRef({ conversations, remove });
+  useEffect(() => {
+    listNow.current = { conversations, remove };
+  });
+
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLButtonElement>, id: ConversationId) => {
+    const { conversations, remove } = listNow.current;
+    const ids = conversations.map((c) => c.id);
+    const i = ids.indexOf(id);
+    let next: number | null = null;
+    if (e.key === 'ArrowDown') next = Math.min(i + 1, ids.length - 1);
+    else if (e.key === 'ArrowUp') next = Math.max(i - 1, 0);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = ids.length - 1;
+    else if (e.key === 'Delete') {
       e.preventDefault();
-      const target = ids[next];
-      if (!target) return;
-      const button = buttons.current.get(target);
-      if (button) return button.focus();
-      pendingFocus.current = target;
-      scrollTo.current?.(next);
-    },
-    // ids/conversations change together with the list.
-    [conversations, remove],
-  );
+      const c = conversations[i];
+      if (c) void remove(c);
+      const neighbour = ids[i + 1] ?? ids[i - 1];
+      if (neighbour) buttons.current.get(neighbour)?.focus();
+      return;
+    }
+    if (next === null) return;
+    e.preventDefault();
+    const target = ids[next];
+    if (!target) return;
+    const button = buttons.current.get(target);
+    if (button) return button.focus();
+    pendingFocus.current = target;
+    scrollTo.current?.(next);
+  }, []);
 
   const register = useCallback((id: string, el: HTMLButtonElement | null) => {
     if (el) {
@@ -198,7 +210,9 @@ export function ConversationList({
           scrollTo={scrollTo}
         />
       ) : (
-        <ul className="natter-conversations__list">{conversations.map((c) => renderRow(c))}</ul>
+        <ul className="natter-conversations__list">
+          {(virtual ? conversations.slice(0, ROWS_BEFORE_VIRTUAL) : conversations).map((c) => renderRow(c))}
+        </ul>
       )}
     </nav>
   );

@@ -6,12 +6,29 @@ import type { ReactNode } from 'react';
 import type { PresenceStatus } from '../../protocol/people';
 import { usePresence } from '../../react';
 import { useStrings, type Locale } from '../i18n';
+import type { ConversationListStrings } from '../i18n/conversation-list-strings';
 
-/** The localized word for a presence status. */
-function usePresenceLabel(status: PresenceStatus | undefined, locale?: Locale): string | null {
-  const t = useStrings(locale).conversationList;
+/** The localized word for a presence status, null while it is unknown. */
+export function presenceLabel(status: PresenceStatus | undefined, t: ConversationListStrings): string | null {
   if (status === undefined) return null;
   return status === 'online' ? t.presenceOnline : status === 'away' ? t.presenceAway : t.presenceOffline;
+}
+
+export interface PresenceMarkProps {
+  status: PresenceStatus | undefined;
+  /** The status in words (from {@link presenceLabel}); nothing is drawn while null. */
+  label: string | null;
+}
+
+/** The dot for a known status (decorative: the status is read from {@link PresenceWords}). */
+export function PresenceMark({ status, label }: PresenceMarkProps): ReactNode {
+  if (status === undefined || label === null) return null;
+  return <span className="natter-presence" data-status={status} aria-hidden="true" title={label} />;
+}
+
+/** The status in words for screen readers, after a name (", Online"). */
+export function PresenceWords({ label }: { label: string | null }): ReactNode {
+  return label === null ? null : <span className="natter-visually-hidden">, {label}</span>;
 }
 
 export interface PresenceProps {
@@ -19,16 +36,12 @@ export interface PresenceProps {
   locale?: Locale | undefined;
 }
 
-/** The dot (decorative: the status is read from {@link PresenceText}). */
+/**
+ * The dot for one user, read from the store (a list row reads the presence once and draws
+ * {@link PresenceMark} and {@link PresenceWords} from it instead).
+ */
 export function PresenceDot({ user, locale }: PresenceProps): ReactNode {
-  const presence = usePresence(user);
-  const label = usePresenceLabel(presence?.status, locale);
-  if (!presence || label === null) return null;
-  return <span className="natter-presence" data-status={presence.status} aria-hidden="true" title={label} />;
-}
-
-/** The status in words for screen readers, after a name (", Online"). */
-export function PresenceText({ user, locale }: PresenceProps): ReactNode {
-  const label = usePresenceLabel(usePresence(user)?.status, locale);
-  return label === null ? null : <span className="natter-visually-hidden">, {label}</span>;
+  const status = usePresence(user)?.status;
+  const t = useStrings(locale).conversationList;
+  return <PresenceMark status={status} label={presenceLabel(status, t)} />;
 }

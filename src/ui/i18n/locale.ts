@@ -26,14 +26,23 @@ export const LOCALES: readonly KnownLocale[] = [
 /** Languages written right to left (by primary language subtag). */
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
+/** Tags already canonicalized: every string a row draws asks (Intl's answer costs more than the row). */
+const canonical = new Map<string, Locale>();
+
 /** `value` canonicalized if it is a well-formed BCP 47 tag, else English. */
 export function toLocale(value: string | undefined | null): Locale {
   if (!value) return 'en';
-  try {
-    return Intl.getCanonicalLocales(value)[0] ?? 'en';
-  } catch {
-    return 'en';
+  let tag = canonical.get(value);
+  if (tag === undefined) {
+    try {
+      tag = Intl.getCanonicalLocales(value)[0] ?? 'en';
+    } catch {
+      tag = 'en';
+    }
+    // An app passes a handful of tags; the bound only guards against one making up new ones forever.
+    if (canonical.size < 256) canonical.set(value, tag);
   }
+  return tag;
 }
 
 /** Text direction of a locale (from its language, unless a registered locale says otherwise). */

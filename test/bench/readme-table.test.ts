@@ -1,0 +1,39 @@
+// The README's performance section is rendered from bench reports, a block per
+// shown benchmark: a report holding some of them rewrites only theirs.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM module without type declarations
+import { renderPerformance } from '../../bench/readme-table.mjs';
+
+const render = renderPerformance as (report: unknown, previous?: string) => string;
+
+const result = (name: string, actual: string) => ({
+  name,
+  title: `${name} bench`,
+  command: `run ${name}`,
+  date: '2026-12-04T10:00:00.000Z',
+  summary: { tables: [], targets: [{ name: `${name} target`, actual, pass: true }] },
+});
+
+describe('README performance section', () => {
+  it('rewrites the blocks of the benchmarks a report ran and keeps the others as they were', () => {
+    const first = render({ date: '2026-12-04', results: [result('list', '1.1×'), result('latency', '0.5 ms')] });
+    expect(first).toContain('| list target | 1.1× | PASS |');
+    expect(first).toContain('| latency target | 0.5 ms | PASS |');
+
+    const second = render(
+      { date: '2026-12-05', results: [result('conversations', '4 ms'), result('list', '1.3×')] },
+      first,
+    );
+    expect(second).toContain('| conversations target | 4 ms | PASS |');
+    expect(second).toContain('| list target | 1.3× | PASS |');
+    expect(second).not.toContain('1.1×');
+    expect(second).toContain('| latency target | 0.5 ms | PASS |');
+    // In the README's order: list, latency, conversations.
+    expect(second.indexOf('list target')).toBeLessThan(second.indexOf('latency target'));
+    expect(second.indexOf('latency target')).toBeLessThan(second.indexOf('conversations target'));
+  });
+
+  it('leaves out a benchmark no report has measured yet', () => {
+    expect(render({ date: '2026-12-04', results: [result('list', '1.1×')] })).not.toContain('bench:fanout');
+  });
+});
