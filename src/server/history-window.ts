@@ -1,6 +1,7 @@
 // Owns the history a jump to a message needs: the page around one message
 // (members only, 508 when it is gone from this user's history) and pages of
-// newer messages after a seq, for loading downwards from there.
+// newer messages after a seq, for loading downwards from there, each with the
+// reader's unread counts of the followed threads among them.
 import { ErrorCode } from '../protocol/errors';
 import type { ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
@@ -11,6 +12,7 @@ import { conversationKey, keyOfConversationId } from './conversation-key';
 import { requireGroupMember, requireRoomMember } from './membership';
 import type { OpHandlers } from './op-handler';
 import type { ConversationKey } from './storage';
+import { withThreadUnread } from './thread-reads';
 
 const DEFAULT_SIDE = 25;
 const DEFAULT_PAGE = 50;
@@ -67,12 +69,9 @@ async function around(
   const older = await ctx.storage.listMessages(key, { before: m.seq, after: cleared, limit: side + 1 });
   const newer = await newerThan(ctx, key, m.seq, side);
   const hasOlder = older.length > side;
-  return {
-    messages: [...newer.messages.reverse(), m, ...older.slice(0, side)],
-    seq: m.seq,
-    hasOlder,
-    hasNewer: newer.hasNewer,
-  };
+  const messages = [...newer.messages.reverse(), m, ...older.slice(0, side)];
+  const window: HistoryWindow = { messages, seq: m.seq, hasOlder, hasNewer: newer.hasNewer };
+  return withThreadUnread(ctx, caller.user, window, messages);
 }
 
 async function after(
@@ -84,7 +83,8 @@ async function after(
     keyOfConversationId(caller.user, p.conversation) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
   const cleared = await readableFrom(ctx, caller.user, k.type, k.target, k.key);
   if (cleared === null) return { messages: [], hasNewer: false };
-  return newerThan(ctx, k.key, Math.max(p.after, cleared), p.limit ?? DEFAULT_PAGE);
+  const page: NewerPage = await newerThan(ctx, k.key, Math.max(p.after, cleared), p.limit ?? DEFAULT_PAGE);
+  return withThreadUnread(ctx, caller.user, page, page.messages);
 }
 
 export const historyWindowOps: OpHandlers<'history.around' | 'history.after'> = {
