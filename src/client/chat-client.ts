@@ -32,6 +32,7 @@ import type { RequestFn } from './request-fn';
 import { InputStream } from './input-stream';
 import { peopleAnswerInput } from './people-answers';
 import { RequestTracker } from './request-tracker';
+import { threadUnreadAnswerInput } from './thread-unread-answers';
 import { Outbox } from './outbox';
 import type { LazyOffline } from './offline/lazy-offline';
 import { setupOffline } from './offline/offline-setup';
@@ -239,7 +240,7 @@ class NatterChatClient implements ChatClient {
       );
     }
     return this.tracker.request(op, params).then((result) => {
-      const input = peopleAnswerInput(op, result);
+      const input = peopleAnswerInput(op, result) ?? threadUnreadAnswerInput(op, result);
       if (input) this.inputs.push(input);
       return result;
     });

@@ -41,8 +41,9 @@ export type ClientInput =
   /** This client moved the read marker (`markRead`): the server's marker and unread count. */
   | { kind: 'readMarker'; conversation: ConversationId; readSeq: number; unread: number }
   /**
-   * Unread replies of followed threads, by root serverId, from an answer (a thread page, this
-   * client's `markThreadRead`); history pages carry theirs in `page.threadUnread`.
+   * Unread replies of followed threads, by root serverId, from an answer (one holding messages —
+   * thread page, jump window, pins, lookup, search — or this client's `markThreadRead`); history
+   * pages carry theirs in `page.threadUnread`.
    */
   | { kind: 'threadUnread'; unread: Readonly<Record<string, number>> }
   /** An invitation record from an answer to this client's request (invite, answer, cancel, modify, get). */

@@ -1,9 +1,10 @@
 // Owns the ChatClient methods of the conversation features: reactions,
-// edits, deletes, pins, threads and forwarding. Changes go through the
-// change queue (sent once the connection is open, again after a drop,
-// applied once by the server); reads are plain requests, and what their
-// answers teach (thread unread counts) joins the input stream. Replies, mentions
-// and thread replies are sends with options (SendOptions).
+// edits, deletes, pins, threads and forwarding. Changes, and marking a
+// thread read, go through the change queue (sent once the connection is
+// open, again after a drop, applied once by the server); reads are plain
+// requests, and the thread unread counts their answers carry join the input
+// stream (thread-unread-answers.ts). Replies, mentions and thread replies are
+// sends with options (SendOptions).
 import type { PinnedMessage } from '../protocol/features';
 import type { HistoryPage, OpName, OpParams, OpResult } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
@@ -28,13 +29,14 @@ export interface MessageFeatureApi {
   deleteMessage(serverId: string, scope?: 'me' | 'everyone'): Promise<Message | null>;
   pin(serverId: string): Promise<PinnedMessage[]>;
   unpin(serverId: string): Promise<PinnedMessage[]>;
-  /** A conversation's pins (newest first) and the pinned messages. */
-  pins(conversation: ConversationId): Promise<{ pins: PinnedMessage[]; messages: Message[] }>;
+  /** A conversation's pins (newest first), the pinned messages and the unread counts of followed threads among them. */
+  pins(conversation: ConversationId): Promise<OpResult<'pins'>>;
   /** A page of a thread's replies, newest first (`before` is a thread seq, from the previous page's cursor). */
   thread(rootServerId: string, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
   /**
-   * Marks a thread read up to `upToSeq` (a thread seq; default its newest reply) on every device,
-   * and follows it; resolves with the server's marker and this user's unread replies after it.
+   * Marks a thread read up to `upToSeq` (a thread seq; default its newest reply when the server
+   * gets it) on every device, and follows it; resolves with the server's marker and this user's
+   * unread replies after it. Made offline, it waits and is sent once the connection returns.
    */
   markThreadRead(rootServerId: string, upToSeq?: number): Promise<{ readSeq: number; unread: number }>;
   /** Messages by serverId that this user can see (e.g. the original of a quote that is not loaded). */
@@ -47,7 +49,7 @@ export interface MessageFeatureDeps {
   changes: ChangeQueue;
   request<K extends OpName>(op: K, params: OpParams<K>): Promise<OpResult<K>>;
   newId(): string;
-  /** Hands thread unread counts from an answer (by root serverId) to the client's input stream. */
+  /** Hands thread unread counts (by root serverId) from a `threadAck` answer to the client's input stream. */
   threadUnread(unread: Readonly<Record<string, number>>): void;
 }
 
@@ -80,13 +82,11 @@ export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureA
     async messagesById(serverIds) {
       return (await deps.request('messages', { serverIds })).messages;
     },
-    async thread(serverId, options = {}) {
-      const page = await deps.request('thread', { serverId, ...options });
-      if (page.threadUnread) deps.threadUnread(page.threadUnread);
-      return page;
+    thread(serverId, options = {}) {
+      return deps.request('thread', { serverId, ...options });
     },
     async markThreadRead(serverId, upToSeq) {
-      const r = await deps.request('threadAck', { serverId, ...(upToSeq !== undefined ? { upToSeq } : {}) });
+      const r = await changes.add('threadAck', { serverId, ...(upToSeq !== undefined ? { upToSeq } : {}) });
       deps.threadUnread({ [serverId]: r.unread });
       return r;
     },

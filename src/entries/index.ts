@@ -62,6 +62,7 @@ export type { ConversationSummary, GroupInfo, RoomInfo, ServerLimits } from '../
 export type {
   ConversationPage,
   HistoryPage,
+  ThreadUnreadCounts,
   Ops,
   OpName,
   OpParams,

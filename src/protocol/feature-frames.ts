@@ -3,7 +3,7 @@
 // the events they push. Frames.ts adds these to its tables.
 import type { ConversationId } from './ids';
 import type { PinnedMessage } from './features';
-import type { HistoryPage } from './pages';
+import type { HistoryPage, ThreadUnreadCounts } from './pages';
 import type { Message, TextBody } from './message';
 
 /** The conversation-feature operations: parameters `p` and result `r`. */
@@ -20,9 +20,9 @@ export interface FeatureOps {
   /** Pin (or with `unpin`, unpin) a message of a conversation: both users of a single chat; group owner/admins. */
   pin: { p: { serverId: string; unpin?: boolean }; r: { pins: PinnedMessage[] } };
   /** A conversation's pins, newest first, with the pinned messages. */
-  pins: { p: { conversation: ConversationId }; r: { pins: PinnedMessage[]; messages: Message[] } };
+  pins: { p: { conversation: ConversationId }; r: { pins: PinnedMessage[]; messages: Message[] } & ThreadUnreadCounts };
   /** Messages by serverId that this user can see (others are left out), e.g. a quoted message not loaded yet. */
-  messages: { p: { serverIds: string[] }; r: { messages: Message[] } };
+  messages: { p: { serverIds: string[] }; r: { messages: Message[] } & ThreadUnreadCounts };
   /** A thread's replies before `before` (a thread seq), newest first, like `history`. */
   thread: { p: { serverId: string; before?: number; limit?: number }; r: HistoryPage };
   /**

@@ -13,7 +13,7 @@ import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from
 
 // ---- requests -------------------------------------------------------------
 
-export type { ConversationPage, HistoryPage } from './pages';
+export type { ConversationPage, HistoryPage, ThreadUnreadCounts } from './pages';
 
 /** Every request operation: its parameters `p` and its result `r`. */
 export interface Ops extends PeopleOps, FeatureOps, PushOps {

@@ -30,6 +30,15 @@ export interface HistoryPage {
   threadUnread?: Record<string, number>;
 }
 
+/**
+ * Part of every answer that carries messages (jump windows, newer pages, pins, lookups by id,
+ * search): for the thread roots among them whose thread this user follows, keyed by root
+ * serverId, their unread replies as the server counts them. Absent when there is none.
+ */
+export interface ThreadUnreadCounts {
+  threadUnread?: Record<string, number>;
+}
+
 /** One page of the conversation list, most recently updated first. */
 export interface ConversationPage {
   conversations: ConversationSummary[];

@@ -4,6 +4,7 @@
 // its tables.
 import type { ConversationId } from './ids';
 import type { Message, UserId } from './message';
+import type { ThreadUnreadCounts } from './pages';
 
 /** What a user shows of themselves. Readable by users who share a conversation or a group with them (or all, with a public directory). */
 export interface Profile {
@@ -48,7 +49,7 @@ export interface MessageSearchHit {
   highlights: Array<[number, number]>;
 }
 
-export interface MessageSearchPage {
+export interface MessageSearchPage extends ThreadUnreadCounts {
   /** Newest first. */
   hits: MessageSearchHit[];
   /** Pass as `cursor` for the next (older) page; null when there is none. */
@@ -57,7 +58,7 @@ export interface MessageSearchPage {
 }
 
 /** The history around one message: the target with up to `limit` messages on each side. */
-export interface HistoryWindow {
+export interface HistoryWindow extends ThreadUnreadCounts {
   /** Newest first, the target included. */
   messages: Message[];
   /** The target message's seq. */
@@ -69,7 +70,7 @@ export interface HistoryWindow {
 }
 
 /** A page of messages newer than a seq, oldest first (for loading downwards after a jump). */
-export interface NewerPage {
+export interface NewerPage extends ThreadUnreadCounts {
   /** Oldest first. */
   messages: Message[];
   hasNewer: boolean;

@@ -2,7 +2,7 @@
 // the server (the session's fetch cache) and older pages on request, joined
 // with the replies that arrived live in the store (`threadReply`, recalls,
 // reactions), the later copy of a reply winning — replying in it, and this
-// user's unread count in it with marking it read.
+// user's unread count in it with marking it read up to what it shows.
 import { useCallback, useMemo, useState } from 'react';
 import type { HistoryPage } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
@@ -22,7 +22,10 @@ export interface ThreadResult {
   reply(text: string): Promise<Message>;
   /** This user's unread replies in the thread (the server's count; 0 when they do not follow it). */
   unread: number;
-  /** Marks the thread read up to its newest reply on every device of this user (and follows it). */
+  /**
+   * Marks the thread read up to the newest reply shown (its newest, when none is loaded yet) on
+   * every device of this user, and follows it; made offline, it is sent when the connection returns.
+   */
   markRead(): Promise<void>;
 }
 
@@ -38,9 +41,6 @@ export function useThread(conversation: ConversationId, rootServerId: string): T
   const ready = useChatSelector((s) => s.connection.ready);
   const live = useChatSelector((s) => s.features.threads.get(rootServerId) ?? EMPTY_THREAD);
   const unread = useThreadUnread(rootServerId);
-  const markRead = useCallback(async () => {
-    await client.markThreadRead(rootServerId);
-  }, [client, rootServerId]);
   const first = useFetch(`${user}\u0000thread\u0000${rootServerId}`, () => client.thread(rootServerId), {
     enabled: ready,
   });
@@ -62,6 +62,12 @@ export function useThread(conversation: ConversationId, rootServerId: string): T
     }
     return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }, [first.data, olderPages, live]);
+  // Up to the newest reply shown, not the newest the server has when it gets the ack: marked
+  // offline, the ack waits for the connection, and replies that came meanwhile stay unread.
+  const newestSeq = replies[replies.length - 1]?.seq;
+  const markRead = useCallback(async () => {
+    await client.markThreadRead(rootServerId, newestSeq);
+  }, [client, rootServerId, newestSeq]);
   return {
     replies,
     hasMore: last?.hasMore ?? false,

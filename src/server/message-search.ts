@@ -4,7 +4,8 @@
 // of one such conversation (refused with 602/605/4043 otherwise), newest
 // first, paged by cursor, with highlight ranges. The storage finds the
 // messages (SQLite: FTS5 word index, search-words.ts); recalled messages are
-// never found.
+// never found. A page carries the searcher's unread counts of the followed
+// thread roots it found.
 import { ErrorCode } from '../protocol/errors';
 import type { ConversationId } from '../protocol/ids';
 import { conversationId } from '../protocol/ids';
@@ -17,6 +18,7 @@ import { requireGroupMember, requireRoomMember } from './membership';
 import type { OpHandlers } from './op-handler';
 import type { SearchScope } from './people-storage';
 import { highlightRanges, queryTerms, searchableText } from './search-text';
+import { withThreadUnread } from './thread-reads';
 
 const DEFAULT_LIMIT = 20;
 
@@ -79,7 +81,13 @@ async function search(
   }));
   const more = found.rows.length > limit;
   const cursor = more ? rows[rows.length - 1]!.cursor : (found.resumeAt ?? null);
-  return { hits, cursor, hasMore: cursor !== null };
+  const page: MessageSearchPage = { hits, cursor, hasMore: cursor !== null };
+  return withThreadUnread(
+    ctx,
+    caller.user,
+    page,
+    rows.map((r) => r.message),
+  );
 }
 
 export const searchOps: OpHandlers<'search'> = { search };

@@ -3,9 +3,11 @@
 // At most FEATURE_LIMITS.maxPins per conversation (511). Pinning a pinned
 // message or unpinning one that is not pinned changes nothing. Every change
 // sends the whole list to the conversation's members; a message that is
-// recalled or deleted for everyone leaves the list (tombstone.ts).
+// recalled or deleted for everyone leaves the list (tombstone.ts). The list
+// answer carries the reader's unread counts of pinned thread roots.
 import { ErrorCode } from '../protocol/errors';
 import { FEATURE_LIMITS, type PinnedMessage } from '../protocol/features';
+import type { ThreadUnreadCounts } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
@@ -15,6 +17,7 @@ import { isGroupManager, requireGroupMember, requireRoomMember } from './members
 import type { MessageAccess } from './message-access';
 import { conversationFor, requireLiveContent, requireMessageAccess } from './message-access';
 import type { ConversationKey } from './storage';
+import { withThreadUnread } from './thread-reads';
 
 function publishPins(
   ctx: CoreContext,
@@ -68,7 +71,7 @@ async function pins(
   ctx: CoreContext,
   caller: Caller,
   p: { conversation: ConversationId },
-): Promise<{ pins: PinnedMessage[]; messages: Message[] }> {
+): Promise<{ pins: PinnedMessage[]; messages: Message[] } & ThreadUnreadCounts> {
   const resolved =
     keyOfConversationId(caller.user, p.conversation) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
   if (resolved.type === 'group') await requireGroupMember(ctx.storage, resolved.target, caller.user);
@@ -79,7 +82,8 @@ async function pins(
     const record = await ctx.storage.getMessage(x.serverId);
     if (record) messages.push(record.message);
   }
-  return { pins: list, messages };
+  const answer: { pins: PinnedMessage[]; messages: Message[] } & ThreadUnreadCounts = { pins: list, messages };
+  return withThreadUnread(ctx, caller.user, answer, messages);
 }
 
 /** Inside a tombstone's transaction (`ctx` its context): the message leaves its conversation's pins. */

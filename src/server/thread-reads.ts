@@ -2,11 +2,11 @@
 // it: who follows a thread (its root's author, everyone who replied, everyone
 // who marked it read), marking a thread read (`threadAck`, on every device of
 // the user), the count each follower gets with a new reply, the new count
-// when a reply after their marker is recalled or deleted, and the counts a
-// page of history or of a thread carries for its roots. Counts are always
+// when a reply after their marker is recalled or deleted, and the counts an
+// answer carries for the roots among its messages. Counts are always
 // counted from the thread's stored replies (by others, after the marker, not
 // tombstones), never kept as counters, so they cannot drift.
-import type { HistoryPage } from '../protocol/frames';
+import type { ThreadUnreadCounts } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
@@ -76,16 +76,16 @@ async function threadUnreadOf(
   return out;
 }
 
-/** Adds `threadUnread` to a page when any of `roots` is a followed thread. */
-export async function withThreadUnread(
+/** Adds `threadUnread` to an answer (a page, a window, pins, a lookup) when any of `roots` is a followed thread. */
+export async function withThreadUnread<T extends ThreadUnreadCounts>(
   ctx: CoreContext,
   user: UserId,
-  page: HistoryPage,
+  answer: T,
   roots: readonly Message[],
-): Promise<HistoryPage> {
+): Promise<T> {
   const counts = await threadUnreadOf(ctx, user, roots);
-  if (counts) page.threadUnread = counts;
-  return page;
+  if (counts) answer.threadUnread = counts;
+  return answer;
 }
 
 async function threadAck(

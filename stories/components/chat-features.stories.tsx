@@ -3,13 +3,17 @@
 // the @ badge in the list, suggestions as Alice types "@"), a followed
 // thread's unread replies on its reply count, a thread open
 // beside its conversation, and the forward dialog. The panels are lazy chunks
-// of Chat; the thread and forward stories show them directly.
+// of Chat; the thread and forward stories show them directly. Each play acts
+// as Alice would (by role and label, in the toolbar's locale) and checks what
+// she sees.
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, screen, userEvent, within } from 'storybook/test';
 import type { ChatClient, ConversationId, Message } from '../../src/entries/index';
 import { Chat, type ChatProps } from '../../src/entries/ui';
 import { ForwardDialog } from '../../src/ui/forward-dialog';
 import { ThreadPanel } from '../../src/ui/thread-panel';
 import { withNatter } from '../support/natter-decorator';
+import { eventually, PLAY_WAIT, playStrings } from '../support/play-kit';
 import { SceneGate, StoryFrame, displayName } from '../support/scene';
 import { peopleScene } from '../support/two-user-scene';
 
@@ -49,6 +53,26 @@ export const PinsAndMentions: Story = {
       )}
     </SceneGate>
   ),
+  play: async (context) => {
+    const s = await playStrings(context, context.args);
+    const t = s.features;
+    const canvas = within(context.canvasElement);
+    // The pins strip lists both pins; Carol's takes Alice to her message.
+    const strip = within(await canvas.findByRole('region', { name: t.pinned }, PLAY_WAIT));
+    await expect(await strip.findByTitle(t.goToPinned('Alice'), {}, PLAY_WAIT)).toBeVisible();
+    await userEvent.click(await strip.findByTitle(t.goToPinned('Carol'), {}, PLAY_WAIT));
+    await eventually(() =>
+      expect(context.canvasElement.querySelector('[data-jump-target]')?.textContent ?? '').toContain('room 4'),
+    );
+    // "@" offers everyone and the other members; arrows and Enter insert one.
+    const box = canvas.getByRole('textbox', { name: s.input.messageLabel });
+    await userEvent.click(box);
+    await userEvent.keyboard('@');
+    const list = within(await canvas.findByRole('listbox', { name: t.mentionSuggestions }, PLAY_WAIT));
+    await expect(list.getAllByRole('option')).toHaveLength(3);
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await eventually(() => expect((box as HTMLTextAreaElement).value).toMatch(/^@\S+ $/));
+  },
 };
 
 export const MentionBadgeDark: Story = {
@@ -66,6 +90,15 @@ export const MentionBadgeDark: Story = {
       )}
     </SceneGate>
   ),
+  play: async (context) => {
+    const t = (await playStrings(context, context.args)).features;
+    const canvas = within(context.canvasElement);
+    // Bob mentioned Alice in the group and in their chat: both rows carry the @ badge.
+    await eventually(() => expect(canvas.getAllByText(t.mentionBadge(1))).toHaveLength(2));
+    // Opening the group reads it: its badge goes, the other stays.
+    await userEvent.click(canvas.getByRole('button', { name: /^team/i }));
+    await eventually(() => expect(canvas.getAllByText(t.mentionBadge(1))).toHaveLength(1));
+  },
 };
 
 const followedThread = () =>
@@ -91,6 +124,17 @@ export const ThreadUnread: Story = {
       )}
     </SceneGate>
   ),
+  play: async (context) => {
+    const t = (await playStrings(context, context.args)).features;
+    const canvas = within(context.canvasElement);
+    const unread = `${t.threadReplies(2)} · ${t.threadUnread(2)}`;
+    await userEvent.click(await canvas.findByRole('button', { name: unread }, PLAY_WAIT));
+    const panel = within(await canvas.findByRole('complementary', { name: t.thread }, PLAY_WAIT));
+    await expect(await panel.findByText('Second half is mine', {}, PLAY_WAIT)).toBeVisible();
+    // Open at its newest reply, the thread is read: the count shows no new replies.
+    await expect(await canvas.findByRole('button', { name: t.threadReplies(2) }, PLAY_WAIT)).toBeVisible();
+    await expect(panel.queryByText(t.threadUnread(2))).toBeNull();
+  },
 };
 
 /** A scene and the message a story shows a panel for. */
@@ -136,6 +180,17 @@ export const Thread: Story = {
       )}
     </SceneGate>
   ),
+  play: async (context) => {
+    const t = (await playStrings(context)).features;
+    const panel = within(await screen.findByRole('complementary', { name: t.thread }, PLAY_WAIT));
+    await expect(await panel.findByText('Works for me', {}, PLAY_WAIT)).toBeVisible();
+    // The reply box has the focus: Alice types and sends with Enter.
+    const box = panel.getByRole('textbox', { name: t.threadReplyLabel });
+    await eventually(() => expect(box).toHaveFocus());
+    await userEvent.keyboard('See you at the lake{Enter}');
+    await expect(await panel.findByText('See you at the lake', {}, PLAY_WAIT)).toBeVisible();
+    await expect(box).toHaveValue('');
+  },
 };
 
 const forward = () =>
@@ -146,6 +201,9 @@ const forward = () =>
     return bob!.sendText('single:alice', 'The door code is 4711');
   });
 
+/** The forward dialog calls this when it is done (its play checks it was). */
+const forwardClosed = fn();
+
 export const Forward: Story = {
   render: () => (
     <SceneGate setup={forward}>
@@ -154,9 +212,21 @@ export const Forward: Story = {
           message={scene.message}
           from={scene.conversation}
           displayName={displayName}
-          onClose={() => undefined}
+          onClose={forwardClosed}
         />
       )}
     </SceneGate>
   ),
+  play: async (context) => {
+    const t = (await playStrings(context)).features;
+    forwardClosed.mockClear();
+    const dialog = within(await screen.findByRole('dialog', { name: t.forwardTitle }, PLAY_WAIT));
+    const forwardButton = dialog.getByRole('button', { name: t.forward });
+    await userEvent.click(await dialog.findByRole('checkbox', { name: /^team$/i }, PLAY_WAIT));
+    await expect(dialog.getByRole('checkbox', { name: /^team$/i })).toBeChecked();
+    await userEvent.click(forwardButton);
+    // Forwarded without a refusal: the dialog closes itself.
+    await eventually(() => expect(forwardClosed).toHaveBeenCalled());
+    await expect(dialog.queryByRole('alert')).toBeNull();
+  },
 };

@@ -3,11 +3,14 @@
 // pressed), a quoted reply and a reply to a message deleted since, an edited
 // message, a pinned message, a forwarded message, a message Alice deleted for
 // herself. Open a message's actions menu (Enter or ⋯) for React, Reply, Edit,
-// Pin and Delete.
+// Pin and Delete. Each play acts as Alice would (by role and label, in the
+// toolbar's locale) and checks what she sees.
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
 import { MessageList } from '../../src/entries/ui';
 import { withNatter } from '../support/natter-decorator';
 import { peopleScene } from '../support/two-user-scene';
+import { eventually, messageRow, openActions, playStrings } from '../support/play-kit';
 import { ConversationView, type ListArgs } from './conversation-view';
 
 const meta: Meta<typeof MessageList> = {
@@ -34,6 +37,19 @@ export const Reactions: Story = {
       }
     />
   ),
+  play: async (context) => {
+    const t = (await playStrings(context)).features;
+    const row = within(await messageRow(context.canvasElement, 'We shipped it'));
+    const party = await row.findByRole('button', { name: t.reaction('🎉', 2, true) });
+    await expect(party).toHaveAttribute('aria-pressed', 'true');
+    // Alice takes her 🎉 back: Bob's stays, no longer pressed.
+    await userEvent.click(party);
+    await eventually(() =>
+      expect(row.getByRole('button', { name: t.reaction('🎉', 1, false) })).toHaveAttribute('aria-pressed', 'false'),
+    );
+    await userEvent.click(row.getByRole('button', { name: t.reaction('❤️', 1, true) }));
+    await eventually(() => expect(row.queryByRole('button', { name: t.reaction('❤️', 1, true) })).toBeNull());
+  },
 };
 
 export const RepliesAndEdits: Story = {
@@ -53,6 +69,18 @@ export const RepliesAndEdits: Story = {
       }
     />
   ),
+  play: async (context) => {
+    const t = (await playStrings(context)).features;
+    const plan = await messageRow(context.canvasElement, 'Meet at 6?');
+    await expect(within(plan).getByText(t.edited)).toBeVisible();
+    const reply = within(await messageRow(context.canvasElement, 'Works for me'));
+    await expect(reply.getByTitle(t.inReplyTo('Bob'))).toHaveTextContent('Meet at 6?');
+    const gone = within(await messageRow(context.canvasElement, '??'));
+    await expect(gone.getByText(t.quoteGone)).toBeVisible();
+    // The quote jumps to the original: focus lands on its row.
+    await userEvent.click(reply.getByTitle(t.inReplyTo('Bob')));
+    await eventually(() => expect(document.activeElement?.textContent ?? '').toContain('Meet at 6?'));
+  },
 };
 
 export const PinsForwardsAndDeletes: Story = {
@@ -72,4 +100,18 @@ export const PinsForwardsAndDeletes: Story = {
       }
     />
   ),
+  play: async (context) => {
+    const t = (await playStrings(context)).features;
+    const canvas = within(context.canvasElement);
+    await expect(await canvas.findByText(t.forwarded('Carol'), { exact: false })).toBeVisible();
+    await expect(canvas.queryByText('ignore this one')).toBeNull();
+    // Alice unpins the address from its menu (keyboard); the menu then offers Pin.
+    const address = await messageRow(context.canvasElement, '12 Harbour Street');
+    await userEvent.click(within(await openActions(address)).getByRole('menuitem', { name: t.unpin }));
+    await eventually(async () => {
+      const menu = within(await openActions(address));
+      await expect(menu.getByRole('menuitem', { name: t.pin })).toBeVisible();
+      await userEvent.keyboard('{Escape}');
+    });
+  },
 };

@@ -1,5 +1,6 @@
 // Conformance: deletes beyond recall. For me: the message leaves this user's
-// history on every device (the peer keeps it), an unread one stops counting,
+// history on every device (the peer keeps it; jump windows and newer pages
+// leave it out too, a jump to it is 508), an unread one stops counting,
 // a hidden last message is replaced in the list. For everyone: the author
 // within the delete window (4092 after), a group's owner/admins at any time,
 // nobody else (510); the tombstone takes its reactions and pins with it, and
@@ -7,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationId } from '../../src/protocol/ids';
 import { FEATURE_WINDOWS, type HarnessFactory } from './harness';
+import { historyAfter, historyAround } from '../../src/client/people';
 import { codeOf, useSession } from './support';
 
 export function deletesSuite(factory: HarnessFactory): void {
@@ -36,6 +38,27 @@ export function deletesSuite(factory: HarnessFactory): void {
       expect((await bob.conversations()).find((c) => c.id === conversationId('single', a))?.unread).toBe(0);
       expect((await alice.history(conversationId('single', b))).messages).toHaveLength(2);
       expect(await bob.deleteMessage(drop.serverId, 'me')).toBeNull();
+    });
+
+    it('delete for me holds in jump windows and newer pages too: the message is left out, and jumping to it is 508', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice } = await s.client(a);
+      const { c: bob } = await s.client(b);
+      const to = conversationId('single', b);
+      const first = await alice.sendText(to, 'first');
+      const drop = await alice.sendText(to, 'drop');
+      const last = await alice.sendText(to, 'last');
+      await bob.deleteMessage(drop.serverId, 'me');
+      const ids = (ms: { serverId: string }[]) => ms.map((m) => m.serverId);
+      expect(ids((await historyAround(bob, last.serverId)).messages)).toEqual([last.serverId, first.serverId]);
+      expect(ids((await historyAfter(bob, conversationId('single', a), first.seq)).messages)).toEqual([last.serverId]);
+      expect(await codeOf(historyAround(bob, drop.serverId))).toBe(508);
+      // Alice did not delete it: her windows keep it.
+      expect(ids((await historyAround(alice, drop.serverId)).messages)).toEqual([
+        last.serverId,
+        drop.serverId,
+        first.serverId,
+      ]);
     });
 
     it('delete for everyone by the author: a tombstone marked deleted for every member, reactions and pins gone', async () => {

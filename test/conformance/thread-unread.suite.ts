@@ -3,13 +3,15 @@
 // of unread replies with each reply; marking the thread read clears it on
 // every device of that user (a threadReadState event), and never moves the
 // marker back; a recalled unread reply lowers it once; history and thread
-// pages carry the counts of followed roots; a non-member cannot mark a
-// thread (602); counts are the same after a reconnect and a restart.
+// pages, jump windows, pins, lookups and search carry the counts of followed
+// roots; marking read offline is sent on reconnect; a non-member cannot mark
+// a thread (602); counts are the same after a reconnect and a restart.
 import { describe, expect, it } from 'vitest';
 import { conversationId } from '../../src/protocol/ids';
 import type { ChatClient } from '../../src/client/chat-client-types';
 import type { HarnessFactory } from './harness';
-import { codeOf, useSession } from './support';
+import { historyAfter, historyAround, searchMessages } from '../../src/client/people';
+import { codeOf, settle, useSession } from './support';
 
 async function threadUnread(c: ChatClient, conversation: string, root: string): Promise<number | undefined> {
   const page = await c.history(conversation as `group:${string}`);
@@ -78,6 +80,52 @@ export function threadUnreadSuite(factory: HarnessFactory): void {
       // With no reply left the root has no thread: pages carry no count for it.
       await bob.recall(r1.serverId);
       expect(await threadUnread(alice, gid, root.serverId)).toBeUndefined();
+    });
+
+    it('every answer that holds a followed root carries its count: jump window, newer page, pins, lookup, search', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice } = await s.client(a);
+      const { c: bob } = await s.client(b);
+      const g = await alice.createGroup({ name: 'g', members: [b] });
+      const gid = conversationId('group', g.groupId);
+      const before = await alice.sendText(gid, 'before');
+      const root = await alice.sendText(gid, 'kickoff agenda');
+      await bob.sendText(gid, 'one', { threadOf: root.serverId });
+      await bob.sendText(gid, 'two', { threadOf: root.serverId });
+      await alice.pin(root.serverId);
+      const want = { [root.serverId]: 2 };
+      expect((await historyAround(alice, root.serverId)).threadUnread).toEqual(want);
+      expect((await historyAfter(alice, gid, before.seq)).threadUnread).toEqual(want);
+      expect((await alice.pins(gid)).threadUnread).toEqual(want);
+      expect((await alice.request('messages', { serverIds: [root.serverId] })).threadUnread).toEqual(want);
+      expect((await searchMessages(alice, 'kickoff')).threadUnread).toEqual(want);
+      // Bob replied: he follows it with nothing unread. Answers without the root carry nothing.
+      expect((await bob.pins(gid)).threadUnread).toEqual({ [root.serverId]: 0 });
+      expect((await alice.request('messages', { serverIds: [before.serverId] })).threadUnread).toBeUndefined();
+      expect((await historyAfter(alice, gid, root.seq)).threadUnread).toBeUndefined();
+    });
+
+    it('marking a thread read offline is sent once the connection returns; a lost answer is sent again', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice, rec: aliceRec } = await s.client(a);
+      const { c: bob } = await s.client(b);
+      const g = await alice.createGroup({ name: 'g', members: [b] });
+      const gid = conversationId('group', g.groupId);
+      const root = await alice.sendText(gid, 'topic');
+      const r1 = await bob.sendText(gid, 'one', { threadOf: root.serverId });
+      const { c: aliceLater } = s.offline(a);
+      // Not connected yet: the mark waits instead of failing.
+      const marked = aliceLater.markThreadRead(root.serverId, r1.seq);
+      await settle(alice);
+      expect(await threadUnread(alice, gid, root.serverId)).toBe(1);
+      await bob.sendText(gid, 'two', { threadOf: root.serverId });
+      await aliceLater.connect();
+      // Sent with the seq the user saw: the reply that came meanwhile stays unread.
+      expect(await marked).toEqual({ readSeq: r1.seq, unread: 1 });
+      await aliceRec.waitFor('threadReadState', (e) => e.root === root.serverId && e.readSeq === r1.seq);
+      aliceLater.dropConnection();
+      expect(await aliceLater.markThreadRead(root.serverId)).toMatchObject({ unread: 0 });
+      expect(await threadUnread(alice, gid, root.serverId)).toBe(0);
     });
 
     it('only members mark a thread read (602); a thread reply has no thread of its own', async () => {

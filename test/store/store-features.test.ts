@@ -2,8 +2,10 @@
 // reaction or edit replaces the loaded message (a later revision wins, a
 // tombstone stays), thread replies stay out of the conversation's messages,
 // deleted-for-me ids, pins, the mention badge and thread unread counts
-// come from the server.
+// (from events and from every answer holding messages) come from the server.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatClient } from '../../src/client/chat-client-types';
+import { historyAround, searchMessages } from '../../src/client/people';
 import { createHarness, until, type Harness } from './chat-harness';
 
 let h: Harness;
@@ -72,6 +74,45 @@ describe('conversation features in the store', () => {
       await fresh.client.history('single:bob');
       await until(() => unread(fresh) === 1, 'count from a page');
     });
+  });
+
+  it('takes thread unread counts from every answer that holds a followed root: jump window, pins, lookup, search', async () => {
+    h = createHarness();
+    const alice = await h.session('alice');
+    const bob = await h.session('bob');
+    const root = await alice.client.sendText('single:bob', 'roadmap review');
+    await bob.client.sendText('single:alice', 'first', { threadOf: root.serverId });
+    await bob.client.sendText('single:alice', 'second', { threadOf: root.serverId });
+    await alice.client.pin(root.serverId);
+    const asks: ((c: ChatClient) => Promise<unknown>)[] = [
+      (c) => historyAround(c, root.serverId),
+      (c) => c.pins('single:bob'),
+      (c) => c.messagesById([root.serverId]),
+      (c) => searchMessages(c, 'roadmap'),
+    ];
+    for (const ask of asks) {
+      // A device that has seen nothing of the thread learns the count from the answer alone.
+      const fresh = await h.session('alice', { device: `d${asks.indexOf(ask)}` });
+      expect(fresh.store.getState().features.threadUnread.get(root.serverId)).toBeUndefined();
+      await ask(fresh.client);
+      await until(() => fresh.store.getState().features.threadUnread.get(root.serverId) === 2, String(ask));
+    }
+  });
+
+  it('a thread marked read offline is cleared once the ack is sent on reconnect', async () => {
+    h = createHarness();
+    const alice = await h.session('alice', { reconnectDelayMs: 50 });
+    const bob = await h.session('bob');
+    const root = await alice.client.sendText('single:bob', 'topic');
+    await bob.client.sendText('single:alice', 'first', { threadOf: root.serverId });
+    const unread = () => alice.store.getState().features.threadUnread.get(root.serverId);
+    await until(() => unread() === 1, 'one unread');
+    alice.client.dropConnection();
+    const marked = alice.client.markThreadRead(root.serverId);
+    expect(alice.client.state).not.toBe('open');
+    expect(unread()).toBe(1);
+    expect(await marked).toMatchObject({ unread: 0 });
+    await until(() => unread() === 0, 'cleared after the reconnect');
   });
 
   it('keeps deleted-for-me ids, pins and the mention badge as the server says', async () => {

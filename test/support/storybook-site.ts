@@ -13,6 +13,8 @@ export interface IndexEntry {
   title: string;
   name: string;
   type: 'story' | 'docs';
+  /** Storybook's tags; a story with a play function has `play-fn`. */
+  tags?: string[];
 }
 
 export interface StorybookSite {
