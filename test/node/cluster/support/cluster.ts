@@ -25,6 +25,8 @@ export interface ClusterOptions {
   recallEnabled?: boolean;
   /** Per-user request rate (default: none). */
   rateLimit?: { perSecond: number; burst: number };
+  /** How long a node's lease lasts unrefreshed (ms; default: the server's, 15 s). */
+  nodeLeaseMs?: number;
 }
 
 let databases = 0;
@@ -75,6 +77,7 @@ export class Cluster {
       String(this.options.recallEnabled ?? true),
       String(this.offset),
       JSON.stringify(this.options.rateLimit ?? false),
+      String(this.options.nodeLeaseMs ?? ''),
     ];
     const proc = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
       cwd: ROOT,
@@ -112,6 +115,13 @@ export class Cluster {
         if (!proc.connected || !proc.send({ id, ...msg })) rej(new Error('cluster node IPC closed'));
       });
     return { port: listening, proc, exited, stderr: () => stderr, ask };
+  }
+
+  /** Node i's health check: its status and JSON (which names the node). */
+  async health(i: number): Promise<{ status: number; node: string }> {
+    const res = await fetch(`http://127.0.0.1:${this.nodes[i]!.port}/healthz`);
+    const body = (await res.json()) as { node: string };
+    return { status: res.status, node: body.node };
   }
 
   /** Moves every running node's clock forward (due timers fire). */
