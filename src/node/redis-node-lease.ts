@@ -64,6 +64,8 @@ export class RedisNodeLease {
   private gone: NodeGoneHandler | null = null;
   private closed = false;
   private reaping = false;
+  /** Gone nodes this node is handing over now. */
+  private readonly working = new Set<string>();
   /** No reaping before this time (ms, this process's clock): leases may be renewing after an outage. */
   private quietUntil = 0;
   readonly leaseMs: number;
@@ -129,26 +131,33 @@ export class RedisNodeLease {
       for (const [node, holder] of due) {
         if (this.closed) return;
         const won = await this.redis.eval(CLAIM, 3, NODES, CLAIMS, NODE_KEY + holder, node, this.nodeId, holder);
-        if (Number(won) === 1) await this.handOver(node);
+        if (Number(won) === 1) this.handOver(node);
       }
       // A hand-over of this node's that failed earlier (the database out of reach) is tried again.
       for (const [node, holder] of Object.entries(claims))
-        if (holder === this.nodeId && !this.closed) await this.handOver(node);
+        if (holder === this.nodeId && !this.closed) this.handOver(node);
     } finally {
       this.reaping = false;
     }
   }
 
-  /** Hands a claimed node's users to the core; the claim is dropped once that is done. */
-  private async handOver(node: string): Promise<void> {
-    try {
+  /**
+   * Hands a claimed node's users to the core, once at a time per node, without holding up the lease
+   * checks; the claim is dropped once that is done.
+   */
+  private handOver(node: string): void {
+    if (this.working.has(node)) return;
+    this.working.add(node);
+    void (async () => {
+      // Finished meanwhile (the claims were read before): nothing left to do.
+      if ((await this.redis.hget(CLAIMS, node)) !== this.nodeId) return;
       const users = await this.redis.smembers(NODE_USERS_KEY + node);
       await this.gone?.(node, users);
       await this.redis.eval(FINISH, 2, CLAIMS, NODE_USERS_KEY + node, node, this.nodeId);
-    } catch (e) {
+    })()
       // Still claimed: tried again at the next refresh, or by another node if this one dies.
-      this.onError(e);
-    }
+      .catch(this.onError)
+      .finally(() => this.working.delete(node));
   }
 
   /** This node stops counting at once; it stays listed, for a survivor to reap. */
