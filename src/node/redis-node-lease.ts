@@ -21,9 +21,9 @@ const NODES = 'natter:nodes';
 const CLAIMS = 'natter:node-claims';
 export const NODE_USERS_KEY = 'natter:node-users:';
 /** A node that has not refreshed its key for this long no longer counts (it died). */
-export const DEFAULT_NODE_LEASE_MS = 15_000;
-export const MIN_NODE_LEASE_MS = 1_000;
-export const MAX_NODE_LEASE_MS = 600_000;
+const DEFAULT_NODE_LEASE_MS = 15_000;
+const MIN_NODE_LEASE_MS = 1_000;
+const MAX_NODE_LEASE_MS = 600_000;
 
 // KEYS[1] nodes, KEYS[2] claims, KEYS[3] the lease key of the holder expected (unused when none);
 // ARGV node, claimer, expected holder ('' for a node still listed). Answers 1 when claimed.
