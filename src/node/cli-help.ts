@@ -14,6 +14,8 @@ natter serve options:
                         postgres://user:pass@host:port/db to share one database between nodes
   --redis <url>         redis://host:port (default $NATTER_REDIS): events reach clients on
                         every node (needs a postgres:// --db)
+  --node-lease <ms>     with --redis: how long a node's lease lasts unrefreshed, so how soon
+                        a killed node is taken over (default 15000; 1000 to 600000)
   --files <dir>         directory for uploaded files (default ./files)
   --secret <s>          token secret (default: $NATTER_SECRET); required unless --dev
   --dev                 accept any user id without a token (development only)

@@ -105,6 +105,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       host: { type: 'string' },
       db: { type: 'string' },
       redis: { type: 'string' },
+      'node-lease': { type: 'string' },
       files: { type: 'string' },
       secret: { type: 'string' },
       dev: { type: 'boolean' },
@@ -171,6 +172,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const maxConnectionsPerAddress = intOption(values['max-connections-per-ip'], 'max-connections-per-ip');
   const headersTimeoutMs = intOption(values['headers-timeout'], 'headers-timeout');
   const requestTimeoutMs = intOption(values['request-timeout'], 'request-timeout');
+  const nodeLeaseMs = intOption(values['node-lease'], 'node-lease');
   const reject = wordList(values['reject-words'], 'reject-words');
   const intercept = wordList(values['intercept-words'], 'intercept-words');
   const moderate =
@@ -195,6 +197,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     host: values.host ?? '127.0.0.1',
     db: values.db ?? io.env['NATTER_DB'] ?? './natter.sqlite',
     ...((values.redis ?? io.env['NATTER_REDIS']) ? { redis: (values.redis ?? io.env['NATTER_REDIS'])! } : {}),
+    ...(nodeLeaseMs !== undefined ? { nodeLeaseMs } : {}),
     files: values.files ?? './files',
     dev: values.dev ?? false,
     synchronous: sync === 'full' ? 'FULL' : 'NORMAL',

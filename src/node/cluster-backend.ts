@@ -12,6 +12,7 @@ import type { SessionRegistry } from '../server/sessions';
 import { createPgClock } from './pg-clock';
 import { openPgStorage, type PgStorage } from './pg-storage';
 import { RedisDelivery } from './redis-delivery';
+import { checkNodeLeaseMs } from './redis-node-lease';
 import { SqliteStorage } from './sqlite-storage';
 
 export interface BackendOptions {
@@ -20,6 +21,8 @@ export interface BackendOptions {
   /** redis://host:port — needs a PostgreSQL `db`. */
   redis?: string;
   synchronous: 'NORMAL' | 'FULL';
+  /** How long a node's lease in Redis lasts without a refresh (ms; default 15 s). */
+  nodeLeaseMs?: number;
   onError: (e: unknown) => void;
 }
 
@@ -43,6 +46,11 @@ export function isPostgresUrl(db: string): boolean {
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const nodeId = `node-${randomBytes(6).toString('hex')}`;
+  // Checked before anything opens: a wrong setting stops the start with nothing to close.
+  if (options.nodeLeaseMs !== undefined) {
+    if (!options.redis) throw new Error('--node-lease needs --redis: the node leases are kept there');
+    checkNodeLeaseMs(options.nodeLeaseMs);
+  }
   if (!isPostgresUrl(options.db)) {
     if (options.redis) throw new Error('--redis needs a shared database: --db postgres://… (SQLite serves one node)');
     const storage = new SqliteStorage({ path: options.db, synchronous: options.synchronous });
@@ -57,7 +65,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     };
     return { storage, nodeId, clock, check: () => storage.ping(), close };
   }
-  const delivery = new RedisDelivery({ url: options.redis, nodeId, onError: options.onError });
+  const delivery = new RedisDelivery({
+    url: options.redis,
+    nodeId,
+    onError: options.onError,
+    ...(options.nodeLeaseMs !== undefined ? { nodeLeaseMs: options.nodeLeaseMs } : {}),
+  });
   return {
     storage,
     nodeId,

@@ -4,7 +4,8 @@
 // included), seq counters, conversation states (unread, read markers),
 // receipts, groups and members, rooms, blocklists, invitations with their
 // parties, file metadata (the bytes stay in the files directory), pins,
-// profiles with their search terms, and every
+// profiles with their search terms, thread read positions, Web Push
+// subscriptions, and every
 // user's event log with its positions (message events rebuilt as the SQLite
 // log shows them), so devices resume where they were.
 import pg from 'pg';
@@ -26,6 +27,8 @@ export interface MigrateReport {
   files: number;
   pins: number;
   profiles: number;
+  threadReads: number;
+  pushSubscriptions: number;
   events: number;
   users: number;
 }
@@ -164,6 +167,20 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     ['text', 'text'],
     all('SELECT term, user FROM profile_terms').map((r) => [r.term, r.user]),
   );
+  const threadReads = all('SELECT root, user, read_seq FROM thread_reads');
+  await insert(
+    'thread_reads',
+    ['root', 'user_id', 'read_seq'],
+    ['text', 'text', 'bigint'],
+    threadReads.map((r) => [r.root, r.user, r.read_seq]),
+  );
+  const pushes = all('SELECT user_id, device, endpoint, p256dh, auth, created_at FROM push_subscriptions');
+  await insert(
+    'push_subscriptions',
+    ['user_id', 'device', 'endpoint', 'p256dh', 'auth', 'created_at'],
+    ['text', 'text', 'text', 'text', 'text', 'bigint'],
+    pushes.map((r) => [r.user_id, r.device, r.endpoint, r.p256dh, r.auth, r.created_at]),
+  );
   const files = all('SELECT file_id, owner, created_at, json FROM files');
   await insert(
     'files',
@@ -201,6 +218,8 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     files: files.length,
     pins: pins.length,
     profiles: profiles.length,
+    threadReads: threadReads.length,
+    pushSubscriptions: pushes.length,
     events,
     users: users.length,
   };

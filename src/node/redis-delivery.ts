@@ -15,10 +15,12 @@
 // When a node goes away (its lease expired, or it stopped), one survivor is
 // handed its users (`onNodeGone`).
 import { Redis } from 'ioredis';
+import { ErrorCode, NatterError } from '../protocol/errors';
 import type { UserId } from '../protocol/message';
 import type { Delivery } from '../server/event-publisher';
 import type { SessionRegistry } from '../server/sessions';
 import type { RateLimitStore } from '../server/rate-limiter';
+import type { NodeGoneHandler } from './redis-node-lease';
 import { RedisPresence } from './redis-presence';
 import { createRedisRateLimitStore } from './redis-rate-limit';
 
@@ -33,7 +35,12 @@ export interface RedisDeliveryOptions {
   /** This node's id (messages it published are not delivered twice). */
   nodeId: string;
   onError?: (e: unknown) => void;
+  /** How long a node's lease lasts without a refresh (ms): a node killed is taken over after this. */
+  nodeLeaseMs?: number;
 }
+
+/** How long a session's start waits for Redis to confirm its subscription before it is told 5031. */
+const SUBSCRIBE_WAIT_MS = 3_000;
 
 export class RedisDelivery implements Delivery {
   private readonly pub: Redis;
@@ -58,7 +65,7 @@ export class RedisDelivery implements Delivery {
     this.pub = new Redis(options.url, redisOptions);
     this.sub = new Redis(options.url, { ...redisOptions, enableAutoPipelining: false });
     const report = (e: unknown): void => this.options.onError?.(e);
-    this.presence = new RedisPresence(this.pub, options.nodeId, report);
+    this.presence = new RedisPresence(this.pub, options.nodeId, report, options.nodeLeaseMs);
     this.rateLimits = createRedisRateLimitStore(this.pub, report);
     this.pub.on('error', report);
     this.sub.on('error', report);
@@ -104,7 +111,10 @@ export class RedisDelivery implements Delivery {
     return this.presence.onlineElsewhere(user);
   }
 
-  /** Subscribes to the user's channel; resolves once Redis confirmed it. */
+  /**
+   * Subscribes to the user's channel; resolves once Redis confirmed it, or rejects with 5031 (retry)
+   * when Redis is out of reach: a client then hears why and reconnects, instead of waiting.
+   */
   ready(user: UserId): Promise<unknown> {
     let done = this.subscribed.get(user);
     if (!done) {
@@ -114,11 +124,21 @@ export class RedisDelivery implements Delivery {
       });
       this.subscribed.set(user, done);
     }
-    return done;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new NatterError(ErrorCode.STORAGE_UNAVAILABLE, 'the message bus is out of reach; retry', 1000)),
+        SUBSCRIBE_WAIT_MS,
+      );
+    });
+    return Promise.race([done, late]).finally(() => clearTimeout(timer));
   }
 
   deliver(user: UserId, data: string, pos?: number): void {
     this.local?.deliver(user, data, pos);
+    // Redis out of reach: nothing is queued for it. Other nodes' sessions catch up on durable events
+    // from the log once it is back; live-only ones (typing, relay) would be stale by then.
+    if (this.pub.status !== 'ready') return;
     this.pub
       .publish(PREFIX + user, `${this.options.nodeId} ${pos ?? ''} ${data}`)
       .catch((e: unknown) => this.options.onError?.(e));
@@ -126,6 +146,7 @@ export class RedisDelivery implements Delivery {
 
   /** A frame for one device of `user` (a call's relay events), on whichever node it is connected to. */
   toDevice(user: UserId, device: string, data: string): void {
+    if (this.pub.status !== 'ready') return;
     this.pub
       .publish(PREFIX + user, `${this.options.nodeId} @${device} ${data}`)
       .catch((e: unknown) => this.options.onError?.(e));
@@ -143,7 +164,7 @@ export class RedisDelivery implements Delivery {
     this.noteHandler = handler;
   }
 
-  onNodeGone(handler: (node: string, users: UserId[]) => void): void {
+  onNodeGone(handler: NodeGoneHandler): void {
     this.presence.lease.onGone(handler);
   }
 

@@ -2,8 +2,9 @@
 // one hash per bucket, taken from atomically by a Lua script that refills it
 // by Redis's own clock (nodes' clocks may disagree; Redis's is one), and
 // left to expire once it would be full again. When Redis does not answer in
-// time the node limits with buckets of its own until it does, so a Redis
-// outage slows nobody down and lets no flood through unlimited.
+// time, or is known to be out of reach, the node limits with buckets of its
+// own until it answers again, so a Redis outage slows nobody down and lets
+// no flood through unlimited.
 import type { Redis } from 'ioredis';
 import { systemClock } from '../server/clock';
 import { createMemoryRateLimitStore, type RateLimitOptions, type RateLimitStore } from '../server/rate-limiter';
@@ -42,6 +43,8 @@ export function createRedisRateLimitStore(redis: Redis, onError: (e: unknown) =>
   const fallback = createMemoryRateLimitStore(systemClock);
   return {
     async take(key: string, rule: RateLimitOptions, cost = 1): Promise<number> {
+      // Known to be out of reach: the node's own buckets answer at once (nothing queued for later).
+      if (redis.status !== 'ready') return fallback.take(key, rule, cost);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ANSWER_MS)));
       const asked = redis.eval(TAKE, 1, PREFIX + key, rule.perSecond, rule.burst, cost).then(

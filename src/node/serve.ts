@@ -33,6 +33,12 @@ export interface StartServerOptions {
   db: string;
   /** redis://host:port: events reach sessions on other nodes (needs a PostgreSQL `db`). */
   redis?: string;
+  /**
+   * With `redis`: how long this node's lease lasts without a refresh (ms, 1000 to 600000; default
+   * 15000). A node killed is taken over by a survivor after about this long; it is refreshed every
+   * third of it, so a shorter lease costs more Redis calls and tolerates shorter stalls.
+   */
+  nodeLeaseMs?: number;
   /** Directory for uploaded files. */
   files: string;
   /** HMAC secret for tokens; required unless `dev`. */
@@ -102,6 +108,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const backend = await openBackend({
     db: options.db,
     ...(options.redis ? { redis: options.redis } : {}),
+    ...(options.nodeLeaseMs !== undefined ? { nodeLeaseMs: options.nodeLeaseMs } : {}),
     synchronous,
     onError,
   });

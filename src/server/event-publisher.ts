@@ -39,9 +39,10 @@ export interface Delivery {
   onBroadcast?(handler: (note: string) => void): void;
   /**
    * A cluster: where a node that went away (it stopped, or its lease expired) is handed, with the
-   * users it had connected; exactly one surviving node gets each.
+   * users it had connected; exactly one surviving node gets each, and keeps it until the promise
+   * the handler answers settles (a node dying before that hands it to another).
    */
-  onNodeGone?(handler: (node: string, users: UserId[]) => void): void;
+  onNodeGone?(handler: (node: string, users: UserId[]) => void | Promise<unknown>): void;
 }
 
 /** One event for every user, or a function making each user's own (conversation ids differ per viewer). */

@@ -103,13 +103,20 @@ export class PresenceTracker implements SessionListener, PresenceService {
    * Another node went away (handed to this one alone): its users who are connected nowhere else
    * go offline, last seen now, and their contacts are told.
    */
-  nodeGone(users: readonly UserId[]): void {
+  nodeGone(users: readonly UserId[]): Promise<unknown> {
     const now = this.ctx().clock.now();
+    const work: Promise<unknown>[] = [];
     for (const user of users) {
-      if (this.stopped) return;
-      if (!this.users.has(user)) this.track(this.saveLastSeen(user, now));
-      void this.reconcile(user, now);
+      if (this.stopped) break;
+      if (!this.users.has(user)) {
+        const save = this.saveLastSeen(user, now);
+        this.track(save);
+        work.push(save);
+      }
+      work.push(this.reconcile(user, now));
     }
+    // Settles when it is all done (the lease's claim is held until then); a failure rejects it.
+    return Promise.all(work);
   }
 
   private track(work: Promise<void>): void {
@@ -175,15 +182,15 @@ export class PresenceTracker implements SessionListener, PresenceService {
     return Promise.resolve();
   }
 
-  /** The cluster's reconcile: this node's status is shared, then what contacts see is recomputed from every node's. */
+  /** The cluster's reconcile: this node's status is shared and what contacts see recomputed from every node's, at once. */
   private reconcileShared(share: PresenceShare, user: UserId, lastSeen: number | null): Promise<void> {
     const local = this.statusOf(user);
     const run = async (): Promise<void> => {
-      await share.share(user, local);
-      const ctx = this.ctx();
-      const [others, record] = await Promise.all([share.elsewhere([user]), ensureProfile(ctx, user)]);
-      const shown = record.hidePresence ? 'offline' : combinePresence(local, others.get(user) ?? 'offline');
-      if (this.stopped || !(await share.announce(user, shown))) return;
+      const record = await ensureProfile(this.ctx(), user);
+      // A stopping node leaves its users to the survivor that reaps it (its entries still stand).
+      if (this.stopped) return;
+      const shown = await share.publish(user, local, record.hidePresence);
+      if (shown === null) return;
       await this.push({
         user,
         status: shown,

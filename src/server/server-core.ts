@@ -110,10 +110,11 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       onError(e);
     }
   });
-  // Another node went away (handed to this one alone): its users and its devices in calls.
+  // Another node went away (handed to this one alone): its users and its devices in calls. The
+  // hand-over holds until its users' presence is settled (another node redoes it if this one dies).
   delivery.onNodeGone?.((node, users) => {
-    presence.nodeGone(users);
     nodeGone(ctx, node);
+    return presence.nodeGone(users);
   });
   let started = false;
   let closed = false;

@@ -9,9 +9,9 @@ import { createWebSocketTransport } from '../../../src/client/websocket-transpor
 import { createToken } from '../../../src/node/token';
 import { ErrorCode } from '../../../src/protocol/errors';
 import { conversationId } from '../../../src/protocol/ids';
-import { PROTOCOL_VERSION } from '../../../src/protocol/version';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
+import { helloFrames } from './support/hello-frames';
 import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
 
 let postgres: Postgres;
@@ -22,28 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([postgres?.stop(), redis?.stop()]);
 }, 60_000);
-
-/** Every frame a raw connection receives after its hello, until the server closes it. */
-function helloFrames(
-  url: string,
-  token: string,
-): Promise<{ frames: Array<Record<string, unknown>>; closeCode: number }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    const frames: Array<Record<string, unknown>> = [];
-    const guard = setTimeout(
-      () => reject(new Error(`no answer to hello, frames so far: ${JSON.stringify(frames)}`)),
-      20_000,
-    );
-    ws.on('open', () => ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'hello', token, device: 'raw' })));
-    ws.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as Record<string, unknown>));
-    ws.on('close', (closeCode: number) => {
-      clearTimeout(guard);
-      resolve({ frames, closeCode });
-    });
-    ws.on('error', reject);
-  });
-}
 
 describe('a hello while PostgreSQL is down', { timeout: 120_000 }, () => {
   it('is answered with 5031 and a bye; after PostgreSQL returns the client connects and sends', async () => {

@@ -1,7 +1,8 @@
 // `natter migrate-db --from x.sqlite --to postgres://…` moves a single-node
 // installation to PostgreSQL with nothing lost: after real use of a SQLite
 // server (messages, a recall, receipts, unread, a deleted conversation,
-// groups, a room, a blocklist, open and answered invitations, a file), every
+// groups, a room, a blocklist, open and answered invitations, a file, a
+// thread read position, a Web Push subscription), every
 // record the core reads is the same through PgStorage as through the SQLite
 // file, event logs keep their positions, and a device resumes on PostgreSQL
 // where it left off on SQLite.
@@ -46,6 +47,7 @@ async function snapshot(s: Storage) {
         out[`read:${m.serverId}`] = await s.listReceipts(m.serverId, 'read');
         out[`delivered:${m.serverId}`] = await s.listReceipts(m.serverId, 'delivered');
         out[`local:${m.serverId}`] = (await s.getMessageByLocalId(m.from, m.localId))?.message.serverId;
+        out[`threadReads:${m.serverId}`] = await s.listThreadReads(m.serverId);
       }
     }
     out[`events:${u}`] = await s.readEvents(u, 0, 10_000);
@@ -54,6 +56,7 @@ async function snapshot(s: Storage) {
     out[`groups:${u}`] = await s.listGroupsOf(u);
     out[`blocklist:${u}`] = await s.getBlocklist(u);
     out[`invitations:${u}`] = await s.listOpenInvitations(u);
+    out[`push:${u}`] = await s.listPushSubscriptions(u);
   }
   out.rooms = await s.listRooms();
   out.nextDeadline = await s.nextInvitationDeadline();
@@ -95,7 +98,18 @@ describe('natter migrate-db', () => {
     await server.core.putFile('alice', { name: 'a.txt', mime: 'text/plain', bytes: new TextEncoder().encode('hello') });
     await alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('after bob left') });
     await server.core.close();
+    sqlite.raiseThreadRead('carol', g.message.serverId, 3);
+    sqlite.putPushSubscription({
+      user: 'bob',
+      device: 'b1',
+      endpoint: 'https://push.example.test/send/b1',
+      p256dh: 'BPk1',
+      auth: 'au1',
+      createdAt: 1_700_000_000_000,
+    });
     const before = await snapshot(asyncStorage(sqlite));
+    expect(before[`threadReads:${g.message.serverId}`]).toHaveLength(1);
+    expect(before['push:bob']).toHaveLength(1);
     sqlite.close();
 
     const url = await freshDatabase(postgres);
@@ -104,6 +118,7 @@ describe('natter migrate-db', () => {
     expect(await runCli(['migrate-db', '--from', path, '--to', url], io)).toBe(0);
     // 4 single-chat texts, 1 group text, 3 invitation steps (2 invites, 1 accept).
     expect(out.join('')).toMatch(/migrated .*"messages":8/);
+    expect(out.join('')).toMatch(/"threadReads":1,"pushSubscriptions":1/);
 
     const pg = await openPgStorage({ url });
     try {

@@ -2,7 +2,7 @@
 // PostgreSQL + Redis, tokens, the conformance moderation rule and a short
 // recall window) with a clock the parent moves forward over IPC. Prints
 // `listening <port>` on stdout.
-// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false>
+// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false> [nodeLeaseMs]
 import { startServer } from '../../../../src/node/serve';
 import { silentLogger } from '../../../../src/node/logger';
 import { conformanceModerate, FEATURE_WINDOWS } from '../../../conformance/harness';
@@ -10,13 +10,14 @@ import { answerParent } from '../../support/child-node';
 import { createOffsetClock } from '../../support/offset-clock';
 import { SECRET } from '../../support/secret';
 
-const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit] = process.argv.slice(2);
+const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit, nodeLeaseMs] = process.argv.slice(2);
 const clock = createOffsetClock(Number(offset ?? 0));
 const server = await startServer({
   port: Number(port ?? 0),
   host: '127.0.0.1',
   db: db!,
   redis: redis!,
+  ...(nodeLeaseMs ? { nodeLeaseMs: Number(nodeLeaseMs) } : {}),
   files: files!,
   secret: SECRET,
   logger: silentLogger,

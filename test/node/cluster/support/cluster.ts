@@ -19,6 +19,8 @@ export interface ClusterOptions {
   recallEnabled?: boolean;
   /** Per-user request rate (default: none). */
   rateLimit?: { perSecond: number; burst: number };
+  /** How long a node's lease lasts unrefreshed (ms; default: the server's, 15 s). */
+  nodeLeaseMs?: number;
 }
 
 let databases = 0;
@@ -69,8 +71,16 @@ export class Cluster {
       String(this.options.recallEnabled ?? true),
       String(this.offset),
       JSON.stringify(this.options.rateLimit ?? false),
+      String(this.options.nodeLeaseMs ?? ''),
     ];
     return launchChildNode(ENTRY, args, 'cluster node');
+  }
+
+  /** Node i's health check: its status and JSON (which names the node). */
+  async health(i: number): Promise<{ status: number; node: string }> {
+    const res = await fetch(`http://127.0.0.1:${this.nodes[i]!.port}/healthz`);
+    const body = (await res.json()) as { node: string };
+    return { status: res.status, node: body.node };
   }
 
   /** Moves every running node's clock forward (due timers fire). */
