@@ -4,9 +4,11 @@
 // included), seq counters, conversation states (unread, read markers),
 // receipts, groups and members, rooms, blocklists, invitations with their
 // parties, file metadata (the bytes stay in the files directory), pins,
-// profiles with their search terms, and every
-// user's event log with its positions (message events rebuilt as the SQLite
-// log shows them), so devices resume where they were.
+// profiles with their search terms, thread read positions, Web Push
+// subscriptions, and every user's event log with its positions (message
+// events rebuilt as the SQLite log shows them), so devices resume where they
+// were. COPIED_TABLES and DERIVED_TABLES name every SQLite table: a test fails
+// when a migration adds one that neither copies nor explains.
 import pg from 'pg';
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo } from '../protocol/entities';
@@ -26,11 +28,41 @@ export interface MigrateReport {
   files: number;
   pins: number;
   profiles: number;
+  threadReads: number;
+  pushSubscriptions: number;
   events: number;
   users: number;
 }
 
 const BATCH = 1000;
+
+/** The SQLite tables copied, row for row (events rebuilt through the event log). */
+export const COPIED_TABLES: readonly string[] = [
+  'messages',
+  'seqs',
+  'conversation_states',
+  'receipts',
+  'groups',
+  'group_members',
+  'rooms',
+  'blocklists',
+  'invitations',
+  'invitation_parties',
+  'pins',
+  'profiles',
+  'profile_terms',
+  'files',
+  'thread_reads',
+  'push_subscriptions',
+  'events',
+  'event_heads',
+];
+
+/**
+ * SQLite tables with nothing to copy: the search indexes PostgreSQL builds from the messages'
+ * search text, and recalled messages' originals, which live on in the events rebuilt from them.
+ */
+export const DERIVED_TABLES: readonly string[] = ['message_originals', 'message_search_keys', 'message_words'];
 
 export async function migrateSqliteToPostgres(from: string, to: string): Promise<MigrateReport> {
   // Not exclusive: the file is only read (a running server keeps its owner lock; stop it first).
@@ -164,6 +196,20 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     ['text', 'text'],
     all('SELECT term, user FROM profile_terms').map((r) => [r.term, r.user]),
   );
+  const threadReads = all('SELECT root, user, read_seq FROM thread_reads');
+  await insert(
+    'thread_reads',
+    ['root', 'user_id', 'read_seq'],
+    ['text', 'text', 'bigint'],
+    threadReads.map((r) => [r.root, r.user, r.read_seq]),
+  );
+  const subscriptions = all('SELECT user_id, device, endpoint, p256dh, auth, created_at FROM push_subscriptions');
+  await insert(
+    'push_subscriptions',
+    ['user_id', 'device', 'endpoint', 'p256dh', 'auth', 'created_at'],
+    ['text', 'text', 'text', 'text', 'text', 'bigint'],
+    subscriptions.map((r) => [r.user_id, r.device, r.endpoint, r.p256dh, r.auth, r.created_at]),
+  );
   const files = all('SELECT file_id, owner, created_at, json FROM files');
   await insert(
     'files',
@@ -201,6 +247,8 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     files: files.length,
     pins: pins.length,
     profiles: profiles.length,
+    threadReads: threadReads.length,
+    pushSubscriptions: subscriptions.length,
     events,
     users: users.length,
   };

@@ -1,15 +1,18 @@
 // `natter migrate-db --from x.sqlite --to postgres://…` moves a single-node
 // installation to PostgreSQL with nothing lost: after real use of a SQLite
 // server (messages, a recall, receipts, unread, a deleted conversation,
-// groups, a room, a blocklist, open and answered invitations, a file), every
-// record the core reads is the same through PgStorage as through the SQLite
-// file, event logs keep their positions, and a device resumes on PostgreSQL
-// where it left off on SQLite.
+// groups, a room, a blocklist, open and answered invitations, a file, a pin,
+// a profile, a thread with read positions, push subscriptions), every record
+// the core reads is the same through PgStorage as through the SQLite file,
+// event logs keep their positions, and a device resumes on PostgreSQL where it
+// left off on SQLite. Every SQLite table is either copied or derived.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/node/cli';
+import { COPIED_TABLES, DERIVED_TABLES } from '../../../src/node/migrate-db';
 import { openPgStorage } from '../../../src/node/pg-storage';
 import { SqliteStorage } from '../../../src/node/sqlite-storage';
 import { createEmbeddedServer } from '../../../src/server/embedded-server';
@@ -29,11 +32,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const { Client } = pg;
 const text = (msg: string) => ({ type: 'txt' as const, msg });
 const USERS = ['alice', 'bob', 'carol'];
 
 /** Everything the core can read back for these users, through the Storage contract. */
-async function snapshot(s: Storage) {
+async function snapshot(s: Storage, roots: readonly string[]) {
   const out: Record<string, unknown> = {};
   for (const u of USERS) {
     const states = await s.listConversationStates(u);
@@ -54,7 +58,10 @@ async function snapshot(s: Storage) {
     out[`groups:${u}`] = await s.listGroupsOf(u);
     out[`blocklist:${u}`] = await s.getBlocklist(u);
     out[`invitations:${u}`] = await s.listOpenInvitations(u);
+    out[`push:${u}`] = await s.listPushSubscriptions(u);
   }
+  for (const root of roots) out[`threadReads:${root}`] = await s.listThreadReads(root);
+  out.profiles = await s.getProfiles(USERS);
   out.rooms = await s.listRooms();
   out.nextDeadline = await s.nextInvitationDeadline();
   return out;
@@ -94,21 +101,68 @@ describe('natter migrate-db', () => {
     const bobSeen = bob.lastPos();
     await server.core.putFile('alice', { name: 'a.txt', mime: 'text/plain', bytes: new TextEncoder().encode('hello') });
     await alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('after bob left') });
+    // Pins, a profile, a thread bob has read, and push subscriptions (stored as the push route stores them).
+    await alice.ok('pin', { serverId: m1.message.serverId });
+    await bob.ok('profile.set', { name: 'Bob B.' });
+    const root = g.message.serverId;
+    await carol.ok('send', {
+      localId: localId(),
+      to: 'g1',
+      chatType: 'group',
+      body: text('in thread'),
+      threadOf: root,
+    });
+    await bob.ok('threadAck', { serverId: root });
+    const sub = (user: string, device: string, n: number) => ({
+      user,
+      device,
+      endpoint: `https://push.example/${n}`,
+      p256dh: `key${n}`,
+      auth: `auth${n}`,
+      createdAt: 1_700_000_000_000 + n,
+    });
+    sqlite.putPushSubscription(sub('alice', 'a1', 1));
+    sqlite.putPushSubscription(sub('alice', 'a2', 2));
+    sqlite.putPushSubscription(sub('bob', 'b1', 3));
     await server.core.close();
-    const before = await snapshot(asyncStorage(sqlite));
+    const before = await snapshot(asyncStorage(sqlite), [root]);
+    expect(before['push:alice']).toHaveLength(2);
+    expect(before[`threadReads:${root}`]).toHaveLength(3);
+    expect(before.profiles).toContainEqual(
+      expect.objectContaining({ profile: expect.objectContaining({ name: 'Bob B.' }) }),
+    );
     sqlite.close();
 
     const url = await freshDatabase(postgres);
     const out: string[] = [];
     const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), env: {} };
     expect(await runCli(['migrate-db', '--from', path, '--to', url], io)).toBe(0);
-    // 4 single-chat texts, 1 group text, 3 invitation steps (2 invites, 1 accept).
-    expect(out.join('')).toMatch(/migrated .*"messages":8/);
+    // 4 single-chat texts, 1 group text and its thread reply, 3 invitation steps (2 invites, 1 accept).
+    expect(out.join('')).toMatch(/migrated .*"messages":9/);
+    expect(out.join('')).toMatch(/"threadReads":3,"pushSubscriptions":3/);
 
     const pg = await openPgStorage({ url });
     try {
-      expect(await snapshot(pg)).toEqual(before);
+      expect(await snapshot(pg, [root])).toEqual(before);
       const reopened = new SqliteStorage({ path, exclusive: false });
+      // Every SQLite table (but SQLite's own and the FTS5 indexes' shadow tables) is copied or derived,
+      // and every PostgreSQL table is filled.
+      const master = reopened.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
+        name: string;
+        sql: string;
+      }[];
+      const virtual = master.filter((t) => t.sql.startsWith('CREATE VIRTUAL TABLE')).map((t) => t.name);
+      const sqliteTables = master
+        .map((t) => t.name)
+        .filter((n) => !n.startsWith('sqlite_') && !virtual.some((v) => n.startsWith(`${v}_`)));
+      expect(sqliteTables.sort()).toEqual([...COPIED_TABLES, ...DERIVED_TABLES].sort());
+      const target = new Client({ connectionString: url });
+      await target.connect();
+      const pgTables = await target.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'natter_schema'",
+      );
+      await target.end();
+      expect(pgTables.rows.map((r) => r.table_name).sort()).toEqual([...COPIED_TABLES].sort());
       const files = reopened.db.prepare('SELECT file_id FROM files').all() as { file_id: string }[];
       expect(files).toHaveLength(1);
       expect(await pg.getFile(files[0]!.file_id)).toEqual(reopened.getFile(files[0]!.file_id));
