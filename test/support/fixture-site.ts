@@ -16,11 +16,13 @@ export interface BuiltFixture {
   close(): Promise<void>;
 }
 
-export async function buildFixture(pageDir: string): Promise<BuiltFixture> {
+/** `publicDir`: a folder whose files are served as they are at the site's root (e.g. a service worker). */
+export async function buildFixture(pageDir: string, options: { publicDir?: string } = {}): Promise<BuiltFixture> {
   const outDir = mkdtempSync(join(tmpdir(), 'natter-fixture-'));
   await build({
     configFile: false,
     root: pageDir,
+    ...(options.publicDir ? { publicDir: options.publicDir } : {}),
     base: './',
     logLevel: 'error',
     plugins: [react()],
