@@ -2,7 +2,7 @@
 // installation to PostgreSQL with nothing lost: after real use of a SQLite
 // server (messages, a recall, receipts, unread, a deleted conversation,
 // groups, a room, a blocklist, open and answered invitations, a file, a pin,
-// a profile, a thread with read positions, push subscriptions), every record
+// a profile, a thread with read positions, a mute, push subscriptions), every record
 // the core reads is the same through PgStorage as through the SQLite file,
 // event logs keep their positions, and a device resumes on PostgreSQL where it
 // left off on SQLite. Every SQLite table is either copied or derived.
@@ -113,6 +113,7 @@ describe('natter migrate-db', () => {
       threadOf: root,
     });
     await bob.ok('threadAck', { serverId: root });
+    await carol.ok('mute', { conversation: 'group:g1' });
     const sub = (user: string, device: string, n: number) => ({
       user,
       device,
@@ -128,6 +129,7 @@ describe('natter migrate-db', () => {
     const before = await snapshot(asyncStorage(sqlite), [root]);
     expect(before['push:alice']).toHaveLength(2);
     expect(before[`threadReads:${root}`]).toHaveLength(3);
+    expect(before['states:carol']).toContainEqual(expect.objectContaining({ id: 'group:g1', mute: {} }));
     expect(before.profiles).toContainEqual(
       expect.objectContaining({ profile: expect.objectContaining({ name: 'Bob B.' }) }),
     );
