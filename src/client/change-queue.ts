@@ -5,9 +5,12 @@
 // such operation is idempotent on the server (a reaction is a set member, an
 // edit carries its editId, a forward its localId), so a change whose answer
 // was lost is sent again safely and applied once. Only a server refusal
-// rejects; losing the connection never does.
+// rejects; losing the connection never does. With a persistence (the
+// browser's offline cache) the waiting changes survive a reload: the ones
+// saved last time go first, before any made since.
 import { ErrorCode, type NatterError } from '../protocol/errors';
-import type { OpName, OpParams, OpResult } from '../protocol/frames';
+import type { OpParams, OpResult } from '../protocol/frames';
+import { restoreChange, type ChangePersistence, type QueuedOp, type SavedChange } from './change-persistence';
 import type { DispatchCallbacks } from './request-tracker';
 import { cancel, later, type TimerHandle } from './timers';
 
@@ -15,28 +18,55 @@ import { cancel, later, type TimerHandle } from './timers';
 const RETRYABLE = new Set<number>([ErrorCode.DISCONNECTED, ErrorCode.SHUTTING_DOWN, ErrorCode.RATE_LIMITED]);
 
 interface Change {
-  op: OpName;
-  params: unknown;
+  saved: SavedChange;
   resolve(result: unknown): void;
   reject(error: NatterError): void;
 }
 
 export interface ChangeQueueDeps {
-  dispatch(op: OpName, params: unknown, callbacks: DispatchCallbacks): boolean;
+  dispatch(op: QueuedOp, params: unknown, callbacks: DispatchCallbacks): boolean;
   isOpen(): boolean;
+  newId(): string;
+  /** Local time, for the order changes were made in. */
+  now(): number;
+  persistence?: ChangePersistence;
+  /** The server refused a change restored from an earlier session (no caller is waiting for it). */
+  restoredRejected?(op: QueuedOp, error: NatterError): void;
 }
 
 export class ChangeQueue {
   private readonly queue: Change[] = [];
   private inFlight = false;
   private retryTimer: TimerHandle | null = null;
+  private lastOrder = 0;
+  /** Until the saved changes are read, nothing is sent: they were made before any change queued now. */
+  private restoring: boolean;
+  /** Resolves once the changes saved last time are queued (at once without a persistence). */
+  readonly restored: Promise<void>;
 
-  constructor(private readonly deps: ChangeQueueDeps) {}
+  constructor(private readonly deps: ChangeQueueDeps) {
+    const persistence = deps.persistence;
+    this.restoring = persistence !== undefined;
+    this.restored = persistence
+      ? persistence.load().then(
+          (list) => this.restore(list),
+          () => this.restore([]),
+        )
+      : Promise.resolve();
+  }
 
   /** Queues a change; resolves with the server's answer once it is applied. */
-  add<K extends OpName>(op: K, params: OpParams<K>): Promise<OpResult<K>> {
+  add<K extends QueuedOp>(op: K, params: OpParams<K>): Promise<OpResult<K>> {
     return new Promise<OpResult<K>>((resolve, reject) => {
-      this.queue.push({ op, params, resolve: resolve, reject });
+      this.lastOrder = Math.max(this.lastOrder + 1, this.deps.now());
+      const saved: SavedChange = {
+        id: this.deps.newId(),
+        order: this.lastOrder,
+        op,
+        params,
+      };
+      this.deps.persistence?.put(saved);
+      this.queue.push({ saved, resolve, reject });
       this.flush();
     });
   }
@@ -49,9 +79,9 @@ export class ChangeQueue {
   /** The connection is (again) open: send the oldest waiting change. */
   flush(): void {
     const head = this.queue[0];
-    if (!head || this.inFlight || this.retryTimer || !this.deps.isOpen()) return;
+    if (!head || this.restoring || this.inFlight || this.retryTimer || !this.deps.isOpen()) return;
     this.inFlight = true;
-    const sent = this.deps.dispatch(head.op, head.params, {
+    const sent = this.deps.dispatch(head.saved.op, head.saved.params, {
       ok: (r) => this.settle(head, () => head.resolve(r)),
       err: (error) => {
         if (RETRYABLE.has(error.code)) {
@@ -79,9 +109,27 @@ export class ChangeQueue {
     this.retryTimer = null;
   }
 
+  private restore(list: readonly unknown[]): void {
+    this.restoring = false;
+    const mine = new Set(this.queue.map((c) => c.saved.id));
+    const saved = list
+      .map(restoreChange)
+      .filter((c): c is SavedChange => c !== null && !mine.has(c.id))
+      .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const restored = saved.map((c): Change => ({
+      saved: c,
+      resolve: () => undefined,
+      reject: (error) => this.deps.restoredRejected?.(c.op, error),
+    }));
+    for (const c of saved) this.lastOrder = Math.max(this.lastOrder, c.order);
+    this.queue.unshift(...restored);
+    this.flush();
+  }
+
   private settle(change: Change, done: () => void): void {
     this.inFlight = false;
     if (this.queue[0] === change) this.queue.shift();
+    this.deps.persistence?.delete(change.saved.id);
     done();
     this.flush();
   }

@@ -145,10 +145,16 @@ class NatterChatClient implements ChatClient {
       isOpen: () => this.conn.isOpen,
       ...(persistence ? { persistence } : {}),
     });
+    const changePersistence = this.offlineCache?.changes();
     this.changes = new ChangeQueue({
       dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
       isOpen: () => this.conn.isOpen,
+      newId: this.newId,
+      now: () => local.now(),
+      ...(changePersistence ? { persistence: changePersistence } : {}),
+      restoredRejected: (_op, error) => this.emitter.emit('error', error),
     });
+    const attachments = this.offlineCache?.attachments();
     const request: RequestFn = (op, p) => this.request(op, p);
     const input = (i: ClientInput): void => this.inputs.push(i);
     Object.assign(
@@ -162,6 +168,9 @@ class NatterChatClient implements ChatClient {
         newId: this.newId,
         localNow: () => this.clock.localNow(),
         discarded: (entry) => this.inputs.discarded(entry),
+        isOpen: () => this.conn.isOpen,
+        onWelcome: (run) => this.emitter.on('ready', run),
+        ...(attachments ? { attachments } : {}),
       }),
       // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
       createMessageFeatures({

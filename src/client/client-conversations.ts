@@ -18,6 +18,12 @@ export interface ConversationApi {
   conversationPage(options?: { cursor?: string; limit?: number }): Promise<ConversationPage>;
   deleteConversation(conversation: ConversationId, options?: { deleteHistory?: boolean }): Promise<void>;
   markRead(conversation: ConversationId, upToSeq?: number): Promise<number>;
+  /**
+   * Mutes a conversation for this user on every device (no push for it) until `until` (server time,
+   * ms; see serverNow), or until unmuted. Every device gets a `conversationMute` event.
+   */
+  muteConversation(conversation: ConversationId, until?: number): Promise<void>;
+  unmuteConversation(conversation: ConversationId): Promise<void>;
   sendReadReceipt(serverId: string): Promise<void>;
   sendDeliveryReceipt(serverIds: string[]): Promise<void>;
   groupReaders(serverId: string): Promise<UserId[]>;
@@ -73,6 +79,12 @@ export function createConversationApi({ request, input, user }: ConversationDeps
       const { readSeq, unread } = await request('ack', p);
       input({ kind: 'readMarker', conversation, readSeq, unread });
       return readSeq;
+    },
+    async muteConversation(conversation, until) {
+      await request('mute', { conversation, ...(until !== undefined ? { until } : {}) });
+    },
+    async unmuteConversation(conversation) {
+      await request('unmute', { conversation });
     },
     async sendReadReceipt(serverId) {
       await request('read', { serverId });

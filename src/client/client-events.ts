@@ -32,6 +32,7 @@ export interface ChatClientEvents {
   channelAck: Extract<ChatEvent, { type: 'channelAck' }>;
   readState: Extract<ChatEvent, { type: 'readState' }>;
   conversationDeleted: Extract<ChatEvent, { type: 'conversationDeleted' }>;
+  conversationMute: Extract<ChatEvent, { type: 'conversationMute' }>;
   invitation: Extract<ChatEvent, { type: 'invitation' }>;
   group: Extract<ChatEvent, { type: 'group' }>;
   room: Extract<ChatEvent, { type: 'room' }>;

@@ -1,10 +1,12 @@
 // Owns the ChatClient methods of sending: messages of any body through the
 // outbox (kept while offline, retried, idempotent by localId), files (upload
-// then send, file-sender.ts), plain uploads, and the outbox's entries.
+// then send, file-sender.ts, kept across reloads by the offline cache), plain
+// uploads, and the outbox's entries.
 import { ErrorCode, NatterError } from '../protocol/errors';
 import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
+import type { AttachmentStore } from './attachment-store';
 import { FileSender, toNatterError } from './file-sender';
 import { uploadFile, type UploadInput } from './file-upload';
 import type { Outbox } from './outbox';
@@ -53,6 +55,11 @@ export interface SendingDeps {
   localNow: () => number;
   /** An entry was discarded (the input stream hears of it). */
   discarded: (entry: PendingMessage | undefined) => void;
+  isOpen: () => boolean;
+  /** Calls `run` on every welcome (uploads that waited for the connection start then). */
+  onWelcome: (run: () => void) => void;
+  /** Where attachments not uploaded yet are kept between sessions (the offline cache). */
+  attachments?: AttachmentStore;
 }
 
 /** The API never throws synchronously: a bad conversation id is a rejected Promise like any other refusal. */
@@ -75,7 +82,14 @@ export function createSendingApi(deps: SendingDeps): SendingApi {
       throw toNatterError(err);
     });
   };
-  const files = new FileSender(outbox, upload);
+  const files = new FileSender({
+    outbox,
+    upload,
+    isOpen: deps.isOpen,
+    ...(deps.attachments ? { store: deps.attachments } : {}),
+  });
+  deps.onWelcome(() => files.flush());
+  void files.restore();
 
   const pendingOf = (
     to: string,

@@ -45,6 +45,10 @@ export function restorePending(v: unknown): PendingMessage | null {
   const p = { localId, to, chatType, body, from, conversation, createdAt, status } as unknown as PendingMessage;
   if (isRecord(v.ext)) p.ext = v.ext;
   if (isRecord(v.config)) p.config = v.config;
+  // A reply, a thread reply or mentions stay what they were when sent again.
+  if (typeof v.replyTo === 'string') p.replyTo = v.replyTo;
+  if (typeof v.threadOf === 'string') p.threadOf = v.threadOf;
+  if (isRecord(v.mentions)) p.mentions = v.mentions;
   if (isRecord(v.error) && typeof v.error.code === 'number' && typeof v.error.message === 'string')
     p.error = { code: v.error.code, message: v.error.message };
   return p;

@@ -128,6 +128,7 @@ export {
   type PushPermission,
 } from '../client/push-subscribe';
 export type { WebPushSubscription, PushPayload } from '../protocol/push';
+export type { ConversationMute, MuteEvent } from '../protocol/mute';
 export type {
   OfflineCache,
   OfflineOptions,

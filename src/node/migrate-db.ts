@@ -5,9 +5,10 @@
 // receipts, groups and members, rooms, blocklists, invitations with their
 // parties, file metadata (the bytes stay in the files directory), pins,
 // profiles with their search terms, thread read positions, Web Push
-// subscriptions, and every
-// user's event log with its positions (message events rebuilt as the SQLite
-// log shows them), so devices resume where they were.
+// subscriptions, and every user's event log with its positions (message
+// events rebuilt as the SQLite log shows them), so devices resume where they
+// were. COPIED_TABLES and DERIVED_TABLES name every SQLite table: a test fails
+// when a migration adds one that neither copies nor explains.
 import pg from 'pg';
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo } from '../protocol/entities';
@@ -34,6 +35,34 @@ export interface MigrateReport {
 }
 
 const BATCH = 1000;
+
+/** The SQLite tables copied, row for row (events rebuilt through the event log). */
+export const COPIED_TABLES: readonly string[] = [
+  'messages',
+  'seqs',
+  'conversation_states',
+  'receipts',
+  'groups',
+  'group_members',
+  'rooms',
+  'blocklists',
+  'invitations',
+  'invitation_parties',
+  'pins',
+  'profiles',
+  'profile_terms',
+  'files',
+  'thread_reads',
+  'push_subscriptions',
+  'events',
+  'event_heads',
+];
+
+/**
+ * SQLite tables with nothing to copy: the search indexes PostgreSQL builds from the messages'
+ * search text, and recalled messages' originals, which live on in the events rebuilt from them.
+ */
+export const DERIVED_TABLES: readonly string[] = ['message_originals', 'message_search_keys', 'message_words'];
 
 export async function migrateSqliteToPostgres(from: string, to: string): Promise<MigrateReport> {
   // Not exclusive: the file is only read (a running server keeps its owner lock; stop it first).
@@ -174,12 +203,12 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     ['text', 'text', 'bigint'],
     threadReads.map((r) => [r.root, r.user, r.read_seq]),
   );
-  const pushes = all('SELECT user_id, device, endpoint, p256dh, auth, created_at FROM push_subscriptions');
+  const subscriptions = all('SELECT user_id, device, endpoint, p256dh, auth, created_at FROM push_subscriptions');
   await insert(
     'push_subscriptions',
     ['user_id', 'device', 'endpoint', 'p256dh', 'auth', 'created_at'],
     ['text', 'text', 'text', 'text', 'text', 'bigint'],
-    pushes.map((r) => [r.user_id, r.device, r.endpoint, r.p256dh, r.auth, r.created_at]),
+    subscriptions.map((r) => [r.user_id, r.device, r.endpoint, r.p256dh, r.auth, r.created_at]),
   );
   const files = all('SELECT file_id, owner, created_at, json FROM files');
   await insert(
@@ -219,7 +248,7 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     pins: pins.length,
     profiles: profiles.length,
     threadReads: threadReads.length,
-    pushSubscriptions: pushes.length,
+    pushSubscriptions: subscriptions.length,
     events,
     users: users.length,
   };

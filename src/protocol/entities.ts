@@ -1,10 +1,13 @@
 // Owns the non-message records the server reports: conversation summaries,
 // groups and chat rooms, and the limits a server announces.
+import type { ConversationMute } from './mute';
 import type { ChatType, Message, UserId } from './message';
 import type { ConversationId } from './ids';
 
 export interface ConversationSummary {
   id: ConversationId;
+  /** Set while this user has the conversation muted (no push for it): until `mute.until`, or for good. */
+  mute?: ConversationMute;
   type: ChatType;
   /** Peer user id (single) or group/room id. */
   target: string;

@@ -48,6 +48,11 @@ export const ErrorCode = {
   FILE_CONTENT_MISMATCH: 4151,
   /** An upload over the user's storage quota. */
   QUOTA_EXCEEDED: 4152,
+  /**
+   * An attachment queued offline was over the offline cache's size limit, so its bytes did not
+   * survive the page reload: its message is failed and the file must be attached again.
+   */
+  ATTACHMENT_NOT_KEPT: 4153,
   FILE_NOT_FOUND: 4040,
   USER_NOT_FOUND: 4041,
   CONVERSATION_NOT_FOUND: 4042,
@@ -110,6 +115,7 @@ const defaultMessages: Record<number, string> = {
   4013: 'token expires soon',
   4014: 'token is for another user',
   4152: 'upload quota exceeded',
+  4153: 'the attachment was too large to keep offline; attach it again',
   4150: 'file type not allowed',
   4151: 'file content does not match its declared type',
   4040: 'file not found',

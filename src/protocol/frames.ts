@@ -8,6 +8,7 @@ import type { FeatureEvent, FeatureOps } from './feature-frames';
 import type { Message, OutgoingMessage, UserId } from './message';
 import type { UploadedFile } from './link';
 import type { PeopleEvent, PeopleOps } from './people';
+import type { MuteEvent, MuteOps } from './mute';
 import type { PushOps } from './push';
 import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
 
@@ -16,7 +17,7 @@ import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from
 export type { ConversationPage, HistoryPage, ThreadUnreadCounts } from './pages';
 
 /** Every request operation: its parameters `p` and its result `r`. */
-export interface Ops extends PeopleOps, FeatureOps, PushOps {
+export interface Ops extends PeopleOps, FeatureOps, PushOps, MuteOps {
   send: { p: OutgoingMessage; r: { message: Message } };
   recall: { p: { serverId: string }; r: { message: Message } };
   /** Messages with seq < `before` (or the newest), newest first. */
@@ -153,6 +154,7 @@ export type ChatEvent =
   | { type: 'room'; action: 'joined' | 'left'; room: RoomInfo; users: UserId[] }
   | { type: 'blocklist'; blocked: UserId[] }
   | FeatureEvent
+  | MuteEvent
   | PeopleEvent
   | RtcEvent;
 

@@ -13,6 +13,7 @@ import { featureParamSchemas, sendFeatureFields } from './validate-features';
 import { RTC_MAX_CANDIDATE_BYTES, RTC_MAX_SDP_BYTES, type RtcSignal } from './rtc';
 import { PROTOCOL_VERSION } from './version';
 import { peopleParamSchemas } from './validate-people';
+import { muteParamSchemas } from './validate-mute';
 import { pushParamSchemas } from './validate-push';
 
 /** The limits validation enforces (a subset of ServerLimits). */
@@ -198,6 +199,7 @@ const paramSchemas: ParamSchemas = {
   ...featureParamSchemas,
   ...peopleParamSchemas,
   ...pushParamSchemas,
+  ...muteParamSchemas,
 };
 
 const helloSchema = v.object({

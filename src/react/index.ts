@@ -19,6 +19,7 @@ export { useServerLimits } from './use-server-limits';
 export { useServerClock } from './use-server-clock';
 export { useConversationList, type ConversationListResult } from './use-conversation-list';
 export { useDeleteConversation, type DeleteConversationOptions } from './use-delete-conversation';
+export { useMuteConversation, type MuteConversationActions } from './use-mute-conversation';
 export { useUnreadCount } from './use-unread-count';
 export { useConversation, type ConversationResult, type UseConversationOptions } from './use-conversation';
 export { useMessageSenders } from './use-message-senders';

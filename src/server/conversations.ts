@@ -11,6 +11,7 @@ import type { ChatType, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail, inTx } from './context';
 import { keyOfConversationId } from './conversation-key';
+import { activeMute } from './conversation-mute';
 import { decodeListCursor, encodeListCursor } from './conversation-order';
 import { newConversationState, recountUnread } from './conversation-state';
 import { withoutHidden } from './hidden-messages';
@@ -65,10 +66,13 @@ async function conversations(
   const hasMore = states.length > limit;
   if (hasMore) states.length = limit;
   const list: ConversationSummary[] = [];
+  const now = ctx.clock.now();
   for (const s of states) {
     const last = s.lastServerId ? await storage.getMessage(s.lastServerId) : null;
+    const mute = activeMute(s, now);
     list.push({
       id: s.id,
+      ...(mute ? { mute } : {}),
       type: s.type,
       target: s.target,
       lastMessage: last?.message ?? null,

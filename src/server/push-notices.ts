@@ -1,14 +1,16 @@
 // Owns offline notices: deciding who gets one (a recipient or invitee with no
-// live session on any node), handing it to the host's `push` hook, and sending
-// Web Push to each of that user's stored subscriptions (deleting those the push
-// service says are gone). Never fails the operation that caused it: errors go
-// to onError.
+// live session on any node who, for a message, has not muted its
+// conversation), handing it to the host's `push` hook, and sending Web Push to
+// each of that user's stored subscriptions (deleting those the push service
+// says are gone). Never fails the operation that caused it: errors go to
+// onError.
 import { conversationId } from '../protocol/ids';
 import type { Invitation } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type { PushPayload } from '../protocol/push';
 import type { CoreContext } from './context';
-import { viewerConversationId } from './conversation-key';
+import { conversationKey, viewerConversationId } from './conversation-key';
+import { activeMute } from './conversation-mute';
 import type { PushNotice } from './server-options';
 
 function reportError(ctx: CoreContext, e: unknown): void {
@@ -63,13 +65,18 @@ async function webPush(ctx: CoreContext, user: UserId, notice: PushNotice): Prom
   );
 }
 
-/** Sends `notice` to each user of `users` who has no live session. */
-async function notifyOffline(ctx: CoreContext, users: readonly UserId[], notice: (user: UserId) => PushNotice) {
+/** Sends `notice` to each user of `users` who has no live session (and has not muted its conversation). */
+async function notifyOffline(
+  ctx: CoreContext,
+  users: readonly UserId[],
+  notice: (user: UserId) => PushNotice,
+  muted: (user: UserId) => Promise<boolean> = () => Promise.resolve(false),
+) {
   const { push } = ctx.options;
   if (!push && !ctx.options.webPush) return;
   for (const user of users) {
     try {
-      if (await isOnline(ctx, user)) continue;
+      if ((await isOnline(ctx, user)) || (await muted(user))) continue;
       const n = notice(user);
       push?.(user, n);
       await webPush(ctx, user, n);
@@ -88,11 +95,17 @@ export function notifyMessage(ctx: CoreContext, message: Message, members: reado
   if (!ctx.options.push && !ctx.options.webPush) return;
   if (message.chatType === 'room' || message.excluded === true || message.body.type === 'signal') return;
   const recipients = members.filter((u) => u !== message.from);
-  void notifyOffline(ctx, recipients, (user) => ({
-    kind: 'message',
-    message,
-    conversation: viewerConversationId(message.chatType, message.from, message.to, user),
-  }));
+  const key = conversationKey(message.chatType, message.from, message.to);
+  void notifyOffline(
+    ctx,
+    recipients,
+    (user) => ({
+      kind: 'message',
+      message,
+      conversation: viewerConversationId(message.chatType, message.from, message.to, user),
+    }),
+    async (user) => activeMute(await ctx.storage.getConversationState(user, key), ctx.clock.now()) !== null,
+  );
 }
 
 /** An invitation was sent: its invitees with no live session get a notice. */

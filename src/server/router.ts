@@ -13,6 +13,7 @@ import { messagingOps, startSend } from './messaging';
 import type { OpHandler, OpHandlers } from './op-handler';
 import { presenceOps } from './presence';
 import { profileOps } from './profiles';
+import { muteOps } from './conversation-mute';
 import { pushOps } from './push-subscriptions';
 import { recallOps } from './recall';
 import { receiptOps } from './receipts';
@@ -39,6 +40,7 @@ const handlers: OpHandlers<OpName> = {
   ...authOps,
   ...rtcOps,
   ...pushOps,
+  ...muteOps,
 };
 
 function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

@@ -3,6 +3,7 @@
 // counts, receipts, the per-user event log's entries and file metadata. Plain
 // JSON-able data, so an implementation may store each as a JSON column plus
 // the few indexed columns a method's comment in storage.ts names.
+import type { ConversationMute } from '../protocol/mute';
 import type { ChatEvent } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import type { UploadedFile } from '../protocol/link';
@@ -78,6 +79,8 @@ export interface ConversationStateRecord {
   peerDeliveredSeq?: number;
   /** Seqs of unread messages that mention this user, ascending (the mention badge is their number). */
   mentionSeqs?: number[];
+  /** This user muted the conversation (no push for it) until `mute.until`, or for good. */
+  mute?: ConversationMute;
   /** serverIds of messages this user deleted for themselves (left out of their history). */
   hiddenIds?: string[];
 }

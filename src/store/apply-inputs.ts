@@ -11,6 +11,7 @@ import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduc
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
 import {
   commitFeatures,
+  onConversationMute,
   onMentionCount,
   onMessageHidden,
   onMessageUpdate,
@@ -64,6 +65,8 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
       return onPins(d, e.conversation, e.pins);
     case 'mentionCount':
       return onMentionCount(d, e.conversation, e.count);
+    case 'conversationMute':
+      return onConversationMute(d, e.conversation, e.mute);
     case 'profile':
       return onProfiles(d, [e.profile]);
     case 'presence':

@@ -47,6 +47,7 @@ const SUMMARY_FIELDS = {
   peerReadSeq: true,
   peerDeliveredSeq: true,
   mentions: true,
+  mute: true,
 } as const satisfies Record<keyof ConversationSummary, true>;
 void SUMMARY_FIELDS;
 
@@ -68,6 +69,7 @@ export function cloneSummary(s: ConversationSummary): ConversationSummary {
   if (s.peerReadSeq !== undefined) copy.peerReadSeq = s.peerReadSeq;
   if (s.peerDeliveredSeq !== undefined) copy.peerDeliveredSeq = s.peerDeliveredSeq;
   if (s.mentions !== undefined) copy.mentions = s.mentions;
+  if (s.mute !== undefined) copy.mute = s.mute;
   return copy;
 }
 

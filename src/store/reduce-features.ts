@@ -6,6 +6,7 @@
 // user's unread count in each thread they follow; the mention
 // badge on the conversation summary. Every value is the server's: nothing
 // is counted here.
+import type { ConversationMute } from '../protocol/mute';
 import type { PinnedMessage } from '../protocol/features';
 import type { ConversationId } from '../protocol/ids';
 import type { Message } from '../protocol/message';
@@ -79,6 +80,14 @@ export function onMentionCount(d: StoreDraft, conversation: ConversationId, coun
   const s = d.summary(conversation);
   if (count > 0) s.mentions = count;
   else delete s.mentions;
+}
+
+/** This user muted or unmuted a conversation (on any device): its summary shows it. */
+export function onConversationMute(d: StoreDraft, conversation: ConversationId, mute: ConversationMute | null): void {
+  if (!d.peekSummary(conversation)) return;
+  const s = d.summary(conversation);
+  if (mute) s.mute = mute;
+  else delete s.mute;
 }
 
 /** The features slice after the batch (the base one when the batch changed none). */

@@ -1,6 +1,6 @@
 // Stories: natter's ConversationList and UnreadBadge on Alice's real client,
 // after other users wrote to her: unread badges (one above 99 shows "99+"),
-// previews of media and calls, a group, and a chat she has read.
+// previews of media and calls, a group she muted, and a chat she has read.
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createManualClock } from '../../src/entries/index';
 import { ConversationList, UnreadBadge, callData, type ConversationListProps } from '../../src/entries/ui';
@@ -34,6 +34,7 @@ const inbox = () => {
       const picture = await makePicture(160, 100, 'mockup.png');
       await dave!.sendFile('group:design', 'img', picture, { width: 160, height: 100 });
       await bob!.sendText('group:design', 'Looks great 😍');
+      await alice!.muteConversation('group:design');
       clock.advance(60_000);
       await carol!.sendText('single:alice', 'Are you coming to the standup?');
       await carol!.sendText('single:alice', 'We are starting 🙂');
@@ -51,8 +52,9 @@ export const UnreadBadges: Story = {
         <StoryFrame
           caption={
             <>
-              Alice's inbox: Bob sent 120 unread messages (“99+”), Carol 3, a group with an image, a missed video call
-              from Frank, and Erin's chat that Alice read. Total unread: <UnreadBadge />
+              Alice's inbox: Bob sent 120 unread messages (“99+”), Carol 3, a group with an image that Alice muted
+              (struck bell, grey badge), a missed video call from Frank, and Erin's chat that Alice read. Total unread:{' '}
+              <UnreadBadge />
             </>
           }
           width={380}

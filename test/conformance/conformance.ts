@@ -11,6 +11,7 @@ import { recallSuite } from './recall.suite';
 import { deletesSuite } from './deletes.suite';
 import { editsSuite } from './edits.suite';
 import { mentionsSuite } from './mentions.suite';
+import { muteSuite } from './mute.suite';
 import { pinsSuite } from './pins.suite';
 import { reactionsSuite } from './reactions.suite';
 import { repliesSuite } from './replies.suite';
@@ -37,6 +38,7 @@ const SUITES = {
   replies: repliesSuite,
   mentions: mentionsSuite,
   pins: pinsSuite,
+  mute: muteSuite,
   threads: threadsSuite,
   threadUnread: threadUnreadSuite,
   people: peopleSuite,

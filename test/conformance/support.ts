@@ -35,6 +35,7 @@ const EVENT_NAMES: EventName[] = [
   'threadReply',
   'threadReadState',
   'mentionCount',
+  'conversationMute',
 ];
 
 /** Liveness guard for waits, so a missing event fails with a description instead of a test timeout. */

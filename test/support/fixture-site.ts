@@ -23,10 +23,16 @@ export interface BuiltFixture {
   close(): Promise<void>;
 }
 
-function buildPage(pageDir: string, outDir: string): Promise<unknown> {
+interface FixtureOptions {
+  /** A folder whose files are served as they are at the site's root (e.g. a service worker). */
+  publicDir?: string;
+}
+
+function buildPage(pageDir: string, outDir: string, options: FixtureOptions): Promise<unknown> {
   return build({
     configFile: false,
     root: pageDir,
+    ...(options.publicDir ? { publicDir: options.publicDir } : {}),
     base: './',
     logLevel: 'error',
     plugins: [react()],
@@ -41,13 +47,13 @@ function runBuildRoot(): string | null {
 }
 
 /** Builds `pageDir` (under vitest: once per run, whichever file asks first) and serves it. */
-export async function buildFixture(pageDir: string): Promise<BuiltFixture> {
+export async function buildFixture(pageDir: string, options: FixtureOptions = {}): Promise<BuiltFixture> {
   const root = runBuildRoot();
   const outDir = root
     ? join(root, 'fixtures', relative(REPO, pageDir).replace(/[\\/]/g, '-'))
     : mkdtempSync(join(tmpdir(), 'natter-fixture-'));
-  if (root) await buildOnce(outDir, () => buildPage(pageDir, outDir), BUILD_TIMEOUT_MS);
-  else await buildPage(pageDir, outDir);
+  if (root) await buildOnce(outDir, () => buildPage(pageDir, outDir, options), BUILD_TIMEOUT_MS);
+  else await buildPage(pageDir, outDir, options);
   const server = await serveStatic(outDir);
   return {
     url: `${server.url}/`,

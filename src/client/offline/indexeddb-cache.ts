@@ -2,9 +2,12 @@
 // queues writes so they land in order (each one a transaction, so the pages
 // and the event position they reflect never disagree), and keeps the outbox.
 // Any failure (private mode, quota, a broken database) turns the cache into
-// a no-op with one warning: the chat then lives in memory, never breaks.
+// a no-op with one warning: the chat then lives in memory, never breaks. It
+// also keeps queued changes and the bytes of attachments not uploaded yet.
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
+import { restoreAttachment, type AttachmentStore } from '../attachment-store';
+import { restoreChange, type ChangePersistence } from '../change-persistence';
 import type { OutboxPersistence } from '../client-options';
 import type { PendingMessage } from '../pending-message';
 import { restorePending, savedPending } from '../outbox-persistence';
@@ -20,6 +23,7 @@ export interface LegacyOutbox {
 export interface IndexedDbCacheOptions {
   name: string;
   messagesPerConversation: number;
+  maxFileBytes: number;
   warn(w: OfflineWarning): void;
   legacy?: LegacyOutbox;
 }
@@ -81,6 +85,25 @@ export class IndexedDbCache implements OfflineCache {
     await deleteOfflineDb(this.name);
   }
 
+  /** Queued changes: written as they are made, deleted once answered. */
+  changes(): ChangePersistence {
+    return {
+      load: () => this.readAll('changes', restoreChange),
+      put: (change) => this.write((db) => db.put('changes', change, change.id).then(() => undefined)),
+      delete: (id) => this.write((db) => db.delete('changes', id)),
+    };
+  }
+
+  /** Attachments not uploaded yet, with their bytes up to `maxFileBytes`. */
+  attachments(): AttachmentStore {
+    return {
+      maxBytes: this.options.maxFileBytes,
+      load: () => this.readAll('files', restoreAttachment),
+      put: (a) => this.write((db) => db.put('files', a, a.base.localId).then(() => undefined)),
+      delete: (localId) => this.write((db) => db.delete('files', localId)),
+    };
+  }
+
   /** The outbox kept in this database (with the one-time move from a legacy outbox). */
   outbox(): OutboxPersistence {
     // Other tabs of the same user share this store: a save changes only this client's entries
@@ -134,6 +157,19 @@ export class IndexedDbCache implements OfflineCache {
       this.degrade(errorReason(e), e);
     }
     return merged;
+  }
+
+  /** Every valid entry of a store (after the writes queued so far), or none when it cannot be read. */
+  private async readAll<T>(store: 'changes' | 'files', restore: (v: unknown) => T | null): Promise<T[]> {
+    await this.chain;
+    const db = await this.db;
+    if (!db) return [];
+    try {
+      return (await db.getAll(store)).map(restore).filter((v): v is T => v !== null);
+    } catch (e) {
+      this.degrade('failed', e);
+      return [];
+    }
   }
 
   private async readSnapshot(): Promise<OfflineSnapshot | null> {

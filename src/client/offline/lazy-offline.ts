@@ -1,8 +1,10 @@
 // Owns the client's handle on the lazily loaded offline runtime: the cache,
-// the outbox persistence and the transport exist from the client's creation
+// the outbox, change and attachment persistence and the transport exist from the client's creation
 // and forward to the runtime once its chunk has loaded. Calls made before that
 // wait for it, in order; a chunk that fails to load leaves the chat in memory
 // with a warning, like a refused IndexedDB.
+import type { AttachmentStore } from '../attachment-store';
+import type { ChangePersistence } from '../change-persistence';
 import type { OutboxPersistence } from '../client-options';
 import type { PendingMessage } from '../pending-message';
 import type { ClientConnectionHandlers, Transport } from '../../protocol/link';
@@ -12,6 +14,7 @@ import type { OfflineCache, OfflineSnapshot, OfflineSnapshotChange } from './off
 export class LazyOffline implements OfflineCache {
   readonly name: string;
   readonly messagesPerConversation: number;
+  readonly maxFileBytes: number;
   /** Resolves with the runtime, or null when its chunk could not be loaded. */
   readonly ready: Promise<OfflineRuntime | null>;
   private runtime: OfflineRuntime | null = null;
@@ -20,6 +23,7 @@ export class LazyOffline implements OfflineCache {
   constructor(options: OfflineRuntimeOptions) {
     this.name = options.name;
     this.messagesPerConversation = options.messagesPerConversation;
+    this.maxFileBytes = options.maxFileBytes;
     this.ready = import('./offline-runtime').then(
       (m) => (this.runtime = m.startOfflineRuntime(options)),
       (e: unknown) => {
@@ -59,6 +63,25 @@ export class LazyOffline implements OfflineCache {
     return {
       load: (): Promise<PendingMessage[]> => this.ready.then((r) => r?.outbox.load() ?? []),
       save: (pending) => this.forward((r) => r.outbox.save(pending)),
+    };
+  }
+
+  /** The queued changes in the runtime's database. */
+  changes(): ChangePersistence {
+    return {
+      load: () => this.ready.then((r) => r?.cache.changes().load() ?? []),
+      put: (change) => this.forward((r) => r.cache.changes().put(change)),
+      delete: (id) => this.forward((r) => r.cache.changes().delete(id)),
+    };
+  }
+
+  /** The attachments not uploaded yet, in the runtime's database. */
+  attachments(): AttachmentStore {
+    return {
+      maxBytes: this.maxFileBytes,
+      load: () => this.ready.then((r) => r?.cache.attachments().load() ?? []),
+      put: (a) => this.forward((r) => r.cache.attachments().put(a)),
+      delete: (localId) => this.forward((r) => r.cache.attachments().delete(localId)),
     };
   }
 

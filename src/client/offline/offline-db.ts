@@ -1,5 +1,7 @@
 // Owns the IndexedDB schema of the offline cache and how it is opened and
 // deleted (with `idb`); the database's name comes from offline-name.ts.
+// Version 2 adds the queued changes and the bytes of attachments not yet
+// uploaded; a version 1 database keeps its stores and gains the new ones.
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
@@ -12,18 +14,28 @@ interface OfflineSchema extends DBSchema {
   pages: { key: ConversationId; value: Message[] };
   /** `conversations` (the list) and `pos` (the event position both stores reflect). */
   meta: { key: string; value: ConversationSummary[] | number | null };
+  /** Edits, reactions, deletes, pins and forwards not answered yet, by change id (validated on load). */
+  changes: { key: string; value: unknown };
+  /** Attachments not uploaded yet, with their bytes when small enough, by their message's localId. */
+  files: { key: string; value: unknown };
 }
 
 export type OfflineDb = IDBPDatabase<OfflineSchema>;
 
-const VERSION = 1;
+const VERSION = 2;
 
 export function openOfflineDb(name: string): Promise<OfflineDb> {
   return openDB<OfflineSchema>(name, VERSION, {
-    upgrade(db) {
-      db.createObjectStore('outbox');
-      db.createObjectStore('pages');
-      db.createObjectStore('meta');
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('outbox');
+        db.createObjectStore('pages');
+        db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('changes');
+        db.createObjectStore('files');
+      }
     },
   });
 }

@@ -18,6 +18,7 @@ export interface OfflineRuntime {
 export interface OfflineRuntimeOptions {
   name: string;
   messagesPerConversation: number;
+  maxFileBytes: number;
   warn(w: OfflineWarning): void;
   legacy?: LegacyOutbox;
   /** The client's own transport, to share between tabs (omit to keep one socket per tab). */
@@ -28,6 +29,7 @@ export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRunt
   const cache = new IndexedDbCache({
     name: options.name,
     messagesPerConversation: options.messagesPerConversation,
+    maxFileBytes: options.maxFileBytes,
     warn: options.warn,
     ...(options.legacy ? { legacy: options.legacy } : {}),
   });

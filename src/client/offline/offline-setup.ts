@@ -12,6 +12,7 @@ import { offlineDbName } from './offline-name';
 import type { OfflineWarning } from './offline-types';
 
 const DEFAULT_MESSAGES_PER_CONVERSATION = 50;
+const DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 function legacyOutbox(key: string): LegacyOutbox | undefined {
   if (typeof globalThis.localStorage === 'undefined') return undefined;
@@ -37,6 +38,7 @@ export function setupOffline(
   return new LazyOffline({
     name: offlineDbName(options.url, user),
     messagesPerConversation: settings.messagesPerConversation ?? DEFAULT_MESSAGES_PER_CONVERSATION,
+    maxFileBytes: settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     warn,
     ...(legacy ? { legacy } : {}),
     ...(settings.shareConnection !== false ? { share: transport } : {}),

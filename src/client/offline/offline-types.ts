@@ -1,7 +1,7 @@
 // Owns the public shape of the browser's offline cache: what a client keeps in
 // IndexedDB between page loads (conversation list, recent messages, the event
-// position they reflect, and the outbox), and the warning it gives when it
-// cannot keep them.
+// position they reflect, the outbox, queued changes and attachments), and the
+// warning it gives when it cannot keep them.
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
@@ -12,6 +12,12 @@ export interface OfflineOptions {
   user?: string;
   /** Newest messages kept per conversation (default 50). */
   messagesPerConversation?: number;
+  /**
+   * Largest attachment (bytes) whose bytes are kept until uploaded, so that a reload sends it
+   * (default 25 MiB). A larger one still uploads in this session, but after a reload its message
+   * is failed with code 4153 (ATTACHMENT_NOT_KEPT).
+   */
+  maxFileBytes?: number;
   /**
    * localStorage key of an outbox saved by `webStorageOutbox`, moved into IndexedDB on first start
    * and then removed (default `natter:outbox:<user>`).

@@ -26,6 +26,8 @@ export interface ConversationItemProps {
   register(id: string, button: HTMLButtonElement | null): void;
   onSelect(id: ConversationSummary['id']): void;
   onDelete(conversation: ConversationSummary): void | Promise<void>;
+  /** Mutes a conversation that is not muted, unmutes one that is. */
+  onToggleMute(conversation: ConversationSummary): void | Promise<void>;
   onKeyDown(e: KeyboardEvent<HTMLButtonElement>, id: ConversationSummary['id']): void;
   onFocus(id: ConversationSummary['id']): void;
   /** Set when the list is virtualized: where the row sits and how it reports its height. */
@@ -40,6 +42,23 @@ export interface ConversationRowPlacement {
   measure(el: HTMLLIElement | null): void;
 }
 
+/** A bell struck through: the conversation is muted. */
+function BellOffIcon(): ReactNode {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      width="14"
+      height="14"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <path d="M18 8a6 6 0 0 0-9.3-5M6 8c0 7-3 9-3 9h14M13.7 21a2 2 0 0 1-3.4 0M3 3l18 18" />
+    </svg>
+  );
+}
+
 /** The row's box: placed by the virtualizer, so it changes whenever a row above it moves. */
 export const ConversationItem = memo(function ConversationItem({ row, ...p }: ConversationItemProps): ReactNode {
   const c = p.conversation;
@@ -48,6 +67,7 @@ export const ConversationItem = memo(function ConversationItem({ row, ...p }: Co
       className="natter-conversation"
       data-selected={p.selected || undefined}
       data-unread={c.unread > 0 || undefined}
+      data-muted={c.mute !== undefined || undefined}
       {...(row
         ? {
             ref: row.measure,
@@ -132,9 +152,25 @@ const RowContent = memo(function RowContent(p: Omit<ConversationItemProps, 'row'
                 <span className="natter-visually-hidden">{strings.features.mentionBadge(c.mentions ?? 0)}</span>
               </span>
             )}
+            {c.mute !== undefined && (
+              <span className="natter-conversation__muted">
+                <BellOffIcon />
+                <span className="natter-visually-hidden">{t.muted}</span>
+              </span>
+            )}
             <CountBadge count={c.unread} label={t.unread} />
           </span>
         </span>
+      </button>
+      <button
+        type="button"
+        className="natter-conversation__mute"
+        aria-label={c.mute !== undefined ? t.unmuteConversation(name) : t.muteConversation(name)}
+        aria-pressed={c.mute !== undefined}
+        tabIndex={p.tabbable ? 0 : -1}
+        onClick={() => void p.onToggleMute(c)}
+      >
+        <BellOffIcon />
       </button>
       <button
         type="button"

@@ -10,7 +10,13 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
-import { useChatUser, useConversationList, useDeleteConversation, useDisplayName } from '../../react';
+import {
+  useChatUser,
+  useConversationList,
+  useDeleteConversation,
+  useDisplayName,
+  useMuteConversation,
+} from '../../react';
 import { useStrings, type Locale } from '../i18n';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import { ConversationItem, type ConversationRowPlacement } from './conversation-item';
@@ -57,6 +63,7 @@ export function ConversationList({
   const t = useStrings(locale).conversationList;
   const user = useChatUser();
   const deleteConversation = useDeleteConversation();
+  const muting = useMuteConversation();
   const { conversations, loaded, hasMore, loadMore } = useConversationList();
   const [own, setOwn] = useState<ConversationId | null>(null);
   const selected = controlled !== undefined ? controlled : own;
@@ -109,6 +116,19 @@ export function ConversationList({
       }
     },
     [deleteConversation, onDelete, deleteHistory, t],
+  );
+
+  const toggleMute = useCallback(
+    async (c: ConversationSummary) => {
+      setError(null);
+      try {
+        if (c.mute !== undefined) await muting.unmute(c.id);
+        else await muting.mute(c.id);
+      } catch (e) {
+        setError(t.muteFailed(e instanceof Error ? e.message : String(e)));
+      }
+    },
+    [muting, t],
   );
 
   const ids = conversations.map((c) => c.id);
@@ -177,6 +197,7 @@ export function ConversationList({
         register={register}
         onSelect={select}
         onDelete={remove}
+        onToggleMute={toggleMute}
         onKeyDown={onKeyDown}
         onFocus={setActive}
         {...(row ? { row } : {})}

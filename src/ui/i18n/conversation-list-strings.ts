@@ -23,6 +23,12 @@ export interface ConversationListStrings {
   deleteConversation(name: string): string;
   deleteLabel: string;
   deleteFailed(message: string): string;
+  /** Accessible text of a muted conversation's mark. */
+  muted: string;
+  /** Mute toggle's accessible names. */
+  muteConversation(name: string): string;
+  unmuteConversation(name: string): string;
+  muteFailed(message: string): string;
   /** Chat layout: the empty pane, the back button on narrow screens, call errors. */
   selectConversation: string;
   backToList: string;
@@ -52,6 +58,10 @@ const en: ConversationListStrings = {
   deleteConversation: (name) => `Delete conversation with ${name}`,
   deleteLabel: 'Delete',
   deleteFailed: (m) => `Could not delete: ${m}`,
+  muted: 'Muted',
+  muteConversation: (name) => `Mute conversation with ${name}`,
+  unmuteConversation: (name) => `Unmute conversation with ${name}`,
+  muteFailed: (m) => `Could not change notifications: ${m}`,
   selectConversation: 'Select a conversation to start chatting',
   backToList: 'Back to conversations',
   presenceOnline: 'Online',
@@ -78,6 +88,10 @@ const zhCN: ConversationListStrings = {
   deleteConversation: (name) => `删除与 ${name} 的会话`,
   deleteLabel: '删除',
   deleteFailed: (m) => `删除失败：${m}`,
+  muted: '已静音',
+  muteConversation: (name) => `将与 ${name} 的会话设为免打扰`,
+  unmuteConversation: (name) => `取消与 ${name} 的会话的免打扰`,
+  muteFailed: (m) => `无法更改通知设置：${m}`,
   selectConversation: '选择一个会话开始聊天',
   backToList: '返回会话列表',
   presenceOnline: '在线',

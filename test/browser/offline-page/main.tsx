@@ -1,7 +1,7 @@
 // Browser fixture for the offline cache: the drop-in Chat for `user` on the
 // real server at `server` (ws:// URL), with the client's default offline cache.
 // `quota=1` makes every IndexedDB write fail as a full disk does; `offline=0`
-// opts out; `locks=0` hides Web Locks. `window.__natter` exposes the client and the warnings it gave.
+// opts out; `locks=0` hides Web Locks; `maxFileBytes=N` sets the largest attachment kept. `window.__natter` exposes the client and the warnings it gave.
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { OfflineWarning } from '../../../src/client/offline/offline-types';
@@ -33,6 +33,7 @@ const client = createChatClient({
   delivery: false,
   reconnect: { initialDelayMs: 100, maxDelayMs: 500 },
   ...(params.get('offline') === '0' ? { offline: false as const } : {}),
+  ...(params.has('maxFileBytes') ? { offline: { maxFileBytes: Number(params.get('maxFileBytes')) } } : {}),
 });
 client.on('offlineWarning', (w) => warnings.push(w));
 

@@ -1,16 +1,18 @@
 // `natter migrate-db --from x.sqlite --to postgres://…` moves a single-node
 // installation to PostgreSQL with nothing lost: after real use of a SQLite
 // server (messages, a recall, receipts, unread, a deleted conversation,
-// groups, a room, a blocklist, open and answered invitations, a file, a
-// thread read position, a Web Push subscription), every
-// record the core reads is the same through PgStorage as through the SQLite
-// file, event logs keep their positions, and a device resumes on PostgreSQL
-// where it left off on SQLite.
+// groups, a room, a blocklist, open and answered invitations, a file, a pin,
+// a profile, a thread with read positions, a mute, push subscriptions), every record
+// the core reads is the same through PgStorage as through the SQLite file,
+// event logs keep their positions, and a device resumes on PostgreSQL where it
+// left off on SQLite. Every SQLite table is either copied or derived.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/node/cli';
+import { COPIED_TABLES, DERIVED_TABLES } from '../../../src/node/migrate-db';
 import { openPgStorage } from '../../../src/node/pg-storage';
 import { SqliteStorage } from '../../../src/node/sqlite-storage';
 import { createEmbeddedServer } from '../../../src/server/embedded-server';
@@ -30,11 +32,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const { Client } = pg;
 const text = (msg: string) => ({ type: 'txt' as const, msg });
 const USERS = ['alice', 'bob', 'carol'];
 
 /** Everything the core can read back for these users, through the Storage contract. */
-async function snapshot(s: Storage) {
+async function snapshot(s: Storage, roots: readonly string[]) {
   const out: Record<string, unknown> = {};
   for (const u of USERS) {
     const states = await s.listConversationStates(u);
@@ -47,7 +50,6 @@ async function snapshot(s: Storage) {
         out[`read:${m.serverId}`] = await s.listReceipts(m.serverId, 'read');
         out[`delivered:${m.serverId}`] = await s.listReceipts(m.serverId, 'delivered');
         out[`local:${m.serverId}`] = (await s.getMessageByLocalId(m.from, m.localId))?.message.serverId;
-        out[`threadReads:${m.serverId}`] = await s.listThreadReads(m.serverId);
       }
     }
     out[`events:${u}`] = await s.readEvents(u, 0, 10_000);
@@ -58,6 +60,8 @@ async function snapshot(s: Storage) {
     out[`invitations:${u}`] = await s.listOpenInvitations(u);
     out[`push:${u}`] = await s.listPushSubscriptions(u);
   }
+  for (const root of roots) out[`threadReads:${root}`] = await s.listThreadReads(root);
+  out.profiles = await s.getProfiles(USERS);
   out.rooms = await s.listRooms();
   out.nextDeadline = await s.nextInvitationDeadline();
   return out;
@@ -97,33 +101,70 @@ describe('natter migrate-db', () => {
     const bobSeen = bob.lastPos();
     await server.core.putFile('alice', { name: 'a.txt', mime: 'text/plain', bytes: new TextEncoder().encode('hello') });
     await alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('after bob left') });
-    await server.core.close();
-    sqlite.raiseThreadRead('carol', g.message.serverId, 3);
-    sqlite.putPushSubscription({
-      user: 'bob',
-      device: 'b1',
-      endpoint: 'https://push.example.test/send/b1',
-      p256dh: 'BPk1',
-      auth: 'au1',
-      createdAt: 1_700_000_000_000,
+    // Pins, a profile, a thread bob has read, and push subscriptions (stored as the push route stores them).
+    await alice.ok('pin', { serverId: m1.message.serverId });
+    await bob.ok('profile.set', { name: 'Bob B.' });
+    const root = g.message.serverId;
+    await carol.ok('send', {
+      localId: localId(),
+      to: 'g1',
+      chatType: 'group',
+      body: text('in thread'),
+      threadOf: root,
     });
-    const before = await snapshot(asyncStorage(sqlite));
-    expect(before[`threadReads:${g.message.serverId}`]).toHaveLength(1);
-    expect(before['push:bob']).toHaveLength(1);
+    await bob.ok('threadAck', { serverId: root });
+    await carol.ok('mute', { conversation: 'group:g1' });
+    const sub = (user: string, device: string, n: number) => ({
+      user,
+      device,
+      endpoint: `https://push.example/${n}`,
+      p256dh: `key${n}`,
+      auth: `auth${n}`,
+      createdAt: 1_700_000_000_000 + n,
+    });
+    sqlite.putPushSubscription(sub('alice', 'a1', 1));
+    sqlite.putPushSubscription(sub('alice', 'a2', 2));
+    sqlite.putPushSubscription(sub('bob', 'b1', 3));
+    await server.core.close();
+    const before = await snapshot(asyncStorage(sqlite), [root]);
+    expect(before['push:alice']).toHaveLength(2);
+    expect(before[`threadReads:${root}`]).toHaveLength(3);
+    expect(before['states:carol']).toContainEqual(expect.objectContaining({ id: 'group:g1', mute: {} }));
+    expect(before.profiles).toContainEqual(
+      expect.objectContaining({ profile: expect.objectContaining({ name: 'Bob B.' }) }),
+    );
     sqlite.close();
 
     const url = await freshDatabase(postgres);
     const out: string[] = [];
     const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), env: {} };
     expect(await runCli(['migrate-db', '--from', path, '--to', url], io)).toBe(0);
-    // 4 single-chat texts, 1 group text, 3 invitation steps (2 invites, 1 accept).
-    expect(out.join('')).toMatch(/migrated .*"messages":8/);
-    expect(out.join('')).toMatch(/"threadReads":1,"pushSubscriptions":1/);
+    // 4 single-chat texts, 1 group text and its thread reply, 3 invitation steps (2 invites, 1 accept).
+    expect(out.join('')).toMatch(/migrated .*"messages":9/);
+    expect(out.join('')).toMatch(/"threadReads":3,"pushSubscriptions":3/);
 
     const pg = await openPgStorage({ url });
     try {
-      expect(await snapshot(pg)).toEqual(before);
+      expect(await snapshot(pg, [root])).toEqual(before);
       const reopened = new SqliteStorage({ path, exclusive: false });
+      // Every SQLite table (but SQLite's own and the FTS5 indexes' shadow tables) is copied or derived,
+      // and every PostgreSQL table is filled.
+      const master = reopened.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
+        name: string;
+        sql: string;
+      }[];
+      const virtual = master.filter((t) => t.sql.startsWith('CREATE VIRTUAL TABLE')).map((t) => t.name);
+      const sqliteTables = master
+        .map((t) => t.name)
+        .filter((n) => !n.startsWith('sqlite_') && !virtual.some((v) => n.startsWith(`${v}_`)));
+      expect(sqliteTables.sort()).toEqual([...COPIED_TABLES, ...DERIVED_TABLES].sort());
+      const target = new Client({ connectionString: url });
+      await target.connect();
+      const pgTables = await target.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'natter_schema'",
+      );
+      await target.end();
+      expect(pgTables.rows.map((r) => r.table_name).sort()).toEqual([...COPIED_TABLES].sort());
       const files = reopened.db.prepare('SELECT file_id FROM files').all() as { file_id: string }[];
       expect(files).toHaveLength(1);
       expect(await pg.getFile(files[0]!.file_id)).toEqual(reopened.getFile(files[0]!.file_id));

@@ -1,0 +1,37 @@
+// Owns the saved form of a queued change (an edit, reaction, delete, pin or
+// forward made through the ChangeQueue) and checking one read back: a saved
+// change is sent again after a reload, so what is read must be a change the
+// queue knows, whatever an older version of the code or another tab wrote.
+import type { OpName } from '../protocol/frames';
+
+/** The operations that wait in the ChangeQueue (each idempotent on the server). */
+export const QUEUED_OPS = ['react', 'edit', 'delete', 'pin', 'forward'] as const satisfies readonly OpName[];
+export type QueuedOp = (typeof QUEUED_OPS)[number];
+
+/** A change as kept between page loads; `order` is the order it was made in (local time, then made unique). */
+export interface SavedChange {
+  id: string;
+  order: number;
+  op: QueuedOp;
+  params: Record<string, unknown>;
+}
+
+/** Where queued changes are kept between sessions (the offline cache's `changes` store). */
+export interface ChangePersistence {
+  /** The changes saved last time, in any order. */
+  load(): Promise<SavedChange[]>;
+  /** Keeps one change (queued write). */
+  put(change: SavedChange): void;
+  /** Forgets one change: it was answered (queued write, after the put). */
+  delete(id: string): void;
+}
+
+/** A saved change that can be sent again, or null (unknown op, bad shape). */
+export function restoreChange(v: unknown): SavedChange | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { id, order, op, params } = v as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof order !== 'number' || !QUEUED_OPS.includes(op as QueuedOp)) return null;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return null;
+  // The params' own shape is the server's to check when they are sent again (a bad one fails with 4002).
+  return { id, order, op: op as QueuedOp, params: params as Record<string, unknown> };
+}
