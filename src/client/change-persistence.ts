@@ -1,11 +1,18 @@
-// Owns the saved form of a queued change (an edit, reaction, delete, pin or
-// forward made through the ChangeQueue) and checking one read back: a saved
+// Owns the saved form of a queued change (an edit, reaction, delete, pin,
+// forward or thread read mark made through the ChangeQueue) and checking one read back: a saved
 // change is sent again after a reload, so what is read must be a change the
 // queue knows, whatever an older version of the code or another tab wrote.
 import type { OpName } from '../protocol/frames';
 
 /** The operations that wait in the ChangeQueue (each idempotent on the server). */
-export const QUEUED_OPS = ['react', 'edit', 'delete', 'pin', 'forward'] as const satisfies readonly OpName[];
+export const QUEUED_OPS = [
+  'react',
+  'edit',
+  'delete',
+  'pin',
+  'forward',
+  'threadAck',
+] as const satisfies readonly OpName[];
 export type QueuedOp = (typeof QUEUED_OPS)[number];
 
 /** A change as kept between page loads; `order` is the order it was made in (local time, then made unique). */
