@@ -37,20 +37,7 @@ import type { LazyOffline } from './offline/lazy-offline';
 import { setupOffline } from './offline/offline-setup';
 import { ServerClock } from './server-clock';
 import { TokenRenewal } from './token-renewal';
-import { createWebSocketTransport } from './websocket-transport';
-
-function resolveTransport(options: ChatClientOptions): Transport {
-  if (options.transport) return options.transport;
-  if (options.url) {
-    return createWebSocketTransport({
-      url: options.url,
-      ...(options.WebSocket !== undefined ? { WebSocket: options.WebSocket } : {}),
-      ...(options.token !== undefined ? { token: options.token } : {}),
-      ...(options.user !== undefined ? { user: options.user } : {}),
-    });
-  }
-  throw new NatterError(ErrorCode.INVALID_PARAMS, 'createChatClient needs a transport or a url');
-}
+import { resolveTransport } from './resolve-transport';
 
 // The method groups (sending, conversation features, conversations, groups, signaling, push) are assigned in the constructor.
 interface NatterChatClient extends SendingApi, MessageFeatureApi, ConversationApi, GroupApi, SignalingApi, PushApi {}
