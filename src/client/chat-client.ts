@@ -40,8 +40,10 @@ import { TokenRenewal } from './token-renewal';
 import { resolveTransport } from './resolve-transport';
 
 // The method groups (sending, conversation features, conversations, groups, signaling, push) are assigned in the constructor.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface types what Object.assign adds
 interface NatterChatClient extends SendingApi, MessageFeatureApi, ConversationApi, GroupApi, SignalingApi, PushApi {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 class NatterChatClient implements ChatClient {
   // A throwing handler is an app bug: report it without breaking delivery or crashing a Node process.
   private readonly emitter = new Emitter<ChatClientEvents>((err) =>

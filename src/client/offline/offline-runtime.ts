@@ -28,7 +28,7 @@ export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRunt
   const cache = new IndexedDbCache({
     name: options.name,
     messagesPerConversation: options.messagesPerConversation,
-    warn: options.warn,
+    warn: (w) => options.warn(w),
     ...(options.legacy ? { legacy: options.legacy } : {}),
   });
   const shared = options.share && canShareTabs() ? createSharedTabTransport(options.share, options.name) : null;
