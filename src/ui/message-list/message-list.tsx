@@ -24,6 +24,7 @@ import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import type { LightboxImage } from './image-lightbox';
 import type { MessageListProps } from './message-list-props';
 import { ListHeader } from './list-header';
+import { ListNotices } from './list-notices';
 import { MessageItem } from './message-row';
 import { useRowContext } from './use-row-context';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
@@ -325,31 +326,15 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
           </div>
         </div>
       )}
-      {jump ? (
-        <button type="button" className="natter-jump-button" onClick={jumpToLatest}>
-          {strings.jumpToLatest}
-        </button>
-      ) : newCount > 0 && !atBottom ? (
-        <button
-          type="button"
-          className="natter-jump-button"
-          onClick={jumpToLatest}
-          aria-label={`${strings.newMessages(newCount)}. ${strings.jumpToLatest}`}
-        >
-          {strings.newMessages(newCount)}
-        </button>
-      ) : null}
-      {conv.historyError && started.current ? (
-        <div className="natter-history-error" role="alert">
-          {strings.historyError}{' '}
-          <button type="button" className="natter-button" onClick={() => void loadOlder()}>
-            {strings.retryHistory}
-          </button>
-        </div>
-      ) : null}
-      <div className="natter-visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </div>
+      <ListNotices
+        strings={strings}
+        inJump={jump !== undefined}
+        newCount={newCount > 0 && !atBottom ? newCount : 0}
+        onJumpToLatest={jumpToLatest}
+        historyError={Boolean(conv.historyError) && started.current}
+        onRetryHistory={() => void loadOlder()}
+        announcement={announcement}
+      />
       {lightbox && lightboxModule ? (
         <lightboxModule.ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} />
       ) : null}
