@@ -168,7 +168,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   // Own sends always bring the list down to them (only when a new own message arrives, not when atBottom changes).
   useEffect(() => {
     if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
-  }, [lastOwnKey, jumpToLatest]);
+  }, [lastOwnKey, jumpToLatest, atBottomRef]);
 
   // Marking a group read is also its read receipt: the server counts the ack for every message in the
   // newly read range that asked for one (group-read-on-ack.ts), so no per-message request is sent.
