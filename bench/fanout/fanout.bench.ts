@@ -117,21 +117,33 @@ function cpuMs(pid: number | undefined): number {
 interface Client {
   ws: WebSocket;
   user: string;
-  onFrame: (f: any) => void;
+  onFrame: (f: Frame) => void;
+}
+
+/** A server frame as the bench reads it (only the fields it looks at). */
+interface Frame {
+  t?: string;
+  id?: string;
+  code?: number;
+  message?: string;
+  /** natter's event. */
+  e?: { type: string; message: { from: string; body: { msg?: string } } };
+  /** The raw-ws ceiling's payload (the send time). */
+  body?: string;
 }
 
 function open(url: string, user: string): Promise<Client> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
     const c: Client = { ws, user, onFrame: () => {} };
-    ws.on('message', (d) => c.onFrame(JSON.parse(String(d))));
+    ws.on('message', (d: Buffer) => c.onFrame(JSON.parse(d.toString()) as Frame));
     ws.on('open', () => resolve(c));
     ws.on('error', reject);
   });
 }
 
 /** One frame matching `pred` on client `c`. */
-function next(c: Client, pred: (f: any) => boolean): Promise<any> {
+function next(c: Client, pred: (f: Frame) => boolean): Promise<Frame> {
   return new Promise((resolve) => {
     const prev = c.onFrame;
     c.onFrame = (f) => {

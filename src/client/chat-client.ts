@@ -38,24 +38,13 @@ import type { LazyOffline } from './offline/lazy-offline';
 import { setupOffline } from './offline/offline-setup';
 import { ServerClock } from './server-clock';
 import { TokenRenewal } from './token-renewal';
-import { createWebSocketTransport } from './websocket-transport';
-
-function resolveTransport(options: ChatClientOptions): Transport {
-  if (options.transport) return options.transport;
-  if (options.url) {
-    return createWebSocketTransport({
-      url: options.url,
-      ...(options.WebSocket !== undefined ? { WebSocket: options.WebSocket } : {}),
-      ...(options.token !== undefined ? { token: options.token } : {}),
-      ...(options.user !== undefined ? { user: options.user } : {}),
-    });
-  }
-  throw new NatterError(ErrorCode.INVALID_PARAMS, 'createChatClient needs a transport or a url');
-}
+import { resolveTransport } from './resolve-transport';
 
 // The method groups (sending, conversation features, conversations, groups, signaling, push) are assigned in the constructor.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface types what Object.assign adds
 interface NatterChatClient extends SendingApi, MessageFeatureApi, ConversationApi, GroupApi, SignalingApi, PushApi {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 class NatterChatClient implements ChatClient {
   // A throwing handler is an app bug: report it without breaking delivery or crashing a Node process.
   private readonly emitter = new Emitter<ChatClientEvents>((err) =>

@@ -163,6 +163,8 @@ export {
   createManualClock,
   systemClock,
   MemoryStorage,
+  MemoryRecords,
+  MemoryTransactions,
   MemoryFileStore,
   DEFAULT_LIMITS,
   DEFAULT_FILE_TYPES,

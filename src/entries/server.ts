@@ -39,6 +39,8 @@ export {
   systemClock,
   createIdSource,
   MemoryStorage,
+  MemoryRecords,
+  MemoryTransactions,
   asyncStorage,
   MemoryFileStore,
   DEFAULT_LIMITS,

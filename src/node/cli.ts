@@ -225,7 +225,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   io.out(
     `natter listening on ${server.httpUrl} (WebSocket ${server.url})${values.dev ? ' [dev mode: no tokens required]' : ''}\n`,
   );
-  if (io.onServer) io.onServer(server.close);
+  if (io.onServer) io.onServer(() => server.close());
   else {
     const stop = (signal: string): void => {
       io.err(`natter: ${signal}, shutting down\n`);

@@ -54,7 +54,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   if (!isPostgresUrl(options.db)) {
     if (options.redis) throw new Error('--redis needs a shared database: --db postgres://… (SQLite serves one node)');
     const storage = new SqliteStorage({ path: options.db, synchronous: options.synchronous });
-    return { storage, nodeId, check: () => Promise.resolve(), close: async () => storage.close() };
+    return { storage, nodeId, check: () => Promise.resolve(), close: () => Promise.resolve(storage.close()) };
   }
   const storage = await openPgStorage({ url: options.db });
   const clock = await createPgClock(() => storage.databaseTime(), { onError: options.onError });

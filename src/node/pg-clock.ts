@@ -36,15 +36,15 @@ export async function createPgClock(
     offset = db - (t0 + t1) / 2;
   };
   await sync();
-  const timer = setInterval(() => sync().catch((e: unknown) => options.onError?.(e)), options.resyncMs ?? 60_000);
+  const timer = setInterval(() => void sync().catch((e: unknown) => options.onError?.(e)), options.resyncMs ?? 60_000);
   timer.unref();
   return {
     now() {
       last = Math.max(last, Math.round(local() + offset));
       return last;
     },
-    setTimeout: systemClock.setTimeout,
-    clearTimeout: systemClock.clearTimeout,
+    setTimeout: (fn, ms) => systemClock.setTimeout(fn, ms),
+    clearTimeout: (handle) => systemClock.clearTimeout(handle),
     sync,
     stop: () => clearInterval(timer),
   };

@@ -2,10 +2,9 @@
 // Storage interface on SQLite (better-sqlite3, WAL). Records are JSON columns
 // re-parsed on every read, so nothing handed out aliases what is stored.
 // `synchronous: 'NORMAL'` survives a process crash; 'FULL' also power loss.
-// Parts with their own module: the event log (message events as references,
-// sqlite-event-log.ts), seq counters (sqlite-seq-counters.ts), checkpoints off
-// the main thread (sqlite-checkpointer.ts), one server per file (sqlite-owner-lock.ts).
-import Database from 'better-sqlite3';
+// Each part has its own sqlite-*.ts module (the file and its transactions in
+// sqlite-database.ts); this class is the one Storage the core sees.
+import type Database from 'better-sqlite3';
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { PinnedMessage } from '../protocol/features';
@@ -24,16 +23,17 @@ import type {
   SyncStorage,
   UnreadQuery,
 } from '../server/storage';
-import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
 import { SqliteEventLog } from './sqlite-event-log';
 import { SqliteSeqCounters } from './sqlite-seq-counters';
-import { takeOwnerLock, type OwnerLock } from './sqlite-owner-lock';
-import { migrate } from './sqlite-migrations';
-import { registerSearchWords, SqlitePeopleStorage } from './sqlite-people-storage';
+import { SqliteDatabase, type SqliteStorageOptions } from './sqlite-database';
+import { SqlitePeopleStorage } from './sqlite-people-storage';
 import { SqlitePushStorage } from './sqlite-push-storage';
 import type { PushSubscriptionRecord } from '../server/push-storage';
 import { SqliteInvitations } from './sqlite-invitations';
 import { SqliteThreadReads } from './sqlite-thread-reads';
+import { SqliteMessages } from './sqlite-messages';
+import { SqliteConversationStates } from './sqlite-conversation-states';
+import { SqliteDirectory } from './sqlite-directory';
 import type { ThreadReadRecord } from '../server/thread-read-storage';
 import type {
   MessageSearchQuery,
@@ -42,185 +42,95 @@ import type {
   ProfileSearchQuery,
 } from '../server/people-storage';
 
-export interface SqliteStorageOptions {
-  /** Database file; ':memory:' for a throwaway one. */
-  path: string;
-  /** 'NORMAL' (default) survives crashes of the process; 'FULL' also survives power loss. */
-  synchronous?: 'NORMAL' | 'FULL';
-  /**
-   * Hold an exclusive lock on the database for as long as it is open (default true): the core keeps
-   * sessions and timers in memory, so a second server on the same file would split them. Off lets
-   * other processes read the file while the server runs.
-   */
-  exclusive?: boolean;
-}
+export type { SqliteStorageOptions } from './sqlite-database';
 
 type Row = { json: string };
 const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.json) as T) : null);
-const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
-
-/** SQLite page cache per database (KiB). */
-const PAGE_CACHE_KIB = 64 * 1024;
 
 export class SqliteStorage implements SyncStorage {
   readonly db: Database.Database;
+  /** Opening, transactions and closing (sqlite-database.ts). */
+  private readonly file: SqliteDatabase;
   private readonly s: ReturnType<typeof prepare>;
-  /** One wrapper made once: better-sqlite3 builds several functions per `db.transaction` call. */
-  private readonly runInTransaction: (fn: () => unknown) => unknown;
   /** The per-user event logs (message events stored as references to the message row). */
   private readonly events: SqliteEventLog;
-  /** Checkpoints run off the main thread (sqlite-checkpointer.ts), never inside a commit. */
-  private readonly checkpointer: Checkpointer;
   /** Conversation seq counters (written once per transaction when this storage is the only writer). */
   private readonly seqs: SqliteSeqCounters;
-  /** Held while open when `exclusive` (one server per database file). */
-  private readonly lock: OwnerLock | null;
-  /** Profiles, the directory and message search. */
+  private readonly messages: SqliteMessages;
+  private readonly states: SqliteConversationStates;
+  private readonly directory: SqliteDirectory;
   private readonly people: SqlitePeopleStorage;
-  /** Web Push subscriptions. */
   private readonly push: SqlitePushStorage;
-  /** Thread read positions (sqlite-thread-reads.ts). */
   private readonly threadReads: SqliteThreadReads;
-  /** Invitations and their parties (sqlite-invitations.ts). */
   private readonly invitations: SqliteInvitations;
 
   constructor(options: SqliteStorageOptions) {
-    const exclusive = options.exclusive ?? true;
-    const inMemory = options.path === ':memory:' || options.path === '';
-    this.lock = exclusive && !inMemory ? takeOwnerLock(options.path) : null;
-    const synchronous = options.synchronous === 'FULL' ? 'FULL' : 'NORMAL';
-    let db: Database.Database | undefined;
-    try {
-      db = new Database(options.path, { timeout: 5000 });
-      db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${synchronous}`);
-      db.pragma('foreign_keys = ON');
-      // Every send touches one event-log page per recipient, spread over all users' logs: with
-      // SQLite's default 2 MiB page cache those pages are re-read from the OS on every commit.
-      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-      registerSearchWords(db);
-      migrate(db);
-    } catch (e) {
-      // A refused database (e.g. a newer schema) is left closed and unlocked.
-      db?.close();
-      this.lock?.release();
-      throw e;
-    }
-    this.db = db;
+    this.file = new SqliteDatabase(options, {
+      beforeCommit: () => this.seqs.flush(),
+      afterRollback: () => {
+        this.events.reset();
+        this.seqs.reset();
+      },
+    });
+    this.db = this.file.db;
     this.s = prepare(this.db);
     // Each user's last position is cached only when nobody else can append (exclusive lock).
-    this.events = new SqliteEventLog(this.db, exclusive ? new Map() : null);
-    this.seqs = new SqliteSeqCounters(this.db, exclusive);
+    this.events = new SqliteEventLog(this.db, this.file.exclusive ? new Map() : null);
+    this.seqs = new SqliteSeqCounters(this.db, this.file.exclusive);
+    this.messages = new SqliteMessages(this.db, this.events);
+    this.states = new SqliteConversationStates(this.db);
+    this.directory = new SqliteDirectory(this.db, (fn) => this.transaction(fn));
     this.people = new SqlitePeopleStorage(this.db);
     this.push = new SqlitePushStorage(this.db);
     this.invitations = new SqliteInvitations(this.db, (fn) => this.transaction(fn));
     this.threadReads = new SqliteThreadReads(this.db);
-    this.runInTransaction = this.db.transaction((fn: () => unknown) => {
-      const result = fn();
-      this.seqs.flush();
-      return result;
-    });
-    // A checkpoint copies the WAL into the database file and syncs it; made inside a commit it
-    // stalls every send queued behind it, so commits never checkpoint: a worker thread does.
-    this.db.pragma('wal_autocheckpoint = 0');
-    // A restarted WAL file is cut back to 64 MiB rather than kept at its largest size.
-    this.db.pragma('journal_size_limit = 67108864');
-    this.checkpointer = startCheckpointer(this.db, options.path, synchronous, !inMemory);
   }
 
   transaction<T>(fn: () => T): T {
-    // Nested calls join the outer transaction rather than opening a savepoint.
-    if (this.db.inTransaction) return fn();
-    try {
-      return this.runInTransaction(fn) as T;
-    } catch (e) {
-      this.events.reset();
-      this.seqs.reset();
-      throw e;
-    }
+    return this.file.transaction(fn);
   }
-
   begin(): void {
-    this.db.exec('BEGIN');
+    this.file.begin();
   }
-
   commit(): void {
-    this.seqs.flush();
-    this.db.exec('COMMIT');
+    this.file.commit();
   }
-
   rollback(): void {
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
-    this.events.reset();
-    this.seqs.reset();
+    this.file.rollback();
   }
-
   /** Flushes the WAL into the main file and closes the database. */
   close(): void {
-    this.checkpointer.stop();
+    // The search indexer stops first: it works on the file being closed.
     this.people.stop();
-    if (this.db.open) {
-      // Busy when the checkpoint thread is mid-way (it is being stopped): the WAL then stays, durable.
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-      this.db.close();
-    }
-    this.lock?.release();
+    this.file.close();
   }
 
-  // ---- messages --------------------------------------------------------------
+  // ---- messages and receipts (sqlite-messages.ts) --------------------------
   /** `json`, when the core passes it, is `JSON.stringify(record.message)` (made once per send). */
   insertMessage(record: MessageRecord, json?: string): void {
-    const m = record.message;
-    const recordJson =
-      json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
-    const { lastInsertRowid } = this.s.insertMessage.run(
-      m.serverId,
-      record.key,
-      m.seq,
-      m.from,
-      m.localId,
-      m.excluded ? 1 : 0,
-      recordJson,
-    );
-    this.events.noteMessage(m, Number(lastInsertRowid));
+    this.messages.insertMessage(record, json);
     this.people.messageStored();
   }
   updateMessage(message: Message): void {
-    const row = this.s.getMessage.get(message.serverId) as Row | undefined;
-    const old = parse<MessageRecord>(row);
-    if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
-    // Key, seq and ids stay as stored; only the content changes.
-    const next: MessageRecord = {
-      key: old.key,
-      message: {
-        ...message,
-        serverId: old.message.serverId,
-        localId: old.message.localId,
-        from: old.message.from,
-        seq: old.message.seq,
-      },
-    };
-    // Events refer to the row: they keep showing the message as it was sent (the first version).
-    this.s.keepOriginal.run(message.serverId);
-    this.s.updateMessage.run(next.message.excluded ? 1 : 0, JSON.stringify(next), message.serverId);
+    this.messages.updateMessage(message);
   }
   getMessage(serverId: string): MessageRecord | null {
-    return parse<MessageRecord>(this.s.getMessage.get(serverId) as Row | undefined);
+    return this.messages.getMessage(serverId);
   }
   getMessageByLocalId(from: UserId, localId: string): MessageRecord | null {
-    return parse<MessageRecord>(this.s.getMessageByLocalId.get(from, localId) as Row | undefined);
+    return this.messages.getMessageByLocalId(from, localId);
   }
   listMessages(key: ConversationKey, query: MessageQuery): Message[] {
-    const rows = this.s.listMessages.all(
-      key,
-      query.before ?? Number.MAX_SAFE_INTEGER,
-      query.after ?? -1,
-      Math.max(0, query.limit),
-    ) as Row[];
-    return parseAll<MessageRecord>(rows).map((r) => r.message);
+    return this.messages.listMessages(key, query);
   }
   countUnread(key: ConversationKey, query: UnreadQuery): number {
-    return (this.s.countUnread.get(key, query.afterSeq, query.notFrom) as { n: number }).n;
+    return this.messages.countUnread(key, query);
+  }
+  addReceipt(serverId: string, user: UserId, kind: ReceiptKind, at: number): boolean {
+    return this.messages.addReceipt(serverId, user, kind, at);
+  }
+  listReceipts(serverId: string, kind: ReceiptKind): UserId[] {
+    return this.messages.listReceipts(serverId, kind);
   }
 
   // ---- per-conversation sequence ---------------------------------------------
@@ -231,83 +141,53 @@ export class SqliteStorage implements SyncStorage {
     return this.seqs.last(key);
   }
 
-  // ---- per-user conversation state -------------------------------------------
+  // ---- per-user conversation state (sqlite-conversation-states.ts) ----------
   getConversationState(user: UserId, key: ConversationKey): ConversationStateRecord | null {
-    return parse<ConversationStateRecord>(this.s.getConversationState.get(user, key) as Row | undefined);
+    return this.states.getConversationState(user, key);
   }
   putConversationState(state: ConversationStateRecord): void {
-    this.s.putConversationState.run(
-      state.user,
-      state.key,
-      state.updatedAt,
-      state.hidden ? 1 : 0,
-      state.unread,
-      JSON.stringify(state),
-    );
+    this.states.putConversationState(state);
   }
   listConversationStates(user: UserId): ConversationStateRecord[] {
-    return parseAll<ConversationStateRecord>(this.s.listConversationStates.all(user) as Row[]);
+    return this.states.listConversationStates(user);
   }
   listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {
-    const { after, limit } = query;
-    const rows = after
-      ? this.s.listConversationPageAfter.all(user, after.updatedAt, after.updatedAt, after.key, limit)
-      : this.s.listConversationPage.all(user, limit);
-    return parseAll<ConversationStateRecord>(rows as Row[]);
+    return this.states.listConversationPage(user, query);
   }
   unreadTotal(user: UserId): number {
-    return (this.s.unreadTotal.get(user) as { n: number | null }).n ?? 0;
+    return this.states.unreadTotal(user);
   }
 
-  // ---- receipts --------------------------------------------------------------
-  addReceipt(serverId: string, user: UserId, kind: ReceiptKind, at: number): boolean {
-    return this.s.addReceipt.run(serverId, user, kind, at).changes > 0;
-  }
-  listReceipts(serverId: string, kind: ReceiptKind): UserId[] {
-    return (this.s.listReceipts.all(serverId, kind) as { user: string }[]).map((r) => r.user);
-  }
-
-  // ---- groups ----------------------------------------------------------------
+  // ---- groups, chat rooms, blocklists (sqlite-directory.ts) -------------------
   getGroup(groupId: string): GroupInfo | null {
-    return parse<GroupInfo>(this.s.getGroup.get(groupId) as Row | undefined);
+    return this.directory.getGroup(groupId);
   }
   putGroup(group: GroupInfo): void {
-    this.transaction(() => {
-      this.s.putGroup.run(group.groupId, group.createdAt, JSON.stringify(group));
-      this.s.deleteGroupMembers.run(group.groupId);
-      for (const user of new Set(group.members)) this.s.insertGroupMember.run(user, group.groupId);
-    });
+    this.directory.putGroup(group);
   }
   deleteGroup(groupId: string): void {
-    this.transaction(() => {
-      this.s.deleteGroup.run(groupId);
-      this.s.deleteGroupMembers.run(groupId);
-    });
+    this.directory.deleteGroup(groupId);
   }
   listGroupsOf(user: UserId): GroupInfo[] {
-    return parseAll<GroupInfo>(this.s.listGroupsOf.all(user) as Row[]);
+    return this.directory.listGroupsOf(user);
   }
-
-  // ---- chat rooms ------------------------------------------------------------
   getRoom(roomId: string): RoomInfo | null {
-    return parse<RoomInfo>(this.s.getRoom.get(roomId) as Row | undefined);
+    return this.directory.getRoom(roomId);
   }
   putRoom(room: RoomInfo): void {
-    this.s.putRoom.run(room.roomId, room.createdAt, JSON.stringify(room));
+    this.directory.putRoom(room);
   }
   deleteRoom(roomId: string): void {
-    this.s.deleteRoom.run(roomId);
+    this.directory.deleteRoom(roomId);
   }
   listRooms(): RoomInfo[] {
-    return parseAll<RoomInfo>(this.s.listRooms.all() as Row[]);
+    return this.directory.listRooms();
   }
-
-  // ---- blocklists ------------------------------------------------------------
   getBlocklist(user: UserId): UserId[] {
-    return parse<UserId[]>(this.s.getBlocklist.get(user) as Row | undefined) ?? [];
+    return this.directory.getBlocklist(user);
   }
   setBlocklist(user: UserId, blocked: UserId[]): void {
-    this.s.setBlocklist.run(user, JSON.stringify(blocked));
+    this.directory.setBlocklist(user, blocked);
   }
 
   // ---- pins ------------------------------------------------------------------
@@ -418,49 +298,10 @@ export class SqliteStorage implements SyncStorage {
   }
 }
 
-/** Every statement, prepared once. */
+/** The statements of what has no module of its own (pins, file metadata), prepared once. */
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    insertMessage: p(
-      'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    updateMessage: p('UPDATE messages SET excluded = ?, json = ? WHERE server_id = ?'),
-    keepOriginal: p(
-      'INSERT OR IGNORE INTO message_originals (msg, json) SELECT id, json FROM messages WHERE server_id = ?',
-    ),
-    getMessage: p('SELECT json FROM messages WHERE server_id = ?'),
-    getMessageByLocalId: p('SELECT json FROM messages WHERE from_user = ? AND local_id = ?'),
-    listMessages: p('SELECT json FROM messages WHERE key = ? AND seq < ? AND seq > ? ORDER BY seq DESC LIMIT ?'),
-    countUnread: p('SELECT COUNT(*) AS n FROM messages WHERE key = ? AND seq > ? AND from_user <> ? AND excluded = 0'),
-    getConversationState: p('SELECT json FROM conversation_states WHERE user = ? AND key = ?'),
-    putConversationState: p(
-      'INSERT OR REPLACE INTO conversation_states (user, key, updated_at, hidden, unread, json) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    listConversationStates: p('SELECT json FROM conversation_states WHERE user = ? ORDER BY updated_at DESC, key ASC'),
-    listConversationPage: p(
-      'SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 ORDER BY updated_at DESC, key ASC LIMIT ?',
-    ),
-    listConversationPageAfter: p(
-      'SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 AND updated_at <= ? AND (updated_at < ? OR key > ?) ORDER BY updated_at DESC, key ASC LIMIT ?',
-    ),
-    unreadTotal: p('SELECT SUM(unread) AS n FROM conversation_states WHERE user = ? AND hidden = 0'),
-    addReceipt: p('INSERT OR IGNORE INTO receipts (server_id, user, kind, at) VALUES (?, ?, ?, ?)'),
-    listReceipts: p('SELECT user FROM receipts WHERE server_id = ? AND kind = ? ORDER BY id'),
-    getGroup: p('SELECT json FROM groups WHERE group_id = ?'),
-    putGroup: p('INSERT OR REPLACE INTO groups (group_id, created_at, json) VALUES (?, ?, ?)'),
-    deleteGroup: p('DELETE FROM groups WHERE group_id = ?'),
-    deleteGroupMembers: p('DELETE FROM group_members WHERE group_id = ?'),
-    insertGroupMember: p('INSERT OR IGNORE INTO group_members (user, group_id) VALUES (?, ?)'),
-    listGroupsOf: p(
-      'SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user = ? ORDER BY g.created_at, g.group_id',
-    ),
-    getRoom: p('SELECT json FROM rooms WHERE room_id = ?'),
-    putRoom: p('INSERT OR REPLACE INTO rooms (room_id, created_at, json) VALUES (?, ?, ?)'),
-    deleteRoom: p('DELETE FROM rooms WHERE room_id = ?'),
-    listRooms: p('SELECT json FROM rooms ORDER BY created_at, room_id'),
-    getBlocklist: p('SELECT json FROM blocklists WHERE user = ?'),
-    setBlocklist: p('INSERT OR REPLACE INTO blocklists (user, json) VALUES (?, ?)'),
     getPins: p('SELECT json FROM pins WHERE key = ?'),
     setPins: p('INSERT OR REPLACE INTO pins (key, json) VALUES (?, ?)'),
     deletePins: p('DELETE FROM pins WHERE key = ?'),

@@ -116,7 +116,8 @@ export function createAuthenticator(options: AuthOptions): (creds: Credentials) 
       return { user: claims.user, expiresAt: claims.exp * 1000 };
     }
     if (options.dev && creds.user !== undefined) {
-      if (!isValidId(creds.user)) throw new NatterError(ErrorCode.NOT_AUTHENTICATED, `invalid user id: ${creds.user}`);
+      if (!isValidId(creds.user))
+        throw new NatterError(ErrorCode.NOT_AUTHENTICATED, `invalid user id: ${String(creds.user)}`);
       return { user: creds.user };
     }
     throw new NatterError(

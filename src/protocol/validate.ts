@@ -8,21 +8,14 @@ import type { ClientFrame, HelloFrame, OpName, Ops, PingFrame, RequestFrame } fr
 import type { ConversationId } from './ids';
 import { ID_PATTERN, parseConversationId } from './ids';
 import { DEFAULT_MAX_JSON_DEPTH, jsonDeeperThan } from './json-depth';
-import type { OutgoingBody } from './message';
 import { featureParamSchemas, sendFeatureFields } from './validate-features';
-import { RTC_MAX_CANDIDATE_BYTES, RTC_MAX_SDP_BYTES, type RtcSignal } from './rtc';
 import { PROTOCOL_VERSION } from './version';
 import { peopleParamSchemas } from './validate-people';
 import { muteParamSchemas } from './validate-mute';
 import { pushParamSchemas } from './validate-push';
+import { checkLimits, type ValidationLimits } from './validate-limits';
 
-/** The limits validation enforces (a subset of ServerLimits). */
-export interface ValidationLimits {
-  maxTextLength: number;
-  maxExtBytes: number;
-  /** Nesting bound for the whole frame (default 32): deeper frames get 4004. */
-  maxJsonDepth?: number;
-}
+export type { ValidationLimits } from './validate-limits';
 
 export type ValidationResult =
   | { ok: true; frame: ClientFrame }
@@ -224,49 +217,15 @@ function fail(code: number, message?: string, reqId?: string): ValidationResult 
   return r;
 }
 
+function isOp(op: string): op is OpName {
+  return Object.prototype.hasOwnProperty.call(paramSchemas, op);
+}
+
 function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
   const first = issues[0];
   if (!first) return defaultErrorMessage(ErrorCode.INVALID_PARAMS);
   const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
   return path ? `${path}: ${first.message}` : first.message;
-}
-
-const encoder = new TextEncoder();
-function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
-}
-
-function isOp(op: string): op is OpName {
-  return Object.prototype.hasOwnProperty.call(paramSchemas, op);
-}
-
-/** Size limits on parameters that passed their schema: 511 when exceeded. */
-function checkLimits(op: OpName, p: unknown, limits: ValidationLimits): string | null {
-  if (op === 'send') {
-    const m = p as Ops['send']['p'];
-    const body: OutgoingBody = m.body;
-    if (body.type === 'txt' && body.msg.length > limits.maxTextLength)
-      return `text longer than ${limits.maxTextLength}`;
-    if (m.ext !== undefined && jsonBytes(m.ext) > limits.maxExtBytes)
-      return `ext larger than ${limits.maxExtBytes} bytes`;
-    if (body.type === 'custom' && jsonBytes(body.customExts) > limits.maxExtBytes)
-      return `customExts larger than ${limits.maxExtBytes} bytes`;
-  }
-  if (op === 'edit' && (p as Ops['edit']['p']).body.msg.length > limits.maxTextLength)
-    return `text longer than ${limits.maxTextLength}`;
-  if (op.startsWith('sig.')) {
-    const d = (p as { data?: string }).data;
-    if (d !== undefined && encoder.encode(d).length > limits.maxExtBytes)
-      return `data larger than ${limits.maxExtBytes} bytes`;
-  }
-  if (op === 'rtc.signal') {
-    const signal: RtcSignal = (p as Ops['rtc.signal']['p']).signal;
-    if (signal.type === 'candidate' && encoder.encode(signal.candidate).length > RTC_MAX_CANDIDATE_BYTES)
-      return `candidate larger than ${RTC_MAX_CANDIDATE_BYTES} bytes`;
-    if (signal.type !== 'candidate' && encoder.encode(signal.sdp).length > RTC_MAX_SDP_BYTES)
-      return `sdp larger than ${RTC_MAX_SDP_BYTES} bytes`;
-  }
-  return null;
 }
 
 /**

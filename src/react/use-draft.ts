@@ -19,7 +19,7 @@ export function useDraft(conversationId: ConversationId): [string, (text: string
     (value: string) => {
       setState({ id: conversationId, text: value });
       let map = drafts.get(client);
-      if (!map) drafts.set(client, (map = new Map()));
+      if (!map) drafts.set(client, (map = new Map<string, string>()));
       if (value) map.set(conversationId, value);
       else map.delete(conversationId);
     },

@@ -26,7 +26,7 @@ export function useNewConversation(): NewConversationActions {
   return useMemo(
     () => ({
       startChat(user) {
-        if (!isValidId(user)) throw new NatterError(ErrorCode.INVALID_PARAMS, `invalid user id ${user}`);
+        if (!isValidId(user)) throw new NatterError(ErrorCode.INVALID_PARAMS, `invalid user id ${String(user)}`);
         return conversationId('single', user);
       },
       async createGroup(group) {

@@ -2,7 +2,7 @@
 // tests. Every timestamp and timer in the core goes through a Clock, so
 // recall windows and invitation timeouts can be driven by tests.
 
-export type TimerHandle = unknown;
+export type TimerHandle = NonNullable<unknown>;
 
 export interface Clock {
   now(): number;

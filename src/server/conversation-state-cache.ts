@@ -26,7 +26,7 @@ export class ConversationStateCache {
 
   set(user: UserId, key: ConversationKey, state: ConversationStateRecord | null): void {
     let users = this.byKey.get(key);
-    if (!users) this.byKey.set(key, (users = new Map()));
+    if (!users) this.byKey.set(key, (users = new Map<UserId, ConversationStateRecord | null>()));
     if (!users.has(user)) this.size++;
     users.set(user, state);
     while (this.size > this.max) {
@@ -40,7 +40,7 @@ export class ConversationStateCache {
   /** Keeps `state` (already `set`) to be written at the end of the transaction. */
   markDirty(state: ConversationStateRecord): void {
     let users = this.dirty.get(state.key);
-    if (!users) this.dirty.set(state.key, (users = new Map()));
+    if (!users) this.dirty.set(state.key, (users = new Map<UserId, ConversationStateRecord>()));
     users.set(state.user, state);
   }
 

@@ -77,7 +77,7 @@ export function createEmbeddedServer(options: EmbeddedServerOptions = {}): Embed
     // The core's storage (behind its cache): writes made through it stay visible to the core.
     storage: core.storage,
     close: () => {
-      core.close();
+      void core.close();
       urls.revokeAll();
     },
   };

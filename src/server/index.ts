@@ -10,6 +10,8 @@ export type { Clock, ManualClock } from './clock';
 export { createIdSource } from './id-source';
 export type { IdSource } from './id-source';
 export { MemoryStorage } from './memory-storage';
+export { MemoryRecords } from './memory-records';
+export { MemoryTransactions } from './memory-transactions';
 export { asyncStorage } from './sync-storage-adapter';
 export { MemoryFileStore } from './memory-file-store';
 export type * from './storage';

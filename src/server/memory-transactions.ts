@@ -3,7 +3,7 @@
 // rollback) replays the log backwards; outside a transaction nothing is
 // recorded.
 
-/** The undo log and the write helper the in-memory storage's parts share. */
+/** The undo log and the write helper the in-memory storage's parts share (public as a base of MemoryStorage). */
 export class MemoryTransactions {
   private undo: (() => void)[] | null = null;
 

@@ -63,9 +63,10 @@ export function start(
     const { submitted, result } = startSend(ctx, caller, frame.p as OpParams<'send'>);
     return { started: submitted, result };
   }
-  const result = (async () => {
-    ctx.events.flush();
-    return dispatch(ctx, caller, frame);
-  })();
+  // A throw while flushing or starting the operation rejects `result` rather than escaping the caller.
+  const result = new Promise<unknown>((resolve) => {
+    void ctx.events.flush();
+    resolve(dispatch(ctx, caller, frame));
+  });
   return { started: result, result };
 }

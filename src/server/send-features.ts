@@ -76,7 +76,8 @@ async function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: s
   if (message.excluded !== true) delete message.excluded;
   await storage.insertMessage({ key, message });
   const root = (await storage.getMessage(rootId))?.message;
-  const unreadOf = root && !route.ephemeral ? await followReply(ctx, root, message, route.members) : new Map();
+  const unreadOf =
+    root && !route.ephemeral ? await followReply(ctx, root, message, route.members) : new Map<UserId, number>();
   const event = (user: UserId) => {
     const unread = unreadOf.get(user);
     return {

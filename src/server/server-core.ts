@@ -132,7 +132,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       started = true;
       // A cluster node learns the live calls of the others (a device may rejoin one here).
       if (options.cluster) shareCall(ctx, { kind: 'sync' });
-      ctx.timers.fire();
+      void ctx.timers.fire();
       pruner.start();
     },
     async close() {

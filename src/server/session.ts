@@ -93,7 +93,7 @@ export class Session implements ServerSession, LiveSession {
     // A shared (remote) store answers later: the queue keeps requests in their order meanwhile.
     this.enqueue(async () => {
       const w = await wait.catch((e: unknown) => (this.report(e), 0));
-      if (w > 0) this.answer(async () => this.sendError(frame.id, ErrorCode.RATE_LIMITED, undefined, w));
+      if (w > 0) this.answer(() => this.sendError(frame.id, ErrorCode.RATE_LIMITED, undefined, w));
       else return this.request(frame);
     });
   }
@@ -118,7 +118,7 @@ export class Session implements ServerSession, LiveSession {
   }
 
   /** Answers go out in request order even when requests overlap (pipelined sends). */
-  private answer(task: () => Promise<void>): void {
+  private answer(task: () => Promise<void> | void): void {
     this.answers = this.answers.then(task).catch((e: unknown) => this.report(e));
   }
 
@@ -261,7 +261,7 @@ export class Session implements ServerSession, LiveSession {
   /** Starts a request; resolves when the next one may start (see router `start`). */
   private request(frame: RequestFrame): Promise<unknown> | void {
     if (this.phase !== 'ready') {
-      this.answer(async () => this.sendError(frame.id, ErrorCode.NOT_AUTHENTICATED, 'send hello first'));
+      this.answer(() => this.sendError(frame.id, ErrorCode.NOT_AUTHENTICATED, 'send hello first'));
       return;
     }
     const { started, result } = start(this.ctx, { user: this.user, device: this.device }, frame);

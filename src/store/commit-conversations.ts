@@ -47,7 +47,7 @@ function mergedOrder(
   previous: readonly ConversationId[],
 ): readonly ConversationId[] {
   moved.sort(byRecency);
-  const next: ConversationId[] = new Array(previous.length);
+  const next = new Array<ConversationId>(previous.length);
   let n = 0;
   if (moved.length === previous.length) {
     for (const c of moved) next[n++] = c.id; // every conversation moved (a burst across all of them)

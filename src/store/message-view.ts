@@ -184,7 +184,7 @@ function lazyArray<T>(length: number, at: (i: number) => T): readonly T[] {
     get(t, prop, receiver) {
       if (prop === 'length') return length;
       const i = indexOf(prop, length);
-      return i >= 0 ? at(i) : Reflect.get(t, prop, receiver);
+      return i >= 0 ? at(i) : (Reflect.get(t, prop, receiver) as unknown);
     },
     has(t, prop) {
       return indexOf(prop, length) >= 0 || Reflect.has(t, prop);

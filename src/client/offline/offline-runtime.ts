@@ -30,7 +30,7 @@ export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRunt
     name: options.name,
     messagesPerConversation: options.messagesPerConversation,
     maxFileBytes: options.maxFileBytes,
-    warn: options.warn,
+    warn: (w) => options.warn(w),
     ...(options.legacy ? { legacy: options.legacy } : {}),
   });
   const shared = options.share && canShareTabs() ? createSharedTabTransport(options.share, options.name) : null;

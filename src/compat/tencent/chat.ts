@@ -121,7 +121,7 @@ export class TencentChat {
     return { code: 0, data: { repeatLogin: false } };
   }
 
-  async logout(): Promise<TencentResponse<Record<string, never>>> {
+  logout(): Promise<TencentResponse<Record<string, never>>> {
     const client = this.natter;
     if (client) {
       client.close();
@@ -130,7 +130,7 @@ export class TencentChat {
       this.natter = null;
       this.emit(EVENT.SDK_NOT_READY);
     }
-    return { code: 0, data: {} };
+    return Promise.resolve({ code: 0, data: {} });
   }
 
   destroy(): Promise<TencentResponse<Record<string, never>>> {

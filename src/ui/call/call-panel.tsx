@@ -137,7 +137,6 @@ export function CallPanel({ displayName: ownName, avatarUrl, locale, noticeMs = 
   );
   return (
     // Escape pressed on any control inside minimises the call (the handler catches it as it bubbles).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
       ref={region}
       className="natter-call-view"

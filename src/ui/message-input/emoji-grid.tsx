@@ -91,6 +91,7 @@ export function EmojiGrid({ data, words, onSelect }: EmojiGridProps): ReactNode 
         placeholder={words.search}
         value={query}
         // The picker opens to type a search at once.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus
         onChange={(e) => {
           setQuery(e.target.value);

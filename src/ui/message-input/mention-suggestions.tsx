@@ -21,6 +21,8 @@ export function MentionSuggestions({
       {options.length > 0 ? (
         <ul id={picker.listId} className="natter-mentions" role="listbox" aria-label={strings.mentionSuggestions}>
           {options.map((o, i) => (
+            // Options are chosen from the keyboard in the textarea (aria-activedescendant), the mouse here.
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
             <li
               key={o.user ?? '@all'}
               id={picker.optionId(i)}

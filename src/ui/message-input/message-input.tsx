@@ -242,6 +242,8 @@ function Composer({
           rows={1}
           value={text}
           disabled={disabled}
+          // Off unless the app asks for it (the `autoFocus` prop).
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus={autoFocus}
           onChange={(e) => {
             setText(e.target.value);

@@ -25,6 +25,8 @@ export function ImageLightbox({ image, strings, onClose }: ImageLightboxProps): 
   useModalDialog(dialogRef, 'page', true, closeRef);
 
   return (
+    // A click on the backdrop closes it, as Escape does from the keyboard.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={dialogRef}
       className="natter-lightbox"

@@ -88,6 +88,7 @@ export function MessageActions({ actions, open, onOpenChange, strings, menuId }:
           ref={menuRef}
           id={menuId}
           role="menu"
+          tabIndex={-1}
           aria-label={strings.messageActions}
           className="natter-message-menu"
           data-below={place.below || undefined}

@@ -8,11 +8,7 @@
 // Nothing is computed per message over the history: facts are derived for the
 // rendered indices only. The list is a `role="log"`; message rows are one
 // roving tab stop moved with arrow keys.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import type { CustomEmojiMap, ShortcodeTable } from '../../emoji/index';
-import type { ConversationId } from '../../protocol/ids';
-import type { LocationBody, Message } from '../../protocol/message';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   useChatSelector,
   useConversation,
@@ -23,15 +19,17 @@ import {
   type ChatMessage,
   type ConversationResult,
 } from '../../react';
-import type { Locale } from '../i18n/locale';
 import { useLocale, useStrings } from '../i18n/locale-provider';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import type { LightboxImage } from './image-lightbox';
-import { LIST_TOP_PX, ListHeader } from './list-header';
+import type { MessageListProps } from './message-list-props';
+import { ListHeader } from './list-header';
+import { ListNotices } from './list-notices';
 import { MessageItem } from './message-row';
-import type { RowContext } from './row-context';
+import { useRowContext } from './use-row-context';
 import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
 import { useAtBottom } from './use-at-bottom';
+import { BOTTOM_PX, useMessageVirtualizer } from './use-message-virtualizer';
 import { useItemKeys } from './use-item-keys';
 import { useMarkReadOnView } from './use-mark-read-on-view';
 import { useRowKeyboard } from './use-row-keyboard';
@@ -40,54 +38,10 @@ import { useNewMessages } from './use-new-messages';
 import { useOpening } from './use-opening';
 import { useJumpWindow, type JumpWindow } from './use-jump-window';
 
-export interface MessageListProps {
-  conversationId: ConversationId;
-  /** Overrides the LocaleProvider's locale. */
-  locale?: Locale;
-  /** Messages per history page (default 30). */
-  pageSize?: number;
-  /** Custom image emoji maps for text (keep the object stable). */
-  customEmoji?: CustomEmojiMap | readonly CustomEmojiMap[];
-  /** `:shortcode:` table for text (e.g. from `loadShortcodeTable()`). */
-  shortcodes?: ShortcodeTable | Readonly<Record<string, string>> | null;
-  /** Draws the inside of a custom message's bubble. */
-  renderCustom?: (message: ChatMessage) => ReactNode;
-  /** Display name of a user id (default: the profile's display name, else the id). */
-  displayName?: (userId: string) => string;
-  /** Map link for a location (default: OpenStreetMap). */
-  mapUrl?: (location: LocationBody) => string | null;
-  /** Mark the conversation read while its newest message is on screen (default true). */
-  markReadOnView?: boolean;
-  /** Accessible name of the log (default: localized "Messages"). */
-  'aria-label'?: string;
-  /** Open at this message (serverId), loading the history around it, highlighted (jump to a message). */
-  jumpTo?: string | null;
-  /** The reader left the jump for the latest messages ("Jump to latest", or an own send). */
-  onJumpEnd?: () => void;
-  /**
-   * A quote (or a pin) asks for a message that is not loaded: open the list at it, typically by
-   * setting `jumpTo` to it. Without it, such a request does nothing.
-   */
-  onJumpRequest?: (serverId: string) => void;
-  /** Offers "Reply in thread" and the reply count of thread roots, opening the thread here. */
-  onOpenThread?: (root: Message) => void;
-  /** Offers "Forward" on messages, handing the message here (e.g. to a forward dialog). */
-  onForward?: (message: Message) => void;
-  className?: string;
-  style?: CSSProperties;
-}
+export type { MessageListProps } from './message-list-props';
 
 // The lightbox is code an app needs only once an image is opened: loaded then, outside the list's bundle.
 const lightboxChunk = lazyChunk(() => import('./image-lightbox'), 'image viewer');
-const DEFAULT_RECALL_WINDOW_MS = 120_000;
-/** Estimated item height before an item is measured. */
-const ESTIMATE_PX = 56;
-const estimateSize = () => ESTIMATE_PX;
-/** Within this distance of the end the reader is "at the bottom" (followed, marked read). */
-const BOTTOM_PX = 32;
-/** Items drawn beyond each edge of the viewport. */
-const OVERSCAN = 3;
-
 /** The virtualized message log of one conversation (at a jump target's history window while `jumpTo` is set). */
 export function MessageList(props: MessageListProps): ReactNode {
   return props.jumpTo ? (
@@ -171,40 +125,15 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   const { getItemKey, prependedBelow } = useItemKeys(messages);
   const prependedBelowRef = useRef(prependedBelow);
   prependedBelowRef.current = prependedBelow;
-  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    enabled: live,
+  const virtualizer = useMessageVirtualizer({
+    live,
     count: n,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize,
+    scrollerRef,
     getItemKey,
-    overscan: OVERSCAN,
-    anchorTo: 'end',
-    followOnAppend: atNewest && atNewestBefore.current,
-    scrollEndThreshold: BOTTOM_PX,
-    paddingStart: LIST_TOP_PX,
-    // Rows mounted while the list counts as scrolling are measured a frame later (by the resize
-    // observer), which shows prepended rows at estimated heights for a frame; a short reset keeps
-    // a page that arrives after the reader stopped from being drawn twice.
-    isScrollingResetDelay: 50,
-    // The first frame already draws where the list opens, not the top of the history.
-    initialOffset: () => LIST_TOP_PX + (openAt.current === 'end' ? n : openAt.current) * ESTIMATE_PX,
+    prependedBelowRef,
+    follow: atNewest && atNewestBefore.current,
+    openAt: openAt.current,
   });
-
-  // End anchoring is what the virtualizer applies when the data changes (above); for measurements
-  // this list decides itself: in 'end' mode every measured size change would first recompute the
-  // whole layout to learn whether the list was at its end (O(history) per item measured).
-  virtualizer.options.anchorTo = 'start';
-  // A size change moves the scroll position by the same amount (keeping what is on screen still)
-  // when the list is at its end (it stays there), when the item lies above the viewport, and on a
-  // first measurement of a message just prepended above the anchor: those may be on screen (at
-  // the very top, below the header) and their growth must not push the anchor message down.
-  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, v) => {
-    const offset = v.scrollOffset ?? 0;
-    if (v.isAtEnd(BOTTOM_PX)) return true;
-    if (!v.itemSizeCache.has(item.key))
-      return item.start < offset || (typeof item.key === 'number' && item.key < prependedBelowRef.current);
-    return item.start + item.size <= offset && v.scrollDirection !== 'backward';
-  };
 
   const opening = useOpening({
     live,
@@ -239,7 +168,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   // Own sends always bring the list down to them (only when a new own message arrives, not when atBottom changes).
   useEffect(() => {
     if (lastOwnKey !== null && !atBottomRef.current) jumpToLatest();
-  }, [lastOwnKey, jumpToLatest]);
+  }, [lastOwnKey, jumpToLatest, atBottomRef]);
 
   // Marking a group read is also its read receipt: the server counts the ack for every message in the
   // newly read range that asked for one (group-read-on-ack.ts), so no per-message request is sent.
@@ -274,52 +203,26 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     props.onOpenThread,
     props.onForward,
   );
-  const ctx = useMemo<RowContext>(
-    () => ({
-      ...features,
-      strings,
-      locale,
-      customEmoji,
-      shortcodes,
-      renderCustom,
-      mapUrl,
-      name: displayName,
-      now: serverNow,
-      recallWindowMs: limits?.recallWindowMs ?? DEFAULT_RECALL_WINDOW_MS,
-      recallEnabled: limits?.recallEnabled ?? true,
-      retry: (localId) => void retry(localId),
-      discard,
-      recall,
-      readers,
-      tabStopKey,
-      onRowFocus: setActiveKey,
-      idPrefix,
-      openImage: (m, url, trigger) =>
-        setLightbox({
-          url,
-          name: 'name' in m.body && typeof m.body.name === 'string' ? m.body.name : '',
-          returnFocus: trigger,
-        }),
-    }),
-    [
-      features,
-      strings,
-      locale,
-      customEmoji,
-      shortcodes,
-      renderCustom,
-      mapUrl,
-      displayName,
-      serverNow,
-      readers,
-      limits,
-      retry,
-      discard,
-      recall,
-      tabStopKey,
-      idPrefix,
-    ],
-  );
+  const ctx = useRowContext({
+    features,
+    strings,
+    locale,
+    customEmoji,
+    shortcodes,
+    renderCustom,
+    mapUrl,
+    displayName,
+    serverNow,
+    limits,
+    retry,
+    discard,
+    recall,
+    readers,
+    tabStopKey,
+    setActiveKey,
+    idPrefix,
+    setLightbox,
+  });
 
   const items = virtualizer.getVirtualItems();
   // Older history loads once the first message is drawn (it is within the overscan of the top);
@@ -378,6 +281,8 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
         <div
           ref={scrollerRef}
           className="natter-message-list-scroller"
+          // A scrolling region is reachable from the keyboard (axe: scrollable-region-focusable).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
           onScroll={onScroll}
           onWheel={opening.onInteract}
@@ -421,31 +326,15 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
           </div>
         </div>
       )}
-      {jump ? (
-        <button type="button" className="natter-jump-button" onClick={jumpToLatest}>
-          {strings.jumpToLatest}
-        </button>
-      ) : newCount > 0 && !atBottom ? (
-        <button
-          type="button"
-          className="natter-jump-button"
-          onClick={jumpToLatest}
-          aria-label={`${strings.newMessages(newCount)}. ${strings.jumpToLatest}`}
-        >
-          {strings.newMessages(newCount)}
-        </button>
-      ) : null}
-      {conv.historyError && started.current ? (
-        <div className="natter-history-error" role="alert">
-          {strings.historyError}{' '}
-          <button type="button" className="natter-button" onClick={() => void loadOlder()}>
-            {strings.retryHistory}
-          </button>
-        </div>
-      ) : null}
-      <div className="natter-visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </div>
+      <ListNotices
+        strings={strings}
+        inJump={jump !== undefined}
+        newCount={newCount > 0 && !atBottom ? newCount : 0}
+        onJumpToLatest={jumpToLatest}
+        historyError={Boolean(conv.historyError) && started.current}
+        onRetryHistory={() => void loadOlder()}
+        announcement={announcement}
+      />
       {lightbox && lightboxModule ? (
         <lightboxModule.ImageLightbox image={lightbox} strings={strings} onClose={() => setLightbox(null)} />
       ) : null}

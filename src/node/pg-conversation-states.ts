@@ -1,0 +1,34 @@
+// Owns PgStorage's per-user conversation states: one row per (user,
+// conversation) with the columns the conversation list pages on and sums
+// unread over (pg-people-storage.ts), the record as JSON. A state read inside
+// a transaction is locked until it ends.
+import type { UserId } from '../protocol/message';
+import type { ConversationKey, ConversationStateRecord } from '../server/storage';
+import type { PgDatabase } from './pg-database';
+
+export async function getConversationState(
+  db: PgDatabase,
+  user: UserId,
+  key: ConversationKey,
+): Promise<ConversationStateRecord | null> {
+  const [row] = await db.rows(`SELECT json FROM conversation_states WHERE user_id = $1 AND key = $2${db.lock}`, [
+    user,
+    key,
+  ]);
+  return row ? (JSON.parse(row.json) as ConversationStateRecord) : null;
+}
+
+export async function putConversationState(db: PgDatabase, state: ConversationStateRecord): Promise<void> {
+  await db.rows(
+    'INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, json) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, key) DO UPDATE SET updated_at = excluded.updated_at, hidden = excluded.hidden, unread = excluded.unread, json = excluded.json',
+    [state.user, state.key, state.updatedAt, Boolean(state.hidden), state.unread, JSON.stringify(state)],
+  );
+}
+
+export async function listConversationStates(db: PgDatabase, user: UserId): Promise<ConversationStateRecord[]> {
+  const rows = await db.rows(
+    'SELECT json FROM conversation_states WHERE user_id = $1 ORDER BY updated_at DESC, key ASC',
+    [user],
+  );
+  return rows.map((r) => JSON.parse(r.json) as ConversationStateRecord);
+}
