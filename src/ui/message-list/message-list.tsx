@@ -8,9 +8,8 @@
 // Nothing is computed per message over the history: facts are derived for the
 // rendered indices only. The list is a `role="log"`; message rows are one
 // roving tab stop moved with arrow keys.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import {
-  useChatSelector,
   useConversation,
   useDisplayName,
   useGroupReaders,
@@ -25,11 +24,11 @@ import type { LightboxImage } from './image-lightbox';
 import type { MessageListProps } from './message-list-props';
 import { ListHeader } from './list-header';
 import { ListNotices } from './list-notices';
-import { MessageItem } from './message-row';
+import { ListRows } from './list-rows';
 import { useRowContext } from './use-row-context';
-import { aboveOf, dividerIndex, nextShownIndex, type Above } from './row-facts';
-import { useAtBottom } from './use-at-bottom';
-import { BOTTOM_PX, useMessageVirtualizer } from './use-message-virtualizer';
+import { aboveOf, nextShownIndex, type Above } from './row-facts';
+import { useMessageVirtualizer } from './use-message-virtualizer';
+import { useOpenPosition } from './use-open-position';
 import { useItemKeys } from './use-item-keys';
 import { useMarkReadOnView } from './use-mark-read-on-view';
 import { useRowKeyboard } from './use-row-keyboard';
@@ -78,41 +77,19 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   const messages = conv.messages;
   const n = messages.length;
 
-  // The unread divider sits where unread started when the conversation was opened, and stays there.
-  const unreadAfterRef = useRef<number | null | undefined>(undefined);
-  if (unreadAfterRef.current === undefined && conv.conversation)
-    unreadAfterRef.current = conv.unread > 0 ? conv.conversation.readSeq : null;
-  const unreadAfterSeq = unreadAfterRef.current ?? null;
-  const divider = useMemo(() => dividerIndex(messages, unreadAfterSeq), [messages, unreadAfterSeq]);
-
-  // It opens at the unread divider when there is one (so unread messages are not skipped), else at
-  // the newest. Messages already in the store are shown at once; when the conversation's read
-  // marker (or the list saying there is none) comes only after that, the list moves to the divider
-  // then, unless the reader has already scrolled.
-  const listLoaded = useChatSelector((s) => s.conversations.loaded);
-  const markerKnown = conv.conversation !== undefined || listLoaded;
-  const started = useRef(false);
-  const openAt = useRef<number | 'end'>('end');
-  const markerLate = useRef(false);
-  if (!started.current && (n > 0 || (conv.historyLoaded && markerKnown))) {
-    started.current = true;
-    markerLate.current = !markerKnown && !jump;
-    if (jump) openAt.current = Math.max(0, jump.targetIndex);
-    else if (markerKnown && divider >= 0) openAt.current = divider;
-  }
-  const live = started.current && n > 0;
-
-  // Not at the bottom when opened at the divider (so nothing is marked read before it is seen).
-  const { atBottom, atBottomRef, setAtBottom, onScroll } = useAtBottom(
-    scrollerRef,
-    started.current && n > 0,
-    BOTTOM_PX,
-  );
-  const [openedAt, setOpenedAt] = useState<number | 'end' | null>(null);
-  if (started.current && openedAt === null) {
-    setOpenedAt(openAt.current);
-    if (openAt.current !== 'end') setAtBottom(false);
-  }
+  const {
+    atBottom,
+    atBottomRef,
+    setAtBottom,
+    onScroll,
+    divider,
+    markerKnown,
+    markerLate,
+    started,
+    live,
+    openAt,
+    opened,
+  } = useOpenPosition(conv, jump, scrollerRef);
 
   // A page loaded below a jump's window (the last one included, which reaches the newest) is history,
   // not new messages: neither followed nor counted. `atNewestBefore` is as of the previous commit.
@@ -132,19 +109,19 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     getItemKey,
     prependedBelowRef,
     follow: atNewest && atNewestBefore.current,
-    openAt: openAt.current,
+    openAt,
   });
 
   const opening = useOpening({
     live,
-    openAt: openAt.current,
+    openAt,
     markerLate,
     markerKnown,
     divider,
     virtualizer,
     scrollerRef,
     onDividerLate: () => setAtBottom(false),
-    ...(jump ? { openSelector: `[data-index="${openAt.current}"]` } : {}),
+    ...(jump ? { openSelector: `[data-index="${openAt}"]` } : {}),
   });
 
   const { newCount, announcement, clearNew, lastOwnKey } = useNewMessages(
@@ -175,7 +152,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   const markRead = conv.markRead;
   useMarkReadOnView({
     enabled: markReadOnView && atNewest,
-    opened: openedAt !== null,
+    opened,
     atBottom,
     unread: conv.unread,
     lastSeq: conv.conversation?.lastSeq ?? 0,
@@ -271,7 +248,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
       aria-live="off"
       onKeyDown={onKeyDown}
     >
-      {!started.current ? (
+      {!started ? (
         <div className="natter-message-list-status">
           {conv.historyError ? strings.historyError : strings.loadingOlder}
         </div>
@@ -297,32 +274,14 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
               above={firstDrawn === 0 ? above(0) : null}
               ctx={ctx}
             />
-            {items.map((item) => {
-              const i = item.index;
-              const m = messages[i] as ChatMessage;
-              const own = above(i);
-              const next = above(i + 1);
-              return (
-                <div
-                  key={item.key}
-                  ref={virtualizer.measureElement}
-                  data-index={i}
-                  data-jump-target={jump && i === jump.targetIndex ? '' : undefined}
-                  className="natter-list-item"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <MessageItem
-                    message={m}
-                    groupStart={own !== null && own.header !== null}
-                    belowDayTs={next?.dayTs ?? null}
-                    belowUnread={next?.unread ?? false}
-                    belowFrom={next?.header?.from ?? null}
-                    belowOwn={next?.header?.own ?? false}
-                    ctx={ctx}
-                  />
-                </div>
-              );
-            })}
+            <ListRows
+              items={items}
+              messages={messages}
+              above={above}
+              measure={virtualizer.measureElement}
+              jumpTarget={jump ? jump.targetIndex : null}
+              ctx={ctx}
+            />
           </div>
         </div>
       )}
@@ -331,7 +290,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
         inJump={jump !== undefined}
         newCount={newCount > 0 && !atBottom ? newCount : 0}
         onJumpToLatest={jumpToLatest}
-        historyError={Boolean(conv.historyError) && started.current}
+        historyError={Boolean(conv.historyError) && started}
         onRetryHistory={() => void loadOlder()}
         announcement={announcement}
       />
