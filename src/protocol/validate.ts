@@ -14,6 +14,7 @@ import { RTC_MAX_CANDIDATE_BYTES, RTC_MAX_SDP_BYTES, type RtcSignal } from './rt
 import { PROTOCOL_VERSION } from './version';
 import { peopleParamSchemas } from './validate-people';
 import { muteParamSchemas } from './validate-mute';
+import { typingParamSchemas } from './validate-typing';
 import { pushParamSchemas } from './validate-push';
 
 /** The limits validation enforces (a subset of ServerLimits). */
@@ -200,6 +201,7 @@ const paramSchemas: ParamSchemas = {
   ...peopleParamSchemas,
   ...pushParamSchemas,
   ...muteParamSchemas,
+  ...typingParamSchemas,
 };
 
 const helloSchema = v.object({
