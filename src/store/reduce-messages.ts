@@ -16,8 +16,8 @@ export const TYPING_TTL_MS = 6000;
  * The command action older natter clients send as a typing indicator (a stored `cmd` message);
  * `typing:stop` clears it. Still honoured; natter now sends the ephemeral `typing` operation.
  */
-export const TYPING_ACTION = 'typing';
-export const TYPING_STOP_ACTION = 'typing:stop';
+const TYPING_ACTION = 'typing';
+const TYPING_STOP_ACTION = 'typing:stop';
 
 /** A message the server stored, from an event, an answer or a history page. */
 export function addStoredMessage(
