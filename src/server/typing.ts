@@ -34,6 +34,8 @@ async function typing(ctx: CoreContext, caller: Caller, p: TypingOps['typing']['
     keyOfConversationId(caller.user, p.conversation) ?? fail(ErrorCode.INVALID_PARAMS, 'invalid conversation id');
   const members = await audience(ctx, caller.user, c.type, c.target);
   const others = members.filter((u) => u !== caller.user);
+  // A message sent just before must reach the peers first: it ends the sender's indicator there.
+  await ctx.events.flush();
   ctx.events.ephemeral(others, (viewer) => ({
     type: 'typing',
     conversation: viewerConversationId(c.type, caller.user, c.target, viewer),

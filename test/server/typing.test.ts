@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/server/clock';
 import { createEmbeddedServer } from '../../src/server/embedded-server';
-import { login } from './raw-client';
+import { localId, login } from './raw-client';
 
 describe('typing', () => {
   it('pushes an evt frame without pos that a resuming device does not get again', async () => {
@@ -57,5 +57,25 @@ describe('typing', () => {
     expect(answers[3]).toMatchObject({ code: 509 });
     await bob.sync();
     expect(bob.eventsOf('typing')).toHaveLength(3);
+  });
+});
+
+describe('typing after a send on the same connection', () => {
+  it('reaches the peer after the message sent before it', async () => {
+    const server = createEmbeddedServer({});
+    const alice = await login(server.connect(), 'alice');
+    const bob = await login(server.connect(), 'bob');
+    const sent = alice.call('send', {
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single',
+      body: { type: 'txt', msg: 'hi' },
+    });
+    const typed = alice.call('typing', { conversation: 'single:bob', state: 'start' });
+    expect((await sent).t).toBe('ok');
+    expect((await typed).t).toBe('ok');
+    await bob.nextEvent('typing');
+    await bob.nextEvent('message');
+    expect(bob.events.map((f) => f.e.type)).toEqual(['message', 'typing']);
   });
 });
