@@ -1,10 +1,12 @@
 // Owns the ChatClient methods of conversations and receipts: recall, history
-// pages, the conversation list, delete, read markers and receipts. Answers
-// that change what a user sees also go into the input stream.
+// pages, the conversation list, delete, read markers, receipts, mute and
+// typing signals. Answers that change what a user sees also go into the
+// input stream.
 import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationPage, HistoryPage } from '../protocol/frames';
 import { conversationOf, type ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
+import type { TypingState } from '../protocol/typing';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
 
@@ -24,6 +26,11 @@ export interface ConversationApi {
    */
   muteConversation(conversation: ConversationId, until?: number): Promise<void>;
   unmuteConversation(conversation: ConversationId): Promise<void>;
+  /**
+   * Tells the conversation's other members' connected devices that this user started or stopped
+   * typing (a `typing` event there); nothing is stored. Members only (602).
+   */
+  sendTyping(conversation: ConversationId, state: TypingState): Promise<void>;
   sendReadReceipt(serverId: string): Promise<void>;
   sendDeliveryReceipt(serverIds: string[]): Promise<void>;
   groupReaders(serverId: string): Promise<UserId[]>;
@@ -85,6 +92,9 @@ export function createConversationApi({ request, input, user }: ConversationDeps
     },
     async unmuteConversation(conversation) {
       await request('unmute', { conversation });
+    },
+    async sendTyping(conversation, state) {
+      await request('typing', { conversation, state });
     },
     async sendReadReceipt(serverId) {
       await request('read', { serverId });

@@ -33,6 +33,8 @@ export interface ChatClientEvents {
   readState: Extract<ChatEvent, { type: 'readState' }>;
   conversationDeleted: Extract<ChatEvent, { type: 'conversationDeleted' }>;
   conversationMute: Extract<ChatEvent, { type: 'conversationMute' }>;
+  /** Another member started or stopped typing (ephemeral: only while connected). */
+  typing: Extract<ChatEvent, { type: 'typing' }>;
   invitation: Extract<ChatEvent, { type: 'invitation' }>;
   group: Extract<ChatEvent, { type: 'group' }>;
   room: Extract<ChatEvent, { type: 'room' }>;

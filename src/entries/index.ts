@@ -129,6 +129,7 @@ export {
 } from '../client/push-subscribe';
 export type { WebPushSubscription, PushPayload } from '../protocol/push';
 export type { ConversationMute, MuteEvent } from '../protocol/mute';
+export type { TypingEvent, TypingState } from '../protocol/typing';
 export type {
   OfflineCache,
   OfflineOptions,

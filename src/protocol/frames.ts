@@ -10,6 +10,7 @@ import type { UploadedFile } from './link';
 import type { PeopleEvent, PeopleOps } from './people';
 import type { MuteEvent, MuteOps } from './mute';
 import type { PushOps } from './push';
+import type { TypingEvent, TypingOps } from './typing';
 import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from './rtc';
 
 // ---- requests -------------------------------------------------------------
@@ -17,7 +18,7 @@ import type { IceServer, RtcCallInfo, RtcEvent, RtcParticipant, RtcSignal } from
 export type { ConversationPage, HistoryPage, ThreadUnreadCounts } from './pages';
 
 /** Every request operation: its parameters `p` and its result `r`. */
-export interface Ops extends PeopleOps, FeatureOps, PushOps, MuteOps {
+export interface Ops extends PeopleOps, FeatureOps, PushOps, MuteOps, TypingOps {
   send: { p: OutgoingMessage; r: { message: Message } };
   recall: { p: { serverId: string }; r: { message: Message } };
   /** Messages with seq < `before` (or the newest), newest first. */
@@ -155,6 +156,7 @@ export type ChatEvent =
   | { type: 'blocklist'; blocked: UserId[] }
   | FeatureEvent
   | MuteEvent
+  | TypingEvent
   | PeopleEvent
   | RtcEvent;
 
@@ -218,7 +220,7 @@ export interface ErrFrame {
   message: string;
   retryAfter?: number;
 }
-/** A pushed event; `pos` is set for durable events (ephemeral ones, like onlineUserOnly signaling, have none). */
+/** A pushed event; `pos` is set for durable events (ephemeral ones, like typing or onlineUserOnly signaling, have none). */
 export interface EventFrame {
   v: number;
   t: 'evt';

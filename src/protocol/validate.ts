@@ -12,6 +12,7 @@ import { featureParamSchemas, sendFeatureFields } from './validate-features';
 import { PROTOCOL_VERSION } from './version';
 import { peopleParamSchemas } from './validate-people';
 import { muteParamSchemas } from './validate-mute';
+import { typingParamSchemas } from './validate-typing';
 import { pushParamSchemas } from './validate-push';
 import { checkLimits, type ValidationLimits } from './validate-limits';
 
@@ -193,6 +194,7 @@ const paramSchemas: ParamSchemas = {
   ...peopleParamSchemas,
   ...pushParamSchemas,
   ...muteParamSchemas,
+  ...typingParamSchemas,
 };
 
 const helloSchema = v.object({

@@ -1,25 +1,27 @@
-// Owns useTyping: who is typing in a conversation (from `typing` command
-// messages, expiring on their own) and a throttled notifier for this user.
-// Typing signals are sent as plain requests, not through the outbox: a stale
-// "typing" replayed after a reconnect would be wrong.
+// Owns useTyping: who is typing in a conversation (from the server's ephemeral
+// `typing` events, and older clients' `typing` command messages, expiring on
+// their own) and a throttled notifier for this user. Signals go out as the
+// `typing` operation, which the server never stores, and never through the
+// outbox: a stale "typing" replayed after a reconnect would be wrong.
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { parseConversationId, type ConversationId } from '../protocol/ids';
+import type { ConversationId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
+import type { TypingState } from '../protocol/typing';
 import { selectTyping } from '../store/selectors';
-import { TYPING_ACTION, TYPING_STOP_ACTION, TYPING_TTL_MS } from '../store/reduce-messages';
+import { TYPING_TTL_MS } from '../store/reduce-messages';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 
 export interface TypingResult {
   /** Other users typing now. */
   typing: readonly UserId[];
-  /** Call on each keystroke: sends a `typing` command at most every `TYPING_TTL_MS / 2`. */
+  /** Call on each keystroke: signals `start` at most every `TYPING_TTL_MS / 2`. */
   notifyTyping(): void;
   /** Tells others this user stopped (e.g. the input was cleared or sent). */
   stopTyping(): void;
 }
 
-/** Typing indicator for `conversationId` over command messages (`cmd` action `typing` / `typing:stop`). */
+/** Typing indicator for `conversationId` over the ephemeral `typing` operation (nothing enters history). */
 export function useTyping(conversationId: ConversationId): TypingResult {
   const { client } = useChatContext();
   const entries = useChatSelector((s) => selectTyping(s, conversationId));
@@ -36,29 +38,22 @@ export function useTyping(conversationId: ConversationId): TypingResult {
   }, [nextExpiry]);
 
   const actions = useMemo(() => {
-    const target = parseConversationId(conversationId);
-    const signal = (action: string) => {
-      if (!target || client.state !== 'open') return;
-      client
-        .request('send', {
-          localId: client.newLocalId(),
-          to: target.target,
-          chatType: target.type,
-          body: { type: 'cmd', action },
-        })
-        .catch(() => undefined);
+    const signal = (state: TypingState) => {
+      if (client.state !== 'open') return;
+      // A lost indicator is harmless (it expires on its own): refusals are not worth surfacing.
+      client.sendTyping(conversationId, state).catch(() => undefined);
     };
     return {
       notifyTyping: () => {
         const t = Date.now();
         if (t - lastSent.current < TYPING_TTL_MS / 2) return;
         lastSent.current = t;
-        signal(TYPING_ACTION);
+        signal('start');
       },
       stopTyping: () => {
         if (lastSent.current === 0) return;
         lastSent.current = 0;
-        signal(TYPING_STOP_ACTION);
+        signal('stop');
       },
     };
   }, [client, conversationId]);

@@ -21,6 +21,7 @@ import { roomOps } from './rooms';
 import { searchOps } from './message-search';
 import { signalingOps } from './signaling';
 import { rtcOps } from './rtc-relay';
+import { typingOps } from './typing';
 
 const handlers: OpHandlers<OpName> = {
   ...messagingOps,
@@ -41,6 +42,7 @@ const handlers: OpHandlers<OpName> = {
   ...rtcOps,
   ...pushOps,
   ...muteOps,
+  ...typingOps,
 };
 
 function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknown {

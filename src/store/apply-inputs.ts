@@ -6,7 +6,15 @@ import type { ChatEvent } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
 import type { ChatState, ConversationReceipts, ConversationTyping } from './chat-state';
 import { commitConversations, commitMessages } from './commit-conversations';
-import { addStoredMessage, onDiscard, onMessageEvent, onOutbox, onReadState, onRecall } from './reduce-messages';
+import {
+  addStoredMessage,
+  onDiscard,
+  onMessageEvent,
+  onOutbox,
+  onReadState,
+  onRecall,
+  onTyping,
+} from './reduce-messages';
 import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduce-invitations';
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
 import {
@@ -67,6 +75,8 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
       return onMentionCount(d, e.conversation, e.count);
     case 'conversationMute':
       return onConversationMute(d, e.conversation, e.mute);
+    case 'typing':
+      return onTyping(d, e.conversation, e.by, e.state);
     case 'profile':
       return onProfiles(d, [e.profile]);
     case 'presence':

@@ -2,17 +2,22 @@
 // their conversation (deduplicated by seq), an own message retires the pending
 // entry with its localId, and the summary follows the server's unread count
 // only when the event is newer than what the store already knows (seq guard).
+// Typing indicators live here too: a new message from a user ends theirs.
 import type { PendingMessage } from '../client/chat-client-types';
 import type { ConversationId } from '../protocol/ids';
-import type { Message } from '../protocol/message';
+import type { Message, UserId } from '../protocol/message';
+import type { TypingState } from '../protocol/typing';
 import type { ConversationDraft } from './conversation-draft';
 import type { StoreDraft } from './store-draft';
 
 /** Typing indicators last this long without a refresh (ms). */
 export const TYPING_TTL_MS = 6000;
-/** The command action natter's typing indicator sends; `typing:stop` clears it. */
-export const TYPING_ACTION = 'typing';
-export const TYPING_STOP_ACTION = 'typing:stop';
+/**
+ * The command action older natter clients send as a typing indicator (a stored `cmd` message);
+ * `typing:stop` clears it. Still honoured; natter now sends the ephemeral `typing` operation.
+ */
+const TYPING_ACTION = 'typing';
+const TYPING_STOP_ACTION = 'typing:stop';
 
 /** A message the server stored, from an event, an answer or a history page. */
 export function addStoredMessage(
@@ -23,7 +28,8 @@ export function addStoredMessage(
 ): void {
   const body = message.body;
   if (body.type === 'cmd') {
-    if (message.from !== d.user) applyTypingCommand(d, conversation, message.from, body.action);
+    if (body.action === TYPING_ACTION) onTyping(d, conversation, message.from, 'start');
+    else if (body.action === TYPING_STOP_ACTION) onTyping(d, conversation, message.from, 'stop');
     return;
   }
   d.addMessageTo(draft ?? d.draft(conversation), message);
@@ -34,9 +40,11 @@ export function addStoredMessage(
   }
 }
 
-function applyTypingCommand(d: StoreDraft, conversation: ConversationId, from: string, action: string): void {
-  if (action === TYPING_ACTION) d.typingOf(conversation)[from] = d.ctx.now() + TYPING_TTL_MS;
-  else if (action === TYPING_STOP_ACTION) delete d.typingOf(conversation)[from];
+/** `from` started or stopped typing (a `typing` event, or an older client's `cmd` message); this user's own are ignored. */
+export function onTyping(d: StoreDraft, conversation: ConversationId, from: UserId, state: TypingState): void {
+  if (from === d.user) return;
+  if (state === 'start') d.typingOf(conversation)[from] = d.ctx.now() + TYPING_TTL_MS;
+  else if (d.mayBeTyping(conversation, from)) delete d.typingOf(conversation)[from];
 }
 
 /** A live `message` event: the message, then the summary under the seq guard. */

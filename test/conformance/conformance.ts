@@ -21,6 +21,7 @@ import { receiptsSuite } from './receipts.suite';
 import { reliabilitySuite } from './reliability.suite';
 import { searchSuite } from './search.suite';
 import { signalingSuite } from './signaling.suite';
+import { typingSuite } from './typing.suite';
 
 const SUITES = {
   messaging: messagingSuite,
@@ -43,6 +44,7 @@ const SUITES = {
   threadUnread: threadUnreadSuite,
   people: peopleSuite,
   search: searchSuite,
+  typing: typingSuite,
 } satisfies Record<string, (factory: HarnessFactory) => void>;
 
 export type ConformanceSuiteName = keyof typeof SUITES;

@@ -36,6 +36,7 @@ const EVENT_NAMES: EventName[] = [
   'threadReadState',
   'mentionCount',
   'conversationMute',
+  'typing',
 ];
 
 /** Liveness guard for waits, so a missing event fails with a description instead of a test timeout. */
