@@ -43,7 +43,13 @@ function buildPage(pageDir: string, outDir: string, options: FixtureOptions): Pr
 
 /** The run's shared build folder under vitest (see global-setup.ts), else null. */
 function runBuildRoot(): string | null {
-  return process.env.VITEST ? (inject('buildRoot') ?? null) : null;
+  if (!process.env.VITEST) return null;
+  try {
+    return inject('buildRoot') ?? null;
+  } catch {
+    // A bench started by a test inherits VITEST but is not a vitest worker: it builds on its own.
+    return null;
+  }
 }
 
 /** Builds `pageDir` (under vitest: once per run, whichever file asks first) and serves it. */

@@ -177,9 +177,17 @@ export function ConversationList({
       buttons.current.set(id, el);
       if (pendingFocus.current === id) {
         pendingFocus.current = null;
-        el.focus();
+        // Unless focus has left the list meanwhile: a row drawn again never takes it from another control.
+        const active = el.ownerDocument.activeElement;
+        if (!active || active === el.ownerDocument.body || scrollerRef.current?.contains(active)) el.focus();
       }
-    } else buttons.current.delete(id);
+    } else {
+      // A focused row going away (the list turning virtual when its chunk arrives, or scrolled out of the
+      // drawn rows) would drop focus to the page: its conversation takes it back when drawn again.
+      const old = buttons.current.get(id);
+      if (old && old === old.ownerDocument.activeElement && pendingFocus.current === null) pendingFocus.current = id;
+      buttons.current.delete(id);
+    }
   }, []);
 
   const renderRow = (c: ConversationSummary, row?: ConversationRowPlacement): ReactNode => {
