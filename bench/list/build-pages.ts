@@ -16,12 +16,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const PAGES_DIR = join(here, 'pages');
 const ROOT = join(here, '..', '..');
 
-export const CONTENDERS = ['natter', 'stream-chat-react', 'chatscope', 'react-virtuoso'] as const;
+/** `natter-features`: natter's list whose messages carry reactions and quoted replies (pages/features.ts). */
+export const CONTENDERS = ['natter', 'natter-features', 'stream-chat-react', 'chatscope', 'react-virtuoso'] as const;
 export type ContenderName = (typeof CONTENDERS)[number];
 
 /** Page file (without extension) of each contender under pages/. */
 export const PAGE_OF: Record<ContenderName, string> = {
   natter: 'natter',
+  'natter-features': 'natter-features',
   'stream-chat-react': 'stream',
   chatscope: 'chatscope',
   'react-virtuoso': 'virtuoso',
@@ -29,7 +31,7 @@ export const PAGE_OF: Record<ContenderName, string> = {
 
 /** A reason the contender cannot be built yet, or null. natter's list lands in src/ui/message-list. */
 export function missingSource(name: ContenderName): string | null {
-  if (name !== 'natter') return null;
+  if (name !== 'natter' && name !== 'natter-features') return null;
   const file = join(ROOT, 'src', 'ui', 'message-list', 'message-list.tsx');
   return existsSync(file) ? null : 'src/ui/message-list/message-list.tsx does not exist yet';
 }

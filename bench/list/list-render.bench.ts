@@ -1,4 +1,5 @@
-// Message list render benchmark: natter's MessageList,
+// Message list render benchmark: natter's MessageList (plain, and with 10% of
+// the messages carrying reactions and 5% quoted replies: natter-features),
 // stream-chat-react's VirtualizedMessageList, chatscope's MessageList and a bare
 // react-virtuoso list (the floor), each a production Vite build of its own page,
 // fed the same N messages in headless Chromium. Per run (a fresh page each):
@@ -10,7 +11,7 @@
 // the prepend) takes longer than the cap, its further rounds and larger sizes are
 // not run (reported as capped).
 // Run: node --import tsx bench/list/list-render.bench.ts [--sizes 1000,10000,100000]
-//      [--rounds 5] [--cap-ms 60000] [--contenders natter,react-virtuoso]
+//      [--rounds 5] [--cap-ms 60000] [--contenders natter,natter-features,react-virtuoso]
 // Prints one JSON document on stdout (progress on stderr).
 import { rmSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -18,7 +19,8 @@ import { launchChromium } from '../../test/support/chromium';
 import { serveStatic } from '../../test/support/static-server';
 import { buildPages, CONTENDERS, type ContenderName } from './build-pages';
 import type { PrependResult } from './pages/harness';
-import { ratio, stats, type Stats } from './stats';
+import { listRatios } from './ratios';
+import { stats, type Stats } from './stats';
 
 const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -239,22 +241,7 @@ async function main(): Promise<void> {
     }
   }
   const ratios: Record<number, Record<string, number | null>> = {};
-  for (const n of SIZES) {
-    const r = results[n]!;
-    const med = (
-      c: ContenderName,
-      k: 'firstPaintMs' | 'appendMs' | 'prependMs' | 'prependBottomMs' | 'domElements' | 'heapMB',
-    ) => r[c]?.[k]?.median;
-    ratios[n] = {
-      firstPaintToStream: ratio(med('natter', 'firstPaintMs'), med('stream-chat-react', 'firstPaintMs')),
-      firstPaintToVirtuoso: ratio(med('natter', 'firstPaintMs'), med('react-virtuoso', 'firstPaintMs')),
-      appendToVirtuoso: ratio(med('natter', 'appendMs'), med('react-virtuoso', 'appendMs')),
-      prependToVirtuoso: ratio(med('natter', 'prependMs'), med('react-virtuoso', 'prependMs')),
-      prependBottomToVirtuoso: ratio(med('natter', 'prependBottomMs'), med('react-virtuoso', 'prependBottomMs')),
-      domToStream: ratio(med('natter', 'domElements'), med('stream-chat-react', 'domElements')),
-      heapToStream: ratio(med('natter', 'heapMB'), med('stream-chat-react', 'heapMB')),
-    };
-  }
+  for (const n of SIZES) ratios[n] = listRatios(results[n]!);
   const doc = {
     benchmark: 'list',
     sizes: SIZES,

@@ -42,7 +42,7 @@ const WORDS = [
 const ORIGIN_TS = Date.UTC(2026, 0, 1);
 
 /** Deterministic pseudo-random 0..1 from an integer (so every contender sees the same texts). */
-function hash(i: number): number {
+export function hash(i: number): number {
   let x = (i + 0x9e3779b9) | 0;
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
