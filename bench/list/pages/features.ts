@@ -6,7 +6,7 @@
 // own row.
 import type { Message } from 'natter';
 import { token } from '../../support/paint-timing';
-import { hash, makeMessage, type RawMessage } from './fixture';
+import { hash, makeMessage } from './fixture';
 
 type Reactions = NonNullable<Message['reactions']>;
 type Quote = NonNullable<Message['reply']>;
@@ -23,7 +23,7 @@ const QUOTE_CHARS = 200;
 /** An independent deterministic 0..1 per (message, purpose), uncorrelated with the fixture's own draws. */
 const draw = (i: number, salt: number): number => hash(Math.imul(i, 0x27d4eb2d) ^ salt);
 
-export function reactionsOf(i: number): Reactions | undefined {
+function reactionsOf(i: number): Reactions | undefined {
   if (draw(i, 0x1f3a) >= REACTION_SHARE) return undefined;
   const kinds = 1 + Math.floor(draw(i, 0x2b7c) * 3);
   const first = Math.floor(draw(i, 0x3e51) * EMOJI.length);
@@ -33,7 +33,7 @@ export function reactionsOf(i: number): Reactions | undefined {
   }));
 }
 
-export function replyOf(i: number): Quote | undefined {
+function replyOf(i: number): Quote | undefined {
   if (draw(i, 0x5d2e) >= REPLY_SHARE) return undefined;
   const quoted = makeMessage(i - 1 - Math.floor(draw(i, 0x6a47) * QUOTE_RANGE));
   return {
@@ -44,9 +44,15 @@ export function replyOf(i: number): Quote | undefined {
   };
 }
 
-/** `plain` (the wire message of the plain list) with the features fixture message `m` carries. */
-export function withFeatures(plain: Message, m: RawMessage): Message {
-  const reactions = reactionsOf(m.i);
-  const reply = replyOf(m.i);
-  return { ...plain, ...(reactions ? { reactions } : {}), ...(reply ? { reply } : {}) };
+export interface MessageFeatures {
+  reactions?: Reactions;
+  reply?: Quote;
+}
+
+/** What fixture message `i` carries, or undefined for a plain one (most of them). */
+export function featuresOf(i: number): MessageFeatures | undefined {
+  const reactions = reactionsOf(i);
+  const reply = replyOf(i);
+  if (!reactions && !reply) return undefined;
+  return { ...(reactions ? { reactions } : {}), ...(reply ? { reply } : {}) };
 }

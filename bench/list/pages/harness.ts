@@ -23,6 +23,8 @@ import { afterPaint, findScroller, findToken, nextFrame, overlaps, paintedWhen }
 import { makeMessage, makeMessages, type RawMessage } from './fixture';
 
 export interface ListContender {
+  /** Untimed: derives what the page's fixture adds to the history (natter-features: its reactions and replies). */
+  prepare?(history: RawMessage[]): void;
   /** Converts the history into the kit's own state (not part of first paint). */
   ingest(history: RawMessage[]): void;
   /** Renders the list into `container`. */
@@ -128,6 +130,7 @@ export function installBench(contender: ListContender): void {
       warmUpReact();
       n = count;
       history = makeMessages(0, count);
+      contender.prepare?.(history);
     },
     ingest() {
       const t0 = performance.now();

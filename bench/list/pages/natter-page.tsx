@@ -7,7 +7,7 @@
 // hook itself produces for a fetched page; a new message is the `message` event
 // input the client binding produces; older messages are another `history` input
 // (what "load older" writes). A page only says how a fixture message becomes a
-// wire message.
+// wire message (and may prepare, untimed, what it adds to the history).
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createChatClient, createEmbeddedServer, type ConversationId, type Message } from 'natter';
@@ -34,7 +34,9 @@ export const plainMessage = (m: RawMessage): Message => ({
   body: { type: 'txt', msg: m.text },
 });
 
-async function start(toMessage: (m: RawMessage) => Message): Promise<void> {
+type Prepare = (history: RawMessage[]) => void;
+
+async function start(toMessage: (m: RawMessage) => Message, prepare?: Prepare): Promise<void> {
   const server = createEmbeddedServer();
   const client = createChatClient({ transport: server.connect(), user: 'me', delivery: false });
   await client.connect();
@@ -49,6 +51,7 @@ async function start(toMessage: (m: RawMessage) => Message): Promise<void> {
   }
 
   installBench({
+    ...(prepare ? { prepare } : {}),
     ingest(history) {
       store.apply([
         {
@@ -79,6 +82,6 @@ async function start(toMessage: (m: RawMessage) => Message): Promise<void> {
 }
 
 /** Starts the page, reporting a start-up failure to the driver. */
-export function startNatterPage(toMessage: (m: RawMessage) => Message): void {
-  start(toMessage).catch(reportStartupError);
+export function startNatterPage(toMessage: (m: RawMessage) => Message, prepare?: Prepare): void {
+  start(toMessage, prepare).catch(reportStartupError);
 }
