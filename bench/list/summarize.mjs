@@ -158,12 +158,16 @@ export function summarizeList(d) {
     },
     {
       name: `DOM elements ${where} ≤ stream-chat-react's`,
-      actual: domN === undefined ? 'not measured' : `${fmt(domN)} vs ${fmt(domS)}`,
+      actual:
+        domN === undefined ? 'not measured' : `${fmt(domN)} vs ${domS === undefined ? 'not measured' : fmt(domS)}`,
       pass: domN !== undefined && domS !== undefined && domN <= domS,
     },
     {
       name: `JS heap growth ${where} ≤ stream-chat-react's`,
-      actual: heapN === undefined ? 'not measured' : `${fmt(heapN)} MB vs ${fmt(heapS)} MB`,
+      actual:
+        heapN === undefined
+          ? 'not measured'
+          : `${fmt(heapN)} MB vs ${heapS === undefined ? 'not measured' : `${fmt(heapS)} MB`}`,
       pass: heapN !== undefined && heapS !== undefined && heapN <= heapS,
     },
   ];
