@@ -74,7 +74,9 @@ export class PresenceTracker implements SessionListener, PresenceService {
     this.users.delete(session.user);
     const now = this.ctx().clock.now();
     void this.reconcile(session.user, now);
-    this.track(this.saveLastSeen(session.user, now));
+    // In a cluster the user may still be connected to another node: last seen is saved by the node whose
+    // change made them offline everywhere (reconcileShared), so two nodes never write it in a race.
+    if (!this.ctx().delivery.presence) this.track(this.saveLastSeen(session.user, now));
   }
 
   /** The server is shutting down: sessions that end now are not published (storage may be closing). */
@@ -191,6 +193,8 @@ export class PresenceTracker implements SessionListener, PresenceService {
       if (this.stopped) return;
       const shown = await share.publish(user, local, record.hidePresence);
       if (shown === null) return;
+      // Saved before contacts are told, so a contact who asks next reads the time it was told.
+      if (shown === 'offline' && lastSeen !== null) await this.saveLastSeen(user, lastSeen);
       await this.push({
         user,
         status: shown,
