@@ -53,7 +53,13 @@ export function packedNatter(): PackedNatter {
   const log = (m: string) => process.stderr.write(`packed: ${m}\n`);
   if (process.env.NATTER_BENCH_PREBUILT !== '1') {
     log('npm run build');
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    // As an app installs it: a production build even when a test started the bench (vitest sets
+    // NODE_ENV=test, which made the JSX compile to the development runtime's jsxDEV).
+    execFileSync('npm', ['run', 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   rmSync(PACKED_DIR, { recursive: true, force: true });
   const tarballs = join(PACKED_DIR, 'tarballs');
