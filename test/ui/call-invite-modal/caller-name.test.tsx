@@ -5,9 +5,8 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
-import { setProfile } from '../../../src/client/people';
 import { CallInviteModal } from '../../../src/ui/call-invite-modal';
-import { createUiHarness, type UiHarness } from '../chat/ui-harness';
+import { aliceAndNamedBob, createUiHarness, type UiHarness } from '../chat/ui-harness';
 
 let h: UiHarness;
 let alice: ChatClient;
@@ -15,10 +14,7 @@ let bob: ChatClient;
 
 beforeEach(async () => {
   h = createUiHarness();
-  alice = await h.client('alice');
-  bob = await h.client('bob');
-  await setProfile(bob, { name: 'Bob Builder' });
-  await bob.sendText('single:alice', 'hello');
+  ({ alice, bob } = await aliceAndNamedBob(h));
 });
 
 afterEach(() => {

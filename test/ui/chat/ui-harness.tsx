@@ -5,6 +5,7 @@ import { render, screen, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
+import { setProfile } from '../../../src/client/people';
 import { ChatProvider } from '../../../src/react';
 import {
   createEmbeddedServer,
@@ -74,6 +75,15 @@ export function createUiHarness(options: EmbeddedServerOptions = {}): UiHarness 
 }
 
 /** A PNG header of `width`×`height` (enough for the server's magic-byte check and size reading) plus `extra` bytes. */
+/** Alice and Bob who share a conversation (Bob said hello), Bob with a profile name: 'Bob Builder'. */
+export async function aliceAndNamedBob(h: UiHarness): Promise<{ alice: ChatClient; bob: ChatClient }> {
+  const alice = await h.client('alice');
+  const bob = await h.client('bob');
+  await setProfile(bob, { name: 'Bob Builder' });
+  await bob.sendText('single:alice', 'hello');
+  return { alice, bob };
+}
+
 export function pngBytes(width: number, height: number, extra = 32): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(33 + extra);
   b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);

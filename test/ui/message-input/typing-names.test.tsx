@@ -6,9 +6,8 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
-import { setProfile } from '../../../src/client/people';
 import { MessageInput } from '../../../src/ui/message-input';
-import { createUiHarness, type UiHarness } from '../chat/ui-harness';
+import { aliceAndNamedBob, createUiHarness, type UiHarness } from '../chat/ui-harness';
 
 let h: UiHarness;
 let alice: ChatClient;
@@ -16,10 +15,7 @@ let bob: ChatClient;
 
 beforeEach(async () => {
   h = createUiHarness();
-  alice = await h.client('alice');
-  bob = await h.client('bob');
-  await setProfile(bob, { name: 'Bob Builder' });
-  await bob.sendText('single:alice', 'hello');
+  ({ alice, bob } = await aliceAndNamedBob(h));
 });
 
 afterEach(() => {
