@@ -2,6 +2,7 @@
 // `PRAGMA user_version` records how many have been applied; a new schema
 // change is a new entry at the end, never an edit of an applied one.
 import type Database from 'better-sqlite3';
+import { WORD_INDEX, WORD_INDEX_AFTER_COMMIT, WORD_INDEX_BY_CONVERSATION } from './sqlite-word-index-migrations';
 
 /** Each entry moves the schema from version i to i + 1. */
 export const MIGRATIONS: readonly string[] = [
@@ -181,42 +182,9 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM message_search_keys WHERE id = old.id;
   END;
   `,
-  // 7: message search by words (search-words.ts) in place of trigrams: a common word's trigrams
-  // (and those of every word it shares them with) made its posting lists long, so common-word
-  // queries were slow. The words are cut in JavaScript by natter_search_words (registered on every
-  // connection that writes, sqlite-people-storage.ts); Chinese and emoji are one word per character,
-  // so they are still found anywhere. The index splits only at the spaces that function puts in.
-  `
-  DROP TRIGGER message_search_insert;
-  DROP TRIGGER message_search_update;
-  DROP TRIGGER message_search_delete;
-  DROP TABLE message_search;
-  CREATE VIRTUAL TABLE message_words USING fts5(
-    words, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 categories 'L* M* N* P* S* C*'"
-  );
-  INSERT INTO message_words (rowid, words)
-    SELECT m.id, natter_search_words(json_extract(m.json, '$.message.body.msg')) FROM message_search_keys k JOIN messages m ON m.id = k.id;
-  CREATE TRIGGER message_words_insert AFTER INSERT ON messages
-    WHEN json_extract(new.json, '$.message.body.type') = 'txt'
-  BEGIN
-    INSERT INTO message_words (rowid, words) VALUES (new.id, natter_search_words(json_extract(new.json, '$.message.body.msg')));
-    INSERT INTO message_search_keys (id, key, seq) VALUES (new.id, new.key, new.seq);
-  END;
-  CREATE TRIGGER message_words_update AFTER UPDATE OF json ON messages
-  BEGIN
-    DELETE FROM message_words WHERE rowid = old.id;
-    DELETE FROM message_search_keys WHERE id = old.id;
-    INSERT INTO message_words (rowid, words)
-      SELECT new.id, natter_search_words(json_extract(new.json, '$.message.body.msg')) WHERE json_extract(new.json, '$.message.body.type') = 'txt';
-    INSERT INTO message_search_keys (id, key, seq)
-      SELECT new.id, new.key, new.seq WHERE json_extract(new.json, '$.message.body.type') = 'txt';
-  END;
-  CREATE TRIGGER message_words_delete AFTER DELETE ON messages
-  BEGIN
-    DELETE FROM message_words WHERE rowid = old.id;
-    DELETE FROM message_search_keys WHERE id = old.id;
-  END;
-  `, // 8: each user's read position in each thread they follow (thread-read-storage.ts); the unread
+  // 7: message search by words (sqlite-word-index-migrations.ts).
+  WORD_INDEX,
+  // 8: each user's read position in each thread they follow (thread-read-storage.ts); the unread
   // count is counted from the thread's messages, never stored.
   `
   CREATE TABLE thread_reads (root TEXT NOT NULL, user TEXT NOT NULL, read_seq INTEGER NOT NULL, PRIMARY KEY (root, user)) WITHOUT ROWID;
@@ -240,36 +208,9 @@ export const MIGRATIONS: readonly string[] = [
   INSERT OR IGNORE INTO profile_terms (term, user)
     SELECT t.value, p.user FROM profiles p, json_each(natter_profile_terms(p.json)) t;
   `,
-  // 11: the word index is filled after the commit that stores a message, many rows at a time, up to
-  // a mark (sqlite-search-indexer.ts): the insert trigger keeps only the search keys; edits and
-  // deletes touch the index only for rows it already holds.
-  `
-  CREATE TABLE message_words_head (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
-  INSERT INTO message_words_head (id, upto) SELECT 1, COALESCE(MAX(id), 0) FROM messages;
-  DROP TRIGGER message_words_insert;
-  DROP TRIGGER message_words_update;
-  DROP TRIGGER message_words_delete;
-  CREATE TRIGGER message_words_insert AFTER INSERT ON messages
-    WHEN json_extract(new.json, '$.message.body.type') = 'txt'
-  BEGIN
-    INSERT INTO message_search_keys (id, key, seq) VALUES (new.id, new.key, new.seq);
-  END;
-  CREATE TRIGGER message_words_update AFTER UPDATE OF json ON messages
-  BEGIN
-    DELETE FROM message_words WHERE rowid = old.id AND old.id <= (SELECT upto FROM message_words_head);
-    DELETE FROM message_search_keys WHERE id = old.id;
-    INSERT INTO message_words (rowid, words)
-      SELECT new.id, natter_search_words(json_extract(new.json, '$.message.body.msg'))
-      WHERE json_extract(new.json, '$.message.body.type') = 'txt' AND new.id <= (SELECT upto FROM message_words_head);
-    INSERT INTO message_search_keys (id, key, seq)
-      SELECT new.id, new.key, new.seq WHERE json_extract(new.json, '$.message.body.type') = 'txt';
-  END;
-  CREATE TRIGGER message_words_delete AFTER DELETE ON messages
-  BEGIN
-    DELETE FROM message_words WHERE rowid = old.id AND old.id <= (SELECT upto FROM message_words_head);
-    DELETE FROM message_search_keys WHERE id = old.id;
-  END;
-  `,
+  // 11 and 12: the word index filled after the commit, and by conversation (sqlite-word-index-migrations.ts).
+  WORD_INDEX_AFTER_COMMIT,
+  WORD_INDEX_BY_CONVERSATION,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -83,8 +83,8 @@ function prepare(db: Database.Database) {
     setHead: p('UPDATE message_words_head SET upto = ? WHERE id = 1'),
     // The same rows and words as migration 7's trigger indexed one at a time.
     index: p(
-      `INSERT INTO message_words (rowid, words)
-       SELECT id, natter_search_words(json_extract(json, '$.message.body.msg')) FROM messages
+      `INSERT INTO message_words (rowid, words, conv)
+       SELECT id, natter_search_words(json_extract(json, '$.message.body.msg')), key FROM messages
        WHERE id > ? AND id <= ? AND json_extract(json, '$.message.body.type') = 'txt'`,
     ),
   };

@@ -57,6 +57,68 @@ describe('SQLite message search index', () => {
     expect(s.searchProfiles({ prefix: '王', limit: 5 }).map((r) => r.profile.user)).toEqual(['wang']);
   });
 
+  it('finds a hit in a few conversations past many newer matches elsewhere without looking at them', () => {
+    const s = open(tempDb());
+    s.transaction(() => {
+      s.insertMessage(rec(message(1, { serverId: 'hit', localId: 'hit', body: { type: 'txt', msg: 'ok found' } })));
+      for (let i = 0; i < 3_000; i++)
+        s.insertMessage(
+          rec(
+            message(i + 1, { serverId: `o${i}`, localId: `o${i}`, to: 'zed', body: { type: 'txt', msg: 'ok found' } }),
+            'single:alice|zed',
+          ),
+        );
+    });
+    // At most 100 candidates: the 3,000 newer matches of the other conversation are not candidates.
+    const people = new SqlitePeopleStorage(s.db, {
+      window: 1_000,
+      maxWindows: 2,
+      maxExamined: 100,
+      maxConversations: 5,
+    });
+    const r = people.searchMessages({ terms: ['ok', 'found'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 5 });
+    expect(r.rows.map((x) => x.message.serverId)).toEqual(['hit']);
+    expect(r.resumeAt).toBeUndefined();
+  });
+
+  it('stops after a bounded number of candidates in a few conversations and says where to go on', () => {
+    const s = open(tempDb());
+    const CAROL = 'single:alice|carol';
+    s.transaction(() => {
+      s.insertMessage(
+        rec(
+          message(1, { serverId: 'hit', localId: 'hit', to: 'carol', body: { type: 'txt', msg: 'ok found' } }),
+          CAROL,
+        ),
+      );
+      // Newer candidates in history this user cleared: the index finds them, the cleared seq turns them down.
+      for (let i = 0; i < 30; i++)
+        s.insertMessage(
+          rec(message(i + 1, { serverId: `n${i}`, localId: `n${i}`, body: { type: 'txt', msg: 'ok found' } })),
+        );
+    });
+    const people = new SqlitePeopleStorage(s.db, {
+      window: 1_000,
+      maxWindows: 2,
+      maxExamined: 20,
+      maxConversations: 5,
+    });
+    const scopes = [
+      { key: KEY, afterSeq: 30 },
+      { key: CAROL, afterSeq: 0 },
+    ];
+    const pages: string[][] = [];
+    let before: string | undefined;
+    for (let round = 0; round < 5; round++) {
+      const r = people.searchMessages({ terms: ['ok'], scopes, limit: 5, ...(before !== undefined ? { before } : {}) });
+      pages.push(r.rows.map((x) => x.message.serverId));
+      if (r.resumeAt === undefined) break;
+      before = r.resumeAt;
+    }
+    // 31 candidates, 20 a request: the hit is on the second page.
+    expect(pages).toEqual([[], ['hit']]);
+  });
+
   it('looks at a bounded window of rows per search and says where to go on', () => {
     const s = open(tempDb());
     s.transaction(() => {
@@ -65,7 +127,13 @@ describe('SQLite message search index', () => {
       for (let i = 0; i < 3_000; i++)
         s.insertMessage(rec(message(i + 1, { serverId: `o${i}`, localId: `o${i}`, to: 'zed' }), 'single:alice|zed'));
     });
-    const people = new SqlitePeopleStorage(s.db, { window: 1_000, maxWindows: 2, maxExamined: 100 });
+    // A user in more conversations than the index query names (0 here): the index's matches are filtered.
+    const people = new SqlitePeopleStorage(s.db, {
+      window: 1_000,
+      maxWindows: 2,
+      maxExamined: 100,
+      maxConversations: 0,
+    });
     const scope = [{ key: KEY, afterSeq: 0 }];
     for (const terms of [['ok'], ['found']]) {
       const pages: string[][] = [];
