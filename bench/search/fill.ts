@@ -3,9 +3,10 @@
 // by the same triggers as in production. PostgreSQL is filled in bulk (one
 // INSERT per 2,000 rows; a row at a time would take most of an hour) with the
 // rows PgStorage writes: the record as JSON, the indexed columns, and the
-// search text folded as search-text.ts folds it (lower case).
+// search words vector built as PgStorage builds it (pg-search.ts).
 import pg from 'pg';
 import type { SyncStorage } from '../../src/server/storage';
+import { searchVectorOf } from '../../src/node/pg-search';
 import { corpusConversations, corpusMessages } from './corpus';
 
 /** The packed @natter/server's SqliteStorage constructor (only what the fill uses). */
@@ -53,14 +54,13 @@ export async function fillPostgres(url: string, messages: number): Promise<numbe
       if (rows.length === 0) return;
       const column = (i: number) => rows.map((r) => r[i]!);
       await client.query(
-        `INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_text)
-         SELECT s, k, q::bigint, f, l, false, j, t FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, k, q, f, l, j, t)`,
+        `INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_words)
+         SELECT s, k, q::bigint, f, l, false, j, t FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::tsvector[]) AS u(s, k, q, f, l, j, t)`,
         [0, 1, 2, 3, 4, 5, 6].map(column),
       );
       rows = [];
     };
     for (const { key, message } of corpusMessages(messages)) {
-      const text = message.body.type === 'txt' ? message.body.msg.toLowerCase() : '';
       rows.push([
         message.serverId,
         key,
@@ -68,7 +68,7 @@ export async function fillPostgres(url: string, messages: number): Promise<numbe
         message.from,
         message.localId,
         JSON.stringify({ key, message }),
-        text,
+        searchVectorOf(key, message) ?? '',
       ]);
       if (rows.length >= BATCH) await flush();
     }

@@ -15,7 +15,7 @@ import type { GroupInfo } from '../protocol/entities';
 import { isInvitationOpen, type Invitation } from '../protocol/invitation';
 import type { MessageRecord } from '../server/storage';
 import { migratePg } from './pg-migrations';
-import { searchTextOf } from './pg-search';
+import { searchVectorOf } from './pg-search';
 import { SqliteStorage } from './sqlite-storage';
 
 export interface MigrateReport {
@@ -60,7 +60,7 @@ export const COPIED_TABLES: readonly string[] = [
 
 /**
  * SQLite tables with nothing to copy: the search indexes PostgreSQL builds from the messages'
- * search text, and recalled messages' originals, which live on in the events rebuilt from them.
+ * index words, and recalled messages' originals, which live on in the events rebuilt from them.
  */
 export const DERIVED_TABLES: readonly string[] = ['message_originals', 'message_search_keys', 'message_words'];
 
@@ -106,8 +106,8 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
   const messages = all('SELECT server_id, key, seq, from_user, local_id, excluded, json FROM messages ORDER BY id');
   await insert(
     'messages',
-    ['server_id', 'key', 'seq', 'from_user', 'local_id', 'excluded', 'json', 'search_text'],
-    ['text', 'text', 'bigint', 'text', 'text', 'boolean', 'text', 'text'],
+    ['server_id', 'key', 'seq', 'from_user', 'local_id', 'excluded', 'json', 'search_words'],
+    ['text', 'text', 'bigint', 'text', 'text', 'boolean', 'text', 'tsvector'],
     messages.map((m) => [
       m.server_id,
       m.key,
@@ -116,7 +116,7 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
       m.local_id,
       m.excluded === 1,
       m.json,
-      searchTextOf((JSON.parse(m.json as string) as MessageRecord).message),
+      searchVectorOf(m.key as string, (JSON.parse(m.json as string) as MessageRecord).message),
     ]),
   );
   await insert(

@@ -5,7 +5,7 @@
 import type { Message, UserId } from '../protocol/message';
 import type { ConversationKey, MessageQuery, MessageRecord, ReceiptKind, UnreadQuery } from '../server/storage';
 import type { PgDatabase } from './pg-database';
-import { searchTextOf } from './pg-search';
+import { searchVectorOf } from './pg-search';
 
 type Row = { json: string };
 const parse = (rows: Row[]): MessageRecord | null => (rows[0] ? (JSON.parse(rows[0].json) as MessageRecord) : null);
@@ -15,8 +15,8 @@ export async function insertMessage(db: PgDatabase, record: MessageRecord, json?
   const recordJson =
     json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
   await db.rows(
-    'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [m.serverId, record.key, m.seq, m.from, m.localId, m.excluded === true, recordJson, searchTextOf(m)],
+    'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [m.serverId, record.key, m.seq, m.from, m.localId, m.excluded === true, recordJson, searchVectorOf(record.key, m)],
   );
 }
 
@@ -33,10 +33,10 @@ export async function updateMessage(db: PgDatabase, message: Message): Promise<v
       seq: old.message.seq,
     },
   };
-  await db.rows('UPDATE messages SET excluded = $1, json = $2, search_text = $3 WHERE server_id = $4', [
+  await db.rows('UPDATE messages SET excluded = $1, json = $2, search_words = $3 WHERE server_id = $4', [
     next.message.excluded === true,
     JSON.stringify(next),
-    searchTextOf(next.message),
+    searchVectorOf(next.key, next.message),
     message.serverId,
   ]);
 }

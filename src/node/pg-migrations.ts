@@ -6,7 +6,7 @@
 // per-conversation seqs are counter rows updated under their row lock.
 import type { ClientBase } from 'pg';
 import { backfillProfileTerms } from './pg-people-storage';
-import { backfillSearchText } from './pg-search';
+import { backfillSearchText, searchWordsIndex } from './pg-search';
 
 /** A migration: SQL, or a step that needs code (run inside the migration's transaction). */
 type Migration = string | ((client: ClientBase) => Promise<void>);
@@ -114,6 +114,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   // 7: a CJK name is found by any contiguous run of it (search-text.ts profileTerms): the terms of
   // profiles stored before are added.
   backfillProfileTerms,
+  // 8: message search from a GIN index of each message's index words and conversation key in place
+  // of the trigram index (pg-search.ts): a user's few conversations are part of the index query.
+  searchWordsIndex,
 ];
 
 /** Arbitrary, fixed: the advisory lock every natter node takes to migrate. */

@@ -1,28 +1,77 @@
-// Owns PgStorage's message search. Each message row carries its searchable
-// text folded the way queries are (search-text.ts), under a trigram (pg_trgm)
-// GIN index; a search is one query: the rows of the searched conversations
-// (after each one's cleared seq) whose folded text contains every term, newest
-// first by row id, which is also the cursor of the next page. Folding in JS
-// on both sides keeps PostgreSQL's matching the same as the contract's
-// whatever the database's locale; the index finds substrings, and a term must
-// also start a word (checked in JS with the same tokenizer as the other storages).
+// Owns PgStorage's message search. Each message row carries a tsvector of
+// its index words (search-words.ts, the same words the SQLite index stores,
+// Chinese as character pairs) and of its conversation key, under a GIN index
+// (migration 8). A search is one query: the rows whose words hold every term
+// (the last word of a term as a prefix) and, for a user in few conversations,
+// one of their keys, so the index reads only those conversations' entries;
+// then newest first by row id, which is also the cursor of the next page. A
+// term's words must also be adjacent and start words, checked in JS with the
+// tokenizer every storage uses. The vector is built in JS, never by
+// PostgreSQL's parser, so the database's locale and text search settings
+// change nothing.
 import type { ClientBase } from 'pg';
 import type { Message } from '../protocol/message';
 import type { MessageSearchQuery, MessageSearchResult } from '../server/people-storage';
 import { foldForSearch, searchableText, termsMatcher } from '../server/search-text';
+import { termIndexWords, textIndexWords } from '../server/search-words';
 import type { MessageRecord } from '../server/storage';
 import type { PgRows } from './pg-people-storage';
 
-/** The folded text a message is found by (null: it is not found, e.g. recalled or not text). */
-export function searchTextOf(message: Message): string | null {
+/** A lexeme is at most this many code points (PostgreSQL refuses lexemes over 2 KB); longer words are found by their start. */
+const LEXEME_CHARS = 100;
+/** Up to this many conversations searched at once, the query names their keys (past it, matches are joined to them). */
+const MAX_NAMED_CONVERSATIONS = 200;
+
+const clip = (word: string): { lexeme: string; clipped: boolean } => {
+  const chars = Array.from(word);
+  return chars.length > LEXEME_CHARS
+    ? { lexeme: chars.slice(0, LEXEME_CHARS).join(''), clipped: true }
+    : { lexeme: word, clipped: false };
+};
+/** A lexeme quoted for tsvector and tsquery input. */
+const quote = (lexeme: string): string => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** A conversation's lexeme: index words never hold a space, so it is never a word of a text. */
+const convLexeme = (key: string): string => clip(` ${key}`).lexeme;
+
+/** The tsvector (input form) a message is found by, or null when it is not (e.g. recalled or not text). */
+export function searchVectorOf(key: string, message: Message): string | null {
+  const text = searchableText(message);
+  if (text === null) return null;
+  const lexemes = new Set(textIndexWords(text).map((w) => clip(w).lexeme));
+  lexemes.add(convLexeme(key));
+  return [...lexemes].map(quote).join(' ');
+}
+
+/** The tsquery (input form) of the terms, and of the conversations when given; null when no term has a word. */
+function searchQueryOf(terms: readonly string[], keys: readonly string[] | null): string | null {
+  const parts: string[] = [];
+  for (const term of terms) {
+    const { words, prefix } = termIndexWords(term);
+    words.forEach((w, i) => {
+      const { lexeme, clipped } = clip(w);
+      parts.push(quote(lexeme) + (clipped || (prefix && i === words.length - 1) ? ':*' : ''));
+    });
+  }
+  if (parts.length === 0) return null;
+  if (keys) parts.push(`(${keys.map((k) => quote(convLexeme(k))).join(' | ')})`);
+  return parts.join(' & ');
+}
+
+/** The folded text migration 4 stored (the trigram index migration 8 replaced). */
+function searchTextOf(message: Message): string | null {
   const text = searchableText(message);
   return text === null ? null : foldForSearch(text);
 }
 
 const BACKFILL_BATCH = 1_000;
 
-/** Migration step: fills the search text of messages stored before it existed. */
-export async function backfillSearchText(client: ClientBase): Promise<void> {
+/** Migration step: fills a column of every message row from its record, in batches. */
+async function backfill(
+  client: ClientBase,
+  column: 'search_text' | 'search_words',
+  type: 'text' | 'tsvector',
+  of: (record: MessageRecord) => string | null,
+): Promise<void> {
   for (let after = 0; ;) {
     const { rows } = await client.query<{ id: string; json: string }>(
       'SELECT id, json FROM messages WHERE id > $1 ORDER BY id LIMIT $2',
@@ -30,25 +79,41 @@ export async function backfillSearchText(client: ClientBase): Promise<void> {
     );
     if (rows.length === 0) return;
     const ids = rows.map((r) => r.id);
-    const texts = rows.map((r) => searchTextOf((JSON.parse(r.json) as MessageRecord).message));
+    const values = rows.map((r) => of(JSON.parse(r.json) as MessageRecord));
     await client.query(
-      'UPDATE messages m SET search_text = t.s FROM unnest($1::bigint[], $2::text[]) AS t(id, s) WHERE m.id = t.id',
-      [ids, texts],
+      `UPDATE messages m SET ${column} = t.v FROM unnest($1::bigint[], $2::${type}[]) AS t(id, v) WHERE m.id = t.id`,
+      [ids, values],
     );
     after = Number(ids[ids.length - 1]);
   }
 }
 
-/** A LIKE pattern matching `term` anywhere. */
-const containing = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Migration 4: fills the search text of messages stored before migration 3. */
+export async function backfillSearchText(client: ClientBase): Promise<void> {
+  await backfill(client, 'search_text', 'text', (r) => searchTextOf(r.message));
+}
+
+/**
+ * Migration 8: the word index in place of the trigram index. Each row's vector is filled before
+ * the index is built (faster than keeping it meanwhile); the index is updated in place on each
+ * insert (no pending list that some send would have to flush).
+ */
+export async function searchWordsIndex(client: ClientBase): Promise<void> {
+  await client.query('ALTER TABLE messages ADD COLUMN search_words tsvector');
+  await backfill(client, 'search_words', 'tsvector', (r) => searchVectorOf(r.key, r.message));
+  await client.query('CREATE INDEX messages_search_words ON messages USING gin (search_words) WITH (fastupdate = off)');
+  await client.query('DROP INDEX messages_search');
+  await client.query('ALTER TABLE messages DROP COLUMN search_text');
+}
 
 export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery): Promise<MessageSearchResult> {
   if (query.scopes.length === 0 || query.limit <= 0) return { rows: [] };
+  const keys = query.scopes.length <= MAX_NAMED_CONVERSATIONS ? query.scopes.map((s) => s.key) : null;
+  const tsquery = searchQueryOf(query.terms, keys);
+  if (tsquery === null) return { rows: [] };
   // Cursors are row ids (opaque to the core); a malformed one finds nothing.
   let below =
     query.before === undefined ? Number.MAX_SAFE_INTEGER : /^\d+$/.test(query.before) ? Number(query.before) : 0;
-  // The index finds rows containing every term; a term must also start a word (search-words.ts),
-  // which is checked here, so a page is filled from as many index batches as that takes.
   const matches = termsMatcher(query.terms);
   const batch = Math.max(query.limit * 2, 50);
   const out: MessageSearchResult['rows'] = [];
@@ -56,9 +121,9 @@ export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery):
     const found = await rows<{ id: string; key: string; json: string }>(
       `SELECT m.id, m.key, m.json FROM messages m
          JOIN unnest($1::text[], $2::bigint[]) AS s(key, after) ON m.key = s.key AND m.seq > s.after
-        WHERE m.id < $3 AND m.search_text LIKE ALL($4::text[])
+        WHERE m.id < $3 AND m.search_words @@ $4::tsquery
         ORDER BY m.id DESC LIMIT $5`,
-      [query.scopes.map((s) => s.key), query.scopes.map((s) => s.afterSeq), below, query.terms.map(containing), batch],
+      [query.scopes.map((s) => s.key), query.scopes.map((s) => s.afterSeq), below, tsquery, batch],
     );
     for (const r of found) {
       below = Number(r.id);

@@ -103,6 +103,16 @@ function indexWordsOf(words: readonly SearchWord[], atEnd: boolean): { words: st
   return { words: out, prefix };
 }
 
+/** The words a word index stores for a text (SQLite's FTS5 table, PostgreSQL's tsvector). */
+export function textIndexWords(text: string): string[] {
+  return indexWordsOf(searchWords(text), false).words;
+}
+
+/** A query term as index words, all of which a hit holds; `prefix`: the last one may start a longer word. */
+export function termIndexWords(term: string): { words: string[]; prefix: boolean } {
+  return indexWordsOf(searchWords(term), true);
+}
+
 /** The text the SQLite word index stores: its index words, space-separated. */
 export function indexedWords(text: string): string {
   return indexWordsOf(searchWords(text), false).words.join(' ');

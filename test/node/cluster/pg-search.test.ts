@@ -1,9 +1,12 @@
-// PgStorage's message search from its trigram index: substring matches in any
-// script, case-insensitively (Unicode folding done as the queries are), only
-// in the scopes after each one's cleared seq, newest first, paged by cursor;
-// recalled messages drop out and edits are found by their new text. The
-// migration that adds the index fills it in for messages stored before it; a
-// later one adds the terms that find a CJK name stored before by any run of it.
+// PgStorage's message search from its word index (a GIN index of each
+// message's index words and conversation): words in any script found from
+// their start, case-insensitively (Unicode folding done as the queries are),
+// Chinese at any character, only in the scopes after each one's cleared seq
+// (named in the index query or, for many scopes, joined), newest first, paged
+// by cursor; recalled messages drop out and edits are found by their new text.
+// The migrations that add the trigram index and then the word index fill them
+// in for messages stored before; another adds the terms that find a CJK name
+// stored before by any run of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Message } from '../../../src/protocol/message';
@@ -72,10 +75,38 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     expect(await found(s, '组件库NATTER')).toEqual(['React组件库natter很好用']);
     expect(await found(s, 'natter 组件')).toEqual(['React组件库natter很好用']);
     expect(await found(s, 'ärger ÜBER')).toEqual(['ÄRGER über 50% der Kosten']);
-    // LIKE's wildcards in a term are matched as themselves.
     expect(await found(s, '50%')).toEqual(['ÄRGER über 50% der Kosten']);
-    expect(await found(s, '5_')).toEqual([]);
+    expect(await found(s, 'kost')).toEqual(['ÄRGER über 50% der Kosten']);
+    expect(await found(s, 'osten')).toEqual([]);
     expect(await found(s, 'nothing like this')).toEqual([]);
+  });
+
+  it("finds words holding the index query's quoting characters, and words longer than a lexeme by their start", async () => {
+    const s = await storage();
+    const long = `x${'y'.repeat(300)}z`;
+    await s.transaction(async (tx) => {
+      await tx.insertMessage(rec(text(1, "it's a\\b path ' & | ! :*")));
+      await tx.insertMessage(rec(text(2, `token ${long} end`)));
+    });
+    expect(await found(s, "it's")).toEqual(["it's a\\b path ' & | ! :*"]);
+    expect(await found(s, 'a\\b')).toEqual(["it's a\\b path ' & | ! :*"]);
+    expect(await found(s, long)).toEqual([`token ${long} end`]);
+    expect(await found(s, long.slice(0, 250))).toEqual([`token ${long} end`]);
+    expect(await found(s, `${'x'.padEnd(290, 'y')}q`)).toEqual([]);
+  });
+
+  it('looks in many conversations at once (more than the index query names) and only in those', async () => {
+    const s = await storage();
+    const keys = Array.from({ length: 250 }, (_, i) => `single:alice|u${i}`);
+    await s.transaction(async (tx) => {
+      for (const [i, key] of keys.entries())
+        await tx.insertMessage(rec(text(1, `hello ${i}`, { to: `u${i}`, localId: `h${i}`, serverId: `h${i}` }), key));
+    });
+    const scopes = keys.slice(0, 240).map((key) => ({ key, afterSeq: 0 }));
+    const r = await s.searchMessages({ terms: ['hello'], scopes, limit: 300 });
+    expect(r.rows).toHaveLength(240);
+    expect(new Set(r.rows.map((x) => x.key))).toEqual(new Set(keys.slice(0, 240)));
+    expect(await found(s, 'hello 7', scopes.slice(0, 10))).toEqual(['hello 7']);
   });
 
   it('drops a recalled message, finds an edited one by its new text only', async () => {
@@ -120,7 +151,7 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     expect(await found(s, 'needle', [{ key: 'single:alice|carol', afterSeq: 0 }])).toEqual(['needle elsewhere']);
   });
 
-  it('the migration indexes messages stored before it, and PostgreSQL answers from the trigram index', async () => {
+  it('the migrations index messages stored before them, and PostgreSQL answers from the word index', async () => {
     const url = await freshUrl();
     // A database at schema 2 (before the index) holding a message.
     const old = new pg.Client({ connectionString: url });
@@ -145,9 +176,9 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     try {
       await check.query('SET enable_seqscan = off');
       const plan = await check.query<{ 'QUERY PLAN': string }>(
-        "EXPLAIN SELECT id FROM messages WHERE search_text LIKE '%ankündigung%'",
+        "EXPLAIN SELECT id FROM messages WHERE search_words @@ 'ankündigung'::tsquery",
       );
-      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('messages_search');
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('messages_search_words');
     } finally {
       await check.end();
     }
