@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const START = '<!-- bench:performance:start -->';
 const END = '<!-- bench:performance:end -->';
 /** The benchmarks the README shows, in its order; the rest are in bench/results/latest.md. */
-export const SHOWN = ['conversation-list', 'list', 'latency', 'fanout', 'conversations'];
+export const SHOWN = ['conversation-list', 'list', 'latency', 'fanout', 'search', 'conversations'];
 /** The benchmark whose full table is shown too (the others show their targets). */
 const WITH_TABLE = new Set(['conversation-list']);
 

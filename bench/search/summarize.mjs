@@ -121,7 +121,7 @@ export function summarizeSearch(d) {
     targets,
     notes: [
       ...(sqlite ? [`SQLite database filled in ${d.buildSeconds} s (${d.dbMB} MB, FTS index included).`] : []),
-      ...(pg ? [`PostgreSQL filled in ${pg.fillSeconds} s (bulk inserts, trigram index kept meanwhile).`] : []),
+      ...(pg ? [`PostgreSQL filled in ${pg.fillSeconds} s (bulk inserts, word index kept meanwhile).`] : []),
     ],
   };
 }
