@@ -6,7 +6,7 @@
 // search words vector built as PgStorage builds it (pg-search.ts).
 import pg from 'pg';
 import type { SyncStorage } from '../../src/server/storage';
-import { searchVectorOf } from '../../src/node/pg-search';
+import { fillSearchLexemes, searchIndexOf } from '../../src/node/pg-search';
 import { corpusConversations, corpusMessages } from './corpus';
 
 /** The packed @natter/server's SqliteStorage constructor (only what the fill uses). */
@@ -68,7 +68,7 @@ export async function fillPostgres(url: string, messages: number): Promise<numbe
         message.from,
         message.localId,
         JSON.stringify({ key, message }),
-        searchVectorOf(key, message) ?? '',
+        searchIndexOf(key, message)?.vector ?? '',
       ]);
       if (rows.length >= BATCH) await flush();
     }
@@ -81,6 +81,7 @@ export async function fillPostgres(url: string, messages: number): Promise<numbe
           [s.user, s.key, s.updatedAt, JSON.stringify(s)],
         );
     }
+    await fillSearchLexemes(client);
     await client.query('ANALYZE');
   } finally {
     await client.end();

@@ -15,7 +15,7 @@ import type { GroupInfo } from '../protocol/entities';
 import { isInvitationOpen, type Invitation } from '../protocol/invitation';
 import type { MessageRecord } from '../server/storage';
 import { migratePg } from './pg-migrations';
-import { searchVectorOf } from './pg-search';
+import { fillSearchLexemes, searchIndexOf } from './pg-search';
 import { SqliteStorage } from './sqlite-storage';
 
 export interface MigrateReport {
@@ -63,6 +63,9 @@ export const COPIED_TABLES: readonly string[] = [
  * index words, and recalled messages' originals, which live on in the events rebuilt from them.
  */
 export const DERIVED_TABLES: readonly string[] = ['message_originals', 'message_search_keys', 'message_words'];
+
+/** PostgreSQL tables filled from the copied ones: the words the search index holds (pg-search.ts). */
+export const PG_DERIVED_TABLES: readonly string[] = ['search_lexemes'];
 
 export async function migrateSqliteToPostgres(from: string, to: string): Promise<MigrateReport> {
   // Not exclusive: the file is only read (a running server keeps its owner lock; stop it first).
@@ -116,9 +119,10 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
       m.local_id,
       m.excluded === 1,
       m.json,
-      searchVectorOf(m.key as string, (JSON.parse(m.json as string) as MessageRecord).message),
+      searchIndexOf(m.key as string, (JSON.parse(m.json as string) as MessageRecord).message)?.vector ?? null,
     ]),
   );
+  await fillSearchLexemes(client);
   await insert(
     'seqs',
     ['key', 'last'],

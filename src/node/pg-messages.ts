@@ -5,7 +5,7 @@
 import type { Message, UserId } from '../protocol/message';
 import type { ConversationKey, MessageQuery, MessageRecord, ReceiptKind, UnreadQuery } from '../server/storage';
 import type { PgDatabase } from './pg-database';
-import { searchVectorOf } from './pg-search';
+import { searchIndexOf } from './pg-search';
 
 type Row = { json: string };
 const parse = (rows: Row[]): MessageRecord | null => (rows[0] ? (JSON.parse(rows[0].json) as MessageRecord) : null);
@@ -14,9 +14,22 @@ export async function insertMessage(db: PgDatabase, record: MessageRecord, json?
   const m = record.message;
   const recordJson =
     json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
+  const search = searchIndexOf(record.key, m);
+  // One statement: the message and any word it brings to the list of indexed words (pg-search.ts).
   await db.rows(
-    'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [m.serverId, record.key, m.seq, m.from, m.localId, m.excluded === true, recordJson, searchVectorOf(record.key, m)],
+    `WITH words AS (INSERT INTO search_lexemes (word) SELECT unnest($9::text[]) ON CONFLICT DO NOTHING)
+     INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      m.serverId,
+      record.key,
+      m.seq,
+      m.from,
+      m.localId,
+      m.excluded === true,
+      recordJson,
+      search?.vector ?? null,
+      search?.words ?? [],
+    ],
   );
 }
 
@@ -33,12 +46,18 @@ export async function updateMessage(db: PgDatabase, message: Message): Promise<v
       seq: old.message.seq,
     },
   };
-  await db.rows('UPDATE messages SET excluded = $1, json = $2, search_words = $3 WHERE server_id = $4', [
-    next.message.excluded === true,
-    JSON.stringify(next),
-    searchVectorOf(next.key, next.message),
-    message.serverId,
-  ]);
+  const search = searchIndexOf(next.key, next.message);
+  await db.rows(
+    `WITH words AS (INSERT INTO search_lexemes (word) SELECT unnest($5::text[]) ON CONFLICT DO NOTHING)
+     UPDATE messages SET excluded = $1, json = $2, search_words = $3 WHERE server_id = $4`,
+    [
+      next.message.excluded === true,
+      JSON.stringify(next),
+      search?.vector ?? null,
+      message.serverId,
+      search?.words ?? [],
+    ],
+  );
 }
 
 export async function getMessage(db: PgDatabase, serverId: string): Promise<MessageRecord | null> {

@@ -8,7 +8,10 @@
 // term's words must also be adjacent and start words, checked in JS with the
 // tokenizer every storage uses. The vector is built in JS, never by
 // PostgreSQL's parser, so the database's locale and text search settings
-// change nothing.
+// change nothing. A prefix is looked up in the list of indexed words
+// (search_lexemes) and searched as the few words it starts: the index reads
+// a prefix's entries in full before it can skip, an exact word it skips
+// through.
 import type { ClientBase } from 'pg';
 import type { Message } from '../protocol/message';
 import type { MessageSearchQuery, MessageSearchResult } from '../server/people-storage';
@@ -21,6 +24,10 @@ import type { PgRows } from './pg-people-storage';
 const LEXEME_CHARS = 100;
 /** Up to this many conversations searched at once, the query names their keys (past it, matches are joined to them). */
 const MAX_NAMED_CONVERSATIONS = 200;
+/** A prefix starting more indexed words than this is searched as a prefix. */
+const MAX_PREFIX_WORDS = 64;
+/** Above every lexeme in byte order (a prefix range's end). */
+const TOP = '\u{10FFFF}';
 
 const clip = (word: string): { lexeme: string; clipped: boolean } => {
   const chars = Array.from(word);
@@ -33,28 +40,55 @@ const quote = (lexeme: string): string => `'${lexeme.replace(/\\/g, '\\\\').repl
 /** A conversation's lexeme: index words never hold a space, so it is never a word of a text. */
 const convLexeme = (key: string): string => clip(` ${key}`).lexeme;
 
-/** The tsvector (input form) a message is found by, or null when it is not (e.g. recalled or not text). */
-export function searchVectorOf(key: string, message: Message): string | null {
+/** What a message is found by: its tsvector (input form) and its words; null when it is not (e.g. recalled or not text). */
+export function searchIndexOf(key: string, message: Message): { vector: string; words: string[] } | null {
   const text = searchableText(message);
   if (text === null) return null;
-  const lexemes = new Set(textIndexWords(text).map((w) => clip(w).lexeme));
-  lexemes.add(convLexeme(key));
-  return [...lexemes].map(quote).join(' ');
+  const words = [...new Set(textIndexWords(text).map((w) => clip(w).lexeme))];
+  return { vector: [...words, convLexeme(key)].map(quote).join(' '), words };
 }
 
-/** The tsquery (input form) of the terms, and of the conversations when given; null when no term has a word. */
-function searchQueryOf(terms: readonly string[], keys: readonly string[] | null): string | null {
+/**
+ * The tsquery (input form) of the terms, and of the conversations when given; null when it finds
+ * nothing (a term without a word, or a prefix no indexed word starts).
+ */
+async function searchQueryOf(
+  rows: PgRows,
+  terms: readonly string[],
+  keys: readonly string[] | null,
+): Promise<string | null> {
   const parts: string[] = [];
   for (const term of terms) {
     const { words, prefix } = termIndexWords(term);
-    words.forEach((w, i) => {
+    for (const [i, w] of words.entries()) {
       const { lexeme, clipped } = clip(w);
-      parts.push(quote(lexeme) + (clipped || (prefix && i === words.length - 1) ? ':*' : ''));
-    });
+      if (!clipped && !(prefix && i === words.length - 1)) {
+        parts.push(quote(lexeme));
+        continue;
+      }
+      const started = await rows<{ word: string }>(
+        'SELECT word FROM search_lexemes WHERE word COLLATE "C" >= $1 AND word COLLATE "C" < $2 ORDER BY word COLLATE "C" LIMIT $3',
+        [lexeme, lexeme + TOP, MAX_PREFIX_WORDS + 1],
+      );
+      if (started.length === 0) return null;
+      parts.push(
+        started.length > MAX_PREFIX_WORDS ? `${quote(lexeme)}:*` : `(${started.map((r) => quote(r.word)).join(' | ')})`,
+      );
+    }
   }
   if (parts.length === 0) return null;
   if (keys) parts.push(`(${keys.map((k) => quote(convLexeme(k))).join(' | ')})`);
   return parts.join(' & ');
+}
+
+/** Adds the words of the stored vectors to the list of indexed words (after a bulk load). */
+export async function fillSearchLexemes(client: ClientBase): Promise<void> {
+  await client.query(
+    `INSERT INTO search_lexemes (word)
+       SELECT DISTINCT w FROM messages, unnest(tsvector_to_array(search_words)) AS w
+        WHERE search_words IS NOT NULL AND w NOT LIKE ' %'
+     ON CONFLICT DO NOTHING`,
+  );
 }
 
 /** The folded text migration 4 stored (the trigram index migration 8 replaced). */
@@ -100,8 +134,10 @@ export async function backfillSearchText(client: ClientBase): Promise<void> {
  */
 export async function searchWordsIndex(client: ClientBase): Promise<void> {
   await client.query('ALTER TABLE messages ADD COLUMN search_words tsvector');
-  await backfill(client, 'search_words', 'tsvector', (r) => searchVectorOf(r.key, r.message));
+  await backfill(client, 'search_words', 'tsvector', (r) => searchIndexOf(r.key, r.message)?.vector ?? null);
   await client.query('CREATE INDEX messages_search_words ON messages USING gin (search_words) WITH (fastupdate = off)');
+  await client.query('CREATE TABLE search_lexemes (word TEXT COLLATE "C" PRIMARY KEY)');
+  await fillSearchLexemes(client);
   await client.query('DROP INDEX messages_search');
   await client.query('ALTER TABLE messages DROP COLUMN search_text');
 }
@@ -109,7 +145,7 @@ export async function searchWordsIndex(client: ClientBase): Promise<void> {
 export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery): Promise<MessageSearchResult> {
   if (query.scopes.length === 0 || query.limit <= 0) return { rows: [] };
   const keys = query.scopes.length <= MAX_NAMED_CONVERSATIONS ? query.scopes.map((s) => s.key) : null;
-  const tsquery = searchQueryOf(query.terms, keys);
+  const tsquery = await searchQueryOf(rows, query.terms, keys);
   if (tsquery === null) return { rows: [] };
   // Cursors are row ids (opaque to the core); a malformed one finds nothing.
   let below =

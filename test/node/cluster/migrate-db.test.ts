@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/node/cli';
-import { COPIED_TABLES, DERIVED_TABLES } from '../../../src/node/migrate-db';
+import { COPIED_TABLES, DERIVED_TABLES, PG_DERIVED_TABLES } from '../../../src/node/migrate-db';
 import { openPgStorage } from '../../../src/node/pg-storage';
 import { SqliteStorage } from '../../../src/node/sqlite-storage';
 import { createEmbeddedServer } from '../../../src/server/embedded-server';
@@ -148,7 +148,7 @@ describe('natter migrate-db', () => {
       expect(await snapshot(pg, [root])).toEqual(before);
       const reopened = new SqliteStorage({ path, exclusive: false });
       // Every SQLite table (but SQLite's own and the FTS5 indexes' shadow tables) is copied or derived,
-      // and every PostgreSQL table is filled.
+      // and every PostgreSQL table is filled (the copied ones and the search words derived from them).
       const master = reopened.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
         name: string;
         sql: string;
@@ -164,7 +164,7 @@ describe('natter migrate-db', () => {
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'natter_schema'",
       );
       await target.end();
-      expect(pgTables.rows.map((r) => r.table_name).sort()).toEqual([...COPIED_TABLES].sort());
+      expect(pgTables.rows.map((r) => r.table_name).sort()).toEqual([...COPIED_TABLES, ...PG_DERIVED_TABLES].sort());
       const files = reopened.db.prepare('SELECT file_id FROM files').all() as { file_id: string }[];
       expect(files).toHaveLength(1);
       expect(await pg.getFile(files[0]!.file_id)).toEqual(reopened.getFile(files[0]!.file_id));

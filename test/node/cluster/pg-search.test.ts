@@ -95,6 +95,29 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     expect(await found(s, `${'x'.padEnd(290, 'y')}q`)).toEqual([]);
   });
 
+  it('finds a prefix that starts many indexed words, and finds nothing for one that starts none', async () => {
+    const s = await storage();
+    await s.transaction(async (tx) => {
+      for (let i = 1; i <= 80; i++) await tx.insertMessage(rec(text(i, `pre${i}fix word${i}`)));
+    });
+    const r = await s.searchMessages({ terms: ['pre'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 100 });
+    expect(r.rows).toHaveLength(80);
+    expect(await found(s, 'word7')).toEqual([
+      'pre79fix word79',
+      'pre78fix word78',
+      'pre77fix word77',
+      'pre76fix word76',
+      'pre75fix word75',
+      'pre74fix word74',
+      'pre73fix word73',
+      'pre72fix word72',
+      'pre71fix word71',
+      'pre70fix word70',
+      'pre7fix word7',
+    ]);
+    expect(await found(s, 'prz')).toEqual([]);
+  });
+
   it('looks in many conversations at once (more than the index query names) and only in those', async () => {
     const s = await storage();
     const keys = Array.from({ length: 250 }, (_, i) => `single:alice|u${i}`);
