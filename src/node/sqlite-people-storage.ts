@@ -1,11 +1,13 @@
 // Owns the SQLite part of PeopleStorage that SqliteStorage delegates to:
 // profiles (JSON plus the folded name for ordering) with their search terms
-// for prefix queries, and message search on the FTS5 word index (migration 7)
-// with the words search-words.ts cuts (its SQL function is registered here),
-// filled after each commit by sqlite-search-indexer.ts and caught up before a
-// search. Each term is a phrase of its index words. A search walks windows of row ids
-// newest first, looks at a bounded number of them, and says where it stopped,
-// so the next page goes on.
+// for prefix queries, and message search on the FTS5 word index (migrations 7
+// and 12: each message's words, cut by search-words.ts whose SQL function is
+// registered here, and its conversation key), filled after each commit by
+// sqlite-search-indexer.ts and caught up before a search. Each term is a
+// phrase of its index words. A search in a few conversations names their keys
+// in the index query; one in many walks windows of row ids newest first. Both
+// look at a bounded number of candidates and say where they stopped, so the
+// next page goes on.
 import type Database from 'better-sqlite3';
 import type { UserId } from '../protocol/message';
 import type { MessageRecord } from '../server/storage';
