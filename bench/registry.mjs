@@ -310,19 +310,31 @@ export const BENCHMARKS = [
     smoke: tsx('bench/server/message-latency.bench.ts', '--sends', '100', '--outbox', '100', '--rounds', '1'),
     summarize(d) {
       const label = { bare: 'bare ws relay', serve: 'natter serve (defaults)', embedded: 'embedded server' };
+      // Server CPU per message (µs), measured where the server is its own process (results before it have none).
+      const cpu = (x) => (x == null ? '' : r2(x));
       const rows = ['bare', 'serve', 'embedded'].map((k) => [
         label[k],
         d[k].p50,
         d[k].p99,
         d[k].drainMs,
         d[k].inOrder ? 'yes' : 'no',
+        cpu(d[k].sendCpuUs),
+        cpu(d[k].drainCpuUs),
       ]);
       const { bare, serve } = d;
       return {
         tables: [
           {
             caption: `one sender back to back (${d.sends} sends) and an outbox of ${d.outbox} written at once; medians over ${d.rounds} rounds`,
-            columns: ['server', 'p50 ms', 'p99 ms', `outbox of ${d.outbox} drained (ms)`, 'in order'],
+            columns: [
+              'server',
+              'p50 ms',
+              'p99 ms',
+              `outbox of ${d.outbox} drained (ms)`,
+              'in order',
+              'server CPU µs/message, back to back',
+              'server CPU µs/message, outbox',
+            ],
             rows,
           },
         ],

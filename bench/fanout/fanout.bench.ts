@@ -5,7 +5,8 @@
 // storage (the ceiling on this machine). Each server is its own child process;
 // the clients share this process, identical for all servers. Servers alternate
 // within each round; medians and min–max over rounds. Each server's CPU time per
-// delivery is reported too (steadier than rates when the machine is shared).
+// delivery is reported too (steadier than rates when the machine is shared), and so is
+// the clients' own CPU: all clients share this one process, which can set the pace.
 // Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1] [--servers ws-ceiling,natter-normal] [--cases 0,1]
 // Against an older natter (the async storage's "no more than 10% lost"): check it out next to this one
 // (`git worktree add ../natter-old <commit>`, node_modules symlinked) and add
@@ -233,6 +234,7 @@ async function runCase(kind: ServerKind, server: Started, clients: number, group
 
   const t0 = now();
   const cpu0 = cpuMs(server.child.pid);
+  const clientCpu0 = process.cpuUsage();
   const senders = groups.map(async (members, g) => {
     const sender = members[0]!;
     let sent = 0;
@@ -272,6 +274,7 @@ async function runCase(kind: ServerKind, server: Started, clients: number, group
   await Promise.race([finished, timeout]);
   const elapsed = now() - t0;
   const cpu = cpuMs(server.child.pid) - cpu0;
+  const clientCpu = process.cpuUsage(clientCpu0);
   for (const c of all) c.ws.terminate();
   const lat = Array.from(latencies.subarray(0, delivered)).sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
@@ -284,6 +287,9 @@ async function runCase(kind: ServerKind, server: Started, clients: number, group
     p50: pct(0.5),
     p99: pct(0.99),
     cpuUsPerDelivery: (cpu * 1000) / Math.max(1, delivered),
+    clientCpuUsPerDelivery: (clientCpu.user + clientCpu.system) / Math.max(1, delivered),
+    /** Share of one core the clients' process used: near 1, the clients, not the server, set the pace. */
+    clientCpuShare: (clientCpu.user + clientCpu.system) / 1000 / elapsed,
   };
 }
 
@@ -332,6 +338,9 @@ const summary = Object.entries(results).map(([name, byKind]) => {
       errors: runs.reduce((n, r) => n + r.errors, 0),
       /** Server CPU (user + system) per delivered message, µs: the ceiling's is the floor. */
       cpuUsPerDelivery: median(runs.map((r) => r.cpuUsPerDelivery)),
+      /** The clients' process (this one): CPU per delivery and share of one core while the case ran. */
+      clientCpuUsPerDelivery: median(runs.map((r) => r.clientCpuUsPerDelivery)),
+      clientCpuShare: median(runs.map((r) => r.clientCpuShare)),
     };
   };
   const ceiling = stat('ws-ceiling');

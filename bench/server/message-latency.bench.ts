@@ -8,10 +8,14 @@
 // The outbox is sent on a new sender connection after OFFLINE_MS away (what a
 // reconnect is), so the rate limit sees a client coming back, not one that has
 // just sent a thousand messages. A refused request ends the run with an error.
+// The server's CPU time (user + system, from /proc) per message is reported for
+// both shapes where the server is its own process: steadier than times on a
+// shared machine.
 // Run: npx tsx bench/server/message-latency.bench.ts [--sends 1000] [--outbox 500] [--rounds 3]
 // (LATENCY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" profiles the natter serve child.)
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
@@ -32,6 +36,8 @@ const serverNodeArgs = (process.env.LATENCY_SERVER_NODE_ARGS ?? '').split(' ').f
 
 /** A relay under test: `send(i)` sends message i; `onReceive` hears the index of each message that arrives. */
 interface Relay {
+  /** The server's process when it is not this one (its CPU time is measured). */
+  pid?: number | undefined;
   send(i: number): void;
   /** Drops the sender's connection and opens a new one (the receiver stays). */
   reconnect(): Promise<void>;
@@ -66,6 +72,15 @@ const openWs = (url: string) =>
     ws.on('open', () => resolve(ws));
     ws.on('error', reject);
   });
+/** CPU time (user + system, ms) process `pid` has used, from /proc (Linux); NaN elsewhere or in-process. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
 const firstFrame = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('message', () => resolve()));
 
 async function bareRelay(): Promise<Relay> {
@@ -80,6 +95,7 @@ async function bareRelay(): Promise<Relay> {
   let a = await join('a');
   const b = await join('b');
   return {
+    pid: proc.pid,
     send: (i) => a.send(JSON.stringify({ t: 'send', id: String(i), group: 'g', body: { i } })),
     reconnect: async () => {
       a.close();
@@ -116,6 +132,7 @@ async function natterServe(): Promise<Relay> {
   const b = await login('bob');
   const run = `${Date.now()}`;
   return {
+    pid: proc.pid,
     send: (i) =>
       a.send(
         JSON.stringify({
@@ -180,7 +197,9 @@ async function measure(make: () => Promise<Relay>) {
   relay.onReceive((i) => waiting?.(i));
   // back to back, after a warm-up of 100
   const times: number[] = [];
+  let cpu0 = NaN;
   for (let i = 0; i < SENDS + 100; i++) {
+    if (i === 100) cpu0 = cpuMs(relay.pid);
     const t0 = performance.now();
     await new Promise<void>((resolve) => {
       waiting = (j) => {
@@ -190,11 +209,13 @@ async function measure(make: () => Promise<Relay>) {
     });
     if (i >= 100) times.push(performance.now() - t0);
   }
+  const sendCpuUs = ((cpuMs(relay.pid) - cpu0) * 1000) / SENDS;
   // outbox: OUTBOX sends at once, after being away
   await new Promise((resolve) => setTimeout(resolve, OFFLINE_MS));
   await relay.reconnect();
   const base = SENDS + 100;
   const got: number[] = [];
+  const drainCpu0 = cpuMs(relay.pid);
   const t0 = performance.now();
   await new Promise<void>((resolve) => {
     waiting = (j) => {
@@ -204,8 +225,16 @@ async function measure(make: () => Promise<Relay>) {
     for (let k = 0; k < OUTBOX; k++) relay.send(base + k);
   });
   const drainMs = performance.now() - t0;
+  const drainCpuUs = ((cpuMs(relay.pid) - drainCpu0) * 1000) / OUTBOX;
   await relay.close();
-  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), drainMs, inOrder: got.every((x, k) => x === k) };
+  return {
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    drainMs,
+    inOrder: got.every((x, k) => x === k),
+    sendCpuUs,
+    drainCpuUs,
+  };
 }
 
 const kinds = { bare: bareRelay, serve: natterServe, embedded } as const;
@@ -221,7 +250,22 @@ const summary = Object.fromEntries(
       p99: med(rs.map((x) => x.p99)),
       drainMs: med(rs.map((x) => x.drainMs)),
       inOrder: rs.every((x) => x.inOrder),
+      // Server CPU per message, µs (null in process): back to back, and draining the outbox.
+      sendCpuUs: Number.isNaN(rs[0]!.sendCpuUs) ? null : med(rs.map((x) => x.sendCpuUs)),
+      drainCpuUs: Number.isNaN(rs[0]!.drainCpuUs) ? null : med(rs.map((x) => x.drainCpuUs)),
+      drainMsEach: rs.map((x) => r3(x.drainMs)),
     },
   ]),
-) as Record<keyof typeof kinds, { p50: number; p99: number; drainMs: number; inOrder: boolean }>;
+) as Record<
+  keyof typeof kinds,
+  {
+    p50: number;
+    p99: number;
+    drainMs: number;
+    inOrder: boolean;
+    sendCpuUs: number | null;
+    drainCpuUs: number | null;
+    drainMsEach: number[];
+  }
+>;
 process.stdout.write(`${JSON.stringify({ sends: SENDS, outbox: OUTBOX, rounds: ROUNDS, ...summary }, null, 2)}\n`);

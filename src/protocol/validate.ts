@@ -15,6 +15,7 @@ import { muteParamSchemas } from './validate-mute';
 import { typingParamSchemas } from './validate-typing';
 import { pushParamSchemas } from './validate-push';
 import { checkLimits, type ValidationLimits } from './validate-limits';
+import { PLAIN_TEXT_SEND_DEPTH, plainTextSend } from './plain-text-send';
 
 export type { ValidationLimits } from './validate-limits';
 
@@ -242,6 +243,17 @@ export function validateClientFrame(raw: string, limits: ValidationLimits): Vali
   } catch {
     return fail(ErrorCode.MALFORMED_FRAME, 'frame is not valid JSON');
   }
+  // A plain text send (the hot frame) skips the schema walk; it nests exactly this deep.
+  const fast = (limits.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH) >= PLAIN_TEXT_SEND_DEPTH ? plainTextSend(json) : null;
+  if (fast) {
+    const tooLarge = checkLimits('send', fast.p, limits);
+    return tooLarge ? fail(ErrorCode.TOO_LARGE, tooLarge, fast.id) : { ok: true, frame: fast };
+  }
+  return validateFrameValue(json, limits);
+}
+
+/** Validates a parsed client frame with the schemas alone (validateClientFrame without its fast path). */
+export function validateFrameValue(json: unknown, limits: ValidationLimits): ValidationResult {
   const maxDepth = limits.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
   if (jsonDeeperThan(json, maxDepth)) {
     // Only the top-level id is read: the rest of the frame is not walked again.
