@@ -18,6 +18,8 @@ import { buildFixture } from '../support/fixture-site';
 
 export interface RestartableServer {
   url: string;
+  /** Where the server keeps uploaded files. */
+  filesDir: string;
   stop(): Promise<void>;
   start(): Promise<void>;
   current(): RunningServer;
@@ -78,6 +80,7 @@ export function useOfflineSite(tmpPrefix: string): OfflineSite {
       });
       return {
         url,
+        filesDir: options.files,
         async stop() {
           await srv?.close();
           srv = null;

@@ -10,6 +10,7 @@ import { restoreChange, type ChangePersistence } from '../change-persistence';
 import type { OutboxPersistence } from '../client-options';
 import type { PendingMessage } from '../pending-message';
 import { restorePending, savedPending } from '../outbox-persistence';
+import { EntryClaims } from './entry-claims';
 import { deleteOfflineDb, wrapOfflineDb, type OfflineDb } from './offline-db';
 import { HEAD_CONVERSATIONS, type StoredMeta, type StoredPage } from './offline-schema';
 import type { CachedPage, OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
@@ -42,10 +43,13 @@ export class IndexedDbCache {
   private readonly db: Promise<OfflineDb | null>;
   private chain: Promise<void> = Promise.resolve();
   private snap: Promise<OfflineSnapshot | null> | null = null;
+  /** Entries this tab replays; other tabs of the user leave them alone. */
+  private readonly claims: EntryClaims;
 
   constructor(private readonly options: IndexedDbCacheOptions) {
     this.name = options.name;
     this.messagesPerConversation = options.messagesPerConversation;
+    this.claims = new EntryClaims(options.name);
     this.db = options.db.then(wrapOfflineDb, (e: unknown) => {
       this.degrade('unavailable', e);
       return null;
@@ -98,9 +102,15 @@ export class IndexedDbCache {
   /** Queued changes: written as they are made, deleted once answered. */
   changes(): ChangePersistence {
     return {
-      load: () => this.readAll('changes', restoreChange),
-      put: (change) => this.write((db) => db.put('changes', change, change.id).then(() => undefined)),
-      delete: (id) => this.write((db) => db.delete('changes', id)),
+      load: () => this.readAll('changes', restoreChange, (c) => changeKey(c.id)),
+      put: (change) => {
+        void this.claims.claim(changeKey(change.id));
+        this.write((db) => db.put('changes', change, change.id).then(() => undefined));
+      },
+      delete: (id) => {
+        this.claims.release(changeKey(id));
+        this.write((db) => db.delete('changes', id));
+      },
     };
   }
 
@@ -108,8 +118,12 @@ export class IndexedDbCache {
   attachments(): AttachmentStore {
     return {
       maxBytes: this.options.maxFileBytes,
-      load: () => this.readAll('files', restoreAttachment),
-      put: (a) => this.write((db) => db.put('files', a, a.base.localId).then(() => undefined)),
+      // Claimed with its message: the tab that sends the message uploads the bytes.
+      load: () => this.readAll('files', restoreAttachment, (a) => messageKey(a.base.localId)),
+      put: (a) => {
+        void this.claims.claim(messageKey(a.base.localId));
+        this.write((db) => db.put('files', a, a.base.localId).then(() => undefined));
+      },
       delete: (localId) => this.write((db) => db.delete('files', localId)),
     };
   }
@@ -129,8 +143,14 @@ export class IndexedDbCache {
         const list = pending.map(savedPending);
         const keep = new Set(list.map((p) => p.localId));
         const gone = [...mine].filter((id) => !keep.has(id));
-        for (const id of gone) mine.delete(id);
-        for (const id of keep) mine.add(id);
+        for (const id of gone) {
+          mine.delete(id);
+          this.claims.release(messageKey(id));
+        }
+        for (const id of keep) {
+          if (!mine.has(id)) void this.claims.claim(messageKey(id));
+          mine.add(id);
+        }
         this.write(async (db) => {
           const tx = db.transaction('outbox', 'readwrite');
           await allOrNothing(tx, async () => {
@@ -148,7 +168,8 @@ export class IndexedDbCache {
     if (!db) return legacy;
     let stored: PendingMessage[] = [];
     try {
-      stored = (await db.getAll('outbox')).map(restorePending).filter((p): p is PendingMessage => p !== null);
+      const all = (await db.getAll('outbox')).map(restorePending).filter((p): p is PendingMessage => p !== null);
+      stored = await this.claims.filter(all, (p) => messageKey(p.localId));
     } catch (e) {
       this.degrade('failed', e);
       return legacy;
@@ -170,12 +191,17 @@ export class IndexedDbCache {
   }
 
   /** Every valid entry of a store (after the writes queued so far), or none when it cannot be read. */
-  private async readAll<T>(store: 'changes' | 'files', restore: (v: unknown) => T | null): Promise<T[]> {
+  private async readAll<T>(
+    store: 'changes' | 'files',
+    restore: (v: unknown) => T | null,
+    keyOf: (entry: T) => string,
+  ): Promise<T[]> {
     await this.chain;
     const db = await this.db;
     if (!db) return [];
     try {
-      return (await db.getAll(store)).map(restore).filter((v): v is T => v !== null);
+      const all = (await db.getAll(store)).map(restore).filter((v): v is T => v !== null);
+      return await this.claims.filter(all, keyOf);
     } catch (e) {
       this.degrade('failed', e);
       return [];
@@ -244,6 +270,9 @@ async function allOrNothing(tx: { done: Promise<void>; abort(): void }, run: () 
   }
   await tx.done;
 }
+
+const messageKey = (localId: string) => `message:${localId}`;
+const changeKey = (id: string) => `change:${id}`;
 
 function storedPage(p: CachedPage): StoredPage {
   return { messages: [...p.messages], ...(p.threadUnread ? { threadUnread: { ...p.threadUnread } } : {}) };
