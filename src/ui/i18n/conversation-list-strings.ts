@@ -29,10 +29,13 @@ export interface ConversationListStrings {
   muteConversation(name: string): string;
   unmuteConversation(name: string): string;
   muteFailed(message: string): string;
-  /** The mute menu's choices: how long to mute for. */
+  /** Mute menu choice: mute for an hour. */
   muteForHour: string;
+  /** Mute menu choice: mute for eight hours. */
   muteForEightHours: string;
+  /** Mute menu choice: mute for a week. */
   muteForWeek: string;
+  /** Mute menu choice: mute until unmuted. */
   muteUntilTurnedOn: string;
   /** A conversation muted until a time; `when` is a date and time in the locale's format. */
   mutedUntil(when: string): string;
