@@ -9,7 +9,7 @@ import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
 
-export const OFFLINE_DB_VERSION = 3;
+const OFFLINE_DB_VERSION = 3;
 
 /** Conversations of the list kept in the `head` record: a first screen of rows and then some. */
 export const HEAD_CONVERSATIONS = 30;

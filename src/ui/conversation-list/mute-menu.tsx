@@ -9,7 +9,7 @@ import type { ConversationListStrings } from '../i18n';
 const HOUR = 3_600_000;
 
 /** How long each choice mutes for (ms), or null: until unmuted. */
-export const MUTE_CHOICES = [
+const MUTE_CHOICES = [
   { id: 'hour', ms: HOUR },
   { id: 'eightHours', ms: 8 * HOUR },
   { id: 'week', ms: 7 * 24 * HOUR },
