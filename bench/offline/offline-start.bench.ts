@@ -96,13 +96,13 @@ async function main(): Promise<void> {
           r.onsuccess = () => ok(r.result);
           r.onerror = () => ko(r.error);
         });
-        const pages = await new Promise<unknown[][]>((ok, ko) => {
+        const pages = await new Promise<Array<{ messages: unknown[] }>>((ok, ko) => {
           const r = db.transaction('pages').objectStore('pages').getAll();
-          r.onsuccess = () => ok(r.result as unknown[][]);
+          r.onsuccess = () => ok(r.result as Array<{ messages: unknown[] }>);
           r.onerror = () => ko(r.error);
         });
         db.close();
-        return pages.reduce((s, p) => s + p.length, 0);
+        return pages.reduce((s, p) => s + p.messages.length, 0);
       });
     const deadline = Date.now() + 120_000;
     let cached = 0;

@@ -203,8 +203,9 @@ class NatterChatClient implements ChatClient {
   connect(): Promise<void> {
     const cache = this.offlineCache;
     if (!cache) return this.conn.connect();
-    // Resume from where the cached state stands, so the server replays only what it lacks.
-    return cache.snapshot().then((s) => {
+    // Resume from where the cached state stands, so the server replays only what it lacks; the
+    // connection waits for the offline chunk, which decides whether this tab shares another's socket.
+    return Promise.all([cache.startSnapshot(), cache.ready]).then(([s]) => {
       if (s?.pos != null) this.position.restore(s.pos);
       return this.conn.connect();
     });

@@ -1,7 +1,9 @@
 // Owns paging back through history: each page is fetched with
 // `client.history`, which hands its messages to the store (the client's input
 // stream), so live and paged messages share one list; this hook keeps only the
-// cursors, in the session's fetch cache, per conversation and sync generation.
+// cursors, in the session's fetch cache, per conversation and sync generation,
+// and tells the offline cache which conversation is open.
+import { useEffect } from 'react';
 import type { ConversationId } from '../protocol/ids';
 import type { NatterError } from '../protocol/errors';
 import { useChatContext } from './chat-context';
@@ -28,6 +30,8 @@ export interface HistoryPagesResult {
 
 export function useHistoryPages(conversation: ConversationId, pageSize: number): HistoryPagesResult {
   const { client, fetchCache } = useChatContext();
+  // The offline cache reads an open conversation's page first, on this start and the next.
+  useEffect(() => client.offline?.want(conversation), [client, conversation]);
   const generation = useChatSelector((s) => s.connection.syncGeneration);
   const live = useChatSelector((s) => s.connection.state !== 'idle' && s.connection.state !== 'closed');
   const key = `${client.user}\u0000history\u0000${conversation}\u0000${generation}`;

@@ -1,6 +1,7 @@
 // Owns the store's side of the offline cache. Before the first welcome it draws
-// the chat from what the last session cached (conversation list, recent pages),
-// so a reload shows them before the socket connects; the welcome's full sync
+// the chat from what the last session cached, so a reload shows it before the
+// socket connects: first the start snapshot (the head of the list and the open
+// conversations' pages), then, once the page is idle, the rest; the welcome's full sync
 // then replaces the list (no stale unread) and resumed events are deduplicated
 // by seq. While bound it writes the conversations and recent messages back a
 // short while after they change, with the event position they reflect: the
@@ -26,18 +27,45 @@ export interface OfflineSync {
 
 const NONE: OfflineSync = { seen: () => undefined, dispose: () => undefined };
 
-function hydrate(queue: IngestQueue, store: ChatStore, s: OfflineSnapshot): void {
+/** Pages drawn already (by the start snapshot) are skipped. */
+function hydrate(queue: IngestQueue, store: ChatStore, s: OfflineSnapshot, drawn: Set<ConversationId>): void {
   queue.push({ kind: 'conversations', conversations: s.conversations, startedAt: store.batchCount() + 1 });
   for (const p of s.pages) {
-    if (p.messages.length === 0) continue;
+    if (p.messages.length === 0 || drawn.has(p.conversation)) continue;
+    drawn.add(p.conversation);
     const newestFirst = [...p.messages].reverse();
     queue.push({
       kind: 'history',
       conversation: p.conversation,
-      page: { messages: newestFirst, cursor: p.messages[0]!.seq, hasMore: true },
+      page: {
+        messages: newestFirst,
+        cursor: p.messages[0]!.seq,
+        hasMore: true,
+        ...(p.threadUnread ? { threadUnread: { ...p.threadUnread } } : {}),
+      },
     });
   }
   queue.flush();
+}
+
+/** The thread unread counts of the roots among `messages` (the store keeps them for all threads). */
+function threadUnreadOf(
+  messages: readonly Message[],
+  counts: ReadonlyMap<string, number>,
+): Record<string, number> | null {
+  let out: Record<string, number> | null = null;
+  if (counts.size === 0) return out;
+  for (const m of messages) {
+    const n = m.serverId === undefined ? undefined : counts.get(m.serverId);
+    if (n !== undefined) (out ??= {})[m.serverId] = n;
+  }
+  return out;
+}
+
+/** Runs `fn` once the page is idle (after the first paint's work), or soon where idle callbacks are missing. */
+function whenIdle(fn: () => void): void {
+  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 50);
 }
 
 export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: IngestQueue): OfflineSync {
@@ -52,6 +80,7 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
   let timer: ReturnType<typeof setTimeout> | null = null;
   let savedList: { summaries: ChatState['conversations']['summaries']; order: readonly ConversationId[] } | null = null;
   const savedPages = new Map<ConversationId, readonly Message[]>();
+  let savedThreads: ReadonlyMap<string, number> | null = null;
 
   const write = () => {
     if (timer) clearTimeout(timer);
@@ -68,10 +97,17 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
       savedList = { summaries: list.summaries, order: list.order };
     }
     const pages: CachedPage[] = [];
+    const threads = state.features.threadUnread;
+    const threadsChanged = savedThreads !== threads;
+    savedThreads = threads;
     for (const [id, m] of state.conversationMessages) {
-      if (savedPages.get(id) === m.items) continue;
+      if (savedPages.get(id) === m.items && !threadsChanged) continue;
+      const messages = m.items.slice(-cache.messagesPerConversation);
+      const threadUnread = threadUnreadOf(messages, threads);
+      // A change of thread counts rewrites only the pages holding a root that has one.
+      if (savedPages.get(id) === m.items && !threadUnread) continue;
       savedPages.set(id, m.items);
-      pages.push({ conversation: id, messages: m.items.slice(-cache.messagesPerConversation) });
+      pages.push({ conversation: id, messages, ...(threadUnread ? { threadUnread } : {}) });
     }
     const removed = [...savedPages.keys()].filter((id) => !state.conversationMessages.has(id));
     for (const id of removed) savedPages.delete(id);
@@ -92,20 +128,34 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
   };
   globalThis.document?.addEventListener('visibilitychange', onHide);
 
-  void cache.snapshot().then((s) => {
+  const drawn = new Set<ConversationId>();
+  // Cached state drawn after the welcome could be older than what was applied since: skip it.
+  const draw = (s: OfflineSnapshot | null): boolean => {
+    if (disposed || !s || welcomed) return false;
+    pos = s.pos;
+    hydrate(queue, store, s, drawn);
+    return true;
+  };
+  const finish = (s: OfflineSnapshot | null) => {
     if (disposed) return;
-    // Cached state drawn after the welcome could be older than what was applied since: skip it.
-    if (s && !welcomed) {
-      pos = s.pos;
-      hydrate(queue, store, s);
+    if (draw(s)) {
       const state = store.getState();
       savedList = { summaries: state.conversations.summaries, order: state.conversations.order };
       for (const [id, m] of state.conversationMessages) savedPages.set(id, m.items);
+      savedThreads = state.features.threadUnread;
     }
+    // Writes start once the whole cache is drawn: a write before would drop what is not drawn yet.
     started = true;
     // What arrived while the snapshot was read (the first list, a first page) has not been written yet.
     capture(store.getState());
-  });
+  };
+  void cache.startSnapshot().then(
+    (first) => {
+      if (!draw(first) || first?.complete) return finish(first);
+      whenIdle(() => void cache.snapshot().then(finish, () => finish(null)));
+    },
+    () => finish(null),
+  );
 
   return {
     seen(input) {

@@ -204,6 +204,6 @@ describe('offline changes and attachments in Chromium', { timeout: 120_000 }, ()
     await settled(page);
     expect(await queuedOnPage(page)).toEqual({ changes: 0, files: 0 });
     const version = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.version));
-    expect(version).toEqual([2]);
+    expect(version).toEqual([3]);
   });
 });

@@ -18,6 +18,8 @@ import { buildFixture } from '../support/fixture-site';
 
 export interface RestartableServer {
   url: string;
+  /** Where the server keeps uploaded files. */
+  filesDir: string;
   stop(): Promise<void>;
   start(): Promise<void>;
   current(): RunningServer;
@@ -78,6 +80,7 @@ export function useOfflineSite(tmpPrefix: string): OfflineSite {
       });
       return {
         url,
+        filesDir: options.files,
         async stop() {
           await srv?.close();
           srv = null;
@@ -139,8 +142,9 @@ export function cachedOnPage(page: Page): Promise<{ texts: string[]; conversatio
         req.onerror = () => fail(req.error);
       });
       if (db.objectStoreNames.contains('pages')) {
-        const pages = (await read(db, 'pages')) as Array<Array<{ body: { type: string; msg?: string } }>>;
-        for (const p of pages) for (const m of p) if (m.body.type === 'txt' && m.body.msg) texts.push(m.body.msg);
+        const pages = (await read(db, 'pages')) as Array<{ messages: Array<{ body: { type: string; msg?: string } }> }>;
+        for (const p of pages)
+          for (const m of p.messages) if (m.body.type === 'txt' && m.body.msg) texts.push(m.body.msg);
         const list = (await read(db, 'meta', 'conversations')) as Array<{ id: string }> | undefined;
         for (const c of list ?? []) conversations.push(c.id);
       }

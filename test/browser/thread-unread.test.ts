@@ -3,6 +3,7 @@
 // 127.0.0.1: bob's reply in a thread shows on ann's reply-count chip as new,
 // and stays so across a reload; opening the thread (with the keyboard) reads
 // it, and that too survives a reload; bob's own chip never shows his replies as new.
+// The count is kept in the offline cache: a reload with the server down shows it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { conversationId } from '../../src/protocol/ids';
@@ -15,6 +16,29 @@ async function chatPage(url: string): Promise<Page> {
   const page = await (await newContext()).newPage();
   await openFixture(page, url);
   return page;
+}
+
+/** The thread unread counts kept in the page's offline cache, by root serverId. */
+function cachedThreadUnread(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const out: Record<string, number> = {};
+    for (const info of await indexedDB.databases()) {
+      if (!info.name?.startsWith('natter:')) continue;
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => done(req.result);
+        req.onerror = () => fail(new Error(String(req.error)));
+      });
+      const pages = await new Promise<Array<{ threadUnread?: Record<string, number> }>>((done, fail) => {
+        const req = db.transaction('pages', 'readonly').objectStore('pages').getAll();
+        req.onsuccess = () => done(req.result as Array<{ threadUnread?: Record<string, number> }>);
+        req.onerror = () => fail(new Error(String(req.error)));
+      });
+      db.close();
+      for (const p of pages) Object.assign(out, p.threadUnread);
+    }
+    return out;
+  });
 }
 
 /** The reply-count chip under the row showing `text`. */
@@ -65,5 +89,31 @@ describe('thread unread in Chromium', { timeout: 120_000 }, () => {
     // The server agrees: ann's count is read from it, not from the page.
     const page = await annNode.history(conversationId('single', 'bob'));
     expect(Object.values(page.threadUnread ?? {})).toEqual([0]);
+  });
+
+  it('a reload while the server is down shows the cached thread badge with its new replies', async () => {
+    const server = await restartableServer();
+    const annNode = await connectedClient(server.url, 'ann');
+    const bobNode = await connectedClient(server.url, 'bob');
+    const root = await annNode.sendText(conversationId('single', 'bob'), 'who brings the cake');
+    await bobNode.sendText(conversationId('single', 'ann'), 'I will', { threadOf: root.serverId });
+    await bobNode.sendText(conversationId('single', 'ann'), 'chocolate', { threadOf: root.serverId });
+    const annUrl = pageUrl(server.url, 'ann', { open: conversationId('single', 'bob') });
+    const ann = await chatPage(annUrl);
+    await expect
+      .poll(() => chip(ann, 'who brings the cake').textContent(), { timeout: 30_000 })
+      .toBe('2 replies · 2 new');
+    await expect.poll(() => cachedThreadUnread(ann), { timeout: 30_000 }).toEqual({ [root.serverId]: 2 });
+
+    await server.stop();
+    await openFixture(ann, annUrl);
+    await expect
+      .poll(() => chip(ann, 'who brings the cake').textContent(), { timeout: 30_000 })
+      .toBe('2 replies · 2 new');
+    expect(
+      await ann.evaluate(
+        () => (window as unknown as { __natter: { client: { state: string } } }).__natter.client.state,
+      ),
+    ).not.toBe('open');
   });
 });

@@ -5,14 +5,15 @@
 // a no-op with one warning: the chat then lives in memory, never breaks. It
 // also keeps queued changes and the bytes of attachments not uploaded yet.
 import type { ConversationId } from '../../protocol/ids';
-import type { Message } from '../../protocol/message';
 import { restoreAttachment, type AttachmentStore } from '../attachment-store';
 import { restoreChange, type ChangePersistence } from '../change-persistence';
 import type { OutboxPersistence } from '../client-options';
 import type { PendingMessage } from '../pending-message';
 import { restorePending, savedPending } from '../outbox-persistence';
-import { deleteOfflineDb, openOfflineDb, type OfflineDb } from './offline-db';
-import type { OfflineCache, OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
+import { EntryClaims } from './entry-claims';
+import { deleteOfflineDb, wrapOfflineDb, type OfflineDb } from './offline-db';
+import { HEAD_CONVERSATIONS, type StoredMeta, type StoredPage } from './offline-schema';
+import type { CachedPage, OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
 
 /** Where an outbox kept before this cache existed is read from, once, and emptied after the move. */
 export interface LegacyOutbox {
@@ -22,6 +23,8 @@ export interface LegacyOutbox {
 
 export interface IndexedDbCacheOptions {
   name: string;
+  /** The database, opened at the client's start (see offline-schema.ts). */
+  db: Promise<IDBDatabase>;
   messagesPerConversation: number;
   maxFileBytes: number;
   warn(w: OfflineWarning): void;
@@ -32,31 +35,39 @@ function describe(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
-export class IndexedDbCache implements OfflineCache {
+/** The cache behind LazyOffline, once the offline chunk has loaded. */
+export class IndexedDbCache {
   readonly name: string;
   readonly messagesPerConversation: number;
   private current: 'indexeddb' | 'memory' = 'indexeddb';
   private readonly db: Promise<OfflineDb | null>;
   private chain: Promise<void> = Promise.resolve();
-  private readonly snap: Promise<OfflineSnapshot | null>;
+  private snap: Promise<OfflineSnapshot | null> | null = null;
+  /** Entries this tab replays; other tabs of the user leave them alone. */
+  private readonly claims: EntryClaims;
 
   constructor(private readonly options: IndexedDbCacheOptions) {
     this.name = options.name;
     this.messagesPerConversation = options.messagesPerConversation;
-    this.db = openOfflineDb(options.name).catch((e: unknown) => {
+    this.claims = new EntryClaims(options.name);
+    this.db = options.db.then(wrapOfflineDb, (e: unknown) => {
       this.degrade('unavailable', e);
       return null;
     });
-    // Read at once: the first render asks for it, and the page should not wait for a second round trip.
-    this.snap = this.readSnapshot();
   }
 
   get mode(): 'indexeddb' | 'memory' {
     return this.current;
   }
 
+  /** Read when first asked: a start paints from the start snapshot and reads this after. */
   snapshot(): Promise<OfflineSnapshot | null> {
-    return this.snap;
+    return (this.snap ??= this.readSnapshot());
+  }
+
+  /** Keeps the conversations open lately, read at the next start. */
+  saveWanted(wanted: readonly ConversationId[]): void {
+    this.write((db) => db.put('meta', [...wanted], 'wanted').then(() => undefined));
   }
 
   save(change: OfflineSnapshotChange): void {
@@ -65,8 +76,11 @@ export class IndexedDbCache implements OfflineCache {
       await allOrNothing(tx, async () => {
         const meta = tx.objectStore('meta');
         const pages = tx.objectStore('pages');
-        if (change.conversations) await meta.put([...change.conversations], 'conversations');
-        for (const p of change.pages ?? []) await pages.put([...p.messages], p.conversation);
+        if (change.conversations) {
+          await meta.put([...change.conversations], 'conversations');
+          await meta.put(change.conversations.slice(0, HEAD_CONVERSATIONS), 'head');
+        }
+        for (const p of change.pages ?? []) await pages.put(storedPage(p), p.conversation);
         for (const id of change.removed ?? []) await pages.delete(id);
         await meta.put(change.pos, 'pos');
       });
@@ -88,9 +102,15 @@ export class IndexedDbCache implements OfflineCache {
   /** Queued changes: written as they are made, deleted once answered. */
   changes(): ChangePersistence {
     return {
-      load: () => this.readAll('changes', restoreChange),
-      put: (change) => this.write((db) => db.put('changes', change, change.id).then(() => undefined)),
-      delete: (id) => this.write((db) => db.delete('changes', id)),
+      load: () => this.readAll('changes', restoreChange, (c) => changeKey(c.id)),
+      put: (change) => {
+        void this.claims.claim(changeKey(change.id));
+        this.write((db) => db.put('changes', change, change.id).then(() => undefined));
+      },
+      delete: (id) => {
+        this.claims.release(changeKey(id));
+        this.write((db) => db.delete('changes', id));
+      },
     };
   }
 
@@ -98,8 +118,12 @@ export class IndexedDbCache implements OfflineCache {
   attachments(): AttachmentStore {
     return {
       maxBytes: this.options.maxFileBytes,
-      load: () => this.readAll('files', restoreAttachment),
-      put: (a) => this.write((db) => db.put('files', a, a.base.localId).then(() => undefined)),
+      // Claimed with its message: the tab that sends the message uploads the bytes.
+      load: () => this.readAll('files', restoreAttachment, (a) => messageKey(a.base.localId)),
+      put: (a) => {
+        void this.claims.claim(messageKey(a.base.localId));
+        this.write((db) => db.put('files', a, a.base.localId).then(() => undefined));
+      },
       delete: (localId) => this.write((db) => db.delete('files', localId)),
     };
   }
@@ -119,8 +143,14 @@ export class IndexedDbCache implements OfflineCache {
         const list = pending.map(savedPending);
         const keep = new Set(list.map((p) => p.localId));
         const gone = [...mine].filter((id) => !keep.has(id));
-        for (const id of gone) mine.delete(id);
-        for (const id of keep) mine.add(id);
+        for (const id of gone) {
+          mine.delete(id);
+          this.claims.release(messageKey(id));
+        }
+        for (const id of keep) {
+          if (!mine.has(id)) void this.claims.claim(messageKey(id));
+          mine.add(id);
+        }
         this.write(async (db) => {
           const tx = db.transaction('outbox', 'readwrite');
           await allOrNothing(tx, async () => {
@@ -138,7 +168,8 @@ export class IndexedDbCache implements OfflineCache {
     if (!db) return legacy;
     let stored: PendingMessage[] = [];
     try {
-      stored = (await db.getAll('outbox')).map(restorePending).filter((p): p is PendingMessage => p !== null);
+      const all = (await db.getAll('outbox')).map(restorePending).filter((p): p is PendingMessage => p !== null);
+      stored = await this.claims.filter(all, (p) => messageKey(p.localId));
     } catch (e) {
       this.degrade('failed', e);
       return legacy;
@@ -160,12 +191,17 @@ export class IndexedDbCache implements OfflineCache {
   }
 
   /** Every valid entry of a store (after the writes queued so far), or none when it cannot be read. */
-  private async readAll<T>(store: 'changes' | 'files', restore: (v: unknown) => T | null): Promise<T[]> {
+  private async readAll<T>(
+    store: 'changes' | 'files',
+    restore: (v: unknown) => T | null,
+    keyOf: (entry: T) => string,
+  ): Promise<T[]> {
     await this.chain;
     const db = await this.db;
     if (!db) return [];
     try {
-      return (await db.getAll(store)).map(restore).filter((v): v is T => v !== null);
+      const all = (await db.getAll(store)).map(restore).filter((v): v is T => v !== null);
+      return await this.claims.filter(all, keyOf);
     } catch (e) {
       this.degrade('failed', e);
       return [];
@@ -179,20 +215,17 @@ export class IndexedDbCache implements OfflineCache {
       const tx = db.transaction(['meta', 'pages'], 'readonly');
       const meta = tx.objectStore('meta');
       const pagesStore = tx.objectStore('pages');
-      const [conversations, pos, keys, values] = await Promise.all([
+      const [list, pos, keys, values] = await Promise.all([
         meta.get('conversations'),
         meta.get('pos'),
         pagesStore.getAllKeys(),
         pagesStore.getAll(),
       ]);
       await tx.done;
-      if (!Array.isArray(conversations)) return null;
-      const pages = keys.map((conversation: ConversationId, i) => ({ conversation, messages: values[i] as Message[] }));
-      return {
-        conversations: conversations,
-        pages,
-        pos: typeof pos === 'number' ? pos : null,
-      };
+      if (!Array.isArray(list)) return null;
+      const conversations = list as StoredMeta['conversations'];
+      const pages = keys.map((conversation: ConversationId, i) => cachedPage(conversation, values[i]!));
+      return { conversations, pages, pos: typeof pos === 'number' ? pos : null, complete: true };
     } catch (e) {
       this.degrade('failed', e);
       return null;
@@ -236,6 +269,17 @@ async function allOrNothing(tx: { done: Promise<void>; abort(): void }, run: () 
     throw e;
   }
   await tx.done;
+}
+
+const messageKey = (localId: string) => `message:${localId}`;
+const changeKey = (id: string) => `change:${id}`;
+
+function storedPage(p: CachedPage): StoredPage {
+  return { messages: [...p.messages], ...(p.threadUnread ? { threadUnread: { ...p.threadUnread } } : {}) };
+}
+
+function cachedPage(conversation: ConversationId, p: StoredPage): CachedPage {
+  return { conversation, messages: p.messages, ...(p.threadUnread ? { threadUnread: p.threadUnread } : {}) };
 }
 
 function errorReason(e: unknown): OfflineWarning['reason'] {

@@ -8,8 +8,14 @@ import type { ChangePersistence } from '../change-persistence';
 import type { OutboxPersistence } from '../client-options';
 import type { PendingMessage } from '../pending-message';
 import type { ClientConnectionHandlers, Transport } from '../../protocol/link';
+import type { ConversationId } from '../../protocol/ids';
 import type { OfflineRuntime, OfflineRuntimeOptions } from './offline-runtime';
+import { openOfflineDatabase } from './offline-schema';
 import type { OfflineCache, OfflineSnapshot, OfflineSnapshotChange } from './offline-types';
+import { readStartSnapshot } from './start-snapshot';
+
+/** Conversations remembered as open lately. */
+const WANTED = 4;
 
 export class LazyOffline implements OfflineCache {
   readonly name: string;
@@ -19,13 +25,21 @@ export class LazyOffline implements OfflineCache {
   readonly ready: Promise<OfflineRuntime | null>;
   private runtime: OfflineRuntime | null = null;
   private failed = false;
+  private readonly start: Promise<OfflineSnapshot | null>;
+  private readonly wanted: ConversationId[] = [];
 
-  constructor(options: OfflineRuntimeOptions) {
+  constructor(options: Omit<OfflineRuntimeOptions, 'db'>) {
     this.name = options.name;
     this.messagesPerConversation = options.messagesPerConversation;
     this.maxFileBytes = options.maxFileBytes;
+    // Opened and read at once, without the chunk: the first paint needs only a few small records.
+    const db = openOfflineDatabase(options.name);
+    this.start = db.then(
+      (d) => readStartSnapshot(d, this.wanted).catch(() => null),
+      () => null, // the cache reports it once loaded
+    );
     this.ready = import('./offline-runtime').then(
-      (m) => (this.runtime = m.startOfflineRuntime(options)),
+      (m) => (this.runtime = m.startOfflineRuntime({ ...options, db })),
       (e: unknown) => {
         this.failed = true;
         options.warn({
@@ -42,8 +56,22 @@ export class LazyOffline implements OfflineCache {
     return this.runtime?.cache.mode ?? 'indexeddb';
   }
 
+  startSnapshot(): Promise<OfflineSnapshot | null> {
+    return this.start;
+  }
+
   snapshot(): Promise<OfflineSnapshot | null> {
     return this.ready.then((r) => r?.cache.snapshot() ?? null);
+  }
+
+  want(conversation: ConversationId): void {
+    if (this.wanted[0] === conversation) return;
+    const at = this.wanted.indexOf(conversation);
+    if (at >= 0) this.wanted.splice(at, 1);
+    this.wanted.unshift(conversation);
+    this.wanted.length = Math.min(this.wanted.length, WANTED);
+    const list = [...this.wanted];
+    this.forward((r) => r.cache.saveWanted(list));
   }
 
   save(change: OfflineSnapshotChange): void {

@@ -17,6 +17,8 @@ export interface OfflineRuntime {
 
 export interface OfflineRuntimeOptions {
   name: string;
+  /** The database, opened when the client was made. */
+  db: Promise<IDBDatabase>;
   messagesPerConversation: number;
   maxFileBytes: number;
   warn(w: OfflineWarning): void;
@@ -28,6 +30,7 @@ export interface OfflineRuntimeOptions {
 export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRuntime {
   const cache = new IndexedDbCache({
     name: options.name,
+    db: options.db,
     messagesPerConversation: options.messagesPerConversation,
     maxFileBytes: options.maxFileBytes,
     warn: (w) => options.warn(w),

@@ -34,6 +34,8 @@ export interface OfflineOptions {
 export interface CachedPage {
   conversation: ConversationId;
   messages: readonly Message[];
+  /** The server's unread reply counts of the thread roots among `messages`, by root serverId. */
+  threadUnread?: Readonly<Record<string, number>>;
 }
 
 /** What the last session left: enough to draw the chat before the socket connects. */
@@ -43,6 +45,8 @@ export interface OfflineSnapshot {
   pages: readonly CachedPage[];
   /** The event position the conversations and pages reflect (resume from here), or null. */
   pos: number | null;
+  /** False for the start snapshot: the head of the list and a few pages, the rest read later. */
+  complete: boolean;
 }
 
 /** One write of the snapshot: only what changed, and the position it reflects. */
@@ -68,8 +72,15 @@ export interface OfflineCache {
   /** `indexeddb` while writes land; `memory` after a failure, a wipe, or without IndexedDB. */
   readonly mode: 'indexeddb' | 'memory';
   readonly messagesPerConversation: number;
-  /** What the last session saved (read once, then the same answer). */
+  /**
+   * What the last session saved, small enough to paint at once: the head of the conversation list
+   * and the pages of the conversations open lately (read once, then the same answer).
+   */
+  startSnapshot(): Promise<OfflineSnapshot | null>;
+  /** Everything the last session saved (read once when first asked, then the same answer). */
   snapshot(): Promise<OfflineSnapshot | null>;
+  /** A conversation is open: its page is part of the start snapshot, now (if not read yet) and next time. */
+  want(conversation: ConversationId): void;
   /** Queues a write; writes land in order. */
   save(change: OfflineSnapshotChange): void;
   /** Resolves once every write queued so far has landed (or failed). */

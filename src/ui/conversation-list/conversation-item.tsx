@@ -1,14 +1,16 @@
 // Owns one row of the conversation list: a button that selects it (avatar or
 // initials, with the peer's presence dot in a single chat; name, last-message
-// preview, time, mention and unread badges) and a delete button.
+// preview, time, mention and unread badges, "Muted until …"), its mute menu
+// and a delete button. A mute whose time has passed shows as none.
 import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
-import { useGroupName, usePresence, useProfile } from '../../react';
+import { useGroupName, usePresence, useProfile, useServerClock } from '../../react';
 import { EmojiText } from '../emoji-text';
 import { formatDateTime, formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
 import { CountBadge } from '../unread-badge/count-badge';
 import { Avatar } from './avatar';
 import { messagePreview } from './message-preview';
+import { MuteMenu } from './mute-menu';
 import { PresenceMark, PresenceWords, presenceLabel } from './presence-dot';
 
 export interface ConversationItemProps {
@@ -26,8 +28,9 @@ export interface ConversationItemProps {
   register(id: string, button: HTMLButtonElement | null): void;
   onSelect(id: ConversationSummary['id']): void;
   onDelete(conversation: ConversationSummary): void | Promise<void>;
-  /** Mutes a conversation that is not muted, unmutes one that is. */
-  onToggleMute(conversation: ConversationSummary): void | Promise<void>;
+  /** Mutes for `ms` (null: until unmuted). */
+  onMute(conversation: ConversationSummary, ms: number | null): void | Promise<void>;
+  onUnmute(conversation: ConversationSummary): void | Promise<void>;
   onKeyDown(e: KeyboardEvent<HTMLButtonElement>, id: ConversationSummary['id']): void;
   onFocus(id: ConversationSummary['id']): void;
   /** Set when the list is virtualized: where the row sits and how it reports its height. */
@@ -59,15 +62,27 @@ function BellOffIcon(): ReactNode {
   );
 }
 
+/**
+ * The conversation's mute while it lasts, else null, by the server's clock (the mute's end is server
+ * time). Rows are drawn again when the list's `now` moves: each minute and when a mute ends.
+ */
+function useActiveMute(c: ConversationSummary): { until: number | null } | null {
+  const serverNow = useServerClock();
+  if (c.mute === undefined) return null;
+  const until = c.mute.until ?? null;
+  return until === null || until > serverNow() ? { until } : null;
+}
+
 /** The row's box: placed by the virtualizer, so it changes whenever a row above it moves. */
 export const ConversationItem = memo(function ConversationItem({ row, ...p }: ConversationItemProps): ReactNode {
   const c = p.conversation;
+  const muted = useActiveMute(c) !== null;
   return (
     <li
       className="natter-conversation"
       data-selected={p.selected || undefined}
       data-unread={c.unread > 0 || undefined}
-      data-muted={c.mute !== undefined || undefined}
+      data-muted={muted || undefined}
       {...(row
         ? {
             ref: row.measure,
@@ -104,6 +119,7 @@ const RowContent = memo(function RowContent(p: Omit<ConversationItemProps, 'row'
   const previewId = `natter-conv-${c.id}-preview`;
   const { register } = p;
   const buttonRef = useCallback((el: HTMLButtonElement | null) => register(c.id, el), [register, c.id]);
+  const mute = useActiveMute(c);
   return (
     <>
       <button
@@ -152,26 +168,31 @@ const RowContent = memo(function RowContent(p: Omit<ConversationItemProps, 'row'
                 <span className="natter-visually-hidden">{strings.features.mentionBadge(c.mentions ?? 0)}</span>
               </span>
             )}
-            {c.mute !== undefined && (
+            {mute !== null && (
               <span className="natter-conversation__muted">
                 <BellOffIcon />
-                <span className="natter-visually-hidden">{t.muted}</span>
+                {mute.until === null ? (
+                  <span className="natter-visually-hidden">{t.muted}</span>
+                ) : (
+                  <span className="natter-conversation__muted-until">
+                    {t.mutedUntil(formatDateTime(mute.until, loc))}
+                  </span>
+                )}
               </span>
             )}
             <CountBadge count={c.unread} label={t.unread} />
           </span>
         </span>
       </button>
-      <button
-        type="button"
-        className="natter-conversation__mute"
-        aria-label={c.mute !== undefined ? t.unmuteConversation(name) : t.muteConversation(name)}
-        aria-pressed={c.mute !== undefined}
-        tabIndex={p.tabbable ? 0 : -1}
-        onClick={() => void p.onToggleMute(c)}
-      >
-        <BellOffIcon />
-      </button>
+      <MuteMenu
+        name={name}
+        muted={mute !== null}
+        tabbable={p.tabbable}
+        strings={t}
+        onMute={(ms) => void p.onMute(c, ms)}
+        onUnmute={() => void p.onUnmute(c)}
+        icon={<BellOffIcon />}
+      />
       <button
         type="button"
         className="natter-conversation__delete"

@@ -16,6 +16,7 @@ import {
   useDeleteConversation,
   useDisplayName,
   useMuteConversation,
+  useServerClock,
 } from '../../react';
 import { useStrings, type Locale } from '../i18n';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
@@ -64,6 +65,7 @@ export function ConversationList({
   const user = useChatUser();
   const deleteConversation = useDeleteConversation();
   const muting = useMuteConversation();
+  const serverNow = useServerClock();
   const { conversations, loaded, hasMore, loadMore } = useConversationList();
   const [own, setOwn] = useState<ConversationId | null>(null);
   const selected = controlled !== undefined ? controlled : own;
@@ -118,18 +120,36 @@ export function ConversationList({
     [deleteConversation, onDelete, deleteHistory, t],
   );
 
-  const toggleMute = useCallback(
-    async (c: ConversationSummary) => {
+  const changeMute = useCallback(
+    async (run: () => Promise<void>) => {
       setError(null);
       try {
-        if (c.mute !== undefined) await muting.unmute(c.id);
-        else await muting.mute(c.id);
+        await run();
       } catch (e) {
         setError(t.muteFailed(e instanceof Error ? e.message : String(e)));
       }
     },
-    [muting, t],
+    [t],
   );
+  const mute = useCallback(
+    (c: ConversationSummary, ms: number | null) =>
+      changeMute(() => muting.mute(c.id, ms === null ? undefined : serverNow() + ms)),
+    [changeMute, muting, serverNow],
+  );
+  const unmute = useCallback((c: ConversationSummary) => changeMute(() => muting.unmute(c.id)), [changeMute, muting]);
+
+  // A mute that ends draws its row again then (the server sends nothing when it does).
+  useEffect(() => {
+    const at = serverNow();
+    let next = Infinity;
+    for (const c of conversations) {
+      const until = c.mute?.until;
+      if (until !== undefined && until > at && until < next) next = until;
+    }
+    if (next === Infinity) return;
+    const timer = setTimeout(() => setNow(Date.now()), next - at + 50);
+    return () => clearTimeout(timer);
+  }, [conversations, serverNow, now]);
 
   const ids = conversations.map((c) => c.id);
   const tabbableId = ids.includes(active as ConversationId)
@@ -205,7 +225,8 @@ export function ConversationList({
         register={register}
         onSelect={select}
         onDelete={remove}
-        onToggleMute={toggleMute}
+        onMute={mute}
+        onUnmute={unmute}
         onKeyDown={onKeyDown}
         onFocus={setActive}
         {...(row ? { row } : {})}

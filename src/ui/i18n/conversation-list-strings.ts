@@ -29,6 +29,16 @@ export interface ConversationListStrings {
   muteConversation(name: string): string;
   unmuteConversation(name: string): string;
   muteFailed(message: string): string;
+  /** Mute menu choice: mute for an hour. */
+  muteForHour: string;
+  /** Mute menu choice: mute for eight hours. */
+  muteForEightHours: string;
+  /** Mute menu choice: mute for a week. */
+  muteForWeek: string;
+  /** Mute menu choice: mute until unmuted. */
+  muteUntilTurnedOn: string;
+  /** A conversation muted until a time; `when` is a date and time in the locale's format. */
+  mutedUntil(when: string): string;
   /** Chat layout: the empty pane, the back button on narrow screens, call errors. */
   selectConversation: string;
   backToList: string;
@@ -62,6 +72,11 @@ const en: ConversationListStrings = {
   muteConversation: (name) => `Mute conversation with ${name}`,
   unmuteConversation: (name) => `Unmute conversation with ${name}`,
   muteFailed: (m) => `Could not change notifications: ${m}`,
+  muteForHour: 'For 1 hour',
+  muteForEightHours: 'For 8 hours',
+  muteForWeek: 'For 1 week',
+  muteUntilTurnedOn: 'Until I turn it back on',
+  mutedUntil: (when) => `Muted until ${when}`,
   selectConversation: 'Select a conversation to start chatting',
   backToList: 'Back to conversations',
   presenceOnline: 'Online',
@@ -92,6 +107,11 @@ const zhCN: ConversationListStrings = {
   muteConversation: (name) => `将与 ${name} 的会话设为免打扰`,
   unmuteConversation: (name) => `取消与 ${name} 的会话的免打扰`,
   muteFailed: (m) => `无法更改通知设置：${m}`,
+  muteForHour: '1 小时',
+  muteForEightHours: '8 小时',
+  muteForWeek: '1 周',
+  muteUntilTurnedOn: '直到我重新开启',
+  mutedUntil: (when) => `免打扰至 ${when}`,
   selectConversation: '选择一个会话开始聊天',
   backToList: '返回会话列表',
   presenceOnline: '在线',

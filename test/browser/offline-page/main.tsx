@@ -1,7 +1,7 @@
 // Browser fixture for the offline cache: the drop-in Chat for `user` on the
 // real server at `server` (ws:// URL), with the client's default offline cache.
 // `quota=1` makes every IndexedDB write fail as a full disk does; `offline=0`
-// opts out; `locks=0` hides Web Locks; `maxFileBytes=N` sets the largest attachment kept. `window.__natter` exposes the client and the warnings it gave.
+// opts out; `locks=0` hides Web Locks; `maxFileBytes=N` sets the largest attachment kept; `theme=dark` draws the dark theme. `window.__natter` exposes the client and the warnings it gave.
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { OfflineWarning } from '../../../src/client/offline/offline-types';
@@ -39,7 +39,7 @@ client.on('offlineWarning', (w) => warnings.push(w));
 
 createRoot(document.getElementById('root')!).render(
   <ChatProvider client={client}>
-    <Chat theme="light" defaultConversationId={open} />
+    <Chat theme={params.get('theme') === 'dark' ? 'dark' : 'light'} defaultConversationId={open} />
   </ChatProvider>,
 );
 

@@ -1,0 +1,59 @@
+// Owns the first read of a start: in one read-only transaction, the head of
+// the conversation list, the event position, and the pages of the
+// conversations the user has open or had open lately (and of the first few
+// rows), so a reload paints from a few small records; the rest is read later.
+// Plain IndexedDB, so it runs before the lazy offline chunk has loaded.
+import type { ConversationSummary } from '../../protocol/entities';
+import type { ConversationId } from '../../protocol/ids';
+import type { StoredMeta, StoredPage } from './offline-schema';
+import type { CachedPage, OfflineSnapshot } from './offline-types';
+
+/** Rows of the list whose pages are read at start besides the wanted ones. */
+const TOP_PAGES = 3;
+/** Most pages read at start. */
+const MAX_PAGES = 8;
+
+function request<T>(req: IDBRequest, done: (value: T) => void): void {
+  req.onsuccess = () => done(req.result as T);
+}
+
+/** The start snapshot (`complete: false`), or null when nothing was cached. */
+export function readStartSnapshot(db: IDBDatabase, wanted: readonly ConversationId[]): Promise<OfflineSnapshot | null> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(['meta', 'pages'], 'readonly');
+    const meta = tx.objectStore('meta');
+    const pages: CachedPage[] = [];
+    let list: ConversationSummary[] | null = null;
+    let pos: number | null = null;
+    const readPages = (saved: ConversationId[] | undefined) => {
+      if (!list) return;
+      const ids = new Set([...wanted, ...(saved ?? []), ...list.slice(0, TOP_PAGES).map((c) => c.id)]);
+      for (const conversation of [...ids].slice(0, MAX_PAGES)) {
+        request<StoredPage | undefined>(tx.objectStore('pages').get(conversation), (p) => {
+          if (p)
+            pages.push({
+              conversation,
+              messages: p.messages,
+              ...(p.threadUnread ? { threadUnread: p.threadUnread } : {}),
+            });
+        });
+      }
+    };
+    request<StoredMeta['pos'] | undefined>(meta.get('pos'), (p) => (pos = typeof p === 'number' ? p : null));
+    request<StoredMeta['head'] | undefined>(meta.get('head'), (head) => {
+      const then = () => request<StoredMeta['wanted'] | undefined>(meta.get('wanted'), readPages);
+      if (Array.isArray(head)) {
+        list = head;
+        return then();
+      }
+      // Saved before the head was kept apart: the whole list, once.
+      request<StoredMeta['conversations'] | undefined>(meta.get('conversations'), (all) => {
+        if (Array.isArray(all)) list = all;
+        then();
+      });
+    });
+    tx.oncomplete = () => resolve(list ? { conversations: list, pages, pos, complete: false } : null);
+    tx.onerror = () => reject(tx.error ?? new Error('offline start snapshot failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('offline start snapshot aborted'));
+  });
+}
