@@ -524,6 +524,8 @@ export const BENCHMARKS = [
   {
     name: 'playground',
     title: '`npm start`: Storybook dev server to the first usable chat in the Playground (Chromium)',
+    // Two Storybook dev-server starts: the longest smoke run, so a parallel smoke run starts it first.
+    smokeFirst: true,
     command: tsx('bench/playground/cold-start.bench.ts', '--rounds', '3'),
     smoke: tsx('bench/playground/cold-start.bench.ts', '--rounds', '1'),
     summarize(d) {

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench [-- name ...] [-- --smoke]`: runs each benchmark of the registry
-// as its own process (so one's heap and JIT state never colour another's), collects
+// `npm run bench [-- name ...] [-- --smoke [--jobs N]]`: runs each benchmark of the registry
+// as its own process (so one's heap and JIT state never colour another's; one at a time,
+// or for a smoke run, which checks that they run and measures nothing, N at a time), collects
 // the JSON each prints, keeps it in bench/results/raw/latest.json (not committed)
 // and renders bench/results/latest.md with a table and an SVG chart per
 // benchmark. With `--merge`, benchmarks not run this time keep their previous
 // results from raw/latest.json (each result records its own date and command).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,14 @@ const smoke = args.includes('--smoke');
 const merge = args.includes('--merge');
 const outArg = args.indexOf('--out');
 const outDir = outArg >= 0 ? args[outArg + 1] : join(root, 'bench', 'results');
-const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out');
+const jobsArg = args.indexOf('--jobs');
+const jobs = jobsArg >= 0 ? Number(args[jobsArg + 1]) : 1;
+const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out' && args[i - 1] !== '--jobs');
+if (!Number.isInteger(jobs) || jobs < 1 || (jobs > 1 && !smoke)) {
+  // Measurements run one at a time: a benchmark sharing the cores with another measures both.
+  console.error('--jobs takes a whole number ≥ 1, and more than 1 only with --smoke');
+  process.exit(2);
+}
 
 if (wanted.includes('list') && wanted.length === 1 && !BENCHMARKS.some((b) => b.name === 'list')) {
   for (const b of BENCHMARKS) console.log(`${b.name}\t${b.title}`);
@@ -34,46 +42,75 @@ const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name
 
 // One id per run: the benchmarks that build on the packed package pack it once (bench/support/packed-package.ts).
 process.env.NATTER_BENCH_RUN = `${process.pid}-${Date.now()}`;
-const results = [];
-let failed = 0;
-for (const b of selected) {
+if (jobs > 1) {
+  // Side by side, two benchmarks would each find nothing packed yet and pack into the same folder.
+  process.stderr.write('\n== packing natter once for the benchmarks that run side by side\n');
+  const pack = spawnSync(process.execPath, ['--import', 'tsx', 'bench/support/pack.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (pack.status !== 0) {
+    process.stderr.write(`!! packing failed (exit ${pack.status})\n`);
+    process.exit(1);
+  }
+}
+
+/** Runs one benchmark; alone its progress streams to stderr, side by side it is printed whole when it ends. */
+function runOne(b) {
   const cmd = smoke ? b.smoke : b.command;
   const date = new Date().toISOString();
-  process.stderr.write(`\n== ${b.name}: ${cmd.join(' ')}\n`);
+  const header = `\n== ${b.name}: ${cmd.join(' ')}\n`;
+  if (jobs === 1) process.stderr.write(header);
   const started = Date.now();
-  const r = spawnSync(cmd[0], cmd.slice(1), {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 << 20,
+  return new Promise((resolve) => {
+    const child = spawn(cmd[0], cmd.slice(1), {
+      cwd: root,
+      stdio: ['ignore', 'pipe', jobs === 1 ? 'inherit' : 'pipe'],
+    });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (d) => stdout.push(d));
+    child.stderr?.on('data', (d) => stderr.push(d));
+    child.on('close', (status) => {
+      if (jobs > 1) process.stderr.write(`${header}${Buffer.concat(stderr).toString('utf8')}`);
+      resolve(collect(b, cmd, date, status, Buffer.concat(stdout).toString('utf8'), (Date.now() - started) / 1000));
+    });
   });
-  const seconds = (Date.now() - started) / 1000;
-  if (r.status !== 0) {
+}
+
+let failed = 0;
+function collect(b, cmd, date, status, stdout, seconds) {
+  const command = cmd.join(' ');
+  if (status !== 0) {
     failed++;
-    results.push({ name: b.name, title: b.title, command: cmd.join(' '), date, error: `exit ${r.status}`, seconds });
-    process.stderr.write(`!! ${b.name} failed (exit ${r.status})\n${r.stdout.slice(-2000)}\n`);
-    continue;
+    process.stderr.write(`!! ${b.name} failed (exit ${status})\n${stdout.slice(-2000)}\n`);
+    return { name: b.name, title: b.title, command, date, error: `exit ${status}`, seconds };
   }
   let data;
   try {
-    data = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+    data = JSON.parse(stdout.slice(stdout.indexOf('{')));
   } catch (e) {
     failed++;
-    results.push({
-      name: b.name,
-      title: b.title,
-      command: cmd.join(' '),
-      date,
-      error: `unparseable output: ${e.message}`,
-      seconds,
-    });
-    continue;
+    return { name: b.name, title: b.title, command, date, error: `unparseable output: ${e.message}`, seconds };
   }
   const summary = b.summarize(data);
-  results.push({ name: b.name, title: b.title, command: cmd.join(' '), date, seconds, summary, data });
   for (const t of summary.targets ?? [])
     process.stderr.write(`   ${t.pass ? 'PASS' : 'MISS'} ${t.name}: ${t.actual}\n`);
+  return { name: b.name, title: b.title, command, date, seconds, summary, data };
 }
+
+const queue =
+  jobs > 1
+    ? [...selected].sort((a, b) => Number(Boolean(b.smokeFirst)) - Number(Boolean(a.smokeFirst)))
+    : [...selected];
+const byName = new Map();
+await Promise.all(
+  Array.from({ length: Math.min(jobs, selected.length) }, async () => {
+    for (let b = queue.shift(); b; b = queue.shift()) byName.set(b.name, await runOne(b));
+  }),
+);
+// In the registry's order, however they finished.
+const results = selected.map((b) => byName.get(b.name));
 
 const base = smoke ? 'smoke' : 'latest';
 // The raw JSON is for --merge and for a reader who wants every number; the report is the Markdown.

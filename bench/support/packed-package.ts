@@ -28,9 +28,9 @@ let packed: PackedNatter | null = null;
 const RUN_MARK = join(PACKED_DIR, 'run-id');
 
 /**
- * Builds and packs natter once per process, or once per `npm run bench` run: bench/run.mjs gives
- * its benchmarks one NATTER_BENCH_RUN id and the later ones reuse what the first packed
- * (NATTER_BENCH_PREBUILT=1 skips the build).
+ * Builds (unless dist/ is up to date, scripts/build.mjs) and packs natter once per process, or
+ * once per `npm run bench` run: bench/run.mjs gives its benchmarks one NATTER_BENCH_RUN id and
+ * the later ones reuse what the first packed (NATTER_BENCH_PREBUILT=1 skips the build).
  */
 export function packedNatter(): PackedNatter {
   if (packed) return packed;
@@ -52,13 +52,10 @@ export function packedNatter(): PackedNatter {
   }
   const log = (m: string) => process.stderr.write(`packed: ${m}\n`);
   if (process.env.NATTER_BENCH_PREBUILT !== '1') {
-    log('npm run build');
-    // As an app installs it: a production build even when a test started the bench (vitest sets
-    // NODE_ENV=test, which made the JSX compile to the development runtime's jsxDEV).
-    execFileSync('npm', ['run', 'build'], {
+    log('npm run build (unless dist/ is up to date with the sources)');
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
     });
   }
   rmSync(PACKED_DIR, { recursive: true, force: true });

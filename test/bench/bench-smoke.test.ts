@@ -1,11 +1,13 @@
-// Keeps the benchmarks from rotting: runs every registry entry at its smoke size
-// (`node bench/run.mjs --smoke --out <tmp>`) and checks each produced results
-// and a report. It checks that they run, never how fast (speed is bench/'s job).
+// Keeps the benchmarks from rotting: runs every registry entry at its smoke size,
+// two at a time (`node bench/run.mjs --smoke --jobs 2 --out <tmp>`), and checks each
+// produced results and a report. It checks that they run, never how fast (speed is
+// bench/'s job). The packed package is built by `npm test` before vitest starts and
+// reused here while the sources are unchanged (scripts/build.mjs --if-stale).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 // @ts-expect-error -- plain ESM module without type declarations
 import { BENCHMARKS } from '../../bench/registry.mjs';
 
@@ -25,8 +27,10 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('npm run bench --smoke', () => {
   it('runs every benchmark of the registry at a tiny size and reports each', () => {
-    const run = spawnSync(process.execPath, ['bench/run.mjs', '--smoke', '--out', out], {
+    const run = spawnSync(process.execPath, ['bench/run.mjs', '--smoke', '--jobs', '2', '--out', out], {
       cwd: join(__dirname, '..', '..'),
+      // The benches that load test fixture pages take the ones this run's browser tests build (fixture-site.ts).
+      env: { ...process.env, NATTER_TEST_BUILD_ROOT: inject('buildRoot') },
       encoding: 'utf8',
       timeout: 280_000,
       maxBuffer: 64 << 20,

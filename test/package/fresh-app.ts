@@ -3,7 +3,7 @@
 // (React 19 or 18) with the default template's TypeScript settings, and a
 // plain Node folder — each installing the tarballs and everything else from the
 // npm registry. Failing to reach the registry fails loudly.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -14,27 +14,43 @@ export interface Tarballs {
   server: string;
 }
 
+const ENV = { ...process.env, npm_config_update_notifier: 'false' };
+
+function failure(cmd: string, args: string[], what: string, status: number | null, output: string): Error {
+  const out = output.slice(-4000);
+  const registry = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|network/i.test(out)
+    ? ' — is the npm registry reachable?'
+    : '';
+  return new Error(`${what} failed (${cmd} ${args.join(' ')}, exit ${status})${registry}\n${out}`);
+}
+
 function run(cmd: string, args: string[], cwd: string, what: string): string {
-  const r = spawnSync(cmd, args, {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    env: { ...process.env, npm_config_update_notifier: 'false' },
-  });
-  if (r.status !== 0) {
-    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-4000);
-    const registry = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|network/i.test(out)
-      ? ' — is the npm registry reachable?'
-      : '';
-    throw new Error(`${what} failed (${cmd} ${args.join(' ')}, exit ${r.status})${registry}\n${out}`);
-  }
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: ENV });
+  if (r.status !== 0) throw failure(cmd, args, what, r.status, `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
   return r.stdout;
 }
 
-/** Builds both packages and packs them into `dir`. */
+/**
+ * `npm install` in `dir`, in the background: the apps install side by side (each mostly waits on
+ * the network and the disk). Packages already in npm's cache (`npm ci` of the repository put most
+ * there) are taken from it without asking the registry again; the others come from the registry.
+ */
+function install(dir: string, what: string): Promise<void> {
+  const args = ['install', '--no-audit', '--no-fund', '--prefer-offline'];
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', args, { cwd: dir, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(failure('npm', args, what, code, output))));
+  });
+}
+
+/** Builds both packages (unless dist/ is up to date with the sources) and packs them into `dir`. */
 export function packBoth(dir: string): Tarballs {
   mkdirSync(dir, { recursive: true });
-  run('npm', ['run', 'build'], REPO, 'npm run build');
+  run(process.execPath, ['scripts/build.mjs', '--if-stale'], REPO, 'npm run build');
   run('npm', ['pack', '--silent', '--pack-destination', dir], REPO, 'npm pack (natter)');
   run(
     'npm',
@@ -82,7 +98,7 @@ export interface AppSpec {
 }
 
 /** A fresh Vite + React app with natter installed from its tarball. */
-export function createViteApp({ dir, react, tarballs }: AppSpec): void {
+export function createViteApp({ dir, react, tarballs }: AppSpec): Promise<void> {
   mkdirSync(join(dir, 'src'), { recursive: true });
   const reactVersion = react === 18 ? '^18.3.1' : '^19.0.0';
   const pkg = {
@@ -109,11 +125,11 @@ export function createViteApp({ dir, react, tarballs }: AppSpec): void {
     join(dir, 'index.html'),
     '<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>natter README app</title></head>\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.tsx"></script>\n  </body>\n</html>\n',
   );
-  run('npm', ['install', '--no-audit', '--no-fund'], dir, `npm install (React ${react} app)`);
+  return install(dir, `npm install (React ${react} app)`);
 }
 
 /** A plain Node folder with both packages (and ws, which the README's Node snippet uses on Node 20). */
-export function createNodeApp(dir: string, tarballs: Tarballs): void {
+export function createNodeApp(dir: string, tarballs: Tarballs): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const pkg = {
     name: 'readme-node-app',
@@ -122,7 +138,7 @@ export function createNodeApp(dir: string, tarballs: Tarballs): void {
     dependencies: { natter: `file:${tarballs.natter}`, '@natter/server': `file:${tarballs.server}`, ws: '^8.18.0' },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  run('npm', ['install', '--no-audit', '--no-fund'], dir, 'npm install (Node app)');
+  return install(dir, 'npm install (Node app)');
 }
 
 export function runIn(dir: string, cmd: string, args: string[], what: string): string {

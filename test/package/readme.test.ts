@@ -40,12 +40,18 @@ createRoot(document.getElementById('root')!).render(
 );
 `;
 
-beforeAll(() => {
+beforeAll(async () => {
   expect(snippets.map((s) => s.file)).toEqual(
     expect.arrayContaining(['src/ChatDemo.tsx', 'src/Thread.tsx', 'src/ServerChat.tsx', 'server/token.mjs', 'bot.mjs']),
   );
   tarballs = packBoth(join(work, 'tarballs'));
-}, 300_000);
+  // Every app installs at once, before any of them is used.
+  await Promise.all([
+    createViteApp({ dir: join(work, 'react19'), react: 19, tarballs }),
+    createViteApp({ dir: join(work, 'react18'), react: 18, tarballs }),
+    createNodeApp(join(work, 'node'), tarballs),
+  ]);
+}, 900_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -95,13 +101,12 @@ describe.each([19, 18] as const)('the README in a fresh Vite + React %i app', (r
   let browser: Browser | null = null;
 
   beforeAll(() => {
-    createViteApp({ dir, react, tarballs });
     paste(
       dir,
       snippets.filter((s) => s.app === 'browser'),
     );
     writeFileSync(join(dir, 'src', 'main.tsx'), MAIN_TSX);
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -153,12 +158,11 @@ describe('the README on Node: natter serve, a token from the backend snippet, an
   let server: ChildProcess | null = null;
 
   beforeAll(() => {
-    createNodeApp(dir, tarballs);
     paste(
       dir,
       snippets.filter((s) => s.app === 'node'),
     );
-  }, 600_000);
+  });
 
   afterAll(() => {
     server?.kill('SIGTERM');

@@ -1,19 +1,23 @@
-// Opens the shared Storybook build, opens every story in headless Chromium (a story that
-// throws, logs a console error, shows Storybook's error screen or has a serious or
-// critical axe-core violation fails), and
-// drives the Playground end to end: three users on one embedded server.
+// Opens the shared Storybook build, shows every docs page and story in one headless
+// Chromium page, switching entries as Storybook's UI does (a story that throws, logs a
+// console error, shows Storybook's error screen or has a serious or critical axe-core
+// violation fails), and drives the Playground end to end: three users on one embedded server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { copyPngToClipboard } from '../support/clipboard';
 import { seriousViolations } from '../support/axe';
 import { openStorybook, type IndexEntry, type StorybookSite } from '../support/storybook-site';
+import { switchEntry } from '../support/storybook-preview';
 
 let site: StorybookSite;
 let server: { url: string };
 let browser: Browser;
 let stories: IndexEntry[] = [];
 let docs: IndexEntry[] = [];
+/** The one page the docs and stories are shown in, and what it reported since the last switch. */
+let page: Page;
+let problems: string[] = [];
 
 beforeAll(async () => {
   site = await openStorybook();
@@ -21,9 +25,40 @@ beforeAll(async () => {
   stories = site.entries.filter((e) => e.type === 'story');
   docs = site.entries.filter((e) => e.type === 'docs');
   browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
 }, 480_000);
 
+/**
+ * Shows each entry in turn in one page: the first by loading the preview, the others by switching
+ * in it as Storybook's UI does (reloading the preview bundle per entry cost most of this file's time).
+ * `check` gets the entry's label and the errors the page reported since the switch began (a
+ * previous entry's unmount included, hence the label names it).
+ */
+async function visitAll(
+  entries: IndexEntry[],
+  viewMode: 'story' | 'docs',
+  check: (entry: string, problems: string[]) => Promise<void>,
+): Promise<void> {
+  let previous: string | undefined;
+  for (const entry of entries) {
+    problems = [];
+    if (previous === undefined) {
+      await page.goto(`${server.url}/iframe.html?id=${entry.id}&viewMode=${viewMode}`, { waitUntil: 'load' });
+    } else {
+      const outcome = await switchEntry(page, entry.id, viewMode);
+      if (outcome === 'missing' || outcome === 'timeout') problems.push(`switching to it: ${outcome}`);
+    }
+    await check(previous === undefined ? entry.id : `${entry.id} (shown after ${previous})`, problems);
+    previous = entry.id;
+  }
+}
+
 afterAll(async () => {
+  await page?.close();
   await browser?.close();
   await site?.close();
 });
@@ -31,14 +66,7 @@ afterAll(async () => {
 describe('Storybook', () => {
   it('renders every docs page (autodocs props tables and MDX) without an error', async () => {
     const failures: string[] = [];
-    for (const entry of docs) {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-      });
-      await page.goto(`${server.url}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
+    await visitAll(docs, 'docs', async (entry, problems) => {
       await page
         .waitForFunction(
           () =>
@@ -51,9 +79,8 @@ describe('Storybook', () => {
       await page.waitForTimeout(400);
       if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')))
         problems.push('error display');
-      if (problems.length) failures.push(`${entry.id}\n  ${problems.join('\n  ')}`);
-      await page.close();
-    }
+      if (problems.length) failures.push(`${entry}\n  ${problems.join('\n  ')}`);
+    });
     expect(failures).toEqual([]);
   }, 600_000);
 
@@ -66,14 +93,7 @@ describe('Storybook', () => {
   it('renders every story without a thrown error, a console error or a serious axe-core violation', async () => {
     const failures: string[] = [];
     const violations: string[] = [];
-    for (const story of stories) {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-      });
-      await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+    await visitAll(stories, 'story', async (entry, problems) => {
       // A story renders into #storybook-root; Storybook shows .sb-show-errordisplay on a render error.
       await page
         .waitForFunction(
@@ -89,7 +109,7 @@ describe('Storybook', () => {
       if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
         problems.push(`error display: ${(await page.textContent('#error-message').catch(() => '')) ?? ''}`);
       }
-      if (problems.length) failures.push(`${story.id}\n  ${problems.join('\n  ')}`);
+      if (problems.length) failures.push(`${entry}\n  ${problems.join('\n  ')}`);
       else {
         // Scenes seed an embedded server first; audit what the story shows once that is done.
         await page
@@ -100,10 +120,9 @@ describe('Storybook', () => {
           )
           .catch(() => undefined);
         for (const f of await seriousViolations(page))
-          violations.push(`${story.id}: ${f.id} (${f.impact}) ${f.help} → ${f.targets.join(' | ')}`);
+          violations.push(`${entry}: ${f.id} (${f.impact}) ${f.help} → ${f.targets.join(' | ')}`);
       }
-      await page.close();
-    }
+    });
     expect(failures).toEqual([]);
     expect(violations).toEqual([]);
   }, 600_000);

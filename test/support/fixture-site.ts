@@ -1,8 +1,8 @@
 // Owns the fixture pages of the browser tests: builds a page folder with Vite
 // (React plugin), once per test run when run by vitest (shared by the run's
-// files through build-once.ts) or into a temp folder of its own otherwise
-// (benches), serves it on 127.0.0.1, and waits for a loaded page to report
-// `window.__natter.ready` (or `__natterError`).
+// files, and the benches the run starts, through build-once.ts) or into a temp
+// folder of its own otherwise (benches run alone), serves it on 127.0.0.1, and
+// waits for a loaded page to report `window.__natter.ready` (or `__natterError`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -43,11 +43,14 @@ function buildPage(pageDir: string, outDir: string, options: FixtureOptions): Pr
 
 /** The run's shared build folder under vitest (see global-setup.ts), else null. */
 function runBuildRoot(): string | null {
+  // A bench started by a test (the bench smoke test) is handed the run's folder: it shares the
+  // fixtures the browser tests build.
+  if (process.env.NATTER_TEST_BUILD_ROOT) return process.env.NATTER_TEST_BUILD_ROOT;
   if (!process.env.VITEST) return null;
   try {
     return inject('buildRoot') ?? null;
   } catch {
-    // A bench started by a test inherits VITEST but is not a vitest worker: it builds on its own.
+    // Not a vitest worker (a process a test started without that folder): it builds on its own.
     return null;
   }
 }
