@@ -234,6 +234,28 @@ export const BENCHMARKS = [
     },
   },
   {
+    name: 'pg-send',
+    title: 'Send latency on PostgreSQL at a steady send rate',
+    command: tsx('bench/server/pg-send.bench.ts', '--rate', '100', '--seconds', '3', '--rounds', '3', '--fill', '3000'),
+    smoke: tsx('bench/server/pg-send.bench.ts', '--rate', '20', '--seconds', '1', '--rounds', '1', '--fill', '100'),
+    summarize(d) {
+      return {
+        tables: [
+          {
+            caption: `natter serve on PostgreSQL, one sender at ${d.rate} sends/s for ${d.seconds} s per round after ${d.fill} stored messages; load average at each round's end`,
+            columns: ['round', 'sends', 'p50 ms', 'p99 ms', 'load'],
+            rows: d.rounds.map((r, i) => [i + 1, r.n, r.p50, r.p99, r.load]),
+          },
+        ],
+        charts: [],
+        targets: [],
+        notes: [
+          'Sends that arrive while a commit runs go into the next one (group commit); the figure depends on how long each round trip to PostgreSQL waits for a core.',
+        ],
+      };
+    },
+  },
+  {
     name: 'cluster-fanout',
     title: 'Fan-out through 1, 2 and 3 natter nodes on PostgreSQL + Redis',
     command: tsx(

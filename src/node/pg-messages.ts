@@ -1,7 +1,8 @@
 // Owns PgStorage's queries over messages, their receipts and each
 // conversation's seq counter: one row per message with the columns history
 // pages, unread counts and search read; a counter row per conversation whose
-// increment locks it until commit, so seqs are handed out in commit order.
+// increment locks it until commit, so seqs are handed out in commit order
+// (a transaction's further increments are counted by PgStorage and set once).
 import type { Message, UserId } from '../protocol/message';
 import type { ConversationKey, MessageQuery, MessageRecord, ReceiptKind, UnreadQuery } from '../server/storage';
 import type { PgDatabase } from './pg-database';
@@ -96,6 +97,14 @@ export async function nextSeq(db: PgDatabase, key: ConversationKey): Promise<num
     [key],
   );
   return Number(rows[0]!.last);
+}
+
+/** Sets counters already locked by this transaction (pg-storage.ts: nextSeq) to their last seq. */
+export async function setSeqs(db: PgDatabase, lasts: Array<[ConversationKey, number]>): Promise<void> {
+  await db.rows('UPDATE seqs SET last = t.n FROM unnest($1::text[], $2::bigint[]) AS t(k, n) WHERE seqs.key = t.k', [
+    lasts.map(([key]) => key),
+    lasts.map(([, n]) => n),
+  ]);
 }
 
 export async function lastSeq(db: PgDatabase, key: ConversationKey): Promise<number> {

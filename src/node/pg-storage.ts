@@ -61,6 +61,7 @@ import {
   pgReplaceInvitation,
 } from './pg-invitations';
 import * as messages from './pg-messages';
+import { PgSeqCounters } from './pg-seq-counters';
 import * as directory from './pg-directory';
 import * as states from './pg-conversation-states';
 
@@ -77,13 +78,22 @@ export async function openPgStorage(options: PgStorageOptions): Promise<PgStorag
 export class PgStorage implements Storage {
   readonly shared = true;
   private readonly rows: PgRows;
+  /** Inside a transaction: the seq counters it holds (pg-seq-counters.ts). */
+  private readonly seqs: PgSeqCounters | null;
 
   constructor(private readonly db: PgDatabase) {
     this.rows = db.rows;
+    this.seqs = db.inTx ? new PgSeqCounters(db) : null;
   }
 
   transaction<T>(fn: (tx: Storage) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => fn(new PgStorage(tx)));
+    if (this.db.inTx) return fn(this);
+    return this.db.transaction(async (tx) => {
+      const storage = new PgStorage(tx);
+      const result = await fn(storage);
+      await storage.seqs!.write();
+      return result;
+    });
   }
 
   /** Runs a multi-statement write atomically (joins the open transaction). */
@@ -128,10 +138,10 @@ export class PgStorage implements Storage {
     return messages.listReceipts(this.db, serverId, kind);
   }
   nextSeq(key: ConversationKey): Promise<number> {
-    return messages.nextSeq(this.db, key);
+    return this.seqs ? this.seqs.next(key) : messages.nextSeq(this.db, key);
   }
   lastSeq(key: ConversationKey): Promise<number> {
-    return messages.lastSeq(this.db, key);
+    return this.seqs ? this.seqs.last(key) : messages.lastSeq(this.db, key);
   }
 
   // ---- conversation states (pg-conversation-states.ts; the page and total: pg-people-storage.ts)

@@ -3,10 +3,12 @@
 // once per recipient for states), so the core keeps them in memory,
 // write-through — but only when the storage has one writer (`shared` false:
 // MemoryStorage, SQLite held by one server), which keeps the cache exact.
-// A shared storage (PostgreSQL, several nodes) is never cached: every read
-// goes to the database, inside the transaction that then writes (read for
-// update), because no invalidation message between nodes could arrive
-// before another node's commit is read. A transaction that rejects may have
+// A shared storage (PostgreSQL, several nodes) is not cached across
+// transactions: every read goes to the database, inside the transaction that
+// then writes (read for update), because no invalidation message between
+// nodes could arrive before another node's commit is read. Inside one
+// transaction the rows read stay locked, so a cache lives for that
+// transaction only (a group commit reads each record once). A transaction that rejects may have
 // written records that are rolled back underneath, so the whole cache is
 // dropped then. Conversation states are bounded (conversation-state-cache.ts)
 // and written once per transaction, at its end (write-behind).
@@ -72,7 +74,10 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     if (this.inTx) return fn(this);
     const caches = this.caches;
     const run = this.inner.transaction(async (innerTx) => {
-      const view = new CachedStorage(innerTx, 0, caches, true);
+      // A shared storage gets a cache of this attempt's own: what it reads stays locked until
+      // commit (read for update), so the copy is exact until then, and a group commit reads each
+      // record and writes each state once. A retried attempt starts from nothing.
+      const view = new CachedStorage(innerTx, 0, caches ?? (this.shared ? new Caches(Infinity) : null), true);
       const result = await fn(view);
       await view.writeDirty();
       return result;

@@ -1,8 +1,9 @@
 // Owns how state changes reach users: `tx` runs a storage transaction and
 // delivers the durable events appended inside it only after it commits;
 // `submit` queues a change to be committed together with the others queued
-// in the same turn (group commit: one storage transaction for many sends,
-// each answered only after that commit); `durable` appends to each user's
+// until the transaction before it ends (group commit: one storage transaction
+// for every send that arrived meanwhile, each answered only after that
+// commit, so a slow database gets bigger commits, not a longer queue); `durable` appends to each user's
 // event log (positions for resume); `ephemeral` reaches connected sessions
 // only (onlineUserOnly signaling, rooms without history). This core's
 // transactions run one after another, in the order they were asked for.
@@ -72,8 +73,11 @@ export function eventFrame(json: string, pos?: number): string {
 export class EventPublisher {
   private pending: Pending | null = null;
   private appended = 0;
-  private batch: BatchItem[] = [];
-  private scheduled = false;
+  /**
+   * The changes of the next group commit. It stays open (later submits join it) until its
+   * transaction starts, so what arrives while another commit runs goes into one transaction.
+   */
+  private open: { items: BatchItem[]; job: Promise<void> | null } | null = null;
   /** The end of the last transaction asked for (they run one after another). */
   private chain: Promise<unknown> = Promise.resolve();
   private at = 0;
@@ -92,6 +96,8 @@ export class EventPublisher {
    */
   tx<T>(fn: (tx: CachedStorage) => Promise<T>): Promise<T> {
     void this.flush();
+    // Changes submitted from now on were asked for after this one: they commit after it.
+    this.open = null;
     return this.enqueue(() => this.run(fn));
   }
 
@@ -105,22 +111,26 @@ export class EventPublisher {
     write: (tx: CachedStorage, checked: C) => Promise<T>,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.batch.push({ check, write: write, resolve: resolve as (v: unknown) => void, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      this.schedule(() => {
-        this.scheduled = false;
-        void this.flush();
-      });
+      const item: BatchItem = { check, write, resolve: resolve as (v: unknown) => void, reject };
+      if (this.open) {
+        this.open.items.push(item);
+        return;
+      }
+      this.open = { items: [item], job: null };
+      this.schedule(() => void this.flush());
     });
   }
 
   /** Commits every queued change (before any change asked for later); settles once committed. */
   flush(): Promise<void> {
-    if (this.batch.length === 0) return this.chain.then(noop, noop);
-    const items = this.batch;
-    this.batch = [];
-    return this.enqueue(() => this.commitBatch(items));
+    const batch = this.open;
+    if (!batch) return this.chain.then(noop, noop);
+    // Queued behind the transactions asked for before; the batch is closed only when its turn comes.
+    batch.job ??= this.enqueue(() => {
+      if (this.open === batch) this.open = null;
+      return this.commitBatch(batch.items);
+    });
+    return batch.job;
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
