@@ -29,3 +29,28 @@ export function forwardToPart<T extends object, N extends keyof T & string>(
     });
   }
 }
+
+/**
+ * The same for a part made of functions that take what the instance holds first (a database
+ * handle): each operation in `names` calls `part[name](firstOf(this), ...args)`.
+ */
+export function forwardToFunctions<T extends object, F, N extends keyof T & string>(
+  target: { prototype: T },
+  firstOf: (self: T) => F,
+  part: { [K in N]: T[K] extends (...args: infer A) => infer R ? (first: NoInfer<F>, ...args: A) => R : never },
+  names: readonly N[],
+): void {
+  for (const name of names) {
+    if (Object.prototype.hasOwnProperty.call(target.prototype, name)) {
+      throw new Error(`forwardToFunctions: ${name} is already defined`);
+    }
+    const fn = part[name] as (first: F, ...args: unknown[]) => unknown;
+    Object.defineProperty(target.prototype, name, {
+      value: function (this: T, ...args: unknown[]): unknown {
+        return fn(firstOf(this), ...args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
