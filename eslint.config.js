@@ -62,7 +62,7 @@ export default tseslint.config(
     // The rules of hooks. The React Compiler's rules (refs, immutability, purity, set-state-in-effect)
     // are left out: natter is not compiled by it, and its virtualised list reads measured positions
     // from refs during render on purpose.
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Props and hook results hand out callbacks declared in method syntax; destructuring them is how

@@ -3,6 +3,7 @@
 //
 //   node --expose-gc --import tsx bench/store/store-ingest.bench.ts [--quick] [--rounds=5]
 //        [--stream-rounds=5] [--stream-single-rounds=1] [--stream-single-count=20000] [--only=natter]
+//   NATTER_DIST=<dist folder> …  (natter from that build instead of this tree's packed package)
 //
 // natter is its packed package, loaded as a Node app imports it (natter,
 // natter/store; bench/support/packed-package.ts), fed through its real ingestion
@@ -18,14 +19,23 @@
 // which includes GC threads); heap is what the state retains afterwards (after
 // GC, with the input arrays dropped).
 // Prints one JSON object.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ChatEvent, ConversationId, Message } from 'natter';
 import { StreamChat } from 'stream-chat';
 import { packedEntryUrl } from '../support/packed-package';
 
 type NatterMain = typeof import('natter');
 type NatterStore = typeof import('natter/store');
-const { createChatClient } = (await import(packedEntryUrl('.'))) as NatterMain;
-const { bindClient, createChatStore, microtaskScheduler } = (await import(packedEntryUrl('./store'))) as NatterStore;
+/**
+ * NATTER_DIST=<a built dist/ folder> loads natter from that build instead of packing this tree
+ * (to measure another tree's build in the same run); it needs index.js and store.js.
+ */
+const dist = process.env.NATTER_DIST;
+const entryUrl = (subpath: '.' | './store') =>
+  dist ? pathToFileURL(resolve(dist, subpath === '.' ? 'index.js' : 'store.js')).href : packedEntryUrl(subpath);
+const { createChatClient } = (await import(entryUrl('.'))) as NatterMain;
+const { bindClient, createChatStore, microtaskScheduler } = (await import(entryUrl('./store'))) as NatterStore;
 
 /** The store with bindClient's ingest queue (the client stays offline: the bench pushes its events). */
 function offlineStore() {

@@ -8,11 +8,13 @@
 // that loses a race (deadlock, serialization failure, unique violation) is
 // rolled back and run again (pg-database.ts). When the database cannot be
 // reached the operation fails with 5031 (retry), which clients' outboxes retry.
-// The queries of each part live in their own pg-*.ts module.
+// The queries of each part live in their own pg-*.ts module; the operations a
+// part answers as they are are forwarded to it, this class keeps what needs a
+// transaction around a part's statements and the small tables with no module.
 import type { ChatEvent } from '../protocol/frames';
-import type { GroupInfo, RoomInfo } from '../protocol/entities';
+import type { GroupInfo } from '../protocol/entities';
 import { isInvitationOpen, type Invitation } from '../protocol/invitation';
-import type { Message, UserId } from '../protocol/message';
+import type { UserId } from '../protocol/message';
 import type {
   ConversationKey,
   ConversationPageQuery,
@@ -20,11 +22,7 @@ import type {
   EventAppend,
   EventRecord,
   FileRecord,
-  MessageQuery,
-  MessageRecord,
-  ReceiptKind,
   Storage,
-  UnreadQuery,
 } from '../server/storage';
 import type { PinnedMessage } from '../protocol/features';
 import type {
@@ -60,6 +58,7 @@ import {
   pgNextInvitationDeadline,
   pgReplaceInvitation,
 } from './pg-invitations';
+import { forwardToFunctions } from '../server/forward-to-part';
 import * as messages from './pg-messages';
 import { PgSeqCounters } from './pg-seq-counters';
 import * as directory from './pg-directory';
@@ -75,11 +74,47 @@ export async function openPgStorage(options: PgStorageOptions): Promise<PgStorag
   return new PgStorage(await openPgDatabase(options));
 }
 
+/** What PgStorage forwards to the functions of its parts as they are (forward-to-part.ts), by part. */
+const MESSAGE_OPS = [
+  'insertMessage',
+  'updateMessage',
+  'getMessage',
+  'getMessageByLocalId',
+  'listMessages',
+  'countUnread',
+  'addReceipt',
+  'listReceipts',
+] as const;
+const STATE_OPS = ['getConversationState', 'putConversationState', 'listConversationStates'] as const;
+const DIRECTORY_OPS = [
+  'getGroup',
+  'listGroupsOf',
+  'getRoom',
+  'putRoom',
+  'deleteRoom',
+  'listRooms',
+  'getBlocklist',
+  'setBlocklist',
+] as const;
+type ForwardedOps = (typeof MESSAGE_OPS)[number] | (typeof STATE_OPS)[number] | (typeof DIRECTORY_OPS)[number];
+
+/** The operations PgStorage forwards to its parts (see the class). */
+// Merged on purpose: forwardToFunctions defines these on the prototype, from the same lists.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface PgStorage extends Pick<Storage, ForwardedOps> {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above
 export class PgStorage implements Storage {
   readonly shared = true;
   private readonly rows: PgRows;
   /** Inside a transaction: the seq counters it holds (pg-seq-counters.ts). */
   private readonly seqs: PgSeqCounters | null;
+
+  static {
+    forwardToFunctions(PgStorage, (s: PgStorage) => s.db, messages, MESSAGE_OPS);
+    forwardToFunctions(PgStorage, (s: PgStorage) => s.db, states, STATE_OPS);
+    forwardToFunctions(PgStorage, (s: PgStorage) => s.db, directory, DIRECTORY_OPS);
+  }
 
   constructor(private readonly db: PgDatabase) {
     this.rows = db.rows;
@@ -112,31 +147,7 @@ export class PgStorage implements Storage {
     return this.db.close();
   }
 
-  // ---- messages, receipts, seq counters (pg-messages.ts) ----------------------
-  insertMessage(record: MessageRecord, json?: string): Promise<void> {
-    return messages.insertMessage(this.db, record, json);
-  }
-  updateMessage(message: Message): Promise<void> {
-    return messages.updateMessage(this.db, message);
-  }
-  getMessage(serverId: string): Promise<MessageRecord | null> {
-    return messages.getMessage(this.db, serverId);
-  }
-  getMessageByLocalId(from: UserId, localId: string): Promise<MessageRecord | null> {
-    return messages.getMessageByLocalId(this.db, from, localId);
-  }
-  listMessages(key: ConversationKey, query: MessageQuery): Promise<Message[]> {
-    return messages.listMessages(this.db, key, query);
-  }
-  countUnread(key: ConversationKey, query: UnreadQuery): Promise<number> {
-    return messages.countUnread(this.db, key, query);
-  }
-  addReceipt(serverId: string, user: UserId, kind: ReceiptKind, at: number): Promise<boolean> {
-    return messages.addReceipt(this.db, serverId, user, kind, at);
-  }
-  listReceipts(serverId: string, kind: ReceiptKind): Promise<UserId[]> {
-    return messages.listReceipts(this.db, serverId, kind);
-  }
+  // ---- seq counters: inside a transaction, the ones it holds (pg-seq-counters.ts) ----
   nextSeq(key: ConversationKey): Promise<number> {
     return this.seqs ? this.seqs.next(key) : messages.nextSeq(this.db, key);
   }
@@ -144,16 +155,7 @@ export class PgStorage implements Storage {
     return this.seqs ? this.seqs.last(key) : messages.lastSeq(this.db, key);
   }
 
-  // ---- conversation states (pg-conversation-states.ts; the page and total: pg-people-storage.ts)
-  getConversationState(user: UserId, key: ConversationKey): Promise<ConversationStateRecord | null> {
-    return states.getConversationState(this.db, user, key);
-  }
-  putConversationState(state: ConversationStateRecord): Promise<void> {
-    return states.putConversationState(this.db, state);
-  }
-  listConversationStates(user: UserId): Promise<ConversationStateRecord[]> {
-    return states.listConversationStates(this.db, user);
-  }
+  // ---- conversation list page and unread total (pg-people-storage.ts) ----------
 
   listConversationPage(user: UserId, query: ConversationPageQuery): Promise<ConversationStateRecord[]> {
     return pgConversationPage(this.rows, user, query);
@@ -211,36 +213,12 @@ export class PgStorage implements Storage {
     return pgDeletePushEndpoint(this.rows, endpoint);
   }
 
-  // ---- groups, rooms, blocklists (pg-directory.ts) ---------------------------
-  getGroup(groupId: string): Promise<GroupInfo | null> {
-    return directory.getGroup(this.db, groupId);
-  }
+  // ---- group writes, several statements each (pg-directory.ts) ----------------
   putGroup(group: GroupInfo): Promise<void> {
     return this.atomic((tx) => directory.putGroup(tx, group));
   }
   deleteGroup(groupId: string): Promise<void> {
     return this.atomic((tx) => directory.deleteGroup(tx, groupId));
-  }
-  listGroupsOf(user: UserId): Promise<GroupInfo[]> {
-    return directory.listGroupsOf(this.db, user);
-  }
-  getRoom(roomId: string): Promise<RoomInfo | null> {
-    return directory.getRoom(this.db, roomId);
-  }
-  putRoom(room: RoomInfo): Promise<void> {
-    return directory.putRoom(this.db, room);
-  }
-  deleteRoom(roomId: string): Promise<void> {
-    return directory.deleteRoom(this.db, roomId);
-  }
-  listRooms(): Promise<RoomInfo[]> {
-    return directory.listRooms(this.db);
-  }
-  getBlocklist(user: UserId): Promise<UserId[]> {
-    return directory.getBlocklist(this.db, user);
-  }
-  setBlocklist(user: UserId, blocked: UserId[]): Promise<void> {
-    return directory.setBlocklist(this.db, user, blocked);
   }
 
   // ---- invitations -------------------------------------------------------------

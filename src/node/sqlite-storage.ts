@@ -3,50 +3,101 @@
 // re-parsed on every read, so nothing handed out aliases what is stored.
 // `synchronous: 'NORMAL'` survives a process crash; 'FULL' also power loss.
 // Each part has its own sqlite-*.ts module (the file and its transactions in
-// sqlite-database.ts); this class is the one Storage the core sees.
+// sqlite-database.ts); this class is the one Storage the core sees: it
+// forwards most operations to their part as they are, and keeps what spans
+// parts (a stored message is news for the search index, the transaction
+// hooks of the seq counters and event log) and the small tables with no
+// module of their own (pins, file metadata).
 import type Database from 'better-sqlite3';
 import type { ChatEvent } from '../protocol/frames';
-import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { PinnedMessage } from '../protocol/features';
 import type { Invitation } from '../protocol/invitation';
-import type { Message, UserId } from '../protocol/message';
+import type { UserId } from '../protocol/message';
 import type {
   ConversationKey,
-  ConversationPageQuery,
-  ConversationStateRecord,
   EventRecord,
   FileRecord,
-  MessageQuery,
   EventAppend,
   MessageRecord,
-  ReceiptKind,
   SyncStorage,
-  UnreadQuery,
 } from '../server/storage';
+import { forwardToPart } from '../server/forward-to-part';
 import { SqliteEventLog } from './sqlite-event-log';
 import { SqliteSeqCounters } from './sqlite-seq-counters';
 import { SqliteDatabase, type SqliteStorageOptions } from './sqlite-database';
 import { SqlitePeopleStorage } from './sqlite-people-storage';
 import { SqlitePushStorage } from './sqlite-push-storage';
-import type { PushSubscriptionRecord } from '../server/push-storage';
 import { SqliteInvitations } from './sqlite-invitations';
 import { SqliteThreadReads } from './sqlite-thread-reads';
 import { SqliteMessages } from './sqlite-messages';
 import { SqliteConversationStates } from './sqlite-conversation-states';
 import { SqliteDirectory } from './sqlite-directory';
-import type { ThreadReadRecord } from '../server/thread-read-storage';
-import type {
-  MessageSearchQuery,
-  MessageSearchResult,
-  ProfileRecord,
-  ProfileSearchQuery,
-} from '../server/people-storage';
 
 export type { SqliteStorageOptions } from './sqlite-database';
 
 type Row = { json: string };
 const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.json) as T) : null);
 
+/** What SqliteStorage forwards to its parts as they are (forward-to-part.ts), by part. */
+const MESSAGE_OPS = [
+  'updateMessage',
+  'getMessage',
+  'getMessageByLocalId',
+  'listMessages',
+  'countUnread',
+  'addReceipt',
+  'listReceipts',
+] as const;
+const STATE_OPS = [
+  'getConversationState',
+  'putConversationState',
+  'listConversationStates',
+  'listConversationPage',
+  'unreadTotal',
+] as const;
+const DIRECTORY_OPS = [
+  'getGroup',
+  'putGroup',
+  'deleteGroup',
+  'listGroupsOf',
+  'getRoom',
+  'putRoom',
+  'deleteRoom',
+  'listRooms',
+  'getBlocklist',
+  'setBlocklist',
+] as const;
+const THREAD_READ_OPS = ['getThreadRead', 'raiseThreadRead', 'listThreadReads'] as const;
+const INVITATION_OPS = [
+  'getInvitation',
+  'putInvitation',
+  'replaceInvitation',
+  'listDueInvitations',
+  'listOpenInvitations',
+  'nextInvitationDeadline',
+] as const;
+const PEOPLE_OPS = ['getProfiles', 'putProfile', 'searchProfiles', 'searchMessages'] as const;
+const PUSH_OPS = [
+  'putPushSubscription',
+  'listPushSubscriptions',
+  'deletePushSubscription',
+  'deletePushEndpoint',
+] as const;
+type ForwardedOps =
+  | (typeof MESSAGE_OPS)[number]
+  | (typeof STATE_OPS)[number]
+  | (typeof DIRECTORY_OPS)[number]
+  | (typeof THREAD_READ_OPS)[number]
+  | (typeof INVITATION_OPS)[number]
+  | (typeof PEOPLE_OPS)[number]
+  | (typeof PUSH_OPS)[number];
+
+/** The operations SqliteStorage forwards to its parts (see the class). */
+// Merged on purpose: forwardToPart defines these on the prototype, from the same lists.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface SqliteStorage extends Pick<SyncStorage, ForwardedOps> {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above
 export class SqliteStorage implements SyncStorage {
   readonly db: Database.Database;
   /** Opening, transactions and closing (sqlite-database.ts). */
@@ -63,6 +114,16 @@ export class SqliteStorage implements SyncStorage {
   private readonly push: SqlitePushStorage;
   private readonly threadReads: SqliteThreadReads;
   private readonly invitations: SqliteInvitations;
+
+  static {
+    forwardToPart(SqliteStorage, (s) => s.messages, MESSAGE_OPS);
+    forwardToPart(SqliteStorage, (s) => s.states, STATE_OPS);
+    forwardToPart(SqliteStorage, (s) => s.directory, DIRECTORY_OPS);
+    forwardToPart(SqliteStorage, (s) => s.threadReads, THREAD_READ_OPS);
+    forwardToPart(SqliteStorage, (s) => s.invitations, INVITATION_OPS);
+    forwardToPart(SqliteStorage, (s) => s.people, PEOPLE_OPS);
+    forwardToPart(SqliteStorage, (s) => s.push, PUSH_OPS);
+  }
 
   constructor(options: SqliteStorageOptions) {
     this.file = new SqliteDatabase(options, {
@@ -105,32 +166,11 @@ export class SqliteStorage implements SyncStorage {
     this.file.close();
   }
 
-  // ---- messages and receipts (sqlite-messages.ts) --------------------------
+  // ---- messages (the rest of them and receipts: sqlite-messages.ts) ---------
   /** `json`, when the core passes it, is `JSON.stringify(record.message)` (made once per send). */
   insertMessage(record: MessageRecord, json?: string): void {
     this.messages.insertMessage(record, json);
     this.people.messageStored();
-  }
-  updateMessage(message: Message): void {
-    this.messages.updateMessage(message);
-  }
-  getMessage(serverId: string): MessageRecord | null {
-    return this.messages.getMessage(serverId);
-  }
-  getMessageByLocalId(from: UserId, localId: string): MessageRecord | null {
-    return this.messages.getMessageByLocalId(from, localId);
-  }
-  listMessages(key: ConversationKey, query: MessageQuery): Message[] {
-    return this.messages.listMessages(key, query);
-  }
-  countUnread(key: ConversationKey, query: UnreadQuery): number {
-    return this.messages.countUnread(key, query);
-  }
-  addReceipt(serverId: string, user: UserId, kind: ReceiptKind, at: number): boolean {
-    return this.messages.addReceipt(serverId, user, kind, at);
-  }
-  listReceipts(serverId: string, kind: ReceiptKind): UserId[] {
-    return this.messages.listReceipts(serverId, kind);
   }
 
   // ---- per-conversation sequence ---------------------------------------------
@@ -139,55 +179,6 @@ export class SqliteStorage implements SyncStorage {
   }
   lastSeq(key: ConversationKey): number {
     return this.seqs.last(key);
-  }
-
-  // ---- per-user conversation state (sqlite-conversation-states.ts) ----------
-  getConversationState(user: UserId, key: ConversationKey): ConversationStateRecord | null {
-    return this.states.getConversationState(user, key);
-  }
-  putConversationState(state: ConversationStateRecord): void {
-    this.states.putConversationState(state);
-  }
-  listConversationStates(user: UserId): ConversationStateRecord[] {
-    return this.states.listConversationStates(user);
-  }
-  listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {
-    return this.states.listConversationPage(user, query);
-  }
-  unreadTotal(user: UserId): number {
-    return this.states.unreadTotal(user);
-  }
-
-  // ---- groups, chat rooms, blocklists (sqlite-directory.ts) -------------------
-  getGroup(groupId: string): GroupInfo | null {
-    return this.directory.getGroup(groupId);
-  }
-  putGroup(group: GroupInfo): void {
-    this.directory.putGroup(group);
-  }
-  deleteGroup(groupId: string): void {
-    this.directory.deleteGroup(groupId);
-  }
-  listGroupsOf(user: UserId): GroupInfo[] {
-    return this.directory.listGroupsOf(user);
-  }
-  getRoom(roomId: string): RoomInfo | null {
-    return this.directory.getRoom(roomId);
-  }
-  putRoom(room: RoomInfo): void {
-    this.directory.putRoom(room);
-  }
-  deleteRoom(roomId: string): void {
-    this.directory.deleteRoom(roomId);
-  }
-  listRooms(): RoomInfo[] {
-    return this.directory.listRooms();
-  }
-  getBlocklist(user: UserId): UserId[] {
-    return this.directory.getBlocklist(user);
-  }
-  setBlocklist(user: UserId, blocked: UserId[]): void {
-    this.directory.setBlocklist(user, blocked);
   }
 
   // ---- pins ------------------------------------------------------------------
@@ -199,39 +190,10 @@ export class SqliteStorage implements SyncStorage {
     else this.s.setPins.run(key, JSON.stringify(pins));
   }
 
-  // ---- thread read positions (sqlite-thread-reads.ts) --------------------------
-  getThreadRead(user: UserId, root: string): number | null {
-    return this.threadReads.getThreadRead(user, root);
-  }
-  raiseThreadRead(user: UserId, root: string, readSeq: number): void {
-    this.threadReads.raiseThreadRead(user, root, readSeq);
-  }
-  listThreadReads(root: string): ThreadReadRecord[] {
-    return this.threadReads.listThreadReads(root);
-  }
-
-  // ---- invitations (sqlite-invitations.ts) ----------------------------------
-  getInvitation(inviteId: string): Invitation | null {
-    return this.invitations.getInvitation(inviteId);
-  }
-  putInvitation(inv: Invitation): void {
-    this.invitations.putInvitation(inv);
-  }
-  replaceInvitation(next: Invitation, expected: Invitation): boolean {
-    return this.invitations.replaceInvitation(next, expected);
-  }
+  // ---- invitations (the rest: sqlite-invitations.ts) ---------------------------
   /** One server per file (owner lock): nobody else works on invitations, so a claim is the due list. */
   claimDueInvitations(time: number, limit: number): Invitation[] {
     return this.invitations.listDueInvitations(time, limit);
-  }
-  listDueInvitations(time: number, limit: number): Invitation[] {
-    return this.invitations.listDueInvitations(time, limit);
-  }
-  listOpenInvitations(user: UserId): Invitation[] {
-    return this.invitations.listOpenInvitations(user);
-  }
-  nextInvitationDeadline(): number | null {
-    return this.invitations.nextInvitationDeadline();
   }
 
   // ---- per-user durable event log (sqlite-event-log.ts) ---------------------
@@ -267,34 +229,6 @@ export class SqliteStorage implements SyncStorage {
   }
   deleteFile(fileId: string): void {
     this.s.deleteFile.run(fileId);
-  }
-
-  // ---- people and search (sqlite-people-storage.ts) ---------------------------
-  getProfiles(users: UserId[]): ProfileRecord[] {
-    return this.people.getProfiles(users);
-  }
-  putProfile(record: ProfileRecord): void {
-    this.people.putProfile(record);
-  }
-  searchProfiles(query: ProfileSearchQuery): ProfileRecord[] {
-    return this.people.searchProfiles(query);
-  }
-  searchMessages(query: MessageSearchQuery): MessageSearchResult {
-    return this.people.searchMessages(query);
-  }
-
-  // ---- Web Push subscriptions (sqlite-push-storage.ts) -----------------------
-  putPushSubscription(record: PushSubscriptionRecord): void {
-    this.push.putPushSubscription(record);
-  }
-  listPushSubscriptions(user: UserId): PushSubscriptionRecord[] {
-    return this.push.listPushSubscriptions(user);
-  }
-  deletePushSubscription(user: UserId, device: string): void {
-    this.push.deletePushSubscription(user, device);
-  }
-  deletePushEndpoint(endpoint: string): void {
-    this.push.deletePushEndpoint(endpoint);
   }
 }
 

@@ -35,6 +35,9 @@ function newer(a: Message, b: Message): Message {
   return (b.rev ?? 0) > (a.rev ?? 0) ? b : a;
 }
 
+/** Older pages of a thread not loaded yet: one array, so the replies are not rebuilt per render. */
+const NO_PAGES: readonly HistoryPage[] = [];
+
 export function useThread(conversation: ConversationId, rootServerId: string): ThreadResult {
   const { client } = useChatContext();
   const user = useChatSelector((s) => s.user);
@@ -45,7 +48,7 @@ export function useThread(conversation: ConversationId, rootServerId: string): T
     enabled: ready,
   });
   const [older, setOlder] = useState<{ root: string; pages: HistoryPage[] }>({ root: rootServerId, pages: [] });
-  const olderPages = older.root === rootServerId ? older.pages : [];
+  const olderPages = older.root === rootServerId ? older.pages : NO_PAGES;
   const last = olderPages[olderPages.length - 1] ?? first.data;
   const loadOlder = useCallback(async () => {
     if (!last?.hasMore || last.cursor === null) return;

@@ -28,9 +28,16 @@ export function useTyping(conversationId: ConversationId): TypingResult {
   const [tick, bump] = useReducer((x: number) => x + 1, 0);
   const lastSent = useRef(0);
 
-  const now = Date.now();
-  const typing = useMemo(() => Object.keys(entries).filter((u) => (entries[u] ?? 0) > now), [entries, tick]);
-  const nextExpiry = Math.min(...Object.values(entries).filter((t) => t > now));
+  const typing = useMemo(
+    () => {
+      const now = Date.now();
+      return Object.keys(entries).filter((u) => (entries[u] ?? 0) > now);
+    },
+    // `tick` is the clock here: it changes when the next entry expires, and the list is filtered again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [entries, tick],
+  );
+  const nextExpiry = Math.min(...Object.values(entries).filter((t) => t > Date.now()));
   useEffect(() => {
     if (!Number.isFinite(nextExpiry)) return;
     const t = setTimeout(bump, nextExpiry - Date.now() + 5);

@@ -2,6 +2,7 @@
 // tests. Every timestamp and timer in the core goes through a Clock, so
 // recall windows and invitation timeouts can be driven by tests.
 
+/** What a Clock's setTimeout returns and clearTimeout takes (a number in browsers, an object in Node). */
 export type TimerHandle = NonNullable<unknown>;
 
 export interface Clock {

@@ -1,24 +1,53 @@
 // Owns MemoryStorage's records kept by id, each a plain Map written through
-// the undo log: groups, rooms, blocklists, pins, invitations (with the
-// queries for due and open ones) and file metadata.
+// the storage's undo log: groups, rooms, blocklists, pins, invitations (with
+// the queries for due and open ones) and file metadata.
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { PinnedMessage } from '../protocol/features';
 import type { Invitation } from '../protocol/invitation';
 import { isInvitationOpen } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
-import { MemoryTransactions } from './memory-transactions';
-import type { ConversationKey, FileRecord } from './storage';
+import type { MemoryTransactions } from './memory-transactions';
+import type { ConversationKey, FileRecord, StorageOps } from './storage';
 
 // Records are JSON-able by contract; a JSON round trip is much cheaper than structuredClone in Node.
 export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-export class MemoryRecords extends MemoryTransactions {
+/** The operations MemoryStorage takes from its records. */
+export const RECORD_OPS = [
+  'getGroup',
+  'putGroup',
+  'deleteGroup',
+  'listGroupsOf',
+  'getRoom',
+  'putRoom',
+  'deleteRoom',
+  'listRooms',
+  'getBlocklist',
+  'setBlocklist',
+  'getPins',
+  'setPins',
+  'getInvitation',
+  'putInvitation',
+  'replaceInvitation',
+  'claimDueInvitations',
+  'listDueInvitations',
+  'listOpenInvitations',
+  'nextInvitationDeadline',
+  'putFile',
+  'getFile',
+  'deleteFile',
+] as const;
+export type RecordOps = Pick<StorageOps, (typeof RECORD_OPS)[number]>;
+
+export class MemoryRecords implements RecordOps {
   private readonly groups = new Map<string, GroupInfo>();
   private readonly rooms = new Map<string, RoomInfo>();
   private readonly blocklists = new Map<UserId, UserId[]>();
   private readonly pins = new Map<ConversationKey, PinnedMessage[]>();
   private readonly invitations = new Map<string, Invitation>();
   private readonly files = new Map<string, FileRecord>();
+
+  constructor(private readonly log: MemoryTransactions) {}
 
   // ---- groups and rooms ------------------------------------------------------
 
@@ -28,11 +57,11 @@ export class MemoryRecords extends MemoryTransactions {
   }
 
   putGroup(group: GroupInfo): void {
-    this.setIn(this.groups, group.groupId, group);
+    this.log.setIn(this.groups, group.groupId, group);
   }
 
   deleteGroup(groupId: string): void {
-    this.setIn(this.groups, groupId, undefined);
+    this.log.setIn(this.groups, groupId, undefined);
   }
 
   listGroupsOf(user: UserId): GroupInfo[] {
@@ -48,11 +77,11 @@ export class MemoryRecords extends MemoryTransactions {
   }
 
   putRoom(room: RoomInfo): void {
-    this.setIn(this.rooms, room.roomId, room);
+    this.log.setIn(this.rooms, room.roomId, room);
   }
 
   deleteRoom(roomId: string): void {
-    this.setIn(this.rooms, roomId, undefined);
+    this.log.setIn(this.rooms, roomId, undefined);
   }
 
   listRooms(): RoomInfo[] {
@@ -68,7 +97,7 @@ export class MemoryRecords extends MemoryTransactions {
   }
 
   setBlocklist(user: UserId, blocked: UserId[]): void {
-    this.setIn(this.blocklists, user, [...blocked]);
+    this.log.setIn(this.blocklists, user, [...blocked]);
   }
 
   getPins(key: ConversationKey): PinnedMessage[] {
@@ -76,7 +105,7 @@ export class MemoryRecords extends MemoryTransactions {
   }
 
   setPins(key: ConversationKey, pins: PinnedMessage[]): void {
-    this.setIn(this.pins, key, pins.length > 0 ? pins : undefined);
+    this.log.setIn(this.pins, key, pins.length > 0 ? pins : undefined);
   }
 
   // ---- invitations -----------------------------------------------------------
@@ -87,7 +116,7 @@ export class MemoryRecords extends MemoryTransactions {
   }
 
   putInvitation(invitation: Invitation): void {
-    this.setIn(this.invitations, invitation.inviteId, invitation);
+    this.log.setIn(this.invitations, invitation.inviteId, invitation);
   }
 
   replaceInvitation(next: Invitation, expected: Invitation): boolean {
@@ -128,7 +157,7 @@ export class MemoryRecords extends MemoryTransactions {
   // ---- files -----------------------------------------------------------------
 
   putFile(record: FileRecord): void {
-    this.setIn(this.files, record.fileId, record);
+    this.log.setIn(this.files, record.fileId, record);
   }
 
   getFile(fileId: string): FileRecord | null {
@@ -137,6 +166,6 @@ export class MemoryRecords extends MemoryTransactions {
   }
 
   deleteFile(fileId: string): void {
-    this.setIn(this.files, fileId, undefined);
+    this.log.setIn(this.files, fileId, undefined);
   }
 }

@@ -1,8 +1,9 @@
 // Owns the in-memory implementation of Storage (embedded server, tests):
 // messages, seq counters, conversation states and receipts here; records
 // kept by id (groups, rooms, blocklists, pins, invitations, files) in
-// memory-records.ts; the undo log that makes transactions atomic in
-// memory-transactions.ts; the event log, people and thread read positions
+// memory-records.ts and the undo log that makes transactions atomic in
+// memory-transactions.ts, both parts whose operations the storage forwards
+// (forward-to-part.ts); the event log, people and thread read positions
 // in their own modules. Records handed in are kept as they are (the storage
 // owns them from then on); records handed out are copies (storage.ts rules).
 import type { ChatEvent } from '../protocol/frames';
@@ -27,10 +28,24 @@ import type { PushSubscriptionRecord } from './push-storage';
 import type { ThreadReadRecord } from './thread-read-storage';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
 import { pageOf } from './conversation-order';
-import { clone, MemoryRecords } from './memory-records';
+import { clone, MemoryRecords, RECORD_OPS, type RecordOps } from './memory-records';
+import { MemoryTransactions, TRANSACTION_OPS, type TransactionOps } from './memory-transactions';
+import { forwardToPart } from './forward-to-part';
+
+/** The operations MemoryStorage forwards to its records and its undo log (see the class). */
+// Merged on purpose: forwardToPart defines these on the prototype, from the same lists.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface MemoryStorage extends RecordOps, TransactionOps {}
 
 /** Storage in plain Maps; see the module header for how transactions roll back. */
-export class MemoryStorage extends MemoryRecords implements SyncStorage {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above
+export class MemoryStorage implements SyncStorage {
+  private readonly log = new MemoryTransactions();
+  private readonly records = new MemoryRecords(this.log);
+  static {
+    forwardToPart(MemoryStorage, (s) => s.log, TRANSACTION_OPS);
+    forwardToPart(MemoryStorage, (s) => s.records, RECORD_OPS);
+  }
   private readonly messages = new Map<string, MessageRecord>();
   private readonly byLocalId = new Map<string, string>();
   /** Per conversation: messages ordered by seq ascending. */
@@ -38,13 +53,13 @@ export class MemoryStorage extends MemoryRecords implements SyncStorage {
   private readonly seqs = new Map<ConversationKey, number>();
   private readonly states = new Map<UserId, Map<ConversationKey, ConversationStateRecord>>();
   private readonly receipts = new Map<string, UserId[]>();
-  private readonly events = new MemoryEventLog((step) => this.record(step));
+  private readonly events = new MemoryEventLog((step) => this.log.record(step));
   private readonly people = new MemoryPeopleStorage(
-    (step) => this.record(step),
+    (step) => this.log.record(step),
     (key) => this.byConversation.get(key) ?? [],
   );
-  private readonly threadReads = new MemoryThreadReads((step) => this.record(step));
-  private readonly push = new MemoryPushStorage((step) => this.record(step));
+  private readonly threadReads = new MemoryThreadReads((step) => this.log.record(step));
+  private readonly push = new MemoryPushStorage((step) => this.log.record(step));
 
   // ---- messages --------------------------------------------------------------
 
@@ -55,12 +70,12 @@ export class MemoryStorage extends MemoryRecords implements SyncStorage {
     if (this.byLocalId.has(localKey)) throw new Error(`duplicate localId ${message.localId} from ${message.from}`);
     // Handed-in records are owned by the storage (storage.ts rules): kept without a copy.
     const stored: MessageRecord = { key: record.key, message: record.message };
-    this.setIn(this.messages, message.serverId, stored);
-    this.setIn(this.byLocalId, localKey, message.serverId);
+    this.log.setIn(this.messages, message.serverId, stored);
+    this.log.setIn(this.byLocalId, localKey, message.serverId);
     let list = this.byConversation.get(record.key);
     if (!list) {
       list = [];
-      this.setIn(this.byConversation, record.key, list);
+      this.log.setIn(this.byConversation, record.key, list);
     }
     const list2 = list;
     // Seqs are handed out in order, so this is nearly always an append.
@@ -68,7 +83,7 @@ export class MemoryStorage extends MemoryRecords implements SyncStorage {
     while (i > 0 && list2[i - 1]!.seq > message.seq) i--;
     list2.splice(i, 0, stored.message);
     this.people.index.added(record.key, stored.message);
-    this.record(() => {
+    this.log.record(() => {
       const j = list2.indexOf(stored.message);
       if (j >= 0) list2.splice(j, 1);
       this.people.index.removed(record.key, stored.message);
@@ -84,7 +99,7 @@ export class MemoryStorage extends MemoryRecords implements SyncStorage {
     next.localId = prev.localId;
     next.from = prev.from;
     this.replaceMessageObject(existing, prev, next);
-    this.record(() => this.replaceMessageObject(existing, next, prev));
+    this.log.record(() => this.replaceMessageObject(existing, next, prev));
   }
 
   private replaceMessageObject(record: MessageRecord, from: Message, to: Message): void {
@@ -133,7 +148,7 @@ export class MemoryStorage extends MemoryRecords implements SyncStorage {
 
   nextSeq(key: ConversationKey): number {
     const next = (this.seqs.get(key) ?? 0) + 1;
-    this.setIn(this.seqs, key, next);
+    this.log.setIn(this.seqs, key, next);
     return next;
   }
 
@@ -153,9 +168,9 @@ export class MemoryStorage extends MemoryRecords implements SyncStorage {
     let perUser = this.states.get(state.user);
     if (!perUser) {
       perUser = new Map();
-      this.setIn(this.states, state.user, perUser);
+      this.log.setIn(this.states, state.user, perUser);
     }
-    this.setIn(perUser, state.key, { ...state });
+    this.log.setIn(perUser, state.key, { ...state });
   }
 
   listConversationStates(user: UserId): ConversationStateRecord[] {
@@ -180,7 +195,7 @@ export class MemoryStorage extends MemoryRecords implements SyncStorage {
     const k = `${kind}\u0000${serverId}`;
     const list = this.receipts.get(k) ?? [];
     if (list.includes(user)) return false;
-    this.setIn(this.receipts, k, [...list, user]);
+    this.log.setIn(this.receipts, k, [...list, user]);
     return true;
   }
 

@@ -1,10 +1,15 @@
 // Owns the atomic transactions of MemoryStorage: an undo log. Every write
 // inside a transaction records how to revert itself, and a throw (or
 // rollback) replays the log backwards; outside a transaction nothing is
-// recorded.
+// recorded. The storage's parts write through it.
+import type { SyncStorage } from './storage';
 
-/** The undo log and the write helper the in-memory storage's parts share (public as a base of MemoryStorage). */
-export class MemoryTransactions {
+/** The transaction operations MemoryStorage takes from its undo log. */
+export const TRANSACTION_OPS = ['transaction', 'begin', 'commit', 'rollback'] as const;
+export type TransactionOps = Pick<SyncStorage, (typeof TRANSACTION_OPS)[number]>;
+
+/** The undo log and the write helper the in-memory storage's parts share. */
+export class MemoryTransactions implements TransactionOps {
   private undo: (() => void)[] | null = null;
 
   transaction<T>(fn: () => T): T {
@@ -37,12 +42,13 @@ export class MemoryTransactions {
     for (let i = log.length - 1; i >= 0; i--) log[i]!();
   }
 
-  protected record(step: () => void): void {
+  /** Remembers how to undo one write (nothing outside a transaction). */
+  record(step: () => void): void {
     this.undo?.push(step);
   }
 
   /** Sets `map[key] = value`, remembering the previous value for rollback. */
-  protected setIn<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
+  setIn<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
     const had = map.has(key);
     const prev = map.get(key);
     if (value === undefined) map.delete(key);

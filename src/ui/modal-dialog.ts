@@ -57,8 +57,8 @@ export function useModalDialog(
       else el.removeAttribute('open');
       if (previous && previous.isConnected && typeof previous.focus === 'function') previous.focus();
     };
-    // Opened once per showing: later re-renders must not steal focus back.
-  }, [shown]);
+    // Opened once per showing (the refs are stable): later re-renders must not steal focus back.
+  }, [dialog, initialFocus, scope, shown]);
 
   // Escape must reach the dialog's own handler; the native 'cancel' would close it unseen by React.
   useEffect(() => {
@@ -67,5 +67,5 @@ export function useModalDialog(
     const cancel = (e: Event) => e.preventDefault();
     el.addEventListener('cancel', cancel);
     return () => el.removeEventListener('cancel', cancel);
-  }, [shown]);
+  }, [dialog, shown]);
 }

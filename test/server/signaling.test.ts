@@ -234,10 +234,12 @@ describe('signaling with the server as authority', () => {
   it('a storage failure while timing out is reported and retried, not thrown from the timer', async () => {
     class FlakyStorage extends MemoryStorage {
       failures = 1;
-      override listDueInvitations(time: number, limit: number) {
+      // The claim of due invitations is what the timer asks the storage for. An operation MemoryStorage
+      // forwards to its records is a property of its type: overridden as one.
+      override claimDueInvitations = (time: number, limit: number, owner: string, leaseUntil: number) => {
         if (this.failures-- > 0) throw new Error('disk busy');
-        return super.listDueInvitations(time, limit);
-      }
+        return MemoryStorage.prototype.claimDueInvitations.call(this, time, limit, owner, leaseUntil);
+      };
     }
     const errors: unknown[] = [];
     const clock = createManualClock();

@@ -83,21 +83,29 @@ export function InvitationDialog({
     }
   }, [inv, one.direction, onAccepted]);
 
+  // Closing runs once per closing, with the callbacks as they are at that moment: a parent that
+  // re-renders with new ones must not end the call again.
+  const atClose = useRef({ onEnded, onDone, noticeMs });
+  useEffect(() => {
+    atClose.current = { onEnded, onDone, noticeMs };
+  });
+
   // Closed by anyone, anywhere: end now, or after a short notice.
+  const myState = one.myState;
   useEffect(() => {
     if (!inv || one.open || one.direction === null || one.loading) return;
-    const { ending, notice: n } = endingOf(inv, one.myState, one.direction, acted.current);
-    onEnded?.(inv, ending);
+    const { ending, notice: n } = endingOf(inv, myState, one.direction, acted.current);
+    const { onEnded: ended, onDone: done, noticeMs: ms } = atClose.current;
+    ended?.(inv, ending);
     if (!n) {
-      onDone();
+      done();
       return;
     }
     setNotice(n);
     dialog.current?.focus();
-    const timer = setTimeout(onDone, noticeMs);
+    const timer = setTimeout(done, ms);
     return () => clearTimeout(timer);
-    // Runs once per closing; the callbacks are read as they are at that moment.
-  }, [inv, one.open, one.direction, one.loading]);
+  }, [inv, myState, one.open, one.direction, one.loading]);
 
   if (!inv || one.direction === null) return null;
   const incoming = one.direction === 'incoming';

@@ -4,7 +4,16 @@
 // language that loads lazily shows English until its strings arrive.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from './locale';
-import { dirFor, isLocaleLoaded, loadLocale, stringsFor, type StringOverrides, type Strings } from './strings';
+import {
+  dirFor,
+  isLocaleLoaded,
+  loadLocale,
+  stringsFor,
+  tableFor,
+  withOverrides,
+  type StringOverrides,
+  type Strings,
+} from './strings';
 
 interface LocaleContextValue {
   locale: Locale;
@@ -23,8 +32,11 @@ export interface LocaleProviderProps {
   children?: ReactNode;
 }
 
-/** Re-renders once `locale`'s strings have loaded (natter's lazily loaded languages). */
-function useLoaded(locale: Locale): boolean {
+/**
+ * `locale`'s string table, re-rendering once a lazily loaded language's table arrives (a new table
+ * object, so what is built from it is rebuilt).
+ */
+function useTable(locale: Locale): Strings {
   const [, setVersion] = useState(0);
   const loaded = isLocaleLoaded(locale);
   useEffect(() => {
@@ -39,15 +51,16 @@ function useLoaded(locale: Locale): boolean {
       alive = false;
     };
   }, [locale, loaded]);
-  return loaded;
+  return tableFor(locale);
 }
 
 /** Sets the locale (and optional string overrides) for natter components below it. */
 export function LocaleProvider({ locale, strings, children }: LocaleProviderProps): ReactNode {
-  const loaded = useLoaded(locale);
+  const table = useTable(locale);
   const value = useMemo(
-    () => ({ locale, dir: dirFor(locale), strings: stringsFor(locale, strings) }),
-    [locale, strings, loaded],
+    // The direction is registered with the table, so it is read again when the table changes.
+    () => ({ locale, dir: dirFor(locale), strings: withOverrides(table, strings) }),
+    [locale, strings, table],
   );
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
@@ -67,9 +80,6 @@ export function useDirection(override?: Locale): 'ltr' | 'rtl' {
 /** Typed strings for the active locale; pass a component's `locale` prop to override the provider. */
 export function useStrings(override?: Locale): Strings {
   const ctx = useContext(LocaleContext);
-  const loaded = useLoaded(override ?? ctx.locale);
-  return useMemo(
-    () => (override === undefined || override === ctx.locale ? ctx.strings : stringsFor(override)),
-    [override, ctx, loaded],
-  );
+  const table = useTable(override ?? ctx.locale);
+  return override === undefined || override === ctx.locale ? ctx.strings : table;
 }

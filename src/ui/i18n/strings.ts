@@ -105,9 +105,19 @@ export function isLocaleLoaded(locale: Locale): boolean {
   return tables.has(tableKeyOf(locale));
 }
 
+/** The string table `locale` uses now (English until a lazily loaded language arrives). */
+export function tableFor(locale: Locale): Strings {
+  return tables.get(tableKeyOf(locale)) ?? english;
+}
+
+/** `table` with `overrides` on top (the table itself when there are none). */
+export function withOverrides(table: Strings, overrides?: StringOverrides): Strings {
+  return merge(table, overrides);
+}
+
 /** The full string table of `locale` (English until a lazily loaded language arrives), with `overrides` on top. */
 export function stringsFor(locale: Locale, overrides?: StringOverrides): Strings {
-  return merge(tables.get(tableKeyOf(locale)) ?? english, overrides);
+  return merge(tableFor(locale), overrides);
 }
 
 /** Text direction of `locale`. */

@@ -35,6 +35,7 @@ import { useRowKeyboard } from './use-row-keyboard';
 import { useFeatureRowContext } from './use-feature-row-context';
 import { useNewMessages } from './use-new-messages';
 import { useOpening } from './use-opening';
+import { useEdgePaging } from './use-edge-paging';
 import { useJumpWindow, type JumpWindow } from './use-jump-window';
 
 export type { MessageListProps } from './message-list-props';
@@ -112,7 +113,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     openAt,
   });
 
-  const opening = useOpening({
+  const { stop: stopOpening, onInteract } = useOpening({
     live,
     openAt,
     markerLate,
@@ -136,11 +137,11 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   const [activeKey, setActiveKey] = useState<string | null>(null);
 
   const jumpToLatest = useCallback(() => {
-    opening.stop();
+    stopOpening();
     if (jump) return jump.onLatest();
     virtualizer.scrollToEnd();
     clearNew();
-  }, [virtualizer, clearNew, jump]);
+  }, [stopOpening, virtualizer, clearNew, jump]);
 
   // Own sends always bring the list down to them (only when a new own message arrives, not when atBottom changes).
   useEffect(() => {
@@ -202,17 +203,10 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   });
 
   const items = virtualizer.getVirtualItems();
-  // Older history loads once the first message is drawn (it is within the overscan of the top);
-  // the marks above it (in the fixed-height top) are drawn only then too, like any other row.
+  // The marks above the first message (in the fixed-height top) are drawn only once it is, like any other row.
   const firstDrawn = items[0]?.index ?? -1;
-  useEffect(() => {
-    if (live && firstDrawn === 0 && hasMore && !loadingHistory) void loadOlder();
-  }, [live, firstDrawn, hasMore, loadingHistory, loadOlder]);
-  // A jump's window loads newer pages once its last message is drawn.
   const lastDrawn = items[items.length - 1]?.index ?? -1;
-  useEffect(() => {
-    if (live && jump?.hasNewer && lastDrawn === n - 1 && !loadingHistory) void jump.loadNewer();
-  }, [live, jump, lastDrawn, n, loadingHistory]);
+  useEdgePaging({ live, firstDrawn, lastDrawn, count: n, hasMore, loadingHistory, loadOlder, jump });
 
   // Arrow keys move the roving tab stop between messages; the virtualizer brings the target into view.
   const onKeyDown = useRowKeyboard({
@@ -220,7 +214,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     rootRef,
     setActiveKey,
     scrollToIndex: (index) => {
-      opening.stop();
+      stopOpening();
       virtualizer.scrollToIndex(index, { align: 'auto' });
     },
   });
@@ -262,10 +256,10 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
           onScroll={onScroll}
-          onWheel={opening.onInteract}
-          onTouchMove={opening.onInteract}
-          onPointerDown={opening.onInteract}
-          onKeyDown={opening.onInteract}
+          onWheel={onInteract}
+          onTouchMove={onInteract}
+          onPointerDown={onInteract}
+          onKeyDown={onInteract}
         >
           <div className="natter-list-items" style={{ height: virtualizer.getTotalSize() }}>
             <ListHeader

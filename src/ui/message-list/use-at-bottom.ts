@@ -16,6 +16,8 @@ export function useAtBottom(scrollerRef: RefObject<HTMLDivElement | null>, live:
   atBottomRef.current = atBottom;
 
   const lastHeight = useRef(0);
+  // No dependency list on purpose: geometry is read after every commit; state is set only when it differs.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     const s = scrollerRef.current;
     // A list that is not laid out (hidden, or no layout engine) shows nothing: it is not "at the bottom".
