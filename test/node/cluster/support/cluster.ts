@@ -21,6 +21,8 @@ export interface ClusterOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** How long a node's lease lasts unrefreshed (ms; default: the server's, 15 s). */
   nodeLeaseMs?: number;
+  /** Node `node` kills itself (-9) right after recording `user` offline everywhere, before telling contacts. */
+  dieAfterOffline?: { node: number; user: string };
 }
 
 let databases = 0;
@@ -52,7 +54,7 @@ export class Cluster {
   static async start(postgres: Postgres, redis: Redis, size: number, options: ClusterOptions = {}): Promise<Cluster> {
     const cluster = new Cluster(await freshDatabase(postgres), redis, options);
     // Started at the same moment: the migration runs once (advisory lock), the others wait for it.
-    const nodes = await Promise.all(Array.from({ length: size }, () => cluster.launch(0)));
+    const nodes = await Promise.all(Array.from({ length: size }, (_, i) => cluster.launch(0, i)));
     cluster.nodes.push(...nodes);
     return cluster;
   }
@@ -61,7 +63,9 @@ export class Cluster {
     return `ws://127.0.0.1:${this.nodes[i % this.nodes.length]!.port}/ws`;
   }
 
-  async launch(port: number): Promise<ClusterNode> {
+  /** Starts a node on `port` (0: a free one) as node `index`. */
+  async launch(port: number, index: number): Promise<ClusterNode> {
+    const fault = this.options.dieAfterOffline;
     const args = [
       this.db,
       this.redis.url,
@@ -72,6 +76,7 @@ export class Cluster {
       String(this.offset),
       JSON.stringify(this.options.rateLimit ?? false),
       String(this.options.nodeLeaseMs ?? ''),
+      fault?.node === index ? fault.user : '',
     ];
     return launchChildNode(ENTRY, args, 'cluster node');
   }
@@ -102,7 +107,7 @@ export class Cluster {
 
   /** Starts node i again on its port. */
   async revive(i: number): Promise<void> {
-    this.nodes[i] = await this.launch(this.nodes[i]!.port);
+    this.nodes[i] = await this.launch(this.nodes[i]!.port, i);
   }
 
   async stop(): Promise<void> {
