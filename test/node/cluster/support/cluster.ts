@@ -6,13 +6,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { launchChildNode, type ChildNode } from '../../support/child-node';
+import { launchChildNode, SpareChildNodes, type ChildNode } from '../../support/child-node';
 import type { Postgres, Redis } from './services';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const ENTRY = join(ROOT, 'test/node/cluster/support/cluster-node.ts');
 
 export type ClusterNode = ChildNode;
+
+/** `size` cluster nodes started ahead (a restart then waits for the server's start only). */
+export function spareClusterNodes(size: number): SpareChildNodes {
+  return new SpareChildNodes(ENTRY, 'cluster node', size);
+}
 
 export interface ClusterOptions {
   recallWindowMs?: number;
@@ -21,6 +26,8 @@ export interface ClusterOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** How long a node's lease lasts unrefreshed (ms; default: the server's, 15 s). */
   nodeLeaseMs?: number;
+  /** Where nodes started again (`revive`) come from: children started ahead; default: fresh ones. */
+  spares?: SpareChildNodes;
   /** Node `node` kills itself (-9) right after recording `user` offline everywhere, before telling contacts. */
   dieAfterOffline?: { node: number; user: string };
 }
@@ -63,8 +70,8 @@ export class Cluster {
     return `ws://127.0.0.1:${this.nodes[i % this.nodes.length]!.port}/ws`;
   }
 
-  /** Starts a node on `port` (0: a free one) as node `index`. */
-  async launch(port: number, index: number): Promise<ClusterNode> {
+  /** Starts a node on `port` (0: a free one) as node `index`, from a spare when given. */
+  async launch(port: number, index: number, spare?: SpareChildNodes): Promise<ClusterNode> {
     const fault = this.options.dieAfterOffline;
     const args = [
       this.db,
@@ -78,7 +85,7 @@ export class Cluster {
       String(this.options.nodeLeaseMs ?? ''),
       fault?.node === index ? fault.user : '',
     ];
-    return launchChildNode(ENTRY, args, 'cluster node');
+    return spare ? spare.launch(args) : launchChildNode(ENTRY, args, 'cluster node');
   }
 
   /** Node i's health check: its status and JSON (which names the node). */
@@ -107,7 +114,7 @@ export class Cluster {
 
   /** Starts node i again on its port. */
   async revive(i: number): Promise<void> {
-    this.nodes[i] = await this.launch(this.nodes[i]!.port, i);
+    this.nodes[i] = await this.launch(this.nodes[i]!.port, i, this.options.spares);
   }
 
   async stop(): Promise<void> {
