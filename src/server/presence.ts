@@ -39,6 +39,8 @@ export class PresenceTracker implements SessionListener, PresenceService {
   private readonly sharing = new Map<UserId, Promise<void>>();
   /** Last-seen writes not yet done (a stopping node waits for them). */
   private readonly saving = new Set<Promise<void>>();
+  /** In a cluster: when each user's last device here left, until a reconcile published it. */
+  private readonly leftAt = new Map<UserId, number>();
 
   constructor(
     private readonly ctx: () => CoreContext,
@@ -62,6 +64,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
       }, this.onError);
     }
     u.sessions.set(session, 'online');
+    this.leftAt.delete(session.user);
     void this.reconcile(session.user);
   }
 
@@ -75,6 +78,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
     }
     this.users.delete(session.user);
     const now = this.ctx().clock.now();
+    if (this.ctx().delivery.presence) this.leftAt.set(session.user, now);
     void this.reconcile(session.user, now);
     // In a cluster the user may still be connected to another node: last seen is saved by the node whose
     // change made them offline everywhere (reconcileShared), so two nodes never write it in a race.
@@ -187,12 +191,16 @@ export class PresenceTracker implements SessionListener, PresenceService {
    * every node's, at once; rejects when that or telling them failed.
    */
   private reconcileShared(share: PresenceShare, user: UserId, lastSeen: number | null): Promise<void> {
-    const local = this.statusOf(user);
     const run = async (): Promise<void> => {
       const record = await ensureProfile(this.ctx(), user);
       // A stopping node leaves its users to the survivor that reaps it (its entries still stand).
       if (this.stopped) return;
-      const change = await share.publish(user, local, record.hidePresence, local === 'offline' ? lastSeen : null);
+      // Read when it runs, not when asked: a run queued behind a slow one would otherwise publish a
+      // device that left meanwhile, after another node published the user gone (a stale 'online').
+      const local = this.statusOf(user);
+      const left = local === 'offline' ? (lastSeen ?? this.leftAt.get(user) ?? null) : null;
+      if (local === 'offline') this.leftAt.delete(user);
+      const change = await share.publish(user, local, record.hidePresence, left);
       if (change !== null) await this.tell(share, change);
     };
     const next = (this.sharing.get(user) ?? Promise.resolve()).then(run);
