@@ -13,15 +13,14 @@
 // Presence across nodes (who is connected where, and as what) is kept in
 // Redis by RedisPresence; `online` (onlineUserOnly, push) reads the same.
 // When a node goes away (its lease expired, or it stopped), one survivor is
-// handed its users (`onNodeGone`).
+// handed its users and the presence changes it left untold (`onNodeGone`).
 import { Redis } from 'ioredis';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { UserId } from '../protocol/message';
 import type { Delivery } from '../server/event-publisher';
 import type { SessionRegistry } from '../server/sessions';
 import type { RateLimitStore } from '../server/rate-limiter';
-import type { NodeGoneHandler } from './redis-node-lease';
-import { RedisPresence } from './redis-presence';
+import { RedisPresence, type PresenceGoneHandler } from './redis-presence';
 import { createRedisRateLimitStore } from './redis-rate-limit';
 
 const PREFIX = 'natter:u:';
@@ -164,8 +163,8 @@ export class RedisDelivery implements Delivery {
     this.noteHandler = handler;
   }
 
-  onNodeGone(handler: NodeGoneHandler): void {
-    this.presence.lease.onGone(handler);
+  onNodeGone(handler: PresenceGoneHandler): void {
+    this.presence.onNodeGone(handler);
   }
 
   // Messages are `<origin node> <pos | @device | empty> <frame>` on user channels, `<origin node> <note>` on NOTES.

@@ -5,7 +5,9 @@
 // queue is served a batch of recipients per turn of the event loop, so a user
 // with thousands of contacts coming online never sends thousands of frames in
 // one synchronous run. Frames go through the core's Delivery, so in a
-// cluster they reach contacts connected to other nodes too.
+// cluster they reach contacts connected to other nodes too. `sent` says when
+// what is queued has been handed to the Delivery (a cluster node then marks
+// a presence change told).
 import type { UserId } from '../protocol/message';
 import type { Presence, Profile } from '../protocol/people';
 import { eventFrame } from './event-publisher';
@@ -14,6 +16,8 @@ import type { Delivery } from './event-publisher';
 interface Pending {
   presence: Map<UserId, Presence>;
   profiles: Map<UserId, Profile>;
+  /** Stamp of the entry, rising in queue order. */
+  n: number;
 }
 
 const DEFAULT_BATCH = 200;
@@ -28,6 +32,10 @@ export class ContactFanout {
   private readonly pending = new Map<UserId, Pending>();
   private scheduled = false;
   private stopped = false;
+  /** The stamp of the newest entry queued, and of the newest served. */
+  private queuedUpTo = 0;
+  private servedUpTo = 0;
+  private readonly waiting: Array<{ upTo: number; done: (sent: boolean) => void }> = [];
   /** Frames sent per served batch, newest last (bounded; for tests and the bench). */
   readonly batches: number[] = [];
 
@@ -54,6 +62,12 @@ export class ContactFanout {
     return this.pending.size;
   }
 
+  /** Settles once everything queued so far was handed to the delivery (true), or dropped by `stop` (false). */
+  sent(): Promise<boolean> {
+    if (this.pending.size === 0) return Promise.resolve(!this.stopped);
+    return new Promise((done) => this.waiting.push({ upTo: this.queuedUpTo, done }));
+  }
+
   /** Sends everything queued at once (a cluster node stopping tells contacts before it goes). */
   flush(): void {
     while (this.pending.size > 0 && !this.stopped) this.serve();
@@ -62,12 +76,13 @@ export class ContactFanout {
   stop(): void {
     this.stopped = true;
     this.pending.clear();
+    for (const w of this.waiting.splice(0)) w.done(false);
   }
 
   private entry(recipient: UserId): Pending {
     let p = this.pending.get(recipient);
     if (!p) {
-      p = { presence: new Map(), profiles: new Map() };
+      p = { presence: new Map(), profiles: new Map(), n: ++this.queuedUpTo };
       this.pending.set(recipient, p);
     }
     return p;
@@ -90,6 +105,7 @@ export class ContactFanout {
     for (const [recipient, p] of this.pending) {
       if (served >= this.batchSize) break;
       this.pending.delete(recipient);
+      this.servedUpTo = p.n;
       served++;
       if (p.presence.size > 0) {
         this.delivery.deliver(
@@ -105,6 +121,11 @@ export class ContactFanout {
     }
     this.batches.push(frames);
     if (this.batches.length > 64) this.batches.shift();
+    if (this.waiting.length > 0) {
+      const left = this.waiting.filter((w) => w.upTo > this.servedUpTo);
+      for (const w of this.waiting) if (w.upTo <= this.servedUpTo) w.done(true);
+      this.waiting.splice(0, this.waiting.length, ...left);
+    }
     this.schedule();
   }
 }

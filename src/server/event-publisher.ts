@@ -18,7 +18,7 @@ import type { UserId } from '../protocol/message';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CachedStorage } from './cached-storage';
 import type { Clock } from './clock';
-import type { PresenceShare } from './presence-share';
+import type { PresenceChange, PresenceShare } from './presence-share';
 import type { EventAppend } from './storage';
 
 /** Where committed events go: every connected device of a user, on this node or any other. */
@@ -40,10 +40,11 @@ export interface Delivery {
   onBroadcast?(handler: (note: string) => void): void;
   /**
    * A cluster: where a node that went away (it stopped, or its lease expired) is handed, with the
-   * users it had connected; exactly one surviving node gets each, and keeps it until the promise
-   * the handler answers settles (a node dying before that hands it to another).
+   * users it had connected and the presence changes it recorded but did not tell (PresenceShare);
+   * exactly one surviving node gets each, and keeps it until the promise the handler answers
+   * settles (a node dying before that hands it to another).
    */
-  onNodeGone?(handler: (node: string, users: UserId[]) => void | Promise<unknown>): void;
+  onNodeGone?(handler: (node: string, users: UserId[], pending: PresenceChange[]) => Promise<unknown>): void;
 }
 
 /** One event for every user, or a function making each user's own (conversation ids differ per viewer). */

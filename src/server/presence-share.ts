@@ -3,20 +3,41 @@
 // there) and, in the same atomic step, learns what contacts should now see
 // of the user over every live node and whether that changed, so that of
 // several nodes changing the same user at once none acts on a stale view
-// and exactly one pushes each change. It also reads the statuses the other
-// live nodes hold. A node that dies stops counting without saying so (the
-// implementation ages it out).
+// and exactly one pushes each change. A change is recorded as pending in
+// that same step and stays so until the node says contacts were told: a
+// node that dies in between leaves it to the survivor handed its work
+// (Delivery.onNodeGone), so contacts are told even then. It also reads the
+// statuses the other live nodes hold. A node that dies stops counting
+// without saying so (the implementation ages it out).
 import type { UserId } from '../protocol/message';
 import type { PresenceStatus } from '../protocol/people';
+
+/** A change of what contacts see of a user, recorded and not yet told to them. */
+export interface PresenceChange {
+  user: UserId;
+  status: PresenceStatus;
+  /** When the user left (their last seen), for a change to offline made by their last device leaving. */
+  lastSeen: number | null;
+  /** Names this change for `told` (the implementation's own). */
+  ticket: string;
+}
 
 export interface PresenceShare {
   /**
    * Writes this node's status of `user` ('offline': no device of theirs connected here) and records
    * what contacts now see (every live node's statuses combined; 'offline' when `hidden`), as one
-   * atomic step; answers that when contacts saw something else before (then this node tells them),
-   * else null.
+   * atomic step; answers that change, pending, when contacts saw something else before (then this
+   * node tells them, then calls `told`), else null. `lastSeen`: when this node's last device of the
+   * user left, if it just did.
    */
-  publish(user: UserId, status: PresenceStatus, hidden: boolean): Promise<PresenceStatus | null>;
+  publish(
+    user: UserId,
+    status: PresenceStatus,
+    hidden: boolean,
+    lastSeen: number | null,
+  ): Promise<PresenceChange | null>;
+  /** Contacts were told `change`: it is pending no more. */
+  told(change: PresenceChange): Promise<void>;
   /** Statuses of `users` on the other live nodes; a user absent from the map is offline there. */
   elsewhere(users: readonly UserId[]): Promise<Map<UserId, PresenceStatus>>;
 }

@@ -8,16 +8,18 @@
 // no last-seen time to everyone else. In a cluster (a Delivery with a
 // PresenceShare) a user's status is combined over every node they are
 // connected to, read fresh (privacy too) whenever it may have changed, and
-// the node whose change alters what contacts see tells them. A cluster node
-// that stops tells the contacts of its users who are connected nowhere else;
-// the users of a node that died are handed to one survivor, which does the same.
+// the node whose change alters what contacts see tells them, then marks the
+// change told. A cluster node that stops tells the contacts of its users who
+// are connected nowhere else; the users of a node that died are handed to
+// one survivor, which does the same and first tells the changes the dead
+// node recorded but did not tell.
 import type { UserId } from '../protocol/message';
 import type { Presence, PresenceStatus } from '../protocol/people';
 import { contactsOf, visibleUsers } from './contacts';
 import type { Caller, CoreContext, PresenceService } from './context';
 import type { OpHandlers } from './op-handler';
 import { ensureProfile, profileRecords } from './profiles';
-import { combinePresence, type PresenceShare } from './presence-share';
+import { combinePresence, type PresenceChange, type PresenceShare } from './presence-share';
 import type { LiveSession, SessionListener } from './sessions';
 
 type DeviceStatus = 'online' | 'away';
@@ -37,6 +39,8 @@ export class PresenceTracker implements SessionListener, PresenceService {
   private readonly sharing = new Map<UserId, Promise<void>>();
   /** Last-seen writes not yet done (a stopping node waits for them). */
   private readonly saving = new Set<Promise<void>>();
+  /** In a cluster: when each user's last device here left, until a reconcile published it. */
+  private readonly leftAt = new Map<UserId, number>();
 
   constructor(
     private readonly ctx: () => CoreContext,
@@ -60,6 +64,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
       }, this.onError);
     }
     u.sessions.set(session, 'online');
+    this.leftAt.delete(session.user);
     void this.reconcile(session.user);
   }
 
@@ -73,6 +78,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
     }
     this.users.delete(session.user);
     const now = this.ctx().clock.now();
+    if (this.ctx().delivery.presence) this.leftAt.set(session.user, now);
     void this.reconcile(session.user, now);
     // In a cluster the user may still be connected to another node: last seen is saved by the node whose
     // change made them offline everywhere (reconcileShared), so two nodes never write it in a race.
@@ -102,23 +108,19 @@ export class PresenceTracker implements SessionListener, PresenceService {
   }
 
   /**
-   * Another node went away (handed to this one alone): its users who are connected nowhere else
-   * go offline, last seen now, and their contacts are told.
+   * Another node went away (handed to this one alone): the changes it recorded and did not tell
+   * are told, then its users who are connected nowhere else go offline, last seen now, and their
+   * contacts are told. Settles when it is all done (the lease's claim is held until then); a
+   * failure rejects it.
    */
-  nodeGone(users: readonly UserId[]): Promise<unknown> {
+  async nodeGone(users: readonly UserId[], pending: readonly PresenceChange[]): Promise<void> {
+    const share = this.ctx().delivery.presence;
+    if (!share || !this.enabled) return;
+    await Promise.all(pending.map((change) => this.tell(share, change)));
     const now = this.ctx().clock.now();
-    const work: Promise<unknown>[] = [];
-    for (const user of users) {
-      if (this.stopped) break;
-      if (!this.users.has(user)) {
-        const save = this.saveLastSeen(user, now);
-        this.track(save);
-        work.push(save);
-      }
-      work.push(this.reconcile(user, now));
-    }
-    // Settles when it is all done (the lease's claim is held until then); a failure rejects it.
-    return Promise.all(work);
+    const work: Promise<void>[] = [];
+    for (const user of users) if (!this.stopped) work.push(this.reconcileShared(share, user, now));
+    await Promise.all(work);
   }
 
   private track(work: Promise<void>): void {
@@ -172,7 +174,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
   private reconcile(user: UserId, lastSeen: number | null = null): Promise<void> {
     if (!this.enabled) return Promise.resolve();
     const share = this.ctx().delivery.presence;
-    if (share) return this.reconcileShared(share, user, lastSeen);
+    if (share) return this.reconcileShared(share, user, lastSeen).catch(this.onError);
     const u = this.users.get(user);
     if (u && u.hidden === null) return Promise.resolve();
     const shown: PresenceStatus = u?.hidden ? 'offline' : this.statusOf(user);
@@ -184,29 +186,46 @@ export class PresenceTracker implements SessionListener, PresenceService {
     return Promise.resolve();
   }
 
-  /** The cluster's reconcile: this node's status is shared and what contacts see recomputed from every node's, at once. */
+  /**
+   * The cluster's reconcile: this node's status is shared and what contacts see recomputed from
+   * every node's, at once; rejects when that or telling them failed.
+   */
   private reconcileShared(share: PresenceShare, user: UserId, lastSeen: number | null): Promise<void> {
-    const local = this.statusOf(user);
     const run = async (): Promise<void> => {
       const record = await ensureProfile(this.ctx(), user);
       // A stopping node leaves its users to the survivor that reaps it (its entries still stand).
       if (this.stopped) return;
-      const shown = await share.publish(user, local, record.hidePresence);
-      if (shown === null) return;
-      // Saved before contacts are told, so a contact who asks next reads the time it was told.
-      if (shown === 'offline' && lastSeen !== null) await this.saveLastSeen(user, lastSeen);
-      await this.push({
-        user,
-        status: shown,
-        lastSeen: shown === 'offline' && !record.hidePresence ? (lastSeen ?? record.lastSeen) : null,
-      });
+      // Read when it runs, not when asked: a run queued behind a slow one would otherwise publish a
+      // device that left meanwhile, after another node published the user gone (a stale 'online').
+      const local = this.statusOf(user);
+      const left = local === 'offline' ? (lastSeen ?? this.leftAt.get(user) ?? null) : null;
+      if (local === 'offline') this.leftAt.delete(user);
+      const change = await share.publish(user, local, record.hidePresence, left);
+      if (change !== null) await this.tell(share, change);
     };
-    const next = (this.sharing.get(user) ?? Promise.resolve()).then(run).catch(this.onError);
-    this.sharing.set(user, next);
-    void next.then(() => {
-      if (this.sharing.get(user) === next) this.sharing.delete(user);
+    const next = (this.sharing.get(user) ?? Promise.resolve()).then(run);
+    // The chain goes on after a failure (the caller hears of it).
+    const chained = next.catch(() => undefined);
+    this.sharing.set(user, chained);
+    void chained.then(() => {
+      if (this.sharing.get(user) === chained) this.sharing.delete(user);
     });
     return next;
+  }
+
+  /**
+   * Tells contacts a change recorded as pending (by this node, or by a node that died before it
+   * could), then marks it told. Last seen is saved first, so a contact who asks next reads the
+   * time it was told.
+   */
+  private async tell(share: PresenceShare, change: PresenceChange): Promise<void> {
+    const ctx = this.ctx();
+    if (change.status === 'offline' && change.lastSeen !== null) await this.saveLastSeen(change.user, change.lastSeen);
+    const [record, contacts] = await Promise.all([ensureProfile(ctx, change.user), contactsOf(ctx, change.user)]);
+    const lastSeen = change.status === 'offline' && !record.hidePresence ? (change.lastSeen ?? record.lastSeen) : null;
+    ctx.people.fanout.presence(contacts, { user: change.user, status: change.status, lastSeen });
+    // Dropped (the node is stopping): left pending, for the survivor that reaps this node.
+    if (await ctx.people.fanout.sent()) await share.told(change);
   }
 
   private push(presence: Presence): Promise<void> {

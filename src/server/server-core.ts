@@ -110,11 +110,12 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       onError(e);
     }
   });
-  // Another node went away (handed to this one alone): its users and its devices in calls. The
-  // hand-over holds until its users' presence is settled (another node redoes it if this one dies).
-  delivery.onNodeGone?.((node, users) => {
+  // Another node went away (handed to this one alone): its users, the presence changes it left untold
+  // and its devices in calls. The hand-over holds until its users' presence is settled (another node
+  // redoes it if this one dies).
+  delivery.onNodeGone?.((node, users, pending) => {
     nodeGone(ctx, node);
-    return presence.nodeGone(users);
+    return presence.nodeGone(users, pending);
   });
   let started = false;
   let closed = false;

@@ -3,7 +3,9 @@
 // each client of a test connected to a different node (round robin), so
 // every message, receipt, recall, group change and invitation crosses nodes.
 // `advance` moves all three clocks; restart is kill -9 of every node and a
-// new process on each port.
+// new process on each port, all at once. The new processes are spares
+// started ahead: most of a node's start is Node and tsx loading the
+// modules (seconds on a loaded machine), the server's own start is short.
 import { afterAll } from 'vitest';
 import WebSocket from 'ws';
 import { createWebSocketTransport } from '../../../src/client/websocket-transport';
@@ -11,14 +13,16 @@ import { createToken } from '../../../src/node/token';
 import { runConformanceSuite } from '../../conformance/conformance';
 import type { Harness, HarnessConfig, HarnessFactory } from '../../conformance/harness';
 import { SECRET } from '../support/secret';
-import { Cluster } from './support/cluster';
+import { Cluster, spareClusterNodes } from './support/cluster';
 import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
 
 let services: Promise<{ postgres: Postgres; redis: Redis }> | null = null;
 const started = (): Promise<{ postgres: Postgres; redis: Redis }> =>
   (services ??= Promise.all([startPostgres(), startRedis()]).then(([postgres, redis]) => ({ postgres, redis })));
+const spares = spareClusterNodes(3);
 
 afterAll(async () => {
+  await spares.close();
   if (!services) return;
   const { postgres, redis } = await services;
   await Promise.all([postgres.stop(), redis.stop()]);
@@ -29,7 +33,7 @@ const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const clusterHost: HarnessFactory = Object.assign(
   async (config: HarnessConfig): Promise<Harness> => {
     const { postgres, redis } = await started();
-    const cluster = await Cluster.start(postgres, redis, 3, { recallEnabled: config.recallEnabled ?? true });
+    const cluster = await Cluster.start(postgres, redis, 3, { recallEnabled: config.recallEnabled ?? true, spares });
     let next = 0;
     return {
       name: 'natter serve, 3 nodes (PostgreSQL + Redis)',
@@ -42,8 +46,9 @@ const clusterHost: HarnessFactory = Object.assign(
         await pause(50);
       },
       async restart() {
-        for (let i = 0; i < cluster.nodes.length; i++) await cluster.kill(i);
-        for (let i = 0; i < cluster.nodes.length; i++) await cluster.revive(i);
+        const all = cluster.nodes.map((_, i) => i);
+        await Promise.all(all.map((i) => cluster.kill(i)));
+        await Promise.all(all.map((i) => cluster.revive(i)));
       },
       close: () => cluster.stop(),
     };

@@ -4,7 +4,8 @@
 // -9, Redis is restarted, or PostgreSQL is restarted: clients reconnect to a
 // surviving node and resend from their outbox, and at the end every
 // acknowledged message is stored once and delivered once to every member,
-// and no resume was refused. Invitation timeouts armed by a node that dies
+// and no resume was refused; while PostgreSQL is down, sends are answered
+// 5031 (retry), which the outboxes retry. Invitation timeouts armed by a node that dies
 // fire once, from another node; racing accepts on two nodes have one winner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -13,7 +14,7 @@ import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { createWebSocketTransport } from '../../../src/client/websocket-transport';
 import { createToken } from '../../../src/node/token';
-import { isNatterError } from '../../../src/protocol/errors';
+import { ErrorCode, isNatterError } from '../../../src/protocol/errors';
 import { conversationId } from '../../../src/protocol/ids';
 import type { ClientConnectionHandlers, Transport } from '../../../src/protocol/link';
 import type { Message } from '../../../src/protocol/message';
@@ -34,13 +35,22 @@ const CLIENTS = 20;
 const PER_CLIENT = 200;
 const WINDOW = 8;
 
-/** A transport that starts on node `first` and, on every reconnect, tries the next node. */
-function roaming(cluster: Cluster, first: number): Transport {
+/**
+ * A transport that starts on node `first` and, on every reconnect, tries the next node; `heard`
+ * sees every frame received.
+ */
+function roaming(cluster: Cluster, first: number, heard: (frame: string) => void = () => undefined): Transport {
   let i = first;
   return {
     connect(handlers: ClientConnectionHandlers) {
       const t = createWebSocketTransport({ url: cluster.url(i++), WebSocket });
-      return t.connect(handlers);
+      return t.connect({
+        ...handlers,
+        frame(data) {
+          heard(data);
+          handlers.frame(data);
+        },
+      });
     },
   };
 }
@@ -51,15 +61,21 @@ interface Member {
   /** serverId → how many `message` events carried it. */
   received: Map<string, number>;
   resets: number;
+  /** Requests answered 5031 (the database or Redis out of reach; retry). */
+  unavailable: number;
 }
 
 function member(cluster: Cluster, user: string, first: number): Member {
+  const heard = (data: string): void => {
+    const frame = JSON.parse(data) as { t: string; id?: string; code?: number };
+    if (frame.t === 'err' && frame.id !== undefined && frame.code === ErrorCode.STORAGE_UNAVAILABLE) m.unavailable++;
+  };
   const client = createChatClient({
-    transport: roaming(cluster, first),
+    transport: roaming(cluster, first, heard),
     token: createToken(user, { secret: SECRET }),
     reconnect: { initialDelayMs: 20, maxDelayMs: 200 },
   });
-  const m: Member = { user, client, received: new Map(), resets: 0 };
+  const m: Member = { user, client, received: new Map(), resets: 0, unavailable: 0 };
   client.on('message', (e) => m.received.set(e.message.serverId, (m.received.get(e.message.serverId) ?? 0) + 1));
   client.on('ready', (e) => {
     if (e.reset) m.resets++;
@@ -75,8 +91,8 @@ const until = async (cond: () => boolean | Promise<boolean>, ms: number, what: s
   }
 };
 
-/** Runs the load; `disrupt` is called once a third of the messages were acknowledged. */
-async function load(cluster: Cluster, disrupt: () => Promise<void>): Promise<void> {
+/** Runs the load; `disrupt` is called once a third of the messages were acknowledged. Answers the members. */
+async function load(cluster: Cluster, disrupt: () => Promise<void>): Promise<Member[]> {
   const members = Array.from({ length: CLIENTS }, (_, i) => member(cluster, `u${i}`, i));
   await Promise.all(members.map((m) => m.client.connect()));
   await members[0]!.client.createGroup({ groupId: 'big', name: 'big', members: members.slice(1).map((m) => m.user) });
@@ -136,6 +152,7 @@ async function load(cluster: Cluster, disrupt: () => Promise<void>): Promise<voi
     for (const r of recipients(msg)) expect(r.received.get(msg.serverId), `${msg.serverId} to ${r.user}`).toBe(1);
   expect(members.map((m) => m.resets)).toEqual(members.map(() => 0));
   for (const m of members) m.client.close();
+  return members;
 }
 
 describe('a 3-node cluster under load', { timeout: 300_000 }, () => {
@@ -160,7 +177,9 @@ describe('a 3-node cluster under load', { timeout: 300_000 }, () => {
   it('loses nothing when PostgreSQL restarts mid-run (sends fail with 5031 and are retried)', async () => {
     const cluster = await Cluster.start(postgres, redis, 3);
     try {
-      await load(cluster, () => postgres.restart(500));
+      const members = await load(cluster, () => postgres.restart(500));
+      // The clients kept sending while it was down: the nodes answered with the retryable error.
+      expect(members.reduce((n, m) => n + m.unavailable, 0)).toBeGreaterThan(0);
     } finally {
       await cluster.stop();
     }

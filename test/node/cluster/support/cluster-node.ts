@@ -1,16 +1,29 @@
 // Child-process entry for the cluster tests: one natter node (startServer on
 // PostgreSQL + Redis, tokens, the conformance moderation rule and a short
 // recall window) with a clock the parent moves forward over IPC. Prints
-// `listening <port>` on stdout.
-// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false> [nodeLeaseMs]
+// `listening <port>` on stdout. A fault the tests may arm: the node kills
+// itself (-9) right after it recorded a given user offline everywhere,
+// before their contacts are told.
+// Started as a spare (no arguments), it takes them from the parent's first message.
+// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false> [nodeLeaseMs] [dieAfterOffline user]
+import { RedisPresence } from '../../../../src/node/redis-presence';
 import { startServer } from '../../../../src/node/serve';
 import { silentLogger } from '../../../../src/node/logger';
 import { conformanceModerate, FEATURE_WINDOWS } from '../../../conformance/harness';
-import { answerParent } from '../../support/child-node';
+import { answerParent, childArgs } from '../../support/child-node';
 import { createOffsetClock } from '../../support/offset-clock';
 import { SECRET } from '../../support/secret';
 
-const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit, nodeLeaseMs] = process.argv.slice(2);
+const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit, nodeLeaseMs, dieAfterOffline] =
+  await childArgs();
+if (dieAfterOffline) {
+  const publish = RedisPresence.prototype.publish;
+  RedisPresence.prototype.publish = async function (this: RedisPresence, ...args: Parameters<typeof publish>) {
+    const change = await publish.apply(this, args);
+    if (change?.user === dieAfterOffline && change.status === 'offline') process.kill(process.pid, 'SIGKILL');
+    return change;
+  };
+}
 const clock = createOffsetClock(Number(offset ?? 0));
 const server = await startServer({
   port: Number(port ?? 0),

@@ -6,13 +6,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { launchChildNode, type ChildNode } from '../../support/child-node';
+import { launchChildNode, SpareChildNodes, type ChildNode } from '../../support/child-node';
 import type { Postgres, Redis } from './services';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const ENTRY = join(ROOT, 'test/node/cluster/support/cluster-node.ts');
 
 export type ClusterNode = ChildNode;
+
+/** `size` cluster nodes started ahead (a restart then waits for the server's start only). */
+export function spareClusterNodes(size: number): SpareChildNodes {
+  return new SpareChildNodes(ENTRY, 'cluster node', size);
+}
 
 export interface ClusterOptions {
   recallWindowMs?: number;
@@ -21,6 +26,10 @@ export interface ClusterOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** How long a node's lease lasts unrefreshed (ms; default: the server's, 15 s). */
   nodeLeaseMs?: number;
+  /** Where nodes started again (`revive`) come from: children started ahead; default: fresh ones. */
+  spares?: SpareChildNodes;
+  /** Node `node` kills itself (-9) right after recording `user` offline everywhere, before telling contacts. */
+  dieAfterOffline?: { node: number; user: string };
 }
 
 let databases = 0;
@@ -52,7 +61,7 @@ export class Cluster {
   static async start(postgres: Postgres, redis: Redis, size: number, options: ClusterOptions = {}): Promise<Cluster> {
     const cluster = new Cluster(await freshDatabase(postgres), redis, options);
     // Started at the same moment: the migration runs once (advisory lock), the others wait for it.
-    const nodes = await Promise.all(Array.from({ length: size }, () => cluster.launch(0)));
+    const nodes = await Promise.all(Array.from({ length: size }, (_, i) => cluster.launch(0, i)));
     cluster.nodes.push(...nodes);
     return cluster;
   }
@@ -61,7 +70,9 @@ export class Cluster {
     return `ws://127.0.0.1:${this.nodes[i % this.nodes.length]!.port}/ws`;
   }
 
-  async launch(port: number): Promise<ClusterNode> {
+  /** Starts a node on `port` (0: a free one) as node `index`, from a spare when given. */
+  async launch(port: number, index: number, spare?: SpareChildNodes): Promise<ClusterNode> {
+    const fault = this.options.dieAfterOffline;
     const args = [
       this.db,
       this.redis.url,
@@ -72,8 +83,9 @@ export class Cluster {
       String(this.offset),
       JSON.stringify(this.options.rateLimit ?? false),
       String(this.options.nodeLeaseMs ?? ''),
+      fault?.node === index ? fault.user : '',
     ];
-    return launchChildNode(ENTRY, args, 'cluster node');
+    return spare ? spare.launch(args) : launchChildNode(ENTRY, args, 'cluster node');
   }
 
   /** Node i's health check: its status and JSON (which names the node). */
@@ -102,7 +114,7 @@ export class Cluster {
 
   /** Starts node i again on its port. */
   async revive(i: number): Promise<void> {
-    this.nodes[i] = await this.launch(this.nodes[i]!.port);
+    this.nodes[i] = await this.launch(this.nodes[i]!.port, i, this.options.spares);
   }
 
   async stop(): Promise<void> {

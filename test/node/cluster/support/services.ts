@@ -34,12 +34,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function asPostgres(cmd: string, args: string[]): void {
+/** Runs a PostgreSQL tool (as the `postgres` user when root) without blocking this process. */
+function asPostgres(cmd: string, args: string[]): Promise<void> {
   const root = process.getuid?.() === 0;
-  const r = root
-    ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' })
-    : spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr || r.stdout || r.error}`);
+  const [file, argv] = root ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+  return new Promise((resolve, reject) => {
+    const c = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    c.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    c.once('error', reject);
+    c.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code}): ${out}`)),
+    );
+  });
 }
 
 export interface Postgres {
@@ -66,31 +74,28 @@ export async function startPostgres(): Promise<Postgres> {
   }
   const data = join(dir, 'data');
   const port = await freePort();
-  asPostgres(initdb, ['-D', data, '-A', 'trust', '-U', 'natter', '--no-sync', '-E', 'UTF8']);
+  await asPostgres(initdb, ['-D', data, '-A', 'trust', '-U', 'natter', '--no-sync', '-E', 'UTF8']);
   const opts = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  const start = (): void => asPostgres(pgCtl, ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', 'start']);
-  const stop = (mode: string): void => asPostgres(pgCtl, ['-D', data, '-m', mode, '-w', 'stop']);
-  start();
+  // Asynchronous, so that clients of the test keep sending (and see the database gone) meanwhile.
+  const start = (): Promise<void> => asPostgres(pgCtl, ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', 'start']);
+  const stop = (mode: string): Promise<void> => asPostgres(pgCtl, ['-D', data, '-m', mode, '-w', 'stop']);
+  await start();
   let running = true;
   return {
     url: `postgres://natter@127.0.0.1:${port}/postgres`,
     port,
     async restart(downMs = 0) {
-      stop('fast');
+      await stop('fast');
       await new Promise((r) => setTimeout(r, downMs));
-      start();
+      await start();
     },
-    async down() {
-      stop('fast');
-    },
-    async up() {
-      start();
-    },
+    down: () => stop('fast'),
+    up: start,
     async stop() {
       if (!running) return;
       running = false;
       try {
-        stop('immediate');
+        await stop('immediate');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
