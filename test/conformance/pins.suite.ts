@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationId } from '../../src/protocol/ids';
 import type { HarnessFactory } from './harness';
-import { codeOf, settle, useSession } from './support';
+import { codeOf, useSession } from './support';
 
 export function pinsSuite(factory: HarnessFactory): void {
   describe('pins', () => {
@@ -30,7 +30,9 @@ export function pinsSuite(factory: HarnessFactory): void {
       const listed = await alice.pins(conversationId('single', b));
       expect(listed.messages.map((m) => m.serverId)).toEqual([two.serverId, one.serverId]);
       expect((await alice.unpin(one.serverId)).map((p) => p.serverId)).toEqual([two.serverId]);
-      await settle(bob);
+      // Pin lists reach bob in the order they were made (across nodes too): once the unpin's list is
+      // in, a list for the repeated pin would have come before it.
+      await bobRec.waitFor('pins', (e) => e.pins.length === 1 && e.pins[0]?.serverId === two.serverId);
       expect(bobRec.all('pins')).toHaveLength(3);
     });
 
