@@ -73,6 +73,24 @@ describe('offline database upgrade in Chromium', { timeout: 90_000 }, () => {
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.version))).toEqual([3]);
     expect((await cachedOnPage(page)).texts).toEqual(['cached by version 2']);
     expect(upgradeFetches).toHaveLength(1);
+    // The upgrade kept the list's head apart, as a start reads it.
+    const head = await page.evaluate(
+      (dbName) =>
+        new Promise<unknown>((done, fail) => {
+          const req = indexedDB.open(dbName);
+          req.onsuccess = () => {
+            const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('head');
+            get.onsuccess = () => {
+              req.result.close();
+              done(get.result);
+            };
+            get.onerror = () => fail(new Error(String(get.error)));
+          };
+          req.onerror = () => fail(new Error(String(req.error)));
+        }),
+      offlineDbName(server.url, 'eve'),
+    );
+    expect((head as Array<{ id: string }>).map((c) => c.id)).toEqual(list.map((c) => c.id));
 
     // At version 3 now: the next start opens it without the upgrade's chunk.
     await page.reload();
