@@ -3,7 +3,9 @@
 // dark theme: the row's bell opens a menu of durations (keyboard: arrows,
 // Escape back to the button), "For 1 hour" mutes on the server until an hour
 // from now and the row says until when (the locale's date format); the bell
-// unmutes; a mute whose time passes shows as none without a reload.
+// unmutes; a mute whose time passes shows as none without a reload. The menu
+// is a chunk fetched on the first open: its first item takes focus when the
+// chunk arrives after the key press.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ChatClient } from '../../src/client/chat-client-types';
@@ -93,5 +95,40 @@ describe.each(['light', 'dark'])('muting a conversation until a time, %s theme',
     await page.getByRole('button', { name: 'Unmute conversation with bob' }).waitFor();
     await row.getByText(/^Muted until/).waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByRole('button', { name: 'Mute conversation with bob', exact: true }).waitFor();
+  });
+});
+
+describe('the mute menu as a chunk of its own', { timeout: 90_000 }, () => {
+  it('is fetched on the first open, and its first item takes focus when it arrives after the key press', async () => {
+    const server = await restartableServer();
+    const bob = await connectedClient(server.url, 'bob');
+    await bob.sendText(conversationId('single', 'ann'), 'hello');
+    const page = await (await newContext()).newPage();
+    const fetched: string[] = [];
+    let release!: () => void;
+    const arrived = new Promise<void>((r) => (release = r));
+    await page.route(/mute-choices[^/]*\.js$/, async (route) => {
+      fetched.push(route.request().url());
+      await arrived;
+      await route.continue();
+    });
+    await openFixture(page, pageUrl(server.url, 'ann'));
+    const bell = page.getByRole('button', { name: 'Mute conversation with bob', exact: true });
+    await bell.waitFor();
+    expect(fetched).toEqual([]);
+
+    await bell.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fetched.length).toBe(1);
+    expect(await bell.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await focusedName(page)).toBe('Mute conversation with bob');
+
+    release();
+    await page.getByRole('menu', { name: 'Mute conversation with bob', exact: true }).waitFor();
+    await expect.poll(() => focusedName(page)).toBe('For 1 hour');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focusedName(page)).toBe('Mute conversation with bob');
+    expect(await bell.getAttribute('aria-expanded')).toBe('false');
   });
 });

@@ -2,7 +2,8 @@
 // page a bare array of messages, no head of the list kept apart) is upgraded
 // in place by the drop-in Chat in Debian's Chromium: a reload with the server
 // down still draws the cached list and the open conversation from it, and its
-// pages become records of the current version.
+// pages become records of the current version. The upgrade's code is fetched
+// by that start only, not by the next.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { offlineDbName } from '../../src/client/offline/offline-name';
@@ -51,6 +52,13 @@ describe('offline database upgrade in Chromium', { timeout: 90_000 }, () => {
     await server.stop();
 
     const page = await (await newContext()).newPage();
+    // The upgrade's code is a chunk of its own, fetched only by a start that needs it (routing also
+    // turns off the HTTP cache, so every fetch is seen).
+    const upgradeFetches: string[] = [];
+    await page.route(/offline-upgrade[^/]*\.js$/, (route) => {
+      upgradeFetches.push(route.request().url());
+      return route.continue();
+    });
     await openFixture(page, pageUrl(server.url, 'eve', { offline: '0' }));
     await writeVersion2(
       page,
@@ -64,5 +72,29 @@ describe('offline database upgrade in Chromium', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: /^bob/ }).waitFor();
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.version))).toEqual([3]);
     expect((await cachedOnPage(page)).texts).toEqual(['cached by version 2']);
+    expect(upgradeFetches).toHaveLength(1);
+    // The upgrade kept the list's head apart, as a start reads it.
+    const head = await page.evaluate(
+      (dbName) =>
+        new Promise<unknown>((done, fail) => {
+          const req = indexedDB.open(dbName);
+          req.onsuccess = () => {
+            const get = req.result.transaction('meta', 'readonly').objectStore('meta').get('head');
+            get.onsuccess = () => {
+              req.result.close();
+              done(get.result);
+            };
+            get.onerror = () => fail(new Error(String(get.error)));
+          };
+          req.onerror = () => fail(new Error(String(req.error)));
+        }),
+      offlineDbName(server.url, 'eve'),
+    );
+    expect((head as Array<{ id: string }>).map((c) => c.id)).toEqual(list.map((c) => c.id));
+
+    // At version 3 now: the next start opens it without the upgrade's chunk.
+    await page.reload();
+    await rows(page, 'cached by version 2').waitFor();
+    expect(upgradeFetches).toHaveLength(1);
   });
 });

@@ -1,10 +1,10 @@
-// Owns the offline database's schema, its upgrades and the records it holds,
+// Owns the offline database's version, the records it holds and opening it,
 // in the plain IndexedDB API: the page's own bundle opens the database and
 // reads the first snapshot with it while the lazy offline chunk (idb, the
-// cache) is still loading. Version 2 added the queued changes and the bytes of
-// attachments not uploaded yet; version 3 stores each page as a record with
-// the thread unread counts of its roots, and the head of the conversation list
-// apart from the whole list, so that a start reads a few small records.
+// cache) is still loading. Version 3 stores each page as a record with the
+// thread unread counts of its roots, and the head of the conversation list
+// apart from the whole list, so that a start reads a few small records. The
+// upgrades (offline-upgrade.ts) load only when the database needs one.
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
@@ -34,39 +34,39 @@ export interface StoredMeta {
   wanted: ConversationId[];
 }
 
-function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void {
-  if (oldVersion < 1) {
-    db.createObjectStore('outbox');
-    db.createObjectStore('pages');
-    db.createObjectStore('meta');
-  }
-  if (oldVersion < 2) {
-    db.createObjectStore('changes');
-    db.createObjectStore('files');
-  }
-  if (oldVersion >= 1 && oldVersion < 3) {
-    // Pages were bare arrays of messages: each becomes a record, in place.
-    const req = tx.objectStore('pages').openCursor();
-    req.onsuccess = () => {
-      const cursor = req.result;
-      if (!cursor) return;
-      if (Array.isArray(cursor.value)) cursor.update({ messages: cursor.value as Message[] } satisfies StoredPage);
-      cursor.continue();
-    };
-  }
-}
+type Upgrade = (db: IDBDatabase, oldVersion: number, tx: IDBTransaction) => void;
 
-/** Opens (creating or upgrading) the offline database `name`. */
-export function openOfflineDatabase(name: string): Promise<IDBDatabase> {
+/** Rejects an open that found the database missing or older, when it had no upgrade at hand. */
+const UPGRADE_NEEDED = new Error('the offline database needs an upgrade');
+
+function open(name: string, upgrade: Upgrade | null): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
+    let needed = false;
     const req = indexedDB.open(name, OFFLINE_DB_VERSION);
-    req.onupgradeneeded = (e) => upgrade(req.result, e.oldVersion, req.transaction!);
+    req.onupgradeneeded = (e) => {
+      const tx = req.transaction!;
+      if (upgrade) return upgrade(req.result, e.oldVersion, tx);
+      // Aborted, the database stays as it was (or absent) until the upgrade's code is here.
+      needed = true;
+      tx.abort();
+    };
     req.onsuccess = () => {
       const db = req.result;
       // A newer version opened in another tab must not wait for this page to close.
       db.onversionchange = () => db.close();
       resolve(db);
     };
-    req.onerror = () => reject(req.error ?? new Error(`cannot open ${name}`));
+    req.onerror = () => reject(needed ? UPGRADE_NEEDED : (req.error ?? new Error(`cannot open ${name}`)));
+  });
+}
+
+/**
+ * Opens the offline database `name`; one that is missing or older is created or upgraded by
+ * offline-upgrade.ts, loaded then.
+ */
+export function openOfflineDatabase(name: string): Promise<IDBDatabase> {
+  return open(name, null).catch((e: unknown) => {
+    if (e !== UPGRADE_NEEDED) throw e;
+    return import('./offline-upgrade').then((m) => open(name, m.upgradeOfflineDatabase));
   });
 }

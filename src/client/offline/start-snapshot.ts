@@ -40,17 +40,10 @@ export function readStartSnapshot(db: IDBDatabase, wanted: readonly Conversation
       }
     };
     request<StoredMeta['pos'] | undefined>(meta.get('pos'), (p) => (pos = typeof p === 'number' ? p : null));
+    // Every version 3 database that has a list has its head (offline-upgrade.ts copies it).
     request<StoredMeta['head'] | undefined>(meta.get('head'), (head) => {
-      const then = () => request<StoredMeta['wanted'] | undefined>(meta.get('wanted'), readPages);
-      if (Array.isArray(head)) {
-        list = head;
-        return then();
-      }
-      // Saved before the head was kept apart: the whole list, once.
-      request<StoredMeta['conversations'] | undefined>(meta.get('conversations'), (all) => {
-        if (Array.isArray(all)) list = all;
-        then();
-      });
+      if (Array.isArray(head)) list = head;
+      request<StoredMeta['wanted'] | undefined>(meta.get('wanted'), readPages);
     });
     tx.oncomplete = () => resolve(list ? { conversations: list, pages, pos, complete: false } : null);
     tx.onerror = () => reject(tx.error ?? new Error('offline start snapshot failed'));
