@@ -2,10 +2,12 @@
 // delivers the durable events appended inside it only after it commits;
 // `submit` queues a change to be committed together with the others queued
 // in the same turn (group commit: one storage transaction for many sends,
-// each answered only after that commit); `durable` appends to each user's
-// event log (positions for resume); `ephemeral` reaches connected sessions
-// only (onlineUserOnly signaling, rooms without history). This core's
-// transactions run one after another, in the order they were asked for.
+// each answered only after that commit; sends beyond a cap wait for the next
+// scheduled commit, so a burst's first fan-out starts early); `durable`
+// appends to each user's event log (positions for resume); `ephemeral`
+// reaches connected sessions only (onlineUserOnly signaling, rooms without
+// history). This core's transactions run one after another, in the order
+// they were asked for.
 // Durable events are collected during a transaction and appended in one
 // call at its end (one round trip to a database for a whole fan-out). Every
 // event is serialized once per user (once for all users when it is the
@@ -62,6 +64,9 @@ interface Pending {
   frames: Array<{ user: UserId; data: string }>;
 }
 
+/** Sends committed together by a scheduled group commit, at most (see `commitScheduled`). */
+const MAX_BATCH = 64;
+
 const FRAME_HEAD = `{"v":${PROTOCOL_VERSION},"t":"evt",`;
 
 /** The `evt` frame around an event's JSON (same bytes as JSON.stringify of the frame object). */
@@ -108,11 +113,23 @@ export class EventPublisher {
       this.batch.push({ check, write: write, resolve: resolve as (v: unknown) => void, reject });
       if (this.scheduled) return;
       this.scheduled = true;
-      this.schedule(() => {
-        this.scheduled = false;
-        void this.flush();
-      });
+      this.schedule(() => this.commitScheduled());
     });
+  }
+
+  /**
+   * A scheduled group commit takes at most MAX_BATCH sends and schedules the rest: when a turn
+   * brought many (hundreds of senders at once), the first ones are answered and fanned out while
+   * the rest wait, instead of every delivery waiting for one commit of them all.
+   */
+  private commitScheduled(): void {
+    this.scheduled = false;
+    if (this.batch.length === 0) return;
+    const items = this.batch.splice(0, MAX_BATCH);
+    void this.enqueue(() => this.commitBatch(items));
+    if (this.batch.length === 0) return;
+    this.scheduled = true;
+    this.schedule(() => this.commitScheduled());
   }
 
   /** Commits every queued change (before any change asked for later); settles once committed. */
