@@ -2,11 +2,12 @@
 // delivers the durable events appended inside it only after it commits;
 // `submit` queues a change to be committed together with the others queued
 // until the transaction before it ends (group commit: one storage transaction
-// for every send that arrived meanwhile, each answered only after that
-// commit, so a slow database gets bigger commits, not a longer queue); `durable` appends to each user's
-// event log (positions for resume); `ephemeral` reaches connected sessions
-// only (onlineUserOnly signaling, rooms without history). This core's
-// transactions run one after another, in the order they were asked for.
+// for every send that arrived meanwhile, up to a cap, each answered only after
+// that commit, so a slow database gets bigger commits, not a longer queue, and
+// a burst's first fan-out starts before its last sends are stored); `durable`
+// appends to each user's event log (positions for resume); `ephemeral` reaches
+// connected sessions only (onlineUserOnly signaling, rooms without history).
+// This core's transactions run one after another, in the order they were asked for.
 // Durable events are collected during a transaction and appended in one
 // call at its end (one round trip to a database for a whole fan-out). Every
 // event is serialized once per user (once for all users when it is the
@@ -64,6 +65,17 @@ interface Pending {
   frames: Array<{ user: UserId; data: string }>;
 }
 
+/** Sends committed together by one group commit, at most; more open the next batch. */
+const MAX_BATCH = 64;
+
+interface OpenBatch {
+  items: BatchItem[];
+  /** The queued commit, once asked for. */
+  job: Promise<void> | null;
+  /** Closed to later submits: a transaction was asked for after it. */
+  sealed: boolean;
+}
+
 const FRAME_HEAD = `{"v":${PROTOCOL_VERSION},"t":"evt",`;
 
 /** The `evt` frame around an event's JSON (same bytes as JSON.stringify of the frame object). */
@@ -75,10 +87,13 @@ export class EventPublisher {
   private pending: Pending | null = null;
   private appended = 0;
   /**
-   * The changes of the next group commit. It stays open (later submits join it) until its
-   * transaction starts, so what arrives while another commit runs goes into one transaction.
+   * The group commits not started yet, in order. The last stays open (later submits join it, up to
+   * MAX_BATCH) until its transaction starts or a `tx` is asked for after it, so what arrives while
+   * another commit runs goes into one transaction.
    */
-  private open: { items: BatchItem[]; job: Promise<void> | null } | null = null;
+  private readonly waiting: OpenBatch[] = [];
+  /** Whether a scheduled group commit is due (see `commitScheduled`). */
+  private scheduled = false;
   /** The end of the last transaction asked for (they run one after another). */
   private chain: Promise<unknown> = Promise.resolve();
   private at = 0;
@@ -98,7 +113,7 @@ export class EventPublisher {
   tx<T>(fn: (tx: CachedStorage) => Promise<T>): Promise<T> {
     void this.flush();
     // Changes submitted from now on were asked for after this one: they commit after it.
-    this.open = null;
+    this.waiting.forEach((batch) => (batch.sealed = true));
     return this.enqueue(() => this.run(fn));
   }
 
@@ -113,22 +128,41 @@ export class EventPublisher {
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const item: BatchItem = { check, write, resolve: resolve as (v: unknown) => void, reject };
-      if (this.open) {
-        this.open.items.push(item);
-        return;
-      }
-      this.open = { items: [item], job: null };
-      this.schedule(() => void this.flush());
+      const last = this.waiting.at(-1);
+      if (last && !last.sealed && last.items.length < MAX_BATCH) last.items.push(item);
+      else this.waiting.push({ items: [item], job: null, sealed: false });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      this.schedule(() => this.commitScheduled());
     });
+  }
+
+  /**
+   * A scheduled group commit queues one batch and schedules the next: when a turn brought more
+   * sends than one batch holds, the first ones are answered and fanned out while the rest wait.
+   */
+  private commitScheduled(): void {
+    this.scheduled = false;
+    const next = this.waiting.find((batch) => !batch.job);
+    if (!next) return;
+    void this.queue(next);
+    if (this.waiting.some((batch) => !batch.job)) {
+      this.scheduled = true;
+      this.schedule(() => this.commitScheduled());
+    }
   }
 
   /** Commits every queued change (before any change asked for later); settles once committed. */
   flush(): Promise<void> {
-    const batch = this.open;
-    if (!batch) return this.chain.then(noop, noop);
-    // Queued behind the transactions asked for before; the batch is closed only when its turn comes.
+    let done: Promise<void> | null = null;
+    for (const batch of this.waiting) done = this.queue(batch);
+    return done ?? this.chain.then(noop, noop);
+  }
+
+  /** Queues `batch`'s commit behind the transactions asked for before (once); it closes when its turn comes. */
+  private queue(batch: OpenBatch): Promise<void> {
     batch.job ??= this.enqueue(() => {
-      if (this.open === batch) this.open = null;
+      this.waiting.splice(this.waiting.indexOf(batch), 1);
       return this.commitBatch(batch.items);
     });
     return batch.job;

@@ -35,6 +35,41 @@ describe('group commit of sends', () => {
     expect(bob.events.map((e) => e.pos)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('a burst of sends larger than one group commit is committed in several, in order, the first answered before the rest are stored', async () => {
+    const scheduled: Array<() => void> = [];
+    const server = createEmbeddedServer({ scheduleCommit: (commit) => void scheduled.push(commit) });
+    const alice = await login(server.connect(), 'alice');
+    const bob = await login(server.connect(), 'bob');
+    const sends = Array.from({ length: 100 }, (_, i) => ({
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single' as const,
+      body: text(`m${i + 1}`),
+    }));
+    const answers = Promise.all(sends.map((p) => alice.call('send', p)));
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    await settle();
+    expect(scheduled).toHaveLength(1);
+    scheduled.shift()!();
+    await settle();
+    const answered = alice.frames.filter((f) => f.t === 'ok').length;
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(sends.length);
+    expect(bob.eventsOf('message')).toHaveLength(answered);
+    while (scheduled.length > 0) {
+      scheduled.shift()!();
+      await settle();
+    }
+    const seqs = (await answers).map((a) =>
+      a.t === 'ok' ? (a.r as { message: { seq: number } }).message.seq : a.code,
+    );
+    expect(seqs).toEqual(sends.map((_, i) => i + 1));
+    expect(bob.events.map((e) => e.pos)).toEqual(sends.map((_, i) => i + 1));
+    expect(bob.eventsOf('message').map((e) => (e.message.body.type === 'txt' ? e.message.body.msg : ''))).toEqual(
+      sends.map((p) => p.body.msg),
+    );
+  });
+
   it("an asynchronous moderation hook does not reorder one connection's sends", async () => {
     const server = createEmbeddedServer({
       moderate: async (m) => {
