@@ -17,7 +17,8 @@ import {
   useDisplayName,
   useMuteConversation,
 } from '../../react';
-import { useStrings, type Locale } from '../i18n';
+import { useLocale, useStrings, type Locale } from '../i18n';
+import { warmTimeFormat } from '../i18n/format-time';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import { ConversationItem, type ConversationRowPlacement } from './conversation-item';
 
@@ -61,6 +62,7 @@ export function ConversationList({
   const profileName = useDisplayName();
   const displayName = givenName ?? profileName;
   const t = useStrings(locale).conversationList;
+  const loc = useLocale(locale);
   const user = useChatUser();
   const deleteConversation = useDeleteConversation();
   const muting = useMuteConversation();
@@ -81,6 +83,8 @@ export function ConversationList({
   useEffect(() => {
     if (!loaded) virtualRowsChunk.get().catch(() => undefined);
   }, [loaded]);
+  // Rows show times: the first date formatter (ICU data) is built while the first page is on its way.
+  useEffect(() => (loaded ? undefined : warmTimeFormat(loc)), [loaded, loc]);
   const [lastVirtual, setLastVirtual] = useState(-1);
   const scrollTo = useRef<((index: number) => void) | null>(null);
   // Every row is drawn until the virtualizer is in (paging waits for it).
@@ -131,12 +135,7 @@ export function ConversationList({
     [muting, t],
   );
 
-  const ids = conversations.map((c) => c.id);
-  const tabbableId = ids.includes(active as ConversationId)
-    ? active
-    : ids.includes(selected as ConversationId)
-      ? selected
-      : (ids[0] ?? null);
+  const tabbableId = tabbableOf(conversations, active, selected);
 
   // Read by the key handler, which stays the same function while the list changes: a new one would
   // draw every row again for each new message.
@@ -245,4 +244,18 @@ export function ConversationList({
       )}
     </nav>
   );
+}
+
+/** The row Tab reaches: the one last focused, else the selected one, else the first (one pass, no copy of the list). */
+function tabbableOf(
+  conversations: readonly ConversationSummary[],
+  active: ConversationId | null,
+  selected: ConversationId | null,
+): ConversationId | null {
+  let selectedListed = false;
+  for (const c of conversations) {
+    if (c.id === active) return active;
+    if (c.id === selected) selectedListed = true;
+  }
+  return selectedListed ? selected : (conversations[0]?.id ?? null);
 }
