@@ -17,8 +17,7 @@ import {
   useDisplayName,
   useMuteConversation,
 } from '../../react';
-import { useLocale, useStrings, type Locale } from '../i18n';
-import { warmTimeFormat } from '../i18n/format-time';
+import { useStrings, type Locale } from '../i18n';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import { ConversationItem, type ConversationRowPlacement } from './conversation-item';
 
@@ -62,7 +61,6 @@ export function ConversationList({
   const profileName = useDisplayName();
   const displayName = givenName ?? profileName;
   const t = useStrings(locale).conversationList;
-  const loc = useLocale(locale);
   const user = useChatUser();
   const deleteConversation = useDeleteConversation();
   const muting = useMuteConversation();
@@ -83,8 +81,6 @@ export function ConversationList({
   useEffect(() => {
     if (!loaded) virtualRowsChunk.get().catch(() => undefined);
   }, [loaded]);
-  // Rows show times: the first date formatter (ICU data) is built while the first page is on its way.
-  useEffect(() => (loaded ? undefined : warmTimeFormat(loc)), [loaded, loc]);
   const [lastVirtual, setLastVirtual] = useState(-1);
   const scrollTo = useRef<((index: number) => void) | null>(null);
   // Every row is drawn until the virtualizer is in (paging waits for it).

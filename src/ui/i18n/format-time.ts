@@ -53,17 +53,10 @@ export function formatTime(ts: number, locale: Locale): string {
   return dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(ts);
 }
 
-/**
- * Builds the locale's time formatter while the browser is idle; returns a cancel function.
- * A page's first Intl date formatter loads ICU's date data (15–60 ms in Chromium, more on a busy
- * machine): warmed while a list waits for its first page, it does not land on the list's first
- * paint. Later formatters, any locale, cost well under 1 ms.
- */
-export function warmTimeFormat(locale: Locale): () => void {
-  if (typeof requestIdleCallback !== 'function') return () => undefined;
-  const id = requestIdleCallback(() => void formatTime(0, locale));
-  return () => cancelIdleCallback(id);
-}
+// A page's first Intl date formatter loads ICU's date data (15–60 ms in Chromium, more on a busy
+// machine): built while the browser is idle after the UI loads (the client is still connecting),
+// it no longer lands on the first paint of a list. Later formatters, any locale, cost well under 1 ms.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void formatTime(0, 'en'));
 
 /** Full date and time, for titles and screen readers. */
 export function formatDateTime(ts: number, locale: Locale): string {
