@@ -5,7 +5,7 @@
 // by seq. While bound it writes the conversations and recent messages back a
 // short while after they change, with the event position they reflect: the
 // position of the last event applied, taken when nothing is left queued.
-import type { ChatClient, ClientInput } from '../client/chat-client-types';
+import type { ChatClient } from '../client/chat-client-types';
 import type { CachedPage, OfflineSnapshot, OfflineSnapshotChange } from '../client/offline/offline-types';
 import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
@@ -13,18 +13,10 @@ import type { Message } from '../protocol/message';
 import type { ChatState } from './chat-state';
 import type { ChatStore } from './create-chat-store';
 import type { IngestQueue } from './ingest-queue';
+import { NO_OFFLINE_SYNC, noteInput, type InputsSeen, type OfflineSync } from './offline-seen';
 
 /** Writes wait this long for more changes (a burst is one write). */
 const SAVE_DELAY_MS = 300;
-
-export interface OfflineSync {
-  /** Every input the binding queues, before it is queued. */
-  seen(input: ClientInput): void;
-  /** Writes what is waiting and stops. */
-  dispose(): void;
-}
-
-const NONE: OfflineSync = { seen: () => undefined, dispose: () => undefined };
 
 function hydrate(queue: IngestQueue, store: ChatStore, s: OfflineSnapshot): void {
   queue.push({ kind: 'conversations', conversations: s.conversations, startedAt: store.batchCount() + 1 });
@@ -40,14 +32,17 @@ function hydrate(queue: IngestQueue, store: ChatStore, s: OfflineSnapshot): void
   queue.flush();
 }
 
-export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: IngestQueue): OfflineSync {
+/** `seen`: what the inputs said before this module was loaded (lazy-offline-sync.ts); kept up to date here. */
+export function syncOfflineCache(
+  client: ChatClient,
+  store: ChatStore,
+  queue: IngestQueue,
+  seen: InputsSeen,
+): OfflineSync {
   const cache = client.offline;
-  if (!cache) return NONE;
+  if (!cache) return NO_OFFLINE_SYNC;
   let disposed = false;
-  // Limits arrive with the first welcome: a client welcomed before binding has newer state than any cache.
-  let welcomed = client.limits !== null;
   let started = false;
-  let pos: number | null = null;
   let captured: { state: ChatState; pos: number | null } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let savedList: { summaries: ChatState['conversations']['summaries']; order: readonly ConversationId[] } | null = null;
@@ -83,7 +78,7 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
   const capture = (state: ChatState) => {
     // Inputs still queued may carry a newer position than this state shows: wait for their batch.
     if (!started || disposed || queue.size() > 0) return;
-    captured = { state, pos };
+    captured = { state, pos: seen.pos };
     timer ??= setTimeout(write, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe(capture);
@@ -95,8 +90,8 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
   void cache.snapshot().then((s) => {
     if (disposed) return;
     // Cached state drawn after the welcome could be older than what was applied since: skip it.
-    if (s && !welcomed) {
-      pos = s.pos;
+    if (s && !seen.welcomed) {
+      seen.pos = s.pos;
       hydrate(queue, store, s);
       const state = store.getState();
       savedList = { summaries: state.conversations.summaries, order: state.conversations.order };
@@ -108,10 +103,7 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
   });
 
   return {
-    seen(input) {
-      if (input.kind === 'ready') welcomed = true;
-      else if (input.kind === 'event' && input.pos !== undefined) pos = input.pos;
-    },
+    seen: (input) => noteInput(seen, input),
     dispose() {
       if (disposed) return;
       write();
