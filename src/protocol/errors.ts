@@ -93,7 +93,7 @@ export function setErrorMessages(table: Readonly<Record<number, string>>): void 
 
 /** Fetches the table of default messages if it is not there yet; a failed fetch is tried again on next need. */
 export function loadErrorMessages(): Promise<void> {
-  loading ??= import('./error-messages').then(
+  loading ??= import('./error-messages-chunk').then(
     (m) => setErrorMessages(m.defaultMessages),
     (e: unknown) => {
       loading = null;
