@@ -5,7 +5,7 @@
 // client-push, message-features).
 import { ulid } from '../protocol/ulid';
 import type { ServerLimits } from '../protocol/entities';
-import { ErrorCode, NatterError } from '../protocol/errors';
+import { ErrorCode, NatterError, loadErrorMessages } from '../protocol/errors';
 import type { ChatEvent, OpName, OpParams, OpResult, ServerFrame, WelcomeFrame } from '../protocol/frames';
 import type { Transport } from '../protocol/link';
 import type { UserId } from '../protocol/message';
@@ -67,6 +67,7 @@ class NatterChatClient implements ChatClient {
   readonly device: string;
 
   constructor(options: ChatClientOptions) {
+    loadErrorMessages().catch(() => undefined); // fetched now, not with the first screen's code
     const own = resolveTransport(options);
     this.offlineCache = setupOffline(options, own, (w) => this.emitter.emit('offlineWarning', w));
     this.transport = this.offlineCache ? this.offlineCache.transport(own) : own;

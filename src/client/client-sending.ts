@@ -8,7 +8,7 @@ import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type { AttachmentStore } from './attachment-store';
 import { FileSender, toNatterError } from './file-sender';
-import { uploadFile, type UploadInput } from './file-upload';
+import type { UploadInput } from './file-upload';
 import type { Outbox } from './outbox';
 import type { PendingMessage, SendFileOptions, SendOptions } from './pending-message';
 import type { RequestFn } from './request-fn';
@@ -78,9 +78,12 @@ export function createSendingApi(deps: SendingDeps): SendingApi {
       ...(token !== undefined ? { token } : {}),
       request: deps.request,
     };
-    return uploadFile(target, file, options).catch((err: unknown) => {
-      throw toNatterError(err);
-    });
+    // The upload code (and image header parsing) is a chunk of its own: most sessions never send a file.
+    return import('./file-upload')
+      .then(({ uploadFile }) => uploadFile(target, file, options))
+      .catch((err: unknown) => {
+        throw toNatterError(err);
+      });
   };
   const files = new FileSender({
     outbox,

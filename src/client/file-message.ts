@@ -36,3 +36,10 @@ export function fileMessageBody(kind: FileKind, file: UploadedFile, meta: FileMe
       return { type: 'video', ...ref, ...dims, ...(duration !== undefined ? { duration } : {}) };
   }
 }
+
+/** The name a file message shows: the one given, else the file's own, else "file". */
+export function fileName(file: Blob, given?: string): string {
+  if (given) return given;
+  const named = (file as Blob & { name?: unknown }).name;
+  return typeof named === 'string' && named ? named : 'file';
+}

@@ -10,8 +10,8 @@ import type { UploadedFile } from '../protocol/link';
 import type { Message } from '../protocol/message';
 import type { AttachmentStore, SavedAttachment, SavedFileOptions } from './attachment-store';
 import type { PendingMessage, SendFileOptions } from './pending-message';
-import { fileMessageBody, type FileKind } from './file-message';
-import { fileName, type UploadInput } from './file-upload';
+import { fileMessageBody, fileName, type FileKind } from './file-message';
+import type { UploadInput } from './file-upload';
 import type { Outbox } from './outbox';
 import { later } from './timers';
 

@@ -5,6 +5,7 @@
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { OpParams, OpResult } from '../protocol/frames';
 import type { Transport, UploadRequest, UploadedFile } from '../protocol/link';
+import { fileName } from './file-message';
 import { readImageSize } from './image-size';
 
 export interface UploadInput {
@@ -22,12 +23,6 @@ export interface UploadContext {
   user: string;
   token?: string;
   request(op: 'file.put', params: OpParams<'file.put'>): Promise<OpResult<'file.put'>>;
-}
-
-export function fileName(file: Blob, given?: string): string {
-  if (given) return given;
-  const named = (file as Blob & { name?: unknown }).name;
-  return typeof named === 'string' && named ? named : 'file';
 }
 
 /** `input` with the image's pixel size read from its header when it is an image and none was given. */

@@ -80,66 +80,34 @@ export const ErrorCode = {
 export type ErrorCodeName = keyof typeof ErrorCode;
 export type ErrorCodeValue = (typeof ErrorCode)[ErrorCodeName];
 
-const defaultMessages: Record<number, string> = {
-  51: 'authentication failed',
-  52: 'connection could not be opened',
-  501: 'message contains sensitive words',
-  502: 'message intercepted by a custom rule',
-  503: 'unknown error',
-  504: 'recall window has passed',
-  505: 'message recall is not enabled',
-  506: 'not on the group whitelist',
-  507: 'you are muted in this group',
-  508: 'message not found',
-  509: 'too many requests',
-  510: 'not allowed',
-  511: 'payload too large',
-  602: 'not a member of this group or chat room',
-  603: 'blocked by the recipient',
-  605: 'group does not exist',
-  8010: 'invitation is invalid or already handled',
-  8011: 'no permission for this invitation',
-  8012: 'invitation already exists',
-  8020: 'invalid cancel',
-  4000: 'malformed frame',
-  4001: 'unknown operation',
-  4002: 'invalid parameters',
-  4003: 'unsupported protocol version',
-  4004: 'JSON nested too deeply',
-  4005: 'only http(s) URLs are allowed',
-  4006: 'too many malformed frames',
-  4008: 'no hello in time',
-  4010: 'not authenticated',
-  4011: 'token expired',
-  4012: 'token invalid',
-  4013: 'token expires soon',
-  4014: 'token is for another user',
-  4152: 'upload quota exceeded',
-  4153: 'the attachment was too large to keep offline; attach it again',
-  4150: 'file type not allowed',
-  4151: 'file content does not match its declared type',
-  4040: 'file not found',
-  4041: 'user not found',
-  4042: 'conversation not found',
-  4043: 'chat room does not exist',
-  4090: 'already exists',
-  4091: 'edit window has passed',
-  4092: 'delete window has passed',
-  4060: 'not a participant of this call',
-  4061: 'the call has ended',
-  4062: 'that participant is not in the call',
-  4063: 'the call is full',
-  4064: 'not supported by natter',
-  4070: 'push notifications are not configured on this server',
-  4071: 'this push endpoint is not allowed',
-  4999: 'disconnected',
-  5030: 'server is shutting down',
-  5031: 'storage is unavailable for a moment; retry',
-  5000: 'internal server error',
-};
+// The default messages are a table of their own (error-messages.ts): a browser app loads it
+// apart from its first screen, on first need or when a client starts (loadErrorMessages); the
+// servers import it directly since they put these messages on the wire.
+let messages: Readonly<Record<number, string>> | null = null;
+let loading: Promise<void> | null = null;
 
+/** Gives the table at once (a server, which has it imported, does so as it starts). */
+export function setErrorMessages(table: Readonly<Record<number, string>>): void {
+  messages = table;
+}
+
+/** Fetches the table of default messages if it is not there yet; a failed fetch is tried again on next need. */
+export function loadErrorMessages(): Promise<void> {
+  loading ??= import('./error-messages-chunk').then(
+    (m) => setErrorMessages(m.defaultMessages),
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** The English message of `code`; until the table has arrived, a short one that still names the code. */
 export function defaultErrorMessage(code: number): string {
-  return defaultMessages[code] ?? 'error';
+  if (messages) return messages[code] ?? 'error';
+  loadErrorMessages().catch(() => undefined);
+  return `error ${code}`;
 }
 
 /** The error every natter API rejects with: a numeric `code` from {@link ErrorCode} and a message. */
@@ -148,7 +116,11 @@ export class NatterError extends Error {
   /** Milliseconds to wait before retrying (rate limits). */
   readonly retryAfter: number | undefined;
   constructor(code: number, message?: string, retryAfter?: number) {
-    super(message ?? defaultErrorMessage(code));
+    super(message);
+    // Without a message of its own, the default is read when asked for, so that an error made
+    // before the table of messages arrived still reads as the full message once it has.
+    if (message === undefined)
+      Object.defineProperty(this, 'message', { get: () => defaultErrorMessage(code), configurable: true });
     this.name = 'NatterError';
     this.code = code;
     this.retryAfter = retryAfter;

@@ -8,7 +8,6 @@ import { bindClient, type ChatBinding } from '../store/bind-client';
 import { createChatStore, type ChatStore } from '../store/create-chat-store';
 import type { Scheduler } from '../store/ingest-queue';
 import { ChatContext, type ChatContextValue } from './chat-context';
-import { createEmbeddedClient } from './embedded-session';
 import { FetchCache } from './fetch-cache';
 
 export interface ChatProviderProps {
@@ -45,14 +44,17 @@ function useEmbeddedClient(user: string | null): ChatClient | null {
     if (user === null) return;
     let live = true;
     let client: ChatClient | null = null;
-    createEmbeddedClient(user).then(
-      (c) => {
-        client = c;
-        if (live) setMade({ user, client: c });
-        else c.close();
-      },
-      (e: unknown) => console.error('natter: the embedded server could not be loaded', e),
-    );
+    // The embedded session's code is a chunk of its own too: an app that passes its client never loads it.
+    import('./embedded-session')
+      .then(({ createEmbeddedClient }) => createEmbeddedClient(user))
+      .then(
+        (c) => {
+          client = c;
+          if (live) setMade({ user, client: c });
+          else c.close();
+        },
+        (e: unknown) => console.error('natter: the embedded server could not be loaded', e),
+      );
     return () => {
       live = false;
       client?.close();

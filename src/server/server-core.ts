@@ -3,7 +3,8 @@
 // invitation timeouts, including those that passed while the server was
 // down) and close.
 import type { ServerLimits } from '../protocol/entities';
-import { ErrorCode, defaultErrorMessage } from '../protocol/errors';
+import { ErrorCode, setErrorMessages } from '../protocol/errors';
+import { defaultMessages, errorMessageOf } from '../protocol/error-messages';
 import type { UploadedFile } from '../protocol/link';
 import type { ServerPeer, ServerSession } from '../protocol/link';
 import type { UserId } from '../protocol/message';
@@ -55,6 +56,8 @@ const DEFAULT_MAX_AGE = 30 * 24 * 3600_000;
 const DEFAULT_PRUNE_INTERVAL = 3600_000;
 
 export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
+  // Errors it makes without a message carry the default on the wire: the table must be there now.
+  setErrorMessages(defaultMessages);
   // A single-writer storage is cached; a shared one is not (cached-storage.ts).
   const given = options.storage ?? new MemoryStorage();
   const storage = new CachedStorage('begin' in given ? asyncStorage(given) : given);
@@ -123,7 +126,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
   return {
     connect(peer) {
       const session = new Session(ctx, peer);
-      if (closed) session.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
+      if (closed) session.end(ErrorCode.SHUTTING_DOWN, errorMessageOf(ErrorCode.SHUTTING_DOWN));
       return session;
     },
     putFile: (user, input) => putFile(ctx, user, input),
@@ -151,7 +154,7 @@ export function createServerCore(options: ServerCoreOptions = {}): ServerCore {
       await ctx.events.flush().catch(onError);
       // ... and their answers, which follow the commit by a few promise steps.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, defaultErrorMessage(ErrorCode.SHUTTING_DOWN));
+      for (const s of sessions.all()) s.end(ErrorCode.SHUTTING_DOWN, errorMessageOf(ErrorCode.SHUTTING_DOWN));
       if (shared) {
         await presence.settle();
         ctx.people.fanout.flush();

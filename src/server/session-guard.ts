@@ -3,7 +3,8 @@
 // known, to the connection before), malformed frames charged like requests
 // (a connection that keeps sending them past its rate is closed), and the
 // token's lifetime (a renewal notice ahead of expiry, the end at expiry).
-import { ErrorCode, defaultErrorMessage } from '../protocol/errors';
+import { ErrorCode } from '../protocol/errors';
+import { errorMessageOf } from '../protocol/error-messages';
 import type { UserId } from '../protocol/message';
 import type { TimerHandle } from './clock';
 import type { CoreContext } from './context';
@@ -40,7 +41,7 @@ export class SessionGuard {
     const helloMs = ctx.options.helloTimeoutMs ?? DEFAULT_HELLO_TIMEOUT_MS;
     if (helloMs > 0)
       this.helloTimer = ctx.clock.setTimeout(
-        () => this.session.end(ErrorCode.HELLO_TIMEOUT, defaultErrorMessage(ErrorCode.HELLO_TIMEOUT)),
+        () => this.session.end(ErrorCode.HELLO_TIMEOUT, errorMessageOf(ErrorCode.HELLO_TIMEOUT)),
         helloMs,
       );
   }
@@ -59,7 +60,7 @@ export class SessionGuard {
     const { clock } = this.ctx;
     const left = expiresAt - clock.now();
     if (left <= 0) {
-      this.session.end(ErrorCode.TOKEN_EXPIRED, defaultErrorMessage(ErrorCode.TOKEN_EXPIRED));
+      this.session.end(ErrorCode.TOKEN_EXPIRED, errorMessageOf(ErrorCode.TOKEN_EXPIRED));
       return;
     }
     const ahead = this.ctx.options.tokenRenewAheadMs ?? DEFAULT_RENEW_AHEAD_MS;

@@ -3,7 +3,8 @@
 // resume (replay from the durable log, or reset when too old), rate limiting,
 // and running requests one after another so answers keep their order. What a
 // connection may cost (hello deadline, rates, token lifetime) is session-guard.ts.
-import { ErrorCode, NatterError, defaultErrorMessage } from '../protocol/errors';
+import { ErrorCode, NatterError } from '../protocol/errors';
+import { errorMessageOf } from '../protocol/error-messages';
 import type { ErrFrame, HelloFrame, RequestFrame, ServerFrame } from '../protocol/frames';
 import type { ServerPeer, ServerSession } from '../protocol/link';
 import type { UserId } from '../protocol/message';
@@ -103,7 +104,7 @@ export class Session implements ServerSession, LiveSession {
     this.sendError(id, code, message);
     const over = this.guard.malformed();
     const close = (yes: boolean): void => {
-      if (yes) this.end(ErrorCode.TOO_MANY_MALFORMED, defaultErrorMessage(ErrorCode.TOO_MANY_MALFORMED));
+      if (yes) this.end(ErrorCode.TOO_MANY_MALFORMED, errorMessageOf(ErrorCode.TOO_MANY_MALFORMED));
     };
     if (typeof over === 'boolean') close(over);
     else over.then(close, (e: unknown) => this.report(e));
@@ -166,7 +167,7 @@ export class Session implements ServerSession, LiveSession {
   }
 
   private sendError(id: string | undefined, code: number, message?: string, retryAfter?: number): void {
-    const frame: ErrFrame = { v: PROTOCOL_VERSION, t: 'err', code, message: message ?? defaultErrorMessage(code) };
+    const frame: ErrFrame = { v: PROTOCOL_VERSION, t: 'err', code, message: message ?? errorMessageOf(code) };
     if (id !== undefined) frame.id = id;
     if (retryAfter !== undefined) frame.retryAfter = retryAfter;
     this.send(frame);
@@ -194,7 +195,7 @@ export class Session implements ServerSession, LiveSession {
     if ((this.phase as string) === 'closed') return;
     if ('code' in auth) {
       this.sendError(undefined, auth.code, auth.message);
-      this.end(auth.code, auth.message ?? defaultErrorMessage(auth.code));
+      this.end(auth.code, auth.message ?? errorMessageOf(auth.code));
       return;
     }
     this.user = auth.user;
@@ -228,7 +229,7 @@ export class Session implements ServerSession, LiveSession {
         e instanceof NatterError ? e.message : undefined,
         e instanceof NatterError ? e.retryAfter : undefined,
       );
-      this.end(code, defaultErrorMessage(code));
+      this.end(code, errorMessageOf(code));
       return;
     }
     if ((this.phase as string) === 'closed') return;

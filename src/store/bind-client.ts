@@ -10,7 +10,7 @@ import type { ChatClient, ClientInputKind } from '../client/chat-client-types';
 import type { NatterError } from '../protocol/errors';
 import type { ChatStore } from './create-chat-store';
 import { createIngestQueue, frameScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
-import { syncOfflineCache } from './offline-sync';
+import { lazyOfflineSync } from './lazy-offline-sync';
 import { TYPING_TTL_MS } from './reduce-messages';
 
 export interface BindClientOptions {
@@ -136,7 +136,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
   };
 
   // Registered before any input: cached state is drawn only before the first welcome.
-  const offline = syncOfflineCache(client, store, queue);
+  const offline = lazyOfflineSync(client, store, queue);
   offs.push(
     client.on('input', (input) => {
       offline.seen(input);

@@ -1,11 +1,15 @@
-// Owns the commit of a batch's conversation drafts: the next summaries Map,
-// the conversation order (most recently updated first) and unread total, and
-// the next messages Map. Each Map is copied once per batch and only drafted
-// conversations get new entries, so untouched ones keep their references.
+// Owns the commit of a batch's conversation drafts: the next summaries (a
+// ShardedMap: only the shards a batch writes to are copied), the conversation
+// order (most recently updated first; a few changes are patched in, see
+// order-patch.ts) and unread total, and the next messages (a ShardedMap too).
+// Only drafted conversations get new entries, so untouched ones keep their
+// references.
 import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
 import type { ChatState, ConversationMessages, ConversationsSlice } from './chat-state';
 import { nextMessages } from './message-log';
+import { patchOrder, type OrderChange } from './order-patch';
+import { ShardedMap, type ShardedMapEdit } from './sharded-map';
 import type { ConversationDraft } from './conversation-draft';
 import type { StoreDraft } from './store-draft';
 
@@ -35,18 +39,23 @@ function fullOrder(
       keys.push({ id, t: s.updatedAt, r: rank(id, -i - 1) });
     }
   });
-  for (const [id, s] of summaries)
-    if (!seen.has(id)) keys.push({ id, t: s.updatedAt, r: rank(id, -previous.length - 1) });
+  // Conversations new to the list are all drafted in this batch: in the order they came.
+  for (const c of d.touched) {
+    const s = summaries.get(c.id);
+    if (s && !seen.has(c.id)) {
+      seen.add(c.id);
+      keys.push({ id: c.id, t: s.updatedAt, r: rank(c.id, -previous.length - 1) });
+    }
+  }
   return keys.sort((a, b) => b.t - a.t || b.r - a.r).map((k) => k.id);
 }
 
-/** Re-places only the conversations that moved: sorted among themselves, merged into the rest (already sorted). */
+/** Re-places only the conversations that moved (`moved` sorted by recency), merged into the rest (already sorted). */
 function mergedOrder(
   d: StoreDraft,
   moved: ConversationDraft[],
   previous: readonly ConversationId[],
 ): readonly ConversationId[] {
-  moved.sort(byRecency);
   const next = new Array<ConversationId>(previous.length);
   let n = 0;
   if (moved.length === previous.length) {
@@ -85,13 +94,16 @@ function replacesAll(
 
 export function commitConversations(d: StoreDraft): ConversationsSlice {
   const base = d.base.conversations;
+  const baseSummaries = ShardedMap.from(base.summaries);
   const loaded = d.conversationsLoaded ?? base.loaded;
-  let summaries: Map<ConversationId, ConversationSummary> | null = null;
+  let edit: ShardedMapEdit<ConversationId, ConversationSummary> | null = null;
+  let editBase = baseSummaries;
   if (d.keepOnly) {
-    summaries = new Map();
+    editBase = ShardedMap.empty();
+    edit = editBase.edit();
     for (const id of base.order) {
       const s = base.summaries.get(id);
-      if (s && d.keepOnly.has(id)) summaries.set(id, s);
+      if (s && d.keepOnly.has(id)) edit.set(id, s);
     }
   }
   let membershipChanged = !!d.keepOnly;
@@ -99,17 +111,21 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   /** Unread that joins the loaded list from the pages not loaded yet. */
   let unreadJoined = 0;
   const moved: ConversationDraft[] = [];
+  /** Listed conversations whose summary changed in place (same time, no move). */
+  const updated: ConversationDraft[] = [];
   for (const c of d.touched) {
     const s = c.summary;
     if (s === undefined) continue;
-    summaries ??= replacesAll(base.summaries, d.touched, (t) => !!t.summary && t.shownSummary !== undefined)
-      ? new Map()
-      : new Map(base.summaries);
+    if (edit === null) {
+      if (replacesAll(base.summaries, d.touched, (t) => !!t.summary && t.shownSummary !== undefined))
+        editBase = ShardedMap.empty();
+      edit = editBase.edit();
+    }
     // Each conversation is drafted once: its previous summary is the base one (or gone after a bootstrap).
-    const prev = d.keepOnly ? summaries.get(c.id) : c.shownSummary;
+    const prev = d.keepOnly ? edit.get(c.id) : c.shownSummary;
     if (s === null) {
       if (prev) {
-        summaries.delete(c.id);
+        edit.delete(c.id);
         membershipChanged = true;
       }
       continue;
@@ -121,11 +137,12 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
       unreadDelta += s.unread - prev.unread;
       // mergedOrder tells moved conversations apart by the same test.
       if (prev.updatedAt !== s.updatedAt || c.recency > 0) moved.push(c);
+      else updated.push(c);
     }
-    summaries.set(c.id, s);
+    edit.set(c.id, s);
   }
   const cursor = d.conversationCursor === undefined ? base.cursor : d.conversationCursor;
-  if (summaries === null) {
+  if (edit === null) {
     const unreadUnlisted =
       cursor === null
         ? 0
@@ -141,6 +158,7 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
       unreadUnlisted,
     };
   }
+  const summaries = edit.done(editBase);
 
   let order = base.order;
   let listedUnread = base.totalUnread - base.unreadUnlisted + unreadDelta;
@@ -148,8 +166,11 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
     order = fullOrder(d, summaries, base.order);
     listedUnread = 0;
     for (const s of summaries.values()) listedUnread += s.unread;
-  } else if (moved.length > 0) {
-    order = mergedOrder(d, moved, base.order);
+  } else if (moved.length > 0 || updated.length > 0) {
+    moved.sort(byRecency);
+    order =
+      patchOrder(base.order, base.summaries, summaries, moved.map(orderChange), updated.map(orderChange)) ??
+      (moved.length > 0 ? mergedOrder(d, moved, base.order) : order);
   }
   let unreadUnlisted: number;
   if (cursor === null) unreadUnlisted = 0;
@@ -162,6 +183,13 @@ export function commitConversations(d: StoreDraft): ConversationsSlice {
   return { summaries, order, totalUnread: Math.max(0, listedUnread) + unreadUnlisted, loaded, cursor, unreadUnlisted };
 }
 
+/** A listed conversation's change as patchOrder takes it (before the slot mirrors the new summary). */
+const orderChange = (c: ConversationDraft): OrderChange => ({
+  id: c.id,
+  before: (c.shownSummary as ConversationSummary).updatedAt,
+  summary: c.summary as ConversationSummary,
+});
+
 /**
  * How much of a conversation's unread was counted in the unlisted share before it joined the list:
  * all of it from a page; from a live message, all but that message (an own message adds none).
@@ -171,12 +199,13 @@ function joinedUnread(d: StoreDraft, id: ConversationId, s: ConversationSummary)
   return s.lastMessage && s.lastMessage.from !== d.user ? Math.max(0, s.unread - 1) : s.unread;
 }
 
-/** The next messages Map: one copy of the base Map, then one new entry per changed conversation. */
+/** The next messages Map: a copy of the shards that change, with one new entry per changed conversation. */
 export function commitMessages(d: StoreDraft): ChatState['conversationMessages'] {
   const base = d.baseMessages;
-  // Every base entry gets merged messages: fill a new Map, carrying over the entries that did not change.
+  // Every base entry gets merged messages: fill an empty Map, carrying over the entries that did not change.
   const fresh = replacesAll(base, d.touched, (t) => t.incoming !== null && !t.cleared && t.shownMessages !== undefined);
-  let next: Map<ConversationId, ConversationMessages> | null = fresh ? new Map() : null;
+  const from = fresh ? ShardedMap.empty<ConversationId, ConversationMessages>() : ShardedMap.from(base);
+  let next: ShardedMapEdit<ConversationId, ConversationMessages> | null = fresh ? from.edit() : null;
   let changed = false;
   for (const c of d.touched) {
     if (c.incoming === null && c.pending === null && !c.cleared) continue;
@@ -187,11 +216,11 @@ export function commitMessages(d: StoreDraft): ChatState['conversationMessages']
       continue;
     }
     if (entry === null && shown === undefined) continue;
-    next ??= new Map(base);
+    next ??= from.edit();
     changed = true;
     if (entry === null) next.delete(c.id);
     else next.set(c.id, entry);
     c.shownMessages = entry ?? undefined;
   }
-  return changed && next ? next : base;
+  return changed && next ? next.done(from) : base;
 }

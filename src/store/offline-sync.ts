@@ -6,7 +6,7 @@
 // by seq. While bound it writes the conversations and recent messages back a
 // short while after they change, with the event position they reflect: the
 // position of the last event applied, taken when nothing is left queued.
-import type { ChatClient, ClientInput } from '../client/chat-client-types';
+import type { ChatClient } from '../client/chat-client-types';
 import type { CachedPage, OfflineSnapshot, OfflineSnapshotChange } from '../client/offline/offline-types';
 import type { ConversationSummary } from '../protocol/entities';
 import type { ConversationId } from '../protocol/ids';
@@ -14,18 +14,10 @@ import type { Message } from '../protocol/message';
 import type { ChatState } from './chat-state';
 import type { ChatStore } from './create-chat-store';
 import type { IngestQueue } from './ingest-queue';
+import { NO_OFFLINE_SYNC, noteInput, type InputsSeen, type OfflineSync } from './offline-seen';
 
 /** Writes wait this long for more changes (a burst is one write). */
 const SAVE_DELAY_MS = 300;
-
-export interface OfflineSync {
-  /** Every input the binding queues, before it is queued. */
-  seen(input: ClientInput): void;
-  /** Writes what is waiting and stops. */
-  dispose(): void;
-}
-
-const NONE: OfflineSync = { seen: () => undefined, dispose: () => undefined };
 
 /** Pages drawn already (by the start snapshot) are skipped. */
 function hydrate(queue: IngestQueue, store: ChatStore, s: OfflineSnapshot, drawn: Set<ConversationId>): void {
@@ -68,14 +60,17 @@ function whenIdle(fn: () => void): void {
   else setTimeout(fn, 50);
 }
 
-export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: IngestQueue): OfflineSync {
+/** `seen`: what the inputs said before this module was loaded (lazy-offline-sync.ts); kept up to date here. */
+export function syncOfflineCache(
+  client: ChatClient,
+  store: ChatStore,
+  queue: IngestQueue,
+  seen: InputsSeen,
+): OfflineSync {
   const cache = client.offline;
-  if (!cache) return NONE;
+  if (!cache) return NO_OFFLINE_SYNC;
   let disposed = false;
-  // Limits arrive with the first welcome: a client welcomed before binding has newer state than any cache.
-  let welcomed = client.limits !== null;
   let started = false;
-  let pos: number | null = null;
   let captured: { state: ChatState; pos: number | null } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let savedList: { summaries: ChatState['conversations']['summaries']; order: readonly ConversationId[] } | null = null;
@@ -119,7 +114,7 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
   const capture = (state: ChatState) => {
     // Inputs still queued may carry a newer position than this state shows: wait for their batch.
     if (!started || disposed || queue.size() > 0) return;
-    captured = { state, pos };
+    captured = { state, pos: seen.pos };
     timer ??= setTimeout(write, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe(capture);
@@ -131,8 +126,8 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
   const drawn = new Set<ConversationId>();
   // Cached state drawn after the welcome could be older than what was applied since: skip it.
   const draw = (s: OfflineSnapshot | null): boolean => {
-    if (disposed || !s || welcomed) return false;
-    pos = s.pos;
+    if (disposed || !s || seen.welcomed) return false;
+    seen.pos = s.pos;
     hydrate(queue, store, s, drawn);
     return true;
   };
@@ -158,10 +153,7 @@ export function syncOfflineCache(client: ChatClient, store: ChatStore, queue: In
   );
 
   return {
-    seen(input) {
-      if (input.kind === 'ready') welcomed = true;
-      else if (input.kind === 'event' && input.pos !== undefined) pos = input.pos;
-    },
+    seen: (input) => noteInput(seen, input),
     dispose() {
       if (disposed) return;
       write();

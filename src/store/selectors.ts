@@ -16,6 +16,7 @@ import {
   type ConversationReceipts,
   type ConversationTyping,
 } from './chat-state';
+import { cachedConversationList, rememberConversationList } from './conversation-list-cache';
 
 /** The conversation's server summary (last message, unread, read marker), if it is in the list. */
 export function selectSummary(s: ChatState, id: ConversationId): ConversationSummary | undefined {
@@ -27,23 +28,18 @@ export function selectUnread(s: ChatState, id?: ConversationId): number {
   return id === undefined ? s.conversations.totalUnread : (s.conversations.summaries.get(id)?.unread ?? 0);
 }
 
-const lists = new WeakMap<
-  readonly ConversationId[],
-  { summaries: ChatState['conversations']['summaries']; list: readonly ConversationSummary[] }
->();
-
 /** The conversation list, most recently updated first (the same array while neither order nor summaries change). */
 export function selectConversationList(s: ChatState): readonly ConversationSummary[] {
   const { order, summaries } = s.conversations;
-  const cached = lists.get(order);
-  if (cached && cached.summaries === summaries) return cached.list;
+  const cached = cachedConversationList(order, summaries);
+  if (cached) return cached;
   // A plain loop: flatMap cost about 1 µs per conversation (10 ms per change at 10,000 loaded).
   const list: ConversationSummary[] = [];
   for (const id of order) {
     const summary = summaries.get(id);
     if (summary) list.push(summary);
   }
-  lists.set(order, { summaries, list });
+  rememberConversationList(order, summaries, list);
   return list;
 }
 

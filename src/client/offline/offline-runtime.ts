@@ -4,6 +4,7 @@
 // bundle, do not pay for it.
 import type { OutboxPersistence } from '../client-options';
 import type { Transport } from '../../protocol/link';
+import { webStorageOutbox } from '../outbox-persistence';
 import { IndexedDbCache, type LegacyOutbox } from './indexeddb-cache';
 import type { OfflineWarning } from './offline-types';
 import { canShareTabs, createSharedTabTransport, type SharedTabTransport } from './shared-tab-transport';
@@ -22,19 +23,28 @@ export interface OfflineRuntimeOptions {
   messagesPerConversation: number;
   maxFileBytes: number;
   warn(w: OfflineWarning): void;
-  legacy?: LegacyOutbox;
+  /** The localStorage key of a `webStorageOutbox` whose sends move into the cache on first start. */
+  legacyKey?: string;
   /** The client's own transport, to share between tabs (omit to keep one socket per tab). */
   share?: Transport;
 }
 
+// Here rather than where the options are made: the Web Storage outbox code then loads with this chunk.
+function legacyOutbox(key: string | undefined): LegacyOutbox | undefined {
+  if (key === undefined || typeof globalThis.localStorage === 'undefined') return undefined;
+  const storage = webStorageOutbox(key);
+  return { load: () => storage.load(), clear: () => storage.save([]) };
+}
+
 export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRuntime {
+  const legacy = legacyOutbox(options.legacyKey);
   const cache = new IndexedDbCache({
     name: options.name,
     db: options.db,
     messagesPerConversation: options.messagesPerConversation,
     maxFileBytes: options.maxFileBytes,
     warn: (w) => options.warn(w),
-    ...(options.legacy ? { legacy: options.legacy } : {}),
+    ...(legacy ? { legacy } : {}),
   });
   const shared = options.share && canShareTabs() ? createSharedTabTransport(options.share, options.name) : null;
   return { cache, outbox: cache.outbox(), shared };

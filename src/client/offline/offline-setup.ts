@@ -5,20 +5,12 @@
 // out. A localStorage outbox from `webStorageOutbox` moves in on first start.
 import type { Transport } from '../../protocol/link';
 import type { ChatClientOptions } from '../client-options';
-import { webStorageOutbox } from '../outbox-persistence';
-import type { LegacyOutbox } from './indexeddb-cache';
 import { LazyOffline } from './lazy-offline';
 import { offlineDbName } from './offline-name';
 import type { OfflineWarning } from './offline-types';
 
 const DEFAULT_MESSAGES_PER_CONVERSATION = 50;
 const DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
-
-function legacyOutbox(key: string): LegacyOutbox | undefined {
-  if (typeof globalThis.localStorage === 'undefined') return undefined;
-  const storage = webStorageOutbox(key);
-  return { load: () => storage.load(), clear: () => storage.save([]) };
-}
 
 /**
  * The offline handle for these client options, or null when the client keeps everything in memory.
@@ -34,13 +26,12 @@ export function setupOffline(
   const settings = options.offline ?? {};
   const user = settings.user ?? options.user;
   if (!user) return null;
-  const legacy = legacyOutbox(settings.migrateFrom ?? `natter:outbox:${user}`);
   return new LazyOffline({
     name: offlineDbName(options.url, user),
     messagesPerConversation: settings.messagesPerConversation ?? DEFAULT_MESSAGES_PER_CONVERSATION,
     maxFileBytes: settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     warn,
-    ...(legacy ? { legacy } : {}),
+    legacyKey: settings.migrateFrom ?? `natter:outbox:${user}`,
     ...(settings.shareConnection !== false ? { share: transport } : {}),
   });
 }

@@ -73,6 +73,19 @@ function useActiveMute(c: ConversationSummary): { until: number | null } | null 
   return until === null || until > serverNow() ? { until } : null;
 }
 
+/** Same props, the placement compared by its fields (the virtualizer gives a new object each time it draws). */
+function sameRow(a: ConversationItemProps, b: ConversationItemProps): boolean {
+  const keys = Object.keys(a) as (keyof ConversationItemProps)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (k !== 'row' && a[k] !== b[k]) return false;
+  const r = a.row;
+  const q = b.row;
+  return (
+    r === q ||
+    (!!r && !!q && r.index === q.index && r.start === q.start && r.setSize === q.setSize && r.measure === q.measure)
+  );
+}
+
 /** The row's box: placed by the virtualizer, so it changes whenever a row above it moves. */
 export const ConversationItem = memo(function ConversationItem({ row, ...p }: ConversationItemProps): ReactNode {
   const c = p.conversation;
@@ -96,7 +109,7 @@ export const ConversationItem = memo(function ConversationItem({ row, ...p }: Co
       <RowContent {...p} />
     </li>
   );
-});
+}, sameRow);
 
 /**
  * What the row shows, drawn again only when its conversation or its state changes: a new message

@@ -151,12 +151,7 @@ export function ConversationList({
     return () => clearTimeout(timer);
   }, [conversations, serverNow, now]);
 
-  const ids = conversations.map((c) => c.id);
-  const tabbableId = ids.includes(active as ConversationId)
-    ? active
-    : ids.includes(selected as ConversationId)
-      ? selected
-      : (ids[0] ?? null);
+  const tabbableId = tabbableOf(conversations, active, selected);
 
   // Read by the key handler, which stays the same function while the list changes: a new one would
   // draw every row again for each new message.
@@ -266,4 +261,18 @@ export function ConversationList({
       )}
     </nav>
   );
+}
+
+/** The row Tab reaches: the one last focused, else the selected one, else the first (one pass, no copy of the list). */
+function tabbableOf(
+  conversations: readonly ConversationSummary[],
+  active: ConversationId | null,
+  selected: ConversationId | null,
+): ConversationId | null {
+  let selectedListed = false;
+  for (const c of conversations) {
+    if (c.id === active) return active;
+    if (c.id === selected) selectedListed = true;
+  }
+  return selectedListed ? selected : (conversations[0]?.id ?? null);
 }

@@ -5,7 +5,8 @@
 // server stays on the attachment (with its code) so the user can remove it or
 // try again; the failed outbox entry is discarded so it is not shown twice.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readImageSize, type MessageSenders } from '../../react';
+import type { MessageSenders } from '../../react';
+import { readImageSizeLater } from './image-size-later';
 import type { ServerLimits } from '../../protocol/entities';
 import type { MessageConfig } from '../../protocol/message';
 import { attachmentKind, type AttachmentKind } from './attachment-kind';
@@ -126,7 +127,7 @@ export function useAttachments(
       setAttachments((list) => [...list, ...ok]);
       for (const a of ok) {
         if (a.kind !== 'img') continue;
-        void readImageSize(a.file).then((size) => size && patch(a.id, { width: size.width, height: size.height }));
+        void readImageSizeLater(a.file).then((size) => size && patch(a.id, { width: size.width, height: size.height }));
       }
     },
     [limits, patch],
@@ -154,7 +155,9 @@ export function useAttachments(
       let pending;
       if (a.kind === 'img') {
         const size =
-          a.width !== null && a.height !== null ? { width: a.width, height: a.height } : await readImageSize(a.file);
+          a.width !== null && a.height !== null
+            ? { width: a.width, height: a.height }
+            : await readImageSizeLater(a.file);
         if (controller.signal.aborted) return;
         pending = s.sendImage(a.file, { ...base, ...(size ?? {}) });
       } else if (a.kind === 'audio' || a.kind === 'video') {

@@ -1,14 +1,15 @@
 // Owns MessageSearch: a search box over the messages this user can read
-// (server-side, through useMessageSearch) and the hits, newest first, each a
-// button naming the conversation, the sender and the time with the matched
-// words marked; "More results" loads the next page. Choosing a hit hands it
-// to the app (Chat opens the conversation at that message).
+// (server-side) and, once a query is typed, its results (search-results.tsx, a
+// chunk loaded on the first query; the box itself is there from the start, so
+// no keystroke waits for it). Choosing a hit hands it to the app (Chat opens
+// the conversation at that message).
 import { useId, useState, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
 import type { MessageSearchHit } from '../../protocol/people';
-import { parseConversationId, useGroupName, useMessageSearch } from '../../react';
-import { formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
-import { HighlightedText } from './highlighted-text';
+import { useStrings, type Locale } from '../i18n';
+import { lazyChunk, useLazyChunk } from '../lazy-chunk';
+
+const resultsChunk = lazyChunk(() => import('./search-results'), 'search results');
 
 export interface MessageSearchProps {
   /** A hit was chosen. */
@@ -34,9 +35,9 @@ export function MessageSearch({
 }: MessageSearchProps): ReactNode {
   const t = useStrings(locale).people;
   const [query, setQuery] = useState('');
-  const search = useMessageSearch(query, conversationId !== undefined ? { conversation: conversationId } : {});
   const inputId = useId();
   const typed = query.trim() !== '';
+  const results = useLazyChunk(resultsChunk, typed ? true : undefined);
   return (
     <div className={['natter-search', className].filter(Boolean).join(' ')} role="search">
       <label htmlFor={inputId} className="natter-search__label">
@@ -54,70 +55,20 @@ export function MessageSearch({
           onQueryChange?.(e.target.value);
         }}
       />
-      {typed && (
-        <>
+      {typed &&
+        (results ? (
+          <results.SearchResults
+            query={query}
+            onOpen={onOpen}
+            displayName={displayName}
+            {...(conversationId !== undefined ? { conversationId } : {})}
+            {...(locale ? { locale } : {})}
+          />
+        ) : (
           <p className="natter-search__status" role="status">
-            {search.loading && search.hits.length === 0
-              ? t.searching
-              : !search.loading && search.hits.length === 0
-                ? t.noMessagesFound
-                : ''}
+            {t.searching}
           </p>
-          <ul className="natter-search__hits" aria-label={t.searchResults}>
-            {search.hits.map((hit) => (
-              <SearchHit
-                key={hit.message.serverId}
-                hit={hit}
-                displayName={displayName}
-                onOpen={onOpen}
-                {...(locale ? { locale } : {})}
-              />
-            ))}
-          </ul>
-          {search.hasMore && (
-            <button type="button" className="natter-search__more" disabled={search.loading} onClick={search.loadMore}>
-              {t.moreResults}
-            </button>
-          )}
-        </>
-      )}
+        ))}
     </div>
-  );
-}
-
-function SearchHit({
-  hit,
-  displayName,
-  onOpen,
-  locale,
-}: {
-  hit: MessageSearchHit;
-  displayName(u: string): string;
-  onOpen(hit: MessageSearchHit): void;
-  locale?: Locale;
-}): ReactNode {
-  const loc = useLocale(locale);
-  const target = parseConversationId(hit.conversation);
-  const groupName = useGroupName(target?.type === 'group' ? target.target : undefined);
-  const where =
-    target?.type === 'single' ? displayName(target.target) : (groupName ?? target?.target ?? hit.conversation);
-  const text = hit.message.body.type === 'txt' ? hit.message.body.msg : '';
-  return (
-    <li>
-      <button type="button" className="natter-search__hit" onClick={() => onOpen(hit)}>
-        <span className="natter-search__where">
-          <span className="natter-search__conversation">{where}</span>
-          <time className="natter-search__time" dateTime={new Date(hit.message.ts).toISOString()}>
-            {formatShortTimestamp(hit.message.ts, Date.now(), loc)}
-          </time>
-        </span>
-        <span className="natter-search__text">
-          {target?.type !== 'single' && (
-            <span className="natter-search__sender">{displayName(hit.message.from)}: </span>
-          )}
-          <HighlightedText text={text} ranges={hit.highlights} />
-        </span>
-      </button>
-    </li>
   );
 }
