@@ -5,7 +5,7 @@
 // hand out a seq in between.
 import type { ConversationKey } from '../server/storage';
 import type { PgDatabase } from './pg-database';
-import * as messages from './pg-messages';
+import { lastSeq, nextSeq, setSeqs } from './pg-messages';
 
 export class PgSeqCounters {
   private readonly held = new Map<ConversationKey, { last: number; raised: boolean }>();
@@ -19,21 +19,21 @@ export class PgSeqCounters {
       held.raised = true;
       return held.last;
     }
-    const last = await messages.nextSeq(this.tx, key);
+    const last = await nextSeq(this.tx, key);
     this.held.set(key, { last, raised: false });
     return last;
   }
 
   last(key: ConversationKey): Promise<number> {
     const held = this.held.get(key);
-    return held ? Promise.resolve(held.last) : messages.lastSeq(this.tx, key);
+    return held ? Promise.resolve(held.last) : lastSeq(this.tx, key);
   }
 
   /** Writes the counters raised past their first increment (one statement); run it before the commit. */
   async write(): Promise<void> {
     const raised = [...this.held].filter(([, s]) => s.raised);
     if (raised.length > 0)
-      await messages.setSeqs(
+      await setSeqs(
         this.tx,
         raised.map(([key, s]) => [key, s.last]),
       );

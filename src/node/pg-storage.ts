@@ -60,8 +60,10 @@ import {
 } from './pg-invitations';
 import { forwardToFunctions } from '../server/forward-to-part';
 import * as messages from './pg-messages';
+import { lastSeq as pgLastSeq, nextSeq as pgNextSeq } from './pg-messages';
 import { PgSeqCounters } from './pg-seq-counters';
 import * as directory from './pg-directory';
+import { deleteGroup as pgDeleteGroup, putGroup as pgPutGroup } from './pg-directory';
 import * as states from './pg-conversation-states';
 
 export type { PgStorageOptions } from './pg-database';
@@ -149,10 +151,10 @@ export class PgStorage implements Storage {
 
   // ---- seq counters: inside a transaction, the ones it holds (pg-seq-counters.ts) ----
   nextSeq(key: ConversationKey): Promise<number> {
-    return this.seqs ? this.seqs.next(key) : messages.nextSeq(this.db, key);
+    return this.seqs ? this.seqs.next(key) : pgNextSeq(this.db, key);
   }
   lastSeq(key: ConversationKey): Promise<number> {
-    return this.seqs ? this.seqs.last(key) : messages.lastSeq(this.db, key);
+    return this.seqs ? this.seqs.last(key) : pgLastSeq(this.db, key);
   }
 
   // ---- conversation list page and unread total (pg-people-storage.ts) ----------
@@ -215,10 +217,10 @@ export class PgStorage implements Storage {
 
   // ---- group writes, several statements each (pg-directory.ts) ----------------
   putGroup(group: GroupInfo): Promise<void> {
-    return this.atomic((tx) => directory.putGroup(tx, group));
+    return this.atomic((tx) => pgPutGroup(tx, group));
   }
   deleteGroup(groupId: string): Promise<void> {
-    return this.atomic((tx) => directory.deleteGroup(tx, groupId));
+    return this.atomic((tx) => pgDeleteGroup(tx, groupId));
   }
 
   // ---- invitations -------------------------------------------------------------
