@@ -3,6 +3,7 @@
 // on HTTP uploads; and the authenticator the host uses, which also accepts
 // standard JWTs (jwt-auth.ts) and, in dev mode, trusts `hello.user`.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { errorMessageOf } from '../protocol/error-messages';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import { isValidId } from '../protocol/ids';
 import type { HelloFrame } from '../protocol/frames';
@@ -53,7 +54,9 @@ export function verifyToken(token: string, options: { secret: string; now?: numb
 /** Like verifyToken, with the expiry too. */
 export function verifyTokenClaims(token: string, options: { secret: string; now?: number }): TokenClaims {
   requireSecret(options.secret);
-  const invalid = (): NatterError => new NatterError(ErrorCode.TOKEN_INVALID);
+  // The message is given: a Node caller of this function may not have started a server (which
+  // installs the default messages).
+  const invalid = (): NatterError => new NatterError(ErrorCode.TOKEN_INVALID, errorMessageOf(ErrorCode.TOKEN_INVALID));
   if (typeof token !== 'string') throw invalid();
   const dot = token.indexOf('.');
   if (dot <= 0 || dot !== token.lastIndexOf('.')) throw invalid();
@@ -71,7 +74,7 @@ export function verifyTokenClaims(token: string, options: { secret: string; now?
   const { user, exp } = (claims ?? {}) as Partial<TokenClaims>;
   if (!isValidId(user) || typeof exp !== 'number' || !Number.isFinite(exp)) throw invalid();
   const now = options.now ?? Date.now();
-  if (now >= exp * 1000) throw new NatterError(ErrorCode.TOKEN_EXPIRED);
+  if (now >= exp * 1000) throw new NatterError(ErrorCode.TOKEN_EXPIRED, errorMessageOf(ErrorCode.TOKEN_EXPIRED));
   return { user, exp };
 }
 
