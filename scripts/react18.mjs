@@ -1,4 +1,4 @@
-// `npm run test:react18`: installs React 18 (react, react-dom 18.3.1) into
+// `npm run test:react18`: installs React 18 (react, react-dom 18.3.1, or NATTER_REACT18) into
 // .react18/ from the npm registry when it is not there yet, then runs the react,
 // ui and browser tests with every react/react-dom import resolved to it
 // (NATTER_REACT=18, see test/support/react-version.ts), less the files that
@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(repo, '.react18');
-const VERSION = '18.3.1';
+// The newest React 18 by default; NATTER_REACT18=18.0.0 checks the oldest the peer range accepts.
+const VERSION = process.env.NATTER_REACT18 ?? '18.3.1';
 
 function installed() {
   const pkg = join(dir, 'node_modules', 'react-dom', 'package.json');
