@@ -10,18 +10,12 @@
 //   its claim expired a node times the invitation out, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis as IoRedis } from 'ioredis';
-import WebSocket from 'ws';
-import { createChatClient } from '../../../src/client/chat-client';
-import type { ChatClient } from '../../../src/client/chat-client-types';
 import { getPresence } from '../../../src/client/people';
-import { createWebSocketTransport } from '../../../src/client/websocket-transport';
 import { openPgStorage } from '../../../src/node/pg-storage';
 import { NODE_KEY, RedisNodeLease } from '../../../src/node/redis-node-lease';
-import { createToken } from '../../../src/node/token';
 import { conversationId } from '../../../src/protocol/ids';
-import type { Presence } from '../../../src/protocol/people';
-import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
+import { onNode, until } from './support/presence-client';
 import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
 
 let postgres: Postgres;
@@ -34,25 +28,6 @@ afterAll(async () => {
 }, 60_000);
 
 const LEASE_MS = 3000;
-
-function onNode(cluster: Cluster, node: number, user: string): { c: ChatClient; seen: Presence[] } {
-  const c = createChatClient({
-    transport: createWebSocketTransport({ url: cluster.url(node), WebSocket }),
-    token: createToken(user, { secret: SECRET }),
-    reconnect: false,
-  });
-  const seen: Presence[] = [];
-  c.on('presence', (e) => seen.push(...e.presence));
-  return { c, seen };
-}
-
-const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 describe('a survivor dying mid-claim', { timeout: 180_000 }, () => {
   it("leaves a dead node's hand-over to another node, which tells the contacts once", async () => {

@@ -18,6 +18,7 @@ import { conversationId } from '../../../src/protocol/ids';
 import type { Presence } from '../../../src/protocol/people';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
+import { until } from './support/presence-client';
 import { helloFrames } from './support/hello-frames';
 import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
 
@@ -54,14 +55,6 @@ function onNode(cluster: Cluster, node: number, user: string, device = 'd1'): Se
   c.on('presence', (e) => seen.presence.push(...e.presence));
   return seen;
 }
-
-const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 const outcome = (p: Promise<unknown>): Promise<'ok' | number> =>
   p.then(
