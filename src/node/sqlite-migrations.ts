@@ -2,7 +2,12 @@
 // `PRAGMA user_version` records how many have been applied; a new schema
 // change is a new entry at the end, never an edit of an applied one.
 import type Database from 'better-sqlite3';
-import { WORD_INDEX, WORD_INDEX_AFTER_COMMIT, WORD_INDEX_BY_CONVERSATION } from './sqlite-word-index-migrations';
+import {
+  WORD_INDEX,
+  WORD_INDEX_AFTER_COMMIT,
+  WORD_INDEX_BY_CONVERSATION,
+  WORD_LIST,
+} from './sqlite-word-index-migrations';
 
 /** Each entry moves the schema from version i to i + 1. */
 export const MIGRATIONS: readonly string[] = [
@@ -208,9 +213,11 @@ export const MIGRATIONS: readonly string[] = [
   INSERT OR IGNORE INTO profile_terms (term, user)
     SELECT t.value, p.user FROM profiles p, json_each(natter_profile_terms(p.json)) t;
   `,
-  // 11 and 12: the word index filled after the commit, and by conversation (sqlite-word-index-migrations.ts).
+  // 11 to 13: the word index filled after the commit, by conversation, and the list of its words
+  // (sqlite-word-index-migrations.ts).
   WORD_INDEX_AFTER_COMMIT,
   WORD_INDEX_BY_CONVERSATION,
+  WORD_LIST,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

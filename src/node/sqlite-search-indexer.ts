@@ -8,13 +8,20 @@
 // (message_words_head). A search first indexes whatever is still behind, so
 // it never misses a stored message. Edits and deletes re-index only rows at
 // or below the mark (the triggers); a row past it is read as it is when its
-// turn comes.
+// turn comes. It also keeps the list of indexed words (message_word_list,
+// migration 13) that a search expands a partly typed word with.
 import type Database from 'better-sqlite3';
+import { textIndexWords } from '../server/search-words';
+import { LISTED_WORD_CHARS } from './sqlite-message-search';
 
 /** Rows indexed per slice: a slice is one short transaction between commits (a few ms). */
 const SLICE_ROWS = 256;
+/** Row ids read at once while indexing. */
+const READ_ROWS = 1024;
 /** How long after a store the indexer looks (sends arriving meanwhile share its slice). */
 const DELAY_MS = 50;
+
+type TextRow = { id: number; key: string; msg: unknown };
 
 export class SqliteSearchIndexer {
   private readonly s: ReturnType<typeof prepare>;
@@ -70,9 +77,24 @@ export class SqliteSearchIndexer {
     // Re-read under the lock: another connection may have moved the mark meanwhile.
     const upto = Math.max(from, (this.s.head.get() as { upto: number }).upto);
     if (to <= upto) return;
-    this.s.index.run(upto, to);
+    // Read a part at a time: a statement cannot write while another is being read.
+    for (let from = upto; from < to; from += READ_ROWS) {
+      const listed = new Set<string>();
+      const rows = this.s.texts.all(from, Math.min(to, from + READ_ROWS)) as TextRow[];
+      for (const row of rows) {
+        const words = typeof row.msg === 'string' ? textIndexWords(row.msg) : [];
+        this.s.index.run(row.id, words.join(' '), row.key);
+        for (const w of words) listed.add(listedWord(w));
+      }
+      for (const w of listed) this.s.listWord.run(w);
+    }
     this.s.setHead.run(to);
   }
+}
+
+/** A word as the word list holds it: by its first LISTED_WORD_CHARS code points (a search treats those as starts). */
+export function listedWord(word: string): string {
+  return word.length < LISTED_WORD_CHARS ? word : Array.from(word).slice(0, LISTED_WORD_CHARS).join('');
 }
 
 function prepare(db: Database.Database) {
@@ -82,10 +104,11 @@ function prepare(db: Database.Database) {
     head: p('SELECT upto FROM message_words_head WHERE id = 1'),
     setHead: p('UPDATE message_words_head SET upto = ? WHERE id = 1'),
     // The same rows and words as migration 7's trigger indexed one at a time.
-    index: p(
-      `INSERT INTO message_words (rowid, words, conv)
-       SELECT id, natter_search_words(json_extract(json, '$.message.body.msg')), key FROM messages
+    texts: p(
+      `SELECT id, key, json_extract(json, '$.message.body.msg') AS msg FROM messages
        WHERE id > ? AND id <= ? AND json_extract(json, '$.message.body.type') = 'txt'`,
     ),
+    index: p('INSERT INTO message_words (rowid, words, conv) VALUES (?, ?, ?)'),
+    listWord: p('INSERT OR IGNORE INTO message_word_list (word) VALUES (?)'),
   };
 }

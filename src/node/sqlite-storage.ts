@@ -21,6 +21,7 @@ import type {
   MessageRecord,
   SyncStorage,
 } from '../server/storage';
+import type { MessageSearchQuery, MessageSearchResult } from '../server/people-storage';
 import { forwardToPart } from '../server/forward-to-part';
 import { SqliteEventLog } from './sqlite-event-log';
 import { SqliteSeqCounters } from './sqlite-seq-counters';
@@ -171,6 +172,11 @@ export class SqliteStorage implements SyncStorage {
   insertMessage(record: MessageRecord, json?: string): void {
     this.messages.insertMessage(record, json);
     this.people.messageStored();
+  }
+
+  /** A search from the core: read on the search reader thread (sqlite-search-reader.ts). */
+  searchInBackground(query: MessageSearchQuery): Promise<MessageSearchResult> {
+    return this.people.searchInBackground(query);
   }
 
   // ---- per-conversation sequence ---------------------------------------------

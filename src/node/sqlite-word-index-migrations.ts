@@ -106,3 +106,30 @@ export const WORD_INDEX_BY_CONVERSATION = `
     DELETE FROM message_search_keys WHERE id = old.id;
   END;
   `;
+
+/**
+ * 13: the list of indexed words (message_word_list), which a search turns a partly typed word
+ * into whole words with (sqlite-message-search.ts): filled from the rows the index holds, kept by
+ * the indexer (sqlite-search-indexer.ts) and, for edits of rows the index holds, by the trigger.
+ * natter_search_word_list is registered with the search words (sqlite-people-storage.ts).
+ */
+export const WORD_LIST = `
+  CREATE TABLE message_word_list (word TEXT PRIMARY KEY) WITHOUT ROWID;
+  INSERT OR IGNORE INTO message_word_list (word)
+    SELECT w.value FROM messages m, json_each(natter_search_word_list(json_extract(m.json, '$.message.body.msg'))) w
+    WHERE m.id <= (SELECT upto FROM message_words_head) AND json_extract(m.json, '$.message.body.type') = 'txt';
+  DROP TRIGGER message_words_update;
+  CREATE TRIGGER message_words_update AFTER UPDATE OF json ON messages
+  BEGIN
+    DELETE FROM message_words WHERE rowid = old.id AND old.id <= (SELECT upto FROM message_words_head);
+    DELETE FROM message_search_keys WHERE id = old.id;
+    INSERT INTO message_words (rowid, words, conv)
+      SELECT new.id, natter_search_words(json_extract(new.json, '$.message.body.msg')), new.key
+      WHERE json_extract(new.json, '$.message.body.type') = 'txt' AND new.id <= (SELECT upto FROM message_words_head);
+    INSERT OR IGNORE INTO message_word_list (word)
+      SELECT value FROM json_each(natter_search_word_list(json_extract(new.json, '$.message.body.msg')))
+      WHERE json_extract(new.json, '$.message.body.type') = 'txt' AND new.id <= (SELECT upto FROM message_words_head);
+    INSERT INTO message_search_keys (id, key, seq)
+      SELECT new.id, new.key, new.seq WHERE json_extract(new.json, '$.message.body.type') = 'txt';
+  END;
+  `;

@@ -118,14 +118,6 @@ export function indexedWords(text: string): string {
   return indexWordsOf(searchWords(text), false).words.join(' ');
 }
 
-/** A query term as an FTS5 phrase over the index words (null when it has no word). */
-export function indexPhrase(term: string): string | null {
-  const { words, prefix } = indexWordsOf(searchWords(term), true);
-  if (words.length === 0) return null;
-  const phrase = `"${words.map((w) => w.replaceAll('"', '""')).join(' ')}"`;
-  return prefix ? `${phrase} *` : phrase;
-}
-
 /**
  * Where the words of `term` occur in a row of `words` (of `text`): all equal, except that a last
  * word that is a letter/digit run may be the start of a longer one ("repo" finds "report").

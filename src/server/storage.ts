@@ -34,7 +34,7 @@ import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { Invitation } from '../protocol/invitation';
 import type { PinnedMessage } from '../protocol/features';
 import type { Message, UserId } from '../protocol/message';
-import type { MessageSearchQuery, PeopleStorage } from './people-storage';
+import type { MessageSearchQuery, MessageSearchResult, PeopleStorage } from './people-storage';
 import type {
   ConversationKey,
   ConversationPageQuery,
@@ -209,6 +209,12 @@ export interface SyncStorage extends StorageOps {
    * builds an index in slices); the adapter awaits it before each search outside a transaction.
    */
   prepareSearch?(query: MessageSearchQuery): Promise<void> | undefined;
+  /**
+   * Optional: answers `searchMessages(query)` off the event loop (SQLite: a reader thread with its
+   * own connection), so other requests are served meanwhile; the adapter uses it for searches
+   * outside a transaction.
+   */
+  searchInBackground?(query: MessageSearchQuery): Promise<MessageSearchResult>;
 }
 
 type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };

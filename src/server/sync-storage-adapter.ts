@@ -5,7 +5,8 @@
 // wait while one is open, because in one process they would otherwise read
 // its uncommitted writes (and keep them if it rolled back); calls through
 // `tx` run at once. A search outside a transaction first awaits the store's
-// `prepareSearch` (MemoryStorage builds its index in slices there). Such a
+// `prepareSearch` (MemoryStorage builds its index in slices there), and is
+// answered by its `searchInBackground` when it has one (SQLite). Such a
 // store has one writer, so `shared` is false.
 import type { Storage, StorageOps, SyncStorage } from './storage';
 
@@ -91,10 +92,14 @@ export function asyncStorage(sync: SyncStorage, onClose: () => void = () => {}):
         return Promise.reject(e);
       }
     };
-    const prepare = name === 'searchMessages' ? sync.prepareSearch?.bind(sync) : undefined;
+    const search = name === 'searchMessages';
+    const prepare = search ? sync.prepareSearch?.bind(sync) : undefined;
+    const background = search ? sync.searchInBackground?.bind(sync) : undefined;
     outer[name] = async (...args: unknown[]) => {
       if (prepare) await prepare(args[0] as Parameters<StorageOps['searchMessages']>[0]);
       while (active) await active;
+      // Started between transactions: it sees what they committed, and none waits for it.
+      if (background) return background(args[0] as Parameters<StorageOps['searchMessages']>[0]);
       return op(...args);
     };
   }

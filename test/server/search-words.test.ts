@@ -3,7 +3,7 @@
 // emoji at any character, highlights in the original text's offsets.
 import { describe, expect, it } from 'vitest';
 import { highlightRanges, matchesAll, queryTerms } from '../../src/server/search-text';
-import { indexedWords, indexPhrase, searchWords } from '../../src/server/search-words';
+import { indexedWords, searchWords, termIndexWords } from '../../src/server/search-words';
 
 describe('search words', () => {
   const words = (text: string) => searchWords(text).map((w) => w.word);
@@ -16,12 +16,12 @@ describe('search words', () => {
 
   it('indexes Chinese as character pairs and the last character, and asks for them the same way', () => {
     expect(indexedWords('React组件库natter 好')).toBe('react 组件 件库 库 natter 好');
-    expect(indexPhrase('组件库NATTER')).toBe('"组件 件库 库 natter" *');
+    expect(termIndexWords('组件库NATTER')).toEqual({ words: ['组件', '件库', '库', 'natter'], prefix: true });
     // At the end of a term the text may go on: no lone last character, and one character is a prefix.
-    expect(indexPhrase('组件')).toBe('"组件"');
-    expect(indexPhrase('组')).toBe('"组" *');
-    expect(indexPhrase('🎉')).toBe('"🎉"');
-    expect(indexPhrase('!!')).toBeNull();
+    expect(termIndexWords('组件')).toEqual({ words: ['组件'], prefix: false });
+    expect(termIndexWords('组')).toEqual({ words: ['组'], prefix: true });
+    expect(termIndexWords('🎉')).toEqual({ words: ['🎉'], prefix: false });
+    expect(termIndexWords('!!')).toEqual({ words: [], prefix: false });
   });
 
   it('keeps an emoji with its variation selector and skin tone, and splits joined emoji', () => {
