@@ -68,6 +68,8 @@ async function inProcess(
       heartbeatMs: 0,
     });
     await client.connect();
+    // Warm-up, as in the server run: the first search starts the storage's search reader thread.
+    for (const q of QUERIES) await natter.searchMessages(client, q.query);
     for (const q of QUERIES) {
       const wall: number[] = [];
       const cpu: number[] = [];
