@@ -6,20 +6,18 @@
 // connects to node i mod N, so with several nodes most deliveries cross
 // Redis. One sender per group sends with a bounded window; we count
 // deliveries to the other members, time send → receive, and read every
-// server process's CPU time (user + system, /proc) per delivery. On a shared
-// machine the nodes share its cores, so CPU per delivery says more about
-// scaling than deliveries per second.
+// server process's CPU time (user + system, /proc) per delivery: each node's,
+// and PostgreSQL's and Redis's apart. The nodes are started as the SQLite
+// node is (cluster-bench-node.ts: same host options). On a shared machine the
+// nodes share its cores, so CPU per delivery says more about scaling than
+// deliveries per second.
 // Run: npx tsx bench/server/cluster-fanout.bench.ts [--clients 60] [--group 10] [--per-sender 40] [--rounds 1] [--nodes 1,2,3] [--baselines ws,sqlite]
 // Prints one JSON document on stdout.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { createToken } from '../../src/node/token';
 import { PROTOCOL_VERSION } from '../../src/protocol/version';
-import { Cluster } from '../../test/node/cluster/support/cluster';
 import { startPostgres, startRedis } from '../../test/node/cluster/support/services';
-import { SECRET } from '../../test/node/support/secret';
+import { startBaseline, startCluster, serviceProcess, type Baseline, type Target } from './fanout-servers';
+import { cpuMs, treeCpuMs } from './process-cpu';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,11 +31,8 @@ const NODES = arg('nodes', '1,2,3').split(',').map(Number);
 const BASELINES = arg('baselines', 'ws,sqlite')
   .split(',')
   .filter((b): b is Baseline => b === 'ws' || b === 'sqlite');
-const FANOUT = join(import.meta.dirname, '../fanout');
 const WINDOW = 16;
 const CASE_TIMEOUT_MS = 120_000;
-
-type Baseline = 'ws' | 'sqlite';
 
 interface Frame {
   t: string;
@@ -48,12 +43,6 @@ interface Frame {
   body?: string;
 }
 
-/** What a case runs against: natter nodes (token or dev hello), or the bare ws server. */
-interface Target {
-  url(i: number): string;
-  pids: Array<number | undefined>;
-  kind: 'natter' | 'natter-dev' | 'ws';
-}
 interface Client {
   ws: WebSocket;
   user: string;
@@ -61,15 +50,6 @@ interface Client {
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
-
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
 
 function open(url: string, user: string): Promise<Client> {
   return new Promise((resolve, reject) => {
@@ -110,8 +90,7 @@ async function runCase(target: Target) {
         return joined;
       }
       const w = next(c, (f) => f.t === 'welcome' || f.t === 'err');
-      const who = target.kind === 'natter-dev' ? { user: c.user } : { token: createToken(c.user, { secret: SECRET }) };
-      c.ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'hello', ...who, device: 'bench' }));
+      c.ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'hello', user: c.user, device: 'bench' }));
       return w;
     }),
   );
@@ -147,7 +126,10 @@ async function runCase(target: Target) {
     };
   }
   const pids = target.pids;
+  const services = target.services;
   const cpu0 = pids.map(cpuMs);
+  const pg0 = services ? treeCpuMs(services.postgres) : NaN;
+  const redis0 = services ? cpuMs(services.redis) : NaN;
   const t0 = now();
   await Promise.all(
     groups.map(
@@ -183,7 +165,9 @@ async function runCase(target: Target) {
   );
   await Promise.race([finished, new Promise<void>((r) => setTimeout(r, CASE_TIMEOUT_MS).unref())]);
   const elapsed = now() - t0;
-  const cpu = pids.map(cpuMs).reduce((n, x, i) => n + x - cpu0[i]!, 0);
+  const perNode = pids.map((pid, i) => cpuMs(pid) - cpu0[i]!);
+  const cpu = perNode.reduce((n, x) => n + x, 0);
+  const us = (ms: number): number => Math.round((ms * 1000) / Math.max(1, latencies.length));
   for (const c of all) c.ws.terminate();
   const lat = latencies.sort((a, b) => a - b);
   const pct = (p: number): number =>
@@ -195,7 +179,15 @@ async function runCase(target: Target) {
     perSecond: Math.round((lat.length / elapsed) * 1000),
     p50: pct(0.5),
     p99: pct(0.99),
-    cpuUsPerDelivery: Math.round((cpu * 1000) / Math.max(1, lat.length)),
+    cpuUsPerDelivery: us(cpu),
+    nodeCpuUsPerDelivery: perNode.map(us),
+    ...(services
+      ? {
+          postgresCpuUsPerDelivery: us(treeCpuMs(services.postgres) - pg0),
+          redisCpuUsPerDelivery: us(cpuMs(services.redis) - redis0),
+        }
+      : {}),
+    elapsedMs: Math.round(elapsed),
   };
 }
 
@@ -204,58 +196,28 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** A baseline server (bench/fanout's children): it prints `PORT n` and stops when stdin ends. */
-async function startBaseline(kind: Baseline): Promise<{ target: Target; stop(): Promise<void> }> {
-  const args =
-    kind === 'ws' ? [join(FANOUT, 'ws-server.mjs')] : ['--import', 'tsx', join(FANOUT, 'natter-server.ts'), 'NORMAL'];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += String(d);
-      const m = /PORT (\d+)/.exec(buf);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${kind} exited with ${code}`)));
-  });
-  const url = kind === 'ws' ? `ws://127.0.0.1:${port}` : `ws://127.0.0.1:${port}/ws`;
-  return {
-    target: { url: () => url, pids: [child.pid], kind: kind === 'ws' ? 'ws' : 'natter-dev' },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.stdin!.end();
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
-  };
-}
-
 /** The cases in run order: the baselines, then each node count; keys as the summary names them. */
 const CASES: Array<string | number> = [...BASELINES, ...NODES];
 
 const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
 const runs = new Map<string | number, Array<Awaited<ReturnType<typeof runCase>>>>();
 try {
+  const services = {
+    postgres: serviceProcess(/^\S*\/postgres -D /, `-p ${postgres.port} `),
+    redis: serviceProcess(/^redis-server /, `127.0.0.1:${redis.port}`),
+  };
   for (let round = 0; round < ROUNDS; round++) {
     // Alternating order: a drift of the machine's load over the run falls on every case alike.
     for (const c of round % 2 ? [...CASES].reverse() : CASES) {
+      const server =
+        typeof c === 'number'
+          ? await startCluster(c, postgres, redis.url, services)
+          : await startBaseline(c as Baseline);
       let result: Awaited<ReturnType<typeof runCase>>;
-      if (typeof c === 'number') {
-        const cluster = await Cluster.start(postgres, redis, c);
-        try {
-          const pids = cluster.nodes.map((n) => n.proc.pid);
-          result = await runCase({ url: (i) => cluster.url(i), pids, kind: 'natter' });
-        } finally {
-          await cluster.stop();
-        }
-      } else {
-        const baseline = await startBaseline(c as Baseline);
-        try {
-          result = await runCase(baseline.target);
-        } finally {
-          await baseline.stop();
-        }
+      try {
+        result = await runCase(server.target);
+      } finally {
+        await server.stop();
       }
       runs.set(c, [...(runs.get(c) ?? []), result]);
     }
@@ -273,6 +235,16 @@ function summarize(r: Array<Awaited<ReturnType<typeof runCase>>>) {
     p50: median(r.map((x) => x.p50)),
     p99: median(r.map((x) => x.p99)),
     cpuUsPerDelivery: median(r.map((x) => x.cpuUsPerDelivery)),
+    nodeCpuUsPerDelivery: (r[0]?.nodeCpuUsPerDelivery ?? []).map((_, i) =>
+      median(r.map((x) => x.nodeCpuUsPerDelivery[i]!)),
+    ),
+    ...(r[0]?.postgresCpuUsPerDelivery !== undefined
+      ? {
+          postgresCpuUsPerDelivery: median(r.map((x) => x.postgresCpuUsPerDelivery ?? NaN)),
+          redisCpuUsPerDelivery: median(r.map((x) => x.redisCpuUsPerDelivery ?? NaN)),
+        }
+      : {}),
+    rounds: r,
     delivered: r.map((x) => x.delivered),
     expected: r[0]?.expected ?? 0,
     errors: r.reduce((n, x) => n + x.errors, 0),

@@ -25,7 +25,7 @@ const SHOWN = 'natter:shown:';
 /** user → the version of what contacts see (raised by each change). */
 const VERSION = 'natter:shown-version:';
 /** node → its changes not yet told: user → `version|status|lastSeen`. */
-const PENDING = 'natter:presence-pending:';
+export const PENDING = 'natter:presence-pending:';
 
 /** Where the users of a node that went away are handed, with the changes it left untold. */
 export type PresenceGoneHandler = (node: string, users: UserId[], pending: PresenceChange[]) => Promise<unknown>;
@@ -66,6 +66,17 @@ return entry
 // KEYS[1] a node's pending changes; ARGV user, entry. A later change of the same user stays.
 const TOLD = `
 if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0
+`;
+
+// KEYS[1] a node's pending changes, KEYS[2] the user's version; ARGV user, entry. Answers 1 when
+// the entry is still pending and its version the user's latest, else drops it (a later change
+// replaced it: whoever made that one tells it) and answers 0.
+const CURRENT = `
+local entry = redis.call('HGET', KEYS[1], ARGV[1])
+if entry ~= ARGV[2] then return 0 end
+if redis.call('GET', KEYS[2]) == string.match(entry, '^(%d+)|') then return 1 end
+redis.call('HDEL', KEYS[1], ARGV[1])
 return 0
 `;
 
@@ -122,8 +133,13 @@ export class RedisPresence implements PresenceShare {
   }
 
   async told(c: PresenceChange): Promise<void> {
-    const at = c.ticket.indexOf(' ');
-    await this.redis.eval(TOLD, 1, PENDING + c.ticket.slice(0, at), c.user, c.ticket.slice(at + 1));
+    const [node, entry] = ticketOf(c);
+    await this.redis.eval(TOLD, 1, PENDING + node, c.user, entry);
+  }
+
+  async current(c: PresenceChange): Promise<boolean> {
+    const [node, entry] = ticketOf(c);
+    return (await this.redis.eval(CURRENT, 2, PENDING + node, VERSION + c.user, c.user, entry)) === 1;
   }
 
   /** The changes `node` recorded and never told that are still what contacts should see. */
@@ -192,6 +208,12 @@ export class RedisPresence implements PresenceShare {
       ...more,
     );
   }
+}
+
+/** The node whose pending changes hold `c`, and its entry there. */
+function ticketOf(c: PresenceChange): [node: string, entry: string] {
+  const at = c.ticket.indexOf(' ');
+  return [c.ticket.slice(0, at), c.ticket.slice(at + 1)];
 }
 
 /** A pending change from its entry (`version|status|lastSeen`) in `node`'s pending changes. */

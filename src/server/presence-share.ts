@@ -6,7 +6,8 @@
 // and exactly one pushes each change. A change is recorded as pending in
 // that same step and stays so until the node says contacts were told: a
 // node that dies in between leaves it to the survivor handed its work
-// (Delivery.onNodeGone), so contacts are told even then. It also reads the
+// (Delivery.onNodeGone), so contacts are told even then; a live node whose
+// telling failed tells it again while it is still current. It also reads the
 // statuses the other live nodes hold. A node that dies stops counting
 // without saying so (the implementation ages it out).
 import type { UserId } from '../protocol/message';
@@ -38,6 +39,11 @@ export interface PresenceShare {
   ): Promise<PresenceChange | null>;
   /** Contacts were told `change`: it is pending no more. */
   told(change: PresenceChange): Promise<void>;
+  /**
+   * Whether `change` is still pending and still what contacts should see (no later change of the
+   * user was recorded by any node); one that was replaced is dropped from the pending changes.
+   */
+  current(change: PresenceChange): Promise<boolean>;
   /** Statuses of `users` on the other live nodes; a user absent from the map is offline there. */
   elsewhere(users: readonly UserId[]): Promise<Map<UserId, PresenceStatus>>;
 }

@@ -12,17 +12,23 @@
 // change told. A cluster node that stops tells the contacts of its users who
 // are connected nowhere else; the users of a node that died are handed to
 // one survivor, which does the same and first tells the changes the dead
-// node recorded but did not tell.
+// node recorded but did not tell. A live node whose step failed (Redis or
+// the database briefly unreachable) retries it (retry-queue.ts): a reconcile
+// that recorded nothing is redone, a recorded change is told once it can be
+// (unless a later change replaced it), and marking a change told is redone
+// alone.
 import type { UserId } from '../protocol/message';
 import type { Presence, PresenceStatus } from '../protocol/people';
 import { contactsOf, visibleUsers } from './contacts';
-import type { Caller, CoreContext, PresenceService } from './context';
-import type { OpHandlers } from './op-handler';
+import type { CoreContext, PresenceService } from './context';
 import { ensureProfile, profileRecords } from './profiles';
+import { notifyChange, saveLastSeen } from './presence-notify';
 import { combinePresence, type PresenceChange, type PresenceShare } from './presence-share';
+import { RetryQueue } from './retry-queue';
 import type { LiveSession, SessionListener } from './sessions';
 
-type DeviceStatus = 'online' | 'away';
+/** What one connected device says of its user. */
+export type DeviceStatus = 'online' | 'away';
 
 interface UserPresence {
   sessions: Map<LiveSession, DeviceStatus>;
@@ -41,6 +47,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
   private readonly saving = new Set<Promise<void>>();
   /** In a cluster: when each user's last device here left, until a reconcile published it. */
   private readonly leftAt = new Map<UserId, number>();
+  private retryQueue: RetryQueue | undefined;
 
   constructor(
     private readonly ctx: () => CoreContext,
@@ -82,12 +89,18 @@ export class PresenceTracker implements SessionListener, PresenceService {
     void this.reconcile(session.user, now);
     // In a cluster the user may still be connected to another node: last seen is saved by the node whose
     // change made them offline everywhere (reconcileShared), so two nodes never write it in a race.
-    if (!this.ctx().delivery.presence) this.track(this.saveLastSeen(session.user, now));
+    if (!this.ctx().delivery.presence) this.track(saveLastSeen(this.ctx(), session.user, now));
   }
 
   /** The server is shutting down: sessions that end now are not published (storage may be closing). */
   stop(): void {
     this.stopped = true;
+    this.retryQueue?.stop();
+  }
+
+  /** Cluster steps that failed here, retried while this node lives (created on the first failure). */
+  private get retry(): RetryQueue {
+    return (this.retryQueue ??= new RetryQueue(this.ctx().clock, this.onError));
   }
 
   /**
@@ -188,22 +201,33 @@ export class PresenceTracker implements SessionListener, PresenceService {
 
   /**
    * The cluster's reconcile: this node's status is shared and what contacts see recomputed from
-   * every node's, at once; rejects when that or telling them failed.
+   * every node's, at once; rejects when that or telling them failed (the failed step is retried).
    */
   private reconcileShared(share: PresenceShare, user: UserId, lastSeen: number | null): Promise<void> {
-    const run = async (): Promise<void> => {
-      const record = await ensureProfile(this.ctx(), user);
-      // A stopping node leaves its users to the survivor that reaps it (its entries still stand).
-      if (this.stopped) return;
-      // Read when it runs, not when asked: a run queued behind a slow one would otherwise publish a
-      // device that left meanwhile, after another node published the user gone (a stale 'online').
-      const local = this.statusOf(user);
-      const left = local === 'offline' ? (lastSeen ?? this.leftAt.get(user) ?? null) : null;
-      if (local === 'offline') this.leftAt.delete(user);
-      const change = await share.publish(user, local, record.hidePresence, left);
-      if (change !== null) await this.tell(share, change);
-    };
-    const next = (this.sharing.get(user) ?? Promise.resolve()).then(run);
+    return this.serial(user, async () => {
+      let change: PresenceChange | null;
+      try {
+        const record = await ensureProfile(this.ctx(), user);
+        // A stopping node leaves its users to the survivor that reaps it (its entries still stand).
+        if (this.stopped) return;
+        // Read when it runs, not when asked: a run queued behind a slow one would otherwise publish a
+        // device that left meanwhile, after another node published the user gone (a stale 'online').
+        const local = this.statusOf(user);
+        const left = local === 'offline' ? (lastSeen ?? this.leftAt.get(user) ?? null) : null;
+        change = await share.publish(user, local, record.hidePresence, left);
+        if (local === 'offline') this.leftAt.delete(user);
+      } catch (e) {
+        // Nothing was recorded: the reconcile is redone (it reads the state of that moment).
+        this.retry.add(`reconcile ${user}`, () => this.reconcileShared(share, user, null));
+        throw e;
+      }
+      if (change !== null) await this.tellOwn(share, change);
+    });
+  }
+
+  /** Runs `job` after the cluster work of `user` asked for before (a later change is read after an earlier one). */
+  private serial(user: UserId, job: () => Promise<void>): Promise<void> {
+    const next = (this.sharing.get(user) ?? Promise.resolve()).then(job);
     // The chain goes on after a failure (the caller hears of it).
     const chained = next.catch(() => undefined);
     this.sharing.set(user, chained);
@@ -214,18 +238,35 @@ export class PresenceTracker implements SessionListener, PresenceService {
   }
 
   /**
-   * Tells contacts a change recorded as pending (by this node, or by a node that died before it
-   * could), then marks it told. Last seen is saved first, so a contact who asks next reads the
-   * time it was told.
+   * Tells contacts a change this node recorded, then marks it told. A failure before anything was
+   * sent is retried as long as the change is still current (asked on a retry only: the first try
+   * follows the record at once); one in marking it is retried alone, so contacts are not told twice.
+   */
+  private async tellOwn(share: PresenceShare, change: PresenceChange, retried = false): Promise<void> {
+    const key = `change ${change.user}`;
+    let sent: boolean;
+    try {
+      sent = await notifyChange(this.ctx(), change, retried ? () => share.current(change) : undefined);
+    } catch (e) {
+      this.retry.add(key, () => this.serial(change.user, () => this.tellOwn(share, change, true)));
+      throw e;
+    }
+    // Dropped (the node is stopping), or replaced by a later change: nothing to mark.
+    if (!sent) return;
+    try {
+      await share.told(change);
+    } catch (e) {
+      this.retry.add(key, () => share.told(change));
+      throw e;
+    }
+  }
+
+  /**
+   * Tells contacts a change recorded as pending by a node that died before it could, then marks it
+   * told.
    */
   private async tell(share: PresenceShare, change: PresenceChange): Promise<void> {
-    const ctx = this.ctx();
-    if (change.status === 'offline' && change.lastSeen !== null) await this.saveLastSeen(change.user, change.lastSeen);
-    const [record, contacts] = await Promise.all([ensureProfile(ctx, change.user), contactsOf(ctx, change.user)]);
-    const lastSeen = change.status === 'offline' && !record.hidePresence ? (change.lastSeen ?? record.lastSeen) : null;
-    ctx.people.fanout.presence(contacts, { user: change.user, status: change.status, lastSeen });
-    // Dropped (the node is stopping): left pending, for the survivor that reaps this node.
-    if (await ctx.people.fanout.sent()) await share.told(change);
+    if (await notifyChange(this.ctx(), change)) await share.told(change);
   }
 
   private push(presence: Presence): Promise<void> {
@@ -235,33 +276,4 @@ export class PresenceTracker implements SessionListener, PresenceService {
       this.onError,
     );
   }
-
-  private async saveLastSeen(user: UserId, at: number): Promise<void> {
-    const ctx = this.ctx();
-    const record = await ensureProfile(ctx, user);
-    record.lastSeen = at;
-    await ctx.storage.putProfile(record);
-  }
 }
-
-async function getPresence(
-  ctx: CoreContext,
-  caller: Caller,
-  p: { users: UserId[] },
-): Promise<{ presence: Presence[] }> {
-  return { presence: await ctx.people.presence.view(caller.user, [...new Set(p.users)]) };
-}
-
-async function setPresence(
-  ctx: CoreContext,
-  caller: Caller,
-  p: { status: DeviceStatus },
-): Promise<Record<string, never>> {
-  await ctx.people.presence.setDevice(caller.user, caller.device, p.status);
-  return {};
-}
-
-export const presenceOps: OpHandlers<'presence.get' | 'presence.set'> = {
-  'presence.get': getPresence,
-  'presence.set': setPresence,
-};

@@ -11,7 +11,7 @@ import { groupOps } from './groups';
 import { historyWindowOps } from './history-window';
 import { messagingOps, startSend } from './messaging';
 import type { OpHandler, OpHandlers } from './op-handler';
-import { presenceOps } from './presence';
+import { presenceOps } from './presence-ops';
 import { profileOps } from './profiles';
 import { muteOps } from './conversation-mute';
 import { pushOps } from './push-subscriptions';

@@ -1,6 +1,7 @@
 // PgStorage keeps the Storage contract on a real PostgreSQL, and keeps its
 // invariants when several nodes (separate pools) write at once: positions and
-// seqs unique and gap-free, idempotency keys unique, compare-and-set with one
+// seqs unique and gap-free, a user's positions committed in order (a later
+// one waits for an earlier one's transaction), idempotency keys unique, compare-and-set with one
 // winner, timeout claims that skip another node's lease, and migrations that
 // several nodes run at the same moment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,40 @@ describe('PgStorage with several writers', () => {
     expect(results.map((r) => r.pos).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(await a!.lastEventPosition('bob')).toBe(40);
     expect((await b!.readEvents('bob', 0, 100)).map((e) => e.pos)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it("never shows a user's event position before the smaller ones of another node's open transaction", async () => {
+    const [a, b] = await database(2);
+    const event = (tag: string) => [{ user: 'bob', event: { type: 'blocklist' as const, blocked: [tag] } }];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let appended!: () => void;
+    const first = new Promise<void>((r) => (appended = r));
+    // Node a takes position 1 and stays open; node b appends for the same user meanwhile.
+    const open = a!.transaction(async (tx) => {
+      const [pos] = await tx.appendEvents(event('a'), 1);
+      appended();
+      await held;
+      return pos;
+    });
+    await first;
+    const later = b!.transaction(async (tx) => (await tx.appendEvents(event('b'), 2))[0]);
+    // Node b waits for node a's transaction (the user's head row), rather than committing position 2 first.
+    const waiting = async (): Promise<number> =>
+      Number(
+        (
+          await admin.query<{ n: string }>(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%event_heads%'",
+          )
+        ).rows[0]!.n,
+      );
+    await expect.poll(waiting, { timeout: 20_000 }).toBe(1);
+    expect(await a!.readEvents('bob', 0, 10)).toEqual([]);
+    expect(await b!.lastEventPosition('bob')).toBe(0);
+    release();
+    expect(await open).toBe(1);
+    expect(await later).toBe(2);
+    expect((await b!.readEvents('bob', 0, 10)).map((e) => e.pos)).toEqual([1, 2]);
   });
 
   it('stores a (from, localId) once when two nodes insert it at the same time; the loser runs again and finds it', async () => {

@@ -2,7 +2,7 @@
 // their contacts, on a real cluster (PostgreSQL + Redis, 4 s node leases):
 // the change was recorded as pending with it, so the survivor handed the
 // dead node tells the contact, once. The fault is armed in the test entry
-// (cluster-node.ts): the node kills itself right after that record.
+// (node-faults.ts): the node kills itself right after that record.
 // - A node whose user leaves (the change is its own).
 // - A survivor that dies while handing over a node killed before it: the
 //   node that takes both over tells the contact what the first survivor
@@ -57,7 +57,7 @@ describe('a node killed between recording a user offline and telling contacts', 
   it('leaves the change to the survivor, which tells the contact once', async () => {
     const cluster = await Cluster.start(postgres, redis, 2, {
       nodeLeaseMs: LEASE_MS,
-      dieAfterOffline: { node: 0, user: 'alice' },
+      fault: { node: 0, fault: 'die-after-offline', user: 'alice' },
     });
     const alice = onNode(cluster, 0, 'alice');
     const bob = onNode(cluster, 1, 'bob');
@@ -78,7 +78,7 @@ describe('a node killed between recording a user offline and telling contacts', 
   it('leaves what a survivor recorded while handing over a dead node to the next survivor, which tells it once', async () => {
     const cluster = await Cluster.start(postgres, redis, 3, {
       nodeLeaseMs: LEASE_MS,
-      dieAfterOffline: { node: 1, user: 'alice' },
+      fault: { node: 1, fault: 'die-after-offline', user: 'alice' },
     });
     const alice = onNode(cluster, 0, 'alice');
     const bob = onNode(cluster, 2, 'bob');

@@ -1,29 +1,20 @@
 // Child-process entry for the cluster tests: one natter node (startServer on
 // PostgreSQL + Redis, tokens, the conformance moderation rule and a short
 // recall window) with a clock the parent moves forward over IPC. Prints
-// `listening <port>` on stdout. A fault the tests may arm: the node kills
-// itself (-9) right after it recorded a given user offline everywhere,
-// before their contacts are told.
+// `listening <port>` on stdout. The tests may arm a fault (node-faults.ts).
 // Started as a spare (no arguments), it takes them from the parent's first message.
-// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false> [nodeLeaseMs] [dieAfterOffline user]
-import { RedisPresence } from '../../../../src/node/redis-presence';
+// Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false> [nodeLeaseMs] [fault]
 import { startServer } from '../../../../src/node/serve';
 import { silentLogger } from '../../../../src/node/logger';
 import { conformanceModerate, FEATURE_WINDOWS } from '../../../conformance/harness';
 import { answerParent, childArgs } from '../../support/child-node';
 import { createOffsetClock } from '../../support/offset-clock';
 import { SECRET } from '../../support/secret';
+import { armFault } from './node-faults';
 
-const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit, nodeLeaseMs, dieAfterOffline] =
+const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit, nodeLeaseMs, fault] =
   await childArgs();
-if (dieAfterOffline) {
-  const publish = RedisPresence.prototype.publish;
-  RedisPresence.prototype.publish = async function (this: RedisPresence, ...args: Parameters<typeof publish>) {
-    const change = await publish.apply(this, args);
-    if (change?.user === dieAfterOffline && change.status === 'offline') process.kill(process.pid, 'SIGKILL');
-    return change;
-  };
-}
+if (fault) armFault(fault);
 const clock = createOffsetClock(Number(offset ?? 0));
 const server = await startServer({
   port: Number(port ?? 0),

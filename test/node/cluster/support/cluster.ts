@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { launchChildNode, SpareChildNodes, type ChildNode } from '../../support/child-node';
+import type { NodeFault } from './node-faults';
 import type { Postgres, Redis } from './services';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
@@ -28,8 +29,8 @@ export interface ClusterOptions {
   nodeLeaseMs?: number;
   /** Where nodes started again (`revive`) come from: children started ahead; default: fresh ones. */
   spares?: SpareChildNodes;
-  /** Node `node` kills itself (-9) right after recording `user` offline everywhere, before telling contacts. */
-  dieAfterOffline?: { node: number; user: string };
+  /** A fault armed in node `node`, set off by its recording `user` offline everywhere (node-faults.ts). */
+  fault?: { node: number; fault: NodeFault; user: string };
 }
 
 let databases = 0;
@@ -72,7 +73,7 @@ export class Cluster {
 
   /** Starts a node on `port` (0: a free one) as node `index`, from a spare when given. */
   async launch(port: number, index: number, spare?: SpareChildNodes): Promise<ClusterNode> {
-    const fault = this.options.dieAfterOffline;
+    const fault = this.options.fault;
     const args = [
       this.db,
       this.redis.url,
@@ -83,7 +84,7 @@ export class Cluster {
       String(this.offset),
       JSON.stringify(this.options.rateLimit ?? false),
       String(this.options.nodeLeaseMs ?? ''),
-      fault?.node === index ? fault.user : '',
+      fault?.node === index ? `${fault.fault} ${fault.user}` : '',
     ];
     return spare ? spare.launch(args) : launchChildNode(ENTRY, args, 'cluster node');
   }
