@@ -25,7 +25,7 @@ export interface SavedChange {
 
 /** Where queued changes are kept between sessions (the offline cache's `changes` store). */
 export interface ChangePersistence {
-  /** The changes saved last time, in any order. */
+  /** The changes saved last time, in any order, each checked with restoreChange as it is read. */
   load(): Promise<SavedChange[]>;
   /** Keeps one change (queued write). */
   put(change: SavedChange): void;

@@ -10,7 +10,7 @@
 // saved last time go first, before any made since.
 import { ErrorCode, type NatterError } from '../protocol/errors';
 import type { OpParams, OpResult } from '../protocol/frames';
-import { restoreChange, type ChangePersistence, type QueuedOp, type SavedChange } from './change-persistence';
+import type { ChangePersistence, QueuedOp, SavedChange } from './change-persistence';
 import type { DispatchCallbacks } from './request-tracker';
 import { cancel, later, type TimerHandle } from './timers';
 
@@ -109,12 +109,12 @@ export class ChangeQueue {
     this.retryTimer = null;
   }
 
-  private restore(list: readonly unknown[]): void {
+  /** `list` is checked already: the persistence reads back only changes restoreChange accepts. */
+  private restore(list: readonly SavedChange[]): void {
     this.restoring = false;
     const mine = new Set(this.queue.map((c) => c.saved.id));
     const saved = list
-      .map(restoreChange)
-      .filter((c): c is SavedChange => c !== null && !mine.has(c.id))
+      .filter((c) => !mine.has(c.id))
       .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const restored = saved.map((c): Change => ({
       saved: c,

@@ -2,12 +2,12 @@
 // outbox (kept while offline, retried, idempotent by localId), files (upload
 // then send, file-sender.ts, kept across reloads by the offline cache), plain
 // uploads, and the outbox's entries.
-import { ErrorCode, NatterError } from '../protocol/errors';
+import { ErrorCode, NatterError, toNatterError } from '../protocol/errors';
 import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type { AttachmentStore } from './attachment-store';
-import { FileSender, toNatterError } from './file-sender';
+import { FileSender, loadUploadChunk } from './file-sender';
 import type { UploadInput } from './file-upload';
 import type { Outbox } from './outbox';
 import type { PendingMessage, SendFileOptions, SendOptions } from './pending-message';
@@ -79,7 +79,7 @@ export function createSendingApi(deps: SendingDeps): SendingApi {
       request: deps.request,
     };
     // The upload code (and image header parsing) is a chunk of its own: most sessions never send a file.
-    return import('./file-upload')
+    return loadUploadChunk()
       .then(({ uploadFile }) => uploadFile(target, file, options))
       .catch((err: unknown) => {
         throw toNatterError(err);

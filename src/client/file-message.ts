@@ -37,6 +37,17 @@ export function fileMessageBody(kind: FileKind, file: UploadedFile, meta: FileMe
   }
 }
 
+/** The body a file message shows while its file is uploaded: no url yet. */
+export function placeholderOf(
+  kind: FileKind,
+  name: string,
+  size: number,
+  mime: string,
+  meta: FileMeta,
+): FileMessageBody {
+  return fileMessageBody(kind, { url: '', name, size, mime }, meta);
+}
+
 /** The name a file message shows: the one given, else the file's own, else "file". */
 export function fileName(file: Blob, given?: string): string {
   if (given) return given;

@@ -127,6 +127,13 @@ export class NatterError extends Error {
   }
 }
 
+/** `err` as a NatterError: itself, a copy of one from another realm, or code UNKNOWN with its message. */
+export function toNatterError(err: unknown): NatterError {
+  if (err instanceof NatterError) return err;
+  if (isNatterError(err)) return new NatterError(err.code, err.message, err.retryAfter);
+  return new NatterError(ErrorCode.UNKNOWN, err instanceof Error ? err.message : String(err));
+}
+
 export function isNatterError(e: unknown): e is NatterError {
   return (
     e instanceof NatterError ||

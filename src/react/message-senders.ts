@@ -2,7 +2,7 @@
 // resolving to a SendResult instead of rejecting (a failed send also shows as a
 // failed message with its code), plus retry and discard of outbox entries.
 import type { ChatClient, SendFileOptions, SendOptions } from '../client/chat-client-types';
-import { NatterError, isNatterError, ErrorCode } from '../protocol/errors';
+import { NatterError, ErrorCode, toNatterError } from '../protocol/errors';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { LocationBody, Message, OutgoingBody } from '../protocol/message';
 
@@ -50,17 +50,11 @@ export interface MessageSenders {
   discard(localId: string): void;
 }
 
-function asNatterError(e: unknown): NatterError {
-  if (e instanceof NatterError) return e;
-  if (isNatterError(e)) return new NatterError(e.code, e.message);
-  return new NatterError(ErrorCode.UNKNOWN, e instanceof Error ? e.message : String(e));
-}
-
 async function settle(localId: string, p: Promise<Message>): Promise<SendResult> {
   try {
     return { ok: true, localId, message: await p };
   } catch (e) {
-    return { ok: false, localId, error: asNatterError(e) };
+    return { ok: false, localId, error: toNatterError(e) };
   }
 }
 
