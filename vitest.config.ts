@@ -5,16 +5,21 @@ import { REACT_MAJOR, reactAliases } from './test/support/react-version';
 // `// @vitest-environment jsdom` comment at the top of the file. With
 // NATTER_REACT=18 every import of react/react-dom (ours and our React
 // dependencies', which are inlined for that) resolves to React 18.
+// Two files run at once: most of the slow ones wait (on Chromium, servers,
+// PostgreSQL) rather than compute, so a second worker overlaps those waits.
 export default defineConfig({
   resolve: { alias: reactAliases() },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/testing-library-timeouts.ts'],
     // The packed-package journey installs from the registry: `npm run test:package`.
     exclude: ['test/package/**', '**/node_modules/**'],
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Hooks start clusters of node processes, PostgreSQL and Chromium: slower with two files at once.
+    hookTimeout: 60_000,
     pool: 'forks',
+    maxWorkers: 2,
     reporters: ['default'],
     ...(REACT_MAJOR === 18
       ? {

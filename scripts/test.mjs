@@ -2,31 +2,37 @@
 // `npm test`: every check of the repository, then the vitest suite, as one command
 // that fails when any part fails. The checks are mostly single-threaded and
 // independent of one another, so they run side by side (as many at once as the
-// machine has cores), in stages where one needs another's output: the API report
-// and the package checks read the build. Each check's output is printed whole when
-// it ends, under its name and time, so parallel output never interleaves; vitest,
-// last and alone, streams its own (`npm test -- --checks-only` stops before it).
-import { spawn, spawnSync } from 'node:child_process';
+// machine has cores); the build comes first with them, since the API report and
+// the package checks read it. Those two then run beside vitest, which mostly waits
+// (on Chromium, servers, PostgreSQL) and streams its own output; every other step's
+// output is printed whole when it ends, under its name and time, so parallel output
+// never interleaves. `npm test -- --checks-only` stops before vitest.
+// `npm test -- --with test:react18 --with test:package` (what CI runs) also runs those
+// npm scripts beside vitest, so that their waits overlap too.
+import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** npm scripts per stage, longest first (they start in this order). */
-const STAGES = [
-  ['build', 'lint:es', 'typecheck', 'docs:check', 'knip', 'lint', 'format:check'],
-  ['check:package', 'api:check'],
-];
+/** npm scripts that need nothing built, longest first (they start in this order). */
+const CHECKS = ['build', 'lint:es', 'typecheck', 'docs:check', 'knip', 'lint', 'format:check'];
+/** npm scripts that read the build. */
+const BUILD_CHECKS = ['check:package', 'api:check'];
 const JOBS = Math.max(2, availableParallelism());
 
-function runScript(name) {
+/** Runs `npm run <name>`; resolves to null when it passed, else to what failed. */
+function runScript(name, { stream = false } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn('npm', ['run', '--silent', name], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', name], {
+      cwd: root,
+      stdio: ['ignore', stream ? 'inherit' : 'pipe', stream ? 'inherit' : 'pipe'],
+    });
     const output = [];
-    child.stdout.on('data', (d) => output.push(d));
-    child.stderr.on('data', (d) => output.push(d));
+    child.stdout?.on('data', (d) => output.push(d));
+    child.stderr?.on('data', (d) => output.push(d));
     child.on('close', (code, signal) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const ok = code === 0;
@@ -37,7 +43,8 @@ function runScript(name) {
   });
 }
 
-async function runStage(names) {
+/** Runs `names` at most `jobs` at a time; resolves to the failures. */
+async function runSideBySide(names, jobs) {
   const queue = [...names];
   const failures = [];
   const worker = async () => {
@@ -46,18 +53,29 @@ async function runStage(names) {
       if (failure) failures.push(failure);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(JOBS, names.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(jobs, names.length) }, worker));
   return failures;
 }
 
-for (const stage of STAGES) {
-  const failures = await runStage(stage);
-  if (failures.length > 0) {
-    process.stdout.write(`\nnpm test: failed: ${failures.join(', ')}\n`);
-    process.exit(1);
-  }
+function finish(failures) {
+  if (failures.length === 0) process.exit(0);
+  process.stdout.write(`\nnpm test: failed: ${failures.join(', ')}\n`);
+  process.exit(1);
 }
-if (process.argv.includes('--checks-only')) process.exit(0);
-process.stdout.write('\n── npm run test:unit (vitest)\n');
-const vitest = spawnSync('npm', ['run', '--silent', 'test:unit'], { cwd: root, stdio: 'inherit' });
-process.exit(vitest.status ?? 1);
+
+const args = process.argv.slice(2);
+const extra = args.flatMap((arg, i) => (args[i - 1] === '--with' ? [arg] : []));
+
+const failures = await runSideBySide(CHECKS, JOBS);
+if (failures.length > 0) finish(failures);
+if (args.includes('--checks-only')) finish(await runSideBySide(BUILD_CHECKS, JOBS));
+
+process.stdout.write(
+  `\n── npm run test:unit (vitest), beside ${[...BUILD_CHECKS, ...extra].map((n) => `npm run ${n}`).join(', ')}\n`,
+);
+const results = await Promise.all([
+  runScript('test:unit', { stream: true }),
+  runSideBySide(BUILD_CHECKS, 1),
+  ...extra.map((name) => runScript(name)),
+]);
+finish(results.flat().filter((f) => f !== null));
