@@ -60,9 +60,15 @@ export const COPIED_TABLES: readonly string[] = [
 
 /**
  * SQLite tables with nothing to copy: the search indexes PostgreSQL builds from the messages'
- * index words, and recalled messages' originals, which live on in the events rebuilt from them.
+ * index words (and the list of those words, its search_lexemes), and recalled messages'
+ * originals, which live on in the events rebuilt from them.
  */
-export const DERIVED_TABLES: readonly string[] = ['message_originals', 'message_search_keys', 'message_words'];
+export const DERIVED_TABLES: readonly string[] = [
+  'message_originals',
+  'message_search_keys',
+  'message_words',
+  'message_word_list',
+];
 
 /** PostgreSQL tables filled from the copied ones: the words the search index holds (pg-search.ts). */
 export const PG_DERIVED_TABLES: readonly string[] = ['search_lexemes'];

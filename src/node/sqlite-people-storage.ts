@@ -51,7 +51,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
   private readonly reader: SqliteSearchReader;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly bounds: SearchBounds = DEFAULT_BOUNDS,
   ) {
     this.s = prepare(db);
@@ -97,6 +97,9 @@ export class SqlitePeopleStorage implements PeopleStorage {
 
   /** searchMessages with the index read on the reader thread (the event loop goes on meanwhile). */
   searchInBackground(query: MessageSearchQuery): Promise<MessageSearchResult> {
+    // Inside a transaction of the writer, what the catch-up indexes is not committed yet, so the
+    // reader would miss it: the search reads on the writer's connection, as searchMessages does.
+    if (this.db.inTransaction) return Promise.resolve(this.searchMessages(query));
     this.indexer.catchUp();
     return this.reader.run(messageSearch(query, this.bounds));
   }

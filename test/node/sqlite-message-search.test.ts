@@ -3,15 +3,17 @@
 // by the trigger) and searched as the whole words it starts, with the index's
 // own prefix query past 64 of them or for long words; and searches from the
 // core read on a reader thread with its own connection, which sees what was
-// committed, is not held up by an open write transaction, and stops with the
-// storage.
+// committed, is not held up by another writer's open transaction, and stops
+// with the storage; inside the writer's own transaction a search reads on the
+// writer's connection (what it indexes there is not committed yet).
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MIGRATIONS, migrate } from '../../src/node/sqlite-migrations';
 import { registerSearchWords } from '../../src/node/sqlite-people-storage';
 import { SqliteStorage } from '../../src/node/sqlite-storage';
 import type { Message } from '../../src/protocol/message';
 import { queryTerms } from '../../src/server/search-text';
+import { asyncStorage } from '../../src/server/sync-storage-adapter';
 import { KEY, message, rec } from './storage-contract';
 import { useTempSqlite } from './support/temp-sqlite';
 
@@ -101,16 +103,40 @@ describe('SQLite search on the reader thread', () => {
     expect(texts((await s.searchInBackground(query('fresh'))).rows)).toEqual(['fresh news']);
   });
 
-  it('answers while the writer holds a transaction open, without what it has not committed', async () => {
-    const s = open(tempDb());
+  it('does not wait for the writer: answers from what was committed while a write is under way', async () => {
+    const path = tempDb();
+    const s = open(path);
     s.transaction(() => s.insertMessage(rec(text(1, 'kept report'))));
     expect(texts((await s.searchInBackground(query('report'))).rows)).toEqual(['kept report']);
+    // Another writer on the file holds its write transaction open (uncommitted row) meanwhile.
+    const other = new Database(path);
+    registerSearchWords(other);
+    other.exec('BEGIN IMMEDIATE');
+    other
+      .prepare(
+        'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run('m2', KEY, 2, 'alice', 'l2', 0, JSON.stringify(rec(text(2, 'pending report'))));
+    try {
+      expect(texts((await s.searchInBackground(query('report'))).rows)).toEqual(['kept report']);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  });
+
+  it("reads inside a transaction of the writer on its connection, and is what the core's storage searches with", async () => {
+    const s = open(tempDb());
+    const background = vi.spyOn(s, 'searchInBackground');
+    const storage = asyncStorage(s);
+    s.transaction(() => s.insertMessage(rec(text(1, 'kept report'))));
+    expect(texts((await storage.searchMessages(query('report'))).rows)).toEqual(['kept report']);
+    expect(background).toHaveBeenCalledTimes(1);
     s.begin();
     s.insertMessage(rec(text(2, 'pending report')));
-    // The writer's own connection would see the uncommitted row; the reader reads the committed file.
-    expect(texts((await s.searchInBackground(query('report'))).rows)).toEqual(['kept report']);
-    s.commit();
     expect(texts((await s.searchInBackground(query('report'))).rows)).toEqual(['pending report', 'kept report']);
+    s.rollback();
+    expect(texts((await s.searchInBackground(query('report'))).rows)).toEqual(['kept report']);
   });
 
   it('searches a database in memory on its own connection', async () => {
