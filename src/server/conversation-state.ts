@@ -35,14 +35,13 @@ export function targetFor(message: Pick<Message, 'chatType' | 'from' | 'to'>, vi
   return message.from === viewer ? message.to : message.from;
 }
 
-/** Applies a newly stored message to `user`'s state; returns the state (stored). */
-export async function applyNewMessage(
-  storage: Storage,
+/** `user`'s state (`state`, null when they have none yet) after a newly stored message; not stored here. */
+export function withNewMessage(
+  state: ConversationStateRecord | null,
   key: ConversationKey,
   message: Message,
   user: UserId,
-): Promise<ConversationStateRecord> {
-  let state = await storage.getConversationState(user, key);
+): ConversationStateRecord {
   if (!state) {
     state = newConversationState(user, key, message.chatType, targetFor(message, user), message.ts);
     // Someone who joins later starts with everything before this message read, and an
@@ -56,7 +55,6 @@ export async function applyNewMessage(
     state.hidden = false;
     if (message.from !== user && message.seq > state.readSeq) state.unread += 1;
   }
-  await storage.putConversationState(state);
   return state;
 }
 

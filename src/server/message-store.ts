@@ -6,7 +6,7 @@
 import type { Message, MessageBody, UserId } from '../protocol/message';
 import type { CoreContext } from './context';
 import { conversationKey, viewerConversationId } from './conversation-key';
-import { applyNewMessage } from './conversation-state';
+import { withNewMessage } from './conversation-state';
 
 export type MessageDraft = Omit<Message, 'serverId' | 'seq' | 'ts' | 'body'> & { body: MessageBody };
 
@@ -44,11 +44,17 @@ export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: 
       for (const user of new Set(opts.members)) ctx.events.durableJson(user, event, `${head}${sharedJson},"unread":0}`);
     return message;
   }
-  for (const user of new Set(opts.members)) {
-    const { unread } = await applyNewMessage(storage, key, message, user);
+  // Every member's state is read and written in one call each, not one await per member.
+  const users = [...new Set(opts.members)];
+  const states = await storage.getConversationStates(users, key);
+  const updated = users.map((user, i) => {
+    const state = withNewMessage(states[i]!, key, message, user);
+    const { unread } = state;
     const conversation = single ? viewerConversationId('single', message.from, message.to, user) : shared;
     const json = `${head}${single ? JSON.stringify(conversation) : sharedJson},"unread":${unread}}`;
     ctx.events.durableJson(user, { type: 'message', message, conversation, unread }, json);
-  }
+    return state;
+  });
+  await storage.putConversationStates(updated);
   return message;
 }

@@ -94,16 +94,22 @@ export function startSend(
   return { submitted, result };
 }
 
-async function send(
+async function storedAnswer(
   ctx: CoreContext,
   caller: Caller,
   p: OutgoingMessage,
-  onSubmitted: () => void,
+): Promise<{ message: Message } | null> {
+  const existing = await ctx.storage.getMessageByLocalId(caller.user, p.localId);
+  return existing && { message: existing.message };
+}
+
+/** The message to store once every check before the commit passed (they throw otherwise). */
+async function checkedDraft(
+  ctx: CoreContext,
+  caller: Caller,
+  p: OutgoingMessage,
   extra?: Pick<MessageDraft, 'forwarded'>,
-): Promise<{ message: Message }> {
-  const { storage } = ctx;
-  const existing = await storage.getMessageByLocalId(caller.user, p.localId);
-  if (existing) return { message: existing.message };
+): Promise<MessageDraft> {
   await routeMessage(ctx, caller.user, p);
   const body = await resolveBody(ctx, p.body);
   const draft: MessageDraft = { localId: p.localId, from: caller.user, to: p.to, chatType: p.chatType, body };
@@ -115,6 +121,32 @@ async function send(
   if (p.replyTo !== undefined || p.mentions !== undefined || p.threadOf !== undefined)
     await prepareSendFeatures(ctx, caller, p, draft);
   if (ctx.options.moderate) await moderate(ctx, draft);
+  return draft;
+}
+
+async function send(
+  ctx: CoreContext,
+  caller: Caller,
+  p: OutgoingMessage,
+  onSubmitted: () => void,
+  extra?: Pick<MessageDraft, 'forwarded'>,
+): Promise<{ message: Message }> {
+  // A retry of a stored message is answered with it. The commit checks that in the database anyway
+  // (below), so a send looks it up beforehand only when it has to: before a moderation hook (user
+  // code, which must not judge a stored message again) and when a check refuses the send (the
+  // sender may have been blocked or left the group since the message was stored).
+  if (ctx.options.moderate) {
+    const existing = await storedAnswer(ctx, caller, p);
+    if (existing) return existing;
+  }
+  let draft: MessageDraft;
+  try {
+    draft = await checkedDraft(ctx, caller, p, extra);
+  } catch (e) {
+    const existing = await storedAnswer(ctx, caller, p);
+    if (existing) return existing;
+    throw e;
+  }
   // The route of the commit that stored the message (none when it was stored before: no new notice).
   let stored: Route | null = null;
   const committed = ctx.events.submit(

@@ -87,4 +87,27 @@ describe('CachedStorage conversation states', () => {
     expect((await s.getConversationState('ann', 'g'))?.unread).toBe(1);
     expect(log.puts.map((p) => p.unread)).toEqual([1]);
   });
+
+  it("reads and puts several members' states at once, the same as one by one", async () => {
+    const log = counted();
+    const s = new CachedStorage(asyncStorage(log.inner));
+    await s.putConversationState(state('ann', 'g', 1));
+    await s.transaction(async (tx) => {
+      const [ann, bob] = await tx.getConversationStates(['ann', 'bob'], 'g');
+      expect(ann?.unread).toBe(1);
+      expect(bob).toBeNull();
+      // Copies: changing one leaves the cache alone until it is put.
+      ann!.unread = 7;
+      expect((await tx.getConversationState('ann', 'g'))?.unread).toBe(1);
+      await tx.putConversationStates([ann!, state('bob', 'g', 2)]);
+      expect((await tx.getConversationStates(['bob', 'ann'], 'g')).map((x) => x?.unread)).toEqual([2, 7]);
+      expect(log.puts).toHaveLength(1); // written once the transaction ends
+    });
+    expect(log.puts.slice(1).map((p) => [p.user, p.unread])).toEqual([
+      ['ann', 7],
+      ['bob', 2],
+    ]);
+    await s.putConversationStates([state('cid', 'g', 3)]); // outside a transaction: at once
+    expect(log.puts.at(-1)).toMatchObject({ user: 'cid', unread: 3 });
+  });
 });

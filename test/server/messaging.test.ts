@@ -41,6 +41,41 @@ describe('send, receive and history over the loopback', () => {
     expect(page.messages).toHaveLength(1);
   });
 
+  it('answers a retry of a stored message with it even when the send would now be refused', async () => {
+    const server = createEmbeddedServer({});
+    const alice = await login(server.connect(), 'alice');
+    const bob = await login(server.connect(), 'bob');
+    const first = await alice.ok('send', { localId: 'before-block', to: 'bob', chatType: 'single', body: text('hi') });
+    await bob.ok('block', { user: 'alice' });
+    const retry = await alice.ok('send', { localId: 'before-block', to: 'bob', chatType: 'single', body: text('hi') });
+    expect(retry.message).toEqual(first.message);
+    expect(await alice.code('send', { localId: 'after-block', to: 'bob', chatType: 'single', body: text('hi') })).toBe(
+      603,
+    );
+
+    await bob.ok('group.create', { groupId: 'g', name: 'g', members: ['alice'] });
+    const inGroup = await alice.ok('send', { localId: 'in-group', to: 'g', chatType: 'group', body: text('x') });
+    await alice.ok('group.leave', { groupId: 'g' });
+    const again = await alice.ok('send', { localId: 'in-group', to: 'g', chatType: 'group', body: text('x') });
+    expect(again.message).toEqual(inGroup.message);
+    expect(await alice.code('send', { localId: 'left', to: 'g', chatType: 'group', body: text('x') })).toBe(602);
+  });
+
+  it('does not ask the moderation hook again about a retry of a stored message', async () => {
+    const judged: string[] = [];
+    const server = createEmbeddedServer({
+      moderate: (m) => {
+        judged.push(m.localId);
+        return 'allow';
+      },
+    });
+    const alice = await login(server.connect(), 'alice');
+    const first = await alice.ok('send', { localId: 'once', to: 'bob', chatType: 'single', body: text('hi') });
+    const retry = await alice.ok('send', { localId: 'once', to: 'bob', chatType: 'single', body: text('hi') });
+    expect(retry.message).toEqual(first.message);
+    expect(judged).toEqual(['once']);
+  });
+
   it('pages history newest first before a cursor', async () => {
     const server = createEmbeddedServer({});
     const a = await login(server.connect(), 'a');
