@@ -6,7 +6,6 @@ import type { ChatClient } from '../client/chat-client-types';
 import { applyInputs } from './apply-inputs';
 import { initialChatState, type ChatState } from './chat-state';
 import type { EngineContext } from './store-draft';
-import { loadOfflineSync } from './lazy-offline-sync';
 import type { StoreInput } from './store-input';
 
 /** `state.user` starts as `client.user` and follows the welcome (token logins learn their user there). */
@@ -26,8 +25,6 @@ export interface ChatStoreOptions {
 
 /** Creates the store for one client. Feed it with {@link bindClient}; read it with selectors. */
 export function createChatStore(client: ChatClient, options: ChatStoreOptions = {}): ChatStore {
-  // Its binding will draw the offline cache's start snapshot with this chunk: fetched now (failures are reported there).
-  if (client.offline) loadOfflineSync().catch(() => undefined);
   const api = createStore<ChatState>()(() => initialChatState(client.user));
   const ctx: EngineContext = {
     committed: api.getState(),

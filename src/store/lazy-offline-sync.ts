@@ -2,9 +2,9 @@
 // for a client that has an offline cache, as a chunk of its own, so an app
 // without one does not carry it. Until the chunk arrives it notes what the
 // inputs have said (a welcome, the last event position) and hands that over,
-// so nothing seen meanwhile is lost. The chunk is fetched once per page, from
-// the store's creation on: the start snapshot is drawn by it, so its fetch
-// runs beside the snapshot's read instead of after the binding.
+// so nothing seen meanwhile is lost. The chunk is fetched once per page; a
+// caller that binds later (ChatProvider binds in an effect, after the first
+// paint) fetches it first, so the fetch runs beside the snapshot's read.
 import type { ChatClient } from '../client/chat-client-types';
 import type { ChatStore } from './create-chat-store';
 import type { IngestQueue } from './ingest-queue';
