@@ -7,7 +7,9 @@
 // was lost is sent again safely and applied once. Only a server refusal
 // rejects; losing the connection never does. With a persistence (the
 // browser's offline cache) the waiting changes survive a reload: the ones
-// saved last time go first, before any made since.
+// saved last time go first, before any made since. An observer hears of each
+// change as it is queued (or restored) and once it is settled, so that what
+// it will do can be shown before the server applies it.
 import { ErrorCode, type NatterError } from '../protocol/errors';
 import type { OpParams, OpResult } from '../protocol/frames';
 import type { ChangePersistence, QueuedOp, SavedChange } from './change-persistence';
@@ -32,6 +34,14 @@ export interface ChangeQueueDeps {
   persistence?: ChangePersistence;
   /** The server refused a change restored from an earlier session (no caller is waiting for it). */
   restoredRejected?(op: QueuedOp, error: NatterError): void;
+  observer?: ChangeObserver;
+}
+
+export interface ChangeObserver {
+  /** A change waits: made now, or restored from the last session. */
+  queued(change: SavedChange): void;
+  /** The server answered it: `result` when it applied it, null when it refused it. */
+  settled(change: SavedChange, result: unknown): void;
 }
 
 export class ChangeQueue {
@@ -67,6 +77,7 @@ export class ChangeQueue {
       };
       this.deps.persistence?.put(saved);
       this.queue.push({ saved, resolve, reject });
+      this.deps.observer?.queued(saved);
       this.flush();
     });
   }
@@ -76,13 +87,18 @@ export class ChangeQueue {
     return this.queue.length;
   }
 
+  /** The changes not yet answered, oldest first. */
+  waiting(): SavedChange[] {
+    return this.queue.map((c) => c.saved);
+  }
+
   /** The connection is (again) open: send the oldest waiting change. */
   flush(): void {
     const head = this.queue[0];
     if (!head || this.restoring || this.inFlight || this.retryTimer || !this.deps.isOpen()) return;
     this.inFlight = true;
     const sent = this.deps.dispatch(head.saved.op, head.saved.params, {
-      ok: (r) => this.settle(head, () => head.resolve(r)),
+      ok: (r) => this.settle(head, r, () => head.resolve(r)),
       err: (error) => {
         if (RETRYABLE.has(error.code)) {
           this.inFlight = false;
@@ -92,7 +108,7 @@ export class ChangeQueue {
           });
           return;
         }
-        this.settle(head, () => head.reject(error));
+        this.settle(head, null, () => head.reject(error));
       },
       lost: () => {
         // Sent again on the next welcome (or now, when only the answer timed out).
@@ -123,13 +139,15 @@ export class ChangeQueue {
     }));
     for (const c of saved) this.lastOrder = Math.max(this.lastOrder, c.order);
     this.queue.unshift(...restored);
+    for (const c of saved) this.deps.observer?.queued(c);
     this.flush();
   }
 
-  private settle(change: Change, done: () => void): void {
+  private settle(change: Change, result: unknown, done: () => void): void {
     this.inFlight = false;
     if (this.queue[0] === change) this.queue.shift();
     this.deps.persistence?.delete(change.saved.id);
+    this.deps.observer?.settled(change.saved, result);
     done();
     this.flush();
   }

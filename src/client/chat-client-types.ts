@@ -19,6 +19,7 @@ import type { ConnectionState } from './connection-state';
 export type { ConnectionState } from './connection-state';
 export type { ChatClientOptions, OutboxPersistence } from './client-options';
 export type { OutgoingStatus, PendingMessage, SendOptions, SendFileOptions } from './pending-message';
+export type { PendingChange } from './pending-change';
 export type { ErrorInfo, ClientInput, ClientInputKind } from './client-input';
 export type { ChatClientEvents, Unsubscribe } from './client-events';
 export type { InviteOptions, SignalingApi } from './client-signaling';

@@ -16,6 +16,7 @@ import type {
   ConnectionState,
   Unsubscribe,
 } from './chat-client-types';
+import { changeInputs } from './change-inputs';
 import { ChangeQueue } from './change-queue';
 import { ConnectionManager } from './connection-manager';
 import { DeliveryReceipts } from './delivery-receipts';
@@ -143,6 +144,7 @@ class NatterChatClient implements ChatClient {
       now: () => local.now(),
       ...(changePersistence ? { persistence: changePersistence } : {}),
       restoredRejected: (_op, error) => this.emitter.emit('error', error),
+      observer: changeInputs((i) => this.inputs.push(i)),
     });
     const attachments = this.offlineCache?.attachments();
     const request: RequestFn = (op, p) => this.request(op, p);

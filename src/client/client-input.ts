@@ -10,6 +10,7 @@ import type { Invitation } from '../protocol/invitation';
 import type { Message } from '../protocol/message';
 import type { Presence, Profile } from '../protocol/people';
 import type { ConnectionState } from './connection-state';
+import type { PendingChange } from './pending-change';
 import type { PendingMessage } from './pending-message';
 
 /** An error as the store keeps it (plain data). */
@@ -29,6 +30,13 @@ export type ClientInput =
    * and only then, so the sender's message enters the stream once in the usual order.
    */
   | { kind: 'sent'; conversation: ConversationId; message: Message }
+  /**
+   * An edit or reaction of this user's waits to be sent (made now, or restored from the offline
+   * cache after a reload): shown as pending until a `changeSettled` with its id.
+   */
+  | { kind: 'change'; change: PendingChange }
+  /** A waiting change was answered: `message` is the server's copy when applied, null when refused (shown no more). */
+  | { kind: 'changeSettled'; id: string; message: Message | null }
   /** A pending or failed send was given up (`discard`). */
   | { kind: 'discarded'; conversation: ConversationId; localId: string }
   | { kind: 'connection'; state: ConnectionState; error?: ErrorInfo }

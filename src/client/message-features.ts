@@ -13,6 +13,7 @@ import { parseConversationId } from '../protocol/ids';
 import type { MessageMentions } from '../protocol/features';
 import type { Message } from '../protocol/message';
 import type { ChangeQueue } from './change-queue';
+import { pendingChangeOf, type PendingChange } from './pending-change';
 
 /** The conversation-feature methods of ChatClient. */
 export interface MessageFeatureApi {
@@ -43,6 +44,11 @@ export interface MessageFeatureApi {
   messagesById(serverIds: string[]): Promise<Message[]>;
   /** Sends a copy of a message to another conversation. */
   forward(serverId: string, to: ConversationId, options?: { localId?: string }): Promise<Message>;
+  /**
+   * This user's edits and reactions not answered yet (made offline, or restored after a reload),
+   * oldest first; each also comes as a `change` input, and its answer as `changeSettled`.
+   */
+  pendingChanges(): PendingChange[];
 }
 
 export interface MessageFeatureDeps {
@@ -89,6 +95,9 @@ export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureA
       const r = await changes.add('threadAck', { serverId, ...(upToSeq !== undefined ? { upToSeq } : {}) });
       deps.threadUnread({ [serverId]: r.unread });
       return r;
+    },
+    pendingChanges() {
+      return changes.waiting().flatMap((saved) => pendingChangeOf(saved) ?? []);
     },
     async forward(serverId, to, options = {}) {
       const t = parseConversationId(to);

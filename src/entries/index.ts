@@ -145,6 +145,7 @@ export type {
   ConnectionState,
   OutgoingStatus,
   PendingMessage,
+  PendingChange,
   SendOptions,
   SendFileOptions,
   InviteOptions,

@@ -50,6 +50,7 @@ export {
   type PeopleSlice,
   type ChatMessage,
   type MessageStatus,
+  type PendingChanges,
 } from '../store/index';
 // The client's side of the stream, and the types the state is made of.
 export type {
@@ -58,6 +59,7 @@ export type {
   ClientInputKind,
   ConnectionState,
   PendingMessage,
+  PendingChange,
   ErrorInfo,
 } from '../client/chat-client-types';
 export type { ConversationId } from '../protocol/ids';

@@ -7,6 +7,7 @@ import type { ChatClient } from '../client/chat-client-types';
 import { bindClient, type ChatBinding } from '../store/bind-client';
 import { createChatStore, type ChatStore } from '../store/create-chat-store';
 import type { Scheduler } from '../store/ingest-queue';
+import { loadOfflineSync } from '../store/lazy-offline-sync';
 import { ChatContext, type ChatContextValue } from './chat-context';
 import { FetchCache } from './fetch-cache';
 
@@ -76,6 +77,11 @@ function BoundProvider({
   // What one client fetched is that client's: a new client starts with an empty cache.
   const fetchCache = useMemo(() => new FetchCache(() => client.serverNow()), [client]);
   const store = useMemo(() => givenStore ?? createChatStore(client), [givenStore, client]);
+  // The binding below (an effect: after the first paint) draws the offline cache's start snapshot
+  // with this chunk; fetched from the first render on, beside the snapshot's read.
+  useMemo(() => {
+    if (client.offline) loadOfflineSync().catch(() => undefined); // reported by the binding
+  }, [client]);
   const binding = useRef<ChatBinding | null>(null);
 
   useEffect(() => {

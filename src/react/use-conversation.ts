@@ -62,7 +62,9 @@ export function useConversation(
   const history = useHistoryPages(conversationId, options.pageSize ?? 30);
 
   const build = useMemo(() => createMessageViewBuilder(user, conversationId), [user, conversationId]);
-  const messages = useMemo(() => build(data, receipts), [build, data, receipts]);
+  // This user's edits and reactions waiting for the server, shown over their messages.
+  const changes = useChatSelector((st) => st.features.changes);
+  const messages = useMemo(() => build(data, receipts, changes), [build, data, receipts, changes]);
   const senders = useMemo(() => createMessageSenders(client, conversationId), [client, conversationId]);
   const actions = useMemo(
     () => ({

@@ -103,7 +103,9 @@ export function useMessageWindow(conversationId: ConversationId, target: string,
     return { items: after.length > 0 ? [...state.items, ...after] : state.items, pending: live.pending };
   }, [state, live]);
   const build = useMemo(() => createMessageViewBuilder(user, conversationId), [user, conversationId]);
-  const messages = useMemo(() => build(data, receipts), [build, data, receipts]);
+  // This user's edits and reactions waiting for the server, shown over their messages.
+  const changes = useChatSelector((st) => st.features.changes);
+  const messages = useMemo(() => build(data, receipts, changes), [build, data, receipts, changes]);
   const targetIndex = state ? state.items.findIndex((m) => m.serverId === target) : -1;
   const loadOlder = useCallback(() => page('older'), [page]);
   const loadNewer = useCallback(() => page('newer'), [page]);

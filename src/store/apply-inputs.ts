@@ -19,6 +19,8 @@ import { commitInvitations, onInvitation, onInvitationsBootstrap } from './reduc
 import { onChannelAck, onDelivered, onGroupRead, onRead, onReceiptState } from './reduce-receipts';
 import {
   commitFeatures,
+  onChangeQueued,
+  onChangeSettled,
   onConversationMute,
   onMentionCount,
   onMessageHidden,
@@ -146,6 +148,10 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return addStoredMessage(d, input.conversation, input.message);
     case 'discarded':
       return onDiscard(d, input.conversation, input.localId);
+    case 'change':
+      return onChangeQueued(d, input.change);
+    case 'changeSettled':
+      return onChangeSettled(d, input.id, input.message);
     case 'connection': {
       const c = d.conn();
       c.state = input.state;

@@ -176,9 +176,10 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
     }),
   );
 
-  // What the client knew before this binding: its state and outbox (e.g. sends restored from storage).
+  // What the client knew before this binding: its state, outbox and queued changes (e.g. restored from storage).
   queue.push({ kind: 'connection', state: client.state });
   for (const p of client.pending()) queue.push({ kind: 'outbox', pending: p });
+  for (const change of client.pendingChanges()) queue.push({ kind: 'change', change });
   if (client.state === 'open') {
     queue.push({ kind: 'ready', resumed: false, reset: false, user: client.user });
     void resync();

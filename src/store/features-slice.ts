@@ -1,7 +1,8 @@
 // Owns the shape of the store's features slice: what the conversation
 // features keep beside the messages (hidden messages, pins, thread replies
-// and their unread counts),
-// and its empty values. Reduced by reduce-features.ts.
+// and their unread counts, this user's edits and reactions not applied by the
+// server yet), and its empty values. Reduced by reduce-features.ts.
+import type { PendingChange } from '../client/pending-change';
 import type { PinnedMessage } from '../protocol/features';
 import type { ConversationId } from '../protocol/ids';
 import type { Message } from '../protocol/message';
@@ -15,6 +16,8 @@ export interface FeaturesSlice {
   threads: ReadonlyMap<string, readonly Message[]>;
   /** This user's unread replies per followed thread, by root serverId (the server's counts). */
   threadUnread: ReadonlyMap<string, number>;
+  /** This user's edits and reactions waiting to be sent or answered, by the serverId they change, oldest first. */
+  changes: ReadonlyMap<string, readonly PendingChange[]>;
 }
 
 export const EMPTY_FEATURES: FeaturesSlice = Object.freeze({
@@ -22,6 +25,7 @@ export const EMPTY_FEATURES: FeaturesSlice = Object.freeze({
   pins: new Map(),
   threads: new Map(),
   threadUnread: new Map(),
+  changes: new Map(),
 });
 export const EMPTY_THREAD: readonly Message[] = Object.freeze([]);
 export const EMPTY_PINS: readonly PinnedMessage[] = Object.freeze([]);

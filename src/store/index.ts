@@ -30,5 +30,6 @@ export {
 } from './selectors';
 export type { PeopleSlice } from './people-slice';
 export { createMessageViewBuilder, type ChatMessage, type MessageStatus } from './message-view';
+export type { PendingChanges } from './pending-change-view';
 export { isIncomingOpen, isOutgoingOpen } from './reduce-invitations';
 export { TYPING_TTL_MS } from './reduce-messages';

@@ -2,11 +2,25 @@
 // for a client that has an offline cache, as a chunk of its own, so an app
 // without one does not carry it. Until the chunk arrives it notes what the
 // inputs have said (a welcome, the last event position) and hands that over,
-// so nothing seen meanwhile is lost.
+// so nothing seen meanwhile is lost. The chunk is fetched once per page; a
+// caller that binds later (ChatProvider binds in an effect, after the first
+// paint) fetches it first, so the fetch runs beside the snapshot's read.
 import type { ChatClient } from '../client/chat-client-types';
 import type { ChatStore } from './create-chat-store';
 import type { IngestQueue } from './ingest-queue';
 import { NO_OFFLINE_SYNC, noteInput, type InputsSeen, type OfflineSync } from './offline-seen';
+
+type OfflineSyncModule = typeof import('./offline-sync');
+let chunk: Promise<OfflineSyncModule> | null = null;
+
+/** The chunk, fetched on first call (a failed fetch is forgotten, so the next call tries again). */
+export function loadOfflineSync(): Promise<OfflineSyncModule> {
+  chunk ??= import('./offline-sync').catch((e: unknown) => {
+    chunk = null;
+    throw e;
+  });
+  return chunk;
+}
 
 export function lazyOfflineSync(client: ChatClient, store: ChatStore, queue: IngestQueue): OfflineSync {
   if (!client.offline) return NO_OFFLINE_SYNC;
@@ -14,7 +28,7 @@ export function lazyOfflineSync(client: ChatClient, store: ChatStore, queue: Ing
   const seen: InputsSeen = { welcomed: client.limits !== null, pos: null };
   let loaded: OfflineSync | null = null;
   let disposed = false;
-  import('./offline-sync').then(
+  loadOfflineSync().then(
     (m) => {
       if (!disposed) loaded = m.syncOfflineCache(client, store, queue, seen);
     },

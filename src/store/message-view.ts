@@ -4,11 +4,15 @@
 // so a conversation of 100,000 messages costs nothing per message until a row
 // shows it (a virtualized list reads only the rows on screen). Each message's
 // view is cached on the stored message object, so unchanged messages keep their
-// object identity between updates (memoized rows do not re-render).
-import type { PendingMessage } from '../client/chat-client-types';
+// object identity between updates (memoized rows do not re-render). This user's
+// edits and reactions that wait for the server are shown over their message
+// (pending-change-view.ts).
+import type { PendingChange, PendingMessage } from '../client/chat-client-types';
 import type { ConversationId } from '../protocol/ids';
 import type { ChatType, Ext, Message, MessageBody, MessageConfig, UserId } from '../protocol/message';
 import { EMPTY_RECEIPTS, type ConversationMessages, type ConversationReceipts } from './chat-state';
+import { lazyArray } from './lazy-array';
+import { changedTargets, NO_CHANGES, withPendingChanges, type PendingChanges } from './pending-change-view';
 
 /**
  * `pending`: not yet stored by the server (offline, uploading or in flight). `sent`: stored.
@@ -44,8 +48,16 @@ export interface ChatMessage {
   progress: number | null;
   /** Readers known for an own message (group read count, or 1 when a single-chat peer read it). */
   readCount: number;
-  /** The stored message, or null while pending. */
+  /**
+   * The stored message, or null while pending; with this user's waiting edits and reactions
+   * applied when `changing`.
+   */
   message: Message | null;
+  /**
+   * This user's edit or reaction on it waits to be sent or answered (made offline, or restored
+   * after a reload): `body` and `message` show it already, as the server will apply it.
+   */
+  changing: boolean;
 }
 
 /** The conversation-wide markers reduced to their maxima (once per receipts object on hot paths). */
@@ -119,6 +131,7 @@ function storedView(
     progress: null,
     readCount,
     message: m,
+    changing: false,
   };
 }
 
@@ -142,6 +155,7 @@ function pendingView(p: PendingMessage): ChatMessage {
     progress: p.progress ?? null,
     readCount: 0,
     message: null,
+    changing: false,
   };
 }
 
@@ -160,52 +174,6 @@ function sameView(a: ChatMessage, b: ChatMessage): boolean {
   return a.status === b.status && a.readCount === b.readCount;
 }
 
-/** Index of a canonical array index property name, or -1. */
-function indexOf(prop: string | symbol, length: number): number {
-  if (typeof prop !== 'string' || prop.length === 0) return -1;
-  const c = prop.charCodeAt(0);
-  if (c < 48 || c > 57) return -1;
-  const i = Number(prop);
-  return Number.isInteger(i) && i < length && (i > 0 || prop === '0') ? i : -1;
-}
-
-/**
- * A read-only array of `length` entries whose entry i is `at(i)`, made when read. It is a real
- * array to callers (`Array.isArray`, `map`, iteration, spreading, `toEqual`) but holds nothing per
- * entry; writes throw.
- */
-function lazyArray<T>(length: number, at: (i: number) => T): readonly T[] {
-  const target: T[] = [];
-  target.length = length;
-  const readOnly = () => {
-    throw new TypeError("a conversation's message list is read-only");
-  };
-  return new Proxy(target, {
-    get(t, prop, receiver) {
-      if (prop === 'length') return length;
-      const i = indexOf(prop, length);
-      return i >= 0 ? at(i) : (Reflect.get(t, prop, receiver) as unknown);
-    },
-    has(t, prop) {
-      return indexOf(prop, length) >= 0 || Reflect.has(t, prop);
-    },
-    ownKeys() {
-      const keys: string[] = new Array<string>(length);
-      for (let i = 0; i < length; i++) keys[i] = String(i);
-      keys.push('length');
-      return keys;
-    },
-    getOwnPropertyDescriptor(t, prop) {
-      const i = indexOf(prop, length);
-      if (i >= 0) return { value: at(i), writable: false, enumerable: true, configurable: true };
-      return Reflect.getOwnPropertyDescriptor(t, prop);
-    },
-    set: readOnly,
-    defineProperty: readOnly,
-    deleteProperty: readOnly,
-  });
-}
-
 /**
  * Builds the views of one conversation. Nothing is computed per message up front: the returned
  * array makes a message's view when it is read, reusing the view cached for that stored message
@@ -222,6 +190,18 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
   let prevReceipts: ConversationReceipts | null = null;
   let marks: Marks = { read: -1, delivered: -1 };
   let prevOut: readonly ChatMessage[] = [];
+  let prevChanges: PendingChanges = NO_CHANGES;
+  /** A stored message's view with its waiting changes, by the change list it was made with. */
+  const changed = new WeakMap<readonly PendingChange[], { base: ChatMessage; view: ChatMessage }>();
+
+  const withChanges = (base: ChatMessage, m: Message, list: readonly PendingChange[]): ChatMessage => {
+    const hit = changed.get(list);
+    if (hit?.base === base) return hit.view;
+    const message = withPendingChanges(m, list, user);
+    const view = { ...base, body: message.body, message, changing: true };
+    changed.set(list, { base, view });
+    return view;
+  };
 
   const storedAt = (m: Message, r: ConversationReceipts, ack: Marks): ChatMessage => {
     let v = views.get(m);
@@ -239,12 +219,29 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
     return v;
   };
 
-  return (data: ConversationMessages, receipts: ConversationReceipts = EMPTY_RECEIPTS): readonly ChatMessage[] => {
-    if (data === prevData && receipts === prevReceipts) return prevOut;
+  return (
+    data: ConversationMessages,
+    receipts: ConversationReceipts = EMPTY_RECEIPTS,
+    changes: PendingChanges = NO_CHANGES,
+  ): readonly ChatMessage[] => {
+    // Waiting changes of other conversations' messages leave this view as it is.
+    let changesMoved = false;
+    if (changes !== prevChanges) {
+      const targets = changedTargets(prevChanges, changes);
+      changesMoved = data.items.some((m) => targets.has(m.serverId));
+      prevChanges = changes;
+    }
+    if (data === prevData && receipts === prevReceipts && !changesMoved) return prevOut;
     const samePending =
       prevData !== null &&
       (data.pending === prevData.pending || (data.pending.length === 0 && prevData.pending.length === 0));
-    if (prevData !== null && samePending && data.items === prevData.items && receipts === prevReceipts) {
+    if (
+      prevData !== null &&
+      samePending &&
+      data.items === prevData.items &&
+      receipts === prevReceipts &&
+      !changesMoved
+    ) {
       prevData = data;
       return prevOut;
     }
@@ -253,8 +250,14 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
     const r = receipts;
     const ack = marks;
     const stored = items.length;
+    const waiting = changes;
     prevOut = lazyArray(stored + pending.length, (i) => {
-      if (i < stored) return storedAt(items[i] as Message, r, ack);
+      if (i < stored) {
+        const m = items[i] as Message;
+        const view = storedAt(m, r, ack);
+        const list = waiting.size > 0 ? waiting.get(m.serverId) : undefined;
+        return list ? withChanges(view, m, list) : view;
+      }
       const p = pending[i - stored] as PendingMessage;
       let v = pendingCache.get(p);
       if (!v) {

@@ -4,11 +4,13 @@
 // conversation's pins; each thread's replies (kept apart from the
 // conversation's messages: their seqs are the thread's own) and this
 // user's unread count in each thread they follow; the mention
-// badge on the conversation summary. Every value is the server's: nothing
-// is counted here.
+// badge on the conversation summary; this user's edits and reactions that
+// wait for the server (shown over their message until answered). Every value
+// is the server's: nothing is counted here.
+import type { PendingChange } from '../client/pending-change';
 import type { ConversationMute } from '../protocol/mute';
 import type { PinnedMessage } from '../protocol/features';
-import type { ConversationId } from '../protocol/ids';
+import { conversationOf, type ConversationId } from '../protocol/ids';
 import type { Message } from '../protocol/message';
 import { mergeMessages } from './message-list';
 import { EMPTY_THREAD, type FeaturesSlice } from './features-slice';
@@ -20,6 +22,7 @@ interface FeaturesDraft {
   /** Per root: replies to merge this batch. */
   threads: Map<string, Message[]> | null;
   threadUnread: Map<string, number> | null;
+  changes: Map<string, readonly PendingChange[]> | null;
 }
 
 // A batch's feature changes, beside the draft (one per batch, dropped with it).
@@ -27,7 +30,7 @@ const drafts = new WeakMap<StoreDraft, FeaturesDraft>();
 
 function draftOf(d: StoreDraft): FeaturesDraft {
   let f = drafts.get(d);
-  if (!f) drafts.set(d, (f = { hidden: null, pins: null, threads: null, threadUnread: null }));
+  if (!f) drafts.set(d, (f = { hidden: null, pins: null, threads: null, threadUnread: null, changes: null }));
   return f;
 }
 
@@ -59,6 +62,35 @@ export function onThreadUnread(d: StoreDraft, unread: Readonly<Record<string, nu
     f.threadUnread ??= new Map(d.base.features.threadUnread);
     f.threadUnread.set(root, count);
   }
+}
+
+/** An edit or reaction of this user's waits: shown over its message until settled (once, whoever reports it first). */
+export function onChangeQueued(d: StoreDraft, change: PendingChange): void {
+  const f = draftOf(d);
+  const list = (f.changes ?? d.base.features.changes).get(change.serverId) ?? [];
+  if (list.some((c) => c.id === change.id)) return;
+  f.changes ??= new Map(d.base.features.changes);
+  f.changes.set(change.serverId, [...list, change]);
+}
+
+/**
+ * A waiting change was answered: it is shown no more, and the server's copy of the message (when it
+ * applied the change) replaces the loaded one at once, so the pending view gives way to the same
+ * result. A refusal (no copy) leaves the message as the server has it: the change is rolled back.
+ */
+export function onChangeSettled(d: StoreDraft, id: string, message: Message | null): void {
+  const f = draftOf(d);
+  const changes = f.changes ?? d.base.features.changes;
+  // Few changes wait at once: a scan is cheaper than an index kept by id.
+  for (const [serverId, list] of changes) {
+    if (!list.some((c) => c.id === id)) continue;
+    f.changes ??= new Map(changes);
+    const rest = list.filter((c) => c.id !== id);
+    if (rest.length > 0) f.changes.set(serverId, rest);
+    else f.changes.delete(serverId);
+    break;
+  }
+  if (message) onMessageUpdate(d, conversationOf(message, d.user), message);
 }
 
 export function onMessageHidden(d: StoreDraft, serverId: string): void {
@@ -106,5 +138,6 @@ export function commitFeatures(d: StoreDraft): FeaturesSlice {
     pins: f.pins ?? base.pins,
     threads,
     threadUnread: f.threadUnread ?? base.threadUnread,
+    changes: f.changes ?? base.changes,
   };
 }

@@ -33,6 +33,16 @@ export function lazyChunk<M>(load: () => Promise<M>, what: string): LazyChunk<M>
 }
 
 /**
+ * Starts fetching the chunk unless it is loaded; a failure is logged (the next `get` tries again).
+ * Safe to call while rendering: it is idempotent and changes no state, and it starts the fetch
+ * before the first paint, where an effect would start it after.
+ */
+export function prefetchChunk<M>(chunk: LazyChunk<M> & { readonly what: string }): void {
+  if (chunk.current) return;
+  chunk.get().catch((e: unknown) => console.error(`natter: the ${chunk.what} could not be loaded`, e));
+}
+
+/**
  * The chunk's module, or null while it is not loaded. It is fetched while `attempt` is defined,
  * and fetched again whenever `attempt` changes after a failure (e.g. the next call, the next image).
  */

@@ -1,8 +1,9 @@
 // What a user does while the server is unreachable survives a reload, in
 // Debian's Chromium through the drop-in Chat: an edit, a reaction and an
 // attached file made offline are kept in IndexedDB (the changes and the file's
-// bytes), the page is reloaded, the server comes back, and the other user sees
-// all of it, each exactly once; a file over the cache's size limit is restored
+// bytes) and shown at once, marked as not sent yet — before and after the page
+// is reloaded — then the server comes back, the marks go, and the other user
+// sees all of it, each exactly once; a file over the cache's size limit is restored
 // as failed with code 4153 instead of vanishing; a database of the previous
 // schema version is upgraded with its outbox kept.
 import type { BrowserContext, Page } from 'playwright-core';
@@ -54,6 +55,18 @@ async function attach(page: Page, name: string, text: string): Promise<void> {
   await rows(page, name).waitFor();
 }
 
+/** bob's message as ann sees it: her reaction's button on it. */
+const reactionButton = (page: Page) =>
+  rows(page, 'react to this').getByRole('button', { name: '🙏 1 reaction, including yours' });
+
+/** ann's edit and reaction are shown, each marked as not sent yet, and her first draft is gone. */
+async function expectPending(page: Page): Promise<void> {
+  await rows(page, 'final text').getByText('not sent yet').waitFor({ timeout: 30_000 });
+  await reactionButton(page).waitFor({ timeout: 30_000 });
+  await rows(page, 'react to this').getByText('not sent yet').waitFor();
+  expect(await rows(page, 'first draft').count()).toBe(0);
+}
+
 async function history(reader: ChatClient, withUser: string): Promise<Message[]> {
   return (await reader.history(conversationId('single', withUser), { limit: 100 })).messages;
 }
@@ -97,13 +110,20 @@ describe('offline changes and attachments in Chromium', { timeout: 120_000 }, ()
     await attach(page, 'notes.txt', 'written on a train');
     await settled(page);
     expect(await queuedOnPage(page)).toEqual({ changes: 2, files: 1 });
+    await expectPending(page);
 
     await page.reload();
     await openFixture(page, url);
     await rows(page, 'notes.txt').waitFor();
+    // Restored from the offline cache and shown before anything is sent.
+    await expectPending(page);
     expect(await connection(page)).not.toBe('open');
 
     await server.start();
+    // Settled: the marks go, the edit and the one reaction stay.
+    await expect.poll(() => page.getByText('not sent yet').count(), { timeout: 30_000 }).toBe(0);
+    await rows(page, 'final text').getByText('edited').waitFor();
+    await expect(reactionButton(page).count()).resolves.toBe(1);
     await expect.poll(async () => files(await history(bob, 'ann'), 'notes.txt').length, { timeout: 30_000 }).toBe(1);
     await expect.poll(async () => texts(await history(bob, 'ann'), 'final text'), { timeout: 30_000 }).toBe(1);
     await expect

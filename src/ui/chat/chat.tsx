@@ -3,7 +3,7 @@
 // starts as Chat mounts), the call invitation modal, a theme and a locale. On narrow widths (a container
 // query in chat.css) it shows one pane at a time: the list, or the
 // conversation with a back button.
-import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
@@ -16,7 +16,7 @@ import type { CallType } from '../call-invite-modal/call-type';
 import { ConversationList } from '../conversation-list/conversation-list';
 import { LocaleProvider, useDirection, useLocale, useStrings, type Locale, type StringOverrides } from '../i18n';
 import { MODAL_SCOPE_ATTRIBUTE, type ModalScope } from '../modal-dialog';
-import { lazyChunk, useLazyChunk } from '../lazy-chunk';
+import { lazyChunk, prefetchChunk, useLazyChunk } from '../lazy-chunk';
 import { MessageSearch } from '../message-search/message-search';
 import { themeAttributes, type Theme } from '../theme';
 import { UnreadBadge } from '../unread-badge/unread-badge';
@@ -119,12 +119,9 @@ function ChatLayout({
   usePaneFocus(open, sidebarRef, mainRef);
   const shortcodes = useDefaultShortcodes(givenShortcodes);
   const me = useChatUser();
-  // Fetched while the connection opens and the conversation list loads, so a conversation opens on it.
-  useEffect(() => {
-    messageListChunk
-      .get()
-      .catch((e: unknown) => console.error(`natter: the ${messageListChunk.what} could not be loaded`, e));
-  }, []);
+  // Fetched from the first render on (not after its paint), beside the connection, the conversation
+  // list and the offline cache's read, so a conversation opens on it. Fetching once is idempotent.
+  useState(() => prefetchChunk(messageListChunk));
   const { join } = useCall();
   // The callee's own accept in the ringing dialog puts this device in the call.
   const accepted = (inv: Invitation) => {

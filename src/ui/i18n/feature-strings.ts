@@ -14,6 +14,8 @@ export interface FeatureStrings {
   pin: string;
   unpin: string;
   edited: string;
+  /** Beside a message on which this user's edit or reaction waits to be sent (offline). */
+  changePending: string;
   forwarded(from: string): string;
   /** The quote in a reply's bubble (a button that goes to the original). */
   inReplyTo(from: string): string;
@@ -72,6 +74,7 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     pin: 'Pin',
     unpin: 'Unpin',
     edited: 'edited',
+    changePending: 'not sent yet',
     forwarded: (from) => `Forwarded from ${from}`,
     inReplyTo: (from) => `In reply to ${from}`,
     quoteGone: 'This message was deleted',
@@ -118,6 +121,7 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     pin: '置顶',
     unpin: '取消置顶',
     edited: '已编辑',
+    changePending: '尚未发送',
     forwarded: (from) => `转发自 ${from}`,
     inReplyTo: (from) => `回复 ${from}`,
     quoteGone: '该消息已被删除',

@@ -1,5 +1,6 @@
 // Owns one message drawn as a bubble: its screen-reader label, forward and
-// reply lines, body, edit mark, time and status mark, the sender's avatar in
+// reply lines, body, edit mark, the mark of this user's edit or reaction not
+// sent yet, time and status mark, the sender's avatar in
 // group conversations, reactions, thread summary, upload progress, failure
 // with Retry and Discard, who read it, and the actions menu (opened from the
 // row with Enter, the Menu key or Shift+F10).
@@ -87,6 +88,7 @@ export function ShownMessage({
         <MessageBody message={m} ctx={ctx} />
         <span className="natter-message-meta">
           {m.message?.edited ? <span className="natter-edited">{ctx.features.edited}</span> : null}
+          {m.changing ? <span className="natter-change-pending">{ctx.features.changePending}</span> : null}
           <time
             className="natter-message-time"
             dateTime={new Date(m.ts).toISOString()}

@@ -36,6 +36,7 @@ function msg(
     progress: null,
     readCount: 0,
     message: null,
+    changing: false,
   };
 }
 

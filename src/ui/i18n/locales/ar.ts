@@ -198,6 +198,7 @@ export const ar: LocaleDefinition = {
       pin: 'تثبيت',
       unpin: 'إلغاء التثبيت',
       edited: 'معدّلة',
+      changePending: 'لم تُرسل بعد',
       forwarded: (from) => `أُعيد توجيهها من ${from}`,
       inReplyTo: (from) => `ردًا على ${from}`,
       quoteGone: 'حُذفت هذه الرسالة',

@@ -168,6 +168,7 @@ export const de: LocaleDefinition = {
       pin: 'Anheften',
       unpin: 'Lösen',
       edited: 'bearbeitet',
+      changePending: 'noch nicht gesendet',
       forwarded: (from) => `Weitergeleitet von ${from}`,
       inReplyTo: (from) => `Antwort an ${from}`,
       quoteGone: 'Diese Nachricht wurde gelöscht',

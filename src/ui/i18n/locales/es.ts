@@ -168,6 +168,7 @@ export const es: LocaleDefinition = {
       pin: 'Fijar',
       unpin: 'Dejar de fijar',
       edited: 'editado',
+      changePending: 'aún no enviado',
       forwarded: (from) => `Reenviado de ${from}`,
       inReplyTo: (from) => `En respuesta a ${from}`,
       quoteGone: 'Este mensaje se eliminó',

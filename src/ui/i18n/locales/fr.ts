@@ -168,6 +168,7 @@ export const fr: LocaleDefinition = {
       pin: 'Épingler',
       unpin: 'Désépingler',
       edited: 'modifié',
+      changePending: 'pas encore envoyé',
       forwarded: (from) => `Transféré de ${from}`,
       inReplyTo: (from) => `En réponse à ${from}`,
       quoteGone: 'Ce message a été supprimé',

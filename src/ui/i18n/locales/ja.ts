@@ -160,6 +160,7 @@ export const ja: LocaleDefinition = {
       pin: 'ピン留め',
       unpin: 'ピン留めを外す',
       edited: '編集済み',
+      changePending: '未送信',
       forwarded: (from) => `${from} から転送`,
       inReplyTo: (from) => `${from} への返信`,
       quoteGone: 'このメッセージは削除されました',

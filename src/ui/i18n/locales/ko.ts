@@ -159,6 +159,7 @@ export const ko: LocaleDefinition = {
       pin: '고정',
       unpin: '고정 해제',
       edited: '수정됨',
+      changePending: '아직 전송되지 않음',
       forwarded: (from) => `${from}님이 보낸 메시지 전달`,
       inReplyTo: (from) => `${from}님에게 답장`,
       quoteGone: '삭제된 메시지입니다',

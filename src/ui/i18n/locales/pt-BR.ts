@@ -168,6 +168,7 @@ export const ptBR: LocaleDefinition = {
       pin: 'Fixar',
       unpin: 'Desafixar',
       edited: 'editada',
+      changePending: 'ainda não enviado',
       forwarded: (from) => `Encaminhada de ${from}`,
       inReplyTo: (from) => `Em resposta a ${from}`,
       quoteGone: 'Esta mensagem foi apagada',

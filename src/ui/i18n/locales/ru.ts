@@ -181,6 +181,7 @@ export const ru: LocaleDefinition = {
       pin: 'Закрепить',
       unpin: 'Открепить',
       edited: 'изменено',
+      changePending: 'ещё не отправлено',
       forwarded: (from) => `Переслано от ${from}`,
       inReplyTo: (from) => `В ответ ${from}`,
       quoteGone: 'Это сообщение удалено',

@@ -158,6 +158,7 @@ export const zhTW: LocaleDefinition = {
       pin: '置頂',
       unpin: '取消置頂',
       edited: '已編輯',
+      changePending: '尚未傳送',
       forwarded: (from) => `轉傳自 ${from}`,
       inReplyTo: (from) => `回覆 ${from}`,
       quoteGone: '此訊息已被刪除',
