@@ -9,6 +9,8 @@ import { createChatStore, type ChatStore } from '../store/create-chat-store';
 import type { Scheduler } from '../store/ingest-queue';
 import { ChatContext, type ChatContextValue } from './chat-context';
 import { FetchCache } from './fetch-cache';
+import { useBeforePaint } from './use-before-paint';
+import { useEarlyStoreChanges } from './use-early-store-changes';
 
 export interface ChatProviderProps {
   /**
@@ -78,7 +80,10 @@ function BoundProvider({
   const store = useMemo(() => givenStore ?? createChatStore(client), [givenStore, client]);
   const binding = useRef<ChatBinding | null>(null);
 
-  useEffect(() => {
+  // Bound (and connected) before the first paint, not after it: the first requests, such as the
+  // conversation list's first page, go out at once, and an answer that comes before the frame (an
+  // in-page server's) is in it, instead of a loading frame and a second one with the data.
+  useBeforePaint(() => {
     const b = bindClient(client, store, schedule ? { schedule } : {});
     binding.current = b;
     if (autoConnect && client.state === 'idle') client.connect().catch(() => undefined); // failures arrive as state events
@@ -87,6 +92,7 @@ function BoundProvider({
       b();
     };
   }, [client, store, schedule, autoConnect]);
+  useEarlyStoreChanges(store);
 
   const value = useMemo<ChatContextValue>(
     () => ({

@@ -1,9 +1,9 @@
 // Owns asking the server for the profiles and presence that something on
-// screen needs and the store does not have: the users wanted within one
-// microtask go out as one profile.get and one presence.get (a list of 50
-// conversations is two requests, not 100), each user once per connection.
-// The answers reach the store through the client's input stream like any
-// other; nothing here writes to the store.
+// screen needs and the store does not have: the users wanted until the frame
+// that shows them is painted go out as one profile.get and one presence.get
+// (a list of 50 conversations is two requests, not 100), each user once per
+// connection. The answers reach the store through the client's input stream
+// like any other; nothing here writes to the store.
 import { getPresence, getProfiles } from '../client/people';
 import type { ChatClient } from '../client/chat-client-types';
 import type { UserId } from '../protocol/message';
@@ -24,6 +24,27 @@ interface Asked {
 
 const loaders = new WeakMap<ChatClient, PeopleLoader>();
 
+/** Where frames stop (a background tab) or never come (Node, jsdom): the longest a request waits for one. */
+const NO_FRAME_MS = 50;
+
+/**
+ * Runs `fn` once the frame being drawn is painted. Rows ask from their first render: asked at once,
+ * an in-page server answers within the same task and the rows are drawn a second time before the
+ * list's first frame is painted; a remote server's answer comes after that frame anyway.
+ */
+function afterPaint(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn();
+  };
+  const timer = setTimeout(run, NO_FRAME_MS);
+  // A task posted from a frame callback runs after that frame's paint.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 function createLoader(client: ChatClient): PeopleLoader {
   const asked: Asked = { profiles: new Set(), presence: new Set() };
   let stale = false;
@@ -43,7 +64,7 @@ function createLoader(client: ChatClient): PeopleLoader {
     asked[set].add(u);
     if (!queued) {
       queued = { profiles: new Set(), presence: new Set() };
-      queueMicrotask(flush);
+      afterPaint(flush);
     }
     queued[set].add(u);
   };
