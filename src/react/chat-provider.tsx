@@ -2,15 +2,14 @@
 // client's events for as long as it is mounted, connects the client if asked,
 // and provides the fetch cache natter's paged and one-shot fetches use. Given
 // no client, it makes one on the page's embedded server (loaded lazily).
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { ChatClient } from '../client/chat-client-types';
 import { bindClient, type ChatBinding } from '../store/bind-client';
 import { createChatStore, type ChatStore } from '../store/create-chat-store';
 import type { Scheduler } from '../store/ingest-queue';
 import { ChatContext, type ChatContextValue } from './chat-context';
 import { FetchCache } from './fetch-cache';
-import { useBeforePaint } from './use-before-paint';
-import { useEarlyStoreChanges } from './use-early-store-changes';
 
 export interface ChatProviderProps {
   /**
@@ -66,6 +65,9 @@ function useEmbeddedClient(user: string | null): ChatClient | null {
   return made && made.user === user ? made.client : null;
 }
 
+/** A layout effect in the browser (before the paint); a plain one where there is no DOM (no warning on the server). */
+const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
 type BoundProviderProps = Omit<ChatProviderProps, 'client' | 'user' | 'fallback'> & { client: ChatClient };
 
 function BoundProvider({
@@ -79,6 +81,7 @@ function BoundProvider({
   const fetchCache = useMemo(() => new FetchCache(() => client.serverNow()), [client]);
   const store = useMemo(() => givenStore ?? createChatStore(client), [givenStore, client]);
   const binding = useRef<ChatBinding | null>(null);
+  const [, wake] = useReducer((n: number) => n + 1, 0);
 
   // Bound (and connected) before the first paint, not after it: the first requests, such as the
   // conversation list's first page, go out at once, and an answer that comes before the frame (an
@@ -86,13 +89,21 @@ function BoundProvider({
   useBeforePaint(() => {
     const b = bindClient(client, store, schedule ? { schedule } : {});
     binding.current = b;
+    // The hooks below subscribe to the store in passive effects, which React runs after the first
+    // paint: the store's first change (an in-page server answers within this task) would be drawn a
+    // frame late. A sync update makes React run those effects (the hooks see the change) and draw
+    // now; from a microtask, as React cannot flush while it renders or commits.
+    const off = store.subscribe(() => {
+      off();
+      queueMicrotask(() => flushSync(wake));
+    });
     if (autoConnect && client.state === 'idle') client.connect().catch(() => undefined); // failures arrive as state events
     return () => {
+      off();
       if (binding.current === b) binding.current = null;
       b();
     };
   }, [client, store, schedule, autoConnect]);
-  useEarlyStoreChanges(store);
 
   const value = useMemo<ChatContextValue>(
     () => ({

@@ -7,6 +7,7 @@
 import { getPresence, getProfiles } from '../client/people';
 import type { ChatClient } from '../client/chat-client-types';
 import type { UserId } from '../protocol/message';
+import { frameScheduler } from '../store/ingest-queue';
 
 export interface PeopleLoader {
   /**
@@ -23,27 +24,6 @@ interface Asked {
 }
 
 const loaders = new WeakMap<ChatClient, PeopleLoader>();
-
-/** Where frames stop (a background tab) or never come (Node, jsdom): the longest a request waits for one. */
-const NO_FRAME_MS = 50;
-
-/**
- * Runs `fn` once the frame being drawn is painted. Rows ask from their first render: asked at once,
- * an in-page server answers within the same task and the rows are drawn a second time before the
- * list's first frame is painted; a remote server's answer comes after that frame anyway.
- */
-function afterPaint(fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    fn();
-  };
-  const timer = setTimeout(run, NO_FRAME_MS);
-  // A task posted from a frame callback runs after that frame's paint.
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
-}
 
 function createLoader(client: ChatClient): PeopleLoader {
   const asked: Asked = { profiles: new Set(), presence: new Set() };
@@ -64,7 +44,10 @@ function createLoader(client: ChatClient): PeopleLoader {
     asked[set].add(u);
     if (!queued) {
       queued = { profiles: new Set(), presence: new Set() };
-      afterPaint(flush);
+      // After the frame that asked is painted (a task posted from a frame), or soon where frames
+      // stop: rows ask from their first render, and an in-page server would answer within the same
+      // task, drawing every row again before the list's first paint.
+      frameScheduler(() => setTimeout(flush));
     }
     queued[set].add(u);
   };

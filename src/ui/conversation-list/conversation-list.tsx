@@ -7,7 +7,7 @@
 // ones render every row (no layout needed, e.g. on the server). The list loads its next
 // page when the rows drawn come near the end of what is loaded, so scrolling,
 // the wheel or End/ArrowDown on the last row walk on through every page.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import {
@@ -42,11 +42,11 @@ export interface ConversationListProps {
 
 /** Lists longer than this are virtualized. */
 const VIRTUAL_FROM = 40;
-/** Rows a long list draws at most while its virtualizer loads: more than a tall screen shows. */
-const ROWS_BEFORE_VIRTUAL = 20;
-/** The default theme's row height (virtual-rows.tsx estimates rows the same). */
-const ROW_PX = 66;
-const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+/**
+ * Rows a long list draws while its virtualizer loads (a page that comes before it): a 1,000 px box,
+ * with fewer than 400 elements in the DOM.
+ */
+const ROWS_BEFORE_VIRTUAL = 16;
 const virtualRowsChunk = lazyChunk(() => import('./virtual-rows'), 'long conversation list');
 /** The next page is asked for when the last row drawn is this close to the end of the loaded ones. */
 const LOAD_AHEAD = 20;
@@ -81,9 +81,9 @@ export function ConversationList({
   const pendingFocus = useRef<string | null>(null);
   const virtual = conversations.length > VIRTUAL_FROM;
   const virtualRows = useLazyChunk(virtualRowsChunk, virtual ? true : undefined);
-  // A first page (50) is already long: the virtualizer is fetched beside it, before the first paint,
-  // not after it (a page that comes first is drawn plain, only the rows that fill the box).
-  useBeforePaint(() => {
+  // A first page (50) is already long: the virtualizer is fetched beside it, not after it (a page
+  // that comes first is drawn plain, only the rows that fill the box).
+  useEffect(() => {
     if (!loaded) virtualRowsChunk.get().catch(() => undefined);
   }, [loaded]);
   const [lastVirtual, setLastVirtual] = useState(-1);
@@ -259,7 +259,7 @@ export function ConversationList({
         />
       ) : (
         <ul className="natter-conversations__list">
-          {(virtual ? conversations.slice(0, rowsToFill()) : conversations).map((c) => renderRow(c))}
+          {(virtual ? conversations.slice(0, ROWS_BEFORE_VIRTUAL) : conversations).map((c) => renderRow(c))}
         </ul>
       )}
     </nav>
@@ -278,13 +278,4 @@ function tabbableOf(
     if (c.id === selected) selectedListed = true;
   }
   return selectedListed ? selected : (conversations[0]?.id ?? null);
-}
-
-/**
- * Rows that fill the window (one more for a part row), while the virtualizer loads: the list is no
- * taller than the window, and reading the window's height forces no layout in the middle of a render.
- */
-function rowsToFill(): number {
-  const height = typeof window === 'undefined' ? 0 : window.innerHeight;
-  return height > 0 ? Math.min(ROWS_BEFORE_VIRTUAL, Math.ceil(height / ROW_PX) + 1) : ROWS_BEFORE_VIRTUAL;
 }
