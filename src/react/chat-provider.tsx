@@ -2,7 +2,8 @@
 // client's events for as long as it is mounted, connects the client if asked,
 // and provides the fetch cache natter's paged and one-shot fetches use. Given
 // no client, it makes one on the page's embedded server (loaded lazily).
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { ChatClient } from '../client/chat-client-types';
 import { bindClient, type ChatBinding } from '../store/bind-client';
 import { createChatStore, type ChatStore } from '../store/create-chat-store';
@@ -65,6 +66,9 @@ function useEmbeddedClient(user: string | null): ChatClient | null {
   return made && made.user === user ? made.client : null;
 }
 
+/** A layout effect in the browser (before the paint); a plain one where there is no DOM (no warning on the server). */
+const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
 type BoundProviderProps = Omit<ChatProviderProps, 'client' | 'user' | 'fallback'> & { client: ChatClient };
 
 function BoundProvider({
@@ -83,12 +87,25 @@ function BoundProvider({
     if (client.offline) loadOfflineSync().catch(() => undefined); // reported by the binding
   }, [client]);
   const binding = useRef<ChatBinding | null>(null);
+  const [, wake] = useReducer((n: number) => n + 1, 0);
 
-  useEffect(() => {
+  // Bound (and connected) before the first paint, not after it: the first requests, such as the
+  // conversation list's first page, go out at once, and an answer that comes before the frame (an
+  // in-page server's) is in it, instead of a loading frame and a second one with the data.
+  useBeforePaint(() => {
     const b = bindClient(client, store, schedule ? { schedule } : {});
     binding.current = b;
+    // The hooks below subscribe to the store in passive effects, which React runs after the first
+    // paint: the store's first change (an in-page server answers within this task) would be drawn a
+    // frame late. A sync update makes React run those effects (the hooks see the change) and draw
+    // now; from a microtask, as React cannot flush while it renders or commits.
+    const off = store.subscribe(() => {
+      off();
+      queueMicrotask(() => flushSync(wake));
+    });
     if (autoConnect && client.state === 'idle') client.connect().catch(() => undefined); // failures arrive as state events
     return () => {
+      off();
       if (binding.current === b) binding.current = null;
       b();
     };

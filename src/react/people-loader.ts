@@ -1,12 +1,13 @@
 // Owns asking the server for the profiles and presence that something on
-// screen needs and the store does not have: the users wanted within one
-// microtask go out as one profile.get and one presence.get (a list of 50
-// conversations is two requests, not 100), each user once per connection.
-// The answers reach the store through the client's input stream like any
-// other; nothing here writes to the store.
+// screen needs and the store does not have: the users wanted until the frame
+// that shows them is painted go out as one profile.get and one presence.get
+// (a list of 50 conversations is two requests, not 100), each user once per
+// connection. The answers reach the store through the client's input stream
+// like any other; nothing here writes to the store.
 import { getPresence, getProfiles } from '../client/people';
 import type { ChatClient } from '../client/chat-client-types';
 import type { UserId } from '../protocol/message';
+import { frameScheduler } from '../store/ingest-queue';
 
 export interface PeopleLoader {
   /**
@@ -43,7 +44,10 @@ function createLoader(client: ChatClient): PeopleLoader {
     asked[set].add(u);
     if (!queued) {
       queued = { profiles: new Set(), presence: new Set() };
-      queueMicrotask(flush);
+      // After the frame that asked is painted (a task posted from a frame), or soon where frames
+      // stop: rows ask from their first render, and an in-page server would answer within the same
+      // task, drawing every row again before the list's first paint.
+      frameScheduler(() => setTimeout(flush));
     }
     queued[set].add(u);
   };

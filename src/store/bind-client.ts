@@ -87,6 +87,9 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
           ...(unreadTotal !== undefined ? { unreadTotal } : {}),
         });
         queue.push({ kind: 'invitations', invitations, startedAt });
+        // Applied when it arrives, like answers to a caller's request: the list's first paint waits
+        // for this page, and a render now is painted with the next frame instead of one frame later.
+        queue.flush();
       })
       .catch((e: unknown) => {
         if (!disposed) queue.push({ kind: 'connection', state: client.state, error: errorInfo(e) });

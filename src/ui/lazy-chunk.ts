@@ -47,7 +47,9 @@ export function prefetchChunk<M>(chunk: LazyChunk<M> & { readonly what: string }
  * and fetched again whenever `attempt` changes after a failure (e.g. the next call, the next image).
  */
 export function useLazyChunk<M>(chunk: LazyChunk<M> & { readonly what: string }, attempt: unknown): M | null {
-  const [loaded, setLoaded] = useState<M | null>(chunk.current);
+  const [state, setLoaded] = useState<M | null>(chunk.current);
+  // Loaded since this component mounted (fetched ahead by someone else): used at once, not a render later.
+  const loaded = state ?? chunk.current;
   const wanted = attempt !== undefined && loaded === null;
   useEffect(() => {
     if (!wanted) return;

@@ -40,6 +40,18 @@ const loaded = (page: Page): Promise<number> =>
   page.evaluate(() => (window as unknown as { __natter: { loaded(): number } }).__natter.loaded());
 
 describe('ConversationList with 1,000 conversations in Chromium', () => {
+  it('paints the conversations of an in-page server in its first frame, not a loading line first', async () => {
+    const page = await open();
+    try {
+      const frames = () =>
+        page.evaluate(() => (window as unknown as { __natter: { firstFrames(): string[] } }).__natter.firstFrames());
+      await expect.poll(async () => (await frames()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      expect((await frames())[0]).toBe('rows');
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
   it('scrolls to the last conversation by mouse wheel, loading pages on the way, with a bounded DOM', async () => {
     const page = await open();
     try {

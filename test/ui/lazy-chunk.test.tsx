@@ -28,6 +28,22 @@ describe('lazyChunk', () => {
     expect(loads).toBe(1);
   });
 
+  it('uses a chunk fetched ahead by someone else in the first render that wants it, not a render later', async () => {
+    const chunk = lazyChunk(() => Promise.resolve({ label: 'fetched ahead' }), 'long list');
+    const drawn: string[] = [];
+    function Recorder({ attempt }: { attempt: unknown }) {
+      const m = useLazyChunk(chunk, attempt);
+      drawn.push(m ? m.label : 'not loaded');
+      return null;
+    }
+    const r = render(<Recorder attempt={undefined} />);
+    await chunk.get();
+    drawn.length = 0;
+    r.rerender(<Recorder attempt="now long" />);
+    expect(drawn[0]).toBe('fetched ahead');
+    expect(drawn).not.toContain('not loaded');
+  });
+
   it('keeps the part hidden when loading fails, logs it, and tries again on the next attempt', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let fail = true;

@@ -42,8 +42,11 @@ export interface ConversationListProps {
 
 /** Lists longer than this are virtualized. */
 const VIRTUAL_FROM = 40;
-/** Rows a long list draws while its virtualizer loads: more than a tall screen shows. */
-const ROWS_BEFORE_VIRTUAL = 20;
+/**
+ * Rows a long list draws while its virtualizer loads (a page that comes before it): a 1,000 px box,
+ * with fewer than 400 elements in the DOM.
+ */
+const ROWS_BEFORE_VIRTUAL = 16;
 const virtualRowsChunk = lazyChunk(() => import('./virtual-rows'), 'long conversation list');
 /** The next page is asked for when the last row drawn is this close to the end of the loaded ones. */
 const LOAD_AHEAD = 20;
@@ -78,8 +81,8 @@ export function ConversationList({
   const pendingFocus = useRef<string | null>(null);
   const virtual = conversations.length > VIRTUAL_FROM;
   const virtualRows = useLazyChunk(virtualRowsChunk, virtual ? true : undefined);
-  // A first page (50) is already long: fetching the virtualizer beside it, not after it, spares
-  // a long list drawing its rows twice (plain, then virtualized) on first paint.
+  // A first page (50) is already long: the virtualizer is fetched beside it, not after it (a page
+  // that comes first is drawn plain, only the rows that fill the box).
   useEffect(() => {
     if (!loaded) virtualRowsChunk.get().catch(() => undefined);
   }, [loaded]);

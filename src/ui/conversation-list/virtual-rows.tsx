@@ -3,7 +3,7 @@
 // this and the virtualizer are a chunk of their own, loaded once a list is
 // long enough to need it (ConversationList draws every row until then).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type ReactNode, type RefObject } from 'react';
+import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationRowPlacement } from './conversation-item';
 
@@ -33,10 +33,15 @@ export function VirtualRows({
   onDrawn,
   scrollTo,
 }: VirtualRowsProps): ReactNode {
+  // The scroller is laid out before the rows come (it showed the loading line): its box, read once
+  // here, lets the first pass draw every row in view. Without it the virtualizer starts from an empty
+  // box, draws one row, measures the box after the commit and draws the list again before the paint.
+  const [initialRect] = useState(() => boxOf(scroller.current));
   const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
     count: conversations.length,
     getScrollElement: () => scroller.current,
     estimateSize,
+    ...(initialRect ? { initialRect } : {}),
     getItemKey: (i) => conversations[i]?.id ?? i,
     overscan: OVERSCAN,
   });
@@ -59,4 +64,9 @@ export function VirtualRows({
       })}
     </ul>
   );
+}
+
+/** The scroller's box as the virtualizer measures it (client size), or null before it is mounted. */
+function boxOf(el: HTMLElement | null): { width: number; height: number } | null {
+  return el ? { width: el.clientWidth, height: el.clientHeight } : null;
 }

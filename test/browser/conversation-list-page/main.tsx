@@ -3,7 +3,7 @@
 // with one message from its peer (p0 oldest … p(n-1) newest) and one unread,
 // written straight into the storage before the server starts; alice's drop-in
 // ConversationList mounted in a 360×600 box, and a small `window.__natter`
-// handle the test reads.
+// handle the test reads (with what the list showed in its first frames).
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { Message } from '../../../src/protocol/message';
@@ -55,6 +55,15 @@ const server = createEmbeddedServer({ storage: memory });
 const alice = createChatClient({ transport: server.connect(), user: 'alice', delivery: false });
 const store = createChatStore(alice);
 
+// Checked at the start of each frame, from before the mount: what that frame paints.
+const frames: ('rows' | 'loading')[] = [];
+const watch = () => {
+  const nav = document.querySelector('nav');
+  if (nav) frames.push(nav.querySelector('li') ? 'rows' : 'loading');
+  if (frames.length < 3) requestAnimationFrame(watch);
+};
+requestAnimationFrame(watch);
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <ChatProvider client={alice} store={store}>
     <ConversationList />
@@ -65,5 +74,6 @@ Object.assign(window, {
     ready: true,
     loaded: () => store.getState().conversations.order.length,
     totalUnread: () => store.getState().conversations.totalUnread,
+    firstFrames: () => frames,
   },
 });
