@@ -3,8 +3,8 @@
 // here, throw-away, as the cluster tests start them), next to one node on
 // SQLite (bench/fanout/natter-server.ts) and the bare `ws` ceiling
 // (bench/fanout/ws-server.mjs), with the same clients and window. Client i
-// connects to node i mod N, so with several nodes most deliveries cross
-// Redis. One sender per group sends with a bounded window; we count
+// connects to node (i + ⌊i / group⌋) mod N, so group g's sender is on node
+// g mod N and most deliveries cross Redis. One sender per group sends with a bounded window; we count
 // deliveries to the other members, time send → receive, and read every
 // server process's CPU time (user + system, /proc) per delivery: each node's,
 // and PostgreSQL's and Redis's apart. The nodes are started as the SQLite
@@ -63,6 +63,13 @@ function open(url: string, user: string): Promise<Client> {
   });
 }
 
+/**
+ * The node client `i` connects to (taken mod the node count): the members of a group are spread over
+ * the nodes and group g's sender (its first member) is on node g. With client i on node i, every
+ * sender (a multiple of the group size) was on node 0 whenever the node count divides the group size.
+ */
+const nodeOf = (i: number): number => i + Math.floor(i / GROUP);
+
 /** `p`, or an error naming `what` after `ms`. */
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
@@ -90,7 +97,7 @@ async function runCase(target: Target) {
   const run = `r${Math.floor(Math.random() * 1e9).toString(36)}`;
   let retries = 0;
   const all: Client[] = [];
-  for (let i = 0; i < CLIENTS; i++) all.push(await open(target.url(i), `${run}u${i}`));
+  for (let i = 0; i < CLIENTS; i++) all.push(await open(target.url(nodeOf(i)), `${run}u${i}`));
   const groups: Client[][] = [];
   for (let g = 0; g * GROUP < CLIENTS; g++) groups.push(all.slice(g * GROUP, (g + 1) * GROUP));
   const ws = target.kind === 'ws';
@@ -113,7 +120,7 @@ async function runCase(target: Target) {
           retries++;
           c.ws.terminate();
           await new Promise((r) => setTimeout(r, 1000));
-          const again = await open(target.url(i), c.user);
+          const again = await open(target.url(nodeOf(i)), c.user);
           c.ws = again.ws;
           again.onFrame = (frame) => c.onFrame(frame);
         }
