@@ -296,7 +296,7 @@ export const BENCHMARKS = [
       return {
         tables: [
           {
-            caption: `${d.clients} clients (client i on node i mod N), groups of ${d.group}, ${d.perSender} sends per group sender, window ${d.window}; medians over ${d.rounds} rounds`,
+            caption: `${d.clients} clients (client i on node (i + ⌊i / group⌋) mod N: group g's sender on node g mod N), groups of ${d.group}, ${d.perSender} sends per group sender, window ${d.window}; medians over ${d.rounds} rounds`,
             columns: ['server', 'deliveries/s (median)', 'p50 ms', 'p99 ms', 'server CPU µs per delivery', 'delivered'],
             rows: cases.map((s) => [
               s.label,

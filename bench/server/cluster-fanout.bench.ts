@@ -3,8 +3,8 @@
 // here, throw-away, as the cluster tests start them), next to one node on
 // SQLite (bench/fanout/natter-server.ts) and the bare `ws` ceiling
 // (bench/fanout/ws-server.mjs), with the same clients and window. Client i
-// connects to node i mod N, so with several nodes most deliveries cross
-// Redis. One sender per group sends with a bounded window; we count
+// connects to node (i + ⌊i / group⌋) mod N, so group g's sender is on node
+// g mod N and most deliveries cross Redis. One sender per group sends with a bounded window; we count
 // deliveries to the other members, time send → receive, and read every
 // server process's CPU time (user + system, /proc) per delivery: each node's,
 // and PostgreSQL's and Redis's apart. The nodes are started as the SQLite
@@ -33,6 +33,8 @@ const BASELINES = arg('baselines', 'ws,sqlite')
   .filter((b): b is Baseline => b === 'ws' || b === 'sqlite');
 const WINDOW = 16;
 const CASE_TIMEOUT_MS = 120_000;
+/** How long connecting the clients, or creating a group, may take before the run stops with an error. */
+const SETUP_TIMEOUT_MS = 120_000;
 
 interface Frame {
   t: string;
@@ -61,6 +63,22 @@ function open(url: string, user: string): Promise<Client> {
   });
 }
 
+/**
+ * The node client `i` connects to (taken mod the node count): the members of a group are spread over
+ * the nodes and group g's sender (its first member) is on node g. With client i on node i, every
+ * sender (a multiple of the group size) was on node 0 whenever the node count divides the group size.
+ */
+const nodeOf = (i: number): number => i + Math.floor(i / GROUP);
+
+/** `p`, or an error naming `what` after `ms`. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 function next(c: Client, pred: (f: Frame) => boolean): Promise<Frame> {
   return new Promise((resolve) => {
     const prev = c.onFrame;
@@ -77,22 +95,39 @@ const request = (c: Client, id: string, op: string, p: unknown): void =>
 
 async function runCase(target: Target) {
   const run = `r${Math.floor(Math.random() * 1e9).toString(36)}`;
+  let retries = 0;
   const all: Client[] = [];
-  for (let i = 0; i < CLIENTS; i++) all.push(await open(target.url(i), `${run}u${i}`));
+  for (let i = 0; i < CLIENTS; i++) all.push(await open(target.url(nodeOf(i)), `${run}u${i}`));
   const groups: Client[][] = [];
   for (let g = 0; g * GROUP < CLIENTS; g++) groups.push(all.slice(g * GROUP, (g + 1) * GROUP));
   const ws = target.kind === 'ws';
-  await Promise.all(
-    all.map((c, i) => {
-      if (ws) {
-        const joined = next(c, (f) => f.t === 'joined');
-        c.ws.send(JSON.stringify({ t: 'join', user: c.user, group: `${run}g${Math.floor(i / GROUP)}` }));
-        return joined;
-      }
-      const w = next(c, (f) => f.t === 'welcome' || f.t === 'err');
-      c.ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'hello', user: c.user, device: 'bench' }));
-      return w;
-    }),
+  await within(
+    Promise.all(
+      all.map(async (c, i) => {
+        if (ws) {
+          const joined = next(c, (f) => f.t === 'joined');
+          c.ws.send(JSON.stringify({ t: 'join', user: c.user, group: `${run}g${Math.floor(i / GROUP)}` }));
+          return joined;
+        }
+        // A node too busy to confirm the user's Redis subscription in time answers 5031 and closes,
+        // as it tells any client: the bench reconnects after the wait it is told, as a client does.
+        for (let attempt = 1; ; attempt++) {
+          const w = next(c, (f) => f.t === 'welcome' || f.t === 'err');
+          c.ws.send(JSON.stringify({ v: PROTOCOL_VERSION, t: 'hello', user: c.user, device: 'bench' }));
+          const f = await w;
+          if (f.t === 'welcome') return f;
+          if (attempt === 5) throw new Error(`hello of ${c.user}: error ${f.code}, 5 times`);
+          retries++;
+          c.ws.terminate();
+          await new Promise((r) => setTimeout(r, 1000));
+          const again = await open(target.url(nodeOf(i)), c.user);
+          c.ws = again.ws;
+          again.onFrame = (frame) => c.onFrame(frame);
+        }
+      }),
+    ),
+    SETUP_TIMEOUT_MS,
+    'every client connected',
   );
   await Promise.all(
     groups.map(async (members, g) => {
@@ -103,7 +138,7 @@ async function runCase(target: Target) {
         name: `g${g}`,
         members: members.slice(1).map((m) => m.user),
       });
-      const res = await answer;
+      const res = await within(answer, SETUP_TIMEOUT_MS, `group ${g} created`);
       if (res.t === 'err') throw new Error(`group.create: ${res.code}`);
     }),
   );
@@ -188,6 +223,7 @@ async function runCase(target: Target) {
         }
       : {}),
     elapsedMs: Math.round(elapsed),
+    helloRetries: retries,
   };
 }
 
@@ -220,6 +256,8 @@ try {
         await server.stop();
       }
       runs.set(c, [...(runs.get(c) ?? []), result]);
+      // Progress, so that a run stopped early still leaves its cases.
+      process.stderr.write(`${JSON.stringify({ round, case: c, ...result })}\n`);
     }
   }
 } finally {
