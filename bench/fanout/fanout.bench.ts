@@ -7,7 +7,7 @@
 // within each round; medians and min–max over rounds. Each server's CPU time per
 // delivery is reported too (steadier than rates when the machine is shared), and so is
 // the clients' own CPU: all clients share this one process, which can set the pace.
-// Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1] [--servers ws-ceiling,natter-normal] [--cases 0,1]
+// Run: npx tsx bench/fanout/fanout.bench.ts [--rounds N] [--scale 0.1] [--warmup 0.25] [--servers ws-ceiling,natter-normal] [--cases 0,1]
 // Against an older natter (the async storage's "no more than 10% lost"): check it out next to this one
 // (`git worktree add ../natter-old <commit>`, node_modules symlinked) and add
 // `--baseline ../natter-old --servers natter-normal,baseline-normal`: the same host script
@@ -27,6 +27,8 @@ const argNum = (name: string, fallback: number) => {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
 const ROUNDS = argNum('rounds', 3);
+/** Share of a case's deliveries each freshly started server runs first, unmeasured (0 turns it off). */
+const WARMUP = argNum('warmup', 0.25);
 const SCALE = argNum('scale', 1);
 const WINDOW = 16;
 const TARGET_DELIVERIES = Math.max(200, Math.round(40_000 * SCALE));
@@ -156,7 +158,13 @@ function next(c: Client, pred: (f: Frame) => boolean): Promise<Frame> {
   });
 }
 
-async function runCase(kind: ServerKind, server: Started, clients: number, groupSize: number) {
+async function runCase(
+  kind: ServerKind,
+  server: Started,
+  clients: number,
+  groupSize: number,
+  target = TARGET_DELIVERIES,
+) {
   const { port } = server;
   const natter = kind !== 'ws-ceiling';
   const url = natter ? `ws://127.0.0.1:${port}/ws` : `ws://127.0.0.1:${port}`;
@@ -210,7 +218,7 @@ async function runCase(kind: ServerKind, server: Started, clients: number, group
   }
 
   const perMessage = groups.reduce((n, m) => n + m.length - 1, 0);
-  const perSender = Math.max(5, Math.ceil(TARGET_DELIVERIES / perMessage));
+  const perSender = Math.max(5, Math.ceil(target / perMessage));
   const expected = groups.reduce((n, m) => n + (m.length - 1) * perSender, 0);
   const latencies = new Float64Array(expected);
   let delivered = 0;
@@ -304,6 +312,9 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const kind of order) {
     const server = await startChild(kind);
     try {
+      // A server that has just started runs its first case cold (JIT, caches, SQLite pages), which
+      // is not what a long-running server's users see; every contender gets the same discarded warm-up.
+      if (WARMUP > 0) await runCase(kind, server, CASES[0]!.clients, CASES[0]!.group, WARMUP * TARGET_DELIVERIES);
       for (const c of CASES) {
         const key = `${c.clients} clients, groups of ${c.group}`;
         results[key] ??= {
