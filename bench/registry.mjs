@@ -404,13 +404,15 @@ export const BENCHMARKS = [
   },
   {
     name: 'list',
+    // Its pages are in the run's one Vite build of the browser benchmarks' pages (bench/support/bench-pages.ts).
+    pages: true,
     title: 'Message list render in headless Chromium (1k / 10k / 100k messages)',
     command: tsx(
       'bench/list/list-render.bench.ts',
       '--sizes',
       '1000,10000,100000',
       '--rounds',
-      '5',
+      '3',
       '--cap-ms',
       '60000',
     ),
@@ -419,9 +421,11 @@ export const BENCHMARKS = [
   },
   {
     name: 'jump',
+    // Its pages are in the run's one Vite build of the browser benchmarks' pages (bench/support/bench-pages.ts).
+    pages: true,
     title:
       'Jump to a message 99% back in a 100,000-message conversation, until its row is painted and highlighted (headless Chromium)',
-    command: tsx('bench/jump/jump.bench.ts', '--messages', '100000', '--rounds', '5'),
+    command: tsx('bench/jump/jump.bench.ts', '--messages', '100000', '--rounds', '3'),
     smoke: tsx('bench/jump/jump.bench.ts', '--messages', '2000', '--rounds', '1'),
     summarize(d) {
       const names = Object.keys(d.contenders);
@@ -463,9 +467,11 @@ export const BENCHMARKS = [
   },
   {
     name: 'conversation-list',
+    // Its pages are in the run's one Vite build of the browser benchmarks' pages (bench/support/bench-pages.ts).
+    pages: true,
     title:
       "Conversation list in headless Chromium (1k / 10k / 100k conversations): natter from its packed package vs stream-chat-react's ChannelList vs a bare virtualizer",
-    command: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '5'),
+    command: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '1000,10000,100000', '--rounds', '3'),
     smoke: tsx('bench/conversation-list/conversation-list.bench.ts', '--sizes', '200', '--rounds', '1'),
     summarize: summarizeConversationList,
   },
@@ -559,7 +565,7 @@ export const BENCHMARKS = [
     title: '`npm start`: Storybook dev server to the first usable chat in the Playground (Chromium)',
     // Two Storybook dev-server starts: the longest smoke run, so a parallel smoke run starts it first.
     smokeFirst: true,
-    command: tsx('bench/playground/cold-start.bench.ts', '--rounds', '3'),
+    command: tsx('bench/playground/cold-start.bench.ts', '--rounds', '2'),
     smoke: tsx('bench/playground/cold-start.bench.ts', '--rounds', '1'),
     summarize(d) {
       const s = (ms) => r2(ms / 1000);
@@ -601,6 +607,8 @@ export const BENCHMARKS = [
   },
   {
     name: 'offline',
+    // Its pages are in the run's one Vite build of the browser benchmarks' pages (bench/support/bench-pages.ts).
+    pages: true,
     title:
       'Offline start: reload to first cached message painted vs a cold start over the network (1,000 conversations, 10,000 messages)',
     command: tsx('bench/offline/offline-start.bench.ts', '--conversations', '1000', '--per', '10', '--rounds', '5'),

@@ -8,6 +8,7 @@
 // results from raw/latest.json (each result records its own date and command).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS } from './registry.mjs';
@@ -40,28 +41,44 @@ if (unknown.length) {
 }
 const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
 
-// One id per run: the benchmarks that build on the packed package pack it once (bench/support/packed-package.ts).
+const runStarted = Date.now();
+// One id per run: the benchmarks that build on the packed package pack it once (bench/support/packed-package.ts),
+// and the browser benchmarks' pages are one Vite build for all of them (bench/support/bench-pages.ts).
 process.env.NATTER_BENCH_RUN = `${process.pid}-${Date.now()}`;
-if (jobs > 1) {
-  // Side by side, two benchmarks would each find nothing packed yet and pack into the same folder.
-  process.stderr.write('\n== packing natter once for the benchmarks that run side by side\n');
-  const pack = spawnSync(process.execPath, ['--import', 'tsx', 'bench/support/pack.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (pack.status !== 0) {
-    process.stderr.write(`!! packing failed (exit ${pack.status})\n`);
+{
+  // Made before any benchmark starts: side by side, two would each find nothing packed yet and pack into the same folder.
+  const pages = selected.some((b) => b.pages);
+  process.stderr.write(
+    `\n== packing natter${pages ? " and building the browser benchmarks' pages" : ''} once for the run\n`,
+  );
+  const prepare = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/support/prepare.ts', ...(pages ? ['--pages'] : [])],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (prepare.status !== 0) {
+    process.stderr.write(`!! packing or building the pages failed (exit ${prepare.status})\n`);
     process.exit(1);
   }
 }
+
+const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
+/** The 1-, 5- and 15-minute load averages, as `uptime` prints them: figures on a shared machine depend on them. */
+const load = () => loadavg().map((x) => x.toFixed(2));
+process.stderr.write(
+  `\n== ${smoke ? 'smoke run' : 'bench run'}: ${selected.length} benchmarks (${selected.map((b) => b.name).join(', ')}); load ${load().join(' ')}\n`,
+);
+const loadStart = load();
+let started = 0;
 
 /** Runs one benchmark; alone its progress streams to stderr, side by side it is printed whole when it ends. */
 function runOne(b) {
   const cmd = smoke ? b.smoke : b.command;
   const date = new Date().toISOString();
-  const header = `\n== ${b.name}: ${cmd.join(' ')}\n`;
+  const loadBefore = load();
+  const header = `\n== [${++started}/${selected.length}] ${b.name} at ${minutes(Date.now() - runStarted)}, load ${loadBefore.join(' ')}: ${cmd.join(' ')}\n`;
   if (jobs === 1) process.stderr.write(header);
-  const started = Date.now();
+  const began = Date.now();
   return new Promise((resolve) => {
     const child = spawn(cmd[0], cmd.slice(1), {
       cwd: root,
@@ -73,7 +90,13 @@ function runOne(b) {
     child.stderr?.on('data', (d) => stderr.push(d));
     child.on('close', (status) => {
       if (jobs > 1) process.stderr.write(`${header}${Buffer.concat(stderr).toString('utf8')}`);
-      resolve(collect(b, cmd, date, status, Buffer.concat(stdout).toString('utf8'), (Date.now() - started) / 1000));
+      const seconds = (Date.now() - began) / 1000;
+      const r = collect(b, cmd, date, status, Buffer.concat(stdout).toString('utf8'), seconds);
+      r.load = { before: loadBefore, after: load() };
+      process.stderr.write(
+        `== ${b.name} ${r.error ? 'FAILED' : 'done'} in ${seconds.toFixed(0)} s (run so far ${minutes(Date.now() - runStarted)}, ${byName.size + 1} of ${selected.length} done)\n`,
+      );
+      resolve(r);
     });
   });
 }
@@ -129,6 +152,8 @@ const report = {
   date: new Date().toISOString(),
   command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
   machine: { node: process.version, platform: `${process.platform} ${process.arch}` },
+  minutes: Math.round((Date.now() - runStarted) / 6_000) / 10,
+  load: { start: loadStart, end: load() },
   smoke,
   results,
 };

@@ -1,25 +1,30 @@
 // Offline start benchmark: the drop-in Chat for a user with 1,000
 // conversations and 10,000 messages (10 per conversation, all seen by the page
 // so its IndexedDB cache holds them), on a real `natter serve` on 127.0.0.1,
-// in headless Chromium. Measured from navigation start to the first message row
-// of the open conversation in the DOM (a MutationObserver installed before the
-// page's scripts): a cold start (new browser context, nothing cached, the list
+// page and server from the packed packages, in headless Chromium. Measured
+// from navigation start to the first message row of the open conversation in
+// the DOM (a MutationObserver installed before the page's scripts): a cold start (new browser context, nothing cached, the list
 // and the page come over the socket) vs a reload (the same context: drawn from
 // the cache, then reconciled). Rounds alternate; medians and min–max.
 // Run: node --import tsx bench/offline/offline-start.bench.ts [--conversations 1000]
 //      [--per 10] [--rounds 5]
 // Prints one JSON document on stdout (progress on stderr).
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
-import { createChatClient } from '../../src/client/chat-client';
-import { silentLogger } from '../../src/node/logger';
-import { startServer } from '../../src/node/serve';
 import { conversationId } from '../../src/protocol/ids';
 import { tempDir } from '../../test/node/support/servers';
 import { launchChromium } from '../../test/support/chromium';
-import { buildFixture } from '../../test/support/fixture-site';
+import { serveStatic } from '../../test/support/static-server';
 import { stats } from '../list/stats';
+import { builtPages } from '../support/bench-pages';
+import { packedEntryUrl, packedServerEntryUrl } from '../support/packed-package';
+
+// natter serve and the writing client as an app gets them: from the packed packages.
+const { createChatClient } = (await import(packedEntryUrl('.'))) as typeof import('../../src/entries/index');
+const { startServer, silentLogger } = (await import(
+  packedServerEntryUrl()
+)) as typeof import('../../src/entries/server');
 
 const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,12 +63,14 @@ async function main(): Promise<void> {
     dev: true,
     core: { rateLimit: false },
   });
-  const site = await buildFixture(resolve(import.meta.dirname, '../../test/browser/offline-page'));
+  // The page as an app builds it against the packed package (pages/offline.tsx).
+  const built = await builtPages(['offline']);
+  const site = await serveStatic(built.dir);
   let browser: Browser | null = null;
   try {
     browser = await launchChromium();
     const open = conversationId('single', 'u0');
-    const url = `${site.url}?${new URLSearchParams({ server: srv.url, user: 'me', open }).toString()}`;
+    const url = `${site.url}/offline/offline.html?${new URLSearchParams({ server: srv.url, user: 'me', open }).toString()}`;
 
     // The page is open while another device of `me` writes, so every message reaches its cache.
     const warm = await browser.newContext({ viewport: { width: 900, height: 700 } });
@@ -130,6 +137,7 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await site.close();
+    built.dispose();
     await srv.close();
     tmp.remove();
   }
