@@ -165,7 +165,9 @@ process.stderr.write(`\nwrote ${jsonPath} and ${join(outDir, base)}.md\n`);
 // others (and any that failed this time, whose failure is in the report) keep their last figures.
 const shown = results.filter((r) => SHOWN.includes(r.name) && !r.error);
 if (!smoke && outArg < 0 && shown.length > 0) {
-  if (updateReadme({ ...report, results: shown }))
+  // A run of every benchmark also rewrites the README's summary of them all.
+  const everything = wanted.length === 0 && !merge ? results : undefined;
+  if (updateReadme({ ...report, results: shown, everything }))
     process.stderr.write('updated the performance section of README.md\n');
 }
 process.exit(failed ? 1 : 0);
