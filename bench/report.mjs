@@ -20,6 +20,11 @@ export function renderReport(report, outDir, base) {
     `Contenders run side by side in the same run, alternating; figures are medians with min–max over rounds.`,
     '',
   );
+  if (report.notYetRun?.length)
+    out.push(
+      `**The run stopped (or is still going) before these benchmarks ran:** ${report.notYetRun.join(', ')}.`,
+      '',
+    );
   for (const r of report.results) {
     const at = r.load ? `, load ${r.load.before[0]} → ${r.load.after[0]}` : '';
     out.push(

@@ -6,8 +6,8 @@
 // and renders bench/results/latest.md with a table and an SVG chart per
 // benchmark. With `--merge`, benchmarks not run this time keep their previous
 // results from raw/latest.json (each result records its own date and command).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,24 +43,36 @@ const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name
 
 const runStarted = Date.now();
 // One id per run: the benchmarks that build on the packed package pack it once (bench/support/packed-package.ts),
-// and the browser benchmarks' pages are one Vite build for all of them (bench/support/bench-pages.ts).
+// and the browser benchmarks' pages are one Vite build per benchmark, made once (bench/support/bench-pages.ts).
 process.env.NATTER_BENCH_RUN = `${process.pid}-${Date.now()}`;
-{
-  // Made before any benchmark starts: side by side, two would each find nothing packed yet and pack into the same folder.
+const needsPrepare = (b) => Boolean(b.packed || b.pages);
+/**
+ * Packs natter (and builds the pages) before any benchmark that uses them starts: side by side, two
+ * would each find nothing packed yet and pack into the same folder. A measuring run waits for it
+ * before its first benchmark (a build beside a measurement colours it); a smoke run starts the
+ * benchmarks that need neither meanwhile.
+ */
+const prepared = (() => {
+  if (!selected.some(needsPrepare)) return Promise.resolve();
   const pages = selected.some((b) => b.pages);
   process.stderr.write(
     `\n== packing natter${pages ? " and building the browser benchmarks' pages" : ''} once for the run\n`,
   );
-  const prepare = spawnSync(
+  const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'bench/support/prepare.ts', ...(pages ? ['--pages'] : [])],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
   );
-  if (prepare.status !== 0) {
-    process.stderr.write(`!! packing or building the pages failed (exit ${prepare.status})\n`);
+  return new Promise((resolve) => child.on('close', resolve)).then((status) => {
+    if (status === 0) return;
+    process.stderr.write(`!! packing or building the pages failed (exit ${status})\n`);
     process.exit(1);
-  }
-}
+  });
+})();
+if (!smoke) await prepared;
 
 const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
 /** The 1-, 5- and 15-minute load averages, as `uptime` prints them: figures on a shared machine depend on them. */
@@ -72,7 +84,8 @@ const loadStart = load();
 let started = 0;
 
 /** Runs one benchmark; alone its progress streams to stderr, side by side it is printed whole when it ends. */
-function runOne(b) {
+async function runOne(b) {
+  if (needsPrepare(b)) await prepared;
   const cmd = smoke ? b.smoke : b.command;
   const date = new Date().toISOString();
   const loadBefore = load();
@@ -122,44 +135,58 @@ function collect(b, cmd, date, status, stdout, seconds) {
   return { name: b.name, title: b.title, command, date, seconds, summary, data };
 }
 
-const queue =
-  jobs > 1
-    ? [...selected].sort((a, b) => Number(Boolean(b.smokeFirst)) - Number(Boolean(a.smokeFirst)))
-    : [...selected];
-const byName = new Map();
-await Promise.all(
-  Array.from({ length: Math.min(jobs, selected.length) }, async () => {
-    for (let b = queue.shift(); b; b = queue.shift()) byName.set(b.name, await runOne(b));
-  }),
-);
-// In the registry's order, however they finished.
-const results = selected.map((b) => byName.get(b.name));
-
+// Side by side: the longest first, then those that can run while natter is packed, then the rest.
+const order = (b) => (b.smokeFirst ? 0 : needsPrepare(b) ? 2 : 1);
+const queue = jobs > 1 ? [...selected].sort((a, b) => order(a) - order(b)) : [...selected];
 const base = smoke ? 'smoke' : 'latest';
 // The raw JSON is for --merge and for a reader who wants every number; the report is the Markdown.
 const jsonPath = smoke ? join(outDir, `${base}.json`) : join(outDir, 'raw', `${base}.json`);
-if (merge && existsSync(jsonPath)) {
-  const previous = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  const ran = new Set(results.map((r) => r.name));
-  const kept = previous.results.filter((r) => !ran.has(r.name)).map((r) => ({ ...r, date: r.date ?? previous.date }));
-  results.push(...kept);
-  results.sort(
-    (a, b) => BENCHMARKS.findIndex((x) => x.name === a.name) - BENCHMARKS.findIndex((x) => x.name === b.name),
-  );
+const previous = merge && existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : null;
+const byName = new Map();
+
+/**
+ * Writes the raw JSON and the report of the benchmarks run so far (with --merge, the others'
+ * previous results): after each benchmark, so a run stopped half-way keeps what it measured.
+ */
+function write(final) {
+  // In the registry's order, however they finished.
+  const results = selected.filter((b) => byName.has(b.name)).map((b) => byName.get(b.name));
+  if (previous) {
+    const ran = new Set(selected.map((b) => b.name));
+    const kept = previous.results.filter((r) => !ran.has(r.name)).map((r) => ({ ...r, date: r.date ?? previous.date }));
+    results.push(...kept);
+    results.sort(
+      (a, b) => BENCHMARKS.findIndex((x) => x.name === a.name) - BENCHMARKS.findIndex((x) => x.name === b.name),
+    );
+  }
+  const report = {
+    date: new Date().toISOString(),
+    command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
+    machine: { node: process.version, platform: `${process.platform} ${process.arch}` },
+    minutes: Math.round((Date.now() - runStarted) / 6_000) / 10,
+    load: { start: loadStart, end: load() },
+    smoke,
+    ...(final ? {} : { notYetRun: selected.filter((b) => !byName.has(b.name)).map((b) => b.name) }),
+    results,
+  };
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, JSON.stringify(report, null, 2));
+  // The charts are written afresh with the report: one left from an earlier run would be a picture of nothing in it.
+  for (const f of readdirSync(outDir)) if (f.startsWith(`${base}-`) && f.endsWith('.svg')) rmSync(join(outDir, f));
+  writeFileSync(join(outDir, `${base}.md`), renderReport(report, outDir, base));
+  return report;
 }
 
-const report = {
-  date: new Date().toISOString(),
-  command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
-  machine: { node: process.version, platform: `${process.platform} ${process.arch}` },
-  minutes: Math.round((Date.now() - runStarted) / 6_000) / 10,
-  load: { start: loadStart, end: load() },
-  smoke,
-  results,
-};
-mkdirSync(dirname(jsonPath), { recursive: true });
-writeFileSync(jsonPath, JSON.stringify(report, null, 2));
-writeFileSync(join(outDir, `${base}.md`), renderReport(report, outDir, base));
+await Promise.all(
+  Array.from({ length: Math.min(jobs, selected.length) }, async () => {
+    for (let b = queue.shift(); b; b = queue.shift()) {
+      byName.set(b.name, await runOne(b));
+      write(false);
+    }
+  }),
+);
+const report = write(true);
+const results = report.results;
 process.stderr.write(`\nwrote ${jsonPath} and ${join(outDir, base)}.md\n`);
 // The README shows a few benchmarks, a block each: those this run measured are rewritten, the
 // others (and any that failed this time, whose failure is in the report) keep their last figures.
