@@ -50,10 +50,38 @@ function renderBlock(r, reportDate) {
   return out.join('\n');
 }
 
+const SUMMARY = 'summary';
+
+/**
+ * The table of every benchmark of a full run (report.everything): how many of its targets it met
+ * and which it missed, so a miss in a benchmark without a block of its own is still on the front page.
+ */
+function renderSummary(report) {
+  const out = [
+    blockStart(SUMMARY),
+    '',
+    `Every benchmark of \`${report.command}\` (${report.date.slice(0, 10)}${report.minutes ? `, ${report.minutes} min` : ''}${report.load ? `, load average ${report.load.start[0]} at the start` : ''}):`,
+    '',
+  ];
+  out.push('| benchmark | targets met | missed |', '| --- | --- | --- |');
+  for (const r of report.everything) {
+    const targets = r.summary?.targets ?? [];
+    const missed = targets.filter((t) => !t.pass).map((t) => `${t.name} (${t.actual})`);
+    const met = r.error
+      ? `failed: ${r.error}`
+      : targets.length
+        ? `${targets.length - missed.length} of ${targets.length}`
+        : 'no targets';
+    out.push(`| [${cell(r.name)}](bench/results/latest.md) | ${cell(met)} | ${cell(missed.join('; '))} |`);
+  }
+  out.push('', blockEnd(SUMMARY));
+  return out.join('\n');
+}
+
 /** The blocks of `section` (a README performance section), by benchmark name. */
 function blocksOf(section) {
   const blocks = new Map();
-  for (const name of SHOWN) {
+  for (const name of [SUMMARY, ...SHOWN]) {
     const a = section.indexOf(blockStart(name));
     const b = section.indexOf(blockEnd(name));
     if (a >= 0 && b > a) blocks.set(name, section.slice(a, b + blockEnd(name).length));
@@ -63,7 +91,8 @@ function blocksOf(section) {
 
 /**
  * The README section for a bench report (the parsed raw/latest.json): a fresh block for each
- * shown benchmark the report ran, the block in `previous` (the section now in the README) for the others.
+ * shown benchmark the report ran, the block in `previous` (the section now in the README) for the
+ * others; the summary of every benchmark when the report is a full run (`everything`: all its results).
  */
 export function renderPerformance(report, previous = '') {
   const kept = blocksOf(previous);
@@ -75,6 +104,8 @@ export function renderPerformance(report, previous = '') {
     `with other builds and tests: read the ratios of contenders run side by side, not absolute times.`,
     '',
   ];
+  const summary = report.everything ? renderSummary(report) : kept.get(SUMMARY);
+  if (summary) out.push(summary, '');
   for (const name of SHOWN) {
     const r = report.results.find((x) => x.name === name);
     const block = r ? renderBlock(r, report.date) : kept.get(name);

@@ -9,15 +9,30 @@ const cell = (v) => (typeof v === 'number' ? fmt(v) : String(v ?? ''));
 export function renderReport(report, outDir, base) {
   const out = [];
   out.push(`# natter benchmarks`, '');
+  const whole = report.minutes == null ? '' : `, ${report.minutes} min in all`;
+  const load = report.load
+    ? `; load average (1/5/15 min) ${report.load.start.join(' ')} at the start, ${report.load.end.join(' ')} at the end`
+    : '';
   out.push(
-    `Run: \`${report.command}\` on ${report.date} (${report.machine.node}, ${report.machine.platform}, 2 cores shared).`,
+    `Run: \`${report.command}\` on ${report.date} (${report.machine.node}, ${report.machine.platform}, 2 cores shared${whole}${load}).`,
   );
   out.push(
     `Contenders run side by side in the same run, alternating; figures are medians with min–max over rounds.`,
     '',
   );
+  if (report.notYetRun?.length)
+    out.push(
+      `**The run stopped (or is still going) before these benchmarks ran:** ${report.notYetRun.join(', ')}.`,
+      '',
+    );
   for (const r of report.results) {
-    out.push(`## ${r.title}`, '', `\`${r.command}\` (${r.seconds.toFixed(0)} s, run ${r.date ?? report.date})`, '');
+    const at = r.load ? `, load ${r.load.before[0]} → ${r.load.after[0]}` : '';
+    out.push(
+      `## ${r.title}`,
+      '',
+      `\`${r.command}\` (${r.seconds.toFixed(0)} s, run ${r.date ?? report.date}${at})`,
+      '',
+    );
     if (r.error) {
       out.push(`**Failed:** ${r.error}`, '');
       continue;

@@ -1,7 +1,7 @@
 // Conversation list benchmark: natter's drop-in ConversationList from
 // the packed package (as an app installs it) against stream-chat-react's
 // ChannelList (offline, pages/stream.tsx) and a bare virtualizer floor,
-// each a production Vite build of its own page, for N conversations in headless
+// each a page of one production Vite build, for N conversations in headless
 // Chromium. Per run (a fresh page each): first paint, DOM elements, JS heap the
 // list keeps (CDP, after GC), time until a conversation with a new message is
 // repainted at the top, and time to scroll to the oldest conversation (natter
@@ -12,14 +12,11 @@
 // Scrolling to the end is capped: a list that has not shown its oldest row
 // within the cap is not scrolled again in later rounds or at larger sizes.
 // Prints one JSON document on stdout (progress on stderr).
-import { join } from 'node:path';
-import react from '@vitejs/plugin-react';
 import type { Browser, CDPSession } from 'playwright-core';
-import { build } from 'vite';
 import { launchChromium } from '../../test/support/chromium';
 import { serveStatic } from '../../test/support/static-server';
 import { ratio, stats, type Stats } from '../list/stats';
-import { packedApps } from '../support/packed-package';
+import { builtPages } from '../support/bench-pages';
 
 const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,27 +57,6 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
   return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
 }
 
-async function buildPages(): Promise<string> {
-  const src = packedApps(join(import.meta.dirname, 'pages'), 'conversation-list');
-  const out = join(src, 'dist');
-  await build({
-    configFile: false,
-    root: src,
-    base: './',
-    logLevel: 'error',
-    plugins: [react()],
-    build: {
-      outDir: out,
-      emptyOutDir: true,
-      sourcemap: false,
-      reportCompressedSize: false,
-      chunkSizeWarningLimit: 100_000,
-      rollupOptions: { input: Object.fromEntries(CONTENDERS.map((c) => [c, join(src, `${c}.html`)])) },
-    },
-  });
-  return out;
-}
-
 /** Why a contender's scroll to the end is no longer measured. */
 const scrollCapped: Partial<Record<Contender, string>> = {};
 
@@ -118,9 +94,9 @@ async function oneRun(browser: Browser, url: string, c: Contender, n: number, er
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const dir = await buildPages();
+  const built = await builtPages(['conversation-list']);
   log(`conversation-list: packed and built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const server = await serveStatic(dir);
+  const server = await serveStatic(built.dir);
   const browser = await launchChromium();
   const runs: Record<number, Partial<Record<Contender, Run[]>>> = {};
   const errors: Record<number, Partial<Record<Contender, string[]>>> = {};
@@ -133,7 +109,7 @@ async function main(): Promise<void> {
           const c = CONTENDERS[(k + round) % CONTENDERS.length]!;
           const es = (errors[n][c] ??= []);
           try {
-            const r = await oneRun(browser, `${server.url}/${c}.html`, c, n, es);
+            const r = await oneRun(browser, `${server.url}/conversation-list/${c}.html`, c, n, es);
             (runs[n][c] ??= []).push(r);
             log(
               `conversation-list n=${n} r${round + 1} ${c}: paint ${r.firstPaintMs.toFixed(1)} ms, update ${r.updateMs.toFixed(1)}, to end ${r.scrollToEndMs?.toFixed(0) ?? 'capped'}, ${r.domElements} el, heap +${r.heapMB.toFixed(1)} MB`,
@@ -148,6 +124,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    built.dispose();
   }
   const results: Record<
     number,

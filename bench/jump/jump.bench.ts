@@ -6,22 +6,16 @@
 // stream-chat-react's own `jumpToMessage` (every message already in its
 // channel state, driven offline as the list bench does) vs a bare
 // react-virtuoso `scrollToIndex` over every message in memory (the floor).
-// Each contender is a production Vite build; a fresh page per run; contenders
-// alternate within each round. Medians and min–max over rounds.
+// Each contender is a page of one production Vite build (bench/support/bench-pages.ts);
+// a fresh page per run; contenders alternate within each round. Medians and min–max over rounds.
 // Run: node --import tsx bench/jump/jump.bench.ts [--messages 100000] [--rounds 5]
 //      [--contenders natter,stream-chat-react,react-virtuoso]
 // Prints one JSON document on stdout (progress on stderr).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { launchChromium } from '../../test/support/chromium';
 import { serveStatic } from '../../test/support/static-server';
 import { ratio, stats, type Stats } from '../list/stats';
-import { packedApps } from '../support/packed-package';
+import { builtPages } from '../support/bench-pages';
 
 const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,33 +30,6 @@ const WANTED = (argOf('contenders')?.split(',') ?? Object.keys(PAGES)) as Conten
 const TARGET = Math.floor(MESSAGES * 0.01);
 const STEP_TIMEOUT_MS = 60_000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-async function buildPages(dir: string): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const root = packedApps(join(here, 'pages'), 'jump');
-  for (const name of WANTED) {
-    const page = PAGES[name];
-    // The list bench's page for the same contender: the same box, the same script name.
-    const html = readFileSync(join(here, '..', 'list', 'pages', `${page}.html`), 'utf8');
-    writeFileSync(join(root, `${page}.html`), html.replace('<title>list bench:', '<title>jump bench:'));
-    await build({
-      configFile: false,
-      root,
-      base: './',
-      logLevel: 'error',
-      plugins: [react()],
-      build: {
-        outDir: join(dir, page),
-        emptyOutDir: true,
-        minify: true,
-        sourcemap: false,
-        reportCompressedSize: false,
-        chunkSizeWarningLimit: 100_000,
-        rollupOptions: { input: join(root, `${page}.html`) },
-      },
-    });
-  }
-}
 
 /** One jump on a fresh page: ms from the jump to the painted, highlighted target row. */
 async function oneRun(browser: Browser, url: string, errors: string[]): Promise<number> {
@@ -93,11 +60,8 @@ async function oneRun(browser: Browser, url: string, errors: string[]): Promise<
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'natter-bench-jump-'));
-const server = await (async () => {
-  await buildPages(dir);
-  return serveStatic(dir);
-})();
+const built = await builtPages(['jump']);
+const server = await serveStatic(built.dir);
 const browser = await launchChromium();
 try {
   const runs = new Map<Contender, number[]>(WANTED.map((c) => [c, []]));
@@ -106,7 +70,7 @@ try {
     const order = WANTED.map((_, k) => WANTED[(k + r) % WANTED.length]!);
     for (const c of order) {
       try {
-        const ms = await oneRun(browser, `${server.url}/${PAGES[c]}/${PAGES[c]}.html`, errors.get(c)!);
+        const ms = await oneRun(browser, `${server.url}/jump/${PAGES[c]}.html`, errors.get(c)!);
         runs.get(c)!.push(ms);
         log(`round ${r + 1}: ${c} ${ms.toFixed(1)} ms`);
       } catch (e) {
@@ -133,5 +97,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  built.dispose();
 }

@@ -1,9 +1,9 @@
 // Offline start benchmark: the drop-in Chat for a user with 1,000
 // conversations and 10,000 messages (10 per conversation, all seen by the page
 // so its IndexedDB cache holds them), on a real `natter serve` on 127.0.0.1,
-// in headless Chromium. The page (pages/main.tsx) is an app's: a production
-// Vite build importing natter from its packed tarball
-// (bench/support/packed-package.ts). Measured from navigation start to the
+// page and server from the packed packages, in headless Chromium. The page
+// (pages/offline.tsx) is an app's: a production Vite build importing natter from
+// its packed tarball, built once per run (bench/support/bench-pages.ts). Measured from navigation start to the
 // paint of the frame that first holds a message row of the open conversation
 // (a MutationObserver installed before the page's scripts, then "painted" as
 // bench/support/paint-timing.ts defines it): a cold start (new browser context,
@@ -15,19 +15,21 @@
 //      [--per 10] [--rounds 5]
 // Prints one JSON document on stdout (progress on stderr).
 import { join } from 'node:path';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { WebSocket } from 'ws';
-import { createChatClient } from '../../src/client/chat-client';
-import { silentLogger } from '../../src/node/logger';
-import { startServer } from '../../src/node/serve';
 import { conversationId } from '../../src/protocol/ids';
 import { tempDir } from '../../test/node/support/servers';
 import { launchChromium } from '../../test/support/chromium';
 import { serveStatic } from '../../test/support/static-server';
 import { stats } from '../list/stats';
-import { packedApps } from '../support/packed-package';
+import { builtPages } from '../support/bench-pages';
+import { packedEntryUrl, packedServerEntryUrl } from '../support/packed-package';
+
+// natter serve and the writing client as an app gets them: from the packed packages.
+const { createChatClient } = (await import(packedEntryUrl('.'))) as typeof import('../../src/entries/index');
+const { startServer, silentLogger } = (await import(
+  packedServerEntryUrl()
+)) as typeof import('../../src/entries/server');
 
 const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -73,21 +75,6 @@ async function firstRow(page: Page, url: string): Promise<FirstRow> {
   return page.evaluate(() => (window as unknown as { __firstRow: FirstRow }).__firstRow);
 }
 
-/** The bench page built as an app builds it, against the packed package; returns the built folder. */
-async function buildPage(): Promise<string> {
-  const src = packedApps(join(import.meta.dirname, 'pages'), 'offline');
-  const out = join(src, 'dist');
-  await build({
-    configFile: false,
-    root: src,
-    base: './',
-    logLevel: 'error',
-    plugins: [react()],
-    build: { outDir: out, emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
-  });
-  return out;
-}
-
 async function main(): Promise<void> {
   const tmp = tempDir('natter-bench-offline-');
   const srv = await startServer({
@@ -99,12 +86,14 @@ async function main(): Promise<void> {
     dev: true,
     core: { rateLimit: false },
   });
-  const site = await serveStatic(await buildPage());
+  // The page as an app builds it against the packed package (pages/offline.tsx).
+  const built = await builtPages(['offline']);
+  const site = await serveStatic(built.dir);
   let browser: Browser | null = null;
   try {
     browser = await launchChromium();
     const open = conversationId('single', 'u0');
-    const url = `${site.url}/?${new URLSearchParams({ server: srv.url, user: 'me', open }).toString()}`;
+    const url = `${site.url}/offline/offline.html?${new URLSearchParams({ server: srv.url, user: 'me', open }).toString()}`;
 
     // The page is open while another device of `me` writes, so every message reaches its cache.
     const warm = await browser.newContext({ viewport: { width: 900, height: 700 } });
@@ -173,6 +162,7 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await site.close();
+    built.dispose();
     await srv.close();
     tmp.remove();
   }

@@ -2,7 +2,7 @@
 // from nothing, timed to the first usable chat as a newcomer meets it — the
 // Playground story open in Chromium, Alice's message sent from her input and
 // shown in Bob's pane. Cold runs start with an empty Vite cache (a fresh
-// checkout); warm runs reuse the cache the cold run left. The dev server and
+// checkout); warm runs reuse the cache the cold run left (none with --cold-only). The dev server and
 // the browser are real; nothing is asserted here, the numbers go to the report.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +14,8 @@ import { launchChromium } from '../../test/support/chromium';
 const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || 1;
 const TIMEOUT_MS = Number(args[args.indexOf('--timeout-s') + 1]) * 1000 || 300_000;
+// --cold-only: no warm start after each cold one (the smoke run's check that a start works, at half the cost).
+const COLD_ONLY = args.includes('--cold-only');
 
 interface Run {
   kind: 'cold' | 'warm';
@@ -111,7 +113,7 @@ try {
   for (let i = 0; i < rounds; i++) {
     rmSync(cacheDir, { recursive: true, force: true });
     runs.push(await once('cold', cacheDir));
-    runs.push(await once('warm', cacheDir));
+    if (!COLD_ONLY) runs.push(await once('warm', cacheDir));
   }
 } finally {
   rmSync(cacheDir, { recursive: true, force: true });
@@ -127,10 +129,12 @@ process.stdout.write(
       usableMs: median(of('cold').map((r) => r.usableMs)),
       maxPageLoads: Math.max(...of('cold').map((r) => r.pageLoads)),
     },
-    warm: {
-      serverMs: median(of('warm').map((r) => r.serverMs)),
-      usableMs: median(of('warm').map((r) => r.usableMs)),
-      maxPageLoads: Math.max(...of('warm').map((r) => r.pageLoads)),
-    },
+    warm: COLD_ONLY
+      ? null
+      : {
+          serverMs: median(of('warm').map((r) => r.serverMs)),
+          usableMs: median(of('warm').map((r) => r.usableMs)),
+          maxPageLoads: Math.max(...of('warm').map((r) => r.pageLoads)),
+        },
   }),
 );

@@ -36,4 +36,23 @@ describe('README performance section', () => {
   it('leaves out a benchmark no report has measured yet', () => {
     expect(render({ date: '2026-12-04', results: [result('list', '1.1×')] })).not.toContain('bench:fanout');
   });
+
+  it('lists every benchmark of a full run with the targets each missed, and keeps that list after a partial run', () => {
+    const missed = {
+      ...result('jump', '3 of 3'),
+      summary: { tables: [], targets: [{ name: 'jump target', actual: '2 of 3', pass: false }] },
+    };
+    const full = render({
+      date: '2026-12-05T00:00:00.000Z',
+      command: 'npm run bench',
+      results: [result('list', '1.1×')],
+      everything: [result('list', '1.1×'), missed, { name: 'calls', title: 'calls', command: 'x', error: 'exit 1' }],
+    });
+    expect(full).toContain('| [list](bench/results/latest.md) | 1 of 1 |  |');
+    expect(full).toContain('| [jump](bench/results/latest.md) | 0 of 1 | jump target (2 of 3) |');
+    expect(full).toContain('| [calls](bench/results/latest.md) | failed: exit 1 |  |');
+    const partial = render({ date: '2026-12-06', results: [result('latency', '0.5 ms')] }, full);
+    expect(partial).toContain('jump target (2 of 3)');
+    expect(partial).toContain('| latency target | 0.5 ms | PASS |');
+  });
 });

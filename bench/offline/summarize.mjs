@@ -1,0 +1,32 @@
+// Owns turning the JSON of the offline start benchmark into the report's tables, charts and
+// target verdicts (bench/registry.mjs lists it; bench/report.mjs renders it).
+
+const r2 = (x) => Math.round(x * 100) / 100;
+
+export function summarizeOffline(d) {
+  const row = (label, x) => [label, x.median, `${r2(x.min)}–${r2(x.max)}`];
+  return {
+    tables: [
+      {
+        caption: `${d.conversations.toLocaleString('en-US')} conversations, ${d.messages.toLocaleString('en-US')} messages (${d.cached.toLocaleString('en-US')} in the cache); the packed package in a production build; navigation start → paint of the first message row of the open conversation${d.reloadPaintedBeforeSocket === undefined ? '' : ` (${d.reloadPaintedBeforeSocket} of ${d.rounds} reloads painted it before the socket was open)`}; ${d.rounds} rounds`,
+        columns: ['start', 'ms (median)', 'min–max'],
+        rows: [row('reload (IndexedDB cache)', d.reloadMs), row('cold (over the network)', d.coldMs)],
+      },
+    ],
+    charts: [
+      {
+        title: 'First message painted (ms, lower is better)',
+        unit: 'ms',
+        referenceLine: 150,
+        bars: [
+          { label: 'reload', value: d.reloadMs.median, highlight: true },
+          { label: 'cold', value: d.coldMs.median },
+        ],
+      },
+    ],
+    targets: [
+      { name: 'reload ≤ 150 ms', actual: `${d.reloadMs.median} ms`, pass: d.reloadMs.median <= 150 },
+      { name: 'reload ≤ 0.3× cold', actual: `${r2(d.ratio)}×`, pass: d.ratio <= 0.3 },
+    ],
+  };
+}

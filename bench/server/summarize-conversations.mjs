@@ -1,0 +1,50 @@
+// Owns turning the JSON of the server's conversation pages benchmark into the report's tables, charts and
+// target verdicts (bench/registry.mjs lists it; bench/report.mjs renders it).
+
+export function summarizeConversations(d) {
+  const row = (label, x) => [label, x.p50 ?? '', x.p99, x.max ?? ''];
+  return {
+    tables: [
+      {
+        caption: `${d.conversations.toLocaleString('en-US')} conversations, ${d.messages.toLocaleString('en-US')} messages, pages of ${d.pageSize}; medians over ${d.rounds} rounds of ${d.sends} back-to-back sends`,
+        columns: ['measure (ms)', 'p50', 'p99', 'max'],
+        rows: [
+          row('conversations page, as the loading user sees it', d.page),
+          row("other user's send, server otherwise idle", d.sendAlone),
+          row("other user's send, while the list loads non-stop", d.sendLoaded),
+          row('server event-loop delay, idle', d.eventLoopAlone),
+          row('server event-loop delay, while the list loads', d.eventLoopLoaded),
+        ],
+      },
+    ],
+    charts: [
+      {
+        title: 'p99 ms (lower is better)',
+        unit: 'ms',
+        referenceLine: 10,
+        bars: [
+          { label: 'page', value: d.page.p99, highlight: true },
+          { label: 'send, idle', value: d.sendAlone.p99 },
+          { label: 'send, during load', value: d.sendLoaded.p99 },
+          { label: 'event loop, during load', value: d.eventLoopLoaded.p99 },
+        ],
+      },
+    ],
+    targets: [
+      { name: 'conversations page p99 ≤ 10 ms', actual: `${d.page.p99} ms`, pass: d.page.p99 <= 10 },
+      {
+        name: "other users' send p99 within 20% while one user loads its list",
+        actual: `${d.sendP99Ratio}×`,
+        pass: d.sendP99Ratio <= 1.2,
+      },
+      {
+        name: 'every page and send answered ok',
+        actual: `${d.failures.length} failed`,
+        pass: d.failures.length === 0,
+      },
+    ],
+    notes: [
+      'The loading user asks for the next page as soon as the previous one arrives, for as long as the other user sends: a worst case, not a reader scrolling.',
+    ],
+  };
+}

@@ -1,0 +1,65 @@
+// Owns turning the JSON of the per-message latency benchmark into the report's tables, charts and
+// target verdicts (bench/registry.mjs lists it; bench/report.mjs renders it).
+
+const r2 = (x) => Math.round(x * 100) / 100;
+
+export function summarizeLatency(d) {
+  const label = { bare: 'bare ws relay', serve: 'natter serve (defaults)', embedded: 'embedded server' };
+  // Server CPU per message (µs), measured where the server is its own process (results before it have none).
+  const cpu = (x) => (x == null ? '' : r2(x));
+  const rows = ['bare', 'serve', 'embedded'].map((k) => [
+    label[k],
+    d[k].p50,
+    d[k].p99,
+    d[k].drainMs,
+    d[k].inOrder ? 'yes' : 'no',
+    cpu(d[k].sendCpuUs),
+    cpu(d[k].drainCpuUs),
+  ]);
+  const { bare, serve } = d;
+  return {
+    tables: [
+      {
+        caption: `one sender back to back (${d.sends} sends) and an outbox of ${d.outbox} written at once; medians over ${d.rounds} rounds`,
+        columns: [
+          'server',
+          'p50 ms',
+          'p99 ms',
+          `outbox of ${d.outbox} drained (ms)`,
+          'in order',
+          'server CPU µs/message, back to back',
+          'server CPU µs/message, outbox',
+        ],
+        rows,
+      },
+    ],
+    charts: [
+      {
+        title: 'Outbox drain time as a ratio of the bare relay (lower is better)',
+        unit: '×',
+        referenceLine: 2,
+        bars: [
+          { label: 'natter serve', value: r2(serve.drainMs / bare.drainMs), highlight: true },
+          { label: 'embedded', value: r2(d.embedded.drainMs / bare.drainMs) },
+        ],
+      },
+    ],
+    targets: [
+      {
+        name: 'natter serve p50 ≤ bare + 2 ms',
+        actual: `${serve.p50} vs ${bare.p50} ms`,
+        pass: serve.p50 <= bare.p50 + 2,
+      },
+      {
+        name: 'natter serve p99 ≤ 2× bare',
+        actual: `${r2(serve.p99 / bare.p99)}×`,
+        pass: serve.p99 <= 2 * bare.p99,
+      },
+      {
+        name: 'outbox drains in ≤ 2× the bare relay’s time, in order',
+        actual: `${r2(serve.drainMs / bare.drainMs)}×, ${serve.inOrder ? 'in order' : 'out of order'}`,
+        pass: serve.drainMs <= 2 * bare.drainMs && serve.inOrder,
+      },
+    ],
+  };
+}
