@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { stringsFor, type Strings } from '../../src/ui/index';
+import { withInCallDefaults } from '../../src/ui/i18n/in-call-view-strings';
 import type { StorybookSite } from '../support/storybook-site';
 import { expect } from 'vitest';
 
@@ -66,7 +67,9 @@ export async function openPlayground(
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(url);
-  const s = stringsFor(combo.locale);
+  // As the UI shows them: the call view reads its built-in defaults under the table's inCall group.
+  const table = stringsFor(combo.locale);
+  const s: Strings = { ...table, inCall: withInCallDefaults(combo.locale, table.inCall) };
   const pane = (name: string) => page.getByRole('region', { name: PANE_LABEL[combo.locale](name), exact: true });
   // Seeding the page's embedded server takes a while on a busy machine.
   await pane('Carol').waitFor({ timeout: 60_000 });

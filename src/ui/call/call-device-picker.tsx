@@ -5,8 +5,9 @@
 // is explained in words and the choice stays as it was.
 import { useId, useState, type ReactNode } from 'react';
 import { useCall, useCallDevices, type CallDevice, type CallDeviceKind, type CallErrorKind } from '../../react';
-import { useStrings, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
 import type { InCallStrings } from '../i18n/in-call-strings';
+import { useInCallStrings } from './use-in-call-strings';
 
 export interface CallDevicePickerProps {
   /** Offer a camera (default true; the call view passes false in voice calls). */
@@ -33,7 +34,7 @@ const names = (t: InCallStrings): Record<CallDeviceKind, string> => ({
 });
 
 export function CallDevicePicker({ video = true, locale }: CallDevicePickerProps): ReactNode {
-  const t = useStrings(locale).inCall;
+  const t = useInCallStrings(locale);
   const { available, chosen, canChooseSpeaker, choose, refresh } = useCallDevices();
   const { call } = useCall();
   const [problem, setProblem] = useState<CallErrorKind | null>(null);

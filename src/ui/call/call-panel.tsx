@@ -7,11 +7,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CallParticipant } from '../../react';
 import { useCall, useCallDevices, useChatUser, useDisplayName } from '../../react';
-import { formatDuration, useStrings, type Locale } from '../i18n';
+import { formatDuration, type Locale } from '../i18n';
 import type { InCallStrings } from '../i18n/in-call-strings';
 import { CallControls } from './call-controls';
 import { CallDevicePicker } from './call-device-picker';
 import { CallTile } from './call-tile';
+import { useInCallStrings } from './use-in-call-strings';
 
 export interface CallViewProps {
   /** How a user is named (default: their profile's display name, else the id; useDisplayName). */
@@ -46,7 +47,7 @@ function peerStatus(p: CallParticipant, t: InCallStrings): string | null {
 export function CallPanel({ displayName: ownName, avatarUrl, locale, noticeMs = 4000 }: CallViewProps): ReactNode {
   const profileName = useDisplayName();
   const displayName = ownName ?? profileName;
-  const t = useStrings(locale).inCall;
+  const t = useInCallStrings(locale);
   const me = useChatUser();
   const c = useCall();
   const { call, mediaError, dismiss } = c;

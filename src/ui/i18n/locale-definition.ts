@@ -14,6 +14,12 @@ export interface Strings {
   input: InputStrings;
   call: CallStrings;
   conversationList: ConversationListStrings;
+  /**
+   * The call view's strings. In built-in English and Simplified Chinese this group holds only
+   * `summary` (the message list's line); their other keys ship with the call view (CallView,
+   * CallDevicePicker), which reads them under this group, so natter's other languages, registered
+   * ones and overrides win as with any group.
+   */
   inCall: InCallStrings;
   people: PeopleStrings;
   features: FeatureStrings;

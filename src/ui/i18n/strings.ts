@@ -7,7 +7,7 @@
 // fall back to English.
 import { callStrings } from './call-strings';
 import { conversationListStrings } from './conversation-list-strings';
-import { inCallStrings } from './in-call-strings';
+import { inCallSummaryStrings, type InCallStrings } from './in-call-strings';
 import { inputStrings } from './input-strings';
 import { directionOf, toLocale, type Locale } from './locale';
 import type { LocaleDefinition, StringOverrides, Strings } from './locale-definition';
@@ -35,7 +35,9 @@ const english: Strings = {
   input: inputStrings.en,
   call: callStrings.en,
   conversationList: conversationListStrings.en,
-  inCall: inCallStrings.en,
+  // The call view's keys come with the call view's chunk (in-call-view-strings.ts), under this
+  // group as the active table gives it; the first screen carries only the summary line.
+  inCall: inCallSummaryStrings.en as InCallStrings,
   people: peopleStrings.en,
   features: featureStrings.en,
 };
@@ -48,7 +50,7 @@ const tables = new Map<string, Strings>([
       input: inputStrings['zh-CN'],
       call: callStrings['zh-CN'],
       conversationList: conversationListStrings['zh-CN'],
-      inCall: inCallStrings['zh-CN'],
+      inCall: inCallSummaryStrings['zh-CN'],
       people: peopleStrings['zh-CN'],
       features: featureStrings['zh-CN'],
     }),

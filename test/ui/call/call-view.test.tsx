@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { useCall } from '../../../src/react';
 import { CallView } from '../../../src/ui/call';
+import { LocaleProvider } from '../../../src/ui/i18n';
 import { createUiHarness, type UiHarness } from '../chat/ui-harness';
 
 let h: UiHarness;
@@ -63,5 +64,18 @@ describe('CallView', () => {
       expect(screen.getByRole('alert')).toHaveTextContent('Mikrofon oder Kamera konnten nicht gestartet werden.'),
     );
     expect(screen.getByRole('button', { name: 'Schließen' })).toBeInTheDocument();
+  });
+
+  test('in a built-in language (Simplified Chinese), an app override of one string winning', async () => {
+    h.renderAs(
+      alice,
+      <LocaleProvider locale="zh-CN" strings={{ inCall: { close: '知道了' } }}>
+        <Page />
+      </LocaleProvider>,
+    );
+    await waitFor(() => expect(alice.state).toBe('open'));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'call bob' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('无法启动麦克风或摄像头。');
+    expect(screen.getByRole('button', { name: '知道了' })).toBeInTheDocument();
   });
 });
