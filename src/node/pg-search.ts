@@ -31,7 +31,7 @@ const LEXEME_CHARS = 100;
 /** Up to this many conversations, a common word is searched by walking them (past it, the index is read). */
 const MAX_WALKED_CONVERSATIONS = 200;
 /** Words estimated in more rows than this are common: their index entries cost more than a walk. */
-const COMMON_WORD_ROWS = 5_000;
+const COMMON_WORD_ROWS = 10_000;
 /** A prefix starting more indexed words than this is searched as a prefix. */
 const MAX_PREFIX_WORDS = 64;
 /** Above every lexeme in byte order (a prefix range's end). */

@@ -38,9 +38,9 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
     const url = postgres.url;
     s = await openPgStorage({ url, poolSize: 2 });
     const convs = [
-      { key: KEY, to: 'bob', count: 3000 },
-      { key: 'single:alice|carol', to: 'carol', count: 2000 },
-      { key: 'single:alice|dave', to: 'dave', count: 1000 },
+      { key: KEY, to: 'bob', count: 6000 },
+      { key: 'single:alice|carol', to: 'carol', count: 4000 },
+      { key: 'single:alice|dave', to: 'dave', count: 2000 },
     ];
     const records = convs.flatMap((c) =>
       Array.from({ length: c.count }, (_, i) =>
@@ -73,7 +73,7 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
         )
       ).rows;
       // Common enough to be walked (pg-search.ts COMMON_WORD_ROWS).
-      expect(plan!['QUERY PLAN'][0].Plan['Plan Rows']).toBeGreaterThan(5_000);
+      expect(plan!['QUERY PLAN'][0].Plan['Plan Rows']).toBeGreaterThan(10_000);
     } finally {
       await db.end();
     }
@@ -97,13 +97,13 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
       if (page.rows.length < 100) break;
       before = page.rows[99]!.cursor;
     }
-    expect(seen).toHaveLength(2999 + 1000);
+    expect(seen).toHaveLength(5999 + 3000);
     const cursors = seen.map((r) => Number(r.cursor));
     expect(cursors).toEqual([...cursors].sort((a, b) => b - a));
     expect(new Set(cursors).size).toBe(seen.length);
     expect(seen.filter((r) => r.key === KEY).map((r) => r.seq)).not.toContain(2999);
     expect(Math.min(...seen.filter((r) => r.key !== KEY).map((r) => r.seq))).toBe(1001);
     expect(seen.some((r) => r.key === 'single:alice|dave')).toBe(false);
-    expect(await found(s, 'common word 2998', scopes)).toEqual(['common word 2998']);
+    expect(await found(s, 'common word 5998', scopes)).toEqual(['common word 5998']);
   });
 });
