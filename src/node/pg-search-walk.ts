@@ -10,8 +10,8 @@ import { searchableText } from '../server/search-text';
 import type { MessageRecord } from '../server/storage';
 import type { PgRows } from './pg-people-storage';
 
-/** The first window, in row ids (about 1% of them a given user's in a busy database). */
-const FIRST_SPAN = 16_384;
+/** The first window, in row ids (about 1% of them a given user's in a busy database: a page of a common word in one window). */
+const FIRST_SPAN = 65_536;
 
 /** The page of `query` below row id `below`, rows checked by `matches` (adjacency and word starts). */
 export async function walkSearch(
