@@ -2,14 +2,13 @@
 // its index words (search-words.ts, the same words the SQLite index stores,
 // Chinese as character pairs) and of its conversation key, under a GIN index
 // (migration 8). The plan follows the words' frequency, as the planner
-// estimates it from the column's statistics: words in few rows are read from
-// the GIN index and those of the user's conversations kept, newest first by
-// row id (also the cursor of the next page); common words are found by
-// walking the user's conversations backwards (pg-search-walk.ts), since their
-// index entries are too many to read and sort for one page. (Naming the
-// user's conversation keys in the index query, as migration 8 first did,
-// cost tens of ms even for a word in one row: each key's entries are
-// checked too. The key lexemes stay in the stored vectors, unused.) A term's
+// estimates it from the column's statistics: a rare word's rows are read
+// from the GIN index and those of the user's conversations kept; a word of
+// middling frequency is looked up with the user's conversation keys in the
+// same index query; newest first by row id (also the cursor of the next
+// page). Common words are found by walking the user's conversations
+// backwards (pg-search-walk.ts), since their index entries are too many to
+// read and sort for one page. A term's
 // words must also be adjacent and start words, checked in JS with the
 // tokenizer every storage uses. The vector is built in JS, never by
 // PostgreSQL's parser, so the database's locale and text search settings
@@ -32,6 +31,8 @@ const LEXEME_CHARS = 100;
 const MAX_WALKED_CONVERSATIONS = 200;
 /** Words estimated in more rows than this are common: their index entries cost more than a walk. */
 const COMMON_WORD_ROWS = 10_000;
+/** Words estimated in fewer rows than this are rare: their rows are read before the conversations are checked. */
+const RARE_WORD_ROWS = 1_000;
 /** A prefix starting more indexed words than this is searched as a prefix. */
 const MAX_PREFIX_WORDS = 64;
 /** Above every lexeme in byte order (a prefix range's end). */
@@ -162,18 +163,25 @@ export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery):
   let below =
     query.before === undefined ? Number.MAX_SAFE_INTEGER : /^\d+$/.test(query.before) ? Number(query.before) : 0;
   const matches = termsMatcher(query.terms);
-  const common = (await estimatedRows(rows, tsquery)) > COMMON_WORD_ROWS;
-  if (common && query.scopes.length <= MAX_WALKED_CONVERSATIONS)
-    return walkSearch(rows, query, tsquery, below, matches);
-  // A rare word's rows are taken from the index first: left to the planner, it may walk every row
+  const estimate = await estimatedRows(rows, tsquery);
+  const few = query.scopes.length <= MAX_WALKED_CONVERSATIONS;
+  if (few && estimate > COMMON_WORD_ROWS) return walkSearch(rows, query, tsquery, below, matches);
+  // A word of middling frequency is looked up with the user's conversation keys in the same index
+  // query (their entries cost a few ms, less than reading the word's thousands of rows). A rare
+  // word's rows are taken from the index first: left to the planner, it may walk every row
   // backwards by id for a page the user's few matches never fill. A common word in many
   // conversations is left to it (that walk ends soon).
-  const sql = common
-    ? `SELECT m.id, m.key, m.json FROM messages m
+  const withKeys = few && estimate > RARE_WORD_ROWS;
+  const indexQuery = withKeys
+    ? `${tsquery} & (${query.scopes.map((sc) => quote(convLexeme(sc.key))).join(' | ')})`
+    : tsquery;
+  const sql =
+    withKeys || estimate > COMMON_WORD_ROWS
+      ? `SELECT m.id, m.key, m.json FROM messages m
          JOIN unnest($1::text[], $2::bigint[]) AS s(key, after) ON m.key = s.key AND m.seq > s.after
         WHERE m.id < $3 AND m.search_words @@ $4::tsquery
         ORDER BY m.id DESC LIMIT $5`
-    : `WITH hits AS MATERIALIZED (SELECT id, key, seq FROM messages WHERE search_words @@ $4::tsquery AND id < $3)
+      : `WITH hits AS MATERIALIZED (SELECT id, key, seq FROM messages WHERE search_words @@ $4::tsquery AND id < $3)
        SELECT m.id, m.key, m.json FROM messages m
         WHERE m.id IN (SELECT h.id FROM hits h JOIN unnest($1::text[], $2::bigint[]) AS s(key, after)
                          ON h.key = s.key AND h.seq > s.after ORDER BY h.id DESC LIMIT $5)
@@ -185,7 +193,7 @@ export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery):
       query.scopes.map((s) => s.key),
       query.scopes.map((s) => s.afterSeq),
       below,
-      tsquery,
+      indexQuery,
       batch,
     ]);
     for (const r of found) {
