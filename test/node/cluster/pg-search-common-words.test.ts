@@ -1,6 +1,7 @@
 // PgStorage's search of a common word, which walks the user's conversations
 // backwards by row id (pg-search-walk.ts) instead of reading the word's index
-// entries: the same guarantees as for a rare word (only the scopes after each
+// entries, and of a middling one, looked up with the conversation keys: the
+// same guarantees as for a rare word (only the scopes after each
 // one's cleared seq, recalled messages dropped, newest first, every match
 // once across pages by cursor).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ async function found(st: PgStorage, query: string, scopes: SearchScope[]): Promi
 }
 
 describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
-  it('pages through a word in thousands of rows as through a rare one', async () => {
+  it('pages through a word in thousands of rows, or in a thousand or two, as through a rare one', async () => {
     const url = postgres.url;
     s = await openPgStorage({ url, poolSize: 2 });
     const convs = [
@@ -44,7 +45,14 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
     ];
     const records = convs.flatMap((c) =>
       Array.from({ length: c.count }, (_, i) =>
-        rec(text(i + 1, `common word ${i + 1}`, { to: c.to, localId: `${c.to}${i}`, serverId: `${c.to}${i}` }), c.key),
+        rec(
+          text(i + 1, `common word ${i + 1}${i % 5 === 0 ? ' middling' : ''}`, {
+            to: c.to,
+            localId: `${c.to}${i}`,
+            serverId: `${c.to}${i}`,
+          }),
+          c.key,
+        ),
       ),
     );
     // Interleaved as sent, so each conversation's rows are spread over the ids.
@@ -67,13 +75,18 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
       );
       await fillSearchLexemes(db);
       await db.query('ANALYZE messages');
-      const [plan] = (
-        await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-          "EXPLAIN (FORMAT JSON) SELECT 1 FROM messages WHERE search_words @@ 'common'::tsquery",
-        )
-      ).rows;
-      // Common enough to be walked (pg-search.ts COMMON_WORD_ROWS).
-      expect(plan!['QUERY PLAN'][0].Plan['Plan Rows']).toBeGreaterThan(10_000);
+      const estimate = async (word: string): Promise<number> => {
+        const [plan] = (
+          await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+            `EXPLAIN (FORMAT JSON) SELECT 1 FROM messages WHERE search_words @@ '${word}'::tsquery`,
+          )
+        ).rows;
+        return plan!['QUERY PLAN'][0].Plan['Plan Rows'];
+      };
+      // Common enough to be walked; middling: looked up with the conversation keys (pg-search.ts).
+      expect(await estimate('common')).toBeGreaterThan(10_000);
+      expect(await estimate('middling')).toBeGreaterThan(1_000);
+      expect(await estimate('middling')).toBeLessThan(10_000);
     } finally {
       await db.end();
     }
@@ -85,25 +98,35 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
       { key: KEY, afterSeq: 0 },
       { key: 'single:alice|carol', afterSeq: 1000 },
     ];
-    const seen: Array<{ key: string; seq: number; cursor: string }> = [];
-    for (let before: string | undefined; ;) {
-      const page = await s.searchMessages({
-        terms: ['common word'],
-        scopes,
-        limit: 100,
-        ...(before === undefined ? {} : { before }),
-      });
-      seen.push(...page.rows.map((r) => ({ key: r.key, seq: r.message.seq, cursor: r.cursor })));
-      if (page.rows.length < 100) break;
-      before = page.rows[99]!.cursor;
+    const all = async (terms: string[]): Promise<Array<{ key: string; seq: number; cursor: string }>> => {
+      const seen: Array<{ key: string; seq: number; cursor: string }> = [];
+      for (let before: string | undefined; ;) {
+        const page = await s!.searchMessages({
+          terms,
+          scopes,
+          limit: 100,
+          ...(before === undefined ? {} : { before }),
+        });
+        seen.push(...page.rows.map((r) => ({ key: r.key, seq: r.message.seq, cursor: r.cursor })));
+        if (page.rows.length < 100) return seen;
+        before = page.rows[99]!.cursor;
+      }
+    };
+    // Common: 6,000 + 4,000 rows in scope, less one recalled and carol's first 1,000 (cleared).
+    // Middling: every fifth of those.
+    for (const [terms, expected] of [
+      [['common word'], 5999 + 3000],
+      [['middling'], 1200 + 600],
+    ] as const) {
+      const seen = await all([...terms]);
+      expect(seen).toHaveLength(expected);
+      const cursors = seen.map((r) => Number(r.cursor));
+      expect(cursors).toEqual([...cursors].sort((a, b) => b - a));
+      expect(new Set(cursors).size).toBe(seen.length);
+      expect(seen.filter((r) => r.key === KEY).map((r) => r.seq)).not.toContain(2999);
+      expect(Math.min(...seen.filter((r) => r.key !== KEY).map((r) => r.seq))).toBeGreaterThan(1000);
+      expect(seen.some((r) => r.key === 'single:alice|dave')).toBe(false);
     }
-    expect(seen).toHaveLength(5999 + 3000);
-    const cursors = seen.map((r) => Number(r.cursor));
-    expect(cursors).toEqual([...cursors].sort((a, b) => b - a));
-    expect(new Set(cursors).size).toBe(seen.length);
-    expect(seen.filter((r) => r.key === KEY).map((r) => r.seq)).not.toContain(2999);
-    expect(Math.min(...seen.filter((r) => r.key !== KEY).map((r) => r.seq))).toBe(1001);
-    expect(seen.some((r) => r.key === 'single:alice|dave')).toBe(false);
     expect(await found(s, 'common word 5998', scopes)).toEqual(['common word 5998']);
   });
 });
