@@ -117,6 +117,11 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   // 8: message search from a GIN index of each message's index words and conversation key in place
   // of the trigram index (pg-search.ts): a user's few conversations are part of the index query.
   searchWordsIndex,
+  // 9: a conversation's messages newest first by row id, for searching a common word by walking the
+  // user's conversations backwards (pg-search-plan.ts) instead of reading all its index entries.
+  `
+  CREATE INDEX messages_by_key_id ON messages (key, id);
+  `,
 ];
 
 /** Arbitrary, fixed: the advisory lock every natter node takes to migrate. */

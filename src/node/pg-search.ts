@@ -1,11 +1,15 @@
 // Owns PgStorage's message search. Each message row carries a tsvector of
 // its index words (search-words.ts, the same words the SQLite index stores,
 // Chinese as character pairs) and of its conversation key, under a GIN index
-// (migration 8). A search is one query: the rows whose words hold every term
-// (the last word of a term as a prefix) and, for a user in few conversations,
-// one of their keys, so the index reads only those conversations' entries;
-// then newest first by row id, which is also the cursor of the next page. A
-// term's words must also be adjacent and start words, checked in JS with the
+// (migration 8). The plan follows the words' frequency, as the planner
+// estimates it from the column's statistics: a rare word's rows are read
+// from the GIN index and those of the user's conversations kept; a word of
+// middling frequency is looked up with the user's conversation keys in the
+// same index query; newest first by row id (also the cursor of the next
+// page). Common words are found by walking the user's conversations
+// backwards (pg-search-walk.ts), since their index entries are too many to
+// read and sort for one page. A term's
+// words must also be adjacent and start words, checked in JS with the
 // tokenizer every storage uses. The vector is built in JS, never by
 // PostgreSQL's parser, so the database's locale and text search settings
 // change nothing. A prefix is looked up in the list of indexed words
@@ -19,11 +23,16 @@ import { foldForSearch, searchableText, termsMatcher } from '../server/search-te
 import { termIndexWords, textIndexWords } from '../server/search-words';
 import type { MessageRecord } from '../server/storage';
 import type { PgRows } from './pg-people-storage';
+import { walkSearch } from './pg-search-walk';
 
 /** A lexeme is at most this many code points (PostgreSQL refuses lexemes over 2 KB); longer words are found by their start. */
 const LEXEME_CHARS = 100;
-/** Up to this many conversations searched at once, the query names their keys (past it, matches are joined to them). */
-const MAX_NAMED_CONVERSATIONS = 200;
+/** Up to this many conversations, a common word is searched by walking them (past it, the index is read). */
+const MAX_WALKED_CONVERSATIONS = 200;
+/** Words estimated in more rows than this are common: their index entries cost more than a walk. */
+const COMMON_WORD_ROWS = 10_000;
+/** Words estimated in fewer rows than this are rare: their rows are read before the conversations are checked. */
+const RARE_WORD_ROWS = 1_000;
 /** A prefix starting more indexed words than this is searched as a prefix. */
 const MAX_PREFIX_WORDS = 64;
 /** Above every lexeme in byte order (a prefix range's end). */
@@ -49,14 +58,10 @@ export function searchIndexOf(key: string, message: Message): { vector: string; 
 }
 
 /**
- * The tsquery (input form) of the terms, and of the conversations when given; null when it finds
- * nothing (a term without a word, or a prefix no indexed word starts).
+ * The tsquery (input form) of the terms; null when it finds nothing (a term without a word, or a
+ * prefix no indexed word starts).
  */
-async function searchQueryOf(
-  rows: PgRows,
-  terms: readonly string[],
-  keys: readonly string[] | null,
-): Promise<string | null> {
+async function searchQueryOf(rows: PgRows, terms: readonly string[]): Promise<string | null> {
   const parts: string[] = [];
   for (const term of terms) {
     const { words, prefix } = termIndexWords(term);
@@ -77,7 +82,6 @@ async function searchQueryOf(
     }
   }
   if (parts.length === 0) return null;
-  if (keys) parts.push(`(${keys.map((k) => quote(convLexeme(k))).join(' | ')})`);
   return parts.join(' & ');
 }
 
@@ -142,25 +146,56 @@ export async function searchWordsIndex(client: ClientBase): Promise<void> {
   await client.query('ALTER TABLE messages DROP COLUMN search_text');
 }
 
+/** The planner's estimate of the rows holding the words (from the column's statistics; no rows read). */
+async function estimatedRows(rows: PgRows, tsquery: string): Promise<number> {
+  const [explained] = await rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    'EXPLAIN (FORMAT JSON) SELECT 1 FROM messages WHERE search_words @@ $1::tsquery',
+    [tsquery],
+  );
+  return explained?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
+}
+
 export async function pgSearchMessages(rows: PgRows, query: MessageSearchQuery): Promise<MessageSearchResult> {
   if (query.scopes.length === 0 || query.limit <= 0) return { rows: [] };
-  const keys = query.scopes.length <= MAX_NAMED_CONVERSATIONS ? query.scopes.map((s) => s.key) : null;
-  const tsquery = await searchQueryOf(rows, query.terms, keys);
+  const tsquery = await searchQueryOf(rows, query.terms);
   if (tsquery === null) return { rows: [] };
   // Cursors are row ids (opaque to the core); a malformed one finds nothing.
   let below =
     query.before === undefined ? Number.MAX_SAFE_INTEGER : /^\d+$/.test(query.before) ? Number(query.before) : 0;
   const matches = termsMatcher(query.terms);
+  const estimate = await estimatedRows(rows, tsquery);
+  const few = query.scopes.length <= MAX_WALKED_CONVERSATIONS;
+  if (few && estimate > COMMON_WORD_ROWS) return walkSearch(rows, query, tsquery, below, matches);
+  // A word of middling frequency is looked up with the user's conversation keys in the same index
+  // query (their entries cost a few ms, less than reading the word's thousands of rows). A rare
+  // word's rows are taken from the index first: left to the planner, it may walk every row
+  // backwards by id for a page the user's few matches never fill. A common word in many
+  // conversations is left to it (that walk ends soon).
+  const withKeys = few && estimate > RARE_WORD_ROWS;
+  const indexQuery = withKeys
+    ? `${tsquery} & (${query.scopes.map((sc) => quote(convLexeme(sc.key))).join(' | ')})`
+    : tsquery;
+  const sql =
+    withKeys || estimate > COMMON_WORD_ROWS
+      ? `SELECT m.id, m.key, m.json FROM messages m
+         JOIN unnest($1::text[], $2::bigint[]) AS s(key, after) ON m.key = s.key AND m.seq > s.after
+        WHERE m.id < $3 AND m.search_words @@ $4::tsquery
+        ORDER BY m.id DESC LIMIT $5`
+      : `WITH hits AS MATERIALIZED (SELECT id, key, seq FROM messages WHERE search_words @@ $4::tsquery AND id < $3)
+       SELECT m.id, m.key, m.json FROM messages m
+        WHERE m.id IN (SELECT h.id FROM hits h JOIN unnest($1::text[], $2::bigint[]) AS s(key, after)
+                         ON h.key = s.key AND h.seq > s.after ORDER BY h.id DESC LIMIT $5)
+        ORDER BY m.id DESC`;
   const batch = Math.max(query.limit * 2, 50);
   const out: MessageSearchResult['rows'] = [];
   for (;;) {
-    const found = await rows<{ id: string; key: string; json: string }>(
-      `SELECT m.id, m.key, m.json FROM messages m
-         JOIN unnest($1::text[], $2::bigint[]) AS s(key, after) ON m.key = s.key AND m.seq > s.after
-        WHERE m.id < $3 AND m.search_words @@ $4::tsquery
-        ORDER BY m.id DESC LIMIT $5`,
-      [query.scopes.map((s) => s.key), query.scopes.map((s) => s.afterSeq), below, tsquery, batch],
-    );
+    const found = await rows<{ id: string; key: string; json: string }>(sql, [
+      query.scopes.map((s) => s.key),
+      query.scopes.map((s) => s.afterSeq),
+      below,
+      indexQuery,
+      batch,
+    ]);
     for (const r of found) {
       below = Number(r.id);
       const { message } = JSON.parse(r.json) as MessageRecord;

@@ -1,9 +1,8 @@
 // PgStorage's message search from its word index (a GIN index of each
 // message's index words and conversation): words in any script found from
 // their start, case-insensitively (Unicode folding done as the queries are),
-// Chinese at any character, only in the scopes after each one's cleared seq
-// (named in the index query or, for many scopes, joined), newest first, paged
-// by cursor; recalled messages drop out and edits are found by their new text.
+// Chinese at any character, only in the scopes after each one's cleared seq,
+// newest first, paged by cursor; recalled messages drop out and edits are found by their new text.
 // The migrations that add the trigram index and then the word index fill them
 // in for messages stored before; another adds the terms that find a CJK name
 // stored before by any run of it.
