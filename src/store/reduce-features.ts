@@ -93,6 +93,13 @@ export function onChangeSettled(d: StoreDraft, id: string, message: Message | nu
   if (message) onMessageUpdate(d, conversationOf(message, d.user), message);
 }
 
+/** The overlay of waiting changes loaded: each list is new, so every view showing one is drawn again. */
+export function onChangesShown(d: StoreDraft): void {
+  const f = draftOf(d);
+  const changes = f.changes ?? d.base.features.changes;
+  if (changes.size > 0) f.changes = new Map([...changes].map(([id, list]) => [id, [...list]]));
+}
+
 export function onMessageHidden(d: StoreDraft, serverId: string): void {
   const f = draftOf(d);
   f.hidden ??= new Set(d.base.features.hidden);
