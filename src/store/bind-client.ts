@@ -141,13 +141,8 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
 
   // A change waits: its overlay loads with the first one (it shows as soon as it has).
   const showChanges = (): void => {
-    if (pendingChangeView()) return;
-    loadPendingChangeView().then(
-      () => {
-        if (!disposed) queue.push({ kind: 'changesShown' });
-      },
-      (e: unknown) => console.error('natter: pending edits and reactions could not be shown before they are sent', e),
-    );
+    if (!pendingChangeView())
+      loadPendingChangeView().then(() => disposed || queue.push({ kind: 'changesShown' }), console.error);
   };
 
   // Registered before any input: cached state is drawn only before the first welcome.

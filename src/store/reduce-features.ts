@@ -93,11 +93,13 @@ export function onChangeSettled(d: StoreDraft, id: string, message: Message | nu
   if (message) onMessageUpdate(d, conversationOf(message, d.user), message);
 }
 
-/** The overlay of waiting changes loaded: each list is new, so every view showing one is drawn again. */
+/**
+ * The overlay of waiting changes loaded: a new map (same lists) makes the views read it again, and a
+ * view drawn before the overlay had loaded draws every waiting change's message with it.
+ */
 export function onChangesShown(d: StoreDraft): void {
   const f = draftOf(d);
-  const changes = f.changes ?? d.base.features.changes;
-  if (changes.size > 0) f.changes = new Map([...changes].map(([id, list]) => [id, [...list]]));
+  f.changes ??= new Map(d.base.features.changes);
 }
 
 export function onMessageHidden(d: StoreDraft, serverId: string): void {
