@@ -21,6 +21,7 @@ import {
   commitFeatures,
   onChangeQueued,
   onChangeSettled,
+  onChangesShown,
   onConversationMute,
   onMentionCount,
   onMessageHidden,
@@ -152,6 +153,8 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
       return onChangeQueued(d, input.change);
     case 'changeSettled':
       return onChangeSettled(d, input.id, input.message);
+    case 'changesShown':
+      return onChangesShown(d);
     case 'connection': {
       const c = d.conn();
       c.state = input.state;

@@ -11,6 +11,7 @@ import type { NatterError } from '../protocol/errors';
 import type { ChatStore } from './create-chat-store';
 import { createIngestQueue, frameScheduler, type IngestQueue, type Scheduler } from './ingest-queue';
 import { lazyOfflineSync } from './lazy-offline-sync';
+import { loadPendingChangeView, pendingChangeView } from './lazy-pending-change-view';
 import { TYPING_TTL_MS } from './reduce-messages';
 
 export interface BindClientOptions {
@@ -138,6 +139,12 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
       });
   };
 
+  // A change waits: its overlay loads with the first one (it shows as soon as it has).
+  const showChanges = (): void => {
+    if (!pendingChangeView())
+      loadPendingChangeView().then(() => disposed || queue.push({ kind: 'changesShown' }), console.error);
+  };
+
   // Registered before any input: cached state is drawn only before the first welcome.
   const offline = lazyOfflineSync(client, store, queue);
   offs.push(
@@ -147,6 +154,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
         const list = store.getState().conversations;
         if (list.cursor !== null && !list.summaries.has(input.event.conversation)) recountUnread();
       }
+      if (input.kind === 'change') showChanges();
       queue.push(input);
       if (ANSWERS.has(input.kind)) queue.flush();
       else if (input.kind === 'ready' && (input.reset || !bootstrapped)) void resync();
@@ -182,7 +190,10 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
   // What the client knew before this binding: its state, outbox and queued changes (e.g. restored from storage).
   queue.push({ kind: 'connection', state: client.state });
   for (const p of client.pending()) queue.push({ kind: 'outbox', pending: p });
-  for (const change of client.pendingChanges()) queue.push({ kind: 'change', change });
+  for (const change of client.pendingChanges()) {
+    showChanges();
+    queue.push({ kind: 'change', change });
+  }
   if (client.state === 'open') {
     queue.push({ kind: 'ready', resumed: false, reset: false, user: client.user });
     void resync();

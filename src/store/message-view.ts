@@ -6,13 +6,17 @@
 // view is cached on the stored message object, so unchanged messages keep their
 // object identity between updates (memoized rows do not re-render). This user's
 // edits and reactions that wait for the server are shown over their message
-// (pending-change-view.ts).
-import type { PendingChange, PendingMessage } from '../client/chat-client-types';
+// (pending-change-view.ts, loaded with the first such change:
+// lazy-pending-change-view.ts).
+import type { PendingMessage } from '../client/chat-client-types';
 import type { ConversationId } from '../protocol/ids';
 import type { ChatType, Ext, Message, MessageBody, MessageConfig, UserId } from '../protocol/message';
 import { EMPTY_RECEIPTS, type ConversationMessages, type ConversationReceipts } from './chat-state';
 import { lazyArray } from './lazy-array';
-import { changedTargets, NO_CHANGES, withPendingChanges, type PendingChanges } from './pending-change-view';
+import { pendingChangeView } from './lazy-pending-change-view';
+import type { PendingChanges } from './pending-change-view';
+
+const NO_CHANGES: PendingChanges = new Map();
 
 /**
  * `pending`: not yet stored by the server (offline, uploading or in flight). `sent`: stored.
@@ -190,18 +194,8 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
   let prevReceipts: ConversationReceipts | null = null;
   let marks: Marks = { read: -1, delivered: -1 };
   let prevOut: readonly ChatMessage[] = [];
+  /** The waiting changes shown last: none until their overlay has loaded (the store is told when it has). */
   let prevChanges: PendingChanges = NO_CHANGES;
-  /** A stored message's view with its waiting changes, by the change list it was made with. */
-  const changed = new WeakMap<readonly PendingChange[], { base: ChatMessage; view: ChatMessage }>();
-
-  const withChanges = (base: ChatMessage, m: Message, list: readonly PendingChange[]): ChatMessage => {
-    const hit = changed.get(list);
-    if (hit?.base === base) return hit.view;
-    const message = withPendingChanges(m, list, user);
-    const view = { ...base, body: message.body, message, changing: true };
-    changed.set(list, { base, view });
-    return view;
-  };
 
   const storedAt = (m: Message, r: ConversationReceipts, ack: Marks): ChatMessage => {
     let v = views.get(m);
@@ -226,8 +220,9 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
   ): readonly ChatMessage[] => {
     // Waiting changes of other conversations' messages leave this view as it is.
     let changesMoved = false;
-    if (changes !== prevChanges) {
-      const targets = changedTargets(prevChanges, changes);
+    const overlay = pendingChangeView();
+    if (changes !== prevChanges && overlay) {
+      const targets = overlay.changedTargets(prevChanges, changes);
       changesMoved = data.items.some((m) => targets.has(m.serverId));
       prevChanges = changes;
     }
@@ -250,13 +245,13 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
     const r = receipts;
     const ack = marks;
     const stored = items.length;
-    const waiting = changes;
+    const waiting = overlay ? changes : NO_CHANGES;
     prevOut = lazyArray(stored + pending.length, (i) => {
       if (i < stored) {
         const m = items[i] as Message;
         const view = storedAt(m, r, ack);
         const list = waiting.size > 0 ? waiting.get(m.serverId) : undefined;
-        return list ? withChanges(view, m, list) : view;
+        return list && overlay ? overlay.changedView(view, m, list, user) : view;
       }
       const p = pending[i - stored] as PendingMessage;
       let v = pendingCache.get(p);

@@ -6,6 +6,8 @@
 // by seq. While bound it writes the conversations and recent messages back a
 // short while after they change, with the event position they reflect: the
 // position of the last event applied, taken when nothing is left queued.
+// Its chunk also carries the overlay of waiting edits and reactions
+// (lazy-pending-change-view.ts): a restored change shows with the cache.
 import type { ChatClient } from '../client/chat-client-types';
 import type { CachedPage, OfflineSnapshot, OfflineSnapshotChange } from '../client/offline/offline-types';
 import type { ConversationSummary } from '../protocol/entities';
@@ -15,6 +17,8 @@ import type { ChatState } from './chat-state';
 import type { ChatStore } from './create-chat-store';
 import type { IngestQueue } from './ingest-queue';
 import { NO_OFFLINE_SYNC, noteInput, type InputsSeen, type OfflineSync } from './offline-seen';
+
+export * as pendingChangeView from './pending-change-view';
 
 /** Writes wait this long for more changes (a burst is one write). */
 const SAVE_DELAY_MS = 300;

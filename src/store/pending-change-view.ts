@@ -3,14 +3,20 @@
 // they were made (the edited text, this user added to or taken out of a
 // reaction), as the server will apply them. Also which messages a change of
 // the waiting set concerns, so that a conversation's view is rebuilt only
-// when one of its own messages is affected.
+// when one of its own messages is affected. Loaded with the first change that
+// waits (lazy-pending-change-view.ts): most sessions never have one.
 import type { PendingChange } from '../client/pending-change';
 import type { ReactionGroup } from '../protocol/features';
-import type { Message, UserId } from '../protocol/message';
+import type { Message, MessageBody, UserId } from '../protocol/message';
+
+/** What of a message's view (message-view.ts's ChatMessage) the waiting changes set. */
+interface ChangeableView {
+  body: MessageBody;
+  message: Message | null;
+  changing: boolean;
+}
 
 export type PendingChanges = ReadonlyMap<string, readonly PendingChange[]>;
-
-export const NO_CHANGES: PendingChanges = new Map();
 
 function react(groups: readonly ReactionGroup[], emoji: string, user: UserId, remove: boolean): ReactionGroup[] {
   const at = groups.findIndex((g) => g.emoji === emoji);
@@ -28,7 +34,7 @@ function react(groups: readonly ReactionGroup[], emoji: string, user: UserId, re
 }
 
 /** `m` as it will be once the server applies `changes` (made by `user`, oldest first). */
-export function withPendingChanges(m: Message, changes: readonly PendingChange[], user: UserId): Message {
+function withPendingChanges(m: Message, changes: readonly PendingChange[], user: UserId): Message {
   const out: Message = { ...m };
   for (const { id, change } of changes) {
     if (change.type === 'edit') {
@@ -44,6 +50,24 @@ export function withPendingChanges(m: Message, changes: readonly PendingChange[]
     }
   }
   return out;
+}
+
+/** A stored message's view with its waiting changes, by the change list it was made with. */
+const changed = new WeakMap<readonly PendingChange[], { base: object; view: object }>();
+
+/** `base` (the view of `m`) showing `list`, the same object while neither changes. */
+export function changedView<V extends ChangeableView>(
+  base: V,
+  m: Message,
+  list: readonly PendingChange[],
+  user: UserId,
+): V {
+  const hit = changed.get(list);
+  if (hit?.base === base) return hit.view as V;
+  const message = withPendingChanges(m, list, user);
+  const view = { ...base, body: message.body, message, changing: true };
+  changed.set(list, { base, view });
+  return view;
 }
 
 /** serverIds whose waiting changes differ between `a` and `b`. */

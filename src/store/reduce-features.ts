@@ -93,6 +93,15 @@ export function onChangeSettled(d: StoreDraft, id: string, message: Message | nu
   if (message) onMessageUpdate(d, conversationOf(message, d.user), message);
 }
 
+/**
+ * The overlay of waiting changes loaded: a new map (same lists) makes the views read it again, and a
+ * view drawn before the overlay had loaded draws every waiting change's message with it.
+ */
+export function onChangesShown(d: StoreDraft): void {
+  const f = draftOf(d);
+  f.changes ??= new Map(d.base.features.changes);
+}
+
 export function onMessageHidden(d: StoreDraft, serverId: string): void {
   const f = draftOf(d);
   f.hidden ??= new Set(d.base.features.hidden);

@@ -33,6 +33,8 @@ export type BindingInput =
   | { kind: 'unreadTotal'; unreadTotal: number }
   /** Bootstrap of open invitations (replaces the open lists); `startedAt` as for conversations. */
   | { kind: 'invitations'; invitations: readonly Invitation[]; startedAt: number }
+  /** The overlay of waiting edits and reactions has loaded: the views of their messages are drawn again with them. */
+  | { kind: 'changesShown' }
   /** Drop typing indicators that expired before `now` (local ms). */
   | { kind: 'typingExpired'; now: number }
   /** The client's CallClient changed its call (a full snapshot; see call-slice.ts). */
