@@ -6,7 +6,7 @@
 // its call and peer (a starting node asks the others for their calls); and
 // the devices of a node killed with -9 keep their place for the grace, then
 // leave, ending the call once with its summary.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -20,16 +20,9 @@ import { CALL_SUMMARY_EVENT, rtcCallData } from '../../../src/protocol/rtc';
 import { RTC_REJOIN_GRACE_MS } from '../../../src/server/rtc-lifecycle';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 type RtcEvent = Extract<ChatEvent, { type: 'rtc' }>;
 
@@ -91,7 +84,7 @@ const summaries = (d: Device) =>
 
 describe('calls when devices move between nodes and nodes go away', { timeout: 150_000 }, () => {
   it('a device taking the call over on another node gets a higher epoch, and the peer hears it', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2);
+    const cluster = await Cluster.start(services.postgres, services.redis, 2);
     const alice = onNode(cluster, 0, 'alice', 'a1');
     const phone = onNode(cluster, 0, 'bob', 'phone');
     const laptop = onNode(cluster, 1, 'bob', 'laptop');
@@ -127,7 +120,7 @@ describe('calls when devices move between nodes and nodes go away', { timeout: 1
   });
 
   it('a device back on another node keeps its place when the grace armed by its old node runs out', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3);
+    const cluster = await Cluster.start(services.postgres, services.redis, 3);
     const alice = onNode(cluster, 0, 'alice', 'a1');
     const bob = onNode(cluster, 1, 'bob', 'b1');
     let back: Device | null = null;
@@ -159,7 +152,7 @@ describe('calls when devices move between nodes and nodes go away', { timeout: 1
   });
 
   it('a device whose node was restarted during the call rejoins there and finds the call and its peer', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2);
+    const cluster = await Cluster.start(services.postgres, services.redis, 2);
     const alice = onNode(cluster, 0, 'alice', 'a1', true);
     const bob = onNode(cluster, 1, 'bob', 'b1');
     try {
@@ -186,7 +179,7 @@ describe('calls when devices move between nodes and nodes go away', { timeout: 1
   });
 
   it('the devices of a node killed with -9 keep their place for the grace, then leave and the call ends once', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3);
+    const cluster = await Cluster.start(services.postgres, services.redis, 3);
     const alice = onNode(cluster, 0, 'alice', 'a1');
     const bob = onNode(cluster, 1, 'bob', 'b1');
     try {

@@ -3,7 +3,7 @@
 // other's join, offers and candidates are relayed across nodes in order, a
 // device that has not joined is still refused, and a hang-up on one node
 // ends the call for the device on the other.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -14,16 +14,9 @@ import type { ChatEvent } from '../../../src/protocol/frames';
 import { rtcCallData } from '../../../src/protocol/rtc';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 type RtcEvent = Extract<ChatEvent, { type: 'rtc' }>;
 
@@ -62,7 +55,7 @@ const candidate = (i: number) => ({
 
 describe('call signaling across nodes', { timeout: 120_000 }, () => {
   it('relays joins, offers, candidates and the hang-up between devices on different nodes', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2);
+    const cluster = await Cluster.start(services.postgres, services.redis, 2);
     const alice = onNode(cluster, 0, 'alice', 'a1');
     const bob = onNode(cluster, 1, 'bob', 'b1');
     const bobOther = onNode(cluster, 0, 'bob', 'b2');

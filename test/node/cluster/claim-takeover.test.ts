@@ -8,7 +8,7 @@
 //   expired, and alice's contact is told she went offline, once.
 // - Invitation timeouts: the claimer claims a due invitation and dies; once
 //   its claim expired a node times the invitation out, once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Redis as IoRedis } from 'ioredis';
 import { getPresence } from '../../../src/client/people';
 import { openPgStorage } from '../../../src/node/pg-storage';
@@ -16,25 +16,18 @@ import { NODE_KEY, RedisNodeLease } from '../../../src/node/redis-node-lease';
 import { conversationId } from '../../../src/protocol/ids';
 import { Cluster } from './support/cluster';
 import { onNode, until } from './support/presence-client';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 const LEASE_MS = 3000;
 
 describe('a survivor dying mid-claim', { timeout: 180_000 }, () => {
   it("leaves a dead node's hand-over to another node, which tells the contacts once", async () => {
-    const cluster = await Cluster.start(postgres, redis, 2, { nodeLeaseMs: LEASE_MS });
+    const cluster = await Cluster.start(services.postgres, services.redis, 2, { nodeLeaseMs: LEASE_MS });
     const alice = onNode(cluster, 0, 'alice');
     const bob = onNode(cluster, 1, 'bob');
-    const conn = new IoRedis(redis.url, { maxRetriesPerRequest: 0 });
+    const conn = new IoRedis(services.redis.url, { maxRetriesPerRequest: 0 });
     // Its connection is cut on purpose below.
     conn.on('error', () => undefined);
     const handed: { node: string; users: string[] }[] = [];
@@ -91,7 +84,7 @@ describe('a survivor dying mid-claim', { timeout: 180_000 }, () => {
   });
 
   it('leaves an invitation timeout it claimed to another node once the claim expired, fired once', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2, { nodeLeaseMs: LEASE_MS });
+    const cluster = await Cluster.start(services.postgres, services.redis, 2, { nodeLeaseMs: LEASE_MS });
     const alice = onNode(cluster, 0, 'alice');
     const bob = onNode(cluster, 1, 'bob');
     const timeouts: string[] = [];

@@ -2,7 +2,7 @@
 // says so (5031, retry after a while) and a bye, instead of leaving the client
 // waiting for a welcome; once PostgreSQL is back, the same client connects
 // and sends. PostgreSQL is stopped for real.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import { createWebSocketTransport } from '../../../src/client/websocket-transport';
@@ -12,22 +12,15 @@ import { conversationId } from '../../../src/protocol/ids';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
 import { helloFrames } from './support/hello-frames';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 describe('a hello while PostgreSQL is down', { timeout: 120_000 }, () => {
   it('is answered with 5031 and a bye; after PostgreSQL returns the client connects and sends', async () => {
-    const cluster = await Cluster.start(postgres, redis, 1);
+    const cluster = await Cluster.start(services.postgres, services.redis, 1);
     try {
-      await postgres.down();
+      await services.postgres.down();
       try {
         const { frames, closeCode } = await helloFrames(cluster.url(0), createToken('alice', { secret: SECRET }));
         expect(frames[0]).toMatchObject({ t: 'err', code: ErrorCode.STORAGE_UNAVAILABLE });
@@ -37,7 +30,7 @@ describe('a hello while PostgreSQL is down', { timeout: 120_000 }, () => {
         // The server closed the socket (a policy close: 5031 is outside WebSocket close codes).
         expect(closeCode).toBe(1008);
       } finally {
-        await postgres.up();
+        await services.postgres.up();
       }
       const alice = createChatClient({
         transport: createWebSocketTransport({ url: cluster.url(0), WebSocket }),

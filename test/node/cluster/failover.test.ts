@@ -7,7 +7,7 @@
 // and no resume was refused; while PostgreSQL is down, sends are answered
 // 5031 (retry), which the outboxes retry. Invitation timeouts armed by a node that dies
 // fire once, from another node; racing accepts on two nodes have one winner.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
@@ -20,16 +20,9 @@ import type { ClientConnectionHandlers, Transport } from '../../../src/protocol/
 import type { Message } from '../../../src/protocol/message';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 const CLIENTS = 20;
 const PER_CLIENT = 200;
@@ -157,7 +150,7 @@ async function load(cluster: Cluster, disrupt: () => Promise<void>): Promise<Mem
 
 describe('a 3-node cluster under load', { timeout: 300_000 }, () => {
   it('loses nothing when one node is killed with -9: clients move to the others', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3);
+    const cluster = await Cluster.start(services.postgres, services.redis, 3);
     try {
       await load(cluster, () => cluster.kill(1));
     } finally {
@@ -166,18 +159,18 @@ describe('a 3-node cluster under load', { timeout: 300_000 }, () => {
   });
 
   it('loses nothing when Redis restarts mid-run (delivery pauses, then catches up)', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3);
+    const cluster = await Cluster.start(services.postgres, services.redis, 3);
     try {
-      await load(cluster, () => redis.restart(500));
+      await load(cluster, () => services.redis.restart(500));
     } finally {
       await cluster.stop();
     }
   });
 
   it('loses nothing when PostgreSQL restarts mid-run (sends fail with 5031 and are retried)', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3);
+    const cluster = await Cluster.start(services.postgres, services.redis, 3);
     try {
-      const members = await load(cluster, () => postgres.restart(500));
+      const members = await load(cluster, () => services.postgres.restart(500));
       // The clients kept sending while it was down: the nodes answered with the retryable error.
       expect(members.reduce((n, m) => n + m.unavailable, 0)).toBeGreaterThan(0);
     } finally {
@@ -188,7 +181,7 @@ describe('a 3-node cluster under load', { timeout: 300_000 }, () => {
 
 describe('invitations across nodes', { timeout: 120_000 }, () => {
   it('times out once, from another node, when the node that armed the timeout is killed; racing accepts have one winner', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3);
+    const cluster = await Cluster.start(services.postgres, services.redis, 3);
     try {
       const alice = member(cluster, 'alice', 0);
       const bob = member(cluster, 'bob', 1);

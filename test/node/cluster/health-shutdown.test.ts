@@ -4,7 +4,7 @@
 // test/node/health-shutdown.test.ts); SIGTERM makes the node tell its clients
 // to reconnect (bye 5030), commit what was in flight and exit, and its
 // clients carry on on another node without losing a message.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import { createWebSocketTransport } from '../../../src/client/websocket-transport';
@@ -15,16 +15,9 @@ import { busyConnection } from '../support/busy-connection';
 import { RawClient } from '../support/raw-client';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 const health = async (port: number): Promise<number> => (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
 
@@ -38,13 +31,13 @@ const until = async (cond: () => boolean | Promise<boolean>, what: string): Prom
 
 describe('a cluster node', { timeout: 120_000 }, () => {
   it('answers /healthz with 200 only while PostgreSQL and Redis answer', async () => {
-    const cluster = await Cluster.start(postgres, redis, 1);
+    const cluster = await Cluster.start(services.postgres, services.redis, 1);
     try {
       const port = cluster.nodes[0]!.port;
       expect(await health(port)).toBe(200);
-      await redis.down();
+      await services.redis.down();
       await until(async () => (await health(port)) === 503, 'a 503 without Redis');
-      await redis.up();
+      await services.redis.up();
       await until(async () => (await health(port)) === 200, 'a 200 with Redis back');
     } finally {
       await cluster.stop();
@@ -52,7 +45,7 @@ describe('a cluster node', { timeout: 120_000 }, () => {
   });
 
   it('answers /healthz with 503 once SIGTERM starts the shutdown, then exits with 0', async () => {
-    const cluster = await Cluster.start(postgres, redis, 1);
+    const cluster = await Cluster.start(services.postgres, services.redis, 1);
     const node = cluster.nodes[0]!;
     const probe = await busyConnection(node.port);
     try {
@@ -74,7 +67,7 @@ describe('a cluster node', { timeout: 120_000 }, () => {
   });
 
   it('on SIGTERM tells its clients to reconnect elsewhere, where they carry on', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2);
+    const cluster = await Cluster.start(services.postgres, services.redis, 2);
     try {
       let next = 0;
       const roaming: Transport = {

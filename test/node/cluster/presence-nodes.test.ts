@@ -3,7 +3,7 @@
 // offline, with a last-seen time, and says nothing of a user still connected
 // to another node; the users of a node killed with -9 go offline once its
 // lease expires, told by one survivor.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -14,16 +14,9 @@ import { conversationId } from '../../../src/protocol/ids';
 import type { Presence } from '../../../src/protocol/people';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 /** A client of `user` on node `node` that does not reconnect, recording the presence pushed to it. */
 function onNode(cluster: Cluster, node: number, user: string, device = 'd1'): { c: ChatClient; seen: Presence[] } {
@@ -51,7 +44,7 @@ const statusOf = async (viewer: ChatClient, user: string): Promise<Presence | un
 
 describe('presence when a node goes away', { timeout: 120_000 }, () => {
   it('a node stopped with SIGTERM tells contacts its users went offline, unless they are connected elsewhere', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3);
+    const cluster = await Cluster.start(services.postgres, services.redis, 3);
     const bob = onNode(cluster, 2, 'bob');
     const alice = onNode(cluster, 0, 'alice');
     const carolHere = onNode(cluster, 0, 'carol', 'phone');
@@ -83,7 +76,7 @@ describe('presence when a node goes away', { timeout: 120_000 }, () => {
   });
 
   it('the users of a node killed with -9 go offline for their contacts once its lease expires', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3);
+    const cluster = await Cluster.start(services.postgres, services.redis, 3);
     const bob = onNode(cluster, 1, 'bob');
     const dave = onNode(cluster, 2, 'dave');
     const alice = onNode(cluster, 0, 'alice');

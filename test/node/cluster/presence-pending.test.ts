@@ -7,7 +7,7 @@
 // - A survivor that dies while handing over a node killed before it: the
 //   node that takes both over tells the contact what the first survivor
 //   recorded, and its own hand-over finds nothing more to tell.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Redis as IoRedis } from 'ioredis';
 import type { ChatClient } from '../../../src/client/chat-client-types';
 import { getPresence } from '../../../src/client/people';
@@ -16,16 +16,9 @@ import { conversationId } from '../../../src/protocol/ids';
 import type { Presence } from '../../../src/protocol/people';
 import { Cluster } from './support/cluster';
 import { onNode, until } from './support/presence-client';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 const LEASE_MS = 4000;
 
@@ -55,7 +48,7 @@ async function toldOnce(bob: { c: ChatClient; seen: Presence[] }, after: number)
 
 describe('a node killed between recording a user offline and telling contacts', { timeout: 180_000 }, () => {
   it('leaves the change to the survivor, which tells the contact once', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2, {
+    const cluster = await Cluster.start(services.postgres, services.redis, 2, {
       nodeLeaseMs: LEASE_MS,
       fault: { node: 0, fault: 'die-after-offline', user: 'alice' },
     });
@@ -76,13 +69,13 @@ describe('a node killed between recording a user offline and telling contacts', 
   });
 
   it('leaves what a survivor recorded while handing over a dead node to the next survivor, which tells it once', async () => {
-    const cluster = await Cluster.start(postgres, redis, 3, {
+    const cluster = await Cluster.start(services.postgres, services.redis, 3, {
       nodeLeaseMs: LEASE_MS,
       fault: { node: 1, fault: 'die-after-offline', user: 'alice' },
     });
     const alice = onNode(cluster, 0, 'alice');
     const bob = onNode(cluster, 2, 'bob');
-    const conn = new IoRedis(redis.url);
+    const conn = new IoRedis(services.redis.url);
     try {
       await contacts(alice, bob);
       const dead = (await cluster.health(0)).node;

@@ -4,7 +4,7 @@
 // a contact exactly once and the last word must be the truth: online after
 // both connected, offline after both left (a stale "online" announced after
 // the "offline" would leave the contact seeing a user who is gone).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -15,16 +15,9 @@ import { conversationId } from '../../../src/protocol/ids';
 import type { PresenceStatus } from '../../../src/protocol/people';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 const ROUNDS = 15;
 
@@ -46,7 +39,7 @@ const until = async (cond: () => boolean | Promise<boolean>, what: string, ms = 
 
 describe('presence of one user changed on two nodes at once', { timeout: 240_000 }, () => {
   it('reaches a contact once per change, and ends as the truth', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2);
+    const cluster = await Cluster.start(services.postgres, services.redis, 2);
     const bob = device(cluster, 0, 'bob', 'd1');
     const told: PresenceStatus[] = [];
     bob.on('presence', (e) => told.push(...e.presence.filter((p) => p.user === 'alice').map((p) => p.status)));

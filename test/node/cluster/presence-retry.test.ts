@@ -4,32 +4,25 @@
 // takeover, once; a change replaced by a later one is dropped, not told.
 // The fault is armed in the test entry (node-faults.ts): the node's first
 // write of the user's last seen after recording them offline fails once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Redis as IoRedis } from 'ioredis';
 import { getPresence } from '../../../src/client/people';
 import { PENDING, RedisPresence } from '../../../src/node/redis-presence';
 import { conversationId } from '../../../src/protocol/ids';
 import { Cluster } from './support/cluster';
 import { onNode, until } from './support/presence-client';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 describe('telling contacts of a presence change fails on a node that stays up', { timeout: 180_000 }, () => {
   it('is retried by that node, which tells the contact once', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2, {
+    const cluster = await Cluster.start(services.postgres, services.redis, 2, {
       fault: { node: 0, fault: 'fail-notify-once', user: 'alice' },
     });
     const alice = onNode(cluster, 0, 'alice');
     const bob = onNode(cluster, 1, 'bob');
-    const conn = new IoRedis(redis.url);
+    const conn = new IoRedis(services.redis.url);
     try {
       await Promise.all([alice.c.connect(), bob.c.connect()]);
       await alice.c.sendText(conversationId('single', 'bob'), 'hi');
@@ -66,7 +59,7 @@ describe('telling contacts of a presence change fails on a node that stays up', 
 
 describe('whether a pending change is still current', { timeout: 60_000 }, () => {
   it('holds until a later change of the user is recorded by any node, which drops it', async () => {
-    const conn = new IoRedis(redis.url, { maxRetriesPerRequest: null });
+    const conn = new IoRedis(services.redis.url, { maxRetriesPerRequest: null });
     const errors: unknown[] = [];
     const a = new RedisPresence(conn, 'node-current-a', (e) => errors.push(e));
     const b = new RedisPresence(conn, 'node-current-b', (e) => errors.push(e));

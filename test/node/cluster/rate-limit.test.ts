@@ -1,7 +1,7 @@
 // Per-user rate limits hold across nodes: a user connected to two nodes of a
 // cluster draws from one bucket (kept in Redis), so spreading requests over
 // nodes buys no extra allowance, while another user keeps a bucket of their own.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -10,16 +10,9 @@ import { createToken } from '../../../src/node/token';
 import { ErrorCode, isNatterError } from '../../../src/protocol/errors';
 import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 // A bucket that practically never refills: the count of allowed requests does not depend on timing.
 const RULE = { perSecond: 0.001, burst: 12 };
@@ -40,7 +33,7 @@ const outcome = (p: Promise<unknown>): Promise<'ok' | number> =>
 
 describe('rate limits in a cluster', { timeout: 120_000 }, () => {
   it('charge one user across nodes from one bucket; another user has their own', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2, { rateLimit: RULE });
+    const cluster = await Cluster.start(services.postgres, services.redis, 2, { rateLimit: RULE });
     const clients: ChatClient[] = [];
     try {
       const onFirst = client(cluster, 0, 'alice', 'phone');

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -18,16 +18,9 @@ import { createToken } from '../../../src/node/token';
 import { conversationId } from '../../../src/protocol/ids';
 import { SECRET } from '../support/secret';
 import { freshDatabase } from './support/cluster';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 /** The first `sh` block of the README's "Running several nodes" section: its exports and its serve line. */
 function readmeCommands(): { env: Record<string, string>; serve: string[] } {
@@ -58,7 +51,11 @@ describe('the README section "Running several nodes"', { timeout: 120_000 }, () 
     expect(env.NATTER_REDIS).toMatch(/^redis:\/\//);
     expect(serve).toEqual(expect.arrayContaining(['--port', '--host', '--files']));
     const files = mkdtempSync(join(tmpdir(), 'natter-readme-files-'));
-    const runEnv = { NATTER_SECRET: SECRET, NATTER_DB: await freshDatabase(postgres), NATTER_REDIS: redis.url };
+    const runEnv = {
+      NATTER_SECRET: SECRET,
+      NATTER_DB: await freshDatabase(services.postgres),
+      NATTER_REDIS: services.redis.url,
+    };
     const args = withValues(serve, { '--port': '0', '--host': '127.0.0.1', '--files': files });
     const stops: Array<() => Promise<void>> = [];
     const clients: ChatClient[] = [];

@@ -6,7 +6,7 @@
 // recipient missed arrives, each message once and in order, presence
 // changes reach contacts again (what contacts were shown is written back),
 // and a user's requests on two nodes draw from one shared bucket again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createChatClient } from '../../../src/client/chat-client';
 import type { ChatClient } from '../../../src/client/chat-client-types';
@@ -20,16 +20,9 @@ import { SECRET } from '../support/secret';
 import { Cluster } from './support/cluster';
 import { until } from './support/presence-client';
 import { helloFrames } from './support/hello-frames';
-import { startPostgres, startRedis, type Postgres, type Redis } from './support/services';
+import { useClusterServices } from './support/services';
 
-let postgres: Postgres;
-let redis: Redis;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-}, 60_000);
+const services = useClusterServices();
 
 // A bucket that practically never refills: the count of allowed requests does not depend on timing.
 const RULE = { perSecond: 0.001, burst: 100 };
@@ -64,7 +57,7 @@ const outcome = (p: Promise<unknown>): Promise<'ok' | number> =>
 
 describe('a Redis outage under a 2-node cluster', { timeout: 240_000 }, () => {
   it('keeps sends acknowledged and tells new clients 5031; delivery, presence and rate limits resume after', async () => {
-    const cluster = await Cluster.start(postgres, redis, 2, { rateLimit: RULE, nodeLeaseMs: 3000 });
+    const cluster = await Cluster.start(services.postgres, services.redis, 2, { rateLimit: RULE, nodeLeaseMs: 3000 });
     const alice = onNode(cluster, 0, 'alice');
     const erin = onNode(cluster, 0, 'erin');
     const bob = onNode(cluster, 1, 'bob');
@@ -75,7 +68,7 @@ describe('a Redis outage under a 2-node cluster', { timeout: 240_000 }, () => {
       await until(() => bob.texts.includes('before'), 'bob to get the first message');
       await until(async () => (await getPresence(alice.c, ['bob']))[0]?.status === 'online', 'bob online for alice');
 
-      await redis.down();
+      await services.redis.down();
       try {
         for (const i of [0, 1])
           await until(async () => (await cluster.health(i)).status === 503, `node ${i}'s health check to fail`);
@@ -95,7 +88,7 @@ describe('a Redis outage under a 2-node cluster', { timeout: 240_000 }, () => {
         await alice.c.sendText(conversationId('single', 'erin'), 'same node');
         await until(() => erin.texts.includes('same node'), 'erin, on the same node, to get hers');
       } finally {
-        await redis.up();
+        await services.redis.up();
       }
 
       // What bob's node could not hear arrives, once each and in order.

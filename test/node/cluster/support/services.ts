@@ -8,6 +8,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 const INSTALL = 'PostgreSQL and Redis are needed for the cluster tests: apt-get install postgresql redis-server';
 
@@ -166,4 +167,22 @@ export async function startRedis(): Promise<Redis> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The PostgreSQL and Redis of one test file, started before its tests and stopped after them. */
+export interface ClusterServices {
+  postgres: Postgres;
+  redis: Redis;
+}
+
+/** Registers the file's start and stop hooks; the fields are set once the services have started. */
+export function useClusterServices(): ClusterServices {
+  const services = {} as ClusterServices;
+  beforeAll(async () => {
+    [services.postgres, services.redis] = await Promise.all([startPostgres(), startRedis()]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([services.postgres?.stop(), services.redis?.stop()]);
+  }, 60_000);
+  return services;
 }
