@@ -13,7 +13,8 @@ import { buildFixture, openFixture, type BuiltFixture } from '../support/fixture
 interface JumpHandle {
   ready: boolean;
   unread(): number;
-  setDelay(ms: number): void;
+  hold(): void;
+  release(): void;
 }
 /** The fixture's handle on `window` (typed here, not globally: other fixtures name theirs the same). */
 type FixtureWindow = { __natter: JumpHandle };
@@ -105,12 +106,13 @@ describe('jump to a message in a 100,000-message conversation (Chromium)', () =>
 
     // Older page: scroll to the top of the window; the first visible row stays put while it loads.
     const moves: number[] = [Math.abs(still - landed)];
-    await page.evaluate(() => (window as unknown as FixtureWindow).__natter.setDelay(300));
+    await page.evaluate(() => (window as unknown as FixtureWindow).__natter.hold());
     await page.evaluate((sel) => {
       (document.querySelector(sel) as HTMLElement).scrollTop = 0;
     }, SCROLLER);
     await frames(page, 4);
     const above = await firstVisible(page);
+    await page.evaluate(() => (window as unknown as FixtureWindow).__natter.release());
     await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement).scrollTop > 200, SCROLLER, {
       timeout: 15_000,
     });
@@ -118,6 +120,7 @@ describe('jump to a message in a 100,000-message conversation (Chromium)', () =>
     moves.push(Math.abs(((await rowTop(page, above.key)) ?? NaN) - above.top));
 
     // Newer page: scroll to the bottom of the window; the rows on screen stay put while it loads.
+    await page.evaluate(() => (window as unknown as FixtureWindow).__natter.hold());
     await page.evaluate((sel) => {
       const s = document.querySelector(sel) as HTMLElement;
       s.scrollTop = s.scrollHeight;
@@ -128,6 +131,7 @@ describe('jump to a message in a 100,000-message conversation (Chromium)', () =>
       (sel) => (document.querySelector(sel) as HTMLElement).scrollHeight,
       SCROLLER,
     );
+    await page.evaluate(() => (window as unknown as FixtureWindow).__natter.release());
     await page.waitForFunction(
       ([sel, h]) => (document.querySelector(sel as string) as HTMLElement).scrollHeight > h,
       [SCROLLER, heightBefore] as const,
@@ -135,7 +139,6 @@ describe('jump to a message in a 100,000-message conversation (Chromium)', () =>
     );
     await frames(page, 8);
     moves.push(Math.abs(((await rowTop(page, below.key)) ?? NaN) - below.top));
-    await page.evaluate(() => (window as unknown as FixtureWindow).__natter.setDelay(0));
     console.log(
       `[jump] anchor drift: landing ${moves[0]!.toFixed(2)} px, older page ${moves[1]!.toFixed(2)} px, newer page ${moves[2]!.toFixed(2)} px`,
     );

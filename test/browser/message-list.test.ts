@@ -11,7 +11,8 @@ interface NatterHandle {
   ready: boolean;
   loaded(): number;
   unread(): number;
-  setDelay(ms: number): void;
+  hold(): void;
+  release(): void;
   sendFromBob(text: string): Promise<void>;
 }
 declare global {
@@ -146,10 +147,10 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     const page = await site.open();
     await page.waitForSelector('[data-natter-message]');
     await frames(page, 3);
-    // Hold alice's frames back so the page arrives after we have looked at the list.
+    // Hold alice's frames back until we have looked at the list, then let the page in.
     const results: { before: number; after: number; moved: number; key: string }[] = [];
     for (let round = 0; round < 3; round++) {
-      await page.evaluate(() => window.__natter.setDelay(400));
+      await page.evaluate(() => window.__natter.hold());
       const loadedBefore = await page.evaluate(() => window.__natter.loaded());
       await page.evaluate((sel) => {
         const s = document.querySelector<HTMLElement>(sel);
@@ -166,8 +167,8 @@ describe('MessageList with 100,000 messages in Chromium', () => {
       const loadedAtAnchor = await page.evaluate(() => window.__natter.loaded());
       expect(anchor).not.toBeNull();
       expect(loadedAtAnchor).toBe(loadedBefore);
+      await page.evaluate(() => window.__natter.release());
       await page.waitForFunction((b) => window.__natter.loaded() > b, loadedBefore, { timeout: 15_000 });
-      await page.evaluate(() => window.__natter.setDelay(0));
       await frames(page, 6);
       const after = await page.evaluate(
         ([sel, key]) => {

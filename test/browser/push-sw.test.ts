@@ -134,7 +134,20 @@ describe('Web Push in Chromium', { timeout: 120_000 }, () => {
     expect(service.rejected).toEqual([]);
     const [push] = service.received.filter((r) => r.name === 'bob-browser');
 
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: id, data: push!.text });
+    // DevTools does not say whether the worker got the push (a worker that is still starting on a
+    // busy machine can miss it), so deliver again until a notification shows; the tag is per
+    // conversation, so a second delivery replaces the first rather than adding one.
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: id, data: push!.text });
+      const shown = await expect
+        .poll(async () => (await notifications(page)).length, { timeout: 5_000 })
+        .toBeGreaterThan(0)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (shown) break;
+    }
     await expect
       .poll(() => notifications(page), { timeout: 20_000 })
       .toEqual([

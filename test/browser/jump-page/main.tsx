@@ -6,7 +6,6 @@
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
 import { setProfile } from '../../../src/client/people';
-import type { ClientConnectionHandlers, Transport } from '../../../src/protocol/link';
 import type { Message } from '../../../src/protocol/message';
 import { ChatProvider } from '../../../src/react/index';
 import { conversationKey } from '../../../src/server/conversation-key';
@@ -15,6 +14,7 @@ import { MemoryStorage } from '../../../src/server/memory-storage';
 import { createChatStore } from '../../../src/store/create-chat-store';
 import { Chat } from '../../../src/ui/index';
 import '../../../src/ui/styles.css';
+import { holdable } from '../../support/holdable-transport';
 
 const params = new URLSearchParams(location.search);
 const TOTAL = Number(params.get('messages') ?? 100_000);
@@ -53,17 +53,10 @@ memory.transaction(() => {
 const server = createEmbeddedServer({ storage: memory });
 
 // Frames to alice can be held back so a test can look at the list before a page arrives.
-let delayMs = 0;
-function delayable(t: Transport): Transport {
-  return {
-    connect: (h: ClientConnectionHandlers) =>
-      t.connect({ ...h, frame: (data) => (delayMs > 0 ? setTimeout(() => h.frame(data), delayMs) : h.frame(data)) }),
-    ...(t.upload ? { upload: t.upload.bind(t) } : {}),
-  };
-}
+const gate = holdable(server.connect());
 
 const bob = createChatClient({ transport: server.connect(), user: 'bob', delivery: false });
-const alice = createChatClient({ transport: delayable(server.connect()), user: 'alice', delivery: false });
+const alice = createChatClient({ transport: gate.transport, user: 'alice', delivery: false });
 const store = createChatStore(alice);
 
 async function main(): Promise<void> {
@@ -79,9 +72,8 @@ async function main(): Promise<void> {
     __natter: {
       ready: true,
       unread: () => store.getState().conversations.summaries.get('single:bob')?.unread ?? -1,
-      setDelay: (ms: number) => {
-        delayMs = ms;
-      },
+      hold: gate.hold,
+      release: gate.release,
       bobLeaves: () => bob.close(),
     },
   });

@@ -5,7 +5,6 @@
 import { version as reactVersion } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createChatClient } from '../../../src/client/chat-client';
-import type { ClientConnectionHandlers, Transport } from '../../../src/protocol/link';
 import type { Message } from '../../../src/protocol/message';
 import { ChatProvider } from '../../../src/react/index';
 import { conversationKey } from '../../../src/server/conversation-key';
@@ -14,6 +13,7 @@ import { MemoryStorage } from '../../../src/server/memory-storage';
 import { createChatStore } from '../../../src/store/create-chat-store';
 import { MessageList } from '../../../src/ui/index';
 import '../../../src/ui/styles.css';
+import { holdable } from '../../support/holdable-transport';
 
 const TOTAL = Number(new URLSearchParams(location.search).get('messages') ?? 100_000);
 const PAGE = Number(new URLSearchParams(location.search).get('page') ?? 200);
@@ -51,19 +51,11 @@ memory.transaction(() => {
 });
 const server = createEmbeddedServer({ storage: memory });
 
-// Frames to alice can be held back (all of them, in order) so a test can look at
-// the list between scrolling to the top and the older page arriving.
-let delayMs = 0;
-function delayable(t: Transport): Transport {
-  return {
-    connect: (h: ClientConnectionHandlers) =>
-      t.connect({ ...h, frame: (data) => (delayMs > 0 ? setTimeout(() => h.frame(data), delayMs) : h.frame(data)) }),
-    ...(t.upload ? { upload: t.upload.bind(t) } : {}),
-  };
-}
+// Frames to alice can be held back so a test can look at the list before a page arrives.
+const gate = holdable(server.connect());
 
 const bob = createChatClient({ transport: server.connect(), user: 'bob', delivery: false });
-const alice = createChatClient({ transport: delayable(server.connect()), user: 'alice', delivery: false });
+const alice = createChatClient({ transport: gate.transport, user: 'alice', delivery: false });
 const store = createChatStore(alice);
 
 async function main(): Promise<void> {
@@ -85,9 +77,8 @@ async function main(): Promise<void> {
       reactVersion,
       loaded: () => store.getState().conversationMessages.get('single:bob')?.items.length ?? 0,
       unread: () => store.getState().conversations.summaries.get('single:bob')?.unread ?? -1,
-      setDelay: (ms: number) => {
-        delayMs = ms;
-      },
+      hold: gate.hold,
+      release: gate.release,
       sendFromBob: (text: string) => bob.sendText('single:alice', text).then(() => undefined),
     },
   });
