@@ -8,11 +8,12 @@ import { ChatProvider } from '../../../src/react';
 import { createEmbeddedServer } from '../../../src/server/embedded-server';
 import { CallInviteModal } from '../../../src/ui/call-invite-modal';
 import { Chat } from '../../../src/ui/chat';
+import { messageListChunk } from '../../../src/ui/chat/open-conversation';
 import { ConversationList } from '../../../src/ui/conversation-list';
 import { MessageInput } from '../../../src/ui/message-input';
 import { UnreadBadge } from '../../../src/ui/unread-badge';
 
-test('Chat, MessageInput, ConversationList, UnreadBadge and CallInviteModal render to a string without a DOM', () => {
+test('Chat, MessageInput, ConversationList, UnreadBadge and CallInviteModal render to a string without a DOM', async () => {
   expect(typeof window).toBe('undefined');
   const server = createEmbeddedServer();
   const client = createChatClient({ transport: server.connect(), user: 'alice', delivery: false });
@@ -37,5 +38,7 @@ test('Chat, MessageInput, ConversationList, UnreadBadge and CallInviteModal rend
   } finally {
     client.close();
     server.close();
+    // Rendering started fetching the message list's chunk: let it land before the test environment goes.
+    await messageListChunk.get();
   }
 });
