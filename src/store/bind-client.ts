@@ -88,16 +88,20 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
           ...(unreadTotal !== undefined ? { unreadTotal } : {}),
         });
         queue.push({ kind: 'invitations', invitations, startedAt });
+        // The sync's end goes with its answer: one store change, not a second one (and a second
+        // render of every list) in the frame that paints the first page.
+        queue.push({ kind: 'syncing', syncing: false });
         // Applied when it arrives, like answers to a caller's request: the list's first paint waits
         // for this page, and a render now is painted with the next frame instead of one frame later.
         queue.flush();
       })
       .catch((e: unknown) => {
-        if (!disposed) queue.push({ kind: 'connection', state: client.state, error: errorInfo(e) });
+        if (disposed) return;
+        queue.push({ kind: 'connection', state: client.state, error: errorInfo(e) });
+        queue.push({ kind: 'syncing', syncing: false });
       })
       .finally(() => {
         syncing = null;
-        if (!disposed) queue.push({ kind: 'syncing', syncing: false });
       });
     return syncing;
   };

@@ -49,6 +49,16 @@ describe('pageOf', () => {
     expect(walked).toEqual(sorted.map((s) => s.key));
   });
 
+  it('gives the same pages when the states come oldest first or newest first (every state entering the page, or none)', () => {
+    const oldestFirst = [...sorted].reverse();
+    const newestFirst = [...sorted];
+    for (const input of [oldestFirst, newestFirst]) {
+      expect(pageOf(input, { limit: 50 }).map((s) => s.key)).toEqual(sorted.slice(0, 50).map((s) => s.key));
+      const after = { updatedAt: sorted[120]!.updatedAt, key: sorted[120]!.key };
+      expect(pageOf(input, { after, limit: 7 }).map((s) => s.key)).toEqual(sorted.slice(121, 128).map((s) => s.key));
+    }
+  });
+
   it('gives the first states when the limit is larger than the list, and none for a limit of 0', () => {
     expect(pageOf(states, { limit: 10_000 }).map((s) => s.key)).toEqual(sorted.map((s) => s.key));
     expect(pageOf(states, { limit: 0 })).toEqual([]);

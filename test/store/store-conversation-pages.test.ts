@@ -3,6 +3,8 @@
 // loadMoreConversations the next ones (200 each), and the total stays exact meanwhile.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/server/clock';
+import { bindClient } from '../../src/store/bind-client';
+import { createChatStore } from '../../src/store/create-chat-store';
 import { createHarness, until, type Harness } from './chat-harness';
 
 let h: Harness;
@@ -91,5 +93,23 @@ describe('conversation list pages in the store', () => {
     const list = alice.store.getState().conversations;
     expect(new Set(list.order).size).toBe(list.order.length);
     expect(list.order.length === 50 || list.order.length === 60).toBe(true);
+  });
+
+  it('applies the first page and the end of its sync as one store change (one render of a list, not two)', async () => {
+    const { alice } = await accountWith(60);
+    // A second device of alice, connected before its store is bound, as a page that connects first.
+    const client = await h.client('alice');
+    const store = createChatStore(client);
+    const seen: { loaded: boolean; syncing: boolean }[] = [];
+    store.subscribe((s) => seen.push({ loaded: s.conversations.loaded, syncing: s.connection.syncing }));
+    const binding = bindClient(client, store);
+    try {
+      await until(() => store.getState().conversations.loaded, 'first page');
+      binding.flush(); // whatever is still queued
+      expect(seen).toEqual([{ loaded: true, syncing: false }]);
+      expect(store.getState().conversations.order).toEqual(alice.store.getState().conversations.order);
+    } finally {
+      binding();
+    }
   });
 });

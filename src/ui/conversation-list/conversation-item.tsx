@@ -4,6 +4,7 @@
 // and a delete button. A mute whose time has passed shows as none.
 import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
+import type { PresenceStatus } from '../../protocol/people';
 import { useGroupName, usePresence, useProfile, useServerClock } from '../../react';
 import { EmojiText } from '../emoji-text';
 import { formatDateTime, formatShortTimestamp, useLocale, useStrings, type Locale } from '../i18n';
@@ -63,14 +64,15 @@ function BellOffIcon(): ReactNode {
 }
 
 /**
- * The conversation's mute while it lasts, else null, by the server's clock (the mute's end is server
- * time). Rows are drawn again when the list's `now` moves: each minute and when a mute ends.
+ * When the conversation's mute ends (null: when unmuted) while it lasts, else undefined, by the
+ * server's clock (the mute's end is server time). Rows are drawn again when the list's `now` moves:
+ * each minute and when a mute ends.
  */
-function useActiveMute(c: ConversationSummary): { until: number | null } | null {
+function useMuteUntil(c: ConversationSummary): number | null | undefined {
   const serverNow = useServerClock();
-  if (c.mute === undefined) return null;
+  if (c.mute === undefined) return undefined;
   const until = c.mute.until ?? null;
-  return until === null || until > serverNow() ? { until } : null;
+  return until === null || until > serverNow() ? until : undefined;
 }
 
 /** Same props, the placement compared by its fields (the virtualizer gives a new object each time it draws). */
@@ -89,7 +91,10 @@ function sameRow(a: ConversationItemProps, b: ConversationItemProps): boolean {
 /** The row's box: placed by the virtualizer, so it changes whenever a row above it moves. */
 export const ConversationItem = memo(function ConversationItem({ row, ...p }: ConversationItemProps): ReactNode {
   const c = p.conversation;
-  const muted = useActiveMute(c) !== null;
+  const muteUntil = useMuteUntil(c);
+  const muted = muteUntil !== undefined;
+  // The row's key is its conversation id, which holds its type: a row keeps its kind of content.
+  const Content = c.type === 'single' ? PeerRowContent : c.type === 'group' ? GroupRowContent : RowContent;
   return (
     <li
       className="natter-conversation"
@@ -106,33 +111,64 @@ export const ConversationItem = memo(function ConversationItem({ row, ...p }: Co
           }
         : {})}
     >
-      <RowContent {...p} />
+      <Content {...p} muteUntil={muteUntil} />
     </li>
   );
 }, sameRow);
 
+/** What a row's content is drawn from: the row's props and its mute (see useMuteUntil). */
+type RowContentProps = Omit<ConversationItemProps, 'row'> & { muteUntil: number | null | undefined };
+
+/** Who a row shows, read by the row's kind of content: its name, picture and presence. */
+interface RowPerson {
+  name: string;
+  avatarUrl: string | null;
+  presence: PresenceStatus | undefined;
+}
+
 /**
- * What the row shows, drawn again only when its conversation or its state changes: a new message
- * moves every row below the top one, and only their boxes need to follow.
+ * What a single chat's row shows: its peer's profile and presence are read here, and only here (a
+ * group's row has no peer; each store read is a subscription every store change runs).
  */
-const RowContent = memo(function RowContent(p: Omit<ConversationItemProps, 'row'>): ReactNode {
-  const { conversation: c } = p;
+const PeerRowContent = memo(function PeerRowContent(p: RowContentProps): ReactNode {
+  const peer = p.conversation.target;
+  const profile = useProfile(peer);
+  const presence = usePresence(peer)?.status;
+  const name = p.name ?? p.displayName(peer);
+  return <RowView {...p} person={{ name, avatarUrl: p.avatarUrl ?? profile?.avatar ?? null, presence }} />;
+});
+
+/** What a group's row shows: the group's name, fetched once a minute per group. */
+const GroupRowContent = memo(function GroupRowContent(p: RowContentProps): ReactNode {
+  const groupName = useGroupName(p.conversation.target);
+  const name = p.name ?? groupName ?? p.conversation.target;
+  return <RowView {...p} person={{ name, avatarUrl: p.avatarUrl ?? null, presence: undefined }} />;
+});
+
+/** What a chat room's row shows: its id, or the name the app gives. */
+const RowContent = memo(function RowContent(p: RowContentProps): ReactNode {
+  const name = p.name ?? p.conversation.target;
+  return <RowView {...p} person={{ name, avatarUrl: p.avatarUrl ?? null, presence: undefined }} />;
+});
+
+/**
+ * What the row shows, drawn again only when its conversation or its state changes (the memo above
+ * it): a new message moves every row below the top one, and only their boxes need to follow.
+ */
+function RowView(p: RowContentProps & { person: RowPerson }): ReactNode {
+  const { conversation: c, person } = p;
   const strings = useStrings(p.locale);
   const t = strings.conversationList;
   const loc = useLocale(p.locale);
-  const groupName = useGroupName(c.type === 'group' ? c.target : undefined);
-  const peer = c.type === 'single' ? c.target : undefined;
-  const profile = useProfile(peer);
-  // Read once for the dot and the words: each store read is a subscription every store change runs.
-  const presence = usePresence(peer)?.status;
+  const presence = person.presence;
   const presenceWords = presenceLabel(presence, t);
-  const name = p.name ?? groupName ?? (c.type === 'single' ? p.displayName(c.target) : c.target);
+  const name = person.name;
   const preview = messagePreview(c.lastMessage, p.viewer, t, strings.messageList, p.displayName);
   const ts = c.lastMessage?.ts ?? c.updatedAt;
   const previewId = `natter-conv-${c.id}-preview`;
   const { register } = p;
   const buttonRef = useCallback((el: HTMLButtonElement | null) => register(c.id, el), [register, c.id]);
-  const mute = useActiveMute(c);
+  const mute = p.muteUntil === undefined ? null : { until: p.muteUntil };
   return (
     <>
       <button
@@ -147,7 +183,7 @@ const RowContent = memo(function RowContent(p: Omit<ConversationItemProps, 'row'
         onFocus={() => p.onFocus(c.id)}
       >
         <span className="natter-avatar-wrap">
-          <Avatar id={c.id} name={name} src={p.avatarUrl ?? profile?.avatar ?? null} />
+          <Avatar id={c.id} name={name} src={person.avatarUrl} />
           <PresenceMark status={presence} label={presenceWords} />
         </span>
         <span className="natter-conversation__main">
@@ -217,4 +253,4 @@ const RowContent = memo(function RowContent(p: Omit<ConversationItemProps, 'row'
       </button>
     </>
   );
-});
+}

@@ -2,7 +2,8 @@
 // most recent first, as a list of buttons with a roving tabindex (Arrow keys,
 // Home and End move between rows; Enter or Space selects; Delete deletes),
 // controlled or uncontrolled selection, and a delete action per row. Long
-// lists are virtualized (virtual-rows.tsx, loaded once a list is that long):
+// lists are virtualized (virtual-rows.tsx, loaded once a list is that long and
+// its first frame is painted):
 // the DOM holds the rows in view whatever the number of conversations; short
 // ones render every row (no layout needed, e.g. on the server). The list loads its next
 // page when the rows drawn come near the end of what is loaded, so scrolling,
@@ -20,6 +21,7 @@ import {
 } from '../../react';
 import { useStrings, type Locale } from '../i18n';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
+import { usePainted } from '../use-painted';
 import { ConversationItem, type ConversationRowPlacement } from './conversation-item';
 
 export interface ConversationListProps {
@@ -80,12 +82,16 @@ export function ConversationList({
   /** A row that keyboard navigation moved to before it was drawn: focused once it mounts. */
   const pendingFocus = useRef<string | null>(null);
   const virtual = conversations.length > VIRTUAL_FROM;
-  const virtualRows = useLazyChunk(virtualRowsChunk, virtual ? true : undefined);
-  // A first page (50) is already long: the virtualizer is fetched beside it, not after it (a page
-  // that comes first is drawn plain, only the rows that fill the box).
+  // The virtualizer is fetched once the list's first frame is painted, not before: a long page that
+  // comes first is drawn plain (only the rows that fill the box), and the chunk's fetch, compile and
+  // evaluation would otherwise run in the task and the frame that draw those rows.
+  const painted = usePainted();
+  const virtualRows = useLazyChunk(virtualRowsChunk, virtual && painted ? true : undefined);
+  // A first page (50) is already long: with the first page still on its way after that paint, the
+  // virtualizer is fetched beside it, not after it.
   useEffect(() => {
-    if (!loaded) virtualRowsChunk.get().catch(() => undefined);
-  }, [loaded]);
+    if (painted && !loaded) virtualRowsChunk.get().catch(() => undefined);
+  }, [painted, loaded]);
   const [lastVirtual, setLastVirtual] = useState(-1);
   const scrollTo = useRef<((index: number) => void) | null>(null);
   // Every row is drawn until the virtualizer is in (paging waits for it).
