@@ -23,8 +23,9 @@ async function connected(srv: EmbeddedServer, user: string): Promise<ChatClient>
 
 describe('ChatClient conversations()', () => {
   it('loads every page of a long list when the rate limit refuses some, waiting as long as each 509 says', async () => {
-    // Three requests at once, then one every 20 ms: a list of two pages cannot be asked for at once.
-    const srv = createEmbeddedServer({ rateLimit: { perSecond: 50, burst: 3 } });
+    // Three requests at once, then one every 250 ms: a list of two pages cannot be asked for at once
+    // (and a slow machine does not refill a token between the three and the refused fourth).
+    const srv = createEmbeddedServer({ rateLimit: { perSecond: 4, burst: 3 } });
     servers.push(srv);
     const bob = await connected(srv, 'bob');
     for (let i = 0; i < 60; i++) {
@@ -42,7 +43,7 @@ describe('ChatClient conversations()', () => {
   });
 
   it('still fails at once on an error that waiting cannot fix', async () => {
-    const srv = createEmbeddedServer({ rateLimit: { perSecond: 50, burst: 3 } });
+    const srv = createEmbeddedServer({ rateLimit: { perSecond: 4, burst: 3 } });
     servers.push(srv);
     const bob = await connected(srv, 'bob');
     bob.close();
