@@ -180,7 +180,7 @@ export const BENCHMARKS = [
       '--messages',
       '1000000',
       '--rounds',
-      '3',
+      '10',
     ),
     smoke: tsx(
       'bench/server/conversation-pages.bench.ts',

@@ -2,12 +2,14 @@
 // host (SQLite, dev auth, the server's default limits) over a database where
 // user `heavy` has CONVERSATIONS single chats holding MESSAGES messages in all
 // (built once per size into the OS temp directory and reused). It measures its
-// own event-loop delay: a line `reset` on stdin starts a new window, `report`
-// prints `ELD {json}`; stdin closing stops it.
+// own event-loop delay, CPU time and event-loop utilization: a line `reset` on
+// stdin starts a new window, `report` prints `ELD {json}` (CPU time is counted
+// by the kernel, so it does not grow with the machine's load the way wall-clock
+// latency does); stdin closing stops it.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { silentLogger } from '../../src/node/logger';
 import { startServer } from '../../src/node/serve';
@@ -82,12 +84,27 @@ const eld = monitorEventLoopDelay({ resolution: 1 });
 eld.enable();
 process.stdout.write(`PORT ${server.port}\n`);
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+let cpu = process.cpuUsage();
+let elu = performance.eventLoopUtilization();
 createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line === 'reset') eld.reset();
-  if (line === 'report')
-    process.stdout.write(
-      `ELD ${JSON.stringify({ p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max) })}\n`,
-    );
+  if (line === 'reset') {
+    eld.reset();
+    cpu = process.cpuUsage();
+    elu = performance.eventLoopUtilization();
+  }
+  if (line === 'report') {
+    const used = process.cpuUsage(cpu);
+    const loop = performance.eventLoopUtilization(elu);
+    const report = {
+      p50: ms(eld.percentile(50)),
+      p99: ms(eld.percentile(99)),
+      max: ms(eld.max),
+      // CPU ms of the whole process (main thread and any worker) and main-thread busy ms in the window.
+      cpuMs: Math.round((used.user + used.system) / 10) / 100,
+      loopBusyMs: Math.round(loop.active * 100) / 100,
+    };
+    process.stdout.write(`ELD ${JSON.stringify(report)}\n`);
+  }
 });
 process.stdin.on('end', async () => {
   eld.disable();

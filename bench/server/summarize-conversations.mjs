@@ -6,16 +6,29 @@ export function summarizeConversations(d) {
   return {
     tables: [
       {
-        caption: `${d.conversations.toLocaleString('en-US')} conversations, ${d.messages.toLocaleString('en-US')} messages, pages of ${d.pageSize}; medians over ${d.rounds} rounds of ${d.sends} back-to-back sends`,
+        caption: `${d.conversations.toLocaleString('en-US')} conversations, ${d.messages.toLocaleString('en-US')} messages, pages of ${d.pageSize}; ${d.rounds} rounds, each ${d.sends} back-to-back sends alone then one whole-list load with sends meanwhile (latencies over every round's samples, event-loop delay the median of the rounds')`,
         columns: ['measure (ms)', 'p50', 'p99', 'max'],
         rows: [
           row('conversations page, as the loading user sees it', d.page),
           row("other user's send, server otherwise idle", d.sendAlone),
-          row("other user's send, while the list loads non-stop", d.sendLoaded),
+          row("other user's send, while one user loads its whole list", d.sendLoaded),
           row('server event-loop delay, idle', d.eventLoopAlone),
           row('server event-loop delay, while the list loads', d.eventLoopLoaded),
         ],
       },
+      ...(d.serverCpuMs
+        ? [
+            {
+              caption:
+                'Server cost per request: CPU ms counted by the kernel (holds on a loaded machine); event-loop busy ms is wall time the main thread was busy',
+              columns: ['request', 'CPU ms', 'event-loop busy ms'],
+              rows: [
+                ['conversations page', d.serverCpuMs.perPage, d.loopBusyMs.perPage],
+                ['send', d.serverCpuMs.perSend, d.loopBusyMs.perSend],
+              ],
+            },
+          ]
+        : []),
     ],
     charts: [
       {
@@ -44,7 +57,7 @@ export function summarizeConversations(d) {
       },
     ],
     notes: [
-      'The loading user asks for the next page as soon as the previous one arrives, for as long as the other user sends: a worst case, not a reader scrolling.',
+      "The loading user loads its whole list as the client's conversations() does: the next page as soon as the previous one arrives (a 509 waited out; refused pages are counted apart from failures), so the sends meet a server busy with pages all the time the list loads.",
     ],
   };
 }

@@ -3,18 +3,23 @@
 // typing signals. Answers that change what a user sees also go into the
 // input stream.
 import type { ConversationSummary } from '../protocol/entities';
+import { ErrorCode, NatterError } from '../protocol/errors';
 import type { ConversationPage, HistoryPage } from '../protocol/frames';
 import { conversationOf, type ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
 import type { TypingState } from '../protocol/typing';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
+import { later } from './timers';
 
 /** The conversation and receipt methods of ChatClient. */
 export interface ConversationApi {
   recall(serverId: string): Promise<Message>;
   history(conversation: ConversationId, options?: { before?: number; limit?: number }): Promise<HistoryPage>;
-  /** Every conversation, most recently updated first (loads every page; see conversationPage). */
+  /**
+   * Every conversation, most recently updated first (loads every page; see conversationPage). A page
+   * refused for the user's request rate (509) is asked again after the wait the server names.
+   */
   conversations(): Promise<ConversationSummary[]>;
   /** One page of the conversation list with the server's unread total; pass `cursor` from the previous page. */
   conversationPage(options?: { cursor?: string; limit?: number }): Promise<ConversationPage>;
@@ -43,6 +48,22 @@ export interface ConversationDeps {
   user: () => UserId;
 }
 
+/**
+ * Runs `ask` again after the wait a 509 names (retryAfter, else a second) for as long as the server
+ * refuses it for its rate: loading a long list page after page must not fail half-way because the
+ * pages came faster than the user's rate allows, and waiting is what the limit asks of a client.
+ */
+async function politely<T>(ask: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await ask();
+    } catch (e) {
+      if (!(e instanceof NatterError) || e.code !== ErrorCode.RATE_LIMITED) throw e;
+      await new Promise<void>((resolve) => later(e.retryAfter ?? 1000, resolve));
+    }
+  }
+}
+
 export function createConversationApi({ request, input, user }: ConversationDeps): ConversationApi {
   const conversationPage = (options: { cursor?: string; limit?: number } = {}): Promise<ConversationPage> => {
     const p: { cursor?: string; limit?: number } = {};
@@ -67,7 +88,7 @@ export function createConversationApi({ request, input, user }: ConversationDeps
       let cursor: string | null = null;
       // A conversation that moves to the top while the pages load is not listed twice.
       do {
-        const page: ConversationPage = await conversationPage(cursor === null ? {} : { cursor });
+        const page: ConversationPage = await politely(() => conversationPage(cursor === null ? {} : { cursor }));
         for (const c of page.conversations) {
           if (seen.has(c.id)) continue;
           seen.add(c.id);

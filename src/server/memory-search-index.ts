@@ -14,6 +14,7 @@ import type { Message } from '../protocol/message';
 import type { MessageSearchRow, SearchScope } from './people-storage';
 import { searchableText, termsMatcher } from './search-text';
 import { searchWords } from './search-words';
+import { nextTurn } from './next-turn';
 
 /** Word starts of this many characters at most are indexed (a longer query word is confirmed by the matcher). */
 const START_CHARS = 3;
@@ -33,23 +34,6 @@ interface Build {
   /** Changes made since the build began, applied in order once the snapshot is indexed. */
   log: Array<(postings: Postings) => void>;
   done: Promise<void>;
-}
-
-/**
- * The next turn of the event loop: setImmediate in Node; in a browser a message to a fresh channel,
- * since nested setTimeout(0) calls wait at least 4 ms each (a third of a slice).
- */
-function defaultYield(next: () => void): void {
-  const g = globalThis as { setImmediate?: (fn: () => void) => unknown; MessageChannel?: typeof MessageChannel };
-  if (typeof g.setImmediate === 'function') g.setImmediate(next);
-  else if (typeof g.MessageChannel === 'function') {
-    const channel = new g.MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      next();
-    };
-    channel.port2.postMessage(null);
-  } else setTimeout(next, 0);
 }
 
 /** Index keys: `=word` for a whole word, `^start` for the start of a letter/digit run. */
@@ -100,11 +84,11 @@ export class MemorySearchIndex {
 
   /**
    * @param messagesOf a conversation's messages ordered by seq ascending (read once, when first searched).
-   * @param yieldTurn runs `next` on a later turn of the event loop (default: see defaultYield).
+   * @param yieldTurn runs `next` on a later turn of the event loop (default: nextTurn).
    */
   constructor(
     private readonly messagesOf: (key: string) => readonly Message[],
-    private readonly yieldTurn: (next: () => void) => void = defaultYield,
+    private readonly yieldTurn: (next: () => void) => void = nextTurn,
   ) {}
 
   /** A message was stored in `key`. */

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/server/clock';
 import { createEmbeddedServer } from '../../src/server/embedded-server';
 import { ErrorCode } from '../../src/protocol/errors';
+import { MemoryStorage } from '../../src/server/memory-storage';
+import type { MessageRecord } from '../../src/server/storage';
 import { localId, login } from './raw-client';
 
 const text = (msg: string) => ({ type: 'txt' as const, msg });
 
 /** Bob hears from `n` people, one message each, a millisecond apart (the last is the most recent). */
-async function inbox(n: number) {
+async function inbox(n: number, storage = new MemoryStorage()) {
   const clock = createManualClock(1_000);
-  const server = createEmbeddedServer({ clock, rateLimit: false });
+  const server = createEmbeddedServer({ clock, rateLimit: false, storage });
   const bob = await login(server.connect(), 'bob');
   const senders = [];
   for (let i = 0; i < n; i++) {
@@ -63,4 +65,32 @@ describe('conversation list pages', () => {
     expect(await bob.code('conversations', { limit: 0 })).toBe(ErrorCode.INVALID_PARAMS);
     expect(await bob.code('conversations', { limit: 501 })).toBe(ErrorCode.INVALID_PARAMS);
   });
+
+  it('lets the event loop turn while it looks up the last messages of a slow page, and answers the same page', async () => {
+    const { bob } = await inbox(20, new SlowLookups());
+    // Counts turns of the event loop until the page is answered: other connections' frames are
+    // read in those turns. Without them the page would hold the loop for its whole 20 ms.
+    let turns = 0;
+    let answered = false;
+    const tick = (): void => {
+      turns += 1;
+      if (!answered) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const page = await bob.ok('conversations', {});
+    answered = true;
+    expect(turns).toBeGreaterThanOrEqual(5);
+    expect(page.conversations.map((c) => c.target)).toEqual(Array.from({ length: 20 }, (_, i) => `p${19 - i}`));
+    expect(page.conversations.every((c) => c.lastMessage !== null && c.lastSeq === 1)).toBe(true);
+    expect(page).toMatchObject({ hasMore: false, unreadTotal: 20 });
+  });
 });
+
+/** The memory storage with a last-message lookup as slow as a cold read of a large file (1 ms each). */
+class SlowLookups extends MemoryStorage {
+  override getMessage(serverId: string): MessageRecord | null {
+    const until = performance.now() + 1;
+    while (performance.now() < until);
+    return super.getMessage(serverId);
+  }
+}
