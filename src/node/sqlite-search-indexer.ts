@@ -10,6 +10,12 @@
 // or below the mark (the triggers); a row past it is read as it is when its
 // turn comes. It also keeps the list of indexed words (message_word_list,
 // migration 13) that a search expands a partly typed word with.
+// A slice is a stall of the event loop (about 1–2 ms for 50 messages): a
+// sender whose next message arrives during it waits that long. While messages
+// keep arriving (one stored in the last BUSY_MS) the indexer waits, up to
+// MAX_LAG_MS after the oldest unindexed store: a client sending back to back
+// meets a few larger slices a second instead of one every 50 ms (which
+// delayed 2% of its messages, its p99).
 import type Database from 'better-sqlite3';
 import { textIndexWords } from '../server/search-words';
 import { LISTED_WORD_CHARS } from './sqlite-message-search';
@@ -20,6 +26,10 @@ const SLICE_ROWS = 256;
 const READ_ROWS = 1024;
 /** How long after a store the indexer looks (sends arriving meanwhile share its slice). */
 const DELAY_MS = 50;
+/** A store this recent means messages are streaming in: the slice waits (up to MAX_LAG_MS). */
+const BUSY_MS = 5;
+/** How long the oldest unindexed store waits at most while messages keep arriving. */
+const MAX_LAG_MS = 500;
 
 type TextRow = { id: number; key: string; msg: unknown };
 
@@ -28,6 +38,9 @@ export class SqliteSearchIndexer {
   private readonly indexRange: (from: number, to: number) => void;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** When the last message was stored, and the first one not indexed yet (ms, performance.now). */
+  private lastStored = 0;
+  private behindSince: number | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.s = prepare(db);
@@ -39,7 +52,13 @@ export class SqliteSearchIndexer {
   }
 
   /** A message was stored: index it soon, after its commit. */
-  schedule(): void {
+  stored(): void {
+    this.lastStored = performance.now();
+    this.behindSince ??= this.lastStored;
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.timer || this.stopped) return;
     this.timer = setTimeout(this.tick, DELAY_MS);
     this.timer.unref();
@@ -70,7 +89,11 @@ export class SqliteSearchIndexer {
     if (this.stopped || !this.db.open) return;
     // A transaction of the core is open (it awaits between its writes): come back after it.
     if (this.db.inTransaction) return this.schedule();
-    if (!this.catchUp(SLICE_ROWS)) this.schedule();
+    const now = performance.now();
+    if (now - this.lastStored < BUSY_MS && this.behindSince !== null && now - this.behindSince < MAX_LAG_MS)
+      return this.schedule();
+    if (this.catchUp(SLICE_ROWS)) this.behindSince = null;
+    else this.schedule();
   };
 
   private indexOnce(from: number, to: number): void {

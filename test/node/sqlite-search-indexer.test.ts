@@ -31,6 +31,19 @@ describe('SQLite search indexing after the commit', () => {
     expect(found(s, 'note')).toHaveLength(10);
   });
 
+  it('indexes a steady stream of messages while it lasts, not only once it pauses', async () => {
+    const s = open(tempDb());
+    let seq = 0;
+    // A store every millisecond: the indexer waits for a pause, but not longer than its lag bound.
+    const timer = setInterval(() => s.insertMessage(rec(text(++seq, `streamed ${seq}`))), 1);
+    try {
+      await expect.poll(() => mark(s), { timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      clearInterval(timer);
+    }
+    await expect.poll(() => mark(s), { timeout: 10_000 }).toBe(lastId(s));
+  });
+
   it('finds a message the background indexer has not reached yet, by the text it has now', () => {
     const s = open(tempDb());
     s.transaction(() => {
