@@ -9,7 +9,8 @@
 // it never misses a stored message. Edits and deletes re-index only rows at
 // or below the mark (the triggers); a row past it is read as it is when its
 // turn comes. It also keeps the list of indexed words (message_word_list,
-// migration 13) that a search expands a partly typed word with.
+// migration 13) that a search expands a partly typed word with, and, since
+// migration 14, each indexed message's search key (message_search_keys).
 // A slice is a stall of the event loop (about 1–2 ms for 50 messages): a
 // sender whose next message arrives during it waits that long. While messages
 // keep arriving (one stored in the last BUSY_MS) the indexer waits, up to
@@ -31,7 +32,7 @@ const BUSY_MS = 5;
 /** How long the oldest unindexed store waits at most while messages keep arriving. */
 const MAX_LAG_MS = 500;
 
-type TextRow = { id: number; key: string; msg: unknown };
+type TextRow = { id: number; key: string; seq: number; msg: unknown };
 
 export class SqliteSearchIndexer {
   private readonly s: ReturnType<typeof prepare>;
@@ -107,6 +108,7 @@ export class SqliteSearchIndexer {
       for (const row of rows) {
         const words = typeof row.msg === 'string' ? textIndexWords(row.msg) : [];
         this.s.index.run(row.id, words.join(' '), row.key);
+        this.s.key.run(row.id, row.key, row.seq);
         for (const w of words) listed.add(listedWord(w));
       }
       for (const w of listed) this.s.listWord.run(w);
@@ -128,10 +130,12 @@ function prepare(db: Database.Database) {
     setHead: p('UPDATE message_words_head SET upto = ? WHERE id = 1'),
     // The same rows and words as migration 7's trigger indexed one at a time.
     texts: p(
-      `SELECT id, key, json_extract(json, '$.message.body.msg') AS msg FROM messages
+      `SELECT id, key, seq, json_extract(json, '$.message.body.msg') AS msg FROM messages
        WHERE id > ? AND id <= ? AND json_extract(json, '$.message.body.type') = 'txt'`,
     ),
     index: p('INSERT INTO message_words (rowid, words, conv) VALUES (?, ?, ?)'),
     listWord: p('INSERT OR IGNORE INTO message_word_list (word) VALUES (?)'),
+    // A row an edit touched before its turn already has its key (the update trigger writes it).
+    key: p('INSERT OR REPLACE INTO message_search_keys (id, key, seq) VALUES (?, ?, ?)'),
   };
 }
