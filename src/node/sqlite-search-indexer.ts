@@ -28,7 +28,7 @@ const READ_ROWS = 1024;
 /** How long after a store the indexer looks (sends arriving meanwhile share its slice). */
 const DELAY_MS = 50;
 /** A store this recent means messages are streaming in: the slice waits (up to MAX_LAG_MS). */
-const BUSY_MS = 5;
+const BUSY_MS = 20;
 /** How long the oldest unindexed store waits at most while messages keep arriving. */
 const MAX_LAG_MS = 500;
 
