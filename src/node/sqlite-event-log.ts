@@ -28,7 +28,11 @@ function isPlainMessageEvent(event: ChatEvent, user: UserId): event is Extract<C
 
 export class SqliteEventLog {
   private readonly s: ReturnType<typeof prepare>;
-  /** The message objects inserted in this process, newest last, with their rowids (a small window). */
+  /**
+   * The message objects inserted in the open transaction, newest last, with their rowids. Its events
+   * are appended before it commits; kept past the commit, every message would live long enough to
+   * be moved to the old generation, and a steady stream of sends would fill it for major GCs.
+   */
   private readonly recent = new Map<Message, number>();
 
   /**
@@ -47,6 +51,11 @@ export class SqliteEventLog {
     this.recent.set(message, rowid);
     // Events are appended at the end of a commit, which may hold thousands of messages (group commit).
     if (this.recent.size > 4096) this.recent.delete(this.recent.keys().next().value as Message);
+  }
+
+  /** The transaction is about to commit: its events are appended, its messages need no rowid lookup. */
+  committing(): void {
+    this.recent.clear();
   }
 
   /** Forgets cached positions and rowids (after a rollback they may name rows that are gone). */

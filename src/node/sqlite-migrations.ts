@@ -7,6 +7,7 @@ import {
   WORD_INDEX_AFTER_COMMIT,
   WORD_INDEX_BY_CONVERSATION,
   WORD_LIST,
+  SEARCH_KEYS_AFTER_COMMIT,
 } from './sqlite-word-index-migrations';
 
 /** Each entry moves the schema from version i to i + 1. */
@@ -218,6 +219,8 @@ export const MIGRATIONS: readonly string[] = [
   WORD_INDEX_AFTER_COMMIT,
   WORD_INDEX_BY_CONVERSATION,
   WORD_LIST,
+  // 14: search keys written by the indexer, off the commit (sqlite-word-index-migrations.ts).
+  SEARCH_KEYS_AFTER_COMMIT,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

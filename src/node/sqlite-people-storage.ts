@@ -61,7 +61,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
 
   /** A message row was inserted: it is indexed for search after its commit. */
   messageStored(): void {
-    this.indexer.schedule();
+    this.indexer.stored();
   }
 
   /** Stops indexing and searching in the background (before the database closes). */

@@ -128,7 +128,10 @@ export class SqliteStorage implements SyncStorage {
 
   constructor(options: SqliteStorageOptions) {
     this.file = new SqliteDatabase(options, {
-      beforeCommit: () => this.seqs.flush(),
+      beforeCommit: () => {
+        this.seqs.flush();
+        this.events.committing();
+      },
       afterRollback: () => {
         this.events.reset();
         this.seqs.reset();

@@ -2,7 +2,8 @@
 // messages are indexed in the background up to a mark, a search first
 // indexes whatever is still behind (so it misses nothing), and edits and
 // deletes leave the index matching each message's current text on both sides
-// of the mark.
+// of the mark. A message's search key (its conversation and seq, which a
+// search joins the index with) is written by the indexer too.
 import { describe, expect, it } from 'vitest';
 import type { SqliteStorage } from '../../src/node/sqlite-storage';
 import { KEY, message, rec } from './storage-contract';
@@ -29,6 +30,29 @@ describe('SQLite search indexing after the commit', () => {
     expect(mark(s)).toBe(0);
     await expect.poll(() => mark(s), { timeout: 10_000 }).toBe(lastId(s));
     expect(found(s, 'note')).toHaveLength(10);
+  });
+
+  it('writes a message’s search key with its words, after the commit that stored it', async () => {
+    const s = open(tempDb());
+    s.transaction(() => s.insertMessage(rec(text(7, 'keyed later'))));
+    const keys = () => s.db.prepare('SELECT key, seq FROM message_search_keys').all();
+    expect(keys()).toEqual([]);
+    await expect.poll(() => mark(s), { timeout: 10_000 }).toBe(lastId(s));
+    expect(keys()).toEqual([{ key: KEY, seq: 7 }]);
+    expect(found(s, 'keyed')).toEqual(['m7']);
+  });
+
+  it('indexes a steady stream of messages while it lasts, not only once it pauses', async () => {
+    const s = open(tempDb());
+    let seq = 0;
+    // A store every millisecond: the indexer waits for a pause, but not longer than its lag bound.
+    const timer = setInterval(() => s.insertMessage(rec(text(++seq, `streamed ${seq}`))), 1);
+    try {
+      await expect.poll(() => mark(s), { timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      clearInterval(timer);
+    }
+    await expect.poll(() => mark(s), { timeout: 10_000 }).toBe(lastId(s));
   });
 
   it('finds a message the background indexer has not reached yet, by the text it has now', () => {
