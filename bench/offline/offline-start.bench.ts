@@ -181,7 +181,17 @@ async function main(): Promise<void> {
     const reloadMain = await tracedStart(browser, page, url, 'reload');
     const bytesRun = await firstRow(page, `${url}&probe=bytes`);
     log(`traced: cold ${JSON.stringify(coldMain)}, reload ${JSON.stringify(reloadMain)}`);
-    const COUNTS = ['scripts', 'scriptsFromNetwork', 'scriptBytes', 'idbRequests', 'idbRecords', 'idbBytes'] as const;
+    const COUNTS = [
+      'scripts',
+      'scriptsFromNetwork',
+      'scriptBytes',
+      'idbRequests',
+      'idbRecords',
+      'idbBytes',
+      'idbOpenAskedMs',
+      'idbOpenedMs',
+      'idbFirstReadMs',
+    ] as const;
     const beforePaint = (runs: FirstRow[]) =>
       Object.fromEntries(COUNTS.map((k) => [k, stats(runs.map((x) => x.before[k])).median]));
     const cold = stats(coldRuns.map((x) => x.ms));

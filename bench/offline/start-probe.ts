@@ -27,12 +27,23 @@ export const IDB_COUNTER = `(() => {
       req.addEventListener('success', () => {
         if (c.stopped) return;
         const r = req.result;
+        c.firstRead ??= performance.now();
         if (r === undefined) return;
         c.records += Array.isArray(r) && name !== 'get' ? r.length : 1;
         if (bytes) c.bytes += JSON.stringify(r).length;
       });
       return req;
     };
+  };
+  // When the page first asked to open a database, when that open succeeded and when the first read answered.
+  const open = indexedDB.open.bind(indexedDB);
+  indexedDB.open = (...args) => {
+    const req = open(...args);
+    if (c.openAsked === undefined) {
+      c.openAsked = performance.now();
+      req.addEventListener('success', () => (c.opened ??= performance.now()));
+    }
+    return req;
   };
   for (const name of ['get', 'getAll', 'getAllKeys', 'openCursor']) {
     wrap(IDBObjectStore.prototype, name);
@@ -51,6 +62,10 @@ export interface BeforePaint {
   idbRecords: number;
   /** JSON bytes of those records (only measured with ?probe=bytes). */
   idbBytes: number;
+  /** When (ms from navigation start) the page first asked to open a database, got it, and got its first read (-1: never). */
+  idbOpenAskedMs: number;
+  idbOpenedMs: number;
+  idbFirstReadMs: number;
   /** Each script as `file:start-end` (ms from navigation start). */
   names?: string[];
 }
@@ -67,6 +82,9 @@ export const BEFORE_PAINT_FN = `(at) => {
     idbRequests: c.requests,
     idbRecords: c.records,
     idbBytes: c.bytes,
+    idbOpenAskedMs: c.openAsked ?? -1,
+    idbOpenedMs: c.opened ?? -1,
+    idbFirstReadMs: c.firstRead ?? -1,
     names: scripts.map((e) => e.name.split('/').pop() + ':' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)),
   };
 }`;
@@ -75,8 +93,10 @@ export const BEFORE_PAINT_FN = `(at) => {
 export interface MainThread {
   /** The window itself: navigation start to the first row's paint. */
   windowMs: number;
-  /** Time inside top-level tasks. */
+  /** Time inside top-level tasks (wall clock: includes time the thread waited for a core). */
   busyMs: number;
+  /** CPU time of the top-level tasks that started in the window (the trace's thread time: load-proof). */
+  cpuMs: number;
   scriptMs: number;
   styleLayoutMs: number;
   paintMs: number;
@@ -91,6 +111,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { frame?: string } };
@@ -136,10 +158,22 @@ export async function tracedStart(browser: Browser, page: Page, url: string, tra
   await browser.startTracing(page, {
     categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'],
   });
+  // BENCH_TRACE_DIR also keeps a JavaScript CPU profile of the start (BENCH_NO_MINIFY=1 keeps its names).
+  const cdp = process.env.BENCH_TRACE_DIR ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __firstRow?: unknown }).__firstRow !== undefined, null, {
     timeout: 60_000,
   });
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(process.env.BENCH_TRACE_DIR!, `offline-${traceName}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
   const firstMs = await page.evaluate(() => (window as unknown as { __firstRow: { ms: number } }).__firstRow.ms);
   const buf = await browser.stopTracing();
   // For a look at the trace itself (chrome://tracing, Perfetto): BENCH_TRACE_DIR=<folder>.
@@ -155,10 +189,19 @@ export async function tracedStart(browser: Browser, page: Page, url: string, tra
     .sort((a, b) => a.ts - b.ts);
   const tasks = main.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   let longTasks = 0;
-  for (const t of tasks) if (t.ts >= from && t.ts <= to && (t.dur ?? 0) >= 50_000) longTasks++;
+  let cpu = 0;
+  let end = -Infinity;
+  for (const t of tasks) {
+    if (t.ts < from || t.ts > to) continue;
+    if ((t.dur ?? 0) >= 50_000) longTasks++;
+    // Nested run loops report a task inside a task: count the outer one only.
+    if (t.ts >= end) cpu += t.tdur ?? 0;
+    end = Math.max(end, t.ts + (t.dur ?? 0));
+  }
   return {
     windowMs: firstMs,
     busyMs: sumOf(tasks, new Set(tasks.map((t) => t.name)), from, to),
+    cpuMs: cpu / 1000,
     scriptMs: sumOf(main, SCRIPT, from, to),
     styleLayoutMs: sumOf(main, STYLE_LAYOUT, from, to),
     paintMs: sumOf(main, PAINT, from, to),
