@@ -13,10 +13,6 @@ const TOP_PAGES = 3;
 /** Most pages read at start. */
 const MAX_PAGES = 8;
 
-function request<T>(req: IDBRequest, done: (value: T) => void): void {
-  req.onsuccess = () => done(req.result as T);
-}
-
 /** The start snapshot (`complete: false`), or null when nothing was cached. */
 export function readStartSnapshot(db: IDBDatabase, wanted: readonly ConversationId[]): Promise<OfflineSnapshot | null> {
   return new Promise((resolve, reject) => {
@@ -25,6 +21,18 @@ export function readStartSnapshot(db: IDBDatabase, wanted: readonly Conversation
     const pages: CachedPage[] = [];
     let list: ConversationSummary[] | null = null;
     let pos: number | null = null;
+    let headRead = false;
+    let waiting = 0;
+    // Answered once the last record is in, not at the transaction's complete event, which comes a trip
+    // to the database later (a read-only transaction has nothing to commit that this read needs).
+    const request = <T>(req: IDBRequest, done: (value: T) => void): void => {
+      waiting++;
+      req.onsuccess = () => {
+        waiting--;
+        done(req.result as T);
+        if (headRead && waiting === 0) resolve(list ? { conversations: list, pages, pos, complete: false } : null);
+      };
+    };
     const asked = new Set<ConversationId>();
     const readPages = (ids: readonly ConversationId[]) => {
       for (const conversation of ids) {
@@ -49,11 +57,11 @@ export function readStartSnapshot(db: IDBDatabase, wanted: readonly Conversation
     request<StoredMeta['wanted'] | undefined>(meta.get('wanted'), (saved) => readPages(saved ?? []));
     // Every version 3 database that has a list has its head (offline-upgrade.ts copies it).
     request<StoredMeta['head'] | undefined>(meta.get('head'), (head) => {
+      headRead = true;
       if (!Array.isArray(head)) return;
       list = head;
       readPages(head.slice(0, TOP_PAGES).map((c) => c.id));
     });
-    tx.oncomplete = () => resolve(list ? { conversations: list, pages, pos, complete: false } : null);
     tx.onerror = () => reject(tx.error ?? new Error('offline start snapshot failed'));
     tx.onabort = () => reject(tx.error ?? new Error('offline start snapshot aborted'));
   });
