@@ -10,9 +10,15 @@
 // nothing cached, the list and the page come over the socket) vs a reload (the
 // same context: drawn from the cache, then reconciled). Each run also notes
 // whether the socket was open when that row was painted (a reload should paint
-// from the cache first). Rounds alternate; medians and min–max.
+// from the cache first). Rounds alternate; medians and min–max. The page's files
+// are served as a deployed Vite app's are (hashed assets immutable, the HTML
+// revalidated): a reload takes its scripts from the browser's HTTP cache, as a
+// returning user's does (an offline start has no other way to get them), a cold
+// start in a fresh context fetches them all. Load-proof measures beside the
+// wall clock (start-probe.ts): the scripts fetched and the IndexedDB reads made
+// before the first row, and one traced start of each arm for main-thread time.
 // Run: node --import tsx bench/offline/offline-start.bench.ts [--conversations 1000]
-//      [--per 10] [--rounds 5]
+//      [--per 10] [--rounds 5] [--no-http-cache] [--scripts]
 // Prints one JSON document on stdout (progress on stderr).
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +30,7 @@ import { serveStatic } from '../../test/support/static-server';
 import { stats } from '../list/stats';
 import { builtPages } from '../support/bench-pages';
 import { packedEntryUrl, packedServerEntryUrl } from '../support/packed-package';
+import { BEFORE_PAINT_FN, IDB_COUNTER, tracedStart, type BeforePaint } from './start-probe';
 
 // natter serve and the writing client as an app gets them: from the packed packages.
 const { createChatClient } = (await import(packedEntryUrl('.'))) as typeof import('../../src/entries/index');
@@ -38,6 +45,9 @@ const argOf = (name: string): string | undefined => {
 const CONVERSATIONS = Number(argOf('conversations') ?? 1000);
 const PER = Number(argOf('per') ?? 10);
 const ROUNDS = Math.max(1, Number(argOf('rounds') ?? 5));
+/** `--no-http-cache`: every load fetches every script again (how this benchmark ran before 2026-12-05). */
+const HTTP_CACHE = !process.argv.includes('--no-http-cache');
+const SCRIPTS = process.argv.includes('--scripts');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 /**
@@ -47,13 +57,16 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
  * Also whether the socket was open by then.
  */
 const FIRST_ROW = `(() => {
+  const beforePaint = ${BEFORE_PAINT_FN};
   const o = new MutationObserver(() => {
     if (!document.querySelector('[data-natter-message]')) return;
     o.disconnect();
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => {
-        window.__firstRow = { ms: performance.now(), socket: window.__natter ? window.__natter.client.state : 'none' };
+        const ms = performance.now();
+        performance.mark('natter-first-row');
+        window.__firstRow = { ms, socket: window.__natter ? window.__natter.client.state : 'none', before: beforePaint(ms) };
       };
       ch.port2.postMessage(null);
     });
@@ -65,6 +78,7 @@ interface FirstRow {
   ms: number;
   /** The client's connection state when the row was painted. */
   socket: string;
+  before: BeforePaint;
 }
 
 async function firstRow(page: Page, url: string): Promise<FirstRow> {
@@ -88,7 +102,8 @@ async function main(): Promise<void> {
   });
   // The page as an app builds it against the packed package (pages/offline.tsx).
   const built = await builtPages(['offline']);
-  const site = await serveStatic(built.dir);
+  // As a deployed Vite app is served: the hashed assets cached by the browser, the HTML asked again.
+  const site = await serveStatic(built.dir, { cacheAssets: HTTP_CACHE });
   let browser: Browser | null = null;
   try {
     browser = await launchChromium();
@@ -140,23 +155,50 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
     log(`cache holds ${cached} messages`);
     await warm.addInitScript(FIRST_ROW);
+    await warm.addInitScript(IDB_COUNTER);
 
     const coldRuns: FirstRow[] = [];
     const reloadRuns: FirstRow[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const cold = await browser.newContext({ viewport: { width: 900, height: 700 } });
       await cold.addInitScript(FIRST_ROW);
+      await cold.addInitScript(IDB_COUNTER);
       coldRuns.push(await firstRow(await cold.newPage(), url));
       await cold.close();
       reloadRuns.push(await firstRow(page, url));
       const [c, w] = [coldRuns.at(-1)!, reloadRuns.at(-1)!];
       log(`round ${r + 1}: cold ${c.ms.toFixed(1)} ms, reload ${w.ms.toFixed(1)} ms (socket ${w.socket} at paint)`);
+      // The scripts' names and times (`name:start-end`) only with --scripts: long, for a look at one run.
+      const show = (b: BeforePaint) => JSON.stringify(SCRIPTS ? b : { ...b, names: undefined });
+      log(`  before the paint: cold ${show(c.before)}, reload ${show(w.before)}`);
     }
+    // Untimed: one traced start of each arm (main-thread work before the paint), and one reload
+    // that also measures the bytes read from IndexedDB before it.
+    const tracedCold = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    await tracedCold.addInitScript(FIRST_ROW);
+    const coldMain = await tracedStart(browser, await tracedCold.newPage(), url, 'cold');
+    await tracedCold.close();
+    const reloadMain = await tracedStart(browser, page, url, 'reload');
+    const bytesRun = await firstRow(page, `${url}&probe=bytes`);
+    log(`traced: cold ${JSON.stringify(coldMain)}, reload ${JSON.stringify(reloadMain)}`);
+    const COUNTS = [
+      'scripts',
+      'scriptsFromNetwork',
+      'scriptBytes',
+      'idbRequests',
+      'idbRecords',
+      'idbBytes',
+      'idbOpenAskedMs',
+      'idbOpenedMs',
+      'idbFirstReadMs',
+    ] as const;
+    const beforePaint = (runs: FirstRow[]) =>
+      Object.fromEntries(COUNTS.map((k) => [k, stats(runs.map((x) => x.before[k])).median]));
     const cold = stats(coldRuns.map((x) => x.ms));
     const reload = stats(reloadRuns.map((x) => x.ms));
     const reloadPaintedBeforeSocket = reloadRuns.filter((x) => x.socket !== 'open').length;
     process.stdout.write(
-      `${JSON.stringify({ conversations: CONVERSATIONS, messages: CONVERSATIONS * PER, cached, rounds: ROUNDS, coldMs: cold, reloadMs: reload, ratio: reload.median / cold.median, reloadPaintedBeforeSocket })}\n`,
+      `${JSON.stringify({ conversations: CONVERSATIONS, messages: CONVERSATIONS * PER, cached, rounds: ROUNDS, httpCache: HTTP_CACHE, coldMs: cold, reloadMs: reload, ratio: reload.median / cold.median, reloadPaintedBeforeSocket, beforePaint: { cold: beforePaint(coldRuns), reload: { ...beforePaint(reloadRuns), idbBytes: bytesRun.before.idbBytes } }, mainThread: { cold: coldMain, reload: reloadMain } })}\n`,
     );
     await warm.close();
   } finally {

@@ -12,6 +12,30 @@ export function summarizeOffline(d) {
         columns: ['start', 'ms (median)', 'min–max'],
         rows: [row('reload (IndexedDB cache)', d.reloadMs), row('cold (over the network)', d.coldMs)],
       },
+      ...(d.beforePaint && d.mainThread
+        ? [
+            {
+              caption: `Before the first row was painted (load-proof): scripts loaded (from the network), IndexedDB reads, and the renderer main thread's busy time in one traced start of each arm${d.httpCache ? '; the page is served as a deployed Vite app (hashed assets cached by the browser)' : '; no HTTP caching'}`,
+              columns: [
+                'start',
+                'scripts (network)',
+                'script KiB',
+                'IndexedDB requests / records / KiB',
+                'main thread busy ms (script)',
+              ],
+              rows: [
+                ['reload', d.beforePaint.reload, d.mainThread.reload],
+                ['cold', d.beforePaint.cold, d.mainThread.cold],
+              ].map(([label, b, m]) => [
+                label,
+                `${b.scripts} (${b.scriptsFromNetwork})`,
+                Math.round(b.scriptBytes / 1024),
+                `${b.idbRequests} / ${b.idbRecords} / ${b.idbBytes ? Math.round(b.idbBytes / 1024) : '–'}`,
+                `${Math.round(m.busyMs)} (${Math.round(m.scriptMs)})`,
+              ]),
+            },
+          ]
+        : []),
     ],
     charts: [
       {

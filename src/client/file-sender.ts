@@ -90,8 +90,10 @@ export class FileSender implements FileJobs {
     const store = this.deps.store;
     if (!store) return;
     await this.outbox.restored;
-    const [list, jobs] = await Promise.all([store.load(), loadUploadChunk()]);
-    jobs.restoreAttachments(this, list);
+    const list = await store.load();
+    // Most starts have nothing kept: the upload code is then not fetched (nor run) while the page starts.
+    if (list.length === 0) return;
+    (await loadUploadChunk()).restoreAttachments(this, list);
   }
 
   /** Uploads the job of `localId` now, or marks it waiting for the connection. */

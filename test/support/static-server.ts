@@ -1,5 +1,7 @@
 // Owns serving a built static directory (Storybook, test pages) on 127.0.0.1
-// for browser tests, on a free port, closed by the caller.
+// for browser tests, on a free port, closed by the caller. Optionally with the
+// caching a deployed Vite app has: its content-hashed files under assets/ kept
+// by the browser (immutable), the HTML asked again on every load.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -21,7 +23,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string): Promise<StaticServer> {
+export interface StaticOptions {
+  /** Files under `/<any>/assets/` or `/assets/` (Vite's hashed output) are cached for a year, immutable; others `no-cache`. */
+  cacheAssets?: boolean;
+}
+
+const HASHED = /(^|\/)assets\/[^/]+$/;
+
+export async function serveStatic(dir: string, options: StaticOptions = {}): Promise<StaticServer> {
   const root = normalize(dir);
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -34,7 +43,10 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
         const body = await readFile(file);
-        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+        const headers: Record<string, string> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+        if (options.cacheAssets)
+          headers['Cache-Control'] = HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+        res.writeHead(200, headers).end(body);
       } catch {
         res.writeHead(404).end();
       }

@@ -164,16 +164,17 @@ export class IndexedDbCache {
 
   private async loadOutbox(): Promise<PendingMessage[]> {
     const db = await this.db;
-    const legacy = this.options.legacy?.load() ?? [];
-    if (!db) return legacy;
+    if (!db) return this.options.legacy?.load() ?? [];
     let stored: PendingMessage[] = [];
     try {
       const all = (await db.getAll('outbox')).map(restorePending).filter((p): p is PendingMessage => p !== null);
       stored = await this.claims.filter(all, (p) => messageKey(p.localId));
     } catch (e) {
       this.degrade('failed', e);
-      return legacy;
+      return this.options.legacy?.load() ?? [];
     }
+    // Read after the database's own outbox: its first use of localStorage blocks the page (legacyOutbox).
+    const legacy = this.options.legacy?.load() ?? [];
     if (legacy.length === 0) return stored;
     const have = new Set(stored.map((p) => p.localId));
     const merged = [...stored, ...legacy.filter((p) => !have.has(p.localId))];

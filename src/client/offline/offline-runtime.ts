@@ -30,10 +30,14 @@ export interface OfflineRuntimeOptions {
 }
 
 // Here rather than where the options are made: the Web Storage outbox code then loads with this chunk.
+// localStorage is touched when the outbox is read, not here: a page's first use of it waits, synchronously,
+// for the browser to hand over its storage, which here would hold up the start snapshot's drawing.
 function legacyOutbox(key: string | undefined): LegacyOutbox | undefined {
-  if (key === undefined || typeof globalThis.localStorage === 'undefined') return undefined;
-  const storage = webStorageOutbox(key);
-  return { load: () => storage.load(), clear: () => storage.save([]) };
+  if (key === undefined) return undefined;
+  let storage: ReturnType<typeof webStorageOutbox> | null | undefined;
+  const get = () =>
+    (storage ??= typeof globalThis.localStorage === 'undefined' ? null : webStorageOutbox(key)) ?? undefined;
+  return { load: () => get()?.load() ?? [], clear: () => get()?.save([]) };
 }
 
 export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRuntime {

@@ -13,10 +13,6 @@ const TOP_PAGES = 3;
 /** Most pages read at start. */
 const MAX_PAGES = 8;
 
-function request<T>(req: IDBRequest, done: (value: T) => void): void {
-  req.onsuccess = () => done(req.result as T);
-}
-
 /** The start snapshot (`complete: false`), or null when nothing was cached. */
 export function readStartSnapshot(db: IDBDatabase, wanted: readonly ConversationId[]): Promise<OfflineSnapshot | null> {
   return new Promise((resolve, reject) => {
@@ -25,10 +21,24 @@ export function readStartSnapshot(db: IDBDatabase, wanted: readonly Conversation
     const pages: CachedPage[] = [];
     let list: ConversationSummary[] | null = null;
     let pos: number | null = null;
-    const readPages = (saved: ConversationId[] | undefined) => {
-      if (!list) return;
-      const ids = new Set([...wanted, ...(saved ?? []), ...list.slice(0, TOP_PAGES).map((c) => c.id)]);
-      for (const conversation of [...ids].slice(0, MAX_PAGES)) {
+    let headRead = false;
+    let waiting = 0;
+    // Answered once the last record is in, not at the transaction's complete event, which comes a trip
+    // to the database later (a read-only transaction has nothing to commit that this read needs).
+    const request = <T>(req: IDBRequest, done: (value: T) => void): void => {
+      waiting++;
+      req.onsuccess = () => {
+        waiting--;
+        done(req.result as T);
+        if (headRead && waiting === 0) resolve(list ? { conversations: list, pages, pos, complete: false } : null);
+      };
+    };
+    const asked = new Set<ConversationId>();
+    const readPages = (ids: readonly ConversationId[]) => {
+      for (const conversation of ids) {
+        if (asked.size >= MAX_PAGES) return;
+        if (asked.has(conversation)) continue;
+        asked.add(conversation);
         request<StoredPage | undefined>(tx.objectStore('pages').get(conversation), (p) => {
           if (p)
             pages.push({
@@ -39,13 +49,19 @@ export function readStartSnapshot(db: IDBDatabase, wanted: readonly Conversation
         });
       }
     };
+    // The records are asked together and each page as soon as its id is known: two trips to the
+    // database, not one per record that names the next. A store answers in the order asked, so the
+    // pages of conversations open lately come before those of the top rows.
+    readPages(wanted);
     request<StoredMeta['pos'] | undefined>(meta.get('pos'), (p) => (pos = typeof p === 'number' ? p : null));
+    request<StoredMeta['wanted'] | undefined>(meta.get('wanted'), (saved) => readPages(saved ?? []));
     // Every version 3 database that has a list has its head (offline-upgrade.ts copies it).
     request<StoredMeta['head'] | undefined>(meta.get('head'), (head) => {
-      if (Array.isArray(head)) list = head;
-      request<StoredMeta['wanted'] | undefined>(meta.get('wanted'), readPages);
+      headRead = true;
+      if (!Array.isArray(head)) return;
+      list = head;
+      readPages(head.slice(0, TOP_PAGES).map((c) => c.id));
     });
-    tx.oncomplete = () => resolve(list ? { conversations: list, pages, pos, complete: false } : null);
     tx.onerror = () => reject(tx.error ?? new Error('offline start snapshot failed'));
     tx.onabort = () => reject(tx.error ?? new Error('offline start snapshot aborted'));
   });

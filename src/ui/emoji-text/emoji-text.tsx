@@ -32,6 +32,14 @@ export interface EmojiTextProps {
 }
 
 const defaultParser = createEmojiParser();
+/** One parser per shortcode table, shared by every text drawn with it (a list draws many). */
+const tableParsers = new WeakMap<object, EmojiParser>();
+
+function tableParser(shortcodes: ShortcodeTable | Readonly<Record<string, string>>): EmojiParser {
+  let p = tableParsers.get(shortcodes);
+  if (!p) tableParsers.set(shortcodes, (p = createEmojiParser({ shortcodes })));
+  return p;
+}
 
 function renderText(text: string, key: string, links: boolean): ReactNode[] {
   if (!links) return [text];
@@ -84,7 +92,12 @@ export const EmojiText = memo(function EmojiText({
       parser ??
       (customEmoji === undefined && !shortcodes
         ? defaultParser
-        : createEmojiParser({ ...(customEmoji === undefined ? {} : { customEmoji }), shortcodes: shortcodes ?? null })),
+        : customEmoji === undefined && shortcodes
+          ? tableParser(shortcodes)
+          : createEmojiParser({
+              ...(customEmoji === undefined ? {} : { customEmoji }),
+              shortcodes: shortcodes ?? null,
+            })),
     [parser, customEmoji, shortcodes],
   );
   const segments = useMemo(() => p.parse(typeof text === 'string' ? text : ''), [p, text]);
