@@ -19,7 +19,6 @@ import type {
 import { changeInputs } from './change-inputs';
 import { ChangeQueue } from './change-queue';
 import { ConnectionManager } from './connection-manager';
-import { DeliveryReceipts } from './delivery-receipts';
 import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
@@ -31,6 +30,7 @@ import { createSendingApi, type SendingApi } from './client-sending';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
 import { InputStream } from './input-stream';
+import { lazyDeliveryReceipts, type ReceiptSender } from './lazy-delivery-receipts';
 import { peopleAnswerInput } from './people-answers';
 import { RequestTracker } from './request-tracker';
 import { threadUnreadAnswerInput } from './thread-unread-answers';
@@ -57,7 +57,7 @@ class NatterChatClient implements ChatClient {
   private readonly outbox: Outbox;
   private readonly position = new EventPosition();
   private readonly clock: ServerClock;
-  private readonly receipts: DeliveryReceipts | null;
+  private readonly receipts: ReceiptSender | null;
   private readonly changes: ChangeQueue;
   private readonly newId: () => string;
   private readonly auth: TokenRenewal;
@@ -177,7 +177,7 @@ class NatterChatClient implements ChatClient {
       createPushApi(request),
     );
     this.receipts = options.delivery
-      ? new DeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
+      ? lazyDeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
       : null;
   }
 
