@@ -3,6 +3,7 @@
 // into typed events, and assembles the method groups of ChatClient
 // (client-sending, client-conversations, client-groups, client-signaling,
 // client-push, message-features).
+import { definedFields } from '../protocol/defined-fields';
 import { ulid } from '../protocol/ulid';
 import type { ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError, loadErrorMessages } from '../protocol/errors';
@@ -100,9 +101,7 @@ class NatterChatClient implements ChatClient {
         const resume = this.position.resumeFrom;
         return {
           device: this.device,
-          ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
-          ...(options.user !== undefined ? { user: options.user } : {}),
-          ...(resume !== undefined ? { resume } : {}),
+          ...definedFields({ token: this.auth.token, user: options.user, resume }),
         };
       },
       handlers: {
