@@ -3,8 +3,8 @@
 // then send, file-sender.ts, kept across reloads by the offline cache), plain
 // uploads, and the outbox's entries.
 import { definedFields } from '../protocol/defined-fields';
-import { ErrorCode, NatterError, toNatterError } from '../protocol/errors';
-import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
+import { toNatterError } from '../protocol/errors';
+import { badConversationId, conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type { AttachmentStore } from './attachment-store';
@@ -65,7 +65,7 @@ export interface SendingDeps {
 
 /** The API never throws synchronously: a bad conversation id is a rejected Promise like any other refusal. */
 function badConversation(conversation: string): Promise<never> {
-  return Promise.reject(new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`));
+  return Promise.reject(badConversationId(conversation));
 }
 
 export function createSendingApi(deps: SendingDeps): SendingApi {
