@@ -84,6 +84,9 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: isExternal,
+      // Imported constants (the error codes above all) become literals where they are read, so
+      // an app's bundle holds `4999`, not a binding shared with every chunk that reads one.
+      optimization: { inlineConst: { mode: 'all', pass: 1 } },
       output: {
         preserveModules: true,
         preserveModulesRoot: 'src',

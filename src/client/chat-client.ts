@@ -3,6 +3,7 @@
 // into typed events, and assembles the method groups of ChatClient
 // (client-sending, client-conversations, client-groups, client-signaling,
 // client-push, message-features).
+import { definedFields } from '../protocol/defined-fields';
 import { ulid } from '../protocol/ulid';
 import type { ServerLimits } from '../protocol/entities';
 import { ErrorCode, NatterError, loadErrorMessages } from '../protocol/errors';
@@ -19,7 +20,6 @@ import type {
 import { changeInputs } from './change-inputs';
 import { ChangeQueue } from './change-queue';
 import { ConnectionManager } from './connection-manager';
-import { DeliveryReceipts } from './delivery-receipts';
 import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
@@ -31,6 +31,7 @@ import { createSendingApi, type SendingApi } from './client-sending';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
 import { InputStream } from './input-stream';
+import { lazyDeliveryReceipts, type ReceiptSender } from './lazy-delivery-receipts';
 import { peopleAnswerInput } from './people-answers';
 import { RequestTracker } from './request-tracker';
 import { threadUnreadAnswerInput } from './thread-unread-answers';
@@ -57,7 +58,7 @@ class NatterChatClient implements ChatClient {
   private readonly outbox: Outbox;
   private readonly position = new EventPosition();
   private readonly clock: ServerClock;
-  private readonly receipts: DeliveryReceipts | null;
+  private readonly receipts: ReceiptSender | null;
   private readonly changes: ChangeQueue;
   private readonly newId: () => string;
   private readonly auth: TokenRenewal;
@@ -100,9 +101,7 @@ class NatterChatClient implements ChatClient {
         const resume = this.position.resumeFrom;
         return {
           device: this.device,
-          ...(this.auth.token !== undefined ? { token: this.auth.token } : {}),
-          ...(options.user !== undefined ? { user: options.user } : {}),
-          ...(resume !== undefined ? { resume } : {}),
+          ...definedFields({ token: this.auth.token, user: options.user, resume }),
         };
       },
       handlers: {
@@ -177,7 +176,7 @@ class NatterChatClient implements ChatClient {
       createPushApi(request),
     );
     this.receipts = options.delivery
-      ? new DeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
+      ? lazyDeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
       : null;
   }
 

@@ -2,8 +2,9 @@
 // outbox (kept while offline, retried, idempotent by localId), files (upload
 // then send, file-sender.ts, kept across reloads by the offline cache), plain
 // uploads, and the outbox's entries.
-import { ErrorCode, NatterError, toNatterError } from '../protocol/errors';
-import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
+import { definedFields } from '../protocol/defined-fields';
+import { toNatterError } from '../protocol/errors';
+import { badConversationId, conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type { AttachmentStore } from './attachment-store';
@@ -64,7 +65,7 @@ export interface SendingDeps {
 
 /** The API never throws synchronously: a bad conversation id is a rejected Promise like any other refusal. */
 function badConversation(conversation: string): Promise<never> {
-  return Promise.reject(new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`));
+  return Promise.reject(badConversationId(conversation));
 }
 
 export function createSendingApi(deps: SendingDeps): SendingApi {
@@ -75,7 +76,7 @@ export function createSendingApi(deps: SendingDeps): SendingApi {
     const target = {
       transport: deps.transport,
       user: deps.user(),
-      ...(token !== undefined ? { token } : {}),
+      ...definedFields({ token }),
       request: deps.request,
     };
     // The upload code (and image header parsing) is a chunk of its own: most sessions never send a file.
@@ -104,11 +105,13 @@ export function createSendingApi(deps: SendingDeps): SendingApi {
     to,
     chatType,
     body,
-    ...(options.ext !== undefined ? { ext: options.ext } : {}),
-    ...(options.config !== undefined ? { config: options.config } : {}),
-    ...(options.replyTo !== undefined ? { replyTo: options.replyTo } : {}),
-    ...(options.mentions !== undefined ? { mentions: options.mentions } : {}),
-    ...(options.threadOf !== undefined ? { threadOf: options.threadOf } : {}),
+    ...definedFields({
+      ext: options.ext,
+      config: options.config,
+      replyTo: options.replyTo,
+      mentions: options.mentions,
+      threadOf: options.threadOf,
+    }),
     from: deps.user(),
     conversation: conversationId(chatType, to),
     createdAt: deps.localNow(),

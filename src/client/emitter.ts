@@ -7,12 +7,7 @@ export type Handler<T> = (e: T) => void;
 export class Emitter<Events extends object> {
   private readonly handlers = new Map<keyof Events, Set<Handler<never>>>();
 
-  constructor(
-    private readonly onHandlerError: (err: unknown) => void = (err) =>
-      queueMicrotask(() => {
-        throw err;
-      }),
-  ) {}
+  constructor(private readonly onHandlerError: (err: unknown) => void) {}
 
   on<K extends keyof Events>(event: K, handler: Handler<Events[K]>): () => void {
     let set = this.handlers.get(event);
@@ -39,13 +34,5 @@ export class Emitter<Events extends object> {
         this.onHandlerError(err);
       }
     }
-  }
-
-  listenerCount(event: keyof Events): number {
-    return this.handlers.get(event)?.size ?? 0;
-  }
-
-  clear(): void {
-    this.handlers.clear();
   }
 }

@@ -1,6 +1,7 @@
 // Owns turning an uploaded file into the message body of its kind
 // (img/file/audio/video), carrying url, size, name, type and dimensions or
 // duration, as the Easemob document's attachment messages do.
+import { definedFields } from '../protocol/defined-fields';
 import type { UploadedFile } from '../protocol/link';
 import type { AudioBody, FileBody, ImageBody, VideoBody } from '../protocol/message';
 
@@ -19,12 +20,12 @@ export function fileMessageBody(kind: FileKind, file: UploadedFile, meta: FileMe
     name: file.name,
     size: file.size,
     mime: file.mime,
-    ...(file.fileId !== undefined ? { fileId: file.fileId } : {}),
+    ...definedFields({ fileId: file.fileId }),
   };
   const width = meta.width ?? file.width;
   const height = meta.height ?? file.height;
   const duration = meta.duration ?? file.duration;
-  const dims = { ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) };
+  const dims = definedFields({ width, height });
   switch (kind) {
     case 'img':
       return { type: 'img', ...ref, ...dims };
@@ -33,7 +34,7 @@ export function fileMessageBody(kind: FileKind, file: UploadedFile, meta: FileMe
     case 'audio':
       return { type: 'audio', ...ref, duration: duration ?? 0 };
     case 'video':
-      return { type: 'video', ...ref, ...dims, ...(duration !== undefined ? { duration } : {}) };
+      return { type: 'video', ...ref, ...dims, ...definedFields({ duration }) };
   }
 }
 

@@ -7,6 +7,7 @@
 // the next session uploads them and sends the message with its localId.
 // Running an upload and taking back kept attachments is in the upload chunk
 // (file-jobs.ts), loaded when a file is first uploaded or restored.
+import { definedFields } from '../protocol/defined-fields';
 import { toNatterError, type NatterError } from '../protocol/errors';
 import type { Message } from '../protocol/message';
 import type { SavedFileOptions } from './attachment-store';
@@ -17,12 +18,7 @@ import type { FileJob, FileJobs, FileSenderDeps } from './upload-job';
 
 function savedOptions(options: SendFileOptions): SavedFileOptions {
   const { name, width, height, duration } = options;
-  return {
-    ...(name !== undefined ? { name } : {}),
-    ...(width !== undefined ? { width } : {}),
-    ...(height !== undefined ? { height } : {}),
-    ...(duration !== undefined ? { duration } : {}),
-  };
+  return definedFields({ name, width, height, duration });
 }
 
 /** The upload chunk (the upload, the runs and restores), one dynamic import for all of it. */

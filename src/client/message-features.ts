@@ -8,8 +8,7 @@
 import type { PinnedMessage } from '../protocol/features';
 import type { HistoryPage, OpName, OpParams, OpResult } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
-import { ErrorCode, NatterError } from '../protocol/errors';
-import { parseConversationId } from '../protocol/ids';
+import { badConversationId, parseConversationId } from '../protocol/ids';
 import type { MessageMentions } from '../protocol/features';
 import type { Message } from '../protocol/message';
 import type { ChangeQueue } from './change-queue';
@@ -101,7 +100,7 @@ export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureA
     },
     async forward(serverId, to, options = {}) {
       const t = parseConversationId(to);
-      if (!t) throw new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${to}`);
+      if (!t) throw badConversationId(to);
       return (
         await changes.add('forward', {
           serverId,

@@ -122,8 +122,4 @@ export class RequestTracker {
       w.callbacks.err(error);
     }
   }
-
-  get inFlightCount(): number {
-    return this.inFlight.size;
-  }
 }

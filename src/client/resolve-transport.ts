@@ -1,6 +1,7 @@
 // Owns which transport a client talks over: the one the app gave (the
 // embedded server's loopback, a test's), else a WebSocket to `url` carrying
 // the token or user the hello needs; neither is a clear 4002.
+import { definedFields } from '../protocol/defined-fields';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { Transport } from '../protocol/link';
 import type { ChatClientOptions } from './chat-client-types';
@@ -12,9 +13,7 @@ export function resolveTransport(options: ChatClientOptions): Transport {
   if (options.url) {
     return createWebSocketTransport({
       url: options.url,
-      ...(options.WebSocket !== undefined ? { WebSocket: options.WebSocket } : {}),
-      ...(options.token !== undefined ? { token: options.token } : {}),
-      ...(options.user !== undefined ? { user: options.user } : {}),
+      ...definedFields({ WebSocket: options.WebSocket, token: options.token, user: options.user }),
     });
   }
   throw new NatterError(ErrorCode.INVALID_PARAMS, 'createChatClient needs a transport or a url');

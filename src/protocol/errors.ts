@@ -1,81 +1,9 @@
-// Owns the one table of error codes natter speaks: the vendor codes where the
-// Easemob and Tencent documents define one, natter's own for the rest.
+// Owns natter's error: the NatterError class, the `ErrorCode` namespace of its codes
+// (error-codes.ts) and the default English messages, loaded apart (error-messages.ts).
+import * as ErrorCode from './error-codes';
 
-export const ErrorCode = {
-  // Easemob (环信) Web IM codes, as `e.type` in its `fail` callbacks.
-  WEBIM_CONNCTION_AUTH_ERROR: 51,
-  WEBIM_CONNCTION_OPEN_ERROR: 52,
-  SENSITIVE_WORDS: 501,
-  INTERCEPTED: 502,
-  UNKNOWN: 503,
-  RECALL_WINDOW_PASSED: 504,
-  RECALL_NOT_ENABLED: 505,
-  NOT_WHITELISTED: 506,
-  MUTED: 507,
-  MESSAGE_NOT_FOUND: 508,
-  RATE_LIMITED: 509,
-  NOT_ALLOWED: 510,
-  TOO_LARGE: 511,
-  NOT_IN_GROUP: 602,
-  BLOCKED: 603,
-  GROUP_NOT_FOUND: 605,
-  // Tencent Cloud Chat signaling codes.
-  INVITATION_INVALID: 8010,
-  INVITATION_NO_PERMISSION: 8011,
-  INVITATION_EXISTS: 8012,
-  INVITATION_INVALID_CANCEL: 8020,
-  // natter's own.
-  MALFORMED_FRAME: 4000,
-  UNKNOWN_OPERATION: 4001,
-  INVALID_PARAMS: 4002,
-  UNSUPPORTED_VERSION: 4003,
-  /** JSON nested deeper than the server accepts (e.g. an `ext` of 100,000 levels). */
-  TOO_DEEP: 4004,
-  /** A URL in a message body whose scheme is not http(s) (`javascript:`, `data:`, …). */
-  URL_NOT_ALLOWED: 4005,
-  /** Too many malformed frames on one connection: it is closed. */
-  TOO_MANY_MALFORMED: 4006,
-  /** No hello within the server's deadline after connecting. */
-  HELLO_TIMEOUT: 4008,
-  NOT_AUTHENTICATED: 4010,
-  TOKEN_EXPIRED: 4011,
-  TOKEN_INVALID: 4012,
-  /** The token expires soon: renew it (`ChatClient.renewToken`) to keep the session. */
-  TOKEN_EXPIRING: 4013,
-  /** Renewal with a token of another user. */
-  TOKEN_USER_MISMATCH: 4014,
-  FILE_TYPE_NOT_ALLOWED: 4150,
-  FILE_CONTENT_MISMATCH: 4151,
-  /** An upload over the user's storage quota. */
-  QUOTA_EXCEEDED: 4152,
-  /**
-   * An attachment queued offline was over the offline cache's size limit, so its bytes did not
-   * survive the page reload: its message is failed and the file must be attached again.
-   */
-  ATTACHMENT_NOT_KEPT: 4153,
-  FILE_NOT_FOUND: 4040,
-  USER_NOT_FOUND: 4041,
-  CONVERSATION_NOT_FOUND: 4042,
-  ROOM_NOT_FOUND: 4043,
-  ALREADY_EXISTS: 4090,
-  EDIT_WINDOW_PASSED: 4091,
-  DELETE_WINDOW_PASSED: 4092,
-  CALL_NOT_JOINED: 4060,
-  CALL_ENDED: 4061,
-  CALL_PEER_NOT_JOINED: 4062,
-  CALL_FULL: 4063,
-  /** A vendor feature natter does not have (e.g. Easemob friend requests: natter has no friend list to ask for). */
-  NOT_SUPPORTED: 4064,
-  /** Web Push is not configured on this server (no VAPID keys). */
-  PUSH_NOT_CONFIGURED: 4070,
-  /** A push endpoint this server will not send to (e.g. plain http to a public host). */
-  PUSH_ENDPOINT_NOT_ALLOWED: 4071,
-  DISCONNECTED: 4999,
-  SHUTTING_DOWN: 5030,
-  /** The server's database or message bus is unreachable for a moment: retry (after `retryAfter`). */
-  STORAGE_UNAVAILABLE: 5031,
-  INTERNAL: 5000,
-} as const;
+/** The error codes natter speaks (each a numeric constant; see error-codes.ts). */
+export { ErrorCode };
 
 export type ErrorCodeName = keyof typeof ErrorCode;
 export type ErrorCodeValue = (typeof ErrorCode)[ErrorCodeName];

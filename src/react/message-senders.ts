@@ -2,8 +2,8 @@
 // resolving to a SendResult instead of rejecting (a failed send also shows as a
 // failed message with its code), plus retry and discard of outbox entries.
 import type { ChatClient, SendFileOptions, SendOptions } from '../client/chat-client-types';
-import { NatterError, ErrorCode, toNatterError } from '../protocol/errors';
-import { parseConversationId, type ConversationId } from '../protocol/ids';
+import { NatterError, toNatterError } from '../protocol/errors';
+import { badConversationId, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { LocationBody, Message, OutgoingBody } from '../protocol/message';
 
 /** Outcome of a send: the stored message, or the error (the message then shows `failed`). */
@@ -77,7 +77,7 @@ export function createMessageSenders(client: ChatClient, conversation: Conversat
       return Promise.resolve({
         ok: false,
         localId: o.localId,
-        error: new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${conversation}`),
+        error: badConversationId(conversation),
       });
     return settle(o.localId, client.send(target.target, target.type, body, o));
   };
