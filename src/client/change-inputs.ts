@@ -1,12 +1,20 @@
-// Owns how the change queue's edits and reactions enter the client's input
-// stream: each one as it waits (so the store shows it pending, also after a
-// reload), then its settlement with the server's copy of the message (applied
-// at once, so the pending view gives way to the same result without a flash)
-// or without one when the server refused it.
+// Owns how the change queue's edits, reactions, deletes, pins and forwards
+// enter the client's input stream: each one as it waits (so the store shows
+// it pending, also after a reload), then its settlement with the server's copy
+// of the message (applied at once, so the pending view gives way to the same
+// result without a flash) or, when the server refused it, with the reason.
 import type { Message } from '../protocol/message';
 import type { ChangeObserver } from './change-queue';
-import type { ClientInput } from './client-input';
+import type { ClientInput, ErrorInfo } from './client-input';
 import { pendingChangeOf } from './pending-change';
+
+/** The `changeSettled` input of an answer (`react`, `edit`, `delete` and `forward` answer { message }). */
+export function settledInput(id: string, result: unknown, error?: ErrorInfo): ClientInput {
+  const message = (result as { message?: Message | null } | null)?.message ?? null;
+  return error
+    ? { kind: 'changeSettled', id, message, error: { code: error.code, message: error.message } }
+    : { kind: 'changeSettled', id, message };
+}
 
 export function changeInputs(push: (input: ClientInput) => void): ChangeObserver {
   return {
@@ -14,11 +22,9 @@ export function changeInputs(push: (input: ClientInput) => void): ChangeObserver
       const change = pendingChangeOf(saved);
       if (change) push({ kind: 'change', change });
     },
-    settled(saved, result) {
+    settled(saved, result, error) {
       if (!pendingChangeOf(saved)) return;
-      // `react` and `edit` answer { message }.
-      const message = (result as { message?: Message } | null)?.message ?? null;
-      push({ kind: 'changeSettled', id: saved.id, message });
+      push(settledInput(saved.id, result, error));
     },
   };
 }

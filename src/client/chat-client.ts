@@ -170,6 +170,7 @@ class NatterChatClient implements ChatClient {
         request,
         newId: this.newId,
         threadUnread: (unread) => input({ kind: 'threadUnread', unread }),
+        input,
       }),
       createConversationApi({ request, input, user: () => this.currentUser }),
       createGroupApi(request),

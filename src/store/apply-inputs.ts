@@ -21,6 +21,7 @@ import {
   commitFeatures,
   onChangeQueued,
   onChangeSettled,
+  onChangeDismissed,
   onChangesShown,
   onConversationMute,
   onMentionCount,
@@ -152,7 +153,9 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
     case 'change':
       return onChangeQueued(d, input.change);
     case 'changeSettled':
-      return onChangeSettled(d, input.id, input.message);
+      return onChangeSettled(d, input.id, input.message, input.error);
+    case 'changeDismissed':
+      return onChangeDismissed(d, input.id);
     case 'changesShown':
       return onChangesShown(d);
     case 'connection': {
