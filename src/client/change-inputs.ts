@@ -16,15 +16,17 @@ export function settledInput(id: string, result: unknown, error?: ErrorInfo): Cl
     : { kind: 'changeSettled', id, message };
 }
 
-export function changeInputs(push: (input: ClientInput) => void): ChangeObserver {
+/** Pushes each change and its settlement as inputs; `also` hears of them too (the user's other tabs). */
+export function changeInputs(push: (input: ClientInput) => void, also?: ChangeObserver): ChangeObserver {
   return {
     queued(saved) {
       const change = pendingChangeOf(saved);
       if (change) push({ kind: 'change', change });
+      also?.queued(saved);
     },
     settled(saved, result, error) {
-      if (!pendingChangeOf(saved)) return;
-      push(settledInput(saved.id, result, error));
+      if (pendingChangeOf(saved)) push(settledInput(saved.id, result, error));
+      also?.settled(saved, result, error);
     },
   };
 }

@@ -144,7 +144,15 @@ class NatterChatClient implements ChatClient {
       now: () => local.now(),
       ...(changePersistence ? { persistence: changePersistence } : {}),
       restoredRejected: (_op, error) => this.emitter.emit('error', error),
-      observer: changeInputs((i) => this.inputs.push(i)),
+      // The store hears of every queued change; so do the user's other tabs, with the offline cache.
+      observer: changeInputs(
+        (i) => this.inputs.push(i),
+        this.offlineCache?.shareChanges({
+          push: (i) => this.inputs.push(i),
+          waiting: () => this.changes.waiting(),
+          adopt: (c) => this.changes.adopt(c),
+        }),
+      ),
     });
     const attachments = this.offlineCache?.attachments();
     const request: RequestFn = (op, p) => this.request(op, p);
