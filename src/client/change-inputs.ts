@@ -5,16 +5,8 @@
 // result without a flash) or, when the server refused it, with the reason.
 import type { Message } from '../protocol/message';
 import type { ChangeObserver } from './change-queue';
-import type { ClientInput, ErrorInfo } from './client-input';
+import type { ClientInput } from './client-input';
 import { pendingChangeOf } from './pending-change';
-
-/** The `changeSettled` input of an answer (`react`, `edit`, `delete` and `forward` answer { message }). */
-export function settledInput(id: string, result: unknown, error?: ErrorInfo): ClientInput {
-  const message = (result as { message?: Message | null } | null)?.message ?? null;
-  return error
-    ? { kind: 'changeSettled', id, message, error: { code: error.code, message: error.message } }
-    : { kind: 'changeSettled', id, message };
-}
 
 /** Pushes each change and its settlement as inputs; `also` hears of them too (the user's other tabs). */
 export function changeInputs(push: (input: ClientInput) => void, also?: ChangeObserver): ChangeObserver {
@@ -25,7 +17,15 @@ export function changeInputs(push: (input: ClientInput) => void, also?: ChangeOb
       also?.queued(saved);
     },
     settled(saved, result, error) {
-      if (pendingChangeOf(saved)) push(settledInput(saved.id, result, error));
+      // `react`, `edit`, `delete` and `forward` answer { message }.
+      const message = (result as { message?: Message | null } | null)?.message ?? null;
+      if (pendingChangeOf(saved))
+        push({
+          kind: 'changeSettled',
+          id: saved.id,
+          message,
+          ...(error && { error: { code: error.code, message: error.message } }),
+        });
       also?.settled(saved, result, error);
     },
   };

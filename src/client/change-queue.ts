@@ -41,7 +41,7 @@ export interface ChangeObserver {
   /** A change waits: made now, or restored from the last session. */
   queued(change: SavedChange): void;
   /** The server answered it: `result` when it applied it; null and `error` when it refused it. */
-  settled(change: SavedChange, result: unknown, error?: NatterError): void;
+  settled(change: SavedChange, result: unknown, error?: { code: number; message: string }): void;
 }
 
 export class ChangeQueue {

@@ -39,37 +39,23 @@ function mentionsOf(v: Record<string, unknown>): MessageMentions {
   return out;
 }
 
-function changeOf(saved: SavedChange): PendingChange['change'] | null {
-  const p = saved.params;
-  switch (saved.op) {
-    case 'react':
-      return typeof p.emoji === 'string' ? { type: 'react', emoji: p.emoji, remove: p.remove === true } : null;
-    case 'edit': {
-      const { body, mentions } = p;
-      if (!isRecord(body) || body.type !== 'txt' || typeof body.msg !== 'string') return null;
-      const edit: PendingChange['change'] = { type: 'edit', body: { type: 'txt', msg: body.msg } };
-      if (isRecord(mentions)) edit.mentions = mentionsOf(mentions);
-      return edit;
-    }
-    case 'delete':
-      return p.scope === 'me' || p.scope === 'everyone' ? { type: 'delete', scope: p.scope } : null;
-    case 'pin':
-      return { type: 'pin', unpin: p.unpin === true };
-    case 'forward': {
-      const { localId, to, chatType } = p;
-      if (typeof localId !== 'string' || typeof to !== 'string' || typeof chatType !== 'string') return null;
-      // The body is display only (the server sends its own copy): a bad one shows as not known.
-      const body = saved.shown?.body;
-      return {
-        type: 'forward',
-        localId,
-        to: `${chatType}:${to}` as ConversationId,
-        body: isRecord(body) && typeof body.type === 'string' ? (body as unknown as MessageBody) : null,
-      };
-    }
-    default:
-      return null;
+function changeOf({ op, params: p, shown }: SavedChange): PendingChange['change'] | null {
+  if (op === 'react')
+    return typeof p.emoji === 'string' ? { type: op, emoji: p.emoji, remove: p.remove === true } : null;
+  if (op === 'delete') return p.scope === 'me' || p.scope === 'everyone' ? { type: op, scope: p.scope } : null;
+  if (op === 'pin') return { type: op, unpin: p.unpin === true };
+  if (op === 'forward') {
+    const { localId, to, chatType } = p;
+    if (typeof localId !== 'string' || typeof to !== 'string' || typeof chatType !== 'string') return null;
+    // The body is display only (the server sends its own copy): a bad one shows as not known.
+    const body = isRecord(shown?.body) ? (shown.body as unknown as MessageBody) : null;
+    return { type: op, localId, to: `${chatType}:${to}` as ConversationId, body };
   }
+  const { body, mentions } = p;
+  if (op !== 'edit' || !isRecord(body) || body.type !== 'txt' || typeof body.msg !== 'string') return null;
+  const edit: PendingChange['change'] = { type: op, body: { type: 'txt', msg: body.msg } };
+  if (isRecord(mentions)) edit.mentions = mentionsOf(mentions);
+  return edit;
 }
 
 /** The pending change a saved change shows, or null (an op not shown optimistically, a bad shape). */

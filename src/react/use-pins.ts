@@ -7,7 +7,6 @@
 import type { PinnedMessage } from '../protocol/features';
 import type { ConversationId } from '../protocol/ids';
 import type { Message } from '../protocol/message';
-import { useMemo } from 'react';
 import { EMPTY_PINS } from '../store/features-slice';
 import { pendingChangeView } from '../store/lazy-pending-change-view';
 import { useChatContext } from './chat-context';
@@ -36,11 +35,8 @@ export function usePins(conversation: ConversationId): PinsResult {
   const changes = useChatSelector((s) => s.features.changes);
   const items = useChatSelector((s) => s.conversationMessages.get(conversation)?.items);
   const served = live ?? initial.data?.pins ?? EMPTY_PINS;
-  const overlay = changes.size > 0 ? pendingChangeView() : null;
-  const shown = useMemo(
-    () => overlay?.pinsWithChanges(served, changes, items ?? [], user),
-    [overlay, served, changes, items, user],
-  );
+  // The same answer while its inputs stay (pinsWithChanges keeps the last one).
+  const shown = changes.size > 0 ? pendingChangeView()?.pinsWithChanges(served, changes, items, user) : undefined;
   const pins = shown?.pins ?? served;
   const known = [...(initial.data?.messages ?? []), ...(shown?.messages ?? [])];
   const missing = pins.filter((p) => !known.some((m) => m.serverId === p.serverId)).map((p) => p.serverId);

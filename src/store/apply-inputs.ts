@@ -21,7 +21,6 @@ import {
   commitFeatures,
   onChangeQueued,
   onChangeSettled,
-  onChangeDismissed,
   onChangesShown,
   onConversationMute,
   onMentionCount,
@@ -155,7 +154,7 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
     case 'changeSettled':
       return onChangeSettled(d, input.id, input.message, input.error);
     case 'changeDismissed':
-      return onChangeDismissed(d, input.id);
+      return onChangeSettled(d, input.id, null, undefined, true);
     case 'changesShown':
       return onChangesShown(d);
     case 'connection': {

@@ -95,6 +95,27 @@ export interface PinsWithChanges {
 export function pinsWithChanges(
   pins: readonly PinnedMessage[],
   changes: PendingChanges,
+  items: readonly Message[] | undefined,
+  user: UserId,
+): PinsWithChanges {
+  // Kept per conversation (its messages, or its pins when none are loaded).
+  const key = items ?? pins;
+  const last = lastPins.get(key);
+  if (last?.changes === changes && last.pins === pins && last.user === user) return last.out;
+  const out = applyPins(pins, changes, items ?? [], user);
+  lastPins.set(key, { changes, pins, user, out });
+  return out;
+}
+
+/** The last answer of pinsWithChanges per conversation: a hook asks again on every render. */
+const lastPins = new WeakMap<
+  object,
+  { changes: PendingChanges; pins: readonly PinnedMessage[]; user: UserId; out: PinsWithChanges }
+>();
+
+function applyPins(
+  pins: readonly PinnedMessage[],
+  changes: PendingChanges,
   items: readonly Message[],
   user: UserId,
 ): PinsWithChanges {

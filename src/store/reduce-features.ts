@@ -82,38 +82,32 @@ export function onChangeQueued(d: StoreDraft, change: PendingChange): void {
  * A waiting change was answered: it is shown no more, and the server's copy of the message (when it
  * applied the change) replaces the loaded one at once, so the pending view gives way to the same
  * result (a delete for this user hides it at once). A refusal (`error`) leaves the message as the
- * server has it — the change is rolled back — and keeps the change, marked refused, for its notice.
+ * server has it — the change is rolled back — and keeps the change, marked refused, for its notice;
+ * `dismissed` drops that notice.
  */
-export function onChangeSettled(d: StoreDraft, id: string, message: Message | null, error?: ErrorInfo): void {
+export function onChangeSettled(
+  d: StoreDraft,
+  id: string,
+  message: Message | null,
+  error?: ErrorInfo,
+  dismissed?: boolean,
+): void {
   const f = draftOf(d);
   const changes = f.changes ?? d.base.features.changes;
   // Few changes wait at once: a scan is cheaper than an index kept by id.
   for (const [serverId, list] of changes) {
     const settled = list.find((c) => c.id === id);
-    if (!settled || settled.error) continue;
+    if (!settled || !settled.error !== !dismissed) continue;
     f.changes ??= new Map(changes);
     const rest = list.filter((c) => c !== settled);
     if (error) rest.push({ ...settled, error });
     if (rest.length > 0) f.changes.set(serverId, rest);
     else f.changes.delete(serverId);
-    if (!error && settled.change.type === 'delete' && settled.change.scope === 'me') onMessageHidden(d, serverId);
+    const c = settled.change;
+    if (!error && !dismissed && c.type === 'delete' && c.scope === 'me') onMessageHidden(d, serverId);
     break;
   }
   if (message && !error) onMessageUpdate(d, conversationOf(message, d.user), message);
-}
-
-/** The notice of a refused change was put away. */
-export function onChangeDismissed(d: StoreDraft, id: string): void {
-  const f = draftOf(d);
-  const changes = f.changes ?? d.base.features.changes;
-  for (const [serverId, list] of changes) {
-    if (!list.some((c) => c.id === id && c.error)) continue;
-    const rest = list.filter((c) => c.id !== id);
-    f.changes ??= new Map(changes);
-    if (rest.length > 0) f.changes.set(serverId, rest);
-    else f.changes.delete(serverId);
-    return;
-  }
 }
 
 /**

@@ -113,6 +113,28 @@ describe('queued edits and reactions on the input stream', () => {
     ]);
   });
 
+  it('a change adopted from a tab that closed is an input and is sent once, however often it is adopted', async () => {
+    const inputs: ClientInput[] = [];
+    const sent: string[] = [];
+    const queue = new ChangeQueue({
+      dispatch: (_op, params) => {
+        sent.push((params as { serverId: string }).serverId);
+        return true;
+      },
+      isOpen: () => true,
+      newId: () => 'new',
+      now: () => 10,
+      observer: changeInputs((i) => inputs.push(i)),
+    });
+    await queue.restored;
+    const left: SavedChange = { id: 'c9', order: 5, op: 'pin', params: { serverId: 's9' } };
+    queue.adopt(left);
+    queue.adopt(left);
+    expect(sent).toEqual(['s9']);
+    expect(queue.waiting()).toEqual([left]);
+    expect(inputs.map((i) => (i.kind === 'change' ? i.change.id : i.kind))).toEqual(['c9']);
+  });
+
   it('reads only changes of a shape a view can show', () => {
     const of = (op: SavedChange['op'], params: Record<string, unknown>, shown?: SavedChange['shown']) =>
       pendingChangeOf({ id: 'x', order: 1, op, params, ...(shown ? { shown } : {}) });

@@ -8,7 +8,7 @@
 // first tab that gets its entry's lock takes it over and sends it (once: the
 // lock is let go only once the entry is answered and gone, or with its tab).
 import { restoreChange, type SavedChange } from '../change-persistence';
-import { settledInput, changeInputs } from '../change-inputs';
+import { changeInputs } from '../change-inputs';
 import type { ChangeObserver } from '../change-queue';
 import type { ClientInput, ErrorInfo } from '../client-input';
 import type { Message } from '../../protocol/message';
@@ -41,7 +41,7 @@ export function shareChanges(name: string, host: ChangeShareHost, entries: Chang
   const channel = new BroadcastChannel(`${name}#changes`);
   const shown = changeInputs((i) => host.push(i));
   /** Changes of other tabs shown here, each with the wait for its entry to be let go. */
-  const theirs = new Map<string, AbortController>();
+  const theirs = new Map<string, { change: SavedChange; stop: AbortController }>();
   let disposed = false;
   const post = (m: ShareMessage) => {
     if (!disposed) channel.postMessage(m);
@@ -52,10 +52,10 @@ export function shareChanges(name: string, host: ChangeShareHost, entries: Chang
   const heard = (change: SavedChange) => {
     if (theirs.has(change.id) || host.waiting().some((c) => c.id === change.id)) return;
     const stop = new AbortController();
-    theirs.set(change.id, stop);
+    theirs.set(change.id, { change, stop });
     shown.queued(change);
     void entries.takeOverChange(change.id, stop.signal).then((left) => {
-      if (disposed || theirs.get(change.id) !== stop) return;
+      if (disposed || theirs.get(change.id)?.stop !== stop) return;
       theirs.delete(change.id);
       // Answered and gone: its `settled` says how (or said it already).
       if (left) host.adopt(left);
@@ -71,11 +71,11 @@ export function shareChanges(name: string, host: ChangeShareHost, entries: Chang
       const change = restoreChange(m.change);
       if (change) heard(change);
     } else if (m.k === 'settled' && typeof m.id === 'string') {
-      const stop = theirs.get(m.id);
-      if (!stop) return;
+      const heard = theirs.get(m.id);
+      if (!heard) return;
       theirs.delete(m.id);
-      stop.abort();
-      host.push(settledInput(m.id, { message: m.message ?? null }, m.error));
+      heard.stop.abort();
+      shown.settled(heard.change, { message: m.message ?? null }, m.error);
     }
   };
   post({ k: 'ask' });
@@ -93,7 +93,7 @@ export function shareChanges(name: string, host: ChangeShareHost, entries: Chang
     },
     dispose() {
       disposed = true;
-      for (const stop of theirs.values()) stop.abort();
+      for (const { stop } of theirs.values()) stop.abort();
       theirs.clear();
       channel.close();
     },

@@ -130,11 +130,10 @@ export class LazyOffline implements OfflineCache {
 
   /** This tab's queued changes told to the user's other tabs, and theirs shown here, once the runtime has loaded. */
   shareChanges(host: ChangeShareHost): ChangeObserver {
-    let share: ChangeObserver | null = null;
-    this.forward((r) => (share = r.shareChanges(host)));
+    const share = this.ready.then((r) => r?.shareChanges(host));
     return {
-      queued: (c) => this.forward(() => share?.queued(c)),
-      settled: (c, result, error) => this.forward(() => share?.settled(c, result, error)),
+      queued: (c) => void share.then((s) => s?.queued(c)),
+      settled: (c, result, error) => void share.then((s) => s?.settled(c, result, error)),
     };
   }
 
