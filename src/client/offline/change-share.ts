@@ -43,11 +43,13 @@ export function shareChanges(name: string, host: ChangeShareHost, entries: Chang
   /** Changes of other tabs shown here, each with the wait for its entry to be let go. */
   const theirs = new Map<string, { change: SavedChange; stop: AbortController }>();
   let disposed = false;
-  const post = (m: ShareMessage) => {
-    if (!disposed) channel.postMessage(m);
+  // Posted in the order they happen, a change's answer never before the change.
+  let order: Promise<unknown> = Promise.resolve();
+  const post = (m: ShareMessage, first?: Promise<unknown>) => {
+    order = Promise.all([order, first]).then(() => disposed || channel.postMessage(m));
   };
   // Told only once this tab holds the entry: a tab that hears of it cannot take it over before.
-  const tell = (c: SavedChange) => void entries.heldChange(c.id).then(() => post({ k: 'queued', change: c }));
+  const tell = (c: SavedChange) => post({ k: 'queued', change: c }, entries.heldChange(c.id));
 
   const heard = (change: SavedChange) => {
     if (theirs.has(change.id) || host.waiting().some((c) => c.id === change.id)) return;
@@ -57,8 +59,9 @@ export function shareChanges(name: string, host: ChangeShareHost, entries: Chang
     void entries.takeOverChange(change.id, stop.signal).then((left) => {
       if (disposed || theirs.get(change.id)?.stop !== stop) return;
       theirs.delete(change.id);
-      // Answered and gone: its `settled` says how (or said it already).
       if (left) host.adopt(left);
+      // Answered and gone, its answer not heard: the server's copy comes as an event anyway.
+      else shown.settled(change, null);
     });
   };
 

@@ -3,7 +3,8 @@
 // the other as a `change` input and its answer as `changeSettled` (with the
 // reason when refused); a tab that starts later asks and is told of the
 // changes waiting; a change whose maker let go of it unanswered is taken over
-// (adopted) by the tab that heard of it, and one that was answered is not.
+// (adopted) by the tab that heard of it, and one that was answered is not
+// (and is shown no more, even when its answer was not heard).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SavedChange } from '../../../src/client/change-persistence';
 import type { ClientInput } from '../../../src/client/client-input';
@@ -92,7 +93,9 @@ describe('queued changes told between tabs', () => {
     await until(() => other.inputs.length === 2, 'shown');
     other.free('left', pin('left'));
     other.free('done', null);
-    await until(() => other.adopted.length === 1, 'adopted');
+    await until(() => other.adopted.length === 1 && other.inputs.length === 3, 'adopted');
     expect(other.adopted.map((c) => c.id)).toEqual(['left']);
+    // The answered one, whose answer this tab did not hear, is shown no more.
+    expect(kinds(other)).toEqual([['change'], ['change'], ['changeSettled', 'done', undefined]]);
   });
 });
