@@ -21,6 +21,8 @@ export interface SavedChange {
   order: number;
   op: QueuedOp;
   params: Record<string, unknown>;
+  /** What the change shows until it is applied, when its params do not say (a forward's body); never sent. */
+  shown?: { body?: unknown };
 }
 
 /** Where queued changes are kept between sessions (the offline cache's `changes` store). */
@@ -36,9 +38,12 @@ export interface ChangePersistence {
 /** A saved change that can be sent again, or null (unknown op, bad shape). */
 export function restoreChange(v: unknown): SavedChange | null {
   if (typeof v !== 'object' || v === null) return null;
-  const { id, order, op, params } = v as Record<string, unknown>;
+  const { id, order, op, params, shown } = v as Record<string, unknown>;
   if (typeof id !== 'string' || typeof order !== 'number' || !QUEUED_OPS.includes(op as QueuedOp)) return null;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return null;
   // The params' own shape is the server's to check when they are sent again (a bad one fails with 4002).
-  return { id, order, op: op as QueuedOp, params: params as Record<string, unknown> };
+  const out: SavedChange = { id, order, op: op as QueuedOp, params: params as Record<string, unknown> };
+  // Display only: its shape is checked where it is shown (pendingChangeOf).
+  if (typeof shown === 'object' && shown !== null) out.shown = shown;
+  return out;
 }

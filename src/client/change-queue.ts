@@ -40,8 +40,8 @@ export interface ChangeQueueDeps {
 export interface ChangeObserver {
   /** A change waits: made now, or restored from the last session. */
   queued(change: SavedChange): void;
-  /** The server answered it: `result` when it applied it, null when it refused it. */
-  settled(change: SavedChange, result: unknown): void;
+  /** The server answered it: `result` when it applied it; null and `error` when it refused it. */
+  settled(change: SavedChange, result: unknown, error?: { code: number; message: string }): void;
 }
 
 export class ChangeQueue {
@@ -65,8 +65,8 @@ export class ChangeQueue {
       : Promise.resolve();
   }
 
-  /** Queues a change; resolves with the server's answer once it is applied. */
-  add<K extends QueuedOp>(op: K, params: OpParams<K>): Promise<OpResult<K>> {
+  /** Queues a change; resolves with the server's answer once it is applied. `shown`: see SavedChange. */
+  add<K extends QueuedOp>(op: K, params: OpParams<K>, shown?: SavedChange['shown']): Promise<OpResult<K>> {
     return new Promise<OpResult<K>>((resolve, reject) => {
       this.lastOrder = Math.max(this.lastOrder + 1, this.deps.now());
       const saved: SavedChange = {
@@ -74,6 +74,7 @@ export class ChangeQueue {
         order: this.lastOrder,
         op,
         params,
+        ...(shown ? { shown } : {}),
       };
       this.deps.persistence?.put(saved);
       this.queue.push({ saved, resolve, reject });
@@ -108,7 +109,7 @@ export class ChangeQueue {
           });
           return;
         }
-        this.settle(head, null, () => head.reject(error));
+        this.settle(head, null, () => head.reject(error), error);
       },
       lost: () => {
         // Sent again on the next welcome (or now, when only the answer timed out).
@@ -132,22 +133,35 @@ export class ChangeQueue {
     const saved = list
       .filter((c) => !mine.has(c.id))
       .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const restored = saved.map((c): Change => ({
-      saved: c,
-      resolve: () => undefined,
-      reject: (error) => this.deps.restoredRejected?.(c.op, error),
-    }));
+    const restored = saved.map((c) => this.unowned(c));
     for (const c of saved) this.lastOrder = Math.max(this.lastOrder, c.order);
     this.queue.unshift(...restored);
     for (const c of saved) this.deps.observer?.queued(c);
     this.flush();
   }
 
-  private settle(change: Change, result: unknown, done: () => void): void {
+  /**
+   * Takes over a change another tab of this user queued and left when it closed (the persistence
+   * says which): sent from here, after the ones waiting already.
+   */
+  adopt(saved: SavedChange): void {
+    if (this.queue.some((c) => c.saved.id === saved.id)) return;
+    this.lastOrder = Math.max(this.lastOrder, saved.order);
+    this.queue.push(this.unowned(saved));
+    this.deps.observer?.queued(saved);
+    this.flush();
+  }
+
+  /** A change no caller of this session waits for (restored or adopted). */
+  private unowned(c: SavedChange): Change {
+    return { saved: c, resolve: () => undefined, reject: (error) => this.deps.restoredRejected?.(c.op, error) };
+  }
+
+  private settle(change: Change, result: unknown, done: () => void, error?: NatterError): void {
     this.inFlight = false;
     if (this.queue[0] === change) this.queue.shift();
     this.deps.persistence?.delete(change.saved.id);
-    this.deps.observer?.settled(change.saved, result);
+    this.deps.observer?.settled(change.saved, result, error);
     done();
     this.flush();
   }

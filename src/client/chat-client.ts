@@ -143,7 +143,15 @@ class NatterChatClient implements ChatClient {
       now: () => local.now(),
       ...(changePersistence ? { persistence: changePersistence } : {}),
       restoredRejected: (_op, error) => this.emitter.emit('error', error),
-      observer: changeInputs((i) => this.inputs.push(i)),
+      // The store hears of every queued change; so do the user's other tabs, with the offline cache.
+      observer: changeInputs(
+        (i) => this.inputs.push(i),
+        this.offlineCache?.shareChanges({
+          push: (i) => this.inputs.push(i),
+          waiting: () => this.changes.waiting(),
+          adopt: (c) => this.changes.adopt(c),
+        }),
+      ),
     });
     const attachments = this.offlineCache?.attachments();
     const request: RequestFn = (op, p) => this.request(op, p);
@@ -169,6 +177,7 @@ class NatterChatClient implements ChatClient {
         request,
         newId: this.newId,
         threadUnread: (unread) => input({ kind: 'threadUnread', unread }),
+        input,
       }),
       createConversationApi({ request, input, user: () => this.currentUser }),
       createGroupApi(request),

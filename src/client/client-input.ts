@@ -31,12 +31,19 @@ export type ClientInput =
    */
   | { kind: 'sent'; conversation: ConversationId; message: Message }
   /**
-   * An edit or reaction of this user's waits to be sent (made now, or restored from the offline
-   * cache after a reload): shown as pending until a `changeSettled` with its id.
+   * An edit, reaction, delete, pin or forward of this user's waits to be sent (made now, restored
+   * from the offline cache after a reload, or made in another tab of this user): shown as pending
+   * until a `changeSettled` with its id.
    */
   | { kind: 'change'; change: PendingChange }
-  /** A waiting change was answered: `message` is the server's copy when applied, null when refused (shown no more). */
-  | { kind: 'changeSettled'; id: string; message: Message | null }
+  /**
+   * A waiting change was answered: `message` is the server's copy when applied (null for answers
+   * without one). With `error` the server refused it: it is undone and shown refused, with the
+   * reason, until a `changeDismissed`.
+   */
+  | { kind: 'changeSettled'; id: string; message: Message | null; error?: ErrorInfo }
+  /** This user put away a refused change's notice (`dismissChange`). */
+  | { kind: 'changeDismissed'; id: string }
   /** A pending or failed send was given up (`discard`). */
   | { kind: 'discarded'; conversation: ConversationId; localId: string }
   | { kind: 'connection'; state: ConnectionState; error?: ErrorInfo }

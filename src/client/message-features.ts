@@ -12,6 +12,7 @@ import { badConversationId, parseConversationId } from '../protocol/ids';
 import type { MessageMentions } from '../protocol/features';
 import type { Message } from '../protocol/message';
 import type { ChangeQueue } from './change-queue';
+import type { ClientInput } from './client-input';
 import { pendingChangeOf, type PendingChange } from './pending-change';
 
 /** The conversation-feature methods of ChatClient. */
@@ -41,13 +42,23 @@ export interface MessageFeatureApi {
   markThreadRead(rootServerId: string, upToSeq?: number): Promise<{ readSeq: number; unread: number }>;
   /** Messages by serverId that this user can see (e.g. the original of a quote that is not loaded). */
   messagesById(serverIds: string[]): Promise<Message[]>;
-  /** Sends a copy of a message to another conversation. */
-  forward(serverId: string, to: ConversationId, options?: { localId?: string }): Promise<Message>;
   /**
-   * This user's edits and reactions not answered yet (made offline, or restored after a reload),
-   * oldest first; each also comes as a `change` input, and its answer as `changeSettled`.
+   * Sends a copy of a message to another conversation. `message`: the message forwarded, when the
+   * caller has it; its body shows in `to` until the server stores the copy (made offline, say).
+   */
+  forward(
+    serverId: string,
+    to: ConversationId,
+    options?: { localId?: string; message?: Pick<Message, 'body'> },
+  ): Promise<Message>;
+  /**
+   * This user's edits, reactions, deletes, pins and forwards not answered yet (made offline, or
+   * restored after a reload), oldest first; each also comes as a `change` input, and its answer as
+   * `changeSettled`.
    */
   pendingChanges(): PendingChange[];
+  /** Puts away the notice of a change the server refused (`PendingChange.error`): a `changeDismissed` input. */
+  dismissChange(id: string): void;
 }
 
 export interface MessageFeatureDeps {
@@ -56,6 +67,7 @@ export interface MessageFeatureDeps {
   newId(): string;
   /** Hands thread unread counts (by root serverId) from a `threadAck` answer to the client's input stream. */
   threadUnread(unread: Readonly<Record<string, number>>): void;
+  input(i: ClientInput): void;
 }
 
 export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureApi {
@@ -98,17 +110,15 @@ export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureA
     pendingChanges() {
       return changes.waiting().flatMap((saved) => pendingChangeOf(saved) ?? []);
     },
+    dismissChange(id) {
+      deps.input({ kind: 'changeDismissed', id });
+    },
     async forward(serverId, to, options = {}) {
       const t = parseConversationId(to);
       if (!t) throw badConversationId(to);
-      return (
-        await changes.add('forward', {
-          serverId,
-          localId: options.localId ?? deps.newId(),
-          to: t.target,
-          chatType: t.type,
-        })
-      ).message;
+      const params = { serverId, localId: options.localId ?? deps.newId(), to: t.target, chatType: t.type };
+      return (await changes.add('forward', params, options.message ? { body: options.message.body } : undefined))
+        .message;
     },
   };
 }

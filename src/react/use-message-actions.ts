@@ -1,8 +1,9 @@
 // Owns useMessageActions: what a user does to an existing message — react,
 // edit, delete (for me / for everyone), pin, forward — as client calls. The
 // results reach the store through the client's events (bindClient), so the
-// UI shows the server's state; made offline, the calls wait and are sent
-// once when the connection returns.
+// UI shows the server's state; made offline, the calls wait, shown at once as
+// not sent yet, and are sent once when the connection returns; a refusal is
+// shown on the message until dismissed.
 import { useMemo } from 'react';
 import type { PinnedMessage } from '../protocol/features';
 import type { ConversationId } from '../protocol/ids';
@@ -17,7 +18,10 @@ export interface MessageActionsResult {
   deleteForEveryone(serverId: string): Promise<Message | null>;
   pin(serverId: string): Promise<PinnedMessage[]>;
   unpin(serverId: string): Promise<PinnedMessage[]>;
-  forward(serverId: string, to: ConversationId): Promise<Message>;
+  /** `message`: the message forwarded, when at hand: its copy shows in `to` at once, before the server stores it. */
+  forward(serverId: string, to: ConversationId, message?: Pick<Message, 'body'>): Promise<Message>;
+  /** Puts away the notice of a change the server refused (`ChatMessage.waiting` entries with an `error`). */
+  dismissChange(id: string): void;
 }
 
 export function useMessageActions(): MessageActionsResult {
@@ -35,7 +39,8 @@ export function useMessageActions(): MessageActionsResult {
       deleteForEveryone: (serverId) => client.deleteMessage(serverId, 'everyone'),
       pin: (serverId) => client.pin(serverId),
       unpin: (serverId) => client.unpin(serverId),
-      forward: (serverId, to) => client.forward(serverId, to),
+      forward: (serverId, to, message) => client.forward(serverId, to, message ? { message } : {}),
+      dismissChange: (id) => client.dismissChange(id),
     }),
     [client],
   );

@@ -152,7 +152,9 @@ function apply(d: StoreDraft, input: StoreInput, inviteStartedAt: { value: numbe
     case 'change':
       return onChangeQueued(d, input.change);
     case 'changeSettled':
-      return onChangeSettled(d, input.id, input.message);
+      return onChangeSettled(d, input.id, input.message, input.error);
+    case 'changeDismissed':
+      return onChangeSettled(d, input.id, null, undefined, true);
     case 'changesShown':
       return onChangesShown(d);
     case 'connection': {

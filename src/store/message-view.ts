@@ -5,10 +5,11 @@
 // shows it (a virtualized list reads only the rows on screen). Each message's
 // view is cached on the stored message object, so unchanged messages keep their
 // object identity between updates (memoized rows do not re-render). This user's
-// edits and reactions that wait for the server are shown over their message
-// (pending-change-view.ts, loaded with the first such change:
-// lazy-pending-change-view.ts).
+// changes that wait for the server are shown over their message, and their
+// forwards as pending rows (pending-change-view.ts, loaded with the first such
+// change: lazy-pending-change-view.ts).
 import type { PendingMessage } from '../client/chat-client-types';
+import type { PendingChange } from '../client/pending-change';
 import type { ConversationId } from '../protocol/ids';
 import type { ChatType, Ext, Message, MessageBody, MessageConfig, UserId } from '../protocol/message';
 import { EMPTY_RECEIPTS, type ConversationMessages, type ConversationReceipts } from './chat-state';
@@ -58,10 +59,16 @@ export interface ChatMessage {
    */
   message: Message | null;
   /**
-   * This user's edit or reaction on it waits to be sent or answered (made offline, or restored
-   * after a reload): `body` and `message` show it already, as the server will apply it.
+   * This user's change of it (edit, reaction, delete, pin) waits to be sent or answered (made
+   * offline, restored after a reload, or made in another tab), or it is this user's forward that
+   * waits: `body` and `message` show it already, as the server will apply it.
    */
   changing: boolean;
+  /**
+   * This user's changes of it that wait, oldest first, and those the server refused (with their
+   * `error`, undone, until dismissed); absent when there are none.
+   */
+  waiting?: readonly PendingChange[];
 }
 
 /** The conversation-wide markers reduced to their maxima (once per receipts object on hot paths). */
@@ -223,7 +230,7 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
     const overlay = pendingChangeView();
     if (changes !== prevChanges && overlay) {
       const targets = overlay.changedTargets(prevChanges, changes);
-      changesMoved = data.items.some((m) => targets.has(m.serverId));
+      changesMoved = targets.has(conversation) || data.items.some((m) => targets.has(m.serverId));
       prevChanges = changes;
     }
     if (data === prevData && receipts === prevReceipts && !changesMoved) return prevOut;
@@ -246,7 +253,11 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
     const ack = marks;
     const stored = items.length;
     const waiting = overlay ? changes : NO_CHANGES;
-    prevOut = lazyArray(stored + pending.length, (i) => {
+    // This user's forwards to this conversation that wait, after its own pending sends.
+    const forwards = overlay && waiting.size > 0 ? overlay.forwardViews(waiting, conversation, items, user) : [];
+    const sends = stored + pending.length;
+    prevOut = lazyArray(sends + forwards.length, (i) => {
+      if (i >= sends) return forwards[i - sends] as ChatMessage;
       if (i < stored) {
         const m = items[i] as Message;
         const view = storedAt(m, r, ack);

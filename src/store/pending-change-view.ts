@@ -1,19 +1,26 @@
-// Owns how this user's edits and reactions that wait for the server show on
-// their message: a copy of the stored message with them applied in the order
-// they were made (the edited text, this user added to or taken out of a
-// reaction), as the server will apply them. Also which messages a change of
-// the waiting set concerns, so that a conversation's view is rebuilt only
-// when one of its own messages is affected. Loaded with the first change that
-// waits (lazy-pending-change-view.ts): most sessions never have one.
+// Owns how this user's changes that wait for the server show: on their
+// message, a copy of the stored message with them applied in the order they
+// were made (the edited text, this user added to or taken out of a reaction,
+// a tombstone for a delete for everyone), as the server will apply them, with
+// the list of what waits (a delete for this user, a pin) and of what the
+// server refused; a forward as a pending row of the conversation it goes to
+// (pending-forward.ts); pins in a conversation's pin list. Also which
+// messages and conversations a change of the waiting set concerns, so that a
+// conversation's view is rebuilt only when it is affected. Loaded with the
+// first change that waits (lazy-pending-change-view.ts): most sessions never
+// have one.
 import type { PendingChange } from '../client/pending-change';
 import type { ReactionGroup } from '../protocol/features';
 import type { Message, MessageBody, UserId } from '../protocol/message';
+
+export { forwardViews, pinsWithChanges } from './pending-forward';
 
 /** What of a message's view (message-view.ts's ChatMessage) the waiting changes set. */
 interface ChangeableView {
   body: MessageBody;
   message: Message | null;
   changing: boolean;
+  waiting?: readonly PendingChange[];
 }
 
 export type PendingChanges = ReadonlyMap<string, readonly PendingChange[]>;
@@ -36,14 +43,19 @@ function react(groups: readonly ReactionGroup[], emoji: string, user: UserId, re
 /** `m` as it will be once the server applies `changes` (made by `user`, oldest first). */
 function withPendingChanges(m: Message, changes: readonly PendingChange[], user: UserId): Message {
   const out: Message = { ...m };
-  for (const { id, change } of changes) {
-    if (change.type === 'edit') {
+  for (const { id, at, change, error } of changes) {
+    // Refused: undone, the message is as the server has it.
+    if (error) continue;
+    if (change.type === 'delete') {
+      if (change.scope === 'everyone' && out.body.type !== 'recalled')
+        out.body = { type: 'recalled', recalledAt: at, by: user, deleted: true };
+    } else if (change.type === 'edit') {
       // A recalled message is not edited: the server will refuse the change.
       if (out.body.type !== 'txt') continue;
       out.body = change.body;
       if (change.mentions) out.mentions = change.mentions;
       out.edited = { at: m.edited?.at ?? m.ts, id };
-    } else {
+    } else if (change.type === 'react') {
       const groups = react(out.reactions ?? [], change.emoji, user, change.remove);
       if (groups.length > 0) out.reactions = groups;
       else delete out.reactions;
@@ -64,16 +76,23 @@ export function changedView<V extends ChangeableView>(
 ): V {
   const hit = changed.get(list);
   if (hit?.base === base) return hit.view as V;
-  const message = withPendingChanges(m, list, user);
-  const view = { ...base, body: message.body, message, changing: true };
+  // A forward changes not its message but the conversation it goes to (pending-forward.ts).
+  const own = list.filter((c) => c.change.type !== 'forward');
+  if (own.length === 0) return base;
+  const message = withPendingChanges(m, own, user);
+  const view = { ...base, body: message.body, message, changing: own.some((c) => !c.error), waiting: own };
   changed.set(list, { base, view });
   return view;
 }
 
-/** serverIds whose waiting changes differ between `a` and `b`. */
+/** serverIds whose waiting changes differ between `a` and `b`, and the conversations their forwards go to. */
 export function changedTargets(a: PendingChanges, b: PendingChanges): Set<string> {
   const out = new Set<string>();
-  for (const [id, list] of a) if (b.get(id) !== list) out.add(id);
-  for (const [id, list] of b) if (a.get(id) !== list) out.add(id);
+  const add = (id: string, list: readonly PendingChange[] | undefined) => {
+    out.add(id);
+    for (const c of list ?? []) if (c.change.type === 'forward') out.add(c.change.to);
+  };
+  for (const [id, list] of a) if (b.get(id) !== list) add(id, list);
+  for (const [id, list] of b) if (a.get(id) !== list) add(id, list);
   return out;
 }

@@ -4,9 +4,11 @@
 // conversation's pins; each thread's replies (kept apart from the
 // conversation's messages: their seqs are the thread's own) and this
 // user's unread count in each thread they follow; the mention
-// badge on the conversation summary; this user's edits and reactions that
-// wait for the server (shown over their message until answered). Every value
-// is the server's: nothing is counted here.
+// badge on the conversation summary; this user's edits, reactions, deletes,
+// pins and forwards that wait for the server (shown over their message until
+// answered, then kept with the reason when refused, until dismissed). Every
+// value is the server's: nothing is counted here.
+import type { ErrorInfo } from '../client/client-input';
 import type { PendingChange } from '../client/pending-change';
 import type { ConversationMute } from '../protocol/mute';
 import type { PinnedMessage } from '../protocol/features';
@@ -64,33 +66,48 @@ export function onThreadUnread(d: StoreDraft, unread: Readonly<Record<string, nu
   }
 }
 
-/** An edit or reaction of this user's waits: shown over its message until settled (once, whoever reports it first). */
+/**
+ * A change of this user's waits: shown over its message until settled (once, whoever reports it
+ * first). A refusal notice on the same message goes: the user has acted on it again.
+ */
 export function onChangeQueued(d: StoreDraft, change: PendingChange): void {
   const f = draftOf(d);
   const list = (f.changes ?? d.base.features.changes).get(change.serverId) ?? [];
   if (list.some((c) => c.id === change.id)) return;
   f.changes ??= new Map(d.base.features.changes);
-  f.changes.set(change.serverId, [...list, change]);
+  f.changes.set(change.serverId, [...list.filter((c) => !c.error), change]);
 }
 
 /**
  * A waiting change was answered: it is shown no more, and the server's copy of the message (when it
  * applied the change) replaces the loaded one at once, so the pending view gives way to the same
- * result. A refusal (no copy) leaves the message as the server has it: the change is rolled back.
+ * result (a delete for this user hides it at once). A refusal (`error`) leaves the message as the
+ * server has it — the change is rolled back — and keeps the change, marked refused, for its notice;
+ * `dismissed` drops that notice.
  */
-export function onChangeSettled(d: StoreDraft, id: string, message: Message | null): void {
+export function onChangeSettled(
+  d: StoreDraft,
+  id: string,
+  message: Message | null,
+  error?: ErrorInfo,
+  dismissed?: boolean,
+): void {
   const f = draftOf(d);
   const changes = f.changes ?? d.base.features.changes;
   // Few changes wait at once: a scan is cheaper than an index kept by id.
   for (const [serverId, list] of changes) {
-    if (!list.some((c) => c.id === id)) continue;
+    const settled = list.find((c) => c.id === id);
+    if (!settled || !settled.error !== !dismissed) continue;
     f.changes ??= new Map(changes);
-    const rest = list.filter((c) => c.id !== id);
+    const rest = list.filter((c) => c !== settled);
+    if (error) rest.push({ ...settled, error });
     if (rest.length > 0) f.changes.set(serverId, rest);
     else f.changes.delete(serverId);
+    const c = settled.change;
+    if (!error && !dismissed && c.type === 'delete' && c.scope === 'me') onMessageHidden(d, serverId);
     break;
   }
-  if (message) onMessageUpdate(d, conversationOf(message, d.user), message);
+  if (message && !error) onMessageUpdate(d, conversationOf(message, d.user), message);
 }
 
 /**

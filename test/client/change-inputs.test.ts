@@ -42,7 +42,12 @@ describe('queued edits and reactions on the input stream', () => {
     expect(changeKinds(inputs)).toEqual([
       {
         kind: 'change',
-        change: { id: expect.any(String), serverId: m.serverId, change: { type: 'react', emoji: '👍', remove: false } },
+        change: {
+          id: expect.any(String),
+          serverId: m.serverId,
+          at: expect.any(Number),
+          change: { type: 'react', emoji: '👍', remove: false },
+        },
       },
     ]);
     await ann.connect();
@@ -57,7 +62,7 @@ describe('queued edits and reactions on the input stream', () => {
     expect(ann.pendingChanges()).toEqual([]);
   });
 
-  it('a refused change settles without a copy', async () => {
+  it('a refused change settles without a copy, with the server’s reason', async () => {
     const srv = createEmbeddedServer();
     servers.push(srv);
     const bob = client(srv, 'bob');
@@ -69,7 +74,10 @@ describe('queued edits and reactions on the input stream', () => {
     const edit = ann.editText(m.serverId, 'ann may not edit it');
     await ann.connect();
     await expect(edit).rejects.toMatchObject({ code: expect.any(Number) });
-    expect(changeKinds(inputs).map((i) => (i.kind === 'changeSettled' ? i.message : i.kind))).toEqual(['change', null]);
+    expect(changeKinds(inputs).map((i) => (i.kind === 'changeSettled' ? [i.message, i.error?.code] : i.kind))).toEqual([
+      'change',
+      [null, 510],
+    ]);
   });
 
   it('changes restored from the last session are inputs before any is sent, in the order made', async () => {
@@ -101,12 +109,35 @@ describe('queued edits and reactions on the input stream', () => {
     expect(inputs.map((i) => (i.kind === 'change' ? [i.change.id, i.change.change.type] : i.kind))).toEqual([
       ['c1', 'edit'],
       ['c2', 'react'],
+      ['c3', 'pin'],
     ]);
   });
 
-  it('reads only edits and reactions of a shape a view can show', () => {
-    const of = (op: SavedChange['op'], params: Record<string, unknown>) =>
-      pendingChangeOf({ id: 'x', order: 1, op, params });
+  it('a change adopted from a tab that closed is an input and is sent once, however often it is adopted', async () => {
+    const inputs: ClientInput[] = [];
+    const sent: string[] = [];
+    const queue = new ChangeQueue({
+      dispatch: (_op, params) => {
+        sent.push((params as { serverId: string }).serverId);
+        return true;
+      },
+      isOpen: () => true,
+      newId: () => 'new',
+      now: () => 10,
+      observer: changeInputs((i) => inputs.push(i)),
+    });
+    await queue.restored;
+    const left: SavedChange = { id: 'c9', order: 5, op: 'pin', params: { serverId: 's9' } };
+    queue.adopt(left);
+    queue.adopt(left);
+    expect(sent).toEqual(['s9']);
+    expect(queue.waiting()).toEqual([left]);
+    expect(inputs.map((i) => (i.kind === 'change' ? i.change.id : i.kind))).toEqual(['c9']);
+  });
+
+  it('reads only changes of a shape a view can show', () => {
+    const of = (op: SavedChange['op'], params: Record<string, unknown>, shown?: SavedChange['shown']) =>
+      pendingChangeOf({ id: 'x', order: 1, op, params, ...(shown ? { shown } : {}) });
     expect(of('react', { serverId: 's', emoji: '👍', remove: true })?.change).toEqual({
       type: 'react',
       emoji: '👍',
@@ -115,6 +146,19 @@ describe('queued edits and reactions on the input stream', () => {
     expect(of('react', { serverId: 's' })).toBeNull();
     expect(of('react', { emoji: '👍' })).toBeNull();
     expect(of('edit', { serverId: 's', body: 'text' })).toBeNull();
-    expect(of('delete', { serverId: 's', scope: 'me' })).toBeNull();
+    expect(of('delete', { serverId: 's', scope: 'me' })?.change).toEqual({ type: 'delete', scope: 'me' });
+    expect(of('delete', { serverId: 's', scope: 'all' })).toBeNull();
+    expect(of('pin', { serverId: 's', unpin: true })?.change).toEqual({ type: 'pin', unpin: true });
+    const forward = { serverId: 's', localId: 'L', to: 'bob', chatType: 'single' };
+    expect(of('forward', forward, { body: { type: 'txt', msg: 'hi' } })?.change).toEqual({
+      type: 'forward',
+      localId: 'L',
+      to: 'single:bob',
+      body: { type: 'txt', msg: 'hi' },
+    });
+    // The shown body is display only: a bad one shows as not known, the forward still shows.
+    expect(of('forward', forward, { body: 'hi' })?.change).toMatchObject({ type: 'forward', body: null });
+    expect(of('forward', { serverId: 's', to: 'bob', chatType: 'single' })).toBeNull();
+    expect(of('threadAck', { serverId: 's' })).toBeNull();
   });
 });

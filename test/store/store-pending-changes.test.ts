@@ -115,7 +115,7 @@ describe('pending edits and reactions in the store', () => {
     expect(viewOf(store, theirs)?.message?.reactions).toBeUndefined();
   });
 
-  it('drops a change the server refuses: the message shows as the server has it', async () => {
+  it('rolls back a change the server refuses: the message shows as the server has it, with the reason until dismissed', async () => {
     h = createHarness();
     const { theirs, page } = await conversation();
     const client = offlineAnn();
@@ -125,9 +125,14 @@ describe('pending edits and reactions in the store', () => {
     expect(textOf(viewOf(store, theirs))).toBe('not mine to edit');
     await client.connect();
     await expect(refused).rejects.toMatchObject({ code: expect.any(Number) });
-    await until(() => store.getState().features.changes.size === 0, 'dropped');
-    expect(viewOf(store, theirs)).toMatchObject({ changing: false, body: { type: 'txt', msg: 'react to this' } });
-    expect(viewOf(store, theirs)?.message?.edited).toBeUndefined();
+    await until(() => viewOf(store, theirs)?.changing === false, 'rolled back');
+    const view = viewOf(store, theirs);
+    expect(view).toMatchObject({ changing: false, body: { type: 'txt', msg: 'react to this' } });
+    expect(view?.message?.edited).toBeUndefined();
+    expect(view?.waiting?.map((c) => [c.change.type, c.error?.code])).toEqual([['edit', 510]]);
+    client.dismissChange(view!.waiting![0]!.id);
+    await until(() => store.getState().features.changes.size === 0, 'dismissed');
+    expect(viewOf(store, theirs)?.waiting).toBeUndefined();
   });
 
   it('a change waiting on another conversation’s message leaves this conversation’s views as they are', async () => {

@@ -6,7 +6,7 @@
 // also keeps queued changes and the bytes of attachments not uploaded yet.
 import type { ConversationId } from '../../protocol/ids';
 import { restoreAttachment, type AttachmentStore } from '../attachment-store';
-import { restoreChange, type ChangePersistence } from '../change-persistence';
+import { restoreChange, type ChangePersistence, type SavedChange } from '../change-persistence';
 import type { OutboxPersistence } from '../client-options';
 import type { PendingMessage } from '../pending-message';
 import { restorePending, savedPending } from '../outbox-persistence';
@@ -108,10 +108,30 @@ export class IndexedDbCache {
         this.write((db) => db.put('changes', change, change.id).then(() => undefined));
       },
       delete: (id) => {
-        this.claims.release(changeKey(id));
         this.write((db) => db.delete('changes', id));
+        // Only once it is gone from the database: a tab waiting for it (whenFree) then finds it done.
+        void this.chain.then(() => this.claims.release(changeKey(id)));
       },
     };
+  }
+
+  /**
+   * Takes over a change another tab holds, once that tab lets it go: the change as saved when the
+   * tab went away without answering it (this tab now holds it), or null when it was answered, `signal`
+   * aborted, or locks are missing.
+   */
+  async takeOverChange(id: string, signal: AbortSignal): Promise<SavedChange | null> {
+    if (!(await this.claims.whenFree(changeKey(id), signal))) return null;
+    await this.chain;
+    const db = await this.db;
+    const saved = db ? restoreChange(await db.get('changes', id).catch(() => null)) : null;
+    if (!saved) this.claims.release(changeKey(id));
+    return saved;
+  }
+
+  /** Resolves once this tab holds the change it saved (so another tab that hears of it cannot take it). */
+  heldChange(id: string): Promise<boolean> {
+    return this.claims.claim(changeKey(id));
   }
 
   /** Attachments not uploaded yet, with their bytes up to `maxFileBytes`. */

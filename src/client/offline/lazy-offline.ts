@@ -5,6 +5,8 @@
 // with a warning, like a refused IndexedDB.
 import type { AttachmentStore } from '../attachment-store';
 import type { ChangePersistence } from '../change-persistence';
+import type { ChangeObserver } from '../change-queue';
+import type { ChangeShareHost } from './change-share';
 import type { OutboxPersistence } from '../client-options';
 import type { PendingMessage } from '../pending-message';
 import type { ClientConnectionHandlers, Transport } from '../../protocol/link';
@@ -123,7 +125,16 @@ export class LazyOffline implements OfflineCache {
 
   /** The client closed: leave the other tabs (and give up the socket when leading). */
   dispose(): void {
-    this.forward((r) => r.shared?.dispose());
+    this.forward((r) => r.dispose());
+  }
+
+  /** This tab's queued changes told to the user's other tabs, and theirs shown here, once the runtime has loaded. */
+  shareChanges(host: ChangeShareHost): ChangeObserver {
+    const share = this.ready.then((r) => r?.shareChanges(host));
+    return {
+      queued: (c) => void share.then((s) => s?.queued(c)),
+      settled: (c, result, error) => void share.then((s) => s?.settled(c, result, error)),
+    };
   }
 
   /** At once when loaded; otherwise after the load, in call order. */

@@ -1,10 +1,13 @@
 // Owns the part of the offline machinery that is loaded lazily (IndexedDB via
-// `idb`, the cache, the tab leader and relay): made once the page has a client
+// `idb`, the cache, the tab leader and relay, the queued changes told between
+// tabs): made once the page has a client
 // with the cache on, so apps that turn it off, and the first paint of the
 // bundle, do not pay for it.
 import type { OutboxPersistence } from '../client-options';
 import type { Transport } from '../../protocol/link';
+import type { ChangeObserver } from '../change-queue';
 import { webStorageOutbox } from '../outbox-persistence';
+import { shareChanges, type ChangeShare, type ChangeShareHost } from './change-share';
 import { IndexedDbCache, type LegacyOutbox } from './indexeddb-cache';
 import type { OfflineWarning } from './offline-types';
 import { canShareTabs, createSharedTabTransport, type SharedTabTransport } from './shared-tab-transport';
@@ -14,6 +17,10 @@ export interface OfflineRuntime {
   outbox: OutboxPersistence;
   /** The transport shared with the user's other tabs, or null (opted out, no Web Locks). */
   shared: SharedTabTransport | null;
+  /** Tells the user's other tabs of this tab's queued changes and shows theirs here (no-op without BroadcastChannel). */
+  shareChanges(host: ChangeShareHost): ChangeObserver;
+  /** The client closed: leave the other tabs. */
+  dispose(): void;
 }
 
 export interface OfflineRuntimeOptions {
@@ -51,5 +58,19 @@ export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRunt
     ...(legacy ? { legacy } : {}),
   });
   const shared = options.share && canShareTabs() ? createSharedTabTransport(options.share, options.name) : null;
-  return { cache, outbox: cache.outbox(), shared };
+  let changes: ChangeShare | null = null;
+  return {
+    cache,
+    outbox: cache.outbox(),
+    shared,
+    shareChanges(host) {
+      if (!canShareTabs()) return { queued: () => undefined, settled: () => undefined };
+      changes?.dispose();
+      return (changes = shareChanges(options.name, host, cache));
+    },
+    dispose() {
+      shared?.dispose();
+      changes?.dispose();
+    },
+  };
 }

@@ -3,12 +3,14 @@
 // offered). Forward sends a copy to each; the dialog closes when every one
 // went, otherwise it stays with each refusal announced (its server message)
 // and only the failed conversations still picked, so a retry sends nothing
-// twice. A native modal dialog; Escape and Cancel close it.
+// twice. Offline it closes at once: the forwards wait, shown in their
+// conversations as not sent yet. A native modal dialog; Escape and Cancel
+// close it.
 import { useId, useRef, useState, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
-import { useConversationList, useGroupName, useMessageActions } from '../../react';
+import { useConnectionState, useConversationList, useGroupName, useMessageActions } from '../../react';
 import { useModalDialog, type ModalScope } from '../modal-dialog';
 import { useStrings, type Locale } from '../i18n';
 
@@ -53,6 +55,7 @@ export function ForwardDialog({
   const t = useStrings(locale).features;
   const { conversations } = useConversationList();
   const actions = useMessageActions();
+  const connection = useConnectionState();
   const [picked, setPicked] = useState<ReadonlySet<ConversationId>>(new Set());
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -73,7 +76,15 @@ export function ForwardDialog({
     setBusy(true);
     setErrors([]);
     const ids = [...picked];
-    const results = await Promise.allSettled(ids.map((id) => actions.forward(message.serverId, id)));
+    const sent = Promise.allSettled(ids.map((id) => actions.forward(message.serverId, id, message)));
+    if (connection.state !== 'open') {
+      // Offline the forwards wait: each shows at once in its conversation, marked as not sent yet,
+      // and a refusal later shows there with its reason.
+      setBusy(false);
+      onClose();
+      return;
+    }
+    const results = await sent;
     setBusy(false);
     const failed = ids.filter((_, i) => results[i]?.status === 'rejected');
     if (failed.length === 0) {

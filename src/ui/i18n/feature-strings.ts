@@ -16,6 +16,12 @@ export interface FeatureStrings {
   edited: string;
   /** Beside a message on which this user's edit or reaction waits to be sent (offline). */
   changePending: string;
+  /** Accessible description of that mark: which of this user's actions on it wait (`actions`: their menu labels). */
+  changeWaiting(actions: string): string;
+  /** One of this user's actions on a message that the server refused (and that was undone), with its reason. */
+  changeRefused(action: string, reason: string): string;
+  /** The button that puts such a notice away. */
+  dismissRefused: string;
   forwarded(from: string): string;
   /** The quote in a reply's bubble (a button that goes to the original). */
   inReplyTo(from: string): string;
@@ -75,6 +81,9 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     unpin: 'Unpin',
     edited: 'edited',
     changePending: 'not sent yet',
+    changeWaiting: (actions) => `${actions}: waiting to be sent`,
+    changeRefused: (action, reason) => `${action} was not applied: ${reason}`,
+    dismissRefused: 'Dismiss',
     forwarded: (from) => `Forwarded from ${from}`,
     inReplyTo: (from) => `In reply to ${from}`,
     quoteGone: 'This message was deleted',
@@ -122,6 +131,9 @@ export const featureStrings: Record<BuiltInLocale, FeatureStrings> = {
     unpin: '取消置顶',
     edited: '已编辑',
     changePending: '尚未发送',
+    changeWaiting: (actions) => `${actions}：等待发送`,
+    changeRefused: (action, reason) => `“${action}”未生效：${reason}`,
+    dismissRefused: '知道了',
     forwarded: (from) => `转发自 ${from}`,
     inReplyTo: (from) => `回复 ${from}`,
     quoteGone: '该消息已被删除',

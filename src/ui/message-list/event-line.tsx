@@ -1,10 +1,11 @@
 // Owns the lines drawn in a message's place instead of a bubble: an event line
 // (a call step, a recall notice) and the short line of a message this user
-// deleted for themselves. Both stay focusable rows of the list's roving tab stop.
+// deleted for themselves, each with the mark of such a delete not sent yet. Both stay focusable rows of the list's roving tab stop.
 import type { ReactNode } from 'react';
 import type { ChatMessage } from '../../react';
 import { formatTime } from '../i18n/format-time';
 import { callEventText } from './call-event';
+import { PendingMark } from './change-notes';
 import type { RowContext } from './row-context';
 
 /** A call step or a recall, centred, with its time. */
@@ -24,7 +25,7 @@ export function EventLine({ message: m, ctx }: { message: ChatMessage; ctx: RowC
         if (e.target === e.currentTarget) ctx.onRowFocus(m.key);
       }}
     >
-      <span className="natter-event-text">{text}</span>
+      <span className="natter-event-text">{text}</span> <PendingMark message={m} strings={ctx.features} />
       <time className="natter-event-time" dateTime={new Date(m.ts).toISOString()}>
         {formatTime(m.ts, ctx.locale)}
       </time>
@@ -42,7 +43,7 @@ export function HiddenLine({ message: m, ctx }: { message: ChatMessage; ctx: Row
       tabIndex={ctx.tabStopKey === m.key ? 0 : -1}
       onFocus={(e) => e.target === e.currentTarget && ctx.onRowFocus(m.key)}
     >
-      {ctx.features.deletedForYou}
+      {ctx.features.deletedForYou} <PendingMark message={m} strings={ctx.features} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 // Owns the conversation-feature items of a message's actions menu — add a
 // reaction, reply, reply in thread and forward (when the app handles them),
 // edit (own text messages), pin or unpin, delete for me, delete for everyone
-// (own messages; the server refuses what it must) — and what the list passes
-// rows to carry them out.
+// (own messages; the server refuses what it must, and the row then shows why)
+// — and what the list passes rows to carry them out.
 import type { Message } from '../../protocol/message';
 import type { ChatMessage, ComposerTarget } from '../../react';
 import type { FeatureStrings } from '../i18n/feature-strings';
@@ -18,6 +18,8 @@ export interface FeatureRowContext {
   compose(target: ComposerTarget): void;
   pin(serverId: string, pin: boolean): Promise<unknown>;
   deleteMessage(serverId: string, scope: 'me' | 'everyone'): Promise<unknown>;
+  /** Puts away the notice of a change the server refused. */
+  dismissChange(id: string): void;
   /** Brings the message with this serverId into view and focuses it, when loaded. */
   jumpTo(serverId: string): void;
   /** Opens the thread of this root message (no thread items without it). */
@@ -26,18 +28,14 @@ export interface FeatureRowContext {
   forward: ((message: Message) => void) | undefined;
 }
 
-export function messageFeatureActions(
-  m: ChatMessage,
-  ctx: FeatureRowContext,
-  openPicker: () => void,
-  failed: (message: string) => void,
-): MessageAction[] {
+export function messageFeatureActions(m: ChatMessage, ctx: FeatureRowContext, openPicker: () => void): MessageAction[] {
   const stored = m.message;
   if (!stored || m.status === 'recalled' || m.body.type === 'signal') return [];
   const s = ctx.features;
   const serverId = stored.serverId;
-  const report = (p: Promise<unknown>) =>
-    void p.catch((e: unknown) => failed(e instanceof Error ? e.message : String(e)));
+  // A refusal reaches the row through the store (ChatMessage.waiting), also after a reload or from
+  // another tab: the call's own rejection adds nothing.
+  const report = (p: Promise<unknown>) => void p.catch(() => undefined);
   const actions: MessageAction[] = [
     { id: 'react', label: s.react, run: openPicker },
     { id: 'reply', label: s.reply, run: () => ctx.compose({ kind: 'reply', message: stored }) },

@@ -23,6 +23,10 @@ export interface MessageItemProps {
   ctx: RowContext;
 }
 
+/** This user's delete of `m` for themselves waits: shown as done. */
+const hiddenSoon = (m: ChatMessage) =>
+  m.waiting?.some((c) => !c.error && c.change.type === 'delete' && c.change.scope === 'me') === true;
+
 function MessageView({
   message: m,
   groupStart,
@@ -33,7 +37,7 @@ function MessageView({
   ctx: RowContext;
 }): ReactNode {
   if (m.body.type === 'signal' || m.body.type === 'recalled') return <EventLine message={m} ctx={ctx} />;
-  if (m.serverId !== null && ctx.hidden.has(m.serverId)) return <HiddenLine message={m} ctx={ctx} />;
+  if (m.serverId !== null && (ctx.hidden.has(m.serverId) || hiddenSoon(m))) return <HiddenLine message={m} ctx={ctx} />;
   return <ShownMessage message={m} groupStart={groupStart} ctx={ctx} />;
 }
 

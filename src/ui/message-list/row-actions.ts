@@ -65,6 +65,6 @@ export function rowActions(m: ChatMessage, ctx: RowContext, on: RowActionHandler
     const text = m.body.msg;
     actions.push({ id: 'copy', label: s.copyText, run: () => copyText(text) });
   }
-  actions.push(...messageFeatureActions(m, ctx, on.pickReaction, (e) => on.failed(ctx.features.actionFailed(e))));
+  actions.push(...messageFeatureActions(m, ctx, on.pickReaction));
   return actions;
 }

@@ -1,6 +1,6 @@
 // Owns one message drawn as a bubble: its screen-reader label, forward and
-// reply lines, body, edit mark, the mark of this user's edit or reaction not
-// sent yet, time and status mark, the sender's avatar in
+// reply lines, body, edit mark, the mark of this user's changes not sent yet
+// and the notices of those the server refused, time and status mark, the sender's avatar in
 // group conversations, reactions, thread summary, upload progress, failure
 // with Retry and Discard, who read it, and the actions menu (opened from the
 // row with Enter, the Menu key or Shift+F10).
@@ -8,6 +8,7 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ChatMessage } from '../../react';
 import { formatDateTime, formatTime } from '../i18n/format-time';
 import { ReadReceipt } from '../read-receipt/read-receipt';
+import { PendingMark, RefusedNotes } from './change-notes';
 import { MessageActions } from './message-actions';
 import { MessageBody } from './message-body';
 import { ReactionBar, ReactionPicker } from './reaction-bar';
@@ -88,7 +89,7 @@ export function ShownMessage({
         <MessageBody message={m} ctx={ctx} />
         <span className="natter-message-meta">
           {m.message?.edited ? <span className="natter-edited">{ctx.features.edited}</span> : null}
-          {m.changing ? <span className="natter-change-pending">{ctx.features.changePending}</span> : null}
+          <PendingMark message={m} strings={ctx.features} />
           <time
             className="natter-message-time"
             dateTime={new Date(m.ts).toISOString()}
@@ -141,7 +142,8 @@ export function ShownMessage({
           aria-label={s.uploading(Math.round(m.progress * 100))}
         />
       ) : null}
-      {m.status === 'failed' ? (
+      <RefusedNotes message={m} strings={ctx.features} onDismiss={ctx.dismissChange} />
+      {m.status === 'failed' && !m.waiting ? (
         <div className="natter-message-failed">
           <span role="alert">{m.error ? s.failedWithCode(m.error.code, m.error.message) : s.statusFailed}</span>
           <button type="button" className="natter-button natter-retry" onClick={() => ctx.retry(m.localId)}>

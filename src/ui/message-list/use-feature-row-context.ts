@@ -52,6 +52,7 @@ export function useFeatureRowContext(
       pin: (serverId, pin) => (pin ? actions.pin(serverId) : actions.unpin(serverId)),
       deleteMessage: (serverId, scope) =>
         scope === 'me' ? actions.deleteForMe(serverId) : actions.deleteForEveryone(serverId),
+      dismissChange: (id) => actions.dismissChange(id),
       jumpTo: (serverId) => {
         for (let i = messages.length - 1; i >= 0; i--) {
           const m = messages[i] as ChatMessage;

@@ -2,7 +2,9 @@
 // newest first. Each one is a button that takes the reader to the message
 // (the caller opens the list's jump window at it); those allowed to pin (both
 // users of a single chat, a group's owner and admins) get an unpin button
-// beside it. A failed unpin is announced and the pin stays.
+// beside it. A failed unpin is announced and the pin stays. This user's pins
+// and unpins that wait for the server show at once; a waiting pin is marked as
+// not sent yet.
 import { useState, type ReactNode } from 'react';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
@@ -35,7 +37,7 @@ export function PinsStrip({
 }: PinsStripProps): ReactNode {
   const t = useStrings(locale).features;
   const me = useChatUser();
-  const { pins, messages } = usePins(conversationId);
+  const { pins, messages, waiting } = usePins(conversationId);
   const actions = useMessageActions();
   const [error, setError] = useState<string | null>(null);
   const target = parseConversationId(conversationId);
@@ -63,6 +65,15 @@ export function PinsStrip({
               >
                 <span className="natter-pins__from">{from}</span>{' '}
                 <span className="natter-pins__text">{preview(m)}</span>
+                {waiting.has(p.serverId) ? (
+                  <>
+                    {' '}
+                    <span className="natter-change-pending" aria-hidden="true">
+                      {t.changePending}
+                    </span>
+                    <span className="natter-visually-hidden">{t.changeWaiting(t.pin)}</span>
+                  </>
+                ) : null}
               </button>
               {canUnpin ? (
                 <button
