@@ -15,7 +15,9 @@ export default defineConfig({
     setupFiles: ['test/support/testing-library-timeouts.ts'],
     // The packed-package journey installs from the registry: `npm run test:package`.
     exclude: ['test/package/**', '**/node_modules/**'],
-    testTimeout: 20_000,
+    // A bound on hangs, not a speed check: tests that restart a node process take several seconds
+    // alone and more beside React 18's run and the package test in CI.
+    testTimeout: 30_000,
     // Hooks start clusters of node processes, PostgreSQL and Chromium: slower with two files at once.
     hookTimeout: 60_000,
     pool: 'forks',
