@@ -10,14 +10,11 @@ import type { Invitation } from '../protocol/invitation';
 import type { Message } from '../protocol/message';
 import type { Presence, Profile } from '../protocol/people';
 import type { ConnectionState } from './connection-state';
+import type { ErrorInfo } from './error-info';
 import type { PendingChange } from './pending-change';
 import type { PendingMessage } from './pending-message';
 
-/** An error as the store keeps it (plain data). */
-export interface ErrorInfo {
-  code: number;
-  message: string;
-}
+export type { ErrorInfo } from './error-info';
 
 export type ClientInput =
   /** A server event, in the order the server sent it (replays included, duplicates dropped); `pos`: its event position (durable events). */

@@ -9,7 +9,7 @@ import type { MessageMentions } from '../protocol/features';
 import type { ConversationId } from '../protocol/ids';
 import type { MessageBody, TextBody } from '../protocol/message';
 import type { SavedChange } from './change-persistence';
-import type { ErrorInfo } from './client-input';
+import type { ErrorInfo } from './error-info';
 
 /** A change of this user's that waits to be sent (or for its answer), or that the server refused. */
 export interface PendingChange {

@@ -8,7 +8,7 @@ import type { PendingChange } from '../client/pending-change';
 import type { PinnedMessage } from '../protocol/features';
 import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
-import type { ChatMessage } from './message-view';
+import type { ChatMessage } from './chat-message';
 
 type PendingChanges = ReadonlyMap<string, readonly PendingChange[]>;
 
