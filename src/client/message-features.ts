@@ -8,7 +8,8 @@
 import type { PinnedMessage } from '../protocol/features';
 import type { HistoryPage, OpName, OpParams, OpResult } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
-import { badConversationId, parseConversationId } from '../protocol/ids';
+import { parseConversationId } from '../protocol/ids';
+import { badConversationId } from '../protocol/errors';
 import type { MessageMentions } from '../protocol/features';
 import type { Message } from '../protocol/message';
 import type { ChangeQueue } from './change-queue';
