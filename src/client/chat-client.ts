@@ -39,7 +39,7 @@ import { Outbox } from './outbox';
 import type { LazyOffline } from './offline/lazy-offline';
 import { setupOffline } from './offline/offline-setup';
 import { ServerClock } from './server-clock';
-import { TokenRenewal } from './token-renewal';
+import { lazyTokenRenewal, type TokenHandle } from './lazy-token-renewal';
 import { resolveTransport } from './resolve-transport';
 
 // The method groups (sending, conversation features, conversations, groups, signaling, push) are assigned in the constructor.
@@ -61,7 +61,7 @@ class NatterChatClient implements ChatClient {
   private readonly receipts: ReceiptSender | null;
   private readonly changes: ChangeQueue;
   private readonly newId: () => string;
-  private readonly auth: TokenRenewal;
+  private readonly auth: TokenHandle;
   private readonly inputs: InputStream;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
@@ -83,7 +83,7 @@ class NatterChatClient implements ChatClient {
     this.device = options.device ?? `web-${ulid()}`;
     const local = options.clock ?? { now: () => Date.now() };
     this.clock = new ServerClock(local);
-    this.auth = new TokenRenewal(options.token, {
+    this.auth = lazyTokenRenewal(options.token, {
       ...(options.getToken ? { getToken: options.getToken } : {}),
       state: () => this.conn.state,
       renewOnConnection: (token) => this.request('auth.renew', { token }),
