@@ -24,7 +24,8 @@ import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
 import { createConversationApi, type ConversationApi } from './client-conversations';
-import { createGroupApi, type GroupApi } from './client-groups';
+import type { GroupApi } from './client-groups';
+import { lazyGroupApi } from './lazy-group-api';
 import { createSignalingApi, type SignalingApi } from './client-signaling';
 import { createPushApi, type PushApi } from './client-push';
 import { createSendingApi, type SendingApi } from './client-sending';
@@ -180,7 +181,7 @@ class NatterChatClient implements ChatClient {
         input,
       }),
       createConversationApi({ request, input, user: () => this.currentUser }),
-      createGroupApi(request),
+      lazyGroupApi(request),
       createSignalingApi(request, input),
       createPushApi(request),
     );
