@@ -25,9 +25,9 @@ import { EventPosition } from './event-position';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
 import { createConversationApi, type ConversationApi } from './client-conversations';
 import type { GroupApi } from './client-groups';
-import { lazyGroupApi } from './lazy-group-api';
 import { createSignalingApi, type SignalingApi } from './client-signaling';
-import { createPushApi, type PushApi } from './client-push';
+import type { PushApi } from './client-push';
+import { lazyGroupApi, lazyPushApi } from './lazy-client-apis';
 import { createSendingApi, type SendingApi } from './client-sending';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
@@ -183,7 +183,7 @@ class NatterChatClient implements ChatClient {
       createConversationApi({ request, input, user: () => this.currentUser }),
       lazyGroupApi(request),
       createSignalingApi(request, input),
-      createPushApi(request),
+      lazyPushApi(request),
     );
     this.receipts = options.delivery
       ? lazyDeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
