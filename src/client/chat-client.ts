@@ -24,9 +24,10 @@ import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
 import { createConversationApi, type ConversationApi } from './client-conversations';
-import { createGroupApi, type GroupApi } from './client-groups';
+import type { GroupApi } from './client-groups';
 import { createSignalingApi, type SignalingApi } from './client-signaling';
-import { createPushApi, type PushApi } from './client-push';
+import type { PushApi } from './client-push';
+import { lazyGroupApi, lazyPushApi } from './lazy-client-apis';
 import { createSendingApi, type SendingApi } from './client-sending';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
@@ -39,7 +40,7 @@ import { Outbox } from './outbox';
 import type { LazyOffline } from './offline/lazy-offline';
 import { setupOffline } from './offline/offline-setup';
 import { ServerClock } from './server-clock';
-import { TokenRenewal } from './token-renewal';
+import { lazyTokenRenewal, type TokenHandle } from './lazy-token-renewal';
 import { resolveTransport } from './resolve-transport';
 
 // The method groups (sending, conversation features, conversations, groups, signaling, push) are assigned in the constructor.
@@ -61,7 +62,7 @@ class NatterChatClient implements ChatClient {
   private readonly receipts: ReceiptSender | null;
   private readonly changes: ChangeQueue;
   private readonly newId: () => string;
-  private readonly auth: TokenRenewal;
+  private readonly auth: TokenHandle;
   private readonly inputs: InputStream;
   private currentUser: UserId;
   private currentLimits: ServerLimits | null = null;
@@ -83,7 +84,7 @@ class NatterChatClient implements ChatClient {
     this.device = options.device ?? `web-${ulid()}`;
     const local = options.clock ?? { now: () => Date.now() };
     this.clock = new ServerClock(local);
-    this.auth = new TokenRenewal(options.token, {
+    this.auth = lazyTokenRenewal(options.token, {
       ...(options.getToken ? { getToken: options.getToken } : {}),
       state: () => this.conn.state,
       renewOnConnection: (token) => this.request('auth.renew', { token }),
@@ -180,9 +181,9 @@ class NatterChatClient implements ChatClient {
         input,
       }),
       createConversationApi({ request, input, user: () => this.currentUser }),
-      createGroupApi(request),
+      lazyGroupApi(request),
       createSignalingApi(request, input),
-      createPushApi(request),
+      lazyPushApi(request),
     );
     this.receipts = options.delivery
       ? lazyDeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })

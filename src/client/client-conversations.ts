@@ -11,6 +11,7 @@ import type { TypingState } from '../protocol/typing';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
 import { later } from './timers';
+import { definedFields } from '../protocol/defined-fields';
 
 /** The conversation and receipt methods of ChatClient. */
 export interface ConversationApi {
@@ -103,13 +104,13 @@ export function createConversationApi({ request, input, user }: ConversationDeps
       await request('deleteConversation', { conversation, ...options });
     },
     async markRead(conversation, upToSeq) {
-      const p = { conversation, ...(upToSeq !== undefined ? { upToSeq } : {}) };
+      const p = { conversation, ...definedFields({ upToSeq }) };
       const { readSeq, unread } = await request('ack', p);
       input({ kind: 'readMarker', conversation, readSeq, unread });
       return readSeq;
     },
     async muteConversation(conversation, until) {
-      await request('mute', { conversation, ...(until !== undefined ? { until } : {}) });
+      await request('mute', { conversation, ...definedFields({ until }) });
     },
     async unmuteConversation(conversation) {
       await request('unmute', { conversation });

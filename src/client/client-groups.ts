@@ -4,6 +4,7 @@ import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { Ops } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
 import type { RequestFn } from './request-fn';
+import { definedFields } from '../protocol/defined-fields';
 
 /** The group, chat room and blocklist methods of ChatClient. */
 export interface GroupApi {
@@ -56,7 +57,7 @@ export function createGroupApi(request: RequestFn): GroupApi {
       await request('group.destroy', { groupId });
     },
     async muteGroupMember(groupId, user, mute, durationMs) {
-      const p = { groupId, user, mute, ...(durationMs !== undefined ? { durationMs } : {}) };
+      const p = { groupId, user, mute, ...definedFields({ durationMs }) };
       return (await request('group.mute', p)).group;
     },
     async setGroupWhitelist(groupId, change) {

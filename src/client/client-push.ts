@@ -3,6 +3,7 @@
 // server (the browser side, permission and PushManager, is push-subscribe.ts).
 import type { WebPushSubscription } from '../protocol/push';
 import type { RequestFn } from './request-fn';
+import { definedFields } from '../protocol/defined-fields';
 
 /** The Web Push methods of ChatClient. */
 export interface PushApi {
@@ -22,7 +23,7 @@ export interface PushApi {
 function plain(s: WebPushSubscription): WebPushSubscription {
   return {
     endpoint: s.endpoint,
-    ...(s.expirationTime !== undefined ? { expirationTime: s.expirationTime } : {}),
+    ...definedFields({ expirationTime: s.expirationTime }),
     keys: { p256dh: s.keys.p256dh, auth: s.keys.auth },
   };
 }

@@ -3,8 +3,8 @@
 // then send, file-sender.ts, kept across reloads by the offline cache), plain
 // uploads, and the outbox's entries.
 import { definedFields } from '../protocol/defined-fields';
-import { toNatterError } from '../protocol/errors';
-import { badConversationId, conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
+import { badConversationId, toNatterError } from '../protocol/errors';
+import { conversationId, parseConversationId, type ConversationId } from '../protocol/ids';
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type { AttachmentStore } from './attachment-store';

@@ -5,6 +5,7 @@ import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
+import { definedFields } from '../protocol/defined-fields';
 
 export interface InviteOptions {
   data?: string;
@@ -37,7 +38,7 @@ export function createSignalingApi(request: RequestFn, input: (i: ClientInput) =
   }
   const withData = (inviteId: string, data: string | undefined) => ({
     inviteId,
-    ...(data !== undefined ? { data } : {}),
+    ...definedFields({ data }),
   });
   return {
     invite: (invitee, options = {}) => step(request('sig.invite', { invitees: [invitee], ...options })),

@@ -8,12 +8,14 @@
 import type { PinnedMessage } from '../protocol/features';
 import type { HistoryPage, OpName, OpParams, OpResult } from '../protocol/frames';
 import type { ConversationId } from '../protocol/ids';
-import { badConversationId, parseConversationId } from '../protocol/ids';
+import { parseConversationId } from '../protocol/ids';
+import { badConversationId } from '../protocol/errors';
 import type { MessageMentions } from '../protocol/features';
 import type { Message } from '../protocol/message';
 import type { ChangeQueue } from './change-queue';
 import type { ClientInput } from './client-input';
 import { pendingChangeOf, type PendingChange } from './pending-change';
+import { definedFields } from '../protocol/defined-fields';
 
 /** The conversation-feature methods of ChatClient. */
 export interface MessageFeatureApi {
@@ -103,7 +105,7 @@ export function createMessageFeatures(deps: MessageFeatureDeps): MessageFeatureA
       return deps.request('thread', { serverId, ...options });
     },
     async markThreadRead(serverId, upToSeq) {
-      const r = await changes.add('threadAck', { serverId, ...(upToSeq !== undefined ? { upToSeq } : {}) });
+      const r = await changes.add('threadAck', { serverId, ...definedFields({ upToSeq }) });
       deps.threadUnread({ [serverId]: r.unread });
       return r;
     },

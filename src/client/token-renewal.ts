@@ -3,7 +3,8 @@
 // of a session at expiry (bye 4011), and renewal — on the live connection
 // (`auth.renew`, nothing is interrupted) or by logging in again after expiry.
 // The outbox is the client's, not the connection's: unsent messages wait and
-// go out once the renewed session is welcomed.
+// go out once the renewed session is welcomed. Loaded as a chunk of its own on
+// first need (lazy-token-renewal.ts): most sessions never see their token expire.
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { ConnectionState } from './connection-state';
 
@@ -20,13 +21,18 @@ export interface TokenRenewalDeps {
   error(error: NatterError): void;
 }
 
+/** Where the token lives: the client's first-screen handle, which the hello and uploads read. */
+export interface TokenSlot {
+  token: string | undefined;
+}
+
 export class TokenRenewal {
   /** True after the server ended the session because the token expired, until a renewal. */
   private endedByExpiry = false;
   private renewing: Promise<void> | null = null;
 
   constructor(
-    public token: string | undefined,
+    private readonly slot: TokenSlot,
     private readonly deps: TokenRenewalDeps,
   ) {}
 
@@ -46,7 +52,7 @@ export class TokenRenewal {
 
   /** Use `token` from now on: on the live connection, or by logging in again if the last one expired. */
   renew(token: string): Promise<void> {
-    this.token = token;
+    this.slot.token = token;
     const run = async (): Promise<void> => {
       const state = this.deps.state();
       if (state === 'open') {

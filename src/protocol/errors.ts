@@ -62,6 +62,16 @@ export function toNatterError(err: unknown): NatterError {
   return new NatterError(ErrorCode.UNKNOWN, err instanceof Error ? err.message : String(err));
 }
 
+/**
+ * The error for a string that parseConversationId (ids.ts) refuses, one message wherever the API
+ * meets one. It lives here, not in ids.ts, so that ids.ts imports nothing: the offline chunks share
+ * it with the first screen, and an import of this module from it made Rolldown (Vite 8) put this
+ * module in a chunk of its own, one more request and ~300 B more gzip on the first screen.
+ */
+export function badConversationId(id: string): NatterError {
+  return new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${id}`);
+}
+
 export function isNatterError(e: unknown): e is NatterError {
   return (
     e instanceof NatterError ||

@@ -1,6 +1,5 @@
 // Owns identifier formats: which strings are valid user, group and room ids,
 // and how a conversation is named from one user's point of view.
-import { ErrorCode, NatterError } from './errors';
 import type { ChatType } from './primitives';
 
 /** User, group and room ids: 1–64 chars of letters, digits and `_ . @ -`. */
@@ -28,11 +27,6 @@ export function parseConversationId(id: string): { type: ChatType; target: strin
   const target = id.slice(i + 1);
   if ((type !== 'single' && type !== 'group' && type !== 'room') || !isValidId(target)) return null;
   return { type, target };
-}
-
-/** The error for a string that parseConversationId refuses (one message wherever the API meets one). */
-export function badConversationId(id: string): NatterError {
-  return new NatterError(ErrorCode.INVALID_PARAMS, `not a conversation id: ${id}`);
 }
 
 /** The conversation a message belongs to, as seen by `viewer`. */

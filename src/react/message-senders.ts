@@ -2,8 +2,8 @@
 // resolving to a SendResult instead of rejecting (a failed send also shows as a
 // failed message with its code), plus retry and discard of outbox entries.
 import type { ChatClient, SendFileOptions, SendOptions } from '../client/chat-client-types';
-import { NatterError, toNatterError } from '../protocol/errors';
-import { badConversationId, parseConversationId, type ConversationId } from '../protocol/ids';
+import { badConversationId, NatterError, toNatterError } from '../protocol/errors';
+import { parseConversationId, type ConversationId } from '../protocol/ids';
 import type { LocationBody, Message, OutgoingBody } from '../protocol/message';
 
 /** Outcome of a send: the stored message, or the error (the message then shows `failed`). */

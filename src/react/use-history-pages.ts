@@ -9,6 +9,7 @@ import type { NatterError } from '../protocol/errors';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
 import { useFetch } from './use-fetch';
+import { definedFields } from '../protocol/defined-fields';
 
 interface PageInfo {
   cursor: number | null;
@@ -36,7 +37,7 @@ export function useHistoryPages(conversation: ConversationId, pageSize: number):
   const live = useChatSelector((s) => s.connection.state !== 'idle' && s.connection.state !== 'closed');
   const key = `${client.user}\u0000history\u0000${conversation}\u0000${generation}`;
   const page = async (before: number | undefined): Promise<PageInfo> => {
-    const p = await client.history(conversation, { limit: pageSize, ...(before !== undefined ? { before } : {}) });
+    const p = await client.history(conversation, { limit: pageSize, ...definedFields({ before }) });
     return { cursor: p.cursor, hasMore: p.hasMore, count: p.messages.length };
   };
   const first = useFetch<PageInfo[]>(key, async () => [await page(undefined)], { enabled: live });

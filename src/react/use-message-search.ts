@@ -9,6 +9,7 @@ import type { ConversationId } from '../protocol/ids';
 import type { MessageSearchHit } from '../protocol/people';
 import { useChatContext } from './chat-context';
 import { useChatSelector } from './use-chat-selector';
+import { definedFields } from '../protocol/defined-fields';
 
 export interface MessageSearchResult {
   hits: readonly MessageSearchHit[];
@@ -48,8 +49,7 @@ export function useMessageSearch(
         loading: true,
       }));
       searchMessages(client, q, {
-        ...(conversation !== undefined ? { conversation } : {}),
-        ...(pageSize !== undefined ? { limit: pageSize } : {}),
+        ...definedFields({ conversation, limit: pageSize }),
         ...(cursor !== null ? { cursor } : {}),
       }).then(
         (page) => {

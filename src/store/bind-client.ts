@@ -13,6 +13,7 @@ import { createIngestQueue, frameScheduler, type IngestQueue, type Scheduler } f
 import { lazyOfflineSync } from './lazy-offline-sync';
 import { loadPendingChangeView, pendingChangeView } from './lazy-pending-change-view';
 import { TYPING_TTL_MS } from './reduce-messages';
+import { definedFields } from '../protocol/defined-fields';
 
 export interface BindClientOptions {
   /** When queued events are applied; defaults to once per animation frame (16 ms timer without frames). */
@@ -85,7 +86,7 @@ export function bindClient(client: ChatClient, store: ChatStore, options: BindCl
           conversations,
           startedAt,
           cursor,
-          ...(unreadTotal !== undefined ? { unreadTotal } : {}),
+          ...definedFields({ unreadTotal }),
         });
         queue.push({ kind: 'invitations', invitations, startedAt });
         // The sync's end goes with its answer: one store change, not a second one (and a second
