@@ -45,9 +45,9 @@ async function requireAccess(
 }
 
 /**
- * How long building a page may hold the event loop before it lets it turn. On a large SQLite file a
- * page of 50 is about a millisecond of lookups (each last message is a read and a parse); in slices
- * this long, another user's send waits for one slice, not for the page.
+ * How long building a page may hold the event loop before it lets it turn (pageSliceMs). On a large
+ * SQLite file a page of 50 is about a millisecond of lookups (each last message is a read and a
+ * parse); in slices this long, another user's send waits for one slice, not for the page.
  */
 const SLICE_MS = 0.25;
 
@@ -82,9 +82,10 @@ async function conversations(
   const unreadTotal = after ? undefined : await storage.unreadTotal(caller.user);
   const list: ConversationSummary[] = [];
   const now = ctx.clock.now();
+  const sliceMs = ctx.options.pageSliceMs ?? SLICE_MS;
   let sliceStart = performance.now();
   for (const [i, s] of states.entries()) {
-    if (performance.now() - sliceStart > SLICE_MS) {
+    if (sliceMs !== false && performance.now() - sliceStart > sliceMs) {
       await aTurn();
       sliceStart = performance.now();
     }

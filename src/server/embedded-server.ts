@@ -13,7 +13,10 @@ import { createServerCore } from './server-core';
 import type { ServerCoreOptions } from './server-options';
 import type { Storage } from './storage';
 
-/** Same as the core's options; rate limits, upload quota and the hello deadline are off unless given (an in-page loopback has no strangers). */
+/**
+ * Same as the core's options; rate limits, upload quota and the hello deadline are off unless given
+ * (an in-page loopback has no strangers), and a conversation page is built in one go (pageSliceMs).
+ */
 export type EmbeddedServerOptions = ServerCoreOptions;
 
 export interface EmbeddedServer {
@@ -65,6 +68,7 @@ export function createEmbeddedServer(options: EmbeddedServerOptions = {}): Embed
     helloTimeoutMs: options.helloTimeoutMs ?? 0,
     uploadRateLimit: options.uploadRateLimit ?? false,
     uploadQuota: options.uploadQuota ?? false,
+    pageSliceMs: options.pageSliceMs ?? false,
     fileUrl: options.fileUrl ?? urls.fileUrl,
   });
   core.start();

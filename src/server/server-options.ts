@@ -96,6 +96,12 @@ export interface ServerCoreOptions {
   rateLimit?: RateLimitOptions | false;
   /** Where rate-limit buckets live. Default: this process's memory; several nodes share one (e.g. Redis). */
   rateLimitStore?: RateLimitStore;
+  /**
+   * How long building one conversation-list page may hold the event loop before other connections'
+   * work runs (ms); false: never let go mid-page. Default 0.25; the embedded server's default is false
+   * (one user per page, whose first page then arrives before the frame that asked for it is painted).
+   */
+  pageSliceMs?: number | false;
   /** Uploads per second per user (HTTP and `file.put`); false disables. Default 1/s with bursts of 20. */
   uploadRateLimit?: RateLimitOptions | false;
   /** Bytes a user may upload per period; false disables. Default 1 GiB per day. */
