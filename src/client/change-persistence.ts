@@ -40,10 +40,30 @@ export function restoreChange(v: unknown): SavedChange | null {
   if (typeof v !== 'object' || v === null) return null;
   const { id, order, op, params, shown } = v as Record<string, unknown>;
   if (typeof id !== 'string' || typeof order !== 'number' || !QUEUED_OPS.includes(op as QueuedOp)) return null;
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return null;
-  // The params' own shape is the server's to check when they are sent again (a bad one fails with 4002).
-  const out: SavedChange = { id, order, op: op as QueuedOp, params: params as Record<string, unknown> };
-  // Display only: its shape is checked where it is shown (pendingChangeOf).
-  if (typeof shown === 'object' && shown !== null) out.shown = shown;
+  if (!isRecord(params) || Array.isArray(params) || !showable(op as QueuedOp, params)) return null;
+  const out: SavedChange = { id, order, op: op as QueuedOp, params: params };
+  // Display only (a forward's body): a bad one shows as not known.
+  if (isRecord(shown)) out.shown = isRecord(shown.body) ? shown : {};
   return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * Whether the params have the shape pendingChangeOf shows them with, which it
+ * trusts (every change from outside this page is read through here); the
+ * rest of their shape is the server's to check when they are sent again.
+ */
+function showable(op: QueuedOp, p: Record<string, unknown>): boolean {
+  if (!isString(p.serverId)) return false;
+  if (op === 'react') return isString(p.emoji);
+  if (op === 'delete') return p.scope === 'me' || p.scope === 'everyone';
+  if (op === 'forward') return isString(p.localId) && isString(p.to) && isString(p.chatType);
+  if (op !== 'edit') return true;
+  const { body, mentions: m } = p;
+  if (!isRecord(body) || body.type !== 'txt' || !isString(body.msg)) return false;
+  return (
+    m === undefined || (isRecord(m) && (m.users === undefined || (Array.isArray(m.users) && m.users.every(isString))))
+  );
 }

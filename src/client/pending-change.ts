@@ -2,9 +2,7 @@
 // PendingChange, shown optimistically by the store): an edit, a reaction, a
 // delete, a pin or unpin, a forward. Read from the saved change the
 // ChangeQueue keeps: made now, restored from the offline cache after a
-// reload, or told by another tab of the user. Restored params come from
-// IndexedDB or another tab, so their shape is checked here; one a view cannot
-// show is simply not shown (the server still judges it when it is sent).
+// reload, or told by another tab of the user.
 import type { MessageMentions } from '../protocol/features';
 import type { ConversationId } from '../protocol/ids';
 import type { MessageBody, TextBody } from '../protocol/message';
@@ -30,38 +28,31 @@ export interface PendingChange {
   error?: ErrorInfo;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-function mentionsOf(v: Record<string, unknown>): MessageMentions {
-  const out: MessageMentions = {};
-  if (Array.isArray(v.users)) out.users = v.users.filter((u): u is string => typeof u === 'string');
-  if (v.all === true) out.all = true;
-  return out;
-}
-
+// Trusts the params' shape: changes made here are typed, and the ones restored
+// from IndexedDB or told by another tab are checked as they are read
+// (restoreChange, in the lazily loaded offline runtime), so no check stays in the first screen.
 function changeOf({ op, params: p, shown }: SavedChange): PendingChange['change'] | null {
-  if (op === 'react')
-    return typeof p.emoji === 'string' ? { type: op, emoji: p.emoji, remove: p.remove === true } : null;
-  if (op === 'delete') return p.scope === 'me' || p.scope === 'everyone' ? { type: op, scope: p.scope } : null;
+  if (op === 'react') return { type: op, emoji: p.emoji as string, remove: p.remove === true };
+  if (op === 'delete') return { type: op, scope: p.scope as 'me' | 'everyone' };
   if (op === 'pin') return { type: op, unpin: p.unpin === true };
   if (op === 'forward') {
-    const { localId, to, chatType } = p;
-    if (typeof localId !== 'string' || typeof to !== 'string' || typeof chatType !== 'string') return null;
-    // The body is display only (the server sends its own copy): a bad one shows as not known.
-    const body = isRecord(shown?.body) ? (shown.body as unknown as MessageBody) : null;
-    return { type: op, localId, to: `${chatType}:${to}` as ConversationId, body };
+    // The body is display only (the server sends its own copy): a missing one shows as not known.
+    const body = (shown?.body as MessageBody | undefined) ?? null;
+    return {
+      type: op,
+      localId: p.localId as string,
+      to: `${p.chatType as string}:${p.to as string}` as ConversationId,
+      body,
+    };
   }
-  const { body, mentions } = p;
-  if (op !== 'edit' || !isRecord(body) || body.type !== 'txt' || typeof body.msg !== 'string') return null;
-  const edit: PendingChange['change'] = { type: op, body: { type: 'txt', msg: body.msg } };
-  if (isRecord(mentions)) edit.mentions = mentionsOf(mentions);
+  if (op !== 'edit') return null;
+  const edit: PendingChange['change'] = { type: op, body: p.body as TextBody };
+  if (p.mentions) edit.mentions = p.mentions;
   return edit;
 }
 
 /** The pending change a saved change shows, or null (an op not shown optimistically, a bad shape). */
 export function pendingChangeOf(saved: SavedChange): PendingChange | null {
-  const { serverId } = saved.params;
-  if (typeof serverId !== 'string') return null;
   const change = changeOf(saved);
-  return change ? { id: saved.id, serverId, at: saved.order, change } : null;
+  return change && { id: saved.id, serverId: saved.params.serverId as string, at: saved.order, change };
 }
