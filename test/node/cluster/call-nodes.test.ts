@@ -48,7 +48,7 @@ function onNode(cluster: Cluster, node: number, user: string, device: string, re
   return d;
 }
 
-const until = async (cond: () => boolean, what: string, ms = 20_000): Promise<void> => {
+const until = async (cond: () => boolean, what: string, ms = 40_000): Promise<void> => {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -86,7 +86,7 @@ export async function spawnServer(dir: string, extraArgs: string[] = []): Promis
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
   const listening = await new Promise<string>((res, rej) => {
     let out = '';
-    const timer = setTimeout(() => rej(new Error(`server did not start: ${stderr.join('')}`)), 20_000);
+    const timer = setTimeout(() => rej(new Error(`server did not start: ${stderr.join('')}`)), 50_000);
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /listening on (http:\/\/\S+)/.exec(out);
