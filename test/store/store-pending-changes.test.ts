@@ -4,15 +4,15 @@
 // they were made, as after a reload — then gives way to the server's copy once
 // they are applied, once, or drops them when the server refuses one.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChatClient } from '../../src/client/chat-client';
 import type { ChatClient } from '../../src/client/chat-client-types';
 import type { HistoryPage } from '../../src/protocol/frames';
 import type { Message } from '../../src/protocol/message';
-import { bindClient, type ChatBinding } from '../../src/store/bind-client';
-import { createChatStore, type ChatStore } from '../../src/store/create-chat-store';
+import type { ChatBinding } from '../../src/store/bind-client';
+import type { ChatStore } from '../../src/store/create-chat-store';
 import { createMessageViewBuilder, type ChatMessage } from '../../src/store/message-view';
-import { selectMessages, selectReceipts } from '../../src/store/selectors';
+import { selectMessages } from '../../src/store/selectors';
 import { createHarness, until, type Harness } from './chat-harness';
+import { annViews, boundStore, offlineAnn as offlineAnnOf } from './pending-changes-support';
 
 const BOB = 'single:bob' as const;
 let h: Harness;
@@ -22,38 +22,13 @@ afterEach(() => {
   h?.close();
 });
 
-/** A client of ann on the harness's server that has not connected yet: its changes wait. */
-function offlineAnn(): ChatClient {
-  const client = createChatClient({
-    transport: h.server.connect(),
-    user: 'ann',
-    reconnect: { initialDelayMs: 5, maxDelayMs: 20 },
-    delivery: false,
-  });
-  offs.push(() => client.close());
-  return client;
-}
-
+const offlineAnn = (): ChatClient => offlineAnnOf(h, offs);
 /** A store bound to `client`, drawn with `page` as the offline cache draws its pages. */
-function bound(client: ChatClient, page: HistoryPage): { store: ChatStore; binding: ChatBinding } {
-  const store = createChatStore(client);
-  const binding = bindClient(client, store);
-  offs.push(binding);
-  binding.queue.push({ kind: 'history', conversation: BOB, page });
-  binding.flush();
-  return { store, binding };
-}
-
+const bound = (client: ChatClient, page: HistoryPage): { store: ChatStore; binding: ChatBinding } =>
+  boundStore(client, [[BOB, page]], offs);
 /** The view of one message as ann's list shows it. */
-function viewOf(store: ChatStore, m: Message): ChatMessage | undefined {
-  const s = store.getState();
-  const views = createMessageViewBuilder('ann', BOB)(
-    selectMessages(s, BOB),
-    selectReceipts(s, BOB),
-    s.features.changes,
-  );
-  return views.find((v) => v.serverId === m.serverId);
-}
+const viewOf = (store: ChatStore, m: Message): ChatMessage | undefined =>
+  annViews(store, BOB).find((v) => v.serverId === m.serverId);
 
 const textOf = (v: ChatMessage | undefined) => (v?.body.type === 'txt' ? v.body.msg : undefined);
 

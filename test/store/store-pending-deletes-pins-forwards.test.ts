@@ -6,17 +6,16 @@
 // result once it is applied (one row per forward, never two), and a refused
 // one is undone and kept with the server's reason.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChatClient } from '../../src/client/chat-client';
 import type { ChatClient } from '../../src/client/chat-client-types';
 import type { ConversationId } from '../../src/protocol/ids';
 import type { HistoryPage } from '../../src/protocol/frames';
 import type { Message } from '../../src/protocol/message';
-import { bindClient } from '../../src/store/bind-client';
-import { createChatStore, type ChatStore } from '../../src/store/create-chat-store';
-import { createMessageViewBuilder, type ChatMessage } from '../../src/store/message-view';
+import type { ChatStore } from '../../src/store/create-chat-store';
+import type { ChatMessage } from '../../src/store/message-view';
+import { selectMessages } from '../../src/store/selectors';
 import { pinsWithChanges } from '../../src/store/pending-forward';
-import { selectMessages, selectReceipts } from '../../src/store/selectors';
 import { createHarness, until, type Harness } from './chat-harness';
+import { annViews, boundStore, offlineAnn as offlineAnnOf } from './pending-changes-support';
 
 const BOB = 'single:bob' as const;
 const CY = 'single:cy' as const;
@@ -27,34 +26,10 @@ afterEach(() => {
   h?.close();
 });
 
-function offlineAnn(): ChatClient {
-  const client = createChatClient({
-    transport: h.server.connect(),
-    user: 'ann',
-    reconnect: { initialDelayMs: 5, maxDelayMs: 20 },
-    delivery: false,
-  });
-  offs.push(() => client.close());
-  return client;
-}
-
-function bound(client: ChatClient, pages: Array<[ConversationId, HistoryPage]>): ChatStore {
-  const store = createChatStore(client);
-  const binding = bindClient(client, store);
-  offs.push(binding);
-  for (const [conversation, page] of pages) binding.queue.push({ kind: 'history', conversation, page });
-  binding.flush();
-  return store;
-}
-
-function views(store: ChatStore, conversation: ConversationId): readonly ChatMessage[] {
-  const s = store.getState();
-  return createMessageViewBuilder('ann', conversation)(
-    selectMessages(s, conversation),
-    selectReceipts(s, conversation),
-    s.features.changes,
-  );
-}
+const offlineAnn = (): ChatClient => offlineAnnOf(h, offs);
+const bound = (client: ChatClient, pages: Array<[ConversationId, HistoryPage]>): ChatStore =>
+  boundStore(client, pages, offs).store;
+const views = annViews;
 
 const viewOf = (store: ChatStore, m: Message) => views(store, BOB).find((v) => v.serverId === m.serverId);
 const kinds = (v: ChatMessage | undefined) => v?.waiting?.map((c) => [c.change.type, c.error?.code ?? null]);
