@@ -5,6 +5,7 @@
 // chunk once; a chunk that fails to load rejects that call (as a NatterError)
 // and is tried again on the next.
 import { toNatterError } from '../protocol/errors';
+import { loadOnce } from './load-once';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -13,14 +14,9 @@ type AnyMethod = (...args: unknown[]) => Promise<unknown>;
  * out would be missing on the client).
  */
 export function lazyMethods<T extends object>(load: () => Promise<T>, names: readonly (keyof T & string)[]): T {
-  let chunk: Promise<T> | null = null;
+  const chunk = loadOnce(load, toNatterError);
   const api: Record<string, AnyMethod> = {};
-  for (const name of names)
-    api[name] = (...args) =>
-      (chunk ??= load().catch((e: unknown) => {
-        chunk = null;
-        throw toNatterError(e);
-      })).then((m) => (m[name] as AnyMethod)(...args));
+  for (const name of names) api[name] = (...args) => chunk().then((m) => (m[name] as AnyMethod)(...args));
   return api as T;
 }
 

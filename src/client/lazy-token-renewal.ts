@@ -6,7 +6,8 @@
 // fails to load rejects renewToken (or reports an error) and is tried again on
 // next need.
 import { ErrorCode, NatterError } from '../protocol/errors';
-import type { TokenRenewal, TokenRenewalDeps, TokenSlot } from './token-renewal';
+import { loadOnce } from './load-once';
+import type { TokenRenewalDeps, TokenSlot } from './token-renewal';
 
 /** What the client calls: the token, and TokenRenewal's methods, answered once its chunk is there. */
 export interface TokenHandle extends TokenSlot {
@@ -16,15 +17,10 @@ export interface TokenHandle extends TokenSlot {
 }
 
 export function lazyTokenRenewal(token: string | undefined, deps: TokenRenewalDeps): TokenHandle {
-  let chunk: Promise<TokenRenewal> | null = null;
-  const load = (): Promise<TokenRenewal> =>
-    (chunk ??= import('./token-renewal').then(
-      (m) => new m.TokenRenewal(handle, deps),
-      (e: unknown) => {
-        chunk = null;
-        throw new NatterError(ErrorCode.UNKNOWN, `token renewal could not be loaded: ${String(e)}`);
-      },
-    ));
+  const load = loadOnce(
+    () => import('./token-renewal').then((m) => new m.TokenRenewal(handle, deps)),
+    (e) => new NatterError(ErrorCode.UNKNOWN, `token renewal could not be loaded: ${String(e)}`),
+  );
   const report = (e: unknown) => deps.error(e as NatterError);
   const handle: TokenHandle = {
     token,
