@@ -52,8 +52,12 @@ export type CallOutcome = 'answered' | 'missed' | 'declined' | 'cancelled';
 export type RtcEvent =
   /** Negotiation from `from` (its device of `epoch`). */
   | { type: 'rtc'; callId: string; kind: 'signal'; from: UserId; epoch: number; signal: RtcSignal }
-  /** `user` joined, came back after a reconnect (`rejoin`, same epoch) or moved the call to another device (new epoch). */
-  | { type: 'rtc'; callId: string; kind: 'joined'; user: UserId; epoch: number; rejoin: boolean }
+  /**
+   * `user` joined, came back after a reconnect (`rejoin`, same epoch) or moved the call to another device
+   * (new epoch). `offer`: this device makes the offer to `user` (the two joined at once on different
+   * nodes of a cluster, so neither found the other in `rtc.join`'s participants).
+   */
+  | { type: 'rtc'; callId: string; kind: 'joined'; user: UserId; epoch: number; rejoin: boolean; offer?: boolean }
   | { type: 'rtc'; callId: string; kind: 'left'; user: UserId }
   /** Another device of this user joined the call: this device is out of it. */
   | { type: 'rtc'; callId: string; kind: 'replaced' }

@@ -13,6 +13,7 @@
 import type { UserId } from '../protocol/message';
 import type { CoreContext } from './context';
 import type { CallMember, LiveCall } from './rtc-calls';
+import { sendToDevice } from './rtc-push';
 
 export type CallNote =
   | ({
@@ -20,6 +21,8 @@ export type CallNote =
       kind: 'join';
       user: UserId;
       call: Pick<LiveCall, 'callType' | 'inviter' | 'invitees' | 'groupId' | 'answeredAt'> & { accepted: UserId[] };
+      /** On a join (not a sync answer): the other members the joining node knew of when the device joined. */
+      knew?: UserId[];
     } & CallMember)
   | { callId: string; kind: 'leave'; user: UserId }
   | { callId: string; kind: 'end' }
@@ -32,7 +35,7 @@ export function shareCall(ctx: CoreContext, note: CallNote): void {
 }
 
 /** The join note of `user`'s device in `call`. */
-export function joinNote(call: LiveCall, user: UserId, member: CallMember): CallNote {
+export function joinNote(call: LiveCall, user: UserId, member: CallMember, knew?: UserId[]): CallNote {
   const shape: Extract<CallNote, { kind: 'join' }>['call'] = {
     callType: call.callType,
     inviter: call.inviter,
@@ -41,7 +44,24 @@ export function joinNote(call: LiveCall, user: UserId, member: CallMember): Call
     accepted: [...call.accepted],
   };
   if (call.groupId !== undefined) shape.groupId = call.groupId;
-  return { callId: call.callId, kind: 'join', user, ...member, call: shape };
+  const note: CallNote = { callId: call.callId, kind: 'join', user, ...member, call: shape };
+  if (knew) note.knew = knew;
+  return note;
+}
+
+/**
+ * Two devices that joined on different nodes at the same moment, each before its node heard of the
+ * other, were told of nobody: the node with the lower id (one of the two, so it happens once) tells
+ * each about the other, and the one that joined on the other node makes the offer.
+ */
+function introduce(ctx: CoreContext, call: LiveCall, note: Extract<CallNote, { kind: 'join' }>): void {
+  if (!note.knew || !(ctx.nodeId < note.node)) return;
+  for (const [user, m] of call.members) {
+    if (user === note.user || m.node !== ctx.nodeId || note.knew.includes(user)) continue;
+    const base = { type: 'rtc', callId: call.callId, kind: 'joined', rejoin: false } as const;
+    sendToDevice(ctx, user, m.device, { ...base, user: note.user, epoch: note.epoch });
+    sendToDevice(ctx, note.user, note.device, { ...base, user, epoch: m.epoch, offer: true });
+  }
 }
 
 /** Applies another node's note to this node's copy of the call. */
@@ -64,6 +84,7 @@ export function applyCallNote(ctx: CoreContext, text: string): void {
     call.members.set(note.user, { device: note.device, epoch: note.epoch, node: note.node });
     call.lastEpoch = Math.max(call.lastEpoch, note.epoch);
     call.joined.add(note.user);
+    introduce(ctx, call, note);
     return;
   }
   const call = ctx.rtc.get(note.callId);

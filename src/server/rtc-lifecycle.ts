@@ -1,37 +1,18 @@
-// Owns the life of a live call around the relay: pushing relay events to the
-// one device of each participant that holds the call, following the call's
+// Owns the life of a live call around the relay: following the call's
 // invitation (first answer, or closed unanswered), and ending a call once with
 // the one summary message it leaves in its conversation (answered with a
 // duration, or missed / declined / cancelled).
 import type { Invitation } from '../protocol/invitation';
 import { isInvitationOpen } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
-import type { CallOutcome, CallSummaryExts, RtcEvent } from '../protocol/rtc';
+import type { CallOutcome, CallSummaryExts } from '../protocol/rtc';
 import { CALL_SUMMARY_EVENT, GLARE_CANCEL_DATA } from '../protocol/rtc';
-import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CoreContext } from './context';
 import { inTx } from './context';
 import { storeMessage } from './message-store';
 import type { CallMember, LiveCall } from './rtc-calls';
 import { shareCall } from './rtc-cluster';
-
-/**
- * Pushes a relay event to one device (ephemeral: a device that is offline misses it); in a cluster a
- * device connected to another node is reached through the bus (then "delivered" means handed to it).
- */
-export function sendToDevice(ctx: CoreContext, user: UserId, device: string, event: RtcEvent): boolean {
-  const session = ctx.sessions.findDevice(user, device);
-  const frame = { v: PROTOCOL_VERSION, t: 'evt' as const, e: event };
-  if (session) session.send(frame);
-  else if (ctx.delivery.toDevice) ctx.delivery.toDevice(user, device, JSON.stringify(frame));
-  else return false;
-  return true;
-}
-
-/** Pushes a relay event to every joined device but `except`'s. */
-export function sendToMembers(ctx: CoreContext, call: LiveCall, event: RtcEvent, except?: UserId): void {
-  for (const [user, m] of call.members) if (user !== except) sendToDevice(ctx, user, m.device, event);
-}
+import { sendToMembers } from './rtc-push';
 
 /** Ends a call once: tells the devices still in it, writes its summary message and forgets it. */
 async function endCall(ctx: CoreContext, call: LiveCall, outcome: CallOutcome, summary = true): Promise<void> {

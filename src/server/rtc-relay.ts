@@ -12,7 +12,8 @@ import type { Caller, CoreContext } from './context';
 import { fail } from './context';
 import type { LiveCall } from './rtc-calls';
 import { joinNote, shareCall } from './rtc-cluster';
-import { removeMember, sendToDevice, sendToMembers } from './rtc-lifecycle';
+import { removeMember } from './rtc-lifecycle';
+import { sendToDevice, sendToMembers } from './rtc-push';
 import type { OpHandlers } from './op-handler';
 
 function iceServersFor(ctx: CoreContext, caller: Caller): IceServer[] {
@@ -46,9 +47,10 @@ async function join(ctx: CoreContext, caller: Caller, p: Ops['rtc.join']['p']): 
   const epoch = rejoin ? before.epoch : ctx.rtc.nextEpoch(call);
   if (before && !rejoin)
     sendToDevice(ctx, caller.user, before.device, { type: 'rtc', callId: call.callId, kind: 'replaced' });
+  const knew = [...call.members.keys()].filter((u) => u !== caller.user);
   call.members.set(caller.user, { device: caller.device, epoch, node: ctx.nodeId });
   call.joined.add(caller.user);
-  shareCall(ctx, joinNote(call, caller.user, { device: caller.device, epoch, node: ctx.nodeId }));
+  shareCall(ctx, joinNote(call, caller.user, { device: caller.device, epoch, node: ctx.nodeId }, knew));
   sendToMembers(
     ctx,
     call,

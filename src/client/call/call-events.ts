@@ -25,8 +25,9 @@ function onRtc(core: CallCore, e: RtcEventOf): void {
       return;
     case 'joined':
       core.set(updateParticipant(s, e.user, { state: 'connecting' }));
-      // The joiner offers; a rejoin on the same device keeps the link and restarts ICE from its side.
-      core.session?.addPeer(e.user, e.epoch, false);
+      // The joiner offers (unless the server says this side does); a rejoin on the same device keeps the
+      // link and restarts ICE from its side.
+      core.session?.addPeer(e.user, e.epoch, e.offer === true);
       return;
     case 'left':
       core.session?.removePeer(e.user);

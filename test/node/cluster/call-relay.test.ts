@@ -40,6 +40,16 @@ const until = async (cond: () => boolean, what: string): Promise<void> => {
   }
 };
 
+/**
+ * How `side` learned that `peer` is in the call: from its own join's participants (then it offers) or
+ * from a joined event (it offers when the event says so); each way it heard, once per entry.
+ */
+type Heard = 'offers' | 'waits';
+const heard = (side: { rtc: RtcEvent[] }, participants: { user: string }[], peer: string): Heard[] => [
+  ...participants.filter((p) => p.user === peer).map((): Heard => 'offers'),
+  ...side.rtc.flatMap((e): Heard[] => (e.kind === 'joined' && e.user === peer ? [e.offer ? 'offers' : 'waits'] : [])),
+];
+
 const code = (p: Promise<unknown>): Promise<number | 'ok'> =>
   p.then(
     () => 'ok' as const,
@@ -67,12 +77,15 @@ describe('call signaling across nodes', { timeout: 120_000 }, () => {
         timeout: 30,
       });
       const callId = invitation.inviteId;
-      await alice.c.request('rtc.join', { callId });
+      const aliceJoined = await alice.c.request('rtc.join', { callId });
       await bob.c.request('sig.accept', { inviteId: callId });
-      const joined = await bob.c.request('rtc.join', { callId });
-      // Bob's node knows alice joined on the other node.
-      expect(joined.participants.map((p) => p.user)).toEqual(['alice']);
-      await until(() => alice.rtc.some((e) => e.kind === 'joined' && e.user === 'bob'), "alice hearing of bob's join");
+      const bobJoined = await bob.c.request('rtc.join', { callId });
+      // Bob's node knew alice joined on the other node, or (when alice's note had not reached it yet)
+      // bob is told so after: either way each hears of the other once and bob makes the offer.
+      await until(() => heard(bob, bobJoined.participants, 'alice').length > 0, "bob hearing of alice's join");
+      await until(() => heard(alice, aliceJoined.participants, 'bob').length > 0, "alice hearing of bob's join");
+      expect(heard(bob, bobJoined.participants, 'alice')).toEqual(['offers']);
+      expect(heard(alice, aliceJoined.participants, 'bob')).toEqual(['waits']);
 
       expect(
         await code(
@@ -105,6 +118,52 @@ describe('call signaling across nodes', { timeout: 120_000 }, () => {
       expect(bob.rtc.find((e) => e.kind === 'ended')).toMatchObject({ outcome: 'answered' });
     } finally {
       for (const x of [alice, bob, bobOther]) x.c.close();
+      await cluster.stop();
+    }
+  });
+
+  it('two devices joining at once on different nodes each hear of the other once, and one of them offers', async () => {
+    const cluster = await Cluster.start(services.postgres, services.redis, 2);
+    const alice = onNode(cluster, 0, 'alice', 'a1');
+    const bob = onNode(cluster, 1, 'bob', 'b1');
+    try {
+      await Promise.all([alice.c.connect(), bob.c.connect()]);
+      for (let round = 0; round < 3; round++) {
+        const { invitation } = await alice.c.request('sig.invite', {
+          invitees: ['bob'],
+          data: rtcCallData('audio'),
+          timeout: 30,
+        });
+        const callId = invitation.inviteId;
+        await bob.c.request('sig.accept', { inviteId: callId });
+        // Both join in the same turn, so each node usually handles its join before the other's note arrives.
+        const [aliceJoined, bobJoined] = await Promise.all([
+          alice.c.request('rtc.join', { callId }),
+          bob.c.request('rtc.join', { callId }),
+        ]);
+        const ofCall = (side: { rtc: RtcEvent[] }) => ({ rtc: side.rtc.filter((e) => e.callId === callId) });
+        await until(() => heard(ofCall(alice), aliceJoined.participants, 'bob').length > 0, 'alice hearing of bob');
+        await until(() => heard(ofCall(bob), bobJoined.participants, 'alice').length > 0, 'bob hearing of alice');
+        // Late duplicates would come within the bus's delay.
+        await new Promise((r) => setTimeout(r, 300));
+        const sides = [
+          heard(ofCall(alice), aliceJoined.participants, 'bob'),
+          heard(ofCall(bob), bobJoined.participants, 'alice'),
+        ];
+        expect(sides.map((s) => s.length)).toEqual([1, 1]);
+        expect(sides.flat().sort()).toEqual(['offers', 'waits']);
+        // The one who offers reaches the other: both nodes hold both members now.
+        const offerer = sides[0]![0] === 'offers' ? { from: alice, to: 'bob' } : { from: bob, to: 'alice' };
+        expect(
+          await code(
+            offerer.from.c.request('rtc.signal', { callId, to: offerer.to, signal: { type: 'offer', sdp: 'v=0' } }),
+          ),
+        ).toBe('ok');
+        await alice.c.request('rtc.leave', { callId });
+        await until(() => bob.rtc.some((e) => e.callId === callId && e.kind === 'ended'), 'the end of the call at bob');
+      }
+    } finally {
+      for (const x of [alice, bob]) x.c.close();
       await cluster.stop();
     }
   });
