@@ -95,8 +95,9 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     const page = await site.open();
     await page.waitForSelector('[data-natter-message]');
     await frames(page, 3);
-    // 25 pages of 200 (5,200 messages in the list; the server holds 100,000), driven inside the
-    // page so each step costs one scroll and one history request, not a dozen protocol round trips.
+    // 12 pages of 200 (2,600 messages in the list, 13× the first screen's; the server holds 100,000),
+    // driven inside the page so each step costs one scroll and one history request, not a dozen
+    // protocol round trips.
     const samples = await page.evaluate(
       async ([sel, pages]) => {
         const s = document.querySelector<HTMLElement>(sel as string) as HTMLElement;
@@ -115,7 +116,7 @@ describe('MessageList with 100,000 messages in Chromium', () => {
         }
         return out;
       },
-      [SCROLLER, 25] as const,
+      [SCROLLER, 12] as const,
     );
     // And scroll through the loaded range (middle, bottom), sampling as we go.
     for (const fraction of [0.25, 0.5, 0.75, 1]) {
@@ -135,13 +136,14 @@ describe('MessageList with 100,000 messages in Chromium', () => {
     console.log(
       `[message-list] loaded ${first.loaded} → ${last.loaded} messages; DOM elements first ${first.nodes}, max ${max}, last ${last.nodes}`,
     );
-    expect(last.loaded).toBeGreaterThanOrEqual(5_000);
+    expect(last.loaded).toBeGreaterThanOrEqual(2_500);
     // Bounded: a few hundred elements, however many messages are loaded.
     expect(max).toBeLessThan(1_000);
-    // Independent of history length: 26× the messages, about the same DOM.
+    // Independent of history length: 13× the messages, about the same DOM.
     expect(max).toBeLessThan(first.nodes * 2);
     await page.close();
-  }, 60_000);
+    // A bound on hangs (a loaded CI machine took 38 s for twice the pages), not a speed check.
+  }, 90_000);
 
   it('keeps the anchor message within 1 px when an older page is prepended', async () => {
     const page = await site.open();
