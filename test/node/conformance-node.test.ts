@@ -3,23 +3,29 @@
 // disk, signed tokens) in a child process per harness. The server's clock is
 // the system clock plus an offset the harness raises over IPC, so `advance`
 // fires due timers at once (the suite advances by up to ten minutes); restart
-// is a kill -9 and a new process on the same port, database and files.
+// is a kill -9 and a new process on the same port, database and files. The
+// processes are spares started ahead, each given back for the next harness
+// when one closes, so a test waits for the server's start, not Node's.
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { createWebSocketTransport } from '../../src/client/websocket-transport';
 import { createToken } from '../../src/node/token';
 import { runConformanceSuite } from '../conformance/conformance';
 import type { Harness, HarnessConfig, HarnessFactory } from '../conformance/harness';
-import { launchChildNode, type ChildNode } from './support/child-node';
+import { afterAll } from 'vitest';
+import { SpareChildNodes, type ChildNode } from './support/child-node';
 import { SECRET, tempDir } from './support/servers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = join(ROOT, 'test/node/support/conformance-server.ts');
 const RECALL_WINDOW_MS = 120_000;
 
+const spares = new SpareChildNodes(ENTRY, 'conformance server', 2);
+afterAll(() => spares.close());
+
 function launch(dir: string, port: number, config: HarnessConfig, offset: number): Promise<ChildNode> {
   const args = [dir, String(port), String(RECALL_WINDOW_MS), String(config.recallEnabled ?? true), String(offset)];
-  return launchChildNode(ENTRY, args, 'conformance server');
+  return spares.launch(args);
 }
 
 /** Lets frames in flight on 127.0.0.1 arrive before the clock moves (and events after it). */
@@ -47,11 +53,7 @@ const nodeHost: HarnessFactory = Object.assign(
         child = await launch(tmp.dir, child.port, config, offset);
       },
       async close() {
-        if (child.proc.exitCode === null) {
-          await Promise.race([child.ask({ stop: true }), child.exited]);
-          if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
-          await child.exited;
-        }
+        await spares.giveBack(child);
         tmp.remove();
       },
     };

@@ -3,9 +3,10 @@
 // each client of a test connected to a different node (round robin), so
 // every message, receipt, recall, group change and invitation crosses nodes.
 // `advance` moves all three clocks; restart is kill -9 of every node and a
-// new process on each port, all at once. The new processes are spares
-// started ahead: most of a node's start is Node and tsx loading the
-// modules (seconds on a loaded machine), the server's own start is short.
+// new process on each port, all at once. Nodes are spares started ahead and
+// given back when a test's cluster stops (most of a node's start is Node and
+// tsx loading the modules, seconds on a loaded machine; the server's own
+// start is short), on a copy of a database migrated once.
 import { afterAll } from 'vitest';
 import WebSocket from 'ws';
 import { createWebSocketTransport } from '../../../src/client/websocket-transport';
@@ -33,7 +34,11 @@ const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const clusterHost: HarnessFactory = Object.assign(
   async (config: HarnessConfig): Promise<Harness> => {
     const { postgres, redis } = await started();
-    const cluster = await Cluster.start(postgres, redis, 3, { recallEnabled: config.recallEnabled ?? true, spares });
+    const cluster = await Cluster.start(postgres, redis, 3, {
+      recallEnabled: config.recallEnabled ?? true,
+      spares,
+      migrated: true,
+    });
     let next = 0;
     return {
       name: 'natter serve, 3 nodes (PostgreSQL + Redis)',

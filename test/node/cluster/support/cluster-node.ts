@@ -2,38 +2,40 @@
 // PostgreSQL + Redis, tokens, the conformance moderation rule and a short
 // recall window) with a clock the parent moves forward over IPC. Prints
 // `listening <port>` on stdout. The tests may arm a fault (node-faults.ts).
-// Started as a spare (no arguments), it takes them from the parent's first message.
+// Started as a spare (no arguments), it takes them from the parent's first message; given back
+// (SpareChildNodes.giveBack), it serves again with the next arguments.
 // Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false> [nodeLeaseMs] [fault]
 import { startServer } from '../../../../src/node/serve';
 import { silentLogger } from '../../../../src/node/logger';
 import { conformanceModerate, FEATURE_WINDOWS } from '../../../conformance/harness';
-import { answerParent, childArgs } from '../../support/child-node';
+import { serveAsChild } from '../../support/child-node';
 import { createOffsetClock } from '../../support/offset-clock';
 import { SECRET } from '../../support/secret';
 import { armFault } from './node-faults';
 
-const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit, nodeLeaseMs, fault] =
-  await childArgs();
-if (fault) armFault(fault);
-const clock = createOffsetClock(Number(offset ?? 0));
-const server = await startServer({
-  port: Number(port ?? 0),
-  host: '127.0.0.1',
-  db: db!,
-  redis: redis!,
-  ...(nodeLeaseMs ? { nodeLeaseMs: Number(nodeLeaseMs) } : {}),
-  files: files!,
-  secret: SECRET,
-  logger: silentLogger,
-  recallWindowMs: Number(recallWindowMs),
-  recallEnabled: recallEnabled === 'true',
-  limits: { ...FEATURE_WINDOWS },
-  core: {
-    clock,
-    moderate: conformanceModerate,
-    rateLimit: JSON.parse(rateLimit ?? 'false') as { perSecond: number; burst: number } | false,
-    onError: (e) => process.stderr.write(`natter core error: ${e instanceof Error ? e.stack : String(e)}\n`),
-  },
+await serveAsChild(async (args) => {
+  const [db, redis, files, port, recallWindowMs, recallEnabled, offset, rateLimit, nodeLeaseMs, fault] = args;
+  // A node with a fault armed is never given back for reuse (cluster.ts): the fault stays in its modules.
+  if (fault) armFault(fault);
+  const clock = createOffsetClock(Number(offset ?? 0));
+  const server = await startServer({
+    port: Number(port ?? 0),
+    host: '127.0.0.1',
+    db: db!,
+    redis: redis!,
+    ...(nodeLeaseMs ? { nodeLeaseMs: Number(nodeLeaseMs) } : {}),
+    files: files!,
+    secret: SECRET,
+    logger: silentLogger,
+    recallWindowMs: Number(recallWindowMs),
+    recallEnabled: recallEnabled === 'true',
+    limits: { ...FEATURE_WINDOWS },
+    core: {
+      clock,
+      moderate: conformanceModerate,
+      rateLimit: JSON.parse(rateLimit ?? 'false') as { perSecond: number; burst: number } | false,
+      onError: (e) => process.stderr.write(`natter core error: ${e instanceof Error ? e.stack : String(e)}\n`),
+    },
+  });
+  return { server, clock };
 });
-answerParent(server, clock);
-process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

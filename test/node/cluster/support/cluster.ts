@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { migratePg } from '../../../../src/node/pg-migrations';
 import { launchChildNode, SpareChildNodes, type ChildNode } from '../../support/child-node';
 import type { NodeFault } from './node-faults';
 import type { Postgres, Redis } from './services';
@@ -27,25 +28,62 @@ export interface ClusterOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** How long a node's lease lasts unrefreshed (ms; default: the server's, 15 s). */
   nodeLeaseMs?: number;
-  /** Where nodes started again (`revive`) come from: children started ahead; default: fresh ones. */
+  /**
+   * Where nodes come from: children started ahead, given back when the cluster stops; default:
+   * fresh ones, ended when it stops.
+   */
   spares?: SpareChildNodes;
+  /** Start from a copy of an already migrated database (a suite starting a cluster per test). */
+  migrated?: boolean;
   /** A fault armed in node `node`, set off by its recording `user` offline everywhere (node-faults.ts). */
   fault?: { node: number; fault: NodeFault; user: string };
 }
 
 let databases = 0;
+/** Per PostgreSQL server: a database with natter's schema that others are copied from. */
+const templates = new WeakMap<Postgres, Promise<string>>();
 
-/** A fresh database on `postgres` for one cluster. */
-export async function freshDatabase(postgres: Postgres): Promise<string> {
-  const name = `natter_c${process.pid}_${++databases}`;
+const urlOf = (postgres: Postgres, name: string): string => postgres.url.replace(/\/postgres$/, `/${name}`);
+
+async function asAdmin<T>(postgres: Postgres, run: (admin: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    return await run(admin);
   } finally {
     await admin.end();
   }
-  return postgres.url.replace(/\/postgres$/, `/${name}`);
+}
+
+/** A database with natter's migrations applied, made once per server (copying it skips them). */
+function migratedTemplate(postgres: Postgres): Promise<string> {
+  let made = templates.get(postgres);
+  if (!made) {
+    const name = `natter_t${process.pid}`;
+    made = asAdmin(postgres, (admin) => admin.query(`CREATE DATABASE ${name}`)).then(async () => {
+      const db = new pg.Client({ connectionString: urlOf(postgres, name) });
+      await db.connect();
+      try {
+        await migratePg(db);
+      } finally {
+        await db.end();
+      }
+      return name;
+    });
+    templates.set(postgres, made);
+  }
+  return made;
+}
+
+/**
+ * A fresh database on `postgres` for one cluster: empty (the nodes migrate it), or with `migrated`
+ * a copy of one already migrated (for suites that start a cluster per test).
+ */
+export async function freshDatabase(postgres: Postgres, migrated = false): Promise<string> {
+  const name = `natter_c${process.pid}_${++databases}`;
+  const template = migrated ? ` TEMPLATE ${await migratedTemplate(postgres)}` : '';
+  await asAdmin(postgres, (admin) => admin.query(`CREATE DATABASE ${name}${template}`));
+  return urlOf(postgres, name);
 }
 
 export class Cluster {
@@ -60,9 +98,9 @@ export class Cluster {
   ) {}
 
   static async start(postgres: Postgres, redis: Redis, size: number, options: ClusterOptions = {}): Promise<Cluster> {
-    const cluster = new Cluster(await freshDatabase(postgres), redis, options);
+    const cluster = new Cluster(await freshDatabase(postgres, options.migrated), redis, options);
     // Started at the same moment: the migration runs once (advisory lock), the others wait for it.
-    const nodes = await Promise.all(Array.from({ length: size }, (_, i) => cluster.launch(0, i)));
+    const nodes = await Promise.all(Array.from({ length: size }, (_, i) => cluster.launch(0, i, options.spares)));
     cluster.nodes.push(...nodes);
     return cluster;
   }
@@ -119,8 +157,11 @@ export class Cluster {
   }
 
   async stop(): Promise<void> {
+    const { spares, fault } = this.options;
     await Promise.all(
       this.nodes.map(async (n) => {
+        // A node from the spares serves the next cluster (not one with a fault armed in its modules).
+        if (spares && !fault) return spares.giveBack(n);
         if (n.proc.exitCode !== null || n.proc.signalCode !== null) return;
         await Promise.race([
           n.ask({ stop: true }).catch(() => undefined),
