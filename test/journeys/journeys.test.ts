@@ -4,8 +4,9 @@
 // an image sent by paste and by drag; a call rung, answered in one place and
 // declined in another; a group of five where three read and the who-read list
 // names them; a long history scrolled up while a new message arrives. Each in
-// light and dark, English and Chinese, at 1280 px and 390 px, with a
-// screenshot of each under test-results/journeys/.
+// light and dark, English and Chinese, at 1280 px and 390 px (four
+// combinations covering every pair, playground-driver.ts), with a screenshot
+// of each under test-results/journeys/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
