@@ -1,5 +1,5 @@
 // A 3-node cluster (PostgreSQL + Redis) losing a part mid-run. 20 clients
-// spread over the nodes each send 200 messages (a quarter of them to a
+// spread over the nodes each send 100 messages (a quarter of them to a
 // 20-member group, the rest to a single chat) while one node is killed with
 // -9, Redis is restarted, or PostgreSQL is restarted: clients reconnect to a
 // surviving node and resend from their outbox, and at the end every
@@ -25,7 +25,7 @@ import { useClusterServices } from './support/services';
 const services = useClusterServices();
 
 const CLIENTS = 20;
-const PER_CLIENT = 200;
+const PER_CLIENT = 100;
 const WINDOW = 8;
 
 /**
