@@ -81,10 +81,12 @@ export function applyCallNote(ctx: CoreContext, text: string): void {
     if (call.ended) return;
     for (const user of note.call.accepted) call.accepted.add(user);
     call.answeredAt ??= note.call.answeredAt;
+    // A member this node already holds has rejoined or moved to another device: its peers know it.
+    const fresh = !call.members.has(note.user);
     call.members.set(note.user, { device: note.device, epoch: note.epoch, node: note.node });
     call.lastEpoch = Math.max(call.lastEpoch, note.epoch);
     call.joined.add(note.user);
-    introduce(ctx, call, note);
+    if (fresh) introduce(ctx, call, note);
     return;
   }
   const call = ctx.rtc.get(note.callId);
