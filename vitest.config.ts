@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongFilesFirst } from './test/support/long-files-first';
 import { REACT_MAJOR, reactAliases } from './test/support/react-version';
 
 // Tests run in Node by default; React and DOM tests opt into jsdom with a
@@ -22,6 +23,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    sequence: { sequencer: LongFilesFirst },
     reporters: ['default'],
     ...(REACT_MAJOR === 18
       ? {
