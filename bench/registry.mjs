@@ -159,6 +159,9 @@ export const BENCHMARKS = [
       '10',
       '--rounds',
       '1',
+      // One node and two (crossing nodes) keep every code path of the bench; a third adds only time.
+      '--nodes',
+      '1,2',
     ),
     summarize: summarizeClusterFanout,
   },
