@@ -1,14 +1,16 @@
 // Real PostgreSQL and Redis for the cluster tests: each started on a free
 // 127.0.0.1 port with a throw-away data directory, stopped (and the
 // directory removed) at the end. PostgreSQL is Debian's (initdb/pg_ctl run as
-// the `postgres` user when the tests run as root). A missing binary fails the
-// test with the command that installs it.
+// the `postgres` user when the tests run as root). In a vitest run, initdb runs
+// once and each server starts from a copy of that data directory. A missing
+// binary fails the test with the command that installs it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { buildOnce } from '../../../support/build-once';
 
 const INSTALL = 'PostgreSQL and Redis are needed for the cluster tests: apt-get install postgresql redis-server';
 
@@ -63,9 +65,8 @@ export interface Postgres {
   stop(): Promise<void>;
 }
 
-export async function startPostgres(): Promise<Postgres> {
-  const initdb = pgBin('initdb');
-  const pgCtl = pgBin('pg_ctl');
+/** A temporary folder the `postgres` user owns (when root runs the tests). */
+function postgresDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'natter-pg-'));
   if (process.getuid?.() === 0) {
     const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
@@ -73,9 +74,58 @@ export async function startPostgres(): Promise<Postgres> {
     if (id.status !== 0) throw new Error(`no postgres user. ${INSTALL}`);
     chownSync(dir, Number(id.stdout), Number(gid.stdout));
   }
+  return dir;
+}
+
+const initdb = (data: string): Promise<void> =>
+  asPostgres(pgBin('initdb'), ['-D', data, '-A', 'trust', '-U', 'natter', '--no-sync', '-E', 'UTF8']);
+
+/** Copies a folder keeping owners and modes (cp -a). */
+function copyTree(from: string, to: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const c = spawn('cp', ['-a', from, to], { stdio: 'ignore' });
+    c.once('error', reject);
+    c.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cp -a ${from} ${to} failed (${code})`))));
+  });
+}
+
+/** The run's folder for what is built once (vitest's global setup), or none outside a vitest run (benches). */
+function runBuildRoot(): string | undefined {
+  try {
+    return inject('buildRoot');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fills `data` with a new cluster: initdb's, or a copy of the one initdb made once for this test run. */
+async function newDataDirectory(data: string): Promise<void> {
+  const root = runBuildRoot();
+  if (!root) return initdb(data);
+  const once = join(root, 'postgres');
+  await buildOnce(
+    once,
+    async () => {
+      const made = postgresDir();
+      try {
+        await initdb(join(made, 'data'));
+        mkdirSync(once, { recursive: true });
+        await copyTree(join(made, 'data'), join(once, 'data'));
+      } finally {
+        rmSync(made, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+  await copyTree(join(once, 'data'), data);
+}
+
+export async function startPostgres(): Promise<Postgres> {
+  const pgCtl = pgBin('pg_ctl');
+  const dir = postgresDir();
   const data = join(dir, 'data');
   const port = await freePort();
-  await asPostgres(initdb, ['-D', data, '-A', 'trust', '-U', 'natter', '--no-sync', '-E', 'UTF8']);
+  await newDataDirectory(data);
   const opts = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   // Asynchronous, so that clients of the test keep sending (and see the database gone) meanwhile.
   const start = (): Promise<void> => asPostgres(pgCtl, ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', 'start']);
