@@ -24,7 +24,17 @@ export const BENCHMARKS = [
     name: 'latency',
     title: 'Per-message latency: natter serve at its defaults vs a bare ws relay vs the embedded server',
     command: tsx('bench/server/message-latency.bench.ts', '--sends', '1000', '--outbox', '500', '--rounds', '3'),
-    smoke: tsx('bench/server/message-latency.bench.ts', '--sends', '100', '--outbox', '100', '--rounds', '1'),
+    smoke: tsx(
+      'bench/server/message-latency.bench.ts',
+      '--sends',
+      '100',
+      '--outbox',
+      '100',
+      '--rounds',
+      '1',
+      '--warmup',
+      '200',
+    ),
     summarize: summarizeLatency,
   },
   {

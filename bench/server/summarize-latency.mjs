@@ -20,7 +20,9 @@ export function summarizeLatency(d) {
   return {
     tables: [
       {
-        caption: `one sender back to back (${d.sends} sends) and an outbox of ${d.outbox} written at once; medians over ${d.rounds} rounds`,
+        caption: `one sender back to back (${d.sends} sends) and an outbox of ${d.outbox} written at once; medians over ${d.rounds} rounds${
+          d.warmup ? `; each server first carried ${d.warmup} messages between other users (warm-up, not measured)` : ''
+        }`,
         columns: [
           'server',
           'p50 ms',

@@ -1,0 +1,185 @@
+// The relays the per-message latency benchmark (message-latency.bench.ts)
+// compares, each one server on which pairs of users are connected: a bare `ws`
+// relay (bench/fanout/ws-server.mjs, no storage) and natter serve at its
+// defaults (serve-defaults.ts), each in a child process of its own, and the
+// embedded server in this process (ChatClient on its loopback).
+// LATENCY_SERVER_NODE_ARGS passes node flags (e.g. --cpu-prof) to the natter serve child.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+import { createChatClient } from '../../src/client/chat-client';
+import { createEmbeddedServer } from '../../src/server/embedded-server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const serverNodeArgs = (process.env.LATENCY_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+/** A sender and a receiver: `send(i)` sends message i; `onReceive` hears the index of each message that arrives. */
+export interface Pair {
+  send(i: number): void;
+  /** Drops the sender's connection and opens a new one (the receiver stays). */
+  reconnect(): Promise<void>;
+  onReceive(fn: (i: number) => void): void;
+  close(): Promise<void>;
+}
+
+/** A relay under test: one server, on which pairs of users are connected. */
+export interface Relay {
+  /** The server's process when it is not this one (its CPU time is measured). */
+  pid?: number | undefined;
+  /** Connects `sender` and `receiver` (a conversation between the two). */
+  pair(sender: string, receiver: string): Promise<Pair>;
+  close(): Promise<void>;
+}
+
+function child(script: string, args: string[] = []): Promise<{ port: number; proc: ChildProcess }> {
+  const proc = spawn(
+    process.execPath,
+    [...(script.endsWith('.ts') ? [...serverNodeArgs, '--import', 'tsx'] : []), join(here, script), ...args],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    proc.stdout.on('data', (d: Buffer) => {
+      const m = /PORT (\d+)/.exec((buf += String(d)));
+      if (m) resolve({ port: Number(m[1]), proc });
+    });
+    proc.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+const stop = (proc: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    proc.removeAllListeners('exit');
+    proc.on('exit', () => resolve());
+    proc.stdin!.end();
+  });
+const openWs = (url: string) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => resolve(ws));
+    ws.on('error', reject);
+  });
+const firstFrame = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('message', () => resolve()));
+
+export async function bareRelay(): Promise<Relay> {
+  const { port, proc } = await child('../fanout/ws-server.mjs');
+  const join = async (user: string, group: string) => {
+    const ws = await openWs(`ws://127.0.0.1:${port}`);
+    const joined = firstFrame(ws);
+    ws.send(JSON.stringify({ t: 'join', user, group }));
+    await joined;
+    return ws;
+  };
+  return {
+    pid: proc.pid,
+    pair: async (sender, receiver) => {
+      // A group of the two: the relay forwards to every other member.
+      const group = `${sender}+${receiver}`;
+      let a = await join(sender, group);
+      const b = await join(receiver, group);
+      return {
+        send: (i) => a.send(JSON.stringify({ t: 'send', id: String(i), group, body: { i } })),
+        reconnect: async () => {
+          a.close();
+          a = await join(sender, group);
+        },
+        onReceive: (fn) =>
+          b.on('message', (d) => {
+            const f = JSON.parse(String(d));
+            if (f.t === 'evt') fn(f.body.i);
+          }),
+        close: async () => {
+          a.close();
+          b.close();
+        },
+      };
+    },
+    close: () => stop(proc),
+  };
+}
+
+export async function natterServe(): Promise<Relay> {
+  const { port, proc } = await child('serve-defaults.ts');
+  const url = `ws://127.0.0.1:${port}/ws`;
+  const login = async (user: string) => {
+    const ws = await openWs(url);
+    const welcomed = firstFrame(ws);
+    ws.send(JSON.stringify({ v: 1, t: 'hello', user, device: 'bench' }));
+    await welcomed;
+    ws.on('message', (d) => {
+      const f = JSON.parse(String(d));
+      if (f.t === 'err') throw new Error(`natter serve refused ${f.id}: ${f.code} ${f.message}`);
+    });
+    return ws;
+  };
+  const run = `${Date.now()}`;
+  return {
+    pid: proc.pid,
+    pair: async (sender, receiver) => {
+      let a = await login(sender);
+      const b = await login(receiver);
+      return {
+        send: (i) =>
+          a.send(
+            JSON.stringify({
+              v: 1,
+              t: 'req',
+              id: `r${i}`,
+              op: 'send',
+              p: {
+                localId: `${run}-${sender}-${i}`,
+                to: receiver,
+                chatType: 'single',
+                body: { type: 'txt', msg: String(i) },
+              },
+            }),
+          ),
+        reconnect: async () => {
+          a.close();
+          a = await login(sender);
+        },
+        onReceive: (fn) =>
+          b.on('message', (d) => {
+            const f = JSON.parse(String(d));
+            if (f.t === 'evt' && f.e?.type === 'message') fn(Number(f.e.message.body.msg));
+          }),
+        close: async () => {
+          a.close();
+          b.close();
+        },
+      };
+    },
+    close: () => stop(proc),
+  };
+}
+
+export async function embedded(): Promise<Relay> {
+  const server = createEmbeddedServer();
+  const client = async (user: string) => {
+    const c = createChatClient({ transport: server.connect(), user, delivery: false });
+    await c.connect();
+    return c;
+  };
+  return {
+    pair: async (sender, receiver) => {
+      let a = await client(sender);
+      const b = await client(receiver);
+      return {
+        send: (i) => void a.sendText(`single:${receiver}`, String(i)),
+        reconnect: async () => {
+          a.close();
+          a = await client(sender);
+        },
+        onReceive: (fn) =>
+          b.on('message', (e) => {
+            if (e.message.body.type === 'txt') fn(Number(e.message.body.msg));
+          }),
+        close: async () => {
+          a.close();
+          b.close();
+        },
+      };
+    },
+    close: async () => server.close(),
+  };
+}
