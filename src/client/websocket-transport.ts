@@ -65,10 +65,11 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   const base = options.httpBase ?? httpBaseOf(socketUrl(options.url));
   return {
     connect(handlers: ClientConnectionHandlers): ClientConnection {
+      // Short: the text ships to every browser, which always has a WebSocket; only Node 20 lacks one.
       if (!Ctor)
         throw new NatterError(
           ErrorCode.WEBIM_CONNCTION_OPEN_ERROR,
-          'no WebSocket in this runtime: on Node 20 pass the `ws` package as the WebSocket option (createChatClient({ …, WebSocket })); Node 22+ and browsers have one built in',
+          'no WebSocket: pass one as the WebSocket option (on Node 20, the ws package)',
         );
       const socket = new Ctor(socketUrl(options.url));
       let closed = false;
