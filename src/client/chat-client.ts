@@ -1,8 +1,8 @@
 // Owns createChatClient: it wires the connection manager, request tracker,
 // outbox, event position and delivery receipts together, turns server frames
 // into typed events, and assembles the method groups of ChatClient
-// (client-sending, client-conversations, client-groups, client-signaling,
-// client-push, message-features).
+// (client-sending, message-features, client-conversations, and the rarely
+// called ones that load with their first call: lazy-client-apis).
 import { definedFields } from '../protocol/defined-fields';
 import { ulid } from '../protocol/ulid';
 import type { ServerLimits } from '../protocol/entities';
@@ -23,11 +23,11 @@ import { ConnectionManager } from './connection-manager';
 import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
-import { createConversationApi, type ConversationApi } from './client-conversations';
+import { createConversationApi, type ConversationApi, type ConversationDeps } from './client-conversations';
 import type { GroupApi } from './client-groups';
-import { createSignalingApi, type SignalingApi } from './client-signaling';
+import type { SignalingApi } from './client-signaling';
 import type { PushApi } from './client-push';
-import { lazyGroupApi, lazyPushApi } from './lazy-client-apis';
+import { lazyRareMethods } from './lazy-client-apis';
 import { createSendingApi, type SendingApi } from './client-sending';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
@@ -157,6 +157,7 @@ class NatterChatClient implements ChatClient {
     const attachments = this.offlineCache?.attachments();
     const request: RequestFn = (op, p) => this.request(op, p);
     const input = (i: ClientInput): void => this.inputs.push(i);
+    const conversationDeps: ConversationDeps = { request, input, user: () => this.currentUser };
     Object.assign(
       this,
       createSendingApi({
@@ -180,10 +181,9 @@ class NatterChatClient implements ChatClient {
         threadUnread: (unread) => input({ kind: 'threadUnread', unread }),
         input,
       }),
-      createConversationApi({ request, input, user: () => this.currentUser }),
-      lazyGroupApi(request),
-      createSignalingApi(request, input),
-      lazyPushApi(request),
+      createConversationApi(conversationDeps),
+      // groups, push, invitation steps, recall / delete / mute (client-rare-methods.ts)
+      lazyRareMethods(conversationDeps),
     );
     this.receipts = options.delivery
       ? lazyDeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
