@@ -1,7 +1,7 @@
 // Owns the WebSocket transport: frames over a WebSocket (the browser's, or a
 // constructor passed in — e.g. the `ws` package's in Node; this module
 // imports neither Node built-ins nor `ws`), and file uploads over the host's
-// HTTP API (http-upload.ts, loaded with the first upload).
+// HTTP API (http-upload.ts, in the upload chunk: load-upload-chunk.ts).
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type {
   ClientConnection,
@@ -10,6 +10,7 @@ import type {
   UploadRequest,
   UploadedFile,
 } from '../protocol/link';
+import { loadUploadChunk } from './load-upload-chunk';
 
 /** The part of the WebSocket API the transport uses (browser WebSocket and `ws` both have it). */
 interface SocketLike {
@@ -98,8 +99,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       };
     },
     upload(req: UploadRequest): Promise<UploadedFile> {
-      // The HTTP half loads with the first upload: many sessions never send a file.
-      return import('./http-upload').then((m) =>
+      // The HTTP half is in the upload chunk: many sessions never send a file.
+      return loadUploadChunk().then((m) =>
         m.httpUpload(base, req.token ?? options.token, req.user || options.user, req),
       );
     },
