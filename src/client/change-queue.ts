@@ -45,22 +45,25 @@ export interface ChangeObserver {
 }
 
 export class ChangeQueue {
-  private readonly queue: Change[] = [];
-  private inFlight = false;
-  private retryTimer: TimerHandle | null = null;
-  private lastOrder = 0;
+  readonly #queue: Change[] = [];
+  #inFlight = false;
+  #retryTimer: TimerHandle | null = null;
+  #lastOrder = 0;
   /** Until the saved changes are read, nothing is sent: they were made before any change queued now. */
-  private restoring: boolean;
+  #restoring: boolean;
   /** Resolves once the changes saved last time are queued (at once without a persistence). */
   readonly restored: Promise<void>;
 
-  constructor(private readonly deps: ChangeQueueDeps) {
+  readonly #deps: ChangeQueueDeps;
+
+  constructor(deps: ChangeQueueDeps) {
+    this.#deps = deps;
     const persistence = deps.persistence;
-    this.restoring = persistence !== undefined;
+    this.#restoring = persistence !== undefined;
     this.restored = persistence
       ? persistence.load().then(
-          (list) => this.restore(list),
-          () => this.restore([]),
+          (list) => this.#restore(list),
+          () => this.#restore([]),
         )
       : Promise.resolve();
   }
@@ -68,75 +71,75 @@ export class ChangeQueue {
   /** Queues a change; resolves with the server's answer once it is applied. `shown`: see SavedChange. */
   add<K extends QueuedOp>(op: K, params: OpParams<K>, shown?: SavedChange['shown']): Promise<OpResult<K>> {
     return new Promise<OpResult<K>>((resolve, reject) => {
-      this.lastOrder = Math.max(this.lastOrder + 1, this.deps.now());
+      this.#lastOrder = Math.max(this.#lastOrder + 1, this.#deps.now());
       const saved: SavedChange = {
-        id: this.deps.newId(),
-        order: this.lastOrder,
+        id: this.#deps.newId(),
+        order: this.#lastOrder,
         op,
         params,
         ...(shown ? { shown } : {}),
       };
-      this.deps.persistence?.put(saved);
-      this.queue.push({ saved, resolve, reject });
-      this.deps.observer?.queued(saved);
+      this.#deps.persistence?.put(saved);
+      this.#queue.push({ saved, resolve, reject });
+      this.#deps.observer?.queued(saved);
       this.flush();
     });
   }
 
   /** Changes not yet answered. */
   get size(): number {
-    return this.queue.length;
+    return this.#queue.length;
   }
 
   /** The changes not yet answered, oldest first. */
   waiting(): SavedChange[] {
-    return this.queue.map((c) => c.saved);
+    return this.#queue.map((c) => c.saved);
   }
 
   /** The connection is (again) open: send the oldest waiting change. */
   flush(): void {
-    const head = this.queue[0];
-    if (!head || this.restoring || this.inFlight || this.retryTimer || !this.deps.isOpen()) return;
-    this.inFlight = true;
-    const sent = this.deps.dispatch(head.saved.op, head.saved.params, {
-      ok: (r) => this.settle(head, r, () => head.resolve(r)),
+    const head = this.#queue[0];
+    if (!head || this.#restoring || this.#inFlight || this.#retryTimer || !this.#deps.isOpen()) return;
+    this.#inFlight = true;
+    const sent = this.#deps.dispatch(head.saved.op, head.saved.params, {
+      ok: (r) => this.#settle(head, r, () => head.resolve(r)),
       err: (error) => {
         if (RETRYABLE.has(error.code)) {
-          this.inFlight = false;
-          this.retryTimer = later(error.retryAfter ?? 1000, () => {
-            this.retryTimer = null;
+          this.#inFlight = false;
+          this.#retryTimer = later(error.retryAfter ?? 1000, () => {
+            this.#retryTimer = null;
             this.flush();
           });
           return;
         }
-        this.settle(head, null, () => head.reject(error), error);
+        this.#settle(head, null, () => head.reject(error), error);
       },
       lost: () => {
         // Sent again on the next welcome (or now, when only the answer timed out).
-        this.inFlight = false;
-        if (this.deps.isOpen()) queueMicrotask(() => this.flush());
+        this.#inFlight = false;
+        if (this.#deps.isOpen()) queueMicrotask(() => this.flush());
       },
     });
-    if (!sent) this.inFlight = false;
+    if (!sent) this.#inFlight = false;
   }
 
   /** Stops a rate-limit wait (client closed); flush() resumes when it reopens. */
   clearTimers(): void {
-    cancel(this.retryTimer);
-    this.retryTimer = null;
+    cancel(this.#retryTimer);
+    this.#retryTimer = null;
   }
 
   /** `list` is checked already: the persistence reads back only changes restoreChange accepts. */
-  private restore(list: readonly SavedChange[]): void {
-    this.restoring = false;
-    const mine = new Set(this.queue.map((c) => c.saved.id));
+  #restore(list: readonly SavedChange[]): void {
+    this.#restoring = false;
+    const mine = new Set(this.#queue.map((c) => c.saved.id));
     const saved = list
       .filter((c) => !mine.has(c.id))
       .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const restored = saved.map((c) => this.unowned(c));
-    for (const c of saved) this.lastOrder = Math.max(this.lastOrder, c.order);
-    this.queue.unshift(...restored);
-    for (const c of saved) this.deps.observer?.queued(c);
+    const restored = saved.map((c) => this.#unowned(c));
+    for (const c of saved) this.#lastOrder = Math.max(this.#lastOrder, c.order);
+    this.#queue.unshift(...restored);
+    for (const c of saved) this.#deps.observer?.queued(c);
     this.flush();
   }
 
@@ -145,23 +148,23 @@ export class ChangeQueue {
    * says which): sent from here, after the ones waiting already.
    */
   adopt(saved: SavedChange): void {
-    if (this.queue.some((c) => c.saved.id === saved.id)) return;
-    this.lastOrder = Math.max(this.lastOrder, saved.order);
-    this.queue.push(this.unowned(saved));
-    this.deps.observer?.queued(saved);
+    if (this.#queue.some((c) => c.saved.id === saved.id)) return;
+    this.#lastOrder = Math.max(this.#lastOrder, saved.order);
+    this.#queue.push(this.#unowned(saved));
+    this.#deps.observer?.queued(saved);
     this.flush();
   }
 
   /** A change no caller of this session waits for (restored or adopted). */
-  private unowned(c: SavedChange): Change {
-    return { saved: c, resolve: () => undefined, reject: (error) => this.deps.restoredRejected?.(c.op, error) };
+  #unowned(c: SavedChange): Change {
+    return { saved: c, resolve: () => undefined, reject: (error) => this.#deps.restoredRejected?.(c.op, error) };
   }
 
-  private settle(change: Change, result: unknown, done: () => void, error?: NatterError): void {
-    this.inFlight = false;
-    if (this.queue[0] === change) this.queue.shift();
-    this.deps.persistence?.delete(change.saved.id);
-    this.deps.observer?.settled(change.saved, result, error);
+  #settle(change: Change, result: unknown, done: () => void, error?: NatterError): void {
+    this.#inFlight = false;
+    if (this.#queue[0] === change) this.#queue.shift();
+    this.#deps.persistence?.delete(change.saved.id);
+    this.#deps.observer?.settled(change.saved, result, error);
     done();
     this.flush();
   }

@@ -1,8 +1,8 @@
 // Owns createChatClient: it wires the connection manager, request tracker,
 // outbox, event position and delivery receipts together, turns server frames
 // into typed events, and assembles the method groups of ChatClient
-// (client-sending, client-conversations, client-groups, client-signaling,
-// client-push, message-features).
+// (client-sending, message-features, client-conversations, and the rarely
+// called ones that load with their first call: lazy-client-apis).
 import { definedFields } from '../protocol/defined-fields';
 import { ulid } from '../protocol/ulid';
 import type { ServerLimits } from '../protocol/entities';
@@ -23,11 +23,11 @@ import { ConnectionManager } from './connection-manager';
 import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
 import { createMessageFeatures, type MessageFeatureApi } from './message-features';
-import { createConversationApi, type ConversationApi } from './client-conversations';
+import { createConversationApi, type ConversationApi, type ConversationDeps } from './client-conversations';
 import type { GroupApi } from './client-groups';
-import { createSignalingApi, type SignalingApi } from './client-signaling';
+import type { SignalingApi } from './client-signaling';
 import type { PushApi } from './client-push';
-import { lazyGroupApi, lazyPushApi } from './lazy-client-apis';
+import { lazyRareMethods } from './lazy-client-apis';
 import { createSendingApi, type SendingApi } from './client-sending';
 import type { ClientInput } from './client-input';
 import type { RequestFn } from './request-fn';
@@ -50,263 +50,261 @@ interface NatterChatClient extends SendingApi, MessageFeatureApi, ConversationAp
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 class NatterChatClient implements ChatClient {
   // A throwing handler is an app bug: report it without breaking delivery or crashing a Node process.
-  private readonly emitter = new Emitter<ChatClientEvents>((err) =>
-    console.error('natter: an event handler threw', err),
-  );
-  private readonly transport: Transport;
-  private readonly conn: ConnectionManager;
-  private readonly tracker: RequestTracker;
-  private readonly outbox: Outbox;
-  private readonly position = new EventPosition();
-  private readonly clock: ServerClock;
-  private readonly receipts: ReceiptSender | null;
-  private readonly changes: ChangeQueue;
-  private readonly newId: () => string;
-  private readonly auth: TokenHandle;
-  private readonly inputs: InputStream;
-  private currentUser: UserId;
-  private currentLimits: ServerLimits | null = null;
-  private readonly offlineCache: LazyOffline | null;
+  readonly #emitter = new Emitter<ChatClientEvents>((err) => console.error('natter: an event handler threw', err));
+  readonly #transport: Transport;
+  readonly #conn: ConnectionManager;
+  readonly #tracker: RequestTracker;
+  readonly #outbox: Outbox;
+  readonly #position = new EventPosition();
+  readonly #clock: ServerClock;
+  readonly #receipts: ReceiptSender | null;
+  readonly #changes: ChangeQueue;
+  readonly #newId: () => string;
+  readonly #auth: TokenHandle;
+  readonly #inputs: InputStream;
+  #currentUser: UserId;
+  #currentLimits: ServerLimits | null = null;
+  readonly #offlineCache: LazyOffline | null;
   readonly device: string;
 
   constructor(options: ChatClientOptions) {
     loadErrorMessages().catch(() => undefined); // fetched now, not with the first screen's code
     const own = resolveTransport(options);
-    this.offlineCache = setupOffline(options, own, (w) => this.emitter.emit('offlineWarning', w));
-    this.transport = this.offlineCache ? this.offlineCache.transport(own) : own;
-    this.inputs = new InputStream({
-      emit: (i) => this.emitter.emit('input', i),
-      user: () => this.currentUser,
-      inOutbox: (id) => this.outbox.get(id) !== undefined,
+    this.#offlineCache = setupOffline(options, own, (w) => this.#emitter.emit('offlineWarning', w));
+    this.#transport = this.#offlineCache ? this.#offlineCache.transport(own) : own;
+    this.#inputs = new InputStream({
+      emit: (i) => this.#emitter.emit('input', i),
+      user: () => this.#currentUser,
+      inOutbox: (id) => this.#outbox.get(id) !== undefined,
     });
-    this.currentUser = options.user ?? '';
-    this.newId = options.newId ?? (() => ulid());
+    this.#currentUser = options.user ?? '';
+    this.#newId = options.newId ?? (() => ulid());
     this.device = options.device ?? `web-${ulid()}`;
     const local = options.clock ?? { now: () => Date.now() };
-    this.clock = new ServerClock(local);
-    this.auth = lazyTokenRenewal(options.token, {
+    this.#clock = new ServerClock(local);
+    this.#auth = lazyTokenRenewal(options.token, {
       ...(options.getToken ? { getToken: options.getToken } : {}),
-      state: () => this.conn.state,
+      state: () => this.#conn.state,
       renewOnConnection: (token) => this.request('auth.renew', { token }),
-      connect: () => this.conn.connect(),
-      willExpire: (expiresAt) => this.emitter.emit('tokenWillExpire', { expiresAt }),
-      expired: (error) => this.emitter.emit('tokenExpired', { error }),
-      error: (e) => this.emitter.emit('error', e),
+      connect: () => this.#conn.connect(),
+      willExpire: (expiresAt) => this.#emitter.emit('tokenWillExpire', { expiresAt }),
+      expired: (error) => this.#emitter.emit('tokenExpired', { error }),
+      error: (e) => this.#emitter.emit('error', e),
     });
-    this.conn = new ConnectionManager({
-      transport: this.transport,
+    this.#conn = new ConnectionManager({
+      transport: this.#transport,
       reconnect: options.reconnect === false ? false : (options.reconnect ?? {}),
       heartbeatMs: options.heartbeatMs ?? 25_000,
       now: () => local.now(),
       hello: () => {
-        const resume = this.position.resumeFrom;
+        const resume = this.#position.resumeFrom;
         return {
           device: this.device,
-          ...definedFields({ token: this.auth.token, user: options.user, resume }),
+          ...definedFields({ token: this.#auth.token, user: options.user, resume }),
         };
       },
       handlers: {
-        welcome: (w, sentAt) => this.onWelcome(w, sentAt),
-        frame: (f) => this.onFrame(f),
-        down: () => this.tracker.connectionLost(),
+        welcome: (w, sentAt) => this.#onWelcome(w, sentAt),
+        frame: (f) => this.#onFrame(f),
+        down: () => this.#tracker.connectionLost(),
         state: (state, error) => {
           if (state === 'closed')
-            this.tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
-          this.emitter.emit('state', error ? { state, error } : { state });
-          if (state === 'closed') this.auth.closed(error);
-          this.inputs.connection(state, error);
+            this.#tracker.rejectWaiting(error ?? new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
+          this.#emitter.emit('state', error ? { state, error } : { state });
+          if (state === 'closed') this.#auth.closed(error);
+          this.#inputs.connection(state, error);
         },
         error: (e) => {
-          this.emitter.emit('error', e);
-          this.inputs.connection(this.conn.state, e);
+          this.#emitter.emit('error', e);
+          this.#inputs.connection(this.#conn.state, e);
         },
       },
     });
-    const persistence = options.outbox ?? this.offlineCache?.outbox();
-    this.tracker = new RequestTracker({
-      write: (f) => this.conn.write(f),
+    const persistence = options.outbox ?? this.#offlineCache?.outbox();
+    this.#tracker = new RequestTracker({
+      write: (f) => this.#conn.write(f),
       timeoutMs: options.requestTimeoutMs ?? 30_000,
     });
-    this.outbox = new Outbox({
-      dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
+    this.#outbox = new Outbox({
+      dispatch: (op, p, cb) => this.#tracker.dispatch(op, p, cb),
       emit: (p) => {
-        this.emitter.emit('outbox', p);
-        this.inputs.outbox(p);
+        this.#emitter.emit('outbox', p);
+        this.#inputs.outbox(p);
       },
-      isOpen: () => this.conn.isOpen,
+      isOpen: () => this.#conn.isOpen,
       ...(persistence ? { persistence } : {}),
     });
-    const changePersistence = this.offlineCache?.changes();
-    this.changes = new ChangeQueue({
-      dispatch: (op, p, cb) => this.tracker.dispatch(op, p, cb),
-      isOpen: () => this.conn.isOpen,
-      newId: this.newId,
+    const changePersistence = this.#offlineCache?.changes();
+    this.#changes = new ChangeQueue({
+      dispatch: (op, p, cb) => this.#tracker.dispatch(op, p, cb),
+      isOpen: () => this.#conn.isOpen,
+      newId: this.#newId,
       now: () => local.now(),
       ...(changePersistence ? { persistence: changePersistence } : {}),
-      restoredRejected: (_op, error) => this.emitter.emit('error', error),
+      restoredRejected: (_op, error) => this.#emitter.emit('error', error),
       // The store hears of every queued change; so do the user's other tabs, with the offline cache.
       observer: changeInputs(
-        (i) => this.inputs.push(i),
-        this.offlineCache?.shareChanges({
-          push: (i) => this.inputs.push(i),
-          waiting: () => this.changes.waiting(),
-          adopt: (c) => this.changes.adopt(c),
+        (i) => this.#inputs.push(i),
+        this.#offlineCache?.shareChanges({
+          push: (i) => this.#inputs.push(i),
+          waiting: () => this.#changes.waiting(),
+          adopt: (c) => this.#changes.adopt(c),
         }),
       ),
     });
-    const attachments = this.offlineCache?.attachments();
+    const attachments = this.#offlineCache?.attachments();
     const request: RequestFn = (op, p) => this.request(op, p);
-    const input = (i: ClientInput): void => this.inputs.push(i);
+    const input = (i: ClientInput): void => this.#inputs.push(i);
+    const conversationDeps: ConversationDeps = { request, input, user: () => this.#currentUser };
     Object.assign(
       this,
       createSendingApi({
-        outbox: this.outbox,
-        transport: this.transport,
+        outbox: this.#outbox,
+        transport: this.#transport,
         request,
-        user: () => this.currentUser,
-        token: () => this.auth.token,
-        newId: this.newId,
-        localNow: () => this.clock.localNow(),
-        discarded: (entry) => this.inputs.discarded(entry),
-        isOpen: () => this.conn.isOpen,
-        onWelcome: (run) => this.emitter.on('ready', run),
+        user: () => this.#currentUser,
+        token: () => this.#auth.token,
+        newId: this.#newId,
+        localNow: () => this.#clock.localNow(),
+        discarded: (entry) => this.#inputs.discarded(entry),
+        isOpen: () => this.#conn.isOpen,
+        onWelcome: (run) => this.#emitter.on('ready', run),
         ...(attachments ? { attachments } : {}),
       }),
       // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
       createMessageFeatures({
-        changes: this.changes,
+        changes: this.#changes,
         request,
-        newId: this.newId,
+        newId: this.#newId,
         threadUnread: (unread) => input({ kind: 'threadUnread', unread }),
         input,
       }),
-      createConversationApi({ request, input, user: () => this.currentUser }),
-      lazyGroupApi(request),
-      createSignalingApi(request, input),
-      lazyPushApi(request),
+      createConversationApi(conversationDeps),
+      // groups, push, invitation steps, recall / delete / mute (client-rare-methods.ts)
+      lazyRareMethods(conversationDeps),
     );
-    this.receipts = options.delivery
-      ? lazyDeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.conn.isOpen })
+    this.#receipts = options.delivery
+      ? lazyDeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.#conn.isOpen })
       : null;
   }
 
   get user(): UserId {
-    return this.currentUser;
+    return this.#currentUser;
   }
   get state(): ConnectionState {
-    return this.conn.state;
+    return this.#conn.state;
   }
   get limits(): ServerLimits | null {
-    return this.currentLimits;
+    return this.#currentLimits;
   }
   get offline(): LazyOffline | null {
-    return this.offlineCache;
+    return this.#offlineCache;
   }
   serverNow(): number {
-    return this.clock.now();
+    return this.#clock.now();
   }
   renewToken(token: string): Promise<void> {
-    return this.auth.renew(token);
+    return this.#auth.renew(token);
   }
   newLocalId(): string {
-    return this.newId();
+    return this.#newId();
   }
 
   connect(): Promise<void> {
-    const cache = this.offlineCache;
-    if (!cache) return this.conn.connect();
+    const cache = this.#offlineCache;
+    if (!cache) return this.#conn.connect();
     // Resume from where the cached state stands, so the server replays only what it lacks; the
     // connection waits for the offline chunk, which decides whether this tab shares another's socket.
     return Promise.all([cache.startSnapshot(), cache.ready]).then(([s]) => {
-      if (s?.pos != null) this.position.restore(s.pos);
-      return this.conn.connect();
+      if (s?.pos != null) this.#position.restore(s.pos);
+      return this.#conn.connect();
     });
   }
   async clearOfflineData(): Promise<void> {
     this.close();
-    await this.offlineCache?.clear();
+    await this.#offlineCache?.clear();
   }
   close(): void {
-    this.conn.close();
-    this.offlineCache?.dispose();
-    this.receipts?.dispose();
-    this.outbox.clearTimers();
-    this.changes.clearTimers();
+    this.#conn.close();
+    this.#offlineCache?.dispose();
+    this.#receipts?.dispose();
+    this.#outbox.clearTimers();
+    this.#changes.clearTimers();
   }
   dropConnection(): void {
-    this.conn.drop();
+    this.#conn.drop();
   }
 
   on<K extends keyof ChatClientEvents>(event: K, handler: (e: ChatClientEvents[K]) => void): Unsubscribe {
-    return this.emitter.on(event, handler);
+    return this.#emitter.on(event, handler);
   }
   off<K extends keyof ChatClientEvents>(event: K, handler: (e: ChatClientEvents[K]) => void): void {
-    this.emitter.off(event, handler);
+    this.#emitter.off(event, handler);
   }
 
   request<K extends OpName>(op: K, params: OpParams<K>): Promise<OpResult<K>> {
-    if (this.conn.state === 'idle' || this.conn.state === 'closed') {
+    if (this.#conn.state === 'idle' || this.#conn.state === 'closed') {
       return Promise.reject(
-        new NatterError(ErrorCode.DISCONNECTED, `not connected (${this.conn.state}); call connect() first`),
+        new NatterError(ErrorCode.DISCONNECTED, `not connected (${this.#conn.state}); call connect() first`),
       );
     }
-    return this.tracker.request(op, params).then((result) => {
+    return this.#tracker.request(op, params).then((result) => {
       const input = peopleAnswerInput(op, result) ?? threadUnreadAnswerInput(op, result);
-      if (input) this.inputs.push(input);
+      if (input) this.#inputs.push(input);
       return result;
     });
   }
 
   // ---- frames and events ----
 
-  private onWelcome(w: WelcomeFrame, helloSentAt: number): void {
-    this.currentUser = w.user;
-    this.currentLimits = w.limits;
-    this.clock.sync(w.serverTime, helloSentAt);
-    this.position.welcome(w.pos, w.resumed);
-    this.emitter.emit('ready', { user: w.user, resumed: w.resumed, reset: w.reset });
-    this.inputs.connection(this.conn.state);
-    this.inputs.push({ kind: 'ready', user: w.user, resumed: w.resumed, reset: w.reset });
-    this.tracker.flushWaiting();
-    this.outbox.flush();
-    this.changes.flush();
-    this.receipts?.flush();
+  #onWelcome(w: WelcomeFrame, helloSentAt: number): void {
+    this.#currentUser = w.user;
+    this.#currentLimits = w.limits;
+    this.#clock.sync(w.serverTime, helloSentAt);
+    this.#position.welcome(w.pos, w.resumed);
+    this.#emitter.emit('ready', { user: w.user, resumed: w.resumed, reset: w.reset });
+    this.#inputs.connection(this.#conn.state);
+    this.#inputs.push({ kind: 'ready', user: w.user, resumed: w.resumed, reset: w.reset });
+    this.#tracker.flushWaiting();
+    this.#outbox.flush();
+    this.#changes.flush();
+    this.#receipts?.flush();
   }
 
-  private onFrame(f: ServerFrame): void {
+  #onFrame(f: ServerFrame): void {
     switch (f.t) {
       case 'ok':
-        this.tracker.settle(f.id, { ok: true, result: f.r });
+        this.#tracker.settle(f.id, { ok: true, result: f.r });
         return;
       case 'err': {
         const error = new NatterError(f.code, f.message, f.retryAfter);
-        if (f.id === undefined || !this.tracker.settle(f.id, { ok: false, error })) this.emitter.emit('error', error);
+        if (f.id === undefined || !this.#tracker.settle(f.id, { ok: false, error })) this.#emitter.emit('error', error);
         return;
       }
       case 'evt':
-        if (this.position.accept(f.pos)) this.onEvent(f.e, f.pos);
+        if (this.#position.accept(f.pos)) this.#onEvent(f.e, f.pos);
         return;
       case 'expiring':
-        this.auth.expiring(f.expiresAt);
+        this.#auth.expiring(f.expiresAt);
         return;
       default:
         return;
     }
   }
 
-  private onEvent(e: ChatEvent, pos: number | undefined): void {
+  #onEvent(e: ChatEvent, pos: number | undefined): void {
     if (
       e.type === 'message' &&
-      this.receipts &&
-      e.message.from !== this.currentUser &&
+      this.#receipts &&
+      e.message.from !== this.#currentUser &&
       e.message.chatType === 'single' &&
       e.message.body.type !== 'recalled'
     ) {
-      this.receipts.add(e.message.serverId);
+      this.#receipts.add(e.message.serverId);
     }
     // The event's `type` names the client event carrying it.
-    this.emitter.emit(e.type, e);
-    this.inputs.event(e, pos);
+    this.#emitter.emit(e.type, e);
+    this.#inputs.event(e, pos);
   }
 }
 

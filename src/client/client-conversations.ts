@@ -1,11 +1,12 @@
-// Owns the ChatClient methods of conversations and receipts: recall, history
-// pages, the conversation list, delete, read markers, receipts, mute and
-// typing signals. Answers that change what a user sees also go into the
-// input stream.
+// Owns the ChatClient methods of conversations and receipts that a chat
+// screen calls from the start: history pages, the conversation list, read
+// markers, receipts and typing signals. Answers that change what a user sees
+// also go into the input stream. Recall, delete, mute and group readers load
+// with their first call (client-conversation-actions.ts).
 import type { ConversationSummary } from '../protocol/entities';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type { ConversationPage, HistoryPage } from '../protocol/frames';
-import { conversationOf, type ConversationId } from '../protocol/ids';
+import type { ConversationId } from '../protocol/ids';
 import type { Message, UserId } from '../protocol/message';
 import type { TypingState } from '../protocol/typing';
 import type { ClientInput } from './client-input';
@@ -42,6 +43,10 @@ export interface ConversationApi {
   groupReaders(serverId: string): Promise<UserId[]>;
 }
 
+/** The ConversationApi methods that load with their first call (client-conversation-actions.ts). */
+export type RareConversationMethod =
+  'recall' | 'deleteConversation' | 'muteConversation' | 'unmuteConversation' | 'groupReaders';
+
 export interface ConversationDeps {
   request: RequestFn;
   input: (i: ClientInput) => void;
@@ -65,7 +70,10 @@ async function politely<T>(ask: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createConversationApi({ request, input, user }: ConversationDeps): ConversationApi {
+export function createConversationApi({
+  request,
+  input,
+}: ConversationDeps): Omit<ConversationApi, RareConversationMethod> {
   const conversationPage = (options: { cursor?: string; limit?: number } = {}): Promise<ConversationPage> => {
     const p: { cursor?: string; limit?: number } = {};
     if (options.cursor !== undefined) p.cursor = options.cursor;
@@ -73,11 +81,6 @@ export function createConversationApi({ request, input, user }: ConversationDeps
     return request('conversations', p);
   };
   return {
-    async recall(serverId) {
-      const { message } = await request('recall', { serverId });
-      input({ kind: 'recalled', conversation: conversationOf(message, user()), message });
-      return message;
-    },
     async history(conversation, options = {}) {
       const page = await request('history', { conversation, ...options });
       input({ kind: 'history', conversation, page });
@@ -100,20 +103,11 @@ export function createConversationApi({ request, input, user }: ConversationDeps
       return all;
     },
     conversationPage,
-    async deleteConversation(conversation, options = {}) {
-      await request('deleteConversation', { conversation, ...options });
-    },
     async markRead(conversation, upToSeq) {
       const p = { conversation, ...definedFields({ upToSeq }) };
       const { readSeq, unread } = await request('ack', p);
       input({ kind: 'readMarker', conversation, readSeq, unread });
       return readSeq;
-    },
-    async muteConversation(conversation, until) {
-      await request('mute', { conversation, ...definedFields({ until }) });
-    },
-    async unmuteConversation(conversation) {
-      await request('unmute', { conversation });
     },
     async sendTyping(conversation, state) {
       await request('typing', { conversation, state });
@@ -123,9 +117,6 @@ export function createConversationApi({ request, input, user }: ConversationDeps
     },
     async sendDeliveryReceipt(serverIds) {
       await request('delivered', { serverIds });
-    },
-    async groupReaders(serverId) {
-      return (await request('groupReaders', { serverId })).readers;
     },
   };
 }

@@ -8,8 +8,9 @@ import { conversationId, parseConversationId, type ConversationId } from '../pro
 import type { Transport, UploadedFile } from '../protocol/link';
 import type { ChatType, Message, OutgoingBody, UserId } from '../protocol/message';
 import type { AttachmentStore } from './attachment-store';
-import { FileSender, loadUploadChunk } from './file-sender';
+import { FileSender } from './file-sender';
 import type { UploadInput } from './file-upload';
+import { loadUploadChunk } from './load-upload-chunk';
 import type { Outbox } from './outbox';
 import type { PendingMessage, SendFileOptions, SendOptions } from './pending-message';
 import type { RequestFn } from './request-fn';

@@ -1,6 +1,8 @@
 // Owns the ChatClient methods of signaling (invite, answer, cancel, modify,
 // look up): each answer's invitation record also goes into the input stream,
-// so this device shows it before the server's event arrives.
+// so this device shows it before the server's event arrives. They load with
+// their first call (client-rare-methods.ts); pendingInvitations, which every
+// sync asks, is in the first chunk (lazy-client-apis.ts).
 import type { Invitation, OfflinePushInfo } from '../protocol/invitation';
 import type { Message, UserId } from '../protocol/message';
 import type { ClientInput } from './client-input';
@@ -30,7 +32,10 @@ export interface SignalingApi {
   pendingInvitations(): Promise<Invitation[]>;
 }
 
-export function createSignalingApi(request: RequestFn, input: (i: ClientInput) => void): SignalingApi {
+/** The signaling methods that load with their first call: all but pendingInvitations. */
+export type InvitationSteps = Omit<SignalingApi, 'pendingInvitations'>;
+
+export function createInvitationSteps(request: RequestFn, input: (i: ClientInput) => void): InvitationSteps {
   async function step<T extends { invitation: Invitation }>(answer: Promise<T>): Promise<T> {
     const r = await answer;
     input({ kind: 'invitation', invitation: r.invitation });
@@ -48,6 +53,5 @@ export function createSignalingApi(request: RequestFn, input: (i: ClientInput) =
     rejectInvitation: (inviteId, data) => step(request('sig.reject', withData(inviteId, data))),
     modifyInvitation: (inviteId, data) => step(request('sig.modify', { inviteId, data })),
     invitation: async (inviteId) => (await step(request('sig.get', { inviteId }))).invitation,
-    pendingInvitations: async () => (await request('sig.pending', {})).invitations,
   };
 }

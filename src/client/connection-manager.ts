@@ -50,46 +50,49 @@ interface Waiter {
 }
 
 export class ConnectionManager {
-  private current: ConnectionState = 'idle';
-  private conn: ClientConnection | null = null;
+  #current: ConnectionState = 'idle';
+  #conn: ClientConnection | null = null;
   /** Bumped on every attempt and drop, so callbacks of a dead connection are ignored. */
-  private generation = 0;
-  private welcomed = false;
-  private retryTimer: TimerHandle | null = null;
-  private heartbeatTimer: TimerHandle | null = null;
+  #generation = 0;
+  #welcomed = false;
+  #retryTimer: TimerHandle | null = null;
+  #heartbeatTimer: TimerHandle | null = null;
   /** True from a ping until any frame arrives. */
-  private awaitingAnswer = false;
-  private waiters: Waiter[] = [];
-  private readonly backoff: Backoff | null;
+  #awaitingAnswer = false;
+  #waiters: Waiter[] = [];
+  readonly #backoff: Backoff | null;
 
-  constructor(private readonly options: ConnectionManagerOptions) {
-    this.backoff = options.reconnect === false ? null : new Backoff(options.reconnect);
+  readonly #options: ConnectionManagerOptions;
+
+  constructor(options: ConnectionManagerOptions) {
+    this.#options = options;
+    this.#backoff = options.reconnect === false ? null : new Backoff(options.reconnect);
   }
 
   get state(): ConnectionState {
-    return this.current;
+    return this.#current;
   }
 
   get isOpen(): boolean {
-    return this.current === 'open' && this.conn !== null;
+    return this.#current === 'open' && this.#conn !== null;
   }
 
   connect(): Promise<void> {
     if (this.isOpen) return Promise.resolve();
-    const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    if (this.current === 'idle' || this.current === 'closed') {
-      this.backoff?.reset();
-      this.setState('connecting');
-      this.attempt();
+    const p = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    if (this.#current === 'idle' || this.#current === 'closed') {
+      this.#backoff?.reset();
+      this.#setState('connecting');
+      this.#attempt();
     }
     return p;
   }
 
   /** Write a frame on the welcomed connection. */
   write(frame: ClientFrame): boolean {
-    if (!this.conn || !this.welcomed) return false;
+    if (!this.#conn || !this.#welcomed) return false;
     try {
-      this.conn.send(encodeClientFrame(frame));
+      this.#conn.send(encodeClientFrame(frame));
       return true;
     } catch {
       return false;
@@ -98,26 +101,26 @@ export class ConnectionManager {
 
   /** Simulate a network failure: the connection goes, reconnect follows (unless disabled). */
   drop(): void {
-    if (!this.conn) return;
-    this.abandonConnection();
-    this.lost(new NatterError(ErrorCode.DISCONNECTED, 'connection dropped'), false);
+    if (!this.#conn) return;
+    this.#abandonConnection();
+    this.#lost(new NatterError(ErrorCode.DISCONNECTED, 'connection dropped'), false);
   }
 
   close(): void {
-    cancel(this.retryTimer);
-    this.retryTimer = null;
-    this.stopHeartbeat();
-    const wasWelcomed = this.welcomed;
-    this.abandonConnection();
-    if (wasWelcomed) this.options.handlers.down();
-    this.setState('closed');
-    this.rejectWaiters(new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
+    cancel(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#stopHeartbeat();
+    const wasWelcomed = this.#welcomed;
+    this.#abandonConnection();
+    if (wasWelcomed) this.#options.handlers.down();
+    this.#setState('closed');
+    this.#rejectWaiters(new NatterError(ErrorCode.DISCONNECTED, 'client closed'));
   }
 
-  private abandonConnection(): void {
-    this.generation++;
-    const c = this.conn;
-    this.conn = null;
+  #abandonConnection(): void {
+    this.#generation++;
+    const c = this.#conn;
+    this.#conn = null;
     if (c) {
       try {
         c.close();
@@ -127,31 +130,34 @@ export class ConnectionManager {
     }
   }
 
-  private attempt(): void {
-    const gen = ++this.generation;
-    this.welcomed = false;
+  #attempt(): void {
+    const gen = ++this.#generation;
+    this.#welcomed = false;
     let helloSentAt = 0;
     let opened = false;
     let conn: ClientConnection | null = null;
     const sendHello = (): void => {
-      if (gen !== this.generation || !conn) return;
-      helloSentAt = this.options.now();
-      const hello: HelloFrame = { v: PROTOCOL_VERSION, t: 'hello', ...this.options.hello() };
+      if (gen !== this.#generation || !conn) return;
+      helloSentAt = this.#options.now();
+      const hello: HelloFrame = { v: PROTOCOL_VERSION, t: 'hello', ...this.#options.hello() };
       try {
         conn.send(encodeClientFrame(hello));
       } catch {
-        this.onClose(gen, new NatterError(ErrorCode.DISCONNECTED, 'could not send hello'));
+        this.#onClose(gen, new NatterError(ErrorCode.DISCONNECTED, 'could not send hello'));
       }
     };
     try {
-      conn = this.options.transport.connect({
+      conn = this.#options.transport.connect({
         open: () => {
           opened = true;
           if (conn) sendHello();
         },
-        frame: (data) => this.onFrame(gen, data, helloSentAt),
+        frame: (data) => this.#onFrame(gen, data, helloSentAt),
         close: (info) =>
-          this.onClose(gen, new NatterError(ErrorCode.DISCONNECTED, info.reason || `connection closed (${info.code})`)),
+          this.#onClose(
+            gen,
+            new NatterError(ErrorCode.DISCONNECTED, info.reason || `connection closed (${info.code})`),
+          ),
       });
     } catch (err) {
       // A transport that cannot even start (no WebSocket on Node 20, a malformed URL) will not
@@ -163,81 +169,81 @@ export class ConnectionManager {
               ErrorCode.WEBIM_CONNCTION_OPEN_ERROR,
               err instanceof Error ? err.message : 'connection could not be opened',
             );
-      this.lost(e, true);
+      this.#lost(e, true);
       return;
     }
-    if (gen !== this.generation) {
+    if (gen !== this.#generation) {
       // Closed synchronously inside connect().
       return;
     }
-    this.conn = conn;
+    this.#conn = conn;
     // Transports that open synchronously called `open` before `conn` was known.
     if (opened) sendHello();
   }
 
-  private onFrame(gen: number, data: string, helloSentAt: number): void {
-    if (gen !== this.generation) return;
-    this.awaitingAnswer = false;
+  #onFrame(gen: number, data: string, helloSentAt: number): void {
+    if (gen !== this.#generation) return;
+    this.#awaitingAnswer = false;
     const frame = decodeServerFrame(data);
     if (!frame) {
-      this.options.handlers.error(new NatterError(ErrorCode.MALFORMED_FRAME, 'malformed frame from server'));
+      this.#options.handlers.error(new NatterError(ErrorCode.MALFORMED_FRAME, 'malformed frame from server'));
       return;
     }
     if (frame.t === 'bye') {
       const err = new NatterError(frame.code, frame.message);
-      this.options.handlers.error(err);
-      this.abandonConnection();
-      this.lost(err, !BYE_RECONNECT_CODES.has(frame.code));
+      this.#options.handlers.error(err);
+      this.#abandonConnection();
+      this.#lost(err, !BYE_RECONNECT_CODES.has(frame.code));
       return;
     }
-    if (!this.welcomed) {
+    if (!this.#welcomed) {
       if (frame.t === 'welcome') {
-        this.welcomed = true;
-        this.backoff?.reset();
-        this.startHeartbeat(gen);
-        this.setState('open');
-        this.options.handlers.welcome(frame, helloSentAt);
-        const ws = this.waiters;
-        this.waiters = [];
+        this.#welcomed = true;
+        this.#backoff?.reset();
+        this.#startHeartbeat(gen);
+        this.#setState('open');
+        this.#options.handlers.welcome(frame, helloSentAt);
+        const ws = this.#waiters;
+        this.#waiters = [];
         for (const w of ws) w.resolve();
         return;
       }
       if (frame.t === 'err') {
         const err = new NatterError(frame.code, frame.message, frame.retryAfter);
-        this.options.handlers.error(err);
-        this.abandonConnection();
-        this.lost(err, FATAL_CODES.has(frame.code));
+        this.#options.handlers.error(err);
+        this.#abandonConnection();
+        this.#lost(err, FATAL_CODES.has(frame.code));
       }
       return;
     }
-    this.options.handlers.frame(frame);
+    this.#options.handlers.frame(frame);
   }
 
-  private onClose(gen: number, err: NatterError): void {
-    if (gen !== this.generation) return;
-    this.conn = null;
-    this.generation++;
-    this.lost(err, false);
+  #onClose(gen: number, err: NatterError): void {
+    if (gen !== this.#generation) return;
+    this.#conn = null;
+    this.#generation++;
+    this.#lost(err, false);
   }
 
   /** Common path for every loss: tell the client, then reconnect or stop. */
-  private lost(err: NatterError, fatal: boolean): void {
-    this.stopHeartbeat();
-    const wasWelcomed = this.welcomed;
-    this.welcomed = false;
-    if (wasWelcomed) this.options.handlers.down();
-    if (this.current === 'closed') return;
-    const delay = fatal || !this.backoff ? null : this.backoff.next();
+  #lost(err: NatterError, fatal: boolean): void {
+    this.#stopHeartbeat();
+    const wasWelcomed = this.#welcomed;
+    this.#welcomed = false;
+    if (wasWelcomed) this.#options.handlers.down();
+    if (this.#current === 'closed') return;
+    const delay = fatal || !this.#backoff ? null : this.#backoff.next();
     if (delay === null) {
-      this.setState('closed', err);
-      this.rejectWaiters(err);
+      this.#setState('closed', err);
+      this.#rejectWaiters(err);
       return;
     }
-    this.setState('reconnecting', err);
-    cancel(this.retryTimer);
-    this.retryTimer = later(delay, () => {
-      this.retryTimer = null;
-      if (this.current === 'reconnecting') this.attempt();
+    this.#setState('reconnecting', err);
+    cancel(this.#retryTimer);
+    this.#retryTimer = later(delay, () => {
+      this.#retryTimer = null;
+      if (this.#current === 'reconnecting') this.#attempt();
     });
   }
 
@@ -245,40 +251,40 @@ export class ConnectionManager {
    * A half-open connection (a laptop waking up, a NAT forgetting us) shows no error; only silence.
    * Ping every interval; if nothing at all came back since the previous ping, treat it as lost.
    */
-  private startHeartbeat(gen: number): void {
-    this.stopHeartbeat();
-    const interval = this.options.heartbeatMs;
+  #startHeartbeat(gen: number): void {
+    this.#stopHeartbeat();
+    const interval = this.#options.heartbeatMs;
     if (!(interval > 0)) return;
     const tick = (): void => {
-      if (gen !== this.generation || !this.welcomed) return;
-      if (this.awaitingAnswer) {
-        this.abandonConnection();
-        this.lost(new NatterError(ErrorCode.DISCONNECTED, 'no answer to ping'), false);
+      if (gen !== this.#generation || !this.#welcomed) return;
+      if (this.#awaitingAnswer) {
+        this.#abandonConnection();
+        this.#lost(new NatterError(ErrorCode.DISCONNECTED, 'no answer to ping'), false);
         return;
       }
-      this.awaitingAnswer = true;
+      this.#awaitingAnswer = true;
       this.write({ v: PROTOCOL_VERSION, t: 'ping' });
-      this.heartbeatTimer = later(interval, tick);
+      this.#heartbeatTimer = later(interval, tick);
     };
-    this.awaitingAnswer = false;
-    this.heartbeatTimer = later(interval, tick);
+    this.#awaitingAnswer = false;
+    this.#heartbeatTimer = later(interval, tick);
   }
 
-  private stopHeartbeat(): void {
-    cancel(this.heartbeatTimer);
-    this.heartbeatTimer = null;
-    this.awaitingAnswer = false;
+  #stopHeartbeat(): void {
+    cancel(this.#heartbeatTimer);
+    this.#heartbeatTimer = null;
+    this.#awaitingAnswer = false;
   }
 
-  private rejectWaiters(err: NatterError): void {
-    const ws = this.waiters;
-    this.waiters = [];
+  #rejectWaiters(err: NatterError): void {
+    const ws = this.#waiters;
+    this.#waiters = [];
     for (const w of ws) w.reject(err);
   }
 
-  private setState(state: ConnectionState, error?: NatterError): void {
-    if (state === this.current && state !== 'reconnecting') return;
-    this.current = state;
-    this.options.handlers.state(state, error);
+  #setState(state: ConnectionState, error?: NatterError): void {
+    if (state === this.#current && state !== 'reconnecting') return;
+    this.#current = state;
+    this.#options.handlers.state(state, error);
   }
 }

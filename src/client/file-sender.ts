@@ -13,6 +13,7 @@ import type { Message } from '../protocol/message';
 import type { SavedFileOptions } from './attachment-store';
 import type { PendingMessage, SendFileOptions } from './pending-message';
 import { fileName, placeholderOf, type FileKind } from './file-message';
+import { loadUploadChunk } from './load-upload-chunk';
 import type { Outbox } from './outbox';
 import type { FileJob, FileJobs, FileSenderDeps } from './upload-job';
 
@@ -20,9 +21,6 @@ function savedOptions(options: SendFileOptions): SavedFileOptions {
   const { name, width, height, duration } = options;
   return definedFields({ name, width, height, duration });
 }
-
-/** The upload chunk (the upload, the runs and restores), one dynamic import for all of it. */
-export const loadUploadChunk = () => import('./upload-chunk');
 
 export class FileSender implements FileJobs {
   /** Messages whose attachment is not uploaded yet (kept so a retry can upload again). */

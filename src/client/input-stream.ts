@@ -22,34 +22,38 @@ export interface InputStreamDeps {
 
 export class InputStream {
   /** localIds of sends in flight whose stored copy already came in an event (pruned by the answer or a discard). */
-  private readonly storedSeen = new Set<string>();
+  readonly #storedSeen = new Set<string>();
 
-  constructor(private readonly deps: InputStreamDeps) {}
+  readonly #deps: InputStreamDeps;
+
+  constructor(deps: InputStreamDeps) {
+    this.#deps = deps;
+  }
 
   /** Anything learnt from an answer (or the connection) that needs no bookkeeping. */
   push(input: ClientInput): void {
-    this.deps.emit(input);
+    this.#deps.emit(input);
   }
 
   connection(state: ConnectionState, error?: NatterError): void {
-    this.deps.emit(error ? { kind: 'connection', state, error: errorInfo(error) } : { kind: 'connection', state });
+    this.#deps.emit(error ? { kind: 'connection', state, error: errorInfo(error) } : { kind: 'connection', state });
   }
 
   event(e: ChatEvent, pos?: number): void {
-    if (e.type === 'message' && e.message.from === this.deps.user() && this.deps.inOutbox(e.message.localId))
-      this.storedSeen.add(e.message.localId);
-    this.deps.emit(pos === undefined ? { kind: 'event', event: e } : { kind: 'event', event: e, pos });
+    if (e.type === 'message' && e.message.from === this.#deps.user() && this.#deps.inOutbox(e.message.localId))
+      this.#storedSeen.add(e.message.localId);
+    this.#deps.emit(pos === undefined ? { kind: 'event', event: e } : { kind: 'event', event: e, pos });
   }
 
   outbox(p: PendingMessage): void {
-    if (p.status !== 'sent') this.deps.emit({ kind: 'outbox', pending: p });
-    else if (!this.storedSeen.delete(p.localId) && p.message)
-      this.deps.emit({ kind: 'sent', conversation: p.conversation, message: p.message });
+    if (p.status !== 'sent') this.#deps.emit({ kind: 'outbox', pending: p });
+    else if (!this.#storedSeen.delete(p.localId) && p.message)
+      this.#deps.emit({ kind: 'sent', conversation: p.conversation, message: p.message });
   }
 
   discarded(entry: PendingMessage | undefined): void {
     if (!entry) return;
-    this.storedSeen.delete(entry.localId);
-    this.deps.emit({ kind: 'discarded', conversation: entry.conversation, localId: entry.localId });
+    this.#storedSeen.delete(entry.localId);
+    this.#deps.emit({ kind: 'discarded', conversation: entry.conversation, localId: entry.localId });
   }
 }

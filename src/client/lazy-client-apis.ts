@@ -1,13 +1,15 @@
-// Owns which ChatClient method groups load with their first call
-// (lazy-methods.ts): groups, chat rooms and the blocklist (client-groups.ts),
-// and Web Push (client-push.ts). Their method names are listed here; a list
-// that misses a method of its interface fails to compile.
-import type { GroupApi } from './client-groups';
-import type { PushApi } from './client-push';
+// Owns which ChatClient methods load with their first call (lazy-methods.ts):
+// those of client-rare-methods.ts — groups, chat rooms and the blocklist, Web
+// Push, invitation steps, and recall / delete / mute / group readers. Their
+// names are listed here; a list that misses a method fails to compile.
+// pendingInvitations stays in the first chunk: every sync asks it
+// (bind-client.ts), so a lazy one would fetch the chunk on every start.
+import type { ConversationDeps } from './client-conversations';
+import type { RareMethods } from './client-rare-methods';
+import type { SignalingApi } from './client-signaling';
 import { lazyMethods, type EveryMethod } from './lazy-methods';
-import type { RequestFn } from './request-fn';
 
-const GROUP_METHODS = [
+const RARE_METHODS = [
   'createGroup',
   'group',
   'groups',
@@ -25,15 +27,29 @@ const GROUP_METHODS = [
   'block',
   'unblock',
   'blocklist',
+  'pushPublicKey',
+  'registerPush',
+  'unregisterPush',
+  'invite',
+  'inviteInGroup',
+  'cancelInvitation',
+  'acceptInvitation',
+  'rejectInvitation',
+  'modifyInvitation',
+  'invitation',
+  'recall',
+  'deleteConversation',
+  'muteConversation',
+  'unmuteConversation',
+  'groupReaders',
 ] as const;
-const PUSH_METHODS = ['pushPublicKey', 'registerPush', 'unregisterPush'] as const;
-const allNamed: [EveryMethod<GroupApi, typeof GROUP_METHODS>, EveryMethod<PushApi, typeof PUSH_METHODS>] = [true, true];
+const allNamed: EveryMethod<RareMethods, typeof RARE_METHODS> = true;
 void allNamed;
 
-export function lazyGroupApi(request: RequestFn): GroupApi {
-  return lazyMethods(() => import('./client-groups').then((m) => m.createGroupApi(request)), GROUP_METHODS);
-}
-
-export function lazyPushApi(request: RequestFn): PushApi {
-  return lazyMethods(() => import('./client-push').then((m) => m.createPushApi(request)), PUSH_METHODS);
+export function lazyRareMethods(deps: ConversationDeps): RareMethods & Pick<SignalingApi, 'pendingInvitations'> {
+  const { request } = deps;
+  return {
+    ...lazyMethods(() => import('./client-rare-methods').then((m) => m.createRareMethods(deps)), RARE_METHODS),
+    pendingInvitations: async () => (await request('sig.pending', {})).invitations,
+  };
 }

@@ -1,5 +1,6 @@
-// Owns ChatClient method groups whose code is a chunk of its own (groups and
-// chat rooms, Web Push): many apps never call them, so the first screen holds
+// Owns ChatClient methods whose code is a chunk of its own (groups and chat
+// rooms, Web Push, invitation steps, recall / delete / mute; see
+// lazy-client-apis.ts): many apps never call them, so the first screen holds
 // only their names, and the chunk is fetched on the first call of any of them.
 // Each of these methods answers a promise already, so a call only waits for the
 // chunk once; a chunk that fails to load rejects that call (as a NatterError)

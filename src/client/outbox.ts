@@ -43,47 +43,50 @@ export interface OutboxDeps {
 }
 
 export class Outbox {
-  private readonly entries = new Map<string, Entry>();
+  readonly #entries = new Map<string, Entry>();
   /** Resolves once saved sends are restored (at once for synchronous storage). */
   readonly restored: Promise<void>;
   /** Until then nothing is written: a save would replace the entries still being read. */
-  private restoring = false;
+  #restoring = false;
 
-  constructor(private readonly deps: OutboxDeps) {
+  readonly #deps: OutboxDeps;
+
+  constructor(deps: OutboxDeps) {
+    this.#deps = deps;
     const saved = deps.persistence?.load() ?? [];
     if (Array.isArray(saved)) {
-      this.restore(saved, false);
+      this.#restore(saved, false);
       this.restored = Promise.resolve();
       return;
     }
-    this.restoring = true;
+    this.#restoring = true;
     this.restored = saved.then(
-      (list) => this.restore(list, true),
-      () => this.restore([], true),
+      (list) => this.#restore(list, true),
+      () => this.#restore([], true),
     );
   }
 
   /** Restored sends wait for the connection like any other (flush on welcome), with no caller waiting. */
-  private restore(list: readonly PendingMessage[], late: boolean): void {
-    this.restoring = false;
+  #restore(list: readonly PendingMessage[], late: boolean): void {
+    this.#restoring = false;
     const added: Entry[] = [];
     for (const p of list) {
-      if (this.entries.has(p.localId)) continue;
+      if (this.#entries.has(p.localId)) continue;
       const entry: Entry = { pending: p, waiters: [], inFlight: false, preparing: false, retryTimer: null };
-      this.entries.set(p.localId, entry);
+      this.#entries.set(p.localId, entry);
       added.push(entry);
     }
     if (!late) return;
     // Read after the client started: announce them, save the merged outbox, and send them if connected.
-    this.persist();
-    for (const e of added) this.deps.emit(e.pending);
-    if (this.deps.isOpen()) for (const e of added) this.trySend(e);
+    this.#persist();
+    for (const e of added) this.#deps.emit(e.pending);
+    if (this.#deps.isOpen()) for (const e of added) this.#trySend(e);
   }
 
   /** Add a message and try to send it; resolves with the stored message. */
   add(pending: Omit<PendingMessage, 'status'>, options: { preparing?: boolean } = {}): Promise<Message> {
-    const existing = this.entries.get(pending.localId);
-    if (existing) return this.wait(existing);
+    const existing = this.#entries.get(pending.localId);
+    if (existing) return this.#wait(existing);
     const entry: Entry = {
       pending: { ...pending, status: 'pending' },
       waiters: [],
@@ -91,99 +94,99 @@ export class Outbox {
       preparing: options.preparing ?? false,
       retryTimer: null,
     };
-    this.entries.set(pending.localId, entry);
-    const p = this.wait(entry);
-    this.emit(entry);
-    this.trySend(entry);
+    this.#entries.set(pending.localId, entry);
+    const p = this.#wait(entry);
+    this.#emit(entry);
+    this.#trySend(entry);
     return p;
   }
 
   /** Attachment upload progress (0..1) for a preparing message. */
   progress(localId: string, fraction: number): void {
-    const e = this.entries.get(localId);
+    const e = this.#entries.get(localId);
     if (!e) return;
     e.pending = { ...e.pending, progress: fraction };
-    this.deps.emit(e.pending); // progress is not worth a storage write
+    this.#deps.emit(e.pending); // progress is not worth a storage write
   }
 
   /** The attachment is uploaded: the message gets its final body and becomes sendable. */
   ready(localId: string, body: OutgoingBody): void {
-    const e = this.entries.get(localId);
+    const e = this.#entries.get(localId);
     if (!e) return;
     e.preparing = false;
     e.pending = { ...e.pending, body, progress: 1 };
-    this.emit(e);
-    this.trySend(e);
+    this.#emit(e);
+    this.#trySend(e);
   }
 
   /** Fail a message without the server (e.g. its upload was refused). */
   fail(localId: string, error: NatterError): void {
-    const e = this.entries.get(localId);
+    const e = this.#entries.get(localId);
     if (!e) return;
     e.preparing = false;
-    this.markFailed(e, error);
+    this.#markFailed(e, error);
   }
 
   /** The connection is (again) open: send everything pending, oldest first. */
   flush(): void {
-    const list = [...this.entries.values()].sort((a, b) => a.pending.createdAt - b.pending.createdAt);
-    for (const e of list) this.trySend(e);
+    const list = [...this.#entries.values()].sort((a, b) => a.pending.createdAt - b.pending.createdAt);
+    for (const e of list) this.#trySend(e);
   }
 
   /** Send a failed message again; `preparing` when its attachment must be uploaded first. */
   retry(localId: string, options: { preparing?: boolean } = {}): Promise<Message> {
-    const e = this.entries.get(localId);
+    const e = this.#entries.get(localId);
     if (!e) return Promise.reject(new NatterError(ErrorCode.MESSAGE_NOT_FOUND, `no message ${localId} in the outbox`));
-    const p = this.wait(e);
+    const p = this.#wait(e);
     if (e.pending.status === 'failed') {
       e.preparing = options.preparing ?? false;
       const { error: _dropped, ...rest } = e.pending;
       e.pending = { ...rest, status: 'pending' };
-      this.emit(e);
-      this.trySend(e);
+      this.#emit(e);
+      this.#trySend(e);
     }
     return p;
   }
 
   discard(localId: string): void {
-    const e = this.entries.get(localId);
+    const e = this.#entries.get(localId);
     if (!e) return;
-    this.entries.delete(localId);
-    this.persist();
+    this.#entries.delete(localId);
+    this.#persist();
     cancel(e.retryTimer);
     const err = new NatterError(ErrorCode.NOT_ALLOWED, 'send discarded');
     for (const w of e.waiters.splice(0)) w.reject(err);
   }
 
   get(localId: string): PendingMessage | undefined {
-    return this.entries.get(localId)?.pending;
+    return this.#entries.get(localId)?.pending;
   }
 
   /** Pending and failed messages, oldest first. */
   list(): PendingMessage[] {
-    return [...this.entries.values()].map((e) => e.pending).sort((a, b) => a.createdAt - b.createdAt);
+    return [...this.#entries.values()].map((e) => e.pending).sort((a, b) => a.createdAt - b.createdAt);
   }
 
   /** Whether the message still needs its upload (a retry must upload first). */
   isPreparing(localId: string): boolean {
-    return this.entries.get(localId)?.preparing ?? false;
+    return this.#entries.get(localId)?.preparing ?? false;
   }
 
   /** Stop waiting on rate-limit retries (client closed); flush() sends them when it reopens. */
   clearTimers(): void {
-    for (const e of this.entries.values()) {
+    for (const e of this.#entries.values()) {
       cancel(e.retryTimer);
       e.retryTimer = null;
     }
   }
 
-  private wait(e: Entry): Promise<Message> {
+  #wait(e: Entry): Promise<Message> {
     return new Promise<Message>((resolve, reject) => e.waiters.push({ resolve, reject }));
   }
 
-  private trySend(e: Entry): void {
+  #trySend(e: Entry): void {
     if (e.inFlight || e.preparing || e.pending.status !== 'pending' || e.retryTimer) return;
-    if (this.entries.get(e.pending.localId) !== e) return;
+    if (this.#entries.get(e.pending.localId) !== e) return;
     const { localId, to, chatType, body, ext, config, replyTo, mentions, threadOf } = e.pending;
     const params: OutgoingMessage = { localId, to, chatType, body };
     if (ext !== undefined) params.ext = ext;
@@ -192,10 +195,10 @@ export class Outbox {
     if (mentions !== undefined) params.mentions = mentions;
     if (threadOf !== undefined) params.threadOf = threadOf;
     e.inFlight = true;
-    const sent = this.deps.dispatch('send', params, {
+    const sent = this.#deps.dispatch('send', params, {
       ok: (r) => {
         e.inFlight = false;
-        this.markSent(e, (r as { message: Message }).message);
+        this.#markSent(e, (r as { message: Message }).message);
       },
       err: (error) => {
         e.inFlight = false;
@@ -203,45 +206,45 @@ export class Outbox {
           // Rate limited or server restarting: try again later with the same localId.
           e.retryTimer = later(error.retryAfter ?? 1000, () => {
             e.retryTimer = null;
-            this.trySend(e);
+            this.#trySend(e);
           });
           return;
         }
-        this.markFailed(e, error);
+        this.#markFailed(e, error);
       },
       lost: () => {
         // Connection gone: stays pending and flush() resends it on the next welcome.
         // No answer in time on a live connection: resend now (same localId, so at most once stored).
         e.inFlight = false;
-        if (this.deps.isOpen()) queueMicrotask(() => this.trySend(e));
+        if (this.#deps.isOpen()) queueMicrotask(() => this.#trySend(e));
       },
     });
     if (!sent) e.inFlight = false;
   }
 
-  private markSent(e: Entry, message: Message): void {
-    if (this.entries.get(e.pending.localId) !== e) return;
-    this.entries.delete(e.pending.localId);
+  #markSent(e: Entry, message: Message): void {
+    if (this.#entries.get(e.pending.localId) !== e) return;
+    this.#entries.delete(e.pending.localId);
     e.pending = { ...e.pending, status: 'sent', message };
-    this.emit(e);
+    this.#emit(e);
     for (const w of e.waiters.splice(0)) w.resolve(message);
   }
 
-  private markFailed(e: Entry, error: NatterError): void {
+  #markFailed(e: Entry, error: NatterError): void {
     e.pending = { ...e.pending, status: 'failed', error: { code: error.code, message: error.message } };
-    this.emit(e);
+    this.#emit(e);
     for (const w of e.waiters.splice(0)) w.reject(error);
   }
 
-  private emit(e: Entry): void {
-    this.persist();
-    this.deps.emit(e.pending);
+  #emit(e: Entry): void {
+    this.#persist();
+    this.#deps.emit(e.pending);
   }
 
   /** Saves what a reload could send again: everything not waiting for its upload. */
-  private persist(): void {
-    const persistence = this.deps.persistence;
-    if (!persistence || this.restoring) return;
+  #persist(): void {
+    const persistence = this.#deps.persistence;
+    if (!persistence || this.#restoring) return;
     persistence.save(this.list().filter((p) => !this.isPreparing(p.localId)));
   }
 }

@@ -33,26 +33,30 @@ export interface RequestTrackerOptions {
 }
 
 export class RequestTracker {
-  private nextId = 1;
-  private readonly inFlight = new Map<string, InFlight>();
-  private waiting: Waiting[] = [];
+  #nextId = 1;
+  readonly #inFlight = new Map<string, InFlight>();
+  #waiting: Waiting[] = [];
 
-  constructor(private readonly options: RequestTrackerOptions) {}
+  readonly #options: RequestTrackerOptions;
+
+  constructor(options: RequestTrackerOptions) {
+    this.#options = options;
+  }
 
   /** Send now on an open connection; returns false (and calls nothing) when not open. */
   dispatch(op: OpName, params: unknown, callbacks: DispatchCallbacks): boolean {
-    const id = String(this.nextId++);
+    const id = String(this.#nextId++);
     const frame = { v: PROTOCOL_VERSION, t: 'req', id, op, p: params } as RequestFrame;
     const entry: InFlight = { ...callbacks, timer: null };
-    this.inFlight.set(id, entry);
-    if (!this.options.write(frame)) {
-      this.inFlight.delete(id);
+    this.#inFlight.set(id, entry);
+    if (!this.#options.write(frame)) {
+      this.#inFlight.delete(id);
       return false;
     }
-    if (this.options.timeoutMs > 0 && Number.isFinite(this.options.timeoutMs)) {
-      entry.timer = later(this.options.timeoutMs, () => {
-        if (this.inFlight.get(id) !== entry) return;
-        this.inFlight.delete(id);
+    if (this.#options.timeoutMs > 0 && Number.isFinite(this.#options.timeoutMs)) {
+      entry.timer = later(this.#options.timeoutMs, () => {
+        if (this.#inFlight.get(id) !== entry) return;
+        this.#inFlight.delete(id);
         entry.lost();
       });
     }
@@ -69,21 +73,21 @@ export class RequestTracker {
       };
       if (this.dispatch(op, params, callbacks)) return;
       const w: Waiting = { op, params, callbacks, timer: null };
-      if (this.options.timeoutMs > 0 && Number.isFinite(this.options.timeoutMs)) {
-        w.timer = later(this.options.timeoutMs, () => {
-          this.waiting = this.waiting.filter((x) => x !== w);
+      if (this.#options.timeoutMs > 0 && Number.isFinite(this.#options.timeoutMs)) {
+        w.timer = later(this.#options.timeoutMs, () => {
+          this.#waiting = this.#waiting.filter((x) => x !== w);
           reject(new NatterError(ErrorCode.DISCONNECTED, `not connected: ${op} timed out`));
         });
       }
-      this.waiting.push(w);
+      this.#waiting.push(w);
     });
   }
 
   /** An `ok` or `err` frame arrived. Unknown ids (answers to lost requests) are ignored. */
   settle(id: string, outcome: { ok: true; result: unknown } | { ok: false; error: NatterError }): boolean {
-    const entry = this.inFlight.get(id);
+    const entry = this.#inFlight.get(id);
     if (!entry) return false;
-    this.inFlight.delete(id);
+    this.#inFlight.delete(id);
     cancel(entry.timer);
     if (outcome.ok) entry.ok(outcome.result);
     else entry.err(outcome.error);
@@ -92,21 +96,21 @@ export class RequestTracker {
 
   /** The connection opened: send what waited. */
   flushWaiting(): void {
-    const queued = this.waiting;
-    this.waiting = [];
+    const queued = this.#waiting;
+    this.#waiting = [];
     for (const w of queued) {
       cancel(w.timer);
       if (!this.dispatch(w.op, w.params, w.callbacks)) {
         // Lost again already; keep waiting without a fresh timer for simplicity of ordering.
-        this.waiting.push(w);
+        this.#waiting.push(w);
       }
     }
   }
 
   /** The connection dropped: every request in flight is lost. */
   connectionLost(): void {
-    const entries = [...this.inFlight.values()];
-    this.inFlight.clear();
+    const entries = [...this.#inFlight.values()];
+    this.#inFlight.clear();
     for (const e of entries) {
       cancel(e.timer);
       e.lost();
@@ -115,8 +119,8 @@ export class RequestTracker {
 
   /** The client closed for good: waiting requests fail too. */
   rejectWaiting(error: NatterError): void {
-    const queued = this.waiting;
-    this.waiting = [];
+    const queued = this.#waiting;
+    this.#waiting = [];
     for (const w of queued) {
       cancel(w.timer);
       w.callbacks.err(error);

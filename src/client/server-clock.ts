@@ -3,22 +3,26 @@
 // the server's answer delay), so UIs show times consistent with server stamps.
 
 export class ServerClock {
-  private offset = 0;
+  #offset = 0;
 
-  constructor(private readonly local: { now(): number }) {}
+  readonly #local: { now(): number };
+
+  constructor(local: { now(): number }) {
+    this.#local = local;
+  }
 
   /** `sentAt` is the local time the hello was sent. */
   sync(serverTime: number, sentAt: number): void {
-    const receivedAt = this.local.now();
+    const receivedAt = this.#local.now();
     const midpoint = sentAt + (receivedAt - sentAt) / 2;
-    this.offset = serverTime - midpoint;
+    this.#offset = serverTime - midpoint;
   }
 
   now(): number {
-    return Math.round(this.local.now() + this.offset);
+    return Math.round(this.#local.now() + this.#offset);
   }
 
   localNow(): number {
-    return this.local.now();
+    return this.#local.now();
   }
 }

@@ -1,7 +1,7 @@
 // Owns the WebSocket transport: frames over a WebSocket (the browser's, or a
 // constructor passed in — e.g. the `ws` package's in Node; this module
 // imports neither Node built-ins nor `ws`), and file uploads over the host's
-// HTTP API (http-upload.ts, loaded with the first upload).
+// HTTP API (http-upload.ts, in the upload chunk: load-upload-chunk.ts).
 import { ErrorCode, NatterError } from '../protocol/errors';
 import type {
   ClientConnection,
@@ -10,6 +10,7 @@ import type {
   UploadRequest,
   UploadedFile,
 } from '../protocol/link';
+import { loadUploadChunk } from './load-upload-chunk';
 
 /** The part of the WebSocket API the transport uses (browser WebSocket and `ws` both have it). */
 interface SocketLike {
@@ -65,10 +66,11 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   const base = options.httpBase ?? httpBaseOf(socketUrl(options.url));
   return {
     connect(handlers: ClientConnectionHandlers): ClientConnection {
+      // Short: the text ships to every browser, which always has a WebSocket; only Node 20 lacks one.
       if (!Ctor)
         throw new NatterError(
           ErrorCode.WEBIM_CONNCTION_OPEN_ERROR,
-          'no WebSocket in this runtime: on Node 20 pass the `ws` package as the WebSocket option (createChatClient({ …, WebSocket })); Node 22+ and browsers have one built in',
+          'no WebSocket: pass one as the WebSocket option (on Node 20, the ws package)',
         );
       const socket = new Ctor(socketUrl(options.url));
       let closed = false;
@@ -97,8 +99,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       };
     },
     upload(req: UploadRequest): Promise<UploadedFile> {
-      // The HTTP half loads with the first upload: many sessions never send a file.
-      return import('./http-upload').then((m) =>
+      // The HTTP half is in the upload chunk: many sessions never send a file.
+      return loadUploadChunk().then((m) =>
         m.httpUpload(base, req.token ?? options.token, req.user || options.user, req),
       );
     },

@@ -25,10 +25,10 @@ export class LazyOffline implements OfflineCache {
   readonly maxFileBytes: number;
   /** Resolves with the runtime, or null when its chunk could not be loaded. */
   readonly ready: Promise<OfflineRuntime | null>;
-  private runtime: OfflineRuntime | null = null;
-  private failed = false;
-  private readonly start: Promise<OfflineSnapshot | null>;
-  private readonly wanted: ConversationId[] = [];
+  #runtime: OfflineRuntime | null = null;
+  #failed = false;
+  readonly #start: Promise<OfflineSnapshot | null>;
+  readonly #wanted: ConversationId[] = [];
 
   constructor(options: Omit<OfflineRuntimeOptions, 'db'>) {
     this.name = options.name;
@@ -36,14 +36,14 @@ export class LazyOffline implements OfflineCache {
     this.maxFileBytes = options.maxFileBytes;
     // Opened and read at once, without the chunk: the first paint needs only a few small records.
     const db = openOfflineDatabase(options.name);
-    this.start = db.then(
-      (d) => readStartSnapshot(d, this.wanted).catch(() => null),
+    this.#start = db.then(
+      (d) => readStartSnapshot(d, this.#wanted).catch(() => null),
       () => null, // the cache reports it once loaded
     );
     this.ready = import('./offline-runtime').then(
-      (m) => (this.runtime = m.startOfflineRuntime({ ...options, db })),
+      (m) => (this.#runtime = m.startOfflineRuntime({ ...options, db })),
       (e: unknown) => {
-        this.failed = true;
+        this.#failed = true;
         options.warn({
           reason: 'unavailable',
           message: `the offline cache could not be loaded (${String(e)}); the chat keeps working in memory`,
@@ -54,12 +54,12 @@ export class LazyOffline implements OfflineCache {
   }
 
   get mode(): 'indexeddb' | 'memory' {
-    if (this.failed) return 'memory';
-    return this.runtime?.cache.mode ?? 'indexeddb';
+    if (this.#failed) return 'memory';
+    return this.#runtime?.cache.mode ?? 'indexeddb';
   }
 
   startSnapshot(): Promise<OfflineSnapshot | null> {
-    return this.start;
+    return this.#start;
   }
 
   snapshot(): Promise<OfflineSnapshot | null> {
@@ -67,17 +67,17 @@ export class LazyOffline implements OfflineCache {
   }
 
   want(conversation: ConversationId): void {
-    if (this.wanted[0] === conversation) return;
-    const at = this.wanted.indexOf(conversation);
-    if (at >= 0) this.wanted.splice(at, 1);
-    this.wanted.unshift(conversation);
-    this.wanted.length = Math.min(this.wanted.length, WANTED);
-    const list = [...this.wanted];
-    this.forward((r) => r.cache.saveWanted(list));
+    if (this.#wanted[0] === conversation) return;
+    const at = this.#wanted.indexOf(conversation);
+    if (at >= 0) this.#wanted.splice(at, 1);
+    this.#wanted.unshift(conversation);
+    this.#wanted.length = Math.min(this.#wanted.length, WANTED);
+    const list = [...this.#wanted];
+    this.#forward((r) => r.cache.saveWanted(list));
   }
 
   save(change: OfflineSnapshotChange): void {
-    this.forward((r) => r.cache.save(change));
+    this.#forward((r) => r.cache.save(change));
   }
 
   settled(): Promise<void> {
@@ -92,7 +92,7 @@ export class LazyOffline implements OfflineCache {
   outbox(): OutboxPersistence {
     return {
       load: (): Promise<PendingMessage[]> => this.ready.then((r) => r?.outbox.load() ?? []),
-      save: (pending) => this.forward((r) => r.outbox.save(pending)),
+      save: (pending) => this.#forward((r) => r.outbox.save(pending)),
     };
   }
 
@@ -100,8 +100,8 @@ export class LazyOffline implements OfflineCache {
   changes(): ChangePersistence {
     return {
       load: () => this.ready.then((r) => r?.cache.changes().load() ?? []),
-      put: (change) => this.forward((r) => r.cache.changes().put(change)),
-      delete: (id) => this.forward((r) => r.cache.changes().delete(id)),
+      put: (change) => this.#forward((r) => r.cache.changes().put(change)),
+      delete: (id) => this.#forward((r) => r.cache.changes().delete(id)),
     };
   }
 
@@ -110,22 +110,22 @@ export class LazyOffline implements OfflineCache {
     return {
       maxBytes: this.maxFileBytes,
       load: () => this.ready.then((r) => r?.cache.attachments().load() ?? []),
-      put: (a) => this.forward((r) => r.cache.attachments().put(a)),
-      delete: (localId) => this.forward((r) => r.cache.attachments().delete(localId)),
+      put: (a) => this.#forward((r) => r.cache.attachments().put(a)),
+      delete: (localId) => this.#forward((r) => r.cache.attachments().delete(localId)),
     };
   }
 
   /** `inner`, or the connection shared with the user's other tabs once the runtime has it. */
   transport(inner: Transport): Transport {
     return {
-      connect: (handlers: ClientConnectionHandlers) => (this.runtime?.shared ?? inner).connect(handlers),
+      connect: (handlers: ClientConnectionHandlers) => (this.#runtime?.shared ?? inner).connect(handlers),
       ...(inner.upload ? { upload: inner.upload.bind(inner) } : {}),
     };
   }
 
   /** The client closed: leave the other tabs (and give up the socket when leading). */
   dispose(): void {
-    this.forward((r) => r.dispose());
+    this.#forward((r) => r.dispose());
   }
 
   /** This tab's queued changes told to the user's other tabs, and theirs shown here, once the runtime has loaded. */
@@ -138,8 +138,8 @@ export class LazyOffline implements OfflineCache {
   }
 
   /** At once when loaded; otherwise after the load, in call order. */
-  private forward(run: (r: OfflineRuntime) => void): void {
-    if (this.runtime) run(this.runtime);
+  #forward(run: (r: OfflineRuntime) => void): void {
+    if (this.#runtime) run(this.#runtime);
     else void this.ready.then((r) => r && run(r));
   }
 }
