@@ -10,7 +10,10 @@
 // both windows (samples of every round together), and the server's
 // event-loop delay, CPU time and event-loop busy time in both windows: CPU
 // per page and per send are counted by the kernel, so they hold on a loaded
-// machine where the latencies do not.
+// machine where the latencies do not. Each round `heavy` also loads its list
+// once with nobody sending (between the two windows): the server's CPU and
+// event-loop busy time per page measured directly, not as what the loaded
+// window used beyond its sends.
 // Run: npx tsx bench/server/conversation-pages.bench.ts [--conversations 5000] [--messages 1000000] [--sends 400] [--rounds 10]
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -126,8 +129,17 @@ const otherUsers = (r: number) =>
   Promise.all(Array.from({ length: OTHERS }, (_, i) => Conn.open(url, `other${r}-${i}`)));
 const failures: number[] = [];
 const refused: number[] = [];
-const rounds: { alone: number[]; loaded: number[]; pages: number[]; listed: number; eldAlone: Eld; eldLoaded: Eld }[] =
-  [];
+const rounds: {
+  alone: number[];
+  loaded: number[];
+  pages: number[];
+  listed: number;
+  eldAlone: Eld;
+  eldLoaded: Eld;
+  /** The list loaded with nobody sending: its page latencies and the server's window. */
+  pagesOnly: number[];
+  eldPagesOnly: Eld;
+}[] = [];
 const warm = await otherUsers(-1);
 await sendBackToBack(warm, 50, failures); // warm-up
 for (const c of warm) c.close();
@@ -137,6 +149,15 @@ for (let r = 0; r < ROUNDS; r++) {
   server.child.stdin!.write('reset\n');
   const alone = await sendBackToBack(other, SENDS, failures);
   const eldAlone = await eld();
+  // What the sends left for later (search index, WAL checkpoint) is done first, outside the window.
+  const settled = server.waitLine('SETTLED');
+  server.child.stdin!.write('settle\n');
+  await settled;
+  server.child.stdin!.write('reset\n');
+  const pagesOnly = await loadList();
+  refused.push(...pagesOnly.refused);
+  failures.push(...pagesOnly.failures);
+  const eldPagesOnly = await eld();
   server.child.stdin!.write('reset\n');
   const loading = loadList();
   const loaded = await sendBackToBack(other, Infinity, failures, loading);
@@ -144,7 +165,7 @@ for (let r = 0; r < ROUNDS; r++) {
   refused.push(...waited);
   failures.push(...failed);
   const eldLoaded = await eld();
-  rounds.push({ alone, loaded, pages, listed, eldAlone, eldLoaded });
+  rounds.push({ alone, loaded, pages, listed, eldAlone, eldLoaded, pagesOnly: pagesOnly.pages, eldPagesOnly });
   for (const c of other) c.close();
 }
 heavy.postMessage({ close: true });
@@ -162,6 +183,10 @@ const cpuPerSend = sum((x) => x.eldAlone.cpuMs) / sum((x) => x.alone.length);
 const pagesLoaded = sum((x) => x.pages.length);
 const cpuPerPage = (sum((x) => x.eldLoaded.cpuMs) - cpuPerSend * sum((x) => x.loaded.length)) / pagesLoaded;
 const busyPerSend = sum((x) => x.eldAlone.loopBusyMs) / sum((x) => x.alone.length);
+const pagesOnlyLoaded = sum((x) => x.pagesOnly.length);
+const cpuPerPageOnly = sum((x) => x.eldPagesOnly.cpuMs) / pagesOnlyLoaded;
+const busyPerPageOnly = sum((x) => x.eldPagesOnly.loopBusyMs) / pagesOnlyLoaded;
+const ms3 = (x: number) => Math.round(x * 1000) / 1000;
 const busyPerPage = (sum((x) => x.eldLoaded.loopBusyMs) - busyPerSend * sum((x) => x.loaded.length)) / pagesLoaded;
 const summary = {
   conversations: CONVERSATIONS,
@@ -177,8 +202,11 @@ const summary = {
   sendLoaded: pct(all((x) => x.loaded)),
   eventLoopAlone: { p99: per((x) => x.eldAlone.p99), max: per((x) => x.eldAlone.max) },
   eventLoopLoaded: { p99: per((x) => x.eldLoaded.p99), max: per((x) => x.eldLoaded.max) },
-  serverCpuMs: { perSend: Math.round(cpuPerSend * 1000) / 1000, perPage: Math.round(cpuPerPage * 1000) / 1000 },
-  loopBusyMs: { perSend: Math.round(busyPerSend * 1000) / 1000, perPage: Math.round(busyPerPage * 1000) / 1000 },
+  // The list loaded with nobody sending: page latency, the server's event-loop delay, CPU and busy time per page.
+  pageOnly: pct(all((x) => x.pagesOnly)),
+  eventLoopPagesOnly: { p99: per((x) => x.eldPagesOnly.p99), max: per((x) => x.eldPagesOnly.max) },
+  serverCpuMs: { perSend: ms3(cpuPerSend), perPage: ms3(cpuPerPage), perPageOnly: ms3(cpuPerPageOnly) },
+  loopBusyMs: { perSend: ms3(busyPerSend), perPage: ms3(busyPerPage), perPageOnly: ms3(busyPerPageOnly) },
   refused,
   failures,
 };

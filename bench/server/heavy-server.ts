@@ -5,7 +5,9 @@
 // own event-loop delay, CPU time and event-loop utilization: a line `reset` on
 // stdin starts a new window, `report` prints `ELD {json}` (CPU time is counted
 // by the kernel, so it does not grow with the machine's load the way wall-clock
-// latency does); stdin closing stops it.
+// latency does); `settle` finishes the work a store leaves for later (the
+// search index catching up, a WAL checkpoint) and prints `SETTLED`, so the
+// next window counts only its own work; stdin closing stops it.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +89,13 @@ const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 let cpu = process.cpuUsage();
 let elu = performance.eventLoopUtilization();
 createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line === 'settle') {
+    const storage = server.storage as SqliteStorage;
+    // A search first indexes every message stored before it (what the indexer would do in the next window).
+    storage.searchMessages({ terms: ['settle'], scopes: [], limit: 1 });
+    storage.db.pragma('wal_checkpoint(PASSIVE)');
+    process.stdout.write('SETTLED\n');
+  }
   if (line === 'reset') {
     eld.reset();
     cpu = process.cpuUsage();

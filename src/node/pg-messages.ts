@@ -67,6 +67,21 @@ export async function getMessage(db: PgDatabase, serverId: string): Promise<Mess
   return parse(await db.rows(`SELECT json FROM messages WHERE server_id = $1${db.lock}`, [serverId]));
 }
 
+export async function getMessages(db: PgDatabase, serverIds: readonly string[]): Promise<Array<MessageRecord | null>> {
+  if (serverIds.length === 0) return [];
+  // A plain read (no row lock): the conversation list shows these messages, it does not change them.
+  const rows = await db.rows<{ id: string; json: string }>(
+    'SELECT server_id AS id, json FROM messages WHERE server_id = ANY($1::text[])',
+    [[...serverIds]],
+  );
+  const found = new Map(rows.map((r) => [r.id, r.json]));
+  // Parsed per position: an id asked twice gets two records, neither aliasing the other.
+  return serverIds.map((id) => {
+    const json = found.get(id);
+    return json === undefined ? null : (JSON.parse(json) as MessageRecord);
+  });
+}
+
 export async function getMessageByLocalId(
   db: PgDatabase,
   from: UserId,

@@ -81,6 +81,7 @@ const MESSAGE_OPS = [
   'insertMessage',
   'updateMessage',
   'getMessage',
+  'getMessages',
   'getMessageByLocalId',
   'listMessages',
   'countUnread',

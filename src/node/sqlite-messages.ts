@@ -27,6 +27,8 @@ export class SqliteMessages {
         'INSERT OR IGNORE INTO message_originals (msg, json) SELECT id, json FROM messages WHERE server_id = ?',
       ),
       get: p('SELECT json FROM messages WHERE server_id = ?'),
+      // One statement for a list of ids: one read transaction (and its WAL locks) instead of one each.
+      getMany: p('SELECT server_id AS id, json FROM messages WHERE server_id IN (SELECT value FROM json_each(?))'),
       getByLocalId: p('SELECT json FROM messages WHERE from_user = ? AND local_id = ?'),
       list: p('SELECT json FROM messages WHERE key = ? AND seq < ? AND seq > ? ORDER BY seq DESC LIMIT ?'),
       countUnread: p(
@@ -75,6 +77,18 @@ export class SqliteMessages {
 
   getMessage(serverId: string): MessageRecord | null {
     return parse(this.s.get.get(serverId) as Row | undefined);
+  }
+
+  getMessages(serverIds: readonly string[]): Array<MessageRecord | null> {
+    if (serverIds.length === 0) return [];
+    const found = new Map<string, string>();
+    for (const r of this.s.getMany.all(JSON.stringify(serverIds)) as { id: string; json: string }[])
+      found.set(r.id, r.json);
+    // Parsed per position: an id asked twice gets two records, neither aliasing the other.
+    return serverIds.map((id) => {
+      const json = found.get(id);
+      return json === undefined ? null : (JSON.parse(json) as MessageRecord);
+    });
   }
 
   getMessageByLocalId(from: UserId, localId: string): MessageRecord | null {

@@ -43,6 +43,7 @@ const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.json
 const MESSAGE_OPS = [
   'updateMessage',
   'getMessage',
+  'getMessages',
   'getMessageByLocalId',
   'listMessages',
   'countUnread',

@@ -42,6 +42,9 @@ export abstract class ForwardingStorage {
   getMessage(serverId: string): Promise<MessageRecord | null> {
     return this.inner.getMessage(serverId);
   }
+  getMessages(serverIds: readonly string[]): Promise<Array<MessageRecord | null>> {
+    return this.inner.getMessages(serverIds);
+  }
   getMessageByLocalId(from: UserId, localId: string): Promise<MessageRecord | null> {
     return this.inner.getMessageByLocalId(from, localId);
   }

@@ -116,6 +116,10 @@ export class MemoryStorage implements SyncStorage {
     return r ? clone(r) : null;
   }
 
+  getMessages(serverIds: readonly string[]): Array<MessageRecord | null> {
+    return serverIds.map((id) => this.getMessage(id));
+  }
+
   getMessageByLocalId(from: UserId, localId: string): MessageRecord | null {
     const id = this.byLocalId.get(`${from}\u0000${localId}`);
     return id === undefined ? null : this.getMessage(id);

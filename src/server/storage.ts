@@ -78,6 +78,11 @@ export interface StorageOps extends PeopleStorage, ThreadReadStorage, PushStorag
   /** Replaces a stored message's content by serverId (used for the recall tombstone); key, seq and ids stay. */
   updateMessage(message: Message): void;
   getMessage(serverId: string): MessageRecord | null;
+  /**
+   * The messages with these serverIds, in the order asked (null for one not stored): a conversation
+   * page reads its last messages in one call rather than one call each.
+   */
+  getMessages(serverIds: readonly string[]): Array<MessageRecord | null>;
   /** The idempotency lookup: the message a user sent with this client id. Index (from, localId). */
   getMessageByLocalId(from: UserId, localId: string): MessageRecord | null;
   /** Messages of a conversation, newest first (seq descending). Index (key, seq). */

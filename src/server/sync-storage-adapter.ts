@@ -15,6 +15,7 @@ const OPS = [
   'insertMessage',
   'updateMessage',
   'getMessage',
+  'getMessages',
   'getMessageByLocalId',
   'listMessages',
   'countUnread',

@@ -79,6 +79,19 @@ export function describeStorageContract(name: string, make: () => Storage | Prom
       expect((await s.getMessage('s1-alice-bob'))?.message.body).toEqual({ type: 'txt', msg: 'hello 1' });
     });
 
+    it('reads several messages by serverId in one call, in the order asked, null for unknown ids', async () => {
+      const s = await make();
+      for (let i = 1; i <= 3; i++) await s.insertMessage(rec(message(i)));
+      const got = await s.getMessages(['s3-alice-bob', 'nope', 's1-alice-bob', 's3-alice-bob']);
+      expect(got.map((r) => r?.message.seq ?? null)).toEqual([3, null, 1, 3]);
+      expect(got[0]?.key).toBe(KEY);
+      // Each position is a copy of its own: changing one changes neither the other nor the store.
+      (got[0]!.message.body as { msg: string }).msg = 'mutated';
+      expect(got[3]?.message.body).toEqual({ type: 'txt', msg: 'hello 3' });
+      expect((await s.getMessage('s3-alice-bob'))?.message.body).toEqual({ type: 'txt', msg: 'hello 3' });
+      expect(await s.getMessages([])).toEqual([]);
+    });
+
     it('pages messages newest first with before/after/limit and counts unread', async () => {
       const s = await make();
       for (let i = 1; i <= 6; i++)

@@ -97,7 +97,27 @@ describe('conversation list pages', () => {
     expect(turns).toBe(0);
     expect(page.conversations).toHaveLength(20);
   });
+
+  it('reads the last messages of a page built in one go with one storage call, not one per conversation', async () => {
+    const storage = new CountedLookups();
+    const { bob } = await inbox(30, storage);
+    storage.calls.length = 0;
+    const page = await bob.ok('conversations', {});
+    expect(storage.calls).toEqual([30]);
+    expect(page.conversations.map((c) => c.lastMessage?.body)).toEqual(
+      Array.from({ length: 30 }, (_, i) => text(`hi ${29 - i}`)),
+    );
+  });
 });
+
+/** The memory storage counting the messages each getMessages call asks for. */
+class CountedLookups extends MemoryStorage {
+  readonly calls: number[] = [];
+  override getMessages(serverIds: readonly string[]): Array<MessageRecord | null> {
+    this.calls.push(serverIds.length);
+    return super.getMessages(serverIds);
+  }
+}
 
 /** The memory storage with a last-message lookup as slow as a cold read of a large file (1 ms each). */
 class SlowLookups extends MemoryStorage {
