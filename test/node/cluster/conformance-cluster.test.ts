@@ -20,7 +20,8 @@ import { startPostgres, startRedis, type Postgres, type Redis } from './support/
 let services: Promise<{ postgres: Postgres; redis: Redis }> | null = null;
 const started = (): Promise<{ postgres: Postgres; redis: Redis }> =>
   (services ??= Promise.all([startPostgres(), startRedis()]).then(([postgres, redis]) => ({ postgres, redis })));
-const spares = spareClusterNodes(3);
+// Three for a test's cluster and three warm ones for a restart (kill -9 of all three, started again at once).
+const spares = spareClusterNodes(6);
 
 afterAll(async () => {
   await spares.close();
