@@ -32,7 +32,7 @@ describe('npm run bench --smoke', () => {
       // The benches that load test fixture pages take the ones this run's browser tests build (fixture-site.ts).
       env: { ...process.env, NATTER_TEST_BUILD_ROOT: inject('buildRoot') },
       encoding: 'utf8',
-      timeout: 560_000,
+      timeout: 900_000,
       maxBuffer: 64 << 20,
     });
     const entries = BENCHMARKS as Entry[];
@@ -49,5 +49,5 @@ describe('npm run bench --smoke', () => {
     const md = readFileSync(join(out, 'smoke.md'), 'utf8');
     for (const e of entries) expect(md).toContain(`## ${e.title}`);
     expect(run.status).toBe(0);
-  }, 600_000);
+  }, 960_000);
 });
