@@ -6,11 +6,9 @@
 // (SpareChildNodes.giveBack), it serves again with the next arguments.
 // Usage: node --import tsx cluster-node.ts <db url> <redis url> <files dir> <port> <recallWindowMs> <recallEnabled> <clockOffset> <rateLimit JSON or false> [nodeLeaseMs] [fault]
 import { startServer } from '../../../../src/node/serve';
-import { silentLogger } from '../../../../src/node/logger';
-import { conformanceModerate, FEATURE_WINDOWS } from '../../../conformance/harness';
 import { serveAsChild } from '../../support/child-node';
+import { conformanceServerOptions } from '../../support/conformance-server-options';
 import { createOffsetClock } from '../../support/offset-clock';
-import { SECRET } from '../../support/secret';
 import { armFault } from './node-faults';
 
 await serveAsChild(async (args) => {
@@ -18,23 +16,17 @@ await serveAsChild(async (args) => {
   // A node with a fault armed is never given back for reuse (cluster.ts): the fault stays in its modules.
   if (fault) armFault(fault);
   const clock = createOffsetClock(Number(offset ?? 0));
+  const options = conformanceServerOptions(clock, recallWindowMs, recallEnabled);
   const server = await startServer({
+    ...options,
     port: Number(port ?? 0),
-    host: '127.0.0.1',
     db: db!,
     redis: redis!,
     ...(nodeLeaseMs ? { nodeLeaseMs: Number(nodeLeaseMs) } : {}),
     files: files!,
-    secret: SECRET,
-    logger: silentLogger,
-    recallWindowMs: Number(recallWindowMs),
-    recallEnabled: recallEnabled === 'true',
-    limits: { ...FEATURE_WINDOWS },
     core: {
-      clock,
-      moderate: conformanceModerate,
+      ...options.core,
       rateLimit: JSON.parse(rateLimit ?? 'false') as { perSecond: number; burst: number } | false,
-      onError: (e) => process.stderr.write(`natter core error: ${e instanceof Error ? e.stack : String(e)}\n`),
     },
   });
   return { server, clock };
