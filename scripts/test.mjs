@@ -23,11 +23,12 @@ const BUILD_CHECKS = ['check:package', 'api:check'];
 const JOBS = Math.max(2, availableParallelism());
 
 /** Runs `npm run <name>`; resolves to null when it passed, else to what failed. */
-function runScript(name, { stream = false } = {}) {
+function runScript(name, { stream = false, env = process.env } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn('npm', ['run', '--silent', name], {
       cwd: root,
+      env,
       stdio: ['ignore', stream ? 'inherit' : 'pipe', stream ? 'inherit' : 'pipe'],
     });
     const output = [];
@@ -76,6 +77,8 @@ process.stdout.write(
 const results = await Promise.all([
   runScript('test:unit', { stream: true }),
   runSideBySide(BUILD_CHECKS, 1),
-  ...extra.map((name) => runScript(name)),
+  // A vitest run beside test:unit takes one file at a time (vitest.config.ts): two runs of two
+  // files each, starting Chromium, clusters and servers at once, pushed waits past their bounds.
+  ...extra.map((name) => runScript(name, { env: { ...process.env, NATTER_TEST_BESIDE: '1' } })),
 ]);
 finish(results.flat().filter((f) => f !== null));
