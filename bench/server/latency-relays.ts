@@ -3,8 +3,10 @@
 // relay (bench/fanout/ws-server.mjs, no storage) and natter serve at its
 // defaults (serve-defaults.ts), each in a child process of its own, and the
 // embedded server in this process (ChatClient on its loopback).
-// LATENCY_SERVER_NODE_ARGS passes node flags (e.g. --cpu-prof) to the natter serve child.
+// LATENCY_SERVER_NODE_ARGS passes node flags (e.g. --cpu-prof) to the natter serve child;
+// LATENCY_SERVER_STDOUT names a file its stdout is appended to (what --trace-gc prints).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
@@ -41,6 +43,7 @@ function child(script: string, args: string[] = []): Promise<{ port: number; pro
   return new Promise((resolve, reject) => {
     let buf = '';
     proc.stdout.on('data', (d: Buffer) => {
+      if (process.env.LATENCY_SERVER_STDOUT) appendFileSync(process.env.LATENCY_SERVER_STDOUT, d);
       const m = /PORT (\d+)/.exec((buf += String(d)));
       if (m) resolve({ port: Number(m[1]), proc });
     });

@@ -18,7 +18,9 @@
 // long-running server's users see. Other users, so that the measured sender's
 // rate limit (a burst of 1000) is as a client coming to a running server finds it.
 // Run: npx tsx bench/server/message-latency.bench.ts [--sends 1000] [--outbox 500] [--rounds 3] [--warmup 3000]
-// (LATENCY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" profiles the natter serve child.)
+// [--only serve,bare] (a subset of the relays, for profiling one of them)
+// (LATENCY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" profiles the natter serve child;
+// with LATENCY_SERVER_NODE_ARGS=--trace-gc LATENCY_SERVER_STDOUT=gc.txt its GC trace goes to gc.txt.)
 // Prints one JSON document on stdout.
 import { bareRelay, embedded, natterServe, type Pair, type Relay } from './latency-relays';
 import { cpuMs } from './process-cpu';
@@ -115,12 +117,14 @@ async function measure(make: () => Promise<Relay>) {
 }
 
 const kinds = { bare: bareRelay, serve: natterServe, embedded } as const;
-const rounds: Record<keyof typeof kinds, Awaited<ReturnType<typeof measure>>[]> = { bare: [], serve: [], embedded: [] };
-for (let r = 0; r < ROUNDS; r++)
-  for (const k of Object.keys(kinds) as (keyof typeof kinds)[]) rounds[k].push(await measure(kinds[k]));
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
+const measured = (Object.keys(kinds) as (keyof typeof kinds)[]).filter((k) => !only || only.has(k));
+const rounds: Partial<Record<keyof typeof kinds, Awaited<ReturnType<typeof measure>>[]>> = {};
+for (let r = 0; r < ROUNDS; r++) for (const k of measured) (rounds[k] ??= []).push(await measure(kinds[k]));
 const med = (xs: number[]) => r3(quantile(xs, 0.5));
 const summary = Object.fromEntries(
-  Object.entries(rounds).map(([k, rs]) => [
+  Object.entries(rounds).map(([k, rs = []]) => [
     k,
     {
       p50: med(rs.map((x) => x.p50)),
