@@ -71,6 +71,9 @@ async function inProcess(
       user: 'h1',
       reconnect: false,
       heartbeatMs: 0,
+      // As in the server run: a run on a loaded machine (load ~25) ended without a figure when a
+      // search's answer took longer than a request timeout (the default here is 30 s).
+      requestTimeoutMs: 120_000,
     });
     await client.connect();
     // Warm-up, as in the server run: the first search starts the storage's search reader thread.
