@@ -136,7 +136,9 @@ export function summarizeSearch(d) {
     notes: [
       ...(sqlite || pg ? [roundsNote(d.rounds)] : []),
       ...(sqlite ? [`SQLite database filled in ${d.buildSeconds} s (${d.dbMB} MB, FTS index included).`] : []),
-      ...(pg ? [`PostgreSQL filled in ${pg.fillSeconds} s (bulk inserts, word index kept meanwhile).`] : []),
+      ...(pg
+        ? [`PostgreSQL filled in ${pg.fillSeconds} s (bulk inserts, word index kept meanwhile, then VACUUM (ANALYZE)).`]
+        : []),
     ],
   };
 }
