@@ -112,7 +112,7 @@ export const BENCHMARKS = [
     packed: true,
     title:
       'Message search over 1,000,000 stored messages (SQLite FTS5 word index, PostgreSQL GIN word index) while sends go on; first search in a 100,000-message memory conversation',
-    command: tsx('bench/search/search.bench.ts', '--messages', '1000000', '--rounds', '40'),
+    command: tsx('bench/search/search.bench.ts', '--messages', '1000000', '--rounds', '200'),
     smoke: tsx('bench/search/search.bench.ts', '--messages', '3000', '--rounds', '2', '--memory-messages', '5000'),
     summarize: summarizeSearch,
   },

@@ -6,11 +6,14 @@
 // large conversation of the memory storage (the embedded server's), where
 // its word index is built.
 //
-//   node --import tsx bench/search/search.bench.ts [--messages 1000000] [--rounds 40] [--rate 100]
-//        [--memory-messages 100000] [--db path] [--no-pg] [--memory-only]
+//   node --import tsx bench/search/search.bench.ts [--messages 1000000] [--rounds 200] [--rate 100]
+//        [--memory-messages 100000] [--db path] [--pg-data dir] [--no-pg] [--memory-only]
 //
 // `--db path` keeps the filled SQLite database there and reuses it when it
-// exists (filling 1,000,000 messages takes minutes). The corpus (corpus.ts):
+// exists (filling 1,000,000 messages takes minutes); `--pg-data dir` does the
+// same for PostgreSQL's data folder (both for repeated experiments; each run's
+// sends add a few thousand rows, and `--messages` must be the one they were
+// filled with). The corpus (corpus.ts):
 // `--messages` over 10,000 single chats, each between one of 100 "heavy" users
 // and a peer, so a searching user reads 1% of all messages. Each server run is
 // server-run.ts. After the SQLite server run, the same queries run in-process
@@ -33,16 +36,18 @@ import { measureServer, pct } from './server-run';
 type NatterMain = typeof import('natter');
 type NatterServer = typeof import('@natter/server');
 
-const keepAt = (() => {
-  const i = process.argv.indexOf('--db');
+const path = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-})();
+};
+const keepAt = path('db');
+const pgKeepAt = path('pg-data');
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const MESSAGES = arg('messages', 1_000_000);
-const ROUNDS = arg('rounds', 40);
+const ROUNDS = arg('rounds', 200);
 const RATE = arg('rate', 100);
 const MEMORY_MESSAGES = arg('memory-messages', 100_000);
 const WITH_PG = !process.argv.includes('--no-pg');
@@ -66,6 +71,9 @@ async function inProcess(
       user: 'h1',
       reconnect: false,
       heartbeatMs: 0,
+      // As in the server run: a run on a loaded machine (load ~25) ended without a figure when a
+      // search's answer took longer than a request timeout (the default here is 30 s).
+      requestTimeoutMs: 120_000,
     });
     await client.connect();
     // Warm-up, as in the server run: the first search starts the storage's search reader thread.
@@ -98,13 +106,13 @@ async function inProcess(
 }
 
 async function postgresRun() {
-  const pg = await startPostgres();
+  const pg = await startPostgres(pgKeepAt);
   try {
     let fillSeconds = 0;
     const run = await measureServer(natter, serverEntry, pg.url, {
       rounds: ROUNDS,
       rate: RATE,
-      fill: async () => (fillSeconds = await fillPostgres(pg.url, MESSAGES)),
+      ...(pg.reused ? {} : { fill: async () => (fillSeconds = await fillPostgres(pg.url, MESSAGES)) }),
     });
     return { ...run, fillSeconds };
   } finally {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Message } from '../../../src/protocol/message';
 import { fillSearchLexemes, searchIndexOf } from '../../../src/node/pg-search';
+import { WINDOW_SQL } from '../../../src/node/pg-search-walk';
 import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
 import type { SearchScope } from '../../../src/server/people-storage';
 import { queryTerms } from '../../../src/server/search-text';
@@ -128,5 +129,39 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
       expect(seen.some((r) => r.key === 'single:alice|dave')).toBe(false);
     }
     expect(await found(s, 'common word 5998', scopes)).toEqual(['common word 5998']);
+  });
+
+  it("reads a window's rows through the conversations' btree, never the word's index entries", async () => {
+    // Shaped like a busy server: the user's two conversations are 1% of 100,000 rows, and the
+    // word is in one row in ten. Offered the word test as an index condition, the planner ANDs a
+    // bitmap of the word's GIN entries (every one of them) with the btree's few rows.
+    const db = new pg.Client({ connectionString: postgres.url });
+    await db.connect();
+    try {
+      await db.query(`CREATE TEMP TABLE plan_probe (LIKE messages INCLUDING INDEXES)`);
+      await db.query(
+        `INSERT INTO plan_probe (id, server_id, key, seq, from_user, local_id, excluded, json, search_words)
+         SELECT i, 'p' || i, 'single:u' || (i % 200) || '|v', i / 200, 'u', 'l' || i, false, '{}',
+                CASE WHEN i % 10 = 0 THEN '''often'' ''word''' ELSE '''word''' END::tsvector
+           FROM generate_series(1, 100000) AS i`,
+      );
+      await db.query('ANALYZE plan_probe');
+      const sql = WINDOW_SQL.replace(/\bmessages\b/, 'plan_probe');
+      expect(sql).not.toBe(WINDOW_SQL);
+      const [plan] = (
+        await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, [
+          ['single:u1|v', 'single:u2|v'],
+          100_001,
+          90_001,
+          `'often'`,
+          50,
+        ])
+      ).rows;
+      const used = JSON.stringify(plan!['QUERY PLAN']);
+      expect(used).toContain('Index Name');
+      expect(used).not.toMatch(/search_words_idx|Bitmap And|BitmapAnd/);
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -68,13 +68,17 @@ export interface Postgres {
 /** A temporary folder the `postgres` user owns (when root runs the tests). */
 function postgresDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'natter-pg-'));
-  if (process.getuid?.() === 0) {
-    const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    if (id.status !== 0) throw new Error(`no postgres user. ${INSTALL}`);
-    chownSync(dir, Number(id.stdout), Number(gid.stdout));
-  }
+  ownedByPostgres(dir);
   return dir;
+}
+
+/** Gives `dir` to the `postgres` user (when root runs the tests). */
+function ownedByPostgres(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (id.status !== 0) throw new Error(`no postgres user. ${INSTALL}`);
+  chownSync(dir, Number(id.stdout), Number(gid.stdout));
 }
 
 const initdb = (data: string): Promise<void> =>
@@ -120,12 +124,22 @@ async function newDataDirectory(data: string): Promise<void> {
   await copyTree(join(once, 'data'), data);
 }
 
-export async function startPostgres(): Promise<Postgres> {
+/**
+ * Starts a PostgreSQL server on a free port. With `keep` (a folder; benches), its data lives
+ * there and stays after `stop`, and a later start with the same folder finds it again (whether it
+ * was there is `reused`); otherwise a temporary folder, removed on `stop`.
+ */
+export async function startPostgres(keep?: string): Promise<Postgres & { reused: boolean }> {
   const pgCtl = pgBin('pg_ctl');
-  const dir = postgresDir();
+  const dir = keep ?? postgresDir();
   const data = join(dir, 'data');
   const port = await freePort();
-  await newDataDirectory(data);
+  const reused = keep !== undefined && existsSync(join(data, 'PG_VERSION'));
+  if (keep !== undefined && !reused) {
+    mkdirSync(keep, { recursive: true });
+    ownedByPostgres(keep);
+  }
+  if (!reused) await newDataDirectory(data);
   const opts = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   // Asynchronous, so that clients of the test keep sending (and see the database gone) meanwhile.
   const start = (): Promise<void> => asPostgres(pgCtl, ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', 'start']);
@@ -145,12 +159,14 @@ export async function startPostgres(): Promise<Postgres> {
     async stop() {
       if (!running) return;
       running = false;
+      if (keep !== undefined) return stop('fast');
       try {
         await stop('immediate');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    reused,
   };
 }
 
