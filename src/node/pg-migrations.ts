@@ -118,7 +118,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   // of the trigram index (pg-search.ts): a user's few conversations are part of the index query.
   searchWordsIndex,
   // 9: a conversation's messages newest first by row id, for searching a common word by walking the
-  // user's conversations backwards (pg-search-plan.ts) instead of reading all its index entries.
+  // user's conversations backwards (pg-search-walk.ts) instead of reading all its index entries.
   `
   CREATE INDEX messages_by_key_id ON messages (key, id);
   `,
