@@ -27,7 +27,7 @@ import { MemoryThreadReads } from './memory-thread-reads';
 import type { PushSubscriptionRecord } from './push-storage';
 import type { ThreadReadRecord } from './thread-read-storage';
 import type { MessageSearchQuery, MessageSearchResult, ProfileRecord, ProfileSearchQuery } from './people-storage';
-import { pageOf } from './conversation-order';
+import { ConversationListIndex } from './conversation-list-index';
 import { clone, MemoryRecords, RECORD_OPS, type RecordOps } from './memory-records';
 import { MemoryTransactions, TRANSACTION_OPS, type TransactionOps } from './memory-transactions';
 import { forwardToPart } from './forward-to-part';
@@ -52,6 +52,8 @@ export class MemoryStorage implements SyncStorage {
   private readonly byConversation = new Map<ConversationKey, Message[]>();
   private readonly seqs = new Map<ConversationKey, number>();
   private readonly states = new Map<UserId, Map<ConversationKey, ConversationStateRecord>>();
+  /** Per user: the list order and unread total of their states (pages and totals without a scan). */
+  private readonly lists = new Map<UserId, ConversationListIndex>();
   private readonly receipts = new Map<string, UserId[]>();
   private readonly events = new MemoryEventLog((step) => this.log.record(step));
   private readonly people = new MemoryPeopleStorage(
@@ -174,7 +176,12 @@ export class MemoryStorage implements SyncStorage {
       perUser = new Map();
       this.log.setIn(this.states, state.user, perUser);
     }
-    this.log.setIn(perUser, state.key, { ...state });
+    let list = this.lists.get(state.user);
+    if (!list) this.lists.set(state.user, (list = new ConversationListIndex()));
+    const stored = { ...state };
+    const old = perUser.get(state.key);
+    this.log.setIn(perUser, state.key, stored);
+    this.log.record(list.replace(old, stored));
   }
 
   listConversationStates(user: UserId): ConversationStateRecord[] {
@@ -184,13 +191,11 @@ export class MemoryStorage implements SyncStorage {
   }
 
   listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {
-    return pageOf(this.states.get(user)?.values() ?? [], query).map((s) => ({ ...s }));
+    return (this.lists.get(user)?.page(query) ?? []).map((s) => ({ ...s }));
   }
 
   unreadTotal(user: UserId): number {
-    let total = 0;
-    for (const s of this.states.get(user)?.values() ?? []) if (!s.hidden) total += s.unread;
-    return total;
+    return this.lists.get(user)?.unreadTotal() ?? 0;
   }
 
   // ---- receipts --------------------------------------------------------------
