@@ -16,9 +16,13 @@
 // returning user's does (an offline start has no other way to get them), a cold
 // start in a fresh context fetches them all. Load-proof measures beside the
 // wall clock (start-probe.ts): the scripts fetched and the IndexedDB reads made
-// before the first row, and one traced start of each arm for main-thread time.
+// before the first row, and traced starts of each arm (--traced N, median) for
+// main-thread time. Each round also logs its phases (ms from navigation start):
+// the HTML, the page's marks (app module run, client made, start snapshot read,
+// offline cache settled) and when the chat's root, a list row, the message list
+// and the first message row entered the DOM (marked p-* for a trace's timeline).
 // Run: node --import tsx bench/offline/offline-start.bench.ts [--conversations 1000]
-//      [--per 10] [--rounds 5] [--no-http-cache] [--scripts]
+//      [--per 10] [--rounds 5] [--traced 1] [--no-http-cache] [--scripts]
 // Prints one JSON document on stdout (progress on stderr).
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -30,7 +34,7 @@ import { serveStatic } from '../../test/support/static-server';
 import { stats } from '../list/stats';
 import { builtPages } from '../support/bench-pages';
 import { packedEntryUrl, packedServerEntryUrl } from '../support/packed-package';
-import { BEFORE_PAINT_FN, IDB_COUNTER, tracedStart, type BeforePaint } from './start-probe';
+import { BEFORE_PAINT_FN, IDB_COUNTER, tracedStart, type BeforePaint, type MainThread } from './start-probe';
 
 // natter serve and the writing client as an app gets them: from the packed packages.
 const { createChatClient } = (await import(packedEntryUrl('.'))) as typeof import('../../src/entries/index');
@@ -48,6 +52,7 @@ const ROUNDS = Math.max(1, Number(argOf('rounds') ?? 5));
 /** `--no-http-cache`: every load fetches every script again (how this benchmark ran before 2026-12-05). */
 const HTTP_CACHE = !process.argv.includes('--no-http-cache');
 const SCRIPTS = process.argv.includes('--scripts');
+const TRACED = Math.max(1, Number(argOf('traced') ?? 1));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 /**
@@ -58,15 +63,25 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
  */
 const FIRST_ROW = `(() => {
   const beforePaint = ${BEFORE_PAINT_FN};
+  const phases = (window.__phases = {});
   const o = new MutationObserver(() => {
+    const t = performance.now();
+    if (phases.root === undefined && document.getElementById('root')?.firstChild) (phases.root = t), performance.mark('p-root');
+    if (phases.listRow === undefined && document.querySelector('.natter-conversations__list li')) (phases.listRow = t), performance.mark('p-listRow');
+    if (phases.loading === undefined && document.querySelector('.natter-chat__messages--loading')) (phases.loading = t), performance.mark('p-loading');
+    if (phases.messageList === undefined && document.querySelector('.natter-message-list')) (phases.messageList = t), performance.mark('p-messageList');
     if (!document.querySelector('[data-natter-message]')) return;
+    phases.row = t;
     o.disconnect();
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => {
         const ms = performance.now();
         performance.mark('natter-first-row');
-        window.__firstRow = { ms, socket: window.__natter ? window.__natter.client.state : 'none', before: beforePaint(ms) };
+        const nav = performance.getEntriesByType('navigation')[0];
+        for (const m of performance.getEntriesByType('mark')) if (!m.name.startsWith('p-') && m.name !== 'natter-first-row') phases[m.name] = m.startTime;
+        Object.assign(phases, { htmlStart: nav.requestStart, htmlEnd: nav.responseEnd, domInteractive: nav.domInteractive });
+        window.__firstRow = { phases, ms, socket: window.__natter ? window.__natter.client.state : 'none', before: beforePaint(ms) };
       };
       ch.port2.postMessage(null);
     });
@@ -76,6 +91,7 @@ const FIRST_ROW = `(() => {
 
 interface FirstRow {
   ms: number;
+  phases: Record<string, number>;
   /** The client's connection state when the row was painted. */
   socket: string;
   before: BeforePaint;
@@ -171,14 +187,33 @@ async function main(): Promise<void> {
       // The scripts' names and times (`name:start-end`) only with --scripts: long, for a look at one run.
       const show = (b: BeforePaint) => JSON.stringify(SCRIPTS ? b : { ...b, names: undefined });
       log(`  before the paint: cold ${show(c.before)}, reload ${show(w.before)}`);
+      const ph = (x: FirstRow) =>
+        Object.entries(x.phases)
+          .sort((a, b) => a[1] - b[1])
+          .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+          .join(', ');
+      log(`  phases: cold ${ph(c)}\n  phases: reload ${ph(w)}`);
     }
-    // Untimed: one traced start of each arm (main-thread work before the paint), and one reload
-    // that also measures the bytes read from IndexedDB before it.
-    const tracedCold = await browser.newContext({ viewport: { width: 900, height: 700 } });
-    await tracedCold.addInitScript(FIRST_ROW);
-    const coldMain = await tracedStart(browser, await tracedCold.newPage(), url, 'cold');
-    await tracedCold.close();
-    const reloadMain = await tracedStart(browser, page, url, 'reload');
+    // Untimed: `--traced N` traced starts of each arm, alternating (main-thread work before the
+    // paint; the median of each measure), and one reload that also measures the bytes read from
+    // IndexedDB before it.
+    const tracedRuns = { cold: [] as MainThread[], reload: [] as MainThread[] };
+    for (let r = 0; r < TRACED; r++) {
+      const tracedCold = await browser.newContext({ viewport: { width: 900, height: 700 } });
+      await tracedCold.addInitScript(FIRST_ROW);
+      tracedRuns.cold.push(await tracedStart(browser, await tracedCold.newPage(), url, 'cold'));
+      await tracedCold.close();
+      tracedRuns.reload.push(await tracedStart(browser, page, url, 'reload'));
+      log(
+        `traced ${r + 1}: cold cpu ${tracedRuns.cold.at(-1)!.cpuMs.toFixed(1)} ms, reload cpu ${tracedRuns.reload.at(-1)!.cpuMs.toFixed(1)} ms`,
+      );
+    }
+    const medianOf = (runs: MainThread[]): MainThread =>
+      Object.fromEntries(
+        (Object.keys(runs[0]!) as (keyof MainThread)[]).map((k) => [k, stats(runs.map((x) => x[k])).median]),
+      ) as unknown as MainThread;
+    const coldMain = medianOf(tracedRuns.cold);
+    const reloadMain = medianOf(tracedRuns.reload);
     const bytesRun = await firstRow(page, `${url}&probe=bytes`);
     log(`traced: cold ${JSON.stringify(coldMain)}, reload ${JSON.stringify(reloadMain)}`);
     const COUNTS = [
