@@ -36,15 +36,16 @@ import { measureServer, pct } from './server-run';
 type NatterMain = typeof import('natter');
 type NatterServer = typeof import('@natter/server');
 
-const path = (name: string): string | undefined => {
+/** The word after `--name`, or undefined when the flag is absent. */
+const argText = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const keepAt = path('db');
-const pgKeepAt = path('pg-data');
+const keepAt = argText('db');
+const pgKeepAt = argText('pg-data');
 const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  const v = argText(name);
+  return v === undefined ? fallback : Number(v);
 };
 const MESSAGES = arg('messages', 1_000_000);
 const ROUNDS = arg('rounds', 200);

@@ -25,9 +25,13 @@
 import { bareRelay, embedded, natterServe, type Pair, type Relay } from './latency-relays';
 import { cpuMs } from './process-cpu';
 
-const argNum = (name: string, fallback: number) => {
+/** The word after `--name`, or undefined when the flag is absent. */
+const argText = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const argNum = (name: string, fallback: number) => {
+  const v = Number(argText(name) ?? NaN);
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
 const SENDS = argNum('sends', 1000);
@@ -35,9 +39,7 @@ const OUTBOX = argNum('outbox', 500);
 const ROUNDS = argNum('rounds', 3);
 const OFFLINE_MS = argNum('offline-ms', 5000);
 /** Messages each fresh server carries before it is measured, between other users (--warmup 0: none). */
-const WARMUP = process.argv.includes('--warmup')
-  ? Number(process.argv[process.argv.indexOf('--warmup') + 1]) || 0
-  : 3000;
+const WARMUP = process.argv.includes('--warmup') ? Number(argText('warmup')) || 0 : 3000;
 /** Warm-up messages per pair of users (each user's rate limit allows a burst of 1000). */
 const WARMUP_PER_PAIR = 500;
 
@@ -117,8 +119,8 @@ async function measure(make: () => Promise<Relay>) {
 }
 
 const kinds = { bare: bareRelay, serve: natterServe, embedded } as const;
-const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
+const onlyText = argText('only');
+const only = onlyText === undefined ? null : new Set(onlyText.split(','));
 const measured = (Object.keys(kinds) as (keyof typeof kinds)[]).filter((k) => !only || only.has(k));
 const rounds: Partial<Record<keyof typeof kinds, Awaited<ReturnType<typeof measure>>[]>> = {};
 for (let r = 0; r < ROUNDS; r++) for (const k of measured) (rounds[k] ??= []).push(await measure(kinds[k]));

@@ -7,6 +7,7 @@ import type { Message, UserId } from '../protocol/message';
 import type { ConversationKey, MessageQuery, MessageRecord, ReceiptKind, UnreadQuery } from '../server/storage';
 import type { PgDatabase } from './pg-database';
 import { searchIndexOf } from './pg-search';
+import { recordsInAskedOrder } from './records-in-asked-order';
 
 type Row = { json: string };
 const parse = (rows: Row[]): MessageRecord | null => (rows[0] ? (JSON.parse(rows[0].json) as MessageRecord) : null);
@@ -74,12 +75,7 @@ export async function getMessages(db: PgDatabase, serverIds: readonly string[]):
     'SELECT server_id AS id, json FROM messages WHERE server_id = ANY($1::text[])',
     [[...serverIds]],
   );
-  const found = new Map(rows.map((r) => [r.id, r.json]));
-  // Parsed per position: an id asked twice gets two records, neither aliasing the other.
-  return serverIds.map((id) => {
-    const json = found.get(id);
-    return json === undefined ? null : (JSON.parse(json) as MessageRecord);
-  });
+  return recordsInAskedOrder<MessageRecord>(serverIds, rows);
 }
 
 export async function getMessageByLocalId(

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Message, UserId } from '../protocol/message';
 import type { ConversationKey, MessageQuery, MessageRecord, ReceiptKind, UnreadQuery } from '../server/storage';
 import type { SqliteEventLog } from './sqlite-event-log';
+import { recordsInAskedOrder } from './records-in-asked-order';
 
 type Row = { json: string };
 const parse = (row: Row | undefined): MessageRecord | null => (row ? (JSON.parse(row.json) as MessageRecord) : null);
@@ -81,14 +82,8 @@ export class SqliteMessages {
 
   getMessages(serverIds: readonly string[]): Array<MessageRecord | null> {
     if (serverIds.length === 0) return [];
-    const found = new Map<string, string>();
-    for (const r of this.s.getMany.all(JSON.stringify(serverIds)) as { id: string; json: string }[])
-      found.set(r.id, r.json);
-    // Parsed per position: an id asked twice gets two records, neither aliasing the other.
-    return serverIds.map((id) => {
-      const json = found.get(id);
-      return json === undefined ? null : (JSON.parse(json) as MessageRecord);
-    });
+    const rows = this.s.getMany.all(JSON.stringify(serverIds)) as { id: string; json: string }[];
+    return recordsInAskedOrder<MessageRecord>(serverIds, rows);
   }
 
   getMessageByLocalId(from: UserId, localId: string): MessageRecord | null {
