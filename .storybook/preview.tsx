@@ -1,6 +1,7 @@
 // Global Storybook setup: natter's stylesheet and a toolbar for theme and locale.
 import type { Preview } from '@storybook/react-vite';
 import '../src/ui/styles.css';
+import { loadNatterLocale } from '../stories/support/natter-decorator';
 
 const preview: Preview = {
   globalTypes: {
@@ -30,6 +31,7 @@ const preview: Preview = {
       },
     },
   },
+  loaders: [loadNatterLocale],
   initialGlobals: { theme: 'light', locale: 'en' },
   parameters: { layout: 'fullscreen', controls: { expanded: true } },
 };

@@ -58,8 +58,8 @@ export class PresenceTracker implements SessionListener, PresenceService {
     return this.ctx().options.people?.presence !== false;
   }
 
-  added(session: LiveSession): void {
-    if (this.stopped) return;
+  added(session: LiveSession): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     let u = this.users.get(session.user);
     if (!u) {
       u = { sessions: new Map(), hidden: null };
@@ -72,7 +72,7 @@ export class PresenceTracker implements SessionListener, PresenceService {
     }
     u.sessions.set(session, 'online');
     this.leftAt.delete(session.user);
-    void this.reconcile(session.user);
+    return this.reconcile(session.user);
   }
 
   removed(session: LiveSession): void {

@@ -211,11 +211,14 @@ export class Session implements ServerSession, LiveSession {
       (data) => this.sendRaw(data),
       (e) => this.report(e),
     );
-    ctx.sessions.add(this);
+    // In a cluster the welcome waits until other nodes see the user online: a client that is
+    // connected is shown online to everyone (and reached by onlineUserOnly invitations).
+    const shown = ctx.sessions.add(this);
     let last: number;
     let first: number;
     try {
       await ctx.delivery.ready?.(this.user);
+      await shown;
       last = await ctx.storage.lastEventPosition(this.user);
       first = await ctx.storage.firstEventPosition(this.user);
     } catch (e) {

@@ -24,7 +24,8 @@ export interface LiveSession {
 
 /** Told of every session that joins or leaves (presence follows the registry through it). */
 export interface SessionListener {
-  added(session: LiveSession): void;
+  /** Settles once other nodes can see the session's user online (at once on one node); never rejects. */
+  added(session: LiveSession): Promise<void>;
   removed(session: LiveSession): void;
 }
 
@@ -33,14 +34,15 @@ export class SessionRegistry implements Delivery {
   /** Set once by the core after it is assembled. */
   listener: SessionListener | null = null;
 
-  add(session: LiveSession): void {
+  /** Settles when the listener has shared the change (the session's welcome waits for it). */
+  add(session: LiveSession): Promise<void> {
     let set = this.byUser.get(session.user);
     if (!set) {
       set = new Set();
       this.byUser.set(session.user, set);
     }
     set.add(session);
-    this.listener?.added(session);
+    return this.listener?.added(session) ?? Promise.resolve();
   }
 
   remove(session: LiveSession): void {

@@ -3,8 +3,8 @@
 // user of that locale reads, in every toolbar locale), finding a message's row
 // by its text, and opening its actions menu with the keyboard as a person does.
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
-import { loadLocale, stringsFor, toLocale, type Locale, type Strings } from '../../src/entries/ui';
-import type { NatterParameters } from './natter-decorator';
+import { loadLocale, stringsFor, type Locale, type Strings } from '../../src/entries/ui';
+import { storyLocale } from './natter-decorator';
 
 /** Play functions wait on slow scenes (an embedded server, lazy chunks) on a loaded machine. */
 export const PLAY_WAIT = { timeout: 15_000 };
@@ -20,10 +20,7 @@ interface PlayContext {
  * sets its own locale (its `locale` prop, English when not given) over both: pass it as `chat`.
  */
 export async function playStrings(context: PlayContext, chat?: { locale?: Locale | undefined }): Promise<Strings> {
-  const own = (context.parameters.natter ?? {}) as NatterParameters;
-  const locale: Locale = chat
-    ? (chat.locale ?? 'en')
-    : (own.locale ?? toLocale(typeof context.globals.locale === 'string' ? context.globals.locale : 'en'));
+  const locale: Locale = chat ? (chat.locale ?? 'en') : storyLocale(context);
   await loadLocale(locale);
   return stringsFor(locale);
 }
