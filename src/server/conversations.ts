@@ -52,6 +52,21 @@ async function requireAccess(
 const SLICE_MS = 0.25;
 
 /**
+ * Lets the event loop turn in the middle of a sliced page, then commits the sends that turn brought
+ * and lets their answers go out before the page goes on. A send read in that turn queues its group
+ * commit for the end of the turn (natter serve: setImmediate), behind the page's own continuation,
+ * which was queued first: without the flush every send that arrived during a slice waited for the
+ * next slice too (any other operation also starts by committing the queued sends, router.ts). Its
+ * answer then leaves through a longer chain of promises than the page's own, so the page takes
+ * one more turn before its next slice.
+ */
+async function letOthersGo(ctx: CoreContext): Promise<void> {
+  await aTurn();
+  await ctx.events.flush();
+  await aTurn();
+}
+
+/**
  * Last messages read in the first storage call of a sliced page. One call for many (one statement
  * and one read transaction on SQLite) costs about half of one call each, so later calls take as
  * many as the first ones' time per message says fit in a slice: warm reads go 30-50 at a time,
@@ -98,7 +113,7 @@ async function conversations(
   let lookups = sliced ? FIRST_LOOKUPS : states.length;
   for (let from = 0; from < states.length;) {
     if (sliced && performance.now() - sliceStart > sliceMs) {
-      await aTurn();
+      await letOthersGo(ctx);
       sliceStart = performance.now();
     }
     const started = performance.now();
@@ -128,6 +143,9 @@ async function conversations(
     const took = performance.now() - started;
     if (sliced) lookups = took > 0 ? Math.max(1, Math.floor((sliceMs / took) * chunk.length)) : states.length;
   }
+  // The page is then encoded and written in one go (session.ts): when the last slice used its time,
+  // that starts a slice of its own rather than lengthening this one.
+  if (sliced && performance.now() - sliceStart > sliceMs / 2) await letOthersGo(ctx);
   const tail = states[states.length - 1];
   const page: ConversationPage = {
     conversations: list,
