@@ -264,6 +264,7 @@ const summary = {
   listed: rounds.map((x) => x.listed),
   pagesLoaded: rounds.map((x) => x.pages.length),
   sendsWhileLoading: rounds.map((x) => x.loaded.length),
+  sendsIdle: rounds.map((x) => x.alone.length),
   page: pct(all((x) => x.pages)),
   sendAlone: pct(all((x) => x.alone)),
   sendLoaded: pct(all((x) => x.loaded)),
