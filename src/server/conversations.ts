@@ -52,18 +52,26 @@ async function requireAccess(
 const SLICE_MS = 0.25;
 
 /**
- * Lets the event loop turn in the middle of a sliced page, then commits the sends that turn brought
- * and lets their answers go out before the page goes on. A send read in that turn queues its group
- * commit for the end of the turn (natter serve: setImmediate), behind the page's own continuation,
- * which was queued first: without the flush every send that arrived during a slice waited for the
- * next slice too (any other operation also starts by committing the queued sends, router.ts). Its
- * answer then leaves through a longer chain of promises than the page's own, so the page takes
- * one more turn before its next slice.
+ * Turns of the event loop a page takes at most between two slices while each brings sends: under a
+ * flood of sends the page still goes on.
+ */
+const TURNS_FOR_SENDS = 3;
+
+/**
+ * Lets the event loop turn in the middle of a sliced page, and while a turn brought sends, commits
+ * them and takes one more turn (their answers leave then) before the page goes on. A send read in
+ * a turn queues its group commit for the end of that turn (natter serve: setImmediate), behind the
+ * page's own continuation, queued one slice earlier: without the flush every send that arrived
+ * during a slice waited for the next slice too (any other operation also starts by committing the
+ * queued sends, router.ts); without the next turn its answer, a longer chain of promises than the
+ * page's, waited for it as well.
  */
 async function letOthersGo(ctx: CoreContext): Promise<void> {
-  await aTurn();
-  await ctx.events.flush();
-  await aTurn();
+  for (let turn = 0; turn < TURNS_FOR_SENDS; turn++) {
+    await aTurn();
+    if (!ctx.events.queued) return;
+    await ctx.events.flush();
+  }
 }
 
 /**
