@@ -1,25 +1,34 @@
 // Conversation-page benchmark: one `natter serve` (child process,
 // default limits, SQLite) where user `heavy` has 5,000 conversations over
-// 1,000,000 messages. Each round, other users (4 new ones each round, in turn) first send back to back with
-// the server otherwise idle; then `heavy` loads its whole list once, page by
-// page as natter's client does (`conversations()`: 50 a page, the next asked
-// as soon as the previous arrives, a 509 waited out for the time it names),
-// while the same users send back to back until the list is loaded (the loading
-// user on a thread of its own, list-loader.ts, as if on its own machine). Reported:
-// page latency p50/p99 as `heavy` sees it, the other user's send latency in
-// both windows (samples of every round together), and the server's
-// event-loop delay, CPU time and event-loop busy time in both windows: CPU
-// per page and per send are counted by the kernel, so they hold on a loaded
-// machine where the latencies do not. Each round `heavy` also loads its list
-// once with nobody sending (between the two windows): the server's CPU and
-// event-loop busy time per page measured directly, not as what the loaded
-// window used beyond its sends.
-// Run: npx tsx bench/server/conversation-pages.bench.ts [--conversations 5000] [--messages 1000000] [--sends 400] [--rounds 10]
+// 1,000,000 messages. Each round, other users (4 new ones each round, in
+// turn) send back to back in two windows side by side: while `heavy` loads
+// its whole list once, page by page as natter's client does
+// (`conversations()`: 50 a page, the next asked as soon as the previous
+// arrives), and with the server otherwise idle, as many sends as the loaded
+// window got. The two windows alternate which comes first (even rounds
+// loaded first), so a drift of the machine's load over a round counts against
+// both alike, and each p99 is taken over the same number of samples. The
+// loading user runs on a thread of its own (list-loader.ts), as if on its own
+// machine. Before each window the server settles what earlier sends left for
+// later (search index catch-up, a WAL checkpoint), so no window pays for
+// another's sends; and before each list load the bench waits until `heavy`'s
+// rate-limit bucket (the server's default rule) holds a whole list, so no
+// page is refused mid-window (a refused page left the server idle while the
+// loader waited, and the sends meanwhile counted as "loaded"). Reported: page
+// latency p50/p99 as `heavy` sees it, the other users' send latency in both
+// windows (samples of every round together), and the server's event-loop
+// delay, CPU time and event-loop busy time per window: CPU per page and per
+// send are counted by the kernel, so they hold on a loaded machine where the
+// latencies do not. Each round `heavy` also loads its list once with nobody
+// sending: the server's CPU and event-loop busy time per page measured
+// directly, not as what the loaded window used beyond its sends.
+// Run: npx tsx bench/server/conversation-pages.bench.ts [--conversations 5000] [--messages 1000000] [--rounds 20]
 // Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_RATE_LIMIT } from '../../src/server/rate-limiter';
 import type { LoadResult } from './list-loader';
 import { Conn } from './protocol-conn';
 
@@ -31,9 +40,10 @@ const argNum = (name: string, fallback: number) => {
 };
 const CONVERSATIONS = argNum('conversations', 5000);
 const MESSAGES = argNum('messages', 1_000_000);
-const SENDS = argNum('sends', 400);
-const ROUNDS = argNum('rounds', 10);
+const ROUNDS = argNum('rounds', 20);
 const PAGE = 50;
+/** Back-to-back sends that warm the send path up before the first round. */
+const WARM_SENDS = 50;
 
 interface Eld {
   p50: number;
@@ -108,6 +118,13 @@ const eld = async (): Promise<Eld> => {
   server.child.stdin!.write('report\n');
   return JSON.parse((await line).slice(4)) as Eld;
 };
+/** What earlier sends left for later is done first, then a new window starts. */
+const newWindow = async (): Promise<void> => {
+  const settled = server.waitLine('SETTLED');
+  server.child.stdin!.write('settle\n');
+  await settled;
+  server.child.stdin!.write('reset\n');
+};
 // `heavy` loads on a thread of its own (list-loader.ts).
 // A worker does not inherit tsx's loader in Node 20: it registers it, then imports the TypeScript module.
 const loaderUrl = new URL('./list-loader.ts', import.meta.url).href;
@@ -116,11 +133,36 @@ const heavy = new Worker(
   { eval: true, workerData: { url, pageSize: PAGE } },
 );
 await new Promise((resolve) => heavy.once('message', resolve));
-const loadList = (): Promise<LoadResult> =>
-  new Promise((resolve) => {
+// `heavy`'s bucket at the server's default rule (per user, refilled at perSecond, capped at burst),
+// counted from the pages it was answered (a refused page takes nothing). Counted from when each
+// load starts, not from its last page, so it is never more than the server's: a load waits until it
+// holds a whole list and a page never waits out a 509 in the middle of a window.
+const LIST_PAGES = Math.ceil(CONVERSATIONS / PAGE) + 1;
+const bucket = { tokens: DEFAULT_RATE_LIMIT.burst, at: performance.now() };
+const refill = (): void => {
+  const now = performance.now();
+  bucket.tokens = Math.min(
+    DEFAULT_RATE_LIMIT.burst,
+    bucket.tokens + ((now - bucket.at) * DEFAULT_RATE_LIMIT.perSecond) / 1000,
+  );
+  bucket.at = now;
+};
+const bucketHoldsAList = async (): Promise<void> => {
+  refill();
+  const short = LIST_PAGES - bucket.tokens;
+  // The refill rate is the server's rule: this wait is the time the bucket needs, not a guess.
+  if (short > 0) await new Promise((resolve) => setTimeout(resolve, (short * 1000) / DEFAULT_RATE_LIMIT.perSecond + 1));
+  refill();
+};
+const loadList = async (): Promise<LoadResult> => {
+  await bucketHoldsAList();
+  const result = await new Promise<LoadResult>((resolve) => {
     heavy.once('message', resolve);
     heavy.postMessage({ load: true });
   });
+  bucket.tokens -= result.pages.length;
+  return result;
+};
 // The other users (new ones each round) send in turn: one user sending back to back through every
 // round, or through a list load slowed down by a loaded machine, is a flood the default rate limit
 // rightly refuses (200/s past a burst of 1000).
@@ -141,31 +183,46 @@ const rounds: {
   eldPagesOnly: Eld;
 }[] = [];
 const warm = await otherUsers(-1);
-await sendBackToBack(warm, 50, failures); // warm-up
+await sendBackToBack(warm, WARM_SENDS, failures); // warm-up
 for (const c of warm) c.close();
 await loadList(); // warm-up: the pages' code compiled, the file's pages cached
+// The idle window of an alone-first round sends as many as the previous round's loaded window got.
+let lastLoadedCount = 0;
 for (let r = 0; r < ROUNDS; r++) {
   const other = await otherUsers(r);
-  server.child.stdin!.write('reset\n');
-  const alone = await sendBackToBack(other, SENDS, failures);
-  const eldAlone = await eld();
-  // What the sends left for later (search index, WAL checkpoint) is done first, outside the window.
-  const settled = server.waitLine('SETTLED');
-  server.child.stdin!.write('settle\n');
-  await settled;
-  server.child.stdin!.write('reset\n');
+  const aloneWindow = async (n: number) => {
+    await newWindow();
+    const alone = await sendBackToBack(other, n, failures);
+    return { alone, eldAlone: await eld() };
+  };
+  const loadedWindow = async () => {
+    // The bucket is waited for before the window starts: the wait is no part of it.
+    await bucketHoldsAList();
+    await newWindow();
+    const loading = loadList();
+    const loaded = await sendBackToBack(other, Infinity, failures, loading);
+    const { pages, listed, refused: waited, failures: failed } = await loading;
+    refused.push(...waited);
+    failures.push(...failed);
+    lastLoadedCount = loaded.length;
+    return { loaded, pages, listed, eldLoaded: await eld() };
+  };
+  let a: Awaited<ReturnType<typeof aloneWindow>>;
+  let l: Awaited<ReturnType<typeof loadedWindow>>;
+  if (r % 2 === 0) {
+    l = await loadedWindow();
+    a = await aloneWindow(l.loaded.length);
+  } else {
+    a = await aloneWindow(lastLoadedCount);
+    l = await loadedWindow();
+  }
+  await bucketHoldsAList();
+  await newWindow();
   const pagesOnly = await loadList();
   refused.push(...pagesOnly.refused);
   failures.push(...pagesOnly.failures);
   const eldPagesOnly = await eld();
-  server.child.stdin!.write('reset\n');
-  const loading = loadList();
-  const loaded = await sendBackToBack(other, Infinity, failures, loading);
-  const { pages, listed, refused: waited, failures: failed } = await loading;
-  refused.push(...waited);
-  failures.push(...failed);
-  const eldLoaded = await eld();
-  rounds.push({ alone, loaded, pages, listed, eldAlone, eldLoaded, pagesOnly: pagesOnly.pages, eldPagesOnly });
+  rounds.push({ ...a, ...l, pagesOnly: pagesOnly.pages, eldPagesOnly });
   for (const c of other) c.close();
 }
 heavy.postMessage({ close: true });
@@ -176,6 +233,17 @@ await new Promise((resolve) => server.child.on('exit', resolve));
 
 const all = (f: (x: (typeof rounds)[number]) => number[]) => rounds.flatMap(f);
 const pct = (xs: number[]) => ({ p50: r2(quantile(xs, 0.5)), p99: r2(quantile(xs, 0.99)), max: r2(Math.max(...xs)) });
+const p99Ratio = (rs: typeof rounds) =>
+  r2(
+    quantile(
+      rs.flatMap((x) => x.loaded),
+      0.99,
+    ) /
+      quantile(
+        rs.flatMap((x) => x.alone),
+        0.99,
+      ),
+  );
 const per = (f: (x: (typeof rounds)[number]) => number) => r2(median(rounds.map(f)));
 const sum = (f: (x: (typeof rounds)[number]) => number) => rounds.reduce((a, x) => a + f(x), 0);
 // Server CPU per send from the idle windows; what the loaded windows used beyond their sends is the pages'.
@@ -192,14 +260,20 @@ const summary = {
   conversations: CONVERSATIONS,
   messages: MESSAGES,
   pageSize: PAGE,
-  sends: SENDS,
   rounds: ROUNDS,
   listed: rounds.map((x) => x.listed),
   pagesLoaded: rounds.map((x) => x.pages.length),
   sendsWhileLoading: rounds.map((x) => x.loaded.length),
+  sendsIdle: rounds.map((x) => x.alone.length),
   page: pct(all((x) => x.pages)),
   sendAlone: pct(all((x) => x.alone)),
   sendLoaded: pct(all((x) => x.loaded)),
+  // The same ratio over the loaded-first rounds and over the alone-first ones: how far it moves
+  // between two halves of one run (and whether the order of the windows matters).
+  sendP99RatioByOrder: {
+    loadedFirst: p99Ratio(rounds.filter((_, i) => i % 2 === 0)),
+    aloneFirst: p99Ratio(rounds.filter((_, i) => i % 2 === 1)),
+  },
   eventLoopAlone: { p99: per((x) => x.eldAlone.p99), max: per((x) => x.eldAlone.max) },
   eventLoopLoaded: { p99: per((x) => x.eldLoaded.p99), max: per((x) => x.eldLoaded.max) },
   // The list loaded with nobody sending: page latency, the server's event-loop delay, CPU and busy time per page.

@@ -52,6 +52,29 @@ async function requireAccess(
 const SLICE_MS = 0.25;
 
 /**
+ * Turns of the event loop a page takes at most between two slices while each brings sends: under a
+ * flood of sends the page still goes on.
+ */
+const TURNS_FOR_SENDS = 3;
+
+/**
+ * Lets the event loop turn in the middle of a sliced page, and while a turn brought sends, commits
+ * them and takes one more turn (their answers leave then) before the page goes on. A send read in
+ * a turn queues its group commit for the end of that turn (natter serve: setImmediate), behind the
+ * page's own continuation, queued one slice earlier: without the flush every send that arrived
+ * during a slice waited for the next slice too (any other operation also starts by committing the
+ * queued sends, router.ts); without the next turn its answer, a longer chain of promises than the
+ * page's, waited for it as well.
+ */
+async function letOthersGo(ctx: CoreContext): Promise<void> {
+  for (let turn = 0; turn < TURNS_FOR_SENDS; turn++) {
+    await aTurn();
+    if (!ctx.events.queued) return;
+    await ctx.events.flush();
+  }
+}
+
+/**
  * Last messages read in the first storage call of a sliced page. One call for many (one statement
  * and one read transaction on SQLite) costs about half of one call each, so later calls take as
  * many as the first ones' time per message says fit in a slice: warm reads go 30-50 at a time,
@@ -98,7 +121,7 @@ async function conversations(
   let lookups = sliced ? FIRST_LOOKUPS : states.length;
   for (let from = 0; from < states.length;) {
     if (sliced && performance.now() - sliceStart > sliceMs) {
-      await aTurn();
+      await letOthersGo(ctx);
       sliceStart = performance.now();
     }
     const started = performance.now();
@@ -128,6 +151,9 @@ async function conversations(
     const took = performance.now() - started;
     if (sliced) lookups = took > 0 ? Math.max(1, Math.floor((sliceMs / took) * chunk.length)) : states.length;
   }
+  // The page is then encoded and written in one go (session.ts): when the last slice used its time,
+  // that starts a slice of its own rather than lengthening this one.
+  if (sliced && performance.now() - sliceStart > sliceMs / 2) await letOthersGo(ctx);
   const tail = states[states.length - 1];
   const page: ConversationPage = {
     conversations: list,

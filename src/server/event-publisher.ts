@@ -152,6 +152,11 @@ export class EventPublisher {
     }
   }
 
+  /** Whether changes are queued for a group commit that has not started (see `flush`). */
+  get queued(): boolean {
+    return this.waiting.length > 0;
+  }
+
   /** Commits every queued change (before any change asked for later); settles once committed. */
   flush(): Promise<void> {
     let done: Promise<void> | null = null;

@@ -9,9 +9,20 @@ import { localId, login } from './raw-client';
 const text = (msg: string) => ({ type: 'txt' as const, msg });
 
 /** Bob hears from `n` people, one message each, a millisecond apart (the last is the most recent). */
-async function inbox(n: number, storage = new MemoryStorage(), pageSliceMs?: number) {
+async function inbox(
+  n: number,
+  storage = new MemoryStorage(),
+  pageSliceMs?: number,
+  scheduleCommit?: (commit: () => void) => void,
+) {
   const clock = createManualClock(1_000);
-  const server = createEmbeddedServer({ clock, rateLimit: false, storage, ...(pageSliceMs ? { pageSliceMs } : {}) });
+  const server = createEmbeddedServer({
+    clock,
+    rateLimit: false,
+    storage,
+    ...(pageSliceMs ? { pageSliceMs } : {}),
+    ...(scheduleCommit ? { scheduleCommit } : {}),
+  });
   const bob = await login(server.connect(), 'bob');
   const senders = [];
   for (let i = 0; i < n; i++) {
@@ -91,6 +102,32 @@ describe('conversation list pages', () => {
     expect(page).toMatchObject({ hasMore: false, unreadTotal: 20 });
   });
 
+  it('answers a send that arrives while a page is built before the page looks up any further', async () => {
+    // As natter serve does: a send's group commit waits for the end of the turn that read it
+    // (setImmediate), which is where the page's next slice was already queued.
+    const storage = new SlowLookups();
+    const { bob, senders } = await inbox(20, storage, 0.25, (commit) => void setImmediate(commit));
+    const alice = senders[0]!;
+    const lookups: { atSend?: number; atAnswer?: number } = {};
+    const page = bob.ok('conversations', {});
+    // Runs in the first turn the page lets the loop take, after its first slice of lookups.
+    const sent = new Promise((resolve) =>
+      setImmediate(() => {
+        lookups.atSend = storage.lookups;
+        const answer = alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('meanwhile') });
+        resolve(answer.then(() => (lookups.atAnswer = storage.lookups)));
+      }),
+    );
+    await sent;
+    const built = await page;
+    expect(lookups.atSend).toBeGreaterThan(0);
+    expect(lookups.atSend).toBeLessThan(20);
+    expect(lookups.atAnswer).toBe(lookups.atSend);
+    // The page was read before the send was committed: the same list, alice's conversation as it was.
+    expect(built.conversations.map((c) => c.target)).toEqual(Array.from({ length: 20 }, (_, i) => `p${19 - i}`));
+    expect(built.conversations.find((c) => c.target === 'p0')?.lastMessage?.body).toEqual(text('hi 0'));
+  });
+
   it('builds a page in one go on the embedded server by default, however slow (one user per page)', async () => {
     const { bob } = await inbox(20, new SlowLookups());
     const { turns, page } = await turnsWhileBuilding(bob);
@@ -121,7 +158,9 @@ class CountedLookups extends MemoryStorage {
 
 /** The memory storage with a last-message lookup as slow as a cold read of a large file (1 ms each). */
 class SlowLookups extends MemoryStorage {
+  lookups = 0;
   override getMessage(serverId: string): MessageRecord | null {
+    this.lookups += 1;
     const until = performance.now() + 1;
     while (performance.now() < until);
     return super.getMessage(serverId);
