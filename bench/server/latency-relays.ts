@@ -104,7 +104,13 @@ export async function bareRelay(): Promise<Relay> {
 export async function natterServe(): Promise<Relay> {
   const { port, proc } = await child('serve-defaults.ts');
   const url = `ws://127.0.0.1:${port}/ws`;
-  const login = async (user: string) => {
+  // Each frame a socket receives is parsed once, as a client does: checked for a refusal, then
+  // handed to `onFrame` (the receiver's message events). Parsing it a second time in another
+  // listener charged the natter client with work neither a real client nor the bare relay does.
+  const login = async (
+    user: string,
+    onFrame?: (f: { t: string; e?: { type?: string; message?: { body: { msg: string } } } }) => void,
+  ) => {
     const ws = await openWs(url);
     const welcomed = firstFrame(ws);
     ws.send(JSON.stringify({ v: 1, t: 'hello', user, device: 'bench' }));
@@ -112,6 +118,7 @@ export async function natterServe(): Promise<Relay> {
     ws.on('message', (d) => {
       const f = JSON.parse(String(d));
       if (f.t === 'err') throw new Error(`natter serve refused ${f.id}: ${f.code} ${f.message}`);
+      onFrame?.(f);
     });
     return ws;
   };
@@ -120,7 +127,10 @@ export async function natterServe(): Promise<Relay> {
     pid: proc.pid,
     pair: async (sender, receiver) => {
       let a = await login(sender);
-      const b = await login(receiver);
+      let heard: ((i: number) => void) | null = null;
+      const b = await login(receiver, (f) => {
+        if (f.t === 'evt' && f.e?.type === 'message' && f.e.message) heard?.(Number(f.e.message.body.msg));
+      });
       return {
         send: (i) =>
           a.send(
@@ -141,11 +151,7 @@ export async function natterServe(): Promise<Relay> {
           a.close();
           a = await login(sender);
         },
-        onReceive: (fn) =>
-          b.on('message', (d) => {
-            const f = JSON.parse(String(d));
-            if (f.t === 'evt' && f.e?.type === 'message') fn(Number(f.e.message.body.msg));
-          }),
+        onReceive: (fn) => (heard = fn),
         close: async () => {
           a.close();
           b.close();
