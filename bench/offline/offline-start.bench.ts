@@ -38,7 +38,15 @@ import { serveStatic } from '../../test/support/static-server';
 import { stats } from '../list/stats';
 import { builtPages } from '../support/bench-pages';
 import { packedEntryUrl, packedServerEntryUrl } from '../support/packed-package';
-import { BEFORE_PAINT_FN, IDB_COUNTER, tracedStart, type BeforePaint, type MainThread } from './start-probe';
+import {
+  BEFORE_PAINT_FN,
+  FIRST_ROW_LINE,
+  IDB_COUNTER,
+  reportedFirstRow,
+  tracedStart,
+  type BeforePaint,
+  type MainThread,
+} from './start-probe';
 
 // natter serve and the writing client as an app gets them: from the packed packages.
 const { createChatClient } = (await import(packedEntryUrl('.'))) as typeof import('../../src/entries/index');
@@ -86,6 +94,7 @@ const FIRST_ROW = `(() => {
         for (const m of performance.getEntriesByType('mark')) if (!m.name.startsWith('p-') && m.name !== 'natter-first-row') phases[m.name] = m.startTime;
         Object.assign(phases, { htmlStart: nav.requestStart, htmlEnd: nav.responseEnd, domInteractive: nav.domInteractive });
         window.__firstRow = { phases, ms, socket: window.__natter ? window.__natter.client.state : 'none', before: beforePaint(ms) };
+        console.debug(${JSON.stringify(FIRST_ROW_LINE)} + JSON.stringify(window.__firstRow));
       };
       ch.port2.postMessage(null);
     });
@@ -101,12 +110,8 @@ interface FirstRow {
   before: BeforePaint;
 }
 
-async function firstRow(page: Page, url: string): Promise<FirstRow> {
-  await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __firstRow?: FirstRow }).__firstRow !== undefined, null, {
-    timeout: 60_000,
-  });
-  return page.evaluate(() => (window as unknown as { __firstRow: FirstRow }).__firstRow);
+function firstRow(page: Page, url: string): Promise<FirstRow> {
+  return reportedFirstRow<FirstRow>(page, () => page.goto(url));
 }
 
 async function main(): Promise<void> {
