@@ -71,6 +71,9 @@ export class IndexedDbCache {
     this.write(async (db) => {
       const tx = db.transaction(['meta', 'pages'], 'readwrite');
       await allOrNothing(tx, async () => {
+        // Each start asks again for what it opens: an unchanged list rewrites nothing (nor the start record).
+        const saved = await tx.objectStore('meta').get('wanted');
+        if (Array.isArray(saved) && saved.length === wanted.length && saved.every((id, i) => id === wanted[i])) return;
         await tx.objectStore('meta').put([...wanted], 'wanted');
         await updateStartRecord(tx, { wanted });
       });
