@@ -17,7 +17,11 @@
 // start in a fresh context fetches them all. Load-proof measures beside the
 // wall clock (start-probe.ts): the scripts fetched and the IndexedDB reads made
 // before the first row, and traced starts of each arm (--traced N, median) for
-// main-thread time. Each round also logs its phases (ms from navigation start):
+// main-thread time. A reference arm, the floor (pages/floor.tsx), is a minimal
+// Vite + React app built and served the same way that reads one cached record
+// from IndexedDB and renders one message row: its reload is what React on this
+// machine costs at least (reloaded in its own context, alternating with natter's
+// reload). Each round also logs its phases (ms from navigation start):
 // the HTML, the page's marks (app module run, client made, start snapshot read,
 // offline cache settled) and when the chat's root, a list row, the message list
 // and the first message row entered the DOM (marked p-* for a trace's timeline).
@@ -34,7 +38,15 @@ import { serveStatic } from '../../test/support/static-server';
 import { stats } from '../list/stats';
 import { builtPages } from '../support/bench-pages';
 import { packedEntryUrl, packedServerEntryUrl } from '../support/packed-package';
-import { BEFORE_PAINT_FN, IDB_COUNTER, tracedStart, type BeforePaint, type MainThread } from './start-probe';
+import {
+  BEFORE_PAINT_FN,
+  FIRST_ROW_LINE,
+  IDB_COUNTER,
+  reportedFirstRow,
+  tracedStart,
+  type BeforePaint,
+  type MainThread,
+} from './start-probe';
 
 // natter serve and the writing client as an app gets them: from the packed packages.
 const { createChatClient } = (await import(packedEntryUrl('.'))) as typeof import('../../src/entries/index');
@@ -82,6 +94,7 @@ const FIRST_ROW = `(() => {
         for (const m of performance.getEntriesByType('mark')) if (!m.name.startsWith('p-') && m.name !== 'natter-first-row') phases[m.name] = m.startTime;
         Object.assign(phases, { htmlStart: nav.requestStart, htmlEnd: nav.responseEnd, domInteractive: nav.domInteractive });
         window.__firstRow = { phases, ms, socket: window.__natter ? window.__natter.client.state : 'none', before: beforePaint(ms) };
+        console.debug(${JSON.stringify(FIRST_ROW_LINE)} + JSON.stringify(window.__firstRow));
       };
       ch.port2.postMessage(null);
     });
@@ -97,12 +110,8 @@ interface FirstRow {
   before: BeforePaint;
 }
 
-async function firstRow(page: Page, url: string): Promise<FirstRow> {
-  await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __firstRow?: FirstRow }).__firstRow !== undefined, null, {
-    timeout: 60_000,
-  });
-  return page.evaluate(() => (window as unknown as { __firstRow: FirstRow }).__firstRow);
+function firstRow(page: Page, url: string): Promise<FirstRow> {
+  return reportedFirstRow<FirstRow>(page, () => page.goto(url));
 }
 
 async function main(): Promise<void> {
@@ -117,7 +126,7 @@ async function main(): Promise<void> {
     core: { rateLimit: false },
   });
   // The page as an app builds it against the packed package (pages/offline.tsx).
-  const built = await builtPages(['offline']);
+  const built = await builtPages(['offline', 'offline-floor']);
   // As a deployed Vite app is served: the hashed assets cached by the browser, the HTML asked again.
   const site = await serveStatic(built.dir, { cacheAssets: HTTP_CACHE });
   let browser: Browser | null = null;
@@ -172,18 +181,31 @@ async function main(): Promise<void> {
     log(`cache holds ${cached} messages`);
     await warm.addInitScript(FIRST_ROW);
     await warm.addInitScript(IDB_COUNTER);
+    // The floor's first visit caches its one record; every later visit is a reload that reads it.
+    const floorUrl = `${site.url}/offline-floor/floor.html`;
+    const floorContext = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    await floorContext.addInitScript(FIRST_ROW);
+    await floorContext.addInitScript(IDB_COUNTER);
+    const floorPage = await floorContext.newPage();
+    await firstRow(floorPage, floorUrl);
 
     const coldRuns: FirstRow[] = [];
     const reloadRuns: FirstRow[] = [];
+    const floorRuns: FirstRow[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const cold = await browser.newContext({ viewport: { width: 900, height: 700 } });
       await cold.addInitScript(FIRST_ROW);
       await cold.addInitScript(IDB_COUNTER);
       coldRuns.push(await firstRow(await cold.newPage(), url));
       await cold.close();
+      // natter's reload and the floor's take turns going first.
+      if (r % 2 === 1) floorRuns.push(await firstRow(floorPage, floorUrl));
       reloadRuns.push(await firstRow(page, url));
-      const [c, w] = [coldRuns.at(-1)!, reloadRuns.at(-1)!];
-      log(`round ${r + 1}: cold ${c.ms.toFixed(1)} ms, reload ${w.ms.toFixed(1)} ms (socket ${w.socket} at paint)`);
+      if (r % 2 === 0) floorRuns.push(await firstRow(floorPage, floorUrl));
+      const [c, w, f] = [coldRuns.at(-1)!, reloadRuns.at(-1)!, floorRuns.at(-1)!];
+      log(
+        `round ${r + 1}: cold ${c.ms.toFixed(1)} ms, reload ${w.ms.toFixed(1)} ms (socket ${w.socket} at paint), floor ${f.ms.toFixed(1)} ms`,
+      );
       // The scripts' names and times (`name:start-end`) only with --scripts: long, for a look at one run.
       const show = (b: BeforePaint) => JSON.stringify(SCRIPTS ? b : { ...b, names: undefined });
       log(`  before the paint: cold ${show(c.before)}, reload ${show(w.before)}`);
@@ -192,20 +214,21 @@ async function main(): Promise<void> {
           .sort((a, b) => a[1] - b[1])
           .map(([k, v]) => `${k} ${v.toFixed(0)}`)
           .join(', ');
-      log(`  phases: cold ${ph(c)}\n  phases: reload ${ph(w)}`);
+      log(`  phases: cold ${ph(c)}\n  phases: reload ${ph(w)}\n  phases: floor ${ph(f)}`);
     }
     // Untimed: `--traced N` traced starts of each arm, alternating (main-thread work before the
     // paint; the median of each measure), and one reload that also measures the bytes read from
     // IndexedDB before it.
-    const tracedRuns = { cold: [] as MainThread[], reload: [] as MainThread[] };
+    const tracedRuns = { cold: [] as MainThread[], reload: [] as MainThread[], floor: [] as MainThread[] };
     for (let r = 0; r < TRACED; r++) {
       const tracedCold = await browser.newContext({ viewport: { width: 900, height: 700 } });
       await tracedCold.addInitScript(FIRST_ROW);
       tracedRuns.cold.push(await tracedStart(browser, await tracedCold.newPage(), url, 'cold'));
       await tracedCold.close();
       tracedRuns.reload.push(await tracedStart(browser, page, url, 'reload'));
+      tracedRuns.floor.push(await tracedStart(browser, floorPage, floorUrl, 'floor'));
       log(
-        `traced ${r + 1}: cold cpu ${tracedRuns.cold.at(-1)!.cpuMs.toFixed(1)} ms, reload cpu ${tracedRuns.reload.at(-1)!.cpuMs.toFixed(1)} ms`,
+        `traced ${r + 1}: cold cpu ${tracedRuns.cold.at(-1)!.cpuMs.toFixed(1)} ms, reload cpu ${tracedRuns.reload.at(-1)!.cpuMs.toFixed(1)} ms, floor cpu ${tracedRuns.floor.at(-1)!.cpuMs.toFixed(1)} ms`,
       );
     }
     const medianOf = (runs: MainThread[]): MainThread =>
@@ -214,8 +237,11 @@ async function main(): Promise<void> {
       ) as unknown as MainThread;
     const coldMain = medianOf(tracedRuns.cold);
     const reloadMain = medianOf(tracedRuns.reload);
+    const floorMain = medianOf(tracedRuns.floor);
     const bytesRun = await firstRow(page, `${url}&probe=bytes`);
-    log(`traced: cold ${JSON.stringify(coldMain)}, reload ${JSON.stringify(reloadMain)}`);
+    log(
+      `traced: cold ${JSON.stringify(coldMain)}, reload ${JSON.stringify(reloadMain)}, floor ${JSON.stringify(floorMain)}`,
+    );
     const COUNTS = [
       'scripts',
       'scriptsFromNetwork',
@@ -231,11 +257,13 @@ async function main(): Promise<void> {
       Object.fromEntries(COUNTS.map((k) => [k, stats(runs.map((x) => x.before[k])).median]));
     const cold = stats(coldRuns.map((x) => x.ms));
     const reload = stats(reloadRuns.map((x) => x.ms));
+    const floor = stats(floorRuns.map((x) => x.ms));
     const reloadPaintedBeforeSocket = reloadRuns.filter((x) => x.socket !== 'open').length;
     process.stdout.write(
-      `${JSON.stringify({ conversations: CONVERSATIONS, messages: CONVERSATIONS * PER, cached, rounds: ROUNDS, httpCache: HTTP_CACHE, coldMs: cold, reloadMs: reload, ratio: reload.median / cold.median, reloadPaintedBeforeSocket, beforePaint: { cold: beforePaint(coldRuns), reload: { ...beforePaint(reloadRuns), idbBytes: bytesRun.before.idbBytes } }, mainThread: { cold: coldMain, reload: reloadMain } })}\n`,
+      `${JSON.stringify({ conversations: CONVERSATIONS, messages: CONVERSATIONS * PER, cached, rounds: ROUNDS, httpCache: HTTP_CACHE, coldMs: cold, reloadMs: reload, ratio: reload.median / cold.median, floorMs: floor, reloadToFloor: reload.median / floor.median, reloadPaintedBeforeSocket, beforePaint: { cold: beforePaint(coldRuns), reload: { ...beforePaint(reloadRuns), idbBytes: bytesRun.before.idbBytes }, floor: beforePaint(floorRuns) }, mainThread: { cold: coldMain, reload: reloadMain, floor: floorMain } })}\n`,
     );
     await warm.close();
+    await floorContext.close();
   } finally {
     await browser?.close();
     await site.close();

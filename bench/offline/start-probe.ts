@@ -8,7 +8,34 @@
 // less than the wall clock (a task preempted by another process still counts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+
+/** The console line that carries a start's first-row record (FIRST_ROW prints it). */
+export const FIRST_ROW_LINE = 'natter-bench-first-row ';
+
+/**
+ * Runs `navigate` and resolves with the record FIRST_ROW prints to the console once the first row
+ * is painted. Read from the console, not polled: Playwright's first evaluation in a new document
+ * (waitForFunction, evaluate) compiles its injected script on the page's main thread, ~30 ms of
+ * CPU that fell inside the measured window of every start whose row came after the load event.
+ */
+export function reportedFirstRow<T>(page: Page, navigate: () => Promise<unknown>, timeoutMs = 60_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`no first row within ${timeoutMs} ms`)), timeoutMs);
+    const onConsole = (m: ConsoleMessage) => {
+      const text = m.text();
+      if (text.startsWith(FIRST_ROW_LINE)) finish(null, JSON.parse(text.slice(FIRST_ROW_LINE.length)) as T);
+    };
+    const finish = (error: Error | null, row?: T) => {
+      clearTimeout(timer);
+      page.off('console', onConsole);
+      if (error) reject(error);
+      else resolve(row!);
+    };
+    page.on('console', onConsole);
+    navigate().catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
+  });
+}
 
 /**
  * Installed before the page's scripts, after FIRST_ROW's observer: counts every IndexedDB read
@@ -151,12 +178,13 @@ function sumOf(events: TraceEvent[], names: Set<string>, from: number, to: numbe
 
 /**
  * Navigates `page` to `url` while Chromium traces, waits for the first row (FIRST_ROW's
- * `__firstRow`, which also marks `natter-first-row`), and sums the renderer main thread's work
+ * record, which also marks `natter-first-row`), and sums the renderer main thread's work
  * from navigation start to that paint.
  */
 export async function tracedStart(browser: Browser, page: Page, url: string, traceName: string): Promise<MainThread> {
+  // BENCH_TRACE_CATS=<comma-separated categories> traces more (e.g. IndexedDB,loading,disabled-by-default-v8.compile).
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'],
+    categories: (process.env.BENCH_TRACE_CATS ?? 'devtools.timeline,blink.user_timing,toplevel').split(','),
   });
   // BENCH_TRACE_DIR also keeps a JavaScript CPU profile of the start (BENCH_NO_MINIFY=1 keeps its names).
   const cdp = process.env.BENCH_TRACE_DIR ? await page.context().newCDPSession(page) : null;
@@ -165,16 +193,12 @@ export async function tracedStart(browser: Browser, page: Page, url: string, tra
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __firstRow?: unknown }).__firstRow !== undefined, null, {
-    timeout: 60_000,
-  });
+  const { ms: firstMs } = await reportedFirstRow<{ ms: number }>(page, () => page.goto(url));
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(join(process.env.BENCH_TRACE_DIR!, `offline-${traceName}.cpuprofile`), JSON.stringify(profile));
     await cdp.detach();
   }
-  const firstMs = await page.evaluate(() => (window as unknown as { __firstRow: { ms: number } }).__firstRow.ms);
   const buf = await browser.stopTracing();
   // For a look at the trace itself (chrome://tracing, Perfetto): BENCH_TRACE_DIR=<folder>.
   if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `offline-${traceName}.json`), buf);

@@ -1,5 +1,5 @@
 // Owns the production builds of the browser benchmarks' pages (message list,
-// jump, conversation list, offline start): one Vite build per benchmark for all
+// jump, conversation list, offline start and its floor): one Vite build per benchmark for all
 // of its contender pages (not one per page), next to the packed package
 // (packed-package.ts), so each page imports `natter/…` as an app does. One build
 // per benchmark rather than one for all: in a build shared with the list's pages,
@@ -24,6 +24,9 @@ export const PAGE_SETS = {
   jump: { from: join(BENCH, 'jump', 'pages'), pages: ['natter', 'stream', 'virtuoso'], htmlFrom: 'list' },
   'conversation-list': { from: join(BENCH, 'conversation-list', 'pages'), pages: ['natter', 'stream', 'floor'] },
   offline: { from: join(BENCH, 'offline', 'pages'), pages: ['offline'] },
+  // A build of its own: in natter's build the floor would share React with the natter page as a
+  // chunk of both, changing the natter page's chunks.
+  'offline-floor': { from: join(BENCH, 'offline', 'pages'), pages: ['floor'] },
 } as const;
 export type PageSet = keyof typeof PAGE_SETS;
 

@@ -14,6 +14,7 @@ import { EntryClaims } from './entry-claims';
 import { deleteOfflineDb, wrapOfflineDb, type OfflineDb } from './offline-db';
 import { HEAD_CONVERSATIONS, type StoredMeta, type StoredPage } from './offline-schema';
 import type { CachedPage, OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
+import { updateStartRecord } from './start-record';
 
 /** Where an outbox kept before this cache existed is read from, once, and emptied after the move. */
 export interface LegacyOutbox {
@@ -67,7 +68,16 @@ export class IndexedDbCache {
 
   /** Keeps the conversations open lately, read at the next start. */
   saveWanted(wanted: readonly ConversationId[]): void {
-    this.write((db) => db.put('meta', [...wanted], 'wanted').then(() => undefined));
+    this.write(async (db) => {
+      const tx = db.transaction(['meta', 'pages'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        // Each start asks again for what it opens: an unchanged list rewrites nothing (nor the start record).
+        const saved = await tx.objectStore('meta').get('wanted');
+        if (Array.isArray(saved) && saved.length === wanted.length && saved.every((id, i) => id === wanted[i])) return;
+        await tx.objectStore('meta').put([...wanted], 'wanted');
+        await updateStartRecord(tx, { wanted });
+      });
+    });
   }
 
   save(change: OfflineSnapshotChange): void {
@@ -83,6 +93,11 @@ export class IndexedDbCache {
         for (const p of change.pages ?? []) await pages.put(storedPage(p), p.conversation);
         for (const id of change.removed ?? []) await pages.delete(id);
         await meta.put(change.pos, 'pos');
+        await updateStartRecord(tx, {
+          ...(change.conversations ? { head: change.conversations.slice(0, HEAD_CONVERSATIONS) } : {}),
+          ...(change.pages ? { pages: change.pages } : {}),
+          ...(change.removed ? { removed: change.removed } : {}),
+        });
       });
     });
   }

@@ -1,6 +1,6 @@
 // Owns the typed (idb) view of the offline database opened by
 // offline-schema.ts, and its deletion; the name comes from offline-name.ts.
-import { deleteDB, wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ConversationId } from '../../protocol/ids';
 import type { StoredMeta, StoredPage } from './offline-schema';
 
@@ -18,6 +18,8 @@ interface OfflineSchema extends DBSchema {
 }
 
 export type OfflineDb = IDBPDatabase<OfflineSchema>;
+/** A transaction that writes the list, the pages and the start record together. */
+export type OfflineListTx = IDBPTransaction<OfflineSchema, ['meta', 'pages'], 'readwrite'>;
 
 export function wrapOfflineDb(db: IDBDatabase): OfflineDb {
   return wrap(db) as unknown as OfflineDb;

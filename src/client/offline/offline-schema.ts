@@ -3,8 +3,10 @@
 // reads the first snapshot with it while the lazy offline chunk (idb, the
 // cache) is still loading. Version 3 stores each page as a record with the
 // thread unread counts of its roots, and the head of the conversation list
-// apart from the whole list, so that a start reads a few small records. The
-// upgrades (offline-upgrade.ts) load only when the database needs one.
+// apart from the whole list, so that a start reads a few small records; the
+// `start` meta record (written beside them since, no new version) copies what
+// a start draws, so that it is one read. The upgrades (offline-upgrade.ts)
+// load only when the database needs one.
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
@@ -22,6 +24,14 @@ export interface StoredPage {
   threadUnread?: Record<string, number>;
 }
 
+/** What a start draws, copied into one record whenever one of its parts is written. */
+export interface StoredStart {
+  /** The list's head, as in `head`. */
+  head: ConversationSummary[];
+  /** The pages of the conversations open lately and of the first rows (start-snapshot.ts picks them). */
+  pages: ({ conversation: ConversationId } & StoredPage)[];
+}
+
 /** Values of the `meta` store, by key. */
 export interface StoredMeta {
   /** The whole conversation list, most recently updated first. */
@@ -32,6 +42,8 @@ export interface StoredMeta {
   pos: number | null;
   /** Conversations opened lately, newest first: their pages are read at start. */
   wanted: ConversationId[];
+  /** The head and the start's pages in one record (absent in a database not written since it was added). */
+  start: StoredStart;
 }
 
 type Upgrade = (db: IDBDatabase, oldVersion: number, tx: IDBTransaction) => void;

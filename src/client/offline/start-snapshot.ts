@@ -1,7 +1,10 @@
-// Owns the first read of a start: in one read-only transaction, the head of
-// the conversation list, the event position, and the pages of the
-// conversations the user has open or had open lately (and of the first few
-// rows), so a reload paints from a few small records; the rest is read later.
+// Owns the first read of a start: in one read-only transaction, the start
+// record (the head of the conversation list and the pages of the
+// conversations the user had open lately and of the first few rows, kept
+// together by start-record.ts), the event position, and the pages of the
+// conversations open in this session, all asked at once: one trip to the
+// database. A database not written since the start record was added is read
+// as before: the head and the conversations open lately, then their pages.
 // Plain IndexedDB, so it runs before the lazy offline chunk has loaded.
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
@@ -12,6 +15,23 @@ import type { CachedPage, OfflineSnapshot } from './offline-types';
 const TOP_PAGES = 3;
 /** Most pages read at start. */
 const MAX_PAGES = 8;
+
+/** The conversations whose pages a start reads: those open lately, then the first rows, up to MAX_PAGES. */
+export function startPageIds(
+  wanted: readonly ConversationId[],
+  head: readonly ConversationSummary[],
+): ConversationId[] {
+  const ids: ConversationId[] = [];
+  for (const id of [...wanted, ...head.slice(0, TOP_PAGES).map((c) => c.id)]) {
+    if (ids.length >= MAX_PAGES) break;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+function cachedPage(conversation: ConversationId, p: StoredPage): CachedPage {
+  return { conversation, messages: p.messages, ...(p.threadUnread ? { threadUnread: p.threadUnread } : {}) };
+}
 
 /** The start snapshot (`complete: false`), or null when nothing was cached. */
 export function readStartSnapshot(db: IDBDatabase, wanted: readonly ConversationId[]): Promise<OfflineSnapshot | null> {
@@ -40,27 +60,34 @@ export function readStartSnapshot(db: IDBDatabase, wanted: readonly Conversation
         if (asked.has(conversation)) continue;
         asked.add(conversation);
         request<StoredPage | undefined>(tx.objectStore('pages').get(conversation), (p) => {
-          if (p)
-            pages.push({
-              conversation,
-              messages: p.messages,
-              ...(p.threadUnread ? { threadUnread: p.threadUnread } : {}),
-            });
+          if (p) pages.push(cachedPage(conversation, p));
         });
       }
     };
-    // The records are asked together and each page as soon as its id is known: two trips to the
-    // database, not one per record that names the next. A store answers in the order asked, so the
-    // pages of conversations open lately come before those of the top rows.
+    // A store answers in the order asked: the pages of conversations open now come first.
     readPages(wanted);
     request<StoredMeta['pos'] | undefined>(meta.get('pos'), (p) => (pos = typeof p === 'number' ? p : null));
-    request<StoredMeta['wanted'] | undefined>(meta.get('wanted'), (saved) => readPages(saved ?? []));
-    // Every version 3 database that has a list has its head (offline-upgrade.ts copies it).
-    request<StoredMeta['head'] | undefined>(meta.get('head'), (head) => {
-      headRead = true;
-      if (!Array.isArray(head)) return;
-      list = head;
-      readPages(head.slice(0, TOP_PAGES).map((c) => c.id));
+    request<StoredMeta['start'] | undefined>(meta.get('start'), (start) => {
+      if (start && Array.isArray(start.head)) {
+        list = start.head;
+        for (const p of start.pages) {
+          if (asked.size >= MAX_PAGES) break;
+          if (asked.has(p.conversation)) continue;
+          asked.add(p.conversation);
+          pages.push(cachedPage(p.conversation, p));
+        }
+        headRead = true;
+        return;
+      }
+      // Not written since the start record was added: the head and the wanted list name the pages.
+      request<StoredMeta['wanted'] | undefined>(meta.get('wanted'), (saved) => readPages(saved ?? []));
+      // Every version 3 database that has a list has its head (offline-upgrade.ts copies it).
+      request<StoredMeta['head'] | undefined>(meta.get('head'), (head) => {
+        headRead = true;
+        if (!Array.isArray(head)) return;
+        list = head;
+        readPages(head.slice(0, TOP_PAGES).map((c) => c.id));
+      });
     });
     tx.onerror = () => reject(tx.error ?? new Error('offline start snapshot failed'));
     tx.onabort = () => reject(tx.error ?? new Error('offline start snapshot aborted'));

@@ -1,6 +1,6 @@
 // Owns Chat: the ready layout. A conversation list beside the open
 // conversation (open-conversation.tsx; its message list is a chunk whose load
-// starts as Chat mounts), the call invitation modal, a theme and a locale. On narrow widths (a container
+// starts as this module runs in a browser), the call invitation modal, a theme and a locale. On narrow widths (a container
 // query in chat.css) it shows one pane at a time: the list, or the
 // conversation with a back button.
 import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
@@ -23,6 +23,12 @@ import { UnreadBadge } from '../unread-badge/unread-badge';
 import { messageListChunk, OpenConversation } from './open-conversation';
 import { useDefaultShortcodes } from './use-default-shortcodes';
 import { usePaneFocus } from './use-pane-focus';
+
+// A page that has Chat shows a conversation with the message list: in a browser its chunk is fetched
+// as this module runs, with the page's first scripts, rather than at Chat's first render, which comes
+// after the app's module and React's first task (a cached start had its messages ready to draw while
+// the list's chunk was still loading). Chat's render asks again where there was no document (SSR).
+if (typeof document !== 'undefined') prefetchChunk(messageListChunk);
 
 // The new-conversation dialog is rarely open: it loads on first use, in a chunk of its own.
 const newConversationChunk = lazyChunk(
