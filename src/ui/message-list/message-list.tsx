@@ -1,10 +1,10 @@
 // Owns MessageList: one conversation's messages in a list virtualized with
 // @tanstack/react-virtual, built on useConversation and useReadReceipts. One
 // virtual item per message of the history window (the newest loaded messages,
-// grown as the reader goes up: use-history-window.ts); what goes above a message (date separator, unread
-// divider, sender header) is drawn at the bottom of the item before it, so
-// loading older pages only ever adds items above and the virtualizer's end
-// anchoring keeps the visible message exactly in place. New messages are
+// grown as the reader goes up: use-history-window.ts); what goes above a
+// message (date separator, unread divider, sender header) is drawn at the
+// bottom of the item before it, so loading older pages only ever adds items
+// above and the virtualizer's end anchoring keeps the visible message in place. New messages are
 // followed only at the bottom, otherwise counted on a "N new messages" button.
 // Nothing is computed per message over the history: facts are derived for the
 // rendered indices only. The list is a `role="log"`; message rows are one
@@ -28,7 +28,7 @@ import { ListHeader } from './list-header';
 import { ListNotices } from './list-notices';
 import { ListRows } from './list-rows';
 import { useRowContext } from './use-row-context';
-import { aboveOf, nextShownIndex, type Above } from './row-facts';
+import { abovesOf, nextShownIndex } from './row-facts';
 import { useMessageVirtualizer } from './use-message-virtualizer';
 import { useHistoryWindow } from './use-history-window';
 import { useListScroll } from './use-list-scroll';
@@ -231,16 +231,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     },
   });
 
-  // What goes above each drawn message and the one after it, each computed once.
-  const aboves = new Map<number, Above | null>();
-  const above = (i: number) => {
-    let a = aboves.get(i);
-    if (a === undefined) {
-      a = aboveOf(messages, i, divider);
-      aboves.set(i, a);
-    }
-    return a;
-  };
+  const above = abovesOf(messages, divider);
   const group = props.conversationId.startsWith('single:') ? '' : 'natter-message-list--group';
   const cls = ['natter-message-list', group, props.className ?? ''].filter(Boolean).join(' ');
 
