@@ -264,7 +264,7 @@ async function main(): Promise<void> {
       appendMs:
         'from the state change to after the paint of the first frame in which the new message row is in the DOM and overlaps the list box (list at the bottom)',
       prependBottomMs:
-        'the reader at the bottom (right after the append); from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation or scroll in the list (then 3 quiet frames)',
+        'the reader at the bottom (right after the append); from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation or scroll in the list (then 3 quiet frames); when nothing in the list changes for 10 frames (natter draws nothing for messages above its history window), to after the paint of the first frame begun after a task posted right after the state change',
       prependMs:
         'list scrolled to its top; from the state change adding 50 older messages to after the paint of the first frame begun after the last DOM mutation or scroll in the list (then 3 quiet frames)',
       prependShiftPx:

@@ -17,8 +17,9 @@ function indexOf(prop: string | symbol, length: number): number {
  * entry; writes throw.
  */
 export function lazyArray<T>(length: number, at: (i: number) => T): readonly T[] {
+  // The target stays empty: its length is answered by the traps (setting it to 100,000 allocates a
+  // backing store of that many holes, ~1–3 ms each time a conversation's list changes).
   const target: T[] = [];
-  target.length = length;
   const readOnly = () => {
     throw new TypeError("a conversation's message list is read-only");
   };
@@ -40,6 +41,8 @@ export function lazyArray<T>(length: number, at: (i: number) => T): readonly T[]
     getOwnPropertyDescriptor(t, prop) {
       const i = indexOf(prop, length);
       if (i >= 0) return { value: at(i), writable: false, enumerable: true, configurable: true };
+      // The target's own length (writable, not configurable) with this array's value.
+      if (prop === 'length') return { value: length, writable: true, enumerable: false, configurable: false };
       return Reflect.getOwnPropertyDescriptor(t, prop);
     },
     set: readOnly,

@@ -11,6 +11,8 @@ import type { Above } from './row-facts';
 
 export interface ListRowsProps {
   items: readonly VirtualItem[];
+  /** Message index of item 0 (the history window's start). */
+  start: number;
   messages: readonly ChatMessage[];
   /** What goes above message i (null for a hidden message or past the end). */
   above(i: number): Above | null;
@@ -20,15 +22,16 @@ export interface ListRowsProps {
   ctx: RowContext;
 }
 
-export function ListRows({ items, messages, above, measure, jumpTarget, ctx }: ListRowsProps): ReactNode {
+export function ListRows({ items, start, messages, above, measure, jumpTarget, ctx }: ListRowsProps): ReactNode {
   return items.map((item) => {
-    const i = item.index;
+    const i = start + item.index;
     const own = above(i);
     const next = above(i + 1);
     return (
       <div
         key={item.key}
         ref={measure}
+        data-item={item.index}
         data-index={i}
         data-jump-target={i === jumpTarget ? '' : undefined}
         className="natter-list-item"

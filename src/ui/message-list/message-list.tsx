@@ -1,13 +1,15 @@
 // Owns MessageList: one conversation's messages in a list virtualized with
 // @tanstack/react-virtual, built on useConversation and useReadReceipts. One
-// virtual item per message; what goes above a message (date separator, unread
-// divider, sender header) is drawn at the bottom of the item before it, so
-// loading older pages only ever adds items above and the virtualizer's end
-// anchoring keeps the visible message exactly in place. New messages are
+// virtual item per message of the history window (the newest loaded messages,
+// grown as the reader goes up: use-history-window.ts); what goes above a
+// message (date separator, unread divider, sender header) is drawn at the
+// bottom of the item before it, so loading older pages only ever adds items
+// above and the virtualizer's end anchoring keeps the visible message in place. New messages are
 // followed only at the bottom, otherwise counted on a "N new messages" button.
 // Nothing is computed per message over the history: facts are derived for the
 // rendered indices only. The list is a `role="log"`; message rows are one
 // roving tab stop moved with arrow keys.
+import type { VirtualItem } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import {
   useConversation,
@@ -26,8 +28,10 @@ import { ListHeader } from './list-header';
 import { ListNotices } from './list-notices';
 import { ListRows } from './list-rows';
 import { useRowContext } from './use-row-context';
-import { aboveOf, nextShownIndex, type Above } from './row-facts';
+import { abovesOf, nextShownIndex } from './row-facts';
 import { useMessageVirtualizer } from './use-message-virtualizer';
+import { useHistoryWindow } from './use-history-window';
+import { useListScroll } from './use-list-scroll';
 import { useOpenPosition } from './use-open-position';
 import { useItemKeys } from './use-item-keys';
 import { useMarkReadOnView } from './use-mark-read-on-view';
@@ -100,18 +104,26 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     atNewestBefore.current = atNewest;
   });
 
-  const { getItemKey, prependedBelow } = useItemKeys(messages);
-  const prependedBelowRef = useRef(prependedBelow);
-  prependedBelowRef.current = prependedBelow;
-  const virtualizer = useMessageVirtualizer({
+  const keys = useItemKeys(messages);
+  const win = useHistoryWindow({
     live,
     count: n,
+    openAt,
+    base: keys.getItemKey(0),
+    prependedBelow: keys.prependedBelow,
+  });
+  const prependedBelowRef = useRef(win.prependedBelow);
+  prependedBelowRef.current = win.prependedBelow;
+  const virtualizer = useMessageVirtualizer({
+    live,
+    count: n - win.start,
     scrollerRef,
-    getItemKey,
+    getItemKey: win.getItemKey,
     prependedBelowRef,
     follow: atNewest && atNewestBefore.current,
-    openAt,
+    openAt: openAt === 'end' ? 'end' : openAt - win.start,
   });
+  const scroll = useListScroll(virtualizer, win);
 
   const { stop: stopOpening, onInteract } = useOpening({
     live,
@@ -119,7 +131,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     markerLate,
     markerKnown,
     divider,
-    virtualizer,
+    virtualizer: scroll,
     scrollerRef,
     onDividerLate: () => setAtBottom(false),
     ...(jump ? { openSelector: `[data-index="${openAt}"]` } : {}),
@@ -163,7 +175,7 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   const { retry, discard, recall, hasMore, loadingHistory, loadOlder } = conv;
   const lastShown = nextShownIndex(messages, n, -1);
   const tabStopKey = activeKey ?? (lastShown >= 0 ? (messages[lastShown] as ChatMessage).key : null);
-  const scrollToIndex = useCallback((i: number) => virtualizer.scrollToIndex(i, { align: 'center' }), [virtualizer]);
+  const scrollToIndex = useCallback((i: number) => scroll.scrollToIndex(i, { align: 'center' }), [scroll]);
   const focusKey = useCallback((key: string) => {
     setActiveKey(key);
     requestAnimationFrame(() =>
@@ -203,10 +215,10 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
   });
 
   const items = virtualizer.getVirtualItems();
-  // The marks above the first message (in the fixed-height top) are drawn only once it is, like any other row.
-  const firstDrawn = items[0]?.index ?? -1;
-  const lastDrawn = items[items.length - 1]?.index ?? -1;
-  useEdgePaging({ live, firstDrawn, lastDrawn, count: n, hasMore, loadingHistory, loadOlder, jump });
+  // Message indices. The marks above the first item (in the fixed-height top) are drawn only once it is.
+  const firstDrawn = items.length ? win.start + (items[0] as VirtualItem).index : -1;
+  const lastDrawn = items.length ? win.start + (items[items.length - 1] as VirtualItem).index : -1;
+  useEdgePaging({ live, firstDrawn, lastDrawn, count: n, hasMore, loadingHistory, loadOlder, jump, window: win });
 
   // Arrow keys move the roving tab stop between messages; the virtualizer brings the target into view.
   const onKeyDown = useRowKeyboard({
@@ -215,20 +227,11 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
     setActiveKey,
     scrollToIndex: (index) => {
       stopOpening();
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      scroll.scrollToIndex(index, { align: 'auto' });
     },
   });
 
-  // What goes above each drawn message and the one after it, each computed once.
-  const aboves = new Map<number, Above | null>();
-  const above = (i: number) => {
-    let a = aboves.get(i);
-    if (a === undefined) {
-      a = aboveOf(messages, i, divider);
-      aboves.set(i, a);
-    }
-    return a;
-  };
+  const above = abovesOf(messages, divider);
   const group = props.conversationId.startsWith('single:') ? '' : 'natter-message-list--group';
   const cls = ['natter-message-list', group, props.className ?? ''].filter(Boolean).join(' ');
 
@@ -263,13 +266,14 @@ function MessageListView(props: MessageListProps & { conv: ConversationResult; w
         >
           <div className="natter-list-items" style={{ height: virtualizer.getTotalSize() }}>
             <ListHeader
-              hasMore={hasMore}
+              hasMore={hasMore || win.start > 0}
               loadingHistory={loadingHistory}
-              above={firstDrawn === 0 ? above(0) : null}
+              above={firstDrawn >= 0 && firstDrawn === win.start ? above(win.start) : null}
               ctx={ctx}
             />
             <ListRows
               items={items}
+              start={win.start}
               messages={messages}
               above={above}
               measure={virtualizer.measureElement}

@@ -80,6 +80,19 @@ export function aboveOf(messages: readonly ChatMessage[], i: number, divider: nu
   };
 }
 
+/** aboveOf for the rows of one render: what goes above each drawn message and the one after it, each computed once. */
+export function abovesOf(messages: readonly ChatMessage[], divider: number): (i: number) => Above | null {
+  const cache = new Map<number, Above | null>();
+  return (i) => {
+    let a = cache.get(i);
+    if (a === undefined) {
+      a = aboveOf(messages, i, divider);
+      cache.set(i, a);
+    }
+    return a;
+  };
+}
+
 /** Index of the next shown message after `from` in direction `step` (±1), or -1. */
 export function nextShownIndex(messages: readonly ChatMessage[], from: number, step: 1 | -1): number {
   for (let i = from + step; i >= 0 && i < messages.length; i += step)

@@ -5,14 +5,14 @@
 // (wheel, touch, key, pointer). When the divider is too close to the end to
 // reach the top, the end is as far as it goes. Waiting on frames, not time,
 // keeps it exact on a busy machine.
-import type { Virtualizer } from '@tanstack/react-virtual';
+import type { ListScroll } from './use-list-scroll';
 
 const STILL_FRAMES = 5;
 const MAX_FRAMES = 90;
 
 /** Starts settling (on the unread divider, or on what `selector` finds: a jump's target); returns a function that stops it. */
 export function settleOnDivider(
-  v: Virtualizer<HTMLDivElement, HTMLDivElement>,
+  v: ListScroll,
   scroller: HTMLElement,
   index: number,
   selector = '.natter-unread-divider',

@@ -24,7 +24,7 @@ export interface MessageVirtualizerOptions {
   prependedBelowRef: RefObject<number>;
   /** Follow appended messages (at the newest, and was before this commit). */
   follow: boolean;
-  /** Where the list opens: an index, or the end. */
+  /** Where the list opens: an item index, or the end. */
   openAt: number | 'end';
 }
 
@@ -36,6 +36,9 @@ export function useMessageVirtualizer(options: MessageVirtualizerOptions): Virtu
     getScrollElement: () => scrollerRef.current,
     estimateSize,
     getItemKey,
+    // An item's index among the virtualizer's items, which start at the history window's start
+    // (data-index is the message's index among the loaded messages).
+    indexAttribute: 'data-item',
     overscan: OVERSCAN,
     anchorTo: 'end',
     followOnAppend: follow,

@@ -3,9 +3,9 @@
 // marker becomes known only after the messages were shown (the conversation
 // list was still loading), it moves to the divider then, unless the reader has
 // already scrolled, clicked or pressed a key in the list.
-import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { settleOnDivider } from './settle-on-divider';
+import type { ListScroll } from './use-list-scroll';
 
 const END_COMMITS = 3;
 
@@ -19,7 +19,7 @@ export interface OpeningOptions {
   markerKnown: boolean;
   /** Current unread divider index, or -1. */
   divider: number;
-  virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>;
+  virtualizer: ListScroll;
   scrollerRef: RefObject<HTMLDivElement | null>;
   /** Called when the list moves to a divider it learnt of late. */
   onDividerLate(): void;
