@@ -16,6 +16,7 @@ import type { Browser, CDPSession } from 'playwright-core';
 import { launchChromium } from '../../test/support/chromium';
 import { serveStatic } from '../../test/support/static-server';
 import { buildPages, CONTENDERS, type ContenderName } from './build-pages';
+import { sumOf, type TraceEvent } from '../support/trace-events';
 
 const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,19 +28,6 @@ const WANTED = (argOf('contenders')?.split(',') ?? ['natter', 'react-virtuoso'])
 const PROFILE = process.argv.includes('--profile');
 const VIEWPORT = { width: 1280, height: 800 };
 const CAP_MS = 60_000;
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of the event. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
 
 interface MountFigures {
   firstPaintMs: number;
@@ -57,20 +45,6 @@ interface MountFigures {
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-/** Sum of the parts of events named in `names` that lie in [from, to] on one thread (nested ones counted once). */
-function sumOn(events: TraceEvent[], names: ReadonlySet<string>, from: number, to: number): number {
-  let total = 0;
-  let coveredUntil = -Infinity;
-  for (const e of events) {
-    if (!names.has(e.name) || e.dur === undefined) continue;
-    const start = Math.max(e.ts, from, coveredUntil);
-    const end = Math.min(e.ts + e.dur, to);
-    if (end > start) total += end - start;
-    coveredUntil = Math.max(coveredUntil, e.ts + e.dur);
-  }
-  return total / 1000;
-}
-
 function figuresOf(trace: { traceEvents: TraceEvent[] }): Omit<MountFigures, 'firstPaintMs'> {
   const all = trace.traceEvents;
   const m0 = all.find((e) => e.name === 'bench-mount-start');
@@ -86,16 +60,16 @@ function figuresOf(trace: { traceEvents: TraceEvent[] }): Omit<MountFigures, 'fi
   const begun = tasks.filter((e) => e.ts >= m0.ts && e.ts < m1.ts);
   return {
     cpuMs: begun.reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000,
-    busyMs: sumOn(tasks, new Set(['RunTask', 'ThreadControllerImpl::RunTask']), m0.ts, m1.ts),
-    scriptMs: sumOn(
+    busyMs: sumOf(tasks, new Set(['RunTask', 'ThreadControllerImpl::RunTask']), m0.ts, m1.ts),
+    scriptMs: sumOf(
       thread,
       new Set(['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.callFunction', 'RunMicrotasks']),
       m0.ts,
       m1.ts,
     ),
-    styleMs: sumOn(thread, new Set(['UpdateLayoutTree', 'RecalculateStyles']), m0.ts, m1.ts),
-    layoutMs: sumOn(thread, new Set(['Layout']), m0.ts, m1.ts),
-    paintMs: sumOn(thread, new Set(['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'Commit']), m0.ts, m1.ts),
+    styleMs: sumOf(thread, new Set(['UpdateLayoutTree', 'RecalculateStyles']), m0.ts, m1.ts),
+    layoutMs: sumOf(thread, new Set(['Layout']), m0.ts, m1.ts),
+    paintMs: sumOf(thread, new Set(['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'Commit']), m0.ts, m1.ts),
     longestTaskMs: Math.max(0, ...inWindow.map(clip)),
     tasks: inWindow.length,
     frames,

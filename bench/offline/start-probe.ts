@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { sumOf, type TraceEvent } from '../support/trace-events';
 
 /** The console line that carries a start's first-row record (FIRST_ROW prints it). */
 export const FIRST_ROW_LINE = 'natter-bench-first-row ';
@@ -132,19 +133,6 @@ export interface MainThread {
   longTasks: number;
 }
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of a complete event. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { frame?: string } };
-}
-
 const SCRIPT = new Set([
   'EvaluateScript',
   'v8.compile',
@@ -161,20 +149,6 @@ const SCRIPT = new Set([
 const STYLE_LAYOUT = new Set(['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'ParseAuthorStyleSheet']);
 const PAINT = new Set(['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'CompositeLayers', 'Commit']);
 const GC = new Set(['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase']);
-
-/** Sums the durations of `names` events on one thread inside [from, to], without counting nested ones twice. */
-function sumOf(events: TraceEvent[], names: Set<string>, from: number, to: number): number {
-  let total = 0;
-  let end = -Infinity;
-  for (const e of events) {
-    if (!names.has(e.name) || e.dur === undefined) continue;
-    const s = Math.max(e.ts, from, end);
-    const f = Math.min(e.ts + e.dur, to);
-    if (f > s) total += f - s;
-    end = Math.max(end, e.ts + e.dur);
-  }
-  return total / 1000;
-}
 
 /**
  * Navigates `page` to `url` while Chromium traces, waits for the first row (FIRST_ROW's
