@@ -122,8 +122,19 @@ export async function storedWith(
   return page.messages.filter((m) => m.body.type === 'txt' && m.body.msg === text).length;
 }
 
-/** What the page's offline databases hold: message texts of the cached pages and cached conversation ids. */
-export function cachedOnPage(page: Page): Promise<{ texts: string[]; conversations: string[] }> {
+/** What the page's start record holds: its head's ids and, per page it copies, the texts of its messages. */
+interface StartRecordSeen {
+  head: string[];
+  pages: Record<string, string[]>;
+}
+
+/**
+ * What the page's offline databases hold: message texts of the cached pages, cached conversation ids,
+ * and the start record (null when none is written).
+ */
+export function cachedOnPage(
+  page: Page,
+): Promise<{ texts: string[]; conversations: string[]; start: StartRecordSeen | null }> {
   return page.evaluate(async () => {
     const read = (db: IDBDatabase, store: string, key?: string) =>
       new Promise<unknown>((done, fail) => {
@@ -134,6 +145,7 @@ export function cachedOnPage(page: Page): Promise<{ texts: string[]; conversatio
       });
     const texts: string[] = [];
     const conversations: string[] = [];
+    let start: StartRecordSeen | null = null;
     for (const info of await indexedDB.databases()) {
       if (!info.name?.startsWith('natter:')) continue;
       const db = await new Promise<IDBDatabase>((done, fail) => {
@@ -147,9 +159,22 @@ export function cachedOnPage(page: Page): Promise<{ texts: string[]; conversatio
           for (const m of p.messages) if (m.body.type === 'txt' && m.body.msg) texts.push(m.body.msg);
         const list = (await read(db, 'meta', 'conversations')) as Array<{ id: string }> | undefined;
         for (const c of list ?? []) conversations.push(c.id);
+        const saved = (await read(db, 'meta', 'start')) as
+          | {
+              head: Array<{ id: string }>;
+              pages: Array<{ conversation: string; messages: Array<{ body: { msg?: string } }> }>;
+            }
+          | undefined;
+        if (saved)
+          start = {
+            head: saved.head.map((c) => c.id),
+            pages: Object.fromEntries(
+              saved.pages.map((p) => [p.conversation, p.messages.map((m) => m.body.msg ?? '')]),
+            ),
+          };
       }
       db.close();
     }
-    return { texts, conversations };
+    return { texts, conversations, start };
   });
 }
