@@ -146,22 +146,25 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
     // Only worth the requests when someone listens (the document registers listeners before open).
     if (this.listeners.has('onStatisticMessage')) void this.reportOfflineGroupAcks(client);
     // Following contacts costs two requests per open: only for apps that listen (or ask getRoster).
-    if (this.listeners.has('onRoster')) this.followRoster(client);
+    // Open settles once they are loaded, so a change made after it is reported (loaded later, the
+    // contacts would already hold it).
+    if (this.listeners.has('onRoster')) await this.followRoster(client);
     return { user, access_token: token };
   }
 
-  private followRoster(client: ChatClient): void {
-    if (this.roster) return;
+  /** Settles once the contacts the roster follows from are loaded. */
+  private followRoster(client: ChatClient): Promise<void> {
+    if (this.roster) return Promise.resolve();
     this.roster = new RosterTracker(client, this.context.appKey, (items) => {
       if (this.natter === client) this.emit('onRoster', items);
     });
-    this.roster.start();
+    return this.roster.start();
   }
 
   /** This user's contacts (everyone they share a single chat or a group with); onRoster follows changes from now on. */
   getRoster(option: Callbacks<RosterItem[]> = {}): Promise<RosterItem[]> {
     const p = this.requireClientAsync().then(async (c) => {
-      this.followRoster(c);
+      void this.followRoster(c);
       return (await contactsOf(c)).map((u) => rosterItem(this.context.appKey, u, 'both'));
     });
     return this.settle(p, option.success, option.error);

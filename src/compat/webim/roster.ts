@@ -52,9 +52,12 @@ export class RosterTracker {
     private readonly report: (items: RosterItem[]) => void,
   ) {}
 
-  /** Loads the contacts as they are now (reported by no one: Easemob reports the first roster only to getRoster). */
-  start(): void {
-    this.enqueue(async () => {
+  /**
+   * Loads the contacts as they are now (reported by no one: Easemob reports the first roster only to
+   * getRoster); settles once they are loaded (never rejects).
+   */
+  start(): Promise<void> {
+    return this.enqueue(async () => {
       this.known = new Set(await contactsOf(this.client));
     });
   }
@@ -63,7 +66,7 @@ export class RosterTracker {
   message(m: Message): void {
     if (m.chatType !== 'single') return;
     const peer = m.from === this.client.user ? m.to : m.from;
-    this.enqueue(() => {
+    void this.enqueue(() => {
       if (!this.known || this.known.has(peer) || peer === this.client.user) return;
       this.known.add(peer);
       this.report([rosterItem(this.appKey, peer, 'both')]);
@@ -73,7 +76,7 @@ export class RosterTracker {
   /** A group membership change: contacts are counted again and the difference reported. */
   group(action: ChatClientEvents['group']['action']): void {
     if (!MEMBERSHIP_CHANGES.has(action)) return;
-    this.enqueue(async () => {
+    void this.enqueue(async () => {
       if (!this.known) return;
       const now = new Set(await contactsOf(this.client));
       const changes: RosterItem[] = [];
@@ -84,8 +87,9 @@ export class RosterTracker {
     });
   }
 
-  private enqueue(step: () => Promise<void> | void): void {
+  private enqueue(step: () => Promise<void> | void): Promise<void> {
     // A failed step (the connection closed meanwhile) leaves the last known roster; the next change counts again.
     this.queue = this.queue.then(step).catch(() => undefined);
+    return this.queue;
   }
 }
