@@ -1,19 +1,29 @@
 // The relays the per-message latency benchmark (message-latency.bench.ts)
 // compares, each one server on which pairs of users are connected: a bare `ws`
-// relay (bench/fanout/ws-server.mjs, no storage) and natter serve at its
-// defaults (serve-defaults.ts), each in a child process of its own, and the
-// embedded server in this process (ChatClient on its loopback).
+// relay (bench/fanout/ws-server.mjs, no storage) and `natter serve` at its
+// defaults, each in a child process of its own, and the embedded server in
+// this process (ChatClient on its loopback). natter comes from its packed
+// packages, as an app installs them: the `natter` command of @natter/server's
+// tarball (its bin, dev auth, SQLite on a temp file, every other setting its
+// default) and the embedded server and client from natter's tarball.
 // LATENCY_SERVER_NODE_ARGS passes node flags (e.g. --cpu-prof) to the natter serve child;
 // LATENCY_SERVER_STDOUT names a file its stdout is appended to (what --trace-gc prints).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { createChatClient } from '../../src/client/chat-client';
-import { createEmbeddedServer } from '../../src/server/embedded-server';
+import { packedEntryUrl, packedNatter } from '../support/packed-package';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const { createChatClient, createEmbeddedServer } = (await import(
+  packedEntryUrl('.')
+)) as typeof import('../../src/entries/index');
+/** The bare relay's server (no storage, no protocol: it forwards each message to the group). */
+const bareServer = join(here, '../fanout/ws-server.mjs');
+/** The `natter` command as `npm install @natter/server` puts it in an app. */
+const natterBin = join(packedNatter().dir, 'node_modules', '@natter', 'server', 'bin', 'natter.js');
 const serverNodeArgs = (process.env.LATENCY_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** A sender and a receiver: `send(i)` sends message i; `onReceive` hears the index of each message that arrives. */
@@ -34,27 +44,29 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-function child(script: string, args: string[] = []): Promise<{ port: number; proc: ChildProcess }> {
-  const proc = spawn(
-    process.execPath,
-    [...(script.endsWith('.ts') ? [...serverNodeArgs, '--import', 'tsx'] : []), join(here, script), ...args],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+/** Starts `node <args>` and resolves with the port its stdout names (`PORT n`, or natter's "listening on" line). */
+function child(args: string[]): Promise<{ port: number; proc: ChildProcess }> {
+  // natter serve logs each connection on stderr (JSON lines): kept, and shown only if it fails.
+  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stderr!.on('data', (d: Buffer) => (log = (log + String(d)).slice(-4000)));
   return new Promise((resolve, reject) => {
     let buf = '';
     proc.stdout.on('data', (d: Buffer) => {
       if (process.env.LATENCY_SERVER_STDOUT) appendFileSync(process.env.LATENCY_SERVER_STDOUT, d);
-      const m = /PORT (\d+)/.exec((buf += String(d)));
+      const m = /(?:PORT |listening on http:\/\/127\.0\.0\.1:)(\d+)/.exec((buf += String(d)));
       if (m) resolve({ port: Number(m[1]), proc });
     });
-    proc.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    proc.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${log}`)));
   });
 }
-const stop = (proc: ChildProcess) =>
+/** Stops a child: the bare relay when its stdin ends, natter serve on SIGTERM (as a service manager stops it). */
+const stop = (proc: ChildProcess, signal?: NodeJS.Signals) =>
   new Promise<void>((resolve) => {
     proc.removeAllListeners('exit');
     proc.on('exit', () => resolve());
-    proc.stdin!.end();
+    if (signal) proc.kill(signal);
+    else proc.stdin!.end();
   });
 const openWs = (url: string) =>
   new Promise<WebSocket>((resolve, reject) => {
@@ -65,7 +77,7 @@ const openWs = (url: string) =>
 const firstFrame = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('message', () => resolve()));
 
 export async function bareRelay(): Promise<Relay> {
-  const { port, proc } = await child('../fanout/ws-server.mjs');
+  const { port, proc } = await child([bareServer]);
   const join = async (user: string, group: string) => {
     const ws = await openWs(`ws://127.0.0.1:${port}`);
     const joined = firstFrame(ws);
@@ -102,7 +114,21 @@ export async function bareRelay(): Promise<Relay> {
 }
 
 export async function natterServe(): Promise<Relay> {
-  const { port, proc } = await child('serve-defaults.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'natter-bench-latency-'));
+  const { port, proc } = await child([
+    ...serverNodeArgs,
+    natterBin,
+    'serve',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--db',
+    join(dir, 'bench.sqlite'),
+    '--files',
+    join(dir, 'files'),
+    '--dev',
+  ]);
   const url = `ws://127.0.0.1:${port}/ws`;
   // Each frame a socket receives is parsed once, as a client does: checked for a refusal, then
   // handed to `onFrame` (the receiver's message events). Parsing it a second time in another
@@ -158,7 +184,10 @@ export async function natterServe(): Promise<Relay> {
         },
       };
     },
-    close: () => stop(proc),
+    close: async () => {
+      await stop(proc, 'SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

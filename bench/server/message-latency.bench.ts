@@ -1,5 +1,5 @@
 // Per-message latency: one sender, one receiver, time from send to
-// the receiver's copy — natter serve at its defaults (child process, default
+// the receiver's copy — `natter serve` from the packed @natter/server at its defaults (child process, default
 // rate limit) vs a bare `ws` relay (bench/fanout/ws-server.mjs, no storage) vs
 // the embedded server (in process, ChatClient on its loopback). Two shapes:
 // back to back (each send after the previous one arrived) and an outbox of

@@ -63,5 +63,8 @@ export function summarizeLatency(d) {
         pass: serve.drainMs <= 2 * bare.drainMs && serve.inOrder,
       },
     ],
+    notes: [
+      'natter serve is the `natter serve` command of the packed @natter/server (its bin, `--dev`, SQLite on a temp file, every other setting at its default); the embedded server and its client come from the packed natter package.',
+    ],
   };
 }
