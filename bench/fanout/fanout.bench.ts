@@ -2,8 +2,10 @@
 // one sender per group sends with a bounded window; we count deliveries to the
 // other members and time send → receive. natter's Node host (SQLite NORMAL and
 // FULL) runs next to a bare `ws` broadcast server doing the same fan-out with no
-// storage (the ceiling on this machine). Each server is its own child process;
-// the clients share this process, identical for all servers. Servers alternate
+// storage (the ceiling on this machine). natter's host is the packed @natter/server
+// (what an app installs) at its defaults, with the cap on connections per address
+// off (every client is 127.0.0.1). Each server is its own child process; the
+// clients share this process, identical for all servers. Servers alternate
 // within each round; medians and min–max over rounds. Each server's CPU time per
 // delivery is reported too (steadier than rates when the machine is shared), and so is
 // the clients' own CPU: all clients share this one process, which can set the pace.
@@ -19,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { WebSocket } from 'ws';
+import { packedServerEntryUrl } from '../support/packed-package';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argNum = (name: string, fallback: number) => {
@@ -76,7 +79,7 @@ function startChild(kind: ServerKind): Promise<Started> {
             'tsx',
             join(here, 'natter-server.ts'),
             kind.endsWith('-full') ? 'FULL' : 'NORMAL',
-            ...(kind.startsWith('baseline-') ? [BASELINE!] : []),
+            kind.startsWith('baseline-') ? BASELINE! : packedServerEntryUrl(),
           ],
           {
             stdio: ['pipe', 'pipe', 'inherit'],

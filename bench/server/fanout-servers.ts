@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshDatabase } from '../../test/node/cluster/support/cluster';
 import type { Postgres } from '../../test/node/cluster/support/services';
+import { packedServerEntryUrl } from '../support/packed-package';
 import { findProcesses, parentOf } from './process-cpu';
 
 const FANOUT = join(import.meta.dirname, '../fanout');
@@ -56,7 +57,9 @@ async function startChild(args: string[]): Promise<Child> {
 /** A baseline server (bench/fanout's children). */
 export async function startBaseline(kind: Baseline): Promise<{ target: Target; stop(): Promise<void> }> {
   const args =
-    kind === 'ws' ? [join(FANOUT, 'ws-server.mjs')] : ['--import', 'tsx', join(FANOUT, 'natter-server.ts'), 'NORMAL'];
+    kind === 'ws'
+      ? [join(FANOUT, 'ws-server.mjs')]
+      : ['--import', 'tsx', join(FANOUT, 'natter-server.ts'), 'NORMAL', packedServerEntryUrl()];
   const child = await startChild(args);
   const url = kind === 'ws' ? `ws://127.0.0.1:${child.port}` : `ws://127.0.0.1:${child.port}/ws`;
   return { target: { url: () => url, pids: [child.pid], kind: kind === 'ws' ? 'ws' : 'natter-dev' }, stop: child.stop };
