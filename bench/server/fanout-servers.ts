@@ -75,7 +75,7 @@ export async function startCluster(
   const db = await freshDatabase(postgres);
   const entry = join(import.meta.dirname, 'cluster-bench-node.ts');
   const nodes = await Promise.all(
-    Array.from({ length: size }, () => startChild(['--import', 'tsx', entry, db, redisUrl])),
+    Array.from({ length: size }, () => startChild(['--import', 'tsx', entry, db, redisUrl, packedServerEntryUrl()])),
   );
   return {
     target: {

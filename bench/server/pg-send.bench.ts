@@ -1,4 +1,5 @@
 // Send latency on PostgreSQL: `natter serve --db postgres://…` (in process,
+// from the packed @natter/server, with natter's client from the packed natter;
 // dev auth, no rate limit) on a real PostgreSQL started for the run (as the
 // cluster tests start it), one client sending to another at RATE sends per
 // second for SECONDS, ROUNDS times, after FILL messages are stored. The figure
@@ -10,11 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createChatClient } from '../../src/client/chat-client';
 import type { ChatClient } from '../../src/client/chat-client-types';
-import { silentLogger } from '../../src/node/logger';
-import { startServer } from '../../src/node/serve';
 import { startPostgres } from '../../test/node/cluster/support/services';
+import { packedEntryUrl, packedServerEntryUrl } from '../support/packed-package';
+
+const { startServer, silentLogger } = (await import(
+  packedServerEntryUrl()
+)) as typeof import('../../src/entries/server');
+const { createChatClient } = (await import(packedEntryUrl('.'))) as typeof import('../../src/entries/index');
 
 const argNum = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
