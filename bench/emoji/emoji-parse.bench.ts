@@ -4,14 +4,18 @@
 // ≥ 0.5× on emoji-dense text while also doing custom maps and shortcodes) and a
 // plain `String.prototype.indexOf` scan (the floor: native code, finds nothing).
 // Contenders alternate inside every round; medians and min–max over the rounds.
+// natter's parser comes from its packed package (`natter`), as an app installs it.
 // Run: node --expose-gc --import tsx bench/emoji/emoji-parse.bench.ts [--rounds N] [--size UNITS] [--min-ms MS]
 // (or `npm run bench -- emoji`).
 // Prints one JSON document on stdout.
 
 import emojiRegex from 'emoji-regex';
-import { createEmojiParser } from '../../src/emoji/emoji-parser';
-import { buildShortcodeTable } from '../../src/emoji/shortcode-table';
+import { packedEntryUrl } from '../support/packed-package';
 import { makeCorpora } from './corpora';
+
+const { createEmojiParser, buildShortcodeTable } = (await import(
+  packedEntryUrl('.')
+)) as typeof import('../../src/entries/index');
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -8,11 +8,15 @@
 // The core runs in-process on SQLite (':memory:'); sessions are in-process
 // peers that count frames (no sockets: the figure is the server's own work).
 // The longest block is the longest gap between the ticks of a setImmediate
-// loop running beside it. Prints one JSON object.
-import { SqliteStorage } from '../../src/node/sqlite-storage';
+// loop running beside it. The core and its storage come from the packed
+// @natter/server, as an app installs it. Prints one JSON object.
 import { conversationKey } from '../../src/server/conversation-key';
-import { createServerCore } from '../../src/server/server-core';
-import { PROTOCOL_VERSION } from '../../src/protocol/version';
+import { packedEntryUrl, packedServerEntryUrl } from '../support/packed-package';
+
+const { SqliteStorage, createServerCore } = (await import(
+  packedServerEntryUrl()
+)) as typeof import('../../src/entries/server');
+const { PROTOCOL_VERSION } = (await import(packedEntryUrl('.'))) as typeof import('../../src/entries/index');
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
