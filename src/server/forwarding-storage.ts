@@ -23,7 +23,13 @@ import type { PushSubscriptionRecord } from './push-storage';
 import type { ThreadReadRecord } from './thread-read-storage';
 
 export abstract class ForwardingStorage {
-  constructor(readonly inner: Storage) {}
+  /** Present when `inner` has it (see Storage). */
+  readonly conversationPageInBackground?: Storage['conversationPageInBackground'];
+
+  constructor(readonly inner: Storage) {
+    const page = inner.conversationPageInBackground?.bind(inner);
+    if (page) this.conversationPageInBackground = page;
+  }
 
   ping(): Promise<void> {
     return this.inner.ping();
