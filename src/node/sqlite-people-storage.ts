@@ -5,7 +5,7 @@
 // are registered here, its conversation key, and the list of words), filled
 // after each commit by sqlite-search-indexer.ts and caught up before a search.
 // How a search reads the index is sqlite-message-search.ts; a search from the
-// core runs there on a reader thread (sqlite-reader.ts).
+// core runs there on a reader thread (sqlite-search-reader.ts).
 import type Database from 'better-sqlite3';
 import type { UserId } from '../protocol/message';
 import type {
@@ -19,12 +19,9 @@ import { foldForSearch, profileTerms } from '../server/search-text';
 import { indexedWords, textIndexWords } from '../server/search-words';
 import { DEFAULT_BOUNDS, messageSearch, type SearchBounds } from './sqlite-message-search';
 import { listedWord, SqliteSearchIndexer } from './sqlite-search-indexer';
-import { SqliteReader } from './sqlite-reader';
+import { SqliteSearchReader } from './sqlite-search-reader';
 
 export type { SearchBounds } from './sqlite-message-search';
-
-/** The search reader's page cache (KiB): the word index's recent pages, which searches read again. */
-const SEARCH_CACHE_KIB = 32 * 1024;
 
 /** Above every folded term in byte order (a prefix range's end). */
 const TOP = '\u{10FFFF}';
@@ -51,7 +48,7 @@ export function registerSearchWords(db: Database.Database): void {
 export class SqlitePeopleStorage implements PeopleStorage {
   private readonly s: ReturnType<typeof prepare>;
   private readonly indexer: SqliteSearchIndexer;
-  private readonly reader: SqliteReader;
+  private readonly reader: SqliteSearchReader;
 
   constructor(
     private readonly db: Database.Database,
@@ -59,7 +56,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
   ) {
     this.s = prepare(db);
     this.indexer = new SqliteSearchIndexer(db);
-    this.reader = new SqliteReader(db, 'message search', SEARCH_CACHE_KIB);
+    this.reader = new SqliteSearchReader(db);
   }
 
   /** A message row was inserted: it is indexed for search after its commit. */

@@ -15,8 +15,6 @@ import type { Invitation } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
 import type {
   ConversationKey,
-  ConversationPageQuery,
-  ConversationPageRead,
   EventRecord,
   FileRecord,
   EventAppend,
@@ -168,9 +166,8 @@ export class SqliteStorage implements SyncStorage {
   }
   /** Flushes the WAL into the main file and closes the database. */
   close(): void {
-    // The search indexer and the readers stop first: they work on the file being closed.
+    // The search indexer stops first: it works on the file being closed.
     this.people.stop();
-    this.states.stop();
     this.file.close();
   }
 
@@ -181,17 +178,9 @@ export class SqliteStorage implements SyncStorage {
     this.people.messageStored();
   }
 
-  /** A search from the core: read on the search reader thread (sqlite-reader.ts). */
+  /** A search from the core: read on the search reader thread (sqlite-search-reader.ts). */
   searchInBackground(query: MessageSearchQuery): Promise<MessageSearchResult> {
     return this.people.searchInBackground(query);
-  }
-
-  /** A conversation list page from the core: read on the page reader thread (sqlite-conversation-page.ts). */
-  conversationPageInBackground(
-    user: UserId,
-    query: ConversationPageQuery & { unreadTotal: boolean },
-  ): Promise<ConversationPageRead | null> {
-    return this.states.pageInBackground(user, query);
   }
 
   // ---- per-conversation sequence ---------------------------------------------

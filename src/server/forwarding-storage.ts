@@ -23,13 +23,7 @@ import type { PushSubscriptionRecord } from './push-storage';
 import type { ThreadReadRecord } from './thread-read-storage';
 
 export abstract class ForwardingStorage {
-  /** Present when `inner` has it (see Storage). */
-  readonly conversationPageInBackground?: Storage['conversationPageInBackground'];
-
-  constructor(readonly inner: Storage) {
-    const page = inner.conversationPageInBackground?.bind(inner);
-    if (page) this.conversationPageInBackground = page;
-  }
+  constructor(readonly inner: Storage) {}
 
   ping(): Promise<void> {
     return this.inner.ping();

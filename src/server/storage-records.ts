@@ -51,19 +51,6 @@ export interface ConversationPageQuery {
 }
 
 /**
- * A page of one user's conversation list with what its summaries need, all read at one moment
- * (conversationPageInBackground): the states as listConversationPage returns them and, in the
- * same order, the lastSeq of each one's conversation and its last message (lastServerId's record,
- * null where it has none); with the user's unread total when it was asked for.
- */
-export interface ConversationPageRead {
-  states: ConversationStateRecord[];
-  lastSeqs: number[];
-  lastMessages: Array<MessageRecord | null>;
-  unreadTotal?: number;
-}
-
-/**
  * One user's state in one conversation. Exists once the user took part in the conversation
  * (sent or received a message in it); the user's conversation list is these records minus hidden ones.
  */

@@ -38,7 +38,6 @@ import type { MessageSearchQuery, MessageSearchResult, PeopleStorage } from './p
 import type {
   ConversationKey,
   ConversationPageQuery,
-  ConversationPageRead,
   ConversationStateRecord,
   EventAppend,
   EventRecord,
@@ -52,7 +51,6 @@ import type {
 export type {
   ConversationKey,
   ConversationPageQuery,
-  ConversationPageRead,
   ConversationStateRecord,
   EventAppend,
   EventRecord,
@@ -222,16 +220,6 @@ export interface SyncStorage extends StorageOps {
    * outside a transaction.
    */
   searchInBackground?(query: MessageSearchQuery): Promise<MessageSearchResult>;
-  /**
-   * Optional: one page of `user`'s conversation list read off the event loop, at one moment (SQLite:
-   * one statement on a reader thread with its own connection, which sees what was committed when
-   * it started); null when it cannot now (the core then reads the page with the other operations).
-   * `unreadTotal`: also read the user's unread total. The adapter offers it outside transactions.
-   */
-  conversationPageInBackground?(
-    user: UserId,
-    query: ConversationPageQuery & { unreadTotal: boolean },
-  ): Promise<ConversationPageRead | null>;
 }
 
 type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
@@ -247,8 +235,6 @@ export interface Storage extends Promised<StorageOps> {
   readonly shared: boolean;
   /** Answers when the database can be reached (health checks); rejects otherwise. */
   ping(): Promise<void>;
-  /** As SyncStorage's: present outside transactions of a storage that can (SQLite on a file). */
-  conversationPageInBackground?: SyncStorage['conversationPageInBackground'];
   /** Releases connections and files. */
   close(): Promise<void>;
 }

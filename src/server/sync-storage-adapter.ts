@@ -6,8 +6,7 @@
 // its uncommitted writes (and keep them if it rolled back); calls through
 // `tx` run at once. A search outside a transaction first awaits the store's
 // `prepareSearch` (MemoryStorage builds its index in slices there), and is
-// answered by its `searchInBackground` when it has one (SQLite); a store's
-// `conversationPageInBackground` is offered outside transactions. Such a
+// answered by its `searchInBackground` when it has one (SQLite). Such a
 // store has one writer, so `shared` is false.
 import type { Storage, StorageOps, SyncStorage } from './storage';
 
@@ -105,12 +104,6 @@ export function asyncStorage(sync: SyncStorage, onClose: () => void = () => {}):
       return op(...args);
     };
   }
-
-  // A page read in the background is made on a snapshot of what was committed: it need not wait for
-  // the open transaction (none of its writes can show), and inside one it is not offered (it would
-  // miss the transaction's own writes).
-  const page = sync.conversationPageInBackground?.bind(sync);
-  if (page) outer.conversationPageInBackground = page;
 
   const txStorage = tx as unknown as Storage;
   tx.transaction = <T>(fn: (t: Storage) => Promise<T>): Promise<T> => fn(txStorage);

@@ -1,28 +1,20 @@
-// Owns running reads off the event loop: a worker thread with its own
-// read-only connection to the database file runs the reads of a search
-// (sqlite-message-search.ts) or of a conversation list page
-// (sqlite-conversation-page.ts) while the main thread goes on answering sends.
+// Owns running message searches off the event loop: a worker thread with its
+// own read-only connection to the database file runs a search's reads
+// (sqlite-message-search.ts) while the main thread goes on answering sends.
 // WAL lets the reader and the writer work at once, each on its own snapshot,
-// so neither waits for the other, and one statement reads one snapshot.
-// Started on the first read (most storages never search), held open only
-// while a read is pending (it never keeps the process alive), stopped with the
-// storage. A database in memory cannot be opened twice, and a reader that
-// fails to start or dies leaves the reads to the main connection, as before.
+// so neither waits for the other. Started on the first search (most storages
+// never search), held open only while a read is pending (it never keeps the
+// process alive), stopped with the storage. A database in memory cannot be
+// opened twice, and a reader that fails to start or dies leaves the searches
+// to the main connection, as before.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-
-/** One read: a SELECT and its parameters; the answer is its rows. */
-export interface SqlRead {
-  sql: string;
-  params: unknown[];
-}
-
-/** The steps of one job of reads: yields reads, is given their rows, returns the result. */
-export type ReadSteps<R> = Generator<SqlRead, R, unknown[]>;
+import type { MessageSearchResult } from '../server/people-storage';
+import type { SearchRead, SearchSteps } from './sqlite-message-search';
 
 // Plain CommonJS so it runs the same under tsx, vitest and the built package. Statements are
-// prepared once per SQL text (a search or a page has a handful of shapes).
+// prepared once per SQL text (a search has a handful of shapes).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -40,12 +32,15 @@ parentPort.on('message', ({ id, sql, params }) => {
 });
 `;
 
+/** The reader's page cache (KiB): the word index's recent pages, which searches read again. */
+const CACHE_KIB = 32 * 1024;
+
 type Answer = { id: number; rows?: unknown[]; error?: string };
 
 /** The reader thread is gone (not an error of the read itself): the read is made on the main connection. */
 class ReaderLost extends Error {}
 
-export class SqliteReader {
+export class SqliteSearchReader {
   private worker: Worker | null = null;
   /** The reader cannot be used (in memory, failed to start, or stopped): searches run on `db`. */
   private unavailable: boolean;
@@ -55,20 +50,12 @@ export class SqliteReader {
   /** The main connection's statements, by SQL text. */
   private readonly statements = new Map<string, Database.Statement>();
 
-  /**
-   * `name` says what stops or loses the reader in the errors of its pending reads; `cacheKiB` is its
-   * connection's page cache.
-   */
-  constructor(
-    private readonly db: Database.Database,
-    private readonly name: string,
-    private readonly cacheKiB: number,
-  ) {
+  constructor(private readonly db: Database.Database) {
     this.unavailable = db.memory;
   }
 
-  /** Runs the reads on the reader thread (on `db` when there is none, or for the rest when it dies). */
-  async run<R>(steps: ReadSteps<R>): Promise<R> {
+  /** Runs the search's reads on the reader thread (on `db` when there is none). */
+  async run(steps: SearchSteps): Promise<MessageSearchResult> {
     let step = steps.next();
     while (!step.done) {
       const read = step.value;
@@ -85,29 +72,8 @@ export class SqliteReader {
     return step.value;
   }
 
-  /**
-   * Runs the reads on the reader thread only: null when there is no reader or it dies before the
-   * last read is answered (the caller then reads another way; what was read is dropped).
-   */
-  async runOnReader<R>(steps: ReadSteps<R>): Promise<R | null> {
-    let step = steps.next();
-    while (!step.done) {
-      const worker = this.start();
-      if (!worker) return null;
-      let rows: unknown[];
-      try {
-        rows = await this.read(worker, step.value);
-      } catch (e) {
-        if (e instanceof ReaderLost && !this.stopped) return null;
-        throw e;
-      }
-      step = steps.next(rows);
-    }
-    return step.value;
-  }
-
-  /** Runs the reads on `db` itself (the writer's connection), synchronously. */
-  runHere<R>(steps: ReadSteps<R>): R {
+  /** Runs the search's reads on `db` itself (the writer's connection), synchronously. */
+  runHere(steps: SearchSteps): MessageSearchResult {
     let step = steps.next();
     while (!step.done) step = steps.next(this.readHere(step.value));
     return step.value;
@@ -119,7 +85,7 @@ export class SqliteReader {
     this.unavailable = true;
     const worker = this.worker;
     this.worker = null;
-    this.fail(new Error(`${this.name} stopped: the storage is closing`));
+    this.fail(new Error('message search stopped: the storage is closing'));
     void worker?.terminate();
   }
 
@@ -129,12 +95,12 @@ export class SqliteReader {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3');
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { driver, path: this.db.name, cacheKiB: this.cacheKiB },
+        workerData: { driver, path: this.db.name, cacheKiB: CACHE_KIB },
       });
       worker.unref();
       worker.on('message', (a: Answer) => this.answer(a));
       worker.on('error', (e) => this.lost(worker, new ReaderLost(e.message)));
-      worker.on('exit', () => this.lost(worker, new ReaderLost(`${this.name} reader exited`)));
+      worker.on('exit', () => this.lost(worker, new ReaderLost('message search reader exited')));
       this.worker = worker;
     } catch {
       this.unavailable = true;
@@ -142,15 +108,15 @@ export class SqliteReader {
     return this.worker;
   }
 
-  private readHere(read: SqlRead): unknown[] {
+  private readHere(read: SearchRead): unknown[] {
     let s = this.statements.get(read.sql);
     if (!s) this.statements.set(read.sql, (s = this.db.prepare(read.sql)));
     return s.all(...read.params);
   }
 
-  private read(worker: Worker, read: SqlRead): Promise<unknown[]> {
+  private read(worker: Worker, read: SearchRead): Promise<unknown[]> {
     const id = this.nextId++;
-    // Referenced while a read is pending, so a process waiting only on a read does not exit.
+    // Referenced while a read is pending, so a process waiting only on a search does not exit.
     if (this.pending.size === 0) worker.ref();
     return new Promise<unknown[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -167,7 +133,7 @@ export class SqliteReader {
     else p.resolve(a.rows ?? []);
   }
 
-  /** The reader died: what it had pending is refused, later reads use the main connection. */
+  /** The reader died: what it had pending is refused, later searches use the main connection. */
   private lost(worker: Worker, e: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
