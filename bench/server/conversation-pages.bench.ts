@@ -23,7 +23,8 @@
 // sending: the server's CPU and event-loop busy time per page measured
 // directly, not as what the loaded window used beyond its sends.
 // Run: npx tsx bench/server/conversation-pages.bench.ts [--conversations 5000] [--messages 1000000] [--rounds 20]
-// Prints one JSON document on stdout.
+// [--server-cpu-prof DIR] (the server writes a V8 CPU profile of each of its threads into DIR when it
+// stops, to see where a page's time goes). Prints one JSON document on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,12 +39,17 @@ const argNum = (name: string, fallback: number) => {
   const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
+const argDir = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 const CONVERSATIONS = argNum('conversations', 5000);
 const MESSAGES = argNum('messages', 1_000_000);
 const ROUNDS = argNum('rounds', 20);
 const PAGE = 50;
 /** Back-to-back sends that warm the send path up before the first round. */
 const WARM_SENDS = 50;
+const PROFILE_DIR = argDir('server-cpu-prof');
 
 interface Eld {
   p50: number;
@@ -61,7 +67,14 @@ function startChild(): Promise<{
 }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(here, 'heavy-server.ts'), String(CONVERSATIONS), String(MESSAGES)],
+    [
+      ...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []),
+      '--import',
+      'tsx',
+      join(here, 'heavy-server.ts'),
+      String(CONVERSATIONS),
+      String(MESSAGES),
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines: string[] = [];
