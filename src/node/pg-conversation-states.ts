@@ -25,6 +25,13 @@ export async function putConversationState(db: PgDatabase, state: ConversationSt
   );
 }
 
+export async function listConversationKeys(db: PgDatabase, user: UserId): Promise<ConversationKey[]> {
+  const rows = await db.rows<{ key: ConversationKey }>('SELECT key FROM conversation_states WHERE user_id = $1', [
+    user,
+  ]);
+  return rows.map((r) => r.key);
+}
+
 export async function listConversationStates(db: PgDatabase, user: UserId): Promise<ConversationStateRecord[]> {
   const rows = await db.rows(
     'SELECT json FROM conversation_states WHERE user_id = $1 ORDER BY updated_at DESC, key ASC',

@@ -88,7 +88,12 @@ const MESSAGE_OPS = [
   'addReceipt',
   'listReceipts',
 ] as const;
-const STATE_OPS = ['getConversationState', 'putConversationState', 'listConversationStates'] as const;
+const STATE_OPS = [
+  'getConversationState',
+  'putConversationState',
+  'listConversationStates',
+  'listConversationKeys',
+] as const;
 const DIRECTORY_OPS = [
   'getGroup',
   'listGroupsOf',

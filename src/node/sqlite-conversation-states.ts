@@ -20,6 +20,7 @@ export class SqliteConversationStates {
         'INSERT OR REPLACE INTO conversation_states (user, key, updated_at, hidden, unread, json) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       list: p('SELECT json FROM conversation_states WHERE user = ? ORDER BY updated_at DESC, key ASC'),
+      keys: p('SELECT key FROM conversation_states WHERE user = ?').pluck(),
       page: p(
         'SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 ORDER BY updated_at DESC, key ASC LIMIT ?',
       ),
@@ -41,6 +42,10 @@ export class SqliteConversationStates {
 
   listConversationStates(user: UserId): ConversationStateRecord[] {
     return parseAll(this.s.list.all(user) as Row[]);
+  }
+
+  listConversationKeys(user: UserId): ConversationKey[] {
+    return this.s.keys.all(user) as ConversationKey[];
   }
 
   listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {

@@ -54,6 +54,7 @@ const STATE_OPS = [
   'getConversationState',
   'putConversationState',
   'listConversationStates',
+  'listConversationKeys',
   'listConversationPage',
   'unreadTotal',
 ] as const;

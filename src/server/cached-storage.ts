@@ -191,6 +191,11 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     await this.writeDirty();
     return this.inner.listConversationStates(user);
   }
+  async listConversationKeys(user: UserId): Promise<ConversationKey[]> {
+    await this.settled();
+    await this.writeDirty();
+    return this.inner.listConversationKeys(user);
+  }
   async listConversationPage(user: UserId, query: ConversationPageQuery): Promise<ConversationStateRecord[]> {
     await this.settled();
     await this.writeDirty();

@@ -190,6 +190,10 @@ export class MemoryStorage implements SyncStorage {
     return [...perUser.values()].sort((a, b) => b.updatedAt - a.updatedAt).map((s) => ({ ...s }));
   }
 
+  listConversationKeys(user: UserId): ConversationKey[] {
+    return [...(this.states.get(user)?.keys() ?? [])];
+  }
+
   listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {
     return (this.lists.get(user)?.page(query) ?? []).map((s) => ({ ...s }));
   }

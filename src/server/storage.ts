@@ -103,6 +103,11 @@ export interface StorageOps extends PeopleStorage, ThreadReadStorage, PushStorag
   /** All states of one user (hidden included), most recently updated first. */
   listConversationStates(user: UserId): ConversationStateRecord[];
   /**
+   * The keys of all of one user's states (hidden included), in no set order: what finding a
+   * user's contacts needs, read from the (user, key) index without reading any record.
+   */
+  listConversationKeys(user: UserId): ConversationKey[];
+  /**
    * One page of the user's conversation list: states that are not hidden, updatedAt descending
    * then key ascending, strictly after `query.after`. Index (user, hidden, updated_at, key).
    */

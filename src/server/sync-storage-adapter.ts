@@ -24,6 +24,7 @@ const OPS = [
   'getConversationState',
   'putConversationState',
   'listConversationStates',
+  'listConversationKeys',
   'listConversationPage',
   'unreadTotal',
   'addReceipt',

@@ -150,6 +150,18 @@ export function describeStorageContract(name: string, make: () => Storage | Prom
       ]);
       expect((await s.getConversationState('alice', KEY))?.updatedAt).toBe(10);
       expect(await s.getConversationState('bob', KEY)).toBeNull();
+      // The keys alone, hidden ones included, each once: what finding a user's contacts reads.
+      await s.putConversationState({
+        ...base,
+        key: 'group:h',
+        id: 'group:h',
+        type: 'group',
+        target: 'h',
+        updatedAt: 11,
+        hidden: true,
+      });
+      expect((await s.listConversationKeys('alice')).sort()).toEqual([KEY, 'group:g', 'group:h'].sort());
+      expect(await s.listConversationKeys('bob')).toEqual([]);
     });
 
     it('pages the visible conversation list by (updatedAt, key) and sums its unread', async () => {
