@@ -12,9 +12,9 @@ afterEach(() => h?.close());
 
 const PEERS = 320;
 
-async function accountWith(peers: number) {
+async function accountWith(peers: number, pageSliceMs?: number) {
   const clock = createManualClock(Date.now());
-  h = createHarness({ clock, rateLimit: false });
+  h = createHarness({ clock, rateLimit: false, ...(pageSliceMs !== undefined ? { pageSliceMs } : {}) });
   const senders = [];
   for (let i = 0; i < peers; i++) {
     const peer = await h.client(`p${i}`);
@@ -81,6 +81,23 @@ describe('conversation list pages in the store', () => {
     await alice.binding.loadMoreConversations();
     await alice.binding.loadMoreConversations();
     expect(alice.store.getState().conversations.totalUnread).toBe(unread - 1);
+  });
+
+  it('keeps the total exact when messages arrive while the server builds the first page in slices', async () => {
+    // Slices of one conversation each: the page takes many turns, and sends commit in between.
+    const { alice, senders, unread, clock } = await accountWith(60, 0);
+    let expected = unread;
+    for (let round = 0; round < 5; round++) {
+      clock.advance(1000);
+      const sync = alice.binding.resync();
+      // p0…p9 are not on the first page (the 50 newest): each message also brings one to the top.
+      const sent = senders[round]!.sendText('single:alice', `news ${round}`);
+      await Promise.all([sync, sent]);
+      expected += 1;
+      await until(() => alice.store.getState().conversations.order[0] === `single:p${round}`, `p${round} at the top`);
+      alice.binding.flush();
+      expect(alice.store.getState().conversations.totalUnread, `round ${round}`).toBe(expected);
+    }
   });
 
   it('drops a page that continues a list a new sync started over', async () => {
