@@ -45,7 +45,7 @@ export function summarizeFanout(d) {
     ],
     targets,
     notes: [
-      `Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process; natter runs with its default rate limit.`,
+      `Window of ${d.window} unacknowledged sends per sender; one sender per group; the clients share one process; natter is the packed @natter/server at its defaults (rate limit included), with only the cap on connections per address off (every client is 127.0.0.1).`,
     ],
   };
 }

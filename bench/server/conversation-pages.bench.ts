@@ -32,6 +32,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_RATE_LIMIT } from '../../src/server/rate-limiter';
 import type { LoadResult } from './list-loader';
 import { Conn } from './protocol-conn';
+import { packedServerEntryUrl } from '../support/packed-package';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argNum = (name: string, fallback: number) => {
@@ -74,6 +75,7 @@ function startChild(): Promise<{
       join(here, 'heavy-server.ts'),
       String(CONVERSATIONS),
       String(MESSAGES),
+      packedServerEntryUrl(),
     ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );

@@ -1,5 +1,5 @@
 // Child process for the conversation-page benchmark: a real `natter serve`
-// host (SQLite, dev auth, the server's default limits) over a database where
+// host from the packed @natter/server (SQLite, dev auth, the server's default limits) over a database where
 // user `heavy` has CONVERSATIONS single chats holding MESSAGES messages in all
 // (built once per size into the OS temp directory and reused). It measures its
 // own event-loop delay, CPU time and event-loop utilization: a line `reset` on
@@ -13,12 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { silentLogger } from '../../src/node/logger';
-import { startServer } from '../../src/node/serve';
-import { SqliteStorage } from '../../src/node/sqlite-storage';
+import type * as ServerEntry from '../../src/entries/server';
+import type { SqliteStorage as Storage } from '../../src/node/sqlite-storage';
 import type { ConversationStateRecord } from '../../src/server/storage';
 
 const [conversations, messages] = [Number(process.argv[2] ?? 5000), Number(process.argv[3] ?? 1_000_000)];
+const entry = process.argv[4];
+if (!entry) throw new Error('heavy-server.ts: pass the packed @natter/server entry URL as its third argument');
+const { SqliteStorage, silentLogger, startServer } = (await import(entry)) as typeof ServerEntry;
 const dir = join(tmpdir(), 'natter-bench-conversations');
 mkdirSync(dir, { recursive: true });
 const db = join(dir, `c${conversations}-m${messages}.sqlite`);
@@ -90,7 +92,7 @@ let cpu = process.cpuUsage();
 let elu = performance.eventLoopUtilization();
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line === 'settle') {
-    const storage = server.storage as SqliteStorage;
+    const storage = server.storage as Storage;
     // A search first indexes every message stored before it (what the indexer would do in the next window).
     storage.searchMessages({ terms: ['settle'], scopes: [], limit: 1 });
     storage.db.pragma('wal_checkpoint(PASSIVE)');

@@ -79,6 +79,7 @@ export function summarizeConversations(d) {
     ],
     notes: [
       "The loading user loads its whole list as the client's conversations() does: the next page as soon as the previous one arrives (a 509 waited out; refused pages are counted apart from failures), so the sends meet a server busy with pages all the time the list loads.",
+      'The server is natter serve from the packed @natter/server (dev auth, default limits), in a process of its own.',
     ],
   };
 }
