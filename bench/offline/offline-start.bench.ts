@@ -253,6 +253,7 @@ async function main(): Promise<void> {
       'idbOpenAskedMs',
       'idbOpenedMs',
       'idbFirstReadMs',
+      'elements',
     ] as const;
     const beforePaint = (runs: FirstRow[]) =>
       Object.fromEntries(COUNTS.map((k) => [k, stats(runs.map((x) => x.before[k])).median]));

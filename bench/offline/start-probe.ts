@@ -94,6 +94,8 @@ export interface BeforePaint {
   idbOpenAskedMs: number;
   idbOpenedMs: number;
   idbFirstReadMs: number;
+  /** Elements in the document when the row was painted (what the first frame drew). */
+  elements: number;
   /** Each script as `file:start-end` (ms from navigation start). */
   names?: string[];
 }
@@ -113,6 +115,7 @@ export const BEFORE_PAINT_FN = `(at) => {
     idbOpenAskedMs: c.openAsked ?? -1,
     idbOpenedMs: c.opened ?? -1,
     idbFirstReadMs: c.firstRead ?? -1,
+    elements: document.getElementsByTagName('*').length,
     names: scripts.map((e) => e.name.split('/').pop() + ':' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)),
   };
 }`;
