@@ -19,6 +19,21 @@ import { readStartSnapshot } from './start-snapshot';
 
 /** Conversations remembered as open lately. */
 const WANTED = 4;
+/** Longest wait for a frame (a hidden tab draws none). */
+const PAINT_WAIT_MS = 100;
+
+/** Resolves in a task after the next frame's paint, or after PAINT_WAIT_MS when no frame comes. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
 
 export class LazyOffline implements OfflineCache {
   readonly name: string;
@@ -41,10 +56,12 @@ export class LazyOffline implements OfflineCache {
       (d) => readStartSnapshot(d, this.#wanted).catch(() => null),
       () => null, // the cache reports it once loaded
     );
-    // The runtime's chunk is fetched once that read has answered, not beside it: its evaluation and
-    // its own first reads (outbox, changes, the tab election) would take the page's main thread
-    // while the snapshot's answer waits for it. The connection waits for both anyway (connect()).
+    // The runtime's chunk is fetched once that read has answered and the frame drawing it is
+    // painted, not beside it: its evaluation and its own first reads (outbox, changes, the tab
+    // election) would take the page's main thread while the snapshot's answer, or the frame that
+    // shows it, waits for it. The connection waits for both anyway (connect()).
     this.ready = this.#start
+      .then(afterNextPaint)
       .then(() => import('./offline-runtime'))
       .then(
         (m) => (this.#runtime = m.startOfflineRuntime({ ...options, db })),
