@@ -84,6 +84,7 @@ const FIRST_ROW = `(() => {
     if (phases.messageList === undefined && document.querySelector('.natter-message-list')) (phases.messageList = t), performance.mark('p-messageList');
     if (!document.querySelector('[data-natter-message]')) return;
     phases.row = t;
+    performance.mark('p-row');
     o.disconnect();
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
@@ -252,6 +253,7 @@ async function main(): Promise<void> {
       'idbOpenAskedMs',
       'idbOpenedMs',
       'idbFirstReadMs',
+      'elements',
     ] as const;
     const beforePaint = (runs: FirstRow[]) =>
       Object.fromEntries(COUNTS.map((k) => [k, stats(runs.map((x) => x.before[k])).median]));

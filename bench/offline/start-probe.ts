@@ -94,6 +94,8 @@ export interface BeforePaint {
   idbOpenAskedMs: number;
   idbOpenedMs: number;
   idbFirstReadMs: number;
+  /** Elements in the document when the row was painted (what the first frame drew). */
+  elements: number;
   /** Each script as `file:start-end` (ms from navigation start). */
   names?: string[];
 }
@@ -113,6 +115,7 @@ export const BEFORE_PAINT_FN = `(at) => {
     idbOpenAskedMs: c.openAsked ?? -1,
     idbOpenedMs: c.opened ?? -1,
     idbFirstReadMs: c.firstRead ?? -1,
+    elements: document.getElementsByTagName('*').length,
     names: scripts.map((e) => e.name.split('/').pop() + ':' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)),
   };
 }`;
@@ -131,7 +134,27 @@ export interface MainThread {
   gcMs: number;
   /** Top-level tasks of 50 ms or more. */
   longTasks: number;
+  /**
+   * CPU time (as cpuMs) from navigation start until each point of the start (-1: not reached):
+   * the new document's commit, the app's module run, the chat's root in the DOM, the start
+   * snapshot read, the first message row in the DOM, and its paint (= cpuMs). Cumulative, so
+   * that the medians of several traced starts still subtract into phases.
+   */
+  cpuAtCommit: number;
+  cpuAtApp: number;
+  cpuAtRoot: number;
+  cpuAtSnapshot: number;
+  cpuAtRow: number;
 }
+
+/** The page's marks each cpuAt* measure stops at. */
+const CPU_POINTS = {
+  cpuAtCommit: 'commitNavigationEnd',
+  cpuAtApp: 'app',
+  cpuAtRoot: 'p-root',
+  cpuAtSnapshot: 'snapshot',
+  cpuAtRow: 'p-row',
+} as const;
 
 const SCRIPT = new Set([
   'EvaluateScript',
@@ -189,13 +212,28 @@ export async function tracedStart(browser: Browser, page: Page, url: string, tra
   let longTasks = 0;
   let cpu = 0;
   let end = -Infinity;
+  const outer: TraceEvent[] = [];
   for (const t of tasks) {
     if (t.ts < from || t.ts > to) continue;
     if ((t.dur ?? 0) >= 50_000) longTasks++;
     // Nested run loops report a task inside a task: count the outer one only.
-    if (t.ts >= end) cpu += t.tdur ?? 0;
+    if (t.ts >= end) {
+      cpu += t.tdur ?? 0;
+      outer.push(t);
+    }
     end = Math.max(end, t.ts + (t.dur ?? 0));
   }
+  // A mark inside a task counts that task's CPU in proportion to the part of it before the mark.
+  const cpuUntil = (at: number) =>
+    outer.reduce((s, t) => s + (t.tdur ?? 0) * Math.min(1, Math.max(0, (at - t.ts) / Math.max(1, t.dur ?? 0))), 0) /
+    1000;
+  const marks = events.filter((e) => e.pid === mark.pid && e.ts >= from && e.ts <= to);
+  const at = Object.fromEntries(
+    Object.entries(CPU_POINTS).map(([key, name]) => {
+      const m = marks.find((e) => e.name === name);
+      return [key, m ? cpuUntil(m.ts) : -1];
+    }),
+  ) as Record<keyof typeof CPU_POINTS, number>;
   return {
     windowMs: firstMs,
     busyMs: sumOf(tasks, new Set(tasks.map((t) => t.name)), from, to),
@@ -205,5 +243,6 @@ export async function tracedStart(browser: Browser, page: Page, url: string, tra
     paintMs: sumOf(main, PAINT, from, to),
     gcMs: sumOf(main, GC, from, to),
     longTasks,
+    ...at,
   };
 }

@@ -65,6 +65,8 @@ class NatterChatClient implements ChatClient {
   #currentUser: UserId;
   #currentLimits: ServerLimits | null = null;
   readonly #offlineCache: LazyOffline | null;
+  /** Bumped by close(): a connect() still waiting for the offline start when it comes does not connect. */
+  #closes = 0;
   readonly device: string;
 
   constructor(options: ChatClientOptions) {
@@ -215,7 +217,9 @@ class NatterChatClient implements ChatClient {
     if (!cache) return this.#conn.connect();
     // Resume from where the cached state stands, so the server replays only what it lacks; the
     // connection waits for the offline chunk, which decides whether this tab shares another's socket.
+    const closes = this.#closes;
     return Promise.all([cache.startSnapshot(), cache.ready]).then(([s]) => {
+      if (this.#closes !== closes) throw new NatterError(ErrorCode.DISCONNECTED, 'client closed');
       if (s?.pos != null) this.#position.restore(s.pos);
       return this.#conn.connect();
     });
@@ -225,6 +229,7 @@ class NatterChatClient implements ChatClient {
     await this.#offlineCache?.clear();
   }
   close(): void {
+    this.#closes++;
     this.#conn.close();
     this.#offlineCache?.dispose();
     this.#receipts?.dispose();

@@ -21,9 +21,13 @@ function afterNextPaint(fn: () => void): () => void {
   };
 }
 
-/** False until the first frame after mount is painted, then true (one render more, after that paint). */
-export function usePainted(): boolean {
+/**
+ * False until the first frame after mount is painted, then true (one render more, after that paint).
+ * With `when`: until the first frame painted after `when` became true (e.g. once there is content).
+ */
+export function usePainted(when = true): boolean {
   const [painted, setPainted] = useState(false);
-  useEffect(() => afterNextPaint(() => setPainted(true)), []);
+  const waiting = when && !painted;
+  useEffect(() => (waiting ? afterNextPaint(() => setPainted(true)) : undefined), [waiting]);
   return painted;
 }

@@ -3,10 +3,12 @@
 // again on the same port and SQLite file: a message sent while the server is
 // down survives a reload and is stored once; a reload with the server down
 // draws the cached list and messages; a full disk leaves the chat working in
-// memory; logout wipes the cache; an old localStorage outbox moves in.
+// memory; logout wipes the cache; an old localStorage outbox moves in; a
+// client closed while its connect waits for the offline start stays closed.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ChatClient } from '../../src/client/chat-client-types';
+import { ErrorCode } from '../../src/protocol/errors';
 import { conversationId } from '../../src/protocol/ids';
 import { openFixture } from '../support/fixture-site';
 import { cachedOnPage, rows, storedWith, useOfflineSite } from './offline-site';
@@ -195,6 +197,30 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     await page.reload();
     await expect.poll(() => connection(page), { timeout: 20_000 }).toBe('open');
     expect(await storedWith(bob, conversationId('single', 'gus'), 'from the old outbox')).toBe(1);
+  });
+
+  it('a client closed while its connect waits for the offline start stays closed', async () => {
+    const server = await restartableServer();
+    const { page } = await newPage();
+    await openFixture(page, pageUrl(server.url, 'ivy'));
+    await expect.poll(() => connection(page), { timeout: 20_000 }).toBe('open');
+    const outcome = await page.evaluate(async () => {
+      const natter = (
+        window as unknown as {
+          __natter: { server: string; createChatClient: (o: object) => ChatClient };
+        }
+      ).__natter;
+      const client = natter.createChatClient({ url: natter.server, user: 'jay', delivery: false });
+      const connecting = client.connect().then(
+        () => 'connected',
+        (e: unknown) => `rejected ${(e as { code?: number }).code}`,
+      );
+      client.close();
+      // connect() goes on once the start snapshot is read and the offline runtime has loaded.
+      await client.offline?.settled();
+      return { connect: await connecting, state: client.state };
+    });
+    expect(outcome).toEqual({ connect: `rejected ${ErrorCode.DISCONNECTED}`, state: 'closed' });
   });
 
   it('keeps nothing in IndexedDB when the app opts out (offline: false)', async () => {

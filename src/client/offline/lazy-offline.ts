@@ -1,6 +1,7 @@
 // Owns the client's handle on the lazily loaded offline runtime: the cache,
 // the outbox, change and attachment persistence and the transport exist from the client's creation
-// and forward to the runtime once its chunk has loaded. Calls made before that
+// and forward to the runtime once its chunk has loaded (fetched once the start
+// snapshot has been read, so a reload draws first). Calls made before that
 // wait for it, in order; a chunk that fails to load leaves the chat in memory
 // with a warning, like a refused IndexedDB.
 import type { AttachmentStore } from '../attachment-store';
@@ -18,6 +19,21 @@ import { readStartSnapshot } from './start-snapshot';
 
 /** Conversations remembered as open lately. */
 const WANTED = 4;
+/** Longest wait for a frame (a hidden tab draws none). */
+const PAINT_WAIT_MS = 100;
+
+/** Resolves in a task after the next frame's paint, or after PAINT_WAIT_MS when no frame comes. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
 
 export class LazyOffline implements OfflineCache {
   readonly name: string;
@@ -40,17 +56,24 @@ export class LazyOffline implements OfflineCache {
       (d) => readStartSnapshot(d, this.#wanted).catch(() => null),
       () => null, // the cache reports it once loaded
     );
-    this.ready = import('./offline-runtime').then(
-      (m) => (this.#runtime = m.startOfflineRuntime({ ...options, db })),
-      (e: unknown) => {
-        this.#failed = true;
-        options.warn({
-          reason: 'unavailable',
-          message: `the offline cache could not be loaded (${String(e)}); the chat keeps working in memory`,
-        });
-        return null;
-      },
-    );
+    // The runtime's chunk is fetched once that read has answered and the frame drawing it is
+    // painted, not beside it: its evaluation and its own first reads (outbox, changes, the tab
+    // election) would take the page's main thread while the snapshot's answer, or the frame that
+    // shows it, waits for it. The connection waits for both anyway (connect()).
+    this.ready = this.#start
+      .then(afterNextPaint)
+      .then(() => import('./offline-runtime'))
+      .then(
+        (m) => (this.#runtime = m.startOfflineRuntime({ ...options, db })),
+        (e: unknown) => {
+          this.#failed = true;
+          options.warn({
+            reason: 'unavailable',
+            message: `the offline cache could not be loaded (${String(e)}); the chat keeps working in memory`,
+          });
+          return null;
+        },
+      );
   }
 
   get mode(): 'indexeddb' | 'memory' {

@@ -1,12 +1,13 @@
 // Owns CallInviteModal: shows the oldest open call invitation of this user
 // (incoming first, else one this user is making) as a modal dialog, one at a
 // time, and moves on to the next once it ends. Reads only useInvitations.
-// The dialog's code is its own chunk, fetched as soon as the modal mounts: a
-// chat screen should not pay for calls in its first load, yet a call that rings
-// later must not wait for the network.
+// The dialog's code is its own chunk, fetched once the connection is open (a
+// call can only ring over it): a chat screen should not pay for calls in its
+// first load or its first paint, yet a call that rings later must not wait for
+// the network.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Invitation } from '../../protocol/invitation';
-import { useDisplayName, useInvitations } from '../../react';
+import { useConnectionState, useDisplayName, useInvitations } from '../../react';
 import type { Locale } from '../i18n';
 import { lazyChunk, useLazyChunk } from '../lazy-chunk';
 import type { ModalScope } from '../modal-dialog';
@@ -58,8 +59,10 @@ export function CallInviteModal({
     });
   }, []);
 
-  // Fetched when the modal mounts (so a call does not wait for the network), again per call after a failure.
-  const dialog = useLazyChunk(dialogChunk, shown ?? 'mount');
+  // Fetched once connected (so a call does not wait for the network), again per call after a failure.
+  // Not at mount: a reload drawing the cached chat would compile and run it before that first paint.
+  const connected = useConnectionState().state === 'open';
+  const dialog = useLazyChunk(dialogChunk, shown ?? (connected ? 'connected' : undefined));
   if (shown === null || dialog === null) return null;
   const { InvitationDialog } = dialog;
   return (

@@ -2,12 +2,16 @@
 // conversation (open-conversation.tsx; its message list is a chunk whose load
 // starts as this module runs in a browser), the call invitation modal, a theme and a locale. On narrow widths (a container
 // query in chat.css) it shows one pane at a time: the list, or the
-// conversation with a back button.
-import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+// conversation with a back button. The parts that read the store themselves
+// (search, unread badge, call dialog and view) are memoized with stable
+// handlers: a change of the list (a reload's cached list, each new message)
+// draws the list and the open conversation, not them.
+import { memo, useCallback, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CustomEmojiMap, ShortcodeTable } from '../../emoji';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Invitation } from '../../protocol/invitation';
+import type { MessageSearchHit } from '../../protocol/people';
 import type { LocationBody } from '../../protocol/message';
 import { rtcCallType, useCall, useChatUser, useConversationList, useDisplayName, type ChatMessage } from '../../react';
 import { CallView } from '../call/call-view';
@@ -31,6 +35,11 @@ import { usePaneFocus } from './use-pane-focus';
 if (typeof document !== 'undefined') prefetchChunk(messageListChunk);
 
 // The new-conversation dialog is rarely open: it loads on first use, in a chunk of its own.
+const Search = memo(MessageSearch);
+const Badge = memo(UnreadBadge);
+const CallModal = memo(CallInviteModal);
+const Call = memo(CallView);
+
 const newConversationChunk = lazyChunk(
   () => import('../new-conversation/new-conversation-dialog'),
   'new conversation dialog',
@@ -130,17 +139,34 @@ function ChatLayout({
   useState(() => prefetchChunk(messageListChunk));
   const { join } = useCall();
   // The callee's own accept in the ringing dialog puts this device in the call.
-  const accepted = (inv: Invitation) => {
-    if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null)
-      void join(inv).catch(() => undefined);
-    onAccepted?.(inv);
-  };
+  const accepted = useCallback(
+    (inv: Invitation) => {
+      if (calling === 'media' && inv.inviter !== me && rtcCallType(inv.data) !== null)
+        void join(inv).catch(() => undefined);
+      onAccepted?.(inv);
+    },
+    [calling, me, join, onAccepted],
+  );
 
-  const choose = (id: ConversationId | null) => {
-    if (id !== jump?.conversation) setJump(null);
-    if (controlled === undefined) setOwn(id);
-    onConversationChange?.(id);
-  };
+  const jumpConversation = jump?.conversation;
+  const choose = useCallback(
+    (id: ConversationId | null) => {
+      if (id !== jumpConversation) setJump(null);
+      if (controlled === undefined) setOwn(id);
+      onConversationChange?.(id);
+    },
+    [jumpConversation, controlled, onConversationChange],
+  );
+  const back = useCallback(() => choose(null), [choose]);
+  const searchChanged = useCallback((q: string) => setSearching(q.trim() !== ''), []);
+  const searchOpen = useCallback(
+    (hit: MessageSearchHit) => {
+      setJump({ conversation: hit.conversation, serverId: hit.message.serverId });
+      if (controlled === undefined) setOwn(hit.conversation);
+      onConversationChange?.(hit.conversation);
+    },
+    [controlled, onConversationChange],
+  );
 
   return (
     <div
@@ -155,7 +181,7 @@ function ChatLayout({
       <aside ref={sidebarRef} className="natter-chat__sidebar">
         <div className="natter-chat__sidebar-header">
           <h2 className="natter-chat__sidebar-title">{t.listLabel}</h2>
-          <UnreadBadge />
+          <Badge />
           <button
             type="button"
             className="natter-chat__new"
@@ -166,15 +192,11 @@ function ChatLayout({
             <span aria-hidden="true">+</span>
           </button>
         </div>
-        <MessageSearch
+        <Search
           {...(searching ? { className: 'natter-chat__search--active' } : {})}
           displayName={displayName}
-          onQueryChange={(q) => setSearching(q.trim() !== '')}
-          onOpen={(hit) => {
-            setJump({ conversation: hit.conversation, serverId: hit.message.serverId });
-            if (controlled === undefined) setOwn(hit.conversation);
-            onConversationChange?.(hit.conversation);
-          }}
+          onQueryChange={searchChanged}
+          onOpen={searchOpen}
         />
         <ConversationList
           {...(searching ? { className: 'natter-chat__list--hidden' } : {})}
@@ -199,7 +221,7 @@ function ChatLayout({
             callTimeout={callTimeout}
             calls={calls}
             calling={calling}
-            onBack={() => choose(null)}
+            onBack={back}
             jumpTo={jump?.conversation === open ? jump.serverId : null}
             onJumpEnd={() => setJump(null)}
             onJump={(serverId) => setJump({ conversation: open, serverId })}
@@ -217,8 +239,8 @@ function ChatLayout({
           <p className="natter-chat__placeholder">{t.selectConversation}</p>
         )}
       </section>
-      <CallInviteModal displayName={displayName} scope={callModal} onAccepted={accepted} />
-      {calling === 'media' && <CallView displayName={displayName} />}
+      <CallModal displayName={displayName} scope={callModal} onAccepted={accepted} />
+      {calling === 'media' && <Call displayName={displayName} />}
       {composing && newConversation && (
         <newConversation.NewConversationDialog
           displayName={displayName}

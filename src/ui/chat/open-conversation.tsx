@@ -3,8 +3,10 @@
 // dialog. The message list with its virtualizer is the heaviest part of the
 // kit, so it is a chunk of its own whose load Chat starts as it mounts,
 // alongside the connection and the history the list waits for anyway; the
-// pins strip, thread panel and forward dialog load on first need.
-import { useState, type ReactNode } from 'react';
+// pins strip, thread panel and forward dialog load on first need. The header
+// and the composer are memoized: a change of the conversation's summary (a new
+// message, a reload's cached list) draws the list, not them.
+import { memo, useState, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../protocol/entities';
 import type { ConversationId } from '../../protocol/ids';
 import type { Message } from '../../protocol/message';
@@ -17,6 +19,9 @@ import type { MessageListProps } from '../message-list/message-list';
 import type { ModalScope } from '../modal-dialog';
 import type { Theme } from '../theme';
 import { ChatHeader } from './chat-header';
+
+const Header = memo(ChatHeader);
+const Composer = memo(MessageInput);
 
 export const messageListChunk = lazyChunk(() => import('../message-list/message-list'), 'message list');
 // Most conversations have no pins: the strip is loaded once one does.
@@ -86,7 +91,7 @@ export function OpenConversation({
     (target ? (target.type === 'single' ? displayName(target.target) : target.target) : id);
   return (
     <>
-      <ChatHeader
+      <Header
         conversationId={id}
         name={name}
         avatarUrl={summary ? avatarUrl?.(summary) : undefined}
@@ -116,7 +121,7 @@ export function OpenConversation({
           {strings.messageList.loadingMessages}
         </p>
       )}
-      <MessageInput
+      <Composer
         conversationId={id}
         displayName={displayName}
         emojiTheme={theme}

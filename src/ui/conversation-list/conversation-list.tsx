@@ -5,7 +5,8 @@
 // lists are virtualized (virtual-rows.tsx, loaded once a list is that long and
 // its first frame is painted):
 // the DOM holds the rows in view whatever the number of conversations; short
-// ones render every row (no layout needed, e.g. on the server). The list loads its next
+// ones render every row (no layout needed, e.g. on the server), those beyond a
+// box of rows from the frame after the first rows are painted. The list loads its next
 // page when the rows drawn come near the end of what is loaded, so scrolling,
 // the wheel or End/ArrowDown on the last row walk on through every page.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -45,8 +46,8 @@ export interface ConversationListProps {
 /** Lists longer than this are virtualized. */
 const VIRTUAL_FROM = 40;
 /**
- * Rows a long list draws while its virtualizer loads (a page that comes before it): a 1,000 px box,
- * with fewer than 400 elements in the DOM.
+ * Rows a long list draws while its virtualizer loads (a page that comes before it), and any list in
+ * its first frame with rows: a 1,000 px box, with fewer than 400 elements in the DOM.
  */
 const ROWS_BEFORE_VIRTUAL = 16;
 const virtualRowsChunk = lazyChunk(() => import('./virtual-rows'), 'long conversation list');
@@ -86,6 +87,9 @@ export function ConversationList({
   // comes first is drawn plain (only the rows that fill the box), and the chunk's fetch, compile and
   // evaluation would otherwise run in the task and the frame that draw those rows.
   const painted = usePainted();
+  // The first frame with rows (a reload drawing its cached list, the first page) draws the rows that
+  // fill a box and the others a frame later: rows out of view would only delay that paint.
+  const rowsPainted = usePainted(conversations.length > 0);
   const virtualRows = useLazyChunk(virtualRowsChunk, virtual && painted ? true : undefined);
   // A first page (50) is already long: with the first page still on its way after that paint, the
   // virtualizer is fetched beside it, not after it.
@@ -265,7 +269,9 @@ export function ConversationList({
         />
       ) : (
         <ul className="natter-conversations__list">
-          {(virtual ? conversations.slice(0, ROWS_BEFORE_VIRTUAL) : conversations).map((c) => renderRow(c))}
+          {(virtual || !rowsPainted ? conversations.slice(0, ROWS_BEFORE_VIRTUAL) : conversations).map((c) =>
+            renderRow(c),
+          )}
         </ul>
       )}
     </nav>

@@ -43,4 +43,5 @@ createRoot(document.getElementById('root')!).render(
   </ChatProvider>,
 );
 
-Object.assign(window, { __natter: { ready: true, client, warnings } });
+// createChatClient too, for a test that makes a second client on the page.
+Object.assign(window, { __natter: { ready: true, client, warnings, createChatClient, server } });
