@@ -33,7 +33,10 @@ export function usePins(conversation: ConversationId): PinsResult {
     enabled: ready,
   });
   const changes = useChatSelector((s) => s.features.changes);
-  const items = useChatSelector((s) => s.conversationMessages.get(conversation)?.items);
+  // Only while changes wait: reading a conversation's `items` cuts a copy of its whole history.
+  const items = useChatSelector((s) =>
+    s.features.changes.size > 0 ? s.conversationMessages.get(conversation)?.items : undefined,
+  );
   const served = live ?? initial.data?.pins ?? EMPTY_PINS;
   // The same answer while its inputs stay (pinsWithChanges keeps the last one).
   const shown = changes.size > 0 ? pendingChangeView()?.pinsWithChanges(served, changes, items, user) : undefined;

@@ -33,6 +33,24 @@ class MessagesEntry implements ConversationMessages {
   }
 }
 
+/**
+ * The stored messages of `data` as a list and how many of it are `data`'s, without cutting an
+ * entry's `items`: an entry's first `length` shared messages never change (the array is only ever
+ * appended to), so a view that reads them by index needs no copy of a long history.
+ */
+export function storedOf(data: ConversationMessages): { list: readonly Message[]; length: number } {
+  return data instanceof MessagesEntry
+    ? { list: data.shared, length: data.length }
+    : { list: data.items, length: data.items.length };
+}
+
+/** Whether `a` and `b` hold the same stored messages (as `a.items === b.items`, without cutting either). */
+export function sameStored(a: ConversationMessages, b: ConversationMessages): boolean {
+  if (a instanceof MessagesEntry && b instanceof MessagesEntry)
+    return a.shared === b.shared ? a.length === b.length : a.length === 0 && b.length === 0;
+  return a.items === b.items;
+}
+
 /** `entry`'s shared array, ready to append to (copied first when another entry already appended past ours). */
 function appendable(entry: MessagesEntry): Message[] {
   return entry.shared.length === entry.length ? entry.shared : entry.shared.slice(0, entry.length);

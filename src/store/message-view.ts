@@ -14,6 +14,7 @@ import type { Message, UserId } from '../protocol/message';
 import type { ChatMessage, MessageStatus } from './chat-message';
 import { EMPTY_RECEIPTS, type ConversationMessages, type ConversationReceipts } from './chat-state';
 import { lazyArray } from './lazy-array';
+import { sameStored, storedOf } from './message-log';
 import { pendingChangeView } from './lazy-pending-change-view';
 import type { PendingChanges } from './pending-change-view';
 
@@ -187,29 +188,25 @@ export function createMessageViewBuilder(user: UserId, conversation: Conversatio
     const samePending =
       prevData !== null &&
       (data.pending === prevData.pending || (data.pending.length === 0 && prevData.pending.length === 0));
-    if (
-      prevData !== null &&
-      samePending &&
-      data.items === prevData.items &&
-      receipts === prevReceipts &&
-      !changesMoved
-    ) {
+    if (prevData !== null && samePending && sameStored(data, prevData) && receipts === prevReceipts && !changesMoved) {
       prevData = data;
       return prevOut;
     }
     if (receipts !== prevReceipts) marks = marksOf(receipts);
-    const { items, pending } = data;
+    // Read by index from the store's shared array: cutting `items` copies the whole history (100,000
+    // messages: an 800 kB array) for a view that reads only the rows on screen.
+    const { list: storedList, length: stored } = storedOf(data);
+    const pending = data.pending;
     const r = receipts;
     const ack = marks;
-    const stored = items.length;
     const waiting = overlay ? changes : NO_CHANGES;
     // This user's forwards to this conversation that wait, after its own pending sends.
-    const forwards = overlay && waiting.size > 0 ? overlay.forwardViews(waiting, conversation, items, user) : [];
+    const forwards = overlay && waiting.size > 0 ? overlay.forwardViews(waiting, conversation, data.items, user) : [];
     const sends = stored + pending.length;
     prevOut = lazyArray(sends + forwards.length, (i) => {
       if (i >= sends) return forwards[i - sends] as ChatMessage;
       if (i < stored) {
-        const m = items[i] as Message;
+        const m = storedList[i] as Message;
         const view = storedAt(m, r, ack);
         const list = waiting.size > 0 ? waiting.get(m.serverId) : undefined;
         return list && overlay ? overlay.changedView(view, m, list, user) : view;

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REACT_MAJOR } from '../support/react-version';
+import { openFixture } from '../support/fixture-site';
 import { startFixtureSite, type FixtureSite } from './message-list-site';
 
 interface NatterHandle {
@@ -86,6 +87,48 @@ describe('MessageList with 100,000 messages in Chromium', () => {
         () => (window as unknown as { __natter: { reactVersion: string } }).__natter.reactVersion,
       );
       expect(Number(version.split('.')[0])).toBe(REACT_MAJOR);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws only the rows on screen in its first frame, and the rows just beyond them from the next ones', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 800, height: 700 } });
+    try {
+      // Counted at the start of every frame (before the list's own frame callbacks) until rows show.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstFrameOffscreen?: number };
+        const tick = () => {
+          const s = document.querySelector<HTMLElement>('.natter-message-list-scroller');
+          const rows = s ? Array.from(s.querySelectorAll<HTMLElement>('.natter-list-item')) : [];
+          if (!s || rows.length === 0) return void requestAnimationFrame(tick);
+          const box = s.getBoundingClientRect();
+          w.__firstFrameOffscreen = rows.filter((r) => {
+            const b = r.getBoundingClientRect();
+            return b.bottom <= box.top || b.top >= box.bottom;
+          }).length;
+        };
+        requestAnimationFrame(tick);
+      });
+      await openFixture(page, `${site.url}?messages=2000`);
+      await page.waitForFunction(() => '__firstFrameOffscreen' in window);
+      await settled(page);
+      const offscreen = await page.evaluate(
+        ([sel]) => {
+          const s = document.querySelector<HTMLElement>(sel as string) as HTMLElement;
+          const box = s.getBoundingClientRect();
+          const first = (window as unknown as { __firstFrameOffscreen: number }).__firstFrameOffscreen;
+          const later = Array.from(s.querySelectorAll<HTMLElement>('.natter-list-item')).filter((r) => {
+            const b = r.getBoundingClientRect();
+            return b.bottom <= box.top || b.top >= box.bottom;
+          }).length;
+          return { first, later };
+        },
+        [SCROLLER] as const,
+      );
+      // The first frame is not kept waiting for rows nobody sees; scrolling up still finds rows drawn.
+      expect(offscreen.first).toBeLessThanOrEqual(1);
+      expect(offscreen.later).toBeGreaterThanOrEqual(3);
     } finally {
       await page.close();
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PendingMessage } from '../../src/client/chat-client-types';
 import type { Message } from '../../src/protocol/message';
 import type { ConversationMessages } from '../../src/store/chat-state';
-import { nextMessages } from '../../src/store/message-log';
+import { nextMessages, sameStored, storedOf } from '../../src/store/message-log';
 
 const msg = (seq: number, text = `m${seq}`): Message => ({
   serverId: `s${seq}`,
@@ -61,5 +61,26 @@ describe('nextMessages', () => {
     expect(nextMessages(b ?? undefined, null, null)).toBe(b);
     expect(nextMessages(undefined, null, [])).toBeNull();
     expect(nextMessages(undefined, [], null)).toBeNull();
+  });
+
+  it("gives an entry's stored messages by index, unchanged by later appends, and tells when two entries hold the same", () => {
+    const a = nextMessages(undefined, [msg(1), msg(2)], null) as ConversationMessages;
+    const b = nextMessages(a, [msg(3)], null) as ConversationMessages;
+    const read = (e: ConversationMessages) => {
+      const { list, length } = storedOf(e);
+      return Array.from({ length }, (_, i) => (list[i] as Message).seq);
+    };
+    expect(read(a)).toEqual([1, 2]);
+    expect(read(b)).toEqual([1, 2, 3]);
+    // Only the pending sends changed: the same stored messages.
+    const c = nextMessages(b, null, [pendingOf('p1')]) as ConversationMessages;
+    expect(sameStored(b, c)).toBe(true);
+    expect(sameStored(a, b)).toBe(false);
+    // An older message merged in: a different list.
+    const d = nextMessages(c, [msg(0)], null) as ConversationMessages;
+    expect(read(d)).toEqual([0, 1, 2, 3]);
+    expect(sameStored(c, d)).toBe(false);
+    expect(read(b)).toEqual([1, 2, 3]);
+    expect(sameStored({ items: [], pending: [] }, { items: [], pending: [] })).toBe(false);
   });
 });

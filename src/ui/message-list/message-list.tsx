@@ -41,6 +41,7 @@ import { useNewMessages } from './use-new-messages';
 import { useOpening } from './use-opening';
 import { useEdgePaging } from './use-edge-paging';
 import { useJumpWindow, type JumpWindow } from './use-jump-window';
+import { useShownNames } from './use-shown-names';
 
 export type { MessageListProps } from './message-list-props';
 
@@ -69,7 +70,8 @@ function LiveMessageList(props: MessageListProps): ReactNode {
 function MessageListView(props: MessageListProps & { conv: ConversationResult; window?: JumpWindow }): ReactNode {
   const { customEmoji, shortcodes, renderCustom, mapUrl, markReadOnView = true, conv, window: jump } = props;
   const profileName = useDisplayName();
-  const displayName = props.displayName ?? profileName;
+  // Rows re-render for a name only when one they show changed (not for every profile that arrives).
+  const displayName = useShownNames(props.displayName ?? profileName);
   const locale = useLocale(props.locale);
   const strings = useStrings(props.locale).messageList;
   // Each message's view already carries its status and read count; only who read a group message is fetched.

@@ -33,11 +33,13 @@ export function useFeatureRowContext(
   const actions = useMessageActions();
   const composer = useComposer(conversation);
   const { pins } = usePins(conversation);
+  // By content: the first answer (often no pins) is a new list, and a new context re-renders every row.
+  const pinnedKey = pins.map((p) => p.serverId).join('\u0000');
+  const pinned = useMemo(() => new Set(pinnedKey === '' ? [] : pinnedKey.split('\u0000')), [pinnedKey]);
   const hidden = useChatSelector((s) => s.features.hidden);
   const features = useStrings(locale).features;
-  return useMemo<FeatureListContext>(() => {
-    const pinned = new Set(pins.map((p) => p.serverId));
-    return {
+  return useMemo<FeatureListContext>(
+    () => ({
       user,
       features,
       pinned,
@@ -63,20 +65,21 @@ export function useFeatureRowContext(
         }
         onJumpRequest?.(serverId);
       },
-    };
-  }, [
-    user,
-    features,
-    pins,
-    hidden,
-    actions,
-    composer,
-    messages,
-    scrollToIndex,
-    focusKey,
-    onJumpRequest,
-    displayName,
-    openThread,
-    forward,
-  ]);
+    }),
+    [
+      user,
+      features,
+      pinned,
+      hidden,
+      actions,
+      composer,
+      messages,
+      scrollToIndex,
+      focusKey,
+      onJumpRequest,
+      displayName,
+      openThread,
+      forward,
+    ],
+  );
 }

@@ -3,7 +3,7 @@
 // screen, new messages are followed only when asked), and this list's own
 // rule for measured size changes, which keeps the anchor message still.
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import type { RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { LIST_TOP_PX } from './list-header';
 
 /** Estimated item height before an item is measured. */
@@ -11,7 +11,7 @@ const ESTIMATE_PX = 56;
 const estimateSize = () => ESTIMATE_PX;
 /** Within this distance of the end the reader is "at the bottom" (followed, marked read). */
 export const BOTTOM_PX = 32;
-/** Items drawn beyond each edge of the viewport. */
+/** Items drawn beyond each edge of the viewport, from the list's second frame on. */
 const OVERSCAN = 3;
 
 export interface MessageVirtualizerOptions {
@@ -30,6 +30,19 @@ export interface MessageVirtualizerOptions {
 
 export function useMessageVirtualizer(options: MessageVirtualizerOptions): Virtualizer<HTMLDivElement, HTMLDivElement> {
   const { live, count, scrollerRef, getItemKey, prependedBelowRef, follow, openAt } = options;
+  // The first frame draws only the rows on screen: each row drawn is rendered, laid out and measured
+  // before the list is first painted (at 800 px, 3 of 16 rows were off screen). The rows beyond it
+  // are drawn from the next frame on, once the first one and the tasks it queued (answers, input)
+  // are done, rather than in a task that could run before those.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!live || painted) return;
+    if (typeof requestAnimationFrame !== 'function') return setPainted(true);
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setPainted(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [live, painted]);
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     enabled: live,
     count,
@@ -39,7 +52,7 @@ export function useMessageVirtualizer(options: MessageVirtualizerOptions): Virtu
     // An item's index among the virtualizer's items, which start at the history window's start
     // (data-index is the message's index among the loaded messages).
     indexAttribute: 'data-item',
-    overscan: OVERSCAN,
+    overscan: painted ? OVERSCAN : 0,
     anchorTo: 'end',
     followOnAppend: follow,
     scrollEndThreshold: BOTTOM_PX,

@@ -38,12 +38,14 @@ export function useOpenPosition(
   }
   const live = started.current && n > 0;
 
-  // Not at the bottom when opened at the divider (so nothing is marked read before it is seen).
+  // Not at the bottom when opened inside the history, at the divider or a jump's target (so nothing
+  // is marked read before it is seen). Set in the render that opens the list, which React then runs
+  // again: only when needed, as a second render of the whole list delays its first paint.
   const bottom = useAtBottom(scrollerRef, live, BOTTOM_PX);
-  const [openedAt, setOpenedAt] = useState<number | 'end' | null>(null);
-  if (started.current && openedAt === null) {
-    setOpenedAt(openAt.current);
-    if (openAt.current !== 'end') bottom.setAtBottom(false);
+  const [openedInside, setOpenedInside] = useState(false);
+  if (started.current && openAt.current !== 'end' && !openedInside) {
+    setOpenedInside(true);
+    bottom.setAtBottom(false);
   }
   return {
     ...bottom,
@@ -53,6 +55,6 @@ export function useOpenPosition(
     started: started.current,
     live,
     openAt: openAt.current,
-    opened: openedAt !== null,
+    opened: started.current,
   };
 }
