@@ -3,8 +3,7 @@
 // not count). Profiles are readable and presence is pushed along these lines.
 import type { UserId } from '../protocol/message';
 import type { CoreContext } from './context';
-import { conversationKey } from './conversation-key';
-import type { ConversationKey } from './storage';
+import { conversationKey, singlePeerOf } from './conversation-key';
 
 /**
  * Everyone who shares a single chat or a group with `user` (`user` excluded). The peers come from
@@ -15,8 +14,7 @@ import type { ConversationKey } from './storage';
 export async function contactsOf(ctx: CoreContext, user: UserId): Promise<Set<UserId>> {
   const contacts = new Set<UserId>();
   for (const key of await ctx.storage.listConversationKeys(user)) {
-    if (!key.startsWith('single:')) continue;
-    const peer = singlePeer(key, user) ?? (await ctx.storage.getConversationState(user, key))?.target;
+    const peer = singlePeerOf(key, user);
     if (peer !== undefined) contacts.add(peer);
   }
   for (const g of await ctx.storage.listGroupsOf(user)) {
@@ -24,16 +22,6 @@ export async function contactsOf(ctx: CoreContext, user: UserId): Promise<Set<Us
   }
   contacts.delete(user);
   return contacts;
-}
-
-/**
- * The other user of `user`'s single chat `key` (`single:<a>|<b>`; ids never hold `|`, ID_PATTERN),
- * or undefined for a key that does not name `user` (its state then says).
- */
-function singlePeer(key: ConversationKey, user: UserId): UserId | undefined {
-  const [a, b, more] = key.slice('single:'.length).split('|');
-  if (more !== undefined || a === undefined || b === undefined) return undefined;
-  return a === user ? b : b === user ? a : undefined;
 }
 
 /**

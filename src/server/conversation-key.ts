@@ -11,6 +11,17 @@ export function conversationKey(chatType: ChatType, from: UserId, to: string): C
   return from < to ? `single:${from}|${to}` : `single:${to}|${from}`;
 }
 
+/**
+ * The other user of `user`'s single chat `key` (`single:<a>|<b>`: ids never hold `|`, ID_PATTERN), or
+ * undefined when `key` is not a single chat of `user`.
+ */
+export function singlePeerOf(key: ConversationKey, user: UserId): UserId | undefined {
+  if (!key.startsWith('single:')) return undefined;
+  const [a, b, more] = key.slice('single:'.length).split('|');
+  if (more !== undefined || a === undefined || b === undefined) return undefined;
+  return a === user ? b : b === user ? a : undefined;
+}
+
 /** The key of a conversation named from `viewer`'s side, or null when the id is malformed. */
 export function keyOfConversationId(
   viewer: UserId,

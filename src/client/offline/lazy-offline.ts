@@ -22,10 +22,15 @@ const WANTED = 4;
 /** Longest wait for a frame (a hidden tab draws none). */
 const PAINT_WAIT_MS = 100;
 
-/** Resolves in a task after the next frame's paint, or after PAINT_WAIT_MS when no frame comes. */
+/**
+ * Resolves in a task after the next frame's paint, or after PAINT_WAIT_MS when no frame comes (at
+ * once where there are no frames). ui/use-painted.ts waits the same way; the layers keep them apart.
+ */
 function afterNextPaint(): Promise<void> {
+  const frames = typeof requestAnimationFrame === 'function';
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    const timer = setTimeout(resolve, frames ? PAINT_WAIT_MS : 0);
+    if (!frames) return;
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(timer);
