@@ -4,7 +4,7 @@
 // plain Node folder — each installing the tarballs and everything else from the
 // npm registry. Failing to reach the registry fails loudly.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -35,10 +35,10 @@ function run(cmd: string, args: string[], cwd: string, what: string): string {
  * the network and the disk). Packages already in npm's cache (`npm ci` of the repository put most
  * there) are taken from it without asking the registry again; the others come from the registry.
  */
-function install(dir: string, what: string): Promise<void> {
+function install(dir: string, what: string, env: Record<string, string> = {}): Promise<void> {
   const args = ['install', '--no-audit', '--no-fund', '--prefer-offline'];
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, { cwd: dir, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', args, { cwd: dir, env: { ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -128,6 +128,26 @@ export function createViteApp({ dir, react, tarballs }: AppSpec): Promise<void> 
   return install(dir, `npm install (React ${react} app)`);
 }
 
+/**
+ * better-sqlite3's install script takes a prebuilt binary from its GitHub releases, and compiles
+ * SQLite from source (over a minute of CPU, several beside the other tests) when it cannot: this
+ * machine reaches the npm registry but not GitHub. The binary `npm ci` built for the repository is
+ * the one those releases hold (same version, this Node's ABI, this platform), so it is offered as
+ * a local prebuild under the releases' file name: the app's install then runs the same script
+ * and unpacks a prebuild, as it does for a user online. Another version falls back to compiling.
+ */
+function localPrebuilds(dir: string): Record<string, string> {
+  const module = join(REPO, 'node_modules', 'better-sqlite3');
+  const binary = join(module, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(binary)) return {};
+  const { version } = JSON.parse(readFileSync(join(module, 'package.json'), 'utf8')) as { version: string };
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  const prebuilds = join(dir, 'prebuilds');
+  mkdirSync(prebuilds, { recursive: true });
+  execFileSync('tar', ['-czf', join(prebuilds, name), '-C', module, 'build/Release/better_sqlite3.node']);
+  return { npm_config_better_sqlite3_local_prebuilds: prebuilds };
+}
+
 /** A plain Node folder with both packages (and ws, which the README's Node snippet uses on Node 20). */
 export function createNodeApp(dir: string, tarballs: Tarballs): Promise<void> {
   mkdirSync(dir, { recursive: true });
@@ -138,7 +158,7 @@ export function createNodeApp(dir: string, tarballs: Tarballs): Promise<void> {
     dependencies: { natter: `file:${tarballs.natter}`, '@natter/server': `file:${tarballs.server}`, ws: '^8.18.0' },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  return install(dir, 'npm install (Node app)');
+  return install(dir, 'npm install (Node app)', localPrebuilds(join(dir, '..')));
 }
 
 export function runIn(dir: string, cmd: string, args: string[], what: string): string {

@@ -45,8 +45,9 @@ beforeAll(async () => {
     expect.arrayContaining(['src/ChatDemo.tsx', 'src/Thread.tsx', 'src/ServerChat.tsx', 'server/token.mjs', 'bot.mjs']),
   );
   tarballs = packBoth(join(work, 'tarballs'));
-  // Every app installs at once, before any of them is used. A bound on hangs only: better-sqlite3
-  // compiles from source in the Node app, and beside test:unit the installs took about 14 minutes.
+  // Every app installs at once, before any of them is used. A bound on hangs only: when
+  // better-sqlite3 has to compile from source in the Node app (fresh-app.ts), the installs took
+  // about 14 minutes beside test:unit.
   await Promise.all([
     createViteApp({ dir: join(work, 'react19'), react: 19, tarballs }),
     createViteApp({ dir: join(work, 'react18'), react: 18, tarballs }),
