@@ -135,12 +135,12 @@ async function copy(source: SqliteStorage, client: pg.Client): Promise<MigrateRe
     ['text', 'bigint'],
     all('SELECT key, last FROM seqs').map((r) => [r.key, r.last]),
   );
-  const states = all('SELECT user, key, updated_at, hidden, unread, json FROM conversation_states');
+  const states = all('SELECT user, key, updated_at, hidden, unread, cleared_seq, json FROM conversation_states');
   await insert(
     'conversation_states',
-    ['user_id', 'key', 'updated_at', 'hidden', 'unread', 'json'],
-    ['text', 'text', 'bigint', 'boolean', 'bigint', 'text'],
-    states.map((r) => [r.user, r.key, r.updated_at, r.hidden === 1, r.unread, r.json]),
+    ['user_id', 'key', 'updated_at', 'hidden', 'unread', 'cleared_seq', 'json'],
+    ['text', 'text', 'bigint', 'boolean', 'bigint', 'bigint', 'text'],
+    states.map((r) => [r.user, r.key, r.updated_at, r.hidden === 1, r.unread, r.cleared_seq, r.json]),
   );
   const receipts = all('SELECT server_id, user, kind, at FROM receipts ORDER BY id');
   await insert(

@@ -122,6 +122,13 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX messages_by_key_id ON messages (key, id);
   `,
+  // 10: how far each user cleared each conversation's history, in a column: a search over all of a
+  // user's conversations reads it instead of every state's JSON.
+  `
+  ALTER TABLE conversation_states ADD COLUMN cleared_seq BIGINT NOT NULL DEFAULT 0;
+  UPDATE conversation_states SET cleared_seq = (json::jsonb ->> 'clearedSeq')::bigint
+    WHERE (json::jsonb ->> 'clearedSeq')::bigint > 0;
+  `,
 ];
 
 /** Arbitrary, fixed: the advisory lock every natter node takes to migrate. */

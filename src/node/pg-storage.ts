@@ -93,6 +93,7 @@ const STATE_OPS = [
   'putConversationState',
   'listConversationStates',
   'listConversationKeys',
+  'listClearedHistories',
 ] as const;
 const DIRECTORY_OPS = [
   'getGroup',

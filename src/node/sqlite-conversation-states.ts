@@ -1,9 +1,15 @@
 // Owns SqliteStorage's per-user conversation states: one row per (user,
 // conversation) with the columns the conversation list pages on (updated_at,
-// key, hidden) and sums unread over, the record as JSON.
+// key, hidden), sums unread over and search scopes read (cleared_seq), the
+// record as JSON.
 import type Database from 'better-sqlite3';
 import type { UserId } from '../protocol/message';
-import type { ConversationKey, ConversationPageQuery, ConversationStateRecord } from '../server/storage';
+import type {
+  ClearedHistory,
+  ConversationKey,
+  ConversationPageQuery,
+  ConversationStateRecord,
+} from '../server/storage';
 
 type Row = { json: string };
 const parseAll = (rows: Row[]): ConversationStateRecord[] =>
@@ -17,10 +23,11 @@ export class SqliteConversationStates {
     this.s = {
       get: p('SELECT json FROM conversation_states WHERE user = ? AND key = ?'),
       put: p(
-        'INSERT OR REPLACE INTO conversation_states (user, key, updated_at, hidden, unread, json) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO conversation_states (user, key, updated_at, hidden, unread, cleared_seq, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       list: p('SELECT json FROM conversation_states WHERE user = ? ORDER BY updated_at DESC, key ASC'),
       keys: p('SELECT key FROM conversation_states WHERE user = ?').pluck(),
+      cleared: p('SELECT key, cleared_seq AS clearedSeq FROM conversation_states WHERE user = ? AND cleared_seq > 0'),
       page: p(
         'SELECT json FROM conversation_states WHERE user = ? AND hidden = 0 ORDER BY updated_at DESC, key ASC LIMIT ?',
       ),
@@ -37,7 +44,8 @@ export class SqliteConversationStates {
   }
 
   putConversationState(state: ConversationStateRecord): void {
-    this.s.put.run(state.user, state.key, state.updatedAt, state.hidden ? 1 : 0, state.unread, JSON.stringify(state));
+    const { user, key, updatedAt, hidden, unread, clearedSeq } = state;
+    this.s.put.run(user, key, updatedAt, hidden ? 1 : 0, unread, clearedSeq, JSON.stringify(state));
   }
 
   listConversationStates(user: UserId): ConversationStateRecord[] {
@@ -46,6 +54,10 @@ export class SqliteConversationStates {
 
   listConversationKeys(user: UserId): ConversationKey[] {
     return this.s.keys.all(user) as ConversationKey[];
+  }
+
+  listClearedHistories(user: UserId): ClearedHistory[] {
+    return this.s.cleared.all(user) as ClearedHistory[];
   }
 
   listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {

@@ -221,6 +221,13 @@ export const MIGRATIONS: readonly string[] = [
   WORD_LIST,
   // 14: search keys written by the indexer, off the commit (sqlite-word-index-migrations.ts).
   SEARCH_KEYS_AFTER_COMMIT,
+  // 15: how far each user cleared each conversation's history, in a column: a search over all of a
+  // user's conversations reads it instead of every state's JSON.
+  `
+  ALTER TABLE conversation_states ADD COLUMN cleared_seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE conversation_states SET cleared_seq = json_extract(json, '$.clearedSeq')
+    WHERE json_extract(json, '$.clearedSeq') > 0;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -55,6 +55,7 @@ const STATE_OPS = [
   'putConversationState',
   'listConversationStates',
   'listConversationKeys',
+  'listClearedHistories',
   'listConversationPage',
   'unreadTotal',
 ] as const;

@@ -18,7 +18,13 @@
 // read-only hot paths.
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { UserId } from '../protocol/message';
-import type { ConversationKey, ConversationPageQuery, ConversationStateRecord, Storage } from './storage';
+import type {
+  ClearedHistory,
+  ConversationKey,
+  ConversationPageQuery,
+  ConversationStateRecord,
+  Storage,
+} from './storage';
 import { ConversationStateCache } from './conversation-state-cache';
 import { ForwardingStorage } from './forwarding-storage';
 
@@ -195,6 +201,11 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     await this.settled();
     await this.writeDirty();
     return this.inner.listConversationKeys(user);
+  }
+  async listClearedHistories(user: UserId): Promise<ClearedHistory[]> {
+    await this.settled();
+    await this.writeDirty();
+    return this.inner.listClearedHistories(user);
   }
   async listConversationPage(user: UserId, query: ConversationPageQuery): Promise<ConversationStateRecord[]> {
     await this.settled();

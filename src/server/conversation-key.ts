@@ -22,6 +22,21 @@ export function singlePeerOf(key: ConversationKey, user: UserId): UserId | undef
   return a === user ? b : b === user ? a : undefined;
 }
 
+/**
+ * How `user` names the conversation `key` (`single:<peer>`, `group:<id>`, `room:<id>`), or undefined
+ * when `key` is malformed or a single chat of two others.
+ */
+export function viewOfKey(
+  key: ConversationKey,
+  user: UserId,
+): { type: ChatType; target: string; id: ConversationId } | undefined {
+  const peer = singlePeerOf(key, user);
+  if (peer !== undefined) return { type: 'single', target: peer, id: conversationId('single', peer) };
+  const parsed = parseConversationId(key);
+  if (!parsed || parsed.type === 'single') return undefined;
+  return { type: parsed.type, target: parsed.target, id: conversationId(parsed.type, parsed.target) };
+}
+
 /** The key of a conversation named from `viewer`'s side, or null when the id is malformed. */
 export function keyOfConversationId(
   viewer: UserId,

@@ -9,6 +9,7 @@
 import type { ChatEvent } from '../protocol/frames';
 import type { Message, UserId } from '../protocol/message';
 import type {
+  ClearedHistory,
   ConversationKey,
   ConversationPageQuery,
   ConversationStateRecord,
@@ -192,6 +193,14 @@ export class MemoryStorage implements SyncStorage {
 
   listConversationKeys(user: UserId): ConversationKey[] {
     return [...(this.states.get(user)?.keys() ?? [])];
+  }
+
+  listClearedHistories(user: UserId): ClearedHistory[] {
+    const cleared: ClearedHistory[] = [];
+    for (const s of this.states.get(user)?.values() ?? []) {
+      if (s.clearedSeq > 0) cleared.push({ key: s.key, clearedSeq: s.clearedSeq });
+    }
+    return cleared;
   }
 
   listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {

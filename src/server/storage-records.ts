@@ -42,6 +42,13 @@ export interface UnreadQuery {
   /** ... and not `excluded` (the flag on Message). */
 }
 
+/** A conversation whose history one user cleared: they no longer see its messages up to `clearedSeq`. */
+export interface ClearedHistory {
+  key: ConversationKey;
+  /** Messages up to this seq are gone for the user (ConversationStateRecord.clearedSeq, > 0). */
+  clearedSeq: number;
+}
+
 /** A page of one user's conversation list: visible states after `after` in list order. */
 export interface ConversationPageQuery {
   /** Start after this state's (updatedAt, key); absent = from the most recent. */

@@ -37,6 +37,7 @@ import type { Message, UserId } from '../protocol/message';
 import type { MessageSearchQuery, MessageSearchResult, PeopleStorage } from './people-storage';
 import type {
   ConversationKey,
+  ClearedHistory,
   ConversationPageQuery,
   ConversationStateRecord,
   EventAppend,
@@ -49,6 +50,7 @@ import type {
 } from './storage-records';
 
 export type {
+  ClearedHistory,
   ConversationKey,
   ConversationPageQuery,
   ConversationStateRecord,
@@ -107,6 +109,12 @@ export interface StorageOps extends PeopleStorage, ThreadReadStorage, PushStorag
    * user's contacts needs, read from the (user, key) index without reading any record.
    */
   listConversationKeys(user: UserId): ConversationKey[];
+  /**
+   * The conversations whose history `user` cleared (clearedSeq > 0), in no set order: with
+   * listConversationKeys, what a search over all of a user's conversations needs, read from a
+   * column rather than from every record.
+   */
+  listClearedHistories(user: UserId): ClearedHistory[];
   /**
    * One page of the user's conversation list: states that are not hidden, updatedAt descending
    * then key ascending, strictly after `query.after`. Index (user, hidden, updated_at, key).

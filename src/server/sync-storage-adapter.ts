@@ -25,6 +25,7 @@ const OPS = [
   'putConversationState',
   'listConversationStates',
   'listConversationKeys',
+  'listClearedHistories',
   'listConversationPage',
   'unreadTotal',
   'addReceipt',

@@ -164,6 +164,47 @@ export function describeStorageContract(name: string, make: () => Storage | Prom
       expect(await s.listConversationKeys('bob')).toEqual([]);
     });
 
+    it('lists the conversations whose history a user cleared, with how far, and follows later clears', async () => {
+      const s = await make();
+      const base = {
+        user: 'alice',
+        type: 'group' as const,
+        readSeq: 0,
+        unread: 0,
+        clearedSeq: 0,
+        hidden: false,
+        lastServerId: null,
+        updatedAt: 1,
+      };
+      const group = (target: string, more: { clearedSeq?: number; hidden?: boolean } = {}) => ({
+        ...base,
+        key: `group:${target}`,
+        id: `group:${target}` as const,
+        target,
+        ...more,
+      });
+      await s.putConversationState(group('a'));
+      await s.putConversationState(group('b', { clearedSeq: 7 }));
+      await s.putConversationState(group('c', { clearedSeq: 2, hidden: true }));
+      await s.putConversationState({ ...group('d', { clearedSeq: 4 }), user: 'bob' });
+      const sorted = async (user: string) =>
+        (await s.listClearedHistories(user)).sort((x, y) => x.key.localeCompare(y.key));
+      expect(await sorted('alice')).toEqual([
+        { key: 'group:b', clearedSeq: 7 },
+        { key: 'group:c', clearedSeq: 2 },
+      ]);
+      // Cleared again further, and a first clear: the list follows the records.
+      await s.putConversationState(group('b', { clearedSeq: 12 }));
+      await s.putConversationState(group('a', { clearedSeq: 3 }));
+      expect(await sorted('alice')).toEqual([
+        { key: 'group:a', clearedSeq: 3 },
+        { key: 'group:b', clearedSeq: 12 },
+        { key: 'group:c', clearedSeq: 2 },
+      ]);
+      expect(await sorted('bob')).toEqual([{ key: 'group:d', clearedSeq: 4 }]);
+      expect(await s.listClearedHistories('carol')).toEqual([]);
+    });
+
     it('pages the visible conversation list by (updatedAt, key) and sums its unread', async () => {
       const s = await make();
       const base = {

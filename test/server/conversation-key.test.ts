@@ -2,7 +2,7 @@
 // peer of either is read back from the key alone; keys of other kinds, or of
 // chats the user is not in, name no peer.
 import { describe, expect, it } from 'vitest';
-import { conversationKey, singlePeerOf } from '../../src/server/conversation-key';
+import { conversationKey, singlePeerOf, viewOfKey } from '../../src/server/conversation-key';
 
 describe('singlePeerOf', () => {
   it("reads either user's peer back from their single chat's key", () => {
@@ -17,5 +17,31 @@ describe('singlePeerOf', () => {
     expect(singlePeerOf(conversationKey('group', 'alice', 'g1'), 'alice')).toBeUndefined();
     expect(singlePeerOf(conversationKey('room', 'alice', 'r1'), 'alice')).toBeUndefined();
     expect(singlePeerOf('single:alice|bob', 'carol')).toBeUndefined();
+  });
+});
+
+describe('viewOfKey', () => {
+  it('names each kind of conversation as the user sees it, as the conversation list does', () => {
+    expect(viewOfKey(conversationKey('single', 'bob', 'alice'), 'alice')).toEqual({
+      type: 'single',
+      target: 'bob',
+      id: 'single:bob',
+    });
+    expect(viewOfKey(conversationKey('group', 'alice', 'g1'), 'alice')).toEqual({
+      type: 'group',
+      target: 'g1',
+      id: 'group:g1',
+    });
+    expect(viewOfKey(conversationKey('room', 'alice', 'r1'), 'bob')).toEqual({
+      type: 'room',
+      target: 'r1',
+      id: 'room:r1',
+    });
+  });
+
+  it("names nothing for another pair's chat or a malformed key", () => {
+    expect(viewOfKey('single:alice|bob', 'carol')).toBeUndefined();
+    expect(viewOfKey('nonsense', 'alice')).toBeUndefined();
+    expect(viewOfKey('group:', 'alice')).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@
 // newest first, paged by cursor; recalled messages drop out and edits are found by their new text.
 // The migrations that add the trigram index and then the word index fill them
 // in for messages stored before; another adds the terms that find a CJK name
-// stored before by any run of it.
+// stored before by any run of it; another fills the column of how far each
+// conversation was cleared, which the search scopes read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Message } from '../../../src/protocol/message';
@@ -204,6 +205,45 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
     } finally {
       await check.end();
     }
+  });
+
+  it('a migration gives the search scopes how far each conversation was cleared before the column', async () => {
+    const url = await freshUrl();
+    // A database at schema 9 holding two of alice's states, one of them cleared up to seq 6.
+    const old = new pg.Client({ connectionString: url });
+    await old.connect();
+    try {
+      await old.query(
+        'CREATE TABLE natter_schema (version INT NOT NULL); INSERT INTO natter_schema (version) VALUES (9)',
+      );
+      for (const step of PG_MIGRATIONS.slice(0, 9)) await (typeof step === 'string' ? old.query(step) : step(old));
+      for (const [target, clearedSeq] of [
+        ['g', 0],
+        ['h', 6],
+      ] as const) {
+        const state = {
+          user: 'alice',
+          key: `group:${target}`,
+          id: `group:${target}`,
+          type: 'group',
+          target,
+          readSeq: 0,
+          unread: 0,
+          clearedSeq,
+          hidden: false,
+          lastServerId: null,
+          updatedAt: 1,
+        };
+        await old.query(
+          'INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, json) VALUES ($1, $2, 1, false, 0, $3)',
+          [state.user, state.key, JSON.stringify(state)],
+        );
+      }
+    } finally {
+      await old.end();
+    }
+    const s = await storage(url);
+    expect(await s.listClearedHistories('alice')).toEqual([{ key: 'group:h', clearedSeq: 6 }]);
   });
 
   it('a migration adds the terms that find a CJK name stored before it by any run of it', async () => {
