@@ -71,7 +71,7 @@ export const BENCHMARKS = [
     title:
       'Jump to a message 99% back in a 100,000-message conversation, until its row is painted and highlighted (headless Chromium)',
     command: tsx('bench/jump/jump.bench.ts', '--messages', '100000', '--rounds', '3'),
-    smoke: tsx('bench/jump/jump.bench.ts', '--messages', '2000', '--rounds', '1'),
+    smoke: tsx('bench/jump/jump.bench.ts', '--messages', '2000', '--rounds', '1', '--step-timeout-ms', '15000'),
     summarize: summarizeJump,
   },
   {
