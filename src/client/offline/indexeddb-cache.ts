@@ -11,10 +11,12 @@ import type { OutboxPersistence } from '../client-options';
 import type { PendingMessage } from '../pending-message';
 import { restorePending, savedPending } from '../outbox-persistence';
 import { EntryClaims } from './entry-claims';
+import { allOrNothing, errorReason } from './idb-transaction';
 import { deleteOfflineDb, wrapOfflineDb, type OfflineDb } from './offline-db';
-import { HEAD_CONVERSATIONS, type StoredMeta, type StoredPage } from './offline-schema';
-import type { CachedPage, OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
+import { HEAD_CONVERSATIONS, type StoredMeta } from './offline-schema';
+import type { OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
 import { updateStartRecord } from './start-record';
+import { cachedPage, storedPage } from './stored-page';
 
 /** Where an outbox kept before this cache existed is read from, once, and emptied after the move. */
 export interface LegacyOutbox {
@@ -291,33 +293,5 @@ export class IndexedDbCache {
   }
 }
 
-/** Runs a transaction's writes; a write that throws aborts the whole transaction (no half-cleared outbox). */
-async function allOrNothing(tx: { done: Promise<void>; abort(): void }, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished: nothing to undo.
-    }
-    tx.done.catch(() => undefined);
-    throw e;
-  }
-  await tx.done;
-}
-
 const messageKey = (localId: string) => `message:${localId}`;
 const changeKey = (id: string) => `change:${id}`;
-
-function storedPage(p: CachedPage): StoredPage {
-  return { messages: [...p.messages], ...(p.threadUnread ? { threadUnread: { ...p.threadUnread } } : {}) };
-}
-
-function cachedPage(conversation: ConversationId, p: StoredPage): CachedPage {
-  return { conversation, messages: p.messages, ...(p.threadUnread ? { threadUnread: p.threadUnread } : {}) };
-}
-
-function errorReason(e: unknown): OfflineWarning['reason'] {
-  return (e as { name?: unknown } | null)?.name === 'QuotaExceededError' ? 'quota' : 'failed';
-}
