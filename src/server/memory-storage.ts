@@ -196,11 +196,8 @@ export class MemoryStorage implements SyncStorage {
   }
 
   listClearedHistories(user: UserId): ClearedHistory[] {
-    const cleared: ClearedHistory[] = [];
-    for (const s of this.states.get(user)?.values() ?? []) {
-      if (s.clearedSeq > 0) cleared.push({ key: s.key, clearedSeq: s.clearedSeq });
-    }
-    return cleared;
+    const states = [...(this.states.get(user)?.values() ?? [])];
+    return states.filter((s) => s.clearedSeq > 0).map(({ key, clearedSeq }) => ({ key, clearedSeq }));
   }
 
   listConversationPage(user: UserId, query: ConversationPageQuery): ConversationStateRecord[] {
