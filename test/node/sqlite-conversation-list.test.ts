@@ -8,22 +8,12 @@ import { useTempSqlite } from './support/temp-sqlite';
 import { MIGRATIONS, migrate } from '../../src/node/sqlite-migrations';
 import { registerSearchWords } from '../../src/node/sqlite-people-storage';
 import type { ConversationStateRecord } from '../../src/server/storage';
+import { groupState } from './storage-contract';
 
 const { tempDb, open } = useTempSqlite('natter-sqlite-list-');
 
-const state = (target: string, updatedAt: number, unread: number, hidden: boolean): ConversationStateRecord => ({
-  user: 'alice',
-  key: `group:${target}`,
-  id: `group:${target}`,
-  type: 'group',
-  target,
-  readSeq: 0,
-  unread,
-  clearedSeq: 0,
-  hidden,
-  lastServerId: null,
-  updatedAt,
-});
+const state = (target: string, updatedAt: number, unread: number, hidden: boolean): ConversationStateRecord =>
+  groupState(target, { updatedAt, unread, hidden });
 
 describe('SqliteStorage conversation list', () => {
   it('migrates schema-3 conversation states into the paged list and its unread total', () => {

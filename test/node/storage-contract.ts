@@ -1,10 +1,11 @@
 // The Storage contract of src/server/storage.ts as executable expectations, run
 // against every implementation (MemoryStorage and the Node host's SqliteStorage).
 import { describe, expect, it } from 'vitest';
-import type { Storage, MessageRecord } from '../../src/server/storage';
+import type { ConversationStateRecord, Storage, MessageRecord } from '../../src/server/storage';
 import type { Message } from '../../src/protocol/message';
 import type { Invitation } from '../../src/protocol/invitation';
 import type { GroupInfo, RoomInfo } from '../../src/protocol/entities';
+import { newConversationState } from '../../src/server/conversation-state';
 import { describeThreadReadStorageContract } from './thread-read-storage-contract';
 
 export function message(seq: number, over: Partial<Message> = {}): Message {
@@ -23,6 +24,11 @@ export function message(seq: number, over: Partial<Message> = {}): Message {
 
 export const KEY = 'single:alice|bob';
 export const rec = (m: Message, key = KEY): MessageRecord => ({ key, message: m });
+
+/** Alice's state in group `target`: nothing read, unread, cleared or hidden (`over` changes any of it). */
+export function groupState(target: string, over: Partial<ConversationStateRecord> = {}): ConversationStateRecord {
+  return { ...newConversationState('alice', `group:${target}`, 'group', target, 1), ...over };
+}
 
 export function group(id: string, members: string[], createdAt = 1): GroupInfo {
   return {
@@ -166,27 +172,10 @@ export function describeStorageContract(name: string, make: () => Storage | Prom
 
     it('lists the conversations whose history a user cleared, with how far, and follows later clears', async () => {
       const s = await make();
-      const base = {
-        user: 'alice',
-        type: 'group' as const,
-        readSeq: 0,
-        unread: 0,
-        clearedSeq: 0,
-        hidden: false,
-        lastServerId: null,
-        updatedAt: 1,
-      };
-      const group = (target: string, more: { clearedSeq?: number; hidden?: boolean } = {}) => ({
-        ...base,
-        key: `group:${target}`,
-        id: `group:${target}` as const,
-        target,
-        ...more,
-      });
-      await s.putConversationState(group('a'));
-      await s.putConversationState(group('b', { clearedSeq: 7 }));
-      await s.putConversationState(group('c', { clearedSeq: 2, hidden: true }));
-      await s.putConversationState({ ...group('d', { clearedSeq: 4 }), user: 'bob' });
+      await s.putConversationState(groupState('a'));
+      await s.putConversationState(groupState('b', { clearedSeq: 7 }));
+      await s.putConversationState(groupState('c', { clearedSeq: 2, hidden: true }));
+      await s.putConversationState(groupState('d', { clearedSeq: 4, user: 'bob' }));
       const sorted = async (user: string) =>
         (await s.listClearedHistories(user)).sort((x, y) => x.key.localeCompare(y.key));
       expect(await sorted('alice')).toEqual([
@@ -194,8 +183,8 @@ export function describeStorageContract(name: string, make: () => Storage | Prom
         { key: 'group:c', clearedSeq: 2 },
       ]);
       // Cleared again further, and a first clear: the list follows the records.
-      await s.putConversationState(group('b', { clearedSeq: 12 }));
-      await s.putConversationState(group('a', { clearedSeq: 3 }));
+      await s.putConversationState(groupState('b', { clearedSeq: 12 }));
+      await s.putConversationState(groupState('a', { clearedSeq: 3 }));
       expect(await sorted('alice')).toEqual([
         { key: 'group:a', clearedSeq: 3 },
         { key: 'group:b', clearedSeq: 12 },

@@ -14,7 +14,7 @@ import { PG_MIGRATIONS } from '../../../src/node/pg-migrations';
 import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
 import type { SearchScope } from '../../../src/server/people-storage';
 import { queryTerms } from '../../../src/server/search-text';
-import { KEY, message, rec } from '../storage-contract';
+import { groupState, KEY, message, rec } from '../storage-contract';
 import { startPostgres, type Postgres } from './support/services';
 
 let postgres: Postgres;
@@ -38,6 +38,25 @@ async function freshUrl(): Promise<string> {
   const name = `natter_s${++n}`;
   await admin.query(`CREATE DATABASE ${name}`);
   return postgres.url.replace(/\/postgres$/, `/${name}`);
+}
+
+/**
+ * A fresh database as an older natter left it: migrated to schema `version`, then given what
+ * `fill` writes with that schema. Its URL.
+ */
+async function databaseAt(version: number, fill: (old: pg.Client) => Promise<void>): Promise<string> {
+  const url = await freshUrl();
+  const old = new pg.Client({ connectionString: url });
+  await old.connect();
+  try {
+    await old.query('CREATE TABLE natter_schema (version INT NOT NULL)');
+    await old.query('INSERT INTO natter_schema (version) VALUES ($1)', [version]);
+    for (const step of PG_MIGRATIONS.slice(0, version)) await (typeof step === 'string' ? old.query(step) : step(old));
+    await fill(old);
+  } finally {
+    await old.end();
+  }
+  return url;
 }
 
 async function storage(url?: string): Promise<PgStorage> {
@@ -175,23 +194,14 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
   });
 
   it('the migrations index messages stored before them, and PostgreSQL answers from the word index', async () => {
-    const url = await freshUrl();
     // A database at schema 2 (before the index) holding a message.
-    const old = new pg.Client({ connectionString: url });
-    await old.connect();
-    try {
-      await old.query(
-        'CREATE TABLE natter_schema (version INT NOT NULL); INSERT INTO natter_schema (version) VALUES (2)',
-      );
-      for (const step of PG_MIGRATIONS.slice(0, 2)) if (typeof step === 'string') await old.query(step);
+    const url = await databaseAt(2, async (old) => {
       const m = text(1, 'Öffentliche Ankündigung');
       await old.query(
         'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json) VALUES ($1, $2, 1, $3, $4, false, $5)',
         [m.serverId, KEY, m.from, m.localId, JSON.stringify(rec(m))],
       );
-    } finally {
-      await old.end();
-    }
+    });
     const s = await storage(url);
     expect(await found(s, 'ankündigung öffentliche')).toEqual(['Öffentliche Ankündigung']);
     const check = new pg.Client({ connectionString: url });
@@ -208,54 +218,22 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
   });
 
   it('a migration gives the search scopes how far each conversation was cleared before the column', async () => {
-    const url = await freshUrl();
     // A database at schema 9 holding two of alice's states, one of them cleared up to seq 6.
-    const old = new pg.Client({ connectionString: url });
-    await old.connect();
-    try {
-      await old.query(
-        'CREATE TABLE natter_schema (version INT NOT NULL); INSERT INTO natter_schema (version) VALUES (9)',
-      );
-      for (const step of PG_MIGRATIONS.slice(0, 9)) await (typeof step === 'string' ? old.query(step) : step(old));
-      for (const [target, clearedSeq] of [
-        ['g', 0],
-        ['h', 6],
-      ] as const) {
-        const state = {
-          user: 'alice',
-          key: `group:${target}`,
-          id: `group:${target}`,
-          type: 'group',
-          target,
-          readSeq: 0,
-          unread: 0,
-          clearedSeq,
-          hidden: false,
-          lastServerId: null,
-          updatedAt: 1,
-        };
+    const url = await databaseAt(9, async (old) => {
+      for (const state of [groupState('g'), groupState('h', { clearedSeq: 6 })]) {
         await old.query(
           'INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, json) VALUES ($1, $2, 1, false, 0, $3)',
           [state.user, state.key, JSON.stringify(state)],
         );
       }
-    } finally {
-      await old.end();
-    }
+    });
     const s = await storage(url);
     expect(await s.listClearedHistories('alice')).toEqual([{ key: 'group:h', clearedSeq: 6 }]);
   });
 
   it('a migration adds the terms that find a CJK name stored before it by any run of it', async () => {
-    const url = await freshUrl();
     // A database at schema 6 holding a profile with the terms it had then (name and id).
-    const old = new pg.Client({ connectionString: url });
-    await old.connect();
-    try {
-      await old.query(
-        'CREATE TABLE natter_schema (version INT NOT NULL); INSERT INTO natter_schema (version) VALUES (6)',
-      );
-      for (const step of PG_MIGRATIONS.slice(0, 6)) if (typeof step === 'string') await old.query(step);
+    const url = await databaseAt(6, async (old) => {
       const record = { profile: { user: 'wang', name: '王小明', updatedAt: 1 }, hidePresence: false, lastSeen: null };
       await old.query('INSERT INTO profiles (user_id, name_key, json) VALUES ($1, $2, $3)', [
         'wang',
@@ -263,9 +241,7 @@ describe('PgStorage message search', { timeout: 60_000 }, () => {
         JSON.stringify(record),
       ]);
       await old.query("INSERT INTO profile_terms (term, user_id) VALUES ('王小明', 'wang'), ('wang', 'wang')");
-    } finally {
-      await old.end();
-    }
+    });
     const s = await storage(url);
     const users = async (prefix: string) => (await s.searchProfiles({ prefix, limit: 5 })).map((r) => r.profile.user);
     expect(await users('小明')).toEqual(['wang']);
