@@ -1,8 +1,6 @@
 // Owns createChatClient: it wires the connection manager, request tracker,
 // outbox, event position and delivery receipts together, turns server frames
-// into typed events, and assembles the method groups of ChatClient
-// (client-sending, message-features, client-conversations, and the rarely
-// called ones that load with their first call: lazy-client-apis).
+// into typed events, and adds the method groups of ChatClient (client-methods.ts).
 import { definedFields } from '../protocol/defined-fields';
 import { ulid } from '../protocol/ulid';
 import type { ServerLimits } from '../protocol/entities';
@@ -22,15 +20,10 @@ import { ChangeQueue } from './change-queue';
 import { ConnectionManager } from './connection-manager';
 import { Emitter } from './emitter';
 import { EventPosition } from './event-position';
-import { createMessageFeatures, type MessageFeatureApi } from './message-features';
-import { createConversationApi, type ConversationApi, type ConversationDeps } from './client-conversations';
+import { clientMethods, type ClientMethods } from './client-methods';
 import type { GroupApi } from './client-groups';
 import type { SignalingApi } from './client-signaling';
 import type { PushApi } from './client-push';
-import { lazyRareMethods } from './lazy-client-apis';
-import { createSendingApi, type SendingApi } from './client-sending';
-import type { ClientInput } from './client-input';
-import type { RequestFn } from './request-fn';
 import { InputStream } from './input-stream';
 import { lazyDeliveryReceipts, type ReceiptSender } from './lazy-delivery-receipts';
 import { peopleAnswerInput } from './people-answers';
@@ -45,7 +38,7 @@ import { resolveTransport } from './resolve-transport';
 
 // The method groups (sending, conversation features, conversations, groups, signaling, push) are assigned in the constructor.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface types what Object.assign adds
-interface NatterChatClient extends SendingApi, MessageFeatureApi, ConversationApi, GroupApi, SignalingApi, PushApi {}
+interface NatterChatClient extends ClientMethods, GroupApi, SignalingApi, PushApi {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 class NatterChatClient implements ChatClient {
@@ -155,15 +148,14 @@ class NatterChatClient implements ChatClient {
       ),
     });
     const attachments = this.#offlineCache?.attachments();
-    const request: RequestFn = (op, p) => this.request(op, p);
-    const input = (i: ClientInput): void => this.#inputs.push(i);
-    const conversationDeps: ConversationDeps = { request, input, user: () => this.#currentUser };
     Object.assign(
       this,
-      createSendingApi({
+      clientMethods({
         outbox: this.#outbox,
+        changes: this.#changes,
         transport: this.#transport,
-        request,
+        request: (op, p) => this.request(op, p),
+        input: (i) => this.#inputs.push(i),
         user: () => this.#currentUser,
         token: () => this.#auth.token,
         newId: this.#newId,
@@ -173,17 +165,6 @@ class NatterChatClient implements ChatClient {
         onWelcome: (run) => this.#emitter.on('ready', run),
         ...(attachments ? { attachments } : {}),
       }),
-      // react, editText, deleteMessage, pin, pins, thread, forward… (message-features.ts)
-      createMessageFeatures({
-        changes: this.#changes,
-        request,
-        newId: this.#newId,
-        threadUnread: (unread) => input({ kind: 'threadUnread', unread }),
-        input,
-      }),
-      createConversationApi(conversationDeps),
-      // groups, push, invitation steps, recall / delete / mute (client-rare-methods.ts)
-      lazyRareMethods(conversationDeps),
     );
     this.#receipts = options.delivery
       ? lazyDeliveryReceipts({ send: (ids) => this.sendDeliveryReceipt(ids), isOpen: () => this.#conn.isOpen })
