@@ -1,11 +1,12 @@
 // Owns the jump benchmark's page side, the same for every contender: the
 // conversation's messages (each text carries a token `#<i>#` so a row is found
 // in any kit's DOM), and `window.__jumpBench`: `start(n)` mounts the contender on
-// n messages showing the latest, `jump(i)` does what a click on a search
-// result does and times it until message i's row is painted inside the list
-// box and marked highlighted (the contender says how it marks it; "painted" as
-// in every browser bench, bench/support/paint-timing.ts).
-import { findToken, overlaps, paintedWhen, token } from '../../support/paint-timing';
+// n messages showing the latest, `settled()` waits until the list stands still
+// (what a reader sees before clicking a search result), `jump(i)` does what a
+// click on a search result does and times it until message i's row is painted
+// inside the list box and marked highlighted (the contender says how it marks
+// it; "painted" as in every browser bench, bench/support/paint-timing.ts).
+import { findScroller, findToken, overlaps, paintedWhen, token } from '../../support/paint-timing';
 
 export interface RawMessage {
   i: number;
@@ -27,6 +28,8 @@ export interface JumpContender {
 export interface JumpApi {
   ready: true;
   start(n: number): Promise<number>;
+  /** Resolves (ms waited) once the list's scroller has not moved nor changed height for SETTLE_FRAMES frames. */
+  settled(timeoutMs: number): Promise<number>;
   jump(i: number, timeoutMs: number): Promise<number>;
 }
 
@@ -36,6 +39,13 @@ declare global {
     __jumpBenchError?: string;
   }
 }
+
+/**
+ * Frames the list must stand still before a jump. A list still placing itself at the latest
+ * message can undo a jump made meanwhile (stream-chat-react's, jumped within its first ~100 ms,
+ * went back to the latest); a reader clicks a search result after the list has opened.
+ */
+const SETTLE_FRAMES = 10;
 
 const WORDS = 'hello sure meeting tomorrow lunch the report is ready see you at noon thanks great idea'.split(' ');
 const ORIGIN_TS = Date.UTC(2026, 0, 1);
@@ -65,6 +75,24 @@ export function installBench(contender: JumpContender): void {
       messages = Array.from({ length: n }, (_, i) => makeMessage(i));
       await contender.start(container, messages);
       return performance.now() - t0;
+    },
+    settled(timeoutMs) {
+      const t0 = performance.now();
+      return new Promise((resolve, reject) => {
+        let last = '';
+        let still = 0;
+        const frame = () => {
+          const scroller = findScroller(container);
+          const now = scroller ? `${scroller.scrollTop}/${scroller.scrollHeight}` : 'none';
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= SETTLE_FRAMES) return resolve(performance.now() - t0);
+          if (performance.now() - t0 > timeoutMs)
+            return reject(new Error(`the list did not stand still within ${timeoutMs} ms`));
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
     },
     async jump(i, timeoutMs) {
       const target = messages[i]!;
