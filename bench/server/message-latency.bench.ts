@@ -17,7 +17,7 @@
 // its helper threads) against 350 µs from the third thousand on, which no
 // long-running server's users see. Other users, so that the measured sender's
 // rate limit (a burst of 1000) is as a client coming to a running server finds it.
-// Run: npx tsx bench/server/message-latency.bench.ts [--sends 1000] [--outbox 500] [--rounds 3] [--warmup 3000]
+// Run: npx tsx bench/server/message-latency.bench.ts [--sends 1000] [--outbox 500] [--rounds 3] [--warmup 3000] [--offline-ms 5000]
 // [--only serve,bare] (a subset of the relays, for profiling one of them)
 // (LATENCY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" profiles the natter serve child;
 // with LATENCY_SERVER_NODE_ARGS=--trace-gc LATENCY_SERVER_STDOUT=gc.txt its GC trace goes to gc.txt.)
