@@ -53,17 +53,19 @@ function renderBlock(r, reportDate) {
 const SUMMARY = 'summary';
 
 /**
- * The table of every benchmark of a full run (report.everything): how many of its targets it met
- * and which it missed, so a miss in a benchmark without a block of its own is still on the front page.
+ * The table of every benchmark as last measured (report.everything: a full run's results, or a
+ * `--merge` run's, which keep the earlier results of the benchmarks it left out): how many of its
+ * targets each met, which it missed and when it was measured, so a miss in a benchmark without a
+ * block of its own is still on the front page, and a merge that fixed one does not leave it there.
  */
 function renderSummary(report) {
   const out = [
     blockStart(SUMMARY),
     '',
-    `Every benchmark of \`${report.command}\` (${report.date.slice(0, 10)}${report.minutes ? `, ${report.minutes} min` : ''}${report.load ? `, load average ${report.load.start[0]} at the start` : ''}):`,
+    `Every benchmark as last measured (report of \`${report.command}\`, ${report.date.slice(0, 10)}${report.minutes ? `, ${report.minutes} min` : ''}${report.load ? `, load average ${report.load.start[0]} at the start` : ''}; a benchmark that run left out keeps its earlier result, dated):`,
     '',
   ];
-  out.push('| benchmark | targets met | missed |', '| --- | --- | --- |');
+  out.push('| benchmark | targets met | missed | measured |', '| --- | --- | --- | --- |');
   for (const r of report.everything) {
     const targets = r.summary?.targets ?? [];
     const missed = targets.filter((t) => !t.pass).map((t) => `${t.name} (${t.actual})`);
@@ -72,7 +74,10 @@ function renderSummary(report) {
       : targets.length
         ? `${targets.length - missed.length} of ${targets.length}`
         : 'no targets';
-    out.push(`| [${cell(r.name)}](bench/results/latest.md) | ${cell(met)} | ${cell(missed.join('; '))} |`);
+    const measured = (r.date ?? report.date).slice(0, 16).replace('T', ' ');
+    out.push(
+      `| [${cell(r.name)}](bench/results/latest.md) | ${cell(met)} | ${cell(missed.join('; '))} | ${cell(measured)} |`,
+    );
   }
   out.push('', blockEnd(SUMMARY));
   return out.join('\n');
@@ -92,7 +97,7 @@ function blocksOf(section) {
 /**
  * The README section for a bench report (the parsed raw/latest.json): a fresh block for each
  * shown benchmark the report ran, the block in `previous` (the section now in the README) for the
- * others; the summary of every benchmark when the report is a full run (`everything`: all its results).
+ * others; the summary of every benchmark when the report holds them all (`everything`).
  */
 export function renderPerformance(report, previous = '') {
   const kept = blocksOf(previous);
@@ -132,7 +137,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error(`no ${raw}: run npm run bench first`);
     process.exit(1);
   }
-  if (!updateReadme(JSON.parse(readFileSync(raw, 'utf8')))) {
+  const report = JSON.parse(readFileSync(raw, 'utf8'));
+  // As `npm run bench` renders it: the summary too when the results hold every benchmark.
+  const { BENCHMARKS } = await import('./registry.mjs');
+  const all = BENCHMARKS.every((b) => report.results.some((r) => r.name === b.name));
+  if (!updateReadme({ ...report, ...(all ? { everything: report.results } : {}) })) {
     console.error(`README.md has no ${START} … ${END} section`);
     process.exit(1);
   }

@@ -37,7 +37,7 @@ describe('README performance section', () => {
     expect(render({ date: '2026-12-04', results: [result('list', '1.1×')] })).not.toContain('bench:fanout');
   });
 
-  it('lists every benchmark of a full run with the targets each missed, and keeps that list after a partial run', () => {
+  it('lists every benchmark with the targets each missed and when it was measured, and keeps that list after a partial run', () => {
     const missed = {
       ...result('jump', '3 of 3'),
       summary: { tables: [], targets: [{ name: 'jump target', actual: '2 of 3', pass: false }] },
@@ -48,11 +48,39 @@ describe('README performance section', () => {
       results: [result('list', '1.1×')],
       everything: [result('list', '1.1×'), missed, { name: 'calls', title: 'calls', command: 'x', error: 'exit 1' }],
     });
-    expect(full).toContain('| [list](bench/results/latest.md) | 1 of 1 |  |');
-    expect(full).toContain('| [jump](bench/results/latest.md) | 0 of 1 | jump target (2 of 3) |');
-    expect(full).toContain('| [calls](bench/results/latest.md) | failed: exit 1 |  |');
+    expect(full).toContain('| [list](bench/results/latest.md) | 1 of 1 |  | 2026-12-04 10:00 |');
+    expect(full).toContain('| [jump](bench/results/latest.md) | 0 of 1 | jump target (2 of 3) | 2026-12-04 10:00 |');
+    // A result without a date of its own was measured by the report's run.
+    expect(full).toContain('| [calls](bench/results/latest.md) | failed: exit 1 |  | 2026-12-05 00:00 |');
     const partial = render({ date: '2026-12-06', results: [result('latency', '0.5 ms')] }, full);
     expect(partial).toContain('jump target (2 of 3)');
     expect(partial).toContain('| latency target | 0.5 ms | PASS |');
+  });
+
+  it('rewrites that list from a merged report, so a miss fixed since the full run leaves it', () => {
+    const missed = {
+      ...result('jump', '0 of 3'),
+      summary: { tables: [], targets: [{ name: 'jump target', actual: '0 of 3', pass: false }] },
+    };
+    const full = render({
+      date: '2026-12-04T10:00:00.000Z',
+      command: 'npm run bench',
+      results: [result('list', '1.1×')],
+      everything: [result('list', '1.1×'), missed],
+    });
+    const fixed = { ...result('jump', '3 of 3'), date: '2026-12-05T21:20:00.000Z' };
+    const merged = render(
+      {
+        date: '2026-12-05T21:20:00.000Z',
+        command: 'npm run bench -- jump --merge',
+        results: [result('list', '1.1×')],
+        everything: [result('list', '1.1×'), fixed],
+      },
+      full,
+    );
+    expect(merged).not.toContain('jump target (0 of 3)');
+    expect(merged).toContain('| [jump](bench/results/latest.md) | 1 of 1 |  | 2026-12-05 21:20 |');
+    expect(merged).toContain('| [list](bench/results/latest.md) | 1 of 1 |  | 2026-12-04 10:00 |');
+    expect(merged).toContain('report of `npm run bench -- jump --merge`');
   });
 });
