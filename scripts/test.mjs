@@ -1,13 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: every check of the repository and the vitest suite, as one command
-// that fails when any part fails. The build comes first, alone; then vitest
-// starts, streaming its own output, and the other checks (lint, types, format,
-// the API reference, the package checks and the API report, which read the
-// build) run beside it one at a time: the suite mostly waits (on Chromium,
-// servers, PostgreSQL), so they fit in its waits. Every step's output but
-// vitest's is printed whole when it ends, under its name and time, so parallel
-// output never interleaves. `npm test -- --checks-only` runs only the checks,
-// side by side (as many at once as the machine has cores).
+// `npm test`: every check of the repository, then the vitest suite, as one command
+// that fails when any part fails. The checks are mostly single-threaded and
+// independent of one another, so they run side by side (as many at once as the
+// machine has cores); the build comes first with them, since the API report and
+// the package checks read it. Those two then run beside vitest, which mostly waits
+// (on Chromium, servers, PostgreSQL) and streams its own output; every other step's
+// output is printed whole when it ends, under its name and time, so parallel output
+// never interleaves. `npm test -- --checks-only` stops before vitest.
 // `npm test -- --with test:react18 --with test:package` (what CI runs) also runs those
 // npm scripts beside vitest, so that their waits overlap too.
 import { spawn } from 'node:child_process';
@@ -68,25 +67,16 @@ function finish(failures) {
 const args = process.argv.slice(2);
 const extra = args.flatMap((arg, i) => (args[i - 1] === '--with' ? [arg] : []));
 
-if (args.includes('--checks-only')) {
-  const failures = await runSideBySide(CHECKS, JOBS);
-  if (failures.length > 0) finish(failures);
-  finish(await runSideBySide(BUILD_CHECKS, JOBS));
-}
+const failures = await runSideBySide(CHECKS, JOBS);
+if (failures.length > 0) finish(failures);
+if (args.includes('--checks-only')) finish(await runSideBySide(BUILD_CHECKS, JOBS));
 
-// The build alone first: vitest's bench smoke test packs it (a second build beside it would write the
-// same dist/), and the package checks read it. Every other check then runs beside vitest, one at a
-// time: the suite keeps the machine about half busy (it mostly waits), and starting it only after the
-// checks made every run about 90 s longer.
-const built = await runScript('build');
-if (built) finish([built]);
-const checks = [...CHECKS.filter((n) => n !== 'build'), ...BUILD_CHECKS];
 process.stdout.write(
-  `\n── npm run test:unit (vitest), beside ${[...checks, ...extra].map((n) => `npm run ${n}`).join(', ')}\n`,
+  `\n── npm run test:unit (vitest), beside ${[...BUILD_CHECKS, ...extra].map((n) => `npm run ${n}`).join(', ')}\n`,
 );
 const results = await Promise.all([
   runScript('test:unit', { stream: true }),
-  runSideBySide(checks, 1),
+  runSideBySide(BUILD_CHECKS, 1),
   // A vitest run beside test:unit takes one file at a time (vitest.config.ts): two runs of two
   // files each, starting Chromium, clusters and servers at once, pushed waits past their bounds.
   ...extra.map((name) => runScript(name, { env: { ...process.env, NATTER_TEST_BESIDE: '1' } })),
