@@ -1,34 +1,39 @@
 // Owns the core's read cache in front of any Storage: groups, rooms,
 // blocklists and per-user conversation states are read on every send (and
-// once per recipient for states), so the core keeps them in memory,
-// write-through — but only when the storage has one writer (`shared` false:
-// MemoryStorage, SQLite held by one server), which keeps the cache exact.
-// A shared storage (PostgreSQL, several nodes) is not cached across
-// transactions: every read goes to the database, inside the transaction that
-// then writes (read for update), because no invalidation message between
-// nodes could arrive before another node's commit is read. Inside one
-// transaction the rows read stay locked, so a cache lives for that
-// transaction only (a group commit reads each record once). A transaction that rejects may have
+// once per recipient for states), and a conversation page reads 50 last
+// messages, so the core keeps them in memory, write-through — but only when
+// the storage has one writer (`shared` false: MemoryStorage, SQLite held by
+// one server), which keeps the cache exact. A shared storage (PostgreSQL,
+// several nodes) is not cached across transactions: every read goes to the
+// database, inside the transaction that then writes (read for update), because
+// no invalidation message between nodes could arrive before another node's
+// commit is read. Inside one transaction the rows read stay locked, so a cache
+// lives for that transaction only (a group commit reads each record once;
+// messages, never locked, are not kept). A transaction that rejects may have
 // written records that are rolled back underneath, so the whole cache is
-// dropped then. Conversation states are bounded (conversation-state-cache.ts)
-// and written once per transaction, at its end (write-behind).
-// Outside a transaction, reads wait while one is open (the cache holds its
-// writes before they commit). Handed-out records are copies (storage.ts);
-// `group`/`room`/`blocklist` views are the cached records themselves, for
-// read-only hot paths.
+// dropped then. States (conversation-state-cache.ts) and messages
+// (message-cache.ts) are bounded; states are written once per transaction, at
+// its end (write-behind). Outside a transaction, reads wait while one is open
+// (the cache holds its writes before they commit). Handed-out records are
+// copies (storage.ts); `group`/`room`/`blocklist` views are the cached records
+// themselves, for read-only hot paths.
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
-import type { UserId } from '../protocol/message';
+import type { Message, UserId } from '../protocol/message';
 import type {
   ClearedHistory,
   ConversationKey,
   ConversationPageQuery,
   ConversationStateRecord,
+  MessageRecord,
   Storage,
 } from './storage';
 import { ConversationStateCache } from './conversation-state-cache';
 import { ForwardingStorage } from './forwarding-storage';
+import { MessageCache } from './message-cache';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const MESSAGES_CACHED = 10_000; // a single writer's cache: about 5 MB of messages
 
 /** A group with its members as a Set, for O(1) membership checks. */
 export interface GroupView {
@@ -43,11 +48,14 @@ class Caches {
   readonly blocklists = new Map<UserId, readonly UserId[]>();
   /** States read or put, and those put inside the open transaction (written just before it commits). */
   readonly states: ConversationStateCache;
+  /** Messages stored or read lately (none for a shared storage's attempt: another node may change them). */
+  readonly messages: MessageCache;
   /** Settles when the open transaction ends. */
   active: Promise<unknown> | null = null;
 
-  constructor(maxStates: number) {
+  constructor(maxStates: number, maxMessages: number) {
     this.states = new ConversationStateCache(maxStates);
+    this.messages = new MessageCache(maxMessages);
   }
 
   clear(): void {
@@ -55,6 +63,7 @@ class Caches {
     this.rooms.clear();
     this.blocklists.clear();
     this.states.clear();
+    this.messages.clear();
   }
 }
 
@@ -72,7 +81,7 @@ export class CachedStorage extends ForwardingStorage implements Storage {
   ) {
     super(inner);
     this.shared = inner.shared;
-    this.caches = caches !== undefined ? caches : inner.shared ? null : new Caches(maxStates);
+    this.caches = caches !== undefined ? caches : inner.shared ? null : new Caches(maxStates, MESSAGES_CACHED);
   }
 
   /** Runs `fn` with a view of this cache bound to the transaction (see storage.ts). */
@@ -83,7 +92,7 @@ export class CachedStorage extends ForwardingStorage implements Storage {
       // A shared storage gets a cache of this attempt's own: what it reads stays locked until
       // commit (read for update), so the copy is exact until then, and a group commit reads each
       // record and writes each state once. A retried attempt starts from nothing.
-      const view = new CachedStorage(innerTx, 0, caches ?? (this.shared ? new Caches(Infinity) : null), true);
+      const view = new CachedStorage(innerTx, 0, caches ?? (this.shared ? new Caches(Infinity, 0) : null), true);
       const result = await fn(view);
       await view.writeDirty();
       return result;
@@ -140,6 +149,39 @@ export class CachedStorage extends ForwardingStorage implements Storage {
       caches?.blocklists.set(user, list);
     }
     return list;
+  }
+
+  // ---- messages (cached, bounded; handed out as copies) ------------------------
+  override async insertMessage(record: MessageRecord, json?: string): Promise<void> {
+    await this.inner.insertMessage(record, json);
+    this.caches?.messages.set(record, json);
+  }
+  override async updateMessage(message: Message): Promise<void> {
+    await this.inner.updateMessage(message);
+    this.caches?.messages.update(message);
+  }
+  override async getMessage(serverId: string): Promise<MessageRecord | null> {
+    const caches = await this.settled();
+    const cached = caches?.messages.get(serverId);
+    if (cached) return cached;
+    const record = await this.inner.getMessage(serverId);
+    if (record) caches?.messages.set(record);
+    return record;
+  }
+  override async getMessages(serverIds: readonly string[]): Promise<Array<MessageRecord | null>> {
+    const caches = await this.settled();
+    if (!caches) return this.inner.getMessages(serverIds);
+    const out = serverIds.map((id) => caches.messages.get(id) ?? null);
+    const missing = serverIds.filter((_, i) => out[i] === null);
+    const found = missing.length > 0 ? await this.inner.getMessages(missing) : [];
+    let next = 0;
+    for (const [i, record] of out.entries()) {
+      if (record) continue;
+      const read = found[next++] ?? null;
+      if (read) caches.messages.set(read);
+      out[i] = read;
+    }
+    return out;
   }
 
   // ---- conversation states (cached, bounded) -----------------------------------

@@ -8,28 +8,41 @@ import { localId, login } from './raw-client';
 
 const text = (msg: string) => ({ type: 'txt' as const, msg });
 
-/** Bob hears from `n` people, one message each, a millisecond apart (the last is the most recent). */
+/**
+ * Bob hears from `n` people, one message each, a millisecond apart (the last is the most recent).
+ * `cold`: then the server restarts on the same storage (everyone logs in again), so no last message
+ * is in its memory and a page reads each one from the storage.
+ */
 async function inbox(
   n: number,
   storage = new MemoryStorage(),
   pageSliceMs?: number,
   scheduleCommit?: (commit: () => void) => void,
+  cold = false,
 ) {
   const clock = createManualClock(1_000);
-  const server = createEmbeddedServer({
+  const options = {
     clock,
-    rateLimit: false,
+    rateLimit: false as const,
     storage,
     ...(pageSliceMs ? { pageSliceMs } : {}),
     ...(scheduleCommit ? { scheduleCommit } : {}),
-  });
-  const bob = await login(server.connect(), 'bob');
-  const senders = [];
+  };
+  let server = createEmbeddedServer(options);
+  let bob = await login(server.connect(), 'bob');
+  let senders = [];
   for (let i = 0; i < n; i++) {
     const peer = await login(server.connect(), `p${i}`);
     clock.advance(1);
     await peer.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`hi ${i}`) });
     senders.push(peer);
+  }
+  if (cold) {
+    server.close();
+    server = createEmbeddedServer(options);
+    bob = await login(server.connect(), 'bob');
+    senders = [];
+    for (let i = 0; i < n; i++) senders.push(await login(server.connect(), `p${i}`));
   }
   return { clock, server, bob, senders };
 }
@@ -94,7 +107,7 @@ describe('conversation list pages', () => {
   it('lets the event loop turn while it looks up the last messages of a slow page, and answers the same page', async () => {
     // natter serve's default slice: other connections' frames are read in those turns. Without
     // them the page would hold the loop for its whole 20 ms.
-    const { bob } = await inbox(20, new SlowLookups(), 0.25);
+    const { bob } = await inbox(20, new SlowLookups(), 0.25, undefined, true);
     const { turns, page } = await turnsWhileBuilding(bob);
     expect(turns).toBeGreaterThanOrEqual(5);
     expect(page.conversations.map((c) => c.target)).toEqual(Array.from({ length: 20 }, (_, i) => `p${19 - i}`));
@@ -106,18 +119,27 @@ describe('conversation list pages', () => {
     // As natter serve does: a send's group commit waits for the end of the turn that read it
     // (setImmediate), which is where the page's next slice was already queued.
     const storage = new SlowLookups();
-    const { bob, senders } = await inbox(20, storage, 0.25, (commit) => void setImmediate(commit));
+    const { bob, senders } = await inbox(20, storage, 0.25, (commit) => void setImmediate(commit), true);
     const alice = senders[0]!;
     const lookups: { atSend?: number; atAnswer?: number } = {};
+    // Queued from the page's first lookup: it runs in the first turn the page lets the loop take after
+    // its first slice. (Queued when the page was asked, it ran before any lookup whenever the slice's
+    // time was up before the first one, as on a loaded machine.)
+    const sent = new Promise((resolve) => {
+      storage.onFirstLookup = () =>
+        setImmediate(() => {
+          lookups.atSend = storage.lookups;
+          const answer = alice.ok('send', {
+            localId: localId(),
+            to: 'bob',
+            chatType: 'single',
+            body: text('meanwhile'),
+          });
+          resolve(answer.then(() => (lookups.atAnswer = storage.lookups)));
+        });
+    });
+    storage.lookups = 0;
     const page = bob.ok('conversations', {});
-    // Runs in the first turn the page lets the loop take, after its first slice of lookups.
-    const sent = new Promise((resolve) =>
-      setImmediate(() => {
-        lookups.atSend = storage.lookups;
-        const answer = alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text('meanwhile') });
-        resolve(answer.then(() => (lookups.atAnswer = storage.lookups)));
-      }),
-    );
     await sent;
     const built = await page;
     expect(lookups.atSend).toBeGreaterThan(0);
@@ -129,7 +151,7 @@ describe('conversation list pages', () => {
   });
 
   it('builds a page in one go on the embedded server by default, however slow (one user per page)', async () => {
-    const { bob } = await inbox(20, new SlowLookups());
+    const { bob } = await inbox(20, new SlowLookups(), undefined, undefined, true);
     const { turns, page } = await turnsWhileBuilding(bob);
     expect(turns).toBe(0);
     expect(page.conversations).toHaveLength(20);
@@ -137,13 +159,32 @@ describe('conversation list pages', () => {
 
   it('reads the last messages of a page built in one go with one storage call, not one per conversation', async () => {
     const storage = new CountedLookups();
-    const { bob } = await inbox(30, storage);
+    const { bob } = await inbox(30, storage, undefined, undefined, true);
     storage.calls.length = 0;
     const page = await bob.ok('conversations', {});
     expect(storage.calls).toEqual([30]);
     expect(page.conversations.map((c) => c.lastMessage?.body)).toEqual(
       Array.from({ length: 30 }, (_, i) => text(`hi ${29 - i}`)),
     );
+    // Read once, kept: the next page of the same list asks the storage for none of them.
+    await bob.ok('conversations', {});
+    expect(storage.calls).toEqual([30]);
+  });
+
+  it('reads the last messages it has stored itself from memory, recalled ones as recalled', async () => {
+    const storage = new CountedLookups();
+    const { bob, senders } = await inbox(5, storage);
+    const { message: sent } = await senders[4]!.ok('send', {
+      localId: localId(),
+      to: 'bob',
+      chatType: 'single',
+      body: text('oops'),
+    });
+    await senders[4]!.ok('recall', { serverId: sent.serverId });
+    storage.calls.length = 0;
+    const page = await bob.ok('conversations', {});
+    expect(storage.calls).toEqual([]);
+    expect(page.conversations.map((c) => c.lastMessage?.body.type)).toEqual(['recalled', 'txt', 'txt', 'txt', 'txt']);
   });
 });
 
@@ -159,8 +200,13 @@ class CountedLookups extends MemoryStorage {
 /** The memory storage with a last-message lookup as slow as a cold read of a large file (1 ms each). */
 class SlowLookups extends MemoryStorage {
   lookups = 0;
+  /** Called at the next lookup (once). */
+  onFirstLookup: (() => void) | null = null;
   override getMessage(serverId: string): MessageRecord | null {
     this.lookups += 1;
+    const first = this.onFirstLookup;
+    this.onFirstLookup = null;
+    first?.();
     const until = performance.now() + 1;
     while (performance.now() < until);
     return super.getMessage(serverId);
