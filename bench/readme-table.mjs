@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCHMARKS } from './registry.mjs';
 import { fmt } from './svg-chart.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +52,9 @@ function renderBlock(r, reportDate) {
 }
 
 const SUMMARY = 'summary';
+
+/** Whether `results` hold every benchmark of the registry (a full run, or a merge onto one): then the summary is rendered too. */
+export const holdsEveryBenchmark = (results) => BENCHMARKS.every((b) => results.some((r) => r.name === b.name));
 
 /**
  * The table of every benchmark as last measured (report.everything: a full run's results, or a
@@ -139,9 +143,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const report = JSON.parse(readFileSync(raw, 'utf8'));
   // As `npm run bench` renders it: the summary too when the results hold every benchmark.
-  const { BENCHMARKS } = await import('./registry.mjs');
-  const all = BENCHMARKS.every((b) => report.results.some((r) => r.name === b.name));
-  if (!updateReadme({ ...report, ...(all ? { everything: report.results } : {}) })) {
+  const everything = holdsEveryBenchmark(report.results) ? { everything: report.results } : {};
+  if (!updateReadme({ ...report, ...everything })) {
     console.error(`README.md has no ${START} … ${END} section`);
     process.exit(1);
   }

@@ -161,12 +161,7 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     this.caches?.messages.update(message);
   }
   override async getMessage(serverId: string): Promise<MessageRecord | null> {
-    const caches = await this.settled();
-    const cached = caches?.messages.get(serverId);
-    if (cached) return cached;
-    const record = await this.inner.getMessage(serverId);
-    if (record) caches?.messages.set(record);
-    return record;
+    return (await this.getMessages([serverId]))[0] ?? null;
   }
   override async getMessages(serverIds: readonly string[]): Promise<Array<MessageRecord | null>> {
     const caches = await this.settled();

@@ -2,24 +2,24 @@
 // a conversation page reads the last message of each of its 50 conversations,
 // which in a large database are 50 random reads of the messages table (with
 // 1,000,000 messages, more of a page's server time than the list query). The
-// messages stored or read lately are kept as the JSON of their record, so
-// every read hands out a fresh copy. Bounded: past `max` entries the one used
+// messages stored or read lately are kept as their JSON (beside their
+// conversation key), so every read hands out a fresh copy. Bounded: past `max` entries the one used
 // longest ago goes (max 0 keeps nothing).
 import type { MessageRecord } from './storage';
 
 export class MessageCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, { key: MessageRecord['key']; json: string }>();
 
   constructor(private readonly max: number) {}
 
   /** A copy of the cached record, or undefined when not cached. */
   get(serverId: string): MessageRecord | undefined {
-    const json = this.entries.get(serverId);
-    if (json === undefined) return undefined;
+    const entry = this.entries.get(serverId);
+    if (entry === undefined) return undefined;
     // Used now: last to go.
     this.entries.delete(serverId);
-    this.entries.set(serverId, json);
-    return JSON.parse(json) as MessageRecord;
+    this.entries.set(serverId, entry);
+    return { key: entry.key, message: JSON.parse(entry.json) as MessageRecord['message'] };
   }
 
   /** Keeps `record`; `messageJson` is `JSON.stringify(record.message)` when the caller has it already. */
@@ -27,14 +27,14 @@ export class MessageCache {
     if (this.max <= 0) return;
     const id = record.message.serverId;
     this.entries.delete(id);
-    this.entries.set(id, `{"key":${JSON.stringify(record.key)},"message":${messageJson}}`);
+    this.entries.set(id, { key: record.key, json: messageJson });
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** Replaces the message of a cached record (its key stays); nothing when it is not cached. */
   update(message: MessageRecord['message']): void {
-    const json = this.entries.get(message.serverId);
-    if (json !== undefined) this.set({ key: (JSON.parse(json) as MessageRecord).key, message });
+    const entry = this.entries.get(message.serverId);
+    if (entry) this.set({ key: entry.key, message });
   }
 
   clear(): void {

@@ -14,6 +14,12 @@ const result = (name: string, actual: string) => ({
   summary: { tables: [], targets: [{ name: `${name} target`, actual, pass: true }] },
 });
 
+/** A result whose one target was missed. */
+const missedResult = (name: string, actual: string) => ({
+  ...result(name, actual),
+  summary: { tables: [], targets: [{ name: `${name} target`, actual, pass: false }] },
+});
+
 describe('README performance section', () => {
   it('rewrites the blocks of the benchmarks a report ran and keeps the others as they were', () => {
     const first = render({ date: '2026-12-04', results: [result('list', '1.1×'), result('latency', '0.5 ms')] });
@@ -38,10 +44,7 @@ describe('README performance section', () => {
   });
 
   it('lists every benchmark with the targets each missed and when it was measured, and keeps that list after a partial run', () => {
-    const missed = {
-      ...result('jump', '3 of 3'),
-      summary: { tables: [], targets: [{ name: 'jump target', actual: '2 of 3', pass: false }] },
-    };
+    const missed = missedResult('jump', '2 of 3');
     const full = render({
       date: '2026-12-05T00:00:00.000Z',
       command: 'npm run bench',
@@ -58,10 +61,7 @@ describe('README performance section', () => {
   });
 
   it('rewrites that list from a merged report, so a miss fixed since the full run leaves it', () => {
-    const missed = {
-      ...result('jump', '0 of 3'),
-      summary: { tables: [], targets: [{ name: 'jump target', actual: '0 of 3', pass: false }] },
-    };
+    const missed = missedResult('jump', '0 of 3');
     const full = render({
       date: '2026-12-04T10:00:00.000Z',
       command: 'npm run bench',

@@ -15,10 +15,17 @@ const text = (msg: string) => ({ type: 'txt' as const, msg });
  */
 async function inbox(
   n: number,
-  storage = new MemoryStorage(),
-  pageSliceMs?: number,
-  scheduleCommit?: (commit: () => void) => void,
-  cold = false,
+  {
+    storage = new MemoryStorage(),
+    pageSliceMs,
+    scheduleCommit,
+    cold = false,
+  }: {
+    storage?: MemoryStorage;
+    pageSliceMs?: number;
+    scheduleCommit?: (commit: () => void) => void;
+    cold?: boolean;
+  } = {},
 ) {
   const clock = createManualClock(1_000);
   const options = {
@@ -107,7 +114,7 @@ describe('conversation list pages', () => {
   it('lets the event loop turn while it looks up the last messages of a slow page, and answers the same page', async () => {
     // natter serve's default slice: other connections' frames are read in those turns. Without
     // them the page would hold the loop for its whole 20 ms.
-    const { bob } = await inbox(20, new SlowLookups(), 0.25, undefined, true);
+    const { bob } = await inbox(20, { storage: new SlowLookups(), pageSliceMs: 0.25, cold: true });
     const { turns, page } = await turnsWhileBuilding(bob);
     expect(turns).toBeGreaterThanOrEqual(5);
     expect(page.conversations.map((c) => c.target)).toEqual(Array.from({ length: 20 }, (_, i) => `p${19 - i}`));
@@ -119,7 +126,12 @@ describe('conversation list pages', () => {
     // As natter serve does: a send's group commit waits for the end of the turn that read it
     // (setImmediate), which is where the page's next slice was already queued.
     const storage = new SlowLookups();
-    const { bob, senders } = await inbox(20, storage, 0.25, (commit) => void setImmediate(commit), true);
+    const { bob, senders } = await inbox(20, {
+      storage,
+      pageSliceMs: 0.25,
+      scheduleCommit: (commit) => void setImmediate(commit),
+      cold: true,
+    });
     const alice = senders[0]!;
     const lookups: { atSend?: number; atAnswer?: number } = {};
     // Queued from the page's first lookup: it runs in the first turn the page lets the loop take after
@@ -151,7 +163,7 @@ describe('conversation list pages', () => {
   });
 
   it('builds a page in one go on the embedded server by default, however slow (one user per page)', async () => {
-    const { bob } = await inbox(20, new SlowLookups(), undefined, undefined, true);
+    const { bob } = await inbox(20, { storage: new SlowLookups(), cold: true });
     const { turns, page } = await turnsWhileBuilding(bob);
     expect(turns).toBe(0);
     expect(page.conversations).toHaveLength(20);
@@ -159,7 +171,7 @@ describe('conversation list pages', () => {
 
   it('reads the last messages of a page built in one go with one storage call, not one per conversation', async () => {
     const storage = new CountedLookups();
-    const { bob } = await inbox(30, storage, undefined, undefined, true);
+    const { bob } = await inbox(30, { storage, cold: true });
     storage.calls.length = 0;
     const page = await bob.ok('conversations', {});
     expect(storage.calls).toEqual([30]);
@@ -173,7 +185,7 @@ describe('conversation list pages', () => {
 
   it('reads the last messages it has stored itself from memory, recalled ones as recalled', async () => {
     const storage = new CountedLookups();
-    const { bob, senders } = await inbox(5, storage);
+    const { bob, senders } = await inbox(5, { storage });
     const { message: sent } = await senders[4]!.ok('send', {
       localId: localId(),
       to: 'bob',

@@ -78,21 +78,16 @@ export function installBench(contender: JumpContender): void {
     },
     settled(timeoutMs) {
       const t0 = performance.now();
-      return new Promise((resolve, reject) => {
-        let last = '';
-        let still = 0;
-        const frame = () => {
-          const scroller = findScroller(container);
-          const now = scroller ? `${scroller.scrollTop}/${scroller.scrollHeight}` : 'none';
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= SETTLE_FRAMES) return resolve(performance.now() - t0);
-          if (performance.now() - t0 > timeoutMs)
-            return reject(new Error(`the list did not stand still within ${timeoutMs} ms`));
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      });
+      let last = '';
+      let still = 0;
+      const standsStill = () => {
+        const scroller = findScroller(container);
+        const now = scroller ? `${scroller.scrollTop}/${scroller.scrollHeight}` : 'none';
+        still = now === last ? still + 1 : 0;
+        last = now;
+        return still >= SETTLE_FRAMES;
+      };
+      return paintedWhen(standsStill, timeoutMs, 'the list to stand still').then((t) => t - t0);
     },
     async jump(i, timeoutMs) {
       const target = messages[i]!;
