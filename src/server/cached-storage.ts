@@ -151,7 +151,7 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     return list;
   }
 
-  // ---- messages (cached, bounded; handed out as copies) ------------------------
+  // ---- messages (cached, bounded, copies; getMessage, not getMessages, reads for update) ----
   override async insertMessage(record: MessageRecord, json?: string): Promise<void> {
     await this.inner.insertMessage(record, json);
     this.caches?.messages.set(record, json);
@@ -161,7 +161,12 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     this.caches?.messages.update(message);
   }
   override async getMessage(serverId: string): Promise<MessageRecord | null> {
-    return (await this.getMessages([serverId]))[0] ?? null;
+    const caches = await this.settled();
+    const cached = caches?.messages.get(serverId);
+    if (cached) return cached;
+    const record = await this.inner.getMessage(serverId);
+    if (record) caches?.messages.set(record);
+    return record;
   }
   override async getMessages(serverIds: readonly string[]): Promise<Array<MessageRecord | null>> {
     const caches = await this.settled();
