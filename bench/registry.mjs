@@ -22,6 +22,8 @@ const tsx = (script, ...args) => ['node', '--expose-gc', '--import', 'tsx', scri
 export const BENCHMARKS = [
   {
     name: 'latency',
+    // Runs on the packed package: started once the run has packed it.
+    packed: true,
     title: 'Per-message latency: natter serve at its defaults vs a bare ws relay vs the embedded server',
     command: tsx('bench/server/message-latency.bench.ts', '--sends', '1000', '--outbox', '500', '--rounds', '3'),
     smoke: tsx(
@@ -104,6 +106,8 @@ export const BENCHMARKS = [
   },
   {
     name: 'fanout',
+    // Runs on the packed package: started once the run has packed it.
+    packed: true,
     title: 'Fan-out through the Node host vs a bare ws broadcast server',
     command: tsx('bench/fanout/fanout.bench.ts', '--rounds', '3'),
     smoke: tsx('bench/fanout/fanout.bench.ts', '--rounds', '1', '--scale', '0.01'),
@@ -136,6 +140,8 @@ export const BENCHMARKS = [
   },
   {
     name: 'presence',
+    // Runs on the packed package: started once the run has packed it.
+    packed: true,
     title: 'Presence: a user with 5,000 connected contacts comes online',
     command: tsx('bench/presence/presence-fanout.bench.ts', '--contacts', '5000', '--rounds', '5'),
     smoke: tsx('bench/presence/presence-fanout.bench.ts', '--contacts', '200', '--rounds', '1'),
@@ -150,6 +156,8 @@ export const BENCHMARKS = [
   },
   {
     name: 'cluster-fanout',
+    // Runs on the packed package: started once the run has packed it.
+    packed: true,
     title: 'Fan-out through 1, 2 and 3 natter nodes on PostgreSQL + Redis',
     command: tsx(
       'bench/server/cluster-fanout.bench.ts',
@@ -180,6 +188,8 @@ export const BENCHMARKS = [
   },
   {
     name: 'pg-send',
+    // Runs on the packed package: started once the run has packed it.
+    packed: true,
     title: 'Send latency on PostgreSQL at a steady send rate',
     command: tsx('bench/server/pg-send.bench.ts', '--rate', '100', '--seconds', '3', '--rounds', '3', '--fill', '3000'),
     smoke: tsx('bench/server/pg-send.bench.ts', '--rate', '20', '--seconds', '1', '--rounds', '1', '--fill', '100'),
@@ -187,6 +197,8 @@ export const BENCHMARKS = [
   },
   {
     name: 'conversations',
+    // Runs on the packed package: started once the run has packed it.
+    packed: true,
     title:
       'Server: conversation list pages for a user with 5,000 conversations on 1,000,000 messages (SQLite, default limits)',
     command: tsx(
@@ -220,6 +232,8 @@ export const BENCHMARKS = [
   },
   {
     name: 'emoji',
+    // Runs on the packed package: started once the run has packed it.
+    packed: true,
     title: 'Emoji parse throughput (MB/s)',
     command: tsx('bench/emoji/emoji-parse.bench.ts'),
     smoke: tsx('bench/emoji/emoji-parse.bench.ts', '--rounds', '1', '--size', '20000', '--min-ms', '5'),
