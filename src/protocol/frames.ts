@@ -124,10 +124,17 @@ export type ChatEvent =
    * recall (the server lowers it when the recalled message was unread); absent in chat rooms.
    */
   | { type: 'recall'; message: Message; conversation: ConversationId; unread?: number }
-  /** A recipient's client received one of this user's messages. */
-  | { type: 'delivered'; serverId: string; conversation: ConversationId; by: UserId }
-  /** A recipient read one of this user's messages (single chat, or group with allowGroupAck). */
-  | { type: 'read'; serverId: string; conversation: ConversationId; by: UserId }
+  /**
+   * A recipient's client received one of this user's messages (single chats). `seq` is that
+   * message's: the peer has then received every message up to it, as the server's peer marker
+   * says. Absent from events stored by servers before it was added.
+   */
+  | { type: 'delivered'; serverId: string; conversation: ConversationId; by: UserId; seq?: number }
+  /**
+   * A recipient read one of this user's messages in a single chat (a group's read receipts come as
+   * `groupRead`). `seq` as for `delivered`: the peer has read every message up to it.
+   */
+  | { type: 'read'; serverId: string; conversation: ConversationId; by: UserId; seq?: number }
   /** Group read count of a message sent with allowGroupAck, pushed to its sender. */
   | { type: 'groupRead'; serverId: string; conversation: ConversationId; by: UserId; count: number }
   /** The peer acked a whole conversation (Easemob's channel ack / onChannelMessage). */

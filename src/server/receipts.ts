@@ -38,6 +38,7 @@ async function delivered(ctx: CoreContext, caller: Caller, p: { serverIds: strin
         serverId: id,
         conversation: viewerConversationId('single', m.from, m.to, m.from),
         by: caller.user,
+        seq: m.seq,
       });
     }
   });
@@ -61,7 +62,7 @@ async function read(ctx: CoreContext, caller: Caller, p: { serverId: string }): 
         deliveredSeq: m.seq,
         readSeq: m.seq,
       });
-      ctx.events.durable([m.from], { type: 'read', serverId: m.serverId, conversation, by: caller.user });
+      ctx.events.durable([m.from], { type: 'read', serverId: m.serverId, conversation, by: caller.user, seq: m.seq });
     } else {
       const count = (await storage.listReceipts(m.serverId, 'read')).length;
       ctx.events.durable([m.from], { type: 'groupRead', serverId: m.serverId, conversation, by: caller.user, count });

@@ -43,9 +43,9 @@ function onEvent(d: StoreDraft, e: ChatEvent): void {
       if (e.message.threadOf !== undefined) return onThreadReply(d, e.message);
       return onRecall(d, e.conversation, e.message, e.unread);
     case 'delivered':
-      return onDelivered(d, e.conversation, e.serverId, e.by);
+      return onDelivered(d, e.conversation, e.serverId, e.by, e.seq);
     case 'read':
-      return onRead(d, e.conversation, e.serverId, e.by);
+      return onRead(d, e.conversation, e.serverId, e.by, e.seq);
     case 'groupRead':
       return onGroupRead(d, e.conversation, e.serverId, e.by, e.count);
     case 'channelAck':

@@ -37,12 +37,39 @@ function markOf(
   return d.receipts.get(conversation)?.[kind][key] ?? d.base.receipts[conversation]?.[kind][key] ?? 0;
 }
 
-export function onDelivered(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId): void {
+/** True when `by` is the other user of the single chat `conversation`. */
+function isSinglePeer(conversation: ConversationId, by: UserId): boolean {
+  const parsed = parseConversationId(conversation);
+  return parsed?.type === 'single' && parsed.target === by;
+}
+
+/** Raises the single-chat peer's delivered marker to `seq`, as a receipt for message `seq` raises the server's. */
+function raiseDelivered(d: StoreDraft, conversation: ConversationId, by: UserId, seq: number | undefined): void {
+  if (seq === undefined || seq <= markOf(d, conversation, 'deliveredUpTo', by)) return;
+  if (isSinglePeer(conversation, by)) d.receiptsOf(conversation).deliveredUpTo[by] = seq;
+}
+
+/**
+ * A delivery receipt. In a single chat it also covers every earlier message (`seq`, when the
+ * server sends it): the list a reload fetches shows them delivered, so the live view does too,
+ * whichever of the two the client saw first.
+ */
+export function onDelivered(
+  d: StoreDraft,
+  conversation: ConversationId,
+  serverId: string,
+  by: UserId,
+  seq?: number,
+): void {
+  raiseDelivered(d, conversation, by, seq);
   if (alreadyHas(d, conversation, 'delivered', serverId, by)) return;
   addUser(d.receiptsOf(conversation).delivered, serverId, by);
 }
 
-export function onRead(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId): void {
+/** A read receipt; in a single chat, like the peer's channel ack up to `seq`. */
+export function onRead(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId, seq?: number): void {
+  raiseDelivered(d, conversation, by, seq);
+  if (seq !== undefined && isSinglePeer(conversation, by)) onChannelAck(d, conversation, by, seq);
   if (alreadyHas(d, conversation, 'read', serverId, by)) return;
   const r = d.receiptsOf(conversation);
   addUser(r.read, serverId, by);

@@ -118,10 +118,10 @@ describe('single chat receipts and blocklist', () => {
     await bob.ok('read', { serverId: m.message.serverId });
     await owner.sync();
     expect(owner.eventsOf('delivered')).toEqual([
-      { type: 'delivered', serverId: m.message.serverId, conversation: 'single:bob', by: 'bob' },
+      { type: 'delivered', serverId: m.message.serverId, conversation: 'single:bob', by: 'bob', seq: m.message.seq },
     ]);
     expect(owner.eventsOf('read')).toEqual([
-      { type: 'read', serverId: m.message.serverId, conversation: 'single:bob', by: 'bob' },
+      { type: 'read', serverId: m.message.serverId, conversation: 'single:bob', by: 'bob', seq: m.message.seq },
     ]);
   });
 

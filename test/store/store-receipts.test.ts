@@ -24,6 +24,28 @@ describe('receipts in the store', () => {
     expect(alice.store.getState().receipts['single:bob']?.ackedUpTo.bob).toBe(sent.seq);
   });
 
+  it('takes a single-chat receipt for a later message as covering the earlier ones, as a reload would', async () => {
+    h = createHarness();
+    const alice = await h.session('alice');
+    const bob = await h.session('bob'); // no automatic delivery receipts: bob sends them below
+    const sent: Array<{ serverId: string; seq: number }> = [];
+    for (const text of ['one', 'two', 'three']) sent.push(await alice.client.sendText('single:bob', text));
+    const statuses = () => {
+      const s = alice.store.getState();
+      const r = s.receipts['single:bob'] ?? EMPTY_RECEIPTS;
+      return (s.conversationMessages.get('single:bob')?.items ?? []).map((m) => storedStatus(m, 'alice', r));
+    };
+    await until(() => statuses().join() === 'sent,sent,sent', 'three sent');
+    await bob.client.sendDeliveryReceipt([sent[2]!.serverId]);
+    await until(() => statuses().join() === 'delivered,delivered,delivered', 'all three delivered');
+    await bob.client.sendReadReceipt(sent[1]!.serverId);
+    await until(() => statuses().join() === 'read,read,delivered', 'the first two read');
+    // What the server's list says after a reload is the same.
+    const page = await alice.client.conversationPage();
+    const summary = page.conversations.find((c) => c.id === 'single:bob');
+    expect([summary?.peerDeliveredSeq, summary?.peerReadSeq]).toEqual([sent[2]!.seq, sent[1]!.seq]);
+  });
+
   it('counts group readers of a message sent with allowGroupAck', async () => {
     h = createHarness();
     const alice = await h.session('alice');
