@@ -256,7 +256,7 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('long his
       const alice = pane('Alice');
       const log = alice.getByRole('log', { name: s.messageList.logLabel });
       // The page writes 1,500 messages into its embedded server before the chat settles: slow on a busy machine.
-      await log.getByRole('img', { name: s.messageList.statusDelivered }).first().waitFor({ timeout: 60_000 });
+      await log.getByRole('img', { name: s.messageList.statusDelivered }).first().waitFor({ timeout: 100_000 });
       await log.hover();
       for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -1500);
       await pg.openConversation('Bob', 'Alice');
@@ -273,5 +273,5 @@ describe.each(COMBOS.map((c) => [comboName(c), c] as [string, Combo]))('long his
     } finally {
       await pg.close();
     }
-  }, 150_000);
+  }, 180_000);
 });

@@ -2,14 +2,15 @@
 // combination of theme, language and width, each user's pane found by its
 // label, every control by its role and accessible name in that language (the
 // names come from natter's own string tables), and screenshots saved under
-// test-results/ (CI keeps them as artifacts).
-import { mkdirSync } from 'node:fs';
+// test-results/ (CI keeps them as artifacts), with the page as it was last seen
+// when a journey fails.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { stringsFor, type Strings } from '../../src/ui/index';
 import { withInCallDefaults } from '../../src/ui/i18n/in-call-view-strings';
 import type { StorybookSite } from '../support/storybook-site';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -74,6 +75,29 @@ export async function openPlayground(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  // What the page showed when the journey ended (taken before its context closes), saved only for a
+  // failed journey: a wait that timed out says what it waited for, not what was on the screen.
+  let lastSeen: { png: Buffer; aria: string } | null = null;
+  const look = async () => {
+    if (page.isClosed()) return;
+    const png = await page.screenshot({ fullPage: combo.width < 600 }).catch(() => null);
+    const aria = await page
+      .locator('body')
+      .ariaSnapshot({ timeout: 5_000 })
+      .catch((e: unknown) => `(no snapshot: ${String(e)})`);
+    if (png) lastSeen = { png, aria };
+  };
+  // Only a page opened inside a test (not in a beforeAll shared by several) has a test to fail.
+  const inTest = expect.getState().currentTestName !== undefined;
+  if (inTest)
+    onTestFailed(async ({ task }) => {
+      await look();
+      if (!lastSeen) return;
+      mkdirSync(RESULTS, { recursive: true });
+      const name = `FAILED-${task.name.replace(/[^\w-]+/g, '-').slice(0, 60)}-${comboName(combo)}`;
+      writeFileSync(join(RESULTS, `${name}.png`), lastSeen.png);
+      writeFileSync(join(RESULTS, `${name}.txt`), `${lastSeen.aria}\n\npage errors:\n${errors.join('\n')}\n`);
+    });
   await page.goto(url);
   // As the UI shows them: the call view reads its built-in defaults under the table's inCall group.
   const table = stringsFor(combo.locale);
@@ -112,7 +136,10 @@ export async function openPlayground(
       mkdirSync(RESULTS, { recursive: true });
       await page.screenshot({ path: join(RESULTS, `${journey}-${comboName(combo)}.png`), fullPage: combo.width < 600 });
     },
-    close: () => context.close(),
+    async close() {
+      if (inTest) await look();
+      await context.close();
+    },
   };
 }
 
