@@ -11,6 +11,7 @@ import { stringsFor, type Strings } from '../../src/ui/index';
 import { withInCallDefaults } from '../../src/ui/i18n/in-call-view-strings';
 import type { StorybookSite } from '../support/storybook-site';
 import { expect, onTestFailed } from 'vitest';
+import { getCurrentTest } from 'vitest/suite';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -88,7 +89,8 @@ export async function openPlayground(
     if (png) lastSeen = { png, aria };
   };
   // Only a page opened inside a test (not in a beforeAll shared by several) has a test to fail.
-  const inTest = expect.getState().currentTestName !== undefined;
+  // (expect's currentTestName still names the previous test in a later describe's beforeAll.)
+  const inTest = getCurrentTest() !== undefined;
   if (inTest)
     onTestFailed(async ({ task }) => {
       await look();
