@@ -43,10 +43,9 @@ function isSinglePeer(conversation: ConversationId, by: UserId): boolean {
   return parsed?.type === 'single' && parsed.target === by;
 }
 
-/** Raises the single-chat peer's delivered marker to `seq`, as a receipt for message `seq` raises the server's. */
-function raiseDelivered(d: StoreDraft, conversation: ConversationId, by: UserId, seq: number | undefined): void {
-  if (seq === undefined || seq <= markOf(d, conversation, 'deliveredUpTo', by)) return;
-  if (isSinglePeer(conversation, by)) d.receiptsOf(conversation).deliveredUpTo[by] = seq;
+/** Raises a single-chat peer's delivered marker to `seq` (it only moves forward). */
+function raiseDelivered(d: StoreDraft, conversation: ConversationId, peer: UserId, seq: number): void {
+  if (seq > markOf(d, conversation, 'deliveredUpTo', peer)) d.receiptsOf(conversation).deliveredUpTo[peer] = seq;
 }
 
 /**
@@ -61,14 +60,13 @@ export function onDelivered(
   by: UserId,
   seq?: number,
 ): void {
-  raiseDelivered(d, conversation, by, seq);
+  if (seq !== undefined && isSinglePeer(conversation, by)) raiseDelivered(d, conversation, by, seq);
   if (alreadyHas(d, conversation, 'delivered', serverId, by)) return;
   addUser(d.receiptsOf(conversation).delivered, serverId, by);
 }
 
-/** A read receipt; in a single chat, like the peer's channel ack up to `seq`. */
+/** A read receipt; in a single chat, like the peer's channel ack up to `seq` (read implies delivered). */
 export function onRead(d: StoreDraft, conversation: ConversationId, serverId: string, by: UserId, seq?: number): void {
-  raiseDelivered(d, conversation, by, seq);
   if (seq !== undefined && isSinglePeer(conversation, by)) onChannelAck(d, conversation, by, seq);
   if (alreadyHas(d, conversation, 'read', serverId, by)) return;
   const r = d.receiptsOf(conversation);
@@ -100,9 +98,7 @@ export function onReceiptState(d: StoreDraft, conversation: ConversationId, stat
   if (parsed?.type === 'single' && parsed.target !== d.user) {
     const peer = parsed.target;
     if (state.peerReadSeq) onChannelAck(d, conversation, peer, state.peerReadSeq);
-    const delivered = Math.max(state.peerDeliveredSeq ?? 0, state.peerReadSeq ?? 0);
-    if (delivered > markOf(d, conversation, 'deliveredUpTo', peer))
-      d.receiptsOf(conversation).deliveredUpTo[peer] = delivered;
+    raiseDelivered(d, conversation, peer, Math.max(state.peerDeliveredSeq ?? 0, state.peerReadSeq ?? 0));
   }
   for (const [serverId, count] of Object.entries(state.groupReadCounts ?? {})) {
     if (count > markOf(d, conversation, 'groupReadCount', serverId))
