@@ -21,6 +21,14 @@ const CHECKS = ['build', 'lint:es', 'typecheck', 'docs:check', 'knip', 'lint', '
 /** npm scripts that read the build. */
 const BUILD_CHECKS = ['check:package', 'api:check'];
 const JOBS = Math.max(2, availableParallelism());
+/** Lines of a failed step's output printed again at the very end. */
+const TAIL_LINES = 150;
+/** At most this many lines of vitest's failure report. */
+const REPORT_LINES = 600;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+/** Output of the steps that failed: a long step's whole output can scroll out of a CI log's kept tail. */
+const failedTails = [];
 
 /** Runs `npm run <name>`; resolves to null when it passed, else to what failed. */
 function runScript(name, { stream = false, env = process.env } = {}) {
@@ -39,6 +47,7 @@ function runScript(name, { stream = false, env = process.env } = {}) {
       const ok = code === 0;
       const text = Buffer.concat(output).toString('utf8').trimEnd();
       process.stdout.write(`\n── ${ok ? 'ok' : 'FAILED'}: npm run ${name} (${seconds} s)\n${text ? `${text}\n` : ''}`);
+      if (!ok && text) failedTails.push({ name, text });
       resolve(ok ? null : `${name} (${signal ?? `exit ${code}`})`);
     });
   });
@@ -60,6 +69,15 @@ async function runSideBySide(names, jobs) {
 
 function finish(failures) {
   if (failures.length === 0) process.exit(0);
+  for (const { name, text } of failedTails) {
+    const lines = text.split('\n');
+    // vitest's report of its failures, from its first "Failed Suites/Tests" heading; else the end.
+    const report = lines.findIndex((line) => /Failed (Suites|Tests) \d/.test(line.replace(ANSI, '')));
+    const from = report >= 0 ? Math.max(report, lines.length - REPORT_LINES) : Math.max(0, lines.length - TAIL_LINES);
+    process.stdout.write(
+      `\n── again, what failed: npm run ${name} (lines ${from + 1}–${lines.length} of its output)\n${lines.slice(from).join('\n')}\n`,
+    );
+  }
   process.stdout.write(`\nnpm test: failed: ${failures.join(', ')}\n`);
   process.exit(1);
 }
