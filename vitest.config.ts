@@ -22,8 +22,7 @@ export default defineConfig({
     // Hooks start clusters of node processes, PostgreSQL and Chromium: slower with two files at once.
     hookTimeout: 60_000,
     pool: 'forks',
-    // One beside `test:unit` (React 18's run in `npm test -- --with test:react18`, scripts/test.mjs).
-    maxWorkers: process.env.NATTER_TEST_BESIDE === '1' ? 1 : 2,
+    maxWorkers: 2,
     sequence: { sequencer: LongFilesFirst },
     reporters: ['default'],
     ...(REACT_MAJOR === 18
