@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS } from './registry.mjs';
 import { SHOWN, holdsEveryBenchmark, updateReadme } from './readme-table.mjs';
@@ -141,7 +141,14 @@ const queue = jobs > 1 ? [...selected].sort((a, b) => order(a) - order(b)) : [..
 const base = smoke ? 'smoke' : 'latest';
 // The raw JSON is for --merge and for a reader who wants every number; the report is the Markdown.
 const jsonPath = smoke ? join(outDir, `${base}.json`) : join(outDir, 'raw', `${base}.json`);
-const previous = merge && existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : null;
+if (merge && !existsSync(jsonPath)) {
+  // The raw JSON is not committed: on a fresh clone a merge would write a report of this run alone.
+  console.error(
+    `--merge adds to the raw results of an earlier run on this machine (${relative(root, jsonPath)}), and there are none: run \`npm run bench\` in full first`,
+  );
+  process.exit(2);
+}
+const previous = merge ? JSON.parse(readFileSync(jsonPath, 'utf8')) : null;
 const byName = new Map();
 
 /**
