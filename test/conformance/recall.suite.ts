@@ -10,13 +10,15 @@ export function recallSuite(factory: HarnessFactory): void {
   describe('recall', () => {
     const s = useSession(factory);
 
-    it('the sender recalls at window − 1 s: everyone gets the tombstone, live and in history', async () => {
+    it('the sender recalls 30 s before the window ends: everyone gets the tombstone, live and in history', async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
       const { rec: aliceOther } = await s.client(a);
       const { c: bob, rec: bobRec } = await s.client(b);
       const m = await alice.sendText(conversationId('single', b), 'oops');
-      await s.h.advance(s.h.recallWindowMs - 1000);
+      // Margins of 30 s: on the Node and cluster harnesses the clocks are real time plus the offset, and
+      // a loaded machine can take more than a second between the send and the recall.
+      await s.h.advance(s.h.recallWindowMs - 30_000);
       const recalled = await alice.recall(m.serverId);
       expect(recalled).toMatchObject({ serverId: m.serverId, seq: m.seq, body: { type: 'recalled', by: a } });
       const atBob = await bobRec.waitFor('recall', (e) => e.message.serverId === m.serverId);
@@ -27,12 +29,12 @@ export function recallSuite(factory: HarnessFactory): void {
       expect(page.messages.find((x) => x.serverId === m.serverId)?.body.type).toBe('recalled');
     });
 
-    it('recall at window + 1 s fails with 504 and leaves the message', async () => {
+    it('recall 30 s past the window fails with 504 and leaves the message', async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
       const { c: bob } = await s.client(b);
       const m = await alice.sendText(conversationId('single', b), 'too late');
-      await s.h.advance(s.h.recallWindowMs + 1000);
+      await s.h.advance(s.h.recallWindowMs + 30_000);
       expect(await codeOf(alice.recall(m.serverId))).toBe(504);
       const page = await bob.history(conversationId('single', a));
       expect(page.messages.find((x) => x.serverId === m.serverId)?.body.type).toBe('txt');
