@@ -38,6 +38,8 @@ export interface RedisDeliveryOptions {
   nodeLeaseMs?: number;
 }
 
+/** Longest wait of flushed() for Redis to take the publishes already sent. */
+const FLUSH_WAIT_MS = 1_000;
 /** How long a session's start waits for Redis to confirm its subscription before it is told 5031. */
 const SUBSCRIBE_WAIT_MS = 3_000;
 
@@ -51,6 +53,8 @@ export class RedisDelivery implements Delivery {
   private noteHandler: ((note: string) => void) | null = null;
   private readonly notesHeard: Promise<unknown>;
   private hearingNotes = false;
+  /** The last publish: auto-pipelined, it leaves in a later turn of the event loop (flushed()). */
+  private lastPublish: Promise<unknown> = Promise.resolve();
   readonly presence: RedisPresence;
   /** Rate-limit buckets every node shares (per user across nodes). */
   readonly rateLimits: RateLimitStore;
@@ -138,9 +142,17 @@ export class RedisDelivery implements Delivery {
     // Redis out of reach: nothing is queued for it. Other nodes' sessions catch up on durable events
     // from the log once it is back; live-only ones (typing, relay) would be stale by then.
     if (this.pub.status !== 'ready') return;
-    this.pub
+    this.lastPublish = this.pub
       .publish(PREFIX + user, `${this.options.nodeId} ${pos ?? ''} ${data}`)
       .catch((e: unknown) => this.options.onError?.(e));
+  }
+
+  flushed(): Promise<unknown> {
+    // One connection's commands run in order: Redis has every earlier publish once it answers the last.
+    // Bounded: while Redis is out of reach a publish waits for it, and the caller's answer must not.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_WAIT_MS)));
+    return Promise.race([this.lastPublish, late]).finally(() => clearTimeout(timer));
   }
 
   /** A frame for one device of `user` (a call's relay events), on whichever node it is connected to. */

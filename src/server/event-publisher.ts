@@ -30,6 +30,11 @@ export interface Delivery {
   deliver(user: UserId, data: string, pos?: number): void;
   /** Settles once events for `user` published from now on reach this node (a cluster subscription). */
   ready?(user: UserId): Promise<unknown>;
+  /**
+   * Settles once what was delivered so far has reached the bus every node listens on (a cluster's;
+   * absent, delivery is synchronous): a device connecting after that does not hear it.
+   */
+  flushed?(): Promise<unknown>;
   /** Whether the user has a connected device on any node (push decisions). Default: this node's sessions. */
   online?(user: UserId): Promise<boolean>;
   /** Presence held by several nodes (a cluster); absent, this node's sessions are everyone's. */
@@ -230,6 +235,10 @@ export class EventPublisher {
       this.delivery.deliver(a.user, eventFrame(a.json!, pos), pos);
     }
     for (const f of frames) this.delivery.deliver(f.user, f.data);
+    // Live-only frames reach the devices connected when they were sent (onlineUserOnly): the answer
+    // waits until the bus has them, so a device that connects once the caller is answered (on
+    // another node) does not hear them. Durable events need no wait: a later device reads the log.
+    if (frames.length > 0) await this.delivery.flushed?.();
     return result;
   }
 
