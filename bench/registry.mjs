@@ -85,7 +85,7 @@ export const BENCHMARKS = [
     pages: true,
     title:
       'Offline start: reload to first cached message painted vs a cold start over the network (1,000 conversations, 10,000 messages)',
-    command: tsx('bench/offline/offline-start.bench.ts', '--conversations', '1000', '--per', '10', '--rounds', '5'),
+    command: tsx('bench/offline/offline-start.bench.ts', '--conversations', '1000', '--per', '10', '--rounds', '9'),
     smoke: tsx('bench/offline/offline-start.bench.ts', '--conversations', '10', '--per', '2', '--rounds', '1'),
     summarize: summarizeOffline,
   },
