@@ -69,6 +69,9 @@ function build(path: string): void {
       storage.putConversationState(state);
     });
   }
+  // Everything into the database file: a close may leave the WAL (the checkpoint thread busy), and the
+  // WAL holds committed pages.
+  storage.db.pragma('wal_checkpoint(TRUNCATE)');
   storage.close();
 }
 
@@ -77,7 +80,9 @@ if (!existsSync(db)) {
   const building = `${db}.building`;
   rmSync(building, { force: true });
   build(building);
-  for (const suffix of ['-wal', '-shm', '-lock']) rmSync(building + suffix, { force: true });
+  // A WAL left over goes with its database (deleting it lost pages: SQLITE_IOERR_SHORT_READ on open).
+  for (const suffix of ['-shm', '-lock']) rmSync(building + suffix, { force: true });
+  if (existsSync(`${building}-wal`)) renameSync(`${building}-wal`, `${db}-wal`);
   renameSync(building, db);
   process.stderr.write(`built ${db} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
