@@ -31,12 +31,11 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 const failedTails = [];
 
 /** Runs `npm run <name>`; resolves to null when it passed, else to what failed. */
-function runScript(name, { stream = false, env = process.env } = {}) {
+function runScript(name, { stream = false } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn('npm', ['run', '--silent', name], {
       cwd: root,
-      env,
       stdio: ['ignore', stream ? 'inherit' : 'pipe', stream ? 'inherit' : 'pipe'],
     });
     const output = [];

@@ -69,9 +69,6 @@ function build(path: string): void {
       storage.putConversationState(state);
     });
   }
-  // Everything into the database file: a close may leave the WAL (the checkpoint thread busy), and the
-  // WAL holds committed pages.
-  storage.db.pragma('wal_checkpoint(TRUNCATE)');
   storage.close();
 }
 
@@ -80,7 +77,8 @@ if (!existsSync(db)) {
   const building = `${db}.building`;
   rmSync(building, { force: true });
   build(building);
-  // A WAL left over goes with its database (deleting it lost pages: SQLITE_IOERR_SHORT_READ on open).
+  // A close may leave the WAL (the checkpoint thread busy), holding committed pages: it goes with its
+  // database (deleting it lost pages: SQLITE_IOERR_SHORT_READ on open).
   for (const suffix of ['-shm', '-lock']) rmSync(building + suffix, { force: true });
   if (existsSync(`${building}-wal`)) renameSync(`${building}-wal`, `${db}-wal`);
   renameSync(building, db);

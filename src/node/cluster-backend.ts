@@ -9,6 +9,7 @@ import type { ServerCoreOptions } from '../server/server-options';
 import type { Clock } from '../server/clock';
 import type { RateLimitStore } from '../server/rate-limiter';
 import type { SessionRegistry } from '../server/sessions';
+import { within } from '../server/within';
 import { createPgClock } from './pg-clock';
 import { openPgStorage, type PgStorage } from './pg-storage';
 import { RedisDelivery } from './redis-delivery';
@@ -78,7 +79,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     rateLimitStore: delivery.rateLimits,
     clock,
     check: async () => {
-      await Promise.all([storage.ping(), withTimeout(delivery.ping(), 2000)]);
+      await Promise.all([
+        storage.ping(),
+        within(delivery.ping(), 2000, () => {
+          throw new Error('timed out');
+        }),
+      ]);
     },
     close: async () => {
       clock.stop();
@@ -86,12 +92,4 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       await storage.close();
     },
   };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  return Promise.race([
-    p,
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms))),
-  ]).finally(() => clearTimeout(timer));
 }

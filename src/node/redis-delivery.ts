@@ -20,6 +20,7 @@ import type { UserId } from '../protocol/message';
 import type { Delivery } from '../server/event-publisher';
 import type { SessionRegistry } from '../server/sessions';
 import type { RateLimitStore } from '../server/rate-limiter';
+import { within } from '../server/within';
 import { RedisPresence, type PresenceGoneHandler } from './redis-presence';
 import { createRedisRateLimitStore } from './redis-rate-limit';
 
@@ -127,14 +128,9 @@ export class RedisDelivery implements Delivery {
       });
       this.subscribed.set(user, done);
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new NatterError(ErrorCode.STORAGE_UNAVAILABLE, 'the message bus is out of reach; retry', 1000)),
-        SUBSCRIBE_WAIT_MS,
-      );
+    return within(done, SUBSCRIBE_WAIT_MS, () => {
+      throw new NatterError(ErrorCode.STORAGE_UNAVAILABLE, 'the message bus is out of reach; retry', 1000);
     });
-    return Promise.race([done, late]).finally(() => clearTimeout(timer));
   }
 
   deliver(user: UserId, data: string, pos?: number): void {
@@ -150,9 +146,7 @@ export class RedisDelivery implements Delivery {
   flushed(): Promise<unknown> {
     // One connection's commands run in order: Redis has every earlier publish once it answers the last.
     // Bounded: while Redis is out of reach a publish waits for it, and the caller's answer must not.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_WAIT_MS)));
-    return Promise.race([this.lastPublish, late]).finally(() => clearTimeout(timer));
+    return within(this.lastPublish, FLUSH_WAIT_MS, () => undefined);
   }
 
   /** A frame for one device of `user` (a call's relay events), on whichever node it is connected to. */

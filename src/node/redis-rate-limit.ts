@@ -8,6 +8,7 @@
 import type { Redis } from 'ioredis';
 import { systemClock } from '../server/clock';
 import { createMemoryRateLimitStore, type RateLimitOptions, type RateLimitStore } from '../server/rate-limiter';
+import { within } from '../server/within';
 
 const PREFIX = 'natter:rl:';
 /** How long a take waits for Redis before the node's own buckets answer. */
@@ -45,8 +46,6 @@ export function createRedisRateLimitStore(redis: Redis, onError: (e: unknown) =>
     async take(key: string, rule: RateLimitOptions, cost = 1): Promise<number> {
       // Known to be out of reach: the node's own buckets answer at once (nothing queued for later).
       if (redis.status !== 'ready') return fallback.take(key, rule, cost);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ANSWER_MS)));
       const asked = redis.eval(TAKE, 1, PREFIX + key, rule.perSecond, rule.burst, cost).then(
         (n) => Number(n),
         (e: unknown) => {
@@ -54,7 +53,7 @@ export function createRedisRateLimitStore(redis: Redis, onError: (e: unknown) =>
           return null;
         },
       );
-      const answer = await Promise.race([asked, late]).finally(() => clearTimeout(timer));
+      const answer = await within(asked, ANSWER_MS, () => null);
       if (answer === null) return fallback.take(key, rule, cost);
       return answer < 0 ? Number.MAX_SAFE_INTEGER : answer;
     },

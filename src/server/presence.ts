@@ -26,6 +26,7 @@ import { notifyChange, saveLastSeen } from './presence-notify';
 import { combinePresence, type PresenceChange, type PresenceShare } from './presence-share';
 import { RetryQueue } from './retry-queue';
 import type { LiveSession, SessionListener } from './sessions';
+import { within } from './within';
 
 /** What one connected device says of its user. */
 export type DeviceStatus = 'online' | 'away';
@@ -108,16 +109,13 @@ export class PresenceTracker implements SessionListener, PresenceService {
    * users is written and contacts of those who went offline everywhere are told (queued for them).
    */
   async settle(maxMs = 5000): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     // Redis or the database gone as well: the node stops anyway, and the survivors reap its users.
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
     const done = (async () => {
       while (this.sharing.size > 0 || this.saving.size > 0) {
         await Promise.all([...this.sharing.values(), ...this.saving]);
       }
     })();
-    await Promise.race([done, late]);
-    clearTimeout(timer);
+    await within(done, maxMs, () => undefined);
   }
 
   /**
