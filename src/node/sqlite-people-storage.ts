@@ -78,10 +78,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
   }
 
   putProfile(record: ProfileRecord): void {
-    const user = record.profile.user;
-    this.s.putProfile.run(user, foldForSearch(record.profile.name), JSON.stringify(record));
-    this.s.deleteTerms.run(user);
-    for (const term of profileTerms(record.profile)) this.s.insertTerm.run(term, user);
+    this.s.putProfileAndTerms(record);
   }
 
   searchProfiles(query: ProfileSearchQuery): ProfileRecord[] {
@@ -107,7 +104,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
-  return {
+  const statements = {
     getProfiles: p('SELECT json FROM profiles WHERE user IN (SELECT value FROM json_each(?))'),
     putProfile: p('INSERT OR REPLACE INTO profiles (user, name_key, json) VALUES (?, ?, ?)'),
     deleteTerms: p('DELETE FROM profile_terms WHERE user = ?'),
@@ -115,5 +112,17 @@ function prepare(db: Database.Database) {
     searchProfiles: p(
       'SELECT json FROM profiles WHERE user IN (SELECT user FROM profile_terms WHERE term >= ? AND term < ?) ORDER BY name_key, user LIMIT ?',
     ),
+  };
+  return {
+    ...statements,
+    // One transaction (a savepoint inside the core's): the core saves profiles outside its own
+    // transactions too (last seen, a first connection), and a crash between these statements would
+    // leave a profile that its name no longer finds.
+    putProfileAndTerms: db.transaction((record: ProfileRecord) => {
+      const user = record.profile.user;
+      statements.putProfile.run(user, foldForSearch(record.profile.name), JSON.stringify(record));
+      statements.deleteTerms.run(user);
+      for (const term of profileTerms(record.profile)) statements.insertTerm.run(term, user);
+    }),
   };
 }
