@@ -109,8 +109,8 @@ export function reliabilitySuite(factory: HarnessFactory): void {
       const m1 = await alice.sendText(conversationId('single', b), 'missed 1');
       const m2 = await alice.sendText(conversationId('single', b), 'missed 2');
       await alice.recall(m1.serverId);
-      const { invitation } = await alice.invite(b, { timeout: 1, data: 'call' });
-      await s.h.advance(1500);
+      const { invitation } = await alice.invite(b, { timeout: 30, data: 'call' });
+      await s.h.advance(31_000);
 
       await bob.connect();
       await bobRec.waitFor(

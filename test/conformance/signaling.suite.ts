@@ -203,12 +203,13 @@ export function signalingSuite(factory: HarnessFactory): void {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice, rec: aliceRec } = await s.client(a);
       const { c: bob, rec: bobRec } = await s.client(b);
-      const { invitation } = await alice.invite(b, { timeout: 2 });
+      // Half a minute's margin each side: on the real-clock harnesses, time passes between the steps.
+      const { invitation } = await alice.invite(b, { timeout: 60 });
       alice.close();
-      await s.h.advance(1000);
+      await s.h.advance(30_000);
       await settle(bob);
       expect(bobRec.all('invitation', (e) => e.action === 'timeout')).toEqual([]);
-      await s.h.advance(1500);
+      await s.h.advance(31_000);
       const atBob = await bobRec.waitFor(
         'invitation',
         (e) => e.action === 'timeout' && e.invitation.inviteId === invitation.inviteId,
@@ -231,8 +232,8 @@ export function signalingSuite(factory: HarnessFactory): void {
       const { c: bob } = await s.client(b);
       const { invitation } = await alice.invite(b, { timeout: 0 });
       expect(invitation.deadline).toBeNull();
-      // Longer than any timeout used elsewhere (real-clock harnesses wait this long).
-      await s.h.advance(3000);
+      // Longer than any timeout used elsewhere.
+      await s.h.advance(120_000);
       expect((await bob.acceptInvitation(invitation.inviteId)).invitation.states[b]).toBe('accepted');
     });
 
