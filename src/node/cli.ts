@@ -1,9 +1,9 @@
 // Owns the `natter` command line: `natter serve` (the Node host),
 // `natter token <user>` (mint a signed token) and `natter migrate-db` (SQLite
 // to PostgreSQL), with --help for each.
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createWordFilter } from '../server/word-filter';
+import { parseCommandLine } from './cli-args';
 import { intOption, jwtOptions, parseQuota, parseRateLimit, webPushOptions, wordList } from './cli-options';
 import { MIN_SECRET_BYTES } from './jwt-auth';
 import { createToken } from './token';
@@ -54,7 +54,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 }
 
 function token(args: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args,
     allowPositionals: true,
     options: { ttl: { type: 'string' }, secret: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -81,7 +81,7 @@ function vapidKeys(io: CliIo): number {
 }
 
 async function migrateDb(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args,
     options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
@@ -97,7 +97,7 @@ async function migrateDb(args: string[], io: CliIo): Promise<number> {
 }
 
 async function serve(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args,
     allowPositionals: false,
     options: {

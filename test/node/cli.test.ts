@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { createChatClient } from '../../src/client/chat-client';
 import { runCli, type CliIo } from '../../src/node/cli';
+import { generateVapidKeys } from '../../src/node/push-sender';
 import { verifyToken } from '../../src/node/token';
 import { tempDir } from './support/servers';
 
@@ -148,6 +149,15 @@ describe('natter CLI', () => {
       expect(await runCli(['serve', '--dev', '--db', ':memory:', '--port', '0', ...args], out)).toBe(2);
       expect(out.stderr).toContain(error);
     }
+
+    // One private key in 64 starts with a dash: pasted as printed, it is read as the key (the error
+    // is the missing subject, not the command line).
+    let dashed = generateVapidKeys();
+    while (!dashed.privateKey.startsWith('-')) dashed = generateVapidKeys();
+    const pasted = io();
+    const args = ['--vapid-public-key', dashed.publicKey, '--vapid-private-key', dashed.privateKey];
+    expect(await runCli(['serve', '--dev', '--db', ':memory:', '--port', '0', ...args], pasted)).toBe(2);
+    expect(pasted.stderr).toContain('needs --vapid-subject');
   });
 
   it('serve --edit-window and --delete-window are the windows the server announces and enforces', async () => {
