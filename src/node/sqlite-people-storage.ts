@@ -50,8 +50,10 @@ export class SqlitePeopleStorage implements PeopleStorage {
   private readonly indexer: SqliteSearchIndexer;
   private readonly reader: SqliteSearchReader;
 
+  /** `transaction` is SqliteStorage's (joins the core's open transaction). */
   constructor(
     private readonly db: Database.Database,
+    private readonly transaction: <T>(fn: () => T) => T,
     private readonly bounds: SearchBounds = DEFAULT_BOUNDS,
   ) {
     this.s = prepare(db);
@@ -78,7 +80,14 @@ export class SqlitePeopleStorage implements PeopleStorage {
   }
 
   putProfile(record: ProfileRecord): void {
-    this.s.putProfileAndTerms(record);
+    // Whole: the core also saves profiles outside its transactions (last seen, a first connection),
+    // and a profile whose terms were lost would no longer be found by its name.
+    const user = record.profile.user;
+    this.transaction(() => {
+      this.s.putProfile.run(user, foldForSearch(record.profile.name), JSON.stringify(record));
+      this.s.deleteTerms.run(user);
+      for (const term of profileTerms(record.profile)) this.s.insertTerm.run(term, user);
+    });
   }
 
   searchProfiles(query: ProfileSearchQuery): ProfileRecord[] {
@@ -104,7 +113,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
-  const statements = {
+  return {
     getProfiles: p('SELECT json FROM profiles WHERE user IN (SELECT value FROM json_each(?))'),
     putProfile: p('INSERT OR REPLACE INTO profiles (user, name_key, json) VALUES (?, ?, ?)'),
     deleteTerms: p('DELETE FROM profile_terms WHERE user = ?'),
@@ -112,17 +121,5 @@ function prepare(db: Database.Database) {
     searchProfiles: p(
       'SELECT json FROM profiles WHERE user IN (SELECT user FROM profile_terms WHERE term >= ? AND term < ?) ORDER BY name_key, user LIMIT ?',
     ),
-  };
-  return {
-    ...statements,
-    // One transaction (a savepoint inside the core's): the core saves profiles outside its own
-    // transactions too (last seen, a first connection), and a crash between these statements would
-    // leave a profile that its name no longer finds.
-    putProfileAndTerms: db.transaction((record: ProfileRecord) => {
-      const user = record.profile.user;
-      statements.putProfile.run(user, foldForSearch(record.profile.name), JSON.stringify(record));
-      statements.deleteTerms.run(user);
-      for (const term of profileTerms(record.profile)) statements.insertTerm.run(term, user);
-    }),
   };
 }

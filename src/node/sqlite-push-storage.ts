@@ -19,8 +19,12 @@ const toRecord = (r: Row): PushSubscriptionRecord => ({
 export class SqlitePushStorage implements PushStorage {
   private readonly s;
 
-  constructor(db: Database.Database) {
-    const statements = {
+  /** `transaction` is SqliteStorage's (joins the core's open transaction). */
+  constructor(
+    db: Database.Database,
+    private readonly transaction: <T>(fn: () => T) => T,
+  ) {
+    this.s = {
       dropEndpoint: db.prepare<[string]>('DELETE FROM push_subscriptions WHERE endpoint = ?'),
       put: db.prepare<[string, string, string, string, string, number]>(
         `INSERT INTO push_subscriptions (user_id, device, endpoint, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -30,17 +34,14 @@ export class SqlitePushStorage implements PushStorage {
       list: db.prepare<[string], Row>('SELECT * FROM push_subscriptions WHERE user_id = ? ORDER BY created_at, device'),
       drop: db.prepare<[string, string]>('DELETE FROM push_subscriptions WHERE user_id = ? AND device = ?'),
     };
-    // The endpoint moves to this device in one transaction (a savepoint inside the core's): the core
-    // subscribes outside its transactions, and a crash between the two statements would lose it.
-    const moveEndpoint = db.transaction((r: PushSubscriptionRecord) => {
-      statements.dropEndpoint.run(r.endpoint);
-      statements.put.run(r.user, r.device, r.endpoint, r.p256dh, r.auth, r.createdAt);
-    });
-    this.s = { ...statements, moveEndpoint };
   }
 
   putPushSubscription(r: PushSubscriptionRecord): void {
-    this.s.moveEndpoint(r);
+    // The endpoint moves to this device whole: the core also subscribes outside its transactions.
+    this.transaction(() => {
+      this.s.dropEndpoint.run(r.endpoint);
+      this.s.put.run(r.user, r.device, r.endpoint, r.p256dh, r.auth, r.createdAt);
+    });
   }
 
   listPushSubscriptions(user: UserId): PushSubscriptionRecord[] {

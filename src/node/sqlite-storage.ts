@@ -148,8 +148,8 @@ export class SqliteStorage implements SyncStorage {
     this.messages = new SqliteMessages(this.db, this.events);
     this.states = new SqliteConversationStates(this.db);
     this.directory = new SqliteDirectory(this.db, (fn) => this.transaction(fn));
-    this.people = new SqlitePeopleStorage(this.db);
-    this.push = new SqlitePushStorage(this.db);
+    this.people = new SqlitePeopleStorage(this.db, (fn) => this.transaction(fn));
+    this.push = new SqlitePushStorage(this.db, (fn) => this.transaction(fn));
     this.invitations = new SqliteInvitations(this.db, (fn) => this.transaction(fn));
     this.threadReads = new SqliteThreadReads(this.db);
   }
