@@ -91,6 +91,9 @@ async function once(kind: Run['kind'], cacheDir: string): Promise<Run> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     let pageLoads = 0;
     page.on('load', () => pageLoads++);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => void (m.type() === 'error' && pageErrors.push(m.text())));
     page.setDefaultTimeout(Math.max(1, deadline - Date.now()));
     await page.goto(`${base}/iframe.html?id=playground--three-users&viewMode=story`);
     const alice = page.getByRole('region', { name: "Alice's chat", exact: true });
@@ -99,7 +102,22 @@ async function once(kind: Run['kind'], cacheDir: string): Promise<Run> {
     const box = alice.getByRole('textbox', { name: 'Message' });
     await box.fill(text);
     await box.press('Enter');
-    await bob.getByText(text).first().waitFor();
+    try {
+      await bob.getByText(text).first().waitFor();
+    } catch (e) {
+      // Say what the page showed, so a run that never gets there can be told apart: reloaded, never
+      // sent (the text still typed), sent but not received, or an error on the page.
+      const seen = {
+        pageLoads,
+        stillTyped: await box.inputValue({ timeout: 1000 }).catch(() => '(no textbox)'),
+        inAlicesPane: await alice
+          .getByText(text)
+          .count()
+          .catch(() => -1),
+        pageErrors: pageErrors.slice(0, 5),
+      };
+      throw new Error(`Bob never showed Alice's message: ${JSON.stringify(seen)}`, { cause: e });
+    }
     return { kind, serverMs, usableMs: Date.now() - started, pageLoads };
   } finally {
     await browser.close();
