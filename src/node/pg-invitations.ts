@@ -1,12 +1,36 @@
 // Owns PgStorage's queries over invitations that read or claim rows: the
 // compare-and-set replace, the timer claims (FOR UPDATE SKIP LOCKED, so nodes
-// never claim the same due invitation) and the lists the server core asks for.
-// Storing an invitation with its parties stays in PgStorage (one transaction).
+// never claim the same due invitation) and the lists the server core asks for;
+// and reading and storing one invitation with its parties (PgStorage runs the
+// store in one transaction).
 import { isInvitationOpen, type Invitation } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
+import type { PgDatabase } from './pg-database';
 import type { PgRows } from './pg-people-storage';
 
 const parseAll = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+
+/** One invitation (locked until commit when read inside a transaction). */
+export async function pgGetInvitation(db: PgDatabase, inviteId: string): Promise<Invitation | null> {
+  const [row] = await db.rows<{ json: string }>(`SELECT json FROM invitations WHERE invite_id = $1${db.lock}`, [
+    inviteId,
+  ]);
+  return row ? (JSON.parse(row.json) as Invitation) : null;
+}
+
+/** Run inside a transaction: the invitation and its party rows change together. */
+export async function pgPutInvitation(tx: PgDatabase, inv: Invitation): Promise<void> {
+  await tx.rows(
+    `INSERT INTO invitations (invite_id, open, deadline, created_at, json) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (invite_id) DO UPDATE SET open = excluded.open, deadline = excluded.deadline, json = excluded.json`,
+    [inv.inviteId, isInvitationOpen(inv), inv.deadline, inv.createdAt, JSON.stringify(inv)],
+  );
+  await tx.rows('DELETE FROM invitation_parties WHERE invite_id = $1', [inv.inviteId]);
+  await tx.rows(
+    'INSERT INTO invitation_parties (user_id, invite_id) SELECT DISTINCT u, $2::text FROM unnest($1::text[]) AS u',
+    [[inv.inviter, ...inv.invitees], inv.inviteId],
+  );
+}
 
 export async function pgReplaceInvitation(rows: PgRows, next: Invitation, expected: Invitation): Promise<boolean> {
   // The row is locked by the compare: of two racing callers, the second sees the first's write.

@@ -13,7 +13,7 @@
 // transaction around a part's statements and the small tables with no module.
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo } from '../protocol/entities';
-import { isInvitationOpen, type Invitation } from '../protocol/invitation';
+import type { Invitation } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
 import type {
   ConversationKey,
@@ -21,7 +21,6 @@ import type {
   ConversationStateRecord,
   EventAppend,
   EventRecord,
-  FileRecord,
   Storage,
 } from '../server/storage';
 import type { PinnedMessage } from '../protocol/features';
@@ -53,9 +52,11 @@ import type { ThreadReadRecord } from '../server/thread-read-storage';
 import { pgFirstEventPosition, pgInsertEvents, pgLastEventPosition, pgReadEvents } from './pg-event-log';
 import {
   pgClaimDueInvitations,
+  pgGetInvitation,
   pgListDueInvitations,
   pgListOpenInvitations,
   pgNextInvitationDeadline,
+  pgPutInvitation,
   pgReplaceInvitation,
 } from './pg-invitations';
 import { forwardToFunctions } from '../server/forward-to-part';
@@ -65,6 +66,7 @@ import { PgSeqCounters } from './pg-seq-counters';
 import * as directory from './pg-directory';
 import { deleteGroup as pgDeleteGroup, putGroup as pgPutGroup } from './pg-directory';
 import * as states from './pg-conversation-states';
+import * as files from './pg-files';
 
 export type { PgStorageOptions } from './pg-database';
 
@@ -105,7 +107,12 @@ const DIRECTORY_OPS = [
   'getBlocklist',
   'setBlocklist',
 ] as const;
-type ForwardedOps = (typeof MESSAGE_OPS)[number] | (typeof STATE_OPS)[number] | (typeof DIRECTORY_OPS)[number];
+const FILE_OPS = ['putFile', 'getFile', 'deleteFile'] as const;
+type ForwardedOps =
+  | (typeof MESSAGE_OPS)[number]
+  | (typeof STATE_OPS)[number]
+  | (typeof DIRECTORY_OPS)[number]
+  | (typeof FILE_OPS)[number];
 
 /** The operations PgStorage forwards to its parts (see the class). */
 // Merged on purpose: forwardToFunctions defines these on the prototype, from the same lists.
@@ -123,6 +130,7 @@ export class PgStorage implements Storage {
     forwardToFunctions(PgStorage, (s: PgStorage) => s.db, messages, MESSAGE_OPS);
     forwardToFunctions(PgStorage, (s: PgStorage) => s.db, states, STATE_OPS);
     forwardToFunctions(PgStorage, (s: PgStorage) => s.db, directory, DIRECTORY_OPS);
+    forwardToFunctions(PgStorage, (s: PgStorage) => s.db, files, FILE_OPS);
   }
 
   constructor(private readonly db: PgDatabase) {
@@ -230,23 +238,12 @@ export class PgStorage implements Storage {
     return this.atomic((tx) => pgDeleteGroup(tx, groupId));
   }
 
-  // ---- invitations -------------------------------------------------------------
-  async getInvitation(inviteId: string): Promise<Invitation | null> {
-    return parse(await this.rows(`SELECT json FROM invitations WHERE invite_id = $1${this.db.lock}`, [inviteId]));
+  // ---- invitations (pg-invitations.ts) ------------------------------------------
+  getInvitation(inviteId: string): Promise<Invitation | null> {
+    return pgGetInvitation(this.db, inviteId);
   }
   putInvitation(inv: Invitation): Promise<void> {
-    return this.atomic(async (tx) => {
-      await tx.rows(
-        `INSERT INTO invitations (invite_id, open, deadline, created_at, json) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (invite_id) DO UPDATE SET open = excluded.open, deadline = excluded.deadline, json = excluded.json`,
-        [inv.inviteId, isInvitationOpen(inv), inv.deadline, inv.createdAt, JSON.stringify(inv)],
-      );
-      await tx.rows('DELETE FROM invitation_parties WHERE invite_id = $1', [inv.inviteId]);
-      await tx.rows(
-        'INSERT INTO invitation_parties (user_id, invite_id) SELECT DISTINCT u, $2::text FROM unnest($1::text[]) AS u',
-        [[inv.inviter, ...inv.invitees], inv.inviteId],
-      );
-    });
+    return this.atomic((tx) => pgPutInvitation(tx, inv));
   }
   replaceInvitation(next: Invitation, expected: Invitation): Promise<boolean> {
     return pgReplaceInvitation(this.rows, next, expected);
@@ -291,19 +288,5 @@ export class PgStorage implements Storage {
   }
   async pruneEventsBefore(time: number): Promise<void> {
     await this.rows('DELETE FROM events WHERE at < $1', [time]);
-  }
-
-  // ---- files -------------------------------------------------------------------
-  async putFile(record: FileRecord): Promise<void> {
-    await this.rows(
-      'INSERT INTO files (file_id, owner, created_at, json) VALUES ($1, $2, $3, $4) ON CONFLICT (file_id) DO UPDATE SET json = excluded.json',
-      [record.fileId, record.owner, record.createdAt, JSON.stringify(record)],
-    );
-  }
-  async getFile(fileId: string): Promise<FileRecord | null> {
-    return parse(await this.rows('SELECT json FROM files WHERE file_id = $1', [fileId]));
-  }
-  async deleteFile(fileId: string): Promise<void> {
-    await this.rows('DELETE FROM files WHERE file_id = $1', [fileId]);
   }
 }
