@@ -14,6 +14,7 @@ import { peopleParamSchemas } from './validate-people';
 import { muteParamSchemas } from './validate-mute';
 import { typingParamSchemas } from './validate-typing';
 import { pushParamSchemas } from './validate-push';
+import { callParamSchemas } from './validate-calls';
 import { checkLimits, type ValidationLimits } from './validate-limits';
 import { PLAIN_TEXT_SEND_DEPTH, plainTextSend } from './plain-text-send';
 
@@ -73,30 +74,6 @@ const outgoingBody = v.variant('type', [
 ]);
 
 const ext = v.record(v.string(), v.unknown());
-const data = v.string();
-const offlinePushInfo = v.object({
-  disablePush: v.exactOptional(v.boolean()),
-  disableVoipPush: v.exactOptional(v.boolean()),
-  title: v.exactOptional(v.string()),
-  description: v.exactOptional(v.string()),
-  extension: v.exactOptional(v.string()),
-  androidInfo: v.exactOptional(v.record(v.string(), v.unknown())),
-  apnsInfo: v.exactOptional(v.record(v.string(), v.unknown())),
-});
-const invite = { inviteId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) };
-const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
-
-const rtcSignal = v.variant('type', [
-  v.object({ type: v.picklist(['offer', 'answer']), sdp: v.pipe(v.string(), v.minLength(1)) }),
-  v.object({
-    type: v.literal('candidate'),
-    candidate: v.string(),
-    sdpMid: v.nullable(v.pipe(v.string(), v.maxLength(64))),
-    sdpMLineIndex: v.nullable(v.pipe(count, v.maxValue(64))),
-    usernameFragment: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(256)))),
-  }),
-]);
-
 type ParamSchemas = { [K in OpName]: v.GenericSchema<unknown, Ops[K]['p']> };
 
 /** One schema per operation: the parameters `p` of a request. */
@@ -165,24 +142,7 @@ const paramSchemas: ParamSchemas = {
   block: v.object({ user: id }),
   unblock: v.object({ user: id }),
   blocklist: empty,
-  'sig.invite': v.object({
-    invitees: v.pipe(users, v.minLength(1)),
-    groupId: v.exactOptional(id),
-    data: v.exactOptional(data),
-    timeout: v.exactOptional(v.pipe(count, v.maxValue(86_400))),
-    onlineUserOnly: v.exactOptional(v.boolean()),
-    offlinePushInfo: v.exactOptional(offlinePushInfo),
-  }),
-  'sig.cancel': v.object({ ...invite, data: v.exactOptional(data) }),
-  'sig.accept': v.object({ ...invite, data: v.exactOptional(data) }),
-  'sig.reject': v.object({ ...invite, data: v.exactOptional(data) }),
-  'sig.modify': v.object({ ...invite, data }),
-  'sig.get': v.object(invite),
-  'sig.pending': empty,
   'auth.renew': v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)) }),
-  'rtc.join': v.object({ callId }),
-  'rtc.signal': v.object({ callId, to: id, signal: rtcSignal }),
-  'rtc.leave': v.object({ callId }),
   'file.put': v.object({
     name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     mime: v.pipe(v.string(), v.maxLength(255)),
@@ -191,6 +151,7 @@ const paramSchemas: ParamSchemas = {
     height: v.exactOptional(size),
     duration: v.exactOptional(size),
   }),
+  ...callParamSchemas,
   ...featureParamSchemas,
   ...peopleParamSchemas,
   ...pushParamSchemas,
