@@ -7,8 +7,15 @@
 // repainted at the top, and time to scroll to the oldest conversation (natter
 // loads its pages from its in-page server on the way). Definitions live in
 // pages/harness.ts. Contenders alternate within each round; medians and min–max.
+// Each list is mounted once its page has settled (SETTLE_MS after its data was
+// prepared): a page still finishing its load does work of its own in the first
+// second or two (the same for every contender: mounting right after preparing
+// cost natter 53 and the floor 50 ms at 1,000, against 37 and 33 ms after 2 s,
+// medians of 5), and how long preparing took decided how much of it a mount met:
+// 100,000 conversations took long enough to leave none, 1,000 did not, so the
+// smallest size measured the page's load as much as the list.
 // Run: node --import tsx bench/conversation-list/conversation-list.bench.ts
-//      [--sizes 1000,10000,100000] [--rounds 5] [--scroll-cap-ms 30000] [--contenders natter,floor]
+//      [--sizes 1000,10000,100000] [--rounds 5] [--scroll-cap-ms 30000] [--contenders natter,floor] [--settle-ms 2000]
 // Scrolling to the end is capped: a list that has not shown its oldest row
 // within the cap is not scrolled again in later rounds or at larger sizes.
 // Prints one JSON document on stdout (progress on stderr).
@@ -39,6 +46,8 @@ const LABEL: Record<Contender, string> = {
 const VIEWPORT = { width: 800, height: 1000 };
 const STEP_MS = 60_000;
 const SCROLL_CAP_MS = Number(argOf('scroll-cap-ms') ?? 30_000);
+/** How long a page rests between preparing its data and mounting the list. */
+const SETTLE_MS = Number(argOf('settle-ms') ?? 2000);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 interface Run {
@@ -69,6 +78,7 @@ async function oneRun(browser: Browser, url: string, c: Contender, n: number, er
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__conversationBench?.ready === true, undefined, { timeout: STEP_MS });
     await page.evaluate((count) => window.__conversationBench!.prepare(count), n);
+    await page.waitForTimeout(SETTLE_MS);
     const heap0 = await heapUsed(cdp);
     const firstPaintMs = await page.evaluate((cap) => window.__conversationBench!.mount(cap), STEP_MS);
     await page.evaluate(() => window.__conversationBench!.settle());
@@ -165,10 +175,11 @@ async function main(): Promise<void> {
     listBox: { width: 360, height: 800 },
     contenders: CONTENDERS.map((c) => ({ name: c, label: LABEL[c] })),
     scrollCapMs: SCROLL_CAP_MS,
+    settleMs: SETTLE_MS,
     scrollCapped,
     definitions: {
       firstPaintMs:
-        "from just before the list is mounted to after the paint of the first frame in which the newest conversation's row is inside the list box (natter: its client is connected; the list syncs its first page from the in-page server)",
+        "from just before the list is mounted (its page having rested settleMs after its data was prepared) to after the paint of the first frame in which the newest conversation's row is inside the list box (natter: its client is connected; the list syncs its first page from the in-page server)",
       domElements: 'elements inside the list box after first paint settles',
       heapMB:
         'JS heap used after GC (CDP) once first paint settled, minus the same before mounting (the data is already generated; natter: already in its server)',

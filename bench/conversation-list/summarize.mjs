@@ -65,7 +65,7 @@ export function summarizeConversationList(d) {
   return {
     tables: [
       {
-        caption: `${d.listBox.width}×${d.listBox.height} list box; medians (min–max) over ${d.rounds} rounds, contenders alternating; natter from its packed package`,
+        caption: `${d.listBox.width}×${d.listBox.height} list box; medians (min–max) over ${d.rounds} rounds, contenders alternating; each list mounted ${(d.settleMs ?? 0) / 1000} s after its page prepared the data; natter from its packed package`,
         columns: [
           'conversations',
           'list',
