@@ -11,9 +11,10 @@
 // prepared): a page still finishing its load does work of its own in the first
 // second or two (the same for every contender: mounting right after preparing
 // cost natter 53 and the floor 50 ms at 1,000, against 37 and 33 ms after 2 s,
-// medians of 5), and how long preparing took decided how much of it a mount met:
-// 100,000 conversations took long enough to leave none, 1,000 did not, so the
-// smallest size measured the page's load as much as the list.
+// medians of 5 on unminified pages), and how long preparing took decided how
+// much of it a mount met: 100,000 conversations took long enough to leave none,
+// 1,000 did not, so the smallest size measured the page's load as much as the
+// list.
 // Run: node --import tsx bench/conversation-list/conversation-list.bench.ts
 //      [--sizes 1000,10000,100000] [--rounds 5] [--scroll-cap-ms 30000] [--contenders natter,floor] [--settle-ms 2000]
 // Scrolling to the end is capped: a list that has not shown its oldest row
