@@ -4,14 +4,11 @@
 // (`rtc.*`: SDP offers and answers, ICE candidates).
 import * as v from 'valibot';
 import type { OpName, Ops } from './frames';
-import { ID_PATTERN } from './ids';
+import { count, empty, id, users } from './validate-fields';
 
 type CallOp = Extract<OpName, `sig.${string}` | `rtc.${string}`>;
 type CallSchemas = { [K in CallOp]: v.GenericSchema<unknown, Ops[K]['p']> };
 
-const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
-const users = v.pipe(v.array(id), v.maxLength(1000));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const data = v.string();
 const offlinePushInfo = v.object({
   disablePush: v.exactOptional(v.boolean()),
@@ -50,7 +47,7 @@ export const callParamSchemas: CallSchemas = {
   'sig.reject': v.object({ ...invite, data: v.exactOptional(data) }),
   'sig.modify': v.object({ ...invite, data }),
   'sig.get': v.object(invite),
-  'sig.pending': v.object({}),
+  'sig.pending': empty,
   'rtc.join': v.object({ callId }),
   'rtc.signal': v.object({ callId, to: id, signal: rtcSignal }),
   'rtc.leave': v.object({ callId }),

@@ -5,18 +5,10 @@
 import * as v from 'valibot';
 import { FEATURE_LIMITS } from './features';
 import type { Ops } from './frames';
-import type { ConversationId } from './ids';
-import { ID_PATTERN, parseConversationId } from './ids';
+import { id, conversation, serverId, count } from './validate-fields';
 
 type FeatureOp = 'react' | 'edit' | 'delete' | 'pin' | 'pins' | 'thread' | 'threadAck' | 'forward' | 'messages';
 
-const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
-const serverId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const conversation = v.custom<ConversationId>(
-  (s) => typeof s === 'string' && parseConversationId(s) !== null,
-  'invalid conversation id',
-);
 const localId = v.pipe(
   v.string(),
   v.minLength(1),

@@ -1,15 +1,10 @@
 // Owns validation of the mute operations' parameters (merged into
 // validate.ts's table): a conversation id, and an optional end time.
 import * as v from 'valibot';
-import { parseConversationId, type ConversationId } from './ids';
 import type { MuteOps } from './mute';
+import { conversation } from './validate-fields';
 
 type MuteSchemas = { [K in keyof MuteOps]: v.GenericSchema<unknown, MuteOps[K]['p']> };
-
-const conversation = v.custom<ConversationId>(
-  (s) => typeof s === 'string' && parseConversationId(s) !== null,
-  'invalid conversation id',
-);
 
 export const muteParamSchemas: MuteSchemas = {
   mute: v.object({ conversation, until: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),

@@ -3,15 +3,7 @@
 // into validate.ts's table.
 import * as v from 'valibot';
 import type { PeopleOps } from './people';
-import { ID_PATTERN, parseConversationId } from './ids';
-import type { ConversationId } from './ids';
-
-const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
-const conversation = v.custom<ConversationId>(
-  (s) => typeof s === 'string' && parseConversationId(s) !== null,
-  'invalid conversation id',
-);
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+import { id, conversation, count } from './validate-fields';
 
 /** Custom profile fields: at most 32, short keys and values (the whole profile stays small). */
 const fields = v.pipe(

@@ -5,8 +5,6 @@
 import * as v from 'valibot';
 import { ErrorCode, defaultErrorMessage } from './errors';
 import type { ClientFrame, HelloFrame, OpName, Ops, PingFrame, RequestFrame } from './frames';
-import type { ConversationId } from './ids';
-import { ID_PATTERN, parseConversationId } from './ids';
 import { DEFAULT_MAX_JSON_DEPTH, jsonDeeperThan } from './json-depth';
 import { featureParamSchemas, sendFeatureFields } from './validate-features';
 import { PROTOCOL_VERSION } from './version';
@@ -17,6 +15,7 @@ import { pushParamSchemas } from './validate-push';
 import { callParamSchemas } from './validate-calls';
 import { checkLimits, type ValidationLimits } from './validate-limits';
 import { PLAIN_TEXT_SEND_DEPTH, plainTextSend } from './plain-text-send';
+import { id, users, conversation, serverId, count, size, empty } from './validate-fields';
 
 export type { ValidationLimits } from './validate-limits';
 
@@ -24,17 +23,6 @@ export type ValidationResult =
   | { ok: true; frame: ClientFrame }
   /** `id` is set when the failing frame was a request whose id could be read. */
   | { ok: false; code: number; message: string; id?: string };
-
-const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'invalid id'));
-const users = v.pipe(v.array(id), v.maxLength(1000));
-const conversation = v.custom<ConversationId>(
-  (s) => typeof s === 'string' && parseConversationId(s) !== null,
-  'invalid conversation id',
-);
-const serverId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const size = v.pipe(v.number(), v.finite(), v.minValue(0));
-const empty = v.object({});
 
 const fileRef = {
   fileId: v.exactOptional(v.pipe(v.string(), v.maxLength(128))),
