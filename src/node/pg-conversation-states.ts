@@ -6,17 +6,16 @@
 import type { UserId } from '../protocol/message';
 import type { ClearedHistory, ConversationKey, ConversationStateRecord } from '../server/storage';
 import type { PgDatabase } from './pg-database';
+import { allJson, firstJson } from './pg-json-rows';
 
 export async function getConversationState(
   db: PgDatabase,
   user: UserId,
   key: ConversationKey,
 ): Promise<ConversationStateRecord | null> {
-  const [row] = await db.rows(`SELECT json FROM conversation_states WHERE user_id = $1 AND key = $2${db.lock}`, [
-    user,
-    key,
-  ]);
-  return row ? (JSON.parse(row.json) as ConversationStateRecord) : null;
+  return firstJson<ConversationStateRecord>(
+    await db.rows(`SELECT json FROM conversation_states WHERE user_id = $1 AND key = $2${db.lock}`, [user, key]),
+  );
 }
 
 export async function putConversationState(db: PgDatabase, state: ConversationStateRecord): Promise<void> {
@@ -54,5 +53,5 @@ export async function listConversationStates(db: PgDatabase, user: UserId): Prom
     'SELECT json FROM conversation_states WHERE user_id = $1 ORDER BY updated_at DESC, key ASC',
     [user],
   );
-  return rows.map((r) => JSON.parse(r.json) as ConversationStateRecord);
+  return allJson<ConversationStateRecord>(rows);
 }

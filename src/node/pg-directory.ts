@@ -5,13 +5,10 @@
 import type { GroupInfo, RoomInfo } from '../protocol/entities';
 import type { UserId } from '../protocol/message';
 import type { PgDatabase } from './pg-database';
-
-type Row = { json: string };
-const parse = <T>(rows: Row[]): T | null => (rows[0] ? (JSON.parse(rows[0].json) as T) : null);
-const parseAll = <T>(rows: Row[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+import { allJson, firstJson } from './pg-json-rows';
 
 export async function getGroup(db: PgDatabase, groupId: string): Promise<GroupInfo | null> {
-  return parse(await db.rows(`SELECT json FROM groups WHERE group_id = $1${db.lock}`, [groupId]));
+  return firstJson(await db.rows(`SELECT json FROM groups WHERE group_id = $1${db.lock}`, [groupId]));
 }
 
 /** Run inside a transaction: the group and its member rows change together. */
@@ -34,7 +31,7 @@ export async function deleteGroup(tx: PgDatabase, groupId: string): Promise<void
 }
 
 export async function listGroupsOf(db: PgDatabase, user: UserId): Promise<GroupInfo[]> {
-  return parseAll(
+  return allJson(
     await db.rows(
       'SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at, g.group_id',
       [user],
@@ -43,7 +40,7 @@ export async function listGroupsOf(db: PgDatabase, user: UserId): Promise<GroupI
 }
 
 export async function getRoom(db: PgDatabase, roomId: string): Promise<RoomInfo | null> {
-  return parse(await db.rows(`SELECT json FROM rooms WHERE room_id = $1${db.lock}`, [roomId]));
+  return firstJson(await db.rows(`SELECT json FROM rooms WHERE room_id = $1${db.lock}`, [roomId]));
 }
 
 export async function putRoom(db: PgDatabase, room: RoomInfo): Promise<void> {
@@ -58,11 +55,11 @@ export async function deleteRoom(db: PgDatabase, roomId: string): Promise<void> 
 }
 
 export async function listRooms(db: PgDatabase): Promise<RoomInfo[]> {
-  return parseAll(await db.rows('SELECT json FROM rooms ORDER BY created_at, room_id'));
+  return allJson(await db.rows('SELECT json FROM rooms ORDER BY created_at, room_id'));
 }
 
 export async function getBlocklist(db: PgDatabase, user: UserId): Promise<UserId[]> {
-  return parse<UserId[]>(await db.rows(`SELECT json FROM blocklists WHERE user_id = $1${db.lock}`, [user])) ?? [];
+  return firstJson<UserId[]>(await db.rows(`SELECT json FROM blocklists WHERE user_id = $1${db.lock}`, [user])) ?? [];
 }
 
 export async function setBlocklist(db: PgDatabase, user: UserId, blocked: UserId[]): Promise<void> {

@@ -2,6 +2,7 @@
 // JSON row per file, keyed by its id, with its owner and time beside it.
 import type { FileRecord } from '../server/storage';
 import type { PgDatabase } from './pg-database';
+import { firstJson } from './pg-json-rows';
 
 export async function putFile(db: PgDatabase, record: FileRecord): Promise<void> {
   await db.rows(
@@ -11,8 +12,7 @@ export async function putFile(db: PgDatabase, record: FileRecord): Promise<void>
 }
 
 export async function getFile(db: PgDatabase, fileId: string): Promise<FileRecord | null> {
-  const [row] = await db.rows<{ json: string }>('SELECT json FROM files WHERE file_id = $1', [fileId]);
-  return row ? (JSON.parse(row.json) as FileRecord) : null;
+  return firstJson<FileRecord>(await db.rows('SELECT json FROM files WHERE file_id = $1', [fileId]));
 }
 
 export async function deleteFile(db: PgDatabase, fileId: string): Promise<void> {

@@ -6,16 +6,14 @@
 import { isInvitationOpen, type Invitation } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
 import type { PgDatabase } from './pg-database';
+import { allJson, firstJson } from './pg-json-rows';
 import type { PgRows } from './pg-people-storage';
-
-const parseAll = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
 
 /** One invitation (locked until commit when read inside a transaction). */
 export async function pgGetInvitation(db: PgDatabase, inviteId: string): Promise<Invitation | null> {
-  const [row] = await db.rows<{ json: string }>(`SELECT json FROM invitations WHERE invite_id = $1${db.lock}`, [
-    inviteId,
-  ]);
-  return row ? (JSON.parse(row.json) as Invitation) : null;
+  return firstJson<Invitation>(
+    await db.rows(`SELECT json FROM invitations WHERE invite_id = $1${db.lock}`, [inviteId]),
+  );
 }
 
 /** Run inside a transaction: the invitation and its party rows change together. */
@@ -48,7 +46,7 @@ export async function pgClaimDueInvitations(
   owner: string,
   leaseUntil: number,
 ): Promise<Invitation[]> {
-  const claimed = parseAll<Invitation>(
+  const claimed = allJson<Invitation>(
     await rows(
       `UPDATE invitations SET claim_owner = $3, claim_until = $4 WHERE invite_id IN (
          SELECT invite_id FROM invitations
@@ -63,7 +61,7 @@ export async function pgClaimDueInvitations(
 }
 
 export async function pgListDueInvitations(rows: PgRows, time: number, limit: number): Promise<Invitation[]> {
-  return parseAll(
+  return allJson(
     await rows(
       'SELECT json FROM invitations WHERE open AND deadline IS NOT NULL AND deadline <= $1 ORDER BY deadline, invite_id LIMIT $2',
       [time, Math.max(0, limit)],
@@ -72,7 +70,7 @@ export async function pgListDueInvitations(rows: PgRows, time: number, limit: nu
 }
 
 export async function pgListOpenInvitations(rows: PgRows, user: UserId): Promise<Invitation[]> {
-  return parseAll(
+  return allJson(
     await rows(
       'SELECT i.json FROM invitation_parties p JOIN invitations i ON i.invite_id = p.invite_id WHERE p.user_id = $1 AND i.open ORDER BY i.created_at, i.invite_id',
       [user],

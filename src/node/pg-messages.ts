@@ -8,9 +8,7 @@ import type { ConversationKey, MessageQuery, MessageRecord, ReceiptKind, UnreadQ
 import type { PgDatabase } from './pg-database';
 import { searchIndexOf } from './pg-search';
 import { recordsInAskedOrder } from './records-in-asked-order';
-
-type Row = { json: string };
-const parse = (rows: Row[]): MessageRecord | null => (rows[0] ? (JSON.parse(rows[0].json) as MessageRecord) : null);
+import { allJson, firstJson } from './pg-json-rows';
 
 export async function insertMessage(db: PgDatabase, record: MessageRecord, json?: string): Promise<void> {
   const m = record.message;
@@ -36,7 +34,9 @@ export async function insertMessage(db: PgDatabase, record: MessageRecord, json?
 }
 
 export async function updateMessage(db: PgDatabase, message: Message): Promise<void> {
-  const old = parse(await db.rows('SELECT json FROM messages WHERE server_id = $1', [message.serverId]));
+  const old = firstJson<MessageRecord>(
+    await db.rows('SELECT json FROM messages WHERE server_id = $1', [message.serverId]),
+  );
   if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
   const next: MessageRecord = {
     key: old.key,
@@ -65,7 +65,9 @@ export async function updateMessage(db: PgDatabase, message: Message): Promise<v
 export async function getMessage(db: PgDatabase, serverId: string): Promise<MessageRecord | null> {
   // Locked inside a transaction: reactions, edits and thread summaries read, change and write the
   // row, so a concurrent change on another node waits and then composes instead of overwriting.
-  return parse(await db.rows(`SELECT json FROM messages WHERE server_id = $1${db.lock}`, [serverId]));
+  return firstJson<MessageRecord>(
+    await db.rows(`SELECT json FROM messages WHERE server_id = $1${db.lock}`, [serverId]),
+  );
 }
 
 export async function getMessages(db: PgDatabase, serverIds: readonly string[]): Promise<Array<MessageRecord | null>> {
@@ -83,7 +85,9 @@ export async function getMessageByLocalId(
   from: UserId,
   localId: string,
 ): Promise<MessageRecord | null> {
-  return parse(await db.rows('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]));
+  return firstJson<MessageRecord>(
+    await db.rows('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]),
+  );
 }
 
 export async function listMessages(db: PgDatabase, key: ConversationKey, query: MessageQuery): Promise<Message[]> {
@@ -91,7 +95,7 @@ export async function listMessages(db: PgDatabase, key: ConversationKey, query: 
     'SELECT json FROM messages WHERE key = $1 AND seq < $2 AND seq > $3 ORDER BY seq DESC LIMIT $4',
     [key, query.before ?? Number.MAX_SAFE_INTEGER, query.after ?? -1, Math.max(0, query.limit)],
   );
-  return rows.map((r) => (JSON.parse(r.json) as MessageRecord).message);
+  return allJson<MessageRecord>(rows).map((r) => r.message);
 }
 
 export async function countUnread(db: PgDatabase, key: ConversationKey, query: UnreadQuery): Promise<number> {

@@ -8,6 +8,7 @@ import type { UserId } from '../protocol/message';
 import type { ProfileRecord, ProfileSearchQuery } from '../server/people-storage';
 import { foldForSearch, profileTerms } from '../server/search-text';
 import type { ConversationPageQuery, ConversationStateRecord } from '../server/storage';
+import { allJson } from './pg-json-rows';
 
 /** PgStorage's query function (joins its transaction when it has one). */
 export type PgRows = <T = { json: string }>(sql: string, params?: unknown[]) => Promise<T[]>;
@@ -29,7 +30,7 @@ export async function pgConversationPage(
         `SELECT json FROM conversation_states WHERE user_id = $1 AND NOT hidden ORDER BY updated_at DESC, key COLLATE "C" ASC LIMIT $2`,
         [user, limit],
       );
-  return list.map((r) => JSON.parse(r.json) as ConversationStateRecord);
+  return allJson<ConversationStateRecord>(list);
 }
 
 export async function pgUnreadTotal(rows: PgRows, user: UserId): Promise<number> {
@@ -82,5 +83,5 @@ export async function pgSearchProfiles(rows: PgRows, query: ProfileSearchQuery):
       ORDER BY p.name_key COLLATE "C", p.user_id COLLATE "C" LIMIT $2`,
     [like, query.limit],
   );
-  return found.map((r) => JSON.parse(r.json) as ProfileRecord);
+  return allJson<ProfileRecord>(found);
 }

@@ -67,11 +67,9 @@ import * as directory from './pg-directory';
 import { deleteGroup as pgDeleteGroup, putGroup as pgPutGroup } from './pg-directory';
 import * as states from './pg-conversation-states';
 import * as files from './pg-files';
+import { firstJson } from './pg-json-rows';
 
 export type { PgStorageOptions } from './pg-database';
-
-type Row = { json: string };
-const parse = <T>(rows: Row[]): T | null => (rows[0] ? (JSON.parse(rows[0].json) as T) : null);
 
 /** Opens the pool and migrates (safe when several nodes start at once). */
 export async function openPgStorage(options: PgStorageOptions): Promise<PgStorage> {
@@ -186,7 +184,9 @@ export class PgStorage implements Storage {
     // A conversation's first pin has no row to lock yet: a transaction-scoped advisory lock on the
     // key serializes pin changes whether or not the row exists.
     if (this.db.inTx) await this.rows("SELECT pg_advisory_xact_lock(hashtextextended('pins:' || $1, 0))", [key]);
-    return parse<PinnedMessage[]>(await this.rows(`SELECT json FROM pins WHERE key = $1${this.db.lock}`, [key])) ?? [];
+    return (
+      firstJson<PinnedMessage[]>(await this.rows(`SELECT json FROM pins WHERE key = $1${this.db.lock}`, [key])) ?? []
+    );
   }
   async setPins(key: ConversationKey, pins: PinnedMessage[]): Promise<void> {
     await this.rows(
