@@ -4,7 +4,7 @@
 // (`rtc.*`: SDP offers and answers, ICE candidates).
 import * as v from 'valibot';
 import type { OpName, Ops } from './frames';
-import { count, empty, id, users } from './validate-fields';
+import { count, empty, id, serverId, users } from './validate-fields';
 
 type CallOp = Extract<OpName, `sig.${string}` | `rtc.${string}`>;
 type CallSchemas = { [K in CallOp]: v.GenericSchema<unknown, Ops[K]['p']> };
@@ -19,8 +19,11 @@ const offlinePushInfo = v.object({
   androidInfo: v.exactOptional(v.record(v.string(), v.unknown())),
   apnsInfo: v.exactOptional(v.record(v.string(), v.unknown())),
 });
-const invite = { inviteId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) };
-const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const invite = { inviteId: serverId };
+/** A call is named by its invitation's id. */
+const callId = serverId;
+/** Cancelling, accepting or rejecting an invitation, with the app's data. */
+const answer = v.object({ ...invite, data: v.exactOptional(data) });
 
 const rtcSignal = v.variant('type', [
   v.object({ type: v.picklist(['offer', 'answer']), sdp: v.pipe(v.string(), v.minLength(1)) }),
@@ -42,9 +45,9 @@ export const callParamSchemas: CallSchemas = {
     onlineUserOnly: v.exactOptional(v.boolean()),
     offlinePushInfo: v.exactOptional(offlinePushInfo),
   }),
-  'sig.cancel': v.object({ ...invite, data: v.exactOptional(data) }),
-  'sig.accept': v.object({ ...invite, data: v.exactOptional(data) }),
-  'sig.reject': v.object({ ...invite, data: v.exactOptional(data) }),
+  'sig.cancel': answer,
+  'sig.accept': answer,
+  'sig.reject': answer,
   'sig.modify': v.object({ ...invite, data }),
   'sig.get': v.object(invite),
   'sig.pending': empty,
