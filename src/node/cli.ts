@@ -10,7 +10,6 @@ import { createToken } from './token';
 import { startServer } from './serve';
 import { iceServersFor, parseIceServers } from './ice-servers';
 import { isPostgresUrl } from './cluster-backend';
-import { migrateSqliteToPostgres } from './migrate-db';
 import { SERVER_VERSION } from './version';
 import { HELP } from './cli-help';
 import { generateVapidKeys } from './push-sender';
@@ -91,6 +90,8 @@ async function migrateDb(args: string[], io: CliIo): Promise<number> {
   }
   if (!values.from || !values.to || !isPostgresUrl(values.to))
     throw new Error('usage: natter migrate-db --from <file.sqlite> --to <postgres://…>');
+  // Loaded for this command only: the PostgreSQL driver is no part of the other commands' start-up.
+  const { migrateSqliteToPostgres } = await import('./migrate-db');
   const report = await migrateSqliteToPostgres(values.from, values.to);
   io.out(`migrated ${JSON.stringify(report)}\n`);
   return 0;

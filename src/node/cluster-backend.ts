@@ -3,16 +3,16 @@
 // Redis (`--redis redis://…`) carrying events between nodes. Answers the
 // health check (the database and Redis both reachable) and closes both.
 // With Redis, rate limits are per user across nodes (redis-rate-limit.ts);
-// on PostgreSQL the core's clock is the database's (pg-clock.ts).
+// on PostgreSQL the core's clock is the database's (pg-clock.ts). The
+// PostgreSQL and Redis parts (and their drivers) are loaded only when asked
+// for: a SQLite node never pays for them at start-up.
 import { randomBytes } from 'node:crypto';
 import type { ServerCoreOptions } from '../server/server-options';
 import type { Clock } from '../server/clock';
 import type { RateLimitStore } from '../server/rate-limiter';
 import type { SessionRegistry } from '../server/sessions';
 import { within } from '../server/within';
-import { createPgClock } from './pg-clock';
-import { openPgStorage, type PgStorage } from './pg-storage';
-import { RedisDelivery } from './redis-delivery';
+import type { PgStorage } from './pg-storage';
 import { checkNodeLeaseMs } from './redis-node-lease';
 import { SqliteStorage } from './sqlite-storage';
 
@@ -57,16 +57,22 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     const storage = new SqliteStorage({ path: options.db, synchronous: options.synchronous });
     return { storage, nodeId, check: () => Promise.resolve(), close: () => Promise.resolve(storage.close()) };
   }
+  // Loaded before anything opens: a driver that fails to load stops the start with nothing to close.
+  const [{ openPgStorage }, { createPgClock }, redis] = await Promise.all([
+    import('./pg-storage'),
+    import('./pg-clock'),
+    options.redis ? import('./redis-delivery') : null,
+  ]);
   const storage = await openPgStorage({ url: options.db });
   const clock = await createPgClock(() => storage.databaseTime(), { onError: options.onError });
-  if (!options.redis) {
+  if (!options.redis || !redis) {
     const close = async (): Promise<void> => {
       clock.stop();
       await storage.close();
     };
     return { storage, nodeId, clock, check: () => storage.ping(), close };
   }
-  const delivery = new RedisDelivery({
+  const delivery = new redis.RedisDelivery({
     url: options.redis,
     nodeId,
     onError: options.onError,

@@ -3,8 +3,10 @@
 // the request itself goes out through fetch so that its time is bounded and a
 // push service's 404/410 (the subscription is gone) is told apart from a
 // failure. Endpoints must be https, except plain http on a loopback address
-// when the host allows it (a push service run locally, tests).
-import webpush from 'web-push';
+// when the host allows it (a push service run locally, tests). `web-push` is
+// loaded on first use: a server that sends no push never pays for it at start-up.
+import { createRequire } from 'node:module';
+import type WebPush from 'web-push';
 import type { PushSubscriptionRecord } from '../server/push-storage';
 import type { WebPushSender } from '../server/server-options';
 
@@ -25,6 +27,9 @@ export interface WebPushOptions {
   timeoutMs?: number;
 }
 
+let loaded: typeof WebPush | null = null;
+const webpush = (): typeof WebPush => (loaded ??= createRequire(import.meta.url)('web-push') as typeof WebPush);
+
 export interface VapidKeys {
   publicKey: string;
   privateKey: string;
@@ -32,7 +37,7 @@ export interface VapidKeys {
 
 /** A new VAPID key pair (base64url), for `--vapid-public-key` / `--vapid-private-key`. */
 export function generateVapidKeys(): VapidKeys {
-  return webpush.generateVAPIDKeys();
+  return webpush().generateVAPIDKeys();
 }
 
 function isLoopback(hostname: string): boolean {
@@ -56,7 +61,7 @@ export function createWebPushSender(options: WebPushOptions): WebPushSender {
   const vapidDetails = { subject: options.subject, publicKey: options.publicKey, privateKey: options.privateKey };
   // web-push checks the subject and both keys here; a bad configuration fails at startup, not at the first push.
   try {
-    webpush.getVapidHeaders(
+    webpush().getVapidHeaders(
       'https://push.example',
       options.subject,
       options.publicKey,
@@ -72,7 +77,7 @@ export function createWebPushSender(options: WebPushOptions): WebPushSender {
 
   async function send(s: PushSubscriptionRecord, payload: string): Promise<'sent' | 'gone'> {
     if (!endpointAllowed(s.endpoint, allowLoopbackHttp)) return 'gone';
-    const details = webpush.generateRequestDetails(
+    const details = webpush().generateRequestDetails(
       { endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } },
       payload,
       { vapidDetails, TTL, contentEncoding: 'aes128gcm', urgency: 'high' },
