@@ -3,15 +3,10 @@
 // secret, RS/PS/ES/EdDSA with keys from a JWKS file or URL; issuer, audience,
 // clock skew and which claim names the user. Unsigned (`alg: none`) tokens,
 // algorithms outside the allow-list and tokens without `exp` are refused.
+// `jose` is loaded with the first token: a server that takes no JWT never
+// pays for it at start-up.
 import { readFileSync } from 'node:fs';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors,
-  jwtVerify,
-  type JSONWebKeySet,
-  type JWTVerifyGetKey,
-} from 'jose';
+import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import { isValidId } from '../protocol/ids';
 import type { UserId } from '../protocol/message';
@@ -51,16 +46,23 @@ function defaultAlgorithms(options: JwtAuthOptions): string[] {
   return algs;
 }
 
-function jwksOf(source: string): JWTVerifyGetKey {
-  if (/^https?:\/\//i.test(source)) return createRemoteJWKSet(new URL(source));
+type Jose = typeof import('jose');
+let jose: Promise<Jose> | null = null;
+const loadJose = (): Promise<Jose> => (jose ??= import('jose'));
+
+/** Where the JWKS comes from: a URL (fetched by jose), or the key set a file holds (read and checked now). */
+function jwksSourceOf(source: string): URL | JSONWebKeySet {
+  if (/^https?:\/\//i.test(source)) return new URL(source);
   let set: JSONWebKeySet;
   try {
     set = JSON.parse(readFileSync(source, 'utf8')) as JSONWebKeySet;
   } catch (e) {
     throw new Error(`JWKS file ${source} could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!Array.isArray(set?.keys)) throw new Error(`JWKS file ${source} has no "keys" array`);
-  return createLocalJWKSet(set);
+  // What jose's createLocalJWKSet checks, here at start-up rather than with the first token.
+  if (!Array.isArray(set?.keys) || !set.keys.every((k) => typeof k === 'object' && k !== null && !Array.isArray(k)))
+    throw new Error(`JWKS file ${source} has no "keys" array`);
+  return set;
 }
 
 /** True when `token` has the shape of a JWS compact JWT (three dot-separated parts). */
@@ -74,7 +76,8 @@ export function createJwtVerifier(options: JwtAuthOptions): (token: string) => P
   const secret = options.secret !== undefined ? new TextEncoder().encode(options.secret) : null;
   if (secret && secret.length < MIN_SECRET_BYTES)
     throw new Error(`the JWT secret must be at least ${MIN_SECRET_BYTES} bytes`);
-  const jwks = options.jwks !== undefined ? jwksOf(options.jwks) : null;
+  const jwksSource = options.jwks !== undefined ? jwksSourceOf(options.jwks) : null;
+  let jwks: JWTVerifyGetKey | null = null;
   const algorithms = options.algorithms ?? defaultAlgorithms(options);
   if (algorithms.some((a) => a.toLowerCase() === 'none')) throw new Error('alg "none" cannot be allowed');
   const userClaim = options.userClaim ?? 'sub';
@@ -87,6 +90,9 @@ export function createJwtVerifier(options: JwtAuthOptions): (token: string) => P
     return jwks(header, token);
   };
   return async (token) => {
+    const { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } = await loadJose();
+    if (jwksSource && !jwks)
+      jwks = jwksSource instanceof URL ? createRemoteJWKSet(jwksSource) : createLocalJWKSet(jwksSource);
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, key, {
