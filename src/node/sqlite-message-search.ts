@@ -8,11 +8,12 @@
 // windows of row ids newest first, filtered by key. Both look at a bounded
 // number of candidates and say where they stopped, so the next page goes on.
 // The search is a generator of reads (SQL and parameters): the same steps run
-// on the writer's connection or on a reader thread (sqlite-search-reader.ts).
+// on the writer's connection or on the reader thread (sqlite-reader.ts).
 import type { MessageSearchQuery, MessageSearchResult, MessageSearchRow } from '../server/people-storage';
 import { searchableText, termsMatcher } from '../server/search-text';
 import { termIndexWords } from '../server/search-words';
 import type { MessageRecord } from '../server/storage';
+import type { ReadSteps, SqlRead } from './sqlite-reader';
 
 /** How much one search may look at before it answers with what it has (and where to go on). */
 export interface SearchBounds {
@@ -36,14 +37,8 @@ export const DEFAULT_BOUNDS: SearchBounds = {
   maxConversations: 200,
 };
 
-/** One read of a search: a SELECT and its parameters; the answer is its rows. */
-export interface SearchRead {
-  sql: string;
-  params: unknown[];
-}
-
 /** The steps of one search: yields reads, is given their rows, returns the result. */
-export type SearchSteps = Generator<SearchRead, MessageSearchResult, unknown[]>;
+export type SearchSteps = ReadSteps<MessageSearchResult>;
 
 /** A typed part typed as words expands to at most this many listed words (more: an index prefix query). */
 const MAX_PREFIX_WORDS = 64;
@@ -73,7 +68,7 @@ type CandidateRow = { id: number; key: string; seq: number; json: string };
 const quoted = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
 /** A term as an FTS5 expression over the index words, or null when nothing can match it. */
-function* termMatch(term: string): Generator<SearchRead, string | null, unknown[]> {
+function* termMatch(term: string): Generator<SqlRead, string | null, unknown[]> {
   const { words, prefix } = termIndexWords(term);
   if (words.length === 0) return null;
   const phrase = (last: string) => quoted([...words.slice(0, -1), last].join(' '));

@@ -9,6 +9,21 @@ import type { SqliteEventLog } from './sqlite-event-log';
 import { recordsInAskedOrder } from './records-in-asked-order';
 
 type Row = { json: string };
+
+/** A row's JSON: its MessageRecord, always in this layout (the key, then the message). */
+function messageRowJson(key: string, messageJson: string): string {
+  return `{"key":${JSON.stringify(key)},"message":${messageJson}}`;
+}
+
+/**
+ * The message's JSON in a row's JSON, found without parsing it (the row's key is `key`). Rows
+ * are written in one layout (messageRowJson); one that is not (e.g. edited by hand) is parsed.
+ */
+export function messageJsonOfRow(rowJson: string, key: string): string {
+  const prefix = `{"key":${JSON.stringify(key)},"message":`;
+  if (rowJson.startsWith(prefix) && rowJson.endsWith('}')) return rowJson.slice(prefix.length, -1);
+  return JSON.stringify((JSON.parse(rowJson) as MessageRecord).message);
+}
 const parse = (row: Row | undefined): MessageRecord | null => (row ? (JSON.parse(row.json) as MessageRecord) : null);
 
 export class SqliteMessages {
@@ -43,8 +58,7 @@ export class SqliteMessages {
   /** `json`, when the core passes it, is `JSON.stringify(record.message)` (made once per send). */
   insertMessage(record: MessageRecord, json?: string): void {
     const m = record.message;
-    const recordJson =
-      json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
+    const recordJson = messageRowJson(record.key, json ?? JSON.stringify(m));
     const { lastInsertRowid } = this.s.insert.run(
       m.serverId,
       record.key,
@@ -73,7 +87,11 @@ export class SqliteMessages {
     };
     // Events refer to the row: they keep showing the message as it was sent (the first version).
     this.s.keepOriginal.run(message.serverId);
-    this.s.update.run(next.message.excluded ? 1 : 0, JSON.stringify(next), message.serverId);
+    this.s.update.run(
+      next.message.excluded ? 1 : 0,
+      messageRowJson(next.key, JSON.stringify(next.message)),
+      message.serverId,
+    );
   }
 
   getMessage(serverId: string): MessageRecord | null {

@@ -5,7 +5,7 @@
 // are registered here, its conversation key, and the list of words), filled
 // after each commit by sqlite-search-indexer.ts and caught up before a search.
 // How a search reads the index is sqlite-message-search.ts; a search from the
-// core runs there on a reader thread (sqlite-search-reader.ts).
+// core runs there on the reader thread (sqlite-reader.ts), shared with SqliteStorage.
 import type Database from 'better-sqlite3';
 import type { UserId } from '../protocol/message';
 import type {
@@ -19,7 +19,7 @@ import { foldForSearch, profileTerms } from '../server/search-text';
 import { indexedWords, textIndexWords } from '../server/search-words';
 import { DEFAULT_BOUNDS, messageSearch, type SearchBounds } from './sqlite-message-search';
 import { listedWord, SqliteSearchIndexer } from './sqlite-search-indexer';
-import { SqliteSearchReader } from './sqlite-search-reader';
+import type { SqliteReader } from './sqlite-reader';
 
 export type { SearchBounds } from './sqlite-message-search';
 
@@ -48,17 +48,16 @@ export function registerSearchWords(db: Database.Database): void {
 export class SqlitePeopleStorage implements PeopleStorage {
   private readonly s: ReturnType<typeof prepare>;
   private readonly indexer: SqliteSearchIndexer;
-  private readonly reader: SqliteSearchReader;
 
-  /** `transaction` is SqliteStorage's (joins the core's open transaction). */
+  /** `transaction` is SqliteStorage's (joins the core's open transaction); `reader` its reader thread. */
   constructor(
     private readonly db: Database.Database,
     private readonly transaction: <T>(fn: () => T) => T,
+    private readonly reader: SqliteReader,
     private readonly bounds: SearchBounds = DEFAULT_BOUNDS,
   ) {
     this.s = prepare(db);
     this.indexer = new SqliteSearchIndexer(db);
-    this.reader = new SqliteSearchReader(db);
   }
 
   /** A message row was inserted: it is indexed for search after its commit. */
@@ -66,10 +65,9 @@ export class SqlitePeopleStorage implements PeopleStorage {
     this.indexer.stored();
   }
 
-  /** Stops indexing and searching in the background (before the database closes). */
+  /** Stops indexing in the background (before the database closes). */
   stop(): void {
     this.indexer.stop();
-    this.reader.stop();
   }
 
   getProfiles(users: UserId[]): ProfileRecord[] {

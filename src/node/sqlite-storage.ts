@@ -15,6 +15,8 @@ import type { Invitation } from '../protocol/invitation';
 import type { UserId } from '../protocol/message';
 import type {
   ConversationKey,
+  ConversationPageQuery,
+  ConversationPageRead,
   EventRecord,
   FileRecord,
   EventAppend,
@@ -33,6 +35,8 @@ import { SqliteThreadReads } from './sqlite-thread-reads';
 import { SqliteMessages } from './sqlite-messages';
 import { SqliteConversationStates } from './sqlite-conversation-states';
 import { SqliteDirectory } from './sqlite-directory';
+import { SqliteReader } from './sqlite-reader';
+import { conversationPageFromRows, conversationPageReads } from './sqlite-conversation-page';
 
 export type { SqliteStorageOptions } from './sqlite-database';
 
@@ -118,6 +122,8 @@ export class SqliteStorage implements SyncStorage {
   private readonly push: SqlitePushStorage;
   private readonly threadReads: SqliteThreadReads;
   private readonly invitations: SqliteInvitations;
+  /** The reader thread: searches and conversation pages from the core are read there. */
+  private readonly reader: SqliteReader;
 
   static {
     forwardToPart(SqliteStorage, (s) => s.messages, MESSAGE_OPS);
@@ -148,7 +154,8 @@ export class SqliteStorage implements SyncStorage {
     this.messages = new SqliteMessages(this.db, this.events);
     this.states = new SqliteConversationStates(this.db);
     this.directory = new SqliteDirectory(this.db, (fn) => this.transaction(fn));
-    this.people = new SqlitePeopleStorage(this.db, (fn) => this.transaction(fn));
+    this.reader = new SqliteReader(this.db);
+    this.people = new SqlitePeopleStorage(this.db, (fn) => this.transaction(fn), this.reader);
     this.push = new SqlitePushStorage(this.db, (fn) => this.transaction(fn));
     this.invitations = new SqliteInvitations(this.db, (fn) => this.transaction(fn));
     this.threadReads = new SqliteThreadReads(this.db);
@@ -168,8 +175,9 @@ export class SqliteStorage implements SyncStorage {
   }
   /** Flushes the WAL into the main file and closes the database. */
   close(): void {
-    // The search indexer stops first: it works on the file being closed.
+    // The search indexer and the reader stop first: they work on the file being closed.
     this.people.stop();
+    this.reader.stop();
     this.file.close();
   }
 
@@ -180,9 +188,21 @@ export class SqliteStorage implements SyncStorage {
     this.people.messageStored();
   }
 
-  /** A search from the core: read on the search reader thread (sqlite-search-reader.ts). */
+  /** A search from the core: read on the reader thread (sqlite-reader.ts). */
   searchInBackground(query: MessageSearchQuery): Promise<MessageSearchResult> {
     return this.people.searchInBackground(query);
+  }
+
+  /** A conversation page from the core: read on the reader thread (sqlite-conversation-page.ts). */
+  async conversationPageInBackground(
+    user: UserId,
+    query: ConversationPageQuery,
+    withTotal: boolean,
+  ): Promise<ConversationPageRead> {
+    const reads = conversationPageReads(user, query, withTotal);
+    // Inside a transaction of the writer its own writes count: read on its connection.
+    if (this.db.inTransaction) return conversationPageFromRows(this.reader.togetherOnWriter(reads));
+    return conversationPageFromRows(await this.reader.together(reads));
   }
 
   // ---- per-conversation sequence ---------------------------------------------

@@ -69,6 +69,8 @@ class Caches {
 
 export class CachedStorage extends ForwardingStorage implements Storage {
   readonly shared: boolean;
+  /** The storage's snapshot read of a conversation page, when it has one (outside a transaction). */
+  readonly readConversationPage?: NonNullable<Storage['readConversationPage']>;
   private readonly caches: Caches | null;
 
   constructor(inner: Storage, maxStates?: number);
@@ -82,6 +84,13 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     super(inner);
     this.shared = inner.shared;
     this.caches = caches !== undefined ? caches : inner.shared ? null : new Caches(maxStates, MESSAGES_CACHED);
+    const read = inner.readConversationPage;
+    // It reads what was committed: it waits, like every read outside a transaction, for the open one.
+    if (read && !inTx)
+      this.readConversationPage = async (user, query, withTotal) => {
+        await this.settled();
+        return read(user, query, withTotal);
+      };
   }
 
   /** Runs `fn` with a view of this cache bound to the transaction (see storage.ts). */

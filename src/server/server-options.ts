@@ -100,6 +100,8 @@ export interface ServerCoreOptions {
    * How long building one conversation-list page may hold the event loop before other connections'
    * work runs (ms); false: never let go mid-page. Default 0.25; the embedded server's default is false
    * (one user per page, whose first page then arrives before the frame that asked for it is painted).
+   * A storage that reads a page off the event loop (SQLite on a file: its reader thread) does not
+   * need it.
    */
   pageSliceMs?: number | false;
   /** Uploads per second per user (HTTP and `file.put`); false disables. Default 1/s with bursts of 20. */

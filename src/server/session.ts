@@ -3,6 +3,7 @@
 // resume (replay from the durable log, or reset when too old), rate limiting,
 // and running requests one after another so answers keep their order. What a
 // connection may cost (hello deadline, rates, token lifetime) is session-guard.ts.
+import { EncodedResult, okFrameJson } from './encoded-result';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import { errorMessageOf } from '../protocol/error-messages';
 import type { ErrFrame, HelloFrame, RequestFrame, ServerFrame } from '../protocol/frames';
@@ -272,7 +273,8 @@ export class Session implements ServerSession, LiveSession {
     this.answer(async () => {
       try {
         const r = await result;
-        this.send({ v: PROTOCOL_VERSION, t: 'ok', id: frame.id, r });
+        if (r instanceof EncodedResult) this.sendRaw(okFrameJson(PROTOCOL_VERSION, frame.id, r.json));
+        else this.send({ v: PROTOCOL_VERSION, t: 'ok', id: frame.id, r });
       } catch (e) {
         if (e instanceof NatterError) {
           this.sendError(frame.id, e.code, e.message, e.retryAfter);

@@ -58,6 +58,18 @@ export interface ConversationPageQuery {
 }
 
 /**
+ * A page of the conversation list as one snapshot: the states (as listConversationPage), each one's
+ * last seq (as lastSeq) and last message (the JSON text of the message its lastServerId names, null
+ * when it has none), and the unread total (as unreadTotal) when it was asked for.
+ */
+export interface ConversationPageRead {
+  states: ConversationStateRecord[];
+  lastSeqs: number[];
+  lastMessages: Array<string | null>;
+  unreadTotal?: number;
+}
+
+/**
  * One user's state in one conversation. Exists once the user took part in the conversation
  * (sent or received a message in it); the user's conversation list is these records minus hidden ones.
  */

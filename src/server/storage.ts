@@ -39,6 +39,7 @@ import type {
   ConversationKey,
   ClearedHistory,
   ConversationPageQuery,
+  ConversationPageRead,
   ConversationStateRecord,
   EventAppend,
   EventRecord,
@@ -53,6 +54,7 @@ export type {
   ClearedHistory,
   ConversationKey,
   ConversationPageQuery,
+  ConversationPageRead,
   ConversationStateRecord,
   EventAppend,
   EventRecord,
@@ -233,6 +235,16 @@ export interface SyncStorage extends StorageOps {
    * outside a transaction.
    */
   searchInBackground?(query: MessageSearchQuery): Promise<MessageSearchResult>;
+  /**
+   * Optional: reads a page of `user`'s conversation list with the last seq and message of each and,
+   * when `withTotal`, the unread total, in one snapshot off the event loop (SQLite: the reader
+   * thread); the adapter offers it as Storage's `readConversationPage` outside a transaction.
+   */
+  conversationPageInBackground?(
+    user: UserId,
+    query: ConversationPageQuery,
+    withTotal: boolean,
+  ): Promise<ConversationPageRead>;
 }
 
 type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
@@ -246,6 +258,15 @@ export interface Storage extends Promised<StorageOps> {
    * then caches nothing it reads (single-writer storages may be cached, cached-storage.ts).
    */
   readonly shared: boolean;
+  /**
+   * Optional: a page of the conversation list read in one snapshot off the event loop (see
+   * SyncStorage's conversationPageInBackground); without it the core reads the page op by op.
+   */
+  readonly readConversationPage?: (
+    user: UserId,
+    query: ConversationPageQuery,
+    withTotal: boolean,
+  ) => Promise<ConversationPageRead>;
   /** Answers when the database can be reached (health checks); rejects otherwise. */
   ping(): Promise<void>;
   /** Releases connections and files. */

@@ -6,8 +6,9 @@
 // its uncommitted writes (and keep them if it rolled back); calls through
 // `tx` run at once. A search outside a transaction first awaits the store's
 // `prepareSearch` (MemoryStorage builds its index in slices there), and is
-// answered by its `searchInBackground` when it has one (SQLite). Such a
-// store has one writer, so `shared` is false.
+// answered by its `searchInBackground` when it has one (SQLite), as a
+// conversation page is by its `conversationPageInBackground` (Storage's
+// `readConversationPage`). Such a store has one writer, so `shared` is false.
 import type { Storage, StorageOps, SyncStorage } from './storage';
 
 /** Every operation of StorageOps (the adapter forwards each by name). */
@@ -106,6 +107,13 @@ export function asyncStorage(sync: SyncStorage, onClose: () => void = () => {}):
       return op(...args);
     };
   }
+
+  const page = sync.conversationPageInBackground?.bind(sync);
+  if (page)
+    outer.readConversationPage = async (...args: Parameters<typeof page>) => {
+      while (active) await active;
+      return page(...args);
+    };
 
   const txStorage = tx as unknown as Storage;
   tx.transaction = <T>(fn: (t: Storage) => Promise<T>): Promise<T> => fn(txStorage);

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../src/node/sqlite-migrations';
 import { registerSearchWords, SqlitePeopleStorage } from '../../src/node/sqlite-people-storage';
+import { SqliteReader } from '../../src/node/sqlite-reader';
 import { MemoryStorage } from '../../src/server/memory-storage';
 import { describePeopleStorageContract } from './people-storage-contract';
 import { KEY, message, rec } from './storage-contract';
@@ -70,7 +71,7 @@ describe('SQLite message search index', () => {
         );
     });
     // At most 100 candidates: the 3,000 newer matches of the other conversation are not candidates.
-    const people = new SqlitePeopleStorage(s.db, (fn) => s.transaction(fn), {
+    const people = new SqlitePeopleStorage(s.db, (fn) => s.transaction(fn), new SqliteReader(s.db), {
       window: 1_000,
       maxWindows: 2,
       maxExamined: 100,
@@ -97,7 +98,7 @@ describe('SQLite message search index', () => {
           rec(message(i + 1, { serverId: `n${i}`, localId: `n${i}`, body: { type: 'txt', msg: 'ok found' } })),
         );
     });
-    const people = new SqlitePeopleStorage(s.db, (fn) => s.transaction(fn), {
+    const people = new SqlitePeopleStorage(s.db, (fn) => s.transaction(fn), new SqliteReader(s.db), {
       window: 1_000,
       maxWindows: 2,
       maxExamined: 20,
@@ -128,7 +129,7 @@ describe('SQLite message search index', () => {
         s.insertMessage(rec(message(i + 1, { serverId: `o${i}`, localId: `o${i}`, to: 'zed' }), 'single:alice|zed'));
     });
     // A user in more conversations than the index query names (0 here): the index's matches are filtered.
-    const people = new SqlitePeopleStorage(s.db, (fn) => s.transaction(fn), {
+    const people = new SqlitePeopleStorage(s.db, (fn) => s.transaction(fn), new SqliteReader(s.db), {
       window: 1_000,
       maxWindows: 2,
       maxExamined: 100,

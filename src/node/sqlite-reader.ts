@@ -1,0 +1,173 @@
+// Owns running reads of the SQLite file off the event loop: a worker thread
+// with its own read-only connection runs them (a search's reads,
+// sqlite-message-search.ts; a conversation page's, sqlite-conversation-page.ts)
+// while the main thread goes on answering sends. WAL lets the reader and the
+// writer work at once, each on its own snapshot, so neither waits for the
+// other; reads asked together run in one read transaction (one snapshot).
+// Started on the first read, held open only while a read is pending (it never
+// keeps the process alive), stopped with the storage. A database in memory
+// cannot be opened twice, and a reader that fails to start or dies leaves the
+// reads to the main connection, as before.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+
+/** One read: a SELECT and its parameters; the answer is its rows. */
+export interface SqlRead {
+  sql: string;
+  params: unknown[];
+}
+
+/** Reads one after another, each chosen from the rows of the one before; returns the result. */
+export type ReadSteps<R> = Generator<SqlRead, R, unknown[]>;
+
+// Plain CommonJS so it runs the same under tsx, vitest and the built package. Statements are
+// prepared once per SQL text (the reads have a handful of shapes).
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { readonly: true, fileMustExist: true, timeout: 5000 });
+db.pragma('cache_size = -' + workerData.cacheKiB);
+const statements = new Map();
+const all = ({ sql, params }) => {
+  let s = statements.get(sql);
+  if (!s) statements.set(sql, (s = db.prepare(sql)));
+  return s.all(...params);
+};
+const together = db.transaction((reads) => reads.map(all));
+parentPort.on('message', ({ id, reads }) => {
+  try {
+    parentPort.postMessage({ id, rows: reads.length === 1 ? [all(reads[0])] : together(reads) });
+  } catch (e) {
+    parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
+`;
+
+/** The reader's page cache (KiB): the word index's and the lists' recent pages, which reads use again. */
+const CACHE_KIB = 32 * 1024;
+
+type Answer = { id: number; rows?: unknown[][]; error?: string };
+
+/** The reader thread is gone (not an error of the read itself): the read is made on the main connection. */
+class ReaderLost extends Error {}
+
+export class SqliteReader {
+  private worker: Worker | null = null;
+  /** The reader cannot be used (in memory, failed to start, or stopped): reads run on `db`. */
+  private unavailable: boolean;
+  private nextId = 1;
+  private stopped = false;
+  private readonly pending = new Map<number, { resolve(rows: unknown[][]): void; reject(e: Error): void }>();
+  /** The main connection's statements, by SQL text. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly togetherHere: (reads: readonly SqlRead[]) => unknown[][];
+
+  constructor(private readonly db: Database.Database) {
+    this.unavailable = db.memory;
+    this.togetherHere = db.transaction((reads: readonly SqlRead[]) => reads.map((r) => this.readHere(r)));
+  }
+
+  /** Runs the steps' reads on the reader thread (on `db` when there is none). */
+  async run<R>(steps: ReadSteps<R>): Promise<R> {
+    let step = steps.next();
+    while (!step.done) {
+      const [rows] = await this.together([step.value]);
+      step = steps.next(rows!);
+    }
+    return step.value;
+  }
+
+  /** Runs the steps' reads on `db` itself (the writer's connection), synchronously. */
+  runHere<R>(steps: ReadSteps<R>): R {
+    let step = steps.next();
+    while (!step.done) step = steps.next(this.readHere(step.value));
+    return step.value;
+  }
+
+  /** Runs `reads` in one read transaction on the reader thread (on `db` when there is none): their rows. */
+  async together(reads: readonly SqlRead[]): Promise<unknown[][]> {
+    const worker = this.start();
+    if (worker) {
+      try {
+        return await this.post(worker, reads);
+      } catch (e) {
+        if (!(e instanceof ReaderLost) || this.stopped) throw e;
+      }
+    }
+    return this.togetherHere(reads);
+  }
+
+  /** Runs `reads` on `db` itself, in one transaction (joining the writer's open one). */
+  togetherOnWriter(reads: readonly SqlRead[]): unknown[][] {
+    return this.togetherHere(reads);
+  }
+
+  /** Stops the reader; reads still pending are refused. */
+  stop(): void {
+    this.stopped = true;
+    this.unavailable = true;
+    const worker = this.worker;
+    this.worker = null;
+    this.fail(new Error('database reads stopped: the storage is closing'));
+    void worker?.terminate();
+  }
+
+  private start(): Worker | null {
+    if (this.worker || this.unavailable) return this.worker;
+    try {
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { driver, path: this.db.name, cacheKiB: CACHE_KIB },
+      });
+      worker.unref();
+      worker.on('message', (a: Answer) => this.answer(a));
+      worker.on('error', (e) => this.lost(worker, new ReaderLost(e.message)));
+      worker.on('exit', () => this.lost(worker, new ReaderLost('database reader exited')));
+      this.worker = worker;
+    } catch {
+      this.unavailable = true;
+    }
+    return this.worker;
+  }
+
+  private readHere(read: SqlRead): unknown[] {
+    let s = this.statements.get(read.sql);
+    if (!s) this.statements.set(read.sql, (s = this.db.prepare(read.sql)));
+    return s.all(...read.params);
+  }
+
+  private post(worker: Worker, reads: readonly SqlRead[]): Promise<unknown[][]> {
+    const id = this.nextId++;
+    // Referenced while a read is pending, so a process waiting only on a read does not exit.
+    if (this.pending.size === 0) worker.ref();
+    return new Promise<unknown[][]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, reads });
+    });
+  }
+
+  private answer(a: Answer): void {
+    const p = this.pending.get(a.id);
+    if (!p) return;
+    this.pending.delete(a.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (a.error !== undefined) p.reject(new Error(a.error));
+    else p.resolve(a.rows ?? []);
+  }
+
+  /** The reader died: what it had pending is refused, later reads use the main connection. */
+  private lost(worker: Worker, e: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.unavailable = true;
+    this.fail(e);
+  }
+
+  private fail(e: Error): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(e);
+  }
+}
