@@ -1,6 +1,7 @@
 // Owns how the core reads one page of a user's conversation list from the
-// storage: the states of the page, each one's last seq and last message, and
-// the unread total with the first page. A storage that reads it in one
+// storage: the states of the page, each one's last seq and last message (as
+// JSON text, conversation-page-json.ts), and the unread total with the first
+// page. A storage that reads it in one
 // snapshot off the event loop (SQLite: its reader thread) is asked for it in
 // one call. Otherwise the states and seqs are read at once and the last
 // messages in slices of the event loop's time, between which other users'
