@@ -10,18 +10,18 @@ import { recordsInAskedOrder } from './records-in-asked-order';
 
 type Row = { json: string };
 
-/** A row's JSON: its MessageRecord, always in this layout (the key, then the message). */
-function messageRowJson(key: string, messageJson: string): string {
-  return `{"key":${JSON.stringify(key)},"message":${messageJson}}`;
-}
+/** A row's JSON up to its message: rows hold their MessageRecord in this layout (the key, then the message). */
+const rowHead = (key: string): string => `{"key":${JSON.stringify(key)},"message":`;
+
+const messageRowJson = (key: string, messageJson: string): string => `${rowHead(key)}${messageJson}}`;
 
 /**
  * The message's JSON in a row's JSON, found without parsing it (the row's key is `key`). Rows
  * are written in one layout (messageRowJson); one that is not (e.g. edited by hand) is parsed.
  */
 export function messageJsonOfRow(rowJson: string, key: string): string {
-  const prefix = `{"key":${JSON.stringify(key)},"message":`;
-  if (rowJson.startsWith(prefix) && rowJson.endsWith('}')) return rowJson.slice(prefix.length, -1);
+  const head = rowHead(key);
+  if (rowJson.startsWith(head) && rowJson.endsWith('}')) return rowJson.slice(head.length, -1);
   return JSON.stringify((JSON.parse(rowJson) as MessageRecord).message);
 }
 const parse = (row: Row | undefined): MessageRecord | null => (row ? (JSON.parse(row.json) as MessageRecord) : null);

@@ -51,7 +51,7 @@ export class SqlitePeopleStorage implements PeopleStorage {
 
   /** `transaction` is SqliteStorage's (joins the core's open transaction); `reader` its reader thread. */
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly transaction: <T>(fn: () => T) => T,
     private readonly reader: SqliteReader,
     private readonly bounds: SearchBounds = DEFAULT_BOUNDS,
@@ -101,9 +101,8 @@ export class SqlitePeopleStorage implements PeopleStorage {
 
   /** searchMessages with the index read on the reader thread (the event loop goes on meanwhile). */
   searchInBackground(query: MessageSearchQuery): Promise<MessageSearchResult> {
-    // Inside a transaction of the writer, what the catch-up indexes is not committed yet, so the
-    // reader would miss it: the search reads on the writer's connection, as searchMessages does.
-    if (this.db.inTransaction) return Promise.resolve(this.searchMessages(query));
+    // Inside a transaction of the writer, what the catch-up indexes is not committed yet: the reader
+    // then reads on the writer's connection (sqlite-reader.ts), as searchMessages does.
     this.indexer.catchUp();
     return this.reader.run(messageSearch(query, this.bounds));
   }

@@ -87,8 +87,12 @@ export class SqliteReader {
     this.togetherHere = db.transaction((reads: readonly SqlRead[]) => reads.map((r) => this.readHere(r)));
   }
 
-  /** Runs the steps' reads on the reader thread (on `db` when there is none). */
+  /**
+   * Runs the steps' reads on the reader thread (on `db` when there is none, or when `db` is in a
+   * transaction: the reader would not see its writes).
+   */
   async run<R>(steps: ReadSteps<R>): Promise<R> {
+    if (this.db.inTransaction) return this.runHere(steps);
     let step = steps.next();
     while (!step.done) {
       const [rows] = await this.together([step.value]);
@@ -104,8 +108,12 @@ export class SqliteReader {
     return step.value;
   }
 
-  /** Runs `reads` in one read transaction on the reader thread (on `db` when there is none): their rows. */
+  /**
+   * Runs `reads` in one read transaction on the reader thread (on `db` when there is none, or when
+   * `db` is in a transaction, joining it): their rows.
+   */
   async together(reads: readonly SqlRead[]): Promise<unknown[][]> {
+    if (this.db.inTransaction) return this.togetherHere(reads);
     const worker = this.start();
     if (worker) {
       try {
@@ -114,11 +122,6 @@ export class SqliteReader {
         if (!(e instanceof ReaderLost) || this.stopped) throw e;
       }
     }
-    return this.togetherHere(reads);
-  }
-
-  /** Runs `reads` on `db` itself, in one transaction (joining the writer's open one). */
-  togetherOnWriter(reads: readonly SqlRead[]): unknown[][] {
     return this.togetherHere(reads);
   }
 

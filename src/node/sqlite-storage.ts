@@ -199,10 +199,8 @@ export class SqliteStorage implements SyncStorage {
     query: ConversationPageQuery,
     withTotal: boolean,
   ): Promise<ConversationPageRead> {
-    const reads = conversationPageReads(user, query, withTotal);
-    // Inside a transaction of the writer its own writes count: read on its connection.
-    if (this.db.inTransaction) return conversationPageFromRows(this.reader.togetherOnWriter(reads));
-    return conversationPageFromRows(await this.reader.together(reads));
+    // Inside a transaction of the writer its own writes count: the reader reads on its connection then.
+    return conversationPageFromRows(await this.reader.together(conversationPageReads(user, query, withTotal)));
   }
 
   // ---- per-conversation sequence ---------------------------------------------

@@ -3,7 +3,6 @@
 // resume (replay from the durable log, or reset when too old), rate limiting,
 // and running requests one after another so answers keep their order. What a
 // connection may cost (hello deadline, rates, token lifetime) is session-guard.ts.
-import { EncodedResult, okFrameJson } from './encoded-result';
 import { ErrorCode, NatterError } from '../protocol/errors';
 import { errorMessageOf } from '../protocol/error-messages';
 import type { ErrFrame, HelloFrame, RequestFrame, ServerFrame } from '../protocol/frames';
@@ -12,6 +11,7 @@ import type { UserId } from '../protocol/message';
 import { validateClientFrame } from '../protocol/validate';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CoreContext } from './context';
+import { EncodedResult, okFrameJson } from './encoded-result';
 import { EventStream } from './event-stream';
 import { start } from './router';
 import { SessionGuard } from './session-guard';
