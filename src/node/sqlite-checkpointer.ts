@@ -10,21 +10,18 @@
 // reports a WAL past 64 MiB, the main connection completes the checkpoint
 // between commits (a stall of ~0.1–0.2 s measured under full load, once per
 // 64 MiB written instead of every second) and the next commit restarts it.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { startSqliteWorker } from './sqlite-worker';
 
 const INTERVAL_MS = 1000;
 /** WAL length (frames, 4 KiB each) past which the main connection completes the checkpoint. */
 const RESTART_FRAMES = 16_384;
 
-// Plain CommonJS so it runs the same under tsx, vitest and the built package.
+// Run by startSqliteWorker (sqlite-worker.ts).
 const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: 0 });
 db.pragma('synchronous = ' + workerData.synchronous);
-const { parentPort } = require('node:worker_threads');
 setInterval(() => {
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
@@ -64,12 +61,7 @@ export function startCheckpointer(
   let worker: Worker | null = null;
   if (inBackground) {
     try {
-      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-      worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { driver, path, synchronous, intervalMs: INTERVAL_MS },
-      });
-      worker.unref();
+      worker = startSqliteWorker(WORKER_SOURCE, { path, synchronous, intervalMs: INTERVAL_MS });
       worker.on('message', (log: number) => {
         if (log < RESTART_FRAMES || !db.open || db.inTransaction) return;
         try {

@@ -9,9 +9,9 @@
 // lower CPU priority than the event loop (READER_NICE). A database in memory
 // cannot be opened twice, and a reader that fails to start or dies leaves the
 // reads to the main connection, as before.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { startSqliteWorker } from './sqlite-worker';
 
 /** One read: a SELECT and its parameters; the answer is its rows. */
 export interface SqlRead {
@@ -22,11 +22,9 @@ export interface SqlRead {
 /** Reads one after another, each chosen from the rows of the one before; returns the result. */
 export type ReadSteps<R> = Generator<SqlRead, R, unknown[]>;
 
-// Plain CommonJS so it runs the same under tsx, vitest and the built package. Statements are
-// prepared once per SQL text (the reads have a handful of shapes).
+// Run by startSqliteWorker (sqlite-worker.ts). Statements are prepared once per SQL text (the
+// reads have a handful of shapes).
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
 // Linux sets the priority of the calling thread only (elsewhere it would be the whole process'):
 // see READER_NICE.
 if (workerData.nice) try { require('node:os').setPriority(0, workerData.nice); } catch {}
@@ -138,17 +136,11 @@ export class SqliteReader {
   private start(): Worker | null {
     if (this.worker || this.unavailable) return this.worker;
     try {
-      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: {
-          driver,
-          path: this.db.name,
-          cacheKiB: CACHE_KIB,
-          nice: process.platform === 'linux' ? READER_NICE : 0,
-        },
+      const worker = startSqliteWorker(WORKER_SOURCE, {
+        path: this.db.name,
+        cacheKiB: CACHE_KIB,
+        nice: process.platform === 'linux' ? READER_NICE : 0,
       });
-      worker.unref();
       worker.on('message', (a: Answer) => this.answer(a));
       worker.on('error', (e) => this.lost(worker, new ReaderLost(e.message)));
       worker.on('exit', () => this.lost(worker, new ReaderLost('database reader exited')));

@@ -1,0 +1,44 @@
+// WAL checkpoints of the Node host's database run on a thread of their own:
+// what commits appended to the WAL reaches the database file while the main
+// thread is busy (its timers cannot run then).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCheckpointer } from '../../src/node/sqlite-checkpointer';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Blocks this thread for `ms` (no timer or callback of it runs meanwhile). */
+const block = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+describe('SQLite checkpointer', () => {
+  it('copies committed WAL frames into the database file from its own thread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'natter-checkpointer-'));
+    dirs.push(dir);
+    const path = join(dir, 'natter.sqlite');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`row ${i} `.repeat(20));
+    })();
+    const before = statSync(path).size;
+    const checkpointer = startCheckpointer(db, path, 'NORMAL', true);
+    try {
+      // Bounded: the thread checkpoints once a second.
+      for (let waited = 0; statSync(path).size === before && waited < 10_000; waited += 100) block(100);
+      expect(statSync(path).size).toBeGreaterThan(before);
+      expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2000 });
+    } finally {
+      checkpointer.stop();
+      db.close();
+    }
+  });
+});
