@@ -22,8 +22,9 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(): Promise<Page> {
+async function open(prepare?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
+  await prepare?.(page);
   await openFixture(page, `${site.url}?conversations=${CONVERSATIONS}`);
   await list(page).getByRole('listitem').first().waitFor();
   return page;
@@ -112,6 +113,36 @@ describe('ConversationList with 1,000 conversations in Chromium', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => first.getAttribute('aria-current')).toBe('true');
     } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  it('moves focus by keyboard while the virtualizer is still on its way, and keeps it once it is in', async () => {
+    // The virtualizer's chunk is held until End was pressed (a slow network or a busy machine).
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    const page = await open((p) =>
+      p.route(/virtual-rows[^/]*\.js$/, async (route) => {
+        held = true;
+        await released;
+        await route.continue();
+      }),
+    );
+    try {
+      await expect.poll(() => held).toBe(true);
+      await page.keyboard.press('Tab');
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-conversation') ?? null);
+      await expect.poll(focused).toBe(`single:p${CONVERSATIONS - 1}`);
+      // End goes to the last conversation loaded, which is not drawn before the virtualizer is in.
+      const lastLoaded = `p${CONVERSATIONS - (await loaded(page))}`;
+      expect(await row(page, lastLoaded).count()).toBe(0);
+      await page.keyboard.press('End');
+      release();
+      await expect.poll(focused).toBe(`single:${lastLoaded}`);
+      await expect.poll(() => row(page, lastLoaded).isVisible()).toBe(true);
+    } finally {
+      release();
       await page.close();
     }
   }, 120_000);

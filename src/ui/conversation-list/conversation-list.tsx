@@ -172,6 +172,14 @@ export function ConversationList({
   useEffect(() => {
     listNow.current = { conversations, remove };
   });
+  // A move made while the virtualizer's chunk was still loading (nothing to scroll with) goes on once
+  // it is in: the row moved to is scrolled into view and takes focus when drawn (register).
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!virtualRows || id === null || buttons.current.has(id)) return;
+    const index = listNow.current.conversations.findIndex((c) => c.id === id);
+    if (index >= 0) scrollTo.current?.(index);
+  }, [virtualRows]);
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLButtonElement>, id: ConversationId) => {
     const { conversations, remove } = listNow.current;
