@@ -22,7 +22,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(prepare?: (page: Page) => Promise<void>): Promise<Page> {
+async function open(prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
   await prepare?.(page);
   await openFixture(page, `${site.url}?conversations=${CONVERSATIONS}`);
