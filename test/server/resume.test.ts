@@ -48,6 +48,18 @@ describe('per-user event log and resume', () => {
     expect(recent.events.map((e) => e.pos)).toEqual([1030]);
   });
 
+  it('trims both members’ logs of a chat in which only one of them writes', async () => {
+    const server = createEmbeddedServer({ eventRetention: 3 });
+    const alice = await login(server.connect(), 'alice');
+    // Fewer than 1024 each: only the periodic trim can reach either log.
+    for (let i = 0; i < 600; i++)
+      await alice.ok('send', { localId: localId(), to: 'bob', chatType: 'single', body: text(`m${i}`) });
+    for (const user of ['alice', 'bob']) {
+      const back = await login(server.connect(), user, { resume: 1 });
+      expect(back.welcome, user).toMatchObject({ resumed: false, reset: true, pos: 600 });
+    }
+  });
+
   it('a fresh hello without resume neither resumes nor resets', async () => {
     const server = createEmbeddedServer({});
     const c = await login(server.connect(), 'carol');
