@@ -39,13 +39,13 @@ export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: 
   if (message.chatType === 'room') {
     // Rooms are large: no per-member conversation state, no unread.
     const event = { type: 'message' as const, message, conversation: shared, unread: 0 };
-    if (opts.ephemeral) ctx.events.ephemeral(opts.members, event);
-    else
-      for (const user of new Set(opts.members)) ctx.events.durableJson(user, event, `${head}${sharedJson},"unread":0}`);
+    const members = senderLast(opts.members, message.from);
+    if (opts.ephemeral) ctx.events.ephemeral(members, event);
+    else for (const user of members) ctx.events.durableJson(user, event, `${head}${sharedJson},"unread":0}`);
     return message;
   }
   // Every member's state is read and written in one call each, not one await per member.
-  const users = [...new Set(opts.members)];
+  const users = senderLast(opts.members, message.from);
   const states = await storage.getConversationStates(users, key);
   const updated = users.map((user, i) => {
     const state = withNewMessage(states[i]!, key, message, user);
@@ -57,4 +57,16 @@ export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: 
   });
   await storage.putConversationStates(updated);
   return message;
+}
+
+/**
+ * `members` once each, the sender (when a member) last. Events go out in the order they are
+ * published, and a connection's frames leave in one write, in the order connections were first
+ * written to in the turn: the other members' copies then leave before the sender's own (an echo
+ * for a device that already shows the message, and the sender's answer follows it anyway).
+ */
+function senderLast(members: UserId[], sender: UserId): UserId[] {
+  const users = new Set(members);
+  if (!users.delete(sender)) return [...users];
+  return [...users, sender];
 }
