@@ -17,6 +17,8 @@ const rounds = Number(args[args.indexOf('--rounds') + 1]) || 1;
 const TIMEOUT_MS = Number(args[args.indexOf('--timeout-s') + 1]) * 1000 || 300_000;
 // --cold-only: no warm start after each cold one (the smoke run's check that a start works, at half the cost).
 const COLD_ONLY = args.includes('--cold-only');
+/** Times Alice's first message is sent at most, each after the dev server reloaded the page (6 loads were seen once). */
+const MAX_SENDS = 10;
 
 interface Run {
   kind: 'cold' | 'warm';
@@ -103,7 +105,7 @@ async function once(kind: Run['kind'], cacheDir: string): Promise<Run> {
     // On a cold cache the dev server may reload the page after the message was sent (Vite optimized
     // dependencies it had just found): the in-page server went with it, so the message is sent
     // again in the reloaded page, as a newcomer would type it again. The time runs on throughout.
-    for (;;) {
+    for (let sent = 1; ; sent++) {
       // Listened for before typing: a reload at any point from here on sends the message again.
       const reloaded = new Promise<boolean>((resolve) => page.once('load', () => resolve(true)));
       const text = `first message ${Date.now()}`;
@@ -118,6 +120,8 @@ async function once(kind: Run['kind'], cacheDir: string): Promise<Run> {
       shown.catch(() => undefined);
       try {
         if (!(await Promise.race([shown, reloaded]))) break;
+        // A dev server that keeps reloading never gives a usable chat: that is the run's failure.
+        if (sent === MAX_SENDS) throw new Error(`the page reloaded after each of ${MAX_SENDS} sends`);
       } catch (e) {
         // Say what the page showed, so a run that never gets there can be told apart: reloaded, never
         // sent (the text still typed), sent but not received, or an error on the page.

@@ -84,13 +84,9 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     super(inner);
     this.shared = inner.shared;
     this.caches = caches !== undefined ? caches : inner.shared ? null : new Caches(maxStates, MESSAGES_CACHED);
-    const read = inner.readConversationPage;
-    // It reads what was committed: it waits, like every read outside a transaction, for the open one.
-    if (read && !inTx)
-      this.readConversationPage = async (user, query, withTotal) => {
-        await this.settled();
-        return read(user, query, withTotal);
-      };
+    // It reads what was committed, past the cache: the storage's read already waits for the open
+    // transaction, which holds the cache's (transaction below).
+    if (inner.readConversationPage && !inTx) this.readConversationPage = inner.readConversationPage;
   }
 
   /** Runs `fn` with a view of this cache bound to the transaction (see storage.ts). */
