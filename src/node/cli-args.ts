@@ -4,7 +4,8 @@
 // `natter vapid-keys` prints for pasting, a secret): such a value is joined to
 // its option (`--name=value`) before parsing. A value that is itself one of
 // the command's flags, or starts with `--`, is left alone, so a forgotten
-// value still reads as one.
+// value still reads as one; an option the command prints for pasting is
+// written joined when its value starts with `--` (optionText).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -24,6 +25,14 @@ export function dashValuesJoined(args: readonly string[], options: Options): str
     } else out.push(arg);
   }
   return out;
+}
+
+/**
+ * `--name value` as a command line reads it back: joined (`--name=value`) when the value starts
+ * with `--` (one base64url key in 4,096), which would otherwise read as an option of its own.
+ */
+export function optionText(name: string, value: string): string {
+  return value.startsWith('--') ? `--${name}=${value}` : `--${name} ${value}`;
 }
 
 /** parseArgs over `config.args` with dash-led values joined to their options. */

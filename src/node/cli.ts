@@ -3,7 +3,7 @@
 // to PostgreSQL), with --help for each.
 import { pathToFileURL } from 'node:url';
 import { createWordFilter } from '../server/word-filter';
-import { parseCommandLine } from './cli-args';
+import { optionText, parseCommandLine } from './cli-args';
 import { intOption, jwtOptions, parseQuota, parseRateLimit, webPushOptions, wordList } from './cli-options';
 import { MIN_SECRET_BYTES } from './jwt-auth';
 import { createToken } from './token';
@@ -75,7 +75,7 @@ function token(args: string[], io: CliIo): number {
 
 function vapidKeys(io: CliIo): number {
   const { publicKey, privateKey } = generateVapidKeys();
-  io.out(`--vapid-public-key ${publicKey}\n--vapid-private-key ${privateKey}\n`);
+  io.out(`${optionText('vapid-public-key', publicKey)}\n${optionText('vapid-private-key', privateKey)}\n`);
   return 0;
 }
 

@@ -3,7 +3,7 @@
 // a flag of the command, a `--` token or a value for a boolean option is not
 // taken as a value, so a forgotten value is still refused.
 import { describe, expect, it } from 'vitest';
-import { dashValuesJoined, parseCommandLine } from '../../src/node/cli-args';
+import { dashValuesJoined, optionText, parseCommandLine } from '../../src/node/cli-args';
 
 const options = {
   secret: { type: 'string' },
@@ -29,5 +29,14 @@ describe('natter command lines', () => {
     expect(dashValuesJoined(['--nope', '-x'], options)).toEqual(['--nope', '-x']);
     expect(() => parseCommandLine({ args: ['--secret', '--dev'], options })).toThrow(/ambiguous/);
     expect(() => parseCommandLine({ args: ['--secret', '-h'], options })).toThrow(/ambiguous/);
+  });
+
+  it('prints an option for pasting so that it reads back as its value, even one that starts with two dashes', () => {
+    for (const secret of ['abc', '-abc', '--abc-_9']) {
+      const args = [...optionText('secret', secret).split(' '), '--dev'];
+      expect(parseCommandLine({ args, options }).values, secret).toEqual({ secret, dev: true });
+    }
+    expect(optionText('secret', '--abc')).toBe('--secret=--abc');
+    expect(optionText('secret', '-abc')).toBe('--secret -abc');
   });
 });

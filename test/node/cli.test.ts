@@ -120,7 +120,7 @@ describe('natter CLI', () => {
   it('prints a VAPID key pair, and refuses incomplete or malformed Web Push settings before opening anything', async () => {
     const keys = io();
     expect(await runCli(['vapid-keys'], keys)).toBe(0);
-    const m = /--vapid-public-key (\S+)\n--vapid-private-key (\S+)\n/.exec(keys.stdout);
+    const m = /--vapid-public-key[ =](\S+)\n--vapid-private-key[ =](\S+)\n/.exec(keys.stdout);
     expect(Buffer.from(m![1]!, 'base64url')).toHaveLength(65);
     expect(Buffer.from(m![2]!, 'base64url')).toHaveLength(32);
     const [publicKey, privateKey] = [m![1]!, m![2]!];
