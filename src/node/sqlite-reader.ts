@@ -3,7 +3,9 @@
 // sqlite-message-search.ts; a conversation page's, sqlite-conversation-page.ts)
 // while the main thread goes on answering sends. WAL lets the reader and the
 // writer work at once, each on its own snapshot, so neither waits for the
-// other; reads asked together run in one read transaction (one snapshot).
+// other; reads asked together run in one read transaction (one snapshot), and
+// a read started between transactions never reads the writes of one that the
+// writer opened meanwhile (it would see them before they commit or roll back).
 // Started on the first read, held open only while a read is pending (it never
 // keeps the process alive), stopped with the storage. On Linux it runs at a
 // lower CPU priority than the event loop (READER_NICE). A database in memory
@@ -87,13 +89,15 @@ export class SqliteReader {
 
   /**
    * Runs the steps' reads on the reader thread (on `db` when there is none, or when `db` is in a
-   * transaction: the reader would not see its writes).
+   * transaction: the reader would not see its writes). Steps after the first never join a
+   * transaction opened on `db` meanwhile: they would read its writes before it commits (or rolls
+   * back), which a read started outside it must not see.
    */
   async run<R>(steps: ReadSteps<R>): Promise<R> {
     if (this.db.inTransaction) return this.runHere(steps);
     let step = steps.next();
     while (!step.done) {
-      const [rows] = await this.together([step.value]);
+      const [rows] = await this.committed([step.value]);
       step = steps.next(rows!);
     }
     return step.value;
@@ -112,6 +116,11 @@ export class SqliteReader {
    */
   async together(reads: readonly SqlRead[]): Promise<unknown[][]> {
     if (this.db.inTransaction) return this.togetherHere(reads);
+    return this.committed(reads);
+  }
+
+  /** `reads` in one read transaction of what was committed: on the reader thread, else on `db` between its transactions. */
+  private async committed(reads: readonly SqlRead[]): Promise<unknown[][]> {
     const worker = this.start();
     if (worker) {
       try {
@@ -120,6 +129,8 @@ export class SqliteReader {
         if (!(e instanceof ReaderLost) || this.stopped) throw e;
       }
     }
+    // A transaction of the core awaits between its writes: the read waits for its end.
+    while (this.db.inTransaction) await new Promise<void>((resolve) => setImmediate(resolve));
     return this.togetherHere(reads);
   }
 
