@@ -1,26 +1,20 @@
 // WAL checkpoints of the Node host's database run on a thread of their own:
 // what commits appended to the WAL reaches the database file while the main
 // thread is busy (its timers cannot run then).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../src/node/sqlite-checkpointer';
+import { useTempSqlite } from './support/temp-sqlite';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { tempDb } = useTempSqlite('natter-checkpointer-');
 
 /** Blocks this thread for `ms` (no timer or callback of it runs meanwhile). */
 const block = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 describe('SQLite checkpointer', () => {
   it('copies committed WAL frames into the database file from its own thread', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'natter-checkpointer-'));
-    dirs.push(dir);
-    const path = join(dir, 'natter.sqlite');
+    const path = tempDb();
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
