@@ -111,6 +111,37 @@ describe('MessageCache', () => {
     expect(cache.get(message(4).serverId)).toBeUndefined();
   });
 
+  it('keeps the messages used most lately through many evictions, a set of a cached one counting as a use', () => {
+    const cache = new MessageCache(5);
+    // The order of use, oldest first, as the cache should see it.
+    let used: number[] = [];
+    const gone: number[] = [];
+    const use = (n: number) => {
+      used = [...used.filter((x) => x !== n), n];
+      if (used.length > 5) gone.push(used.shift()!);
+    };
+    for (let n = 1; n <= 200; n++) {
+      cache.set(rec(message(n)));
+      use(n);
+      // Every third message the oldest kept one is read again, every seventh the next oldest stored again.
+      if (n % 3 === 0 && cache.get(message(used[0]!).serverId)) use(used[0]!);
+      if (n % 7 === 0) {
+        const again = used[1]!;
+        cache.set(rec(message(again)));
+        use(again);
+      }
+      // The one the cache should have dropped is gone at once (reading a message not cached changes nothing).
+      if (gone.length > 0) expect(cache.get(message(gone.at(-1)!).serverId)).toBeUndefined();
+    }
+    expect(gone.length).toBe(195);
+    const kept = Array.from({ length: 200 }, (_, i) => i + 1).filter((n) => {
+      const hit = cache.get(message(n).serverId);
+      if (hit) expect(hit).toEqual(rec(message(n)));
+      return hit !== undefined;
+    });
+    expect(kept).toEqual([...used].sort((a, b) => a - b));
+  });
+
   it('keeps nothing with a bound of 0', () => {
     const cache = new MessageCache(0);
     cache.set(rec(message(1)));
