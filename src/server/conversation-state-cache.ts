@@ -3,16 +3,17 @@
 // are kept per conversation, then per user — the conversation key and the
 // member ids are the same string objects for a whole fan-out, so no key is
 // built or hashed per recipient. Bounded: past `max` entries the conversation
-// cached longest ago goes as a whole. States written inside a transaction are
+// used longest ago goes as a whole. States written inside a transaction are
 // also kept as dirty until the transaction writes them, and stay readable
 // even if evicted meanwhile.
 import type { UserId } from '../protocol/message';
+import { LruMap } from './lru-map';
 import type { ConversationKey, ConversationStateRecord } from './storage';
 
 type ByUser<T> = Map<UserId, T>;
 
 export class ConversationStateCache {
-  private readonly byKey = new Map<ConversationKey, ByUser<ConversationStateRecord | null>>();
+  private readonly byKey = new LruMap<ConversationKey, ByUser<ConversationStateRecord | null>>();
   private readonly dirty = new Map<ConversationKey, ByUser<ConversationStateRecord>>();
   private size = 0;
 
@@ -30,10 +31,9 @@ export class ConversationStateCache {
     if (!users.has(user)) this.size++;
     users.set(user, state);
     while (this.size > this.max) {
-      const oldest = this.byKey.entries().next();
-      if (oldest.done) break;
-      this.size -= oldest.value[1].size;
-      this.byKey.delete(oldest.value[0]);
+      const oldest = this.byKey.shift();
+      if (!oldest) break;
+      this.size -= oldest[1].size;
     }
   }
 

@@ -1,5 +1,5 @@
 // The core's cache of conversation states in front of a real MemoryStorage:
-// bounded (the conversation cached longest ago goes as a whole), states put
+// bounded (the conversation used longest ago goes as a whole), states put
 // in a transaction are written once at its end (the latest of each), stay
 // readable while pending, and a rolled-back transaction leaves nothing behind.
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,21 @@ describe('CachedStorage conversation states', () => {
     expect((await s.getConversationState('bob', 'new'))?.unread).toBe(2);
     expect(log.gets).toBe(0);
     expect((await s.getConversationState('bob', 'old'))?.unread).toBe(1); // from the inner storage
+    expect(log.gets).toBe(1);
+  });
+
+  it('keeps a conversation read lately and drops the one used longest ago', async () => {
+    const log = counted();
+    const s = new CachedStorage(asyncStorage(log.inner), 2);
+    await s.putConversationState(state('ann', 'first', 1));
+    await s.putConversationState(state('ann', 'second', 2));
+    expect((await s.getConversationState('ann', 'first'))?.unread).toBe(1); // used now: 'second' is the oldest
+    await s.putConversationState(state('ann', 'third', 3)); // 3 > 2: 'second' goes
+    log.gets = 0;
+    expect((await s.getConversationState('ann', 'first'))?.unread).toBe(1);
+    expect((await s.getConversationState('ann', 'third'))?.unread).toBe(3);
+    expect(log.gets).toBe(0);
+    expect((await s.getConversationState('ann', 'second'))?.unread).toBe(2); // from the inner storage
     expect(log.gets).toBe(1);
   });
 
