@@ -9,7 +9,7 @@ import type { Message, MessageBody, OutgoingMessage, UserId } from '../protocol/
 import type { Caller, CoreContext } from './context';
 import { fail, txContext } from './context';
 import { isGroupManager } from './membership';
-import type { MessageDraft } from './message-store';
+import { stampedMessage, type MessageDraft } from './message-store';
 import type { OpHandlers } from './op-handler';
 import { notifyMessage } from './push-notices';
 import { prepareSendFeatures, storeWithFeatures } from './send-features';
@@ -70,7 +70,7 @@ function verdictOf(v: ModerationVerdict): { verdict: 'allow' | 'reject' | 'inter
 async function moderate(ctx: CoreContext, draft: MessageDraft): Promise<void> {
   const hook = ctx.options.moderate;
   if (!hook) return;
-  const preview: Message = { ...draft, serverId: '', seq: 0, ts: ctx.clock.now() };
+  const preview = stampedMessage(draft, '', 0, ctx.clock.now());
   const { verdict, reason } = verdictOf(await hook(preview));
   if (verdict === 'reject') fail(ErrorCode.SENSITIVE_WORDS, reason);
   if (verdict === 'intercept') fail(ErrorCode.INTERCEPTED, reason);

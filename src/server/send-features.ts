@@ -14,7 +14,7 @@ import { conversationKey, viewerConversationId } from './conversation-key';
 import { applyMentions, cleanMentions } from './mentions';
 import { requireLiveContent, threadKey } from './message-access';
 import type { MessageDraft } from './message-store';
-import { storeMessage } from './message-store';
+import { stampedMessage, storeMessage } from './message-store';
 import { applyUpdate } from './message-update';
 import { quoteOf } from './replies';
 import { followReply } from './thread-reads';
@@ -67,13 +67,7 @@ export async function prepareSendFeatures(
 async function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: string, route: Route): Promise<Message> {
   const { storage } = ctx;
   const key = threadKey(rootId);
-  const message: Message = {
-    ...draft,
-    serverId: ctx.ids.serverId(),
-    seq: await storage.nextSeq(key),
-    ts: ctx.clock.now(),
-  };
-  if (message.excluded !== true) delete message.excluded;
+  const message = stampedMessage(draft, ctx.ids.serverId(), await storage.nextSeq(key), ctx.clock.now());
   await storage.insertMessage({ key, message });
   const root = (await storage.getMessage(rootId))?.message;
   const unreadOf =

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../src/protocol/frames';
 import type { Transport } from '../../src/protocol/link';
 import { createEmbeddedServer } from '../../src/server/embedded-server';
+import { stampedMessage, type MessageDraft } from '../../src/server/message-store';
 import { localId, login } from './raw-client';
 
 const text = (msg: string) => ({ type: 'txt' as const, msg });
@@ -50,5 +51,23 @@ describe('storing a message', () => {
     await bob.sync();
     expect(log.slice(0, 2).sort()).toEqual(['bob:event', 'carol:event']);
     expect(log.slice(2)).toEqual(['owner:event', 'owner:ok']);
+  });
+});
+
+describe('stampedMessage', () => {
+  const draft = (): MessageDraft => ({ localId: 'l1', from: 'alice', to: 'bob', chatType: 'single', body: text('hi') });
+
+  it('keeps the draft’s fields first, then the server id, seq and time, and leaves the draft as it was', () => {
+    const d = draft();
+    const m = stampedMessage(d, 's1', 7, 1000);
+    expect(Object.keys(m)).toEqual(['localId', 'from', 'to', 'chatType', 'body', 'serverId', 'seq', 'ts']);
+    expect(m).toEqual({ ...draft(), serverId: 's1', seq: 7, ts: 1000 });
+    expect(d).toEqual(draft());
+  });
+
+  it('keeps excluded only when it is true', () => {
+    expect(stampedMessage({ ...draft(), excluded: true }, 's1', 1, 1).excluded).toBe(true);
+    expect('excluded' in stampedMessage({ ...draft(), excluded: false } as MessageDraft, 's2', 2, 2)).toBe(false);
+    expect('excluded' in stampedMessage(draft(), 's3', 3, 3)).toBe(false);
   });
 });
