@@ -2,7 +2,7 @@
 // /proc: a process, a PostgreSQL server (its postmaster, the backends alive
 // now and those that ended, which the postmaster reaped), and finding the
 // processes of a server by what their command line says.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 1000 / 100;
 
@@ -15,6 +15,9 @@ function stat(pid: number): string[] | null {
   }
 }
 
+/** Whether this kernel keeps per-thread run times in nanoseconds (schedstat). */
+const SCHEDSTAT = existsSync('/proc/self/schedstat');
+
 /**
  * CPU time `pid` used (ms); NaN when it is gone. Read from its threads' schedstat, in nanoseconds:
  * /proc/<pid>/stat counts 10 ms ticks, so a drain of 500 messages in 10 ms read as 0 or 20 µs a
@@ -23,6 +26,10 @@ function stat(pid: number): string[] | null {
  */
 export function cpuMs(pid: number | undefined): number {
   if (pid === undefined) return NaN;
+  if (!SCHEDSTAT) {
+    const f = stat(pid);
+    return f ? (Number(f[11]) + Number(f[12])) * TICK_MS : NaN;
+  }
   let tasks: string[];
   try {
     tasks = readdirSync(`/proc/${pid}/task`);
@@ -34,8 +41,7 @@ export function cpuMs(pid: number | undefined): number {
     try {
       ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
     } catch {
-      const f = stat(pid);
-      return f ? (Number(f[11]) + Number(f[12])) * TICK_MS : NaN;
+      // The thread ended since the listing.
     }
   }
   return ns / 1e6;

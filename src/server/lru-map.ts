@@ -32,11 +32,6 @@ export class LruMap<K, V> {
     return node.value;
   }
 
-  /** The value, its order of use unchanged. */
-  peek(key: K): V | undefined {
-    return this.nodes.get(key)?.value;
-  }
-
   /** Keeps `value` under `key`, now the one used last. */
   set(key: K, value: V): void {
     const node = this.nodes.get(key);

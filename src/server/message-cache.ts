@@ -30,7 +30,7 @@ export class MessageCache {
   /** Replaces the message of a cached record (its key stays); nothing when it is not cached. */
   update(message: MessageRecord['message']): void {
     const entry = this.entries.get(message.serverId);
-    if (entry) this.set({ key: entry.key, message });
+    if (entry) entry.json = JSON.stringify(message);
   }
 
   clear(): void {

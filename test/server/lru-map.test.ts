@@ -1,17 +1,16 @@
 // LruMap: values by key, and the entry used longest ago handed out first
-// (a read with get or a write with set counts as a use, a peek does not),
+// (a read with get or a write with set counts as a use),
 // through many additions and removals.
 import { describe, expect, it } from 'vitest';
 import { LruMap } from '../../src/server/lru-map';
 
 describe('LruMap', () => {
-  it('hands out the entry used longest ago first, a get or a set counting as a use and a peek not', () => {
+  it('hands out the entry used longest ago first, a get or a set counting as a use', () => {
     const map = new LruMap<string, number>();
     map.set('a', 1);
     map.set('b', 2);
     map.set('c', 3);
     expect(map.get('a')).toBe(1); // order b, c, a
-    expect(map.peek('b')).toBe(2); // unchanged
     map.set('b', 20); // order c, a, b
     expect(map.size).toBe(3);
     expect(map.shift()).toEqual(['c', 3]);
