@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { onCpus } from '../support/cpu-placement';
 import { packedEntryUrl, packedNatter } from '../support/packed-package';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,10 +45,14 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-/** Starts `node <args>` and resolves with the port its stdout names (`PORT n`, or natter's "listening on" line). */
-function child(args: string[]): Promise<{ port: number; proc: ChildProcess }> {
+/**
+ * Starts `node <args>` (on `cpus` only, when given) and resolves with the port its stdout names
+ * (`PORT n`, or natter's "listening on" line).
+ */
+function child(args: string[], cpus?: string): Promise<{ port: number; proc: ChildProcess }> {
+  const [command, argv] = cpus ? onCpus(cpus, process.execPath, args) : [process.execPath, args];
   // natter serve logs each connection on stderr (JSON lines): kept, and shown only if it fails.
-  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(command, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
   let log = '';
   proc.stderr!.on('data', (d: Buffer) => (log = (log + String(d)).slice(-4000)));
   return new Promise((resolve, reject) => {
@@ -57,6 +62,7 @@ function child(args: string[]): Promise<{ port: number; proc: ChildProcess }> {
       const m = /(?:PORT |listening on http:\/\/127\.0\.0\.1:)(\d+)/.exec((buf += String(d)));
       if (m) resolve({ port: Number(m[1]), proc });
     });
+    proc.on('error', reject);
     proc.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${log}`)));
   });
 }
@@ -76,8 +82,9 @@ const openWs = (url: string) =>
   });
 const firstFrame = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('message', () => resolve()));
 
-export async function bareRelay(): Promise<Relay> {
-  const { port, proc } = await child([bareServer]);
+/** The bare relay, on `cpus` only when given. */
+export async function bareRelay(cpus?: string): Promise<Relay> {
+  const { port, proc } = await child([bareServer], cpus);
   const join = async (user: string, group: string) => {
     const ws = await openWs(`ws://127.0.0.1:${port}`);
     const joined = firstFrame(ws);
@@ -113,22 +120,26 @@ export async function bareRelay(): Promise<Relay> {
   };
 }
 
-export async function natterServe(): Promise<Relay> {
+/** `natter serve`, on `cpus` only when given. */
+export async function natterServe(cpus?: string): Promise<Relay> {
   const dir = mkdtempSync(join(tmpdir(), 'natter-bench-latency-'));
-  const { port, proc } = await child([
-    ...serverNodeArgs,
-    natterBin,
-    'serve',
-    '--port',
-    '0',
-    '--host',
-    '127.0.0.1',
-    '--db',
-    join(dir, 'bench.sqlite'),
-    '--files',
-    join(dir, 'files'),
-    '--dev',
-  ]);
+  const { port, proc } = await child(
+    [
+      ...serverNodeArgs,
+      natterBin,
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--db',
+      join(dir, 'bench.sqlite'),
+      '--files',
+      join(dir, 'files'),
+      '--dev',
+    ],
+    cpus,
+  );
   const url = `ws://127.0.0.1:${port}/ws`;
   // Each frame a socket receives is parsed once, as a client does: checked for a refusal, then
   // handed to `onFrame` (the receiver's message events). Parsing it a second time in another

@@ -17,11 +17,19 @@
 // its helper threads) against 350 µs from the third thousand on, which no
 // long-running server's users see. Other users, so that the measured sender's
 // rate limit (a burst of 1000) is as a client coming to a running server finds it.
+// Each of those users also flushes an outbox once, as users coming back do on a
+// running server: without it natter serve's first outbox was also the first
+// time its code ran in batches, and V8 spent 4–8 ms of the drain compiling it.
+// The servers run on CPUs of their own and this process (the clients) on
+// another (bench/support/cpu-placement.ts), as clients reach a server from other
+// machines; the bare relay and natter serve are then measured again sharing
+// every CPU with the clients (`bareShared`, `serveShared`), for comparison.
 // Run: npx tsx bench/server/message-latency.bench.ts [--sends 1000] [--outbox 500] [--rounds 3] [--warmup 3000] [--offline-ms 5000]
-// [--only serve,bare] (a subset of the relays, for profiling one of them)
+// [--only serve,bare] (a subset of the relays, for profiling one of them: bare, serve, embedded, bareShared, serveShared)
 // (LATENCY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" profiles the natter serve child;
 // with LATENCY_SERVER_NODE_ARGS=--trace-gc LATENCY_SERVER_STDOUT=gc.txt its GC trace goes to gc.txt.)
 // Prints one JSON document on stdout.
+import { pinThisProcess, separateCpus } from '../support/cpu-placement';
 import { bareRelay, embedded, natterServe, type Pair, type Relay } from './latency-relays';
 import { cpuMs } from './process-cpu';
 
@@ -72,6 +80,19 @@ async function backToBack(pair: Pair, heard: ReturnType<typeof listen>, from: nu
   return times;
 }
 
+/** Sends `count` messages at once (from `from` on) and resolves once the receiver heard them all; their order. */
+async function flushOutbox(pair: Pair, heard: ReturnType<typeof listen>, from: number, count: number) {
+  const got: number[] = [];
+  await new Promise<void>((resolve) => {
+    heard.on((j) => {
+      got.push(j - from);
+      if (got.length === count) resolve();
+    });
+    for (let k = 0; k < count; k++) pair.send(from + k);
+  });
+  return got;
+}
+
 /** The measured sender's own first sends (a new session and conversation), not measured. */
 const FIRST_SENDS = 20;
 
@@ -80,7 +101,11 @@ async function measure(make: () => Promise<Relay>) {
   // The discarded warm-up, by other pairs of users.
   for (let k = 0; k * WARMUP_PER_PAIR < WARMUP; k++) {
     const warm = await relay.pair(`warm${k}a`, `warm${k}b`);
-    await backToBack(warm, listen(warm), 0, Math.min(WARMUP_PER_PAIR, WARMUP - k * WARMUP_PER_PAIR));
+    const warmHeard = listen(warm);
+    const count = Math.min(WARMUP_PER_PAIR, WARMUP - k * WARMUP_PER_PAIR);
+    await backToBack(warm, warmHeard, 0, count);
+    await warm.reconnect();
+    await flushOutbox(warm, warmHeard, count, Math.min(OUTBOX, count));
     await warm.close();
   }
   const pair = await relay.pair('alice', 'bob');
@@ -93,17 +118,9 @@ async function measure(make: () => Promise<Relay>) {
   // outbox: OUTBOX sends at once, after being away
   await new Promise((resolve) => setTimeout(resolve, OFFLINE_MS));
   await pair.reconnect();
-  const base = FIRST_SENDS + SENDS;
-  const got: number[] = [];
   const drainCpu0 = cpuMs(relay.pid);
   const t0 = performance.now();
-  await new Promise<void>((resolve) => {
-    heard.on((j) => {
-      got.push(j - base);
-      if (got.length === OUTBOX) resolve();
-    });
-    for (let k = 0; k < OUTBOX; k++) pair.send(base + k);
-  });
+  const got = await flushOutbox(pair, heard, FIRST_SENDS + SENDS, OUTBOX);
   const drainMs = performance.now() - t0;
   const drainCpuUs = ((cpuMs(relay.pid) - drainCpu0) * 1000) / OUTBOX;
   await pair.close();
@@ -118,12 +135,29 @@ async function measure(make: () => Promise<Relay>) {
   };
 }
 
-const kinds = { bare: bareRelay, serve: natterServe, embedded } as const;
+// Null with one CPU: then the servers and the clients share it, and nothing is measured twice.
+const placement = separateCpus();
+/** Each relay measured: how it starts, and the CPUs this process (the clients) runs on meanwhile. */
+const kinds: Record<string, { make: () => Promise<Relay>; clientCpus: string | undefined }> = {
+  bare: { make: () => bareRelay(placement?.server), clientCpus: placement?.client },
+  serve: { make: () => natterServe(placement?.server), clientCpus: placement?.client },
+  // In this process: it keeps every CPU.
+  embedded: { make: embedded, clientCpus: placement?.all },
+  ...(placement && {
+    bareShared: { make: () => bareRelay(), clientCpus: placement.all },
+    serveShared: { make: () => natterServe(), clientCpus: placement.all },
+  }),
+};
 const onlyText = argText('only');
 const only = onlyText === undefined ? null : new Set(onlyText.split(','));
-const measured = (Object.keys(kinds) as (keyof typeof kinds)[]).filter((k) => !only || only.has(k));
-const rounds: Partial<Record<keyof typeof kinds, Awaited<ReturnType<typeof measure>>[]>> = {};
-for (let r = 0; r < ROUNDS; r++) for (const k of measured) (rounds[k] ??= []).push(await measure(kinds[k]));
+const measured = Object.keys(kinds).filter((k) => !only || only.has(k));
+const rounds: Record<string, Awaited<ReturnType<typeof measure>>[]> = {};
+for (let r = 0; r < ROUNDS; r++)
+  for (const k of measured) {
+    const { make, clientCpus } = kinds[k]!;
+    if (clientCpus) pinThisProcess(clientCpus);
+    (rounds[k] ??= []).push(await measure(make));
+  }
 const med = (xs: number[]) => r3(quantile(xs, 0.5));
 const summary = Object.fromEntries(
   Object.entries(rounds).map(([k, rs = []]) => [
@@ -140,7 +174,7 @@ const summary = Object.fromEntries(
     },
   ]),
 ) as Record<
-  keyof typeof kinds,
+  string,
   {
     p50: number;
     p99: number;
@@ -152,5 +186,17 @@ const summary = Object.fromEntries(
   }
 >;
 process.stdout.write(
-  `${JSON.stringify({ sends: SENDS, outbox: OUTBOX, rounds: ROUNDS, warmup: WARMUP, ...summary }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      sends: SENDS,
+      outbox: OUTBOX,
+      rounds: ROUNDS,
+      warmup: WARMUP,
+      // The CPUs the servers and the clients ran on (taskset lists); null: one CPU, shared.
+      placement: placement && { server: placement.server, client: placement.client },
+      ...summary,
+    },
+    null,
+    2,
+  )}\n`,
 );

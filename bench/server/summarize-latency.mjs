@@ -4,18 +4,27 @@
 const r2 = (x) => Math.round(x * 100) / 100;
 
 export function summarizeLatency(d) {
-  const label = { bare: 'bare ws relay', serve: 'natter serve (defaults)', embedded: 'embedded server' };
+  const label = {
+    bare: 'bare ws relay',
+    serve: 'natter serve (defaults)',
+    embedded: 'embedded server',
+    bareShared: 'bare ws relay, sharing the CPUs with the clients',
+    serveShared: 'natter serve (defaults), sharing the CPUs with the clients',
+  };
   // Server CPU per message (µs), measured where the server is its own process (results before it have none).
   const cpu = (x) => (x == null ? '' : r2(x));
-  const rows = ['bare', 'serve', 'embedded'].map((k) => [
-    label[k],
-    d[k].p50,
-    d[k].p99,
-    d[k].drainMs,
-    d[k].inOrder ? 'yes' : 'no',
-    cpu(d[k].sendCpuUs),
-    cpu(d[k].drainCpuUs),
-  ]);
+  // Results before the servers had CPUs of their own have no shared rows.
+  const rows = ['bare', 'serve', 'embedded', 'bareShared', 'serveShared']
+    .filter((k) => d[k])
+    .map((k) => [
+      label[k],
+      d[k].p50,
+      d[k].p99,
+      d[k].drainMs,
+      d[k].inOrder ? 'yes' : 'no',
+      cpu(d[k].sendCpuUs),
+      cpu(d[k].drainCpuUs),
+    ]);
   const { bare, serve } = d;
   return {
     tables: [
@@ -43,6 +52,9 @@ export function summarizeLatency(d) {
         bars: [
           { label: 'natter serve', value: r2(serve.drainMs / bare.drainMs), highlight: true },
           { label: 'embedded', value: r2(d.embedded.drainMs / bare.drainMs) },
+          ...(d.serveShared
+            ? [{ label: 'natter serve, CPUs shared', value: r2(d.serveShared.drainMs / d.bareShared.drainMs) }]
+            : []),
         ],
       },
     ],
@@ -65,6 +77,21 @@ export function summarizeLatency(d) {
     ],
     notes: [
       'natter serve is the `natter serve` command of the packed @natter/server (its bin, `--dev`, SQLite on a temp file, every other setting at its default); the embedded server and its client come from the packed natter package.',
+      ...placementNotes(d),
     ],
   };
+}
+
+/** Where the servers and the clients ran, and the ratios when they shared the CPUs (targets are judged on the first). */
+function placementNotes(d) {
+  if (d.placement === undefined) return [];
+  if (d.placement === null) return ['One CPU: the servers and the clients shared it.'];
+  const notes = [
+    `The bare relay and natter serve ran on CPU ${d.placement.server} and the clients (this bench) on CPU ${d.placement.client}, as clients reach a server from other machines; the embedded server shares its process with its clients. Sharing every CPU, Linux tends to queue a client and the server it writes to on one CPU while another is idle.`,
+  ];
+  if (d.serveShared && d.bareShared)
+    notes.push(
+      `Sharing the CPUs with the clients, natter serve vs the bare relay: p50 ${d.serveShared.p50} vs ${d.bareShared.p50} ms, p99 ${r2(d.serveShared.p99 / d.bareShared.p99)}×, outbox ${r2(d.serveShared.drainMs / d.bareShared.drainMs)}×.`,
+    );
+  return notes;
 }
