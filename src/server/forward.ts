@@ -4,17 +4,18 @@
 // new `localId` — marked with who wrote the original. Attachments are not
 // re-uploaded: the copy names the same stored file.
 import { ErrorCode } from '../protocol/errors';
-import type { ChatType, Message, OutgoingBody } from '../protocol/message';
+import type { ChatType, OutgoingBody } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail } from './context';
 import { requireLiveContent, requireMessageAccess } from './message-access';
 import { startSend } from './messaging';
+import type { OpAnswer } from './op-handler';
 
 async function forward(
   ctx: CoreContext,
   caller: Caller,
   p: { serverId: string; localId: string; to: string; chatType: ChatType },
-): Promise<{ message: Message }> {
+): Promise<OpAnswer<'forward'>> {
   const existing = await ctx.storage.getMessageByLocalId(caller.user, p.localId);
   if (existing) return { message: existing.message };
   const { message: source } = await requireMessageAccess(ctx, caller.user, p.serverId);

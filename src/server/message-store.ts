@@ -10,6 +10,12 @@ import { withNewMessage } from './conversation-state';
 
 export type MessageDraft = Omit<Message, 'serverId' | 'seq' | 'ts' | 'body'> & { body: MessageBody };
 
+/** A message as stored, with the JSON text of it that its row and events carry (answers splice it). */
+export interface StoredMessage {
+  message: Message;
+  json: string;
+}
+
 export interface StoreOptions {
   /** Users who receive the message (sender included, so their other devices see it). */
   members: UserId[];
@@ -34,7 +40,7 @@ export function stampedMessage(draft: MessageDraft, serverId: string, seq: numbe
   return message;
 }
 
-export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: StoreOptions): Promise<Message> {
+export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: StoreOptions): Promise<StoredMessage> {
   const { storage } = ctx;
   const key = conversationKey(draft.chatType, draft.from, draft.to);
   const message = stampedMessage(draft, ctx.ids.serverId(), await storage.nextSeq(key), ctx.clock.now());
@@ -53,7 +59,7 @@ export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: 
     const members = senderLast(opts.members, message.from);
     if (opts.ephemeral) ctx.events.ephemeral(members, event);
     else for (const user of members) ctx.events.durableJson(user, event, `${head}${sharedJson},"unread":0}`);
-    return message;
+    return { message, json: messageJson };
   }
   // Every member's state is read and written in one call each, not one await per member.
   const users = senderLast(opts.members, message.from);
@@ -67,7 +73,7 @@ export async function storeMessage(ctx: CoreContext, draft: MessageDraft, opts: 
     return state;
   });
   await storage.putConversationStates(updated);
-  return message;
+  return { message, json: messageJson };
 }
 
 /**

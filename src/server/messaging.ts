@@ -8,9 +8,10 @@ import { ErrorCode } from '../protocol/errors';
 import type { Message, MessageBody, OutgoingMessage, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail, txContext } from './context';
+import { EncodedResult } from './encoded-result';
 import { isGroupManager } from './membership';
 import { stampedMessage, type MessageDraft } from './message-store';
-import type { OpHandlers } from './op-handler';
+import type { OpAnswer, OpHandlers } from './op-handler';
 import { notifyMessage } from './push-notices';
 import { prepareSendFeatures, storeWithFeatures } from './send-features';
 import type { ModerationVerdict } from './server-options';
@@ -86,7 +87,7 @@ export function startSend(
   caller: Caller,
   p: OutgoingMessage,
   extra?: Pick<MessageDraft, 'forwarded'>,
-): { submitted: Promise<void>; result: Promise<{ message: Message }> } {
+): { submitted: Promise<void>; result: Promise<OpAnswer<'send'>> } {
   let markSubmitted!: () => void;
   const submitted = new Promise<void>((resolve) => (markSubmitted = resolve));
   const result = send(ctx, caller, p, markSubmitted, extra);
@@ -130,7 +131,7 @@ async function send(
   p: OutgoingMessage,
   onSubmitted: () => void,
   extra?: Pick<MessageDraft, 'forwarded'>,
-): Promise<{ message: Message }> {
+): Promise<OpAnswer<'send'>> {
   // A retry of a stored message is answered with it. The commit checks that in the database anyway
   // (below), so a send looks it up beforehand only when it has to: before a moderation hook (user
   // code, which must not judge a stored message again) and when a check refuses the send (the
@@ -157,16 +158,18 @@ async function send(
       const again = await tx.getMessageByLocalId(caller.user, p.localId);
       return again ? { again: again.message } : { route: await routeMessage(txContext(ctx, tx), caller.user, p) };
     },
-    async (tx, checked) => {
+    async (tx, checked): Promise<{ message: Message; json?: string }> => {
       if ('again' in checked) return { message: checked.again };
       stored = checked.route;
-      return { message: await storeWithFeatures(txContext(ctx, tx), draft, checked.route) };
+      return storeWithFeatures(txContext(ctx, tx), draft, checked.route);
     },
   );
   onSubmitted();
-  const answer = await committed;
-  if (stored) notifyMessage(ctx, answer.message, (stored as Route).members);
-  return answer;
+  const { message, json } = await committed;
+  if (stored) notifyMessage(ctx, message, (stored as Route).members);
+  // The answer splices the JSON the row and the events were written with: the message is not
+  // serialized a second time for the sender's `ok`.
+  return json === undefined ? { message } : new EncodedResult(`{"message":${json}}`);
 }
 
 export const messagingOps: OpHandlers<'send'> = { send: (ctx, caller, p) => startSend(ctx, caller, p).result };

@@ -91,10 +91,18 @@ async function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: s
   return message;
 }
 
-/** Inside the commit (`ctx` its transaction's context): stores the message with what its features change. */
-export async function storeWithFeatures(ctx: CoreContext, draft: MessageDraft, route: Route): Promise<Message> {
-  if (draft.threadOf !== undefined) return storeThreadReply(ctx, draft, draft.threadOf, route);
-  const message = await storeMessage(ctx, draft, route);
-  if (message.mentions) await applyMentions(ctx, message, route.members);
-  return message;
+/**
+ * Inside the commit (`ctx` its transaction's context): stores the message with what its features
+ * change; with its JSON unless it is a thread reply.
+ */
+export async function storeWithFeatures(
+  ctx: CoreContext,
+  draft: MessageDraft,
+  route: Route,
+): Promise<{ message: Message; json?: string }> {
+  if (draft.threadOf !== undefined) return { message: await storeThreadReply(ctx, draft, draft.threadOf, route) };
+  const stored = await storeMessage(ctx, draft, route);
+  // Mentions raise badges in conversation states: the message and its JSON stay as stored.
+  if (stored.message.mentions) await applyMentions(ctx, stored.message, route.members);
+  return stored;
 }

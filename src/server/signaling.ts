@@ -97,7 +97,7 @@ async function stepMessage(
     chatType: inv.groupId ? ('group' as const) : ('single' as const),
     body,
   };
-  return storeMessage(ctx, excludedFromHistory(data) ? { ...draft, excluded: true } : draft, { members });
+  return (await storeMessage(ctx, excludedFromHistory(data) ? { ...draft, excluded: true } : draft, { members })).message;
 }
 
 /** Applies one step: saves the record, writes the message, tells every participant's devices. */

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEmbeddedServer } from '../../src/server/embedded-server';
+import type { Message } from '../../src/protocol/message';
 import { createManualClock } from '../../src/server/clock';
 import { localId, login } from './raw-client';
 
@@ -89,5 +90,59 @@ describe('send, receive and history over the loopback', () => {
     const p3 = await a.ok('history', { conversation: 'single:b', limit: 2, before: 2 });
     expect(p3).toMatchObject({ cursor: null, hasMore: false });
     expect(p3.messages.map((m) => m.seq)).toEqual([1]);
+  });
+
+  it('answers each kind of send with the stored message, as the bytes JSON.stringify makes of the answer', async () => {
+    const server = createEmbeddedServer({});
+    const raw: string[] = [];
+    const conn = server
+      .connect()
+      .connect({ open: () => undefined, frame: (data) => raw.push(data), close: () => undefined });
+    const request = async (id: string, op: string, p: unknown) => {
+      conn.send(JSON.stringify({ v: 1, t: 'req', id, op, p }));
+      await vi.waitFor(() => expect(raw.some((f) => f.includes(`"id":"${id}"`))).toBe(true));
+      return raw.find((f) => f.includes(`"id":"${id}"`))!;
+    };
+    conn.send(JSON.stringify({ v: 1, t: 'hello', user: 'alice', device: 'd' }));
+    await vi.waitFor(() => expect(raw.some((f) => f.includes('"t":"welcome"'))).toBe(true));
+    const bob = await login(server.connect(), 'bob');
+    await bob.ok('group.create', { groupId: 'g', name: 'g', members: ['alice'] });
+
+    const plain = await request('r1', 'send', { localId: 'p', to: 'bob', chatType: 'single', body: text('hi') });
+    const mention = await request('r2', 'send', {
+      localId: 'm',
+      to: 'g',
+      chatType: 'group',
+      body: text('@bob'),
+      mentions: { users: ['bob'] },
+    });
+    const answered = (frame: string) => {
+      const parsed = JSON.parse(frame) as { t: string; r: { message: Message } };
+      expect(parsed.t).toBe('ok');
+      expect(frame).toBe(JSON.stringify(parsed));
+      return parsed.r.message;
+    };
+    const history = async (conversation: string) => (await bob.ok('history', { conversation })).messages;
+    expect(await history('single:alice')).toEqual([answered(plain)]);
+    expect(await history('group:g')).toEqual([answered(mention)]);
+    expect(answered(mention).mentions).toEqual({ users: ['bob'] });
+
+    const root = answered(plain);
+    const reply = answered(
+      await request('r3', 'send', {
+        localId: 't',
+        to: 'bob',
+        chatType: 'single',
+        body: text('in a thread'),
+        threadOf: root.serverId,
+      }),
+    );
+    expect(reply).toMatchObject({ threadOf: root.serverId, body: text('in a thread') });
+    // A retry is answered with the message as stored now (its thread summary included).
+    const again = answered(
+      await request('r4', 'send', { localId: 'p', to: 'bob', chatType: 'single', body: text('hi') }),
+    );
+    expect(await history('single:alice')).toEqual([again]);
+    expect(again).toMatchObject({ ...root, thread: { count: 1 } });
   });
 });
