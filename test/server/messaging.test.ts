@@ -122,7 +122,8 @@ describe('send, receive and history over the loopback', () => {
       expect(frame).toBe(JSON.stringify(parsed));
       return parsed.r.message;
     };
-    const history = async (conversation: string) => (await bob.ok('history', { conversation })).messages;
+    const history = async (conversation: 'single:alice' | 'group:g') =>
+      (await bob.ok('history', { conversation })).messages;
     expect(await history('single:alice')).toEqual([answered(plain)]);
     expect(await history('group:g')).toEqual([answered(mention)]);
     expect(answered(mention).mentions).toEqual({ users: ['bob'] });
