@@ -20,12 +20,15 @@
 // Each of those users also flushes an outbox once, as users coming back do on a
 // running server: without it natter serve's first outbox was also the first
 // time its code ran in batches, and V8 spent 4–8 ms of the drain compiling it.
-// The servers run on CPUs of their own and this process (the clients) on
-// another (bench/support/cpu-placement.ts), as clients reach a server from other
-// machines; the bare relay and natter serve are then measured again sharing
-// every CPU with the clients (`bareShared`, `serveShared`), for comparison.
+// The servers share the machine's CPUs with this process (the clients), as
+// this bench always ran them; the targets are judged there. The bare relay and
+// natter serve are also measured on CPUs of their own with the clients on
+// another (`bareApart`, `serveApart`; bench/support/cpu-placement.ts), as when
+// clients reach a server from other machines: sharing, Linux tends to queue a
+// client and the server it writes to on one CPU. On a machine of two CPUs that
+// leaves the server one, for its main thread and its helper threads alike.
 // Run: npx tsx bench/server/message-latency.bench.ts [--sends 1000] [--outbox 500] [--rounds 3] [--warmup 3000] [--offline-ms 5000]
-// [--only serve,bare] (a subset of the relays, for profiling one of them: bare, serve, embedded, bareShared, serveShared)
+// [--only serve,bare] (a subset of the relays, for profiling one of them: bare, serve, embedded, bareApart, serveApart)
 // (LATENCY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" profiles the natter serve child;
 // with LATENCY_SERVER_NODE_ARGS=--trace-gc LATENCY_SERVER_STDOUT=gc.txt its GC trace goes to gc.txt.)
 // Prints one JSON document on stdout.
@@ -135,17 +138,16 @@ async function measure(make: () => Promise<Relay>) {
   };
 }
 
-// Null with one CPU: then the servers and the clients share it, and nothing is measured twice.
+// Null with one CPU: then the servers and the clients share it, and nothing is measured apart.
 const placement = separateCpus();
 /** Each relay measured: how it starts, and the CPUs this process (the clients) runs on meanwhile. */
 const kinds: Record<string, { make: () => Promise<Relay>; clientCpus: string | undefined }> = {
-  bare: { make: () => bareRelay(placement?.server), clientCpus: placement?.client },
-  serve: { make: () => natterServe(placement?.server), clientCpus: placement?.client },
-  // In this process: it keeps every CPU.
+  bare: { make: () => bareRelay(), clientCpus: placement?.all },
+  serve: { make: () => natterServe(), clientCpus: placement?.all },
   embedded: { make: embedded, clientCpus: placement?.all },
   ...(placement && {
-    bareShared: { make: () => bareRelay(), clientCpus: placement.all },
-    serveShared: { make: () => natterServe(), clientCpus: placement.all },
+    bareApart: { make: () => bareRelay(placement.server), clientCpus: placement.client },
+    serveApart: { make: () => natterServe(placement.server), clientCpus: placement.client },
   }),
 };
 const onlyText = argText('only');
@@ -192,7 +194,7 @@ process.stdout.write(
       outbox: OUTBOX,
       rounds: ROUNDS,
       warmup: WARMUP,
-      // The CPUs the servers and the clients ran on (taskset lists); null: one CPU, shared.
+      // The CPUs of bareApart/serveApart and of their clients (taskset lists); null: one CPU.
       placement: placement && { server: placement.server, client: placement.client },
       ...summary,
     },

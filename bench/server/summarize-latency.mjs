@@ -8,13 +8,13 @@ export function summarizeLatency(d) {
     bare: 'bare ws relay',
     serve: 'natter serve (defaults)',
     embedded: 'embedded server',
-    bareShared: 'bare ws relay, sharing the CPUs with the clients',
-    serveShared: 'natter serve (defaults), sharing the CPUs with the clients',
+    bareApart: 'bare ws relay, on a CPU apart from the clients',
+    serveApart: 'natter serve (defaults), on a CPU apart from the clients',
   };
   // Server CPU per message (µs), measured where the server is its own process (results before it have none).
   const cpu = (x) => (x == null ? '' : r2(x));
-  // Results before the servers had CPUs of their own have no shared rows.
-  const rows = ['bare', 'serve', 'embedded', 'bareShared', 'serveShared']
+  // Results before the servers were also measured on CPUs of their own have no such rows.
+  const rows = ['bare', 'serve', 'embedded', 'bareApart', 'serveApart']
     .filter((k) => d[k])
     .map((k) => [
       label[k],
@@ -52,8 +52,8 @@ export function summarizeLatency(d) {
         bars: [
           { label: 'natter serve', value: r2(serve.drainMs / bare.drainMs), highlight: true },
           { label: 'embedded', value: r2(d.embedded.drainMs / bare.drainMs) },
-          ...(d.serveShared
-            ? [{ label: 'natter serve, CPUs shared', value: r2(d.serveShared.drainMs / d.bareShared.drainMs) }]
+          ...(d.serveApart
+            ? [{ label: 'natter serve, CPU apart', value: r2(d.serveApart.drainMs / d.bareApart.drainMs) }]
             : []),
         ],
       },
@@ -82,16 +82,16 @@ export function summarizeLatency(d) {
   };
 }
 
-/** Where the servers and the clients ran, and the ratios when they shared the CPUs (targets are judged on the first). */
+/** Where the servers ran apart from the clients, and the ratios there (the targets are judged sharing the CPUs). */
 function placementNotes(d) {
   if (d.placement === undefined) return [];
-  if (d.placement === null) return ['One CPU: the servers and the clients shared it.'];
+  if (d.placement === null) return ['One CPU: the servers and the clients shared it; nothing was measured apart.'];
   const notes = [
-    `The bare relay and natter serve ran on CPU ${d.placement.server} and the clients (this bench) on CPU ${d.placement.client}, as clients reach a server from other machines; the embedded server shares its process with its clients. Sharing every CPU, Linux tends to queue a client and the server it writes to on one CPU while another is idle.`,
+    `The rows "on a CPU apart" ran the bare relay and natter serve on CPU ${d.placement.server} and the clients (this bench) on CPU ${d.placement.client}, as when clients reach a server from other machines; the other rows share every CPU, where Linux tends to queue a client and the server it writes to on one CPU while another is idle. The targets are judged sharing the CPUs, as this bench always measured them.`,
   ];
-  if (d.serveShared && d.bareShared)
+  if (d.serveApart && d.bareApart)
     notes.push(
-      `Sharing the CPUs with the clients, natter serve vs the bare relay: p50 ${d.serveShared.p50} vs ${d.bareShared.p50} ms, p99 ${r2(d.serveShared.p99 / d.bareShared.p99)}×, outbox ${r2(d.serveShared.drainMs / d.bareShared.drainMs)}×.`,
+      `On a CPU apart from the clients, natter serve vs the bare relay: p50 ${d.serveApart.p50} vs ${d.bareApart.p50} ms, p99 ${r2(d.serveApart.p99 / d.bareApart.p99)}×, outbox ${r2(d.serveApart.drainMs / d.bareApart.drainMs)}×.`,
     );
   return notes;
 }
