@@ -97,7 +97,8 @@ async function stepMessage(
     chatType: inv.groupId ? ('group' as const) : ('single' as const),
     body,
   };
-  return (await storeMessage(ctx, excludedFromHistory(data) ? { ...draft, excluded: true } : draft, { members })).message;
+  return (await storeMessage(ctx, excludedFromHistory(data) ? { ...draft, excluded: true } : draft, { members }))
+    .message;
 }
 
 /** Applies one step: saves the record, writes the message, tells every participant's devices. */
