@@ -154,10 +154,11 @@ const onlyText = argText('only');
 const only = onlyText === undefined ? null : new Set(onlyText.split(','));
 const measured = Object.keys(kinds).filter((k) => !only || only.has(k));
 const rounds: Record<string, Awaited<ReturnType<typeof measure>>[]> = {};
+let pinned = placement?.all;
 for (let r = 0; r < ROUNDS; r++)
   for (const k of measured) {
     const { make, clientCpus } = kinds[k]!;
-    if (clientCpus) pinThisProcess(clientCpus);
+    if (clientCpus !== pinned && clientCpus) pinThisProcess((pinned = clientCpus));
     (rounds[k] ??= []).push(await measure(make));
   }
 const med = (xs: number[]) => r3(quantile(xs, 0.5));

@@ -26,6 +26,8 @@ export function summarizeLatency(d) {
       cpu(d[k].drainCpuUs),
     ]);
   const { bare, serve } = d;
+  // Both rows or neither: --only may have measured one of them.
+  const apart = d.serveApart && d.bareApart ? { bare: d.bareApart, serve: d.serveApart } : null;
   return {
     tables: [
       {
@@ -52,9 +54,7 @@ export function summarizeLatency(d) {
         bars: [
           { label: 'natter serve', value: r2(serve.drainMs / bare.drainMs), highlight: true },
           { label: 'embedded', value: r2(d.embedded.drainMs / bare.drainMs) },
-          ...(d.serveApart
-            ? [{ label: 'natter serve, CPU apart', value: r2(d.serveApart.drainMs / d.bareApart.drainMs) }]
-            : []),
+          ...(apart ? [{ label: 'natter serve, CPU apart', value: r2(apart.serve.drainMs / apart.bare.drainMs) }] : []),
         ],
       },
     ],
@@ -77,21 +77,21 @@ export function summarizeLatency(d) {
     ],
     notes: [
       'natter serve is the `natter serve` command of the packed @natter/server (its bin, `--dev`, SQLite on a temp file, every other setting at its default); the embedded server and its client come from the packed natter package.',
-      ...placementNotes(d),
+      ...placementNotes(d.placement, apart),
     ],
   };
 }
 
 /** Where the servers ran apart from the clients, and the ratios there (the targets are judged sharing the CPUs). */
-function placementNotes(d) {
-  if (d.placement === undefined) return [];
-  if (d.placement === null) return ['One CPU: the servers and the clients shared it; nothing was measured apart.'];
+function placementNotes(placement, apart) {
+  if (placement === undefined) return [];
+  if (placement === null) return ['One CPU: the servers and the clients shared it; nothing was measured apart.'];
   const notes = [
-    `The rows "on a CPU apart" ran the bare relay and natter serve on CPU ${d.placement.server} and the clients (this bench) on CPU ${d.placement.client}, as when clients reach a server from other machines; the other rows share every CPU, where Linux tends to queue a client and the server it writes to on one CPU while another is idle. The targets are judged sharing the CPUs, as this bench always measured them.`,
+    `The rows "on a CPU apart" ran the bare relay and natter serve on CPU ${placement.server} and the clients (this bench) on CPU ${placement.client}, as when clients reach a server from other machines; the other rows share every CPU, where Linux tends to queue a client and the server it writes to on one CPU while another is idle. The targets are judged sharing the CPUs, as this bench always measured them.`,
   ];
-  if (d.serveApart && d.bareApart)
+  if (apart)
     notes.push(
-      `On a CPU apart from the clients, natter serve vs the bare relay: p50 ${d.serveApart.p50} vs ${d.bareApart.p50} ms, p99 ${r2(d.serveApart.p99 / d.bareApart.p99)}×, outbox ${r2(d.serveApart.drainMs / d.bareApart.drainMs)}×.`,
+      `On a CPU apart from the clients, natter serve vs the bare relay: p50 ${apart.serve.p50} vs ${apart.bare.p50} ms, p99 ${r2(apart.serve.p99 / apart.bare.p99)}×, outbox ${r2(apart.serve.drainMs / apart.bare.drainMs)}×.`,
     );
   return notes;
 }

@@ -4,10 +4,11 @@
 // keep a client and the server it talks to on one CPU (a socket write wakes
 // the reader on the writer's CPU, expecting the writer to sleep): `perf sched`
 // showed natter serve and the bench's client queued behind each other on one
-// CPU for 16 ms of a 50 ms outbox drain while the other CPU was idle. Giving
-// the server under test CPUs of its own and this process another one measures
-// the server rather than that placement. `taskset` (util-linux) does the
-// pinning; with one CPU there is nothing to separate.
+// CPU for 16 ms of a 50 ms outbox drain while the other CPU was idle. This
+// gives the server under test CPUs of its own and this process another one, so
+// a bench can report the server without that placement too (on a machine of two
+// CPUs the server then has one, helper threads included). `taskset`
+// (util-linux) does the pinning; with one CPU there is nothing to separate.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 

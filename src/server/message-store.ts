@@ -10,10 +10,13 @@ import { withNewMessage } from './conversation-state';
 
 export type MessageDraft = Omit<Message, 'serverId' | 'seq' | 'ts' | 'body'> & { body: MessageBody };
 
-/** A message as stored, with the JSON text of it that its row and events carry (answers splice it). */
+/**
+ * A message as stored, with the JSON text of it that its row and events carry (answers splice it);
+ * storeMessage always has it, a thread reply or a retry of a stored message does not.
+ */
 export interface StoredMessage {
   message: Message;
-  json: string;
+  json?: string;
 }
 
 export interface StoreOptions {

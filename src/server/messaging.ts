@@ -10,7 +10,7 @@ import type { Caller, CoreContext } from './context';
 import { fail, txContext } from './context';
 import { EncodedResult } from './encoded-result';
 import { isGroupManager } from './membership';
-import { stampedMessage, type MessageDraft } from './message-store';
+import { stampedMessage, type MessageDraft, type StoredMessage } from './message-store';
 import type { OpAnswer, OpHandlers } from './op-handler';
 import { notifyMessage } from './push-notices';
 import { prepareSendFeatures, storeWithFeatures } from './send-features';
@@ -158,7 +158,7 @@ async function send(
       const again = await tx.getMessageByLocalId(caller.user, p.localId);
       return again ? { again: again.message } : { route: await routeMessage(txContext(ctx, tx), caller.user, p) };
     },
-    async (tx, checked): Promise<{ message: Message; json?: string }> => {
+    async (tx, checked): Promise<StoredMessage> => {
       if ('again' in checked) return { message: checked.again };
       stored = checked.route;
       return storeWithFeatures(txContext(ctx, tx), draft, checked.route);

@@ -13,7 +13,7 @@ import { fail } from './context';
 import { conversationKey, viewerConversationId } from './conversation-key';
 import { applyMentions, cleanMentions } from './mentions';
 import { requireLiveContent, threadKey } from './message-access';
-import type { MessageDraft } from './message-store';
+import type { MessageDraft, StoredMessage } from './message-store';
 import { stampedMessage, storeMessage } from './message-store';
 import { applyUpdate } from './message-update';
 import { quoteOf } from './replies';
@@ -95,11 +95,7 @@ async function storeThreadReply(ctx: CoreContext, draft: MessageDraft, rootId: s
  * Inside the commit (`ctx` its transaction's context): stores the message with what its features
  * change; with its JSON unless it is a thread reply.
  */
-export async function storeWithFeatures(
-  ctx: CoreContext,
-  draft: MessageDraft,
-  route: Route,
-): Promise<{ message: Message; json?: string }> {
+export async function storeWithFeatures(ctx: CoreContext, draft: MessageDraft, route: Route): Promise<StoredMessage> {
   if (draft.threadOf !== undefined) return { message: await storeThreadReply(ctx, draft, draft.threadOf, route) };
   const stored = await storeMessage(ctx, draft, route);
   // Mentions raise badges in conversation states: the message and its JSON stay as stored.
