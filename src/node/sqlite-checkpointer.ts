@@ -7,27 +7,50 @@
 // A checkpoint that runs while the writer keeps appending never catches up
 // with it, and SQLite restarts the WAL only once every frame was copied: under
 // sustained writes the WAL would grow without bound. So when the worker
-// reports a WAL past 64 MiB, the main connection completes the checkpoint
-// between commits (a stall of ~0.1–0.2 s measured under full load, once per
-// 64 MiB written instead of every second) and the next commit restarts it.
+// reports a WAL past 64 MiB that its pass left behind, the main connection
+// completes the checkpoint between commits and the next commit restarts it.
+// That completion copies what was written since the worker's last pass and
+// syncs it: a second of writes under full load (7–27 ms measured, the WAL at
+// 120–170 MiB by then). So while the WAL is past half that size the worker
+// passes every tenth of a second, and the completion copies that much at most.
+// A pass reports the frames it saw when it began, so "all copied" cannot tell
+// that none were added since: only a WAL that has not grown since the last
+// completion (writes stopped; the next commit restarts it) is left alone.
 import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { startSqliteWorker } from './sqlite-worker';
 
-const INTERVAL_MS = 1000;
-/** WAL length (frames, 4 KiB each) past which the main connection completes the checkpoint. */
-const RESTART_FRAMES = 16_384;
+/** When checkpoints run, and when the main connection completes one. */
+export interface CheckpointTiming {
+  /** Between passes (ms). */
+  intervalMs: number;
+  /** Between passes while the WAL is past half of `restartFrames` (ms). */
+  fastIntervalMs: number;
+  /** WAL length (frames, 4 KiB each) past which the main connection completes the checkpoint. */
+  restartFrames: number;
+}
+
+const TIMING: CheckpointTiming = { intervalMs: 1000, fastIntervalMs: 100, restartFrames: 16_384 };
+
+/** What a pass reports: the WAL's length (frames) when it began. */
+interface PassReport {
+  log: number;
+}
 
 // Run by startSqliteWorker (sqlite-worker.ts).
 const WORKER_SOURCE = `
 const db = new Database(workerData.path, { timeout: 0 });
 db.pragma('synchronous = ' + workerData.synchronous);
-setInterval(() => {
+const { intervalMs, fastIntervalMs, restartFrames } = workerData.timing;
+const pass = () => {
+  let log = 0;
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage(r ? r.log : 0);
-  } catch { /* busy: next tick */ }
-}, workerData.intervalMs);
+    if (r) parentPort.postMessage({ log: (log = r.log) });
+  } catch { /* busy: the next pass */ }
+  setTimeout(pass, log * 2 >= restartFrames ? fastIntervalMs : intervalMs);
+};
+setTimeout(pass, intervalMs);
 `;
 
 export interface Checkpointer {
@@ -44,6 +67,7 @@ export function startCheckpointer(
   path: string,
   synchronous: 'NORMAL' | 'FULL',
   inBackground: boolean,
+  timing: CheckpointTiming = TIMING,
 ): Checkpointer {
   let timer: ReturnType<typeof setInterval> | null = null;
   const onMainThread = (): void => {
@@ -55,17 +79,20 @@ export function startCheckpointer(
       } catch {
         // Busy or failing now: the next tick tries again, and close() checkpoints in full.
       }
-    }, INTERVAL_MS);
+    }, timing.intervalMs);
     timer.unref();
   };
   let worker: Worker | null = null;
+  /** The WAL's length when the main connection last completed a checkpoint. */
+  let completed: number | null = null;
   if (inBackground) {
     try {
-      worker = startSqliteWorker(WORKER_SOURCE, { path, synchronous, intervalMs: INTERVAL_MS });
-      worker.on('message', (log: number) => {
-        if (log < RESTART_FRAMES || !db.open || db.inTransaction) return;
+      worker = startSqliteWorker(WORKER_SOURCE, { path, synchronous, timing });
+      worker.on('message', ({ log }: PassReport) => {
+        if (log < timing.restartFrames || log === completed || !db.open || db.inTransaction) return;
         try {
-          db.pragma('wal_checkpoint(PASSIVE)');
+          const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+          completed = r?.log ?? null;
         } catch {
           // Busy now: the next report tries again.
         }

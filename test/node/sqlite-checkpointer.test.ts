@@ -1,13 +1,25 @@
 // WAL checkpoints of the Node host's database run on a thread of their own:
 // what commits appended to the WAL reaches the database file while the main
 // thread is busy (its timers cannot run then).
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../src/node/sqlite-checkpointer';
 import { useTempSqlite } from './support/temp-sqlite';
 
 const { tempDb } = useTempSqlite('natter-checkpointer-');
+
+/** The WAL header's first salt, which SQLite changes each time it restarts the WAL from its start. */
+function walSalt(path: string): number {
+  const fd = openSync(`${path}-wal`, 'r');
+  try {
+    const header = Buffer.alloc(32);
+    readSync(fd, header, 0, 32, 0);
+    return header.readUInt32BE(16);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Blocks this thread for `ms` (no timer or callback of it runs meanwhile). */
 const block = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -30,6 +42,37 @@ describe('SQLite checkpointer', () => {
       for (let waited = 0; statSync(path).size === before && waited < 10_000; waited += 100) block(100);
       expect(statSync(path).size).toBeGreaterThan(before);
       expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2000 });
+    } finally {
+      checkpointer.stop();
+      db.close();
+    }
+  });
+
+  it('restarts the WAL while a writer commits without a pause, once the WAL passes its restart length', async () => {
+    const path = tempDb();
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const commit = db.transaction((from: number) => {
+      for (let i = from; i < from + 4; i++) insert.run(`row ${i} `.repeat(300));
+    });
+    const timing = { intervalMs: 200, fastIntervalMs: 20, restartFrames: 64 };
+    const checkpointer = startCheckpointer(db, path, 'NORMAL', true, timing);
+    let rows = 0;
+    const salts = new Set<number>();
+    try {
+      // Bounded: a commit each turn of the event loop (the worker's reports are heard between them).
+      const until = Date.now() + 15_000;
+      while (salts.size < 4 && Date.now() < until) {
+        commit(rows);
+        rows += 4;
+        salts.add(walSalt(path));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(salts.size).toBe(4);
+      expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: rows });
     } finally {
       checkpointer.stop();
       db.close();
