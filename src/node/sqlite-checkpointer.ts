@@ -24,18 +24,13 @@ import { startSqliteWorker } from './sqlite-worker';
 export interface CheckpointTiming {
   /** Between passes (ms). */
   intervalMs: number;
-  /** Between passes while the WAL is past half of `restartFrames` (ms). */
+  /** Between the worker's passes while the WAL is past half of `restartFrames` (ms). */
   fastIntervalMs: number;
   /** WAL length (frames, 4 KiB each) past which the main connection completes the checkpoint. */
   restartFrames: number;
 }
 
 const TIMING: CheckpointTiming = { intervalMs: 1000, fastIntervalMs: 100, restartFrames: 16_384 };
-
-/** What a pass reports: the WAL's length (frames) when it began. */
-interface PassReport {
-  log: number;
-}
 
 // Run by startSqliteWorker (sqlite-worker.ts).
 const WORKER_SOURCE = `
@@ -46,7 +41,8 @@ const pass = () => {
   let log = 0;
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (r) parentPort.postMessage({ log: (log = r.log) });
+    // Reported: the WAL's length (frames) when the pass began.
+    if (r) parentPort.postMessage((log = r.log));
   } catch { /* busy: the next pass */ }
   setTimeout(pass, log * 2 >= restartFrames ? fastIntervalMs : intervalMs);
 };
@@ -88,7 +84,7 @@ export function startCheckpointer(
   if (inBackground) {
     try {
       worker = startSqliteWorker(WORKER_SOURCE, { path, synchronous, timing });
-      worker.on('message', ({ log }: PassReport) => {
+      worker.on('message', (log: number) => {
         if (log < timing.restartFrames || log === completed || !db.open || db.inTransaction) return;
         try {
           const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];

@@ -21,17 +21,22 @@ function walSalt(path: string): number {
   }
 }
 
+/** A WAL database at `path` that never checkpoints by itself, with one table `t` and its insert. */
+function walDatabase(path: string) {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE t (x TEXT)');
+  return { db, insert: db.prepare('INSERT INTO t (x) VALUES (?)') };
+}
+
 /** Blocks this thread for `ms` (no timer or callback of it runs meanwhile). */
 const block = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 describe('SQLite checkpointer', () => {
   it('copies committed WAL frames into the database file from its own thread', () => {
     const path = tempDb();
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (x TEXT)');
-    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const { db, insert } = walDatabase(path);
     db.transaction(() => {
       for (let i = 0; i < 2000; i++) insert.run(`row ${i} `.repeat(20));
     })();
@@ -50,11 +55,7 @@ describe('SQLite checkpointer', () => {
 
   it('restarts the WAL while a writer commits without a pause, once the WAL passes its restart length', async () => {
     const path = tempDb();
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (x TEXT)');
-    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const { db, insert } = walDatabase(path);
     const commit = db.transaction((from: number) => {
       for (let i = from; i < from + 4; i++) insert.run(`row ${i} `.repeat(300));
     });
