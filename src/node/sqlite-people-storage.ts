@@ -3,7 +3,8 @@
 // for prefix queries, and message search on the FTS5 word index (migrations 7,
 // 12 and 13: each message's words, cut by search-words.ts whose SQL functions
 // are registered here, its conversation key, and the list of words), filled
-// after each commit by sqlite-search-indexer.ts and caught up before a search.
+// after each commit by sqlite-search-indexer.ts and caught up before a search
+// (in slices, when the search comes from the core: prepareSearch).
 // How a search reads the index is sqlite-message-search.ts; a search from the
 // core runs there on the reader thread (sqlite-reader.ts), shared with SqliteStorage.
 import type Database from 'better-sqlite3';
@@ -91,6 +92,14 @@ export class SqlitePeopleStorage implements PeopleStorage {
   searchProfiles(query: ProfileSearchQuery): ProfileRecord[] {
     const rows = this.s.searchProfiles.all(query.prefix, query.prefix + TOP, query.limit) as Array<{ json: string }>;
     return rows.map((r) => JSON.parse(r.json) as ProfileRecord);
+  }
+
+  /**
+   * Before a search from the core: indexes what the background indexer has not reached yet, a
+   * slice per turn of the event loop (the search's own catch-up is then short).
+   */
+  prepareSearch(): Promise<void> {
+    return this.indexer.caughtUp();
   }
 
   searchMessages(query: MessageSearchQuery): MessageSearchResult {

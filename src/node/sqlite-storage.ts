@@ -188,6 +188,11 @@ export class SqliteStorage implements SyncStorage {
     this.people.messageStored();
   }
 
+  /** Before a search from the core: the word index catches up without one long stall (sqlite-search-indexer.ts). */
+  prepareSearch(): Promise<void> {
+    return this.people.prepareSearch();
+  }
+
   /** A search from the core: read on the reader thread (sqlite-reader.ts). */
   searchInBackground(query: MessageSearchQuery): Promise<MessageSearchResult> {
     return this.people.searchInBackground(query);

@@ -5,10 +5,11 @@
 // wait while one is open, because in one process they would otherwise read
 // its uncommitted writes (and keep them if it rolled back); calls through
 // `tx` run at once. A search outside a transaction first awaits the store's
-// `prepareSearch` (MemoryStorage builds its index in slices there), and is
-// answered by its `searchInBackground` when it has one (SQLite), as a
-// conversation page is by its `conversationPageInBackground` (Storage's
-// `readConversationPage`). Such a store has one writer, so `shared` is false.
+// `prepareSearch` (MemoryStorage builds its index in slices there, SQLite
+// catches its word index up in slices), and is answered by its
+// `searchInBackground` when it has one (SQLite), as a conversation page is by
+// its `conversationPageInBackground` (Storage's `readConversationPage`). Such
+// a store has one writer, so `shared` is false.
 import type { Storage, StorageOps, SyncStorage } from './storage';
 
 /** Every operation of StorageOps (the adapter forwards each by name). */

@@ -3,9 +3,11 @@
 // indexes whatever is still behind (so it misses nothing), and edits and
 // deletes leave the index matching each message's current text on both sides
 // of the mark. A message's search key (its conversation and seq, which a
-// search joins the index with) is written by the indexer too.
+// search joins the index with) is written by the indexer too. A search from
+// the core catches up in slices, the event loop going on between them.
 import { describe, expect, it } from 'vitest';
 import type { SqliteStorage } from '../../src/node/sqlite-storage';
+import { asyncStorage } from '../../src/server/sync-storage-adapter';
 import { KEY, message, rec } from './storage-contract';
 import { useTempSqlite } from './support/temp-sqlite';
 
@@ -20,6 +22,30 @@ const found = (s: SqliteStorage, term: string): string[] =>
     .searchMessages({ terms: [term], scopes: [{ key: KEY, afterSeq: 0 }], limit: 10 })
     .rows.map((r) => r.message.serverId);
 const text = (seq: number, msg: string) => message(seq, { serverId: `m${seq}`, body: { type: 'txt', msg } });
+
+/** The mark as seen on every turn of the event loop until `done` settles; then `done`'s value and the marks. */
+async function marksWhile<T>(s: SqliteStorage, done: Promise<T>): Promise<{ value: T; marks: number[] }> {
+  const marks: number[] = [];
+  let settled = false;
+  const watch = () => {
+    if (settled) return;
+    marks.push(mark(s));
+    setImmediate(watch);
+  };
+  setImmediate(watch);
+  try {
+    return { value: await done, marks };
+  } finally {
+    settled = true;
+  }
+}
+
+/** Stores `count` text messages in one transaction (none indexed yet). */
+function storeBurst(s: SqliteStorage, count: number): void {
+  s.transaction(() => {
+    for (let i = 1; i <= count; i++) s.insertMessage(rec(text(i, `burst ${i}`)));
+  });
+}
 
 describe('SQLite search indexing after the commit', () => {
   it('stores a message without indexing it, then indexes it in the background', async () => {
@@ -87,5 +113,32 @@ describe('SQLite search indexing after the commit', () => {
     expect(mark(s)).toBe(0);
     await expect.poll(() => mark(s), { timeout: 10_000 }).toBe(1);
     expect(found(s, 'restart')).toEqual(['m1']);
+  });
+
+  it('catches up a search from the core a slice per turn of the event loop, then finds every message', async () => {
+    const s = open(tempDb());
+    storeBurst(s, 2000);
+    expect(mark(s)).toBe(0);
+    const search = asyncStorage(s).searchMessages({ terms: ['burst'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 5 });
+    const { value, marks } = await marksWhile(s, search);
+    // The event loop ran while the index was part of the way (one long catch-up would show none).
+    const between = new Set(marks.filter((m) => m > 0 && m < 2000));
+    expect(between.size).toBeGreaterThanOrEqual(2);
+    expect(mark(s)).toBe(lastId(s));
+    expect(value.rows.map((r) => r.message.serverId)).toEqual(['m2000', 'm1999', 'm1998', 'm1997', 'm1996']);
+  });
+
+  it('holds a search’s catch-up while a transaction of the core is open, and goes on after its commit', async () => {
+    const s = open(tempDb());
+    storeBurst(s, 600);
+    s.begin();
+    s.insertMessage(rec(text(601, 'burst inside')));
+    const ready = s.prepareSearch();
+    const { marks } = await marksWhile(s, new Promise<void>((resolve) => setTimeout(resolve, 50)));
+    expect(new Set(marks)).toEqual(new Set([0]));
+    s.commit();
+    await ready;
+    expect(mark(s)).toBe(601);
+    expect(found(s, 'inside')).toEqual(['m601']);
   });
 });
