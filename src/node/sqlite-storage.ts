@@ -251,8 +251,8 @@ export class SqliteStorage implements SyncStorage {
   pruneEvents(user: UserId, upTo: number): void {
     this.transaction(() => this.events.prune(user, upTo));
   }
-  pruneEventsBefore(time: number): void {
-    this.transaction(() => this.events.pruneBefore(time));
+  pruneEventsBefore(time: number, after: UserId | null = null, users = Number.POSITIVE_INFINITY): UserId | null {
+    return this.transaction(() => this.events.pruneBefore(time, after, users));
   }
 
   // ---- file metadata ---------------------------------------------------------

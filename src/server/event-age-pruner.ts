@@ -1,9 +1,17 @@
 // Owns age-based pruning of the per-user event logs: a timer on the core's
 // clock drops events older than the configured age (the count bound is kept
 // by event-publisher.ts). A client resuming from before the oldest retained
-// event is told to reset and does a full sync.
+// event is told to reset and does a full sync. A run goes through the users a
+// page at a time, one transaction each, the event loop serving requests in
+// between: on SQLite one transaction over 100,000 users held the event loop
+// for 0.57-0.93 s, every hour.
+import type { UserId } from '../protocol/message';
 import type { Clock, TimerHandle } from './clock';
+import { aTurn } from './next-turn';
 import type { Storage } from './storage';
+
+/** Users per transaction of a run (about 1.5-2.5 ms on SQLite). */
+const PAGE_USERS = 256;
 
 export class EventAgePruner {
   private timer: TimerHandle | null = null;
@@ -39,8 +47,16 @@ export class EventAgePruner {
       },
       Math.max(1, this.intervalMs),
     );
+    const before = this.clock.now() - this.maxAgeMs;
     try {
-      await this.storage.transaction((tx) => tx.pruneEventsBefore(this.clock.now() - this.maxAgeMs));
+      let after: UserId | null = null;
+      do {
+        const from: UserId | null = after;
+        // `?? null`: a store written before pages returns nothing, having pruned every user.
+        after = (await this.storage.transaction((tx) => tx.pruneEventsBefore(before, from, PAGE_USERS))) ?? null;
+        // A turn of the event loop between pages: what arrived meanwhile is served first.
+        if (after !== null) await aTurn();
+      } while (after !== null && this.running);
     } catch (e) {
       // A failed prune is retried at the next interval; serving goes on.
       this.onError(e);

@@ -121,8 +121,8 @@ export abstract class ForwardingStorage {
   pruneEvents(user: UserId, upTo: number): Promise<void> {
     return this.inner.pruneEvents(user, upTo);
   }
-  pruneEventsBefore(time: number): Promise<void> {
-    return this.inner.pruneEventsBefore(time);
+  pruneEventsBefore(time: number, after?: UserId | null, users?: number): Promise<UserId | null> {
+    return this.inner.pruneEventsBefore(time, after, users);
   }
   putFile(record: FileRecord): Promise<void> {
     return this.inner.putFile(record);

@@ -262,8 +262,10 @@ export class MemoryStorage implements SyncStorage {
     this.events.prune(user, upTo);
   }
 
-  pruneEventsBefore(time: number): void {
+  /** Every user at once: an in-memory log is a filter per user. */
+  pruneEventsBefore(time: number): UserId | null {
     this.events.pruneBefore(time);
+    return null;
   }
 
   // ---- people and search (memory-people-storage.ts) ---------------------------

@@ -207,8 +207,13 @@ export interface StorageOps extends PeopleStorage, ThreadReadStorage, PushStorag
   appendEvents(entries: readonly EventAppend[], at: number): number[];
   /** Drops the user's events with pos <= `upTo`. */
   pruneEvents(user: UserId, upTo: number): void;
-  /** Drops every user's events appended before `time` (retention by age). */
-  pruneEventsBefore(time: number): void;
+  /**
+   * Drops the events appended before `time` (retention by age) of the users after `after` in user
+   * order, at most `users` of them (all by default); returns the last user it went through when
+   * others are left, else null. A store whose prune does not run on the event loop (PostgreSQL)
+   * or costs little (memory) may go through every user at once and return null.
+   */
+  pruneEventsBefore(time: number, after?: UserId | null, users?: number): UserId | null;
 
   // ---- file metadata ---------------------------------------------------------
   putFile(record: FileRecord): void;

@@ -77,6 +77,20 @@ describe('SqliteStorage on disk', () => {
     expect([b.appendEvent('alice', evt, 200), b.appendEvent('bob', evt, 200)]).toEqual([4, 2]);
   });
 
+  it('prunes by age the users of one page in user order and names the last, so the next page goes on from it', () => {
+    const s = open(tempDb());
+    const evt = { type: 'blocklist' as const, blocked: [] };
+    for (const user of ['carol', 'alice', 'dave', 'bob']) {
+      s.appendEvent(user, evt, 10);
+      s.appendEvent(user, evt, 50);
+    }
+    const first = (user: string) => s.firstEventPosition(user);
+    expect(s.pruneEventsBefore(30, null, 2)).toBe('bob');
+    expect(['alice', 'bob', 'carol', 'dave'].map(first)).toEqual([2, 2, 1, 1]);
+    expect(s.pruneEventsBefore(30, 'bob', 2)).toBeNull();
+    expect(['alice', 'bob', 'carol', 'dave'].map(first)).toEqual([2, 2, 2, 2]);
+  });
+
   it('keeps conversation seqs handed out in committed transactions only, across a reopen', () => {
     const path = tempDb();
     const a = open(path);

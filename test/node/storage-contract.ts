@@ -325,6 +325,24 @@ export function describeStorageContract(name: string, make: () => Storage | Prom
       expect(await s.appendEvent('bob', evt(5), 50)).toBe(2);
     });
 
+    it('prunes by age a page of users at a time when asked, until it says none is left', async () => {
+      const s = await make();
+      const evt = (n: number) => ({ type: 'blocklist' as const, blocked: [`u${n}`] });
+      const users = ['u1', 'u2', 'u3', 'u4', 'u5'];
+      for (const user of users) {
+        await s.appendEvent(user, evt(1), 10);
+        await s.appendEvent(user, evt(2), 50);
+      }
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        after = await s.pruneEventsBefore(30, after, 2);
+        pages++;
+      } while (after !== null && pages < 10);
+      expect(after).toBeNull();
+      for (const user of users) expect([user, await s.firstEventPosition(user)]).toEqual([user, 2]);
+    });
+
     it('stores the pre-serialized JSON the core passes with an event', async () => {
       const s = await make();
       const event = { type: 'blocklist' as const, blocked: ['x'] };
