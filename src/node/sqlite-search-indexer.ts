@@ -95,23 +95,19 @@ export class SqliteSearchIndexer {
   }
 
   /**
-   * Indexes the rows stored before the call, and those stored while it ran, a slice per turn of the
-   * event loop (other requests are served between slices); resolves when at most a slice is left
-   * behind, which a synchronous catchUp then takes. Waits out a transaction of the core.
+   * Indexes the rows stored before the call, a slice per turn of the event loop (other requests are
+   * served between slices), waiting out a transaction of the core. Rows stored meanwhile (a few
+   * turns' sends) are left to the search's synchronous catchUp.
    */
   async caughtUp(): Promise<void> {
-    // Twice: the rows of the first pass, then those stored meanwhile (the event loop went on).
-    for (let pass = 0; pass < 2; pass++) {
-      const last = this.lastId();
-      for (;;) {
-        if (this.stopped || !this.db.open) return;
-        if (!this.db.inTransaction) {
-          const upto = this.head();
-          if (last - upto <= (pass === 0 ? 0 : SEARCH_SLICE_ROWS)) break;
-          this.indexRange(upto, Math.min(last, upto + SEARCH_SLICE_ROWS));
-        }
-        await aTurn();
+    const last = this.lastId();
+    while (!this.stopped && this.db.open) {
+      if (!this.db.inTransaction) {
+        const upto = this.head();
+        if (upto >= last) return;
+        this.indexRange(upto, Math.min(last, upto + SEARCH_SLICE_ROWS));
       }
+      await aTurn();
     }
   }
 

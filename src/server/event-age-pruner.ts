@@ -48,15 +48,12 @@ export class EventAgePruner {
       Math.max(1, this.intervalMs),
     );
     const before = this.clock.now() - this.maxAgeMs;
+    // `?? null`: a store written before pages returns nothing, having pruned every user.
+    const page = async (after: UserId | null) =>
+      (await this.storage.transaction((tx) => tx.pruneEventsBefore(before, after, PAGE_USERS))) ?? null;
     try {
-      let after: UserId | null = null;
-      do {
-        const from: UserId | null = after;
-        // `?? null`: a store written before pages returns nothing, having pruned every user.
-        after = (await this.storage.transaction((tx) => tx.pruneEventsBefore(before, from, PAGE_USERS))) ?? null;
-        // A turn of the event loop between pages: what arrived meanwhile is served first.
-        if (after !== null) await aTurn();
-      } while (after !== null && this.running);
+      // A turn of the event loop between pages: what arrived meanwhile is served first.
+      for (let after = await page(null); after !== null && this.running; after = await page(after)) await aTurn();
     } catch (e) {
       // A failed prune is retried at the next interval; serving goes on.
       this.onError(e);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/server/clock';
 import { EventAgePruner } from '../../src/server/event-age-pruner';
 import { asyncStorage } from '../../src/server/sync-storage-adapter';
+import { sampledEachTurn } from '../support/each-turn';
 import { useTempSqlite } from './support/temp-sqlite';
 
 const { tempDb, open } = useTempSqlite('natter-event-age-');
@@ -23,21 +24,15 @@ describe('event log pruning by age on SQLite', () => {
       }
     });
     const pruned = () => users.filter((user) => s.firstEventPosition(user) === 2).length;
-    const seen: number[] = [];
-    let running = true;
-    const watch = () => {
-      if (!running) return;
-      seen.push(pruned());
-      setImmediate(watch);
-    };
-    setImmediate(watch);
     const errors: unknown[] = [];
     const pruner = new EventAgePruner(asyncStorage(s), clock, HOUR, HOUR, (e) => errors.push(e));
-    pruner.start();
+    let seen: number[];
     try {
-      await expect.poll(pruned, { timeout: 10_000 }).toBe(users.length);
+      ({ samples: seen } = await sampledEachTurn(pruned, async () => {
+        pruner.start();
+        await expect.poll(pruned, { timeout: 10_000 }).toBe(users.length);
+      }));
     } finally {
-      running = false;
       pruner.stop();
     }
     expect(errors).toEqual([]);

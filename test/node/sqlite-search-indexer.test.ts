@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SqliteStorage } from '../../src/node/sqlite-storage';
 import { asyncStorage } from '../../src/server/sync-storage-adapter';
+import { sampledEachTurn } from '../support/each-turn';
 import { KEY, message, rec } from './storage-contract';
 import { useTempSqlite } from './support/temp-sqlite';
 
@@ -22,23 +23,6 @@ const found = (s: SqliteStorage, term: string): string[] =>
     .searchMessages({ terms: [term], scopes: [{ key: KEY, afterSeq: 0 }], limit: 10 })
     .rows.map((r) => r.message.serverId);
 const text = (seq: number, msg: string) => message(seq, { serverId: `m${seq}`, body: { type: 'txt', msg } });
-
-/** The mark as seen on every turn of the event loop until `done` settles; then `done`'s value and the marks. */
-async function marksWhile<T>(s: SqliteStorage, done: Promise<T>): Promise<{ value: T; marks: number[] }> {
-  const marks: number[] = [];
-  let settled = false;
-  const watch = () => {
-    if (settled) return;
-    marks.push(mark(s));
-    setImmediate(watch);
-  };
-  setImmediate(watch);
-  try {
-    return { value: await done, marks };
-  } finally {
-    settled = true;
-  }
-}
 
 /** Stores `count` text messages in one transaction (none indexed yet). */
 function storeBurst(s: SqliteStorage, count: number): void {
@@ -119,8 +103,10 @@ describe('SQLite search indexing after the commit', () => {
     const s = open(tempDb());
     storeBurst(s, 2000);
     expect(mark(s)).toBe(0);
-    const search = asyncStorage(s).searchMessages({ terms: ['burst'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 5 });
-    const { value, marks } = await marksWhile(s, search);
+    const { value, samples: marks } = await sampledEachTurn(
+      () => mark(s),
+      () => asyncStorage(s).searchMessages({ terms: ['burst'], scopes: [{ key: KEY, afterSeq: 0 }], limit: 5 }),
+    );
     // The event loop ran while the index was part of the way (one long catch-up would show none).
     const between = new Set(marks.filter((m) => m > 0 && m < 2000));
     expect(between.size).toBeGreaterThanOrEqual(2);
@@ -134,7 +120,10 @@ describe('SQLite search indexing after the commit', () => {
     s.begin();
     s.insertMessage(rec(text(601, 'burst inside')));
     const ready = s.prepareSearch();
-    const { marks } = await marksWhile(s, new Promise<void>((resolve) => setTimeout(resolve, 50)));
+    const { samples: marks } = await sampledEachTurn(
+      () => mark(s),
+      () => new Promise<void>((resolve) => setTimeout(resolve, 50)),
+    );
     expect(new Set(marks)).toEqual(new Set([0]));
     s.commit();
     await ready;

@@ -5,6 +5,7 @@ import { ErrorCode } from '../../src/protocol/errors';
 import { MemoryStorage } from '../../src/server/memory-storage';
 import type { MessageRecord } from '../../src/server/storage';
 import { localId, login } from './raw-client';
+import { sampledEachTurn } from '../support/each-turn';
 
 const text = (msg: string) => ({ type: 'txt' as const, msg });
 
@@ -99,16 +100,11 @@ describe('conversation list pages', () => {
 
   /** Turns of the event loop while bob's first page is built, and the page. */
   async function turnsWhileBuilding(bob: Awaited<ReturnType<typeof inbox>>['bob']) {
-    let turns = 0;
-    let answered = false;
-    const tick = (): void => {
-      turns += 1;
-      if (!answered) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const page = await bob.ok('conversations', {});
-    answered = true;
-    return { turns, page };
+    const { value: page, samples } = await sampledEachTurn(
+      () => null,
+      () => bob.ok('conversations', {}),
+    );
+    return { turns: samples.length, page };
   }
 
   it('lets the event loop turn while it looks up the last messages of a slow page, and answers the same page', async () => {

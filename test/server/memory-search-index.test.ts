@@ -12,6 +12,7 @@ import { MemorySearchIndex } from '../../src/server/memory-search-index';
 import { MemoryStorage } from '../../src/server/memory-storage';
 import { matchesAll, queryTerms } from '../../src/server/search-text';
 import { asyncStorage } from '../../src/server/sync-storage-adapter';
+import { sampledEachTurn } from '../support/each-turn';
 
 const WORDS = 'report reply repo deadline dead review react natter 会议 项目 进度 🎉 👍 the a plan'.split(' ');
 const KEYS = [conversationKey('single', 'alice', 'bob'), conversationKey('single', 'alice', 'carol')];
@@ -181,15 +182,11 @@ describe('memory search index built in slices', () => {
       for (let i = 1; i <= 40_000; i++) sync.insertMessage({ key, message: message(i) });
     });
     const storage = asyncStorage(sync);
-    let ticks = 0;
-    let searching = true;
-    const tick = () => {
-      ticks++;
-      if (searching) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const page = await storage.searchMessages({ terms: ['report'], scopes: [{ key, afterSeq: 0 }], limit: 2 });
-    searching = false;
+    const { value: page, samples } = await sampledEachTurn(
+      () => null,
+      () => storage.searchMessages({ terms: ['report'], scopes: [{ key, afterSeq: 0 }], limit: 2 }),
+    );
+    const ticks = samples.length;
     expect(page.rows.map((r) => r.message.seq)).toEqual([39998, 39991]);
     expect(ticks, 'turns of the event loop during the first search').toBeGreaterThan(1);
   });
