@@ -35,16 +35,14 @@ function encodeTime(time: number): string {
   return out;
 }
 
-/** Adds one to a base-32 string; returns null when it overflows (all Z). */
+/**
+ * Adds one to a base-32 string; returns null when it overflows (all Z). Only the characters from
+ * the last one below Z change: a burst of sends in one millisecond takes this path for each id.
+ */
 function increment(digits: string): string | null {
-  const chars = digits.split('');
-  for (let i = chars.length - 1; i >= 0; i--) {
-    const value = ALPHABET.indexOf(chars[i]!);
-    if (value < 31) {
-      chars[i] = ALPHABET[value + 1]!;
-      return chars.join('');
-    }
-    chars[i] = ALPHABET[0]!;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const value = ALPHABET.indexOf(digits[i]!);
+    if (value < 31) return digits.slice(0, i) + ALPHABET[value + 1]! + ALPHABET[0]!.repeat(digits.length - 1 - i);
   }
   return null;
 }
@@ -52,6 +50,8 @@ function increment(digits: string): string | null {
 /** A ULID generator whose ids strictly increase, even within one millisecond or when the clock steps back. */
 export function createUlidFactory(random: RandomSource = pooledRandom()): (time?: number) => string {
   let lastTime = -1;
+  /** encodeTime(lastTime), kept: ids within one millisecond share it. */
+  let lastPrefix = '';
   let lastRandom = '';
   return (time = Date.now()) => {
     if (!Number.isInteger(time) || time < 0 || time > 0xffff_ffff_ffff)
@@ -60,7 +60,7 @@ export function createUlidFactory(random: RandomSource = pooledRandom()): (time?
       const next = increment(lastRandom);
       if (next !== null) {
         lastRandom = next;
-        return encodeTime(lastTime) + next;
+        return lastPrefix + next;
       }
       // 80 random bits exhausted within one millisecond: move to the next one.
       time = lastTime + 1;
@@ -68,8 +68,9 @@ export function createUlidFactory(random: RandomSource = pooledRandom()): (time?
     let rnd = '';
     for (let i = 0; i < RANDOM_LEN; i++) rnd += ALPHABET[Math.floor(random() * 32)]!;
     lastTime = time;
+    lastPrefix = encodeTime(time);
     lastRandom = rnd;
-    return encodeTime(time) + rnd;
+    return lastPrefix + rnd;
   };
 }
 

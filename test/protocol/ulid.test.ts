@@ -19,6 +19,18 @@ describe('ulid', () => {
     expect(ids[3]!.slice(0, 10)).toBe(ids[0]!.slice(0, 10));
   });
 
+  it('carries within the random part when its last characters are Z', () => {
+    let call = 0;
+    // Fifteen zeros, then the last character Z: the next id carries into the fifteenth.
+    const next = createUlidFactory(() => (call++ % 16 === 15 ? 0.999_999_999 : 0));
+    const first = next(7);
+    expect(first.slice(10)).toBe(`${'0'.repeat(15)}Z`);
+    const second = next(7);
+    expect(second.slice(10)).toBe(`${'0'.repeat(14)}10`);
+    expect(next(7).slice(10)).toBe(`${'0'.repeat(14)}11`);
+    expect(second > first).toBe(true);
+  });
+
   it('carries into the next millisecond when the random part is exhausted', () => {
     const next = createUlidFactory(() => 0.999_999_999);
     const first = next(5);
