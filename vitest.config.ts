@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { LongFilesFirst } from './test/support/long-files-first';
-import { REACT_MAJOR, reactAliases } from './test/support/react-version';
+import { LongFilesFirst } from './test/support/long-files-first.ts';
+import { REACT_MAJOR, reactAliases } from './test/support/react-version.ts';
 
 // Tests run in Node by default; React and DOM tests opt into jsdom with a
 // `// @vitest-environment jsdom` comment at the top of the file. With

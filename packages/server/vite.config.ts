@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { declarations } from '../../scripts/build/declarations';
+import { declarations } from '../../scripts/build/declarations.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(root, '../..');
