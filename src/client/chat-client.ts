@@ -214,6 +214,7 @@ class NatterChatClient implements ChatClient {
     this.#conn.close();
     this.#offlineCache?.dispose();
     this.#receipts?.dispose();
+    this.#outbox.saveNow();
     this.#outbox.clearTimers();
     this.#changes.clearTimers();
   }

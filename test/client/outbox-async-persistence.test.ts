@@ -58,6 +58,6 @@ describe('outbox in asynchronous storage', () => {
       'from last time',
       'written now',
     ]);
-    expect(storage.saves.at(-1)).toEqual([]);
+    await expect.poll(() => storage.saves.at(-1)).toEqual([]);
   });
 });
