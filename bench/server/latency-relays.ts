@@ -18,7 +18,7 @@ import { onCpus } from '../support/cpu-placement';
 import { packedEntryUrl, packedNatter } from '../support/packed-package';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { createChatClient, createEmbeddedServer } = (await import(
+const { createChatClient, createEmbeddedServer, webStorageOutbox } = (await import(
   packedEntryUrl('.')
 )) as typeof import('../../src/entries/index');
 /** The bare relay's server (no storage, no protocol: it forwards each message to the group). */
@@ -36,13 +36,35 @@ export interface Pair {
   close(): Promise<void>;
 }
 
+/** natter's own client of `user`, not connected yet: `send(i)` sends message i to one receiver through its outbox. */
+export interface OfflineClient {
+  send(i: number): void;
+  connect(): Promise<void>;
+  close(): void;
+}
+
 /** A relay under test: one server, on which pairs of users are connected. */
 export interface Relay {
   /** The server's process when it is not this one (its CPU time is measured). */
   pid?: number | undefined;
   /** Connects `sender` and `receiver` (a conversation between the two). */
   pair(sender: string, receiver: string): Promise<Pair>;
+  /**
+   * natter serve only: a ChatClient of the packed natter (a new device of `user`) with its outbox
+   * kept in Web Storage (an in-memory one), as an app persists it, sending to `receiver`.
+   */
+  offlineClient?(user: string, receiver: string): OfflineClient;
   close(): Promise<void>;
+}
+
+/** Web Storage in memory (what localStorage is to a page). */
+function memoryWebStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  };
 }
 
 /**
@@ -193,6 +215,20 @@ export async function natterServe(cpus?: string): Promise<Relay> {
           a.close();
           b.close();
         },
+      };
+    },
+    offlineClient: (user, receiver) => {
+      const client = createChatClient({
+        url,
+        user,
+        WebSocket,
+        delivery: false,
+        outbox: webStorageOutbox(`natter:outbox:${user}`, memoryWebStorage()),
+      });
+      return {
+        send: (i) => void client.sendText(`single:${receiver}`, String(i)).catch(() => undefined),
+        connect: () => client.connect(),
+        close: () => client.close(),
       };
     },
     close: async () => {

@@ -5,6 +5,9 @@
 // back to back (each send after the previous one arrived) and an outbox of
 // OUTBOX sends written at once (a client flushing after a reconnect): the
 // time until the receiver has all of them, and whether they came in order.
+// On natter serve the outbox is also measured as an app has it: queued in
+// natter's own ChatClient while offline, persisted in Web Storage, and sent
+// when it connects (clientOutbox).
 // The outbox is sent on a new sender connection after OFFLINE_MS away (what a
 // reconnect is), so the rate limit sees a client coming back, not one that has
 // just sent a thousand messages. A refused request ends the run with an error.
@@ -96,6 +99,32 @@ async function flushOutbox(pair: Pair, heard: ReturnType<typeof listen>, from: n
   return got;
 }
 
+/**
+ * natter serve: OUTBOX sends queued in natter's own client while it is offline (its outbox kept in
+ * Web Storage, as an app keeps it), then connected; how long queueing took, and the time from
+ * connect() until the receiver heard them all (the raw drain above, plus the client's own work).
+ */
+async function clientOutbox(relay: Relay) {
+  const pair = await relay.pair('carol', 'dave');
+  const heard = listen(pair);
+  const client = relay.offlineClient!('carol', 'dave');
+  const t0 = performance.now();
+  for (let k = 0; k < OUTBOX; k++) client.send(k);
+  const queueMs = performance.now() - t0;
+  const t1 = performance.now();
+  const got = await new Promise<number[]>((resolve) => {
+    const got: number[] = [];
+    heard.on((j) => {
+      if (got.push(j) === OUTBOX) resolve(got);
+    });
+    void client.connect();
+  });
+  const drainMs = performance.now() - t1;
+  client.close();
+  await pair.close();
+  return { queueMs, drainMs, inOrder: got.every((x, k) => x === k) };
+}
+
 /** The measured sender's own first sends (a new session and conversation), not measured. */
 const FIRST_SENDS = 20;
 
@@ -127,8 +156,10 @@ async function measure(make: () => Promise<Relay>) {
   const drainMs = performance.now() - t0;
   const drainCpuUs = ((cpuMs(relay.pid) - drainCpu0) * 1000) / OUTBOX;
   await pair.close();
+  const client = relay.offlineClient ? await clientOutbox(relay) : null;
   await relay.close();
   return {
+    client,
     p50: quantile(times, 0.5),
     p99: quantile(times, 0.99),
     drainMs,
@@ -174,6 +205,12 @@ const summary = Object.fromEntries(
       sendCpuUs: Number.isNaN(rs[0]!.sendCpuUs) ? null : med(rs.map((x) => x.sendCpuUs)),
       drainCpuUs: Number.isNaN(rs[0]!.drainCpuUs) ? null : med(rs.map((x) => x.drainCpuUs)),
       drainMsEach: rs.map((x) => r3(x.drainMs)),
+      // natter's own client (natter serve only): queueing the outbox offline, and its drain once connected.
+      client: rs[0]!.client && {
+        queueMs: med(rs.map((x) => x.client!.queueMs)),
+        drainMs: med(rs.map((x) => x.client!.drainMs)),
+        inOrder: rs.every((x) => x.client!.inOrder),
+      },
     },
   ]),
 ) as Record<
@@ -186,6 +223,7 @@ const summary = Object.fromEntries(
     sendCpuUs: number | null;
     drainCpuUs: number | null;
     drainMsEach: number[];
+    client: { queueMs: number; drainMs: number; inOrder: boolean } | null;
   }
 >;
 process.stdout.write(

@@ -45,6 +45,7 @@ export function summarizeLatency(d) {
         ],
         rows,
       },
+      ...clientTable(d),
     ],
     charts: [
       {
@@ -80,6 +81,30 @@ export function summarizeLatency(d) {
       ...placementNotes(d.placement, apart),
     ],
   };
+}
+
+/** natter's own client's outbox on natter serve, beside the same servers' drain of raw protocol frames (none in older results). */
+function clientTable(d) {
+  const rows = [
+    ['natter serve (defaults)', d.serve],
+    ['natter serve (defaults), on a CPU apart from the clients', d.serveApart],
+  ]
+    .filter(([, x]) => x?.client)
+    .map(([label, x]) => [label, x.client.queueMs, x.client.drainMs, x.drainMs, x.client.inOrder ? 'yes' : 'no']);
+  if (rows.length === 0) return [];
+  return [
+    {
+      caption: `an outbox of ${d.outbox} as an app has it: sent with natter's ChatClient (packed) while offline, its outbox kept in Web Storage (in memory), then connected; medians over ${d.rounds} rounds`,
+      columns: [
+        'server',
+        'queueing them offline (ms)',
+        'from connect() until the receiver has all (ms)',
+        'the same server draining raw frames (ms)',
+        'in order',
+      ],
+      rows,
+    },
+  ];
 }
 
 /** Where the servers ran apart from the clients, and the ratios there (the targets are judged sharing the CPUs). */
