@@ -4,7 +4,8 @@
 // down survives a reload and is stored once; a reload with the server down
 // draws the cached list and messages; a full disk leaves the chat working in
 // memory; logout wipes the cache; an old localStorage outbox moves in; a
-// client closed while its connect waits for the offline start stays closed.
+// client closed while its connect waits for the offline start stays closed;
+// an outbox entry is written again only when it changed.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ChatClient } from '../../src/client/chat-client-types';
@@ -221,6 +222,39 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
       return { connect: await connecting, state: client.state };
     });
     expect(outcome).toEqual({ connect: `rejected ${ErrorCode.DISCONNECTED}`, state: 'closed' });
+  });
+
+  it('writes a failed send to IndexedDB once while later sends come and go', async () => {
+    const server = await restartableServer();
+    const { context, page } = await newPage();
+    // Every put into the outbox store, by key, from before the page's own scripts run.
+    await context.addInitScript(() => {
+      const puts: string[] = [];
+      Object.assign(window, { __outboxPuts: puts });
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if (this.name === 'outbox') puts.push(String(key));
+        return put.call(this, value, key);
+      };
+    });
+    await openFixture(page, pageUrl(server.url, 'kim', { open: conversationId('single', 'bob') }));
+    await expect.poll(() => connection(page)).toBe('open');
+    await settled(page);
+    const writes = await page.evaluate(async () => {
+      const w = window as unknown as { __natter: { client: ChatClient }; __outboxPuts: string[] };
+      const c = w.__natter.client;
+      await c.sendText('group:nowhere', 'refused').catch(() => undefined);
+      const failed = c.pending()[0]!.localId;
+      for (let i = 0; i < 10; i++) await c.sendText('single:bob', `later ${i}`);
+      // A sent message leaves the saved outbox up to 250 ms after its answer.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await c.offline?.settled();
+      const puts = w.__outboxPuts;
+      return { failed: puts.filter((k) => k === failed).length, all: puts.length, left: c.pending().length };
+    });
+    // The failed send once pending and once failed; each later send once. Every save used to
+    // write every entry again: the failed one after each of the 10 sends.
+    expect(writes).toEqual({ failed: 2, all: 12, left: 1 });
   });
 
   it('keeps nothing in IndexedDB when the app opts out (offline: false)', async () => {

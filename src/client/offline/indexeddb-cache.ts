@@ -168,26 +168,30 @@ export class IndexedDbCache {
   /** The outbox kept in this database (with the one-time move from a legacy outbox). */
   outbox(): OutboxPersistence {
     // Other tabs of the same user share this store: a save changes only this client's entries
-    // (those it loaded or added), never replacing the whole outbox.
-    const mine = new Set<string>();
+    // (those it loaded or added), never replacing the whole outbox. The outbox replaces an entry's
+    // object when it changes, so an entry still the object last written is not written again (a
+    // drain of hundreds of sends, or a failed send kept while others come and go).
+    const mine = new Map<string, PendingMessage>();
     return {
       load: async () => {
         const list = await this.loadOutbox();
-        for (const p of list) mine.add(p.localId);
+        for (const p of list) mine.set(p.localId, p);
         return list;
       },
       save: (pending) => {
-        const list = pending.map(savedPending);
-        const keep = new Set(list.map((p) => p.localId));
-        const gone = [...mine].filter((id) => !keep.has(id));
+        const keep = new Set(pending.map((p) => p.localId));
+        const gone = [...mine.keys()].filter((id) => !keep.has(id));
         for (const id of gone) {
           mine.delete(id);
           this.claims.release(messageKey(id));
         }
-        for (const id of keep) {
-          if (!mine.has(id)) void this.claims.claim(messageKey(id));
-          mine.add(id);
+        const changed = pending.filter((p) => mine.get(p.localId) !== p);
+        for (const p of changed) {
+          if (!mine.has(p.localId)) void this.claims.claim(messageKey(p.localId));
+          mine.set(p.localId, p);
         }
+        if (gone.length === 0 && changed.length === 0) return;
+        const list = changed.map(savedPending);
         this.write(async (db) => {
           const tx = db.transaction('outbox', 'readwrite');
           await allOrNothing(tx, async () => {
