@@ -211,10 +211,11 @@ class NatterChatClient implements ChatClient {
   }
   close(): void {
     this.#closes++;
+    // Written before the offline runtime is let go: the outbox saves through it.
+    this.#outbox.saveNow();
     this.#conn.close();
     this.#offlineCache?.dispose();
     this.#receipts?.dispose();
-    this.#outbox.saveNow();
     this.#outbox.clearTimers();
     this.#changes.clearTimers();
   }
