@@ -53,6 +53,10 @@ export interface ChatClientOptions {
 export interface OutboxPersistence {
   /** The entries saved last time (pending or failed), oldest first; a Promise for asynchronous storage. */
   load(): PendingMessage[] | Promise<PendingMessage[]>;
-  /** Replaces what is saved with `pending` (called on every outbox change). */
+  /**
+   * Replaces what is saved with `pending`: once at the end of a task that changed the outbox (for
+   * all its changes), and within 250 ms after messages leave it once stored (a reload before that
+   * sends them again, answered with the stored copies); `close()` writes what is still due.
+   */
   save(pending: readonly PendingMessage[]): void;
 }
