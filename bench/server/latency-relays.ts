@@ -226,7 +226,11 @@ export async function natterServe(cpus?: string): Promise<Relay> {
         outbox: webStorageOutbox(`natter:outbox:${user}`, memoryWebStorage()),
       });
       return {
-        send: (i) => void client.sendText(`single:${receiver}`, String(i)).catch(() => undefined),
+        // A refusal ends the run (an unhandled rejection), as a refused raw request does.
+        send: (i) =>
+          void client.sendText(`single:${receiver}`, String(i)).catch((e: unknown) => {
+            throw new Error(`natter's client could not send ${i}: ${String(e)}`);
+          }),
         connect: () => client.connect(),
         close: () => client.close(),
       };
