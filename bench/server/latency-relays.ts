@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { memoryWebStorage } from '../../test/support/memory-web-storage';
 import { onCpus } from '../support/cpu-placement';
 import { packedEntryUrl, packedNatter } from '../support/packed-package';
 
@@ -55,16 +56,6 @@ export interface Relay {
    */
   offlineClient?(user: string, receiver: string): OfflineClient;
   close(): Promise<void>;
-}
-
-/** Web Storage in memory (what localStorage is to a page). */
-function memoryWebStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
 }
 
 /**

@@ -279,8 +279,6 @@ export class Outbox {
     this.#saveDue = false;
     cancel(this.#saveTimer);
     this.#saveTimer = null;
-    const persistence = this.#deps.persistence;
-    if (!persistence || this.#restoring) return;
-    persistence.save(this.list().filter((p) => !this.isPreparing(p.localId)));
+    this.#deps.persistence?.save(this.list().filter((p) => !this.isPreparing(p.localId)));
   }
 }

@@ -7,20 +7,7 @@ import { createChatClient } from '../../src/client/chat-client';
 import type { ChatClient } from '../../src/client/chat-client-types';
 import { webStorageOutbox, type KeyValueStorage } from '../../src/client/outbox-persistence';
 import { createEmbeddedServer, type EmbeddedServer } from '../../src/server/embedded-server';
-
-/** An in-memory Web Storage (what localStorage is to a page). */
-class MemoryWebStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { memoryWebStorage } from '../support/memory-web-storage';
 
 const servers: EmbeddedServer[] = [];
 const clients: ChatClient[] = [];
@@ -33,7 +20,7 @@ afterEach(() => {
 function setup() {
   const server = createEmbeddedServer();
   servers.push(server);
-  const storage = new MemoryWebStorage();
+  const storage = memoryWebStorage();
   const make = (user: string, withOutbox = true): ChatClient => {
     const c = createChatClient({
       transport: server.connect(),
@@ -110,7 +97,7 @@ describe('outbox persistence', () => {
   it('writes the outbox once for sends queued together, and a few times while hundreds drain', async () => {
     const { storage, make } = setup();
     const writes: number[] = [];
-    const setItem = storage.setItem.bind(storage);
+    const setItem = storage.setItem;
     storage.setItem = (key, value) => {
       writes.push((JSON.parse(value) as unknown[]).length);
       setItem(key, value);

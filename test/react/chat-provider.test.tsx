@@ -8,6 +8,7 @@ import { createEmbeddedServer } from '../../src/server/embedded-server';
 import { useChatClient } from '../../src/react/use-chat-client';
 import { useConnectionState } from '../../src/react/use-connection-state';
 import { useConversation } from '../../src/react/use-conversation';
+import { memoryWebStorage } from '../support/memory-web-storage';
 
 let unmount: (() => void) | null = null;
 afterEach(() => {
@@ -76,12 +77,7 @@ describe('ChatProvider without a client', () => {
 
 describe('ChatProvider with a client whose outbox was saved before a reload', () => {
   it('shows the restored send as pending, then sent once connected', async () => {
-    const saved = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => saved.get(k) ?? null,
-      setItem: (k: string, v: string) => void saved.set(k, v),
-      removeItem: (k: string) => void saved.delete(k),
-    };
+    const storage = memoryWebStorage();
     const server = createEmbeddedServer();
     const first = createChatClient({
       transport: server.connect(),
