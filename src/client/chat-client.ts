@@ -129,6 +129,7 @@ class NatterChatClient implements ChatClient {
       isOpen: () => this.#conn.isOpen,
       ...(persistence ? { persistence } : {}),
     });
+    this.#offlineCache?.owes(() => this.#outbox.saveNow());
     const changePersistence = this.#offlineCache?.changes();
     this.#changes = new ChangeQueue({
       dispatch: (op, p, cb) => this.#tracker.dispatch(op, p, cb),

@@ -55,8 +55,9 @@ export interface OutboxPersistence {
   load(): PendingMessage[] | Promise<PendingMessage[]>;
   /**
    * Replaces what is saved with `pending`: once at the end of a task that changed the outbox (for
-   * all its changes), and within 250 ms after messages leave it once stored (a reload before that
-   * sends them again, answered with the stored copies); `close()` writes what is still due.
+   * all its changes), and within 250 ms after messages leave it once stored, or at once when the
+   * page is hidden or unloads first (a reload that still comes before sends them again, answered
+   * with the stored copies); `close()` and `client.offline.settled()` write what is still due.
    */
   save(pending: readonly PendingMessage[]): void;
 }

@@ -7,8 +7,9 @@
 // `persistence` when given, so unsent messages survive a reload. Writes are
 // coalesced: the whole outbox is written once at the end of the task that
 // changed it (a page cannot unload before that), and a message leaving it once
-// sent is written up to SENT_SAVE_MS later (a reload meanwhile only sends it
-// again, and the server answers with the stored copy). Saving on every change
+// sent is written up to SENT_SAVE_MS later, or at once when the page is hidden
+// or unloads (a reload that still came first only sends it again, and the
+// server answers with the stored copy). Saving on every change
 // wrote the outbox once per message: 500 queued sends wrote 24 MB of JSON,
 // and as much again while they drained.
 import { ErrorCode, NatterError } from '../protocol/errors';
@@ -16,7 +17,7 @@ import type { Message, OutgoingBody, OutgoingMessage } from '../protocol/message
 import type { PendingMessage } from './pending-message';
 import type { OutboxPersistence } from './client-options';
 import type { DispatchCallbacks } from './request-tracker';
-import { cancel, later, type TimerHandle } from './timers';
+import { cancel, later, laterOrOnLeave, type TimerHandle } from './timers';
 
 /** How long the outbox may stay written with messages the server has stored since (see the header). */
 const SENT_SAVE_MS = 250;
@@ -59,7 +60,8 @@ export class Outbox {
   #restoring = false;
   /** A write of the outbox is due: at the end of this task, or (for sent messages only) on `#saveTimer`. */
   #saveDue = false;
-  #saveTimer: TimerHandle | null = null;
+  /** Cancels the pending write of sent messages' leaving (see `#persistLater`). */
+  #saveTimer: (() => void) | null = null;
 
   readonly #deps: OutboxDeps;
 
@@ -268,16 +270,19 @@ export class Outbox {
     });
   }
 
-  /** Saves the outbox within SENT_SAVE_MS: only messages the server has stored are gone from it. */
+  /**
+   * Saves the outbox within SENT_SAVE_MS, or when the page is hidden or unloads first: only messages
+   * the server has stored are gone from it.
+   */
   #persistLater(): void {
     if (!this.#deps.persistence || this.#restoring || this.#saveDue || this.#saveTimer) return;
-    this.#saveTimer = later(SENT_SAVE_MS, () => this.#save());
+    this.#saveTimer = laterOrOnLeave(SENT_SAVE_MS, () => this.#save());
   }
 
   /** Writes what a reload could send again: everything not waiting for its upload. */
   #save(): void {
     this.#saveDue = false;
-    cancel(this.#saveTimer);
+    this.#saveTimer?.();
     this.#saveTimer = null;
     this.#deps.persistence?.save(this.list().filter((p) => !this.isPreparing(p.localId)));
   }

@@ -5,7 +5,8 @@
 // draws the cached list and messages; a full disk leaves the chat working in
 // memory; logout wipes the cache; an old localStorage outbox moves in; a
 // client closed while its connect waits for the offline start stays closed;
-// an outbox entry is written again only when it changed.
+// an outbox entry is written again only when it changed; a page left right
+// after a send's answer has already written it out of the saved outbox.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ChatClient } from '../../src/client/chat-client-types';
@@ -25,15 +26,30 @@ const connection = (page: Page) =>
   page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.state);
 const settled = (page: Page) =>
   page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.settled());
-/**
- * settled, once messages the server has stored are also gone from the saved outbox: that write comes
- * up to 250 ms after their answers (outbox.ts). Waited out in the page, whose timer for it is due first.
- */
-const settledAfterSent = (page: Page) =>
-  page.evaluate(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.settled();
+/** The texts of the sends in the saved outbox, read on a page of the site that runs no client. */
+async function savedOutbox(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const texts: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name?.startsWith('natter:')) continue;
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => done(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      if (db.objectStoreNames.contains('outbox')) {
+        const all = await new Promise<Array<{ body: { msg?: string } }>>((done, fail) => {
+          const req = db.transaction('outbox', 'readonly').objectStore('outbox').getAll();
+          req.onsuccess = () => done(req.result as Array<{ body: { msg?: string } }>);
+          req.onerror = () => fail(req.error);
+        });
+        for (const p of all) texts.push(p.body.msg ?? '');
+      }
+      db.close();
+    }
+    return texts;
   });
+}
 
 // Each test reloads pages and restarts a server: on a loaded machine that takes far longer than the default 20 s.
 describe('offline cache in Chromium', { timeout: 90_000 }, () => {
@@ -67,7 +83,8 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     await expect
       .poll(() => rows(page, 'written offline').getAttribute('data-status'), { timeout: 20_000 })
       .not.toBe('pending');
-    await settledAfterSent(page);
+    // Messages the server has stored leave the saved outbox within 250 ms; settled() writes that now.
+    await settled(page);
 
     // A reload with the server up sends nothing again: the stored outbox is empty.
     await page.reload();
@@ -255,8 +272,6 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
       await c.sendText('group:nowhere', 'refused').catch(() => undefined);
       const failed = c.pending()[0]!.localId;
       for (let i = 0; i < 10; i++) await c.sendText('single:bob', `later ${i}`);
-      // A sent message leaves the saved outbox up to 250 ms after its answer.
-      await new Promise((resolve) => setTimeout(resolve, 600));
       await c.offline?.settled();
       const puts = w.__outboxPuts;
       return { failed: puts.filter((k) => k === failed).length, all: puts.length, left: c.pending().length };
@@ -264,6 +279,34 @@ describe('offline cache in Chromium', { timeout: 90_000 }, () => {
     // The failed send once pending and once failed; each later send once. Every save used to
     // write every entry again: the failed one after each of the 10 sends.
     expect(writes).toEqual({ failed: 2, all: 12, left: 1 });
+  });
+
+  it('a page left right after its send is answered has written the send out of the saved outbox', async () => {
+    const server = await restartableServer();
+    const { page } = await newPage();
+    const url = pageUrl(server.url, 'lee', { open: conversationId('single', 'bob') });
+    await openFixture(page, url);
+    await expect.poll(() => connection(page)).toBe('open');
+    await settled(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __natter: { client: ChatClient }; __answered: Promise<void> };
+      w.__answered = new Promise((resolve) =>
+        w.__natter.client.on('outbox', (p) => {
+          if (p.status === 'sent') resolve();
+        }),
+      );
+    });
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('answered, then the page left');
+    await box.press('Enter');
+    await page.evaluate(() => (window as unknown as { __answered: Promise<void> }).__answered);
+    // Left at once, well inside the 250 ms the removal is otherwise held back for.
+    await page.route('**/left.html', (r) => r.fulfill({ contentType: 'text/html', body: '<title>left</title>' }));
+    await page.goto(new URL('/left.html', url).href);
+    expect(await savedOutbox(page)).toEqual([]);
+    // What a reload would otherwise have sent again is stored once.
+    const bob = await connectedClient(server.url, 'bob');
+    expect(await storedWith(bob, conversationId('single', 'lee'), 'answered, then the page left')).toBe(1);
   });
 
   it('keeps nothing in IndexedDB when the app opts out (offline: false)', async () => {

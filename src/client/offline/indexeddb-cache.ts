@@ -1,6 +1,7 @@
 // Owns the offline cache in IndexedDB: reads what the last session saved,
 // queues writes so they land in order (each one a transaction, so the pages
-// and the event position they reflect never disagree), and keeps the outbox.
+// and the event position they reflect never disagree), and keeps the outbox,
+// whose writes start at once so that one made as the page leaves still lands.
 // Any failure (private mode, quota, a broken database) turns the cache into
 // a no-op with one warning: the chat then lives in memory, never breaks. It
 // also keeps queued changes and the bytes of attachments not uploaded yet.
@@ -13,10 +14,11 @@ import { restorePending, savedPending } from '../outbox-persistence';
 import { EntryClaims } from './entry-claims';
 import { allOrNothing, errorReason } from './idb-transaction';
 import { deleteOfflineDb, wrapOfflineDb, type OfflineDb } from './offline-db';
-import { HEAD_CONVERSATIONS, type StoredMeta } from './offline-schema';
+import { HEAD_CONVERSATIONS } from './offline-schema';
 import type { OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
 import { updateStartRecord } from './start-record';
-import { cachedPage, storedPage } from './stored-page';
+import { storedPage } from './stored-page';
+import { readFullSnapshot } from './full-snapshot';
 
 /** Where an outbox kept before this cache existed is read from, once, and emptied after the move. */
 export interface LegacyOutbox {
@@ -44,6 +46,8 @@ export class IndexedDbCache {
   readonly messagesPerConversation: number;
   private current: 'indexeddb' | 'memory' = 'indexeddb';
   private readonly db: Promise<OfflineDb | null>;
+  /** The database once open, for writes that cannot wait a turn (writeNow). */
+  private open: OfflineDb | null = null;
   private chain: Promise<void> = Promise.resolve();
   private snap: Promise<OfflineSnapshot | null> | null = null;
   /** Entries this tab replays; other tabs of the user leave them alone. */
@@ -53,10 +57,13 @@ export class IndexedDbCache {
     this.name = options.name;
     this.messagesPerConversation = options.messagesPerConversation;
     this.claims = new EntryClaims(options.name);
-    this.db = options.db.then(wrapOfflineDb, (e: unknown) => {
-      this.degrade('unavailable', e);
-      return null;
-    });
+    this.db = options.db.then(
+      (d) => (this.open = wrapOfflineDb(d)),
+      (e: unknown) => {
+        this.degrade('unavailable', e);
+        return null;
+      },
+    );
   }
 
   get mode(): 'indexeddb' | 'memory' {
@@ -192,12 +199,11 @@ export class IndexedDbCache {
         }
         if (gone.length === 0 && changed.length === 0) return;
         const list = changed.map(savedPending);
-        this.write(async (db) => {
+        this.writeNow((db) => {
           const tx = db.transaction('outbox', 'readwrite');
-          await allOrNothing(tx, async () => {
-            for (const id of gone) await tx.store.delete(id);
-            for (const p of list) await tx.store.put(p, p.localId);
-          });
+          const requests = [...gone.map((id) => tx.store.delete(id)), ...list.map((p) => tx.store.put(p, p.localId))];
+          tx.commit();
+          return allOrNothing(tx, () => Promise.all(requests).then(() => undefined));
         });
       },
     };
@@ -254,24 +260,27 @@ export class IndexedDbCache {
     const db = await this.db;
     if (!db) return null;
     try {
-      const tx = db.transaction(['meta', 'pages'], 'readonly');
-      const meta = tx.objectStore('meta');
-      const pagesStore = tx.objectStore('pages');
-      const [list, pos, keys, values] = await Promise.all([
-        meta.get('conversations'),
-        meta.get('pos'),
-        pagesStore.getAllKeys(),
-        pagesStore.getAll(),
-      ]);
-      await tx.done;
-      if (!Array.isArray(list)) return null;
-      const conversations = list as StoredMeta['conversations'];
-      const pages = keys.map((conversation: ConversationId, i) => cachedPage(conversation, values[i]!));
-      return { conversations, pages, pos: typeof pos === 'number' ? pos : null, complete: true };
+      return await readFullSnapshot(db);
     } catch (e) {
       this.degrade('failed', e);
       return null;
     }
+  }
+
+  /**
+   * Starts a write at once when the database is open, not after the writes queued before it: its
+   * requests are made and committed in the calling task, so a page unloading right after (the
+   * outbox's write on pagehide) still lands. The database orders it after earlier transactions on
+   * the same store; settled() and later queued writes wait for it.
+   */
+  private writeNow(run: (db: OfflineDb) => Promise<void>): void {
+    if (this.current === 'memory') return;
+    const start = (db: OfflineDb | null) => {
+      if (!db || this.current === 'memory') return;
+      return run(db).catch((e: unknown) => this.degrade(errorReason(e), e));
+    };
+    const done = this.open ? start(this.open) : this.db.then(start);
+    this.chain = Promise.all([this.chain, done]).then(() => undefined);
   }
 
   private write(run: (db: OfflineDb) => Promise<void>): void {

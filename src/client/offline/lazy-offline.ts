@@ -50,6 +50,8 @@ export class LazyOffline implements OfflineCache {
   #failed = false;
   readonly #start: Promise<OfflineSnapshot | null>;
   readonly #wanted: ConversationId[] = [];
+  /** Writes owed but not queued yet (the outbox's delayed one): settled() has them made first. */
+  readonly #owed: Array<() => void> = [];
 
   constructor(options: Omit<OfflineRuntimeOptions, 'db'>) {
     this.name = options.name;
@@ -109,7 +111,13 @@ export class LazyOffline implements OfflineCache {
   }
 
   settled(): Promise<void> {
+    for (const write of this.#owed) write();
     return this.ready.then((r) => r?.cache.settled());
+  }
+
+  /** `write` makes at once a write that is owed but held back; settled() calls it first. */
+  owes(write: () => void): void {
+    this.#owed.push(write);
   }
 
   clear(): Promise<void> {

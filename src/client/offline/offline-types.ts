@@ -83,7 +83,11 @@ export interface OfflineCache {
   want(conversation: ConversationId): void;
   /** Queues a write; writes land in order. */
   save(change: OfflineSnapshotChange): void;
-  /** Resolves once every write queued so far has landed (or failed). */
+  /**
+   * Resolves once every write queued so far has landed (or failed). On the client's cache
+   * (`client.offline`), writes still held back are queued first: the outbox's removal of messages
+   * the server has stored since (otherwise made within 250 ms).
+   */
   settled(): Promise<void>;
   /** Deletes everything this cache holds (call on logout) and stops writing. */
   clear(): Promise<void>;
