@@ -19,12 +19,7 @@ import type { OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './o
 import { updateStartRecord } from './start-record';
 import { storedPage } from './stored-page';
 import { readFullSnapshot } from './full-snapshot';
-
-/** Where an outbox kept before this cache existed is read from, once, and emptied after the move. */
-export interface LegacyOutbox {
-  load(): PendingMessage[];
-  clear(): void;
-}
+import { moveLegacyOutbox, type LegacyOutbox } from './legacy-outbox';
 
 export interface IndexedDbCacheOptions {
   name: string;
@@ -202,7 +197,8 @@ export class IndexedDbCache {
         this.writeNow((db) => {
           const tx = db.transaction('outbox', 'readwrite');
           const requests = [...gone.map((id) => tx.store.delete(id)), ...list.map((p) => tx.store.put(p, p.localId))];
-          tx.commit();
+          // Ends it now rather than after a turn the page may not get (unload); absent before Safari 15.
+          tx.commit?.();
           return allOrNothing(tx, () => Promise.all(requests).then(() => undefined));
         });
       },
@@ -220,22 +216,8 @@ export class IndexedDbCache {
       this.degrade('failed', e);
       return this.options.legacy?.load() ?? [];
     }
-    // Read after the database's own outbox: its first use of localStorage blocks the page (legacyOutbox).
-    const legacy = this.options.legacy?.load() ?? [];
-    if (legacy.length === 0) return stored;
-    const have = new Set(stored.map((p) => p.localId));
-    const merged = [...stored, ...legacy.filter((p) => !have.has(p.localId))];
-    // The legacy copy goes only once the move has landed: a failed move leaves it for next time.
-    try {
-      const tx = db.transaction('outbox', 'readwrite');
-      await allOrNothing(tx, async () => {
-        for (const p of merged) await tx.store.put(savedPending(p), p.localId);
-      });
-      this.options.legacy?.clear();
-    } catch (e) {
-      this.degrade(errorReason(e), e);
-    }
-    return merged;
+    const legacy = this.options.legacy;
+    return legacy ? moveLegacyOutbox(db, stored, legacy, (e) => this.degrade(errorReason(e), e)) : stored;
   }
 
   /** Every valid entry of a store (after the writes queued so far), or none when it cannot be read. */
@@ -275,9 +257,14 @@ export class IndexedDbCache {
    */
   private writeNow(run: (db: OfflineDb) => Promise<void>): void {
     if (this.current === 'memory') return;
-    const start = (db: OfflineDb | null) => {
+    const start = async (db: OfflineDb | null) => {
       if (!db || this.current === 'memory') return;
-      return run(db).catch((e: unknown) => this.degrade(errorReason(e), e));
+      // Awaited here: a transaction refused as it is made (a closing database) throws before any await.
+      try {
+        await run(db);
+      } catch (e) {
+        this.degrade(errorReason(e), e);
+      }
     };
     const done = this.open ? start(this.open) : this.db.then(start);
     this.chain = Promise.all([this.chain, done]).then(() => undefined);

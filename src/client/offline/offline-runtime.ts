@@ -8,7 +8,8 @@ import type { Transport } from '../../protocol/link';
 import type { ChangeObserver } from '../change-queue';
 import { webStorageOutbox } from '../outbox-persistence';
 import { shareChanges, type ChangeShare, type ChangeShareHost } from './change-share';
-import { IndexedDbCache, type LegacyOutbox } from './indexeddb-cache';
+import { IndexedDbCache } from './indexeddb-cache';
+import type { LegacyOutbox } from './legacy-outbox';
 import type { OfflineWarning } from './offline-types';
 import { canShareTabs, createSharedTabTransport, type SharedTabTransport } from './shared-tab-transport';
 
