@@ -130,11 +130,11 @@ interface StartRecordSeen {
 
 /**
  * What the page's offline databases hold: message texts of the cached pages, cached conversation ids,
- * and the start record (null when none is written).
+ * the start record (null when none is written) and the texts of the sends in the saved outbox.
  */
 export function cachedOnPage(
   page: Page,
-): Promise<{ texts: string[]; conversations: string[]; start: StartRecordSeen | null }> {
+): Promise<{ texts: string[]; conversations: string[]; start: StartRecordSeen | null; outbox: string[] }> {
   return page.evaluate(async () => {
     const read = (db: IDBDatabase, store: string, key?: string) =>
       new Promise<unknown>((done, fail) => {
@@ -146,6 +146,7 @@ export function cachedOnPage(
     const texts: string[] = [];
     const conversations: string[] = [];
     let start: StartRecordSeen | null = null;
+    const outbox: string[] = [];
     for (const info of await indexedDB.databases()) {
       if (!info.name?.startsWith('natter:')) continue;
       const db = await new Promise<IDBDatabase>((done, fail) => {
@@ -173,8 +174,10 @@ export function cachedOnPage(
             ),
           };
       }
+      if (db.objectStoreNames.contains('outbox'))
+        for (const p of (await read(db, 'outbox')) as Array<{ body: { msg?: string } }>) outbox.push(p.body.msg ?? '');
       db.close();
     }
-    return { texts, conversations, start };
+    return { texts, conversations, start, outbox };
   });
 }
