@@ -129,7 +129,8 @@ class NatterChatClient implements ChatClient {
       isOpen: () => this.#conn.isOpen,
       ...(persistence ? { persistence } : {}),
     });
-    this.#offlineCache?.owes(() => this.#outbox.saveNow());
+    // Only an outbox kept in the cache owes it writes (an app's own persistence is its own business).
+    if (!options.outbox) this.#offlineCache?.owes(() => this.#outbox.saveNow());
     const changePersistence = this.#offlineCache?.changes();
     this.#changes = new ChangeQueue({
       dispatch: (op, p, cb) => this.#tracker.dispatch(op, p, cb),

@@ -57,7 +57,8 @@ export interface OutboxPersistence {
    * Replaces what is saved with `pending`: once at the end of a task that changed the outbox (for
    * all its changes), and within 250 ms after messages leave it once stored, or at once when the
    * page is hidden or unloads first (a reload that still comes before sends them again, answered
-   * with the stored copies); `close()` and `client.offline.settled()` write what is still due.
+   * with the stored copies); `close()` writes what is still due, and so does
+   * `client.offline.settled()` for the outbox the offline cache keeps.
    */
   save(pending: readonly PendingMessage[]): void;
 }

@@ -26,6 +26,7 @@ const connection = (page: Page) =>
   page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.state);
 const settled = (page: Page) =>
   page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.settled());
+
 // Each test reloads pages and restarts a server: on a loaded machine that takes far longer than the default 20 s.
 describe('offline cache in Chromium', { timeout: 90_000 }, () => {
   it('a message sent while the server is stopped survives a reload and is stored exactly once when the server is back', async () => {

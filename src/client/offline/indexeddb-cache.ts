@@ -257,30 +257,24 @@ export class IndexedDbCache {
    */
   private writeNow(run: (db: OfflineDb) => Promise<void>): void {
     if (this.current === 'memory') return;
-    const start = async (db: OfflineDb | null) => {
-      if (!db || this.current === 'memory') return;
-      // Awaited here: a transaction refused as it is made (a closing database) throws before any await.
-      try {
-        await run(db);
-      } catch (e) {
-        this.degrade(errorReason(e), e);
-      }
-    };
-    const done = this.open ? start(this.open) : this.db.then(start);
+    const done = this.open ? this.attempt(this.open, run) : this.db.then((db) => this.attempt(db, run));
     this.chain = Promise.all([this.chain, done]).then(() => undefined);
   }
 
   private write(run: (db: OfflineDb) => Promise<void>): void {
     if (this.current === 'memory') return;
-    this.chain = this.chain.then(async () => {
-      const db = await this.db;
-      if (!db || this.current === 'memory') return;
-      try {
-        await run(db);
-      } catch (e) {
-        this.degrade(errorReason(e), e);
-      }
-    });
+    this.chain = this.chain.then(async () => this.attempt(await this.db, run));
+  }
+
+  /** Runs one write unless the cache has turned to memory; a failure turns it to memory. */
+  private async attempt(db: OfflineDb | null, run: (db: OfflineDb) => Promise<void>): Promise<void> {
+    if (!db || this.current === 'memory') return;
+    // Awaited here: a transaction refused as it is made (a closing database) throws before any await.
+    try {
+      await run(db);
+    } catch (e) {
+      this.degrade(errorReason(e), e);
+    }
   }
 
   private degrade(reason: OfflineWarning['reason'], e: unknown): void {

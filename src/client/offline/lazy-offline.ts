@@ -50,8 +50,8 @@ export class LazyOffline implements OfflineCache {
   #failed = false;
   readonly #start: Promise<OfflineSnapshot | null>;
   readonly #wanted: ConversationId[] = [];
-  /** Writes owed but not queued yet (the outbox's delayed one): settled() has them made first. */
-  readonly #owed: Array<() => void> = [];
+  /** Makes the write owed but not queued yet (the outbox's delayed one): settled() calls it first. */
+  #owed: (() => void) | null = null;
 
   constructor(options: Omit<OfflineRuntimeOptions, 'db'>) {
     this.name = options.name;
@@ -111,13 +111,13 @@ export class LazyOffline implements OfflineCache {
   }
 
   settled(): Promise<void> {
-    for (const write of this.#owed) write();
+    this.#owed?.();
     return this.ready.then((r) => r?.cache.settled());
   }
 
-  /** `write` makes at once a write that is owed but held back; settled() calls it first. */
+  /** `write` makes at once the write the outbox kept in this cache holds back; settled() calls it first. */
   owes(write: () => void): void {
-    this.#owed.push(write);
+    this.#owed = write;
   }
 
   clear(): Promise<void> {
