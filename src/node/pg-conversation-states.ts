@@ -18,20 +18,63 @@ export async function getConversationState(
   );
 }
 
+/**
+ * Several users' states in one conversation, in `users`' order (null where none), in one statement.
+ * Inside a transaction the rows are locked in user order, so two transactions locking overlapping
+ * members wait for each other instead of deadlocking.
+ */
+export async function getConversationStates(
+  db: PgDatabase,
+  users: readonly UserId[],
+  key: ConversationKey,
+): Promise<Array<ConversationStateRecord | null>> {
+  const rows = await db.rows<{ user_id: UserId; json: string }>(
+    `SELECT user_id, json FROM conversation_states WHERE key = $1 AND user_id = ANY($2::text[]) ORDER BY user_id${db.lock}`,
+    [key, users],
+  );
+  const byUser = new Map(rows.map((r) => [r.user_id, r.json]));
+  return users.map((user) => {
+    const json = byUser.get(user);
+    return json === undefined ? null : (JSON.parse(json) as ConversationStateRecord);
+  });
+}
+
+const UPSERT = `INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, cleared_seq, json)`;
+const ON_CONFLICT = `ON CONFLICT (user_id, key) DO UPDATE SET updated_at = excluded.updated_at, hidden = excluded.hidden,
+  unread = excluded.unread, cleared_seq = excluded.cleared_seq, json = excluded.json`;
+
 export async function putConversationState(db: PgDatabase, state: ConversationStateRecord): Promise<void> {
+  await db.rows(`${UPSERT} VALUES ($1, $2, $3, $4, $5, $6, $7) ${ON_CONFLICT}`, [
+    state.user,
+    state.key,
+    state.updatedAt,
+    Boolean(state.hidden),
+    state.unread,
+    state.clearedSeq,
+    JSON.stringify(state),
+  ]);
+}
+
+/** Puts states of distinct (user, key) in one statement, rows in (user, key) order (see getConversationStates). */
+export async function putConversationStates(db: PgDatabase, states: readonly ConversationStateRecord[]): Promise<void> {
+  const sorted = [...states].sort((a, b) => compare(a.user, b.user) || compare(a.key, b.key));
   await db.rows(
-    'INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, cleared_seq, json) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (user_id, key) DO UPDATE SET updated_at = excluded.updated_at, hidden = excluded.hidden, unread = excluded.unread, cleared_seq = excluded.cleared_seq, json = excluded.json',
+    `${UPSERT} SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[], $5::bigint[], $6::bigint[], $7::text[])
+     ${ON_CONFLICT}`,
     [
-      state.user,
-      state.key,
-      state.updatedAt,
-      Boolean(state.hidden),
-      state.unread,
-      state.clearedSeq,
-      JSON.stringify(state),
+      sorted.map((s) => s.user),
+      sorted.map((s) => s.key),
+      sorted.map((s) => s.updatedAt),
+      sorted.map((s) => Boolean(s.hidden)),
+      sorted.map((s) => s.unread),
+      sorted.map((s) => s.clearedSeq),
+      sorted.map((s) => JSON.stringify(s)),
     ],
   );
 }
+
+/** Code-unit order, the order ORDER BY user_id gives under the C collation and for ids of plain ASCII. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function listConversationKeys(db: PgDatabase, user: UserId): Promise<ConversationKey[]> {
   const rows = await db.rows<{ key: ConversationKey }>('SELECT key FROM conversation_states WHERE user_id = $1', [

@@ -90,7 +90,9 @@ const MESSAGE_OPS = [
 ] as const;
 const STATE_OPS = [
   'getConversationState',
+  'getConversationStates',
   'putConversationState',
+  'putConversationStates',
   'listConversationStates',
   'listConversationKeys',
   'listClearedHistories',
@@ -115,7 +117,7 @@ type ForwardedOps =
 /** The operations PgStorage forwards to its parts (see the class). */
 // Merged on purpose: forwardToFunctions defines these on the prototype, from the same lists.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface PgStorage extends Pick<Storage, ForwardedOps> {}
+export interface PgStorage extends Required<Pick<Storage, ForwardedOps>> {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above
 export class PgStorage implements Storage {

@@ -219,12 +219,20 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     key: ConversationKey,
   ): Promise<Array<ConversationStateRecord | null>> {
     const caches = await this.settled();
+    const found = users.map((user) => caches?.states.get(user, key));
+    const missing = users.filter((_, i) => found[i] === undefined);
+    // A database server reads the missing ones in one round trip (storage.ts).
+    const read =
+      missing.length > 1 && this.inner.getConversationStates
+        ? await this.inner.getConversationStates(missing, key)
+        : null;
+    let next = 0;
     const states: Array<ConversationStateRecord | null> = [];
-    for (const user of users) {
-      let state = caches?.states.get(user, key);
+    for (let i = 0; i < users.length; i++) {
+      let state = found[i];
       if (state === undefined) {
-        state = await this.inner.getConversationState(user, key);
-        caches?.states.set(user, key, state);
+        state = read ? read[next++]! : await this.inner.getConversationState(users[i]!, key);
+        caches?.states.set(users[i]!, key, state);
       }
       states.push(state ? { ...state } : null);
     }
@@ -236,8 +244,10 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     for (const state of states) {
       caches?.states.set(state.user, state.key, state);
       if (caches && this.inTx) caches.states.markDirty(state);
-      else await this.inner.putConversationState(state);
     }
+    if (caches && this.inTx) return;
+    if (states.length > 1 && this.inner.putConversationStates) await this.inner.putConversationStates(states);
+    else for (const state of states) await this.inner.putConversationState(state);
   }
   async listConversationStates(user: UserId): Promise<ConversationStateRecord[]> {
     await this.settled();
@@ -267,7 +277,9 @@ export class CachedStorage extends ForwardingStorage implements Storage {
   private async writeDirty(): Promise<void> {
     const states = this.caches?.states;
     if (!this.inTx || !states?.hasDirty()) return;
-    for (const state of states.takeDirty()) await this.inner.putConversationState({ ...state });
+    const dirty = states.takeDirty().map((state) => ({ ...state }));
+    if (dirty.length > 1 && this.inner.putConversationStates) await this.inner.putConversationStates(dirty);
+    else for (const state of dirty) await this.inner.putConversationState(state);
   }
 
   // ---- groups, rooms, blocklists (cached) --------------------------------------

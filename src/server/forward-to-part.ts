@@ -37,7 +37,10 @@ export function forwardToPart<T extends object, N extends keyof T & string>(
 export function forwardToFunctions<T extends object, F, N extends keyof T & string>(
   target: { prototype: T },
   firstOf: (self: T) => F,
-  part: { [K in N]: T[K] extends (...args: infer A) => infer R ? (first: NoInfer<F>, ...args: A) => R : never },
+  part: {
+    // NonNullable: an optional operation of the storage (one it may offer) is forwarded like any other.
+    [K in N]: NonNullable<T[K]> extends (...args: infer A) => infer R ? (first: NoInfer<F>, ...args: A) => R : never;
+  },
   names: readonly N[],
 ): void {
   for (const name of names) {

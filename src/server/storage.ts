@@ -272,6 +272,17 @@ export interface Storage extends Promised<StorageOps> {
     query: ConversationPageQuery,
     withTotal: boolean,
   ) => Promise<ConversationPageRead>;
+  /**
+   * Optional: the states of several users in one conversation (null where there is none), in
+   * `users`' order, as getConversationState reads each (locked inside a transaction); a database
+   * server answers them in one round trip instead of one per member of a group.
+   */
+  getConversationStates?(
+    users: readonly UserId[],
+    key: ConversationKey,
+  ): Promise<Array<ConversationStateRecord | null>>;
+  /** Optional: puts several states, one per (user, key), as putConversationState puts each, in one round trip. */
+  putConversationStates?(states: readonly ConversationStateRecord[]): Promise<void>;
   /** Answers when the database can be reached (health checks); rejects otherwise. */
   ping(): Promise<void>;
   /** Releases connections and files. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CachedStorage } from '../../src/server/cached-storage';
 import { MemoryStorage } from '../../src/server/memory-storage';
 import { asyncStorage } from '../../src/server/sync-storage-adapter';
-import type { ConversationStateRecord } from '../../src/server/storage';
+import type { ConversationStateRecord, Storage } from '../../src/server/storage';
 
 const state = (user: string, key: string, unread: number): ConversationStateRecord => ({
   user,
@@ -37,6 +37,38 @@ function counted(): { inner: MemoryStorage; puts: ConversationStateRecord[]; get
     return get(u, k);
   };
   return log;
+}
+
+/**
+ * A storage shared with other writers (as PostgreSQL is) that also reads and puts several states in
+ * one call, logging which users each call and each one-by-one read or put was for.
+ */
+function sharedWithBatches(): { storage: Storage; log: string[] } {
+  const inner = new MemoryStorage();
+  const base = asyncStorage(inner);
+  const log: string[] = [];
+  const storage: Storage = {
+    ...base,
+    shared: true,
+    transaction: (fn) => base.transaction(() => fn(storage)),
+    getConversationState: async (user, key) => {
+      log.push(`get ${user}`);
+      return inner.getConversationState(user, key);
+    },
+    putConversationState: async (s) => {
+      log.push(`put ${s.user}`);
+      inner.putConversationState(s);
+    },
+    getConversationStates: async (users, key) => {
+      log.push(`get ${users.join(',')}`);
+      return users.map((user) => inner.getConversationState(user, key));
+    },
+    putConversationStates: async (states) => {
+      log.push(`put ${states.map((s) => s.user).join(',')}`);
+      for (const s of states) inner.putConversationState(s);
+    },
+  };
+  return { storage, log };
 }
 
 describe('CachedStorage conversation states', () => {
@@ -124,5 +156,28 @@ describe('CachedStorage conversation states', () => {
     ]);
     await s.putConversationStates([state('cid', 'g', 3)]); // outside a transaction: at once
     expect(log.puts.at(-1)).toMatchObject({ user: 'cid', unread: 3 });
+  });
+
+  it('asks a storage that offers it for the missing members in one read, and writes the changed ones in one put at commit', async () => {
+    const { storage, log } = sharedWithBatches();
+    const s = new CachedStorage(storage);
+    await s.putConversationStates([state('ann', 'g', 1), state('bob', 'h', 1)]);
+    expect(log).toEqual(['put ann,bob']);
+    log.length = 0;
+    await s.transaction(async (tx) => {
+      const read = await tx.getConversationStates(['cid', 'ann', 'bob'], 'g');
+      expect(read.map((x) => x?.unread ?? null)).toEqual([null, 1, null]);
+      // Read again in the same transaction: from its cache, not the database.
+      await tx.getConversationStates(['ann', 'bob', 'cid'], 'g');
+      await tx.putConversationStates(
+        read.map((x, i) => x ?? state(['cid', 'ann', 'bob'][i]!, 'g', 0)).map((x) => ({ ...x, unread: x.unread + 1 })),
+      );
+      await tx.putConversationStates([state('dan', 'g', 5)]);
+      // One member missing: read on its own.
+      expect((await tx.getConversationStates(['ann', 'eve'], 'g'))[1]).toBeNull();
+    });
+    expect(log).toEqual(['get cid,ann,bob', 'get eve', 'put cid,ann,bob,dan']);
+    const after = await s.transaction((tx) => tx.getConversationStates(['ann', 'bob', 'cid', 'dan'], 'g'));
+    expect(after.map((x) => x?.unread)).toEqual([2, 1, 1, 5]);
   });
 });

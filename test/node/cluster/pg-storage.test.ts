@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
+import type { ConversationStateRecord } from '../../../src/server/storage';
 import { describeStorageContract, invitation, KEY, message, rec } from '../storage-contract';
 import { describePushStorageContract } from '../push-storage-contract';
 import { startPostgres, type Postgres } from './support/services';
@@ -133,5 +134,59 @@ describe('PgStorage with several writers', () => {
     expect(await b!.claimDueInvitations(300, 10, 'node-b', 5300)).toEqual([]);
     expect(await b!.nextInvitationDeadline()).toBe(5200);
     expect((await b!.claimDueInvitations(5200, 10, 'node-b', 10_200)).map((i) => i.inviteId)).toEqual(['i1']);
+  });
+});
+
+const state = (user: string, over: Partial<ConversationStateRecord> = {}): ConversationStateRecord => ({
+  user,
+  key: 'group:g1',
+  id: 'group:g1',
+  type: 'group',
+  target: 'g1',
+  readSeq: 0,
+  unread: 0,
+  clearedSeq: 0,
+  hidden: false,
+  lastServerId: null,
+  updatedAt: 1,
+  ...over,
+});
+
+describe("PgStorage: several members' conversation states at once", () => {
+  it('puts and reads them in one statement each, the same as one by one, columns included', async () => {
+    const [db] = await database();
+    await db!.putConversationStates([
+      state('cid', { unread: 3, updatedAt: 30 }),
+      state('ann', { unread: 1, clearedSeq: 4, updatedAt: 10 }),
+      state('bob', { hidden: true, unread: 9 }),
+    ]);
+    const read = await db!.getConversationStates(['bob', 'dan', 'ann', 'cid'], 'group:g1');
+    expect(read.map((x) => x && [x.user, x.unread])).toEqual([['bob', 9], null, ['ann', 1], ['cid', 3]]);
+    expect(read[2]).toEqual(await db!.getConversationState('ann', 'group:g1'));
+    // The columns the list, the unread total and search scopes read are set from the records.
+    expect(await db!.unreadTotal('bob')).toBe(0); // hidden
+    expect(await db!.listClearedHistories('ann')).toEqual([{ key: 'group:g1', clearedSeq: 4 }]);
+    // A second put replaces by (user, key).
+    await db!.putConversationStates([state('ann', { unread: 2 }), state('cid', { unread: 0, updatedAt: 40 })]);
+    expect(await db!.unreadTotal('ann')).toBe(2);
+    expect((await db!.listConversationStates('cid'))[0]).toMatchObject({ unread: 0, updatedAt: 40 });
+  });
+
+  it('locks what it reads in a transaction: two nodes adding to the same members in opposite orders lose nothing', async () => {
+    const [a, b] = await database(2);
+    const members = ['m1', 'm2', 'm3', 'm4', 'm5'];
+    await a!.putConversationStates(members.map((m) => state(m)));
+    const addOne = (node: PgStorage, order: string[]) =>
+      node.transaction(async (storage) => {
+        const tx = storage as PgStorage; // PgStorage's transactions run on a PgStorage
+        const states = await tx.getConversationStates(order, 'group:g1');
+        await tx.putConversationStates(states.map((x) => ({ ...x!, unread: x!.unread + 1 })));
+      });
+    const reversed = [...members].reverse();
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => [addOne(a!, members), addOne(b!, i % 2 ? reversed : members)]).flat(),
+    );
+    const after = await a!.getConversationStates(members, 'group:g1');
+    expect(after.map((x) => x?.unread)).toEqual([20, 20, 20, 20, 20]);
   });
 });
