@@ -20,8 +20,9 @@ export async function getConversationState(
 
 /**
  * Several users' states in one conversation, in `users`' order (null where none), in one statement.
- * Inside a transaction the rows are locked in user order, so two transactions locking overlapping
- * members wait for each other instead of deadlocking.
+ * Inside a transaction the rows are locked in byte order of the user id (putConversationStates
+ * writes in the same order), so two transactions over overlapping members wait for each other
+ * instead of deadlocking.
  */
 export async function getConversationStates(
   db: PgDatabase,
@@ -29,7 +30,7 @@ export async function getConversationStates(
   key: ConversationKey,
 ): Promise<Array<ConversationStateRecord | null>> {
   const rows = await db.rows<{ user_id: UserId; json: string }>(
-    `SELECT user_id, json FROM conversation_states WHERE key = $1 AND user_id = ANY($2::text[]) ORDER BY user_id${db.lock}`,
+    `SELECT user_id, json FROM conversation_states WHERE key = $1 AND user_id = ANY($2::text[]) ORDER BY user_id COLLATE "C"${db.lock}`,
     [key, users],
   );
   const byUser = new Map(rows.map((r) => [r.user_id, r.json]));
@@ -73,7 +74,10 @@ export async function putConversationStates(db: PgDatabase, states: readonly Con
   );
 }
 
-/** Code-unit order, the order ORDER BY user_id gives under the C collation and for ids of plain ASCII. */
+/**
+ * Code-unit order: the byte order of the read's COLLATE "C" for ids within the Basic Multilingual
+ * Plane (where they differ, two writers may deadlock once and the loser runs again, pg-database.ts).
+ */
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function listConversationKeys(db: PgDatabase, user: UserId): Promise<ConversationKey[]> {
