@@ -40,28 +40,18 @@ export async function getConversationStates(
   });
 }
 
-const UPSERT = `INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, cleared_seq, json)`;
-const ON_CONFLICT = `ON CONFLICT (user_id, key) DO UPDATE SET updated_at = excluded.updated_at, hidden = excluded.hidden,
-  unread = excluded.unread, cleared_seq = excluded.cleared_seq, json = excluded.json`;
-
-export async function putConversationState(db: PgDatabase, state: ConversationStateRecord): Promise<void> {
-  await db.rows(`${UPSERT} VALUES ($1, $2, $3, $4, $5, $6, $7) ${ON_CONFLICT}`, [
-    state.user,
-    state.key,
-    state.updatedAt,
-    Boolean(state.hidden),
-    state.unread,
-    state.clearedSeq,
-    JSON.stringify(state),
-  ]);
+export function putConversationState(db: PgDatabase, state: ConversationStateRecord): Promise<void> {
+  return putConversationStates(db, [state]);
 }
 
 /** Puts states of distinct (user, key) in one statement, rows in (user, key) order (see getConversationStates). */
 export async function putConversationStates(db: PgDatabase, states: readonly ConversationStateRecord[]): Promise<void> {
   const sorted = [...states].sort((a, b) => compare(a.user, b.user) || compare(a.key, b.key));
   await db.rows(
-    `${UPSERT} SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[], $5::bigint[], $6::bigint[], $7::text[])
-     ${ON_CONFLICT}`,
+    `INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, cleared_seq, json)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[], $5::bigint[], $6::bigint[], $7::text[])
+     ON CONFLICT (user_id, key) DO UPDATE SET updated_at = excluded.updated_at, hidden = excluded.hidden,
+       unread = excluded.unread, cleared_seq = excluded.cleared_seq, json = excluded.json`,
     [
       sorted.map((s) => s.user),
       sorted.map((s) => s.key),

@@ -30,6 +30,7 @@ import type {
 import { ConversationStateCache } from './conversation-state-cache';
 import { ForwardingStorage } from './forwarding-storage';
 import { MessageCache } from './message-cache';
+import { putStates, readMissingStates } from './member-states';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -219,20 +220,16 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     key: ConversationKey,
   ): Promise<Array<ConversationStateRecord | null>> {
     const caches = await this.settled();
-    const found = users.map((user) => caches?.states.get(user, key));
-    const missing = users.filter((_, i) => found[i] === undefined);
-    // A database server reads the missing ones in one round trip (storage.ts).
-    const read =
-      missing.length > 1 && this.inner.getConversationStates
-        ? await this.inner.getConversationStates(missing, key)
-        : null;
-    let next = 0;
+    // Guarded here: a storage without batches (SQLite, memory) takes no extra await on the fan-out path.
+    const read = this.inner.getConversationStates
+      ? await readMissingStates(this.inner, caches?.states, users, key)
+      : null;
     const states: Array<ConversationStateRecord | null> = [];
-    for (let i = 0; i < users.length; i++) {
-      let state = found[i];
+    for (const user of users) {
+      let state = caches?.states.get(user, key);
       if (state === undefined) {
-        state = read ? read[next++]! : await this.inner.getConversationState(users[i]!, key);
-        caches?.states.set(users[i]!, key, state);
+        state = read?.has(user) ? (read.get(user) ?? null) : await this.inner.getConversationState(user, key);
+        caches?.states.set(user, key, state);
       }
       states.push(state ? { ...state } : null);
     }
@@ -245,9 +242,7 @@ export class CachedStorage extends ForwardingStorage implements Storage {
       caches?.states.set(state.user, state.key, state);
       if (caches && this.inTx) caches.states.markDirty(state);
     }
-    if (caches && this.inTx) return;
-    if (states.length > 1 && this.inner.putConversationStates) await this.inner.putConversationStates(states);
-    else for (const state of states) await this.inner.putConversationState(state);
+    if (!(caches && this.inTx)) await putStates(this.inner, states);
   }
   async listConversationStates(user: UserId): Promise<ConversationStateRecord[]> {
     await this.settled();
@@ -277,9 +272,10 @@ export class CachedStorage extends ForwardingStorage implements Storage {
   private async writeDirty(): Promise<void> {
     const states = this.caches?.states;
     if (!this.inTx || !states?.hasDirty()) return;
-    const dirty = states.takeDirty().map((state) => ({ ...state }));
-    if (dirty.length > 1 && this.inner.putConversationStates) await this.inner.putConversationStates(dirty);
-    else for (const state of dirty) await this.inner.putConversationState(state);
+    await putStates(
+      this.inner,
+      states.takeDirty().map((state) => ({ ...state })),
+    );
   }
 
   // ---- groups, rooms, blocklists (cached) --------------------------------------
