@@ -1,39 +1,51 @@
 // Owns PgStorage's queries over the per-user event log: positions come from a
-// counter row per user (event_heads), raised for a whole batch in one
-// statement, so a position is handed out once however many nodes append.
+// counter row per user (event_heads), raised for a whole batch in the statement
+// that inserts it, so a position is handed out once however many nodes append.
 import type { ChatEvent } from '../protocol/frames';
 import type { UserId } from '../protocol/message';
 import type { EventAppend, EventRecord } from '../server/storage';
 import type { PgRows } from './pg-people-storage';
 
-/** Inserts the entries and returns their positions; run it inside a transaction (the heads stay locked). */
+/**
+ * Inserts the entries and returns their positions, in one statement: the heads are raised and the
+ * rows take positions from what the raise returns (one round trip, not one for each). Atomic on its
+ * own; in a transaction the heads stay locked until it ends.
+ */
 export async function pgInsertEvents(rows: PgRows, entries: readonly EventAppend[], at: number): Promise<number[]> {
   const counts = new Map<UserId, number>();
-  for (const e of entries) counts.set(e.user, (counts.get(e.user) ?? 0) + 1);
+  // Each entry's place among its user's entries, from 1: its position is the head before the raise plus it.
+  const nth: number[] = [];
+  for (const e of entries) {
+    const n = (counts.get(e.user) ?? 0) + 1;
+    counts.set(e.user, n);
+    nth.push(n);
+  }
   const users = [...counts.keys()].sort();
   // Heads locked in user order (two commits to overlapping users do not deadlock).
   const heads = await rows<{ user_id: string; last_pos: string }>(
-    `INSERT INTO event_heads (user_id, last_pos) SELECT u, n FROM unnest($1::text[], $2::bigint[]) AS t(u, n) ORDER BY u
-     ON CONFLICT (user_id) DO UPDATE SET last_pos = event_heads.last_pos + excluded.last_pos RETURNING user_id, last_pos`,
-    [users, users.map((u) => counts.get(u)!)],
+    `WITH raised AS (
+       INSERT INTO event_heads (user_id, last_pos) SELECT u, n FROM unnest($1::text[], $2::bigint[]) AS t(u, n) ORDER BY u
+       ON CONFLICT (user_id) DO UPDATE SET last_pos = event_heads.last_pos + excluded.last_pos RETURNING user_id, last_pos
+     ), counted AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS c(u, n)),
+     inserted AS (
+       INSERT INTO events (user_id, pos, at, json)
+       SELECT e.u, raised.last_pos - counted.n + e.k, $3, e.j
+       FROM unnest($4::text[], $5::bigint[], $6::text[]) AS e(u, k, j)
+       JOIN raised ON raised.user_id = e.u JOIN counted ON counted.u = e.u
+     )
+     SELECT user_id, last_pos FROM raised`,
+    [
+      users,
+      users.map((u) => counts.get(u)!),
+      at,
+      entries.map((e) => e.user),
+      nth,
+      entries.map((e) => e.json ?? JSON.stringify(e.event)),
+    ],
   );
-  const next = new Map<UserId, number>();
-  for (const h of heads) next.set(h.user_id, Number(h.last_pos) - counts.get(h.user_id)! + 1);
-  const cols: [string[], number[], string[]] = [[], [], []];
-  const positions: number[] = [];
-  for (const e of entries) {
-    const pos = next.get(e.user)!;
-    next.set(e.user, pos + 1);
-    positions.push(pos);
-    cols[0].push(e.user);
-    cols[1].push(pos);
-    cols[2].push(e.json ?? JSON.stringify(e.event));
-  }
-  await rows(
-    'INSERT INTO events (user_id, pos, at, json) SELECT u, p, $3, j FROM unnest($1::text[], $2::bigint[], $4::text[]) AS t(u, p, j)',
-    [cols[0], cols[1], at, cols[2]],
-  );
-  return positions;
+  const before = new Map<UserId, number>();
+  for (const h of heads) before.set(h.user_id, Number(h.last_pos) - counts.get(h.user_id)!);
+  return entries.map((e, i) => before.get(e.user)! + nth[i]!);
 }
 
 export async function pgReadEvents(rows: PgRows, user: UserId, after: number, limit: number): Promise<EventRecord[]> {

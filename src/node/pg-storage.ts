@@ -269,12 +269,7 @@ export class PgStorage implements Storage {
     return (await this.appendEvents([entry], at))[0]!;
   }
   async appendEvents(entries: readonly EventAppend[], at: number): Promise<number[]> {
-    if (entries.length === 0) return [];
-    let positions: number[] = [];
-    await this.atomic(async (tx) => {
-      positions = await pgInsertEvents(tx.rows, entries, at);
-    });
-    return positions;
+    return entries.length === 0 ? [] : pgInsertEvents(this.rows, entries, at);
   }
   readEvents(user: UserId, after: number, limit: number): Promise<EventRecord[]> {
     return pgReadEvents(this.rows, user, after, limit);
