@@ -53,13 +53,16 @@ function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknow
 /**
  * Starts one request. `started` settles when the session may start its next request: for a send,
  * once it is queued for the group commit (so one connection's sends share commits and keep their
- * order); for anything else, when it is done. Any other operation first commits the queued sends,
- * so it sees every send that came before it.
+ * order); for anything else, when it is done. Any other operation first commits the queued sends
+ * and starts once `afterSends` (the connection's last send, committed or refused) has settled, so
+ * it sees every send of its connection that came before it: a shared database's reads do not wait
+ * for a commit still open, and a send may not even be queued yet (its checks before the commit).
  */
 export function start(
   ctx: CoreContext,
   caller: Caller,
   frame: RequestFrame,
+  afterSends?: Promise<void> | null,
 ): { started: Promise<unknown>; result: Promise<unknown> } {
   if (frame.op === 'send') {
     const { submitted, result } = startSend(ctx, caller, frame.p as OpParams<'send'>);
@@ -68,7 +71,7 @@ export function start(
   // A throw while flushing or starting the operation rejects `result` rather than escaping the caller.
   const result = new Promise<unknown>((resolve) => {
     void ctx.events.flush();
-    resolve(dispatch(ctx, caller, frame));
+    resolve(afterSends ? afterSends.then(() => dispatch(ctx, caller, frame)) : dispatch(ctx, caller, frame));
   });
   return { started: result, result };
 }

@@ -27,6 +27,8 @@ function leadingId(data: string): string | undefined {
   return m?.[1];
 }
 
+const noop = (): void => undefined;
+
 function tooLarge(data: string, max: number): boolean {
   if (data.length > max) return true; // every UTF-16 unit is at least one byte
   if (data.length * 3 <= max) return false; // and at most three
@@ -41,6 +43,8 @@ export class Session implements ServerSession, LiveSession {
   private queue: Promise<void> = Promise.resolve();
   /** ... and are answered in the same order. */
   private answers: Promise<void> = Promise.resolve();
+  /** The last send until it is committed or refused: a later request of another kind waits for it (router `start`). */
+  private lastSend: Promise<void> | null = null;
   private readonly guard: SessionGuard;
   /** Durable events in order, once each (set at hello). */
   private stream: EventStream | null = null;
@@ -269,7 +273,14 @@ export class Session implements ServerSession, LiveSession {
       this.answer(() => this.sendError(frame.id, ErrorCode.NOT_AUTHENTICATED, 'send hello first'));
       return;
     }
-    const { started, result } = start(this.ctx, { user: this.user, device: this.device }, frame);
+    const { started, result } = start(this.ctx, { user: this.user, device: this.device }, frame, this.lastSend);
+    if (frame.op === 'send') {
+      const settled = result.then(noop, noop);
+      this.lastSend = settled;
+      void settled.then(() => {
+        if (this.lastSend === settled) this.lastSend = null;
+      });
+    }
     this.answer(async () => {
       try {
         const r = await result;

@@ -190,6 +190,22 @@ export function messagingSuite(factory: HarnessFactory): void {
       expect(alice.pending()).toEqual([]);
     });
 
+    it('a request sent right behind sends on the same connection sees them all', async () => {
+      const [a, b] = s.users('alice', 'bob');
+      const { c: alice } = await s.client(a);
+      await s.client(b);
+      const to = conversationId('single', b);
+      // Not awaited: the history request leaves on the connection right behind the three sends.
+      const sends = [1, 2, 3].map((i) => alice.sendText(to, `piped ${i}`));
+      const page = alice.history(to, { limit: 10 });
+      await Promise.all(sends);
+      expect((await page).messages.map((m) => (m.body.type === 'txt' ? m.body.msg : m.body.type))).toEqual([
+        'piped 3',
+        'piped 2',
+        'piped 1',
+      ]);
+    });
+
     it('a message whose text looks like signaling is a plain custom message, not signaling', async () => {
       const [a, b] = s.users('alice', 'bob');
       const { c: alice } = await s.client(a);
