@@ -104,6 +104,26 @@ async function storedAnswer(
   return existing && { message: existing.message };
 }
 
+/**
+ * Whether the send is routed before the commit as well as in it: when a later check could refuse it
+ * or read on its behalf (a named file, a replied or mentioned message, a thread, the moderation
+ * hook), a sender who may not send there hears that first. A plain send is routed once, by the
+ * commit's check; on a shared database the check before it was a round trip of its own.
+ */
+function routedFirst(ctx: CoreContext, p: OutgoingMessage): boolean {
+  const { type } = p.body;
+  return (
+    ctx.options.moderate !== undefined ||
+    p.replyTo !== undefined ||
+    p.mentions !== undefined ||
+    p.threadOf !== undefined ||
+    type === 'img' ||
+    type === 'file' ||
+    type === 'audio' ||
+    type === 'video'
+  );
+}
+
 /** The message to store once every check before the commit passed (they throw otherwise). */
 async function checkedDraft(
   ctx: CoreContext,
@@ -111,7 +131,7 @@ async function checkedDraft(
   p: OutgoingMessage,
   extra?: Pick<MessageDraft, 'forwarded'>,
 ): Promise<MessageDraft> {
-  await routeMessage(ctx, caller.user, p);
+  if (routedFirst(ctx, p)) await routeMessage(ctx, caller.user, p);
   const body = await resolveBody(ctx, p.body);
   const draft: MessageDraft = { localId: p.localId, from: caller.user, to: p.to, chatType: p.chatType, body };
   if (p.ext !== undefined) draft.ext = p.ext;

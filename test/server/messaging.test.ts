@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEmbeddedServer } from '../../src/server/embedded-server';
 import type { Message } from '../../src/protocol/message';
 import { createManualClock } from '../../src/server/clock';
+import { MemoryStorage } from '../../src/server/memory-storage';
+import type { Storage } from '../../src/server/storage';
+import { asyncStorage } from '../../src/server/sync-storage-adapter';
 import { localId, login } from './raw-client';
 
 const text = (msg: string) => ({ type: 'txt' as const, msg });
@@ -60,6 +63,54 @@ describe('send, receive and history over the loopback', () => {
     const again = await alice.ok('send', { localId: 'in-group', to: 'g', chatType: 'group', body: text('x') });
     expect(again.message).toEqual(inGroup.message);
     expect(await alice.code('send', { localId: 'left', to: 'g', chatType: 'group', body: text('x') })).toBe(602);
+  });
+
+  it('routes a plain send once, in its commit, and a send naming a message or a file before the commit as well', async () => {
+    // A storage shared with other nodes (as PostgreSQL is): no record is cached outside a commit,
+    // so each routing of a send reads the group from it.
+    const reads: string[] = [];
+    const counting = (s: Storage, where: 'before' | 'commit'): Storage => ({
+      ...s,
+      shared: true,
+      transaction: (fn) => s.transaction((tx) => fn(counting(tx, 'commit'))),
+      getGroup: (groupId) => {
+        reads.push(where);
+        return s.getGroup(groupId);
+      },
+    });
+    const storage = counting(asyncStorage(new MemoryStorage()), 'before');
+    const server = createEmbeddedServer({ storage });
+    const alice = await login(server.connect(), 'alice');
+    const bob = await login(server.connect(), 'bob');
+    await bob.ok('group.create', { groupId: 'g', name: 'g', members: ['alice'] });
+    reads.length = 0;
+    const plain = await alice.ok('send', { localId: 'plain', to: 'g', chatType: 'group', body: text('hi') });
+    expect(reads).toEqual(['commit']);
+    reads.length = 0;
+    await alice.ok('send', {
+      localId: 'reply',
+      to: 'g',
+      chatType: 'group',
+      body: text('re'),
+      replyTo: plain.message.serverId,
+    });
+    expect(reads[0]).toBe('before');
+    expect(reads).toContain('commit');
+    // Refused by the commit's check alone, with the code the check before it gave.
+    expect(
+      await login(server.connect(), 'eve').then((eve) =>
+        eve.code('send', {
+          localId: 'outsider',
+          to: 'g',
+          chatType: 'group',
+          body: text('let me in'),
+        }),
+      ),
+    ).toBe(602);
+    expect((await bob.ok('history', { conversation: 'group:g' })).messages.map((m) => m.localId)).toEqual([
+      'reply',
+      'plain',
+    ]);
   });
 
   it('does not ask the moderation hook again about a retry of a stored message', async () => {
