@@ -14,7 +14,7 @@ export async function getConversationState(
   key: ConversationKey,
 ): Promise<ConversationStateRecord | null> {
   return firstJson<ConversationStateRecord>(
-    await db.rows(`SELECT json FROM conversation_states WHERE user_id = $1 AND key = $2${db.lock}`, [user, key]),
+    await db.prepared(`SELECT json FROM conversation_states WHERE user_id = $1 AND key = $2${db.lock}`, [user, key]),
   );
 }
 
@@ -29,7 +29,7 @@ export async function getConversationStates(
   users: readonly UserId[],
   key: ConversationKey,
 ): Promise<Array<ConversationStateRecord | null>> {
-  const rows = await db.rows<{ user_id: UserId; json: string }>(
+  const rows = await db.prepared<{ user_id: UserId; json: string }>(
     `SELECT user_id, json FROM conversation_states WHERE key = $1 AND user_id = ANY($2::text[]) ORDER BY user_id COLLATE "C"${db.lock}`,
     [key, users],
   );
@@ -47,7 +47,7 @@ export function putConversationState(db: PgDatabase, state: ConversationStateRec
 /** Puts states of distinct (user, key) in one statement, rows in (user, key) order (see getConversationStates). */
 export async function putConversationStates(db: PgDatabase, states: readonly ConversationStateRecord[]): Promise<void> {
   const sorted = [...states].sort((a, b) => compare(a.user, b.user) || compare(a.key, b.key));
-  await db.rows(
+  await db.prepared(
     `INSERT INTO conversation_states (user_id, key, updated_at, hidden, unread, cleared_seq, json)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[], $5::bigint[], $6::bigint[], $7::text[])
      ON CONFLICT (user_id, key) DO UPDATE SET updated_at = excluded.updated_at, hidden = excluded.hidden,
@@ -71,14 +71,14 @@ export async function putConversationStates(db: PgDatabase, states: readonly Con
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function listConversationKeys(db: PgDatabase, user: UserId): Promise<ConversationKey[]> {
-  const rows = await db.rows<{ key: ConversationKey }>('SELECT key FROM conversation_states WHERE user_id = $1', [
+  const rows = await db.prepared<{ key: ConversationKey }>('SELECT key FROM conversation_states WHERE user_id = $1', [
     user,
   ]);
   return rows.map((r) => r.key);
 }
 
 export async function listClearedHistories(db: PgDatabase, user: UserId): Promise<ClearedHistory[]> {
-  const rows = await db.rows<{ key: ConversationKey; cleared_seq: string }>(
+  const rows = await db.prepared<{ key: ConversationKey; cleared_seq: string }>(
     'SELECT key, cleared_seq FROM conversation_states WHERE user_id = $1 AND cleared_seq > 0',
     [user],
   );
@@ -86,7 +86,7 @@ export async function listClearedHistories(db: PgDatabase, user: UserId): Promis
 }
 
 export async function listConversationStates(db: PgDatabase, user: UserId): Promise<ConversationStateRecord[]> {
-  const rows = await db.rows(
+  const rows = await db.prepared(
     'SELECT json FROM conversation_states WHERE user_id = $1 ORDER BY updated_at DESC, key ASC',
     [user],
   );

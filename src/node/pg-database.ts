@@ -3,9 +3,10 @@
 // on a transaction's client, transactions that are run again when they lose a
 // race (deadlock, serialization failure, unique violation), and turning a
 // database that cannot be reached into 5031 (retry).
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode, NatterError } from '../protocol/errors';
-import { pgRetryKind } from './pg-errors';
+import { lostPreparedStatement, pgRetryKind } from './pg-errors';
 import { migratePg } from './pg-migrations';
 import type { PgRows } from './pg-people-storage';
 
@@ -18,6 +19,25 @@ export interface PgStorageOptions {
 
 type Queryable = pg.Pool | pg.PoolClient;
 const MAX_ATTEMPTS = 8;
+
+/** Whether `prepared` prepares: shared by a pool's views, off for good once a pooler lost a statement. */
+interface Preparing {
+  on: boolean;
+}
+
+const names = new Map<string, string>();
+
+/**
+ * A prepared statement's name, from its text: the same on every node and version for the same
+ * text, so a pooler that hands one server connection to several nodes never runs another text
+ * under it.
+ */
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined)
+    names.set(sql, (name = `natter_${createHash('sha1').update(sql).digest('hex').slice(0, 32)}`));
+  return name;
+}
 
 /** Opens the pool and migrates. */
 export async function openPgDatabase(options: PgStorageOptions): Promise<PgDatabase> {
@@ -44,23 +64,44 @@ export async function openPgDatabase(options: PgStorageOptions): Promise<PgDatab
     await pool.end();
     throw e;
   }
-  return new PgDatabase(pool, pool, false);
+  return new PgDatabase(pool, pool, false, { on: true });
 }
 
 export class PgDatabase {
   /** Runs one statement (inside the transaction when this is one). */
   readonly rows: PgRows;
+  /**
+   * Runs one statement prepared on each connection the first time it runs there (the statements a
+   * send makes: parsed and planned once per connection, not each time). Only for statements whose
+   * best plan does not depend on their parameters' values (lookups by key): a prepared statement
+   * may be given one plan for all values. Unprepared from then on where a pooler between here and
+   * the database lost one (PgBouncer in transaction mode before 1.21).
+   */
+  readonly prepared: PgRows;
 
   constructor(
     private readonly pool: pg.Pool,
     q: Queryable,
     readonly inTx: boolean,
+    private readonly preparing: Preparing,
   ) {
     this.rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
       try {
         return (await q.query(sql, params)).rows as T[];
       } catch (e) {
         throw unavailable(e);
+      }
+    };
+    this.prepared = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+      if (!preparing.on) return this.rows<T>(sql, params);
+      try {
+        return (await q.query({ name: statementName(sql), text: sql, values: params })).rows as T[];
+      } catch (e) {
+        if (!lostPreparedStatement(e)) throw unavailable(e);
+        preparing.on = false;
+        // The failure ended the transaction: transaction() runs it again (pgRetryKind), unprepared.
+        if (inTx) throw e;
+        return this.rows<T>(sql, params);
       }
     };
   }
@@ -85,7 +126,7 @@ export class PgDatabase {
       let broken = false;
       try {
         await client.query('BEGIN');
-        const result = await fn(new PgDatabase(this.pool, client, true));
+        const result = await fn(new PgDatabase(this.pool, client, true, this.preparing));
         await client.query('COMMIT');
         return result;
       } catch (e) {

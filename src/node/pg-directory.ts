@@ -8,7 +8,7 @@ import type { PgDatabase } from './pg-database';
 import { allJson, firstJson } from './pg-json-rows';
 
 export async function getGroup(db: PgDatabase, groupId: string): Promise<GroupInfo | null> {
-  return firstJson(await db.rows(`SELECT json FROM groups WHERE group_id = $1${db.lock}`, [groupId]));
+  return firstJson(await db.prepared(`SELECT json FROM groups WHERE group_id = $1${db.lock}`, [groupId]));
 }
 
 /** Run inside a transaction: the group and its member rows change together. */
@@ -32,7 +32,7 @@ export async function deleteGroup(tx: PgDatabase, groupId: string): Promise<void
 
 export async function listGroupsOf(db: PgDatabase, user: UserId): Promise<GroupInfo[]> {
   return allJson(
-    await db.rows(
+    await db.prepared(
       'SELECT g.json FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user_id = $1 ORDER BY g.created_at, g.group_id',
       [user],
     ),
@@ -40,30 +40,32 @@ export async function listGroupsOf(db: PgDatabase, user: UserId): Promise<GroupI
 }
 
 export async function getRoom(db: PgDatabase, roomId: string): Promise<RoomInfo | null> {
-  return firstJson(await db.rows(`SELECT json FROM rooms WHERE room_id = $1${db.lock}`, [roomId]));
+  return firstJson(await db.prepared(`SELECT json FROM rooms WHERE room_id = $1${db.lock}`, [roomId]));
 }
 
 export async function putRoom(db: PgDatabase, room: RoomInfo): Promise<void> {
-  await db.rows(
+  await db.prepared(
     'INSERT INTO rooms (room_id, created_at, json) VALUES ($1, $2, $3) ON CONFLICT (room_id) DO UPDATE SET json = excluded.json',
     [room.roomId, room.createdAt, JSON.stringify(room)],
   );
 }
 
 export async function deleteRoom(db: PgDatabase, roomId: string): Promise<void> {
-  await db.rows('DELETE FROM rooms WHERE room_id = $1', [roomId]);
+  await db.prepared('DELETE FROM rooms WHERE room_id = $1', [roomId]);
 }
 
 export async function listRooms(db: PgDatabase): Promise<RoomInfo[]> {
-  return allJson(await db.rows('SELECT json FROM rooms ORDER BY created_at, room_id'));
+  return allJson(await db.prepared('SELECT json FROM rooms ORDER BY created_at, room_id'));
 }
 
 export async function getBlocklist(db: PgDatabase, user: UserId): Promise<UserId[]> {
-  return firstJson<UserId[]>(await db.rows(`SELECT json FROM blocklists WHERE user_id = $1${db.lock}`, [user])) ?? [];
+  return (
+    firstJson<UserId[]>(await db.prepared(`SELECT json FROM blocklists WHERE user_id = $1${db.lock}`, [user])) ?? []
+  );
 }
 
 export async function setBlocklist(db: PgDatabase, user: UserId, blocked: UserId[]): Promise<void> {
-  await db.rows(
+  await db.prepared(
     'INSERT INTO blocklists (user_id, json) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET json = excluded.json',
     [user, JSON.stringify(blocked)],
   );

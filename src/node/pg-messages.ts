@@ -16,7 +16,7 @@ export async function insertMessage(db: PgDatabase, record: MessageRecord, json?
     json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
   const search = searchIndexOf(record.key, m);
   // One statement: the message and any word it brings to the list of indexed words (pg-search.ts).
-  await db.rows(
+  await db.prepared(
     `WITH words AS (INSERT INTO search_lexemes (word) SELECT unnest($9::text[]) ON CONFLICT DO NOTHING)
      INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
@@ -35,7 +35,7 @@ export async function insertMessage(db: PgDatabase, record: MessageRecord, json?
 
 export async function updateMessage(db: PgDatabase, message: Message): Promise<void> {
   const old = firstJson<MessageRecord>(
-    await db.rows('SELECT json FROM messages WHERE server_id = $1', [message.serverId]),
+    await db.prepared('SELECT json FROM messages WHERE server_id = $1', [message.serverId]),
   );
   if (!old) throw new Error(`updateMessage: unknown message ${message.serverId}`);
   const next: MessageRecord = {
@@ -49,7 +49,7 @@ export async function updateMessage(db: PgDatabase, message: Message): Promise<v
     },
   };
   const search = searchIndexOf(next.key, next.message);
-  await db.rows(
+  await db.prepared(
     `WITH words AS (INSERT INTO search_lexemes (word) SELECT unnest($5::text[]) ON CONFLICT DO NOTHING)
      UPDATE messages SET excluded = $1, json = $2, search_words = $3 WHERE server_id = $4`,
     [
@@ -66,14 +66,14 @@ export async function getMessage(db: PgDatabase, serverId: string): Promise<Mess
   // Locked inside a transaction: reactions, edits and thread summaries read, change and write the
   // row, so a concurrent change on another node waits and then composes instead of overwriting.
   return firstJson<MessageRecord>(
-    await db.rows(`SELECT json FROM messages WHERE server_id = $1${db.lock}`, [serverId]),
+    await db.prepared(`SELECT json FROM messages WHERE server_id = $1${db.lock}`, [serverId]),
   );
 }
 
 export async function getMessages(db: PgDatabase, serverIds: readonly string[]): Promise<Array<MessageRecord | null>> {
   if (serverIds.length === 0) return [];
   // A plain read (no row lock): the conversation list shows these messages, it does not change them.
-  const rows = await db.rows<{ id: string; json: string }>(
+  const rows = await db.prepared<{ id: string; json: string }>(
     'SELECT server_id AS id, json FROM messages WHERE server_id = ANY($1::text[])',
     [[...serverIds]],
   );
@@ -86,12 +86,12 @@ export async function getMessageByLocalId(
   localId: string,
 ): Promise<MessageRecord | null> {
   return firstJson<MessageRecord>(
-    await db.rows('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]),
+    await db.prepared('SELECT json FROM messages WHERE from_user = $1 AND local_id = $2', [from, localId]),
   );
 }
 
 export async function listMessages(db: PgDatabase, key: ConversationKey, query: MessageQuery): Promise<Message[]> {
-  const rows = await db.rows(
+  const rows = await db.prepared(
     'SELECT json FROM messages WHERE key = $1 AND seq < $2 AND seq > $3 ORDER BY seq DESC LIMIT $4',
     [key, query.before ?? Number.MAX_SAFE_INTEGER, query.after ?? -1, Math.max(0, query.limit)],
   );
@@ -99,7 +99,7 @@ export async function listMessages(db: PgDatabase, key: ConversationKey, query: 
 }
 
 export async function countUnread(db: PgDatabase, key: ConversationKey, query: UnreadQuery): Promise<number> {
-  const rows = await db.rows<{ n: string }>(
+  const rows = await db.prepared<{ n: string }>(
     'SELECT COUNT(*) AS n FROM messages WHERE key = $1 AND seq > $2 AND from_user <> $3 AND NOT excluded',
     [key, query.afterSeq, query.notFrom],
   );
@@ -107,7 +107,7 @@ export async function countUnread(db: PgDatabase, key: ConversationKey, query: U
 }
 
 export async function nextSeq(db: PgDatabase, key: ConversationKey): Promise<number> {
-  const rows = await db.rows<{ last: string }>(
+  const rows = await db.prepared<{ last: string }>(
     'INSERT INTO seqs (key, last) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET last = seqs.last + 1 RETURNING last',
     [key],
   );
@@ -116,14 +116,14 @@ export async function nextSeq(db: PgDatabase, key: ConversationKey): Promise<num
 
 /** Sets counters already locked by this transaction (pg-storage.ts: nextSeq) to their last seq. */
 export async function setSeqs(db: PgDatabase, lasts: Array<[ConversationKey, number]>): Promise<void> {
-  await db.rows('UPDATE seqs SET last = t.n FROM unnest($1::text[], $2::bigint[]) AS t(k, n) WHERE seqs.key = t.k', [
-    lasts.map(([key]) => key),
-    lasts.map(([, n]) => n),
-  ]);
+  await db.prepared(
+    'UPDATE seqs SET last = t.n FROM unnest($1::text[], $2::bigint[]) AS t(k, n) WHERE seqs.key = t.k',
+    [lasts.map(([key]) => key), lasts.map(([, n]) => n)],
+  );
 }
 
 export async function lastSeq(db: PgDatabase, key: ConversationKey): Promise<number> {
-  const rows = await db.rows<{ last: string }>('SELECT last FROM seqs WHERE key = $1', [key]);
+  const rows = await db.prepared<{ last: string }>('SELECT last FROM seqs WHERE key = $1', [key]);
   return Number(rows[0]?.last ?? 0);
 }
 
@@ -134,7 +134,7 @@ export async function addReceipt(
   kind: ReceiptKind,
   at: number,
 ): Promise<boolean> {
-  const rows = await db.rows(
+  const rows = await db.prepared(
     'INSERT INTO receipts (server_id, user_id, kind, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id',
     [serverId, user, kind, at],
   );
@@ -142,7 +142,7 @@ export async function addReceipt(
 }
 
 export async function listReceipts(db: PgDatabase, serverId: string, kind: ReceiptKind): Promise<UserId[]> {
-  const rows = await db.rows<{ user_id: string }>(
+  const rows = await db.prepared<{ user_id: string }>(
     'SELECT user_id FROM receipts WHERE server_id = $1 AND kind = $2 ORDER BY id',
     [serverId, kind],
   );

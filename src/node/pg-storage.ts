@@ -269,16 +269,16 @@ export class PgStorage implements Storage {
     return (await this.appendEvents([entry], at))[0]!;
   }
   async appendEvents(entries: readonly EventAppend[], at: number): Promise<number[]> {
-    return entries.length === 0 ? [] : pgInsertEvents(this.rows, entries, at);
+    return entries.length === 0 ? [] : pgInsertEvents(this.db.prepared, entries, at);
   }
   readEvents(user: UserId, after: number, limit: number): Promise<EventRecord[]> {
-    return pgReadEvents(this.rows, user, after, limit);
+    return pgReadEvents(this.db.prepared, user, after, limit);
   }
   lastEventPosition(user: UserId): Promise<number> {
-    return pgLastEventPosition(this.rows, user);
+    return pgLastEventPosition(this.db.prepared, user);
   }
   firstEventPosition(user: UserId): Promise<number> {
-    return pgFirstEventPosition(this.rows, user);
+    return pgFirstEventPosition(this.db.prepared, user);
   }
   async pruneEvents(user: UserId, upTo: number): Promise<void> {
     await this.rows('DELETE FROM events WHERE user_id = $1 AND pos <= $2', [user, upTo]);
