@@ -9,31 +9,47 @@ import type { PgDatabase } from './pg-database';
 import { searchIndexOf } from './pg-search';
 import { recordsInAskedOrder } from './records-in-asked-order';
 import { allJson, firstJson } from './pg-json-rows';
+import type { PgSearchWords } from './pg-search-words';
 
-export async function insertMessage(db: PgDatabase, record: MessageRecord, json?: string): Promise<void> {
+/** The insert of parameter $n's words into the list of indexed words, in word order (pg-search-words.ts). */
+const WORDS_FROM = (n: number): string =>
+  `INSERT INTO search_lexemes (word) SELECT w FROM unnest($${n}::text[]) AS t(w) ORDER BY w COLLATE "C" ON CONFLICT DO NOTHING`;
+
+/**
+ * Inserts the message; the words it brings to the list of indexed words go to `words` when given (a
+ * transaction's, inserted before its commit: pg-search-words.ts), or in the same statement.
+ */
+export async function insertMessage(
+  db: PgDatabase,
+  record: MessageRecord,
+  json?: string,
+  words?: PgSearchWords | null,
+): Promise<void> {
   const m = record.message;
   const recordJson =
     json === undefined ? JSON.stringify(record) : `{"key":${JSON.stringify(record.key)},"message":${json}}`;
   const search = searchIndexOf(record.key, m);
-  // One statement: the message and any word it brings to the list of indexed words (pg-search.ts).
-  await db.prepared(
-    `WITH words AS (INSERT INTO search_lexemes (word) SELECT unnest($9::text[]) ON CONFLICT DO NOTHING)
-     INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      m.serverId,
-      record.key,
-      m.seq,
-      m.from,
-      m.localId,
-      m.excluded === true,
-      recordJson,
-      search?.vector ?? null,
-      search?.words ?? [],
-    ],
-  );
+  const params = [
+    m.serverId,
+    record.key,
+    m.seq,
+    m.from,
+    m.localId,
+    m.excluded === true,
+    recordJson,
+    search?.vector ?? null,
+  ];
+  const insert =
+    'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+  if (words) {
+    words.add(search?.words ?? []);
+    await db.prepared(insert, params);
+    return;
+  }
+  await db.prepared(`WITH words AS (${WORDS_FROM(9)}) ${insert}`, [...params, search?.words ?? []]);
 }
 
-export async function updateMessage(db: PgDatabase, message: Message): Promise<void> {
+export async function updateMessage(db: PgDatabase, message: Message, words?: PgSearchWords | null): Promise<void> {
   const old = firstJson<MessageRecord>(
     await db.prepared('SELECT json FROM messages WHERE server_id = $1', [message.serverId]),
   );
@@ -49,17 +65,14 @@ export async function updateMessage(db: PgDatabase, message: Message): Promise<v
     },
   };
   const search = searchIndexOf(next.key, next.message);
-  await db.prepared(
-    `WITH words AS (INSERT INTO search_lexemes (word) SELECT unnest($5::text[]) ON CONFLICT DO NOTHING)
-     UPDATE messages SET excluded = $1, json = $2, search_words = $3 WHERE server_id = $4`,
-    [
-      next.message.excluded === true,
-      JSON.stringify(next),
-      search?.vector ?? null,
-      message.serverId,
-      search?.words ?? [],
-    ],
-  );
+  const params = [next.message.excluded === true, JSON.stringify(next), search?.vector ?? null, message.serverId];
+  const update = 'UPDATE messages SET excluded = $1, json = $2, search_words = $3 WHERE server_id = $4';
+  if (words) {
+    words.add(search?.words ?? []);
+    await db.prepared(update, params);
+    return;
+  }
+  await db.prepared(`WITH words AS (${WORDS_FROM(5)}) ${update}`, [...params, search?.words ?? []]);
 }
 
 export async function getMessage(db: PgDatabase, serverId: string): Promise<MessageRecord | null> {

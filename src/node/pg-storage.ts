@@ -14,13 +14,14 @@
 import type { ChatEvent } from '../protocol/frames';
 import type { GroupInfo } from '../protocol/entities';
 import type { Invitation } from '../protocol/invitation';
-import type { UserId } from '../protocol/message';
+import type { Message, UserId } from '../protocol/message';
 import type {
   ConversationKey,
   ConversationPageQuery,
   ConversationStateRecord,
   EventAppend,
   EventRecord,
+  MessageRecord,
   Storage,
 } from '../server/storage';
 import type { PinnedMessage } from '../protocol/features';
@@ -62,6 +63,7 @@ import {
 import { forwardToFunctions } from '../server/forward-to-part';
 import * as messages from './pg-messages';
 import { lastSeq as pgLastSeq, nextSeq as pgNextSeq } from './pg-messages';
+import { PgSearchWords } from './pg-search-words';
 import { PgSeqCounters } from './pg-seq-counters';
 import * as directory from './pg-directory';
 import { deleteGroup as pgDeleteGroup, putGroup as pgPutGroup } from './pg-directory';
@@ -78,8 +80,6 @@ export async function openPgStorage(options: PgStorageOptions): Promise<PgStorag
 
 /** What PgStorage forwards to the functions of its parts as they are (forward-to-part.ts), by part. */
 const MESSAGE_OPS = [
-  'insertMessage',
-  'updateMessage',
   'getMessage',
   'getMessages',
   'getMessageByLocalId',
@@ -125,6 +125,8 @@ export class PgStorage implements Storage {
   private readonly rows: PgRows;
   /** Inside a transaction: the seq counters it holds (pg-seq-counters.ts). */
   private readonly seqs: PgSeqCounters | null;
+  /** Inside a transaction: the words its messages add to the list of indexed words (pg-search-words.ts). */
+  private readonly words: PgSearchWords | null;
 
   static {
     forwardToFunctions(PgStorage, (s: PgStorage) => s.db, messages, MESSAGE_OPS);
@@ -136,6 +138,7 @@ export class PgStorage implements Storage {
   constructor(private readonly db: PgDatabase) {
     this.rows = db.rows;
     this.seqs = db.inTx ? new PgSeqCounters(db) : null;
+    this.words = db.inTx ? new PgSearchWords(db) : null;
   }
 
   transaction<T>(fn: (tx: Storage) => Promise<T>): Promise<T> {
@@ -144,6 +147,8 @@ export class PgStorage implements Storage {
       const storage = new PgStorage(tx);
       const result = await fn(storage);
       await storage.seqs!.write();
+      // Last: its row locks come after every other lock this transaction takes (pg-search-words.ts).
+      await storage.words!.write();
       return result;
     });
   }
@@ -162,6 +167,14 @@ export class PgStorage implements Storage {
   }
   close(): Promise<void> {
     return this.db.close();
+  }
+
+  // ---- messages: inside a transaction, their new search words wait for its end ----
+  insertMessage(record: MessageRecord, json?: string): Promise<void> {
+    return messages.insertMessage(this.db, record, json, this.words);
+  }
+  updateMessage(message: Message): Promise<void> {
+    return messages.updateMessage(this.db, message, this.words);
   }
 
   // ---- seq counters: inside a transaction, the ones it holds (pg-seq-counters.ts) ----
