@@ -9,11 +9,7 @@ import type { PgDatabase } from './pg-database';
 import { searchIndexOf } from './pg-search';
 import { recordsInAskedOrder } from './records-in-asked-order';
 import { allJson, firstJson } from './pg-json-rows';
-import type { PgSearchWords } from './pg-search-words';
-
-/** The insert of parameter $n's words into the list of indexed words, in word order (pg-search-words.ts). */
-const WORDS_FROM = (n: number): string =>
-  `INSERT INTO search_lexemes (word) SELECT w FROM unnest($${n}::text[]) AS t(w) ORDER BY w COLLATE "C" ON CONFLICT DO NOTHING`;
+import { insertWordsSql, type PgSearchWords } from './pg-search-words';
 
 /**
  * Inserts the message; the words it brings to the list of indexed words go to `words` when given (a
@@ -46,7 +42,7 @@ export async function insertMessage(
     await db.prepared(insert, params);
     return;
   }
-  await db.prepared(`WITH words AS (${WORDS_FROM(9)}) ${insert}`, [...params, search?.words ?? []]);
+  await db.prepared(`WITH words AS (${insertWordsSql(9)}) ${insert}`, [...params, search?.words ?? []]);
 }
 
 export async function updateMessage(db: PgDatabase, message: Message, words?: PgSearchWords | null): Promise<void> {
@@ -72,7 +68,7 @@ export async function updateMessage(db: PgDatabase, message: Message, words?: Pg
     await db.prepared(update, params);
     return;
   }
-  await db.prepared(`WITH words AS (${WORDS_FROM(5)}) ${update}`, [...params, search?.words ?? []]);
+  await db.prepared(`WITH words AS (${insertWordsSql(5)}) ${update}`, [...params, search?.words ?? []]);
 }
 
 export async function getMessage(db: PgDatabase, serverId: string): Promise<MessageRecord | null> {

@@ -10,14 +10,9 @@
 // widens a prefix search by one word that matches nothing.
 import type { PgDatabase } from './pg-database';
 
-/** Inserts `words` (one statement, in word order; safe to run concurrently with the same words). */
-export async function insertSearchWords(db: PgDatabase, words: readonly string[]): Promise<void> {
-  if (words.length === 0) return;
-  await db.prepared(
-    'INSERT INTO search_lexemes (word) SELECT w FROM unnest($1::text[]) AS t(w) ORDER BY w COLLATE "C" ON CONFLICT DO NOTHING',
-    [words],
-  );
-}
+/** The insert of parameter $n's words into the list of indexed words, in word order (safe to run concurrently). */
+export const insertWordsSql = (n: number): string =>
+  `INSERT INTO search_lexemes (word) SELECT w FROM unnest($${n}::text[]) AS t(w) ORDER BY w COLLATE "C" ON CONFLICT DO NOTHING`;
 
 export class PgSearchWords {
   private readonly words = new Set<string>();
@@ -29,7 +24,7 @@ export class PgSearchWords {
   }
 
   /** Inserts the words collected; run it last before the commit. */
-  write(): Promise<void> {
-    return insertSearchWords(this.tx, [...this.words]);
+  async write(): Promise<void> {
+    if (this.words.size > 0) await this.tx.prepared(insertWordsSql(1), [[...this.words]]);
   }
 }

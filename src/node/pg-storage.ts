@@ -62,7 +62,7 @@ import {
 } from './pg-invitations';
 import { forwardToFunctions } from '../server/forward-to-part';
 import * as messages from './pg-messages';
-import { lastSeq as pgLastSeq, nextSeq as pgNextSeq } from './pg-messages';
+import { insertMessage, lastSeq as pgLastSeq, nextSeq as pgNextSeq, updateMessage } from './pg-messages';
 import { PgSearchWords } from './pg-search-words';
 import { PgSeqCounters } from './pg-seq-counters';
 import * as directory from './pg-directory';
@@ -171,10 +171,10 @@ export class PgStorage implements Storage {
 
   // ---- messages: inside a transaction, their new search words wait for its end ----
   insertMessage(record: MessageRecord, json?: string): Promise<void> {
-    return messages.insertMessage(this.db, record, json, this.words);
+    return insertMessage(this.db, record, json, this.words);
   }
   updateMessage(message: Message): Promise<void> {
-    return messages.updateMessage(this.db, message, this.words);
+    return updateMessage(this.db, message, this.words);
   }
 
   // ---- seq counters: inside a transaction, the ones it holds (pg-seq-counters.ts) ----
