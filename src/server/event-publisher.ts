@@ -20,6 +20,8 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CachedStorage } from './cached-storage';
 import type { Clock } from './clock';
 import type { PresenceChange, PresenceShare } from './presence-share';
+import { refusesOnlyItself } from './refusal';
+import { inCommitOrder, type Ordered } from './commit-order';
 import type { EventAppend } from './storage';
 
 /** Where committed events go: every connected device of a user, on this node or any other. */
@@ -57,7 +59,7 @@ export interface Delivery {
 export type EventFor = ChatEvent | ((user: UserId) => ChatEvent | null);
 
 /** A queued change: `check` may throw (and must not write); `write` does the change. */
-interface BatchItem {
+interface BatchItem extends Ordered {
   check: (tx: CachedStorage) => unknown;
   write: (tx: CachedStorage, checked: never) => unknown;
   resolve: (value: unknown) => void;
@@ -126,13 +128,15 @@ export class EventPublisher {
    * Queues a change for the next group commit and resolves with `write`'s result once committed.
    * `check` runs inside that transaction just before `write` and rejects this change alone when it
    * throws (it must not write); a throw from `write` rolls back and rejects the whole group.
+   * `order`: the conversation it writes, the order a shared database's commit runs it in (commit-order.ts).
    */
   submit<C, T>(
     check: (tx: CachedStorage) => Promise<C>,
     write: (tx: CachedStorage, checked: C) => Promise<T>,
+    order?: string,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const item: BatchItem = { check, write, resolve: resolve as (v: unknown) => void, reject };
+      const item: BatchItem = { check, write, resolve: resolve as (v: unknown) => void, reject, order };
       const last = this.waiting.at(-1);
       if (last && !last.sealed && last.items.length < MAX_BATCH) last.items.push(item);
       else this.waiting.push({ items: [item], job: null, sealed: false });
@@ -184,7 +188,8 @@ export class EventPublisher {
     return result;
   }
 
-  private async commitBatch(items: BatchItem[]): Promise<void> {
+  private async commitBatch(queued: BatchItem[]): Promise<void> {
+    const items = this.storage.shared ? inCommitOrder(queued) : queued;
     let outcomes: Array<{ ok: boolean; value: unknown }> = [];
     try {
       await this.run(async (tx) => {
@@ -195,6 +200,7 @@ export class EventPublisher {
           try {
             checked = await item.check(tx);
           } catch (e) {
+            if (!refusesOnlyItself(e, this.storage.shared)) throw e;
             outcomes.push({ ok: false, value: e });
             continue;
           }

@@ -8,6 +8,7 @@ import { ErrorCode } from '../protocol/errors';
 import type { Message, MessageBody, OutgoingMessage, UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail, txContext } from './context';
+import { conversationKey } from './conversation-key';
 import { EncodedResult } from './encoded-result';
 import { isGroupManager } from './membership';
 import { stampedMessage, type MessageDraft, type StoredMessage } from './message-store';
@@ -183,6 +184,7 @@ async function send(
       stored = checked.route;
       return storeWithFeatures(txContext(ctx, tx), draft, checked.route);
     },
+    ctx.storage.shared ? conversationKey(p.chatType, caller.user, p.to) : undefined,
   );
   onSubmitted();
   const { message, json } = await committed;

@@ -1,0 +1,28 @@
+// Owns the order in which a group commit on a shared database (several
+// nodes) runs its sends: by conversation key, each conversation's sends in
+// the order they came. A send locks its conversation's rows as it runs (the
+// group or room, the seq counter, the members' states), so two nodes whose
+// commits took the same two conversations in opposite orders each waited for
+// the other, until PostgreSQL ended one after its deadlock timeout (1 s by
+// default) and it ran again. In key order they wait in turn. Sends to
+// different conversations in one commit then take their times and ids in
+// that order. A single chat's check also locks the recipient's blocklist,
+// which other conversations share, so two nodes can still meet there in
+// opposite orders, more rarely.
+
+/** A queued change, and the conversation it writes (none: no particular one). */
+export interface Ordered {
+  order?: string | undefined;
+}
+
+/** `items` by `order` (those without one first), stable: changes to one conversation keep their order. */
+export function inCommitOrder<T extends Ordered>(items: readonly T[]): T[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => {
+      const x = a.item.order ?? '';
+      const y = b.item.order ?? '';
+      return x < y ? -1 : x > y ? 1 : a.i - b.i;
+    })
+    .map((e) => e.item);
+}
