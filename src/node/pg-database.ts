@@ -1,8 +1,9 @@
 // Owns PgStorage's connection to PostgreSQL: opening the pool and migrating
 // (safe when several nodes start at once), running a statement on the pool or
-// on a transaction's client, transactions that are run again when they lose a
-// race (deadlock, serialization failure, unique violation), and turning a
-// database that cannot be reached into 5031 (retry).
+// on a transaction's client, prepared once per connection or not (`prepared`),
+// transactions that are run again when they lose a race (deadlock,
+// serialization failure, unique violation, a prepared statement a pooler
+// lost), and turning a database that cannot be reached into 5031 (retry).
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode, NatterError } from '../protocol/errors';
