@@ -5,7 +5,7 @@
 // own file records, the moderation hook (reject 501, intercept 502), and
 // queueing the write for the next group commit (event-publisher.ts).
 import { ErrorCode } from '../protocol/errors';
-import type { Message, MessageBody, OutgoingMessage, UserId } from '../protocol/message';
+import { carriesFile, type Message, type MessageBody, type OutgoingMessage, type UserId } from '../protocol/message';
 import type { Caller, CoreContext } from './context';
 import { fail, txContext } from './context';
 import { conversationKey } from './conversation-key';
@@ -59,8 +59,7 @@ async function routeMessage(
 /** File-bearing bodies that name an uploaded file take url, size and type from the server's record. */
 async function resolveBody(ctx: CoreContext, body: OutgoingMessage['body']): Promise<MessageBody> {
   await checkBodyUrls(ctx, body);
-  if (body.type !== 'img' && body.type !== 'file' && body.type !== 'audio' && body.type !== 'video') return body;
-  if (body.fileId === undefined) return body;
+  if (!carriesFile(body) || body.fileId === undefined) return body;
   const record = (await ctx.storage.getFile(body.fileId)) ?? fail(ErrorCode.FILE_NOT_FOUND);
   return { ...body, url: record.file.url, size: record.file.size, mime: record.file.mime };
 }
@@ -112,16 +111,12 @@ async function storedAnswer(
  * commit's check; on a shared database the check before it was a round trip of its own.
  */
 function routedFirst(ctx: CoreContext, p: OutgoingMessage): boolean {
-  const { type } = p.body;
   return (
     ctx.options.moderate !== undefined ||
     p.replyTo !== undefined ||
     p.mentions !== undefined ||
     p.threadOf !== undefined ||
-    type === 'img' ||
-    type === 'file' ||
-    type === 'audio' ||
-    type === 'video'
+    carriesFile(p.body)
   );
 }
 

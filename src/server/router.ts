@@ -54,7 +54,7 @@ function dispatch(ctx: CoreContext, caller: Caller, frame: RequestFrame): unknow
  * Starts one request. `started` settles when the session may start its next request: for a send,
  * once it is queued for the group commit (so one connection's sends share commits and keep their
  * order); for anything else, when it is done. Any other operation first commits the queued sends
- * and starts once `afterSends` (the connection's last send, committed or refused) has settled, so
+ * and starts once `afterSends` (the connection's last send's answer) has settled, so
  * it sees every send of its connection that came before it: a shared database's reads do not wait
  * for a commit still open, and a send may not even be queued yet (its checks before the commit).
  */
@@ -62,7 +62,7 @@ export function start(
   ctx: CoreContext,
   caller: Caller,
   frame: RequestFrame,
-  afterSends?: Promise<void> | null,
+  afterSends?: Promise<unknown> | null,
 ): { started: Promise<unknown>; result: Promise<unknown> } {
   if (frame.op === 'send') {
     const { submitted, result } = startSend(ctx, caller, frame.p as OpParams<'send'>);
@@ -71,7 +71,8 @@ export function start(
   // A throw while flushing or starting the operation rejects `result` rather than escaping the caller.
   const result = new Promise<unknown>((resolve) => {
     void ctx.events.flush();
-    resolve(afterSends ? afterSends.then(() => dispatch(ctx, caller, frame)) : dispatch(ctx, caller, frame));
+    const go = () => dispatch(ctx, caller, frame);
+    resolve(afterSends ? afterSends.then(go, go) : go());
   });
   return { started: result, result };
 }

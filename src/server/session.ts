@@ -27,8 +27,6 @@ function leadingId(data: string): string | undefined {
   return m?.[1];
 }
 
-const noop = (): void => undefined;
-
 function tooLarge(data: string, max: number): boolean {
   if (data.length > max) return true; // every UTF-16 unit is at least one byte
   if (data.length * 3 <= max) return false; // and at most three
@@ -43,8 +41,8 @@ export class Session implements ServerSession, LiveSession {
   private queue: Promise<void> = Promise.resolve();
   /** ... and are answered in the same order. */
   private answers: Promise<void> = Promise.resolve();
-  /** The last send until it is committed or refused: a later request of another kind waits for it (router `start`). */
-  private lastSend: Promise<void> | null = null;
+  /** The last send's answer: a later request of another kind starts once it is settled (router `start`). */
+  private lastSend: Promise<unknown> | null = null;
   private readonly guard: SessionGuard;
   /** Durable events in order, once each (set at hello). */
   private stream: EventStream | null = null;
@@ -274,13 +272,7 @@ export class Session implements ServerSession, LiveSession {
       return;
     }
     const { started, result } = start(this.ctx, { user: this.user, device: this.device }, frame, this.lastSend);
-    if (frame.op === 'send') {
-      const settled = result.then(noop, noop);
-      this.lastSend = settled;
-      void settled.then(() => {
-        if (this.lastSend === settled) this.lastSend = null;
-      });
-    }
+    if (frame.op === 'send') this.lastSend = result;
     this.answer(async () => {
       try {
         const r = await result;

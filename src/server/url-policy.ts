@@ -5,7 +5,7 @@
 // `blob:`, relative and malformed URLs are refused (4005), so apps that draw
 // bodies with their own renderers never receive one.
 import { ErrorCode } from '../protocol/errors';
-import type { OutgoingBody } from '../protocol/message';
+import { carriesFile, type OutgoingBody } from '../protocol/message';
 import type { CoreContext } from './context';
 import { fail } from './context';
 
@@ -34,7 +34,7 @@ async function allowed(ctx: CoreContext, url: string): Promise<boolean> {
 
 /** Throws 4005 for a file-bearing body whose URL (or video thumbnail) is not allowed. */
 export async function checkBodyUrls(ctx: CoreContext, body: OutgoingBody): Promise<void> {
-  if (body.type !== 'img' && body.type !== 'file' && body.type !== 'audio' && body.type !== 'video') return;
+  if (!carriesFile(body)) return;
   if (body.fileId === undefined && !(await allowed(ctx, body.url)))
     fail(ErrorCode.URL_NOT_ALLOWED, `${body.type}.url must be an http(s) URL or one of this server's files`);
   if (body.type === 'video' && body.thumb !== undefined && body.thumb !== '' && !(await allowed(ctx, body.thumb)))

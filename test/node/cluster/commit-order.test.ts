@@ -5,24 +5,14 @@
 // its deadlock timeout. Single chats that cross two recipients' blocklists
 // still can meet so: the commit that lost is run again, and every send is
 // answered (refusal.ts; it was answered 5000).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
+import { describe, expect, it } from 'vitest';
+import { openPgStorage } from '../../../src/node/pg-storage';
 import { createEmbeddedServer } from '../../../src/server/embedded-server';
 import type { Storage } from '../../../src/server/storage';
 import { localId, login } from '../../server/raw-client';
-import { startPostgres, type Postgres } from './support/services';
+import { usePostgres } from './support/services';
 
-let postgres: Postgres;
-const opened: PgStorage[] = [];
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-
-afterAll(async () => {
-  for (const s of opened) await s.close();
-  await postgres?.stop();
-});
+const pg = usePostgres();
 
 interface Node {
   /** Whether the transactions wait for the other node (the commits under test; not the set-up's). */
@@ -78,8 +68,8 @@ function meeting(
 
 /** Two embedded servers on PostgreSQL, as two nodes whose commits meet (see `meeting`); commits run when told. */
 async function twoNodes(read: LockingRead, waitMs: number) {
-  const [a, b] = await Promise.all([openPgStorage({ url: postgres.url }), openPgStorage({ url: postgres.url })]);
-  opened.push(a, b);
+  const open = async () => pg.closeAfter(await openPgStorage({ url: pg.postgres.url }));
+  const [a, b] = await Promise.all([open(), open()]);
   let aLocked!: () => void;
   let bLocked!: () => void;
   const nodes: [Node, Node] = [

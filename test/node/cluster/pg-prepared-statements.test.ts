@@ -3,27 +3,15 @@
 // every node), and a database connection that lost it (as behind a pooler in
 // transaction mode, here DEALLOCATE ALL) makes the pool go on unprepared,
 // inside a transaction (run again) as well as outside.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPgDatabase, type PgDatabase } from '../../../src/node/pg-database';
-import { startPostgres, type Postgres } from './support/services';
+import { usePostgres } from './support/services';
 
-let postgres: Postgres;
-const opened: PgDatabase[] = [];
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-
-afterAll(async () => {
-  for (const db of opened) await db.close();
-  await postgres?.stop();
-});
+const pg = usePostgres();
 
 /** A pool of one connection, so that every statement below runs on the same one. */
 async function oneConnection(): Promise<PgDatabase> {
-  const db = await openPgDatabase({ url: postgres.url, poolSize: 1 });
-  opened.push(db);
-  return db;
+  return pg.closeAfter(await openPgDatabase({ url: pg.postgres.url, poolSize: 1 }));
 }
 
 const SQL = 'SELECT $1::int + 1 AS n';

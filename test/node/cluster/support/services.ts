@@ -252,3 +252,27 @@ export function useClusterServices(): ClusterServices {
   }, 60_000);
   return services;
 }
+
+/** The PostgreSQL of one test file, and what its tests opened on it (closed before it stops). */
+export interface PostgresOfFile {
+  /** Set once it has started (before the file's tests). */
+  postgres: Postgres;
+  /** Closes `opened` after the file's tests, before PostgreSQL stops; returns it. */
+  closeAfter<T extends { close(): Promise<unknown> }>(opened: T): T;
+}
+
+/** Registers the file's start and stop hooks of a PostgreSQL of its own. */
+export function usePostgres(): PostgresOfFile {
+  const opened: Array<{ close(): Promise<unknown> }> = [];
+  const file = {
+    closeAfter: <T extends { close(): Promise<unknown> }>(o: T): T => (opened.push(o), o),
+  } as PostgresOfFile;
+  beforeAll(async () => {
+    file.postgres = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    for (const o of opened) await o.close();
+    await file.postgres?.stop();
+  }, 60_000);
+  return file;
+}
