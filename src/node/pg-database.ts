@@ -112,6 +112,11 @@ export class PgDatabase {
     return this.inTx ? ' FOR UPDATE' : '';
   }
 
+  /** Inside a transaction, rows read to check are kept from changing but others may check them too. */
+  get shareLock(): string {
+    return this.inTx ? ' FOR SHARE' : '';
+  }
+
   async transaction<T>(fn: (tx: PgDatabase) => Promise<T>): Promise<T> {
     if (this.inTx) return fn(this);
     for (let attempt = 1; ; attempt++) {

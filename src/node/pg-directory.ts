@@ -58,10 +58,10 @@ export async function listRooms(db: PgDatabase): Promise<RoomInfo[]> {
   return allJson(await db.prepared('SELECT json FROM rooms ORDER BY created_at, room_id'));
 }
 
-export async function getBlocklist(db: PgDatabase, user: UserId): Promise<UserId[]> {
-  return (
-    firstJson<UserId[]>(await db.prepared(`SELECT json FROM blocklists WHERE user_id = $1${db.lock}`, [user])) ?? []
-  );
+/** `check`: locked for share, so two nodes' sends to this user check it at once (storage.ts). */
+export async function getBlocklist(db: PgDatabase, user: UserId, purpose?: 'check'): Promise<UserId[]> {
+  const lock = purpose === 'check' ? db.shareLock : db.lock;
+  return firstJson<UserId[]>(await db.prepared(`SELECT json FROM blocklists WHERE user_id = $1${lock}`, [user])) ?? [];
 }
 
 export async function setBlocklist(db: PgDatabase, user: UserId, blocked: UserId[]): Promise<void> {

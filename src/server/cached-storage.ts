@@ -147,11 +147,12 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     }
     return room;
   }
+  /** Read to check a send or an invitation against (storage.ts: getBlocklist's `check`). */
   async blocklist(user: UserId): Promise<readonly UserId[]> {
     const caches = await this.settled();
     let list = caches?.blocklists.get(user);
     if (list === undefined) {
-      list = await this.inner.getBlocklist(user);
+      list = await this.inner.getBlocklist(user, 'check');
       caches?.blocklists.set(user, list);
     }
     return list;
@@ -303,7 +304,14 @@ export class CachedStorage extends ForwardingStorage implements Storage {
     this.caches?.rooms.delete(roomId);
     return this.inner.deleteRoom(roomId);
   }
-  async getBlocklist(user: UserId): Promise<UserId[]> {
+  async getBlocklist(user: UserId, purpose?: 'check'): Promise<UserId[]> {
+    // Read to be changed in a shared storage's transaction: locked for update, not just for share
+    // as a check (blocklist) left it, which two nodes could each hold and then both wait to change.
+    if (purpose !== 'check' && this.shared && this.inTx) {
+      const list = await this.inner.getBlocklist(user);
+      this.caches?.blocklists.set(user, list);
+      return [...list];
+    }
     return [...(await this.blocklist(user))];
   }
   setBlocklist(user: UserId, blocked: UserId[]): Promise<void> {

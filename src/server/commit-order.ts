@@ -6,9 +6,9 @@
 // the other, until PostgreSQL ended one after its deadlock timeout (1 s by
 // default) and it ran again. In key order they wait in turn. Sends to
 // different conversations in one commit then take their times and ids in
-// that order. A single chat's check also locks the recipient's blocklist,
-// which other conversations share, so two nodes can still meet there in
-// opposite orders, more rarely.
+// that order. A single chat's check reads the recipient's blocklist, which
+// other conversations share, in any order: it locks it for share only
+// (storage.ts), so two nodes' checks never wait for each other there.
 
 /** A queued change, and the conversation it writes (none: no particular one). */
 export interface Ordered {

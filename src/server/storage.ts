@@ -148,8 +148,13 @@ export interface StorageOps extends PeopleStorage, ThreadReadStorage, PushStorag
   listRooms(): RoomInfo[];
 
   // ---- blocklists ------------------------------------------------------------
-  /** Users this user blocked, in the order they were blocked. */
-  getBlocklist(user: UserId): UserId[];
+  /**
+   * Users this user blocked, in the order they were blocked. `check`: read to check a send or an
+   * invitation against, not to change it: inside a transaction on a shared storage, others may
+   * check it meanwhile but nobody changes it until the transaction ends (PostgreSQL: FOR SHARE);
+   * otherwise it is read for update.
+   */
+  getBlocklist(user: UserId, purpose?: 'check'): UserId[];
   /** Replaces the user's blocklist. */
   setBlocklist(user: UserId, blocked: UserId[]): void;
 

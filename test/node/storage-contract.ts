@@ -278,6 +278,9 @@ export function describeStorageContract(name: string, make: () => Storage | Prom
       expect(await s.getBlocklist('alice')).toEqual([]);
       await s.setBlocklist('alice', ['zed', 'bob']);
       expect(await s.getBlocklist('alice')).toEqual(['zed', 'bob']);
+      // Read to check, in a transaction too: the same list (a shared storage locks it for share).
+      expect(await s.getBlocklist('alice', 'check')).toEqual(['zed', 'bob']);
+      expect(await s.transaction((tx) => tx.getBlocklist('alice', 'check'))).toEqual(['zed', 'bob']);
     });
 
     it('finds due and open invitations and the next deadline', async () => {

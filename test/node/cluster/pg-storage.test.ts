@@ -135,6 +135,42 @@ describe('PgStorage with several writers', () => {
     expect(await b!.nextInvitationDeadline()).toBe(5200);
     expect((await b!.claimDueInvitations(5200, 10, 'node-b', 10_200)).map((i) => i.inviteId)).toEqual(['i1']);
   });
+
+  it('a blocklist read to check is locked for share: another node checks it at once, a change waits for the end', async () => {
+    const [a, b] = await database(2);
+    await a!.setBlocklist('uma', ['zed']);
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let checked!: () => void;
+    const checking = new Promise<void>((r) => (checked = r));
+    const first = a!.transaction(async (tx) => {
+      expect(await tx.getBlocklist('uma', 'check')).toEqual(['zed']);
+      checked();
+      await held;
+      order.push('first check ends');
+    });
+    await checking;
+    // A second node's check does not wait for the first one's transaction (2 s: the bound on a wait).
+    const second = b!
+      .transaction((tx) => tx.getBlocklist('uma', 'check'))
+      .then((list) => {
+        order.push('second check');
+        return list;
+      });
+    await Promise.race([second, new Promise((r) => setTimeout(r, 2000))]);
+    // A change reads for update: it waits until the first check's transaction has ended.
+    const change = b!.transaction(async (tx) => {
+      await tx.setBlocklist('uma', [...(await tx.getBlocklist('uma')), 'yan']);
+      order.push('change');
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    expect(await second).toEqual(['zed']);
+    await Promise.all([first, change]);
+    expect(order).toEqual(['second check', 'first check ends', 'change']);
+    expect(await a!.getBlocklist('uma')).toEqual(['zed', 'yan']);
+  });
 });
 
 const state = (user: string, over: Partial<ConversationStateRecord> = {}): ConversationStateRecord => ({
