@@ -27,46 +27,13 @@ import type {
   MessageRecord,
   Storage,
 } from './storage';
-import { ConversationStateCache } from './conversation-state-cache';
+import { Caches, type GroupView } from './core-caches';
 import { ForwardingStorage } from './forwarding-storage';
-import { MessageCache } from './message-cache';
 import { putStates, readMissingStates } from './member-states';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 const MESSAGES_CACHED = 10_000; // a single writer's cache: about 5 MB of messages
-
-/** A group with its members as a Set, for O(1) membership checks. */
-export interface GroupView {
-  readonly group: Readonly<GroupInfo>;
-  readonly members: ReadonlySet<UserId>;
-}
-
-/** The caches of one core (absent for a shared storage). */
-class Caches {
-  readonly groups = new Map<string, GroupView | null>();
-  readonly rooms = new Map<string, RoomInfo | null>();
-  readonly blocklists = new Map<UserId, readonly UserId[]>();
-  /** States read or put, and those put inside the open transaction (written just before it commits). */
-  readonly states: ConversationStateCache;
-  /** Messages stored or read lately (none for a shared storage's attempt: another node may change them). */
-  readonly messages: MessageCache;
-  /** Settles when the open transaction ends. */
-  active: Promise<unknown> | null = null;
-
-  constructor(maxStates: number, maxMessages: number) {
-    this.states = new ConversationStateCache(maxStates);
-    this.messages = new MessageCache(maxMessages);
-  }
-
-  clear(): void {
-    this.groups.clear();
-    this.rooms.clear();
-    this.blocklists.clear();
-    this.states.clear();
-    this.messages.clear();
-  }
-}
 
 export class CachedStorage extends ForwardingStorage implements Storage {
   readonly shared: boolean;
