@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/node/cli';
 import { COPIED_TABLES, DERIVED_TABLES, PG_DERIVED_TABLES } from '../../../src/node/migrate-db';
 import { openPgStorage } from '../../../src/node/pg-storage';
@@ -20,17 +20,11 @@ import type { Storage } from '../../../src/server/storage';
 import { asyncStorage } from '../../../src/server/sync-storage-adapter';
 import { localId, login } from '../../server/raw-client';
 import { freshDatabase } from './support/cluster';
-import { startPostgres, type Postgres } from './support/services';
+import { usePostgres } from './support/services';
 
-let postgres: Postgres;
+const postgresOfFile = usePostgres();
 const dir = mkdtempSync(join(tmpdir(), 'natter-migrate-'));
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const { Client } = pg;
 const text = (msg: string) => ({ type: 'txt' as const, msg });
@@ -135,7 +129,7 @@ describe('natter migrate-db', () => {
     );
     sqlite.close();
 
-    const url = await freshDatabase(postgres);
+    const url = await freshDatabase(postgresOfFile.postgres);
     const out: string[] = [];
     const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), env: {} };
     expect(await runCli(['migrate-db', '--from', path, '--to', url], io)).toBe(0);

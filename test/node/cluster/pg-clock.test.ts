@@ -1,20 +1,15 @@
 // The cluster clock follows PostgreSQL's time, not the machine's: a node
 // whose own clock is an hour slow still stamps the database's time, and a
 // new measure that lowers the offset never makes the clock run backwards.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPgClock } from '../../../src/node/pg-clock';
 import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
-import { startPostgres, type Postgres } from './support/services';
+import { usePostgres } from './support/services';
 
-let postgres: Postgres;
+const server = usePostgres();
 let storage: PgStorage;
 beforeAll(async () => {
-  postgres = await startPostgres();
-  storage = await openPgStorage({ url: postgres.url, poolSize: 2 });
-}, 60_000);
-afterAll(async () => {
-  await storage?.close();
-  await postgres?.stop();
+  storage = server.closeAfter(await openPgStorage({ url: server.postgres.url, poolSize: 2 }));
 });
 
 const HOUR = 3_600_000;

@@ -4,7 +4,7 @@
 // same guarantees as for a rare word (only the scopes after each
 // one's cleared seq, recalled messages dropped, newest first, every match
 // once across pages by cursor).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Message } from '../../../src/protocol/message';
 import { fillSearchLexemes, searchIndexOf } from '../../../src/node/pg-search';
@@ -13,19 +13,9 @@ import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
 import type { SearchScope } from '../../../src/server/people-storage';
 import { queryTerms } from '../../../src/server/search-text';
 import { KEY, message, rec } from '../storage-contract';
-import { startPostgres, type Postgres } from './support/services';
+import { usePostgres } from './support/services';
 
-let postgres: Postgres;
-let s: PgStorage | undefined;
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-  await postgres?.stop();
-});
+const server = usePostgres();
 
 const text = (seq: number, msg: string, over: Partial<Message> = {}): Message =>
   message(seq, { body: { type: 'txt', msg }, ...over });
@@ -37,8 +27,8 @@ async function found(st: PgStorage, query: string, scopes: SearchScope[]): Promi
 
 describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
   it('pages through a word in thousands of rows, or in a thousand or two, as through a rare one', async () => {
-    const url = postgres.url;
-    s = await openPgStorage({ url, poolSize: 2 });
+    const url = server.postgres.url;
+    const s = server.closeAfter(await openPgStorage({ url, poolSize: 2 }));
     const convs = [
       { key: KEY, to: 'bob', count: 6000 },
       { key: 'single:alice|carol', to: 'carol', count: 4000 },
@@ -102,7 +92,7 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
     const all = async (terms: string[]): Promise<Array<{ key: string; seq: number; cursor: string }>> => {
       const seen: Array<{ key: string; seq: number; cursor: string }> = [];
       for (let before: string | undefined; ;) {
-        const page = await s!.searchMessages({
+        const page = await s.searchMessages({
           terms,
           scopes,
           limit: 100,
@@ -135,7 +125,7 @@ describe('PgStorage search of a common word', { timeout: 120_000 }, () => {
     // Shaped like a busy server: the user's two conversations are 1% of 100,000 rows, and the
     // word is in one row in ten. Offered the word test as an index condition, the planner ANDs a
     // bitmap of the word's GIN entries (every one of them) with the btree's few rows.
-    const db = new pg.Client({ connectionString: postgres.url });
+    const db = new pg.Client({ connectionString: server.postgres.url });
     await db.connect();
     try {
       await db.query(`CREATE TEMP TABLE plan_probe (LIKE messages INCLUDING INDEXES)`);

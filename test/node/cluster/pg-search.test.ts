@@ -7,7 +7,7 @@
 // in for messages stored before; another adds the terms that find a CJK name
 // stored before by any run of it; another fills the column of how far each
 // conversation was cleared, which the search scopes read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Message } from '../../../src/protocol/message';
 import { PG_MIGRATIONS } from '../../../src/node/pg-migrations';
@@ -15,30 +15,11 @@ import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
 import type { SearchScope } from '../../../src/server/people-storage';
 import { queryTerms } from '../../../src/server/search-text';
 import { groupState, KEY, message, rec } from '../storage-contract';
-import { startPostgres, type Postgres } from './support/services';
+import { freshDatabase } from './support/cluster';
+import { usePostgres } from './support/services';
 
-let postgres: Postgres;
-let admin: pg.Client;
-const opened: PgStorage[] = [];
-let n = 0;
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-  admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-}, 60_000);
-
-afterAll(async () => {
-  for (const s of opened) await s.close();
-  await admin?.end();
-  await postgres?.stop();
-});
-
-async function freshUrl(): Promise<string> {
-  const name = `natter_s${++n}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  return postgres.url.replace(/\/postgres$/, `/${name}`);
-}
+const server = usePostgres();
+const freshUrl = (): Promise<string> => freshDatabase(server.postgres);
 
 /**
  * A fresh database as an older natter left it: migrated to schema `version`, then given what
@@ -60,9 +41,7 @@ async function databaseAt(version: number, fill: (old: pg.Client) => Promise<voi
 }
 
 async function storage(url?: string): Promise<PgStorage> {
-  const s = await openPgStorage({ url: url ?? (await freshUrl()), poolSize: 2 });
-  opened.push(s);
-  return s;
+  return server.closeAfter(await openPgStorage({ url: url ?? (await freshUrl()), poolSize: 2 }));
 }
 
 const text = (seq: number, msg: string, over: Partial<Message> = {}): Message =>

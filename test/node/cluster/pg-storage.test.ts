@@ -4,39 +4,23 @@
 // one waits for an earlier one's transaction), idempotency keys unique, compare-and-set with one
 // winner, timeout claims that skip another node's lease, and migrations that
 // several nodes run at the same moment.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPgStorage, type PgStorage } from '../../../src/node/pg-storage';
 import type { ConversationStateRecord } from '../../../src/server/storage';
 import { describeStorageContract, invitation, KEY, message, rec } from '../storage-contract';
 import { describePushStorageContract } from '../push-storage-contract';
-import { startPostgres, type Postgres } from './support/services';
+import { freshDatabase } from './support/cluster';
+import { usePostgres } from './support/services';
 
-let postgres: Postgres;
-let admin: pg.Client;
-const opened: PgStorage[] = [];
-let n = 0;
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-  admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-}, 60_000);
-
-afterAll(async () => {
-  for (const s of opened) await s.close();
-  await admin?.end();
-  await postgres?.stop();
-});
+const server = usePostgres();
 
 /** A fresh database; `nodes` storages (pools) opened on it at once, as several nodes starting. */
 async function database(nodes = 1): Promise<PgStorage[]> {
-  const name = `natter_t${++n}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = postgres.url.replace(/\/postgres$/, `/${name}`);
-  const all = await Promise.all(Array.from({ length: nodes }, () => openPgStorage({ url, poolSize: 4 })));
-  opened.push(...all);
-  return all;
+  const url = await freshDatabase(server.postgres);
+  return Promise.all(
+    Array.from({ length: nodes }, async () => server.closeAfter(await openPgStorage({ url, poolSize: 4 }))),
+  );
 }
 
 describeStorageContract('PgStorage', async () => (await database())[0]!);
@@ -85,6 +69,9 @@ describe('PgStorage with several writers', () => {
     });
     await first;
     const later = b!.transaction(async (tx) => (await tx.appendEvents(event('b'), 2))[0]);
+    const admin = new pg.Client({ connectionString: server.postgres.url });
+    await admin.connect();
+    server.closeAfter({ close: () => admin.end() });
     // Node b waits for node a's transaction (the user's head row), rather than committing position 2 first.
     const waiting = async (): Promise<number> =>
       Number(
