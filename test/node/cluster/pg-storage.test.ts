@@ -158,6 +158,44 @@ describe('PgStorage with several writers', () => {
     expect(order).toEqual(['second check', 'first check ends', 'change']);
     expect(await a!.getBlocklist('uma')).toEqual(['zed', 'yan']);
   });
+
+  it('two nodes storing messages that bring the same new words in opposite orders run each transaction once', async () => {
+    const [a, b] = await database(2);
+    // Each transaction stores its first message, waits until the other has stored its own, then
+    // stores a second; the two bring the same two words, in opposite orders.
+    let aFirst!: () => void;
+    let bFirst!: () => void;
+    const aStored = new Promise<void>((r) => (aFirst = r));
+    const bStored = new Promise<void>((r) => (bFirst = r));
+    const attempts = { a: 0, b: 0 };
+    const store = (
+      node: PgStorage,
+      who: 'a' | 'b',
+      words: [string, string],
+      stored: () => void,
+      other: Promise<void>,
+    ) =>
+      node.transaction(async (tx) => {
+        attempts[who]++;
+        const to = `to-${who}`;
+        await tx.insertMessage(rec(message(1, { to, body: { type: 'txt', msg: words[0] } }), `single:alice|${to}`));
+        stored();
+        await other;
+        await tx.insertMessage(rec(message(2, { to, body: { type: 'txt', msg: words[1] } }), `single:alice|${to}`));
+      });
+    await Promise.all([
+      store(a!, 'a', ['quokka', 'axolotl'], aFirst, bStored),
+      store(b!, 'b', ['axolotl', 'quokka'], bFirst, aStored),
+    ]);
+    // Inserted message by message, the two deadlocked: PostgreSQL ended one after a second, and it ran again.
+    expect(attempts).toEqual({ a: 1, b: 1 });
+    const found = await a!.searchMessages({
+      terms: ['axolotl'],
+      scopes: ['to-a', 'to-b'].map((to) => ({ key: `single:alice|${to}`, afterSeq: 0 })),
+      limit: 10,
+    });
+    expect(found.rows.map((r) => r.message.to).sort()).toEqual(['to-a', 'to-b']);
+  });
 });
 
 const state = (user: string, over: Partial<ConversationStateRecord> = {}): ConversationStateRecord => ({
@@ -211,43 +249,5 @@ describe("PgStorage: several members' conversation states at once", () => {
     );
     const after = await a!.getConversationStates(members, 'group:g1');
     expect(after.map((x) => x?.unread)).toEqual([20, 20, 20, 20, 20]);
-  });
-
-  it('two nodes storing messages that bring the same new words in opposite orders run each transaction once', async () => {
-    const [a, b] = await database(2);
-    // Each transaction stores its first message, waits until the other has stored its own, then
-    // stores a second; the two bring the same two words, in opposite orders.
-    let aFirst!: () => void;
-    let bFirst!: () => void;
-    const aStored = new Promise<void>((r) => (aFirst = r));
-    const bStored = new Promise<void>((r) => (bFirst = r));
-    const attempts = { a: 0, b: 0 };
-    const store = (
-      node: PgStorage,
-      who: 'a' | 'b',
-      words: [string, string],
-      stored: () => void,
-      other: Promise<void>,
-    ) =>
-      node.transaction(async (tx) => {
-        attempts[who]++;
-        const to = `to-${who}`;
-        await tx.insertMessage(rec(message(1, { to, body: { type: 'txt', msg: words[0] } }), `single:alice|${to}`));
-        stored();
-        await other;
-        await tx.insertMessage(rec(message(2, { to, body: { type: 'txt', msg: words[1] } }), `single:alice|${to}`));
-      });
-    await Promise.all([
-      store(a!, 'a', ['quokka', 'axolotl'], aFirst, bStored),
-      store(b!, 'b', ['axolotl', 'quokka'], bFirst, aStored),
-    ]);
-    // Inserted message by message, the two deadlocked: PostgreSQL ended one after a second, and it ran again.
-    expect(attempts).toEqual({ a: 1, b: 1 });
-    const found = await a!.searchMessages({
-      terms: ['axolotl'],
-      scopes: ['to-a', 'to-b'].map((to) => ({ key: `single:alice|${to}`, afterSeq: 0 })),
-      limit: 10,
-    });
-    expect(found.rows.map((r) => r.message.to).sort()).toEqual(['to-a', 'to-b']);
   });
 });
