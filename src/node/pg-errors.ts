@@ -12,11 +12,17 @@ const LOST_STATEMENT_CODES = new Set(['26000', '42P05']);
 const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
 
+/** The SQLSTATE or errno a failure carries ('' when none). */
+function codeOf(e: unknown): string {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : '';
+}
+
 export function pgRetryKind(e: unknown): 'race' | 'connection' | null {
   if (typeof e !== 'object' || e === null) return null;
-  const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && (RACE_CODES.has(code) || LOST_STATEMENT_CODES.has(code))) return 'race';
-  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || CONNECTION_ERRNOS.has(code))) return 'connection';
+  const code = codeOf(e);
+  if (RACE_CODES.has(code) || LOST_STATEMENT_CODES.has(code)) return 'race';
+  if (CONNECTION_CODES.has(code) || CONNECTION_ERRNOS.has(code)) return 'connection';
   const message = e instanceof Error ? e.message : '';
   if (
     /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|the database system is (starting up|shutting down)/i.test(
@@ -29,6 +35,5 @@ export function pgRetryKind(e: unknown): 'race' | 'connection' | null {
 
 /** A prepared statement the server connection does not have as this client thinks (see LOST_STATEMENT_CODES). */
 export function lostPreparedStatement(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && LOST_STATEMENT_CODES.has(code);
+  return LOST_STATEMENT_CODES.has(codeOf(e));
 }

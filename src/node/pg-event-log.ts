@@ -13,25 +13,25 @@ import type { PgRows } from './pg-people-storage';
  */
 export async function pgInsertEvents(rows: PgRows, entries: readonly EventAppend[], at: number): Promise<number[]> {
   const counts = new Map<UserId, number>();
-  // Each entry's place among its user's entries, from 1: its position is the head before the raise plus it.
+  // Each entry's place among its user's entries, from 1.
   const nth: number[] = [];
   for (const e of entries) {
     const n = (counts.get(e.user) ?? 0) + 1;
     counts.set(e.user, n);
     nth.push(n);
   }
+  // Its position is the raised head less this (0 for the user's last entry).
+  const fromHead = entries.map((e, i) => counts.get(e.user)! - nth[i]!);
   const users = [...counts.keys()].sort();
   // Heads locked in user order (two commits to overlapping users do not deadlock).
   const heads = await rows<{ user_id: string; last_pos: string }>(
     `WITH raised AS (
        INSERT INTO event_heads (user_id, last_pos) SELECT u, n FROM unnest($1::text[], $2::bigint[]) AS t(u, n) ORDER BY u
        ON CONFLICT (user_id) DO UPDATE SET last_pos = event_heads.last_pos + excluded.last_pos RETURNING user_id, last_pos
-     ), counted AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS c(u, n)),
-     inserted AS (
+     ), inserted AS (
        INSERT INTO events (user_id, pos, at, json)
-       SELECT e.u, raised.last_pos - counted.n + e.k, $3, e.j
-       FROM unnest($4::text[], $5::bigint[], $6::text[]) AS e(u, k, j)
-       JOIN raised ON raised.user_id = e.u JOIN counted ON counted.u = e.u
+       SELECT e.u, raised.last_pos - e.k, $3, e.j
+       FROM unnest($4::text[], $5::bigint[], $6::text[]) AS e(u, k, j) JOIN raised ON raised.user_id = e.u
      )
      SELECT user_id, last_pos FROM raised`,
     [
@@ -39,13 +39,12 @@ export async function pgInsertEvents(rows: PgRows, entries: readonly EventAppend
       users.map((u) => counts.get(u)!),
       at,
       entries.map((e) => e.user),
-      nth,
+      fromHead,
       entries.map((e) => e.json ?? JSON.stringify(e.event)),
     ],
   );
-  const before = new Map<UserId, number>();
-  for (const h of heads) before.set(h.user_id, Number(h.last_pos) - counts.get(h.user_id)!);
-  return entries.map((e, i) => before.get(e.user)! + nth[i]!);
+  const head = new Map(heads.map((h) => [h.user_id, Number(h.last_pos)]));
+  return entries.map((e, i) => head.get(e.user)! - fromHead[i]!);
 }
 
 export async function pgReadEvents(rows: PgRows, user: UserId, after: number, limit: number): Promise<EventRecord[]> {

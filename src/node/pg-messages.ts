@@ -9,7 +9,7 @@ import type { PgDatabase } from './pg-database';
 import { searchIndexOf } from './pg-search';
 import { recordsInAskedOrder } from './records-in-asked-order';
 import { allJson, firstJson } from './pg-json-rows';
-import { insertWordsSql, type PgSearchWords } from './pg-search-words';
+import { writeWithWords, type PgSearchWords } from './pg-search-words';
 
 /**
  * Inserts the message; the words it brings to the list of indexed words go to `words` when given (a
@@ -37,12 +37,7 @@ export async function insertMessage(
   ];
   const insert =
     'INSERT INTO messages (server_id, key, seq, from_user, local_id, excluded, json, search_words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
-  if (words) {
-    words.add(search?.words ?? []);
-    await db.prepared(insert, params);
-    return;
-  }
-  await db.prepared(`WITH words AS (${insertWordsSql(9)}) ${insert}`, [...params, search?.words ?? []]);
+  await writeWithWords(db, insert, params, search?.words ?? [], words);
 }
 
 export async function updateMessage(db: PgDatabase, message: Message, words?: PgSearchWords | null): Promise<void> {
@@ -63,12 +58,7 @@ export async function updateMessage(db: PgDatabase, message: Message, words?: Pg
   const search = searchIndexOf(next.key, next.message);
   const params = [next.message.excluded === true, JSON.stringify(next), search?.vector ?? null, message.serverId];
   const update = 'UPDATE messages SET excluded = $1, json = $2, search_words = $3 WHERE server_id = $4';
-  if (words) {
-    words.add(search?.words ?? []);
-    await db.prepared(update, params);
-    return;
-  }
-  await db.prepared(`WITH words AS (${insertWordsSql(5)}) ${update}`, [...params, search?.words ?? []]);
+  await writeWithWords(db, update, params, search?.words ?? [], words);
 }
 
 export async function getMessage(db: PgDatabase, serverId: string): Promise<MessageRecord | null> {

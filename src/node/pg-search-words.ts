@@ -11,8 +11,26 @@
 import type { PgDatabase } from './pg-database';
 
 /** The insert of parameter $n's words into the list of indexed words, in word order (safe to run concurrently). */
-export const insertWordsSql = (n: number): string =>
+const insertWordsSql = (n: number): string =>
   `INSERT INTO search_lexemes (word) SELECT w FROM unnest($${n}::text[]) AS t(w) ORDER BY w COLLATE "C" ON CONFLICT DO NOTHING`;
+
+/**
+ * Runs a message's insert or update, whose `newWords` join the list of indexed words: the
+ * transaction's `words` take them (inserted before its commit) or, outside one, the same statement
+ * inserts them.
+ */
+export async function writeWithWords(
+  db: PgDatabase,
+  sql: string,
+  params: unknown[],
+  newWords: readonly string[],
+  words: PgSearchWords | null | undefined,
+): Promise<void> {
+  if (words) {
+    words.add(newWords);
+    await db.prepared(sql, params);
+  } else await db.prepared(`WITH words AS (${insertWordsSql(params.length + 1)}) ${sql}`, [...params, newWords]);
+}
 
 export class PgSearchWords {
   private readonly words = new Set<string>();

@@ -17,12 +17,10 @@ export interface Ordered {
 
 /** `items` by `order` (those without one first), stable: changes to one conversation keep their order. */
 export function inCommitOrder<T extends Ordered>(items: readonly T[]): T[] {
-  return items
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => {
-      const x = a.item.order ?? '';
-      const y = b.item.order ?? '';
-      return x < y ? -1 : x > y ? 1 : a.i - b.i;
-    })
-    .map((e) => e.item);
+  // Array.prototype.sort is stable (ES2019): equal keys keep the order they came in.
+  return [...items].sort((a, b) => {
+    const x = a.order ?? '';
+    const y = b.order ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }
