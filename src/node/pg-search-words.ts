@@ -7,7 +7,8 @@
 // found that only after its deadlock timeout (1 s by default) before one ran
 // again. One sorted statement after every other lock the transaction takes
 // cannot close such a cycle. A word left there by a rolled-back message only
-// widens a prefix search by one word that matches nothing.
+// widens a prefix search by one word that matches nothing. Outside a
+// transaction a message's write inserts its words itself (writeWithWords).
 import type { PgDatabase } from './pg-database';
 
 /** The insert of parameter $n's words into the list of indexed words, in word order (safe to run concurrently). */
