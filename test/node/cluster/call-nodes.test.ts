@@ -179,7 +179,8 @@ describe('calls when devices move between nodes and nodes go away', { timeout: 1
   });
 
   it('the devices of a node killed with -9 keep their place for the grace, then leave and the call ends once', async () => {
-    const cluster = await Cluster.start(services.postgres, services.redis, 3);
+    // A short lease: the survivors find node 1 gone in seconds, not the default 15 s.
+    const cluster = await Cluster.start(services.postgres, services.redis, 3, { nodeLeaseMs: 3000 });
     const alice = onNode(cluster, 0, 'alice', 'a1');
     const bob = onNode(cluster, 1, 'bob', 'b1');
     try {

@@ -76,7 +76,8 @@ describe('presence when a node goes away', { timeout: 120_000 }, () => {
   });
 
   it('the users of a node killed with -9 go offline for their contacts once its lease expires', async () => {
-    const cluster = await Cluster.start(services.postgres, services.redis, 3);
+    // A short lease: the survivors find node 0 gone in seconds, not the default 15 s.
+    const cluster = await Cluster.start(services.postgres, services.redis, 3, { nodeLeaseMs: 3000 });
     const bob = onNode(cluster, 1, 'bob');
     const dave = onNode(cluster, 2, 'dave');
     const alice = onNode(cluster, 0, 'alice');
