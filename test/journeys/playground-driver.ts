@@ -168,17 +168,26 @@ export async function dropPng(target: Locator, name: string, color: string): Pro
 /**
  * Scrolls `log` with the mouse wheel, as a reader does, until the message with `text` lies inside
  * its visible box. Being rendered is not enough: the virtualised list also draws rows just outside
- * the viewport, and a row there is not read.
+ * the viewport, and a row there is not read. Both boxes are read in one frame, before any wheel: at
+ * 390 px the page scrolls too (a wheel over a list at its end scrolls the page, smoothly), and boxes
+ * read one after the other during that scroll disagreed, failing a message long in view.
  */
 export async function scrollUntilSeen(page: Page, log: Locator, text: string): Promise<void> {
   const message = log.getByText(text, { exact: true });
+  const inView = async (): Promise<boolean> =>
+    (await message.count()) > 0 &&
+    message.evaluate((el) => {
+      const view = el.closest('[role="log"]')?.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return view !== undefined && box.top >= view.top && box.bottom <= view.bottom + 0.5;
+    });
   await expect
     .poll(
       async () => {
+        if (await inView()) return true;
         await log.hover();
         await page.mouse.wheel(0, 4000);
-        const [box, view] = [await message.boundingBox(), await log.boundingBox()];
-        return box !== null && view !== null && box.y >= view.y && box.y + box.height <= view.y + view.height + 0.5;
+        return false;
       },
       { timeout: 15_000, interval: 250, message: `"${text}" scrolled into view` },
     )
