@@ -157,6 +157,6 @@ export function signalingInfo(message: Pick<Message, 'body'>): SignalBody | null
 }
 
 /** Whether the body carries a file (uploaded to the server by its fileId, or at its url). */
-export function carriesFile(body: OutgoingBody): body is ImageBody | FileBody | AudioBody | VideoBody {
+export function carriesFile(body: MessageBody): body is ImageBody | FileBody | AudioBody | VideoBody {
   return body.type === 'img' || body.type === 'file' || body.type === 'audio' || body.type === 'video';
 }

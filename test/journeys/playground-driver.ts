@@ -174,13 +174,15 @@ export async function dropPng(target: Locator, name: string, color: string): Pro
  */
 export async function scrollUntilSeen(page: Page, log: Locator, text: string): Promise<void> {
   const message = log.getByText(text, { exact: true });
-  const inView = async (): Promise<boolean> =>
-    (await message.count()) > 0 &&
-    message.evaluate((el) => {
-      const view = el.closest('[role="log"]')?.getBoundingClientRect();
-      const box = el.getBoundingClientRect();
-      return view !== undefined && box.top >= view.top && box.bottom <= view.bottom + 0.5;
-    });
+  // evaluateAll: no wait for a row the virtualiser has not drawn yet (none matches: not in view).
+  const inView = (): Promise<boolean> =>
+    message.evaluateAll((els) =>
+      els.some((el) => {
+        const view = el.closest('[role="log"]')?.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return view !== undefined && box.top >= view.top && box.bottom <= view.bottom + 0.5;
+      }),
+    );
   await expect
     .poll(
       async () => {

@@ -8,7 +8,7 @@ import { ulid } from '../../protocol/ulid';
 import { createChatClient } from '../../client/chat-client';
 import type { ChatClient } from '../../client/chat-client-types';
 import { ErrorCode, NatterError } from '../../protocol/errors';
-import type { Message } from '../../protocol/message';
+import { carriesFile, type Message } from '../../protocol/message';
 import { clientOptionsFor, resolveServer, type EmbeddedServerLike } from '../server-option';
 import { natterId } from '../vendor-id';
 import { BoundedMap } from './bounded-map';
@@ -274,9 +274,7 @@ export class Connection extends ConnectionFeatures implements DownloadSource {
   private remember(m: Message): void {
     if (m.from === this.natter?.user) this.serverIds.set(m.localId, m.serverId);
     this.seqs.set(m.serverId, m.seq);
-    const b = m.body;
-    if ((b.type === 'img' || b.type === 'file' || b.type === 'audio' || b.type === 'video') && b.fileId)
-      this.fileIds.set(b.url, b.fileId);
+    if (carriesFile(m.body) && m.body.fileId) this.fileIds.set(m.body.url, m.body.fileId);
   }
 
   protected serverIdOf(id: string): string {
