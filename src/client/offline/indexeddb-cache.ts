@@ -29,6 +29,12 @@ export interface IndexedDbCacheOptions {
   maxFileBytes: number;
   warn(w: OfflineWarning): void;
   legacy?: LegacyOutbox;
+  /**
+   * Makes the write the outbox holds back, before a queued write makes its transaction. At unload
+   * Chromium drops a transaction, committed or not, that is still behind an unfinished one, so the
+   * outbox's must never be queued behind a page write already under way.
+   */
+  beforeWrite?: () => void;
 }
 
 function describe(e: unknown): string {
@@ -87,21 +93,24 @@ export class IndexedDbCache {
   save(change: OfflineSnapshotChange): void {
     this.write(async (db) => {
       const tx = db.transaction(['meta', 'pages'], 'readwrite');
+      // Every request is made at once rather than each after the last one's answer: a busy page answers
+      // late, and a write still open as the page unloads holds back the outbox's (see beforeWrite).
       await allOrNothing(tx, async () => {
         const meta = tx.objectStore('meta');
         const pages = tx.objectStore('pages');
-        if (change.conversations) {
-          await meta.put([...change.conversations], 'conversations');
-          await meta.put(change.conversations.slice(0, HEAD_CONVERSATIONS), 'head');
-        }
-        for (const p of change.pages ?? []) await pages.put(storedPage(p), p.conversation);
-        for (const id of change.removed ?? []) await pages.delete(id);
-        await meta.put(change.pos, 'pos');
-        await updateStartRecord(tx, {
-          ...(change.conversations ? { head: change.conversations.slice(0, HEAD_CONVERSATIONS) } : {}),
-          ...(change.pages ? { pages: change.pages } : {}),
-          ...(change.removed ? { removed: change.removed } : {}),
-        });
+        const list = change.conversations;
+        const head = list?.slice(0, HEAD_CONVERSATIONS);
+        await Promise.all([
+          ...(list && head ? [meta.put([...list], 'conversations'), meta.put(head, 'head')] : []),
+          ...(change.pages ?? []).map((p) => pages.put(storedPage(p), p.conversation)),
+          ...(change.removed ?? []).map((id) => pages.delete(id)),
+          meta.put(change.pos, 'pos'),
+          updateStartRecord(tx, {
+            ...(head ? { head } : {}),
+            ...(change.pages ? { pages: change.pages } : {}),
+            ...(change.removed ? { removed: change.removed } : {}),
+          }),
+        ]);
       });
     });
   }
@@ -263,7 +272,11 @@ export class IndexedDbCache {
 
   private write(run: (db: OfflineDb) => Promise<void>): void {
     if (this.current === 'memory') return;
-    this.chain = this.chain.then(async () => this.attempt(await this.db, run));
+    this.chain = this.chain.then(async () => {
+      const db = await this.db;
+      this.options.beforeWrite?.();
+      return this.attempt(db, run);
+    });
   }
 
   /** Runs one write unless the cache has turned to memory; a failure turns it to memory. */

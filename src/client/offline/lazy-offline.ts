@@ -50,10 +50,10 @@ export class LazyOffline implements OfflineCache {
   #failed = false;
   readonly #start: Promise<OfflineSnapshot | null>;
   readonly #wanted: ConversationId[] = [];
-  /** Makes the write owed but not queued yet (the outbox's delayed one): settled() calls it first. */
+  /** Makes the write owed but not queued yet (the outbox's delayed one): settled() and every queued write call it first. */
   #owed: (() => void) | null = null;
 
-  constructor(options: Omit<OfflineRuntimeOptions, 'db'>) {
+  constructor(options: Omit<OfflineRuntimeOptions, 'db' | 'beforeWrite'>) {
     this.name = options.name;
     this.messagesPerConversation = options.messagesPerConversation;
     this.maxFileBytes = options.maxFileBytes;
@@ -71,7 +71,7 @@ export class LazyOffline implements OfflineCache {
       .then(afterNextPaint)
       .then(() => import('./offline-runtime'))
       .then(
-        (m) => (this.#runtime = m.startOfflineRuntime({ ...options, db })),
+        (m) => (this.#runtime = m.startOfflineRuntime({ ...options, db, beforeWrite: () => this.#owed?.() })),
         (e: unknown) => {
           this.#failed = true;
           options.warn({
@@ -115,7 +115,7 @@ export class LazyOffline implements OfflineCache {
     return this.ready.then((r) => r?.cache.settled());
   }
 
-  /** `write` makes at once the write the outbox kept in this cache holds back; settled() calls it first. */
+  /** `write` makes at once the write the outbox kept in this cache holds back; settled() and queued writes call it first. */
   owes(write: () => void): void {
     this.#owed = write;
   }

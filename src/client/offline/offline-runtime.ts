@@ -35,6 +35,8 @@ export interface OfflineRuntimeOptions {
   legacyKey?: string;
   /** The client's own transport, to share between tabs (omit to keep one socket per tab). */
   share?: Transport;
+  /** See IndexedDbCacheOptions.beforeWrite. */
+  beforeWrite?: () => void;
 }
 
 // Here rather than where the options are made: the Web Storage outbox code then loads with this chunk.
@@ -57,6 +59,7 @@ export function startOfflineRuntime(options: OfflineRuntimeOptions): OfflineRunt
     maxFileBytes: options.maxFileBytes,
     warn: (w) => options.warn(w),
     ...(legacy ? { legacy } : {}),
+    ...(options.beforeWrite ? { beforeWrite: options.beforeWrite } : {}),
   });
   const shared = options.share && canShareTabs() ? createSharedTabTransport(options.share, options.name) : null;
   let changes: ChangeShare | null = null;

@@ -10,6 +10,7 @@ import type { OfflineListTx } from './offline-db';
 import type { StoredMeta, StoredPage, StoredStart } from './offline-schema';
 import type { CachedPage } from './offline-types';
 import { startPageIds } from './start-snapshot';
+import { storedPage } from './stored-page';
 
 /** What the transaction just wrote: the list's new head, pages, removed pages, the wanted list. */
 export interface StartParts {
@@ -22,9 +23,14 @@ export interface StartParts {
 /** Rewrites the start record in `tx` when what it copies changed (a no-op while no head is saved). */
 export async function updateStartRecord(tx: OfflineListTx, parts: StartParts): Promise<void> {
   const meta = tx.objectStore('meta');
-  const head = (parts.head ?? (await meta.get('head'))) as StoredMeta['head'] | undefined;
+  // Both asked at once, after the writes the caller has made (a transaction answers in order).
+  const [savedHead, savedWanted] = await Promise.all([
+    parts.head ?? meta.get('head'),
+    parts.wanted ?? meta.get('wanted'),
+  ]);
+  const head = savedHead as StoredMeta['head'] | undefined;
   if (!Array.isArray(head)) return;
-  const wanted = (parts.wanted ?? (await meta.get('wanted')) ?? []) as StoredMeta['wanted'];
+  const wanted = (savedWanted ?? []) as StoredMeta['wanted'];
   const ids = startPageIds(wanted, head);
   const written = new Map((parts.pages ?? []).map((p) => [p.conversation, p]));
   const touched =
@@ -32,14 +38,17 @@ export async function updateStartRecord(tx: OfflineListTx, parts: StartParts): P
     parts.wanted !== undefined ||
     ids.some((id) => written.has(id) || parts.removed?.includes(id));
   if (!touched) return;
+  const found = await Promise.all(
+    ids.map((conversation): Promise<StoredPage | undefined> => {
+      const fresh = written.get(conversation);
+      return fresh ? Promise.resolve(storedPage(fresh)) : tx.objectStore('pages').get(conversation);
+    }),
+  );
   const pages: StoredStart['pages'] = [];
-  for (const conversation of ids) {
-    const fresh = written.get(conversation);
-    const page: StoredPage | undefined = fresh
-      ? { messages: [...fresh.messages], ...(fresh.threadUnread ? { threadUnread: { ...fresh.threadUnread } } : {}) }
-      : await tx.objectStore('pages').get(conversation);
+  ids.forEach((conversation, i) => {
+    const page = found[i];
     if (page) pages.push({ conversation, ...page });
-  }
+  });
   const start: StoredStart = { head: [...head], pages };
   await meta.put(start, 'start');
 }
