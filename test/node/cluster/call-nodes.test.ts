@@ -93,9 +93,13 @@ describe('calls when devices move between nodes and nodes go away', { timeout: 1
       const callId = await answeredCall(alice, phone);
       const first = alice.rtc.find((e) => e.kind === 'joined' && e.user === 'bob');
       // Node 0 has handed out two epochs, node 1 none. The text reaches the laptop through Redis
-      // after node 0's note of the phone's join reached node 1.
+      // after node 0's note of the phone's join reached node 1. Waited for by its body: the laptop
+      // already has the invitation's messages (invite, accept), which came before that note.
       await phone.c.sendText(conversationId('single', 'alice'), 'moving to the laptop');
-      await until(() => laptop.messages.length > 0, 'the text at the laptop');
+      await until(
+        () => laptop.messages.some((m) => m.body.type === 'txt' && m.body.msg === 'moving to the laptop'),
+        'the text at the laptop',
+      );
       const moved = await laptop.c.request('rtc.join', { callId });
       expect(moved.participants.map((p) => p.user)).toEqual(['alice']);
       await until(() => phone.rtc.some((e) => e.kind === 'replaced'), 'the phone told it was replaced');
