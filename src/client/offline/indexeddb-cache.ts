@@ -1,7 +1,8 @@
 // Owns the offline cache in IndexedDB: reads what the last session saved,
 // queues writes so they land in order (each one a transaction, so the pages
 // and the event position they reflect never disagree), and keeps the outbox,
-// whose writes start at once so that one made as the page leaves still lands.
+// whose writes start at once and ahead of any queued one, so that one made as
+// the page leaves still lands.
 // Any failure (private mode, quota, a broken database) turns the cache into
 // a no-op with one warning: the chat then lives in memory, never breaks. It
 // also keeps queued changes and the bytes of attachments not uploaded yet.
@@ -14,11 +15,10 @@ import { restorePending, savedPending } from '../outbox-persistence';
 import { EntryClaims } from './entry-claims';
 import { allOrNothing, errorReason } from './idb-transaction';
 import { deleteOfflineDb, wrapOfflineDb, type OfflineDb } from './offline-db';
-import { HEAD_CONVERSATIONS } from './offline-schema';
 import type { OfflineSnapshot, OfflineSnapshotChange, OfflineWarning } from './offline-types';
 import { updateStartRecord } from './start-record';
-import { storedPage } from './stored-page';
 import { readFullSnapshot } from './full-snapshot';
+import { writeSnapshotChange } from './snapshot-write';
 import { moveLegacyOutbox, type LegacyOutbox } from './legacy-outbox';
 
 export interface IndexedDbCacheOptions {
@@ -93,25 +93,7 @@ export class IndexedDbCache {
   save(change: OfflineSnapshotChange): void {
     this.write(async (db) => {
       const tx = db.transaction(['meta', 'pages'], 'readwrite');
-      // Every request is made at once rather than each after the last one's answer: a busy page answers
-      // late, and a write still open as the page unloads holds back the outbox's (see beforeWrite).
-      await allOrNothing(tx, async () => {
-        const meta = tx.objectStore('meta');
-        const pages = tx.objectStore('pages');
-        const list = change.conversations;
-        const head = list?.slice(0, HEAD_CONVERSATIONS);
-        await Promise.all([
-          ...(list && head ? [meta.put([...list], 'conversations'), meta.put(head, 'head')] : []),
-          ...(change.pages ?? []).map((p) => pages.put(storedPage(p), p.conversation)),
-          ...(change.removed ?? []).map((id) => pages.delete(id)),
-          meta.put(change.pos, 'pos'),
-          updateStartRecord(tx, {
-            ...(head ? { head } : {}),
-            ...(change.pages ? { pages: change.pages } : {}),
-            ...(change.removed ? { removed: change.removed } : {}),
-          }),
-        ]);
-      });
+      await allOrNothing(tx, () => writeSnapshotChange(tx, change));
     });
   }
 

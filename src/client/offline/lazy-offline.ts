@@ -50,7 +50,10 @@ export class LazyOffline implements OfflineCache {
   #failed = false;
   readonly #start: Promise<OfflineSnapshot | null>;
   readonly #wanted: ConversationId[] = [];
-  /** Makes the write owed but not queued yet (the outbox's delayed one): settled() and every queued write call it first. */
+  /**
+   * Makes the write owed but not queued yet (the outbox's delayed one): settled() and every queued
+   * write of the runtime's cache call it first.
+   */
   #owed: (() => void) | null = null;
 
   constructor(options: Omit<OfflineRuntimeOptions, 'db' | 'beforeWrite'>) {
@@ -115,7 +118,7 @@ export class LazyOffline implements OfflineCache {
     return this.ready.then((r) => r?.cache.settled());
   }
 
-  /** `write` makes at once the write the outbox kept in this cache holds back; settled() and queued writes call it first. */
+  /** `write` makes at once the write the outbox kept in this cache holds back (see `#owed`). */
   owes(write: () => void): void {
     this.#owed = write;
   }
