@@ -13,7 +13,7 @@ import type { ChatClient } from '../../src/client/chat-client-types';
 import { ErrorCode } from '../../src/protocol/errors';
 import { conversationId } from '../../src/protocol/ids';
 import { openFixture } from '../support/fixture-site';
-import { cachedOnPage, rows, storedWith, useOfflineSite } from './offline-site';
+import { cachedOnPage, connection, rows, settled, storedWith, useOfflineSite } from './offline-site';
 
 const { pageUrl, newContext, restartableServer, connectedClient } = useOfflineSite('natter-offline-');
 
@@ -21,11 +21,6 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext();
   return { context, page: await context.newPage() };
 }
-
-const connection = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.state);
-const settled = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __natter: { client: ChatClient } }).__natter.client.offline?.settled());
 
 // Each test reloads pages and restarts a server: on a loaded machine that takes far longer than the default 20 s.
 describe('offline cache in Chromium', { timeout: 90_000 }, () => {

@@ -13,13 +13,11 @@ import { offlineDbName } from '../../src/client/offline/offline-name';
 import { conversationId } from '../../src/protocol/ids';
 import type { Message } from '../../src/protocol/message';
 import { openFixture } from '../support/fixture-site';
-import { rows, useOfflineSite } from './offline-site';
+import { connection, rows, settled, useOfflineSite } from './offline-site';
 
 const { pageUrl, newContext, restartableServer, connectedClient } = useOfflineSite('natter-offline-changes-');
 
 type Natter = { __natter: { client: ChatClient } };
-const connection = (page: Page) => page.evaluate(() => (window as unknown as Natter).__natter.client.state);
-const settled = (page: Page) => page.evaluate(() => (window as unknown as Natter).__natter.client.offline?.settled());
 
 /** How many entries the page's offline database holds in each store of queued work. */
 function queuedOnPage(page: Page): Promise<{ changes: number; files: number }> {

@@ -6,16 +6,11 @@
 // dismissed.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ChatClient } from '../../src/client/chat-client-types';
 import { conversationId } from '../../src/protocol/ids';
 import { openFixture } from '../support/fixture-site';
-import { rows, useOfflineSite } from './offline-site';
+import { connection, rows, settled, useOfflineSite } from './offline-site';
 
 const { pageUrl, newContext, restartableServer, connectedClient } = useOfflineSite('natter-offline-pins-');
-
-type Natter = { __natter: { client: ChatClient } };
-const connection = (page: Page) => page.evaluate(() => (window as unknown as Natter).__natter.client.state);
-const settled = (page: Page) => page.evaluate(() => (window as unknown as Natter).__natter.client.offline?.settled());
 
 async function act(page: Page, text: string, action: string): Promise<void> {
   const row = rows(page, text);

@@ -181,3 +181,13 @@ export function cachedOnPage(
     return { texts, conversations, start, outbox };
   });
 }
+
+type PageWithClient = { __natter: { client: ChatClient } };
+
+/** The state of the page's client ('open' once connected). */
+export const connection = (page: Page) =>
+  page.evaluate(() => (window as unknown as PageWithClient).__natter.client.state);
+
+/** Resolves once the page's offline cache has written what it holds back and queued. */
+export const settled = (page: Page) =>
+  page.evaluate(() => (window as unknown as PageWithClient).__natter.client.offline?.settled());

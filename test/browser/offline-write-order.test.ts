@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatClient } from '../../src/client/chat-client-types';
 import { conversationId } from '../../src/protocol/ids';
 import { openFixture } from '../support/fixture-site';
-import { cachedOnPage, useOfflineSite } from './offline-site';
+import { cachedOnPage, connection, settled, useOfflineSite } from './offline-site';
 
 const { pageUrl, newContext, restartableServer } = useOfflineSite('natter-write-order-');
 
@@ -35,8 +35,8 @@ describe('offline cache write order in Chromium', { timeout: 90_000 }, () => {
     const page = await (await newContext()).newPage();
     await logWrites(page);
     await openFixture(page, pageUrl(server.url, 'lee', { open: conversationId('single', 'bob') }));
-    await expect.poll(() => page.evaluate(() => (window as unknown as Logged).__natter.client.state)).toBe('open');
-    await page.evaluate(() => (window as unknown as Logged).__natter.client.offline?.settled());
+    await expect.poll(() => connection(page)).toBe('open');
+    await settled(page);
     const answered = page.evaluate(
       () =>
         new Promise<void>((resolve) => {
